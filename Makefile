@@ -1,0 +1,126 @@
+# ogpo — build, run, test. `make` builds ./ogpo; `make run` and `make test`
+# first install whatever Debian packages are missing (tools/deps.sh).
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+DATADIR	 = $(PREFIX)/share/ogpo
+VERSION	 = 0.1.0
+
+CC	?= cc
+PKGS	 = ncursesw lmdb libcbor
+# Evaluated when used, so that a first `make test` sees packages that the
+# dependency step has just installed.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+
+WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wformat=2 -Werror
+CFLAGS	?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+	   -Iinclude -Ibuild/gen -DOGPO_VERSION='"$(VERSION)"' \
+	   -DOGPO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(CFLAGS)
+SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+SRC	 = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
+	   src/csv/*.c src/cmd/*.c src/ui/*.c))
+GEN	 = build/gen/keymap_default.c
+LIBSRC	 = $(SRC) $(GEN)
+OBJ	 = $(patsubst %.c,build/obj/%.o,$(LIBSRC))
+ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIBSRC))
+TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
+
+.PHONY: all deps run test check unit unit-asan tui clean install bench \
+	demo format
+
+all: ogpo
+
+deps:
+	$(Q)sh tools/deps.sh
+
+ogpo: build/obj/src/main.o build/libogpo.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/asan/ogpo: build/asan/src/main.o build/libogpo-asan.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+build/libogpo.a: $(OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+build/libogpo-asan.a: $(ASAN_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+build/obj/%.o: %.c
+	@echo "  CC      $<"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/%.o: %.c
+	@echo "  CC+SAN  $<"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c -o $@ $<
+
+$(GEN): keymaps/default.keymap tools/embed.sh
+	$(Q)mkdir -p $(dir $@)
+	$(Q)sh tools/embed.sh keymap_default_text < $< > $@.tmp && mv $@.tmp $@
+
+build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o: $(GEN)
+
+# Unit tests (cmocka): one program per tests/unit/test_*.c.
+build/test/%: tests/unit/%.c build/libogpo.a
+	@echo "  TEST    $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) \
+		$(shell pkg-config --libs cmocka)
+
+build/test-asan/%: tests/unit/%.c build/libogpo-asan.a
+	@echo "  TEST+SAN $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) \
+		$(shell pkg-config --libs cmocka)
+
+# The database `make run` uses: the same default as the program's own.
+DEMO_DB ?= $(or $(OGPO_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/ogpo)
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory ogpo
+	$(Q)if [ ! -e "$(DEMO_DB)/data.mdb" ]; then \
+		./ogpo --db "$(DEMO_DB)" init --demo || exit 1; fi
+	./ogpo --db "$(DEMO_DB)"
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory check
+
+# Every tier: unit tests, the same under ASan+UBSan, then the program's
+# own tests (command line and screen) against both builds.
+check: ogpo build/asan/ogpo $(addprefix build/test/,$(TESTS)) \
+		$(addprefix build/test-asan/,$(TESTS))
+	$(Q)sh tests/run.sh $(TESTS)
+
+unit: $(addprefix build/test/,$(TESTS))
+	$(Q)for t in $(TESTS); do build/test/$$t || exit 1; done
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory ogpo
+	$(Q)sh tests/bench/run.sh
+
+install: ogpo
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps
+	install -m 755 ogpo $(DESTDIR)$(BINDIR)/ogpo
+	install -m 644 keymaps/*.keymap $(DESTDIR)$(DATADIR)/keymaps/
+
+format:
+	clang-format -i $(SRC) src/main.c include/ogpo/*.h tests/unit/*.c
+
+clean:
+	rm -rf build ogpo
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,70 @@
+/*
+ * cmd.h — subcommands. Each lives in src/cmd/cmd-NAME.c and exports one
+ * entry; main.c lists them in one table and dispatches. A subcommand
+ * prints to stdout, complains to stderr and returns the exit status.
+ */
+#ifndef OGPO_CMD_H
+#define OGPO_CMD_H
+
+#include <stdio.h>
+
+#include "ogpo/core.h"
+
+/* Exit statuses, the same for every subcommand. */
+#define CMD_OK		0
+#define CMD_FAIL	1	/* it did not work, or found problems */
+#define CMD_USAGE	2	/* the command line was wrong */
+
+struct cmd_ctx {
+	const char	*db_flag;	/* --db, or NULL */
+	const char	*keymap;	/* --keymap, or NULL */
+	const char	*prog;		/* "ogpo" */
+};
+
+struct cmd_entry {
+	const char	*name;
+	const char	*args;		/* "[--demo]" */
+	const char	*summary;	/* one line for --help */
+	const char	*help;		/* the rest of `ogpo NAME --help` */
+	int		(*exec)(const struct cmd_ctx *ctx, int argc,
+			    char **argv);
+};
+
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_verify_entry;
+extern const struct cmd_entry cmd_backup_entry;
+
+/*
+ * Open the database the context names (or the default), printing the
+ * reason to stderr on failure. Returns NULL then.
+ */
+struct core *cmd_open(const struct cmd_ctx *ctx, int create);
+
+/* Print "ogpo NAME: message" to stderr; returns status. */
+int	 cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
+	    OGPO_PRINTF(3, 4);
+
+/* Print e's usage line and help to f. */
+void	 cmd_usage(const struct cmd_entry *e, FILE *f);
+
+/*
+ * A column of a plain-text table for people: cells measured in display
+ * cells, cut with "…", control characters escaped.
+ */
+struct cmd_column {
+	const char	*title;
+	size_t		 width;		/* cells; the last column is free */
+};
+void	 cmd_table_header(FILE *f, const struct cmd_column *cols, size_t n);
+void	 cmd_table_row(FILE *f, const struct cmd_column *cols, size_t n,
+	    const char *const *cells);
+
+/*
+ * TSV: a header of field names and one line per record, every field of
+ * schema s; tab, newline, CR and backslash escaped as \t \n \r \\.
+ */
+void	 cmd_tsv_header(FILE *f, const struct schema *s);
+void	 cmd_tsv_row(FILE *f, const struct schema *s, const void *rec);
+
+#endif

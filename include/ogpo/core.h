@@ -1,0 +1,105 @@
+/*
+ * core.h — the one door for writes. Every change, from the full-screen
+ * program, the command line or an import, comes through here: it is
+ * validated, checked against the version the user started from, written,
+ * and recorded in the audit trail (who, when, before and after) in the
+ * same transaction.
+ */
+#ifndef OGPO_CORE_H
+#define OGPO_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ogpo/model.h"
+#include "ogpo/schema.h"
+#include "ogpo/store.h"
+
+struct core;
+
+/*
+ * Open the database in dir for the real user. With create, make it (and
+ * record the user who created it as its first admin). On error *cp is
+ * NULL and *cause says why.
+ */
+int	 core_open(struct core **cp, const char *dir, int create,
+	    char **cause);
+void	 core_close(struct core *c);
+struct store *core_store(struct core *c);
+const char *core_login(const struct core *c);
+
+/* Where the database lives: --db, $OGPO_DB, /etc/ogpo.conf, the default. */
+char	*core_default_dir(const char *flag, char **origin);
+
+/*
+ * Run fn in one write transaction, as store_write does: everything fn
+ * saves lands together, or nothing does.
+ */
+typedef int (*core_fn)(struct core *c, struct store_txn *t, void *arg,
+    char **cause);
+int	 core_run(struct core *c, core_fn fn, void *arg, char **cause);
+
+/* One complaint about one field, for a form to show beside it. */
+struct core_fault {
+	const struct field *field;	/* NULL: the record as a whole */
+	char		    msg[256];
+};
+
+/*
+ * Judge rec (of kind) against every rule: limits, forms, enums, references
+ * and the regulation's structure. Fills up to max faults; returns how many
+ * there are. Reads through t, writes nothing.
+ */
+size_t	 core_check(struct store_txn *t, enum entity_kind kind,
+	    const void *rec, struct core_fault *faults, size_t max);
+
+/*
+ * Save rec: with h.id 0, create it (the new id is written back); else
+ * update it, provided the stored version is still h.version (else
+ * OGPO_CONFLICT, naming who changed it and when). On success rec holds
+ * what was stored. On any error nothing is written by this call; cause
+ * names the field and the value.
+ */
+int	 core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
+	    void *rec, char **cause);
+
+/*
+ * Delete the record (agency, officer, meeting or issue) id. Refused while
+ * others refer to it, naming how many and which; a meeting takes its
+ * attendance with it. version 0 skips the version check.
+ */
+int	 core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
+	    uint32_t id, uint32_t version, char **cause);
+
+/*
+ * What deleting would remove or what stands in the way, as a sentence
+ * for a confirmation dialog. Returns 0 if the delete may go ahead.
+ */
+int	 core_delete_check(struct store_txn *t, enum entity_kind kind,
+	    uint32_t id, char **what);
+
+/* The same, each in a transaction of its own. */
+int	 core_save1(struct core *c, enum entity_kind kind, void *rec,
+	    char **cause);
+int	 core_delete1(struct core *c, enum entity_kind kind, uint32_t id,
+	    uint32_t version, char **cause);
+
+/*
+ * Invite officer to meeting (status invited), copying the officer's agency
+ * and role as of now. Inviting someone already invited changes nothing.
+ */
+int	 core_invite(struct core *c, struct store_txn *t, uint32_t meeting,
+	    uint32_t officer, char **cause);
+
+/* Record an invitee's attendance; proxy is required for ATTEND_PROXY. */
+int	 core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
+	    uint32_t officer, uint32_t status, const char *proxy,
+	    const char *note, char **cause);
+
+/* Fill a database with the demo data (DESIGN.md section 1). */
+int	 core_demo(struct core *c, char **cause);
+
+/* 1 if the officer's designation is in force on date (YYYY-MM-DD). */
+int	 core_officer_active(const struct officer *o, const char *date);
+
+#endif

@@ -1,0 +1,290 @@
+/*
+ * model.h — the records ogpo keeps, their enums and every field limit.
+ *
+ * The structs are plain values with fixed-size strings, so a record can be
+ * copied, compared and freed like an int. Every limit lives here and is
+ * enforced twice: by validation (core), which explains it to a person, and
+ * by the codec (store), which trusts nothing it reads back.
+ */
+#ifndef OGPO_MODEL_H
+#define OGPO_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Field limits, in bytes of UTF-8 (a CJK character takes three). */
+#define OGPO_LOGIN_MAX		32
+#define OGPO_CODE_MAX		16
+#define OGPO_NAME_MAX		96	/* agency or person name */
+#define OGPO_TITLE_MAX		96	/* job title */
+#define OGPO_EMAIL_MAX		128
+#define OGPO_PHONE_MAX		32
+#define OGPO_EXT_MAX		16
+#define OGPO_DATE_MAX		10	/* YYYY-MM-DD */
+#define OGPO_TIME_MAX		5	/* HH:MM */
+#define OGPO_TEXT_MAX		255	/* meeting or issue title, place */
+#define OGPO_URL_MAX		512
+#define OGPO_NOTE_MAX		2000
+#define OGPO_DESC_MAX		4000
+#define OGPO_COLLAB_MAX		32	/* collaborating agencies of an issue */
+#define OGPO_RECORD_MAX		16384	/* an encoded record never exceeds this */
+
+/* What every stored record starts with: identity and accountability. */
+struct record_head {
+	uint32_t id;
+	uint32_t version;	/* bumped on every write; 0 = never stored */
+	int64_t	 updated_at;	/* seconds since the epoch */
+	char	 updated_by[OGPO_LOGIN_MAX + 1];
+};
+
+enum agency_level {
+	LEVEL_CABINET = 1,	/* 行政院 */
+	LEVEL_2,		/* 二級機關 */
+	LEVEL_3,
+	LEVEL_4,
+	LEVEL_MAX = LEVEL_4
+};
+
+struct agency {
+	struct record_head h;
+	uint32_t parent;	/* 0 for the Executive Yuan */
+	uint32_t level;		/* enum agency_level */
+	char	 code[OGPO_CODE_MAX + 1];
+	char	 name[OGPO_NAME_MAX + 1];
+	char	 note[OGPO_NOTE_MAX + 1];
+};
+
+enum role {
+	ROLE_PO = 1,		/* 開放政府聯絡人 */
+	ROLE_ALTERNATE,		/* 代理人 */
+	ROLE_SUPERVISOR,	/* 督導 (副首長 or 資訊長) */
+	ROLE_MEMBER,		/* 工作小組成員 */
+	ROLE_MINISTER,		/* 政務委員 (point 2), on the Executive Yuan */
+	ROLE_MAX = ROLE_MINISTER
+};
+
+enum supervisor_kind {
+	SUPV_NONE = 0,
+	SUPV_DEPUTY_HEAD,	/* 副首長 */
+	SUPV_CIO,		/* 資訊長 */
+	SUPV_MAX = SUPV_CIO
+};
+
+enum member_function {
+	FUNC_NONE = 0,
+	FUNC_PARLIAMENTARY,	/* 國會聯絡 */
+	FUNC_PRESS,		/* 新聞聯絡 */
+	FUNC_IT,		/* 資訊 */
+	FUNC_EVALUATION,	/* 管考 */
+	FUNC_BUSINESS,		/* 業務 */
+	FUNC_MAX = FUNC_BUSINESS
+};
+
+struct officer {
+	struct record_head h;
+	uint32_t agency;
+	uint32_t role;		/* enum role */
+	uint32_t supervisor;	/* enum supervisor_kind, for ROLE_SUPERVISOR */
+	uint32_t function;	/* enum member_function, for ROLE_MEMBER */
+	uint32_t civil_servant;	/* 1: the agency's own civil servant (point 4) */
+	char	 name[OGPO_NAME_MAX + 1];
+	char	 title[OGPO_TITLE_MAX + 1];
+	char	 email[OGPO_EMAIL_MAX + 1];
+	char	 phone[OGPO_PHONE_MAX + 1];
+	char	 ext[OGPO_EXT_MAX + 1];
+	char	 start_date[OGPO_DATE_MAX + 1];
+	char	 end_date[OGPO_DATE_MAX + 1];	/* empty: still designated */
+	char	 note[OGPO_NOTE_MAX + 1];
+};
+
+enum meeting_kind {
+	MEETING_POLICY = 1,	/* 開放政府政策協調聯繫會議, quarterly */
+	MEETING_WORK,		/* 開放政府聯絡人工作推動會議, monthly */
+	MEETING_ISSUE,		/* 開放政府議題協作會議, as needed */
+	MEETING_KIND_MAX = MEETING_ISSUE
+};
+
+enum meeting_status {
+	MEETING_PLANNED = 1,
+	MEETING_HELD,
+	MEETING_CANCELLED,
+	MEETING_STATUS_MAX = MEETING_CANCELLED
+};
+
+struct meeting {
+	struct record_head h;
+	uint32_t kind;		/* enum meeting_kind */
+	uint32_t status;	/* enum meeting_status */
+	uint32_t agency;	/* convening agency, 0 if none */
+	uint32_t issue;		/* for MEETING_ISSUE, 0 if none */
+	char	 title[OGPO_TEXT_MAX + 1];
+	char	 date[OGPO_DATE_MAX + 1];
+	char	 time[OGPO_TIME_MAX + 1];
+	char	 place[OGPO_TEXT_MAX + 1];
+	char	 chair[OGPO_NAME_MAX + 1];
+	char	 minutes_url[OGPO_URL_MAX + 1];
+	char	 video_url[OGPO_URL_MAX + 1];
+	char	 audio_url[OGPO_URL_MAX + 1];
+	char	 note[OGPO_NOTE_MAX + 1];
+};
+
+enum attend_status {
+	ATTEND_INVITED = 1,	/* no answer recorded yet */
+	ATTEND_PRESENT,		/* 出席 */
+	ATTEND_ONLINE,		/* 線上 */
+	ATTEND_PROXY,		/* 代理出席 */
+	ATTEND_EXCUSED,		/* 請假 */
+	ATTEND_ABSENT,		/* 缺席 */
+	ATTEND_MAX = ATTEND_ABSENT
+};
+
+/*
+ * One invitee of one meeting. The key is (meeting, officer); agency and
+ * role are copied from the officer when invited, so the attendance keeps
+ * who the person was on the meeting's date.
+ */
+struct attendance {
+	struct record_head h;	/* h.id unused */
+	uint32_t meeting;
+	uint32_t officer;
+	uint32_t agency;
+	uint32_t role;
+	uint32_t status;	/* enum attend_status */
+	char	 proxy[OGPO_NAME_MAX + 1];
+	char	 note[OGPO_NOTE_MAX + 1];
+};
+
+enum issue_status {
+	ISSUE_OPEN = 1,
+	ISSUE_ASSESSING,
+	ISSUE_COLLABORATING,
+	ISSUE_ESCALATED,	/* the PO asked the minister to convene */
+	ISSUE_RESOLVED,
+	ISSUE_CLOSED,
+	ISSUE_STATUS_MAX = ISSUE_CLOSED
+};
+
+enum issue_stage {
+	STAGE_NONE = 0,
+	STAGE_PLANNING,
+	STAGE_DRAFTING,
+	STAGE_IMPLEMENTATION,
+	STAGE_REVIEW,
+	STAGE_MAX = STAGE_REVIEW
+};
+
+/* Point 6: what calls for an open process. */
+#define TRIGGER_STAKEHOLDERS	0x1	/* 利害關係複雜 */
+#define TRIGGER_DIVIDED		0x2	/* 意見分歧 */
+#define TRIGGER_HEATED		0x4	/* 民眾參與熱烈 */
+#define TRIGGER_ALL		0x7
+
+struct issue {
+	struct record_head h;
+	uint32_t lead;		/* lead agency */
+	uint32_t po;		/* PO in charge, 0 if none */
+	uint32_t status;	/* enum issue_status */
+	uint32_t stage;		/* enum issue_stage */
+	uint32_t triggers;	/* TRIGGER_* */
+	uint32_t ncollab;
+	uint32_t collab[OGPO_COLLAB_MAX];	/* collaborating agencies */
+	char	 title[OGPO_TEXT_MAX + 1];
+	char	 description[OGPO_DESC_MAX + 1];
+	char	 transparency[OGPO_NOTE_MAX + 1];	/* 透明 */
+	char	 participation[OGPO_NOTE_MAX + 1];	/* 參與 */
+	char	 accountability[OGPO_NOTE_MAX + 1];	/* 課責 */
+	char	 inclusiveness[OGPO_NOTE_MAX + 1];	/* 涵容 */
+	char	 links[OGPO_URL_MAX + 1];
+	char	 note[OGPO_NOTE_MAX + 1];
+};
+
+enum user_role {
+	UROLE_VIEWER = 1,
+	UROLE_EDITOR,
+	UROLE_ADMIN,
+	UROLE_MAX = UROLE_ADMIN
+};
+
+struct user {
+	struct record_head h;	/* h.id unused; the key is the login */
+	uint32_t role;		/* enum user_role */
+	uint32_t nscope;
+	uint32_t scope[OGPO_COLLAB_MAX];	/* agencies an editor may write */
+	char	 login[OGPO_LOGIN_MAX + 1];
+};
+
+enum audit_action {
+	AUDIT_CREATE = 1,
+	AUDIT_UPDATE,
+	AUDIT_DELETE,
+	AUDIT_ACTION_MAX = AUDIT_DELETE
+};
+
+/*
+ * One change, appended in the same transaction as the change itself.
+ * before/after are the encoded records (empty for create/delete).
+ */
+struct audit {
+	uint64_t seq;
+	int64_t	 time;
+	uint32_t action;	/* enum audit_action */
+	uint32_t entity;	/* enum entity_kind */
+	uint32_t id;		/* the record's id (for attendance: meeting) */
+	uint32_t id2;		/* attendance: officer; else 0 */
+	char	 login[OGPO_LOGIN_MAX + 1];
+	size_t	 before_len, after_len;
+	uint8_t	 before[OGPO_RECORD_MAX];
+	uint8_t	 after[OGPO_RECORD_MAX];
+};
+
+/* The kinds of record; the numbers are stored in the audit trail. */
+enum entity_kind {
+	ENTITY_AGENCY = 1,
+	ENTITY_OFFICER,
+	ENTITY_MEETING,
+	ENTITY_ATTENDANCE,
+	ENTITY_ISSUE,
+	ENTITY_USER,
+	ENTITY_AUDIT,
+	ENTITY_MAX = ENTITY_AUDIT
+};
+
+/*
+ * Names of enum values, as written in CSV/TSV and typed on the command
+ * line ("po", "supervisor" …), and their labels for people. Index 0 of a
+ * table is the "none" value where the enum has one, else NULL.
+ */
+struct enum_names {
+	const char *const *names;	/* machine names */
+	const char *const *labels;	/* English labels for people */
+	const char *const *zh;		/* 中文 labels */
+	uint32_t	   min, max;
+};
+
+extern const struct enum_names model_roles;
+extern const struct enum_names model_supervisor_kinds;
+extern const struct enum_names model_functions;
+extern const struct enum_names model_levels;
+extern const struct enum_names model_meeting_kinds;
+extern const struct enum_names model_meeting_statuses;
+extern const struct enum_names model_attend_statuses;
+extern const struct enum_names model_issue_statuses;
+extern const struct enum_names model_issue_stages;
+extern const struct enum_names model_user_roles;
+extern const struct enum_names model_audit_actions;
+extern const struct enum_names model_entities;
+
+/* The machine name of value v, or "?" when it is out of range. */
+const char *model_enum_name(const struct enum_names *e, uint32_t v);
+/* The English label of v, or "?". */
+const char *model_enum_label(const struct enum_names *e, uint32_t v);
+/*
+ * Parse a machine name, English label or Chinese label (case-insensitive
+ * for ASCII). Returns 0 and sets *v, or -1 when s names no value.
+ */
+int model_enum_parse(const struct enum_names *e, const char *s, uint32_t *v);
+
+/* Trigger flags as text: "stakeholders,divided" ("" when none). */
+void model_triggers_format(uint32_t t, char *buf, size_t n);
+
+#endif

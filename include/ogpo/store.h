@@ -1,0 +1,239 @@
+/*
+ * store.h — ogpo's database: one LMDB environment shared by every user's
+ * process. This header is the store's whole contract; nothing outside
+ * src/store/ sees LMDB. Records go in and come out as the structs of
+ * model.h, copied out inside the transaction.
+ *
+ * Every call returns an enum ogpo_status and, where it takes a cause,
+ * fills it with a sentence a person can act on.
+ */
+#ifndef OGPO_STORE_H
+#define OGPO_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ogpo/model.h"
+#include "ogpo/util.h"
+
+#define STORE_SCHEMA_VERSION	1
+#define STORE_MAP_INITIAL	(64UL << 20)	/* bytes; grows by itself */
+
+struct store;
+struct store_txn;
+struct store_cursor;
+
+struct store_options {
+	size_t	 map_size;	/* starting map size, 0 for the default */
+	int	 read_only;	/* open for reading; never creates */
+	int	 create;	/* create the directory and database */
+};
+
+/*
+ * Open the environment in directory dir. Refuses a directory on NFS or
+ * CIFS, clears stale reader slots, creates the sub-databases and runs any
+ * schema migration. On error *sp is NULL and *cause says why.
+ */
+int	 store_open(struct store **sp, const char *dir,
+	    const struct store_options *opt, char **cause);
+void	 store_close(struct store *s);
+const char *store_dir(const struct store *s);
+
+/* The id of the newest committed transaction, by anyone. */
+uint64_t store_last_txnid(struct store *s);
+
+/* Current map size in bytes (it grows on demand). */
+size_t	 store_map_size(struct store *s);
+
+/*
+ * Run fn inside one write transaction and commit it when fn returns 0.
+ * When the map fills, the transaction is thrown away, the map grown and
+ * fn run again from the start: fn must keep its effects inside the
+ * transaction (and reset what it writes into arg). On any error nothing
+ * is written and fn's status and cause are returned.
+ */
+typedef int (*store_write_fn)(struct store_txn *t, void *arg, char **cause);
+int	 store_write(struct store *s, store_write_fn fn, void *arg,
+	    char **cause);
+
+/*
+ * A read transaction: a consistent snapshot. Keep it short: never hold
+ * one while waiting for a person.
+ */
+int	 store_read_begin(struct store *s, struct store_txn **tp,
+	    char **cause);
+void	 store_read_end(struct store_txn *t);
+
+/* The store and the login of the transaction, for audit and messages. */
+struct store *store_txn_store(struct store_txn *t);
+
+/*
+ * Records by id. get returns OGPO_NOTFOUND when there is none (cause
+ * untouched) and OGPO_CORRUPT with a cause when the bytes do not decode.
+ *
+ * put stores rec whole: id 0 takes the next id (written back into rec),
+ * the version becomes the stored one plus one, and every index is brought
+ * in step in the same transaction. A unique key held by another record
+ * fails with OGPO_EXISTS, naming the holder. put does not judge content:
+ * that is core's work.
+ *
+ * del removes the record and its index entries. It does not look at who
+ * refers to the record (core does, with store_count and the indexes).
+ */
+int	 store_agency_get(struct store_txn *t, uint32_t id, struct agency *a,
+	    char **cause);
+int	 store_agency_put(struct store_txn *t, struct agency *a, char **cause);
+int	 store_agency_del(struct store_txn *t, uint32_t id, char **cause);
+int	 store_agency_by_code(struct store_txn *t, const char *code,
+	    struct agency *a, char **cause);
+
+int	 store_officer_get(struct store_txn *t, uint32_t id, struct officer *o,
+	    char **cause);
+int	 store_officer_put(struct store_txn *t, struct officer *o,
+	    char **cause);
+int	 store_officer_del(struct store_txn *t, uint32_t id, char **cause);
+int	 store_officer_by_email(struct store_txn *t, const char *email,
+	    struct officer *o, char **cause);
+
+int	 store_meeting_get(struct store_txn *t, uint32_t id, struct meeting *m,
+	    char **cause);
+int	 store_meeting_put(struct store_txn *t, struct meeting *m,
+	    char **cause);
+int	 store_meeting_del(struct store_txn *t, uint32_t id, char **cause);
+
+/* Attendance is keyed by (meeting, officer), both set in the record. */
+int	 store_attendance_get(struct store_txn *t, uint32_t meeting,
+	    uint32_t officer, struct attendance *a, char **cause);
+int	 store_attendance_put(struct store_txn *t, struct attendance *a,
+	    char **cause);
+int	 store_attendance_del(struct store_txn *t, uint32_t meeting,
+	    uint32_t officer, char **cause);
+
+int	 store_issue_get(struct store_txn *t, uint32_t id, struct issue *i,
+	    char **cause);
+int	 store_issue_put(struct store_txn *t, struct issue *i, char **cause);
+int	 store_issue_del(struct store_txn *t, uint32_t id, char **cause);
+
+int	 store_user_get(struct store_txn *t, const char *login, struct user *u,
+	    char **cause);
+int	 store_user_put(struct store_txn *t, struct user *u, char **cause);
+int	 store_user_del(struct store_txn *t, const char *login, char **cause);
+
+/* Append an audit record; a->seq is assigned. */
+int	 store_audit_append(struct store_txn *t, struct audit *a,
+	    char **cause);
+
+/*
+ * The generic form of the get calls, for code that works on any entity
+ * keyed by id (agency, officer, meeting, issue).
+ */
+int	 store_get(struct store_txn *t, enum entity_kind kind, uint32_t id,
+	    void *rec, char **cause);
+
+/*
+ * Indexes a cursor can walk. Each walk yields records of one entity in
+ * the index's order; a group narrows it to one parent key.
+ */
+enum store_index {
+	IX_AGENCY = 1,		/* agencies by id */
+	IX_AGENCY_CODE,		/* agencies by code */
+	IX_AGENCY_CHILD,	/* agencies by parent (group: parent id) */
+	IX_OFFICER,		/* officers by id */
+	IX_OFFICER_EMAIL,	/* officers by lower-cased e-mail */
+	IX_OFFICER_AGENCY,	/* officers by agency (group: agency id) */
+	IX_OFFICER_NAME,	/* officers by name, then id */
+	IX_MEETING,		/* meetings by id */
+	IX_MEETING_DATE,	/* meetings by date, then id */
+	IX_ATTENDANCE,		/* attendance by meeting (group), officer */
+	IX_ATTENDANCE_OFFICER,	/* attendance by officer (group), meeting */
+	IX_ISSUE,		/* issues by id */
+	IX_AGENCY_ISSUE,	/* issues by agency, lead or collaborating
+				   (group: agency id) */
+	IX_USER,		/* users by login */
+	IX_AUDIT,		/* audit records by sequence */
+	IX_MAX = IX_AUDIT
+};
+
+/* Which entity an index yields, and its name ("officer_agency"). */
+enum entity_kind store_index_entity(enum store_index ix);
+const char *store_index_name(enum store_index ix);
+
+/*
+ * A position in an index, to come back to after the transaction is gone
+ * (a list's top row). Opaque; compare with store_pos_cmp.
+ */
+#define STORE_POS_MAX	272
+struct store_pos {
+	uint16_t klen, vlen;
+	uint8_t	 b[STORE_POS_MAX];
+};
+
+enum store_move {
+	STORE_FIRST = 1,
+	STORE_LAST,
+	STORE_NEXT,
+	STORE_PREV
+};
+
+/*
+ * Open a cursor on index ix; with group not NULL, only the entries of
+ * that group (ix must be grouped: agencies under parent 0 are the roots).
+ * The cursor starts unpositioned; it lives no longer than t.
+ */
+int	 store_cursor_open(struct store_txn *t, enum store_index ix,
+	    const uint32_t *group, struct store_cursor **cp, char **cause);
+void	 store_cursor_close(struct store_cursor *c);
+
+/*
+ * Move. Returns 0, or OGPO_NOTFOUND past either end (the cursor then
+ * stays where it was).
+ */
+int	 store_cursor_move(struct store_cursor *c, enum store_move how);
+
+/* Go to pos, or to the first entry after it; OGPO_NOTFOUND if none. */
+int	 store_cursor_seek(struct store_cursor *c, const struct store_pos *pos);
+
+/*
+ * Go to the first entry whose key starts at or after the text prefix
+ * (IX_OFFICER_NAME, IX_OFFICER_EMAIL, IX_AGENCY_CODE, IX_USER) or the
+ * date (IX_MEETING_DATE, "YYYY-MM-DD").
+ */
+int	 store_cursor_seek_text(struct store_cursor *c, const char *text);
+
+void	 store_cursor_pos(struct store_cursor *c, struct store_pos *pos);
+int	 store_pos_cmp(const struct store_pos *a, const struct store_pos *b);
+
+/* The id of the record at the cursor (attendance: the officer). */
+uint32_t store_cursor_id(struct store_cursor *c);
+
+/* Decode the record at the cursor into rec (the index's entity). */
+int	 store_cursor_get(struct store_cursor *c, void *rec, char **cause);
+
+/* How many entries ix holds, or its group holds when group != NULL. */
+size_t	 store_count(struct store_txn *t, enum store_index ix,
+	    const uint32_t *group);
+
+/*
+ * Check everything: every record decodes, every index entry a record
+ * implies exists, every index entry is implied by its record, every
+ * reference resolves and the id sequences are ahead of the ids. report
+ * is called once per problem with a sentence; returns how many.
+ */
+typedef void (*store_report_fn)(void *arg, const char *problem);
+size_t	 store_verify(struct store_txn *t, store_report_fn report, void *arg);
+
+/*
+ * Hot, compacted copy of the environment into directory dir (created if
+ * missing, must not hold a database), consistent while others write.
+ */
+int	 store_backup(struct store *s, const char *dir, char **cause);
+
+/* Counts for a summary line: records of each entity, map use. */
+struct store_stats {
+	size_t	 records[ENTITY_MAX + 1];
+	size_t	 map_used, map_size;
+	unsigned readers, max_readers;
+};
+int	 store_stats(struct store *s, struct store_stats *st, char **cause);
+
+#endif

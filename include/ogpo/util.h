@@ -1,0 +1,75 @@
+/*
+ * util.h — small helpers every module uses: status codes, the cause
+ * sentence, bounded string copies, dates and who is at the keyboard.
+ */
+#ifndef OGPO_UTIL_H
+#define OGPO_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Status codes shared by every layer; 0 is success. */
+enum ogpo_status {
+	OGPO_OK = 0,
+	OGPO_NOTFOUND,		/* no such record */
+	OGPO_EXISTS,		/* a unique key is taken */
+	OGPO_INVALID,		/* input breaks a rule */
+	OGPO_CONFLICT,		/* someone else changed the record */
+	OGPO_DENIED,		/* not allowed: role, scope or references */
+	OGPO_CORRUPT,		/* stored bytes do not decode */
+	OGPO_IO,		/* the system refused: disk, permissions */
+	OGPO_NOMEM,
+	OGPO_FULL,		/* the map is full (store-internal, retried) */
+	OGPO_BUSY		/* the readers table is full */
+};
+
+#if defined(__GNUC__)
+#define OGPO_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define OGPO_PRINTF(a, b)
+#endif
+
+/*
+ * Set *cause (when cause is not NULL) to a new sentence, replacing and
+ * freeing what was there. Returns rc, so that `return err_set(cause, rc,
+ * ...)` reads as one statement.
+ */
+int err_set(char **cause, int rc, const char *fmt, ...) OGPO_PRINTF(3, 4);
+
+/* As err_set, with "prefix: " in front of the present cause. */
+int err_prefix(char **cause, int rc, const char *fmt, ...) OGPO_PRINTF(3, 4);
+
+/* malloc/calloc/strdup that end the program on exhaustion. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) OGPO_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) OGPO_PRINTF(1, 0);
+
+/* Copy src into dst of size n; returns -1 (dst cut short) if it did not fit. */
+int str_copy(char *dst, const char *src, size_t n);
+
+/* Lower-case ASCII letters of s into dst (size n); others unchanged. */
+void str_lower(char *dst, const char *src, size_t n);
+
+/* Strip leading and trailing ASCII white space in place. */
+char *str_trim(char *s);
+
+/* 1 if s is a real calendar date written YYYY-MM-DD, else 0. */
+int date_valid(const char *s);
+
+/* Today (local time) as YYYY-MM-DD into buf of at least 11 bytes. */
+void date_today(char *buf);
+
+/* t (seconds) as local "YYYY-MM-DD HH:MM" into buf of at least 17. */
+void time_format(int64_t t, char *buf, size_t n);
+
+/* Shift an ISO date by months (day clamped to the month's end). */
+void date_add_months(const char *in, int months, char *out);
+
+/* The real user's login name (getuid), never the environment's. */
+const char *user_login(void);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * cmd-init.c — `ogpo init [--demo]`: create the database, optionally
+ * filled with demo data.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ogpo/cmd.h"
+
+static int
+cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "demo", no_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store_stats st;
+	struct core *c;
+	struct stat sb;
+	char *dir, *origin, *path, *cause = NULL;
+	int ch, demo = 0, exists;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			demo = 1;
+			break;
+		case 'h':
+			cmd_usage(&cmd_init_entry, stdout);
+			return CMD_OK;
+		default:
+			cmd_usage(&cmd_init_entry, stderr);
+			return CMD_USAGE;
+		}
+	}
+	if (optind != argc) {
+		cmd_usage(&cmd_init_entry, stderr);
+		return CMD_USAGE;
+	}
+	dir = core_default_dir(ctx->db_flag, &origin);
+	path = xasprintf("%s/data.mdb", dir);
+	exists = stat(path, &sb) == 0;
+	free(path);
+	if (exists) {
+		cmd_error(&cmd_init_entry, CMD_FAIL, "%s already holds a "
+		    "database; nothing was changed", dir);
+		free(dir);
+		return CMD_FAIL;
+	}
+	if ((c = cmd_open(ctx, 1)) == NULL) {
+		free(dir);
+		return CMD_FAIL;
+	}
+	if (demo && core_demo(c, &cause) != 0) {
+		cmd_error(&cmd_init_entry, CMD_FAIL, "%s", cause);
+		free(cause);
+		core_close(c);
+		free(dir);
+		return CMD_FAIL;
+	}
+	store_stats(core_store(c), &st, NULL);
+	printf("Created the database in %s (%s), %s is its admin.\n", dir,
+	    origin, core_login(c));
+	if (demo)
+		printf("Demo data: %zu agencies, %zu officers, %zu meetings, "
+		    "%zu attendance records, %zu issues.\n",
+		    st.records[ENTITY_AGENCY], st.records[ENTITY_OFFICER],
+		    st.records[ENTITY_MEETING], st.records[ENTITY_ATTENDANCE],
+		    st.records[ENTITY_ISSUE]);
+	core_close(c);
+	free(dir);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_init_entry = {
+	.name = "init",
+	.args = "[--demo]",
+	.summary = "Create a new database (with --demo, filled with demo data).",
+	.help = "The directory is --db DIR, else $OGPO_DB, else the db line of\n"
+	    "/etc/ogpo.conf, else ~/.local/share/ogpo. The user who creates\n"
+	    "the database becomes its first admin. An existing database is\n"
+	    "never touched.\n",
+	.exec = cmd_init_exec,
+};

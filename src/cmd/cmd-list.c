@@ -1,0 +1,348 @@
+/*
+ * cmd-list.c — `ogpo list agencies|officers|meetings|issues [--agency CODE]
+ * [--tsv]`: a table for people, or every field as TSV for scripts. Both
+ * stream through the indexes, so a million rows cost no memory.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/cmd.h"
+
+struct list {
+	struct store_txn	*t;
+	int			 tsv;
+	uint32_t		 agency;	/* --agency, 0 for all */
+	char			 today[11];
+	char			*cause;
+};
+
+/* The agency's name for a table cell ("?" if it is gone). */
+static const char *
+list_agency_name(struct list *l, uint32_t id, struct agency *a)
+{
+	if (id == 0)
+		return "";
+	if (store_agency_get(l->t, id, a, NULL) != 0)
+		snprintf(a->name, sizeof a->name, "#%u?", id);
+	return a->name;
+}
+
+/* Active POs and supervisors of one agency (point 3). */
+static void
+list_agency_counts(struct list *l, uint32_t id, size_t *pos, size_t *sups)
+{
+	struct store_cursor *c;
+	struct officer o;
+
+	*pos = *sups = 0;
+	if (store_cursor_open(l->t, IX_OFFICER_AGENCY, &id, &c, NULL) != 0)
+		return;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, &o, NULL) != 0 ||
+		    !core_officer_active(&o, l->today))
+			continue;
+		*pos += o.role == ROLE_PO;
+		*sups += o.role == ROLE_SUPERVISOR;
+	}
+	store_cursor_close(c);
+}
+
+static const struct cmd_column list_agency_cols[] = {
+	{ "CODE", 8 }, { "NAME", 36 }, { "LEVEL", 5 }, { "POS", 3 },
+	{ "SUPERVISORS", 11 }, { "", 0 },
+};
+
+/* Print agency id and its subtree, depth first. */
+static int
+list_agency_tree(struct list *l, uint32_t id, int depth)
+{
+	struct store_cursor *c;
+	struct agency a;
+	char name[OGPO_NAME_MAX + 64], level[8], pos[16], sups[16];
+	const char *mark;
+	uint32_t *kids = NULL;
+	size_t n = 0, i, np, ns;
+	int rc;
+
+	if (id != 0) {
+		if ((rc = store_agency_get(l->t, id, &a, &l->cause)) != 0)
+			return rc;
+		if (l->tsv)
+			cmd_tsv_row(stdout, &schema_agency, &a);
+		else {
+			list_agency_counts(l, id, &np, &ns);
+			snprintf(name, sizeof name, "%*s%s", depth * 2, "",
+			    a.name);
+			snprintf(level, sizeof level, "%u", a.level);
+			snprintf(pos, sizeof pos, "%zu", np);
+			snprintf(sups, sizeof sups, "%zu", ns);
+			mark = a.level != LEVEL_2 ? "" :
+			    np == 0 && ns == 0 ? "! no PO, no supervisor" :
+			    np == 0 ? "! no PO" : ns == 0 ? "! no supervisor" :
+			    "";
+			const char *cells[] = { a.code, name, level, pos, sups,
+				mark };
+			cmd_table_row(stdout, list_agency_cols, 6, cells);
+		}
+	}
+	/* Collect the children first: the cursor must not outlive recursion. */
+	n = store_count(l->t, IX_AGENCY_CHILD, &id);
+	if (n == 0)
+		return 0;
+	kids = xcalloc(n, sizeof *kids);
+	if ((rc = store_cursor_open(l->t, IX_AGENCY_CHILD, &id, &c,
+	    &l->cause)) != 0) {
+		free(kids);
+		return rc;
+	}
+	for (i = 0; i < n && store_cursor_move(c, STORE_NEXT) == 0; i++)
+		kids[i] = store_cursor_id(c);
+	store_cursor_close(c);
+	for (n = i, i = 0, rc = 0; i < n && rc == 0; i++)
+		rc = list_agency_tree(l, kids[i], depth + 1);
+	free(kids);
+	return rc;
+}
+
+static int
+list_agencies(struct list *l)
+{
+	if (l->tsv)
+		cmd_tsv_header(stdout, &schema_agency);
+	else
+		cmd_table_header(stdout, list_agency_cols, 6);
+	return list_agency_tree(l, l->agency, l->agency ? 0 : -1);
+}
+
+static const struct cmd_column list_officer_cols[] = {
+	{ "NAME", 10 }, { "AGENCY", 22 }, { "ROLE", 10 }, { "TITLE", 12 },
+	{ "E-MAIL", 28 }, { "PHONE", 0 },
+};
+
+static int
+list_officers(struct list *l)
+{
+	struct store_cursor *c;
+	struct officer o;
+	struct agency a;
+	char role[64], phone[OGPO_PHONE_MAX + OGPO_EXT_MAX + 8];
+	int rc;
+
+	if (l->tsv)
+		cmd_tsv_header(stdout, &schema_officer);
+	else
+		cmd_table_header(stdout, list_officer_cols, 6);
+	if ((rc = store_cursor_open(l->t, IX_OFFICER_AGENCY,
+	    l->agency ? &l->agency : NULL, &c, &l->cause)) != 0)
+		return rc;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, &o, &l->cause)) != 0)
+			break;
+		if (l->tsv) {
+			cmd_tsv_row(stdout, &schema_officer, &o);
+			continue;
+		}
+		snprintf(role, sizeof role, "%s%s",
+		    model_enum_label(&model_roles, o.role),
+		    core_officer_active(&o, l->today) ? "" : " (ended)");
+		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
+		    o.ext[0] ? " #" : "", o.ext);
+		const char *cells[] = { o.name, list_agency_name(l, o.agency,
+			&a), role, o.title, o.email, phone };
+		cmd_table_row(stdout, list_officer_cols, 6, cells);
+	}
+	store_cursor_close(c);
+	return rc;
+}
+
+static const struct cmd_column list_meeting_cols[] = {
+	{ "DATE", 10 }, { "KIND", 6 }, { "STATUS", 9 }, { "PRESENT", 7 },
+	{ "TITLE", 0 },
+};
+
+/* Present (in person, online or by proxy) and invited of one meeting. */
+static void
+list_meeting_counts(struct list *l, uint32_t id, size_t *present,
+    size_t *invited)
+{
+	struct store_cursor *c;
+	struct attendance at;
+
+	*present = *invited = 0;
+	if (store_cursor_open(l->t, IX_ATTENDANCE, &id, &c, NULL) != 0)
+		return;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, &at, NULL) != 0)
+			continue;
+		(*invited)++;
+		*present += at.status == ATTEND_PRESENT ||
+		    at.status == ATTEND_ONLINE || at.status == ATTEND_PROXY;
+	}
+	store_cursor_close(c);
+}
+
+static int
+list_meetings(struct list *l)
+{
+	struct store_cursor *c;
+	struct meeting m;
+	char count[32];
+	size_t present, invited;
+	int rc;
+
+	if (l->tsv)
+		cmd_tsv_header(stdout, &schema_meeting);
+	else
+		cmd_table_header(stdout, list_meeting_cols, 5);
+	if ((rc = store_cursor_open(l->t, IX_MEETING_DATE, NULL, &c,
+	    &l->cause)) != 0)
+		return rc;
+	/* Newest first. */
+	while (store_cursor_move(c, STORE_PREV) == 0) {
+		if ((rc = store_cursor_get(c, &m, &l->cause)) != 0)
+			break;
+		if (l->agency != 0 && m.agency != l->agency)
+			continue;
+		if (l->tsv) {
+			cmd_tsv_row(stdout, &schema_meeting, &m);
+			continue;
+		}
+		list_meeting_counts(l, m.h.id, &present, &invited);
+		snprintf(count, sizeof count, "%zu/%zu", present, invited);
+		const char *cells[] = { m.date,
+			model_enum_name(&model_meeting_kinds, m.kind),
+			model_enum_name(&model_meeting_statuses, m.status),
+			count, m.title };
+		cmd_table_row(stdout, list_meeting_cols, 5, cells);
+	}
+	store_cursor_close(c);
+	return rc;
+}
+
+static const struct cmd_column list_issue_cols[] = {
+	{ "ID", 4 }, { "STATUS", 13 }, { "LEAD", 16 }, { "TRIGGERS", 26 },
+	{ "TITLE", 0 },
+};
+
+static int
+list_issues(struct list *l)
+{
+	struct store_cursor *c;
+	struct issue is;
+	struct agency a;
+	char id[16], triggers[64];
+	int rc;
+
+	if (l->tsv)
+		cmd_tsv_header(stdout, &schema_issue);
+	else
+		cmd_table_header(stdout, list_issue_cols, 5);
+	if ((rc = store_cursor_open(l->t, l->agency ? IX_AGENCY_ISSUE :
+	    IX_ISSUE, l->agency ? &l->agency : NULL, &c, &l->cause)) != 0)
+		return rc;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, &is, &l->cause)) != 0)
+			break;
+		if (l->tsv) {
+			cmd_tsv_row(stdout, &schema_issue, &is);
+			continue;
+		}
+		snprintf(id, sizeof id, "%u", is.h.id);
+		model_triggers_format(is.triggers, triggers, sizeof triggers);
+		const char *cells[] = { id,
+			model_enum_name(&model_issue_statuses, is.status),
+			list_agency_name(l, is.lead, &a), triggers, is.title };
+		cmd_table_row(stdout, list_issue_cols, 5, cells);
+	}
+	store_cursor_close(c);
+	return rc;
+}
+
+static int
+cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "agency", required_argument, NULL, 'a' },
+		{ "tsv", no_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct {
+		const char *name;
+		int (*fn)(struct list *);
+	} what[] = {
+		{ "agencies", list_agencies }, { "officers", list_officers },
+		{ "meetings", list_meetings }, { "issues", list_issues },
+	};
+	struct list l;
+	struct agency a;
+	struct core *c;
+	const char *code = NULL;
+	size_t i;
+	int ch, rc;
+
+	memset(&l, 0, sizeof l);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "a:th", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			code = optarg;
+			break;
+		case 't':
+			l.tsv = 1;
+			break;
+		case 'h':
+			cmd_usage(&cmd_list_entry, stdout);
+			return CMD_OK;
+		default:
+			cmd_usage(&cmd_list_entry, stderr);
+			return CMD_USAGE;
+		}
+	}
+	if (optind + 1 != argc) {
+		cmd_usage(&cmd_list_entry, stderr);
+		return CMD_USAGE;
+	}
+	for (i = 0; i < sizeof what / sizeof what[0]; i++)
+		if (strcmp(argv[optind], what[i].name) == 0)
+			break;
+	if (i == sizeof what / sizeof what[0])
+		return cmd_error(&cmd_list_entry, CMD_USAGE, "cannot list "
+		    "'%s'; choose agencies, officers, meetings or issues",
+		    argv[optind]);
+	if ((c = cmd_open(ctx, 0)) == NULL)
+		return CMD_FAIL;
+	date_today(l.today);
+	if ((rc = store_read_begin(core_store(c), &l.t, &l.cause)) == 0) {
+		if (code != NULL) {
+			rc = store_agency_by_code(l.t, code, &a, &l.cause);
+			if (rc == OGPO_NOTFOUND)
+				err_set(&l.cause, rc, "no agency has the code "
+				    "'%s'; see ogpo list agencies", code);
+			l.agency = a.h.id;
+		}
+		if (rc == 0)
+			rc = what[i].fn(&l);
+		store_read_end(l.t);
+	}
+	if (rc != 0)
+		cmd_error(&cmd_list_entry, CMD_FAIL, "%s", l.cause ? l.cause :
+		    "failed");
+	free(l.cause);
+	core_close(c);
+	return rc != 0 ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.args = "agencies|officers|meetings|issues [--agency CODE] [--tsv]",
+	.summary = "Print agencies, officers, meetings or issues.",
+	.help = "--agency CODE  only that agency (for agencies: its subtree;\n"
+	    "               for meetings: those it convenes; for issues:\n"
+	    "               those it leads or collaborates on)\n"
+	    "--tsv          a header line and every field of each record,\n"
+	    "               tab-separated; tab, newline, CR and backslash\n"
+	    "               written as \\t \\n \\r \\\\\n",
+	.exec = cmd_list_exec,
+};

@@ -1,0 +1,187 @@
+/*
+ * core.c — opening the database for the person at the keyboard, and
+ * running a change as one transaction.
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core-int.h"
+
+char *
+core_default_dir(const char *flag, char **origin)
+{
+	const char *env, *home;
+	char line[1024], *p, *value;
+	FILE *f;
+	struct passwd *pw;
+
+	if (flag != NULL && *flag != '\0') {
+		*origin = "--db";
+		return xstrdup(flag);
+	}
+	if ((env = getenv("OGPO_DB")) != NULL && *env != '\0') {
+		*origin = "$OGPO_DB";
+		return xstrdup(env);
+	}
+	if ((f = fopen(OGPO_SYSCONF, "r")) != NULL) {
+		while (fgets(line, sizeof line, f) != NULL) {
+			p = str_trim(line);
+			if (strncmp(p, "db", 2) != 0)
+				continue;
+			p = str_trim(p + 2);
+			if (*p != '=')
+				continue;
+			value = str_trim(p + 1);
+			if (*value != '\0') {
+				fclose(f);
+				*origin = OGPO_SYSCONF;
+				return xstrdup(value);
+			}
+		}
+		fclose(f);
+	}
+	*origin = "the default";
+	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
+		return xasprintf("%s/ogpo", env);
+	home = getenv("HOME");
+	if ((home == NULL || *home == '\0') &&
+	    (pw = getpwuid(getuid())) != NULL)
+		home = pw->pw_dir;
+	return xasprintf("%s/.local/share/ogpo", home ? home : ".");
+}
+
+/* Make the creator the database's first admin. */
+static int
+core_first_admin(struct core *c, struct store_txn *t, void *arg,
+    char **cause)
+{
+	struct user u;
+
+	(void)arg;
+	if (store_user_get(t, c->login, &u, NULL) == 0)
+		return 0;
+	if (store_count(t, IX_USER, NULL) > 0)
+		return 0;
+	memset(&u, 0, sizeof u);
+	str_copy(u.login, c->login, sizeof u.login);
+	u.role = UROLE_ADMIN;
+	return core_save(c, t, ENTITY_USER, &u, cause);
+}
+
+int
+core_open(struct core **cp, const char *dir, int create, char **cause)
+{
+	struct store_options opt = { 0, 0, create };
+	struct core *c;
+	int rc;
+
+	*cp = NULL;
+	c = xcalloc(1, sizeof *c);
+	str_copy(c->login, user_login(), sizeof c->login);
+	if ((rc = store_open(&c->store, dir, &opt, cause)) != 0) {
+		free(c);
+		return rc;
+	}
+	if (create && (rc = core_run(c, core_first_admin, NULL, cause)) != 0) {
+		core_close(c);
+		return rc;
+	}
+	*cp = c;
+	return 0;
+}
+
+void
+core_close(struct core *c)
+{
+	if (c == NULL)
+		return;
+	store_close(c->store);
+	free(c);
+}
+
+struct store *
+core_store(struct core *c)
+{
+	return c->store;
+}
+
+const char *
+core_login(const struct core *c)
+{
+	return c->login;
+}
+
+struct core_run_arg {
+	struct core	*c;
+	core_fn		 fn;
+	void		*arg;
+};
+
+static int
+core_run_txn(struct store_txn *t, void *arg, char **cause)
+{
+	struct core_run_arg *r = arg;
+
+	return r->fn(r->c, t, r->arg, cause);
+}
+
+int
+core_run(struct core *c, core_fn fn, void *arg, char **cause)
+{
+	struct core_run_arg r = { c, fn, arg };
+
+	return store_write(c->store, core_run_txn, &r, cause);
+}
+
+struct core_one {
+	enum entity_kind kind;
+	void		*rec;
+	void		*copy;	/* rec as given: the map may fill and rerun */
+	uint32_t	 id, version;
+};
+
+static int
+core_save_one(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct core_one *o = arg;
+
+	memcpy(o->rec, o->copy, schema_of(o->kind)->size);
+	return core_save(c, t, o->kind, o->rec, cause);
+}
+
+int
+core_save1(struct core *c, enum entity_kind kind, void *rec, char **cause)
+{
+	struct core_one o = { kind, rec, NULL, 0, 0 };
+	size_t size = schema_of(kind)->size;
+	int rc;
+
+	o.copy = xmalloc(size);
+	memcpy(o.copy, rec, size);
+	rc = core_run(c, core_save_one, &o, cause);
+	if (rc != 0)
+		memcpy(rec, o.copy, size);	/* what the user typed stays */
+	free(o.copy);
+	return rc;
+}
+
+static int
+core_delete_one(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct core_one *o = arg;
+
+	return core_delete(c, t, o->kind, o->id, o->version, cause);
+}
+
+int
+core_delete1(struct core *c, enum entity_kind kind, uint32_t id,
+    uint32_t version, char **cause)
+{
+	struct core_one o = { kind, NULL, NULL, id, version };
+
+	return core_run(c, core_delete_one, &o, cause);
+}

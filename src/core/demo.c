@@ -1,0 +1,398 @@
+/*
+ * demo.c — a demo database a newcomer can explore: the real second-level
+ * agencies with some of their subordinates, invented officers in every
+ * role, a year of held work and policy meetings with attendance, a planned
+ * meeting next month, and a handful of issues. Everything goes through the
+ * same door as a person's edits, in one transaction, and is the same on
+ * every run of the same day.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core-int.h"
+#include "demo_data.h"
+
+#define DEMO_OFFICERS_MAX 1024
+
+struct demo {
+	struct core	*c;
+	struct store_txn *t;
+	uint32_t	 seed;
+	char		 today[11];
+	uint32_t	 agency_id[256];	/* by demo_agencies index */
+	size_t		 nofficers;
+	struct officer	*officers;		/* what was created */
+	char		**cause;
+};
+
+/* A small deterministic generator: the demo is the same every time. */
+static uint32_t
+demo_rand(struct demo *d)
+{
+	d->seed = d->seed * 1103515245u + 12345u;
+	return (d->seed >> 16) & 0x7fff;
+}
+
+static size_t
+demo_index(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < demo_agencies_len; i++)
+		if (strcmp(demo_agencies[i].code, code) == 0)
+			return i;
+	return 0;
+}
+
+static void
+demo_lower(char *dst, const char *src, size_t n)
+{
+	str_lower(dst, src, n);
+}
+
+static int
+demo_agencies_add(struct demo *d)
+{
+	struct agency a;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < demo_agencies_len && i < 256; i++) {
+		memset(&a, 0, sizeof a);
+		str_copy(a.code, demo_agencies[i].code, sizeof a.code);
+		str_copy(a.name, demo_agencies[i].name, sizeof a.name);
+		a.level = (uint32_t)demo_agencies[i].level;
+		if (demo_agencies[i].parent != NULL)
+			a.parent = d->agency_id[demo_index(
+			    demo_agencies[i].parent)];
+		if ((rc = core_save(d->c, d->t, ENTITY_AGENCY, &a,
+		    d->cause)) != 0)
+			return rc;
+		d->agency_id[i] = a.h.id;
+	}
+	return 0;
+}
+
+/* Add one invented officer to agency index ai. */
+static int
+demo_officer(struct demo *d, size_t ai, uint32_t role, uint32_t kind,
+    const char *start, const char *end)
+{
+	static const char *const role_tag[] = { "", "po", "alt", "sup",
+		"wg", "min" };
+	static const uint32_t functions[] = { FUNC_PRESS, FUNC_PARLIAMENTARY,
+		FUNC_IT, FUNC_EVALUATION, FUNC_BUSINESS };
+	struct officer *o;
+	char code[OGPO_CODE_MAX + 1];
+	int rc;
+
+	if (d->nofficers >= DEMO_OFFICERS_MAX)
+		return 0;
+	o = &d->officers[d->nofficers];
+	memset(o, 0, sizeof *o);
+	o->agency = d->agency_id[ai];
+	o->role = role;
+	o->civil_servant = 1;
+	snprintf(o->name, sizeof o->name, "%s%s",
+	    demo_surnames[demo_rand(d) % demo_surnames_len],
+	    demo_given[demo_rand(d) % demo_given_len]);
+	demo_lower(code, demo_agencies[ai].code, sizeof code);
+	snprintf(o->email, sizeof o->email, "%s.%s%zu@ogpo.example", code,
+	    role_tag[role], d->nofficers + 1);
+	snprintf(o->phone, sizeof o->phone, "02-2%03u-%04u",
+	    demo_rand(d) % 1000, demo_rand(d) % 10000);
+	snprintf(o->ext, sizeof o->ext, "%u", 100 + demo_rand(d) % 900);
+	switch (role) {
+	case ROLE_SUPERVISOR:
+		o->supervisor = kind;
+		str_copy(o->title, kind == SUPV_CIO ? "資訊長" : "副首長",
+		    sizeof o->title);
+		break;
+	case ROLE_MEMBER:
+		o->function = functions[kind % 5];
+		str_copy(o->title, demo_titles[demo_rand(d) %
+		    (demo_titles_len - 2)], sizeof o->title);
+		break;
+	case ROLE_MINISTER:
+		str_copy(o->title, "政務委員", sizeof o->title);
+		break;
+	default:
+		/* The last two titles (資訊長, 副首長) are supervisors'. */
+		str_copy(o->title, demo_titles[demo_rand(d) %
+		    (demo_titles_len - 2)], sizeof o->title);
+	}
+	str_copy(o->start_date, start, sizeof o->start_date);
+	str_copy(o->end_date, end ? end : "", sizeof o->end_date);
+	if ((rc = core_save(d->c, d->t, ENTITY_OFFICER, o, d->cause)) != 0)
+		return rc;
+	d->nofficers++;
+	return 0;
+}
+
+/*
+ * Officers in every role. A few agencies are left without a supervisor
+ * or a PO, and one PO is not a civil servant, so the demo shows what the
+ * regulation's checks catch.
+ */
+static int
+demo_officers_add(struct demo *d)
+{
+	char start[11], ended[11], after[11];
+	size_t i, n2 = 0;
+	int rc = 0;
+
+	date_add_months(d->today, -36, start);
+	date_add_months(d->today, -7, ended);
+	date_add_months(d->today, -7, after);
+	after[9] = after[9] == '9' ? '9' : (char)(after[9] + 1);
+	if ((rc = demo_officer(d, 0, ROLE_MINISTER, 0, start, NULL)) != 0)
+		return rc;
+	for (i = 1; i < demo_agencies_len && rc == 0; i++) {
+		if (demo_agencies[i].level == LEVEL_2) {
+			n2++;
+			if (n2 % 11 != 0)
+				rc = demo_officer(d, i, ROLE_PO, 0,
+				    n2 % 5 == 0 ? after : start, NULL);
+			if (rc == 0 && n2 % 5 == 0)
+				rc = demo_officer(d, i, ROLE_PO, 0, start,
+				    ended);
+			if (rc == 0 && n2 % 3 == 0)
+				rc = demo_officer(d, i, ROLE_PO, 0, start,
+				    NULL);
+			if (rc == 0)
+				rc = demo_officer(d, i, ROLE_ALTERNATE, 0,
+				    start, NULL);
+			if (rc == 0 && n2 % 8 != 7)
+				rc = demo_officer(d, i, ROLE_SUPERVISOR,
+				    n2 % 2 ? SUPV_DEPUTY_HEAD : SUPV_CIO, start,
+				    NULL);
+			if (rc == 0 && n2 % 2 == 0)
+				rc = demo_officer(d, i, ROLE_MEMBER, n2, start,
+				    NULL);
+			if (rc == 0 && n2 % 4 == 0)
+				rc = demo_officer(d, i, ROLE_MEMBER, n2 + 1,
+				    start, NULL);
+			if (n2 == 12)
+				d->officers[d->nofficers - 1].civil_servant = 0;
+		} else if (demo_agencies[i].level == LEVEL_3 && i % 2 == 0)
+			rc = demo_officer(d, i, ROLE_PO, 0, start, NULL);
+	}
+	/* One PO hired on contract (point 4 wants civil servants). */
+	for (i = 0; i < d->nofficers && rc == 0; i++)
+		if (d->officers[i].role == ROLE_PO && i > 20) {
+			d->officers[i].civil_servant = 0;
+			str_copy(d->officers[i].note, "約聘人員",
+			    sizeof d->officers[i].note);
+			rc = core_save(d->c, d->t, ENTITY_OFFICER,
+			    &d->officers[i], d->cause);
+			break;
+		}
+	return rc;
+}
+
+static int
+demo_level2(const struct demo *d, uint32_t agency)
+{
+	size_t i;
+
+	for (i = 0; i < demo_agencies_len && i < 256; i++)
+		if (d->agency_id[i] == agency)
+			return demo_agencies[i].level == LEVEL_2;
+	return 0;
+}
+
+/* Invite by the rule of point 7, then record how it went if held. */
+static int
+demo_attendance(struct demo *d, const struct meeting *m, uint32_t role,
+    const uint32_t *agencies, size_t nagencies)
+{
+	const struct officer *o;
+	uint32_t r, status;
+	char proxy[OGPO_NAME_MAX + 1];
+	size_t i, j;
+	int rc, match;
+
+	for (i = 0; i < d->nofficers; i++) {
+		o = &d->officers[i];
+		if (o->role != role || !core_officer_active(o, m->date))
+			continue;
+		if (agencies == NULL)
+			match = demo_level2(d, o->agency);
+		else
+			for (j = 0, match = 0; j < nagencies; j++)
+				match |= agencies[j] == o->agency;
+		if (!match)
+			continue;
+		if ((rc = core_invite(d->c, d->t, m->h.id, o->h.id,
+		    d->cause)) != 0)
+			return rc;
+		if (m->status != MEETING_HELD)
+			continue;
+		r = demo_rand(d) % 20;
+		status = r < 14 ? ATTEND_PRESENT : r < 16 ? ATTEND_ONLINE :
+		    r < 17 ? ATTEND_PROXY : r < 19 ? ATTEND_EXCUSED :
+		    ATTEND_ABSENT;
+		snprintf(proxy, sizeof proxy, "%s%s",
+		    demo_surnames[demo_rand(d) % demo_surnames_len],
+		    demo_given[demo_rand(d) % demo_given_len]);
+		if ((rc = core_attend(d->c, d->t, m->h.id, o->h.id, status,
+		    status == ATTEND_PROXY ? proxy : "", NULL, d->cause)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+demo_meeting(struct demo *d, uint32_t kind, uint32_t status, const char *date,
+    const char *title, uint32_t issue, const uint32_t *agencies,
+    size_t nagencies)
+{
+	struct meeting m;
+	int rc;
+
+	memset(&m, 0, sizeof m);
+	m.kind = kind;
+	m.status = status;
+	str_copy(m.date, date, sizeof m.date);
+	str_copy(m.time, kind == MEETING_POLICY ? "10:00" : "14:30",
+	    sizeof m.time);
+	str_copy(m.title, title, sizeof m.title);
+	str_copy(m.place, demo_places[demo_rand(d) % demo_places_len],
+	    sizeof m.place);
+	str_copy(m.chair, d->officers[0].name, sizeof m.chair);
+	m.agency = d->agency_id[demo_index("NDC")];
+	m.issue = issue;
+	if (status == MEETING_HELD)
+		snprintf(m.minutes_url, sizeof m.minutes_url,
+		    "https://ogpo.example/minutes/%.7s", date);
+	if ((rc = core_save(d->c, d->t, ENTITY_MEETING, &m, d->cause)) != 0)
+		return rc;
+	return demo_attendance(d, &m, kind == MEETING_POLICY ?
+	    ROLE_SUPERVISOR : ROLE_PO, agencies, nagencies);
+}
+
+static int
+demo_meetings_add(struct demo *d)
+{
+	char date[11], title[OGPO_TEXT_MAX + 1];
+	int i, y, mo, rc;
+
+	for (i = 12; i >= 1; i--) {
+		date_add_months(d->today, -i, date);
+		memcpy(date + 8, "15", 2);
+		y = atoi(date);
+		mo = atoi(date + 5);
+		snprintf(title, sizeof title, "%d年%d月開放政府聯絡人工作推動會議",
+		    y, mo);
+		if ((rc = demo_meeting(d, MEETING_WORK, MEETING_HELD, date,
+		    title, 0, NULL, 0)) != 0)
+			return rc;
+		if (mo % 3 != 2)
+			continue;
+		memcpy(date + 8, "25", 2);
+		snprintf(title, sizeof title,
+		    "%d年第%d季開放政府政策協調聯繫會議", y, (mo + 2) / 3);
+		if ((rc = demo_meeting(d, MEETING_POLICY, MEETING_HELD, date,
+		    title, 0, NULL, 0)) != 0)
+			return rc;
+	}
+	date_add_months(d->today, 1, date);
+	memcpy(date + 8, "15", 2);
+	snprintf(title, sizeof title, "%d年%d月開放政府聯絡人工作推動會議",
+	    atoi(date), atoi(date + 5));
+	return demo_meeting(d, MEETING_WORK, MEETING_PLANNED, date, title, 0,
+	    NULL, 0);
+}
+
+static int
+demo_issues_add(struct demo *d)
+{
+	const struct demo_issue *di;
+	struct issue is;
+	char date[11], title[OGPO_TEXT_MAX + 1];
+	size_t i, j, k, meetings = 0;
+	uint32_t agencies[5];
+	int rc;
+
+	for (i = 0; i < demo_issues_len; i++) {
+		di = &demo_issues[i];
+		memset(&is, 0, sizeof is);
+		str_copy(is.title, di->title, sizeof is.title);
+		str_copy(is.description, di->description,
+		    sizeof is.description);
+		is.lead = d->agency_id[demo_index(di->lead)];
+		for (j = 0; j < 3 && di->collab[j] != NULL; j++)
+			is.collab[is.ncollab++] =
+			    d->agency_id[demo_index(di->collab[j])];
+		is.triggers = di->triggers & TRIGGER_ALL;
+		model_enum_parse(&model_issue_statuses, di->status, &is.status);
+		model_enum_parse(&model_issue_stages, di->stage, &is.stage);
+		for (k = 0; k < d->nofficers; k++)
+			if (d->officers[k].agency == is.lead &&
+			    d->officers[k].role == ROLE_PO &&
+			    d->officers[k].end_date[0] == '\0') {
+				is.po = d->officers[k].h.id;
+				break;
+			}
+		if (is.triggers != 0)
+			str_copy(is.participation, "於公共政策網路參與平臺"
+			    "開放討論，並舉辦利害關係人座談。",
+			    sizeof is.participation);
+		if ((rc = core_save(d->c, d->t, ENTITY_ISSUE, &is,
+		    d->cause)) != 0)
+			return rc;
+		if (is.ncollab == 0 || meetings >= 2 ||
+		    (is.status != ISSUE_COLLABORATING &&
+		    is.status != ISSUE_ESCALATED))
+			continue;
+		agencies[0] = is.lead;
+		memcpy(agencies + 1, is.collab, is.ncollab * sizeof(uint32_t));
+		date_add_months(d->today, -(int)(2 + meetings), date);
+		memcpy(date + 8, "08", 2);
+		snprintf(title, sizeof title, "%.200s議題協作會議", is.title);
+		if ((rc = demo_meeting(d, MEETING_ISSUE, MEETING_HELD, date,
+		    title, is.h.id, agencies, is.ncollab + 1)) != 0)
+			return rc;
+		meetings++;
+	}
+	return 0;
+}
+
+static int
+demo_fill(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct demo *d = arg;
+	int rc;
+
+	/* The map may fill and this run again: start from scratch. */
+	d->c = c;
+	d->t = t;
+	d->seed = 20240508;
+	d->nofficers = 0;
+	d->cause = cause;
+	memset(d->agency_id, 0, sizeof d->agency_id);
+	if (store_count(t, IX_AGENCY, NULL) > 0)
+		return err_set(cause, OGPO_EXISTS, "the database already holds "
+		    "agencies; demo data goes only into a new database");
+	if ((rc = demo_agencies_add(d)) != 0 ||
+	    (rc = demo_officers_add(d)) != 0 ||
+	    (rc = demo_meetings_add(d)) != 0 ||
+	    (rc = demo_issues_add(d)) != 0)
+		return err_prefix(cause, rc, "demo data");
+	return 0;
+}
+
+int
+core_demo(struct core *c, char **cause)
+{
+	struct demo d;
+	int rc;
+
+	memset(&d, 0, sizeof d);
+	date_today(d.today);
+	d.officers = xcalloc(DEMO_OFFICERS_MAX, sizeof *d.officers);
+	rc = core_run(c, demo_fill, &d, cause);
+	free(d.officers);
+	return rc;
+}

@@ -1,0 +1,492 @@
+/*
+ * ops.c — saving and deleting through the one door: check, compare
+ * versions, write, audit. Each call works inside the caller's transaction;
+ * a refusal leaves it as it was.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core-int.h"
+#include "ogpo/codec.h"
+
+/* Any record: big enough for each kind the door handles. */
+union core_rec {
+	struct record_head h;
+	struct agency	 agency;
+	struct officer	 officer;
+	struct meeting	 meeting;
+	struct attendance attendance;
+	struct issue	 issue;
+	struct user	 user;
+};
+
+int
+core_audit(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t action, const void *before, const void *after, char **cause)
+{
+	const struct schema *s = schema_of(kind);
+	const void *rec = after ? after : before;
+	struct audit *a = xcalloc(1, sizeof *a);
+	int rc;
+
+	a->time = (int64_t)time(NULL);
+	str_copy(a->login, c->login, sizeof a->login);
+	a->action = action;
+	a->entity = kind;
+	if (kind == ENTITY_ATTENDANCE) {
+		a->id = ((const struct attendance *)rec)->meeting;
+		a->id2 = ((const struct attendance *)rec)->officer;
+	} else
+		a->id = ((const struct record_head *)rec)->id;
+	if (before != NULL)
+		a->before_len = codec_encode(s, before, a->before,
+		    sizeof a->before);
+	if (after != NULL)
+		a->after_len = codec_encode(s, after, a->after,
+		    sizeof a->after);
+	rc = store_audit_append(t, a, cause);
+	free(a);
+	return rc;
+}
+
+/* The stored record with rec's key, into old. */
+static int
+core_get_stored(struct store_txn *t, enum entity_kind kind, const void *rec,
+    union core_rec *old, char **cause)
+{
+	const struct attendance *at = rec;
+
+	switch (kind) {
+	case ENTITY_ATTENDANCE:
+		return store_attendance_get(t, at->meeting, at->officer,
+		    &old->attendance, cause);
+	case ENTITY_USER:
+		return store_user_get(t, ((const struct user *)rec)->login,
+		    &old->user, cause);
+	default:
+		if (((const struct record_head *)rec)->id == 0)
+			return OGPO_NOTFOUND;
+		return store_get(t, kind, ((const struct record_head *)rec)->id,
+		    old, cause);
+	}
+}
+
+static int
+core_put(struct store_txn *t, enum entity_kind kind, void *rec, char **cause)
+{
+	switch (kind) {
+	case ENTITY_AGENCY:
+		return store_agency_put(t, rec, cause);
+	case ENTITY_OFFICER:
+		return store_officer_put(t, rec, cause);
+	case ENTITY_MEETING:
+		return store_meeting_put(t, rec, cause);
+	case ENTITY_ATTENDANCE:
+		return store_attendance_put(t, rec, cause);
+	case ENTITY_ISSUE:
+		return store_issue_put(t, rec, cause);
+	case ENTITY_USER:
+		return store_user_put(t, rec, cause);
+	default:
+		return err_set(cause, OGPO_INVALID, "internal error: cannot "
+		    "save a record of kind %d", (int)kind);
+	}
+}
+
+/* Tidy what people type: outer spaces go, codes are upper case. */
+static void
+core_normalise(enum entity_kind kind, void *rec)
+{
+	const struct schema *s = schema_of(kind);
+	size_t i;
+	char *p;
+
+	for (i = 0; i < s->nfields; i++) {
+		if (s->fields[i].type != FIELD_STR ||
+		    (s->fields[i].flags & FIELD_HEAD))
+			continue;
+		p = (char *)rec + s->fields[i].offset;
+		if (strnlen(p, s->fields[i].size) < s->fields[i].size)
+			str_trim(p);
+		if (s->fields[i].form == FORM_CODE)
+			for (; *p; p++)
+				if (*p >= 'a' && *p <= 'z')
+					*p = (char)(*p - 'a' + 'A');
+	}
+	if (kind == ENTITY_AGENCY && ((struct agency *)rec)->parent == 0 &&
+	    ((struct agency *)rec)->level == 0)
+		((struct agency *)rec)->level = LEVEL_CABINET;
+}
+
+int
+core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
+    void *rec, char **cause)
+{
+	const struct schema *s = schema_of(kind);
+	struct record_head *h = rec;
+	struct core_fault faults[8];
+	union core_rec *old;
+	char when[32], label[OGPO_NAME_MAX + 16];
+	size_t n;
+	int rc, had;
+
+	if (s == NULL || kind == ENTITY_AUDIT)
+		return err_set(cause, OGPO_INVALID, "internal error: cannot "
+		    "save a record of kind %d", (int)kind);
+	core_normalise(kind, rec);
+	if ((n = core_check(t, kind, rec, faults, 8)) > 0) {
+		if (n > 1)
+			return err_set(cause, OGPO_INVALID, "%s (and %zu more "
+			    "problem%s)", faults[0].msg, n - 1,
+			    n > 2 ? "s" : "");
+		return err_set(cause, OGPO_INVALID, "%s", faults[0].msg);
+	}
+	old = xmalloc(sizeof *old);
+	rc = core_get_stored(t, kind, rec, old, cause);
+	if (rc != 0 && rc != OGPO_NOTFOUND)
+		goto out;
+	had = rc == 0;
+	schema_label(s, rec, label, sizeof label);
+	if (!had && h->id != 0 && kind != ENTITY_ATTENDANCE &&
+	    kind != ENTITY_USER) {
+		rc = err_set(cause, OGPO_NOTFOUND, "%s %s (#%u) was deleted by "
+		    "someone else; nothing was saved", s->name, label, h->id);
+		goto out;
+	}
+	if (had && h->version != 0 && old->h.version != h->version) {
+		time_format(old->h.updated_at, when, sizeof when);
+		rc = err_set(cause, OGPO_CONFLICT, "%s %s was changed by %s at "
+		    "%s since you opened it", s->name, label,
+		    old->h.updated_by, when);
+		goto out;
+	}
+	if (had)
+		h->version = old->h.version;
+	h->updated_at = (int64_t)time(NULL);
+	str_copy(h->updated_by, c->login, sizeof h->updated_by);
+	if ((rc = core_put(t, kind, rec, cause)) != 0)
+		goto out;
+	rc = core_audit(c, t, kind, had ? AUDIT_UPDATE : AUDIT_CREATE,
+	    had ? old : NULL, rec, cause);
+out:
+	free(old);
+	return rc;
+}
+
+/* "王小明, 李美玲, 陳志豪 and 9 more" from up to three labels. */
+struct core_names {
+	char	 buf[320];
+	size_t	 n;
+};
+
+static void
+core_names_add(struct core_names *nm, const char *label)
+{
+	size_t used = strlen(nm->buf);
+
+	if (nm->n++ < 3)
+		snprintf(nm->buf + used, sizeof nm->buf - used, "%s%s",
+		    used ? ", " : "", label);
+}
+
+static const char *
+core_names_end(struct core_names *nm)
+{
+	size_t used = strlen(nm->buf);
+
+	if (nm->n > 3)
+		snprintf(nm->buf + used, sizeof nm->buf - used,
+		    " and %zu more", nm->n - 3);
+	return nm->buf;
+}
+
+/* Collect the labels of the records in one group of an index. */
+static size_t
+core_group_names(struct store_txn *t, enum store_index ix, uint32_t group,
+    struct core_names *nm)
+{
+	const struct schema *s = schema_of(store_index_entity(ix));
+	struct store_cursor *cur;
+	union core_rec *rec;
+	char label[OGPO_TEXT_MAX + 1];
+	size_t n = store_count(t, ix, &group);
+
+	memset(nm, 0, sizeof *nm);
+	nm->n = 0;
+	if (n == 0 || store_cursor_open(t, ix, &group, &cur, NULL) != 0)
+		return n;
+	rec = xmalloc(sizeof *rec);
+	while (nm->n < 3 && store_cursor_move(cur, STORE_NEXT) == 0) {
+		if (store_cursor_get(cur, rec, NULL) == 0)
+			schema_label(s, rec, label, sizeof label);
+		else
+			snprintf(label, sizeof label, "#%u",
+			    store_cursor_id(cur));
+		core_names_add(nm, label);
+	}
+	nm->n = n;
+	free(rec);
+	store_cursor_close(cur);
+	core_names_end(nm);
+	return n;
+}
+
+/* Meetings naming agency or issue id (no index: meetings are few). */
+static size_t
+core_meeting_refs(struct store_txn *t, enum entity_kind kind, uint32_t id,
+    struct core_names *nm)
+{
+	struct store_cursor *cur;
+	struct meeting *m;
+
+	memset(nm, 0, sizeof *nm);
+	if (store_cursor_open(t, IX_MEETING, NULL, &cur, NULL) != 0)
+		return 0;
+	m = xmalloc(sizeof *m);
+	while (store_cursor_move(cur, STORE_NEXT) == 0)
+		if (store_cursor_get(cur, m, NULL) == 0 &&
+		    ((kind == ENTITY_AGENCY && m->agency == id) ||
+		    (kind == ENTITY_ISSUE && m->issue == id)))
+			core_names_add(nm, m->title);
+	free(m);
+	store_cursor_close(cur);
+	core_names_end(nm);
+	return nm->n;
+}
+
+/* Issues whose PO in charge is officer id. */
+static size_t
+core_issue_po_refs(struct store_txn *t, uint32_t id, struct core_names *nm)
+{
+	struct store_cursor *cur;
+	struct issue *is;
+
+	memset(nm, 0, sizeof *nm);
+	if (store_cursor_open(t, IX_ISSUE, NULL, &cur, NULL) != 0)
+		return 0;
+	is = xmalloc(sizeof *is);
+	while (store_cursor_move(cur, STORE_NEXT) == 0)
+		if (store_cursor_get(cur, is, NULL) == 0 && is->po == id)
+			core_names_add(nm, is->title);
+	free(is);
+	store_cursor_close(cur);
+	core_names_end(nm);
+	return nm->n;
+}
+
+int
+core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
+    char **what)
+{
+	const struct schema *s = schema_of(kind);
+	union core_rec *rec = xmalloc(sizeof *rec);
+	struct core_names a, b, d, e;
+	char label[OGPO_TEXT_MAX + 1];
+	size_t na, nb, nd, ne;
+	int rc;
+
+	if ((rc = store_get(t, kind, id, rec, what)) != 0) {
+		if (rc == OGPO_NOTFOUND)
+			err_set(what, rc, "%s #%u no longer exists",
+			    s ? s->name : "record", id);
+		free(rec);
+		return rc;
+	}
+	schema_label(s, rec, label, sizeof label);
+	rc = 0;
+	switch (kind) {
+	case ENTITY_AGENCY:
+		na = core_group_names(t, IX_AGENCY_CHILD, id, &a);
+		nb = core_group_names(t, IX_OFFICER_AGENCY, id, &b);
+		nd = core_group_names(t, IX_AGENCY_ISSUE, id, &d);
+		ne = core_meeting_refs(t, ENTITY_AGENCY, id, &e);
+		if (na + nb + nd + ne == 0) {
+			err_set(what, 0, "Delete agency %s?", label);
+			break;
+		}
+		rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: it "
+		    "still has %zu sub-agenc%s%s%s%s, %zu officer%s%s%s%s, "
+		    "%zu issue%s%s%s%s and %zu meeting%s%s%s%s; move or delete "
+		    "those first", label,
+		    na, na == 1 ? "y" : "ies", na ? " (" : "", a.buf,
+		    na ? ")" : "",
+		    nb, nb == 1 ? "" : "s", nb ? " (" : "", b.buf,
+		    nb ? ")" : "",
+		    nd, nd == 1 ? "" : "s", nd ? " (" : "", d.buf,
+		    nd ? ")" : "",
+		    ne, ne == 1 ? "" : "s", ne ? " (" : "", e.buf,
+		    ne ? ")" : "");
+		break;
+	case ENTITY_OFFICER:
+		na = store_count(t, IX_ATTENDANCE_OFFICER, &id);
+		nb = core_issue_po_refs(t, id, &b);
+		if (na + nb == 0) {
+			err_set(what, 0, "Delete officer %s?", label);
+			break;
+		}
+		rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: %s is "
+		    "on the attendance of %zu meeting%s and in charge of %zu "
+		    "issue%s%s%s%s; to keep that history, set an end date "
+		    "instead", label, label, na, na == 1 ? "" : "s", nb,
+		    nb == 1 ? "" : "s", nb ? " (" : "", b.buf, nb ? ")" : "");
+		break;
+	case ENTITY_MEETING:
+		na = store_count(t, IX_ATTENDANCE, &id);
+		err_set(what, 0, "Delete meeting %s (%s) and its attendance "
+		    "record%s of %zu %s?", label, rec->meeting.date,
+		    na == 1 ? "" : "s", na, na == 1 ? "person" : "people");
+		break;
+	case ENTITY_ISSUE:
+		ne = core_meeting_refs(t, ENTITY_ISSUE, id, &e);
+		if (ne == 0) {
+			err_set(what, 0, "Delete issue %s?", label);
+			break;
+		}
+		rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: %zu "
+		    "meeting%s (%s) belong to it; delete or unlink them first",
+		    label, ne, ne == 1 ? "" : "s", e.buf);
+		break;
+	default:
+		rc = err_set(what, OGPO_INVALID, "internal error: cannot "
+		    "delete a record of kind %d", (int)kind);
+	}
+	free(rec);
+	return rc;
+}
+
+/* Remove a meeting's attendance, each removal audited. */
+static int
+core_delete_attendance(struct core *c, struct store_txn *t, uint32_t meeting,
+    char **cause)
+{
+	struct store_cursor *cur;
+	struct attendance at;
+	int rc;
+
+	for (;;) {
+		if ((rc = store_cursor_open(t, IX_ATTENDANCE, &meeting, &cur,
+		    cause)) != 0)
+			return rc;
+		rc = store_cursor_move(cur, STORE_FIRST);
+		if (rc == 0)
+			rc = store_cursor_get(cur, &at, cause);
+		store_cursor_close(cur);
+		if (rc == OGPO_NOTFOUND)
+			return 0;
+		if (rc != 0)
+			return rc;
+		if ((rc = store_attendance_del(t, meeting, at.officer,
+		    cause)) != 0 ||
+		    (rc = core_audit(c, t, ENTITY_ATTENDANCE, AUDIT_DELETE,
+		    &at, NULL, cause)) != 0)
+			return rc;
+	}
+}
+
+int
+core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t id, uint32_t version, char **cause)
+{
+	union core_rec *old;
+	char when[32], label[OGPO_TEXT_MAX + 1];
+	int rc;
+
+	if ((rc = core_delete_check(t, kind, id, cause)) != 0)
+		return rc;
+	if (cause != NULL) {	/* the question for the dialog: not an error */
+		free(*cause);
+		*cause = NULL;
+	}
+	old = xmalloc(sizeof *old);
+	if ((rc = store_get(t, kind, id, old, cause)) != 0)
+		goto out;
+	if (version != 0 && old->h.version != version) {
+		schema_label(schema_of(kind), old, label, sizeof label);
+		time_format(old->h.updated_at, when, sizeof when);
+		rc = err_set(cause, OGPO_CONFLICT, "%s was changed by %s at %s "
+		    "since you opened it; look again before deleting", label,
+		    old->h.updated_by, when);
+		goto out;
+	}
+	if (kind == ENTITY_MEETING &&
+	    (rc = core_delete_attendance(c, t, id, cause)) != 0)
+		goto out;
+	switch (kind) {
+	case ENTITY_AGENCY:
+		rc = store_agency_del(t, id, cause);
+		break;
+	case ENTITY_OFFICER:
+		rc = store_officer_del(t, id, cause);
+		break;
+	case ENTITY_MEETING:
+		rc = store_meeting_del(t, id, cause);
+		break;
+	default:
+		rc = store_issue_del(t, id, cause);
+		break;
+	}
+	if (rc == 0)
+		rc = core_audit(c, t, kind, AUDIT_DELETE, old, NULL, cause);
+out:
+	free(old);
+	return rc;
+}
+
+int
+core_invite(struct core *c, struct store_txn *t, uint32_t meeting,
+    uint32_t officer, char **cause)
+{
+	struct attendance at;
+	struct officer o;
+	int rc;
+
+	rc = store_attendance_get(t, meeting, officer, &at, cause);
+	if (rc == 0)
+		return 0;
+	if (rc != OGPO_NOTFOUND)
+		return rc;
+	if ((rc = store_officer_get(t, officer, &o, cause)) != 0)
+		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "officer #%u "
+		    "does not exist", officer) : rc;
+	memset(&at, 0, sizeof at);
+	at.meeting = meeting;
+	at.officer = officer;
+	at.agency = o.agency;
+	at.role = o.role;
+	at.status = ATTEND_INVITED;
+	return core_save(c, t, ENTITY_ATTENDANCE, &at, cause);
+}
+
+int
+core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
+    uint32_t officer, uint32_t status, const char *proxy, const char *note,
+    char **cause)
+{
+	struct attendance at;
+	int rc;
+
+	if ((rc = store_attendance_get(t, meeting, officer, &at, cause)) != 0) {
+		if (rc != OGPO_NOTFOUND)
+			return rc;
+		if ((rc = core_invite(c, t, meeting, officer, cause)) != 0 ||
+		    (rc = store_attendance_get(t, meeting, officer, &at,
+		    cause)) != 0)
+			return rc;
+	}
+	at.status = status;
+	if (str_copy(at.proxy, proxy ? proxy : "", sizeof at.proxy) != 0 ||
+	    (note != NULL && str_copy(at.note, note, sizeof at.note) != 0))
+		return err_set(cause, OGPO_INVALID, "the proxy's name or the "
+		    "note is too long");
+	return core_save(c, t, ENTITY_ATTENDANCE, &at, cause);
+}
+
+int
+core_officer_active(const struct officer *o, const char *date)
+{
+	if (o->start_date[0] != '\0' && strcmp(o->start_date, date) > 0)
+		return 0;
+	return o->end_date[0] == '\0' || strcmp(o->end_date, date) >= 0;
+}

@@ -1,0 +1,381 @@
+/*
+ * validate.c — the rules a record must keep before it is stored: limits and
+ * forms from the field table, then the regulation's structure (agency
+ * levels, who may be a supervisor, dates in order). Each complaint names
+ * the field and the value, in words a person can act on.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core-int.h"
+#include "ogpo/text.h"
+
+struct check {
+	struct store_txn	*t;
+	const struct schema	*s;
+	const void		*rec;
+	struct core_fault	*faults;
+	size_t			 max, n;
+};
+
+static void check_fault(struct check *ck, const char *name, const char *fmt,
+    ...) OGPO_PRINTF(3, 4);
+
+/* Record a complaint about field name (NULL: the whole record). */
+static void
+check_fault(struct check *ck, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ck->n < ck->max) {
+		struct core_fault *f = &ck->faults[ck->n];
+
+		f->field = name ? schema_field(ck->s, name) : NULL;
+		va_start(ap, fmt);
+		vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+		va_end(ap);
+	}
+	ck->n++;
+}
+
+static int
+check_email(const char *s)
+{
+	const char *at = strchr(s, '@'), *dot;
+	const char *p;
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL)
+		return 0;
+	dot = strrchr(at, '.');
+	if (dot == NULL || dot == at + 1 || dot[1] == '\0')
+		return 0;
+	for (p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == ',' || *p == ';' ||
+		    *p == '<' || *p == '>' || *p == '"')
+			return 0;
+	return 1;
+}
+
+static int
+check_charset(const char *s, const char *extra, int (*cls)(int))
+{
+	for (; *s; s++)
+		if (!cls((unsigned char)*s) && strchr(extra, *s) == NULL)
+			return 0;
+	return 1;
+}
+
+static int
+check_time(const char *s)
+{
+	return strlen(s) == 5 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && s[2] == ':' &&
+	    isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]) &&
+	    (s[0] - '0') * 10 + (s[1] - '0') < 24 &&
+	    (s[3] - '0') * 10 + (s[4] - '0') < 60;
+}
+
+/* Control characters have no place in a record; tab and newline only in
+ * free text. Returns the byte offset of the first bad one, or -1. */
+static long
+check_controls(const char *s, int multiline)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == 0x7f || (*p < 0x20 && !(multiline &&
+		    (*p == '\n' || *p == '\t'))))
+			return (long)(p - (const unsigned char *)s);
+		/* C1 controls are U+0080–U+009F, encoded C2 80–C2 9F. */
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return (long)(p - (const unsigned char *)s);
+	}
+	return -1;
+}
+
+/* The form of one string field. */
+static void
+check_string(struct check *ck, const struct field *f, const char *v)
+{
+	size_t len = strnlen(v, f->size);
+	int multiline = strcmp(f->name, "note") == 0 ||
+	    strcmp(f->name, "description") == 0 || f->size > OGPO_TEXT_MAX + 1;
+	long bad;
+
+	if (len >= f->size) {
+		check_fault(ck, f->name, "%s is too long: at most %zu bytes "
+		    "(about %zu Chinese characters)", f->label, f->size - 1,
+		    (f->size - 1) / 3);
+		return;
+	}
+	if (!text_utf8_valid(v, len)) {
+		check_fault(ck, f->name, "%s is not valid UTF-8 text", f->label);
+		return;
+	}
+	if ((bad = check_controls(v, multiline)) >= 0) {
+		check_fault(ck, f->name, "%s holds a control character at "
+		    "byte %ld; remove it", f->label, bad + 1);
+		return;
+	}
+	if (*v == '\0')
+		return;
+	switch (f->form) {
+	case FORM_DATE:
+		if (!date_valid(v))
+			check_fault(ck, f->name, "%s '%s' is not a date; write "
+			    "it as YYYY-MM-DD, e.g. 2024-05-08", f->label, v);
+		break;
+	case FORM_TIME:
+		if (!check_time(v))
+			check_fault(ck, f->name, "%s '%s' is not a time; write "
+			    "it as HH:MM, e.g. 14:30", f->label, v);
+		break;
+	case FORM_EMAIL:
+		if (!check_email(v))
+			check_fault(ck, f->name, "%s '%s' is not an e-mail "
+			    "address", f->label, v);
+		break;
+	case FORM_CODE:
+		if (!check_charset(v, "-_", isalnum))
+			check_fault(ck, f->name, "%s '%s' may hold only "
+			    "letters, digits, '-' and '_'", f->label, v);
+		break;
+	case FORM_PHONE:
+		if (!check_charset(v, " +-()#,", isdigit))
+			check_fault(ck, f->name, "%s '%s' may hold only "
+			    "digits, spaces and + - ( ) #", f->label, v);
+		break;
+	case FORM_URL:
+		if (strncmp(v, "http://", 7) != 0 &&
+		    strncmp(v, "https://", 8) != 0)
+			check_fault(ck, f->name, "%s '%s' is not a web address; "
+			    "it should start with https://", f->label, v);
+		break;
+	case FORM_LOGIN:
+		if (!check_charset(v, "-_.", isalnum))
+			check_fault(ck, f->name, "%s '%s' is not a login name",
+			    f->label, v);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Does a record of kind with this id exist? */
+static int
+check_exists(struct check *ck, enum entity_kind kind, uint32_t id)
+{
+	union {
+		struct agency a;
+		struct officer o;
+		struct meeting m;
+		struct issue i;
+	} *rec = xmalloc(sizeof *rec);
+	int rc = store_get(ck->t, kind, id, rec, NULL);
+
+	free(rec);
+	return rc == 0;
+}
+
+/* Limits, forms, enums and references: everything the field table says. */
+static void
+check_fields(struct check *ck)
+{
+	const struct schema *s = ck->s;
+	const struct field *f;
+	uint32_t u, n, i, list[OGPO_COLLAB_MAX];
+	size_t k;
+
+	for (k = 0; k < s->nfields; k++) {
+		f = &s->fields[k];
+		if (f->flags & FIELD_HEAD)
+			continue;
+		const char *p = (const char *)ck->rec + f->offset;
+
+		switch (f->type) {
+		case FIELD_STR:
+			if ((f->flags & FIELD_REQUIRED) && *p == '\0') {
+				check_fault(ck, f->name, "%s is required",
+				    f->label);
+				break;
+			}
+			check_string(ck, f, p);
+			break;
+		case FIELD_U32:
+			memcpy(&u, p, sizeof u);
+			if ((f->flags & FIELD_REQUIRED) && u == 0) {
+				check_fault(ck, f->name, "%s is required",
+				    f->label);
+				break;
+			}
+			if (f->enums != NULL && (u != 0 || f->enums->min == 0)
+			    && (u < f->enums->min || u > f->enums->max))
+				check_fault(ck, f->name, "%s: %u is not one of "
+				    "the choices", f->label, u);
+			else if (f->form == FORM_BOOL && u > 1)
+				check_fault(ck, f->name, "%s must be yes or no",
+				    f->label);
+			else if (f->form == FORM_TRIGGERS &&
+			    (u & ~(uint32_t)TRIGGER_ALL))
+				check_fault(ck, f->name, "%s: unknown trigger "
+				    "flags %#x", f->label, u);
+			else if (f->ref != 0 && u != 0 &&
+			    !check_exists(ck, f->ref, u))
+				check_fault(ck, f->name, "%s: %s #%u does not "
+				    "exist", f->label,
+				    schema_of(f->ref)->name, u);
+			break;
+		case FIELD_U32LIST:
+			memcpy(&n, (const char *)ck->rec + f->count, sizeof n);
+			if (n > f->size / sizeof u) {
+				check_fault(ck, f->name, "%s: at most %zu",
+				    f->label, f->size / sizeof u);
+				break;
+			}
+			memcpy(list, p, n * sizeof u);
+			for (i = 0; i < n; i++)
+				if (list[i] == 0 || (f->ref != 0 &&
+				    !check_exists(ck, f->ref, list[i])))
+					check_fault(ck, f->name, "%s: %s #%u "
+					    "does not exist", f->label,
+					    schema_of(f->ref)->name, list[i]);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Point 3: the tree has levels, the Executive Yuan on top. */
+static void
+check_agency(struct check *ck)
+{
+	const struct agency *a = ck->rec;
+	struct agency parent, up;
+	uint32_t id, hops;
+
+	if (a->parent == 0) {
+		if (a->level != LEVEL_CABINET && a->level != 0)
+			check_fault(ck, "parent", "only the Executive Yuan "
+			    "(level 1) stands without a parent; choose the "
+			    "parent agency");
+		return;
+	}
+	if (store_agency_get(ck->t, a->parent, &parent, NULL) != 0)
+		return;		/* check_fields said so */
+	if (a->level != 0 && a->level != parent.level + 1)
+		check_fault(ck, "level", "Level %u does not fit under %s, a "
+		    "level %u agency: it should be %u", a->level, parent.name,
+		    parent.level, parent.level + 1);
+	if (parent.level >= LEVEL_MAX)
+		check_fault(ck, "parent", "%s is a level %u agency and can "
+		    "have no sub-agencies", parent.name, parent.level);
+	/* Moving an agency under its own descendant would make a loop. */
+	for (id = a->parent, hops = 0; id != 0 && hops < 16; hops++) {
+		if (a->h.id != 0 && id == a->h.id) {
+			check_fault(ck, "parent", "%s cannot be placed under "
+			    "itself or one of its own sub-agencies", a->name);
+			break;
+		}
+		if (store_agency_get(ck->t, id, &up, NULL) != 0)
+			break;
+		id = up.parent;
+	}
+}
+
+static void
+check_officer(struct check *ck)
+{
+	const struct officer *o = ck->rec;
+	struct agency a;
+
+	if (o->role == ROLE_SUPERVISOR && o->supervisor == SUPV_NONE)
+		check_fault(ck, "supervisor", "a supervisor is the deputy head "
+		    "(副首長) or the CIO (資訊長): choose which");
+	if (o->role != ROLE_SUPERVISOR && o->supervisor != SUPV_NONE)
+		check_fault(ck, "supervisor", "Supervisor kind applies only to "
+		    "the supervisor role");
+	if (o->role != ROLE_MEMBER && o->function != FUNC_NONE)
+		check_fault(ck, "function", "Function applies only to "
+		    "working-group members");
+	if (o->start_date[0] && o->end_date[0] && date_valid(o->start_date) &&
+	    date_valid(o->end_date) && strcmp(o->end_date, o->start_date) < 0)
+		check_fault(ck, "end_date", "End date %s is before the start "
+		    "date %s", o->end_date, o->start_date);
+	if (o->role == ROLE_MINISTER && o->agency != 0 &&
+	    store_agency_get(ck->t, o->agency, &a, NULL) == 0 &&
+	    a.level != LEVEL_CABINET)
+		check_fault(ck, "role", "the supervising minister (政務委員) "
+		    "belongs to the Executive Yuan, not %s", a.name);
+}
+
+static void
+check_meeting(struct check *ck)
+{
+	const struct meeting *m = ck->rec;
+
+	if (m->issue != 0 && m->kind != MEETING_ISSUE)
+		check_fault(ck, "issue", "only an issue collaboration meeting "
+		    "is linked to an issue");
+}
+
+static void
+check_attendance(struct check *ck)
+{
+	const struct attendance *a = ck->rec;
+
+	if (a->status == ATTEND_PROXY && a->proxy[0] == '\0')
+		check_fault(ck, "proxy", "name the person who came in their "
+		    "place (代理出席)");
+	if (a->status != ATTEND_PROXY && a->proxy[0] != '\0')
+		check_fault(ck, "proxy", "a proxy is named only for "
+		    "attendance by proxy");
+}
+
+static void
+check_issue(struct check *ck)
+{
+	const struct issue *is = ck->rec;
+	uint32_t i;
+
+	for (i = 0; i < is->ncollab && i < OGPO_COLLAB_MAX; i++)
+		if (is->collab[i] == is->lead) {
+			check_fault(ck, "collab", "the lead agency is not "
+			    "also a collaborating agency");
+			break;
+		}
+}
+
+size_t
+core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
+    struct core_fault *faults, size_t max)
+{
+	struct check ck = { t, schema_of(kind), rec, faults, max, 0 };
+
+	if (ck.s == NULL)
+		return 0;
+	check_fields(&ck);
+	switch (kind) {
+	case ENTITY_AGENCY:
+		check_agency(&ck);
+		break;
+	case ENTITY_OFFICER:
+		check_officer(&ck);
+		break;
+	case ENTITY_MEETING:
+		check_meeting(&ck);
+		break;
+	case ENTITY_ATTENDANCE:
+		check_attendance(&ck);
+		break;
+	case ENTITY_ISSUE:
+		check_issue(&ck);
+		break;
+	default:
+		break;
+	}
+	return ck.n;
+}

@@ -1,0 +1,104 @@
+/*
+ * main.c — ogpo's entry: global options, then one subcommand from the
+ * table below, or the full-screen program when there is none.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/cmd.h"
+#include "ogpo/ui.h"
+
+static const struct cmd_entry *const main_cmds[] = {
+	&cmd_init_entry,
+	&cmd_list_entry,
+	&cmd_verify_entry,
+	&cmd_backup_entry,
+};
+#define MAIN_NCMDS (sizeof main_cmds / sizeof main_cmds[0])
+
+static void
+main_usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: ogpo [--db DIR] [--keymap NAME|PATH]\n"
+	    "       ogpo [--db DIR] COMMAND [ARGS]\n\n"
+	    "With no command, ogpo opens the full-screen program.\n\n"
+	    "Commands:\n");
+	for (i = 0; i < MAIN_NCMDS; i++)
+		fprintf(f, "  %-8s %s\n", main_cmds[i]->name,
+		    main_cmds[i]->summary);
+	fprintf(f, "\nOptions:\n"
+	    "  --db DIR          the database directory (else $OGPO_DB, the db\n"
+	    "                    line of /etc/ogpo.conf, ~/.local/share/ogpo)\n"
+	    "  --keymap NAME     default, vi, emacs, or a keymap file's path\n"
+	    "  --version         print the version\n"
+	    "  --help            this text; ogpo COMMAND --help for one "
+	    "command\n");
+}
+
+/*
+ * Take a global option (--db DIR, --db=DIR …) out of argv wherever it
+ * stands before "--", so `ogpo list officers --db x` works too.
+ */
+static int
+main_take(int *argc, char **argv, const char *name, const char **value)
+{
+	size_t len = strlen(name);
+	int i, j, n;
+
+	for (i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strncmp(argv[i], name, len) != 0)
+			continue;
+		if (argv[i][len] == '=') {
+			*value = argv[i] + len + 1;
+			n = 1;
+		} else if (argv[i][len] == '\0') {
+			if (i + 1 >= *argc) {
+				fprintf(stderr, "ogpo: %s needs a value\n",
+				    name);
+				return -1;
+			}
+			*value = argv[i + 1];
+			n = 2;
+		} else
+			continue;
+		for (j = i; j + n <= *argc; j++)
+			argv[j] = argv[j + n];
+		*argc -= n;
+		i--;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cmd_ctx ctx = { NULL, NULL, "ogpo" };
+	size_t i;
+
+	setlocale(LC_ALL, "");
+	if (main_take(&argc, argv, "--db", &ctx.db_flag) != 0 ||
+	    main_take(&argc, argv, "--keymap", &ctx.keymap) != 0)
+		return CMD_USAGE;
+	if (argc < 2)
+		return ui_main(&ctx);
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("ogpo %s\n", OGPO_VERSION);
+		return CMD_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		main_usage(stdout);
+		return CMD_OK;
+	}
+	for (i = 0; i < MAIN_NCMDS; i++)
+		if (strcmp(argv[1], main_cmds[i]->name) == 0)
+			return main_cmds[i]->exec(&ctx, argc - 1, argv + 1);
+	fprintf(stderr, "ogpo: '%s' is not a command.\n\n", argv[1]);
+	main_usage(stderr);
+	return CMD_USAGE;
+}

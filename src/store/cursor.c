@@ -1,0 +1,280 @@
+/*
+ * cursor.c — walking an index a page at a time. A cursor yields the
+ * records of one entity in the index's order, optionally narrowed to one
+ * group (the officers of an agency, the invitees of a meeting), and can
+ * hand out its position to come back to in a later transaction.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/codec.h"
+#include "store-int.h"
+
+struct store_cursor {
+	struct store_txn		*t;
+	const struct store_ixdesc	*ix;
+	MDB_cursor			*mc;
+	int				 grouped;
+	uint8_t				 g[4];
+	int				 at;	/* positioned on (k, v) */
+	MDB_val				 k, v;
+};
+
+int
+store_cursor_open(struct store_txn *t, enum store_index ix,
+    const uint32_t *group, struct store_cursor **cp, char **cause)
+{
+	struct store_cursor *c;
+	int rc;
+
+	*cp = NULL;
+	if (ix < IX_AGENCY || ix > IX_MAX)
+		return err_set(cause, OGPO_INVALID, "internal error: index %d",
+		    (int)ix);
+	if (group != NULL && !(store_ix[ix].flags & (IXF_DUP | IXF_PREFIX)))
+		return err_set(cause, OGPO_INVALID, "internal error: index %s "
+		    "has no groups", store_ix[ix].name);
+	c = xcalloc(1, sizeof *c);
+	c->t = t;
+	c->ix = &store_ix[ix];
+	if (group != NULL) {
+		c->grouped = 1;
+		store_u32_put(c->g, *group);
+	}
+	rc = mdb_cursor_open(t->txn, t->s->dbi[c->ix->db], &c->mc);
+	if (rc != 0) {
+		free(c);
+		return store_error(t, rc, "opening a cursor", cause);
+	}
+	*cp = c;
+	return 0;
+}
+
+void
+store_cursor_close(struct store_cursor *c)
+{
+	if (c == NULL)
+		return;
+	mdb_cursor_close(c->mc);
+	free(c);
+}
+
+static int
+store_cursor_dup(const struct store_cursor *c)
+{
+	return (c->ix->flags & IXF_DUP) != 0;
+}
+
+/* 1 if (k, v) belongs to the cursor's group (always, when ungrouped). */
+static int
+store_cursor_in(const struct store_cursor *c, const MDB_val *k)
+{
+	if (!c->grouped)
+		return 1;
+	if (store_cursor_dup(c))
+		return k->mv_size == 4 && memcmp(k->mv_data, c->g, 4) == 0;
+	return k->mv_size >= 4 && memcmp(k->mv_data, c->g, 4) == 0;
+}
+
+/* Run one LMDB cursor op; on success within the group, remember it. */
+static int
+store_cursor_op(struct store_cursor *c, MDB_val *k, MDB_val *v,
+    MDB_cursor_op op)
+{
+	if (mdb_cursor_get(c->mc, k, v, op) != 0 || !store_cursor_in(c, k))
+		return OGPO_NOTFOUND;
+	c->k = *k;
+	c->v = *v;
+	c->at = 1;
+	return 0;
+}
+
+static int
+store_cursor_first(struct store_cursor *c)
+{
+	MDB_val k = { 4, c->g }, v = { 0, NULL };
+
+	if (!c->grouped)
+		return store_cursor_op(c, &k, &v, MDB_FIRST);
+	if (store_cursor_dup(c))
+		return store_cursor_op(c, &k, &v, MDB_SET_KEY);
+	return store_cursor_op(c, &k, &v, MDB_SET_RANGE);
+}
+
+static int
+store_cursor_last(struct store_cursor *c)
+{
+	uint8_t next[4];
+	uint32_t g;
+	MDB_val k = { 4, c->g }, v = { 0, NULL };
+
+	if (!c->grouped)
+		return store_cursor_op(c, &k, &v, MDB_LAST);
+	if (store_cursor_dup(c)) {
+		if (mdb_cursor_get(c->mc, &k, &v, MDB_SET_KEY) != 0)
+			return OGPO_NOTFOUND;
+		return store_cursor_op(c, &k, &v, MDB_LAST_DUP);
+	}
+	/* A prefix group ends just before the next group's first key. */
+	g = store_u32_get(c->g);
+	if (g == UINT32_MAX)
+		return store_cursor_op(c, &k, &v, MDB_LAST);
+	store_u32_put(next, g + 1);
+	k = (MDB_val){ 4, next };
+	if (mdb_cursor_get(c->mc, &k, &v, MDB_SET_RANGE) == 0)
+		return store_cursor_op(c, &k, &v, MDB_PREV);
+	return store_cursor_op(c, &k, &v, MDB_LAST);
+}
+
+int
+store_cursor_move(struct store_cursor *c, enum store_move how)
+{
+	struct store_pos here;
+	MDB_val k, v;
+	int rc;
+
+	if (how == STORE_FIRST || (how == STORE_NEXT && !c->at))
+		return store_cursor_first(c);
+	if (how == STORE_LAST || (how == STORE_PREV && !c->at))
+		return store_cursor_last(c);
+	store_cursor_pos(c, &here);
+	if (how == STORE_NEXT)
+		rc = store_cursor_op(c, &k, &v, c->grouped &&
+		    store_cursor_dup(c) ? MDB_NEXT_DUP : MDB_NEXT);
+	else
+		rc = store_cursor_op(c, &k, &v, c->grouped &&
+		    store_cursor_dup(c) ? MDB_PREV_DUP : MDB_PREV);
+	if (rc != 0)
+		store_cursor_seek(c, &here);	/* stay where we were */
+	return rc;
+}
+
+int
+store_cursor_seek(struct store_cursor *c, const struct store_pos *pos)
+{
+	MDB_val k = { pos->klen, (void *)pos->b };
+	MDB_val v = { pos->vlen, (void *)(pos->b + pos->klen) };
+	MDB_val want = k;
+
+	if (pos->klen == 0)
+		return store_cursor_first(c);
+	if (!store_cursor_dup(c))
+		return store_cursor_op(c, &k, &v, MDB_SET_RANGE);
+	if (store_cursor_op(c, &k, &v, MDB_GET_BOTH_RANGE) == 0)
+		return 0;
+	k = want;
+	if (mdb_cursor_get(c->mc, &k, &v, MDB_SET_RANGE) != 0)
+		return OGPO_NOTFOUND;
+	if (k.mv_size == want.mv_size &&
+	    memcmp(k.mv_data, want.mv_data, k.mv_size) == 0)
+		return store_cursor_op(c, &k, &v, MDB_NEXT_NODUP);
+	return store_cursor_op(c, &k, &v, MDB_GET_CURRENT);
+}
+
+int
+store_cursor_seek_text(struct store_cursor *c, const char *text)
+{
+	MDB_val k = { strlen(text), (void *)text }, v = { 0, NULL };
+
+	if (k.mv_size == 0)
+		return store_cursor_first(c);
+	if (k.mv_size > STORE_KEY_MAX)
+		k.mv_size = STORE_KEY_MAX;
+	return store_cursor_op(c, &k, &v, MDB_SET_RANGE);
+}
+
+void
+store_cursor_pos(struct store_cursor *c, struct store_pos *pos)
+{
+	size_t kl = c->at ? c->k.mv_size : 0, vl = c->at ? c->v.mv_size : 0;
+
+	if (!store_cursor_dup(c))
+		vl = 0;		/* the key alone places a unique entry */
+	if (kl > STORE_POS_MAX)
+		kl = STORE_POS_MAX;
+	if (vl > STORE_POS_MAX - kl)
+		vl = STORE_POS_MAX - kl;
+	pos->klen = (uint16_t)kl;
+	pos->vlen = (uint16_t)vl;
+	if (kl > 0)
+		memcpy(pos->b, c->k.mv_data, kl);
+	if (vl > 0)
+		memcpy(pos->b + kl, c->v.mv_data, vl);
+}
+
+int
+store_pos_cmp(const struct store_pos *a, const struct store_pos *b)
+{
+	size_t n = a->klen + a->vlen < b->klen + b->vlen ?
+	    (size_t)a->klen + a->vlen : (size_t)b->klen + b->vlen;
+	int d;
+
+	if (a->klen != b->klen || a->vlen != b->vlen) {
+		d = memcmp(a->b, b->b, n);
+		if (d != 0)
+			return d;
+		return a->klen + a->vlen < b->klen + b->vlen ? -1 : 1;
+	}
+	return memcmp(a->b, b->b, n);
+}
+
+uint32_t
+store_cursor_id(struct store_cursor *c)
+{
+	uint8_t pk[STORE_KEY_MAX];
+	size_t n;
+
+	if (!c->at)
+		return 0;
+	n = c->ix->target(&c->k, &c->v, pk);
+	if (c->ix->entity == ENTITY_ATTENDANCE && n == 8)
+		return store_u32_get(pk + 4);
+	if (c->ix->entity == ENTITY_AUDIT && n == 8)
+		return (uint32_t)store_u64_get(pk);
+	return n == 4 ? store_u32_get(pk) : 0;
+}
+
+int
+store_cursor_get(struct store_cursor *c, void *rec, char **cause)
+{
+	const struct store_entity *e = store_entity(c->ix->entity);
+	uint8_t pk[STORE_KEY_MAX];
+	size_t n;
+
+	if (!c->at)
+		return OGPO_NOTFOUND;
+	if (c->ix->flags & IXF_PRIMARY)
+		return codec_decode(e->schema, c->v.mv_data, c->v.mv_size, rec,
+		    cause);
+	n = c->ix->target(&c->k, &c->v, pk);
+	return store_rec_get(c->t, e, pk, n, rec, cause);
+}
+
+size_t
+store_count(struct store_txn *t, enum store_index ix, const uint32_t *group)
+{
+	struct store_cursor *c;
+	MDB_stat st;
+	size_t n = 0;
+	size_t count = 0;
+
+	if (group == NULL) {
+		if (mdb_stat(t->txn, t->s->dbi[store_ix[ix].db], &st) != 0)
+			return 0;
+		return st.ms_entries;
+	}
+	if (store_cursor_open(t, ix, group, &c, NULL) != 0)
+		return 0;
+	if (store_cursor_first(c) == 0) {
+		if (store_cursor_dup(c)) {
+			if (mdb_cursor_count(c->mc, &n) == 0)
+				count = n;
+		} else {
+			do
+				count++;
+			while (store_cursor_move(c, STORE_NEXT) == 0);
+		}
+	}
+	store_cursor_close(c);
+	return count;
+}

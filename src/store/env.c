@@ -1,0 +1,512 @@
+/*
+ * env.c — the LMDB environment: opening it safely on a shared server,
+ * transactions that grow the map by themselves, and what LMDB's codes
+ * mean to a person.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "store-int.h"
+
+static const struct {
+	const char	*name;
+	unsigned	 flags;
+} store_dbs[DB_COUNT] = {
+	[DB_META]		= { "meta", 0 },
+	[DB_AGENCY]		= { "agency", 0 },
+	[DB_AGENCY_CODE]	= { "agency_code", 0 },
+	[DB_AGENCY_CHILD]	= { "agency_child", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_OFFICER]		= { "officer", 0 },
+	[DB_OFFICER_EMAIL]	= { "officer_email", 0 },
+	[DB_OFFICER_AGENCY]	= { "officer_agency", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_OFFICER_NAME]	= { "officer_name", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_MEETING]		= { "meeting", 0 },
+	[DB_MEETING_DATE]	= { "meeting_date", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_ATTENDANCE]		= { "attendance", 0 },
+	[DB_ATTENDANCE_OFFICER]	= { "attendance_officer",
+				    MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_ISSUE]		= { "issue", 0 },
+	[DB_AGENCY_ISSUE]	= { "agency_issue", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_USER]		= { "user", 0 },
+	[DB_AUDIT]		= { "audit", 0 },
+};
+
+void
+store_u32_put(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+uint32_t
+store_u32_get(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+void
+store_u64_put(uint8_t *p, uint64_t v)
+{
+	store_u32_put(p, (uint32_t)(v >> 32));
+	store_u32_put(p + 4, (uint32_t)v);
+}
+
+uint64_t
+store_u64_get(const uint8_t *p)
+{
+	return (uint64_t)store_u32_get(p) << 32 | store_u32_get(p + 4);
+}
+
+int
+store_error(struct store_txn *t, int rc, const char *what, char **cause)
+{
+	switch (rc) {
+	case MDB_SUCCESS:
+		return OGPO_OK;
+	case MDB_NOTFOUND:
+		return OGPO_NOTFOUND;
+	case MDB_KEYEXIST:
+		return err_set(cause, OGPO_EXISTS, "%s: the key exists already",
+		    what);
+	case MDB_MAP_FULL:
+		if (t != NULL)
+			t->full = 1;
+		return err_set(cause, OGPO_FULL,
+		    "%s: the database map is full", what);
+	case MDB_READERS_FULL:
+		return err_set(cause, OGPO_BUSY,
+		    "%s: too many programs have the database open at once; "
+		    "close some ogpo windows and try again", what);
+	case MDB_CORRUPTED:
+	case MDB_PAGE_NOTFOUND:
+	case MDB_INVALID:
+		return err_set(cause, OGPO_CORRUPT,
+		    "%s: the database file is damaged (%s); restore the latest "
+		    "backup (ogpo backup)", what, mdb_strerror(rc));
+	case MDB_VERSION_MISMATCH:
+		return err_set(cause, OGPO_CORRUPT,
+		    "%s: the database was made by another LMDB version (%s)",
+		    what, mdb_strerror(rc));
+	case ENOMEM:
+		return err_set(cause, OGPO_NOMEM, "%s: out of memory", what);
+	case ENOSPC:
+		return err_set(cause, OGPO_IO,
+		    "%s: the disk is full; nothing was written, free some "
+		    "space and try again", what);
+	case EACCES:
+	case EPERM:
+		return err_set(cause, OGPO_IO,
+		    "%s: permission denied; ask the administrator to add you "
+		    "to the database's group, or use --db with a directory "
+		    "of your own", what);
+	default:
+		return err_set(cause, OGPO_IO, "%s: %s", what,
+		    mdb_strerror(rc));
+	}
+}
+
+/* Refuse network filesystems: LMDB's locks and mmap are unsafe there. */
+static int
+store_check_fs(const char *dir, char **cause)
+{
+	struct statfs sf;
+
+	if (statfs(dir, &sf) != 0)
+		return err_set(cause, OGPO_IO, "%s: %s", dir, strerror(errno));
+	switch ((unsigned long)sf.f_type) {
+	case 0x6969UL:		/* NFS */
+		return err_set(cause, OGPO_IO, "%s is on NFS, where the "
+		    "database's locks do not work; put it on a local disk",
+		    dir);
+	case 0xFF534D42UL:	/* CIFS */
+	case 0xFE534D42UL:	/* SMB2 */
+	case 0x517BUL:		/* SMB */
+		return err_set(cause, OGPO_IO, "%s is on a Windows (SMB/CIFS) "
+		    "share, where the database's locks do not work; put it "
+		    "on a local disk", dir);
+	default:
+		return 0;
+	}
+}
+
+static int
+store_mkdir(const char *dir, char **cause)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			return err_set(cause, OGPO_IO,
+			    "%s exists and is not a directory", dir);
+		return 0;
+	}
+	if (errno != ENOENT)
+		return err_set(cause, OGPO_IO, "%s: %s", dir, strerror(errno));
+	if (mkdir(dir, 0770) != 0 && errno != EEXIST)
+		return err_set(cause, OGPO_IO, "cannot create %s: %s", dir,
+		    strerror(errno));
+	return 0;
+}
+
+int
+store_seq_peek(struct store_txn *t, const char *name, uint64_t *v)
+{
+	MDB_val k = { strlen(name), (void *)name }, d;
+
+	*v = 0;
+	if (mdb_get(t->txn, t->s->dbi[DB_META], &k, &d) != 0)
+		return OGPO_NOTFOUND;
+	if (d.mv_size == 8)
+		*v = store_u64_get(d.mv_data);
+	return 0;
+}
+
+int
+store_seq_next(struct store_txn *t, const char *name, uint64_t *v,
+    char **cause)
+{
+	MDB_val k = { strlen(name), (void *)name }, d;
+	uint8_t b[8];
+	int rc;
+
+	store_seq_peek(t, name, v);
+	(*v)++;
+	store_u64_put(b, *v);
+	d.mv_size = sizeof b;
+	d.mv_data = b;
+	if ((rc = mdb_put(t->txn, t->s->dbi[DB_META], &k, &d, 0)) != 0)
+		return store_error(t, rc, "advancing an id sequence", cause);
+	return 0;
+}
+
+/* Bring an older database up to STORE_SCHEMA_VERSION: the one place. */
+static int
+store_migrate(struct store_txn *t, uint32_t from, char **cause)
+{
+	MDB_val k = { 6, "schema" }, d;
+	uint8_t b[8];
+	int rc;
+
+	if (from > STORE_SCHEMA_VERSION)
+		return err_set(cause, OGPO_INVALID, "%s holds schema version "
+		    "%u, newer than this ogpo understands (%u); use a newer "
+		    "ogpo", t->s->dir, from, STORE_SCHEMA_VERSION);
+	if (from == STORE_SCHEMA_VERSION)
+		return 0;
+	/* from == 0: a new database. Later versions convert here. */
+	store_u64_put(b, STORE_SCHEMA_VERSION);
+	d.mv_size = sizeof b;
+	d.mv_data = b;
+	if ((rc = mdb_put(t->txn, t->s->dbi[DB_META], &k, &d, 0)) != 0)
+		return store_error(t, rc, "writing the schema version", cause);
+	if (from == 0) {
+		MDB_val ck = { 10, "created_at" };
+
+		store_u64_put(b, (uint64_t)time(NULL));
+		if ((rc = mdb_put(t->txn, t->s->dbi[DB_META], &ck, &d, 0)) != 0)
+			return store_error(t, rc, "writing the creation time",
+			    cause);
+	}
+	return 0;
+}
+
+/* Open every sub-database and check the schema, in one transaction. */
+static int
+store_setup(struct store_txn *t, void *arg, char **cause)
+{
+	const struct store_options *opt = arg;
+	unsigned flags, i;
+	uint64_t version = 0;
+	int rc;
+
+	for (i = 0; i < DB_COUNT; i++) {
+		flags = store_dbs[i].flags | (opt->create ? MDB_CREATE : 0);
+		rc = mdb_dbi_open(t->txn, store_dbs[i].name, flags,
+		    &t->s->dbi[i]);
+		if (rc == MDB_NOTFOUND)
+			return err_set(cause, OGPO_NOTFOUND, "%s holds no ogpo "
+			    "database; create one with 'ogpo init'",
+			    t->s->dir);
+		if (rc != 0)
+			return store_error(t, rc, "opening the database",
+			    cause);
+	}
+	store_seq_peek(t, "schema", &version);
+	if (version == 0 && !opt->create)
+		return err_set(cause, OGPO_NOTFOUND, "%s holds no ogpo "
+		    "database; create one with 'ogpo init'", t->s->dir);
+	return store_migrate(t, (uint32_t)version, cause);
+}
+
+int
+store_open(struct store **sp, const char *dir, const struct store_options *opt,
+    char **cause)
+{
+	static const struct store_options defaults;
+	struct store *s;
+	struct stat st;
+	char *path;
+	mode_t mask;
+	int rc, dead = 0, found;
+
+	*sp = NULL;
+	if (opt == NULL)
+		opt = &defaults;
+	if (opt->create && (rc = store_mkdir(dir, cause)) != 0)
+		return rc;
+	path = xasprintf("%s/data.mdb", dir);
+	found = stat(path, &st) == 0;
+	free(path);
+	if (!found && !opt->create) {
+		if (stat(dir, &st) != 0)
+			return err_set(cause, OGPO_NOTFOUND, "%s: %s; create "
+			    "a database with 'ogpo init'", dir,
+			    strerror(errno));
+		return err_set(cause, OGPO_NOTFOUND, "%s holds no ogpo "
+		    "database; create one with 'ogpo init'", dir);
+	}
+	if ((rc = store_check_fs(dir, cause)) != 0)
+		return rc;
+
+	s = xcalloc(1, sizeof *s);
+	s->dir = xstrdup(dir);
+	if ((rc = mdb_env_create(&s->env)) != 0)
+		goto fail;
+	if ((rc = mdb_env_set_maxdbs(s->env, STORE_MAXDBS)) != 0 ||
+	    (rc = mdb_env_set_maxreaders(s->env, STORE_MAXREADERS)) != 0)
+		goto fail;
+	if (!found && (rc = mdb_env_set_mapsize(s->env, opt->map_size ?
+	    opt->map_size : STORE_MAP_INITIAL)) != 0)
+		goto fail;
+	/* Whatever the user's umask, the group may read and write. */
+	mask = umask(0);
+	umask(mask & ~(mode_t)0060);
+	rc = mdb_env_open(s->env, dir, MDB_NOTLS, 0660);
+	umask(mask);
+	if (rc != 0)
+		goto fail;
+	mdb_reader_check(s->env, &dead);
+	if ((rc = store_write(s, store_setup, (void *)opt, cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
+	*sp = s;
+	return 0;
+fail:
+	rc = store_error(NULL, rc, "opening the database", cause);
+	err_prefix(cause, rc, "%s", dir);
+	store_close(s);
+	return rc;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	if (s->env != NULL)
+		mdb_env_close(s->env);
+	free(s->dir);
+	free(s);
+}
+
+const char *
+store_dir(const struct store *s)
+{
+	return s->dir;
+}
+
+uint64_t
+store_last_txnid(struct store *s)
+{
+	MDB_envinfo info;
+
+	if (mdb_env_info(s->env, &info) != 0)
+		return 0;
+	return (uint64_t)info.me_last_txnid;
+}
+
+size_t
+store_map_size(struct store *s)
+{
+	MDB_envinfo info;
+
+	if (mdb_env_info(s->env, &info) != 0)
+		return 0;
+	return info.me_mapsize;
+}
+
+/*
+ * Begin an LMDB transaction, following another process's map growth and
+ * clearing dead readers when the table is full.
+ */
+static int
+store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
+{
+	int rc, tries, dead;
+
+	for (tries = 0; tries < 3; tries++) {
+		rc = mdb_txn_begin(s->env, NULL, flags, txn);
+		if (rc == MDB_MAP_RESIZED) {
+			mdb_env_set_mapsize(s->env, 0);
+			continue;
+		}
+		if (rc == MDB_READERS_FULL) {
+			mdb_reader_check(s->env, &dead);
+			continue;
+		}
+		break;
+	}
+	if (rc != 0)
+		return store_error(NULL, rc, "starting a transaction", cause);
+	return 0;
+}
+
+static void
+store_txn_free(struct store_txn *t)
+{
+	free(t->old);
+	free(t);
+}
+
+int
+store_read_begin(struct store *s, struct store_txn **tp, char **cause)
+{
+	struct store_txn *t = xcalloc(1, sizeof *t);
+	int rc;
+
+	t->s = s;
+	if ((rc = store_begin(s, MDB_RDONLY, &t->txn, cause)) != 0) {
+		store_txn_free(t);
+		*tp = NULL;
+		return rc;
+	}
+	*tp = t;
+	return 0;
+}
+
+void
+store_read_end(struct store_txn *t)
+{
+	if (t == NULL)
+		return;
+	mdb_txn_abort(t->txn);
+	store_txn_free(t);
+}
+
+struct store *
+store_txn_store(struct store_txn *t)
+{
+	return t->s;
+}
+
+/* Double the map: called with no transaction of ours open. */
+static int
+store_grow(struct store *s, char **cause)
+{
+	MDB_envinfo info;
+	int rc;
+
+	mdb_env_info(s->env, &info);
+	rc = mdb_env_set_mapsize(s->env, info.me_mapsize * 2);
+	if (rc != 0)
+		return store_error(NULL, rc, "growing the database map", cause);
+	return 0;
+}
+
+int
+store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
+{
+	struct store_txn t;
+	int rc;
+
+	for (;;) {
+		memset(&t, 0, sizeof t);
+		t.s = s;
+		t.write = 1;
+		if ((rc = store_begin(s, 0, &t.txn, cause)) != 0)
+			return rc;
+		rc = fn(&t, arg, cause);
+		if (rc == 0 && !t.full) {
+			rc = mdb_txn_commit(t.txn);
+			t.txn = NULL;
+			if (rc == MDB_MAP_FULL)
+				t.full = 1;
+			else if (rc != 0)
+				rc = store_error(NULL, rc,
+				    "saving the change", cause);
+		}
+		if (t.txn != NULL)
+			mdb_txn_abort(t.txn);
+		free(t.old);
+		if (!t.full)
+			return rc;
+		/* The map filled up: grow it and run the whole thing again. */
+		if (cause != NULL) {
+			free(*cause);
+			*cause = NULL;
+		}
+		if ((rc = store_grow(s, cause)) != 0)
+			return rc;
+	}
+}
+
+int
+store_backup(struct store *s, const char *dir, char **cause)
+{
+	struct stat st;
+	char *path;
+	int rc;
+
+	if ((rc = store_mkdir(dir, cause)) != 0)
+		return rc;
+	path = xasprintf("%s/data.mdb", dir);
+	rc = stat(path, &st);
+	free(path);
+	if (rc == 0)
+		return err_set(cause, OGPO_EXISTS, "%s already holds a "
+		    "database; back up into a new or empty directory", dir);
+	if ((rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT)) != 0) {
+		rc = store_error(NULL, rc, "copying the database", cause);
+		return err_prefix(cause, rc, "backup to %s", dir);
+	}
+	return 0;
+}
+
+int
+store_stats(struct store *s, struct store_stats *st, char **cause)
+{
+	static const enum store_index primary[ENTITY_MAX + 1] = {
+		[ENTITY_AGENCY] = IX_AGENCY, [ENTITY_OFFICER] = IX_OFFICER,
+		[ENTITY_MEETING] = IX_MEETING,
+		[ENTITY_ATTENDANCE] = IX_ATTENDANCE, [ENTITY_ISSUE] = IX_ISSUE,
+		[ENTITY_USER] = IX_USER, [ENTITY_AUDIT] = IX_AUDIT,
+	};
+	struct store_txn *t;
+	MDB_envinfo info;
+	MDB_stat ms;
+	int rc, k;
+
+	memset(st, 0, sizeof *st);
+	if ((rc = store_read_begin(s, &t, cause)) != 0)
+		return rc;
+	for (k = ENTITY_AGENCY; k <= ENTITY_MAX; k++)
+		st->records[k] = store_count(t, primary[k], NULL);
+	mdb_env_info(s->env, &info);
+	mdb_env_stat(s->env, &ms);
+	st->map_size = info.me_mapsize;
+	st->map_used = (info.me_last_pgno + 1) * (size_t)ms.ms_psize;
+	st->readers = info.me_numreaders;
+	st->max_readers = info.me_maxreaders;
+	store_read_end(t);
+	return 0;
+}

@@ -1,0 +1,682 @@
+/*
+ * record.c — records and their indexes. Each index is described once (which
+ * entries a record contributes, and how an entry leads back to its record);
+ * put and del keep every index in step in the caller's transaction, and
+ * verify checks the same descriptions both ways. Nothing here commits.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/codec.h"
+#include "store-int.h"
+
+/* Primary keys. */
+
+static size_t
+record_key_id(const void *rec, uint8_t *pk)
+{
+	store_u32_put(pk, ((const struct record_head *)rec)->id);
+	return 4;
+}
+
+static size_t
+record_key_attendance(const void *rec, uint8_t *pk)
+{
+	const struct attendance *a = rec;
+
+	store_u32_put(pk, a->meeting);
+	store_u32_put(pk + 4, a->officer);
+	return 8;
+}
+
+static size_t
+record_key_user(const void *rec, uint8_t *pk)
+{
+	const struct user *u = rec;
+	size_t n = strlen(u->login);
+
+	memcpy(pk, u->login, n);
+	return n;
+}
+
+static size_t
+record_key_audit(const void *rec, uint8_t *pk)
+{
+	store_u64_put(pk, ((const struct audit *)rec)->seq);
+	return 8;
+}
+
+/* Index entries, one small function per index. */
+
+static size_t
+record_ent(struct store_ixent *e, const void *k, size_t kl, uint32_t v)
+{
+	memcpy(e->k, k, kl);
+	e->kl = (uint16_t)kl;
+	store_u32_put(e->v, v);
+	e->vl = 4;
+	return 1;
+}
+
+static size_t
+record_ent_u32(struct store_ixent *e, uint32_t k, uint32_t v)
+{
+	uint8_t b[4];
+
+	store_u32_put(b, k);
+	return record_ent(e, b, 4, v);
+}
+
+static size_t
+record_ix_agency_code(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct agency *a = rec;
+
+	(void)max;
+	return record_ent(out, a->code, strlen(a->code), a->h.id);
+}
+
+static size_t
+record_ix_agency_child(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct agency *a = rec;
+
+	(void)max;
+	return record_ent_u32(out, a->parent, a->h.id);
+}
+
+static size_t
+record_ix_officer_email(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct officer *o = rec;
+	char lower[OGPO_EMAIL_MAX + 1];
+
+	(void)max;
+	if (o->email[0] == '\0')
+		return 0;
+	str_lower(lower, o->email, sizeof lower);
+	return record_ent(out, lower, strlen(lower), o->h.id);
+}
+
+static size_t
+record_ix_officer_agency(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct officer *o = rec;
+
+	(void)max;
+	return record_ent_u32(out, o->agency, o->h.id);
+}
+
+static size_t
+record_ix_officer_name(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct officer *o = rec;
+
+	(void)max;
+	if (o->name[0] == '\0')
+		return 0;
+	return record_ent(out, o->name, strlen(o->name), o->h.id);
+}
+
+static size_t
+record_ix_meeting_date(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct meeting *m = rec;
+
+	(void)max;
+	return record_ent(out, m->date, strlen(m->date), m->h.id);
+}
+
+static size_t
+record_ix_attendance_officer(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct attendance *a = rec;
+
+	(void)max;
+	return record_ent_u32(out, a->officer, a->meeting);
+}
+
+static size_t
+record_ix_agency_issue(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct issue *is = rec;
+	size_t n = 0, i, j;
+
+	if (is->lead != 0)
+		n += record_ent_u32(&out[n], is->lead, is->h.id);
+	for (i = 0; i < is->ncollab && i < OGPO_COLLAB_MAX && n < max; i++) {
+		for (j = 0; j < n; j++)
+			if (store_u32_get(out[j].k) == is->collab[i])
+				break;
+		if (j == n && is->collab[i] != 0)
+			n += record_ent_u32(&out[n], is->collab[i], is->h.id);
+	}
+	return n;
+}
+
+/* Entry → primary key. */
+
+static size_t
+record_target_self(const MDB_val *k, const MDB_val *v, uint8_t *pk)
+{
+	(void)v;
+	memcpy(pk, k->mv_data, k->mv_size);
+	return k->mv_size;
+}
+
+static size_t
+record_target_value(const MDB_val *k, const MDB_val *v, uint8_t *pk)
+{
+	(void)k;
+	memcpy(pk, v->mv_data, 4);
+	return 4;
+}
+
+/* attendance_officer: officer → meeting; the record is (meeting, officer) */
+static size_t
+record_target_swap(const MDB_val *k, const MDB_val *v, uint8_t *pk)
+{
+	memcpy(pk, v->mv_data, 4);
+	memcpy(pk + 4, k->mv_data, 4);
+	return 8;
+}
+
+const struct store_ixdesc store_ix[IX_MAX + 1] = {
+	[IX_AGENCY] = { "agency", DB_AGENCY, ENTITY_AGENCY, IXF_PRIMARY,
+		NULL, record_target_self },
+	[IX_AGENCY_CODE] = { "agency_code", DB_AGENCY_CODE, ENTITY_AGENCY,
+		IXF_UNIQUE, record_ix_agency_code, record_target_value },
+	[IX_AGENCY_CHILD] = { "agency_child", DB_AGENCY_CHILD, ENTITY_AGENCY,
+		IXF_DUP, record_ix_agency_child, record_target_value },
+	[IX_OFFICER] = { "officer", DB_OFFICER, ENTITY_OFFICER, IXF_PRIMARY,
+		NULL, record_target_self },
+	[IX_OFFICER_EMAIL] = { "officer_email", DB_OFFICER_EMAIL,
+		ENTITY_OFFICER, IXF_UNIQUE, record_ix_officer_email,
+		record_target_value },
+	[IX_OFFICER_AGENCY] = { "officer_agency", DB_OFFICER_AGENCY,
+		ENTITY_OFFICER, IXF_DUP, record_ix_officer_agency,
+		record_target_value },
+	[IX_OFFICER_NAME] = { "officer_name", DB_OFFICER_NAME, ENTITY_OFFICER,
+		IXF_DUP, record_ix_officer_name, record_target_value },
+	[IX_MEETING] = { "meeting", DB_MEETING, ENTITY_MEETING, IXF_PRIMARY,
+		NULL, record_target_self },
+	[IX_MEETING_DATE] = { "meeting_date", DB_MEETING_DATE, ENTITY_MEETING,
+		IXF_DUP, record_ix_meeting_date, record_target_value },
+	[IX_ATTENDANCE] = { "attendance", DB_ATTENDANCE, ENTITY_ATTENDANCE,
+		IXF_PRIMARY | IXF_PREFIX, NULL, record_target_self },
+	[IX_ATTENDANCE_OFFICER] = { "attendance_officer",
+		DB_ATTENDANCE_OFFICER, ENTITY_ATTENDANCE, IXF_DUP,
+		record_ix_attendance_officer, record_target_swap },
+	[IX_ISSUE] = { "issue", DB_ISSUE, ENTITY_ISSUE, IXF_PRIMARY, NULL,
+		record_target_self },
+	[IX_AGENCY_ISSUE] = { "agency_issue", DB_AGENCY_ISSUE, ENTITY_ISSUE,
+		IXF_DUP, record_ix_agency_issue, record_target_value },
+	[IX_USER] = { "user", DB_USER, ENTITY_USER, IXF_PRIMARY, NULL,
+		record_target_self },
+	[IX_AUDIT] = { "audit", DB_AUDIT, ENTITY_AUDIT, IXF_PRIMARY, NULL,
+		record_target_self },
+};
+
+static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,
+	IX_AGENCY_CHILD, 0 };
+static const enum store_index record_officer_ix[] = { IX_OFFICER_EMAIL,
+	IX_OFFICER_AGENCY, IX_OFFICER_NAME, 0 };
+static const enum store_index record_meeting_ix[] = { IX_MEETING_DATE, 0 };
+static const enum store_index record_attendance_ix[] = {
+	IX_ATTENDANCE_OFFICER, 0 };
+static const enum store_index record_issue_ix[] = { IX_AGENCY_ISSUE, 0 };
+static const enum store_index record_no_ix[] = { 0 };
+
+static const struct store_entity record_entities[ENTITY_MAX + 1] = {
+	[ENTITY_AGENCY] = { ENTITY_AGENCY, &schema_agency, IX_AGENCY,
+		"seq.agency", record_key_id, record_agency_ix },
+	[ENTITY_OFFICER] = { ENTITY_OFFICER, &schema_officer, IX_OFFICER,
+		"seq.officer", record_key_id, record_officer_ix },
+	[ENTITY_MEETING] = { ENTITY_MEETING, &schema_meeting, IX_MEETING,
+		"seq.meeting", record_key_id, record_meeting_ix },
+	[ENTITY_ATTENDANCE] = { ENTITY_ATTENDANCE, &schema_attendance,
+		IX_ATTENDANCE, NULL, record_key_attendance,
+		record_attendance_ix },
+	[ENTITY_ISSUE] = { ENTITY_ISSUE, &schema_issue, IX_ISSUE, "seq.issue",
+		record_key_id, record_issue_ix },
+	[ENTITY_USER] = { ENTITY_USER, &schema_user, IX_USER, NULL,
+		record_key_user, record_no_ix },
+	[ENTITY_AUDIT] = { ENTITY_AUDIT, &schema_audit, IX_AUDIT, "seq.audit",
+		record_key_audit, record_no_ix },
+};
+
+const struct store_entity *
+store_entity(enum entity_kind kind)
+{
+	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
+		return NULL;
+	return &record_entities[kind];
+}
+
+enum entity_kind
+store_index_entity(enum store_index ix)
+{
+	return store_ix[ix].entity;
+}
+
+const char *
+store_index_name(enum store_index ix)
+{
+	return store_ix[ix].name;
+}
+
+int
+store_rec_get(struct store_txn *t, const struct store_entity *e,
+    const uint8_t *pk, size_t pkl, void *rec, char **cause)
+{
+	MDB_val k = { pkl, (void *)pk }, v;
+	int rc;
+
+	rc = mdb_get(t->txn, t->s->dbi[store_ix[e->primary].db], &k, &v);
+	if (rc != 0)
+		return store_error(t, rc, "reading a record", cause);
+	return codec_decode(e->schema, v.mv_data, v.mv_size, rec, cause);
+}
+
+/* The scratch record of a write transaction, big enough for any entity. */
+static void *
+record_scratch(struct store_txn *t)
+{
+	if (t->old == NULL)
+		t->old = xmalloc(sizeof(struct audit));
+	return t->old;
+}
+
+static int
+record_ent_eq(const struct store_ixent *a, const struct store_ixent *b)
+{
+	return a->kl == b->kl && a->vl == b->vl &&
+	    memcmp(a->k, b->k, a->kl) == 0 && memcmp(a->v, b->v, a->vl) == 0;
+}
+
+static int
+record_ent_in(const struct store_ixent *e, const struct store_ixent *set,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (record_ent_eq(e, &set[i]))
+			return 1;
+	return 0;
+}
+
+#define RECORD_ENT_MAX	(OGPO_COLLAB_MAX + 1)
+
+/*
+ * Refuse a unique entry already held by another record, naming the holder
+ * ("e-mail wang@moi.gov.tw is already used by officer 王小明 (#12)").
+ */
+static int
+record_check_unique(struct store_txn *t, const struct store_ixdesc *ix,
+    const struct store_ixent *e, char **cause)
+{
+	const struct store_entity *ent = store_entity(ix->entity);
+	MDB_val k = { e->kl, (void *)e->k }, v;
+	uint8_t pk[STORE_KEY_MAX];
+	char label[OGPO_NAME_MAX + 16];
+	void *holder;
+	int rc;
+
+	rc = mdb_get(t->txn, t->s->dbi[ix->db], &k, &v);
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return store_error(t, rc, "checking a unique key", cause);
+	if (v.mv_size == e->vl && memcmp(v.mv_data, e->v, e->vl) == 0)
+		return 0;
+	holder = xmalloc(ent->schema->size);
+	ix->target(&k, &v, pk);
+	if (store_rec_get(t, ent, pk, 4, holder, NULL) == 0)
+		schema_label(ent->schema, holder, label, sizeof label);
+	else
+		snprintf(label, sizeof label, "?");
+	rc = err_set(cause, OGPO_EXISTS, "%s '%.*s' is already used by %s "
+	    "%s (#%u)", ix == &store_ix[IX_AGENCY_CODE] ? "code" : "e-mail",
+	    (int)e->kl, (const char *)e->k, ent->schema->name, label,
+	    store_u32_get(v.mv_data));
+	free(holder);
+	return rc;
+}
+
+/* Apply the difference between two entry sets of one index. */
+static int
+record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
+    const struct store_ixent *old, size_t nold,
+    const struct store_ixent *new, size_t nnew, char **cause)
+{
+	MDB_dbi dbi = t->s->dbi[ix->db];
+	MDB_val k, v;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < nold; i++) {
+		if (record_ent_in(&old[i], new, nnew))
+			continue;
+		k = (MDB_val){ old[i].kl, (void *)old[i].k };
+		v = (MDB_val){ old[i].vl, (void *)old[i].v };
+		rc = mdb_del(t->txn, dbi, &k, (ix->flags & IXF_DUP) ? &v :
+		    NULL);
+		if (rc != 0 && rc != MDB_NOTFOUND)
+			return store_error(t, rc, "updating an index", cause);
+	}
+	for (i = 0; i < nnew; i++) {
+		if (record_ent_in(&new[i], old, nold))
+			continue;
+		k = (MDB_val){ new[i].kl, (void *)new[i].k };
+		v = (MDB_val){ new[i].vl, (void *)new[i].v };
+		rc = mdb_put(t->txn, dbi, &k, &v, (ix->flags & IXF_DUP) ?
+		    MDB_NODUPDATA : 0);
+		if (rc != 0 && rc != MDB_KEYEXIST)
+			return store_error(t, rc, "updating an index", cause);
+	}
+	return 0;
+}
+
+/*
+ * Store rec of entity e, replacing what is stored under its key, and
+ * bring the indexes in step. Unique keys are checked before anything is
+ * written, so a refusal leaves the transaction as it was.
+ */
+static int
+record_put(struct store_txn *t, const struct store_entity *e, void *rec,
+    char **cause)
+{
+	struct record_head *h = rec;
+	struct store_ixent old[RECORD_ENT_MAX], new[RECORD_ENT_MAX];
+	size_t nold, nnew, pkl, len, i;
+	uint8_t pk[STORE_KEY_MAX], buf[2 * OGPO_RECORD_MAX + 256];
+	void *prev = record_scratch(t);
+	const struct store_ixdesc *ix;
+	int rc, had;
+	uint64_t id;
+	MDB_val k, v;
+
+	if (!t->write)
+		return err_set(cause, OGPO_INVALID, "internal error: a write "
+		    "in a read transaction");
+	if (e->seq != NULL && e->kind != ENTITY_AUDIT && h->id == 0) {
+		if ((rc = store_seq_next(t, e->seq, &id, cause)) != 0)
+			return rc;
+		if (id > UINT32_MAX)
+			return err_set(cause, OGPO_FULL, "no %s ids left",
+			    e->schema->name);
+		h->id = (uint32_t)id;
+	}
+	pkl = e->key(rec, pk);
+	/* The audit trail only grows: nothing to replace. */
+	rc = e->kind == ENTITY_AUDIT ? OGPO_NOTFOUND :
+	    store_rec_get(t, e, pk, pkl, prev, cause);
+	if (rc != 0 && rc != OGPO_NOTFOUND)
+		return rc;
+	had = rc == 0;
+	if (e->kind != ENTITY_AUDIT)
+		h->version = had ? ((struct record_head *)prev)->version + 1 : 1;
+
+	/* Work out every index change and check unique keys first. */
+	for (i = 0; e->secondary[i] != 0; i++) {
+		ix = &store_ix[e->secondary[i]];
+		if ((ix->flags & IXF_UNIQUE) &&
+		    ix->entries(rec, new, RECORD_ENT_MAX) == 1 &&
+		    (rc = record_check_unique(t, ix, &new[0], cause)) != 0)
+			return rc;
+	}
+	if ((len = codec_encode(e->schema, rec, buf, sizeof buf)) == 0)
+		return err_set(cause, OGPO_INVALID, "the %s record is too "
+		    "large to store", e->schema->name);
+	for (i = 0; e->secondary[i] != 0; i++) {
+		ix = &store_ix[e->secondary[i]];
+		nold = had ? ix->entries(prev, old, RECORD_ENT_MAX) : 0;
+		nnew = ix->entries(rec, new, RECORD_ENT_MAX);
+		rc = record_ix_update(t, ix, old, nold, new, nnew, cause);
+		if (rc != 0)
+			return rc;
+	}
+	k = (MDB_val){ pkl, pk };
+	v = (MDB_val){ len, buf };
+	rc = mdb_put(t->txn, t->s->dbi[store_ix[e->primary].db], &k, &v,
+	    e->kind == ENTITY_AUDIT ? MDB_APPEND : 0);
+	if (rc != 0)
+		return store_error(t, rc, "writing a record", cause);
+	return 0;
+}
+
+/* Remove the record under pk and its index entries. */
+static int
+record_del(struct store_txn *t, const struct store_entity *e,
+    const uint8_t *pk, size_t pkl, char **cause)
+{
+	struct store_ixent old[RECORD_ENT_MAX];
+	void *prev = record_scratch(t);
+	MDB_val k = { pkl, (void *)pk };
+	size_t i, n;
+	int rc;
+
+	if ((rc = store_rec_get(t, e, pk, pkl, prev, cause)) != 0)
+		return rc;
+	for (i = 0; e->secondary[i] != 0; i++) {
+		n = store_ix[e->secondary[i]].entries(prev, old,
+		    RECORD_ENT_MAX);
+		rc = record_ix_update(t, &store_ix[e->secondary[i]], old, n,
+		    NULL, 0, cause);
+		if (rc != 0)
+			return rc;
+	}
+	rc = mdb_del(t->txn, t->s->dbi[store_ix[e->primary].db], &k, NULL);
+	if (rc != 0)
+		return store_error(t, rc, "deleting a record", cause);
+	return 0;
+}
+
+int
+store_get(struct store_txn *t, enum entity_kind kind, uint32_t id, void *rec,
+    char **cause)
+{
+	const struct store_entity *e = store_entity(kind);
+	uint8_t pk[4];
+
+	if (e == NULL || e->key != record_key_id)
+		return err_set(cause, OGPO_INVALID, "internal error: entity %d "
+		    "is not keyed by id", (int)kind);
+	store_u32_put(pk, id);
+	return store_rec_get(t, e, pk, 4, rec, cause);
+}
+
+static int
+record_del_id(struct store_txn *t, enum entity_kind kind, uint32_t id,
+    char **cause)
+{
+	uint8_t pk[4];
+
+	store_u32_put(pk, id);
+	return record_del(t, store_entity(kind), pk, 4, cause);
+}
+
+/* Look a record up through a unique index (code, e-mail). */
+static int
+record_by_unique(struct store_txn *t, enum store_index ixn, const char *key,
+    void *rec, char **cause)
+{
+	const struct store_ixdesc *ix = &store_ix[ixn];
+	char lower[STORE_KEY_MAX];
+	MDB_val k, v;
+	uint8_t pk[STORE_KEY_MAX];
+	int rc;
+
+	if (ixn == IX_OFFICER_EMAIL) {
+		str_lower(lower, key, sizeof lower);
+		key = lower;
+	}
+	k = (MDB_val){ strlen(key), (void *)key };
+	if (k.mv_size == 0 || k.mv_size > STORE_KEY_MAX)
+		return OGPO_NOTFOUND;
+	if ((rc = mdb_get(t->txn, t->s->dbi[ix->db], &k, &v)) != 0)
+		return store_error(t, rc, "looking up a key", cause);
+	ix->target(&k, &v, pk);
+	return store_rec_get(t, store_entity(ix->entity), pk, 4, rec, cause);
+}
+
+int
+store_agency_get(struct store_txn *t, uint32_t id, struct agency *a,
+    char **cause)
+{
+	return store_get(t, ENTITY_AGENCY, id, a, cause);
+}
+
+int
+store_agency_put(struct store_txn *t, struct agency *a, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_AGENCY), a, cause);
+}
+
+int
+store_agency_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_AGENCY, id, cause);
+}
+
+int
+store_agency_by_code(struct store_txn *t, const char *code, struct agency *a,
+    char **cause)
+{
+	return record_by_unique(t, IX_AGENCY_CODE, code, a, cause);
+}
+
+int
+store_officer_get(struct store_txn *t, uint32_t id, struct officer *o,
+    char **cause)
+{
+	return store_get(t, ENTITY_OFFICER, id, o, cause);
+}
+
+int
+store_officer_put(struct store_txn *t, struct officer *o, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_OFFICER), o, cause);
+}
+
+int
+store_officer_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_OFFICER, id, cause);
+}
+
+int
+store_officer_by_email(struct store_txn *t, const char *email,
+    struct officer *o, char **cause)
+{
+	return record_by_unique(t, IX_OFFICER_EMAIL, email, o, cause);
+}
+
+int
+store_meeting_get(struct store_txn *t, uint32_t id, struct meeting *m,
+    char **cause)
+{
+	return store_get(t, ENTITY_MEETING, id, m, cause);
+}
+
+int
+store_meeting_put(struct store_txn *t, struct meeting *m, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_MEETING), m, cause);
+}
+
+int
+store_meeting_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_MEETING, id, cause);
+}
+
+int
+store_attendance_get(struct store_txn *t, uint32_t meeting, uint32_t officer,
+    struct attendance *a, char **cause)
+{
+	uint8_t pk[8];
+
+	store_u32_put(pk, meeting);
+	store_u32_put(pk + 4, officer);
+	return store_rec_get(t, store_entity(ENTITY_ATTENDANCE), pk, 8, a,
+	    cause);
+}
+
+int
+store_attendance_put(struct store_txn *t, struct attendance *a, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_ATTENDANCE), a, cause);
+}
+
+int
+store_attendance_del(struct store_txn *t, uint32_t meeting, uint32_t officer,
+    char **cause)
+{
+	uint8_t pk[8];
+
+	store_u32_put(pk, meeting);
+	store_u32_put(pk + 4, officer);
+	return record_del(t, store_entity(ENTITY_ATTENDANCE), pk, 8, cause);
+}
+
+int
+store_issue_get(struct store_txn *t, uint32_t id, struct issue *i,
+    char **cause)
+{
+	return store_get(t, ENTITY_ISSUE, id, i, cause);
+}
+
+int
+store_issue_put(struct store_txn *t, struct issue *i, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_ISSUE), i, cause);
+}
+
+int
+store_issue_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_ISSUE, id, cause);
+}
+
+int
+store_user_get(struct store_txn *t, const char *login, struct user *u,
+    char **cause)
+{
+	size_t n = strlen(login);
+
+	if (n == 0 || n > OGPO_LOGIN_MAX)
+		return OGPO_NOTFOUND;
+	return store_rec_get(t, store_entity(ENTITY_USER),
+	    (const uint8_t *)login, n, u, cause);
+}
+
+int
+store_user_put(struct store_txn *t, struct user *u, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_USER), u, cause);
+}
+
+int
+store_user_del(struct store_txn *t, const char *login, char **cause)
+{
+	size_t n = strlen(login);
+
+	if (n == 0 || n > OGPO_LOGIN_MAX)
+		return OGPO_NOTFOUND;
+	return record_del(t, store_entity(ENTITY_USER),
+	    (const uint8_t *)login, n, cause);
+}
+
+int
+store_audit_append(struct store_txn *t, struct audit *a, char **cause)
+{
+	int rc;
+
+	if ((rc = store_seq_next(t, "seq.audit", &a->seq, cause)) != 0)
+		return rc;
+	return record_put(t, store_entity(ENTITY_AUDIT), a, cause);
+}

@@ -1,0 +1,113 @@
+/*
+ * store-int.h — what the files of src/store/ share and nobody else sees:
+ * the environment, the sub-database table and the index descriptions.
+ */
+#ifndef OGPO_STORE_INT_H
+#define OGPO_STORE_INT_H
+
+#include <lmdb.h>
+
+#include "ogpo/schema.h"
+#include "ogpo/store.h"
+
+enum store_db {
+	DB_META = 0,
+	DB_AGENCY,
+	DB_AGENCY_CODE,
+	DB_AGENCY_CHILD,
+	DB_OFFICER,
+	DB_OFFICER_EMAIL,
+	DB_OFFICER_AGENCY,
+	DB_OFFICER_NAME,
+	DB_MEETING,
+	DB_MEETING_DATE,
+	DB_ATTENDANCE,
+	DB_ATTENDANCE_OFFICER,
+	DB_ISSUE,
+	DB_AGENCY_ISSUE,
+	DB_USER,
+	DB_AUDIT,
+	DB_COUNT
+};
+
+/* Room for future sub-databases without a change of environment. */
+#define STORE_MAXDBS	64
+#define STORE_KEY_MAX	(OGPO_EMAIL_MAX + 8)
+#define STORE_MAXREADERS 510
+
+struct store {
+	MDB_env		*env;
+	MDB_dbi		 dbi[DB_COUNT];
+	char		*dir;
+};
+
+struct store_txn {
+	struct store	*s;
+	MDB_txn		*txn;
+	int		 write;
+	int		 full;	/* MDB_MAP_FULL seen: grow and run again */
+	void		*old;	/* scratch for the stored image of a record */
+};
+
+/* One entry a record contributes to an index. */
+struct store_ixent {
+	uint8_t	 k[STORE_KEY_MAX];
+	uint8_t	 v[8];
+	uint16_t kl, vl;
+};
+
+#define IXF_PRIMARY	0x1	/* the record table itself */
+#define IXF_UNIQUE	0x2	/* key → primary key, one holder */
+#define IXF_DUP		0x4	/* key → sorted duplicate values */
+#define IXF_PREFIX	0x8	/* primary, grouped by its first 4 bytes */
+
+struct store_ixdesc {
+	const char	*name;
+	enum store_db	 db;
+	enum entity_kind entity;
+	unsigned	 flags;
+	/* The entries rec contributes, into out[max]; returns how many. */
+	size_t		(*entries)(const void *rec, struct store_ixent *out,
+			    size_t max);
+	/* The primary key of the record entry (k, v) points at. */
+	size_t		(*target)(const MDB_val *k, const MDB_val *v,
+			    uint8_t *pk);
+};
+
+extern const struct store_ixdesc store_ix[IX_MAX + 1];
+
+/* Which sub-database holds an entity's records, and its indexes. */
+struct store_entity {
+	enum entity_kind	 kind;
+	const struct schema	*schema;
+	enum store_index	 primary;
+	const char		*seq;	/* meta key of the id sequence */
+	size_t			(*key)(const void *rec, uint8_t *pk);
+	const enum store_index	*secondary;	/* ends with 0 */
+};
+
+const struct store_entity *store_entity(enum entity_kind kind);
+
+/*
+ * Map an LMDB status to ours, with a sentence that names what was being
+ * done (what) and what to do about it. Records MDB_MAP_FULL in t.
+ */
+int	store_error(struct store_txn *t, int rc, const char *what,
+	    char **cause);
+
+void	store_u32_put(uint8_t *p, uint32_t v);
+uint32_t store_u32_get(const uint8_t *p);
+void	store_u64_put(uint8_t *p, uint64_t v);
+uint64_t store_u64_get(const uint8_t *p);
+
+/* Next value of a meta sequence (starting at 1). */
+int	store_seq_next(struct store_txn *t, const char *name, uint64_t *v,
+	    char **cause);
+int	store_seq_peek(struct store_txn *t, const char *name, uint64_t *v);
+
+/* Fetch and decode the record with primary key pk into rec. */
+int	store_rec_get(struct store_txn *t, const struct store_entity *e,
+	    const uint8_t *pk, size_t pkl, void *rec, char **cause);
+
+
+#endif

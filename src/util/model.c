@@ -1,0 +1,409 @@
+/*
+ * model.c — the names of enum values and the field table of every record.
+ * The CBOR keys here are the stored format: append, never renumber.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ogpo/schema.h"
+#include "ogpo/util.h"
+
+
+static const char *const role_names[] = { NULL, "po", "alternate",
+	"supervisor", "member", "minister" };
+static const char *const role_labels[] = { NULL, "PO", "Alternate",
+	"Supervisor", "Member", "Minister" };
+static const char *const role_zh[] = { NULL, "聯絡人", "代理人", "督導",
+	"工作小組", "政務委員" };
+const struct enum_names model_roles = { role_names, role_labels, role_zh,
+	ROLE_PO, ROLE_MAX };
+
+static const char *const supv_names[] = { "none", "deputy_head", "cio" };
+static const char *const supv_labels[] = { "-", "Deputy head", "CIO" };
+static const char *const supv_zh[] = { "-", "副首長", "資訊長" };
+const struct enum_names model_supervisor_kinds = { supv_names, supv_labels,
+	supv_zh, SUPV_NONE, SUPV_MAX };
+
+static const char *const func_names[] = { "none", "parliamentary", "press",
+	"it", "evaluation", "business" };
+static const char *const func_labels[] = { "-", "Parliamentary liaison",
+	"Press liaison", "IT", "Performance control", "Business" };
+static const char *const func_zh[] = { "-", "國會聯絡", "新聞聯絡", "資訊",
+	"管考", "業務" };
+const struct enum_names model_functions = { func_names, func_labels, func_zh,
+	FUNC_NONE, FUNC_MAX };
+
+static const char *const level_names[] = { NULL, "1", "2", "3", "4" };
+static const char *const level_labels[] = { NULL, "Executive Yuan",
+	"Second-level", "Third-level", "Fourth-level" };
+static const char *const level_zh[] = { NULL, "行政院", "二級機關",
+	"三級機關", "四級機關" };
+const struct enum_names model_levels = { level_names, level_labels, level_zh,
+	LEVEL_CABINET, LEVEL_MAX };
+
+static const char *const mkind_names[] = { NULL, "policy", "work", "issue" };
+static const char *const mkind_labels[] = { NULL, "Policy coordination",
+	"PO work meeting", "Issue collaboration" };
+static const char *const mkind_zh[] = { NULL, "政策協調聯繫會議",
+	"工作推動會議", "議題協作會議" };
+const struct enum_names model_meeting_kinds = { mkind_names, mkind_labels,
+	mkind_zh, MEETING_POLICY, MEETING_KIND_MAX };
+
+static const char *const mstatus_names[] = { NULL, "planned", "held",
+	"cancelled" };
+static const char *const mstatus_labels[] = { NULL, "Planned", "Held",
+	"Cancelled" };
+static const char *const mstatus_zh[] = { NULL, "預定", "已召開", "取消" };
+const struct enum_names model_meeting_statuses = { mstatus_names,
+	mstatus_labels, mstatus_zh, MEETING_PLANNED, MEETING_STATUS_MAX };
+
+static const char *const attend_names[] = { NULL, "invited", "present",
+	"online", "proxy", "excused", "absent" };
+static const char *const attend_labels[] = { NULL, "Invited", "Present",
+	"Online", "Proxy", "Excused", "Absent" };
+static const char *const attend_zh[] = { NULL, "受邀", "出席", "線上",
+	"代理出席", "請假", "缺席" };
+const struct enum_names model_attend_statuses = { attend_names,
+	attend_labels, attend_zh, ATTEND_INVITED, ATTEND_MAX };
+
+static const char *const istatus_names[] = { NULL, "open", "assessing",
+	"collaborating", "escalated", "resolved", "closed" };
+static const char *const istatus_labels[] = { NULL, "Open", "Assessing",
+	"Collaborating", "Escalated", "Resolved", "Closed" };
+static const char *const istatus_zh[] = { NULL, "開啟", "評估中", "協作中",
+	"已陳報", "已解決", "已結案" };
+const struct enum_names model_issue_statuses = { istatus_names,
+	istatus_labels, istatus_zh, ISSUE_OPEN, ISSUE_STATUS_MAX };
+
+static const char *const stage_names[] = { "none", "planning", "drafting",
+	"implementation", "review" };
+static const char *const stage_labels[] = { "-", "Planning", "Drafting",
+	"Implementation", "Review" };
+static const char *const stage_zh[] = { "-", "規劃", "研擬", "執行",
+	"檢討" };
+const struct enum_names model_issue_stages = { stage_names, stage_labels,
+	stage_zh, STAGE_NONE, STAGE_MAX };
+
+static const char *const urole_names[] = { NULL, "viewer", "editor",
+	"admin" };
+static const char *const urole_labels[] = { NULL, "Viewer", "Editor",
+	"Admin" };
+static const char *const urole_zh[] = { NULL, "檢視者", "編輯者",
+	"管理者" };
+const struct enum_names model_user_roles = { urole_names, urole_labels,
+	urole_zh, UROLE_VIEWER, UROLE_MAX };
+
+static const char *const action_names[] = { NULL, "create", "update",
+	"delete" };
+static const char *const action_labels[] = { NULL, "Created", "Updated",
+	"Deleted" };
+static const char *const action_zh[] = { NULL, "新增", "修改", "刪除" };
+const struct enum_names model_audit_actions = { action_names, action_labels,
+	action_zh, AUDIT_CREATE, AUDIT_ACTION_MAX };
+
+static const char *const entity_names[] = { NULL, "agency", "officer",
+	"meeting", "attendance", "issue", "user", "audit" };
+static const char *const entity_labels[] = { NULL, "Agency", "Officer",
+	"Meeting", "Attendance", "Issue", "User", "Audit" };
+static const char *const entity_zh[] = { NULL, "機關", "聯絡人", "會議",
+	"出席", "議題", "使用者", "稽核" };
+const struct enum_names model_entities = { entity_names, entity_labels,
+	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
+
+const char *
+model_enum_name(const struct enum_names *e, uint32_t v)
+{
+	if (v < e->min || v > e->max)
+		return "?";
+	return e->names[v];
+}
+
+const char *
+model_enum_label(const struct enum_names *e, uint32_t v)
+{
+	if (v < e->min || v > e->max)
+		return "?";
+	return e->labels[v];
+}
+
+int
+model_enum_parse(const struct enum_names *e, const char *s, uint32_t *v)
+{
+	uint32_t i;
+
+	for (i = e->min; i <= e->max; i++) {
+		if (strcasecmp(s, e->names[i]) == 0 ||
+		    strcasecmp(s, e->labels[i]) == 0 ||
+		    strcmp(s, e->zh[i]) == 0) {
+			*v = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void
+model_triggers_format(uint32_t t, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s%s%s%s",
+	    (t & TRIGGER_STAKEHOLDERS) ? "stakeholders" : "",
+	    (t & TRIGGER_STAKEHOLDERS) && (t & (TRIGGER_DIVIDED |
+	    TRIGGER_HEATED)) ? "," : "",
+	    (t & TRIGGER_DIVIDED) ? "divided" : "",
+	    (t & TRIGGER_DIVIDED) && (t & TRIGGER_HEATED) ? "," : "",
+	    (t & TRIGGER_HEATED) ? "heated" : "");
+}
+
+/*
+ * Field table rows. The head is keys 1–4 in every record; a record's own
+ * fields start at 10.
+ */
+#define MEMBER(type, m) offsetof(type, m), sizeof(((type *)0)->m)
+#define HEAD(type)							\
+	{ 1, "id", "ID", FIELD_U32, FORM_PLAIN, MEMBER(type, h.id), 0,	\
+	  NULL, 0, FIELD_HEAD },						\
+	{ 2, "version", "Version", FIELD_U32, FORM_PLAIN,		\
+	  MEMBER(type, h.version), 0, NULL, 0, FIELD_HEAD },		\
+	{ 3, "updated_at", "Updated", FIELD_I64, FORM_PLAIN,		\
+	  MEMBER(type, h.updated_at), 0, NULL, 0, FIELD_HEAD },	\
+	{ 4, "updated_by", "Updated by", FIELD_STR, FORM_LOGIN,	\
+	  MEMBER(type, h.updated_by), 0, NULL, 0, FIELD_HEAD }
+#define STR(k, type, m, label, form, flags)				\
+	{ k, #m, label, FIELD_STR, form, MEMBER(type, m), 0, NULL, 0, flags }
+#define U32(k, type, m, label, form, enums, ref, flags)		\
+	{ k, #m, label, FIELD_U32, form, MEMBER(type, m), 0, enums, ref, flags }
+#define LIST(k, type, m, n, label, ref)					\
+	{ k, #m, label, FIELD_U32LIST, FORM_PLAIN, MEMBER(type, m),	\
+	  offsetof(type, n), NULL, ref, 0 }
+#define SCHEMA(var, nm, kind, type, table)				\
+	const struct schema var = { nm, kind, sizeof(type), table,	\
+		sizeof table / sizeof table[0] }
+
+static const struct field agency_fields[] = {
+	HEAD(struct agency),
+	STR(10, struct agency, code, "Code", FORM_CODE, FIELD_REQUIRED),
+	STR(11, struct agency, name, "Name", FORM_PLAIN, FIELD_REQUIRED),
+	U32(12, struct agency, parent, "Parent", FORM_PLAIN, NULL,
+	    ENTITY_AGENCY, 0),
+	U32(13, struct agency, level, "Level", FORM_PLAIN, &model_levels, 0,
+	    FIELD_REQUIRED),
+	STR(14, struct agency, note, "Note", FORM_PLAIN, 0),
+};
+SCHEMA(schema_agency, "agency", ENTITY_AGENCY, struct agency, agency_fields);
+
+static const struct field officer_fields[] = {
+	HEAD(struct officer),
+	STR(10, struct officer, name, "Name", FORM_PLAIN, FIELD_REQUIRED),
+	U32(11, struct officer, agency, "Agency", FORM_PLAIN, NULL,
+	    ENTITY_AGENCY, FIELD_REQUIRED),
+	U32(12, struct officer, role, "Role", FORM_PLAIN, &model_roles, 0,
+	    FIELD_REQUIRED),
+	U32(13, struct officer, supervisor, "Supervisor kind", FORM_PLAIN,
+	    &model_supervisor_kinds, 0, 0),
+	U32(14, struct officer, function, "Function", FORM_PLAIN,
+	    &model_functions, 0, 0),
+	U32(15, struct officer, civil_servant, "Civil servant", FORM_BOOL,
+	    NULL, 0, 0),
+	STR(16, struct officer, title, "Title", FORM_PLAIN, 0),
+	STR(17, struct officer, email, "E-mail", FORM_EMAIL, FIELD_REQUIRED),
+	STR(18, struct officer, phone, "Phone", FORM_PHONE, 0),
+	STR(19, struct officer, ext, "Extension", FORM_PHONE, 0),
+	STR(20, struct officer, start_date, "Start date", FORM_DATE, 0),
+	STR(21, struct officer, end_date, "End date", FORM_DATE, 0),
+	STR(22, struct officer, note, "Note", FORM_PLAIN, 0),
+};
+SCHEMA(schema_officer, "officer", ENTITY_OFFICER, struct officer,
+    officer_fields);
+
+static const struct field meeting_fields[] = {
+	HEAD(struct meeting),
+	U32(10, struct meeting, kind, "Kind", FORM_PLAIN, &model_meeting_kinds,
+	    0, FIELD_REQUIRED),
+	STR(11, struct meeting, title, "Title", FORM_PLAIN, FIELD_REQUIRED),
+	STR(12, struct meeting, date, "Date", FORM_DATE, FIELD_REQUIRED),
+	STR(13, struct meeting, time, "Time", FORM_TIME, 0),
+	STR(14, struct meeting, place, "Place", FORM_PLAIN, 0),
+	STR(15, struct meeting, chair, "Chair", FORM_PLAIN, 0),
+	U32(16, struct meeting, agency, "Convening agency", FORM_PLAIN, NULL,
+	    ENTITY_AGENCY, 0),
+	U32(17, struct meeting, status, "Status", FORM_PLAIN,
+	    &model_meeting_statuses, 0, FIELD_REQUIRED),
+	U32(18, struct meeting, issue, "Issue", FORM_PLAIN, NULL, ENTITY_ISSUE,
+	    0),
+	STR(19, struct meeting, minutes_url, "Minutes", FORM_URL, 0),
+	STR(20, struct meeting, video_url, "Video", FORM_URL, 0),
+	STR(21, struct meeting, audio_url, "Audio", FORM_URL, 0),
+	STR(22, struct meeting, note, "Note", FORM_PLAIN, 0),
+};
+SCHEMA(schema_meeting, "meeting", ENTITY_MEETING, struct meeting,
+    meeting_fields);
+
+static const struct field attendance_fields[] = {
+	HEAD(struct attendance),
+	U32(10, struct attendance, meeting, "Meeting", FORM_PLAIN, NULL,
+	    ENTITY_MEETING, FIELD_REQUIRED),
+	U32(11, struct attendance, officer, "Officer", FORM_PLAIN, NULL,
+	    ENTITY_OFFICER, FIELD_REQUIRED),
+	U32(12, struct attendance, agency, "Agency", FORM_PLAIN, NULL, 0, 0),
+	U32(13, struct attendance, role, "Role", FORM_PLAIN, &model_roles, 0,
+	    0),
+	U32(14, struct attendance, status, "Status", FORM_PLAIN,
+	    &model_attend_statuses, 0, FIELD_REQUIRED),
+	STR(15, struct attendance, proxy, "Proxy", FORM_PLAIN, 0),
+	STR(16, struct attendance, note, "Note", FORM_PLAIN, 0),
+};
+SCHEMA(schema_attendance, "attendance", ENTITY_ATTENDANCE, struct attendance,
+    attendance_fields);
+
+static const struct field issue_fields[] = {
+	HEAD(struct issue),
+	STR(10, struct issue, title, "Title", FORM_PLAIN, FIELD_REQUIRED),
+	U32(11, struct issue, lead, "Lead agency", FORM_PLAIN, NULL,
+	    ENTITY_AGENCY, FIELD_REQUIRED),
+	LIST(12, struct issue, collab, ncollab, "Collaborating agencies",
+	    ENTITY_AGENCY),
+	U32(13, struct issue, po, "PO in charge", FORM_PLAIN, NULL,
+	    ENTITY_OFFICER, 0),
+	U32(14, struct issue, status, "Status", FORM_PLAIN,
+	    &model_issue_statuses, 0, FIELD_REQUIRED),
+	U32(15, struct issue, stage, "Stage", FORM_PLAIN, &model_issue_stages,
+	    0, 0),
+	U32(16, struct issue, triggers, "Triggers", FORM_TRIGGERS, NULL, 0, 0),
+	STR(17, struct issue, description, "Description", FORM_PLAIN, 0),
+	STR(18, struct issue, transparency, "Transparency", FORM_PLAIN, 0),
+	STR(19, struct issue, participation, "Participation", FORM_PLAIN, 0),
+	STR(20, struct issue, accountability, "Accountability", FORM_PLAIN,
+	    0),
+	STR(21, struct issue, inclusiveness, "Inclusiveness", FORM_PLAIN, 0),
+	STR(22, struct issue, links, "Links", FORM_URL, 0),
+	STR(23, struct issue, note, "Note", FORM_PLAIN, 0),
+};
+SCHEMA(schema_issue, "issue", ENTITY_ISSUE, struct issue, issue_fields);
+
+static const struct field user_fields[] = {
+	HEAD(struct user),
+	STR(10, struct user, login, "Login", FORM_LOGIN, FIELD_REQUIRED),
+	U32(11, struct user, role, "Role", FORM_PLAIN, &model_user_roles, 0,
+	    FIELD_REQUIRED),
+	LIST(12, struct user, scope, nscope, "Scope", ENTITY_AGENCY),
+};
+SCHEMA(schema_user, "user", ENTITY_USER, struct user, user_fields);
+
+static const struct field audit_fields[] = {
+	{ 1, "seq", "Seq", FIELD_U64, FORM_PLAIN, MEMBER(struct audit, seq),
+	  0, NULL, 0, 0 },
+	{ 2, "time", "Time", FIELD_I64, FORM_PLAIN, MEMBER(struct audit, time),
+	  0, NULL, 0, 0 },
+	STR(3, struct audit, login, "Login", FORM_LOGIN, 0),
+	U32(4, struct audit, action, "Action", FORM_PLAIN, &model_audit_actions,
+	    0, FIELD_REQUIRED),
+	U32(5, struct audit, entity, "Entity", FORM_PLAIN, &model_entities, 0,
+	    FIELD_REQUIRED),
+	U32(6, struct audit, id, "Record", FORM_PLAIN, NULL, 0, 0),
+	U32(7, struct audit, id2, "Record 2", FORM_PLAIN, NULL, 0, 0),
+	{ 8, "before", "Before", FIELD_BYTES, FORM_PLAIN,
+	  MEMBER(struct audit, before), offsetof(struct audit, before_len),
+	  NULL, 0, 0 },
+	{ 9, "after", "After", FIELD_BYTES, FORM_PLAIN,
+	  MEMBER(struct audit, after), offsetof(struct audit, after_len),
+	  NULL, 0, 0 },
+};
+SCHEMA(schema_audit, "audit", ENTITY_AUDIT, struct audit, audit_fields);
+
+const struct schema *
+schema_of(enum entity_kind kind)
+{
+	static const struct schema *const all[] = { NULL, &schema_agency,
+		&schema_officer, &schema_meeting, &schema_attendance,
+		&schema_issue, &schema_user, &schema_audit };
+
+	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
+		return NULL;
+	return all[kind];
+}
+
+const struct field *
+schema_field(const struct schema *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].name, name) == 0)
+			return &s->fields[i];
+	return NULL;
+}
+
+void
+schema_label(const struct schema *s, const void *rec, char *buf, size_t n)
+{
+	static const char *const names[] = { "name", "title", "code",
+		"login" };
+	const struct field *f;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		f = schema_field(s, names[i]);
+		if (f != NULL && ((const char *)rec)[f->offset] != '\0') {
+			snprintf(buf, n, "%s", (const char *)rec + f->offset);
+			return;
+		}
+	}
+	snprintf(buf, n, "#%u", ((const struct record_head *)rec)->id);
+}
+
+char *
+schema_format(const struct field *f, const void *rec, char *buf, size_t n)
+{
+	const char *p = (const char *)rec + f->offset;
+	uint32_t u, i, count;
+	size_t used;
+
+	buf[0] = '\0';
+	switch (f->type) {
+	case FIELD_U32:
+		memcpy(&u, p, sizeof u);
+		if (f->enums != NULL)
+			snprintf(buf, n, "%s", model_enum_name(f->enums, u));
+		else if (f->form == FORM_TRIGGERS)
+			model_triggers_format(u, buf, n);
+		else if (f->ref != 0 && u == 0)
+			buf[0] = '\0';
+		else
+			snprintf(buf, n, "%u", u);
+		break;
+	case FIELD_U64: {
+		uint64_t v;
+
+		memcpy(&v, p, sizeof v);
+		snprintf(buf, n, "%llu", (unsigned long long)v);
+		break;
+	}
+	case FIELD_I64: {
+		int64_t v;
+
+		memcpy(&v, p, sizeof v);
+		snprintf(buf, n, "%lld", (long long)v);
+		break;
+	}
+	case FIELD_STR:
+		snprintf(buf, n, "%s", p);
+		break;
+	case FIELD_U32LIST:
+		memcpy(&count, (const char *)rec + f->count, sizeof count);
+		for (i = 0, used = 0; i < count && used + 1 < n; i++) {
+			memcpy(&u, p + i * sizeof u, sizeof u);
+			used += (size_t)snprintf(buf + used, n - used, "%s%u",
+			    i ? "," : "", u);
+		}
+		break;
+	case FIELD_BYTES: {
+		size_t len;
+
+		memcpy(&len, (const char *)rec + f->count, sizeof len);
+		snprintf(buf, n, "(%zu bytes)", len);
+		break;
+	}
+	}
+	return buf;
+}

@@ -1,0 +1,247 @@
+/*
+ * util.c — status sentences, allocation that cannot fail quietly, bounded
+ * strings, dates and the real login.
+ */
+#include <ctype.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ogpo/util.h"
+
+int
+err_set(char **cause, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cause == NULL)
+		return rc;
+	free(*cause);
+	va_start(ap, fmt);
+	*cause = xvasprintf(fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+err_prefix(char **cause, int rc, const char *fmt, ...)
+{
+	va_list ap;
+	char *prefix;
+
+	if (cause == NULL)
+		return rc;
+	va_start(ap, fmt);
+	prefix = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (*cause != NULL) {
+		char *both = xasprintf("%s: %s", prefix, *cause);
+
+		free(prefix);
+		free(*cause);
+		*cause = both;
+	} else
+		*cause = prefix;
+	return rc;
+}
+
+/* Out of memory leaves nothing sensible to do; say so and stop. */
+static void
+util_oom(void)
+{
+	static const char msg[] = "ogpo: out of memory\n";
+
+	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		util_oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		util_oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		util_oom();
+	return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+	char *p;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		util_oom();
+	p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+int
+str_copy(char *dst, const char *src, size_t n)
+{
+	size_t len = strlen(src);
+
+	if (n == 0)
+		return -1;
+	if (len >= n) {
+		memcpy(dst, src, n - 1);
+		dst[n - 1] = '\0';
+		return -1;
+	}
+	memcpy(dst, src, len + 1);
+	return 0;
+}
+
+void
+str_lower(char *dst, const char *src, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	for (i = 0; src[i] != '\0' && i < n - 1; i++)
+		dst[i] = (char)tolower((unsigned char)src[i]);
+	dst[i] = '\0';
+}
+
+char *
+str_trim(char *s)
+{
+	size_t len;
+	char *p = s;
+
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	len = strlen(p);
+	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
+		len--;
+	memmove(s, p, len);
+	s[len] = '\0';
+	return s;
+}
+
+static int
+date_days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+int
+date_valid(const char *s)
+{
+	int y, m, d, i;
+
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!isdigit((unsigned char)s[i]))
+			return 0;
+	}
+	if (s[10] != '\0')
+		return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || y > 2999 || m < 1 || m > 12)
+		return 0;
+	return d >= 1 && d <= date_days_in_month(y, m);
+}
+
+void
+date_today(char *buf)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+void
+time_format(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+}
+
+void
+date_add_months(const char *in, int months, char *out)
+{
+	int y = atoi(in), m = atoi(in + 5), d = atoi(in + 8);
+	int total = y * 12 + (m - 1) + months;
+	unsigned uy, um, ud;
+
+	y = total / 12;
+	m = total % 12 + 1;
+	if (d > date_days_in_month(y, m))
+		d = date_days_in_month(y, m);
+	uy = (unsigned)y % 10000;
+	um = (unsigned)m % 13;
+	ud = (unsigned)d % 32;
+	snprintf(out, 11, "%04u-%02u-%02u", uy, um, ud);
+}
+
+const char *
+user_login(void)
+{
+	static char login[64];
+	struct passwd *pw;
+
+	if (login[0] != '\0')
+		return login;
+	pw = getpwuid(getuid());
+	if (pw != NULL && pw->pw_name != NULL)
+		str_copy(login, pw->pw_name, sizeof login);
+	else
+		snprintf(login, sizeof login, "uid%lu", (unsigned long)getuid());
+	return login;
+}
