@@ -1,0 +1,38 @@
+# lib.sh — helpers for the program tests (sourced by tests/cli/*.sh and
+# tests/tui/*.sh). Each check prints "ok - what" or "not ok - what".
+
+OGPO=${OGPO:-./ogpo}
+case $OGPO in /*) ;; *) OGPO=$(pwd)/$OGPO ;; esac
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ogpo-test.XXXXXX")
+trap 'test_cleanup' EXIT
+failures=0
+
+test_cleanup() {
+	[ -n "${TMUX_SESSIONS:-}" ] && for s in $TMUX_SESSIONS; do
+		tmux kill-session -t "$s" 2>/dev/null
+	done
+	rm -rf "$TMP"
+	[ "$failures" -eq 0 ]
+}
+
+ok() { echo "ok - $*"; }
+not_ok() { echo "not ok - $*"; failures=$((failures + 1)); }
+
+# check WHAT COMMAND...: the command succeeds.
+check() {
+	what=$1; shift
+	if "$@"; then ok "$what"; else not_ok "$what"; fi
+}
+
+# contains WHAT FILE TEXT: FILE holds TEXT (fixed string).
+contains() {
+	if grep -qF -- "$3" "$2"; then ok "$1"; else
+		not_ok "$1 (no '$3' in:)"; sed 's/^/#   /' "$2" | head -20
+	fi
+}
+
+lacks() {
+	if grep -qF -- "$3" "$2"; then
+		not_ok "$1 ('$3' should not be in:)"; sed 's/^/#   /' "$2" | head -20
+	else ok "$1"; fi
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# run.sh — run every test tier and end with one line "N passed, N failed".
+#
+#   unit tests (cmocka), built plain and with ASan+UBSan: build/test*/NAME
+#   program tests, tests/cli/*.sh and tests/tui/*.sh, run against the plain
+#   binary and again against the sanitizer build (OGPO=build/asan/ogpo)
+#
+# A program test prints "ok - what" or "not ok - what" per check.
+set -u
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LC_ALL=C.UTF-8
+
+# cmocka ends with "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)".
+count_cmocka() {
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+}
+
+for t in "$@"; do
+	for dir in build/test build/test-asan; do
+		echo "== $dir/$t"
+		if "$dir/$t" >"$log" 2>&1; then
+			count_cmocka
+		else
+			cat "$log"
+			count_cmocka
+			# A crash or sanitizer report counts as one more failure.
+			grep -q '^\[  FAILED  \]' "$log" || failed=$((failed + 1))
+		fi
+	done
+done
+
+for script in tests/cli/*.sh tests/tui/*.sh; do
+	[ -f "$script" ] || continue
+	for bin in ./ogpo build/asan/ogpo; do
+		echo "== $script ($bin)"
+		OGPO=$bin sh "$script" >"$log" 2>&1
+		rc=$?
+		cat "$log"
+		p=$(grep -c '^ok ' "$log")
+		f=$(grep -c '^not ok ' "$log")
+		passed=$((passed + p))
+		failed=$((failed + f))
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			echo "not ok - $script exited $rc"
+			failed=$((failed + 1))
+		fi
+	done
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
