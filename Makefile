@@ -4,6 +4,7 @@
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 DATADIR	 = $(PREFIX)/share/ogpo
+LOCALEDIR = $(PREFIX)/share/locale
 VERSION	 = 0.1.0
 
 CC	?= cc
@@ -18,7 +19,8 @@ WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 CFLAGS	?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 	   -Iinclude -Ibuild/gen -DOGPO_VERSION='"$(VERSION)"' \
-	   -DOGPO_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(CFLAGS)
+	   -DOGPO_DATADIR='"$(DATADIR)"' -DOGPO_LOCALEDIR='"$(LOCALEDIR)"' \
+	   $(PKG_CFLAGS) $(CFLAGS)
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 

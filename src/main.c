@@ -2,6 +2,7 @@
  * main.c — ogpo's entry: global options, then one subcommand from the
  * table below, or the full-screen program when there is none.
  */
+#include <libintl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +83,8 @@ main(int argc, char **argv)
 	size_t i;
 
 	setlocale(LC_ALL, "");
+	bindtextdomain("ogpo", OGPO_LOCALEDIR);
+	textdomain("ogpo");
 	if (main_take(&argc, argv, "--db", &ctx.db_flag) != 0 ||
 	    main_take(&argc, argv, "--keymap", &ctx.keymap) != 0)
 		return CMD_USAGE;

@@ -1,13 +1,430 @@
 /*
- * ui.c — entry to the full-screen program (being built).
+ * ui.c — the full-screen program: start-up, the frame (header with tabs,
+ * status line), the key loop, signals, and noticing other processes'
+ * commits. Panes draw the middle; widgets stack on top as layers.
  */
-#include "ogpo/ui.h"
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui-int.h"
+
+const char *const ui_context_names[UI_CTX_COUNT] = {
+	"global", "list", "tree", "form", "dialog", "help",
+};
+
+const struct ui_action_def ui_actions[UA_COUNT] = {
+	[UA_HELP]	  = { "help",		N_("show the keys of the active keymap") },
+	[UA_QUIT]	  = { "quit",		N_("leave ogpo") },
+	[UA_TAB_AGENCIES] = { "tab_agencies",	N_("go to the Agencies tab") },
+	[UA_TAB_OFFICERS] = { "tab_officers",	N_("go to the Officers tab") },
+	[UA_TAB_MEETINGS] = { "tab_meetings",	N_("go to the Meetings tab") },
+	[UA_TAB_ISSUES]	  = { "tab_issues",	N_("go to the Issues tab") },
+	[UA_NEXT_TAB]	  = { "next_tab",	N_("go to the next tab") },
+	[UA_PREV_TAB]	  = { "prev_tab",	N_("go to the previous tab") },
+	[UA_REDRAW]	  = { "redraw",		N_("redraw the whole screen") },
+	[UA_UP]		  = { "up",		N_("move up one row") },
+	[UA_DOWN]	  = { "down",		N_("move down one row") },
+	[UA_PAGE_UP]	  = { "page_up",	N_("move up one screen") },
+	[UA_PAGE_DOWN]	  = { "page_down",	N_("move down one screen") },
+	[UA_HOME]	  = { "home",		N_("go to the first row") },
+	[UA_END]	  = { "end",		N_("go to the last row") },
+	[UA_SELECT]	  = { "select",		N_("open the row (in a pick list: choose it)") },
+	[UA_DETAIL]	  = { "detail",		N_("show everything about the row") },
+	[UA_ADD]	  = { "add",		N_("add a record") },
+	[UA_EDIT]	  = { "edit",		N_("edit the selected record") },
+	[UA_DELETE]	  = { "delete",		N_("delete the selected record (asks first)") },
+	[UA_SEARCH]	  = { "search",		N_("search the list as you type") },
+	[UA_SEARCH_NEXT]  = { "search_next",	N_("go to the next match") },
+	[UA_SEARCH_PREV]  = { "search_prev",	N_("go to the previous match") },
+	[UA_SEARCH_CLEAR] = { "search_clear",	N_("forget the search") },
+	[UA_SORT_NEXT]	  = { "sort_next",	N_("sort by the next column") },
+	[UA_SORT_REVERSE] = { "sort_reverse",	N_("reverse the sort order") },
+	[UA_FILTER_AGENCY] = { "filter_agency",	N_("show only one agency's officers") },
+	[UA_SHOW_ALL]	  = { "show_all",	N_("show the officers of every agency") },
+	[UA_EXPAND]	  = { "expand",		N_("open a branch of the tree") },
+	[UA_COLLAPSE]	  = { "collapse",	N_("close a branch (or go to its parent)") },
+	[UA_TOGGLE]	  = { "toggle",		N_("open or close a branch") },
+	[UA_NEXT_FIELD]	  = { "next_field",	N_("go to the next field") },
+	[UA_PREV_FIELD]	  = { "prev_field",	N_("go to the previous field") },
+	[UA_SAVE]	  = { "save",		N_("save the form") },
+	[UA_CANCEL]	  = { "cancel",		N_("close without saving") },
+	[UA_PICK]	  = { "pick",		N_("choose the field's value from a list") },
+	[UA_YES]	  = { "yes",		N_("answer yes") },
+	[UA_NO]		  = { "no",		N_("answer no") },
+};
+
+static volatile sig_atomic_t ui_signalled;
+
+static void
+ui_on_signal(int sig)
+{
+	ui_signalled = sig;
+}
+
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	ui->msg_error = error;
+}
+
+void
+ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg)
+{
+	if (ui->nlayers < UI_LAYERS_MAX) {
+		ui->layers[ui->nlayers].fn = fn;
+		ui->layers[ui->nlayers].arg = arg;
+		ui->nlayers++;
+	}
+}
+
+void
+ui_layer_pop(struct ui *ui)
+{
+	if (ui->nlayers > 0)
+		ui->nlayers--;
+}
+
+void
+ui_changed(struct ui *ui)
+{
+	int i;
+
+	for (i = 0; i < ui->npanes; i++)
+		ui->stale[i] = 1;
+	ui->txnid = store_last_txnid(ui->store);
+}
+
+void
+ui_switch_tab(struct ui *ui, int tab)
+{
+	if (tab < 0 || tab >= ui->npanes)
+		return;
+	ui->tab = tab;
+	ui->msg[0] = '\0';
+}
+
+static void
+ui_draw_header(struct ui *ui)
+{
+	char tab[64], right[256];
+	int i, x = 0, w;
+
+	ui_fill(ui, 0, 0, ui->cols, UI_HEADER);
+	ui_put(ui, 0, 0, 6, " ogpo ", UI_HEADER);
+	x = 6;
+	for (i = 0; i < ui->npanes; i++) {
+		snprintf(tab, sizeof tab, "[%d %s]", i + 1,
+		    _(ui->panes[i]->title));
+		w = (int)text_width(tab);
+		ui_put(ui, 0, x, w, tab, i == ui->tab ? UI_TAB : UI_HEADER);
+		x += w + 1;
+	}
+	snprintf(right, sizeof right, "%s  %s ", ui->dbdir,
+	    core_login(ui->core));
+	if (ui->cols - x > 8)
+		ui_putr(ui, 0, x, ui->cols - x, right, UI_HEADER);
+}
+
+static void
+ui_draw_status(struct ui *ui)
+{
+	const struct ui_pane *p = ui->panes[ui->tab];
+	char pos[64] = "";
+	int y = ui->rows - 1, w;
+
+	ui_fill(ui, y, 0, ui->cols, UI_STATUS);
+	if (ui->nlayers == 0)
+		p->position(ui, pos, sizeof pos);
+	w = (int)text_width(pos);
+	if (ui->msg[0] != '\0')
+		ui_put(ui, y, 0, ui->cols - w - 1, ui->msg,
+		    ui->msg_error ? UI_ERROR : UI_STATUS);
+	else
+		ui_put(ui, y, 0, ui->cols - w - 1, gettext(p->hints),
+		    UI_STATUS);
+	ui_putr(ui, y, ui->cols - w - 1, w + 1, pos, UI_STATUS);
+}
+
+/* Draw everything: frame, pane, layers. curses sends only what changed. */
+void
+ui_redraw(struct ui *ui)
+{
+	const struct ui_pane *p;
+	int i;
+
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	erase();
+	if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
+		char msg[80];
+
+		snprintf(msg, sizeof msg, _("terminal too small (need %dx%d)"),
+		    UI_MIN_COLS, UI_MIN_ROWS);
+		mvaddnstr(ui->rows / 2, 0, msg, ui->cols > 0 ? ui->cols : 0);
+		curs_set(0);
+		refresh();
+		return;
+	}
+	p = ui->panes[ui->tab];
+	if (ui->stale[ui->tab]) {
+		ui->stale[ui->tab] = 0;
+		p->reload(ui);
+	}
+	curs_set(0);
+	ui_draw_header(ui);
+	p->draw(ui, 1, 0, ui->rows - 2, ui->cols);
+	ui_draw_status(ui);
+	ui->cur_on = 0;
+	for (i = 0; i < ui->nlayers; i++)
+		ui->layers[i].fn(ui, ui->layers[i].arg);
+	if (ui->cur_on) {
+		move(ui->cur_y, ui->cur_x);
+		curs_set(1);
+	}
+	refresh();
+}
+
+static int64_t
+ui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+ui_getkey(struct ui *ui)
+{
+	static int quick;	/* ERRs that came back at once: a dead tty */
+	wint_t wch;
+	int64_t start;
+	int rc, key;
+	uint64_t id;
+
+	for (;;) {
+		if (ui_signalled || ui->quit)
+			return UI_KEY_QUIT;
+		ui_redraw(ui);
+		start = ui_now_ms();
+		rc = wget_wch(stdscr, &wch);
+		if (ui_signalled)
+			return UI_KEY_QUIT;
+		if (rc == ERR) {
+			if (ui_now_ms() - start < UI_POLL_MS / 4) {
+				if (++quick > 50)
+					return UI_KEY_QUIT;
+			} else
+				quick = 0;
+			id = store_last_txnid(ui->store);
+			if (id != ui->txnid)
+				ui_changed(ui);
+			continue;
+		}
+		quick = 0;
+		if (rc == KEY_CODE_YES) {
+			if (wch == KEY_RESIZE)
+				continue;
+			return KEYMAP_FKEY | (int)wch;
+		}
+		key = (int)wch;
+		if (key == 27) {
+			/* ESC and a key at once is Meta-key. */
+			nodelay(stdscr, TRUE);
+			rc = wget_wch(stdscr, &wch);
+			nodelay(stdscr, FALSE);
+			timeout(UI_POLL_MS);
+			if (rc == OK && wch != 27)
+				return KEYMAP_META | (int)wch;
+		}
+		return key;
+	}
+}
+
+enum ui_action
+ui_lookup(struct ui *ui, enum ui_ctx ctx, int key)
+{
+	int a = keymap_lookup(ui->km, (int)ctx, key);
+
+	return a < 0 || a >= UA_COUNT ? UA_NONE : (enum ui_action)a;
+}
+
+static void
+ui_colors(struct ui *ui)
+{
+	static const struct {
+		short	fg, bg;
+		attr_t	mono;
+	} def[UI_ATTR_COUNT] = {
+		[UI_NORMAL] = { -1, -1, A_NORMAL },
+		[UI_HEADER] = { COLOR_WHITE, COLOR_BLUE, A_REVERSE },
+		[UI_TAB]    = { COLOR_BLACK, COLOR_CYAN, A_BOLD },
+		[UI_TITLE]  = { COLOR_CYAN, -1, A_UNDERLINE },
+		[UI_SELECT] = { COLOR_BLACK, COLOR_YELLOW, A_REVERSE },
+		[UI_STATUS] = { COLOR_WHITE, COLOR_BLUE, A_REVERSE },
+		[UI_ERROR]  = { COLOR_RED, -1, A_BOLD },
+		[UI_MARK]   = { COLOR_RED, -1, A_BOLD },
+		[UI_DIM]    = { COLOR_WHITE, -1, A_DIM },
+		[UI_FIELD]  = { COLOR_WHITE, COLOR_BLACK, A_UNDERLINE },
+	};
+	const char *nc = getenv("NO_COLOR");
+	int i;
+
+	ui->color = has_colors() && (nc == NULL || *nc == '\0');
+	if (ui->color) {
+		start_color();
+		use_default_colors();
+	}
+	for (i = 0; i < UI_ATTR_COUNT; i++) {
+		if (ui->color && i != UI_NORMAL &&
+		    init_pair((short)i, def[i].fg, def[i].bg) == OK)
+			ui->attrs[i] = COLOR_PAIR(i) | (i == UI_TAB ||
+			    i == UI_ERROR || i == UI_MARK ? A_BOLD : 0);
+		else
+			ui->attrs[i] = def[i].mono;
+	}
+}
+
+/* Load the keymap: the compiled-in default, then --keymap on top. */
+static int
+ui_keymap(struct ui *ui, const char *choice, char **errors)
+{
+	static const char *action_names[UA_COUNT];
+	char *path = NULL;
+	int i;
+
+	for (i = 0; i < UA_COUNT; i++)
+		action_names[i] = ui_actions[i].name;
+	ui->km = keymap_new(ui_context_names, UI_CTX_COUNT, action_names,
+	    UA_COUNT);
+	keymap_load_string(ui->km, "default.keymap", keymap_default_text,
+	    errors);
+	if (choice == NULL || strcmp(choice, "default") == 0)
+		return 0;
+	if (strchr(choice, '/') == NULL) {
+		path = xasprintf("keymaps/%s.keymap", choice);
+		if (access(path, R_OK) != 0) {
+			free(path);
+			path = xasprintf("%s/keymaps/%s.keymap", OGPO_DATADIR,
+			    choice);
+		}
+	} else
+		path = xstrdup(choice);
+	i = keymap_load_file(ui->km, path, errors);
+	free(path);
+	return i;
+}
+
+static void
+ui_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: the read must return */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
 
 int
 ui_main(const struct cmd_ctx *ctx)
 {
-	(void)ctx;
-	fprintf(stderr, "ogpo: the full-screen program is not built yet; "
-	    "see ogpo --help for the commands\n");
-	return CMD_FAIL;
+	struct ui ui;
+	char *errors = NULL;
+	int key, i;
+
+	memset(&ui, 0, sizeof ui);
+	if ((ui.core = cmd_open(ctx, 0)) == NULL)
+		return CMD_FAIL;
+	ui.store = core_store(ui.core);
+	ui.dbdir = store_dir(ui.store);
+	ui_keymap(&ui, ctx->keymap, &errors);
+	if (errors != NULL) {
+		fprintf(stderr, "%s", errors);
+		if (errors[0] != '\0' && errors[strlen(errors) - 1] != '\n')
+			fputc('\n', stderr);
+	}
+	ui.panes[0] = &ui_pane_agencies;
+	ui.panes[1] = &ui_pane_officers;
+	ui.panes[2] = &ui_pane_meetings;
+	ui.panes[3] = &ui_pane_issues;
+	ui.npanes = 4;
+	date_today(ui.today);
+	ui_changed(&ui);
+	if (errors != NULL)
+		ui_message(&ui, 1, "%s", errors);
+
+	ui_signals();
+	if (initscr() == NULL) {
+		fprintf(stderr, "ogpo: cannot start the terminal (TERM=%s)\n",
+		    getenv("TERM") ? getenv("TERM") : "");
+		core_close(ui.core);
+		free(errors);
+		return CMD_FAIL;
+	}
+	set_escdelay(25);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(UI_POLL_MS);
+	ui_colors(&ui);
+
+	while ((key = ui_getkey(&ui)) != UI_KEY_QUIT) {
+		const struct ui_pane *p = ui.panes[ui.tab];
+		enum ui_action a = ui_lookup(&ui, p->ctx, key);
+
+		if (a != UA_NONE && p->action(&ui, a))
+			continue;
+		switch (a) {
+		case UA_QUIT:
+			ui.quit = 1;
+			break;
+		case UA_HELP:
+			ui_help(&ui);
+			break;
+		case UA_TAB_AGENCIES:
+		case UA_TAB_OFFICERS:
+		case UA_TAB_MEETINGS:
+		case UA_TAB_ISSUES:
+			ui_switch_tab(&ui, a - UA_TAB_AGENCIES);
+			break;
+		case UA_NEXT_TAB:
+			ui_switch_tab(&ui, (ui.tab + 1) % ui.npanes);
+			break;
+		case UA_PREV_TAB:
+			ui_switch_tab(&ui, (ui.tab + ui.npanes - 1) %
+			    ui.npanes);
+			break;
+		case UA_REDRAW:
+			clearok(curscr, TRUE);
+			break;
+		default:
+			break;
+		}
+	}
+	endwin();
+	for (i = 0; i < ui.npanes; i++)
+		ui.panes[i]->fini();
+	keymap_free(ui.km);
+	core_close(ui.core);
+	free(errors);
+	if (ui_signalled == SIGHUP || ui_signalled == SIGTERM)
+		return 128 + ui_signalled;
+	return CMD_OK;
 }

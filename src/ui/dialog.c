@@ -1,0 +1,460 @@
+/*
+ * dialog.c — small windows over the pane: a yes/no question, a message,
+ * a pick list that narrows as you type, a one-line prompt and a
+ * scrollable text. Each runs its own key loop through ui_getkey, so
+ * resizing, others' commits and hang-ups are handled the same everywhere.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-int.h"
+
+#define DIALOG_LINES_MAX 400
+
+/* Wrapped lines of a text, kept as offsets into it. */
+struct dialog_text {
+	const char	*s;
+	size_t		 off[DIALOG_LINES_MAX], len[DIALOG_LINES_MAX];
+	int		 n;
+};
+
+static void
+dialog_text_line(void *arg, const char *p, size_t len)
+{
+	struct dialog_text *t = arg;
+
+	if (t->n < DIALOG_LINES_MAX) {
+		t->off[t->n] = (size_t)(p - t->s);
+		t->len[t->n] = len;
+		t->n++;
+	}
+}
+
+static void
+dialog_text_wrap(struct dialog_text *t, const char *s, int w)
+{
+	t->s = s;
+	t->n = 0;
+	ui_wrap(s, w, dialog_text_line, t);
+}
+
+/* Draw line i of t at (y, x) in w cells. */
+static void
+dialog_text_put(struct ui *ui, const struct dialog_text *t, int i, int y,
+    int x, int w, enum ui_attr a)
+{
+	char line[2048];
+	size_t n = t->len[i] < sizeof line - 1 ? t->len[i] : sizeof line - 1;
+
+	memcpy(line, t->s + t->off[i], n);
+	line[n] = '\0';
+	ui_put(ui, y, x, w, line, a);
+}
+
+/* A centred box of the given inner size, clipped to the screen. */
+static void
+dialog_frame(struct ui *ui, int *h, int *w, int *y, int *x, const char *title)
+{
+	if (*w > ui->cols - 4)
+		*w = ui->cols - 4;
+	if (*h > ui->rows - 4)
+		*h = ui->rows - 4;
+	*y = (ui->rows - *h - 2) / 2;
+	*x = (ui->cols - *w - 4) / 2;
+	ui_box(ui, *y, *x, *h + 2, *w + 4, title);
+	*y += 1;
+	*x += 2;
+}
+
+struct confirm {
+	const char	*title, *question, *keys;
+	int		 alert;
+};
+
+static void
+dialog_confirm_draw(struct ui *ui, void *arg)
+{
+	struct confirm *c = arg;
+	struct dialog_text t;
+	int h, w = 60, y, x, i;
+
+	dialog_text_wrap(&t, c->question, w);
+	h = t.n + 2;
+	dialog_frame(ui, &h, &w, &y, &x, c->title);
+	for (i = 0; i < t.n && i < h - 2; i++)
+		dialog_text_put(ui, &t, i, y + i, x, w, UI_NORMAL);
+	ui_put(ui, y + h - 1, x, w, c->keys, UI_DIM);
+}
+
+int
+ui_confirm(struct ui *ui, const char *title, const char *question)
+{
+	struct confirm c = { title, question, _("y: yes    n or Esc: no"), 0 };
+	int key, r = -1;
+
+	ui_layer_push(ui, dialog_confirm_draw, &c);
+	while (r < 0) {
+		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
+			r = UI_KEY_QUIT;
+			break;
+		}
+		switch (ui_lookup(ui, UI_CTX_DIALOG, key)) {
+		case UA_YES:
+			r = 1;
+			break;
+		case UA_NO:
+		case UA_CANCEL:
+			r = 0;
+			break;
+		default:
+			break;
+		}
+	}
+	ui_layer_pop(ui);
+	return r;
+}
+
+void
+ui_alert(struct ui *ui, const char *title, const char *text)
+{
+	struct confirm c = { title, text, _("Enter or Esc: close"), 1 };
+	int key;
+
+	ui_layer_push(ui, dialog_confirm_draw, &c);
+	while ((key = ui_getkey(ui)) != UI_KEY_QUIT) {
+		enum ui_action a = ui_lookup(ui, UI_CTX_DIALOG, key);
+
+		if (a == UA_YES || a == UA_NO || key == '\r' || key == '\n' ||
+		    key == 27)
+			break;
+	}
+	ui_layer_pop(ui);
+}
+
+struct pick {
+	const char		*title;
+	const char *const	*labels;
+	size_t			 n;
+	char			 filter[64];
+	struct ui_edit		 edit;
+	size_t			*shown;		/* indexes matching filter */
+	size_t			 nshown, sel, top;
+};
+
+static void
+dialog_pick_filter(struct pick *p)
+{
+	size_t i, keep = p->nshown ? p->shown[p->sel] : 0;
+
+	p->nshown = 0;
+	for (i = 0; i < p->n; i++)
+		if (p->filter[0] == '\0' || ui_contains(p->labels[i],
+		    p->filter))
+			p->shown[p->nshown++] = i;
+	p->sel = 0;
+	for (i = 0; i < p->nshown; i++)
+		if (p->shown[i] == keep)
+			p->sel = i;
+}
+
+static void
+dialog_pick_draw(struct ui *ui, void *arg)
+{
+	struct pick *p = arg;
+	size_t i, widest = 20;
+	int h, w, y, x, rows;
+
+	for (i = 0; i < p->n && i < 2000; i++)
+		if (text_width(p->labels[i]) > widest)
+			widest = text_width(p->labels[i]);
+	w = (int)widest + 2;
+	h = (int)p->n + 2;
+	if (h < 6)
+		h = 6;
+	dialog_frame(ui, &h, &w, &y, &x, p->title);
+	rows = h - 2;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)rows)
+		p->top = p->sel - (size_t)rows + 1;
+	for (i = 0; i < (size_t)rows && p->top + i < p->nshown; i++)
+		ui_put(ui, y + (int)i, x, w,
+		    p->labels[p->shown[p->top + i]],
+		    p->top + i == p->sel ? UI_SELECT : UI_NORMAL);
+	if (p->nshown == 0)
+		ui_put(ui, y, x, w, _("(nothing matches)"), UI_DIM);
+	ui_put(ui, y + h - 1, x, 8, _("Find: "), UI_DIM);
+	ui_edit_draw(ui, &p->edit, y + h - 1, x + 6, w - 6, UI_FIELD);
+}
+
+int
+ui_pick(struct ui *ui, const char *title, const char *const *labels,
+    size_t n, size_t *sel)
+{
+	struct pick p;
+	int key, r = -1, rows;
+	size_t i;
+
+	memset(&p, 0, sizeof p);
+	p.title = title;
+	p.labels = labels;
+	p.n = n;
+	p.shown = xcalloc(n ? n : 1, sizeof *p.shown);
+	ui_edit_init(&p.edit, p.filter, sizeof p.filter);
+	dialog_pick_filter(&p);
+	for (i = 0; i < p.nshown; i++)
+		if (p.shown[i] == *sel)
+			p.sel = i;
+	ui_layer_push(ui, dialog_pick_draw, &p);
+	while (r < 0) {
+		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
+			r = UI_KEY_QUIT;
+			break;
+		}
+		rows = ui->rows - 8 > 1 ? ui->rows - 8 : 1;
+		if (key == 27) {
+			if (p.filter[0] == '\0') {
+				r = 0;
+				break;
+			}
+			p.filter[0] = '\0';
+			p.edit.cur = 0;
+			dialog_pick_filter(&p);
+			continue;
+		}
+		if (ui_edit_key(&p.edit, key)) {
+			dialog_pick_filter(&p);
+			continue;
+		}
+		switch (ui_lookup(ui, UI_CTX_LIST, key)) {
+		case UA_UP:
+			if (p.sel > 0)
+				p.sel--;
+			break;
+		case UA_DOWN:
+			if (p.sel + 1 < p.nshown)
+				p.sel++;
+			break;
+		case UA_PAGE_UP:
+			p.sel = p.sel > (size_t)rows ? p.sel - (size_t)rows : 0;
+			break;
+		case UA_PAGE_DOWN:
+			p.sel += (size_t)rows;
+			if (p.sel >= p.nshown)
+				p.sel = p.nshown ? p.nshown - 1 : 0;
+			break;
+		case UA_HOME:
+			p.sel = 0;
+			break;
+		case UA_END:
+			p.sel = p.nshown ? p.nshown - 1 : 0;
+			break;
+		case UA_SELECT:
+		case UA_DETAIL:
+			if (p.nshown > 0) {
+				*sel = p.shown[p.sel];
+				r = 1;
+			}
+			break;
+		case UA_SEARCH_CLEAR:
+		case UA_CANCEL:
+			r = 0;
+			break;
+		default:
+			break;
+		}
+	}
+	ui_layer_pop(ui);
+	free(p.shown);
+	return r;
+}
+
+/* Agencies in tree order with their labels, for the pick list. */
+struct agency_pick {
+	uint32_t	*ids;
+	char		**labels;
+	size_t		 n, cap;
+};
+
+static void
+dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
+    struct agency_pick *ap)
+{
+	struct store_cursor *c;
+	struct agency a;
+	uint32_t *kids;
+	size_t n, i;
+
+	n = store_count(t, IX_AGENCY_CHILD, &parent);
+	if (n == 0 || depth > 8)
+		return;
+	kids = xcalloc(n, sizeof *kids);
+	if (store_cursor_open(t, IX_AGENCY_CHILD, &parent, &c, NULL) == 0) {
+		for (i = 0; i < n && store_cursor_move(c, STORE_NEXT) == 0;
+		    i++)
+			kids[i] = store_cursor_id(c);
+		store_cursor_close(c);
+		n = i;
+	} else
+		n = 0;
+	for (i = 0; i < n; i++) {
+		if (store_agency_get(t, kids[i], &a, NULL) != 0)
+			continue;
+		if (ap->n == ap->cap) {
+			ap->cap = ap->cap ? ap->cap * 2 : 128;
+			ap->ids = realloc(ap->ids, ap->cap * sizeof *ap->ids);
+			ap->labels = realloc(ap->labels,
+			    ap->cap * sizeof *ap->labels);
+			if (ap->ids == NULL || ap->labels == NULL)
+				abort();
+		}
+		ap->ids[ap->n] = a.h.id;
+		ap->labels[ap->n] = xasprintf("%*s%s (%s)", depth * 2, "",
+		    a.name, a.code);
+		ap->n++;
+		dialog_agency_walk(t, a.h.id, depth + 1, ap);
+	}
+	free(kids);
+}
+
+uint32_t
+ui_pick_agency(struct ui *ui, uint32_t current)
+{
+	struct agency_pick ap;
+	struct store_txn *t;
+	size_t i, sel = 0;
+	uint32_t id = 0;
+
+	memset(&ap, 0, sizeof ap);
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return 0;
+	dialog_agency_walk(t, 0, 0, &ap);
+	store_read_end(t);
+	for (i = 0; i < ap.n; i++)
+		if (ap.ids[i] == current)
+			sel = i;
+	if (ui_pick(ui, _("Choose an agency (type to narrow)"),
+	    (const char *const *)ap.labels, ap.n, &sel) == 1)
+		id = ap.ids[sel];
+	for (i = 0; i < ap.n; i++)
+		free(ap.labels[i]);
+	free(ap.labels);
+	free(ap.ids);
+	return id;
+}
+
+struct prompt {
+	const char	*title;
+	struct ui_edit	 edit;
+};
+
+static void
+dialog_prompt_draw(struct ui *ui, void *arg)
+{
+	struct prompt *p = arg;
+	int h = 2, w = 60, y, x;
+
+	dialog_frame(ui, &h, &w, &y, &x, p->title);
+	ui_edit_draw(ui, &p->edit, y, x, w, UI_FIELD);
+	ui_put(ui, y + 1, x, w, _("Enter: accept    Esc: cancel"), UI_DIM);
+}
+
+int
+ui_prompt(struct ui *ui, const char *title, char *buf, size_t n)
+{
+	struct prompt p;
+	int key, r = -1;
+
+	p.title = title;
+	ui_edit_init(&p.edit, buf, n);
+	ui_layer_push(ui, dialog_prompt_draw, &p);
+	while (r < 0) {
+		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
+			r = UI_KEY_QUIT;
+			break;
+		}
+		if (key == '\r' || key == '\n' || key == (KEYMAP_FKEY |
+		    KEY_ENTER))
+			r = 1;
+		else if (key == 27 || key == 0x07 || key == 0x03)
+			r = 0;
+		else
+			ui_edit_key(&p.edit, key);
+	}
+	ui_layer_pop(ui);
+	return r;
+}
+
+struct popup {
+	const char		*title;
+	struct dialog_text	 text;
+	const char		*s;
+	int			 top, rows;
+};
+
+static void
+dialog_popup_draw(struct ui *ui, void *arg)
+{
+	struct popup *p = arg;
+	int h, w = ui->cols - 8, y, x, i;
+
+	if (w > 100)
+		w = 100;
+	dialog_text_wrap(&p->text, p->s, w);
+	h = p->text.n + 1;
+	dialog_frame(ui, &h, &w, &y, &x, p->title);
+	p->rows = h - 1;
+	if (p->top > p->text.n - p->rows)
+		p->top = p->text.n - p->rows;
+	if (p->top < 0)
+		p->top = 0;
+	for (i = 0; i < p->rows && p->top + i < p->text.n; i++)
+		dialog_text_put(ui, &p->text, p->top + i, y + i, x, w,
+		    UI_NORMAL);
+	ui_put(ui, y + h - 1, x, w, _("arrows, PgUp/PgDn: scroll    Esc: close"),
+	    UI_DIM);
+}
+
+void
+ui_text_popup(struct ui *ui, const char *title, const char *text)
+{
+	struct popup p;
+	int key, done = 0;
+
+	memset(&p, 0, sizeof p);
+	p.title = title;
+	p.s = text;
+	ui_layer_push(ui, dialog_popup_draw, &p);
+	while (!done && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
+		switch (ui_lookup(ui, UI_CTX_HELP, key)) {
+		case UA_UP:
+			p.top--;
+			break;
+		case UA_DOWN:
+			p.top++;
+			break;
+		case UA_PAGE_UP:
+			p.top -= p.rows;
+			break;
+		case UA_PAGE_DOWN:
+			p.top += p.rows;
+			break;
+		case UA_HOME:
+			p.top = 0;
+			break;
+		case UA_END:
+			p.top = p.text.n;
+			break;
+		case UA_CANCEL:
+		case UA_QUIT:
+			done = 1;
+			break;
+		default:
+			if (key == '\r' || key == ' ' || key == 27)
+				done = 1;
+			break;
+		}
+	}
+	ui_layer_pop(ui);
+}

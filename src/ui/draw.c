@@ -1,0 +1,85 @@
+/*
+ * draw.c — putting text on the screen measured in display cells. Every
+ * string from the database goes through text_fit, so control characters
+ * and bidi overrides are drawn escaped, never sent to the terminal.
+ */
+#include <string.h>
+
+#include "ui-int.h"
+
+#define DRAW_BUF(w) (4 * (size_t)(w) + 8)
+
+void
+ui_put(struct ui *ui, int y, int x, int w, const char *s, enum ui_attr a)
+{
+	char buf[DRAW_BUF(UI_ROWS_MAX)];
+
+	if (w <= 0 || y < 0 || y >= ui->rows || x >= ui->cols)
+		return;
+	if (x + w > ui->cols)
+		w = ui->cols - x;
+	if (w > UI_ROWS_MAX)
+		w = UI_ROWS_MAX;
+	text_fit(s ? s : "", (size_t)w, 1, buf, sizeof buf);
+	attrset(ui->attrs[a]);
+	mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+}
+
+void
+ui_putr(struct ui *ui, int y, int x, int w, const char *s, enum ui_attr a)
+{
+	int sw = (int)text_width(s);
+
+	if (sw < w) {
+		ui_fill(ui, y, x, w - sw, a);
+		ui_put(ui, y, x + w - sw, sw, s, a);
+	} else
+		ui_put(ui, y, x, w, s, a);
+}
+
+void
+ui_fill(struct ui *ui, int y, int x, int w, enum ui_attr a)
+{
+	if (w <= 0 || y < 0 || y >= ui->rows)
+		return;
+	if (x + w > ui->cols)
+		w = ui->cols - x;
+	attrset(ui->attrs[a]);
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+void
+ui_clear_area(struct ui *ui, int y, int x, int h, int w)
+{
+	int i;
+
+	for (i = 0; i < h; i++)
+		ui_fill(ui, y + i, x, w, UI_NORMAL);
+}
+
+void
+ui_box(struct ui *ui, int y, int x, int h, int w, const char *title)
+{
+	char t[256];
+
+	ui_clear_area(ui, y, x, h, w);
+	attrset(ui->attrs[UI_NORMAL]);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	if (title != NULL && *title != '\0' && w > 6) {
+		text_fit(title, (size_t)w - 6, 0, t, sizeof t);
+		mvaddstr(y, x + 2, " ");
+		attrset(ui->attrs[UI_TITLE] & ~A_UNDERLINE);
+		addstr(t);
+		attrset(A_NORMAL);
+		addstr(" ");
+	}
+}

@@ -1,0 +1,163 @@
+/*
+ * edit.c — typing one line: Chinese input (one wide character at a time
+ * from get_wch), Backspace removes one character, the cursor sits where
+ * the character is, and a long line scrolls within its field.
+ */
+#include <string.h>
+#include <wchar.h>
+
+#include "ui-int.h"
+
+void
+ui_edit_init(struct ui_edit *e, char *buf, size_t size)
+{
+	e->buf = buf;
+	e->size = size;
+	e->cur = strlen(buf);
+	e->scroll = 0;
+}
+
+int
+ui_key_printable(int key)
+{
+	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0))
+		return 0;
+	return (key & (KEYMAP_FKEY | KEYMAP_META)) == 0;
+}
+
+/* Insert the UTF-8 form of code point key at the cursor, if it fits. */
+static void
+ui_edit_insert(struct ui_edit *e, int key)
+{
+	char u[8];
+	size_t n, len = strlen(e->buf);
+	mbstate_t st;
+
+	memset(&st, 0, sizeof st);
+	n = wcrtomb(u, (wchar_t)key, &st);
+	if (n == (size_t)-1 || len + n >= e->size)
+		return;
+	memmove(e->buf + e->cur + n, e->buf + e->cur, len - e->cur + 1);
+	memcpy(e->buf + e->cur, u, n);
+	e->cur += n;
+}
+
+int
+ui_edit_key(struct ui_edit *e, int key)
+{
+	size_t len = strlen(e->buf), p;
+
+	if (ui_key_printable(key)) {
+		ui_edit_insert(e, key);
+		return 1;
+	}
+	switch (key) {
+	case KEYMAP_FKEY | KEY_BACKSPACE:
+	case 0x7f:
+	case 0x08:
+		if (e->cur == 0)
+			return 1;
+		p = text_prev(e->buf, e->cur);
+		memmove(e->buf + p, e->buf + e->cur, len - e->cur + 1);
+		e->cur = p;
+		return 1;
+	case KEYMAP_FKEY | KEY_DC:
+	case 0x04:	/* C-d */
+		if (e->cur >= len)
+			return 1;
+		p = text_next(e->buf, e->cur);
+		memmove(e->buf + e->cur, e->buf + p, len - p + 1);
+		return 1;
+	case KEYMAP_FKEY | KEY_LEFT:
+	case 0x02:	/* C-b */
+		if (e->cur > 0)
+			e->cur = text_prev(e->buf, e->cur);
+		return 1;
+	case KEYMAP_FKEY | KEY_RIGHT:
+	case 0x06:	/* C-f */
+		if (e->cur < len)
+			e->cur = text_next(e->buf, e->cur);
+		return 1;
+	case KEYMAP_FKEY | KEY_HOME:
+	case 0x01:	/* C-a */
+		e->cur = 0;
+		return 1;
+	case KEYMAP_FKEY | KEY_END:
+	case 0x05:	/* C-e */
+		e->cur = len;
+		return 1;
+	case 0x15:	/* C-u: all before the cursor */
+		memmove(e->buf, e->buf + e->cur, len - e->cur + 1);
+		e->cur = 0;
+		return 1;
+	case 0x0b:	/* C-k: all after the cursor */
+		e->buf[e->cur] = '\0';
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+ui_edit_draw(struct ui *ui, struct ui_edit *e, int y, int x, int w,
+    enum ui_attr a)
+{
+	size_t col, scol;
+
+	if (w <= 1)
+		return;
+	/* Keep the cursor inside the field, scrolling by characters. */
+	if (e->scroll > e->cur)
+		e->scroll = e->cur;
+	col = text_col_of(e->buf, e->cur);
+	scol = text_col_of(e->buf, e->scroll);
+	while (col - scol > (size_t)w - 1 && e->scroll < e->cur) {
+		e->scroll = text_next(e->buf, e->scroll);
+		scol = text_col_of(e->buf, e->scroll);
+	}
+	ui_put(ui, y, x, w, e->buf + e->scroll, a);
+	ui->cur_on = 1;
+	ui->cur_y = y;
+	ui->cur_x = x + (int)(col - scol);
+}
+
+void
+ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
+    size_t len), void *arg)
+{
+	size_t start = 0, off, brk, next, base;
+
+	if (w < 4)
+		w = 4;
+	while (s[start] != '\0') {
+		const char *nl = strchr(s + start, '\n');
+		size_t end = nl ? (size_t)(nl - s) : strlen(s);
+
+		if (end == start) {	/* an empty line */
+			line(arg, s + start, 0);
+			start++;
+			continue;
+		}
+		base = text_col_of(s, start);
+		off = start;
+		brk = 0;
+		while (off < end) {
+			next = text_next(s, off);
+			if (text_col_of(s, next) - base > (size_t)w)
+				break;
+			if (s[off] == ' ')
+				brk = off;
+			off = next;
+		}
+		if (off < end && brk > start)
+			off = brk;	/* break at the last space */
+		if (off == start)
+			off = text_next(s, off);	/* at least one */
+		line(arg, s + start, off - start);
+		start = off;
+		while (s[start] == ' ')
+			start++;
+		if (start == end && nl != NULL)
+			start++;
+	}
+}

@@ -1,0 +1,736 @@
+/*
+ * form.c — adding and editing a record. The fields come from the record's
+ * field table; a choice (role, agency, status …) is picked from a list;
+ * saving asks core to judge the record and marks each bad field with
+ * core's own sentence beside it. Nothing the user typed is lost: not on a
+ * refusal, not when someone else saved first (reload or overwrite), not
+ * on a resize.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-int.h"
+
+enum form_kind {
+	FORM_TEXT = 1,
+	FORM_CHOICE,	/* an enum */
+	FORM_YESNO,
+	FORM_FLAGS,	/* trigger bits */
+	FORM_AGENCY,
+	FORM_AGENCIES,	/* a list of agencies */
+	FORM_ISSUE,
+	FORM_OFFICER
+};
+
+struct form_field {
+	const struct field *f;
+	enum form_kind	 kind;
+	char		*text;		/* FORM_TEXT: the line being typed */
+	struct ui_edit	 edit;
+	uint32_t	 value;
+	uint32_t	 list[OGPO_COLLAB_MAX];
+	uint32_t	 nlist;
+	char		 shown[256];	/* how a choice is shown */
+	char		 err[256];
+};
+
+struct form {
+	struct ui		*ui;
+	const char		*title;
+	enum entity_kind	 kind;
+	const struct schema	*s;
+	void			*rec;	/* the caller's record */
+	void			*orig;	/* as it was opened */
+	struct form_field	 fields[32];
+	int			 n, cur, top;
+	char			 banner[512];
+};
+
+static enum form_kind
+form_kind_of(const struct field *f)
+{
+	if (f->type == FIELD_U32LIST)
+		return FORM_AGENCIES;
+	if (f->type == FIELD_STR)
+		return FORM_TEXT;
+	if (f->form == FORM_BOOL)
+		return FORM_YESNO;
+	if (f->form == FORM_TRIGGERS)
+		return FORM_FLAGS;
+	if (f->enums != NULL)
+		return FORM_CHOICE;
+	switch (f->ref) {
+	case ENTITY_AGENCY:
+		return FORM_AGENCY;
+	case ENTITY_ISSUE:
+		return FORM_ISSUE;
+	case ENTITY_OFFICER:
+		return FORM_OFFICER;
+	default:
+		return FORM_TEXT;
+	}
+}
+
+/* Work out how a choice field shows its value. */
+static void
+form_show(struct form *fm, struct form_field *ff)
+{
+	struct store_txn *t = NULL;
+	union {
+		struct agency a;
+		struct issue i;
+		struct officer o;
+	} *r;
+	size_t used = 0;
+	uint32_t i;
+
+	ff->shown[0] = '\0';
+	switch (ff->kind) {
+	case FORM_CHOICE:
+		if (ff->value != 0 || ff->f->enums->min == 0)
+			snprintf(ff->shown, sizeof ff->shown, "%s",
+			    model_enum_label(ff->f->enums, ff->value));
+		return;
+	case FORM_YESNO:
+		snprintf(ff->shown, sizeof ff->shown, "%s", ff->value ?
+		    _("yes") : _("no"));
+		return;
+	case FORM_FLAGS:
+		snprintf(ff->shown, sizeof ff->shown, "%s%s%s",
+		    ff->value & TRIGGER_STAKEHOLDERS ?
+		    _("complex interests 利害關係複雜; ") : "",
+		    ff->value & TRIGGER_DIVIDED ? _("divided 意見分歧; ") : "",
+		    ff->value & TRIGGER_HEATED ? _("heated 民眾參與熱烈") : "");
+		return;
+	default:
+		break;
+	}
+	if (store_read_begin(fm->ui->store, &t, NULL) != 0)
+		return;
+	r = xmalloc(sizeof *r);
+	if (ff->kind == FORM_AGENCIES) {
+		for (i = 0; i < ff->nlist && used + 1 < sizeof ff->shown; i++)
+			if (store_agency_get(t, ff->list[i], &r->a, NULL) == 0)
+				used += (size_t)snprintf(ff->shown + used,
+				    sizeof ff->shown - used, "%s%s",
+				    used ? ", " : "", r->a.name);
+	} else if (ff->value != 0) {
+		if (ff->kind == FORM_AGENCY &&
+		    store_agency_get(t, ff->value, &r->a, NULL) == 0)
+			snprintf(ff->shown, sizeof ff->shown, "%s (%s)",
+			    r->a.name, r->a.code);
+		else if (ff->kind == FORM_ISSUE &&
+		    store_issue_get(t, ff->value, &r->i, NULL) == 0)
+			snprintf(ff->shown, sizeof ff->shown, "#%u %.200s",
+			    r->i.h.id, r->i.title);
+		else if (ff->kind == FORM_OFFICER &&
+		    store_officer_get(t, ff->value, &r->o, NULL) == 0)
+			snprintf(ff->shown, sizeof ff->shown, "%s %s",
+			    r->o.name, r->o.title);
+		else
+			snprintf(ff->shown, sizeof ff->shown, "#%u ?",
+			    ff->value);
+	}
+	free(r);
+	store_read_end(t);
+}
+
+/* Fields take their values from rec. */
+static void
+form_load(struct form *fm, const void *rec)
+{
+	struct form_field *ff;
+	const char *p;
+	int i;
+
+	for (i = 0; i < fm->n; i++) {
+		ff = &fm->fields[i];
+		p = (const char *)rec + ff->f->offset;
+		if (ff->kind == FORM_TEXT) {
+			memcpy(ff->text, p, ff->f->size);
+			ui_edit_init(&ff->edit, ff->text, ff->f->size);
+		} else if (ff->kind == FORM_AGENCIES) {
+			memcpy(&ff->nlist, (const char *)rec + ff->f->count,
+			    sizeof ff->nlist);
+			if (ff->nlist > OGPO_COLLAB_MAX)
+				ff->nlist = OGPO_COLLAB_MAX;
+			memcpy(ff->list, p, ff->nlist * sizeof(uint32_t));
+		} else
+			memcpy(&ff->value, p, sizeof ff->value);
+		form_show(fm, ff);
+	}
+}
+
+/* Field i's value written into rec. */
+static void
+form_store_field(const struct form_field *ff, void *rec)
+{
+	char *p = (char *)rec + ff->f->offset;
+
+	if (ff->kind == FORM_TEXT)
+		memcpy(p, ff->text, ff->f->size);
+	else if (ff->kind == FORM_AGENCIES) {
+		memcpy(p, ff->list, ff->nlist * sizeof(uint32_t));
+		memcpy((char *)rec + ff->f->count, &ff->nlist,
+		    sizeof ff->nlist);
+	} else
+		memcpy(p, &ff->value, sizeof ff->value);
+}
+
+/* 1 if schema field f holds the same in records a and b. */
+static int
+form_field_eq(const struct field *f, const void *a, const void *b)
+{
+	uint32_t na, nb;
+
+	if (f->type == FIELD_STR)
+		return strcmp((const char *)a + f->offset,
+		    (const char *)b + f->offset) == 0;
+	if (f->type == FIELD_U32LIST) {
+		memcpy(&na, (const char *)a + f->count, sizeof na);
+		memcpy(&nb, (const char *)b + f->count, sizeof nb);
+		return na == nb && na <= OGPO_COLLAB_MAX &&
+		    memcmp((const char *)a + f->offset,
+		    (const char *)b + f->offset, na * sizeof(uint32_t)) == 0;
+	}
+	return memcmp((const char *)a + f->offset, (const char *)b + f->offset,
+	    f->size) == 0;
+}
+
+/* 1 if field ff holds something else than in rec. */
+static int
+form_differs(const struct form_field *ff, const void *rec)
+{
+	const char *p = (const char *)rec + ff->f->offset;
+
+	if (ff->kind == FORM_TEXT)
+		return strcmp(ff->text, p) != 0;
+	if (ff->kind == FORM_AGENCIES) {
+		uint32_t n;
+
+		memcpy(&n, (const char *)rec + ff->f->count, sizeof n);
+		return n != ff->nlist || memcmp(p, ff->list,
+		    n * sizeof(uint32_t)) != 0;
+	}
+	return memcmp(p, &ff->value, sizeof ff->value) != 0;
+}
+
+static int
+form_changed(const struct form *fm)
+{
+	int i;
+
+	for (i = 0; i < fm->n; i++)
+		if (form_differs(&fm->fields[i], fm->orig))
+			return 1;
+	return 0;
+}
+
+static void
+form_draw(struct ui *ui, void *arg)
+{
+	struct form *fm = arg;
+	struct form_field *ff;
+	int w = ui->cols - 4, h = ui->rows - 4, y0, x0, lw = 0, i, y, rows;
+	int need;
+
+	if (w > 110)
+		w = 110;
+	y0 = (ui->rows - h) / 2;
+	x0 = (ui->cols - w) / 2;
+	ui_box(ui, y0, x0, h, w, fm->title);
+	for (i = 0; i < fm->n; i++)
+		if ((int)text_width(_(fm->fields[i].f->label)) > lw)
+			lw = (int)text_width(_(fm->fields[i].f->label));
+	if (lw > 20)
+		lw = 20;
+	y = y0 + 1;
+	if (fm->banner[0] != '\0') {
+		ui_put(ui, y++, x0 + 2, w - 4, fm->banner, UI_ERROR);
+	}
+	rows = y0 + h - 2 - y;
+	/* Scroll so the current field (and its message) is in view. */
+	if (fm->cur < fm->top)
+		fm->top = fm->cur;
+	for (;;) {
+		for (i = fm->top, need = 0; i <= fm->cur; i++)
+			need += 1 + (fm->fields[i].err[0] != '\0');
+		if (need <= rows || fm->top >= fm->cur)
+			break;
+		fm->top++;
+	}
+	for (i = fm->top; i < fm->n && y < y0 + h - 2; i++) {
+		ff = &fm->fields[i];
+		ui_put(ui, y, x0 + 2, 2, ff->err[0] ? "!" : "",
+		    UI_ERROR);
+		ui_put(ui, y, x0 + 3, lw, _(ff->f->label), ff->err[0] ?
+		    UI_ERROR : (i == fm->cur ? UI_TITLE : UI_NORMAL));
+		if (ff->kind == FORM_TEXT) {
+			if (i == fm->cur)
+				ui_edit_draw(ui, &ff->edit, y, x0 + lw + 5,
+				    w - lw - 7, UI_FIELD);
+			else
+				ui_put(ui, y, x0 + lw + 5, w - lw - 7,
+				    ff->text, UI_FIELD);
+		} else {
+			char shown[300];
+
+			snprintf(shown, sizeof shown, "%s%s", ff->shown,
+			    i == fm->cur ? _("  [F2: choose]") : "");
+			ui_put(ui, y, x0 + lw + 5, w - lw - 7, shown,
+			    i == fm->cur ? UI_SELECT : UI_FIELD);
+		}
+		y++;
+		if (ff->err[0] != '\0' && y < y0 + h - 2)
+			ui_put(ui, y++, x0 + lw + 5, w - lw - 7, ff->err,
+			    UI_ERROR);
+	}
+	ui_put(ui, y0 + h - 2, x0 + 2, w - 4,
+	    _("Tab/Shift-Tab: move   F2: choose   Ctrl-S: save   Esc: cancel"),
+	    UI_DIM);
+}
+
+/* The form field editing the schema field called name, or NULL. */
+static struct form_field *
+form_field_named(struct form *fm, const char *name)
+{
+	int i;
+
+	for (i = 0; i < fm->n; i++)
+		if (strcmp(fm->fields[i].f->name, name) == 0)
+			return &fm->fields[i];
+	return NULL;
+}
+
+/* Add the officers of one agency to a pick list. */
+static void
+form_officers_of(struct store_txn *t, uint32_t agency, uint32_t **ids,
+    char ***labels, size_t *n)
+{
+	struct store_cursor *c;
+	struct officer o;
+
+	if (store_cursor_open(t, IX_OFFICER_AGENCY, &agency, &c, NULL) != 0)
+		return;
+	while (*n < 500 && store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, &o, NULL) != 0 || o.end_date[0])
+			continue;
+		(*ids)[*n] = o.h.id;
+		(*labels)[*n] = xasprintf("%s  %s  %s", o.name,
+		    model_enum_label(&model_roles, o.role), o.title);
+		(*n)++;
+	}
+	store_cursor_close(c);
+}
+
+/*
+ * Pick an issue (for a meeting) or an officer (the PO in charge of an
+ * issue, from its lead and collaborating agencies).
+ */
+static int
+form_pick_record(struct form *fm, struct form_field *ff)
+{
+	struct form_field *lead, *collab;
+	struct store_cursor *c;
+	struct store_txn *t;
+	struct issue *is;
+	uint32_t *ids;
+	char **labels;
+	size_t n = 1, i, sel = 0;
+	int r;
+
+	if (store_read_begin(fm->ui->store, &t, NULL) != 0)
+		return 0;
+	ids = xcalloc(2048, sizeof *ids);
+	labels = xcalloc(2048, sizeof *labels);
+	labels[0] = xstrdup(_("(none)"));
+	if (ff->kind == FORM_ISSUE &&
+	    store_cursor_open(t, IX_ISSUE, NULL, &c, NULL) == 0) {
+		is = xmalloc(sizeof *is);
+		while (n < 2048 && store_cursor_move(c, STORE_PREV) == 0)
+			if (store_cursor_get(c, is, NULL) == 0) {
+				ids[n] = is->h.id;
+				labels[n++] = xasprintf("#%u %s", is->h.id,
+				    is->title);
+			}
+		free(is);
+		store_cursor_close(c);
+	} else if (ff->kind == FORM_OFFICER) {
+		if ((lead = form_field_named(fm, "lead")) != NULL &&
+		    lead->value != 0)
+			form_officers_of(t, lead->value, &ids, &labels, &n);
+		if ((collab = form_field_named(fm, "collab")) != NULL)
+			for (i = 0; i < collab->nlist; i++)
+				form_officers_of(t, collab->list[i], &ids,
+				    &labels, &n);
+	}
+	store_read_end(t);
+	for (i = 0; i < n; i++)
+		if (ids[i] == ff->value)
+			sel = i;
+	r = ui_pick(fm->ui, _(ff->f->label), (const char *const *)labels, n,
+	    &sel);
+	if (r == 1)
+		ff->value = ids[sel];
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(ids);
+	return r;
+}
+
+/* An agency's level follows from its parent's. */
+static void
+form_parent_level(struct form *fm, uint32_t parent)
+{
+	struct form_field *level = form_field_named(fm, "level");
+	struct store_txn *t;
+	struct agency a;
+
+	if (level == NULL || store_read_begin(fm->ui->store, &t, NULL) != 0)
+		return;
+	if (store_agency_get(t, parent, &a, NULL) == 0 && a.level < LEVEL_MAX) {
+		level->value = a.level + 1;
+		form_show(fm, level);
+	}
+	store_read_end(t);
+}
+
+/* Choose a value for a choice field; returns UI_KEY_QUIT to leave. */
+static int
+form_pick(struct form *fm, struct form_field *ff)
+{
+	const struct enum_names *e = ff->f->enums;
+	const char *labels[16];
+	size_t n = 0, sel = 0, i;
+	uint32_t v, id;
+	int r;
+
+	switch (ff->kind) {
+	case FORM_CHOICE:
+		for (v = e->min; v <= e->max && n < 16; v++) {
+			labels[n] = e->labels[v];
+			if (v == ff->value)
+				sel = n;
+			n++;
+		}
+		r = ui_pick(fm->ui, _(ff->f->label), labels, n, &sel);
+		if (r == 1)
+			ff->value = e->min + (uint32_t)sel;
+		break;
+	case FORM_YESNO:
+		labels[0] = _("no");
+		labels[1] = _("yes");
+		sel = ff->value ? 1 : 0;
+		r = ui_pick(fm->ui, _(ff->f->label), labels, 2, &sel);
+		if (r == 1)
+			ff->value = (uint32_t)sel;
+		break;
+	case FORM_FLAGS:
+		labels[0] = _("complex stakeholder interests 利害關係複雜");
+		labels[1] = _("divided opinion 意見分歧");
+		labels[2] = _("heated public participation 民眾參與熱烈");
+		r = ui_pick(fm->ui, _("Toggle a trigger"), labels, 3, &sel);
+		if (r == 1)
+			ff->value ^= 1u << sel;
+		break;
+	case FORM_AGENCY:
+		id = ui_pick_agency(fm->ui, ff->value);
+		r = id != 0;
+		if (id != 0)
+			ff->value = id;
+		if (id != 0 && strcmp(ff->f->name, "parent") == 0)
+			form_parent_level(fm, id);
+		break;
+	case FORM_AGENCIES:
+		/* Picking one that is listed takes it off the list. */
+		id = ui_pick_agency(fm->ui, 0);
+		r = id != 0;
+		for (i = 0; id != 0 && i < ff->nlist; i++)
+			if (ff->list[i] == id) {
+				memmove(&ff->list[i], &ff->list[i + 1],
+				    (ff->nlist - i - 1) * sizeof(uint32_t));
+				ff->nlist--;
+				id = 0;
+			}
+		if (id != 0 && ff->nlist < OGPO_COLLAB_MAX)
+			ff->list[ff->nlist++] = id;
+		break;
+	default:
+		r = form_pick_record(fm, ff);
+		break;
+	}
+	form_show(fm, ff);
+	return r;
+}
+
+/* The record the fields describe, on top of what was opened. */
+static void
+form_collect(struct form *fm, void *rec)
+{
+	int i;
+
+	memcpy(rec, fm->orig, fm->s->size);
+	for (i = 0; i < fm->n; i++)
+		form_store_field(&fm->fields[i], rec);
+}
+
+/* Ask core about rec; mark the fields it complains of. Returns faults. */
+static size_t
+form_check(struct form *fm, void *rec)
+{
+	struct core_fault faults[16];
+	struct store_txn *t;
+	size_t n, i;
+	int k, first = -1;
+
+	for (k = 0; k < fm->n; k++)
+		fm->fields[k].err[0] = '\0';
+	fm->banner[0] = '\0';
+	if (store_read_begin(fm->ui->store, &t, NULL) != 0)
+		return 0;
+	n = core_check(t, fm->kind, rec, faults, 16);
+	store_read_end(t);
+	for (i = 0; i < n && i < 16; i++) {
+		for (k = 0; k < fm->n; k++)
+			if (fm->fields[k].f == faults[i].field)
+				break;
+		if (k < fm->n) {
+			if (fm->fields[k].err[0] == '\0')
+				snprintf(fm->fields[k].err,
+				    sizeof fm->fields[k].err, "%s",
+				    faults[i].msg);
+			if (first < 0 || k < first)
+				first = k;
+		} else if (fm->banner[0] == '\0')
+			snprintf(fm->banner, sizeof fm->banner, "%s",
+			    faults[i].msg);
+	}
+	if (first >= 0)
+		fm->cur = first;
+	return n;
+}
+
+/*
+ * Someone saved the record after it was opened. Reload takes their
+ * version but keeps every field the user changed; overwrite saves the
+ * user's version over theirs. Returns 1 to save again, 0 to go on
+ * editing, UI_KEY_QUIT to leave.
+ */
+static int
+form_conflict(struct form *fm, void *rec, const char *cause)
+{
+	const char *labels[] = {
+		_("Reload their version and keep what I typed on top"),
+		_("Overwrite: save my version over theirs"),
+		_("Go on editing"),
+	};
+	void *theirs = xmalloc(fm->s->size);
+	struct store_txn *t;
+	struct form_field *ff;
+	size_t sel = 0;
+	int r, i, got = 0;
+
+	r = ui_pick(fm->ui, cause, labels, 3, &sel);
+	if (r != 1 || sel == 2) {
+		free(theirs);
+		return r == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	}
+	if (store_read_begin(fm->ui->store, &t, NULL) == 0) {
+		got = store_get(t, fm->kind,
+		    ((struct record_head *)rec)->id, theirs, NULL) == 0;
+		store_read_end(t);
+	}
+	if (!got) {
+		free(theirs);
+		return 0;
+	}
+	if (sel == 1) {
+		/* Overwrite: ours, on top of their version number. */
+		((struct record_head *)fm->orig)->version =
+		    ((struct record_head *)theirs)->version;
+		free(theirs);
+		return 1;
+	}
+	for (i = 0; i < fm->n; i++) {
+		ff = &fm->fields[i];
+		if (form_differs(ff, fm->orig)) {
+			/* The user's: keep it, and say so if they changed
+			 * the same field to something else. */
+			if (form_differs(ff, theirs) &&
+			    !form_field_eq(ff->f, fm->orig, theirs))
+				snprintf(ff->err, sizeof ff->err,
+				    _("also changed by %s; yours is kept"),
+				    ((struct record_head *)theirs)->updated_by);
+			continue;
+		}
+		if (ff->kind == FORM_TEXT) {
+			memcpy(ff->text, (char *)theirs + ff->f->offset,
+			    ff->f->size);
+			ui_edit_init(&ff->edit, ff->text, ff->f->size);
+		} else if (ff->kind == FORM_AGENCIES) {
+			memcpy(&ff->nlist, (char *)theirs + ff->f->count,
+			    sizeof ff->nlist);
+			memcpy(ff->list, (char *)theirs + ff->f->offset,
+			    ff->nlist * sizeof(uint32_t));
+		} else
+			memcpy(&ff->value, (char *)theirs + ff->f->offset,
+			    sizeof ff->value);
+		form_show(fm, ff);
+	}
+	memcpy(fm->orig, theirs, fm->s->size);
+	snprintf(fm->banner, sizeof fm->banner, _("Reloaded %s's version; "
+	    "your changes are kept. Ctrl-S saves."),
+	    ((struct record_head *)theirs)->updated_by);
+	free(theirs);
+	return 0;
+}
+
+/* Try to save; 1 when saved, 0 to go on editing, UI_KEY_QUIT to leave. */
+static int
+form_save(struct form *fm)
+{
+	void *rec = xmalloc(fm->s->size);
+	char *cause = NULL, label[OGPO_TEXT_MAX + 1];
+	int rc, r = 0;
+
+	for (;;) {
+		form_collect(fm, rec);
+		if (form_check(fm, rec) > 0) {
+			ui_message(fm->ui, 1, _("Not saved: the marked fields "
+			    "need a look."));
+			break;
+		}
+		rc = core_save1(fm->ui->core, fm->kind, rec, &cause);
+		if (rc == 0) {
+			memcpy(fm->rec, rec, fm->s->size);
+			schema_label(fm->s, rec, label, sizeof label);
+			ui_message(fm->ui, 0, _("Saved %s."), label);
+			ui_changed(fm->ui);
+			r = 1;
+			break;
+		}
+		if (rc == OGPO_CONFLICT) {
+			r = form_conflict(fm, rec, cause);
+			if (r == 1) {
+				r = 0;
+				free(cause);
+				cause = NULL;
+				continue;
+			}
+			break;
+		}
+		if (rc == OGPO_NOTFOUND && ((struct record_head *)rec)->id) {
+			r = ui_confirm(fm->ui, _("Deleted meanwhile"), cause);
+			if (r == 1) {
+				/* Save what was typed as a new record. */
+				((struct record_head *)fm->orig)->id = 0;
+				((struct record_head *)fm->orig)->version = 0;
+				free(cause);
+				cause = NULL;
+				r = 0;
+				continue;
+			}
+			break;
+		}
+		snprintf(fm->banner, sizeof fm->banner, "%s", cause);
+		ui_message(fm->ui, 1, _("Not saved."));
+		break;
+	}
+	free(cause);
+	free(rec);
+	return r;
+}
+
+static int
+form_loop(struct form *fm)
+{
+	struct form_field *ff;
+	enum ui_action a;
+	int key, r;
+
+	for (;;) {
+		if ((key = ui_getkey(fm->ui)) == UI_KEY_QUIT)
+			return UI_KEY_QUIT;
+		ff = &fm->fields[fm->cur];
+		/* Characters go to a text field before any binding. */
+		if (ff->kind == FORM_TEXT && ui_key_printable(key)) {
+			ui_edit_key(&ff->edit, key);
+			continue;
+		}
+		a = ui_lookup(fm->ui, UI_CTX_FORM, key);
+		switch (a) {
+		case UA_NEXT_FIELD:
+			fm->cur = (fm->cur + 1) % fm->n;
+			continue;
+		case UA_PREV_FIELD:
+			fm->cur = (fm->cur + fm->n - 1) % fm->n;
+			continue;
+		case UA_SAVE:
+			if ((r = form_save(fm)) != 0)
+				return r;
+			continue;
+		case UA_CANCEL:
+			if (!form_changed(fm))
+				return 0;
+			r = ui_confirm(fm->ui, _("Cancel"), _("Throw away what "
+			    "you typed in this form?"));
+			if (r != 0)
+				return r == 1 ? 0 : r;
+			continue;
+		case UA_PICK:
+			if (ff->kind != FORM_TEXT &&
+			    form_pick(fm, ff) == UI_KEY_QUIT)
+				return UI_KEY_QUIT;
+			continue;
+		case UA_REDRAW:
+			clearok(curscr, TRUE);
+			continue;
+		default:
+			break;
+		}
+		if (ff->kind == FORM_TEXT)
+			ui_edit_key(&ff->edit, key);
+		else if ((ui_key_printable(key) || key == '\r') &&
+		    form_pick(fm, ff) == UI_KEY_QUIT)
+			return UI_KEY_QUIT;
+	}
+}
+
+int
+ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
+    const char *title)
+{
+	struct form *fm = xcalloc(1, sizeof *fm);
+	const struct field *f;
+	size_t i;
+	int r;
+
+	fm->ui = ui;
+	fm->title = title;
+	fm->kind = kind;
+	fm->s = schema_of(kind);
+	fm->rec = rec;
+	fm->orig = xmalloc(fm->s->size);
+	memcpy(fm->orig, rec, fm->s->size);
+	for (i = 0; i < fm->s->nfields && fm->n < 32; i++) {
+		f = &fm->s->fields[i];
+		if (f->flags & FIELD_HEAD)
+			continue;
+		fm->fields[fm->n].f = f;
+		fm->fields[fm->n].kind = form_kind_of(f);
+		if (fm->fields[fm->n].kind == FORM_TEXT)
+			fm->fields[fm->n].text = xcalloc(1, f->size);
+		fm->n++;
+	}
+	form_load(fm, rec);
+	ui_layer_push(ui, form_draw, fm);
+	r = form_loop(fm);
+	ui_layer_pop(ui);
+	for (i = 0; i < (size_t)fm->n; i++)
+		free(fm->fields[i].text);
+	free(fm->orig);
+	free(fm);
+	return r;
+}

@@ -1,0 +1,331 @@
+/*
+ * pane-agencies.c — the agency tree: the Executive Yuan, its second-level
+ * agencies and their subordinates, with each agency's active POs and
+ * supervisors, and a mark where a second-level agency lacks either
+ * (point 3 of the regulation). Enter shows the agency's officers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+
+#define TREE_MAX 65536
+
+static struct {
+	struct vlist	 list;		/* visible nodes, in tree order */
+	struct ui_search search;
+	uint8_t		*depth;		/* by position in list.ids */
+	uint8_t		*kids;		/* has children, by position */
+	uint32_t	*open;		/* expanded agency ids */
+	size_t		 nopen, capopen;
+	int		 started;
+	char		 minister[160];
+} tree;
+
+static int
+tree_is_open(uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < tree.nopen; i++)
+		if (tree.open[i] == id)
+			return 1;
+	return 0;
+}
+
+static void
+tree_set_open(uint32_t id, int open)
+{
+	size_t i;
+
+	for (i = 0; i < tree.nopen; i++)
+		if (tree.open[i] == id) {
+			if (!open)
+				tree.open[i] = tree.open[--tree.nopen];
+			return;
+		}
+	if (!open)
+		return;
+	if (tree.nopen == tree.capopen) {
+		tree.capopen = tree.capopen ? tree.capopen * 2 : 64;
+		tree.open = realloc(tree.open, tree.capopen * sizeof *tree.open);
+		if (tree.open == NULL)
+			abort();
+	}
+	tree.open[tree.nopen++] = id;
+}
+
+/* Add the children of parent (and theirs, when open) to the list. */
+static void
+tree_walk(struct store_txn *t, uint32_t parent, int depth)
+{
+	struct store_cursor *c;
+	uint32_t *kids;
+	size_t n, i, at, sub;
+
+	n = store_count(t, IX_AGENCY_CHILD, &parent);
+	if (n == 0 || depth > 8)
+		return;
+	kids = xcalloc(n, sizeof *kids);
+	if (store_cursor_open(t, IX_AGENCY_CHILD, &parent, &c, NULL) == 0) {
+		for (i = 0; i < n && store_cursor_move(c, STORE_NEXT) == 0;
+		    i++)
+			kids[i] = store_cursor_id(c);
+		store_cursor_close(c);
+		n = i;
+	} else
+		n = 0;
+	for (i = 0; i < n && tree.list.n < TREE_MAX; i++) {
+		at = tree.list.n;
+		vlist_held_add(&tree.list, kids[i]);
+		tree.depth[at] = (uint8_t)depth;
+		sub = store_count(t, IX_AGENCY_CHILD, &kids[i]);
+		tree.kids[at] = sub > 0;
+		if (sub > 0 && tree_is_open(kids[i]))
+			tree_walk(t, kids[i], depth + 1);
+	}
+	free(kids);
+}
+
+/* The supervising minister (point 2), from the Executive Yuan's officers. */
+static void
+tree_minister(struct store_txn *t)
+{
+	struct store_cursor *c;
+	struct officer o;
+	uint32_t root = 0, ey;
+
+	tree.minister[0] = '\0';
+	if (store_cursor_open(t, IX_AGENCY_CHILD, &root, &c, NULL) != 0)
+		return;
+	ey = store_cursor_move(c, STORE_FIRST) == 0 ? store_cursor_id(c) : 0;
+	store_cursor_close(c);
+	if (ey == 0 || store_cursor_open(t, IX_OFFICER_AGENCY, &ey, &c,
+	    NULL) != 0)
+		return;
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, &o, NULL) == 0 &&
+		    o.role == ROLE_MINISTER && o.end_date[0] == '\0') {
+			snprintf(tree.minister, sizeof tree.minister,
+			    _("Supervising minister (政務委員): %s"), o.name);
+			break;
+		}
+	store_cursor_close(c);
+}
+
+static void
+tree_reload(struct ui *ui)
+{
+	struct store_txn *t;
+	struct store_cursor *c;
+	uint32_t root = 0;
+
+	if (tree.depth == NULL) {
+		tree.depth = xcalloc(TREE_MAX, 1);
+		tree.kids = xcalloc(TREE_MAX, 1);
+	}
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	if (!tree.started) {
+		/* First show: the Executive Yuan open, its agencies in view. */
+		tree.started = 1;
+		if (store_cursor_open(t, IX_AGENCY_CHILD, &root, &c,
+		    NULL) == 0) {
+			while (store_cursor_move(c, STORE_NEXT) == 0)
+				tree_set_open(store_cursor_id(c), 1);
+			store_cursor_close(c);
+		}
+	}
+	vlist_held(&tree.list);
+	tree_walk(t, 0, 0);
+	tree_minister(t);
+	store_read_end(t);
+}
+
+/* Active POs and supervisors of one agency. */
+static void
+tree_counts(struct store_txn *t, uint32_t id, const char *today,
+    unsigned *pos, unsigned *sups)
+{
+	struct store_cursor *c;
+	struct officer o;
+
+	*pos = *sups = 0;
+	if (store_cursor_open(t, IX_OFFICER_AGENCY, &id, &c, NULL) != 0)
+		return;
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, &o, NULL) == 0 &&
+		    core_officer_active(&o, today)) {
+			*pos += o.role == ROLE_PO;
+			*sups += o.role == ROLE_SUPERVISOR;
+		}
+	store_cursor_close(c);
+}
+
+static void
+tree_draw(struct ui *ui, int y, int x, int h, int w)
+{
+	struct store_txn *t;
+	struct agency a;
+	char name[OGPO_NAME_MAX + 64], num[16];
+	const char *mark;
+	unsigned pos, sups;
+	int row, nw, at_pos;
+	size_t i;
+	enum ui_attr at;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	ui_put(ui, y, x, w, tree.minister[0] ? tree.minister :
+	    _("Agencies"), UI_NORMAL);
+	nw = w - 8 - 6 - 12 - 24;
+	ui_put(ui, y + 1, x, nw, _("Agency"), UI_TITLE);
+	ui_put(ui, y + 1, x + nw + 1, 8, _("Code"), UI_TITLE);
+	ui_putr(ui, y + 1, x + nw + 10, 4, _("POs"), UI_TITLE);
+	ui_putr(ui, y + 1, x + nw + 15, 11, _("Supervisors"), UI_TITLE);
+	vlist_load(&tree.list, t, h - 2);
+	for (row = 0; row < tree.list.nrows; row++) {
+		i = tree.list.top_i + (size_t)row;
+		if (store_agency_get(t, tree.list.rows[row], &a, NULL) != 0)
+			continue;
+		tree_counts(t, a.h.id, ui->today, &pos, &sups);
+		snprintf(name, sizeof name, "%*s%s %s", tree.depth[i] * 2, "",
+		    !tree.kids[i] ? " " : tree_is_open(a.h.id) ? "-" : "+",
+		    a.name);
+		at = row == tree.list.sel ? UI_SELECT : UI_NORMAL;
+		ui_fill(ui, y + 2 + row, x, w, at);
+		ui_put(ui, y + 2 + row, x, nw, name, at);
+		ui_put(ui, y + 2 + row, x + nw + 1, 8, a.code, at);
+		snprintf(num, sizeof num, "%u", pos);
+		ui_putr(ui, y + 2 + row, x + nw + 10, 4, num, at);
+		snprintf(num, sizeof num, "%u", sups);
+		ui_putr(ui, y + 2 + row, x + nw + 15, 11, num, at);
+		mark = a.level != LEVEL_2 ? "" :
+		    pos == 0 && sups == 0 ? _("! no PO, no supervisor") :
+		    pos == 0 ? _("! no PO") : sups == 0 ?
+		    _("! no supervisor") : "";
+		at_pos = x + nw + 28;
+		ui_put(ui, y + 2 + row, at_pos, w - (at_pos - x), mark,
+		    row == tree.list.sel ? UI_SELECT : UI_MARK);
+	}
+	if (tree.list.count == 0)
+		ui_put(ui, y + 2, x, w, _("No agencies yet: a adds one."),
+		    UI_DIM);
+	store_read_end(t);
+}
+
+static int
+tree_match(struct store_txn *t, uint32_t id, void *arg)
+{
+	struct agency a;
+
+	return store_agency_get(t, id, &a, NULL) == 0 &&
+	    (ui_contains(a.name, arg) || ui_contains(a.code, arg));
+}
+
+/* Go to the parent of the selected agency. */
+static void
+tree_to_parent(struct ui *ui, uint32_t id)
+{
+	struct store_txn *t;
+	struct agency a;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	if (store_agency_get(t, id, &a, NULL) == 0 && a.parent != 0)
+		vlist_select_id(&tree.list, t, a.parent);
+	store_read_end(t);
+}
+
+static int
+tree_action(struct ui *ui, enum ui_action a)
+{
+	uint32_t id = vlist_selected(&tree.list);
+	size_t i = tree.list.index;
+	struct agency fresh, parent;
+	struct store_txn *t;
+
+	if (pane_move(ui, &tree.list, a) ||
+	    ui_search_action(ui, &tree.search, &tree.list, a, tree_match))
+		return 1;
+	switch (a) {
+	case UA_EXPAND:
+	case UA_COLLAPSE:
+	case UA_TOGGLE:
+		if (id == 0)
+			return 1;
+		if (a == UA_COLLAPSE && (!tree.kids[i] || !tree_is_open(id))) {
+			tree_to_parent(ui, id);
+			return 1;
+		}
+		tree_set_open(id, a == UA_EXPAND ? 1 : a == UA_COLLAPSE ? 0 :
+		    !tree_is_open(id));
+		tree_reload(ui);
+		return 1;
+	case UA_SELECT:
+	case UA_DETAIL:
+		if (id != 0) {
+			ui->agency = id;
+			ui_switch_tab(ui, 1);
+		}
+		return 1;
+	case UA_ADD:
+		memset(&fresh, 0, sizeof fresh);
+		fresh.parent = id;
+		if (id != 0 && store_read_begin(ui->store, &t, NULL) == 0) {
+			if (store_agency_get(t, id, &parent, NULL) == 0)
+				fresh.level = parent.level + 1;
+			store_read_end(t);
+		}
+		if (fresh.level > LEVEL_MAX)
+			fresh.level = LEVEL_MAX;
+		if (id != 0)
+			tree_set_open(id, 1);
+		id = (uint32_t)pane_edit(ui, ENTITY_AGENCY, 0, &fresh,
+		    _("New agency"));
+		if (id != 0) {
+			tree_reload(ui);
+			vlist_select_id(&tree.list, NULL, id);
+		}
+		return 1;
+	case UA_EDIT:
+		if (id != 0)
+			pane_edit(ui, ENTITY_AGENCY, id, NULL, _("Edit agency"));
+		return 1;
+	case UA_DELETE:
+		pane_delete(ui, ENTITY_AGENCY, id);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+tree_position(struct ui *ui, char *buf, size_t n)
+{
+	(void)ui;
+	vlist_position(&tree.list, buf, n);
+}
+
+static void
+tree_fini(void)
+{
+	vlist_free(&tree.list);
+	free(tree.depth);
+	free(tree.kids);
+	free(tree.open);
+	memset(&tree, 0, sizeof tree);
+}
+
+const struct ui_pane ui_pane_agencies = {
+	.title = N_("Agencies"),
+	.ctx = UI_CTX_TREE,
+	.draw = tree_draw,
+	.action = tree_action,
+	.reload = tree_reload,
+	.position = tree_position,
+	.fini = tree_fini,
+	.hints = N_("Enter officers  +/- open/close  a add  e edit  d delete  "
+	    "/ search  ? help  q quit"),
+};

@@ -1,0 +1,213 @@
+/*
+ * pane-meetings.c — meetings newest first, with kind, status, how many of
+ * the invited came, and the title; the detail lists every invitee and
+ * their attendance.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+
+static struct {
+	struct vlist	 list;
+	struct ui_search search;
+} meetings;
+
+static void
+meetings_reload(struct ui *ui)
+{
+	struct store_cursor *c;
+	struct store_txn *t;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	vlist_held(&meetings.list);
+	if (store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_PREV) == 0)
+			vlist_held_add(&meetings.list, store_cursor_id(c));
+		store_cursor_close(c);
+	}
+	store_read_end(t);
+}
+
+/* Present (in person, online, by proxy) and invited. */
+static void
+meetings_counts(struct store_txn *t, uint32_t id, size_t *present,
+    size_t *invited)
+{
+	struct store_cursor *c;
+	struct attendance at;
+
+	*present = *invited = 0;
+	if (store_cursor_open(t, IX_ATTENDANCE, &id, &c, NULL) != 0)
+		return;
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, &at, NULL) == 0) {
+			(*invited)++;
+			*present += at.status == ATTEND_PRESENT ||
+			    at.status == ATTEND_ONLINE ||
+			    at.status == ATTEND_PROXY;
+		}
+	store_cursor_close(c);
+}
+
+static void
+meetings_draw(struct ui *ui, int y, int x, int h, int w)
+{
+	static const char *const kinds[] = { "", N_("Policy"), N_("Work"),
+		N_("Issue") };
+	struct store_txn *t;
+	struct meeting m;
+	char count[32];
+	size_t present, invited;
+	int row, tw = w - 11 - 8 - 10 - 10;
+	enum ui_attr at;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	ui_put(ui, y, x, w, _("Meetings, newest first"), UI_NORMAL);
+	ui_put(ui, y + 1, x, 10, _("Date"), UI_TITLE);
+	ui_put(ui, y + 1, x + 11, 7, _("Kind"), UI_TITLE);
+	ui_put(ui, y + 1, x + 19, 9, _("Status"), UI_TITLE);
+	ui_putr(ui, y + 1, x + 29, 8, _("Present"), UI_TITLE);
+	ui_put(ui, y + 1, x + 39, tw, _("Title"), UI_TITLE);
+	vlist_load(&meetings.list, t, h - 2);
+	for (row = 0; row < meetings.list.nrows; row++) {
+		if (store_meeting_get(t, meetings.list.rows[row], &m,
+		    NULL) != 0)
+			continue;
+		meetings_counts(t, m.h.id, &present, &invited);
+		snprintf(count, sizeof count, "%zu/%zu", present, invited);
+		at = row == meetings.list.sel ? UI_SELECT :
+		    m.status == MEETING_CANCELLED ? UI_DIM : UI_NORMAL;
+		ui_fill(ui, y + 2 + row, x, w, at);
+		ui_put(ui, y + 2 + row, x, 10, m.date, at);
+		ui_put(ui, y + 2 + row, x + 11, 7,
+		    _(kinds[m.kind <= MEETING_KIND_MAX ? m.kind : 0]), at);
+		ui_put(ui, y + 2 + row, x + 19, 9,
+		    _(model_enum_label(&model_meeting_statuses, m.status)), at);
+		ui_putr(ui, y + 2 + row, x + 29, 8, count, at);
+		ui_put(ui, y + 2 + row, x + 39, tw, m.title, at);
+	}
+	if (meetings.list.count == 0)
+		ui_put(ui, y + 2, x, w, _("No meetings yet: a adds one."),
+		    UI_DIM);
+	store_read_end(t);
+}
+
+/* The meeting's fields, then each invitee and how they attended. */
+static char *
+meetings_detail(struct store_txn *t, const struct meeting *m)
+{
+	struct store_cursor *c;
+	struct attendance at;
+	struct officer o;
+	struct agency a;
+	size_t present, invited;
+	char *text = pane_detail(t, ENTITY_MEETING, m), *old, line[512];
+
+	meetings_counts(t, m->h.id, &present, &invited);
+	old = text;
+	text = xasprintf(_("%s\nInvitees: present %zu / invited %zu\n"), old,
+	    present, invited);
+	free(old);
+	if (store_cursor_open(t, IX_ATTENDANCE, &m->h.id, &c, NULL) != 0)
+		return text;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, &at, NULL) != 0)
+			continue;
+		if (store_officer_get(t, at.officer, &o, NULL) != 0)
+			snprintf(o.name, sizeof o.name, "#%u", at.officer);
+		if (store_agency_get(t, at.agency, &a, NULL) != 0)
+			a.name[0] = '\0';
+		snprintf(line, sizeof line, "  %-10s  %s  %s  %s%s%s\n",
+		    _(model_enum_label(&model_attend_statuses, at.status)),
+		    o.name, a.name, _(model_enum_label(&model_roles, at.role)),
+		    at.proxy[0] ? _(", proxy: ") : "", at.proxy);
+		old = text;
+		text = xasprintf("%s%s", old, line);
+		free(old);
+	}
+	store_cursor_close(c);
+	return text;
+}
+
+static int
+meetings_match(struct store_txn *t, uint32_t id, void *arg)
+{
+	struct meeting m;
+
+	return store_meeting_get(t, id, &m, NULL) == 0 &&
+	    (ui_contains(m.title, arg) || ui_contains(m.date, arg) ||
+	    ui_contains(m.place, arg));
+}
+
+static int
+meetings_action(struct ui *ui, enum ui_action a)
+{
+	uint32_t id = vlist_selected(&meetings.list);
+	struct store_txn *t;
+	struct meeting m;
+	char *text = NULL;
+
+	if (pane_move(ui, &meetings.list, a) ||
+	    ui_search_action(ui, &meetings.search, &meetings.list, a,
+	    meetings_match))
+		return 1;
+	switch (a) {
+	case UA_SELECT:
+	case UA_DETAIL:
+		if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
+			return 1;
+		if (store_meeting_get(t, id, &m, NULL) == 0)
+			text = meetings_detail(t, &m);
+		store_read_end(t);
+		if (text != NULL)
+			ui_text_popup(ui, m.title, text);
+		free(text);
+		return 1;
+	case UA_ADD:
+		memset(&m, 0, sizeof m);
+		m.kind = MEETING_WORK;
+		m.status = MEETING_PLANNED;
+		date_today(m.date);
+		pane_edit(ui, ENTITY_MEETING, 0, &m, _("New meeting"));
+		return 1;
+	case UA_EDIT:
+		if (id != 0)
+			pane_edit(ui, ENTITY_MEETING, id, NULL,
+			    _("Edit meeting"));
+		return 1;
+	case UA_DELETE:
+		pane_delete(ui, ENTITY_MEETING, id);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+meetings_position(struct ui *ui, char *buf, size_t n)
+{
+	(void)ui;
+	vlist_position(&meetings.list, buf, n);
+}
+
+static void
+meetings_fini(void)
+{
+	vlist_free(&meetings.list);
+}
+
+const struct ui_pane ui_pane_meetings = {
+	.title = N_("Meetings"),
+	.ctx = UI_CTX_LIST,
+	.draw = meetings_draw,
+	.action = meetings_action,
+	.reload = meetings_reload,
+	.position = meetings_position,
+	.fini = meetings_fini,
+	.hints = N_("Enter invitees  a add  e edit  d delete  / search  "
+	    "? help  q quit"),
+};

@@ -1,0 +1,379 @@
+/*
+ * pane-officers.c — the officers table: name, agency, role, title, e-mail,
+ * phone; all agencies or the one chosen in the tree; sorted by any
+ * column; a detail panel beside it on wide screens. The whole table is
+ * paged through an index, so a million officers show as fast as ten; one
+ * agency's officers are few and are sorted in memory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+
+#define OFFICERS_HELD_MAX 100000	/* sort in memory up to this many */
+
+enum officers_col {
+	COL_NAME = 0,
+	COL_AGENCY,
+	COL_ROLE,
+	COL_TITLE,
+	COL_EMAIL,
+	COL_PHONE,
+	COL_COUNT
+};
+
+static const char *const officers_titles[COL_COUNT] = {
+	N_("Name"), N_("Agency"), N_("Role"), N_("Title"), N_("E-mail"),
+	N_("Phone"),
+};
+
+static struct {
+	struct vlist	 list;
+	struct ui_search search;
+	int		 sort, desc;
+	uint32_t	 agency;	/* what the list was built for */
+} officers;
+
+/* Sorting one agency's officers in memory. */
+struct officers_row {
+	uint32_t	 id;
+	char		 key[OGPO_EMAIL_MAX + 1];
+};
+
+static int
+officers_row_cmp(const void *a, const void *b)
+{
+	const struct officers_row *x = a, *y = b;
+	int d = strcmp(x->key, y->key);
+
+	return d != 0 ? d : (x->id > y->id) - (x->id < y->id);
+}
+
+static void
+officers_key(struct store_txn *t, const struct officer *o, int col, char *buf,
+    size_t n)
+{
+	struct agency a;
+
+	switch (col) {
+	case COL_AGENCY:
+		if (store_agency_get(t, o->agency, &a, NULL) == 0)
+			snprintf(buf, n, "%s", a.name);
+		else
+			buf[0] = '\0';
+		break;
+	case COL_ROLE:
+		snprintf(buf, n, "%u", o->role);
+		break;
+	case COL_TITLE:
+		snprintf(buf, n, "%s", o->title);
+		break;
+	case COL_EMAIL:
+		str_lower(buf, o->email, n);
+		break;
+	case COL_PHONE:
+		snprintf(buf, n, "%s", o->phone);
+		break;
+	default:
+		snprintf(buf, n, "%s", o->name);
+	}
+}
+
+/* Hold the officers of the list's range, sorted by the sort column. */
+static int
+officers_hold(struct store_txn *t, const uint32_t *group)
+{
+	struct officers_row *rows;
+	struct store_cursor *c;
+	struct officer o;
+	size_t n = store_count(t, IX_OFFICER_AGENCY, group), i = 0;
+
+	if (n > OFFICERS_HELD_MAX)
+		return -1;
+	rows = xcalloc(n ? n : 1, sizeof *rows);
+	if (store_cursor_open(t, IX_OFFICER_AGENCY, group, &c, NULL) == 0) {
+		while (i < n && store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, &o, NULL) == 0) {
+				rows[i].id = o.h.id;
+				officers_key(t, &o, officers.sort, rows[i].key,
+				    sizeof rows[i].key);
+				i++;
+			}
+		store_cursor_close(c);
+	}
+	qsort(rows, i, sizeof *rows, officers_row_cmp);
+	vlist_held(&officers.list);
+	for (n = 0; n < i; n++)
+		vlist_held_add(&officers.list,
+		    rows[officers.desc ? i - 1 - n : n].id);
+	free(rows);
+	return 0;
+}
+
+/* Build the list for the agency filter and sort order. */
+static void
+officers_build(struct ui *ui)
+{
+	static const enum store_index by[COL_COUNT] = {
+		[COL_NAME] = IX_OFFICER_NAME, [COL_AGENCY] = IX_OFFICER_AGENCY,
+		[COL_EMAIL] = IX_OFFICER_EMAIL,
+	};
+	struct store_txn *t;
+	uint32_t keep = vlist_selected(&officers.list);
+
+	officers.agency = ui->agency;
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	if (ui->agency != 0) {
+		if (officers_hold(t, &ui->agency) != 0)
+			vlist_paged(&officers.list, IX_OFFICER_AGENCY,
+			    &ui->agency, officers.desc);
+	} else if (by[officers.sort] != 0)
+		vlist_paged(&officers.list, by[officers.sort], NULL,
+		    officers.desc);
+	else if (officers_hold(t, NULL) != 0) {
+		ui_message(ui, 1, _("Too many officers to sort by %s; choose "
+		    "an agency first (f), or sort by name, agency or e-mail"),
+		    _(officers_titles[officers.sort]));
+		officers.sort = COL_NAME;
+		vlist_paged(&officers.list, IX_OFFICER_NAME, NULL,
+		    officers.desc);
+	}
+	if (keep != 0 && officers.list.paged)
+		vlist_select_id(&officers.list, t, keep);
+	store_read_end(t);
+}
+
+static void
+officers_reload(struct ui *ui)
+{
+	if (officers.list.paged && officers.agency == ui->agency)
+		return;		/* pages are read afresh at every draw */
+	officers_build(ui);
+}
+
+/* Column widths for w cells: name and e-mail grow with the screen. */
+static void
+officers_widths(int w, int *cw)
+{
+	static const int base[COL_COUNT] = { 10, 16, 10, 10, 20, 10 };
+	int i, used = 0, extra;
+
+	for (i = 0; i < COL_COUNT; i++)
+		used += base[i] + 1;
+	extra = w - used;
+	for (i = 0; i < COL_COUNT; i++)
+		cw[i] = base[i];
+	if (extra > 0) {
+		cw[COL_AGENCY] += extra / 3;
+		cw[COL_EMAIL] += extra / 3;
+		cw[COL_NAME] += extra / 6;
+		cw[COL_TITLE] += extra - 2 * (extra / 3) - extra / 6;
+	} else
+		cw[COL_PHONE] += extra;
+}
+
+static void
+officers_draw(struct ui *ui, int y, int x, int h, int w)
+{
+	struct store_txn *t;
+	struct officer o;
+	struct agency a;
+	char title[64], role[64], phone[64], *detail;
+	const char *cells[COL_COUNT];
+	int cw[COL_COUNT], lw = w, i, c, cx, row;
+	enum ui_attr at;
+
+	if (officers.agency != ui->agency)
+		officers_build(ui);
+	if (w >= UI_WIDE_COLS)
+		lw = w - 42;
+	officers_widths(lw, cw);
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	/* The title line says what is shown. */
+	if (ui->agency != 0 && store_agency_get(t, ui->agency, &a, NULL) == 0)
+		snprintf(title, sizeof title, _("Officers of %s"), a.name);
+	else
+		snprintf(title, sizeof title, "%s", _("Officers of all agencies"));
+	ui_put(ui, y, x, lw, title, UI_NORMAL);
+	for (c = 0, cx = x; c < COL_COUNT; cx += cw[c] + 1, c++) {
+		snprintf(role, sizeof role, "%s%s", _(officers_titles[c]),
+		    c == officers.sort ? (officers.desc ? " v" : " ^") : "");
+		ui_put(ui, y + 1, cx, cw[c], role, UI_TITLE);
+	}
+	vlist_load(&officers.list, t, h - 2);
+	a.h.id = 0;
+	for (row = 0; row < officers.list.nrows; row++) {
+		if (store_officer_get(t, officers.list.rows[row], &o, NULL) != 0)
+			continue;
+		if (a.h.id != o.agency &&
+		    store_agency_get(t, o.agency, &a, NULL) != 0)
+			snprintf(a.name, sizeof a.name, "#%u", o.agency);
+		snprintf(role, sizeof role, "%s", model_enum_label(&model_roles,
+		    o.role));
+		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
+		    o.ext[0] ? "#" : "", o.ext);
+		cells[COL_NAME] = o.name;
+		cells[COL_AGENCY] = a.name;
+		cells[COL_ROLE] = role;
+		cells[COL_TITLE] = o.title;
+		cells[COL_EMAIL] = o.email;
+		cells[COL_PHONE] = phone;
+		at = row == officers.list.sel ? UI_SELECT :
+		    core_officer_active(&o, ui->today) ? UI_NORMAL : UI_DIM;
+		ui_fill(ui, y + 2 + row, x, lw, at);
+		for (i = 0, cx = x; i < COL_COUNT; cx += cw[i] + 1, i++)
+			ui_put(ui, y + 2 + row, cx, cw[i], cells[i], at);
+	}
+	if (officers.list.count == 0)
+		ui_put(ui, y + 2, x, lw, _("No officers here yet: a adds one."),
+		    UI_DIM);
+	/* Wide screens show the selected officer beside the list. */
+	if (lw < w && officers.list.count > 0 &&
+	    store_officer_get(t, vlist_selected(&officers.list), &o,
+	    NULL) == 0) {
+		char *p, *nl;
+		int dy = y;
+
+		detail = pane_detail(t, ENTITY_OFFICER, &o);
+		for (p = detail; *p != '\0' && dy < y + h; p = nl + 1) {
+			if ((nl = strchr(p, '\n')) == NULL)
+				break;
+			*nl = '\0';
+			ui_put(ui, dy++, x + lw + 2, w - lw - 2, p, UI_NORMAL);
+		}
+		free(detail);
+		mvvline(y, x + lw, ACS_VLINE, h);
+	}
+	store_read_end(t);
+}
+
+static int
+officers_match(struct store_txn *t, uint32_t id, void *arg)
+{
+	const char *q = arg;
+	struct officer o;
+	struct agency a;
+
+	if (store_officer_get(t, id, &o, NULL) != 0)
+		return 0;
+	if (ui_contains(o.name, q) || ui_contains(o.email, q) ||
+	    ui_contains(o.title, q))
+		return 1;
+	return store_agency_get(t, o.agency, &a, NULL) == 0 &&
+	    (ui_contains(a.name, q) || ui_contains(a.code, q));
+}
+
+static void
+officers_show(struct ui *ui, uint32_t id)
+{
+	struct store_txn *t;
+	struct officer o;
+	char *text = NULL;
+
+	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	if (store_officer_get(t, id, &o, NULL) == 0)
+		text = pane_detail(t, ENTITY_OFFICER, &o);
+	store_read_end(t);
+	if (text != NULL) {
+		ui_text_popup(ui, o.name, text);
+		free(text);
+	}
+}
+
+static int
+officers_action(struct ui *ui, enum ui_action a)
+{
+	struct officer fresh;
+	uint32_t id = vlist_selected(&officers.list), ag;
+	struct store_txn *t;
+	struct officer o;
+
+	if (pane_move(ui, &officers.list, a) ||
+	    ui_search_action(ui, &officers.search, &officers.list, a,
+	    officers_match))
+		return 1;
+	switch (a) {
+	case UA_SELECT:
+	case UA_DETAIL:
+		officers_show(ui, id);
+		return 1;
+	case UA_ADD:
+		memset(&fresh, 0, sizeof fresh);
+		fresh.agency = ui->agency;
+		if (fresh.agency == 0 && id != 0 &&
+		    store_read_begin(ui->store, &t, NULL) == 0) {
+			if (store_officer_get(t, id, &o, NULL) == 0)
+				fresh.agency = o.agency;
+			store_read_end(t);
+		}
+		fresh.role = ROLE_PO;
+		fresh.civil_servant = 1;
+		date_today(fresh.start_date);
+		id = (uint32_t)pane_edit(ui, ENTITY_OFFICER, 0, &fresh,
+		    _("New officer"));
+		if (id != 0) {
+			officers_build(ui);
+			if (store_read_begin(ui->store, &t, NULL) == 0) {
+				vlist_select_id(&officers.list, t, id);
+				store_read_end(t);
+			}
+		}
+		return 1;
+	case UA_EDIT:
+		if (id != 0)
+			pane_edit(ui, ENTITY_OFFICER, id, NULL,
+			    _("Edit officer"));
+		return 1;
+	case UA_DELETE:
+		pane_delete(ui, ENTITY_OFFICER, id);
+		return 1;
+	case UA_SORT_NEXT:
+		officers.sort = (officers.sort + 1) % COL_COUNT;
+		officers_build(ui);
+		ui_message(ui, 0, _("Sorted by %s"),
+		    _(officers_titles[officers.sort]));
+		return 1;
+	case UA_SORT_REVERSE:
+		officers.desc = !officers.desc;
+		officers_build(ui);
+		return 1;
+	case UA_FILTER_AGENCY:
+		if ((ag = ui_pick_agency(ui, ui->agency)) != 0)
+			ui->agency = ag;
+		return 1;
+	case UA_SHOW_ALL:
+		ui->agency = 0;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+officers_position(struct ui *ui, char *buf, size_t n)
+{
+	(void)ui;
+	vlist_position(&officers.list, buf, n);
+}
+
+static void
+officers_fini(void)
+{
+	vlist_free(&officers.list);
+}
+
+const struct ui_pane ui_pane_officers = {
+	.title = N_("Officers"),
+	.ctx = UI_CTX_LIST,
+	.draw = officers_draw,
+	.action = officers_action,
+	.reload = officers_reload,
+	.position = officers_position,
+	.fini = officers_fini,
+	.hints = N_("a add  e edit  d delete  / search  s sort  f agency  "
+	    "F all  ? help  q quit"),
+};

@@ -1,0 +1,298 @@
+/*
+ * ui-int.h — what the files of src/ui/ share: the screen state, the action
+ * table, the pane operations, and the widgets (virtual list, form, dialog,
+ * pick list). Only src/ui/ includes curses.
+ */
+#ifndef OGPO_UI_INT_H
+#define OGPO_UI_INT_H
+
+#include <curses.h>
+#include <signal.h>
+#include <stdint.h>
+
+#include "ogpo/core.h"
+#include "ogpo/keymap.h"
+#include "ogpo/text.h"
+#include "ogpo/ui.h"
+
+#include <libintl.h>
+
+#define _(s)	gettext(s)
+#define N_(s)	(s)	/* marked for translation, looked up later */
+
+#define UI_MIN_COLS	80
+#define UI_MIN_ROWS	24
+#define UI_WIDE_COLS	120	/* a detail panel beside the list from here */
+#define UI_POLL_MS	250	/* how often to look for others' commits */
+#define UI_ROWS_MAX	512	/* visible rows of a list, at most */
+
+/* Keymap contexts, in the order the keymap files name them. */
+enum ui_ctx {
+	UI_CTX_GLOBAL = 0,
+	UI_CTX_LIST,
+	UI_CTX_TREE,
+	UI_CTX_FORM,
+	UI_CTX_DIALOG,
+	UI_CTX_HELP,
+	UI_CTX_COUNT
+};
+
+/* Every user action: one entry in ui_actions[] (name, help text). */
+enum ui_action {
+	UA_NONE = -1,
+	UA_HELP = 0,
+	UA_QUIT,
+	UA_TAB_AGENCIES,
+	UA_TAB_OFFICERS,
+	UA_TAB_MEETINGS,
+	UA_TAB_ISSUES,
+	UA_NEXT_TAB,
+	UA_PREV_TAB,
+	UA_REDRAW,
+	UA_UP,
+	UA_DOWN,
+	UA_PAGE_UP,
+	UA_PAGE_DOWN,
+	UA_HOME,
+	UA_END,
+	UA_SELECT,
+	UA_DETAIL,
+	UA_ADD,
+	UA_EDIT,
+	UA_DELETE,
+	UA_SEARCH,
+	UA_SEARCH_NEXT,
+	UA_SEARCH_PREV,
+	UA_SEARCH_CLEAR,
+	UA_SORT_NEXT,
+	UA_SORT_REVERSE,
+	UA_FILTER_AGENCY,
+	UA_SHOW_ALL,
+	UA_EXPAND,
+	UA_COLLAPSE,
+	UA_TOGGLE,
+	UA_NEXT_FIELD,
+	UA_PREV_FIELD,
+	UA_SAVE,
+	UA_CANCEL,
+	UA_PICK,
+	UA_YES,
+	UA_NO,
+	UA_COUNT
+};
+
+struct ui_action_def {
+	const char	*name;	/* as in keymap files */
+	const char	*help;	/* one line for the help screen */
+};
+
+extern const struct ui_action_def ui_actions[UA_COUNT];
+extern const char *const ui_context_names[UI_CTX_COUNT];
+
+/* Colour pairs (attributes only where the terminal has no colour). */
+enum ui_attr {
+	UI_NORMAL = 0,
+	UI_HEADER,	/* top line */
+	UI_TAB,		/* the current tab */
+	UI_TITLE,	/* column titles */
+	UI_SELECT,	/* the selected row */
+	UI_STATUS,	/* bottom line */
+	UI_ERROR,	/* messages that went wrong, bad fields */
+	UI_MARK,	/* a regulation mark: no PO, no supervisor */
+	UI_DIM,		/* ended designations, hints */
+	UI_FIELD,	/* an input field */
+	UI_ATTR_COUNT
+};
+
+struct ui;
+
+/*
+ * A pane: one tab of the main screen. Each lives in pane-NAME.c and
+ * exports one of these; ui.c lists them in tab order.
+ */
+struct ui_pane {
+	const char	*title;		/* "Agencies" */
+	enum ui_ctx	 ctx;		/* keymap context of its list */
+	/* Draw into the area below the header and above the status line. */
+	void		(*draw)(struct ui *ui, int y, int x, int h, int w);
+	/* Handle an action; returns 1 if it was the pane's. */
+	int		(*action)(struct ui *ui, enum ui_action a);
+	/* The database moved on (or first show): reload what is shown. */
+	void		(*reload)(struct ui *ui);
+	/* "12/340" for the status line. */
+	void		(*position)(struct ui *ui, char *buf, size_t n);
+	/* Free what the pane holds, at exit. */
+	void		(*fini)(void);
+	/* Key hints for the status line. */
+	const char	*hints;
+};
+
+extern const struct ui_pane ui_pane_agencies;
+extern const struct ui_pane ui_pane_officers;
+extern const struct ui_pane ui_pane_meetings;
+extern const struct ui_pane ui_pane_issues;
+
+/* A modal layer on top of the pane: redrawn whenever the screen is. */
+typedef void (*ui_layer_fn)(struct ui *ui, void *arg);
+
+#define UI_LAYERS_MAX 8
+
+struct ui {
+	struct core		*core;
+	struct store		*store;
+	struct keymap		*km;
+	const char		*dbdir;
+	const struct ui_pane	*panes[4];
+	int			 npanes, tab;
+	int			 rows, cols;
+	int			 color;
+	attr_t			 attrs[UI_ATTR_COUNT];
+	uint64_t		 txnid;		/* last commit we showed */
+	int			 stale[4];	/* pane must reload */
+	char			 msg[512];
+	int			 msg_error;
+	int			 quit;
+	char			 today[11];
+	uint32_t		 agency;	/* officers narrowed to this */
+	struct {
+		ui_layer_fn	 fn;
+		void		*arg;
+	}			 layers[UI_LAYERS_MAX];
+	int			 nlayers;
+	int			 cur_on, cur_y, cur_x;	/* where the cursor
+							   shows, if at all */
+};
+
+/* ui.c: the loop, keys, the frame. */
+#define UI_KEY_QUIT	(-1)	/* signal or hang-up: unwind and leave */
+#define UI_KEY_NONE	(-2)	/* nothing typed (the screen was redrawn) */
+
+/*
+ * Wait for a key, redrawing on resize and reloading when another process
+ * commits. Returns the key, or UI_KEY_QUIT when the program must end.
+ */
+int	ui_getkey(struct ui *ui);
+enum ui_action ui_lookup(struct ui *ui, enum ui_ctx ctx, int key);
+void	ui_redraw(struct ui *ui);
+void	ui_message(struct ui *ui, int error, const char *fmt, ...)
+	    OGPO_PRINTF(3, 4);
+void	ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg);
+void	ui_layer_pop(struct ui *ui);
+void	ui_switch_tab(struct ui *ui, int tab);
+/* Mark every pane stale, e.g. after our own write. */
+void	ui_changed(struct ui *ui);
+
+/* draw.c: text in cells, boxes. */
+void	ui_put(struct ui *ui, int y, int x, int w, const char *s,
+	    enum ui_attr a);
+void	ui_putr(struct ui *ui, int y, int x, int w, const char *s,
+	    enum ui_attr a);	/* right-aligned */
+void	ui_fill(struct ui *ui, int y, int x, int w, enum ui_attr a);
+void	ui_box(struct ui *ui, int y, int x, int h, int w, const char *title);
+void	ui_clear_area(struct ui *ui, int y, int x, int h, int w);
+
+/* vlist.c: a list of ids on screen, paged through an index or held. */
+struct vlist {
+	/* Paged: walk index ix (group if grouped), backwards if desc. */
+	int			 paged;
+	enum store_index	 ix;
+	int			 grouped;
+	uint32_t		 group;
+	int			 desc;
+	struct store_pos	 top;	/* first visible row */
+	/* Held: the ids themselves, in order. */
+	uint32_t		*ids;
+	size_t			 n, cap, top_i;
+	/* Both. */
+	size_t			 count;	/* rows in the whole list */
+	size_t			 index;	/* the selected row's place in it */
+	int			 sel;	/* the selected row on screen */
+	int			 height;
+	uint32_t		 rows[UI_ROWS_MAX];	/* visible ids */
+	int			 nrows;
+};
+
+void	vlist_paged(struct vlist *l, enum store_index ix, const uint32_t *group,
+	    int desc);
+void	vlist_held(struct vlist *l);
+void	vlist_held_add(struct vlist *l, uint32_t id);
+void	vlist_free(struct vlist *l);
+/* Fill rows[] for a screen of height rows, keeping the selection. */
+void	vlist_load(struct vlist *l, struct store_txn *t, int height);
+/* Move for a list action (up, down, page, home, end): 1 if moved. */
+int	vlist_move(struct vlist *l, struct store_txn *t, enum ui_action a);
+uint32_t vlist_selected(const struct vlist *l);
+/* Put id on the selected row (held: by index; paged: seek to pos). */
+int	vlist_select_id(struct vlist *l, struct store_txn *t, uint32_t id);
+void	vlist_position(const struct vlist *l, char *buf, size_t n);
+/*
+ * Walk from the selection (exclusive) in direction dir (+1/-1) until
+ * match(id) says yes; select it. Returns 1 if found.
+ */
+int	vlist_search(struct vlist *l, struct store_txn *t, int dir,
+	    int (*match)(struct store_txn *t, uint32_t id, void *arg),
+	    void *arg);
+
+/* dialog.c: questions, messages, pick lists, text prompts. */
+int	ui_confirm(struct ui *ui, const char *title, const char *question);
+void	ui_alert(struct ui *ui, const char *title, const char *text);
+/*
+ * Offer choices (labels[i], n of them), starting at *sel; returns 1 and
+ * sets *sel when one is chosen, 0 on cancel, UI_KEY_QUIT to leave.
+ */
+int	ui_pick(struct ui *ui, const char *title, const char *const *labels,
+	    size_t n, size_t *sel);
+/* Choose an agency from the tree (type to narrow); 0 on cancel. */
+uint32_t ui_pick_agency(struct ui *ui, uint32_t current);
+/* Ask for one line of text; 1 if entered, 0 on cancel. */
+int	ui_prompt(struct ui *ui, const char *title, char *buf, size_t n);
+/* Show a record in a scrollable popup (lines separated by \n). */
+void	ui_text_popup(struct ui *ui, const char *title, const char *text);
+
+/* edit.c: one line of text being typed, cursor by characters. */
+struct ui_edit {
+	char	*buf;
+	size_t	 size;	/* bytes of buf, NUL included */
+	size_t	 cur;	/* byte offset of the cursor */
+	size_t	 scroll;	/* byte offset of the first shown char */
+};
+void	ui_edit_init(struct ui_edit *e, char *buf, size_t size);
+/* Apply a key (character, Backspace, Delete, arrows, C-a/C-e/C-u/C-k);
+ * returns 1 if the key was for the line. */
+int	ui_edit_key(struct ui_edit *e, int key);
+/* Draw the line in w cells and put the screen cursor in it. */
+void	ui_edit_draw(struct ui *ui, struct ui_edit *e, int y, int x, int w,
+	    enum ui_attr a);
+/* 1 if key is a character to type (not a control or function key). */
+int	ui_key_printable(int key);
+
+/* Wrap s to lines of at most w cells: calls line(arg, text, len). */
+void	ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
+	    size_t len), void *arg);
+
+/* search.c: the search line shared by the panes. */
+struct ui_search {
+	char	 text[128];
+	int	 active;	/* typing */
+};
+/*
+ * Handle the search actions for a pane's list: "/" starts typing (the
+ * list jumps to the first match as the text grows), n/N go on, Esc
+ * clears. Returns 1 if a was a search action.
+ */
+int	ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
+	    enum ui_action a,
+	    int (*match)(struct store_txn *t, uint32_t id, void *arg));
+/* The search text as a status-line suffix ("/王"), or "". */
+const char *ui_search_hint(const struct ui_search *s);
+/* Case-insensitive (ASCII) substring test, for match callbacks. */
+int	ui_contains(const char *hay, const char *needle);
+
+/* form.c: a form for one record. */
+int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
+	    const char *title);
+
+/* help.c */
+void	ui_help(struct ui *ui);
+
+#endif

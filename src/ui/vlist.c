@@ -1,0 +1,435 @@
+/*
+ * vlist.c — the rows a list shows. A paged list walks an index with a
+ * cursor and remembers only its top row's position, so a million officers
+ * cost one screenful; a held list keeps its ids in an array, for short
+ * lists sorted in ways no index gives (a tree, one agency's officers).
+ * No transaction is kept between calls.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-int.h"
+
+void
+vlist_paged(struct vlist *l, enum store_index ix, const uint32_t *group,
+    int desc)
+{
+	free(l->ids);
+	memset(l, 0, sizeof *l);
+	l->paged = 1;
+	l->ix = ix;
+	l->grouped = group != NULL;
+	l->group = group ? *group : 0;
+	l->desc = desc;
+}
+
+void
+vlist_held(struct vlist *l)
+{
+	uint32_t *ids = l->ids;
+	size_t cap = l->cap;
+	uint32_t keep = vlist_selected(l);
+
+	memset(l, 0, sizeof *l);
+	l->ids = ids;
+	l->cap = cap;
+	l->rows[0] = keep;	/* vlist_load puts the selection back */
+}
+
+void
+vlist_held_add(struct vlist *l, uint32_t id)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->ids = realloc(l->ids, l->cap * sizeof *l->ids);
+		if (l->ids == NULL)
+			abort();
+	}
+	l->ids[l->n++] = id;
+	l->count = l->n;
+}
+
+void
+vlist_free(struct vlist *l)
+{
+	free(l->ids);
+	memset(l, 0, sizeof *l);
+}
+
+uint32_t
+vlist_selected(const struct vlist *l)
+{
+	if (l->nrows == 0 || l->sel < 0 || l->sel >= l->nrows)
+		return 0;
+	return l->rows[l->sel];
+}
+
+void
+vlist_position(const struct vlist *l, char *buf, size_t n)
+{
+	if (l->count == 0)
+		snprintf(buf, n, "0/0");
+	else
+		snprintf(buf, n, "%zu/%zu", l->index + 1, l->count);
+}
+
+static enum store_move
+vlist_fwd(const struct vlist *l)
+{
+	return l->desc ? STORE_PREV : STORE_NEXT;
+}
+
+static enum store_move
+vlist_back(const struct vlist *l)
+{
+	return l->desc ? STORE_NEXT : STORE_PREV;
+}
+
+static int
+vlist_open(struct vlist *l, struct store_txn *t, struct store_cursor **c)
+{
+	return store_cursor_open(t, l->ix, l->grouped ? &l->group : NULL, c,
+	    NULL);
+}
+
+/* Put the cursor on the top row (or the first one, if none is set). */
+static int
+vlist_seek_top(struct vlist *l, struct store_cursor *c)
+{
+	if (l->top.klen == 0 || store_cursor_seek(c, &l->top) != 0)
+		return store_cursor_move(c, l->desc ? STORE_LAST : STORE_FIRST);
+	if (l->desc) {
+		struct store_pos here;
+
+		/* Seek lands at or after; going backwards, the row at or
+		 * before the position is the one we mean. */
+		store_cursor_pos(c, &here);
+		if (store_pos_cmp(&here, &l->top) > 0 &&
+		    store_cursor_move(c, STORE_PREV) != 0)
+			return store_cursor_move(c, STORE_FIRST);
+	}
+	return 0;
+}
+
+static void
+vlist_load_paged(struct vlist *l, struct store_txn *t)
+{
+	struct store_cursor *c;
+	int back;
+
+	l->nrows = 0;
+	l->count = store_count(t, l->ix, l->grouped ? &l->group : NULL);
+	if (l->count == 0 || vlist_open(l, t, &c) != 0) {
+		l->index = 0;
+		l->sel = 0;
+		return;
+	}
+	if (vlist_seek_top(l, c) == 0) {
+		store_cursor_pos(c, &l->top);
+		do
+			l->rows[l->nrows++] = store_cursor_id(c);
+		while (l->nrows < l->height &&
+		    store_cursor_move(c, vlist_fwd(l)) == 0);
+	}
+	/* Near the end: pull earlier rows in so the screen stays full. */
+	if (l->nrows < l->height && l->nrows > 0 &&
+	    (size_t)l->nrows < l->count) {
+		store_cursor_seek(c, &l->top);
+		for (back = 0; l->nrows + back < l->height &&
+		    store_cursor_move(c, vlist_back(l)) == 0; back++)
+			;
+		store_cursor_pos(c, &l->top);
+		l->sel += back;
+		l->nrows = 0;
+		do
+			l->rows[l->nrows++] = store_cursor_id(c);
+		while (l->nrows < l->height &&
+		    store_cursor_move(c, vlist_fwd(l)) == 0);
+	}
+	store_cursor_close(c);
+	if (l->sel >= l->nrows)
+		l->sel = l->nrows > 0 ? l->nrows - 1 : 0;
+	if (l->index >= l->count)
+		l->index = l->count - 1;
+	if (l->index < (size_t)l->sel)
+		l->index = (size_t)l->sel;
+}
+
+static void
+vlist_load_held(struct vlist *l)
+{
+	uint32_t want = l->nrows == 0 ? l->rows[0] : 0;
+	size_t i;
+
+	l->count = l->n;
+	if (want != 0) {
+		/* After a reload: find the row that was selected. */
+		for (i = 0; i < l->n; i++)
+			if (l->ids[i] == want) {
+				l->index = i;
+				break;
+			}
+	}
+	if (l->n == 0) {
+		l->index = l->top_i = 0;
+		l->nrows = l->sel = 0;
+		return;
+	}
+	if (l->index >= l->n)
+		l->index = l->n - 1;
+	if (l->index < l->top_i)
+		l->top_i = l->index;
+	if (l->index >= l->top_i + (size_t)l->height)
+		l->top_i = l->index - (size_t)l->height + 1;
+	if (l->top_i + (size_t)l->height > l->n)
+		l->top_i = l->n > (size_t)l->height ? l->n -
+		    (size_t)l->height : 0;
+	for (l->nrows = 0; l->nrows < l->height &&
+	    l->top_i + (size_t)l->nrows < l->n; l->nrows++)
+		l->rows[l->nrows] = l->ids[l->top_i + (size_t)l->nrows];
+	l->sel = (int)(l->index - l->top_i);
+}
+
+void
+vlist_load(struct vlist *l, struct store_txn *t, int height)
+{
+	if (height > UI_ROWS_MAX)
+		height = UI_ROWS_MAX;
+	if (height < 1)
+		height = 1;
+	l->height = height;
+	if (l->paged)
+		vlist_load_paged(l, t);
+	else
+		vlist_load_held(l);
+}
+
+/* Move the top of a paged list by up to n rows; returns rows moved. */
+static size_t
+vlist_scroll(struct vlist *l, struct store_txn *t, size_t n, int down)
+{
+	struct store_cursor *c;
+	size_t moved = 0;
+
+	if (vlist_open(l, t, &c) != 0)
+		return 0;
+	if (vlist_seek_top(l, c) == 0) {
+		while (moved < n && store_cursor_move(c, down ? vlist_fwd(l) :
+		    vlist_back(l)) == 0)
+			moved++;
+		store_cursor_pos(c, &l->top);
+	}
+	store_cursor_close(c);
+	return moved;
+}
+
+static int
+vlist_move_paged(struct vlist *l, struct store_txn *t, enum ui_action a)
+{
+	struct store_cursor *c;
+	size_t h = (size_t)l->height, moved;
+
+	switch (a) {
+	case UA_DOWN:
+		if (l->sel + 1 < l->nrows) {
+			l->sel++;
+			l->index++;
+			return 1;
+		}
+		if (vlist_scroll(l, t, 1, 1) == 0)
+			return 0;
+		l->index++;
+		return 1;
+	case UA_UP:
+		if (l->sel > 0) {
+			l->sel--;
+			l->index--;
+			return 1;
+		}
+		if (vlist_scroll(l, t, 1, 0) == 0)
+			return 0;
+		l->index--;
+		return 1;
+	case UA_PAGE_DOWN:
+		moved = vlist_scroll(l, t, h, 1);
+		l->index += moved;
+		if (moved < h) {
+			/* The last page: the selection goes to the end. */
+			vlist_load_paged(l, t);
+			l->index += (size_t)(l->nrows - 1 - l->sel);
+			l->sel = l->nrows - 1;
+		}
+		return 1;
+	case UA_PAGE_UP:
+		moved = vlist_scroll(l, t, h, 0);
+		l->index -= moved;
+		if (moved < h) {
+			l->index -= (size_t)l->sel;
+			l->sel = 0;
+		}
+		return 1;
+	case UA_HOME:
+		memset(&l->top, 0, sizeof l->top);
+		l->sel = 0;
+		l->index = 0;
+		return 1;
+	case UA_END:
+		if (vlist_open(l, t, &c) != 0)
+			return 0;
+		if (store_cursor_move(c, l->desc ? STORE_FIRST : STORE_LAST)
+		    == 0) {
+			for (moved = 1; moved < h && store_cursor_move(c,
+			    vlist_back(l)) == 0; moved++)
+				;
+			store_cursor_pos(c, &l->top);
+			l->sel = (int)moved - 1;
+			l->index = l->count - 1;
+		}
+		store_cursor_close(c);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+vlist_move(struct vlist *l, struct store_txn *t, enum ui_action a)
+{
+	size_t h = (size_t)l->height;
+	int r;
+
+	if (l->paged) {
+		r = vlist_move_paged(l, t, a);
+		vlist_load_paged(l, t);
+		return r;
+	}
+	switch (a) {
+	case UA_DOWN:
+		if (l->index + 1 >= l->n)
+			return 0;
+		l->index++;
+		break;
+	case UA_UP:
+		if (l->index == 0)
+			return 0;
+		l->index--;
+		break;
+	case UA_PAGE_DOWN:
+		l->index = l->index + h < l->n ? l->index + h :
+		    (l->n ? l->n - 1 : 0);
+		l->top_i += h;
+		break;
+	case UA_PAGE_UP:
+		l->index = l->index > h ? l->index - h : 0;
+		l->top_i = l->top_i > h ? l->top_i - h : 0;
+		break;
+	case UA_HOME:
+		l->index = 0;
+		break;
+	case UA_END:
+		l->index = l->n ? l->n - 1 : 0;
+		break;
+	default:
+		return 0;
+	}
+	vlist_load_held(l);
+	return 1;
+}
+
+int
+vlist_select_id(struct vlist *l, struct store_txn *t, uint32_t id)
+{
+	struct store_cursor *c;
+	size_t i;
+
+	if (!l->paged) {
+		for (i = 0; i < l->n; i++)
+			if (l->ids[i] == id) {
+				l->index = i;
+				vlist_load_held(l);
+				return 1;
+			}
+		return 0;
+	}
+	/* Paged: walk from the start (counting, for the position). */
+	if (vlist_open(l, t, &c) != 0)
+		return 0;
+	i = 0;
+	if (store_cursor_move(c, l->desc ? STORE_LAST : STORE_FIRST) == 0)
+		do {
+			if (store_cursor_id(c) == id) {
+				store_cursor_pos(c, &l->top);
+				store_cursor_close(c);
+				l->sel = 0;
+				l->index = i;
+				vlist_load_paged(l, t);
+				return 1;
+			}
+			i++;
+		} while (store_cursor_move(c, vlist_fwd(l)) == 0);
+	store_cursor_close(c);
+	return 0;
+}
+
+int
+vlist_search(struct vlist *l, struct store_txn *t, int dir,
+    int (*match)(struct store_txn *t, uint32_t id, void *arg), void *arg)
+{
+	struct store_cursor *c;
+	struct store_pos pos;
+	size_t i, steps, idx;
+	uint32_t id;
+	int found;
+
+	if (l->count == 0)
+		return 0;
+	if (!l->paged) {
+		for (i = 1; i <= l->n; i++) {
+			size_t at = (l->index + l->n + (dir > 0 ? i : l->n -
+			    i % l->n)) % l->n;
+
+			if (match(t, l->ids[at], arg)) {
+				l->index = at;
+				vlist_load_held(l);
+				return 1;
+			}
+		}
+		return 0;
+	}
+	if (vlist_open(l, t, &c) != 0)
+		return 0;
+	/* Start at the selected row, walk, and wrap around once. */
+	found = vlist_seek_top(l, c) == 0;
+	for (i = 0; found && i < (size_t)l->sel; i++)
+		store_cursor_move(c, vlist_fwd(l));
+	idx = l->index;
+	for (steps = 0, found = 0; !found && steps + 1 < l->count; steps++) {
+		if (store_cursor_move(c, dir > 0 ? vlist_fwd(l) :
+		    vlist_back(l)) == 0)
+			idx = dir > 0 ? idx + 1 : idx - 1;
+		else if (store_cursor_move(c, (dir > 0) == !l->desc ?
+		    STORE_FIRST : STORE_LAST) == 0)
+			idx = dir > 0 ? 0 : l->count - 1;
+		else
+			break;
+		found = match(t, store_cursor_id(c), arg);
+	}
+	if (found) {
+		id = store_cursor_id(c);
+		store_cursor_pos(c, &pos);
+		l->index = idx;
+		for (i = 0; i < (size_t)l->nrows && l->rows[i] != id; i++)
+			;
+		if (i < (size_t)l->nrows)
+			l->sel = (int)i;	/* on this page already */
+		else {
+			l->top = pos;
+			l->sel = 0;
+		}
+	}
+	store_cursor_close(c);
+	if (found)
+		vlist_load_paged(l, t);
+	return found;
+}
