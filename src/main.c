@@ -16,6 +16,9 @@ static const struct cmd_entry *const main_cmds[] = {
 	&cmd_list_entry,
 	&cmd_verify_entry,
 	&cmd_backup_entry,
+	&cmd_add_entry,
+	&cmd_set_entry,
+	&cmd_delete_entry,
 };
 #define MAIN_NCMDS (sizeof main_cmds / sizeof main_cmds[0])
 

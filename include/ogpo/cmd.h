@@ -34,6 +34,9 @@ extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_verify_entry;
 extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_add_entry;
+extern const struct cmd_entry cmd_set_entry;
+extern const struct cmd_entry cmd_delete_entry;
 
 /*
  * Open the database the context names (or the default), printing the
@@ -44,6 +47,18 @@ struct core *cmd_open(const struct cmd_ctx *ctx, int create);
 /* Print "ogpo NAME: message" to stderr; returns status. */
 int	 cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
 	    OGPO_PRINTF(3, 4);
+
+/*
+ * Set one field of rec from "name=value" as typed on a command line:
+ * enums by name or label, agencies by code (or #id), yes/no, lists
+ * comma-separated. Returns 0, or OGPO_INVALID with *cause naming the
+ * field and the value.
+ */
+int	 cmd_assign(struct store_txn *t, const struct schema *s, void *rec,
+	    const char *assignment, char **cause);
+
+/* The entity a command line names ("officer", "agency" …), or 0. */
+enum entity_kind cmd_entity(const char *name);
 
 /* Print e's usage line and help to f. */
 void	 cmd_usage(const struct cmd_entry *e, FILE *f);

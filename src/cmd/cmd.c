@@ -113,3 +113,133 @@ cmd_tsv_row(FILE *f, const struct schema *s, const void *rec)
 	fputc('\n', f);
 	free(esc);
 }
+
+enum entity_kind
+cmd_entity(const char *name)
+{
+	static const enum entity_kind editable[] = { ENTITY_AGENCY,
+		ENTITY_OFFICER, ENTITY_MEETING, ENTITY_ISSUE };
+	size_t i;
+
+	for (i = 0; i < sizeof editable / sizeof editable[0]; i++)
+		if (strcmp(name, schema_of(editable[i])->name) == 0)
+			return editable[i];
+	return 0;
+}
+
+/* A reference typed as an agency code, "#id", or a bare id. */
+static int
+cmd_ref(struct store_txn *t, const struct field *f, const char *v,
+    uint32_t *id, char **cause)
+{
+	struct agency a;
+	char *end;
+	unsigned long n;
+
+	if (*v == '\0') {
+		*id = 0;
+		return 0;
+	}
+	n = strtoul(v + (*v == '#'), &end, 10);
+	if (*end == '\0' && end != v + (*v == '#') && n <= UINT32_MAX) {
+		*id = (uint32_t)n;
+		return 0;
+	}
+	if (f->ref == ENTITY_AGENCY &&
+	    store_agency_by_code(t, v, &a, NULL) == 0) {
+		*id = a.h.id;
+		return 0;
+	}
+	return err_set(cause, OGPO_INVALID, "%s: no %s '%s'%s", f->name,
+	    schema_of(f->ref)->name, v, f->ref == ENTITY_AGENCY ?
+	    " (give an agency code, see ogpo list agencies)" : "");
+}
+
+int
+cmd_assign(struct store_txn *t, const struct schema *s, void *rec,
+    const char *assignment, char **cause)
+{
+	const char *eq = strchr(assignment, '=');
+	char name[64], *p, *list, *save;
+	const struct field *f;
+	uint32_t v, n = 0, ids[OGPO_COLLAB_MAX];
+
+	if (eq == NULL || eq == assignment ||
+	    (size_t)(eq - assignment) >= sizeof name)
+		return err_set(cause, OGPO_INVALID, "'%s' is not FIELD=VALUE",
+		    assignment);
+	memcpy(name, assignment, (size_t)(eq - assignment));
+	name[eq - assignment] = '\0';
+	if ((f = schema_field(s, name)) == NULL || (f->flags & FIELD_HEAD))
+		return err_set(cause, OGPO_INVALID, "a %s has no field '%s'",
+		    s->name, name);
+	p = (char *)rec + f->offset;
+	eq++;
+	switch (f->type) {
+	case FIELD_STR:
+		if (str_copy(p, eq, f->size) != 0)
+			return err_set(cause, OGPO_INVALID, "%s is too long: at "
+			    "most %zu bytes", f->name, f->size - 1);
+		return 0;
+	case FIELD_U32:
+		if (f->enums != NULL) {
+			if (*eq == '\0' && f->enums->min == 0)
+				v = 0;
+			else if (model_enum_parse(f->enums, eq, &v) != 0)
+				return err_set(cause, OGPO_INVALID, "%s: '%s' "
+				    "is not one of the choices", f->name, eq);
+		} else if (f->form == FORM_BOOL) {
+			if (strcmp(eq, "yes") == 0 || strcmp(eq, "1") == 0 ||
+			    strcmp(eq, "是") == 0)
+				v = 1;
+			else if (strcmp(eq, "no") == 0 || strcmp(eq, "0") == 0 ||
+			    strcmp(eq, "否") == 0)
+				v = 0;
+			else
+				return err_set(cause, OGPO_INVALID, "%s: say yes "
+				    "or no, not '%s'", f->name, eq);
+		} else if (f->form == FORM_TRIGGERS) {
+			v = 0;
+			list = xstrdup(eq);
+			for (p = strtok_r(list, ",", &save); p != NULL;
+			    p = strtok_r(NULL, ",", &save)) {
+				if (strcmp(p, "stakeholders") == 0)
+					v |= TRIGGER_STAKEHOLDERS;
+				else if (strcmp(p, "divided") == 0)
+					v |= TRIGGER_DIVIDED;
+				else if (strcmp(p, "heated") == 0)
+					v |= TRIGGER_HEATED;
+				else {
+					free(list);
+					return err_set(cause, OGPO_INVALID,
+					    "%s: '%s' is not stakeholders, "
+					    "divided or heated", f->name, p);
+				}
+			}
+			free(list);
+		} else if (cmd_ref(t, f, eq, &v, cause) != 0)
+			return OGPO_INVALID;
+		memcpy((char *)rec + f->offset, &v, sizeof v);
+		return 0;
+	case FIELD_U32LIST:
+		list = xstrdup(eq);
+		for (p = strtok_r(list, ",", &save); p != NULL;
+		    p = strtok_r(NULL, ",", &save)) {
+			if (n == OGPO_COLLAB_MAX || cmd_ref(t, f, p, &ids[n],
+			    cause) != 0) {
+				free(list);
+				return err_set(cause, OGPO_INVALID, "%s: '%s' "
+				    "is not a list of up to %d agency codes",
+				    f->name, eq, OGPO_COLLAB_MAX);
+			}
+			n++;
+		}
+		free(list);
+		memcpy((char *)rec + f->offset, ids, n * sizeof(uint32_t));
+		memcpy((char *)rec + f->count, &n, sizeof n);
+		return 0;
+	default:
+		return err_set(cause, OGPO_INVALID, "%s cannot be set",
+		    f->name);
+	}
+}

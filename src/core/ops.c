@@ -177,7 +177,7 @@ out:
 
 /* "王小明, 李美玲, 陳志豪 and 9 more" from up to three labels. */
 struct core_names {
-	char	 buf[320];
+	char	 buf[1024];
 	size_t	 n;
 };
 
@@ -200,6 +200,19 @@ core_names_end(struct core_names *nm)
 		snprintf(nm->buf + used, sizeof nm->buf - used,
 		    " and %zu more", nm->n - 3);
 	return nm->buf;
+}
+
+/* Add "3 officers (王小明, …)" to a list of what stands in the way. */
+static void
+core_names_part(struct core_names *all, size_t n, const char *one,
+    const char *many, const struct core_names *names)
+{
+	size_t used = strlen(all->buf);
+
+	if (n == 0)
+		return;
+	snprintf(all->buf + used, sizeof all->buf - used, "%s%zu %s (%s)",
+	    used ? ", " : "", n, n == 1 ? one : many, names->buf);
 }
 
 /* Collect the labels of the records in one group of an index. */
@@ -306,18 +319,20 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			err_set(what, 0, "Delete agency %s?", label);
 			break;
 		}
-		rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: it "
-		    "still has %zu sub-agenc%s%s%s%s, %zu officer%s%s%s%s, "
-		    "%zu issue%s%s%s%s and %zu meeting%s%s%s%s; move or delete "
-		    "those first", label,
-		    na, na == 1 ? "y" : "ies", na ? " (" : "", a.buf,
-		    na ? ")" : "",
-		    nb, nb == 1 ? "" : "s", nb ? " (" : "", b.buf,
-		    nb ? ")" : "",
-		    nd, nd == 1 ? "" : "s", nd ? " (" : "", d.buf,
-		    nd ? ")" : "",
-		    ne, ne == 1 ? "" : "s", ne ? " (" : "", e.buf,
-		    ne ? ")" : "");
+		{
+			struct core_names all;
+
+			memset(&all, 0, sizeof all);
+			core_names_part(&all, na, "sub-agency",
+			    "sub-agencies", &a);
+			core_names_part(&all, nb, "officer", "officers", &b);
+			core_names_part(&all, nd, "issue", "issues", &d);
+			core_names_part(&all, ne, "convened meeting",
+			    "convened meetings", &e);
+			rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: "
+			    "it still has %s; move or delete those first",
+			    label, all.buf);
+		}
 		break;
 	case ENTITY_OFFICER:
 		na = store_count(t, IX_ATTENDANCE_OFFICER, &id);

@@ -157,7 +157,7 @@ officers_reload(struct ui *ui)
 static void
 officers_widths(int w, int *cw)
 {
-	static const int base[COL_COUNT] = { 10, 16, 10, 10, 20, 10 };
+	static const int base[COL_COUNT] = { 8, 16, 10, 8, 20, 12 };
 	int i, used = 0, extra;
 
 	for (i = 0; i < COL_COUNT; i++)

@@ -1,0 +1,80 @@
+/*
+ * cmd-set.c — `ogpo set KIND ID FIELD=VALUE …`: change fields of one
+ * record, through the same checks as the forms.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/cmd.h"
+
+struct cmd_set {
+	enum entity_kind kind;
+	uint32_t	 id;
+	int		 argc;
+	char		**argv;
+	void		*rec;
+};
+
+static int
+cmd_set_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct cmd_set *a = arg;
+	const struct schema *s = schema_of(a->kind);
+	int i, rc;
+
+	if ((rc = store_get(t, a->kind, a->id, a->rec, cause)) != 0)
+		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "there is no "
+		    "%s #%u", s->name, a->id) : rc;
+	for (i = 0; i < a->argc; i++)
+		if ((rc = cmd_assign(t, s, a->rec, a->argv[i], cause)) != 0)
+			return rc;
+	return core_save(c, t, a->kind, a->rec, cause);
+}
+
+static int
+cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cmd_set a;
+	struct core *c;
+	char *cause = NULL, *end;
+	int rc;
+
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		cmd_usage(&cmd_set_entry, stdout);
+		return CMD_OK;
+	}
+	if (argc < 4 || (a.kind = cmd_entity(argv[1])) == 0) {
+		cmd_usage(&cmd_set_entry, stderr);
+		return CMD_USAGE;
+	}
+	a.id = (uint32_t)strtoul(argv[2], &end, 10);
+	if (*end != '\0' || a.id == 0)
+		return cmd_error(&cmd_set_entry, CMD_USAGE, "'%s' is not a "
+		    "record number (see the id column of ogpo list %s --tsv)",
+		    argv[2], argv[1]);
+	a.argc = argc - 3;
+	a.argv = argv + 3;
+	a.rec = xcalloc(1, schema_of(a.kind)->size);
+	if ((c = cmd_open(ctx, 0)) == NULL) {
+		free(a.rec);
+		return CMD_FAIL;
+	}
+	rc = core_run(c, cmd_set_txn, &a, &cause);
+	if (rc != 0)
+		cmd_error(&cmd_set_entry, CMD_FAIL, "%s", cause);
+	else
+		printf("Saved %s #%u.\n", argv[1], a.id);
+	free(cause);
+	free(a.rec);
+	core_close(c);
+	return rc != 0 ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd_entry cmd_set_entry = {
+	.name = "set",
+	.args = "agency|officer|meeting|issue ID FIELD=VALUE ...",
+	.summary = "Change fields of a record, checked as the forms check it.",
+	.help = "Values are written as for `ogpo add`. Example:\n"
+	    "  ogpo set officer 12 end_date=2025-12-31\n",
+	.exec = cmd_set_exec,
+};
