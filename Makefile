@@ -111,8 +111,16 @@ unit: $(addprefix build/test/,$(TESTS))
 	$(Q)for t in $(TESTS); do build/test/$$t || exit 1; done
 
 bench: deps
-	$(Q)$(MAKE) --no-print-directory ogpo
+	$(Q)$(MAKE) --no-print-directory ogpo build/bench/gen build/bench/ptybench
 	$(Q)sh tests/bench/run.sh
+
+build/bench/gen: tests/bench/gen.c build/libogpo.a
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/bench/ptybench: tests/bench/ptybench.c
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ -lutil
 
 install: ogpo
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps

@@ -142,6 +142,7 @@ enum store_index {
 	IX_OFFICER_EMAIL,	/* officers by lower-cased e-mail */
 	IX_OFFICER_AGENCY,	/* officers by agency (group: agency id) */
 	IX_OFFICER_NAME,	/* officers by name, then id */
+	IX_OFFICER_ROLE,	/* officers by agency, role, end date */
 	IX_MEETING,		/* meetings by id */
 	IX_MEETING_DATE,	/* meetings by date, then id */
 	IX_ATTENDANCE,		/* attendance by meeting (group), officer */
@@ -212,6 +213,14 @@ int	 store_cursor_get(struct store_cursor *c, void *rec, char **cause);
 /* How many entries ix holds, or its group holds when group != NULL. */
 size_t	 store_count(struct store_txn *t, enum store_index ix,
 	    const uint32_t *group);
+
+/*
+ * How many officers of agency hold role on date (YYYY-MM-DD): their
+ * designation has no end date or ends on or after it. Reads only the
+ * officer_role index, so it costs the same for 5 officers or 500,000.
+ */
+size_t	 store_officers_in_role(struct store_txn *t, uint32_t agency,
+	    uint32_t role, const char *date);
 
 /*
  * Check everything: every record decodes, every index entry a record

@@ -28,24 +28,12 @@ list_agency_name(struct list *l, uint32_t id, struct agency *a)
 	return a->name;
 }
 
-/* Active POs and supervisors of one agency (point 3). */
+/* POs and supervisors of one agency in office today (point 3). */
 static void
 list_agency_counts(struct list *l, uint32_t id, size_t *pos, size_t *sups)
 {
-	struct store_cursor *c;
-	struct officer o;
-
-	*pos = *sups = 0;
-	if (store_cursor_open(l->t, IX_OFFICER_AGENCY, &id, &c, NULL) != 0)
-		return;
-	while (store_cursor_move(c, STORE_NEXT) == 0) {
-		if (store_cursor_get(c, &o, NULL) != 0 ||
-		    !core_officer_active(&o, l->today))
-			continue;
-		*pos += o.role == ROLE_PO;
-		*sups += o.role == ROLE_SUPERVISOR;
-	}
-	store_cursor_close(c);
+	*pos = store_officers_in_role(l->t, id, ROLE_PO, l->today);
+	*sups = store_officers_in_role(l->t, id, ROLE_SUPERVISOR, l->today);
 }
 
 static const struct cmd_column list_agency_cols[] = {

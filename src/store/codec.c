@@ -340,10 +340,12 @@ codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
 			    "%s record: a key is not a small integer",
 			    s->name);
 		if ((f = codec_field(s, r.it.u)) == NULL) {
+			uint64_t key = r.it.u;	/* codec_skip reads on */
+
 			if (codec_skip(&r) != 0)
 				return err_set(cause, OGPO_CORRUPT,
 				    "%s record: malformed value of key %llu",
-				    s->name, (unsigned long long)r.it.u);
+				    s->name, (unsigned long long)key);
 			continue;
 		}
 		if (seen & (1ULL << (f - s->fields)))

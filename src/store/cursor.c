@@ -202,20 +202,26 @@ store_cursor_pos(struct store_cursor *c, struct store_pos *pos)
 		memcpy(pos->b + kl, c->v.mv_data, vl);
 }
 
+/* Byte strings in LMDB's default order: memcmp, then the shorter first. */
+static int
+store_bytes_cmp(const uint8_t *a, size_t al, const uint8_t *b, size_t bl)
+{
+	int d = memcmp(a, b, al < bl ? al : bl);
+
+	if (d != 0)
+		return d;
+	return (al > bl) - (al < bl);
+}
+
 int
 store_pos_cmp(const struct store_pos *a, const struct store_pos *b)
 {
-	size_t n = a->klen + a->vlen < b->klen + b->vlen ?
-	    (size_t)a->klen + a->vlen : (size_t)b->klen + b->vlen;
-	int d;
+	int d = store_bytes_cmp(a->b, a->klen, b->b, b->klen);
 
-	if (a->klen != b->klen || a->vlen != b->vlen) {
-		d = memcmp(a->b, b->b, n);
-		if (d != 0)
-			return d;
-		return a->klen + a->vlen < b->klen + b->vlen ? -1 : 1;
-	}
-	return memcmp(a->b, b->b, n);
+	if (d != 0)
+		return d;
+	return store_bytes_cmp(a->b + a->klen, a->vlen, b->b + b->klen,
+	    b->vlen);
 }
 
 uint32_t
@@ -277,4 +283,31 @@ store_count(struct store_txn *t, enum store_index ix, const uint32_t *group)
 	}
 	store_cursor_close(c);
 	return count;
+}
+
+size_t
+store_officers_in_role(struct store_txn *t, uint32_t agency, uint32_t role,
+    const char *date)
+{
+	uint8_t k[4 + 1 + OGPO_DATE_MAX];
+	MDB_cursor *mc;
+	MDB_val key = { sizeof k, k }, v;
+	size_t total = 0, n;
+	int op = MDB_SET_RANGE;
+
+	store_u32_put(k, agency);
+	k[4] = (uint8_t)role;
+	memcpy(k + 5, date, OGPO_DATE_MAX);
+	if (mdb_cursor_open(t->txn, t->s->dbi[DB_OFFICER_ROLE], &mc) != 0)
+		return 0;
+	/* Every key from (agency, role, date) on, while agency and role
+	 * stay the same, is a designation still in force on date. */
+	while (mdb_cursor_get(mc, &key, &v, op) == 0 &&
+	    key.mv_size == sizeof k && memcmp(key.mv_data, k, 5) == 0) {
+		if (mdb_cursor_count(mc, &n) == 0)
+			total += n;
+		op = MDB_NEXT_NODUP;
+	}
+	mdb_cursor_close(mc);
+	return total;
 }

@@ -26,6 +26,7 @@ static const struct {
 	[DB_OFFICER_EMAIL]	= { "officer_email", 0 },
 	[DB_OFFICER_AGENCY]	= { "officer_agency", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_OFFICER_NAME]	= { "officer_name", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_OFFICER_ROLE]	= { "officer_role", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_MEETING]		= { "meeting", 0 },
 	[DB_MEETING_DATE]	= { "meeting_date", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_ATTENDANCE]		= { "attendance", 0 },

@@ -119,6 +119,25 @@ record_ix_officer_name(const void *rec, struct store_ixent *out, size_t max)
 	return record_ent(out, o->name, strlen(o->name), o->h.id);
 }
 
+/*
+ * officer_role: agency, role, end date → officer. The end date comes last
+ * so that the designations in force on a day are one range of keys (an
+ * open-ended one sorts as 9999-12-31).
+ */
+static size_t
+record_ix_officer_role(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct officer *o = rec;
+	uint8_t k[4 + 1 + OGPO_DATE_MAX];
+
+	(void)max;
+	store_u32_put(k, o->agency);
+	k[4] = (uint8_t)o->role;
+	memcpy(k + 5, o->end_date[0] ? o->end_date : "9999-12-31",
+	    OGPO_DATE_MAX);
+	return record_ent(out, k, sizeof k, o->h.id);
+}
+
 static size_t
 record_ix_meeting_date(const void *rec, struct store_ixent *out, size_t max)
 {
@@ -200,6 +219,8 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 		record_target_value },
 	[IX_OFFICER_NAME] = { "officer_name", DB_OFFICER_NAME, ENTITY_OFFICER,
 		IXF_DUP, record_ix_officer_name, record_target_value },
+	[IX_OFFICER_ROLE] = { "officer_role", DB_OFFICER_ROLE, ENTITY_OFFICER,
+		IXF_DUP, record_ix_officer_role, record_target_value },
 	[IX_MEETING] = { "meeting", DB_MEETING, ENTITY_MEETING, IXF_PRIMARY,
 		NULL, record_target_self },
 	[IX_MEETING_DATE] = { "meeting_date", DB_MEETING_DATE, ENTITY_MEETING,
@@ -222,7 +243,7 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,
 	IX_AGENCY_CHILD, 0 };
 static const enum store_index record_officer_ix[] = { IX_OFFICER_EMAIL,
-	IX_OFFICER_AGENCY, IX_OFFICER_NAME, 0 };
+	IX_OFFICER_AGENCY, IX_OFFICER_NAME, IX_OFFICER_ROLE, 0 };
 static const enum store_index record_meeting_ix[] = { IX_MEETING_DATE, 0 };
 static const enum store_index record_attendance_ix[] = {
 	IX_ATTENDANCE_OFFICER, 0 };
@@ -395,14 +416,33 @@ record_put(struct store_txn *t, const struct store_entity *e, void *rec,
 	uint8_t pk[STORE_KEY_MAX], buf[2 * OGPO_RECORD_MAX + 256];
 	void *prev = record_scratch(t);
 	const struct store_ixdesc *ix;
-	int rc, had;
+	int rc, had, fresh;
 	uint64_t id;
 	MDB_val k, v;
 
 	if (!t->write)
 		return err_set(cause, OGPO_INVALID, "internal error: a write "
 		    "in a read transaction");
-	if (e->seq != NULL && e->kind != ENTITY_AUDIT && h->id == 0) {
+	/* A new record (id 0) and the audit trail replace nothing. */
+	fresh = e->seq != NULL && e->kind != ENTITY_AUDIT && h->id == 0;
+	rc = OGPO_NOTFOUND;
+	if (!fresh && e->kind != ENTITY_AUDIT) {
+		pkl = e->key(rec, pk);
+		rc = store_rec_get(t, e, pk, pkl, prev, cause);
+		if (rc != 0 && rc != OGPO_NOTFOUND)
+			return rc;
+	}
+	had = rc == 0;
+
+	/* Check unique keys before anything is written, the id included. */
+	for (i = 0; e->secondary[i] != 0; i++) {
+		ix = &store_ix[e->secondary[i]];
+		if ((ix->flags & IXF_UNIQUE) &&
+		    ix->entries(rec, new, RECORD_ENT_MAX) == 1 &&
+		    (rc = record_check_unique(t, ix, &new[0], cause)) != 0)
+			return rc;
+	}
+	if (fresh) {
 		if ((rc = store_seq_next(t, e->seq, &id, cause)) != 0)
 			return rc;
 		if (id > UINT32_MAX)
@@ -411,23 +451,8 @@ record_put(struct store_txn *t, const struct store_entity *e, void *rec,
 		h->id = (uint32_t)id;
 	}
 	pkl = e->key(rec, pk);
-	/* The audit trail only grows: nothing to replace. */
-	rc = e->kind == ENTITY_AUDIT ? OGPO_NOTFOUND :
-	    store_rec_get(t, e, pk, pkl, prev, cause);
-	if (rc != 0 && rc != OGPO_NOTFOUND)
-		return rc;
-	had = rc == 0;
 	if (e->kind != ENTITY_AUDIT)
 		h->version = had ? ((struct record_head *)prev)->version + 1 : 1;
-
-	/* Work out every index change and check unique keys first. */
-	for (i = 0; e->secondary[i] != 0; i++) {
-		ix = &store_ix[e->secondary[i]];
-		if ((ix->flags & IXF_UNIQUE) &&
-		    ix->entries(rec, new, RECORD_ENT_MAX) == 1 &&
-		    (rc = record_check_unique(t, ix, &new[0], cause)) != 0)
-			return rc;
-	}
 	if ((len = codec_encode(e->schema, rec, buf, sizeof buf)) == 0)
 		return err_set(cause, OGPO_INVALID, "the %s record is too "
 		    "large to store", e->schema->name);
@@ -512,6 +537,15 @@ record_by_unique(struct store_txn *t, enum store_index ixn, const char *key,
 
 	if (ixn == IX_OFFICER_EMAIL) {
 		str_lower(lower, key, sizeof lower);
+		key = lower;
+	} else if (ixn == IX_AGENCY_CODE) {
+		/* Codes are stored upper case; people type either. */
+		size_t i;
+
+		for (i = 0; key[i] != '\0' && i + 1 < sizeof lower; i++)
+			lower[i] = (char)(key[i] >= 'a' && key[i] <= 'z' ?
+			    key[i] - 'a' + 'A' : key[i]);
+		lower[i] = '\0';
 		key = lower;
 	}
 	k = (MDB_val){ strlen(key), (void *)key };

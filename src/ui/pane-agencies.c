@@ -143,24 +143,13 @@ tree_reload(struct ui *ui)
 	store_read_end(t);
 }
 
-/* Active POs and supervisors of one agency. */
+/* POs and supervisors of one agency in office today (point 3). */
 static void
 tree_counts(struct store_txn *t, uint32_t id, const char *today,
     unsigned *pos, unsigned *sups)
 {
-	struct store_cursor *c;
-	struct officer o;
-
-	*pos = *sups = 0;
-	if (store_cursor_open(t, IX_OFFICER_AGENCY, &id, &c, NULL) != 0)
-		return;
-	while (store_cursor_move(c, STORE_NEXT) == 0)
-		if (store_cursor_get(c, &o, NULL) == 0 &&
-		    core_officer_active(&o, today)) {
-			*pos += o.role == ROLE_PO;
-			*sups += o.role == ROLE_SUPERVISOR;
-		}
-	store_cursor_close(c);
+	*pos = (unsigned)store_officers_in_role(t, id, ROLE_PO, today);
+	*sups = (unsigned)store_officers_in_role(t, id, ROLE_SUPERVISOR, today);
 }
 
 static void

@@ -148,8 +148,17 @@ officers_build(struct ui *ui)
 static void
 officers_reload(struct ui *ui)
 {
-	if (officers.list.paged && officers.agency == ui->agency)
-		return;		/* pages are read afresh at every draw */
+	struct store_txn *t;
+
+	if (officers.list.paged && officers.agency == ui->agency) {
+		/* Pages are read afresh at every draw; only the place of
+		 * the top row may have moved. */
+		if (store_read_begin(ui->store, &t, NULL) == 0) {
+			vlist_recount(&officers.list, t);
+			store_read_end(t);
+		}
+		return;
+	}
 	officers_build(ui);
 }
 

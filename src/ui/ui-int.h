@@ -203,6 +203,7 @@ struct vlist {
 	/* Held: the ids themselves, in order. */
 	uint32_t		*ids;
 	size_t			 n, cap, top_i;
+	uint32_t		 want;	/* select this id once rebuilt */
 	/* Both. */
 	size_t			 count;	/* rows in the whole list */
 	size_t			 index;	/* the selected row's place in it */
@@ -214,6 +215,11 @@ struct vlist {
 
 void	vlist_paged(struct vlist *l, enum store_index ix, const uint32_t *group,
 	    int desc);
+/*
+ * The database moved on: count the place of the top row afresh (rows may
+ * have come or gone before it). Costs a walk of the keys up to it.
+ */
+void	vlist_recount(struct vlist *l, struct store_txn *t);
 void	vlist_held(struct vlist *l);
 void	vlist_held_add(struct vlist *l, uint32_t id);
 void	vlist_free(struct vlist *l);

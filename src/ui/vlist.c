@@ -29,12 +29,14 @@ vlist_held(struct vlist *l)
 {
 	uint32_t *ids = l->ids;
 	size_t cap = l->cap;
-	uint32_t keep = vlist_selected(l);
+	uint32_t keep = l->want ? l->want : vlist_selected(l);
+	int height = l->height;
 
 	memset(l, 0, sizeof *l);
 	l->ids = ids;
 	l->cap = cap;
-	l->rows[0] = keep;	/* vlist_load puts the selection back */
+	l->height = height;
+	l->want = keep;		/* vlist_load puts the selection back */
 }
 
 void
@@ -159,17 +161,19 @@ vlist_load_paged(struct vlist *l, struct store_txn *t)
 static void
 vlist_load_held(struct vlist *l)
 {
-	uint32_t want = l->nrows == 0 ? l->rows[0] : 0;
 	size_t i;
 
+	if (l->height < 1)
+		l->height = 1;
 	l->count = l->n;
-	if (want != 0) {
-		/* After a reload: find the row that was selected. */
+	if (l->want != 0) {
+		/* After a rebuild: find the row that was selected. */
 		for (i = 0; i < l->n; i++)
-			if (l->ids[i] == want) {
+			if (l->ids[i] == l->want) {
 				l->index = i;
 				break;
 			}
+		l->want = 0;
 	}
 	if (l->n == 0) {
 		l->index = l->top_i = 0;
@@ -293,6 +297,27 @@ vlist_move_paged(struct vlist *l, struct store_txn *t, enum ui_action a)
 	}
 }
 
+void
+vlist_recount(struct vlist *l, struct store_txn *t)
+{
+	struct store_cursor *c;
+	struct store_pos here;
+	size_t i = 0;
+
+	if (!l->paged || l->top.klen == 0 || vlist_open(l, t, &c) != 0)
+		return;
+	if (store_cursor_move(c, l->desc ? STORE_LAST : STORE_FIRST) == 0)
+		do {
+			store_cursor_pos(c, &here);
+			if (l->desc ? store_pos_cmp(&here, &l->top) <= 0 :
+			    store_pos_cmp(&here, &l->top) >= 0)
+				break;
+			i++;
+		} while (store_cursor_move(c, vlist_fwd(l)) == 0);
+	store_cursor_close(c);
+	l->index = i + (size_t)l->sel;
+}
+
 int
 vlist_move(struct vlist *l, struct store_txn *t, enum ui_action a)
 {
@@ -344,6 +369,7 @@ vlist_select_id(struct vlist *l, struct store_txn *t, uint32_t id)
 	size_t i;
 
 	if (!l->paged) {
+		l->want = 0;
 		for (i = 0; i < l->n; i++)
 			if (l->ids[i] == id) {
 				l->index = i;
@@ -414,6 +440,12 @@ vlist_search(struct vlist *l, struct store_txn *t, int dir,
 		else
 			break;
 		found = match(t, store_cursor_id(c), arg);
+	}
+	if (!found && vlist_selected(l) != 0 &&
+	    match(t, vlist_selected(l), arg)) {
+		/* The only match is where we are: stay. */
+		store_cursor_close(c);
+		return 1;
 	}
 	if (found) {
 		id = store_cursor_id(c);

@@ -350,7 +350,7 @@ test_codec_empty(void **state)
 		assert_null(cause);
 		for (k = 0; k < all[i]->size; k++)
 			if (((uint8_t *)rec)[k] != 0)
-				fail_msg("%s: byte %zu is %#x after decoding {}",
+				fail_msg("%s: byte %zu is %#x after {}",
 				    all[i]->name, k, ((uint8_t *)rec)[k]);
 		free(rec);
 		free(zero);
@@ -394,7 +394,8 @@ test_codec_truncated(void **state)
 	for (n = 0; n < len; n++) {
 		if (codec_decode(&schema_officer, buf, n, &out, &cause) !=
 		    OGPO_CORRUPT)
-			fail_msg("a prefix of %zu of %zu bytes decodes", n, len);
+			fail_msg("a prefix of %zu of %zu bytes decodes", n,
+			    len);
 		assert_non_null(cause);
 		free(cause);
 		cause = NULL;
@@ -542,41 +543,43 @@ struct test_cbor {
 };
 
 static void
-tc_put(struct test_cbor *c, size_t n)
+test_cbor_put(struct test_cbor *c, size_t n)
 {
 	assert_true(n > 0);
 	c->n += n;
 }
 
 static void
-tc_map(struct test_cbor *c, size_t n)
+test_cbor_map(struct test_cbor *c, size_t n)
 {
-	tc_put(c, cbor_encode_map_start(n, c->b + c->n, sizeof c->b - c->n));
-}
-
-static void
-tc_array(struct test_cbor *c, size_t n)
-{
-	tc_put(c, cbor_encode_array_start(n, c->b + c->n,
+	test_cbor_put(c, cbor_encode_map_start(n, c->b + c->n,
 	    sizeof c->b - c->n));
 }
 
 static void
-tc_uint(struct test_cbor *c, uint64_t v)
+test_cbor_array(struct test_cbor *c, size_t n)
 {
-	tc_put(c, cbor_encode_uint(v, c->b + c->n, sizeof c->b - c->n));
+	test_cbor_put(c, cbor_encode_array_start(n, c->b + c->n,
+	    sizeof c->b - c->n));
 }
 
 static void
-tc_negint(struct test_cbor *c, uint64_t v)
+test_cbor_uint(struct test_cbor *c, uint64_t v)
 {
-	tc_put(c, cbor_encode_negint(v, c->b + c->n, sizeof c->b - c->n));
+	test_cbor_put(c, cbor_encode_uint(v, c->b + c->n, sizeof c->b - c->n));
 }
 
 static void
-tc_text(struct test_cbor *c, const char *s, size_t len)
+test_cbor_negint(struct test_cbor *c, uint64_t v)
 {
-	tc_put(c, cbor_encode_string_start(len, c->b + c->n,
+	test_cbor_put(c, cbor_encode_negint(v, c->b + c->n,
+	    sizeof c->b - c->n));
+}
+
+static void
+test_cbor_text(struct test_cbor *c, const char *s, size_t len)
+{
+	test_cbor_put(c, cbor_encode_string_start(len, c->b + c->n,
 	    sizeof c->b - c->n));
 	assert_true(len <= sizeof c->b - c->n);
 	memcpy(c->b + c->n, s, len);
@@ -584,15 +587,15 @@ tc_text(struct test_cbor *c, const char *s, size_t len)
 }
 
 static void
-tc_str(struct test_cbor *c, const char *s)
+test_cbor_str(struct test_cbor *c, const char *s)
 {
-	tc_text(c, s, strlen(s));
+	test_cbor_text(c, s, strlen(s));
 }
 
 static void
-tc_bytes(struct test_cbor *c, const void *p, size_t len)
+test_cbor_bytes(struct test_cbor *c, const void *p, size_t len)
 {
-	tc_put(c, cbor_encode_bytestring_start(len, c->b + c->n,
+	test_cbor_put(c, cbor_encode_bytestring_start(len, c->b + c->n,
 	    sizeof c->b - c->n));
 	assert_true(len <= sizeof c->b - c->n);
 	memcpy(c->b + c->n, p, len);
@@ -600,35 +603,38 @@ tc_bytes(struct test_cbor *c, const void *p, size_t len)
 }
 
 static void
-tc_raw(struct test_cbor *c, const void *p, size_t len)
+test_cbor_raw(struct test_cbor *c, const void *p, size_t len)
 {
 	assert_true(len <= sizeof c->b - c->n);
 	memcpy(c->b + c->n, p, len);
 	c->n += len;
 }
 
-/* Decoding c must fail with OGPO_CORRUPT and a cause holding want. */
+/*
+ * Decoding c must fail with OGPO_CORRUPT and a cause holding want. All is
+ * freed before judging, so that a failure leaks nothing.
+ */
 static void
 test_refused(const struct schema *s, const struct test_cbor *c,
     const char *want)
 {
 	void *rec = malloc(s->size);
 	uint8_t *copy = malloc(c->n ? c->n : 1);
-	char *cause = NULL;
+	char *cause = NULL, msg[512];
 	int rc;
 
 	assert_non_null(rec);
 	assert_non_null(copy);
 	memcpy(copy, c->b, c->n);
 	rc = codec_decode(s, copy, c->n, rec, &cause);
-	if (rc != OGPO_CORRUPT)
-		fail_msg("decoded with status %d, wanted a refusal naming "
-		    "'%s'", rc, want);
-	assert_non_null(cause);
-	assert_contains(cause, want);
+	snprintf(msg, sizeof msg, "%s", cause ? cause : "(no cause)");
 	free(cause);
 	free(copy);
 	free(rec);
+	if (rc != OGPO_CORRUPT)
+		fail_msg("decoded with status %d, wanted a refusal naming "
+		    "'%s'", rc, want);
+	assert_contains(msg, want);
 }
 
 /* Decoding c must succeed (into rec, of s->size bytes). */
@@ -654,84 +660,85 @@ test_codec_bad_strings(void **state)
 {
 	struct test_cbor c;
 	struct officer o;
-	char name[OGPO_NAME_MAX + 2];
+	char name[3 * 33];
 
 	(void)state;
 	/* 96 bytes fit the name exactly ... */
 	memset(name, 'a', sizeof name);
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_text(&c, name, OGPO_NAME_MAX);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_text(&c, name, OGPO_NAME_MAX);
 	test_accepted(&schema_officer, &c, &o);
 	assert_int_equal(strlen(o.name), OGPO_NAME_MAX);
 	/* ... 97 are refused, naming the field. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_text(&c, name, OGPO_NAME_MAX + 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_text(&c, name, OGPO_NAME_MAX + 1);
 	test_refused(&schema_officer, &c, "field name");
 	test_refused(&schema_officer, &c, "97 bytes");
 	/* 32 CJK characters (96 bytes) fit; 33 do not. */
+	for (size_t i = 0; i < 33; i++)
+		memcpy(name + 3 * i, "王", 3);
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_str(&c, "王王王王王王王王王王王王王王王王王王王王王王王王王王王王王王"
-	    "王王");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_text(&c, name, 3 * 32);
 	test_accepted(&schema_officer, &c, &o);
+	assert_int_equal(strlen(o.name), 96);
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_str(&c, "王王王王王王王王王王王王王王王王王王王王王王王王王王王王王王"
-	    "王王王");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_text(&c, name, 3 * 33);
 	test_refused(&schema_officer, &c, "field name");
 
 	/* Invalid UTF-8: a lone continuation byte, a cut CJK character. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 17);
-	tc_str(&c, "wang\xff@x.gov.tw");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 17);
+	test_cbor_str(&c, "wang\xff@x.gov.tw");
 	test_refused(&schema_officer, &c, "field email");
 	test_refused(&schema_officer, &c, "UTF-8");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_str(&c, "\xe7\x8e");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_str(&c, "\xe7\x8e");
 	test_refused(&schema_officer, &c, "UTF-8");
 	/* An overlong '/' and an encoded surrogate. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_str(&c, "\xc0\xaf");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_str(&c, "\xc0\xaf");
 	test_refused(&schema_officer, &c, "UTF-8");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_str(&c, "\xed\xa0\x80");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_str(&c, "\xed\xa0\x80");
 	test_refused(&schema_officer, &c, "UTF-8");
 	/* A NUL inside the text would cut the C string short. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_text(&c, "ab\0cd", 5);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_text(&c, "ab\0cd", 5);
 	test_refused(&schema_officer, &c, "field name");
 
 	/* A string field holding a number, a number holding a string. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_uint(&c, 5);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_uint(&c, 5);
 	test_refused(&schema_officer, &c, "field name");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 11);
-	tc_str(&c, "1");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 11);
+	test_cbor_str(&c, "1");
 	test_refused(&schema_officer, &c, "field agency");
 	/* A byte string is not text. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_bytes(&c, "abc", 3);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_bytes(&c, "abc", 3);
 	test_refused(&schema_officer, &c, "field name");
 }
 
@@ -746,95 +753,95 @@ test_codec_bad_numbers(void **state)
 	(void)state;
 	assert_non_null(a);
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 12);
-	tc_uint(&c, 99);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 12);
+	test_cbor_uint(&c, 99);
 	test_refused(&schema_officer, &c, "field role");
 	test_refused(&schema_officer, &c, "99");
 	/* The last role is fine, one more is not. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 12);
-	tc_uint(&c, ROLE_MAX);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 12);
+	test_cbor_uint(&c, ROLE_MAX);
 	test_accepted(&schema_officer, &c, &o);
 	assert_int_equal(o.role, ROLE_MAX);
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 12);
-	tc_uint(&c, ROLE_MAX + 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 12);
+	test_cbor_uint(&c, ROLE_MAX + 1);
 	test_refused(&schema_officer, &c, "field role");
 	/* supervisor kind 3, civil_servant 2. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 13);
-	tc_uint(&c, SUPV_MAX + 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 13);
+	test_cbor_uint(&c, SUPV_MAX + 1);
 	test_refused(&schema_officer, &c, "field supervisor");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 15);
-	tc_uint(&c, 2);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 15);
+	test_cbor_uint(&c, 2);
 	test_refused(&schema_officer, &c, "field civil_servant");
 	/* A u32 field given 2^32, or a negative number. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 11);
-	tc_uint(&c, (uint64_t)UINT32_MAX + 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 11);
+	test_cbor_uint(&c, (uint64_t)UINT32_MAX + 1);
 	test_refused(&schema_officer, &c, "field agency");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 11);
-	tc_negint(&c, 0);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 11);
+	test_cbor_negint(&c, 0);
 	test_refused(&schema_officer, &c, "field agency");
 	/* updated_at: -2^63 is the floor, -2^63 - 1 is refused. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 3);
-	tc_negint(&c, (uint64_t)INT64_MAX);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 3);
+	test_cbor_negint(&c, (uint64_t)INT64_MAX);
 	test_accepted(&schema_officer, &c, &o);
 	assert_true(o.h.updated_at == INT64_MIN);
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 3);
-	tc_negint(&c, (uint64_t)INT64_MAX + 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 3);
+	test_cbor_negint(&c, (uint64_t)INT64_MAX + 1);
 	test_refused(&schema_officer, &c, "field updated_at");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 3);
-	tc_uint(&c, (uint64_t)INT64_MAX + 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 3);
+	test_cbor_uint(&c, (uint64_t)INT64_MAX + 1);
 	test_refused(&schema_officer, &c, "field updated_at");
 
 	/* Issue: a trigger bit that does not exist, 33 collaborators. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 16);
-	tc_uint(&c, 8);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 16);
+	test_cbor_uint(&c, 8);
 	test_refused(&schema_issue, &c, "field triggers");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 12);
-	tc_array(&c, OGPO_COLLAB_MAX + 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 12);
+	test_cbor_array(&c, OGPO_COLLAB_MAX + 1);
 	for (int i = 0; i <= OGPO_COLLAB_MAX; i++)
-		tc_uint(&c, 1);
+		test_cbor_uint(&c, 1);
 	test_refused(&schema_issue, &c, "field collab");
 	/* A list entry that is not a number; a list that is a map. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 12);
-	tc_array(&c, 2);
-	tc_uint(&c, 1);
-	tc_str(&c, "2");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 12);
+	test_cbor_array(&c, 2);
+	test_cbor_uint(&c, 1);
+	test_cbor_str(&c, "2");
 	test_refused(&schema_issue, &c, "field collab");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 12);
-	tc_map(&c, 0);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 12);
+	test_cbor_map(&c, 0);
 	test_refused(&schema_issue, &c, "field collab");
 	/* A list that claims more entries than the bytes hold. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 12);
-	tc_array(&c, 3);
-	tc_uint(&c, 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 12);
+	test_cbor_array(&c, 3);
+	test_cbor_uint(&c, 1);
 	test_refused(&schema_issue, &c, "field collab");
 
 	/* Audit: an image one byte too large. */
@@ -857,15 +864,15 @@ test_codec_bad_numbers(void **state)
 	}
 	/* An image given as text. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 9);
-	tc_str(&c, "abc");
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 9);
+	test_cbor_str(&c, "abc");
 	test_refused(&schema_audit, &c, "field after");
 	/* Audit action 0 is absent, 4 is unknown. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 4);
-	tc_uint(&c, AUDIT_ACTION_MAX + 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 4);
+	test_cbor_uint(&c, AUDIT_ACTION_MAX + 1);
 	test_refused(&schema_audit, &c, "field action");
 	free(a);
 }
@@ -881,69 +888,69 @@ test_codec_bad_maps(void **state)
 
 	(void)state;
 	c.n = 0;
-	tc_map(&c, 2);
-	tc_uint(&c, 10);
-	tc_str(&c, "王小明");
-	tc_uint(&c, 10);
-	tc_str(&c, "李美玲");
+	test_cbor_map(&c, 2);
+	test_cbor_uint(&c, 10);
+	test_cbor_str(&c, "王小明");
+	test_cbor_uint(&c, 10);
+	test_cbor_str(&c, "李美玲");
 	test_refused(&schema_officer, &c, "twice");
 	test_refused(&schema_officer, &c, "name");
 
 	/* A valid record with one stray byte after it. */
 	ok.n = 0;
-	tc_map(&ok, 2);
-	tc_uint(&ok, 10);
-	tc_str(&ok, "王小明");
-	tc_uint(&ok, 17);
-	tc_str(&ok, "wang@x.gov.tw");
+	test_cbor_map(&ok, 2);
+	test_cbor_uint(&ok, 10);
+	test_cbor_str(&ok, "王小明");
+	test_cbor_uint(&ok, 17);
+	test_cbor_str(&ok, "wang@x.gov.tw");
 	test_accepted(&schema_officer, &ok, &o);
 	c = ok;
-	tc_raw(&c, "\x00", 1);
+	test_cbor_raw(&c, "\x00", 1);
 	test_refused(&schema_officer, &c, "stray");
 	c = ok;
-	tc_map(&c, 0);
+	test_cbor_map(&c, 0);
 	test_refused(&schema_officer, &c, "stray");
 
 	/* Not a map at all. */
 	c.n = 0;
-	tc_array(&c, 2);
-	tc_uint(&c, 10);
-	tc_str(&c, "x");
+	test_cbor_array(&c, 2);
+	test_cbor_uint(&c, 10);
+	test_cbor_str(&c, "x");
 	test_refused(&schema_officer, &c, "not a CBOR map");
 	c.n = 0;
-	tc_uint(&c, 5);
+	test_cbor_uint(&c, 5);
 	test_refused(&schema_officer, &c, "not a CBOR map");
 	c.n = 0;
-	tc_str(&c, "王小明");
+	test_cbor_str(&c, "王小明");
 	test_refused(&schema_officer, &c, "not a CBOR map");
 	c.n = 0;
 	test_refused(&schema_officer, &c, "not a CBOR map");
 	/* Indefinite-length maps are never written. */
 	c.n = 0;
-	tc_raw(&c, "\xbf\x0a\x61x\xff", 5);
+	test_cbor_raw(&c, "\xbf\x0a\x61x\xff", 5);
 	test_refused(&schema_officer, &c, "officer record");
 
 	/* A key that is a string or a negative number. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_str(&c, "name");
-	tc_str(&c, "x");
+	test_cbor_map(&c, 1);
+	test_cbor_str(&c, "name");
+	test_cbor_str(&c, "x");
 	test_refused(&schema_officer, &c, "key");
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_negint(&c, 9);
-	tc_str(&c, "x");
+	test_cbor_map(&c, 1);
+	test_cbor_negint(&c, 9);
+	test_cbor_str(&c, "x");
 	test_refused(&schema_officer, &c, "key");
 
 	/* 2^64 - 1 pairs claimed: refused at once, no long loop. */
 	c.n = 0;
-	tc_raw(&c, huge_map, sizeof huge_map);
+	test_cbor_raw(&c, huge_map, sizeof huge_map);
 	test_refused(&schema_officer, &c, "officer record");
 	/* An indefinite-length string value. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 10);
-	tc_raw(&c, "\x7f\x61x\xff", 4);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 10);
+	test_cbor_raw(&c, "\x7f\x61x\xff", 4);
 	test_refused(&schema_officer, &c, "field name");
 }
 
@@ -956,31 +963,31 @@ test_codec_unknown_keys(void **state)
 
 	(void)state;
 	c.n = 0;
-	tc_map(&c, 5);
-	tc_uint(&c, 10);
-	tc_str(&c, "王小明");
+	test_cbor_map(&c, 5);
+	test_cbor_uint(&c, 10);
+	test_cbor_str(&c, "王小明");
 	/* 200: [1, {2: "x", 3: [4, -5]}, h'0102', 1("t"), []] */
-	tc_uint(&c, 200);
-	tc_array(&c, 5);
-	tc_uint(&c, 1);
-	tc_map(&c, 2);
-	tc_uint(&c, 2);
-	tc_str(&c, "x");
-	tc_uint(&c, 3);
-	tc_array(&c, 2);
-	tc_uint(&c, 4);
-	tc_negint(&c, 4);
-	tc_bytes(&c, "\x01\x02", 2);
-	tc_put(&c, cbor_encode_tag(1, c.b + c.n, sizeof c.b - c.n));
-	tc_str(&c, "t");
-	tc_array(&c, 0);
-	tc_uint(&c, 17);
-	tc_str(&c, "wang@x.gov.tw");
+	test_cbor_uint(&c, 200);
+	test_cbor_array(&c, 5);
+	test_cbor_uint(&c, 1);
+	test_cbor_map(&c, 2);
+	test_cbor_uint(&c, 2);
+	test_cbor_str(&c, "x");
+	test_cbor_uint(&c, 3);
+	test_cbor_array(&c, 2);
+	test_cbor_uint(&c, 4);
+	test_cbor_negint(&c, 4);
+	test_cbor_bytes(&c, "\x01\x02", 2);
+	test_cbor_put(&c, cbor_encode_tag(1, c.b + c.n, sizeof c.b - c.n));
+	test_cbor_str(&c, "t");
+	test_cbor_array(&c, 0);
+	test_cbor_uint(&c, 17);
+	test_cbor_str(&c, "wang@x.gov.tw");
 	/* 99: true */
-	tc_uint(&c, 99);
-	tc_put(&c, cbor_encode_bool(true, c.b + c.n, sizeof c.b - c.n));
-	tc_uint(&c, 12);
-	tc_uint(&c, ROLE_PO);
+	test_cbor_uint(&c, 99);
+	test_cbor_put(&c, cbor_encode_bool(true, c.b + c.n, sizeof c.b - c.n));
+	test_cbor_uint(&c, 12);
+	test_cbor_uint(&c, ROLE_PO);
 	test_accepted(&schema_officer, &c, &o);
 	assert_string_equal(o.name, "王小明");
 	assert_string_equal(o.email, "wang@x.gov.tw");
@@ -989,20 +996,43 @@ test_codec_unknown_keys(void **state)
 
 	/* An unknown key whose nested value is cut short is refused. */
 	c.n = 0;
-	tc_map(&c, 2);
-	tc_uint(&c, 200);
-	tc_array(&c, 3);
-	tc_uint(&c, 1);
-	tc_map(&c, 1);
-	tc_uint(&c, 2);
+	test_cbor_map(&c, 2);
+	test_cbor_uint(&c, 200);
+	test_cbor_array(&c, 3);
+	test_cbor_uint(&c, 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 2);
 	test_refused(&schema_officer, &c, "officer record");
 	/* ... and so is one that claims a billion entries. */
 	c.n = 0;
-	tc_map(&c, 1);
-	tc_uint(&c, 200);
-	tc_array(&c, 1000000000);
-	tc_uint(&c, 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 200);
+	test_cbor_array(&c, 1000000000);
+	test_cbor_uint(&c, 1);
 	test_refused(&schema_officer, &c, "officer record");
+}
+
+/*
+ * BUG (src/store/codec.c, codec_decode, "malformed value of key %llu"):
+ * the cause names the last key read inside the skipped value (here 2),
+ * not the unknown key whose value is malformed (200), because
+ * codec_skip overwrites r.it before the message is formatted. Keep the
+ * key in a local before skipping. This test fails until then.
+ */
+static void
+test_codec_unknown_key_named(void **state)
+{
+	struct test_cbor c;
+
+	(void)state;
+	c.n = 0;
+	test_cbor_map(&c, 2);
+	test_cbor_uint(&c, 200);
+	test_cbor_array(&c, 3);
+	test_cbor_uint(&c, 1);
+	test_cbor_map(&c, 1);
+	test_cbor_uint(&c, 2);
+	test_refused(&schema_officer, &c, "key 200");
 }
 
 /* Too small a buffer gives 0 and writes nothing past its end. */
@@ -1052,6 +1082,7 @@ main(void)
 		cmocka_unit_test(test_codec_bad_numbers),
 		cmocka_unit_test(test_codec_bad_maps),
 		cmocka_unit_test(test_codec_unknown_keys),
+		cmocka_unit_test(test_codec_unknown_key_named),
 		cmocka_unit_test(test_codec_small_buffer),
 	};
 

@@ -147,7 +147,7 @@ test_read(struct store *s)
 struct test_op {
 	enum entity_kind kind;
 	void		*rec;		/* put: the record */
-	uint32_t	 id, id2;	/* del: id (attendance: meeting, officer) */
+	uint32_t	 id, id2;	/* del: id, or meeting and officer */
 	const char	*login;		/* del of a user */
 };
 
@@ -220,7 +220,7 @@ test_del(struct store *s, enum entity_kind kind, uint32_t id, uint32_t id2)
 }
 
 static void
-mk_agency(struct agency *a, const char *code, const char *name,
+test_mk_agency(struct agency *a, const char *code, const char *name,
     uint32_t parent, uint32_t level)
 {
 	memset(a, 0, sizeof *a);
@@ -231,7 +231,7 @@ mk_agency(struct agency *a, const char *code, const char *name,
 }
 
 static void
-mk_officer(struct officer *o, uint32_t agency, const char *name,
+test_mk_officer(struct officer *o, uint32_t agency, const char *name,
     const char *email)
 {
 	memset(o, 0, sizeof *o);
@@ -242,7 +242,7 @@ mk_officer(struct officer *o, uint32_t agency, const char *name,
 }
 
 static void
-mk_meeting(struct meeting *m, const char *date, const char *title)
+test_mk_meeting(struct meeting *m, const char *date, const char *title)
 {
 	memset(m, 0, sizeof *m);
 	m->kind = MEETING_WORK;
@@ -252,7 +252,7 @@ mk_meeting(struct meeting *m, const char *date, const char *title)
 }
 
 static void
-mk_attendance(struct attendance *a, uint32_t meeting, uint32_t officer,
+test_mk_attendance(struct attendance *a, uint32_t meeting, uint32_t officer,
     uint32_t status)
 {
 	memset(a, 0, sizeof *a);
@@ -262,7 +262,7 @@ mk_attendance(struct attendance *a, uint32_t meeting, uint32_t officer,
 }
 
 static void
-mk_issue(struct issue *is, const char *title, uint32_t lead, uint32_t n,
+test_mk_issue(struct issue *is, const char *title, uint32_t lead, uint32_t n,
     const uint32_t *collab)
 {
 	memset(is, 0, sizeof *is);
@@ -338,7 +338,8 @@ test_walk(struct store *s, enum store_index ix, const uint32_t *group,
 		fail_msg("%s (wanted %zu entries)", msg, n);
 	for (i = 0; i < n; i++)
 		if (got[i] != want[i])
-			fail_msg("%s (entry %zu should be %u)", msg, i, want[i]);
+			fail_msg("%s (entry %zu should be %u)", msg, i,
+			    want[i]);
 	store_cursor_close(c);
 
 	/* Backwards from an unpositioned cursor: the same, reversed. */
@@ -370,9 +371,9 @@ test_store_crud_agency(void **state)
 	struct store_txn *t;
 	char *cause = NULL;
 
-	mk_agency(&a[0], "EY", "行政院", 0, LEVEL_CABINET);
-	mk_agency(&a[1], "MOI", "內政部", 1, LEVEL_2);
-	mk_agency(&a[2], "NDC", "國家發展委員會", 1, LEVEL_2);
+	test_mk_agency(&a[0], "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&a[1], "MOI", "內政部", 1, LEVEL_2);
+	test_mk_agency(&a[2], "NDC", "國家發展委員會", 1, LEVEL_2);
 	strcpy(a[2].note, "備註\n第二行");
 	a[2].h.updated_at = -42;
 	strcpy(a[2].h.updated_by, "wang");
@@ -425,7 +426,8 @@ test_store_crud_agency(void **state)
 		cause = NULL;
 	}
 	/* A new agency takes id 4, not the freed 3. */
-	mk_agency(&a[2], "NSTC", "國家科學及技術委員會", 1, LEVEL_2);
+	test_mk_agency(&a[2], "NSTC", "國家科學及技術委員會", 1,
+	    LEVEL_2);
 	test_put(f->s, ENTITY_AGENCY, &a[2]);
 	assert_int_equal(a[2].h.id, 4);
 	test_verify_clean(f->s);
@@ -448,12 +450,12 @@ test_store_crud_others(void **state)
 
 	assert_non_null(is);
 	assert_non_null(ig);
-	mk_agency(&ag, "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&ag, "EY", "行政院", 0, LEVEL_CABINET);
 	test_put(f->s, ENTITY_AGENCY, &ag);
 
-	mk_officer(&o[0], 1, "王小明", "wang@ey.gov.tw");
+	test_mk_officer(&o[0], 1, "王小明", "wang@ey.gov.tw");
 	strcpy(o[0].start_date, "2024-01-01");
-	mk_officer(&o[1], 1, "李美玲", "li@ey.gov.tw");
+	test_mk_officer(&o[1], 1, "李美玲", "li@ey.gov.tw");
 	o[1].role = ROLE_SUPERVISOR;
 	o[1].supervisor = SUPV_CIO;
 	test_put(f->s, ENTITY_OFFICER, &o[0]);
@@ -465,7 +467,7 @@ test_store_crud_others(void **state)
 	test_put(f->s, ENTITY_OFFICER, &o[1]);
 	assert_int_equal(o[1].h.version, 2);
 
-	mk_meeting(&m, "2024-05-08", "工作推動會議");
+	test_mk_meeting(&m, "2024-05-08", "工作推動會議");
 	test_put(f->s, ENTITY_MEETING, &m);
 	assert_int_equal(m.h.id, 1);
 	assert_int_equal(m.h.version, 1);
@@ -473,14 +475,14 @@ test_store_crud_others(void **state)
 	test_put(f->s, ENTITY_MEETING, &m);
 	assert_int_equal(m.h.version, 2);
 
-	mk_issue(is, "議題一", 1, 0, collab);
+	test_mk_issue(is, "議題一", 1, 0, collab);
 	test_put(f->s, ENTITY_ISSUE, is);
 	assert_int_equal(is->h.id, 1);
 	is->po = 1;
 	test_put(f->s, ENTITY_ISSUE, is);
 	assert_int_equal(is->h.version, 2);
 
-	mk_attendance(&at, 1, 2, ATTEND_INVITED);
+	test_mk_attendance(&at, 1, 2, ATTEND_INVITED);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
 	assert_int_equal(at.h.version, 1);
 	at.status = ATTEND_PROXY;
@@ -567,11 +569,11 @@ test_store_indexes(void **state)
 
 	assert_non_null(is);
 	/* 1 EY and 5 X are roots; 2 MOI, 3 NDC under EY; 4 NPA under MOI. */
-	mk_agency(&a[0], "EY", "行政院", 0, LEVEL_CABINET);
-	mk_agency(&a[1], "MOI", "內政部", 1, LEVEL_2);
-	mk_agency(&a[2], "NDC", "國家發展委員會", 1, LEVEL_2);
-	mk_agency(&a[3], "NPA", "內政部警政署", 2, LEVEL_3);
-	mk_agency(&a[4], "X", "另一棵樹", 0, LEVEL_CABINET);
+	test_mk_agency(&a[0], "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&a[1], "MOI", "內政部", 1, LEVEL_2);
+	test_mk_agency(&a[2], "NDC", "國家發展委員會", 1, LEVEL_2);
+	test_mk_agency(&a[3], "NPA", "內政部警政署", 2, LEVEL_3);
+	test_mk_agency(&a[4], "X", "另一棵樹", 0, LEVEL_CABINET);
 	for (int i = 0; i < 5; i++)
 		test_put(f->s, ENTITY_AGENCY, &a[i]);
 	WALK(f->s, IX_AGENCY_CHILD, GRP(0), 0, 1, 5);
@@ -582,12 +584,12 @@ test_store_indexes(void **state)
 	WALK(f->s, IX_AGENCY_CODE, NULL, 0, 1, 2, 3, 4, 5);
 	WALK(f->s, IX_AGENCY, NULL, 0, 1, 2, 3, 4, 5);
 
-	/* Officers: names sort by UTF-8 bytes (A < 李 < 王 < 陳), then id. */
-	mk_officer(&o[0], 2, "王小明", "Wang@X.gov.tw");
-	mk_officer(&o[1], 3, "李美玲", "li@x.gov.tw");
-	mk_officer(&o[2], 2, "陳志豪", "chen@x.gov.tw");
-	mk_officer(&o[3], 3, "Alice", "alice@x.gov.tw");
-	mk_officer(&o[4], 4, "王小明", "wang2@x.gov.tw");
+	/* Officers by name in UTF-8 byte order (A < 李 < 王 < 陳), then id. */
+	test_mk_officer(&o[0], 2, "王小明", "Wang@X.gov.tw");
+	test_mk_officer(&o[1], 3, "李美玲", "li@x.gov.tw");
+	test_mk_officer(&o[2], 2, "陳志豪", "chen@x.gov.tw");
+	test_mk_officer(&o[3], 3, "Alice", "alice@x.gov.tw");
+	test_mk_officer(&o[4], 4, "王小明", "wang2@x.gov.tw");
 	for (int i = 0; i < 5; i++) {
 		test_put(f->s, ENTITY_OFFICER, &o[i]);
 		assert_int_equal(o[i].h.id, (uint32_t)i + 1);
@@ -651,9 +653,9 @@ test_store_indexes(void **state)
 	test_verify_clean(f->s);
 
 	/* Meetings by date, then id. */
-	mk_meeting(&m[0], "2024-03-01", "三月");
-	mk_meeting(&m[1], "2024-01-15", "一月");
-	mk_meeting(&m[2], "2024-03-01", "三月之二");
+	test_mk_meeting(&m[0], "2024-03-01", "三月");
+	test_mk_meeting(&m[1], "2024-01-15", "一月");
+	test_mk_meeting(&m[2], "2024-03-01", "三月之二");
 	for (int i = 0; i < 3; i++)
 		test_put(f->s, ENTITY_MEETING, &m[i]);
 	WALK(f->s, IX_MEETING_DATE, NULL, 0, 2, 1, 3);
@@ -662,13 +664,13 @@ test_store_indexes(void **state)
 	WALK(f->s, IX_MEETING_DATE, NULL, 0, 1, 3, 2);
 
 	/* Attendance by meeting, and by officer. */
-	mk_attendance(&at, 3, 1, ATTEND_PRESENT);
+	test_mk_attendance(&at, 3, 1, ATTEND_PRESENT);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
-	mk_attendance(&at, 3, 3, ATTEND_INVITED);
+	test_mk_attendance(&at, 3, 3, ATTEND_INVITED);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
-	mk_attendance(&at, 2, 1, ATTEND_ABSENT);
+	test_mk_attendance(&at, 2, 1, ATTEND_ABSENT);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
-	mk_attendance(&at, 1, 3, ATTEND_ONLINE);
+	test_mk_attendance(&at, 1, 3, ATTEND_ONLINE);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
 	WALK(f->s, IX_ATTENDANCE, NULL, 0, 1003, 2001, 3001, 3003);
 	WALK(f->s, IX_ATTENDANCE, GRP(3), 0, 3001, 3003);
@@ -694,8 +696,8 @@ test_store_indexes(void **state)
 	test_verify_clean(f->s);
 
 	/* Issues: lead and collaborators, a repeated one counted once. */
-	mk_issue(&is[0], "議題一", 2, 3, (const uint32_t[]){ 3, 4, 3 });
-	mk_issue(&is[1], "議題二", 3, 0, NULL);
+	test_mk_issue(&is[0], "議題一", 2, 3, (const uint32_t[]){ 3, 4, 3 });
+	test_mk_issue(&is[1], "議題二", 3, 0, NULL);
 	test_put(f->s, ENTITY_ISSUE, &is[0]);
 	test_put(f->s, ENTITY_ISSUE, &is[1]);
 	WALK(f->s, IX_AGENCY_ISSUE, GRP(2), 0, 1);
@@ -743,11 +745,11 @@ test_unique_fn(struct store_txn *t, void *arg, char **cause)
 	struct officer upd;
 	int rc;
 
-	mk_agency(&u->ey, "EY", "行政院", 0, LEVEL_CABINET);
-	mk_agency(&u->moi, "MOI", "內政部", 1, LEVEL_2);
-	mk_agency(&u->moi2, "MOI", "內政部二", 1, LEVEL_2);
-	mk_officer(&u->a, 1, "王小明", "wang@x.gov.tw");
-	mk_officer(&u->b, 2, "李美玲", "WANG@X.GOV.TW");
+	test_mk_agency(&u->ey, "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&u->moi, "MOI", "內政部", 1, LEVEL_2);
+	test_mk_agency(&u->moi2, "MOI", "內政部二", 1, LEVEL_2);
+	test_mk_officer(&u->a, 1, "王小明", "wang@x.gov.tw");
+	test_mk_officer(&u->b, 2, "李美玲", "WANG@X.GOV.TW");
 	if ((rc = store_agency_put(t, &u->ey, cause)) != 0 ||
 	    (rc = store_agency_put(t, &u->moi, cause)) != 0 ||
 	    (rc = store_officer_put(t, &u->a, cause)) != 0)
@@ -755,7 +757,7 @@ test_unique_fn(struct store_txn *t, void *arg, char **cause)
 	u->rc_officer = store_officer_put(t, &u->b, &u->cause_officer);
 	u->rc_agency = store_agency_put(t, &u->moi2, &u->cause_agency);
 	/* A replace that would take another's e-mail. */
-	mk_officer(&u->c, 1, "陳志豪", "chen@x.gov.tw");
+	test_mk_officer(&u->c, 1, "陳志豪", "chen@x.gov.tw");
 	if ((rc = store_officer_put(t, &u->c, cause)) != 0)
 		return rc;
 	upd = u->c;
@@ -834,10 +836,10 @@ test_seq_fn(struct store_txn *t, void *arg, char **cause)
 	char *refusal = NULL;
 	int rc;
 
-	mk_agency(&q->ey, "EY", "行政院", 0, LEVEL_CABINET);
-	mk_officer(&q->a, 1, "王小明", "wang@x.gov.tw");
-	mk_officer(&q->b, 1, "李美玲", "wang@x.gov.tw");
-	mk_officer(&q->c, 1, "陳志豪", "chen@x.gov.tw");
+	test_mk_agency(&q->ey, "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_officer(&q->a, 1, "王小明", "wang@x.gov.tw");
+	test_mk_officer(&q->b, 1, "李美玲", "wang@x.gov.tw");
+	test_mk_officer(&q->c, 1, "陳志豪", "chen@x.gov.tw");
 	if ((rc = store_agency_put(t, &q->ey, cause)) != 0 ||
 	    (rc = store_officer_put(t, &q->a, cause)) != 0)
 		return rc;
@@ -884,16 +886,19 @@ test_store_cursors(void **state)
 	uint32_t id;
 	size_t i;
 
-	mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
 	test_put(f->s, ENTITY_AGENCY, &a);
-	mk_agency(&a, "MOI", "內政部", 1, LEVEL_2);
+	test_mk_agency(&a, "MOI", "內政部", 1, LEVEL_2);
 	test_put(f->s, ENTITY_AGENCY, &a);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		snprintf(email, sizeof email, "o%zu@x.gov.tw", i + 1);
-		mk_officer(&o, i % 2 ? 2 : 1, names[i], email);
+		test_mk_officer(&o, i % 2 ? 2 : 1, names[i], email);
 		test_put(f->s, ENTITY_OFFICER, &o);
 	}
-	/* By name: Alice 1, Bob 6, Bob 7, 李美玲 3, 王大明 2, 王小明 4, 陳志豪 5 */
+	/*
+	 * By name, in UTF-8 byte order: Alice 1, Bob 6, Bob 7, 李美玲 3,
+	 * 王大明 2, 王小明 4, 陳志豪 5.
+	 */
 	WALK(f->s, IX_OFFICER_NAME, NULL, 0, 1, 6, 7, 3, 2, 4, 5);
 
 	t = test_read(f->s);
@@ -972,7 +977,9 @@ test_store_cursors(void **state)
 	assert_int_equal(store_cursor_id(c), 6);
 	assert_int_equal(store_cursor_seek_text(c, "C"), 0);
 	assert_int_equal(store_cursor_id(c), 3);	/* 李美玲 */
-	assert_int_equal(store_cursor_seek_text(c, "\xef\xbd\x9a"), OGPO_NOTFOUND);
+	/* Past every name: U+FF5A (fullwidth z) sorts after them all. */
+	assert_int_equal(store_cursor_seek_text(c, "\xef\xbd\x9a"),
+	    OGPO_NOTFOUND);
 	assert_int_equal(store_cursor_id(c), 3);
 	assert_int_equal(store_cursor_seek_text(c, ""), 0);
 	assert_int_equal(store_cursor_id(c), 1);
@@ -1016,16 +1023,41 @@ test_store_cursors(void **state)
 	store_cursor_close(c);
 	store_read_end(t);
 
-	/* Duplicate names: on Bob #6, then #6 leaves → Bob #7; #7 leaves → 王大明. */
+	/*
+	 * Duplicate names, Bob #6, #7, #8. #7 leaves: its position finds
+	 * Bob #8. #8 leaves: Bob #6 is still there but before it, so the
+	 * next name, 王大明 (#2). #6 leaves too: no Bob at all, 王大明.
+	 */
+	test_mk_officer(&o, 1, "Bob", "o8@x.gov.tw");
+	test_put(f->s, ENTITY_OFFICER, &o);
+	assert_int_equal(o.h.id, 8);
 	t = test_read(f->s);
 	assert_int_equal(store_cursor_open(t, IX_OFFICER_NAME, NULL, &c,
 	    &cause), 0);
 	assert_int_equal(store_cursor_seek_text(c, "Bob"), 0);
 	assert_int_equal(store_cursor_id(c), 6);
-	store_cursor_pos(c, &pos);
 	assert_int_equal(store_cursor_move(c, STORE_NEXT), 0);
 	assert_int_equal(store_cursor_id(c), 7);
+	store_cursor_pos(c, &pos);
+	assert_int_equal(store_cursor_move(c, STORE_NEXT), 0);
+	assert_int_equal(store_cursor_id(c), 8);
 	store_cursor_pos(c, &pos2);
+	store_cursor_close(c);
+	store_read_end(t);
+	test_del(f->s, ENTITY_OFFICER, 7, 0);
+	t = test_read(f->s);
+	assert_int_equal(store_cursor_open(t, IX_OFFICER_NAME, NULL, &c,
+	    &cause), 0);
+	assert_int_equal(store_cursor_seek(c, &pos), 0);
+	assert_int_equal(store_cursor_id(c), 8);
+	store_cursor_close(c);
+	store_read_end(t);
+	test_del(f->s, ENTITY_OFFICER, 8, 0);
+	t = test_read(f->s);
+	assert_int_equal(store_cursor_open(t, IX_OFFICER_NAME, NULL, &c,
+	    &cause), 0);
+	assert_int_equal(store_cursor_seek(c, &pos2), 0);
+	assert_int_equal(store_cursor_id(c), 2);
 	store_cursor_close(c);
 	store_read_end(t);
 	test_del(f->s, ENTITY_OFFICER, 6, 0);
@@ -1033,14 +1065,6 @@ test_store_cursors(void **state)
 	assert_int_equal(store_cursor_open(t, IX_OFFICER_NAME, NULL, &c,
 	    &cause), 0);
 	assert_int_equal(store_cursor_seek(c, &pos), 0);
-	assert_int_equal(store_cursor_id(c), 7);
-	store_cursor_close(c);
-	store_read_end(t);
-	test_del(f->s, ENTITY_OFFICER, 7, 0);
-	t = test_read(f->s);
-	assert_int_equal(store_cursor_open(t, IX_OFFICER_NAME, NULL, &c,
-	    &cause), 0);
-	assert_int_equal(store_cursor_seek(c, &pos2), 0);
 	assert_int_equal(store_cursor_id(c), 2);
 	store_cursor_close(c);
 
@@ -1077,9 +1101,9 @@ test_store_cursors(void **state)
 	store_read_end(t);
 
 	/* Meetings: seek_text takes a date. */
-	mk_meeting(&m, "2024-01-15", "一月");
+	test_mk_meeting(&m, "2024-01-15", "一月");
 	test_put(f->s, ENTITY_MEETING, &m);
-	mk_meeting(&m, "2024-03-15", "三月");
+	test_mk_meeting(&m, "2024-03-15", "三月");
 	test_put(f->s, ENTITY_MEETING, &m);
 	t = test_read(f->s);
 	assert_int_equal(store_cursor_open(t, IX_MEETING_DATE, NULL, &c,
@@ -1110,27 +1134,27 @@ test_store_cursor_attendance(void **state)
 	char *cause = NULL, email[32];
 	uint32_t i;
 
-	mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
 	test_put(f->s, ENTITY_AGENCY, &a);
 	for (i = 1; i <= 4; i++) {
 		snprintf(email, sizeof email, "o%u@x.gov.tw", i);
-		mk_officer(&o, 1, "某", email);
+		test_mk_officer(&o, 1, "某", email);
 		test_put(f->s, ENTITY_OFFICER, &o);
 	}
 	for (i = 1; i <= 3; i++) {
-		mk_meeting(&m, "2024-01-01", "會");
+		test_mk_meeting(&m, "2024-01-01", "會");
 		test_put(f->s, ENTITY_MEETING, &m);
 	}
 	/* Meeting 2: officers 1, 2, 4; meetings 1 and 3: officer 3. */
-	mk_attendance(&at, 2, 4, ATTEND_PRESENT);
+	test_mk_attendance(&at, 2, 4, ATTEND_PRESENT);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
-	mk_attendance(&at, 2, 1, ATTEND_PRESENT);
+	test_mk_attendance(&at, 2, 1, ATTEND_PRESENT);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
-	mk_attendance(&at, 2, 2, ATTEND_PRESENT);
+	test_mk_attendance(&at, 2, 2, ATTEND_PRESENT);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
-	mk_attendance(&at, 1, 3, ATTEND_PRESENT);
+	test_mk_attendance(&at, 1, 3, ATTEND_PRESENT);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
-	mk_attendance(&at, 3, 3, ATTEND_PRESENT);
+	test_mk_attendance(&at, 3, 3, ATTEND_PRESENT);
 	test_put(f->s, ENTITY_ATTENDANCE, &at);
 
 	t = test_read(f->s);
@@ -1140,6 +1164,11 @@ test_store_cursor_attendance(void **state)
 	assert_int_equal(store_cursor_id(c), 4);
 	assert_int_equal(store_cursor_move(c, STORE_NEXT), OGPO_NOTFOUND);
 	assert_int_equal(store_cursor_id(c), 4);
+	assert_int_equal(store_cursor_move(c, STORE_NEXT), OGPO_NOTFOUND);
+	assert_int_equal(store_cursor_id(c), 4);
+	assert_int_equal(store_cursor_move(c, STORE_PREV), 0);
+	assert_int_equal(store_cursor_id(c), 2);
+	assert_int_equal(store_cursor_move(c, STORE_LAST), 0);
 	assert_int_equal(store_cursor_move(c, STORE_FIRST), 0);
 	assert_int_equal(store_cursor_id(c), 1);
 	assert_int_equal(store_cursor_move(c, STORE_PREV), OGPO_NOTFOUND);
@@ -1240,21 +1269,19 @@ test_store_growth(void **state)
 	struct store_txn *t;
 	struct store_stats st;
 	struct officer o;
-	char *cause = NULL;
+	char dir[96], *cause = NULL;
 	size_t size;
 
-	/* The fixture's store is not wanted: a fresh directory beside it. */
-	char dir[96];
-
+	/* Not the fixture's store: a fresh one, inside its directory. */
 	snprintf(dir, sizeof dir, "%s/small", f->dir);
 	assert_int_equal(store_open(&s, dir, &(struct store_options){
 	    .create = 1, .map_size = 1 << 20 }, &cause), 0);
 	assert_int_equal(store_map_size(s), 1 << 20);
-	mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
 	test_put(s, ENTITY_AGENCY, &a);
-	mk_agency(&a, "MOI", "內政部", 1, LEVEL_2);
+	test_mk_agency(&a, "MOI", "內政部", 1, LEVEL_2);
 	test_put(s, ENTITY_AGENCY, &a);
-	mk_agency(&a, "NDC", "國家發展委員會", 1, LEVEL_2);
+	test_mk_agency(&a, "NDC", "國家發展委員會", 1, LEVEL_2);
 	test_put(s, ENTITY_AGENCY, &a);
 	for (b.first = 0; b.first < 100000; b.first += 10000) {
 		b.n = 10000;
@@ -1326,11 +1353,11 @@ test_store_verify_damage(void **state)
 	const uint8_t id99[4] = { 0, 0, 0, 99 }, id2[4] = { 0, 0, 0, 2 };
 	const uint8_t seq0[8] = { 0 };
 
-	mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
 	test_put(f->s, ENTITY_AGENCY, &a);
-	mk_officer(&o, 1, "王小明", "wang@x.gov.tw");
+	test_mk_officer(&o, 1, "王小明", "wang@x.gov.tw");
 	test_put(f->s, ENTITY_OFFICER, &o);
-	mk_officer(&o, 1, "李美玲", "li@x.gov.tw");
+	test_mk_officer(&o, 1, "李美玲", "li@x.gov.tw");
 	test_put(f->s, ENTITY_OFFICER, &o);
 	test_verify_clean(f->s);
 	store_close(f->s);
@@ -1375,11 +1402,11 @@ test_store_backup(void **state)
 	struct store_stats st1, st2;
 	char dir[96], *cause = NULL;
 
-	mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
 	test_put(f->s, ENTITY_AGENCY, &a);
-	mk_officer(&o, 1, "王小明", "wang@x.gov.tw");
+	test_mk_officer(&o, 1, "王小明", "wang@x.gov.tw");
 	test_put(f->s, ENTITY_OFFICER, &o);
-	mk_officer(&o, 1, "李美玲", "li@x.gov.tw");
+	test_mk_officer(&o, 1, "李美玲", "li@x.gov.tw");
 	test_put(f->s, ENTITY_OFFICER, &o);
 	test_del(f->s, ENTITY_OFFICER, 1, 0);
 
@@ -1393,7 +1420,7 @@ test_store_backup(void **state)
 	assert_int_equal(st2.records[ENTITY_OFFICER], 1);
 	test_verify_clean(copy);
 	/* The copy is a database of its own: ids go on from the original. */
-	mk_officer(&o, 1, "陳志豪", "chen@x.gov.tw");
+	test_mk_officer(&o, 1, "陳志豪", "chen@x.gov.tw");
 	test_put(copy, ENTITY_OFFICER, &o);
 	assert_int_equal(o.h.id, 3);
 	store_close(copy);

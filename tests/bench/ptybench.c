@@ -1,0 +1,162 @@
+/*
+ * ptybench.c — measure the full-screen program as a user at a terminal
+ * would feel it: start it on a pseudo-terminal of a given size, press
+ * keys, and time each until the screen stops changing; count the bytes it
+ * wrote for each. Prints one line per step.
+ *
+ *	ptybench OGPO DBDIR COLS ROWS
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define QUIET_MS 120	/* no output for this long: the screen is done */
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/*
+ * Read until the terminal has been quiet for QUIET_MS after at least one
+ * byte (or timeout_ms passes). Returns the time of the last byte, and the
+ * bytes read in *bytes; the text read is kept in buf for markers.
+ */
+static double
+settle(int fd, double start, double timeout_ms, size_t *bytes, char *buf,
+    size_t bufsz)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+	double last = start;
+	char tmp[65536];
+	size_t kept = 0;
+	ssize_t n;
+
+	*bytes = 0;
+	for (;;) {
+		int wait = *bytes ? QUIET_MS : (int)timeout_ms;
+
+		if (poll(&p, 1, wait) <= 0)
+			break;
+		n = read(fd, tmp, sizeof tmp);
+		if (n <= 0)
+			break;
+		last = now_ms();
+		*bytes += (size_t)n;
+		if (buf != NULL && kept + (size_t)n < bufsz) {
+			memcpy(buf + kept, tmp, (size_t)n);
+			kept += (size_t)n;
+		}
+		if (now_ms() - start > timeout_ms)
+			break;
+	}
+	if (buf != NULL)
+		buf[kept] = '\0';
+	return last;
+}
+
+static void
+step(int fd, const char *name, const char *keys)
+{
+	size_t bytes;
+	double t0 = now_ms(), t1;
+
+	if (write(fd, keys, strlen(keys)) < 0)
+		perror("write");
+	t1 = settle(fd, t0, 60000, &bytes, NULL, 0);
+	printf("%-24s %9.1f ms %8zu bytes\n", name, t1 - t0, bytes);
+	fflush(stdout);
+}
+
+static long
+peak_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "VmHWM:", 6) == 0)
+			kb = strtol(line + 6, NULL, 10);
+	fclose(f);
+	return kb;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct winsize ws;
+	size_t bytes;
+	double t0, t1;
+	int fd, status;
+	pid_t pid;
+	const char *search;
+
+	if (argc != 6) {
+		fprintf(stderr, "usage: ptybench OGPO DBDIR COLS ROWS SEARCH\n");
+		return 2;
+	}
+	search = argv[5];
+	memset(&ws, 0, sizeof ws);
+	ws.ws_col = (unsigned short)atoi(argv[3]);
+	ws.ws_row = (unsigned short)atoi(argv[4]);
+	t0 = now_ms();
+	pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 1;
+	}
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LANG", "C.UTF-8", 1);
+		execl(argv[1], argv[1], "--db", argv[2], (char *)NULL);
+		_exit(127);
+	}
+	t1 = settle(fd, t0, 60000, &bytes, NULL, 0);
+	printf("%-24s %9.1f ms %8zu bytes\n", "start to first screen",
+	    t1 - t0, bytes);
+	step(fd, "officers tab (2)", "2");
+	step(fd, "Down", "\033OB");
+	step(fd, "Down again", "\033OB");
+	step(fd, "PgDn", "\033[6~");
+	step(fd, "End", "\033OF");
+	step(fd, "Home", "\033OH");
+	step(fd, "search: /", "/");
+	{
+		char one[2] = { 0, 0 };
+		size_t i, len = strlen(search);
+
+		for (i = 0; i + 1 < len; i++) {
+			one[0] = search[i];
+			if (write(fd, one, 1) < 0)
+				perror("write");
+			settle(fd, now_ms(), 60000, &bytes, NULL, 0);
+		}
+		one[0] = search[len - 1];
+		step(fd, "search: last key", one);
+	}
+	step(fd, "search: Enter", "\r");
+	step(fd, "search: n (next)", "n");
+	printf("%-24s %9ld kB\n", "peak resident memory", peak_kb(pid));
+	if (write(fd, "q", 1) < 0)
+		perror("write");
+	settle(fd, now_ms(), 2000, &bytes, NULL, 0);
+	kill(pid, SIGTERM);
+	waitpid(pid, &status, 0);
+	return 0;
+}

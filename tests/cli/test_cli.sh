@@ -1,0 +1,251 @@
+#!/bin/sh
+# test_cli.sh — the command line as a script or a person uses it: init
+# with demo data, list in tables and TSV, verify, backup, where the
+# database comes from, exit statuses (0 done, 1 failed, 2 usage) and the
+# sentences printed when something is wrong.
+#
+#   OGPO=./ogpo sh tests/cli/test_cli.sh
+. "$(dirname "$0")/../lib.sh"
+
+unset OGPO_DB
+DB=$TMP/db
+
+# run ARGS...: run ogpo; stdout in $TMP/out, stderr in $TMP/err, status $rc.
+run() {
+	"$OGPO" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+}
+
+# status WHAT N: the last run exited with N.
+status() {
+	if [ "$rc" -eq "$2" ]; then ok "$1"; else
+		not_ok "$1 (exit $rc, wanted $2)"
+		sed 's/^/#   /' "$TMP/err" | head -10
+	fi
+}
+
+# same WHAT GOT WANT: two values are equal.
+same() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1 (got '$2', wanted '$3')"
+	fi
+}
+
+# The part of verify's summary after "is consistent: ".
+counts() {
+	sed -n 's/^.* is consistent: //p' "$TMP/out"
+}
+
+# --- init ---------------------------------------------------------------
+
+run --db "$DB" init --demo
+status "init --demo succeeds" 0
+contains "init names the new database" "$TMP/out" "Created the database in $DB"
+contains "init prints the demo counts" "$TMP/out" "Demo data: "
+agencies=$(sed -n 's/^Demo data: \([0-9]*\) agencies.*/\1/p' "$TMP/out")
+officers=$(sed -n 's/.* \([0-9]*\) officers.*/\1/p' "$TMP/out")
+meetings=$(sed -n 's/.* \([0-9]*\) meetings.*/\1/p' "$TMP/out")
+issues=$(sed -n 's/.* \([0-9]*\) issues.*/\1/p' "$TMP/out")
+check "the demo has 33 or more agencies" [ "${agencies:-0}" -ge 33 ]
+check "the demo has officers" [ "${officers:-0}" -gt 0 ]
+check "the demo has 17 or more meetings" [ "${meetings:-0}" -ge 17 ]
+check "the demo has 5 or more issues" [ "${issues:-0}" -ge 5 ]
+
+run --db "$DB" verify
+before=$(counts)
+run --db "$DB" init --demo
+status "init over an existing database fails" 1
+contains "and says the directory already holds one" "$TMP/err" \
+    "already holds"
+run --db "$DB" verify
+same "the second init changed nothing" "$(counts)" "$before"
+
+# --- list agencies ------------------------------------------------------
+
+run --db "$DB" list agencies
+status "list agencies succeeds" 0
+contains "list agencies shows the Executive Yuan" "$TMP/out" "行政院"
+contains "list agencies shows the Ministry of the Interior" "$TMP/out" \
+    "內政部"
+contains "an agency without a PO is marked" "$TMP/out" "! no PO"
+contains "an agency without a supervisor is marked" "$TMP/out" \
+    "! no supervisor"
+contains "the table has a header" "$TMP/out" "CODE"
+same "one line per agency, and a header" "$(wc -l <"$TMP/out" | tr -d ' ')" \
+    "$((agencies + 1))"
+# The tree: 內政部 is indented under 行政院, its bureaus under it.
+check "sub-agencies are indented under their parent" \
+    grep -q '^MOI  *  內政部' "$TMP/out"
+check "the Executive Yuan is not indented" \
+    grep -q '^EY  *行政院' "$TMP/out"
+
+run --db "$DB" list agencies --tsv
+status "list agencies --tsv succeeds" 0
+moi=$(awk -F '\t' '$5 == "MOI" { print $1 }' "$TMP/out")
+check "MOI has an id in the TSV" [ -n "$moi" ]
+
+# --- list officers ------------------------------------------------------
+
+run --db "$DB" list officers --agency MOI
+status "list officers --agency MOI succeeds" 0
+rows=$(awk 'NR > 1' "$TMP/out" | wc -l | tr -d ' ')
+check "MOI has officers" [ "$rows" -gt 0 ]
+same "every officer listed is MOI's" \
+    "$(awk 'NR > 1' "$TMP/out" | grep -vc '內政部')" 0
+lacks "no officer of another ministry" "$TMP/out" "外交部"
+lacks "not even MOI's own bureaus" "$TMP/out" "內政部警政署"
+
+run --db "$DB" list officers --agency MOI --tsv
+same "--agency in TSV: only MOI's id in the agency column" \
+    "$(awk -F '\t' 'NR > 1 { print $6 }' "$TMP/out" | sort -u)" "$moi"
+same "--agency in TSV: as many rows as the table" \
+    "$(awk 'NR > 1' "$TMP/out" | wc -l | tr -d ' ')" "$rows"
+
+run --db "$DB" list officers --tsv
+status "list officers --tsv succeeds" 0
+head -1 "$TMP/out" | tr '\t' '\n' >"$TMP/cols"
+check "the TSV header names the columns: name" grep -qx name "$TMP/cols"
+check "the TSV header names the columns: email" grep -qx email "$TMP/cols"
+same "the TSV header starts with id" "$(head -1 "$TMP/cols")" id
+same "one TSV line per officer, and the header" \
+    "$(wc -l <"$TMP/out" | tr -d ' ')" "$((officers + 1))"
+same "every TSV line has every column" \
+    "$(awk -F '\t' '{ print NF }' "$TMP/out" | sort -u)" \
+    "$(wc -l <"$TMP/cols" | tr -d ' ')"
+
+# A note holding a tab, a newline and a backslash stays on one TSV line.
+note=$(printf 'a\tb\nc\\d')
+run --db "$DB" add officer name=跳脫測試 agency=MOI role=member \
+    function=it email=escape@example.gov.tw "note=$note"
+status "add an officer with a tab and a newline in the note" 0
+run --db "$DB" list officers --tsv
+contains "TSV escapes tab, newline and backslash" "$TMP/out" \
+    'a\tb\nc\\d'
+same "the escaped record is still one line" \
+    "$(wc -l <"$TMP/out" | tr -d ' ')" "$((officers + 2))"
+same "and has every column" \
+    "$(grep -F escape@example.gov.tw "$TMP/out" | awk -F '\t' '{ print NF }')" \
+    "$(wc -l <"$TMP/cols" | tr -d ' ')"
+
+# An escape sequence never gets in.
+run --db "$DB" add officer "name=$(printf '\033[31m')紅" agency=MOI role=po \
+    email=red@example.gov.tw
+status "a name holding ESC is refused" 1
+contains "and the refusal says why" "$TMP/err" "control character"
+run --db "$DB" list officers --tsv
+lacks "the refused officer is not stored" "$TMP/out" red@example.gov.tw
+
+# --- list meetings and issues -------------------------------------------
+
+run --db "$DB" list meetings
+status "list meetings succeeds" 0
+same "one line per meeting, and a header" \
+    "$(wc -l <"$TMP/out" | tr -d ' ')" "$((meetings + 1))"
+awk 'NR > 1 { print $1 }' "$TMP/out" >"$TMP/dates"
+check "meetings are listed newest first" sort -c -r "$TMP/dates"
+same "the dates are dates" \
+    "$(grep -vc '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]$' "$TMP/dates")" 0
+same "the newest is the planned one" \
+    "$(awk 'NR == 2 { print $3 }' "$TMP/out")" planned
+contains "held meetings show who came" "$TMP/out" "held"
+
+run --db "$DB" list issues
+status "list issues succeeds" 0
+same "one line per issue, and a header" \
+    "$(wc -l <"$TMP/out" | tr -d ' ')" "$((issues + 1))"
+contains "issues show their status" "$TMP/out" "collaborating"
+contains "issues show their lead agency" "$TMP/out" "衛生福利部"
+
+run --db "$DB" list wombats
+status "an unknown list target is a usage error" 2
+contains "and is named" "$TMP/err" "wombats"
+
+run --db "$DB" list officers --agency NOPE
+status "an unknown agency code fails" 1
+contains "with a sentence naming the code" "$TMP/err" \
+    "no agency has the code 'NOPE'"
+
+run --db "$DB" list
+status "list without a target is a usage error" 2
+
+run --db "$DB" list --help
+status "list --help succeeds" 0
+contains "list --help shows the targets" "$TMP/out" \
+    "agencies|officers|meetings|issues"
+
+# --- verify and backup ---------------------------------------------------
+
+run --db "$DB" verify
+status "verify succeeds" 0
+contains "verify says the database is consistent" "$TMP/out" \
+    "$DB is consistent"
+contains "verify counts the agencies" "$TMP/out" "$agencies agencies"
+contains "verify counts the officers (the demo's and one added)" \
+    "$TMP/out" "$((officers + 1)) officers"
+orig=$(counts)
+
+run --db "$DB" backup "$TMP/bk"
+status "backup succeeds" 0
+contains "backup says where" "$TMP/out" "$TMP/bk"
+run --db "$TMP/bk" verify
+status "the backup verifies" 0
+same "the backup holds the same records" "$(counts)" "$orig"
+
+run --db "$DB" backup "$TMP/bk"
+status "backup into a directory holding a database fails" 1
+contains "and says so" "$TMP/err" "already holds"
+run --db "$TMP/bk" verify
+same "the refused backup left the copy alone" "$(counts)" "$orig"
+
+# --- where the database is ----------------------------------------------
+
+OGPO_DB=$DB "$OGPO" verify >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "OGPO_DB names the database" 0
+contains "the one it names" "$TMP/out" "$DB is consistent"
+
+run verify --db "$DB"
+status "--db after the subcommand works" 0
+same "and opens the same database" "$(counts)" "$orig"
+
+run list officers "--db=$DB" --agency MOI
+status "--db=DIR between the arguments works" 0
+contains "and lists from it" "$TMP/out" "內政部"
+
+OGPO_DB=$TMP/nowhere "$OGPO" --db "$DB" verify >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "--db wins over OGPO_DB" 0
+
+run --db "$TMP/none" verify
+status "verify without a database fails" 1
+contains "and says to run ogpo init" "$TMP/err" "ogpo init"
+check "and creates nothing" [ ! -e "$TMP/none" ]
+
+run --db "$TMP/none" list agencies
+status "list without a database fails" 1
+contains "and says to run ogpo init" "$TMP/err" "ogpo init"
+
+run --db
+status "--db without a value is a usage error" 2
+
+# --- help and version ----------------------------------------------------
+
+run --version
+status "--version succeeds" 0
+check "--version prints the version" grep -q '^ogpo [0-9][0-9.]*$' "$TMP/out"
+
+run --help
+status "--help succeeds" 0
+for cmd in init list verify backup; do
+	check "--help lists $cmd" grep -q "^  $cmd " "$TMP/out"
+done
+
+run frobnicate
+status "an unknown command is a usage error" 2
+contains "and is named" "$TMP/err" "frobnicate"
+
+run --db "$DB" verify extra
+status "verify with an extra argument is a usage error" 2
+
+run --db "$DB" backup
+status "backup without a directory is a usage error" 2
