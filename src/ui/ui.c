@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ogpo/config.h"
 #include "ui-int.h"
 
 const char *const ui_context_names[UI_CTX_COUNT] = {
@@ -300,7 +301,7 @@ static int
 ui_keymap(struct ui *ui, const char *choice, char **errors)
 {
 	static const char *action_names[UA_COUNT];
-	char *path = NULL;
+	char *path = NULL, configured[512], where[600];
 	int i;
 
 	for (i = 0; i < UA_COUNT; i++)
@@ -309,6 +310,9 @@ ui_keymap(struct ui *ui, const char *choice, char **errors)
 	    UA_COUNT);
 	keymap_load_string(ui->km, "default.keymap", keymap_default_text,
 	    errors);
+	if (choice == NULL && config_lookup("keymap", configured,
+	    sizeof configured, where, sizeof where))
+		choice = configured;
 	if (choice == NULL || strcmp(choice, "default") == 0)
 		return 0;
 	if (strchr(choice, '/') == NULL) {
@@ -317,6 +321,15 @@ ui_keymap(struct ui *ui, const char *choice, char **errors)
 			free(path);
 			path = xasprintf("%s/keymaps/%s.keymap", OGPO_DATADIR,
 			    choice);
+		}
+		if (access(path, R_OK) != 0) {
+			free(path);
+			free(*errors);
+			*errors = xasprintf("no keymap called '%s' (looked in "
+			    "./keymaps and %s/keymaps; default, vi and emacs "
+			    "come with ogpo); the default keymap is in use",
+			    choice, OGPO_DATADIR);
+			return 1;
 		}
 	} else
 		path = xstrdup(choice);
