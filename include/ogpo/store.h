@@ -210,6 +210,14 @@ uint32_t store_cursor_id(struct store_cursor *c);
 /* Decode the record at the cursor into rec (the index's entity). */
 int	 store_cursor_get(struct store_cursor *c, void *rec, char **cause);
 
+/*
+ * The ids of one group of ix, in index order, as a new array in *ids
+ * (free it; NULL when empty). Returns how many. For short groups, such as
+ * an agency's children, that are walked while other cursors come and go.
+ */
+size_t	 store_group_ids(struct store_txn *t, enum store_index ix,
+	    uint32_t group, uint32_t **ids);
+
 /* How many entries ix holds, or its group holds when group != NULL. */
 size_t	 store_count(struct store_txn *t, enum store_index ix,
 	    const uint32_t *group);

@@ -45,7 +45,6 @@ static const struct cmd_column list_agency_cols[] = {
 static int
 list_agency_tree(struct list *l, uint32_t id, int depth)
 {
-	struct store_cursor *c;
 	struct agency a;
 	char name[OGPO_NAME_MAX + 64], level[8], pos[16], sups[16];
 	const char *mark;
@@ -74,20 +73,8 @@ list_agency_tree(struct list *l, uint32_t id, int depth)
 			cmd_table_row(stdout, list_agency_cols, 6, cells);
 		}
 	}
-	/* Collect the children first: the cursor must not outlive recursion. */
-	n = store_count(l->t, IX_AGENCY_CHILD, &id);
-	if (n == 0)
-		return 0;
-	kids = xcalloc(n, sizeof *kids);
-	if ((rc = store_cursor_open(l->t, IX_AGENCY_CHILD, &id, &c,
-	    &l->cause)) != 0) {
-		free(kids);
-		return rc;
-	}
-	for (i = 0; i < n && store_cursor_move(c, STORE_NEXT) == 0; i++)
-		kids[i] = store_cursor_id(c);
-	store_cursor_close(c);
-	for (n = i, i = 0, rc = 0; i < n && rc == 0; i++)
+	n = store_group_ids(l->t, IX_AGENCY_CHILD, id, &kids);
+	for (i = 0, rc = 0; i < n && rc == 0; i++)
 		rc = list_agency_tree(l, kids[i], depth + 1);
 	free(kids);
 	return rc;

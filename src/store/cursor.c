@@ -257,6 +257,27 @@ store_cursor_get(struct store_cursor *c, void *rec, char **cause)
 }
 
 size_t
+store_group_ids(struct store_txn *t, enum store_index ix, uint32_t group,
+    uint32_t **ids)
+{
+	struct store_cursor *c;
+	size_t n = store_count(t, ix, &group), i = 0;
+
+	*ids = NULL;
+	if (n == 0 || store_cursor_open(t, ix, &group, &c, NULL) != 0)
+		return 0;
+	*ids = xcalloc(n, sizeof **ids);
+	while (i < n && store_cursor_move(c, STORE_NEXT) == 0)
+		(*ids)[i++] = store_cursor_id(c);
+	store_cursor_close(c);
+	if (i == 0) {
+		free(*ids);
+		*ids = NULL;
+	}
+	return i;
+}
+
+size_t
 store_count(struct store_txn *t, enum store_index ix, const uint32_t *group)
 {
 	struct store_cursor *c;

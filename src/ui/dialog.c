@@ -281,23 +281,13 @@ static void
 dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
     struct agency_pick *ap)
 {
-	struct store_cursor *c;
 	struct agency a;
 	uint32_t *kids;
 	size_t n, i;
 
-	n = store_count(t, IX_AGENCY_CHILD, &parent);
-	if (n == 0 || depth > 8)
+	if (depth > 8)
 		return;
-	kids = xcalloc(n, sizeof *kids);
-	if (store_cursor_open(t, IX_AGENCY_CHILD, &parent, &c, NULL) == 0) {
-		for (i = 0; i < n && store_cursor_move(c, STORE_NEXT) == 0;
-		    i++)
-			kids[i] = store_cursor_id(c);
-		store_cursor_close(c);
-		n = i;
-	} else
-		n = 0;
+	n = store_group_ids(t, IX_AGENCY_CHILD, parent, &kids);
 	for (i = 0; i < n; i++) {
 		if (store_agency_get(t, kids[i], &a, NULL) != 0)
 			continue;

@@ -60,22 +60,12 @@ tree_set_open(uint32_t id, int open)
 static void
 tree_walk(struct store_txn *t, uint32_t parent, int depth)
 {
-	struct store_cursor *c;
 	uint32_t *kids;
 	size_t n, i, at, sub;
 
-	n = store_count(t, IX_AGENCY_CHILD, &parent);
-	if (n == 0 || depth > 8)
+	if (depth > 8)
 		return;
-	kids = xcalloc(n, sizeof *kids);
-	if (store_cursor_open(t, IX_AGENCY_CHILD, &parent, &c, NULL) == 0) {
-		for (i = 0; i < n && store_cursor_move(c, STORE_NEXT) == 0;
-		    i++)
-			kids[i] = store_cursor_id(c);
-		store_cursor_close(c);
-		n = i;
-	} else
-		n = 0;
+	n = store_group_ids(t, IX_AGENCY_CHILD, parent, &kids);
 	for (i = 0; i < n && tree.list.n < TREE_MAX; i++) {
 		at = tree.list.n;
 		vlist_held_add(&tree.list, kids[i]);
@@ -291,16 +281,8 @@ tree_action(struct ui *ui, enum ui_action a)
 }
 
 static void
-tree_position(struct ui *ui, char *buf, size_t n)
-{
-	(void)ui;
-	vlist_position(&tree.list, buf, n);
-}
-
-static void
 tree_fini(void)
 {
-	vlist_free(&tree.list);
 	free(tree.depth);
 	free(tree.kids);
 	free(tree.open);
@@ -313,7 +295,7 @@ const struct ui_pane ui_pane_agencies = {
 	.draw = tree_draw,
 	.action = tree_action,
 	.reload = tree_reload,
-	.position = tree_position,
+	.list = &tree.list,
 	.fini = tree_fini,
 	.hints = N_("Enter officers  +/- open/close  a add  e edit  d delete  "
 	    "/ search  ? help  q quit"),

@@ -149,27 +149,13 @@ issues_action(struct ui *ui, enum ui_action a)
 	}
 }
 
-static void
-issues_position(struct ui *ui, char *buf, size_t n)
-{
-	(void)ui;
-	vlist_position(&issues.list, buf, n);
-}
-
-static void
-issues_fini(void)
-{
-	vlist_free(&issues.list);
-}
-
 const struct ui_pane ui_pane_issues = {
 	.title = N_("Issues"),
 	.ctx = UI_CTX_LIST,
 	.draw = issues_draw,
 	.action = issues_action,
 	.reload = issues_reload,
-	.position = issues_position,
-	.fini = issues_fini,
+	.list = &issues.list,
 	.hints = N_("Enter detail  a add  e edit  d delete  / search  "
 	    "? help  q quit"),
 };

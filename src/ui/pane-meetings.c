@@ -187,27 +187,13 @@ meetings_action(struct ui *ui, enum ui_action a)
 	}
 }
 
-static void
-meetings_position(struct ui *ui, char *buf, size_t n)
-{
-	(void)ui;
-	vlist_position(&meetings.list, buf, n);
-}
-
-static void
-meetings_fini(void)
-{
-	vlist_free(&meetings.list);
-}
-
 const struct ui_pane ui_pane_meetings = {
 	.title = N_("Meetings"),
 	.ctx = UI_CTX_LIST,
 	.draw = meetings_draw,
 	.action = meetings_action,
 	.reload = meetings_reload,
-	.position = meetings_position,
-	.fini = meetings_fini,
+	.list = &meetings.list,
 	.hints = N_("Enter invitees  a add  e edit  d delete  / search  "
 	    "? help  q quit"),
 };

@@ -362,27 +362,13 @@ officers_action(struct ui *ui, enum ui_action a)
 	}
 }
 
-static void
-officers_position(struct ui *ui, char *buf, size_t n)
-{
-	(void)ui;
-	vlist_position(&officers.list, buf, n);
-}
-
-static void
-officers_fini(void)
-{
-	vlist_free(&officers.list);
-}
-
 const struct ui_pane ui_pane_officers = {
 	.title = N_("Officers"),
 	.ctx = UI_CTX_LIST,
 	.draw = officers_draw,
 	.action = officers_action,
 	.reload = officers_reload,
-	.position = officers_position,
-	.fini = officers_fini,
+	.list = &officers.list,
 	.hints = N_("a add  e edit  d delete  / search  s sort  f agency  "
 	    "F all  ? help  q quit"),
 };

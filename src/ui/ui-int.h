@@ -119,9 +119,10 @@ struct ui_pane {
 	int		(*action)(struct ui *ui, enum ui_action a);
 	/* The database moved on (or first show): reload what is shown. */
 	void		(*reload)(struct ui *ui);
-	/* "12/340" for the status line. */
-	void		(*position)(struct ui *ui, char *buf, size_t n);
-	/* Free what the pane holds, at exit. */
+	/* The pane's list: its position ("12/340") goes on the status
+	 * line, and it is freed at exit. */
+	struct vlist	*list;
+	/* Free anything else the pane holds, at exit (may be NULL). */
 	void		(*fini)(void);
 	/* Key hints for the status line. */
 	const char	*hints;

@@ -146,7 +146,7 @@ ui_draw_status(struct ui *ui)
 
 	ui_fill(ui, y, 0, ui->cols, UI_STATUS);
 	if (ui->nlayers == 0)
-		p->position(ui, pos, sizeof pos);
+		vlist_position(p->list, pos, sizeof pos);
 	w = (int)text_width(pos);
 	if (ui->msg[0] != '\0')
 		ui_put(ui, y, 0, ui->cols - w - 1, ui->msg,
@@ -432,8 +432,11 @@ ui_main(const struct cmd_ctx *ctx)
 		}
 	}
 	endwin();
-	for (i = 0; i < ui.npanes; i++)
-		ui.panes[i]->fini();
+	for (i = 0; i < ui.npanes; i++) {
+		vlist_free(ui.panes[i]->list);
+		if (ui.panes[i]->fini != NULL)
+			ui.panes[i]->fini();
+	}
 	keymap_free(ui.km);
 	core_close(ui.core);
 	free(errors);
