@@ -1,0 +1,63 @@
+#!/bin/sh
+# test_tabs.sh — the four tabs, Tab cycling, the help popup, q.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+demo_db
+n=$(officer_count)
+check "the demo has officers ($n)" [ "$n" -gt 0 ]
+
+tui_start tabs 100 30
+expect "tree shows 行政院" "行政院"
+expect "tree shows 內政部" "內政部"
+screen
+if grep -qE '! no (supervisor|PO)' "$SCR"; then
+	ok "tree marks an agency without a PO or supervisor"
+else
+	not_ok "tree marks an agency without a PO or supervisor"; dump
+fi
+expect "header names the tabs" "[1 Agencies] [2 Officers] [3 Meetings] [4 Issues]"
+expect "header shows the database" "$DB"
+
+keys 2
+expect "2 shows all officers" "Officers of all agencies"
+expect_pos "position is 1/$n, n from list officers" "1/$n"
+keys 3
+expect "3 shows meetings" "Meetings, newest first"
+keys 4
+expect "4 shows issues" "Issues (triggers"
+keys Tab
+expect "Tab from Issues goes round to Agencies" "Supervising minister"
+keys Tab
+expect "Tab goes on to Officers" "Officers of all agencies"
+keys BTab
+expect "Shift-Tab goes back to Agencies" "Supervising minister"
+
+keys '?'
+expect "? shows the help popup" "go to the Officers tab"
+expect "help lists the keys of the keymap" "leave ogpo"
+esc
+expect_gone "Esc closes the help popup" "go to the Officers tab"
+expect "the tree is back after help" "Supervising minister"
+
+# The help lists "/ search" for help windows too: it should find a line.
+keys '?'
+expect "? opens help again" "go to the Officers tab"
+expect_gone "help starts at its top (the tree keys are further down)" \
+    "open a branch of the tree" 1
+keys /
+text branch
+keys Enter
+expect "/branch in help brings \"open a branch of the tree\" into view" \
+    "open a branch of the tree" 1
+expect "help is still open after the search" "Esc: close" 1
+screen
+has_text "Esc: close" && esc
+expect_gone "help is closed" "Esc: close"
+
+keys q
+if wait_exit 3; then ok "q ends the program"; else
+	not_ok "q ends the program"; dump
+fi
+check "exit status 0 after q (was $TUI_STATUS)" [ "$TUI_STATUS" = 0 ]
+tui_done

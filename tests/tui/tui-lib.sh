@@ -1,0 +1,239 @@
+# tui-lib.sh — helpers for the screen tests (tests/tui/test_*.sh), sourced
+# after tests/lib.sh:
+#
+#	. tests/lib.sh
+#	. tests/tui/tui-lib.sh
+#
+# ogpo runs in a pane of a private tmux server (its own socket, no user
+# config), so a test never touches anyone's tmux. A launcher records the
+# program's pid and exit status, so a test can ask how it ended. Assertions
+# poll capture-pane every 50 ms up to a deadline; the only sleeps set an
+# Escape apart from the keys around it.
+#
+#	tui_start NAME COLS ROWS [ARGS...]	ogpo --db $DB ARGS in a pane
+#	screen [-e]			capture into $SCR (and print nothing)
+#	wait_for TEXT [SECONDS]		0 once TEXT shows (default 5 s)
+#	wait_gone TEXT [SECONDS]	0 once TEXT no longer shows
+#	wait_pos POS [SECONDS]		0 once the status line ends in POS
+#	wait_count N [SECONDS]		0 once the position's total is N
+#	expect WHAT TEXT [SECONDS]	ok/not ok of wait_for (screen on failure)
+#	expect_gone WHAT TEXT [SECONDS]	ok/not ok of wait_gone
+#	expect_pos WHAT POS [SECONDS]	ok/not ok of wait_pos
+#	expect_sel WHAT TEXT [SECONDS]	the selected row (by its colour) holds TEXT
+#	keys KEY...			tmux send-keys (names: Enter, C-s, Up…)
+#	text STRING			type STRING literally
+#	esc				Escape, on its own
+#	wait_exit [SECONDS]		0 once the program has ended
+#	tui_pid				pid of the program (the pane's process)
+#	tui_stop			end the session (and check sanitizer output)
+#	tui_done			end: kill the tmux server, exit 1 on failures
+
+# Run on its own (tests/run.sh runs every tests/tui/*.sh) it does nothing.
+command -v test_cleanup >/dev/null 2>&1 || exit 0
+
+# The terminal tmux emulates: with it, keys such as Home and End reach ogpo
+# as the terminal description says (under TERM=xterm-256color tmux sends
+# Home as ESC [ 1 ~, which xterm's description does not list).
+TUI_TERM=${TUI_TERM:-tmux-256color}
+infocmp "$TUI_TERM" >/dev/null 2>&1 || TUI_TERM=screen-256color
+# wc -L measures display width only in a UTF-8 locale.
+LC_ALL=C.UTF-8
+export LC_ALL
+
+DB=$TMP/db
+SCR=$TMP/screen
+TUI_SOCK=$TMP/tmux.sock	# inside $TMP: removed with it
+TUI_S=
+unset TMUX
+
+tx() { tmux -S "$TUI_SOCK" "$@"; }
+
+printf '%s\n' 'set -g remain-on-exit on' 'set -g status off' \
+    'set -g history-limit 0' >"$TMP/tmux.conf"
+
+tui_cleanup() {
+	tmux -S "$TUI_SOCK" kill-server 2>/dev/null
+	test_cleanup
+}
+trap 'tui_cleanup' EXIT
+
+# Milliseconds since the epoch (GNU date).
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# seconds (may be fractional) → milliseconds
+to_ms() { awk -v s="$1" 'BEGIN { printf "%d", s * 1000 }'; }
+
+# shquote WORD: WORD quoted for sh.
+shquote() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
+
+# tui_start NAME COLS ROWS [ARGS...]: start "ogpo --db $DB ARGS" in a new
+# session and wait for its header. A small launcher runs it: the program
+# keeps the pid the launcher writes to $TMP/NAME.pid (sh execs into it),
+# its stderr goes to $TMP/NAME.err (sanitizer reports), and its exit
+# status to $TMP/NAME.rc. (tmux 3.3's #{pane_dead_status} is not used:
+# tmux at times leaves the exited pane process a zombie, without status.)
+tui_start() {
+	_n=$1 _c=$2 _r=$3
+	shift 3
+	TUI_S=$_n
+	rm -f "$TMP/$_n.pid" "$TMP/$_n.rc" "$TMP/$_n.err"
+	{
+		printf '%s\n' '#!/bin/sh'
+		# Colours on (NO_COLOR empty): the selected row is found by them.
+		printf 'sh -c %s %s env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= ' \
+		    "'echo \$\$ >\"\$0.pid\"; exec \"\$@\"'" \
+		    "$(shquote "$TMP/$_n")"
+		printf 'TERM=%s %s --db %s' "$(shquote "$TUI_TERM")" \
+		    "$(shquote "$OGPO")" "$(shquote "$DB")"
+		for _a in "$@"; do printf ' %s' "$(shquote "$_a")"; done
+		printf ' 2>%s\n' "$(shquote "$TMP/$_n.err")"
+		printf 'echo $? >%s\n' "$(shquote "$TMP/$_n.rc")"
+	} >"$TMP/$_n.run"
+	tx -f "$TMP/tmux.conf" new-session -d -s "$_n" -x "$_c" -y "$_r" \
+	    -c "$(pwd)" "sh $(shquote "$TMP/$_n.run")"
+	if wait_for ' ogpo [1 Agencies]' 10; then
+		ok "$_n: ogpo starts at ${_c}x$_r"
+	else
+		not_ok "$_n: ogpo starts at ${_c}x$_r"
+		dump
+	fi
+}
+
+# screen [-e]: the pane's text (with -e, colours too) into $SCR.
+screen() { tx capture-pane -p "$@" -t "$TUI_S" >"$SCR" 2>/dev/null; }
+
+dump() {
+	screen
+	sed 's/^/#   |/' "$SCR"
+	[ -s "$TMP/$TUI_S.err" ] && sed 's/^/#   stderr: /' "$TMP/$TUI_S.err" |
+	    head -20
+	return 0
+}
+
+# poll SECONDS COMMAND...: run COMMAND every 50 ms until it succeeds or
+# SECONDS pass; the screen is captured before each try.
+poll() {
+	_end=$(( $(now_ms) + $(to_ms "$1") ))
+	shift
+	while :; do
+		screen
+		"$@" && return 0
+		[ "$(now_ms)" -ge "$_end" ] && return 1
+		sleep 0.05
+	done
+}
+
+has_text() { grep -qF -- "$1" "$SCR"; }
+lacks_text() { ! grep -qF -- "$1" "$SCR"; }
+# The status line (the last one) ends in POS, e.g. "1/157".
+pos_is() { [ "$(status_pos)" = "$1" ]; }
+# The status line's total (after the slash) is N.
+count_is() { _p=$(status_pos); [ "${_p#*/}" = "$1" ]; }
+status_line() { tail -n 1 "$SCR"; }
+status_pos() { tail -n 1 "$SCR" | awk '{ print $NF }'; }
+
+# The selected row: drawn black on yellow (UI_SELECT), found in the
+# coloured capture; its plain text goes to $TMP/sel. Header and status
+# line (first and last) are never it.
+sel_row() {
+	tx capture-pane -p -e -t "$TUI_S" >"$SCR.e" 2>/dev/null
+	_l=$(sed '1d;$d' "$SCR.e" | grep -n '\[43m\|;43m' | head -1 | cut -d: -f1)
+	if [ -z "$_l" ]; then : >"$TMP/sel"; return; fi
+	sed -n "$((_l + 1))p" "$SCR" >"$TMP/sel"
+}
+sel_has() { sel_row; grep -qF -- "$1" "$TMP/sel"; }
+wait_sel() { poll "${2:-5}" sel_has "$1"; }
+expect_sel() {
+	if wait_sel "$2" "${3:-5}"; then ok "$1"; else
+		not_ok "$1 (selected row: '$(cat "$TMP/sel")', not '$2':)"
+		dump
+	fi
+}
+
+wait_for() { poll "${2:-5}" has_text "$1"; }
+wait_gone() { poll "${2:-5}" lacks_text "$1"; }
+wait_pos() { poll "${2:-5}" pos_is "$1"; }
+wait_count() { poll "${2:-5}" count_is "$1"; }
+
+expect() {
+	if wait_for "$2" "${3:-5}"; then ok "$1"; else
+		not_ok "$1 (no '$2' on the screen:)"; dump
+	fi
+}
+
+expect_gone() {
+	if wait_gone "$2" "${3:-5}"; then ok "$1"; else
+		not_ok "$1 ('$2' stays on the screen:)"; dump
+	fi
+}
+
+expect_pos() {
+	if wait_pos "$2" "${3:-5}"; then ok "$1"; else
+		not_ok "$1 (position '$(status_pos)', not '$2':)"; dump
+	fi
+}
+
+keys() { tx send-keys -t "$TUI_S" "$@"; }
+text() { tx send-keys -t "$TUI_S" -l -- "$1"; }
+
+# Escape alone: a key right behind it would be read as Meta-key.
+esc() {
+	sleep 0.1
+	tx send-keys -t "$TUI_S" Escape
+	sleep 0.15
+}
+
+# The program's pid (the launcher writes it as the program starts).
+tui_pid() { cat "$TMP/$TUI_S.pid" 2>/dev/null; }
+
+is_dead() { [ -s "$TMP/$TUI_S.rc" ]; }
+
+# wait_exit [SECONDS]: the program has ended; its status in $TUI_STATUS.
+wait_exit() {
+	TUI_STATUS=
+	poll "${1:-5}" is_dead || return 1
+	TUI_STATUS=$(cat "$TMP/$TUI_S.rc")
+	return 0
+}
+
+# Sanitizer reports in the program's stderr count as a failure.
+tui_sanitizer_check() {
+	_e=$TMP/$TUI_S.err
+	if [ -f "$_e" ] && grep -qE \
+	    '(Address|Leak|UndefinedBehavior)Sanitizer|runtime error:' "$_e"; then
+		not_ok "$TUI_S: no sanitizer report"
+		sed 's/^/#   /' "$_e" | head -40
+	else
+		ok "$TUI_S: no sanitizer report"
+	fi
+}
+
+# tui_stop: quit the program if it still runs, then end the session.
+tui_stop() {
+	if ! is_dead; then
+		keys q
+		wait_exit 5 || { _pid=$(tui_pid); [ -n "$_pid" ] &&
+		    kill "$_pid" 2>/dev/null; wait_exit 5; }
+	fi
+	tui_sanitizer_check
+	tx kill-session -t "$TUI_S" 2>/dev/null
+	TUI_S=
+}
+
+tui_done() {
+	[ -n "$TUI_S" ] && tui_stop
+	tx kill-server 2>/dev/null
+	[ "$failures" -eq 0 ] || exit 1
+	exit 0
+}
+
+# The database: the demo data, made fresh for each test.
+demo_db() {
+	"$OGPO" --db "$DB" init --demo >/dev/null 2>&1 ||
+	    { not_ok "init --demo"; exit 1; }
+}
+
+# Officer count from the CLI (lines minus the header).
+officer_count() {
+	"$OGPO" --db "$DB" list officers --tsv | awk 'END { print NR - 1 }'
+}
