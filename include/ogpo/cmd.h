@@ -44,7 +44,13 @@ extern const struct cmd_entry cmd_delete_entry;
  */
 struct core *cmd_open(const struct cmd_ctx *ctx, int create);
 
-/* Print "ogpo NAME: message" to stderr; returns status. */
+/*
+ * Write s to f with control characters and bidi overrides escaped, as the
+ * screen shows them: data must never drive the reader's terminal.
+ */
+void	 cmd_put_safe(FILE *f, const char *s);
+
+/* Print "ogpo NAME: message" to stderr (escaped); returns status. */
 int	 cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
 	    OGPO_PRINTF(3, 4);
 

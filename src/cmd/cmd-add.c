@@ -56,8 +56,10 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_add_entry, CMD_FAIL, "%s", cause);
 	else {
 		schema_label(schema_of(a.kind), a.rec, label, sizeof label);
-		printf("Added %s #%u %s.\n", argv[1],
-		    ((struct record_head *)a.rec)->id, label);
+		printf("Added %s #%u ", argv[1],
+		    ((struct record_head *)a.rec)->id);
+		cmd_put_safe(stdout, label);
+		printf(".\n");
 	}
 	free(cause);
 	free(a.rec);

@@ -17,7 +17,9 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 
 	dir = core_default_dir(ctx->db_flag, &origin);
 	if (core_open(&c, dir, create, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", ctx->prog, cause);
+		fprintf(stderr, "%s: ", ctx->prog);
+		cmd_put_safe(stderr, cause);
+		fputc('\n', stderr);
 		if (strcmp(origin, "--db") != 0)
 			fprintf(stderr, "%s: (the database directory %s came "
 			    "from %s)\n", ctx->prog, dir, origin);
@@ -28,16 +30,30 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 	return c;
 }
 
+void
+cmd_put_safe(FILE *f, const char *s)
+{
+	size_t cells = text_width(s), n = 4 * cells + 8;
+	char *buf = xmalloc(n);
+
+	text_fit(s, cells, 0, buf, n);
+	fputs(buf, f);
+	free(buf);
+}
+
 int
 cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fprintf(stderr, "ogpo %s: ", e->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "ogpo %s: ", e->name);
+	cmd_put_safe(stderr, msg);
 	fputc('\n', stderr);
+	free(msg);
 	return status;
 }
 

@@ -190,7 +190,7 @@ dialog_pick_draw(struct ui *ui, void *arg)
 
 int
 ui_pick(struct ui *ui, const char *title, const char *const *labels,
-    size_t n, size_t *sel)
+    size_t n, size_t *sel, int first)
 {
 	struct pick p;
 	int key, r = -1, rows;
@@ -206,6 +206,10 @@ ui_pick(struct ui *ui, const char *title, const char *const *labels,
 	for (i = 0; i < p.nshown; i++)
 		if (p.shown[i] == *sel)
 			p.sel = i;
+	if (ui_key_printable(first) && first != ' ') {
+		ui_edit_key(&p.edit, first);
+		dialog_pick_filter(&p);
+	}
 	ui_layer_push(ui, dialog_pick_draw, &p);
 	while (r < 0) {
 		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
@@ -309,7 +313,7 @@ dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
 }
 
 uint32_t
-ui_pick_agency(struct ui *ui, uint32_t current)
+ui_pick_agency(struct ui *ui, uint32_t current, int first)
 {
 	struct agency_pick ap;
 	struct store_txn *t;
@@ -325,7 +329,7 @@ ui_pick_agency(struct ui *ui, uint32_t current)
 		if (ap.ids[i] == current)
 			sel = i;
 	if (ui_pick(ui, _("Choose an agency (type to narrow)"),
-	    (const char *const *)ap.labels, ap.n, &sel) == 1)
+	    (const char *const *)ap.labels, ap.n, &sel, first) == 1)
 		id = ap.ids[sel];
 	for (i = 0; i < ap.n; i++)
 		free(ap.labels[i]);
@@ -381,7 +385,30 @@ struct popup {
 	struct dialog_text	 text;
 	const char		*s;
 	int			 top, rows;
+	char			 find[128];
 };
+
+/* Scroll to the next (dir 1) or previous (-1) line holding p->find. */
+static int
+dialog_popup_find(struct popup *p, int dir)
+{
+	char line[2048];
+	size_t n;
+	int i, at;
+
+	for (i = 1; i <= p->text.n; i++) {
+		at = ((p->top + dir * i) % p->text.n + p->text.n) % p->text.n;
+		n = p->text.len[at] < sizeof line - 1 ? p->text.len[at] :
+		    sizeof line - 1;
+		memcpy(line, p->s + p->text.off[at], n);
+		line[n] = '\0';
+		if (ui_contains(line, p->find)) {
+			p->top = at;
+			return 1;
+		}
+	}
+	return 0;
+}
 
 static void
 dialog_popup_draw(struct ui *ui, void *arg)
@@ -417,7 +444,9 @@ ui_text_popup(struct ui *ui, const char *title, const char *text)
 	p.s = text;
 	ui_layer_push(ui, dialog_popup_draw, &p);
 	while (!done && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
-		switch (ui_lookup(ui, UI_CTX_HELP, key)) {
+		enum ui_action a = ui_lookup(ui, UI_CTX_HELP, key);
+
+		switch (a) {
 		case UA_UP:
 			p.top--;
 			break;
@@ -439,6 +468,23 @@ ui_text_popup(struct ui *ui, const char *title, const char *text)
 		case UA_CANCEL:
 		case UA_QUIT:
 			done = 1;
+			break;
+		case UA_SEARCH:
+			p.find[0] = '\0';
+			if (ui_prompt(ui, _("Find"), p.find, sizeof p.find) ==
+			    UI_KEY_QUIT)
+				done = 1;
+			else if (p.find[0] != '\0' && p.text.n > 0 &&
+			    !dialog_popup_find(&p, 1))
+				ui_message(ui, 1, _("no match for \"%s\""),
+				    p.find);
+			break;
+		case UA_SEARCH_NEXT:
+		case UA_SEARCH_PREV:
+			if (p.find[0] != '\0' && p.text.n > 0 &&
+			    !dialog_popup_find(&p, a == UA_SEARCH_NEXT ? 1 : -1))
+				ui_message(ui, 1, _("no match for \"%s\""),
+				    p.find);
 			break;
 		default:
 			if (key == '\r' || key == ' ' || key == 27)

@@ -329,7 +329,7 @@ form_officers_of(struct store_txn *t, uint32_t agency, uint32_t **ids,
  * issue, from its lead and collaborating agencies).
  */
 static int
-form_pick_record(struct form *fm, struct form_field *ff)
+form_pick_record(struct form *fm, struct form_field *ff, int key)
 {
 	struct form_field *lead, *collab;
 	struct store_cursor *c;
@@ -370,7 +370,7 @@ form_pick_record(struct form *fm, struct form_field *ff)
 		if (ids[i] == ff->value)
 			sel = i;
 	r = ui_pick(fm->ui, _(ff->f->label), (const char *const *)labels, n,
-	    &sel);
+	    &sel, key);
 	if (r == 1)
 		ff->value = ids[sel];
 	for (i = 0; i < n; i++)
@@ -397,9 +397,12 @@ form_parent_level(struct form *fm, uint32_t parent)
 	store_read_end(t);
 }
 
-/* Choose a value for a choice field; returns UI_KEY_QUIT to leave. */
+/*
+ * Choose a value for a choice field, the list narrowed by the key that
+ * opened it (0: none). Returns UI_KEY_QUIT to leave.
+ */
 static int
-form_pick(struct form *fm, struct form_field *ff)
+form_pick(struct form *fm, struct form_field *ff, int key)
 {
 	const struct enum_names *e = ff->f->enums;
 	const char *labels[16];
@@ -415,7 +418,7 @@ form_pick(struct form *fm, struct form_field *ff)
 				sel = n;
 			n++;
 		}
-		r = ui_pick(fm->ui, _(ff->f->label), labels, n, &sel);
+		r = ui_pick(fm->ui, _(ff->f->label), labels, n, &sel, key);
 		if (r == 1)
 			ff->value = e->min + (uint32_t)sel;
 		break;
@@ -423,7 +426,7 @@ form_pick(struct form *fm, struct form_field *ff)
 		labels[0] = _("no");
 		labels[1] = _("yes");
 		sel = ff->value ? 1 : 0;
-		r = ui_pick(fm->ui, _(ff->f->label), labels, 2, &sel);
+		r = ui_pick(fm->ui, _(ff->f->label), labels, 2, &sel, key);
 		if (r == 1)
 			ff->value = (uint32_t)sel;
 		break;
@@ -431,12 +434,12 @@ form_pick(struct form *fm, struct form_field *ff)
 		labels[0] = _("complex stakeholder interests 利害關係複雜");
 		labels[1] = _("divided opinion 意見分歧");
 		labels[2] = _("heated public participation 民眾參與熱烈");
-		r = ui_pick(fm->ui, _("Toggle a trigger"), labels, 3, &sel);
+		r = ui_pick(fm->ui, _("Toggle a trigger"), labels, 3, &sel, key);
 		if (r == 1)
 			ff->value ^= 1u << sel;
 		break;
 	case FORM_AGENCY:
-		id = ui_pick_agency(fm->ui, ff->value);
+		id = ui_pick_agency(fm->ui, ff->value, key);
 		r = id != 0;
 		if (id != 0)
 			ff->value = id;
@@ -445,7 +448,7 @@ form_pick(struct form *fm, struct form_field *ff)
 		break;
 	case FORM_AGENCIES:
 		/* Picking one that is listed takes it off the list. */
-		id = ui_pick_agency(fm->ui, 0);
+		id = ui_pick_agency(fm->ui, 0, key);
 		r = id != 0;
 		for (i = 0; id != 0 && i < ff->nlist; i++)
 			if (ff->list[i] == id) {
@@ -458,7 +461,7 @@ form_pick(struct form *fm, struct form_field *ff)
 			ff->list[ff->nlist++] = id;
 		break;
 	default:
-		r = form_pick_record(fm, ff);
+		r = form_pick_record(fm, ff, key);
 		break;
 	}
 	form_show(fm, ff);
@@ -532,7 +535,7 @@ form_conflict(struct form *fm, void *rec, const char *cause)
 	size_t sel = 0;
 	int r, i, got = 0;
 
-	r = ui_pick(fm->ui, cause, labels, 3, &sel);
+	r = ui_pick(fm->ui, cause, labels, 3, &sel, 0);
 	if (r != 1 || sel == 2) {
 		free(theirs);
 		return r == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
@@ -681,7 +684,7 @@ form_loop(struct form *fm)
 			continue;
 		case UA_PICK:
 			if (ff->kind != FORM_TEXT &&
-			    form_pick(fm, ff) == UI_KEY_QUIT)
+			    form_pick(fm, ff, 0) == UI_KEY_QUIT)
 				return UI_KEY_QUIT;
 			continue;
 		case UA_REDRAW:
@@ -692,8 +695,8 @@ form_loop(struct form *fm)
 		}
 		if (ff->kind == FORM_TEXT)
 			ui_edit_key(&ff->edit, key);
-		else if ((ui_key_printable(key) || key == '\r') &&
-		    form_pick(fm, ff) == UI_KEY_QUIT)
+		else if (ui_key_printable(key) &&
+		    form_pick(fm, ff, key) == UI_KEY_QUIT)
 			return UI_KEY_QUIT;
 	}
 }

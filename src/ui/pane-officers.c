@@ -351,7 +351,7 @@ officers_action(struct ui *ui, enum ui_action a)
 		officers_build(ui);
 		return 1;
 	case UA_FILTER_AGENCY:
-		if ((ag = ui_pick_agency(ui, ui->agency)) != 0)
+		if ((ag = ui_pick_agency(ui, ui->agency, 0)) != 0)
 			ui->agency = ag;
 		return 1;
 	case UA_SHOW_ALL:

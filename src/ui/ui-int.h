@@ -244,13 +244,15 @@ int	vlist_search(struct vlist *l, struct store_txn *t, int dir,
 int	ui_confirm(struct ui *ui, const char *title, const char *question);
 void	ui_alert(struct ui *ui, const char *title, const char *text);
 /*
- * Offer choices (labels[i], n of them), starting at *sel; returns 1 and
+ * Offer choices (labels[i], n of them), starting at *sel; typing narrows
+ * them, starting with the key first (0 for none: the key that opened the
+ * list is the first letter of what the user looks for). Returns 1 and
  * sets *sel when one is chosen, 0 on cancel, UI_KEY_QUIT to leave.
  */
 int	ui_pick(struct ui *ui, const char *title, const char *const *labels,
-	    size_t n, size_t *sel);
+	    size_t n, size_t *sel, int first);
 /* Choose an agency from the tree (type to narrow); 0 on cancel. */
-uint32_t ui_pick_agency(struct ui *ui, uint32_t current);
+uint32_t ui_pick_agency(struct ui *ui, uint32_t current, int first);
 /* Ask for one line of text; 1 if entered, 0 on cancel. */
 int	ui_prompt(struct ui *ui, const char *title, char *buf, size_t n);
 /* Show a record in a scrollable popup (lines separated by \n). */

@@ -204,6 +204,45 @@ ui_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/*
+ * Read the rest of an escape sequence the terminal description did not
+ * name (say Home as ESC [ 1 ~ under another TERM): the common ones become
+ * their keys, the others are swallowed whole rather than typed.
+ */
+static int
+ui_sequence(wint_t intro)
+{
+	static const struct {
+		const char	*seq;
+		int		 key;
+	} known[] = {
+		{ "[1~", KEY_HOME }, { "[7~", KEY_HOME }, { "[H", KEY_HOME },
+		{ "OH", KEY_HOME }, { "[4~", KEY_END }, { "[8~", KEY_END },
+		{ "[F", KEY_END }, { "OF", KEY_END }, { "[A", KEY_UP },
+		{ "[B", KEY_DOWN }, { "[C", KEY_RIGHT }, { "[D", KEY_LEFT },
+		{ "OA", KEY_UP }, { "OB", KEY_DOWN }, { "OC", KEY_RIGHT },
+		{ "OD", KEY_LEFT }, { "[5~", KEY_PPAGE }, { "[6~", KEY_NPAGE },
+		{ "[3~", KEY_DC }, { "[2~", KEY_IC }, { "[Z", KEY_BTAB },
+	};
+	char seq[16];
+	size_t n = 0, i;
+	wint_t wch;
+
+	seq[n++] = (char)intro;
+	while (n + 1 < sizeof seq && wget_wch(stdscr, &wch) == OK) {
+		seq[n++] = (char)wch;
+		if (wch >= 0x40 && wch <= 0x7e && n > 1)
+			break;		/* the final byte */
+	}
+	seq[n] = '\0';
+	if (n == 1)
+		return KEYMAP_META | (int)intro;	/* just ESC [ */
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(seq, known[i].seq) == 0)
+			return KEYMAP_FKEY | known[i].key;
+	return UI_KEY_NONE;
+}
+
 int
 ui_getkey(struct ui *ui)
 {
@@ -240,13 +279,18 @@ ui_getkey(struct ui *ui)
 		}
 		key = (int)wch;
 		if (key == 27) {
-			/* ESC and a key at once is Meta-key. */
+			/* ESC and a key at once is Meta-key; ESC [ or ESC O
+			 * is a key sequence curses did not know. */
 			nodelay(stdscr, TRUE);
 			rc = wget_wch(stdscr, &wch);
+			if (rc == OK && (wch == '[' || wch == 'O'))
+				key = ui_sequence(wch);
+			else if (rc == OK && wch != 27)
+				key = KEYMAP_META | (int)wch;
 			nodelay(stdscr, FALSE);
 			timeout(UI_POLL_MS);
-			if (rc == OK && wch != 27)
-				return KEYMAP_META | (int)wch;
+			if (key == UI_KEY_NONE)
+				continue;
 		}
 		return key;
 	}
