@@ -89,14 +89,13 @@ build/test-asan/%: tests/unit/%.c build/libogpo-asan.a
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
-# The database `make run` uses: the same default as the program's own.
-DEMO_DB ?= $(or $(OGPO_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/ogpo)
-
+# The database is wherever ogpo itself looks (--db in OGPO_FLAGS, $OGPO_DB,
+# /etc/ogpo.conf, ~/.local/share/ogpo); demo data goes in when none is there.
 run: deps
 	$(Q)$(MAKE) --no-print-directory ogpo
-	$(Q)if [ ! -e "$(DEMO_DB)/data.mdb" ]; then \
-		./ogpo --db "$(DEMO_DB)" init --demo || exit 1; fi
-	./ogpo --db "$(DEMO_DB)"
+	$(Q)./ogpo $(OGPO_FLAGS) verify >/dev/null 2>&1 || \
+		./ogpo $(OGPO_FLAGS) init --demo
+	./ogpo $(OGPO_FLAGS)
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory check
