@@ -143,6 +143,8 @@ static int
 store_mkdir(const char *dir, char **cause)
 {
 	struct stat st;
+	char *path, *p;
+	int rc;
 
 	if (stat(dir, &st) == 0) {
 		if (!S_ISDIR(st.st_mode))
@@ -152,6 +154,19 @@ store_mkdir(const char *dir, char **cause)
 	}
 	if (errno != ENOENT)
 		return err_set(cause, OGPO_IO, "%s: %s", dir, strerror(errno));
+	/* Missing parents too (~/.local/share on a new account). */
+	path = xstrdup(dir);
+	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+			rc = err_set(cause, OGPO_IO, "cannot create %s: %s",
+			    path, strerror(errno));
+			free(path);
+			return rc;
+		}
+		*p = '/';
+	}
+	free(path);
 	if (mkdir(dir, 0770) != 0 && errno != EEXIST)
 		return err_set(cause, OGPO_IO, "cannot create %s: %s", dir,
 		    strerror(errno));

@@ -249,3 +249,13 @@ status "verify with an extra argument is a usage error" 2
 
 run --db "$DB" backup
 status "backup without a directory is a usage error" 2
+
+# A new account has no ~/.local/share: init makes the whole path.
+(
+	unset OGPO_DB XDG_DATA_HOME
+	HOME="$TMP/newhome" "$OGPO" init >"$TMP/out" 2>"$TMP/err"
+)
+check "init creates the default directory and its parents" \
+    test -f "$TMP/newhome/.local/share/ogpo/data.mdb"
+contains "init says where the database went" "$TMP/out" \
+    "$TMP/newhome/.local/share/ogpo"
