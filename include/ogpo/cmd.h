@@ -37,6 +37,7 @@ extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_add_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_delete_entry;
+extern const struct cmd_entry cmd_import_entry;
 
 /*
  * Open the database the context names (or the default), printing the

@@ -217,7 +217,9 @@ enum audit_action {
 	AUDIT_CREATE = 1,
 	AUDIT_UPDATE,
 	AUDIT_DELETE,
-	AUDIT_ACTION_MAX = AUDIT_DELETE
+	AUDIT_IMPORT,		/* after: a struct import_record */
+	AUDIT_UNDO,		/* after: the import_record undone */
+	AUDIT_ACTION_MAX = AUDIT_UNDO
 };
 
 /*
@@ -246,7 +248,24 @@ enum entity_kind {
 	ENTITY_ISSUE,
 	ENTITY_USER,
 	ENTITY_AUDIT,
-	ENTITY_MAX = ENTITY_AUDIT
+	ENTITY_IMPORT,		/* kept only inside audit records */
+	ENTITY_MAX = ENTITY_IMPORT,
+	ENTITY_STORED_MAX = ENTITY_AUDIT	/* the last with a table */
+};
+
+/*
+ * One import, as its audit record tells it. The changes it made are the
+ * audit records first_seq to last_seq (written in the same transaction,
+ * so nothing else comes between them).
+ */
+struct import_record {
+	struct record_head h;	/* h.id unused */
+	uint32_t kind;		/* ENTITY_OFFICER or ENTITY_AGENCY */
+	uint32_t added, updated, unchanged, rejected;
+	uint64_t first_seq, last_seq;
+	uint64_t undoes;	/* AUDIT_UNDO: the import's own seq */
+	char	 file[OGPO_URL_MAX + 1];
+	char	 encoding[16];
 };
 
 /*

@@ -67,6 +67,7 @@ extern const struct schema schema_attendance;
 extern const struct schema schema_issue;
 extern const struct schema schema_user;
 extern const struct schema schema_audit;
+extern const struct schema schema_import;
 
 /* The schema of an entity kind, or NULL. */
 const struct schema *schema_of(enum entity_kind kind);

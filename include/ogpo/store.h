@@ -46,6 +46,13 @@ uint64_t store_last_txnid(struct store *s);
 size_t	 store_map_size(struct store *s);
 
 /*
+ * Grow the map, if need be, so that at least bytes more fit: a large
+ * write transaction then runs once instead of filling the map and
+ * starting over. Call with no transaction of this process open.
+ */
+int	 store_reserve(struct store *s, size_t bytes, char **cause);
+
+/*
  * Run fn inside one write transaction and commit it when fn returns 0.
  * When the map fills, the transaction is thrown away, the map grown and
  * fn run again from the start: fn must keep its effects inside the
@@ -122,6 +129,20 @@ int	 store_user_del(struct store_txn *t, const char *login, char **cause);
 /* Append an audit record; a->seq is assigned. */
 int	 store_audit_append(struct store_txn *t, struct audit *a,
 	    char **cause);
+int	 store_audit_get(struct store_txn *t, uint64_t seq, struct audit *a,
+	    char **cause);
+/* The seq the next audit record will take. */
+uint64_t store_audit_next(struct store_txn *t);
+
+/*
+ * Marks that last one write transaction, kept in the map rather than the
+ * heap (an import remembers each e-mail it has seen, for a million rows).
+ * store_mark sets key to value and returns the value it had, 0 if none.
+ * store_marks_clear forgets them all; call it before and after use.
+ */
+int	 store_mark(struct store_txn *t, const char *key, uint32_t value,
+	    uint32_t *prev, char **cause);
+int	 store_marks_clear(struct store_txn *t, char **cause);
 
 /*
  * The generic form of the get calls, for code that works on any entity
@@ -224,8 +245,9 @@ size_t	 store_count(struct store_txn *t, enum store_index ix,
 
 /*
  * How many officers of agency hold role on date (YYYY-MM-DD): their
- * designation has no end date or ends on or after it. Reads only the
- * officer_role index, so it costs the same for 5 officers or 500,000.
+ * designation started by then and has not ended before it (the rule of
+ * core_officer_active). Reads only the officer_role index: the cost grows
+ * with the distinct designation periods, not with the officers.
  */
 size_t	 store_officers_in_role(struct store_txn *t, uint32_t agency,
 	    uint32_t role, const char *date);

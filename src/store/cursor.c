@@ -76,12 +76,19 @@ store_cursor_in(const struct store_cursor *c, const MDB_val *k)
 	return k->mv_size >= 4 && memcmp(k->mv_data, c->g, 4) == 0;
 }
 
-/* Run one LMDB cursor op; on success within the group, remember it. */
+/*
+ * Run one LMDB cursor op; on success within the group, remember it. Some
+ * ops (MDB_GET_BOTH_RANGE, MDB_SET) leave the key pointing at the
+ * caller's buffer, so the entry is read again from the map: what the
+ * cursor keeps must live as long as the transaction.
+ */
 static int
 store_cursor_op(struct store_cursor *c, MDB_val *k, MDB_val *v,
     MDB_cursor_op op)
 {
-	if (mdb_cursor_get(c->mc, k, v, op) != 0 || !store_cursor_in(c, k))
+	if (mdb_cursor_get(c->mc, k, v, op) != 0 ||
+	    mdb_cursor_get(c->mc, k, v, MDB_GET_CURRENT) != 0 ||
+	    !store_cursor_in(c, k))
 		return OGPO_NOTFOUND;
 	c->k = *k;
 	c->v = *v;
@@ -310,9 +317,9 @@ size_t
 store_officers_in_role(struct store_txn *t, uint32_t agency, uint32_t role,
     const char *date)
 {
-	uint8_t k[4 + 1 + OGPO_DATE_MAX];
+	uint8_t k[4 + 1 + 2 * OGPO_DATE_MAX];
 	MDB_cursor *mc;
-	MDB_val key = { sizeof k, k }, v;
+	MDB_val key = { 5 + OGPO_DATE_MAX, k }, v;
 	size_t total = 0, n;
 	int op = MDB_SET_RANGE;
 
@@ -322,10 +329,12 @@ store_officers_in_role(struct store_txn *t, uint32_t agency, uint32_t role,
 	if (mdb_cursor_open(t->txn, t->s->dbi[DB_OFFICER_ROLE], &mc) != 0)
 		return 0;
 	/* Every key from (agency, role, date) on, while agency and role
-	 * stay the same, is a designation still in force on date. */
+	 * stay the same, has not ended by date; of those, the ones that
+	 * started by then are in force (core_officer_active's rule). */
 	while (mdb_cursor_get(mc, &key, &v, op) == 0 &&
 	    key.mv_size == sizeof k && memcmp(key.mv_data, k, 5) == 0) {
-		if (mdb_cursor_count(mc, &n) == 0)
+		if (memcmp((uint8_t *)key.mv_data + 5 + OGPO_DATE_MAX, date,
+		    OGPO_DATE_MAX) <= 0 && mdb_cursor_count(mc, &n) == 0)
 			total += n;
 		op = MDB_NEXT_NODUP;
 	}

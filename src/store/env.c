@@ -36,6 +36,7 @@ static const struct {
 	[DB_AGENCY_ISSUE]	= { "agency_issue", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_USER]		= { "user", 0 },
 	[DB_AUDIT]		= { "audit", 0 },
+	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
 void
@@ -235,23 +236,59 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 	return 0;
 }
 
-/* Open every sub-database and check the schema, in one transaction. */
+static int store_begin(struct store *s, unsigned flags, MDB_txn **txn,
+    char **cause);
+
+/*
+ * Open every sub-database and check the schema in a read transaction, so
+ * that opening never waits for a writer. Returns 0 when all is in place,
+ * OGPO_NOTFOUND when setting up (or migrating) needs a write.
+ */
+static int
+store_setup_read(struct store *s)
+{
+	struct store_txn t;
+	uint64_t version = 0;
+	unsigned i;
+	int rc = 0;
+
+	memset(&t, 0, sizeof t);
+	t.s = s;
+	if (store_begin(s, MDB_RDONLY, &t.txn, NULL) != 0)
+		return OGPO_NOTFOUND;
+	for (i = 0; i < DB_COUNT && rc == 0; i++)
+		rc = mdb_dbi_open(t.txn, store_dbs[i].name, store_dbs[i].flags,
+		    &s->dbi[i]);
+	if (rc == 0)
+		store_seq_peek(&t, "schema", &version);
+	if (rc != 0 || version != STORE_SCHEMA_VERSION) {
+		mdb_txn_abort(t.txn);
+		return OGPO_NOTFOUND;
+	}
+	/* Committed, the handles outlive the transaction. */
+	return mdb_txn_commit(t.txn) == 0 ? 0 : OGPO_NOTFOUND;
+}
+
+/*
+ * Create what is missing and migrate, in one write transaction: a new
+ * database, or one made by an older ogpo that lacks a newer index.
+ */
 static int
 store_setup(struct store_txn *t, void *arg, char **cause)
 {
 	const struct store_options *opt = arg;
-	unsigned flags, i;
+	MDB_dbi meta;
 	uint64_t version = 0;
+	unsigned i;
 	int rc;
 
+	rc = mdb_dbi_open(t->txn, store_dbs[DB_META].name, 0, &meta);
+	if (rc == MDB_NOTFOUND && !opt->create)
+		return err_set(cause, OGPO_NOTFOUND, "%s holds no ogpo "
+		    "database; create one with 'ogpo init'", t->s->dir);
 	for (i = 0; i < DB_COUNT; i++) {
-		flags = store_dbs[i].flags | (opt->create ? MDB_CREATE : 0);
-		rc = mdb_dbi_open(t->txn, store_dbs[i].name, flags,
-		    &t->s->dbi[i]);
-		if (rc == MDB_NOTFOUND)
-			return err_set(cause, OGPO_NOTFOUND, "%s holds no ogpo "
-			    "database; create one with 'ogpo init'",
-			    t->s->dir);
+		rc = mdb_dbi_open(t->txn, store_dbs[i].name,
+		    store_dbs[i].flags | MDB_CREATE, &t->s->dbi[i]);
 		if (rc != 0)
 			return store_error(t, rc, "opening the database",
 			    cause);
@@ -311,7 +348,8 @@ store_open(struct store **sp, const char *dir, const struct store_options *opt,
 	if (rc != 0)
 		goto fail;
 	mdb_reader_check(s->env, &dead);
-	if ((rc = store_write(s, store_setup, (void *)opt, cause)) != 0) {
+	if (store_setup_read(s) != 0 &&
+	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0) {
 		store_close(s);
 		return rc;
 	}
@@ -440,6 +478,26 @@ store_grow(struct store *s, char **cause)
 }
 
 int
+store_reserve(struct store *s, size_t bytes, char **cause)
+{
+	MDB_envinfo info;
+	MDB_stat ms;
+	size_t used, want;
+	int rc;
+
+	mdb_env_info(s->env, &info);
+	mdb_env_stat(s->env, &ms);
+	used = (info.me_last_pgno + 1) * (size_t)ms.ms_psize;
+	if (info.me_mapsize - used >= bytes)
+		return 0;
+	for (want = info.me_mapsize; want - used < bytes; want *= 2)
+		;
+	if ((rc = mdb_env_set_mapsize(s->env, want)) != 0)
+		return store_error(NULL, rc, "growing the database map", cause);
+	return 0;
+}
+
+int
 store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 {
 	struct store_txn t;
@@ -515,7 +573,7 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 	memset(st, 0, sizeof *st);
 	if ((rc = store_read_begin(s, &t, cause)) != 0)
 		return rc;
-	for (k = ENTITY_AGENCY; k <= ENTITY_MAX; k++)
+	for (k = ENTITY_AGENCY; k <= ENTITY_STORED_MAX; k++)
 		st->records[k] = store_count(t, primary[k], NULL);
 	mdb_env_info(s->env, &info);
 	mdb_env_stat(s->env, &ms);

@@ -120,21 +120,24 @@ record_ix_officer_name(const void *rec, struct store_ixent *out, size_t max)
 }
 
 /*
- * officer_role: agency, role, end date → officer. The end date comes last
- * so that the designations in force on a day are one range of keys (an
- * open-ended one sorts as 9999-12-31).
+ * officer_role: agency, role, end date, start date → officer. The
+ * designations in force on a day are the keys from (agency, role, day)
+ * on whose start date is not after it; an open end sorts as 9999-12-31,
+ * an open start as 0000-00-00.
  */
 static size_t
 record_ix_officer_role(const void *rec, struct store_ixent *out, size_t max)
 {
 	const struct officer *o = rec;
-	uint8_t k[4 + 1 + OGPO_DATE_MAX];
+	uint8_t k[4 + 1 + 2 * OGPO_DATE_MAX];
 
 	(void)max;
 	store_u32_put(k, o->agency);
 	k[4] = (uint8_t)o->role;
 	memcpy(k + 5, o->end_date[0] ? o->end_date : "9999-12-31",
 	    OGPO_DATE_MAX);
+	memcpy(k + 5 + OGPO_DATE_MAX, o->start_date[0] ? o->start_date :
+	    "0000-00-00", OGPO_DATE_MAX);
 	return record_ent(out, k, sizeof k, o->h.id);
 }
 
@@ -250,7 +253,7 @@ static const enum store_index record_attendance_ix[] = {
 static const enum store_index record_issue_ix[] = { IX_AGENCY_ISSUE, 0 };
 static const enum store_index record_no_ix[] = { 0 };
 
-static const struct store_entity record_entities[ENTITY_MAX + 1] = {
+static const struct store_entity record_entities[ENTITY_STORED_MAX + 1] = {
 	[ENTITY_AGENCY] = { ENTITY_AGENCY, &schema_agency, IX_AGENCY,
 		"seq.agency", record_key_id, record_agency_ix },
 	[ENTITY_OFFICER] = { ENTITY_OFFICER, &schema_officer, IX_OFFICER,
@@ -271,7 +274,7 @@ static const struct store_entity record_entities[ENTITY_MAX + 1] = {
 const struct store_entity *
 store_entity(enum entity_kind kind)
 {
-	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
+	if (kind < ENTITY_AGENCY || kind > ENTITY_STORED_MAX)
 		return NULL;
 	return &record_entities[kind];
 }
@@ -713,4 +716,53 @@ store_audit_append(struct store_txn *t, struct audit *a, char **cause)
 	if ((rc = store_seq_next(t, "seq.audit", &a->seq, cause)) != 0)
 		return rc;
 	return record_put(t, store_entity(ENTITY_AUDIT), a, cause);
+}
+
+int
+store_audit_get(struct store_txn *t, uint64_t seq, struct audit *a,
+    char **cause)
+{
+	uint8_t pk[8];
+
+	store_u64_put(pk, seq);
+	return store_rec_get(t, store_entity(ENTITY_AUDIT), pk, 8, a, cause);
+}
+
+uint64_t
+store_audit_next(struct store_txn *t)
+{
+	uint64_t v = 0;
+
+	store_seq_peek(t, "seq.audit", &v);
+	return v + 1;
+}
+
+int
+store_mark(struct store_txn *t, const char *key, uint32_t value,
+    uint32_t *prev, char **cause)
+{
+	MDB_val k = { strlen(key), (void *)key }, v;
+	uint8_t b[4];
+	int rc;
+
+	*prev = 0;
+	if (k.mv_size == 0 || k.mv_size > STORE_KEY_MAX)
+		return err_set(cause, OGPO_INVALID, "a mark key of %zu bytes",
+		    k.mv_size);
+	if (mdb_get(t->txn, t->s->dbi[DB_SCRATCH], &k, &v) == 0 &&
+	    v.mv_size == 4)
+		*prev = store_u32_get(v.mv_data);
+	store_u32_put(b, value);
+	v = (MDB_val){ 4, b };
+	if ((rc = mdb_put(t->txn, t->s->dbi[DB_SCRATCH], &k, &v, 0)) != 0)
+		return store_error(t, rc, "keeping a mark", cause);
+	return 0;
+}
+
+int
+store_marks_clear(struct store_txn *t, char **cause)
+{
+	int rc = mdb_drop(t->txn, t->s->dbi[DB_SCRATCH], 0);
+
+	return rc ? store_error(t, rc, "clearing marks", cause) : 0;
 }

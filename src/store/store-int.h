@@ -28,6 +28,7 @@ enum store_db {
 	DB_AGENCY_ISSUE,
 	DB_USER,
 	DB_AUDIT,
+	DB_SCRATCH,		/* marks that live within one transaction */
 	DB_COUNT
 };
 

@@ -357,6 +357,9 @@ officers_action(struct ui *ui, enum ui_action a)
 	case UA_SHOW_ALL:
 		ui->agency = 0;
 		return 1;
+	case UA_IMPORT:
+		ui_import_officers(ui);
+		return 1;
 	default:
 		return 0;
 	}
@@ -369,6 +372,6 @@ const struct ui_pane ui_pane_officers = {
 	.action = officers_action,
 	.reload = officers_reload,
 	.list = &officers.list,
-	.hints = N_("a add  e edit  d delete  / search  s sort  f agency  "
-	    "F all  ? help  q quit"),
+	.hints = N_("a add  e edit  d delete  i import  / search  s sort  "
+	    "f agency  F all  ? help"),
 };

@@ -68,6 +68,7 @@ enum ui_action {
 	UA_SORT_REVERSE,
 	UA_FILTER_AGENCY,
 	UA_SHOW_ALL,
+	UA_IMPORT,
 	UA_EXPAND,
 	UA_COLLAPSE,
 	UA_TOGGLE,
@@ -300,6 +301,9 @@ int	ui_contains(const char *hay, const char *needle);
 /* form.c: a form for one record. */
 int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 	    const char *title);
+
+/* import.c: the Officers pane's Import action. */
+void	ui_import_officers(struct ui *ui);
 
 /* help.c */
 void	ui_help(struct ui *ui);

@@ -48,6 +48,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_SORT_REVERSE] = { "sort_reverse",	N_("reverse the sort order") },
 	[UA_FILTER_AGENCY] = { "filter_agency",	N_("show only one agency's officers") },
 	[UA_SHOW_ALL]	  = { "show_all",	N_("show the officers of every agency") },
+	[UA_IMPORT]	  = { "import",		N_("load officers from a spreadsheet (CSV) file") },
 	[UA_EXPAND]	  = { "expand",		N_("open a branch of the tree") },
 	[UA_COLLAPSE]	  = { "collapse",	N_("close a branch (or go to its parent)") },
 	[UA_TOGGLE]	  = { "toggle",		N_("open or close a branch") },

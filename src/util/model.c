@@ -95,19 +95,20 @@ const struct enum_names model_user_roles = { urole_names, urole_labels,
 	urole_zh, UROLE_VIEWER, UROLE_MAX };
 
 static const char *const action_names[] = { NULL, "create", "update",
-	"delete" };
+	"delete", "import", "undo" };
 static const char *const action_labels[] = { NULL, "Created", "Updated",
-	"Deleted" };
-static const char *const action_zh[] = { NULL, "新增", "修改", "刪除" };
+	"Deleted", "Imported", "Undid import" };
+static const char *const action_zh[] = { NULL, "新增", "修改", "刪除",
+	"匯入", "復原匯入" };
 const struct enum_names model_audit_actions = { action_names, action_labels,
 	action_zh, AUDIT_CREATE, AUDIT_ACTION_MAX };
 
 static const char *const entity_names[] = { NULL, "agency", "officer",
-	"meeting", "attendance", "issue", "user", "audit" };
+	"meeting", "attendance", "issue", "user", "audit", "import" };
 static const char *const entity_labels[] = { NULL, "Agency", "Officer",
-	"Meeting", "Attendance", "Issue", "User", "Audit" };
+	"Meeting", "Attendance", "Issue", "User", "Audit", "Import" };
 static const char *const entity_zh[] = { NULL, "機關", "聯絡人", "會議",
-	"出席", "議題", "使用者", "稽核" };
+	"出席", "議題", "使用者", "稽核", "匯入" };
 const struct enum_names model_entities = { entity_names, entity_labels,
 	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
 
@@ -311,12 +312,35 @@ static const struct field audit_fields[] = {
 };
 SCHEMA(schema_audit, "audit", ENTITY_AUDIT, struct audit, audit_fields);
 
+#define U64(k, type, m, label)						\
+	{ k, #m, label, FIELD_U64, FORM_PLAIN, MEMBER(type, m), 0, NULL, 0, 0 }
+
+static const struct field import_fields[] = {
+	HEAD(struct import_record),
+	U32(10, struct import_record, kind, "What", FORM_PLAIN,
+	    &model_entities, 0, 0),
+	U32(11, struct import_record, added, "Added", FORM_PLAIN, NULL, 0, 0),
+	U32(12, struct import_record, updated, "Updated", FORM_PLAIN, NULL, 0,
+	    0),
+	U32(13, struct import_record, unchanged, "Unchanged", FORM_PLAIN, NULL,
+	    0, 0),
+	U32(14, struct import_record, rejected, "Rejected", FORM_PLAIN, NULL,
+	    0, 0),
+	U64(15, struct import_record, first_seq, "First change"),
+	U64(16, struct import_record, last_seq, "Last change"),
+	U64(17, struct import_record, undoes, "Undoes"),
+	STR(18, struct import_record, file, "File", FORM_PLAIN, 0),
+	STR(19, struct import_record, encoding, "Encoding", FORM_PLAIN, 0),
+};
+SCHEMA(schema_import, "import", ENTITY_IMPORT, struct import_record,
+    import_fields);
+
 const struct schema *
 schema_of(enum entity_kind kind)
 {
 	static const struct schema *const all[] = { NULL, &schema_agency,
 		&schema_officer, &schema_meeting, &schema_attendance,
-		&schema_issue, &schema_user, &schema_audit };
+		&schema_issue, &schema_user, &schema_audit, &schema_import };
 
 	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
 		return NULL;

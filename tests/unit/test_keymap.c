@@ -35,7 +35,7 @@ enum {
 	A_SEARCH_CLEAR, A_SORT_NEXT, A_SORT_REVERSE, A_EXPAND, A_COLLAPSE,
 	A_TOGGLE, A_FILTER_AGENCY, A_SHOW_ALL, A_DETAIL,
 	A_NEXT_FIELD, A_PREV_FIELD, A_SAVE, A_CANCEL, A_PICK,
-	A_YES, A_NO,
+	A_YES, A_NO, A_IMPORT,
 	A_NACTIONS
 };
 static const char *const test_actions[] = {
@@ -46,7 +46,7 @@ static const char *const test_actions[] = {
 	"search_clear", "sort_next", "sort_reverse", "expand", "collapse",
 	"toggle", "filter_agency", "show_all", "detail",
 	"next_field", "prev_field", "save", "cancel", "pick",
-	"yes", "no",
+	"yes", "no", "import",
 };
 
 #define F(k)	(KEYMAP_FKEY | (k))

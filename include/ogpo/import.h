@@ -1,0 +1,109 @@
+/*
+ * import.h — loading officer and agency lists from spreadsheet CSV files,
+ * and taking an import back. The whole file is one write transaction:
+ * every good row lands, or (by default, when any row is bad) none does.
+ */
+#ifndef OGPO_IMPORT_H
+#define OGPO_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ogpo/core.h"
+#include "ogpo/csv.h"
+
+/* Spreadsheet headers, English or Chinese, to record fields. */
+enum import_col {
+	COL_NONE = 0,
+	COL_NAME,
+	COL_AGENCY,		/* agency by exact name */
+	COL_AGENCY_CODE,
+	COL_TITLE,
+	COL_ROLE,
+	COL_SUPERVISOR,		/* 副首長 / 資訊長 */
+	COL_FUNCTION,
+	COL_EMAIL,
+	COL_PHONE,
+	COL_EXT,
+	COL_CIVIL_SERVANT,
+	COL_START_DATE,
+	COL_END_DATE,
+	COL_NOTE,
+	COL_CODE,		/* agency import: its own code */
+	COL_PARENT,		/* agency import: parent code or name */
+	COL_LEVEL,
+	COL_ERROR,		/* 錯誤原因, in a rejects file sent back */
+	COL_MAX
+};
+
+struct import_header {
+	int	 col[COL_MAX];		/* column index + 1, 0: absent */
+	size_t	 ncols;
+	char	 unknown[512];		/* unknown columns, listed */
+};
+
+/*
+ * Map a header row for kind (ENTITY_OFFICER or ENTITY_AGENCY). Names are
+ * matched ignoring case, spaces, '_' and '-'. Returns 0, or OGPO_INVALID
+ * when a required column is missing (cause names it and what was found).
+ */
+int	import_header_map(const struct csv_row *row, enum entity_kind kind,
+	    struct import_header *h, char **cause);
+
+/*
+ * Values as offices write them. Each returns 0, or -1 with *why set to
+ * a static sentence.
+ */
+int	import_date(const char *in, char *iso, const char **why);
+int	import_role(const char *in, uint32_t *role, uint32_t *supervisor,
+	    const char **why);
+int	import_yesno(const char *in, uint32_t *v, const char **why);
+
+struct import_options {
+	enum entity_kind kind;		/* ENTITY_OFFICER or ENTITY_AGENCY */
+	struct csv_options csv;
+	int		 dry_run;	/* work it all out, write nothing */
+	int		 skip_bad;	/* load the good rows anyway */
+	int		 create_agencies;
+	const char	*rejects;	/* write rejected rows here */
+	/* Called as the file is read (bytes done of total). */
+	void		(*progress)(void *arg, uint64_t done, uint64_t total);
+	/* Called per rejected row and per change ("added 王小明"). */
+	void		(*on_reject)(void *arg, size_t line, const char *column,
+			    const char *reason);
+	void		(*on_change)(void *arg, size_t line, const char *what);
+	void		*arg;
+};
+
+struct import_result {
+	size_t	 added, updated, unchanged, rejected, rows;
+	uint64_t seq;			/* the import's audit record */
+	char	 encoding[16];
+	int	 delimiter;
+	char	 unknown[512];		/* columns ignored */
+	int	 written;		/* 1 if the database changed */
+};
+
+/*
+ * Import path. Returns 0 when the file was read through (even with
+ * rejected rows under skip_bad or dry_run), OGPO_INVALID when rows were
+ * rejected and nothing was written, or another status with *cause.
+ */
+int	import_run(struct core *c, const char *path,
+	    const struct import_options *o, struct import_result *res,
+	    char **cause);
+
+/* Past imports, newest first: calls fn for each; stops when it says 1. */
+int	import_list(struct core *c, int (*fn)(void *arg, uint64_t seq,
+	    const struct audit *a, const struct import_record *ir,
+	    int undone), void *arg, char **cause);
+
+/*
+ * Take import seq (0: the newest not undone) back in one transaction:
+ * records it added are deleted, records it changed get their earlier
+ * values. Refused, naming them, where anyone changed a record since.
+ */
+int	import_undo(struct core *c, uint64_t seq, struct import_record *ir,
+	    char **cause);
+
+#endif

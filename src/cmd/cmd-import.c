@@ -1,0 +1,261 @@
+/*
+ * cmd-import.c — `ogpo import officers|agencies FILE [options]`, `ogpo
+ * import list` and `ogpo import undo [IMPORT]`.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ogpo/cmd.h"
+#include "ogpo/import.h"
+
+struct cmd_import {
+	int	 dry_run;
+	int	 bar;		/* a progress bar on the terminal */
+	int	 bar_shown;
+};
+
+static void
+cmd_import_progress(void *arg, uint64_t done, uint64_t total)
+{
+	struct cmd_import *ci = arg;
+	int pct = total ? (int)(done * 100 / total) : 100, i;
+
+	if (!ci->bar)
+		return;
+	fprintf(stderr, "\rreading [");
+	for (i = 0; i < 40; i++)
+		fputc(i < pct * 40 / 100 ? '#' : '.', stderr);
+	fprintf(stderr, "] %3d%%", pct);
+	ci->bar_shown = 1;
+}
+
+static void
+cmd_import_unbar(struct cmd_import *ci)
+{
+	if (ci->bar_shown) {
+		fprintf(stderr, "\r%60s\r", "");
+		ci->bar_shown = 0;
+	}
+}
+
+static void
+cmd_import_reject(void *arg, size_t line, const char *column,
+    const char *reason)
+{
+	char *msg = *column ? xasprintf("line %zu, column %s: %s", line,
+	    column, reason) : xasprintf("line %zu: %s", line, reason);
+
+	cmd_import_unbar(arg);
+	fputs("rejected ", stdout);
+	cmd_put_safe(stdout, msg);
+	fputc('\n', stdout);
+	free(msg);
+}
+
+static void
+cmd_import_change(void *arg, size_t line, const char *what)
+{
+	struct cmd_import *ci = arg;
+	char *msg;
+
+	if (!ci->dry_run)
+		return;
+	cmd_import_unbar(ci);
+	msg = xasprintf("line %zu: %s", line, what);
+	cmd_put_safe(stdout, msg);
+	fputc('\n', stdout);
+	free(msg);
+}
+
+static int
+cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
+    char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "skip-bad", no_argument, NULL, 's' },
+		{ "rejects", required_argument, NULL, 'r' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "delimiter", required_argument, NULL, 'd' },
+		{ "create-agencies", no_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_options o;
+	struct import_result res;
+	struct cmd_import ci;
+	struct core *c;
+	char *cause = NULL;
+	int ch, rc;
+
+	memset(&o, 0, sizeof o);
+	memset(&ci, 0, sizeof ci);
+	o.kind = kind;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			o.dry_run = ci.dry_run = 1;
+			break;
+		case 's':
+			o.skip_bad = 1;
+			break;
+		case 'r':
+			o.rejects = optarg;
+			break;
+		case 'e':
+			if (strcmp(optarg, "utf-8") != 0 &&
+			    strcmp(optarg, "big5") != 0 &&
+			    strcmp(optarg, "utf-16") != 0)
+				return cmd_error(&cmd_import_entry, CMD_USAGE,
+				    "--encoding takes utf-8, big5 or utf-16, "
+				    "not '%s'", optarg);
+			o.csv.encoding = optarg;
+			break;
+		case 'd':
+			if (strcmp(optarg, "tab") == 0 ||
+			    strcmp(optarg, "\\t") == 0)
+				o.csv.delimiter = '\t';
+			else if (strlen(optarg) == 1 &&
+			    strchr(",;\t", optarg[0]) != NULL)
+				o.csv.delimiter = optarg[0];
+			else
+				return cmd_error(&cmd_import_entry, CMD_USAGE,
+				    "--delimiter takes , ; or tab, not '%s'",
+				    optarg);
+			break;
+		case 'c':
+			o.create_agencies = 1;
+			break;
+		case 'h':
+			cmd_usage(&cmd_import_entry, stdout);
+			return CMD_OK;
+		default:
+			cmd_usage(&cmd_import_entry, stderr);
+			return CMD_USAGE;
+		}
+	}
+	if (optind + 1 != argc) {
+		cmd_usage(&cmd_import_entry, stderr);
+		return CMD_USAGE;
+	}
+	if ((c = cmd_open(ctx, 0)) == NULL)
+		return CMD_FAIL;
+	ci.bar = isatty(STDERR_FILENO);
+	o.progress = cmd_import_progress;
+	o.on_reject = cmd_import_reject;
+	o.on_change = cmd_import_change;
+	o.arg = &ci;
+	rc = import_run(c, argv[optind], &o, &res, &cause);
+	cmd_import_unbar(&ci);
+	if (rc == 0 || rc == OGPO_INVALID) {
+		if (res.unknown[0] != '\0') {
+			printf("ignored columns: ");
+			cmd_put_safe(stdout, res.unknown);
+			fputc('\n', stdout);
+		}
+		printf("%s%s: added %zu, updated %zu, unchanged %zu, "
+		    "rejected %zu (%s", o.dry_run ? "dry run, nothing "
+		    "written, " : "", argv[optind], res.added, res.updated,
+		    res.unchanged, res.rejected, res.encoding);
+		printf(", %s-separated)\n", res.delimiter == '\t' ? "tab" :
+		    res.delimiter == ';' ? "semicolon" : "comma");
+		if (res.written)
+			printf("import %llu; ogpo import undo %llu takes it "
+			    "back\n", (unsigned long long)res.seq,
+			    (unsigned long long)res.seq);
+		if (o.rejects != NULL && res.rejected > 0)
+			printf("rejected rows, with the reason, are in %s\n",
+			    o.rejects);
+	}
+	if (rc != 0)
+		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
+	free(cause);
+	core_close(c);
+	return rc != 0 ? CMD_FAIL : CMD_OK;
+}
+
+static int
+cmd_import_list_one(void *arg, uint64_t seq, const struct audit *a,
+    const struct import_record *ir, int undone)
+{
+	char when[32];
+
+	(void)arg;
+	time_format(a->time, when, sizeof when);
+	printf("%-6llu %s  %-10s %-9s +%u ~%u =%u !%u  ", (unsigned long long)seq,
+	    when, a->login, model_enum_name(&model_entities, ir->kind),
+	    ir->added, ir->updated, ir->unchanged, ir->rejected);
+	cmd_put_safe(stdout, ir->file);
+	printf("%s\n", undone ? "  (undone)" : "");
+	return 0;
+}
+
+static int
+cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct import_record ir;
+	struct core *c;
+	char *cause = NULL, *end;
+	uint64_t seq = 0;
+	int rc;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		cmd_usage(&cmd_import_entry, argc < 2 ? stderr : stdout);
+		return argc < 2 ? CMD_USAGE : CMD_OK;
+	}
+	if (strcmp(argv[1], "officers") == 0)
+		return cmd_import_file(ctx, ENTITY_OFFICER, argc - 1, argv + 1);
+	if (strcmp(argv[1], "agencies") == 0)
+		return cmd_import_file(ctx, ENTITY_AGENCY, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") != 0 && strcmp(argv[1], "undo") != 0)
+		return cmd_error(&cmd_import_entry, CMD_USAGE, "'%s': say "
+		    "officers, agencies, list or undo", argv[1]);
+	if (strcmp(argv[1], "undo") == 0 && argc == 3) {
+		seq = strtoull(argv[2], &end, 10);
+		if (*end != '\0' || seq == 0)
+			return cmd_error(&cmd_import_entry, CMD_USAGE, "'%s' "
+			    "is not an import number (see ogpo import list)",
+			    argv[2]);
+	} else if (argc != 2)
+		return cmd_error(&cmd_import_entry, CMD_USAGE, "too many "
+		    "arguments");
+	if ((c = cmd_open(ctx, 0)) == NULL)
+		return CMD_FAIL;
+	if (strcmp(argv[1], "list") == 0) {
+		printf("%-6s %-16s  %-10s %-9s %s\n", "IMPORT", "WHEN", "WHO",
+		    "WHAT", "+ADDED ~UPDATED =UNCHANGED !REJECTED  FILE");
+		rc = import_list(c, cmd_import_list_one, NULL, &cause);
+	} else if ((rc = import_undo(c, seq, &ir, &cause)) == 0)
+		printf("Undone: %u added records removed, %u updated records "
+		    "restored.\n", ir.added, ir.updated);
+	if (rc != 0)
+		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
+	free(cause);
+	core_close(c);
+	return rc != 0 ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.args = "officers|agencies FILE [--dry-run] [--skip-bad] "
+	    "[--rejects FILE]\n"
+	    "           [--encoding utf-8|big5|utf-16] [--delimiter ,|;|tab] "
+	    "[--create-agencies]\n"
+	    "       ogpo import list | undo [IMPORT]",
+	.summary = "Load officers or agencies from a spreadsheet CSV file; "
+	    "list or undo imports.",
+	.help = "The whole file is one transaction: if any row is bad nothing "
+	    "is written\n(--skip-bad loads the good rows). Officers match by "
+	    "e-mail, agencies by\ncode; identical rows change nothing. "
+	    "Headers may be English or Chinese\n(姓名 name, 機關 agency, "
+	    "機關代碼 agency_code, 職稱 title, 角色 role, 電子郵件\nemail, "
+	    "電話 phone, 分機 ext, 是否為公務人員 civil_servant, 到任日期 "
+	    "start_date,\n備註 note). The encoding (UTF-8, UTF-16, Big5) "
+	    "and the delimiter are found\nby themselves. --dry-run shows "
+	    "what would change; --rejects writes the\nrejected rows with a "
+	    "錯誤原因 column, to send back.\n",
+	.exec = cmd_import_exec,
+};

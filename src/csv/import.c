@@ -1,0 +1,680 @@
+/*
+ * import.c — officer and agency lists from spreadsheets into the database.
+ * One write transaction for the whole file: rows match existing records
+ * (officers by e-mail, agencies by code), new ones are added, changed ones
+ * updated and identical ones left alone, each through core's door, so
+ * every change is checked and audited like an edit by hand. An import is
+ * recorded as one audit record that names the range of changes it made,
+ * which is what lets it be taken back whole.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "ogpo/codec.h"
+#include "ogpo/import.h"
+#include "ogpo/util.h"
+
+#define IMPORT_DRY_RUN	1000	/* private status: roll the transaction back */
+
+/* Agencies by exact name: a few thousand at most, looked up per row. */
+struct import_agency {
+	char		 name[OGPO_NAME_MAX + 1];
+	uint32_t	 id;
+};
+
+struct import {
+	struct core			*c;
+	struct store_txn		*t;
+	const char			*path;
+	const struct import_options	*o;
+	struct import_result		*res;
+	struct csv_reader		*r;
+	struct csv_writer		*rej;
+	FILE				*rejf;
+	struct import_header		 h;
+	const struct csv_row		*header;
+	char				**header_copy;
+	size_t				 nheader;
+	struct import_agency		*agencies;
+	size_t				 nagencies;
+	char				**cause;
+};
+
+/* The cell of column col in row, unguarded and trimmed; NULL if absent. */
+static const char *
+import_cell(struct import *im, const struct csv_row *row, enum import_col col,
+    char *buf, size_t n)
+{
+	int i = im->h.col[col];
+
+	if (i == 0 || (size_t)i > row->nfields)
+		return NULL;
+	str_copy(buf, csv_cell_unguard(row->fields[i - 1]), n);
+	return str_trim(buf);
+}
+
+/* The header text of column col, for messages ("電子郵件"). */
+static const char *
+import_colname(const struct import *im, enum import_col col)
+{
+	int i = im->h.col[col];
+
+	if (i == 0 || (size_t)i > im->nheader)
+		return "";
+	return im->header_copy[i - 1];
+}
+
+static int
+import_agency_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct import_agency *)a)->name,
+	    ((const struct import_agency *)b)->name);
+}
+
+/* Load every agency's name for lookups by name. */
+static int
+import_agencies_load(struct import *im)
+{
+	struct store_cursor *cur;
+	struct agency a;
+	size_t n = store_count(im->t, IX_AGENCY, NULL), cap = n + 64;
+	int rc;
+
+	free(im->agencies);
+	im->agencies = xcalloc(cap, sizeof *im->agencies);
+	im->nagencies = 0;
+	if ((rc = store_cursor_open(im->t, IX_AGENCY, NULL, &cur,
+	    im->cause)) != 0)
+		return rc;
+	while (im->nagencies < n && store_cursor_move(cur, STORE_NEXT) == 0)
+		if (store_cursor_get(cur, &a, NULL) == 0) {
+			str_copy(im->agencies[im->nagencies].name, a.name,
+			    sizeof a.name);
+			im->agencies[im->nagencies++].id = a.h.id;
+		}
+	store_cursor_close(cur);
+	qsort(im->agencies, im->nagencies, sizeof *im->agencies,
+	    import_agency_cmp);
+	return 0;
+}
+
+static uint32_t
+import_agency_by_name(struct import *im, const char *name)
+{
+	struct import_agency key, *found;
+
+	str_copy(key.name, name, sizeof key.name);
+	found = bsearch(&key, im->agencies, im->nagencies,
+	    sizeof *im->agencies, import_agency_cmp);
+	return found ? found->id : 0;
+}
+
+/* A new agency for --create-agencies, under the Executive Yuan. */
+static uint32_t
+import_agency_create(struct import *im, const char *name, const char *code)
+{
+	struct agency a, ey;
+	uint32_t root = 0, *roots;
+	size_t n;
+
+	memset(&a, 0, sizeof a);
+	str_copy(a.name, name, sizeof a.name);
+	n = store_group_ids(im->t, IX_AGENCY_CHILD, root, &roots);
+	if (n > 0 && store_agency_get(im->t, roots[0], &ey, NULL) == 0) {
+		a.parent = ey.h.id;
+		a.level = ey.level + 1;
+	}
+	free(roots);
+	if (code != NULL && *code != '\0')
+		str_copy(a.code, code, sizeof a.code);
+	else
+		snprintf(a.code, sizeof a.code, "NEW%llu",
+		    (unsigned long long)store_count(im->t, IX_AGENCY, NULL) + 1);
+	if (core_save(im->c, im->t, ENTITY_AGENCY, &a, NULL) != 0)
+		return 0;
+	import_agencies_load(im);
+	return a.h.id;
+}
+
+/* Say what differs between two records: "title 科長 → 專員; phone …". */
+static size_t
+import_diff(const struct schema *s, const void *old, const void *new,
+    char *buf, size_t n)
+{
+	char a[OGPO_DESC_MAX + 64], b[OGPO_DESC_MAX + 64];
+	size_t i, used = 0, count = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < s->nfields; i++) {
+		if (s->fields[i].flags & FIELD_HEAD)
+			continue;
+		schema_format(&s->fields[i], old, a, sizeof a);
+		schema_format(&s->fields[i], new, b, sizeof b);
+		if (strcmp(a, b) == 0)
+			continue;
+		count++;
+		if (used < n)
+			used += (size_t)snprintf(buf + used, n - used,
+			    "%s%s %s → %s", used ? "; " : "",
+			    s->fields[i].name, a[0] ? a : "(empty)",
+			    b[0] ? b : "(empty)");
+	}
+	return count;
+}
+
+/* Remember a rejected row: count it, report it, send it back. */
+static int
+import_reject(struct import *im, const struct csv_row *row,
+    const char *column, const char *reason)
+{
+	const char **fields;
+	char *msg;
+	size_t i;
+	int rc = 0;
+
+	im->res->rejected++;
+	if (im->o->on_reject != NULL)
+		im->o->on_reject(im->o->arg, row->line, column, reason);
+	if (im->rej == NULL)
+		return 0;
+	fields = xcalloc(im->nheader + 1, sizeof *fields);
+	for (i = 0; i < im->nheader; i++)
+		fields[i] = i < row->nfields ? row->fields[i] : "";
+	msg = *column ? xasprintf("line %zu, column %s: %s", row->line, column,
+	    reason) : xasprintf("line %zu: %s", row->line, reason);
+	fields[im->nheader] = msg;
+	rc = csv_writer_row(im->rej, fields, im->nheader + 1, im->cause);
+	free(msg);
+	free(fields);
+	return rc;
+}
+
+/* Report a change to the caller. */
+static void
+import_change(struct import *im, size_t line, const char *fmt, ...)
+    OGPO_PRINTF(3, 4);
+
+static void
+import_change(struct import *im, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+
+	if (im->o->on_change == NULL)
+		return;
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	im->o->on_change(im->o->arg, line, what);
+	free(what);
+}
+
+/* Copy a cell into a string field; complain if it does not fit. */
+static int
+import_set(struct import *im, const struct csv_row *row, enum import_col col,
+    char *dst, size_t n)
+{
+	char cell[OGPO_DESC_MAX + 1];
+	const char *v = import_cell(im, row, col, cell, sizeof cell);
+
+	if (v == NULL)
+		return 0;
+	if (str_copy(dst, v, n) != 0) {
+		import_reject(im, row, import_colname(im, col), "too long");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Save rec (kind) unless it equals what is stored; report the outcome.
+ * Rows that break a rule are rejected naming the column at fault.
+ */
+static int
+import_apply(struct import *im, const struct csv_row *row,
+    enum entity_kind kind, void *rec, const void *old, const char *label)
+{
+	const struct schema *s = schema_of(kind);
+	struct core_fault faults[4];
+	char diff[512], *why = NULL;
+	const char *column = "";
+	size_t n, i;
+	int rc;
+
+	if ((n = core_check(im->t, kind, rec, faults, 4)) > 0) {
+		static const struct {
+			const char	*field;
+			enum import_col	 col;
+		} cols[] = {
+			{ "name", COL_NAME }, { "email", COL_EMAIL },
+			{ "agency", COL_AGENCY }, { "title", COL_TITLE },
+			{ "role", COL_ROLE }, { "supervisor", COL_SUPERVISOR },
+			{ "function", COL_FUNCTION }, { "phone", COL_PHONE },
+			{ "ext", COL_EXT }, { "start_date", COL_START_DATE },
+			{ "end_date", COL_END_DATE }, { "note", COL_NOTE },
+			{ "code", COL_CODE }, { "parent", COL_PARENT },
+			{ "level", COL_LEVEL },
+		};
+
+		for (i = 0; faults[0].field != NULL &&
+		    i < sizeof cols / sizeof cols[0]; i++)
+			if (strcmp(cols[i].field, faults[0].field->name) == 0)
+				column = import_colname(im, cols[i].col);
+		if (*column == '\0' && faults[0].field != NULL &&
+		    strcmp(faults[0].field->name, "agency") == 0)
+			column = import_colname(im, COL_AGENCY_CODE);
+		return import_reject(im, row, column, faults[0].msg);
+	}
+	if (old != NULL && import_diff(s, old, rec, diff, sizeof diff) == 0) {
+		im->res->unchanged++;
+		return 0;
+	}
+	if ((rc = core_save(im->c, im->t, kind, rec, &why)) != 0) {
+		if (rc == OGPO_FULL || rc == OGPO_IO || rc == OGPO_NOMEM) {
+			err_set(im->cause, rc, "line %zu: %s", row->line, why);
+			free(why);
+			return rc;
+		}
+		rc = import_reject(im, row, "", why);
+		free(why);
+		return rc;
+	}
+	if (old != NULL) {
+		im->res->updated++;
+		import_change(im, row->line, "updated %s: %s", label, diff);
+	} else {
+		im->res->added++;
+		import_change(im, row->line, "added %s", label);
+	}
+	return 0;
+}
+
+/* One officer row. Returns non-zero only for errors that end it all. */
+static int
+import_officer_row(struct import *im, const struct csv_row *row)
+{
+	struct officer *o = xcalloc(2, sizeof *o), *old = NULL;
+	char cell[OGPO_DESC_MAX + 1], email[OGPO_EMAIL_MAX + 1];
+	char label[OGPO_NAME_MAX + OGPO_EMAIL_MAX + 8];
+	const char *v, *why;
+	uint32_t seen, supv, yes;
+	int rc = 0;
+
+	v = import_cell(im, row, COL_EMAIL, cell, sizeof cell);
+	if (v == NULL || *v == '\0') {
+		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
+		    "an e-mail address is required: it tells officers apart");
+		goto done;
+	}
+	str_lower(email, v, sizeof email);
+	if ((rc = store_mark(im->t, email, (uint32_t)row->line, &seen,
+	    im->cause)) != 0)
+		goto done;
+	if (seen != 0) {
+		char why2[128];
+
+		snprintf(why2, sizeof why2, "the same e-mail is on line %u too",
+		    seen);
+		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
+		    why2);
+		goto done;
+	}
+	if (store_officer_by_email(im->t, email, &o[1], NULL) == 0) {
+		old = &o[1];
+		o[0] = *old;
+	} else {
+		o->role = ROLE_PO;
+		o->civil_servant = 1;
+		str_copy(o->email, v, sizeof o->email);
+	}
+	if (import_set(im, row, COL_NAME, o->name, sizeof o->name) ||
+	    import_set(im, row, COL_TITLE, o->title, sizeof o->title) ||
+	    import_set(im, row, COL_PHONE, o->phone, sizeof o->phone) ||
+	    import_set(im, row, COL_EXT, o->ext, sizeof o->ext) ||
+	    import_set(im, row, COL_NOTE, o->note, sizeof o->note))
+		goto done;
+	if ((v = import_cell(im, row, COL_AGENCY_CODE, cell,
+	    sizeof cell)) != NULL && *v != '\0') {
+		struct agency a;
+
+		if (store_agency_by_code(im->t, v, &a, NULL) == 0)
+			o->agency = a.h.id;
+		else if (!im->o->create_agencies || (o->agency =
+		    import_agency_create(im, v, v)) == 0) {
+			rc = import_reject(im, row, import_colname(im,
+			    COL_AGENCY_CODE), "no agency has this code (see "
+			    "ogpo list agencies, or use --create-agencies)");
+			goto done;
+		}
+	} else if ((v = import_cell(im, row, COL_AGENCY, cell,
+	    sizeof cell)) != NULL) {
+		if ((o->agency = import_agency_by_name(im, v)) == 0 &&
+		    (!im->o->create_agencies || *v == '\0' || (o->agency =
+		    import_agency_create(im, v, NULL)) == 0)) {
+			rc = import_reject(im, row, import_colname(im,
+			    COL_AGENCY), "no agency has exactly this name (see "
+			    "ogpo list agencies, or use --create-agencies)");
+			goto done;
+		}
+	}
+	if ((v = import_cell(im, row, COL_ROLE, cell, sizeof cell)) != NULL) {
+		if (import_role(v, &o->role, &supv, &why) != 0) {
+			rc = import_reject(im, row, import_colname(im,
+			    COL_ROLE), why);
+			goto done;
+		}
+		o->supervisor = supv;
+		if (o->role != ROLE_MEMBER)
+			o->function = FUNC_NONE;
+	}
+	if ((v = import_cell(im, row, COL_SUPERVISOR, cell,
+	    sizeof cell)) != NULL && *v != '\0' && o->role == ROLE_SUPERVISOR) {
+		if (import_role(v, &supv, &o->supervisor, &why) != 0 ||
+		    o->supervisor == 0) {
+			rc = import_reject(im, row, import_colname(im,
+			    COL_SUPERVISOR), "should be 副首長 (deputy head) or "
+			    "資訊長 (CIO)");
+			goto done;
+		}
+	}
+	if (o->role == ROLE_SUPERVISOR && o->supervisor == 0) {
+		/* 督導 alone: the title may say which. */
+		if (strstr(o->title, "資訊長") != NULL)
+			o->supervisor = SUPV_CIO;
+		else if (strstr(o->title, "副首長") != NULL ||
+		    strstr(o->title, "次長") != NULL ||
+		    strstr(o->title, "副主任委員") != NULL)
+			o->supervisor = SUPV_DEPUTY_HEAD;
+	}
+	if ((v = import_cell(im, row, COL_FUNCTION, cell, sizeof cell)) !=
+	    NULL && *v != '\0' && o->role == ROLE_MEMBER &&
+	    model_enum_parse(&model_functions, v, &o->function) != 0) {
+		rc = import_reject(im, row, import_colname(im, COL_FUNCTION),
+		    "is not 國會聯絡, 新聞聯絡, 資訊, 管考 or 業務");
+		goto done;
+	}
+	if ((v = import_cell(im, row, COL_CIVIL_SERVANT, cell,
+	    sizeof cell)) != NULL && *v != '\0') {
+		if (import_yesno(v, &yes, &why) != 0) {
+			rc = import_reject(im, row, import_colname(im,
+			    COL_CIVIL_SERVANT), why);
+			goto done;
+		}
+		o->civil_servant = yes;
+	}
+	if ((v = import_cell(im, row, COL_START_DATE, cell, sizeof cell)) !=
+	    NULL && import_date(v, o->start_date, &why) != 0) {
+		rc = import_reject(im, row, import_colname(im, COL_START_DATE),
+		    why);
+		goto done;
+	}
+	if ((v = import_cell(im, row, COL_END_DATE, cell, sizeof cell)) !=
+	    NULL && import_date(v, o->end_date, &why) != 0) {
+		rc = import_reject(im, row, import_colname(im, COL_END_DATE),
+		    why);
+		goto done;
+	}
+	snprintf(label, sizeof label, "%s <%s>", o->name, o->email);
+	rc = import_apply(im, row, ENTITY_OFFICER, o, old, label);
+done:
+	free(o);
+	return rc;
+}
+
+/* One agency row: code, name, parent (code or exact name), level. */
+static int
+import_agency_row(struct import *im, const struct csv_row *row)
+{
+	struct agency *a = xcalloc(3, sizeof *a), *old = NULL;
+	char cell[OGPO_NAME_MAX * 2], label[OGPO_NAME_MAX + 32];
+	const char *v, *why = "is not a level (1 to 4)";
+	uint32_t level;
+	int rc = 0;
+
+	v = import_cell(im, row, COL_CODE, cell, sizeof cell);
+	if (v == NULL || *v == '\0') {
+		rc = import_reject(im, row, import_colname(im, COL_CODE),
+		    "a code is required: it tells agencies apart");
+		goto done;
+	}
+	if (store_agency_by_code(im->t, v, &a[1], NULL) == 0) {
+		old = &a[1];
+		a[0] = *old;
+	} else if (str_copy(a->code, v, sizeof a->code) != 0) {
+		rc = import_reject(im, row, import_colname(im, COL_CODE),
+		    "too long");
+		goto done;
+	}
+	if (import_set(im, row, COL_NAME, a->name, sizeof a->name) ||
+	    import_set(im, row, COL_NOTE, a->note, sizeof a->note))
+		goto done;
+	if ((v = import_cell(im, row, COL_PARENT, cell, sizeof cell)) != NULL &&
+	    *v != '\0') {
+		if (store_agency_by_code(im->t, v, &a[2], NULL) == 0)
+			a->parent = a[2].h.id;
+		else if ((a->parent = import_agency_by_name(im, v)) == 0) {
+			rc = import_reject(im, row, import_colname(im,
+			    COL_PARENT), "no agency has this code or name "
+			    "(parents must come before their children)");
+			goto done;
+		}
+		if (store_agency_get(im->t, a->parent, &a[2], NULL) == 0 &&
+		    im->h.col[COL_LEVEL] == 0)
+			a->level = a[2].level + 1;
+	}
+	if ((v = import_cell(im, row, COL_LEVEL, cell, sizeof cell)) != NULL &&
+	    *v != '\0') {
+		if (model_enum_parse(&model_levels, v, &level) != 0) {
+			rc = import_reject(im, row, import_colname(im,
+			    COL_LEVEL), why);
+			goto done;
+		}
+		a->level = level;
+	}
+	snprintf(label, sizeof label, "%s (%s)", a->name, a->code);
+	rc = import_apply(im, row, ENTITY_AGENCY, a, old, label);
+	if (rc == 0 && old == NULL)
+		import_agencies_load(im);
+done:
+	free(a);
+	return rc;
+}
+
+/* 1 if every cell of the row is empty (Excel leaves such rows). */
+static int
+import_blank(const struct csv_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->nfields; i++)
+		if (row->fields[i][0] != '\0')
+			return 0;
+	return 1;
+}
+
+/* Open the file of rejects, in the input's encoding and delimiter. */
+static int
+import_rejects_open(struct import *im)
+{
+	struct csv_writer_options wo;
+	const char **fields;
+	size_t i;
+	int rc;
+
+	if (im->o->rejects == NULL)
+		return 0;
+	if ((im->rejf = fopen(im->o->rejects, "w")) == NULL)
+		return err_set(im->cause, OGPO_IO, "%s: %s", im->o->rejects,
+		    strerror(errno));
+	memset(&wo, 0, sizeof wo);
+	wo.encoding = csv_reader_encoding(im->r);
+	wo.delimiter = csv_reader_delimiter(im->r);
+	wo.bom = csv_reader_bom(im->r);
+	wo.crlf = csv_reader_crlf(im->r);
+	if ((rc = csv_writer_open(&im->rej, im->rejf, im->o->rejects, &wo,
+	    im->cause)) != 0)
+		return rc;
+	fields = xcalloc(im->nheader + 1, sizeof *fields);
+	for (i = 0; i < im->nheader; i++)
+		fields[i] = im->header_copy[i];
+	fields[im->nheader] = "錯誤原因";
+	rc = csv_writer_row(im->rej, fields, im->nheader + 1, im->cause);
+	free(fields);
+	return rc;
+}
+
+static void
+import_close(struct import *im)
+{
+	size_t i;
+
+	if (im->rej != NULL)
+		csv_writer_close(im->rej, NULL);
+	if (im->rejf != NULL)
+		fclose(im->rejf);
+	csv_reader_close(im->r);
+	for (i = 0; i < im->nheader; i++)
+		free(im->header_copy[i]);
+	free(im->header_copy);
+	free(im->agencies);
+	im->rej = NULL;
+	im->rejf = NULL;
+	im->r = NULL;
+	im->header_copy = NULL;
+	im->nheader = 0;
+	im->agencies = NULL;
+}
+
+/* The import record that closes an import, naming its changes. */
+static int
+import_record_write(struct import *im, uint64_t first)
+{
+	struct import_record ir;
+	struct audit *a = xcalloc(1, sizeof *a);
+	int rc;
+
+	memset(&ir, 0, sizeof ir);
+	ir.kind = im->o->kind;
+	ir.added = (uint32_t)im->res->added;
+	ir.updated = (uint32_t)im->res->updated;
+	ir.unchanged = (uint32_t)im->res->unchanged;
+	ir.rejected = (uint32_t)im->res->rejected;
+	ir.first_seq = first;
+	ir.last_seq = store_audit_next(im->t) - 1;
+	str_copy(ir.file, im->path, sizeof ir.file);
+	str_copy(ir.encoding, im->res->encoding, sizeof ir.encoding);
+	a->time = (int64_t)time(NULL);
+	str_copy(a->login, core_login(im->c), sizeof a->login);
+	a->action = AUDIT_IMPORT;
+	a->entity = ENTITY_IMPORT;
+	a->after_len = codec_encode(&schema_import, &ir, a->after,
+	    sizeof a->after);
+	rc = store_audit_append(im->t, a, im->cause);
+	im->res->seq = a->seq;
+	free(a);
+	return rc;
+}
+
+static int
+import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct import *im = arg;
+	struct import_result *res = im->res;
+	const struct csv_row *row;
+	uint64_t first;
+	size_t i;
+	int rc;
+
+	/* The map may fill and this run again: start from nothing. */
+	import_close(im);
+	memset(res, 0, sizeof *res);
+	im->c = c;
+	im->t = t;
+	im->cause = cause;
+	first = store_audit_next(t);
+	if ((rc = store_marks_clear(t, cause)) != 0 ||
+	    (rc = import_agencies_load(im)) != 0 ||
+	    (rc = csv_reader_open(&im->r, im->path, &im->o->csv, cause)) != 0)
+		return rc;
+	str_copy(res->encoding, csv_reader_encoding(im->r),
+	    sizeof res->encoding);
+	res->delimiter = csv_reader_delimiter(im->r);
+	if ((rc = csv_reader_next(im->r, &im->header, cause)) <= 0)
+		return rc < 0 ? OGPO_INVALID : err_set(cause, OGPO_INVALID,
+		    "%s is empty: there is no header line", im->path);
+	if ((rc = import_header_map(im->header, im->o->kind, &im->h,
+	    cause)) != 0)
+		return err_prefix(cause, rc, "%s", im->path);
+	str_copy(res->unknown, im->h.unknown, sizeof res->unknown);
+	/* Keep the header: the reader's row is gone at the next call. */
+	im->nheader = im->header->nfields;
+	im->header_copy = xcalloc(im->nheader + 1, sizeof *im->header_copy);
+	for (i = 0; i < im->nheader; i++)
+		im->header_copy[i] = xstrdup(im->header->fields[i]);
+	if ((rc = import_rejects_open(im)) != 0)
+		return rc;
+	while ((rc = csv_reader_next(im->r, &row, cause)) == 1) {
+		if (import_blank(row))
+			continue;
+		res->rows++;
+		if (im->o->progress != NULL && res->rows % 1024 == 0)
+			im->o->progress(im->o->arg,
+			    csv_reader_bytes_read(im->r),
+			    csv_reader_bytes_total(im->r));
+		rc = im->o->kind == ENTITY_AGENCY ?
+		    import_agency_row(im, row) : import_officer_row(im, row);
+		if (rc != 0)
+			return rc;
+	}
+	if (rc < 0)
+		return OGPO_INVALID;
+	if (im->o->progress != NULL)
+		im->o->progress(im->o->arg, csv_reader_bytes_total(im->r),
+		    csv_reader_bytes_total(im->r));
+	if ((rc = store_marks_clear(t, cause)) != 0)
+		return rc;
+	if (res->rejected > 0 && !im->o->skip_bad && !im->o->dry_run)
+		return err_set(cause, OGPO_INVALID, "%zu row%s rejected, so "
+		    "nothing was imported; correct %s and import again, or "
+		    "use --skip-bad to load the good rows", res->rejected,
+		    res->rejected == 1 ? " was" : "s were",
+		    im->o->rejects ? "the rows in the rejects file" :
+		    "those rows");
+	if (im->o->dry_run)
+		return IMPORT_DRY_RUN;
+	if (res->added + res->updated == 0)
+		return 0;
+	res->written = 1;
+	return import_record_write(im, first);
+}
+
+int
+import_run(struct core *c, const char *path, const struct import_options *o,
+    struct import_result *res, char **cause)
+{
+	struct import im;
+	int rc;
+	struct stat st;
+
+	memset(&im, 0, sizeof im);
+	im.path = path;
+	im.o = o;
+	im.res = res;
+	/* Room for the whole file up front, rather than growing the map
+	 * (and reading the file again) part-way through. */
+	if (stat(path, &st) == 0 && (rc = store_reserve(core_store(c),
+	    (size_t)st.st_size * 16, cause)) != 0)
+		return rc;
+	rc = core_run(c, import_txn, &im, cause);
+	if (rc != 0)
+		res->written = 0;
+	import_close(&im);
+	if (rc == IMPORT_DRY_RUN)
+		rc = 0;
+	return rc;
+}

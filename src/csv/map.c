@@ -1,0 +1,252 @@
+/*
+ * map.c — what spreadsheet columns and cells mean: headers in English or
+ * Chinese, roles as offices name them (聯絡人, 代理人, 督導 …), yes/no in
+ * either language, and dates in ISO, slashed or ROC (民國) form.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/import.h"
+#include "ogpo/util.h"
+
+static const struct {
+	enum import_col	 col;
+	const char	*names;	/* '|'-separated, already normalised */
+} map_names[] = {
+	{ COL_NAME, "姓名|名字|name|fullname|officername" },
+	{ COL_AGENCY, "機關|機關名稱|單位|單位名稱|agency|agencyname" },
+	{ COL_AGENCY_CODE, "機關代碼|agencycode" },
+	{ COL_TITLE, "職稱|title|jobtitle|position" },
+	{ COL_ROLE, "角色|身分|身份|類別|role" },
+	{ COL_SUPERVISOR, "督導類別|督導身分|supervisorkind|supervisor" },
+	{ COL_FUNCTION, "職能|工作小組職能|function" },
+	{ COL_EMAIL, "電子郵件|電子信箱|電子郵件信箱|email|mail|emailaddress" },
+	{ COL_PHONE, "電話|聯絡電話|phone|telephone|tel" },
+	{ COL_EXT, "分機|ext|extension" },
+	{ COL_CIVIL_SERVANT, "是否為公務人員|公務人員|civilservant" },
+	{ COL_START_DATE, "到任日期|指派日期|起始日期|startdate|start" },
+	{ COL_END_DATE, "卸任日期|結束日期|enddate|end" },
+	{ COL_NOTE, "備註|說明|note|notes|remark|remarks" },
+	{ COL_CODE, "代碼|code" },
+	{ COL_PARENT, "上級機關|上級機關代碼|parent|parentcode|parentagency" },
+	{ COL_LEVEL, "層級|level" },
+	{ COL_ERROR, "錯誤原因|error" },
+};
+
+/* Header text without case, spaces, '_' or '-', for comparing. */
+static void
+map_normalise(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+
+	for (; *in != '\0' && o + 1 < n; in++) {
+		if (*in == ' ' || *in == '_' || *in == '-' || *in == '\t')
+			continue;
+		out[o++] = (char)tolower((unsigned char)*in);
+	}
+	out[o] = '\0';
+}
+
+static enum import_col
+map_column(const char *header, enum entity_kind kind)
+{
+	char norm[256], *names, *p, *save;
+	size_t i;
+	enum import_col found = COL_NONE;
+
+	map_normalise(header, norm, sizeof norm);
+	/* An agency list's own code and name are its "code" and "name". */
+	if (kind == ENTITY_AGENCY) {
+		if (strcmp(norm, "機關代碼") == 0 || strcmp(norm, "code") == 0 ||
+		    strcmp(norm, "agencycode") == 0)
+			return COL_CODE;
+		if (strcmp(norm, "機關名稱") == 0 || strcmp(norm, "機關") == 0)
+			return COL_NAME;
+	}
+	for (i = 0; i < sizeof map_names / sizeof map_names[0] &&
+	    found == COL_NONE; i++) {
+		names = xstrdup(map_names[i].names);
+		for (p = strtok_r(names, "|", &save); p != NULL;
+		    p = strtok_r(NULL, "|", &save))
+			if (strcmp(p, norm) == 0) {
+				found = map_names[i].col;
+				break;
+			}
+		free(names);
+	}
+	return found;
+}
+
+int
+import_header_map(const struct csv_row *row, enum entity_kind kind,
+    struct import_header *h, char **cause)
+{
+	size_t i, used = 0;
+	enum import_col col;
+	const char *missing = NULL;
+
+	memset(h, 0, sizeof *h);
+	h->ncols = row->nfields;
+	for (i = 0; i < row->nfields; i++) {
+		col = map_column(row->fields[i], kind);
+		if (col != COL_NONE && h->col[col] == 0)
+			h->col[col] = (int)i + 1;
+		else if (row->fields[i][0] != '\0' && col != COL_ERROR)
+			used += (size_t)snprintf(h->unknown + used,
+			    used < sizeof h->unknown ? sizeof h->unknown - used :
+			    0, "%s%s", used ? ", " : "", row->fields[i]);
+		if (used >= sizeof h->unknown)
+			used = sizeof h->unknown - 1;
+	}
+	if (kind == ENTITY_OFFICER) {
+		if (h->col[COL_NAME] == 0)
+			missing = "姓名 (name)";
+		else if (h->col[COL_EMAIL] == 0)
+			missing = "電子郵件 (email)";
+		else if (h->col[COL_AGENCY] == 0 && h->col[COL_AGENCY_CODE] == 0)
+			missing = "機關 or 機關代碼 (agency or agency_code)";
+	} else {
+		if (h->col[COL_CODE] == 0)
+			missing = "機關代碼 (code)";
+		else if (h->col[COL_NAME] == 0)
+			missing = "機關名稱 (name)";
+	}
+	if (missing != NULL)
+		return err_set(cause, OGPO_INVALID, "the header has no %s "
+		    "column, so no row was read; the header reads: %s",
+		    missing, row->nfields ? row->fields[0] : "(empty)");
+	return 0;
+}
+
+/* Up to n digits at *p as a number; -1 if none. */
+static int
+map_number(const char **p, int n)
+{
+	int v = 0, k = 0;
+
+	while (k < n && isdigit((unsigned char)**p)) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		k++;
+	}
+	return k ? v : -1;
+}
+
+int
+import_date(const char *in, char *iso, const char **why)
+{
+	const char *p = in;
+	int y, m, d, roc = 0;
+
+	iso[0] = '\0';
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return 0;
+	if (strncmp(p, "民國", 6) == 0) {
+		p += 6;
+		roc = 1;
+	}
+	y = map_number(&p, 4);
+	/* 年, /, - or . between the parts. */
+	if (strncmp(p, "年", 3) == 0) {
+		p += 3;
+		roc |= y < 1000;
+	} else if (*p == '/' || *p == '-' || *p == '.')
+		p++;
+	else
+		y = -1;
+	m = map_number(&p, 2);
+	if (strncmp(p, "月", 3) == 0)
+		p += 3;
+	else if (*p == '/' || *p == '-' || *p == '.')
+		p++;
+	else
+		m = -1;
+	d = map_number(&p, 2);
+	if (strncmp(p, "日", 3) == 0)
+		p += 3;
+	while (*p == ' ')
+		p++;
+	if (y < 0 || m < 0 || d < 0 || *p != '\0') {
+		*why = "is not a date: write 2024-05-08, 2024/5/8 or the ROC "
+		    "form 113/05/08 (民國113年5月8日)";
+		return -1;
+	}
+	/* Three digits or fewer are a year of the Republic (民國). */
+	if (roc || y < 1000)
+		y += 1911;
+	if (y > 9999 || m > 99 || d > 99) {
+		*why = "is not a real calendar date";
+		return -1;
+	}
+	snprintf(iso, OGPO_DATE_MAX + 1, "%04u-%02u-%02u", (unsigned)y % 10000,
+	    (unsigned)m % 100, (unsigned)d % 100);
+	if (!date_valid(iso)) {
+		*why = "is not a real calendar date";
+		iso[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+int
+import_role(const char *in, uint32_t *role, uint32_t *supervisor,
+    const char **why)
+{
+	static const struct {
+		const char	*word;
+		uint32_t	 role, supervisor;
+	} words[] = {
+		{ "開放政府聯絡人", ROLE_PO, 0 }, { "聯絡人", ROLE_PO, 0 },
+		{ "代理人", ROLE_ALTERNATE, 0 }, { "副首長", ROLE_SUPERVISOR,
+		    SUPV_DEPUTY_HEAD }, { "資訊長", ROLE_SUPERVISOR, SUPV_CIO },
+		{ "督導", ROLE_SUPERVISOR, 0 }, { "工作小組", ROLE_MEMBER, 0 },
+		{ "工作小組成員", ROLE_MEMBER, 0 }, { "政務委員",
+		    ROLE_MINISTER, 0 }, { "deputy head", ROLE_SUPERVISOR,
+		    SUPV_DEPUTY_HEAD }, { "cio", ROLE_SUPERVISOR, SUPV_CIO },
+	};
+	size_t i;
+
+	*supervisor = 0;
+	if (*in == '\0') {
+		*role = ROLE_PO;
+		return 0;
+	}
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(in, words[i].word) == 0) {
+			*role = words[i].role;
+			*supervisor = words[i].supervisor;
+			return 0;
+		}
+	if (model_enum_parse(&model_roles, in, role) == 0)
+		return 0;
+	*why = "is not a role: write 聯絡人 (PO), 代理人 (alternate), 副首長 or "
+	    "資訊長 (supervisor), or 工作小組 (member)";
+	return -1;
+}
+
+int
+import_yesno(const char *in, uint32_t *v, const char **why)
+{
+	static const char *const yes[] = { "是", "yes", "y", "1", "true",
+		"v", "○", "Y" };
+	static const char *const no[] = { "否", "no", "n", "0", "false",
+		"x", "×" };
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcasecmp(in, yes[i]) == 0) {
+			*v = 1;
+			return 0;
+		}
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcasecmp(in, no[i]) == 0) {
+			*v = 0;
+			return 0;
+		}
+	*why = "should be 是 or 否 (yes or no)";
+	return -1;
+}

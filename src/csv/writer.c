@@ -1,0 +1,378 @@
+/*
+ * writer.c — CSV out, for Excel: RFC 4180 quoting, a BOM and CRLF when
+ * asked, UTF-8, UTF-16 or Big5 (CP950, through iconv, never
+ * transliterated), and the formula guard that keeps a cell such as
+ * =HYPERLINK(...) from running when the file is opened. Each record is
+ * built and converted whole before any of it is written, so a record
+ * that cannot be written leaves nothing behind.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ogpo/csv.h"
+#include "ogpo/text.h"
+#include "ogpo/util.h"
+
+enum csv_writer_enc {
+	CSV_WRITER_UTF8,
+	CSV_WRITER_BIG5,
+	CSV_WRITER_UTF16LE,
+	CSV_WRITER_UTF16BE
+};
+
+static const struct {
+	const char	*name;		/* accepted in the options */
+	const char	*alias;
+	const char	*iconv;		/* NULL: written as it is */
+	const char	*label;		/* in "X has no Big5 form" */
+	const char	*bom;
+} csv_writer_encs[] = {
+	[CSV_WRITER_UTF8] = { "utf-8", "utf8", NULL, "UTF-8",
+	    "\xef\xbb\xbf" },
+	[CSV_WRITER_BIG5] = { "big5", "cp950", "CP950", "Big5", "" },
+	[CSV_WRITER_UTF16LE] = { "utf-16le", "utf-16", "UTF-16LE",
+	    "UTF-16", "\xff\xfe" },
+	[CSV_WRITER_UTF16BE] = { "utf-16be", "utf16be", "UTF-16BE",
+	    "UTF-16", "\xfe\xff" },
+};
+
+struct csv_writer {
+	FILE			*f;
+	char			*name;
+	enum csv_writer_enc	 enc;
+	iconv_t			 cd;		/* (iconv_t)-1 for UTF-8 */
+	int			 delim;
+	int			 crlf;
+	int			 guard;
+	size_t			 rows;		/* records asked for so far */
+	char			**header;	/* row 1, to name fields */
+	size_t			 nheader;
+
+	char			*rec;		/* the record in UTF-8 */
+	size_t			 reclen;
+	size_t			 reccap;
+	size_t			*start;		/* field i's offset in rec */
+	size_t			 startcap;
+	char			*out;		/* the record converted */
+	size_t			 outcap;
+};
+
+static int	csv_writer_fail(struct csv_writer *, char **, const char *,
+		    ...) OGPO_PRINTF(3, 4);
+
+/* Set *cause to "name" followed by the formatted text. Returns -1. */
+static int
+csv_writer_fail(struct csv_writer *w, char **cause, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	err_set(cause, -1, "%s%s", w->name, msg);
+	free(msg);
+	return -1;
+}
+
+/* The buffer p of *cap bytes, grown to hold need. */
+static void *
+csv_writer_grow(void *p, size_t *cap, size_t need)
+{
+	void	*n;
+	size_t	 ncap;
+
+	if (need <= *cap)
+		return p;
+	ncap = *cap ? *cap : 256;
+	while (ncap < need)
+		ncap *= 2;
+	n = xmalloc(ncap);
+	if (*cap > 0)
+		memcpy(n, p, *cap);
+	free(p);
+	*cap = ncap;
+	return n;
+}
+
+/* Append len bytes at s to the record being built. */
+static void
+csv_writer_put(struct csv_writer *w, const char *s, size_t len)
+{
+	w->rec = csv_writer_grow(w->rec, &w->reccap, w->reclen + len);
+	memcpy(w->rec + w->reclen, s, len);
+	w->reclen += len;
+}
+
+/* 1 if s is strictly a number: a sign, digits, at most one '.'. */
+static int
+csv_cell_is_number(const char *s)
+{
+	size_t	digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	return digits > 0 && *s == '\0';
+}
+
+/* 1 if the guard would put a ' in front of s (see csv.h). */
+int
+csv_cell_is_formula(const char *s)
+{
+	/* 's in front of a formula: one more, so unguard stays exact. */
+	s += strspn(s, "'");
+	if (*s == '\0' || strchr("=+-@\t\r", *s) == NULL)
+		return 0;
+	return !csv_cell_is_number(s);
+}
+
+/* s past the ' the guard would have added, else s itself. */
+const char *
+csv_cell_unguard(const char *s)
+{
+	if (s[0] == '\'' && csv_cell_is_formula(s + 1))
+		return s + 1;
+	return s;
+}
+
+/* 1 if the cell s must be quoted to come back as it is. */
+static int
+csv_writer_needs_quote(const char *s, int delim, int guarded)
+{
+	size_t	len = strlen(s);
+
+	if (len == 0)
+		return 0;
+	if (strchr(s, delim) != NULL || strpbrk(s, "\"\r\n") != NULL)
+		return 1;
+	/* Readers that trim would lose these spaces. */
+	if (!guarded && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	return s[len - 1] == ' ' || s[len - 1] == '\t';
+}
+
+/* Append cell s to the record: guarded, quoted as RFC 4180 asks. */
+static void
+csv_writer_cell(struct csv_writer *w, const char *s)
+{
+	int		 guarded = w->guard && csv_cell_is_formula(s);
+	int		 quote = csv_writer_needs_quote(s, w->delim, guarded);
+	const char	*q;
+
+	if (quote)
+		csv_writer_put(w, "\"", 1);
+	if (guarded)
+		csv_writer_put(w, "'", 1);
+	if (quote) {
+		while ((q = strchr(s, '"')) != NULL) {
+			csv_writer_put(w, s, (size_t)(q - s) + 1);
+			csv_writer_put(w, "\"", 1);
+			s = q + 1;
+		}
+	}
+	csv_writer_put(w, s, strlen(s));
+	if (quote)
+		csv_writer_put(w, "\"", 1);
+}
+
+/* How field i is named in sentences: its header, else its number. */
+static const char *
+csv_writer_field(const struct csv_writer *w, size_t i, char *buf,
+    size_t len)
+{
+	if (w->rows > 1 && i < w->nheader && w->header[i][0] != '\0')
+		return w->header[i];
+	snprintf(buf, len, "%zu", i + 1);
+	return buf;
+}
+
+/*
+ * Convert the record into w->out (setting *outlen); on a character the
+ * encoding lacks, name it and its field. Returns 0 or -1.
+ */
+static int
+csv_writer_convert(struct csv_writer *w, size_t n, size_t *outlen,
+    char **cause)
+{
+	char	*in = w->rec, *out;
+	size_t	 inleft = w->reclen, outleft, off, i, clen;
+	char	 num[32];
+
+	/* No UTF-8 character takes more than twice its bytes in these. */
+	w->out = csv_writer_grow(w->out, &w->outcap, 2 * w->reclen + 8);
+	out = w->out;
+	outleft = w->outcap;
+	iconv(w->cd, NULL, NULL, NULL, NULL);
+	if (iconv(w->cd, &in, &inleft, &out, &outleft) == (size_t)-1 ||
+	    iconv(w->cd, NULL, NULL, &out, &outleft) == (size_t)-1) {
+		if (errno != EILSEQ)
+			return csv_writer_fail(w, cause, " row %zu: cannot "
+			    "convert to %s: %s", w->rows,
+			    csv_writer_encs[w->enc].label, strerror(errno));
+		off = (size_t)(in - w->rec);
+		for (i = 0; i + 1 < n && w->start[i + 1] <= off; i++)
+			;
+		clen = 1;
+		while (off + clen < w->reclen &&
+		    ((unsigned char)w->rec[off + clen] & 0xc0) == 0x80)
+			clen++;
+		return csv_writer_fail(w, cause, " row %zu, field %s: %.*s "
+		    "has no %s form", w->rows,
+		    csv_writer_field(w, i, num, sizeof num), (int)clen, in,
+		    csv_writer_encs[w->enc].label);
+	}
+	*outlen = (size_t)(out - w->out);
+	return 0;
+}
+
+/* Write one record whole, or nothing of it and say why. */
+int
+csv_writer_row(struct csv_writer *w, const char *const *fields, size_t n,
+    char **cause)
+{
+	const char	*s, *data;
+	size_t		 i, len = 0;
+	char		 num[32], delim = (char)w->delim;
+
+	w->rows++;
+	w->reclen = 0;
+	w->start = csv_writer_grow(w->start, &w->startcap,
+	    (n + 1) * sizeof *w->start);
+	for (i = 0; i < n; i++) {
+		s = fields[i] != NULL ? fields[i] : "";
+		if (!text_utf8_valid(s, strlen(s)))
+			return csv_writer_fail(w, cause, " row %zu, field %s: "
+			    "the text is not valid UTF-8", w->rows,
+			    csv_writer_field(w, i, num, sizeof num));
+		if (i > 0)
+			csv_writer_put(w, &delim, 1);
+		w->start[i] = w->reclen;
+		csv_writer_cell(w, s);
+	}
+	w->start[n] = w->reclen;
+	csv_writer_put(w, w->crlf ? "\r\n" : "\n", w->crlf ? 2 : 1);
+
+	if (w->enc == CSV_WRITER_UTF8) {
+		data = w->rec;
+		len = w->reclen;
+	} else {
+		if (csv_writer_convert(w, n, &len, cause) != 0)
+			return -1;
+		data = w->out;
+	}
+	if (fwrite(data, 1, len, w->f) != len)
+		return csv_writer_fail(w, cause, ": cannot write: %s",
+		    strerror(errno));
+
+	if (w->rows == 1) {
+		w->header = xcalloc(n, sizeof *w->header);
+		for (i = 0; i < n; i++)
+			w->header[i] = xstrdup(fields[i] != NULL ?
+			    fields[i] : "");
+		w->nheader = n;
+	}
+	return 0;
+}
+
+/* A writer on f; on error *wp is NULL and nothing was written. */
+int
+csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
+    const struct csv_writer_options *opt, char **cause)
+{
+	struct csv_writer	*w;
+	const char		*enc = opt != NULL ? opt->encoding : NULL;
+	const char		*bom;
+	size_t			 i;
+
+	*wp = NULL;
+	w = xcalloc(1, sizeof *w);
+	w->f = f;
+	w->name = xstrdup(name != NULL ? name : "output");
+	w->cd = (iconv_t)-1;
+	w->delim = opt != NULL && opt->delimiter != 0 ? opt->delimiter : ',';
+	w->crlf = opt != NULL && opt->crlf;
+	w->guard = opt != NULL && opt->guard;
+
+	w->enc = CSV_WRITER_UTF8;
+	if (enc != NULL) {
+		for (i = 0; i < sizeof csv_writer_encs /
+		    sizeof csv_writer_encs[0]; i++)
+			if (strcasecmp(enc, csv_writer_encs[i].name) == 0 ||
+			    strcasecmp(enc, csv_writer_encs[i].alias) == 0)
+				break;
+		if (i == sizeof csv_writer_encs / sizeof csv_writer_encs[0]) {
+			csv_writer_fail(w, cause, ": cannot write encoding "
+			    "'%s'; use utf-8, big5 or utf-16le", enc);
+			goto fail;
+		}
+		w->enc = (enum csv_writer_enc)i;
+	}
+	if (w->delim != ',' && w->delim != '\t' && w->delim != ';' &&
+	    w->delim != '|') {
+		csv_writer_fail(w, cause, ": the delimiter must be a comma, "
+		    "a tab, a semicolon or |");
+		goto fail;
+	}
+	if (csv_writer_encs[w->enc].iconv != NULL) {
+		w->cd = iconv_open(csv_writer_encs[w->enc].iconv, "UTF-8");
+		if (w->cd == (iconv_t)-1 && w->enc == CSV_WRITER_BIG5)
+			w->cd = iconv_open("BIG5", "UTF-8");
+		if (w->cd == (iconv_t)-1) {
+			csv_writer_fail(w, cause, ": this system cannot write "
+			    "%s (iconv: %s)", csv_writer_encs[w->enc].label,
+			    strerror(errno));
+			goto fail;
+		}
+	}
+	bom = csv_writer_encs[w->enc].bom;
+	if (opt != NULL && opt->bom && *bom != '\0' &&
+	    fwrite(bom, 1, strlen(bom), f) != strlen(bom)) {
+		csv_writer_fail(w, cause, ": cannot write: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	*wp = w;
+	return 0;
+
+fail:
+	w->f = NULL;
+	csv_writer_close(w, NULL);
+	return -1;
+}
+
+/* Flush, free, and report any write that failed since the open. */
+int
+csv_writer_close(struct csv_writer *w, char **cause)
+{
+	size_t	i;
+	int	rc = 0;
+
+	if (w == NULL)
+		return 0;
+	if (w->f != NULL) {
+		errno = 0;
+		if (fflush(w->f) != 0 || ferror(w->f))
+			rc = csv_writer_fail(w, cause, ": cannot write: %s",
+			    errno != 0 ? strerror(errno) : "a write failed");
+	}
+	if (w->cd != (iconv_t)-1)
+		iconv_close(w->cd);
+	for (i = 0; i < w->nheader; i++)
+		free(w->header[i]);
+	free(w->header);
+	free(w->start);
+	free(w->out);
+	free(w->rec);
+	free(w->name);
+	free(w);
+	return rc;
+}
