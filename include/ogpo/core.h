@@ -45,6 +45,10 @@ struct core_fault {
 	char		    msg[256];
 };
 
+/* Tidy what people type, as saving does: outer spaces go, codes are
+ * upper case. Call before core_check to judge what would be stored. */
+void	 core_normalise(enum entity_kind kind, void *rec);
+
 /*
  * Judge rec (of kind) against every rule: limits, forms, enums, references
  * and the regulation's structure. Fills up to max faults; returns how many
@@ -98,6 +102,10 @@ int	 core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
 
 /* Fill a database with the demo data (DESIGN.md section 1). */
 int	 core_demo(struct core *c, char **cause);
+
+/* A meeting's invitees, and those present in person, online or by proxy. */
+void	 core_meeting_counts(struct store_txn *t, uint32_t meeting,
+	    size_t *present, size_t *invited);
 
 /* 1 if the officer's designation is in force on date (YYYY-MM-DD). */
 int	 core_officer_active(const struct officer *o, const char *date);

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 /* Field limits, in bytes of UTF-8 (a CJK character takes three). */
-#define OGPO_LOGIN_MAX		32
+#define OGPO_LOGIN_MAX		64
 #define OGPO_CODE_MAX		16
 #define OGPO_NAME_MAX		96	/* agency or person name */
 #define OGPO_TITLE_MAX		96	/* job title */

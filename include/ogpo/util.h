@@ -69,6 +69,18 @@ void time_format(int64_t t, char *buf, size_t n);
 /* Shift an ISO date by months (day clamped to the month's end). */
 void date_add_months(const char *in, int months, char *out);
 
+/* Shift an ISO date by days, across months and years. */
+void date_add_days(const char *in, int days, char *out);
+
+/* Cut s short of a UTF-8 character its end splits (after a byte cut). */
+void str_utf8_cut(char *s);
+
+/*
+ * A record number as typed: decimal, 1 to 4294967295, nothing else.
+ * Returns 0 and sets *id, or -1.
+ */
+int  str_to_id(const char *s, uint32_t *id);
+
 /* The real user's login name (getuid), never the environment's. */
 const char *user_login(void);
 

@@ -12,7 +12,7 @@ cmd_delete_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	enum entity_kind kind;
 	struct core *c;
-	char *cause = NULL, *end;
+	char *cause = NULL;
 	uint32_t id;
 	int rc;
 
@@ -24,8 +24,7 @@ cmd_delete_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_usage(&cmd_delete_entry, stderr);
 		return CMD_USAGE;
 	}
-	id = (uint32_t)strtoul(argv[2], &end, 10);
-	if (*end != '\0' || id == 0)
+	if (str_to_id(argv[2], &id) != 0)
 		return cmd_error(&cmd_delete_entry, CMD_USAGE, "'%s' is not a "
 		    "record number", argv[2]);
 	if ((c = cmd_open(ctx, 0)) == NULL)

@@ -6,8 +6,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ogpo/cmd.h"
+
+/* Take back a database init made, so that trying again works. */
+static void
+cmd_init_remove(const char *dir, int had_dir)
+{
+	char *path;
+
+	path = xasprintf("%s/data.mdb", dir);
+	unlink(path);
+	free(path);
+	path = xasprintf("%s/lock.mdb", dir);
+	unlink(path);
+	free(path);
+	if (!had_dir)
+		rmdir(dir);
+}
 
 static int
 cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
@@ -21,7 +38,7 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct core *c;
 	struct stat sb;
 	char *dir, *origin, *path, *cause = NULL;
-	int ch, demo = 0, exists;
+	int ch, demo = 0, exists, had_dir;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -51,14 +68,17 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		free(dir);
 		return CMD_FAIL;
 	}
+	had_dir = stat(dir, &sb) == 0;
 	if ((c = cmd_open(ctx, 1)) == NULL) {
 		free(dir);
 		return CMD_FAIL;
 	}
 	if (demo && core_demo(c, &cause) != 0) {
-		cmd_error(&cmd_init_entry, CMD_FAIL, "%s", cause);
+		cmd_error(&cmd_init_entry, CMD_FAIL, "%s; nothing was left "
+		    "behind", cause);
 		free(cause);
 		core_close(c);
+		cmd_init_remove(dir, had_dir);
 		free(dir);
 		return CMD_FAIL;
 	}

@@ -73,6 +73,8 @@ list_agency_tree(struct list *l, uint32_t id, int depth)
 			cmd_table_row(stdout, list_agency_cols, 6, cells);
 		}
 	}
+	if (depth > LEVEL_MAX * 2)
+		return 0;	/* a loop in damaged data must not recurse */
 	n = store_group_ids(l->t, IX_AGENCY_CHILD, id, &kids);
 	for (i = 0, rc = 0; i < n && rc == 0; i++)
 		rc = list_agency_tree(l, kids[i], depth + 1);
@@ -136,27 +138,6 @@ static const struct cmd_column list_meeting_cols[] = {
 	{ "TITLE", 0 },
 };
 
-/* Present (in person, online or by proxy) and invited of one meeting. */
-static void
-list_meeting_counts(struct list *l, uint32_t id, size_t *present,
-    size_t *invited)
-{
-	struct store_cursor *c;
-	struct attendance at;
-
-	*present = *invited = 0;
-	if (store_cursor_open(l->t, IX_ATTENDANCE, &id, &c, NULL) != 0)
-		return;
-	while (store_cursor_move(c, STORE_NEXT) == 0) {
-		if (store_cursor_get(c, &at, NULL) != 0)
-			continue;
-		(*invited)++;
-		*present += at.status == ATTEND_PRESENT ||
-		    at.status == ATTEND_ONLINE || at.status == ATTEND_PROXY;
-	}
-	store_cursor_close(c);
-}
-
 static int
 list_meetings(struct list *l)
 {
@@ -183,7 +164,7 @@ list_meetings(struct list *l)
 			cmd_tsv_row(stdout, &schema_meeting, &m);
 			continue;
 		}
-		list_meeting_counts(l, m.h.id, &present, &invited);
+		core_meeting_counts(l->t, m.h.id, &present, &invited);
 		snprintf(count, sizeof count, "%zu/%zu", present, invited);
 		const char *cells[] = { m.date,
 			model_enum_name(&model_meeting_kinds, m.kind),
@@ -251,7 +232,7 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		{ "meetings", list_meetings }, { "issues", list_issues },
 	};
 	struct list l;
-	struct agency a;
+	struct agency a = { .h.id = 0 };
 	struct core *c;
 	const char *code = NULL;
 	size_t i;

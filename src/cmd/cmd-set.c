@@ -36,7 +36,7 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct cmd_set a;
 	struct core *c;
-	char *cause = NULL, *end;
+	char *cause = NULL;
 	int rc;
 
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
@@ -47,8 +47,7 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_usage(&cmd_set_entry, stderr);
 		return CMD_USAGE;
 	}
-	a.id = (uint32_t)strtoul(argv[2], &end, 10);
-	if (*end != '\0' || a.id == 0)
+	if (str_to_id(argv[2], &a.id) != 0)
 		return cmd_error(&cmd_set_entry, CMD_USAGE, "'%s' is not a "
 		    "record number (see the id column of ogpo list %s --tsv)",
 		    argv[2], argv[1]);

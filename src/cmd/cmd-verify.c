@@ -11,7 +11,8 @@ static void
 cmd_verify_report(void *arg, const char *problem)
 {
 	(void)arg;
-	printf("%s\n", problem);
+	cmd_put_safe(stdout, problem);
+	fputc('\n', stdout);
 }
 
 static int

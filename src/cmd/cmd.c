@@ -149,18 +149,13 @@ cmd_ref(struct store_txn *t, const struct field *f, const char *v,
     uint32_t *id, char **cause)
 {
 	struct agency a;
-	char *end;
-	unsigned long n;
 
 	if (*v == '\0') {
 		*id = 0;
 		return 0;
 	}
-	n = strtoul(v + (*v == '#'), &end, 10);
-	if (*end == '\0' && end != v + (*v == '#') && n <= UINT32_MAX) {
-		*id = (uint32_t)n;
+	if (str_to_id(v, id) == 0)
 		return 0;
-	}
 	if (f->ref == ENTITY_AGENCY &&
 	    store_agency_by_code(t, v, &a, NULL) == 0) {
 		*id = a.h.id;

@@ -80,6 +80,11 @@ core_open(struct core **cp, const char *dir, int create, char **cause)
 	int rc;
 
 	*cp = NULL;
+	if (strlen(user_login()) > OGPO_LOGIN_MAX)
+		return err_set(cause, OGPO_INVALID, "your login name '%s' is "
+		    "longer than %d characters, so the audit trail could not "
+		    "tell it from another; ask the administrator for a "
+		    "shorter one", user_login(), OGPO_LOGIN_MAX);
 	c = xcalloc(1, sizeof *c);
 	str_copy(c->login, user_login(), sizeof c->login);
 	if ((rc = store_open(&c->store, dir, &opt, cause)) != 0) {

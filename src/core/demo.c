@@ -45,12 +45,6 @@ demo_index(const char *code)
 	return 0;
 }
 
-static void
-demo_lower(char *dst, const char *src, size_t n)
-{
-	str_lower(dst, src, n);
-}
-
 static int
 demo_agencies_add(struct demo *d)
 {
@@ -97,7 +91,7 @@ demo_officer(struct demo *d, size_t ai, uint32_t role, uint32_t kind,
 	snprintf(o->name, sizeof o->name, "%s%s",
 	    demo_surnames[demo_rand(d) % demo_surnames_len],
 	    demo_given[demo_rand(d) % demo_given_len]);
-	demo_lower(code, demo_agencies[ai].code, sizeof code);
+	str_lower(code, demo_agencies[ai].code, sizeof code);
 	snprintf(o->email, sizeof o->email, "%s.%s%zu@ogpo.example", code,
 	    role_tag[role], d->nofficers + 1);
 	snprintf(o->phone, sizeof o->phone, "02-2%03u-%04u",
@@ -144,8 +138,7 @@ demo_officers_add(struct demo *d)
 
 	date_add_months(d->today, -36, start);
 	date_add_months(d->today, -7, ended);
-	date_add_months(d->today, -7, after);
-	after[9] = after[9] == '9' ? '9' : (char)(after[9] + 1);
+	date_add_days(ended, 1, after);
 	if ((rc = demo_officer(d, 0, ROLE_MINISTER, 0, start, NULL)) != 0)
 		return rc;
 	for (i = 1; i < demo_agencies_len && rc == 0; i++) {
@@ -173,8 +166,6 @@ demo_officers_add(struct demo *d)
 			if (rc == 0 && n2 % 4 == 0)
 				rc = demo_officer(d, i, ROLE_MEMBER, n2 + 1,
 				    start, NULL);
-			if (n2 == 12)
-				d->officers[d->nofficers - 1].civil_servant = 0;
 		} else if (demo_agencies[i].level == LEVEL_3 && i % 2 == 0)
 			rc = demo_officer(d, i, ROLE_PO, 0, start, NULL);
 	}
@@ -331,7 +322,7 @@ demo_issues_add(struct demo *d)
 		for (k = 0; k < d->nofficers; k++)
 			if (d->officers[k].agency == is.lead &&
 			    d->officers[k].role == ROLE_PO &&
-			    d->officers[k].end_date[0] == '\0') {
+			    core_officer_active(&d->officers[k], d->today)) {
 				is.po = d->officers[k].h.id;
 				break;
 			}

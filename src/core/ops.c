@@ -95,8 +95,7 @@ core_put(struct store_txn *t, enum entity_kind kind, void *rec, char **cause)
 	}
 }
 
-/* Tidy what people type: outer spaces go, codes are upper case. */
-static void
+void
 core_normalise(enum entity_kind kind, void *rec)
 {
 	const struct schema *s = schema_of(kind);
@@ -120,6 +119,36 @@ core_normalise(enum entity_kind kind, void *rec)
 		((struct agency *)rec)->level = LEVEL_CABINET;
 }
 
+/* Give the sub-agencies of a the levels that follow from its own. */
+static int
+core_relevel(struct core *c, struct store_txn *t, const struct agency *a,
+    char **cause)
+{
+	struct agency *kid = xmalloc(sizeof *kid);
+	uint32_t *kids;
+	size_t n, i;
+	int rc = 0;
+
+	n = store_group_ids(t, IX_AGENCY_CHILD, a->h.id, &kids);
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = store_agency_get(t, kids[i], kid, cause)) != 0)
+			break;
+		if (a->level >= LEVEL_MAX) {
+			rc = err_set(cause, OGPO_INVALID, "%s would be a level "
+			    "%u agency, and its sub-agency %s would fall below "
+			    "level %d; move the sub-agencies first", a->name,
+			    a->level, kid->name, LEVEL_MAX);
+			break;
+		}
+		kid->level = a->level + 1;
+		kid->h.version = 0;
+		rc = core_save(c, t, ENTITY_AGENCY, kid, cause);
+	}
+	free(kids);
+	free(kid);
+	return rc;
+}
+
 int
 core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
     void *rec, char **cause)
@@ -128,7 +157,7 @@ core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
 	struct record_head *h = rec;
 	struct core_fault faults[8];
 	union core_rec *old;
-	char when[32], label[OGPO_NAME_MAX + 16];
+	char when[32], label[OGPO_TEXT_MAX + 1];
 	size_t n;
 	int rc, had;
 
@@ -137,11 +166,17 @@ core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
 		    "save a record of kind %d", (int)kind);
 	core_normalise(kind, rec);
 	if ((n = core_check(t, kind, rec, faults, 8)) > 0) {
-		if (n > 1)
-			return err_set(cause, OGPO_INVALID, "%s (and %zu more "
-			    "problem%s)", faults[0].msg, n - 1,
-			    n > 2 ? "s" : "");
-		return err_set(cause, OGPO_INVALID, "%s", faults[0].msg);
+		char all[8 * sizeof faults[0].msg];
+		size_t i, used = 0;
+
+		/* Every complaint at once: fixing one at a time is tedious. */
+		for (i = 0; i < n && i < 8; i++)
+			used += (size_t)snprintf(all + used, sizeof all - used,
+			    "%s%s", i ? "; " : "", faults[i].msg);
+		if (n > 8)
+			snprintf(all + used, sizeof all - used, "; and %zu "
+			    "more", n - 8);
+		return err_set(cause, OGPO_INVALID, "%s", all);
 	}
 	old = xmalloc(sizeof *old);
 	rc = core_get_stored(t, kind, rec, old, cause);
@@ -170,6 +205,10 @@ core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
 		goto out;
 	rc = core_audit(c, t, kind, had ? AUDIT_UPDATE : AUDIT_CREATE,
 	    had ? old : NULL, rec, cause);
+	/* An agency that moved takes its sub-agencies' levels along. */
+	if (rc == 0 && had && kind == ENTITY_AGENCY &&
+	    old->agency.level != ((struct agency *)rec)->level)
+		rc = core_relevel(c, t, rec, cause);
 out:
 	free(old);
 	return rc;
@@ -269,6 +308,29 @@ core_meeting_refs(struct store_txn *t, enum entity_kind kind, uint32_t id,
 	return nm->n;
 }
 
+/* Users whose editing scope names agency id. */
+static size_t
+core_scope_refs(struct store_txn *t, uint32_t id, struct core_names *nm)
+{
+	struct store_cursor *cur;
+	struct user u;
+	uint32_t i;
+
+	memset(nm, 0, sizeof *nm);
+	if (store_cursor_open(t, IX_USER, NULL, &cur, NULL) != 0)
+		return 0;
+	while (store_cursor_move(cur, STORE_NEXT) == 0)
+		if (store_cursor_get(cur, &u, NULL) == 0)
+			for (i = 0; i < u.nscope && i < OGPO_COLLAB_MAX; i++)
+				if (u.scope[i] == id) {
+					core_names_add(nm, u.login);
+					break;
+				}
+	store_cursor_close(cur);
+	core_names_end(nm);
+	return nm->n;
+}
+
 /* Issues whose PO in charge is officer id. */
 static size_t
 core_issue_po_refs(struct store_txn *t, uint32_t id, struct core_names *nm)
@@ -295,9 +357,9 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 {
 	const struct schema *s = schema_of(kind);
 	union core_rec *rec = xmalloc(sizeof *rec);
-	struct core_names a, b, d, e;
+	struct core_names a, b, d, e, f;
 	char label[OGPO_TEXT_MAX + 1];
-	size_t na, nb, nd, ne;
+	size_t na, nb, nd, ne, nf;
 	int rc;
 
 	if ((rc = store_get(t, kind, id, rec, what)) != 0) {
@@ -315,7 +377,8 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		nb = core_group_names(t, IX_OFFICER_AGENCY, id, &b);
 		nd = core_group_names(t, IX_AGENCY_ISSUE, id, &d);
 		ne = core_meeting_refs(t, ENTITY_AGENCY, id, &e);
-		if (na + nb + nd + ne == 0) {
+		nf = core_scope_refs(t, id, &f);
+		if (na + nb + nd + ne + nf == 0) {
 			err_set(what, 0, "Delete agency %s?", label);
 			break;
 		}
@@ -329,6 +392,8 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			core_names_part(&all, nd, "issue", "issues", &d);
 			core_names_part(&all, ne, "convened meeting",
 			    "convened meetings", &e);
+			core_names_part(&all, nf, "user who may edit it",
+			    "users who may edit it", &f);
 			rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: "
 			    "it still has %s; move or delete those first",
 			    label, all.buf);
@@ -504,4 +569,24 @@ core_officer_active(const struct officer *o, const char *date)
 	if (o->start_date[0] != '\0' && strcmp(o->start_date, date) > 0)
 		return 0;
 	return o->end_date[0] == '\0' || strcmp(o->end_date, date) >= 0;
+}
+
+void
+core_meeting_counts(struct store_txn *t, uint32_t meeting, size_t *present,
+    size_t *invited)
+{
+	struct store_cursor *c;
+	struct attendance at;
+
+	*present = *invited = 0;
+	if (store_cursor_open(t, IX_ATTENDANCE, &meeting, &c, NULL) != 0)
+		return;
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, &at, NULL) == 0) {
+			(*invited)++;
+			*present += at.status == ATTEND_PRESENT ||
+			    at.status == ATTEND_ONLINE ||
+			    at.status == ATTEND_PROXY;
+		}
+	store_cursor_close(c);
 }

@@ -155,7 +155,7 @@ check_string(struct check *ck, const struct field *f, const char *v)
 			    "it should start with https://", f->label, v);
 		break;
 	case FORM_LOGIN:
-		if (!check_charset(v, "-_.", isalnum))
+		if (!check_charset(v, "-_.@$", isalnum))
 			check_fault(ck, f->name, "%s '%s' is not a login name",
 			    f->label, v);
 		break;

@@ -125,7 +125,7 @@ void
 ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
     size_t len), void *arg)
 {
-	size_t start = 0, off, brk, next, base;
+	size_t start = 0, off, brk, next;
 
 	if (w < 4)
 		w = 4;
@@ -138,12 +138,12 @@ ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
 			start++;
 			continue;
 		}
-		base = text_col_of(s, start);
 		off = start;
 		brk = 0;
 		while (off < end) {
 			next = text_next(s, off);
-			if (text_col_of(s, next) - base > (size_t)w)
+			/* Measured from the line's start, not the text's. */
+			if (text_col_of(s + start, next - start) > (size_t)w)
 				break;
 			if (s[off] == ' ')
 				brk = off;

@@ -310,11 +310,14 @@ form_officers_of(struct store_txn *t, uint32_t agency, uint32_t **ids,
 {
 	struct store_cursor *c;
 	struct officer o;
+	char today[11];
 
+	date_today(today);
 	if (store_cursor_open(t, IX_OFFICER_AGENCY, &agency, &c, NULL) != 0)
 		return;
 	while (*n < 500 && store_cursor_move(c, STORE_NEXT) == 0) {
-		if (store_cursor_get(c, &o, NULL) != 0 || o.end_date[0])
+		if (store_cursor_get(c, &o, NULL) != 0 ||
+		    !core_officer_active(&o, today))
 			continue;
 		(*ids)[*n] = o.h.id;
 		(*labels)[*n] = xasprintf("%s  %s  %s", o.name,
@@ -477,6 +480,7 @@ form_collect(struct form *fm, void *rec)
 	memcpy(rec, fm->orig, fm->s->size);
 	for (i = 0; i < fm->n; i++)
 		form_store_field(&fm->fields[i], rec);
+	core_normalise(fm->kind, rec);
 }
 
 /* Ask core about rec; mark the fields it complains of. Returns faults. */

@@ -20,6 +20,7 @@ static struct {
 	uint32_t	*open;		/* expanded agency ids */
 	size_t		 nopen, capopen;
 	int		 started;
+	int		 all_open;	/* opened for a search */
 	char		 minister[160];
 } tree;
 
@@ -80,7 +81,7 @@ tree_walk(struct store_txn *t, uint32_t parent, int depth)
 
 /* The supervising minister (point 2), from the Executive Yuan's officers. */
 static void
-tree_minister(struct store_txn *t)
+tree_minister(struct store_txn *t, const char *today)
 {
 	struct store_cursor *c;
 	struct officer o;
@@ -96,7 +97,7 @@ tree_minister(struct store_txn *t)
 		return;
 	while (store_cursor_move(c, STORE_NEXT) == 0)
 		if (store_cursor_get(c, &o, NULL) == 0 &&
-		    o.role == ROLE_MINISTER && o.end_date[0] == '\0') {
+		    o.role == ROLE_MINISTER && core_officer_active(&o, today)) {
 			snprintf(tree.minister, sizeof tree.minister,
 			    _("Supervising minister (政務委員): %s"), o.name);
 			break;
@@ -129,7 +130,7 @@ tree_reload(struct ui *ui)
 	}
 	vlist_held(&tree.list);
 	tree_walk(t, 0, 0);
-	tree_minister(t);
+	tree_minister(t, ui->today);
 	store_read_end(t);
 }
 
@@ -203,6 +204,29 @@ tree_match(struct store_txn *t, uint32_t id, void *arg)
 	    (ui_contains(a.name, arg) || ui_contains(a.code, arg));
 }
 
+/* Open every branch, so that a search finds agencies in closed ones. */
+static void
+tree_open_all(struct ui *ui)
+{
+	struct store_cursor *c;
+	struct store_txn *t;
+	uint32_t id;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	if (store_cursor_open(t, IX_AGENCY, NULL, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0) {
+			id = store_cursor_id(c);
+			if (store_count(t, IX_AGENCY_CHILD, &id) > 0)
+				tree_set_open(id, 1);
+		}
+		store_cursor_close(c);
+	}
+	store_read_end(t);
+	tree.all_open = 1;
+	tree_reload(ui);
+}
+
 /* Go to the parent of the selected agency. */
 static void
 tree_to_parent(struct ui *ui, uint32_t id)
@@ -225,6 +249,11 @@ tree_action(struct ui *ui, enum ui_action a)
 	struct agency fresh, parent;
 	struct store_txn *t;
 
+	if ((a == UA_SEARCH || a == UA_SEARCH_NEXT || a == UA_SEARCH_PREV) &&
+	    !tree.all_open) {
+		/* A search looks at every agency: open the whole tree. */
+		tree_open_all(ui);
+	}
 	if (pane_move(ui, &tree.list, a) ||
 	    ui_search_action(ui, &tree.search, &tree.list, a, tree_match))
 		return 1;
@@ -240,6 +269,7 @@ tree_action(struct ui *ui, enum ui_action a)
 		}
 		tree_set_open(id, a == UA_EXPAND ? 1 : a == UA_COLLAPSE ? 0 :
 		    !tree_is_open(id));
+		tree.all_open = 0;
 		tree_reload(ui);
 		return 1;
 	case UA_SELECT:

@@ -31,27 +31,6 @@ meetings_reload(struct ui *ui)
 	store_read_end(t);
 }
 
-/* Present (in person, online, by proxy) and invited. */
-static void
-meetings_counts(struct store_txn *t, uint32_t id, size_t *present,
-    size_t *invited)
-{
-	struct store_cursor *c;
-	struct attendance at;
-
-	*present = *invited = 0;
-	if (store_cursor_open(t, IX_ATTENDANCE, &id, &c, NULL) != 0)
-		return;
-	while (store_cursor_move(c, STORE_NEXT) == 0)
-		if (store_cursor_get(c, &at, NULL) == 0) {
-			(*invited)++;
-			*present += at.status == ATTEND_PRESENT ||
-			    at.status == ATTEND_ONLINE ||
-			    at.status == ATTEND_PROXY;
-		}
-	store_cursor_close(c);
-}
-
 static void
 meetings_draw(struct ui *ui, int y, int x, int h, int w)
 {
@@ -77,7 +56,7 @@ meetings_draw(struct ui *ui, int y, int x, int h, int w)
 		if (store_meeting_get(t, meetings.list.rows[row], &m,
 		    NULL) != 0)
 			continue;
-		meetings_counts(t, m.h.id, &present, &invited);
+		core_meeting_counts(t, m.h.id, &present, &invited);
 		snprintf(count, sizeof count, "%zu/%zu", present, invited);
 		at = row == meetings.list.sel ? UI_SELECT :
 		    m.status == MEETING_CANCELLED ? UI_DIM : UI_NORMAL;
@@ -107,7 +86,7 @@ meetings_detail(struct store_txn *t, const struct meeting *m)
 	size_t present, invited;
 	char *text = pane_detail(t, ENTITY_MEETING, m), *old, line[512];
 
-	meetings_counts(t, m->h.id, &present, &invited);
+	core_meeting_counts(t, m->h.id, &present, &invited);
 	old = text;
 	text = xasprintf(_("%s\nInvitees: present %zu / invited %zu\n"), old,
 	    present, invited);

@@ -189,7 +189,8 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 	struct store_txn *t;
 	struct officer o;
 	struct agency a;
-	char title[64], role[64], phone[64], *detail;
+	char title[OGPO_NAME_MAX + 64], role[64], phone[64], *detail;
+	char agency[OGPO_NAME_MAX + 16];
 	const char *cells[COL_COUNT];
 	int cw[COL_COUNT], lw = w, i, c, cx, row;
 	enum ui_attr at;
@@ -219,13 +220,17 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			continue;
 		if (a.h.id != o.agency &&
 		    store_agency_get(t, o.agency, &a, NULL) != 0)
-			snprintf(a.name, sizeof a.name, "#%u", o.agency);
+			a.h.id = 0;	/* gone: show its number */
+		if (a.h.id == o.agency)
+			snprintf(agency, sizeof agency, "%s", a.name);
+		else
+			snprintf(agency, sizeof agency, "#%u", o.agency);
 		snprintf(role, sizeof role, "%s", model_enum_label(&model_roles,
 		    o.role));
 		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
 		    o.ext[0] ? "#" : "", o.ext);
 		cells[COL_NAME] = o.name;
-		cells[COL_AGENCY] = a.name;
+		cells[COL_AGENCY] = agency;
 		cells[COL_ROLE] = role;
 		cells[COL_TITLE] = o.title;
 		cells[COL_EMAIL] = o.email;

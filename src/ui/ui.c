@@ -253,10 +253,13 @@ ui_getkey(struct ui *ui)
 	int rc, key;
 	uint64_t id;
 
+	/* The last key changed something: show it. After that the screen
+	 * is drawn again only when it has to be (resize, others' commits),
+	 * so an idle ogpo costs nothing. */
+	ui_redraw(ui);
 	for (;;) {
 		if (ui_signalled || ui->quit)
 			return UI_KEY_QUIT;
-		ui_redraw(ui);
 		start = ui_now_ms();
 		rc = wget_wch(stdscr, &wch);
 		if (ui_signalled)
@@ -268,14 +271,18 @@ ui_getkey(struct ui *ui)
 			} else
 				quick = 0;
 			id = store_last_txnid(ui->store);
-			if (id != ui->txnid)
+			if (id != ui->txnid) {
 				ui_changed(ui);
+				ui_redraw(ui);
+			}
 			continue;
 		}
 		quick = 0;
 		if (rc == KEY_CODE_YES) {
-			if (wch == KEY_RESIZE)
+			if (wch == KEY_RESIZE) {
+				ui_redraw(ui);
 				continue;
+			}
 			return KEYMAP_FKEY | (int)wch;
 		}
 		key = (int)wch;
@@ -413,9 +420,15 @@ ui_main(const struct cmd_ctx *ctx)
 	ui.dbdir = store_dir(ui.store);
 	ui_keymap(&ui, ctx->keymap, &errors);
 	if (errors != NULL) {
-		fprintf(stderr, "%s", errors);
-		if (errors[0] != '\0' && errors[strlen(errors) - 1] != '\n')
+		/* A keymap file is data: its lines are shown escaped. */
+		char *line, *save, *copy = xstrdup(errors);
+
+		for (line = strtok_r(copy, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			cmd_put_safe(stderr, line);
 			fputc('\n', stderr);
+		}
+		free(copy);
 	}
 	ui.panes[0] = &ui_pane_agencies;
 	ui.panes[1] = &ui_pane_officers;

@@ -370,6 +370,7 @@ schema_label(const struct schema *s, const void *rec, char *buf, size_t n)
 		f = schema_field(s, names[i]);
 		if (f != NULL && ((const char *)rec)[f->offset] != '\0') {
 			snprintf(buf, n, "%s", (const char *)rec + f->offset);
+			str_utf8_cut(buf);
 			return;
 		}
 	}

@@ -139,9 +139,53 @@ str_lower(char *dst, const char *src, size_t n)
 
 	if (n == 0)
 		return;
+	/* ASCII only, whatever the locale: index keys must not depend on
+	 * the LC_CTYPE of the process that wrote them. */
 	for (i = 0; src[i] != '\0' && i < n - 1; i++)
-		dst[i] = (char)tolower((unsigned char)src[i]);
+		dst[i] = src[i] >= 'A' && src[i] <= 'Z' ?
+		    (char)(src[i] - 'A' + 'a') : src[i];
 	dst[i] = '\0';
+}
+
+void
+str_utf8_cut(char *s)
+{
+	size_t len = strlen(s), start, need;
+	unsigned char c;
+
+	/* Find where the last character starts and how long it should be. */
+	for (start = len; start > 0 && len - start < 4; start--)
+		if (((unsigned char)s[start - 1] & 0xc0) != 0x80)
+			break;
+	if (start == 0)
+		return;
+	c = (unsigned char)s[start - 1];
+	need = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (len - (start - 1) < need)
+		s[start - 1] = '\0';
+}
+
+int
+str_to_id(const char *s, uint32_t *id)
+{
+	unsigned long long v = 0;
+	const char *p = s;
+
+	if (*p == '#')
+		p++;
+	if (*p == '\0')
+		return -1;
+	for (; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v = v * 10 + (unsigned)(*p - '0');
+		if (v > UINT32_MAX)
+			return -1;
+	}
+	if (v == 0)
+		return -1;
+	*id = (uint32_t)v;
+	return 0;
 }
 
 char *
@@ -230,10 +274,26 @@ date_add_months(const char *in, int months, char *out)
 	snprintf(out, 11, "%04u-%02u-%02u", uy, um, ud);
 }
 
+void
+date_add_days(const char *in, int days, char *out)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = atoi(in) - 1900;
+	tm.tm_mon = atoi(in + 5) - 1;
+	tm.tm_mday = atoi(in + 8) + days;
+	tm.tm_hour = 12;	/* clear of any daylight-saving edge */
+	t = mktime(&tm);
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 const char *
 user_login(void)
 {
-	static char login[64];
+	static char login[256];
 	struct passwd *pw;
 
 	if (login[0] != '\0')

@@ -259,3 +259,26 @@ check "init creates the default directory and its parents" \
     test -f "$TMP/newhome/.local/share/ogpo/data.mdb"
 contains "init says where the database went" "$TMP/out" \
     "$TMP/newhome/.local/share/ogpo"
+
+# Moving an agency takes its sub-agencies' levels along: 國防部 under
+# 內政部 becomes level 3, and its 全民防衛動員署 level 4.
+mnd=$("$OGPO" --db "$DB" list agencies --tsv | awk -F '\t' '$5 == "MND" { print $1 }')
+run --db "$DB" set agency "$mnd" parent=MOI level=3
+status "an agency can move under another" 0
+level_of() {
+	"$OGPO" --db "$DB" list agencies --tsv |
+	    awk -F '\t' -v c="$1" '$5 == c { print $8 }'
+}
+same "the moved agency is level 3" "$(level_of MND)" 3
+same "its sub-agency follows to level 4" "$(level_of AODMA)" 4
+run --db "$DB" verify
+status "the database is consistent after the move" 0
+
+# Record numbers past 32 bits are refused, not wrapped round to #1.
+before=$("$OGPO" --db "$DB" list meetings --tsv | grep -c .)
+run --db "$DB" delete meeting 4294967297
+status "a record number past 2^32 is a usage error" 2
+after=$("$OGPO" --db "$DB" list meetings --tsv | grep -c .)
+same "no meeting was deleted" "$after" "$before"
+run --db "$DB" set officer 4294967297 note=x
+status "set refuses a record number past 2^32 too" 2

@@ -86,4 +86,14 @@ expect_sel "typing moves to $one" "$one"
 esc
 expect_pos "Esc while typing goes back to the first row" "1/$n"
 expect_gone "and the search line is gone" "/$one"
+
+# --- the tree: a search finds agencies inside closed branches --------------
+# 國防部全民防衛動員署 sits under 國防部, which starts closed.
+keys 1
+expect "the tree is shown" "行政院"
+expect_gone "國防部's branch is closed" "全民防衛動員署"
+keys /
+text 動員
+keys Enter
+expect_sel "/動員 selects an agency of a closed branch" "國防部全民防衛動員署"
 tui_done
