@@ -485,6 +485,27 @@ done:
 	return rc;
 }
 
+/*
+ * A row whose cells do not line up with the header (a comma that needed
+ * quotes, a cell lost): a sentence saying so, or NULL. Empty cells past
+ * the header's end are Excel's habit and harmless.
+ */
+static char *
+import_ragged(const struct import *im, const struct csv_row *row)
+{
+	size_t i;
+
+	if (row->nfields < im->nheader)
+		return xasprintf("the row has %zu cells but the header %zu; a "
+		    "cell is missing", row->nfields, im->nheader);
+	for (i = im->nheader; i < row->nfields; i++)
+		if (row->fields[i][0] != '\0')
+			return xasprintf("the row has %zu cells but the header "
+			    "%zu; a comma inside a cell that was not quoted?",
+			    row->nfields, im->nheader);
+	return NULL;
+}
+
 /* 1 if every cell of the row is empty (Excel leaves such rows). */
 static int
 import_blank(const struct csv_row *row)
@@ -587,6 +608,7 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	struct import_result *res = im->res;
 	const struct csv_row *row;
 	uint64_t first;
+	char *ragged;
 	size_t i;
 	int rc;
 
@@ -626,8 +648,13 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 			im->o->progress(im->o->arg,
 			    csv_reader_bytes_read(im->r),
 			    csv_reader_bytes_total(im->r));
-		rc = im->o->kind == ENTITY_AGENCY ?
-		    import_agency_row(im, row) : import_officer_row(im, row);
+		if ((ragged = import_ragged(im, row)) != NULL)
+			rc = import_reject(im, row, "", ragged);
+		else
+			rc = im->o->kind == ENTITY_AGENCY ?
+			    import_agency_row(im, row) :
+			    import_officer_row(im, row);
+		free(ragged);
 		if (rc != 0)
 			return rc;
 	}
