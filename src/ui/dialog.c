@@ -168,6 +168,8 @@ dialog_pick_draw(struct ui *ui, void *arg)
 	for (i = 0; i < p->n && i < 2000; i++)
 		if (text_width(p->labels[i]) > widest)
 			widest = text_width(p->labels[i]);
+	if (text_width(p->title) + 4 > widest)
+		widest = text_width(p->title) + 4;	/* the title shows whole */
 	w = (int)widest + 2;
 	h = (int)p->n + 2;
 	if (h < 6)
