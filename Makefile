@@ -110,8 +110,11 @@ unit: $(addprefix build/test/,$(TESTS))
 	$(Q)for t in $(TESTS); do build/test/$$t || exit 1; done
 
 bench: deps
-	$(Q)$(MAKE) --no-print-directory ogpo build/bench/gen build/bench/ptybench
+	$(Q)$(MAKE) --no-print-directory ogpo build/bench/gen build/bench/ptybench \
+		build/bench/import-gen build/bench/import-baseline \
+		build/bench/import-run
 	$(Q)sh tests/bench/run.sh
+	$(Q)sh tests/bench/import.sh
 
 build/bench/gen: tests/bench/gen.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
@@ -120,6 +123,15 @@ build/bench/gen: tests/bench/gen.c build/libogpo.a
 build/bench/ptybench: tests/bench/ptybench.c
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ -lutil
+
+build/bench/import-gen build/bench/import-baseline: build/bench/%: \
+		tests/bench/%.c build/libogpo.a
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/bench/import-run: tests/bench/import-run.c
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^
 
 install: ogpo
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps

@@ -103,6 +103,27 @@ int	 core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
 /* Fill a database with the demo data (DESIGN.md section 1). */
 int	 core_demo(struct core *c, char **cause);
 
+/*
+ * Invite someone who is not an officer (a stakeholder, a civic group):
+ * *officer gets their number in the meeting (ATTEND_EXTERNAL set).
+ */
+int	 core_invite_external(struct core *c, struct store_txn *t,
+	    uint32_t meeting, const char *name, const char *organisation,
+	    uint32_t *officer, char **cause);
+
+/* Take an invitee (officer or external) off a meeting, audited. */
+int	 core_uninvite(struct core *c, struct store_txn *t, uint32_t meeting,
+	    uint32_t officer, char **cause);
+
+/*
+ * Whom point 7 says meeting m is for, as of its date: the supervisors of
+ * every second-level agency (policy), their POs (work), or the POs of the
+ * issue's lead and collaborating agencies (issue). Fills up to max ids;
+ * returns how many.
+ */
+size_t	 core_propose_invitees(struct store_txn *t, const struct meeting *m,
+	    uint32_t *ids, size_t max);
+
 /* A meeting's invitees, and those present in person, online or by proxy. */
 void	 core_meeting_counts(struct store_txn *t, uint32_t meeting,
 	    size_t *present, size_t *invited);

@@ -142,16 +142,24 @@ enum attend_status {
  * One invitee of one meeting. The key is (meeting, officer); agency and
  * role are copied from the officer when invited, so the attendance keeps
  * who the person was on the meeting's date.
+ *
+ * An external participant (a stakeholder, a civic group: not an officer)
+ * has an officer number with ATTEND_EXTERNAL set, unique within the
+ * meeting, and carries their own name and organisation.
  */
+#define ATTEND_EXTERNAL	0x80000000u
+
 struct attendance {
 	struct record_head h;	/* h.id unused */
 	uint32_t meeting;
-	uint32_t officer;
+	uint32_t officer;	/* an officer, or ATTEND_EXTERNAL | n */
 	uint32_t agency;
 	uint32_t role;
 	uint32_t status;	/* enum attend_status */
 	char	 proxy[OGPO_NAME_MAX + 1];
 	char	 note[OGPO_NOTE_MAX + 1];
+	char	 name[OGPO_NAME_MAX + 1];		/* externals */
+	char	 organisation[OGPO_TEXT_MAX + 1];	/* externals */
 };
 
 enum issue_status {

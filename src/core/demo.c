@@ -182,43 +182,19 @@ demo_officers_add(struct demo *d)
 	return rc;
 }
 
-static int
-demo_level2(const struct demo *d, uint32_t agency)
-{
-	size_t i;
-
-	for (i = 0; i < demo_agencies_len && i < 256; i++)
-		if (d->agency_id[i] == agency)
-			return demo_agencies[i].level == LEVEL_2;
-	return 0;
-}
-
 /* Invite by the rule of point 7, then record how it went if held. */
 static int
-demo_attendance(struct demo *d, const struct meeting *m, uint32_t role,
-    const uint32_t *agencies, size_t nagencies)
+demo_attendance(struct demo *d, const struct meeting *m)
 {
-	const struct officer *o;
-	uint32_t r, status;
+	uint32_t *ids = xcalloc(DEMO_OFFICERS_MAX, sizeof *ids), r, status;
 	char proxy[OGPO_NAME_MAX + 1];
-	size_t i, j;
-	int rc, match;
+	size_t i, n;
+	int rc = 0;
 
-	for (i = 0; i < d->nofficers; i++) {
-		o = &d->officers[i];
-		if (o->role != role || !core_officer_active(o, m->date))
-			continue;
-		if (agencies == NULL)
-			match = demo_level2(d, o->agency);
-		else
-			for (j = 0, match = 0; j < nagencies; j++)
-				match |= agencies[j] == o->agency;
-		if (!match)
-			continue;
-		if ((rc = core_invite(d->c, d->t, m->h.id, o->h.id,
-		    d->cause)) != 0)
-			return rc;
-		if (m->status != MEETING_HELD)
+	n = core_propose_invitees(d->t, m, ids, DEMO_OFFICERS_MAX);
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = core_invite(d->c, d->t, m->h.id, ids[i],
+		    d->cause)) != 0 || m->status != MEETING_HELD)
 			continue;
 		r = demo_rand(d) % 20;
 		status = r < 14 ? ATTEND_PRESENT : r < 16 ? ATTEND_ONLINE :
@@ -227,17 +203,16 @@ demo_attendance(struct demo *d, const struct meeting *m, uint32_t role,
 		snprintf(proxy, sizeof proxy, "%s%s",
 		    demo_surnames[demo_rand(d) % demo_surnames_len],
 		    demo_given[demo_rand(d) % demo_given_len]);
-		if ((rc = core_attend(d->c, d->t, m->h.id, o->h.id, status,
-		    status == ATTEND_PROXY ? proxy : "", NULL, d->cause)) != 0)
-			return rc;
+		rc = core_attend(d->c, d->t, m->h.id, ids[i], status,
+		    status == ATTEND_PROXY ? proxy : "", NULL, d->cause);
 	}
-	return 0;
+	free(ids);
+	return rc;
 }
 
 static int
 demo_meeting(struct demo *d, uint32_t kind, uint32_t status, const char *date,
-    const char *title, uint32_t issue, const uint32_t *agencies,
-    size_t nagencies)
+    const char *title, uint32_t issue)
 {
 	struct meeting m;
 	int rc;
@@ -259,8 +234,7 @@ demo_meeting(struct demo *d, uint32_t kind, uint32_t status, const char *date,
 		    "https://ogpo.example/minutes/%.7s", date);
 	if ((rc = core_save(d->c, d->t, ENTITY_MEETING, &m, d->cause)) != 0)
 		return rc;
-	return demo_attendance(d, &m, kind == MEETING_POLICY ?
-	    ROLE_SUPERVISOR : ROLE_PO, agencies, nagencies);
+	return demo_attendance(d, &m);
 }
 
 static int
@@ -277,7 +251,7 @@ demo_meetings_add(struct demo *d)
 		snprintf(title, sizeof title, "%d年%d月開放政府聯絡人工作推動會議",
 		    y, mo);
 		if ((rc = demo_meeting(d, MEETING_WORK, MEETING_HELD, date,
-		    title, 0, NULL, 0)) != 0)
+		    title, 0)) != 0)
 			return rc;
 		if (mo % 3 != 2)
 			continue;
@@ -285,15 +259,14 @@ demo_meetings_add(struct demo *d)
 		snprintf(title, sizeof title,
 		    "%d年第%d季開放政府政策協調聯繫會議", y, (mo + 2) / 3);
 		if ((rc = demo_meeting(d, MEETING_POLICY, MEETING_HELD, date,
-		    title, 0, NULL, 0)) != 0)
+		    title, 0)) != 0)
 			return rc;
 	}
 	date_add_months(d->today, 1, date);
 	memcpy(date + 8, "15", 2);
 	snprintf(title, sizeof title, "%d年%d月開放政府聯絡人工作推動會議",
 	    atoi(date), atoi(date + 5));
-	return demo_meeting(d, MEETING_WORK, MEETING_PLANNED, date, title, 0,
-	    NULL, 0);
+	return demo_meeting(d, MEETING_WORK, MEETING_PLANNED, date, title, 0);
 }
 
 static int
@@ -303,7 +276,6 @@ demo_issues_add(struct demo *d)
 	struct issue is;
 	char date[11], title[OGPO_TEXT_MAX + 1];
 	size_t i, j, k, meetings = 0;
-	uint32_t agencies[5];
 	int rc;
 
 	for (i = 0; i < demo_issues_len; i++) {
@@ -337,13 +309,11 @@ demo_issues_add(struct demo *d)
 		    (is.status != ISSUE_COLLABORATING &&
 		    is.status != ISSUE_ESCALATED))
 			continue;
-		agencies[0] = is.lead;
-		memcpy(agencies + 1, is.collab, is.ncollab * sizeof(uint32_t));
 		date_add_months(d->today, -(int)(2 + meetings), date);
 		memcpy(date + 8, "08", 2);
 		snprintf(title, sizeof title, "%.200s議題協作會議", is.title);
 		if ((rc = demo_meeting(d, MEETING_ISSUE, MEETING_HELD, date,
-		    title, is.h.id, agencies, is.ncollab + 1)) != 0)
+		    title, is.h.id)) != 0)
 			return rc;
 		meetings++;
 	}

@@ -515,55 +515,6 @@ out:
 }
 
 int
-core_invite(struct core *c, struct store_txn *t, uint32_t meeting,
-    uint32_t officer, char **cause)
-{
-	struct attendance at;
-	struct officer o;
-	int rc;
-
-	rc = store_attendance_get(t, meeting, officer, &at, cause);
-	if (rc == 0)
-		return 0;
-	if (rc != OGPO_NOTFOUND)
-		return rc;
-	if ((rc = store_officer_get(t, officer, &o, cause)) != 0)
-		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "officer #%u "
-		    "does not exist", officer) : rc;
-	memset(&at, 0, sizeof at);
-	at.meeting = meeting;
-	at.officer = officer;
-	at.agency = o.agency;
-	at.role = o.role;
-	at.status = ATTEND_INVITED;
-	return core_save(c, t, ENTITY_ATTENDANCE, &at, cause);
-}
-
-int
-core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
-    uint32_t officer, uint32_t status, const char *proxy, const char *note,
-    char **cause)
-{
-	struct attendance at;
-	int rc;
-
-	if ((rc = store_attendance_get(t, meeting, officer, &at, cause)) != 0) {
-		if (rc != OGPO_NOTFOUND)
-			return rc;
-		if ((rc = core_invite(c, t, meeting, officer, cause)) != 0 ||
-		    (rc = store_attendance_get(t, meeting, officer, &at,
-		    cause)) != 0)
-			return rc;
-	}
-	at.status = status;
-	if (str_copy(at.proxy, proxy ? proxy : "", sizeof at.proxy) != 0 ||
-	    (note != NULL && str_copy(at.note, note, sizeof at.note) != 0))
-		return err_set(cause, OGPO_INVALID, "the proxy's name or the "
-		    "note is too long");
-	return core_save(c, t, ENTITY_ATTENDANCE, &at, cause);
-}
-
-int
 core_officer_active(const struct officer *o, const char *date)
 {
 	if (o->start_date[0] != '\0' && strcmp(o->start_date, date) > 0)
@@ -571,22 +522,3 @@ core_officer_active(const struct officer *o, const char *date)
 	return o->end_date[0] == '\0' || strcmp(o->end_date, date) >= 0;
 }
 
-void
-core_meeting_counts(struct store_txn *t, uint32_t meeting, size_t *present,
-    size_t *invited)
-{
-	struct store_cursor *c;
-	struct attendance at;
-
-	*present = *invited = 0;
-	if (store_cursor_open(t, IX_ATTENDANCE, &meeting, &c, NULL) != 0)
-		return;
-	while (store_cursor_move(c, STORE_NEXT) == 0)
-		if (store_cursor_get(c, &at, NULL) == 0) {
-			(*invited)++;
-			*present += at.status == ATTEND_PRESENT ||
-			    at.status == ATTEND_ONLINE ||
-			    at.status == ATTEND_PROXY;
-		}
-	store_cursor_close(c);
-}

@@ -223,6 +223,8 @@ check_fields(struct check *ck)
 				check_fault(ck, f->name, "%s: unknown trigger "
 				    "flags %#x", f->label, u);
 			else if (f->ref != 0 && u != 0 &&
+			    !(ck->s->kind == ENTITY_ATTENDANCE &&
+			    (u & ATTEND_EXTERNAL)) &&
 			    !check_exists(ck, f->ref, u))
 				check_fault(ck, f->name, "%s: %s #%u does not "
 				    "exist", f->label,
@@ -330,6 +332,8 @@ check_attendance(struct check *ck)
 	if (a->status == ATTEND_PROXY && a->proxy[0] == '\0')
 		check_fault(ck, "proxy", "name the person who came in their "
 		    "place (代理出席)");
+	if ((a->officer & ATTEND_EXTERNAL) && a->name[0] == '\0')
+		check_fault(ck, "name", "an external participant needs a name");
 	if (a->status != ATTEND_PROXY && a->proxy[0] != '\0')
 		check_fault(ck, "proxy", "a proxy is named only for "
 		    "attendance by proxy");

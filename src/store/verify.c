@@ -103,7 +103,9 @@ verify_refs(struct verify *vf, const struct store_entity *e, const void *rec,
 			memcpy(ids, (const char *)rec + fd->offset, n * 4);
 		}
 		for (i = 0; i < n; i++) {
-			if (ids[i] == 0)
+			if (ids[i] == 0 || (e->kind == ENTITY_ATTENDANCE &&
+			    fd->ref == ENTITY_OFFICER &&
+			    (ids[i] & ATTEND_EXTERNAL)))
 				continue;
 			store_u32_put(scratch_pk, ids[i]);
 			k = (MDB_val){ 4, scratch_pk };

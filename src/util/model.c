@@ -253,6 +253,9 @@ static const struct field attendance_fields[] = {
 	    &model_attend_statuses, 0, FIELD_REQUIRED),
 	STR(15, struct attendance, proxy, "Proxy", FORM_PLAIN, 0),
 	STR(16, struct attendance, note, "Note", FORM_PLAIN, 0),
+	STR(17, struct attendance, name, "Name", FORM_PLAIN, 0),
+	STR(18, struct attendance, organisation, "Organisation", FORM_PLAIN,
+	    0),
 };
 SCHEMA(schema_attendance, "attendance", ENTITY_ATTENDANCE, struct attendance,
     attendance_fields);

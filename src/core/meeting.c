@@ -1,0 +1,201 @@
+/*
+ * meeting.c — who is invited to a meeting and how they attended. Point 7
+ * of the regulation says whom each kind of meeting is for; the proposal
+ * follows it, as of the meeting's date, and the person arranging the
+ * meeting adds or removes before inviting.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core-int.h"
+
+int
+core_invite(struct core *c, struct store_txn *t, uint32_t meeting,
+    uint32_t officer, char **cause)
+{
+	struct attendance at;
+	struct officer o;
+	int rc;
+
+	rc = store_attendance_get(t, meeting, officer, &at, cause);
+	if (rc == 0)
+		return 0;
+	if (rc != OGPO_NOTFOUND)
+		return rc;
+	if ((rc = store_officer_get(t, officer, &o, cause)) != 0)
+		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "officer #%u "
+		    "does not exist", officer) : rc;
+	memset(&at, 0, sizeof at);
+	at.meeting = meeting;
+	at.officer = officer;
+	at.agency = o.agency;
+	at.role = o.role;
+	at.status = ATTEND_INVITED;
+	return core_save(c, t, ENTITY_ATTENDANCE, &at, cause);
+}
+
+int
+core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
+    uint32_t officer, uint32_t status, const char *proxy, const char *note,
+    char **cause)
+{
+	struct attendance at;
+	int rc;
+
+	if ((rc = store_attendance_get(t, meeting, officer, &at, cause)) != 0) {
+		if (rc != OGPO_NOTFOUND)
+			return rc;
+		if ((rc = core_invite(c, t, meeting, officer, cause)) != 0 ||
+		    (rc = store_attendance_get(t, meeting, officer, &at,
+		    cause)) != 0)
+			return rc;
+	}
+	at.status = status;
+	if (str_copy(at.proxy, proxy ? proxy : "", sizeof at.proxy) != 0 ||
+	    (note != NULL && str_copy(at.note, note, sizeof at.note) != 0))
+		return err_set(cause, OGPO_INVALID, "the proxy's name or the "
+		    "note is too long");
+	return core_save(c, t, ENTITY_ATTENDANCE, &at, cause);
+}
+
+
+void
+core_meeting_counts(struct store_txn *t, uint32_t meeting, size_t *present,
+    size_t *invited)
+{
+	struct store_cursor *c;
+	struct attendance at;
+
+	*present = *invited = 0;
+	if (store_cursor_open(t, IX_ATTENDANCE, &meeting, &c, NULL) != 0)
+		return;
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, &at, NULL) == 0) {
+			(*invited)++;
+			*present += at.status == ATTEND_PRESENT ||
+			    at.status == ATTEND_ONLINE ||
+			    at.status == ATTEND_PROXY;
+		}
+	store_cursor_close(c);
+}
+
+int
+core_invite_external(struct core *c, struct store_txn *t, uint32_t meeting,
+    const char *name, const char *organisation, uint32_t *officer,
+    char **cause)
+{
+	struct store_cursor *cur;
+	struct attendance at;
+	uint32_t n = 0, id;
+
+	/* The next free external number of this meeting. */
+	if (store_cursor_open(t, IX_ATTENDANCE, &meeting, &cur, cause) != 0)
+		return OGPO_IO;
+	if (store_cursor_move(cur, STORE_LAST) == 0) {
+		id = store_cursor_id(cur);
+		if (id & ATTEND_EXTERNAL)
+			n = id & ~ATTEND_EXTERNAL;
+	}
+	store_cursor_close(cur);
+	if (n + 1 >= ATTEND_EXTERNAL)
+		return err_set(cause, OGPO_FULL, "no room for more external "
+		    "participants in this meeting");
+	memset(&at, 0, sizeof at);
+	at.meeting = meeting;
+	at.officer = ATTEND_EXTERNAL | (n + 1);
+	at.status = ATTEND_INVITED;
+	if (str_copy(at.name, name, sizeof at.name) != 0 ||
+	    str_copy(at.organisation, organisation ? organisation : "",
+	    sizeof at.organisation) != 0)
+		return err_set(cause, OGPO_INVALID, "the name or the "
+		    "organisation is too long");
+	*officer = at.officer;
+	return core_save(c, t, ENTITY_ATTENDANCE, &at, cause);
+}
+
+int
+core_uninvite(struct core *c, struct store_txn *t, uint32_t meeting,
+    uint32_t officer, char **cause)
+{
+	struct attendance at;
+	int rc;
+
+	if ((rc = store_attendance_get(t, meeting, officer, &at, cause)) != 0)
+		return rc;
+	if ((rc = store_attendance_del(t, meeting, officer, cause)) != 0)
+		return rc;
+	return core_audit(c, t, ENTITY_ATTENDANCE, AUDIT_DELETE, &at, NULL,
+	    cause);
+}
+
+/* 1 if agency is one of the n in list. */
+static int
+meeting_in(uint32_t agency, const uint32_t *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (list[i] == agency)
+			return 1;
+	return 0;
+}
+
+/* Add to ids the officers of agency in role on date. */
+static void
+meeting_propose_from(struct store_txn *t, uint32_t agency, uint32_t role,
+    const char *date, uint32_t *ids, size_t max, size_t *n)
+{
+	struct store_cursor *cur;
+	struct officer o;
+
+	if (store_cursor_open(t, IX_OFFICER_AGENCY, &agency, &cur, NULL) != 0)
+		return;
+	while (*n < max && store_cursor_move(cur, STORE_NEXT) == 0)
+		if (store_cursor_get(cur, &o, NULL) == 0 && o.role == role &&
+		    core_officer_active(&o, date))
+			ids[(*n)++] = o.h.id;
+	store_cursor_close(cur);
+}
+
+size_t
+core_propose_invitees(struct store_txn *t, const struct meeting *m,
+    uint32_t *ids, size_t max)
+{
+	struct issue *is;
+	struct agency a;
+	uint32_t root = 0, *tops, *level2, agencies[OGPO_COLLAB_MAX + 1];
+	size_t n = 0, ntop, nl2, i, j, na = 0;
+
+	if (m->kind == MEETING_ISSUE) {
+		/* The POs of the issue's lead and collaborating agencies. */
+		is = xmalloc(sizeof *is);
+		if (m->issue != 0 && store_issue_get(t, m->issue, is,
+		    NULL) == 0) {
+			agencies[na++] = is->lead;
+			for (i = 0; i < is->ncollab && i < OGPO_COLLAB_MAX; i++)
+				if (!meeting_in(is->collab[i], agencies, na))
+					agencies[na++] = is->collab[i];
+		}
+		free(is);
+		for (i = 0; i < na; i++)
+			meeting_propose_from(t, agencies[i], ROLE_PO, m->date,
+			    ids, max, &n);
+		return n;
+	}
+	/* Policy: every second-level agency's supervisors; work: its POs. */
+	ntop = store_group_ids(t, IX_AGENCY_CHILD, root, &tops);
+	for (i = 0; i < ntop; i++) {
+		nl2 = store_group_ids(t, IX_AGENCY_CHILD, tops[i], &level2);
+		for (j = 0; j < nl2; j++)
+			if (store_agency_get(t, level2[j], &a, NULL) == 0 &&
+			    a.level == LEVEL_2)
+				meeting_propose_from(t, a.h.id,
+				    m->kind == MEETING_POLICY ?
+				    ROLE_SUPERVISOR : ROLE_PO, m->date, ids,
+				    max, &n);
+		free(level2);
+	}
+	free(tops);
+	return n;
+}
