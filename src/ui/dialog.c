@@ -496,3 +496,95 @@ ui_text_popup(struct ui *ui, const char *title, const char *text)
 	}
 	ui_layer_pop(ui);
 }
+
+struct checklist {
+	const char		*title;
+	const char *const	*labels;
+	char			*on;
+	size_t			 n, sel, top;
+};
+
+static void
+dialog_checklist_draw(struct ui *ui, void *arg)
+{
+	struct checklist *cl = arg;
+	char line[512];
+	size_t i, on = 0;
+	int h = (int)cl->n + 2, w = 70, y, x, rows;
+
+	if (h < 6)
+		h = 6;
+	dialog_frame(ui, &h, &w, &y, &x, cl->title);
+	rows = h - 2;
+	if (cl->sel < cl->top)
+		cl->top = cl->sel;
+	if (cl->sel >= cl->top + (size_t)rows)
+		cl->top = cl->sel - (size_t)rows + 1;
+	for (i = 0; i < cl->n; i++)
+		on += cl->on[i] != 0;
+	for (i = 0; i < (size_t)rows && cl->top + i < cl->n; i++) {
+		snprintf(line, sizeof line, "[%c] %s",
+		    cl->on[cl->top + i] ? 'x' : ' ', cl->labels[cl->top + i]);
+		ui_put(ui, y + (int)i, x, w, line, cl->top + i == cl->sel ?
+		    UI_SELECT : UI_NORMAL);
+	}
+	snprintf(line, sizeof line, _("%zu of %zu chosen.  Space: choose or "
+	    "not   Enter: go ahead   Esc: cancel"), on, cl->n);
+	ui_put(ui, y + h - 1, x, w, line, UI_DIM);
+}
+
+int
+ui_checklist(struct ui *ui, const char *title, const char *const *labels,
+    size_t n, char *on)
+{
+	struct checklist cl = { title, labels, on, n, 0, 0 };
+	int key, r = -1;
+
+	ui_layer_push(ui, dialog_checklist_draw, &cl);
+	while (r < 0) {
+		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
+			r = UI_KEY_QUIT;
+			break;
+		}
+		if (key == ' ' && n > 0) {
+			on[cl.sel] = !on[cl.sel];
+			if (cl.sel + 1 < n)
+				cl.sel++;
+			continue;
+		}
+		switch (ui_lookup(ui, UI_CTX_LIST, key)) {
+		case UA_UP:
+			if (cl.sel > 0)
+				cl.sel--;
+			break;
+		case UA_DOWN:
+			if (cl.sel + 1 < n)
+				cl.sel++;
+			break;
+		case UA_PAGE_UP:
+			cl.sel = cl.sel > 10 ? cl.sel - 10 : 0;
+			break;
+		case UA_PAGE_DOWN:
+			cl.sel = cl.sel + 10 < n ? cl.sel + 10 : (n ? n - 1 :
+			    0);
+			break;
+		case UA_HOME:
+			cl.sel = 0;
+			break;
+		case UA_END:
+			cl.sel = n ? n - 1 : 0;
+			break;
+		case UA_SELECT:
+			r = 1;
+			break;
+		case UA_SEARCH_CLEAR:
+		case UA_CANCEL:
+			r = 0;
+			break;
+		default:
+			break;
+		}
+	}
+	ui_layer_pop(ui);
+	return r;
+}

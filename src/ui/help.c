@@ -14,6 +14,7 @@ ui_help(struct ui *ui)
 	static const char *const ctx_titles[UI_CTX_COUNT] = {
 		N_("Everywhere"), N_("Lists"), N_("The agency tree"),
 		N_("Forms"), N_("Questions"), N_("Help and text windows"),
+		N_("Taking attendance"),
 	};
 	char *text = NULL, *old, keys[256], name[64];
 	size_t i, n = keymap_count(ui->km), used;

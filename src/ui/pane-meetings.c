@@ -113,6 +113,80 @@ meetings_detail(struct store_txn *t, const struct meeting *m)
 }
 
 static int
+meetings_invite_txn(struct core *c, struct store_txn *t, void *arg,
+    char **cause)
+{
+	const uint32_t *ids = arg;
+	uint32_t i;
+	int rc = 0;
+
+	/* ids[0] is the meeting, ids[1] how many, then the officers. */
+	for (i = 0; i < ids[1] && rc == 0; i++)
+		rc = core_invite(c, t, ids[0], ids[2 + i], cause);
+	return rc;
+}
+
+/*
+ * A new meeting: propose its invitees by point 7, let the user take some
+ * off, and invite the rest.
+ */
+static void
+meetings_invite(struct ui *ui, uint32_t id)
+{
+	struct store_txn *t;
+	struct meeting m;
+	struct officer o;
+	struct agency a;
+	uint32_t *ids = xcalloc(2 + 2048, sizeof *ids);
+	char **labels, *on, *cause = NULL;
+	size_t n = 0, i, k;
+	int r;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0) {
+		free(ids);
+		return;
+	}
+	if (store_meeting_get(t, id, &m, NULL) == 0)
+		n = core_propose_invitees(t, &m, ids + 2, 2048);
+	labels = xcalloc(n ? n : 1, sizeof *labels);
+	for (i = 0; i < n; i++) {
+		if (store_officer_get(t, ids[2 + i], &o, NULL) != 0) {
+			o.name[0] = o.title[0] = '\0';
+			o.agency = 0;
+		}
+		if (store_agency_get(t, o.agency, &a, NULL) != 0)
+			a.name[0] = '\0';
+		labels[i] = xasprintf("%s  %s  %s", a.name, o.name, o.title);
+	}
+	store_read_end(t);
+	on = xcalloc(n ? n : 1, 1);
+	memset(on, 1, n);
+	r = n == 0 ? 0 : ui_checklist(ui, _("Invite these, as point 7 names "
+	    "them for this meeting?"), (const char *const *)labels, n, on);
+	for (i = 0, k = 0; i < n; i++)
+		if (on[i])
+			ids[2 + k++] = ids[2 + i];
+	ids[0] = id;
+	ids[1] = (uint32_t)k;
+	if (r == 1 && k > 0) {
+		if (core_run(ui->core, meetings_invite_txn, ids, &cause) != 0)
+			ui_message(ui, 1, "%s", cause);
+		else {
+			ui_message(ui, 0, _("Invited %zu."), k);
+			ui_changed(ui);
+		}
+	}
+	if (r == UI_KEY_QUIT)
+		ui->quit = 1;
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(on);
+	free(ids);
+	free(cause);
+}
+
+static int
 meetings_match(struct store_txn *t, uint32_t id, void *arg)
 {
 	struct meeting m;
@@ -136,6 +210,9 @@ meetings_action(struct ui *ui, enum ui_action a)
 		return 1;
 	switch (a) {
 	case UA_SELECT:
+		if (id != 0)
+			ui_attendance(ui, id);
+		return 1;
 	case UA_DETAIL:
 		if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
 			return 1;
@@ -151,7 +228,14 @@ meetings_action(struct ui *ui, enum ui_action a)
 		m.kind = MEETING_WORK;
 		m.status = MEETING_PLANNED;
 		date_today(m.date);
-		pane_edit(ui, ENTITY_MEETING, 0, &m, _("New meeting"));
+		id = (uint32_t)pane_edit(ui, ENTITY_MEETING, 0, &m,
+		    _("New meeting"));
+		if (id != 0) {
+			meetings_invite(ui, id);
+			meetings_reload(ui);
+			vlist_select_id(&meetings.list, NULL, id);
+			ui_attendance(ui, id);
+		}
 		return 1;
 	case UA_EDIT:
 		if (id != 0)
@@ -173,6 +257,6 @@ const struct ui_pane ui_pane_meetings = {
 	.action = meetings_action,
 	.reload = meetings_reload,
 	.list = &meetings.list,
-	.hints = N_("Enter invitees  a add  e edit  d delete  / search  "
-	    "? help  q quit"),
+	.hints = N_("Enter attendance  Space detail  a add  e edit  d delete  "
+	    "/ search  ? help"),
 };

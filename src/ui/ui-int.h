@@ -34,6 +34,7 @@ enum ui_ctx {
 	UI_CTX_FORM,
 	UI_CTX_DIALOG,
 	UI_CTX_HELP,
+	UI_CTX_ATTEND,		/* taking a meeting's attendance */
 	UI_CTX_COUNT
 };
 
@@ -69,6 +70,17 @@ enum ui_action {
 	UA_FILTER_AGENCY,
 	UA_SHOW_ALL,
 	UA_IMPORT,
+	UA_EXPORT,
+	UA_PRESENT,
+	UA_ONLINE,
+	UA_PROXY,
+	UA_EXCUSED,
+	UA_ABSENT,
+	UA_UNMARK,
+	UA_INVITE,
+	UA_INVITE_EXTERNAL,
+	UA_UNINVITE,
+	UA_PROPOSE,
 	UA_EXPAND,
 	UA_COLLAPSE,
 	UA_TOGGLE,
@@ -252,6 +264,12 @@ void	ui_alert(struct ui *ui, const char *title, const char *text);
  */
 int	ui_pick(struct ui *ui, const char *title, const char *const *labels,
 	    size_t n, size_t *sel, int first);
+/*
+ * Choose any of n items: on[i] says which (and starts as given). Returns 1
+ * when confirmed, 0 on cancel, UI_KEY_QUIT to leave.
+ */
+int	ui_checklist(struct ui *ui, const char *title,
+	    const char *const *labels, size_t n, char *on);
 /* Choose an agency from the tree (type to narrow); 0 on cancel. */
 uint32_t ui_pick_agency(struct ui *ui, uint32_t current, int first);
 /* Ask for one line of text; 1 if entered, 0 on cancel. */
@@ -304,6 +322,9 @@ int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 
 /* import.c: the Officers pane's Import action. */
 void	ui_import_officers(struct ui *ui);
+
+/* attend.c: a meeting's invitees and their attendance. */
+void	ui_attendance(struct ui *ui, uint32_t meeting);
 
 /* help.c */
 void	ui_help(struct ui *ui);

@@ -16,7 +16,7 @@
 #include "ui-int.h"
 
 const char *const ui_context_names[UI_CTX_COUNT] = {
-	"global", "list", "tree", "form", "dialog", "help",
+	"global", "list", "tree", "form", "dialog", "help", "attend",
 };
 
 const struct ui_action_def ui_actions[UA_COUNT] = {
@@ -49,6 +49,17 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_FILTER_AGENCY] = { "filter_agency",	N_("show only one agency's officers") },
 	[UA_SHOW_ALL]	  = { "show_all",	N_("show the officers of every agency") },
 	[UA_IMPORT]	  = { "import",		N_("load officers from a spreadsheet (CSV) file") },
+	[UA_EXPORT]	  = { "export",		N_("write a month's attendance to a spreadsheet (CSV) file") },
+	[UA_PRESENT]	  = { "present",	N_("mark present (出席) and go to the next person") },
+	[UA_ONLINE]	  = { "online",		N_("mark present online (線上) and go on") },
+	[UA_PROXY]	  = { "proxy",		N_("mark present by proxy (代理出席): asks the proxy's name") },
+	[UA_EXCUSED]	  = { "excused",	N_("mark excused (請假) and go on") },
+	[UA_ABSENT]	  = { "absent",		N_("mark absent (缺席) and go on") },
+	[UA_UNMARK]	  = { "unmark",		N_("back to invited, no answer yet") },
+	[UA_INVITE]	  = { "invite",		N_("invite an officer") },
+	[UA_INVITE_EXTERNAL] = { "invite_external", N_("invite someone who is not an officer") },
+	[UA_UNINVITE]	  = { "uninvite",	N_("take the person off the meeting") },
+	[UA_PROPOSE]	  = { "propose",	N_("invite whom the regulation names for this meeting") },
 	[UA_EXPAND]	  = { "expand",		N_("open a branch of the tree") },
 	[UA_COLLAPSE]	  = { "collapse",	N_("close a branch (or go to its parent)") },
 	[UA_TOGGLE]	  = { "toggle",		N_("open or close a branch") },

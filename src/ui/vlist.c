@@ -329,6 +329,8 @@ vlist_move(struct vlist *l, struct store_txn *t, enum ui_action a)
 		vlist_load_paged(l, t);
 		return r;
 	}
+	if (l->want != 0)
+		vlist_load_held(l);	/* a rebuild's selection comes first */
 	switch (a) {
 	case UA_DOWN:
 		if (l->index + 1 >= l->n)

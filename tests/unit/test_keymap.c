@@ -21,10 +21,10 @@
 /* The program's tables, as the UI declares them (same order). */
 enum {
 	TEST_GLOBAL, TEST_LIST, TEST_TREE, TEST_FORM, TEST_DIALOG, TEST_HELP,
-	TEST_NCONTEXTS
+	TEST_ATTEND, TEST_NCONTEXTS
 };
 static const char *const test_contexts[] = {
-	"global", "list", "tree", "form", "dialog", "help",
+	"global", "list", "tree", "form", "dialog", "help", "attend",
 };
 
 enum {
@@ -35,7 +35,9 @@ enum {
 	A_SEARCH_CLEAR, A_SORT_NEXT, A_SORT_REVERSE, A_EXPAND, A_COLLAPSE,
 	A_TOGGLE, A_FILTER_AGENCY, A_SHOW_ALL, A_DETAIL,
 	A_NEXT_FIELD, A_PREV_FIELD, A_SAVE, A_CANCEL, A_PICK,
-	A_YES, A_NO, A_IMPORT,
+	A_YES, A_NO, A_IMPORT, A_EXPORT, A_PRESENT, A_ONLINE, A_PROXY,
+	A_EXCUSED, A_ABSENT, A_UNMARK, A_INVITE, A_INVITE_EXTERNAL,
+	A_UNINVITE, A_PROPOSE,
 	A_NACTIONS
 };
 static const char *const test_actions[] = {
@@ -46,7 +48,9 @@ static const char *const test_actions[] = {
 	"search_clear", "sort_next", "sort_reverse", "expand", "collapse",
 	"toggle", "filter_agency", "show_all", "detail",
 	"next_field", "prev_field", "save", "cancel", "pick",
-	"yes", "no", "import",
+	"yes", "no", "import", "export", "present", "online", "proxy",
+	"excused", "absent", "unmark", "invite", "invite_external",
+	"uninvite", "propose",
 };
 
 #define F(k)	(KEYMAP_FKEY | (k))
