@@ -229,7 +229,11 @@ ui_pick(struct ui *ui, const char *title, const char *const *labels,
 			dialog_pick_filter(&p);
 			continue;
 		}
-		if (ui_edit_key(&p.edit, key)) {
+		/* Characters and Backspace narrow the list; Home, End and
+		 * the arrows move in it. */
+		if ((ui_key_printable(key) || key == 0x7f || key == 0x08 ||
+		    key == (KEYMAP_FKEY | KEY_BACKSPACE)) &&
+		    ui_edit_key(&p.edit, key)) {
 			dialog_pick_filter(&p);
 			continue;
 		}
