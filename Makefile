@@ -39,7 +39,7 @@ ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIBSRC))
 TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 
 .PHONY: all deps run test check unit unit-asan tui clean install bench \
-	demo format
+	demo format stress
 
 all: ogpo
 
@@ -105,6 +105,10 @@ test: deps
 check: ogpo build/asan/ogpo $(addprefix build/test/,$(TESTS)) \
 		$(addprefix build/test-asan/,$(TESTS))
 	$(Q)sh tests/run.sh $(TESTS)
+
+# Heavier checks than `make test`: kill -9 during imports, and the like.
+stress: ogpo
+	$(Q)for t in tests/crash/*.sh; do OGPO=./ogpo sh $$t || exit 1; done
 
 unit: $(addprefix build/test/,$(TESTS))
 	$(Q)for t in $(TESTS); do build/test/$$t || exit 1; done

@@ -150,16 +150,24 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	o.arg = &ci;
 	rc = import_run(c, argv[optind], &o, &res, &cause);
 	cmd_import_unbar(&ci);
-	if (rc == 0 || rc == OGPO_INVALID) {
+	if (rc == 0 || (rc == OGPO_INVALID && res.rows > 0)) {
 		if (res.unknown[0] != '\0') {
 			printf("ignored columns: ");
 			cmd_put_safe(stdout, res.unknown);
 			fputc('\n', stdout);
 		}
-		printf("%s%s: added %zu, updated %zu, unchanged %zu, "
-		    "rejected %zu (%s", o.dry_run ? "dry run, nothing "
-		    "written, " : "", argv[optind], res.added, res.updated,
-		    res.unchanged, res.rejected, res.encoding);
+		if (rc != 0)	/* nothing landed: say what would have */
+			printf("%s: nothing imported; the good rows would have "
+			    "added %zu, updated %zu, left %zu unchanged; "
+			    "rejected %zu (%s", argv[optind], res.added,
+			    res.updated, res.unchanged, res.rejected,
+			    res.encoding);
+		else
+			printf("%s%s: added %zu, updated %zu, unchanged %zu, "
+			    "rejected %zu (%s", o.dry_run ? "dry run, nothing "
+			    "written, " : "", argv[optind], res.added,
+			    res.updated, res.unchanged, res.rejected,
+			    res.encoding);
 		printf(", %s-separated)\n", res.delimiter == '\t' ? "tab" :
 		    res.delimiter == ';' ? "semicolon" : "comma");
 		if (res.written)

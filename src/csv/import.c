@@ -52,9 +52,22 @@ import_cell(struct import *im, const struct csv_row *row, enum import_col col,
 {
 	int i = im->h.col[col];
 
+	char *r, *w;
+
 	if (i == 0 || (size_t)i > row->nfields)
 		return NULL;
 	str_copy(buf, csv_cell_unguard(row->fields[i - 1]), n);
+	/* A line break inside a cell is stored as LF, whatever Excel
+	 * wrote (CRLF, or CR alone). */
+	for (r = w = buf; *r != '\0'; r++) {
+		if (*r == '\r') {
+			*w++ = '\n';
+			if (r[1] == '\n')
+				r++;
+		} else
+			*w++ = *r;
+	}
+	*w = '\0';
 	return str_trim(buf);
 }
 
@@ -342,10 +355,14 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	    sizeof cell)) != NULL && *v != '\0') {
 		struct agency a;
 
+		char name[OGPO_NAME_MAX + 1];
+		const char *nm = import_cell(im, row, COL_AGENCY, name,
+		    sizeof name);
+
 		if (store_agency_by_code(im->t, v, &a, NULL) == 0)
 			o->agency = a.h.id;
 		else if (!im->o->create_agencies || (o->agency =
-		    import_agency_create(im, v, v)) == 0) {
+		    import_agency_create(im, nm && *nm ? nm : v, v)) == 0) {
 			rc = import_reject(im, row, import_colname(im,
 			    COL_AGENCY_CODE), "no agency has this code (see "
 			    "ogpo list agencies, or use --create-agencies)");
@@ -463,10 +480,10 @@ import_agency_row(struct import *im, const struct csv_row *row)
 			    "(parents must come before their children)");
 			goto done;
 		}
-		if (store_agency_get(im->t, a->parent, &a[2], NULL) == 0 &&
-		    im->h.col[COL_LEVEL] == 0)
-			a->level = a[2].level + 1;
 	}
+	if (a->parent != 0 && store_agency_get(im->t, a->parent, &a[2],
+	    NULL) == 0)
+		a->level = a[2].level + 1;	/* unless the file says */
 	if ((v = import_cell(im, row, COL_LEVEL, cell, sizeof cell)) != NULL &&
 	    *v != '\0') {
 		if (model_enum_parse(&model_levels, v, &level) != 0) {

@@ -113,10 +113,19 @@ import_header_map(const struct csv_row *row, enum entity_kind kind,
 		else if (h->col[COL_NAME] == 0)
 			missing = "機關名稱 (name)";
 	}
-	if (missing != NULL)
+	if (missing != NULL) {
+		char found[512];
+		size_t k, n = 0;
+
+		found[0] = '\0';
+		for (k = 0; k < row->nfields && n + 1 < sizeof found; k++)
+			n += (size_t)snprintf(found + n, sizeof found - n,
+			    "%s%s", k ? ", " : "", row->fields[k]);
+		str_utf8_cut(found);
 		return err_set(cause, OGPO_INVALID, "the header has no %s "
 		    "column, so no row was read; the header reads: %s",
-		    missing, row->nfields ? row->fields[0] : "(empty)");
+		    missing, found[0] ? found : "(empty)");
+	}
 	return 0;
 }
 

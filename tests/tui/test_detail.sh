@@ -72,8 +72,9 @@ keys 3 /
 text "$mtitle"
 keys Enter
 expect "search finds the meeting" "/$mtitle"
-keys Enter
-expect "Enter on the meeting shows the detail" "Esc: close"
+keys Space
+expect "Space on the meeting shows the detail (Enter takes attendance)" \
+    "Esc: close"
 screen
 check_value "meeting: the issue by its title" "Issue" "$mis"
 check_value "meeting: the convening agency by name" "Convening agency" "("

@@ -49,7 +49,7 @@ keys /
 text branch
 keys Enter
 expect "/branch in help brings \"open a branch of the tree\" into view" \
-    "open a branch of the tree" 1
+    "open a branch of the tree"
 expect "help is still open after the search" "Esc: close" 1
 screen
 has_text "Esc: close" && esc

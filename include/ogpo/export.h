@@ -1,0 +1,155 @@
+/*
+ * export.h — spreadsheets out: a month's attendance (one row per invitee,
+ * a summary per agency, or a matrix of officers by meetings), a meeting's
+ * sign-in sheet (簽到表), and the officer, agency, meeting and issue
+ * lists. Officers and agencies carry the importer's own headers, so a
+ * file exported and imported again changes nothing.
+ *
+ * Headers and values are in Chinese, as the desks that open the files
+ * write them (enum values by their 中文 labels). Agencies come in the
+ * order of the agency tree: depth first, children in id order, as
+ * `ogpo list agencies` prints them. Names sort by their bytes (code
+ * point order), so the same data always gives the same file.
+ *
+ * The export_* writers read through the caller's transaction and write
+ * through the caller's csv_writer; they never print. Each returns 0 and
+ * sets *rows to the records written after the header, or a status with
+ * *cause: a row the writer refuses (a name Big5 cannot hold) comes back
+ * as OGPO_INVALID with the writer's sentence, which names the row and the
+ * field. What was written before a failure stays written; export_file is
+ * the call that leaves no partial file behind.
+ */
+#ifndef OGPO_EXPORT_H
+#define OGPO_EXPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ogpo/core.h"
+#include "ogpo/csv.h"
+
+#define EXPORT_MONTH_MAX	7	/* YYYY-MM */
+
+enum export_what {
+	EXPORT_ATTENDANCE = 1,	/* one row per invitee per meeting of a month */
+	EXPORT_SUMMARY,		/* one row per agency for a month, and a total */
+	EXPORT_MATRIX,		/* officers down, meetings across */
+	EXPORT_SIGNIN,		/* a meeting's sign-in sheet, 簽到表 */
+	EXPORT_OFFICERS,	/* as `ogpo import officers` reads them */
+	EXPORT_AGENCIES,	/* as `ogpo import agencies` reads them */
+	EXPORT_MEETINGS,
+	EXPORT_ISSUES,
+	EXPORT_WHAT_MAX = EXPORT_ISSUES
+};
+
+/* One export, as the command line or the full-screen program asks. */
+struct export_request {
+	enum export_what what;
+	char		 month[EXPORT_MONTH_MAX + 1];	/* YYYY-MM: attendance
+							   and summary; the
+							   matrix's first */
+	char		 to[EXPORT_MONTH_MAX + 1];	/* the matrix's last
+							   month ("": month) */
+	uint32_t	 meeting;	/* signin */
+	int		 excel;		/* a UTF-8 BOM and CRLF line ends */
+	const char	*encoding;	/* NULL or "utf-8"; "big5" for old Excel */
+};
+
+/*
+ * Attendance of the meetings dated in month (YYYY-MM), read as one range
+ * of the date index: date, kind, title, agency code, agency, name, role,
+ * status, proxy, note; by date, meeting, agency order, name. The agency
+ * is the one the attendance record keeps (who the person was on the
+ * meeting's date). External participants come after the agencies, with
+ * their organisation as the agency, no code, and the role 外部人士.
+ */
+int	export_attendance(struct store_txn *t, const char *month,
+	    struct csv_writer *w, size_t *rows, char **cause);
+
+/*
+ * One row per agency with invitees in month: invited, present (in
+ * person, online or by proxy), excused, absent and the rate present /
+ * invited ("87.5%"), in agency order, then a total row (合計).
+ * Cancelled meetings and external participants are not counted.
+ */
+int	export_summary(struct store_txn *t, const char *month,
+	    struct csv_writer *w, size_t *rows, char **cause);
+
+/*
+ * Officers down (agency order, then name; an officer invited for two
+ * agencies in the range has a row for each), the meetings of months from
+ * to to across (header "YYYY-MM-DD 工作推動會議"), each cell the status's
+ * label (出席, 線上, 代理出席, 請假, 缺席, 受邀), empty where not invited.
+ * Cancelled meetings and external participants are left out.
+ */
+int	export_matrix(struct store_txn *t, const char *from, const char *to,
+	    struct csv_writer *w, size_t *rows, char **cause);
+
+/*
+ * The sign-in sheet of meeting: agency, name, title and an empty 簽名
+ * column, by agency order, then name; externals last. OGPO_NOTFOUND
+ * when there is no such meeting.
+ */
+int	export_signin(struct store_txn *t, uint32_t meeting,
+	    struct csv_writer *w, size_t *rows, char **cause);
+
+/*
+ * Every officer, in agency order then name, under the importer's headers
+ * (姓名, 機關代碼, 機關, 職稱, 角色, 督導類別, 職能, 電子郵件, 電話, 分機,
+ * 是否為公務人員, 到任日期, 卸任日期, 備註).
+ */
+int	export_officers(struct store_txn *t, struct csv_writer *w,
+	    size_t *rows, char **cause);
+
+/* Every agency in tree order: 機關代碼, 機關名稱, 上級機關代碼, 層級, 備註. */
+int	export_agencies(struct store_txn *t, struct csv_writer *w,
+	    size_t *rows, char **cause);
+
+/* Every meeting by date, every field; agencies and issues by name. */
+int	export_meetings(struct store_txn *t, struct csv_writer *w,
+	    size_t *rows, char **cause);
+
+/* Every issue by number, every field; agencies by code and name. */
+int	export_issues(struct store_txn *t, struct csv_writer *w,
+	    size_t *rows, char **cause);
+
+/* Run r's export through t into w (the export_* call r names). */
+int	export_write(struct store_txn *t, const struct export_request *r,
+	    struct csv_writer *w, size_t *rows, char **cause);
+
+/*
+ * The writer options r asks for: the formula guard always on, comma,
+ * RFC 4180 quoting; --excel adds the BOM and CRLF.
+ */
+void	export_writer_options(const struct export_request *r,
+	    struct csv_writer_options *o);
+
+/*
+ * Write r's export to f (the caller's to close) under one short read
+ * transaction; name is used in sentences ("out.csv row 12, field 姓名:
+ * 堃 has no Big5 form"). OGPO_IO when a write failed.
+ */
+int	export_run(struct core *c, const struct export_request *r, FILE *f,
+	    const char *name, size_t *rows, char **cause);
+
+/*
+ * Write r's export to path whole or not at all: into path.tmp, renamed
+ * over path on success, removed on any failure.
+ */
+int	export_file(struct core *c, const struct export_request *r,
+	    const char *path, size_t *rows, char **cause);
+
+/* 0 if s is a month written YYYY-MM (01 to 12), copied into month; else -1. */
+int	export_month_parse(const char *s, char month[EXPORT_MONTH_MAX + 1]);
+
+/* Last month (local time) as YYYY-MM: what the Meetings pane offers. */
+void	export_last_month(char month[EXPORT_MONTH_MAX + 1]);
+
+/* The file name r suggests: "attendance-2024-05.csv", "officers.csv" … */
+void	export_file_name(const struct export_request *r, char *buf, size_t n);
+
+/* 1 if path names a .csv file, which gets --excel unless told --plain. */
+int	export_excel_default(const char *path);
+
+#endif /* OGPO_EXPORT_H */

@@ -1,0 +1,1179 @@
+/*
+ * export.c — records out to spreadsheets. Everything reads through one
+ * transaction and writes through the CSV writer with the formula guard
+ * on; a month is one range of the date index, never a table scan. The
+ * agency tree is read once per export into a table that gives each
+ * agency its rank (depth first, children in id order), which is the
+ * order rows are sorted in.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "ogpo/export.h"
+#include "ogpo/util.h"
+
+#define EXPORT_LAST	UINT32_MAX	/* rank of what has no agency */
+
+/* What people read for values that have no label of their own. */
+#define EXPORT_EXTERNAL	"外部人士"	/* role of an external participant */
+#define EXPORT_TOTAL	"合計"
+#define EXPORT_YES	"是"
+#define EXPORT_NO	"否"
+
+/* One agency and its place in the tree's order. */
+struct export_agency {
+	struct agency	 a;
+	uint32_t	 rank;
+};
+
+/* Every agency, sorted by id for lookups. */
+struct export_tree {
+	struct export_agency	*v;
+	size_t			 n;
+	uint32_t		 next;	/* the next rank to give */
+};
+
+/* One invitee of one meeting, with what its rows show. */
+struct export_invitee {
+	struct attendance	 a;
+	uint32_t		 rank;	/* of a.agency; externals last */
+	char			 code[OGPO_CODE_MAX + 1];
+	char			 agency[OGPO_TEXT_MAX + 1];	/* or the
+								   organisation */
+	char			 name[OGPO_NAME_MAX + 1];
+	char			 title[OGPO_TITLE_MAX + 1];
+};
+
+/* Write one row; a refusal (Big5, bad UTF-8) is the export's failure. */
+static int
+export_row(struct csv_writer *w, const char *const *fields, size_t n,
+    size_t *rows, char **cause)
+{
+	if (csv_writer_row(w, fields, n, cause) != 0)
+		return OGPO_INVALID;
+	if (rows != NULL)
+		(*rows)++;
+	return 0;
+}
+
+static int
+export_agency_id_cmp(const void *a, const void *b)
+{
+	uint32_t x = ((const struct export_agency *)a)->a.h.id;
+	uint32_t y = ((const struct export_agency *)b)->a.h.id;
+
+	return (x > y) - (x < y);
+}
+
+static int
+export_agency_rank_cmp(const void *a, const void *b)
+{
+	uint32_t x = (*(const struct export_agency *const *)a)->rank;
+	uint32_t y = (*(const struct export_agency *const *)b)->rank;
+
+	return (x > y) - (x < y);
+}
+
+/* The agency id, or NULL when there is none (0, or since deleted). */
+static struct export_agency *
+export_tree_find(const struct export_tree *tr, uint32_t id)
+{
+	struct export_agency key;
+
+	if (id == 0 || tr->n == 0)
+		return NULL;
+	key.a.h.id = id;
+	return bsearch(&key, tr->v, tr->n, sizeof *tr->v,
+	    export_agency_id_cmp);
+}
+
+/* Rank the subtree under parent, depth first, children in id order. */
+static void
+export_tree_rank(struct store_txn *t, struct export_tree *tr,
+    uint32_t parent, int depth)
+{
+	struct export_agency *e;
+	uint32_t *kids = NULL;
+	size_t n, i;
+
+	if (depth > LEVEL_MAX * 2)
+		return;		/* a loop in damaged data must not recurse */
+	n = store_group_ids(t, IX_AGENCY_CHILD, parent, &kids);
+	for (i = 0; i < n; i++) {
+		if ((e = export_tree_find(tr, kids[i])) == NULL ||
+		    e->rank != EXPORT_LAST)
+			continue;
+		e->rank = tr->next++;
+		export_tree_rank(t, tr, kids[i], depth + 1);
+	}
+	free(kids);
+}
+
+/* Read every agency and rank it; what the tree does not reach goes last. */
+static int
+export_tree_load(struct store_txn *t, struct export_tree *tr, char **cause)
+{
+	struct store_cursor *c;
+	size_t cap = store_count(t, IX_AGENCY, NULL) + 1, i;
+	int rc;
+
+	memset(tr, 0, sizeof *tr);
+	tr->v = xcalloc(cap, sizeof *tr->v);
+	if ((rc = store_cursor_open(t, IX_AGENCY, NULL, &c, cause)) != 0)
+		return rc;
+	while (tr->n < cap && store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, &tr->v[tr->n].a, cause)) != 0)
+			break;
+		tr->v[tr->n++].rank = EXPORT_LAST;
+	}
+	store_cursor_close(c);
+	if (rc != 0)
+		return rc;
+	qsort(tr->v, tr->n, sizeof *tr->v, export_agency_id_cmp);
+	export_tree_rank(t, tr, 0, 0);
+	for (i = 0; i < tr->n; i++)
+		if (tr->v[i].rank == EXPORT_LAST)
+			tr->v[i].rank = tr->next++;
+	return 0;
+}
+
+static void
+export_tree_free(struct export_tree *tr)
+{
+	free(tr->v);
+	memset(tr, 0, sizeof *tr);
+}
+
+/* The agencies in rank order, as a new array of pointers into tr. */
+static struct export_agency **
+export_tree_ordered(const struct export_tree *tr)
+{
+	struct export_agency **o = xcalloc(tr->n + 1, sizeof *o);
+	size_t i;
+
+	for (i = 0; i < tr->n; i++)
+		o[i] = &tr->v[i];
+	qsort(o, tr->n, sizeof *o, export_agency_rank_cmp);
+	return o;
+}
+
+/* Code, name and rank of agency id for a row ("#id" when it is gone). */
+static uint32_t
+export_agency_cells(const struct export_tree *tr, uint32_t id, char *code,
+    size_t codesz, char *name, size_t namesz)
+{
+	struct export_agency *e = export_tree_find(tr, id);
+
+	if (e == NULL) {
+		code[0] = '\0';
+		if (id == 0)
+			name[0] = '\0';
+		else
+			snprintf(name, namesz, "#%u", id);
+		return id == 0 ? EXPORT_LAST : tr->next;
+	}
+	str_copy(code, e->a.code, codesz);
+	str_copy(name, e->a.name, namesz);
+	return e->rank;
+}
+
+/* Invitees sort by agency order, then agency (organisation), then name. */
+static int
+export_invitee_cmp(const void *a, const void *b)
+{
+	const struct export_invitee *x = a, *y = b;
+	int d;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if ((d = strcmp(x->agency, y->agency)) != 0)
+		return d;
+	if ((d = strcmp(x->name, y->name)) != 0)
+		return d;
+	return (x->a.officer > y->a.officer) - (x->a.officer < y->a.officer);
+}
+
+/*
+ * The invitees of meeting, sorted, as a new array in *vp (free it);
+ * *np says how many.
+ */
+static int
+export_invitees(struct store_txn *t, const struct export_tree *tr,
+    uint32_t meeting, struct export_invitee **vp, size_t *np, char **cause)
+{
+	struct store_cursor *c;
+	struct export_invitee *v = NULL, *e;
+	struct officer *o = xmalloc(sizeof *o);
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*vp = NULL;
+	*np = 0;
+	if ((rc = store_cursor_open(t, IX_ATTENDANCE, &meeting, &c,
+	    cause)) != 0) {
+		free(o);
+		return rc;
+	}
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			e = xcalloc(cap, sizeof *v);
+			if (n > 0)
+				memcpy(e, v, n * sizeof *v);
+			free(v);
+			v = e;
+		}
+		e = &v[n];
+		memset(e, 0, sizeof *e);
+		if ((rc = store_cursor_get(c, &e->a, cause)) != 0)
+			break;
+		n++;
+		if (e->a.officer & ATTEND_EXTERNAL) {
+			e->rank = EXPORT_LAST;
+			str_copy(e->agency, e->a.organisation,
+			    sizeof e->agency);
+			str_copy(e->name, e->a.name, sizeof e->name);
+			continue;
+		}
+		e->rank = export_agency_cells(tr, e->a.agency, e->code,
+		    sizeof e->code, e->agency, sizeof e->agency);
+		if (store_officer_get(t, e->a.officer, o, NULL) == 0) {
+			str_copy(e->name, o->name, sizeof e->name);
+			str_copy(e->title, o->title, sizeof e->title);
+		} else
+			snprintf(e->name, sizeof e->name, "#%u", e->a.officer);
+	}
+	store_cursor_close(c);
+	free(o);
+	if (rc != 0) {
+		free(v);
+		return rc;
+	}
+	if (n > 0)
+		qsort(v, n, sizeof *v, export_invitee_cmp);
+	*vp = v;
+	*np = n;
+	return 0;
+}
+
+/* Called per meeting of a date range, in date order. */
+typedef int (*export_meeting_fn)(struct store_txn *t, const struct meeting *m,
+    void *arg, char **cause);
+
+/*
+ * Walk the meetings dated from first up to (not including) end, both
+ * YYYY-MM-DD, as one range of the date index; end NULL: to the last.
+ */
+static int
+export_meetings_between(struct store_txn *t, const char *first,
+    const char *end, export_meeting_fn fn, void *arg, char **cause)
+{
+	struct store_cursor *c;
+	struct meeting *m = xmalloc(sizeof *m);
+	int rc, at;
+
+	if ((rc = store_cursor_open(t, IX_MEETING_DATE, NULL, &c,
+	    cause)) != 0) {
+		free(m);
+		return rc;
+	}
+	at = first != NULL ? store_cursor_seek_text(c, first) :
+	    store_cursor_move(c, STORE_FIRST);
+	for (; at == 0; at = store_cursor_move(c, STORE_NEXT)) {
+		if ((rc = store_cursor_get(c, m, cause)) != 0)
+			break;
+		if (end != NULL && strcmp(m->date, end) >= 0)
+			break;
+		if ((rc = fn(t, m, arg, cause)) != 0)
+			break;
+	}
+	store_cursor_close(c);
+	free(m);
+	return rc;
+}
+
+/* The first day of month (YYYY-MM) and of the month after it. */
+static void
+export_month_bounds(const char *month, char first[OGPO_DATE_MAX + 1],
+    char end[OGPO_DATE_MAX + 1])
+{
+	snprintf(first, OGPO_DATE_MAX + 1, "%.7s-01", month);
+	date_add_months(first, 1, end);
+}
+
+/* A month as the functions take it; the sentence says how to write one. */
+static int
+export_month_check(const char *month, char **cause)
+{
+	char m[EXPORT_MONTH_MAX + 1];
+
+	if (month == NULL || export_month_parse(month, m) != 0)
+		return err_set(cause, OGPO_INVALID, "'%s' is not a month: "
+		    "write the month as 2024-05", month ? month : "");
+	return 0;
+}
+
+static const char *
+export_label(const struct enum_names *e, uint32_t v)
+{
+	if (v < e->min || v > e->max)
+		return "?";
+	return e->zh[v];
+}
+
+/* A label where the enum's "none" value shows as an empty cell. */
+static const char *
+export_label_or_empty(const struct enum_names *e, uint32_t v)
+{
+	return v == 0 ? "" : export_label(e, v);
+}
+
+/* --- attendance ------------------------------------------------------ */
+
+struct export_ctx {
+	const struct export_tree *tr;
+	struct csv_writer	*w;
+	size_t			*rows;
+};
+
+static int
+export_attendance_meeting(struct store_txn *t, const struct meeting *m,
+    void *arg, char **cause)
+{
+	struct export_ctx *x = arg;
+	struct export_invitee *v;
+	size_t n, i;
+	int rc;
+
+	if ((rc = export_invitees(t, x->tr, m->h.id, &v, &n, cause)) != 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		int ext = (v[i].a.officer & ATTEND_EXTERNAL) != 0;
+		const char *cells[] = { m->date,
+			export_label(&model_meeting_kinds, m->kind), m->title,
+			v[i].code, v[i].agency, v[i].name, ext ?
+			EXPORT_EXTERNAL : export_label(&model_roles, v[i].a.role),
+			export_label(&model_attend_statuses, v[i].a.status),
+			v[i].a.proxy, v[i].a.note };
+
+		rc = export_row(x->w, cells, 10, x->rows, cause);
+	}
+	free(v);
+	return rc;
+}
+
+int
+export_attendance(struct store_txn *t, const char *month,
+    struct csv_writer *w, size_t *rows, char **cause)
+{
+	static const char *const head[] = { "日期", "會議類別", "會議名稱",
+		"機關代碼", "機關", "姓名", "角色", "出席情形", "代理人", "備註" };
+	struct export_tree tr;
+	struct export_ctx x = { &tr, w, rows };
+	char first[OGPO_DATE_MAX + 1], end[OGPO_DATE_MAX + 1];
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_month_check(month, cause)) != 0)
+		return rc;
+	export_month_bounds(month, first, end);
+	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
+	    (rc = export_row(w, head, 10, NULL, cause)) == 0)
+		rc = export_meetings_between(t, first, end,
+		    export_attendance_meeting, &x, cause);
+	export_tree_free(&tr);
+	return rc;
+}
+
+/* --- summary --------------------------------------------------------- */
+
+struct export_tally {
+	uint32_t agency, rank;
+	size_t	 invited, present, excused, absent;
+};
+
+struct export_tallies {
+	const struct export_tree *tr;
+	struct export_tally	*v;
+	size_t			 n, cap;
+};
+
+static struct export_tally *
+export_tally_of(struct export_tallies *s, uint32_t agency, uint32_t rank)
+{
+	struct export_tally *v;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].agency == agency)
+			return &s->v[i];
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		v = xcalloc(s->cap, sizeof *v);
+		if (s->n > 0)
+			memcpy(v, s->v, s->n * sizeof *v);
+		free(s->v);
+		s->v = v;
+	}
+	v = &s->v[s->n++];
+	memset(v, 0, sizeof *v);
+	v->agency = agency;
+	v->rank = rank;
+	return v;
+}
+
+/* Count a status; invited without an answer counts only as invited. */
+static void
+export_tally_add(struct export_tally *y, uint32_t status)
+{
+	y->invited++;
+	y->present += status == ATTEND_PRESENT || status == ATTEND_ONLINE ||
+	    status == ATTEND_PROXY;
+	y->excused += status == ATTEND_EXCUSED;
+	y->absent += status == ATTEND_ABSENT;
+}
+
+static int
+export_summary_meeting(struct store_txn *t, const struct meeting *m,
+    void *arg, char **cause)
+{
+	struct export_tallies *s = arg;
+	struct store_cursor *c;
+	struct attendance *a;
+	struct export_agency *e;
+	int rc;
+
+	if (m->status == MEETING_CANCELLED)
+		return 0;
+	if ((rc = store_cursor_open(t, IX_ATTENDANCE, &m->h.id, &c,
+	    cause)) != 0)
+		return rc;
+	a = xmalloc(sizeof *a);
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, a, cause)) != 0)
+			break;
+		if (a->officer & ATTEND_EXTERNAL)
+			continue;
+		e = export_tree_find(s->tr, a->agency);
+		export_tally_add(export_tally_of(s, a->agency, e != NULL ?
+		    e->rank : s->tr->next), a->status);
+	}
+	free(a);
+	store_cursor_close(c);
+	return rc;
+}
+
+static int
+export_tally_cmp(const void *a, const void *b)
+{
+	const struct export_tally *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return (x->agency > y->agency) - (x->agency < y->agency);
+}
+
+/* One summary row: figures and the rate with one decimal, rounded. */
+static int
+export_tally_row(struct csv_writer *w, const char *code, const char *name,
+    const struct export_tally *y, size_t *rows, char **cause)
+{
+	char n[4][24], rate[32];
+	size_t permille;
+
+	snprintf(n[0], sizeof n[0], "%zu", y->invited);
+	snprintf(n[1], sizeof n[1], "%zu", y->present);
+	snprintf(n[2], sizeof n[2], "%zu", y->excused);
+	snprintf(n[3], sizeof n[3], "%zu", y->absent);
+	rate[0] = '\0';
+	if (y->invited > 0) {
+		permille = (y->present * 1000 + y->invited / 2) / y->invited;
+		snprintf(rate, sizeof rate, "%zu.%zu%%", permille / 10,
+		    permille % 10);
+	}
+	const char *cells[] = { code, name, n[0], n[1], n[2], n[3], rate };
+	return export_row(w, cells, 7, rows, cause);
+}
+
+int
+export_summary(struct store_txn *t, const char *month, struct csv_writer *w,
+    size_t *rows, char **cause)
+{
+	static const char *const head[] = { "機關代碼", "機關", "受邀",
+		"出席", "請假", "缺席", "出席率" };
+	struct export_tree tr;
+	struct export_tallies s;
+	struct export_tally total;
+	char first[OGPO_DATE_MAX + 1], end[OGPO_DATE_MAX + 1];
+	char code[OGPO_CODE_MAX + 1], name[OGPO_NAME_MAX + 1];
+	size_t i;
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_month_check(month, cause)) != 0)
+		return rc;
+	export_month_bounds(month, first, end);
+	memset(&s, 0, sizeof s);
+	memset(&total, 0, sizeof total);
+	s.tr = &tr;
+	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
+	    (rc = export_row(w, head, 7, NULL, cause)) == 0)
+		rc = export_meetings_between(t, first, end,
+		    export_summary_meeting, &s, cause);
+	if (rc == 0 && s.n > 0)
+		qsort(s.v, s.n, sizeof *s.v, export_tally_cmp);
+	for (i = 0; i < s.n && rc == 0; i++) {
+		export_agency_cells(&tr, s.v[i].agency, code, sizeof code,
+		    name, sizeof name);
+		total.invited += s.v[i].invited;
+		total.present += s.v[i].present;
+		total.excused += s.v[i].excused;
+		total.absent += s.v[i].absent;
+		rc = export_tally_row(w, code, name, &s.v[i], rows, cause);
+	}
+	if (rc == 0)
+		rc = export_tally_row(w, "", EXPORT_TOTAL, &total, rows, cause);
+	free(s.v);
+	export_tree_free(&tr);
+	return rc;
+}
+
+/* --- matrix ---------------------------------------------------------- */
+
+/* One non-empty cell: an officer (for an agency) at a meeting. */
+struct export_cell {
+	uint32_t rank, agency, officer, status;
+	size_t	 col;			/* the meeting's column */
+	char	 code[OGPO_CODE_MAX + 1];
+	char	 agname[OGPO_NAME_MAX + 1];
+	char	 name[OGPO_NAME_MAX + 1];
+};
+
+struct export_matrix {
+	const struct export_tree *tr;
+	char			**heads;	/* "YYYY-MM-DD kind" */
+	size_t			 nmeetings, capm;
+	struct export_cell	*cells;
+	size_t			 ncells, capc;
+};
+
+static int
+export_matrix_meeting(struct store_txn *t, const struct meeting *m,
+    void *arg, char **cause)
+{
+	struct export_matrix *x = arg;
+	struct export_invitee *v;
+	struct export_cell *c;
+	char **h;
+	size_t n, i;
+	int rc;
+
+	if (m->status == MEETING_CANCELLED)
+		return 0;
+	if ((rc = export_invitees(t, x->tr, m->h.id, &v, &n, cause)) != 0)
+		return rc;
+	if (x->nmeetings == x->capm) {
+		x->capm = x->capm ? x->capm * 2 : 16;
+		h = xcalloc(x->capm, sizeof *h);
+		if (x->nmeetings > 0)
+			memcpy(h, x->heads, x->nmeetings * sizeof *h);
+		free(x->heads);
+		x->heads = h;
+	}
+	x->heads[x->nmeetings] = xasprintf("%s %s", m->date,
+	    export_label(&model_meeting_kinds, m->kind));
+	for (i = 0; i < n; i++) {
+		if (v[i].a.officer & ATTEND_EXTERNAL)
+			continue;
+		if (x->ncells == x->capc) {
+			x->capc = x->capc ? x->capc * 2 : 64;
+			c = xcalloc(x->capc, sizeof *c);
+			if (x->ncells > 0)
+				memcpy(c, x->cells, x->ncells * sizeof *c);
+			free(x->cells);
+			x->cells = c;
+		}
+		c = &x->cells[x->ncells++];
+		c->rank = v[i].rank;
+		c->agency = v[i].a.agency;
+		c->officer = v[i].a.officer;
+		c->status = v[i].a.status;
+		c->col = x->nmeetings;
+		str_copy(c->code, v[i].code, sizeof c->code);
+		str_copy(c->agname, v[i].agency, sizeof c->agname);
+		str_copy(c->name, v[i].name, sizeof c->name);
+	}
+	x->nmeetings++;
+	free(v);
+	return 0;
+}
+
+static int
+export_cell_cmp(const void *a, const void *b)
+{
+	const struct export_cell *x = a, *y = b;
+	int d;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->agency != y->agency)
+		return x->agency < y->agency ? -1 : 1;
+	if ((d = strcmp(x->name, y->name)) != 0)
+		return d;
+	if (x->officer != y->officer)
+		return x->officer < y->officer ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+int
+export_matrix(struct store_txn *t, const char *from, const char *to,
+    struct csv_writer *w, size_t *rows, char **cause)
+{
+	struct export_tree tr;
+	struct export_matrix x;
+	char first[OGPO_DATE_MAX + 1], end[OGPO_DATE_MAX + 1];
+	char last[OGPO_DATE_MAX + 1];
+	const char **line = NULL;
+	size_t i, j, k;
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_month_check(from, cause)) != 0 ||
+	    (rc = export_month_check(to, cause)) != 0)
+		return rc;
+	if (strncmp(from, to, EXPORT_MONTH_MAX) > 0)
+		return err_set(cause, OGPO_INVALID, "the range %s to %s ends "
+		    "before it starts", from, to);
+	export_month_bounds(from, first, last);
+	export_month_bounds(to, last, end);
+	memset(&x, 0, sizeof x);
+	x.tr = &tr;
+	if ((rc = export_tree_load(t, &tr, cause)) == 0)
+		rc = export_meetings_between(t, first, end,
+		    export_matrix_meeting, &x, cause);
+	if (rc != 0)
+		goto done;
+	line = xcalloc(x.nmeetings + 3, sizeof *line);
+	line[0] = "機關代碼";
+	line[1] = "機關";
+	line[2] = "姓名";
+	for (j = 0; j < x.nmeetings; j++)
+		line[3 + j] = x.heads[j];
+	if ((rc = export_row(w, line, x.nmeetings + 3, NULL, cause)) != 0)
+		goto done;
+	if (x.ncells > 0)
+		qsort(x.cells, x.ncells, sizeof *x.cells, export_cell_cmp);
+	for (i = 0; i < x.ncells && rc == 0; i = k) {
+		line[0] = x.cells[i].code;
+		line[1] = x.cells[i].agname;
+		line[2] = x.cells[i].name;
+		for (j = 0; j < x.nmeetings; j++)
+			line[3 + j] = "";
+		for (k = i; k < x.ncells && x.cells[k].officer ==
+		    x.cells[i].officer && x.cells[k].agency ==
+		    x.cells[i].agency; k++)
+			line[3 + x.cells[k].col] = export_label(
+			    &model_attend_statuses, x.cells[k].status);
+		rc = export_row(w, line, x.nmeetings + 3, rows, cause);
+	}
+done:
+	free(line);
+	for (j = 0; j < x.nmeetings; j++)
+		free(x.heads[j]);
+	free(x.heads);
+	free(x.cells);
+	export_tree_free(&tr);
+	return rc;
+}
+
+/* --- sign-in sheet --------------------------------------------------- */
+
+int
+export_signin(struct store_txn *t, uint32_t meeting, struct csv_writer *w,
+    size_t *rows, char **cause)
+{
+	static const char *const head[] = { "機關", "姓名", "職稱", "簽名" };
+	struct export_tree tr;
+	struct export_invitee *v = NULL;
+	struct meeting *m = xmalloc(sizeof *m);
+	size_t n = 0, i;
+	int rc;
+
+	*rows = 0;
+	memset(&tr, 0, sizeof tr);
+	if ((rc = store_meeting_get(t, meeting, m, cause)) != 0) {
+		if (rc == OGPO_NOTFOUND)
+			err_set(cause, rc, "there is no meeting #%u", meeting);
+		goto done;
+	}
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_invitees(t, &tr, meeting, &v, &n, cause)) != 0 ||
+	    (rc = export_row(w, head, 4, NULL, cause)) != 0)
+		goto done;
+	for (i = 0; i < n && rc == 0; i++) {
+		const char *cells[] = { v[i].agency, v[i].name, v[i].title,
+			"" };
+
+		rc = export_row(w, cells, 4, rows, cause);
+	}
+done:
+	free(v);
+	free(m);
+	export_tree_free(&tr);
+	return rc;
+}
+
+/* --- officers and agencies, as the importer reads them --------------- */
+
+/* An officer's sort key: a million of them fit in memory, records not. */
+struct export_name {
+	char	 name[OGPO_NAME_MAX + 1];
+	uint32_t id;
+};
+
+static int
+export_name_cmp(const void *a, const void *b)
+{
+	const struct export_name *x = a, *y = b;
+	int d;
+
+	if ((d = strcmp(x->name, y->name)) != 0)
+		return d;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+export_officer_row(const struct export_tree *tr, const struct officer *o,
+    struct csv_writer *w, size_t *rows, char **cause)
+{
+	char code[OGPO_CODE_MAX + 1], agency[OGPO_NAME_MAX + 1];
+
+	export_agency_cells(tr, o->agency, code, sizeof code, agency,
+	    sizeof agency);
+	const char *cells[] = { o->name, code, agency, o->title,
+		export_label(&model_roles, o->role),
+		export_label_or_empty(&model_supervisor_kinds, o->supervisor),
+		export_label_or_empty(&model_functions, o->function), o->email,
+		o->phone, o->ext, o->civil_servant ? EXPORT_YES : EXPORT_NO,
+		o->start_date, o->end_date, o->note };
+	return export_row(w, cells, 14, rows, cause);
+}
+
+/* The officers of one agency, by name. */
+static int
+export_officers_of(struct store_txn *t, const struct export_tree *tr,
+    uint32_t agency, struct csv_writer *w, size_t *rows, char **cause)
+{
+	struct export_name *v;
+	struct officer *o;
+	uint32_t *ids = NULL;
+	size_t n, i, k = 0;
+	int rc = 0;
+
+	if ((n = store_group_ids(t, IX_OFFICER_AGENCY, agency, &ids)) == 0)
+		return 0;
+	v = xcalloc(n, sizeof *v);
+	o = xmalloc(sizeof *o);
+	for (i = 0; i < n && rc == 0; i++)
+		if ((rc = store_officer_get(t, ids[i], o, cause)) == 0) {
+			str_copy(v[k].name, o->name, sizeof v[k].name);
+			v[k++].id = o->h.id;
+		}
+	if (rc == 0)
+		qsort(v, k, sizeof *v, export_name_cmp);
+	for (i = 0; i < k && rc == 0; i++)
+		if ((rc = store_officer_get(t, v[i].id, o, cause)) == 0)
+			rc = export_officer_row(tr, o, w, rows, cause);
+	free(o);
+	free(v);
+	free(ids);
+	return rc;
+}
+
+int
+export_officers(struct store_txn *t, struct csv_writer *w, size_t *rows,
+    char **cause)
+{
+	static const char *const head[] = { "姓名", "機關代碼", "機關",
+		"職稱", "角色", "督導類別", "職能", "電子郵件", "電話", "分機",
+		"是否為公務人員", "到任日期", "卸任日期", "備註" };
+	struct export_tree tr;
+	struct export_agency **order = NULL;
+	struct store_cursor *c;
+	struct officer *o;
+	size_t i;
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_row(w, head, 14, NULL, cause)) != 0)
+		goto done;
+	order = export_tree_ordered(&tr);
+	for (i = 0; i < tr.n && rc == 0; i++)
+		rc = export_officers_of(t, &tr, order[i]->a.h.id, w, rows,
+		    cause);
+	/* Officers of no agency on record (damaged data) still go out. */
+	if (rc != 0 || *rows >= store_count(t, IX_OFFICER, NULL))
+		goto done;
+	if ((rc = store_cursor_open(t, IX_OFFICER, NULL, &c, cause)) != 0)
+		goto done;
+	o = xmalloc(sizeof *o);
+	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0)
+		if ((rc = store_cursor_get(c, o, cause)) == 0 &&
+		    export_tree_find(&tr, o->agency) == NULL)
+			rc = export_officer_row(&tr, o, w, rows, cause);
+	free(o);
+	store_cursor_close(c);
+done:
+	free(order);
+	export_tree_free(&tr);
+	return rc;
+}
+
+int
+export_agencies(struct store_txn *t, struct csv_writer *w, size_t *rows,
+    char **cause)
+{
+	static const char *const head[] = { "機關代碼", "機關名稱",
+		"上級機關代碼", "層級", "備註" };
+	struct export_tree tr;
+	struct export_agency **order = NULL, *p;
+	size_t i;
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_row(w, head, 5, NULL, cause)) != 0)
+		goto done;
+	order = export_tree_ordered(&tr);
+	for (i = 0; i < tr.n && rc == 0; i++) {
+		const struct agency *a = &order[i]->a;
+
+		p = export_tree_find(&tr, a->parent);
+		const char *cells[] = { a->code, a->name, p ? p->a.code : "",
+			export_label(&model_levels, a->level), a->note };
+		rc = export_row(w, cells, 5, rows, cause);
+	}
+done:
+	free(order);
+	export_tree_free(&tr);
+	return rc;
+}
+
+/* --- meetings and issues, for people --------------------------------- */
+
+static int
+export_meetings_one(struct store_txn *t, const struct meeting *m, void *arg,
+    char **cause)
+{
+	struct export_ctx *x = arg;
+	struct issue *is = NULL;
+	char id[16], code[OGPO_CODE_MAX + 1], agency[OGPO_NAME_MAX + 1];
+	char invited[24], present[24], when[32];
+	const char *issue = "";
+	size_t np, ni;
+	int rc;
+
+	snprintf(id, sizeof id, "%u", m->h.id);
+	export_agency_cells(x->tr, m->agency, code, sizeof code, agency,
+	    sizeof agency);
+	if (m->issue != 0) {
+		is = xmalloc(sizeof *is);
+		issue = store_issue_get(t, m->issue, is, NULL) == 0 ?
+		    is->title : "?";
+	}
+	core_meeting_counts(t, m->h.id, &np, &ni);
+	snprintf(invited, sizeof invited, "%zu", ni);
+	snprintf(present, sizeof present, "%zu", np);
+	time_format(m->h.updated_at, when, sizeof when);
+	const char *cells[] = { id, m->date, m->time,
+		export_label(&model_meeting_kinds, m->kind), m->title,
+		export_label(&model_meeting_statuses, m->status), m->place,
+		m->chair, code, agency, issue, invited, present,
+		m->minutes_url, m->video_url, m->audio_url, m->note, when,
+		m->h.updated_by };
+	rc = export_row(x->w, cells, 19, x->rows, cause);
+	free(is);
+	return rc;
+}
+
+int
+export_meetings(struct store_txn *t, struct csv_writer *w, size_t *rows,
+    char **cause)
+{
+	static const char *const head[] = { "編號", "日期", "時間",
+		"會議類別", "會議名稱", "狀態", "地點", "主席", "召集機關代碼",
+		"召集機關", "議題", "受邀人數", "出席人數", "會議紀錄", "錄影",
+		"錄音", "備註", "更新時間", "更新者" };
+	struct export_tree tr;
+	struct export_ctx x = { &tr, w, rows };
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
+	    (rc = export_row(w, head, 19, NULL, cause)) == 0)
+		rc = export_meetings_between(t, NULL, NULL,
+		    export_meetings_one, &x, cause);
+	export_tree_free(&tr);
+	return rc;
+}
+
+/* Point 6's triggers in Chinese, joined with 、. */
+static void
+export_triggers(uint32_t triggers, char *buf, size_t n)
+{
+	static const struct {
+		uint32_t	 bit;
+		const char	*zh;
+	} t[] = {
+		{ TRIGGER_STAKEHOLDERS, "利害關係複雜" },
+		{ TRIGGER_DIVIDED, "意見分歧" },
+		{ TRIGGER_HEATED, "民眾參與熱烈" },
+	};
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if ((triggers & t[i].bit) && used < n)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+			    used ? "、" : "", t[i].zh);
+}
+
+static int
+export_issue_row(struct store_txn *t, const struct export_tree *tr,
+    const struct issue *is, struct csv_writer *w, size_t *rows,
+    char **cause)
+{
+	struct export_agency *e;
+	struct officer *o = xmalloc(sizeof *o);
+	char id[16], code[OGPO_CODE_MAX + 1], lead[OGPO_NAME_MAX + 1];
+	char codes[OGPO_COLLAB_MAX * (OGPO_CODE_MAX + 1) + 1];
+	char names[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1];
+	char triggers[128], when[32];
+	const char *po = "";
+	size_t i, uc = 0, un = 0;
+	int rc;
+
+	snprintf(id, sizeof id, "%u", is->h.id);
+	export_agency_cells(tr, is->lead, code, sizeof code, lead,
+	    sizeof lead);
+	codes[0] = names[0] = '\0';
+	for (i = 0; i < is->ncollab && i < OGPO_COLLAB_MAX; i++) {
+		e = export_tree_find(tr, is->collab[i]);
+		uc += (size_t)snprintf(codes + uc, sizeof codes - uc, "%s%s",
+		    i ? "," : "", e ? e->a.code : "?");
+		un += (size_t)snprintf(names + un, sizeof names - un, "%s%s",
+		    i ? "、" : "", e ? e->a.name : "?");
+		if (uc >= sizeof codes || un >= sizeof names)
+			break;	/* cannot happen: the buffers hold the most */
+	}
+	if (is->po != 0 && store_officer_get(t, is->po, o, NULL) == 0)
+		po = o->name;
+	export_triggers(is->triggers, triggers, sizeof triggers);
+	time_format(is->h.updated_at, when, sizeof when);
+	const char *cells[] = { id, is->title,
+		export_label(&model_issue_statuses, is->status),
+		export_label_or_empty(&model_issue_stages, is->stage), code,
+		lead, codes, names, po, triggers, is->description,
+		is->transparency, is->participation, is->accountability,
+		is->inclusiveness, is->links, is->note, when,
+		is->h.updated_by };
+	rc = export_row(w, cells, 19, rows, cause);
+	free(o);
+	return rc;
+}
+
+int
+export_issues(struct store_txn *t, struct csv_writer *w, size_t *rows,
+    char **cause)
+{
+	static const char *const head[] = { "編號", "議題名稱", "狀態",
+		"階段", "主責機關代碼", "主責機關", "協作機關代碼", "協作機關",
+		"負責聯絡人", "觸發條件", "說明", "透明", "參與", "課責", "涵容",
+		"連結", "備註", "更新時間", "更新者" };
+	struct export_tree tr;
+	struct store_cursor *c;
+	struct issue *is = xmalloc(sizeof *is);
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_row(w, head, 19, NULL, cause)) != 0 ||
+	    (rc = store_cursor_open(t, IX_ISSUE, NULL, &c, cause)) != 0)
+		goto done;
+	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0)
+		if ((rc = store_cursor_get(c, is, cause)) == 0)
+			rc = export_issue_row(t, &tr, is, w, rows, cause);
+	store_cursor_close(c);
+done:
+	free(is);
+	export_tree_free(&tr);
+	return rc;
+}
+
+/* --- requests, files and months -------------------------------------- */
+
+int
+export_write(struct store_txn *t, const struct export_request *r,
+    struct csv_writer *w, size_t *rows, char **cause)
+{
+	*rows = 0;
+	switch (r->what) {
+	case EXPORT_ATTENDANCE:
+		return export_attendance(t, r->month, w, rows, cause);
+	case EXPORT_SUMMARY:
+		return export_summary(t, r->month, w, rows, cause);
+	case EXPORT_MATRIX:
+		return export_matrix(t, r->month, r->to[0] ? r->to : r->month,
+		    w, rows, cause);
+	case EXPORT_SIGNIN:
+		return export_signin(t, r->meeting, w, rows, cause);
+	case EXPORT_OFFICERS:
+		return export_officers(t, w, rows, cause);
+	case EXPORT_AGENCIES:
+		return export_agencies(t, w, rows, cause);
+	case EXPORT_MEETINGS:
+		return export_meetings(t, w, rows, cause);
+	case EXPORT_ISSUES:
+		return export_issues(t, w, rows, cause);
+	}
+	return err_set(cause, OGPO_INVALID, "internal error: export %d",
+	    (int)r->what);
+}
+
+void
+export_writer_options(const struct export_request *r,
+    struct csv_writer_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->encoding = r->encoding;
+	o->delimiter = ',';
+	o->bom = r->excel;
+	o->crlf = r->excel;
+	o->guard = 1;
+}
+
+int
+export_run(struct core *c, const struct export_request *r, FILE *f,
+    const char *name, size_t *rows, char **cause)
+{
+	struct csv_writer_options wo;
+	struct csv_writer *w;
+	struct store_txn *t;
+	int rc;
+
+	*rows = 0;
+	export_writer_options(r, &wo);
+	if (csv_writer_open(&w, f, name, &wo, cause) != 0)
+		return ferror(f) ? OGPO_IO : OGPO_INVALID;
+	if ((rc = store_read_begin(core_store(c), &t, cause)) == 0) {
+		rc = export_write(t, r, w, rows, cause);
+		store_read_end(t);
+	}
+	if (csv_writer_close(w, rc == 0 ? cause : NULL) != 0 && rc == 0)
+		rc = OGPO_IO;
+	if (rc == OGPO_INVALID && ferror(f))
+		rc = OGPO_IO;
+	return rc;
+}
+
+int
+export_file(struct core *c, const struct export_request *r,
+    const char *path, size_t *rows, char **cause)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *f;
+	int rc;
+
+	*rows = 0;
+	if ((f = fopen(tmp, "w")) == NULL) {
+		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
+		    strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	rc = export_run(c, r, f, path, rows, cause);
+	if (fclose(f) != 0 && rc == 0)
+		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
+		    strerror(errno));
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = err_set(cause, OGPO_IO, "cannot rename %s to %s: %s", tmp,
+		    path, strerror(errno));
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int
+export_month_parse(const char *s, char month[EXPORT_MONTH_MAX + 1])
+{
+	int i, m;
+
+	for (i = 0; i < EXPORT_MONTH_MAX; i++)
+		if (i == 4 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return -1;
+	if (s[EXPORT_MONTH_MAX] != '\0')
+		return -1;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12 || strncmp(s, "0000", 4) == 0)
+		return -1;
+	memcpy(month, s, EXPORT_MONTH_MAX);
+	month[EXPORT_MONTH_MAX] = '\0';
+	return 0;
+}
+
+void
+export_last_month(char month[EXPORT_MONTH_MAX + 1])
+{
+	char today[OGPO_DATE_MAX + 1], then[OGPO_DATE_MAX + 1];
+
+	date_today(today);
+	date_add_months(today, -1, then);
+	memcpy(month, then, EXPORT_MONTH_MAX);
+	month[EXPORT_MONTH_MAX] = '\0';
+}
+
+void
+export_file_name(const struct export_request *r, char *buf, size_t n)
+{
+	switch (r->what) {
+	case EXPORT_ATTENDANCE:
+		snprintf(buf, n, "attendance-%s.csv", r->month);
+		break;
+	case EXPORT_SUMMARY:
+		snprintf(buf, n, "attendance-summary-%s.csv", r->month);
+		break;
+	case EXPORT_MATRIX:
+		snprintf(buf, n, "attendance-matrix-%s-to-%s.csv", r->month,
+		    r->to[0] ? r->to : r->month);
+		break;
+	case EXPORT_SIGNIN:
+		snprintf(buf, n, "signin-%u.csv", r->meeting);
+		break;
+	case EXPORT_OFFICERS:
+		snprintf(buf, n, "officers.csv");
+		break;
+	case EXPORT_AGENCIES:
+		snprintf(buf, n, "agencies.csv");
+		break;
+	case EXPORT_MEETINGS:
+		snprintf(buf, n, "meetings.csv");
+		break;
+	default:
+		snprintf(buf, n, "issues.csv");
+		break;
+	}
+}
+
+int
+export_excel_default(const char *path)
+{
+	size_t len = strlen(path);
+
+	return len > 4 && strcasecmp(path + len - 4, ".csv") == 0;
+}
