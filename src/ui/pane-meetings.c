@@ -245,6 +245,9 @@ meetings_action(struct ui *ui, enum ui_action a)
 	case UA_DELETE:
 		pane_delete(ui, ENTITY_MEETING, id);
 		return 1;
+	case UA_EXPORT:
+		ui_export_attendance(ui);
+		return 1;
 	default:
 		return 0;
 	}
@@ -258,5 +261,5 @@ const struct ui_pane ui_pane_meetings = {
 	.reload = meetings_reload,
 	.list = &meetings.list,
 	.hints = N_("Enter attendance  Space detail  a add  e edit  d delete  "
-	    "/ search  ? help"),
+	    "x export  ? help"),
 };

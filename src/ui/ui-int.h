@@ -320,8 +320,9 @@ int	ui_contains(const char *hay, const char *needle);
 int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 	    const char *title);
 
-/* import.c: the Officers pane's Import action. */
+/* sheets.c: the Officers pane's Import, the Meetings pane's Export. */
 void	ui_import_officers(struct ui *ui);
+void	ui_export_attendance(struct ui *ui);
 
 /* attend.c: a meeting's invitees and their attendance. */
 void	ui_attendance(struct ui *ui, uint32_t meeting);

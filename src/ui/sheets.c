@@ -1,13 +1,16 @@
 /*
- * import.c (ui) — the Import action of the Officers pane: choose a CSV
- * file, see what a dry run says (counts and the first rejected rows),
- * confirm, and watch the import go with a progress bar.
+ * sheets.c — spreadsheets in and out. The Import action of the
+ * Officers pane: choose a CSV file, see what a dry run says (counts and
+ * the first rejected rows), confirm, and watch the import go with a
+ * progress bar. The Export action of the Meetings pane: a month's
+ * attendance into a file Excel opens.
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/export.h"
 #include "ogpo/import.h"
 #include "pane.h"
 
@@ -161,4 +164,47 @@ ui_import_officers(struct ui *ui)
 	    "%zu (ogpo import undo %llu takes it back)."), path, res.added,
 	    res.updated, res.rejected, (unsigned long long)res.seq);
 	ui_changed(ui);
+}
+
+/*
+ * The Export action of the Meetings pane: a month's attendance (last month
+ * unless told otherwise) into attendance-YYYY-MM.csv here, for Excel.
+ */
+void
+ui_export_attendance(struct ui *ui)
+{
+	struct export_request r;
+	char month[32], path[1024], *cause = NULL;
+	size_t rows = 0;
+	int ok;
+
+	memset(&r, 0, sizeof r);
+	r.what = EXPORT_ATTENDANCE;
+	export_last_month(month);
+	for (;;) {
+		if ((ok = ui_prompt(ui, _("Export the attendance of which month "
+		    "(YYYY-MM)?"), month, sizeof month)) != 1) {
+			if (ok == UI_KEY_QUIT)
+				ui->quit = 1;
+			return;
+		}
+		if (export_month_parse(str_trim(month), r.month) == 0)
+			break;
+		ui_message(ui, 1, _("Write the month as 2024-05."));
+	}
+	export_file_name(&r, path, sizeof path);
+	if ((ok = ui_prompt(ui, _("Write it to the file"), path,
+	    sizeof path)) != 1 || path[0] == '\0') {
+		if (ok == UI_KEY_QUIT)
+			ui->quit = 1;
+		return;
+	}
+	r.excel = export_excel_default(path);
+	if (export_file(ui->core, &r, path, &rows, &cause) != 0) {
+		ui_alert(ui, _("Export failed; no file was written"), cause);
+		free(cause);
+		return;
+	}
+	ui_message(ui, 0, _("Wrote %zu rows of %s's attendance to %s."), rows,
+	    r.month, path);
 }
