@@ -68,6 +68,14 @@ int	 core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
 	    void *rec, char **cause);
 
 /*
+ * core_save for a caller that has just called core_check on rec in the
+ * same transaction and found nothing (an import row): the checks are not
+ * run twice.
+ */
+int	 core_save_checked(struct core *c, struct store_txn *t,
+	    enum entity_kind kind, void *rec, char **cause);
+
+/*
  * Delete the record (agency, officer, meeting or issue) id. Refused while
  * others refer to it, naming how many and which; a meeting takes its
  * attendance with it. version 0 skips the version check.

@@ -144,6 +144,9 @@ int	 store_mark(struct store_txn *t, const char *key, uint32_t value,
 	    uint32_t *prev, char **cause);
 int	 store_marks_clear(struct store_txn *t, char **cause);
 
+/* 1 if a record of kind (keyed by id) with this id exists; no decoding. */
+int	 store_exists(struct store_txn *t, enum entity_kind kind, uint32_t id);
+
 /*
  * The generic form of the get calls, for code that works on any entity
  * keyed by id (agency, officer, meeting, issue).

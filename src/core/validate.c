@@ -168,16 +168,7 @@ check_string(struct check *ck, const struct field *f, const char *v)
 static int
 check_exists(struct check *ck, enum entity_kind kind, uint32_t id)
 {
-	union {
-		struct agency a;
-		struct officer o;
-		struct meeting m;
-		struct issue i;
-	} *rec = xmalloc(sizeof *rec);
-	int rc = store_get(ck->t, kind, id, rec, NULL);
-
-	free(rec);
-	return rc == 0;
+	return store_exists(ck->t, kind, id);
 }
 
 /* Limits, forms, enums and references: everything the field table says. */

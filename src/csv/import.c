@@ -40,7 +40,8 @@ struct import {
 	const struct csv_row		*header;
 	char				**header_copy;
 	size_t				 nheader;
-	struct import_agency		*agencies;
+	struct import_agency		*agencies;	/* by name */
+	struct import_agency		*codes;		/* by code */
 	size_t				 nagencies;
 	char				**cause;
 };
@@ -99,7 +100,9 @@ import_agencies_load(struct import *im)
 	int rc;
 
 	free(im->agencies);
+	free(im->codes);
 	im->agencies = xcalloc(cap, sizeof *im->agencies);
+	im->codes = xcalloc(cap, sizeof *im->codes);
 	im->nagencies = 0;
 	if ((rc = store_cursor_open(im->t, IX_AGENCY, NULL, &cur,
 	    im->cause)) != 0)
@@ -108,11 +111,15 @@ import_agencies_load(struct import *im)
 		if (store_cursor_get(cur, &a, NULL) == 0) {
 			str_copy(im->agencies[im->nagencies].name, a.name,
 			    sizeof a.name);
+			str_copy(im->codes[im->nagencies].name, a.code,
+			    sizeof a.code);
+			im->codes[im->nagencies].id = a.h.id;
 			im->agencies[im->nagencies++].id = a.h.id;
 		}
 	store_cursor_close(cur);
 	qsort(im->agencies, im->nagencies, sizeof *im->agencies,
 	    import_agency_cmp);
+	qsort(im->codes, im->nagencies, sizeof *im->codes, import_agency_cmp);
 	return 0;
 }
 
@@ -124,6 +131,22 @@ import_agency_by_name(struct import *im, const char *name)
 	str_copy(key.name, name, sizeof key.name);
 	found = bsearch(&key, im->agencies, im->nagencies,
 	    sizeof *im->agencies, import_agency_cmp);
+	return found ? found->id : 0;
+}
+
+/* An agency by code, in any case, without a read per row. */
+static uint32_t
+import_agency_by_code(struct import *im, const char *code)
+{
+	struct import_agency key, *found;
+	char *p;
+
+	str_copy(key.name, code, sizeof key.name);
+	for (p = key.name; *p != '\0'; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	found = bsearch(&key, im->codes, im->nagencies, sizeof *im->codes,
+	    import_agency_cmp);
 	return found ? found->id : 0;
 }
 
@@ -259,6 +282,7 @@ import_apply(struct import *im, const struct csv_row *row,
 	size_t n, i;
 	int rc;
 
+	core_normalise(kind, rec);
 	if ((n = core_check(im->t, kind, rec, faults, 4)) > 0) {
 		static const struct {
 			const char	*field;
@@ -287,7 +311,7 @@ import_apply(struct import *im, const struct csv_row *row,
 		im->res->unchanged++;
 		return 0;
 	}
-	if ((rc = core_save(im->c, im->t, kind, rec, &why)) != 0) {
+	if ((rc = core_save_checked(im->c, im->t, kind, rec, &why)) != 0) {
 		if (rc == OGPO_FULL || rc == OGPO_IO || rc == OGPO_NOMEM) {
 			err_set(im->cause, rc, "line %zu: %s", row->line, why);
 			free(why);
@@ -353,16 +377,13 @@ import_officer_row(struct import *im, const struct csv_row *row)
 		goto done;
 	if ((v = import_cell(im, row, COL_AGENCY_CODE, cell,
 	    sizeof cell)) != NULL && *v != '\0') {
-		struct agency a;
-
 		char name[OGPO_NAME_MAX + 1];
 		const char *nm = import_cell(im, row, COL_AGENCY, name,
 		    sizeof name);
 
-		if (store_agency_by_code(im->t, v, &a, NULL) == 0)
-			o->agency = a.h.id;
-		else if (!im->o->create_agencies || (o->agency =
-		    import_agency_create(im, nm && *nm ? nm : v, v)) == 0) {
+		if ((o->agency = import_agency_by_code(im, v)) == 0 &&
+		    (!im->o->create_agencies || (o->agency =
+		    import_agency_create(im, nm && *nm ? nm : v, v)) == 0)) {
 			rc = import_reject(im, row, import_colname(im,
 			    COL_AGENCY_CODE), "no agency has this code (see "
 			    "ogpo list agencies, or use --create-agencies)");
@@ -580,6 +601,8 @@ import_close(struct import *im)
 		free(im->header_copy[i]);
 	free(im->header_copy);
 	free(im->agencies);
+	free(im->codes);
+	im->codes = NULL;
 	im->rej = NULL;
 	im->rejf = NULL;
 	im->r = NULL;

@@ -517,6 +517,20 @@ store_get(struct store_txn *t, enum entity_kind kind, uint32_t id, void *rec,
 	return store_rec_get(t, e, pk, 4, rec, cause);
 }
 
+int
+store_exists(struct store_txn *t, enum entity_kind kind, uint32_t id)
+{
+	const struct store_entity *e = store_entity(kind);
+	uint8_t pk[4];
+	MDB_val k = { 4, pk }, v;
+
+	if (e == NULL || e->key != record_key_id)
+		return 0;
+	store_u32_put(pk, id);
+	return mdb_get(t->txn, t->s->dbi[store_ix[e->primary].db], &k,
+	    &v) == 0;
+}
+
 static int
 record_del_id(struct store_txn *t, enum entity_kind kind, uint32_t id,
     char **cause)
