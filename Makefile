@@ -116,9 +116,10 @@ unit: $(addprefix build/test/,$(TESTS))
 bench: deps
 	$(Q)$(MAKE) --no-print-directory ogpo build/bench/gen build/bench/ptybench \
 		build/bench/import-gen build/bench/import-baseline \
-		build/bench/import-run
+		build/bench/import-run build/bench/export-gen
 	$(Q)sh tests/bench/run.sh
 	$(Q)sh tests/bench/import.sh
+	$(Q)sh tests/bench/export.sh
 
 build/bench/gen: tests/bench/gen.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
@@ -136,6 +137,10 @@ build/bench/import-gen build/bench/import-baseline: build/bench/%: \
 build/bench/import-run: tests/bench/import-run.c
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^
+
+build/bench/export-gen: tests/bench/export-gen.c build/libogpo.a
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 install: ogpo
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps

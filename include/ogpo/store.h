@@ -259,7 +259,8 @@ size_t	 store_officers_in_role(struct store_txn *t, uint32_t agency,
  * Check everything: every record decodes, every index entry a record
  * implies exists, every index entry is implied by its record, every
  * reference resolves and the id sequences are ahead of the ids. report
- * is called once per problem with a sentence; returns how many.
+ * is called once per problem with a sentence (NULL: only count them);
+ * returns how many.
  */
 typedef void (*store_report_fn)(void *arg, const char *problem);
 size_t	 store_verify(struct store_txn *t, store_report_fn report, void *arg);

@@ -29,7 +29,8 @@ verify_say(struct verify *vf, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	vf->report(vf->arg, msg);
+	if (vf->report != NULL)
+		vf->report(vf->arg, msg);
 	free(msg);
 	vf->problems++;
 }

@@ -1,0 +1,280 @@
+/*
+ * test_meeting.c — whom a meeting is for (point 7), as of its date:
+ * policy meetings the supervisors of second-level agencies, work meetings
+ * their POs, issue meetings the POs of the issue's agencies; an officer
+ * who left later still counts for an earlier meeting, one who started
+ * later does not; external participants; taking someone off.
+ */
+
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ogpo/core.h"
+#include "ogpo/store.h"
+#include "ogpo/util.h"
+
+struct fixture {
+	char		 dir[64];
+	struct core	*c;
+	uint32_t	 ey, moi, mofa, npa;
+};
+
+static int
+test_rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static uint32_t
+test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
+{
+	struct agency a;
+	char *cause = NULL;
+
+	memset(&a, 0, sizeof a);
+	snprintf(a.code, sizeof a.code, "%s", code);
+	snprintf(a.name, sizeof a.name, "機關%s", code);
+	a.parent = parent;
+	a.level = level;
+	assert_int_equal(core_save1(c, ENTITY_AGENCY, &a, &cause), 0);
+	return a.h.id;
+}
+
+static uint32_t
+test_officer(struct core *c, const char *name, uint32_t agency, uint32_t role,
+    const char *start, const char *end)
+{
+	struct officer o;
+	char *cause = NULL;
+
+	memset(&o, 0, sizeof o);
+	snprintf(o.name, sizeof o.name, "%s", name);
+	snprintf(o.email, sizeof o.email, "%s@example.gov.tw", name);
+	o.agency = agency;
+	o.role = role;
+	if (role == ROLE_SUPERVISOR)
+		o.supervisor = SUPV_CIO;
+	snprintf(o.start_date, sizeof o.start_date, "%s", start);
+	snprintf(o.end_date, sizeof o.end_date, "%s", end);
+	if (core_save1(c, ENTITY_OFFICER, &o, &cause) != 0)
+		fail_msg("%s", cause);
+	return o.h.id;
+}
+
+static int
+test_setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char *cause = NULL;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/ogpo-meeting.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	assert_int_equal(core_open(&f->c, f->dir, 1, &cause), 0);
+	f->ey = test_agency(f->c, "EY", 0, LEVEL_CABINET);
+	f->moi = test_agency(f->c, "MOI", f->ey, LEVEL_2);
+	f->mofa = test_agency(f->c, "MOFA", f->ey, LEVEL_2);
+	f->npa = test_agency(f->c, "NPA", f->moi, LEVEL_3);
+	*state = f;
+	return 0;
+}
+
+static int
+test_teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	core_close(f->c);
+	nftw(f->dir, test_rm, 8, FTW_DEPTH | FTW_PHYS);
+	free(f);
+	return 0;
+}
+
+/* The proposal for a meeting of kind on date (with issue). */
+static size_t
+test_propose(struct fixture *f, uint32_t kind, const char *date,
+    uint32_t issue, uint32_t *ids, size_t max)
+{
+	struct store_txn *t;
+	struct meeting m;
+	size_t n;
+
+	memset(&m, 0, sizeof m);
+	m.kind = kind;
+	m.issue = issue;
+	snprintf(m.date, sizeof m.date, "%s", date);
+	assert_int_equal(store_read_begin(core_store(f->c), &t, NULL), 0);
+	n = core_propose_invitees(t, &m, ids, max);
+	store_read_end(t);
+	return n;
+}
+
+static int
+test_has(const uint32_t *ids, size_t n, uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+static void
+test_meeting_proposals(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t ids[64], po1, po2, old, newer, sup, alt, npa_po, mofa_po;
+	struct issue is;
+	char *cause = NULL;
+	size_t n;
+
+	po1 = test_officer(f->c, "甲", f->moi, ROLE_PO, "2020-01-01", "");
+	old = test_officer(f->c, "乙", f->moi, ROLE_PO, "2020-01-01",
+	    "2024-06-30");
+	newer = test_officer(f->c, "丙", f->moi, ROLE_PO, "2024-07-01", "");
+	sup = test_officer(f->c, "丁", f->moi, ROLE_SUPERVISOR, "2020-01-01",
+	    "");
+	alt = test_officer(f->c, "戊", f->moi, ROLE_ALTERNATE, "2020-01-01",
+	    "");
+	npa_po = test_officer(f->c, "己", f->npa, ROLE_PO, "2020-01-01", "");
+	mofa_po = test_officer(f->c, "庚", f->mofa, ROLE_PO, "2020-01-01", "");
+	po2 = test_officer(f->c, "辛", f->mofa, ROLE_SUPERVISOR, "2020-01-01",
+	    "");
+
+	/* A work meeting before the hand-over: the PO who left later. */
+	n = test_propose(f, MEETING_WORK, "2024-05-15", 0, ids, 64);
+	assert_int_equal(n, 3);
+	assert_true(test_has(ids, n, po1));
+	assert_true(test_has(ids, n, old));
+	assert_true(test_has(ids, n, mofa_po));
+	assert_false(test_has(ids, n, newer));	/* not yet designated */
+	assert_false(test_has(ids, n, npa_po));	/* third level */
+	assert_false(test_has(ids, n, alt));
+
+	/* After it: the successor, not the one who left. */
+	n = test_propose(f, MEETING_WORK, "2024-08-15", 0, ids, 64);
+	assert_int_equal(n, 3);
+	assert_true(test_has(ids, n, newer));
+	assert_false(test_has(ids, n, old));
+
+	/* Policy: the supervisors of second-level agencies. */
+	n = test_propose(f, MEETING_POLICY, "2024-08-25", 0, ids, 64);
+	assert_int_equal(n, 2);
+	assert_true(test_has(ids, n, sup));
+	assert_true(test_has(ids, n, po2));
+
+	/* Issue: the POs of the lead and collaborating agencies, level 3
+	 * included, each once. */
+	memset(&is, 0, sizeof is);
+	snprintf(is.title, sizeof is.title, "測試議題");
+	is.lead = f->npa;
+	is.collab[0] = f->mofa;
+	is.collab[1] = f->mofa;
+	is.ncollab = 1;
+	is.status = ISSUE_OPEN;
+	assert_int_equal(core_save1(f->c, ENTITY_ISSUE, &is, &cause), 0);
+	n = test_propose(f, MEETING_ISSUE, "2024-08-08", is.h.id, ids, 64);
+	assert_int_equal(n, 2);
+	assert_true(test_has(ids, n, npa_po));
+	assert_true(test_has(ids, n, mofa_po));
+	/* No issue linked: nobody to propose. */
+	assert_int_equal(test_propose(f, MEETING_ISSUE, "2024-08-08", 0, ids,
+	    64), 0);
+}
+
+struct test_ext {
+	uint32_t	 meeting, first, second;
+};
+
+static int
+test_ext_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct test_ext *e = arg;
+	int rc;
+
+	if ((rc = core_invite_external(c, t, e->meeting, "林公民",
+	    "開放文化基金會", &e->first, cause)) != 0)
+		return rc;
+	return core_invite_external(c, t, e->meeting, "陳代表", "", &e->second,
+	    cause);
+}
+
+static int
+test_uninvite_txn(struct core *c, struct store_txn *t, void *arg,
+    char **cause)
+{
+	struct test_ext *e = arg;
+
+	return core_uninvite(c, t, e->meeting, e->first, cause);
+}
+
+static void
+test_meeting_externals(void **state)
+{
+	struct fixture *f = *state;
+	struct test_ext e;
+	struct meeting m;
+	struct attendance at;
+	struct store_txn *t;
+	char *cause = NULL;
+	size_t present, invited, problems;
+
+	memset(&m, 0, sizeof m);
+	m.kind = MEETING_WORK;
+	m.status = MEETING_PLANNED;
+	snprintf(m.title, sizeof m.title, "工作會議");
+	snprintf(m.date, sizeof m.date, "2024-05-15");
+	assert_int_equal(core_save1(f->c, ENTITY_MEETING, &m, &cause), 0);
+	memset(&e, 0, sizeof e);
+	e.meeting = m.h.id;
+	assert_int_equal(core_run(f->c, test_ext_txn, &e, &cause), 0);
+	assert_true(e.first & ATTEND_EXTERNAL);
+	assert_int_equal(e.second, e.first + 1);
+
+	assert_int_equal(store_read_begin(core_store(f->c), &t, NULL), 0);
+	assert_int_equal(store_attendance_get(t, m.h.id, e.first, &at, NULL),
+	    0);
+	assert_string_equal(at.name, "林公民");
+	assert_string_equal(at.organisation, "開放文化基金會");
+	assert_int_equal(at.status, ATTEND_INVITED);
+	core_meeting_counts(t, m.h.id, &present, &invited);
+	assert_int_equal(invited, 2);
+	assert_int_equal(present, 0);
+	/* External numbers are no officers, and verify knows it. */
+	problems = store_verify(t, NULL, NULL);
+	store_read_end(t);
+	assert_int_equal(problems, 0);
+
+	assert_int_equal(core_run(f->c, test_uninvite_txn, &e, &cause), 0);
+	assert_int_equal(store_read_begin(core_store(f->c), &t, NULL), 0);
+	assert_int_equal(store_attendance_get(t, m.h.id, e.first, &at, NULL),
+	    OGPO_NOTFOUND);
+	core_meeting_counts(t, m.h.id, &present, &invited);
+	store_read_end(t);
+	assert_int_equal(invited, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_meeting_proposals,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_meeting_externals,
+		    test_setup, test_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
