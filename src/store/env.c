@@ -4,6 +4,7 @@
  * mean to a person.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,7 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 
 static int store_begin(struct store *s, unsigned flags, MDB_txn **txn,
     char **cause);
+static int store_allocate(struct store *s, char **cause);
 
 /*
  * Open every sub-database and check the schema in a read transaction, so
@@ -343,10 +345,14 @@ store_open(struct store **sp, const char *dir, const struct store_options *opt,
 	/* Whatever the user's umask, the group may read and write. */
 	mask = umask(0);
 	umask(mask & ~(mode_t)0060);
-	rc = mdb_env_open(s->env, dir, MDB_NOTLS, 0660);
+	rc = mdb_env_open(s->env, dir, MDB_NOTLS | MDB_WRITEMAP, 0660);
 	umask(mask);
 	if (rc != 0)
 		goto fail;
+	if ((rc = store_allocate(s, cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
 	mdb_reader_check(s->env, &dead);
 	if (store_setup_read(s) != 0 &&
 	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0) {
@@ -464,6 +470,33 @@ store_txn_store(struct store_txn *t)
 }
 
 /* Double the map: called with no transaction of ours open. */
+/*
+ * Give the data file real disk blocks for the whole map. Writes go
+ * straight into the map (MDB_WRITEMAP: a write transaction's pages then
+ * cost no heap, however large the import); a full disk must show here as
+ * an error, not later as a SIGBUS on a page of a sparse file.
+ */
+static int
+store_allocate(struct store *s, char **cause)
+{
+	MDB_envinfo info;
+	mdb_filehandle_t fd;
+	int rc;
+
+	if (mdb_env_info(s->env, &info) != 0 || mdb_env_get_fd(s->env,
+	    &fd) != 0)
+		return 0;
+	rc = posix_fallocate(fd, 0, (off_t)info.me_mapsize);
+	if (rc == ENOSPC || rc == EDQUOT)
+		return err_set(cause, OGPO_IO, "%s: the disk is full (the "
+		    "database needs %zu MB); nothing was written, free some "
+		    "space and try again", s->dir, info.me_mapsize >> 20);
+	if (rc != 0 && rc != EOPNOTSUPP && rc != EINVAL)
+		return err_set(cause, OGPO_IO, "%s: cannot reserve disk space: "
+		    "%s", s->dir, strerror(rc));
+	return 0;
+}
+
 static int
 store_grow(struct store *s, char **cause)
 {
@@ -474,7 +507,9 @@ store_grow(struct store *s, char **cause)
 	rc = mdb_env_set_mapsize(s->env, info.me_mapsize * 2);
 	if (rc != 0)
 		return store_error(NULL, rc, "growing the database map", cause);
-	return 0;
+	if ((rc = store_allocate(s, cause)) != 0)
+		mdb_env_set_mapsize(s->env, info.me_mapsize);	/* as it was */
+	return rc;
 }
 
 int
@@ -494,7 +529,9 @@ store_reserve(struct store *s, size_t bytes, char **cause)
 		;
 	if ((rc = mdb_env_set_mapsize(s->env, want)) != 0)
 		return store_error(NULL, rc, "growing the database map", cause);
-	return 0;
+	if ((rc = store_allocate(s, cause)) != 0)
+		mdb_env_set_mapsize(s->env, info.me_mapsize);	/* as it was */
+	return rc;
 }
 
 int

@@ -1,0 +1,234 @@
+#!/bin/sh
+# export.sh — `make bench`: figures for `ogpo export attendance --month`
+# on 10,000,000 attendance rows over ten years (OGPO_BENCH_ATTENDANCE
+# overrides the count), against baselines measured in the same run:
+#
+#   small db   the same month exported from a database holding only that
+#              month's year (build/bench/export-gen writes every month the
+#              same whatever else is in the database): the ratio big/small
+#              is what the other nine years cost a month's export; 1.0 is
+#              none.
+#   whole      every month of the ten years, one `ogpo export` each (the
+#              command exports one month), times added up: a month's share
+#              of the time against its share of the rows says whether a
+#              month costs its own rows or the database's.
+#   sqlite3    the same rows in sqlite3 (tables agencies, officers,
+#              meetings, attendance and the label tables; indexes on
+#              meetings(date) and attendance(meeting)), the same query:
+#              meetings of the month by the date index, their attendance,
+#              officer, agency and labels, ordered by date, meeting,
+#              agency order, agency, name, officer. Its output (list mode,
+#              comma, LF) is compared byte for byte with ogpo's --plain
+#              file, so both do the same work. One month (120 times for
+#              the whole, like ogpo) and the whole table in one query.
+#
+# Every command runs as its own process, opening the database, writing a
+# file in the temporary directory; wall time from `date +%s%N` around it.
+# Months: best of 3. The data was just written, so the page cache is warm
+# for both. Figures, not a test: nothing here fails on a slow result, only
+# on outputs that differ.
+set -eu
+cd "$(dirname "$0")/../.."
+ROWS=${OGPO_BENCH_ATTENDANCE:-10000000}
+MONTH=2020-06		# in the middle of 2015-01 .. 2024-12
+YEAR=2020		# the small database's one year
+dir=$(mktemp -d "${TMPDIR:-/tmp}/ogpo-bench-export.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+mkdir "$dir/csv" "$dir/tmp"
+# One binary for the whole run, whatever make does to ./ogpo meanwhile.
+cp ./ogpo "$dir/ogpo"
+OGPO=$dir/ogpo
+SQLITE_TMPDIR=$dir/tmp
+export SQLITE_TMPDIR
+
+fail() {
+	echo "export.sh: $*" >&2
+	exit 1
+}
+
+ms() {
+	awk -v ns="$1" 'BEGIN { printf "%.0f", ns / 1e6 }'
+}
+
+# timed CMD...: run it, wall time in ns in $ns; its stdout in $dir/msg.
+timed() {
+	t0=$(date +%s%N)
+	"$@" >"$dir/msg" || { cat "$dir/msg" >&2; fail "$* failed"; }
+	t1=$(date +%s%N)
+	ns=$((t1 - t0))
+}
+
+# The sqlite3 script of the attendance query: "" for every month, or
+# YYYY-MM; output into $2.
+sql_query() {
+	cond=
+	if [ -n "$1" ]; then
+		end=$(date -d "$1-01 +1 month" +%Y-%m-01)
+		cond="WHERE m.date >= '$1-01' AND m.date < '$end'"
+	fi
+	cat <<EOF
+.mode list
+.separator , "\n"
+.headers on
+.once $2
+SELECT m.date AS 日期, k.label AS 會議類別, m.title AS 會議名稱,
+    g.code AS 機關代碼, g.name AS 機關, o.name AS 姓名, r.label AS 角色,
+    s.label AS 出席情形, a.proxy AS 代理人, a.note AS 備註
+FROM meetings m JOIN attendance a ON a.meeting = m.id
+JOIN officers o ON o.id = a.officer JOIN agencies g ON g.id = a.agency
+JOIN kinds k ON k.id = m.kind JOIN roles r ON r.id = a.role
+JOIN statuses s ON s.id = a.status
+$cond
+ORDER BY m.date, m.id, g.rank, g.name, o.name, a.officer;
+EOF
+}
+
+ogpo_month() {	# DB MONTH: export into $dir/o.csv, rows in $rows
+	timed "$OGPO" --db "$1" export attendance --month "$2" --plain \
+	    -o "$dir/o.csv"
+	rows=$(sed -n 's/^Wrote \([0-9]*\) rows* to .*/\1/p' "$dir/msg")
+	[ -n "$rows" ] || fail "ogpo said: $(cat "$dir/msg")"
+}
+
+sqlite_month() {	# MONTH ("" all) OUT: rows in $rows
+	sql_query "$1" "$2" >"$dir/q.sql"
+	timed sqlite3 "$dir/s.db" <"$dir/q.sql"
+	rows=$(($(wc -l <"$2") - 1))
+}
+
+# best NAME CMD...: the fastest of 3 into $dir/t.NAME ("rows ns").
+best() {
+	name=$1
+	shift
+	for i in 1 2 3; do
+		"$@"
+		if [ ! -f "$dir/t.$name" ] ||
+		    [ "$ns" -lt "$(cut -d' ' -f2 "$dir/t.$name")" ]; then
+			echo "$rows $ns" >"$dir/t.$name"
+		fi
+	done
+}
+
+# --- data --------------------------------------------------------------
+
+t0=$(date +%s%N)
+build/bench/export-gen -c "$dir/csv" "$dir/big" "$ROWS" >"$dir/gen.out"
+t1=$(date +%s%N)
+echo "generated $(cat "$dir/gen.out") in $(ms $((t1 - t0))) ms" \
+    "($(du -sh "$dir/big" | cut -f1) LMDB, $(du -sh "$dir/csv" | cut -f1)" \
+    "of CSV)"
+t0=$(date +%s%N)
+build/bench/export-gen "$dir/small" "$ROWS" "$YEAR" "$YEAR" >"$dir/gen.out"
+t1=$(date +%s%N)
+echo "generated $(cat "$dir/gen.out") in $(ms $((t1 - t0))) ms" \
+    "($(du -sh "$dir/small" | cut -f1) LMDB, $YEAR only)"
+
+cat >"$dir/load.sql" <<EOF
+CREATE TABLE agencies(id INTEGER PRIMARY KEY, code TEXT, name TEXT,
+    rank INTEGER);
+CREATE TABLE officers(id INTEGER PRIMARY KEY, name TEXT, title TEXT,
+    agency INTEGER);
+CREATE TABLE meetings(id INTEGER PRIMARY KEY, date TEXT, kind INTEGER,
+    status INTEGER, title TEXT);
+CREATE TABLE attendance(meeting INTEGER, officer INTEGER, agency INTEGER,
+    role INTEGER, status INTEGER, proxy TEXT, note TEXT);
+CREATE TABLE kinds(id INTEGER PRIMARY KEY, label TEXT);
+CREATE TABLE roles(id INTEGER PRIMARY KEY, label TEXT);
+CREATE TABLE statuses(id INTEGER PRIMARY KEY, label TEXT);
+.import --csv $dir/csv/agencies.csv agencies
+.import --csv $dir/csv/officers.csv officers
+.import --csv $dir/csv/meetings.csv meetings
+.import --csv $dir/csv/attendance.csv attendance
+.import --csv $dir/csv/kinds.csv kinds
+.import --csv $dir/csv/roles.csv roles
+.import --csv $dir/csv/statuses.csv statuses
+CREATE INDEX meetings_date ON meetings(date);
+CREATE INDEX attendance_meeting ON attendance(meeting);
+ANALYZE;
+SELECT count(*) FROM attendance;
+EOF
+timed sqlite3 "$dir/s.db" <"$dir/load.sql"
+[ "$(cat "$dir/msg")" = "$ROWS" ] || fail "sqlite3 loaded $(cat "$dir/msg")"
+echo "loaded sqlite3 in $(ms "$ns") ms ($(du -sh "$dir/s.db" | cut -f1))"
+rm -rf "$dir/csv"
+
+# --- one month ---------------------------------------------------------
+
+best big ogpo_month "$dir/big" "$MONTH"
+mv "$dir/o.csv" "$dir/month.big.csv"
+best small ogpo_month "$dir/small" "$MONTH"
+cmp -s "$dir/o.csv" "$dir/month.big.csv" ||
+    fail "$MONTH differs between the big and the small database"
+best sqlite sqlite_month "$MONTH" "$dir/s.csv"
+cmp -s "$dir/s.csv" "$dir/month.big.csv" ||
+    fail "sqlite3's $MONTH differs from ogpo's"
+rm -f "$dir/o.csv" "$dir/s.csv" "$dir/month.big.csv"
+
+# --- every month, and the whole table ----------------------------------
+
+# Each month's rows (less the header) go through a pipe to md5sum, outside
+# the timed runs, to compare with sqlite3's whole table.
+months=$(awk 'BEGIN { for (y = 2015; y <= 2024; y++)
+	for (m = 1; m <= 12; m++) printf "%d-%02d\n", y, m }')
+whole() {	# NAME RUN: every month through RUN, totals in $dir/t.NAME
+	mkfifo "$dir/fifo"
+	md5sum <"$dir/fifo" >"$dir/md5.$1" &
+	md5pid=$!
+	exec 3>"$dir/fifo"
+	total=0 sum=0
+	for m in $months; do
+		$2 "$m"
+		total=$((total + rows))
+		sum=$((sum + ns))
+		tail -n +2 "$dir/out.csv" >&3
+	done
+	exec 3>&-
+	wait "$md5pid"
+	rm -f "$dir/fifo" "$dir/out.csv"
+	echo "$total $sum" >"$dir/t.$1"
+}
+ogpo_big() { ogpo_month "$dir/big" "$1"; mv "$dir/o.csv" "$dir/out.csv"; }
+sqlite_big() { sqlite_month "$1" "$dir/out.csv"; }
+whole ogpo-all ogpo_big
+whole sqlite-months sqlite_big
+[ "$(cut -d' ' -f1 "$dir/t.ogpo-all")" = "$ROWS" ] ||
+    fail "ogpo exported $(cut -d' ' -f1 "$dir/t.ogpo-all") rows in all"
+
+sqlite_month "" "$dir/s-all.csv"
+echo "$rows $ns" >"$dir/t.sqlite-all"
+tail -n +2 "$dir/s-all.csv" | md5sum >"$dir/md5.sqlite-all"
+rm -f "$dir/s-all.csv"
+cmp -s "$dir/md5.ogpo-all" "$dir/md5.sqlite-all" &&
+    cmp -s "$dir/md5.ogpo-all" "$dir/md5.sqlite-months" ||
+    fail "the whole table differs between ogpo and sqlite3"
+
+# --- figures -----------------------------------------------------------
+
+echo
+echo "== attendance export, $ROWS rows over 120 months (outputs identical)"
+printf "%-36s %10s %9s %10s\n" "" "rows" "seconds" "rows/s"
+line() {	# LABEL NAME
+	awk -v label="$1" '{ s = $2 / 1e9; printf "%-36s %10d %9.3f %10.0f\n",
+	    label, $1, s, (s > 0 ? $1 / s : 0) }' "$dir/t.$2"
+}
+line "ogpo month $MONTH" big
+line "ogpo month $MONTH, $YEAR-only db" small
+line "ogpo all 120 months (sum of runs)" ogpo-all
+line "sqlite3 month $MONTH" sqlite
+line "sqlite3 all 120 months (sum)" sqlite-months
+line "sqlite3 whole table, one query" sqlite-all
+cat "$dir/t.big" "$dir/t.small" "$dir/t.ogpo-all" "$dir/t.sqlite" \
+    "$dir/t.sqlite-months" "$dir/t.sqlite-all" | awk '
+	{ r[NR] = $1; t[NR] = $2 }
+	END {
+		printf "ratio ogpo/sqlite3 month         %7.2f\n", t[1] / t[4]
+		printf "ratio ogpo/sqlite3 120 months    %7.2f" \
+		    "  (against one query: %.2f)\n", t[3] / t[5], t[3] / t[6]
+		printf "ratio big db/small db, month     %7.2f" \
+		    "  (1.0 = the other years cost nothing)\n", t[1] / t[2]
+		printf "month/all, rows                  %7.4f\n", r[1] / r[3]
+		printf "month/all, ogpo time             %7.4f" \
+		    "  (= rows share: proportional)\n", t[1] / t[3]
+		printf "month/all, sqlite3 time          %7.4f" \
+		    "  (against one query: %.4f)\n", t[4] / t[5], t[4] / t[6]
+	}'
