@@ -132,6 +132,39 @@ ui_alert(struct ui *ui, const char *title, const char *text)
 	ui_layer_pop(ui);
 }
 
+/*
+ * Move a selection *sel among n rows for a movement action, a page being
+ * page rows. Returns 1 if a was a movement.
+ */
+static int
+dialog_move(enum ui_action a, size_t *sel, size_t n, size_t page)
+{
+	size_t last = n ? n - 1 : 0;
+
+	switch (a) {
+	case UA_UP:
+		*sel = *sel > 0 ? *sel - 1 : 0;
+		return 1;
+	case UA_DOWN:
+		*sel = *sel < last ? *sel + 1 : last;
+		return 1;
+	case UA_PAGE_UP:
+		*sel = *sel > page ? *sel - page : 0;
+		return 1;
+	case UA_PAGE_DOWN:
+		*sel = *sel + page < last ? *sel + page : last;
+		return 1;
+	case UA_HOME:
+		*sel = 0;
+		return 1;
+	case UA_END:
+		*sel = last;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 struct pick {
 	const char		*title;
 	const char *const	*labels;
@@ -195,6 +228,7 @@ ui_pick(struct ui *ui, const char *title, const char *const *labels,
     size_t n, size_t *sel, int first)
 {
 	struct pick p;
+	enum ui_action a;
 	int key, r = -1, rows;
 	size_t i;
 
@@ -237,29 +271,10 @@ ui_pick(struct ui *ui, const char *title, const char *const *labels,
 			dialog_pick_filter(&p);
 			continue;
 		}
-		switch (ui_lookup(ui, UI_CTX_LIST, key)) {
-		case UA_UP:
-			if (p.sel > 0)
-				p.sel--;
-			break;
-		case UA_DOWN:
-			if (p.sel + 1 < p.nshown)
-				p.sel++;
-			break;
-		case UA_PAGE_UP:
-			p.sel = p.sel > (size_t)rows ? p.sel - (size_t)rows : 0;
-			break;
-		case UA_PAGE_DOWN:
-			p.sel += (size_t)rows;
-			if (p.sel >= p.nshown)
-				p.sel = p.nshown ? p.nshown - 1 : 0;
-			break;
-		case UA_HOME:
-			p.sel = 0;
-			break;
-		case UA_END:
-			p.sel = p.nshown ? p.nshown - 1 : 0;
-			break;
+		a = ui_lookup(ui, UI_CTX_LIST, key);
+		if (dialog_move(a, &p.sel, p.nshown, (size_t)rows))
+			continue;
+		switch (a) {
 		case UA_SELECT:
 		case UA_DETAIL:
 			if (p.nshown > 0) {
@@ -542,6 +557,7 @@ ui_checklist(struct ui *ui, const char *title, const char *const *labels,
     size_t n, char *on)
 {
 	struct checklist cl = { title, labels, on, n, 0, 0 };
+	enum ui_action a;
 	int key, r = -1;
 
 	ui_layer_push(ui, dialog_checklist_draw, &cl);
@@ -556,28 +572,10 @@ ui_checklist(struct ui *ui, const char *title, const char *const *labels,
 				cl.sel++;
 			continue;
 		}
-		switch (ui_lookup(ui, UI_CTX_LIST, key)) {
-		case UA_UP:
-			if (cl.sel > 0)
-				cl.sel--;
-			break;
-		case UA_DOWN:
-			if (cl.sel + 1 < n)
-				cl.sel++;
-			break;
-		case UA_PAGE_UP:
-			cl.sel = cl.sel > 10 ? cl.sel - 10 : 0;
-			break;
-		case UA_PAGE_DOWN:
-			cl.sel = cl.sel + 10 < n ? cl.sel + 10 : (n ? n - 1 :
-			    0);
-			break;
-		case UA_HOME:
-			cl.sel = 0;
-			break;
-		case UA_END:
-			cl.sel = n ? n - 1 : 0;
-			break;
+		a = ui_lookup(ui, UI_CTX_LIST, key);
+		if (dialog_move(a, &cl.sel, n, 10))
+			continue;
+		switch (a) {
 		case UA_SELECT:
 			r = 1;
 			break;
