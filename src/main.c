@@ -20,6 +20,7 @@ static const struct cmd_entry *const main_cmds[] = {
 	&cmd_set_entry,
 	&cmd_delete_entry,
 	&cmd_import_entry,
+	&cmd_check_entry,
 	&cmd_export_entry,
 };
 #define MAIN_NCMDS (sizeof main_cmds / sizeof main_cmds[0])

@@ -38,6 +38,7 @@ extern const struct cmd_entry cmd_add_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;
 
 /*

@@ -204,6 +204,7 @@ struct issue {
 	char	 inclusiveness[OGPO_NOTE_MAX + 1];	/* 涵容 */
 	char	 links[OGPO_URL_MAX + 1];
 	char	 note[OGPO_NOTE_MAX + 1];
+	char	 status_since[OGPO_DATE_MAX + 1];	/* set by core */
 };
 
 enum user_role {

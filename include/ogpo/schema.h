@@ -51,6 +51,7 @@ struct field {
 
 #define FIELD_REQUIRED	0x1	/* must not be empty or zero */
 #define FIELD_HEAD	0x2	/* part of struct record_head */
+#define FIELD_SYSTEM	0x4	/* kept by core, not typed by people */
 
 struct schema {
 	const char		*name;	/* "agency" */

@@ -152,6 +152,21 @@ core_relevel(struct core *c, struct store_txn *t, const struct agency *a,
 	return rc;
 }
 
+/* An issue's status_since is the day its status last changed. */
+static void
+core_issue_since(const struct issue *old, struct issue *is)
+{
+	if (old != NULL && old->status == is->status) {
+		memcpy(is->status_since, old->status_since,
+		    sizeof is->status_since);
+		return;
+	}
+	/* New (the caller may say since when: an import, the demo), or a
+	 * new status: today. */
+	if (old != NULL || is->status_since[0] == '\0')
+		date_today(is->status_since);
+}
+
 static int core_save_flags(struct core *c, struct store_txn *t,
     enum entity_kind kind, void *rec, int checked, char **cause);
 
@@ -219,6 +234,8 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	}
 	if (had)
 		h->version = old->h.version;
+	if (kind == ENTITY_ISSUE)
+		core_issue_since(had ? &old->issue : NULL, rec);
 	h->updated_at = (int64_t)time(NULL);
 	str_copy(h->updated_by, c->login, sizeof h->updated_by);
 	if ((rc = core_put(t, kind, rec, cause)) != 0)

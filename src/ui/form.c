@@ -723,7 +723,7 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 	memcpy(fm->orig, rec, fm->s->size);
 	for (i = 0; i < fm->s->nfields && fm->n < 32; i++) {
 		f = &fm->s->fields[i];
-		if (f->flags & FIELD_HEAD)
+		if (f->flags & (FIELD_HEAD | FIELD_SYSTEM))
 			continue;
 		fm->fields[fm->n].f = f;
 		fm->fields[fm->n].kind = form_kind_of(f);

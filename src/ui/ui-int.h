@@ -47,6 +47,7 @@ enum ui_action {
 	UA_TAB_OFFICERS,
 	UA_TAB_MEETINGS,
 	UA_TAB_ISSUES,
+	UA_TAB_COMPLIANCE,
 	UA_NEXT_TAB,
 	UA_PREV_TAB,
 	UA_REDRAW,
@@ -145,6 +146,7 @@ extern const struct ui_pane ui_pane_agencies;
 extern const struct ui_pane ui_pane_officers;
 extern const struct ui_pane ui_pane_meetings;
 extern const struct ui_pane ui_pane_issues;
+extern const struct ui_pane ui_pane_compliance;
 
 /* A modal layer on top of the pane: redrawn whenever the screen is. */
 typedef void (*ui_layer_fn)(struct ui *ui, void *arg);
@@ -156,13 +158,13 @@ struct ui {
 	struct store		*store;
 	struct keymap		*km;
 	const char		*dbdir;
-	const struct ui_pane	*panes[4];
+	const struct ui_pane	*panes[5];
 	int			 npanes, tab;
 	int			 rows, cols;
 	int			 color;
 	attr_t			 attrs[UI_ATTR_COUNT];
 	uint64_t		 txnid;		/* last commit we showed */
-	int			 stale[4];	/* pane must reload */
+	int			 stale[5];	/* pane must reload */
 	char			 msg[512];
 	int			 msg_error;
 	int			 quit;

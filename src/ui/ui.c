@@ -26,6 +26,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_TAB_OFFICERS] = { "tab_officers",	N_("go to the Officers tab") },
 	[UA_TAB_MEETINGS] = { "tab_meetings",	N_("go to the Meetings tab") },
 	[UA_TAB_ISSUES]	  = { "tab_issues",	N_("go to the Issues tab") },
+	[UA_TAB_COMPLIANCE] = { "tab_compliance", N_("go to the Compliance tab") },
 	[UA_NEXT_TAB]	  = { "next_tab",	N_("go to the next tab") },
 	[UA_PREV_TAB]	  = { "prev_tab",	N_("go to the previous tab") },
 	[UA_REDRAW]	  = { "redraw",		N_("redraw the whole screen") },
@@ -445,7 +446,8 @@ ui_main(const struct cmd_ctx *ctx)
 	ui.panes[1] = &ui_pane_officers;
 	ui.panes[2] = &ui_pane_meetings;
 	ui.panes[3] = &ui_pane_issues;
-	ui.npanes = 4;
+	ui.panes[4] = &ui_pane_compliance;
+	ui.npanes = 5;
 	date_today(ui.today);
 	ui_changed(&ui);
 	if (errors != NULL)
@@ -484,6 +486,7 @@ ui_main(const struct cmd_ctx *ctx)
 		case UA_TAB_OFFICERS:
 		case UA_TAB_MEETINGS:
 		case UA_TAB_ISSUES:
+		case UA_TAB_COMPLIANCE:
 			ui_switch_tab(&ui, a - UA_TAB_AGENCIES);
 			break;
 		case UA_NEXT_TAB:

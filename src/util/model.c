@@ -282,6 +282,8 @@ static const struct field issue_fields[] = {
 	STR(21, struct issue, inclusiveness, "Inclusiveness", FORM_PLAIN, 0),
 	STR(22, struct issue, links, "Links", FORM_URL, 0),
 	STR(23, struct issue, note, "Note", FORM_PLAIN, 0),
+	STR(24, struct issue, status_since, "Status since", FORM_DATE,
+	    FIELD_SYSTEM),
 };
 SCHEMA(schema_issue, "issue", ENTITY_ISSUE, struct issue, issue_fields);
 

@@ -27,7 +27,11 @@ expect "3 shows meetings" "Meetings, newest first"
 keys 4
 expect "4 shows issues" "Issues (triggers"
 keys Tab
-expect "Tab from Issues goes round to Agencies" "Supervising minister"
+expect "Tab from Issues goes on to Compliance" "What breaks the regulation"
+keys 5
+expect "5 shows compliance too" "What breaks the regulation"
+keys Tab
+expect "Tab from Compliance goes round to Agencies" "Supervising minister"
 keys Tab
 expect "Tab goes on to Officers" "Officers of all agencies"
 keys BTab

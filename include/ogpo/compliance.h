@@ -1,0 +1,53 @@
+/*
+ * compliance.h — what breaks the regulation now: the rules of points 3,
+ * 4 and 7 checked against the database, each finding naming the agency,
+ * officer, issue or period and what is missing.
+ */
+#ifndef OGPO_COMPLIANCE_H
+#define OGPO_COMPLIANCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ogpo/store.h"
+
+enum compliance_rule {
+	RULE_NO_PO = 1,		/* point 3: a level-2 agency without a PO */
+	RULE_NO_SUPERVISOR,	/* point 3: … without a supervisor */
+	RULE_NOT_CIVIL_SERVANT,	/* point 4 */
+	RULE_NO_WORK_MEETING,	/* point 7: a month without one held */
+	RULE_NO_POLICY_MEETING,	/* point 7: a quarter without one held */
+	RULE_LOW_ATTENDANCE,	/* an agency's work-meeting attendance */
+	RULE_ESCALATED_LONG,	/* an issue escalated for over 30 days */
+	RULE_MAX = RULE_ESCALATED_LONG
+};
+
+extern const struct enum_names compliance_rules;
+
+struct compliance_options {
+	int		 year;		/* the year of the meeting rules */
+	char		 today[11];	/* YYYY-MM-DD: "now" */
+	double		 threshold;	/* attendance below this (0–1) */
+	int		 escalated_days;
+};
+
+struct compliance_finding {
+	enum compliance_rule rule;
+	uint32_t	 agency, officer, issue;	/* what it is about */
+	char		 subject[160];	/* "內政部", "2026-03", "#4 標題" */
+	char		 detail[320];	/* a sentence: what is missing */
+};
+
+/* Defaults: this year, today, 75 %, 30 days. */
+void	compliance_defaults(struct compliance_options *o);
+
+/*
+ * Check every rule in t; call fn for each finding, in rule order.
+ * Returns how many there were.
+ */
+size_t	compliance_check(struct store_txn *t,
+	    const struct compliance_options *o,
+	    void (*fn)(void *arg, const struct compliance_finding *f),
+	    void *arg);
+
+#endif

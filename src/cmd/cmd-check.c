@@ -1,0 +1,147 @@
+/*
+ * cmd-check.c — `ogpo check [--year YYYY] [--tsv]`: what breaks the
+ * regulation now, one line each; exit 0 when nothing does and 1 otherwise,
+ * so a cron job can mail it.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/cmd.h"
+#include "ogpo/compliance.h"
+#include "ogpo/config.h"
+#include "ogpo/text.h"
+
+struct cmd_check {
+	int			 tsv;
+	enum compliance_rule	 last;
+};
+
+static void
+cmd_check_one(void *arg, const struct compliance_finding *f)
+{
+	struct cmd_check *cc = arg;
+	char buf[1024];
+	char *line;
+
+	if (cc->tsv) {
+		printf("%s\t", model_enum_name(&compliance_rules, f->rule));
+		printf("%s\t", text_tsv(f->subject, buf, sizeof buf));
+		printf("%s\t%u\t%u\t%u\n", text_tsv(f->detail, buf,
+		    sizeof buf), f->agency, f->officer, f->issue);
+		return;
+	}
+	if (f->rule != cc->last) {
+		printf("%s%s (%s)\n", cc->last ? "\n" : "",
+		    compliance_rules.zh[f->rule],
+		    model_enum_label(&compliance_rules, f->rule));
+		cc->last = f->rule;
+	}
+	line = xasprintf("  %s: %s", f->subject, f->detail);
+	cmd_put_safe(stdout, line);
+	fputc('\n', stdout);
+	free(line);
+}
+
+/* The attendance threshold of the config file, as a fraction. */
+static int
+cmd_check_threshold(double *v)
+{
+	char value[64], where[600], *end;
+	double d;
+
+	if (!config_lookup("attendance_threshold", value, sizeof value, where,
+	    sizeof where))
+		return 0;
+	d = strtod(value, &end);
+	if (*end == '%')
+		end++;
+	if (*end != '\0' || d <= 0 || d > 100) {
+		fprintf(stderr, "ogpo check: %s: attendance_threshold '%s' is "
+		    "not a percentage; using %.0f%%\n", where, value,
+		    *v * 100.0);
+		return -1;
+	}
+	*v = d > 1 ? d / 100.0 : d;
+	return 0;
+}
+
+static int
+cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "tsv", no_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct compliance_options o;
+	struct cmd_check cc;
+	struct store_txn *t;
+	struct core *c;
+	char *cause = NULL, *end;
+	size_t n;
+	int ch;
+
+	memset(&cc, 0, sizeof cc);
+	compliance_defaults(&o);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'y':
+			o.year = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || o.year < 1900 || o.year > 2999)
+				return cmd_error(&cmd_check_entry, CMD_USAGE,
+				    "'%s' is not a year; write it as 2024",
+				    optarg);
+			break;
+		case 't':
+			cc.tsv = 1;
+			break;
+		case 'h':
+			cmd_usage(&cmd_check_entry, stdout);
+			return CMD_OK;
+		default:
+			cmd_usage(&cmd_check_entry, stderr);
+			return CMD_USAGE;
+		}
+	}
+	if (optind != argc) {
+		cmd_usage(&cmd_check_entry, stderr);
+		return CMD_USAGE;
+	}
+	cmd_check_threshold(&o.threshold);
+	if ((c = cmd_open(ctx, 0)) == NULL)
+		return CMD_FAIL;
+	if (store_read_begin(core_store(c), &t, &cause) != 0) {
+		cmd_error(&cmd_check_entry, CMD_FAIL, "%s", cause);
+		free(cause);
+		core_close(c);
+		return CMD_FAIL;
+	}
+	if (cc.tsv)
+		printf("rule\tsubject\tdetail\tagency\tofficer\tissue\n");
+	n = compliance_check(t, &o, cmd_check_one, &cc);
+	store_read_end(t);
+	core_close(c);
+	if (!cc.tsv)
+		printf("%s%zu finding%s for %d (as of %s).\n", n ? "\n" : "",
+		    n, n == 1 ? "" : "s", o.year, o.today);
+	return n > 0 ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd_entry cmd_check_entry = {
+	.name = "check",
+	.args = "[--year YYYY] [--tsv]",
+	.summary = "List what breaks the regulation now; exit 1 if anything "
+	    "does.",
+	.help = "Point 3: a second-level agency without a PO or a supervisor "
+	    "in office.\nPoint 4: a PO who is not the agency's own civil "
+	    "servant. Point 7: a month\nof the year without a held PO work "
+	    "meeting, a quarter without a held\npolicy coordination meeting "
+	    "(months and quarters that are over), an\nagency whose attendance "
+	    "at work meetings is below attendance_threshold\n(75% unless "
+	    "~/.config/ogpo/config says otherwise). Point 6: an issue\n"
+	    "escalated to the minister for more than 30 days.\n",
+	.exec = cmd_check_exec,
+};

@@ -1,0 +1,300 @@
+/*
+ * compliance.c — the regulation's rules against the database. Point 3:
+ * every second-level agency has a PO and a supervisor in office. Point 4:
+ * POs are the agency's own civil servants. Point 7: a PO work meeting is
+ * held every month and a policy coordination meeting every quarter, and
+ * the agencies come to them. Point 6: an issue escalated to the minister
+ * does not wait there. Read-only; one pass per rule.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ogpo/compliance.h"
+#include "ogpo/core.h"
+#include "ogpo/util.h"
+
+static const char *const rule_names[] = { NULL, "no_po", "no_supervisor",
+	"not_civil_servant", "no_work_meeting", "no_policy_meeting",
+	"low_attendance", "escalated_long" };
+static const char *const rule_labels[] = { NULL, "No PO",
+	"No supervisor", "PO not a civil servant", "No work meeting",
+	"No policy meeting", "Low attendance", "Escalated too long" };
+static const char *const rule_zh[] = { NULL, "未指派聯絡人", "未指派督導",
+	"聯絡人非公務人員", "未召開工作推動會議", "未召開政策協調聯繫會議",
+	"出席率偏低", "陳報逾期" };
+const struct enum_names compliance_rules = { rule_names, rule_labels,
+	rule_zh, RULE_NO_PO, RULE_MAX };
+
+struct check {
+	struct store_txn			*t;
+	const struct compliance_options		*o;
+	void					(*fn)(void *,
+						    const struct compliance_finding *);
+	void					*arg;
+	size_t					 n;
+};
+
+static void compliance_say(struct check *ck, enum compliance_rule rule,
+    uint32_t agency, uint32_t officer, uint32_t issue, const char *subject,
+    const char *fmt, ...) OGPO_PRINTF(7, 8);
+
+static void
+compliance_say(struct check *ck, enum compliance_rule rule, uint32_t agency,
+    uint32_t officer, uint32_t issue, const char *subject, const char *fmt,
+    ...)
+{
+	struct compliance_finding f;
+	va_list ap;
+
+	memset(&f, 0, sizeof f);
+	f.rule = rule;
+	f.agency = agency;
+	f.officer = officer;
+	f.issue = issue;
+	str_copy(f.subject, subject, sizeof f.subject);
+	str_utf8_cut(f.subject);
+	va_start(ap, fmt);
+	vsnprintf(f.detail, sizeof f.detail, fmt, ap);
+	va_end(ap);
+	str_utf8_cut(f.detail);
+	ck->n++;
+	if (ck->fn != NULL)
+		ck->fn(ck->arg, &f);
+}
+
+void
+compliance_defaults(struct compliance_options *o)
+{
+	memset(o, 0, sizeof *o);
+	date_today(o->today);
+	o->year = atoi(o->today);
+	o->threshold = 0.75;
+	o->escalated_days = 30;
+}
+
+/* Point 3 or 4 (rule), agency by agency in tree order. */
+static void
+compliance_agencies(struct check *ck, enum compliance_rule rule,
+    uint32_t parent, int depth)
+{
+	struct store_cursor *c;
+	struct officer o;
+	struct agency a;
+	uint32_t *kids;
+	size_t n, i;
+
+	if (depth > LEVEL_MAX * 2)
+		return;
+	n = store_group_ids(ck->t, IX_AGENCY_CHILD, parent, &kids);
+	for (i = 0; i < n; i++) {
+		if (store_agency_get(ck->t, kids[i], &a, NULL) != 0)
+			continue;
+		if (a.level == LEVEL_2 && rule == RULE_NO_PO &&
+		    store_officers_in_role(ck->t, a.h.id, ROLE_PO,
+		    ck->o->today) == 0)
+			compliance_say(ck, RULE_NO_PO, a.h.id, 0, 0, a.name,
+			    "has no open government participation officer "
+			    "(PO) in office (point 3)");
+		if (a.level == LEVEL_2 && rule == RULE_NO_SUPERVISOR &&
+		    store_officers_in_role(ck->t, a.h.id, ROLE_SUPERVISOR,
+		    ck->o->today) == 0)
+			compliance_say(ck, RULE_NO_SUPERVISOR, a.h.id, 0, 0,
+			    a.name, "has no supervisor (deputy head or CIO) "
+			    "in office (point 3)");
+		/* Point 4: POs are the agency's own civil servants. */
+		if (rule == RULE_NOT_CIVIL_SERVANT && store_cursor_open(ck->t,
+		    IX_OFFICER_AGENCY, &a.h.id, &c, NULL) == 0) {
+			while (store_cursor_move(c, STORE_NEXT) == 0)
+				if (store_cursor_get(c, &o, NULL) == 0 &&
+				    o.role == ROLE_PO && !o.civil_servant &&
+				    core_officer_active(&o, ck->o->today))
+					compliance_say(ck,
+					    RULE_NOT_CIVIL_SERVANT, a.h.id,
+					    o.h.id, 0, o.name, "is a PO of %s "
+					    "but not its own civil servant "
+					    "(point 4)", a.name);
+			store_cursor_close(c);
+		}
+		compliance_agencies(ck, rule, a.h.id, depth + 1);
+	}
+	free(kids);
+}
+
+/* Attendance at work meetings, by the agency copied into attendance. */
+struct tally {
+	uint32_t	 agency;
+	size_t		 invited, present;
+};
+
+static struct tally *
+compliance_tally(struct tally **t, size_t *n, size_t *cap, uint32_t agency)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if ((*t)[i].agency == agency)
+			return &(*t)[i];
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*t = realloc(*t, *cap * sizeof **t);
+		if (*t == NULL)
+			abort();
+	}
+	memset(&(*t)[*n], 0, sizeof **t);
+	(*t)[*n].agency = agency;
+	return &(*t)[(*n)++];
+}
+
+/* Point 7 for the year: meetings held, and who came to the work ones. */
+static void
+compliance_meetings(struct check *ck)
+{
+	struct store_cursor *c, *ac;
+	struct meeting m;
+	struct attendance at;
+	struct agency a;
+	struct tally *tally = NULL, *tl;
+	size_t ntally = 0, cap = 0, i;
+	char from[11], to[11], subject[32];
+	int work[13] = { 0 }, policy[5] = { 0 }, month, last, q, ty, tm;
+	double rate;
+
+	snprintf(from, sizeof from, "%04u-01-01", (unsigned)ck->o->year % 10000);
+	snprintf(to, sizeof to, "%04u-12-31", (unsigned)ck->o->year % 10000);
+	if (store_cursor_open(ck->t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
+		return;
+	/* The year's meetings are one range of the date index. */
+	if (store_cursor_seek_text(c, from) == 0)
+		do {
+			if (store_cursor_get(c, &m, NULL) != 0)
+				continue;
+			if (strcmp(m.date, to) > 0)
+				break;
+			if (m.status != MEETING_HELD)
+				continue;
+			month = atoi(m.date + 5);
+			if (m.kind == MEETING_POLICY)
+				policy[(month + 2) / 3] = 1;
+			if (m.kind != MEETING_WORK)
+				continue;
+			work[month] = 1;
+			if (store_cursor_open(ck->t, IX_ATTENDANCE, &m.h.id,
+			    &ac, NULL) != 0)
+				continue;
+			while (store_cursor_move(ac, STORE_NEXT) == 0) {
+				if (store_cursor_get(ac, &at, NULL) != 0 ||
+				    (at.officer & ATTEND_EXTERNAL))
+					continue;
+				tl = compliance_tally(&tally, &ntally, &cap,
+				    at.agency);
+				tl->invited++;
+				tl->present += at.status == ATTEND_PRESENT ||
+				    at.status == ATTEND_ONLINE ||
+				    at.status == ATTEND_PROXY;
+			}
+			store_cursor_close(ac);
+		} while (store_cursor_move(c, STORE_NEXT) == 0);
+	store_cursor_close(c);
+
+	/* Only months and quarters that are over count as missed. */
+	ty = atoi(ck->o->today);
+	tm = atoi(ck->o->today + 5);
+	last = ck->o->year < ty ? 12 : ck->o->year == ty ? tm - 1 : 0;
+	for (month = 1; month <= last; month++)
+		if (!work[month]) {
+			snprintf(subject, sizeof subject, "%04d-%02d",
+			    ck->o->year % 10000, month);
+			compliance_say(ck, RULE_NO_WORK_MEETING, 0, 0, 0,
+			    subject, "no PO work meeting (工作推動會議) was "
+			    "held this month (point 7)");
+		}
+	for (q = 1; q <= 4 && q * 3 <= last; q++)
+		if (!policy[q]) {
+			snprintf(subject, sizeof subject, "%04d Q%d",
+			    ck->o->year % 10000, q);
+			compliance_say(ck, RULE_NO_POLICY_MEETING, 0, 0, 0,
+			    subject, "no policy coordination meeting "
+			    "(政策協調聯繫會議) was held this quarter (point 7)");
+		}
+	for (i = 0; i < ntally; i++) {
+		rate = tally[i].invited ? (double)tally[i].present /
+		    (double)tally[i].invited : 1.0;
+		if (rate >= ck->o->threshold)
+			continue;
+		if (store_agency_get(ck->t, tally[i].agency, &a, NULL) != 0)
+			snprintf(a.name, sizeof a.name, "#%u",
+			    tally[i].agency);
+		compliance_say(ck, RULE_LOW_ATTENDANCE, tally[i].agency, 0, 0,
+		    a.name, "attended %zu of its %zu invitations to PO work "
+		    "meetings in %d (%.1f%%, below %.0f%%)",
+		    tally[i].present, tally[i].invited, ck->o->year,
+		    rate * 100.0, ck->o->threshold * 100.0);
+	}
+	free(tally);
+}
+
+/* Days from date a to date b (YYYY-MM-DD). */
+static long
+compliance_days(const char *a, const char *b)
+{
+	struct tm ta, tb;
+
+	memset(&ta, 0, sizeof ta);
+	memset(&tb, 0, sizeof tb);
+	ta.tm_year = atoi(a) - 1900;
+	ta.tm_mon = atoi(a + 5) - 1;
+	ta.tm_mday = atoi(a + 8);
+	ta.tm_hour = 12;
+	tb.tm_year = atoi(b) - 1900;
+	tb.tm_mon = atoi(b + 5) - 1;
+	tb.tm_mday = atoi(b + 8);
+	tb.tm_hour = 12;
+	return (long)((mktime(&tb) - mktime(&ta)) / 86400);
+}
+
+/* Point 6: an escalation the minister has not taken up. */
+static void
+compliance_issues(struct check *ck)
+{
+	struct store_cursor *c;
+	struct issue *is = xmalloc(sizeof *is);
+	char subject[160];
+	long days;
+
+	if (store_cursor_open(ck->t, IX_ISSUE, NULL, &c, NULL) != 0) {
+		free(is);
+		return;
+	}
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, is, NULL) != 0 ||
+		    is->status != ISSUE_ESCALATED || !date_valid(is->status_since))
+			continue;
+		days = compliance_days(is->status_since, ck->o->today);
+		if (days <= ck->o->escalated_days)
+			continue;
+		snprintf(subject, sizeof subject, "#%u %.140s", is->h.id,
+		    is->title);
+		compliance_say(ck, RULE_ESCALATED_LONG, is->lead, 0, is->h.id,
+		    subject, "has waited for the minister's cross-ministerial "
+		    "meeting since %s (%ld days, more than %d)",
+		    is->status_since, days, ck->o->escalated_days);
+	}
+	store_cursor_close(c);
+	free(is);
+}
+
+size_t
+compliance_check(struct store_txn *t, const struct compliance_options *o,
+    void (*fn)(void *arg, const struct compliance_finding *f), void *arg)
+{
+	struct check ck = { t, o, fn, arg, 0 };
+
+	compliance_agencies(&ck, RULE_NO_PO, 0, 0);
+	compliance_agencies(&ck, RULE_NO_SUPERVISOR, 0, 0);
+	compliance_agencies(&ck, RULE_NOT_CIVIL_SERVANT, 0, 0);
+	compliance_meetings(&ck);
+	compliance_issues(&ck);
+	return ck.n;
+}

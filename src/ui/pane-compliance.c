@@ -1,0 +1,132 @@
+/*
+ * pane-compliance.c — what breaks the regulation now, the same findings
+ * as `ogpo check`: agencies without a PO or a supervisor, POs who are not
+ * civil servants, months and quarters without their meetings, low
+ * attendance, escalations left waiting. Enter goes to what a finding is
+ * about.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/compliance.h"
+#include "pane.h"
+
+static struct {
+	struct vlist			 list;	/* finding numbers, from 1 */
+	struct compliance_finding	*f;
+	size_t				 n, cap;
+	struct compliance_options	 o;
+} comp;
+
+static void
+comp_add(void *arg, const struct compliance_finding *f)
+{
+	(void)arg;
+	if (comp.n == comp.cap) {
+		comp.cap = comp.cap ? comp.cap * 2 : 32;
+		comp.f = realloc(comp.f, comp.cap * sizeof *comp.f);
+		if (comp.f == NULL)
+			abort();
+	}
+	comp.f[comp.n++] = *f;
+}
+
+static void
+comp_reload(struct ui *ui)
+{
+	struct store_txn *t;
+	size_t i;
+
+	compliance_defaults(&comp.o);
+	comp.n = 0;
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	compliance_check(t, &comp.o, comp_add, NULL);
+	store_read_end(t);
+	vlist_held(&comp.list);
+	for (i = 0; i < comp.n; i++)
+		vlist_held_add(&comp.list, (uint32_t)i + 1);
+}
+
+static void
+comp_draw(struct ui *ui, int y, int x, int h, int w)
+{
+	const struct compliance_finding *f;
+	char title[128];
+	int row, sw = w / 4;
+	enum ui_attr at;
+
+	snprintf(title, sizeof title, _("What breaks the regulation, as of "
+	    "%s (%zu)"), comp.o.today, comp.n);
+	ui_put(ui, y, x, w, title, UI_NORMAL);
+	ui_put(ui, y + 1, x, 22, _("Rule"), UI_TITLE);
+	ui_put(ui, y + 1, x + 23, sw, _("About"), UI_TITLE);
+	ui_put(ui, y + 1, x + 24 + sw, w - 24 - sw, _("What is missing"),
+	    UI_TITLE);
+	vlist_load(&comp.list, NULL, h - 2);
+	for (row = 0; row < comp.list.nrows; row++) {
+		f = &comp.f[comp.list.rows[row] - 1];
+		at = row == comp.list.sel ? UI_SELECT : UI_NORMAL;
+		ui_fill(ui, y + 2 + row, x, w, at);
+		ui_put(ui, y + 2 + row, x, 22, compliance_rules.zh[f->rule],
+		    at == UI_SELECT ? at : UI_MARK);
+		ui_put(ui, y + 2 + row, x + 23, sw, f->subject, at);
+		ui_put(ui, y + 2 + row, x + 24 + sw, w - 24 - sw, f->detail,
+		    at);
+	}
+	if (comp.n == 0)
+		ui_put(ui, y + 2, x, w, _("Nothing: every rule is kept."),
+		    UI_DIM);
+}
+
+static int
+comp_action(struct ui *ui, enum ui_action a)
+{
+	uint32_t sel = vlist_selected(&comp.list);
+	const struct compliance_finding *f = sel ? &comp.f[sel - 1] : NULL;
+
+	char *text;
+
+	if (pane_move(ui, &comp.list, a))
+		return 1;
+	if ((a != UA_SELECT && a != UA_DETAIL) || f == NULL)
+		return 0;
+	if (a == UA_DETAIL) {
+		text = xasprintf("%s (%s)\n\n%s: %s\n",
+		    compliance_rules.zh[f->rule],
+		    _(model_enum_label(&compliance_rules, f->rule)),
+		    f->subject, f->detail);
+		ui_text_popup(ui, _("Finding"), text);
+		free(text);
+		return 1;
+	}
+	/* Go to what the finding is about. */
+	if (f->issue != 0)
+		ui_switch_tab(ui, 3);
+	else if (f->agency != 0) {
+		ui->agency = f->agency;
+		ui_switch_tab(ui, 1);
+	} else
+		ui_switch_tab(ui, 2);
+	return 1;
+}
+
+static void
+comp_fini(void)
+{
+	free(comp.f);
+	comp.f = NULL;
+	comp.n = comp.cap = 0;
+}
+
+const struct ui_pane ui_pane_compliance = {
+	.title = N_("Compliance"),
+	.ctx = UI_CTX_LIST,
+	.draw = comp_draw,
+	.action = comp_action,
+	.reload = comp_reload,
+	.list = &comp.list,
+	.fini = comp_fini,
+	.hints = N_("Enter go to it  Space read it  ? help  q quit"),
+};
