@@ -42,6 +42,13 @@ struct compliance_finding {
 void	compliance_defaults(struct compliance_options *o);
 
 /*
+ * Take attendance_threshold from the user's config file ("60%", "60" or
+ * "0.6"). Returns 0, or -1 with *warning (a new sentence naming the file
+ * and line) when the value is not a percentage and the default stays.
+ */
+int	compliance_config(struct compliance_options *o, char **warning);
+
+/*
  * Check every rule in t; call fn for each finding, in rule order.
  * Returns how many there were.
  */

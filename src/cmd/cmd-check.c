@@ -9,7 +9,6 @@
 
 #include "ogpo/cmd.h"
 #include "ogpo/compliance.h"
-#include "ogpo/config.h"
 #include "ogpo/text.h"
 
 struct cmd_check {
@@ -41,29 +40,6 @@ cmd_check_one(void *arg, const struct compliance_finding *f)
 	cmd_put_safe(stdout, line);
 	fputc('\n', stdout);
 	free(line);
-}
-
-/* The attendance threshold of the config file, as a fraction. */
-static int
-cmd_check_threshold(double *v)
-{
-	char value[64], where[600], *end;
-	double d;
-
-	if (!config_lookup("attendance_threshold", value, sizeof value, where,
-	    sizeof where))
-		return 0;
-	d = strtod(value, &end);
-	if (*end == '%')
-		end++;
-	if (*end != '\0' || d <= 0 || d > 100) {
-		fprintf(stderr, "ogpo check: %s: attendance_threshold '%s' is "
-		    "not a percentage; using %.0f%%\n", where, value,
-		    *v * 100.0);
-		return -1;
-	}
-	*v = d > 1 ? d / 100.0 : d;
-	return 0;
 }
 
 static int
@@ -110,7 +86,13 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_usage(&cmd_check_entry, stderr);
 		return CMD_USAGE;
 	}
-	cmd_check_threshold(&o.threshold);
+	if (compliance_config(&o, &cause) != 0) {
+		fprintf(stderr, "ogpo check: ");
+		cmd_put_safe(stderr, cause);
+		fputc('\n', stderr);
+		free(cause);
+		cause = NULL;
+	}
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
 	if (store_read_begin(core_store(c), &t, &cause) != 0) {

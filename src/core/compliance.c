@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "ogpo/compliance.h"
+#include "ogpo/config.h"
 #include "ogpo/core.h"
 #include "ogpo/util.h"
 
@@ -72,6 +73,30 @@ compliance_defaults(struct compliance_options *o)
 	o->year = atoi(o->today);
 	o->threshold = 0.75;
 	o->escalated_days = 30;
+}
+
+int
+compliance_config(struct compliance_options *o, char **warning)
+{
+	char value[64], where[600], *end;
+	double d;
+	int percent;
+
+	if (!config_lookup("attendance_threshold", value, sizeof value, where,
+	    sizeof where))
+		return 0;
+	d = strtod(value, &end);
+	/* "60%" is always a percentage; a bare number above 1 is one too. */
+	percent = *end == '%' || d > 1;
+	if (*end == '%')
+		end++;
+	if (end == value || *end != '\0' || d <= 0 || (percent && d > 100) ||
+	    (!percent && d > 1))
+		return err_set(warning, -1, "%s: attendance_threshold '%s' is "
+		    "not a percentage (write 75%%); using %.0f%%", where,
+		    value, o->threshold * 100.0);
+	o->threshold = percent ? d / 100.0 : d;
+	return 0;
 }
 
 /* Point 3 or 4 (rule), agency by agency in tree order. */

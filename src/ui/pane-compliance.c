@@ -38,7 +38,13 @@ comp_reload(struct ui *ui)
 	struct store_txn *t;
 	size_t i;
 
+	char *warning = NULL;
+
 	compliance_defaults(&comp.o);
+	if (compliance_config(&comp.o, &warning) != 0) {
+		ui_message(ui, 1, "%s", warning);
+		free(warning);
+	}
 	comp.n = 0;
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
@@ -102,8 +108,10 @@ comp_action(struct ui *ui, enum ui_action a)
 		return 1;
 	}
 	/* Go to what the finding is about. */
-	if (f->issue != 0)
+	if (f->issue != 0) {
+		ui->want_issue = f->issue;
 		ui_switch_tab(ui, 3);
+	}
 	else if (f->agency != 0) {
 		ui->agency = f->agency;
 		ui_switch_tab(ui, 1);

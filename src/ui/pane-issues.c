@@ -53,6 +53,11 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
+	if (ui->want_issue != 0) {
+		/* Asked for from elsewhere (a compliance finding). */
+		vlist_select_id(&issues.list, t, ui->want_issue);
+		ui->want_issue = 0;
+	}
 	ui_put(ui, y, x, w, _("Issues (triggers: 利 complex interests, "
 	    "分 divided opinion, 熱 heated participation)"), UI_NORMAL);
 	ui_put(ui, y + 1, x, 4, "#", UI_TITLE);

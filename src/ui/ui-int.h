@@ -170,6 +170,7 @@ struct ui {
 	int			 quit;
 	char			 today[11];
 	uint32_t		 agency;	/* officers narrowed to this */
+	uint32_t		 want_issue;	/* the Issues tab selects it */
 	struct {
 		ui_layer_fn	 fn;
 		void		*arg;

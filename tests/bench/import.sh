@@ -73,8 +73,17 @@ run() {
 		sqlite*) [ "$(tail -n 1 "$dir/out")" = "$n" ] ;;
 		esac || { echo "import.sh: $name did not load $n rows:" >&2;
 			cat "$dir/out" >&2; exit 1; }
-		size=$(du -sk "$dir/db" "$dir/db.sqlite" 2>/dev/null |
-		    awk '{ s += $1 } END { print s + 0 }')
+		# The pages in use, not the file: ogpo reserves disk blocks
+		# for its whole map ahead of use.
+		if [ -f "$dir/db/data.mdb" ]; then
+			size=$(mdb_stat -e "$dir/db" | awk '
+			    /Page size:/ { ps = $3 }
+			    /Number of pages used:/ { n = $5 }
+			    END { print int(n * ps / 1024) }')
+		else
+			size=$(du -sk "$dir/db.sqlite" 2>/dev/null |
+			    awk '{ s += $1 } END { print s + 0 }')
+		fi
 		echo "$(cat "$dir/m") $size" >"$dir/m.try"
 		if [ ! -f "$dir/m.$name.$n" ] || awk '
 		    NR == FNR { best = $1; next } { exit !($1 < best) }

@@ -1,0 +1,129 @@
+#!/bin/sh
+# test_compliance.sh — tab 5, what breaks the regulation: the same
+# findings as `ogpo check`, counted in the title and on the status line,
+# each row with the rule's Chinese label, its subject and what is
+# missing; Space reads a finding whole; Enter goes to the agency's
+# officers (or to the issues); a gap fixed by another process goes from
+# the list within a second or two.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+# No one's own config file: an empty directory stands in (exported before
+# the tmux server starts, so the program sees it too).
+XDG_CONFIG_HOME=$TMP/cfg
+export XDG_CONFIG_HOME
+mkdir -p "$XDG_CONFIG_HOME/ogpo"
+
+demo_db
+today=$(date +%Y-%m-%d)
+
+# Findings of `ogpo check --tsv` (lines after the header).
+check_count() {
+	"$OGPO" --db "$DB" check --tsv 2>/dev/null | awk 'END { print NR - 1 }'
+}
+
+n=$(check_count)
+check "ogpo check finds gaps in the demo ($n)" test "$n" -gt 2
+
+tui_start comp 120 35
+keys 5
+expect "5 opens the compliance tab" "What breaks the regulation"
+expect "the title counts what ogpo check finds, as of today" \
+    "What breaks the regulation, as of $today ($n)"
+expect_pos "the status line counts them too" "1/$n"
+expect "the header names the columns" "What is missing"
+expect "the rows show the rule in Chinese" "未指派聯絡人"
+expect "and the agency it is about" "衛生福利部"
+expect "an agency without a supervisor" "未指派督導"
+expect "the escalated issue" "#2 再生能源設置之地方溝通機制"
+expect_sel "the first row is selected: 衛生福利部 without a PO" "衛生福利部"
+sel_row
+check "the selected row carries the rule's label" grep -qF "未指派聯絡人" \
+    "$TMP/sel"
+# The rows: one per finding, between the column header and the status line.
+screen
+rows=$(grep -cE '^(未指派聯絡人|未指派督導|聯絡人非公務人員|未召開工作推動會議|未召開政策協調聯繫會議|出席率偏低|陳報逾期) ' "$SCR")
+if [ "$rows" -eq "$n" ]; then ok "one row per finding ($n)"; else
+	not_ok "one row per finding ($rows rows, $n findings)"; dump
+fi
+
+# Space: the finding's whole sentence, which the row cuts at 120 columns.
+keys Space
+expect "Space opens the finding" "Finding"
+expect "with the rule in both languages" "未指派聯絡人 (No PO)"
+expect "and its full sentence" \
+    "衛生福利部: has no open government participation officer (PO) in office (point 3)"
+esc
+expect_gone "Esc closes it" "衛生福利部: has no open"
+expect_pos "back on the first row" "1/$n"
+
+# The escalated issue, read whole; Enter goes to the issues.
+keys End
+expect_sel "End reaches the escalated issue" "#2 再生能源設置之地方溝通機制"
+keys Space
+expect "Space reads the escalation" "陳報逾期 (Escalated too long)"
+expect "with how long it has waited" "days, more than 30)"
+esc
+expect_gone "Esc closes it" "Escalated too long"
+keys Enter
+expect "Enter on an issue goes to the issues tab" "Issues (triggers:"
+expect "which lists the escalated issue" "再生能源設置之地方溝通機制"
+
+# Enter on 衛生福利部: its officers.
+keys 5
+expect "5 goes back to the compliance tab" "What breaks the regulation"
+keys Home
+expect_sel "Home: 衛生福利部 again" "衛生福利部"
+keys Enter
+expect "Enter goes to the officers of 衛生福利部" "Officers of 衛生福利部"
+officers=$("$OGPO" --db "$DB" list officers --tsv | awk -F '\t' -v a="$(
+    "$OGPO" --db "$DB" list agencies --tsv |
+    awk -F '\t' '$5 == "MOHW" { print $1 }')" '$6 == a' | wc -l | tr -d ' ')
+expect_pos "narrowed to its $officers officers" "1/$officers"
+expect_gone "the compliance list is gone" "What breaks the regulation"
+
+# Another process gives 衛生福利部 a PO; back on tab 5 it is one fewer.
+check "another process adds a PO to 衛生福利部" sh -c "'$OGPO' --db '$DB' \
+    add officer name=新任聯絡人 agency=MOHW role=po civil_servant=yes \
+    email=po.new@example.gov.tw >/dev/null"
+n2=$(check_count)
+check "ogpo check now finds one fewer ($n2)" test "$n2" -eq $((n - 1))
+t0=$(now_ms)
+keys 5
+if wait_for "What breaks the regulation, as of $today ($((n - 1)))" 2; then
+	ok "tab 5 shows $((n - 1)) findings within 2 s ($(( $(now_ms) - t0 )) ms)"
+else
+	not_ok "tab 5 shows $((n - 1)) findings within 2 s"; dump
+fi
+expect_pos "the status line too" "1/$((n - 1))"
+expect_gone "衛生福利部 is no longer listed" "衛生福利部" 2
+
+# While the tab is open: a supervisor for 經濟部 goes from the list by itself.
+t0=$(now_ms)
+check "another process adds a supervisor to 經濟部" sh -c "'$OGPO' --db '$DB' \
+    add officer name=新任督導 agency=MOEA role=supervisor supervisor=cio \
+    civil_servant=yes email=sup.new@example.gov.tw >/dev/null"
+if wait_count "$((n - 2))" 2; then
+	ok "the open tab shows $((n - 2)) within 2 s ($(( $(now_ms) - t0 )) ms)"
+else
+	not_ok "the open tab shows $((n - 2)) within 2 s"; dump
+fi
+expect "the title follows" "as of $today ($((n - 2)))"
+expect_gone "經濟部 is no longer listed" "經濟部" 2
+tui_stop
+
+# The tab shows what `ogpo check` shows, attendance_threshold of the
+# config file included (it once always used 75%).
+printf 'attendance_threshold = 10\n' >"$XDG_CONFIG_HOME/ogpo/config"
+m=$(check_count)
+check "with attendance_threshold = 10 ogpo check finds fewer ($m < $((n - 2)))" \
+    test "$m" -lt $((n - 2))
+tui_start config 120 35
+keys 5
+expect "the compliance tab again" "What breaks the regulation"
+if wait_count "$m" 2; then
+	ok "the tab honours attendance_threshold as ogpo check does ($m)"
+else
+	not_ok "the tab honours attendance_threshold as ogpo check does (shows $(status_pos), check finds $m)"
+fi
+tui_done
