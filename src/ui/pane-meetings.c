@@ -186,6 +186,22 @@ meetings_invite(struct ui *ui, uint32_t id)
 	free(cause);
 }
 
+void
+ui_meeting_new(struct ui *ui, struct meeting *fresh)
+{
+	uint32_t id;
+
+	id = (uint32_t)pane_edit(ui, ENTITY_MEETING, 0, fresh,
+	    _("New meeting"));
+	if (id == 0)
+		return;
+	meetings_invite(ui, id);
+	meetings_reload(ui);
+	vlist_select_id(&meetings.list, NULL, id);
+	ui_switch_tab(ui, 2);
+	ui_attendance(ui, id);
+}
+
 static int
 meetings_match(struct store_txn *t, uint32_t id, void *arg)
 {
@@ -228,14 +244,7 @@ meetings_action(struct ui *ui, enum ui_action a)
 		m.kind = MEETING_WORK;
 		m.status = MEETING_PLANNED;
 		date_today(m.date);
-		id = (uint32_t)pane_edit(ui, ENTITY_MEETING, 0, &m,
-		    _("New meeting"));
-		if (id != 0) {
-			meetings_invite(ui, id);
-			meetings_reload(ui);
-			vlist_select_id(&meetings.list, NULL, id);
-			ui_attendance(ui, id);
-		}
+		ui_meeting_new(ui, &m);
 		return 1;
 	case UA_EDIT:
 		if (id != 0)

@@ -114,7 +114,9 @@ pane_text_add(char **text, const char *label, const char *value)
 
 	if (value == NULL || *value == '\0')
 		return;
-	*text = xasprintf("%s%s: %s\n", old ? old : "", label, value);
+	/* An empty label continues the line above. */
+	*text = *label ? xasprintf("%s%s: %s\n", old ? old : "", label,
+	    value) : xasprintf("%s    %s\n", old ? old : "", value);
 	free(old);
 }
 

@@ -22,6 +22,7 @@ void	 pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id);
 /* Every field of rec as "Label: value" lines (a new string). */
 char	*pane_detail(struct store_txn *t, enum entity_kind kind,
 	    const void *rec);
+/* Add "Label: value" (an empty label: an indented continuation line). */
 void	 pane_text_add(char **text, const char *label, const char *value);
 
 #endif

@@ -82,6 +82,7 @@ enum ui_action {
 	UA_INVITE_EXTERNAL,
 	UA_UNINVITE,
 	UA_PROPOSE,
+	UA_NEW_MEETING,
 	UA_EXPAND,
 	UA_COLLAPSE,
 	UA_TOGGLE,
@@ -326,6 +327,12 @@ int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 /* sheets.c: the Officers pane's Import, the Meetings pane's Export. */
 void	ui_import_officers(struct ui *ui);
 void	ui_export_attendance(struct ui *ui);
+
+/*
+ * pane-meetings.c: a new meeting from fresh (the form, then its invitees
+ * proposed by point 7, then its attendance).
+ */
+void	ui_meeting_new(struct ui *ui, struct meeting *fresh);
 
 /* attend.c: a meeting's invitees and their attendance. */
 void	ui_attendance(struct ui *ui, uint32_t meeting);

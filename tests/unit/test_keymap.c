@@ -37,7 +37,7 @@ enum {
 	A_NEXT_FIELD, A_PREV_FIELD, A_SAVE, A_CANCEL, A_PICK,
 	A_YES, A_NO, A_IMPORT, A_EXPORT, A_PRESENT, A_ONLINE, A_PROXY,
 	A_EXCUSED, A_ABSENT, A_UNMARK, A_INVITE, A_INVITE_EXTERNAL,
-	A_UNINVITE, A_PROPOSE, A_TAB_COMPLIANCE,
+	A_UNINVITE, A_PROPOSE, A_TAB_COMPLIANCE, A_NEW_MEETING,
 	A_NACTIONS
 };
 static const char *const test_actions[] = {
@@ -50,7 +50,7 @@ static const char *const test_actions[] = {
 	"next_field", "prev_field", "save", "cancel", "pick",
 	"yes", "no", "import", "export", "present", "online", "proxy",
 	"excused", "absent", "unmark", "invite", "invite_external",
-	"uninvite", "propose", "tab_compliance",
+	"uninvite", "propose", "tab_compliance", "new_meeting",
 };
 
 #define F(k)	(KEYMAP_FKEY | (k))

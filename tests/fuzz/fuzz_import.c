@@ -1,0 +1,172 @@
+/*
+ * fuzz_import.c — libFuzzer target for a whole import, as `ogpo import
+ * --dry-run` runs it: the CSV reader, the header map, the value parsers
+ * (dates in ROC form, roles, yes/no), validation, lookups and the rejects
+ * file, against a database of the demo data made once in a temporary
+ * directory. Every run is a dry run, so the transaction is rolled back and
+ * each input meets the same database. The first three bytes choose:
+ *
+ *   byte 0  bits 0-2 encoding, bits 3-5 delimiter (as fuzz_csv.c, without
+ *           the refused ones), bit 6 agencies (else officers), bit 7 a
+ *           rejects file
+ *   byte 1  bits 0-5 chunk, bit 6 --skip-bad, bit 7 --create-agencies
+ *   byte 2  field_max (0: the default; else 1-255 bytes)
+ *
+ * When a run succeeds with a rejects file, that file must read back (in
+ * the input's encoding and delimiter) as the header plus one row per
+ * rejected row.
+ */
+#include <ftw.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ogpo/core.h"
+#include "ogpo/csv.h"
+#include "ogpo/import.h"
+#include "ogpo/util.h"
+
+int	LLVMFuzzerInitialize(int *argc, char ***argv);
+int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct core	*fuzz_core;
+static char		 fuzz_dir[] = "/tmp/ogpo-fuzz-import.XXXXXX";
+static char		*fuzz_input, *fuzz_rejects;
+
+static int
+fuzz_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+fuzz_cleanup(void)
+{
+	core_close(fuzz_core);
+	nftw(fuzz_dir, fuzz_rm, 16, FTW_DEPTH | FTW_PHYS);
+	free(fuzz_input);
+	free(fuzz_rejects);
+}
+
+/* The demo database, made once for every run. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char	*db, *cause = NULL;
+
+	(void)argc;
+	(void)argv;
+	if (mkdtemp(fuzz_dir) == NULL) {
+		perror("fuzz_import: mkdtemp");
+		exit(1);
+	}
+	db = xasprintf("%s/db", fuzz_dir);
+	fuzz_input = xasprintf("%s/in.csv", fuzz_dir);
+	fuzz_rejects = xasprintf("%s/rejects.csv", fuzz_dir);
+	if (core_open(&fuzz_core, db, 1, &cause) != 0 ||
+	    core_demo(fuzz_core, &cause) != 0) {
+		fprintf(stderr, "fuzz_import: %s\n", cause);
+		exit(1);
+	}
+	free(db);
+	atexit(fuzz_cleanup);
+	return 0;
+}
+
+static void
+fuzz_on_reject(void *arg, size_t line, const char *column,
+    const char *reason)
+{
+	(void)arg;
+	if (line == 0 || column == NULL || reason == NULL || *reason == '\0')
+		abort();
+}
+
+static void
+fuzz_on_change(void *arg, size_t line, const char *what)
+{
+	(void)arg;
+	if (line == 0 || what == NULL)
+		abort();
+}
+
+/* The rejects file holds the header and each rejected row. */
+static void
+fuzz_check_rejects(const struct import_result *res)
+{
+	struct csv_options	 o;
+	struct csv_reader	*r;
+	const struct csv_row	*row;
+	char			*cause = NULL;
+	size_t			 rows = 0;
+	int			 rc;
+
+	memset(&o, 0, sizeof o);
+	o.encoding = res->encoding;
+	o.delimiter = res->delimiter;
+	if (csv_reader_open(&r, fuzz_rejects, &o, &cause) != 0) {
+		fprintf(stderr, "fuzz_import: rejects: %s\n", cause);
+		abort();
+	}
+	while ((rc = csv_reader_next(r, &row, &cause)) == 1)
+		rows++;
+	if (rc != 0 || rows != res->rejected + 1) {
+		fprintf(stderr, "fuzz_import: rejects file: %zu rows for %zu "
+		    "rejected: %s\n", rows, res->rejected,
+		    cause ? cause : "");
+		abort();
+	}
+	csv_reader_close(r);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const encs[] = { NULL, "utf-8", "big5", "utf-16",
+		"utf-16le", "utf-16be", NULL, NULL };
+	static const int delims[] = { 0, ',', '\t', ';', '|', 0, 0, 0 };
+	struct import_options	 o;
+	struct import_result	 res;
+	char			*cause = NULL;
+	FILE			*f;
+	int			 rc;
+
+	if (size < 3)
+		return 0;
+	if ((f = fopen(fuzz_input, "wb")) == NULL ||
+	    fwrite(data + 3, 1, size - 3, f) != size - 3 || fclose(f) != 0)
+		abort();
+	remove(fuzz_rejects);
+
+	memset(&o, 0, sizeof o);
+	memset(&res, 0, sizeof res);
+	o.kind = data[0] & 0x40 ? ENTITY_AGENCY : ENTITY_OFFICER;
+	o.csv.encoding = encs[data[0] & 7];
+	o.csv.delimiter = delims[(data[0] >> 3) & 7];
+	o.csv.chunk = data[1] & 0x3f;
+	o.csv.field_max = data[2];
+	o.dry_run = 1;
+	o.skip_bad = (data[1] >> 6) & 1;
+	o.create_agencies = data[1] >> 7;
+	o.rejects = data[0] & 0x80 ? fuzz_rejects : NULL;
+	o.on_reject = fuzz_on_reject;
+	o.on_change = fuzz_on_change;
+
+	rc = import_run(fuzz_core, fuzz_input, &o, &res, &cause);
+	if (rc != 0 && cause == NULL)
+		abort();
+	if (rc == 0 && res.written)
+		abort();	/* a dry run wrote */
+	if (rc == 0 && res.added + res.updated + res.unchanged +
+	    res.rejected > res.rows)
+		abort();
+	if (rc == 0 && o.rejects != NULL)
+		fuzz_check_rejects(&res);
+	free(cause);
+	return 0;
+}
