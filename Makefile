@@ -142,6 +142,54 @@ build/bench/export-gen: tests/bench/export-gen.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# Fuzzing, with clang's libFuzzer under ASan and UBSan; not part of `make
+# test`. `make fuzz` builds build/fuzz/fuzz_* from tests/fuzz/fuzz_*.c and
+# the library without its screens and commands; `make fuzz-run` runs each
+# for FUZZ_SECONDS over tests/fuzz/corpus/NAME and the binary seeds of
+# tests/fuzz/seeds.sh, keeping what it finds in build/fuzz/corpus/NAME and
+# any crash in build/fuzz/crashes/.
+FUZZ_CC	 = clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+FUZZ_SRC = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
+	   src/csv/*.c))
+FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_SRC))
+FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+
+.PHONY: fuzz fuzz-run
+
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory $(addprefix build/fuzz/,$(FUZZERS))
+
+fuzz-run: fuzz
+	$(Q)mkdir -p build/fuzz/crashes
+	$(Q)sh tests/fuzz/seeds.sh build/fuzz/corpus
+	$(Q)for t in $(FUZZERS); do \
+		seeds=tests/fuzz/corpus/$$t; [ -d $$seeds ] || seeds=; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
+		    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+		    -artifact_prefix=build/fuzz/crashes/$$t- \
+		    build/fuzz/corpus/$$t $$seeds || exit 1; \
+	done
+
+build/fuzz/libogpo-fuzz.a: $(FUZZ_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# The library and the targets get coverage counters; libFuzzer's main()
+# comes in at the link.
+build/fuzz/obj/%.o: %.c
+	@echo "  CC+FUZZ $<"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(subst fuzzer,fuzzer-no-link,$(FUZZ_SAN)) \
+		-MMD -MP -c -o $@ $<
+
+.SECONDARY: $(FUZZERS:%=build/fuzz/obj/tests/fuzz/%.o)
+
+build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o build/fuzz/libogpo-fuzz.a
+	@echo "  LD+FUZZ $@"
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -o $@ $^ $(PKG_LIBS)
+
 install: ogpo
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps
 	install -m 755 ogpo $(DESTDIR)$(BINDIR)/ogpo

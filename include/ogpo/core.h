@@ -132,6 +132,15 @@ int	 core_uninvite(struct core *c, struct store_txn *t, uint32_t meeting,
 size_t	 core_propose_invitees(struct store_txn *t, const struct meeting *m,
 	    uint32_t *ids, size_t max);
 
+/*
+ * End officer's designation on end (YYYY-MM-DD); with successor, that
+ * officer takes the same role (and supervisor kind) from the next day.
+ * Both saved and audited in t (業務傳承: the agency's history keeps both).
+ */
+int	 core_end_designation(struct core *c, struct store_txn *t,
+	    uint32_t officer, const char *end, uint32_t successor,
+	    char **cause);
+
 /* A meeting's invitees, and those present in person, online or by proxy. */
 void	 core_meeting_counts(struct store_txn *t, uint32_t meeting,
 	    size_t *present, size_t *invited);

@@ -1,8 +1,10 @@
 /*
- * meeting.c — who is invited to a meeting and how they attended. Point 7
- * of the regulation says whom each kind of meeting is for; the proposal
- * follows it, as of the meeting's date, and the person arranging the
- * meeting adds or removes before inviting.
+ * meeting.c — who is invited to a meeting and how they attended, and who
+ * holds a designation when. Point 7 of the regulation says whom each kind
+ * of meeting is for; the proposal follows it, as of the meeting's date,
+ * and the person arranging the meeting adds or removes before inviting.
+ * A designation ends with its successor named, so an agency's history
+ * shows every PO it has had.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,4 +200,38 @@ core_propose_invitees(struct store_txn *t, const struct meeting *m,
 	}
 	free(tops);
 	return n;
+}
+
+int
+core_end_designation(struct core *c, struct store_txn *t, uint32_t officer,
+    const char *end, uint32_t successor, char **cause)
+{
+	struct officer o, s;
+	int rc;
+
+	if ((rc = store_officer_get(t, officer, &o, cause)) != 0)
+		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "officer #%u no "
+		    "longer exists", officer) : rc;
+	if (!date_valid(end))
+		return err_set(cause, OGPO_INVALID, "'%s' is not a date; write "
+		    "it as YYYY-MM-DD", end);
+	str_copy(o.end_date, end, sizeof o.end_date);
+	o.h.version = 0;
+	if ((rc = core_save(c, t, ENTITY_OFFICER, &o, cause)) != 0)
+		return rc;
+	if (successor == 0)
+		return 0;
+	if (successor == officer)
+		return err_set(cause, OGPO_INVALID, "%s cannot succeed "
+		    "themselves", o.name);
+	if ((rc = store_officer_get(t, successor, &s, cause)) != 0)
+		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "officer #%u no "
+		    "longer exists", successor) : rc;
+	s.role = o.role;
+	s.supervisor = o.supervisor;
+	s.function = o.function;
+	date_add_days(end, 1, s.start_date);
+	s.end_date[0] = '\0';
+	s.h.version = 0;
+	return core_save(c, t, ENTITY_OFFICER, &s, cause);
 }

@@ -227,6 +227,82 @@ tree_open_all(struct ui *ui)
 	tree_reload(ui);
 }
 
+struct tree_term {
+	char		 start[11], end[11];
+	uint32_t	 role;
+	char		 name[OGPO_NAME_MAX + 1];
+};
+
+static int
+tree_term_cmp(const void *a, const void *b)
+{
+	const struct tree_term *x = a, *y = b;
+	int d = (int)x->role - (int)y->role;
+
+	return d != 0 ? d : strcmp(x->start, y->start);
+}
+
+/*
+ * The agency, and every PO and supervisor it has had, in order: who held
+ * the designation when (業務傳承).
+ */
+static void
+tree_detail(struct ui *ui, uint32_t id)
+{
+	struct store_cursor *c;
+	struct store_txn *t;
+	struct agency a;
+	struct officer o;
+	struct tree_term *terms = NULL;
+	size_t n = 0, cap = 0, i;
+	char *text, line[256], title[OGPO_NAME_MAX + 1];
+	uint32_t role = 0;
+
+	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	if (store_agency_get(t, id, &a, NULL) != 0) {
+		store_read_end(t);
+		return;
+	}
+	text = pane_detail(t, ENTITY_AGENCY, &a);
+	str_copy(title, a.name, sizeof title);
+	if (store_cursor_open(t, IX_OFFICER_AGENCY, &id, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0) {
+			if (store_cursor_get(c, &o, NULL) != 0 ||
+			    (o.role != ROLE_PO && o.role != ROLE_SUPERVISOR &&
+			    o.role != ROLE_ALTERNATE))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				terms = realloc(terms, cap * sizeof *terms);
+				if (terms == NULL)
+					abort();
+			}
+			str_copy(terms[n].start, o.start_date,
+			    sizeof terms[n].start);
+			str_copy(terms[n].end, o.end_date, sizeof terms[n].end);
+			str_copy(terms[n].name, o.name, sizeof terms[n].name);
+			terms[n++].role = o.role;
+		}
+		store_cursor_close(c);
+	}
+	store_read_end(t);
+	qsort(terms, n, sizeof *terms, tree_term_cmp);
+	for (i = 0; i < n; i++) {
+		snprintf(line, sizeof line, "%-10s – %-10s  %s",
+		    terms[i].start[0] ? terms[i].start : "?",
+		    terms[i].end[0] ? terms[i].end : _("now"), terms[i].name);
+		pane_text_add(&text, role == terms[i].role ? "" :
+		    _(model_enum_label(&model_roles, terms[i].role)), line);
+		role = terms[i].role;
+	}
+	if (n == 0)
+		pane_text_add(&text, _("Officers"), _("nobody designated yet"));
+	free(terms);
+	ui_text_popup(ui, title, text);
+	free(text);
+}
+
 /* Go to the parent of the selected agency. */
 static void
 tree_to_parent(struct ui *ui, uint32_t id)
@@ -273,11 +349,13 @@ tree_action(struct ui *ui, enum ui_action a)
 		tree_reload(ui);
 		return 1;
 	case UA_SELECT:
-	case UA_DETAIL:
 		if (id != 0) {
 			ui->agency = id;
 			ui_switch_tab(ui, 1);
 		}
+		return 1;
+	case UA_DETAIL:
+		tree_detail(ui, id);
 		return 1;
 	case UA_ADD:
 		memset(&fresh, 0, sizeof fresh);
@@ -327,6 +405,6 @@ const struct ui_pane ui_pane_agencies = {
 	.reload = tree_reload,
 	.list = &tree.list,
 	.fini = tree_fini,
-	.hints = N_("Enter officers  +/- open/close  a add  e edit  d delete  "
-	    "/ search  ? help  q quit"),
+	.hints = N_("Enter officers  v view  +/- open/close  a add  e edit  "
+	    "d delete  / search  ? help"),
 };

@@ -298,6 +298,102 @@ officers_show(struct ui *ui, uint32_t id)
 	}
 }
 
+struct officers_end {
+	uint32_t	 officer, successor;
+	char		 end[11];
+};
+
+static int
+officers_end_txn(struct core *c, struct store_txn *t, void *arg,
+    char **cause)
+{
+	struct officers_end *e = arg;
+
+	return core_end_designation(c, t, e->officer, e->end, e->successor,
+	    cause);
+}
+
+/*
+ * End the selected officer's designation and name who takes over: one
+ * of the agency's officers, a new one (the form), or nobody yet.
+ */
+static void
+officers_end(struct ui *ui, uint32_t id)
+{
+	struct officers_end e;
+	struct officer o, s, fresh;
+	struct store_cursor *c;
+	struct store_txn *t;
+	uint32_t ids[256];
+	char *labels[256], *cause = NULL;
+	size_t n = 0, sel = 0, i;
+	int r;
+
+	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	if (store_officer_get(t, id, &o, NULL) != 0) {
+		store_read_end(t);
+		return;
+	}
+	if (o.end_date[0] != '\0') {
+		store_read_end(t);
+		ui_message(ui, 1, _("%s's designation ended on %s already."),
+		    o.name, o.end_date);
+		return;
+	}
+	labels[n] = xstrdup(_("(nobody yet)"));
+	ids[n++] = 0;
+	labels[n] = xstrdup(_("(a new officer: fill in the form)"));
+	ids[n++] = 0;
+	if (store_cursor_open(t, IX_OFFICER_AGENCY, &o.agency, &c,
+	    NULL) == 0) {
+		while (n < 256 && store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, &s, NULL) == 0 &&
+			    s.h.id != id && core_officer_active(&s, ui->today)) {
+				ids[n] = s.h.id;
+				labels[n++] = xasprintf("%s  %s  %s", s.name,
+				    _(model_enum_label(&model_roles, s.role)),
+				    s.title);
+			}
+		store_cursor_close(c);
+	}
+	store_read_end(t);
+	memset(&e, 0, sizeof e);
+	e.officer = id;
+	str_copy(e.end, ui->today, sizeof e.end);
+	r = ui_prompt(ui, _("Last day of the designation (YYYY-MM-DD)"),
+	    e.end, sizeof e.end);
+	if (r == 1)
+		r = ui_pick(ui, _("Who takes over?"),
+		    (const char *const *)labels, n, &sel, 0);
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	if (r != 1) {
+		if (r == UI_KEY_QUIT)
+			ui->quit = 1;
+		return;
+	}
+	e.successor = ids[sel];
+	if (core_run(ui->core, officers_end_txn, &e, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	ui_changed(ui);
+	ui_message(ui, 0, _("%s's designation ends on %s."), o.name, e.end);
+	if (sel == 1) {
+		/* A new officer in the same place, from the next day. */
+		memset(&fresh, 0, sizeof fresh);
+		fresh.agency = o.agency;
+		fresh.role = o.role;
+		fresh.supervisor = o.supervisor;
+		fresh.function = o.function;
+		fresh.civil_servant = 1;
+		date_add_days(e.end, 1, fresh.start_date);
+		pane_edit(ui, ENTITY_OFFICER, 0, &fresh, _("The successor"));
+	}
+}
+
 static int
 officers_action(struct ui *ui, enum ui_action a)
 {
@@ -364,6 +460,9 @@ officers_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UA_IMPORT:
 		ui_import_officers(ui);
+		return 1;
+	case UA_END_DESIGNATION:
+		officers_end(ui, id);
 		return 1;
 	default:
 		return 0;

@@ -62,6 +62,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_UNINVITE]	  = { "uninvite",	N_("take the person off the meeting") },
 	[UA_PROPOSE]	  = { "propose",	N_("invite whom the regulation names for this meeting") },
 	[UA_NEW_MEETING]  = { "new_meeting",	N_("Issues: a collaboration meeting on this issue") },
+	[UA_END_DESIGNATION] = { "end_designation", N_("Officers: end the designation and name the successor") },
 	[UA_EXPAND]	  = { "expand",		N_("open a branch of the tree") },
 	[UA_COLLAPSE]	  = { "collapse",	N_("close a branch (or go to its parent)") },
 	[UA_TOGGLE]	  = { "toggle",		N_("open or close a branch") },

@@ -10,7 +10,8 @@
  *           the refused ones), bit 6 agencies (else officers), bit 7 a
  *           rejects file
  *   byte 1  bits 0-5 chunk, bit 6 --skip-bad, bit 7 --create-agencies
- *   byte 2  field_max (0: the default; else 1-255 bytes)
+ *   byte 2  field_max: below 0x20 that many bytes (0: the default), else
+ *           the default, so that text seeds read whole records
  *
  * When a run succeeds with a rejects file, that file must read back (in
  * the input's encoding and delimiter) as the header plus one row per
@@ -149,7 +150,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.csv.encoding = encs[data[0] & 7];
 	o.csv.delimiter = delims[(data[0] >> 3) & 7];
 	o.csv.chunk = data[1] & 0x3f;
-	o.csv.field_max = data[2];
+	o.csv.field_max = data[2] < 0x20 ? data[2] : 0;
 	o.dry_run = 1;
 	o.skip_bad = (data[1] >> 6) & 1;
 	o.create_agencies = data[1] >> 7;

@@ -1,0 +1,49 @@
+#!/bin/sh
+# test_designation.sh — 業務傳承: E on an officer ends the designation on
+# the day given and names who takes over (one of the agency's officers,
+# who then holds the role from the next day); v on an agency shows every
+# PO it has had, in order.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+demo_db
+tsv() { "$OGPO" --db "$DB" list officers --agency MOI --tsv; }
+po=$(tsv | awk -F '\t' '$7 == "po" && $16 == "" { print $5; exit }')
+alt=$(tsv | awk -F '\t' '$7 == "alternate" && $16 == "" { print $5; exit }')
+check "內政部 has a PO ($po) and an alternate ($alt)" \
+    test -n "$po" -a -n "$alt"
+
+# The successor is picked by typing a part of the name.
+tui_start designation 100 30
+keys Down Enter
+expect "內政部's officers again" "Officers of 內政部"
+keys /
+text "$po"
+keys Enter
+keys E
+expect "E asks for the last day" "Last day of the designation"
+keys C-u
+text 2026-06-30
+keys Enter
+expect "who takes over?" "Who takes over?"
+text "$alt"
+keys Enter
+expect "the end is confirmed" "designation ends on 2026-06-30"
+tui_stop
+
+same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 ('$2', not '$3')"; fi; }
+same "the PO's designation ended on the day given" \
+    "$(tsv | awk -F '\t' -v n="$po" '$5 == n { print $16 }')" 2026-06-30
+same "the successor is now a PO" \
+    "$(tsv | awk -F '\t' -v n="$alt" '$5 == n { print $7 }')" po
+same "from the next day" \
+    "$(tsv | awk -F '\t' -v n="$alt" '$5 == n { print $15 }')" 2026-07-01
+
+# The agency's history lists both, in order.
+tui_start history 100 30
+keys Down v
+expect "v shows the agency" "Code: MOI"
+expect "with the PO who left" "– 2026-06-30"
+expect "and the one in office since" "2026-07-01 – now"
+esc
+tui_done
