@@ -19,7 +19,8 @@ enum compliance_rule {
 	RULE_NO_POLICY_MEETING,	/* point 7: a quarter without one held */
 	RULE_LOW_ATTENDANCE,	/* an agency's work-meeting attendance */
 	RULE_ESCALATED_LONG,	/* an issue escalated for over 30 days */
-	RULE_MAX = RULE_ESCALATED_LONG
+	RULE_NO_TRAINING,	/* point 8: a PO with no training (asked) */
+	RULE_MAX = RULE_NO_TRAINING
 };
 
 extern const struct enum_names compliance_rules;
@@ -29,6 +30,7 @@ struct compliance_options {
 	char		 today[11];	/* YYYY-MM-DD: "now" */
 	double		 threshold;	/* attendance below this (0–1) */
 	int		 escalated_days;
+	int		 training;	/* also list POs without training */
 };
 
 struct compliance_finding {

@@ -258,8 +258,37 @@ enum entity_kind {
 	ENTITY_USER,
 	ENTITY_AUDIT,
 	ENTITY_IMPORT,		/* kept only inside audit records */
-	ENTITY_MAX = ENTITY_IMPORT,
-	ENTITY_STORED_MAX = ENTITY_AUDIT	/* the last with a table */
+	ENTITY_TRAINING,	/* point 8 */
+	ENTITY_REWARD,		/* point 9 */
+	ENTITY_MAX = ENTITY_REWARD
+};
+
+/* The four competencies of point 8, as bits of training.competencies. */
+#define COMPETENCE_COMMUNICATION 0x1	/* 利害關係人溝通、開放資料、轉譯 */
+#define COMPETENCE_FACILITATION	0x2	/* 協作會議、焦點座談、公聽會主持 */
+#define COMPETENCE_RECORDING	0x4	/* 文字、影像、聲音記錄 */
+#define COMPETENCE_CIVIC_TECH	0x8	/* 網路工具與公民科技 */
+#define COMPETENCE_ALL		0xf
+
+/* A course an officer took (point 8). */
+struct training {
+	struct record_head h;
+	uint32_t officer;
+	uint32_t competencies;	/* COMPETENCE_* */
+	char	 date[OGPO_DATE_MAX + 1];
+	char	 course[OGPO_TEXT_MAX + 1];
+	char	 hours[8];	/* "3" or "1.5" */
+	char	 provider[OGPO_NAME_MAX + 1];	/* e.g. 國家發展委員會 */
+	char	 note[OGPO_NOTE_MAX + 1];
+};
+
+/* A reward an officer received (point 9). */
+struct reward {
+	struct record_head h;
+	uint32_t officer;
+	char	 date[OGPO_DATE_MAX + 1];
+	char	 kind[OGPO_TITLE_MAX + 1];	/* 嘉獎, 記功 … */
+	char	 reason[OGPO_NOTE_MAX + 1];
 };
 
 /*
@@ -314,5 +343,14 @@ int model_enum_parse(const struct enum_names *e, const char *s, uint32_t *v);
 
 /* Trigger flags as text: "stakeholders,divided" ("" when none). */
 void model_triggers_format(uint32_t t, char *buf, size_t n);
+
+/* Names and labels of the four competencies of point 8, by bit 0–3. */
+extern const char *const model_competence_names[4];
+extern const char *const model_competence_labels[4];
+
+/* Competence bits as text: "communication,recording" ("" when none). */
+void model_competencies_format(uint32_t c, char *buf, size_t n);
+/* Parse "communication,facilitation" (names, labels or 中文); -1 if bad. */
+int model_competencies_parse(const char *s, uint32_t *c);
 
 #endif

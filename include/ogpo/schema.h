@@ -32,6 +32,8 @@ enum field_form {
 	FORM_URL,
 	FORM_BOOL,	/* 0 or 1 */
 	FORM_TRIGGERS,	/* TRIGGER_* bits */
+	FORM_COMPETENCIES, /* COMPETENCE_* bits */
+	FORM_NUMBER,	/* digits, one '.' */
 	FORM_LOGIN
 };
 
@@ -69,6 +71,8 @@ extern const struct schema schema_issue;
 extern const struct schema schema_user;
 extern const struct schema schema_audit;
 extern const struct schema schema_import;
+extern const struct schema schema_training;
+extern const struct schema schema_reward;
 
 /* The schema of an entity kind, or NULL. */
 const struct schema *schema_of(enum entity_kind kind);

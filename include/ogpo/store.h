@@ -121,6 +121,13 @@ int	 store_issue_get(struct store_txn *t, uint32_t id, struct issue *i,
 int	 store_issue_put(struct store_txn *t, struct issue *i, char **cause);
 int	 store_issue_del(struct store_txn *t, uint32_t id, char **cause);
 
+/* Training (point 8) and rewards (point 9), each by id and by officer. */
+int	 store_training_put(struct store_txn *t, struct training *r,
+	    char **cause);
+int	 store_training_del(struct store_txn *t, uint32_t id, char **cause);
+int	 store_reward_put(struct store_txn *t, struct reward *r, char **cause);
+int	 store_reward_del(struct store_txn *t, uint32_t id, char **cause);
+
 int	 store_user_get(struct store_txn *t, const char *login, struct user *u,
 	    char **cause);
 int	 store_user_put(struct store_txn *t, struct user *u, char **cause);
@@ -176,7 +183,11 @@ enum store_index {
 				   (group: agency id) */
 	IX_USER,		/* users by login */
 	IX_AUDIT,		/* audit records by sequence */
-	IX_MAX = IX_AUDIT
+	IX_TRAINING,		/* training records by id */
+	IX_OFFICER_TRAINING,	/* training by officer (group) */
+	IX_REWARD,		/* rewards by id */
+	IX_OFFICER_REWARD,	/* rewards by officer (group) */
+	IX_MAX = IX_OFFICER_REWARD
 };
 
 /* Which entity an index yields, and its name ("officer_agency"). */

@@ -48,6 +48,7 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "year", required_argument, NULL, 'y' },
 		{ "tsv", no_argument, NULL, 't' },
+		{ "training", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -73,6 +74,9 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 't':
 			cc.tsv = 1;
+			break;
+		case 'T':
+			o.training = 1;
 			break;
 		case 'h':
 			cmd_usage(&cmd_check_entry, stdout);
@@ -114,7 +118,7 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_check_entry = {
 	.name = "check",
-	.args = "[--year YYYY] [--tsv]",
+	.args = "[--year YYYY] [--training] [--tsv]",
 	.summary = "List what breaks the regulation now; exit 1 if anything "
 	    "does.",
 	.help = "Point 3: a second-level agency without a PO or a supervisor "
@@ -124,6 +128,7 @@ const struct cmd_entry cmd_check_entry = {
 	    "(months and quarters that are over), an\nagency whose attendance "
 	    "at work meetings is below attendance_threshold\n(75% unless "
 	    "~/.config/ogpo/config says otherwise). Point 6: an issue\n"
-	    "escalated to the minister for more than 30 days.\n",
+	    "escalated to the minister for more than 30 days. With --training,"
+	    "\nalso every PO with no training record (point 8).\n",
 	.exec = cmd_check_exec,
 };

@@ -134,7 +134,8 @@ enum entity_kind
 cmd_entity(const char *name)
 {
 	static const enum entity_kind editable[] = { ENTITY_AGENCY,
-		ENTITY_OFFICER, ENTITY_MEETING, ENTITY_ISSUE };
+		ENTITY_OFFICER, ENTITY_MEETING, ENTITY_ISSUE, ENTITY_TRAINING,
+		ENTITY_REWARD };
 	size_t i;
 
 	for (i = 0; i < sizeof editable / sizeof editable[0]; i++)
@@ -209,6 +210,11 @@ cmd_assign(struct store_txn *t, const struct schema *s, void *rec,
 			else
 				return err_set(cause, OGPO_INVALID, "%s: say yes "
 				    "or no, not '%s'", f->name, eq);
+		} else if (f->form == FORM_COMPETENCIES) {
+			if (model_competencies_parse(eq, &v) != 0)
+				return err_set(cause, OGPO_INVALID, "%s: '%s' is "
+				    "not a list of communication, facilitation, "
+				    "recording and civic_tech", f->name, eq);
 		} else if (f->form == FORM_TRIGGERS) {
 			v = 0;
 			list = xstrdup(eq);

@@ -18,13 +18,14 @@
 
 static const char *const rule_names[] = { NULL, "no_po", "no_supervisor",
 	"not_civil_servant", "no_work_meeting", "no_policy_meeting",
-	"low_attendance", "escalated_long" };
+	"low_attendance", "escalated_long", "no_training" };
 static const char *const rule_labels[] = { NULL, "No PO",
 	"No supervisor", "PO not a civil servant", "No work meeting",
-	"No policy meeting", "Low attendance", "Escalated too long" };
+	"No policy meeting", "Low attendance", "Escalated too long",
+	"PO without training" };
 static const char *const rule_zh[] = { NULL, "未指派聯絡人", "未指派督導",
 	"聯絡人非公務人員", "未召開工作推動會議", "未召開政策協調聯繫會議",
-	"出席率偏低", "陳報逾期" };
+	"出席率偏低", "陳報逾期", "聯絡人未受訓" };
 const struct enum_names compliance_rules = { rule_names, rule_labels,
 	rule_zh, RULE_NO_PO, RULE_MAX };
 
@@ -128,18 +129,32 @@ compliance_agencies(struct check *ck, enum compliance_rule rule,
 			compliance_say(ck, RULE_NO_SUPERVISOR, a.h.id, 0, 0,
 			    a.name, "has no supervisor (deputy head or CIO) "
 			    "in office (point 3)");
-		/* Point 4: POs are the agency's own civil servants. */
-		if (rule == RULE_NOT_CIVIL_SERVANT && store_cursor_open(ck->t,
+		/* Point 4: POs are the agency's own civil servants; point
+		 * 8: they are trained. */
+		if ((rule == RULE_NOT_CIVIL_SERVANT ||
+		    rule == RULE_NO_TRAINING) && store_cursor_open(ck->t,
 		    IX_OFFICER_AGENCY, &a.h.id, &c, NULL) == 0) {
-			while (store_cursor_move(c, STORE_NEXT) == 0)
-				if (store_cursor_get(c, &o, NULL) == 0 &&
-				    o.role == ROLE_PO && !o.civil_servant &&
-				    core_officer_active(&o, ck->o->today))
+			while (store_cursor_move(c, STORE_NEXT) == 0) {
+				if (store_cursor_get(c, &o, NULL) != 0 ||
+				    o.role != ROLE_PO ||
+				    !core_officer_active(&o, ck->o->today))
+					continue;
+				if (rule == RULE_NOT_CIVIL_SERVANT &&
+				    !o.civil_servant)
 					compliance_say(ck,
 					    RULE_NOT_CIVIL_SERVANT, a.h.id,
 					    o.h.id, 0, o.name, "is a PO of %s "
 					    "but not its own civil servant "
 					    "(point 4)", a.name);
+				if (rule == RULE_NO_TRAINING &&
+				    store_count(ck->t, IX_OFFICER_TRAINING,
+				    &o.h.id) == 0)
+					compliance_say(ck, RULE_NO_TRAINING,
+					    a.h.id, o.h.id, 0, o.name, "is a PO "
+					    "of %s with no training in any of "
+					    "the four competencies (point 8)",
+					    a.name);
+			}
 			store_cursor_close(c);
 		}
 		compliance_agencies(ck, rule, a.h.id, depth + 1);
@@ -321,5 +336,7 @@ compliance_check(struct store_txn *t, const struct compliance_options *o,
 	compliance_agencies(&ck, RULE_NOT_CIVIL_SERVANT, 0, 0);
 	compliance_meetings(&ck);
 	compliance_issues(&ck);
+	if (o->training)
+		compliance_agencies(&ck, RULE_NO_TRAINING, 0, 0);
 	return ck.n;
 }

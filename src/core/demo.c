@@ -322,6 +322,45 @@ demo_issues_add(struct demo *d)
 	return 0;
 }
 
+/* Courses for most POs (point 8), a few rewards (point 9). */
+static int
+demo_training_add(struct demo *d)
+{
+	static const char *const courses[] = {
+		"利害關係人溝通與政策轉譯", "協作會議主持實務",
+		"會議記錄與影音紀實", "公民科技與線上參與工具",
+	};
+	struct training tr;
+	struct reward rw;
+	size_t i, k = 0;
+	int rc = 0;
+
+	for (i = 0; i < d->nofficers && rc == 0; i++) {
+		if (d->officers[i].role != ROLE_PO || i % 4 == 3)
+			continue;
+		memset(&tr, 0, sizeof tr);
+		tr.officer = d->officers[i].h.id;
+		date_add_months(d->today, -(int)(2 + k % 10), tr.date);
+		str_copy(tr.course, courses[k % 4], sizeof tr.course);
+		tr.competencies = 1u << (k % 4);
+		str_copy(tr.hours, k % 2 ? "3" : "6", sizeof tr.hours);
+		str_copy(tr.provider, "國家發展委員會", sizeof tr.provider);
+		rc = core_save(d->c, d->t, ENTITY_TRAINING, &tr, d->cause);
+		if (rc == 0 && k % 9 == 0) {
+			memset(&rw, 0, sizeof rw);
+			rw.officer = tr.officer;
+			str_copy(rw.date, tr.date, sizeof rw.date);
+			str_copy(rw.kind, "嘉獎一次", sizeof rw.kind);
+			str_copy(rw.reason, "推動機關資料開放與公眾參與有功",
+			    sizeof rw.reason);
+			rc = core_save(d->c, d->t, ENTITY_REWARD, &rw,
+			    d->cause);
+		}
+		k++;
+	}
+	return rc;
+}
+
 static int
 demo_fill(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
@@ -341,6 +380,7 @@ demo_fill(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if ((rc = demo_agencies_add(d)) != 0 ||
 	    (rc = demo_officers_add(d)) != 0 ||
 	    (rc = demo_meetings_add(d)) != 0 ||
+	    (rc = demo_training_add(d)) != 0 ||
 	    (rc = demo_issues_add(d)) != 0)
 		return err_prefix(cause, rc, "demo data");
 	return 0;

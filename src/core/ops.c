@@ -14,6 +14,8 @@
 /* Any record: big enough for each kind the door handles. */
 union core_rec {
 	struct record_head h;
+	struct training	 training;
+	struct reward	 reward;
 	struct agency	 agency;
 	struct officer	 officer;
 	struct meeting	 meeting;
@@ -92,6 +94,10 @@ core_put(struct store_txn *t, enum entity_kind kind, void *rec, char **cause)
 		return store_issue_put(t, rec, cause);
 	case ENTITY_USER:
 		return store_user_put(t, rec, cause);
+	case ENTITY_TRAINING:
+		return store_training_put(t, rec, cause);
+	case ENTITY_REWARD:
+		return store_reward_put(t, rec, cause);
 	default:
 		return err_set(cause, OGPO_INVALID, "internal error: cannot "
 		    "save a record of kind %d", (int)kind);
@@ -439,15 +445,25 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 	case ENTITY_OFFICER:
 		na = store_count(t, IX_ATTENDANCE_OFFICER, &id);
 		nb = core_issue_po_refs(t, id, &b);
-		if (na + nb == 0) {
+		nd = store_count(t, IX_OFFICER_TRAINING, &id) +
+		    store_count(t, IX_OFFICER_REWARD, &id);
+		if (na + nb + nd == 0) {
 			err_set(what, 0, "Delete officer %s?", label);
 			break;
 		}
 		rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: %s is "
-		    "on the attendance of %zu meeting%s and in charge of %zu "
-		    "issue%s%s%s%s; to keep that history, set an end date "
-		    "instead", label, label, na, na == 1 ? "" : "s", nb,
-		    nb == 1 ? "" : "s", nb ? " (" : "", b.buf, nb ? ")" : "");
+		    "on the attendance of %zu meeting%s, in charge of %zu "
+		    "issue%s%s%s%s, and has %zu training or reward record%s; "
+		    "to keep that history, set an end date instead", label,
+		    label, na, na == 1 ? "" : "s", nb, nb == 1 ? "" : "s",
+		    nb ? " (" : "", b.buf, nb ? ")" : "", nd,
+		    nd == 1 ? "" : "s");
+		break;
+	case ENTITY_TRAINING:
+	case ENTITY_REWARD:
+		err_set(what, 0, "Delete the %s record %s (%s)?", s->name,
+		    label, kind == ENTITY_TRAINING ? rec->training.date :
+		    rec->reward.date);
 		break;
 	case ENTITY_MEETING:
 		na = store_count(t, IX_ATTENDANCE, &id);
@@ -539,6 +555,12 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 		break;
 	case ENTITY_MEETING:
 		rc = store_meeting_del(t, id, cause);
+		break;
+	case ENTITY_TRAINING:
+		rc = store_training_del(t, id, cause);
+		break;
+	case ENTITY_REWARD:
+		rc = store_reward_del(t, id, cause);
 		break;
 	default:
 		rc = store_issue_del(t, id, cause);

@@ -154,6 +154,12 @@ check_string(struct check *ck, const struct field *f, const char *v)
 			check_fault(ck, f->name, "%s '%s' is not a web address; "
 			    "it should start with https://", f->label, v);
 		break;
+	case FORM_NUMBER:
+		if (!check_charset(v, ".", isdigit) || strchr(v, '.') !=
+		    strrchr(v, '.') || *v == '.')
+			check_fault(ck, f->name, "%s '%s' is not a number, e.g. "
+			    "3 or 1.5", f->label, v);
+		break;
 	case FORM_LOGIN:
 		if (!check_charset(v, "-_.@$", isalnum))
 			check_fault(ck, f->name, "%s '%s' is not a login name",
@@ -209,6 +215,10 @@ check_fields(struct check *ck)
 			else if (f->form == FORM_BOOL && u > 1)
 				check_fault(ck, f->name, "%s must be yes or no",
 				    f->label);
+			else if (f->form == FORM_COMPETENCIES &&
+			    (u & ~(uint32_t)COMPETENCE_ALL))
+				check_fault(ck, f->name, "%s: unknown "
+				    "competencies %#x", f->label, u);
 			else if (f->form == FORM_TRIGGERS &&
 			    (u & ~(uint32_t)TRIGGER_ALL))
 				check_fault(ck, f->name, "%s: unknown trigger "

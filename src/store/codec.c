@@ -250,7 +250,8 @@ codec_value(struct codec_reader *r, const struct field *f, void *rec,
 			return err_set(cause, OGPO_CORRUPT,
 			    "field %s: %u is not a known value", f->name, u);
 		if ((f->form == FORM_BOOL && u > 1) ||
-		    (f->form == FORM_TRIGGERS && (u & ~TRIGGER_ALL)))
+		    (f->form == FORM_TRIGGERS && (u & ~TRIGGER_ALL)) ||
+		    (f->form == FORM_COMPETENCIES && (u & ~COMPETENCE_ALL)))
 			return err_set(cause, OGPO_CORRUPT,
 			    "field %s: %u is out of range", f->name, u);
 		memcpy(p, &u, sizeof u);

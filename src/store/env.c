@@ -37,6 +37,11 @@ static const struct {
 	[DB_AGENCY_ISSUE]	= { "agency_issue", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_USER]		= { "user", 0 },
 	[DB_AUDIT]		= { "audit", 0 },
+	[DB_TRAINING]		= { "training", 0 },
+	[DB_OFFICER_TRAINING]	= { "officer_training",
+				    MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_REWARD]		= { "reward", 0 },
+	[DB_OFFICER_REWARD]	= { "officer_reward", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -601,6 +606,7 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 		[ENTITY_MEETING] = IX_MEETING,
 		[ENTITY_ATTENDANCE] = IX_ATTENDANCE, [ENTITY_ISSUE] = IX_ISSUE,
 		[ENTITY_USER] = IX_USER, [ENTITY_AUDIT] = IX_AUDIT,
+		[ENTITY_TRAINING] = IX_TRAINING, [ENTITY_REWARD] = IX_REWARD,
 	};
 	struct store_txn *t;
 	MDB_envinfo info;
@@ -610,8 +616,9 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 	memset(st, 0, sizeof *st);
 	if ((rc = store_read_begin(s, &t, cause)) != 0)
 		return rc;
-	for (k = ENTITY_AGENCY; k <= ENTITY_STORED_MAX; k++)
-		st->records[k] = store_count(t, primary[k], NULL);
+	for (k = ENTITY_AGENCY; k <= ENTITY_MAX; k++)
+		if (primary[k] != 0)
+			st->records[k] = store_count(t, primary[k], NULL);
 	mdb_env_info(s->env, &info);
 	mdb_env_stat(s->env, &ms);
 	st->map_size = info.me_mapsize;

@@ -142,6 +142,26 @@ record_ix_officer_role(const void *rec, struct store_ixent *out, size_t max)
 }
 
 static size_t
+record_ix_officer_training(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct training *r = rec;
+
+	(void)max;
+	return record_ent_u32(out, r->officer, r->h.id);
+}
+
+static size_t
+record_ix_officer_reward(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct reward *r = rec;
+
+	(void)max;
+	return record_ent_u32(out, r->officer, r->h.id);
+}
+
+static size_t
 record_ix_meeting_date(const void *rec, struct store_ixent *out, size_t max)
 {
 	const struct meeting *m = rec;
@@ -241,6 +261,16 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 		record_target_self },
 	[IX_AUDIT] = { "audit", DB_AUDIT, ENTITY_AUDIT, IXF_PRIMARY, NULL,
 		record_target_self },
+	[IX_TRAINING] = { "training", DB_TRAINING, ENTITY_TRAINING,
+		IXF_PRIMARY, NULL, record_target_self },
+	[IX_OFFICER_TRAINING] = { "officer_training", DB_OFFICER_TRAINING,
+		ENTITY_TRAINING, IXF_DUP, record_ix_officer_training,
+		record_target_value },
+	[IX_REWARD] = { "reward", DB_REWARD, ENTITY_REWARD, IXF_PRIMARY, NULL,
+		record_target_self },
+	[IX_OFFICER_REWARD] = { "officer_reward", DB_OFFICER_REWARD,
+		ENTITY_REWARD, IXF_DUP, record_ix_officer_reward,
+		record_target_value },
 };
 
 static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,
@@ -252,8 +282,11 @@ static const enum store_index record_attendance_ix[] = {
 	IX_ATTENDANCE_OFFICER, 0 };
 static const enum store_index record_issue_ix[] = { IX_AGENCY_ISSUE, 0 };
 static const enum store_index record_no_ix[] = { 0 };
+static const enum store_index record_training_ix[] = { IX_OFFICER_TRAINING,
+	0 };
+static const enum store_index record_reward_ix[] = { IX_OFFICER_REWARD, 0 };
 
-static const struct store_entity record_entities[ENTITY_STORED_MAX + 1] = {
+static const struct store_entity record_entities[ENTITY_MAX + 1] = {
 	[ENTITY_AGENCY] = { ENTITY_AGENCY, &schema_agency, IX_AGENCY,
 		"seq.agency", record_key_id, record_agency_ix },
 	[ENTITY_OFFICER] = { ENTITY_OFFICER, &schema_officer, IX_OFFICER,
@@ -269,12 +302,18 @@ static const struct store_entity record_entities[ENTITY_STORED_MAX + 1] = {
 		record_key_user, record_no_ix },
 	[ENTITY_AUDIT] = { ENTITY_AUDIT, &schema_audit, IX_AUDIT, "seq.audit",
 		record_key_audit, record_no_ix },
+	/* ENTITY_IMPORT lives inside audit records: no table. */
+	[ENTITY_TRAINING] = { ENTITY_TRAINING, &schema_training, IX_TRAINING,
+		"seq.training", record_key_id, record_training_ix },
+	[ENTITY_REWARD] = { ENTITY_REWARD, &schema_reward, IX_REWARD,
+		"seq.reward", record_key_id, record_reward_ix },
 };
 
 const struct store_entity *
 store_entity(enum entity_kind kind)
 {
-	if (kind < ENTITY_AGENCY || kind > ENTITY_STORED_MAX)
+	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX ||
+	    record_entities[kind].schema == NULL)
 		return NULL;
 	return &record_entities[kind];
 }
@@ -779,4 +818,28 @@ store_marks_clear(struct store_txn *t, char **cause)
 	int rc = mdb_drop(t->txn, t->s->dbi[DB_SCRATCH], 0);
 
 	return rc ? store_error(t, rc, "clearing marks", cause) : 0;
+}
+
+int
+store_training_put(struct store_txn *t, struct training *r, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_TRAINING), r, cause);
+}
+
+int
+store_training_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_TRAINING, id, cause);
+}
+
+int
+store_reward_put(struct store_txn *t, struct reward *r, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_REWARD), r, cause);
+}
+
+int
+store_reward_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_REWARD, id, cause);
 }

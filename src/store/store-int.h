@@ -28,6 +28,10 @@ enum store_db {
 	DB_AGENCY_ISSUE,
 	DB_USER,
 	DB_AUDIT,
+	DB_TRAINING,
+	DB_OFFICER_TRAINING,
+	DB_REWARD,
+	DB_OFFICER_REWARD,
 	DB_SCRATCH,		/* marks that live within one transaction */
 	DB_COUNT
 };

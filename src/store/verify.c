@@ -240,8 +240,9 @@ store_verify(struct store_txn *t, store_report_fn report, void *arg)
 	struct verify vf = { t, report, arg, 0 };
 	int kind, ix;
 
-	for (kind = ENTITY_AGENCY; kind <= ENTITY_STORED_MAX; kind++)
-		verify_records(&vf, store_entity(kind));
+	for (kind = ENTITY_AGENCY; kind <= ENTITY_MAX; kind++)
+		if (store_entity(kind) != NULL)
+			verify_records(&vf, store_entity(kind));
 	for (ix = IX_AGENCY; ix <= IX_MAX; ix++)
 		if (!(store_ix[ix].flags & IXF_PRIMARY))
 			verify_index(&vf, ix);

@@ -56,7 +56,7 @@ form_kind_of(const struct field *f)
 		return FORM_TEXT;
 	if (f->form == FORM_BOOL)
 		return FORM_YESNO;
-	if (f->form == FORM_TRIGGERS)
+	if (f->form == FORM_TRIGGERS || f->form == FORM_COMPETENCIES)
 		return FORM_FLAGS;
 	if (f->enums != NULL)
 		return FORM_CHOICE;
@@ -97,6 +97,15 @@ form_show(struct form *fm, struct form_field *ff)
 		    _("yes") : _("no"));
 		return;
 	case FORM_FLAGS:
+		if (ff->f->form == FORM_COMPETENCIES) {
+			for (i = 0; i < 4; i++)
+				if (ff->value & (1u << i))
+					used += (size_t)snprintf(ff->shown +
+					    used, sizeof ff->shown - used,
+					    "%s%s", used ? "; " : "",
+					    _(model_competence_labels[i]));
+			return;
+		}
 		snprintf(ff->shown, sizeof ff->shown, "%s%s%s",
 		    ff->value & TRIGGER_STAKEHOLDERS ?
 		    _("complex interests 利害關係複雜; ") : "",
@@ -434,10 +443,18 @@ form_pick(struct form *fm, struct form_field *ff, int key)
 			ff->value = (uint32_t)sel;
 		break;
 	case FORM_FLAGS:
-		labels[0] = _("complex stakeholder interests 利害關係複雜");
-		labels[1] = _("divided opinion 意見分歧");
-		labels[2] = _("heated public participation 民眾參與熱烈");
-		r = ui_pick(fm->ui, _("Toggle a trigger"), labels, 3, &sel, key);
+		if (ff->f->form == FORM_COMPETENCIES) {
+			for (n = 0; n < 4; n++)
+				labels[n] = _(model_competence_labels[n]);
+			r = ui_pick(fm->ui, _("Toggle a competency (point 8)"),
+			    labels, 4, &sel, key);
+		} else {
+			labels[0] = _("complex stakeholder interests 利害關係複雜");
+			labels[1] = _("divided opinion 意見分歧");
+			labels[2] = _("heated public participation 民眾參與熱烈");
+			r = ui_pick(fm->ui, _("Toggle a trigger"), labels, 3,
+			    &sel, key);
+		}
 		if (r == 1)
 			ff->value ^= 1u << sel;
 		break;

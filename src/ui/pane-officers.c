@@ -183,6 +183,58 @@ officers_widths(int w, int *cw)
 		cw[COL_PHONE] += extra;
 }
 
+/*
+ * What the officer's detail adds to the fields: training against the four
+ * competencies of point 8 (which are covered, which are not), rewards.
+ */
+static void
+officers_more(struct store_txn *t, const struct officer *o, char **text)
+{
+	struct store_cursor *c;
+	struct training tr;
+	struct reward rw;
+	char line[2048 + 512], comp[256];
+	uint32_t covered = 0;
+	int any = 0, i;
+	size_t used;
+
+	if (store_cursor_open(t, IX_OFFICER_TRAINING, &o->h.id, &c,
+	    NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0) {
+			if (store_cursor_get(c, &tr, NULL) != 0)
+				continue;
+			covered |= tr.competencies;
+			model_competencies_format(tr.competencies, comp,
+			    sizeof comp);
+			snprintf(line, sizeof line, "%s %s (%s h, %.96s) %s",
+			    tr.date, tr.course, tr.hours[0] ? tr.hours : "?",
+			    tr.provider[0] ? tr.provider : "-", comp);
+			str_utf8_cut(line);
+			pane_text_add(text, any++ ? "" : _("Training"), line);
+		}
+		store_cursor_close(c);
+	}
+	for (i = 0, used = 0, line[0] = '\0'; i < 4; i++)
+		used += (size_t)snprintf(line + used, sizeof line - used,
+		    "%s%s %s", i ? "; " : "", covered & (1u << i) ? "[x]" :
+		    "[ ]", _(model_competence_labels[i]));
+	str_utf8_cut(line);
+	pane_text_add(text, _("Competencies (point 8)"), line);
+	any = 0;
+	if (store_cursor_open(t, IX_OFFICER_REWARD, &o->h.id, &c,
+	    NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, &rw, NULL) == 0) {
+				snprintf(line, sizeof line, "%s %s: %s",
+				    rw.date, rw.kind, rw.reason);
+				str_utf8_cut(line);
+				pane_text_add(text, any++ ? "" :
+				    _("Rewards (point 9)"), line);
+			}
+		store_cursor_close(c);
+	}
+}
+
 static void
 officers_draw(struct ui *ui, int y, int x, int h, int w)
 {
@@ -252,6 +304,7 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		int dy = y;
 
 		detail = pane_detail(t, ENTITY_OFFICER, &o);
+		officers_more(t, &o, &detail);
 		for (p = detail; *p != '\0' && dy < y + h; p = nl + 1) {
 			if ((nl = strchr(p, '\n')) == NULL)
 				break;
@@ -289,8 +342,10 @@ officers_show(struct ui *ui, uint32_t id)
 
 	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
 		return;
-	if (store_officer_get(t, id, &o, NULL) == 0)
+	if (store_officer_get(t, id, &o, NULL) == 0) {
 		text = pane_detail(t, ENTITY_OFFICER, &o);
+		officers_more(t, &o, &text);
+	}
 	store_read_end(t);
 	if (text != NULL) {
 		ui_text_popup(ui, o.name, text);
@@ -463,6 +518,28 @@ officers_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UA_END_DESIGNATION:
 		officers_end(ui, id);
+		return 1;
+	case UA_ADD_TRAINING:
+		if (id != 0) {
+			struct training tr;
+
+			memset(&tr, 0, sizeof tr);
+			tr.officer = id;
+			date_today(tr.date);
+			pane_edit(ui, ENTITY_TRAINING, 0, &tr,
+			    _("Training course (point 8)"));
+		}
+		return 1;
+	case UA_ADD_REWARD:
+		if (id != 0) {
+			struct reward rw;
+
+			memset(&rw, 0, sizeof rw);
+			rw.officer = id;
+			date_today(rw.date);
+			pane_edit(ui, ENTITY_REWARD, 0, &rw,
+			    _("Reward (point 9)"));
+		}
 		return 1;
 	default:
 		return 0;

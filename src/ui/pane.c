@@ -178,6 +178,14 @@ pane_detail(struct store_txn *t, enum entity_kind kind, const void *rec)
 				if (used >= sizeof value)
 					break;
 			}
+		} else if (f->form == FORM_COMPETENCIES) {
+			memcpy(&id, (const char *)rec + f->offset, sizeof id);
+			for (k = 0, used = 0, value[0] = '\0'; k < 4; k++)
+				if (id & (1u << k))
+					used += (size_t)snprintf(value + used,
+					    sizeof value - used, "%s%s",
+					    used ? "; " : "",
+					    _(model_competence_labels[k]));
 		} else if (f->form == FORM_TRIGGERS) {
 			memcpy(&id, (const char *)rec + f->offset, sizeof id);
 			snprintf(value, sizeof value, "%s%s%s",

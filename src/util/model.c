@@ -3,6 +3,7 @@
  * The CBOR keys here are the stored format: append, never renumber.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -104,11 +105,13 @@ const struct enum_names model_audit_actions = { action_names, action_labels,
 	action_zh, AUDIT_CREATE, AUDIT_ACTION_MAX };
 
 static const char *const entity_names[] = { NULL, "agency", "officer",
-	"meeting", "attendance", "issue", "user", "audit", "import" };
+	"meeting", "attendance", "issue", "user", "audit", "import",
+	"training", "reward" };
 static const char *const entity_labels[] = { NULL, "Agency", "Officer",
-	"Meeting", "Attendance", "Issue", "User", "Audit", "Import" };
+	"Meeting", "Attendance", "Issue", "User", "Audit", "Import",
+	"Training", "Reward" };
 static const char *const entity_zh[] = { NULL, "機關", "聯絡人", "會議",
-	"出席", "議題", "使用者", "稽核", "匯入" };
+	"出席", "議題", "使用者", "稽核", "匯入", "培訓", "獎勵" };
 const struct enum_names model_entities = { entity_names, entity_labels,
 	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
 
@@ -154,6 +157,60 @@ model_triggers_format(uint32_t t, char *buf, size_t n)
 	    (t & TRIGGER_DIVIDED) ? "divided" : "",
 	    (t & TRIGGER_DIVIDED) && (t & TRIGGER_HEATED) ? "," : "",
 	    (t & TRIGGER_HEATED) ? "heated" : "");
+}
+
+const char *const model_competence_names[4] = { "communication",
+	"facilitation", "recording", "civic_tech" };
+const char *const model_competence_labels[4] = {
+	"stakeholder communication, open data, translation (溝通轉譯)",
+	"facilitation (主持)", "recording (記錄)",
+	"online tools and civic tech (公民科技)" };
+static const char *const model_competence_zh[4] = { "溝通轉譯", "主持",
+	"記錄", "公民科技" };
+
+void
+model_competencies_format(uint32_t c, char *buf, size_t n)
+{
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < 4 && used < n; i++)
+		if (c & (1u << i))
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+			    used ? "," : "", model_competence_names[i]);
+}
+
+int
+model_competencies_parse(const char *s, uint32_t *c)
+{
+	char *copy = xstrdup(s), *p, *w, *save;
+	int i, found, rc = 0;
+
+	/* The Chinese comma and 、 separate too (whole characters: strtok
+	 * alone would split inside other characters' bytes). */
+	for (p = w = copy; *p != '\0'; ) {
+		if (strncmp(p, "，", 3) == 0 || strncmp(p, "、", 3) == 0) {
+			*w++ = ',';
+			p += 3;
+		} else
+			*w++ = *p++;
+	}
+	*w = '\0';
+	*c = 0;
+	for (p = strtok_r(copy, ",", &save); p != NULL && rc == 0;
+	    p = strtok_r(NULL, ",", &save)) {
+		for (i = 0, found = 0; i < 4 && !found; i++)
+			if (strcasecmp(p, model_competence_names[i]) == 0 ||
+			    strcmp(p, model_competence_zh[i]) == 0) {
+				*c |= 1u << i;
+				found = 1;
+			}
+		if (!found)
+			rc = -1;
+	}
+	free(copy);
+	return rc;
 }
 
 /*
@@ -340,12 +397,39 @@ static const struct field import_fields[] = {
 SCHEMA(schema_import, "import", ENTITY_IMPORT, struct import_record,
     import_fields);
 
+static const struct field training_fields[] = {
+	HEAD(struct training),
+	U32(10, struct training, officer, "Officer", FORM_PLAIN, NULL,
+	    ENTITY_OFFICER, FIELD_REQUIRED),
+	STR(11, struct training, date, "Date", FORM_DATE, FIELD_REQUIRED),
+	STR(12, struct training, course, "Course", FORM_PLAIN, FIELD_REQUIRED),
+	U32(13, struct training, competencies, "Competencies",
+	    FORM_COMPETENCIES, NULL, 0, FIELD_REQUIRED),
+	STR(14, struct training, hours, "Hours", FORM_NUMBER, 0),
+	STR(15, struct training, provider, "Provider", FORM_PLAIN, 0),
+	STR(16, struct training, note, "Note", FORM_PLAIN, 0),
+};
+SCHEMA(schema_training, "training", ENTITY_TRAINING, struct training,
+    training_fields);
+
+static const struct field reward_fields[] = {
+	HEAD(struct reward),
+	U32(10, struct reward, officer, "Officer", FORM_PLAIN, NULL,
+	    ENTITY_OFFICER, FIELD_REQUIRED),
+	STR(11, struct reward, date, "Date", FORM_DATE, FIELD_REQUIRED),
+	STR(12, struct reward, kind, "Kind", FORM_PLAIN, FIELD_REQUIRED),
+	STR(13, struct reward, reason, "Reason", FORM_PLAIN, 0),
+};
+SCHEMA(schema_reward, "reward", ENTITY_REWARD, struct reward,
+    reward_fields);
+
 const struct schema *
 schema_of(enum entity_kind kind)
 {
 	static const struct schema *const all[] = { NULL, &schema_agency,
 		&schema_officer, &schema_meeting, &schema_attendance,
-		&schema_issue, &schema_user, &schema_audit, &schema_import };
+		&schema_issue, &schema_user, &schema_audit, &schema_import,
+		&schema_training, &schema_reward };
 
 	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
 		return NULL;
@@ -367,7 +451,7 @@ void
 schema_label(const struct schema *s, const void *rec, char *buf, size_t n)
 {
 	static const char *const names[] = { "name", "title", "code",
-		"login" };
+		"login", "course", "kind" };
 	const struct field *f;
 	size_t i;
 
@@ -397,6 +481,8 @@ schema_format(const struct field *f, const void *rec, char *buf, size_t n)
 			snprintf(buf, n, "%s", model_enum_name(f->enums, u));
 		else if (f->form == FORM_TRIGGERS)
 			model_triggers_format(u, buf, n);
+		else if (f->form == FORM_COMPETENCIES)
+			model_competencies_format(u, buf, n);
 		else if (f->ref != 0 && u == 0)
 			buf[0] = '\0';
 		else

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_check.sh — `ogpo check [--year YYYY] [--tsv]`: what breaks the
+# test_check.sh — `ogpo check [--year YYYY] [--training] [--tsv]`: what breaks the
 # regulation, as a person reads it (a heading per rule, a line per
 # finding, a summary with the count) and as a script reads it (TSV, one
 # line per finding); exit 0 when nothing is found, 1 otherwise, 2 on
@@ -256,10 +256,10 @@ run --db "$DB" check extra
 status "an extra argument is a usage error" 2
 run --db "$DB" check --bogus
 status "an unknown option is a usage error" 2
-contains "which shows the usage" "$TMP/err" "check [--year YYYY] [--tsv]"
+contains "which shows the usage" "$TMP/err" "check [--year YYYY] [--training] [--tsv]"
 run --db "$DB" check --help
 status "--help exits 0" 0
-contains "--help shows the usage" "$TMP/out" "check [--year YYYY] [--tsv]"
+contains "--help shows the usage" "$TMP/out" "check [--year YYYY] [--training] [--tsv]"
 
 # --- nothing wrong ------------------------------------------------------------
 

@@ -98,7 +98,7 @@ fuzz_decode(const struct schema *s, const uint8_t *buf, size_t len,
 	cap = buf[0] % n;
 	if ((small = malloc(cap ? cap : 1)) == NULL)
 		abort();
-	if (codec_encode(s, rec, cap ? small : NULL, cap) != 0)
+	if (codec_encode(s, rec, small, cap) != 0)
 		fuzz_fail(s, "an encoder short of room did not return 0");
 	free(small);
 	if ((small = malloc(n - 1 ? n - 1 : 1)) == NULL)
