@@ -205,6 +205,9 @@ struct issue {
 	char	 links[OGPO_URL_MAX + 1];
 	char	 note[OGPO_NOTE_MAX + 1];
 	char	 status_since[OGPO_DATE_MAX + 1];	/* set by core */
+	/* External stakeholders: "name / organisation / contact", one per
+	 * line or separated by ';'. */
+	char	 stakeholders[OGPO_DESC_MAX + 1];
 };
 
 enum user_role {

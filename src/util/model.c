@@ -332,6 +332,8 @@ static const struct field issue_fields[] = {
 	    0, 0),
 	U32(16, struct issue, triggers, "Triggers", FORM_TRIGGERS, NULL, 0, 0),
 	STR(17, struct issue, description, "Description", FORM_PLAIN, 0),
+	/* Table order is form order; the key (25) is what is stored. */
+	STR(25, struct issue, stakeholders, "Stakeholders", FORM_PLAIN, 0),
 	STR(18, struct issue, transparency, "Transparency", FORM_PLAIN, 0),
 	STR(19, struct issue, participation, "Participation", FORM_PLAIN, 0),
 	STR(20, struct issue, accountability, "Accountability", FORM_PLAIN,

@@ -108,13 +108,15 @@ fuzz_fail(const char *what, size_t row, size_t field, const char *want,
 
 /* Check one row the reader handed over. */
 static void
-fuzz_check_row(const struct csv_row *row, size_t field_max, size_t *line)
+fuzz_check_row(const struct csv_row *row, size_t field_max, size_t *line,
+    size_t size)
 {
 	size_t	i, len;
 
 	if (row->nfields == 0 || row->fields == NULL)
 		fuzz_fail("a row without fields", 0, 0, NULL, NULL);
-	if (row->line < *line || row->line == 0)
+	/* A line break takes a byte at least. */
+	if (row->line < *line || row->line == 0 || row->line > size + 1)
 		fuzz_fail("the line went back", row->line, 0, NULL, NULL);
 	*line = row->line;
 	for (i = 0; i < row->nfields; i++) {
@@ -261,7 +263,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((data[0] & 7) == 7 || ((data[0] >> 3) & 7) == 7)
 		abort();	/* a bad encoding or delimiter was taken */
 	while ((rc = csv_reader_next(r, &row, &cause)) == 1) {
-		fuzz_check_row(row, field_max, &line);
+		fuzz_check_row(row, field_max, &line, size);
 		fuzz_rows_add(&rs, row);
 	}
 	if (rc < 0) {
