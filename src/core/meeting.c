@@ -227,6 +227,10 @@ core_end_designation(struct core *c, struct store_txn *t, uint32_t officer,
 	if ((rc = store_officer_get(t, successor, &s, cause)) != 0)
 		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "officer #%u no "
 		    "longer exists", successor) : rc;
+	if (s.agency != o.agency)
+		return err_set(cause, OGPO_INVALID, "%s is an officer of "
+		    "another agency; the successor of %s is one of its own "
+		    "agency's officers", s.name, o.name);
 	s.role = o.role;
 	s.supervisor = o.supervisor;
 	s.function = o.function;

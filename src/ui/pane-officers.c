@@ -195,8 +195,7 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 	struct reward rw;
 	char line[2048 + 512], comp[256];
 	uint32_t covered = 0;
-	int any = 0, i;
-	size_t used;
+	int any = 0, i, k;
 
 	if (store_cursor_open(t, IX_OFFICER_TRAINING, &o->h.id, &c,
 	    NULL) == 0) {
@@ -214,12 +213,17 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 		}
 		store_cursor_close(c);
 	}
-	for (i = 0, used = 0, line[0] = '\0'; i < 4; i++)
-		used += (size_t)snprintf(line + used, sizeof line - used,
-		    "%s%s %s", i ? "; " : "", covered & (1u << i) ? "[x]" :
-		    "[ ]", _(model_competence_labels[i]));
-	str_utf8_cut(line);
+	/* One line each: the panel beside the list is narrow. */
+	for (i = 0, k = 0; i < 4; i++)
+		k += (covered >> i) & 1;
+	snprintf(line, sizeof line, _("%d of 4 covered"), k);
 	pane_text_add(text, _("Competencies (point 8)"), line);
+	for (i = 0; i < 4; i++) {
+		snprintf(line, sizeof line, "%s %s",
+		    covered & (1u << i) ? "[x]" : "[ ]",
+		    _(model_competence_labels[i]));
+		pane_text_add(text, "", line);
+	}
 	any = 0;
 	if (store_cursor_open(t, IX_OFFICER_REWARD, &o->h.id, &c,
 	    NULL) == 0) {

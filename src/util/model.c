@@ -200,8 +200,12 @@ model_competencies_parse(const char *s, uint32_t *c)
 	*c = 0;
 	for (p = strtok_r(copy, ",", &save); p != NULL && rc == 0;
 	    p = strtok_r(NULL, ",", &save)) {
+		str_trim(p);
+		if (*p == '\0')
+			continue;
 		for (i = 0, found = 0; i < 4 && !found; i++)
 			if (strcasecmp(p, model_competence_names[i]) == 0 ||
+			    strcasecmp(p, model_competence_labels[i]) == 0 ||
 			    strcmp(p, model_competence_zh[i]) == 0) {
 				*c |= 1u << i;
 				found = 1;

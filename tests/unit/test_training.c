@@ -629,6 +629,53 @@ test_delete_training(void **state)
 	free(cause);
 }
 
+/* Behind core's back: a training whose officer does not exist. */
+static int
+test_orphan_txn(struct store_txn *t, void *arg, char **cause)
+{
+	struct training tr;
+
+	test_fill_training(&tr, 9999, COMPETENCE_RECORDING, "2");
+	(void)arg;
+	return store_training_put(t, &tr, cause);
+}
+
+struct test_problems {
+	size_t	 n, named;
+};
+
+static void
+test_problem(void *arg, const char *problem)
+{
+	struct test_problems *p = arg;
+
+	p->n++;
+	if (strstr(problem, "training") != NULL &&
+	    strstr(problem, "9999") != NULL)
+		p->named++;
+}
+
+/* store_verify looks at trainings too: its 0 above means something. */
+static void
+test_training_verify(void **state)
+{
+	struct fixture *f = *state;
+	struct test_problems p = { 0, 0 };
+	struct store_txn *t;
+	char *cause = NULL;
+
+	test_training(f->c, f->po, COMPETENCE_COMMUNICATION);
+	test_reward(f->c, f->po);
+	assert_int_equal(test_verify(f), 0);
+	if (store_write(core_store(f->c), test_orphan_txn, NULL, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(store_read_begin(core_store(f->c), &t, NULL), 0);
+	assert_true(store_verify(t, test_problem, &p) >= 1);
+	store_read_end(t);
+	assert_true(p.named >= 1);
+	free(cause);
+}
+
 /* ------------------------------------------------------------------------- */
 
 struct test_findings {
@@ -878,6 +925,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_delete_refused,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_delete_training,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_training_verify,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_training_compliance,
 		    test_setup, test_teardown),
