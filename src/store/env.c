@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -244,7 +245,6 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 
 static int store_begin(struct store *s, unsigned flags, MDB_txn **txn,
     char **cause);
-static int store_allocate(struct store *s, char **cause);
 
 /*
  * Open every sub-database and check the schema in a read transaction, so
@@ -350,14 +350,18 @@ store_open(struct store **sp, const char *dir, const struct store_options *opt,
 	/* Whatever the user's umask, the group may read and write. */
 	mask = umask(0);
 	umask(mask & ~(mode_t)0060);
-	rc = mdb_env_open(s->env, dir, MDB_NOTLS | MDB_WRITEMAP, 0660);
+	/*
+	 * Not MDB_WRITEMAP: with it, LMDB truncates the file to the map size
+	 * each process believes in, so a process that opens while another
+	 * has grown the map mid-transaction would cut the ground from under
+	 * it. Without it, a full disk is a write error (ENOSPC), reported
+	 * and rolled back; the price is that a write transaction's pages
+	 * are held in memory until it commits.
+	 */
+	rc = mdb_env_open(s->env, dir, MDB_NOTLS, 0660);
 	umask(mask);
 	if (rc != 0)
 		goto fail;
-	if ((rc = store_allocate(s, cause)) != 0) {
-		store_close(s);
-		return rc;
-	}
 	mdb_reader_check(s->env, &dead);
 	if (store_setup_read(s) != 0 &&
 	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0) {
@@ -475,33 +479,6 @@ store_txn_store(struct store_txn *t)
 }
 
 /* Double the map: called with no transaction of ours open. */
-/*
- * Give the data file real disk blocks for the whole map. Writes go
- * straight into the map (MDB_WRITEMAP: a write transaction's pages then
- * cost no heap, however large the import); a full disk must show here as
- * an error, not later as a SIGBUS on a page of a sparse file.
- */
-static int
-store_allocate(struct store *s, char **cause)
-{
-	MDB_envinfo info;
-	mdb_filehandle_t fd;
-	int rc;
-
-	if (mdb_env_info(s->env, &info) != 0 || mdb_env_get_fd(s->env,
-	    &fd) != 0)
-		return 0;
-	rc = posix_fallocate(fd, 0, (off_t)info.me_mapsize);
-	if (rc == ENOSPC || rc == EDQUOT)
-		return err_set(cause, OGPO_IO, "%s: the disk is full (the "
-		    "database needs %zu MB); nothing was written, free some "
-		    "space and try again", s->dir, info.me_mapsize >> 20);
-	if (rc != 0 && rc != EOPNOTSUPP && rc != EINVAL)
-		return err_set(cause, OGPO_IO, "%s: cannot reserve disk space: "
-		    "%s", s->dir, strerror(rc));
-	return 0;
-}
-
 static int
 store_grow(struct store *s, char **cause)
 {
@@ -512,9 +489,7 @@ store_grow(struct store *s, char **cause)
 	rc = mdb_env_set_mapsize(s->env, info.me_mapsize * 2);
 	if (rc != 0)
 		return store_error(NULL, rc, "growing the database map", cause);
-	if ((rc = store_allocate(s, cause)) != 0)
-		mdb_env_set_mapsize(s->env, info.me_mapsize);	/* as it was */
-	return rc;
+	return 0;
 }
 
 int
@@ -534,9 +509,28 @@ store_reserve(struct store *s, size_t bytes, char **cause)
 		;
 	if ((rc = mdb_env_set_mapsize(s->env, want)) != 0)
 		return store_error(NULL, rc, "growing the database map", cause);
-	if ((rc = store_allocate(s, cause)) != 0)
-		mdb_env_set_mapsize(s->env, info.me_mapsize);	/* as it was */
-	return rc;
+	return 0;
+}
+
+/*
+ * A commit the disk refused (LMDB says EIO for a short write): say
+ * whether the disk is full, which a person can fix, or failing.
+ */
+static int
+store_write_error(struct store *s, int rc, char **cause)
+{
+	struct statvfs sv;
+	unsigned long long avail;
+
+	if (statvfs(s->dir, &sv) == 0) {
+		avail = (unsigned long long)sv.f_bavail * sv.f_frsize;
+		if (rc != EIO || avail < (16ULL << 20))
+			return err_set(cause, OGPO_IO, "the disk holding %s is "
+			    "full (%llu MB free); nothing was written, free "
+			    "some space and try again", s->dir, avail >> 20);
+	}
+	return err_set(cause, OGPO_IO, "could not write to %s (%s): the disk "
+	    "may be failing; nothing was written", s->dir, strerror(rc));
 }
 
 int
@@ -557,6 +551,8 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 			t.txn = NULL;
 			if (rc == MDB_MAP_FULL)
 				t.full = 1;
+			else if (rc == EIO || rc == ENOSPC || rc == EDQUOT)
+				rc = store_write_error(s, rc, cause);
 			else if (rc != 0)
 				rc = store_error(NULL, rc,
 				    "saving the change", cause);
