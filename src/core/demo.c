@@ -313,7 +313,10 @@ demo_issues_add(struct demo *d)
 			continue;
 		date_add_months(d->today, -(int)(2 + meetings), date);
 		memcpy(date + 8, "08", 2);
-		snprintf(title, sizeof title, "%.200s議題協作會議", is.title);
+		str_copy(title, is.title, 200);
+		str_utf8_cut(title);
+		str_copy(title + strlen(title), "議題協作會議",
+		    sizeof title - strlen(title));
 		if ((rc = demo_meeting(d, MEETING_ISSUE, MEETING_HELD, date,
 		    title, is.h.id)) != 0)
 			return rc;

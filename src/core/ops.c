@@ -128,6 +128,44 @@ core_normalise(enum entity_kind kind, void *rec)
 		((struct agency *)rec)->level = LEVEL_CABINET;
 }
 
+/* How many levels of sub-agencies hang below agency id. */
+static uint32_t
+core_subtree_depth(struct store_txn *t, uint32_t id, int guard)
+{
+	uint32_t *kids, d, deepest = 0;
+	size_t n, i;
+
+	if (guard > LEVEL_MAX * 2)
+		return 0;
+	n = store_group_ids(t, IX_AGENCY_CHILD, id, &kids);
+	for (i = 0; i < n; i++) {
+		d = 1 + core_subtree_depth(t, kids[i], guard + 1);
+		if (d > deepest)
+			deepest = d;
+	}
+	free(kids);
+	return deepest;
+}
+
+/*
+ * Before an agency changes level: would its sub-agencies still fit above
+ * level 4? Checked before anything is written, so a refusal leaves the
+ * transaction as it was.
+ */
+static int
+core_relevel_check(struct store_txn *t, const struct agency *a, char **cause)
+{
+	uint32_t depth = core_subtree_depth(t, a->h.id, 0);
+
+	if (depth > 0 && a->level + depth > LEVEL_MAX)
+		return err_set(cause, OGPO_INVALID, "%s would be a level %u "
+		    "agency, and its sub-agencies %u level%s below it would "
+		    "fall below level %d; move the sub-agencies first",
+		    a->name, a->level, depth, depth == 1 ? "" : "s",
+		    LEVEL_MAX);
+	return 0;
+}
+
 /* Give the sub-agencies of a the levels that follow from its own. */
 static int
 core_relevel(struct core *c, struct store_txn *t, const struct agency *a,
@@ -238,6 +276,10 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		    old->h.updated_by, when);
 		goto out;
 	}
+	if (had && kind == ENTITY_AGENCY && old->agency.level !=
+	    ((struct agency *)rec)->level &&
+	    (rc = core_relevel_check(t, rec, cause)) != 0)
+		goto out;
 	if (had)
 		h->version = old->h.version;
 	if (kind == ENTITY_ISSUE)

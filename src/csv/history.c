@@ -124,17 +124,31 @@ history_undo_txn(struct core *c, struct store_txn *t, void *arg,
 		struct officer	o;
 	} *now = xmalloc(2 * sizeof *now), *then = now + 1;
 	struct audit *a = xmalloc(sizeof *a);
-	char label[OGPO_NAME_MAX + 16];
-	uint64_t seq;
+	char label[OGPO_NAME_MAX + 16], key[40];
+	uint64_t seq, i;
+	uint32_t seen;
 	size_t used = 0;
 	int rc = 0, same, pass;
 
 	u->nconflicts = 0;
 	u->conflicts[0] = '\0';
-	/* First look, then act: nothing changes unless all of it can. */
-	for (pass = 0; pass < 2 && rc == 0; pass++) {
-		for (seq = ir->last_seq; seq >= ir->first_seq && seq > 0 &&
-		    rc == 0; seq--) {
+	if ((rc = store_marks_clear(t, cause)) != 0) {
+		free(a);
+		free(now);
+		return rc;
+	}
+	/*
+	 * First look, then act: nothing changes unless all of it can. Then
+	 * the updates, oldest first, each record given the values it had
+	 * before the import (an agency put back takes its sub-agencies'
+	 * levels along); then the records the import made, newest first, so
+	 * an officer goes before the agency made for it.
+	 */
+	for (pass = 0; pass < 3 && rc == 0 && ir->first_seq > 0 &&
+	    ir->first_seq <= ir->last_seq; pass++) {
+		for (i = 0; i <= ir->last_seq - ir->first_seq && rc == 0;
+		    i++) {
+			seq = pass == 1 ? ir->first_seq + i : ir->last_seq - i;
 			if ((rc = store_audit_get(t, seq, a, cause)) != 0)
 				break;
 			if (a->entity != ENTITY_OFFICER &&
@@ -144,8 +158,14 @@ history_undo_txn(struct core *c, struct store_txn *t, void *arg,
 			if (rc != 0 && rc != OGPO_NOTFOUND)
 				break;
 			rc = 0;
+			/* Each record counts once per pass: in the first,
+			 * by its last change; in the second, its first. */
+			snprintf(key, sizeof key, "undo%d:%u:%u", pass,
+			    a->entity, ((struct record_head *)then)->id);
+			if ((rc = store_mark(t, key, 1, &seen, cause)) != 0)
+				break;
 			if (pass == 0) {
-				if (same)
+				if (same || seen)
 					continue;
 				schema_label(schema_of(a->entity), then, label,
 				    sizeof label);
@@ -154,13 +174,8 @@ history_undo_txn(struct core *c, struct store_txn *t, void *arg,
 					    used, sizeof u->conflicts - used,
 					    "%s%s", used ? ", " : "", label);
 				u->nconflicts++;
-				continue;
-			}
-			if (a->action == AUDIT_CREATE)
-				rc = core_delete(c, t, a->entity,
-				    ((struct record_head *)then)->id, 0,
-				    cause);
-			else if (a->action == AUDIT_UPDATE) {
+			} else if (pass == 1 && a->action == AUDIT_UPDATE &&
+			    !seen && rc == 0) {
 				if (codec_decode(schema_of(a->entity),
 				    a->before, a->before_len, then,
 				    cause) != 0) {
@@ -170,7 +185,11 @@ history_undo_txn(struct core *c, struct store_txn *t, void *arg,
 				((struct record_head *)then)->version =
 				    ((struct record_head *)now)->version;
 				rc = core_save(c, t, a->entity, then, cause);
-			}
+			} else if (pass == 2 && a->action == AUDIT_CREATE &&
+			    !seen)
+				rc = core_delete(c, t, a->entity,
+				    ((struct record_head *)then)->id, 0,
+				    cause);
 		}
 		if (pass == 0 && u->nconflicts > 0)
 			rc = err_set(cause, OGPO_CONFLICT, "the import cannot "
@@ -179,6 +198,8 @@ history_undo_txn(struct core *c, struct store_txn *t, void *arg,
 			    u->nconflicts, u->nconflicts == 1 ? " was" :
 			    "s were", u->conflicts);
 	}
+	if (rc == 0)
+		rc = store_marks_clear(t, cause);
 	if (rc == 0) {
 		/* The undo's own record. */
 		struct import_record undo = *ir;

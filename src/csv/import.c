@@ -43,6 +43,10 @@ struct import {
 	struct import_agency		*agencies;	/* by name */
 	struct import_agency		*codes;		/* by code */
 	size_t				 nagencies;
+	/* --create-agencies: made only once the row is known good. */
+	int				 pending;
+	char				 pend_name[OGPO_NAME_MAX + 1];
+	char				 pend_code[OGPO_CODE_MAX + 1];
 	char				**cause;
 };
 
@@ -168,13 +172,33 @@ import_agency_create(struct import *im, const char *name, const char *code)
 	free(roots);
 	if (code != NULL && *code != '\0')
 		str_copy(a.code, code, sizeof a.code);
-	else
-		snprintf(a.code, sizeof a.code, "NEW%llu",
-		    (unsigned long long)store_count(im->t, IX_AGENCY, NULL) + 1);
+	else {
+		/* The first NEWn no agency has taken. */
+		unsigned long long k = store_count(im->t, IX_AGENCY, NULL) + 1;
+
+		do
+			snprintf(a.code, sizeof a.code, "NEW%llu", k++);
+		while (import_agency_by_code(im, a.code) != 0);
+	}
 	if (core_save(im->c, im->t, ENTITY_AGENCY, &a, NULL) != 0)
 		return 0;
 	import_agencies_load(im);
 	return a.h.id;
+}
+
+/*
+ * An agency --create-agencies will make if the row turns out good: until
+ * then the row is judged with a stand-in (any existing agency).
+ */
+static uint32_t
+import_agency_pending(struct import *im, const char *name, const char *code)
+{
+	if (im->nagencies == 0)		/* nothing to stand in: make it now */
+		return import_agency_create(im, name, code);
+	im->pending = 1;
+	str_copy(im->pend_name, name, sizeof im->pend_name);
+	str_copy(im->pend_code, code ? code : "", sizeof im->pend_code);
+	return im->agencies[0].id;
 }
 
 /* Say what differs between two records: "title 科長 → 專員; phone …". */
@@ -307,6 +331,16 @@ import_apply(struct import *im, const struct csv_row *row,
 			column = import_colname(im, COL_AGENCY_CODE);
 		return import_reject(im, row, column, faults[0].msg);
 	}
+	if (kind == ENTITY_OFFICER && im->pending) {
+		/* The row is good: now its new agency may be made. */
+		im->pending = 0;
+		((struct officer *)rec)->agency = import_agency_create(im,
+		    im->pend_name, im->pend_code[0] ? im->pend_code : NULL);
+		if (((struct officer *)rec)->agency == 0)
+			return import_reject(im, row, import_colname(im,
+			    COL_AGENCY), "the new agency could not be made "
+			    "(its code is taken, or its name is not valid)");
+	}
 	if (old != NULL && import_diff(s, old, rec, diff, sizeof diff) == 0) {
 		im->res->unchanged++;
 		return 0;
@@ -342,10 +376,16 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	uint32_t seen, supv, yes;
 	int rc = 0;
 
+	im->pending = 0;
 	v = import_cell(im, row, COL_EMAIL, cell, sizeof cell);
 	if (v == NULL || *v == '\0') {
 		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
 		    "an e-mail address is required: it tells officers apart");
+		goto done;
+	}
+	if (strlen(v) > OGPO_EMAIL_MAX) {
+		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
+		    "the e-mail address is too long (at most 128 characters)");
 		goto done;
 	}
 	str_lower(email, v, sizeof email);
@@ -382,8 +422,10 @@ import_officer_row(struct import *im, const struct csv_row *row)
 		    sizeof name);
 
 		if ((o->agency = import_agency_by_code(im, v)) == 0 &&
-		    (!im->o->create_agencies || (o->agency =
-		    import_agency_create(im, nm && *nm ? nm : v, v)) == 0)) {
+		    im->o->create_agencies)
+			o->agency = import_agency_pending(im, nm && *nm ? nm :
+			    v, v);
+		if (o->agency == 0) {
 			rc = import_reject(im, row, import_colname(im,
 			    COL_AGENCY_CODE), "no agency has this code (see "
 			    "ogpo list agencies, or use --create-agencies)");
@@ -392,21 +434,27 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	} else if ((v = import_cell(im, row, COL_AGENCY, cell,
 	    sizeof cell)) != NULL) {
 		if ((o->agency = import_agency_by_name(im, v)) == 0 &&
-		    (!im->o->create_agencies || *v == '\0' || (o->agency =
-		    import_agency_create(im, v, NULL)) == 0)) {
+		    im->o->create_agencies && *v != '\0')
+			o->agency = import_agency_pending(im, v, NULL);
+		if (o->agency == 0) {
 			rc = import_reject(im, row, import_colname(im,
 			    COL_AGENCY), "no agency has exactly this name (see "
 			    "ogpo list agencies, or use --create-agencies)");
 			goto done;
 		}
 	}
-	if ((v = import_cell(im, row, COL_ROLE, cell, sizeof cell)) != NULL) {
+	/* An empty role cell keeps what is stored (a new officer: PO). */
+	if ((v = import_cell(im, row, COL_ROLE, cell, sizeof cell)) != NULL &&
+	    *v != '\0') {
 		if (import_role(v, &o->role, &supv, &why) != 0) {
 			rc = import_reject(im, row, import_colname(im,
 			    COL_ROLE), why);
 			goto done;
 		}
-		o->supervisor = supv;
+		/* 督導 alone keeps a supervisor's stored kind. */
+		o->supervisor = supv != 0 ? supv : old != NULL &&
+		    old->role == ROLE_SUPERVISOR && o->role ==
+		    ROLE_SUPERVISOR ? old->supervisor : 0;
 		if (o->role != ROLE_MEMBER)
 			o->function = FUNC_NONE;
 	}
@@ -479,6 +527,27 @@ import_agency_row(struct import *im, const struct csv_row *row)
 		rc = import_reject(im, row, import_colname(im, COL_CODE),
 		    "a code is required: it tells agencies apart");
 		goto done;
+	}
+	{
+		char key[OGPO_CODE_MAX + 8];
+		uint32_t seen;
+
+		snprintf(key, sizeof key, "code:%s", v);
+		for (char *p = key + 5; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		if ((rc = store_mark(im->t, key, (uint32_t)row->line, &seen,
+		    im->cause)) != 0)
+			goto done;
+		if (seen != 0) {
+			char why2[96];
+
+			snprintf(why2, sizeof why2, "the same code is on line "
+			    "%u too", seen);
+			rc = import_reject(im, row, import_colname(im,
+			    COL_CODE), why2);
+			goto done;
+		}
 	}
 	if (store_agency_by_code(im->t, v, &a[1], NULL) == 0) {
 		old = &a[1];
@@ -737,7 +806,7 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	 * (and reading the file again) part-way through. Without the room
 	 * (a nearly full disk) it is tried all the same: it may fit, and if
 	 * it does not, growing says so cleanly. */
-	if (stat(path, &st) == 0)
+	if (!o->dry_run && stat(path, &st) == 0)
 		(void)store_reserve(core_store(c), (size_t)st.st_size * 8,
 		    NULL);
 	rc = core_run(c, import_txn, &im, cause);

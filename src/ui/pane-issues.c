@@ -324,9 +324,16 @@ issues_action(struct ui *ui, enum ui_action a)
 			m.issue = id;
 			m.agency = is->lead;
 			date_today(m.date);
-			snprintf(m.title, sizeof m.title, "%.200s議題協作會議",
-			    is->title);
-			str_utf8_cut(m.title);
+			{
+				/* Cut the issue's title on a character, then
+				 * add the kind of meeting. */
+				char base[200];
+
+				str_copy(base, is->title, sizeof base);
+				str_utf8_cut(base);
+				snprintf(m.title, sizeof m.title,
+				    "%s議題協作會議", base);
+			}
 			store_read_end(t);
 			free(is);
 			ui_meeting_new(ui, &m);

@@ -6,6 +6,7 @@
  * attendance into a file Excel opens.
  */
 #include <dirent.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,9 +161,14 @@ ui_import_officers(struct ui *ui)
 		free(cause);
 		return;
 	}
-	ui_message(ui, 0, _("Imported %s: added %zu, updated %zu, rejected "
-	    "%zu (ogpo import undo %llu takes it back)."), path, res.added,
-	    res.updated, res.rejected, (unsigned long long)res.seq);
+	if (res.written)
+		ui_message(ui, 0, _("Imported %s: added %zu, updated %zu, "
+		    "rejected %zu (ogpo import undo %llu takes it back)."),
+		    path, res.added, res.updated, res.rejected,
+		    (unsigned long long)res.seq);
+	else
+		ui_message(ui, 0, _("%s: nothing changed (%zu rejected)."),
+		    path, res.rejected);
 	ui_changed(ui);
 }
 
@@ -195,6 +201,12 @@ ui_export_attendance(struct ui *ui)
 	export_file_name(&r, path, sizeof path);
 	if ((ok = ui_prompt(ui, _("Write it to the file"), path,
 	    sizeof path)) != 1 || path[0] == '\0') {
+		if (ok == UI_KEY_QUIT)
+			ui->quit = 1;
+		return;
+	}
+	if (access(path, F_OK) == 0 && (ok = ui_confirm(ui, _("Replace?"),
+	    _("That file exists already. Write over it?"))) != 1) {
 		if (ok == UI_KEY_QUIT)
 			ui->quit = 1;
 		return;

@@ -96,6 +96,15 @@ agency() {
 	ku 14 1; ku 15 100; ku 16 112; ku 17 0; kt 18 /home/wang/officers.csv
 	kt 19 big5
 } >"$OUT/fuzz_codec/import"
+{
+	hex 08; map 11; rhead 11; ku 10 7; kt 11 2024-05-08
+	kt 12 開放政府協作會議主持; ku 13 10; kt 14 1.5; kt 15 國家發展委員會
+	kt 16 線上
+} >"$OUT/fuzz_codec/training"
+{
+	hex 09; map 8; rhead 12; ku 10 7; kt 11 2024-05-08; kt 12 嘉獎
+	kt 13 '推動開放政府, 成效良好'
+} >"$OUT/fuzz_codec/reward"
 # Keys from a newer ogpo: a nested value to skip, a tag, a negative.
 {
 	hex 00; map 4; kt 10 NDC; uint 99; arr 2; map 1; uint 1; arr 1
