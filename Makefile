@@ -159,7 +159,8 @@ FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 
 .PHONY: fuzz fuzz-run
 
-fuzz: deps
+fuzz:
+	$(Q)sh tools/deps.sh fuzz
 	$(Q)$(MAKE) --no-print-directory $(addprefix build/fuzz/,$(FUZZERS))
 
 fuzz-run: fuzz

@@ -1,11 +1,14 @@
 #!/bin/sh
-# deps.sh — install the Debian packages ogpo needs to build and test, when
-# any is missing: with apt-get as root, with sudo otherwise; if neither can
-# be done, print the exact command and fail.
+# deps.sh [fuzz] — install the Debian packages ogpo needs to build and
+# test (and, with fuzz, to fuzz), when any is missing: with apt-get as
+# root, with sudo otherwise; if neither can be done, print the exact
+# command and fail.
 set -u
 
 PKGS="build-essential pkg-config libncurses-dev liblmdb-dev lmdb-utils
 libcsv-dev libcbor-dev libcmocka-dev tmux gettext locales sqlite3"
+# `make fuzz` also needs clang and its fuzzer runtime (deps.sh fuzz).
+[ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-dev"
 
 missing=
 for p in $PKGS; do

@@ -44,6 +44,10 @@ map_normalise(const char *in, char *out, size_t n)
 	for (; *in != '\0' && o + 1 < n; in++) {
 		if (*in == ' ' || *in == '_' || *in == '-' || *in == '\t')
 			continue;
+		if (strncmp(in, "\xef\xbb\xbf", 3) == 0) {	/* a stray BOM */
+			in += 2;
+			continue;
+		}
 		out[o++] = (char)tolower((unsigned char)*in);
 	}
 	out[o] = '\0';

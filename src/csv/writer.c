@@ -103,6 +103,8 @@ csv_writer_grow(void *p, size_t *cap, size_t need)
 static void
 csv_writer_put(struct csv_writer *w, const char *s, size_t len)
 {
+	if (len == 0)
+		return;		/* the record may not exist yet: NULL + 0 */
 	w->rec = csv_writer_grow(w->rec, &w->reccap, w->reclen + len);
 	memcpy(w->rec + w->reclen, s, len);
 	w->reclen += len;
@@ -153,6 +155,9 @@ csv_writer_needs_quote(const char *s, int delim, int guarded)
 	if (len == 0)
 		return 0;
 	if (strchr(s, delim) != NULL || strpbrk(s, "\"\r\n") != NULL)
+		return 1;
+	/* A cell that begins with U+FEFF would read back as a BOM. */
+	if (strncmp(s, "\xef\xbb\xbf", 3) == 0)
 		return 1;
 	/* Readers that trim would lose these spaces. */
 	if (!guarded && (s[0] == ' ' || s[0] == '\t'))

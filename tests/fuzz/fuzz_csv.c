@@ -117,7 +117,8 @@ fuzz_check_row(const struct csv_row *row, size_t field_max, size_t *line,
 		fuzz_fail("a row without fields", 0, 0, NULL, NULL);
 	/* A line break takes a byte at least. */
 	if (row->line < *line || row->line == 0 || row->line > size + 1)
-		fuzz_fail("the line went back", row->line, 0, NULL, NULL);
+		fuzz_fail("the line went back or past the end", 0, 0, NULL,
+		    row->fields[0]);
 	*line = row->line;
 	for (i = 0; i < row->nfields; i++) {
 		len = strlen(row->fields[i]);
@@ -241,7 +242,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fuzz_rows	 rs = { NULL, NULL, 0, 0 };
 	char			*cause = NULL, *again = NULL;
 	size_t			 field_max, line = 1;
-	int			 rc, delim, mode, failed = 0;
+	int			 rc, delim, mode;
 
 	if (size < 3)
 		return 0;
@@ -274,12 +275,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    again == NULL || strcmp(cause, again) != 0)
 			fuzz_fail("the error did not stick", 0, 0, cause,
 			    again);
-		failed = 1;
 	} else if (csv_reader_next(r, &row, &again) != 0)
 		fuzz_fail("a row after the end", 0, 0, NULL, again);
 	free(cause);
 	free(again);
-	(void)failed;
 	if (csv_reader_bytes_read(r) > csv_reader_bytes_total(r))
 		abort();
 	delim = csv_reader_delimiter(r);

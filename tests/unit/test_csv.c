@@ -937,6 +937,46 @@ test_csv_writer_errors(void **state)
 	fclose(f);
 }
 
+/*
+ * Found by fuzzing: a first cell that is empty (the writer's buffer did
+ * not exist yet: NULL + 0), and one that begins with U+FEFF (written bare,
+ * it read back as a BOM and lost its first character).
+ */
+static void
+test_csv_writer_fuzzed(void **state)
+{
+	static const char *const empty[] = { "", "a" };
+	static const char *const bom[] = { "\xef\xbb\xbfname", "b" };
+	struct csv_writer_options wo;
+	struct csv_writer *w;
+	struct csv_reader *r;
+	const struct csv_row *row;
+	char *out = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	(void)state;
+	memset(&wo, 0, sizeof wo);
+	m = open_memstream(&out, &len);
+	assert_non_null(m);
+	assert_int_equal(csv_writer_open(&w, m, "f.csv", &wo, &cause), 0);
+	assert_int_equal(csv_writer_row(w, empty, 2, &cause), 0);
+	assert_int_equal(csv_writer_row(w, bom, 2, &cause), 0);
+	assert_int_equal(csv_writer_close(w, &cause), 0);
+	fclose(m);
+	assert_int_equal(csv_reader_open_mem(&r, "f.csv", out, len, NULL,
+	    &cause), 0);
+	assert_int_equal(csv_reader_next(r, &row, &cause), 1);
+	assert_int_equal(row->nfields, 2);
+	assert_string_equal(row->fields[0], "");
+	assert_string_equal(row->fields[1], "a");
+	assert_int_equal(csv_reader_next(r, &row, &cause), 1);
+	assert_string_equal(row->fields[0], "\xef\xbb\xbfname");
+	assert_string_equal(row->fields[1], "b");
+	csv_reader_close(r);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -962,6 +1002,7 @@ main(void)
 		cmocka_unit_test(test_csv_writer_unmappable),
 		cmocka_unit_test(test_csv_writer_utf16),
 		cmocka_unit_test(test_csv_writer_errors),
+		cmocka_unit_test(test_csv_writer_fuzzed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
