@@ -37,6 +37,7 @@ LIBSRC	 = $(SRC) $(GEN)
 OBJ	 = $(patsubst %.c,build/obj/%.o,$(LIBSRC))
 ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIBSRC))
 TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
+# Every unit test links tests/unit/fixture.c: a change to it rebuilds them.
 
 .PHONY: all deps run test check unit unit-asan tui clean install bench \
 	demo format stress
@@ -77,13 +78,13 @@ $(GEN): keymaps/default.keymap tools/embed.sh
 build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o: $(GEN)
 
 # Unit tests (cmocka): one program per tests/unit/test_*.c.
-build/test/%: tests/unit/%.c build/libogpo.a
+build/test/%: tests/unit/%.c tests/unit/fixture.c build/libogpo.a
 	@echo "  TEST    $@"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
-build/test-asan/%: tests/unit/%.c build/libogpo-asan.a
+build/test-asan/%: tests/unit/%.c tests/unit/fixture.c build/libogpo-asan.a
 	@echo "  TEST+SAN $@"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) \

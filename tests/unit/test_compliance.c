@@ -10,7 +10,6 @@
  * real date.
  */
 
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,6 +23,7 @@
 #include <cmocka.h>
 
 #include "ogpo/compliance.h"
+#include "fixture.h"
 #include "ogpo/core.h"
 #include "ogpo/store.h"
 #include "ogpo/text.h"
@@ -41,15 +41,6 @@ struct fixture {
 	size_t				 n;	/* findings seen by fn */
 	size_t				 ret;	/* compliance_check's count */
 };
-
-static int
-test_rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
 
 static uint32_t
 test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
@@ -209,7 +200,7 @@ test_teardown(void **state)
 	struct fixture *f = *state;
 
 	core_close(f->c);
-	nftw(f->dir, test_rm, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_rmdir(f->dir);
 	free(f);
 	return 0;
 }

@@ -5,7 +5,6 @@
  * change, deletes refused while others refer to the record, and the
  * demo database.
  */
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "ogpo/codec.h"
 #include "ogpo/core.h"
 #include "ogpo/model.h"
@@ -37,22 +37,6 @@ struct fx {
 	struct core	*c;
 	uint32_t	 ey, moi, ndc;	/* the agencies every test has */
 };
-
-static int
-test_rm_one(const char *path, const struct stat *sb, int flag,
-    struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-test_rm_r(const char *dir)
-{
-	nftw(dir, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 static void
 test_mk_agency(struct agency *a, const char *code, const char *name,
@@ -116,7 +100,7 @@ test_setup(void **state)
 	if (core_open(&f->c, f->dir, 1, &cause) != 0) {
 		fprintf(stderr, "core_open: %s\n", cause);
 		free(cause);
-		test_rm_r(f->dir);
+		fixture_rmdir(f->dir);
 		free(f);
 		return -1;
 	}
@@ -150,7 +134,7 @@ test_setup_empty(void **state)
 	if (core_open(&f->c, f->dir, 1, &cause) != 0) {
 		fprintf(stderr, "core_open: %s\n", cause);
 		free(cause);
-		test_rm_r(f->dir);
+		fixture_rmdir(f->dir);
 		free(f);
 		return -1;
 	}
@@ -164,7 +148,7 @@ test_teardown(void **state)
 	struct fx *f = *state;
 
 	core_close(f->c);
-	test_rm_r(f->dir);
+	fixture_rmdir(f->dir);
 	free(f);
 	return 0;
 }

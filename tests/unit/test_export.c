@@ -9,7 +9,6 @@
  * that works.
  */
 #include <errno.h>
-#include <ftw.h>
 #include <iconv.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "ogpo/core.h"
 #include "ogpo/csv.h"
 #include "ogpo/export.h"
@@ -57,16 +57,6 @@ struct fx {
 	uint32_t	 wang, wu, chen, lin;
 	uint32_t	 m0531, m0501, m0601, m0430;
 };
-
-static int
-test_rm_one(const char *path, const struct stat *sb, int flag,
-    struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
 
 static void
 test_save(struct core *c, enum entity_kind kind, void *rec)
@@ -263,7 +253,7 @@ test_teardown(void **state)
 	struct fx *f = *state;
 
 	core_close(f->c);
-	nftw(f->dir, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_rmdir(f->dir);
 	free(f);
 	return 0;
 }

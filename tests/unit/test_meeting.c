@@ -6,7 +6,6 @@
  * later does not; external participants; taking someone off.
  */
 
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "ogpo/core.h"
 #include "ogpo/store.h"
 #include "ogpo/util.h"
@@ -27,15 +27,6 @@ struct fixture {
 	struct core	*c;
 	uint32_t	 ey, moi, mofa, npa;
 };
-
-static int
-test_rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
 
 static uint32_t
 test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
@@ -96,7 +87,7 @@ test_teardown(void **state)
 	struct fixture *f = *state;
 
 	core_close(f->c);
-	nftw(f->dir, test_rm, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_rmdir(f->dir);
 	free(f);
 	return 0;
 }

@@ -9,7 +9,6 @@
  * This is the one test that includes <lmdb.h>: to damage a database the
  * way only a bug or a disk could.
  */
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,6 +23,7 @@
 
 #include "ogpo/model.h"
 #include "ogpo/schema.h"
+#include "fixture.h"
 #include "ogpo/store.h"
 #include "ogpo/util.h"
 
@@ -38,22 +38,6 @@ struct fx {
 	char		 dir[64];
 	struct store	*s;
 };
-
-static int
-test_rm_one(const char *path, const struct stat *sb, int flag,
-    struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-test_rm_r(const char *dir)
-{
-	nftw(dir, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 static int
 test_setup(void **state)
@@ -72,7 +56,7 @@ test_setup(void **state)
 	    &cause) != 0) {
 		fprintf(stderr, "store_open: %s\n", cause);
 		free(cause);
-		test_rm_r(f->dir);
+		fixture_rmdir(f->dir);
 		free(f);
 		return -1;
 	}
@@ -86,7 +70,7 @@ test_teardown(void **state)
 	struct fx *f = *state;
 
 	store_close(f->s);
-	test_rm_r(f->dir);
+	fixture_rmdir(f->dir);
 	free(f);
 	return 0;
 }

@@ -8,7 +8,6 @@
  * ending a designation with a successor (業務傳承).
  */
 
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +21,7 @@
 
 #include "ogpo/codec.h"
 #include "ogpo/compliance.h"
+#include "fixture.h"
 #include "ogpo/core.h"
 #include "ogpo/schema.h"
 #include "ogpo/store.h"
@@ -33,15 +33,6 @@ struct fixture {
 	uint32_t	 ey, moi, mofa;
 	uint32_t	 po, alt, sup, member, mofa_po;
 };
-
-static int
-test_rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
 
 static uint32_t
 test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
@@ -156,7 +147,7 @@ test_teardown(void **state)
 	struct fixture *f = *state;
 
 	core_close(f->c);
-	nftw(f->dir, test_rm, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_rmdir(f->dir);
 	free(f);
 	return 0;
 }
