@@ -218,15 +218,11 @@ export_invitees(struct store_txn *t, const struct export_tree *tr,
 		free(o);
 		return rc;
 	}
-	while (store_cursor_move(c, STORE_NEXT) == 0) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			e = xcalloc(cap, sizeof *v);
-			if (n > 0)
-				memcpy(e, v, n * sizeof *v);
-			free(v);
-			v = e;
-		}
+	/* Sized once: the entries are large, and regrowing them cost more
+	 * than the rest of the export (page faults and copies). */
+	cap = store_count(t, IX_ATTENDANCE, &meeting);
+	v = xmalloc((cap ? cap : 1) * sizeof *v);
+	while (n < cap && store_cursor_move(c, STORE_NEXT) == 0) {
 		e = &v[n];
 		memset(e, 0, sizeof *e);
 		if ((rc = store_cursor_get(c, &e->a, cause)) != 0)
