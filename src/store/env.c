@@ -185,7 +185,13 @@ int
 store_seq_peek(struct store_txn *t, const char *name, uint64_t *v)
 {
 	MDB_val k = { strlen(name), (void *)name }, d;
+	int i;
 
+	for (i = 0; i < t->nseq; i++)
+		if (strcmp(t->seq[i].name, name) == 0) {
+			*v = t->seq[i].v;
+			return 0;
+		}
 	*v = 0;
 	if (mdb_get(t->txn, t->s->dbi[DB_META], &k, &d) != 0)
 		return OGPO_NOTFOUND;
@@ -200,15 +206,47 @@ store_seq_next(struct store_txn *t, const char *name, uint64_t *v,
 {
 	MDB_val k = { strlen(name), (void *)name }, d;
 	uint8_t b[8];
-	int rc;
+	int i, rc;
 
 	store_seq_peek(t, name, v);
 	(*v)++;
+	for (i = 0; i < t->nseq; i++)
+		if (strcmp(t->seq[i].name, name) == 0) {
+			t->seq[i].v = *v;
+			return 0;
+		}
+	if (t->nseq < STORE_SEQ_CACHE) {
+		t->seq[t->nseq].name = name;
+		t->seq[t->nseq++].v = *v;
+		return 0;
+	}
+	/* More sequences than the cache holds: straight to meta. */
 	store_u64_put(b, *v);
 	d.mv_size = sizeof b;
 	d.mv_data = b;
 	if ((rc = mdb_put(t->txn, t->s->dbi[DB_META], &k, &d, 0)) != 0)
 		return store_error(t, rc, "advancing an id sequence", cause);
+	return 0;
+}
+
+int
+store_seq_flush(struct store_txn *t, char **cause)
+{
+	MDB_val k, d;
+	uint8_t b[8];
+	int i, rc;
+
+	for (i = 0; i < t->nseq; i++) {
+		k.mv_size = strlen(t->seq[i].name);
+		k.mv_data = (void *)t->seq[i].name;
+		store_u64_put(b, t->seq[i].v);
+		d.mv_size = sizeof b;
+		d.mv_data = b;
+		if ((rc = mdb_put(t->txn, t->s->dbi[DB_META], &k, &d, 0)) != 0)
+			return store_error(t, rc, "saving an id sequence",
+			    cause);
+	}
+	t->nseq = 0;
 	return 0;
 }
 
@@ -546,6 +584,8 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		if ((rc = store_begin(s, 0, &t.txn, cause)) != 0)
 			return rc;
 		rc = fn(&t, arg, cause);
+		if (rc == 0 && !t.full)
+			rc = store_seq_flush(&t, cause);
 		if (rc == 0 && !t.full) {
 			rc = mdb_txn_commit(t.txn);
 			t.txn = NULL;

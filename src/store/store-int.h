@@ -47,13 +47,25 @@ struct store {
 	char		*dir;
 };
 
+#define STORE_SEQ_CACHE	8
+
 struct store_txn {
 	struct store	*s;
 	MDB_txn		*txn;
 	int		 write;
 	int		 full;	/* MDB_MAP_FULL seen: grow and run again */
 	void		*old;	/* scratch for the stored image of a record */
+	/* Id sequences taken in this transaction, written once at commit
+	 * rather than on every record (an import takes two per row). */
+	struct {
+		const char	*name;
+		uint64_t	 v;
+	}		 seq[STORE_SEQ_CACHE];
+	int		 nseq;
 };
+
+/* Write the sequences the transaction took; before commit. */
+int	store_seq_flush(struct store_txn *t, char **cause);
 
 /* One entry a record contributes to an index. */
 struct store_ixent {
