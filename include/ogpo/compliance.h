@@ -27,6 +27,7 @@ extern const struct enum_names compliance_rules;
 
 struct compliance_options {
 	int		 year;		/* the year of the meeting rules */
+	int		 rolling;	/* instead: the 12 months before today's */
 	char		 today[11];	/* YYYY-MM-DD: "now" */
 	double		 threshold;	/* attendance below this (0–1) */
 	int		 escalated_days;
@@ -40,7 +41,7 @@ struct compliance_finding {
 	char		 detail[320];	/* a sentence: what is missing */
 };
 
-/* Defaults: this year, today, 75 %, 30 days. */
+/* Defaults: this year, today, 75 %, 30 days (rolling off). */
 void	compliance_defaults(struct compliance_options *o);
 
 /*

@@ -62,10 +62,12 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 	memset(&cc, 0, sizeof cc);
 	compliance_defaults(&o);
+	o.rolling = 1;		/* unless --year names a calendar year */
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'y':
+			o.rolling = 0;
 			o.year = (int)strtol(optarg, &end, 10);
 			if (*end != '\0' || o.year < 1900 || o.year > 2999)
 				return cmd_error(&cmd_check_entry, CMD_USAGE,
@@ -110,9 +112,17 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	n = compliance_check(t, &o, cmd_check_one, &cc);
 	store_read_end(t);
 	core_close(c);
-	if (!cc.tsv)
-		printf("%s%zu finding%s for %d (as of %s).\n", n ? "\n" : "",
-		    n, n == 1 ? "" : "s", o.year, o.today);
+	if (!cc.tsv) {
+		char span[40];
+
+		if (o.rolling)
+			snprintf(span, sizeof span, "the 12 months before %.7s",
+			    o.today);
+		else
+			snprintf(span, sizeof span, "%d", o.year);
+		printf("%s%zu finding%s for %s (as of %s).\n", n ? "\n" : "",
+		    n, n == 1 ? "" : "s", span, o.today);
+	}
 	return n > 0 ? CMD_FAIL : CMD_OK;
 }
 
@@ -123,11 +133,12 @@ const struct cmd_entry cmd_check_entry = {
 	    "does.",
 	.help = "Point 3: a second-level agency without a PO or a supervisor "
 	    "in office.\nPoint 4: a PO who is not the agency's own civil "
-	    "servant. Point 7: a month\nof the year without a held PO work "
-	    "meeting, a quarter without a held\npolicy coordination meeting "
-	    "(months and quarters that are over), an\nagency whose attendance "
-	    "at work meetings is below attendance_threshold\n(75% unless "
-	    "~/.config/ogpo/config says otherwise). Point 6: an issue\n"
+	    "servant. Point 7: a month\nwithout a held PO work meeting, a "
+	    "quarter without a held policy\ncoordination meeting, an agency "
+	    "whose attendance at work meetings is\nbelow attendance_threshold "
+	    "(75% unless ~/.config/ogpo/config says\notherwise) — over the "
+	    "twelve months before this one, or with --year,\nthe months of "
+	    "that year that are over. Point 6: an issue\n"
 	    "escalated to the minister for more than 30 days. With --training,"
 	    "\nalso every PO with no training record (point 8).\n",
 	.exec = cmd_check_exec,

@@ -188,6 +188,12 @@ compliance_tally(struct tally **t, size_t *n, size_t *cap, uint32_t agency)
 }
 
 /* Point 7 for the year: meetings held, and who came to the work ones. */
+/*
+ * Point 7 over a window of months: meetings held, and who came to the
+ * work ones. The window is a calendar year (its months that are over
+ * are judged; its attendance counts all of it), or the twelve months
+ * before today's (so that in January, December is judged too).
+ */
 static void
 compliance_meetings(struct check *ck)
 {
@@ -197,15 +203,34 @@ compliance_meetings(struct check *ck)
 	struct agency a;
 	struct tally *tally = NULL, *tl;
 	size_t ntally = 0, cap = 0, i;
-	char from[11], to[11], subject[32];
-	int work[13] = { 0 }, policy[5] = { 0 }, month, last, q, ty, tm;
+	char from[11], to[11], subject[32], span[40];
+	int work[12] = { 0 }, policy[12] = { 0 }, k, judged, ty, tm, fy, fm;
+	int y, mo;
 	double rate;
 
-	snprintf(from, sizeof from, "%04u-01-01", (unsigned)ck->o->year % 10000);
-	snprintf(to, sizeof to, "%04u-12-31", (unsigned)ck->o->year % 10000);
+	ty = atoi(ck->o->today);
+	tm = atoi(ck->o->today + 5);
+	if (ck->o->rolling) {
+		/* Month index k = 0..11 from (fy, fm); all twelve are over. */
+		fy = (ty * 12 + tm - 1 - 12) / 12;
+		fm = (ty * 12 + tm - 1 - 12) % 12 + 1;
+		judged = 12;
+		snprintf(from, sizeof from, "%04u-%02u-01", (unsigned)fy % 10000,
+		    (unsigned)fm % 100);
+		date_add_days(ck->o->today, -(atoi(ck->o->today + 8)), to);
+		snprintf(span, sizeof span, "from %04u-%02u to %.7s",
+		    (unsigned)fy % 10000, (unsigned)fm % 100, to);
+	} else {
+		fy = ck->o->year;
+		fm = 1;
+		judged = ck->o->year < ty ? 12 : ck->o->year == ty ? tm - 1 : 0;
+		snprintf(from, sizeof from, "%04u-01-01", (unsigned)fy % 10000);
+		snprintf(to, sizeof to, "%04u-12-31", (unsigned)fy % 10000);
+		snprintf(span, sizeof span, "in %d", fy);
+	}
 	if (store_cursor_open(ck->t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
 		return;
-	/* The year's meetings are one range of the date index. */
+	/* The window's meetings are one range of the date index. */
 	if (store_cursor_seek_text(c, from) == 0)
 		do {
 			if (store_cursor_get(c, &m, NULL) != 0)
@@ -214,12 +239,14 @@ compliance_meetings(struct check *ck)
 				break;
 			if (m.status != MEETING_HELD)
 				continue;
-			month = atoi(m.date + 5);
+			k = (atoi(m.date) - fy) * 12 + atoi(m.date + 5) - fm;
+			if (k < 0 || k >= 12)
+				continue;
 			if (m.kind == MEETING_POLICY)
-				policy[(month + 2) / 3] = 1;
+				policy[k] = 1;
 			if (m.kind != MEETING_WORK)
 				continue;
-			work[month] = 1;
+			work[k] = 1;
 			if (store_cursor_open(ck->t, IX_ATTENDANCE, &m.h.id,
 			    &ac, NULL) != 0)
 				continue;
@@ -239,25 +266,31 @@ compliance_meetings(struct check *ck)
 	store_cursor_close(c);
 
 	/* Only months and quarters that are over count as missed. */
-	ty = atoi(ck->o->today);
-	tm = atoi(ck->o->today + 5);
-	last = ck->o->year < ty ? 12 : ck->o->year == ty ? tm - 1 : 0;
-	for (month = 1; month <= last; month++)
-		if (!work[month]) {
-			snprintf(subject, sizeof subject, "%04d-%02d",
-			    ck->o->year % 10000, month);
+	for (k = 0; k < judged; k++) {
+		y = fy + (fm - 1 + k) / 12;
+		mo = (fm - 1 + k) % 12 + 1;
+		if (!work[k]) {
+			snprintf(subject, sizeof subject, "%04u-%02u",
+			    (unsigned)y % 10000, (unsigned)mo % 100);
 			compliance_say(ck, RULE_NO_WORK_MEETING, 0, 0, 0,
 			    subject, "no PO work meeting (工作推動會議) was "
 			    "held this month (point 7)");
 		}
-	for (q = 1; q <= 4 && q * 3 <= last; q++)
-		if (!policy[q]) {
-			snprintf(subject, sizeof subject, "%04d Q%d",
-			    ck->o->year % 10000, q);
+	}
+	for (k = 2; k < judged; k++) {
+		y = fy + (fm - 1 + k) / 12;
+		mo = (fm - 1 + k) % 12 + 1;
+		/* A calendar quarter whose three months are all judged. */
+		if (mo % 3 != 0)
+			continue;
+		if (!policy[k] && !policy[k - 1] && !policy[k - 2]) {
+			snprintf(subject, sizeof subject, "%04u Q%u",
+			    (unsigned)y % 10000, (unsigned)mo / 3);
 			compliance_say(ck, RULE_NO_POLICY_MEETING, 0, 0, 0,
 			    subject, "no policy coordination meeting "
 			    "(政策協調聯繫會議) was held this quarter (point 7)");
 		}
+	}
 	for (i = 0; i < ntally; i++) {
 		rate = tally[i].invited ? (double)tally[i].present /
 		    (double)tally[i].invited : 1.0;
@@ -268,8 +301,8 @@ compliance_meetings(struct check *ck)
 			    tally[i].agency);
 		compliance_say(ck, RULE_LOW_ATTENDANCE, tally[i].agency, 0, 0,
 		    a.name, "attended %zu of its %zu invitations to PO work "
-		    "meetings in %d (%.1f%%, below %.0f%%)",
-		    tally[i].present, tally[i].invited, ck->o->year,
+		    "meetings %s (%.1f%%, below %.0f%%)",
+		    tally[i].present, tally[i].invited, span,
 		    rate * 100.0, ck->o->threshold * 100.0);
 	}
 	free(tally);

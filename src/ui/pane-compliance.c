@@ -41,6 +41,7 @@ comp_reload(struct ui *ui)
 	char *warning = NULL;
 
 	compliance_defaults(&comp.o);
+	comp.o.rolling = 1;	/* as `ogpo check` without --year */
 	if (compliance_config(&comp.o, &warning) != 0) {
 		ui_message(ui, 1, "%s", warning);
 		free(warning);

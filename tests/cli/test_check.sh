@@ -64,9 +64,10 @@ not_in_section() {
 	else ok "$1"; fi
 }
 
-# The count in the summary line "N findings for YEAR (as of DATE)."
+# The count in the summary line "N findings for YEAR (as of DATE)." or,
+# without --year, "N findings for the 12 months before YYYY-MM (…)."
 summary_count() {
-	sed -n 's/^\([0-9][0-9]*\) findings\{0,1\} for [0-9]* (as of .*)\.$/\1/p' \
+	sed -n 's/^\([0-9][0-9]*\) findings\{0,1\} for .* (as of .*)\.$/\1/p' \
 	    "$TMP/out"
 }
 
@@ -106,8 +107,8 @@ contains "the escalated issue names the days it has waited" "$TMP/section" \
     "days, more than 30)"
 contains "the PO who is not a civil servant is named" "$TMP/out" \
     "聯絡人非公務人員 (PO not a civil servant)"
-same "the summary says for which year and as of today" \
-    "$(grep -c "findings for $year (as of $today)\.\$" "$TMP/out")" 1
+same "the summary says for which months and as of today" \
+    "$(grep -c "findings for the 12 months before ${today%-*} (as of $today)\.\$" "$TMP/out")" 1
 n_text=$(summary_count)
 check "the summary counts the findings ($n_text)" test -n "$n_text"
 same "one line per finding under the headings" \

@@ -602,6 +602,43 @@ test_compliance_policy_quarter(void **state)
 	assert_non_null(test_find(f, RULE_NO_POLICY_MEETING, "2024 Q3"));
 }
 
+/*
+ * Without a year (ogpo check's default): the twelve months before today's,
+ * so that in January last December and its quarter are judged.
+ */
+static void
+test_compliance_rolling(void **state)
+{
+	struct fixture *f = *state;
+	char date[11];
+	int m;
+
+	test_staff(f);
+	strcpy(f->o.today, "2025-01-10");
+	f->o.rolling = 1;
+	/* Work meetings January to November 2024, none in December; policy
+	 * meetings in the first three quarters only. */
+	for (m = 1; m <= 11; m++) {
+		snprintf(date, sizeof date, "2024-%02d-15", m % 13);
+		test_meeting(f->c, MEETING_WORK, MEETING_HELD, date);
+	}
+	test_meeting(f->c, MEETING_POLICY, MEETING_HELD, "2024-02-20");
+	test_meeting(f->c, MEETING_POLICY, MEETING_HELD, "2024-05-20");
+	test_meeting(f->c, MEETING_POLICY, MEETING_HELD, "2024-08-20");
+	/* January 2025 is not over: its missing meeting does not count. */
+	test_check(f);
+	assert_int_equal(test_count(f, RULE_NO_WORK_MEETING), 1);
+	assert_non_null(test_find(f, RULE_NO_WORK_MEETING, "2024-12"));
+	assert_int_equal(test_count(f, RULE_NO_POLICY_MEETING), 1);
+	assert_non_null(test_find(f, RULE_NO_POLICY_MEETING, "2024 Q4"));
+	/* The same in the calendar year 2025: nothing is over yet. */
+	f->o.rolling = 0;
+	f->o.year = 2025;
+	test_check(f);
+	assert_int_equal(test_count(f, RULE_NO_WORK_MEETING), 0);
+	assert_int_equal(test_count(f, RULE_NO_POLICY_MEETING), 0);
+}
+
 /* A year that is over counts every month and quarter; one to come none. */
 static void
 test_compliance_year(void **state)
@@ -908,6 +945,7 @@ main(void)
 		T(test_compliance_civil_servant),
 		T(test_compliance_work_month),
 		T(test_compliance_policy_quarter),
+		T(test_compliance_rolling),
 		T(test_compliance_year),
 		T(test_compliance_attendance),
 		T(test_compliance_escalated),
