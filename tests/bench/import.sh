@@ -73,8 +73,8 @@ run() {
 		sqlite*) [ "$(tail -n 1 "$dir/out")" = "$n" ] ;;
 		esac || { echo "import.sh: $name did not load $n rows:" >&2;
 			cat "$dir/out" >&2; exit 1; }
-		# The pages in use, not the file: ogpo reserves disk blocks
-		# for its whole map ahead of use.
+		# The pages in use, not the file's size (which follows the
+		# map when ogpo grew it ahead of a large import).
 		if [ -f "$dir/db/data.mdb" ]; then
 			size=$(mdb_stat -e "$dir/db" | awk '
 			    /Page size:/ { ps = $3 }
