@@ -219,13 +219,18 @@ codec_skip(struct codec_reader *r)
 }
 
 static const struct field *
-codec_field(const struct schema *s, uint64_t key)
+codec_field(const struct schema *s, uint64_t key, size_t *hint)
 {
 	size_t i;
 
+	/* Records are written in table order: the next one is likely. */
+	if (*hint < s->nfields && s->fields[*hint].key == key)
+		return &s->fields[(*hint)++];
 	for (i = 0; i < s->nfields; i++)
-		if (s->fields[i].key == key)
+		if (s->fields[i].key == key) {
+			*hint = i + 1;
 			return &s->fields[i];
+		}
 	return NULL;
 }
 
@@ -328,6 +333,7 @@ codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
 {
 	struct codec_reader r = { buf, len, 0, { 0, 0, 0, 0 } };
 	uint64_t seen = 0, pairs;
+	size_t hint = 0;
 	const struct field *f;
 	int rc;
 
@@ -340,7 +346,7 @@ codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
 			return err_set(cause, OGPO_CORRUPT,
 			    "%s record: a key is not a small integer",
 			    s->name);
-		if ((f = codec_field(s, r.it.u)) == NULL) {
+		if ((f = codec_field(s, r.it.u, &hint)) == NULL) {
 			uint64_t key = r.it.u;	/* codec_skip reads on */
 
 			if (codec_skip(&r) != 0)

@@ -321,20 +321,69 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 	store_read_end(t);
 }
 
+/*
+ * The agencies whose name or code holds the search text, worked out once
+ * per text: agencies are few, and a search may look at a million rows.
+ */
+static struct {
+	char		 q[128];
+	uint64_t	 txnid;		/* the database as it was then */
+	uint32_t	*ids;
+	size_t		 n, cap;
+} officers_hits;
+
+static int
+officers_agency_hit(struct store_txn *t, uint32_t agency, const char *q)
+{
+	struct store_cursor *c;
+	struct agency a;
+	size_t i;
+
+	uint64_t now = store_last_txnid(store_txn_store(t));
+
+	if (strcmp(officers_hits.q, q) != 0 || officers_hits.ids == NULL ||
+	    officers_hits.txnid != now) {
+		str_copy(officers_hits.q, q, sizeof officers_hits.q);
+		officers_hits.txnid = now;
+		officers_hits.n = 0;
+		if (store_cursor_open(t, IX_AGENCY, NULL, &c, NULL) == 0) {
+			while (store_cursor_move(c, STORE_NEXT) == 0) {
+				if (store_cursor_get(c, &a, NULL) != 0 ||
+				    (!ui_contains(a.name, q) &&
+				    !ui_contains(a.code, q)))
+					continue;
+				if (officers_hits.n == officers_hits.cap) {
+					officers_hits.cap = officers_hits.cap ?
+					    officers_hits.cap * 2 : 16;
+					officers_hits.ids = realloc(
+					    officers_hits.ids,
+					    officers_hits.cap * sizeof(uint32_t));
+					if (officers_hits.ids == NULL)
+						abort();
+				}
+				officers_hits.ids[officers_hits.n++] = a.h.id;
+			}
+			store_cursor_close(c);
+		}
+		if (officers_hits.ids == NULL)	/* none: still "worked out" */
+			officers_hits.ids = xcalloc(1, sizeof(uint32_t));
+	}
+	for (i = 0; i < officers_hits.n; i++)
+		if (officers_hits.ids[i] == agency)
+			return 1;
+	return 0;
+}
+
 static int
 officers_match(struct store_txn *t, uint32_t id, void *arg)
 {
 	const char *q = arg;
 	struct officer o;
-	struct agency a;
 
 	if (store_officer_get(t, id, &o, NULL) != 0)
 		return 0;
-	if (ui_contains(o.name, q) || ui_contains(o.email, q) ||
-	    ui_contains(o.title, q))
-		return 1;
-	return store_agency_get(t, o.agency, &a, NULL) == 0 &&
-	    (ui_contains(a.name, q) || ui_contains(a.code, q));
+	return ui_contains(o.name, q) || ui_contains(o.email, q) ||
+	    ui_contains(o.title, q) || officers_agency_hit(t, o.agency, q);
 }
 
 static void
@@ -550,6 +599,13 @@ officers_action(struct ui *ui, enum ui_action a)
 	}
 }
 
+static void
+officers_fini(void)
+{
+	free(officers_hits.ids);
+	memset(&officers_hits, 0, sizeof officers_hits);
+}
+
 const struct ui_pane ui_pane_officers = {
 	.title = N_("Officers"),
 	.ctx = UI_CTX_LIST,
@@ -557,6 +613,7 @@ const struct ui_pane ui_pane_officers = {
 	.action = officers_action,
 	.reload = officers_reload,
 	.list = &officers.list,
+	.fini = officers_fini,
 	.hints = N_("a add  e edit  d delete  i import  / search  s sort  "
 	    "f agency  F all  ? help"),
 };

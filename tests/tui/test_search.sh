@@ -87,6 +87,13 @@ esc
 expect_pos "Esc while typing goes back to the first row" "1/$n"
 expect_gone "and the search line is gone" "/$one"
 
+# --- an agency's name finds its officers -------------------------------------
+keys Home
+keys /
+text 警政署
+keys Enter
+expect_sel "/警政署 selects an officer of 內政部警政署" "內政部警政署"
+
 # --- the tree: a search finds agencies inside closed branches --------------
 # 國防部全民防衛動員署 sits under 國防部, which starts closed.
 keys 1
