@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "fixture.h"
+#include "ogpo/core.h"
 
 static int
 fixture_rm_one(const char *path, const struct stat *sb, int flag,
@@ -22,4 +23,29 @@ void
 fixture_rmdir(const char *dir)
 {
 	nftw(dir, fixture_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+struct core *
+fixture_core_open(char *dir, size_t n)
+{
+	struct core *c;
+	char *cause = NULL;
+
+	if (snprintf(dir, n, "/tmp/ogpo-unit.XXXXXX") >= (int)n ||
+	    mkdtemp(dir) == NULL)
+		return NULL;
+	if (core_open(&c, dir, 1, &cause) != 0) {
+		fprintf(stderr, "fixture: %s\n", cause);
+		free(cause);
+		fixture_rmdir(dir);
+		return NULL;
+	}
+	return c;
+}
+
+void
+fixture_core_close(struct core *c, const char *dir)
+{
+	core_close(c);
+	fixture_rmdir(dir);
 }

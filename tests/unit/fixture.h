@@ -1,11 +1,22 @@
 /*
- * fixture.h — what the unit tests share: removing the database directory
- * a test made.
+ * fixture.h — what the unit tests share: a database in a directory of its
+ * own, and removing that directory afterwards.
  */
 #ifndef OGPO_TEST_FIXTURE_H
 #define OGPO_TEST_FIXTURE_H
 
 #include <stddef.h>
+
+struct core;
+
+/*
+ * A new database in a fresh directory under /tmp (its name into dir, n
+ * bytes, at least 32), opened for the tests; NULL when it cannot be.
+ */
+struct core *fixture_core_open(char *dir, size_t n);
+
+/* Close c and remove its directory. */
+void	fixture_core_close(struct core *c, const char *dir);
 
 /* Remove dir and all it holds. */
 void	fixture_rmdir(const char *dir);

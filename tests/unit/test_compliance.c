@@ -176,11 +176,9 @@ static int
 test_setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	char *cause = NULL;
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/ogpo-compliance.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	assert_int_equal(core_open(&f->c, f->dir, 1, &cause), 0);
+	f->c = fixture_core_open(f->dir, sizeof f->dir);
+	assert_non_null(f->c);
 	f->ey = test_agency(f->c, "EY", 0, LEVEL_CABINET);
 	f->moi = test_agency(f->c, "MOI", f->ey, LEVEL_2);
 	f->mofa = test_agency(f->c, "MOFA", f->ey, LEVEL_2);
@@ -199,8 +197,7 @@ test_teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	core_close(f->c);
-	fixture_rmdir(f->dir);
+	fixture_core_close(f->c, f->dir);
 	free(f);
 	return 0;
 }
