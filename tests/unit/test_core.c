@@ -88,19 +88,9 @@ test_setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	struct agency a;
-	char *cause = NULL;
 
-	if (f == NULL)
-		return -1;
-	strcpy(f->dir, "/tmp/ogpo-test-core.XXXXXX");
-	if (mkdtemp(f->dir) == NULL) {
-		free(f);
-		return -1;
-	}
-	if (core_open(&f->c, f->dir, 1, &cause) != 0) {
-		fprintf(stderr, "core_open: %s\n", cause);
-		free(cause);
-		fixture_rmdir(f->dir);
+	if (f == NULL ||
+	    (f->c = fixture_core_open(f->dir, sizeof f->dir)) == NULL) {
 		free(f);
 		return -1;
 	}
@@ -122,19 +112,9 @@ static int
 test_setup_empty(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	char *cause = NULL;
 
-	if (f == NULL)
-		return -1;
-	strcpy(f->dir, "/tmp/ogpo-test-core.XXXXXX");
-	if (mkdtemp(f->dir) == NULL) {
-		free(f);
-		return -1;
-	}
-	if (core_open(&f->c, f->dir, 1, &cause) != 0) {
-		fprintf(stderr, "core_open: %s\n", cause);
-		free(cause);
-		fixture_rmdir(f->dir);
+	if (f == NULL ||
+	    (f->c = fixture_core_open(f->dir, sizeof f->dir)) == NULL) {
 		free(f);
 		return -1;
 	}
@@ -147,8 +127,7 @@ test_teardown(void **state)
 {
 	struct fx *f = *state;
 
-	core_close(f->c);
-	fixture_rmdir(f->dir);
+	fixture_core_close(f->c, f->dir);
 	free(f);
 	return 0;
 }
