@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ogpo/cmd.h"
+#include "ogpo/priv.h"
 #include "ogpo/ui.h"
 
 static const struct cmd_entry *const main_cmds[] = {
@@ -88,6 +89,17 @@ main(int argc, char **argv)
 	struct cmd_ctx ctx = { NULL, NULL, "ogpo" };
 	size_t i;
 
+	if (priv_init() != 0) {
+		perror("ogpo: cannot set aside the group's rights");
+		return CMD_FAIL;
+	}
+	if (priv_setid()) {
+		/* As ncurses itself would for a set-id program: the terminal
+		 * description comes from the system, not from the user. */
+		unsetenv("TERMINFO");
+		unsetenv("TERMINFO_DIRS");
+		unsetenv("TERMCAP");
+	}
 	setlocale(LC_ALL, "");
 	bindtextdomain("ogpo", OGPO_LOCALEDIR);
 	textdomain("ogpo");

@@ -28,8 +28,12 @@ void	 core_close(struct core *c);
 struct store *core_store(struct core *c);
 const char *core_login(const struct core *c);
 
-/* Where the database lives: --db, $OGPO_DB, /etc/ogpo.conf, the default. */
-char	*core_default_dir(const char *flag, char **origin);
+/*
+ * Where the database lives: --db, $OGPO_DB, /etc/ogpo.conf, the default;
+ * *origin says which. Running set-id, --db and $OGPO_DB are refused
+ * (NULL, *cause says why) unless the user could use the directory anyway.
+ */
+char	*core_default_dir(const char *flag, char **origin, char **cause);
 
 /*
  * Run fn in one write transaction, as store_write does: everything fn

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ogpo/cmd.h"
+#include "ogpo/priv.h"
 
 /* Take back a database init made, so that trying again works. */
 static void
@@ -16,6 +17,7 @@ cmd_init_remove(const char *dir, int had_dir)
 {
 	char *path;
 
+	priv_enter();
 	path = xasprintf("%s/data.mdb", dir);
 	unlink(path);
 	free(path);
@@ -24,6 +26,7 @@ cmd_init_remove(const char *dir, int had_dir)
 	free(path);
 	if (!had_dir)
 		rmdir(dir);
+	priv_leave();
 }
 
 static int
@@ -58,9 +61,16 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_usage(&cmd_init_entry, stderr);
 		return CMD_USAGE;
 	}
-	dir = core_default_dir(ctx->db_flag, &origin);
+	if ((dir = core_default_dir(ctx->db_flag, &origin, &cause)) == NULL) {
+		cmd_error(&cmd_init_entry, CMD_FAIL, "%s", cause);
+		free(cause);
+		return CMD_FAIL;
+	}
 	path = xasprintf("%s/data.mdb", dir);
+	priv_enter();
 	exists = stat(path, &sb) == 0;
+	had_dir = stat(dir, &sb) == 0;
+	priv_leave();
 	free(path);
 	if (exists) {
 		cmd_error(&cmd_init_entry, CMD_FAIL, "%s already holds a "
@@ -68,7 +78,6 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		free(dir);
 		return CMD_FAIL;
 	}
-	had_dir = stat(dir, &sb) == 0;
 	if ((c = cmd_open(ctx, 1)) == NULL) {
 		free(dir);
 		return CMD_FAIL;

@@ -15,7 +15,13 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 	struct core *c;
 	char *dir, *origin, *cause = NULL;
 
-	dir = core_default_dir(ctx->db_flag, &origin);
+	if ((dir = core_default_dir(ctx->db_flag, &origin, &cause)) == NULL) {
+		fprintf(stderr, "%s: ", ctx->prog);
+		cmd_put_safe(stderr, cause);
+		fputc('\n', stderr);
+		free(cause);
+		return NULL;
+	}
 	if (core_open(&c, dir, create, &cause) != 0) {
 		fprintf(stderr, "%s: ", ctx->prog);
 		cmd_put_safe(stderr, cause);

@@ -10,9 +10,28 @@
 #include <unistd.h>
 
 #include "core-int.h"
+#include "ogpo/priv.h"
+
+/*
+ * Running set-id, a directory the user names is theirs to use only if
+ * they could use it without ogpo: else the group's rights would let
+ * them open (or create) a database where they have no business.
+ */
+static char *
+core_user_dir(const char *dir, const char *origin, char **cause)
+{
+	if (priv_setid() && !priv_user_may_use(dir)) {
+		err_set(cause, OGPO_DENIED, "%s names %s, which you cannot "
+		    "read and write yourself; ogpo only opens such a "
+		    "directory when it is the db line of %s", origin, dir,
+		    OGPO_SYSCONF);
+		return NULL;
+	}
+	return xstrdup(dir);
+}
 
 char *
-core_default_dir(const char *flag, char **origin)
+core_default_dir(const char *flag, char **origin, char **cause)
 {
 	const char *env, *home;
 	char line[1024], *p, *value;
@@ -21,11 +40,11 @@ core_default_dir(const char *flag, char **origin)
 
 	if (flag != NULL && *flag != '\0') {
 		*origin = "--db";
-		return xstrdup(flag);
+		return core_user_dir(flag, *origin, cause);
 	}
 	if ((env = getenv("OGPO_DB")) != NULL && *env != '\0') {
 		*origin = "$OGPO_DB";
-		return xstrdup(env);
+		return core_user_dir(env, *origin, cause);
 	}
 	if ((f = fopen(OGPO_SYSCONF, "r")) != NULL) {
 		while (fgets(line, sizeof line, f) != NULL) {

@@ -14,6 +14,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "ogpo/priv.h"
 #include "store-int.h"
 
 static const struct {
@@ -345,9 +346,26 @@ store_setup(struct store_txn *t, void *arg, char **cause)
 	return store_migrate(t, (uint32_t)version, cause);
 }
 
+static int store_open_priv(struct store **, const char *,
+    const struct store_options *, char **);
+
+/* The database's files are the group's: its rights are taken up to open
+ * them (and only then; see priv.h). */
 int
 store_open(struct store **sp, const char *dir, const struct store_options *opt,
     char **cause)
+{
+	int rc;
+
+	priv_enter();
+	rc = store_open_priv(sp, dir, opt, cause);
+	priv_leave();
+	return rc;
+}
+
+static int
+store_open_priv(struct store **sp, const char *dir,
+    const struct store_options *opt, char **cause)
 {
 	static const struct store_options defaults;
 	struct store *s;
@@ -617,7 +635,7 @@ store_backup(struct store *s, const char *dir, char **cause)
 {
 	struct stat st;
 	char *path;
-	int rc;
+	int rc, fd;
 
 	if ((rc = store_mkdir(dir, cause)) != 0)
 		return rc;
@@ -627,10 +645,30 @@ store_backup(struct store *s, const char *dir, char **cause)
 	if (rc == 0)
 		return err_set(cause, OGPO_EXISTS, "%s already holds a "
 		    "database; back up into a new or empty directory", dir);
-	if ((rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT)) != 0) {
+	/* The copy is the user's file, made with the user's rights. */
+	path = xasprintf("%s/data.mdb", dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd == -1) {
+		rc = err_set(cause, OGPO_IO, "cannot create %s: %s", path,
+		    strerror(errno));
+		free(path);
+		return rc;
+	}
+	if ((rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT)) != 0) {
+		close(fd);
+		unlink(path);
+		free(path);
 		rc = store_error(NULL, rc, "copying the database", cause);
 		return err_prefix(cause, rc, "backup to %s", dir);
 	}
+	if (close(fd) != 0) {
+		rc = err_set(cause, OGPO_IO, "writing %s: %s", path,
+		    strerror(errno));
+		unlink(path);
+		free(path);
+		return rc;
+	}
+	free(path);
 	return 0;
 }
 

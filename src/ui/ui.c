@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ogpo/config.h"
+#include "ogpo/priv.h"
 #include "ui-int.h"
 
 const char *const ui_context_names[UI_CTX_COUNT] = {
@@ -426,6 +427,7 @@ int
 ui_main(const struct cmd_ctx *ctx)
 {
 	struct ui ui;
+	WINDOW *win;
 	char *errors = NULL;
 	int key, i;
 
@@ -458,7 +460,12 @@ ui_main(const struct cmd_ctx *ctx)
 		ui_message(&ui, 1, "%s", errors);
 
 	ui_signals();
-	if (initscr() == NULL) {
+	/* With the group's rights, ncurses sees a set-id program and trusts
+	 * nothing of the environment's terminal description. */
+	priv_enter();
+	win = initscr();
+	priv_leave();
+	if (win == NULL) {
 		fprintf(stderr, "ogpo: cannot start the terminal (TERM=%s)\n",
 		    getenv("TERM") ? getenv("TERM") : "");
 		core_close(ui.core);
