@@ -8,7 +8,7 @@ LOCALEDIR = $(PREFIX)/share/locale
 VERSION	 = 0.1.0
 
 CC	?= cc
-PKGS	 = ncursesw lmdb libcbor
+PKGS	 = ncursesw lmdb libcbor nettle
 # Evaluated when used, so that a first `make test` sees packages that the
 # dependency step has just installed.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))

@@ -23,6 +23,8 @@ static const struct cmd_entry *const main_cmds[] = {
 	&cmd_import_entry,
 	&cmd_check_entry,
 	&cmd_export_entry,
+	&cmd_user_entry,
+	&cmd_audit_entry,
 };
 #define MAIN_NCMDS (sizeof main_cmds / sizeof main_cmds[0])
 

@@ -40,6 +40,8 @@ extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_user_entry;
+extern const struct cmd_entry cmd_audit_entry;
 
 /*
  * Open the database the context names (or the default), printing the

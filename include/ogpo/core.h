@@ -36,6 +36,36 @@ const char *core_login(const struct core *c);
 char	*core_default_dir(const char *flag, char **origin, char **cause);
 
 /*
+ * The person at the keyboard as the database knows them in t: fills u
+ * (role, scope). Returns 1 if they are a user, 0 if not (u then says
+ * viewer: a login the user table does not name may only read). Root is
+ * always an admin.
+ */
+int	 core_whoami(struct core *c, struct store_txn *t, struct user *u);
+
+/*
+ * 0 if the person may write at all (an admin or an editor); else
+ * OGPO_DENIED and *cause says which role is missing and how to get it.
+ */
+int	 core_may_write(struct core *c, struct store_txn *t, char **cause);
+
+/*
+ * 0 if the person may change the stored record old into rec (either may
+ * be NULL: a new record, a deletion); else OGPO_DENIED, and *cause names
+ * the role or the scope that is missing. Every write of core asks this;
+ * a screen may ask before opening a form.
+ */
+int	 core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
+	    const void *old, const void *rec, char **cause);
+
+/*
+ * Take login off the users (an admin's act, audited). The last admin
+ * cannot be removed. On error nothing is changed.
+ */
+int	 core_user_remove(struct core *c, struct store_txn *t,
+	    const char *login, char **cause);
+
+/*
  * Run fn in one write transaction, as store_write does: everything fn
  * saves lands together, or nothing does.
  */
@@ -151,5 +181,43 @@ void	 core_meeting_counts(struct store_txn *t, uint32_t meeting,
 
 /* 1 if the officer's designation is in force on date (YYYY-MM-DD). */
 int	 core_officer_active(const struct officer *o, const char *date);
+
+/* A reference as people know it: "內政部 (MOI)", "王小明 科長". */
+void	 core_ref_text(struct store_txn *t, enum entity_kind kind,
+	    uint32_t id, char *buf, size_t n);
+
+/*
+ * Field f of rec as people read it: references by name, enums by their
+ * label, yes/no. Always terminated.
+ */
+void	 core_field_text(struct store_txn *t, const struct field *f,
+	    const void *rec, char *buf, size_t n);
+
+/*
+ * What differs between old and rec (records of kind): "title 科長 → 專員;
+ * agency 內政部 (MOI) → 交通部 (MOTC)". With old or rec NULL, the other's
+ * fields that are set. Returns how many fields differ.
+ */
+size_t	 core_diff(struct store_txn *t, enum entity_kind kind,
+	    const void *old, const void *rec, char *buf, size_t n);
+
+/* An audit record in words. */
+struct core_audit_text {
+	char	 what[2 * OGPO_TEXT_MAX + 64];	/* the record: "王小明" */
+	char	 changes[2048];			/* core_diff's words */
+};
+void	 core_audit_describe(struct store_txn *t, const struct audit *a,
+	    struct core_audit_text *d);
+
+/*
+ * 1 if the person may see audit record a: an admin every record, an
+ * editor their own and those about records in their scope, a viewer
+ * their own.
+ */
+int	 core_audit_visible(struct core *c, struct store_txn *t,
+	    const struct audit *a);
+
+/* The seq of the first audit record written at or after when. */
+uint64_t core_audit_at(struct store_txn *t, int64_t when);
 
 #endif

@@ -27,6 +27,7 @@
 #define OGPO_NOTE_MAX		2000
 #define OGPO_DESC_MAX		4000
 #define OGPO_COLLAB_MAX		32	/* collaborating agencies of an issue */
+#define OGPO_HASH_LEN		32	/* SHA-256, the audit chain's links */
 #define OGPO_RECORD_MAX		16384	/* an encoded record never exceeds this */
 
 /* What every stored record starts with: identity and accountability. */
@@ -246,6 +247,11 @@ struct audit {
 	uint32_t id;		/* the record's id (for attendance: meeting) */
 	uint32_t id2;		/* attendance: officer; else 0 */
 	char	 login[OGPO_LOGIN_MAX + 1];
+	/* SHA-256 of the previous audit record as stored (set by the
+	 * store): the trail is a chain, and a record changed or taken out
+	 * breaks it. Empty in records written before the chain began. */
+	size_t	 prev_len;
+	uint8_t	 prev[OGPO_HASH_LEN];
 	size_t	 before_len, after_len;
 	uint8_t	 before[OGPO_RECORD_MAX];
 	uint8_t	 after[OGPO_RECORD_MAX];

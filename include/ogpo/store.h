@@ -75,6 +75,13 @@ void	 store_read_end(struct store_txn *t);
 struct store *store_txn_store(struct store_txn *t);
 
 /*
+ * A number no other transaction of this process has had (a map-full
+ * rerun of store_write gets a new one): the key of a cache that must not
+ * outlive the transaction it was filled in.
+ */
+uint64_t store_txn_serial(const struct store_txn *t);
+
+/*
  * Records by id. get returns OGPO_NOTFOUND when there is none (cause
  * untouched) and OGPO_CORRUPT with a cause when the bytes do not decode.
  *
@@ -140,6 +147,17 @@ int	 store_audit_get(struct store_txn *t, uint64_t seq, struct audit *a,
 	    char **cause);
 /* The seq the next audit record will take. */
 uint64_t store_audit_next(struct store_txn *t);
+
+/*
+ * The audit chain's head: the SHA-256 of the newest audit record, and
+ * its seq (0 when the trail is empty). Written down elsewhere, it lets
+ * a later `ogpo verify` prove that the trail up to it is untouched.
+ */
+int	 store_audit_head(struct store_txn *t, uint8_t head[OGPO_HASH_LEN],
+	    uint64_t *seq, char **cause);
+/* The SHA-256 of audit record seq as stored. */
+int	 store_audit_hash(struct store_txn *t, uint64_t seq,
+	    uint8_t hash[OGPO_HASH_LEN], char **cause);
 
 /*
  * Marks that last one write transaction, kept in the map rather than the

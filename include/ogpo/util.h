@@ -10,6 +10,13 @@
 #include <stdint.h>
 #include <time.h>
 
+#include <libintl.h>
+
+/* Words people read, looked up in their language (po/). N_ marks a
+ * string for translation where it is defined and _ is applied later. */
+#define _(s)	gettext(s)
+#define N_(s)	(s)
+
 /* Status codes shared by every layer; 0 is success. */
 enum ogpo_status {
 	OGPO_OK = 0,

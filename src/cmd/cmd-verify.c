@@ -4,6 +4,8 @@
  */
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "ogpo/cmd.h"
 
@@ -15,13 +17,50 @@ cmd_verify_report(void *arg, const char *problem)
 	fputc('\n', stdout);
 }
 
+/*
+ * --head SEQ:HASH, as `ogpo audit --head` printed it once: is audit
+ * record SEQ still the record it was? With the chain intact, so is every
+ * record before it. Returns the problems found (0 or 1).
+ */
+static size_t
+cmd_verify_head(struct store_txn *t, const char *noted)
+{
+	uint8_t hash[OGPO_HASH_LEN];
+	char hex[2 * OGPO_HASH_LEN + 1], *end, *cause = NULL;
+	unsigned long long seq;
+	size_t i;
+
+	seq = strtoull(noted, &end, 10);
+	if (end == noted || (*end != ':' && *end != ' ')) {
+		printf("--head '%s': write it as ogpo audit --head printed "
+		    "it, SEQ:HASH\n", noted);
+		return 1;
+	}
+	if (store_audit_hash(t, seq, hash, &cause) != 0) {
+		printf("audit record %llu, noted as the head, is gone: %s\n",
+		    seq, cause);
+		free(cause);
+		return 1;
+	}
+	for (i = 0; i < OGPO_HASH_LEN; i++)
+		snprintf(hex + 2 * i, 3, "%02x", hash[i]);
+	if (strcasecmp(end + 1, hex) != 0) {
+		printf("audit record %llu is not the one that was noted: the "
+		    "trail up to it was rewritten\n", seq);
+		return 1;
+	}
+	return 0;
+}
+
 static int
 cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "head", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *head = NULL;
 	struct store_stats st;
 	struct store_txn *t;
 	struct core *c;
@@ -31,6 +70,10 @@ cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (ch == 'H') {
+			head = optarg;
+			continue;
+		}
 		if (ch == 'h') {
 			cmd_usage(&cmd_verify_entry, stdout);
 			return CMD_OK;
@@ -51,6 +94,8 @@ cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_FAIL;
 	}
 	problems = store_verify(t, cmd_verify_report, NULL);
+	if (head != NULL)
+		problems += cmd_verify_head(t, head);
 	store_read_end(t);
 	store_stats(core_store(c), &st, NULL);
 	if (problems > 0)
@@ -58,11 +103,12 @@ cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		    problems, problems == 1 ? "" : "s");
 	else
 		printf("%s is consistent: %zu agencies, %zu officers, %zu "
-		    "meetings, %zu attendance records, %zu issues, %zu users, "
+		    "meetings, %zu attendance records, %zu issues, %zu user%s, "
 		    "%zu audit records.\n", store_dir(core_store(c)),
 		    st.records[ENTITY_AGENCY], st.records[ENTITY_OFFICER],
 		    st.records[ENTITY_MEETING], st.records[ENTITY_ATTENDANCE],
 		    st.records[ENTITY_ISSUE], st.records[ENTITY_USER],
+		    st.records[ENTITY_USER] == 1 ? "" : "s",
 		    st.records[ENTITY_AUDIT]);
 	core_close(c);
 	return problems > 0 ? CMD_FAIL : CMD_OK;
@@ -70,9 +116,13 @@ cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_verify_entry = {
 	.name = "verify",
-	.args = "",
+	.args = "[--head SEQ:HASH]",
 	.summary = "Check that every record decodes and every index agrees.",
 	.help = "Prints one line per problem and exits 1 if there is any;\n"
-	    "exits 0 after a summary line when the database is consistent.\n",
+	    "exits 0 after a summary line when the database is consistent.\n"
+	    "The audit trail is a hash chain: a record changed or removed "
+	    "breaks it.\n--head SEQ:HASH, as `ogpo audit --head` once "
+	    "printed it, also proves\nthat nothing up to that record was "
+	    "rewritten since.\n",
 	.exec = cmd_verify_exec,
 };

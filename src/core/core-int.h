@@ -14,7 +14,27 @@
 struct core {
 	struct store	*store;
 	char		 login[OGPO_LOGIN_MAX + 1];
+	int		 root;		/* uid 0: always an admin */
+	/* The person's user record as of one transaction (perm.c), and
+	 * the last agency judged against its scope. */
+	uint64_t	 perm_serial;
+	struct user	 perm;
+	uint32_t	 perm_last;
+	int		 perm_last_yes;
 };
+
+/* 1 if no admin but login would remain. */
+int	core_user_last_admin(struct store_txn *t, const char *login);
+
+/* The value of key in the system's config file, or 0 if none. */
+int	core_sysconf(const char *key, char *value, size_t n);
+
+/* Act as u for the rest of t (the first admin, as the database is made). */
+void	core_perm_grant(struct core *c, struct store_txn *t,
+	    const struct user *u);
+
+/* Forget the cached role: the user table changed in this transaction. */
+void	core_perm_forget(struct core *c);
 
 /* Append the audit record of one change (before or after may be NULL). */
 int	core_audit(struct core *c, struct store_txn *t, enum entity_kind kind,

@@ -30,12 +30,38 @@ core_user_dir(const char *dir, const char *origin, char **cause)
 	return xstrdup(dir);
 }
 
+int
+core_sysconf(const char *key, char *value, size_t n)
+{
+	char line[1024], *p, *eq;
+	size_t len = strlen(key);
+	int found = 0;
+	FILE *f;
+
+	if ((f = fopen(OGPO_SYSCONF, "r")) == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL) {
+		p = str_trim(line);
+		if (*p == '#' || (eq = strchr(p, '=')) == NULL)
+			continue;
+		*eq = '\0';
+		if (strlen(str_trim(p)) != len || strcmp(p, key) != 0)
+			continue;
+		p = str_trim(eq + 1);
+		if (*p != '\0') {
+			str_copy(value, p, n);
+			found = 1;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
 char *
 core_default_dir(const char *flag, char **origin, char **cause)
 {
 	const char *env, *home;
-	char line[1024], *p, *value;
-	FILE *f;
+	char line[1024];
 	struct passwd *pw;
 
 	if (flag != NULL && *flag != '\0') {
@@ -46,22 +72,9 @@ core_default_dir(const char *flag, char **origin, char **cause)
 		*origin = "$OGPO_DB";
 		return core_user_dir(env, *origin, cause);
 	}
-	if ((f = fopen(OGPO_SYSCONF, "r")) != NULL) {
-		while (fgets(line, sizeof line, f) != NULL) {
-			p = str_trim(line);
-			if (strncmp(p, "db", 2) != 0)
-				continue;
-			p = str_trim(p + 2);
-			if (*p != '=')
-				continue;
-			value = str_trim(p + 1);
-			if (*value != '\0') {
-				fclose(f);
-				*origin = OGPO_SYSCONF;
-				return xstrdup(value);
-			}
-		}
-		fclose(f);
+	if (core_sysconf("db", line, sizeof line)) {
+		*origin = OGPO_SYSCONF;
+		return xstrdup(line);
 	}
 	*origin = "the default";
 	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
@@ -88,7 +101,36 @@ core_first_admin(struct core *c, struct store_txn *t, void *arg,
 	memset(&u, 0, sizeof u);
 	str_copy(u.login, c->login, sizeof u.login);
 	u.role = UROLE_ADMIN;
+	/* Before the table can say so, the creator is its admin. */
+	core_perm_grant(c, t, &u);
 	return core_save(c, t, ENTITY_USER, &u, cause);
+}
+
+/*
+ * With "unknown_users = refuse" in the system's config, a login the
+ * user table does not name may not even read.
+ */
+static int
+core_open_check(struct core *c, char **cause)
+{
+	struct store_txn *t;
+	struct user u;
+	char value[32];
+	int rc, known;
+
+	if (c->root || !core_sysconf("unknown_users", value, sizeof value) ||
+	    strcmp(value, "refuse") != 0)
+		return 0;
+	if ((rc = store_read_begin(c->store, &t, cause)) != 0)
+		return rc;
+	known = core_whoami(c, t, &u);
+	store_read_end(t);
+	if (!known)
+		return err_set(cause, OGPO_DENIED, "you (%s) are not a user of "
+		    "this database, and %s lets only its users in; ask an "
+		    "admin to run: ogpo user add %s --role viewer", c->login,
+		    OGPO_SYSCONF, c->login);
+	return 0;
 }
 
 int
@@ -106,11 +148,16 @@ core_open(struct core **cp, const char *dir, int create, char **cause)
 		    "shorter one", user_login(), OGPO_LOGIN_MAX);
 	c = xcalloc(1, sizeof *c);
 	str_copy(c->login, user_login(), sizeof c->login);
+	c->root = getuid() == 0;
 	if ((rc = store_open(&c->store, dir, &opt, cause)) != 0) {
 		free(c);
 		return rc;
 	}
 	if (create && (rc = core_run(c, core_first_admin, NULL, cause)) != 0) {
+		core_close(c);
+		return rc;
+	}
+	if (!create && (rc = core_open_check(c, cause)) != 0) {
 		core_close(c);
 		return rc;
 	}

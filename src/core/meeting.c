@@ -125,6 +125,8 @@ core_uninvite(struct core *c, struct store_txn *t, uint32_t meeting,
 
 	if ((rc = store_attendance_get(t, meeting, officer, &at, cause)) != 0)
 		return rc;
+	if ((rc = core_may(c, t, ENTITY_ATTENDANCE, &at, NULL, cause)) != 0)
+		return rc;
 	if ((rc = store_attendance_del(t, meeting, officer, cause)) != 0)
 		return rc;
 	return core_audit(c, t, ENTITY_ATTENDANCE, AUDIT_DELETE, &at, NULL,

@@ -243,6 +243,9 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if (s == NULL || kind == ENTITY_AUDIT)
 		return err_set(cause, OGPO_INVALID, "internal error: cannot "
 		    "save a record of kind %d", (int)kind);
+	/* A viewer hears that first, not what is wrong with the fields. */
+	if ((rc = core_may_write(c, t, cause)) != 0)
+		return rc;
 	core_normalise(kind, rec);
 	if (!checked && (n = core_check(t, kind, rec, faults, 8)) > 0) {
 		char all[8 * sizeof faults[0].msg];
@@ -262,6 +265,8 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if (rc != 0 && rc != OGPO_NOTFOUND)
 		goto out;
 	had = rc == 0;
+	if ((rc = core_may(c, t, kind, had ? old : NULL, rec, cause)) != 0)
+		goto out;
 	schema_label(s, rec, label, sizeof label);
 	if (!had && h->id != 0 && kind != ENTITY_ATTENDANCE &&
 	    kind != ENTITY_USER) {
@@ -276,6 +281,13 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		    old->h.updated_by, when);
 		goto out;
 	}
+	if (had && kind == ENTITY_USER && old->user.role == UROLE_ADMIN &&
+	    ((struct user *)rec)->role != UROLE_ADMIN &&
+	    core_user_last_admin(t, old->user.login)) {
+		rc = err_set(cause, OGPO_DENIED, "%s is the last admin; make "
+		    "someone else an admin first", old->user.login);
+		goto out;
+	}
 	if (had && kind == ENTITY_AGENCY && old->agency.level !=
 	    ((struct agency *)rec)->level &&
 	    (rc = core_relevel_check(t, rec, cause)) != 0)
@@ -288,6 +300,8 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	str_copy(h->updated_by, c->login, sizeof h->updated_by);
 	if ((rc = core_put(t, kind, rec, cause)) != 0)
 		goto out;
+	if (kind == ENTITY_USER)
+		core_perm_forget(c);
 	rc = core_audit(c, t, kind, had ? AUDIT_UPDATE : AUDIT_CREATE,
 	    had ? old : NULL, rec, cause);
 	/* An agency that moved takes its sub-agencies' levels along. */
@@ -568,13 +582,16 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 	char when[32], label[OGPO_TEXT_MAX + 1];
 	int rc;
 
+	old = xmalloc(sizeof *old);
+	if ((rc = store_get(t, kind, id, old, NULL)) == 0 &&
+	    (rc = core_may(c, t, kind, old, NULL, cause)) != 0)
+		goto out;
 	if ((rc = core_delete_check(t, kind, id, cause)) != 0)
-		return rc;
+		goto out;
 	if (cause != NULL) {	/* the question for the dialog: not an error */
 		free(*cause);
 		*cause = NULL;
 	}
-	old = xmalloc(sizeof *old);
 	if ((rc = store_get(t, kind, id, old, cause)) != 0)
 		goto out;
 	if (version != 0 && old->h.version != version) {

@@ -201,32 +201,6 @@ import_agency_pending(struct import *im, const char *name, const char *code)
 	return im->agencies[0].id;
 }
 
-/* Say what differs between two records: "title 科長 → 專員; phone …". */
-static size_t
-import_diff(const struct schema *s, const void *old, const void *new,
-    char *buf, size_t n)
-{
-	char a[OGPO_DESC_MAX + 64], b[OGPO_DESC_MAX + 64];
-	size_t i, used = 0, count = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < s->nfields; i++) {
-		if (s->fields[i].flags & FIELD_HEAD)
-			continue;
-		schema_format(&s->fields[i], old, a, sizeof a);
-		schema_format(&s->fields[i], new, b, sizeof b);
-		if (strcmp(a, b) == 0)
-			continue;
-		count++;
-		if (used < n)
-			used += (size_t)snprintf(buf + used, n - used,
-			    "%s%s %s → %s", used ? "; " : "",
-			    s->fields[i].name, a[0] ? a : "(empty)",
-			    b[0] ? b : "(empty)");
-	}
-	return count;
-}
-
 /* Remember a rejected row: count it, report it, send it back. */
 static int
 import_reject(struct import *im, const struct csv_row *row,
@@ -299,7 +273,6 @@ static int
 import_apply(struct import *im, const struct csv_row *row,
     enum entity_kind kind, void *rec, const void *old, const char *label)
 {
-	const struct schema *s = schema_of(kind);
 	struct core_fault faults[4];
 	char diff[512], *why = NULL;
 	const char *column = "";
@@ -341,7 +314,8 @@ import_apply(struct import *im, const struct csv_row *row,
 			    COL_AGENCY), "the new agency could not be made "
 			    "(its code is taken, or its name is not valid)");
 	}
-	if (old != NULL && import_diff(s, old, rec, diff, sizeof diff) == 0) {
+	if (old != NULL && core_diff(im->t, kind, old, rec, diff,
+	    sizeof diff) == 0) {
 		im->res->unchanged++;
 		return 0;
 	}
@@ -728,6 +702,10 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	im->t = t;
 	im->cause = cause;
 	first = store_audit_next(t);
+	/* A dry run shows a viewer what each row would meet; a real one
+	 * is refused once, not row by row. */
+	if (!im->o->dry_run && (rc = core_may_write(c, t, cause)) != 0)
+		return rc;
 	if ((rc = store_marks_clear(t, cause)) != 0 ||
 	    (rc = import_agencies_load(im)) != 0 ||
 	    (rc = csv_reader_open(&im->r, im->path, &im->o->csv, cause)) != 0)

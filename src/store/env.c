@@ -510,6 +510,7 @@ store_read_begin(struct store *s, struct store_txn **tp, char **cause)
 	int rc;
 
 	t->s = s;
+	t->serial = ++s->serial;
 	if ((rc = store_begin(s, MDB_RDONLY, &t->txn, cause)) != 0) {
 		store_txn_free(t);
 		*tp = NULL;
@@ -532,6 +533,12 @@ struct store *
 store_txn_store(struct store_txn *t)
 {
 	return t->s;
+}
+
+uint64_t
+store_txn_serial(const struct store_txn *t)
+{
+	return t->serial;
 }
 
 /* Double the map: called with no transaction of ours open. */
@@ -598,12 +605,15 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 	for (;;) {
 		memset(&t, 0, sizeof t);
 		t.s = s;
+		t.serial = ++s->serial;
 		t.write = 1;
 		if ((rc = store_begin(s, 0, &t.txn, cause)) != 0)
 			return rc;
 		rc = fn(&t, arg, cause);
 		if (rc == 0 && !t.full)
 			rc = store_seq_flush(&t, cause);
+		if (rc == 0 && !t.full)
+			rc = store_chain_flush(&t, cause);
 		if (rc == 0 && !t.full) {
 			rc = mdb_txn_commit(t.txn);
 			t.txn = NULL;

@@ -45,6 +45,7 @@ struct store {
 	MDB_env		*env;
 	MDB_dbi		 dbi[DB_COUNT];
 	char		*dir;
+	uint64_t	 serial;	/* transactions begun by this process */
 };
 
 #define STORE_SEQ_CACHE	8
@@ -52,6 +53,7 @@ struct store {
 struct store_txn {
 	struct store	*s;
 	MDB_txn		*txn;
+	uint64_t	 serial;	/* see store_txn_serial */
 	int		 write;
 	int		 full;	/* MDB_MAP_FULL seen: grow and run again */
 	void		*old;	/* scratch for the stored image of a record */
@@ -62,10 +64,23 @@ struct store_txn {
 		uint64_t	 v;
 	}		 seq[STORE_SEQ_CACHE];
 	int		 nseq;
+	/* The audit chain's head: the hash of the newest audit record,
+	 * read at the first append and written to meta at commit. */
+	uint8_t		 head[OGPO_HASH_LEN];
+	int		 head_known, head_dirty;
 };
 
 /* Write the sequences the transaction took; before commit. */
 int	store_seq_flush(struct store_txn *t, char **cause);
+
+/* Write the audit chain's new head, if the transaction moved it. */
+int	store_chain_flush(struct store_txn *t, char **cause);
+
+/* The hash the next audit record must carry; fills t->head. */
+int	store_chain_load(struct store_txn *t, char **cause);
+
+/* SHA-256 of n bytes. */
+void	store_hash(const void *p, size_t n, uint8_t out[OGPO_HASH_LEN]);
 
 /* One entry a record contributes to an index. */
 struct store_ixent {

@@ -234,6 +234,74 @@ verify_index(struct verify *vf, enum store_index ixn)
 	free(rec);
 }
 
+/*
+ * Walk the audit trail and check every link of its hash chain, and the
+ * head in meta against the newest record. Records from before the chain
+ * began carry no link; once one does, every later one must.
+ */
+static void
+verify_chain(struct verify *vf)
+{
+	struct store_txn *t = vf->t;
+	struct audit *a = xmalloc(sizeof *a);
+	uint8_t prev[OGPO_HASH_LEN], head[OGPO_HASH_LEN];
+	uint64_t seq, last = 0;
+	MDB_cursor *mc;
+	MDB_val k, v, hk = { 10, "audit.head" };
+	int rc, started = 0, have = 0;
+
+	if (mdb_cursor_open(t->txn, t->s->dbi[DB_AUDIT], &mc) != 0) {
+		free(a);
+		return;
+	}
+	for (rc = mdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
+	    rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
+		seq = k.mv_size == 8 ? store_u64_get(k.mv_data) : 0;
+		if (codec_decode(&schema_audit, v.mv_data, v.mv_size, a,
+		    NULL) != 0)
+			a->prev_len = 0;	/* verify_records said so */
+		if (a->prev_len == OGPO_HASH_LEN) {
+			if (have && memcmp(a->prev, prev, sizeof prev) != 0)
+				verify_say(vf, "audit record #%llu does not "
+				    "follow from #%llu: #%llu was changed, or "
+				    "records between them were removed",
+				    (unsigned long long)seq,
+				    (unsigned long long)last,
+				    (unsigned long long)last);
+			else if (!have && memcmp(a->prev, (uint8_t[
+			    OGPO_HASH_LEN]){ 0 }, sizeof prev) != 0)
+				verify_say(vf, "audit record #%llu links to "
+				    "records before it that are no longer "
+				    "there", (unsigned long long)seq);
+			started = 1;
+		} else if (started)
+			verify_say(vf, "audit record #%llu carries no link to "
+			    "#%llu: it was written or changed outside ogpo",
+			    (unsigned long long)seq,
+			    (unsigned long long)last);
+		store_hash(v.mv_data, v.mv_size, prev);
+		have = 1;
+		last = seq;
+	}
+	mdb_cursor_close(mc);
+	free(a);
+	rc = mdb_get(t->txn, t->s->dbi[DB_META], &hk, &v);
+	if (rc == 0 && v.mv_size == OGPO_HASH_LEN) {
+		memcpy(head, v.mv_data, sizeof head);
+		if (!have)
+			verify_say(vf, "the audit trail is empty, but its "
+			    "chain says records were written: they were "
+			    "removed");
+		else if (memcmp(head, prev, sizeof head) != 0)
+			verify_say(vf, "the newest audit record, #%llu, is not "
+			    "the one the chain ends with: it was changed, or "
+			    "newer records were removed",
+			    (unsigned long long)last);
+	} else if (started)
+		verify_say(vf, "the audit chain's head is missing from the "
+		    "database's meta table");
+}
+
 size_t
 store_verify(struct store_txn *t, store_report_fn report, void *arg)
 {
@@ -246,5 +314,6 @@ store_verify(struct store_txn *t, store_report_fn report, void *arg)
 	for (ix = IX_AGENCY; ix <= IX_MAX; ix++)
 		if (!(store_ix[ix].flags & IXF_PRIMARY))
 			verify_index(&vf, ix);
+	verify_chain(&vf);
 	return vf.problems;
 }

@@ -120,94 +120,20 @@ pane_text_add(char **text, const char *label, const char *value)
 	free(old);
 }
 
-/* A reference as people know it: an agency's name, an officer's name. */
-static void
-pane_ref(struct store_txn *t, enum entity_kind kind, uint32_t id, char *buf,
-    size_t n)
-{
-	union {
-		struct agency	a;
-		struct officer	o;
-		struct issue	i;
-	} *r;
-
-	buf[0] = '\0';
-	if (id == 0)
-		return;
-	r = xmalloc(sizeof *r);
-	if (kind == ENTITY_AGENCY && store_agency_get(t, id, &r->a, NULL) == 0)
-		snprintf(buf, n, "%s (%s)", r->a.name, r->a.code);
-	else if (kind == ENTITY_OFFICER &&
-	    store_officer_get(t, id, &r->o, NULL) == 0)
-		snprintf(buf, n, "%s %s", r->o.name, r->o.title);
-	else if (kind == ENTITY_ISSUE && store_issue_get(t, id, &r->i,
-	    NULL) == 0)
-		snprintf(buf, n, "#%u %s", id, r->i.title);
-	else
-		snprintf(buf, n, "#%u (gone)", id);
-	free(r);
-}
-
 char *
 pane_detail(struct store_txn *t, enum entity_kind kind, const void *rec)
 {
 	const struct schema *s = schema_of(kind);
 	const struct field *f;
-	char value[OGPO_DESC_MAX + 64], when[32], one[OGPO_TEXT_MAX + 32];
+	char value[OGPO_DESC_MAX + 64], when[32];
 	char *text = NULL;
-	uint32_t id, n, k, list[OGPO_COLLAB_MAX];
-	size_t i, used;
+	size_t i;
 
 	for (i = 0; i < s->nfields; i++) {
 		f = &s->fields[i];
 		if (f->flags & FIELD_HEAD)
 			continue;
-		if (f->type == FIELD_U32 && f->ref != 0) {
-			memcpy(&id, (const char *)rec + f->offset, sizeof id);
-			pane_ref(t, f->ref, id, value, sizeof value);
-		} else if (f->type == FIELD_U32LIST) {
-			memcpy(&n, (const char *)rec + f->count, sizeof n);
-			n = n > OGPO_COLLAB_MAX ? OGPO_COLLAB_MAX : n;
-			memcpy(list, (const char *)rec + f->offset,
-			    n * sizeof *list);
-			for (k = 0, used = 0, value[0] = '\0'; k < n; k++) {
-				pane_ref(t, f->ref, list[k], one, sizeof one);
-				used += (size_t)snprintf(value + used,
-				    sizeof value - used, "%s%s", k ? "; " : "",
-				    one);
-				if (used >= sizeof value)
-					break;
-			}
-		} else if (f->form == FORM_COMPETENCIES) {
-			memcpy(&id, (const char *)rec + f->offset, sizeof id);
-			for (k = 0, used = 0, value[0] = '\0'; k < 4; k++)
-				if (id & (1u << k))
-					used += (size_t)snprintf(value + used,
-					    sizeof value - used, "%s%s",
-					    used ? "; " : "",
-					    _(model_competence_labels[k]));
-		} else if (f->form == FORM_TRIGGERS) {
-			memcpy(&id, (const char *)rec + f->offset, sizeof id);
-			snprintf(value, sizeof value, "%s%s%s",
-			    id & TRIGGER_STAKEHOLDERS ? _("complex stakeholder "
-			    "interests 利害關係複雜; ") : "",
-			    id & TRIGGER_DIVIDED ? _("divided opinion "
-			    "意見分歧; ") : "",
-			    id & TRIGGER_HEATED ? _("heated public "
-			    "participation 民眾參與熱烈") : "");
-		} else if (f->enums != NULL) {
-			memcpy(&id, (const char *)rec + f->offset, sizeof id);
-			snprintf(value, sizeof value, "%s", id == 0 &&
-			    f->enums->min != 0 ? "" :
-			    model_enum_label(f->enums, id));
-			if (strcmp(value, "-") == 0)
-				value[0] = '\0';
-		} else if (f->form == FORM_BOOL) {
-			memcpy(&id, (const char *)rec + f->offset, sizeof id);
-			snprintf(value, sizeof value, "%s", id ? _("yes") :
-			    _("no"));
-		} else
-			schema_format(f, rec, value, sizeof value);
+		core_field_text(t, f, rec, value, sizeof value);
 		pane_text_add(&text, _(f->label), value);
 	}
 	time_format(((const struct record_head *)rec)->updated_at, when,

@@ -15,11 +15,6 @@
 #include "ogpo/text.h"
 #include "ogpo/ui.h"
 
-#include <libintl.h>
-
-#define _(s)	gettext(s)
-#define N_(s)	(s)	/* marked for translation, looked up later */
-
 #define UI_MIN_COLS	80
 #define UI_MIN_ROWS	24
 #define UI_WIDE_COLS	120	/* a detail panel beside the list from here */

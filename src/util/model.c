@@ -377,6 +377,9 @@ static const struct field audit_fields[] = {
 	{ 9, "after", "After", FIELD_BYTES, FORM_PLAIN,
 	  MEMBER(struct audit, after), offsetof(struct audit, after_len),
 	  NULL, 0, 0 },
+	{ 10, "prev", "Previous", FIELD_BYTES, FORM_PLAIN,
+	  MEMBER(struct audit, prev), offsetof(struct audit, prev_len),
+	  NULL, 0, 0 },
 };
 SCHEMA(schema_audit, "audit", ENTITY_AUDIT, struct audit, audit_fields);
 

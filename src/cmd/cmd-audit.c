@@ -1,0 +1,279 @@
+/*
+ * cmd-audit.c — `ogpo audit`: the audit trail, who changed what and
+ * when, oldest first. An admin sees every record; an editor their own and
+ * those about records in their scope; a viewer their own.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ogpo/cmd.h"
+#include "ogpo/text.h"
+
+#define AUDIT_LIMIT_DEFAULT	100
+
+struct cmd_audit {
+	int64_t		 since, until;	/* 0: open */
+	const char	*login;
+	enum entity_kind entity;
+	size_t		 limit;		/* 0: all */
+	int		 tsv, head;
+};
+
+/* Local midnight of YYYY-MM-DD, or -1. */
+static int64_t
+cmd_audit_day(const char *date)
+{
+	struct tm tm;
+
+	if (!date_valid(date))
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = atoi(date) - 1900;
+	tm.tm_mon = atoi(date + 5) - 1;
+	tm.tm_mday = atoi(date + 8);
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+/* 1 if a passes the command line's filters and may be seen. */
+static int
+cmd_audit_match(struct core *c, struct store_txn *t, const struct cmd_audit *o,
+    const struct audit *a)
+{
+	if (o->login != NULL && strcmp(a->login, o->login) != 0)
+		return 0;
+	if (o->entity != 0 && a->entity != (uint32_t)o->entity)
+		return 0;
+	if (o->since != 0 && a->time < o->since)
+		return 0;
+	return core_audit_visible(c, t, a);
+}
+
+static void
+cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
+    const struct audit *a)
+{
+	static const struct cmd_column cols[] = {
+		{ "SEQ", 7 }, { "WHEN", 16 }, { "WHO", 12 }, { "ACTION", 7 },
+		{ "RECORD", 30 }, { "CHANGES", 0 },
+	};
+	struct core_audit_text d;
+	char seq[24], when[32], record[sizeof d.what + 32];
+	char *e1, *e2;
+	const char *cells[6];
+	const char *kind = model_enum_name(&model_entities, a->entity);
+
+	core_audit_describe(t, a, &d);
+	snprintf(seq, sizeof seq, "%llu", (unsigned long long)a->seq);
+	time_format(a->time, when, sizeof when);
+	if (o->tsv) {
+		e1 = xmalloc(2 * sizeof d.what + 1);
+		e2 = xmalloc(2 * sizeof d.changes + 1);
+		printf("%s\t%s\t%s\t%s\t%s\t%u\t%u\t%s\t%s\n", seq, when,
+		    a->login, model_enum_name(&model_audit_actions, a->action),
+		    kind, a->id, a->id2,
+		    text_tsv(d.what, e1, 2 * sizeof d.what + 1),
+		    text_tsv(d.changes, e2, 2 * sizeof d.changes + 1));
+		free(e1);
+		free(e2);
+		return;
+	}
+	if (a->entity == ENTITY_IMPORT)	/* "import of FILE" says it */
+		snprintf(record, sizeof record, "%s", d.what);
+	else
+		snprintf(record, sizeof record, "%s %s", kind, d.what);
+	cells[0] = seq;
+	cells[1] = when;
+	cells[2] = a->login;
+	cells[3] = model_enum_name(&model_audit_actions, a->action);
+	cells[4] = record;
+	cells[5] = d.changes;
+	cmd_table_row(stdout, cols, 6, cells);
+}
+
+static int
+cmd_audit_list(struct core *c, const struct cmd_audit *o, char **cause)
+{
+	struct store_txn *t;
+	struct audit *a = xmalloc(sizeof *a);
+	uint64_t seq, first, end, *keep = NULL;
+	size_t n = 0, i;
+	int rc, more = 0;
+
+	if ((rc = store_read_begin(core_store(c), &t, cause)) != 0) {
+		free(a);
+		return rc;
+	}
+	end = store_audit_next(t);
+	if (o->until != 0)
+		end = core_audit_at(t, o->until);
+	first = o->since != 0 ? core_audit_at(t, o->since) : 1;
+	if (o->tsv)
+		printf("seq\ttime\tlogin\taction\tentity\tid\tid2\trecord\t"
+		    "changes\n");
+	else
+		printf("%-7s  %-16s  %-12s  %-7s  %-30s  %s\n", "SEQ", "WHEN",
+		    "WHO", "ACTION", "RECORD", "CHANGES");
+	if (o->since == 0 && o->limit != 0) {
+		/* The newest limit records that match, shown oldest first. */
+		keep = xcalloc(o->limit, sizeof *keep);
+		for (seq = end; seq > first && !more; seq--) {
+			if (store_audit_get(t, seq - 1, a, NULL) != 0 ||
+			    !cmd_audit_match(c, t, o, a))
+				continue;
+			if (n == o->limit)
+				more = 1;
+			else
+				keep[n++] = seq - 1;
+		}
+		for (i = n; i > 0; i--)
+			if (store_audit_get(t, keep[i - 1], a, cause) == 0)
+				cmd_audit_print(t, o, a);
+	} else {
+		for (seq = first; seq < end; seq++) {
+			if (store_audit_get(t, seq, a, NULL) != 0 ||
+			    !cmd_audit_match(c, t, o, a))
+				continue;
+			if (o->limit != 0 && n == o->limit) {
+				more = 1;
+				break;
+			}
+			n++;
+			cmd_audit_print(t, o, a);
+		}
+	}
+	store_read_end(t);
+	if (more)
+		fprintf(stderr, "(%s %zu shown; --since, --until, --login or "
+		    "--limit 0 for others)\n", o->since == 0 ? "the newest" :
+		    "the first", n);
+	free(keep);
+	free(a);
+	return 0;
+}
+
+static int
+cmd_audit_head(struct core *c, char **cause)
+{
+	struct store_txn *t;
+	uint8_t head[OGPO_HASH_LEN];
+	uint64_t seq;
+	size_t i;
+	int rc;
+
+	if ((rc = store_read_begin(core_store(c), &t, cause)) != 0)
+		return rc;
+	rc = store_audit_head(t, head, &seq, cause);
+	store_read_end(t);
+	if (rc != 0)
+		return rc;
+	printf("%llu:", (unsigned long long)seq);
+	for (i = 0; i < sizeof head; i++)
+		printf("%02x", head[i]);
+	printf("\n");
+	return 0;
+}
+
+static int
+cmd_audit_exec(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' },
+		{ "login", required_argument, NULL, 'l' },
+		{ "entity", required_argument, NULL, 'e' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "tsv", no_argument, NULL, 't' },
+		{ "head", no_argument, NULL, 'H' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cmd_audit o;
+	struct core *c;
+	char *cause = NULL, *end;
+	int ch, rc;
+
+	memset(&o, 0, sizeof o);
+	o.limit = AUDIT_LIMIT_DEFAULT;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 's':
+		case 'u':
+			if (cmd_audit_day(optarg) == -1)
+				return cmd_error(&cmd_audit_entry, CMD_USAGE,
+				    "--%s '%s' is not a date (YYYY-MM-DD)",
+				    ch == 's' ? "since" : "until", optarg);
+			if (ch == 's')
+				o.since = cmd_audit_day(optarg);
+			else	/* the whole of that day */
+				o.until = cmd_audit_day(optarg) + 86400;
+			break;
+		case 'l':
+			o.login = optarg;
+			break;
+		case 'e':
+			if ((o.entity = cmd_entity(optarg)) == 0 &&
+			    strcmp(optarg, "user") != 0 &&
+			    strcmp(optarg, "import") != 0)
+				return cmd_error(&cmd_audit_entry, CMD_USAGE,
+				    "--entity '%s': say agency, officer, "
+				    "meeting, attendance, issue, training, "
+				    "reward, user or import", optarg);
+			if (strcmp(optarg, "user") == 0)
+				o.entity = ENTITY_USER;
+			else if (strcmp(optarg, "import") == 0)
+				o.entity = ENTITY_IMPORT;
+			break;
+		case 'n':
+			o.limit = (size_t)strtoul(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0')
+				return cmd_error(&cmd_audit_entry, CMD_USAGE,
+				    "--limit '%s' is not a number", optarg);
+			break;
+		case 't':
+			o.tsv = 1;
+			break;
+		case 'H':
+			o.head = 1;
+			break;
+		case 'h':
+			cmd_usage(&cmd_audit_entry, stdout);
+			return CMD_OK;
+		default:
+			cmd_usage(&cmd_audit_entry, stderr);
+			return CMD_USAGE;
+		}
+	}
+	if (optind != argc) {
+		cmd_usage(&cmd_audit_entry, stderr);
+		return CMD_USAGE;
+	}
+	if ((c = cmd_open(ctx, 0)) == NULL)
+		return CMD_FAIL;
+	rc = o.head ? cmd_audit_head(c, &cause) :
+	    cmd_audit_list(c, &o, &cause);
+	if (rc != 0)
+		cmd_error(&cmd_audit_entry, CMD_FAIL, "%s", cause);
+	free(cause);
+	core_close(c);
+	return rc != 0 ? CMD_FAIL : CMD_OK;
+}
+
+const struct cmd_entry cmd_audit_entry = {
+	.name = "audit",
+	.args = "[--since DATE] [--until DATE] [--login LOGIN] "
+	    "[--entity KIND]\n           [--limit N] [--tsv] | --head",
+	.summary = "Show who changed what and when, from the audit trail.",
+	.help = "Oldest first. Without --since, the newest 100 records that "
+	    "match (--limit N\nfor another number, 0 for all). An admin sees "
+	    "every record, an editor\ntheir own and those about records in "
+	    "their scope, a viewer their own.\n--tsv prints every column "
+	    "tab-separated. --head prints the newest record's\nnumber and "
+	    "the SHA-256 the trail's hash chain ends with: noted down "
+	    "elsewhere,\nit lets a later `ogpo verify --head SEQ:HASH` show that\nnothing "
+	    "up to it was rewritten.\n",
+	.exec = cmd_audit_exec,
+};

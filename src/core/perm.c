@@ -1,0 +1,273 @@
+/*
+ * perm.c — who may write what. Every write of core asks here first, so
+ * the full-screen program, the command line and an import meet the same
+ * rules: an admin writes everything, an editor writes within the agencies
+ * of their scope and everything below them, a viewer only reads.
+ *
+ * The role is read from the user table inside the writing transaction
+ * (an admin's change applies at once to everyone) and kept for the rest of
+ * that transaction only: an import asks a million times.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core-int.h"
+
+/* Deeper than any agency tree can be (levels 0 to 4): a loop guard. */
+#define PERM_DEPTH_MAX	16
+
+/* Load the person's user record for t, unless it is loaded already. */
+static void
+perm_load(struct core *c, struct store_txn *t)
+{
+	uint64_t serial = store_txn_serial(t);
+
+	if (c->perm_serial == serial)
+		return;
+	c->perm_serial = serial;
+	c->perm_last = 0;
+	memset(&c->perm, 0, sizeof c->perm);
+	str_copy(c->perm.login, c->login, sizeof c->perm.login);
+	if (store_user_get(t, c->login, &c->perm, NULL) != 0) {
+		memset(&c->perm, 0, sizeof c->perm);
+		str_copy(c->perm.login, c->login, sizeof c->perm.login);
+		c->perm.role = 0;	/* not a user: reads only */
+	}
+	if (c->root)
+		c->perm.role = UROLE_ADMIN;
+}
+
+void
+core_perm_grant(struct core *c, struct store_txn *t, const struct user *u)
+{
+	c->perm_serial = store_txn_serial(t);
+	c->perm = *u;
+	c->perm_last = 0;
+}
+
+void
+core_perm_forget(struct core *c)
+{
+	c->perm_serial = 0;
+}
+
+int
+core_whoami(struct core *c, struct store_txn *t, struct user *u)
+{
+	perm_load(c, t);
+	*u = c->perm;
+	if (u->role == 0)
+		u->role = UROLE_VIEWER;
+	return c->perm.role != 0;
+}
+
+/* "MOI, MOTC and 3 more": the codes of the scope, for messages. */
+static void
+perm_scope_words(struct core *c, struct store_txn *t, char *buf, size_t n)
+{
+	struct agency a;
+	size_t used = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < c->perm.nscope && i < 3; i++) {
+		if (store_agency_get(t, c->perm.scope[i], &a, NULL) != 0)
+			snprintf(a.code, sizeof a.code, "#%u",
+			    c->perm.scope[i]);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		    i == 0 ? "" : i + 1 == c->perm.nscope ? " and " : ", ",
+		    a.code);
+		if (used >= n)
+			return;
+	}
+	if (c->perm.nscope > 3)
+		snprintf(buf + used, n - used, " and %u more",
+		    c->perm.nscope - 3);
+}
+
+int
+core_may_write(struct core *c, struct store_txn *t, char **cause)
+{
+	perm_load(c, t);
+	if (c->perm.role == UROLE_ADMIN || c->perm.role == UROLE_EDITOR)
+		return 0;
+	if (c->perm.role == 0)
+		return err_set(cause, OGPO_DENIED, "you (%s) are not a user of "
+		    "this database, so you may only read it; an admin can let "
+		    "you edit with: ogpo user add %s --role editor --agency "
+		    "CODE", c->login, c->login);
+	return err_set(cause, OGPO_DENIED, "you (%s) are a viewer and may "
+	    "only read; an admin can let you edit with: ogpo user add %s "
+	    "--role editor --agency CODE", c->login, c->login);
+}
+
+/* 1 if agency id is one of the scope's or lies below one of them. */
+static int
+perm_in_scope(struct core *c, struct store_txn *t, uint32_t id)
+{
+	struct agency a;
+	uint32_t at = id, i;
+	int depth, yes = 0;
+
+	if (id == 0)
+		return 0;
+	if (c->perm_last == id)
+		return c->perm_last_yes;
+	for (depth = 0; at != 0 && depth < PERM_DEPTH_MAX && !yes; depth++) {
+		for (i = 0; i < c->perm.nscope && i < OGPO_COLLAB_MAX; i++)
+			if (c->perm.scope[i] == at)
+				yes = 1;
+		if (yes || store_agency_get(t, at, &a, NULL) != 0)
+			break;
+		at = a.parent;
+	}
+	c->perm_last = id;
+	c->perm_last_yes = yes;
+	return yes;
+}
+
+/* The agency a record of kind belongs to for the scope, or 0. */
+static uint32_t
+perm_agency_of(struct store_txn *t, enum entity_kind kind, const void *rec)
+{
+	union {
+		struct meeting	 m;
+		struct officer	 o;
+		struct issue	 is;
+	} *u;
+	uint32_t id = 0;
+
+	switch (kind) {
+	case ENTITY_OFFICER:
+		return ((const struct officer *)rec)->agency;
+	case ENTITY_ISSUE:
+		return ((const struct issue *)rec)->lead;
+	case ENTITY_MEETING:
+		return ((const struct meeting *)rec)->agency;
+	default:
+		break;
+	}
+	u = xmalloc(sizeof *u);
+	switch (kind) {
+	case ENTITY_ATTENDANCE:
+		if (store_meeting_get(t, ((const struct attendance *)rec)->meeting,
+		    &u->m, NULL) == 0)
+			id = u->m.agency;
+		break;
+	case ENTITY_TRAINING:
+		if (store_officer_get(t, ((const struct training *)rec)->officer,
+		    &u->o, NULL) == 0)
+			id = u->o.agency;
+		break;
+	case ENTITY_REWARD:
+		if (store_officer_get(t, ((const struct reward *)rec)->officer,
+		    &u->o, NULL) == 0)
+			id = u->o.agency;
+		break;
+	default:
+		break;
+	}
+	free(u);
+	return id;
+}
+
+/* The issue an issue meeting (or its attendance) is about, or 0. */
+static uint32_t
+perm_issue_of(struct store_txn *t, enum entity_kind kind, const void *rec)
+{
+	struct meeting *m;
+	uint32_t id = 0;
+
+	if (kind == ENTITY_MEETING)
+		return ((const struct meeting *)rec)->issue;
+	if (kind != ENTITY_ATTENDANCE)
+		return 0;
+	m = xmalloc(sizeof *m);
+	if (store_meeting_get(t, ((const struct attendance *)rec)->meeting, m,
+	    NULL) == 0)
+		id = m->issue;
+	free(m);
+	return id;
+}
+
+/* 1 if rec (of kind) lies within the editor's scope. */
+static int
+perm_record_in_scope(struct core *c, struct store_txn *t,
+    enum entity_kind kind, const void *rec)
+{
+	const struct agency *a = rec;
+	struct issue *is;
+	uint32_t issue, i;
+	int yes;
+
+	if (kind == ENTITY_AGENCY) {
+		/* An agency of the scope itself, or below one (a new
+		 * agency by its parent, a moved one by where it goes). */
+		for (i = 0; i < c->perm.nscope && i < OGPO_COLLAB_MAX; i++)
+			if (a->h.id != 0 && c->perm.scope[i] == a->h.id)
+				return 1;
+		return perm_in_scope(c, t, a->parent);
+	}
+	if (perm_in_scope(c, t, perm_agency_of(t, kind, rec)))
+		return 1;
+	/* Meetings they lead include those about issues they lead. */
+	if ((issue = perm_issue_of(t, kind, rec)) == 0)
+		return 0;
+	is = xmalloc(sizeof *is);
+	yes = store_issue_get(t, issue, is, NULL) == 0 &&
+	    perm_in_scope(c, t, is->lead);
+	free(is);
+	return yes;
+}
+
+/* "officer 王小明 of 交通部" or "agency 交通部": what lies outside. */
+static void
+perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
+    char *buf, size_t n)
+{
+	const struct schema *s = schema_of(kind);
+	char label[OGPO_TEXT_MAX + 1];
+	struct agency a;
+	uint32_t id;
+
+	schema_label(s, rec, label, sizeof label);
+	id = kind == ENTITY_AGENCY ? ((const struct agency *)rec)->parent :
+	    perm_agency_of(t, kind, rec);
+	if (id != 0 && store_agency_get(t, id, &a, NULL) == 0)
+		snprintf(buf, n, "%s %s %s %s", s->name, label,
+		    kind == ENTITY_AGENCY ? "under" : "of", a.name);
+	else
+		snprintf(buf, n, "%s %s", s->name, label);
+}
+
+int
+core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
+    const void *old, const void *rec, char **cause)
+{
+	char scope[256], what[2 * OGPO_TEXT_MAX + 64];
+	int rc;
+
+	if ((rc = core_may_write(c, t, cause)) != 0)
+		return rc;
+	if (c->perm.role == UROLE_ADMIN)
+		return 0;
+	if (kind == ENTITY_USER)
+		return err_set(cause, OGPO_DENIED, "only an admin may change "
+		    "users; you (%s) are an editor", c->login);
+	perm_scope_words(c, t, scope, sizeof scope);
+	if (old != NULL && !perm_record_in_scope(c, t, kind, old)) {
+		perm_words(t, kind, old, what, sizeof what);
+		return err_set(cause, OGPO_DENIED, "you (%s) may edit only "
+		    "within %s and the agencies below them; %s is outside "
+		    "that", c->login, scope, what);
+	}
+	if (rec != NULL && !perm_record_in_scope(c, t, kind, rec)) {
+		perm_words(t, kind, rec, what, sizeof what);
+		return err_set(cause, OGPO_DENIED, "you (%s) may edit only "
+		    "within %s and the agencies below them; %s would be "
+		    "outside that", c->login, scope, what);
+	}
+	return 0;
+}
