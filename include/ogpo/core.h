@@ -182,6 +182,26 @@ void	 core_meeting_counts(struct store_txn *t, uint32_t meeting,
 /* 1 if the officer's designation is in force on date (YYYY-MM-DD). */
 int	 core_officer_active(const struct officer *o, const char *date);
 
+/*
+ * Sessions: each running full-screen ogpo says who runs it, since when
+ * and in which pane, so others can see who is here. begin makes this
+ * process's record, pane updates it, end (or core_close) removes it.
+ */
+struct core_session {
+	long	 pid;
+	char	 login[OGPO_LOGIN_MAX + 1];
+	int64_t	 since;
+	char	 pane[32];
+};
+void	 core_session_begin(struct core *c, const char *pane);
+void	 core_session_pane(struct core *c, const char *pane);
+void	 core_session_end(struct core *c);
+/*
+ * The live sessions, this one included: fills up to max, returns how
+ * many there are. Records of processes that are gone are removed.
+ */
+size_t	 core_sessions(struct core *c, struct core_session *out, size_t max);
+
 /* A reference as people know it: "內政部 (MOI)", "王小明 科長". */
 void	 core_ref_text(struct store_txn *t, enum entity_kind kind,
 	    uint32_t id, char *buf, size_t n);

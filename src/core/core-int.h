@@ -21,6 +21,10 @@ struct core {
 	struct user	 perm;
 	uint32_t	 perm_last;
 	int		 perm_last_yes;
+	/* This process's session file (session.c). */
+	int		 session;
+	int64_t		 session_since;
+	char		 session_pane[32];
 };
 
 /* 1 if no admin but login would remain. */

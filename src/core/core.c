@@ -170,6 +170,7 @@ core_close(struct core *c)
 {
 	if (c == NULL)
 		return;
+	core_session_end(c);
 	store_close(c->store);
 	free(c);
 }

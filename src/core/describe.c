@@ -212,7 +212,7 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 			core_ref_text(t, ENTITY_OFFICER, at->officer, who,
 			    sizeof who);
 		core_ref_text(t, ENTITY_MEETING, at->meeting, mt, sizeof mt);
-		snprintf(d->what, sizeof d->what, _("attendance of %s at %s"),
+		snprintf(d->what, sizeof d->what, _("%s at %s"),
 		    who, mt);
 	} else
 		schema_label(s, im.after ? im.after : im.before, d->what,

@@ -19,6 +19,7 @@
 #define UI_MIN_ROWS	24
 #define UI_WIDE_COLS	120	/* a detail panel beside the list from here */
 #define UI_POLL_MS	250	/* how often to look for others' commits */
+#define UI_OTHERS_MS	2000	/* how often to count who else is here */
 #define UI_ROWS_MAX	512	/* visible rows of a list, at most */
 
 /* Keymap contexts, in the order the keymap files name them. */
@@ -43,6 +44,8 @@ enum ui_action {
 	UA_TAB_MEETINGS,
 	UA_TAB_ISSUES,
 	UA_TAB_COMPLIANCE,
+	UA_TAB_AUDIT,
+	UA_TAB_USERS,
 	UA_NEXT_TAB,
 	UA_PREV_TAB,
 	UA_REDRAW,
@@ -91,6 +94,7 @@ enum ui_action {
 	UA_PICK,
 	UA_YES,
 	UA_NO,
+	UA_WHO,
 	UA_COUNT
 };
 
@@ -146,6 +150,10 @@ extern const struct ui_pane ui_pane_officers;
 extern const struct ui_pane ui_pane_meetings;
 extern const struct ui_pane ui_pane_issues;
 extern const struct ui_pane ui_pane_compliance;
+extern const struct ui_pane ui_pane_audit;
+extern const struct ui_pane ui_pane_users;
+
+#define UI_PANES_MAX	7
 
 /* A modal layer on top of the pane: redrawn whenever the screen is. */
 typedef void (*ui_layer_fn)(struct ui *ui, void *arg);
@@ -157,13 +165,16 @@ struct ui {
 	struct store		*store;
 	struct keymap		*km;
 	const char		*dbdir;
-	const struct ui_pane	*panes[5];
+	const struct ui_pane	*panes[UI_PANES_MAX];
 	int			 npanes, tab;
 	int			 rows, cols;
 	int			 color;
 	attr_t			 attrs[UI_ATTR_COUNT];
 	uint64_t		 txnid;		/* last commit we showed */
-	int			 stale[5];	/* pane must reload */
+	int			 stale[UI_PANES_MAX];	/* pane must reload */
+	int			 admin;		/* the Users tab is shown */
+	size_t			 others;	/* other sessions open */
+	int64_t			 others_at;	/* when counted (ms) */
 	char			 msg[512];
 	int			 msg_error;
 	int			 quit;

@@ -28,6 +28,8 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_TAB_MEETINGS] = { "tab_meetings",	N_("go to the Meetings tab") },
 	[UA_TAB_ISSUES]	  = { "tab_issues",	N_("go to the Issues tab") },
 	[UA_TAB_COMPLIANCE] = { "tab_compliance", N_("go to the Compliance tab") },
+	[UA_TAB_AUDIT]	  = { "tab_audit",	N_("go to the Audit tab: who changed what") },
+	[UA_TAB_USERS]	  = { "tab_users",	N_("go to the Users tab (admins)") },
 	[UA_NEXT_TAB]	  = { "next_tab",	N_("go to the next tab") },
 	[UA_PREV_TAB]	  = { "prev_tab",	N_("go to the previous tab") },
 	[UA_REDRAW]	  = { "redraw",		N_("redraw the whole screen") },
@@ -76,6 +78,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_PICK]	  = { "pick",		N_("choose the field's value from a list") },
 	[UA_YES]	  = { "yes",		N_("answer yes") },
 	[UA_NO]		  = { "no",		N_("answer no") },
+	[UA_WHO]	  = { "who",		N_("list who else has the database open") },
 };
 
 static volatile sig_atomic_t ui_signalled;
@@ -131,26 +134,70 @@ ui_switch_tab(struct ui *ui, int tab)
 		return;
 	ui->tab = tab;
 	ui->msg[0] = '\0';
+	core_session_pane(ui->core, ui->panes[tab]->title);
+}
+
+/* Count the others here now and then (a directory of a few files). */
+static int
+ui_count_others(struct ui *ui, int64_t now)
+{
+	size_t n;
+
+	if (now - ui->others_at < UI_OTHERS_MS)
+		return 0;
+	ui->others_at = now;
+	n = core_sessions(ui->core, NULL, 0);
+	n = n > 0 ? n - 1 : 0;
+	if (n == ui->others)
+		return 0;
+	ui->others = n;
+	return 1;
+}
+
+/* The Who list: everyone with the database open in the full screen. */
+static void
+ui_who(struct ui *ui)
+{
+	struct core_session s[64];
+	char since[32], *text = NULL, *old;
+	size_t n, i;
+
+	n = core_sessions(ui->core, s, 64);
+	for (i = 0; i < n && i < 64; i++) {
+		time_format(s[i].since, since, sizeof since);
+		old = text;
+		text = xasprintf(_("%s%-16s since %s  in %-10s  (process %ld)%s\n"),
+		    old ? old : "", s[i].login, since, _(s[i].pane), s[i].pid,
+		    s[i].pid == (long)getpid() ? _(", you") : "");
+		free(old);
+	}
+	ui_text_popup(ui, _("Who has the database open"), text ? text : "");
+	free(text);
 }
 
 static void
 ui_draw_header(struct ui *ui)
 {
 	char tab[64], right[256];
-	int i, x = 0, w;
+	int i, x = 0, w, need = 6, bare;
 
 	ui_fill(ui, 0, 0, ui->cols, UI_HEADER);
 	ui_put(ui, 0, 0, 6, " ogpo ", UI_HEADER);
 	x = 6;
+	/* "[1 Agencies]" where there is room for them and the database's
+	 * place; "1 Agencies" where not. */
+	snprintf(right, sizeof right, "%s  %s ", ui->dbdir,
+	    core_login(ui->core));
+	for (i = 0; i < ui->npanes; i++)
+		need += (int)text_width(_(ui->panes[i]->title)) + 5;
+	bare = need + (int)text_width(right) > ui->cols;
 	for (i = 0; i < ui->npanes; i++) {
-		snprintf(tab, sizeof tab, "[%d %s]", i + 1,
+		snprintf(tab, sizeof tab, bare ? "%d %s" : "[%d %s]", i + 1,
 		    _(ui->panes[i]->title));
 		w = (int)text_width(tab);
 		ui_put(ui, 0, x, w, tab, i == ui->tab ? UI_TAB : UI_HEADER);
 		x += w + 1;
 	}
-	snprintf(right, sizeof right, "%s  %s ", ui->dbdir,
-	    core_login(ui->core));
 	if (ui->cols - x > 8)
 		ui_putr(ui, 0, x, ui->cols - x, right, UI_HEADER);
 }
@@ -159,12 +206,19 @@ static void
 ui_draw_status(struct ui *ui)
 {
 	const struct ui_pane *p = ui->panes[ui->tab];
-	char pos[64] = "";
+	char pos[64] = "", at[32];
 	int y = ui->rows - 1, w;
 
 	ui_fill(ui, y, 0, ui->cols, UI_STATUS);
 	if (ui->nlayers == 0)
-		vlist_position(p->list, pos, sizeof pos);
+		vlist_position(p->list, at, sizeof at);
+	else
+		at[0] = '\0';
+	if (ui->others > 0)
+		snprintf(pos, sizeof pos, ngettext("+%zu here  %s",
+		    "+%zu here  %s", ui->others), ui->others, at);
+	else
+		snprintf(pos, sizeof pos, "%s", at);
 	w = (int)text_width(pos);
 	if (ui->msg[0] != '\0')
 		ui_put(ui, y, 0, ui->cols - w - 1, ui->msg,
@@ -291,7 +345,8 @@ ui_getkey(struct ui *ui)
 			if (id != ui->txnid) {
 				ui_changed(ui);
 				ui_redraw(ui);
-			}
+			} else if (ui_count_others(ui, ui_now_ms()))
+				ui_redraw(ui);
 			continue;
 		}
 		quick = 0;
@@ -423,6 +478,20 @@ ui_signals(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+/* 1 if the person at the keyboard is an admin now. */
+static int
+ui_is_admin(struct core *c)
+{
+	struct store_txn *t;
+	struct user u;
+
+	if (store_read_begin(core_store(c), &t, NULL) != 0)
+		return 0;
+	core_whoami(c, t, &u);
+	store_read_end(t);
+	return u.role == UROLE_ADMIN;
+}
+
 int
 ui_main(const struct cmd_ctx *ctx)
 {
@@ -453,7 +522,12 @@ ui_main(const struct cmd_ctx *ctx)
 	ui.panes[2] = &ui_pane_meetings;
 	ui.panes[3] = &ui_pane_issues;
 	ui.panes[4] = &ui_pane_compliance;
-	ui.npanes = 5;
+	ui.panes[5] = &ui_pane_audit;
+	ui.panes[6] = &ui_pane_users;
+	ui.admin = ui_is_admin(ui.core);
+	ui.npanes = ui.admin ? 7 : 6;
+	core_session_begin(ui.core, ui.panes[0]->title);
+	ui_count_others(&ui, ui_now_ms());
 	date_today(ui.today);
 	ui_changed(&ui);
 	if (errors != NULL)
@@ -498,7 +572,16 @@ ui_main(const struct cmd_ctx *ctx)
 		case UA_TAB_MEETINGS:
 		case UA_TAB_ISSUES:
 		case UA_TAB_COMPLIANCE:
-			ui_switch_tab(&ui, a - UA_TAB_AGENCIES);
+		case UA_TAB_AUDIT:
+		case UA_TAB_USERS:
+			if (a == UA_TAB_USERS && !ui.admin)
+				ui_message(&ui, 1, _("Users are for admins; you "
+				    "are not one"));
+			else
+				ui_switch_tab(&ui, a - UA_TAB_AGENCIES);
+			break;
+		case UA_WHO:
+			ui_who(&ui);
 			break;
 		case UA_NEXT_TAB:
 			ui_switch_tab(&ui, (ui.tab + 1) % ui.npanes);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_tabs.sh — the four tabs, Tab cycling, the help popup, q.
+# test_tabs.sh — the tabs, Tab cycling, the help popup, q.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -7,7 +7,7 @@ demo_db
 n=$(officer_count)
 check "the demo has officers ($n)" [ "$n" -gt 0 ]
 
-tui_start tabs 100 30
+tui_start tabs 140 30
 expect "tree shows 行政院" "行政院"
 expect "tree shows 內政部" "內政部"
 screen
@@ -16,7 +16,7 @@ if grep -qE '! no (supervisor|PO)' "$SCR"; then
 else
 	not_ok "tree marks an agency without a PO or supervisor"; dump
 fi
-expect "header names the tabs" "[1 Agencies] [2 Officers] [3 Meetings] [4 Issues]"
+expect "header names the tabs" "[1 Agencies] [2 Officers] [3 Meetings] [4 Issues] [5 Compliance] [6 Audit] [7 Users]"
 expect "header shows the database" "$DB"
 
 keys 2
@@ -31,7 +31,11 @@ expect "Tab from Issues goes on to Compliance" "What breaks the regulation"
 keys 5
 expect "5 shows compliance too" "What breaks the regulation"
 keys Tab
-expect "Tab from Compliance goes round to Agencies" "Supervising minister"
+expect "Tab from Compliance goes on to the Audit trail" "Audit trail, newest first"
+keys Tab
+expect "Tab goes on to Users (the demo's maker is its admin)" "Who may use the database"
+keys Tab
+expect "Tab from Users goes round to Agencies" "Supervising minister"
 keys Tab
 expect "Tab goes on to Officers" "Officers of all agencies"
 keys BTab

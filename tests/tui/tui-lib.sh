@@ -67,7 +67,8 @@ to_ms() { awk -v s="$1" 'BEGIN { printf "%d", s * 1000 }'; }
 shquote() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
 
 # tui_start NAME COLS ROWS [ARGS...]: start "ogpo --db $DB ARGS" in a new
-# session and wait for its header. A small launcher runs it: the program
+# session and wait for its header (as another account when $TUI_AS holds
+# a command such as "setpriv --reuid=LOGIN …" that runs the rest as it). A small launcher runs it: the program
 # keeps the pid the launcher writes to $TMP/NAME.pid (sh execs into it),
 # its stderr goes to $TMP/NAME.err (sanitizer reports), and its exit
 # status to $TMP/NAME.rc. (tmux 3.3's #{pane_dead_status} is not used:
@@ -80,9 +81,9 @@ tui_start() {
 	{
 		printf '%s\n' '#!/bin/sh'
 		# Colours on (NO_COLOR empty): the selected row is found by them.
-		printf 'sh -c %s %s env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= ' \
+		printf 'sh -c %s %s %s env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= ' \
 		    "'echo \$\$ >\"\$0.pid\"; exec \"\$@\"'" \
-		    "$(shquote "$TMP/$_n")"
+		    "$(shquote "$TMP/$_n")" "${TUI_AS:-}"
 		printf 'TERM=%s %s --db %s' "$(shquote "$TUI_TERM")" \
 		    "$(shquote "$OGPO")" "$(shquote "$DB")"
 		for _a in "$@"; do printf ' %s' "$(shquote "$_a")"; done
@@ -91,7 +92,7 @@ tui_start() {
 	} >"$TMP/$_n.run"
 	tx -f "$TMP/tmux.conf" new-session -d -s "$_n" -x "$_c" -y "$_r" \
 	    -c "$(pwd)" "sh $(shquote "$TMP/$_n.run")"
-	if wait_for ' ogpo [1 Agencies]' 10; then
+	if wait_for '1 Agencies' 10; then
 		ok "$_n: ogpo starts at ${_c}x$_r"
 	else
 		not_ok "$_n: ogpo starts at ${_c}x$_r"

@@ -38,7 +38,8 @@ enum {
 	A_YES, A_NO, A_IMPORT, A_EXPORT, A_PRESENT, A_ONLINE, A_PROXY,
 	A_EXCUSED, A_ABSENT, A_UNMARK, A_INVITE, A_INVITE_EXTERNAL,
 	A_UNINVITE, A_PROPOSE, A_TAB_COMPLIANCE, A_NEW_MEETING,
-	A_END_DESIGNATION, A_ADD_TRAINING, A_ADD_REWARD,
+	A_END_DESIGNATION, A_ADD_TRAINING, A_ADD_REWARD, A_TAB_AUDIT,
+	A_TAB_USERS, A_WHO,
 	A_NACTIONS
 };
 static const char *const test_actions[] = {
@@ -52,7 +53,8 @@ static const char *const test_actions[] = {
 	"yes", "no", "import", "export", "present", "online", "proxy",
 	"excused", "absent", "unmark", "invite", "invite_external",
 	"uninvite", "propose", "tab_compliance", "new_meeting",
-	"end_designation", "add_training", "add_reward",
+	"end_designation", "add_training", "add_reward", "tab_audit",
+	"tab_users", "who",
 };
 
 #define F(k)	(KEYMAP_FKEY | (k))

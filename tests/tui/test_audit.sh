@@ -1,0 +1,79 @@
+#!/bin/sh
+# test_audit.sh — the Audit tab, the Users tab and who else is here.
+# A change made by another process appears at the top of the Audit tab
+# in words (before → after); f narrows it and F shows all again; Enter
+# shows one change field by field. The Users tab lists the admin and will
+# not remove the last one. Two programs on one database each see "+1
+# here" and the Who list names the other and its tab; when one is killed,
+# the other's count goes back and its session record is cleaned away.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+demo_db
+ME=$(id -un)
+OFF=$("$OGPO" --db "$DB" list officers --agency MOI --tsv | sed -n 2p | cut -f1)
+
+tui_start one 100 30
+keys 6
+expect "6 shows the audit trail" "Audit trail, newest first"
+check "another process changes a title" sh -c "'$OGPO' --db '$DB' set officer \
+    $OFF title=審計測試專員 >/dev/null"
+expect "the change shows at the top, in words" "→ 審計測試專員"
+expect_sel "at the top, the list follows the newest change" "審計測試專員"
+keys Enter
+expect "Enter shows the change field by field" "Changes: title"
+expect "the detail names who" "Who: $ME"
+esc
+keys f
+expect "f asks what to show" "Show only"
+text "login:nobody-at-all"
+keys Enter
+expect "a filter on a login no one has shows nothing" "Nothing matches."
+keys F
+expect "F shows everything again" "審計測試專員"
+keys f
+keys C-u
+text "kind:import"
+keys Enter
+expect "kind:import leaves other kinds out" "Nothing matches."
+keys F
+keys f
+keys C-u
+text "since:someday"
+keys Enter
+expect "a bad date in the filter is said" "since:someday is not a date"
+keys a
+expect "the trail cannot be added to" "written by ogpo alone"
+
+keys 7
+expect "7 shows the users" "Who may use the database"
+expect "the database's maker is its admin" "$ME"
+keys d
+expect "removing a user asks first" "Take $ME off the users?"
+keys y
+expect "the last admin cannot be removed" "is the last admin"
+
+# A second program on the same database.
+TUI_FIRST=$TUI_S
+tui_start two 100 30
+keys 6
+expect "the second program counts the first" "+1 here" 4
+TUI_S=$TUI_FIRST
+expect "the first counts the second within a few seconds" "+1 here" 4
+keys W
+expect "W lists who has the database open" "Who has the database open"
+expect "the Who list says which tab the other is in" "in Audit"
+expect "and marks this program" ", you"
+esc
+TUI_S=two
+pid=$(tui_pid)
+kill -9 "$pid"
+wait_exit 5
+TUI_S=$TUI_FIRST
+expect_gone "after the second is killed, the count goes back" "+1 here" 5
+check "its session record was cleaned away" test ! -e "$DB/sessions/$pid"
+tui_stop
+check "the first's record goes as it quits" \
+    sh -c "! ls '$DB/sessions' | grep -q '^[0-9]*\$'"
+tx kill-session -t two 2>/dev/null
+tui_done
