@@ -347,10 +347,10 @@ ui_colors(struct ui *ui)
 		[UI_DIM]    = { COLOR_WHITE, -1, A_DIM },
 		[UI_FIELD]  = { COLOR_WHITE, COLOR_BLACK, A_UNDERLINE },
 	};
-	const char *nc = getenv("NO_COLOR");
 	int i;
 
-	ui->color = has_colors() && (nc == NULL || *nc == '\0');
+	/* theme = mono, or NO_COLOR (config.c sets the theme for it). */
+	ui->color = has_colors() && strcmp(config_get("theme"), "mono") != 0;
 	if (ui->color) {
 		start_color();
 		use_default_colors();
@@ -367,10 +367,11 @@ ui_colors(struct ui *ui)
 
 /* Load the keymap: the compiled-in default, then --keymap on top. */
 static int
-ui_keymap(struct ui *ui, const char *choice, char **errors)
+ui_keymap(struct ui *ui, char **errors)
 {
 	static const char *action_names[UA_COUNT];
-	char *path = NULL, configured[512], where[600];
+	const char *choice = config_get("keymap");
+	char *path = NULL;
 	int i;
 
 	for (i = 0; i < UA_COUNT; i++)
@@ -379,9 +380,6 @@ ui_keymap(struct ui *ui, const char *choice, char **errors)
 	    UA_COUNT);
 	keymap_load_string(ui->km, "default.keymap", keymap_default_text,
 	    errors);
-	if (choice == NULL && config_lookup("keymap", configured,
-	    sizeof configured, where, sizeof where))
-		choice = configured;
 	if (choice == NULL || strcmp(choice, "default") == 0)
 		return 0;
 	if (strchr(choice, '/') == NULL) {
@@ -394,10 +392,11 @@ ui_keymap(struct ui *ui, const char *choice, char **errors)
 		if (access(path, R_OK) != 0) {
 			free(path);
 			free(*errors);
-			*errors = xasprintf("no keymap called '%s' (looked in "
-			    "./keymaps and %s/keymaps; default, vi and emacs "
-			    "come with ogpo); the default keymap is in use",
-			    choice, OGPO_DATADIR);
+			*errors = xasprintf("%s: no keymap called '%s' "
+			    "(looked in ./keymaps and %s/keymaps; default, vi "
+			    "and emacs come with ogpo); the default keymap is "
+			    "in use", config_origin("keymap"), choice,
+			    OGPO_DATADIR);
 			return 1;
 		}
 	} else
@@ -405,6 +404,43 @@ ui_keymap(struct ui *ui, const char *choice, char **errors)
 	i = keymap_load_file(ui->km, path, errors);
 	free(path);
 	return i;
+}
+
+/*
+ * The settings' problems and the keymap's: on stderr, which shows again
+ * when the screen is left, and the first on the status line with how
+ * many there are (there is one line; each names its file and line).
+ */
+static void
+ui_problems(struct ui *ui, const char *keymap_errors)
+{
+	const char *conf = config_problems();
+	char *all, *p, *nl;
+	int n = 1;
+
+	if (conf == NULL && keymap_errors == NULL)
+		return;
+	all = xasprintf("%s%s%s", conf ? conf : "", conf && keymap_errors ?
+	    "\n" : "", keymap_errors ? keymap_errors : "");
+	for (p = all; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		n++;
+	if (conf != NULL) {
+		/* The keymap's lines went to stderr already. */
+		for (p = xstrdup(conf), nl = strtok(p, "\n"); nl != NULL;
+		    nl = strtok(NULL, "\n")) {
+			fputs("ogpo: ", stderr);
+			cmd_put_safe(stderr, nl);
+			fputc('\n', stderr);
+		}
+		free(p);
+	}
+	if ((nl = strchr(all, '\n')) != NULL)
+		*nl = '\0';
+	if (n > 1)
+		ui_message(ui, 1, _("(1 of %d, all on stderr) %s"), n, all);
+	else
+		ui_message(ui, 1, "%s", all);
+	free(all);
 }
 
 static void
@@ -436,7 +472,7 @@ ui_main(const struct cmd_ctx *ctx)
 		return CMD_FAIL;
 	ui.store = core_store(ui.core);
 	ui.dbdir = store_dir(ui.store);
-	ui_keymap(&ui, ctx->keymap, &errors);
+	ui_keymap(&ui, &errors);
 	if (errors != NULL) {
 		/* A keymap file is data: its lines are shown escaped. */
 		char *line, *save, *copy = xstrdup(errors);
@@ -456,8 +492,7 @@ ui_main(const struct cmd_ctx *ctx)
 	ui.npanes = 5;
 	date_today(ui.today);
 	ui_changed(&ui);
-	if (errors != NULL)
-		ui_message(&ui, 1, "%s", errors);
+	ui_problems(&ui, errors);
 
 	ui_signals();
 	/* With the group's rights, ncurses sees a set-id program and trusts
