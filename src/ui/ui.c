@@ -147,6 +147,8 @@ ui_draw_header(struct ui *ui)
 		    _(ui->panes[i]->title));
 		w = (int)text_width(tab);
 		ui_put(ui, 0, x, w, tab, i == ui->tab ? UI_TAB : UI_HEADER);
+		ui->tab_x[i] = x;	/* where a click finds it */
+		ui->tab_w[i] = w;
 		x += w + 1;
 	}
 	snprintf(right, sizeof right, "%s  %s ", ui->dbdir,
@@ -365,6 +367,69 @@ ui_colors(struct ui *ui)
 	}
 }
 
+/*
+ * mouse = on: a click on a tab goes to it, a click on a row selects it
+ * (twice in a row opens it), the wheel moves three rows. Presses are
+ * taken as they come (no click timing in curses), so nothing waits.
+ */
+static void
+ui_mouse_start(struct ui *ui)
+{
+	if (strcmp(config_get("mouse"), "on") != 0)
+		return;
+	ui->mouse = 1;
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+
+/* One mouse event on the main screen (layers ignore the mouse). */
+static void
+ui_mouse_event(struct ui *ui, const MEVENT *ev)
+{
+	const struct ui_pane *p = ui->panes[ui->tab];
+	int64_t now;
+	int i;
+
+	if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		for (i = 0; i < 3; i++)
+			p->action(ui, ev->bstate & BUTTON4_PRESSED ? UA_UP :
+			    UA_DOWN);
+		return;
+	}
+	if (!(ev->bstate & BUTTON1_PRESSED))
+		return;
+	if (ev->y == 0) {
+		for (i = 0; i < ui->npanes; i++)
+			if (ev->x >= ui->tab_x[i] &&
+			    ev->x < ui->tab_x[i] + ui->tab_w[i])
+				ui_switch_tab(ui, i);
+		return;
+	}
+	if (!vlist_click(p->list, ev->y, ev->x))
+		return;
+	ui->msg[0] = '\0';
+	now = ui_now_ms();
+	if (ev->y == ui->click_y && now - ui->click_ms < 400) {
+		now = 0;	/* a third click starts afresh */
+		p->action(ui, UA_SELECT);
+	}
+	ui->click_ms = now;
+	ui->click_y = ev->y;
+}
+
+/*
+ * KEY_MOUSE: curses may have queued several events behind one key (a
+ * double click that came in one read), so take them all.
+ */
+static void
+ui_mouse(struct ui *ui)
+{
+	MEVENT ev;
+
+	while (getmouse(&ev) == OK)
+		ui_mouse_event(ui, &ev);
+}
+
 /* Load the keymap: the compiled-in default, then --keymap on top. */
 static int
 ui_keymap(struct ui *ui, char **errors)
@@ -514,11 +579,18 @@ ui_main(const struct cmd_ctx *ctx)
 	keypad(stdscr, TRUE);
 	timeout(UI_POLL_MS);
 	ui_colors(&ui);
+	ui_mouse_start(&ui);
 
 	while ((key = ui_getkey(&ui)) != UI_KEY_QUIT) {
 		const struct ui_pane *p = ui.panes[ui.tab];
-		enum ui_action a = ui_lookup(&ui, p->ctx, key);
+		enum ui_action a;
 
+		if (key == (KEYMAP_FKEY | KEY_MOUSE)) {
+			if (ui.mouse)
+				ui_mouse(&ui);
+			continue;
+		}
+		a = ui_lookup(&ui, p->ctx, key);
 		if (a != UA_NONE && p->action(&ui, a))
 			continue;
 		switch (a) {
