@@ -1,10 +1,11 @@
 /*
  * config.h — settings: the system's file (/etc/ogpo.conf) and then the
  * user's (~/.config/ogpo/config, or $XDG_CONFIG_HOME/ogpo/config), later
- * wins; "key = value" lines, "#" comments. Every key ogpo knows is in one
- * table, config_keys[], with what it accepts, its default and its help.
- * A line the table does not accept is a problem named "FILE:LINE: why"
- * and is ignored; the rest still loads.
+ * wins; "key = value" lines, "#" comments (a whole line, or after a
+ * blank). Every key ogpo knows is in one table, config_keys[], with
+ * what it accepts, its default and its help. A line the table does not
+ * accept is a problem named "FILE:LINE: why" and is ignored; the rest
+ * still loads.
  */
 #ifndef OGPO_CONFIG_H
 #define OGPO_CONFIG_H

@@ -221,6 +221,14 @@ config_line(const char *path, unsigned lineno, char *line, int system)
 
 	if (*p == '\0' || *p == '#')
 		return;
+	/* " # …" after a value is a comment too (what --print-config
+	 * writes): a '#' with a blank before it. */
+	for (eq = p; (eq = strchr(eq, '#')) != NULL; eq++)
+		if (eq[-1] == ' ' || eq[-1] == '\t') {
+			*eq = '\0';
+			p = str_trim(p);
+			break;
+		}
 	if ((eq = strchr(p, '=')) == NULL) {
 		config_note(xasprintf("%s:%u: '%s' is not KEY = VALUE; the "
 		    "line is ignored", path, lineno, p));

@@ -96,7 +96,8 @@ test_config_user_wins(void **state)
 	config_files(&f, "# the server\ndate_style = roc\nmouse = on\n"
 	    "db = /var/lib/ogpo\n",
 	    "mouse=off\n\n   # mine\n  date_style   =   iso  \n"
-	    "date_style = roc\n");
+	    "date_style = roc   # ROC years\n"
+	    "keymap = ~/keys#2.keymap\n");
 	assert_int_equal(config_load_files(f.sys, f.user), 0);
 	assert_string_equal(config_get("mouse"), "off");
 	snprintf(want, sizeof want, "%s:1", f.user);
@@ -113,6 +114,8 @@ test_config_user_wins(void **state)
 	assert_string_equal(value, "roc");
 	snprintf(want, sizeof want, "%s:5", f.user);
 	assert_string_equal(where, want);
+	/* A '#' inside a value is kept; one after a blank is a comment. */
+	assert_string_equal(config_get("keymap"), "~/keys#2.keymap");
 	config_done(&f);
 }
 
