@@ -112,10 +112,10 @@ _ogpo()
 		;;
 	--entity)
 		COMPREPLY=($(compgen -W "agency officer meeting attendance issue
-		    training reward user" -- "$cur"))
+		    training reward user import" -- "$cur"))
 		return
 		;;
-	--year | --since | --until | --login)
+	--year | --since | --until | --login | --limit | --head)
 		return
 		;;
 	-o | --output | --rejects)
@@ -137,7 +137,8 @@ _ogpo()
 		opts="--agency --tsv"
 		words="agencies officers meetings issues"
 		;;
-	verify | doctor | who) opts= ;;
+	verify) opts="--head" ;;
+	doctor | who) opts= ;;
 	backup)
 		[[ $cur != -* ]] && COMPREPLY=($(compgen -d -- "$cur"))
 		;;
@@ -166,7 +167,7 @@ _ogpo()
 		list) opts="--tsv" ;;
 		esac
 		;;
-	audit) opts="--since --until --login --entity --tsv" ;;
+	audit) opts="--since --until --login --entity --limit --tsv --head" ;;
 	*) return ;;
 	esac
 	if [[ $cur == -* ]]; then
