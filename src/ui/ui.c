@@ -464,7 +464,10 @@ ui_keymap(struct ui *ui, char **errors)
 			    OGPO_DATADIR);
 			return 1;
 		}
-	} else
+	} else if (strncmp(choice, "~/", 2) == 0 && getenv("HOME") != NULL)
+		/* In a settings file no shell has expanded it. */
+		path = xasprintf("%s%s", getenv("HOME"), choice + 1);
+	else
 		path = xstrdup(choice);
 	i = keymap_load_file(ui->km, path, errors);
 	free(path);
