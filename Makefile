@@ -5,6 +5,8 @@ PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 DATADIR	 = $(PREFIX)/share/ogpo
 LOCALEDIR = $(PREFIX)/share/locale
+MANDIR	 = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 VERSION	 = 0.1.0
 
 CC	?= cc
@@ -193,9 +195,12 @@ build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o build/fuzz/libogpo-fuzz.a
 	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -o $@ $^ $(PKG_LIBS)
 
 install: ogpo
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps \
+		$(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 ogpo $(DESTDIR)$(BINDIR)/ogpo
 	install -m 644 keymaps/*.keymap $(DESTDIR)$(DATADIR)/keymaps/
+	install -m 644 doc/ogpo.1 $(DESTDIR)$(MANDIR)/ogpo.1
+	install -m 644 completion/ogpo.bash $(DESTDIR)$(BASHCOMPDIR)/ogpo
 
 format:
 	clang-format -i $(SRC) src/main.c include/ogpo/*.h tests/unit/*.c

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ogpo/cmd.h"
+#include "ogpo/config.h"
 #include "ogpo/priv.h"
 #include "ogpo/ui.h"
 
@@ -34,7 +35,8 @@ main_usage(FILE *f)
 	size_t i;
 
 	fprintf(f, "usage: ogpo [--db DIR] [--keymap NAME|PATH]\n"
-	    "       ogpo [--db DIR] COMMAND [ARGS]\n\n"
+	    "       ogpo [--db DIR] COMMAND [ARGS]\n"
+	    "       ogpo --print-config | --version | --help\n\n"
 	    "With no command, ogpo opens the full-screen program.\n\n"
 	    "Commands:\n");
 	for (i = 0; i < MAIN_NCMDS; i++)
@@ -44,9 +46,81 @@ main_usage(FILE *f)
 	    "  --db DIR          the database directory (else $OGPO_DB, the db\n"
 	    "                    line of /etc/ogpo.conf, ~/.local/share/ogpo)\n"
 	    "  --keymap NAME     default, vi, emacs, or a keymap file's path\n"
+	    "  --print-config    every setting, its value and where it came from\n"
 	    "  --version         print the version\n"
 	    "  --help            this text; ogpo COMMAND --help for one "
 	    "command\n");
+}
+
+/* Tell the settings' problems on stderr, escaped: the lines are data. */
+static void
+main_config_problems(void)
+{
+	const char *p = config_problems(), *nl;
+	char *line;
+
+	for (; p != NULL && *p != '\0'; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		line = nl ? strndup(p, (size_t)(nl - p)) : xstrdup(p);
+		if (line == NULL)
+			abort();
+		fputs("ogpo: ", stderr);
+		cmd_put_safe(stderr, line);
+		fputc('\n', stderr);
+		free(line);
+	}
+}
+
+/*
+ * Print every setting in the settings' own syntax, so the output can
+ * start a config file: its help, "key = value" and where that came from.
+ */
+static int
+main_print_config(const struct cmd_ctx *ctx)
+{
+	const struct config_key *k;
+	const char *value, *origin;
+	char *line, *full, *dir, *cause = NULL, *user = config_path();
+	size_t i;
+
+	printf("# ogpo's settings in force and where each came from.\n"
+	    "# Read from %s, then %s (later wins).\n", config_system_path(),
+	    user);
+	free(user);
+	for (i = 0; i < config_nkeys; i++) {
+		k = &config_keys[i];
+		value = config_get(k->name);
+		origin = config_origin(k->name);
+		dir = NULL;
+		if (strcmp(k->name, "db") == 0) {
+			/* The directory ogpo would open, as it would find it. */
+			dir = core_default_dir(ctx->db_flag, &origin, &cause);
+			value = dir;
+			if (dir == NULL) {
+				origin = cause;
+				value = "";
+			} else if (strcmp(origin, "the default") == 0)
+				origin = "default";
+		}
+		printf("\n# %s\n", k->help);
+		if (k->choices != NULL || (k->flags & CONFIG_SYSTEM))
+			printf("# %s%s%s\n", k->choices ? k->choices : "",
+			    k->choices && (k->flags & CONFIG_SYSTEM) ? "; " :
+			    "", k->flags & CONFIG_SYSTEM ? "only the system's "
+			    "file sets it" : "");
+		line = value != NULL ? xasprintf("%s = %s", k->name, value) :
+		    xasprintf("# %s =", k->name);
+		full = xasprintf("%-32s # %s%s", line, origin, value == NULL ?
+		    " (unset)" : "");
+		cmd_put_safe(stdout, full);
+		putchar('\n');
+		free(full);
+		free(line);
+		free(dir);
+		free(cause);
+		cause = NULL;
+	}
+	return CMD_OK;
 }
 
 /*
@@ -89,6 +163,7 @@ int
 main(int argc, char **argv)
 {
 	struct cmd_ctx ctx = { NULL, NULL, "ogpo" };
+	char *cause = NULL;
 	size_t i;
 
 	if (priv_init() != 0) {
@@ -108,6 +183,16 @@ main(int argc, char **argv)
 	if (main_take(&argc, argv, "--db", &ctx.db_flag) != 0 ||
 	    main_take(&argc, argv, "--keymap", &ctx.keymap) != 0)
 		return CMD_USAGE;
+	/* The settings, read with the user's own rights. */
+	config_load();
+	if (ctx.keymap != NULL && config_set("keymap", ctx.keymap, "--keymap",
+	    &cause) != 0) {
+		fprintf(stderr, "ogpo: ");
+		cmd_put_safe(stderr, cause);
+		fputc('\n', stderr);
+		free(cause);
+		return CMD_USAGE;
+	}
 	if (argc < 2)
 		return ui_main(&ctx);
 	if (strcmp(argv[1], "--version") == 0) {
@@ -117,6 +202,14 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		main_usage(stdout);
 		return CMD_OK;
+	}
+	main_config_problems();
+	if (strcmp(argv[1], "--print-config") == 0) {
+		if (argc > 2) {
+			main_usage(stderr);
+			return CMD_USAGE;
+		}
+		return main_print_config(&ctx);
 	}
 	for (i = 0; i < MAIN_NCMDS; i++)
 		if (strcmp(argv[1], main_cmds[i]->name) == 0)

@@ -6,7 +6,8 @@
 set -u
 
 PKGS="build-essential pkg-config libncurses-dev liblmdb-dev lmdb-utils
-libcsv-dev libcbor-dev libcmocka-dev nettle-dev tmux gettext locales sqlite3"
+libcsv-dev libcbor-dev libcmocka-dev nettle-dev tmux gettext locales sqlite3
+groff-base man-db"
 # `make fuzz` also needs clang and its fuzzer runtime (deps.sh fuzz).
 [ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-dev"
 

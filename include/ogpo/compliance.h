@@ -45,9 +45,9 @@ struct compliance_finding {
 void	compliance_defaults(struct compliance_options *o);
 
 /*
- * Take attendance_threshold from the user's config file ("60%", "60" or
- * "0.6"). Returns 0, or -1 with *warning (a new sentence naming the file
- * and line) when the value is not a percentage and the default stays.
+ * Take attendance_threshold from the settings ("60%", "60" or "0.6";
+ * config.h). Returns 0, or -1 with *warning (a new sentence naming the
+ * file and line) when the value is not a percentage and the default stays.
  */
 int	compliance_config(struct compliance_options *o, char **warning);
 

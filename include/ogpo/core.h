@@ -29,11 +29,13 @@ struct store *core_store(struct core *c);
 const char *core_login(const struct core *c);
 
 /*
- * Where the database lives: --db, $OGPO_DB, /etc/ogpo.conf, the default;
- * *origin says which. Running set-id, --db and $OGPO_DB are refused
+ * Where the database lives: --db, $OGPO_DB, the db line of /etc/ogpo.conf
+ * (config_get), the default; *origin says which ("--db", "$OGPO_DB",
+ * "FILE:LINE", "the default"). Running set-id, --db and $OGPO_DB are refused
  * (NULL, *cause says why) unless the user could use the directory anyway.
  */
-char	*core_default_dir(const char *flag, char **origin, char **cause);
+char	*core_default_dir(const char *flag, const char **origin,
+	    char **cause);
 
 /*
  * The person at the keyboard as the database knows them in t: fills u

@@ -136,9 +136,9 @@ const struct cmd_entry cmd_check_entry = {
 	    "servant. Point 7: a month\nwithout a held PO work meeting, a "
 	    "quarter without a held policy\ncoordination meeting, an agency "
 	    "whose attendance at work meetings is\nbelow attendance_threshold "
-	    "(75% unless ~/.config/ogpo/config says\notherwise) — over the "
-	    "twelve months before this one, or with --year,\nthe months of "
-	    "that year that are over. Point 6: an issue\n"
+	    "(75% unless the settings say\notherwise: ogpo --print-config) — "
+	    "over the twelve months before this one,\nor with --year, the "
+	    "months of that year that are over. Point 6: an issue\n"
 	    "escalated to the minister for more than 30 days. With --training,"
 	    "\nalso every PO with no training record (point 8).\n",
 	.exec = cmd_check_exec,

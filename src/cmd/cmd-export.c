@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "ogpo/cmd.h"
+#include "ogpo/config.h"
 #include "ogpo/export.h"
 
 static const struct {
@@ -138,6 +139,9 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	size_t i, rows = 0;
 
 	memset(&r, 0, sizeof r);
+	/* export_encoding in the settings, unless --encoding says. */
+	if (strcmp(config_get("export_encoding"), "big5") == 0)
+		r.encoding = "big5";
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
@@ -316,7 +320,8 @@ const struct cmd_entry cmd_export_entry = {
 	    "               file back and finds nothing changed\n"
 	    "meetings, issues    every field; agencies by code and name\n"
 	    "\n"
-	    "-o FILE        write FILE whole or not at all (through FILE.tmp); "
+	    "-o FILE, --output FILE\n"
+	    "               write FILE whole or not at all (through FILE.tmp); "
 	    "without\n"
 	    "               -o, or with -o -, standard output\n"
 	    "--excel        UTF-8 with a byte order mark and CRLF line ends, "
@@ -327,6 +332,9 @@ const struct cmd_entry cmd_export_entry = {
 	    "--encoding big5  Big5 (CP950) for old Excel; a character Big5 "
 	    "lacks fails\n"
 	    "               the export, naming the row and the field\n"
+	    "--encoding utf-8  UTF-8; the default unless export_encoding in "
+	    "the\n"
+	    "               settings says big5 (see ogpo --print-config)\n"
 	    "\n"
 	    "A cell that starts with = + - @ (not a number) gets a leading ' "
 	    "so that\n"

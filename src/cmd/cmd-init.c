@@ -40,7 +40,8 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct store_stats st;
 	struct core *c;
 	struct stat sb;
-	char *dir, *origin, *path, *cause = NULL;
+	const char *origin;
+	char *dir, *path, *cause = NULL;
 	int ch, demo = 0, exists, had_dir;
 
 	optind = 1;

@@ -13,7 +13,8 @@ struct core *
 cmd_open(const struct cmd_ctx *ctx, int create)
 {
 	struct core *c;
-	char *dir, *origin, *cause = NULL;
+	const char *origin;
+	char *dir, *cause = NULL;
 
 	if ((dir = core_default_dir(ctx->db_flag, &origin, &cause)) == NULL) {
 		fprintf(stderr, "%s: ", ctx->prog);

@@ -79,24 +79,19 @@ compliance_defaults(struct compliance_options *o)
 int
 compliance_config(struct compliance_options *o, char **warning)
 {
-	char value[64], where[600], *end;
+	char value[64], where[600];
 	double d;
-	int percent;
 
+	/* The settings table has checked the value; a bad line was told
+	 * with the other settings' problems and is not seen here. */
 	if (!config_lookup("attendance_threshold", value, sizeof value, where,
 	    sizeof where))
 		return 0;
-	d = strtod(value, &end);
-	/* "60%" is always a percentage; a bare number above 1 is one too. */
-	percent = *end == '%' || d > 1;
-	if (*end == '%')
-		end++;
-	if (end == value || *end != '\0' || d <= 0 || (percent && d > 100) ||
-	    (!percent && d > 1))
+	if (config_percent(value, &d) != 0)
 		return err_set(warning, -1, "%s: attendance_threshold '%s' is "
 		    "not a percentage (write 75%%); using %.0f%%", where,
 		    value, o->threshold * 100.0);
-	o->threshold = percent ? d / 100.0 : d;
+	o->threshold = d;
 	return 0;
 }
 

@@ -7,10 +7,6 @@
 #include "ogpo/core.h"
 #include "ogpo/util.h"
 
-#ifndef OGPO_SYSCONF
-#define OGPO_SYSCONF "/etc/ogpo.conf"
-#endif
-
 struct core {
 	struct store	*store;
 	char		 login[OGPO_LOGIN_MAX + 1];

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core-int.h"
+#include "ogpo/config.h"
 #include "ogpo/priv.h"
 
 /*
@@ -24,7 +25,7 @@ core_user_dir(const char *dir, const char *origin, char **cause)
 		err_set(cause, OGPO_DENIED, "%s names %s, which you cannot "
 		    "read and write yourself; ogpo only opens such a "
 		    "directory when it is the db line of %s", origin, dir,
-		    OGPO_SYSCONF);
+		    config_system_path());
 		return NULL;
 	}
 	return xstrdup(dir);
@@ -33,35 +34,15 @@ core_user_dir(const char *dir, const char *origin, char **cause)
 int
 core_sysconf(const char *key, char *value, size_t n)
 {
-	char line[1024], *p, *eq;
-	size_t len = strlen(key);
-	int found = 0;
-	FILE *f;
-
-	if ((f = fopen(OGPO_SYSCONF, "r")) == NULL)
-		return 0;
-	while (fgets(line, sizeof line, f) != NULL) {
-		p = str_trim(line);
-		if (*p == '#' || (eq = strchr(p, '=')) == NULL)
-			continue;
-		*eq = '\0';
-		if (strlen(str_trim(p)) != len || strcmp(p, key) != 0)
-			continue;
-		p = str_trim(eq + 1);
-		if (*p != '\0') {
-			str_copy(value, p, n);
-			found = 1;
-		}
-	}
-	fclose(f);
-	return found;
+	/* config.c read the system's file, and refuses keys like this one
+	 * from a user's: what it has came from the system. */
+	return config_lookup(key, value, n, NULL, 0);
 }
 
 char *
-core_default_dir(const char *flag, char **origin, char **cause)
+core_default_dir(const char *flag, const char **origin, char **cause)
 {
-	const char *env, *home;
-	char line[1024];
+	const char *env, *home, *value;
 	struct passwd *pw;
 
 	if (flag != NULL && *flag != '\0') {
@@ -72,9 +53,9 @@ core_default_dir(const char *flag, char **origin, char **cause)
 		*origin = "$OGPO_DB";
 		return core_user_dir(env, *origin, cause);
 	}
-	if (core_sysconf("db", line, sizeof line)) {
-		*origin = OGPO_SYSCONF;
-		return xstrdup(line);
+	if ((value = config_get("db")) != NULL) {
+		*origin = config_origin("db");
+		return xstrdup(value);
 	}
 	*origin = "the default";
 	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
@@ -129,7 +110,7 @@ core_open_check(struct core *c, char **cause)
 		return err_set(cause, OGPO_DENIED, "you (%s) are not a user of "
 		    "this database, and %s lets only its users in; ask an "
 		    "admin to run: ogpo user add %s --role viewer", c->login,
-		    OGPO_SYSCONF, c->login);
+		    config_system_path(), c->login);
 	return 0;
 }
 

@@ -165,6 +165,7 @@ tree_draw(struct ui *ui, int y, int x, int h, int w)
 	ui_putr(ui, y + 1, x + nw + 10, 4, _("POs"), UI_TITLE);
 	ui_putr(ui, y + 1, x + nw + 15, 11, _("Supervisors"), UI_TITLE);
 	vlist_load(&tree.list, t, h - 2);
+	vlist_place(&tree.list, y + 2, x, w);
 	for (row = 0; row < tree.list.nrows; row++) {
 		i = tree.list.top_i + (size_t)row;
 		if (store_agency_get(t, tree.list.rows[row], &a, NULL) != 0)

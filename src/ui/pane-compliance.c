@@ -72,6 +72,7 @@ comp_draw(struct ui *ui, int y, int x, int h, int w)
 	ui_put(ui, y + 1, x + 24 + sw, w - 24 - sw, _("What is missing"),
 	    UI_TITLE);
 	vlist_load(&comp.list, NULL, h - 2);
+	vlist_place(&comp.list, y + 2, x, w);
 	for (row = 0; row < comp.list.nrows; row++) {
 		f = &comp.f[comp.list.rows[row] - 1];
 		at = row == comp.list.sel ? UI_SELECT : UI_NORMAL;

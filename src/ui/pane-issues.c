@@ -220,6 +220,7 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 	ui_put(ui, y + 1, x + 36, 8, _("Triggers"), UI_TITLE);
 	ui_put(ui, y + 1, x + 45, tw, _("Title"), UI_TITLE);
 	vlist_load(&issues.list, t, h - 2);
+	vlist_place(&issues.list, y + 2, x, w);
 	for (row = 0; row < issues.list.nrows; row++) {
 		if (store_issue_get(t, issues.list.rows[row], &is, NULL) != 0)
 			continue;

@@ -52,6 +52,7 @@ meetings_draw(struct ui *ui, int y, int x, int h, int w)
 	ui_putr(ui, y + 1, x + 29, 8, _("Present"), UI_TITLE);
 	ui_put(ui, y + 1, x + 39, tw, _("Title"), UI_TITLE);
 	vlist_load(&meetings.list, t, h - 2);
+	vlist_place(&meetings.list, y + 2, x, w);
 	for (row = 0; row < meetings.list.nrows; row++) {
 		if (store_meeting_get(t, meetings.list.rows[row], &m,
 		    NULL) != 0)

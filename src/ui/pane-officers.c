@@ -270,6 +270,7 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		ui_put(ui, y + 1, cx, cw[c], role, UI_TITLE);
 	}
 	vlist_load(&officers.list, t, h - 2);
+	vlist_place(&officers.list, y + 2, x, lw);
 	a.h.id = 0;
 	for (row = 0; row < officers.list.nrows; row++) {
 		if (store_officer_get(t, officers.list.rows[row], &o, NULL) != 0)

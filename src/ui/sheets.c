@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/config.h"
 #include "ogpo/export.h"
 #include "ogpo/import.h"
 #include "pane.h"
@@ -212,6 +213,8 @@ ui_export_attendance(struct ui *ui)
 		return;
 	}
 	r.excel = export_excel_default(path);
+	if (strcmp(config_get("export_encoding"), "big5") == 0)
+		r.encoding = "big5";
 	if (export_file(ui->core, &r, path, &rows, &cause) != 0) {
 		ui_alert(ui, _("Export failed; no file was written"), cause);
 		free(cause);

@@ -188,6 +188,10 @@ struct ui {
 	int			 nlayers;
 	int			 cur_on, cur_y, cur_x;	/* where the cursor
 							   shows, if at all */
+	int			 mouse;		/* mouse = on */
+	int			 tab_x[5], tab_w[5];	/* tabs on row 0 */
+	int64_t			 click_ms;	/* the last click, for */
+	int			 click_y;	/* a double click */
 };
 
 /* ui.c: the loop, keys, the frame. */
@@ -238,6 +242,8 @@ struct vlist {
 	int			 height;
 	uint32_t		 rows[UI_ROWS_MAX];	/* visible ids */
 	int			 nrows;
+	/* Where the rows were drawn last (vlist_place), for the mouse. */
+	int			 scr_y, scr_x, scr_w;
 };
 
 void	vlist_paged(struct vlist *l, enum store_index ix, const uint32_t *group,
@@ -255,6 +261,13 @@ void	vlist_load(struct vlist *l, struct store_txn *t, int height);
 /* Move for a list action (up, down, page, home, end): 1 if moved. */
 int	vlist_move(struct vlist *l, struct store_txn *t, enum ui_action a);
 uint32_t vlist_selected(const struct vlist *l);
+/* The pane drew row 0 at screen line y, columns x to x + w - 1. */
+void	vlist_place(struct vlist *l, int y, int x, int w);
+/*
+ * The screen cell (y, x) was clicked: select the row drawn there.
+ * Returns 1 if a row was there.
+ */
+int	vlist_click(struct vlist *l, int y, int x);
 /* Put id on the selected row (held: by index; paged: seek to pos). */
 int	vlist_select_id(struct vlist *l, struct store_txn *t, uint32_t id);
 void	vlist_position(const struct vlist *l, char *buf, size_t n);

@@ -196,6 +196,8 @@ ui_draw_header(struct ui *ui)
 		    _(ui->panes[i]->title));
 		w = (int)text_width(tab);
 		ui_put(ui, 0, x, w, tab, i == ui->tab ? UI_TAB : UI_HEADER);
+		ui->tab_x[i] = x;	/* where a click finds it */
+		ui->tab_w[i] = w;
 		x += w + 1;
 	}
 	if (ui->cols - x > 8)
@@ -402,10 +404,10 @@ ui_colors(struct ui *ui)
 		[UI_DIM]    = { COLOR_WHITE, -1, A_DIM },
 		[UI_FIELD]  = { COLOR_WHITE, COLOR_BLACK, A_UNDERLINE },
 	};
-	const char *nc = getenv("NO_COLOR");
 	int i;
 
-	ui->color = has_colors() && (nc == NULL || *nc == '\0');
+	/* theme = mono, or NO_COLOR (config.c sets the theme for it). */
+	ui->color = has_colors() && strcmp(config_get("theme"), "mono") != 0;
 	if (ui->color) {
 		start_color();
 		use_default_colors();
@@ -420,12 +422,76 @@ ui_colors(struct ui *ui)
 	}
 }
 
+/*
+ * mouse = on: a click on a tab goes to it, a click on a row selects it
+ * (twice in a row opens it), the wheel moves three rows. Presses are
+ * taken as they come (no click timing in curses), so nothing waits.
+ */
+static void
+ui_mouse_start(struct ui *ui)
+{
+	if (strcmp(config_get("mouse"), "on") != 0)
+		return;
+	ui->mouse = 1;
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+
+/* One mouse event on the main screen (layers ignore the mouse). */
+static void
+ui_mouse_event(struct ui *ui, const MEVENT *ev)
+{
+	const struct ui_pane *p = ui->panes[ui->tab];
+	int64_t now;
+	int i;
+
+	if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		for (i = 0; i < 3; i++)
+			p->action(ui, ev->bstate & BUTTON4_PRESSED ? UA_UP :
+			    UA_DOWN);
+		return;
+	}
+	if (!(ev->bstate & BUTTON1_PRESSED))
+		return;
+	if (ev->y == 0) {
+		for (i = 0; i < ui->npanes; i++)
+			if (ev->x >= ui->tab_x[i] &&
+			    ev->x < ui->tab_x[i] + ui->tab_w[i])
+				ui_switch_tab(ui, i);
+		return;
+	}
+	if (!vlist_click(p->list, ev->y, ev->x))
+		return;
+	ui->msg[0] = '\0';
+	now = ui_now_ms();
+	if (ev->y == ui->click_y && now - ui->click_ms < 400) {
+		now = 0;	/* a third click starts afresh */
+		p->action(ui, UA_SELECT);
+	}
+	ui->click_ms = now;
+	ui->click_y = ev->y;
+}
+
+/*
+ * KEY_MOUSE: curses may have queued several events behind one key (a
+ * double click that came in one read), so take them all.
+ */
+static void
+ui_mouse(struct ui *ui)
+{
+	MEVENT ev;
+
+	while (getmouse(&ev) == OK)
+		ui_mouse_event(ui, &ev);
+}
+
 /* Load the keymap: the compiled-in default, then --keymap on top. */
 static int
-ui_keymap(struct ui *ui, const char *choice, char **errors)
+ui_keymap(struct ui *ui, char **errors)
 {
 	static const char *action_names[UA_COUNT];
-	char *path = NULL, configured[512], where[600];
+	const char *choice = config_get("keymap");
+	char *path = NULL;
 	int i;
 
 	for (i = 0; i < UA_COUNT; i++)
@@ -434,9 +500,6 @@ ui_keymap(struct ui *ui, const char *choice, char **errors)
 	    UA_COUNT);
 	keymap_load_string(ui->km, "default.keymap", keymap_default_text,
 	    errors);
-	if (choice == NULL && config_lookup("keymap", configured,
-	    sizeof configured, where, sizeof where))
-		choice = configured;
 	if (choice == NULL || strcmp(choice, "default") == 0)
 		return 0;
 	if (strchr(choice, '/') == NULL) {
@@ -449,17 +512,58 @@ ui_keymap(struct ui *ui, const char *choice, char **errors)
 		if (access(path, R_OK) != 0) {
 			free(path);
 			free(*errors);
-			*errors = xasprintf("no keymap called '%s' (looked in "
-			    "./keymaps and %s/keymaps; default, vi and emacs "
-			    "come with ogpo); the default keymap is in use",
-			    choice, OGPO_DATADIR);
+			*errors = xasprintf("%s: no keymap called '%s' "
+			    "(looked in ./keymaps and %s/keymaps; default, vi "
+			    "and emacs come with ogpo); the default keymap is "
+			    "in use", config_origin("keymap"), choice,
+			    OGPO_DATADIR);
 			return 1;
 		}
-	} else
+	} else if (strncmp(choice, "~/", 2) == 0 && getenv("HOME") != NULL)
+		/* In a settings file no shell has expanded it. */
+		path = xasprintf("%s%s", getenv("HOME"), choice + 1);
+	else
 		path = xstrdup(choice);
 	i = keymap_load_file(ui->km, path, errors);
 	free(path);
 	return i;
+}
+
+/*
+ * The settings' problems and the keymap's: on stderr, which shows again
+ * when the screen is left, and the first on the status line with how
+ * many there are (there is one line; each names its file and line).
+ */
+static void
+ui_problems(struct ui *ui, const char *keymap_errors)
+{
+	const char *conf = config_problems();
+	char *all, *p, *nl;
+	int n = 1;
+
+	if (conf == NULL && keymap_errors == NULL)
+		return;
+	all = xasprintf("%s%s%s", conf ? conf : "", conf && keymap_errors ?
+	    "\n" : "", keymap_errors ? keymap_errors : "");
+	for (p = all; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		n++;
+	if (conf != NULL) {
+		/* The keymap's lines went to stderr already. */
+		for (p = xstrdup(conf), nl = strtok(p, "\n"); nl != NULL;
+		    nl = strtok(NULL, "\n")) {
+			fputs("ogpo: ", stderr);
+			cmd_put_safe(stderr, nl);
+			fputc('\n', stderr);
+		}
+		free(p);
+	}
+	if ((nl = strchr(all, '\n')) != NULL)
+		*nl = '\0';
+	if (n > 1)
+		ui_message(ui, 1, _("(1 of %d, all on stderr) %s"), n, all);
+	else
+		ui_message(ui, 1, "%s", all);
+	free(all);
 }
 
 static void
@@ -505,7 +609,7 @@ ui_main(const struct cmd_ctx *ctx)
 		return CMD_FAIL;
 	ui.store = core_store(ui.core);
 	ui.dbdir = store_dir(ui.store);
-	ui_keymap(&ui, ctx->keymap, &errors);
+	ui_keymap(&ui, &errors);
 	if (errors != NULL) {
 		/* A keymap file is data: its lines are shown escaped. */
 		char *line, *save, *copy = xstrdup(errors);
@@ -530,8 +634,7 @@ ui_main(const struct cmd_ctx *ctx)
 	ui_count_others(&ui, ui_now_ms());
 	date_today(ui.today);
 	ui_changed(&ui);
-	if (errors != NULL)
-		ui_message(&ui, 1, "%s", errors);
+	ui_problems(&ui, errors);
 
 	ui_signals();
 	/* With the group's rights, ncurses sees a set-id program and trusts
@@ -553,11 +656,18 @@ ui_main(const struct cmd_ctx *ctx)
 	keypad(stdscr, TRUE);
 	timeout(UI_POLL_MS);
 	ui_colors(&ui);
+	ui_mouse_start(&ui);
 
 	while ((key = ui_getkey(&ui)) != UI_KEY_QUIT) {
 		const struct ui_pane *p = ui.panes[ui.tab];
-		enum ui_action a = ui_lookup(&ui, p->ctx, key);
+		enum ui_action a;
 
+		if (key == (KEYMAP_FKEY | KEY_MOUSE)) {
+			if (ui.mouse)
+				ui_mouse(&ui);
+			continue;
+		}
+		a = ui_lookup(&ui, p->ctx, key);
 		if (a != UA_NONE && p->action(&ui, a))
 			continue;
 		switch (a) {

@@ -467,3 +467,32 @@ vlist_search(struct vlist *l, struct store_txn *t, int dir,
 		vlist_load_paged(l, t);
 	return found;
 }
+
+void
+vlist_place(struct vlist *l, int y, int x, int w)
+{
+	l->scr_y = y;
+	l->scr_x = x;
+	l->scr_w = w;
+}
+
+int
+vlist_click(struct vlist *l, int y, int x)
+{
+	int row = y - l->scr_y;
+
+	if (l->scr_w <= 0 || row < 0 || row >= l->nrows || x < l->scr_x ||
+	    x >= l->scr_x + l->scr_w)
+		return 0;
+	if (l->paged) {
+		/* The rows on screen are consecutive: the place follows. */
+		l->index = l->index - (size_t)l->sel + (size_t)row;
+		l->sel = row;
+		return 1;
+	}
+	if (l->want != 0)
+		vlist_load_held(l);	/* a rebuild's selection comes first */
+	l->index = l->top_i + (size_t)row;
+	vlist_load_held(l);
+	return 1;
+}

@@ -1,12 +1,99 @@
 /*
- * config.c — reading the user's settings file.
+ * config.c — settings from the system's file and the user's, checked
+ * against one table of the keys ogpo knows. Files are read with the
+ * user's own rights: nothing here takes up the group's.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ogpo/config.h"
+#include "ogpo/priv.h"
 #include "ogpo/util.h"
+
+/* A keymap is a name (default, vi, emacs, one installed) or a path. */
+static int
+config_check_keymap(const char *v)
+{
+	const char *p;
+
+	if (*v == '\0')
+		return 0;
+	if (strchr(v, '/') != NULL)
+		return 1;
+	for (p = v; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
+		    *p == '.'))
+			return 0;
+	return 1;
+}
+
+/* The threshold is checked here once, so ogpo check and the tab agree. */
+static int
+config_check_percent(const char *v)
+{
+	double d;
+
+	return config_percent(v, &d) == 0;
+}
+
+/* The database directory must not depend on where ogpo is started. */
+static int
+config_check_dir(const char *v)
+{
+	return v[0] == '/';
+}
+
+const struct config_key config_keys[] = {
+	{ "keymap", NULL, config_check_keymap,
+	    "default, vi, emacs or a keymap file's path", "default", 0,
+	    "the keys: default, vi, emacs, or a keymap file's path" },
+	{ "attendance_threshold", NULL, config_check_percent,
+	    "a percentage (write 75%)", "75%", 0,
+	    "attendance below this is low (ogpo check, Compliance tab)" },
+	{ "ui.lang", "zh_TW|en", NULL, NULL, NULL, 0,
+	    "the language of the screens; unset, the locale's" },
+	{ "date_style", "iso|roc", NULL, NULL, "iso", 0,
+	    "dates as 2024-05-08 (iso) or 民國113年5月8日 (roc)" },
+	{ "name_order", "locale|stroke", NULL, NULL, "locale", 0,
+	    "sort names by the locale or by stroke count" },
+	{ "ambiguous_width", "1|2", NULL, NULL, "1", 0,
+	    "cells for East Asian ambiguous-width characters" },
+	{ "theme", "default|mono", NULL, NULL, "default", 0,
+	    "colours, or mono (attributes only; NO_COLOR forces it)" },
+	{ "mouse", "on|off", NULL, NULL, "off", 0,
+	    "click a row or a tab, scroll with the wheel" },
+	{ "export_encoding", "utf-8|big5", NULL, NULL, "utf-8", 0,
+	    "ogpo export's encoding when --encoding is not given" },
+	{ "db", NULL, config_check_dir, "an absolute directory path", NULL,
+	    CONFIG_SYSTEM,
+	    "the shared database directory; unset, ~/.local/share/ogpo" },
+	{ "unknown_users", "viewer|refuse", NULL, NULL, "viewer",
+	    CONFIG_SYSTEM,
+	    "a login with no role: may read (viewer), or is refused" },
+};
+const size_t config_nkeys = sizeof config_keys / sizeof config_keys[0];
+
+#define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
+
+/* A problem of a load, in the order the lines came. */
+struct config_note {
+	char	*text;		/* the sentence; NULL for a bad value: */
+	char	*where;		/* "FILE:LINE" */
+	size_t	 key;
+	char	*value;
+};
+
+static struct {
+	int			 loaded;
+	char			*value[CONFIG_NKEYS];	/* NULL: default */
+	char			*origin[CONFIG_NKEYS];
+	struct config_note	*notes;
+	size_t			 nnotes;
+	char			*problems;
+} config_state;
 
 char *
 config_path(void)
@@ -18,33 +105,330 @@ config_path(void)
 	return xasprintf("%s/.config/ogpo/config", home ? home : ".");
 }
 
-int
-config_lookup(const char *key, char *value, size_t n, char *where, size_t wn)
+const char *
+config_system_path(void)
 {
-	char line[1024], *p, *eq, *path = config_path();
-	size_t len = strlen(key);
+	const char *env = getenv("OGPO_SYSCONF");
+
+	if (!priv_setid() && env != NULL && *env != '\0')
+		return env;
+	return OGPO_SYSCONF;
+}
+
+int
+config_percent(const char *s, double *fraction)
+{
+	char *end;
+	double d;
+	int percent;
+
+	d = strtod(s, &end);
+	/* "60%" is always a percentage; a bare number above 1 is one too. */
+	percent = *end == '%' || d > 1;
+	if (*end == '%')
+		end++;
+	if (end == s || *end != '\0' || !(d > 0) || (percent && d > 100) ||
+	    (!percent && d > 1))
+		return -1;
+	*fraction = percent ? d / 100.0 : d;
+	return 0;
+}
+
+/* The table's index of key, or -1. */
+static int
+config_index(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < CONFIG_NKEYS; i++)
+		if (strcmp(config_keys[i].name, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* 1 if v is one of k's choices ("a|b|c"), or passes its check. */
+static int
+config_valid(const struct config_key *k, const char *v)
+{
+	const char *p = k->choices, *bar;
+	size_t len = strlen(v);
+
+	if (p == NULL)
+		return k->check(v);
+	for (;;) {
+		bar = strchr(p, '|');
+		if ((bar ? (size_t)(bar - p) : strlen(p)) == len &&
+		    strncmp(p, v, len) == 0)
+			return 1;
+		if (bar == NULL)
+			return 0;
+		p = bar + 1;
+	}
+}
+
+/* What k accepts, for a complaint: "one of iso, roc". */
+static char *
+config_expect(const struct config_key *k)
+{
+	char *s, *t, *p;
+
+	if (k->choices == NULL)
+		return xstrdup(k->expect);
+	s = xasprintf("one of %s", k->choices);
+	while ((p = strchr(s, '|')) != NULL) {
+		*p = '\0';
+		t = xasprintf("%s, %s", s, p + 1);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Note a problem of this load (text: a new string, or NULL). */
+static struct config_note *
+config_note(char *text)
+{
+	struct config_note *n;
+
+	n = realloc(config_state.notes, (config_state.nnotes + 1) *
+	    sizeof *config_state.notes);
+	if (n == NULL)
+		abort();
+	config_state.notes = n;
+	n = &config_state.notes[config_state.nnotes++];
+	memset(n, 0, sizeof *n);
+	n->text = text;
+	return n;
+}
+
+/* Put value in force for key i, as coming from origin. */
+static void
+config_store(size_t i, const char *value, const char *origin)
+{
+	free(config_state.value[i]);
+	free(config_state.origin[i]);
+	config_state.value[i] = xstrdup(value);
+	config_state.origin[i] = xstrdup(origin);
+}
+
+/* Take one line of path; system says whether it is the system's file. */
+static void
+config_line(const char *path, unsigned lineno, char *line, int system)
+{
+	char *p = str_trim(line), *eq, *key, *value, *where;
+	struct config_note *n;
+	int i;
+
+	if (*p == '\0' || *p == '#')
+		return;
+	/* " # …" after a value is a comment too (what --print-config
+	 * writes): a '#' with a blank before it. */
+	for (eq = p; (eq = strchr(eq, '#')) != NULL; eq++)
+		if (eq[-1] == ' ' || eq[-1] == '\t') {
+			*eq = '\0';
+			p = str_trim(p);
+			break;
+		}
+	if ((eq = strchr(p, '=')) == NULL) {
+		config_note(xasprintf("%s:%u: '%s' is not KEY = VALUE; the "
+		    "line is ignored", path, lineno, p));
+		return;
+	}
+	*eq = '\0';
+	key = str_trim(p);
+	value = str_trim(eq + 1);
+	if ((i = config_index(key)) < 0) {
+		config_note(xasprintf("%s:%u: '%s' is not a setting ogpo knows "
+		    "(ogpo --print-config lists them); the line is ignored",
+		    path, lineno, key));
+		return;
+	}
+	if ((config_keys[i].flags & CONFIG_SYSTEM) && !system) {
+		config_note(xasprintf("%s:%u: %s can only be set in %s, by the "
+		    "administrator; the line is ignored", path, lineno, key,
+		    config_system_path()));
+		return;
+	}
+	where = xasprintf("%s:%u", path, lineno);
+	if (!config_valid(&config_keys[i], value)) {
+		/* Told once every line is read, with the value then in
+		 * force. */
+		n = config_note(NULL);
+		n->where = where;
+		n->key = (size_t)i;
+		n->value = xstrdup(value);
+		return;
+	}
+	config_store((size_t)i, value, where);
+	free(where);
+}
+
+/* Read one file; a missing one is no problem, an unreadable one is. */
+static void
+config_file(const char *path, int system)
+{
+	char *line = NULL;
+	size_t cap = 0;
 	unsigned lineno = 0;
-	int found = 0;
 	FILE *f;
 
 	if ((f = fopen(path, "r")) == NULL) {
-		free(path);
-		return 0;
+		if (access(path, F_OK) == 0)
+			config_note(xasprintf("%s: cannot be read; its "
+			    "settings are not used", path));
+		return;
 	}
-	while (fgets(line, sizeof line, f) != NULL) {
-		lineno++;
-		p = str_trim(line);
-		if (*p == '#' || (eq = strchr(p, '=')) == NULL)
-			continue;
-		*eq = '\0';
-		if (strlen(str_trim(p)) != len || strcmp(p, key) != 0)
-			continue;
-		str_copy(value, str_trim(eq + 1), n);
-		if (where != NULL)
-			snprintf(where, wn, "%s:%u", path, lineno);
-		found = 1;
-	}
+	while (getline(&line, &cap, f) != -1)
+		config_line(path, ++lineno, line, system);
+	free(line);
 	fclose(f);
-	free(path);
-	return found;
+}
+
+/* The problems as one text, bad values saying what is used instead. */
+static void
+config_finish(void)
+{
+	struct config_note *n;
+	const char *v;
+	char *line, *all, *expect;
+	size_t i;
+
+	for (i = 0; i < config_state.nnotes; i++) {
+		n = &config_state.notes[i];
+		if (n->text != NULL)
+			line = xstrdup(n->text);
+		else {
+			expect = config_expect(&config_keys[n->key]);
+			v = config_get(config_keys[n->key].name);
+			line = xasprintf("%s: %s '%s' is not %s; %s%s",
+			    n->where, config_keys[n->key].name, n->value,
+			    expect, v ? "using " : "the line is ignored",
+			    v ? v : "");
+			free(expect);
+		}
+		all = xasprintf("%s%s%s", config_state.problems ?
+		    config_state.problems : "", config_state.problems ? "\n" :
+		    "", line);
+		free(config_state.problems);
+		free(line);
+		config_state.problems = all;
+	}
+}
+
+void
+config_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < CONFIG_NKEYS; i++) {
+		free(config_state.value[i]);
+		free(config_state.origin[i]);
+	}
+	for (i = 0; i < config_state.nnotes; i++) {
+		free(config_state.notes[i].text);
+		free(config_state.notes[i].where);
+		free(config_state.notes[i].value);
+	}
+	free(config_state.notes);
+	free(config_state.problems);
+	memset(&config_state, 0, sizeof config_state);
+}
+
+int
+config_load_files(const char *system, const char *user)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	config_reset();
+	config_state.loaded = 1;
+	if (system != NULL)
+		config_file(system, 1);
+	if (user != NULL)
+		config_file(user, 0);
+	/* https://no-color.org: any value but the empty one. */
+	if (nc != NULL && *nc != '\0')
+		config_store((size_t)config_index("theme"), "mono", "NO_COLOR");
+	config_finish();
+	return (int)config_state.nnotes;
+}
+
+int
+config_load(void)
+{
+	char *user;
+	int n;
+
+	if (config_state.loaded)
+		return (int)config_state.nnotes;
+	user = config_path();
+	n = config_load_files(config_system_path(), user);
+	free(user);
+	return n;
+}
+
+const char *
+config_problems(void)
+{
+	config_load();
+	return config_state.problems;
+}
+
+const char *
+config_get(const char *key)
+{
+	int i = config_index(key);
+
+	if (i < 0)
+		return NULL;
+	config_load();
+	return config_state.value[i] ? config_state.value[i] :
+	    config_keys[i].def;
+}
+
+const char *
+config_origin(const char *key)
+{
+	int i = config_index(key);
+
+	if (i < 0)
+		return NULL;
+	config_load();
+	return config_state.origin[i] ? config_state.origin[i] : "default";
+}
+
+int
+config_set(const char *key, const char *value, const char *origin,
+    char **cause)
+{
+	int i = config_index(key);
+	char *expect;
+
+	if (i < 0)
+		return err_set(cause, -1, "'%s' is not a setting ogpo knows",
+		    key);
+	config_load();
+	if (!config_valid(&config_keys[i], value)) {
+		expect = config_expect(&config_keys[i]);
+		err_set(cause, -1, "%s: '%s' is not %s", origin, value, expect);
+		free(expect);
+		return -1;
+	}
+	config_store((size_t)i, value, origin);
+	return 0;
+}
+
+int
+config_lookup(const char *key, char *value, size_t n, char *where, size_t wn)
+{
+	int i = config_index(key);
+
+	if (i < 0)
+		return 0;
+	config_load();
+	if (config_state.value[i] == NULL)
+		return 0;
+	str_copy(value, config_state.value[i], n);
+	if (where != NULL)
+		snprintf(where, wn, "%s", config_state.origin[i]);
+	return 1;
 }
