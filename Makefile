@@ -42,6 +42,7 @@ TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 # Every unit test links tests/unit/fixture.c: a change to it rebuilds them.
 
 .PHONY: all deps run test check unit unit-asan tui clean install bench \
+	install-shared \
 	demo format stress
 
 all: ogpo
@@ -201,6 +202,29 @@ install: ogpo
 	install -m 644 keymaps/*.keymap $(DESTDIR)$(DATADIR)/keymaps/
 	install -m 644 doc/ogpo.1 $(DESTDIR)$(MANDIR)/ogpo.1
 	install -m 644 completion/ogpo.bash $(DESTDIR)$(BASHCOMPDIR)/ogpo
+
+# A shared server (README, "Shared server"; run as root): the program
+# set-group-id to a group of its own, which alone may enter the database
+# directory, and the system's settings naming that directory. Staff are
+# not in the group: they reach the data only through ogpo.
+OGPO_GROUP ?= ogpo
+STATEDIR   ?= /var/lib/ogpo
+SYSCONFFILE ?= /etc/ogpo.conf
+
+install-shared: install
+	getent group $(OGPO_GROUP) >/dev/null || groupadd --system $(OGPO_GROUP)
+	getent passwd $(OGPO_GROUP) >/dev/null || useradd --system \
+		--gid $(OGPO_GROUP) --no-create-home --home-dir $(STATEDIR) \
+		--shell /usr/sbin/nologin $(OGPO_GROUP)
+	install -d -o $(OGPO_GROUP) -g $(OGPO_GROUP) -m 2770 $(DESTDIR)$(STATEDIR)
+	chgrp $(OGPO_GROUP) $(DESTDIR)$(BINDIR)/ogpo
+	chmod 2755 $(DESTDIR)$(BINDIR)/ogpo
+	$(Q)if ! grep -qs '^[[:space:]]*db[[:space:]]*=' $(DESTDIR)$(SYSCONFFILE); \
+	then mkdir -p $(dir $(DESTDIR)$(SYSCONFFILE)) && \
+		echo 'db = $(STATEDIR)' >>$(DESTDIR)$(SYSCONFFILE) && \
+		echo "  db = $(STATEDIR) written to $(DESTDIR)$(SYSCONFFILE)"; fi
+	$(Q)echo "Next, as the first admin: ogpo init, then ogpo user add" \
+		"LOGIN --role admin|editor|viewer; ogpo doctor checks the set-up."
 
 format:
 	clang-format -i $(SRC) src/main.c include/ogpo/*.h tests/unit/*.c

@@ -26,6 +26,8 @@ static const struct cmd_entry *const main_cmds[] = {
 	&cmd_export_entry,
 	&cmd_user_entry,
 	&cmd_audit_entry,
+	&cmd_doctor_entry,
+	&cmd_who_entry,
 };
 #define MAIN_NCMDS (sizeof main_cmds / sizeof main_cmds[0])
 

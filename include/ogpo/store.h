@@ -305,6 +305,8 @@ struct store_stats {
 	size_t	 records[ENTITY_MAX + 1];
 	size_t	 map_used, map_size;
 	unsigned readers, max_readers;
+	/* Reader slots of dead processes cleared, at open and now. */
+	int	 stale_cleared;
 };
 int	 store_stats(struct store *s, struct store_stats *st, char **cause);
 

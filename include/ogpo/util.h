@@ -79,6 +79,9 @@ void date_add_months(const char *in, int months, char *out);
 /* Shift an ISO date by days, across months and years. */
 void date_add_days(const char *in, int days, char *out);
 
+/* The local time at which day YYYY-MM-DD begins, or -1 if s is no date. */
+int64_t date_midnight(const char *s);
+
 /* Cut s short of a UTF-8 character its end splits (after a byte cut). */
 void str_utf8_cut(char *s);
 

@@ -6,7 +6,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "ogpo/cmd.h"
 #include "ogpo/text.h"
@@ -20,22 +19,6 @@ struct cmd_audit {
 	size_t		 limit;		/* 0: all */
 	int		 tsv, head;
 };
-
-/* Local midnight of YYYY-MM-DD, or -1. */
-static int64_t
-cmd_audit_day(const char *date)
-{
-	struct tm tm;
-
-	if (!date_valid(date))
-		return -1;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = atoi(date) - 1900;
-	tm.tm_mon = atoi(date + 5) - 1;
-	tm.tm_mday = atoi(date + 8);
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
-}
 
 /* 1 if a passes the command line's filters and may be seen. */
 static int
@@ -202,14 +185,14 @@ cmd_audit_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		switch (ch) {
 		case 's':
 		case 'u':
-			if (cmd_audit_day(optarg) == -1)
+			if (date_midnight(optarg) == -1)
 				return cmd_error(&cmd_audit_entry, CMD_USAGE,
 				    "--%s '%s' is not a date (YYYY-MM-DD)",
 				    ch == 's' ? "since" : "until", optarg);
 			if (ch == 's')
-				o.since = cmd_audit_day(optarg);
+				o.since = date_midnight(optarg);
 			else	/* the whole of that day */
-				o.until = cmd_audit_day(optarg) + 86400;
+				o.until = date_midnight(optarg) + 86400;
 			break;
 		case 'l':
 			o.login = optarg;

@@ -3,6 +3,7 @@
  * running a change as one transaction.
  */
 #include <errno.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,16 @@
 static char *
 core_user_dir(const char *dir, const char *origin, char **cause)
 {
-	if (priv_setid() && !priv_user_may_use(dir)) {
+	const char *sys = config_get("db");
+	char a[PATH_MAX], b[PATH_MAX];
+	int same;
+
+	/* Naming the system's own database again is no trick. */
+	priv_enter();
+	same = sys != NULL && realpath(dir, a) != NULL &&
+	    realpath(sys, b) != NULL && strcmp(a, b) == 0;
+	priv_leave();
+	if (priv_setid() && !same && !priv_user_may_use(dir)) {
 		err_set(cause, OGPO_DENIED, "%s names %s, which you cannot "
 		    "read and write yourself; ogpo only opens such a "
 		    "directory when it is the db line of %s", origin, dir,

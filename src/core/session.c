@@ -63,6 +63,9 @@ session_write(struct core *c)
 	tmp = xasprintf("%s.new", path);
 	priv_enter();
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0660);
+	/* Others read it whatever this person's umask. */
+	if (fd != -1)
+		(void)fchmod(fd, 0660);
 	if (fd != -1 && (f = fdopen(fd, "w")) != NULL) {
 		fprintf(f, "%s\t%lld\t%llu\t%s\n", c->login,
 		    (long long)c->session_since, session_started(getpid()),
@@ -135,6 +138,9 @@ session_read(struct core *c, pid_t pid, struct core_session *s)
 	memset(s, 0, sizeof *s);
 	s->pid = (long)pid;
 	if ((f = fopen(path, "r")) == NULL) {
+		/* Unreadable is not dead: only a gone process's goes. */
+		if (errno != ENOENT && kill(pid, 0) != 0 && errno == ESRCH)
+			(void)unlink(path);
 		free(path);
 		return -1;
 	}
@@ -152,13 +158,13 @@ session_read(struct core *c, pid_t pid, struct core_session *s)
 		}
 	}
 	fclose(f);
-	/* Gone, or its number taken by another process since. */
-	if (rc == 0 && (kill(pid, 0) != 0 && errno == ESRCH))
-		rc = -1;
-	if (rc == 0 && started != 0 && session_started(pid) != started)
-		rc = -1;
-	if (rc != 0)
+	/* Gone, or its number taken by another process since: the record
+	 * goes. (A record that does not parse is left to its owner.) */
+	if (rc == 0 && ((kill(pid, 0) != 0 && errno == ESRCH) ||
+	    (started != 0 && session_started(pid) != started))) {
 		(void)unlink(path);
+		rc = -1;
+	}
 	free(path);
 	return rc;
 }

@@ -419,6 +419,7 @@ store_open_priv(struct store **sp, const char *dir,
 	if (rc != 0)
 		goto fail;
 	mdb_reader_check(s->env, &dead);
+	s->stale = dead;
 	if (store_setup_read(s) != 0 &&
 	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0) {
 		store_close(s);
@@ -487,6 +488,7 @@ store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
 		}
 		if (rc == MDB_READERS_FULL) {
 			mdb_reader_check(s->env, &dead);
+	s->stale = dead;
 			continue;
 		}
 		break;
@@ -695,7 +697,7 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 	struct store_txn *t;
 	MDB_envinfo info;
 	MDB_stat ms;
-	int rc, k;
+	int rc, k, dead;
 
 	memset(st, 0, sizeof *st);
 	if ((rc = store_read_begin(s, &t, cause)) != 0)
@@ -708,6 +710,9 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 	st->map_size = info.me_mapsize;
 	st->map_used = (info.me_last_pgno + 1) * (size_t)ms.ms_psize;
 	st->readers = info.me_numreaders;
+	dead = 0;
+	mdb_reader_check(s->env, &dead);
+	st->stale_cleared = s->stale + dead;
 	st->max_readers = info.me_maxreaders;
 	store_read_end(t);
 	return 0;

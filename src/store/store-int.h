@@ -46,6 +46,7 @@ struct store {
 	MDB_dbi		 dbi[DB_COUNT];
 	char		*dir;
 	uint64_t	 serial;	/* transactions begun by this process */
+	int		 stale;		/* dead readers cleared at open */
 };
 
 #define STORE_SEQ_CACHE	8

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "pane.h"
 
@@ -124,7 +123,6 @@ static int
 audit_filter_parse(struct ui *ui, const char *text)
 {
 	char buf[128], *tok, *save, *v;
-	struct tm tm;
 	size_t used = 0;
 
 	aud.login[0] = aud.words[0] = '\0';
@@ -151,12 +149,7 @@ audit_filter_parse(struct ui *ui, const char *text)
 				    "(YYYY-MM-DD)"), v);
 				return -1;
 			}
-			memset(&tm, 0, sizeof tm);
-			tm.tm_year = atoi(v) - 1900;
-			tm.tm_mon = atoi(v + 5) - 1;
-			tm.tm_mday = atoi(v + 8);
-			tm.tm_isdst = -1;
-			aud.since = (int64_t)mktime(&tm);
+			aud.since = date_midnight(v);
 		} else
 			used += (size_t)snprintf(aud.words + used,
 			    used < sizeof aud.words ? sizeof aud.words - used :

@@ -189,7 +189,8 @@ struct ui {
 	int			 cur_on, cur_y, cur_x;	/* where the cursor
 							   shows, if at all */
 	int			 mouse;		/* mouse = on */
-	int			 tab_x[5], tab_w[5];	/* tabs on row 0 */
+	int			 tab_x[UI_PANES_MAX], tab_w[UI_PANES_MAX];
+						/* tabs on row 0 */
 	int64_t			 click_ms;	/* the last click, for */
 	int			 click_y;	/* a double click */
 };

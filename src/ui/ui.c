@@ -311,6 +311,13 @@ ui_sequence(wint_t intro)
 	seq[n] = '\0';
 	if (n == 1)
 		return KEYMAP_META | (int)intro;	/* just ESC [ */
+	/* A mouse report (mouse = off, or curses let it through) carries
+	 * three bytes after ESC [ M: they are not keys either. */
+	if (strcmp(seq, "[M") == 0) {
+		for (i = 0; i < 3 && wget_wch(stdscr, &wch) == OK; i++)
+			;
+		return UI_KEY_NONE;
+	}
 	for (i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(seq, known[i].seq) == 0)
 			return KEYMAP_FKEY | known[i].key;
@@ -430,8 +437,12 @@ ui_colors(struct ui *ui)
 static void
 ui_mouse_start(struct ui *ui)
 {
-	if (strcmp(config_get("mouse"), "on") != 0)
+	if (strcmp(config_get("mouse"), "on") != 0) {
+		/* Reports the terminal sends anyway arrive as bytes, and
+		 * ui_sequence swallows them whole. */
+		keyok(KEY_MOUSE, FALSE);
 		return;
+	}
 	ui->mouse = 1;
 	mouseinterval(0);
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);

@@ -305,3 +305,18 @@ user_login(void)
 		snprintf(login, sizeof login, "uid%lu", (unsigned long)getuid());
 	return login;
 }
+
+int64_t
+date_midnight(const char *s)
+{
+	struct tm tm;
+
+	if (!date_valid(s))
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = atoi(s) - 1900;
+	tm.tm_mon = atoi(s + 5) - 1;
+	tm.tm_mday = atoi(s + 8);
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}

@@ -65,6 +65,9 @@ expect "W lists who has the database open" "Who has the database open"
 expect "the Who list says which tab the other is in" "in Audit"
 expect "and marks this program" ", you"
 esc
+"$OGPO" --db "$DB" who >"$TMP/who" 2>&1
+contains "ogpo who names the tab" "$TMP/who" "Audit"
+check "ogpo who lists both programs" test "$(grep -c "^$ME " "$TMP/who")" -eq 2
 TUI_S=two
 pid=$(tui_pid)
 kill -9 "$pid"
@@ -72,6 +75,8 @@ wait_exit 5
 TUI_S=$TUI_FIRST
 expect_gone "after the second is killed, the count goes back" "+1 here" 5
 check "its session record was cleaned away" test ! -e "$DB/sessions/$pid"
+"$OGPO" --db "$DB" who >"$TMP/who" 2>&1
+check "ogpo who lists one program now" test "$(grep -c "^$ME " "$TMP/who")" -eq 1
 tui_stop
 check "the first's record goes as it quits" \
     sh -c "! ls '$DB/sessions' | grep -q '^[0-9]*\$'"

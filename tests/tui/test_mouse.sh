@@ -28,10 +28,11 @@ double_click() {
 	    "$_x" "$_y" 1b 5b 4d 20 "$_x" "$_y" 1b 5b 4d 23 "$_x" "$_y"
 }
 
-# tab_x LABEL: the column of the tab "[LABEL" in the header.
+# tab_x LABEL: the column of the tab "LABEL" in the header (where the
+# tabs have brackets, of the bracket).
 tab_x() {
 	screen
-	head -n 1 "$SCR" | awk -v t="[$1" '{ print index($0, t) - 1 }'
+	head -n 1 "$SCR" | awk -v t=" $1" '{ print index($0, t) }'
 }
 
 # row_text Y: the text on screen row Y (from 0), blanks squeezed.
