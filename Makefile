@@ -19,9 +19,13 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2 -Werror
 CFLAGS	?= -O2 -g
+# The program built here reads its translations from build/locale, so
+# ./ogpo and the tests need no install; the installed one (build/install)
+# from $(LOCALEDIR). Only main.c uses it.
+CATALOGS = $(CURDIR)/build/locale
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 	   -Iinclude -Ibuild/gen -DOGPO_VERSION='"$(VERSION)"' \
-	   -DOGPO_DATADIR='"$(DATADIR)"' -DOGPO_LOCALEDIR='"$(LOCALEDIR)"' \
+	   -DOGPO_DATADIR='"$(DATADIR)"' -DOGPO_LOCALEDIR='"$(CATALOGS)"' \
 	   $(PKG_CFLAGS) $(CFLAGS)
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
@@ -34,7 +38,11 @@ endif
 
 SRC	 = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
 	   src/csv/*.c src/cmd/*.c src/ui/*.c))
-GEN	 = build/gen/keymap_default.c
+GEN	 = build/gen/keymap_default.c build/gen/ambiguous.c build/gen/strokes.c
+UNICODE	 = /usr/share/unicode
+# Translations: po/LANG.po, compiled to build/locale for the program here.
+LINGUAS	 = zh_TW
+MO	 = $(patsubst %,build/locale/%/LC_MESSAGES/ogpo.mo,$(LINGUAS))
 LIBSRC	 = $(SRC) $(GEN)
 OBJ	 = $(patsubst %.c,build/obj/%.o,$(LIBSRC))
 ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIBSRC))
@@ -43,20 +51,53 @@ TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 
 .PHONY: all deps run test check unit unit-asan tui clean install bench \
 	install-shared \
-	demo format stress
+	demo format stress pot po-update
 
-all: ogpo
+all: ogpo $(MO)
 
 deps:
 	$(Q)sh tools/deps.sh
 
-ogpo: build/obj/src/main.o build/libogpo.a
+ogpo: build/obj/src/main.o build/libogpo.a | $(MO)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/asan/ogpo: build/asan/src/main.o build/libogpo-asan.a
+build/asan/ogpo: build/asan/src/main.o build/libogpo-asan.a | $(MO)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+# The installed program: the same library, its catalogues under PREFIX.
+build/install/ogpo: src/main.c build/libogpo.a
+	@echo "  LD      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -UOGPO_LOCALEDIR \
+		-DOGPO_LOCALEDIR='"$(LOCALEDIR)"' -o $@ $^ $(PKG_LIBS)
+
+build/locale/%/LC_MESSAGES/ogpo.mo: po/%.po
+	@echo "  MSGFMT  $<"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# po/ogpo.pot from the marked strings of the sources; po-update merges it
+# into each translation (then translate what msgfmt --statistics reports).
+# The functions that look their format up themselves are keywords too.
+XGETTEXT = xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 \
+	   -kngettext:1,2 -kerr_set:3 -kerr_prefix:3 -kcmd_error:3 \
+	   -kcsv_writer_fail:3 -kcsv_reader_fail:3 -kimport_change:3 \
+	   -kverify_say:2 -kcheck_fault:3 -kcompliance_say:7 \
+	   -kimport_reject:4 \
+	   -kkeymap_error:4 -kstore_error:3 \
+	   --add-comments=TRANSLATORS: --sort-by-file \
+	   --package-name=ogpo --package-version=$(VERSION) \
+	   --msgid-bugs-address="ogpo maintainers"
+POT	?= po/ogpo.pot
+pot:
+	$(Q)$(XGETTEXT) -o $(POT) src/main.c $(SRC)
+
+po-update: pot
+	$(Q)for l in $(LINGUAS); do \
+		msgmerge --quiet --update --backup=none po/$$l.po po/ogpo.pot; \
+	done
 
 build/libogpo.a: $(OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
@@ -74,11 +115,22 @@ build/asan/%.o: %.c
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c -o $@ $<
 
-$(GEN): keymaps/default.keymap tools/embed.sh
+build/gen/keymap_default.c: keymaps/default.keymap tools/embed.sh
 	$(Q)mkdir -p $(dir $@)
 	$(Q)sh tools/embed.sh keymap_default_text < $< > $@.tmp && mv $@.tmp $@
 
-build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o: $(GEN)
+# Tables from Debian's unicode-data (tools/deps.sh installs it).
+build/gen/ambiguous.c: tools/unicode.sh
+	$(Q)mkdir -p $(dir $@)
+	$(Q)sh tools/unicode.sh ambiguous $(UNICODE)/EastAsianWidth.txt \
+		> $@.tmp && mv $@.tmp $@
+
+build/gen/strokes.c: tools/unicode.sh
+	$(Q)mkdir -p $(dir $@)
+	$(Q)sh tools/unicode.sh strokes $(UNICODE)/Unihan_IRGSources.txt.bz2 \
+		> $@.tmp && mv $@.tmp $@
+
+build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o: build/gen/keymap_default.c
 
 # Unit tests (cmocka): one program per tests/unit/test_*.c.
 build/test/%: tests/unit/%.c tests/unit/fixture.c build/libogpo.a
@@ -106,7 +158,7 @@ test: deps
 
 # Every tier: unit tests, the same under ASan+UBSan, then the program's
 # own tests (command line and screen) against both builds.
-check: ogpo build/asan/ogpo $(addprefix build/test/,$(TESTS)) \
+check: ogpo build/asan/ogpo $(MO) $(addprefix build/test/,$(TESTS)) \
 		$(addprefix build/test-asan/,$(TESTS))
 	$(Q)sh tests/run.sh $(TESTS)
 
@@ -157,7 +209,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 FUZZ_SRC = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
-	   src/csv/*.c))
+	   src/csv/*.c)) build/gen/ambiguous.c build/gen/strokes.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_SRC))
 FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 
@@ -195,13 +247,18 @@ build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o build/fuzz/libogpo-fuzz.a
 	@echo "  LD+FUZZ $@"
 	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -o $@ $^ $(PKG_LIBS)
 
-install: ogpo
+install: build/install/ogpo $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps \
 		$(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR)
-	install -m 755 ogpo $(DESTDIR)$(BINDIR)/ogpo
+	install -m 755 build/install/ogpo $(DESTDIR)$(BINDIR)/ogpo
 	install -m 644 keymaps/*.keymap $(DESTDIR)$(DATADIR)/keymaps/
 	install -m 644 doc/ogpo.1 $(DESTDIR)$(MANDIR)/ogpo.1
 	install -m 644 completion/ogpo.bash $(DESTDIR)$(BASHCOMPDIR)/ogpo
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 build/locale/$$l/LC_MESSAGES/ogpo.mo \
+		    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ogpo.mo || exit 1; \
+	done
 
 # A shared server (README, "Shared server"; run as root): the program
 # set-group-id to a group of its own, which alone may enter the database

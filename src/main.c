@@ -2,14 +2,13 @@
  * main.c — ogpo's entry: global options, then one subcommand from the
  * table below, or the full-screen program when there is none.
  */
-#include <libintl.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ogpo/cmd.h"
 #include "ogpo/config.h"
+#include "ogpo/i18n.h"
 #include "ogpo/priv.h"
 #include "ogpo/ui.h"
 
@@ -36,22 +35,22 @@ main_usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: ogpo [--db DIR] [--keymap NAME|PATH]\n"
+	fprintf(f, _("usage: ogpo [--db DIR] [--keymap NAME|PATH]\n"
 	    "       ogpo [--db DIR] COMMAND [ARGS]\n"
 	    "       ogpo --print-config | --version | --help\n\n"
 	    "With no command, ogpo opens the full-screen program.\n\n"
-	    "Commands:\n");
+	    "Commands:\n"));
 	for (i = 0; i < MAIN_NCMDS; i++)
 		fprintf(f, "  %-8s %s\n", main_cmds[i]->name,
-		    main_cmds[i]->summary);
-	fprintf(f, "\nOptions:\n"
+		    _(main_cmds[i]->summary));
+	fprintf(f, _("\nOptions:\n"
 	    "  --db DIR          the database directory (else $OGPO_DB, the db\n"
 	    "                    line of /etc/ogpo.conf, ~/.local/share/ogpo)\n"
 	    "  --keymap NAME     default, vi, emacs, or a keymap file's path\n"
 	    "  --print-config    every setting, its value and where it came from\n"
 	    "  --version         print the version\n"
 	    "  --help            this text; ogpo COMMAND --help for one "
-	    "command\n");
+	    "command\n"));
 }
 
 /* Tell the settings' problems on stderr, escaped: the lines are data. */
@@ -145,7 +144,7 @@ main_take(int *argc, char **argv, const char *name, const char **value)
 			n = 1;
 		} else if (argv[i][len] == '\0') {
 			if (i + 1 >= *argc) {
-				fprintf(stderr, "ogpo: %s needs a value\n",
+				fprintf(stderr, _("ogpo: %s needs a value\n"),
 				    name);
 				return -1;
 			}
@@ -179,9 +178,10 @@ main(int argc, char **argv)
 		unsetenv("TERMINFO_DIRS");
 		unsetenv("TERMCAP");
 	}
-	setlocale(LC_ALL, "");
-	bindtextdomain("ogpo", OGPO_LOCALEDIR);
-	textdomain("ogpo");
+	/* The catalogue's directory is compiled in, never taken from the
+	 * environment: a set-id program must not read messages (format
+	 * strings among them) from a directory the user chose. */
+	i18n_init(OGPO_LOCALEDIR);
 	if (main_take(&argc, argv, "--db", &ctx.db_flag) != 0 ||
 	    main_take(&argc, argv, "--keymap", &ctx.keymap) != 0)
 		return CMD_USAGE;
@@ -198,7 +198,7 @@ main(int argc, char **argv)
 	if (argc < 2)
 		return ui_main(&ctx);
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("ogpo %s\n", OGPO_VERSION);
+		printf(_("ogpo %s\n"), OGPO_VERSION);
 		return CMD_OK;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -216,7 +216,7 @@ main(int argc, char **argv)
 	for (i = 0; i < MAIN_NCMDS; i++)
 		if (strcmp(argv[1], main_cmds[i]->name) == 0)
 			return main_cmds[i]->exec(&ctx, argc - 1, argv + 1);
-	fprintf(stderr, "ogpo: '%s' is not a command.\n\n", argv[1]);
+	fprintf(stderr, _("ogpo: '%s' is not a command.\n\n"), argv[1]);
 	main_usage(stderr);
 	return CMD_USAGE;
 }

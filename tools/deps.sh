@@ -1,13 +1,16 @@
 #!/bin/sh
 # deps.sh [fuzz] — install the Debian packages ogpo needs to build and
-# test (and, with fuzz, to fuzz), when any is missing: with apt-get as
-# root, with sudo otherwise; if neither can be done, print the exact
-# command and fail.
+# test (and, with fuzz, to fuzz), when any is missing, and generate the
+# zh_TW.UTF-8 locale the Chinese screen tests run in when the system
+# lacks it: with apt-get and localedef as root, with sudo otherwise; if
+# neither can be done, print the exact command and fail.
 set -u
 
+# unicode-data and bzip2: the tables of ambiguous widths and stroke
+# counts are made from Unicode's files at build time (tools/unicode.sh).
 PKGS="build-essential pkg-config libncurses-dev liblmdb-dev lmdb-utils
 libcsv-dev libcbor-dev libcmocka-dev nettle-dev tmux gettext locales sqlite3
-groff-base man-db"
+groff-base man-db unicode-data bzip2"
 # `make fuzz` also needs clang and its fuzzer runtime (deps.sh fuzz).
 [ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-dev"
 
@@ -19,10 +22,17 @@ for p in $PKGS; do
 	*) missing="$missing $p" ;;
 	esac
 done
-[ -z "$missing" ] && exit 0
+cmd=
+[ -n "$missing" ] && cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y$missing"
+# locale -a spells it zh_TW.utf8.
+if ! locale -a 2>/dev/null | grep -qix 'zh_TW\.utf-\{0,1\}8'; then
+	gen="localedef -i zh_TW -f UTF-8 zh_TW.UTF-8"
+	cmd="${cmd:+$cmd && }$gen"
+	missing="$missing (and the zh_TW.UTF-8 locale)"
+fi
+[ -z "$cmd" ] && exit 0
 
-echo "ogpo needs these Debian packages:$missing" >&2
-cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y$missing"
+echo "ogpo needs:$missing" >&2
 if [ "$(id -u)" = 0 ]; then
 	sh -c "$cmd" || exit 1
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then

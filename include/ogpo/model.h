@@ -343,6 +343,8 @@ extern const struct enum_names model_entities;
 /* The machine name of value v, or "?" when it is out of range. */
 const char *model_enum_name(const struct enum_names *e, uint32_t v);
 /* The English label of v, or "?". */
+/* A kind of record as a noun in a sentence ("officer"), translated. */
+const char *model_noun(enum entity_kind kind);
 const char *model_enum_label(const struct enum_names *e, uint32_t v);
 /*
  * Parse a machine name, English label or Chinese label (case-insensitive

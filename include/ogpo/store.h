@@ -16,7 +16,7 @@
 #include "ogpo/model.h"
 #include "ogpo/util.h"
 
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2	/* 2: officer_stroke */
 #define STORE_MAP_INITIAL	(64UL << 20)	/* bytes; grows by itself */
 
 struct store;
@@ -205,7 +205,9 @@ enum store_index {
 	IX_OFFICER_TRAINING,	/* training by officer (group) */
 	IX_REWARD,		/* rewards by id */
 	IX_OFFICER_REWARD,	/* rewards by officer (group) */
-	IX_MAX = IX_OFFICER_REWARD
+	IX_OFFICER_STROKE,	/* officers by the stroke order of their name
+				   (筆畫; collate.h), then id */
+	IX_MAX = IX_OFFICER_STROKE
 };
 
 /* Which entity an index yields, and its name ("officer_agency"). */

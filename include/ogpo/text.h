@@ -20,6 +20,19 @@
 #define OGPO_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/*
+ * East Asian Ambiguous characters (─ ○ ※ “ ” … and the like) take 1 cell
+ * by default, as wcwidth() says; text_set_ambiguous(2) counts them as 2,
+ * as terminals set to draw them wide do (ambiguous_width = 2 in the
+ * config). text_ambiguous() says which is in force.
+ */
+void	text_set_ambiguous(int cells);
+int	text_ambiguous(void);
+
+/* 1 if c is East Asian Ambiguous in Unicode's EastAsianWidth.txt. */
+int	text_is_ambiguous(uint32_t c);
 
 /* Cells the safe display form of s takes on the terminal. */
 size_t	text_width(const char *s);
@@ -29,11 +42,11 @@ size_t	text_width(const char *s);
  * most cells cells, into out (always NUL-terminated, never more than
  * outsz bytes). A cut happens on a character boundary — never inside a
  * CJK character or an escape such as <U+202E> — and is marked by a
- * final "…" (1 cell). With pad, spaces fill the result to exactly cells
- * cells (also where a wide character would have straddled the edge).
- * An out of 4 * cells + 4 bytes always holds the result unless s has
- * runs of combining characters; a smaller out only cuts earlier. Returns
- * the cells written.
+ * final "…" (1 cell; 2 when ambiguous characters are wide). With pad,
+ * spaces fill the result to exactly cells cells (also where a wide
+ * character would have straddled the edge). An out of 4 * cells + 4
+ * bytes always holds the result unless s has runs of combining
+ * characters; a smaller out only cuts earlier. Returns the cells written.
  */
 size_t	text_fit(const char *s, size_t cells, int pad, char *out,
 	    size_t outsz);

@@ -10,12 +10,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include <libintl.h>
-
-/* Words people read, looked up in their language (po/). N_ marks a
- * string for translation where it is defined and _ is applied later. */
-#define _(s)	gettext(s)
-#define N_(s)	(s)
+#include "ogpo/i18n.h"	/* _() and N_(): every module speaks to people */
 
 /* Status codes shared by every layer; 0 is success. */
 enum ogpo_status {
@@ -40,7 +35,9 @@ enum ogpo_status {
 
 /*
  * Set *cause (when cause is not NULL) to a new sentence, replacing and
- * freeing what was there. Returns rc, so that `return err_set(cause, rc,
+ * freeing what was there. fmt is looked up in the message catalogue
+ * first (it is marked for xgettext by the Makefile), so a cause reads in
+ * the user's language. Returns rc, so that `return err_set(cause, rc,
  * ...)` reads as one statement.
  */
 int err_set(char **cause, int rc, const char *fmt, ...) OGPO_PRINTF(3, 4);
@@ -66,6 +63,22 @@ char *str_trim(char *s);
 
 /* 1 if s is a real calendar date written YYYY-MM-DD, else 0. */
 int date_valid(const char *s);
+
+/*
+ * A date as typed into a form or a spreadsheet: 2024-05-08, 2024/5/8,
+ * 2024.5.8, the ROC forms 113/05/08 and 民國113年5月8日. Writes the ISO
+ * date into iso (11 bytes) and returns 0; an empty input gives "" and 0.
+ * On error returns -1 and points *why at the reason, in the reader's
+ * language ("is not a date: write ...").
+ */
+int date_parse(const char *in, char *iso, const char **why);
+
+/*
+ * An ISO date as the reader wants it shown (date_style): 2024-05-08, or
+ * 113/05/08 with date_style = roc. Anything else is copied unchanged.
+ * Returns out (at least 11 bytes).
+ */
+char *date_show(const char *iso, char *out, size_t n);
 
 /* Today (local time) as YYYY-MM-DD into buf of at least 11 bytes. */
 void date_today(char *buf);

@@ -56,7 +56,7 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_add_entry, CMD_FAIL, "%s", cause);
 	else {
 		schema_label(schema_of(a.kind), a.rec, label, sizeof label);
-		printf("Added %s #%u ", argv[1],
+		printf(_("Added %s #%u "), argv[1],
 		    ((struct record_head *)a.rec)->id);
 		cmd_put_safe(stdout, label);
 		printf(".\n");
@@ -70,12 +70,12 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
 	.args = "agency|officer|meeting|issue FIELD=VALUE ...",
-	.summary = "Add a record, checked as the forms check it.",
-	.help = "FIELD is a column name of `ogpo list KIND --tsv`. Agencies are\n"
+	.summary = N_("Add a record, checked as the forms check it."),
+	.help = N_("FIELD is a column name of `ogpo list KIND --tsv`. Agencies are\n"
 	    "named by code (agency=MOI, parent=EY, collab=MOI,MODA), choices\n"
 	    "by name (role=po, kind=work, status=planned), yes/no fields by\n"
 	    "yes or no. Example:\n"
 	    "  ogpo add officer name=王小明 agency=MOI role=po "
-	    "email=wang@example.gov.tw\n",
+	    "email=wang@example.gov.tw\n"),
 	.exec = cmd_add_exec,
 };

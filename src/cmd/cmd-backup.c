@@ -40,7 +40,7 @@ cmd_backup_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		core_close(c);
 		return CMD_FAIL;
 	}
-	printf("Backed up %s to %s.\n", store_dir(core_store(c)),
+	printf(_("Backed up %s to %s.\n"), store_dir(core_store(c)),
 	    argv[optind]);
 	core_close(c);
 	return CMD_OK;
@@ -49,8 +49,8 @@ cmd_backup_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_backup_entry = {
 	.name = "backup",
 	.args = "DIR",
-	.summary = "Copy the database into DIR, compacted, while others work.",
-	.help = "DIR is created if missing and must not hold a database. Check\n"
-	    "the copy with: ogpo --db DIR verify\n",
+	.summary = N_("Copy the database into DIR, compacted, while others work."),
+	.help = N_("DIR is created if missing and must not hold a database. Check\n"
+	    "the copy with: ogpo --db DIR verify\n"),
 	.exec = cmd_backup_exec,
 };

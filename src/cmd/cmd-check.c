@@ -31,9 +31,15 @@ cmd_check_one(void *arg, const struct compliance_finding *f)
 		return;
 	}
 	if (f->rule != cc->last) {
-		printf("%s%s (%s)\n", cc->last ? "\n" : "",
-		    compliance_rules.zh[f->rule],
-		    model_enum_label(&compliance_rules, f->rule));
+		const char *zh = compliance_rules.zh[f->rule];
+		const char *label = _(model_enum_label(&compliance_rules,
+		    f->rule));
+
+		/* Chinese and English; in Chinese, once. */
+		if (strcmp(label, zh) == 0)
+			printf("%s%s\n", cc->last ? "\n" : "", zh);
+		else
+			printf("%s%s (%s)\n", cc->last ? "\n" : "", zh, label);
 		cc->last = f->rule;
 	}
 	line = xasprintf("  %s: %s", f->subject, f->detail);
@@ -93,7 +99,7 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_USAGE;
 	}
 	if (compliance_config(&o, &cause) != 0) {
-		fprintf(stderr, "ogpo check: ");
+		fprintf(stderr, _("ogpo check: "));
 		cmd_put_safe(stderr, cause);
 		fputc('\n', stderr);
 		free(cause);
@@ -116,12 +122,13 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		char span[40];
 
 		if (o.rolling)
-			snprintf(span, sizeof span, "the 12 months before %.7s",
+			snprintf(span, sizeof span, _("the 12 months before %.7s"),
 			    o.today);
 		else
 			snprintf(span, sizeof span, "%d", o.year);
-		printf("%s%zu finding%s for %s (as of %s).\n", n ? "\n" : "",
-		    n, n == 1 ? "" : "s", span, o.today);
+		printf(ngettext("%s%zu finding for %s (as of %s).\n",
+		    "%s%zu findings for %s (as of %s).\n", n), n ? "\n" : "",
+		    n, span, o.today);
 	}
 	return n > 0 ? CMD_FAIL : CMD_OK;
 }
@@ -129,9 +136,10 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_check_entry = {
 	.name = "check",
 	.args = "[--year YYYY] [--training] [--tsv]",
-	.summary = "List what breaks the regulation now; exit 1 if anything "
-	    "does.",
-	.help = "Point 3: a second-level agency without a PO or a supervisor "
+	.summary = N_("List what breaks the regulation now; exit 1 if anything "
+	    "does."),
+	/* xgettext:no-c-format */
+	.help = N_("Point 3: a second-level agency without a PO or a supervisor "
 	    "in office.\nPoint 4: a PO who is not the agency's own civil "
 	    "servant. Point 7: a month\nwithout a held PO work meeting, a "
 	    "quarter without a held policy\ncoordination meeting, an agency "
@@ -140,6 +148,6 @@ const struct cmd_entry cmd_check_entry = {
 	    "over the twelve months before this one,\nor with --year, the "
 	    "months of that year that are over. Point 6: an issue\n"
 	    "escalated to the minister for more than 30 days. With --training,"
-	    "\nalso every PO with no training record (point 8).\n",
+	    "\nalso every PO with no training record (point 8).\n"),
 	.exec = cmd_check_exec,
 };

@@ -33,7 +33,7 @@ cmd_delete_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		cmd_error(&cmd_delete_entry, CMD_FAIL, "%s", cause);
 	else
-		printf("Deleted %s #%u.\n", argv[1], id);
+		printf(_("Deleted %s #%u.\n"), argv[1], id);
 	free(cause);
 	core_close(c);
 	return rc != 0 ? CMD_FAIL : CMD_OK;
@@ -42,8 +42,8 @@ cmd_delete_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_delete_entry = {
 	.name = "delete",
 	.args = "agency|officer|meeting|issue ID",
-	.summary = "Delete a record (refused while others refer to it).",
-	.help = "A meeting takes its attendance with it. An officer with "
-	    "attendance\nhistory is kept: set an end date instead.\n",
+	.summary = N_("Delete a record (refused while others refer to it)."),
+	.help = N_("A meeting takes its attendance with it. An officer with "
+	    "attendance\nhistory is kept: set an end date instead.\n"),
 	.exec = cmd_delete_exec,
 };

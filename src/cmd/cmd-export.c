@@ -80,8 +80,8 @@ cmd_export_meeting(struct core *c, const char *arg, uint32_t *id)
 	    "meeting: give its number (see ogpo list meetings --tsv)", arg);
 
 fail:
-	cmd_error(&cmd_export_entry, CMD_FAIL, "%s", cause ? cause : "cannot "
-	    "read the database");
+	cmd_error(&cmd_export_entry, CMD_FAIL, "%s", cause ? cause : _("cannot "
+	    "read the database"));
 	free(cause);
 	return CMD_FAIL;
 }
@@ -211,9 +211,9 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	r.what = cmd_export_whats[i].what;
 	if (argc - optind != (r.what == EXPORT_SIGNIN ? 2 : 1))
 		return cmd_error(&cmd_export_entry, CMD_USAGE, r.what ==
-		    EXPORT_SIGNIN && argc - optind == 1 ? "say which meeting: "
-		    "ogpo export signin MEETING" : "too many arguments (see "
-		    "ogpo export --help)");
+		    EXPORT_SIGNIN && argc - optind == 1 ? _("say which meeting: "
+		    "ogpo export signin MEETING") : _("too many arguments (see "
+		    "ogpo export --help)"));
 	if (r.what != EXPORT_ATTENDANCE && (summary || matrix ||
 	    r.month[0] || from[0] || to[0]))
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "--month, "
@@ -272,10 +272,11 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		rc = cmd_export_stdout(c, &r, &rows, &cause);
 	if (rc != 0)
 		cmd_error(&cmd_export_entry, CMD_FAIL, "%s%s", cause ? cause :
-		    "the export failed", out != NULL ? "; no file was written" :
-		    "");
+		    _("the export failed"), out != NULL ?
+		    _("; no file was written") : "");
 	else if (out != NULL) {
-		printf("Wrote %zu row%s to ", rows, rows == 1 ? "" : "s");
+		printf(ngettext("Wrote %zu row to ", "Wrote %zu rows to ",
+		    rows), rows);
 		cmd_put_safe(stdout, out);
 		printf(".\n");
 	}
@@ -292,9 +293,9 @@ const struct cmd_entry cmd_export_entry = {
 	    "       ogpo export signin MEETING [OUTPUT]\n"
 	    "       ogpo export officers|agencies|meetings|issues [OUTPUT]\n"
 	    "  OUTPUT: [-o FILE] [--excel|--plain] [--encoding utf-8|big5]",
-	.summary = "Write attendance, a sign-in sheet or a list as CSV for "
-	    "spreadsheets.",
-	.help = "attendance     one row per invitee per meeting of the month: "
+	.summary = N_("Write attendance, a sign-in sheet or a list as CSV for "
+	    "spreadsheets."),
+	.help = N_("attendance     one row per invitee per meeting of the month: "
 	    "date, kind,\n"
 	    "               title, agency code, agency, name, role, status, "
 	    "proxy, note;\n"
@@ -338,6 +339,6 @@ const struct cmd_entry cmd_export_entry = {
 	    "\n"
 	    "A cell that starts with = + - @ (not a number) gets a leading ' "
 	    "so that\n"
-	    "no formula runs; ogpo import takes it off again.\n",
+	    "no formula runs; ogpo import takes it off again.\n"),
 	.exec = cmd_export_exec,
 };

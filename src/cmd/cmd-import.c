@@ -24,7 +24,7 @@ cmd_import_progress(void *arg, uint64_t done, uint64_t total)
 
 	if (!ci->bar)
 		return;
-	fprintf(stderr, "\rreading [");
+	fprintf(stderr, "\r%s [", _("reading"));
 	for (i = 0; i < 40; i++)
 		fputc(i < pct * 40 / 100 ? '#' : '.', stderr);
 	fprintf(stderr, "] %3d%%", pct);
@@ -44,11 +44,11 @@ static void
 cmd_import_reject(void *arg, size_t line, const char *column,
     const char *reason)
 {
-	char *msg = *column ? xasprintf("line %zu, column %s: %s", line,
-	    column, reason) : xasprintf("line %zu: %s", line, reason);
+	char *msg = *column ? xasprintf(_("line %zu, column %s: %s"), line,
+	    column, reason) : xasprintf(_("line %zu: %s"), line, reason);
 
 	cmd_import_unbar(arg);
-	fputs("rejected ", stdout);
+	fputs(_("rejected "), stdout);
 	cmd_put_safe(stdout, msg);
 	fputc('\n', stdout);
 	free(msg);
@@ -63,7 +63,7 @@ cmd_import_change(void *arg, size_t line, const char *what)
 	if (!ci->dry_run)
 		return;
 	cmd_import_unbar(ci);
-	msg = xasprintf("line %zu: %s", line, what);
+	msg = xasprintf(_("line %zu: %s"), line, what);
 	cmd_put_safe(stdout, msg);
 	fputc('\n', stdout);
 	free(msg);
@@ -152,30 +152,31 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	cmd_import_unbar(&ci);
 	if (rc == 0 || (rc == OGPO_INVALID && res.rows > 0)) {
 		if (res.unknown[0] != '\0') {
-			printf("ignored columns: ");
+			printf(_("ignored columns: "));
 			cmd_put_safe(stdout, res.unknown);
 			fputc('\n', stdout);
 		}
 		if (rc != 0)	/* nothing landed: say what would have */
-			printf("%s: nothing imported; the good rows would have "
+			printf(_("%s: nothing imported; the good rows would have "
 			    "added %zu, updated %zu, left %zu unchanged; "
-			    "rejected %zu (%s", argv[optind], res.added,
+			    "rejected %zu (%s"), argv[optind], res.added,
 			    res.updated, res.unchanged, res.rejected,
 			    res.encoding);
 		else
-			printf("%s%s: added %zu, updated %zu, unchanged %zu, "
-			    "rejected %zu (%s", o.dry_run ? "dry run, nothing "
-			    "written, " : "", argv[optind], res.added,
+			printf(_("%s%s: added %zu, updated %zu, unchanged %zu, "
+			    "rejected %zu (%s"), o.dry_run ? _("dry run, nothing "
+			    "written, ") : "", argv[optind], res.added,
 			    res.updated, res.unchanged, res.rejected,
 			    res.encoding);
-		printf(", %s-separated)\n", res.delimiter == '\t' ? "tab" :
-		    res.delimiter == ';' ? "semicolon" : "comma");
+		printf(_(", %s-separated)\n"), res.delimiter == '\t' ?
+		    _("tab") : res.delimiter == ';' ? _("semicolon") :
+		    _("comma"));
 		if (res.written)
-			printf("import %llu; ogpo import undo %llu takes it "
-			    "back\n", (unsigned long long)res.seq,
+			printf(_("import %llu; ogpo import undo %llu takes it "
+			    "back\n"), (unsigned long long)res.seq,
 			    (unsigned long long)res.seq);
 		if (o.rejects != NULL && res.rejected > 0)
-			printf("rejected rows, with the reason, are in %s\n",
+			printf(_("rejected rows, with the reason, are in %s\n"),
 			    o.rejects);
 	}
 	if (rc != 0)
@@ -197,7 +198,7 @@ cmd_import_list_one(void *arg, uint64_t seq, const struct audit *a,
 	    when, a->login, model_enum_name(&model_entities, ir->kind),
 	    ir->added, ir->updated, ir->unchanged, ir->rejected);
 	cmd_put_safe(stdout, ir->file);
-	printf("%s\n", undone ? "  (undone)" : "");
+	printf("%s\n", undone ? _("  (undone)") : "");
 	return 0;
 }
 
@@ -233,12 +234,12 @@ cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
 	if (strcmp(argv[1], "list") == 0) {
-		printf("%-6s %-16s  %-10s %-9s %s\n", "IMPORT", "WHEN", "WHO",
-		    "WHAT", "+ADDED ~UPDATED =UNCHANGED !REJECTED  FILE");
+		printf("%s\n", _("IMPORT WHEN              WHO        WHAT      "
+		    "+ADDED ~UPDATED =UNCHANGED !REJECTED  FILE"));
 		rc = import_list(c, cmd_import_list_one, NULL, &cause);
 	} else if ((rc = import_undo(c, seq, &ir, &cause)) == 0)
-		printf("Undone: %u added records removed, %u updated records "
-		    "restored.\n", ir.added, ir.updated);
+		printf(_("Undone: %u added records removed, %u updated records "
+		    "restored.\n"), ir.added, ir.updated);
 	if (rc != 0)
 		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
 	free(cause);
@@ -253,9 +254,9 @@ const struct cmd_entry cmd_import_entry = {
 	    "           [--encoding utf-8|big5|utf-16] [--delimiter ,|;|tab] "
 	    "[--create-agencies]\n"
 	    "       ogpo import list | undo [IMPORT]",
-	.summary = "Load officers or agencies from a spreadsheet CSV file; "
-	    "list or undo imports.",
-	.help = "The whole file is one transaction: if any row is bad nothing "
+	.summary = N_("Load officers or agencies from a spreadsheet CSV file; "
+	    "list or undo imports."),
+	.help = N_("The whole file is one transaction: if any row is bad nothing "
 	    "is written\n(--skip-bad loads the good rows). Officers match by "
 	    "e-mail, agencies by\ncode; identical rows change nothing. "
 	    "Headers may be English or Chinese\n(姓名 name, 機關 agency, "
@@ -264,6 +265,6 @@ const struct cmd_entry cmd_import_entry = {
 	    "start_date,\n備註 note). The encoding (UTF-8, UTF-16, Big5) "
 	    "and the delimiter are found\nby themselves. --dry-run shows "
 	    "what would change; --rejects writes the\nrejected rows with a "
-	    "錯誤原因 column, to send back.\n",
+	    "錯誤原因 column, to send back.\n"),
 	.exec = cmd_import_exec,
 };

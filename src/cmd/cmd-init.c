@@ -93,11 +93,11 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_FAIL;
 	}
 	store_stats(core_store(c), &st, NULL);
-	printf("Created the database in %s (%s), %s is its admin.\n", dir,
+	printf(_("Created the database in %s (%s), %s is its admin.\n"), dir,
 	    origin, core_login(c));
 	if (demo)
-		printf("Demo data: %zu agencies, %zu officers, %zu meetings, "
-		    "%zu attendance records, %zu issues.\n",
+		printf(_("Demo data: %zu agencies, %zu officers, %zu meetings, "
+		    "%zu attendance records, %zu issues.\n"),
 		    st.records[ENTITY_AGENCY], st.records[ENTITY_OFFICER],
 		    st.records[ENTITY_MEETING], st.records[ENTITY_ATTENDANCE],
 		    st.records[ENTITY_ISSUE]);
@@ -109,10 +109,10 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_init_entry = {
 	.name = "init",
 	.args = "[--demo]",
-	.summary = "Create a new database (with --demo, filled with demo data).",
-	.help = "The directory is --db DIR, else $OGPO_DB, else the db line of\n"
+	.summary = N_("Create a new database (with --demo, filled with demo data)."),
+	.help = N_("The directory is --db DIR, else $OGPO_DB, else the db line of\n"
 	    "/etc/ogpo.conf, else ~/.local/share/ogpo. The user who creates\n"
 	    "the database becomes its first admin. An existing database is\n"
-	    "never touched.\n",
+	    "never touched.\n"),
 	.exec = cmd_init_exec,
 };

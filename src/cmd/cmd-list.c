@@ -12,6 +12,7 @@
 struct list {
 	struct store_txn	*t;
 	int			 tsv;
+	int			 strokes;	/* --strokes: officers by 筆畫 */
 	uint32_t		 agency;	/* --agency, 0 for all */
 	char			 today[11];
 	char			*cause;
@@ -37,8 +38,9 @@ list_agency_counts(struct list *l, uint32_t id, size_t *pos, size_t *sups)
 }
 
 static const struct cmd_column list_agency_cols[] = {
-	{ "CODE", 8 }, { "NAME", 36 }, { "LEVEL", 5 }, { "POS", 3 },
-	{ "SUPERVISORS", 11 }, { "", 0 },
+	{ N_("CODE"), 8 }, { N_("NAME"), 36 }, { N_("LEVEL"), 5 },
+	{ N_("POS"), 3 },
+	{ N_("SUPERVISORS"), 11 }, { "", 0 },
 };
 
 /* Print agency id and its subtree, depth first. */
@@ -65,9 +67,9 @@ list_agency_tree(struct list *l, uint32_t id, int depth)
 			snprintf(pos, sizeof pos, "%zu", np);
 			snprintf(sups, sizeof sups, "%zu", ns);
 			mark = a.level != LEVEL_2 ? "" :
-			    np == 0 && ns == 0 ? "! no PO, no supervisor" :
-			    np == 0 ? "! no PO" : ns == 0 ? "! no supervisor" :
-			    "";
+			    np == 0 && ns == 0 ? _("! no PO, no supervisor") :
+			    np == 0 ? _("! no PO") : ns == 0 ?
+			    _("! no supervisor") : "";
 			const char *cells[] = { a.code, name, level, pos, sups,
 				mark };
 			cmd_table_row(stdout, list_agency_cols, 6, cells);
@@ -93,8 +95,9 @@ list_agencies(struct list *l)
 }
 
 static const struct cmd_column list_officer_cols[] = {
-	{ "NAME", 10 }, { "AGENCY", 22 }, { "ROLE", 10 }, { "TITLE", 12 },
-	{ "E-MAIL", 28 }, { "PHONE", 0 },
+	{ NC_("person", "NAME"), 10 }, { N_("AGENCY"), 22 }, { N_("ROLE"), 10 },
+	{ NC_("job", "TITLE"), 12 },
+	{ N_("E-MAIL"), 28 }, { N_("PHONE"), 0 },
 };
 
 static int
@@ -110,19 +113,23 @@ list_officers(struct list *l)
 		cmd_tsv_header(stdout, &schema_officer);
 	else
 		cmd_table_header(stdout, list_officer_cols, 6);
-	if ((rc = store_cursor_open(l->t, IX_OFFICER_AGENCY,
+	/* By stroke order, the one index holds every agency's officers. */
+	if ((rc = l->strokes ? store_cursor_open(l->t, IX_OFFICER_STROKE,
+	    NULL, &c, &l->cause) : store_cursor_open(l->t, IX_OFFICER_AGENCY,
 	    l->agency ? &l->agency : NULL, &c, &l->cause)) != 0)
 		return rc;
 	while (store_cursor_move(c, STORE_NEXT) == 0) {
 		if ((rc = store_cursor_get(c, &o, &l->cause)) != 0)
 			break;
+		if (l->strokes && l->agency != 0 && o.agency != l->agency)
+			continue;
 		if (l->tsv) {
 			cmd_tsv_row(stdout, &schema_officer, &o);
 			continue;
 		}
 		snprintf(role, sizeof role, "%s%s",
-		    model_enum_label(&model_roles, o.role),
-		    core_officer_active(&o, l->today) ? "" : " (ended)");
+		    _(model_enum_label(&model_roles, o.role)),
+		    core_officer_active(&o, l->today) ? "" : _(" (ended)"));
 		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
 		    o.ext[0] ? " #" : "", o.ext);
 		const char *cells[] = { o.name, list_agency_name(l, o.agency,
@@ -134,8 +141,8 @@ list_officers(struct list *l)
 }
 
 static const struct cmd_column list_meeting_cols[] = {
-	{ "DATE", 10 }, { "KIND", 6 }, { "STATUS", 9 }, { "PRESENT", 7 },
-	{ "TITLE", 0 },
+	{ N_("DATE"), 10 }, { N_("KIND"), 6 }, { N_("STATUS"), 9 },
+	{ N_("PRESENT"), 7 }, { N_("TITLE"), 0 },
 };
 
 static int
@@ -166,7 +173,8 @@ list_meetings(struct list *l)
 		}
 		core_meeting_counts(l->t, m.h.id, &present, &invited);
 		snprintf(count, sizeof count, "%zu/%zu", present, invited);
-		const char *cells[] = { m.date,
+		char day[16];
+		const char *cells[] = { date_show(m.date, day, sizeof day),
 			model_enum_name(&model_meeting_kinds, m.kind),
 			model_enum_name(&model_meeting_statuses, m.status),
 			count, m.title };
@@ -177,8 +185,8 @@ list_meetings(struct list *l)
 }
 
 static const struct cmd_column list_issue_cols[] = {
-	{ "ID", 4 }, { "STATUS", 13 }, { "LEAD", 16 }, { "TRIGGERS", 26 },
-	{ "TITLE", 0 },
+	{ N_("ID"), 4 }, { N_("STATUS"), 13 }, { N_("LEAD"), 16 }, { N_("TRIGGERS"), 26 },
+	{ N_("TITLE"), 0 },
 };
 
 static int
@@ -221,6 +229,7 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "agency", required_argument, NULL, 'a' },
 		{ "tsv", no_argument, NULL, 't' },
+		{ "strokes", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -239,6 +248,7 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	int ch, rc;
 
 	memset(&l, 0, sizeof l);
+	l.strokes = i18n_name_order() == I18N_NAME_STROKE;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "a:th", opts, NULL)) != -1) {
 		switch (ch) {
@@ -247,6 +257,9 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 't':
 			l.tsv = 1;
+			break;
+		case 's':
+			l.strokes = 1;
 			break;
 		case 'h':
 			cmd_usage(&cmd_list_entry, stdout);
@@ -284,7 +297,7 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (rc != 0)
 		cmd_error(&cmd_list_entry, CMD_FAIL, "%s", l.cause ? l.cause :
-		    "failed");
+		    _("failed"));
 	free(l.cause);
 	core_close(c);
 	return rc != 0 ? CMD_FAIL : CMD_OK;
@@ -292,13 +305,16 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.args = "agencies|officers|meetings|issues [--agency CODE] [--tsv]",
-	.summary = "Print agencies, officers, meetings or issues.",
-	.help = "--agency CODE  only that agency (for agencies: its subtree;\n"
+	.args = "agencies|officers|meetings|issues [--agency CODE] [--tsv] "
+	    "[--strokes]",
+	.summary = N_("Print agencies, officers, meetings or issues."),
+	.help = N_("--agency CODE  only that agency (for agencies: its subtree;\n"
 	    "               for meetings: those it convenes; for issues:\n"
 	    "               those it leads or collaborates on)\n"
 	    "--tsv          a header line and every field of each record,\n"
 	    "               tab-separated; tab, newline, CR and backslash\n"
-	    "               written as \\t \\n \\r \\\\\n",
+	    "               written as \\t \\n \\r \\\\\n"
+	    "--strokes      officers in the stroke order of their names (筆畫),\n"
+	    "               as name_order = stroke in the config does\n"),
 	.exec = cmd_list_exec,
 };

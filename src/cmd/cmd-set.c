@@ -24,7 +24,7 @@ cmd_set_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 
 	if ((rc = store_get(t, a->kind, a->id, a->rec, cause)) != 0)
 		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "there is no "
-		    "%s #%u", s->name, a->id) : rc;
+		    "%s #%u", model_noun(s->kind), a->id) : rc;
 	for (i = 0; i < a->argc; i++)
 		if ((rc = cmd_assign(t, s, a->rec, a->argv[i], cause)) != 0)
 			return rc;
@@ -62,7 +62,7 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		cmd_error(&cmd_set_entry, CMD_FAIL, "%s", cause);
 	else
-		printf("Saved %s #%u.\n", argv[1], a.id);
+		printf(_("Saved %s #%u.\n"), argv[1], a.id);
 	free(cause);
 	free(a.rec);
 	core_close(c);
@@ -72,8 +72,8 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.args = "agency|officer|meeting|issue ID FIELD=VALUE ...",
-	.summary = "Change fields of a record, checked as the forms check it.",
-	.help = "Values are written as for `ogpo add`. Example:\n"
-	    "  ogpo set officer 12 end_date=2025-12-31\n",
+	.summary = N_("Change fields of a record, checked as the forms check it."),
+	.help = N_("Values are written as for `ogpo add`. Example:\n"
+	    "  ogpo set officer 12 end_date=2025-12-31\n"),
 	.exec = cmd_set_exec,
 };

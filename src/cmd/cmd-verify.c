@@ -99,16 +99,19 @@ cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	store_read_end(t);
 	store_stats(core_store(c), &st, NULL);
 	if (problems > 0)
-		printf("%s: %zu problem%s found.\n", store_dir(core_store(c)),
-		    problems, problems == 1 ? "" : "s");
+		printf(ngettext("%s: %zu problem found.\n",
+		    "%s: %zu problems found.\n", problems),
+		    store_dir(core_store(c)), problems);
 	else
-		printf("%s is consistent: %zu agencies, %zu officers, %zu "
-		    "meetings, %zu attendance records, %zu issues, %zu user%s, "
-		    "%zu audit records.\n", store_dir(core_store(c)),
+		printf(ngettext("%s is consistent: %zu agencies, %zu officers, "
+		    "%zu meetings, %zu attendance records, %zu issues, %zu user, "
+		    "%zu audit records.\n", "%s is consistent: %zu agencies, "
+		    "%zu officers, %zu meetings, %zu attendance records, %zu "
+		    "issues, %zu users, %zu audit records.\n",
+		    st.records[ENTITY_USER]), store_dir(core_store(c)),
 		    st.records[ENTITY_AGENCY], st.records[ENTITY_OFFICER],
 		    st.records[ENTITY_MEETING], st.records[ENTITY_ATTENDANCE],
 		    st.records[ENTITY_ISSUE], st.records[ENTITY_USER],
-		    st.records[ENTITY_USER] == 1 ? "" : "s",
 		    st.records[ENTITY_AUDIT]);
 	core_close(c);
 	return problems > 0 ? CMD_FAIL : CMD_OK;
@@ -117,12 +120,13 @@ cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_verify_entry = {
 	.name = "verify",
 	.args = "[--head SEQ:HASH]",
-	.summary = "Check that every record decodes and every index agrees.",
-	.help = "Prints one line per problem and exits 1 if there is any;\n"
+	.summary = N_("Check that every record decodes and every index "
+	    "agrees."),
+	.help = N_("Prints one line per problem and exits 1 if there is any;\n"
 	    "exits 0 after a summary line when the database is consistent.\n"
 	    "The audit trail is a hash chain: a record changed or removed "
 	    "breaks it.\n--head SEQ:HASH, as `ogpo audit --head` once "
 	    "printed it, also proves\nthat nothing up to that record was "
-	    "rewritten since.\n",
+	    "rewritten since.\n"),
 	.exec = cmd_verify_exec,
 };

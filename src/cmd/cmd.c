@@ -28,8 +28,8 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 		cmd_put_safe(stderr, cause);
 		fputc('\n', stderr);
 		if (strcmp(origin, "--db") != 0)
-			fprintf(stderr, "%s: (the database directory %s came "
-			    "from %s)\n", ctx->prog, dir, origin);
+			fprintf(stderr, _("%s: (the database directory %s came "
+			    "from %s)\n"), ctx->prog, dir, origin);
 		free(cause);
 		c = NULL;
 	}
@@ -55,9 +55,9 @@ cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "ogpo %s: ", e->name);
+	fprintf(stderr, _("ogpo %s: "), e->name);
 	cmd_put_safe(stderr, msg);
 	fputc('\n', stderr);
 	free(msg);
@@ -67,10 +67,10 @@ cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
 void
 cmd_usage(const struct cmd_entry *e, FILE *f)
 {
-	fprintf(f, "usage: ogpo [--db DIR] %s %s\n%s\n", e->name, e->args,
-	    e->summary);
+	fprintf(f, _("usage: ogpo [--db DIR] %s %s\n%s\n"), e->name, e->args,
+	    _(e->summary));
 	if (e->help != NULL && *e->help != '\0')
-		fprintf(f, "\n%s", e->help);
+		fprintf(f, "\n%s", _(e->help));
 }
 
 static void
@@ -78,12 +78,14 @@ cmd_table_cells(FILE *f, const struct cmd_column *cols, size_t n,
     const char *const *cells)
 {
 	char buf[1024];
-	size_t i;
+	size_t i, w;
 
 	for (i = 0; i < n; i++) {
 		if (i + 1 < n) {
-			text_fit(cells[i] ? cells[i] : "", cols[i].width, 1,
-			    buf, sizeof buf);
+			/* A translated heading may be wider than the column. */
+			w = *cols[i].title ? text_width(_(cols[i].title)) : 0;
+			text_fit(cells[i] ? cells[i] : "", w > cols[i].width ?
+			    w : cols[i].width, 1, buf, sizeof buf);
 			fprintf(f, "%s  ", buf);
 		} else {
 			text_fit(cells[i] ? cells[i] : "", 200, 0, buf,
@@ -100,7 +102,7 @@ cmd_table_header(FILE *f, const struct cmd_column *cols, size_t n)
 	size_t i;
 
 	for (i = 0; i < n && i < 16; i++)
-		titles[i] = cols[i].title;
+		titles[i] = *cols[i].title ? _(cols[i].title) : "";
 	cmd_table_cells(f, cols, n, titles);
 }
 
@@ -170,8 +172,8 @@ cmd_ref(struct store_txn *t, const struct field *f, const char *v,
 		return 0;
 	}
 	return err_set(cause, OGPO_INVALID, "%s: no %s '%s'%s", f->name,
-	    schema_of(f->ref)->name, v, f->ref == ENTITY_AGENCY ?
-	    " (give an agency code, see ogpo list agencies)" : "");
+	    model_noun(f->ref), v, f->ref == ENTITY_AGENCY ?
+	    _(" (give an agency code, see ogpo list agencies)") : "");
 }
 
 int
@@ -191,7 +193,7 @@ cmd_assign(struct store_txn *t, const struct schema *s, void *rec,
 	name[eq - assignment] = '\0';
 	if ((f = schema_field(s, name)) == NULL || (f->flags & FIELD_HEAD))
 		return err_set(cause, OGPO_INVALID, "a %s has no field '%s'",
-		    s->name, name);
+		    model_noun(s->kind), name);
 	p = (char *)rec + f->offset;
 	eq++;
 	switch (f->type) {

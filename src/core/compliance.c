@@ -19,10 +19,10 @@
 static const char *const rule_names[] = { NULL, "no_po", "no_supervisor",
 	"not_civil_servant", "no_work_meeting", "no_policy_meeting",
 	"low_attendance", "escalated_long", "no_training" };
-static const char *const rule_labels[] = { NULL, "No PO",
-	"No supervisor", "PO not a civil servant", "No work meeting",
-	"No policy meeting", "Low attendance", "Escalated too long",
-	"PO without training" };
+static const char *const rule_labels[] = { NULL, N_("No PO"),
+	N_("No supervisor"), N_("PO not a civil servant"),
+	N_("No work meeting"), N_("No policy meeting"), N_("Low attendance"),
+	N_("Escalated too long"), N_("PO without training") };
 static const char *const rule_zh[] = { NULL, "未指派聯絡人", "未指派督導",
 	"聯絡人非公務人員", "未召開工作推動會議", "未召開政策協調聯繫會議",
 	"出席率偏低", "陳報逾期", "聯絡人未受訓" };
@@ -58,7 +58,7 @@ compliance_say(struct check *ck, enum compliance_rule rule, uint32_t agency,
 	str_copy(f.subject, subject, sizeof f.subject);
 	str_utf8_cut(f.subject);
 	va_start(ap, fmt);
-	vsnprintf(f.detail, sizeof f.detail, fmt, ap);
+	vsnprintf(f.detail, sizeof f.detail, _(fmt), ap);
 	va_end(ap);
 	str_utf8_cut(f.detail);
 	ck->n++;
@@ -213,7 +213,7 @@ compliance_meetings(struct check *ck)
 		snprintf(from, sizeof from, "%04u-%02u-01", (unsigned)fy % 10000,
 		    (unsigned)fm % 100);
 		date_add_days(ck->o->today, -(atoi(ck->o->today + 8)), to);
-		snprintf(span, sizeof span, "from %04u-%02u to %.7s",
+		snprintf(span, sizeof span, _("from %04u-%02u to %.7s"),
 		    (unsigned)fy % 10000, (unsigned)fm % 100, to);
 	} else {
 		fy = ck->o->year;
@@ -221,7 +221,7 @@ compliance_meetings(struct check *ck)
 		judged = ck->o->year < ty ? 12 : ck->o->year == ty ? tm - 1 : 0;
 		snprintf(from, sizeof from, "%04u-01-01", (unsigned)fy % 10000);
 		snprintf(to, sizeof to, "%04u-12-31", (unsigned)fy % 10000);
-		snprintf(span, sizeof span, "in %d", fy);
+		snprintf(span, sizeof span, _("in %d"), fy);
 	}
 	if (store_cursor_open(ck->t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
 		return;

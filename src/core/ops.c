@@ -158,10 +158,12 @@ core_relevel_check(struct store_txn *t, const struct agency *a, char **cause)
 	uint32_t depth = core_subtree_depth(t, a->h.id, 0);
 
 	if (depth > 0 && a->level + depth > LEVEL_MAX)
-		return err_set(cause, OGPO_INVALID, "%s would be a level %u "
-		    "agency, and its sub-agencies %u level%s below it would "
-		    "fall below level %d; move the sub-agencies first",
-		    a->name, a->level, depth, depth == 1 ? "" : "s",
+		return err_set(cause, OGPO_INVALID, ngettext("%s would be a "
+		    "level %u agency, and its sub-agencies %u level below it "
+		    "would fall below level %d; move the sub-agencies first",
+		    "%s would be a level %u agency, and its sub-agencies %u "
+		    "levels below it would fall below level %d; move the "
+		    "sub-agencies first", depth), a->name, a->level, depth,
 		    LEVEL_MAX);
 	return 0;
 }
@@ -256,8 +258,8 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 			used += (size_t)snprintf(all + used, sizeof all - used,
 			    "%s%s", i ? "; " : "", faults[i].msg);
 		if (n > 8)
-			snprintf(all + used, sizeof all - used, "; and %zu "
-			    "more", n - 8);
+			snprintf(all + used, sizeof all - used, _("; and %zu "
+			    "more"), n - 8);
 		return err_set(cause, OGPO_INVALID, "%s", all);
 	}
 	old = xmalloc(sizeof *old);
@@ -271,13 +273,13 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if (!had && h->id != 0 && kind != ENTITY_ATTENDANCE &&
 	    kind != ENTITY_USER) {
 		rc = err_set(cause, OGPO_NOTFOUND, "%s %s (#%u) was deleted by "
-		    "someone else; nothing was saved", s->name, label, h->id);
+		    "someone else; nothing was saved", model_noun(kind), label, h->id);
 		goto out;
 	}
 	if (had && h->version != 0 && old->h.version != h->version) {
 		time_format(old->h.updated_at, when, sizeof when);
 		rc = err_set(cause, OGPO_CONFLICT, "%s %s was changed by %s at "
-		    "%s since you opened it", s->name, label,
+		    "%s since you opened it", model_noun(kind), label,
 		    old->h.updated_by, when);
 		goto out;
 	}
@@ -336,21 +338,25 @@ core_names_end(struct core_names *nm)
 
 	if (nm->n > 3)
 		snprintf(nm->buf + used, sizeof nm->buf - used,
-		    " and %zu more", nm->n - 3);
+		    _(" and %zu more"), nm->n - 3);
 	return nm->buf;
 }
 
-/* Add "3 officers (王小明, …)" to a list of what stands in the way. */
+/*
+ * Add "3 officers (王小明, …)" to a list of what stands in the way; what
+ * is the count already in words ("3 officers"), which frees it (so a
+ * caller writes the phrase with ngettext, where the plural is known).
+ */
 static void
-core_names_part(struct core_names *all, size_t n, const char *one,
-    const char *many, const struct core_names *names)
+core_names_part(struct core_names *all, size_t n, char *what,
+    const struct core_names *names)
 {
 	size_t used = strlen(all->buf);
 
-	if (n == 0)
-		return;
-	snprintf(all->buf + used, sizeof all->buf - used, "%s%zu %s (%s)",
-	    used ? ", " : "", n, n == 1 ? one : many, names->buf);
+	if (n != 0)
+		snprintf(all->buf + used, sizeof all->buf - used,
+		    "%s%s (%s)", used ? ", " : "", what, names->buf);
+	free(what);
 }
 
 /* Collect the labels of the records in one group of an index. */
@@ -464,7 +470,7 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 	if ((rc = store_get(t, kind, id, rec, what)) != 0) {
 		if (rc == OGPO_NOTFOUND)
 			err_set(what, rc, "%s #%u no longer exists",
-			    s ? s->name : "record", id);
+			    model_noun(kind), id);
 		free(rec);
 		return rc;
 	}
@@ -485,14 +491,18 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			struct core_names all;
 
 			memset(&all, 0, sizeof all);
-			core_names_part(&all, na, "sub-agency",
-			    "sub-agencies", &a);
-			core_names_part(&all, nb, "officer", "officers", &b);
-			core_names_part(&all, nd, "issue", "issues", &d);
-			core_names_part(&all, ne, "convened meeting",
-			    "convened meetings", &e);
-			core_names_part(&all, nf, "user who may edit it",
-			    "users who may edit it", &f);
+			core_names_part(&all, na, xasprintf(ngettext(
+			    "%zu sub-agency", "%zu sub-agencies", na), na), &a);
+			core_names_part(&all, nb, xasprintf(ngettext(
+			    "%zu officer", "%zu officers", nb), nb), &b);
+			core_names_part(&all, nd, xasprintf(ngettext(
+			    "%zu issue", "%zu issues", nd), nd), &d);
+			core_names_part(&all, ne, xasprintf(ngettext(
+			    "%zu convened meeting", "%zu convened meetings",
+			    ne), ne), &e);
+			core_names_part(&all, nf, xasprintf(ngettext(
+			    "%zu user who may edit it",
+			    "%zu users who may edit it", nf), nf), &f);
 			rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: "
 			    "it still has %s; move or delete those first",
 			    label, all.buf);
@@ -507,25 +517,40 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			err_set(what, 0, "Delete officer %s?", label);
 			break;
 		}
-		rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: %s is "
-		    "on the attendance of %zu meeting%s, in charge of %zu "
-		    "issue%s%s%s%s, and has %zu training or reward record%s; "
-		    "to keep that history, set an end date instead", label,
-		    label, na, na == 1 ? "" : "s", nb, nb == 1 ? "" : "s",
-		    nb ? " (" : "", b.buf, nb ? ")" : "", nd,
-		    nd == 1 ? "" : "s");
+		{
+			char *m = xasprintf(ngettext("on the attendance of "
+			    "%zu meeting", "on the attendance of %zu meetings",
+			    na), na);
+			char *i = xasprintf(ngettext("in charge of %zu issue",
+			    "in charge of %zu issues", nb), nb);
+			char *r = xasprintf(ngettext("has %zu training or "
+			    "reward record", "has %zu training or reward "
+			    "records", nd), nd);
+
+			rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: "
+			    "%s is %s, %s%s%s%s, and %s; to keep that history, "
+			    "set an end date instead", label, label, m, i,
+			    nb ? " (" : "", b.buf, nb ? ")" : "", r);
+			free(m);
+			free(i);
+			free(r);
+		}
 		break;
 	case ENTITY_TRAINING:
 	case ENTITY_REWARD:
-		err_set(what, 0, "Delete the %s record %s (%s)?", s->name,
-		    label, kind == ENTITY_TRAINING ? rec->training.date :
-		    rec->reward.date);
+		if (kind == ENTITY_TRAINING)
+			err_set(what, 0, "Delete the training record %s (%s)?",
+			    label, rec->training.date);
+		else
+			err_set(what, 0, "Delete the reward record %s (%s)?",
+			    label, rec->reward.date);
 		break;
 	case ENTITY_MEETING:
 		na = store_count(t, IX_ATTENDANCE, &id);
-		err_set(what, 0, "Delete meeting %s (%s) and its attendance "
-		    "record%s of %zu %s?", label, rec->meeting.date,
-		    na == 1 ? "" : "s", na, na == 1 ? "person" : "people");
+		err_set(what, 0, ngettext("Delete meeting %s (%s) and its "
+		    "attendance record of %zu person?", "Delete meeting %s "
+		    "(%s) and its attendance records of %zu people?", na),
+		    label, rec->meeting.date, na);
 		break;
 	case ENTITY_ISSUE:
 		ne = core_meeting_refs(t, ENTITY_ISSUE, id, &e);
@@ -533,9 +558,11 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			err_set(what, 0, "Delete issue %s?", label);
 			break;
 		}
-		rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: %zu "
-		    "meeting%s (%s) belong to it; delete or unlink them first",
-		    label, ne, ne == 1 ? "" : "s", e.buf);
+		rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
+		    "deleted: %zu meeting (%s) belongs to it; delete or unlink "
+		    "it first", "%s cannot be deleted: %zu meetings (%s) belong "
+		    "to it; delete or unlink them first", ne), label, ne,
+		    e.buf);
 		break;
 	default:
 		rc = err_set(what, OGPO_INVALID, "internal error: cannot "

@@ -35,7 +35,7 @@ check_fault(struct check *ck, const char *name, const char *fmt, ...)
 
 		f->field = name ? schema_field(ck->s, name) : NULL;
 		va_start(ap, fmt);
-		vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+		vsnprintf(f->msg, sizeof f->msg, _(fmt), ap);
 		va_end(ap);
 	}
 	ck->n++;
@@ -107,63 +107,67 @@ check_string(struct check *ck, const struct field *f, const char *v)
 
 	if (len >= f->size) {
 		check_fault(ck, f->name, "%s is too long: at most %zu bytes "
-		    "(about %zu Chinese characters)", f->label, f->size - 1,
+		    "(about %zu Chinese characters)", _(f->label), f->size - 1,
 		    (f->size - 1) / 3);
 		return;
 	}
 	if (!text_utf8_valid(v, len)) {
-		check_fault(ck, f->name, "%s is not valid UTF-8 text", f->label);
+		check_fault(ck, f->name, "%s is not valid UTF-8 text", _(f->label));
 		return;
 	}
 	if ((bad = check_controls(v, multiline)) >= 0) {
 		check_fault(ck, f->name, "%s holds a control character at "
-		    "byte %ld; remove it", f->label, bad + 1);
+		    "byte %ld; remove it", _(f->label), bad + 1);
 		return;
 	}
 	if (*v == '\0')
 		return;
 	switch (f->form) {
 	case FORM_DATE:
-		if (!date_valid(v))
+		if (!date_valid(v) && i18n_date_style() == I18N_DATE_ROC)
 			check_fault(ck, f->name, "%s '%s' is not a date; write "
-			    "it as YYYY-MM-DD, e.g. 2024-05-08", f->label, v);
+			    "it as 113/05/08, 民國113年5月8日 or 2024-05-08",
+			    _(f->label), v);
+		else if (!date_valid(v))
+			check_fault(ck, f->name, "%s '%s' is not a date; write "
+			    "it as YYYY-MM-DD, e.g. 2024-05-08", _(f->label), v);
 		break;
 	case FORM_TIME:
 		if (!check_time(v))
 			check_fault(ck, f->name, "%s '%s' is not a time; write "
-			    "it as HH:MM, e.g. 14:30", f->label, v);
+			    "it as HH:MM, e.g. 14:30", _(f->label), v);
 		break;
 	case FORM_EMAIL:
 		if (!check_email(v))
 			check_fault(ck, f->name, "%s '%s' is not an e-mail "
-			    "address", f->label, v);
+			    "address", _(f->label), v);
 		break;
 	case FORM_CODE:
 		if (!check_charset(v, "-_", isalnum))
 			check_fault(ck, f->name, "%s '%s' may hold only "
-			    "letters, digits, '-' and '_'", f->label, v);
+			    "letters, digits, '-' and '_'", _(f->label), v);
 		break;
 	case FORM_PHONE:
 		if (!check_charset(v, " +-()#,", isdigit))
 			check_fault(ck, f->name, "%s '%s' may hold only "
-			    "digits, spaces and + - ( ) #", f->label, v);
+			    "digits, spaces and + - ( ) #", _(f->label), v);
 		break;
 	case FORM_URL:
 		if (strncmp(v, "http://", 7) != 0 &&
 		    strncmp(v, "https://", 8) != 0)
 			check_fault(ck, f->name, "%s '%s' is not a web address; "
-			    "it should start with https://", f->label, v);
+			    "it should start with https://", _(f->label), v);
 		break;
 	case FORM_NUMBER:
 		if (!check_charset(v, ".", isdigit) || strchr(v, '.') !=
 		    strrchr(v, '.') || *v == '.')
 			check_fault(ck, f->name, "%s '%s' is not a number, e.g. "
-			    "3 or 1.5", f->label, v);
+			    "3 or 1.5", _(f->label), v);
 		break;
 	case FORM_LOGIN:
 		if (!check_charset(v, "-_.@$", isalnum))
 			check_fault(ck, f->name, "%s '%s' is not a login name",
-			    f->label, v);
+			    _(f->label), v);
 		break;
 	default:
 		break;
@@ -196,7 +200,7 @@ check_fields(struct check *ck)
 		case FIELD_STR:
 			if ((f->flags & FIELD_REQUIRED) && *p == '\0') {
 				check_fault(ck, f->name, "%s is required",
-				    f->label);
+				    _(f->label));
 				break;
 			}
 			check_string(ck, f, p);
@@ -205,37 +209,37 @@ check_fields(struct check *ck)
 			memcpy(&u, p, sizeof u);
 			if ((f->flags & FIELD_REQUIRED) && u == 0) {
 				check_fault(ck, f->name, "%s is required",
-				    f->label);
+				    _(f->label));
 				break;
 			}
 			if (f->enums != NULL && (u != 0 || f->enums->min == 0)
 			    && (u < f->enums->min || u > f->enums->max))
 				check_fault(ck, f->name, "%s: %u is not one of "
-				    "the choices", f->label, u);
+				    "the choices", _(f->label), u);
 			else if (f->form == FORM_BOOL && u > 1)
 				check_fault(ck, f->name, "%s must be yes or no",
-				    f->label);
+				    _(f->label));
 			else if (f->form == FORM_COMPETENCIES &&
 			    (u & ~(uint32_t)COMPETENCE_ALL))
 				check_fault(ck, f->name, "%s: unknown "
-				    "competencies %#x", f->label, u);
+				    "competencies %#x", _(f->label), u);
 			else if (f->form == FORM_TRIGGERS &&
 			    (u & ~(uint32_t)TRIGGER_ALL))
 				check_fault(ck, f->name, "%s: unknown trigger "
-				    "flags %#x", f->label, u);
+				    "flags %#x", _(f->label), u);
 			else if (f->ref != 0 && u != 0 &&
 			    !(ck->s->kind == ENTITY_ATTENDANCE &&
 			    (u & ATTEND_EXTERNAL)) &&
 			    !check_exists(ck, f->ref, u))
 				check_fault(ck, f->name, "%s: %s #%u does not "
-				    "exist", f->label,
-				    schema_of(f->ref)->name, u);
+				    "exist", _(f->label),
+				    model_noun(f->ref), u);
 			break;
 		case FIELD_U32LIST:
 			memcpy(&n, (const char *)ck->rec + f->count, sizeof n);
 			if (n > f->size / sizeof u) {
 				check_fault(ck, f->name, "%s: at most %zu",
-				    f->label, f->size / sizeof u);
+				    _(f->label), f->size / sizeof u);
 				break;
 			}
 			memcpy(list, p, n * sizeof u);
@@ -243,8 +247,8 @@ check_fields(struct check *ck)
 				if (list[i] == 0 || (f->ref != 0 &&
 				    !check_exists(ck, f->ref, list[i])))
 					check_fault(ck, f->name, "%s: %s #%u "
-					    "does not exist", f->label,
-					    schema_of(f->ref)->name, list[i]);
+					    "does not exist", _(f->label),
+					    model_noun(f->ref), list[i]);
 			break;
 		default:
 			break;

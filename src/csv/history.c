@@ -192,11 +192,13 @@ history_undo_txn(struct core *c, struct store_txn *t, void *arg,
 				    cause);
 		}
 		if (pass == 0 && u->nconflicts > 0)
-			rc = err_set(cause, OGPO_CONFLICT, "the import cannot "
-			    "be undone: %zu record%s changed since (%s); undo "
-			    "those changes first or edit by hand",
-			    u->nconflicts, u->nconflicts == 1 ? " was" :
-			    "s were", u->conflicts);
+			rc = err_set(cause, OGPO_CONFLICT, ngettext("the "
+			    "import cannot be undone: %zu record was changed "
+			    "since (%s); undo those changes first or edit by "
+			    "hand", "the import cannot be undone: %zu records "
+			    "were changed since (%s); undo those changes first "
+			    "or edit by hand", u->nconflicts), u->nconflicts,
+			    u->conflicts);
 	}
 	if (rc == 0)
 		rc = store_marks_clear(t, cause);

@@ -211,6 +211,7 @@ import_reject(struct import *im, const struct csv_row *row,
 	size_t i;
 	int rc = 0;
 
+	reason = _(reason);	/* a literal, marked by the Makefile */
 	im->res->rejected++;
 	if (im->o->on_reject != NULL)
 		im->o->on_reject(im->o->arg, row->line, column, reason);
@@ -219,8 +220,8 @@ import_reject(struct import *im, const struct csv_row *row,
 	fields = xcalloc(im->nheader + 1, sizeof *fields);
 	for (i = 0; i < im->nheader; i++)
 		fields[i] = i < row->nfields ? row->fields[i] : "";
-	msg = *column ? xasprintf("line %zu, column %s: %s", row->line, column,
-	    reason) : xasprintf("line %zu: %s", row->line, reason);
+	msg = *column ? xasprintf(_("line %zu, column %s: %s"), row->line,
+	    column, reason) : xasprintf(_("line %zu: %s"), row->line, reason);
 	fields[im->nheader] = msg;
 	rc = csv_writer_row(im->rej, fields, im->nheader + 1, im->cause);
 	free(msg);
@@ -242,7 +243,7 @@ import_change(struct import *im, size_t line, const char *fmt, ...)
 	if (im->o->on_change == NULL)
 		return;
 	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
+	what = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	im->o->on_change(im->o->arg, line, what);
 	free(what);
@@ -369,7 +370,7 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	if (seen != 0) {
 		char why2[128];
 
-		snprintf(why2, sizeof why2, "the same e-mail is on line %u too",
+		snprintf(why2, sizeof why2, _("the same e-mail is on line %u too"),
 		    seen);
 		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
 		    why2);
@@ -492,7 +493,7 @@ import_agency_row(struct import *im, const struct csv_row *row)
 {
 	struct agency *a = xcalloc(3, sizeof *a), *old = NULL;
 	char cell[OGPO_NAME_MAX * 2], label[OGPO_NAME_MAX + 32];
-	const char *v, *why = "is not a level (1 to 4)";
+	const char *v, *why = _("is not a level (1 to 4)");
 	uint32_t level;
 	int rc = 0;
 
@@ -516,8 +517,8 @@ import_agency_row(struct import *im, const struct csv_row *row)
 		if (seen != 0) {
 			char why2[96];
 
-			snprintf(why2, sizeof why2, "the same code is on line "
-			    "%u too", seen);
+			snprintf(why2, sizeof why2, _("the same code is on line "
+			    "%u too"), seen);
 			rc = import_reject(im, row, import_colname(im,
 			    COL_CODE), why2);
 			goto done;
@@ -577,12 +578,12 @@ import_ragged(const struct import *im, const struct csv_row *row)
 	size_t i;
 
 	if (row->nfields < im->nheader)
-		return xasprintf("the row has %zu cells but the header %zu; a "
-		    "cell is missing", row->nfields, im->nheader);
+		return xasprintf(_("the row has %zu cells but the header %zu; a "
+		    "cell is missing"), row->nfields, im->nheader);
 	for (i = im->nheader; i < row->nfields; i++)
 		if (row->fields[i][0] != '\0')
-			return xasprintf("the row has %zu cells but the header "
-			    "%zu; a comma inside a cell that was not quoted?",
+			return xasprintf(_("the row has %zu cells but the header "
+			    "%zu; a comma inside a cell that was not quoted?"),
 			    row->nfields, im->nheader);
 	return NULL;
 }
@@ -753,12 +754,13 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if ((rc = store_marks_clear(t, cause)) != 0)
 		return rc;
 	if (res->rejected > 0 && !im->o->skip_bad && !im->o->dry_run)
-		return err_set(cause, OGPO_INVALID, "%zu row%s rejected, so "
-		    "nothing was imported; correct %s and import again, or "
-		    "use --skip-bad to load the good rows", res->rejected,
-		    res->rejected == 1 ? " was" : "s were",
-		    im->o->rejects ? "the rows in the rejects file" :
-		    "those rows");
+		return err_set(cause, OGPO_INVALID, ngettext("%zu row was "
+		    "rejected, so nothing was imported; correct %s and import "
+		    "again, or use --skip-bad to load the good rows", "%zu rows "
+		    "were rejected, so nothing was imported; correct %s and "
+		    "import again, or use --skip-bad to load the good rows",
+		    res->rejected), res->rejected, im->o->rejects ?
+		    _("the rows in the rejects file") : _("those rows"));
 	if (im->o->dry_run)
 		return IMPORT_DRY_RUN;
 	if (res->added + res->updated == 0)

@@ -133,76 +133,11 @@ import_header_map(const struct csv_row *row, enum entity_kind kind,
 	return 0;
 }
 
-/* Up to n digits at *p as a number; -1 if none. */
-static int
-map_number(const char **p, int n)
-{
-	int v = 0, k = 0;
-
-	while (k < n && isdigit((unsigned char)**p)) {
-		v = v * 10 + (**p - '0');
-		(*p)++;
-		k++;
-	}
-	return k ? v : -1;
-}
-
+/* Dates in a spreadsheet are read as forms read them (date_parse). */
 int
 import_date(const char *in, char *iso, const char **why)
 {
-	const char *p = in;
-	int y, m, d, roc = 0;
-
-	iso[0] = '\0';
-	while (*p == ' ')
-		p++;
-	if (*p == '\0')
-		return 0;
-	if (strncmp(p, "民國", 6) == 0) {
-		p += 6;
-		roc = 1;
-	}
-	y = map_number(&p, 4);
-	/* 年, /, - or . between the parts. */
-	if (strncmp(p, "年", 3) == 0) {
-		p += 3;
-		roc |= y < 1000;
-	} else if (*p == '/' || *p == '-' || *p == '.')
-		p++;
-	else
-		y = -1;
-	m = map_number(&p, 2);
-	if (strncmp(p, "月", 3) == 0)
-		p += 3;
-	else if (*p == '/' || *p == '-' || *p == '.')
-		p++;
-	else
-		m = -1;
-	d = map_number(&p, 2);
-	if (strncmp(p, "日", 3) == 0)
-		p += 3;
-	while (*p == ' ')
-		p++;
-	if (y < 0 || m < 0 || d < 0 || *p != '\0') {
-		*why = "is not a date: write 2024-05-08, 2024/5/8 or the ROC "
-		    "form 113/05/08 (民國113年5月8日)";
-		return -1;
-	}
-	/* Three digits or fewer are a year of the Republic (民國). */
-	if (roc || y < 1000)
-		y += 1911;
-	if (y > 9999 || m > 99 || d > 99) {
-		*why = "is not a real calendar date";
-		return -1;
-	}
-	snprintf(iso, OGPO_DATE_MAX + 1, "%04u-%02u-%02u", (unsigned)y % 10000,
-	    (unsigned)m % 100, (unsigned)d % 100);
-	if (!date_valid(iso)) {
-		*why = "is not a real calendar date";
-		iso[0] = '\0';
-		return -1;
-	}
-	return 0;
+	return date_parse(in, iso, why);
 }
 
 int
@@ -236,8 +171,8 @@ import_role(const char *in, uint32_t *role, uint32_t *supervisor,
 		}
 	if (model_enum_parse(&model_roles, in, role) == 0)
 		return 0;
-	*why = "is not a role: write 聯絡人 (PO), 代理人 (alternate), 副首長 or "
-	    "資訊長 (supervisor), or 工作小組 (member)";
+	*why = _("is not a role: write 聯絡人 (PO), 代理人 (alternate), 副首長 or "
+	    "資訊長 (supervisor), or 工作小組 (member)");
 	return -1;
 }
 
@@ -260,6 +195,6 @@ import_yesno(const char *in, uint32_t *v, const char **why)
 			*v = 0;
 			return 0;
 		}
-	*why = "should be 是 or 否 (yes or no)";
+	*why = _("should be 是 or 否 (yes or no)");
 	return -1;
 }

@@ -43,13 +43,13 @@ static const struct {
 	const char	*advice;	/* after "bytes .. are not X text" */
 } csv_reader_encs[] = {
 	[CSV_READER_UTF8] = { "utf-8", "UTF-8", NULL,
-	    "; if the file is Big5, give --encoding big5" },
+	    N_("; if the file is Big5, give --encoding big5") },
 	[CSV_READER_BIG5] = { "big5", "Big5 (CP950)", "CP950",
-	    "; save the file as UTF-8 or give --encoding" },
+	    N_("; save the file as UTF-8 or give --encoding") },
 	[CSV_READER_UTF16LE] = { "utf-16le", "UTF-16LE", "UTF-16LE",
-	    "; save the file as UTF-8 or give --encoding" },
+	    N_("; save the file as UTF-8 or give --encoding") },
 	[CSV_READER_UTF16BE] = { "utf-16be", "UTF-16BE", "UTF-16BE",
-	    "; save the file as UTF-8 or give --encoding" },
+	    N_("; save the file as UTF-8 or give --encoding") },
 };
 
 /*
@@ -121,7 +121,7 @@ csv_reader_fail(struct csv_reader *r, char **cause, const char *fmt, ...)
 	char	*msg;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	free(r->error);
 	r->error = xasprintf("%s%s", r->name, msg);
@@ -224,9 +224,9 @@ csv_reader_set_bad(struct csv_reader *r, const unsigned char *s,
 	else
 		snprintf(hex, sizeof hex, "%02X %02X", s[0], s[1]);
 	free(r->bad);
-	r->bad = xasprintf("%s %s %s not %s text%s",
-	    n == 1 ? "byte" : "bytes", hex, n == 1 ? "is" : "are",
-	    csv_reader_encs[r->enc].label, csv_reader_encs[r->enc].advice);
+	r->bad = xasprintf(n == 1 ? _("byte %s is not %s text%s") :
+	    _("bytes %s are not %s text%s"), hex,
+	    csv_reader_encs[r->enc].label, _(csv_reader_encs[r->enc].advice));
 }
 
 /* Append up to one chunk of input to raw; sets eof at the end. */
@@ -424,9 +424,9 @@ static void
 csv_reader_size(size_t n, char *buf, size_t len)
 {
 	if (n % 1024 == 0)
-		snprintf(buf, len, "%zu KiB", n / 1024);
+		snprintf(buf, len, _("%zu KiB"), n / 1024);
 	else
-		snprintf(buf, len, "%zu bytes", n);
+		snprintf(buf, len, _("%zu bytes"), n);
 }
 
 /* Report a field over the limit, starting at line, as field col. */

@@ -72,7 +72,7 @@ csv_writer_fail(struct csv_writer *w, char **cause, const char *fmt, ...)
 	char	*msg;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	err_set(cause, -1, "%s%s", w->name, msg);
 	free(msg);

@@ -44,6 +44,7 @@ static const struct {
 				    MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_REWARD]		= { "reward", 0 },
 	[DB_OFFICER_REWARD]	= { "officer_reward", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_OFFICER_STROKE]	= { "officer_stroke", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -79,6 +80,7 @@ store_u64_get(const uint8_t *p)
 int
 store_error(struct store_txn *t, int rc, const char *what, char **cause)
 {
+	what = _(what);		/* "opening the database" …, from the catalogue */
 	switch (rc) {
 	case MDB_SUCCESS:
 		return OGPO_OK;
@@ -265,7 +267,11 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 		    "ogpo", t->s->dir, from, STORE_SCHEMA_VERSION);
 	if (from == STORE_SCHEMA_VERSION)
 		return 0;
-	/* from == 0: a new database. Later versions convert here. */
+	/* 1 → 2: the stroke order of names is a new index, filled from the
+	 * officers there are. from == 0: a new database. */
+	if (from == 1 && (rc = store_index_fill(t, IX_OFFICER_STROKE,
+	    cause)) != 0)
+		return rc;
 	store_u64_put(b, STORE_SCHEMA_VERSION);
 	d.mv_size = sizeof b;
 	d.mv_data = b;

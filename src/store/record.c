@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ogpo/codec.h"
+#include "ogpo/collate.h"
 #include "store-int.h"
 
 /* Primary keys. */
@@ -117,6 +118,22 @@ record_ix_officer_name(const void *rec, struct store_ixent *out, size_t max)
 	if (o->name[0] == '\0')
 		return 0;
 	return record_ent(out, o->name, strlen(o->name), o->h.id);
+}
+
+/* officer_stroke: the name's stroke-order key (collate.h) → officer. */
+static size_t
+record_ix_officer_stroke(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct officer *o = rec;
+	uint8_t key[STORE_KEY_MAX];
+	size_t n;
+
+	(void)max;
+	if (o->name[0] == '\0')
+		return 0;
+	n = collate_stroke_key(o->name, key, sizeof key);
+	return record_ent(out, key, n, o->h.id);
 }
 
 /*
@@ -271,12 +288,16 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 	[IX_OFFICER_REWARD] = { "officer_reward", DB_OFFICER_REWARD,
 		ENTITY_REWARD, IXF_DUP, record_ix_officer_reward,
 		record_target_value },
+	[IX_OFFICER_STROKE] = { "officer_stroke", DB_OFFICER_STROKE,
+		ENTITY_OFFICER, IXF_DUP, record_ix_officer_stroke,
+		record_target_value },
 };
 
 static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,
 	IX_AGENCY_CHILD, 0 };
 static const enum store_index record_officer_ix[] = { IX_OFFICER_EMAIL,
-	IX_OFFICER_AGENCY, IX_OFFICER_NAME, IX_OFFICER_ROLE, 0 };
+	IX_OFFICER_AGENCY, IX_OFFICER_NAME, IX_OFFICER_ROLE,
+	IX_OFFICER_STROKE, 0 };
 static const enum store_index record_meeting_ix[] = { IX_MEETING_DATE, 0 };
 static const enum store_index record_attendance_ix[] = {
 	IX_ATTENDANCE_OFFICER, 0 };
@@ -857,4 +878,44 @@ int
 store_reward_del(struct store_txn *t, uint32_t id, char **cause)
 {
 	return record_del_id(t, ENTITY_REWARD, id, cause);
+}
+
+/*
+ * A new index over records already stored (a schema migration): every
+ * record of the index's entity contributes its entries, in the caller's
+ * write transaction.
+ */
+int
+store_index_fill(struct store_txn *t, enum store_index ixn, char **cause)
+{
+	const struct store_ixdesc *ix = &store_ix[ixn];
+	const struct store_entity *e = store_entity(ix->entity);
+	struct store_ixent ents[OGPO_COLLAB_MAX + 1];
+	void *rec = xmalloc(e->schema->size);
+	MDB_cursor *mc;
+	MDB_val k, v;
+	size_t n;
+	int op, rc;
+
+	rc = mdb_cursor_open(t->txn, t->s->dbi[store_ix[e->primary].db], &mc);
+	if (rc != 0) {
+		free(rec);
+		return store_error(t, rc, "building an index", cause);
+	}
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(mc, &k, &v, op)) == 0;
+	    op = MDB_NEXT) {
+		if ((rc = codec_decode(e->schema, v.mv_data, v.mv_size, rec,
+		    cause)) != 0)
+			goto out;
+		n = ix->entries(rec, ents, sizeof ents / sizeof ents[0]);
+		if ((rc = record_ix_update(t, ix, NULL, 0, ents, n,
+		    cause)) != 0)
+			goto out;
+	}
+	rc = rc == MDB_NOTFOUND ? 0 : store_error(t, rc, "building an index",
+	    cause);
+out:
+	mdb_cursor_close(mc);
+	free(rec);
+	return rc;
 }

@@ -32,6 +32,7 @@ enum store_db {
 	DB_OFFICER_TRAINING,
 	DB_REWARD,
 	DB_OFFICER_REWARD,
+	DB_OFFICER_STROKE,
 	DB_SCRATCH,		/* marks that live within one transaction */
 	DB_COUNT
 };
@@ -109,6 +110,10 @@ struct store_ixdesc {
 };
 
 extern const struct store_ixdesc store_ix[IX_MAX + 1];
+
+/* Fill index ix from the records there are (migrations). */
+int	store_index_fill(struct store_txn *t, enum store_index ix,
+	    char **cause);
 
 /* Which sub-database holds an entity's records, and its indexes. */
 struct store_entity {

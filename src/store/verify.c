@@ -27,7 +27,7 @@ verify_say(struct verify *vf, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	if (vf->report != NULL)
 		vf->report(vf->arg, msg);

@@ -103,7 +103,7 @@ attend_draw(struct ui *ui, void *arg)
 	struct attendance at;
 	struct officer o;
 	struct agency a;
-	char line[512], who[OGPO_NAME_MAX + 1], where[OGPO_TEXT_MAX + 1];
+	char line[512], day[16], who[OGPO_NAME_MAX + 1], where[OGPO_TEXT_MAX + 1];
 	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, cw;
 	enum ui_attr attr;
 
@@ -114,7 +114,8 @@ attend_draw(struct ui *ui, void *arg)
 		ui_put(ui, y, x, w, _("This meeting was deleted."), UI_ERROR);
 		return;
 	}
-	snprintf(line, sizeof line, "%s %s  %s  %s  %s", v->m.date, v->m.time,
+	snprintf(line, sizeof line, "%s %s  %s  %s  %s", date_show(v->m.date,
+	    day, sizeof day), v->m.time,
 	    _(model_enum_label(&model_meeting_kinds, v->m.kind)),
 	    _(model_enum_label(&model_meeting_statuses, v->m.status)),
 	    v->m.place);

@@ -59,6 +59,51 @@ ui_clear_area(struct ui *ui, int y, int x, int h, int w)
 		ui_fill(ui, y + i, x, w, UI_NORMAL);
 }
 
+/*
+ * The line-drawing characters are East Asian Ambiguous: a terminal that
+ * draws them two cells wide (ambiguous_width = 2) would push every border
+ * out of place, so then they are plain ASCII.
+ */
+chtype
+ui_line(struct ui *ui, enum ui_line which)
+{
+	static const char ascii[] = "-|++++";
+
+	(void)ui;
+	if (text_ambiguous() == 2)
+		return (chtype)(unsigned char)ascii[which];
+	switch (which) {
+	case UI_LINE_H:
+		return ACS_HLINE;
+	case UI_LINE_V:
+		return ACS_VLINE;
+	case UI_LINE_UL:
+		return ACS_ULCORNER;
+	case UI_LINE_UR:
+		return ACS_URCORNER;
+	case UI_LINE_LL:
+		return ACS_LLCORNER;
+	default:
+		return ACS_LRCORNER;
+	}
+}
+
+/* Arrows and dashes in running text: ASCII when ambiguous is wide. */
+const char *
+ui_sym(enum ui_sym which)
+{
+	int a = text_ambiguous() == 2;
+
+	switch (which) {
+	case UI_SYM_ARROW:
+		return a ? "->" : "\u2192";
+	case UI_SYM_DASH:
+		return a ? "-" : "\u2013";
+	default:
+		return a ? "..." : "\u2026";
+	}
+}
+
 void
 ui_box(struct ui *ui, int y, int x, int h, int w, const char *title)
 {
@@ -66,14 +111,14 @@ ui_box(struct ui *ui, int y, int x, int h, int w, const char *title)
 
 	ui_clear_area(ui, y, x, h, w);
 	attrset(ui->attrs[UI_NORMAL]);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	mvhline(y, x + 1, ui_line(ui, UI_LINE_H), w - 2);
+	mvhline(y + h - 1, x + 1, ui_line(ui, UI_LINE_H), w - 2);
+	mvvline(y + 1, x, ui_line(ui, UI_LINE_V), h - 2);
+	mvvline(y + 1, x + w - 1, ui_line(ui, UI_LINE_V), h - 2);
+	mvaddch(y, x, ui_line(ui, UI_LINE_UL));
+	mvaddch(y, x + w - 1, ui_line(ui, UI_LINE_UR));
+	mvaddch(y + h - 1, x, ui_line(ui, UI_LINE_LL));
+	mvaddch(y + h - 1, x + w - 1, ui_line(ui, UI_LINE_LR));
 	if (title != NULL && *title != '\0' && w > 6) {
 		text_fit(title, (size_t)w - 6, 0, t, sizeof t);
 		mvaddstr(y, x + 2, " ");

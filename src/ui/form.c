@@ -27,6 +27,8 @@ struct form_field {
 	const struct field *f;
 	enum form_kind	 kind;
 	char		*text;		/* FORM_TEXT: the line being typed */
+	size_t		 cap;		/* its size: a date has room for
+					   民國113年5月8日 */
 	struct ui_edit	 edit;
 	uint32_t	 value;
 	uint32_t	 list[OGPO_COLLAB_MAX];
@@ -90,7 +92,7 @@ form_show(struct form *fm, struct form_field *ff)
 	case FORM_CHOICE:
 		if (ff->value != 0 || ff->f->enums->min == 0)
 			snprintf(ff->shown, sizeof ff->shown, "%s",
-			    model_enum_label(ff->f->enums, ff->value));
+			    _(model_enum_label(ff->f->enums, ff->value)));
 		return;
 	case FORM_YESNO:
 		snprintf(ff->shown, sizeof ff->shown, "%s", ff->value ?
@@ -145,6 +147,23 @@ form_show(struct form *fm, struct form_field *ff)
 	store_read_end(t);
 }
 
+/*
+ * What a date field holds for rec: the ISO date of the typed text when it
+ * reads as a date in any form (113/05/08, 民國113年5月8日, 2024-05-08),
+ * else the text itself, for validation to refuse with its reason.
+ */
+static void
+form_date_value(const struct form_field *ff, char *out, size_t n)
+{
+	const char *why;
+	char iso[16];
+
+	if (date_parse(ff->text, iso, &why) == 0)
+		str_copy(out, iso, n);
+	else
+		str_copy(out, ff->text, n);
+}
+
 /* Fields take their values from rec. */
 static void
 form_load(struct form *fm, const void *rec)
@@ -158,7 +177,10 @@ form_load(struct form *fm, const void *rec)
 		p = (const char *)rec + ff->f->offset;
 		if (ff->kind == FORM_TEXT) {
 			memcpy(ff->text, p, ff->f->size);
-			ui_edit_init(&ff->edit, ff->text, ff->f->size);
+			/* Shown as the reader writes dates (date_style). */
+			if (ff->f->form == FORM_DATE)
+				date_show(p, ff->text, ff->cap);
+			ui_edit_init(&ff->edit, ff->text, ff->cap);
 		} else if (ff->kind == FORM_AGENCIES) {
 			memcpy(&ff->nlist, (const char *)rec + ff->f->count,
 			    sizeof ff->nlist);
@@ -177,7 +199,9 @@ form_store_field(const struct form_field *ff, void *rec)
 {
 	char *p = (char *)rec + ff->f->offset;
 
-	if (ff->kind == FORM_TEXT)
+	if (ff->kind == FORM_TEXT && ff->f->form == FORM_DATE)
+		form_date_value(ff, p, ff->f->size);
+	else if (ff->kind == FORM_TEXT)
 		memcpy(p, ff->text, ff->f->size);
 	else if (ff->kind == FORM_AGENCIES) {
 		memcpy(p, ff->list, ff->nlist * sizeof(uint32_t));
@@ -212,7 +236,12 @@ static int
 form_differs(const struct form_field *ff, const void *rec)
 {
 	const char *p = (const char *)rec + ff->f->offset;
+	char date[OGPO_TEXT_MAX + 1];
 
+	if (ff->kind == FORM_TEXT && ff->f->form == FORM_DATE) {
+		form_date_value(ff, date, sizeof date);
+		return strcmp(date, p) != 0;
+	}
 	if (ff->kind == FORM_TEXT)
 		return strcmp(ff->text, p) != 0;
 	if (ff->kind == FORM_AGENCIES) {
@@ -330,7 +359,7 @@ form_officers_of(struct store_txn *t, uint32_t agency, uint32_t **ids,
 			continue;
 		(*ids)[*n] = o.h.id;
 		(*labels)[*n] = xasprintf("%s  %s  %s", o.name,
-		    model_enum_label(&model_roles, o.role), o.title);
+		    _(model_enum_label(&model_roles, o.role)), o.title);
 		(*n)++;
 	}
 	store_cursor_close(c);
@@ -425,7 +454,7 @@ form_pick(struct form *fm, struct form_field *ff, int key)
 	switch (ff->kind) {
 	case FORM_CHOICE:
 		for (v = e->min; v <= e->max && n < 16; v++) {
-			labels[n] = e->labels[v];
+			labels[n] = _(e->labels[v]);
 			if (v == ff->value)
 				sel = n;
 			n++;
@@ -592,7 +621,10 @@ form_conflict(struct form *fm, void *rec, const char *cause)
 		if (ff->kind == FORM_TEXT) {
 			memcpy(ff->text, (char *)theirs + ff->f->offset,
 			    ff->f->size);
-			ui_edit_init(&ff->edit, ff->text, ff->f->size);
+			if (ff->f->form == FORM_DATE)
+				date_show((char *)theirs + ff->f->offset,
+				    ff->text, ff->cap);
+			ui_edit_init(&ff->edit, ff->text, ff->cap);
 		} else if (ff->kind == FORM_AGENCIES) {
 			memcpy(&ff->nlist, (char *)theirs + ff->f->count,
 			    sizeof ff->nlist);
@@ -744,8 +776,12 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 			continue;
 		fm->fields[fm->n].f = f;
 		fm->fields[fm->n].kind = form_kind_of(f);
-		if (fm->fields[fm->n].kind == FORM_TEXT)
-			fm->fields[fm->n].text = xcalloc(1, f->size);
+		if (fm->fields[fm->n].kind == FORM_TEXT) {
+			fm->fields[fm->n].cap = f->form == FORM_DATE &&
+			    f->size < 40 ? 40 : f->size;
+			fm->fields[fm->n].text = xcalloc(1,
+			    fm->fields[fm->n].cap);
+		}
 		fm->n++;
 	}
 	form_load(fm, rec);

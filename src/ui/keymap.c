@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/i18n.h"
 #include "ogpo/keymap.h"
 
 #if defined(__GNUC__)
@@ -448,7 +449,7 @@ keymap_error(char **errors, const char *origin, size_t line,
 	if (errors == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(reason, sizeof reason, fmt, ap);
+	vsnprintf(reason, sizeof reason, _(fmt), ap);
 	va_end(ap);
 	old = *errors ? strlen(*errors) : 0;
 	if (line > 0)
@@ -558,7 +559,7 @@ keymap_line(struct keymap *km, const char *origin, size_t lineno,
 		keymap_error(errors, origin, lineno,
 		    "unexpected '%.*s' after the %s (comments start with #)",
 		    keymap_qlen(&tok[want]), tok[want].s,
-		    bind ? "action" : "key");
+		    bind ? _("action") : _("key"));
 		return -1;
 	}
 	ctx = keymap_name_index(km->contexts, km->ncontexts, &tok[1]);

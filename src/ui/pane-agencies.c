@@ -151,7 +151,7 @@ tree_draw(struct ui *ui, int y, int x, int h, int w)
 	char name[OGPO_NAME_MAX + 64], num[16];
 	const char *mark;
 	unsigned pos, sups;
-	int row, nw, at_pos;
+	int row, nw, at_pos, pw;
 	size_t i;
 	enum ui_attr at;
 
@@ -162,7 +162,11 @@ tree_draw(struct ui *ui, int y, int x, int h, int w)
 	nw = w - 8 - 6 - 12 - 24;
 	ui_put(ui, y + 1, x, nw, _("Agency"), UI_TITLE);
 	ui_put(ui, y + 1, x + nw + 1, 8, _("Code"), UI_TITLE);
-	ui_putr(ui, y + 1, x + nw + 10, 4, _("POs"), UI_TITLE);
+	/* The counts are right-aligned under it; a wider heading (聯絡人)
+	 * reaches left into the code column's spare cells. */
+	pw = (int)text_width(_("POs"));
+	pw = pw < 4 ? 4 : pw > 6 ? 6 : pw;
+	ui_putr(ui, y + 1, x + nw + 14 - pw, pw, _("POs"), UI_TITLE);
 	ui_putr(ui, y + 1, x + nw + 15, 11, _("Supervisors"), UI_TITLE);
 	vlist_load(&tree.list, t, h - 2);
 	vlist_place(&tree.list, y + 2, x, w);
@@ -257,6 +261,7 @@ tree_detail(struct ui *ui, uint32_t id)
 	struct tree_term *terms = NULL;
 	size_t n = 0, cap = 0, i;
 	char *text, line[256], title[OGPO_NAME_MAX + 1];
+	char day[16], from[48], to[48];
 	uint32_t role = 0;
 
 	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
@@ -290,9 +295,13 @@ tree_detail(struct ui *ui, uint32_t id)
 	store_read_end(t);
 	qsort(terms, n, sizeof *terms, tree_term_cmp);
 	for (i = 0; i < n; i++) {
-		snprintf(line, sizeof line, "%-10s – %-10s  %s",
-		    terms[i].start[0] ? terms[i].start : "?",
-		    terms[i].end[0] ? terms[i].end : _("now"), terms[i].name);
+		/* Padded in cells: "now" may be Chinese, dates ROC. */
+		text_fit(terms[i].start[0] ? date_show(terms[i].start, day,
+		    sizeof day) : "?", 10, 1, from, sizeof from);
+		text_fit(terms[i].end[0] ? date_show(terms[i].end, day,
+		    sizeof day) : _("now"), 10, 1, to, sizeof to);
+		snprintf(line, sizeof line, "%s %s %s  %s", from,
+		    ui_sym(UI_SYM_DASH), to, terms[i].name);
 		pane_text_add(&text, role == terms[i].role ? "" :
 		    _(model_enum_label(&model_roles, terms[i].role)), line);
 		role = terms[i].role;

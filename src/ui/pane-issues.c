@@ -130,15 +130,16 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	struct meeting m;
 	struct audit *a = xmalloc(sizeof *a);
 	struct issue *then = xmalloc(2 * sizeof *then), *before = then + 1;
-	char line[512], when[32];
+	char line[512], when[32], arrow[8], day[16];
 	int any = 0;
 
+	snprintf(arrow, sizeof arrow, " %s ", ui_sym(UI_SYM_ARROW));
 	if (store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) == 0) {
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &m, NULL) == 0 &&
 			    m.issue == is->h.id) {
 				snprintf(line, sizeof line, "%s %s (%s)",
-				    m.date, m.title,
+				    date_show(m.date, day, sizeof day), m.title,
 				    _(model_enum_label(&model_meeting_statuses,
 				    m.status)));
 				pane_text_add(text, any++ ? "" :
@@ -167,7 +168,7 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			    a->login, a->action == AUDIT_CREATE ?
 			    _("opened as ") : _(model_enum_label(
 			    &model_issue_statuses, before->status)),
-			    a->action == AUDIT_CREATE ? "" : " → ",
+			    a->action == AUDIT_CREATE ? "" : arrow,
 			    _(model_enum_label(&model_issue_statuses,
 			    then->status)));
 			pane_text_add(text, any++ ? "" : _("History"), line);

@@ -38,7 +38,7 @@ meetings_draw(struct ui *ui, int y, int x, int h, int w)
 		N_("Issue") };
 	struct store_txn *t;
 	struct meeting m;
-	char count[32];
+	char count[32], day[16];
 	size_t present, invited;
 	int row, tw = w - 11 - 8 - 10 - 10;
 	enum ui_attr at;
@@ -62,7 +62,8 @@ meetings_draw(struct ui *ui, int y, int x, int h, int w)
 		at = row == meetings.list.sel ? UI_SELECT :
 		    m.status == MEETING_CANCELLED ? UI_DIM : UI_NORMAL;
 		ui_fill(ui, y + 2 + row, x, w, at);
-		ui_put(ui, y + 2 + row, x, 10, m.date, at);
+		ui_put(ui, y + 2 + row, x, 10, date_show(m.date, day,
+		    sizeof day), at);
 		ui_put(ui, y + 2 + row, x + 11, 7,
 		    _(kinds[m.kind <= MEETING_KIND_MAX ? m.kind : 0]), at);
 		ui_put(ui, y + 2 + row, x + 19, 9,

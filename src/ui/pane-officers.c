@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/collate.h"
 #include "pane.h"
 
 #define OFFICERS_HELD_MAX 100000	/* sort in memory up to this many */
@@ -24,14 +25,40 @@ enum officers_col {
 };
 
 static const char *const officers_titles[COL_COUNT] = {
-	N_("Name"), N_("Agency"), N_("Role"), N_("Title"), N_("E-mail"),
+	N_("Name"), N_("Agency"), N_("Role"), NC_("job", "Title"), N_("E-mail"),
 	N_("Phone"),
 };
+
+/*
+ * Sort orders: one per column, and names by stroke count (筆畫), as
+ * Taiwan's registers list people. s steps through them with the stroke
+ * order just after the name's; name_order = stroke starts there.
+ */
+#define SORT_STROKE	COL_COUNT
+static const int officers_sorts[] = { COL_NAME, SORT_STROKE, COL_AGENCY,
+	COL_ROLE, COL_TITLE, COL_EMAIL, COL_PHONE };
+#define OFFICERS_NSORTS	(sizeof officers_sorts / sizeof officers_sorts[0])
+
+/* What a sort order is called in the status line. */
+static const char *
+officers_sort_title(int sort)
+{
+	return sort == SORT_STROKE ? _("Name, by strokes (筆畫)") :
+	    _(officers_titles[sort]);
+}
+
+/* The column whose heading carries the sort mark. */
+static int
+officers_sort_col(int sort)
+{
+	return sort == SORT_STROKE ? COL_NAME : sort;
+}
 
 static struct {
 	struct vlist	 list;
 	struct ui_search search;
 	int		 sort, desc;
+	int		 started;	/* the first build chose the order */
 	uint32_t	 agency;	/* what the list was built for */
 } officers;
 
@@ -75,6 +102,10 @@ officers_key(struct store_txn *t, const struct officer *o, int col, char *buf,
 	case COL_PHONE:
 		snprintf(buf, n, "%s", o->phone);
 		break;
+	case SORT_STROKE:
+		/* The key holds no NUL byte, so strcmp orders it. */
+		buf[collate_stroke_key(o->name, (uint8_t *)buf, n - 1)] = '\0';
+		break;
 	default:
 		snprintf(buf, n, "%s", o->name);
 	}
@@ -115,13 +146,18 @@ officers_hold(struct store_txn *t, const uint32_t *group)
 static void
 officers_build(struct ui *ui)
 {
-	static const enum store_index by[COL_COUNT] = {
+	static const enum store_index by[COL_COUNT + 1] = {
 		[COL_NAME] = IX_OFFICER_NAME, [COL_AGENCY] = IX_OFFICER_AGENCY,
-		[COL_EMAIL] = IX_OFFICER_EMAIL,
+		[COL_EMAIL] = IX_OFFICER_EMAIL, [SORT_STROKE] = IX_OFFICER_STROKE,
 	};
 	struct store_txn *t;
 	uint32_t keep = vlist_selected(&officers.list);
 
+	if (!officers.started) {
+		officers.started = 1;
+		if (i18n_name_order() == I18N_NAME_STROKE)
+			officers.sort = SORT_STROKE;
+	}
 	officers.agency = ui->agency;
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
@@ -135,7 +171,7 @@ officers_build(struct ui *ui)
 	else if (officers_hold(t, NULL) != 0) {
 		ui_message(ui, 1, _("Too many officers to sort by %s; choose "
 		    "an agency first (f), or sort by name, agency or e-mail"),
-		    _(officers_titles[officers.sort]));
+		    officers_sort_title(officers.sort));
 		officers.sort = COL_NAME;
 		vlist_paged(&officers.list, IX_OFFICER_NAME, NULL,
 		    officers.desc);
@@ -193,7 +229,7 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 	struct store_cursor *c;
 	struct training tr;
 	struct reward rw;
-	char line[2048 + 512], comp[256];
+	char line[2048 + 512], comp[256], day[16];
 	uint32_t covered = 0;
 	int any = 0, i, k;
 
@@ -206,7 +242,7 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 			model_competencies_format(tr.competencies, comp,
 			    sizeof comp);
 			snprintf(line, sizeof line, "%s %s (%s h, %.96s) %s",
-			    tr.date, tr.course, tr.hours[0] ? tr.hours : "?",
+			    date_show(tr.date, day, sizeof day), tr.course, tr.hours[0] ? tr.hours : "?",
 			    tr.provider[0] ? tr.provider : "-", comp);
 			str_utf8_cut(line);
 			pane_text_add(text, any++ ? "" : _("Training"), line);
@@ -230,7 +266,8 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &rw, NULL) == 0) {
 				snprintf(line, sizeof line, "%s %s: %s",
-				    rw.date, rw.kind, rw.reason);
+				    date_show(rw.date, day, sizeof day), rw.kind,
+				    rw.reason);
 				str_utf8_cut(line);
 				pane_text_add(text, any++ ? "" :
 				    _("Rewards (point 9)"), line);
@@ -266,7 +303,8 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 	ui_put(ui, y, x, lw, title, UI_NORMAL);
 	for (c = 0, cx = x; c < COL_COUNT; cx += cw[c] + 1, c++) {
 		snprintf(role, sizeof role, "%s%s", _(officers_titles[c]),
-		    c == officers.sort ? (officers.desc ? " v" : " ^") : "");
+		    c == officers_sort_col(officers.sort) ? (officers.desc ?
+		    " v" : " ^") : "");
 		ui_put(ui, y + 1, cx, cw[c], role, UI_TITLE);
 	}
 	vlist_load(&officers.list, t, h - 2);
@@ -282,8 +320,8 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			snprintf(agency, sizeof agency, "%s", a.name);
 		else
 			snprintf(agency, sizeof agency, "#%u", o.agency);
-		snprintf(role, sizeof role, "%s", model_enum_label(&model_roles,
-		    o.role));
+		snprintf(role, sizeof role, "%s", _(model_enum_label(&model_roles,
+		    o.role)));
 		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
 		    o.ext[0] ? "#" : "", o.ext);
 		cells[COL_NAME] = o.name;
@@ -317,7 +355,7 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			ui_put(ui, dy++, x + lw + 2, w - lw - 2, p, UI_NORMAL);
 		}
 		free(detail);
-		mvvline(y, x + lw, ACS_VLINE, h);
+		mvvline(y, x + lw, ui_line(ui, UI_LINE_V), h);
 	}
 	store_read_end(t);
 }
@@ -434,7 +472,8 @@ officers_end(struct ui *ui, uint32_t id)
 	struct store_cursor *c;
 	struct store_txn *t;
 	uint32_t ids[256];
-	char *labels[256], *cause = NULL;
+	char *labels[256], *cause = NULL, typed[48];
+	const char *why;
 	size_t n = 0, sel = 0, i;
 	int r;
 
@@ -447,7 +486,7 @@ officers_end(struct ui *ui, uint32_t id)
 	if (o.end_date[0] != '\0') {
 		store_read_end(t);
 		ui_message(ui, 1, _("%s's designation ended on %s already."),
-		    o.name, o.end_date);
+		    o.name, date_show(o.end_date, typed, sizeof typed));
 		return;
 	}
 	labels[n] = xstrdup(_("(nobody yet)"));
@@ -469,9 +508,14 @@ officers_end(struct ui *ui, uint32_t id)
 	store_read_end(t);
 	memset(&e, 0, sizeof e);
 	e.officer = id;
-	str_copy(e.end, ui->today, sizeof e.end);
-	r = ui_prompt(ui, _("Last day of the designation (YYYY-MM-DD)"),
-	    e.end, sizeof e.end);
+	date_show(ui->today, typed, sizeof typed);
+	r = ui_prompt(ui, i18n_date_style() == I18N_DATE_ROC ?
+	    _("Last day of the designation (民國 YYY/MM/DD)") :
+	    _("Last day of the designation (YYYY-MM-DD)"), typed,
+	    sizeof typed);
+	/* Any form of date is taken; what is not one, core refuses. */
+	if (r == 1 && date_parse(typed, e.end, &why) != 0)
+		str_copy(e.end, typed, sizeof e.end);
 	if (r == 1)
 		r = ui_pick(ui, _("Who takes over?"),
 		    (const char *const *)labels, n, &sel, 0);
@@ -489,7 +533,8 @@ officers_end(struct ui *ui, uint32_t id)
 		return;
 	}
 	ui_changed(ui);
-	ui_message(ui, 0, _("%s's designation ends on %s."), o.name, e.end);
+	ui_message(ui, 0, _("%s's designation ends on %s."), o.name,
+	    date_show(e.end, typed, sizeof typed));
 	if (sel == 1) {
 		/* A new officer in the same place, from the next day. */
 		memset(&fresh, 0, sizeof fresh);
@@ -510,6 +555,7 @@ officers_action(struct ui *ui, enum ui_action a)
 	uint32_t id = vlist_selected(&officers.list), ag;
 	struct store_txn *t;
 	struct officer o;
+	size_t i;
 
 	if (pane_move(ui, &officers.list, a) ||
 	    ui_search_action(ui, &officers.search, &officers.list, a,
@@ -551,10 +597,13 @@ officers_action(struct ui *ui, enum ui_action a)
 		pane_delete(ui, ENTITY_OFFICER, id);
 		return 1;
 	case UA_SORT_NEXT:
-		officers.sort = (officers.sort + 1) % COL_COUNT;
+		for (i = 0; i < OFFICERS_NSORTS - 1; i++)
+			if (officers_sorts[i] == officers.sort)
+				break;
+		officers.sort = officers_sorts[(i + 1) % OFFICERS_NSORTS];
 		officers_build(ui);
 		ui_message(ui, 0, _("Sorted by %s"),
-		    _(officers_titles[officers.sort]));
+		    officers_sort_title(officers.sort));
 		return 1;
 	case UA_SORT_REVERSE:
 		officers.desc = !officers.desc;

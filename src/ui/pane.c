@@ -138,7 +138,7 @@ pane_detail(struct store_txn *t, enum entity_kind kind, const void *rec)
 	}
 	time_format(((const struct record_head *)rec)->updated_at, when,
 	    sizeof when);
-	snprintf(value, sizeof value, "%s, %s (version %u)",
+	snprintf(value, sizeof value, _("%s, %s (version %u)"),
 	    ((const struct record_head *)rec)->updated_by, when,
 	    ((const struct record_head *)rec)->version);
 	pane_text_add(&text, _("Last change"), value);

@@ -77,7 +77,7 @@ ui_import_reject(void *arg, size_t line, const char *column,
 
 	if (ui->shown++ >= IMPORT_SHOWN_MAX)
 		return;
-	ui->report = xasprintf("%s  line %zu%s%s: %s\n", old ? old : "", line,
+	ui->report = xasprintf(_("%s  line %zu%s%s: %s\n"), old ? old : "", line,
 	    *column ? _(", column ") : "", column, reason);
 	free(old);
 }

@@ -15,6 +15,8 @@
 #include "ogpo/text.h"
 #include "ogpo/ui.h"
 
+#include "ogpo/i18n.h"
+
 #define UI_MIN_COLS	80
 #define UI_MIN_ROWS	24
 #define UI_WIDE_COLS	120	/* a detail panel beside the list from here */
@@ -221,6 +223,26 @@ void	ui_putr(struct ui *ui, int y, int x, int w, const char *s,
 	    enum ui_attr a);	/* right-aligned */
 void	ui_fill(struct ui *ui, int y, int x, int w, enum ui_attr a);
 void	ui_box(struct ui *ui, int y, int x, int h, int w, const char *title);
+
+/* Box lines, as ACS characters or, when ambiguous characters are drawn
+ * wide, as ASCII. */
+enum ui_line {
+	UI_LINE_H = 0,
+	UI_LINE_V,
+	UI_LINE_UL,
+	UI_LINE_UR,
+	UI_LINE_LL,
+	UI_LINE_LR
+};
+chtype	ui_line(struct ui *ui, enum ui_line which);
+
+/* Symbols in running text: → – …, or -> - ... when ambiguous is wide. */
+enum ui_sym {
+	UI_SYM_ARROW = 0,
+	UI_SYM_DASH,
+	UI_SYM_ELLIPSIS
+};
+const char *ui_sym(enum ui_sym which);
 void	ui_clear_area(struct ui *ui, int y, int x, int h, int w);
 
 /* vlist.c: a list of ids on screen, paged through an index or held. */

@@ -226,7 +226,7 @@ ui_draw_status(struct ui *ui)
 		ui_put(ui, y, 0, ui->cols - w - 1, ui->msg,
 		    ui->msg_error ? UI_ERROR : UI_STATUS);
 	else
-		ui_put(ui, y, 0, ui->cols - w - 1, gettext(p->hints),
+		ui_put(ui, y, 0, ui->cols - w - 1, _(p->hints),
 		    UI_STATUS);
 	ui_putr(ui, y, ui->cols - w - 1, w + 1, pos, UI_STATUS);
 }

@@ -13,39 +13,39 @@
 
 static const char *const role_names[] = { NULL, "po", "alternate",
 	"supervisor", "member", "minister" };
-static const char *const role_labels[] = { NULL, "PO", "Alternate",
-	"Supervisor", "Member", "Minister" };
+static const char *const role_labels[] = { NULL, N_("PO"), N_("Alternate"),
+	N_("Supervisor"), N_("Member"), N_("Minister") };
 static const char *const role_zh[] = { NULL, "聯絡人", "代理人", "督導",
 	"工作小組", "政務委員" };
 const struct enum_names model_roles = { role_names, role_labels, role_zh,
 	ROLE_PO, ROLE_MAX };
 
 static const char *const supv_names[] = { "none", "deputy_head", "cio" };
-static const char *const supv_labels[] = { "-", "Deputy head", "CIO" };
+static const char *const supv_labels[] = { "-", N_("Deputy head"), N_("CIO") };
 static const char *const supv_zh[] = { "-", "副首長", "資訊長" };
 const struct enum_names model_supervisor_kinds = { supv_names, supv_labels,
 	supv_zh, SUPV_NONE, SUPV_MAX };
 
 static const char *const func_names[] = { "none", "parliamentary", "press",
 	"it", "evaluation", "business" };
-static const char *const func_labels[] = { "-", "Parliamentary liaison",
-	"Press liaison", "IT", "Performance control", "Business" };
+static const char *const func_labels[] = { "-", N_("Parliamentary liaison"),
+	N_("Press liaison"), N_("IT"), N_("Performance control"), N_("Business") };
 static const char *const func_zh[] = { "-", "國會聯絡", "新聞聯絡", "資訊",
 	"管考", "業務" };
 const struct enum_names model_functions = { func_names, func_labels, func_zh,
 	FUNC_NONE, FUNC_MAX };
 
 static const char *const level_names[] = { NULL, "1", "2", "3", "4" };
-static const char *const level_labels[] = { NULL, "Executive Yuan",
-	"Second-level", "Third-level", "Fourth-level" };
+static const char *const level_labels[] = { NULL, N_("Executive Yuan"),
+	N_("Second-level"), N_("Third-level"), N_("Fourth-level") };
 static const char *const level_zh[] = { NULL, "行政院", "二級機關",
 	"三級機關", "四級機關" };
 const struct enum_names model_levels = { level_names, level_labels, level_zh,
 	LEVEL_CABINET, LEVEL_MAX };
 
 static const char *const mkind_names[] = { NULL, "policy", "work", "issue" };
-static const char *const mkind_labels[] = { NULL, "Policy coordination",
-	"PO work meeting", "Issue collaboration" };
+static const char *const mkind_labels[] = { NULL, N_("Policy coordination"),
+	N_("PO work meeting"), N_("Issue collaboration") };
 static const char *const mkind_zh[] = { NULL, "政策協調聯繫會議",
 	"工作推動會議", "議題協作會議" };
 const struct enum_names model_meeting_kinds = { mkind_names, mkind_labels,
@@ -53,16 +53,16 @@ const struct enum_names model_meeting_kinds = { mkind_names, mkind_labels,
 
 static const char *const mstatus_names[] = { NULL, "planned", "held",
 	"cancelled" };
-static const char *const mstatus_labels[] = { NULL, "Planned", "Held",
-	"Cancelled" };
+static const char *const mstatus_labels[] = { NULL, N_("Planned"), N_("Held"),
+	N_("Cancelled") };
 static const char *const mstatus_zh[] = { NULL, "預定", "已召開", "取消" };
 const struct enum_names model_meeting_statuses = { mstatus_names,
 	mstatus_labels, mstatus_zh, MEETING_PLANNED, MEETING_STATUS_MAX };
 
 static const char *const attend_names[] = { NULL, "invited", "present",
 	"online", "proxy", "excused", "absent" };
-static const char *const attend_labels[] = { NULL, "Invited", "Present",
-	"Online", "Proxy", "Excused", "Absent" };
+static const char *const attend_labels[] = { NULL, N_("Invited"), N_("Present"),
+	N_("Online"), N_("Proxy"), N_("Excused"), N_("Absent") };
 static const char *const attend_zh[] = { NULL, "受邀", "出席", "線上",
 	"代理出席", "請假", "缺席" };
 const struct enum_names model_attend_statuses = { attend_names,
@@ -70,8 +70,8 @@ const struct enum_names model_attend_statuses = { attend_names,
 
 static const char *const istatus_names[] = { NULL, "open", "assessing",
 	"collaborating", "escalated", "resolved", "closed" };
-static const char *const istatus_labels[] = { NULL, "Open", "Assessing",
-	"Collaborating", "Escalated", "Resolved", "Closed" };
+static const char *const istatus_labels[] = { NULL, N_("Open"), N_("Assessing"),
+	N_("Collaborating"), N_("Escalated"), N_("Resolved"), N_("Closed") };
 static const char *const istatus_zh[] = { NULL, "開啟", "評估中", "協作中",
 	"已陳報", "已解決", "已結案" };
 const struct enum_names model_issue_statuses = { istatus_names,
@@ -79,8 +79,8 @@ const struct enum_names model_issue_statuses = { istatus_names,
 
 static const char *const stage_names[] = { "none", "planning", "drafting",
 	"implementation", "review" };
-static const char *const stage_labels[] = { "-", "Planning", "Drafting",
-	"Implementation", "Review" };
+static const char *const stage_labels[] = { "-", N_("Planning"), N_("Drafting"),
+	N_("Implementation"), N_("Review") };
 static const char *const stage_zh[] = { "-", "規劃", "研擬", "執行",
 	"檢討" };
 const struct enum_names model_issue_stages = { stage_names, stage_labels,
@@ -88,8 +88,8 @@ const struct enum_names model_issue_stages = { stage_names, stage_labels,
 
 static const char *const urole_names[] = { NULL, "viewer", "editor",
 	"admin" };
-static const char *const urole_labels[] = { NULL, "Viewer", "Editor",
-	"Admin" };
+static const char *const urole_labels[] = { NULL, N_("Viewer"), N_("Editor"),
+	N_("Admin") };
 static const char *const urole_zh[] = { NULL, "檢視者", "編輯者",
 	"管理者" };
 const struct enum_names model_user_roles = { urole_names, urole_labels,
@@ -97,8 +97,8 @@ const struct enum_names model_user_roles = { urole_names, urole_labels,
 
 static const char *const action_names[] = { NULL, "create", "update",
 	"delete", "import", "undo" };
-static const char *const action_labels[] = { NULL, "Created", "Updated",
-	"Deleted", "Imported", "Undid import" };
+static const char *const action_labels[] = { NULL, N_("Created"), N_("Updated"),
+	N_("Deleted"), N_("Imported"), N_("Undid import") };
 static const char *const action_zh[] = { NULL, "新增", "修改", "刪除",
 	"匯入", "復原匯入" };
 const struct enum_names model_audit_actions = { action_names, action_labels,
@@ -107,13 +107,27 @@ const struct enum_names model_audit_actions = { action_names, action_labels,
 static const char *const entity_names[] = { NULL, "agency", "officer",
 	"meeting", "attendance", "issue", "user", "audit", "import",
 	"training", "reward" };
-static const char *const entity_labels[] = { NULL, "Agency", "Officer",
-	"Meeting", "Attendance", "Issue", "User", "Audit", "Import",
-	"Training", "Reward" };
+static const char *const entity_labels[] = { NULL, N_("Agency"), N_("Officer"),
+	N_("Meeting"), N_("Attendance"), N_("Issue"), N_("User"), N_("Audit"), N_("Import"),
+	N_("Training"), N_("Reward") };
 static const char *const entity_zh[] = { NULL, "機關", "聯絡人", "會議",
 	"出席", "議題", "使用者", "稽核", "匯入", "培訓", "獎勵" };
 const struct enum_names model_entities = { entity_names, entity_labels,
 	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
+
+/* The lower-case nouns messages use; entity_names are syntax, not words. */
+const char *
+model_noun(enum entity_kind kind)
+{
+	static const char *const nouns[] = { NULL, N_("agency"),
+		N_("officer"), N_("meeting"), N_("attendance"), N_("issue"),
+		N_("user"), N_("audit record"), N_("import"),
+		N_("training record"), N_("reward") };
+
+	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
+		return _("record");
+	return _(nouns[kind]);
+}
 
 const char *
 model_enum_name(const struct enum_names *e, uint32_t v)
@@ -139,7 +153,8 @@ model_enum_parse(const struct enum_names *e, const char *s, uint32_t *v)
 	for (i = e->min; i <= e->max; i++) {
 		if (strcasecmp(s, e->names[i]) == 0 ||
 		    strcasecmp(s, e->labels[i]) == 0 ||
-		    strcmp(s, e->zh[i]) == 0) {
+		    strcmp(s, e->zh[i]) == 0 ||
+		    strcmp(s, _(e->labels[i])) == 0) {
 			*v = i;
 			return 0;
 		}
@@ -162,9 +177,9 @@ model_triggers_format(uint32_t t, char *buf, size_t n)
 const char *const model_competence_names[4] = { "communication",
 	"facilitation", "recording", "civic_tech" };
 const char *const model_competence_labels[4] = {
-	"stakeholder communication, open data, translation (溝通轉譯)",
-	"facilitation (主持)", "recording (記錄)",
-	"online tools and civic tech (公民科技)" };
+	N_("stakeholder communication, open data, translation (溝通轉譯)"),
+	N_("facilitation (主持)"), N_("recording (記錄)"),
+	N_("online tools and civic tech (公民科技)") };
 static const char *const model_competence_zh[4] = { "溝通轉譯", "主持",
 	"記錄", "公民科技" };
 
@@ -223,13 +238,13 @@ model_competencies_parse(const char *s, uint32_t *c)
  */
 #define MEMBER(type, m) offsetof(type, m), sizeof(((type *)0)->m)
 #define HEAD(type)							\
-	{ 1, "id", "ID", FIELD_U32, FORM_PLAIN, MEMBER(type, h.id), 0,	\
+	{ 1, "id", N_("ID"), FIELD_U32, FORM_PLAIN, MEMBER(type, h.id), 0,	\
 	  NULL, 0, FIELD_HEAD },						\
-	{ 2, "version", "Version", FIELD_U32, FORM_PLAIN,		\
+	{ 2, "version", N_("Version"), FIELD_U32, FORM_PLAIN,		\
 	  MEMBER(type, h.version), 0, NULL, 0, FIELD_HEAD },		\
-	{ 3, "updated_at", "Updated", FIELD_I64, FORM_PLAIN,		\
+	{ 3, "updated_at", N_("Updated"), FIELD_I64, FORM_PLAIN,		\
 	  MEMBER(type, h.updated_at), 0, NULL, 0, FIELD_HEAD },	\
-	{ 4, "updated_by", "Updated by", FIELD_STR, FORM_LOGIN,	\
+	{ 4, "updated_by", N_("Updated by"), FIELD_STR, FORM_LOGIN,	\
 	  MEMBER(type, h.updated_by), 0, NULL, 0, FIELD_HEAD }
 #define STR(k, type, m, label, form, flags)				\
 	{ k, #m, label, FIELD_STR, form, MEMBER(type, m), 0, NULL, 0, flags }
@@ -244,78 +259,79 @@ model_competencies_parse(const char *s, uint32_t *c)
 
 static const struct field agency_fields[] = {
 	HEAD(struct agency),
-	STR(10, struct agency, code, "Code", FORM_CODE, FIELD_REQUIRED),
-	STR(11, struct agency, name, "Name", FORM_PLAIN, FIELD_REQUIRED),
-	U32(12, struct agency, parent, "Parent", FORM_PLAIN, NULL,
-	    ENTITY_AGENCY, 0),
-	U32(13, struct agency, level, "Level", FORM_PLAIN, &model_levels, 0,
+	STR(10, struct agency, code, N_("Code"), FORM_CODE, FIELD_REQUIRED),
+	STR(11, struct agency, name, NC_("agency", "Name"), FORM_PLAIN,
 	    FIELD_REQUIRED),
-	STR(14, struct agency, note, "Note", FORM_PLAIN, 0),
+	U32(12, struct agency, parent, N_("Parent"), FORM_PLAIN, NULL,
+	    ENTITY_AGENCY, 0),
+	U32(13, struct agency, level, N_("Level"), FORM_PLAIN, &model_levels, 0,
+	    FIELD_REQUIRED),
+	STR(14, struct agency, note, N_("Note"), FORM_PLAIN, 0),
 };
 SCHEMA(schema_agency, "agency", ENTITY_AGENCY, struct agency, agency_fields);
 
 static const struct field officer_fields[] = {
 	HEAD(struct officer),
-	STR(10, struct officer, name, "Name", FORM_PLAIN, FIELD_REQUIRED),
-	U32(11, struct officer, agency, "Agency", FORM_PLAIN, NULL,
+	STR(10, struct officer, name, N_("Name"), FORM_PLAIN, FIELD_REQUIRED),
+	U32(11, struct officer, agency, N_("Agency"), FORM_PLAIN, NULL,
 	    ENTITY_AGENCY, FIELD_REQUIRED),
-	U32(12, struct officer, role, "Role", FORM_PLAIN, &model_roles, 0,
+	U32(12, struct officer, role, N_("Role"), FORM_PLAIN, &model_roles, 0,
 	    FIELD_REQUIRED),
-	U32(13, struct officer, supervisor, "Supervisor kind", FORM_PLAIN,
+	U32(13, struct officer, supervisor, N_("Supervisor kind"), FORM_PLAIN,
 	    &model_supervisor_kinds, 0, 0),
-	U32(14, struct officer, function, "Function", FORM_PLAIN,
+	U32(14, struct officer, function, N_("Function"), FORM_PLAIN,
 	    &model_functions, 0, 0),
-	U32(15, struct officer, civil_servant, "Civil servant", FORM_BOOL,
+	U32(15, struct officer, civil_servant, N_("Civil servant"), FORM_BOOL,
 	    NULL, 0, 0),
-	STR(16, struct officer, title, "Title", FORM_PLAIN, 0),
-	STR(17, struct officer, email, "E-mail", FORM_EMAIL, FIELD_REQUIRED),
-	STR(18, struct officer, phone, "Phone", FORM_PHONE, 0),
-	STR(19, struct officer, ext, "Extension", FORM_PHONE, 0),
-	STR(20, struct officer, start_date, "Start date", FORM_DATE, 0),
-	STR(21, struct officer, end_date, "End date", FORM_DATE, 0),
-	STR(22, struct officer, note, "Note", FORM_PLAIN, 0),
+	STR(16, struct officer, title, NC_("job", "Title"), FORM_PLAIN, 0),
+	STR(17, struct officer, email, N_("E-mail"), FORM_EMAIL, FIELD_REQUIRED),
+	STR(18, struct officer, phone, N_("Phone"), FORM_PHONE, 0),
+	STR(19, struct officer, ext, N_("Extension"), FORM_PHONE, 0),
+	STR(20, struct officer, start_date, N_("Start date"), FORM_DATE, 0),
+	STR(21, struct officer, end_date, N_("End date"), FORM_DATE, 0),
+	STR(22, struct officer, note, N_("Note"), FORM_PLAIN, 0),
 };
 SCHEMA(schema_officer, "officer", ENTITY_OFFICER, struct officer,
     officer_fields);
 
 static const struct field meeting_fields[] = {
 	HEAD(struct meeting),
-	U32(10, struct meeting, kind, "Kind", FORM_PLAIN, &model_meeting_kinds,
+	U32(10, struct meeting, kind, N_("Kind"), FORM_PLAIN, &model_meeting_kinds,
 	    0, FIELD_REQUIRED),
-	STR(11, struct meeting, title, "Title", FORM_PLAIN, FIELD_REQUIRED),
-	STR(12, struct meeting, date, "Date", FORM_DATE, FIELD_REQUIRED),
-	STR(13, struct meeting, time, "Time", FORM_TIME, 0),
-	STR(14, struct meeting, place, "Place", FORM_PLAIN, 0),
-	STR(15, struct meeting, chair, "Chair", FORM_PLAIN, 0),
-	U32(16, struct meeting, agency, "Convening agency", FORM_PLAIN, NULL,
+	STR(11, struct meeting, title, N_("Title"), FORM_PLAIN, FIELD_REQUIRED),
+	STR(12, struct meeting, date, N_("Date"), FORM_DATE, FIELD_REQUIRED),
+	STR(13, struct meeting, time, N_("Time"), FORM_TIME, 0),
+	STR(14, struct meeting, place, N_("Place"), FORM_PLAIN, 0),
+	STR(15, struct meeting, chair, N_("Chair"), FORM_PLAIN, 0),
+	U32(16, struct meeting, agency, N_("Convening agency"), FORM_PLAIN, NULL,
 	    ENTITY_AGENCY, 0),
-	U32(17, struct meeting, status, "Status", FORM_PLAIN,
+	U32(17, struct meeting, status, N_("Status"), FORM_PLAIN,
 	    &model_meeting_statuses, 0, FIELD_REQUIRED),
-	U32(18, struct meeting, issue, "Issue", FORM_PLAIN, NULL, ENTITY_ISSUE,
+	U32(18, struct meeting, issue, N_("Issue"), FORM_PLAIN, NULL, ENTITY_ISSUE,
 	    0),
-	STR(19, struct meeting, minutes_url, "Minutes", FORM_URL, 0),
-	STR(20, struct meeting, video_url, "Video", FORM_URL, 0),
-	STR(21, struct meeting, audio_url, "Audio", FORM_URL, 0),
-	STR(22, struct meeting, note, "Note", FORM_PLAIN, 0),
+	STR(19, struct meeting, minutes_url, N_("Minutes"), FORM_URL, 0),
+	STR(20, struct meeting, video_url, N_("Video"), FORM_URL, 0),
+	STR(21, struct meeting, audio_url, N_("Audio"), FORM_URL, 0),
+	STR(22, struct meeting, note, N_("Note"), FORM_PLAIN, 0),
 };
 SCHEMA(schema_meeting, "meeting", ENTITY_MEETING, struct meeting,
     meeting_fields);
 
 static const struct field attendance_fields[] = {
 	HEAD(struct attendance),
-	U32(10, struct attendance, meeting, "Meeting", FORM_PLAIN, NULL,
+	U32(10, struct attendance, meeting, N_("Meeting"), FORM_PLAIN, NULL,
 	    ENTITY_MEETING, FIELD_REQUIRED),
-	U32(11, struct attendance, officer, "Officer", FORM_PLAIN, NULL,
+	U32(11, struct attendance, officer, N_("Officer"), FORM_PLAIN, NULL,
 	    ENTITY_OFFICER, FIELD_REQUIRED),
-	U32(12, struct attendance, agency, "Agency", FORM_PLAIN, NULL, 0, 0),
-	U32(13, struct attendance, role, "Role", FORM_PLAIN, &model_roles, 0,
+	U32(12, struct attendance, agency, N_("Agency"), FORM_PLAIN, NULL, 0, 0),
+	U32(13, struct attendance, role, N_("Role"), FORM_PLAIN, &model_roles, 0,
 	    0),
-	U32(14, struct attendance, status, "Status", FORM_PLAIN,
+	U32(14, struct attendance, status, N_("Status"), FORM_PLAIN,
 	    &model_attend_statuses, 0, FIELD_REQUIRED),
-	STR(15, struct attendance, proxy, "Proxy", FORM_PLAIN, 0),
-	STR(16, struct attendance, note, "Note", FORM_PLAIN, 0),
-	STR(17, struct attendance, name, "Name", FORM_PLAIN, 0),
-	STR(18, struct attendance, organisation, "Organisation", FORM_PLAIN,
+	STR(15, struct attendance, proxy, N_("Proxy"), FORM_PLAIN, 0),
+	STR(16, struct attendance, note, N_("Note"), FORM_PLAIN, 0),
+	STR(17, struct attendance, name, N_("Name"), FORM_PLAIN, 0),
+	STR(18, struct attendance, organisation, N_("Organisation"), FORM_PLAIN,
 	    0),
 };
 SCHEMA(schema_attendance, "attendance", ENTITY_ATTENDANCE, struct attendance,
@@ -323,58 +339,58 @@ SCHEMA(schema_attendance, "attendance", ENTITY_ATTENDANCE, struct attendance,
 
 static const struct field issue_fields[] = {
 	HEAD(struct issue),
-	STR(10, struct issue, title, "Title", FORM_PLAIN, FIELD_REQUIRED),
-	U32(11, struct issue, lead, "Lead agency", FORM_PLAIN, NULL,
+	STR(10, struct issue, title, N_("Title"), FORM_PLAIN, FIELD_REQUIRED),
+	U32(11, struct issue, lead, N_("Lead agency"), FORM_PLAIN, NULL,
 	    ENTITY_AGENCY, FIELD_REQUIRED),
-	LIST(12, struct issue, collab, ncollab, "Collaborating agencies",
+	LIST(12, struct issue, collab, ncollab, N_("Collaborating agencies"),
 	    ENTITY_AGENCY),
-	U32(13, struct issue, po, "PO in charge", FORM_PLAIN, NULL,
+	U32(13, struct issue, po, N_("PO in charge"), FORM_PLAIN, NULL,
 	    ENTITY_OFFICER, 0),
-	U32(14, struct issue, status, "Status", FORM_PLAIN,
+	U32(14, struct issue, status, N_("Status"), FORM_PLAIN,
 	    &model_issue_statuses, 0, FIELD_REQUIRED),
-	U32(15, struct issue, stage, "Stage", FORM_PLAIN, &model_issue_stages,
+	U32(15, struct issue, stage, N_("Stage"), FORM_PLAIN, &model_issue_stages,
 	    0, 0),
-	U32(16, struct issue, triggers, "Triggers", FORM_TRIGGERS, NULL, 0, 0),
-	STR(17, struct issue, description, "Description", FORM_PLAIN, 0),
+	U32(16, struct issue, triggers, N_("Triggers"), FORM_TRIGGERS, NULL, 0, 0),
+	STR(17, struct issue, description, N_("Description"), FORM_PLAIN, 0),
 	/* Table order is form order; the key (25) is what is stored. */
-	STR(25, struct issue, stakeholders, "Stakeholders", FORM_PLAIN, 0),
-	STR(18, struct issue, transparency, "Transparency", FORM_PLAIN, 0),
-	STR(19, struct issue, participation, "Participation", FORM_PLAIN, 0),
-	STR(20, struct issue, accountability, "Accountability", FORM_PLAIN,
+	STR(25, struct issue, stakeholders, N_("Stakeholders"), FORM_PLAIN, 0),
+	STR(18, struct issue, transparency, N_("Transparency"), FORM_PLAIN, 0),
+	STR(19, struct issue, participation, N_("Participation"), FORM_PLAIN, 0),
+	STR(20, struct issue, accountability, N_("Accountability"), FORM_PLAIN,
 	    0),
-	STR(21, struct issue, inclusiveness, "Inclusiveness", FORM_PLAIN, 0),
-	STR(22, struct issue, links, "Links", FORM_URL, 0),
-	STR(23, struct issue, note, "Note", FORM_PLAIN, 0),
-	STR(24, struct issue, status_since, "Status since", FORM_DATE,
+	STR(21, struct issue, inclusiveness, N_("Inclusiveness"), FORM_PLAIN, 0),
+	STR(22, struct issue, links, N_("Links"), FORM_URL, 0),
+	STR(23, struct issue, note, N_("Note"), FORM_PLAIN, 0),
+	STR(24, struct issue, status_since, N_("Status since"), FORM_DATE,
 	    FIELD_SYSTEM),
 };
 SCHEMA(schema_issue, "issue", ENTITY_ISSUE, struct issue, issue_fields);
 
 static const struct field user_fields[] = {
 	HEAD(struct user),
-	STR(10, struct user, login, "Login", FORM_LOGIN, FIELD_REQUIRED),
-	U32(11, struct user, role, "Role", FORM_PLAIN, &model_user_roles, 0,
+	STR(10, struct user, login, N_("Login"), FORM_LOGIN, FIELD_REQUIRED),
+	U32(11, struct user, role, N_("Role"), FORM_PLAIN, &model_user_roles, 0,
 	    FIELD_REQUIRED),
-	LIST(12, struct user, scope, nscope, "Scope", ENTITY_AGENCY),
+	LIST(12, struct user, scope, nscope, N_("Scope"), ENTITY_AGENCY),
 };
 SCHEMA(schema_user, "user", ENTITY_USER, struct user, user_fields);
 
 static const struct field audit_fields[] = {
-	{ 1, "seq", "Seq", FIELD_U64, FORM_PLAIN, MEMBER(struct audit, seq),
+	{ 1, "seq", N_("Seq"), FIELD_U64, FORM_PLAIN, MEMBER(struct audit, seq),
 	  0, NULL, 0, 0 },
-	{ 2, "time", "Time", FIELD_I64, FORM_PLAIN, MEMBER(struct audit, time),
+	{ 2, "time", N_("Time"), FIELD_I64, FORM_PLAIN, MEMBER(struct audit, time),
 	  0, NULL, 0, 0 },
-	STR(3, struct audit, login, "Login", FORM_LOGIN, 0),
-	U32(4, struct audit, action, "Action", FORM_PLAIN, &model_audit_actions,
+	STR(3, struct audit, login, N_("Login"), FORM_LOGIN, 0),
+	U32(4, struct audit, action, N_("Action"), FORM_PLAIN, &model_audit_actions,
 	    0, FIELD_REQUIRED),
-	U32(5, struct audit, entity, "Entity", FORM_PLAIN, &model_entities, 0,
+	U32(5, struct audit, entity, N_("Entity"), FORM_PLAIN, &model_entities, 0,
 	    FIELD_REQUIRED),
-	U32(6, struct audit, id, "Record", FORM_PLAIN, NULL, 0, 0),
-	U32(7, struct audit, id2, "Record 2", FORM_PLAIN, NULL, 0, 0),
-	{ 8, "before", "Before", FIELD_BYTES, FORM_PLAIN,
+	U32(6, struct audit, id, N_("Record"), FORM_PLAIN, NULL, 0, 0),
+	U32(7, struct audit, id2, N_("Record 2"), FORM_PLAIN, NULL, 0, 0),
+	{ 8, "before", N_("Before"), FIELD_BYTES, FORM_PLAIN,
 	  MEMBER(struct audit, before), offsetof(struct audit, before_len),
 	  NULL, 0, 0 },
-	{ 9, "after", "After", FIELD_BYTES, FORM_PLAIN,
+	{ 9, "after", N_("After"), FIELD_BYTES, FORM_PLAIN,
 	  MEMBER(struct audit, after), offsetof(struct audit, after_len),
 	  NULL, 0, 0 },
 	{ 10, "prev", "Previous", FIELD_BYTES, FORM_PLAIN,
@@ -388,46 +404,46 @@ SCHEMA(schema_audit, "audit", ENTITY_AUDIT, struct audit, audit_fields);
 
 static const struct field import_fields[] = {
 	HEAD(struct import_record),
-	U32(10, struct import_record, kind, "What", FORM_PLAIN,
+	U32(10, struct import_record, kind, N_("What"), FORM_PLAIN,
 	    &model_entities, 0, 0),
-	U32(11, struct import_record, added, "Added", FORM_PLAIN, NULL, 0, 0),
-	U32(12, struct import_record, updated, "Updated", FORM_PLAIN, NULL, 0,
+	U32(11, struct import_record, added, N_("Added"), FORM_PLAIN, NULL, 0, 0),
+	U32(12, struct import_record, updated, N_("Updated"), FORM_PLAIN, NULL, 0,
 	    0),
-	U32(13, struct import_record, unchanged, "Unchanged", FORM_PLAIN, NULL,
+	U32(13, struct import_record, unchanged, N_("Unchanged"), FORM_PLAIN, NULL,
 	    0, 0),
-	U32(14, struct import_record, rejected, "Rejected", FORM_PLAIN, NULL,
+	U32(14, struct import_record, rejected, N_("Rejected"), FORM_PLAIN, NULL,
 	    0, 0),
-	U64(15, struct import_record, first_seq, "First change"),
-	U64(16, struct import_record, last_seq, "Last change"),
-	U64(17, struct import_record, undoes, "Undoes"),
-	STR(18, struct import_record, file, "File", FORM_PLAIN, 0),
-	STR(19, struct import_record, encoding, "Encoding", FORM_PLAIN, 0),
+	U64(15, struct import_record, first_seq, N_("First change")),
+	U64(16, struct import_record, last_seq, N_("Last change")),
+	U64(17, struct import_record, undoes, N_("Undoes")),
+	STR(18, struct import_record, file, N_("File"), FORM_PLAIN, 0),
+	STR(19, struct import_record, encoding, N_("Encoding"), FORM_PLAIN, 0),
 };
 SCHEMA(schema_import, "import", ENTITY_IMPORT, struct import_record,
     import_fields);
 
 static const struct field training_fields[] = {
 	HEAD(struct training),
-	U32(10, struct training, officer, "Officer", FORM_PLAIN, NULL,
+	U32(10, struct training, officer, N_("Officer"), FORM_PLAIN, NULL,
 	    ENTITY_OFFICER, FIELD_REQUIRED),
-	STR(11, struct training, date, "Date", FORM_DATE, FIELD_REQUIRED),
-	STR(12, struct training, course, "Course", FORM_PLAIN, FIELD_REQUIRED),
-	U32(13, struct training, competencies, "Competencies",
+	STR(11, struct training, date, N_("Date"), FORM_DATE, FIELD_REQUIRED),
+	STR(12, struct training, course, N_("Course"), FORM_PLAIN, FIELD_REQUIRED),
+	U32(13, struct training, competencies, N_("Competencies"),
 	    FORM_COMPETENCIES, NULL, 0, FIELD_REQUIRED),
-	STR(14, struct training, hours, "Hours", FORM_NUMBER, 0),
-	STR(15, struct training, provider, "Provider", FORM_PLAIN, 0),
-	STR(16, struct training, note, "Note", FORM_PLAIN, 0),
+	STR(14, struct training, hours, N_("Hours"), FORM_NUMBER, 0),
+	STR(15, struct training, provider, N_("Provider"), FORM_PLAIN, 0),
+	STR(16, struct training, note, N_("Note"), FORM_PLAIN, 0),
 };
 SCHEMA(schema_training, "training", ENTITY_TRAINING, struct training,
     training_fields);
 
 static const struct field reward_fields[] = {
 	HEAD(struct reward),
-	U32(10, struct reward, officer, "Officer", FORM_PLAIN, NULL,
+	U32(10, struct reward, officer, N_("Officer"), FORM_PLAIN, NULL,
 	    ENTITY_OFFICER, FIELD_REQUIRED),
-	STR(11, struct reward, date, "Date", FORM_DATE, FIELD_REQUIRED),
-	STR(12, struct reward, kind, "Kind", FORM_PLAIN, FIELD_REQUIRED),
-	STR(13, struct reward, reason, "Reason", FORM_PLAIN, 0),
+	STR(11, struct reward, date, N_("Date"), FORM_DATE, FIELD_REQUIRED),
+	STR(12, struct reward, kind, N_("Kind"), FORM_PLAIN, FIELD_REQUIRED),
+	STR(13, struct reward, reason, N_("Reason"), FORM_PLAIN, 0),
 };
 SCHEMA(schema_reward, "reward", ENTITY_REWARD, struct reward,
     reward_fields);

@@ -15,9 +15,17 @@
 
 #include "ogpo/text.h"
 
-/* The ellipsis that marks a cut: U+2026, 3 bytes, 1 cell. */
+/* The ellipsis that marks a cut: U+2026, 3 bytes, 1 cell (an ambiguous
+ * character: 2 cells when ambiguous_width is 2). */
 #define TEXT_ELLIPSIS		"\xe2\x80\xa6"
 #define TEXT_ELLIPSIS_LEN	3
+
+/* East Asian Ambiguous ranges (build/gen/ambiguous.c, from Unicode). */
+extern const uint32_t text_ambiguous_ranges[][2];
+extern const size_t text_ambiguous_count;
+
+/* Cells an ambiguous character takes: 1, or 2 as CJK terminals draw it. */
+static int text_amb = 1;
 
 /* One character of the display form and the source bytes it came from. */
 struct text_unit {
@@ -81,6 +89,36 @@ text_is_bidi(uint32_t c)
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+void
+text_set_ambiguous(int cells)
+{
+	text_amb = cells == 2 ? 2 : 1;
+}
+
+int
+text_ambiguous(void)
+{
+	return text_amb;
+}
+
+/* A binary search of the ranges, which are sorted and do not overlap. */
+int
+text_is_ambiguous(uint32_t c)
+{
+	size_t lo = 0, hi = text_ambiguous_count, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c < text_ambiguous_ranges[mid][0])
+			hi = mid;
+		else if (c > text_ambiguous_ranges[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Turn the first character of the n (> 0) bytes at s into its display
  * form; this is the single place that decides what reaches the screen.
@@ -113,6 +151,8 @@ text_unit_next(const char *s, size_t n, struct text_unit *u)
 		w = -1;
 	else if (!text_is_bidi(c))
 		w = wcwidth((wchar_t)c);
+	if (w == 1 && text_amb == 2 && text_is_ambiguous(c))
+		w = 2;
 	if (w < 0) {
 		u->len = (size_t)snprintf(u->buf, sizeof u->buf, "<U+%04X>",
 		    (unsigned int)c);
@@ -150,6 +190,7 @@ text_fit(const char *s, size_t cells, int pad, char *out, size_t outsz)
 	struct text_unit	u;
 	size_t			n = strlen(s), off, w = 0, b = 0;
 	size_t			limit, used = 0, len = 0, need, ell;
+	size_t			ew = (size_t)text_amb;
 
 	if (outsz == 0)
 		return 0;
@@ -160,12 +201,12 @@ text_fit(const char *s, size_t cells, int pad, char *out, size_t outsz)
 	}
 	if (w <= cells && b + (pad ? cells - w : 0) < outsz)
 		ell = 0;
-	else if (cells > 0 &&
-	    TEXT_ELLIPSIS_LEN + (pad ? cells - 1 : 0) < outsz)
+	else if (cells >= ew &&
+	    TEXT_ELLIPSIS_LEN + (pad ? cells - ew : 0) < outsz)
 		ell = TEXT_ELLIPSIS_LEN;
 	else
 		ell = 0;	/* cut, but no room even for the mark */
-	limit = ell ? cells - 1 : cells;
+	limit = ell ? cells - ew : cells;
 
 	for (off = 0; off < n; off += u.adv) {
 		text_unit_next(s + off, n - off, &u);
@@ -182,7 +223,7 @@ text_fit(const char *s, size_t cells, int pad, char *out, size_t outsz)
 	if (ell) {
 		memcpy(out + len, TEXT_ELLIPSIS, TEXT_ELLIPSIS_LEN);
 		len += TEXT_ELLIPSIS_LEN;
-		used++;
+		used += ew;
 	}
 	while (pad && used < cells && len + 1 < outsz) {
 		out[len++] = ' ';

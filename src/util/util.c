@@ -20,7 +20,7 @@ err_set(char **cause, int rc, const char *fmt, ...)
 		return rc;
 	free(*cause);
 	va_start(ap, fmt);
-	*cause = xvasprintf(fmt, ap);
+	*cause = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	return rc;
 }
@@ -34,7 +34,7 @@ err_prefix(char **cause, int rc, const char *fmt, ...)
 	if (cause == NULL)
 		return rc;
 	va_start(ap, fmt);
-	prefix = xvasprintf(fmt, ap);
+	prefix = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	if (*cause != NULL) {
 		char *both = xasprintf("%s: %s", prefix, *cause);
@@ -319,4 +319,96 @@ date_midnight(const char *s)
 	tm.tm_mday = atoi(s + 8);
 	tm.tm_isdst = -1;
 	return (int64_t)mktime(&tm);
+}
+
+/* Up to n digits at *p as a number; -1 if none. */
+static int
+date_number(const char **p, int n)
+{
+	int v = 0, k = 0;
+
+	while (k < n && isdigit((unsigned char)**p)) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		k++;
+	}
+	return k ? v : -1;
+}
+
+/*
+ * ISO, slashed, dotted and ROC forms, with or without 民國 and 年月日: a
+ * year of three digits or fewer is a year of the Republic (+1911).
+ */
+int
+date_parse(const char *in, char *iso, const char **why)
+{
+	const char *p = in;
+	int y, m, d, roc = 0;
+
+	iso[0] = '\0';
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return 0;
+	if (strncmp(p, "民國", 6) == 0) {
+		p += 6;
+		roc = 1;
+	}
+	y = date_number(&p, 4);
+	/* 年, /, - or . between the parts. */
+	if (strncmp(p, "年", 3) == 0) {
+		p += 3;
+		roc |= y < 1000;
+	} else if (*p == '/' || *p == '-' || *p == '.')
+		p++;
+	else
+		y = -1;
+	m = date_number(&p, 2);
+	if (strncmp(p, "月", 3) == 0)
+		p += 3;
+	else if (*p == '/' || *p == '-' || *p == '.')
+		p++;
+	else
+		m = -1;
+	d = date_number(&p, 2);
+	if (strncmp(p, "日", 3) == 0)
+		p += 3;
+	while (*p == ' ')
+		p++;
+	if (y < 0 || m < 0 || d < 0 || *p != '\0') {
+		*why = _("is not a date: write 2024-05-08, 2024/5/8 or the ROC "
+		    "form 113/05/08 (民國113年5月8日)");
+		return -1;
+	}
+	/* Three digits or fewer are a year of the Republic (民國). */
+	if (roc || y < 1000)
+		y += 1911;
+	if (y > 9999 || m > 99 || d > 99) {
+		*why = _("is not a real calendar date");
+		return -1;
+	}
+	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000,
+	    (unsigned)m % 100, (unsigned)d % 100);
+	if (!date_valid(iso)) {
+		*why = _("is not a real calendar date");
+		iso[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+/* 民國 years start in 1912; an earlier date, or text that is no ISO date,
+ * is shown as it is. */
+char *
+date_show(const char *iso, char *out, size_t n)
+{
+	int y;
+
+	if (i18n_date_style() != I18N_DATE_ROC || !date_valid(iso) ||
+	    (y = atoi(iso)) < 1912) {
+		snprintf(out, n, "%s", iso);
+		return out;
+	}
+	snprintf(out, n, "%d/%.2s/%.2s", y - 1911, iso + 5, iso + 8);
+	return out;
 }

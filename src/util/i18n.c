@@ -1,0 +1,108 @@
+/*
+ * i18n.c — the interface's language and the reader's conventions, chosen
+ * once at start: the locale from the environment, then the user's config
+ * (ui.lang, date_style, name_order, ambiguous_width) on top.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/config.h"
+#include "ogpo/i18n.h"
+#include "ogpo/text.h"
+
+static enum i18n_date_style i18n_dates = I18N_DATE_ISO;
+static enum i18n_name_order i18n_names = I18N_NAME_LOCALE;
+
+/* Only an untranslated message is searched for a context to cut off. */
+const char *
+i18n_gettext(const char *msgid)
+{
+	const char *t = gettext(msgid), *p;
+
+	if (t == msgid && (p = strchr(msgid, '\004')) != NULL)
+		return p + 1;
+	return t;
+}
+
+enum i18n_date_style
+i18n_date_style(void)
+{
+	return i18n_dates;
+}
+
+enum i18n_name_order
+i18n_name_order(void)
+{
+	return i18n_names;
+}
+
+void
+i18n_set_date_style(enum i18n_date_style s)
+{
+	i18n_dates = s;
+}
+
+void
+i18n_set_name_order(enum i18n_name_order o)
+{
+	i18n_names = o;
+}
+
+/*
+ * Read key from the config and match it against the words; returns the
+ * index of the word it names, or -1 when absent or (with a warning on
+ * stderr naming the file and line) not one of them.
+ */
+static int
+i18n_setting(const char *key, const char *const *words, const char *hint)
+{
+	char value[64], where[1200];
+	int i;
+
+	if (!config_lookup(key, value, sizeof value, where, sizeof where))
+		return -1;
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(value, words[i]) == 0)
+			return i;
+	fprintf(stderr, _("ogpo: %s: %s must be %s, not '%s'; ignored\n"),
+	    where, key, hint, value);
+	return -1;
+}
+
+/*
+ * The catalogue is bound before the config is read, so that a warning
+ * about the config is in the reader's language. ui.lang = en puts
+ * LC_MESSAGES back to C (messages as written) while LC_CTYPE keeps the
+ * environment's UTF-8; zh_TW asks for that locale and sets LANGUAGE,
+ * which gettext puts first (and which also serves where the locale is
+ * not installed, as long as the environment's is not C).
+ */
+void
+i18n_init(const char *localedir)
+{
+	static const char *const langs[] = { "zh_TW", "en", NULL };
+	static const char *const dates[] = { "iso", "roc", NULL };
+	static const char *const names[] = { "locale", "stroke", NULL };
+	static const char *const widths[] = { "1", "2", NULL };
+	int v;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain("ogpo", localedir);
+	bind_textdomain_codeset("ogpo", "UTF-8");
+	textdomain("ogpo");
+	v = i18n_setting("ui.lang", langs, "zh_TW or en");
+	if (v == 1)
+		setlocale(LC_MESSAGES, "C");
+	else if (v == 0) {
+		setlocale(LC_MESSAGES, "zh_TW.UTF-8");
+		setenv("LANGUAGE", "zh_TW", 1);
+	}
+	if ((v = i18n_setting("date_style", dates, "iso or roc")) >= 0)
+		i18n_dates = (enum i18n_date_style)v;
+	if ((v = i18n_setting("name_order", names, "locale or stroke")) >= 0)
+		i18n_names = (enum i18n_name_order)v;
+	if ((v = i18n_setting("ambiguous_width", widths, "1 or 2")) >= 0)
+		text_set_ambiguous(v + 1);
+}
