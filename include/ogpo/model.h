@@ -343,6 +343,13 @@ extern const struct enum_names model_entities;
 /* The machine name of value v, or "?" when it is out of range. */
 const char *model_enum_name(const struct enum_names *e, uint32_t v);
 /* The English label of v, or "?". */
+/*
+ * The value's label in the reader's language, or NULL when that is its
+ * Chinese form already: where a screen shows both (出席 Present), a
+ * Chinese reader sees it once.
+ */
+const char *model_enum_other(const struct enum_names *e, uint32_t v);
+
 /* A kind of record as a noun in a sentence ("officer"), translated. */
 const char *model_noun(enum entity_kind kind);
 const char *model_enum_label(const struct enum_names *e, uint32_t v);

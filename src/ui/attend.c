@@ -104,6 +104,7 @@ attend_draw(struct ui *ui, void *arg)
 	struct officer o;
 	struct agency a;
 	char line[512], day[16], who[OGPO_NAME_MAX + 1], where[OGPO_TEXT_MAX + 1];
+	const char *other;
 	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, cw;
 	enum ui_attr attr;
 
@@ -156,9 +157,10 @@ attend_draw(struct ui *ui, void *arg)
 		attr = row == v->list.sel ? UI_SELECT : at.status ==
 		    ATTEND_INVITED ? UI_DIM : UI_NORMAL;
 		ui_fill(ui, y + 3 + row, x, w, attr);
-		snprintf(line, sizeof line, "%s %s",
-		    model_attend_statuses.zh[at.status],
-		    _(model_enum_label(&model_attend_statuses, at.status)));
+		other = model_enum_other(&model_attend_statuses, at.status);
+		snprintf(line, sizeof line, "%s%s%s",
+		    model_attend_statuses.zh[at.status], other ? " " : "",
+		    other ? other : "");
 		ui_put(ui, y + 3 + row, x, 14, line, attr);
 		ui_put(ui, y + 3 + row, x + 15, cw, where, attr);
 		ui_put(ui, y + 3 + row, x + 16 + cw, 10, who, attr);

@@ -94,6 +94,7 @@ comp_action(struct ui *ui, enum ui_action a)
 	uint32_t sel = vlist_selected(&comp.list);
 	const struct compliance_finding *f = sel ? &comp.f[sel - 1] : NULL;
 
+	const char *other;
 	char *text;
 
 	if (pane_move(ui, &comp.list, a))
@@ -101,10 +102,11 @@ comp_action(struct ui *ui, enum ui_action a)
 	if ((a != UA_SELECT && a != UA_DETAIL) || f == NULL)
 		return 0;
 	if (a == UA_DETAIL) {
-		text = xasprintf("%s (%s)\n\n%s: %s\n",
-		    compliance_rules.zh[f->rule],
-		    _(model_enum_label(&compliance_rules, f->rule)),
-		    f->subject, f->detail);
+		other = model_enum_other(&compliance_rules, f->rule);
+		text = xasprintf("%s%s%s%s\n\n%s: %s\n",
+		    compliance_rules.zh[f->rule], other ? " (" : "",
+		    other ? other : "", other ? ")" : "", f->subject,
+		    f->detail);
 		ui_text_popup(ui, _("Finding"), text);
 		free(text);
 		return 1;

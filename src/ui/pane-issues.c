@@ -77,7 +77,7 @@ issues_choose_filter(struct ui *ui)
 		N_("trigger: divided opinion 意見分歧"),
 		N_("trigger: heated public participation 民眾參與熱烈"),
 	};
-	const char *labels[16];
+	const char *labels[16], *other;
 	char buf[ISSUE_STATUS_MAX + 1][64];
 	size_t n = 0, sel = 0, i;
 	uint32_t ag;
@@ -86,9 +86,9 @@ issues_choose_filter(struct ui *ui)
 
 	labels[n++] = _("all issues");
 	for (i = ISSUE_OPEN; i <= ISSUE_STATUS_MAX; i++) {
+		other = model_enum_other(&model_issue_statuses, i);
 		snprintf(buf[i], sizeof buf[i], _("status: %s %s"),
-		    _(model_issue_statuses.labels[i]),
-		    model_issue_statuses.zh[i]);
+		    other ? other : "", model_issue_statuses.zh[i]);
 		labels[n++] = buf[i];
 	}
 	labels[n++] = _("an agency, leading or collaborating…");

@@ -115,7 +115,8 @@ pane_text_add(char **text, const char *label, const char *value)
 	if (value == NULL || *value == '\0')
 		return;
 	/* An empty label continues the line above. */
-	*text = *label ? xasprintf("%s%s: %s\n", old ? old : "", label,
+	/* TRANSLATORS: a label and its value in a detail panel. */
+	*text = *label ? xasprintf(_("%s%s: %s\n"), old ? old : "", label,
 	    value) : xasprintf("%s    %s\n", old ? old : "", value);
 	free(old);
 }

@@ -115,6 +115,16 @@ static const char *const entity_zh[] = { NULL, "機關", "聯絡人", "會議",
 const struct enum_names model_entities = { entity_names, entity_labels,
 	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
 
+const char *
+model_enum_other(const struct enum_names *e, uint32_t v)
+{
+	const char *l = _(model_enum_label(e, v));
+
+	if (v >= e->min && v <= e->max && strcmp(l, e->zh[v]) == 0)
+		return NULL;
+	return l;
+}
+
 /* The lower-case nouns messages use; entity_names are syntax, not words. */
 const char *
 model_noun(enum entity_kind kind)
