@@ -4,6 +4,12 @@
 OGPO=${OGPO:-./ogpo}
 case $OGPO in /*) ;; *) OGPO=$(pwd)/$OGPO ;; esac
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ogpo-test.XXXXXX")
+# The tests assert English text: the reader's own settings (ui.lang,
+# date_style … in ~/.config/ogpo/config, LANGUAGE) must not change it. A
+# test that wants a config writes $XDG_CONFIG_HOME/ogpo/config.
+XDG_CONFIG_HOME=$TMP/config
+export XDG_CONFIG_HOME
+unset LANGUAGE
 trap 'test_cleanup' EXIT
 failures=0
 

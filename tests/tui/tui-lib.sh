@@ -11,6 +11,8 @@
 # Escape apart from the keys around it.
 #
 #	tui_start NAME COLS ROWS [ARGS...]	ogpo --db $DB ARGS in a pane
+#					(in $TUI_LANG, default C.UTF-8; ready
+#					once $TUI_READY shows)
 #	screen [-e]			capture into $SCR (and print nothing)
 #	wait_for TEXT [SECONDS]		0 once TEXT shows (default 5 s)
 #	wait_gone TEXT [SECONDS]	0 once TEXT no longer shows
@@ -42,6 +44,9 @@ export LC_ALL
 
 DB=$TMP/db
 SCR=$TMP/screen
+# The program's locale, and the header that says it has started.
+TUI_LANG=${TUI_LANG:-C.UTF-8}
+TUI_READY=${TUI_READY:-1 Agencies}
 TUI_SOCK=$TMP/tmux.sock	# inside $TMP: removed with it
 TUI_S=
 unset TMUX
@@ -81,9 +86,10 @@ tui_start() {
 	{
 		printf '%s\n' '#!/bin/sh'
 		# Colours on (NO_COLOR empty): the selected row is found by them.
-		printf 'sh -c %s %s %s env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= ' \
+		printf 'sh -c %s %s %s env LANG=%s LC_ALL=%s NO_COLOR= ' \
 		    "'echo \$\$ >\"\$0.pid\"; exec \"\$@\"'" \
-		    "$(shquote "$TMP/$_n")" "${TUI_AS:-}"
+		    "$(shquote "$TMP/$_n")" "${TUI_AS:-}" \
+		    "$(shquote "$TUI_LANG")" "$(shquote "$TUI_LANG")"
 		printf 'TERM=%s %s --db %s' "$(shquote "$TUI_TERM")" \
 		    "$(shquote "$OGPO")" "$(shquote "$DB")"
 		for _a in "$@"; do printf ' %s' "$(shquote "$_a")"; done
@@ -92,7 +98,7 @@ tui_start() {
 	} >"$TMP/$_n.run"
 	tx -f "$TMP/tmux.conf" new-session -d -s "$_n" -x "$_c" -y "$_r" \
 	    -c "$(pwd)" "sh $(shquote "$TMP/$_n.run")"
-	if wait_for '1 Agencies' 10; then
+	if wait_for "$TUI_READY" 10; then
 		ok "$_n: ogpo starts at ${_c}x$_r"
 	else
 		not_ok "$_n: ogpo starts at ${_c}x$_r"

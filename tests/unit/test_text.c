@@ -217,6 +217,51 @@ test_text_utf8_valid(void **state)
 	assert_false(text_utf8_valid("\x80", 1));
 }
 
+/*
+ * ambiguous_width = 2: East Asian Ambiguous characters count two cells,
+ * as a terminal drawing them wide shows them; CJK stays two, ASCII one,
+ * and a cut's ellipsis (itself ambiguous) takes its two cells.
+ */
+static void
+test_text_ambiguous(void **state)
+{
+	char out[64];
+	size_t w;
+
+	(void)state;
+	assert_int_equal(text_ambiguous(), 1);
+	assert_int_equal(text_width("\u2500\u25cb\u203b\u201c\u201d\u2026"),
+	    6);			/* ─ ○ ※ “ ” … */
+	text_set_ambiguous(2);
+	assert_int_equal(text_ambiguous(), 2);
+	assert_int_equal(text_width("\u2500"), 2);
+	assert_int_equal(text_width("\u2500\u25cb\u203b\u201c\u201d\u2026"),
+	    12);
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("王小明"), 6);
+	assert_true(text_is_ambiguous(0x2500));
+	assert_true(text_is_ambiguous(0x00b7));	/* · */
+	assert_false(text_is_ambiguous('a'));
+	assert_false(text_is_ambiguous(0x738b));	/* 王: wide, not ambiguous */
+	/* Cut to 5 cells: "abc" and a two-cell ellipsis. */
+	w = text_fit("abcdefgh", 5, 0, out, sizeof out);
+	assert_int_equal(w, 5);
+	assert_string_equal(out, "abc\u2026");
+	/* Padded: "王" (2) + "…" (2) + one space = 5, never 6. */
+	w = text_fit("王小明", 5, 1, out, sizeof out);
+	assert_int_equal(w, 5);
+	assert_string_equal(out, "王\u2026 ");
+	assert_int_equal(text_width(out), 5);
+	/* A field of one cell has no room for the mark: cut plainly. */
+	w = text_fit("abc", 1, 0, out, sizeof out);
+	assert_int_equal(w, 1);
+	assert_string_equal(out, "a");
+	text_set_ambiguous(1);
+	assert_int_equal(text_width("\u2500"), 1);
+	w = text_fit("abcdefgh", 5, 0, out, sizeof out);
+	assert_string_equal(out, "abcd\u2026");
+}
+
 /* The tests need a UTF-8 locale for wcwidth(), as the program does. */
 int
 main(void)
@@ -231,6 +276,7 @@ main(void)
 		cmocka_unit_test(test_text_cursor_odd),
 		cmocka_unit_test(test_text_tsv),
 		cmocka_unit_test(test_text_utf8_valid),
+		cmocka_unit_test(test_text_ambiguous),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)

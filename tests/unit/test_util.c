@@ -7,10 +7,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "ogpo/collate.h"
+#include "ogpo/i18n.h"
 #include "ogpo/util.h"
 
 static void
@@ -107,6 +110,112 @@ test_util_lower_is_ascii(void **state)
 	assert_string_equal(out, "\xc3\x84x");
 }
 
+/*
+ * Dates as people in Taiwan type them: ISO, slashed, the ROC forms with
+ * and without 民國 and 年月日; all stored as ISO. Impossible dates and
+ * stray text are refused with a reason.
+ */
+static void
+test_util_date_parse(void **state)
+{
+	const char *why = NULL;
+	char iso[11];
+
+	(void)state;
+	assert_int_equal(date_parse("113/05/08", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(date_parse("民國113年5月8日", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(date_parse("113年5月8日", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(date_parse("2024-05-08", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(date_parse("2024/5/8", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(date_parse("", iso, &why), 0);
+	assert_string_equal(iso, "");
+	assert_int_equal(date_parse("113/02/30", iso, &why), -1);
+	assert_non_null(why);
+	why = NULL;
+	assert_int_equal(date_parse("next week", iso, &why), -1);
+	assert_non_null(why);
+}
+
+/* date_style = roc shows 民國 years; ISO stays ISO; non-dates unchanged. */
+static void
+test_util_date_show(void **state)
+{
+	char out[16];
+
+	(void)state;
+	i18n_set_date_style(I18N_DATE_ISO);
+	assert_string_equal(date_show("2024-05-08", out, sizeof out),
+	    "2024-05-08");
+	i18n_set_date_style(I18N_DATE_ROC);
+	assert_string_equal(date_show("2024-05-08", out, sizeof out),
+	    "113/05/08");
+	assert_string_equal(date_show("1912-01-01", out, sizeof out),
+	    "1/01/01");
+	assert_string_equal(date_show("1911-12-31", out, sizeof out),
+	    "1911-12-31");
+	assert_string_equal(date_show("", out, sizeof out), "");
+	assert_string_equal(date_show("soon", out, sizeof out), "soon");
+	i18n_set_date_style(I18N_DATE_ISO);
+}
+
+/* Stroke counts as Taiwan counts them (艹 4, 阝 3, 辶 4). */
+static void
+test_util_strokes(void **state)
+{
+	(void)state;
+	assert_int_equal(collate_strokes(0x4e01), 2);	/* 丁 */
+	assert_int_equal(collate_strokes(0x738b), 4);	/* 王 */
+	assert_int_equal(collate_strokes(0x6c5f), 6);	/* 江 */
+	assert_int_equal(collate_strokes(0x6797), 8);	/* 林 */
+	assert_int_equal(collate_strokes(0x9673), 11);	/* 陳 */
+	assert_int_equal(collate_strokes(0x9ec3), 12);	/* 黃 */
+	assert_int_equal(collate_strokes(0x8521), 15);	/* 蔡 */
+	assert_int_equal(collate_strokes(0x9023), 11);	/* 連 */
+	assert_int_equal(collate_strokes(0x912d), 15);	/* 鄭 */
+	assert_int_equal(collate_strokes(0x8303), 9);	/* 范 (Unihan: 8 9) */
+	assert_int_equal(collate_strokes('a'), 0);
+}
+
+static int
+test_util_key_cmp(const void *a, const void *b)
+{
+	uint8_t ka[256], kb[256];
+	size_t la = collate_stroke_key(*(const char *const *)a, ka, sizeof ka);
+	size_t lb = collate_stroke_key(*(const char *const *)b, kb, sizeof kb);
+	int d = memcmp(ka, kb, la < lb ? la : lb);
+
+	return d != 0 ? d : (la > lb) - (la < lb);
+}
+
+/*
+ * A list of names in stroke order: first character's count, the same
+ * character together, then the second character; Latin names last.
+ */
+static void
+test_util_stroke_order(void **state)
+{
+	const char *names[] = { "Alice Wang", "蔡英文", "陳丁", "黃大", "王五",
+		"陳一", "林三", "丁四", "江六", "陳水扁", "王" };
+	const char *want[] = { "丁四", "王", "王五", "江六", "林三", "陳一",
+		"陳丁", "陳水扁", "黃大", "蔡英文", "Alice Wang" };
+	uint8_t key[8];
+	size_t i;
+
+	(void)state;
+	qsort(names, sizeof names / sizeof names[0], sizeof names[0],
+	    test_util_key_cmp);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		assert_string_equal(names[i], want[i]);
+	/* A short buffer cuts on a character, never inside one. */
+	assert_int_equal(collate_stroke_key("王小明", key, sizeof key), 8);
+	assert_int_equal(collate_stroke_key("王小明", key, 7), 4);
+}
+
 int
 main(void)
 {
@@ -117,6 +226,10 @@ main(void)
 		cmocka_unit_test(test_util_ids),
 		cmocka_unit_test(test_util_utf8_cut),
 		cmocka_unit_test(test_util_lower_is_ascii),
+		cmocka_unit_test(test_util_date_parse),
+		cmocka_unit_test(test_util_date_show),
+		cmocka_unit_test(test_util_strokes),
+		cmocka_unit_test(test_util_stroke_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

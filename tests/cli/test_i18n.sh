@@ -1,0 +1,182 @@
+#!/bin/sh
+# test_i18n.sh — the Traditional Chinese interface from the command line:
+# the catalogue is complete and in Traditional characters; the locale
+# picks the language and ui.lang overrides it; a bad setting is named with
+# its file and line; date_style = roc shows 民國 dates; name_order =
+# stroke and --strokes list officers in stroke order (筆畫); a database of
+# schema 1 gains the stroke index when it is opened.
+#
+#   OGPO=./ogpo sh tests/cli/test_i18n.sh
+. "$(dirname "$0")/../lib.sh"
+
+unset OGPO_DB
+DB=$TMP/db
+CONFIG=$XDG_CONFIG_HOME/ogpo/config
+mkdir -p "$XDG_CONFIG_HOME/ogpo"
+: >"$CONFIG"
+
+run() {
+	"$OGPO" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+}
+
+# --- the catalogue ----------------------------------------------------------
+# Every string the sources mark is in po/zh_TW.po, translated, not fuzzy.
+if msgfmt --check --statistics -o /dev/null po/zh_TW.po \
+    >"$TMP/stats" 2>&1; then
+	ok "msgfmt --check accepts po/zh_TW.po"
+else
+	not_ok "msgfmt --check accepts po/zh_TW.po"; sed 's/^/#   /' "$TMP/stats"
+fi
+if grep -q 'untranslated\|fuzzy' "$TMP/stats"; then
+	not_ok "no untranslated or fuzzy message ($(cat "$TMP/stats"))"
+else
+	ok "no untranslated or fuzzy message ($(cat "$TMP/stats"))"
+fi
+# The catalogue matches the sources as they are now (make pot).
+make -s pot POT="$TMP/fresh.pot" >/dev/null 2>&1
+if [ -s "$TMP/fresh.pot" ] && msgcmp po/zh_TW.po "$TMP/fresh.pot" >"$TMP/cmp" 2>&1; then
+	ok "every message marked in the sources has a translation"
+else
+	not_ok "every message marked in the sources has a translation"
+	sed 's/^/#   /' "$TMP/cmp" | head -20
+fi
+# Simplified characters have no place in zh_TW (们 这 说 时 间 数 据 库 档
+# 联 络 会 议 机 关 员 编 辑 删 导 应 设 请 录 项 选 择).
+if sed -n '/^msgstr/,/^$/p' po/zh_TW.po |
+    grep -n '[们这说时间数据库档联络会议机关员编辑删导应设请录项选择]' \
+    >"$TMP/simp"; then
+	not_ok "translations use Traditional characters only"
+	sed 's/^/#   /' "$TMP/simp" | head
+else
+	ok "translations use Traditional characters only"
+fi
+
+# --- the language -----------------------------------------------------------
+LC_ALL=C.UTF-8 run --help
+contains "C locale: --help in English" "$TMP/out" "usage: ogpo"
+LC_ALL=zh_TW.UTF-8 run --help
+contains "zh_TW.UTF-8: --help in Chinese" "$TMP/out" "用法：ogpo"
+contains "zh_TW.UTF-8: commands summed up in Chinese" "$TMP/out" \
+    "列出機關、人員、會議或議題。"
+LC_ALL=zh_TW.UTF-8 run list --help
+contains "zh_TW.UTF-8: a command's help in Chinese" "$TMP/out" \
+    "人員依姓名筆畫順序排列"
+echo 'ui.lang = en' >"$CONFIG"
+LC_ALL=zh_TW.UTF-8 run --help
+contains "ui.lang = en overrides a Chinese locale" "$TMP/out" "usage: ogpo"
+LANGUAGE=zh_TW LC_ALL=zh_TW.UTF-8 run --help
+contains "ui.lang = en overrides LANGUAGE too" "$TMP/out" "usage: ogpo"
+echo 'ui.lang = zh_TW' >"$CONFIG"
+LC_ALL=C.UTF-8 run --help
+contains "ui.lang = zh_TW overrides the C locale" "$TMP/out" "用法：ogpo"
+printf '# mine\nui.lang = klingon\n' >"$CONFIG"
+LC_ALL=C.UTF-8 run --help
+contains "a bad ui.lang is named with its file and line" "$TMP/err" \
+    "$CONFIG:2: ui.lang must be zh_TW or en, not 'klingon'; ignored"
+contains "and the program goes on in the locale's language" "$TMP/out" \
+    "usage: ogpo"
+
+# Errors from the lower layers (the cause sentences) are translated too.
+: >"$CONFIG"
+LC_ALL=zh_TW.UTF-8 run --db "$TMP/none" list agencies
+contains "zh_TW.UTF-8: the store's error in Chinese" "$TMP/err" \
+    "請以「ogpo init」建立資料庫"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" init
+run --db "$DB" add agency code=EY name=行政院 level=1
+run --db "$DB" add agency code=MOI name=內政部 level=2 parent=EY
+LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \
+    role=po email=bad
+contains "zh_TW.UTF-8: validation speaks Chinese" "$TMP/err" \
+    "電子郵件「bad」不是電子郵件地址"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \
+    role=聯絡人 email=wang@ex.gov.tw
+check "zh_TW.UTF-8: the role given in Chinese is accepted" [ "$rc" -eq 0 ]
+LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=李大同 agency=MOI \
+    role=alternate email=lee@ex.gov.tw
+check "zh_TW.UTF-8: the role given in English is accepted" [ "$rc" -eq 0 ]
+LC_ALL=zh_TW.UTF-8 run --db "$DB" list officers
+contains "zh_TW.UTF-8: the officers' table heads in Chinese" "$TMP/out" \
+    "姓名"
+contains "zh_TW.UTF-8: roles shown in Chinese" "$TMP/out" "代理人"
+run --db "$DB" list officers --tsv
+contains "TSV keeps its column names" "$TMP/out" "id	version"
+contains "TSV keeps the machine names of roles" "$TMP/out" "alternate"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" list officers --tsv
+contains "TSV is the same in Chinese" "$TMP/out" "alternate"
+
+# --- dates ------------------------------------------------------------------
+run --db "$DB" add meeting kind=work title=工作推動會議 date=2024-05-08 \
+    agency=EY status=held
+echo 'date_style = roc' >"$CONFIG"
+run --db "$DB" list meetings
+contains "date_style = roc shows the 民國 date" "$TMP/out" "113/05/08"
+lacks "and not the ISO one" "$TMP/out" "2024-05-08"
+run --db "$DB" list meetings --tsv
+contains "TSV keeps ISO dates" "$TMP/out" "2024-05-08"
+: >"$CONFIG"
+run --db "$DB" list meetings
+contains "date_style unset shows ISO" "$TMP/out" "2024-05-08"
+
+# --- stroke order -----------------------------------------------------------
+i=0
+for n in 蔡英 陳丁 黃二 林三 丁四 Alice 王五 江六 陳一; do
+	i=$((i + 1))
+	run --db "$DB" add officer name="$n" agency=MOI role=member \
+	    email="s$i@ex.gov.tw"
+done
+run --db "$DB" delete officer 1
+run --db "$DB" delete officer 2
+want="丁四 王五 江六 林三 陳一 陳丁 黃二 蔡英 Alice"
+run --db "$DB" list officers --strokes --tsv
+got=$(sed 1d "$TMP/out" | cut -f5 | tr '\n' ' ' | sed 's/ $//')
+check "--strokes: 丁 (2) < 王 (4) < 江 (6) < 林 (8) < 陳 (11) < 黃 (12) < 蔡 (15), 陳一 < 陳丁, Latin last ($got)" \
+    [ "$got" = "$want" ]
+echo 'name_order = stroke' >"$CONFIG"
+run --db "$DB" list officers --tsv
+got=$(sed 1d "$TMP/out" | cut -f5 | tr '\n' ' ' | sed 's/ $//')
+check "name_order = stroke lists in stroke order ($got)" [ "$got" = "$want" ]
+: >"$CONFIG"
+run --db "$DB" list officers --tsv
+got=$(sed 1d "$TMP/out" | cut -f5 | tr '\n' ' ' | sed 's/ $//')
+check "without it, officers come by agency and id ($got)" \
+    [ "$got" = "蔡英 陳丁 黃二 林三 丁四 Alice 王五 江六 陳一" ]
+# A rename moves the officer in the stroke index.
+run --db "$DB" set officer 5 name=乙五
+run --db "$DB" list officers --strokes --tsv
+got=$(sed 1d "$TMP/out" | cut -f5 | head -1)
+check "a renamed officer moves in the stroke order (乙 1 stroke first: $got)" \
+    [ "$got" = "乙五" ]
+run --db "$DB" verify
+check "verify agrees with the stroke index" [ "$rc" -eq 0 ]
+
+# A database made before the index (schema 1): a copy without it, its
+# schema set back to 1 (lmdb-utils). Opening it builds the index, and
+# verify then finds nothing wrong.
+old=$TMP/old
+mkdir -p "$old"
+for sub in $(mdb_dump -l "$DB"); do
+	[ "$sub" = officer_stroke ] && continue
+	if [ "$sub" = meta ]; then
+		# "schema" (736368656d61) = 2 → 1, as the older program wrote it.
+		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000002$/,
+		    "0000000000000001"); p = 0 } /^ 736368656d61$/ { p = 1 }
+		    { print }'
+	else
+		mdb_dump -s "$sub" "$DB"
+	fi | mdb_load -s "$sub" "$old" 2>/dev/null || not_ok "copying $sub"
+done
+mdb_dump -s meta "$old" | grep -A1 '^ 736368656d61$' | tail -1 >"$TMP/v"
+check "the copy says schema 1 ($(cat "$TMP/v"))" \
+    [ "$(cat "$TMP/v")" = " 0000000000000001" ]
+run --db "$old" list officers --strokes --tsv
+got=$(sed 1d "$TMP/out" | cut -f5 | tr '\n' ' ' | sed 's/ $//')
+check "a schema 1 database gets its stroke index when opened ($got)" \
+    [ "$got" = "乙五 丁四 王五 江六 林三 陳一 陳丁 蔡英 Alice" ]
+run --db "$old" verify
+check "and is consistent then" [ "$rc" -eq 0 ]
+mdb_dump -s meta "$old" | grep -A1 '^ 736368656d61$' | tail -1 >"$TMP/v"
+check "and says schema 2 ($(cat "$TMP/v"))" \
+    [ "$(cat "$TMP/v")" = " 0000000000000002" ]
+
+test_cleanup
