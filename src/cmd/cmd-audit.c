@@ -34,14 +34,16 @@ cmd_audit_match(struct core *c, struct store_txn *t, const struct cmd_audit *o,
 	return core_audit_visible(c, t, a);
 }
 
+/* The columns of the table for people; the TSV has its own names. */
+static const struct cmd_column cmd_audit_cols[] = {
+	{ N_("SEQ"), 7 }, { N_("WHEN"), 16 }, { N_("WHO"), 12 },
+	{ N_("ACTION"), 7 }, { N_("RECORD"), 30 }, { N_("CHANGES"), 0 },
+};
+
 static void
 cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
     const struct audit *a)
 {
-	static const struct cmd_column cols[] = {
-		{ "SEQ", 7 }, { "WHEN", 16 }, { "WHO", 12 }, { "ACTION", 7 },
-		{ "RECORD", 30 }, { "CHANGES", 0 },
-	};
 	struct core_audit_text d;
 	char seq[24], when[32], record[sizeof d.what + 32];
 	char *e1, *e2;
@@ -73,7 +75,7 @@ cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
 	cells[3] = model_enum_name(&model_audit_actions, a->action);
 	cells[4] = record;
 	cells[5] = d.changes;
-	cmd_table_row(stdout, cols, 6, cells);
+	cmd_table_row(stdout, cmd_audit_cols, 6, cells);
 }
 
 static int
@@ -97,8 +99,7 @@ cmd_audit_list(struct core *c, const struct cmd_audit *o, char **cause)
 		printf("seq\ttime\tlogin\taction\tentity\tid\tid2\trecord\t"
 		    "changes\n");
 	else
-		printf("%-7s  %-16s  %-12s  %-7s  %-30s  %s\n", "SEQ", "WHEN",
-		    "WHO", "ACTION", "RECORD", "CHANGES");
+		cmd_table_header(stdout, cmd_audit_cols, 6);
 	if (o->since == 0 && o->limit != 0) {
 		/* The newest limit records that match, shown oldest first. */
 		keep = xcalloc(o->limit, sizeof *keep);
@@ -129,9 +130,10 @@ cmd_audit_list(struct core *c, const struct cmd_audit *o, char **cause)
 	}
 	store_read_end(t);
 	if (more)
-		fprintf(stderr, "(%s %zu shown; --since, --until, --login or "
-		    "--limit 0 for others)\n", o->since == 0 ? "the newest" :
-		    "the first", n);
+		fprintf(stderr, o->since == 0 ? _("(the newest %zu shown; "
+		    "--since, --until, --login or --limit 0 for others)\n") :
+		    _("(the first %zu shown; --since, --until, --login or "
+		    "--limit 0 for others)\n"), n);
 	free(keep);
 	free(a);
 	return 0;
@@ -249,14 +251,14 @@ const struct cmd_entry cmd_audit_entry = {
 	.name = "audit",
 	.args = "[--since DATE] [--until DATE] [--login LOGIN] "
 	    "[--entity KIND]\n           [--limit N] [--tsv] | --head",
-	.summary = "Show who changed what and when, from the audit trail.",
-	.help = "Oldest first. Without --since, the newest 100 records that "
+	.summary = N_("Show who changed what and when, from the audit trail."),
+	.help = N_("Oldest first. Without --since, the newest 100 records that "
 	    "match (--limit N\nfor another number, 0 for all). An admin sees "
 	    "every record, an editor\ntheir own and those about records in "
 	    "their scope, a viewer their own.\n--tsv prints every column "
 	    "tab-separated. --head prints the newest record's\nnumber and "
 	    "the SHA-256 the trail's hash chain ends with: noted down "
 	    "elsewhere,\nit lets a later `ogpo verify --head SEQ:HASH` show that\nnothing "
-	    "up to it was rewritten.\n",
+	    "up to it was rewritten.\n"),
 	.exec = cmd_audit_exec,
 };

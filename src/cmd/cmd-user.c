@@ -69,9 +69,10 @@ cmd_user_add_txn(struct core *c, struct store_txn *t, void *arg,
 		return err_set(cause, OGPO_INVALID, "an editor needs the "
 		    "agencies they may edit: --agency CODE[,CODE...]");
 	if (u.role != UROLE_EDITOR && u.nscope != 0)
-		return err_set(cause, OGPO_INVALID, "only an editor has a "
-		    "scope: %s may %s every agency", a->login,
-		    u.role == UROLE_ADMIN ? "edit" : "read");
+		return err_set(cause, OGPO_INVALID, u.role == UROLE_ADMIN ?
+		    N_("only an editor has a scope: %s may edit every "
+		    "agency") : N_("only an editor has a scope: %s may read "
+		    "every agency"), a->login);
 	u.h.version = 0;
 	return core_save(c, t, ENTITY_USER, &u, cause);
 }
@@ -88,8 +89,8 @@ static int
 cmd_user_list(struct core *c, int tsv, char **cause)
 {
 	static const struct cmd_column cols[] = {
-		{ "LOGIN", 16 }, { "ROLE", 8 }, { "SCOPE", 24 },
-		{ "CHANGED", 0 },
+		{ N_("LOGIN"), 16 }, { N_("ROLE"), 8 }, { N_("SCOPE"), 24 },
+		{ N_("CHANGED"), 0 },
 	};
 	struct store_txn *t;
 	struct store_cursor *cur;
@@ -119,11 +120,11 @@ cmd_user_list(struct core *c, int tsv, char **cause)
 			    when, u.h.updated_by);
 			continue;
 		}
-		snprintf(changed, sizeof changed, "%s by %s", when,
+		snprintf(changed, sizeof changed, _("%s by %s"), when,
 		    u.h.updated_by);
 		cells[0] = u.login;
 		cells[1] = model_enum_name(&model_user_roles, u.role);
-		cells[2] = u.role == UROLE_EDITOR ? scope : "(all)";
+		cells[2] = u.role == UROLE_EDITOR ? scope : _("(all)");
 		cells[3] = changed;
 		cmd_table_row(stdout, cols, 4, cells);
 	}
@@ -146,17 +147,17 @@ cmd_user_whoami(struct core *c, char **cause)
 	known = core_whoami(c, t, &u);
 	cmd_user_scope(t, &u, scope, sizeof scope);
 	store_read_end(t);
-	printf("You are %s: ", core_login(c));
+	printf(_("You are %s: "), core_login(c));
 	if (!known)
-		printf("not a user of this database, so you may only read "
-		    "it.\n");
+		printf(_("not a user of this database, so you may only read "
+		    "it.\n"));
 	else if (u.role == UROLE_ADMIN)
-		printf("an admin; you may change everything, users too.\n");
+		printf(_("an admin; you may change everything, users too.\n"));
 	else if (u.role == UROLE_EDITOR)
-		printf("an editor of %s and the agencies below them.\n",
+		printf(_("an editor of %s and the agencies below them.\n"),
 		    scope);
 	else
-		printf("a viewer; you may only read.\n");
+		printf(_("a viewer; you may only read.\n"));
 	return 0;
 }
 
@@ -220,15 +221,15 @@ cmd_user_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		rc = cmd_user_list(c, tsv, &cause);
 	else if (*verb == 'a') {
 		if ((rc = core_run(c, cmd_user_add_txn, &a, &cause)) == 0) {
-			printf("%s %s: %s.\n", a.changed ? "Changed" : "Added",
-			    a.login, a.role);
+			printf(a.changed ? _("Changed %s: %s.\n") :
+			    _("Added %s: %s.\n"), a.login, a.role);
 			if (getpwnam(a.login) == NULL)
-				printf("Note: this system has no account named "
-				    "%s (yet).\n", a.login);
+				printf(_("Note: this system has no account named "
+				    "%s (yet).\n"), a.login);
 		}
 	} else if ((rc = core_run(c, cmd_user_remove_txn, &a, &cause)) == 0)
-		printf("Removed %s; they may now only read (or not open the "
-		    "database at all, if it lets only its users in).\n",
+		printf(_("Removed %s; they may now only read (or not open the "
+		    "database at all, if it lets only its users in).\n"),
 		    a.login);
 	if (rc != 0)
 		cmd_error(&cmd_user_entry, CMD_FAIL, "%s", cause);
@@ -241,14 +242,14 @@ const struct cmd_entry cmd_user_entry = {
 	.name = "user",
 	.args = "[add LOGIN --role admin|editor|viewer [--agency CODE[,CODE...]]"
 	    "\n           | list [--tsv] | remove LOGIN]",
-	.summary = "Say who may use the database and what each may do.",
-	.help = "An admin may change everything, users too; an editor may "
+	.summary = N_("Say who may use the database and what each may do."),
+	.help = N_("An admin may change everything, users too; an editor may "
 	    "change the\nagencies given with --agency, the agencies below "
 	    "them, their officers, and\nthe meetings and issues they lead; "
 	    "a viewer may only read. Logins the\nlist does not name may "
 	    "only read (or, with unknown_users = refuse in\n/etc/ogpo.conf, "
 	    "not open the database). Root is always an admin. Adding a\n"
 	    "login that is there already changes it. With no arguments: "
-	    "your own role.\n",
+	    "your own role.\n"),
 	.exec = cmd_user_exec,
 };

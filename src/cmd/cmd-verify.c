@@ -32,12 +32,12 @@ cmd_verify_head(struct store_txn *t, const char *noted)
 
 	seq = strtoull(noted, &end, 10);
 	if (end == noted || (*end != ':' && *end != ' ')) {
-		printf("--head '%s': write it as ogpo audit --head printed "
-		    "it, SEQ:HASH\n", noted);
+		printf(_("--head '%s': write it as ogpo audit --head printed "
+		    "it, SEQ:HASH\n"), noted);
 		return 1;
 	}
 	if (store_audit_hash(t, seq, hash, &cause) != 0) {
-		printf("audit record %llu, noted as the head, is gone: %s\n",
+		printf(_("audit record %llu, noted as the head, is gone: %s\n"),
 		    seq, cause);
 		free(cause);
 		return 1;
@@ -45,8 +45,8 @@ cmd_verify_head(struct store_txn *t, const char *noted)
 	for (i = 0; i < OGPO_HASH_LEN; i++)
 		snprintf(hex + 2 * i, 3, "%02x", hash[i]);
 	if (strcasecmp(end + 1, hex) != 0) {
-		printf("audit record %llu is not the one that was noted: the "
-		    "trail up to it was rewritten\n", seq);
+		printf(_("audit record %llu is not the one that was noted: the "
+		    "trail up to it was rewritten\n"), seq);
 		return 1;
 	}
 	return 0;

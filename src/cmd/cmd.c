@@ -29,7 +29,7 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 		fputc('\n', stderr);
 		if (strcmp(origin, "--db") != 0)
 			fprintf(stderr, _("%s: (the database directory %s came "
-			    "from %s)\n"), ctx->prog, dir, origin);
+			    "from %s)\n"), ctx->prog, dir, _(origin));
 		free(cause);
 		c = NULL;
 	}

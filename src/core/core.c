@@ -67,7 +67,7 @@ core_default_dir(const char *flag, const char **origin, char **cause)
 		*origin = config_origin("db");
 		return xstrdup(value);
 	}
-	*origin = "the default";
+	*origin = N_("the default");
 	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
 		return xasprintf("%s/ogpo", env);
 	home = getenv("HOME");

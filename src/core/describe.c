@@ -21,6 +21,7 @@ core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		struct issue	i;
 		struct meeting	m;
 	} *r;
+	char day[16];
 
 	buf[0] = '\0';
 	if (id == 0)
@@ -36,7 +37,8 @@ core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		snprintf(buf, n, "#%u %s", id, r->i.title);
 	else if (kind == ENTITY_MEETING && store_meeting_get(t, id, &r->m,
 	    NULL) == 0)
-		snprintf(buf, n, "%s %s", r->m.date, r->m.title);
+		snprintf(buf, n, "%s %s", date_show(r->m.date, day,
+		    sizeof day), r->m.title);
 	else
 		snprintf(buf, n, _("#%u (gone)"), id);
 	free(r);
@@ -82,13 +84,15 @@ core_field_text(struct store_txn *t, const struct field *f, const void *rec,
 	} else if (f->enums != NULL) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
 		snprintf(buf, n, "%s", id == 0 && f->enums->min != 0 ? "" :
-		    model_enum_label(f->enums, id));
+		    _(model_enum_label(f->enums, id)));
 		if (strcmp(buf, "-") == 0)
 			buf[0] = '\0';
 	} else if (f->form == FORM_BOOL) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
 		snprintf(buf, n, "%s", id ? _("yes") : _("no"));
-	} else
+	} else if (f->form == FORM_DATE)
+		date_show((const char *)rec + f->offset, buf, n);
+	else
 		schema_format(f, rec, buf, n);
 }
 
@@ -196,8 +200,8 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 		return;
 	}
 	if (describe_decode(a, &im) != 0) {
-		snprintf(d->what, sizeof d->what, "%s #%u", s ? s->name : "?",
-		    a->id);
+		snprintf(d->what, sizeof d->what, "%s #%u",
+		    model_noun(a->entity), a->id);
 		snprintf(d->changes, sizeof d->changes, _("(the record's "
 		    "images do not decode)"));
 		return;

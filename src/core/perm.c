@@ -77,13 +77,13 @@ perm_scope_words(struct core *c, struct store_txn *t, char *buf, size_t n)
 			snprintf(a.code, sizeof a.code, "#%u",
 			    c->perm.scope[i]);
 		used += (size_t)snprintf(buf + used, n - used, "%s%s",
-		    i == 0 ? "" : i + 1 == c->perm.nscope ? " and " : ", ",
+		    i == 0 ? "" : i + 1 == c->perm.nscope ? _(" and ") : ", ",
 		    a.code);
 		if (used >= n)
 			return;
 	}
 	if (c->perm.nscope > 3)
-		snprintf(buf + used, n - used, " and %u more",
+		snprintf(buf + used, n - used, _(" and %u more"),
 		    c->perm.nscope - 3);
 }
 
@@ -236,10 +236,10 @@ perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
 	id = kind == ENTITY_AGENCY ? ((const struct agency *)rec)->parent :
 	    perm_agency_of(t, kind, rec);
 	if (id != 0 && store_agency_get(t, id, &a, NULL) == 0)
-		snprintf(buf, n, "%s %s %s %s", s->name, label,
-		    kind == ENTITY_AGENCY ? "under" : "of", a.name);
+		snprintf(buf, n, kind == ENTITY_AGENCY ? _("%s %s under %s") :
+		    _("%s %s of %s"), model_noun(kind), label, a.name);
 	else
-		snprintf(buf, n, "%s %s", s->name, label);
+		snprintf(buf, n, "%s %s", model_noun(kind), label);
 }
 
 int
