@@ -42,7 +42,8 @@ cmd_check_one(void *arg, const struct compliance_finding *f)
 			printf("%s%s (%s)\n", cc->last ? "\n" : "", zh, label);
 		cc->last = f->rule;
 	}
-	line = xasprintf("  %s: %s", f->subject, f->detail);
+	/* TRANSLATORS: a finding under its rule: subject and detail. */
+	line = xasprintf(_("  %s: %s"), f->subject, f->detail);
 	cmd_put_safe(stdout, line);
 	fputc('\n', stdout);
 	free(line);

@@ -233,9 +233,10 @@ import_undo(struct core *c, uint64_t seq, struct import_record *ir,
 	if ((rc = import_list(c, history_pick, &u.pick, cause)) != 0)
 		return rc;
 	if (u.pick.seq == 0)
-		return err_set(cause, OGPO_NOTFOUND, seq ? "there is no import "
-		    "%llu; see ogpo import list" : "there is no import left "
-		    "to undo", (unsigned long long)seq);
+		return seq ? err_set(cause, OGPO_NOTFOUND, "there is no import "
+		    "%llu; see ogpo import list", (unsigned long long)seq) :
+		    err_set(cause, OGPO_NOTFOUND, "there is no import left to "
+		    "undo");
 	if (u.pick.undone)
 		return err_set(cause, OGPO_INVALID, "import %llu was undone "
 		    "already", (unsigned long long)u.pick.seq);

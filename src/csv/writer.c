@@ -367,7 +367,7 @@ csv_writer_close(struct csv_writer *w, char **cause)
 		errno = 0;
 		if (fflush(w->f) != 0 || ferror(w->f))
 			rc = csv_writer_fail(w, cause, ": cannot write: %s",
-			    errno != 0 ? strerror(errno) : "a write failed");
+			    errno != 0 ? strerror(errno) : _("a write failed"));
 	}
 	if (w->cd != (iconv_t)-1)
 		iconv_close(w->cd);

@@ -54,7 +54,7 @@ verify_key_name(const struct store_entity *e, const MDB_val *k, char *buf,
 	else if (k->mv_size == 4)
 		snprintf(buf, n, "#%u", store_u32_get(p));
 	else
-		snprintf(buf, n, "with a %zu-byte key", k->mv_size);
+		snprintf(buf, n, _("with a %zu-byte key"), k->mv_size);
 }
 
 /* Does the index hold entry e? */

@@ -551,8 +551,8 @@ keymap_line(struct keymap *km, const char *origin, size_t lineno,
 	want = bind ? 4 : 3;
 	if (n < want) {
 		keymap_error(errors, origin, lineno, bind ?
-		    "missing field: expected 'bind CONTEXT KEY ACTION'" :
-		    "missing field: expected 'unbind CONTEXT KEY'");
+		    N_("missing field: expected 'bind CONTEXT KEY ACTION'") :
+		    N_("missing field: expected 'unbind CONTEXT KEY'"));
 		return -1;
 	}
 	if (n > want && tok[want].s[0] != '#') {

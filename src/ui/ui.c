@@ -523,10 +523,10 @@ ui_keymap(struct ui *ui, char **errors)
 		if (access(path, R_OK) != 0) {
 			free(path);
 			free(*errors);
-			*errors = xasprintf("%s: no keymap called '%s' "
+			*errors = xasprintf(_("%s: no keymap called '%s' "
 			    "(looked in ./keymaps and %s/keymaps; default, vi "
 			    "and emacs come with ogpo); the default keymap is "
-			    "in use", config_origin("keymap"), choice,
+			    "in use"), config_origin("keymap"), choice,
 			    OGPO_DATADIR);
 			return 1;
 		}
@@ -654,7 +654,7 @@ ui_main(const struct cmd_ctx *ctx)
 	win = initscr();
 	priv_leave();
 	if (win == NULL) {
-		fprintf(stderr, "ogpo: cannot start the terminal (TERM=%s)\n",
+		fprintf(stderr, _("ogpo: cannot start the terminal (TERM=%s)\n"),
 		    getenv("TERM") ? getenv("TERM") : "");
 		core_close(ui.core);
 		free(errors);

@@ -67,7 +67,7 @@ i18n_setting(const char *key, const char *const *words, const char *hint)
 		if (strcmp(value, words[i]) == 0)
 			return i;
 	fprintf(stderr, _("ogpo: %s: %s must be %s, not '%s'; ignored\n"),
-	    where, key, hint, value);
+	    where, key, _(hint), value);
 	return -1;
 }
 
@@ -92,17 +92,18 @@ i18n_init(const char *localedir)
 	bindtextdomain("ogpo", localedir);
 	bind_textdomain_codeset("ogpo", "UTF-8");
 	textdomain("ogpo");
-	v = i18n_setting("ui.lang", langs, "zh_TW or en");
+	v = i18n_setting("ui.lang", langs, N_("zh_TW or en"));
 	if (v == 1)
 		setlocale(LC_MESSAGES, "C");
 	else if (v == 0) {
 		setlocale(LC_MESSAGES, "zh_TW.UTF-8");
 		setenv("LANGUAGE", "zh_TW", 1);
 	}
-	if ((v = i18n_setting("date_style", dates, "iso or roc")) >= 0)
+	if ((v = i18n_setting("date_style", dates, N_("iso or roc"))) >= 0)
 		i18n_dates = (enum i18n_date_style)v;
-	if ((v = i18n_setting("name_order", names, "locale or stroke")) >= 0)
+	if ((v = i18n_setting("name_order", names,
+	    N_("locale or stroke"))) >= 0)
 		i18n_names = (enum i18n_name_order)v;
-	if ((v = i18n_setting("ambiguous_width", widths, "1 or 2")) >= 0)
+	if ((v = i18n_setting("ambiguous_width", widths, N_("1 or 2"))) >= 0)
 		text_set_ambiguous(v + 1);
 }
