@@ -84,8 +84,8 @@ main_print_config(const struct cmd_ctx *ctx)
 	char *line, *full, *dir, *cause = NULL, *user = config_path();
 	size_t i;
 
-	printf("# ogpo's settings in force and where each came from.\n"
-	    "# Read from %s, then %s (later wins).\n", config_system_path(),
+	printf(_("# ogpo's settings in force and where each came from.\n"
+	    "# Read from %s, then %s (later wins).\n"), config_system_path(),
 	    user);
 	free(user);
 	for (i = 0; i < config_nkeys; i++) {
@@ -103,16 +103,16 @@ main_print_config(const struct cmd_ctx *ctx)
 			} else if (strcmp(origin, "the default") == 0)
 				origin = "default";
 		}
-		printf("\n# %s\n", k->help);
+		printf("\n# %s\n", _(k->help));
 		if (k->choices != NULL || (k->flags & CONFIG_SYSTEM))
 			printf("# %s%s%s\n", k->choices ? k->choices : "",
 			    k->choices && (k->flags & CONFIG_SYSTEM) ? "; " :
-			    "", k->flags & CONFIG_SYSTEM ? "only the system's "
-			    "file sets it" : "");
+			    "", k->flags & CONFIG_SYSTEM ? _("only the system's "
+			    "file sets it") : "");
 		line = value != NULL ? xasprintf("%s = %s", k->name, value) :
 		    xasprintf("# %s =", k->name);
 		full = xasprintf("%-32s # %s%s", line, origin, value == NULL ?
-		    " (unset)" : "");
+		    _(" (unset)") : "");
 		cmd_put_safe(stdout, full);
 		putchar('\n');
 		free(full);

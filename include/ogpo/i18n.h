@@ -47,8 +47,7 @@ enum i18n_name_order {
  * Call once in main, after priv_init: set the locale from the
  * environment, then let the user's config (ui.lang, date_style,
  * name_order, ambiguous_width) override it, and bind the catalogue to
- * localedir. A bad setting is reported on stderr as "FILE:LINE: ..." and
- * otherwise ignored.
+ * localedir. A bad setting is the settings module's to report.
  */
 void	i18n_init(const char *localedir);
 

@@ -48,31 +48,31 @@ config_check_dir(const char *v)
 
 const struct config_key config_keys[] = {
 	{ "keymap", NULL, config_check_keymap,
-	    "default, vi, emacs or a keymap file's path", "default", 0,
-	    "the keys: default, vi, emacs, or a keymap file's path" },
+	    N_("default, vi, emacs or a keymap file's path"), "default", 0,
+	    N_("the keys: default, vi, emacs, or a keymap file's path") },
 	{ "attendance_threshold", NULL, config_check_percent,
-	    "a percentage (write 75%)", "75%", 0,
-	    "attendance below this is low (ogpo check, Compliance tab)" },
+	    N_("a percentage (write 75%)"), "75%", 0,
+	    N_("attendance below this is low (ogpo check, Compliance tab)") },
 	{ "ui.lang", "zh_TW|en", NULL, NULL, NULL, 0,
-	    "the language of the screens; unset, the locale's" },
+	    N_("the language of the screens; unset, the locale's") },
 	{ "date_style", "iso|roc", NULL, NULL, "iso", 0,
-	    "dates as 2024-05-08 (iso) or 民國113年5月8日 (roc)" },
+	    N_("dates as 2024-05-08 (iso) or 民國113年5月8日 (roc)") },
 	{ "name_order", "locale|stroke", NULL, NULL, "locale", 0,
-	    "sort names by the locale or by stroke count" },
+	    N_("sort names by the locale or by stroke count") },
 	{ "ambiguous_width", "1|2", NULL, NULL, "1", 0,
-	    "cells for East Asian ambiguous-width characters" },
+	    N_("cells for East Asian ambiguous-width characters") },
 	{ "theme", "default|mono", NULL, NULL, "default", 0,
-	    "colours, or mono (attributes only; NO_COLOR forces it)" },
+	    N_("colours, or mono (attributes only; NO_COLOR forces it)") },
 	{ "mouse", "on|off", NULL, NULL, "off", 0,
-	    "click a row or a tab, scroll with the wheel" },
+	    N_("click a row or a tab, scroll with the wheel") },
 	{ "export_encoding", "utf-8|big5", NULL, NULL, "utf-8", 0,
-	    "ogpo export's encoding when --encoding is not given" },
-	{ "db", NULL, config_check_dir, "an absolute directory path", NULL,
+	    N_("ogpo export's encoding when --encoding is not given") },
+	{ "db", NULL, config_check_dir, N_("an absolute directory path"), NULL,
 	    CONFIG_SYSTEM,
-	    "the shared database directory; unset, ~/.local/share/ogpo" },
+	    N_("the shared database directory; unset, ~/.local/share/ogpo") },
 	{ "unknown_users", "viewer|refuse", NULL, NULL, "viewer",
 	    CONFIG_SYSTEM,
-	    "a login with no role: may read (viewer), or is refused" },
+	    N_("a login with no role: may read (viewer), or is refused") },
 };
 const size_t config_nkeys = sizeof config_keys / sizeof config_keys[0];
 
@@ -173,8 +173,8 @@ config_expect(const struct config_key *k)
 	char *s, *t, *p;
 
 	if (k->choices == NULL)
-		return xstrdup(k->expect);
-	s = xasprintf("one of %s", k->choices);
+		return xstrdup(_(k->expect));
+	s = xasprintf(_("one of %s"), k->choices);
 	while ((p = strchr(s, '|')) != NULL) {
 		*p = '\0';
 		t = xasprintf("%s, %s", s, p + 1);
@@ -230,23 +230,23 @@ config_line(const char *path, unsigned lineno, char *line, int system)
 			break;
 		}
 	if ((eq = strchr(p, '=')) == NULL) {
-		config_note(xasprintf("%s:%u: '%s' is not KEY = VALUE; the "
-		    "line is ignored", path, lineno, p));
+		config_note(xasprintf(_("%s:%u: '%s' is not KEY = VALUE; the "
+		    "line is ignored"), path, lineno, p));
 		return;
 	}
 	*eq = '\0';
 	key = str_trim(p);
 	value = str_trim(eq + 1);
 	if ((i = config_index(key)) < 0) {
-		config_note(xasprintf("%s:%u: '%s' is not a setting ogpo knows "
-		    "(ogpo --print-config lists them); the line is ignored",
-		    path, lineno, key));
+		config_note(xasprintf(_("%s:%u: '%s' is not a setting ogpo "
+		    "knows (ogpo --print-config lists them); the line is "
+		    "ignored"), path, lineno, key));
 		return;
 	}
 	if ((config_keys[i].flags & CONFIG_SYSTEM) && !system) {
-		config_note(xasprintf("%s:%u: %s can only be set in %s, by the "
-		    "administrator; the line is ignored", path, lineno, key,
-		    config_system_path()));
+		config_note(xasprintf(_("%s:%u: %s can only be set in %s, by "
+		    "the administrator; the line is ignored"), path, lineno,
+		    key, config_system_path()));
 		return;
 	}
 	where = xasprintf("%s:%u", path, lineno);
@@ -274,8 +274,8 @@ config_file(const char *path, int system)
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (access(path, F_OK) == 0)
-			config_note(xasprintf("%s: cannot be read; its "
-			    "settings are not used", path));
+			config_note(xasprintf(_("%s: cannot be read; its "
+			    "settings are not used"), path));
 		return;
 	}
 	while (getline(&line, &cap, f) != -1)
@@ -300,10 +300,11 @@ config_finish(void)
 		else {
 			expect = config_expect(&config_keys[n->key]);
 			v = config_get(config_keys[n->key].name);
-			line = xasprintf("%s: %s '%s' is not %s; %s%s",
-			    n->where, config_keys[n->key].name, n->value,
-			    expect, v ? "using " : "the line is ignored",
-			    v ? v : "");
+			line = v ? xasprintf(_("%s: %s '%s' is not %s; using "
+			    "%s"), n->where, config_keys[n->key].name, n->value,
+			    expect, v) : xasprintf(_("%s: %s '%s' is not %s; "
+			    "the line is ignored"), n->where,
+			    config_keys[n->key].name, n->value, expect);
 			free(expect);
 		}
 		all = xasprintf("%s%s%s", config_state.problems ?

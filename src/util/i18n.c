@@ -51,23 +51,22 @@ i18n_set_name_order(enum i18n_name_order o)
 }
 
 /*
- * Read key from the config and match it against the words; returns the
- * index of the word it names, or -1 when absent or (with a warning on
- * stderr naming the file and line) not one of them.
+ * Read key from the settings and match it against the words; returns the
+ * index of the word it names, or -1 when it is not set. The settings
+ * module accepts only its choices and reports a bad line itself
+ * ("FILE:LINE: ..."), so nothing else can come back; -1 all the same.
  */
 static int
-i18n_setting(const char *key, const char *const *words, const char *hint)
+i18n_setting(const char *key, const char *const *words)
 {
-	char value[64], where[1200];
+	char value[64];
 	int i;
 
-	if (!config_lookup(key, value, sizeof value, where, sizeof where))
+	if (!config_lookup(key, value, sizeof value, NULL, 0))
 		return -1;
 	for (i = 0; words[i] != NULL; i++)
 		if (strcmp(value, words[i]) == 0)
 			return i;
-	fprintf(stderr, _("ogpo: %s: %s must be %s, not '%s'; ignored\n"),
-	    where, key, _(hint), value);
 	return -1;
 }
 
@@ -92,18 +91,23 @@ i18n_init(const char *localedir)
 	bindtextdomain("ogpo", localedir);
 	bind_textdomain_codeset("ogpo", "UTF-8");
 	textdomain("ogpo");
-	v = i18n_setting("ui.lang", langs, N_("zh_TW or en"));
+	v = i18n_setting("ui.lang", langs);
 	if (v == 1)
 		setlocale(LC_MESSAGES, "C");
 	else if (v == 0) {
 		setlocale(LC_MESSAGES, "zh_TW.UTF-8");
 		setenv("LANGUAGE", "zh_TW", 1);
 	}
-	if ((v = i18n_setting("date_style", dates, N_("iso or roc"))) >= 0)
+	/* The settings' complaints were worded in the locale's language:
+	 * read them again in the one ui.lang chose. */
+	if (v >= 0) {
+		config_reset();
+		config_load();
+	}
+	if ((v = i18n_setting("date_style", dates)) >= 0)
 		i18n_dates = (enum i18n_date_style)v;
-	if ((v = i18n_setting("name_order", names,
-	    N_("locale or stroke"))) >= 0)
+	if ((v = i18n_setting("name_order", names)) >= 0)
 		i18n_names = (enum i18n_name_order)v;
-	if ((v = i18n_setting("ambiguous_width", widths, N_("1 or 2"))) >= 0)
+	if ((v = i18n_setting("ambiguous_width", widths)) >= 0)
 		text_set_ambiguous(v + 1);
 }

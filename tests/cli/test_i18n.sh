@@ -71,11 +71,18 @@ echo 'ui.lang = zh_TW' >"$CONFIG"
 LC_ALL=C.UTF-8 run --help
 contains "ui.lang = zh_TW overrides the C locale" "$TMP/out" "用法：ogpo"
 printf '# mine\nui.lang = klingon\n' >"$CONFIG"
-LC_ALL=C.UTF-8 run --help
+LC_ALL=C.UTF-8 run --print-config
 contains "a bad ui.lang is named with its file and line" "$TMP/err" \
-    "$CONFIG:2: ui.lang must be zh_TW or en, not 'klingon'; ignored"
+    "$CONFIG:2: ui.lang 'klingon' is not one of zh_TW, en; the line is ignored"
 contains "and the program goes on in the locale's language" "$TMP/out" \
-    "usage: ogpo"
+    "# ogpo's settings in force"
+LC_ALL=zh_TW.UTF-8 run --print-config
+contains "in Chinese, the complaint is Chinese" "$TMP/err" \
+    "$CONFIG:2：ui.lang「klingon」不是「zh_TW, en」其中之一；已忽略此行"
+printf 'ui.lang = en\ndate_style = taiwan\n' >"$CONFIG"
+LC_ALL=zh_TW.UTF-8 run --print-config
+contains "with ui.lang = en, the settings' complaints are English too" \
+    "$TMP/err" "$CONFIG:2: date_style 'taiwan' is not one of iso, roc; using iso"
 
 # Errors from the lower layers (the cause sentences) are translated too.
 : >"$CONFIG"

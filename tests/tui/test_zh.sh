@@ -9,7 +9,7 @@
 . tests/tui/tui-lib.sh
 
 TUI_LANG=zh_TW.UTF-8
-TUI_READY=' ogpo [1 機關] [2 人員] [3 會議] [4 議題] [5 遵循情形]'
+TUI_READY='1 機關'
 CONFIG=$XDG_CONFIG_HOME/ogpo/config
 mkdir -p "$XDG_CONFIG_HOME/ogpo"
 : >"$CONFIG"
@@ -44,6 +44,8 @@ for size in "80 24" "120 40"; do
 	set -- $size
 	cols=$1
 	tui_start "zh$1" "$1" "$2"
+	expect "${cols}: the tabs are named in Chinese" "2 人員"
+	expect "${cols}: all of them, up to the seventh" "7 使用者"
 	expect "${cols}: the agency tree heads in Chinese" "督導政務委員："
 	expect "${cols}: its columns in Chinese" "代碼"
 	expect "${cols}: its hints in Chinese" "+/- 展開/收合"
