@@ -134,7 +134,7 @@ _ogpo()
 	case $cmd in
 	init) opts="--demo" ;;
 	list)
-		opts="--agency --tsv"
+		opts="--agency --tsv --strokes"
 		words="agencies officers meetings issues"
 		;;
 	verify) opts="--head" ;;
