@@ -18,6 +18,12 @@
 # 14 → 15, while 范 "8 9" takes its second value, 9.
 set -eu
 
+if [ $# -ne 2 ] || [ ! -r "$2" ]; then
+	echo "unicode.sh: cannot read ${2:-its input}; Debian's unicode-data" \
+	    "package has it (sh tools/deps.sh installs it)" >&2
+	exit 1
+fi
+
 case "$1" in
 ambiguous)
 	awk '
@@ -84,6 +90,11 @@ strokes)
 		if (length(line) > 70) { print line; line = "\t" }
 	}
 	END {
+		if (off == 0) {
+			print "unicode.sh: no kTotalStrokes in the input" \
+			    > "/dev/stderr"
+			exit 1
+		}
 		if (line != "\t") print line
 		print "};"
 		print "const uint32_t collate_stroke_runs[][3] = {"
