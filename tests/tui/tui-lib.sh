@@ -96,8 +96,14 @@ tui_start() {
 		printf ' 2>%s\n' "$(shquote "$TMP/$_n.err")"
 		printf 'echo $? >%s\n' "$(shquote "$TMP/$_n.rc")"
 	} >"$TMP/$_n.run"
-	tx -f "$TMP/tmux.conf" new-session -d -s "$_n" -x "$_c" -y "$_r" \
-	    -c "$(pwd)" "sh $(shquote "$TMP/$_n.run")"
+	# A server whose last session a tui_stop just ended may still be
+	# going away ("server exited unexpectedly"): then try again.
+	for _try in 1 2 3 4 5; do
+		tx -f "$TMP/tmux.conf" new-session -d -s "$_n" -x "$_c" \
+		    -y "$_r" -c "$(pwd)" "sh $(shquote "$TMP/$_n.run")" \
+		    2>/dev/null && break
+		sleep 0.2
+	done
 	if wait_for "$TUI_READY" 10; then
 		ok "$_n: ogpo starts at ${_c}x$_r"
 	else
