@@ -35,9 +35,9 @@ doctor_ok(const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
-	fputs("ok       ", stdout);
+	fputs(_("ok       "), stdout);
 	cmd_put_safe(stdout, msg);
 	fputc('\n', stdout);
 	free(msg);
@@ -51,13 +51,13 @@ doctor_bad(struct doctor *d, const char *fix, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
-	fputs("PROBLEM  ", stdout);
+	fputs(_("PROBLEM  "), stdout);
 	cmd_put_safe(stdout, msg);
 	fputc('\n', stdout);
 	if (fix != NULL) {
-		fputs("         fix: ", stdout);
+		fputs(_("         fix: "), stdout);
 		cmd_put_safe(stdout, fix);
 		fputc('\n', stdout);
 	}
@@ -155,8 +155,8 @@ doctor_mode(struct doctor *d, const char *path, int dir, gid_t group)
 		fix = xasprintf("chmod %04o %s", (unsigned)want, path);
 		doctor_bad(d, fix, "%s has mode %04o; the group needs to read "
 		    "and write it%s, and no one else may", path,
-		    (unsigned)mode, dir ? " (and new files to take its "
-		    "group)" : "");
+		    (unsigned)mode, dir ? _(" (and new files to take its "
+		    "group)") : "");
 		free(fix);
 	} else
 		doctor_ok("%s: group %s, mode %04o", path, doctor_group(
@@ -181,7 +181,7 @@ doctor_fs(struct doctor *d, const char *dir, const struct store_stats *st)
 	    st->map_size ? 100.0 * (double)st->map_used /
 	    (double)st->map_size : 0.0);
 	if (avail < (unsigned long long)st->map_used / 4 + (64ULL << 20))
-		doctor_bad(d, "free space on that filesystem (df -h)", "only "
+		doctor_bad(d, _("free space on that filesystem (df -h)"), "only "
 		    "%llu MB are free beside the database: an import may not "
 		    "fit", avail >> 20);
 	else
@@ -218,7 +218,7 @@ cmd_doctor_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_USAGE;
 	}
 	if ((problems = config_problems()) != NULL && *problems != '\0')
-		doctor_bad(&d, "edit the line, or remove it", "settings: %s",
+		doctor_bad(&d, _("edit the line, or remove it"), "settings: %s",
 		    problems);
 	else
 		doctor_ok("the settings files read without a problem");
@@ -246,10 +246,11 @@ cmd_doctor_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		if (store_stats(core_store(c), &st, &cause) == 0) {
 			doctor_fs(&d, dir, &st);
 			if (st.stale_cleared > 0)
-				doctor_ok("%d reader slot%s left by processes "
-				    "that died %s cleared", st.stale_cleared,
-				    st.stale_cleared == 1 ? "" : "s",
-				    st.stale_cleared == 1 ? "was" : "were");
+				doctor_ok(ngettext("%d reader slot left by a "
+				    "process that died was cleared", "%d reader "
+				    "slots left by processes that died were "
+				    "cleared", (unsigned long)st.stale_cleared),
+				    st.stale_cleared);
 			else
 				doctor_ok("%u of %u reader slots in use, none "
 				    "left by dead processes", st.readers,
@@ -262,23 +263,23 @@ cmd_doctor_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	free(dir);
 	if (d.problems > 0)
-		printf("%zu problem%s.\n", d.problems, d.problems == 1 ? "" :
-		    "s");
+		printf(ngettext("%zu problem.\n", "%zu problems.\n",
+		    d.problems), d.problems);
 	else
-		printf("No problems.\n");
+		printf(_("No problems.\n"));
 	return d.problems > 0 ? CMD_FAIL : CMD_OK;
 }
 
 const struct cmd_entry cmd_doctor_entry = {
 	.name = "doctor",
 	.args = "",
-	.summary = "Check the set-up: files, group, modes, space, readers.",
-	.help = "Looks at the database's directory and files (group and mode: "
+	.summary = N_("Check the set-up: files, group, modes, space, readers."),
+	.help = N_("Looks at the database's directory and files (group and mode: "
 	    "2770 and\n0660 with the program's group when it is set-group-id, "
 	    "nothing open to\nothers otherwise), the program's set-group-id "
 	    "bit, the settings files, the\nfilesystem, how full the map is "
 	    "and reader slots left by dead processes.\nEach problem is "
 	    "printed with the command that fixes it; exits 1 if there is\n"
-	    "any.\n",
+	    "any.\n"),
 	.exec = cmd_doctor_exec,
 };

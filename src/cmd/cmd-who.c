@@ -18,8 +18,8 @@ cmd_who_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const struct cmd_column cols[] = {
-		{ "LOGIN", 16 }, { "SINCE", 16 }, { "TAB", 12 },
-		{ "PROCESS", 0 },
+		{ N_("LOGIN"), 16 }, { N_("SINCE"), 16 }, { N_("TAB"), 12 },
+		{ N_("PROCESS"), 0 },
 	};
 	struct core_session *s;
 	struct core *c;
@@ -46,8 +46,8 @@ cmd_who_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	s = xcalloc(WHO_MAX, sizeof *s);
 	n = core_sessions(c, s, WHO_MAX);
 	if (n == 0)
-		printf("No one has the database open in the full-screen "
-		    "program.\n");
+		printf(_("No one has the database open in the full-screen "
+		    "program.\n"));
 	else
 		cmd_table_header(stdout, cols, 4);
 	for (i = 0; i < n && i < WHO_MAX; i++) {
@@ -55,7 +55,7 @@ cmd_who_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		snprintf(pid, sizeof pid, "%ld", s[i].pid);
 		cells[0] = s[i].login;
 		cells[1] = since;
-		cells[2] = s[i].pane;
+		cells[2] = _(s[i].pane);
 		cells[3] = pid;
 		cmd_table_row(stdout, cols, 4, cells);
 	}
@@ -67,8 +67,8 @@ cmd_who_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_who_entry = {
 	.name = "who",
 	.args = "",
-	.summary = "Show who has the database open in the full-screen program.",
-	.help = "One line each: login, since when, which tab, the process. "
-	    "Records of\nprograms that died are cleared as they are found.\n",
+	.summary = N_("Show who has the database open in the full-screen program."),
+	.help = N_("One line each: login, since when, which tab, the process. "
+	    "Records of\nprograms that died are cleared as they are found.\n"),
 	.exec = cmd_who_exec,
 };
