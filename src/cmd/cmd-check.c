@@ -120,7 +120,7 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	store_read_end(t);
 	core_close(c);
 	if (!cc.tsv) {
-		char span[40];
+		char span[40], day[16];
 
 		if (o.rolling)
 			snprintf(span, sizeof span, _("the 12 months before %.7s"),
@@ -129,7 +129,7 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			snprintf(span, sizeof span, "%d", o.year);
 		printf(ngettext("%s%zu finding for %s (as of %s).\n",
 		    "%s%zu findings for %s (as of %s).\n", n), n ? "\n" : "",
-		    n, span, o.today);
+		    n, span, date_show(o.today, day, sizeof day));
 	}
 	return n > 0 ? CMD_FAIL : CMD_OK;
 }

@@ -60,12 +60,12 @@ static void
 comp_draw(struct ui *ui, int y, int x, int h, int w)
 {
 	const struct compliance_finding *f;
-	char title[128];
+	char title[128], day[16];
 	int row, sw = w / 4;
 	enum ui_attr at;
 
 	snprintf(title, sizeof title, _("What breaks the regulation, as of "
-	    "%s (%zu)"), comp.o.today, comp.n);
+	    "%s (%zu)"), date_show(comp.o.today, day, sizeof day), comp.n);
 	ui_put(ui, y, x, w, title, UI_NORMAL);
 	ui_put(ui, y + 1, x, 22, _("Rule"), UI_TITLE);
 	ui_put(ui, y + 1, x + 23, sw, _("About"), UI_TITLE);
