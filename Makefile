@@ -132,6 +132,14 @@ build/gen/strokes.c: tools/unicode.sh
 
 build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o: build/gen/keymap_default.c
 
+# Helpers the program tests call (tests/tools/*.c): build/tools/NAME.
+TOOLS	 = $(patsubst tests/tools/%.c,build/tools/%,$(sort $(wildcard tests/tools/*.c)))
+
+build/tools/%: tests/tools/%.c build/libogpo.a
+	@echo "  TOOL    $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
 # Unit tests (cmocka): one program per tests/unit/test_*.c.
 build/test/%: tests/unit/%.c tests/unit/fixture.c build/libogpo.a
 	@echo "  TEST    $@"
@@ -159,11 +167,11 @@ test: deps
 # Every tier: unit tests, the same under ASan+UBSan, then the program's
 # own tests (command line and screen) against both builds.
 check: ogpo build/asan/ogpo $(MO) $(addprefix build/test/,$(TESTS)) \
-		$(addprefix build/test-asan/,$(TESTS))
+		$(addprefix build/test-asan/,$(TESTS)) $(TOOLS)
 	$(Q)sh tests/run.sh $(TESTS)
 
 # Heavier checks than `make test`: kill -9 during imports, and the like.
-stress: ogpo
+stress: ogpo $(TOOLS)
 	$(Q)for t in tests/crash/*.sh; do OGPO=./ogpo sh $$t || exit 1; done
 
 unit: $(addprefix build/test/,$(TESTS))
