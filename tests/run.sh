@@ -5,14 +5,18 @@
 #   program tests, tests/cli/*.sh and tests/tui/*.sh, run against the plain
 #   binary and again against the sanitizer build (OGPO=build/asan/ogpo)
 #
-# A program test prints "ok - what" or "not ok - what" per check.
+# A program test prints "ok - what" or "not ok - what" per check, and
+# "ok - # SKIP why" for a check it cannot make here (one that needs root,
+# say): skips are counted apart and named again at the end, never passed.
 set -u
 cd "$(dirname "$0")/.."
 
 passed=0
 failed=0
+skipped=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+skips=$(mktemp)
+trap 'rm -f "$log" "$skips"' EXIT
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -49,7 +53,11 @@ for script in tests/cli/*.sh tests/tui/*.sh; do
 		cat "$log"
 		p=$(grep -c '^ok ' "$log")
 		f=$(grep -c '^not ok ' "$log")
-		passed=$((passed + p))
+		s=$(grep -c '^ok - # SKIP' "$log")
+		grep '^ok - # SKIP' "$log" | sed "s|^ok - # SKIP|$script ($bin):|" \
+		    >>"$skips"
+		passed=$((passed + p - s))
+		skipped=$((skipped + s))
 		failed=$((failed + f))
 		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 			echo "not ok - $script exited $rc"
@@ -58,5 +66,11 @@ for script in tests/cli/*.sh tests/tui/*.sh; do
 	done
 done
 
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "Skipped, not run here:"
+	sed 's/^/  /' "$skips"
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]
