@@ -25,32 +25,7 @@
 #include "ogpo/csv.h"
 #include "ogpo/text.h"
 
-int	LLVMFuzzerInitialize(int *argc, char ***argv);
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/*
- * Known findings, worked around so that fuzzing goes on past them;
- * OGPO_FUZZ_KNOWN=1 checks them as they are:
- *
- * - tests/fuzz/crashes/csv-writer-bom-first-cell: a first cell that
- *   starts with U+FEFF is written bare, and without a BOM of the writer's
- *   own the reader takes it for one. That round trip is made with a BOM.
- * - tests/fuzz/crashes/csv-writer-empty-first-cell: the writer's very
- *   first append, of an empty cell, computes NULL + 0 (UBSan). Such rows
- *   are written after a row "x", which is read back and dropped.
- */
-static int fuzz_known;
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	const char *e = getenv("OGPO_FUZZ_KNOWN");
-
-	(void)argc;
-	(void)argv;
-	fuzz_known = e != NULL && *e == '1';
-	return 0;
-}
 
 /* The rows read so far, copied out of the reader. */
 struct fuzz_rows {
@@ -142,30 +117,18 @@ fuzz_round_trip(const struct fuzz_rows *rs,
 	struct csv_writer	*w;
 	struct csv_reader	*r;
 	struct csv_options	 ro;
-	struct csv_writer_options bom;
 	const struct csv_row	*row;
 	char			*buf = NULL, *cause = NULL;
 	size_t			 len = 0, i, j;
 	unsigned char		*written;
 	FILE			*f;
 	const char		*got;
-	const char		*x = "x";
 	int			 big5 = strcmp(wo->encoding, "big5") == 0, rc;
-	int			 lead;
 
 	if ((f = open_memstream(&buf, &len)) == NULL)
 		abort();
-	if (!fuzz_known && !wo->bom && rs->n > 0 &&
-	    strncmp(rs->rows[0][0], "\xef\xbb\xbf", 3) == 0) {
-		bom = *wo;
-		bom.bom = 1;
-		wo = &bom;
-	}
 	if (csv_writer_open(&w, f, "fuzz.csv", wo, &cause) != 0)
 		fuzz_fail("the writer does not open", 0, 0, NULL, cause);
-	lead = !fuzz_known && rs->n > 0 && rs->rows[0][0][0] == '\0';
-	if (lead && csv_writer_row(w, &x, 1, &cause) != 0)
-		fuzz_fail("the writer refused x", 0, 0, NULL, cause);
 	if ((written = calloc(rs->n + 1, 1)) == NULL)
 		abort();
 	for (i = 0; i < rs->n; i++) {
@@ -192,9 +155,6 @@ fuzz_round_trip(const struct fuzz_rows *rs,
 	ro.field_max = 3 * len + 16;	/* UTF-16 and Big5 grow */
 	if (csv_reader_open_mem(&r, "fuzz.csv", buf, len, &ro, &cause) != 0)
 		fuzz_fail("the written file does not open", 0, 0, NULL, cause);
-	if (lead && (csv_reader_next(r, &row, &cause) != 1 ||
-	    row->nfields != 1 || strcmp(row->fields[0], x) != 0))
-		fuzz_fail("x did not come back", 0, 0, x, cause);
 	for (i = 0; i < rs->n; i++) {
 		if (!written[i])
 			continue;
