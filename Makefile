@@ -134,6 +134,8 @@ build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o: build/gen/keymap_default.c
 
 # Helpers the program tests call (tests/tools/*.c): build/tools/NAME.
 TOOLS	 = $(patsubst tests/tools/%.c,build/tools/%,$(sort $(wildcard tests/tools/*.c)))
+# The fuzz targets (see below): tests/fuzz/fuzz_*.c.
+FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 
 build/tools/%: tests/tools/%.c build/libogpo.a
 	@echo "  TOOL    $@"
@@ -165,10 +167,12 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory check
 
 # Every tier: unit tests, the same under ASan+UBSan, then the program's
-# own tests (command line and screen) against both builds.
+# own tests (command line and screen) against both builds, then each
+# fuzz target for FUZZ_SECONDS (make test FUZZ_SECONDS=5 for a quick run).
 check: ogpo build/asan/ogpo $(MO) $(addprefix build/test/,$(TESTS)) \
-		$(addprefix build/test-asan/,$(TESTS)) $(TOOLS)
-	$(Q)sh tests/run.sh $(TESTS)
+		$(addprefix build/test-asan/,$(TESTS)) $(TOOLS) \
+		$(addprefix build/fuzz/,$(FUZZERS))
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run.sh $(TESTS)
 
 # Heavier checks than `make test`: kill -9 during imports, and the like.
 stress: ogpo $(TOOLS)
@@ -206,12 +210,13 @@ build/bench/export-gen: tests/bench/export-gen.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-# Fuzzing, with clang's libFuzzer under ASan and UBSan; not part of `make
-# test`. `make fuzz` builds build/fuzz/fuzz_* from tests/fuzz/fuzz_*.c and
-# the library without its screens and commands; `make fuzz-run` runs each
-# for FUZZ_SECONDS over tests/fuzz/corpus/NAME and the binary seeds of
-# tests/fuzz/seeds.sh, keeping what it finds in build/fuzz/corpus/NAME and
-# any crash in build/fuzz/crashes/.
+# Fuzzing, with clang's libFuzzer under ASan and UBSan. `make fuzz` builds
+# build/fuzz/fuzz_* from tests/fuzz/fuzz_*.c and the library without its
+# screens and commands; tests/fuzz/run.sh (part of make test, and `make
+# fuzz-run` alone) runs each for FUZZ_SECONDS after its seeds
+# (tests/fuzz/corpus/NAME, the binary seeds of tests/fuzz/seeds.sh) and
+# its past findings (tests/fuzz/crashes/), keeping what it finds in
+# build/fuzz/corpus/NAME and any crash in build/fuzz/crashes/.
 FUZZ_CC	 = clang
 FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
@@ -219,24 +224,14 @@ FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
 FUZZ_SRC = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
 	   src/csv/*.c)) build/gen/ambiguous.c build/gen/strokes.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_SRC))
-FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 
 .PHONY: fuzz fuzz-run
 
-fuzz:
-	$(Q)sh tools/deps.sh fuzz
+fuzz: deps
 	$(Q)$(MAKE) --no-print-directory $(addprefix build/fuzz/,$(FUZZERS))
 
 fuzz-run: fuzz
-	$(Q)mkdir -p build/fuzz/crashes
-	$(Q)sh tests/fuzz/seeds.sh build/fuzz/corpus
-	$(Q)for t in $(FUZZERS); do \
-		seeds=tests/fuzz/corpus/$$t; [ -d $$seeds ] || seeds=; \
-		build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
-		    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-		    -artifact_prefix=build/fuzz/crashes/$$t- \
-		    build/fuzz/corpus/$$t $$seeds || exit 1; \
-	done
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
 build/fuzz/libogpo-fuzz.a: $(FUZZ_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^

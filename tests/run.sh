@@ -4,6 +4,8 @@
 #   unit tests (cmocka), built plain and with ASan+UBSan: build/test*/NAME
 #   program tests, tests/cli/*.sh and tests/tui/*.sh, run against the plain
 #   binary and again against the sanitizer build (OGPO=build/asan/ogpo)
+#   fuzzing, tests/fuzz/run.sh: each libFuzzer target for FUZZ_SECONDS
+#   (default 60) after its seeds and past findings
 #
 # A program test prints "ok - what" or "not ok - what" per check, and
 # "ok - # SKIP why" for a check it cannot make here (one that needs root,
@@ -65,6 +67,18 @@ for script in tests/cli/*.sh tests/tui/*.sh; do
 		fi
 	done
 done
+
+echo "== tests/fuzz/run.sh (${FUZZ_SECONDS:-60} s each)"
+sh tests/fuzz/run.sh >"$log" 2>&1
+rc=$?
+cat "$log"
+passed=$((passed + $(grep -c '^ok ' "$log")))
+f=$(grep -c '^not ok ' "$log")
+failed=$((failed + f))
+if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+	echo "not ok - tests/fuzz/run.sh exited $rc"
+	failed=$((failed + 1))
+fi
 
 if [ "$skipped" -gt 0 ]; then
 	echo "Skipped, not run here:"

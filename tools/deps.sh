@@ -1,18 +1,18 @@
 #!/bin/sh
-# deps.sh [fuzz] — install the Debian packages ogpo needs to build and
-# test (and, with fuzz, to fuzz), when any is missing, and generate the
-# zh_TW.UTF-8 locale the Chinese screen tests run in when the system
-# lacks it: with apt-get and localedef as root, with sudo otherwise; if
-# neither can be done, print the exact command and fail.
+# deps.sh — install the Debian packages ogpo needs to build and test,
+# when any is missing, and generate the zh_TW.UTF-8 locale the Chinese
+# screen tests run in when the system lacks it: with apt-get and localedef
+# as root, with sudo otherwise; if neither can be done, print the exact
+# command and fail. make test fuzzes too, so clang and its fuzzer runtime
+# (libclang_rt.fuzzer, in libclang-rt-dev) are among them; lmdb-utils
+# gives mdb_stat for the crash tests.
 set -u
 
 # unicode-data and bzip2: the tables of ambiguous widths and stroke
 # counts are made from Unicode's files at build time (tools/unicode.sh).
 PKGS="build-essential pkg-config libncurses-dev liblmdb-dev lmdb-utils
 libcsv-dev libcbor-dev libcmocka-dev nettle-dev tmux gettext locales sqlite3
-groff-base man-db unicode-data bzip2"
-# `make fuzz` also needs clang and its fuzzer runtime (deps.sh fuzz).
-[ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-dev"
+groff-base man-db unicode-data bzip2 clang libclang-rt-dev procps"
 
 missing=
 for p in $PKGS; do
