@@ -95,4 +95,15 @@ char	*text_tsv(const char *s, char *out, size_t outsz);
  */
 int	text_utf8_valid(const char *s, size_t len);
 
+/*
+ * Copy s into out (outsz > 0 bytes, always NUL-terminated) as valid
+ * UTF-8, whatever s holds: a byte that does not start a well-formed
+ * sequence becomes the four characters \xNN, as the display shows it,
+ * and a cut falls between characters. For names from outside, such as a
+ * file name in Big5, on their way into a record, whose text the codec
+ * takes only as UTF-8. Returns 0 if the whole of s fitted, -1 if it was
+ * cut.
+ */
+int	text_utf8_clean(const char *s, char *out, size_t outsz);
+
 #endif /* OGPO_TEXT_H */

@@ -17,6 +17,7 @@
 
 #include "ogpo/codec.h"
 #include "ogpo/import.h"
+#include "ogpo/text.h"
 #include "ogpo/util.h"
 
 #define IMPORT_DRY_RUN	1000	/* private status: roll the transaction back */
@@ -671,7 +672,8 @@ import_record_write(struct import *im, uint64_t first)
 	ir.rejected = (uint32_t)im->res->rejected;
 	ir.first_seq = first;
 	ir.last_seq = store_audit_next(im->t) - 1;
-	str_copy(ir.file, im->path, sizeof ir.file);
+	/* The codec takes only UTF-8, and a name may be Big5 or cut. */
+	text_utf8_clean(im->path, ir.file, sizeof ir.file);
 	str_copy(ir.encoding, im->res->encoding, sizeof ir.encoding);
 	a->time = (int64_t)time(NULL);
 	str_copy(a->login, core_login(im->c), sizeof a->login);

@@ -366,3 +366,34 @@ text_utf8_valid(const char *s, size_t len)
 	}
 	return 1;
 }
+
+/* Bad bytes take the form the display gives them, so both read alike. */
+int
+text_utf8_clean(const char *s, char *out, size_t outsz)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	const char		*src;
+	size_t			 n = strlen(s), off, len, used = 0, step;
+	uint32_t		 c;
+	char			 hex[8];
+
+	for (off = 0; off < n; off += len) {
+		if ((len = text_decode(p + off, n - off, &c)) == 0) {
+			len = 1;
+			step = (size_t)snprintf(hex, sizeof hex, "\\x%02x",
+			    p[off]);
+			src = hex;
+		} else {
+			step = len;
+			src = s + off;
+		}
+		if (used + step >= outsz) {
+			out[used] = '\0';
+			return -1;
+		}
+		memcpy(out + used, src, step);
+		used += step;
+	}
+	out[used] = '\0';
+	return 0;
+}

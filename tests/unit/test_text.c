@@ -263,6 +263,37 @@ test_text_ambiguous(void **state)
 }
 
 /* The tests need a UTF-8 locale for wcwidth(), as the program does. */
+/*
+ * A file name in Big5 (名冊 is A6 57 A5 55) or cut in a character is
+ * stored as valid UTF-8, its bad bytes as the display shows them.
+ */
+static void
+test_text_utf8_clean(void **state)
+{
+	char	buf[32];
+
+	(void)state;
+	assert_int_equal(text_utf8_clean("/tmp/王.csv", buf, sizeof buf), 0);
+	assert_string_equal(buf, "/tmp/王.csv");
+	assert_int_equal(text_utf8_clean("/tmp/\xa6W\xa5U.csv", buf,
+	    sizeof buf), 0);
+	assert_string_equal(buf, "/tmp/\\xa6W\\xa5U.csv");
+	assert_true(text_utf8_valid(buf, strlen(buf)));
+	/* ESC is UTF-8: kept, for the display to escape. */
+	assert_int_equal(text_utf8_clean("a\033b", buf, sizeof buf), 0);
+	assert_string_equal(buf, "a\033b");
+	/* A cut falls between characters and between escapes. */
+	assert_int_equal(text_utf8_clean("ab王", buf, 5), -1);
+	assert_string_equal(buf, "ab");
+	assert_int_equal(text_utf8_clean("ab王", buf, 6), 0);
+	assert_int_equal(text_utf8_clean("a\xff", buf, 5), -1);
+	assert_string_equal(buf, "a");
+	assert_int_equal(text_utf8_clean("a\xff", buf, 6), 0);
+	assert_string_equal(buf, "a\\xff");
+	assert_int_equal(text_utf8_clean("abc", buf, 1), -1);
+	assert_string_equal(buf, "");
+}
+
 int
 main(void)
 {
@@ -277,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_text_tsv),
 		cmocka_unit_test(test_text_utf8_valid),
 		cmocka_unit_test(test_text_ambiguous),
+		cmocka_unit_test(test_text_utf8_clean),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
