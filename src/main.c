@@ -164,7 +164,7 @@ int
 main(int argc, char **argv)
 {
 	struct cmd_ctx ctx = { NULL, NULL, "ogpo" };
-	char *cause = NULL;
+	char *cause = NULL, *shown;
 	size_t i;
 
 	if (priv_init() != 0) {
@@ -216,7 +216,9 @@ main(int argc, char **argv)
 	for (i = 0; i < MAIN_NCMDS; i++)
 		if (strcmp(argv[1], main_cmds[i]->name) == 0)
 			return main_cmds[i]->exec(&ctx, argc - 1, argv + 1);
-	fprintf(stderr, _("ogpo: '%s' is not a command.\n\n"), argv[1]);
+	shown = cmd_safe(argv[1]);
+	fprintf(stderr, _("ogpo: '%s' is not a command.\n\n"), shown);
+	free(shown);
 	main_usage(stderr);
 	return CMD_USAGE;
 }

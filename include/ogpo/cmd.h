@@ -57,6 +57,12 @@ struct core *cmd_open(const struct cmd_ctx *ctx, int create);
  */
 void	 cmd_put_safe(FILE *f, const char *s);
 
+/* The same form of s as a new string (free it), for a translated format. */
+char	*cmd_safe(const char *s);
+
+/* Whether f is a terminal (asked once per stream). */
+int	 cmd_tty(FILE *f);
+
 /* Print "ogpo NAME: message" to stderr (escaped); returns status. */
 int	 cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
 	    OGPO_PRINTF(3, 4);
@@ -90,9 +96,12 @@ void	 cmd_table_row(FILE *f, const struct cmd_column *cols, size_t n,
 
 /*
  * TSV: a header of field names and one line per record, every field of
- * schema s; tab, newline, CR and backslash escaped as \t \n \r \\.
+ * schema s; tab, newline, CR and backslash escaped as \t \n \r \\. On a
+ * terminal each cell is also shown in the safe display form (ESC as ^[,
+ * U+202E as <U+202E>); to a pipe or a file the bytes are as stored.
  */
 void	 cmd_tsv_header(FILE *f, const struct schema *s);
 void	 cmd_tsv_row(FILE *f, const struct schema *s, const void *rec);
+void	 cmd_tsv_cell(FILE *f, const char *value);
 
 #endif

@@ -16,7 +16,7 @@ cmd_backup_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct core *c;
-	char *cause = NULL;
+	char *cause = NULL, *dir, *to;
 	int ch;
 
 	optind = 1;
@@ -40,8 +40,11 @@ cmd_backup_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		core_close(c);
 		return CMD_FAIL;
 	}
-	printf(_("Backed up %s to %s.\n"), store_dir(core_store(c)),
-	    argv[optind]);
+	dir = cmd_safe(store_dir(core_store(c)));
+	to = cmd_safe(argv[optind]);
+	printf(_("Backed up %s to %s.\n"), dir, to);
+	free(to);
+	free(dir);
 	core_close(c);
 	return CMD_OK;
 }

@@ -9,7 +9,6 @@
 
 #include "ogpo/cmd.h"
 #include "ogpo/compliance.h"
-#include "ogpo/text.h"
 
 struct cmd_check {
 	int			 tsv;
@@ -20,14 +19,14 @@ static void
 cmd_check_one(void *arg, const struct compliance_finding *f)
 {
 	struct cmd_check *cc = arg;
-	char buf[1024];
 	char *line;
 
 	if (cc->tsv) {
 		printf("%s\t", model_enum_name(&compliance_rules, f->rule));
-		printf("%s\t", text_tsv(f->subject, buf, sizeof buf));
-		printf("%s\t%u\t%u\t%u\n", text_tsv(f->detail, buf,
-		    sizeof buf), f->agency, f->officer, f->issue);
+		cmd_tsv_cell(stdout, f->subject);
+		putchar('\t');
+		cmd_tsv_cell(stdout, f->detail);
+		printf("\t%u\t%u\t%u\n", f->agency, f->officer, f->issue);
 		return;
 	}
 	if (f->rule != cc->last) {

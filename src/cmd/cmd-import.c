@@ -9,6 +9,7 @@
 
 #include "ogpo/cmd.h"
 #include "ogpo/import.h"
+#include "ogpo/text.h"
 
 struct cmd_import {
 	int	 dry_run;
@@ -87,7 +88,7 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	struct import_result res;
 	struct cmd_import ci;
 	struct core *c;
-	char *cause = NULL;
+	char *cause = NULL, *file;
 	int ch, rc;
 
 	memset(&o, 0, sizeof o);
@@ -156,18 +157,20 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 			cmd_put_safe(stdout, res.unknown);
 			fputc('\n', stdout);
 		}
+		file = cmd_safe(argv[optind]);
 		if (rc != 0)	/* nothing landed: say what would have */
 			printf(_("%s: nothing imported; the good rows would have "
 			    "added %zu, updated %zu, left %zu unchanged; "
-			    "rejected %zu (%s"), argv[optind], res.added,
+			    "rejected %zu (%s"), file, res.added,
 			    res.updated, res.unchanged, res.rejected,
 			    res.encoding);
 		else
 			printf(_("%s%s: added %zu, updated %zu, unchanged %zu, "
 			    "rejected %zu (%s"), o.dry_run ? _("dry run, nothing "
-			    "written, ") : "", argv[optind], res.added,
+			    "written, ") : "", file, res.added,
 			    res.updated, res.unchanged, res.rejected,
 			    res.encoding);
+		free(file);
 		printf(_(", %s-separated)\n"), res.delimiter == '\t' ?
 		    _("tab") : res.delimiter == ';' ? _("semicolon") :
 		    _("comma"));
@@ -175,9 +178,12 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 			printf(_("import %llu; ogpo import undo %llu takes it "
 			    "back\n"), (unsigned long long)res.seq,
 			    (unsigned long long)res.seq);
-		if (o.rejects != NULL && res.rejected > 0)
+		if (o.rejects != NULL && res.rejected > 0) {
+			file = cmd_safe(o.rejects);
 			printf(_("rejected rows, with the reason, are in %s\n"),
-			    o.rejects);
+			    file);
+			free(file);
+		}
 	}
 	if (rc != 0)
 		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
@@ -190,12 +196,13 @@ static int
 cmd_import_list_one(void *arg, uint64_t seq, const struct audit *a,
     const struct import_record *ir, int undone)
 {
-	char when[32];
+	char when[32], who[4 * 10 + 8];
 
 	(void)arg;
 	time_format(a->time, when, sizeof when);
-	printf("%-6llu %s  %-10s %-9s +%u ~%u =%u !%u  ", (unsigned long long)seq,
-	    when, a->login, model_enum_name(&model_entities, ir->kind),
+	text_fit(a->login, 10, 1, who, sizeof who);
+	printf("%-6llu %s  %s %-9s +%u ~%u =%u !%u  ", (unsigned long long)seq,
+	    when, who, model_enum_name(&model_entities, ir->kind),
 	    ir->added, ir->updated, ir->unchanged, ir->rejected);
 	cmd_put_safe(stdout, ir->file);
 	printf("%s\n", undone ? _("  (undone)") : "");

@@ -41,7 +41,7 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct core *c;
 	struct stat sb;
 	const char *origin;
-	char *dir, *path, *cause = NULL;
+	char *dir, *path, *cause = NULL, *shown, *login;
 	int ch, demo = 0, exists, had_dir;
 
 	optind = 1;
@@ -93,8 +93,12 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_FAIL;
 	}
 	store_stats(core_store(c), &st, NULL);
-	printf(_("Created the database in %s (%s), %s is its admin.\n"), dir,
-	    origin, core_login(c));
+	shown = cmd_safe(dir);
+	login = cmd_safe(core_login(c));
+	printf(_("Created the database in %s (%s), %s is its admin.\n"),
+	    shown, origin, login);
+	free(login);
+	free(shown);
 	if (demo)
 		printf(_("Demo data: %zu agencies, %zu officers, %zu meetings, "
 		    "%zu attendance records, %zu issues.\n"),

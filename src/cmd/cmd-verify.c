@@ -64,7 +64,7 @@ cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct store_stats st;
 	struct store_txn *t;
 	struct core *c;
-	char *cause = NULL;
+	char *cause = NULL, *dir;
 	size_t problems;
 	int ch;
 
@@ -98,21 +98,22 @@ cmd_verify_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		problems += cmd_verify_head(t, head);
 	store_read_end(t);
 	store_stats(core_store(c), &st, NULL);
+	dir = cmd_safe(store_dir(core_store(c)));
 	if (problems > 0)
 		printf(ngettext("%s: %zu problem found.\n",
-		    "%s: %zu problems found.\n", problems),
-		    store_dir(core_store(c)), problems);
+		    "%s: %zu problems found.\n", problems), dir, problems);
 	else
 		printf(ngettext("%s is consistent: %zu agencies, %zu officers, "
 		    "%zu meetings, %zu attendance records, %zu issues, %zu user, "
 		    "%zu audit records.\n", "%s is consistent: %zu agencies, "
 		    "%zu officers, %zu meetings, %zu attendance records, %zu "
 		    "issues, %zu users, %zu audit records.\n",
-		    st.records[ENTITY_USER]), store_dir(core_store(c)),
+		    st.records[ENTITY_USER]), dir,
 		    st.records[ENTITY_AGENCY], st.records[ENTITY_OFFICER],
 		    st.records[ENTITY_MEETING], st.records[ENTITY_ATTENDANCE],
 		    st.records[ENTITY_ISSUE], st.records[ENTITY_USER],
 		    st.records[ENTITY_AUDIT]);
+	free(dir);
 	core_close(c);
 	return problems > 0 ? CMD_FAIL : CMD_OK;
 }

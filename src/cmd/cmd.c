@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ogpo/cmd.h"
 #include "ogpo/text.h"
@@ -14,7 +15,7 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 {
 	struct core *c;
 	const char *origin;
-	char *dir, *cause = NULL;
+	char *dir, *cause = NULL, *shown;
 
 	if ((dir = core_default_dir(ctx->db_flag, &origin, &cause)) == NULL) {
 		fprintf(stderr, "%s: ", ctx->prog);
@@ -27,9 +28,12 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 		fprintf(stderr, "%s: ", ctx->prog);
 		cmd_put_safe(stderr, cause);
 		fputc('\n', stderr);
-		if (strcmp(origin, "--db") != 0)
-			fprintf(stderr, _("%s: (the database directory %s came "
-			    "from %s)\n"), ctx->prog, dir, _(origin));
+		if (strcmp(origin, "--db") != 0) {
+			shown = cmd_safe(dir);
+			fprintf(stderr, _("%s: (the database directory %s "
+			    "came from %s)\n"), ctx->prog, shown, _(origin));
+			free(shown);
+		}
 		free(cause);
 		c = NULL;
 	}
@@ -37,15 +41,36 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 	return c;
 }
 
-void
-cmd_put_safe(FILE *f, const char *s)
+char *
+cmd_safe(const char *s)
 {
 	size_t cells = text_width(s), n = 4 * cells + 8;
 	char *buf = xmalloc(n);
 
 	text_fit(s, cells, 0, buf, n);
+	return buf;
+}
+
+void
+cmd_put_safe(FILE *f, const char *s)
+{
+	char *buf = cmd_safe(s);
+
 	fputs(buf, f);
 	free(buf);
+}
+
+int
+cmd_tty(FILE *f)
+{
+	static int known[3] = { -1, -1, -1 };
+	int fd = fileno(f);
+
+	if (fd < 0 || fd > 2)
+		return fd >= 0 && isatty(fd);
+	if (known[fd] < 0)
+		known[fd] = isatty(fd);
+	return known[fd];
 }
 
 int
@@ -126,16 +151,29 @@ cmd_tsv_header(FILE *f, const struct schema *s)
 void
 cmd_tsv_row(FILE *f, const struct schema *s, const void *rec)
 {
-	char value[OGPO_DESC_MAX + 64], *esc;
+	char value[OGPO_DESC_MAX + 64];
 	size_t i;
 
-	esc = xmalloc(2 * sizeof value + 1);
 	for (i = 0; i < s->nfields; i++) {
 		schema_format(&s->fields[i], rec, value, sizeof value);
-		fprintf(f, "%s%s", i ? "\t" : "",
-		    text_tsv(value, esc, 2 * sizeof value + 1));
+		if (i)
+			fputc('\t', f);
+		cmd_tsv_cell(f, value);
 	}
 	fputc('\n', f);
+}
+
+void
+cmd_tsv_cell(FILE *f, const char *value)
+{
+	size_t n = 2 * strlen(value) + 1;
+	char *esc = xmalloc(n);
+
+	text_tsv(value, esc, n);
+	if (cmd_tty(f))
+		cmd_put_safe(f, esc);
+	else
+		fputs(esc, f);
 	free(esc);
 }
 
