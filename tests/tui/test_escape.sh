@@ -3,25 +3,36 @@
 # Core refuses control characters (ESC, C1) in a record; a bidi override
 # (U+202E, "Trojan Source") is accepted as text, so the screen must draw
 # it escaped as <U+202E>: in the list, the tree, the detail panel and
-# popup, a form, and the search line.
+# popup, a form, and the search line. Then records that hold ESC
+# sequences and a C1 control as well (put straight in the store by
+# tests/tools/raw-set, as an older ogpo or a damaged database might have
+# them) are shown escaped on every tab — Agencies, Officers, Meetings,
+# Issues, Compliance — and in the detail panel, popups, the attendance
+# view, an agency's history and every edit form.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
 BIDI=$(printf '\342\200\256')	# U+202E RIGHT-TO-LEFT OVERRIDE
+C1=$(printf '\302\233')		# U+009B, the C1 form of ESC [
+RAW_SET=${RAW_SET:-build/tools/raw-set}
 
-# raw_free WHAT: the coloured capture holds no raw U+202E.
+# raw_free WHAT: the coloured capture holds no raw U+202E or C1 control.
 raw_free() {
 	screen -e
 	if grep -q "$BIDI" "$SCR"; then
 		not_ok "$1: no raw U+202E reaches the terminal"
 		grep "$BIDI" "$SCR" | od -c | head -5 | sed 's/^/#   /'
+	elif grep -q "$C1" "$SCR"; then
+		not_ok "$1: no raw U+009B reaches the terminal"
+		grep "$C1" "$SCR" | od -c | head -5 | sed 's/^/#   /'
 	else
-		ok "$1: no raw U+202E reaches the terminal"
+		ok "$1: no raw U+202E or C1 control reaches the terminal"
 	fi
 }
 
 demo_db
 n=$(officer_count)
+n_officers=$n
 
 # --- core refuses control characters --------------------------------------
 "$OGPO" --db "$DB" add officer name="$(printf 'Evil\033]0;pwned\007')" \
@@ -98,4 +109,97 @@ keys Enter
 expect_pos "the search finds the officer" "1/$((n + 1))"
 raw_free "search message"
 esc
+tui_stop
+
+# --- control characters already in the database ----------------------------
+# ESC [31m would turn the rest red, U+009B is ESC [ in one byte: drawn as
+# ^[[31m<U+009B><U+202E>, or the terminal would have eaten them.
+EVIL=$(printf 'Z\033[31m\302\233\342\200\256z')
+SHOWN='Z^[[31m<U+009B><U+202E>z'
+"$OGPO" --db "$DB" check --tsv >"$TMP/check.tsv"
+col() { awk -F '\t' -v r="$1" -v c="$2" '$1 == r { print $c; exit }' \
+    "$TMP/check.tsv"; }
+no_po=$(col no_po 4)
+late=$(col escalated_long 6)
+newest=$("$OGPO" --db "$DB" list meetings --tsv | awk 'NR == 2 { print $1 }')
+moi=$("$OGPO" --db "$DB" list agencies --tsv | awk '$5 == "MOI" { print $1 }')
+# The officer named A<U+202E>B stays first: A, then the rest.
+n=0
+for r in "agency $moi" "agency $no_po" "officer $((n_officers + 1))" \
+    "meeting $newest" "issue $late"; do
+	n=$((n + 1))
+	case $r in officer*) v=A$EVIL ;; *) v=$n$EVIL ;; esac
+	# shellcheck disable=SC2086
+	check "$r gets ESC, C1 and U+202E in every text field" \
+	    "$RAW_SET" "$DB" $r "*=$v"
+done
+
+tui_start evil 120 40
+expect "the tree shows the agency escaped" "1$SHOWN"
+expect "and the one without a PO" "2$SHOWN"
+raw_free "tree (control characters)"
+keys Down e
+expect "the agency form shows the name escaped" "Name    1$SHOWN"
+expect "and the note" "Note    1$SHOWN"
+raw_free "agency form"
+esc
+expect_gone "Esc leaves the agency form" "Edit agency"
+keys v
+expect "the agency's history shows it escaped" "Code: 1$SHOWN"
+expect "and its note" "Note: 1$SHOWN"
+raw_free "agency history"
+esc
+
+keys 2
+expect "the officers list shows the name escaped" "AZ^[[31…"
+expect "the detail panel shows the name escaped" "Name: A$SHOWN"
+expect "the detail panel shows the e-mail escaped" "E-mail: A$SHOWN"
+expect "the detail panel shows the note escaped" "Note: A$SHOWN"
+raw_free "officers and detail panel (control characters)"
+keys e
+expect "the officer form shows the e-mail escaped" "A$SHOWN"
+raw_free "officer form"
+esc
+expect_gone "Esc leaves the officer form" "Edit officer"
+
+keys 3
+expect "the meetings list shows the title escaped" "4$SHOWN"
+raw_free "meetings"
+keys Home Enter
+expect "the attendance view shows the meeting escaped" "─ 4$SHOWN ─"
+raw_free "attendance view"
+esc
+expect_gone "Esc leaves the attendance view" "present 0 / invited"
+keys e
+expect "the meeting form shows the place escaped" "Place             4$SHOWN"
+raw_free "meeting form"
+esc
+expect_gone "Esc leaves the meeting form" "Edit meeting"
+
+keys 4
+expect "the issues list shows the title escaped" "5$SHOWN"
+expect "and a lead agency" "1Z^[[31m…"
+raw_free "issues"
+keys Home
+i=1
+while [ $i -lt "$late" ]; do
+	keys Down
+	i=$((i + 1))
+done
+keys Space
+expect "the issue's detail shows the description escaped" \
+    "Description: 5$SHOWN"
+raw_free "issue detail"
+esc
+keys e
+expect "the issue form shows the stakeholders escaped" \
+    "Stakeholders          5$SHOWN"
+raw_free "issue form"
+esc
+expect_gone "Esc leaves the issue form" "Edit issue"
+
+keys 5
+expect "the compliance tab names the agency escaped" "2$SHOWN"
+expect "and the issue" "#$late 5$SHOWN"
+raw_free "compliance"
 tui_done
