@@ -6,7 +6,8 @@
  * VALUE as fits (cut on a byte: the codec would refuse a cut character,
  * so a cut one is dropped whole).
  *
- *   raw-set DIR agency|officer|meeting|issue ID FIELD=VALUE ...
+ *   raw-set DIR agency|officer|meeting|issue|training|reward ID \
+ *       FIELD=VALUE ...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,10 @@ raw_txn(struct store_txn *t, void *arg, char **cause)
 		return store_meeting_put(t, r->rec, cause);
 	case ENTITY_ISSUE:
 		return store_issue_put(t, r->rec, cause);
+	case ENTITY_TRAINING:
+		return store_training_put(t, r->rec, cause);
+	case ENTITY_REWARD:
+		return store_reward_put(t, r->rec, cause);
 	default:
 		return err_set(cause, OGPO_INVALID, "not that kind");
 	}

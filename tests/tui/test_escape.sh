@@ -7,8 +7,9 @@
 # sequences and a C1 control as well (put straight in the store by
 # tests/tools/raw-set, as an older ogpo or a damaged database might have
 # them) are shown escaped on every tab — Agencies, Officers, Meetings,
-# Issues, Compliance — and in the detail panel, popups, the attendance
-# view, an agency's history and every edit form.
+# Issues, Compliance — and in the detail panel (with training and
+# rewards), popups, the attendance view, an agency's history and every
+# edit form.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -123,10 +124,15 @@ no_po=$(col no_po 4)
 late=$(col escalated_long 6)
 newest=$("$OGPO" --db "$DB" list meetings --tsv | awk 'NR == 2 { print $1 }')
 moi=$("$OGPO" --db "$DB" list agencies --tsv | awk '$5 == "MOI" { print $1 }')
-# The officer named A<U+202E>B stays first: A, then the rest.
+evil=$((n_officers + 1))	# A<U+202E>B
+course=$("$OGPO" --db "$DB" add training officer=$evil date=2025-01-02 \
+    course=課 competencies=communication | sed -n 's/.*#\([0-9]*\).*/\1/p')
+reward=$("$OGPO" --db "$DB" add reward officer=$evil date=2025-01-02 \
+    kind=嘉獎 | sed -n 's/.*#\([0-9]*\).*/\1/p')
+# The officer stays first in the list: A, then the rest.
 n=0
-for r in "agency $moi" "agency $no_po" "officer $((n_officers + 1))" \
-    "meeting $newest" "issue $late"; do
+for r in "agency $moi" "agency $no_po" "officer $evil" "meeting $newest" \
+    "issue $late" "training $course" "reward $reward"; do
 	n=$((n + 1))
 	case $r in officer*) v=A$EVIL ;; *) v=$n$EVIL ;; esac
 	# shellcheck disable=SC2086
@@ -155,6 +161,8 @@ expect "the officers list shows the name escaped" "AZ^[[31…"
 expect "the detail panel shows the name escaped" "Name: A$SHOWN"
 expect "the detail panel shows the e-mail escaped" "E-mail: A$SHOWN"
 expect "the detail panel shows the note escaped" "Note: A$SHOWN"
+expect "the detail panel shows the course escaped" "Training: 2025-01-02 6Z^[[31m"
+expect "and the reward" "Rewards (point 9): 2025-01-02 7Z^[[31m"
 raw_free "officers and detail panel (control characters)"
 keys e
 expect "the officer form shows the e-mail escaped" "A$SHOWN"
