@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "ogpo/cmd.h"
-#include "ogpo/text.h"
 
 #define AUDIT_LIMIT_DEFAULT	100
 
@@ -46,7 +45,6 @@ cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
 {
 	struct core_audit_text d;
 	char seq[24], when[32], record[sizeof d.what + 32];
-	char *e1, *e2;
 	const char *cells[6];
 	const char *kind = model_enum_name(&model_entities, a->entity);
 
@@ -54,15 +52,15 @@ cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
 	snprintf(seq, sizeof seq, "%llu", (unsigned long long)a->seq);
 	time_format(a->time, when, sizeof when);
 	if (o->tsv) {
-		e1 = xmalloc(2 * sizeof d.what + 1);
-		e2 = xmalloc(2 * sizeof d.changes + 1);
-		printf("%s\t%s\t%s\t%s\t%s\t%u\t%u\t%s\t%s\n", seq, when,
-		    a->login, model_enum_name(&model_audit_actions, a->action),
-		    kind, a->id, a->id2,
-		    text_tsv(d.what, e1, 2 * sizeof d.what + 1),
-		    text_tsv(d.changes, e2, 2 * sizeof d.changes + 1));
-		free(e1);
-		free(e2);
+		printf("%s\t%s\t", seq, when);
+		cmd_tsv_cell(stdout, a->login);
+		printf("\t%s\t%s\t%u\t%u\t",
+		    model_enum_name(&model_audit_actions, a->action), kind,
+		    a->id, a->id2);
+		cmd_tsv_cell(stdout, d.what);
+		putchar('\t');
+		cmd_tsv_cell(stdout, d.changes);
+		putchar('\n');
 		return;
 	}
 	if (a->entity == ENTITY_IMPORT)	/* "import of FILE" says it */

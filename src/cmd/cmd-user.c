@@ -115,9 +115,13 @@ cmd_user_list(struct core *c, int tsv, char **cause)
 		cmd_user_scope(t, &u, scope, sizeof scope);
 		time_format(u.h.updated_at, when, sizeof when);
 		if (tsv) {
-			printf("%s\t%s\t%s\t%s\t%s\n", u.login,
-			    model_enum_name(&model_user_roles, u.role), scope,
-			    when, u.h.updated_by);
+			cmd_tsv_cell(stdout, u.login);
+			printf("\t%s\t",
+			    model_enum_name(&model_user_roles, u.role));
+			cmd_tsv_cell(stdout, scope);
+			printf("\t%s\t", when);
+			cmd_tsv_cell(stdout, u.h.updated_by);
+			putchar('\n');
 			continue;
 		}
 		snprintf(changed, sizeof changed, _("%s by %s"), when,
@@ -139,7 +143,7 @@ cmd_user_whoami(struct core *c, char **cause)
 {
 	struct store_txn *t;
 	struct user u;
-	char scope[512];
+	char scope[512], *shown;
 	int rc, known;
 
 	if ((rc = store_read_begin(core_store(c), &t, cause)) != 0)
@@ -147,15 +151,20 @@ cmd_user_whoami(struct core *c, char **cause)
 	known = core_whoami(c, t, &u);
 	cmd_user_scope(t, &u, scope, sizeof scope);
 	store_read_end(t);
-	printf(_("You are %s: "), core_login(c));
+	shown = cmd_safe(core_login(c));
+	printf(_("You are %s: "), shown);
+	free(shown);
 	if (!known)
 		printf(_("not a user of this database, so you may only read "
 		    "it.\n"));
 	else if (u.role == UROLE_ADMIN)
 		printf(_("an admin; you may change everything, users too.\n"));
-	else if (u.role == UROLE_EDITOR)
+	else if (u.role == UROLE_EDITOR) {
+		shown = cmd_safe(scope);
 		printf(_("an editor of %s and the agencies below them.\n"),
-		    scope);
+		    shown);
+		free(shown);
+	}
 	else
 		printf(_("a viewer; you may only read.\n"));
 	return 0;
@@ -174,7 +183,7 @@ cmd_user_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct cmd_user a = { NULL, NULL, NULL, 0 };
 	const char *verb = argc >= 2 ? argv[1] : "";
 	struct core *c;
-	char *cause = NULL;
+	char *cause = NULL, *shown;
 	int ch, tsv = 0, rc;
 
 	optind = 1;
@@ -221,16 +230,21 @@ cmd_user_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		rc = cmd_user_list(c, tsv, &cause);
 	else if (*verb == 'a') {
 		if ((rc = core_run(c, cmd_user_add_txn, &a, &cause)) == 0) {
+			shown = cmd_safe(a.login);
 			printf(a.changed ? _("Changed %s: %s.\n") :
-			    _("Added %s: %s.\n"), a.login, a.role);
+			    _("Added %s: %s.\n"), shown, a.role);
 			if (getpwnam(a.login) == NULL)
 				printf(_("Note: this system has no account named "
-				    "%s (yet).\n"), a.login);
+				    "%s (yet).\n"), shown);
+			free(shown);
 		}
-	} else if ((rc = core_run(c, cmd_user_remove_txn, &a, &cause)) == 0)
+	} else if ((rc = core_run(c, cmd_user_remove_txn, &a, &cause)) == 0) {
+		shown = cmd_safe(a.login);
 		printf(_("Removed %s; they may now only read (or not open the "
 		    "database at all, if it lets only its users in).\n"),
-		    a.login);
+		    shown);
+		free(shown);
+	}
 	if (rc != 0)
 		cmd_error(&cmd_user_entry, CMD_FAIL, "%s", cause);
 	free(cause);

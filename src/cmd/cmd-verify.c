@@ -26,19 +26,23 @@ static size_t
 cmd_verify_head(struct store_txn *t, const char *noted)
 {
 	uint8_t hash[OGPO_HASH_LEN];
-	char hex[2 * OGPO_HASH_LEN + 1], *end, *cause = NULL;
+	char hex[2 * OGPO_HASH_LEN + 1], *end, *cause = NULL, *shown;
 	unsigned long long seq;
 	size_t i;
 
 	seq = strtoull(noted, &end, 10);
 	if (end == noted || (*end != ':' && *end != ' ')) {
+		shown = cmd_safe(noted);
 		printf(_("--head '%s': write it as ogpo audit --head printed "
-		    "it, SEQ:HASH\n"), noted);
+		    "it, SEQ:HASH\n"), shown);
+		free(shown);
 		return 1;
 	}
 	if (store_audit_hash(t, seq, hash, &cause) != 0) {
+		shown = cmd_safe(cause);
 		printf(_("audit record %llu, noted as the head, is gone: %s\n"),
-		    seq, cause);
+		    seq, shown);
+		free(shown);
 		free(cause);
 		return 1;
 	}

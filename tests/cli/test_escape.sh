@@ -38,10 +38,12 @@ on_tty() {
 }
 
 # raw_free WHAT NAME: $TMP/NAME holds no ESC, BEL, C1 control, bidi
-# control or byte that is not UTF-8.
+# control (U+200E/F, U+202A-E, U+2066-9, U+061C) or byte that is not
+# UTF-8.
+RAW='\x1b|\x07|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]'
+RAW="$RAW"'|\xe2\x81[\xa6-\xa9]|\xd8\x9c'
 raw_free() {
-	if LC_ALL=C grep -naP '\x1b|\x07|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c' \
-	    "$TMP/$2" >"$TMP/raw"; then
+	if LC_ALL=C grep -naP "$RAW" "$TMP/$2" >"$TMP/raw"; then
 		not_ok "$1: nothing raw reaches the terminal"
 		head -3 "$TMP/raw" | od -c | head -6 | sed 's/^/#   /'
 	elif ! iconv -f UTF-8 -t UTF-8 "$TMP/$2" >/dev/null 2>&1; then
@@ -133,6 +135,25 @@ printf 'name,email,agency_code\n%s,evil2@ex.gov.tw,MOI\n' "$EVIL" \
     >"$TMP/rejects.csv"
 on_tty rejected --db "$DB" import officers "$TMP/rejects.csv"
 shown "a rejected row" rejected "rejected line 2"
+
+# --- the audit trail and the users --------------------------------------------
+# A deletion keeps the record as it was in the trail, ESC and all.
+check "the meeting is deleted" sh -c "'$OGPO' --db '$DB' \
+    delete meeting '$meeting' >/dev/null"
+on_tty audit --db "$DB" audit --limit 0
+shown "audit" audit "^[[31m" "<U+009B>" "<U+202E>"
+on_tty audit.tsv --db "$DB" audit --tsv --limit 0
+# (TSV writes the backslash of \xff as \\.)
+shown "audit --tsv" audit.tsv "^[[31m" "<U+009B>" "<U+202E>" \
+    "<U+202E>\\\\xff\\\\xfe.csv"
+check "an editor of the agency is added" sh -c "'$OGPO' --db '$DB' \
+    user add editor1 --role editor --agency '$agency' >/dev/null"
+on_tty users --db "$DB" user list
+shown "user list" users "^[[31m"
+on_tty users.tsv --db "$DB" user list --tsv
+shown "user list --tsv" users.tsv "^[[31m" "<U+009B>"
+on_tty head --db "$DB" verify --head "$EVIL$BAD"
+shown "verify --head" head "^[[31m" "\\xff\\xfe"
 
 # --- errors and other messages ------------------------------------------------
 on_tty e1 --db "$DB" add officer name=x agency=MOI "role=$EVIL$BAD"

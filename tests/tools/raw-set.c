@@ -48,7 +48,7 @@ raw_txn(struct store_txn *t, void *arg, char **cause)
 	const struct field *f;
 	char *eq;
 	size_t i;
-	int a, rc;
+	int a, all, rc;
 
 	if ((rc = store_get(t, r->kind, r->id, r->rec, cause)) != 0)
 		return rc;
@@ -56,10 +56,11 @@ raw_txn(struct store_txn *t, void *arg, char **cause)
 		if ((eq = strchr(r->argv[a], '=')) == NULL)
 			return err_set(cause, OGPO_INVALID, "not FIELD=VALUE");
 		*eq++ = '\0';
+		all = strcmp(r->argv[a], "*") == 0;
 		for (i = 0; i < s->nfields; i++) {
 			f = &s->fields[i];
 			if (f->type != FIELD_STR || (f->flags & FIELD_HEAD) ||
-			    (strcmp(r->argv[a], "*") == 0 ? f->form == FORM_DATE :
+			    (all ? f->form == FORM_DATE :
 			    strcmp(r->argv[a], f->name) != 0))
 				continue;
 			raw_copy((char *)r->rec + f->offset, eq, f->size);
