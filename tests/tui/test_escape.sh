@@ -7,9 +7,9 @@
 # sequences and a C1 control as well (put straight in the store by
 # tests/tools/raw-set, as an older ogpo or a damaged database might have
 # them) are shown escaped on every tab — Agencies, Officers, Meetings,
-# Issues, Compliance — and in the detail panel (with training and
-# rewards), popups, the attendance view, an agency's history and every
-# edit form.
+# Issues, Compliance, Audit, Users — and in the detail panel (with
+# training and rewards), popups, the attendance view, an agency's
+# history, a change in the audit trail and every edit form.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -140,6 +140,10 @@ for r in "agency $moi" "agency $no_po" "officer $evil" "meeting $newest" \
 	    "$RAW_SET" "$DB" $r "*=$v"
 done
 
+# An editor of the agency: its code in the trail and on the Users tab.
+check "an editor of the agency is added" sh -c "'$OGPO' --db '$DB' \
+    user add editor1 --role editor --agency '$moi' >/dev/null"
+
 tui_start evil 120 40
 expect "the tree shows the agency escaped" "1$SHOWN"
 expect "and the one without a PO" "2$SHOWN"
@@ -210,4 +214,15 @@ keys 5
 expect "the compliance tab names the agency escaped" "2$SHOWN"
 expect "and the issue" "#$late 5$SHOWN"
 raw_free "compliance"
+
+keys 6
+expect "the audit tab shows the editor's scope escaped" "scope 1Z^[[31m"
+raw_free "audit tab"
+keys Home Enter
+expect "the change in full shows it escaped" "scope 1$SHOWN (1$SHOWN)"
+raw_free "audit detail"
+esc
+keys 7
+expect "the users tab shows the scope escaped" "1$SHOWN (1$SHOWN)"
+raw_free "users tab"
 tui_done
