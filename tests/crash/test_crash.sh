@@ -89,10 +89,19 @@ poll() {
 	done
 }
 
-# killtree PID: SIGKILL to PID and everything it started, stopped first
-# so that it starts nothing more.
+# stopped PID: PID has stopped (or is gone).
+stopped() {
+	case $(ps -o stat= -p "$1") in T*|Z*|'') return 0 ;; esac
+	return 1
+}
+
+# killtree PID: SIGKILL to PID and everything it started. Each is stopped
+# first, and its children are listed only once it has: SIGSTOP takes
+# effect a moment after kill returns, and a child forked in that moment
+# would be missed and go on writing.
 killtree() {
 	kill -STOP "$1" 2>/dev/null
+	poll 5 stopped "$1"
 	for _c in $(pgrep -P "$1"); do
 		killtree "$_c"
 	done
