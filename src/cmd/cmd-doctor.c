@@ -24,36 +24,13 @@ struct doctor {
 	size_t	 problems;
 };
 
-static void doctor_ok(const char *fmt, ...) OGPO_PRINTF(1, 2);
-static void doctor_bad(struct doctor *d, const char *fix, const char *fmt,
-    ...) OGPO_PRINTF(3, 4);
-
+/* One line: a mark, the sentence, and for a problem how to fix it. */
 static void
-doctor_ok(const char *fmt, ...)
+doctor_say(const char *mark, const char *fix, const char *fmt, va_list ap)
 {
-	va_list ap;
-	char *msg;
+	char *msg = xvasprintf(_(fmt), ap);
 
-	va_start(ap, fmt);
-	msg = xvasprintf(_(fmt), ap);
-	va_end(ap);
-	fputs(_("ok       "), stdout);
-	cmd_put_safe(stdout, msg);
-	fputc('\n', stdout);
-	free(msg);
-}
-
-/* A problem, and the command that fixes it (NULL: none to give). */
-static void
-doctor_bad(struct doctor *d, const char *fix, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(_(fmt), ap);
-	va_end(ap);
-	fputs(_("PROBLEM  "), stdout);
+	fputs(mark, stdout);
 	cmd_put_safe(stdout, msg);
 	fputc('\n', stdout);
 	if (fix != NULL) {
@@ -62,6 +39,31 @@ doctor_bad(struct doctor *d, const char *fix, const char *fmt, ...)
 		fputc('\n', stdout);
 	}
 	free(msg);
+}
+
+static void doctor_ok(const char *fmt, ...) OGPO_PRINTF(1, 2);
+static void doctor_bad(struct doctor *d, const char *fix, const char *fmt,
+    ...) OGPO_PRINTF(3, 4);
+
+static void
+doctor_ok(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	doctor_say(_("ok       "), NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* A problem, and the command that fixes it (NULL: none to give). */
+static void
+doctor_bad(struct doctor *d, const char *fix, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	doctor_say(_("PROBLEM  "), fix, fmt, ap);
+	va_end(ap);
 	d->problems++;
 }
 
