@@ -159,15 +159,18 @@ static void
 ui_who(struct ui *ui)
 {
 	struct core_session s[64];
-	char since[32], *text = NULL, *old;
+	char since[32], login[4 * 16 + 8], pane[4 * 10 + 8], *text = NULL, *old;
 	size_t n, i;
 
 	n = core_sessions(ui->core, s, 64);
 	for (i = 0; i < n && i < 64; i++) {
 		time_format(s[i].since, since, sizeof since);
+		/* Padded in cells: a tab's name may be Chinese. */
+		text_fit(s[i].login, 16, 1, login, sizeof login);
+		text_fit(_(s[i].pane), 10, 1, pane, sizeof pane);
 		old = text;
-		text = xasprintf(_("%s%-16s since %s  in %-10s  (process %ld)%s\n"),
-		    old ? old : "", s[i].login, since, _(s[i].pane), s[i].pid,
+		text = xasprintf(_("%s%s since %s  in %s  (process %ld)%s\n"),
+		    old ? old : "", login, since, pane, s[i].pid,
 		    s[i].pid == (long)getpid() ? _(", you") : "");
 		free(old);
 	}
