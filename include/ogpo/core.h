@@ -239,6 +239,17 @@ void	 core_audit_describe(struct store_txn *t, const struct audit *a,
 int	 core_audit_visible(struct core *c, struct store_txn *t,
 	    const struct audit *a);
 
+/* What to show of the audit trail: "" / 0 for any. */
+struct core_audit_filter {
+	char	 login[OGPO_LOGIN_MAX + 1];
+	uint32_t entity;	/* enum entity_kind */
+	int64_t	 since;		/* written at or after */
+};
+
+/* 1 if a passes f and the person may see it (core_audit_visible). */
+int	 core_audit_match(struct core *c, struct store_txn *t,
+	    const struct core_audit_filter *f, const struct audit *a);
+
 /* The seq of the first audit record written at or after when. */
 uint64_t core_audit_at(struct store_txn *t, int64_t when);
 

@@ -12,26 +12,11 @@
 #define AUDIT_LIMIT_DEFAULT	100
 
 struct cmd_audit {
-	int64_t		 since, until;	/* 0: open */
-	const char	*login;
-	enum entity_kind entity;
+	struct core_audit_filter f;
+	int64_t		 until;		/* 0: open */
 	size_t		 limit;		/* 0: all */
 	int		 tsv, head;
 };
-
-/* 1 if a passes the command line's filters and may be seen. */
-static int
-cmd_audit_match(struct core *c, struct store_txn *t, const struct cmd_audit *o,
-    const struct audit *a)
-{
-	if (o->login != NULL && strcmp(a->login, o->login) != 0)
-		return 0;
-	if (o->entity != 0 && a->entity != (uint32_t)o->entity)
-		return 0;
-	if (o->since != 0 && a->time < o->since)
-		return 0;
-	return core_audit_visible(c, t, a);
-}
 
 /* The columns of the table for people; the TSV has its own names. */
 static const struct cmd_column cmd_audit_cols[] = {
@@ -92,18 +77,18 @@ cmd_audit_list(struct core *c, const struct cmd_audit *o, char **cause)
 	end = store_audit_next(t);
 	if (o->until != 0)
 		end = core_audit_at(t, o->until);
-	first = o->since != 0 ? core_audit_at(t, o->since) : 1;
+	first = o->f.since != 0 ? core_audit_at(t, o->f.since) : 1;
 	if (o->tsv)
 		printf("seq\ttime\tlogin\taction\tentity\tid\tid2\trecord\t"
 		    "changes\n");
 	else
 		cmd_table_header(stdout, cmd_audit_cols, 6);
-	if (o->since == 0 && o->limit != 0) {
+	if (o->f.since == 0 && o->limit != 0) {
 		/* The newest limit records that match, shown oldest first. */
 		keep = xcalloc(o->limit, sizeof *keep);
 		for (seq = end; seq > first && !more; seq--) {
 			if (store_audit_get(t, seq - 1, a, NULL) != 0 ||
-			    !cmd_audit_match(c, t, o, a))
+			    !core_audit_match(c, t, &o->f, a))
 				continue;
 			if (n == o->limit)
 				more = 1;
@@ -116,7 +101,7 @@ cmd_audit_list(struct core *c, const struct cmd_audit *o, char **cause)
 	} else {
 		for (seq = first; seq < end; seq++) {
 			if (store_audit_get(t, seq, a, NULL) != 0 ||
-			    !cmd_audit_match(c, t, o, a))
+			    !core_audit_match(c, t, &o->f, a))
 				continue;
 			if (o->limit != 0 && n == o->limit) {
 				more = 1;
@@ -128,7 +113,7 @@ cmd_audit_list(struct core *c, const struct cmd_audit *o, char **cause)
 	}
 	store_read_end(t);
 	if (more)
-		fprintf(stderr, o->since == 0 ? _("(the newest %zu shown; "
+		fprintf(stderr, o->f.since == 0 ? _("(the newest %zu shown; "
 		    "--since, --until, --login or --limit 0 for others)\n") :
 		    _("(the first %zu shown; --since, --until, --login or "
 		    "--limit 0 for others)\n"), n);
@@ -190,15 +175,18 @@ cmd_audit_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 				    "--%s '%s' is not a date (YYYY-MM-DD)",
 				    ch == 's' ? "since" : "until", optarg);
 			if (ch == 's')
-				o.since = date_midnight(optarg);
+				o.f.since = date_midnight(optarg);
 			else	/* the whole of that day */
 				o.until = date_midnight(optarg) + 86400;
 			break;
 		case 'l':
-			o.login = optarg;
+			if (str_copy(o.f.login, optarg, sizeof o.f.login) != 0)
+				return cmd_error(&cmd_audit_entry, CMD_USAGE,
+				    "--login '%s': no login is that long",
+				    optarg);
 			break;
 		case 'e':
-			if ((o.entity = cmd_entity(optarg)) == 0 &&
+			if ((o.f.entity = cmd_entity(optarg)) == 0 &&
 			    strcmp(optarg, "user") != 0 &&
 			    strcmp(optarg, "import") != 0)
 				return cmd_error(&cmd_audit_entry, CMD_USAGE,
@@ -206,9 +194,9 @@ cmd_audit_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 				    "meeting, attendance, issue, training, "
 				    "reward, user or import", optarg);
 			if (strcmp(optarg, "user") == 0)
-				o.entity = ENTITY_USER;
+				o.f.entity = ENTITY_USER;
 			else if (strcmp(optarg, "import") == 0)
-				o.entity = ENTITY_IMPORT;
+				o.f.entity = ENTITY_IMPORT;
 			break;
 		case 'n':
 			o.limit = (size_t)strtoul(optarg, &end, 10);

@@ -19,19 +19,26 @@
  * they could use it without ogpo: else the group's rights would let
  * them open (or create) a database where they have no business.
  */
-static char *
-core_user_dir(const char *dir, const char *origin, char **cause)
+/* 1 if dir is the database the system's settings name. */
+static int
+core_system_dir(const char *dir)
 {
 	const char *sys = config_get("db");
 	char a[PATH_MAX], b[PATH_MAX];
 	int same;
 
-	/* Naming the system's own database again is no trick. */
 	priv_enter();
 	same = sys != NULL && realpath(dir, a) != NULL &&
 	    realpath(sys, b) != NULL && strcmp(a, b) == 0;
 	priv_leave();
-	if (priv_setid() && !same && !priv_user_may_use(dir)) {
+	return same;
+}
+
+static char *
+core_user_dir(const char *dir, const char *origin, char **cause)
+{
+	if (priv_setid() && !priv_user_may_use(dir) &&
+	    !core_system_dir(dir)) {
 		err_set(cause, OGPO_DENIED, "%s names %s, which you cannot "
 		    "read and write yourself; ogpo only opens such a "
 		    "directory when it is the db line of %s", origin, dir,

@@ -250,6 +250,19 @@ core_audit_visible(struct core *c, struct store_txn *t, const struct audit *a)
 	return yes;
 }
 
+int
+core_audit_match(struct core *c, struct store_txn *t,
+    const struct core_audit_filter *f, const struct audit *a)
+{
+	if (f->login[0] != '\0' && strcmp(a->login, f->login) != 0)
+		return 0;
+	if (f->entity != 0 && a->entity != f->entity)
+		return 0;
+	if (f->since != 0 && a->time < f->since)
+		return 0;
+	return core_audit_visible(c, t, a);
+}
+
 uint64_t
 core_audit_at(struct store_txn *t, int64_t when)
 {

@@ -25,6 +25,20 @@ store_hash(const void *p, size_t n, uint8_t out[OGPO_HASH_LEN])
 }
 
 int
+store_chain_stored(struct store_txn *t, uint8_t head[OGPO_HASH_LEN])
+{
+	MDB_val v;
+	int rc;
+
+	rc = mdb_get(t->txn, t->s->dbi[DB_META], (MDB_val *)&chain_key, &v);
+	if (rc == 0 && v.mv_size == OGPO_HASH_LEN) {
+		memcpy(head, v.mv_data, OGPO_HASH_LEN);
+		return 1;
+	}
+	return rc == 0 || rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+int
 store_chain_load(struct store_txn *t, char **cause)
 {
 	MDB_cursor *mc;
@@ -33,13 +47,11 @@ store_chain_load(struct store_txn *t, char **cause)
 
 	if (t->head_known)
 		return 0;
-	rc = mdb_get(t->txn, t->s->dbi[DB_META], (MDB_val *)&chain_key, &v);
-	if (rc == 0 && v.mv_size == OGPO_HASH_LEN) {
-		memcpy(t->head, v.mv_data, OGPO_HASH_LEN);
+	if ((rc = store_chain_stored(t, t->head)) == 1) {
 		t->head_known = 1;
 		return 0;
 	}
-	if (rc != 0 && rc != MDB_NOTFOUND)
+	if (rc != 0)
 		return store_error(t, rc, "reading the audit chain", cause);
 	/* No head yet: an empty trail starts from zeros, one written
 	 * before the chain began from its newest record. */

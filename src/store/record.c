@@ -785,8 +785,6 @@ store_user_del(struct store_txn *t, const char *login, char **cause)
 int
 store_audit_append(struct store_txn *t, struct audit *a, char **cause)
 {
-	uint8_t pk[8];
-	MDB_val k = { sizeof pk, pk }, v;
 	int rc;
 
 	if ((rc = store_chain_load(t, cause)) != 0)
@@ -798,11 +796,8 @@ store_audit_append(struct store_txn *t, struct audit *a, char **cause)
 	if ((rc = record_put(t, store_entity(ENTITY_AUDIT), a, cause)) != 0)
 		return rc;
 	/* The link is to the bytes as stored, read back from the map. */
-	store_u64_put(pk, a->seq);
-	if ((rc = mdb_get(t->txn, t->s->dbi[DB_AUDIT], &k, &v)) != 0)
-		return store_error(t, rc, "reading back an audit record",
-		    cause);
-	store_hash(v.mv_data, v.mv_size, t->head);
+	if ((rc = store_audit_hash(t, a->seq, t->head, cause)) != 0)
+		return rc;
 	t->head_dirty = 1;
 	return 0;
 }

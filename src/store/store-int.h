@@ -78,6 +78,12 @@ int	store_seq_flush(struct store_txn *t, char **cause);
 /* Write the audit chain's new head, if the transaction moved it. */
 int	store_chain_flush(struct store_txn *t, char **cause);
 
+/*
+ * The chain's head as meta holds it: 1 and head filled, 0 if there is
+ * none, or an LMDB error.
+ */
+int	store_chain_stored(struct store_txn *t, uint8_t head[OGPO_HASH_LEN]);
+
 /* The hash the next audit record must carry; fills t->head. */
 int	store_chain_load(struct store_txn *t, char **cause);
 

@@ -244,10 +244,11 @@ verify_chain(struct verify *vf)
 {
 	struct store_txn *t = vf->t;
 	struct audit *a = xmalloc(sizeof *a);
+	static const uint8_t none[OGPO_HASH_LEN];
 	uint8_t prev[OGPO_HASH_LEN], head[OGPO_HASH_LEN];
 	uint64_t seq, last = 0;
 	MDB_cursor *mc;
-	MDB_val k, v, hk = { 10, "audit.head" };
+	MDB_val k, v;
 	int rc, started = 0, have = 0;
 
 	if (mdb_cursor_open(t->txn, t->s->dbi[DB_AUDIT], &mc) != 0) {
@@ -268,8 +269,8 @@ verify_chain(struct verify *vf)
 				    (unsigned long long)seq,
 				    (unsigned long long)last,
 				    (unsigned long long)last);
-			else if (!have && memcmp(a->prev, (uint8_t[
-			    OGPO_HASH_LEN]){ 0 }, sizeof prev) != 0)
+			else if (!have && memcmp(a->prev, none,
+			    sizeof prev) != 0)
 				verify_say(vf, "audit record #%llu links to "
 				    "records before it that are no longer "
 				    "there", (unsigned long long)seq);
@@ -285,9 +286,7 @@ verify_chain(struct verify *vf)
 	}
 	mdb_cursor_close(mc);
 	free(a);
-	rc = mdb_get(t->txn, t->s->dbi[DB_META], &hk, &v);
-	if (rc == 0 && v.mv_size == OGPO_HASH_LEN) {
-		memcpy(head, v.mv_data, sizeof head);
+	if (store_chain_stored(t, head) == 1) {
 		if (!have)
 			verify_say(vf, "the audit trail is empty, but its "
 			    "chain says records were written: they were "

@@ -28,32 +28,27 @@ static struct {
 	int		 capped;	/* older matches were left out */
 	/* The filter. */
 	char		 text[128];	/* as typed */
-	char		 login[OGPO_LOGIN_MAX + 1];
-	uint32_t	 entity;
-	int64_t		 since;
+	struct core_audit_filter f;
 	char		 words[128];
 } aud;
+
+/* Do the record's words, its login or what changed hold text? */
+static int
+audit_says(struct store_txn *t, const struct audit *a, const char *text)
+{
+	struct core_audit_text d;
+
+	core_audit_describe(t, a, &d);
+	return ui_contains(d.what, text) || ui_contains(d.changes, text) ||
+	    ui_contains(a->login, text);
+}
 
 /* Does audit record a pass the filter (and may it be seen)? */
 static int
 audit_pass(struct ui *ui, struct store_txn *t, const struct audit *a)
 {
-	struct core_audit_text d;
-
-	if (aud.login[0] != '\0' && strcmp(a->login, aud.login) != 0)
-		return 0;
-	if (aud.entity != 0 && a->entity != aud.entity)
-		return 0;
-	if (aud.since != 0 && a->time < aud.since)
-		return 0;
-	if (!core_audit_visible(ui->core, t, a))
-		return 0;
-	if (aud.words[0] == '\0')
-		return 1;
-	core_audit_describe(t, a, &d);
-	return ui_contains(d.what, aud.words) ||
-	    ui_contains(d.changes, aud.words) ||
-	    ui_contains(a->login, aud.words);
+	return core_audit_match(ui->core, t, &aud.f, a) &&
+	    (aud.words[0] == '\0' || audit_says(t, a, aud.words));
 }
 
 /*
@@ -125,18 +120,17 @@ audit_filter_parse(struct ui *ui, const char *text)
 	char buf[128], *tok, *save, *v;
 	size_t used = 0;
 
-	aud.login[0] = aud.words[0] = '\0';
-	aud.entity = 0;
-	aud.since = 0;
+	memset(&aud.f, 0, sizeof aud.f);
+	aud.words[0] = '\0';
 	str_copy(buf, text, sizeof buf);
 	for (tok = strtok_r(buf, " ", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ", &save)) {
 		if (strncmp(tok, "login:", 6) == 0)
-			str_copy(aud.login, tok + 6, sizeof aud.login);
+			str_copy(aud.f.login, tok + 6, sizeof aud.f.login);
 		else if (strncmp(tok, "kind:", 5) == 0) {
 			v = tok + 5;
 			if (model_enum_parse(&model_entities, v,
-			    &aud.entity) != 0) {
+			    &aud.f.entity) != 0) {
 				ui_message(ui, 1, _("kind:%s is not a kind of "
 				    "record (agency, officer, meeting, "
 				    "attendance, issue, user, import…)"), v);
@@ -149,7 +143,7 @@ audit_filter_parse(struct ui *ui, const char *text)
 				    "(YYYY-MM-DD)"), v);
 				return -1;
 			}
-			aud.since = date_midnight(v);
+			aud.f.since = date_midnight(v);
 		} else
 			used += (size_t)snprintf(aud.words + used,
 			    used < sizeof aud.words ? sizeof aud.words - used :
@@ -255,14 +249,9 @@ static int
 audit_match(struct store_txn *t, uint32_t seq, void *arg)
 {
 	struct audit *a = xmalloc(sizeof *a);
-	struct core_audit_text d;
-	int r = 0;
+	int r;
 
-	if (store_audit_get(t, seq, a, NULL) == 0) {
-		core_audit_describe(t, a, &d);
-		r = ui_contains(d.what, arg) || ui_contains(d.changes, arg) ||
-		    ui_contains(a->login, arg);
-	}
+	r = store_audit_get(t, seq, a, NULL) == 0 && audit_says(t, a, arg);
 	free(a);
 	return r;
 }
