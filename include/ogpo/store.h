@@ -161,12 +161,14 @@ int	 store_audit_hash(struct store_txn *t, uint64_t seq,
 
 /*
  * Marks that last one write transaction, kept in the map rather than the
- * heap (an import remembers each e-mail it has seen, for a million rows).
- * store_mark sets key to value and returns the value it had, 0 if none.
- * store_marks_clear forgets them all; call it before and after use.
+ * heap (an import remembers the codes it has seen, or the e-mails of rows
+ * it turned away). store_mark sets key to value and returns the value it
+ * had, 0 if none; store_mark_peek only returns it. store_marks_clear
+ * forgets them all; call it before and after use.
  */
 int	 store_mark(struct store_txn *t, const char *key, uint32_t value,
 	    uint32_t *prev, char **cause);
+uint32_t store_mark_peek(struct store_txn *t, const char *key);
 int	 store_marks_clear(struct store_txn *t, char **cause);
 
 /* 1 if a record of kind (keyed by id) with this id exists; no decoding. */

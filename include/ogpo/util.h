@@ -45,9 +45,10 @@ int err_set(char **cause, int rc, const char *fmt, ...) OGPO_PRINTF(3, 4);
 /* As err_set, with "prefix: " in front of the present cause. */
 int err_prefix(char **cause, int rc, const char *fmt, ...) OGPO_PRINTF(3, 4);
 
-/* malloc/calloc/strdup that end the program on exhaustion. */
+/* malloc/calloc/reallocarray/strdup that end the program on exhaustion. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) OGPO_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) OGPO_PRINTF(1, 0);

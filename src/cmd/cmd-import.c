@@ -12,7 +12,6 @@
 #include "ogpo/text.h"
 
 struct cmd_import {
-	int	 dry_run;
 	int	 bar;		/* a progress bar on the terminal */
 	int	 bar_shown;
 };
@@ -61,8 +60,6 @@ cmd_import_change(void *arg, size_t line, const char *what)
 	struct cmd_import *ci = arg;
 	char *msg;
 
-	if (!ci->dry_run)
-		return;
 	cmd_import_unbar(ci);
 	msg = xasprintf(_("line %zu: %s"), line, what);
 	cmd_put_safe(stdout, msg);
@@ -98,7 +95,7 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
-			o.dry_run = ci.dry_run = 1;
+			o.dry_run = 1;
 			break;
 		case 's':
 			o.skip_bad = 1;
@@ -147,7 +144,9 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	ci.bar = isatty(STDERR_FILENO);
 	o.progress = cmd_import_progress;
 	o.on_reject = cmd_import_reject;
-	o.on_change = cmd_import_change;
+	/* Only a dry run lists the changes: a real one is not asked to
+	 * word a sentence per row that nobody reads. */
+	o.on_change = o.dry_run ? cmd_import_change : NULL;
 	o.arg = &ci;
 	rc = import_run(c, argv[optind], &o, &res, &cause);
 	cmd_import_unbar(&ci);

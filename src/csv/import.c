@@ -49,7 +49,41 @@ struct import {
 	char				 pend_name[OGPO_NAME_MAX + 1];
 	char				 pend_code[OGPO_CODE_MAX + 1];
 	char				**cause;
+	/*
+	 * Officers seen in this file, to turn away a second row with the
+	 * same e-mail: the line that matched each officer, by id (4 bytes
+	 * an officer, where a mark in the map took a key and a page entry);
+	 * a row turned away before it was saved leaves a mark under its
+	 * e-mail instead, looked for only once there is one.
+	 */
+	uint32_t			*seen;
+	size_t				 nseen;
+	size_t				 marks;
+	char				 email[OGPO_EMAIL_MAX + 1];
 };
+
+/* The line that matched officer id in this file, 0 if none. */
+static uint32_t
+import_seen(const struct import *im, uint32_t id)
+{
+	return id < im->nseen ? im->seen[id] : 0;
+}
+
+static void
+import_see(struct import *im, uint32_t id, uint32_t line)
+{
+	if (id >= im->nseen) {
+		size_t n = im->nseen ? im->nseen : 1024;
+
+		while (n <= id)
+			n *= 2;
+		im->seen = xreallocarray(im->seen, n, sizeof *im->seen);
+		memset(im->seen + im->nseen, 0, (n - im->nseen) *
+		    sizeof *im->seen);
+		im->nseen = n;
+	}
+	im->seen[id] = line;
+}
 
 /* The cell of column col in row, unguarded and trimmed; NULL if absent. */
 static const char *
@@ -214,6 +248,15 @@ import_reject(struct import *im, const struct csv_row *row,
 
 	reason = _(reason);	/* a literal, marked by the Makefile */
 	im->res->rejected++;
+	if (im->email[0] != '\0') {
+		/* A later row with this e-mail is a duplicate too. */
+		uint32_t prev;
+
+		if ((rc = store_mark(im->t, im->email, (uint32_t)row->line,
+		    &prev, im->cause)) != 0)
+			return rc;
+		im->marks++;
+	}
 	if (im->o->on_reject != NULL)
 		im->o->on_reject(im->o->arg, row->line, column, reason);
 	if (im->rej == NULL)
@@ -353,6 +396,7 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	int rc = 0;
 
 	im->pending = 0;
+	im->email[0] = '\0';
 	v = import_cell(im, row, COL_EMAIL, cell, sizeof cell);
 	if (v == NULL || *v == '\0') {
 		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
@@ -365,9 +409,15 @@ import_officer_row(struct import *im, const struct csv_row *row)
 		goto done;
 	}
 	str_lower(email, v, sizeof email);
-	if ((rc = store_mark(im->t, email, (uint32_t)row->line, &seen,
-	    im->cause)) != 0)
-		goto done;
+	seen = im->marks > 0 ? store_mark_peek(im->t, email) : 0;
+	if (seen == 0 && store_officer_by_email(im->t, email, &o[1],
+	    NULL) == 0) {
+		old = &o[1];
+		o[0] = *old;
+		if ((seen = import_seen(im, old->h.id)) == 0)
+			import_see(im, old->h.id, (uint32_t)row->line);
+	}
+	str_copy(im->email, email, sizeof im->email);
 	if (seen != 0) {
 		char why2[128];
 
@@ -377,10 +427,7 @@ import_officer_row(struct import *im, const struct csv_row *row)
 		    why2);
 		goto done;
 	}
-	if (store_officer_by_email(im->t, email, &o[1], NULL) == 0) {
-		old = &o[1];
-		o[0] = *old;
-	} else {
+	if (old == NULL) {
 		o->role = ROLE_PO;
 		o->civil_servant = 1;
 		str_copy(o->email, v, sizeof o->email);
@@ -483,6 +530,8 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	}
 	snprintf(label, sizeof label, "%s <%s>", o->name, o->email);
 	rc = import_apply(im, row, ENTITY_OFFICER, o, old, label);
+	if (rc == 0 && old == NULL && o->h.id != 0)
+		import_see(im, o->h.id, (uint32_t)row->line);
 done:
 	free(o);
 	return rc;
@@ -647,6 +696,10 @@ import_close(struct import *im)
 	free(im->header_copy);
 	free(im->agencies);
 	free(im->codes);
+	free(im->seen);
+	im->seen = NULL;
+	im->nseen = 0;
+	im->marks = 0;
 	im->codes = NULL;
 	im->rej = NULL;
 	im->rejf = NULL;
@@ -734,6 +787,7 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		if (import_blank(row))
 			continue;
 		res->rows++;
+		im->email[0] = '\0';
 		if (im->o->progress != NULL && res->rows % 1024 == 0)
 			im->o->progress(im->o->arg,
 			    csv_reader_bytes_read(im->r),

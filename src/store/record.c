@@ -409,6 +409,10 @@ record_check_unique(struct store_txn *t, const struct store_ixdesc *ix,
 	void *holder;
 	int rc;
 
+	/* Looked up and missed, with no index changed since. */
+	if (t->miss_ix != 0 && &store_ix[t->miss_ix] == ix &&
+	    t->miss_kl == e->kl && memcmp(t->miss_key, e->k, e->kl) == 0)
+		return 0;
 	rc = mdb_get(t->txn, t->s->dbi[ix->db], &k, &v);
 	if (rc == MDB_NOTFOUND)
 		return 0;
@@ -441,6 +445,7 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 	size_t i;
 	int rc;
 
+	t->miss_ix = 0;		/* a miss remembered may be a hit now */
 	for (i = 0; i < nold; i++) {
 		if (record_ent_in(&old[i], new, nnew))
 			continue;
@@ -467,11 +472,13 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 /*
  * Store rec of entity e, replacing what is stored under its key, and
  * bring the indexes in step. Unique keys are checked before anything is
- * written, so a refusal leaves the transaction as it was.
+ * written, so a refusal leaves the transaction as it was. If hash is not
+ * NULL it receives the SHA-256 of the bytes stored (the audit chain's
+ * link), hashed here rather than read back.
  */
 static int
-record_put(struct store_txn *t, const struct store_entity *e, void *rec,
-    char **cause)
+record_write(struct store_txn *t, const struct store_entity *e, void *rec,
+    uint8_t *hash, char **cause)
 {
 	struct record_head *h = rec;
 	struct store_ixent old[RECORD_ENT_MAX], new[RECORD_ENT_MAX];
@@ -533,7 +540,16 @@ record_put(struct store_txn *t, const struct store_entity *e, void *rec,
 	    e->kind == ENTITY_AUDIT ? MDB_APPEND : 0);
 	if (rc != 0)
 		return store_error(t, rc, "writing a record", cause);
+	if (hash != NULL)
+		store_hash(buf, len, hash);
 	return 0;
+}
+
+static int
+record_put(struct store_txn *t, const struct store_entity *e, void *rec,
+    char **cause)
+{
+	return record_write(t, e, rec, NULL, cause);
 }
 
 /* Remove the record under pk and its index entries. */
@@ -628,8 +644,16 @@ record_by_unique(struct store_txn *t, enum store_index ixn, const char *key,
 	k = (MDB_val){ strlen(key), (void *)key };
 	if (k.mv_size == 0 || k.mv_size > STORE_KEY_MAX)
 		return OGPO_NOTFOUND;
-	if ((rc = mdb_get(t->txn, t->s->dbi[ix->db], &k, &v)) != 0)
+	if ((rc = mdb_get(t->txn, t->s->dbi[ix->db], &k, &v)) != 0) {
+		if (rc == MDB_NOTFOUND && k.mv_size <= sizeof t->miss_key) {
+			/* Likely saved next: record_check_unique need not
+			 * look again. */
+			t->miss_ix = ixn;
+			t->miss_kl = k.mv_size;
+			memcpy(t->miss_key, k.mv_data, k.mv_size);
+		}
 		return store_error(t, rc, "looking up a key", cause);
+	}
 	ix->target(&k, &v, pk);
 	return store_rec_get(t, store_entity(ix->entity), pk, 4, rec, cause);
 }
@@ -793,10 +817,9 @@ store_audit_append(struct store_txn *t, struct audit *a, char **cause)
 	a->prev_len = OGPO_HASH_LEN;
 	if ((rc = store_seq_next(t, "seq.audit", &a->seq, cause)) != 0)
 		return rc;
-	if ((rc = record_put(t, store_entity(ENTITY_AUDIT), a, cause)) != 0)
-		return rc;
-	/* The link is to the bytes as stored, read back from the map. */
-	if ((rc = store_audit_hash(t, a->seq, t->head, cause)) != 0)
+	/* The link is to the bytes as stored: what verify will hash. */
+	if ((rc = record_write(t, store_entity(ENTITY_AUDIT), a, t->head,
+	    cause)) != 0)
 		return rc;
 	t->head_dirty = 1;
 	return 0;
@@ -841,6 +864,18 @@ store_mark(struct store_txn *t, const char *key, uint32_t value,
 	if ((rc = mdb_put(t->txn, t->s->dbi[DB_SCRATCH], &k, &v, 0)) != 0)
 		return store_error(t, rc, "keeping a mark", cause);
 	return 0;
+}
+
+uint32_t
+store_mark_peek(struct store_txn *t, const char *key)
+{
+	MDB_val k = { strlen(key), (void *)key }, v;
+
+	if (k.mv_size == 0 || k.mv_size > STORE_KEY_MAX ||
+	    mdb_get(t->txn, t->s->dbi[DB_SCRATCH], &k, &v) != 0 ||
+	    v.mv_size != 4)
+		return 0;
+	return store_u32_get(v.mv_data);
 }
 
 int

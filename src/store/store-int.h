@@ -70,6 +70,11 @@ struct store_txn {
 	 * read at the first append and written to meta at commit. */
 	uint8_t		 head[OGPO_HASH_LEN];
 	int		 head_known, head_dirty;
+	/* The last unique key looked up and not found, while no index has
+	 * changed since: saving that record next need not look again. */
+	enum store_index miss_ix;	/* 0: none */
+	size_t		 miss_kl;
+	uint8_t		 miss_key[STORE_KEY_MAX];
 };
 
 /* Write the sequences the transaction took; before commit. */

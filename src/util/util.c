@@ -3,6 +3,7 @@
  * strings, dates and the real login.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,16 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
+		util_oom();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		util_oom();
+	if ((p = realloc(p, n != 0 && size != 0 ? n * size : 1)) == NULL)
 		util_oom();
 	return p;
 }

@@ -413,6 +413,27 @@ contains "the second e-mail is rejected naming the first line (any case)" \
     "$TMP/out" "rejected line 4, column email: the same e-mail is on line 2 too"
 contains "a duplicate: the counts" "$TMP/out" "rejected 1 (utf-8"
 
+# A row turned away still claims its e-mail: the good row after it with
+# the same address is a duplicate too, not an officer added in its place.
+printf 'name,email,agency_code,title,start_date\nJ一,dupbad@ex.gov.tw,MOI,科長,2024-13-40\nJ二,DUPBAD@ex.gov.tw,MOI,科長,2024-05-01\n' \
+    >"$D/dupbad.csv"
+run import officers "$D/dupbad.csv" --skip-bad
+status "a bad row and its duplicate, --skip-bad: exit 0" 0
+contains "the duplicate of a rejected row is rejected naming it" "$TMP/out" \
+    "rejected line 3, column email: the same e-mail is on line 2 too"
+no_officer "neither row of a rejected e-mail lands" dupbad@ex.gov.tw
+
+# An officer already stored, listed twice: the first row leaves it as it
+# is, the second (which would change it) is the duplicate.
+printf 'name,email,agency_code,title\nG一,dup1@ex.gov.tw,MOI,科長\nG一,dup1@ex.gov.tw,MOI,處長\n' \
+    >"$D/dupold.csv"
+run import officers "$D/dup.csv" --skip-bad
+failed "a stored officer twice, the first row unchanged" "$D/dupold.csv"
+contains "a stored officer twice: the second row is the duplicate" \
+    "$TMP/out" "rejected line 3, column email: the same e-mail is on line 2 too"
+same "a stored officer twice: the title stays" "$(field dup1@ex.gov.tw title)" \
+    科長
+
 printf 'name,email,agency_code,title\nH一,agy1@ex.gov.tw,MOI,科長\nH二,agy2@ex.gov.tw,NOSUCH,科長\n' \
     >"$D/agency.csv"
 failed "an unknown agency code" "$D/agency.csv"
