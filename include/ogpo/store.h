@@ -64,6 +64,15 @@ int	 store_write(struct store *s, store_write_fn fn, void *arg,
 	    char **cause);
 
 /*
+ * For a write of many records (an import): the rest of write transaction
+ * t writes the changes to indexes that allow duplicates in batches, each
+ * sorted by key, instead of one by one. Reads see every change as before.
+ * A batch holds up to batch bytes of changes (0: a few tens of megabytes)
+ * and is written when full, before such an index is read, and at commit.
+ */
+void	 store_defer(struct store_txn *t, size_t batch);
+
+/*
  * A read transaction: a consistent snapshot. Keep it short: never hold
  * one while waiting for a person.
  */

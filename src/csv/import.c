@@ -762,6 +762,7 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	 * is refused once, not row by row. */
 	if (!im->o->dry_run && (rc = core_may_write(c, t, cause)) != 0)
 		return rc;
+	store_defer(t, 0);
 	if ((rc = store_marks_clear(t, cause)) != 0 ||
 	    (rc = import_agencies_load(im)) != 0 ||
 	    (rc = csv_reader_open(&im->r, im->path, &im->o->csv, cause)) != 0)

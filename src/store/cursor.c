@@ -41,7 +41,7 @@ store_cursor_open(struct store_txn *t, enum store_index ix,
 		c->grouped = 1;
 		store_u32_put(c->g, *group);
 	}
-	rc = mdb_cursor_open(t->txn, t->s->dbi[c->ix->db], &c->mc);
+	rc = mdb_cursor_open(t->txn, store_ix_read(t, ix), &c->mc);
 	if (rc != 0) {
 		free(c);
 		return store_error(t, rc, "opening a cursor", cause);
@@ -293,7 +293,7 @@ store_count(struct store_txn *t, enum store_index ix, const uint32_t *group)
 	size_t count = 0;
 
 	if (group == NULL) {
-		if (mdb_stat(t->txn, t->s->dbi[store_ix[ix].db], &st) != 0)
+		if (mdb_stat(t->txn, store_ix_read(t, ix), &st) != 0)
 			return 0;
 		return st.ms_entries;
 	}
@@ -326,7 +326,8 @@ store_officers_in_role(struct store_txn *t, uint32_t agency, uint32_t role,
 	store_u32_put(k, agency);
 	k[4] = (uint8_t)role;
 	memcpy(k + 5, date, OGPO_DATE_MAX);
-	if (mdb_cursor_open(t->txn, t->s->dbi[DB_OFFICER_ROLE], &mc) != 0)
+	if (mdb_cursor_open(t->txn, store_ix_read(t, IX_OFFICER_ROLE),
+	    &mc) != 0)
 		return 0;
 	/* Every key from (agency, role, date) on, while agency and role
 	 * stay the same, has not ended by date; of those, the ones that

@@ -619,6 +619,8 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 			return rc;
 		rc = fn(&t, arg, cause);
 		if (rc == 0 && !t.full)
+			rc = store_defer_flush(&t, 0, cause);
+		if (rc == 0 && !t.full)
 			rc = store_seq_flush(&t, cause);
 		if (rc == 0 && !t.full)
 			rc = store_chain_flush(&t, cause);
@@ -636,6 +638,7 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		if (t.txn != NULL)
 			mdb_txn_abort(t.txn);
 		free(t.old);
+		store_defer_free(&t);
 		if (!t.full)
 			return rc;
 		/* The map filled up: grow it and run the whole thing again. */

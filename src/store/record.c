@@ -440,6 +440,8 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
     const struct store_ixent *old, size_t nold,
     const struct store_ixent *new, size_t nnew, char **cause)
 {
+	enum store_index ixn = (enum store_index)(ix - store_ix);
+	int defer = store_defer_on(t, ixn);
 	MDB_dbi dbi = t->s->dbi[ix->db];
 	MDB_val k, v;
 	size_t i;
@@ -449,6 +451,12 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 	for (i = 0; i < nold; i++) {
 		if (record_ent_in(&old[i], new, nnew))
 			continue;
+		if (defer) {
+			if ((rc = store_defer_add(t, ixn, &old[i], 1,
+			    cause)) != 0)
+				return rc;
+			continue;
+		}
 		k = (MDB_val){ old[i].kl, (void *)old[i].k };
 		v = (MDB_val){ old[i].vl, (void *)old[i].v };
 		rc = mdb_del(t->txn, dbi, &k, (ix->flags & IXF_DUP) ? &v :
@@ -459,6 +467,12 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 	for (i = 0; i < nnew; i++) {
 		if (record_ent_in(&new[i], old, nold))
 			continue;
+		if (defer) {
+			if ((rc = store_defer_add(t, ixn, &new[i], 0,
+			    cause)) != 0)
+				return rc;
+			continue;
+		}
 		k = (MDB_val){ new[i].kl, (void *)new[i].k };
 		v = (MDB_val){ new[i].vl, (void *)new[i].v };
 		rc = mdb_put(t->txn, dbi, &k, &v, (ix->flags & IXF_DUP) ?

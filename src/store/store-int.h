@@ -75,6 +75,7 @@ struct store_txn {
 	enum store_index miss_ix;	/* 0: none */
 	size_t		 miss_kl;
 	uint8_t		 miss_key[STORE_KEY_MAX];
+	struct store_defer *defer;	/* see store_defer; NULL: off */
 };
 
 /* Write the sequences the transaction took; before commit. */
@@ -121,6 +122,21 @@ struct store_ixdesc {
 };
 
 extern const struct store_ixdesc store_ix[IX_MAX + 1];
+
+/*
+ * Deferred index changes (defer.c). store_defer_on says whether changes
+ * to index ix are being gathered; store_defer_add gathers one (a put, or
+ * a delete if del); store_defer_flush writes those of ix, or of every
+ * index if ix is 0; store_defer_free forgets them. store_ix_read is the
+ * handle of index ix for reading, its gathered changes written first.
+ */
+int	store_defer_on(const struct store_txn *t, enum store_index ix);
+int	store_defer_add(struct store_txn *t, enum store_index ix,
+	    const struct store_ixent *e, int del, char **cause);
+int	store_defer_flush(struct store_txn *t, enum store_index ix,
+	    char **cause);
+void	store_defer_free(struct store_txn *t);
+MDB_dbi	store_ix_read(struct store_txn *t, enum store_index ix);
 
 /* Fill index ix from the records there are (migrations). */
 int	store_index_fill(struct store_txn *t, enum store_index ix,

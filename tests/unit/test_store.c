@@ -1303,6 +1303,144 @@ test_store_growth(void **state)
 	assert_null(cause);
 }
 
+/* The same changes, with index writes deferred (store_defer) or not. */
+struct test_defer {
+	size_t	 batch;		/* 0: not deferred */
+};
+
+static int
+test_defer_fn(struct store_txn *t, void *arg, char **cause)
+{
+	static const char *names[] = { "王小明", "陳美玲", "林志豪", "張",
+	    "李大同", "黃", "吳淑芬" };
+	struct test_defer *d = arg;
+	struct officer o;
+	uint32_t i;
+	int rc;
+
+	if (d->batch != 0)
+		store_defer(t, d->batch);
+	for (i = 0; i < 2000; i++) {
+		if (i == 1000) {
+			/* Reads in the middle see every change so far. */
+			assert_int_equal(store_count(t, IX_OFFICER_NAME, NULL),
+			    1000);
+			assert_int_equal(store_count(t, IX_OFFICER_AGENCY,
+			    GRP(1)), 334);
+		}
+		test_mk_officer(&o, 1 + i % 3, names[i % 7], "");
+		snprintf(o.email, sizeof o.email, "o%u@ex.gov.tw", i);
+		snprintf(o.start_date, sizeof o.start_date, "2024-%02u-01",
+		    1 + i % 12);
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+	}
+	/* Records made in this transaction change, go, and come back. */
+	for (i = 1; i <= 2000; i += 7) {
+		if ((rc = store_officer_get(t, i, &o, cause)) != 0)
+			return rc;
+		snprintf(o.name, sizeof o.name, "改名%u", i % 5);
+		o.agency = 1 + (o.agency % 3);
+		o.role = ROLE_ALTERNATE;
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+	}
+	for (i = 3; i <= 2000; i += 11)
+		if ((rc = store_officer_del(t, i, cause)) != 0)
+			return rc;
+	for (i = 2; i <= 2000; i += 13) {
+		char name[sizeof o.name];
+
+		if (store_officer_get(t, i, &o, NULL) != 0)
+			continue;	/* deleted above */
+		memcpy(name, o.name, sizeof name);
+		strcpy(o.name, "暫時");
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+		memcpy(o.name, name, sizeof name);
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+	}
+	assert_int_equal(store_count(t, IX_OFFICER_STROKE, NULL),
+	    store_count(t, IX_OFFICER, NULL));
+	return 0;
+}
+
+/* Every id of index ix in index order, into ids (n at most). */
+static size_t
+test_index_ids(struct store *s, enum store_index ix, uint32_t *ids, size_t n)
+{
+	struct store_txn *t = test_read(s);
+	struct store_cursor *c;
+	char *cause = NULL;
+	size_t k = 0;
+
+	assert_int_equal(store_cursor_open(t, ix, NULL, &c, &cause), 0);
+	while (k < n && store_cursor_move(c, STORE_NEXT) == 0)
+		ids[k++] = store_cursor_id(c);
+	store_cursor_close(c);
+	store_read_end(t);
+	return k;
+}
+
+/*
+ * Index changes deferred and written sorted, in batches small enough to
+ * be written many times over, leave every index as the changes written
+ * one by one do: puts, moves, deletes and a change taken back, of
+ * records made in the same transaction, with reads in between.
+ */
+static void
+test_store_defer(void **state)
+{
+	static const enum store_index ixs[] = { IX_OFFICER_AGENCY,
+	    IX_OFFICER_NAME, IX_OFFICER_ROLE, IX_OFFICER_STROKE,
+	    IX_OFFICER_EMAIL, IX_OFFICER };
+	struct fx *f = *state;
+	struct test_defer plain = { 0 }, batched = { 512 }, whole = { 0 };
+	struct store *s[3];
+	struct agency a;
+	uint32_t *want = calloc(4000, sizeof *want);
+	uint32_t *got = calloc(4000, sizeof *got);
+	char dir[96], *cause = NULL;
+	size_t i, j, n, m;
+
+	whole.batch = 1 << 24;
+	s[0] = f->s;
+	for (i = 1; i < 3; i++) {
+		snprintf(dir, sizeof dir, "%s/d%zu", f->dir, i);
+		assert_int_equal(store_open(&s[i], dir, &(struct store_options){
+		    .create = 1 }, &cause), 0);
+	}
+	for (i = 0; i < 3; i++) {
+		test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+		test_put(s[i], ENTITY_AGENCY, &a);
+		test_mk_agency(&a, "MOI", "內政部", 1, LEVEL_2);
+		test_put(s[i], ENTITY_AGENCY, &a);
+		test_mk_agency(&a, "NDC", "國家發展委員會", 1, LEVEL_2);
+		test_put(s[i], ENTITY_AGENCY, &a);
+		if (store_write(s[i], test_defer_fn, i == 0 ? &plain :
+		    i == 1 ? &batched : &whole, &cause) != 0)
+			fail_msg("store %zu: %s", i, cause);
+		test_verify_clean(s[i]);
+	}
+	for (j = 0; j < sizeof ixs / sizeof ixs[0]; j++) {
+		n = test_index_ids(s[0], ixs[j], want, 4000);
+		assert_true(n > 1500);
+		for (i = 1; i < 3; i++) {
+			m = test_index_ids(s[i], ixs[j], got, 4000);
+			assert_int_equal(m, n);
+			if (memcmp(got, want, n * sizeof *got) != 0)
+				fail_msg("%s differs when deferred (batch %s)",
+				    store_index_name(ixs[j]), i == 1 ? "512" :
+				    "16M");
+		}
+	}
+	for (i = 1; i < 3; i++)
+		store_close(s[i]);
+	free(want);
+	free(got);
+}
+
 /* Damage done with LMDB directly, behind the store's back. */
 static void
 test_lmdb_damage(const char *dir, const char *db, const void *key,
@@ -1468,6 +1606,7 @@ main(void)
 		T(test_store_cursor_attendance),
 		T(test_store_audit),
 		T(test_store_growth),
+		T(test_store_defer),
 		T(test_store_verify_damage),
 		T(test_store_backup),
 		T(test_store_open_missing),

@@ -1,0 +1,241 @@
+/*
+ * defer.c — index entries written in key order, for bulk writes.
+ *
+ * One mdb_put per entry in record order lands each entry of a name or
+ * agency index at a random place in its tree: a descent, a page copied
+ * on first touch, half-empty pages where they split. An import of a
+ * whole file instead asks store_defer(): from then on, in that write
+ * transaction, the changes to the indexes that allow duplicates are
+ * gathered in memory, and written sorted when the batch is full, when
+ * someone reads such an index, and at commit. Entries past the end of
+ * an index are appended (MDB_APPEND, MDB_APPENDDUP), which fills pages
+ * whole; the rest arrive in order, each next to the one before.
+ *
+ * Every change is kept, deletions too, in the order it was made; for
+ * one entry the last change is the one that counts, so the result is
+ * what the puts and deletes one by one would have left. Unique indexes
+ * are never deferred: they are read on every save.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/util.h"
+#include "store-int.h"
+
+/* A batch of at most this many bytes of changes, then it is written. */
+#define DEFER_BATCH	(24u << 20)
+
+enum { DEFER_PUT, DEFER_DEL };
+
+/* One index's changes: op, key length, value length, key, value. */
+struct defer_ix {
+	uint8_t		*buf;
+	size_t		 len, cap;
+	size_t		 n;
+};
+
+struct store_defer {
+	struct defer_ix	 ix[IX_MAX + 1];
+	size_t		 bytes, batch;
+};
+
+/* A change in sort order: the key's first bytes, then where it is. */
+struct defer_ent {
+	uint64_t	 prefix;
+	uint32_t	 off;
+	const uint8_t	*base;
+};
+
+void
+store_defer(struct store_txn *t, size_t batch)
+{
+	if (t->defer == NULL)
+		t->defer = xcalloc(1, sizeof *t->defer);
+	t->defer->batch = batch != 0 ? batch : DEFER_BATCH;
+}
+
+int
+store_defer_on(const struct store_txn *t, enum store_index ixn)
+{
+	return t->defer != NULL && (store_ix[ixn].flags & IXF_DUP);
+}
+
+void
+store_defer_free(struct store_txn *t)
+{
+	size_t i;
+
+	if (t->defer == NULL)
+		return;
+	for (i = 0; i <= IX_MAX; i++)
+		free(t->defer->ix[i].buf);
+	free(t->defer);
+	t->defer = NULL;
+}
+
+int
+store_defer_add(struct store_txn *t, enum store_index ixn,
+    const struct store_ixent *e, int del, char **cause)
+{
+	struct defer_ix *d = &t->defer->ix[ixn];
+	size_t need = 3 + (size_t)e->kl + e->vl;
+	uint8_t *p;
+
+	if (d->len + need > d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 65536;
+		d->buf = xreallocarray(d->buf, d->cap, 1);
+	}
+	p = d->buf + d->len;
+	p[0] = del ? DEFER_DEL : DEFER_PUT;
+	p[1] = (uint8_t)e->kl;
+	p[2] = (uint8_t)e->vl;
+	memcpy(p + 3, e->k, e->kl);
+	memcpy(p + 3 + e->kl, e->v, e->vl);
+	d->len += need;
+	d->n++;
+	t->defer->bytes += need;
+	if (t->defer->bytes >= t->defer->batch)
+		return store_defer_flush(t, 0, cause);
+	return 0;
+}
+
+/* LMDB's default order: bytes, then the shorter first. */
+static int
+defer_memn(const uint8_t *a, size_t al, const uint8_t *b, size_t bl)
+{
+	int c = memcmp(a, b, al < bl ? al : bl);
+
+	return c != 0 ? c : al < bl ? -1 : al > bl;
+}
+
+static int
+defer_cmp(const void *va, const void *vb)
+{
+	const struct defer_ent *a = va, *b = vb;
+	const uint8_t *pa = a->base + a->off, *pb = b->base + b->off;
+	int c;
+
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	if ((c = defer_memn(pa + 3, pa[1], pb + 3, pb[1])) != 0 ||
+	    (c = defer_memn(pa + 3 + pa[1], pa[2], pb + 3 + pb[1],
+	    pb[2])) != 0)
+		return c;
+	/* The same entry: in the order the changes were made. */
+	return a->off < b->off ? -1 : a->off > b->off;
+}
+
+/* Two changes to the same entry (key and value)? */
+static int
+defer_same(const uint8_t *a, const uint8_t *b)
+{
+	return a[1] == b[1] && a[2] == b[2] &&
+	    memcmp(a + 3, b + 3, (size_t)a[1] + a[2]) == 0;
+}
+
+/* Write one index's changes in key order, and forget them. */
+static int
+defer_write(struct store_txn *t, enum store_index ixn, char **cause)
+{
+	struct defer_ix *d = &t->defer->ix[ixn];
+	struct defer_ent *ents;
+	uint8_t last[STORE_KEY_MAX], *prev = NULL;
+	size_t i, off, lastl = 0;
+	MDB_cursor *mc;
+	MDB_val k, v;
+	int rc, past_end = 0, have_last;
+
+	if (d->n == 0)
+		return 0;
+	ents = xreallocarray(NULL, d->n, sizeof *ents);
+	for (i = 0, off = 0; i < d->n; i++) {
+		const uint8_t *p = d->buf + off;
+		uint8_t pre[8] = { 0 };
+
+		memcpy(pre, p + 3, p[1] < 8 ? p[1] : 8);
+		ents[i].prefix = (uint64_t)pre[0] << 56 |
+		    (uint64_t)pre[1] << 48 | (uint64_t)pre[2] << 40 |
+		    (uint64_t)pre[3] << 32 | (uint64_t)pre[4] << 24 |
+		    (uint64_t)pre[5] << 16 | (uint64_t)pre[6] << 8 | pre[7];
+		ents[i].off = (uint32_t)off;
+		ents[i].base = d->buf;
+		off += 3 + (size_t)p[1] + p[2];
+	}
+	qsort(ents, d->n, sizeof *ents, defer_cmp);
+
+	if ((rc = mdb_cursor_open(t->txn, t->s->dbi[store_ix[ixn].db],
+	    &mc)) != 0) {
+		free(ents);
+		return store_error(t, rc, "updating an index", cause);
+	}
+	/* Keys after the index's last one can be appended. */
+	rc = mdb_cursor_get(mc, &k, &v, MDB_LAST);
+	if ((have_last = rc == 0)) {
+		lastl = k.mv_size;
+		memcpy(last, k.mv_data, lastl);
+	} else if (rc != MDB_NOTFOUND)
+		goto out;
+	rc = 0;
+	for (i = 0; i < d->n && rc == 0; i++) {
+		const uint8_t *p = d->buf + ents[i].off;
+		unsigned flags = MDB_NODUPDATA;
+
+		/* Of the changes to one entry, the last one counts. */
+		if (i + 1 < d->n && defer_same(p, d->buf + ents[i + 1].off))
+			continue;
+		k = (MDB_val){ p[1], (void *)(p + 3) };
+		v = (MDB_val){ p[2], (void *)(p + 3 + p[1]) };
+		if (!past_end)
+			past_end = !have_last ||
+			    defer_memn(k.mv_data, k.mv_size, last, lastl) > 0;
+		if (p[0] == DEFER_DEL) {
+			/* Past the end there is nothing yet to delete. */
+			if (!past_end && (rc = mdb_del(t->txn,
+			    t->s->dbi[store_ix[ixn].db], &k, &v)) ==
+			    MDB_NOTFOUND)
+				rc = 0;
+			continue;
+		}
+		if (past_end)
+			flags = prev != NULL && prev[1] == p[1] &&
+			    memcmp(prev + 3, p + 3, p[1]) == 0 ?
+			    MDB_APPENDDUP : MDB_APPEND;
+		if ((rc = mdb_cursor_put(mc, &k, &v, flags)) == MDB_KEYEXIST)
+			rc = 0;
+		prev = (uint8_t *)p;
+	}
+out:
+	mdb_cursor_close(mc);
+	free(ents);
+	t->defer->bytes -= d->len;
+	d->len = d->n = 0;
+	if (rc != 0)
+		return store_error(t, rc, "updating an index", cause);
+	return 0;
+}
+
+int
+store_defer_flush(struct store_txn *t, enum store_index ixn, char **cause)
+{
+	size_t i;
+	int rc;
+
+	if (t->defer == NULL)
+		return 0;
+	if (ixn != 0)
+		return defer_write(t, ixn, cause);
+	for (i = 1; i <= IX_MAX; i++)
+		if ((rc = defer_write(t, (enum store_index)i, cause)) != 0)
+			return rc;
+	return 0;
+}
+
+MDB_dbi
+store_ix_read(struct store_txn *t, enum store_index ixn)
+{
+	/* A failure marks the LMDB transaction failed, so the reader
+	 * sees an error next and the commit is refused: nothing lost. */
+	if (t->defer != NULL && t->defer->ix[ixn].n > 0)
+		(void)store_defer_flush(t, ixn, NULL);
+	return t->s->dbi[store_ix[ixn].db];
+}
