@@ -39,13 +39,6 @@ struct store_defer {
 	size_t		 bytes, batch;
 };
 
-/* A change in sort order: the key's first bytes, then where it is. */
-struct defer_ent {
-	uint64_t	 prefix;
-	uint32_t	 off;
-	const uint8_t	*base;
-};
-
 void
 store_defer(struct store_txn *t, size_t batch)
 {
@@ -108,21 +101,87 @@ defer_memn(const uint8_t *a, size_t al, const uint8_t *b, size_t bl)
 	return c != 0 ? c : al < bl ? -1 : al > bl;
 }
 
+/* The order changes are written in: key, value, then as they came. */
 static int
-defer_cmp(const void *va, const void *vb)
+defer_cmp(const uint8_t *buf, uint32_t a, uint32_t b)
 {
-	const struct defer_ent *a = va, *b = vb;
-	const uint8_t *pa = a->base + a->off, *pb = b->base + b->off;
+	const uint8_t *pa = buf + a, *pb = buf + b;
 	int c;
 
-	if (a->prefix != b->prefix)
-		return a->prefix < b->prefix ? -1 : 1;
 	if ((c = defer_memn(pa + 3, pa[1], pb + 3, pb[1])) != 0 ||
 	    (c = defer_memn(pa + 3 + pa[1], pa[2], pb + 3 + pb[1],
 	    pb[2])) != 0)
 		return c;
-	/* The same entry: in the order the changes were made. */
-	return a->off < b->off ? -1 : a->off > b->off;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Byte d of a change as it sorts: the key's bytes, an end below every
+ * byte (the shorter key first), the value's bytes, another end. 0 is an
+ * end, 1 + b a byte b.
+ */
+static unsigned
+defer_byte(const uint8_t *p, size_t d)
+{
+	size_t kl = p[1];
+
+	if (d < kl)
+		return 1u + p[3 + d];
+	if (d == kl)
+		return 0;
+	d -= kl + 1;
+	return d < p[2] ? 1u + p[3 + kl + d] : 0;
+}
+
+/*
+ * Sort the changes at offsets a[0..n), alike in their first d bytes, by
+ * defer_cmp: a radix sort a byte at a time (the keys of one index often
+ * share long beginnings: an agency, a role, an open end date), stable, so
+ * the changes to one entry stay in the order they were made; small
+ * groups by insertion.
+ */
+static void
+defer_sort(const uint8_t *buf, uint32_t *a, uint32_t *tmp, size_t n, size_t d)
+{
+	size_t count[257], i, j, b, at;
+	uint32_t x;
+
+	while (n >= 16) {
+		/* Past the value's end, every change here is to one entry. */
+		if (d > (size_t)buf[a[0] + 1] + buf[a[0] + 2] + 1)
+			return;
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[defer_byte(buf + a[i], d)]++;
+		for (b = 0; count[b] == 0; b++)
+			;
+		if (count[b] == n) {	/* all alike here: the next byte */
+			d++;
+			continue;
+		}
+		for (b = 0, at = 0; b < 257; b++) {
+			size_t c = count[b];
+
+			count[b] = at;
+			at += c;
+		}
+		for (i = 0; i < n; i++)
+			tmp[count[defer_byte(buf + a[i], d)]++] = a[i];
+		memcpy(a, tmp, n * sizeof *a);
+		for (b = 0, at = 0; b < 257; b++) {
+			if (count[b] - at > 1)
+				defer_sort(buf, a + at, tmp, count[b] - at,
+				    d + 1);
+			at = count[b];
+		}
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = a[i];
+		for (j = i; j > 0 && defer_cmp(buf, a[j - 1], x) > 0; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
 }
 
 /* Two changes to the same entry (key and value)? */
@@ -138,7 +197,7 @@ static int
 defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 {
 	struct defer_ix *d = &t->defer->ix[ixn];
-	struct defer_ent *ents;
+	uint32_t *ents, *tmp;
 	uint8_t last[STORE_KEY_MAX], *prev = NULL;
 	size_t i, off, lastl = 0;
 	MDB_cursor *mc;
@@ -147,21 +206,13 @@ defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 
 	if (d->n == 0)
 		return 0;
-	ents = xreallocarray(NULL, d->n, sizeof *ents);
+	ents = xreallocarray(NULL, 2 * d->n, sizeof *ents);
+	tmp = ents + d->n;
 	for (i = 0, off = 0; i < d->n; i++) {
-		const uint8_t *p = d->buf + off;
-		uint8_t pre[8] = { 0 };
-
-		memcpy(pre, p + 3, p[1] < 8 ? p[1] : 8);
-		ents[i].prefix = (uint64_t)pre[0] << 56 |
-		    (uint64_t)pre[1] << 48 | (uint64_t)pre[2] << 40 |
-		    (uint64_t)pre[3] << 32 | (uint64_t)pre[4] << 24 |
-		    (uint64_t)pre[5] << 16 | (uint64_t)pre[6] << 8 | pre[7];
-		ents[i].off = (uint32_t)off;
-		ents[i].base = d->buf;
-		off += 3 + (size_t)p[1] + p[2];
+		ents[i] = (uint32_t)off;
+		off += 3 + (size_t)d->buf[off + 1] + d->buf[off + 2];
 	}
-	qsort(ents, d->n, sizeof *ents, defer_cmp);
+	defer_sort(d->buf, ents, tmp, d->n, 0);
 
 	if ((rc = mdb_cursor_open(t->txn, t->s->dbi[store_ix[ixn].db],
 	    &mc)) != 0) {
@@ -177,11 +228,11 @@ defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 		goto out;
 	rc = 0;
 	for (i = 0; i < d->n && rc == 0; i++) {
-		const uint8_t *p = d->buf + ents[i].off;
+		const uint8_t *p = d->buf + ents[i];
 		unsigned flags = MDB_NODUPDATA;
 
 		/* Of the changes to one entry, the last one counts. */
-		if (i + 1 < d->n && defer_same(p, d->buf + ents[i + 1].off))
+		if (i + 1 < d->n && defer_same(p, d->buf + ents[i + 1]))
 			continue;
 		k = (MDB_val){ p[1], (void *)(p + 3) };
 		v = (MDB_val){ p[2], (void *)(p + 3 + p[1]) };

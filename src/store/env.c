@@ -80,12 +80,13 @@ store_u64_get(const uint8_t *p)
 int
 store_error(struct store_txn *t, int rc, const char *what, char **cause)
 {
+	/* A miss is not an error to word: look-ups miss all the time. */
+	if (rc == MDB_SUCCESS)
+		return OGPO_OK;
+	if (rc == MDB_NOTFOUND)
+		return OGPO_NOTFOUND;
 	what = _(what);		/* "opening the database" …, from the catalogue */
 	switch (rc) {
-	case MDB_SUCCESS:
-		return OGPO_OK;
-	case MDB_NOTFOUND:
-		return OGPO_NOTFOUND;
 	case MDB_KEYEXIST:
 		return err_set(cause, OGPO_EXISTS, "%s: the key exists already",
 		    what);
