@@ -22,8 +22,9 @@
 #include "ogpo/util.h"
 #include "store-int.h"
 
-/* A batch of at most this many bytes of changes, then it is written. */
-#define DEFER_BATCH	(24u << 20)
+/* A batch of at most this many bytes of changes, then it is written: 8 MB
+ * is as fast as 64 MB or one batch for the whole file, at a million rows. */
+#define DEFER_BATCH	(8u << 20)
 
 enum { DEFER_PUT, DEFER_DEL };
 

@@ -10,6 +10,7 @@
  *	officer_agency	 agency id → ids			dupsort
  *	officer_name	 name → ids				dupsort
  *	officer_role	 agency, role, end, start → ids		dupsort
+ *	officer_stroke	 the name's stroke-order key → ids	dupsort
  *
  * Agency codes resolve through the demo table (ids 1.. in its order, as
  * `ogpo import agencies` of the same list assigns them). A benchmark
@@ -29,12 +30,14 @@
 #include <csv.h>
 #include <lmdb.h>
 
+#include "ogpo/collate.h"
 #include "../../src/core/demo_data.h"
 
 enum { F_NAME, F_AGENCY, F_TITLE, F_ROLE, F_EMAIL, F_PHONE, F_START, F_NOTE,
 	F_MAX };
 
-enum { DB_OFFICER, DB_EMAIL, DB_AGENCY, DB_NAME, DB_ROLE, DB_MAX };
+enum { DB_OFFICER, DB_EMAIL, DB_AGENCY, DB_NAME, DB_ROLE, DB_STROKE,
+	DB_MAX };
 
 static const struct {
 	const char	*name;
@@ -45,6 +48,7 @@ static const struct {
 	[DB_AGENCY] = { "officer_agency", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_NAME] = { "officer_name", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_ROLE] = { "officer_role", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_STROKE] = { "officer_stroke", MDB_DUPSORT | MDB_DUPFIXED },
 };
 
 struct base {
@@ -172,6 +176,7 @@ base_row(int c, void *arg)
 {
 	struct base *b = arg;
 	uint8_t rec[8192], *p = rec, key[4 + 1 + 20], idb[4], agb[4];
+	uint8_t stroke[128 + 8];	/* ogpo's STORE_KEY_MAX */
 	char email[256];
 	uint32_t agency, role;
 	size_t i, n;
@@ -217,6 +222,8 @@ base_row(int c, void *arg)
 	memcpy(key + 5, "9999-12-31", 10);
 	memcpy(key + 15, b->field[F_START], 10);
 	base_put(b, DB_ROLE, key, 25, idb, 4, MDB_NODUPDATA);
+	n = collate_stroke_key(b->field[F_NAME], stroke, sizeof stroke);
+	base_put(b, DB_STROKE, stroke, n, idb, 4, MDB_NODUPDATA);
 	b->added++;
 }
 
