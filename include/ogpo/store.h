@@ -73,6 +73,14 @@ int	 store_write(struct store *s, store_write_fn fn, void *arg,
 void	 store_defer(struct store_txn *t, size_t batch);
 
 /*
+ * The bytes store_*_put stored for rec, if rec is the record written last
+ * in t: copied into buf (n bytes) and their length returned, else 0. The
+ * audit trail's after-image, without encoding the record twice.
+ */
+size_t	 store_image(struct store_txn *t, const void *rec, uint8_t *buf,
+	    size_t n);
+
+/*
  * A read transaction: a consistent snapshot. Keep it short: never hold
  * one while waiting for a person.
  */

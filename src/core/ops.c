@@ -48,7 +48,8 @@ core_audit(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if (before != NULL)
 		a->before_len = codec_encode(s, before, a->before,
 		    sizeof a->before);
-	if (after != NULL)
+	if (after != NULL && (a->after_len = store_image(t, after, a->after,
+	    sizeof a->after)) == 0)
 		a->after_len = codec_encode(s, after, a->after,
 		    sizeof a->after);
 	rc = store_audit_append(t, a, cause);

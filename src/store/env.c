@@ -509,6 +509,7 @@ static void
 store_txn_free(struct store_txn *t)
 {
 	free(t->old);
+	free(t->image);
 	free(t);
 }
 
@@ -639,6 +640,7 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		if (t.txn != NULL)
 			mdb_txn_abort(t.txn);
 		free(t.old);
+		free(t.image);
 		store_defer_free(&t);
 		if (!t.full)
 			return rc;

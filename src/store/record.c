@@ -507,6 +507,8 @@ record_write(struct store_txn *t, const struct store_entity *e, void *rec,
 	if (!t->write)
 		return err_set(cause, OGPO_INVALID, "internal error: a write "
 		    "in a read transaction");
+	if (e->kind != ENTITY_AUDIT)
+		t->image_rec = NULL;
 	/* A new record (id 0) and the audit trail replace nothing. */
 	fresh = e->seq != NULL && e->kind != ENTITY_AUDIT && h->id == 0;
 	rc = OGPO_NOTFOUND;
@@ -556,7 +558,23 @@ record_write(struct store_txn *t, const struct store_entity *e, void *rec,
 		return store_error(t, rc, "writing a record", cause);
 	if (hash != NULL)
 		store_hash(buf, len, hash);
+	if (e->kind != ENTITY_AUDIT && len <= OGPO_RECORD_MAX) {
+		if (t->image == NULL)
+			t->image = xmalloc(OGPO_RECORD_MAX);
+		memcpy(t->image, buf, len);
+		t->image_len = len;
+		t->image_rec = rec;
+	}
 	return 0;
+}
+
+size_t
+store_image(struct store_txn *t, const void *rec, uint8_t *buf, size_t n)
+{
+	if (rec != t->image_rec || t->image_len > n)
+		return 0;
+	memcpy(buf, t->image, t->image_len);
+	return t->image_len;
 }
 
 static int
@@ -577,6 +595,7 @@ record_del(struct store_txn *t, const struct store_entity *e,
 	size_t i, n;
 	int rc;
 
+	t->image_rec = NULL;
 	if ((rc = store_rec_get(t, e, pk, pkl, prev, cause)) != 0)
 		return rc;
 	for (i = 0; e->secondary[i] != 0; i++) {

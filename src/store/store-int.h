@@ -76,6 +76,10 @@ struct store_txn {
 	size_t		 miss_kl;
 	uint8_t		 miss_key[STORE_KEY_MAX];
 	struct store_defer *defer;	/* see store_defer; NULL: off */
+	/* The bytes of the record written last, for store_image. */
+	const void	*image_rec;
+	uint8_t		*image;
+	size_t		 image_len;
 };
 
 /* Write the sequences the transaction took; before commit. */

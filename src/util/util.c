@@ -240,9 +240,10 @@ date_valid(const char *s)
 	}
 	if (s[10] != '\0')
 		return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (y < 1900 || y > 2999 || m < 1 || m > 12)
 		return 0;
 	return d >= 1 && d <= date_days_in_month(y, m);
@@ -332,6 +333,16 @@ date_midnight(const char *s)
 	return (int64_t)mktime(&tm);
 }
 
+/* v as exactly n decimal digits at p (no terminator): a date's part. */
+static void
+date_digits(char *p, unsigned v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 /* Up to n digits at *p as a number; -1 if none. */
 static int
 date_number(const char **p, int n)
@@ -398,8 +409,12 @@ date_parse(const char *in, char *iso, const char **why)
 		*why = _("is not a real calendar date");
 		return -1;
 	}
-	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000,
-	    (unsigned)m % 100, (unsigned)d % 100);
+	date_digits(iso, (unsigned)y, 4);
+	iso[4] = '-';
+	date_digits(iso + 5, (unsigned)m, 2);
+	iso[7] = '-';
+	date_digits(iso + 8, (unsigned)d, 2);
+	iso[10] = '\0';
 	if (!date_valid(iso)) {
 		*why = _("is not a real calendar date");
 		iso[0] = '\0';
