@@ -55,12 +55,15 @@ struct field {
 #define FIELD_HEAD	0x2	/* part of struct record_head */
 #define FIELD_SYSTEM	0x4	/* kept by core, not typed by people */
 
+/* The most fields a schema may have (the encoder lists them on its stack). */
+#define SCHEMA_FIELDS_MAX	64
+
 struct schema {
 	const char		*name;	/* "agency" */
 	enum entity_kind	 kind;
 	size_t			 size;	/* sizeof the struct */
 	const struct field	*fields;
-	size_t			 nfields;
+	size_t			 nfields;	/* at most SCHEMA_FIELDS_MAX */
 };
 
 extern const struct schema schema_agency;

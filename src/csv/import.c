@@ -537,7 +537,9 @@ import_officer_row(struct import *im, const struct csv_row *row)
 		    why);
 		goto done;
 	}
-	snprintf(label, sizeof label, "%s <%s>", o->name, o->email);
+	label[0] = '\0';	/* only a listener hears it */
+	if (im->o->on_change != NULL)
+		snprintf(label, sizeof label, "%s <%s>", o->name, o->email);
 	rc = import_apply(im, row, ENTITY_OFFICER, o, old, label);
 	if (rc == 0 && old == NULL && o->h.id != 0)
 		import_see(im, o->h.id, (uint32_t)row->line);
@@ -617,7 +619,9 @@ import_agency_row(struct import *im, const struct csv_row *row)
 		}
 		a->level = level;
 	}
-	snprintf(label, sizeof label, "%s (%s)", a->name, a->code);
+	label[0] = '\0';
+	if (im->o->on_change != NULL)
+		snprintf(label, sizeof label, "%s (%s)", a->name, a->code);
 	rc = import_apply(im, row, ENTITY_AGENCY, a, old, label);
 	if (rc == 0 && old == NULL)
 		import_agencies_load(im);

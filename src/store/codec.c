@@ -483,13 +483,17 @@ codec_encode(const struct schema *s, const void *rec, uint8_t *buf,
     size_t cap)
 {
 	struct codec_writer w = { buf, cap, 0, 0 };
+	const struct field *used[SCHEMA_FIELDS_MAX];
 	size_t i, n = 0;
 
+	/* Empty fields are left out: the map counts those that are not. */
+	if (s->nfields > SCHEMA_FIELDS_MAX)
+		return 0;
 	for (i = 0; i < s->nfields; i++)
-		n += !codec_is_empty(&s->fields[i], rec);
-	codec_put(&w, cbor_encode_map_start(n, CODEC_ROOM(&w)));
-	for (i = 0; i < s->nfields && !w.full; i++)
 		if (!codec_is_empty(&s->fields[i], rec))
-			codec_field_encode(&w, &s->fields[i], rec);
+			used[n++] = &s->fields[i];
+	codec_put(&w, cbor_encode_map_start(n, CODEC_ROOM(&w)));
+	for (i = 0; i < n && !w.full; i++)
+		codec_field_encode(&w, used[i], rec);
 	return w.full ? 0 : w.pos;
 }
