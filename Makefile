@@ -23,12 +23,17 @@ CFLAGS	?= -O2 -g
 # ./ogpo and the tests need no install; the installed one (build/install)
 # from $(LOCALEDIR). Only main.c uses it.
 CATALOGS = $(CURDIR)/build/locale
-ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+ALL_CFLAGS = -std=c11 -pthread -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 	   -Iinclude -Ibuild/gen -DOGPO_VERSION='"$(VERSION)"' \
 	   -DOGPO_DATADIR='"$(DATADIR)"' -DOGPO_LOCALEDIR='"$(CATALOGS)"' \
 	   $(PKG_CFLAGS) $(CFLAGS)
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
+# The unit tests that start threads (an import reads its file ahead in a
+# thread) run a third time under ThreadSanitizer, against the library
+# code they use.
+TSAN	 = -fsanitize=thread -fno-omit-frame-pointer
+TSAN_TESTS = test_csv test_export
 
 ifeq ($(V),1)
 Q =
@@ -46,6 +51,8 @@ MO	 = $(patsubst %,build/locale/%/LC_MESSAGES/ogpo.mo,$(LINGUAS))
 LIBSRC	 = $(SRC) $(GEN)
 OBJ	 = $(patsubst %.c,build/obj/%.o,$(LIBSRC))
 ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIBSRC))
+TSAN_OBJ = $(patsubst %.c,build/tsan/%.o,$(sort $(wildcard src/util/*.c \
+	   src/store/*.c src/core/*.c src/csv/*.c)) $(GEN))
 TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 # Every unit test links tests/unit/fixture.c: a change to it rebuilds them.
 
@@ -105,6 +112,9 @@ build/libogpo.a: $(OBJ)
 build/libogpo-asan.a: $(ASAN_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+build/libogpo-tsan.a: $(TSAN_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
 build/obj/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)mkdir -p $(dir $@)
@@ -114,6 +124,11 @@ build/asan/%.o: %.c
 	@echo "  CC+SAN  $<"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c -o $@ $<
+
+build/tsan/%.o: %.c
+	@echo "  CC+TSAN $<"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -MMD -MP -c -o $@ $<
 
 build/gen/keymap_default.c: keymaps/default.keymap tools/embed.sh
 	$(Q)mkdir -p $(dir $@)
@@ -155,6 +170,12 @@ build/test-asan/%: tests/unit/%.c tests/unit/fixture.c build/libogpo-asan.a
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
+build/test-tsan/%: tests/unit/%.c tests/unit/fixture.c build/libogpo-tsan.a
+	@echo "  TEST+TSAN $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ $^ $(PKG_LIBS) \
+		$(shell pkg-config --libs cmocka)
+
 # The database is wherever ogpo itself looks (--db in OGPO_FLAGS, $OGPO_DB,
 # /etc/ogpo.conf, ~/.local/share/ogpo); demo data goes in when none is there.
 run: deps
@@ -170,7 +191,8 @@ test: deps
 # own tests (command line and screen) against both builds, then each
 # fuzz target for FUZZ_SECONDS (make test FUZZ_SECONDS=5 for a quick run).
 check: ogpo build/asan/ogpo $(MO) $(addprefix build/test/,$(TESTS)) \
-		$(addprefix build/test-asan/,$(TESTS)) $(TOOLS) \
+		$(addprefix build/test-asan/,$(TESTS)) \
+		$(addprefix build/test-tsan/,$(TSAN_TESTS)) $(TOOLS) \
 		$(addprefix build/fuzz/,$(FUZZERS))
 	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run.sh $(TESTS)
 

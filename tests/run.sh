@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh — run every test tier and end with one line "N passed, N failed".
 #
-#   unit tests (cmocka), built plain and with ASan+UBSan: build/test*/NAME
+#   unit tests (cmocka), built plain and with ASan+UBSan: build/test*/NAME,
+#   and those that start threads with ThreadSanitizer (build/test-tsan)
 #   program tests, tests/cli/*.sh and tests/tui/*.sh, run against the plain
 #   binary and again against the sanitizer build (OGPO=build/asan/ogpo)
 #   fuzzing, tests/fuzz/run.sh: each libFuzzer target for FUZZ_SECONDS
@@ -33,7 +34,9 @@ count_cmocka() {
 }
 
 for t in "$@"; do
-	for dir in build/test build/test-asan; do
+	for dir in build/test build/test-asan build/test-tsan; do
+		# Only the tests that start threads are built for TSan.
+		[ "$dir" = build/test-tsan ] && [ ! -e "$dir/$t" ] && continue
 		echo "== $dir/$t"
 		if "$dir/$t" >"$log" 2>&1; then
 			count_cmocka

@@ -81,6 +81,21 @@ uint64_t csv_reader_bytes_total(const struct csv_reader *r);
 /* Close the file and free everything, the last row included; NULL is ok. */
 void	 csv_reader_close(struct csv_reader *r);
 
+/*
+ * Reading ahead (ahead.c): a thread of its own takes r's records, in
+ * batches of rows (0: a few hundred), while the caller works on the ones
+ * before; a few batches at most wait. csv_ahead_next returns what
+ * csv_reader_next would have, in the same order; csv_ahead_bytes_read
+ * stands for csv_reader_bytes_read, which the caller may no longer call.
+ * csv_ahead_stop ends the thread and frees the rows; it does not close r.
+ */
+struct csv_ahead;
+struct csv_ahead *csv_ahead_start(struct csv_reader *r, size_t rows);
+int	 csv_ahead_next(struct csv_ahead *a, const struct csv_row **row,
+	    char **cause);
+uint64_t csv_ahead_bytes_read(const struct csv_ahead *a);
+void	 csv_ahead_stop(struct csv_ahead *a);
+
 /* How to write; a NULL options pointer means UTF-8, comma, LF, no BOM. */
 struct csv_writer_options {
 	const char	*encoding;	/* NULL or "utf-8", "big5" (CP950),

@@ -35,6 +35,7 @@ struct import {
 	const struct import_options	*o;
 	struct import_result		*res;
 	struct csv_reader		*r;
+	struct csv_ahead		*ahead;	/* r's rows after the header */
 	struct csv_writer		*rej;
 	FILE				*rejf;
 	struct import_header		 h;
@@ -703,6 +704,8 @@ import_close(struct import *im)
 		csv_writer_close(im->rej, NULL);
 	if (im->rejf != NULL)
 		fclose(im->rejf);
+	csv_ahead_stop(im->ahead);
+	im->ahead = NULL;
 	csv_reader_close(im->r);
 	for (i = 0; i < im->nheader; i++)
 		free(im->header_copy[i]);
@@ -797,14 +800,16 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		im->header_copy[i] = xstrdup(im->header->fields[i]);
 	if ((rc = import_rejects_open(im)) != 0)
 		return rc;
-	while ((rc = csv_reader_next(im->r, &row, cause)) == 1) {
+	/* The file is read in a thread of its own from here on. */
+	im->ahead = csv_ahead_start(im->r, 0);
+	while ((rc = csv_ahead_next(im->ahead, &row, cause)) == 1) {
 		if (import_blank(row))
 			continue;
 		res->rows++;
 		im->email[0] = '\0';
 		if (im->o->progress != NULL && res->rows % 1024 == 0)
 			im->o->progress(im->o->arg,
-			    csv_reader_bytes_read(im->r),
+			    csv_ahead_bytes_read(im->ahead),
 			    csv_reader_bytes_total(im->r));
 		if ((ragged = import_ragged(im, row)) != NULL)
 			rc = import_reject(im, row, "", ragged);

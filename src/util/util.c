@@ -199,18 +199,26 @@ str_to_id(const char *s, uint32_t *id)
 	return 0;
 }
 
+/* A blank str_trim takes away. */
+static int
+str_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 char *
 str_trim(char *s)
 {
 	size_t len;
 	char *p = s;
 
-	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+	while (str_blank(*p))
 		p++;
 	len = strlen(p);
-	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
+	while (len > 0 && str_blank(p[len - 1]))
 		len--;
-	memmove(s, p, len);
+	if (p != s)
+		memmove(s, p, len);
 	s[len] = '\0';
 	return s;
 }

@@ -73,17 +73,31 @@ test_csv_cat(const char *a, size_t alen, const char *b, size_t blen,
 	return s;
 }
 
-/* Write what the reader returns as "line:field|field\n"; an error ends it. */
-static void
-test_csv_dump_rows(struct csv_reader *r, FILE *m)
+/* The next row from r, or through a when it reads ahead. */
+static int
+test_csv_next(struct csv_reader *r, struct csv_ahead *a,
+    const struct csv_row **row, char **cause)
 {
+	if (a != NULL)
+		return csv_ahead_next(a, row, cause);
+	return csv_reader_next(r, row, cause);
+}
+
+/*
+ * Write what the reader returns as "line:field|field\n"; an error ends
+ * it. With ahead, through csv_ahead in batches of that many rows.
+ */
+static void
+test_csv_dump_rows(struct csv_reader *r, size_t ahead, FILE *m)
+{
+	struct csv_ahead	*a = ahead ? csv_ahead_start(r, ahead) : NULL;
 	const struct csv_row	*row;
 	char			*cause = NULL;
 	const char		*p;
 	size_t			 i;
 	int			 rc;
 
-	while ((rc = csv_reader_next(r, &row, &cause)) == 1) {
+	while ((rc = test_csv_next(r, a, &row, &cause)) == 1) {
 		assert_true(row->nfields >= 1);
 		fprintf(m, "%zu:", row->line);
 		for (i = 0; i < row->nfields; i++) {
@@ -106,16 +120,20 @@ test_csv_dump_rows(struct csv_reader *r, FILE *m)
 		free(cause);
 		/* The error sticks. */
 		cause = NULL;
-		assert_int_equal(csv_reader_next(r, &row, &cause), -1);
+		assert_int_equal(test_csv_next(r, a, &row, &cause), -1);
 		assert_non_null(cause);
 		free(cause);
-	} else
+	} else {
 		assert_null(cause);
+		assert_int_equal(test_csv_next(r, a, &row, &cause), 0);
+	}
+	csv_ahead_stop(a);
 }
 
-/* Everything read from len bytes at data, as test_csv_dump_rows writes. */
+/* test_csv_dump, read directly (ahead 0) or ahead in batches of rows. */
 static char *
-test_csv_dump(const void *data, size_t len, const struct csv_options *opt)
+test_csv_dump_by(const void *data, size_t len, const struct csv_options *opt,
+    size_t ahead)
 {
 	struct csv_reader	*r;
 	char			*cause = NULL, *out = NULL;
@@ -128,10 +146,32 @@ test_csv_dump(const void *data, size_t len, const struct csv_options *opt)
 		fprintf(m, "!%s", cause);
 		free(cause);
 	} else {
-		test_csv_dump_rows(r, m);
+		test_csv_dump_rows(r, ahead, m);
 		csv_reader_close(r);
 	}
 	fclose(m);
+	return out;
+}
+
+/*
+ * Everything read from len bytes at data, as test_csv_dump_rows writes.
+ * Read ahead in a thread, a row, two rows or many at a time, it must
+ * come out the same: rows, lines, the end or the error.
+ */
+static char *
+test_csv_dump(const void *data, size_t len, const struct csv_options *opt)
+{
+	static const size_t batches[] = { 1, 2, 512 };
+	char *out = test_csv_dump_by(data, len, opt, 0), *ahead;
+	size_t i;
+
+	for (i = 0; i < sizeof batches / sizeof batches[0]; i++) {
+		ahead = test_csv_dump_by(data, len, opt, batches[i]);
+		if (strcmp(ahead, out) != 0)
+			fail_msg("read ahead %zu rows at a time:\n%s\nnot as "
+			    "read directly:\n%s", batches[i], ahead, out);
+		free(ahead);
+	}
 	return out;
 }
 
@@ -622,6 +662,7 @@ test_csv_file(void **state)
 	char			 dir[] = "/tmp/test_csv.XXXXXX", path[64];
 	struct csv_options	 o = { .chunk = 4096 };
 	struct csv_reader	*r;
+	struct csv_ahead	*a;
 	const struct csv_row	*row;
 	char			*cause = NULL;
 	FILE			*f;
@@ -658,6 +699,30 @@ test_csv_file(void **state)
 	assert_int_equal(last, 5001);
 	assert_int_equal(csv_reader_bytes_read(r), (uint64_t)st.st_size);
 	assert_int_equal(csv_reader_crlf(r), 1);
+	csv_reader_close(r);
+
+	/* Read ahead: the same rows, and the bytes read follow. */
+	assert_int_equal(csv_reader_open(&r, path, &o, &cause), 0);
+	a = csv_ahead_start(r, 64);
+	for (rows = 0; csv_ahead_next(a, &row, &cause) == 1; rows++) {
+		assert_int_equal(row->line, rows + 1);
+		if (rows == 100)
+			assert_true(csv_ahead_bytes_read(a) <
+			    csv_reader_bytes_total(r));
+	}
+	assert_null(cause);
+	assert_int_equal(rows, 5001);
+	assert_int_equal(csv_ahead_bytes_read(a), (uint64_t)st.st_size);
+	csv_ahead_stop(a);
+	csv_reader_close(r);
+
+	/* Stopped half way, with the thread waiting for room: it ends,
+	 * and what it read is freed. */
+	assert_int_equal(csv_reader_open(&r, path, &o, &cause), 0);
+	a = csv_ahead_start(r, 8);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(csv_ahead_next(a, &row, &cause), 1);
+	csv_ahead_stop(a);
 	csv_reader_close(r);
 
 	assert_int_equal(csv_reader_open(&r, dir, NULL, &cause), -1);
