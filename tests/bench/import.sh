@@ -6,9 +6,12 @@
 #
 #   baseline   build/bench/import-baseline: libcsv straight into LMDB, one
 #              write transaction, the same records (byte-for-byte the same
-#              CBOR size) and index entries in ogpo's sub-database layout,
-#              but no encoding detection, validation, duplicate marks,
-#              look-ups or audit records. The floor for this store layout.
+#              CBOR size) and index entries in ogpo's sub-database layout
+#              (e-mail, agency, name, stroke order, role), one mdb_put per
+#              entry in file order, but no encoding detection, validation,
+#              duplicate checks, look-ups or audit records.
+#   parse      import-baseline -p: libcsv over the file and nothing else,
+#              the floor under any import of it.
 #   sqlite3    the sqlite3 shell's `.import --csv` into a table with the same
 #              indexes (unique lower(email), agency, name, agency+role+start),
 #              default settings (rollback journal, synchronous=FULL, 2 MB
@@ -26,12 +29,12 @@
 # the LMDB map's file pages; RssAnon is private memory only (malloc heap,
 # where LMDB keeps a write transaction's dirty pages until commit). Both
 # LMDB programs write the whole file in one transaction, so their RssAnon
-# is mostly dirty pages and tracks the database size (the "disk MB"
-# column); ogpo's RssAnon less the baseline's is printed next to how much
-# more ogpo writes (an audit record per row, the e-mail marks), which is
-# where that difference goes. Comparing 100k with 1M rows shows what
-# grows with the file. (valgrind massif would say the same at 30x the
-# time: LMDB mallocs its dirty pages, so they are "heap" there too.)
+# is mostly dirty pages: the pages the import adds to the database (the
+# "written MB" column, from mdb_stat before and after). "own MB" is
+# RssAnon less those pages: the memory the program holds for itself, not
+# for LMDB's map. Comparing 100k with 1M rows shows what grows with the
+# file. (LMDB spills dirty pages to the file past 2^17 of them, 512 MB,
+# so even its part stops growing there.)
 #
 # The small file is imported three times, the big one twice (best wall
 # time kept, a fresh database each time). Figures, not a test: nothing
@@ -42,6 +45,15 @@ SMALL=100000
 BIG=${OGPO_BENCH_IMPORT_ROWS:-1000000}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ogpo-bench-import.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
+
+# pages_kb DIR: the pages in use in the LMDB database in DIR, in KB (not
+# the file's size, which follows the map when ogpo grew it ahead).
+pages_kb() {
+	mdb_stat -e "$1" | awk '
+	    /Page size:/ { ps = $3 }
+	    /Number of pages used:/ { n = $5 }
+	    END { print int(n * ps / 1024) }'
+}
 
 # run NAME N CSV CMD...: run CMD under import-run on a fresh database, keep
 # the fastest of the tries in $dir/m.NAME.N (wall user sys hwm anon rc).
@@ -54,11 +66,13 @@ run() {
 	while [ "$i" -lt "$tries" ]; do
 		i=$((i + 1))
 		rm -rf "$dir/db" "$dir/db.sqlite"
+		before=0
 		case $name in
 		ogpo)
 			./ogpo --db "$dir/db" init >/dev/null
 			./ogpo --db "$dir/db" import agencies \
-			    "$dir/agencies.csv" >/dev/null ;;
+			    "$dir/agencies.csv" >/dev/null
+			before=$(pages_kb "$dir/db") ;;
 		esac
 		case $name in
 		sqlite*) build/bench/import-run "$dir/m" "$@" \
@@ -69,22 +83,18 @@ run() {
 		case $name in
 		ogpo) grep -q "added $n, updated 0, unchanged 0, rejected 0" \
 			    "$dir/out" ;;
-		baseline) grep -q "added $n\$" "$dir/out" ;;
+		baseline|parse) grep -q "added $n\$" "$dir/out" ;;
 		sqlite*) [ "$(tail -n 1 "$dir/out")" = "$n" ] ;;
 		esac || { echo "import.sh: $name did not load $n rows:" >&2;
 			cat "$dir/out" >&2; exit 1; }
-		# The pages in use, not the file's size (which follows the
-		# map when ogpo grew it ahead of a large import).
 		if [ -f "$dir/db/data.mdb" ]; then
-			size=$(mdb_stat -e "$dir/db" | awk '
-			    /Page size:/ { ps = $3 }
-			    /Number of pages used:/ { n = $5 }
-			    END { print int(n * ps / 1024) }')
+			size=$(pages_kb "$dir/db")
 		else
 			size=$(du -sk "$dir/db.sqlite" 2>/dev/null |
 			    awk '{ s += $1 } END { print s + 0 }')
 		fi
-		echo "$(cat "$dir/m") $size" >"$dir/m.try"
+		# wall user sys hwm anon rc size written
+		echo "$(cat "$dir/m") $size $((size - before))" >"$dir/m.try"
 		if [ ! -f "$dir/m.$name.$n" ] || awk '
 		    NR == FNR { best = $1; next } { exit !($1 < best) }
 		    ' "$dir/m.$name.$n" "$dir/m.try"; then
@@ -129,47 +139,55 @@ for n in "$SMALL" "$BIG"; do
 	sqlite_scripts "$csv"
 	run ogpo "$n" "$csv" ./ogpo --db "$dir/db" import officers "$csv"
 	run baseline "$n" "$csv" build/bench/import-baseline "$dir/db" "$csv"
+	run parse "$n" "$csv" build/bench/import-baseline -p "$dir/db" "$csv"
 	run sqlite "$n" "$csv" sqlite3 "$dir/db.sqlite"
 	run sqlite-after "$n" "$csv" sqlite3 "$dir/db.sqlite"
 
 	echo
 	echo "== import of $n officers ($(du -h "$csv" | cut -f1) CSV," \
 	    "$([ "$n" -le "$SMALL" ] && echo "best of 3" || echo "best of 2"))"
-	printf "%-24s %8s %9s %7s %7s %9s %10s %8s\n" "" "wall s" "rows/s" \
-	    "user s" "sys s" "VmHWM MB" "RssAnon MB" "disk MB"
-	for name in ogpo baseline sqlite sqlite-after; do
+	printf "%-24s %7s %8s %6s %5s %7s %7s %7s %7s\n" "" "wall s" \
+	    "rows/s" "user s" "sys s" "VmHWM" "RssAnon" "written" "own MB"
+	for name in ogpo baseline parse sqlite sqlite-after; do
 		case $name in
 		ogpo) label="ogpo import officers" ;;
 		baseline) label="baseline libcsv+LMDB" ;;
+		parse) label="libcsv parse only" ;;
 		sqlite) label="sqlite3, indexes first" ;;
 		sqlite-after) label="sqlite3, indexes after" ;;
 		esac
-		awk -v n="$n" -v label="$label" '{
-			printf "%-24s %8.3f %9.0f %7.2f %7.2f %9.1f %10.1f %8.1f\n",
-			    label, $1, n / $1, $2, $3, $4 / 1024, $5 / 1024,
-			    $7 / 1024 }' "$dir/m.$name.$n"
+		# own: private memory less the database pages written
+		# (LMDB's dirty pages); sqlite3 writes through its cache.
+		awk -v n="$n" -v label="$label" -v lmdb="$(case $name in
+		    ogpo|baseline) echo 1 ;; *) echo 0 ;; esac)" '{
+			own = lmdb ? $5 - $8 : $5
+			printf "%-24s %7.3f %8.0f %6.2f %5.2f %7.1f %7.1f " \
+			    "%7.1f %7.1f\n", label, $1, n / $1, $2, $3,
+			    $4 / 1024, $5 / 1024, $8 / 1024, own / 1024 }' \
+			    "$dir/m.$name.$n"
 	done
 	cat "$dir/m.ogpo.$n" "$dir/m.baseline.$n" "$dir/m.sqlite.$n" \
-	    "$dir/m.sqlite-after.$n" | awk '
-	NR == 1 { o = $1; oa = $5; od = $7 }
-	NR == 2 { b = $1; ba = $5; bd = $7 }
+	    "$dir/m.sqlite-after.$n" "$dir/m.parse.$n" | awk '
+	NR == 1 { o = $1 }
+	NR == 2 { b = $1 }
 	NR == 3 { s = $1 }
 	NR == 4 { sa = $1 }
+	NR == 5 { p = $1 }
 	END {
 		printf "ratio ogpo/baseline       %6.2f  (wall time; 1.0 = as fast)\n", o / b
 		printf "ratio ogpo/sqlite3        %6.2f  (against indexes after: %.2f)\n", o / s, o / sa
-		printf "ogpo RssAnon beyond the baseline: %.1f MB, for %.1f MB " \
-		    "more written (audit, marks)\n", (oa - ba) / 1024,
-		    (od - bd) / 1024
+		printf "ratio ogpo/parse only     %6.2f  (baseline/parse only: %.2f)\n", o / p, b / p
 	}'
 done
 
 echo
-echo "== memory, $BIG rows to $SMALL (1.0 = does not grow with the file)"
+echo "== memory from $SMALL rows to $BIG (1.00 = does not grow with the file)"
 for name in ogpo baseline sqlite; do
-	cat "$dir/m.$name.$SMALL" "$dir/m.$name.$BIG" | awk -v name="$name" '
-	NR == 1 { h = $4; a = $5 }
-	NR == 2 { printf "%-9s VmHWM %6.1f -> %6.1f MB (%5.2f)   " \
-	    "RssAnon %6.1f -> %6.1f MB (%5.2f)\n", name, h / 1024, $4 / 1024,
-	    $4 / h, a / 1024, $5 / 1024, $5 / a }'
+	cat "$dir/m.$name.$SMALL" "$dir/m.$name.$BIG" | awk -v name="$name" \
+	    -v lmdb="$(case $name in ogpo|baseline) echo 1 ;; *) echo 0 ;; esac)" '
+	{ own[NR] = lmdb ? $5 - $8 : $5; anon[NR] = $5 }
+	NR == 2 { printf "%-9s RssAnon %6.1f -> %6.1f MB (%5.2f)   " \
+	    "own %5.1f -> %5.1f MB (%5.2f)\n", name, anon[1] / 1024,
+	    anon[2] / 1024, anon[2] / anon[1], own[1] / 1024, own[2] / 1024,
+	    own[2] / own[1] }'
 done
