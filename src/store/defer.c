@@ -135,32 +135,52 @@ defer_byte(const uint8_t *p, size_t d)
 }
 
 /*
+ * The first depth from d at which the changes at a[0..n) are not all
+ * alike; past the last byte of a[0] (d > its key and value lengths + 1)
+ * if they are all the same entry.
+ */
+static size_t
+defer_common(const uint8_t *buf, const uint32_t *a, size_t n, size_t d)
+{
+	const uint8_t *p0 = buf + a[0];
+	size_t i, dd, end = (size_t)p0[1] + p0[2] + 2;
+
+	for (i = 1; i < n && end > d; i++) {
+		for (dd = d; dd < end && defer_byte(buf + a[i], dd) ==
+		    defer_byte(p0, dd); dd++)
+			;
+		end = dd;
+	}
+	return end;
+}
+
+/*
  * Sort the changes at offsets a[0..n), alike in their first d bytes, by
  * defer_cmp: a radix sort a byte at a time (the keys of one index often
- * share long beginnings: an agency, a role, an open end date), stable, so
- * the changes to one entry stay in the order they were made; small
- * groups by insertion.
+ * share long beginnings: an agency, a role, an open end date, which are
+ * stepped over at once), stable, so the changes to one entry stay in the
+ * order they were made; small groups by insertion.
  */
 static void
 defer_sort(const uint8_t *buf, uint32_t *a, uint32_t *tmp, size_t n, size_t d)
 {
-	size_t count[257], i, j, b, at;
+	size_t count[257], i, j, b, lo, hi, at;
 	uint32_t x;
 
-	while (n >= 16) {
-		/* Past the value's end, every change here is to one entry. */
+	if (n >= 32) {
+		d = defer_common(buf, a, n, d);
 		if (d > (size_t)buf[a[0] + 1] + buf[a[0] + 2] + 1)
-			return;
+			return;		/* all one entry, as they came */
 		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[defer_byte(buf + a[i], d)]++;
-		for (b = 0; count[b] == 0; b++)
-			;
-		if (count[b] == n) {	/* all alike here: the next byte */
-			d++;
-			continue;
+		lo = 256;
+		hi = 0;
+		for (i = 0; i < n; i++) {
+			b = defer_byte(buf + a[i], d);
+			count[b]++;
+			lo = b < lo ? b : lo;
+			hi = b > hi ? b : hi;
 		}
-		for (b = 0, at = 0; b < 257; b++) {
+		for (b = lo, at = 0; b <= hi; b++) {
 			size_t c = count[b];
 
 			count[b] = at;
@@ -169,7 +189,7 @@ defer_sort(const uint8_t *buf, uint32_t *a, uint32_t *tmp, size_t n, size_t d)
 		for (i = 0; i < n; i++)
 			tmp[count[defer_byte(buf + a[i], d)]++] = a[i];
 		memcpy(a, tmp, n * sizeof *a);
-		for (b = 0, at = 0; b < 257; b++) {
+		for (b = lo, at = 0; b <= hi; b++) {
 			if (count[b] - at > 1)
 				defer_sort(buf, a + at, tmp, count[b] - at,
 				    d + 1);
