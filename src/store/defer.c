@@ -25,6 +25,10 @@
 /* A batch of at most this many bytes of changes, then it is written: 8 MB
  * is as fast as 64 MB or one batch for the whole file, at a million rows. */
 #define DEFER_BATCH	(8u << 20)
+#define DEFER_BATCH_MAX	(1u << 30)	/* offsets into a batch are 32-bit */
+
+/* A change's key and value lengths are kept in a byte each. */
+_Static_assert(STORE_KEY_MAX < 256, "index keys longer than a byte says");
 
 enum { DEFER_PUT, DEFER_DEL };
 
@@ -45,7 +49,8 @@ store_defer(struct store_txn *t, size_t batch)
 {
 	if (t->defer == NULL)
 		t->defer = xcalloc(1, sizeof *t->defer);
-	t->defer->batch = batch != 0 ? batch : DEFER_BATCH;
+	t->defer->batch = batch == 0 ? DEFER_BATCH : batch > DEFER_BATCH_MAX ?
+	    DEFER_BATCH_MAX : batch;
 }
 
 int
@@ -76,7 +81,8 @@ store_defer_add(struct store_txn *t, enum store_index ixn,
 	uint8_t *p;
 
 	if (d->len + need > d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 65536;
+		while (d->len + need > d->cap)
+			d->cap = d->cap ? d->cap * 2 : 65536;
 		d->buf = xreallocarray(d->buf, d->cap, 1);
 	}
 	p = d->buf + d->len;
