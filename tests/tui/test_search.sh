@@ -94,6 +94,33 @@ text 警政署
 keys Enter
 expect_sel "/警政署 selects an officer of 內政部警政署" "內政部警政署"
 
+# --- typing on narrows, taking keys back widens again ----------------------
+# A longer text looks only among the rows the shorter one matched; a
+# shorter one must look at every row again.
+keys Home
+keys /
+text "${one}zz"
+expect "a text longer than any name matches nothing" "no match"
+keys BSpace BSpace
+expect_sel "taking the keys back finds $one again" "$one"
+keys Enter
+expect_pos "and Enter stays on it" "$r1/$n"
+
+# --- a row another program adds is found -------------------------------------
+keys Home
+keys /
+text 晚到者
+keys Enter
+expect "nobody is called 晚到者 yet" 'no match for "晚到者"'
+"$OGPO" --db "$DB" add officer name=晚到者 agency=MOI role=po \
+    email=late@example.gov.tw >/dev/null
+expect_pos "the list counts the new officer" "1/$((n + 1))" 10
+keys n
+expect_sel "n finds the officer added since the search" "晚到者"
+"$OGPO" --db "$DB" delete officer "$("$OGPO" --db "$DB" list officers --tsv |
+    awk -F '\t' '$5 == "晚到者" { print $1 }')" >/dev/null
+expect "the list counts one fewer again" "/$n" 10
+
 # --- the tree: a search finds agencies inside closed branches --------------
 # 國防部全民防衛動員署 sits under 國防部, which starts closed.
 keys 1
