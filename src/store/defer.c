@@ -42,6 +42,7 @@ struct defer_ix {
 struct store_defer {
 	struct defer_ix	 ix[IX_MAX + 1];
 	size_t		 bytes, batch;
+	int		 failed;	/* LMDB's error from a write, or 0 */
 };
 
 void
@@ -249,7 +250,10 @@ defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 	/* Keys after the index's last one can be appended. */
 	rc = mdb_cursor_get(mc, &k, &v, MDB_LAST);
 	if ((have_last = rc == 0)) {
-		lastl = k.mv_size;
+		if ((lastl = k.mv_size) > sizeof last) {
+			rc = MDB_CORRUPTED;	/* no index key is that long */
+			goto out;
+		}
 		memcpy(last, k.mv_data, lastl);
 	} else if (rc != MDB_NOTFOUND)
 		goto out;
@@ -278,7 +282,9 @@ defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 			flags = prev != NULL && prev[1] == p[1] &&
 			    memcmp(prev + 3, p + 3, p[1]) == 0 ?
 			    MDB_APPENDDUP : MDB_APPEND;
-		if ((rc = mdb_cursor_put(mc, &k, &v, flags)) == MDB_KEYEXIST)
+		/* Already there is fine; an append out of order is not. */
+		if ((rc = mdb_cursor_put(mc, &k, &v, flags)) == MDB_KEYEXIST &&
+		    flags == MDB_NODUPDATA)
 			rc = 0;
 		prev = (uint8_t *)p;
 	}
@@ -287,8 +293,12 @@ out:
 	free(ents);
 	t->defer->bytes -= d->len;
 	d->len = d->n = 0;
-	if (rc != 0)
+	if (rc != 0) {
+		/* Kept for the commit, should the caller not hear of it. */
+		if (t->defer->failed == 0)
+			t->defer->failed = rc;
 		return store_error(t, rc, "updating an index", cause);
+	}
 	return 0;
 }
 
@@ -302,6 +312,11 @@ store_defer_flush(struct store_txn *t, enum store_index ixn, char **cause)
 		return 0;
 	if (ixn != 0)
 		return defer_write(t, ixn, cause);
+	/* A batch that failed to be written while an index was being
+	 * read (store_ix_read): the transaction must not commit. */
+	if (t->defer->failed != 0)
+		return store_error(t, t->defer->failed, "updating an index",
+		    cause);
 	for (i = 1; i <= IX_MAX; i++)
 		if ((rc = defer_write(t, (enum store_index)i, cause)) != 0)
 			return rc;
@@ -311,8 +326,9 @@ store_defer_flush(struct store_txn *t, enum store_index ixn, char **cause)
 MDB_dbi
 store_ix_read(struct store_txn *t, enum store_index ixn)
 {
-	/* A failure marks the LMDB transaction failed, so the reader
-	 * sees an error next and the commit is refused: nothing lost. */
+	/* A failure is kept (store_defer_flush refuses the commit with
+	 * it), and LMDB has marked the transaction failed, so the reader
+	 * sees an error next: nothing is lost or half-written. */
 	if (t->defer != NULL && t->defer->ix[ixn].n > 0)
 		(void)store_defer_flush(t, ixn, NULL);
 	return t->s->dbi[store_ix[ixn].db];

@@ -581,6 +581,8 @@ store_image(struct store_txn *t, const void *rec, uint8_t *buf, size_t n)
 {
 	if (rec != t->image_rec || t->image_len > n)
 		return 0;
+	/* Once: rec's memory may hold another record next. */
+	t->image_rec = NULL;
 	memcpy(buf, t->image, t->image_len);
 	return t->image_len;
 }

@@ -72,7 +72,7 @@ vlist_found_get(struct vlist *l, struct store_txn *t,
 	uint64_t snap = store_txn_snapshot(t);
 	size_t i, b;
 	uint32_t id;
-	int narrow = 0;
+	int narrow = 0, rc = OGPO_NOTFOUND;
 
 	if (f != NULL && f->match == match && f->snapshot == snap) {
 		if (strcmp(f->text, text) == 0)
@@ -96,9 +96,10 @@ vlist_found_get(struct vlist *l, struct store_txn *t,
 		if (f->nbytes > 0)
 			memset(f->bits, 0, f->nbytes);
 		f->n = 0;
-		if (store_cursor_open(t, store_entity_index(
-		    store_index_entity(l->ix)), NULL, &c, NULL) == 0) {
-			while (store_cursor_move(c, STORE_NEXT) == 0)
+		rc = store_cursor_open(t, store_entity_index(
+		    store_index_entity(l->ix)), NULL, &c, NULL);
+		if (rc == 0) {
+			while ((rc = store_cursor_move(c, STORE_NEXT)) == 0)
 				if (match(t, (id = store_cursor_id(c)),
 				    (void *)text))
 					vlist_found_set(f, id);
@@ -108,7 +109,8 @@ vlist_found_get(struct vlist *l, struct store_txn *t,
 	free(f->text);
 	f->text = xstrdup(text);
 	f->match = match;
-	f->snapshot = snap;
+	/* A walk that could not start is an answer for now, not to keep. */
+	f->snapshot = narrow || rc == OGPO_NOTFOUND ? snap : 0;
 	return f;
 }
 
