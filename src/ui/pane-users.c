@@ -123,6 +123,7 @@ users_action(struct ui *ui, enum ui_action a)
 {
 	uint32_t sel = vlist_selected(&usr.list);
 	struct user u;
+	char *title;
 	int rc;
 
 	if (pane_move(ui, &usr.list, a))
@@ -138,7 +139,9 @@ users_action(struct ui *ui, enum ui_action a)
 		if (sel == 0)
 			return 1;
 		u = usr.users[sel - 1];
-		rc = ui_form_edit(ui, ENTITY_USER, &u, _("Edit user"));
+		title = xasprintf(_("Edit user %s"), u.login);
+		rc = ui_form_edit(ui, ENTITY_USER, &u, title);
+		free(title);
 		break;
 	case UA_DELETE:
 		if (sel != 0)

@@ -2,8 +2,8 @@
 # test_audit.sh — the Audit tab, the Users tab and who else is here.
 # A change made by another process appears at the top of the Audit tab
 # in words (before → after); f narrows it and F shows all again; Enter
-# shows one change field by field. The Users tab lists the admin and will
-# not remove the last one. Two programs on one database each see "+1
+# shows one change field by field. The Users tab lists the admin, will
+# not remove the last one, and edits a user without touching its login. Two programs on one database each see "+1
 # here" and the Who list names the other and its tab; when one is killed,
 # the other's count goes back and its session record is cleaned away.
 . tests/lib.sh
@@ -52,6 +52,21 @@ keys d
 expect "removing a user asks first" "Take $ME off the users?"
 keys y
 expect "the last admin cannot be removed" "is the last admin"
+# Editing a user keeps the login (the record's key): the form names it
+# in its title and offers only the role and the scope.
+"$OGPO" --db "$DB" user add aa-lin --role viewer >/dev/null 2>&1
+expect "a user added elsewhere appears" "aa-lin" 5
+keys Home e
+expect "e edits the selected user, named in the title" "Edit user aa-lin"
+expect "the form offers the role" "Role   Viewer"
+screen
+if grep -q "│  Login" "$SCR"; then
+	not_ok "the login is not a field of the edit form"; dump
+else
+	ok "the login is not a field of the edit form"
+fi
+esc
+expect_gone "Esc closes the form" "Edit user aa-lin"
 
 # A second program on the same database.
 TUI_FIRST=$TUI_S
