@@ -62,9 +62,7 @@ main_config_problems(void)
 
 	for (; p != NULL && *p != '\0'; p = nl ? nl + 1 : NULL) {
 		nl = strchr(p, '\n');
-		line = nl ? strndup(p, (size_t)(nl - p)) : xstrdup(p);
-		if (line == NULL)
-			abort();
+		line = nl ? xasprintf("%.*s", (int)(nl - p), p) : xstrdup(p);
 		fputs("ogpo: ", stderr);
 		cmd_put_safe(stderr, line);
 		fputc('\n', stderr);

@@ -54,6 +54,7 @@ struct field {
 #define FIELD_REQUIRED	0x1	/* must not be empty or zero */
 #define FIELD_HEAD	0x2	/* part of struct record_head */
 #define FIELD_SYSTEM	0x4	/* kept by core, not typed by people */
+#define FIELD_KEY	0x8	/* a text key: given once, never changed */
 
 /* The most fields a schema may have (the encoder lists them on its stack). */
 #define SCHEMA_FIELDS_MAX	64

@@ -96,6 +96,13 @@ char	*text_tsv(const char *s, char *out, size_t outsz);
 int	text_utf8_valid(const char *s, size_t len);
 
 /*
+ * Decode one UTF-8 sequence from the n (> 0) bytes at p into *cp, refusing
+ * overlong forms, surrogates and values past U+10FFFF. Returns its length,
+ * or 0 if the first byte does not start a well-formed one.
+ */
+size_t	text_decode(const unsigned char *p, size_t n, uint32_t *cp);
+
+/*
  * Copy s into out (outsz > 0 bytes, always NUL-terminated) as valid
  * UTF-8, whatever s holds: a byte that does not start a well-formed
  * sequence becomes the four characters \xNN, as the display shows it,

@@ -49,6 +49,12 @@ int err_prefix(char **cause, int rc, const char *fmt, ...) OGPO_PRINTF(3, 4);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
+/*
+ * The array p, of *cap elements of size bytes, grown (doubling, from 16)
+ * to hold at least need of them; *cap becomes its new length. The new
+ * elements are not cleared.
+ */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) OGPO_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) OGPO_PRINTF(1, 0);

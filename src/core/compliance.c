@@ -171,12 +171,7 @@ compliance_tally(struct tally **t, size_t *n, size_t *cap, uint32_t agency)
 	for (i = 0; i < *n; i++)
 		if ((*t)[i].agency == agency)
 			return &(*t)[i];
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*t = realloc(*t, *cap * sizeof **t);
-		if (*t == NULL)
-			abort();
-	}
+	*t = xgrow(*t, cap, *n + 1, sizeof **t);
 	memset(&(*t)[*n], 0, sizeof **t);
 	(*t)[*n].agency = agency;
 	return &(*t)[(*n)++];

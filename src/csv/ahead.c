@@ -77,25 +77,16 @@ ahead_batch_add(struct ahead_batch *b, const struct csv_row *row)
 {
 	size_t i, len;
 
-	if (b->nrows == b->rowcap) {
-		b->rowcap = b->rowcap ? b->rowcap * 2 : 64;
-		b->rows = xreallocarray(b->rows, b->rowcap, sizeof *b->rows);
-	}
+	b->rows = xgrow(b->rows, &b->rowcap, b->nrows + 1, sizeof *b->rows);
 	b->rows[b->nrows].line = row->line;
 	b->rows[b->nrows].first = b->nstarts;
 	b->rows[b->nrows].nfields = row->nfields;
 	b->nrows++;
 	for (i = 0; i < row->nfields; i++) {
 		len = strlen(row->fields[i]) + 1;
-		if (b->nstarts == b->startcap) {
-			b->startcap = b->startcap ? b->startcap * 2 : 512;
-			b->starts = xreallocarray(b->starts, b->startcap,
-			    sizeof *b->starts);
-		}
-		while (b->textlen + len > b->textcap) {
-			b->textcap = b->textcap ? b->textcap * 2 : 16384;
-			b->text = xreallocarray(b->text, b->textcap, 1);
-		}
+		b->starts = xgrow(b->starts, &b->startcap, b->nstarts + 1,
+		    sizeof *b->starts);
+		b->text = xgrow(b->text, &b->textcap, b->textlen + len, 1);
 		b->starts[b->nstarts++] = b->textlen;
 		memcpy(b->text + b->textlen, row->fields[i], len);
 		b->textlen += len;

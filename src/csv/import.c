@@ -73,15 +73,12 @@ import_seen(const struct import *im, uint32_t id)
 static void
 import_see(struct import *im, uint32_t id, uint32_t line)
 {
-	if (id >= im->nseen) {
-		size_t n = im->nseen ? im->nseen : 1024;
+	size_t had = im->nseen;
 
-		while (n <= id)
-			n *= 2;
-		im->seen = xreallocarray(im->seen, n, sizeof *im->seen);
-		memset(im->seen + im->nseen, 0, (n - im->nseen) *
+	if (id >= had) {
+		im->seen = xgrow(im->seen, &im->nseen, (size_t)id + 1,
 		    sizeof *im->seen);
-		im->nseen = n;
+		memset(im->seen + had, 0, (im->nseen - had) * sizeof *im->seen);
 	}
 	im->seen[id] = line;
 }

@@ -129,26 +129,6 @@ csv_reader_fail(struct csv_reader *r, char **cause, const char *fmt, ...)
 	return err_set(cause, -1, "%s", r->error);
 }
 
-/* The array p (of *cap elements of size sz), grown to hold need. */
-static void *
-csv_reader_grow(void *p, size_t *cap, size_t need, size_t sz)
-{
-	void	*n;
-	size_t	 ncap;
-
-	if (need <= *cap)
-		return p;
-	ncap = *cap ? *cap : 16;
-	while (ncap < need)
-		ncap *= 2;
-	n = xmalloc(ncap * sz);
-	if (*cap > 0)
-		memcpy(n, p, *cap * sz);
-	free(p);
-	*cap = ncap;
-	return n;
-}
-
 /* libcsv's allocator: refuses to grow a field past csv_reader_cap. */
 static void *
 csv_reader_realloc(void *p, size_t n)
@@ -384,11 +364,11 @@ csv_reader_on_field(void *s, size_t len, void *data)
 		r->long_col = r->nf + 1;
 		return;
 	}
-	r->buf = csv_reader_grow(r->buf, &r->bufcap, r->buflen + len + 1, 1);
+	r->buf = xgrow(r->buf, &r->bufcap, r->buflen + len + 1, 1);
 	if (len > 0)
 		memcpy(r->buf + r->buflen, s, len);
 	r->buf[r->buflen + len] = '\0';
-	r->offs = csv_reader_grow(r->offs, &r->offcap, r->nf + 1,
+	r->offs = xgrow(r->offs, &r->offcap, r->nf + 1,
 	    sizeof *r->offs);
 	r->offs[r->nf++] = r->buflen;
 	r->buflen += len + 1;
@@ -410,7 +390,7 @@ csv_reader_on_row(int c, void *data)
 		r->nf = r->buflen = 0;
 		return;
 	}
-	r->fields = csv_reader_grow(r->fields, &r->fieldcap, r->nf,
+	r->fields = xgrow(r->fields, &r->fieldcap, r->nf,
 	    sizeof *r->fields);
 	for (i = 0; i < r->nf; i++)
 		r->fields[i] = r->buf + r->offs[i];

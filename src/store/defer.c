@@ -81,11 +81,7 @@ store_defer_add(struct store_txn *t, enum store_index ixn,
 	size_t need = 3 + (size_t)e->kl + e->vl;
 	uint8_t *p;
 
-	if (d->len + need > d->cap) {
-		while (d->len + need > d->cap)
-			d->cap = d->cap ? d->cap * 2 : 65536;
-		d->buf = xreallocarray(d->buf, d->cap, 1);
-	}
+	d->buf = xgrow(d->buf, &d->cap, d->len + need, 1);
 	p = d->buf + d->len;
 	p[0] = del ? DEFER_DEL : DEFER_PUT;
 	p[1] = (uint8_t)e->kl;

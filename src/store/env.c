@@ -505,11 +505,19 @@ store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
 	return 0;
 }
 
+/* What a transaction kept on the side, let go when it ends. */
 static void
-store_txn_free(struct store_txn *t)
+store_txn_release(struct store_txn *t)
 {
 	free(t->old);
 	free(t->image);
+	store_defer_free(t);
+}
+
+static void
+store_txn_free(struct store_txn *t)
+{
+	store_txn_release(t);
 	free(t);
 }
 
@@ -645,9 +653,7 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		}
 		if (t.txn != NULL)
 			mdb_txn_abort(t.txn);
-		free(t.old);
-		free(t.image);
-		store_defer_free(&t);
+		store_txn_release(&t);
 		if (!t.full)
 			return rc;
 		/* The map filled up: grow it and run the whole thing again. */

@@ -899,9 +899,7 @@ store_mark(struct store_txn *t, const char *key, uint32_t value,
 	if (k.mv_size == 0 || k.mv_size > STORE_KEY_MAX)
 		return err_set(cause, OGPO_INVALID, "a mark key of %zu bytes",
 		    k.mv_size);
-	if (mdb_get(t->txn, t->s->dbi[DB_SCRATCH], &k, &v) == 0 &&
-	    v.mv_size == 4)
-		*prev = store_u32_get(v.mv_data);
+	*prev = store_mark_peek(t, key);
 	store_u32_put(b, value);
 	v = (MDB_val){ 4, b };
 	if ((rc = mdb_put(t->txn, t->s->dbi[DB_SCRATCH], &k, &v, 0)) != 0)

@@ -318,11 +318,10 @@ dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
 			continue;
 		if (ap->n == ap->cap) {
 			ap->cap = ap->cap ? ap->cap * 2 : 128;
-			ap->ids = realloc(ap->ids, ap->cap * sizeof *ap->ids);
-			ap->labels = realloc(ap->labels,
-			    ap->cap * sizeof *ap->labels);
-			if (ap->ids == NULL || ap->labels == NULL)
-				abort();
+			ap->ids = xreallocarray(ap->ids, ap->cap,
+			    sizeof *ap->ids);
+			ap->labels = xreallocarray(ap->labels, ap->cap,
+			    sizeof *ap->labels);
 		}
 		ap->ids[ap->n] = a.h.id;
 		ap->labels[ap->n] = xasprintf("%*s%s (%s)", depth * 2, "",

@@ -774,11 +774,11 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 		f = &fm->s->fields[i];
 		if (f->flags & (FIELD_HEAD | FIELD_SYSTEM))
 			continue;
-		/* A user's login is the record's key: a user being edited
-		 * keeps it (the caller's title names it). Another login is
-		 * another user: add it, and remove this one. */
-		if (kind == ENTITY_USER && strcmp(f->name, "login") == 0 &&
-		    ((const struct user *)rec)->login[0] != '\0')
+		/* A record being edited keeps its text key (a user's login;
+		 * the caller's title names it): another key is another
+		 * record, to add. */
+		if ((f->flags & FIELD_KEY) && f->type == FIELD_STR &&
+		    ((const char *)rec)[f->offset] != '\0')
 			continue;
 		fm->fields[fm->n].f = f;
 		fm->fields[fm->n].kind = form_kind_of(f);

@@ -48,12 +48,8 @@ tree_set_open(uint32_t id, int open)
 		}
 	if (!open)
 		return;
-	if (tree.nopen == tree.capopen) {
-		tree.capopen = tree.capopen ? tree.capopen * 2 : 64;
-		tree.open = realloc(tree.open, tree.capopen * sizeof *tree.open);
-		if (tree.open == NULL)
-			abort();
-	}
+	tree.open = xgrow(tree.open, &tree.capopen, tree.nopen + 1,
+	    sizeof *tree.open);
 	tree.open[tree.nopen++] = id;
 }
 
@@ -278,12 +274,7 @@ tree_detail(struct ui *ui, uint32_t id)
 			    (o.role != ROLE_PO && o.role != ROLE_SUPERVISOR &&
 			    o.role != ROLE_ALTERNATE))
 				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 16;
-				terms = realloc(terms, cap * sizeof *terms);
-				if (terms == NULL)
-					abort();
-			}
+			terms = xgrow(terms, &cap, n + 1, sizeof *terms);
 			str_copy(terms[n].start, o.start_date,
 			    sizeof terms[n].start);
 			str_copy(terms[n].end, o.end_date, sizeof terms[n].end);

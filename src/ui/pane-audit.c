@@ -89,9 +89,7 @@ audit_reload(struct ui *ui)
 	keep = aud.n < AUDIT_SHOWN - nf ? aud.n : AUDIT_SHOWN - nf;
 	if (keep < aud.n)
 		aud.capped = 1;
-	aud.seqs = realloc(aud.seqs, (nf + keep + 1) * sizeof *aud.seqs);
-	if (aud.seqs == NULL)
-		abort();
+	aud.seqs = xreallocarray(aud.seqs, nf + keep + 1, sizeof *aud.seqs);
 	memmove(aud.seqs + nf, aud.seqs, keep * sizeof *aud.seqs);
 	memcpy(aud.seqs, fresh, nf * sizeof *fresh);
 	aud.n = nf + keep;

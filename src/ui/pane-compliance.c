@@ -23,12 +23,7 @@ static void
 comp_add(void *arg, const struct compliance_finding *f)
 {
 	(void)arg;
-	if (comp.n == comp.cap) {
-		comp.cap = comp.cap ? comp.cap * 2 : 32;
-		comp.f = realloc(comp.f, comp.cap * sizeof *comp.f);
-		if (comp.f == NULL)
-			abort();
-	}
+	comp.f = xgrow(comp.f, &comp.cap, comp.n + 1, sizeof *comp.f);
 	comp.f[comp.n++] = *f;
 }
 

@@ -378,7 +378,7 @@ officers_agency_hit(struct store_txn *t, uint32_t agency, const char *q)
 	struct agency a;
 	size_t i;
 
-	uint64_t now = store_last_txnid(store_txn_store(t));
+	uint64_t now = store_txn_snapshot(t);
 
 	if (strcmp(officers_hits.q, q) != 0 || officers_hits.ids == NULL ||
 	    officers_hits.txnid != now) {
@@ -391,15 +391,9 @@ officers_agency_hit(struct store_txn *t, uint32_t agency, const char *q)
 				    (!ui_contains(a.name, q) &&
 				    !ui_contains(a.code, q)))
 					continue;
-				if (officers_hits.n == officers_hits.cap) {
-					officers_hits.cap = officers_hits.cap ?
-					    officers_hits.cap * 2 : 16;
-					officers_hits.ids = realloc(
-					    officers_hits.ids,
-					    officers_hits.cap * sizeof(uint32_t));
-					if (officers_hits.ids == NULL)
-						abort();
-				}
+				officers_hits.ids = xgrow(officers_hits.ids,
+				    &officers_hits.cap, officers_hits.n + 1,
+				    sizeof *officers_hits.ids);
 				officers_hits.ids[officers_hits.n++] = a.h.id;
 			}
 			store_cursor_close(c);

@@ -30,10 +30,8 @@ users_reload(struct ui *ui)
 	if (store_cursor_open(t, IX_USER, NULL, &c, NULL) == 0) {
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &u, NULL) == 0) {
-				usr.users = realloc(usr.users, (usr.n + 1) *
+				usr.users = xreallocarray(usr.users, usr.n + 1,
 				    sizeof *usr.users);
-				if (usr.users == NULL)
-					abort();
 				usr.users[usr.n++] = u;
 			}
 		store_cursor_close(c);

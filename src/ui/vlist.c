@@ -48,14 +48,11 @@ vlist_found_has(const struct vlist_found *f, uint32_t id)
 static void
 vlist_found_set(struct vlist_found *f, uint32_t id)
 {
-	size_t n;
+	size_t had = f->nbytes;
 
-	if (id / 8 >= f->nbytes) {
-		for (n = f->nbytes ? f->nbytes : 4096; n <= id / 8; n *= 2)
-			;
-		f->bits = xreallocarray(f->bits, n, 1);
-		memset(f->bits + f->nbytes, 0, n - f->nbytes);
-		f->nbytes = n;
+	if (id / 8 >= had) {
+		f->bits = xgrow(f->bits, &f->nbytes, id / 8 + 1, 1);
+		memset(f->bits + had, 0, f->nbytes - had);
 	}
 	if (!vlist_found_has(f, id))
 		f->n++;
@@ -147,12 +144,7 @@ vlist_held(struct vlist *l)
 void
 vlist_held_add(struct vlist *l, uint32_t id)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->ids = realloc(l->ids, l->cap * sizeof *l->ids);
-		if (l->ids == NULL)
-			abort();
-	}
+	l->ids = xgrow(l->ids, &l->cap, l->n + 1, sizeof *l->ids);
 	l->ids[l->n++] = id;
 	l->count = l->n;
 }

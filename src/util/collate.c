@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ogpo/collate.h"
+#include "ogpo/text.h"
 
 extern const uint8_t collate_strokes_table[];
 extern const uint32_t collate_stroke_runs[][3];
@@ -31,49 +32,23 @@ collate_strokes(uint32_t cp)
 	return 0;
 }
 
-/* The length of the UTF-8 sequence at p and its code point; 1 and 0 for
- * a byte that starts none (names are validated, so this is defensive). */
-static size_t
-collate_decode(const unsigned char *p, uint32_t *cp)
-{
-	size_t len, i;
-
-	*cp = 0;
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] < 0xe0)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] < 0xf0)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] < 0xf5)
-		len = 4;
-	else
-		return 1;
-	*cp = p[0] & (0x7f >> len);
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*cp = 0;
-			return 1;
-		}
-		*cp = (*cp << 6) | (p[i] & 0x3f);
-	}
-	return len;
-}
-
 /* Stroke byte, then the character's own bytes: UTF-8 is prefix-free, so
  * two characters of one count compare by code point. */
 size_t
 collate_stroke_key(const char *name, uint8_t *out, size_t outsz)
 {
 	const unsigned char *p = (const unsigned char *)name;
-	size_t len = 0, n;
+	size_t len = 0, left = strlen(name), n;
 	unsigned s;
 	uint32_t cp;
 
-	while (*p != '\0') {
-		n = collate_decode(p, &cp);
+	while (left > 0) {
+		/* A byte that starts no character (names are validated, so
+		 * this is defensive) is a non-ideograph of its own. */
+		if ((n = text_decode(p, left, &cp)) == 0) {
+			n = 1;
+			cp = 0;
+		}
 		s = cp ? collate_strokes(cp) : 0;
 		if (len + 1 + n > outsz)
 			break;
@@ -81,6 +56,7 @@ collate_stroke_key(const char *name, uint8_t *out, size_t outsz)
 		memcpy(out + len, p, n);
 		len += n;
 		p += n;
+		left -= n;
 	}
 	return len;
 }

@@ -190,11 +190,8 @@ config_note(char *text)
 {
 	struct config_note *n;
 
-	n = realloc(config_state.notes, (config_state.nnotes + 1) *
-	    sizeof *config_state.notes);
-	if (n == NULL)
-		abort();
-	config_state.notes = n;
+	config_state.notes = xreallocarray(config_state.notes,
+	    config_state.nnotes + 1, sizeof *config_state.notes);
 	n = &config_state.notes[config_state.nnotes++];
 	memset(n, 0, sizeof *n);
 	n->text = text;

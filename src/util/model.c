@@ -378,7 +378,8 @@ SCHEMA(schema_issue, "issue", ENTITY_ISSUE, struct issue, issue_fields);
 
 static const struct field user_fields[] = {
 	HEAD(struct user),
-	STR(10, struct user, login, N_("Login"), FORM_LOGIN, FIELD_REQUIRED),
+	STR(10, struct user, login, N_("Login"), FORM_LOGIN,
+	    FIELD_REQUIRED | FIELD_KEY),
 	U32(11, struct user, role, N_("Role"), FORM_PLAIN, &model_user_roles, 0,
 	    FIELD_REQUIRED),
 	LIST(12, struct user, scope, nscope, N_("Scope"), ENTITY_AGENCY),

@@ -35,13 +35,9 @@ struct text_unit {
 	size_t	adv;		/* bytes of the source consumed */
 };
 
-/*
- * Decode one UTF-8 sequence from the n (> 0) bytes at p, refusing
- * overlong forms, surrogates and values past U+10FFFF so that nothing
- * can smuggle a control character past the checks. Returns the length
- * of the sequence, or 0 if the first byte does not start a valid one.
- */
-static size_t
+/* Strict (text.h), so that nothing can smuggle a control character past
+ * the checks. */
+size_t
 text_decode(const unsigned char *p, size_t n, uint32_t *cp)
 {
 	uint32_t	c;

@@ -88,6 +88,20 @@ xreallocarray(void *p, size_t n, size_t size)
 	return p;
 }
 
+void *
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t n;
+
+	if (need <= *cap)
+		return p;
+	for (n = *cap ? *cap : 16; n < need; n *= 2)
+		if (n > SIZE_MAX / 2)
+			util_oom();
+	*cap = n;
+	return xreallocarray(p, n, size);
+}
+
 char *
 xstrdup(const char *s)
 {
@@ -351,6 +365,28 @@ date_digits(char *p, unsigned v, int n)
 	}
 }
 
+/* Step over word at *p (年, 月, 日); 1 if it was there. */
+static int
+date_word(const char **p, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (strncmp(*p, word, n) != 0)
+		return 0;
+	*p += n;
+	return 1;
+}
+
+/* Step over a '/', '-' or '.' at *p; 1 if one was there. */
+static int
+date_mark(const char **p)
+{
+	if (**p != '/' && **p != '-' && **p != '.')
+		return 0;
+	(*p)++;
+	return 1;
+}
+
 /* Up to n digits at *p as a number; -1 if none. */
 static int
 date_number(const char **p, int n)
@@ -380,29 +416,19 @@ date_parse(const char *in, char *iso, const char **why)
 		p++;
 	if (*p == '\0')
 		return 0;
-	if (strncmp(p, "民國", 6) == 0) {
-		p += 6;
+	if (date_word(&p, "民國"))
 		roc = 1;
-	}
-	y = date_number(&p, 4);
 	/* 年, /, - or . between the parts. */
-	if (strncmp(p, "年", 3) == 0) {
-		p += 3;
+	y = date_number(&p, 4);
+	if (date_word(&p, "年"))
 		roc |= y < 1000;
-	} else if (*p == '/' || *p == '-' || *p == '.')
-		p++;
-	else
+	else if (!date_mark(&p))
 		y = -1;
 	m = date_number(&p, 2);
-	if (strncmp(p, "月", 3) == 0)
-		p += 3;
-	else if (*p == '/' || *p == '-' || *p == '.')
-		p++;
-	else
+	if (!date_word(&p, "月") && !date_mark(&p))
 		m = -1;
 	d = date_number(&p, 2);
-	if (strncmp(p, "日", 3) == 0)
-		p += 3;
+	date_word(&p, "日");
 	while (*p == ' ')
 		p++;
 	if (y < 0 || m < 0 || d < 0 || *p != '\0') {

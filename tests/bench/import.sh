@@ -55,6 +55,15 @@ pages_kb() {
 	    END { print int(n * ps / 1024) }'
 }
 
+# lmdb NAME: 1 if the program NAME writes LMDB (its dirty pages are in its
+# private memory), else 0.
+lmdb() {
+	case $1 in
+	ogpo|baseline) echo 1 ;;
+	*) echo 0 ;;
+	esac
+}
+
 # run NAME N CSV CMD...: run CMD under import-run on a fresh database, keep
 # the fastest of the tries in $dir/m.NAME.N (wall user sys hwm anon rc).
 run() {
@@ -158,8 +167,7 @@ for n in "$SMALL" "$BIG"; do
 		esac
 		# own: private memory less the database pages written
 		# (LMDB's dirty pages); sqlite3 writes through its cache.
-		awk -v n="$n" -v label="$label" -v lmdb="$(case $name in
-		    ogpo|baseline) echo 1 ;; *) echo 0 ;; esac)" '{
+		awk -v n="$n" -v label="$label" -v lmdb="$(lmdb "$name")" '{
 			own = lmdb ? $5 - $8 : $5
 			printf "%-24s %7.3f %8.0f %6.2f %5.2f %7.1f %7.1f " \
 			    "%7.1f %7.1f\n", label, $1, n / $1, $2, $3,
@@ -184,7 +192,7 @@ echo
 echo "== memory from $SMALL rows to $BIG (1.00 = does not grow with the file)"
 for name in ogpo baseline sqlite; do
 	cat "$dir/m.$name.$SMALL" "$dir/m.$name.$BIG" | awk -v name="$name" \
-	    -v lmdb="$(case $name in ogpo|baseline) echo 1 ;; *) echo 0 ;; esac)" '
+	    -v lmdb="$(lmdb "$name")" '
 	{ own[NR] = lmdb ? $5 - $8 : $5; anon[NR] = $5 }
 	NR == 2 { printf "%-9s RssAnon %6.1f -> %6.1f MB (%5.2f)   " \
 	    "own %5.1f -> %5.1f MB (%5.2f)\n", name, anon[1] / 1024,
