@@ -403,7 +403,6 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	int rc = 0;
 
 	im->pending = 0;
-	im->email[0] = '\0';
 	v = import_cell(im, row, COL_EMAIL, cell, sizeof cell);
 	if (v == NULL || *v == '\0') {
 		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
@@ -803,7 +802,7 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		if (import_blank(row))
 			continue;
 		res->rows++;
-		im->email[0] = '\0';
+		im->email[0] = '\0';	/* no row's e-mail is known yet */
 		if (im->o->progress != NULL && res->rows % 1024 == 0)
 			im->o->progress(im->o->arg,
 			    csv_ahead_bytes_read(im->ahead),
