@@ -412,15 +412,14 @@ const struct cmd_entry cmd_doctor_entry = {
 	.name = "doctor",
 	.args = "[--age SECONDS]",
 	.summary = N_("Check the set-up: files, group, modes, space, readers."),
-	.help = N_("Looks at the database's directory and files (group and mode: "
-	    "2770 and\n0660 with the program's group when it is set-group-id, "
-	    "nothing open to\nothers otherwise), the program's set-group-id "
-	    "bit, the settings files, the\nfilesystem, how full the map is "
-	    "and reader slots left by dead processes, who is in the program's\n"
-	    "group, a writer that holds the database long or is stopped, and\n"
-	    "readers that have held an old snapshot for --age SECONDS (60)\n"
-	    "or more.\nEach problem is "
-	    "printed with the command that fixes it; exits 1 if there is\n"
-	    "any.\n"),
+	.help = N_("Looks at the database's directory and files (group and "
+	    "mode: 2770 and\n0660 with the program's group when it is "
+	    "set-group-id, nothing open to\nothers otherwise), the program's "
+	    "set-group-id bit and who is in its group,\nthe settings files, "
+	    "the filesystem, how full the map is, reader slots left\nby dead "
+	    "processes, a writer that holds the database long or is stopped,\n"
+	    "and readers that have held an old snapshot for --age SECONDS (60)"
+	    "\nor more. Each problem is printed with the command that fixes "
+	    "it; exits 1\nif there is any.\n"),
 	.exec = cmd_doctor_exec,
 };

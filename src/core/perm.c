@@ -257,11 +257,17 @@ perm_move(struct core *c, struct store_txn *t, enum entity_kind kind,
 	const struct agency *oa = old, *na = rec;
 	const struct meeting *om = old, *nm = rec;
 	struct agency a;
+	uint32_t i;
+	int top = 0;
 
+	for (i = 0; kind == ENTITY_AGENCY && i < c->perm.nscope &&
+	    i < OGPO_COLLAB_MAX; i++)
+		if (c->perm.scope[i] == oa->h.id)
+			top = 1;
 	if (kind == ENTITY_AGENCY && (oa->parent != na->parent ||
 	    oa->level != na->level) && !perm_in_scope(c, t, na->parent)) {
-		if (na->parent == 0 || store_agency_get(t, na->parent, &a,
-		    NULL) != 0)
+		if (top || na->parent == 0 || store_agency_get(t, na->parent,
+		    &a, NULL) != 0)
 			return err_set(cause, OGPO_DENIED, "only an admin may "
 			    "move %s or change its level: it is at the top of "
 			    "your scope (%s), and moving it would take it out "

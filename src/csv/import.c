@@ -22,7 +22,7 @@
 #include "ogpo/text.h"
 #include "ogpo/util.h"
 
-#define IMPORT_DRY_RUN	1000	/* private status: roll the transaction back */
+#define IMPORT_DRY_RUN	1000	/* private status: let the transaction go */
 
 /* Agencies by exact name: a few thousand at most, looked up per row. */
 struct import_agency {
@@ -177,7 +177,9 @@ import_agency_by_name(struct import *im, const char *name)
 {
 	struct import_agency key, *found;
 
-	str_copy(key.name, name, sizeof key.name);
+	/* A longer name is no agency's: never matched by its beginning. */
+	if (str_copy(key.name, name, sizeof key.name) != 0)
+		return 0;
 	found = bsearch(&key, im->agencies, im->nagencies,
 	    sizeof *im->agencies, import_agency_cmp);
 	return found ? found->id : 0;
@@ -190,7 +192,8 @@ import_agency_by_code(struct import *im, const char *code)
 	struct import_agency key, *found;
 	char *p;
 
-	str_copy(key.name, code, sizeof key.name);
+	if (str_copy(key.name, code, sizeof key.name) != 0)
+		return 0;
 	for (p = key.name; *p != '\0'; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
@@ -884,10 +887,10 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		    "import again, or use --skip-bad to load the good rows",
 		    res->rejected), res->rejected, im->o->rejects ?
 		    _("the rows in the rejects file") : _("those rows"));
-	if (im->o->dry_run)
+	/* A dry run, or nothing to change: the transaction is let go
+	 * rather than committed, so the file is not touched at all. */
+	if (im->o->dry_run || res->added + res->updated == 0)
 		return IMPORT_DRY_RUN;
-	if (res->added + res->updated == 0)
-		return 0;
 	res->written = 1;
 	return import_record_write(im, first);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
@@ -133,9 +134,10 @@ store_error(struct store_txn *t, int rc, const char *what, char **cause)
 	case EACCES:
 	case EPERM:
 		return err_set(cause, OGPO_IO,
-		    "%s: permission denied; ask the administrator to add you "
-		    "to the database's group, or use --db with a directory "
-		    "of your own", what);
+		    "%s: permission denied: a file there is not yours to use "
+		    "(see ls -l; a link to another's file is refused); use "
+		    "--db with a directory of your own, or ask the "
+		    "administrator to run ogpo doctor", what);
 	default:
 		return err_set(cause, OGPO_IO, "%s: %s", what,
 		    mdb_strerror(rc));
@@ -670,7 +672,7 @@ store_last_txnid(struct store *s)
 {
 	MDB_envinfo info;
 
-	if (mdb_env_info(s->env, &info) != 0)
+	if (s->env == NULL || mdb_env_info(s->env, &info) != 0)
 		return 0;
 	return (uint64_t)info.me_last_txnid;
 }
@@ -680,7 +682,7 @@ store_map_size(struct store *s)
 {
 	MDB_envinfo info;
 
-	if (mdb_env_info(s->env, &info) != 0)
+	if (s->env == NULL || mdb_env_info(s->env, &info) != 0)
 		return 0;
 	return info.me_mapsize;
 }
@@ -778,27 +780,67 @@ store_txn_snapshot(const struct store_txn *t)
 }
 
 /*
- * Set the map to size bytes, with no transaction of ours open. When LMDB
- * cannot map that much (the machine's address space or a limit on it),
- * it has already let the old map go: the old size is asked for again, so
- * the database stays open and usable, and the sentence says why. Only if
- * even that fails is the store marked broken (every later transaction is
- * refused with a sentence, never run on a map that is gone).
+ * Close the environment and open it again at map size bytes, as it was:
+ * after LMDB lost its map. 0, or an LMDB status.
+ */
+static int
+store_reopen(struct store *s, size_t size)
+{
+	int rc;
+
+	priv_enter();
+	mdb_env_close(s->env);
+	s->env = NULL;
+	if ((rc = mdb_env_create(&s->env)) == 0 &&
+	    (rc = mdb_env_set_maxdbs(s->env, STORE_MAXDBS)) == 0 &&
+	    (rc = mdb_env_set_maxreaders(s->env, STORE_MAXREADERS)) == 0 &&
+	    (rc = mdb_env_set_mapsize(s->env, size)) == 0 &&
+	    (rc = mdb_env_open(s->env, s->dir, MDB_NOTLS, 0660)) == 0)
+		rc = store_setup_read(s) == 0 ? 0 : MDB_INVALID;
+	priv_leave();
+	if (rc != 0 && s->env != NULL) {
+		mdb_env_close(s->env);
+		s->env = NULL;
+	}
+	return rc;
+}
+
+/*
+ * Set the map to size bytes, with no transaction of ours open. LMDB lets
+ * the old map go before it asks for the new one, and if it cannot have
+ * the new one (the machine's address space, or a limit on it such as
+ * ulimit -v) it is left with none: the next transaction would run on a
+ * map that is gone. So the new size is first mapped here, as a trial, and
+ * only if that works is LMDB asked; the old map stays in place otherwise,
+ * the database open and usable, and the sentence says why. Should LMDB
+ * fail all the same, the environment is opened again at its old size;
+ * only if even that fails is the store marked broken (every later
+ * transaction refused with a sentence).
  */
 static int
 store_map_set(struct store *s, size_t size, size_t old, char **cause)
 {
-	int rc;
+	void *trial;
+	int fd, rc;
 
+	if (mdb_env_get_fd(s->env, &fd) == 0) {
+		trial = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+		if (trial == MAP_FAILED) {
+			rc = errno;
+			goto refuse;
+		}
+		munmap(trial, size);
+	}
 	if ((rc = mdb_env_set_mapsize(s->env, size)) == 0)
 		return 0;
-	if (mdb_env_set_mapsize(s->env, old) != 0)
+	if (store_reopen(s, old) != 0)
 		s->broken = 1;
+refuse:
 	return err_set(cause, OGPO_FULL, "the database would need a map of "
 	    "%zu MB, more than this machine lets ogpo have (%s); nothing "
 	    "was written. A smaller import fits; an administrator can "
 	    "raise the limit on memory (ulimit -v)", size >> 20,
-	    mdb_strerror(rc));
+	    strerror(rc));
 }
 
 /* Double the map: called with no transaction of ours open. */

@@ -337,6 +337,8 @@ store_readers(struct store *s, struct store_reader *out, size_t max)
 	struct stat st;
 	char path[64];
 
+	if (s->env == NULL)
+		return 0;
 	mdb_reader_list(s->env, writer_reader_line, &r);
 	for (i = 0; i < r.n && i < max; i++) {
 		out[i].behind = last > out[i].txnid ? last - out[i].txnid : 0;

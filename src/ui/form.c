@@ -707,6 +707,19 @@ form_conflict(struct form *fm, void *rec, const char *cause)
 	return 0;
 }
 
+/* A character that did not fit in the field: said beside it, not lost
+ * unseen. */
+static void
+form_full(struct form_field *ff)
+{
+	if (!ff->edit.full)
+		return;
+	ff->edit.full = 0;
+	snprintf(ff->err, sizeof ff->err, _("holds at most %zu bytes (about "
+	    "%zu Chinese characters): that character was not taken"),
+	    ff->edit.size - 1, (ff->edit.size - 1) / 3);
+}
+
 /* Try to save; 1 when saved, 0 to go on editing, UI_KEY_QUIT to leave. */
 static int
 form_save(struct form *fm)
@@ -777,6 +790,7 @@ form_loop(struct form *fm)
 		/* Characters go to a text field before any binding. */
 		if (ff->kind == FORM_TEXT && ui_key_printable(key)) {
 			ui_edit_key(&ff->edit, key);
+			form_full(ff);
 			continue;
 		}
 		a = ui_lookup(fm->ui, UI_CTX_FORM, key);

@@ -342,6 +342,7 @@ struct ui_edit {
 	size_t	 size;	/* bytes of buf, NUL included */
 	size_t	 cur;	/* byte offset of the cursor */
 	size_t	 scroll;	/* byte offset of the first shown char */
+	int	 full;	/* a character did not fit (set, not cleared) */
 };
 void	ui_edit_init(struct ui_edit *e, char *buf, size_t size);
 /* Apply a key (character, Backspace, Delete, arrows, C-a/C-e/C-u/C-k);

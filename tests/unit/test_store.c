@@ -1872,6 +1872,34 @@ test_store_dry(void **state)
 	}
 }
 
+/*
+ * A map that cannot grow (more than the machine can map) leaves the
+ * database open and usable: LMDB lets its old map go before it asks for
+ * the new one, and the next transaction must not run on nothing.
+ */
+static void
+test_store_map_refused(void **state)
+{
+	struct fx *f = *state;
+	struct agency a;
+	char *cause = NULL;
+
+	assert_int_equal(store_reserve(f->s, (size_t)1 << 50, &cause),
+	    OGPO_FULL);
+	assert_contains(cause, "more than this machine lets ogpo have");
+	free(cause);
+	cause = NULL;
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	assert_int_equal(a.h.id, 1);
+	test_verify_clean(f->s);
+	/* Growing to what the machine can map still works. */
+	assert_int_equal(store_reserve(f->s, (size_t)256 << 20, &cause), 0);
+	assert_true(store_map_size(f->s) >= (size_t)256 << 20);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	test_verify_clean(f->s);
+}
+
 /* Without create, a directory with no database is an error naming init. */
 static void
 test_store_open_missing(void **state)
@@ -1912,6 +1940,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_store_crud_agency),
 		T(test_store_dry),
+		T(test_store_map_refused),
 		T(test_store_crud_others),
 		T(test_store_indexes),
 		T(test_store_unique),
