@@ -394,9 +394,18 @@ dialog_prompt_draw(struct ui *ui, void *arg)
 	struct prompt *p = arg;
 	int h = 2, w = 60, y, x;
 
+	char full[128];
+
 	dialog_frame(ui, &h, &w, &y, &x, p->title);
 	ui_edit_draw(ui, &p->edit, y, x, w, UI_FIELD);
-	ui_put(ui, y + 1, x, w, _("Enter: accept    Esc: cancel"), UI_DIM);
+	if (p->edit.full) {
+		/* Said, never dropped unseen. */
+		snprintf(full, sizeof full, _("At most %zu bytes: that "
+		    "character was not taken"), p->edit.size - 1);
+		ui_put(ui, y + 1, x, w, full, UI_ERROR);
+	} else
+		ui_put(ui, y + 1, x, w, _("Enter: accept    Esc: cancel"),
+		    UI_DIM);
 }
 
 int

@@ -739,7 +739,13 @@ form_save(struct form *fm)
 		if (rc == 0) {
 			memcpy(fm->rec, rec, fm->s->size);
 			schema_label(fm->s, rec, label, sizeof label);
-			ui_message(fm->ui, 0, _("Saved %s."), label);
+			if (((struct record_head *)rec)->version != 0 &&
+			    ((struct record_head *)rec)->version ==
+			    ((struct record_head *)fm->orig)->version)
+				ui_message(fm->ui, 0, _("%s: nothing was changed, "
+				    "so nothing was written."), label);
+			else
+				ui_message(fm->ui, 0, _("Saved %s."), label);
 			ui_changed(fm->ui);
 			r = 1;
 			break;
