@@ -91,12 +91,30 @@ shadow_entry_cmp(int dup, const MDB_val *ak, const MDB_val *av,
 	return shadow_cmp(av, bv);
 }
 
+/* Remove the layer's directory and LMDB's files in it, once (dir = ""). */
+static void
+shadow_unlink_dir(char *dir)
+{
+	char *path;
+
+	if (dir[0] == '\0')
+		return;
+	path = xasprintf("%s/data.mdb", dir);
+	(void)unlink(path);
+	free(path);
+	path = xasprintf("%s/lock.mdb", dir);
+	(void)unlink(path);
+	free(path);
+	(void)rmdir(dir);
+	dir[0] = '\0';
+}
+
 int
 store_shadow_open(struct store_shadow **shp, char **cause)
 {
 	struct store_shadow *sh = xcalloc(1, sizeof *sh);
 	const char *tmp = "/tmp";
-	char dir[PATH_MAX], *path;
+	char dir[PATH_MAX];
 	unsigned i;
 	int rc;
 
@@ -116,14 +134,7 @@ store_shadow_open(struct store_shadow **shp, char **cause)
 		goto fail;
 	/* Nobody else needs the files: gone from the directory at once,
 	 * they live as long as the environment keeps them open. */
-	path = xasprintf("%s/data.mdb", dir);
-	(void)unlink(path);
-	free(path);
-	path = xasprintf("%s/lock.mdb", dir);
-	(void)unlink(path);
-	free(path);
-	(void)rmdir(dir);
-	dir[0] = '\0';
+	shadow_unlink_dir(dir);
 	if ((rc = mdb_txn_begin(sh->env, NULL, 0, &sh->txn)) != 0)
 		goto fail;
 	for (i = 0; i < DB_COUNT; i++) {
@@ -137,15 +148,7 @@ store_shadow_open(struct store_shadow **shp, char **cause)
 	*shp = sh;
 	return 0;
 fail:
-	if (dir[0] != '\0') {
-		path = xasprintf("%s/data.mdb", dir);
-		(void)unlink(path);
-		free(path);
-		path = xasprintf("%s/lock.mdb", dir);
-		(void)unlink(path);
-		free(path);
-		(void)rmdir(dir);
-	}
+	shadow_unlink_dir(dir);
 	store_shadow_close(sh);
 	rc = store_error(NULL, rc, "preparing the dry run", cause);
 	return rc;

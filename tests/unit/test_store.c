@@ -1792,6 +1792,18 @@ test_dry_fn(struct store_txn *t, void *arg, char **cause)
 	return 0;
 }
 
+/* What every read of s returns now, as text (free it). */
+static char *
+test_dry_seen(struct store *s)
+{
+	struct test_dry look = { 0 };
+	struct store_txn *t = test_read(s);
+
+	test_dry_look(t, &look);
+	store_read_end(t);
+	return look.log;
+}
+
 static void
 test_store_dry(void **state)
 {
@@ -1828,25 +1840,10 @@ test_store_dry(void **state)
 		real.seed = dry.seed = seed * 7919;
 		/* The copy first, looked at before and after: the dry run
 		 * left it as it was. */
-		before = NULL;
-		{
-			struct test_dry look = { 0 };
-			struct store_txn *t = test_read(copy);
-
-			test_dry_look(t, &look);
-			store_read_end(t);
-			before = look.log;
-		}
+		before = test_dry_seen(copy);
 		assert_int_equal(store_dry(copy, test_dry_fn, &dry, &cause),
 		    0);
-		{
-			struct test_dry look = { 0 };
-			struct store_txn *t = test_read(copy);
-
-			test_dry_look(t, &look);
-			store_read_end(t);
-			after = look.log;
-		}
+		after = test_dry_seen(copy);
 		assert_string_equal(before, after);
 		free(before);
 		free(after);
