@@ -42,7 +42,7 @@ Q = @
 endif
 
 SRC	 = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
-	   src/csv/*.c src/cmd/*.c src/ui/*.c))
+	   src/table/*.c src/cmd/*.c src/ui/*.c))
 GEN	 = build/gen/keymap_default.c build/gen/ambiguous.c build/gen/strokes.c
 UNICODE	 = /usr/share/unicode
 # Translations: po/LANG.po, compiled to build/locale for the program here.
@@ -52,7 +52,7 @@ LIBSRC	 = $(SRC) $(GEN)
 OBJ	 = $(patsubst %.c,build/obj/%.o,$(LIBSRC))
 ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIBSRC))
 TSAN_OBJ = $(patsubst %.c,build/tsan/%.o,$(sort $(wildcard src/util/*.c \
-	   src/store/*.c src/core/*.c src/csv/*.c)) $(GEN))
+	   src/store/*.c src/core/*.c src/table/*.c)) $(GEN))
 TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 # Every unit test links tests/unit/fixture.c: a change to it rebuilds them.
 
@@ -244,7 +244,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 FUZZ_SRC = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
-	   src/csv/*.c)) build/gen/ambiguous.c build/gen/strokes.c
+	   src/table/*.c)) build/gen/ambiguous.c build/gen/strokes.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_SRC))
 
 .PHONY: fuzz fuzz-run

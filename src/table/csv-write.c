@@ -1,5 +1,5 @@
 /*
- * writer.c — CSV out, for Excel: RFC 4180 quoting, a BOM and CRLF when
+ * csv-write.c — CSV out, for Excel: RFC 4180 quoting, a BOM and CRLF when
  * asked, UTF-8, UTF-16 or Big5 (CP950, through iconv, never
  * transliterated), and the formula guard that keeps a cell such as
  * =HYPERLINK(...) from running when the file is opened. Each record is

@@ -1,5 +1,5 @@
 /*
- * reader.c — CSV in. The input is read a chunk at a time, converted to
+ * csv-read.c — CSV in. The input is read a chunk at a time, converted to
  * UTF-8 (iconv for Big5 and UTF-16) and fed to libcsv, in strict mode,
  * one physical line at a time, so that the callbacks and every error know
  * the line. Memory is bounded by the chunk size and the longest record,
