@@ -10,7 +10,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 VERSION	 = 0.1.0
 
 CC	?= cc
-PKGS	 = ncursesw lmdb libcbor nettle
+PKGS	 = ncursesw lmdb libcbor nettle xlsxwriter libzip expat
 # Evaluated when used, so that a first `make test` sees packages that the
 # dependency step has just installed.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))

@@ -11,14 +11,14 @@ set -u
 # unicode-data and bzip2: the tables of ambiguous widths and stroke
 # counts are made from Unicode's files at build time (tools/unicode.sh).
 # Spreadsheets: libxlsxwriter writes .xlsx, libzip and expat read .xlsx
-# and .ods and write .ods. LibreOffice (without its windows), poppler's
+# and .ods and write .ods. LibreOffice (without its windows, driven from Python), poppler's
 # pdftoppm and pdftotext, and a Traditional Chinese font are the other
 # end the tests open files with, convert them through and print.
 PKGS="build-essential pkg-config libncurses-dev liblmdb-dev lmdb-utils
 libcsv-dev libcbor-dev libcmocka-dev nettle-dev tmux gettext locales sqlite3
 groff-base man-db unicode-data bzip2 clang libclang-rt-dev procps
 libxlsxwriter-dev libzip-dev libexpat1-dev libreoffice-calc-nogui
-poppler-utils fonts-arphic-uming"
+python3-uno poppler-utils fonts-arphic-uming"
 
 missing=
 for p in $PKGS; do

@@ -36,12 +36,19 @@ struct csv_options {
 					   4); 0: CSV_CHUNK_DEFAULT */
 };
 
-/* One record, as the reader returns it. */
-struct csv_row {
+/*
+ * One row, as every reader of tables returns it (CSV here, ODS and XLSX
+ * through table.h).
+ */
+struct table_row {
 	size_t	  nfields;	/* at least 1; rows may differ in length */
 	char	**fields;	/* UTF-8, NUL-terminated, owned by the reader,
 				   valid until the next call on it */
-	size_t	  line;		/* physical line (1-based) where it starts */
+	size_t	  line;		/* CSV: the physical line (1-based) where it
+				   starts; 0 for a sheet */
+	size_t	  row;		/* the row a spreadsheet shows it on: for
+				   CSV the record's number, blank lines
+				   counted, line breaks in cells not */
 };
 
 /*
@@ -65,7 +72,7 @@ int	 csv_reader_open_mem(struct csv_reader **rp, const char *name,
  * Blank lines (nothing but spaces or tabs) are skipped. After an error
  * every later call fails with the same sentence.
  */
-int	 csv_reader_next(struct csv_reader *r, const struct csv_row **row,
+int	 csv_reader_next(struct csv_reader *r, const struct table_row **row,
 	    char **cause);
 
 /* "utf-8", "big5", "utf-16le" or "utf-16be" (what the input was). */
@@ -78,23 +85,13 @@ int	 csv_reader_crlf(const struct csv_reader *r);
 /* Bytes taken from the input so far, and its size (0 if unknown). */
 uint64_t csv_reader_bytes_read(const struct csv_reader *r);
 uint64_t csv_reader_bytes_total(const struct csv_reader *r);
+/*
+ * What the reader noticed and let pass, one sentence a line (a Big5
+ * character an agency defined, read into the Private Use Area), or NULL.
+ */
+const char *csv_reader_warnings(const struct csv_reader *r);
 /* Close the file and free everything, the last row included; NULL is ok. */
 void	 csv_reader_close(struct csv_reader *r);
-
-/*
- * Reading ahead (ahead.c): a thread of its own takes r's records, in
- * batches of rows (0: a few hundred), while the caller works on the ones
- * before; a few batches at most wait. csv_ahead_next returns what
- * csv_reader_next would have, in the same order; csv_ahead_bytes_read
- * stands for csv_reader_bytes_read, which the caller may no longer call.
- * csv_ahead_stop ends the thread and frees the rows; it does not close r.
- */
-struct csv_ahead;
-struct csv_ahead *csv_ahead_start(struct csv_reader *r, size_t rows);
-int	 csv_ahead_next(struct csv_ahead *a, const struct csv_row **row,
-	    char **cause);
-uint64_t csv_ahead_bytes_read(const struct csv_ahead *a);
-void	 csv_ahead_stop(struct csv_ahead *a);
 
 /* How to write; a NULL options pointer means UTF-8, comma, LF, no BOM. */
 struct csv_writer_options {

@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "ogpo/core.h"
-#include "ogpo/csv.h"
+#include "ogpo/table.h"
 
 /* Spreadsheet headers, English or Chinese, to record fields. */
 enum import_col {
@@ -47,7 +47,7 @@ struct import_header {
  * matched ignoring case, spaces, '_' and '-'. Returns 0, or OGPO_INVALID
  * when a required column is missing (cause names it and what was found).
  */
-int	import_header_map(const struct csv_row *row, enum entity_kind kind,
+int	import_header_map(const struct table_row *row, enum entity_kind kind,
 	    struct import_header *h, char **cause);
 
 /*

@@ -8,7 +8,9 @@
  * Line numbers count LF, CRLF and a lone CR as one line end each, inside
  * quoted fields too, as an editor would. A record's line is where its
  * first field starts: the line on which libcsv hands over that field,
- * less the line breaks inside it.
+ * less the line breaks inside it. Its row, as a spreadsheet numbers it,
+ * is its line less every line break inside the cells of the records
+ * before it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -88,6 +90,9 @@ struct csv_reader {
 	int			 parser_ok;
 	int			 finished;	/* csv_fini has run */
 	size_t			 line;		/* physical line being parsed */
+	size_t			 inner;		/* line breaks inside the cells
+						   of the records handed over */
+	size_t			 rec_breaks;	/* and in this record's */
 	int			 after_cr;	/* the text so far ends in CR */
 	int			 in_quote;
 	size_t			 quote_line;	/* where that quote opened */
@@ -103,8 +108,9 @@ struct csv_reader {
 	int			 row_done;
 	size_t			 long_line;	/* an overlong field, or 0 */
 	size_t			 long_col;
-	struct csv_row		 row;
+	struct table_row		 row;
 	char			*error;		/* sticky after a failure */
+	char			*warnings;	/* what was let pass, by line */
 };
 
 static int	csv_reader_fail(struct csv_reader *, char **, const char *,
@@ -359,6 +365,7 @@ csv_reader_on_field(void *s, size_t len, void *data)
 	if (r->long_line != 0)
 		return;
 	nl = len > 0 ? csv_reader_breaks(s, len) : 0;
+	r->rec_breaks += nl;
 	if (len > r->field_max) {
 		r->long_line = r->line - nl;
 		r->long_col = r->nf + 1;
@@ -386,6 +393,9 @@ csv_reader_on_row(int c, void *data)
 	(void)c;
 	if (r->long_line != 0)
 		return;
+	r->row.row = r->row.line - r->inner;
+	r->inner += r->rec_breaks;
+	r->rec_breaks = 0;
 	if (r->nf == 1 && r->buf[strspn(r->buf, " \t")] == '\0') {
 		r->nf = r->buflen = 0;
 		return;
@@ -526,7 +536,7 @@ csv_reader_finish(struct csv_reader *r, char **cause)
 
 /* The next record, 0 at the end, or -1 (sticky) with the place and cause. */
 int
-csv_reader_next(struct csv_reader *r, const struct csv_row **row,
+csv_reader_next(struct csv_reader *r, const struct table_row **row,
     char **cause)
 {
 	int	rc;
@@ -817,6 +827,13 @@ csv_reader_bytes_total(const struct csv_reader *r)
 	return r->total;
 }
 
+/* What the reader let pass, a sentence a line, or NULL. */
+const char *
+csv_reader_warnings(const struct csv_reader *r)
+{
+	return r->warnings;
+}
+
 /* Close the input and free the reader and its last row. */
 void
 csv_reader_close(struct csv_reader *r)
@@ -836,6 +853,7 @@ csv_reader_close(struct csv_reader *r)
 	free(r->text);
 	free(r->raw);
 	free(r->error);
+	free(r->warnings);
 	free(r->name);
 	free(r);
 }

@@ -34,12 +34,12 @@ struct import {
 	const char			*path;
 	const struct import_options	*o;
 	struct import_result		*res;
-	struct csv_reader		*r;
-	struct csv_ahead		*ahead;	/* r's rows after the header */
+	struct table_reader		*r;
+	struct table_ahead		*ahead;	/* r's rows after the header */
 	struct csv_writer		*rej;
 	FILE				*rejf;
 	struct import_header		 h;
-	const struct csv_row		*header;
+	const struct table_row		*header;
 	char				**header_copy;
 	size_t				 nheader;
 	struct import_agency		*agencies;	/* by name */
@@ -90,7 +90,7 @@ import_see(struct import *im, uint32_t id, uint32_t line)
  * every cell of a million rows.
  */
 static const char *
-import_cell(struct import *im, const struct csv_row *row, enum import_col col,
+import_cell(struct import *im, const struct table_row *row, enum import_col col,
     char *buf, size_t n)
 {
 	int i = im->h.col[col];
@@ -245,7 +245,7 @@ import_agency_pending(struct import *im, const char *name, const char *code)
 
 /* Remember a rejected row: count it, report it, send it back. */
 static int
-import_reject(struct import *im, const struct csv_row *row,
+import_reject(struct import *im, const struct table_row *row,
     const char *column, const char *reason)
 {
 	const char **fields;
@@ -302,7 +302,7 @@ import_change(struct import *im, size_t line, const char *fmt, ...)
 
 /* Copy a cell into a string field; complain if it does not fit. */
 static int
-import_set(struct import *im, const struct csv_row *row, enum import_col col,
+import_set(struct import *im, const struct table_row *row, enum import_col col,
     char *dst, size_t n)
 {
 	char cell[OGPO_DESC_MAX + 1];
@@ -322,7 +322,7 @@ import_set(struct import *im, const struct csv_row *row, enum import_col col,
  * Rows that break a rule are rejected naming the column at fault.
  */
 static int
-import_apply(struct import *im, const struct csv_row *row,
+import_apply(struct import *im, const struct table_row *row,
     enum entity_kind kind, void *rec, const void *old, const char *label)
 {
 	struct core_fault faults[4];
@@ -393,7 +393,7 @@ import_apply(struct import *im, const struct csv_row *row,
 
 /* One officer row. Returns non-zero only for errors that end it all. */
 static int
-import_officer_row(struct import *im, const struct csv_row *row)
+import_officer_row(struct import *im, const struct table_row *row)
 {
 	struct officer *o = xcalloc(2, sizeof *o), *old = NULL;
 	char cell[OGPO_DESC_MAX + 1], email[OGPO_EMAIL_MAX + 1];
@@ -547,7 +547,7 @@ done:
 
 /* One agency row: code, name, parent (code or exact name), level. */
 static int
-import_agency_row(struct import *im, const struct csv_row *row)
+import_agency_row(struct import *im, const struct table_row *row)
 {
 	struct agency *a = xcalloc(3, sizeof *a), *old = NULL;
 	char cell[OGPO_NAME_MAX * 2], label[OGPO_NAME_MAX + 32];
@@ -633,7 +633,7 @@ done:
  * the header's end are Excel's habit and harmless.
  */
 static char *
-import_ragged(const struct import *im, const struct csv_row *row)
+import_ragged(const struct import *im, const struct table_row *row)
 {
 	size_t i;
 
@@ -650,7 +650,7 @@ import_ragged(const struct import *im, const struct csv_row *row)
 
 /* 1 if every cell of the row is empty (Excel leaves such rows). */
 static int
-import_blank(const struct csv_row *row)
+import_blank(const struct table_row *row)
 {
 	size_t i;
 
@@ -665,6 +665,7 @@ static int
 import_rejects_open(struct import *im)
 {
 	struct csv_writer_options wo;
+	struct csv_reader *csv;
 	const char **fields;
 	size_t i;
 	int rc;
@@ -675,10 +676,13 @@ import_rejects_open(struct import *im)
 		return err_set(im->cause, OGPO_IO, "%s: %s", im->o->rejects,
 		    strerror(errno));
 	memset(&wo, 0, sizeof wo);
-	wo.encoding = csv_reader_encoding(im->r);
-	wo.delimiter = csv_reader_delimiter(im->r);
-	wo.bom = csv_reader_bom(im->r);
-	wo.crlf = csv_reader_crlf(im->r);
+	if ((csv = table_reader_csv(im->r)) != NULL) {
+		wo.encoding = csv_reader_encoding(csv);
+		wo.delimiter = csv_reader_delimiter(csv);
+		wo.bom = csv_reader_bom(csv);
+		wo.crlf = csv_reader_crlf(csv);
+	} else
+		wo.bom = wo.crlf = 1;	/* for Excel */
 	if ((rc = csv_writer_open(&im->rej, im->rejf, im->o->rejects, &wo,
 	    im->cause)) != 0)
 		return rc;
@@ -700,9 +704,9 @@ import_close(struct import *im)
 		csv_writer_close(im->rej, NULL);
 	if (im->rejf != NULL)
 		fclose(im->rejf);
-	csv_ahead_stop(im->ahead);
+	table_ahead_stop(im->ahead);
 	im->ahead = NULL;
-	csv_reader_close(im->r);
+	table_reader_close(im->r);
 	for (i = 0; i < im->nheader; i++)
 		free(im->header_copy[i]);
 	free(im->header_copy);
@@ -752,12 +756,35 @@ import_record_write(struct import *im, uint64_t first)
 	return rc;
 }
 
+/* Open the file as a table and note what it is. */
+static int
+import_open(struct import *im, char **cause)
+{
+	struct table_options to;
+	struct csv_reader *csv;
+
+	memset(&to, 0, sizeof to);
+	to.csv = im->o->csv;
+	if (table_reader_open(&im->r, im->path, &to, cause) != 0)
+		return OGPO_INVALID;
+	if ((csv = table_reader_csv(im->r)) != NULL) {
+		str_copy(im->res->encoding, csv_reader_encoding(csv),
+		    sizeof im->res->encoding);
+		im->res->delimiter = csv_reader_delimiter(csv);
+	} else {
+		str_copy(im->res->encoding, table_format_name(
+		    table_reader_format(im->r)), sizeof im->res->encoding);
+		im->res->delimiter = 0;
+	}
+	return 0;
+}
+
 static int
 import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
 	struct import *im = arg;
 	struct import_result *res = im->res;
-	const struct csv_row *row;
+	const struct table_row *row;
 	uint64_t first;
 	char *ragged;
 	size_t i;
@@ -777,12 +804,9 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	store_defer(t, 0);
 	if ((rc = store_marks_clear(t, cause)) != 0 ||
 	    (rc = import_agencies_load(im)) != 0 ||
-	    (rc = csv_reader_open(&im->r, im->path, &im->o->csv, cause)) != 0)
+	    (rc = import_open(im, cause)) != 0)
 		return rc;
-	str_copy(res->encoding, csv_reader_encoding(im->r),
-	    sizeof res->encoding);
-	res->delimiter = csv_reader_delimiter(im->r);
-	if ((rc = csv_reader_next(im->r, &im->header, cause)) <= 0)
+	if ((rc = table_reader_next(im->r, &im->header, cause)) <= 0)
 		return rc < 0 ? OGPO_INVALID : err_set(cause, OGPO_INVALID,
 		    "%s is empty: there is no header line", im->path);
 	if ((rc = import_header_map(im->header, im->o->kind, &im->h,
@@ -797,16 +821,16 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if ((rc = import_rejects_open(im)) != 0)
 		return rc;
 	/* The file is read in a thread of its own from here on. */
-	im->ahead = csv_ahead_start(im->r, 0);
-	while ((rc = csv_ahead_next(im->ahead, &row, cause)) == 1) {
+	im->ahead = table_ahead_start(im->r, 0);
+	while ((rc = table_ahead_next(im->ahead, &row, cause)) == 1) {
 		if (import_blank(row))
 			continue;
 		res->rows++;
 		im->email[0] = '\0';	/* no row's e-mail is known yet */
 		if (im->o->progress != NULL && res->rows % 1024 == 0)
 			im->o->progress(im->o->arg,
-			    csv_ahead_bytes_read(im->ahead),
-			    csv_reader_bytes_total(im->r));
+			    table_ahead_bytes_read(im->ahead),
+			    table_reader_bytes_total(im->r));
 		if ((ragged = import_ragged(im, row)) != NULL)
 			rc = import_reject(im, row, "", ragged);
 		else
@@ -820,8 +844,8 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if (rc < 0)
 		return OGPO_INVALID;
 	if (im->o->progress != NULL)
-		im->o->progress(im->o->arg, csv_reader_bytes_total(im->r),
-		    csv_reader_bytes_total(im->r));
+		im->o->progress(im->o->arg, table_reader_bytes_total(im->r),
+		    table_reader_bytes_total(im->r));
 	if ((rc = store_marks_clear(t, cause)) != 0)
 		return rc;
 	if (res->rejected > 0 && !im->o->skip_bad && !im->o->dry_run)

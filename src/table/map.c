@@ -84,7 +84,7 @@ map_column(const char *header, enum entity_kind kind)
 }
 
 int
-import_header_map(const struct csv_row *row, enum entity_kind kind,
+import_header_map(const struct table_row *row, enum entity_kind kind,
     struct import_header *h, char **cause)
 {
 	size_t i, used = 0;

@@ -102,7 +102,7 @@ fuzz_check_rejects(const struct import_result *res)
 {
 	struct csv_options	 o;
 	struct csv_reader	*r;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	char			*cause = NULL;
 	size_t			 rows = 0;
 	int			 rc;

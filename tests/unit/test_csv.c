@@ -75,11 +75,11 @@ test_csv_cat(const char *a, size_t alen, const char *b, size_t blen,
 
 /* The next row from r, or through a when it reads ahead. */
 static int
-test_csv_next(struct csv_reader *r, struct csv_ahead *a,
-    const struct csv_row **row, char **cause)
+test_csv_next(struct csv_reader *r, struct table_ahead *a,
+    const struct table_row **row, char **cause)
 {
 	if (a != NULL)
-		return csv_ahead_next(a, row, cause);
+		return table_ahead_next(a, row, cause);
 	return csv_reader_next(r, row, cause);
 }
 
@@ -90,8 +90,8 @@ test_csv_next(struct csv_reader *r, struct csv_ahead *a,
 static void
 test_csv_dump_rows(struct csv_reader *r, size_t ahead, FILE *m)
 {
-	struct csv_ahead	*a = ahead ? csv_ahead_start(r, ahead) : NULL;
-	const struct csv_row	*row;
+	struct table_ahead	*a = ahead ? table_ahead_start(r, ahead) : NULL;
+	const struct table_row	*row;
 	char			*cause = NULL;
 	const char		*p;
 	size_t			 i;
@@ -127,7 +127,7 @@ test_csv_dump_rows(struct csv_reader *r, size_t ahead, FILE *m)
 		assert_null(cause);
 		assert_int_equal(test_csv_next(r, a, &row, &cause), 0);
 	}
-	csv_ahead_stop(a);
+	table_ahead_stop(a);
 }
 
 /* test_csv_dump, read directly (ahead 0) or ahead in batches of rows. */
@@ -422,7 +422,7 @@ static void
 test_csv_empty(void **state)
 {
 	struct csv_reader	*r;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	char			*cause = NULL;
 
 	(void)state;
@@ -662,8 +662,8 @@ test_csv_file(void **state)
 	char			 dir[] = "/tmp/test_csv.XXXXXX", path[64];
 	struct csv_options	 o = { .chunk = 4096 };
 	struct csv_reader	*r;
-	struct csv_ahead	*a;
-	const struct csv_row	*row;
+	struct table_ahead	*a;
+	const struct table_row	*row;
 	char			*cause = NULL;
 	FILE			*f;
 	size_t			 i, rows = 0, last = 0;
@@ -703,26 +703,26 @@ test_csv_file(void **state)
 
 	/* Read ahead: the same rows, and the bytes read follow. */
 	assert_int_equal(csv_reader_open(&r, path, &o, &cause), 0);
-	a = csv_ahead_start(r, 64);
-	for (rows = 0; csv_ahead_next(a, &row, &cause) == 1; rows++) {
+	a = table_ahead_start(r, 64);
+	for (rows = 0; table_ahead_next(a, &row, &cause) == 1; rows++) {
 		assert_int_equal(row->line, rows + 1);
 		if (rows == 100)
-			assert_true(csv_ahead_bytes_read(a) <
+			assert_true(table_ahead_bytes_read(a) <
 			    csv_reader_bytes_total(r));
 	}
 	assert_null(cause);
 	assert_int_equal(rows, 5001);
-	assert_int_equal(csv_ahead_bytes_read(a), (uint64_t)st.st_size);
-	csv_ahead_stop(a);
+	assert_int_equal(table_ahead_bytes_read(a), (uint64_t)st.st_size);
+	table_ahead_stop(a);
 	csv_reader_close(r);
 
 	/* Stopped half way, with the thread waiting for room: it ends,
 	 * and what it read is freed. */
 	assert_int_equal(csv_reader_open(&r, path, &o, &cause), 0);
-	a = csv_ahead_start(r, 8);
+	a = table_ahead_start(r, 8);
 	for (i = 0; i < 10; i++)
-		assert_int_equal(csv_ahead_next(a, &row, &cause), 1);
-	csv_ahead_stop(a);
+		assert_int_equal(table_ahead_next(a, &row, &cause), 1);
+	table_ahead_stop(a);
 	csv_reader_close(r);
 
 	assert_int_equal(csv_reader_open(&r, dir, NULL, &cause), -1);
@@ -814,7 +814,7 @@ test_csv_writer_bytes(void **state)
 	    "'=SUM(A1),'+886-2-2345-6789,\"say \"\"hi\"\"\"\r\n"
 	    "'@cmd,\" lead\",\"line1\nline2\"\r\n";
 	struct csv_reader		*r;
-	const struct csv_row		*row;
+	const struct table_row		*row;
 	char				*out, *cause = NULL;
 	size_t				 len, i, n = 0;
 
@@ -853,7 +853,7 @@ test_csv_writer_big5(void **state)
 	const char *const	 cells[] = { "姓名", "機關", "許功蓋",
 				     "裏長\\辦公處" };
 	struct csv_reader	*r;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	char			*out, *want, *cause = NULL;
 	size_t			 len, wlen;
 
@@ -939,7 +939,7 @@ test_csv_writer_utf16(void **state)
 	const char *const	 cells[] = { "姓名", "備註", "王小明",
 				     "𠀋 a,b" };
 	struct csv_reader	*r;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	char			*out, *cause = NULL;
 	size_t			 len;
 
@@ -1015,7 +1015,7 @@ test_csv_writer_fuzzed(void **state)
 	struct csv_writer_options wo;
 	struct csv_writer *w;
 	struct csv_reader *r;
-	const struct csv_row *row;
+	const struct table_row *row;
 	char *out = NULL, *cause = NULL;
 	size_t len = 0;
 	FILE *m;
