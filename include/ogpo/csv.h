@@ -101,6 +101,15 @@ struct csv_writer_options {
 	int		 bom;		/* write a BOM (UTF-8 and UTF-16) */
 	int		 crlf;		/* CRLF line ends (else LF) */
 	int		 guard;		/* neutralise formulas (csv_cell_*) */
+	const char	*replace;	/* written in place of a character
+					   the encoding lacks (□); NULL:
+					   refuse the row */
+};
+
+/* A character of a row that the writer's encoding has no form for. */
+struct csv_lack {
+	size_t	 field;			/* 0-based */
+	char	 ch[5];			/* the character, UTF-8 */
 };
 
 /*
@@ -115,11 +124,22 @@ int	 csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
  * with *cause naming the row (1-based count of calls, the header being
  * row 1), the field (by the header's name from the second row on) and
  * what is wrong, e.g. "out.csv row 12, field 姓名: 堃 has no Big5 form";
- * such a row is not written at all. A field that is not UTF-8 is refused
- * the same way.
+ * such a row is not written at all, and csv_writer_lacks lists every
+ * character of it the encoding lacks. A field that is not UTF-8 is
+ * refused the same way.
  */
 int	 csv_writer_row(struct csv_writer *w, const char *const *fields,
 	    size_t n, char **cause);
+
+/*
+ * The characters of the last row that the encoding lacks: refused (the
+ * row was not written) or, with the replace option, replaced. Valid
+ * until the next row.
+ */
+size_t	 csv_writer_lacks(const struct csv_writer *w,
+	    const struct csv_lack **v);
+/* The name of field i (0-based) of the header, "" if there is none. */
+const char *csv_writer_header(const struct csv_writer *w, size_t i);
 
 /* Flush and free w; -1 if any write failed (disk full). NULL is ok. */
 int	 csv_writer_close(struct csv_writer *w, char **cause);

@@ -97,6 +97,23 @@ int	 table_writer_head(struct table_writer *w,
 int	 table_writer_row(struct table_writer *w, const char *const *cells,
 	    size_t n, char **cause);
 
+/*
+ * What table_writer_row says of a row holding characters the file's
+ * encoding has no form for (a CSV in Big5): the row was not written, and
+ * table_writer_lacking names it. With the CSV option replace, such rows
+ * are written with the replacement and named all the same.
+ */
+#define TABLE_LACKS	100
+
+/*
+ * Every record so far with a character the encoding lacks, a line each:
+ * who (the row's 姓名 and 電子郵件, where the table has them, else its
+ * first cell), the field and the characters ("王堃 <wang@moi.gov.tw>:
+ * 姓名 堃"); NULL if none. *records says how many.
+ */
+const char *table_writer_lacking(const struct table_writer *w,
+	    size_t *records);
+
 /* Finish the file, copy it out and free w; -1 if anything failed. */
 int	 table_writer_close(struct table_writer *w, char **cause);
 

@@ -173,6 +173,7 @@ ods_head(struct table_writer *w, char **cause)
 		fputs("</table:table-cell>", f);
 		if (w->ncols > 1)
 			fprintf(f, "<table:covered-table-cell "
+			    "table:style-name=\"ce-sub\" "
 			    "table:number-columns-repeated=\"%zu\"/>",
 			    w->ncols - 1);
 		fputs("</table:table-row>\n", f);

@@ -131,6 +131,9 @@ struct table_writer {
 	size_t				 ntitles;
 	size_t				 rows;		/* after the header */
 	char				*tmp;		/* the file being built */
+	char				*lacking;	/* table_writer_lacking */
+	size_t				 lacklen, lackcap, nlacking;
+	int				 name_col, email_col;	/* or -1 */
 	struct csv_writer		*csv;
 	void				*impl;		/* the format's own */
 };

@@ -462,6 +462,7 @@ table_writer_free(struct table_writer *w)
 		free((char *)w->cols[i].name);
 	free(w->cols);
 	free(w->widths);
+	free(w->lacking);
 	free(w->sheet);
 	free(w->name);
 	free(w);
@@ -526,7 +527,12 @@ table_writer_head(struct table_writer *w, const struct table_column *cols,
 	w->cols = xcalloc(n, sizeof *w->cols);
 	w->widths = xcalloc(n, sizeof *w->widths);
 	w->ncols = n;
+	w->name_col = w->email_col = -1;
 	for (i = 0; i < n; i++) {
+		if (strcmp(cols[i].name, "姓名") == 0 && w->name_col < 0)
+			w->name_col = (int)i;
+		else if (strcmp(cols[i].name, "電子郵件") == 0)
+			w->email_col = (int)i;
 		w->cols[i] = cols[i];
 		w->cols[i].name = xstrdup(cols[i].name);
 		w->widths[i] = table_text_width(cols[i].name);
@@ -534,25 +540,77 @@ table_writer_head(struct table_writer *w, const struct table_column *cols,
 	return w->ops->head(w, cause);
 }
 
+/* Append to the list of records with characters the encoding lacks. */
+static void
+table_lacking_add(struct table_writer *w, const char *const *cells, size_t n,
+    const struct csv_lack *v, size_t nv)
+{
+	const char *who, *email;
+	char *line, *more;
+	size_t i, len;
+
+	who = w->name_col >= 0 && (size_t)w->name_col < n ?
+	    cells[w->name_col] : n > 0 ? cells[0] : "";
+	email = w->email_col >= 0 && (size_t)w->email_col < n ?
+	    cells[w->email_col] : NULL;
+	line = email != NULL && *email ? xasprintf("%s <%s>", who ? who : "",
+	    email) : xstrdup(who ? who : "");
+	for (i = 0; i < nv; i++) {
+		/* "姓名 堃喆; 備註 犇": characters grouped by field */
+		if (i > 0 && v[i - 1].field == v[i].field)
+			more = xasprintf("%s%s", line, v[i].ch);
+		else
+			more = xasprintf("%s%s%s %s", line, i == 0 ? ": " :
+			    "; ", csv_writer_header(w->csv, v[i].field),
+			    v[i].ch);
+		free(line);
+		line = more;
+	}
+	len = strlen(line);
+	w->lacking = xgrow(w->lacking, &w->lackcap, w->lacklen + len + 2, 1);
+	memcpy(w->lacking + w->lacklen, line, len);
+	w->lacklen += len;
+	w->lacking[w->lacklen++] = '\n';
+	w->lacking[w->lacklen] = '\0';
+	w->nlacking++;
+	free(line);
+}
+
 int
 table_writer_row(struct table_writer *w, const char *const *cells, size_t n,
     char **cause)
 {
-	size_t i, k;
+	const struct csv_lack *v;
+	size_t i, k, nv;
 	int rc;
 
 	if (w->cols == NULL)
 		return err_set(cause, OGPO_INVALID, "internal error: a row "
 		    "before the header of %s", w->name);
-	for (i = 0; i < n && i < w->ncols; i++)
-		if (cells[i] != NULL && cells[i][0] != '\0' &&
-		    (k = table_text_width(cells[i])) > w->widths[i])
-			w->widths[i] = k;
-	if ((rc = w->ops->row(w, cells, n < w->ncols ? n : w->ncols,
-	    cause)) != 0)
+	if (n > w->ncols)
+		n = w->ncols;
+	if (w->o.format != TABLE_CSV)
+		for (i = 0; i < n; i++)
+			if (cells[i] != NULL && cells[i][0] != '\0' &&
+			    (k = table_text_width(cells[i])) > w->widths[i])
+				w->widths[i] = k;
+	rc = w->ops->row(w, cells, n, cause);
+	if (w->csv != NULL && (nv = csv_writer_lacks(w->csv, &v)) > 0) {
+		table_lacking_add(w, cells, n, v, nv);
+		if (rc != 0)
+			return TABLE_LACKS;
+	}
+	if (rc != 0)
 		return rc;
 	w->rows++;
 	return 0;
+}
+
+const char *
+table_writer_lacking(const struct table_writer *w, size_t *records)
+{
+	*records = w->nlacking;
+	return w->lacking;
 }
 
 size_t

@@ -26,6 +26,8 @@ struct xlsx_out {
 	lxw_workbook	*wb;
 	lxw_worksheet	*ws;
 	lxw_format	*title, *sub, *head, *text, *date, *count, *rate;
+	lxw_format	*coltext, *coldate, *colcount, *colrate;	/* no
+							   borders */
 	lxw_row_t	 row;		/* the next row to write */
 	int		 closed;
 };
@@ -102,6 +104,13 @@ xlsx_open(struct table_writer *w, char **cause)
 	    XLSX_ISO_DATE);
 	x->count = xlsx_format(x->wb, print, "0");
 	x->rate = xlsx_format(x->wb, print, "0.0%");
+	/* What a column gives a cell typed into it later: no borders,
+	 * which would frame the titles of a printed form too. */
+	x->coltext = xlsx_format(x->wb, 0, "@");
+	x->coldate = xlsx_format(x->wb, 0, w->o.roc ? XLSX_ROC_DATE :
+	    XLSX_ISO_DATE);
+	x->colcount = xlsx_format(x->wb, 0, "0");
+	x->colrate = xlsx_format(x->wb, 0, "0.0%");
 	return 0;
 }
 
@@ -234,16 +243,16 @@ xlsx_close(struct table_writer *w, char **cause)
 	for (i = 0; i < w->ncols; i++) {
 		switch (w->cols[i].kind) {
 		case TABLE_DATE:
-			f = x->date;
+			f = x->coldate;
 			break;
 		case TABLE_COUNT:
-			f = x->count;
+			f = x->colcount;
 			break;
 		case TABLE_RATE:
-			f = x->rate;
+			f = x->colrate;
 			break;
 		default:
-			f = x->text;
+			f = x->coltext;
 			break;
 		}
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,

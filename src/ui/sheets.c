@@ -175,7 +175,8 @@ ui_import_officers(struct ui *ui)
 
 /*
  * The Export action of the Meetings pane: a month's attendance (last month
- * unless told otherwise) into attendance-YYYY-MM.csv here, for Excel.
+ * unless told otherwise) into attendance-YYYY-MM.ods here; the name the
+ * user gives picks the format (.ods, .xlsx or .csv).
  */
 void
 ui_export_attendance(struct ui *ui)
@@ -187,6 +188,8 @@ ui_export_attendance(struct ui *ui)
 
 	memset(&r, 0, sizeof r);
 	r.what = EXPORT_ATTENDANCE;
+	r.format = TABLE_ODS;
+	r.roc = i18n_date_style() == I18N_DATE_ROC;
 	export_last_month(month);
 	for (;;) {
 		if ((ok = ui_prompt(ui, _("Export the attendance of which month "
@@ -200,11 +203,17 @@ ui_export_attendance(struct ui *ui)
 		ui_message(ui, 1, _("Write the month as 2024-05."));
 	}
 	export_file_name(&r, path, sizeof path);
-	if ((ok = ui_prompt(ui, _("Write it to the file"), path,
-	    sizeof path)) != 1 || path[0] == '\0') {
-		if (ok == UI_KEY_QUIT)
-			ui->quit = 1;
-		return;
+	for (;;) {
+		if ((ok = ui_prompt(ui, _("Write it to the file (.ods, .xlsx "
+		    "or .csv)"), path, sizeof path)) != 1 || path[0] == '\0') {
+			if (ok == UI_KEY_QUIT)
+				ui->quit = 1;
+			return;
+		}
+		if ((r.format = table_format_of_name(path)) !=
+		    TABLE_FORMAT_NONE)
+			break;
+		ui_message(ui, 1, _("Name the file .ods, .xlsx or .csv."));
 	}
 	if (access(path, F_OK) == 0 && (ok = ui_confirm(ui, _("Replace?"),
 	    _("That file exists already. Write over it?"))) != 1) {
@@ -212,10 +221,11 @@ ui_export_attendance(struct ui *ui)
 			ui->quit = 1;
 		return;
 	}
-	r.excel = export_excel_default(path);
-	if (strcmp(config_get("export_encoding"), "big5") == 0)
+	r.excel = r.format == TABLE_CSV;
+	if (r.format == TABLE_CSV &&
+	    strcmp(config_get("export_encoding"), "big5") == 0)
 		r.encoding = "big5";
-	if (export_file(ui->core, &r, path, &rows, &cause) != 0) {
+	if (export_file(ui->core, &r, path, &rows, NULL, &cause) != 0) {
 		ui_alert(ui, _("Export failed; no file was written"), cause);
 		free(cause);
 		return;
