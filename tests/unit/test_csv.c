@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "ogpo/csv.h"
+#include "ogpo/table.h"
 
 /* Assert that haystack holds needle, showing both when it does not. */
 #define assert_contains(haystack, needle) do {				\
@@ -88,9 +89,10 @@ test_csv_next(struct csv_reader *r, struct table_ahead *a,
  * it. With ahead, through csv_ahead in batches of that many rows.
  */
 static void
-test_csv_dump_rows(struct csv_reader *r, size_t ahead, FILE *m)
+test_csv_dump_rows(struct csv_reader *r, struct table_reader *tr,
+    size_t ahead, FILE *m)
 {
-	struct table_ahead	*a = ahead ? table_ahead_start(r, ahead) : NULL;
+	struct table_ahead	*a = ahead ? table_ahead_start(tr, ahead) : NULL;
 	const struct table_row	*row;
 	char			*cause = NULL;
 	const char		*p;
@@ -135,19 +137,35 @@ static char *
 test_csv_dump_by(const void *data, size_t len, const struct csv_options *opt,
     size_t ahead)
 {
-	struct csv_reader	*r;
+	struct csv_reader	*r = NULL;
+	struct table_reader	*tr = NULL;
+	struct table_options	 to;
 	char			*cause = NULL, *out = NULL;
 	size_t			 outlen;
 	FILE			*m = open_memstream(&out, &outlen);
+	int			 rc;
 
 	assert_non_null(m);
-	if (csv_reader_open_mem(&r, "t.csv", data, len, opt, &cause) != 0) {
+	/* Reading ahead is done through the table layer, as imports do. */
+	memset(&to, 0, sizeof to);
+	if (opt != NULL)
+		to.csv = *opt;
+	if (ahead) {
+		rc = table_reader_open_mem(&tr, "t.csv", data, len, &to,
+		    &cause);
+		r = tr != NULL ? table_reader_csv(tr) : NULL;
+	} else
+		rc = csv_reader_open_mem(&r, "t.csv", data, len, opt, &cause);
+	if (rc != 0) {
 		assert_null(r);
 		fprintf(m, "!%s", cause);
 		free(cause);
 	} else {
-		test_csv_dump_rows(r, ahead, m);
-		csv_reader_close(r);
+		test_csv_dump_rows(r, tr, ahead, m);
+		if (tr != NULL)
+			table_reader_close(tr);
+		else
+			csv_reader_close(r);
 	}
 	fclose(m);
 	return out;
@@ -661,7 +679,9 @@ test_csv_file(void **state)
 {
 	char			 dir[] = "/tmp/test_csv.XXXXXX", path[64];
 	struct csv_options	 o = { .chunk = 4096 };
+	struct table_options	 to;
 	struct csv_reader	*r;
+	struct table_reader	*tr;
 	struct table_ahead	*a;
 	const struct table_row	*row;
 	char			*cause = NULL;
@@ -670,6 +690,7 @@ test_csv_file(void **state)
 	struct stat		 st;
 
 	(void)state;
+	memset(&to, 0, sizeof to);
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/officers.csv", dir);
 	assert_non_null(f = fopen(path, "w"));
@@ -702,8 +723,10 @@ test_csv_file(void **state)
 	csv_reader_close(r);
 
 	/* Read ahead: the same rows, and the bytes read follow. */
-	assert_int_equal(csv_reader_open(&r, path, &o, &cause), 0);
-	a = table_ahead_start(r, 64);
+	to.csv = o;
+	assert_int_equal(table_reader_open(&tr, path, &to, &cause), 0);
+	r = table_reader_csv(tr);
+	a = table_ahead_start(tr, 64);
 	for (rows = 0; table_ahead_next(a, &row, &cause) == 1; rows++) {
 		assert_int_equal(row->line, rows + 1);
 		if (rows == 100)
@@ -714,16 +737,16 @@ test_csv_file(void **state)
 	assert_int_equal(rows, 5001);
 	assert_int_equal(table_ahead_bytes_read(a), (uint64_t)st.st_size);
 	table_ahead_stop(a);
-	csv_reader_close(r);
+	table_reader_close(tr);
 
 	/* Stopped half way, with the thread waiting for room: it ends,
 	 * and what it read is freed. */
-	assert_int_equal(csv_reader_open(&r, path, &o, &cause), 0);
-	a = table_ahead_start(r, 8);
+	assert_int_equal(table_reader_open(&tr, path, &to, &cause), 0);
+	a = table_ahead_start(tr, 8);
 	for (i = 0; i < 10; i++)
 		assert_int_equal(table_ahead_next(a, &row, &cause), 1);
 	table_ahead_stop(a);
-	csv_reader_close(r);
+	table_reader_close(tr);
 
 	assert_int_equal(csv_reader_open(&r, dir, NULL, &cause), -1);
 	assert_null(r);
