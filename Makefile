@@ -210,6 +210,7 @@ bench: deps
 	$(Q)sh tests/bench/run.sh
 	$(Q)sh tests/bench/import.sh
 	$(Q)sh tests/bench/export.sh
+	$(Q)sh tests/bench/sheets.sh
 
 build/bench/gen: tests/bench/gen.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
