@@ -55,6 +55,14 @@ int	import_header_map(const struct table_row *row, enum entity_kind kind,
  * a static sentence.
  */
 int	import_date(const char *in, char *iso, const char **why);
+/* Full-width digits, letters, punctuation and spaces to ASCII (n bytes). */
+void	import_fold(const char *in, char *out, size_t n);
+/* 1 if a phone number looks like one that lost its leading zero. */
+int	import_phone_lost_zero(const char *phone);
+/* 1 if text holds '?' or U+FFFD where a conversion lost a character. */
+int	import_garbled(const char *text);
+/* SUPV_CIO or SUPV_DEPUTY_HEAD if the title names one, else 0. */
+uint32_t import_title_supervisor(const char *title);
 int	import_role(const char *in, uint32_t *role, uint32_t *supervisor,
 	    const char **why);
 int	import_yesno(const char *in, uint32_t *v, const char **why);

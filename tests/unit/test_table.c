@@ -22,6 +22,7 @@
 #include <cmocka.h>
 #include <zip.h>
 
+#include "ogpo/import.h"
 #include "ogpo/table.h"
 #include "ogpo/util.h"
 
@@ -550,6 +551,49 @@ test_table_formats(void **state)
 	assert_int_equal(table_text_width("０２"), 4);
 }
 
+/* What the importer makes of values spreadsheets and input methods give. */
+static void
+test_table_import_values(void **state)
+{
+	char buf[64], iso[16];
+	const char *why = NULL;
+
+	(void)state;
+	import_fold("０２－２３４５－６７８９（分機１２）", buf, sizeof buf);
+	assert_string_equal(buf, "02-2345-6789(分機12)");
+	import_fold("ｗａｎｇ＠ｍｏｉ．ｇｏｖ．ｔｗ　", buf, sizeof buf);
+	assert_string_equal(buf, "wang@moi.gov.tw ");
+	assert_int_equal(import_date("１１３/０５/０８", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(import_date("民國１１３年５月８日", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(import_date("99/12/31", iso, &why), 0);
+	assert_string_equal(iso, "2010-12-31");
+	/* A US short date is not 民國5年. */
+	assert_int_equal(import_date("5/8/13", iso, &why), -1);
+	assert_contains(why, "could be a United States date");
+	assert_int_equal(import_date("12/31/2024", iso, &why), -1);
+	assert_int_equal(import_phone_lost_zero("912345678"), 1);
+	assert_int_equal(import_phone_lost_zero("223456789"), 1);
+	assert_int_equal(import_phone_lost_zero("0912345678"), 0);
+	assert_int_equal(import_phone_lost_zero("23456789"), 0);
+	assert_int_equal(import_phone_lost_zero("02-2345-6789"), 0);
+	assert_int_equal(import_garbled("王??"), 1);
+	assert_int_equal(import_garbled("王\xef\xbf\xbd"), 1);
+	assert_int_equal(import_garbled("王堃"), 0);
+	assert_int_equal(import_title_supervisor("副部長"), SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("政務次長"),
+	    SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("副主任委員"),
+	    SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("副主委"), SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("署副署長"),
+	    SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("資訊長"), SUPV_CIO);
+	assert_int_equal(import_title_supervisor("副處長"), 0);
+	assert_int_equal(import_title_supervisor("科長"), 0);
+}
+
 int
 main(void)
 {
@@ -561,6 +605,7 @@ main(void)
 		cmocka_unit_test(test_table_big5_eudc),
 		cmocka_unit_test(test_table_hostile),
 		cmocka_unit_test(test_table_formats),
+		cmocka_unit_test(test_table_import_values),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
