@@ -46,6 +46,8 @@ struct import_header {
  * Map a header row for kind (ENTITY_OFFICER or ENTITY_AGENCY). Names are
  * matched ignoring case, spaces, '_' and '-'. Returns 0, or OGPO_INVALID
  * when a required column is missing (cause names it and what was found).
+ * The importer tries the first rows of a file in turn, so that title
+ * rows above the header are passed over.
  */
 int	import_header_map(const struct table_row *row, enum entity_kind kind,
 	    struct import_header *h, char **cause);
@@ -76,10 +78,16 @@ struct import_options {
 	const char	*rejects;	/* write rejected rows here */
 	/* Called as the file is read (bytes done of total). */
 	void		(*progress)(void *arg, uint64_t done, uint64_t total);
-	/* Called per rejected row and per change ("added 王小明"). */
-	void		(*on_reject)(void *arg, size_t line, const char *column,
-			    const char *reason);
-	void		(*on_change)(void *arg, size_t line, const char *what);
+	/*
+	 * Called per rejected row and per change ("added 王小明"); where
+	 * names the row as a spreadsheet numbers it ("row 12", and for CSV
+	 * "row 12 (line 14)" where they differ), column by the file's own
+	 * header.
+	 */
+	void		(*on_reject)(void *arg, const char *where,
+			    const char *column, const char *reason);
+	void		(*on_change)(void *arg, const char *where,
+			    const char *what);
 	void		*arg;
 };
 
@@ -90,6 +98,10 @@ struct import_result {
 	int	 delimiter;
 	char	 unknown[512];		/* columns ignored */
 	int	 written;		/* 1 if the database changed */
+	char	 sheet[64];		/* the sheet read (.ods, .xlsx) */
+	/* What the reader let pass (an agency's own Big5 characters), a
+	 * sentence a line, or NULL. Free it. */
+	char	*warnings;
 };
 
 /*

@@ -129,7 +129,7 @@ import_header_map(const struct table_row *row, enum entity_kind kind,
 		str_utf8_cut(found);
 		return err_set(cause, OGPO_INVALID, "the header has no %s "
 		    "column, so no row was read; the header reads: %s",
-		    missing, found[0] ? found : "(empty)");
+		    missing, found[0] ? found : _("(empty)"));
 	}
 	return 0;
 }

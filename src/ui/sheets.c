@@ -1,6 +1,6 @@
 /*
  * sheets.c — spreadsheets in and out. The Import action of the
- * Officers pane: choose a CSV file, see what a dry run says (counts and
+ * Officers pane: choose a spreadsheet (.ods, .xlsx or CSV), see what a dry run says (counts and
  * the first rejected rows), confirm, and watch the import go with a
  * progress bar. The Export action of the Meetings pane: a month's
  * attendance into a file Excel opens.
@@ -31,22 +31,20 @@ ui_import_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The CSV files here, to choose from; the last choice lets one type. */
+/* The spreadsheets here, to choose from; the last choice lets one type. */
 static int
 ui_import_choose(struct ui *ui, char *path, size_t n)
 {
 	char *names[IMPORT_FILES_MAX + 1];
-	size_t count = 0, sel = 0, i, len;
+	size_t count = 0, sel = 0, i;
 	struct dirent *de;
 	DIR *d;
 	int r;
 
 	if ((d = opendir(".")) != NULL) {
 		while (count < IMPORT_FILES_MAX && (de = readdir(d)) != NULL) {
-			len = strlen(de->d_name);
-			if (len > 4 && (strcasecmp(de->d_name + len - 4,
-			    ".csv") == 0 || strcasecmp(de->d_name + len - 4,
-			    ".txt") == 0))
+			if (table_format_of_name(de->d_name) !=
+			    TABLE_FORMAT_NONE)
 				names[count++] = xstrdup(de->d_name);
 		}
 		closedir(d);
@@ -69,7 +67,7 @@ ui_import_choose(struct ui *ui, char *path, size_t n)
 }
 
 static void
-ui_import_reject(void *arg, size_t line, const char *column,
+ui_import_reject(void *arg, const char *where, const char *column,
     const char *reason)
 {
 	struct ui_import *ui = arg;
@@ -77,7 +75,7 @@ ui_import_reject(void *arg, size_t line, const char *column,
 
 	if (ui->shown++ >= IMPORT_SHOWN_MAX)
 		return;
-	ui->report = xasprintf(_("%s  line %zu%s%s: %s\n"), old ? old : "", line,
+	ui->report = xasprintf(_("%s  %s%s%s: %s\n"), old ? old : "", where,
 	    *column ? _(", column ") : "", column, reason);
 	free(old);
 }
@@ -123,6 +121,14 @@ ui_import_officers(struct ui *ui)
 	o.progress = ui_import_progress;
 	o.arg = &im;
 	rc = import_run(ui->core, path, &o, &res, &cause);
+	if (res.warnings != NULL) {	/* shown with the rejected rows */
+		char *old = im.report;
+
+		im.report = xasprintf("%s%s", old ? old : "", res.warnings);
+		free(old);
+		free(res.warnings);
+		res.warnings = NULL;
+	}
 	if (rc != 0) {
 		ui_alert(ui, _("Cannot import"), cause);
 		free(cause);
@@ -157,6 +163,7 @@ ui_import_officers(struct ui *ui)
 	o.skip_bad = 1;
 	o.on_reject = NULL;
 	rc = import_run(ui->core, path, &o, &res, &cause);
+	free(res.warnings);
 	if (rc != 0) {
 		ui_alert(ui, _("Import failed; nothing was written"), cause);
 		free(cause);
