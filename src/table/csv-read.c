@@ -285,7 +285,8 @@ csv_reader_set_bad(struct csv_reader *r, const unsigned char *s,
 	free(r->bad);
 	r->bad = xasprintf(n == 1 ? _("byte %s is not %s text%s") :
 	    _("bytes %s are not %s text%s"), hex,
-	    csv_reader_encs[r->enc].label, r->forced ?
+	    csv_reader_encs[r->enc].label, r->forced &&
+	    r->enc != CSV_READER_UTF8 ?
 	    _("; save the file as UTF-8 and import it again") :
 	    _(csv_reader_encs[r->enc].advice));
 }
