@@ -613,7 +613,7 @@ check "--rejects of Big5 input: not UTF-8" \
     sh -c "! iconv -f utf-8 -t utf-8 '$TMP/rejects.csv' >/dev/null 2>&1"
 check "--rejects of CRLF input: CRLF" \
     sh -c "head -1 '$TMP/rejects.csv' | grep -q \"\$(printf '\\r')\$\""
-printf '姓名,電子郵件,機關代碼,職稱,錯誤原因\r\n裏見,rej2@ex.gov.tw,NOPE,專員,"row 3, column 機關代碼: \'NOPE\': no agency has this code (see ogpo list agencies, or use --create-agencies)"\r\n"王,五",rej1@ex.gov.tw,MOI,"說""明","row 4, column 電子郵件: \'rej1@ex.gov.tw\': the same e-mail is on row 2 too"\r\n' \
+printf '姓名,電子郵件,機關代碼,職稱,錯誤原因\r\n裏見,rej2@ex.gov.tw,NOPE,專員,"row 3, column 機關代碼: '"'"'NOPE'"'"': no agency has this code (see ogpo list agencies, or use --create-agencies)"\r\n"王,五",rej1@ex.gov.tw,MOI,"說""明","row 4, column 電子郵件: '"'"'rej1@ex.gov.tw'"'"': the same e-mail is on row 2 too"\r\n' \
     >"$TMP/rejects.want"
 if cmp -s "$TMP/rejects.want" "$TMP/rejects.utf8"; then
 	ok "--rejects: the header, 錯誤原因, the rejected rows requoted, reasons"
@@ -631,7 +631,7 @@ printf 'name;email;agency_code\nM一;rejs1@ex.gov.tw;NOPE\nM二;rejs2@ex.gov.tw;
 run import officers "$D/rej-semi.csv" --skip-bad --rejects "$TMP/rejects2.csv"
 status "--rejects with --skip-bad: exit 0" 0
 has_officer "--rejects with --skip-bad: the good row is in" rejs2@ex.gov.tw
-printf 'name;email;agency_code;錯誤原因\nM一;rejs1@ex.gov.tw;NOPE;row 2, column agency_code: \'NOPE\': no agency has this code (see ogpo list agencies, or use --create-agencies)\n' \
+printf 'name;email;agency_code;錯誤原因\nM一;rejs1@ex.gov.tw;NOPE;row 2, column agency_code: '"'"'NOPE'"'"': no agency has this code (see ogpo list agencies, or use --create-agencies)\n' \
     >"$TMP/rejects2.want"
 if cmp -s "$TMP/rejects2.want" "$TMP/rejects2.csv"; then
 	ok "--rejects of semicolon input: semicolons, LF"

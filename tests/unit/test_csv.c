@@ -582,13 +582,14 @@ test_csv_bad_big5(void **state)
 	    "UTF-8 or give --encoding");
 	free(got);
 	free(file);
-	/* A lead byte with nothing after it at the end of the file. */
+	/* A lead byte with nothing after it at the end of the file; the
+	 * encoding was given, so that is not advised again. */
 	file = test_csv_cat(b5, len, "\xb3", 1, &flen);
 	got = test_csv_dump(file, flen, &(struct csv_options){
 	    .encoding = "big5" });
 	assert_string_equal(got, "1:姓名|機關\n!t.csv line 2, column 2: "
-	    "byte B3 is not Big5 (CP950) text; save the file as UTF-8 or "
-	    "give --encoding");
+	    "byte B3 is not Big5 (CP950) text; save the file as UTF-8 and "
+	    "import it again");
 	free(got);
 	free(file);
 	free(b5);
