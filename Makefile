@@ -73,12 +73,22 @@ build/asan/ogpo: build/asan/src/main.o build/libogpo-asan.a | $(MO)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
 
-# The installed program: the same library, its catalogues under PREFIX.
-build/install/ogpo: src/main.c build/libogpo.a
+# The installed program: the same library, its catalogues under PREFIX and
+# the system's settings at SYSCONFFILE. The places are kept in a stamp
+# that changes only when they do, so a new PREFIX or SYSCONFFILE relinks.
+SYSCONFFILE ?= /etc/ogpo.conf
+INSTALL_DEFS = -DOGPO_LOCALEDIR='"$(LOCALEDIR)"' -DOGPO_SYSCONF='"$(SYSCONFFILE)"'
+build/install/ogpo: src/main.c build/libogpo.a build/install/places
 	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -UOGPO_LOCALEDIR $(INSTALL_DEFS) -o $@ \
+		src/main.c build/libogpo.a $(PKG_LIBS)
+
+build/install/places: FORCE
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -UOGPO_LOCALEDIR \
-		-DOGPO_LOCALEDIR='"$(LOCALEDIR)"' -o $@ $^ $(PKG_LIBS)
+	$(Q)echo '$(INSTALL_DEFS)' | cmp -s - $@ || echo '$(INSTALL_DEFS)' >$@
+
+.PHONY: FORCE
+FORCE:
 
 build/locale/%/LC_MESSAGES/ogpo.mo: po/%.po
 	@echo "  MSGFMT  $<"
@@ -292,7 +302,6 @@ install: build/install/ogpo $(MO)
 # not in the group: they reach the data only through ogpo.
 OGPO_GROUP ?= ogpo
 STATEDIR   ?= /var/lib/ogpo
-SYSCONFFILE ?= /etc/ogpo.conf
 
 install-shared: install
 	getent group $(OGPO_GROUP) >/dev/null || groupadd --system $(OGPO_GROUP)
@@ -306,8 +315,12 @@ install-shared: install
 	then mkdir -p $(dir $(DESTDIR)$(SYSCONFFILE)) && \
 		echo 'db = $(STATEDIR)' >>$(DESTDIR)$(SYSCONFFILE) && \
 		echo "  db = $(STATEDIR) written to $(DESTDIR)$(SYSCONFFILE)"; fi
-	$(Q)echo "Next, as the first admin: ogpo init, then ogpo user add" \
-		"LOGIN --role admin|editor|viewer; ogpo doctor checks the set-up."
+	$(Q)if [ -n "$(ADMIN)" ] && [ ! -e $(DESTDIR)$(STATEDIR)/data.mdb ]; \
+	then $(DESTDIR)$(BINDIR)/ogpo --db $(DESTDIR)$(STATEDIR) init \
+		--admin $(ADMIN); fi
+	$(Q)echo "Next: root runs ogpo init --admin LOGIN (or make" \
+		"install-shared ADMIN=LOGIN did), then that admin adds the" \
+		"others with ogpo user add; ogpo doctor checks the set-up."
 
 format:
 	clang-format -i $(SRC) src/main.c include/ogpo/*.h tests/unit/*.c

@@ -136,13 +136,14 @@ _ogpo()
 	fi
 
 	case $cmd in
-	init) opts="--demo" ;;
+	init) opts="--demo --admin" ;;
 	list)
 		opts="--agency --tsv --strokes"
 		words="agencies officers meetings issues"
 		;;
 	verify) opts="--head" ;;
-	doctor | who) opts= ;;
+	doctor) opts="--age" ;;
+	who) opts= ;;
 	backup)
 		[[ $cur != -* ]] && COMPREPLY=($(compgen -d -- "$cur"))
 		;;

@@ -10,6 +10,7 @@
 #include "ogpo/config.h"
 #include "ogpo/i18n.h"
 #include "ogpo/priv.h"
+#include "ogpo/spool.h"
 #include "ogpo/ui.h"
 
 static const struct cmd_entry *const main_cmds[] = {
@@ -158,10 +159,36 @@ main_take(int *argc, char **argv, const char *name, const char **value)
 	return 0;
 }
 
+/*
+ * Run a command with its standard output kept aside until it is done
+ * (spool.h): a listing or an export read while the database is held is
+ * copied out only after, so a pager that stops reading, a full pipe or a
+ * stopped terminal never holds a snapshot open (the file would grow for
+ * as long as it is held) or, worse, the writer's lock.
+ */
+static int
+main_exec(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	int rc, kept;
+
+	ctx->command = e->name;
+	kept = spool_stdout_begin() == 0;
+	if (!kept) {
+		perror("ogpo: cannot keep the output aside until the database "
+		    "is let go (in $TMPDIR or /tmp)");
+		return CMD_FAIL;
+	}
+	rc = e->exec(ctx, argc, argv);
+	if (spool_stdout_end() != 0 && rc == CMD_OK)
+		rc = CMD_FAIL;	/* the output was not all written */
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
-	struct cmd_ctx ctx = { NULL, NULL, "ogpo" };
+	struct cmd_ctx ctx = { NULL, NULL, "ogpo", NULL };
 	char *cause = NULL, *shown;
 	size_t i;
 
@@ -179,6 +206,7 @@ main(int argc, char **argv)
 	/* The catalogue's directory is compiled in, never taken from the
 	 * environment: a set-id program must not read messages (format
 	 * strings among them) from a directory the user chose. */
+	config_set_system_path(OGPO_SYSCONF);
 	i18n_init(OGPO_LOCALEDIR);
 	if (main_take(&argc, argv, "--db", &ctx.db_flag) != 0 ||
 	    main_take(&argc, argv, "--keymap", &ctx.keymap) != 0)
@@ -213,7 +241,8 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < MAIN_NCMDS; i++)
 		if (strcmp(argv[1], main_cmds[i]->name) == 0)
-			return main_cmds[i]->exec(&ctx, argc - 1, argv + 1);
+			return main_exec(&ctx, main_cmds[i], argc - 1,
+			    argv + 1);
 	shown = cmd_safe(argv[1]);
 	fprintf(stderr, _("ogpo: '%s' is not a command.\n\n"), shown);
 	free(shown);

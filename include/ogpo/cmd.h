@@ -19,6 +19,7 @@ struct cmd_ctx {
 	const char	*db_flag;	/* --db, or NULL */
 	const char	*keymap;	/* --keymap, or NULL */
 	const char	*prog;		/* "ogpo" */
+	const char	*command;	/* "import", or NULL: the screen */
 };
 
 struct cmd_entry {

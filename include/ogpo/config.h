@@ -93,6 +93,13 @@ char	*config_path(void);
 const char *config_system_path(void);
 
 /*
+ * Where the system's file is for this build of the program (main's
+ * OGPO_SYSCONF, which `make install SYSCONFFILE=...` sets); before
+ * config_load.
+ */
+void	 config_set_system_path(const char *path);
+
+/*
  * A threshold as people write it: "75%", "75" or "0.75" (a value with
  * "%", or above 1, is a percentage). Returns 0 and sets *fraction
  * (0 < f <= 1), or -1.

@@ -21,8 +21,18 @@ struct core;
  * Open the database in dir for the real user. With create, make it (and
  * record the user who created it as its first admin). On error *cp is
  * NULL and *cause says why.
+ *
+ * Whose rights open it: the shared database (the db line of the system's
+ * settings, or a path to the same directory) is opened by the system's
+ * path with the group's rights of a set-group-id ogpo, and its files are
+ * checked first (store_options.shared); any other directory with the
+ * user's own rights alone, the group's given up for good before it is
+ * touched. Only root makes the shared database.
  */
 int	 core_open(struct core **cp, const char *dir, int create,
+	    char **cause);
+/* core_open with create, admin (a login of this system) its first admin. */
+int	 core_init(struct core **cp, const char *dir, const char *admin,
 	    char **cause);
 void	 core_close(struct core *c);
 struct store *core_store(struct core *c);
@@ -31,11 +41,18 @@ const char *core_login(const struct core *c);
 /*
  * Where the database lives: --db, $OGPO_DB, the db line of /etc/ogpo.conf
  * (config_get), the default; *origin says which ("--db", "$OGPO_DB",
- * "FILE:LINE", "the default"). Running set-id, --db and $OGPO_DB are refused
- * (NULL, *cause says why) unless the user could use the directory anyway.
+ * "FILE:LINE", "the default"). It is also where the group's rights are
+ * settled, before anything is touched: for any directory but the shared
+ * one they are given up for good (see core_open), and for the shared one
+ * the system's own path is returned. Running set-id, --db and $OGPO_DB
+ * naming a directory the user could not use are refused (NULL, *cause
+ * says why).
  */
 char	*core_default_dir(const char *flag, const char **origin,
 	    char **cause);
+
+/* 1 if dir is the shared database of the system's settings. */
+int	 core_dir_shared(const char *dir);
 
 /*
  * The person at the keyboard as the database knows them in t: fills u
@@ -74,6 +91,13 @@ int	 core_user_remove(struct core *c, struct store_txn *t,
 typedef int (*core_fn)(struct core *c, struct store_txn *t, void *arg,
     char **cause);
 int	 core_run(struct core *c, core_fn fn, void *arg, char **cause);
+
+/*
+ * Run fn as core_run would, as a dry run (store_dry): every rule is
+ * applied and fn sees its own changes, but nothing is written and no one
+ * else waits for it.
+ */
+int	 core_dry(struct core *c, core_fn fn, void *arg, char **cause);
 
 /* One complaint about one field, for a form to show beside it. */
 struct core_fault {
@@ -203,6 +227,13 @@ void	 core_session_end(struct core *c);
  * many there are. Records of processes that are gone are removed.
  */
 size_t	 core_sessions(struct core *c, struct core_session *out, size_t max);
+
+/*
+ * A sentence naming whoever has held the database for writing for min_s
+ * seconds or more, or is stopped while holding it: 1 and buf filled, or 0
+ * (buf empty) when no one has.
+ */
+int	 core_writer_text(struct core *c, int min_s, char *buf, size_t n);
 
 /* A reference as people know it: "內政部 (MOI)", "王小明 科長". */
 void	 core_ref_text(struct store_txn *t, enum entity_kind kind,

@@ -69,6 +69,11 @@ int	import_role(const char *in, uint32_t *role, uint32_t *supervisor,
 	    const char **why);
 int	import_yesno(const char *in, uint32_t *v, const char **why);
 
+enum import_stage {
+	IMPORT_COPYING = 1,
+	IMPORT_CHECKING
+};
+
 struct import_options {
 	enum entity_kind kind;		/* ENTITY_OFFICER or ENTITY_AGENCY */
 	struct csv_options csv;
@@ -76,8 +81,16 @@ struct import_options {
 	int		 skip_bad;	/* load the good rows anyway */
 	int		 create_agencies;
 	const char	*rejects;	/* write rejected rows here */
-	/* Called as the file is read (bytes done of total). */
-	void		(*progress)(void *arg, uint64_t done, uint64_t total);
+	/*
+	 * Called as the file is read: first while it is copied aside
+	 * (IMPORT_COPYING; total 0 from a pipe), then while its rows are
+	 * checked and written (IMPORT_CHECKING), with bytes done of total.
+	 * While checking, the database is held and others' saves wait: the
+	 * call must not wait on anything (a terminal written to only
+	 * without blocking, see spool_tty_nowait).
+	 */
+	void		(*progress)(void *arg, int stage, uint64_t done,
+			    uint64_t total);
 	/*
 	 * Called per rejected row and per change ("added 王小明"); where
 	 * names the row as a spreadsheet numbers it ("row 12", and for CSV
@@ -102,12 +115,20 @@ struct import_result {
 	/* What the reader let pass (an agency's own Big5 characters), a
 	 * sentence a line, or NULL. Free it. */
 	char	*warnings;
+	/* The rejects file could not be written (the import itself
+	 * stands): why, or NULL. Free it. */
+	char	*rejects_error;
 };
 
 /*
- * Import path. Returns 0 when the file was read through (even with
- * rejected rows under skip_bad or dry_run), OGPO_INVALID when rows were
- * rejected and nothing was written, or another status with *cause.
+ * Import path. The file is copied aside first (the database is not held
+ * while it is read: a FIFO or a slow pipe holds up no one else), then
+ * checked and written in one write transaction; a dry run does the same
+ * in store_dry's private layer, so it takes no writer's lock at all. The
+ * rejects file is written after the transaction ends. Returns 0 when the
+ * file was read through (even with rejected rows under skip_bad or
+ * dry_run), OGPO_INVALID when rows were rejected and nothing was written,
+ * or another status with *cause.
  */
 int	import_run(struct core *c, const char *path,
 	    const struct import_options *o, struct import_result *res,

@@ -1,10 +1,11 @@
 /*
  * priv.h — running set-group-id. On a shared server ogpo is setgid to the
  * group that owns the database, so staff reach the data only through it.
- * The group's rights are for the database alone: every file a person
- * names (an import, an export, a backup, a keymap, their config) is
- * opened with their own rights, so no one reads or writes through ogpo a
- * file they could not touch themselves.
+ * The group's rights are for the installed shared database alone: every
+ * file a person names (an import, an export, a backup, a keymap, their
+ * config) is opened with their own rights, and a database directory a
+ * person chooses (--db, $OGPO_DB, one under their home) is opened with
+ * their rights only, the group's given up for good before it is touched.
  */
 #ifndef OGPO_PRIV_H
 #define OGPO_PRIV_H
@@ -15,27 +16,33 @@
 /*
  * Call first thing in main: note whether this process runs set-id and
  * put the group's rights aside, so that nothing uses them by accident.
- * Returns 0, or -1 (errno set) when the rights cannot be put aside, in
- * which case the program must stop.
+ * A set-id process also gets /dev/null on any of descriptors 0, 1 and 2
+ * that it was started without (else the database could be opened there
+ * and a message written into it), and closes every other descriptor it
+ * was handed. Returns 0, or -1 (errno set) when the rights cannot be put
+ * aside, in which case the program must stop.
  */
 int	 priv_init(void);
 
 /* 1 when the program runs set-group-id (or set-user-id). */
 int	 priv_setid(void);
 
+/* The group whose rights a set-id ogpo holds, or -1 when it holds none. */
+gid_t	 priv_group(void);
+
 /*
- * Take up the group's rights for the database (priv_enter) and put them
- * aside again (priv_leave). Calls nest; outside them the process has
- * only the user's own rights.
+ * Take up the group's rights for the shared database (priv_enter) and put
+ * them aside again (priv_leave). Calls nest; outside them the process has
+ * only the user's own rights. After priv_drop both do nothing.
  */
 void	 priv_enter(void);
 void	 priv_leave(void);
 
 /*
- * 1 if the real user, on their own, may read, write and enter dir (or, if
- * dir does not exist, its parent): what --db and $OGPO_DB need when the
- * program runs set-id.
+ * Give the group's rights up for good: real, effective and saved group id
+ * all become the user's own. Returns 0, or -1 if the kernel refused, in
+ * which case the program must stop before it opens anything.
  */
-int	 priv_user_may_use(const char *dir);
+int	 priv_drop(void);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "ogpo/model.h"
 #include "ogpo/util.h"
@@ -27,17 +28,72 @@ struct store_options {
 	size_t	 map_size;	/* starting map size, 0 for the default */
 	int	 read_only;	/* open for reading; never creates */
 	int	 create;	/* create the directory and database */
+	/*
+	 * The shared database of a set-group-id install, opened with the
+	 * rights of group: nothing is opened there that is not what the
+	 * install made (see store_open).
+	 */
+	int	 shared;
+	gid_t	 group;
 };
 
 /*
  * Open the environment in directory dir. Refuses a directory on NFS or
  * CIFS, clears stale reader slots, creates the sub-databases and runs any
  * schema migration. On error *sp is NULL and *cause says why.
+ *
+ * With opt->shared, dir is first checked as the group's: it and every
+ * directory above it can be changed by root alone (dir itself by the
+ * group too), and each file LMDB opens there is a regular file of the
+ * group with one link and no rights for others, or absent (a link, a
+ * FIFO, a device or another's file is refused, naming it and the fix).
  */
 int	 store_open(struct store **sp, const char *dir,
 	    const struct store_options *opt, char **cause);
 void	 store_close(struct store *s);
 const char *store_dir(const struct store *s);
+
+/*
+ * Who holds the database for writing (writer.c): filled in h, 1 if someone
+ * does, 0 if no one does. pid 0 when the holder has not said who yet.
+ */
+struct store_holder {
+	long		 pid;
+	unsigned	 uid;
+	int64_t		 since_ms;	/* ms since the epoch */
+	char		 what[32];	/* "import", "ogpo set" … */
+	int		 stopped;	/* Ctrl-Z or kill -STOP */
+};
+int	 store_writer(struct store *s, struct store_holder *h);
+
+/*
+ * While this process waits for another's write to end, fn is called
+ * (every 20 ms or so, after half a second) with the holder and how long
+ * it has waited: to say so on a screen. A holder that stays stopped is
+ * not waited for long: the write fails with OGPO_BUSY and a sentence
+ * naming it. fn must not write to the database.
+ */
+typedef void (*store_wait_fn)(void *arg, const struct store_holder *h,
+    int64_t waited_ms);
+void	 store_set_wait(struct store *s, store_wait_fn fn, void *arg);
+
+/* What this process's writes are for, as others see it ("import"). */
+void	 store_set_activity(struct store *s, const char *what);
+
+/*
+ * The processes reading a snapshot of the database now: out[0..max),
+ * returns how many there are. behind: how many commits the snapshot is
+ * behind the newest; held_ms: how long at least it has been held (-1 if
+ * unknown or if it is up to date, when it holds nothing back).
+ */
+struct store_reader {
+	long		 pid;
+	unsigned	 uid;		/* (unsigned)-1 if the process is gone */
+	uint64_t	 txnid, behind;
+	int64_t		 held_ms;
+};
+size_t	 store_readers(struct store *s, struct store_reader *out,
+	    size_t max);
 
 /* The id of the newest committed transaction, by anyone. */
 uint64_t store_last_txnid(struct store *s);
@@ -62,6 +118,23 @@ int	 store_reserve(struct store *s, size_t bytes, char **cause);
 typedef int (*store_write_fn)(struct store_txn *t, void *arg, char **cause);
 int	 store_write(struct store *s, store_write_fn fn, void *arg,
 	    char **cause);
+
+/*
+ * Run fn as store_write would, as a dry run: fn sees a snapshot of the
+ * database and every change it makes, but the changes go to a private
+ * layer that is thrown away, and no other process waits for it (the
+ * writer's lock is never taken). Returns fn's status.
+ */
+int	 store_dry(struct store *s, store_write_fn fn, void *arg,
+	    char **cause);
+
+/*
+ * A savepoint in write transaction t (one at a time): what is written
+ * after it can be taken back alone (keep 0) or kept (keep 1) by
+ * store_savepoint_end. An open one is taken back when t ends.
+ */
+int	 store_savepoint(struct store_txn *t, char **cause);
+int	 store_savepoint_end(struct store_txn *t, int keep, char **cause);
 
 /*
  * For a write of many records (an import): the rest of write transaction

@@ -104,12 +104,14 @@ size_t	text_decode(const unsigned char *p, size_t n, uint32_t *cp);
 
 /*
  * Copy s into out (outsz > 0 bytes, always NUL-terminated) as valid
- * UTF-8, whatever s holds: a byte that does not start a well-formed
- * sequence becomes the four characters \xNN, as the display shows it,
- * and a cut falls between characters. For names from outside, such as a
- * file name in Big5, on their way into a record, whose text the codec
- * takes only as UTF-8. Returns 0 if the whole of s fitted, -1 if it was
- * cut.
+ * UTF-8 that cannot drive a terminal, whatever s holds: a byte that does
+ * not start a well-formed sequence becomes the four characters \xNN, a
+ * control character ^X (^[ for ESC), a C1 control or a bidi override
+ * <U+XXXX>, as the display shows them, and a cut falls between
+ * characters. For names from outside, such as a file name in Big5 or
+ * one holding ESC, on their way into a record: stored so, they are safe
+ * on every output, a pipe included. Returns 0 if the whole of s fitted,
+ * -1 if it was cut.
  */
 int	text_utf8_clean(const char *s, char *out, size_t outsz);
 

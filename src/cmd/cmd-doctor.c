@@ -8,12 +8,14 @@
 #include <errno.h>
 #include <getopt.h>
 #include <grp.h>
+#include <pwd.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ogpo/cmd.h"
@@ -122,7 +124,7 @@ doctor_mode(struct doctor *d, const char *path, int dir, gid_t group)
 	mode_t want = dir ? 02770 : 0660, mode;
 
 	priv_enter();
-	if (stat(path, &st) != 0) {
+	if ((dir ? stat(path, &st) : lstat(path, &st)) != 0) {
 		priv_leave();
 		if (!dir && errno == ENOENT)
 			return;		/* lock.mdb comes with the first open */
@@ -133,6 +135,17 @@ doctor_mode(struct doctor *d, const char *path, int dir, gid_t group)
 	}
 	priv_leave();
 	mode = st.st_mode & 07777;
+	if (!dir && (!S_ISREG(st.st_mode) || st.st_nlink != 1)) {
+		fix = xasprintf(_("move %s aside and restore the database from "
+		    "its backup"), path);
+		doctor_bad(d, fix, "%s is %s; the database's files are regular "
+		    "files with one name, and ogpo will not open this one",
+		    path, S_ISLNK(st.st_mode) ? _("a symbolic link") :
+		    !S_ISREG(st.st_mode) ? _("not a regular file") :
+		    _("a file with another name (a hard link) elsewhere"));
+		free(fix);
+		return;
+	}
 	if (group != (gid_t)-1 && st.st_gid != group) {
 		fix = xasprintf("chgrp %s %s", doctor_group(group, grp,
 		    sizeof grp), path);
@@ -190,14 +203,123 @@ doctor_fs(struct doctor *d, const char *dir, const struct store_stats *st)
 		doctor_ok("%llu MB free beside the database", avail >> 20);
 }
 
+/*
+ * Nobody but the program may hold the group: a member reads and changes
+ * the database's files directly, past every role and the audit trail.
+ */
+static void
+doctor_members(struct doctor *d, gid_t group)
+{
+	struct group *gr = getgrgid(group);
+	struct passwd *pw;
+	char *fix, grp[64];
+	size_t n = 0, i;
+
+	if (gr == NULL)
+		return;
+	snprintf(grp, sizeof grp, "%s", gr->gr_name);
+	for (i = 0; gr->gr_mem != NULL && gr->gr_mem[i] != NULL; i++) {
+		fix = xasprintf("gpasswd -d %s %s", gr->gr_mem[i], grp);
+		doctor_bad(d, fix, "%s is a member of group %s: that account "
+		    "reads and changes the database's files directly, past "
+		    "its role and the audit trail", gr->gr_mem[i], grp);
+		free(fix);
+		n++;
+	}
+	setpwent();
+	while ((pw = getpwent()) != NULL) {
+		/* The group's own account (make install-shared made it,
+		 * with no shell) is the one that may. */
+		if (pw->pw_gid != group || strcmp(pw->pw_name, grp) == 0)
+			continue;
+		fix = xasprintf("usermod -g %s %s", pw->pw_name, pw->pw_name);
+		doctor_bad(d, fix, "%s has group %s as its own: that account "
+		    "reads and changes the database's files directly, past "
+		    "its role and the audit trail", pw->pw_name, grp);
+		free(fix);
+		n++;
+	}
+	endpwent();
+	if (n == 0)
+		doctor_ok("no account is in group %s: staff reach the data only "
+		    "through ogpo", grp);
+}
+
+static void
+doctor_login(unsigned uid, char *buf, size_t n)
+{
+	struct passwd *pw = uid != (unsigned)-1 ? getpwuid((uid_t)uid) : NULL;
+
+	if (pw != NULL)
+		snprintf(buf, n, "%s", pw->pw_name);
+	else if (uid == (unsigned)-1)
+		snprintf(buf, n, "?");
+	else
+		snprintf(buf, n, "#%u", uid);
+}
+
+/* A writer that holds the database long, and readers of old snapshots. */
+static void
+doctor_holders(struct doctor *d, struct store *s, long age)
+{
+	struct store_reader r[64];
+	struct store_holder h;
+	struct timespec now;
+	char who[64], *fix;
+	long long held;
+	size_t n, i, old = 0;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	if (store_writer(s, &h) && h.pid != 0) {
+		doctor_login(h.uid, who, sizeof who);
+		held = ((long long)now.tv_sec * 1000 + now.tv_nsec / 1000000 -
+		    h.since_ms) / 1000;
+		fix = xasprintf(_("ask %s to let it finish or resume it (fg); "
+		    "if it is stuck: kill %ld"), who, h.pid);
+		if (h.stopped || held >= 5)
+			doctor_bad(d, fix, h.stopped ? "%s's ogpo (process %ld, "
+			    "%s) has held the database for writing for %lld s "
+			    "and is stopped: no one can save until it goes on "
+			    "or ends" : "%s's ogpo (process %ld, %s) has held "
+			    "the database for writing for %lld s: others' "
+			    "saves wait for it", who, h.pid, h.what, held);
+		else
+			doctor_ok("%s's ogpo (process %ld, %s) is writing",
+			    who, h.pid, h.what);
+		free(fix);
+	} else
+		doctor_ok("no one holds the database for writing");
+	n = store_readers(s, r, sizeof r / sizeof r[0]);
+	for (i = 0; i < n && i < sizeof r / sizeof r[0]; i++) {
+		if (r[i].held_ms < 0 || r[i].held_ms < age * 1000)
+			continue;
+		doctor_login(r[i].uid, who, sizeof who);
+		fix = xasprintf(_("if process %ld is stuck: kill %ld"),
+		    r[i].pid, r[i].pid);
+		doctor_bad(d, fix, "process %ld (%s) has read a snapshot %llu "
+		    "changes old for at least %lld s: the database's file "
+		    "cannot reuse the space changed since, and grows",
+		    r[i].pid, who, (unsigned long long)r[i].behind,
+		    (long long)(r[i].held_ms / 1000));
+		free(fix);
+		old++;
+	}
+	if (old == 0)
+		doctor_ok("no one has held an old snapshot for %ld s or more",
+		    age);
+}
+
 static int
 cmd_doctor_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "age", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct doctor d = { 0 };
+	long age = 60;
+	char *end;
 	struct store_stats st;
 	struct core *c;
 	const char *problems;
@@ -211,6 +333,14 @@ cmd_doctor_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		if (ch == 'h') {
 			cmd_usage(&cmd_doctor_entry, stdout);
 			return CMD_OK;
+		}
+		if (ch == 'a') {
+			age = strtol(optarg, &end, 10);
+			if (*optarg != '\0' && *end == '\0' && age >= 0)
+				continue;
+			return cmd_error(&cmd_doctor_entry, CMD_USAGE,
+			    "--age takes a number of seconds, not '%s'",
+			    optarg);
 		}
 		cmd_usage(&cmd_doctor_entry, stderr);
 		return CMD_USAGE;
@@ -229,14 +359,19 @@ cmd_doctor_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		return CMD_FAIL;
 	}
-	shared = strcmp(origin, config_system_path()) == 0;
+	shared = core_dir_shared(dir);
 	doctor_ok("the database is %s (from %s)", dir, origin);
 	group = doctor_program(&d, shared);
+	if (shared && group != (gid_t)-1)
+		doctor_members(&d, group);
 	doctor_mode(&d, dir, 1, group);
 	path = xasprintf("%s/data.mdb", dir);
 	doctor_mode(&d, path, 0, group);
 	free(path);
 	path = xasprintf("%s/lock.mdb", dir);
+	doctor_mode(&d, path, 0, group);
+	free(path);
+	path = xasprintf("%s/writer", dir);
 	doctor_mode(&d, path, 0, group);
 	free(path);
 	if (core_open(&c, dir, 0, &cause) != 0) {
@@ -257,6 +392,7 @@ cmd_doctor_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 				doctor_ok("%u of %u reader slots in use, none "
 				    "left by dead processes", st.readers,
 				    st.max_readers);
+			doctor_holders(&d, core_store(c), age);
 		} else {
 			doctor_bad(&d, NULL, "%s", cause);
 			free(cause);
@@ -274,14 +410,16 @@ cmd_doctor_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_doctor_entry = {
 	.name = "doctor",
-	.args = "",
+	.args = "[--age SECONDS]",
 	.summary = N_("Check the set-up: files, group, modes, space, readers."),
-	.help = N_("Looks at the database's directory and files (group and mode: "
-	    "2770 and\n0660 with the program's group when it is set-group-id, "
-	    "nothing open to\nothers otherwise), the program's set-group-id "
-	    "bit, the settings files, the\nfilesystem, how full the map is "
-	    "and reader slots left by dead processes.\nEach problem is "
-	    "printed with the command that fixes it; exits 1 if there is\n"
-	    "any.\n"),
+	.help = N_("Looks at the database's directory and files (group and "
+	    "mode: 2770 and\n0660 with the program's group when it is "
+	    "set-group-id, nothing open to\nothers otherwise), the program's "
+	    "set-group-id bit and who is in its group,\nthe settings files, "
+	    "the filesystem, how full the map is, reader slots left\nby dead "
+	    "processes, a writer that holds the database long or is stopped,\n"
+	    "and readers that have held an old snapshot for --age SECONDS (60)"
+	    "\nor more. Each problem is printed with the command that fixes "
+	    "it; exits 1\nif there is any.\n"),
 	.exec = cmd_doctor_exec,
 };

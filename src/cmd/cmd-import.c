@@ -9,25 +9,46 @@
 
 #include "ogpo/cmd.h"
 #include "ogpo/import.h"
+#include "ogpo/spool.h"
 #include "ogpo/text.h"
 
 struct cmd_import {
-	int	 bar;		/* a progress bar on the terminal */
+	int	 bar;		/* the terminal, written to without waiting;
+				   -1: no progress bar */
 	int	 bar_shown;
 };
 
+/* Write s to the bar's terminal if it takes it now; else drop it. */
 static void
-cmd_import_progress(void *arg, uint64_t done, uint64_t total)
+cmd_import_put(struct cmd_import *ci, const char *s)
+{
+	(void)!write(ci->bar, s, strlen(s));
+}
+
+/*
+ * The bar. While rows are checked the database is held, so it is never
+ * waited for: a stopped terminal (Ctrl-S) or a slow link loses frames,
+ * not others' time.
+ */
+static void
+cmd_import_progress(void *arg, int stage, uint64_t done, uint64_t total)
 {
 	struct cmd_import *ci = arg;
-	int pct = total ? (int)(done * 100 / total) : 100, i;
+	int pct = total ? (int)(done * 100 / total) : 0, i;
+	char line[128], *p = line;
 
-	if (!ci->bar)
+	if (ci->bar < 0)
 		return;
-	fprintf(stderr, "\r%s [", _("reading"));
+	p += snprintf(line, sizeof line, "\r%-9s [", stage == IMPORT_COPYING ?
+	    _("reading") : _("checking"));
 	for (i = 0; i < 40; i++)
-		fputc(i < pct * 40 / 100 ? '#' : '.', stderr);
-	fprintf(stderr, "] %3d%%", pct);
+		*p++ = i < pct * 40 / 100 ? '#' : '.';
+	if (total)
+		snprintf(p, sizeof line - (size_t)(p - line), "] %3d%%", pct);
+	else
+		snprintf(p, sizeof line - (size_t)(p - line), "] %llu MB",
+		    (unsigned long long)(done >> 20));
+	cmd_import_put(ci, line);
 	ci->bar_shown = 1;
 }
 
@@ -35,7 +56,8 @@ static void
 cmd_import_unbar(struct cmd_import *ci)
 {
 	if (ci->bar_shown) {
-		fprintf(stderr, "\r%60s\r", "");
+		cmd_import_put(ci, "\r                                        "
+		    "                                \r");
 		ci->bar_shown = 0;
 	}
 }
@@ -141,7 +163,7 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	}
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
-	ci.bar = isatty(STDERR_FILENO);
+	ci.bar = spool_tty_nowait(STDERR_FILENO);
 	o.progress = cmd_import_progress;
 	o.on_reject = cmd_import_reject;
 	/* Only a dry run lists the changes: a real one is not asked to
@@ -150,6 +172,8 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	o.arg = &ci;
 	rc = import_run(c, argv[optind], &o, &res, &cause);
 	cmd_import_unbar(&ci);
+	if (ci.bar >= 0)
+		close(ci.bar);
 	if (rc == 0 || (rc == OGPO_INVALID && res.rows > 0)) {
 		if (res.unknown[0] != '\0') {
 			printf(_("ignored columns: "));
@@ -182,7 +206,12 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 			printf(_("import %llu; ogpo import undo %llu takes it "
 			    "back\n"), (unsigned long long)res.seq,
 			    (unsigned long long)res.seq);
-		if (o.rejects != NULL && res.rejected > 0) {
+		if (res.rejects_error != NULL) {
+			fputs(_("ogpo import: the rejected rows could not be "
+			    "written: "), stderr);
+			cmd_put_safe(stderr, res.rejects_error);
+			fputc('\n', stderr);
+		} else if (o.rejects != NULL && res.rejected > 0) {
 			file = cmd_safe(o.rejects);
 			printf(_("rejected rows, with the reason, are in %s\n"),
 			    file);
@@ -196,8 +225,9 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	if (rc != 0)
 		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
 	free(cause);
+	free(res.rejects_error);
 	core_close(c);
-	return rc != 0 ? CMD_FAIL : CMD_OK;
+	return rc != 0 || res.rejects_error != NULL ? CMD_FAIL : CMD_OK;
 }
 
 static int

@@ -34,6 +34,7 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "demo", no_argument, NULL, 'd' },
+		{ "admin", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -42,6 +43,7 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct stat sb;
 	const char *origin;
 	char *dir, *path, *cause = NULL, *shown, *login;
+	const char *admin = NULL;
 	int ch, demo = 0, exists, had_dir;
 
 	optind = 1;
@@ -49,6 +51,9 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		switch (ch) {
 		case 'd':
 			demo = 1;
+			break;
+		case 'a':
+			admin = optarg;
 			break;
 		case 'h':
 			cmd_usage(&cmd_init_entry, stdout);
@@ -79,7 +84,9 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		free(dir);
 		return CMD_FAIL;
 	}
-	if ((c = cmd_open(ctx, 1)) == NULL) {
+	if (core_init(&c, dir, admin, &cause) != 0) {
+		cmd_error(&cmd_init_entry, CMD_FAIL, "%s", cause);
+		free(cause);
 		free(dir);
 		return CMD_FAIL;
 	}
@@ -94,7 +101,7 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	store_stats(core_store(c), &st, NULL);
 	shown = cmd_safe(dir);
-	login = cmd_safe(core_login(c));
+	login = cmd_safe(admin != NULL ? admin : core_login(c));
 	printf(_("Created the database in %s (%s), %s is its admin.\n"),
 	    shown, origin, login);
 	free(login);
@@ -112,11 +119,13 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_init_entry = {
 	.name = "init",
-	.args = "[--demo]",
+	.args = "[--demo] [--admin LOGIN]",
 	.summary = N_("Create a new database (with --demo, filled with demo data)."),
 	.help = N_("The directory is --db DIR, else $OGPO_DB, else the db line of\n"
 	    "/etc/ogpo.conf, else ~/.local/share/ogpo. The user who creates\n"
-	    "the database becomes its first admin. An existing database is\n"
-	    "never touched.\n"),
+	    "the database becomes its first admin, or with --admin LOGIN that\n"
+	    "login does. The shared database (the db line of /etc/ogpo.conf)\n"
+	    "is made by root alone: ogpo init --admin LOGIN. An existing\n"
+	    "database is never touched.\n"),
 	.exec = cmd_init_exec,
 };

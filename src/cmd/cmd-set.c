@@ -13,6 +13,7 @@ struct cmd_set {
 	int		 argc;
 	char		**argv;
 	void		*rec;
+	uint32_t	 was;	/* the version read */
 };
 
 static int
@@ -25,6 +26,7 @@ cmd_set_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if ((rc = store_get(t, a->kind, a->id, a->rec, cause)) != 0)
 		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "there is no "
 		    "%s #%u", model_noun(s->kind), a->id) : rc;
+	a->was = ((struct record_head *)a->rec)->version;
 	for (i = 0; i < a->argc; i++)
 		if ((rc = cmd_assign(t, s, a->rec, a->argv[i], cause)) != 0)
 			return rc;
@@ -61,6 +63,9 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	rc = core_run(c, cmd_set_txn, &a, &cause);
 	if (rc != 0)
 		cmd_error(&cmd_set_entry, CMD_FAIL, "%s", cause);
+	else if (((struct record_head *)a.rec)->version == a.was)
+		printf(_("%s #%u already holds those values; nothing was "
+		    "written.\n"), argv[1], a.id);
 	else
 		printf(_("Saved %s #%u.\n"), argv[1], a.id);
 	free(cause);

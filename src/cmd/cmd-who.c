@@ -23,7 +23,7 @@ cmd_who_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct core_session *s;
 	struct core *c;
-	char since[32], pid[24];
+	char since[32], pid[24], writer[512];
 	const char *cells[4];
 	size_t n, i;
 	int ch;
@@ -59,6 +59,10 @@ cmd_who_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cells[3] = pid;
 		cmd_table_row(stdout, cols, 4, cells);
 	}
+	if (core_writer_text(c, 3, writer, sizeof writer)) {
+		cmd_put_safe(stdout, writer);
+		fputc('\n', stdout);
+	}
 	free(s);
 	core_close(c);
 	return CMD_OK;
@@ -69,6 +73,8 @@ const struct cmd_entry cmd_who_entry = {
 	.args = "",
 	.summary = N_("Show who has the database open in the full-screen program."),
 	.help = N_("One line each: login, since when, which tab, the process. "
-	    "Records of\nprograms that died are cleared as they are found.\n"),
+	    "Records of\nprograms that died are cleared as they are found. A "
+	    "process that has held\nthe database for writing for 3 seconds or "
+	    "more (or is stopped holding it)\nis named after them.\n"),
 	.exec = cmd_who_exec,
 };

@@ -2,17 +2,40 @@
  * cmd.c — what every subcommand shares: opening the database, messages,
  * usage, and printing tables for people and TSV for scripts.
  */
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "ogpo/cmd.h"
+#include "ogpo/spool.h"
 #include "ogpo/text.h"
+
+/*
+ * Waiting for another's write to end: said once on standard error, so a
+ * command that seems to hang says why (and, if the holder stays stopped,
+ * the write fails with a sentence naming it).
+ */
+static void
+cmd_waiting(void *arg, const struct store_holder *h, int64_t waited_ms)
+{
+	struct passwd *pw;
+	int *said = arg;
+
+	if (*said || waited_ms < 1000)
+		return;
+	*said = 1;
+	pw = getpwuid((uid_t)h->uid);
+	fprintf(stderr, _("ogpo: waiting for %s's ogpo (process %ld, %s) to "
+	    "finish writing…\n"), pw ? pw->pw_name : "?", h->pid, h->what);
+}
 
 struct core *
 cmd_open(const struct cmd_ctx *ctx, int create)
 {
+	static int said;
+	char what[32];
 	struct core *c;
 	const char *origin;
 	char *dir, *cause = NULL, *shown;
@@ -38,6 +61,12 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 		c = NULL;
 	}
 	free(dir);
+	if (c != NULL) {
+		snprintf(what, sizeof what, "ogpo %s", ctx->command ?
+		    ctx->command : "");
+		store_set_activity(core_store(c), what);
+		store_set_wait(core_store(c), cmd_waiting, &said);
+	}
 	return c;
 }
 
@@ -84,8 +113,9 @@ cmd_tty(FILE *f)
 
 	if (fd < 0 || fd > 2)
 		return fd >= 0 && isatty(fd);
-	if (known[fd] < 0)
-		known[fd] = isatty(fd);
+	if (known[fd] < 0)	/* standard output may be kept aside */
+		known[fd] = fd == STDOUT_FILENO ? spool_stdout_isatty() :
+		    isatty(fd);
 	return known[fd];
 }
 

@@ -17,8 +17,10 @@ struct core {
 	struct user	 perm;
 	uint32_t	 perm_last;
 	int		 perm_last_yes;
-	/* This process's session file (session.c). */
+	/* This process's session file (session.c), and the descriptor of
+	 * the sessions folder (0: not opened yet). */
 	int		 session;
+	int		 session_fd;
 	int64_t		 session_since;
 	char		 session_pane[32];
 };

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core-int.h"
@@ -15,30 +16,66 @@
 #include "ogpo/priv.h"
 
 /*
- * Running set-id, a directory the user names is theirs to use only if
- * they could use it without ogpo: else the group's rights would let
- * them open (or create) a database where they have no business.
+ * 1 if dir is the shared database the system's settings name (the db
+ * line of /etc/ogpo.conf), and then *sys (if not NULL) is that line's
+ * path. Judged with the user's own rights: the same directory by its
+ * device and inode, so a link to it counts, and whatever the link says
+ * later, it is the system's own path that is opened.
  */
-/* 1 if dir is the database the system's settings name. */
 static int
-core_system_dir(const char *dir)
+core_system_dir(const char *dir, const char **sys)
 {
-	const char *sys = config_get("db");
-	char a[PATH_MAX], b[PATH_MAX];
-	int same;
+	const char *path = config_get("db");
+	struct stat a, b;
 
-	priv_enter();
-	same = sys != NULL && realpath(dir, a) != NULL &&
-	    realpath(sys, b) != NULL && strcmp(a, b) == 0;
-	priv_leave();
-	return same;
+	if (path == NULL || *path == '\0')
+		return 0;
+	if (sys != NULL)
+		*sys = path;
+	if (strcmp(dir, path) == 0)
+		return 1;
+	return stat(dir, &a) == 0 && stat(path, &b) == 0 &&
+	    S_ISDIR(a.st_mode) && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/*
+ * Before a database directory is touched: the shared database is opened
+ * by the system's path with the group's rights; any other directory (a
+ * --db, $OGPO_DB or the one under the home) is the person's own, and the
+ * group's rights are given up for good here, so that nothing ogpo does
+ * there, LMDB's own opens included, can reach what only the group may.
+ * Returns 1 (shared; *canon, if not NULL, is the system's path as a new
+ * string), 0 (the person's own; *canon a copy of dir), or -1 with *cause.
+ */
+static int
+core_claim(const char *dir, char **canon, char **cause)
+{
+	const char *sys;
+
+	if (core_system_dir(dir, &sys)) {
+		if (canon != NULL)
+			*canon = xstrdup(sys);
+		return 1;
+	}
+	if (priv_drop() != 0)
+		return err_set(cause, OGPO_DENIED, "cannot give up the group's "
+		    "rights (%s); nothing was opened", strerror(errno)), -1;
+	if (canon != NULL)
+		*canon = xstrdup(dir);
+	return 0;
+}
+
+/*
+ * Running set-id, a directory the user names is theirs to use only if
+ * they could use it without ogpo. This is a courtesy, so that the refusal
+ * names the setting at fault: the boundary itself is core_claim, which
+ * opens any directory but the shared one with the user's rights alone.
+ */
 static char *
 core_user_dir(const char *dir, const char *origin, char **cause)
 {
-	if (priv_setid() && !priv_user_may_use(dir) &&
-	    !core_system_dir(dir)) {
+	if (priv_setid() && access(dir, R_OK | W_OK | X_OK) != 0 &&
+	    errno != ENOENT && !core_system_dir(dir, NULL)) {
 		err_set(cause, OGPO_DENIED, "%s names %s, which you cannot "
 		    "read and write yourself; ogpo only opens such a "
 		    "directory when it is the db line of %s", origin, dir,
@@ -56,8 +93,9 @@ core_sysconf(const char *key, char *value, size_t n)
 	return config_lookup(key, value, n, NULL, 0);
 }
 
-char *
-core_default_dir(const char *flag, const char **origin, char **cause)
+/* Where the database is, before anything decides whose rights open it. */
+static char *
+core_find_dir(const char *flag, const char **origin, char **cause)
 {
 	const char *env, *home, *value;
 	struct passwd *pw;
@@ -84,23 +122,44 @@ core_default_dir(const char *flag, const char **origin, char **cause)
 	return xasprintf("%s/.local/share/ogpo", home ? home : ".");
 }
 
-/* Make the creator the database's first admin. */
+char *
+core_default_dir(const char *flag, const char **origin, char **cause)
+{
+	char *dir, *canon;
+
+	if ((dir = core_find_dir(flag, origin, cause)) == NULL)
+		return NULL;
+	if (core_claim(dir, &canon, cause) < 0)
+		canon = NULL;
+	free(dir);
+	return canon;
+}
+
+int
+core_dir_shared(const char *dir)
+{
+	return core_system_dir(dir, NULL);
+}
+
+/* Make the creator, or the login named, the database's first admin. */
 static int
 core_first_admin(struct core *c, struct store_txn *t, void *arg,
     char **cause)
 {
-	struct user u;
+	const char *login = arg != NULL ? arg : c->login;
+	struct user u, me;
 
-	(void)arg;
-	if (store_user_get(t, c->login, &u, NULL) == 0)
+	if (store_user_get(t, login, &u, NULL) == 0)
 		return 0;
 	if (store_count(t, IX_USER, NULL) > 0)
 		return 0;
 	memset(&u, 0, sizeof u);
-	str_copy(u.login, c->login, sizeof u.login);
+	str_copy(u.login, login, sizeof u.login);
 	u.role = UROLE_ADMIN;
-	/* Before the table can say so, the creator is its admin. */
-	core_perm_grant(c, t, &u);
+	/* Before the table can say so, the creator acts as its admin. */
+	me = u;
+	str_copy(me.login, c->login, sizeof me.login);
+	core_perm_grant(c, t, &me);
 	return core_save(c, t, ENTITY_USER, &u, cause);
 }
 
@@ -131,12 +190,21 @@ core_open_check(struct core *c, char **cause)
 	return 0;
 }
 
-int
-core_open(struct core **cp, const char *dir, int create, char **cause)
+/*
+ * Open (or with create, make) the database in dir; admin names the first
+ * admin of a new one (NULL: whoever makes it). The shared database is
+ * made only by root: between `make install-shared` and root's `ogpo init
+ * --admin LOGIN`, no login can make itself its admin.
+ */
+static int
+core_open_as(struct core **cp, const char *dir, int create,
+    const char *admin, char **cause)
 {
-	struct store_options opt = { 0, 0, create };
+	struct store_options opt = { 0, 0, create, 0, (gid_t)-1 };
+	struct passwd *pw;
 	struct core *c;
-	int rc;
+	char *canon;
+	int rc, shared;
 
 	*cp = NULL;
 	if (strlen(user_login()) > OGPO_LOGIN_MAX)
@@ -144,14 +212,36 @@ core_open(struct core **cp, const char *dir, int create, char **cause)
 		    "longer than %d characters, so the audit trail could not "
 		    "tell it from another; ask the administrator for a "
 		    "shorter one", user_login(), OGPO_LOGIN_MAX);
+	if (admin != NULL && (strlen(admin) > OGPO_LOGIN_MAX ||
+	    (pw = getpwnam(admin)) == NULL))
+		return err_set(cause, OGPO_INVALID, "there is no account '%s' "
+		    "on this system to be the first admin", admin);
+	if ((shared = core_claim(dir, &canon, cause)) < 0)
+		return OGPO_DENIED;
+	/* The group's rights are in play only for a set-id program. */
+	if (shared && priv_group() != (gid_t)-1) {
+		opt.shared = 1;
+		opt.group = priv_group();
+		if (create && getuid() != 0) {
+			rc = err_set(cause, OGPO_DENIED, "%s is the shared "
+			    "database, which only root makes, naming its first "
+			    "admin; ask root to run: ogpo init --admin %s",
+			    canon, user_login());
+			free(canon);
+			return rc;
+		}
+	}
 	c = xcalloc(1, sizeof *c);
 	str_copy(c->login, user_login(), sizeof c->login);
 	c->root = getuid() == 0;
-	if ((rc = store_open(&c->store, dir, &opt, cause)) != 0) {
+	rc = store_open(&c->store, canon, &opt, cause);
+	free(canon);
+	if (rc != 0) {
 		free(c);
 		return rc;
 	}
-	if (create && (rc = core_run(c, core_first_admin, NULL, cause)) != 0) {
+	if (create && (rc = core_run(c, core_first_admin, (void *)admin,
+	    cause)) != 0) {
 		core_close(c);
 		return rc;
 	}
@@ -161,6 +251,18 @@ core_open(struct core **cp, const char *dir, int create, char **cause)
 	}
 	*cp = c;
 	return 0;
+}
+
+int
+core_open(struct core **cp, const char *dir, int create, char **cause)
+{
+	return core_open_as(cp, dir, create, NULL, cause);
+}
+
+int
+core_init(struct core **cp, const char *dir, const char *admin, char **cause)
+{
+	return core_open_as(cp, dir, 1, admin, cause);
 }
 
 void
@@ -205,6 +307,14 @@ core_run(struct core *c, core_fn fn, void *arg, char **cause)
 	struct core_run_arg r = { c, fn, arg };
 
 	return store_write(c->store, core_run_txn, &r, cause);
+}
+
+int
+core_dry(struct core *c, core_fn fn, void *arg, char **cause)
+{
+	struct core_run_arg r = { c, fn, arg };
+
+	return store_dry(c->store, core_run_txn, &r, cause);
 }
 
 struct core_one {

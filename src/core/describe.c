@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core-int.h"
+#include "ogpo/text.h"
 #include "ogpo/codec.h"
 
 void
@@ -190,9 +191,15 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 		if (a->action == AUDIT_UNDO)
 			snprintf(d->what, sizeof d->what, _("undo of import "
 			    "%llu"), (unsigned long long)ir.undoes);
-		else
+		else {
+			/* Stored clean since; an older record's name is
+			 * made so here. */
+			char file[sizeof ir.file * 2];
+
+			text_utf8_clean(ir.file, file, sizeof file);
 			snprintf(d->what, sizeof d->what, _("import of %s"),
-			    ir.file);
+			    file);
+		}
 		snprintf(d->changes, sizeof d->changes, _("%s: added %u, "
 		    "updated %u, unchanged %u, rejected %u"),
 		    model_enum_name(&model_entities, ir.kind), ir.added,

@@ -217,6 +217,25 @@ core_issue_since(const struct issue *old, struct issue *is)
 static int core_save_flags(struct core *c, struct store_txn *t,
     enum entity_kind kind, void *rec, int checked, char **cause);
 
+/* 1 if rec would store exactly what old holds (the head aside). */
+static int
+core_same(enum entity_kind kind, const void *old, const void *rec)
+{
+	const struct schema *s = schema_of(kind);
+	char a[OGPO_DESC_MAX + 64], b[OGPO_DESC_MAX + 64];
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++) {
+		if (s->fields[i].flags & FIELD_HEAD)
+			continue;
+		schema_format(&s->fields[i], old, a, sizeof a);
+		schema_format(&s->fields[i], rec, b, sizeof b);
+		if (strcmp(a, b) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 int
 core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
     void *rec, char **cause)
@@ -282,6 +301,13 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		rc = err_set(cause, OGPO_CONFLICT, "%s %s was changed by %s at "
 		    "%s since you opened it", model_noun(kind), label,
 		    old->h.updated_by, when);
+		goto out;
+	}
+	if (had && core_same(kind, old, rec)) {
+		/* Nothing to write: no new version for others to trip over,
+		 * no empty change in the trail. rec is what is stored. */
+		memcpy(rec, old, sizeof(struct record_head));
+		rc = 0;
 		goto out;
 	}
 	if (had && kind == ENTITY_USER && old->user.role == UROLE_ADMIN &&

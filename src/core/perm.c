@@ -242,6 +242,51 @@ perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
 		snprintf(buf, n, "%s %s", model_noun(kind), label);
 }
 
+/*
+ * A change that moves a record from one place in the tree to another
+ * (an agency's parent or level, a meeting's convening agency) needs the
+ * new place in the editor's own scope: being allowed to edit the record
+ * where it is does not carry it out of the scope's tree. An agency at the
+ * top of the scope hangs below something outside it, so only an admin
+ * moves it, or makes an agency at the top of the tree.
+ */
+static int
+perm_move(struct core *c, struct store_txn *t, enum entity_kind kind,
+    const void *old, const void *rec, const char *scope, char **cause)
+{
+	const struct agency *oa = old, *na = rec;
+	const struct meeting *om = old, *nm = rec;
+	struct agency a;
+	uint32_t i;
+	int top = 0;
+
+	for (i = 0; kind == ENTITY_AGENCY && i < c->perm.nscope &&
+	    i < OGPO_COLLAB_MAX; i++)
+		if (c->perm.scope[i] == oa->h.id)
+			top = 1;
+	if (kind == ENTITY_AGENCY && (oa->parent != na->parent ||
+	    oa->level != na->level) && !perm_in_scope(c, t, na->parent)) {
+		if (top || na->parent == 0 || store_agency_get(t, na->parent,
+		    &a, NULL) != 0)
+			return err_set(cause, OGPO_DENIED, "only an admin may "
+			    "move %s or change its level: it is at the top of "
+			    "your scope (%s), and moving it would take it out "
+			    "of that tree", oa->name, scope);
+		return err_set(cause, OGPO_DENIED, "you (%s) may move %s only "
+		    "below agencies within %s; %s is outside that",
+		    c->login, oa->name, scope, a.name);
+	}
+	if (kind == ENTITY_MEETING && om->agency != nm->agency &&
+	    nm->agency != 0 && !perm_in_scope(c, t, nm->agency)) {
+		if (store_agency_get(t, nm->agency, &a, NULL) != 0)
+			snprintf(a.name, sizeof a.name, "#%u", nm->agency);
+		return err_set(cause, OGPO_DENIED, "you (%s) may have a meeting "
+		    "convened only by agencies within %s; %s is outside "
+		    "that", c->login, scope, a.name);
+	}
+	return 0;
+}
+
 int
 core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
     const void *old, const void *rec, char **cause)
@@ -269,5 +314,7 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 		    "within %s and the agencies below them; %s would be "
 		    "outside that", c->login, scope, what);
 	}
+	if (old != NULL && rec != NULL)
+		return perm_move(c, t, kind, old, rec, scope, cause);
 	return 0;
 }

@@ -30,7 +30,7 @@ store_chain_stored(struct store_txn *t, uint8_t head[OGPO_HASH_LEN])
 	MDB_val v;
 	int rc;
 
-	rc = mdb_get(t->txn, t->s->dbi[DB_META], (MDB_val *)&chain_key, &v);
+	rc = store_kv_get(t, DB_META, (MDB_val *)&chain_key, &v);
 	if (rc == 0 && v.mv_size == OGPO_HASH_LEN) {
 		memcpy(head, v.mv_data, OGPO_HASH_LEN);
 		return 1;
@@ -41,7 +41,7 @@ store_chain_stored(struct store_txn *t, uint8_t head[OGPO_HASH_LEN])
 int
 store_chain_load(struct store_txn *t, char **cause)
 {
-	MDB_cursor *mc;
+	struct store_kc mc;
 	MDB_val k, v;
 	int rc;
 
@@ -56,12 +56,12 @@ store_chain_load(struct store_txn *t, char **cause)
 	/* No head yet: an empty trail starts from zeros, one written
 	 * before the chain began from its newest record. */
 	memset(t->head, 0, sizeof t->head);
-	if ((rc = mdb_cursor_open(t->txn, t->s->dbi[DB_AUDIT], &mc)) != 0)
+	if ((rc = store_kc_open(t, DB_AUDIT, &mc)) != 0)
 		return store_error(t, rc, "reading the audit trail", cause);
-	rc = mdb_cursor_get(mc, &k, &v, MDB_LAST);
+	rc = store_kc_get(&mc, &k, &v, MDB_LAST);
 	if (rc == 0)
 		store_hash(v.mv_data, v.mv_size, t->head);
-	mdb_cursor_close(mc);
+	store_kc_close(&mc);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return store_error(t, rc, "reading the audit trail", cause);
 	t->head_known = 1;
@@ -76,8 +76,7 @@ store_chain_flush(struct store_txn *t, char **cause)
 
 	if (!t->head_dirty)
 		return 0;
-	if ((rc = mdb_put(t->txn, t->s->dbi[DB_META], (MDB_val *)&chain_key,
-	    &v, 0)) != 0)
+	if ((rc = store_kv_put(t, DB_META, (MDB_val *)&chain_key, &v, 0)) != 0)
 		return store_error(t, rc, "saving the audit chain", cause);
 	t->head_dirty = 0;
 	return 0;
@@ -105,7 +104,7 @@ store_audit_hash(struct store_txn *t, uint64_t seq,
 	int rc;
 
 	store_u64_put(pk, seq);
-	if ((rc = mdb_get(t->txn, t->s->dbi[DB_AUDIT], &k, &v)) != 0)
+	if ((rc = store_kv_get(t, DB_AUDIT, &k, &v)) != 0)
 		return rc == MDB_NOTFOUND ? err_set(cause, OGPO_NOTFOUND,
 		    "there is no audit record %llu", (unsigned long long)seq) :
 		    store_error(t, rc, "reading the audit trail", cause);

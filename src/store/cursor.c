@@ -13,7 +13,7 @@
 struct store_cursor {
 	struct store_txn		*t;
 	const struct store_ixdesc	*ix;
-	MDB_cursor			*mc;
+	struct store_kc			 kc;
 	int				 grouped;
 	uint8_t				 g[4];
 	int				 at;	/* positioned on (k, v) */
@@ -41,7 +41,8 @@ store_cursor_open(struct store_txn *t, enum store_index ix,
 		c->grouped = 1;
 		store_u32_put(c->g, *group);
 	}
-	rc = mdb_cursor_open(t->txn, store_ix_read(t, ix), &c->mc);
+	(void)store_ix_read(t, ix);
+	rc = store_kc_open(t, store_ix[ix].db, &c->kc);
 	if (rc != 0) {
 		free(c);
 		return store_error(t, rc, "opening a cursor", cause);
@@ -55,7 +56,7 @@ store_cursor_close(struct store_cursor *c)
 {
 	if (c == NULL)
 		return;
-	mdb_cursor_close(c->mc);
+	store_kc_close(&c->kc);
 	free(c);
 }
 
@@ -86,8 +87,8 @@ static int
 store_cursor_op(struct store_cursor *c, MDB_val *k, MDB_val *v,
     MDB_cursor_op op)
 {
-	if (mdb_cursor_get(c->mc, k, v, op) != 0 ||
-	    mdb_cursor_get(c->mc, k, v, MDB_GET_CURRENT) != 0 ||
+	if (store_kc_get(&c->kc, k, v, op) != 0 ||
+	    store_kc_get(&c->kc, k, v, MDB_GET_CURRENT) != 0 ||
 	    !store_cursor_in(c, k))
 		return OGPO_NOTFOUND;
 	c->k = *k;
@@ -118,7 +119,7 @@ store_cursor_last(struct store_cursor *c)
 	if (!c->grouped)
 		return store_cursor_op(c, &k, &v, MDB_LAST);
 	if (store_cursor_dup(c)) {
-		if (mdb_cursor_get(c->mc, &k, &v, MDB_SET_KEY) != 0)
+		if (store_kc_get(&c->kc, &k, &v, MDB_SET_KEY) != 0)
 			return OGPO_NOTFOUND;
 		return store_cursor_op(c, &k, &v, MDB_LAST_DUP);
 	}
@@ -128,7 +129,7 @@ store_cursor_last(struct store_cursor *c)
 		return store_cursor_op(c, &k, &v, MDB_LAST);
 	store_u32_put(next, g + 1);
 	k = (MDB_val){ 4, next };
-	if (mdb_cursor_get(c->mc, &k, &v, MDB_SET_RANGE) == 0)
+	if (store_kc_get(&c->kc, &k, &v, MDB_SET_RANGE) == 0)
 		return store_cursor_op(c, &k, &v, MDB_PREV);
 	return store_cursor_op(c, &k, &v, MDB_LAST);
 }
@@ -170,7 +171,7 @@ store_cursor_seek(struct store_cursor *c, const struct store_pos *pos)
 	if (store_cursor_op(c, &k, &v, MDB_GET_BOTH_RANGE) == 0)
 		return 0;
 	k = want;
-	if (mdb_cursor_get(c->mc, &k, &v, MDB_SET_RANGE) != 0)
+	if (store_kc_get(&c->kc, &k, &v, MDB_SET_RANGE) != 0)
 		return OGPO_NOTFOUND;
 	if (k.mv_size == want.mv_size &&
 	    memcmp(k.mv_data, want.mv_data, k.mv_size) == 0)
@@ -288,20 +289,20 @@ size_t
 store_count(struct store_txn *t, enum store_index ix, const uint32_t *group)
 {
 	struct store_cursor *c;
-	MDB_stat st;
 	size_t n = 0;
 	size_t count = 0;
 
 	if (group == NULL) {
-		if (mdb_stat(t->txn, store_ix_read(t, ix), &st) != 0)
+		(void)store_ix_read(t, ix);
+		if (store_kv_entries(t, store_ix[ix].db, &n) != 0)
 			return 0;
-		return st.ms_entries;
+		return n;
 	}
 	if (store_cursor_open(t, ix, group, &c, NULL) != 0)
 		return 0;
 	if (store_cursor_first(c) == 0) {
 		if (store_cursor_dup(c)) {
-			if (mdb_cursor_count(c->mc, &n) == 0)
+			if (store_kc_count(&c->kc, &n) == 0)
 				count = n;
 		} else {
 			do
@@ -318,7 +319,7 @@ store_officers_in_role(struct store_txn *t, uint32_t agency, uint32_t role,
     const char *date)
 {
 	uint8_t k[4 + 1 + 2 * OGPO_DATE_MAX];
-	MDB_cursor *mc;
+	struct store_kc mc;
 	MDB_val key = { 5 + OGPO_DATE_MAX, k }, v;
 	size_t total = 0, n;
 	int op = MDB_SET_RANGE;
@@ -326,19 +327,19 @@ store_officers_in_role(struct store_txn *t, uint32_t agency, uint32_t role,
 	store_u32_put(k, agency);
 	k[4] = (uint8_t)role;
 	memcpy(k + 5, date, OGPO_DATE_MAX);
-	if (mdb_cursor_open(t->txn, store_ix_read(t, IX_OFFICER_ROLE),
-	    &mc) != 0)
+	(void)store_ix_read(t, IX_OFFICER_ROLE);
+	if (store_kc_open(t, store_ix[IX_OFFICER_ROLE].db, &mc) != 0)
 		return 0;
 	/* Every key from (agency, role, date) on, while agency and role
 	 * stay the same, has not ended by date; of those, the ones that
 	 * started by then are in force (core_officer_active's rule). */
-	while (mdb_cursor_get(mc, &key, &v, op) == 0 &&
+	while (store_kc_get(&mc, &key, &v, op) == 0 &&
 	    key.mv_size == sizeof k && memcmp(key.mv_data, k, 5) == 0) {
 		if (memcmp((uint8_t *)key.mv_data + 5 + OGPO_DATE_MAX, date,
-		    OGPO_DATE_MAX) <= 0 && mdb_cursor_count(mc, &n) == 0)
+		    OGPO_DATE_MAX) <= 0 && store_kc_count(&mc, &n) == 0)
 			total += n;
 		op = MDB_NEXT_NODUP;
 	}
-	mdb_cursor_close(mc);
+	store_kc_close(&mc);
 	return total;
 }

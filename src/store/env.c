@@ -8,11 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <grp.h>
+#include <limits.h>
+#include <pwd.h>
 
 #include "ogpo/priv.h"
 #include "store-int.h"
@@ -47,6 +51,18 @@ static const struct {
 	[DB_OFFICER_STROKE]	= { "officer_stroke", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
+
+const char *
+store_db_name(enum store_db db)
+{
+	return store_dbs[db].name;
+}
+
+unsigned
+store_db_flags(enum store_db db)
+{
+	return store_dbs[db].flags;
+}
 
 void
 store_u32_put(uint8_t *p, uint32_t v)
@@ -118,9 +134,10 @@ store_error(struct store_txn *t, int rc, const char *what, char **cause)
 	case EACCES:
 	case EPERM:
 		return err_set(cause, OGPO_IO,
-		    "%s: permission denied; ask the administrator to add you "
-		    "to the database's group, or use --db with a directory "
-		    "of your own", what);
+		    "%s: permission denied: a file there is not yours to use "
+		    "(see ls -l; a link to another's file is refused); use "
+		    "--db with a directory of your own, or ask the "
+		    "administrator to run ogpo doctor", what);
 	default:
 		return err_set(cause, OGPO_IO, "%s: %s", what,
 		    mdb_strerror(rc));
@@ -197,7 +214,7 @@ store_seq_peek(struct store_txn *t, const char *name, uint64_t *v)
 			return 0;
 		}
 	*v = 0;
-	if (mdb_get(t->txn, t->s->dbi[DB_META], &k, &d) != 0)
+	if (store_kv_get(t, DB_META, &k, &d) != 0)
 		return OGPO_NOTFOUND;
 	if (d.mv_size == 8)
 		*v = store_u64_get(d.mv_data);
@@ -228,7 +245,7 @@ store_seq_next(struct store_txn *t, const char *name, uint64_t *v,
 	store_u64_put(b, *v);
 	d.mv_size = sizeof b;
 	d.mv_data = b;
-	if ((rc = mdb_put(t->txn, t->s->dbi[DB_META], &k, &d, 0)) != 0)
+	if ((rc = store_kv_put(t, DB_META, &k, &d, 0)) != 0)
 		return store_error(t, rc, "advancing an id sequence", cause);
 	return 0;
 }
@@ -246,7 +263,7 @@ store_seq_flush(struct store_txn *t, char **cause)
 		store_u64_put(b, t->seq[i].v);
 		d.mv_size = sizeof b;
 		d.mv_data = b;
-		if ((rc = mdb_put(t->txn, t->s->dbi[DB_META], &k, &d, 0)) != 0)
+		if ((rc = store_kv_put(t, DB_META, &k, &d, 0)) != 0)
 			return store_error(t, rc, "saving an id sequence",
 			    cause);
 	}
@@ -353,6 +370,183 @@ store_setup(struct store_txn *t, void *arg, char **cause)
 	return store_migrate(t, (uint32_t)version, cause);
 }
 
+/* The name of an account or group, for messages ("#1234" if none). */
+static void
+store_owner_name(uid_t uid, char *buf, size_t n)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	if (pw != NULL)
+		snprintf(buf, n, "%s", pw->pw_name);
+	else
+		snprintf(buf, n, "#%lu", (unsigned long)uid);
+}
+
+/*
+ * Every directory above the shared database is root's and can be changed
+ * by root alone: else whoever can change one could put another directory
+ * (or a link) in the database's place between our checks and LMDB's
+ * opens. A directory anyone may write (/tmp) is fine if it is sticky,
+ * since what lies in it on the way is root's too.
+ */
+static int
+store_check_path(const char *real, gid_t group, char **cause)
+{
+	char *path = xstrdup(real), *p, who[64];
+	struct stat st;
+	int rc = 0;
+
+	for (p = path; p != NULL; p = strchr(p + 1, '/')) {
+		char keep = p[1];
+
+		if (p == path)
+			p[1] = '\0';	/* "/" itself */
+		else
+			*p = '\0';
+		if (lstat(path, &st) != 0) {
+			rc = err_set(cause, OGPO_IO, "%s: %s", path,
+			    strerror(errno));
+			goto out;
+		}
+		if (p == path)
+			p[1] = keep;
+		else
+			*p = '/';
+		store_owner_name(st.st_uid, who, sizeof who);
+		if (st.st_uid != 0) {
+			rc = err_set(cause, OGPO_DENIED, "the shared database "
+			    "lies below %.*s, which belongs to %s, who could "
+			    "put something else in its place; ogpo uses the "
+			    "group's rights only below directories that root "
+			    "alone may change (as root: chown root %.*s)",
+			    p == path ? 1 : (int)(p - path), path, who,
+			    p == path ? 1 : (int)(p - path), path);
+			goto out;
+		}
+		if (((st.st_mode & S_IWGRP) && st.st_gid != 0 &&
+		    st.st_gid != group) ||
+		    ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))) {
+			rc = err_set(cause, OGPO_DENIED, "the shared database "
+			    "lies below %.*s, which others may change; ogpo "
+			    "uses the group's rights only below directories "
+			    "that root alone may change (as root: chmod go-w "
+			    "%.*s)", p == path ? 1 : (int)(p - path), path,
+			    p == path ? 1 : (int)(p - path), path);
+			goto out;
+		}
+	}
+out:
+	free(path);
+	return rc;
+}
+
+/*
+ * One of LMDB's files in the shared directory: absent (LMDB makes it), or
+ * a regular file of the group with one link, no rights for others and
+ * no set-id bits. Fills *st when it is there (st->st_ino 0 when not).
+ */
+static int
+store_check_file(const char *dir, const char *name, gid_t group,
+    struct stat *st, char **cause)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	const char *what = NULL;
+	int rc = 0;
+
+	if (lstat(path, st) != 0) {
+		memset(st, 0, sizeof *st);
+		if (errno != ENOENT)
+			rc = err_set(cause, OGPO_IO, "%s: %s", path,
+			    strerror(errno));
+		free(path);
+		return rc;
+	}
+	if (S_ISLNK(st->st_mode))
+		what = N_("a symbolic link");
+	else if (!S_ISREG(st->st_mode))
+		what = N_("not a regular file");
+	else if (st->st_nlink != 1)
+		what = N_("a file with another name (a hard link) elsewhere");
+	else if (st->st_gid != group)
+		what = N_("not the group's");
+	else if ((st->st_mode & 07007) != 0)
+		what = N_("open to others, or set-id");
+	if (what != NULL)
+		rc = err_set(cause, OGPO_DENIED, "%s is %s, which the shared "
+		    "database's files never are; ogpo will not open it with "
+		    "the group's rights. Someone with the group's rights "
+		    "made it: move it aside and restore the database from "
+		    "its backup (ogpo doctor explains)", path, _(what));
+	free(path);
+	return rc;
+}
+
+/*
+ * The shared database's directory as `make install-shared` made it: the
+ * group's, open to no one else, below directories only root may change;
+ * and its files (data.mdb, lock.mdb) as store_check_file wants them.
+ * Fills real with the directory's path with every link resolved: what
+ * LMDB is then given, so a link swapped later changes nothing.
+ */
+static int
+store_check_shared(const char *dir, gid_t group, struct stat files[2],
+    char real[PATH_MAX], char **cause)
+{
+	struct stat st;
+	struct group *gr;
+	struct passwd *pw;
+	char who[64];
+	int rc;
+
+	if (realpath(dir, real) == NULL)
+		return err_set(cause, OGPO_NOTFOUND, "%s: %s", dir,
+		    strerror(errno));
+	if ((rc = store_check_path(real, group, cause)) != 0)
+		return rc;
+	if (lstat(real, &st) != 0 || !S_ISDIR(st.st_mode))
+		return err_set(cause, OGPO_IO, "%s is not a directory", real);
+	gr = getgrgid(group);
+	pw = getpwuid(st.st_uid);
+	store_owner_name(st.st_uid, who, sizeof who);
+	if (st.st_gid != group || (st.st_mode & 0007) != 0 ||
+	    (st.st_mode & 0070) != 0070 || (st.st_uid != 0 &&
+	    (pw == NULL || gr == NULL || strcmp(pw->pw_name,
+	    gr->gr_name) != 0)))
+		return err_set(cause, OGPO_DENIED, "the shared database's "
+		    "directory %s is not as the install made it (owned by "
+		    "%s, mode %o); ogpo will not use the group's rights "
+		    "there (as root: chown %s:%s %s && chmod 2770 %s)", real,
+		    who, (unsigned)(st.st_mode & 07777), gr ? gr->gr_name :
+		    "ogpo", gr ? gr->gr_name : "ogpo", real, real);
+	if ((rc = store_check_file(real, "data.mdb", group, &files[0],
+	    cause)) != 0)
+		return rc;
+	return store_check_file(real, "lock.mdb", group, &files[1], cause);
+}
+
+/*
+ * After LMDB has opened the shared files: the data file it holds is the
+ * one that was checked (or, made just now, a regular file with one link).
+ */
+static int
+store_check_opened(struct store *s, const struct stat *before, gid_t group,
+    char **cause)
+{
+	struct stat st;
+	int fd;
+
+	if (mdb_env_get_fd(s->env, &fd) != 0 || fstat(fd, &st) != 0)
+		return err_set(cause, OGPO_IO, "%s: cannot look at the open "
+		    "database file", s->dir);
+	if (!S_ISREG(st.st_mode) || st.st_nlink != 1 || st.st_gid != group ||
+	    (before->st_ino != 0 && (st.st_dev != before->st_dev ||
+	    st.st_ino != before->st_ino)))
+		return err_set(cause, OGPO_DENIED, "%s/data.mdb changed while "
+		    "it was being opened; nothing was read or written. Run "
+		    "ogpo doctor", s->dir);
+	return 0;
+}
+
 static int store_open_priv(struct store **, const char *,
     const struct store_options *, char **);
 
@@ -376,15 +570,22 @@ store_open_priv(struct store **sp, const char *dir,
 {
 	static const struct store_options defaults;
 	struct store *s;
-	struct stat st;
-	char *path;
+	struct stat st, files[2];
+	char *path, real[PATH_MAX];
 	mode_t mask;
 	int rc, dead = 0, found;
 
 	*sp = NULL;
 	if (opt == NULL)
 		opt = &defaults;
-	if (opt->create && (rc = store_mkdir(dir, cause)) != 0)
+	if (opt->shared) {
+		/* The install made the directory; nothing is made here but
+		 * LMDB's two files, and only where they are not yet. */
+		if ((rc = store_check_shared(dir, opt->group, files, real,
+		    cause)) != 0)
+			return rc;
+		dir = real;
+	} else if (opt->create && (rc = store_mkdir(dir, cause)) != 0)
 		return rc;
 	path = xasprintf("%s/data.mdb", dir);
 	found = stat(path, &st) == 0;
@@ -401,6 +602,7 @@ store_open_priv(struct store **sp, const char *dir,
 		return rc;
 
 	s = xcalloc(1, sizeof *s);
+	s->wfd = -1;
 	s->dir = xstrdup(dir);
 	if ((rc = mdb_env_create(&s->env)) != 0)
 		goto fail;
@@ -425,6 +627,12 @@ store_open_priv(struct store **sp, const char *dir,
 	umask(mask);
 	if (rc != 0)
 		goto fail;
+	if (opt->shared && (rc = store_check_opened(s, &files[0], opt->group,
+	    cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
+	store_writer_open(s, opt->shared, opt->group);
 	mdb_reader_check(s->env, &dead);
 	s->stale = dead;
 	if (store_setup_read(s) != 0 &&
@@ -446,6 +654,7 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	store_writer_close(s);
 	if (s->env != NULL)
 		mdb_env_close(s->env);
 	free(s->dir);
@@ -463,7 +672,7 @@ store_last_txnid(struct store *s)
 {
 	MDB_envinfo info;
 
-	if (mdb_env_info(s->env, &info) != 0)
+	if (s->env == NULL || mdb_env_info(s->env, &info) != 0)
 		return 0;
 	return (uint64_t)info.me_last_txnid;
 }
@@ -473,7 +682,7 @@ store_map_size(struct store *s)
 {
 	MDB_envinfo info;
 
-	if (mdb_env_info(s->env, &info) != 0)
+	if (s->env == NULL || mdb_env_info(s->env, &info) != 0)
 		return 0;
 	return info.me_mapsize;
 }
@@ -487,6 +696,11 @@ store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
 {
 	int rc, tries, dead;
 
+	if (s->broken)
+		return err_set(cause, OGPO_IO, "the database could not be "
+		    "mapped into memory again after it failed to grow; "
+		    "nothing more can be read or written in this program: "
+		    "close it and start it again");
 	for (tries = 0; tries < 3; tries++) {
 		rc = mdb_txn_begin(s->env, NULL, flags, txn);
 		if (rc == MDB_MAP_RESIZED) {
@@ -565,18 +779,78 @@ store_txn_snapshot(const struct store_txn *t)
 	return (uint64_t)mdb_txn_id(t->txn);
 }
 
+/*
+ * Close the environment and open it again at map size bytes, as it was:
+ * after LMDB lost its map. 0, or an LMDB status.
+ */
+static int
+store_reopen(struct store *s, size_t size)
+{
+	int rc;
+
+	priv_enter();
+	mdb_env_close(s->env);
+	s->env = NULL;
+	if ((rc = mdb_env_create(&s->env)) == 0 &&
+	    (rc = mdb_env_set_maxdbs(s->env, STORE_MAXDBS)) == 0 &&
+	    (rc = mdb_env_set_maxreaders(s->env, STORE_MAXREADERS)) == 0 &&
+	    (rc = mdb_env_set_mapsize(s->env, size)) == 0 &&
+	    (rc = mdb_env_open(s->env, s->dir, MDB_NOTLS, 0660)) == 0)
+		rc = store_setup_read(s) == 0 ? 0 : MDB_INVALID;
+	priv_leave();
+	if (rc != 0 && s->env != NULL) {
+		mdb_env_close(s->env);
+		s->env = NULL;
+	}
+	return rc;
+}
+
+/*
+ * Set the map to size bytes, with no transaction of ours open. LMDB lets
+ * the old map go before it asks for the new one, and if it cannot have
+ * the new one (the machine's address space, or a limit on it such as
+ * ulimit -v) it is left with none: the next transaction would run on a
+ * map that is gone. So the new size is first mapped here, as a trial, and
+ * only if that works is LMDB asked; the old map stays in place otherwise,
+ * the database open and usable, and the sentence says why. Should LMDB
+ * fail all the same, the environment is opened again at its old size;
+ * only if even that fails is the store marked broken (every later
+ * transaction refused with a sentence).
+ */
+static int
+store_map_set(struct store *s, size_t size, size_t old, char **cause)
+{
+	void *trial;
+	int fd, rc;
+
+	if (mdb_env_get_fd(s->env, &fd) == 0) {
+		trial = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+		if (trial == MAP_FAILED) {
+			rc = errno;
+			goto refuse;
+		}
+		munmap(trial, size);
+	}
+	if ((rc = mdb_env_set_mapsize(s->env, size)) == 0)
+		return 0;
+	if (store_reopen(s, old) != 0)
+		s->broken = 1;
+refuse:
+	return err_set(cause, OGPO_FULL, "the database would need a map of "
+	    "%zu MB, more than this machine lets ogpo have (%s); nothing "
+	    "was written. A smaller import fits; an administrator can "
+	    "raise the limit on memory (ulimit -v)", size >> 20,
+	    strerror(rc));
+}
+
 /* Double the map: called with no transaction of ours open. */
 static int
 store_grow(struct store *s, char **cause)
 {
 	MDB_envinfo info;
-	int rc;
 
 	mdb_env_info(s->env, &info);
-	rc = mdb_env_set_mapsize(s->env, info.me_mapsize * 2);
-	if (rc != 0)
-		return store_error(NULL, rc, "growing the database map", cause);
-	return 0;
+	return store_map_set(s, info.me_mapsize * 2, info.me_mapsize, cause);
 }
 
 int
@@ -585,7 +859,6 @@ store_reserve(struct store *s, size_t bytes, char **cause)
 	MDB_envinfo info;
 	MDB_stat ms;
 	size_t used, want;
-	int rc;
 
 	mdb_env_info(s->env, &info);
 	mdb_env_stat(s->env, &ms);
@@ -593,10 +866,10 @@ store_reserve(struct store *s, size_t bytes, char **cause)
 	if (info.me_mapsize - used >= bytes)
 		return 0;
 	for (want = info.me_mapsize; want - used < bytes; want *= 2)
-		;
-	if ((rc = mdb_env_set_mapsize(s->env, want)) != 0)
-		return store_error(NULL, rc, "growing the database map", cause);
-	return 0;
+		if (want > SIZE_MAX / 4)
+			return err_set(cause, OGPO_FULL, "no map can hold %zu "
+			    "more bytes", bytes);
+	return store_map_set(s, want, info.me_mapsize, cause);
 }
 
 /*
@@ -624,6 +897,7 @@ int
 store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 {
 	struct store_txn t;
+	uint64_t txnid;
 	int rc;
 
 	for (;;) {
@@ -631,9 +905,16 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		t.s = s;
 		t.serial = ++s->serial;
 		t.write = 1;
-		if ((rc = store_begin(s, 0, &t.txn, cause)) != 0)
+		if ((rc = store_writer_enter(s, cause)) != 0)
 			return rc;
+		if ((rc = store_begin(s, 0, &t.txn, cause)) != 0) {
+			store_writer_leave(s, 0);
+			return rc;
+		}
+		txnid = (uint64_t)mdb_txn_id(t.txn);
 		rc = fn(&t, arg, cause);
+		if (t.sp_on)	/* one left open is taken back */
+			(void)store_savepoint_end(&t, 0, NULL);
 		if (rc == 0 && !t.full)
 			rc = store_defer_flush(&t, 0, cause);
 		if (rc == 0 && !t.full)
@@ -650,9 +931,12 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 			else if (rc != 0)
 				rc = store_error(NULL, rc,
 				    "saving the change", cause);
+			store_writer_leave(s, rc == 0 ? txnid : 0);
 		}
-		if (t.txn != NULL)
+		if (t.txn != NULL) {
 			mdb_txn_abort(t.txn);
+			store_writer_leave(s, 0);
+		}
 		store_txn_release(&t);
 		if (!t.full)
 			return rc;
@@ -664,6 +948,106 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		if ((rc = store_grow(s, cause)) != 0)
 			return rc;
 	}
+}
+
+int
+store_dry(struct store *s, store_write_fn fn, void *arg, char **cause)
+{
+	struct store_txn t;
+	int rc;
+
+	memset(&t, 0, sizeof t);
+	t.s = s;
+	t.serial = ++s->serial;
+	t.write = 1;
+	if ((rc = store_shadow_open(&t.shadow, cause)) != 0)
+		return rc;
+	if ((rc = store_begin(s, MDB_RDONLY, &t.txn, cause)) != 0) {
+		store_shadow_close(t.shadow);
+		return rc;
+	}
+	rc = fn(&t, arg, cause);
+	if (t.sp_on)
+		(void)store_savepoint_end(&t, 0, NULL);
+	mdb_txn_abort(t.txn);
+	store_shadow_close(t.shadow);
+	store_txn_release(&t);
+	return rc;
+}
+
+int
+store_savepoint(struct store_txn *t, char **cause)
+{
+	MDB_txn *child;
+	int rc, i;
+
+	if (t->sp_on)
+		return err_set(cause, OGPO_INVALID, "internal error: a "
+		    "savepoint inside a savepoint");
+	/* Changes gathered for later are written now: the inner
+	 * transaction's own are written as they come. */
+	if ((rc = store_defer_flush(t, 0, cause)) != 0)
+		return rc;
+	if (t->shadow != NULL)
+		rc = store_shadow_savepoint(t->shadow);
+	else if ((rc = mdb_txn_begin(t->s->env, t->txn, 0, &child)) == 0) {
+		t->sp_outer = t->txn;
+		t->txn = child;
+	}
+	if (rc != 0)
+		return store_error(t, rc, "starting a savepoint", cause);
+	for (i = 0; i < t->nseq; i++) {
+		t->sp.seq[i].name = t->seq[i].name;
+		t->sp.seq[i].v = t->seq[i].v;
+	}
+	t->sp.nseq = t->nseq;
+	memcpy(t->sp.head, t->head, sizeof t->head);
+	t->sp.head_known = t->head_known;
+	t->sp.head_dirty = t->head_dirty;
+	t->sp.defer = t->defer;
+	t->defer = NULL;
+	t->sp_on = 1;
+	return 0;
+}
+
+int
+store_savepoint_end(struct store_txn *t, int keep, char **cause)
+{
+	int rc = 0, i;
+
+	if (!t->sp_on)
+		return 0;
+	t->sp_on = 0;
+	t->defer = t->sp.defer;
+	t->miss_ix = 0;
+	t->image_rec = NULL;
+	if (t->shadow != NULL)
+		rc = store_shadow_savepoint_end(t->shadow, keep);
+	else {
+		if (keep)
+			rc = mdb_txn_commit(t->txn);
+		else
+			mdb_txn_abort(t->txn);
+		t->txn = t->sp_outer;
+		t->sp_outer = NULL;
+	}
+	if (keep && rc == 0)
+		return 0;
+	/* Taken back: the sequences and the chain's head are as they were,
+	 * and caches keyed by the transaction's serial start afresh (an id
+	 * handed out inside may be handed out again). */
+	for (i = 0; i < t->sp.nseq; i++) {
+		t->seq[i].name = t->sp.seq[i].name;
+		t->seq[i].v = t->sp.seq[i].v;
+	}
+	t->nseq = t->sp.nseq;
+	memcpy(t->head, t->sp.head, sizeof t->head);
+	t->head_known = t->sp.head_known;
+	t->head_dirty = t->sp.head_dirty;
+	t->serial = ++t->s->serial;
+	if (rc != 0)
+		return store_error(t, rc, "keeping a savepoint", cause);
+	return 0;
 }
 
 int

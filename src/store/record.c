@@ -366,7 +366,7 @@ store_rec_get(struct store_txn *t, const struct store_entity *e,
 	MDB_val k = { pkl, (void *)pk }, v;
 	int rc;
 
-	rc = mdb_get(t->txn, t->s->dbi[store_ix[e->primary].db], &k, &v);
+	rc = store_kv_get(t, store_ix[e->primary].db, &k, &v);
 	if (rc != 0)
 		return store_error(t, rc, "reading a record", cause);
 	return codec_decode(e->schema, v.mv_data, v.mv_size, rec, cause);
@@ -421,7 +421,7 @@ record_check_unique(struct store_txn *t, const struct store_ixdesc *ix,
 	if (t->miss_ix != 0 && &store_ix[t->miss_ix] == ix &&
 	    t->miss_kl == e->kl && memcmp(t->miss_key, e->k, e->kl) == 0)
 		return 0;
-	rc = mdb_get(t->txn, t->s->dbi[ix->db], &k, &v);
+	rc = store_kv_get(t, ix->db, &k, &v);
 	if (rc == MDB_NOTFOUND)
 		return 0;
 	if (rc != 0)
@@ -450,7 +450,6 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 {
 	enum store_index ixn = (enum store_index)(ix - store_ix);
 	int defer = store_defer_on(t, ixn);
-	MDB_dbi dbi = t->s->dbi[ix->db];
 	MDB_val k, v;
 	size_t i;
 	int rc;
@@ -467,7 +466,7 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 		}
 		k = (MDB_val){ old[i].kl, (void *)old[i].k };
 		v = (MDB_val){ old[i].vl, (void *)old[i].v };
-		rc = mdb_del(t->txn, dbi, &k, (ix->flags & IXF_DUP) ? &v :
+		rc = store_kv_del(t, ix->db, &k, (ix->flags & IXF_DUP) ? &v :
 		    NULL);
 		if (rc != 0 && rc != MDB_NOTFOUND)
 			return store_error(t, rc, "updating an index", cause);
@@ -483,7 +482,7 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 		}
 		k = (MDB_val){ new[i].kl, (void *)new[i].k };
 		v = (MDB_val){ new[i].vl, (void *)new[i].v };
-		rc = mdb_put(t->txn, dbi, &k, &v, (ix->flags & IXF_DUP) ?
+		rc = store_kv_put(t, ix->db, &k, &v, (ix->flags & IXF_DUP) ?
 		    MDB_NODUPDATA : 0);
 		if (rc != 0 && rc != MDB_KEYEXIST)
 			return store_error(t, rc, "updating an index", cause);
@@ -560,7 +559,7 @@ record_write(struct store_txn *t, const struct store_entity *e, void *rec,
 	}
 	k = (MDB_val){ pkl, pk };
 	v = (MDB_val){ len, buf };
-	rc = mdb_put(t->txn, t->s->dbi[store_ix[e->primary].db], &k, &v,
+	rc = store_kv_put(t, store_ix[e->primary].db, &k, &v,
 	    e->kind == ENTITY_AUDIT ? MDB_APPEND : 0);
 	if (rc != 0)
 		return store_error(t, rc, "writing a record", cause);
@@ -616,7 +615,7 @@ record_del(struct store_txn *t, const struct store_entity *e,
 		if (rc != 0)
 			return rc;
 	}
-	rc = mdb_del(t->txn, t->s->dbi[store_ix[e->primary].db], &k, NULL);
+	rc = store_kv_del(t, store_ix[e->primary].db, &k, NULL);
 	if (rc != 0)
 		return store_error(t, rc, "deleting a record", cause);
 	return 0;
@@ -646,7 +645,7 @@ store_exists(struct store_txn *t, enum entity_kind kind, uint32_t id)
 	if (e == NULL || e->key != record_key_id)
 		return 0;
 	store_u32_put(pk, id);
-	return mdb_get(t->txn, t->s->dbi[store_ix[e->primary].db], &k,
+	return store_kv_get(t, store_ix[e->primary].db, &k,
 	    &v) == 0;
 }
 
@@ -687,7 +686,7 @@ record_by_unique(struct store_txn *t, enum store_index ixn, const char *key,
 	k = (MDB_val){ strlen(key), (void *)key };
 	if (k.mv_size == 0 || k.mv_size > STORE_KEY_MAX)
 		return OGPO_NOTFOUND;
-	if ((rc = mdb_get(t->txn, t->s->dbi[ix->db], &k, &v)) != 0) {
+	if ((rc = store_kv_get(t, ix->db, &k, &v)) != 0) {
 		if (rc == MDB_NOTFOUND && k.mv_size <= sizeof t->miss_key) {
 			/* Likely saved next: record_check_unique need not
 			 * look again. */
@@ -902,7 +901,7 @@ store_mark(struct store_txn *t, const char *key, uint32_t value,
 	*prev = store_mark_peek(t, key);
 	store_u32_put(b, value);
 	v = (MDB_val){ 4, b };
-	if ((rc = mdb_put(t->txn, t->s->dbi[DB_SCRATCH], &k, &v, 0)) != 0)
+	if ((rc = store_kv_put(t, DB_SCRATCH, &k, &v, 0)) != 0)
 		return store_error(t, rc, "keeping a mark", cause);
 	return 0;
 }
@@ -913,7 +912,7 @@ store_mark_peek(struct store_txn *t, const char *key)
 	MDB_val k = { strlen(key), (void *)key }, v;
 
 	if (k.mv_size == 0 || k.mv_size > STORE_KEY_MAX ||
-	    mdb_get(t->txn, t->s->dbi[DB_SCRATCH], &k, &v) != 0 ||
+	    store_kv_get(t, DB_SCRATCH, &k, &v) != 0 ||
 	    v.mv_size != 4)
 		return 0;
 	return store_u32_get(v.mv_data);
@@ -922,7 +921,7 @@ store_mark_peek(struct store_txn *t, const char *key)
 int
 store_marks_clear(struct store_txn *t, char **cause)
 {
-	int rc = mdb_drop(t->txn, t->s->dbi[DB_SCRATCH], 0);
+	int rc = store_kv_drop(t, DB_SCRATCH);
 
 	return rc ? store_error(t, rc, "clearing marks", cause) : 0;
 }

@@ -6,6 +6,7 @@
 #define OGPO_STORE_INT_H
 
 #include <lmdb.h>
+#include <signal.h>
 
 #include "ogpo/schema.h"
 #include "ogpo/store.h"
@@ -48,13 +49,40 @@ struct store {
 	char		*dir;
 	uint64_t	 serial;	/* transactions begun by this process */
 	int		 stale;		/* dead readers cleared at open */
+	/* The writer's file (writer.c): -1 if there is none to use. */
+	int		 wfd;
+	int		 wheld;
+	sigset_t	 wmask;		/* the signal mask before it was taken */
+	char		 what[32];	/* what this process writes for */
+	store_wait_fn	 wait_fn;
+	void		*wait_arg;
+	int		 broken;	/* the map could not be had again */
 };
 
 #define STORE_SEQ_CACHE	8
 
+struct store_shadow;
+
 struct store_txn {
 	struct store	*s;
-	MDB_txn		*txn;
+	MDB_txn		*txn;	/* in a dry run, the read snapshot's */
+	/* A dry run's private layer (shadow.c), or NULL: then every write
+	 * goes there and every read sees it over the snapshot. */
+	struct store_shadow *shadow;
+	/* A savepoint's outer transaction (NULL: none), and what the
+	 * transaction's own state was when it began (env.c). */
+	MDB_txn		*sp_outer;
+	int		 sp_on;
+	struct store_txn_keep {
+		struct {
+			const char	*name;
+			uint64_t	 v;
+		}		 seq[STORE_SEQ_CACHE];
+		int		 nseq;
+		uint8_t		 head[OGPO_HASH_LEN];
+		int		 head_known, head_dirty;
+		struct store_defer *defer;
+	}		 sp;
 	uint64_t	 serial;	/* see store_txn_serial */
 	int		 write;
 	int		 full;	/* MDB_MAP_FULL seen: grow and run again */
@@ -179,5 +207,145 @@ int	store_seq_peek(struct store_txn *t, const char *name, uint64_t *v);
 int	store_rec_get(struct store_txn *t, const struct store_entity *e,
 	    const uint8_t *pk, size_t pkl, void *rec, char **cause);
 
+
+/*
+ * The writer's lock (writer.c): opened beside the database once it is
+ * open (shared: checked as the group's), taken before LMDB's and let go
+ * after (txnid: the transaction just committed, 0 if none was).
+ */
+void	store_writer_open(struct store *s, int shared, gid_t group);
+void	store_writer_close(struct store *s);
+int	store_writer_enter(struct store *s, char **cause);
+void	store_writer_leave(struct store *s, uint64_t txnid);
+int	store_writer_busy(const struct store_holder *h, int64_t now_ms,
+	    char **cause);
+/* When transaction txnid was committed (ms since the epoch), 0 if not in
+ * the ring; *oldest is the oldest txnid the ring holds. */
+int64_t	store_commit_time(struct store *s, uint64_t txnid, uint64_t *oldest);
+
+/* The name and the LMDB flags of sub-database db (env.c's table). */
+const char *store_db_name(enum store_db db);
+unsigned store_db_flags(enum store_db db);
+
+/*
+ * The dry run's private layer (shadow.c): opened in a directory of its own
+ * under /tmp with the user's rights, its write transaction never
+ * committed, gone when closed.
+ */
+int	store_shadow_open(struct store_shadow **shp, char **cause);
+void	store_shadow_close(struct store_shadow *sh);
+int	store_shadow_get(struct store_txn *t, enum store_db db, MDB_val *k,
+	    MDB_val *v);
+int	store_shadow_put(struct store_txn *t, enum store_db db, MDB_val *k,
+	    MDB_val *v, unsigned flags);
+int	store_shadow_del(struct store_txn *t, enum store_db db, MDB_val *k,
+	    MDB_val *v);
+int	store_shadow_drop(struct store_txn *t, enum store_db db);
+int	store_shadow_entries(struct store_txn *t, enum store_db db,
+	    size_t *n);
+int	store_shadow_savepoint(struct store_shadow *sh);
+int	store_shadow_savepoint_end(struct store_shadow *sh, int keep);
+struct shadow_kc;
+int	store_shadow_kc_open(struct store_txn *t, enum store_db db,
+	    struct shadow_kc **cp);
+int	store_shadow_kc_get(struct shadow_kc *c, MDB_val *k, MDB_val *v,
+	    MDB_cursor_op op);
+int	store_shadow_kc_count(struct shadow_kc *c, size_t *n);
+void	store_shadow_kc_close(struct shadow_kc *c);
+
+/*
+ * Keys and values of sub-database db through transaction t: LMDB's own
+ * calls, or in a dry run the merged view of the snapshot and its layer.
+ * Same contracts as mdb_get, mdb_put, mdb_del, mdb_drop(0) and mdb_stat's
+ * ms_entries; LMDB status codes.
+ */
+static inline int
+store_kv_get(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v)
+{
+	if (t->shadow != NULL)
+		return store_shadow_get(t, db, k, v);
+	return mdb_get(t->txn, t->s->dbi[db], k, v);
+}
+
+static inline int
+store_kv_put(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v,
+    unsigned flags)
+{
+	if (t->shadow != NULL)
+		return store_shadow_put(t, db, k, v, flags);
+	return mdb_put(t->txn, t->s->dbi[db], k, v, flags);
+}
+
+static inline int
+store_kv_del(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v)
+{
+	if (t->shadow != NULL)
+		return store_shadow_del(t, db, k, v);
+	return mdb_del(t->txn, t->s->dbi[db], k, v);
+}
+
+static inline int
+store_kv_drop(struct store_txn *t, enum store_db db)
+{
+	if (t->shadow != NULL)
+		return store_shadow_drop(t, db);
+	return mdb_drop(t->txn, t->s->dbi[db], 0);
+}
+
+static inline int
+store_kv_entries(struct store_txn *t, enum store_db db, size_t *n)
+{
+	MDB_stat st;
+	int rc;
+
+	if (t->shadow != NULL)
+		return store_shadow_entries(t, db, n);
+	if ((rc = mdb_stat(t->txn, t->s->dbi[db], &st)) == 0)
+		*n = st.ms_entries;
+	return rc;
+}
+
+/* A cursor on sub-database db: LMDB's, or a dry run's merged one. */
+struct store_kc {
+	MDB_cursor	 *mc;
+	struct shadow_kc *sh;
+};
+
+static inline int
+store_kc_open(struct store_txn *t, enum store_db db, struct store_kc *c)
+{
+	c->mc = NULL;
+	c->sh = NULL;
+	if (t->shadow != NULL)
+		return store_shadow_kc_open(t, db, &c->sh);
+	return mdb_cursor_open(t->txn, t->s->dbi[db], &c->mc);
+}
+
+static inline int
+store_kc_get(struct store_kc *c, MDB_val *k, MDB_val *v, MDB_cursor_op op)
+{
+	if (c->sh != NULL)
+		return store_shadow_kc_get(c->sh, k, v, op);
+	return mdb_cursor_get(c->mc, k, v, op);
+}
+
+static inline int
+store_kc_count(struct store_kc *c, size_t *n)
+{
+	if (c->sh != NULL)
+		return store_shadow_kc_count(c->sh, n);
+	return mdb_cursor_count(c->mc, n);
+}
+
+static inline void
+store_kc_close(struct store_kc *c)
+{
+	if (c->sh != NULL)
+		store_shadow_kc_close(c->sh);
+	else if (c->mc != NULL)
+		mdb_cursor_close(c->mc);
+	c->mc = NULL;
+	c->sh = NULL;
+}
 
 #endif

@@ -14,13 +14,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ogpo/codec.h"
 #include "ogpo/import.h"
+#include "ogpo/spool.h"
 #include "ogpo/text.h"
 #include "ogpo/util.h"
 
-#define IMPORT_DRY_RUN	1000	/* private status: roll the transaction back */
+#define IMPORT_DRY_RUN	1000	/* private status: let the transaction go */
 
 /* Agencies by exact name: a few thousand at most, looked up per row. */
 struct import_agency {
@@ -37,7 +39,9 @@ struct import {
 	struct table_reader		*r;
 	struct table_ahead		*ahead;	/* r's rows after the header */
 	struct table_writer		*rej;
-	FILE				*rejf;
+	FILE				*rejf;	/* a spool, copied after */
+	const void			*data;	/* the file, copied aside */
+	size_t				 len;
 	struct import_header		 h;
 	const struct table_row		*header;
 	char				**header_copy;
@@ -45,10 +49,9 @@ struct import {
 	struct import_agency		*agencies;	/* by name */
 	struct import_agency		*codes;		/* by code */
 	size_t				 nagencies;
-	/* --create-agencies: made only once the row is known good. */
-	int				 pending;
-	char				 pend_name[OGPO_NAME_MAX + 1];
-	char				 pend_code[OGPO_CODE_MAX + 1];
+	/* --create-agencies: an agency made for this row, inside a
+	 * savepoint that is taken back if the row is rejected. */
+	int				 savepoint;
 	char				**cause;
 	/*
 	 * Officers seen in this file, to turn away a second row with the
@@ -189,7 +192,9 @@ import_agency_by_name(struct import *im, const char *name)
 {
 	struct import_agency key, *found;
 
-	str_copy(key.name, name, sizeof key.name);
+	/* A longer name is no agency's: never matched by its beginning. */
+	if (str_copy(key.name, name, sizeof key.name) != 0)
+		return 0;
 	found = bsearch(&key, im->agencies, im->nagencies,
 	    sizeof *im->agencies, import_agency_cmp);
 	return found ? found->id : 0;
@@ -202,7 +207,8 @@ import_agency_by_code(struct import *im, const char *code)
 	struct import_agency key, *found;
 	char *p;
 
-	str_copy(key.name, code, sizeof key.name);
+	if (str_copy(key.name, code, sizeof key.name) != 0)
+		return 0;
 	for (p = key.name; *p != '\0'; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
@@ -211,25 +217,51 @@ import_agency_by_code(struct import *im, const char *code)
 	return found ? found->id : 0;
 }
 
-/* A new agency for --create-agencies, under the Executive Yuan. */
+static int import_reject(struct import *im, const struct table_row *row,
+    const char *column, const char *reason);
+
+/*
+ * A new agency for --create-agencies, under the Executive Yuan, made
+ * inside a savepoint before the row is judged, so the row is judged
+ * against the agency it will really belong to; if the row is turned
+ * away, the savepoint takes the agency back (import_reject). Returns its
+ * id, or 0 with the row rejected (a code or name that would not fit is
+ * refused, never cut). A status that ends it all goes to *rc.
+ */
 static uint32_t
-import_agency_create(struct import *im, const char *name, const char *code)
+import_agency_create(struct import *im, const struct table_row *row,
+    enum import_col col, const char *name, const char *code, int *rc)
 {
 	struct agency a, ey;
 	uint32_t root = 0, *roots;
+	char *why = NULL, *msg;
 	size_t n;
 
+	*rc = 0;
 	memset(&a, 0, sizeof a);
-	str_copy(a.name, name, sizeof a.name);
+	if (str_copy(a.name, name, sizeof a.name) != 0) {
+		msg = xasprintf(_("the new agency's name '%s' is longer than "
+		    "%d bytes"), name, OGPO_NAME_MAX);
+		*rc = import_reject(im, row, import_colname(im, col), msg);
+		free(msg);
+		return 0;
+	}
+	if (code != NULL && *code != '\0' &&
+	    str_copy(a.code, code, sizeof a.code) != 0) {
+		msg = xasprintf(_("the agency code '%s' is longer than %d "
+		    "characters"), code, OGPO_CODE_MAX);
+		*rc = import_reject(im, row, import_colname(im,
+		    COL_AGENCY_CODE), msg);
+		free(msg);
+		return 0;
+	}
 	n = store_group_ids(im->t, IX_AGENCY_CHILD, root, &roots);
 	if (n > 0 && store_agency_get(im->t, roots[0], &ey, NULL) == 0) {
 		a.parent = ey.h.id;
 		a.level = ey.level + 1;
 	}
 	free(roots);
-	if (code != NULL && *code != '\0')
-		str_copy(a.code, code, sizeof a.code);
-	else {
+	if (a.code[0] == '\0') {
 		/* The first NEWn no agency has taken. */
 		unsigned long long k = store_count(im->t, IX_AGENCY, NULL) + 1;
 
@@ -237,25 +269,37 @@ import_agency_create(struct import *im, const char *name, const char *code)
 			snprintf(a.code, sizeof a.code, "NEW%llu", k++);
 		while (import_agency_by_code(im, a.code) != 0);
 	}
-	if (core_save(im->c, im->t, ENTITY_AGENCY, &a, NULL) != 0)
+	if ((*rc = store_savepoint(im->t, im->cause)) != 0)
 		return 0;
-	import_agencies_load(im);
+	im->savepoint = 1;
+	if ((*rc = core_save(im->c, im->t, ENTITY_AGENCY, &a, &why)) != 0) {
+		if (*rc == OGPO_FULL || *rc == OGPO_IO || *rc == OGPO_NOMEM) {
+			char where[64];
+
+			table_row_name(row, where, sizeof where);
+			err_set(im->cause, *rc, "%s: %s", where, why);
+			free(why);
+			return 0;
+		}
+		msg = xasprintf(_("the new agency could not be made: %s"), why);
+		*rc = import_reject(im, row, import_colname(im, col), msg);
+		free(msg);
+		free(why);
+		return 0;
+	}
+	if ((*rc = import_agencies_load(im)) != 0)
+		return 0;
 	return a.h.id;
 }
 
-/*
- * An agency --create-agencies will make if the row turns out good: until
- * then the row is judged with a stand-in (any existing agency).
- */
-static uint32_t
-import_agency_pending(struct import *im, const char *name, const char *code)
+/* The row's new agency stays (the row was stored). */
+static int
+import_agency_keep(struct import *im)
 {
-	if (im->nagencies == 0)		/* nothing to stand in: make it now */
-		return import_agency_create(im, name, code);
-	im->pending = 1;
-	str_copy(im->pend_name, name, sizeof im->pend_name);
-	str_copy(im->pend_code, code ? code : "", sizeof im->pend_code);
-	return im->agencies[0].id;
+	if (!im->savepoint)
+		return 0;
+	im->savepoint = 0;
+	return store_savepoint_end(im->t, 1, im->cause);
 }
 
 /* Remember a rejected row: count it, report it, send it back. */
@@ -269,6 +313,13 @@ import_reject(struct import *im, const struct table_row *row,
 	int rc = 0;
 
 	reason = _(reason);	/* a literal, marked by the Makefile */
+	if (im->savepoint) {
+		/* The agency made for this row goes with it. */
+		im->savepoint = 0;
+		if ((rc = store_savepoint_end(im->t, 0, im->cause)) != 0 ||
+		    (rc = import_agencies_load(im)) != 0)
+			return rc;
+	}
 	im->res->rejected++;
 	if (im->email[0] != '\0') {
 		/* A later row with this e-mail is a duplicate too. */
@@ -468,16 +519,6 @@ import_apply(struct import *im, const struct table_row *row,
 			column = import_field_col(im, faults[0].field->name);
 		return import_reject(im, row, column, faults[0].msg);
 	}
-	if (kind == ENTITY_OFFICER && im->pending) {
-		/* The row is good: now its new agency may be made. */
-		im->pending = 0;
-		((struct officer *)rec)->agency = import_agency_create(im,
-		    im->pend_name, im->pend_code[0] ? im->pend_code : NULL);
-		if (((struct officer *)rec)->agency == 0)
-			return import_reject(im, row, import_colname(im,
-			    COL_AGENCY), "the new agency could not be made "
-			    "(its code is taken, or its name is not valid)");
-	}
 	if (old != NULL && import_diff(im, kind, old, rec, diff,
 	    sizeof diff) == 0) {
 		im->res->unchanged++;
@@ -517,7 +558,6 @@ import_officer_row(struct import *im, const struct table_row *row)
 	uint32_t seen, supv, yes;
 	int rc = 0;
 
-	im->pending = 0;
 	v = import_cell(im, row, COL_EMAIL, cell, sizeof cell);
 	if (v == NULL || *v == '\0') {
 		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
@@ -565,9 +605,13 @@ import_officer_row(struct import *im, const struct table_row *row)
 		    sizeof name);
 
 		if ((o->agency = import_agency_by_code(im, v)) == 0 &&
-		    im->o->create_agencies)
-			o->agency = import_agency_pending(im, nm && *nm ? nm :
-			    v, v);
+		    im->o->create_agencies) {
+			o->agency = import_agency_create(im, row,
+			    nm && *nm ? COL_AGENCY : COL_AGENCY_CODE,
+			    nm && *nm ? nm : v, v, &rc);
+			if (o->agency == 0)
+				goto done;
+		}
 		if (o->agency == 0) {
 			rc = import_refuse(im, row, COL_AGENCY_CODE, v, "no "
 			    "agency has this code (see ogpo list agencies, or "
@@ -577,8 +621,12 @@ import_officer_row(struct import *im, const struct table_row *row)
 	} else if ((v = import_cell(im, row, COL_AGENCY, cell,
 	    sizeof cell)) != NULL) {
 		if ((o->agency = import_agency_by_name(im, v)) == 0 &&
-		    im->o->create_agencies && *v != '\0')
-			o->agency = import_agency_pending(im, v, NULL);
+		    im->o->create_agencies && *v != '\0') {
+			o->agency = import_agency_create(im, row, COL_AGENCY, v,
+			    NULL, &rc);
+			if (o->agency == 0)
+				goto done;
+		}
 		if (o->agency == 0) {
 			rc = import_refuse(im, row, COL_AGENCY, v, "no agency "
 			    "has exactly this name (see ogpo list agencies, or "
@@ -662,6 +710,8 @@ import_officer_row(struct import *im, const struct table_row *row)
 	if (rc == 0 && old == NULL && o->h.id != 0)
 		import_see(im, o->h.id, (uint32_t)row->row);
 done:
+	if (rc == 0)
+		rc = import_agency_keep(im);
 	free(o);
 	return rc;
 }
@@ -801,9 +851,17 @@ import_rejects_open(struct import *im)
 
 	if (im->o->rejects == NULL)
 		return 0;
-	if ((im->rejf = fopen(im->o->rejects, "w")) == NULL)
-		return err_set(im->cause, OGPO_IO, "%s: %s", im->o->rejects,
-		    strerror(errno));
+	/* Kept aside; written to the file once the database is let go.
+	 * A rerun (the map grew) starts it afresh. */
+	if (im->rejf != NULL && (fflush(im->rejf) != 0 ||
+	    ftruncate(fileno(im->rejf), 0) != 0 ||
+	    fseeko(im->rejf, 0, SEEK_SET) != 0)) {
+		fclose(im->rejf);
+		im->rejf = NULL;
+	}
+	if (im->rejf == NULL && (im->rejf = spool_tmpfile()) == NULL)
+		return err_set(im->cause, OGPO_IO, "cannot keep the rejected "
+		    "rows aside for %s: %s", im->o->rejects, strerror(errno));
 	/* As the file's name says, else as the input was. */
 	memset(&wo, 0, sizeof wo);
 	if ((wo.format = table_format_of_name(im->o->rejects)) ==
@@ -838,8 +896,6 @@ import_close(struct import *im)
 
 	if (im->rej != NULL)
 		table_writer_close(im->rej, NULL);
-	if (im->rejf != NULL)
-		fclose(im->rejf);
 	table_ahead_stop(im->ahead);
 	im->ahead = NULL;
 	table_reader_close(im->r);
@@ -854,7 +910,6 @@ import_close(struct import *im)
 	im->marks = 0;
 	im->codes = NULL;
 	im->rej = NULL;
-	im->rejf = NULL;
 	im->r = NULL;
 	im->header_copy = NULL;
 	im->nheader = 0;
@@ -901,7 +956,8 @@ import_open(struct import *im, char **cause)
 
 	memset(&to, 0, sizeof to);
 	to.csv = im->o->csv;
-	if (table_reader_open(&im->r, im->path, &to, cause) != 0)
+	if (table_reader_open_mem(&im->r, im->path, im->data, im->len, &to,
+	    cause) != 0)
 		return OGPO_INVALID;
 	if ((csv = table_reader_csv(im->r)) != NULL) {
 		str_copy(im->res->encoding, csv_reader_encoding(csv),
@@ -1007,7 +1063,7 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		res->rows++;
 		im->email[0] = '\0';	/* no row's e-mail is known yet */
 		if (im->o->progress != NULL && res->rows % 1024 == 0)
-			im->o->progress(im->o->arg,
+			im->o->progress(im->o->arg, IMPORT_CHECKING,
 			    table_ahead_bytes_read(im->ahead),
 			    table_reader_bytes_total(im->r));
 		if ((ragged = import_ragged(im, row)) != NULL)
@@ -1023,7 +1079,8 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if (rc < 0)
 		return OGPO_INVALID;
 	if (im->o->progress != NULL)
-		im->o->progress(im->o->arg, table_reader_bytes_total(im->r),
+		im->o->progress(im->o->arg, IMPORT_CHECKING,
+		    table_reader_bytes_total(im->r),
 		    table_reader_bytes_total(im->r));
 	if ((rc = store_marks_clear(t, cause)) != 0)
 		return rc;
@@ -1035,40 +1092,86 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		    "import again, or use --skip-bad to load the good rows",
 		    res->rejected), res->rejected, im->o->rejects ?
 		    _("the rows in the rejects file") : _("those rows"));
-	if (im->o->dry_run)
+	/* A dry run, or nothing to change: the transaction is let go
+	 * rather than committed, so the file is not touched at all. */
+	if (im->o->dry_run || res->added + res->updated == 0)
 		return IMPORT_DRY_RUN;
-	if (res->added + res->updated == 0)
-		return 0;
 	res->written = 1;
 	return import_record_write(im, first);
+}
+
+/* The progress of copying the file aside, to the caller's callback. */
+struct import_copying {
+	const struct import_options *o;
+};
+
+static void
+import_copy_progress(void *arg, uint64_t done, uint64_t total)
+{
+	const struct import_options *o = ((struct import_copying *)arg)->o;
+
+	o->progress(o->arg, IMPORT_COPYING, done, total);
+}
+
+/* The rejects kept aside, into the file the user named, with their
+ * rights, now that the database is let go. */
+static void
+import_rejects_write(struct import *im)
+{
+	FILE *f;
+
+	if (im->rejf == NULL || im->o->rejects == NULL)
+		return;
+	if ((f = fopen(im->o->rejects, "w")) == NULL) {
+		im->res->rejects_error = xasprintf("%s: %s", im->o->rejects,
+		    strerror(errno));
+		return;
+	}
+	if (spool_copy(im->rejf, f) != 0 || fclose(f) != 0)
+		im->res->rejects_error = xasprintf(_("writing %s: %s"),
+		    im->o->rejects, strerror(errno));
 }
 
 int
 import_run(struct core *c, const char *path, const struct import_options *o,
     struct import_result *res, char **cause)
 {
+	struct import_copying copying = { o };
 	struct import im;
+	struct spool sp;
 	int rc;
-	struct stat st;
 
 	memset(&im, 0, sizeof im);
+	memset(res, 0, sizeof *res);
 	im.path = path;
 	im.o = o;
 	im.res = res;
+	/* The only read of the user's file, before the database is held. */
+	if ((rc = spool_in(&sp, path, o->progress ? import_copy_progress :
+	    NULL, &copying, cause)) != 0)
+		return rc;
+	im.data = sp.data;
+	im.len = sp.len;
 	/* Room for the whole file up front (a database takes about six
 	 * times the CSV: record, indexes, audit), rather than growing the map
 	 * (and reading the file again) part-way through. Without the room
 	 * (a nearly full disk) it is tried all the same: it may fit, and if
 	 * it does not, growing says so cleanly. */
-	if (!o->dry_run && stat(path, &st) == 0)
-		(void)store_reserve(core_store(c), (size_t)st.st_size * 8,
-		    NULL);
-	rc = core_run(c, import_txn, &im, cause);
-	if (rc != 0)
+	if (!o->dry_run)
+		(void)store_reserve(core_store(c), sp.len * 8, NULL);
+	rc = o->dry_run ? core_dry(c, import_txn, &im, cause) :
+	    core_run(c, import_txn, &im, cause);
+	if (rc != 0 && rc != IMPORT_DRY_RUN)
 		res->written = 0;
 	if (im.r != NULL && table_reader_warnings(im.r) != NULL)
 		res->warnings = xstrdup(table_reader_warnings(im.r));
 	import_close(&im);
+	if (rc == 0 || rc == IMPORT_DRY_RUN || (rc == OGPO_INVALID &&
+	    res->rows > 0))
+		import_rejects_write(&im);
+	if (im.rejf != NULL)
+		fclose(im.rejf);
+	spool_free(&sp);
 	if (rc == IMPORT_DRY_RUN)
 		rc = 0;
 	return rc;

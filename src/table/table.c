@@ -319,10 +319,13 @@ char *
 table_tmp_path(char **cause)
 {
 	const char *dir = getenv("TMPDIR");
+	struct stat st;
 	char *path;
 	int fd;
 
-	if (dir == NULL || *dir == '\0')
+	/* Where spool.c keeps its files: $TMPDIR if it is a directory. */
+	if (dir == NULL || dir[0] != '/' || stat(dir, &st) != 0 ||
+	    !S_ISDIR(st.st_mode))
 		dir = "/tmp";
 	path = xasprintf("%s/ogpo-table.XXXXXX", dir);
 	if ((fd = mkstemp(path)) == -1) {

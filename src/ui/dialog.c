@@ -167,6 +167,7 @@ dialog_move(enum ui_action a, size_t *sel, size_t n, size_t page)
 
 struct pick {
 	const char		*title;
+	const char		*text;		/* above the choices, or NULL */
 	const char *const	*labels;
 	size_t			 n;
 	char			 filter[64];
@@ -195,19 +196,35 @@ static void
 dialog_pick_draw(struct ui *ui, void *arg)
 {
 	struct pick *p = arg;
+	struct dialog_text t;
 	size_t i, widest = 20;
-	int h, w, y, x, rows;
+	int h, w, y, x, rows, j;
 
 	for (i = 0; i < p->n && i < 2000; i++)
 		if (text_width(p->labels[i]) > widest)
 			widest = text_width(p->labels[i]);
 	if (text_width(p->title) + 4 > widest)
 		widest = text_width(p->title) + 4;	/* the title shows whole */
+	if (p->text != NULL && widest < 60)
+		widest = 60;
 	w = (int)widest + 2;
-	h = (int)p->n + 2;
+	if (w > ui->cols - 4)
+		w = ui->cols - 4;
+	t.n = 0;
+	if (p->text != NULL)
+		dialog_text_wrap(&t, p->text, w);
+	h = (int)p->n + 2 + (t.n > 0 ? t.n + 1 : 0);
 	if (h < 6)
 		h = 6;
 	dialog_frame(ui, &h, &w, &y, &x, p->title);
+	/* The text first, then as many choices as the rest holds (at least
+	 * one: the text gives way to them on a small screen). */
+	for (j = 0; j < t.n && j < h - 3; j++)
+		dialog_text_put(ui, &t, j, y + j, x, w, UI_NORMAL);
+	if (j > 0) {
+		y += j + 1;
+		h -= j + 1;
+	}
 	rows = h - 2;
 	if (p->sel < p->top)
 		p->top = p->sel;
@@ -227,6 +244,13 @@ int
 ui_pick(struct ui *ui, const char *title, const char *const *labels,
     size_t n, size_t *sel, int first)
 {
+	return ui_pick_text(ui, title, NULL, labels, n, sel, first);
+}
+
+int
+ui_pick_text(struct ui *ui, const char *title, const char *text,
+    const char *const *labels, size_t n, size_t *sel, int first)
+{
 	struct pick p;
 	enum ui_action a;
 	int key, r = -1, rows;
@@ -234,6 +258,7 @@ ui_pick(struct ui *ui, const char *title, const char *const *labels,
 
 	memset(&p, 0, sizeof p);
 	p.title = title;
+	p.text = text;
 	p.labels = labels;
 	p.n = n;
 	p.shown = xcalloc(n ? n : 1, sizeof *p.shown);
@@ -369,9 +394,18 @@ dialog_prompt_draw(struct ui *ui, void *arg)
 	struct prompt *p = arg;
 	int h = 2, w = 60, y, x;
 
+	char full[128];
+
 	dialog_frame(ui, &h, &w, &y, &x, p->title);
 	ui_edit_draw(ui, &p->edit, y, x, w, UI_FIELD);
-	ui_put(ui, y + 1, x, w, _("Enter: accept    Esc: cancel"), UI_DIM);
+	if (p->edit.full) {
+		/* Said, never dropped unseen. */
+		snprintf(full, sizeof full, _("At most %zu bytes: that "
+		    "character was not taken"), p->edit.size - 1);
+		ui_put(ui, y + 1, x, w, full, UI_ERROR);
+	} else
+		ui_put(ui, y + 1, x, w, _("Enter: accept    Esc: cancel"),
+		    UI_DIM);
 }
 
 int

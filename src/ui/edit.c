@@ -15,6 +15,7 @@ ui_edit_init(struct ui_edit *e, char *buf, size_t size)
 	e->size = size;
 	e->cur = strlen(buf);
 	e->scroll = 0;
+	e->full = 0;
 }
 
 int
@@ -35,8 +36,12 @@ ui_edit_insert(struct ui_edit *e, int key)
 
 	memset(&st, 0, sizeof st);
 	n = wcrtomb(u, (wchar_t)key, &st);
-	if (n == (size_t)-1 || len + n >= e->size)
+	if (n == (size_t)-1)
 		return;
+	if (len + n >= e->size) {
+		e->full = 1;	/* the caller says so: never dropped unseen */
+		return;
+	}
 	memmove(e->buf + e->cur + n, e->buf + e->cur, len - e->cur + 1);
 	memcpy(e->buf + e->cur, u, n);
 	e->cur += n;

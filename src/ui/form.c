@@ -565,6 +565,67 @@ form_check(struct form *fm, void *rec)
 	return n;
 }
 
+/* The message beside a field both people changed: theirs, and that
+ * the typed value stays. */
+static void
+form_kept_mine(struct form *fm, struct form_field *ff, const void *theirs)
+{
+	char a[OGPO_DESC_MAX + 64];
+	struct store_txn *t;
+
+	a[0] = '\0';
+	if (store_read_begin(fm->ui->store, &t, NULL) == 0) {
+		core_field_text(t, ff->f, theirs, a, sizeof a);
+		store_read_end(t);
+	}
+	snprintf(ff->err, sizeof ff->err, _("%s saved %s; yours is kept"),
+	    ((const struct record_head *)theirs)->updated_by,
+	    a[0] ? a : _("(empty)"));
+}
+
+/*
+ * What the other person saved beside what was typed, field by field, for
+ * the conflict dialog: each field one of them changed, both values.
+ */
+static char *
+form_conflict_text(struct form *fm, struct store_txn *t, const void *mine,
+    const void *theirs)
+{
+	const char *who = ((const struct record_head *)theirs)->updated_by;
+	char a[OGPO_DESC_MAX + 64], b[OGPO_DESC_MAX + 64], *out, *line;
+	struct form_field *ff;
+	size_t len, used = 0, cap = 1024;
+	int i, ours, others;
+
+	out = xmalloc(cap);
+	out[0] = '\0';
+	for (i = 0; i < fm->n; i++) {
+		ff = &fm->fields[i];
+		ours = form_differs(ff, fm->orig);
+		others = !form_field_eq(ff->f, fm->orig, theirs);
+		if (!others || form_field_eq(ff->f, mine, theirs))
+			continue;
+		core_field_text(t, ff->f, theirs, a, sizeof a);
+		core_field_text(t, ff->f, mine, b, sizeof b);
+		line = ours ? xasprintf(_("%s: %s saved %s; you typed %s\n"),
+		    _(ff->f->label), who, a[0] ? a : _("(empty)"),
+		    b[0] ? b : _("(empty)")) : xasprintf(_("%s: %s saved %s "
+		    "(you left it as it was)\n"), _(ff->f->label), who,
+		    a[0] ? a : _("(empty)"));
+		len = strlen(line);
+		if (used + len + 1 > cap)
+			out = xgrow(out, &cap, used + len + 1, 1);
+		memcpy(out + used, line, len + 1);
+		used += len;
+		free(line);
+	}
+	if (used == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 /*
  * Someone saved the record after it was opened. Reload takes their
  * version but keeps every field the user changed; overwrite saves the
@@ -582,22 +643,27 @@ form_conflict(struct form *fm, void *rec, const char *cause)
 	void *theirs = xmalloc(fm->s->size);
 	struct store_txn *t;
 	struct form_field *ff;
+	char *text;
 	size_t sel = 0;
 	int r, i, got = 0;
 
-	r = ui_pick(fm->ui, cause, labels, 3, &sel, 0);
-	if (r != 1 || sel == 2) {
-		free(theirs);
-		return r == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
-	}
 	if (store_read_begin(fm->ui->store, &t, NULL) == 0) {
 		got = store_get(t, fm->kind,
 		    ((struct record_head *)rec)->id, theirs, NULL) == 0;
+		text = got ? form_conflict_text(fm, t, rec, theirs) : NULL;
 		store_read_end(t);
-	}
+	} else
+		text = NULL;
 	if (!got) {
 		free(theirs);
+		ui_alert(fm->ui, _("Not saved"), cause);
 		return 0;
+	}
+	r = ui_pick_text(fm->ui, cause, text, labels, 3, &sel, 0);
+	free(text);
+	if (r != 1 || sel == 2) {
+		free(theirs);
+		return r == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
 	}
 	if (sel == 1) {
 		/* Overwrite: ours, on top of their version number. */
@@ -613,9 +679,7 @@ form_conflict(struct form *fm, void *rec, const char *cause)
 			 * the same field to something else. */
 			if (form_differs(ff, theirs) &&
 			    !form_field_eq(ff->f, fm->orig, theirs))
-				snprintf(ff->err, sizeof ff->err,
-				    _("also changed by %s; yours is kept"),
-				    ((struct record_head *)theirs)->updated_by);
+				form_kept_mine(fm, ff, theirs);
 			continue;
 		}
 		if (ff->kind == FORM_TEXT) {
@@ -643,6 +707,19 @@ form_conflict(struct form *fm, void *rec, const char *cause)
 	return 0;
 }
 
+/* A character that did not fit in the field: said beside it, not lost
+ * unseen. */
+static void
+form_full(struct form_field *ff)
+{
+	if (!ff->edit.full)
+		return;
+	ff->edit.full = 0;
+	snprintf(ff->err, sizeof ff->err, _("holds at most %zu bytes (about "
+	    "%zu Chinese characters): that character was not taken"),
+	    ff->edit.size - 1, (ff->edit.size - 1) / 3);
+}
+
 /* Try to save; 1 when saved, 0 to go on editing, UI_KEY_QUIT to leave. */
 static int
 form_save(struct form *fm)
@@ -662,7 +739,13 @@ form_save(struct form *fm)
 		if (rc == 0) {
 			memcpy(fm->rec, rec, fm->s->size);
 			schema_label(fm->s, rec, label, sizeof label);
-			ui_message(fm->ui, 0, _("Saved %s."), label);
+			if (((struct record_head *)rec)->version != 0 &&
+			    ((struct record_head *)rec)->version ==
+			    ((struct record_head *)fm->orig)->version)
+				ui_message(fm->ui, 0, _("%s: nothing was changed, "
+				    "so nothing was written."), label);
+			else
+				ui_message(fm->ui, 0, _("Saved %s."), label);
 			ui_changed(fm->ui);
 			r = 1;
 			break;
@@ -713,6 +796,7 @@ form_loop(struct form *fm)
 		/* Characters go to a text field before any binding. */
 		if (ff->kind == FORM_TEXT && ui_key_printable(key)) {
 			ui_edit_key(&ff->edit, key);
+			form_full(ff);
 			continue;
 		}
 		a = ui_lookup(fm->ui, UI_CTX_FORM, key);

@@ -14,6 +14,8 @@
 #include "ogpo/config.h"
 #include "ogpo/export.h"
 #include "ogpo/import.h"
+#include "ogpo/spool.h"
+#include "ogpo/text.h"
 #include "pane.h"
 
 #define IMPORT_FILES_MAX	200
@@ -23,6 +25,9 @@ struct ui_import {
 	struct ui	*ui;
 	char		*report;	/* the rejected rows worth showing */
 	size_t		 shown;
+	int		 tty;		/* the terminal, never waited for;
+					   -1 when there is none */
+	int		 drawn;		/* the bar went past curses */
 };
 
 static int
@@ -80,22 +85,58 @@ ui_import_reject(void *arg, const char *where, const char *column,
 	free(old);
 }
 
-/* A bar on the status line while the import runs (no key is read). */
+/*
+ * A bar on the status line while the import runs (no key is read). While
+ * the file is copied aside nothing is held and curses draws it; while its
+ * rows are checked the database is held and others' saves wait, so the
+ * line goes straight to the terminal through a descriptor that never
+ * waits (a stalled link drops frames), and curses is told to draw the
+ * line afresh afterwards (ui_import_done).
+ */
 static void
-ui_import_progress(void *arg, uint64_t done, uint64_t total)
+ui_import_progress(void *arg, int stage, uint64_t done, uint64_t total)
 {
 	struct ui_import *im = arg;
 	struct ui *ui = im->ui;
-	char bar[128];
-	int w = 40, i, fill = total ? (int)(done * (uint64_t)w / total) : w;
+	char bar[64], line[512], fit[1024], out[1200];
+	int w = 40, i, fill = total ? (int)(done * (uint64_t)w / total) : 0;
 
 	for (i = 0; i < w; i++)
 		bar[i] = i < fill ? '#' : '.';
 	bar[w] = '\0';
-	ui_fill(ui, ui->rows - 1, 0, ui->cols, UI_STATUS);
-	mvprintw(ui->rows - 1, 0, _("Importing [%s] %3d%%"), bar,
-	    total ? (int)(done * 100 / total) : 100);
-	refresh();
+	if (total)
+		snprintf(line, sizeof line, _("Importing [%s] %3d%%"), bar,
+		    (int)(done * 100 / total));
+	else
+		snprintf(line, sizeof line, _("Reading [%s] %llu MB"), bar,
+		    (unsigned long long)(done >> 20));
+	if (stage == IMPORT_COPYING) {
+		ui_fill(ui, ui->rows - 1, 0, ui->cols, UI_STATUS);
+		ui_put(ui, ui->rows - 1, 0, ui->cols, line, UI_STATUS);
+		refresh();
+		return;
+	}
+	if (im->tty < 0)
+		return;
+	text_fit(line, (size_t)ui->cols, 1, fit, sizeof fit);
+	/* Save the cursor, to the last line, reverse video, back. */
+	i = snprintf(out, sizeof out, "\0337\033[%d;1H\033[7m%s\033[m\0338",
+	    ui->rows, fit);
+	if (i > 0 && (size_t)i < sizeof out)
+		(void)!write(im->tty, out, (size_t)i);
+	im->drawn = 1;
+}
+
+/* After an import: the bar written past curses is drawn over. */
+static void
+ui_import_done(struct ui_import *im)
+{
+	if (im->tty >= 0)
+		close(im->tty);
+	im->tty = -1;
+	if (im->drawn)
+		wredrawln(stdscr, im->ui->rows - 1, 1);
+	im->drawn = 0;
 }
 
 void
@@ -115,12 +156,15 @@ ui_import_officers(struct ui *ui)
 	memset(&o, 0, sizeof o);
 	memset(&im, 0, sizeof im);
 	im.ui = ui;
+	im.tty = spool_tty_nowait(STDOUT_FILENO);
 	o.kind = ENTITY_OFFICER;
 	o.dry_run = 1;
 	o.on_reject = ui_import_reject;
 	o.progress = ui_import_progress;
 	o.arg = &im;
 	rc = import_run(ui->core, path, &o, &res, &cause);
+	ui_import_done(&im);
+	free(res.rejects_error);	/* none asked for */
 	if (res.warnings != NULL) {	/* shown with the rejected rows */
 		char *old = im.report;
 
@@ -162,7 +206,10 @@ ui_import_officers(struct ui *ui)
 	o.dry_run = 0;
 	o.skip_bad = 1;
 	o.on_reject = NULL;
+	im.tty = spool_tty_nowait(STDOUT_FILENO);
 	rc = import_run(ui->core, path, &o, &res, &cause);
+	ui_import_done(&im);
+	free(res.rejects_error);
 	free(res.warnings);
 	if (rc != 0) {
 		ui_alert(ui, _("Import failed; nothing was written"), cause);

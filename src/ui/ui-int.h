@@ -195,6 +195,7 @@ struct ui {
 						/* tabs on row 0 */
 	int64_t			 click_ms;	/* the last click, for */
 	int			 click_y;	/* a double click */
+	int64_t		 waited_shown;	/* ui_waiting's last quarter second */
 };
 
 /* ui.c: the loop, keys, the frame. */
@@ -319,6 +320,9 @@ void	ui_alert(struct ui *ui, const char *title, const char *text);
  */
 int	ui_pick(struct ui *ui, const char *title, const char *const *labels,
 	    size_t n, size_t *sel, int first);
+/* ui_pick with text (wrapped) shown above the choices. */
+int	ui_pick_text(struct ui *ui, const char *title, const char *text,
+	    const char *const *labels, size_t n, size_t *sel, int first);
 /*
  * Choose any of n items: on[i] says which (and starts as given). Returns 1
  * when confirmed, 0 on cancel, UI_KEY_QUIT to leave.
@@ -338,6 +342,7 @@ struct ui_edit {
 	size_t	 size;	/* bytes of buf, NUL included */
 	size_t	 cur;	/* byte offset of the cursor */
 	size_t	 scroll;	/* byte offset of the first shown char */
+	int	 full;	/* a character did not fit (set, not cleared) */
 };
 void	ui_edit_init(struct ui_edit *e, char *buf, size_t size);
 /* Apply a key (character, Backspace, Delete, arrows, C-a/C-e/C-u/C-k);

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <locale.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +101,28 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	ui->msg_error = error;
 }
 
+/*
+ * Another process holds the database for writing and this one waits to
+ * save: say for whom on the status line, drawn now (nothing is held while
+ * waiting), a few times a second.
+ */
+static void
+ui_waiting(void *arg, const struct store_holder *h, int64_t waited_ms)
+{
+	struct ui *ui = arg;
+	struct passwd *pw;
+
+	if (waited_ms / 250 == ui->waited_shown)
+		return;
+	ui->waited_shown = waited_ms / 250;
+	pw = getpwuid((uid_t)h->uid);
+	ui_message(ui, 0, h->stopped ? _("Waiting: %s's ogpo (%s) holds the "
+	    "database and is stopped… %lld s") : _("Waiting for %s's ogpo "
+	    "(%s) to finish writing… %lld s"), pw ? pw->pw_name : "?",
+	    h->what, (long long)(waited_ms / 1000));
+	ui_redraw(ui);
+}
+
 void
 ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg)
 {
@@ -160,6 +183,7 @@ ui_who(struct ui *ui)
 {
 	struct core_session s[64];
 	char since[32], login[4 * 16 + 8], pane[4 * 10 + 8], *text = NULL, *old;
+	char writer[512];
 	size_t n, i;
 
 	n = core_sessions(ui->core, s, 64);
@@ -172,6 +196,11 @@ ui_who(struct ui *ui)
 		text = xasprintf(_("%s%s since %s  in %s  (process %ld)%s\n"),
 		    old ? old : "", login, since, pane, s[i].pid,
 		    s[i].pid == (long)getpid() ? _(", you") : "");
+		free(old);
+	}
+	if (core_writer_text(ui->core, 3, writer, sizeof writer)) {
+		old = text;
+		text = xasprintf("%s\n%s\n", old ? old : "", writer);
 		free(old);
 	}
 	ui_text_popup(ui, _("Who has the database open"), text ? text : "");
@@ -623,6 +652,8 @@ ui_main(const struct cmd_ctx *ctx)
 		return CMD_FAIL;
 	ui.store = core_store(ui.core);
 	ui.dbdir = store_dir(ui.store);
+	store_set_activity(ui.store, "ogpo");
+	store_set_wait(ui.store, ui_waiting, &ui);
 	ui_keymap(&ui, &errors);
 	if (errors != NULL) {
 		/* A keymap file is data: its lines are shown escaped. */

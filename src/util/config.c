@@ -105,6 +105,14 @@ config_path(void)
 	return xasprintf("%s/.config/ogpo/config", home ? home : ".");
 }
 
+static const char *config_sysconf = OGPO_SYSCONF;
+
+void
+config_set_system_path(const char *path)
+{
+	config_sysconf = path;
+}
+
 const char *
 config_system_path(void)
 {
@@ -112,7 +120,7 @@ config_system_path(void)
 
 	if (!priv_setid() && env != NULL && *env != '\0')
 		return env;
-	return OGPO_SYSCONF;
+	return config_sysconf;
 }
 
 int

@@ -3,6 +3,7 @@
  * once at start: the locale from the environment, then the user's config
  * (ui.lang, date_style, name_order, ambiguous_width) on top.
  */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,29 @@ i18n_setting(const char *key, const char *const *words)
 }
 
 /*
+ * Names are UTF-8 and so is every terminal our users have, but an SSH
+ * client may send no LANG at all (PuTTY's default), leaving the C locale,
+ * in which curses draws each Chinese character as <U+XXXX>. With no UTF-8
+ * character type from the environment, take C.UTF-8's (messages stay as
+ * the environment chose).
+ */
+static void
+i18n_utf8(void)
+{
+	static const char *const fallbacks[] = { "C.UTF-8", "C.utf8",
+		"en_US.UTF-8", NULL };
+	const char *cs = nl_langinfo(CODESET);
+	int i;
+
+	if (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0))
+		return;
+	for (i = 0; fallbacks[i] != NULL; i++)
+		if (setlocale(LC_CTYPE, fallbacks[i]) != NULL)
+			return;
+}
+
+/*
  * The catalogue is bound before the config is read, so that a warning
  * about the config is in the reader's language. ui.lang = en puts
  * LC_MESSAGES back to C (messages as written) while LC_CTYPE keeps the
@@ -88,6 +112,7 @@ i18n_init(const char *localedir)
 	int v;
 
 	setlocale(LC_ALL, "");
+	i18n_utf8();
 	bindtextdomain("ogpo", localedir);
 	bind_textdomain_codeset("ogpo", "UTF-8");
 	textdomain("ogpo");

@@ -1,14 +1,18 @@
 /*
- * priv.c — the group's rights, held only around the database.
+ * priv.c — the group's rights, held only around the shared database.
  *
  * A setgid program starts with the group as its effective gid and keeps
  * it as the saved gid, so it can switch between the two at will. We
  * switch to the user's own gid at once and take the group up only while
- * the store opens or touches its files. A file named by the user is
- * therefore opened with the user's rights, by construction rather than
- * by remembering to drop them at each call.
+ * the store opens or touches the shared database's files. A file named by
+ * the user is therefore opened with the user's rights, by construction
+ * rather than by remembering to drop them at each call; and a database
+ * the user chose never sees the group's rights at all (priv_drop).
  */
+#define _GNU_SOURCE	/* setresgid, getresgid */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,21 +21,71 @@
 #include "ogpo/util.h"
 
 static int	 priv_is_setid;
-static gid_t	 priv_group;	/* the effective gid we started with */
+static gid_t	 priv_gid = (gid_t)-1;	/* the group we started with */
 static int	 priv_depth;
+static int	 priv_dropped;
+
+/*
+ * Descriptors 0 to 2 the process was started without get /dev/null:
+ * otherwise the first file opened (the database, with the group's
+ * rights) would become standard error, and a message would land in it.
+ */
+static int
+priv_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+			return -1;
+	}
+	return 0;
+}
+
+/* Close what the caller left open beyond 0 to 2: none of it is ours. */
+static void
+priv_close_inherited(void)
+{
+	struct dirent *de;
+	DIR *d;
+	char *end;
+	long fd;
+
+	if ((d = opendir("/proc/self/fd")) == NULL) {
+		for (fd = 3; fd < 1024; fd++)
+			(void)close((int)fd);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		fd = strtol(de->d_name, &end, 10);
+		if (*end != '\0' || fd <= 2 || fd == dirfd(d))
+			continue;
+		(void)close((int)fd);
+	}
+	closedir(d);
+}
 
 int
 priv_init(void)
 {
-	priv_group = getegid();
 	priv_is_setid = getegid() != getgid() || geteuid() != getuid();
+	if (priv_is_setid) {
+		if (priv_std_fds() != 0)
+			return -1;
+		priv_close_inherited();
+	}
 	if (geteuid() != getuid()) {
 		/* ogpo is never installed setuid: give that up for good. */
-		if (setuid(getuid()) != 0)
+		if (setresuid(getuid(), getuid(), getuid()) != 0)
 			return -1;
 	}
-	if (priv_group != getgid() && setegid(getgid()) != 0)
-		return -1;
+	if (getegid() != getgid()) {
+		priv_gid = getegid();
+		if (setegid(getgid()) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -41,41 +95,40 @@ priv_setid(void)
 	return priv_is_setid;
 }
 
+gid_t
+priv_group(void)
+{
+	return priv_dropped ? (gid_t)-1 : priv_gid;
+}
+
 void
 priv_enter(void)
 {
-	if (priv_depth++ == 0 && priv_group != getgid())
-		(void)setegid(priv_group);
+	if (priv_depth++ == 0 && !priv_dropped && priv_gid != (gid_t)-1)
+		(void)setegid(priv_gid);
 }
 
 void
 priv_leave(void)
 {
-	if (priv_depth > 0 && --priv_depth == 0 && priv_group != getgid())
+	if (priv_depth > 0 && --priv_depth == 0 && !priv_dropped &&
+	    priv_gid != (gid_t)-1)
 		(void)setegid(getgid());
 }
 
 int
-priv_user_may_use(const char *dir)
+priv_drop(void)
 {
-	char *parent, *slash;
-	int ok;
+	gid_t g = getgid(), r, e, s;
 
-	if (access(dir, R_OK | W_OK | X_OK) == 0)
-		return 1;
-	if (errno != ENOENT)
+	if (priv_dropped || priv_gid == (gid_t)-1) {
+		priv_dropped = 1;
 		return 0;
-	parent = xstrdup(dir);
-	slash = strrchr(parent, '/');
-	if (slash == NULL)
-		ok = access(".", W_OK | X_OK) == 0;
-	else {
-		if (slash == parent)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
-		ok = access(parent, W_OK | X_OK) == 0;
 	}
-	free(parent);
-	return ok;
+	if (setresgid(g, g, g) != 0 || getresgid(&r, &e, &s) != 0 ||
+	    r != g || e != g || s != g)
+		return -1;
+	priv_dropped = 1;
+	priv_depth = 0;
+	return 0;
 }

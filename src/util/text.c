@@ -371,13 +371,24 @@ text_utf8_clean(const char *s, char *out, size_t outsz)
 	const char		*src;
 	size_t			 n = strlen(s), off, len, used = 0, step;
 	uint32_t		 c;
-	char			 hex[8];
+	char			 hex[16];
 
 	for (off = 0; off < n; off += len) {
 		if ((len = text_decode(p + off, n - off, &c)) == 0) {
 			len = 1;
 			step = (size_t)snprintf(hex, sizeof hex, "\\x%02x",
 			    p[off]);
+			src = hex;
+		} else if (c < 0x20 || c == 0x7f) {
+			/* Nothing that drives a terminal: ^[ for ESC, as the
+			 * display shows it. */
+			hex[0] = '^';
+			hex[1] = c == 0x7f ? '?' : (char)(c + 0x40);
+			step = 2;
+			src = hex;
+		} else if ((c >= 0x80 && c <= 0x9f) || text_is_bidi(c)) {
+			step = (size_t)snprintf(hex, sizeof hex, "<U+%04X>",
+			    (unsigned int)c);
 			src = hex;
 		} else {
 			step = len;

@@ -170,9 +170,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == 0 && res.added + res.updated + res.unchanged +
 	    res.rejected > res.rows)
 		abort();
-	if (rc == 0 && o.rejects != NULL)
+	if (rc == 0 && o.rejects != NULL && res.rejects_error == NULL)
 		fuzz_check_rejects(&res);
 	free(res.warnings);
+	free(res.rejects_error);
 	free(cause);
 	return 0;
 }

@@ -3,8 +3,10 @@
  * standard input ends; for the tests. LMDB resets its reader table when
  * a process opens the environment alone, so a test of stale reader
  * slots needs someone else to have it open. Prints "open" once open.
+ * With -r it also holds a read transaction, as a reader stuck on its
+ * output would: a snapshot the database cannot reuse the space of.
  *
- *   hold DIR <FIFO
+ *   hold [-r] DIR <FIFO
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,22 +17,31 @@
 int
 main(int argc, char **argv)
 {
+	struct store_txn *t = NULL;
 	struct core *c;
 	char *cause = NULL, buf[256];
+	int snapshot = argc == 3 && argv[1][0] == '-' && argv[1][1] == 'r';
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: hold DIR\n");
+	if (argc != 2 + snapshot) {
+		fprintf(stderr, "usage: hold [-r] DIR\n");
 		return 2;
 	}
-	if (core_open(&c, argv[1], 0, &cause) != 0) {
+	if (core_open(&c, argv[1 + snapshot], 0, &cause) != 0) {
 		fprintf(stderr, "hold: %s\n", cause);
 		free(cause);
+		return 1;
+	}
+	if (snapshot && store_read_begin(core_store(c), &t, &cause) != 0) {
+		fprintf(stderr, "hold: %s\n", cause);
+		free(cause);
+		core_close(c);
 		return 1;
 	}
 	printf("open\n");
 	fflush(stdout);
 	while (read(0, buf, sizeof buf) > 0)
 		;
+	store_read_end(t);
 	core_close(c);
 	return 0;
 }

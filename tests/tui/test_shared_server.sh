@@ -77,8 +77,13 @@ said() {
 }
 
 as "$A" 077 init --demo
-check "the first account makes the database (umask 077)" test "$rc" -eq 0
-said "and is told it is its admin" "$A is its admin"
+check "an account cannot make the shared database itself" test "$rc" -ne 0
+said "it is told root does, naming it" "ask root to run: ogpo init --admin $A"
+check "and nothing was made" test ! -e "$STATE/data.mdb"
+(umask 077; "$BIN" init --demo --admin "$A") >"$TMP/out" 2>"$TMP/err"
+rc=$?
+check "root makes it, naming the first admin (umask 077)" test "$rc" -eq 0
+said "who is told is its admin" "$A is its admin"
 for f in data.mdb lock.mdb; do
 	check "$f is the group's to read and write, whatever the umask" \
 	    test "$(stat -c '%a %G' "$STATE/$f")" = "660 $GRP"
@@ -100,8 +105,11 @@ said "saying why" "which you cannot read and write yourself"
 check "and nothing was made there" test ! -e "$TMP/other/data.mdb"
 OGPO_DB=$TMP/other as "$B" 022 list agencies
 check "\$OGPO_DB too" test "$rc" -ne 0
-as "$B" 022 --db "$STATE/../ogpo" list agencies
+as "$B" 022 --db "$STATE" list agencies
 check "--db naming the system's database itself is fine" test "$rc" -eq 0
+ln -s "$STATE" "$TMP/shared-link"
+as "$B" 022 --db "$TMP/shared-link" list agencies
+check "so is a link to it (opened by the system's path)" test "$rc" -eq 0
 
 # Files named by the user are theirs: not the group's.
 printf 'name,agency_code,role,email\n群組檔,MOI,po,grp@moi.gov.tw\n' >"$TMP/group-only.csv"
@@ -154,6 +162,8 @@ keys C-s
 expect "the second is told, and offered to keep what was typed" \
     "Reload their version and keep what I typed on top"
 expect "the message names who changed it" "changed by $A"
+expect "and shows what they saved beside what was typed" "$A saved"
+expect "what was typed too" "you typed"
 n=$(setpriv --reuid="$B" --regid="$B" --init-groups "$BIN" list officers \
     --tsv | awk 'END { print NR - 1 }')
 # The second gives up its edit, then reads while the first imports.
@@ -179,6 +189,18 @@ fi
 tui_stop
 TUI_S=alice
 tui_stop
+
+# A client that sends no locale (PuTTY's default): the C locale, and yet
+# Chinese is drawn as Chinese, not as <U+…>.
+TUI_LANG=C
+TUI_AS="setpriv --reuid=$A --regid=$A --init-groups"
+tui_start nolang 100 30
+TUI_AS=
+expect "with no UTF-8 locale from the client, Chinese is drawn" "內政部"
+screen
+check "and nothing as <U+...>" lacks_text "<U+"
+tui_stop
+TUI_LANG=C.UTF-8
 
 # An editor of MOI, in the form, on an officer of MOTC: refused, saying
 # which scope they have, and the database keeps what it had.

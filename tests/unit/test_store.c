@@ -1559,6 +1559,347 @@ test_store_backup(void **state)
 	store_close(copy);
 }
 
+/*
+ * A dry run (store_dry) sees exactly what the same changes made for real
+ * leave: a log of what every read returns after each change, written once
+ * in a real write transaction and once in a dry run over a copy of the
+ * same database, must come out the same. The changes are pseudo-random
+ * puts, moves and deletes of agencies and officers (clashing unique keys
+ * among them), marks, and savepoints kept or taken back; the reads walk
+ * every index both ways, each group, unique look-ups, seeks by text and
+ * by position, and the counts.
+ */
+struct test_dry {
+	char		*log;
+	size_t		 len, cap;
+	uint32_t	 seed;
+};
+
+static void
+test_dry_say(struct test_dry *d, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if (d->len + (size_t)n + 1 > d->cap) {
+		d->cap = (d->len + (size_t)n + 1) * 2;
+		d->log = realloc(d->log, d->cap);
+		assert_non_null(d->log);
+	}
+	memcpy(d->log + d->len, buf, (size_t)n + 1);
+	d->len += (size_t)n;
+}
+
+static uint32_t
+test_dry_rand(struct test_dry *d, uint32_t n)
+{
+	d->seed = d->seed * 1103515245u + 12345u;
+	return (d->seed >> 8) % n;
+}
+
+/* Every read this test knows, as text. */
+static void
+test_dry_look(struct store_txn *t, struct test_dry *d)
+{
+	static const char *prefixes[] = { "", "王", "陳", "林", "李", "改",
+	    "zz" };
+	struct store_cursor *c;
+	struct store_pos pos, mid;
+	struct officer o;
+	struct agency a;
+	uint32_t ix, g, k, *ids;
+	size_t n, i, steps;
+	char key[32];
+
+	for (ix = IX_AGENCY; ix <= IX_MAX; ix++) {
+		test_dry_say(d, "\n%s %zu:", store_index_name(ix),
+		    store_count(t, ix, NULL));
+		assert_int_equal(store_cursor_open(t, ix, NULL, &c, NULL), 0);
+		memset(&mid, 0, sizeof mid);
+		for (steps = 0; store_cursor_move(c, STORE_NEXT) == 0; steps++) {
+			store_cursor_pos(c, &pos);
+			if (steps == 3)
+				mid = pos;
+			test_dry_say(d, " %u/%u", store_cursor_id(c),
+			    pos.klen + pos.vlen);
+		}
+		test_dry_say(d, " |");
+		while (store_cursor_move(c, STORE_PREV) == 0 && steps-- > 0)
+			;
+		store_cursor_close(c);
+		assert_int_equal(store_cursor_open(t, ix, NULL, &c, NULL), 0);
+		while (store_cursor_move(c, STORE_PREV) == 0)
+			test_dry_say(d, " %u", store_cursor_id(c));
+		if (mid.klen > 0 && store_cursor_seek(c, &mid) == 0)
+			test_dry_say(d, " seek %u", store_cursor_id(c));
+		if (ix == IX_OFFICER_NAME || ix == IX_OFFICER_EMAIL ||
+		    ix == IX_AGENCY_CODE)
+			for (i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+				test_dry_say(d, " [%s]%d:%u", prefixes[i],
+				    store_cursor_seek_text(c, prefixes[i]),
+				    store_cursor_id(c));
+		store_cursor_close(c);
+	}
+	/* Groups: the children of each agency, its officers. */
+	for (g = 0; g < 40; g++) {
+		test_dry_say(d, "\ng%u c%zu o%zu r%zu:", g,
+		    store_count(t, IX_AGENCY_CHILD, &g),
+		    store_count(t, IX_OFFICER_AGENCY, &g),
+		    store_officers_in_role(t, g, ROLE_PO, "2024-06-01"));
+		n = store_group_ids(t, IX_OFFICER_AGENCY, g, &ids);
+		for (i = 0; i < n; i++)
+			test_dry_say(d, " %u", ids[i]);
+		free(ids);
+		assert_int_equal(store_cursor_open(t, IX_AGENCY_CHILD, &g, &c,
+		    NULL), 0);
+		while (store_cursor_move(c, STORE_PREV) == 0)
+			test_dry_say(d, " <%u", store_cursor_id(c));
+		store_cursor_close(c);
+	}
+	for (k = 0; k < 60; k++) {
+		snprintf(key, sizeof key, "e%u@x.gov.tw", k);
+		if (store_officer_by_email(t, key, &o, NULL) == 0)
+			test_dry_say(d, " %s=%u/%u", key, o.h.id, o.h.version);
+		snprintf(key, sizeof key, "C%u", k);
+		if (store_agency_by_code(t, key, &a, NULL) == 0)
+			test_dry_say(d, " %s=%u", key, a.h.id);
+		snprintf(key, sizeof key, "m%u", k % 9);
+		test_dry_say(d, " %u", store_mark_peek(t, key));
+	}
+}
+
+static int
+test_dry_fn(struct store_txn *t, void *arg, char **cause)
+{
+	static const char *names[] = { "王小明", "陳美玲", "林志豪", "李",
+	    "改名", "王小華", "張三" };
+	struct test_dry *d = arg;
+	struct officer o;
+	struct agency a;
+	uint32_t id, prev, step;
+	int rc, sp = 0;
+	char key[32], *why;
+
+	(void)cause;
+	for (step = 0; step < 300; step++) {
+		why = NULL;
+		switch (test_dry_rand(d, 11)) {
+		case 0:
+		case 1:	/* a new officer; now and then a taken e-mail */
+			test_mk_officer(&o, test_dry_rand(d, 12),
+			    names[test_dry_rand(d, 7)], "");
+			snprintf(o.email, sizeof o.email, "e%u@x.gov.tw",
+			    test_dry_rand(d, 60));
+			snprintf(o.start_date, sizeof o.start_date,
+			    "2024-%02u-01", 1 + test_dry_rand(d, 12));
+			rc = store_officer_put(t, &o, &why);
+			test_dry_say(d, "\nput officer %d %u", rc, o.h.id);
+			break;
+		case 2:
+		case 3:	/* an officer changes */
+			id = 1 + test_dry_rand(d, 80);
+			if ((rc = store_officer_get(t, id, &o, NULL)) == 0) {
+				if (test_dry_rand(d, 2))
+					snprintf(o.name, sizeof o.name, "%s",
+					    names[test_dry_rand(d, 7)]);
+				if (test_dry_rand(d, 2))
+					o.agency = test_dry_rand(d, 12);
+				if (test_dry_rand(d, 3) == 0)
+					snprintf(o.email, sizeof o.email,
+					    "e%u@x.gov.tw",
+					    test_dry_rand(d, 60));
+				o.role = test_dry_rand(d, 2) ? ROLE_PO :
+				    ROLE_ALTERNATE;
+				if (test_dry_rand(d, 3) == 0)
+					snprintf(o.end_date, sizeof o.end_date,
+					    "2024-0%u-15",
+					    1 + test_dry_rand(d, 9));
+				rc = store_officer_put(t, &o, &why);
+			}
+			test_dry_say(d, "\nset officer %u %d", id, rc);
+			break;
+		case 4:	/* an officer goes */
+			id = 1 + test_dry_rand(d, 80);
+			rc = store_officer_del(t, id, NULL);
+			test_dry_say(d, "\ndel officer %u %d", id, rc);
+			break;
+		case 5:	/* a new agency, or a moved one */
+			if (test_dry_rand(d, 2)) {
+				snprintf(key, sizeof key, "C%u",
+				    test_dry_rand(d, 60));
+				test_mk_agency(&a, key, names[test_dry_rand(d,
+				    7)], test_dry_rand(d, 12), LEVEL_2);
+				rc = store_agency_put(t, &a, &why);
+				test_dry_say(d, "\nput agency %d %u", rc,
+				    a.h.id);
+			} else {
+				id = 1 + test_dry_rand(d, 30);
+				if ((rc = store_agency_get(t, id, &a,
+				    NULL)) == 0) {
+					a.parent = test_dry_rand(d, 12);
+					snprintf(a.code, sizeof a.code, "C%u",
+					    test_dry_rand(d, 60));
+					rc = store_agency_put(t, &a, &why);
+				}
+				test_dry_say(d, "\nmove agency %u %d", id, rc);
+			}
+			break;
+		case 6:	/* an agency goes */
+			id = 1 + test_dry_rand(d, 30);
+			rc = store_agency_del(t, id, NULL);
+			test_dry_say(d, "\ndel agency %u %d", id, rc);
+			break;
+		case 7:
+			snprintf(key, sizeof key, "m%u", test_dry_rand(d, 9));
+			rc = store_mark(t, key, step + 1, &prev, NULL);
+			test_dry_say(d, "\nmark %s %d %u", key, rc, prev);
+			break;
+		case 8:
+			if (test_dry_rand(d, 4) == 0) {
+				rc = store_marks_clear(t, NULL);
+				test_dry_say(d, "\nclear %d", rc);
+			}
+			break;
+		case 9:
+			if (!sp) {
+				rc = store_savepoint(t, NULL);
+				sp = rc == 0;
+				test_dry_say(d, "\nsavepoint %d", rc);
+			}
+			break;
+		default:
+			if (sp) {
+				id = test_dry_rand(d, 2);
+				rc = store_savepoint_end(t, (int)id, NULL);
+				sp = 0;
+				test_dry_say(d, "\nend %u %d", id, rc);
+			}
+			break;
+		}
+		free(why);
+		if (step % 15 == 14)
+			test_dry_look(t, d);
+	}
+	if (sp)
+		assert_int_equal(store_savepoint_end(t, 1, NULL), 0);
+	test_dry_look(t, d);
+	return 0;
+}
+
+static void
+test_store_dry(void **state)
+{
+	struct fx *f = *state;
+	struct test_dry real, dry;
+	struct store *copy;
+	struct agency a;
+	struct officer o;
+	char dir[96], *cause = NULL, *before, *after;
+	uint32_t i, seed;
+	size_t k;
+
+	test_mk_agency(&a, "C0", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	for (i = 1; i < 10; i++) {
+		snprintf(dir, sizeof dir, "C%u", i);
+		test_mk_agency(&a, dir, "部", 1 + i / 4, LEVEL_2);
+		test_put(f->s, ENTITY_AGENCY, &a);
+	}
+	for (i = 0; i < 40; i++) {
+		test_mk_officer(&o, 1 + i % 9, i % 3 ? "陳美玲" : "王小明",
+		    "");
+		snprintf(o.email, sizeof o.email, "e%u@x.gov.tw", i);
+		snprintf(o.start_date, sizeof o.start_date, "2024-0%u-01",
+		    1 + i % 9);
+		test_put(f->s, ENTITY_OFFICER, &o);
+	}
+	for (seed = 1; seed <= 6; seed++) {
+		snprintf(dir, sizeof dir, "%s/copy%u", f->dir, seed);
+		assert_int_equal(store_backup(f->s, dir, &cause), 0);
+		assert_int_equal(store_open(&copy, dir, NULL, &cause), 0);
+		memset(&real, 0, sizeof real);
+		memset(&dry, 0, sizeof dry);
+		real.seed = dry.seed = seed * 7919;
+		/* The copy first, looked at before and after: the dry run
+		 * left it as it was. */
+		before = NULL;
+		{
+			struct test_dry look = { 0 };
+			struct store_txn *t = test_read(copy);
+
+			test_dry_look(t, &look);
+			store_read_end(t);
+			before = look.log;
+		}
+		assert_int_equal(store_dry(copy, test_dry_fn, &dry, &cause),
+		    0);
+		{
+			struct test_dry look = { 0 };
+			struct store_txn *t = test_read(copy);
+
+			test_dry_look(t, &look);
+			store_read_end(t);
+			after = look.log;
+		}
+		assert_string_equal(before, after);
+		free(before);
+		free(after);
+		store_close(copy);
+		/* The original for real, the same changes. */
+		snprintf(dir, sizeof dir, "%s/real%u", f->dir, seed);
+		assert_int_equal(store_backup(f->s, dir, &cause), 0);
+		assert_int_equal(store_open(&copy, dir, NULL, &cause), 0);
+		assert_int_equal(store_write(copy, test_dry_fn, &real, &cause),
+		    0);
+		store_close(copy);
+		if (strcmp(real.log, dry.log) != 0) {
+			for (k = 0; real.log[k] == dry.log[k]; k++)
+				;
+			while (k > 0 && real.log[k - 1] != '\n')
+				k--;
+			fail_msg("seed %u: the dry run saw otherwise from "
+			    "here:\nreal: %.300s\ndry:  %.300s", seed,
+			    real.log + k, dry.log + k);
+		}
+		free(real.log);
+		free(dry.log);
+	}
+}
+
+/*
+ * A map that cannot grow (more than the machine can map) leaves the
+ * database open and usable: LMDB lets its old map go before it asks for
+ * the new one, and the next transaction must not run on nothing.
+ */
+static void
+test_store_map_refused(void **state)
+{
+	struct fx *f = *state;
+	struct agency a;
+	char *cause = NULL;
+
+	assert_int_equal(store_reserve(f->s, (size_t)1 << 50, &cause),
+	    OGPO_FULL);
+	assert_contains(cause, "more than this machine lets ogpo have");
+	free(cause);
+	cause = NULL;
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	assert_int_equal(a.h.id, 1);
+	test_verify_clean(f->s);
+	/* Growing to what the machine can map still works. */
+	assert_int_equal(store_reserve(f->s, (size_t)256 << 20, &cause), 0);
+	assert_true(store_map_size(f->s) >= (size_t)256 << 20);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	test_verify_clean(f->s);
+}
+
 /* Without create, a directory with no database is an error naming init. */
 static void
 test_store_open_missing(void **state)
@@ -1598,6 +1939,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_store_crud_agency),
+		T(test_store_dry),
+		T(test_store_map_refused),
 		T(test_store_crud_others),
 		T(test_store_indexes),
 		T(test_store_unique),

@@ -1,0 +1,361 @@
+/*
+ * writer.c — who holds the database for writing, and since when.
+ *
+ * LMDB lets one write transaction run at a time and says nothing of who
+ * runs it. Every ogpo process that writes first takes a lock of its own
+ * on the file "writer" beside the database (an open file description
+ * lock, so it goes with the process if it dies) and writes there who it
+ * is: pid, login, since when, what it does. One that has to wait can then
+ * say for whom, tell a holder that merely works (an import) from one
+ * that was stopped (Ctrl-Z, kill -STOP) and give up on the latter with a
+ * sentence, rather than hang; ogpo doctor and the who-else list name it.
+ *
+ * The same file keeps a ring of the last commits' transaction ids and
+ * times, which tells how long a reader has held an old snapshot (LMDB's
+ * reader table knows the snapshot, not the time): a reader at snapshot X
+ * has held it since before commit X + 1.
+ *
+ * Signals that stop a process from its terminal (Ctrl-Z and the like)
+ * are held off while the lock is held, and delivered once it is let go.
+ */
+#define _GNU_SOURCE	/* F_OFD_SETLK */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ogpo/priv.h"
+#include "store-int.h"
+
+#define WRITER_MAGIC	0x6f67706fu	/* "ogpo" */
+#define WRITER_RING	256
+/* How long a stopped holder is waited for, and how long a working one. */
+#define WRITER_STOPPED_MS	5000
+#define WRITER_WORKING_MS	(10 * 60 * 1000)
+
+struct writer_head {
+	uint32_t	 magic;
+	int32_t		 pid;
+	uint32_t	 uid;
+	uint32_t	 pad;
+	int64_t		 since_ms;
+	char		 what[32];
+};
+
+struct writer_commit {
+	uint64_t	 txnid;
+	int64_t		 ms;
+};
+
+#define WRITER_RING_AT	64
+
+static int64_t
+writer_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+store_writer_open(struct store *s, int shared, gid_t group)
+{
+	char *path = xasprintf("%s/writer", s->dir);
+	struct stat st;
+	mode_t mask;
+	int fd;
+
+	s->wfd = -1;
+	mask = umask(0);
+	umask(mask & ~(mode_t)0060);
+	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY |
+	    O_NONBLOCK, 0660);
+	umask(mask);
+	free(path);
+	if (fd == -1)
+		return;		/* a read-only place: only LMDB's lock, then */
+	/* In the shared directory, only what ogpo itself made. */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 ||
+	    (shared && (st.st_gid != group || (st.st_mode & 07007) != 0))) {
+		close(fd);
+		return;
+	}
+	s->wfd = fd;
+}
+
+void
+store_writer_close(struct store *s)
+{
+	if (s->wfd >= 0)
+		close(s->wfd);
+	s->wfd = -1;
+}
+
+static int
+writer_lock(int fd, short type, int wait)
+{
+	struct flock fl;
+
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = 0;
+	fl.l_len = 1;
+	return fcntl(fd, wait ? F_OFD_SETLKW : F_OFD_SETLK, &fl);
+}
+
+/* 1 if process pid is stopped (state T or t in /proc). */
+static int
+writer_stopped(long pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	int stopped = 0;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fgets(buf, sizeof buf, f) != NULL &&
+	    (p = strrchr(buf, ')')) != NULL && p[1] == ' ')
+		stopped = p[2] == 'T' || p[2] == 't';
+	fclose(f);
+	return stopped;
+}
+
+int
+store_writer(struct store *s, struct store_holder *h)
+{
+	struct writer_head wh;
+	struct flock fl;
+
+	memset(h, 0, sizeof *h);
+	if (s->wfd < 0)
+		return 0;
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_len = 1;
+	if (fcntl(s->wfd, F_OFD_GETLK, &fl) != 0 || fl.l_type == F_UNLCK)
+		return 0;
+	if (pread(s->wfd, &wh, sizeof wh, 0) != (ssize_t)sizeof wh ||
+	    wh.magic != WRITER_MAGIC)
+		return 1;	/* held, by one that has not said who yet */
+	h->pid = wh.pid;
+	h->uid = wh.uid;
+	h->since_ms = wh.since_ms;
+	memcpy(h->what, wh.what, sizeof h->what);
+	h->what[sizeof h->what - 1] = '\0';
+	h->stopped = writer_stopped(wh.pid);
+	return 1;
+}
+
+void
+store_set_wait(struct store *s, store_wait_fn fn, void *arg)
+{
+	s->wait_fn = fn;
+	s->wait_arg = arg;
+}
+
+void
+store_set_activity(struct store *s, const char *what)
+{
+	str_copy(s->what, what, sizeof s->what);
+}
+
+/*
+ * Take the writer's lock before LMDB's: at once if it is free; else wait,
+ * telling the waiting callback whom for, as long as the holder works,
+ * but not for one that stays stopped. 0, or OGPO_BUSY with *cause.
+ */
+int
+store_writer_enter(struct store *s, char **cause)
+{
+	struct store_holder h;
+	struct writer_head wh;
+	struct timespec nap = { 0, 20 * 1000000 };
+	int64_t start = 0, now, stopped_since = 0;
+	sigset_t block;
+
+	if (s->wfd < 0)
+		return 0;
+	while (writer_lock(s->wfd, F_WRLCK, 0) != 0) {
+		if (errno != EAGAIN && errno != EACCES && errno != EINTR)
+			return 0;	/* no locks here: LMDB's alone */
+		now = writer_now_ms();
+		if (start == 0)
+			start = now;
+		if (store_writer(s, &h) && h.pid != 0) {
+			if (!h.stopped)
+				stopped_since = 0;
+			else if (stopped_since == 0)
+				stopped_since = now;
+			if (s->wait_fn != NULL && now - start >= 500)
+				s->wait_fn(s->wait_arg, &h, now - start);
+			if ((stopped_since != 0 && now - stopped_since >=
+			    WRITER_STOPPED_MS) || now - start >=
+			    WRITER_WORKING_MS)
+				return store_writer_busy(&h, now, cause);
+		}
+		nanosleep(&nap, NULL);
+	}
+	/* Ctrl-Z and the like wait until the lock is let go. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGTSTP);
+	sigaddset(&block, SIGTTIN);
+	sigaddset(&block, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &block, &s->wmask);
+	memset(&wh, 0, sizeof wh);
+	wh.magic = WRITER_MAGIC;
+	wh.pid = (int32_t)getpid();
+	wh.uid = (uint32_t)getuid();
+	wh.since_ms = writer_now_ms();
+	str_copy(wh.what, s->what[0] ? s->what : "ogpo", sizeof wh.what);
+	(void)!pwrite(s->wfd, &wh, sizeof wh, 0);
+	s->wheld = 1;
+	return 0;
+}
+
+/* Let the writer's lock go; txnid, if not 0, was just committed. */
+void
+store_writer_leave(struct store *s, uint64_t txnid)
+{
+	struct writer_commit wc;
+	struct writer_head wh;
+
+	if (!s->wheld)
+		return;
+	if (txnid != 0) {
+		wc.txnid = txnid;
+		wc.ms = writer_now_ms();
+		(void)!pwrite(s->wfd, &wc, sizeof wc, WRITER_RING_AT +
+		    (off_t)(txnid % WRITER_RING) * (off_t)sizeof wc);
+	}
+	memset(&wh, 0, sizeof wh);
+	(void)!pwrite(s->wfd, &wh, sizeof wh, 0);
+	(void)writer_lock(s->wfd, F_UNLCK, 0);
+	s->wheld = 0;
+	sigprocmask(SIG_SETMASK, &s->wmask, NULL);
+}
+
+int64_t
+store_commit_time(struct store *s, uint64_t txnid, uint64_t *oldest)
+{
+	struct writer_commit ring[WRITER_RING];
+	ssize_t n;
+	size_t i;
+	int64_t ms = 0;
+
+	*oldest = 0;
+	if (s->wfd < 0)
+		return 0;
+	n = pread(s->wfd, ring, sizeof ring, WRITER_RING_AT);
+	if (n <= 0)
+		return 0;
+	for (i = 0; i < (size_t)n / sizeof *ring; i++) {
+		if (ring[i].txnid == 0)
+			continue;
+		if (ring[i].txnid == txnid)
+			ms = ring[i].ms;
+		if (*oldest == 0 || ring[i].txnid < *oldest)
+			*oldest = ring[i].txnid;
+	}
+	return ms;
+}
+
+/* The login of uid, or its number. */
+static void
+writer_login(unsigned uid, char *buf, size_t n)
+{
+	struct passwd *pw = getpwuid((uid_t)uid);
+
+	if (pw != NULL)
+		snprintf(buf, n, "%s", pw->pw_name);
+	else
+		snprintf(buf, n, "#%u", uid);
+}
+
+int
+store_writer_busy(const struct store_holder *h, int64_t now_ms, char **cause)
+{
+	char who[64];
+	long long held = (now_ms - h->since_ms) / 1000;
+
+	writer_login(h->uid, who, sizeof who);
+	if (h->stopped)
+		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
+		    "(process %ld, %s) has held the database for %lld s and "
+		    "is stopped (suspended with Ctrl-Z or kill -STOP), so "
+		    "no one can save until it goes on or ends; ask %s to "
+		    "resume it (fg), or an admin to end it (kill %ld)", who,
+		    h->pid, h->what, held, who, h->pid);
+	return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
+	    "(process %ld, %s) has held the database for %lld s; try again "
+	    "when it has finished", who, h->pid, h->what, held);
+}
+
+/* One line of LMDB's reader table: "pid thread txnid" (txnid "-" when
+ * the slot holds no snapshot). */
+struct writer_readers {
+	struct store_reader	*out;
+	size_t			 max, n;
+};
+
+static int
+writer_reader_line(const char *line, void *arg)
+{
+	struct writer_readers *r = arg;
+	char txn[32];
+	long pid;
+	unsigned long tid;
+
+	if (sscanf(line, "%ld %lx %31s", &pid, &tid, txn) != 3 ||
+	    txn[0] == '-' || txn[0] < '0' || txn[0] > '9')
+		return 0;
+	if (r->n < r->max) {
+		memset(&r->out[r->n], 0, sizeof r->out[r->n]);
+		r->out[r->n].pid = pid;
+		r->out[r->n].txnid = strtoull(txn, NULL, 10);
+	}
+	r->n++;
+	return 0;
+}
+
+size_t
+store_readers(struct store *s, struct store_reader *out, size_t max)
+{
+	struct writer_readers r = { out, max, 0 };
+	uint64_t last = store_last_txnid(s), oldest;
+	int64_t now = writer_now_ms(), at;
+	size_t i;
+	struct stat st;
+	char path[64];
+
+	if (s->env == NULL)
+		return 0;
+	mdb_reader_list(s->env, writer_reader_line, &r);
+	for (i = 0; i < r.n && i < max; i++) {
+		out[i].behind = last > out[i].txnid ? last - out[i].txnid : 0;
+		out[i].uid = (unsigned)-1;
+		snprintf(path, sizeof path, "/proc/%ld", out[i].pid);
+		if (stat(path, &st) == 0)
+			out[i].uid = (unsigned)st.st_uid;
+		out[i].held_ms = -1;
+		if (out[i].behind == 0)
+			continue;	/* up to date: it holds nothing back */
+		/* Held since before the commit that followed its snapshot;
+		 * if that one has left the ring, since before the oldest. */
+		at = store_commit_time(s, out[i].txnid + 1, &oldest);
+		if (at == 0 && oldest != 0 && oldest > out[i].txnid + 1)
+			at = store_commit_time(s, oldest, &oldest);
+		if (at != 0)
+			out[i].held_ms = now - at;
+	}
+	return r.n;
+}

@@ -1,0 +1,286 @@
+/*
+ * spool.c — inputs copied aside before the database is held, outputs kept
+ * aside until it is let go (see spool.h).
+ */
+#define _GNU_SOURCE	/* O_TMPFILE */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ogpo/i18n.h"
+#include "ogpo/spool.h"
+#include "ogpo/util.h"
+
+#define SPOOL_CHUNK	(1 << 20)
+
+static int	spool_saved_stdout = -1;
+
+/* Where temporary files go: $TMPDIR if it names a directory, else /tmp. */
+static const char *
+spool_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+	struct stat st;
+
+	if (d != NULL && d[0] == '/' && stat(d, &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return d;
+	return "/tmp";
+}
+
+/* An unlinked temporary file, read-write; -1 with errno. */
+static int
+spool_fd(void)
+{
+	const char *dir = spool_dir();
+	char *path;
+	int fd;
+
+	fd = open(dir, O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
+	if (fd != -1 || (errno != EOPNOTSUPP && errno != EISDIR &&
+	    errno != ENOENT))
+		return fd;
+	/* A filesystem without O_TMPFILE: made, then unlinked at once. */
+	path = xasprintf("%s/ogpo-spool.XXXXXX", dir);
+	if ((fd = mkostemp(path, O_CLOEXEC)) != -1)
+		(void)unlink(path);
+	free(path);
+	return fd;
+}
+
+FILE *
+spool_tmpfile(void)
+{
+	FILE *f;
+	int fd = spool_fd();
+
+	if (fd == -1)
+		return NULL;
+	if ((f = fdopen(fd, "w+")) == NULL)
+		close(fd);
+	return f;
+}
+
+int
+spool_copy(FILE *spool, FILE *f)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(spool) != 0 || fseeko(spool, 0, SEEK_SET) != 0)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, spool)) > 0)
+		if (fwrite(buf, 1, n, f) != n)
+			return -1;
+	return ferror(spool) ? -1 : 0;
+}
+
+/* Write all of buf to fd; -1 with errno. */
+static int
+spool_write_all(int fd, const char *buf, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, buf, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+spool_in(struct spool *sp, const char *path,
+    void (*progress)(void *arg, uint64_t done, uint64_t total), void *arg,
+    char **cause)
+{
+	struct stat st;
+	uint64_t total = 0, done = 0;
+	char *buf = NULL;
+	ssize_t n;
+	int in, rc;
+	void *map;
+
+	memset(sp, 0, sizeof *sp);
+	sp->fd = -1;
+	if (strcmp(path, "-") == 0)
+		in = dup(STDIN_FILENO);
+	else
+		in = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (in == -1)
+		return err_set(cause, OGPO_IO, "cannot open %s: %s", path,
+		    strerror(errno));
+	if (fstat(in, &st) != 0) {
+		rc = err_set(cause, OGPO_IO, "cannot read %s: %s", path,
+		    strerror(errno));
+		close(in);
+		return rc;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(in);
+		return err_set(cause, OGPO_INVALID, "cannot read %s: it is a "
+		    "directory", path);
+	}
+	if (S_ISREG(st.st_mode))
+		total = (uint64_t)st.st_size;
+	if (total > SPOOL_IN_MAX) {
+		close(in);
+		return err_set(cause, OGPO_INVALID, "%s is larger than %llu GB, "
+		    "more than ogpo imports at once; split it into smaller "
+		    "files", path, (unsigned long long)(SPOOL_IN_MAX >> 30));
+	}
+	if ((sp->fd = spool_fd()) == -1) {
+		rc = err_set(cause, OGPO_IO, "cannot copy %s aside in %s "
+		    "before importing it: %s", path, spool_dir(),
+		    strerror(errno));
+		close(in);
+		return rc;
+	}
+	buf = xmalloc(SPOOL_CHUNK);
+	for (;;) {
+		if ((n = read(in, buf, SPOOL_CHUNK)) < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = err_set(cause, OGPO_IO, "reading %s: %s", path,
+			    strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		if (done + (uint64_t)n > SPOOL_IN_MAX) {
+			rc = err_set(cause, OGPO_INVALID, "%s is larger than "
+			    "%llu GB, more than ogpo imports at once; split it "
+			    "into smaller files", path,
+			    (unsigned long long)(SPOOL_IN_MAX >> 30));
+			goto fail;
+		}
+		if (spool_write_all(sp->fd, buf, (size_t)n) != 0) {
+			rc = err_set(cause, OGPO_IO, "cannot copy %s aside in "
+			    "%s before importing it: %s", path, spool_dir(),
+			    strerror(errno));
+			goto fail;
+		}
+		done += (uint64_t)n;
+		if (progress != NULL)
+			progress(arg, done, total > done ? total : 0);
+	}
+	free(buf);
+	buf = NULL;
+	close(in);
+	in = -1;
+	sp->len = (size_t)done;
+	if (sp->len > 0) {
+		map = mmap(NULL, sp->len, PROT_READ, MAP_PRIVATE, sp->fd, 0);
+		if (map == MAP_FAILED) {
+			rc = err_set(cause, OGPO_NOMEM, "cannot map the copy of "
+			    "%s: %s", path, strerror(errno));
+			goto fail;
+		}
+		sp->data = map;
+	} else
+		sp->data = "";
+	return 0;
+fail:
+	free(buf);
+	if (in != -1)
+		close(in);
+	spool_free(sp);
+	return rc;
+}
+
+void
+spool_free(struct spool *sp)
+{
+	if (sp->data != NULL && sp->len > 0)
+		munmap((void *)sp->data, sp->len);
+	if (sp->fd != -1)
+		close(sp->fd);
+	memset(sp, 0, sizeof *sp);
+	sp->fd = -1;
+}
+
+int
+spool_stdout_begin(void)
+{
+	int fd, saved;
+
+	if (spool_saved_stdout != -1)
+		return 0;
+	if ((fd = spool_fd()) == -1)
+		return -1;
+	fflush(stdout);
+	if ((saved = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) == -1 ||
+	    dup2(fd, STDOUT_FILENO) == -1) {
+		if (saved != -1)
+			close(saved);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	spool_saved_stdout = saved;
+	return 0;
+}
+
+int
+spool_stdout_isatty(void)
+{
+	return isatty(spool_saved_stdout != -1 ? spool_saved_stdout :
+	    STDOUT_FILENO);
+}
+
+int
+spool_stdout_end(void)
+{
+	char *buf;
+	ssize_t n;
+	int spool, rc = 0;
+
+	if (spool_saved_stdout == -1)
+		return 0;
+	fflush(stdout);
+	/* stdout back where it was; the spool on a descriptor of its own. */
+	if ((spool = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) == -1 ||
+	    dup2(spool_saved_stdout, STDOUT_FILENO) == -1) {
+		if (spool != -1)
+			close(spool);
+		return -1;
+	}
+	close(spool_saved_stdout);
+	spool_saved_stdout = -1;
+	buf = xmalloc(SPOOL_CHUNK);
+	if (lseek(spool, 0, SEEK_SET) != 0)
+		rc = -1;
+	while (rc == 0 && (n = read(spool, buf, SPOOL_CHUNK)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = -1;
+			break;
+		}
+		if (spool_write_all(STDOUT_FILENO, buf, (size_t)n) != 0)
+			rc = -1;
+	}
+	free(buf);
+	close(spool);
+	return rc;
+}
+
+int
+spool_tty_nowait(int fd)
+{
+	char path[64];
+
+	if (!isatty(fd))
+		return -1;
+	/* A new open: O_NONBLOCK on it leaves the shell's own alone. */
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	return open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+}

@@ -1,0 +1,103 @@
+# attack-lib.sh — the shared-server install, attacked by its own accounts
+# (sourced by tests/attack/*.sh). Each script runs in a mount namespace of
+# its own with a copy of /etc in place of the machine's, so the accounts,
+# the group and /etc/ogpo.conf it makes vanish with it; root installs ogpo
+# with `make install-shared ADMIN=...` and four real accounts use it, none
+# of them in the program's group:
+#
+#   $ADM  the admin            $ED  an editor of MOI (內政部)
+#   $VW   a viewer             $NO  a login with no role at all
+#
+# `as LOGIN CMD...` runs the installed set-group-id ogpo as that account
+# (or, with `as LOGIN - CMD...`, any command), with a login's environment
+# and its own home. `intact WHAT` asserts the shared database's file is
+# byte for byte what it was at the last `remember`, and still verifies.
+#
+# It needs root and a mount namespace; the sanitizer build cannot run
+# set-id: elsewhere each script says why it skips.
+
+if [ -z "${OGPO_IN_NS:-}" ]; then
+	if [ "$(id -u)" -ne 0 ] || ! unshare -m true 2>/dev/null; then
+		echo "ok - # SKIP the attack tier needs root and a mount namespace"
+		exit 0
+	fi
+	case ${OGPO:-} in
+	*asan*)
+		echo "ok - # SKIP the attack tier runs the set-group-id install," \
+		    "which the sanitizer build cannot be"
+		exit 0 ;;
+	esac
+	OGPO_IN_NS=1 exec unshare -m sh "$0" "$@"
+fi
+. tests/lib.sh
+
+mount --make-rprivate / 2>/dev/null
+cp -a /etc "$TMP/etc" && mount --bind "$TMP/etc" /etc ||
+    { not_ok "a private /etc for the test"; exit 1; }
+rm -f /etc/ogpo.conf
+chmod 755 "$TMP"
+mkdir -p "$TMP/home"
+
+ADM=atka$$
+ED=atke$$
+VW=atkv$$
+NO=atkn$$
+for u in $ADM $ED $VW $NO; do
+	useradd -m -d "$TMP/home/$u" -U -s /bin/sh "$u" ||
+	    { not_ok "account $u"; exit 1; }
+done
+GRP=ogpo
+PREFIX=$TMP/usr
+STATE=$TMP/var/lib/ogpo
+BIN=$PREFIX/bin/ogpo
+make -s install-shared PREFIX="$PREFIX" STATEDIR="$STATE" \
+    OGPO_GROUP=$GRP >"$TMP/install.out" 2>&1 ||
+    { not_ok "make install-shared"; sed 's/^/#   /' "$TMP/install.out"; exit 1; }
+DATA=$STATE/data.mdb
+
+# as LOGIN [-] ARGS...: the installed ogpo (or, after -, a command) as
+# LOGIN, in its home, with the environment a login gives; output in
+# $TMP/out and $TMP/err, status in $rc.
+as() {
+	who=$1
+	shift
+	if [ "$1" = - ]; then
+		shift
+	else
+		set -- "$BIN" "$@"
+	fi
+	setpriv --reuid="$who" --regid="$who" --init-groups \
+	    env -i HOME="$TMP/home/$who" USER="$who" LOGNAME="$who" \
+	    PATH="$PREFIX/bin:/usr/bin:/bin" LANG=C.UTF-8 ${AS_ENV:-} \
+	    sh -c 'cd; umask 022; exec "$@"' sh "$@" \
+	    >"$TMP/out" 2>"$TMP/err" </dev/null
+	rc=$?
+}
+
+said() {
+	if grep -qF -- "$2" "$TMP/out" "$TMP/err"; then ok "$1"; else
+		not_ok "$1 (no '$2' in:)"
+		sed 's/^/#   /' "$TMP/out" "$TMP/err" | head -10
+	fi
+}
+
+# Root makes the database, naming its admin, who names the others' roles.
+"$BIN" init --demo --admin "$ADM" >"$TMP/init.out" 2>&1 ||
+    { not_ok "root makes the shared database"; sed 's/^/#   /' "$TMP/init.out"; exit 1; }
+as "$ADM" user add "$ED" --role editor --agency MOI
+as "$ADM" user add "$VW" --role viewer
+
+remember() {
+	sha256sum "$DATA" | cut -d' ' -f1 >"$TMP/sum"
+}
+
+# intact WHAT: the shared data file is what remember saw, and verifies.
+intact() {
+	if [ "$(sha256sum "$DATA" | cut -d' ' -f1)" = "$(cat "$TMP/sum")" ]; then
+		ok "$1: the shared database is byte for byte as it was"
+	else
+		not_ok "$1: the shared database changed"
+	fi
+	"$BIN" verify >"$TMP/verify" 2>&1 && ok "$1: and it verifies" ||
+	    { not_ok "$1: and it verifies"; sed 's/^/#   /' "$TMP/verify" | head -5; }
+}

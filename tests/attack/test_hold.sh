@@ -1,0 +1,178 @@
+#!/bin/sh
+# test_hold.sh — no account holds up the others. An import reading a FIFO
+# that never delivers, a dry run of one by a login with no role, Ctrl-Z
+# during an import, a pager that stops reading: everyone else's saves go
+# through. A writer stopped while it holds the database is named, and
+# not waited for for ever. The file does not grow for a reader blocked
+# on its output; ogpo doctor names a reader that holds an old snapshot.
+# A map that cannot grow leaves the database usable; an import from a
+# pipe survives the map growing.
+. "$(dirname "$0")/attack-lib.sh"
+
+HOLD=$(pwd)/build/tools/hold
+
+# save N [SECONDS]: the admin saves agency 1 N times, each within SECONDS
+# (15); 0 if all did.
+save() {
+	n=$1 i=0
+	while [ "$i" -lt "$n" ]; do
+		as "$ADM" - timeout "${2:-15}" "$BIN" set agency 1 \
+		    "note=save $i $$"
+		[ "$rc" -eq 0 ] || return 1
+		i=$((i + 1))
+	done
+	return 0
+}
+
+# rows N FILE: N officers of MOI as a CSV the editor may import.
+rows() {
+	awk -v n="$1" 'BEGIN { print "name,agency_code,role,email,phone";
+	    for (i = 1; i <= n; i++)
+		printf "匯入%d,MOI,po,bulk%d@moi.gov.tw,02-2356-%04d\n", i, i,
+		    i % 10000 }' >"$2"
+	chmod 644 "$2"
+}
+
+# --- readers: a pager that stops reading, a held snapshot -----------------
+growth() {
+	before=$(stat -c %s "$DATA")
+	save 300 || not_ok "300 saves"
+	echo $(($(stat -c %s "$DATA") - before))
+}
+base=$(growth)
+mkfifo -m 666 "$TMP/pager"
+sleep 600 <"$TMP/pager" &
+pager=$!
+as "$ADM" - sh -c "$BIN audit --limit 0 >$TMP/pager" &
+reader=$!
+sleep 1
+blocked=$(growth)
+echo "# file growth for 300 saves: $base bytes alone, $blocked with a blocked reader"
+check "a reader blocked on its output does not make the file grow ($blocked vs $base bytes)" \
+    test "$blocked" -le $((base + 16 * 4096))
+"$BIN" doctor --age 0 >"$TMP/out" 2>&1
+said "ogpo doctor sees no one holding an old snapshot" \
+    "no one has held an old snapshot"
+kill "$pager" "$reader" 2>/dev/null
+pkill -u "$ADM" -x ogpo
+mkfifo "$TMP/hold"
+"$HOLD" -r "$STATE" <"$TMP/hold" >"$TMP/held" &
+sleep 1000 >"$TMP/hold" &
+keep=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q open "$TMP/held"; do
+	sleep 0.05; i=$((i + 1))
+done
+save 5
+sleep 2
+"$BIN" doctor --age 1 >"$TMP/out" 2>&1
+said "a snapshot held for seconds is named by ogpo doctor --age 1" \
+    "has read a snapshot 5 changes old for at least"
+said "with how to end it" "kill "
+kill "$keep"
+wait 2>/dev/null
+
+# --- the map ------------------------------------------------------------
+# A file said to be 15 TB (sparse): LMDB would have been asked for a map
+# that large, failed, and left the next transaction without one.
+remember
+as "$ADM" - sh -c "truncate -s 15T $TMP/home/$ADM/sparse.csv && \
+    $BIN import officers $TMP/home/$ADM/sparse.csv"
+check "an import of a 15 TB file fails, not crashes (status $rc)" \
+    test "$rc" -eq 1
+said "saying why and what to do" "split it into smaller files"
+intact "a 15 TB input"
+rows 200000 "$TMP/piped.csv"
+sed -i 's/bulk/piped/' "$TMP/piped.csv"
+as "$ADM" - sh -c "cat $TMP/piped.csv | $BIN import officers /dev/stdin"
+check "an import from a pipe survives the map growing" test "$rc" -eq 0
+said "all of it" "added 200000"
+# --- FIFOs -------------------------------------------------------------
+mkfifo -m 666 "$TMP/fifo"
+as "$NO" - sh -c "$BIN import officers $TMP/fifo --dry-run" &
+dry=$!
+sleep 0.5
+if save 3 4; then ok "a dry run (no role) waiting on a FIFO holds up no save"
+else not_ok "a dry run (no role) waiting on a FIFO holds up no save"; fi
+kill "$dry" 2>/dev/null
+pkill -u "$NO" -x ogpo
+wait "$dry" 2>/dev/null
+
+rows 50 "$TMP/fifty.csv"
+as "$ED" - sh -c "$BIN import officers $TMP/fifo" &
+imp=$!
+(head -c 60 "$TMP/fifty.csv"; sleep 8; tail -c +61 "$TMP/fifty.csv") \
+    >"$TMP/fifo" &
+feeder=$!
+sleep 0.5
+if save 3 4; then ok "an import reading a slow pipe holds up no save"
+else not_ok "an import reading a slow pipe holds up no save"; fi
+wait "$feeder"
+wait "$imp"
+check "and the import lands when its input has come" test $? -eq 0
+as "$ADM" list officers --agency MOI --tsv
+check "with its fifty officers" test "$(grep -c 'bulk' "$TMP/out")" -eq 50
+
+# --- Ctrl-Z during an import -------------------------------------------
+# writing USER: wait until USER's ogpo holds the database for writing;
+# its pid in $held ("" if that was not seen within 8 s).
+writing() {
+	held= i=0
+	while [ $i -lt 400 ] && [ -z "$held" ]; do
+		pid=$(pgrep -u "$1" -x ogpo)
+		"$BIN" doctor >"$TMP/doc" 2>&1
+		[ -n "$pid" ] && grep -q "is writing\|for writing" \
+		    "$TMP/doc" && held=$pid
+		[ -n "$held" ] || sleep 0.02
+		i=$((i + 1))
+	done
+}
+rows 150000 "$TMP/big.csv"
+as "$ED" - sh -c "$BIN import officers $TMP/big.csv" &
+imp=$!
+writing "$ED"
+if [ -n "$held" ]; then
+	kill -TSTP "$held"
+	if save 3 4; then
+		ok "Ctrl-Z (SIGTSTP) while an import writes holds up no save"
+	else
+		not_ok "Ctrl-Z (SIGTSTP) while an import writes holds up no save"
+	fi
+	check "the import stopped once it had let the database go" \
+	    sh -c "grep -q '^State:.*T' /proc/$held/status"
+	kill -CONT "$held"
+else
+	not_ok "an import seen writing, to press Ctrl-Z on"
+fi
+wait "$imp"
+check "and the import, let go on, lands" test $? -eq 0
+
+# --- a writer stopped while it holds the database -------------------------
+rows 300000 "$TMP/bigger.csv"
+sed -i 's/bulk/more/' "$TMP/bigger.csv"
+as "$ED" - sh -c "$BIN import officers $TMP/bigger.csv" &
+imp=$!
+writing "$ED"
+[ -n "$held" ] && kill -STOP "$held"
+if [ -n "$held" ]; then
+	ok "an import is stopped (kill -STOP) while it holds the database"
+	start=$(date +%s)
+	as "$ADM" - timeout 60 "$BIN" set agency 1 note=stopped
+	took=$(($(date +%s) - start))
+	check "a save is not waited on for ever: it gives up" test "$rc" -eq 1
+	check "within seconds ($took s)" test "$took" -lt 30
+	said "naming the holder" "$ED's ogpo (process $held"
+	said "and that it is stopped" "is stopped"
+	"$BIN" doctor >"$TMP/out" 2>&1
+	said "ogpo doctor names it too" "$ED's ogpo (process $held"
+	"$BIN" who >"$TMP/out" 2>&1
+	said "and ogpo who" "has held the database for writing"
+	kill -CONT "$held"
+else
+	not_ok "an import is stopped (kill -STOP) while it holds the database"
+fi
+wait "$imp"
+check "the stopped import, let go on, lands" test $? -eq 0
+"$BIN" verify >/dev/null 2>&1
+check "the database verifies" test $? -eq 0
+
