@@ -279,9 +279,9 @@ test_text_utf8_clean(void **state)
 	    sizeof buf), 0);
 	assert_string_equal(buf, "/tmp/\\xa6W\\xa5U.csv");
 	assert_true(text_utf8_valid(buf, strlen(buf)));
-	/* ESC is UTF-8: kept, for the display to escape. */
+	/* ESC cannot drive a terminal once stored: ^[, as shown. */
 	assert_int_equal(text_utf8_clean("a\033b", buf, sizeof buf), 0);
-	assert_string_equal(buf, "a\033b");
+	assert_string_equal(buf, "a^[b");
 	/* A cut falls between characters and between escapes. */
 	assert_int_equal(text_utf8_clean("ab王", buf, 5), -1);
 	assert_string_equal(buf, "ab");
