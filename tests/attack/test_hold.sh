@@ -138,9 +138,9 @@ if [ -n "$held" ]; then
 	else
 		not_ok "Ctrl-Z (SIGTSTP) while an import writes holds up no save"
 	fi
-	check "the import stopped once it had let the database go" \
-	    sh -c "grep -q '^State:.*T' /proc/$held/status"
-	kill -CONT "$held"
+	# (Whether it then stops depends on its process group: the kernel
+	# drops Ctrl-Z for an orphaned one. The saves are what counts.)
+	kill -CONT "$held" 2>/dev/null
 else
 	not_ok "an import seen writing, to press Ctrl-Z on"
 fi

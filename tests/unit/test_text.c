@@ -279,9 +279,15 @@ test_text_utf8_clean(void **state)
 	    sizeof buf), 0);
 	assert_string_equal(buf, "/tmp/\\xa6W\\xa5U.csv");
 	assert_true(text_utf8_valid(buf, strlen(buf)));
-	/* ESC cannot drive a terminal once stored: ^[, as shown. */
-	assert_int_equal(text_utf8_clean("a\033b", buf, sizeof buf), 0);
-	assert_string_equal(buf, "a^[b");
+	/* Nothing that drives a terminal is kept: ESC, DEL, a C1 control
+	 * and a bidi override are written as the display shows them. */
+	assert_int_equal(text_utf8_clean("a\033b\x7f", buf, sizeof buf), 0);
+	assert_string_equal(buf, "a^[b^?");
+	assert_int_equal(text_utf8_clean("\xc2\x9b\xe2\x80\xae", buf,
+	    sizeof buf), 0);
+	assert_string_equal(buf, "<U+009B><U+202E>");
+	assert_int_equal(text_utf8_clean("a\033", buf, 3), -1);
+	assert_string_equal(buf, "a");
 	/* A cut falls between characters and between escapes. */
 	assert_int_equal(text_utf8_clean("ab王", buf, 5), -1);
 	assert_string_equal(buf, "ab");
