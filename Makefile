@@ -10,7 +10,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 VERSION	 = 0.1.0
 
 CC	?= cc
-PKGS	 = ncursesw lmdb libcbor nettle
+PKGS	 = ncursesw lmdb libcbor nettle xlsxwriter libzip expat
 # Evaluated when used, so that a first `make test` sees packages that the
 # dependency step has just installed.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
@@ -42,7 +42,7 @@ Q = @
 endif
 
 SRC	 = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
-	   src/csv/*.c src/cmd/*.c src/ui/*.c))
+	   src/table/*.c src/cmd/*.c src/ui/*.c))
 GEN	 = build/gen/keymap_default.c build/gen/ambiguous.c build/gen/strokes.c
 UNICODE	 = /usr/share/unicode
 # Translations: po/LANG.po, compiled to build/locale for the program here.
@@ -52,7 +52,7 @@ LIBSRC	 = $(SRC) $(GEN)
 OBJ	 = $(patsubst %.c,build/obj/%.o,$(LIBSRC))
 ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIBSRC))
 TSAN_OBJ = $(patsubst %.c,build/tsan/%.o,$(sort $(wildcard src/util/*.c \
-	   src/store/*.c src/core/*.c src/csv/*.c)) $(GEN))
+	   src/store/*.c src/core/*.c src/table/*.c)) $(GEN))
 TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 # Every unit test links tests/unit/fixture.c: a change to it rebuilds them.
 
@@ -102,7 +102,7 @@ XGETTEXT = xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kC_:1c,2 -kNC_:1c,2
 	   -kngettext:1,2 -kerr_set:3 -kerr_prefix:3 -kcmd_error:3 \
 	   -kcsv_writer_fail:3 -kcsv_reader_fail:3 -kimport_change:3 \
 	   -kverify_say:2 -kcheck_fault:3 -kcompliance_say:7 \
-	   -kimport_reject:4 \
+	   -kimport_reject:4 -kimport_refuse:5 -ksheet_fail:2 \
 	   -kkeymap_error:4 -kstore_error:3 -kdoctor_ok:1 -kdoctor_bad:3 \
 	   --add-comments=TRANSLATORS: --sort-by-file \
 	   --package-name=ogpo --package-version=$(VERSION) \
@@ -220,6 +220,7 @@ bench: deps
 	$(Q)sh tests/bench/run.sh
 	$(Q)sh tests/bench/import.sh
 	$(Q)sh tests/bench/export.sh
+	$(Q)sh tests/bench/sheets.sh
 
 build/bench/gen: tests/bench/gen.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
@@ -254,7 +255,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 FUZZ_SRC = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
-	   src/csv/*.c)) build/gen/ambiguous.c build/gen/strokes.c
+	   src/table/*.c)) build/gen/ambiguous.c build/gen/strokes.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_SRC))
 
 .PHONY: fuzz fuzz-run

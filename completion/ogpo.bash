@@ -106,6 +106,10 @@ _ogpo()
 		COMPREPLY=($(compgen -W ", ; tab" -- "$cur"))
 		return
 		;;
+	--format)
+		COMPREPLY=($(compgen -W "ods xlsx csv" -- "$cur"))
+		return
+		;;
 	--role)
 		COMPREPLY=($(compgen -W "admin editor viewer" -- "$cur"))
 		return
@@ -157,8 +161,8 @@ _ogpo()
 		;;
 	check) opts="--year --training --tsv" ;;
 	export)
-		opts="--output -o --month --summary --matrix --from --to --excel
-		    --plain --encoding"
+		opts="--output -o --format --month --summary --matrix --from --to
+		    --excel --plain --encoding --replace"
 		words="attendance signin officers agencies meetings issues"
 		;;
 	user)

@@ -11,10 +11,16 @@ set -u
 # openssh-server and -client: the attack tier logs staff in over real SSH.
 # unicode-data and bzip2: the tables of ambiguous widths and stroke
 # counts are made from Unicode's files at build time (tools/unicode.sh).
+# Spreadsheets: libxlsxwriter writes .xlsx, libzip and expat read .xlsx
+# and .ods and write .ods. LibreOffice (without its windows, driven from Python), poppler's
+# pdftoppm and pdftotext, and a Traditional Chinese font are the other
+# end the tests open files with, convert them through and print.
 PKGS="build-essential pkg-config libncurses-dev liblmdb-dev lmdb-utils
 libcsv-dev libcbor-dev libcmocka-dev nettle-dev tmux gettext locales sqlite3
 groff-base man-db unicode-data bzip2 clang libclang-rt-dev procps
-openssh-server openssh-client"
+openssh-server openssh-client
+libxlsxwriter-dev libzip-dev libexpat1-dev libreoffice-calc-nogui
+python3-uno poppler-utils fonts-arphic-uming"
 
 missing=
 for p in $PKGS; do

@@ -57,6 +57,8 @@ struct core *cmd_open(const struct cmd_ctx *ctx, int create);
  * screen shows them: data must never drive the reader's terminal.
  */
 void	 cmd_put_safe(FILE *f, const char *s);
+/* As cmd_put_safe, line by line: the line breaks of s stay breaks. */
+void	 cmd_put_lines(FILE *f, const char *s);
 
 /* The same form of s as a new string (free it), for a translated format. */
 char	*cmd_safe(const char *s);

@@ -36,12 +36,19 @@ struct csv_options {
 					   4); 0: CSV_CHUNK_DEFAULT */
 };
 
-/* One record, as the reader returns it. */
-struct csv_row {
+/*
+ * One row, as every reader of tables returns it (CSV here, ODS and XLSX
+ * through table.h).
+ */
+struct table_row {
 	size_t	  nfields;	/* at least 1; rows may differ in length */
 	char	**fields;	/* UTF-8, NUL-terminated, owned by the reader,
 				   valid until the next call on it */
-	size_t	  line;		/* physical line (1-based) where it starts */
+	size_t	  line;		/* CSV: the physical line (1-based) where it
+				   starts; 0 for a sheet */
+	size_t	  row;		/* the row a spreadsheet shows it on: for
+				   CSV the record's number, blank lines
+				   counted, line breaks in cells not */
 };
 
 /*
@@ -65,7 +72,7 @@ int	 csv_reader_open_mem(struct csv_reader **rp, const char *name,
  * Blank lines (nothing but spaces or tabs) are skipped. After an error
  * every later call fails with the same sentence.
  */
-int	 csv_reader_next(struct csv_reader *r, const struct csv_row **row,
+int	 csv_reader_next(struct csv_reader *r, const struct table_row **row,
 	    char **cause);
 
 /* "utf-8", "big5", "utf-16le" or "utf-16be" (what the input was). */
@@ -78,23 +85,13 @@ int	 csv_reader_crlf(const struct csv_reader *r);
 /* Bytes taken from the input so far, and its size (0 if unknown). */
 uint64_t csv_reader_bytes_read(const struct csv_reader *r);
 uint64_t csv_reader_bytes_total(const struct csv_reader *r);
+/*
+ * What the reader noticed and let pass, one sentence a line (a Big5
+ * character an agency defined, read into the Private Use Area), or NULL.
+ */
+const char *csv_reader_warnings(const struct csv_reader *r);
 /* Close the file and free everything, the last row included; NULL is ok. */
 void	 csv_reader_close(struct csv_reader *r);
-
-/*
- * Reading ahead (ahead.c): a thread of its own takes r's records, in
- * batches of rows (0: a few hundred), while the caller works on the ones
- * before; a few batches at most wait. csv_ahead_next returns what
- * csv_reader_next would have, in the same order; csv_ahead_bytes_read
- * stands for csv_reader_bytes_read, which the caller may no longer call.
- * csv_ahead_stop ends the thread and frees the rows; it does not close r.
- */
-struct csv_ahead;
-struct csv_ahead *csv_ahead_start(struct csv_reader *r, size_t rows);
-int	 csv_ahead_next(struct csv_ahead *a, const struct csv_row **row,
-	    char **cause);
-uint64_t csv_ahead_bytes_read(const struct csv_ahead *a);
-void	 csv_ahead_stop(struct csv_ahead *a);
 
 /* How to write; a NULL options pointer means UTF-8, comma, LF, no BOM. */
 struct csv_writer_options {
@@ -104,6 +101,15 @@ struct csv_writer_options {
 	int		 bom;		/* write a BOM (UTF-8 and UTF-16) */
 	int		 crlf;		/* CRLF line ends (else LF) */
 	int		 guard;		/* neutralise formulas (csv_cell_*) */
+	const char	*replace;	/* written in place of a character
+					   the encoding lacks (□); NULL:
+					   refuse the row */
+};
+
+/* A character of a row that the writer's encoding has no form for. */
+struct csv_lack {
+	size_t	 field;			/* 0-based */
+	char	 ch[5];			/* the character, UTF-8 */
 };
 
 /*
@@ -118,11 +124,22 @@ int	 csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
  * with *cause naming the row (1-based count of calls, the header being
  * row 1), the field (by the header's name from the second row on) and
  * what is wrong, e.g. "out.csv row 12, field 姓名: 堃 has no Big5 form";
- * such a row is not written at all. A field that is not UTF-8 is refused
- * the same way.
+ * such a row is not written at all, and csv_writer_lacks lists every
+ * character of it the encoding lacks. A field that is not UTF-8 is
+ * refused the same way.
  */
 int	 csv_writer_row(struct csv_writer *w, const char *const *fields,
 	    size_t n, char **cause);
+
+/*
+ * The characters of the last row that the encoding lacks: refused (the
+ * row was not written) or, with the replace option, replaced. Valid
+ * until the next row.
+ */
+size_t	 csv_writer_lacks(const struct csv_writer *w,
+	    const struct csv_lack **v);
+/* The name of field i (0-based) of the header, "" if there is none. */
+const char *csv_writer_header(const struct csv_writer *w, size_t i);
 
 /* Flush and free w; -1 if any write failed (disk full). NULL is ok. */
 int	 csv_writer_close(struct csv_writer *w, char **cause);

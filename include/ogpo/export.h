@@ -27,7 +27,7 @@
 #include <stdio.h>
 
 #include "ogpo/core.h"
-#include "ogpo/csv.h"
+#include "ogpo/table.h"
 
 #define EXPORT_MONTH_MAX	7	/* YYYY-MM */
 
@@ -52,8 +52,12 @@ struct export_request {
 	char		 to[EXPORT_MONTH_MAX + 1];	/* the matrix's last
 							   month ("": month) */
 	uint32_t	 meeting;	/* signin */
-	int		 excel;		/* a UTF-8 BOM and CRLF line ends */
-	const char	*encoding;	/* NULL or "utf-8"; "big5" for old Excel */
+	enum table_format format;	/* ODS, XLSX or CSV (0: CSV) */
+	int		 roc;		/* dates shown 民國 (ODS, XLSX, the
+					   sign-in sheet's heading) */
+	int		 excel;		/* CSV: a UTF-8 BOM and CRLF ends */
+	const char	*encoding;	/* CSV: NULL or "utf-8"; "big5" */
+	int		 replace;	/* Big5: □ for what it cannot hold */
 };
 
 /*
@@ -65,7 +69,7 @@ struct export_request {
  * their organisation as the agency, no code, and the role 外部人士.
  */
 int	export_attendance(struct store_txn *t, const char *month,
-	    struct csv_writer *w, size_t *rows, char **cause);
+	    struct table_writer *w, size_t *rows, char **cause);
 
 /*
  * One row per agency with invitees in month: invited, present (in
@@ -74,7 +78,7 @@ int	export_attendance(struct store_txn *t, const char *month,
  * Cancelled meetings and external participants are not counted.
  */
 int	export_summary(struct store_txn *t, const char *month,
-	    struct csv_writer *w, size_t *rows, char **cause);
+	    struct table_writer *w, size_t *rows, char **cause);
 
 /*
  * Officers down (agency order, then name; an officer invited for two
@@ -84,61 +88,66 @@ int	export_summary(struct store_txn *t, const char *month,
  * Cancelled meetings and external participants are left out.
  */
 int	export_matrix(struct store_txn *t, const char *from, const char *to,
-	    struct csv_writer *w, size_t *rows, char **cause);
+	    struct table_writer *w, size_t *rows, char **cause);
 
 /*
- * The sign-in sheet of meeting: agency, name, title and an empty 簽名
- * column, by agency order, then name; externals last. OGPO_NOTFOUND
- * when there is no such meeting.
+ * The sign-in sheet of meeting, a printed form: the title, kind, date
+ * and time (民國 when roc), place and chair above; then agency, name,
+ * title and an empty 簽名 column, by agency order, then name, externals
+ * last; then blank rows for proxies and walk-ins. OGPO_NOTFOUND when
+ * there is no such meeting.
  */
-int	export_signin(struct store_txn *t, uint32_t meeting,
-	    struct csv_writer *w, size_t *rows, char **cause);
+int	export_signin(struct store_txn *t, uint32_t meeting, int roc,
+	    struct table_writer *w, size_t *rows, char **cause);
 
 /*
  * Every officer, in agency order then name, under the importer's headers
  * (姓名, 機關代碼, 機關, 職稱, 角色, 督導類別, 職能, 電子郵件, 電話, 分機,
  * 是否為公務人員, 到任日期, 卸任日期, 備註).
  */
-int	export_officers(struct store_txn *t, struct csv_writer *w,
+int	export_officers(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
 
 /* Every agency in tree order: 機關代碼, 機關名稱, 上級機關代碼, 層級, 備註. */
-int	export_agencies(struct store_txn *t, struct csv_writer *w,
+int	export_agencies(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
 
 /* Every meeting by date, every field; agencies and issues by name. */
-int	export_meetings(struct store_txn *t, struct csv_writer *w,
+int	export_meetings(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
 
 /* Every issue by number, every field; agencies by code and name. */
-int	export_issues(struct store_txn *t, struct csv_writer *w,
+int	export_issues(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
 
 /* Run r's export through t into w (the export_* call r names). */
 int	export_write(struct store_txn *t, const struct export_request *r,
-	    struct csv_writer *w, size_t *rows, char **cause);
+	    struct table_writer *w, size_t *rows, char **cause);
 
 /*
- * The writer options r asks for: the formula guard always on, comma,
- * RFC 4180 quoting; --excel adds the BOM and CRLF.
+ * The writer options r asks for: the format, a Chinese sheet name, the
+ * date style, the sign-in sheet as a printed form; for CSV the formula
+ * guard always on, comma, RFC 4180 quoting, and --excel's BOM and CRLF.
  */
 void	export_writer_options(const struct export_request *r,
-	    struct csv_writer_options *o);
+	    struct table_writer_options *o);
 
 /*
  * Write r's export to f (the caller's to close) under one short read
- * transaction; name is used in sentences ("out.csv row 12, field 姓名:
- * 堃 has no Big5 form"). OGPO_IO when a write failed.
+ * transaction; name is used in sentences. Records with characters the
+ * encoding lacks (Big5) are all named in one sentence and fail the
+ * export; with r->replace they are written with □ and *notice (when
+ * notice is not NULL; free it) names them. OGPO_IO when a write failed.
  */
 int	export_run(struct core *c, const struct export_request *r, FILE *f,
-	    const char *name, size_t *rows, char **cause);
+	    const char *name, size_t *rows, char **notice, char **cause);
 
 /*
  * Write r's export to path whole or not at all: into path.tmp, renamed
  * over path on success, removed on any failure.
  */
 int	export_file(struct core *c, const struct export_request *r,
-	    const char *path, size_t *rows, char **cause);
+	    const char *path, size_t *rows, char **notice, char **cause);
 
 /* 0 if s is a month written YYYY-MM (01 to 12), copied into month; else -1. */
 int	export_month_parse(const char *s, char month[EXPORT_MONTH_MAX + 1]);
@@ -146,7 +155,7 @@ int	export_month_parse(const char *s, char month[EXPORT_MONTH_MAX + 1]);
 /* Last month (local time) as YYYY-MM: what the Meetings pane offers. */
 void	export_last_month(char month[EXPORT_MONTH_MAX + 1]);
 
-/* The file name r suggests: "attendance-2024-05.csv", "officers.csv" … */
+/* The file name r suggests: "attendance-2024-05.ods", "officers.csv" … */
 void	export_file_name(const struct export_request *r, char *buf, size_t n);
 
 /* 1 if path names a .csv file, which gets --excel unless told --plain. */

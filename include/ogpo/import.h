@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "ogpo/core.h"
-#include "ogpo/csv.h"
+#include "ogpo/table.h"
 
 /* Spreadsheet headers, English or Chinese, to record fields. */
 enum import_col {
@@ -46,8 +46,10 @@ struct import_header {
  * Map a header row for kind (ENTITY_OFFICER or ENTITY_AGENCY). Names are
  * matched ignoring case, spaces, '_' and '-'. Returns 0, or OGPO_INVALID
  * when a required column is missing (cause names it and what was found).
+ * The importer tries the first rows of a file in turn, so that title
+ * rows above the header are passed over.
  */
-int	import_header_map(const struct csv_row *row, enum entity_kind kind,
+int	import_header_map(const struct table_row *row, enum entity_kind kind,
 	    struct import_header *h, char **cause);
 
 /*
@@ -55,6 +57,14 @@ int	import_header_map(const struct csv_row *row, enum entity_kind kind,
  * a static sentence.
  */
 int	import_date(const char *in, char *iso, const char **why);
+/* Full-width digits, letters, punctuation and spaces to ASCII (n bytes). */
+void	import_fold(const char *in, char *out, size_t n);
+/* 1 if a phone number looks like one that lost its leading zero. */
+int	import_phone_lost_zero(const char *phone);
+/* 1 if text holds '?' or U+FFFD where a conversion lost a character. */
+int	import_garbled(const char *text);
+/* SUPV_CIO or SUPV_DEPUTY_HEAD if the title names one, else 0. */
+uint32_t import_title_supervisor(const char *title);
 int	import_role(const char *in, uint32_t *role, uint32_t *supervisor,
 	    const char **why);
 int	import_yesno(const char *in, uint32_t *v, const char **why);
@@ -81,10 +91,16 @@ struct import_options {
 	 */
 	void		(*progress)(void *arg, int stage, uint64_t done,
 			    uint64_t total);
-	/* Called per rejected row and per change ("added 王小明"). */
-	void		(*on_reject)(void *arg, size_t line, const char *column,
-			    const char *reason);
-	void		(*on_change)(void *arg, size_t line, const char *what);
+	/*
+	 * Called per rejected row and per change ("added 王小明"); where
+	 * names the row as a spreadsheet numbers it ("row 12", and for CSV
+	 * "row 12 (line 14)" where they differ), column by the file's own
+	 * header.
+	 */
+	void		(*on_reject)(void *arg, const char *where,
+			    const char *column, const char *reason);
+	void		(*on_change)(void *arg, const char *where,
+			    const char *what);
 	void		*arg;
 };
 
@@ -95,6 +111,10 @@ struct import_result {
 	int	 delimiter;
 	char	 unknown[512];		/* columns ignored */
 	int	 written;		/* 1 if the database changed */
+	char	 sheet[64];		/* the sheet read (.ods, .xlsx) */
+	/* What the reader let pass (an agency's own Big5 characters), a
+	 * sentence a line, or NULL. Free it. */
+	char	*warnings;
 	/* The rejects file could not be written (the import itself
 	 * stands): why, or NULL. Free it. */
 	char	*rejects_error;

@@ -1,8 +1,10 @@
 /*
  * cmd-export.c — `ogpo export WHAT [options]`: attendance by month (rows,
  * --summary or --matrix), a meeting's sign-in sheet, and the officer,
- * agency, meeting and issue lists, as CSV for spreadsheets. The work is
- * export.c's; this file reads the command line and picks the output.
+ * agency, meeting and issue lists, as spreadsheets: .ods (the
+ * government's standard), .xlsx or CSV, by the output's name or
+ * --format. The work is export.c's; this file reads the command line and
+ * picks the output.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -92,7 +94,7 @@ fail:
  */
 static int
 cmd_export_stdout(struct core *c, const struct export_request *r,
-    size_t *rows, char **cause)
+    size_t *rows, char **notice, char **cause)
 {
 	FILE *f = tmpfile();
 	char buf[65536];
@@ -100,8 +102,8 @@ cmd_export_stdout(struct core *c, const struct export_request *r,
 	int rc;
 
 	if (f == NULL)
-		return export_run(c, r, stdout, "stdout", rows, cause);
-	if ((rc = export_run(c, r, f, "stdout", rows, cause)) == 0) {
+		return export_run(c, r, stdout, "stdout", rows, notice, cause);
+	if ((rc = export_run(c, r, f, "stdout", rows, notice, cause)) == 0) {
 		rewind(f);
 		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
 			if (fwrite(buf, 1, n, stdout) != n)
@@ -127,6 +129,8 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		{ "excel", no_argument, NULL, 'E' },
 		{ "plain", no_argument, NULL, 'P' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "replace", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -134,14 +138,13 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct core *c;
 	const char *out = NULL;
 	char from[EXPORT_MONTH_MAX + 1] = "", to[EXPORT_MONTH_MAX + 1] = "";
-	char *cause = NULL;
+	char *cause = NULL, *notice = NULL;
 	int ch, rc, summary = 0, matrix = 0, excel = 0, plain = 0;
+	const char *encoding = NULL;
 	size_t i, rows = 0;
 
 	memset(&r, 0, sizeof r);
-	/* export_encoding in the settings, unless --encoding says. */
-	if (strcmp(config_get("export_encoding"), "big5") == 0)
-		r.encoding = "big5";
+	r.roc = i18n_date_style() == I18N_DATE_ROC;
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
@@ -180,8 +183,18 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 				return cmd_error(&cmd_export_entry, CMD_USAGE,
 				    "--encoding takes utf-8 or big5, not '%s'",
 				    optarg);
-			r.encoding = strcasecmp(optarg, "big5") == 0 ? "big5" :
-			    NULL;
+			encoding = strcasecmp(optarg, "big5") == 0 ? "big5" :
+			    "utf-8";
+			break;
+		case 'F':
+			if ((r.format = table_format_parse(optarg)) ==
+			    TABLE_FORMAT_NONE)
+				return cmd_error(&cmd_export_entry, CMD_USAGE,
+				    "--format takes ods, xlsx or csv, not '%s'",
+				    optarg);
+			break;
+		case 'R':
+			r.replace = 1;
 			break;
 		case 'h':
 			cmd_usage(&cmd_export_entry, stdout);
@@ -256,8 +269,36 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (out != NULL && *out == '\0')
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "-o needs a "
 		    "file name");
-	r.excel = excel || (out != NULL && !plain &&
-	    export_excel_default(out));
+	if (r.format == TABLE_FORMAT_NONE && out != NULL &&
+	    (r.format = table_format_of_name(out)) == TABLE_FORMAT_NONE) {
+		size_t len = strlen(out);
+
+		if (len > 4 && strcasecmp(out + len - 4, ".xls") == 0)
+			return cmd_error(&cmd_export_entry, CMD_USAGE, "ogpo "
+			    "does not write the old .xls; name the file .xlsx "
+			    "or .ods");
+		return cmd_error(&cmd_export_entry, CMD_USAGE, "cannot tell "
+		    "from its name what kind of file '%s' is: name it .ods, "
+		    ".xlsx or .csv, or give --format ods|xlsx|csv", out);
+	}
+	if (r.format == TABLE_FORMAT_NONE)
+		r.format = TABLE_CSV;	/* standard output: for scripts */
+	if (r.format != TABLE_CSV && (encoding != NULL || excel || plain))
+		return cmd_error(&cmd_export_entry, CMD_USAGE, "--encoding, "
+		    "--excel and --plain are for CSV; an .%s file holds any "
+		    "character and opens in Excel as it is",
+		    table_format_name(r.format));
+	/* export_encoding in the settings, unless --encoding says. */
+	if (encoding == NULL && r.format == TABLE_CSV &&
+	    strcmp(config_get("export_encoding"), "big5") == 0)
+		encoding = "big5";
+	r.encoding = encoding != NULL && strcmp(encoding, "big5") == 0 ?
+	    "big5" : NULL;
+	if (r.replace && r.encoding == NULL)
+		return cmd_error(&cmd_export_entry, CMD_USAGE, "--replace goes "
+		    "with --encoding big5: UTF-8 holds every character");
+	r.excel = r.format == TABLE_CSV && (excel || (out != NULL && !plain &&
+	    export_excel_default(out)));
 
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
@@ -267,9 +308,9 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	if (out != NULL)
-		rc = export_file(c, &r, out, &rows, &cause);
+		rc = export_file(c, &r, out, &rows, &notice, &cause);
 	else
-		rc = cmd_export_stdout(c, &r, &rows, &cause);
+		rc = cmd_export_stdout(c, &r, &rows, &notice, &cause);
 	if (rc != 0)
 		cmd_error(&cmd_export_entry, CMD_FAIL, "%s%s", cause ? cause :
 		    _("the export failed"), out != NULL ?
@@ -280,6 +321,11 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_put_safe(stdout, out);
 		printf(".\n");
 	}
+	if (rc == 0 && notice != NULL) {
+		cmd_put_lines(stderr, notice);
+		fputc('\n', stderr);
+	}
+	free(notice);
 	free(cause);
 	core_close(c);
 	return rc != 0 ? CMD_FAIL : CMD_OK;
@@ -292,9 +338,10 @@ const struct cmd_entry cmd_export_entry = {
 	    "[OUTPUT]\n"
 	    "       ogpo export signin MEETING [OUTPUT]\n"
 	    "       ogpo export officers|agencies|meetings|issues [OUTPUT]\n"
-	    "  OUTPUT: [-o FILE] [--excel|--plain] [--encoding utf-8|big5]",
-	.summary = N_("Write attendance, a sign-in sheet or a list as CSV for "
-	    "spreadsheets."),
+	    "  OUTPUT: [-o FILE] [--format ods|xlsx|csv] [--excel|--plain]\n"
+	    "          [--encoding utf-8|big5 [--replace]]",
+	.summary = N_("Write attendance, a sign-in sheet or a list as a "
+	    "spreadsheet (.ods, .xlsx or CSV)."),
 	.help = N_("attendance     one row per invitee per meeting of the month: "
 	    "date, kind,\n"
 	    "               title, agency code, agency, name, role, status, "
@@ -312,32 +359,52 @@ const struct cmd_entry cmd_export_entry = {
 	    "               (--summary and --matrix leave out cancelled "
 	    "meetings and\n"
 	    "               external participants)\n"
-	    "signin MEETING the sign-in sheet (簽到表): agency, name, title, "
-	    "簽名; MEETING\n"
-	    "               is its number or its date (if only one meeting "
-	    "is on it)\n"
+	    "signin MEETING the sign-in sheet (簽到表), to print on A4: the "
+	    "meeting's title,\n"
+	    "               kind, time, place and chair; agency, name, title, "
+	    "簽名; blank\n"
+	    "               rows for proxies and walk-ins. MEETING is its "
+	    "number or its\n"
+	    "               date (if only one meeting is on it)\n"
 	    "officers, agencies  under the import's own headers: ogpo import "
 	    "reads the\n"
 	    "               file back and finds nothing changed\n"
 	    "meetings, issues    every field; agencies by code and name\n"
 	    "\n"
 	    "-o FILE, --output FILE\n"
-	    "               write FILE whole or not at all (through FILE.tmp); "
-	    "without\n"
-	    "               -o, or with -o -, standard output\n"
+	    "               write FILE whole or not at all (through FILE.tmp), "
+	    "as its name\n"
+	    "               says: .ods (OpenDocument), .xlsx (Excel) or .csv; "
+	    "without -o,\n"
+	    "               or with -o -, CSV to standard output\n"
+	    "--format ods|xlsx|csv  the kind of file, whatever its name\n"
+	    "\n"
+	    ".ods and .xlsx keep what each cell is: phone numbers, codes and "
+	    "e-mail as\n"
+	    "text (leading zeros kept, never a formula), dates as dates in "
+	    "your date\n"
+	    "style, counts as numbers, rates as percentages; the header bold, "
+	    "frozen and\n"
+	    "printed on every page.\n"
+	    "\n"
+	    "For CSV:\n"
 	    "--excel        UTF-8 with a byte order mark and CRLF line ends, "
 	    "as Excel\n"
 	    "               wants; a .csv file gets --excel unless --plain\n"
 	    "--plain        UTF-8 with LF line ends (standard output's "
 	    "default)\n"
-	    "--encoding big5  Big5 (CP950) for old Excel; a character Big5 "
-	    "lacks fails\n"
-	    "               the export, naming the row and the field\n"
+	    "--encoding big5  Big5 (CP950) for old Excel; records with a "
+	    "character Big5\n"
+	    "               lacks are all named (who, e-mail, field, "
+	    "character) and\n"
+	    "               nothing is written\n"
+	    "--replace      with --encoding big5: write □ for such "
+	    "characters, and say\n"
+	    "               whose they were\n"
 	    "--encoding utf-8  UTF-8; the default unless export_encoding in "
 	    "the\n"
 	    "               settings says big5 (see ogpo --print-config)\n"
-	    "\n"
-	    "A cell that starts with = + - @ (not a number) gets a leading ' "
+	    "A CSV cell that starts with = + - @ (not a number) gets a leading ' "
 	    "so that\n"
 	    "no formula runs; ogpo import takes it off again.\n"),
 	.exec = cmd_export_exec,

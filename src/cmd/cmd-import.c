@@ -63,11 +63,11 @@ cmd_import_unbar(struct cmd_import *ci)
 }
 
 static void
-cmd_import_reject(void *arg, size_t line, const char *column,
+cmd_import_reject(void *arg, const char *where, const char *column,
     const char *reason)
 {
-	char *msg = *column ? xasprintf(_("line %zu, column %s: %s"), line,
-	    column, reason) : xasprintf(_("line %zu: %s"), line, reason);
+	char *msg = *column ? xasprintf(_("%s, column %s: %s"), where, column,
+	    reason) : xasprintf(_("%s: %s"), where, reason);
 
 	cmd_import_unbar(arg);
 	fputs(_("rejected "), stdout);
@@ -77,13 +77,13 @@ cmd_import_reject(void *arg, size_t line, const char *column,
 }
 
 static void
-cmd_import_change(void *arg, size_t line, const char *what)
+cmd_import_change(void *arg, const char *where, const char *what)
 {
 	struct cmd_import *ci = arg;
 	char *msg;
 
 	cmd_import_unbar(ci);
-	msg = xasprintf(_("line %zu: %s"), line, what);
+	msg = xasprintf(_("%s: %s"), where, what);
 	cmd_put_safe(stdout, msg);
 	fputc('\n', stdout);
 	free(msg);
@@ -194,9 +194,14 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 			    res.updated, res.unchanged, res.rejected,
 			    res.encoding);
 		free(file);
-		printf(_(", %s-separated)\n"), res.delimiter == '\t' ?
-		    _("tab") : res.delimiter == ';' ? _("semicolon") :
-		    _("comma"));
+		if (res.delimiter == 0) {
+			file = cmd_safe(res.sheet);
+			printf(_(", sheet %s)\n"), file);
+			free(file);
+		} else
+			printf(_(", %s-separated)\n"), res.delimiter == '\t' ?
+			    _("tab") : res.delimiter == ';' ? _("semicolon") :
+			    _("comma"));
 		if (res.written)
 			printf(_("import %llu; ogpo import undo %llu takes it "
 			    "back\n"), (unsigned long long)res.seq,
@@ -212,6 +217,10 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 			    file);
 			free(file);
 		}
+	}
+	if (res.warnings != NULL) {
+		cmd_put_lines(stderr, res.warnings);
+		free(res.warnings);
 	}
 	if (rc != 0)
 		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
@@ -290,17 +299,21 @@ const struct cmd_entry cmd_import_entry = {
 	    "           [--encoding utf-8|big5|utf-16] [--delimiter ,|;|tab] "
 	    "[--create-agencies]\n"
 	    "       ogpo import list | undo [IMPORT]",
-	.summary = N_("Load officers or agencies from a spreadsheet CSV file; "
-	    "list or undo imports."),
+	.summary = N_("Load officers or agencies from a spreadsheet (.ods, "
+	    ".xlsx or CSV); list or undo imports."),
 	.help = N_("The whole file is one transaction: if any row is bad nothing "
 	    "is written\n(--skip-bad loads the good rows). Officers match by "
 	    "e-mail, agencies by\ncode; identical rows change nothing. "
 	    "Headers may be English or Chinese\n(姓名 name, 機關 agency, "
 	    "機關代碼 agency_code, 職稱 title, 角色 role, 電子郵件\nemail, "
 	    "電話 phone, 分機 ext, 是否為公務人員 civil_servant, 到任日期 "
-	    "start_date,\n備註 note). The encoding (UTF-8, UTF-16, Big5) "
-	    "and the delimiter are found\nby themselves. --dry-run shows "
-	    "what would change; --rejects writes the\nrejected rows with a "
-	    "錯誤原因 column, to send back.\n"),
+	    "start_date,\n備註 note); title rows above the header are passed "
+	    "over. An .ods or .xlsx\nfile's first sheet is read; a CSV "
+	    "file's encoding (UTF-8, UTF-16, Big5) and\ndelimiter are found "
+	    "by themselves. Rows are named as a spreadsheet numbers\nthem "
+	    "(for CSV with the line alongside). --dry-run shows what would "
+	    "change,\nby the file's own column names; --rejects writes the "
+	    "rejected rows with a\n錯誤原因 column, to send back (.ods, "
+	    ".xlsx or CSV, by its name).\n"),
 	.exec = cmd_import_exec,
 };

@@ -89,6 +89,22 @@ cmd_put_safe(FILE *f, const char *s)
 	free(buf);
 }
 
+void
+cmd_put_lines(FILE *f, const char *s)
+{
+	const char *nl;
+	char *line;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		line = xasprintf("%.*s", (int)(nl - s), s);
+		cmd_put_safe(f, line);
+		fputc('\n', f);
+		free(line);
+		s = nl + 1;
+	}
+	cmd_put_safe(f, s);
+}
+
 int
 cmd_tty(FILE *f)
 {
@@ -113,7 +129,7 @@ cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
 	msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	fprintf(stderr, _("ogpo %s: "), e->name);
-	cmd_put_safe(stderr, msg);
+	cmd_put_lines(stderr, msg);
 	fputc('\n', stderr);
 	free(msg);
 	return status;

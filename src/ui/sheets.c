@@ -1,6 +1,6 @@
 /*
  * sheets.c — spreadsheets in and out. The Import action of the
- * Officers pane: choose a CSV file, see what a dry run says (counts and
+ * Officers pane: choose a spreadsheet (.ods, .xlsx or CSV), see what a dry run says (counts and
  * the first rejected rows), confirm, and watch the import go with a
  * progress bar. The Export action of the Meetings pane: a month's
  * attendance into a file Excel opens.
@@ -36,22 +36,20 @@ ui_import_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The CSV files here, to choose from; the last choice lets one type. */
+/* The spreadsheets here, to choose from; the last choice lets one type. */
 static int
 ui_import_choose(struct ui *ui, char *path, size_t n)
 {
 	char *names[IMPORT_FILES_MAX + 1];
-	size_t count = 0, sel = 0, i, len;
+	size_t count = 0, sel = 0, i;
 	struct dirent *de;
 	DIR *d;
 	int r;
 
 	if ((d = opendir(".")) != NULL) {
 		while (count < IMPORT_FILES_MAX && (de = readdir(d)) != NULL) {
-			len = strlen(de->d_name);
-			if (len > 4 && (strcasecmp(de->d_name + len - 4,
-			    ".csv") == 0 || strcasecmp(de->d_name + len - 4,
-			    ".txt") == 0))
+			if (table_format_of_name(de->d_name) !=
+			    TABLE_FORMAT_NONE)
 				names[count++] = xstrdup(de->d_name);
 		}
 		closedir(d);
@@ -74,7 +72,7 @@ ui_import_choose(struct ui *ui, char *path, size_t n)
 }
 
 static void
-ui_import_reject(void *arg, size_t line, const char *column,
+ui_import_reject(void *arg, const char *where, const char *column,
     const char *reason)
 {
 	struct ui_import *ui = arg;
@@ -82,7 +80,7 @@ ui_import_reject(void *arg, size_t line, const char *column,
 
 	if (ui->shown++ >= IMPORT_SHOWN_MAX)
 		return;
-	ui->report = xasprintf(_("%s  line %zu%s%s: %s\n"), old ? old : "", line,
+	ui->report = xasprintf(_("%s  %s%s%s: %s\n"), old ? old : "", where,
 	    *column ? _(", column ") : "", column, reason);
 	free(old);
 }
@@ -167,6 +165,14 @@ ui_import_officers(struct ui *ui)
 	rc = import_run(ui->core, path, &o, &res, &cause);
 	ui_import_done(&im);
 	free(res.rejects_error);	/* none asked for */
+	if (res.warnings != NULL) {	/* shown with the rejected rows */
+		char *old = im.report;
+
+		im.report = xasprintf("%s%s", old ? old : "", res.warnings);
+		free(old);
+		free(res.warnings);
+		res.warnings = NULL;
+	}
 	if (rc != 0) {
 		ui_alert(ui, _("Cannot import"), cause);
 		free(cause);
@@ -204,6 +210,7 @@ ui_import_officers(struct ui *ui)
 	rc = import_run(ui->core, path, &o, &res, &cause);
 	ui_import_done(&im);
 	free(res.rejects_error);
+	free(res.warnings);
 	if (rc != 0) {
 		ui_alert(ui, _("Import failed; nothing was written"), cause);
 		free(cause);
@@ -222,7 +229,8 @@ ui_import_officers(struct ui *ui)
 
 /*
  * The Export action of the Meetings pane: a month's attendance (last month
- * unless told otherwise) into attendance-YYYY-MM.csv here, for Excel.
+ * unless told otherwise) into attendance-YYYY-MM.ods here; the name the
+ * user gives picks the format (.ods, .xlsx or .csv).
  */
 void
 ui_export_attendance(struct ui *ui)
@@ -234,6 +242,8 @@ ui_export_attendance(struct ui *ui)
 
 	memset(&r, 0, sizeof r);
 	r.what = EXPORT_ATTENDANCE;
+	r.format = TABLE_ODS;
+	r.roc = i18n_date_style() == I18N_DATE_ROC;
 	export_last_month(month);
 	for (;;) {
 		if ((ok = ui_prompt(ui, _("Export the attendance of which month "
@@ -247,11 +257,17 @@ ui_export_attendance(struct ui *ui)
 		ui_message(ui, 1, _("Write the month as 2024-05."));
 	}
 	export_file_name(&r, path, sizeof path);
-	if ((ok = ui_prompt(ui, _("Write it to the file"), path,
-	    sizeof path)) != 1 || path[0] == '\0') {
-		if (ok == UI_KEY_QUIT)
-			ui->quit = 1;
-		return;
+	for (;;) {
+		if ((ok = ui_prompt(ui, _("Write it to the file (.ods, .xlsx "
+		    "or .csv)"), path, sizeof path)) != 1 || path[0] == '\0') {
+			if (ok == UI_KEY_QUIT)
+				ui->quit = 1;
+			return;
+		}
+		if ((r.format = table_format_of_name(path)) !=
+		    TABLE_FORMAT_NONE)
+			break;
+		ui_message(ui, 1, _("Name the file .ods, .xlsx or .csv."));
 	}
 	if (access(path, F_OK) == 0 && (ok = ui_confirm(ui, _("Replace?"),
 	    _("That file exists already. Write over it?"))) != 1) {
@@ -259,10 +275,11 @@ ui_export_attendance(struct ui *ui)
 			ui->quit = 1;
 		return;
 	}
-	r.excel = export_excel_default(path);
-	if (strcmp(config_get("export_encoding"), "big5") == 0)
+	r.excel = r.format == TABLE_CSV;
+	if (r.format == TABLE_CSV &&
+	    strcmp(config_get("export_encoding"), "big5") == 0)
 		r.encoding = "big5";
-	if (export_file(ui->core, &r, path, &rows, &cause) != 0) {
+	if (export_file(ui->core, &r, path, &rows, NULL, &cause) != 0) {
 		ui_alert(ui, _("Export failed; no file was written"), cause);
 		free(cause);
 		return;

@@ -134,7 +134,7 @@ contains "undo takes back that import" "$TMP/undo" \
 printf 'name,email,agency_code\n%s,evil2@ex.gov.tw,MOI\n' "$EVIL" \
     >"$TMP/rejects.csv"
 on_tty rejected --db "$DB" import officers "$TMP/rejects.csv"
-shown "a rejected row" rejected "rejected line 2"
+shown "a rejected row" rejected "rejected row 2"
 
 # --- the audit trail and the users --------------------------------------------
 # A deletion keeps the record as it was in the trail, ESC and all.

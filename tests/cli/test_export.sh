@@ -144,10 +144,15 @@ pinvited=$(awk -v d="$pdate" '$1 == d && $3 == "planned" {
 run --db "$DB" export signin "$planned" -o "$TMP/signin.csv"
 status "export signin of the planned meeting succeeds" 0
 contains "the sign-in sheet has 簽名" "$TMP/signin.csv" "機關,姓名,職稱,簽名"
+# Five lines of heading, the header, the invitees, and at least five
+# rows for proxies and walk-ins.
+spare=$(grep -c "^,,,$CR\$" "$TMP/signin.csv")
 same "one line per invitee" "$(lines "$TMP/signin.csv")" \
-    "$((pinvited + 1))"
-same "the signature column is empty" "$(awk 'NR > 1' "$TMP/signin.csv" |
-    grep -c ",$CR\$")" "$pinvited"
+    "$((5 + 1 + pinvited + spare))"
+check "and blank rows for proxies and walk-ins" [ "$spare" -ge 5 ]
+contains "headed by the meeting's place" "$TMP/signin.csv" "地點："
+same "the signature column is empty" "$(awk 'NR > 6' "$TMP/signin.csv" |
+    grep -c ",$CR\$")" "$((pinvited + spare))"
 run --db "$DB" export signin "$pdate"
 status "the meeting may be named by its date" 0
 same "and gives the same sheet" "$(tr -d '\r' <"$TMP/signin.csv" |
@@ -233,9 +238,17 @@ run --db "$DB" set officer "$id" name=堃
 status "an officer may be named 堃" 0
 run --db "$DB" export officers --encoding big5 -o "$TMP/big5.csv"
 status "a Big5 export of 堃 fails" 1
-contains "naming the character" "$TMP/err" "堃 has no Big5 form"
-check "and the row and the field" grep -q \
-    "big5.csv row [0-9][0-9]*, field 姓名" "$TMP/err"
+contains "naming the record, the field and the character" "$TMP/err" \
+    ": 姓名 堃"
+contains "and saying what to do" "$TMP/err" "give --replace to write □"
+run --db "$DB" export officers --encoding big5 --replace -o "$TMP/big5.csv"
+status "with --replace it is written" 0
+contains "and says what was replaced" "$TMP/err" \
+    "1 record has characters Big5 cannot hold; they were written as □:"
+check "□ stands in the file" sh -c "iconv -f CP950 -t UTF-8 \
+    '$TMP/big5.csv' | grep -q '^□,'"
+rm -f "$TMP/big5.csv"
+run --db "$DB" export officers --encoding big5 -o "$TMP/big5.csv"
 check "no file is left" [ ! -e "$TMP/big5.csv" ]
 check "nor FILE.tmp" [ ! -e "$TMP/big5.csv.tmp" ]
 run --db "$DB" export officers --encoding big5

@@ -261,8 +261,8 @@ done
 printf 'name,email,agency_code,title,note\n"王,小明",q1@ex.gov.tw,MOI,"科長 ""代理""","第一行\n第二行"\n李四,q2@ex.gov.tw,MOI,專員,"x\ny"\n張三,q3@ex.gov.tw,MOI,科長,"a,b"\n張四,q3@ex.gov.tw,MOI,科長,\n' \
     >"$D/quoted.csv"
 failed "quoted cells, a bad row on line 7" "$D/quoted.csv"
-contains "lines count the breaks inside quoted cells (the duplicate is line 7 of 1)" \
-    "$TMP/out" "rejected line 7, column email: the same e-mail is on line 6 too"
+contains "rows are named as a spreadsheet numbers them, the line alongside" \
+    "$TMP/out" "rejected row 5 (line 7), column email: 'q3@ex.gov.tw': the same e-mail is on row 4 too"
 run import officers "$D/quoted.csv" --skip-bad
 status "quoted cells with --skip-bad: exit 0" 0
 contains "quoted cells: the summary" "$TMP/out" \
@@ -316,7 +316,7 @@ unchanged "--delimiter ';' on a comma file"
 : >"$D/empty.csv"
 failed "an empty file" "$D/empty.csv"
 contains "an empty file: a clear message" "$TMP/err" \
-    "empty.csv is empty: there is no header line"
+    "empty.csv is empty: there is no header row"
 
 printf 'name,email,agency_code,title\r\n' >"$D/header.csv"
 snap before
@@ -331,11 +331,11 @@ printf 'name,email,agency_code,title\nA一,rag1@ex.gov.tw,MOI,科長\nA二,rag2@
     >"$D/ragged.csv"
 failed "ragged rows" "$D/ragged.csv"
 contains "a short row is rejected with the cell counts" "$TMP/out" \
-    "rejected line 3: the row has 3 cells but the header 4; a cell is missing"
+    "rejected row 3: the row has 3 cells but the header 4; a cell is missing"
 contains "a long row is rejected with the cell counts" "$TMP/out" \
-    "rejected line 4: the row has 5 cells but the header 4; a comma inside a cell that was not quoted?"
+    "rejected row 4: the row has 5 cells but the header 4; a comma inside a cell that was not quoted?"
 lacks "empty cells past the header's end are harmless" "$TMP/out" \
-    "rejected line 5"
+    "rejected row 5"
 contains "ragged rows: the counts" "$TMP/out" "rejected 2 (utf-8"
 contains "ragged rows: nothing was imported, it says" "$TMP/err" \
     "2 rows were rejected, so nothing was imported"
@@ -361,7 +361,7 @@ failed "a field of exactly 64 KiB (too long for a note)" "$D/long64.csv"
 lacks "a field of exactly 64 KiB: read, not a reader error" "$TMP/err" \
     "longer than 64 KiB"
 contains "a field of exactly 64 KiB: the note is too long" "$TMP/out" \
-    "rejected line 2, column note: too long"
+    "rejected row 2, column note: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is too long (at most 2000 bytes)"
 
 printf 'name,email,agency_code,title\nC一,quote1@ex.gov.tw,MOI,科長\nC二,quote2@ex.gov.tw,MOI,"科長\nC三,quote3@ex.gov.tw,MOI,科長\n' \
     >"$D/unterminated.csv"
@@ -391,9 +391,9 @@ printf 'name,email,agency_code,title,note\nF一,ctl1@ex.gov.tw,MOI,科長,\nF\03
     >"$D/control.csv"
 failed "control characters in a name" "$D/control.csv"
 contains "an escape sequence in a name: rejected" "$TMP/out" \
-    "rejected line 3, column name: Name holds a control character"
+    "rejected row 3, column name: Name holds a control character"
 contains "a control character in a name: rejected" "$TMP/out" \
-    "rejected line 4, column name: Name holds a control character"
+    "rejected row 4, column name: Name holds a control character"
 no_esc "control characters: no ESC byte reaches the terminal"
 run import officers "$D/control.csv" --dry-run
 status "--dry-run with rejected rows: exit 0" 0
@@ -410,7 +410,7 @@ printf 'name,email,agency_code,title\nG一,dup1@ex.gov.tw,MOI,科長\nG二,dup2@
     >"$D/dup.csv"
 failed "a duplicate e-mail within the file" "$D/dup.csv"
 contains "the second e-mail is rejected naming the first line (any case)" \
-    "$TMP/out" "rejected line 4, column email: the same e-mail is on line 2 too"
+    "$TMP/out" "rejected row 4, column email: 'DUP1@ex.gov.tw': the same e-mail is on row 2 too"
 contains "a duplicate: the counts" "$TMP/out" "rejected 1 (utf-8"
 
 # A row turned away still claims its e-mail: the good row after it with
@@ -420,7 +420,7 @@ printf 'name,email,agency_code,title,start_date\nJ一,dupbad@ex.gov.tw,MOI,科�
 run import officers "$D/dupbad.csv" --skip-bad
 status "a bad row and its duplicate, --skip-bad: exit 0" 0
 contains "the duplicate of a rejected row is rejected naming it" "$TMP/out" \
-    "rejected line 3, column email: the same e-mail is on line 2 too"
+    "rejected row 3, column email: 'DUPBAD@ex.gov.tw': the same e-mail is on row 2 too"
 no_officer "neither row of a rejected e-mail lands" dupbad@ex.gov.tw
 
 # An officer already stored, listed twice: the first row leaves it as it
@@ -430,7 +430,7 @@ printf 'name,email,agency_code,title\nG一,dup1@ex.gov.tw,MOI,科長\nG一,dup1@
 run import officers "$D/dup.csv" --skip-bad
 failed "a stored officer twice, the first row unchanged" "$D/dupold.csv"
 contains "a stored officer twice: the second row is the duplicate" \
-    "$TMP/out" "rejected line 3, column email: the same e-mail is on line 2 too"
+    "$TMP/out" "rejected row 3, column email: 'dup1@ex.gov.tw': the same e-mail is on row 2 too"
 same "a stored officer twice: the title stays" "$(field dup1@ex.gov.tw title)" \
     科長
 
@@ -438,7 +438,7 @@ printf 'name,email,agency_code,title\nH一,agy1@ex.gov.tw,MOI,科長\nH二,agy2@
     >"$D/agency.csv"
 failed "an unknown agency code" "$D/agency.csv"
 contains "an unknown agency code: rejected" "$TMP/out" \
-    "rejected line 3, column agency_code: no agency has this code"
+    "rejected row 3, column agency_code: 'NOSUCH': no agency has this code"
 run import officers "$D/agency.csv" --create-agencies
 status "--create-agencies: exit 0" 0
 contains "--create-agencies: both rows added" "$TMP/out" \
@@ -451,7 +451,7 @@ same "--create-agencies: the officer belongs to it" \
 printf 'name,email,agency\nI一,agyname1@ex.gov.tw,測試新設署\n' >"$D/agency-name.csv"
 failed "an unknown agency name" "$D/agency-name.csv"
 contains "an unknown agency name: rejected" "$TMP/out" \
-    "rejected line 2, column agency: no agency has exactly this name"
+    "rejected row 2, column agency: '測試新設署': no agency has exactly this name"
 run import officers "$D/agency-name.csv" --create-agencies
 status "--create-agencies by name: exit 0" 0
 same "--create-agencies by name: the agency has the name" \
@@ -515,12 +515,12 @@ printf 'name,email,agency_code,role,start_date,civil_servant\nJ一,bad1@ex.gov.t
     >"$D/badcells.csv"
 failed "bad role, date, yes/no" "$D/badcells.csv"
 contains "an unknown role word: rejected" "$TMP/out" \
-    "rejected line 2, column role: is not a role"
+    "rejected row 2, column role: '老大' is not a role"
 contains "113/02/30: not a real date" "$TMP/out" \
-    "rejected line 3, column start_date: is not a real calendar date"
+    "rejected row 3, column start_date: '113/02/30' is not a real calendar date"
 contains "也許: not yes or no" "$TMP/out" \
-    "rejected line 4, column civil_servant: should be 是 or 否"
-contains "month 13: rejected" "$TMP/out" "rejected line 5, column start_date"
+    "rejected row 4, column civil_servant: '也許' should be 是 or 否"
+contains "month 13: rejected" "$TMP/out" "rejected row 5, column start_date"
 contains "bad cells: 4 rejected, the good row not imported" "$TMP/out" \
     "nothing imported; the good rows would have added 1, updated 0, left 0 unchanged; rejected 4"
 run import officers "$D/badcells.csv" --skip-bad
@@ -557,7 +557,7 @@ status "--skip-bad with a bad row: exit 0" 0
 contains "--skip-bad: the counts" "$TMP/out" \
     "added 3, updated 0, unchanged 0, rejected 1 (utf-8, comma-separated)"
 contains "--skip-bad: the rejection is said" "$TMP/out" \
-    "rejected line 4, column agency_code: no agency has this code"
+    "rejected row 4, column agency_code: 'NOSUCH2': no agency has this code"
 same "--skip-bad: three officers more" "$(officers)" $((n + 3))
 no_officer "--skip-bad: the bad row is not in" same3@ex.gov.tw
 first=$(sed -n 's/^import \([0-9]*\);.*/\1/p' "$TMP/out")
@@ -577,12 +577,12 @@ snap before
 run import officers "$D/changed.csv" --dry-run
 status "--dry-run: exit 0" 0
 contains "--dry-run lists the field that changes" "$TMP/out" \
-    "line 2: updated L一 <same1@ex.gov.tw>: title 科長 → 專員"
+    "row 2: updated L一 <same1@ex.gov.tw>: title 科長 → 專員"
 contains "--dry-run: an empty field that gets a value" "$TMP/out" \
-    "line 4: updated L四 <same4@ex.gov.tw>: phone (empty) → 02-4"
+    "row 4: updated L四 <same4@ex.gov.tw>: phone (empty) → 02-4"
 contains "--dry-run lists the row it adds" "$TMP/out" \
-    "line 5: added L五 <same5@ex.gov.tw>"
-lacks "--dry-run: an unchanged row is not listed" "$TMP/out" "line 3:"
+    "row 5: added L五 <same5@ex.gov.tw>"
+lacks "--dry-run: an unchanged row is not listed" "$TMP/out" "row 3:"
 contains "--dry-run: the summary says nothing was written" "$TMP/out" \
     "dry run, nothing written, $D/changed.csv: added 1, updated 2, unchanged 1, rejected 0"
 unchanged "--dry-run"
@@ -613,7 +613,7 @@ check "--rejects of Big5 input: not UTF-8" \
     sh -c "! iconv -f utf-8 -t utf-8 '$TMP/rejects.csv' >/dev/null 2>&1"
 check "--rejects of CRLF input: CRLF" \
     sh -c "head -1 '$TMP/rejects.csv' | grep -q \"\$(printf '\\r')\$\""
-printf '姓名,電子郵件,機關代碼,職稱,錯誤原因\r\n裏見,rej2@ex.gov.tw,NOPE,專員,"line 3, column 機關代碼: no agency has this code (see ogpo list agencies, or use --create-agencies)"\r\n"王,五",rej1@ex.gov.tw,MOI,"說""明","line 4, column 電子郵件: the same e-mail is on line 2 too"\r\n' \
+printf '姓名,電子郵件,機關代碼,職稱,錯誤原因\r\n裏見,rej2@ex.gov.tw,NOPE,專員,"row 3, column 機關代碼: '"'"'NOPE'"'"': no agency has this code (see ogpo list agencies, or use --create-agencies)"\r\n"王,五",rej1@ex.gov.tw,MOI,"說""明","row 4, column 電子郵件: '"'"'rej1@ex.gov.tw'"'"': the same e-mail is on row 2 too"\r\n' \
     >"$TMP/rejects.want"
 if cmp -s "$TMP/rejects.want" "$TMP/rejects.utf8"; then
 	ok "--rejects: the header, 錯誤原因, the rejected rows requoted, reasons"
@@ -631,7 +631,7 @@ printf 'name;email;agency_code\nM一;rejs1@ex.gov.tw;NOPE\nM二;rejs2@ex.gov.tw;
 run import officers "$D/rej-semi.csv" --skip-bad --rejects "$TMP/rejects2.csv"
 status "--rejects with --skip-bad: exit 0" 0
 has_officer "--rejects with --skip-bad: the good row is in" rejs2@ex.gov.tw
-printf 'name;email;agency_code;錯誤原因\nM一;rejs1@ex.gov.tw;NOPE;line 2, column agency_code: no agency has this code (see ogpo list agencies, or use --create-agencies)\n' \
+printf 'name;email;agency_code;錯誤原因\nM一;rejs1@ex.gov.tw;NOPE;row 2, column agency_code: '"'"'NOPE'"'"': no agency has this code (see ogpo list agencies, or use --create-agencies)\n' \
     >"$TMP/rejects2.want"
 if cmp -s "$TMP/rejects2.want" "$TMP/rejects2.csv"; then
 	ok "--rejects of semicolon input: semicolons, LF"
@@ -650,7 +650,7 @@ status "--rejects with --dry-run: exit 0" 0
 same "--rejects of UTF-16 input: starts with the BOM FF FE" \
     "$(od -An -tx1 -N2 "$TMP/rejects3.csv" | tr -d ' ')" fffe
 check "--rejects of UTF-16 input: tabs, in UTF-16LE" sh -c \
-    "tail -c +3 '$TMP/rejects3.csv' | iconv -f utf-16le -t utf-8 | grep -q \"\$(printf 'N一\\trej16@ex.gov.tw\\tNOPE\\tline 2')\""
+    "tail -c +3 '$TMP/rejects3.csv' | iconv -f utf-16le -t utf-8 | grep -q \"\$(printf 'N一\\trej16@ex.gov.tw\\tNOPE\\trow 2')\""
 
 # --- import list and undo -------------------------------------------------
 
@@ -745,9 +745,9 @@ snap before
 run import agencies "$D/agencies-bad.csv"
 status "import agencies with bad rows: exit 1" 1
 contains "an unknown parent: rejected" "$TMP/out" \
-    "rejected line 2, column parent: no agency has this code or name"
+    "rejected row 2, column parent: 'NOPE': no agency has this code or name"
 contains "a bad level: rejected" "$TMP/out" \
-    "rejected line 3, column level: is not a level"
+    "rejected row 3, column level: '9' is not a level"
 unchanged "import agencies with bad rows"
 
 # --- usage ----------------------------------------------------------------

@@ -51,7 +51,7 @@ before=$("$OGPO" --db "$DB" list agencies --tsv | wc -l)
 printf 'name,email,agency,start_date\n壞,bad1@x.example,全新機關甲,2024-02-30\n' \
     >"$TMP/badnew.csv"
 run import officers "$TMP/badnew.csv" --skip-bad --create-agencies
-contains "the bad row is rejected" "$TMP/out" "rejected line 2"
+contains "the bad row is rejected" "$TMP/out" "rejected row 2"
 same "and its agency was not made" \
     "$("$OGPO" --db "$DB" list agencies --tsv | wc -l)" "$before"
 printf 'name,email,agency\n好,good1@x.example,全新機關乙\n' >"$TMP/goodnew.csv"
@@ -77,7 +77,7 @@ contains "two added" "$TMP/out" "added 2"
 npa_level=$(agency_field NPA level)
 printf 'code,name,parent\nNPA,內政部警政署,NFA\n' >"$TMP/deep.csv"
 run import agencies "$TMP/deep.csv" --skip-bad
-contains "the move is rejected" "$TMP/out" "rejected line 2"
+contains "the move is rejected" "$TMP/out" "rejected row 2"
 same "NPA keeps its level" "$(agency_field NPA level)" "$npa_level"
 same "and its parent" "$(agency_field NPA parent)" \
     "$(agency_field MOI id)"
@@ -88,7 +88,8 @@ same "the database is consistent" "$rc" 0
 # e-mail, so an import never touches a record twice.
 printf 'code,name,parent\nTWICE,兩次甲,MOI\nTWICE,兩次乙,MOI\n' >"$TMP/twice.csv"
 run import agencies "$TMP/twice.csv" --skip-bad
-contains "the second line is rejected" "$TMP/out" "the same code is on line 2"
+contains "the second row is rejected" "$TMP/out" \
+    "'TWICE': the same code is on row 2 too"
 # An agency move that relevels a sub-agency also named in the file: the
 # import can still be undone.
 printf 'code,name,parent\nAODMA,國防部全民防衛動員署,MND\nMND,國防部,MOI\n' \

@@ -119,7 +119,7 @@ as "$ED" import officers "$TMP/mixed.csv"
 refused "the editor's import with a row outside the scope lands nothing" \
     "nothing was imported"
 contains "the rejected row is named by line, with the scope" "$TMP/out" \
-    "line 3: you ($ED) may edit only within MOI"
+    "row 3: you ($ED) may edit only within MOI"
 snapshot >"$TMP/after"
 check "refused writes left the database as it was" cmp -s "$TMP/before" "$TMP/after"
 

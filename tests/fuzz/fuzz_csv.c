@@ -35,7 +35,7 @@ struct fuzz_rows {
 };
 
 static void
-fuzz_rows_add(struct fuzz_rows *rs, const struct csv_row *row)
+fuzz_rows_add(struct fuzz_rows *rs, const struct table_row *row)
 {
 	size_t	i;
 
@@ -83,7 +83,7 @@ fuzz_fail(const char *what, size_t row, size_t field, const char *want,
 
 /* Check one row the reader handed over. */
 static void
-fuzz_check_row(const struct csv_row *row, size_t field_max, size_t *line,
+fuzz_check_row(const struct table_row *row, size_t field_max, size_t *line,
     size_t size)
 {
 	size_t	i, len;
@@ -117,7 +117,7 @@ fuzz_round_trip(const struct fuzz_rows *rs,
 	struct csv_writer	*w;
 	struct csv_reader	*r;
 	struct csv_options	 ro;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	char			*buf = NULL, *cause = NULL;
 	size_t			 len = 0, i, j;
 	unsigned char		*written;
@@ -198,7 +198,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct csv_options	 o;
 	struct csv_writer_options wo;
 	struct csv_reader	*r;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	struct fuzz_rows	 rs = { NULL, NULL, 0, 0 };
 	char			*cause = NULL, *again = NULL;
 	size_t			 field_max, line = 1;

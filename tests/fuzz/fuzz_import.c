@@ -15,7 +15,7 @@
  *
  * When a run succeeds with a rejects file, that file must read back (in
  * the input's encoding and delimiter) as the header plus one row per
- * rejected row.
+ * rejected row (a sheet when the input was one).
  */
 #include <ftw.h>
 #include <stdint.h>
@@ -80,19 +80,20 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 static void
-fuzz_on_reject(void *arg, size_t line, const char *column,
+fuzz_on_reject(void *arg, const char *where, const char *column,
     const char *reason)
 {
 	(void)arg;
-	if (line == 0 || column == NULL || reason == NULL || *reason == '\0')
+	if (where == NULL || strncmp(where, "row ", 4) != 0 ||
+	    column == NULL || reason == NULL || *reason == '\0')
 		abort();
 }
 
 static void
-fuzz_on_change(void *arg, size_t line, const char *what)
+fuzz_on_change(void *arg, const char *where, const char *what)
 {
 	(void)arg;
-	if (line == 0 || what == NULL)
+	if (where == NULL || strncmp(where, "row ", 4) != 0 || what == NULL)
 		abort();
 }
 
@@ -100,21 +101,24 @@ fuzz_on_change(void *arg, size_t line, const char *what)
 static void
 fuzz_check_rejects(const struct import_result *res)
 {
-	struct csv_options	 o;
-	struct csv_reader	*r;
-	const struct csv_row	*row;
+	struct table_options	 o;
+	struct table_reader	*r;
+	const struct table_row	*row;
 	char			*cause = NULL;
 	size_t			 rows = 0;
 	int			 rc;
 
+	/* A CSV in the input's encoding and delimiter, or a sheet. */
 	memset(&o, 0, sizeof o);
-	o.encoding = res->encoding;
-	o.delimiter = res->delimiter;
-	if (csv_reader_open(&r, fuzz_rejects, &o, &cause) != 0) {
+	if (res->delimiter != 0) {
+		o.csv.encoding = res->encoding;
+		o.csv.delimiter = res->delimiter;
+	}
+	if (table_reader_open(&r, fuzz_rejects, &o, &cause) != 0) {
 		fprintf(stderr, "fuzz_import: rejects: %s\n", cause);
 		abort();
 	}
-	while ((rc = csv_reader_next(r, &row, &cause)) == 1)
+	while ((rc = table_reader_next(r, &row, &cause)) == 1)
 		rows++;
 	if (rc != 0 || rows != res->rejected + 1) {
 		fprintf(stderr, "fuzz_import: rejects file: %zu rows for %zu "
@@ -122,7 +126,7 @@ fuzz_check_rejects(const struct import_result *res)
 		    cause ? cause : "");
 		abort();
 	}
-	csv_reader_close(r);
+	table_reader_close(r);
 }
 
 int
@@ -168,6 +172,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (rc == 0 && o.rejects != NULL && res.rejects_error == NULL)
 		fuzz_check_rejects(&res);
+	free(res.warnings);
 	free(res.rejects_error);
 	free(cause);
 	return 0;

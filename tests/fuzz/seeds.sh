@@ -152,3 +152,73 @@ done
 { hex 04 04 7e 61 00 00 d8 0a 00; } >"$OUT/fuzz_csv/utf16-surrogate"
 { hex 00 24 7e; printf 'a,b\n1,'; hex 00; printf '\n'; } \
     >"$OUT/fuzz_csv/nul"
+
+# fuzz_sheet: byte 0 says how the rest is read (see fuzz_sheet.c). Whole
+# files as ogpo writes them (mode 0, when table-tool is built); an
+# OpenDocument content.xml (1) and Excel sheets with their strings and
+# styles (2, 3), as LibreOffice and Excel write them: repeated rows and
+# columns, merged and covered cells, notes, spaces, typed values; and
+# what a hostile file holds: a DTD with entities, a repeat of a
+# million rows, a cell reference past the sheet.
+mkdir -p "$OUT/fuzz_sheet"
+tool=$HERE/../../build/tools/table-tool
+if [ -x "$tool" ]; then
+	printf '姓名\t電話\t到任日期\t人數\t出席率\n王小明\t0912345678\t2024-05-08\t3\t87.5%%\n許功蓋\t=1+1\t\t\t\n' \
+	    >"$OUT/fuzz_sheet/in.tsv"
+	for f in ods xlsx; do
+		"$tool" write $f "$OUT/fuzz_sheet/t.$f" ttdcr \
+		    <"$OUT/fuzz_sheet/in.tsv" 2>/dev/null &&
+		    { hex 00; cat "$OUT/fuzz_sheet/t.$f"; } \
+		    >"$OUT/fuzz_sheet/written-$f" &&
+		    { hex 20; cat "$OUT/fuzz_sheet/t.$f"; } \
+		    >"$OUT/fuzz_sheet/written-$f-asked-xlsx"
+		rm -f "$OUT/fuzz_sheet/t.$f"
+	done
+	rm -f "$OUT/fuzz_sheet/in.tsv"
+fi
+ODS_NS='xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+{ hex 01; cat <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content $ODS_NS><office:body><office:spreadsheet>
+<table:table table:name="名冊"><table:table-column table:number-columns-repeated="3"/>
+<table:table-row><table:table-cell table:number-columns-spanned="3" office:value-type="string"><text:p>113年度名冊</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="2"/></table:table-row>
+<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+<table:table-row><table:table-cell office:value-type="string"><text:p>姓名</text:p></table:table-cell><table:table-cell><text:p>電話</text:p></table:table-cell><table:table-cell><text:p>到任日期</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell office:value-type="string"><text:p>王<text:span>小</text:span>明</text:p><office:annotation><text:p>note</text:p></office:annotation></table:table-cell><table:table-cell office:value-type="float" office:value="912345678"><text:p>0912345678</text:p></table:table-cell><table:table-cell office:value-type="date" office:date-value="2024-05-08T14:30:00"><text:p>113/05/08</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell office:value-type="string"><text:p><text:s/>a<text:s text:c="3"/>b<text:tab/>c</text:p><text:p>second line<text:line-break/>third</text:p></table:table-cell><table:table-cell office:value-type="percentage" office:value="0.875"><text:p>87.50%</text:p></table:table-cell><table:table-cell office:value-type="boolean" office:boolean-value="true"/><table:table-cell office:value-type="time" office:time-value="PT14H30M00S"/></table:table-row>
+<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="2" office:value-type="string" office:string-value="x"/></table:table-row>
+<table:table-row table:number-rows-repeated="1048500"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>
+</table:table><table:table table:name="second"><table:table-row><table:table-cell><text:p>not read</text:p></table:table-cell></table:table-row></table:table>
+</office:spreadsheet></office:body></office:document-content>
+XML
+} >"$OUT/fuzz_sheet/ods-content"
+{ hex 01; cat <<XML
+<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+<office:document-content $ODS_NS><office:body><office:spreadsheet><table:table><table:table-row><table:table-cell><text:p>&lol2;</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>
+XML
+} >"$OUT/fuzz_sheet/ods-dtd"
+{ hex 01; cat <<XML
+<office:document-content $ODS_NS><office:body><office:spreadsheet><table:table>
+<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16000"><text:p>x</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>
+XML
+} >"$OUT/fuzz_sheet/ods-repeat-bomb"
+{ hex 02; cat <<XML
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>到任日期</t></is></c><c r="D1" t="s"><v>2</v></c></row>
+<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3" s="2"><v>912345678</v></c><c r="C3" s="1"><v>45420</v></c><c r="D3" s="3"><v>0.875</v></c><c r="F3" t="b"><v>1</v></c><c r="G3" t="str"><f>A1</f><v>x_x000D_y</v></c><c r="H3" t="e"><v>#N/A</v></c><c r="I3" t="d"><v>2024-05-08T00:00:00</v></c></row>
+<row><c><v>1.5E-3</v></c><c r="XFD4"><v>1</v></c></row>
+</sheetData></worksheet>
+--
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>姓名</t></si><si><r><t>電</t></r><r><t>話</t></r><rPh><t>ㄉㄧㄢˋ</t></rPh></si><si><t xml:space="preserve"> 出席率 </t></si><si><t>許功蓋</t></si></sst>
+--
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="[\$-404]e/mm/dd"/><numFmt numFmtId="165" formatCode="0000000000"/></numFmts><cellStyleXfs><xf numFmtId="0"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="10"/></cellXfs></styleSheet>
+XML
+} >"$OUT/fuzz_sheet/xlsx-parts"
+{ hex 03; cat <<XML
+<worksheet><sheetData><row r="1048577"><c r="A1048577"><v>1</v></c></row><row r="2"><c r="ZZZZ2"><v>1</v></c></row></sheetData></worksheet>
+--
+<sst><si><t>only</t></si></sst>
+XML
+} >"$OUT/fuzz_sheet/xlsx-past-the-sheet"

@@ -1,11 +1,13 @@
 #!/bin/sh
 # test_export.sh — the Meetings pane's Export action: x asks for the month
-# (last month offered) and the file (attendance-YYYY-MM.csv here), writes
-# it for Excel (BOM, CRLF) and says how many rows went where.
+# (last month offered) and the file (attendance-YYYY-MM.ods here, or a
+# name of one's own: .xlsx, or .csv for Excel with its BOM and CRLF),
+# writes it and says how many rows went where.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
 demo_db
+TOOL=$(pwd)/build/tools/table-tool
 mkdir -p "$TMP/here"
 cd "$TMP/here" || exit 1
 last=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
@@ -19,11 +21,27 @@ keys x
 expect "x asks for the month" "Export the attendance of which month"
 expect "last month is offered" "$last"
 keys Enter
-expect "then for the file" "attendance-$last.csv"
+expect "then for the file, an OpenDocument spreadsheet" "attendance-$last.ods"
 keys Enter
 expect "the result names the rows and the file" \
+    "Wrote $rows rows of $last's attendance to attendance-$last.ods"
+check "the file is there" test -f "attendance-$last.ods"
+check "it is a spreadsheet with a row per invitee and the header" sh -c \
+    "'$TOOL' dump 'attendance-$last.ods' | wc -l | grep -qx $((rows + 1))"
+keys x
+expect "x again" "Export the attendance of which month"
+keys Enter
+expect "the file asked again" "attendance-$last.ods"
+keys C-u
+text "出席.pdf"
+keys Enter
+expect "a name of no spreadsheet is explained" \
+    "Name the file .ods, .xlsx or .csv."
+keys C-u
+text "attendance-$last.csv"
+keys Enter
+expect "a .csv name writes CSV" \
     "Wrote $rows rows of $last's attendance to attendance-$last.csv"
-check "the file is there" test -f "attendance-$last.csv"
 check "it starts with the UTF-8 BOM (Excel)" \
     sh -c "head -c 3 'attendance-$last.csv' | od -An -tx1 | grep -q 'ef bb bf'"
 check "its lines end in CRLF" \

@@ -70,8 +70,8 @@ text new-off
 keys Enter
 expect "the dialog shows the counts: add 2, update 0" "add 2, update 0, leave 0"
 expect "the dialog shows the counts: reject 1" "reject 1."
-expect "the dialog shows the rejected row: line 3" \
-    "line 3, column agency_code: no agency has this code"
+expect "the dialog shows the rejected row: row 3" \
+    "row 3, column agency_code: 'NOSUCH': no agency has this"
 expect "it asks about the good rows" \
     "Import the good rows and skip the rejected ones?"
 keys y

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "ogpo/csv.h"
+#include "ogpo/table.h"
 
 /* Assert that haystack holds needle, showing both when it does not. */
 #define assert_contains(haystack, needle) do {				\
@@ -75,11 +76,11 @@ test_csv_cat(const char *a, size_t alen, const char *b, size_t blen,
 
 /* The next row from r, or through a when it reads ahead. */
 static int
-test_csv_next(struct csv_reader *r, struct csv_ahead *a,
-    const struct csv_row **row, char **cause)
+test_csv_next(struct csv_reader *r, struct table_ahead *a,
+    const struct table_row **row, char **cause)
 {
 	if (a != NULL)
-		return csv_ahead_next(a, row, cause);
+		return table_ahead_next(a, row, cause);
 	return csv_reader_next(r, row, cause);
 }
 
@@ -88,10 +89,11 @@ test_csv_next(struct csv_reader *r, struct csv_ahead *a,
  * it. With ahead, through csv_ahead in batches of that many rows.
  */
 static void
-test_csv_dump_rows(struct csv_reader *r, size_t ahead, FILE *m)
+test_csv_dump_rows(struct csv_reader *r, struct table_reader *tr,
+    size_t ahead, FILE *m)
 {
-	struct csv_ahead	*a = ahead ? csv_ahead_start(r, ahead) : NULL;
-	const struct csv_row	*row;
+	struct table_ahead	*a = ahead ? table_ahead_start(tr, ahead) : NULL;
+	const struct table_row	*row;
 	char			*cause = NULL;
 	const char		*p;
 	size_t			 i;
@@ -127,7 +129,7 @@ test_csv_dump_rows(struct csv_reader *r, size_t ahead, FILE *m)
 		assert_null(cause);
 		assert_int_equal(test_csv_next(r, a, &row, &cause), 0);
 	}
-	csv_ahead_stop(a);
+	table_ahead_stop(a);
 }
 
 /* test_csv_dump, read directly (ahead 0) or ahead in batches of rows. */
@@ -135,19 +137,35 @@ static char *
 test_csv_dump_by(const void *data, size_t len, const struct csv_options *opt,
     size_t ahead)
 {
-	struct csv_reader	*r;
+	struct csv_reader	*r = NULL;
+	struct table_reader	*tr = NULL;
+	struct table_options	 to;
 	char			*cause = NULL, *out = NULL;
 	size_t			 outlen;
 	FILE			*m = open_memstream(&out, &outlen);
+	int			 rc;
 
 	assert_non_null(m);
-	if (csv_reader_open_mem(&r, "t.csv", data, len, opt, &cause) != 0) {
+	/* Reading ahead is done through the table layer, as imports do. */
+	memset(&to, 0, sizeof to);
+	if (opt != NULL)
+		to.csv = *opt;
+	if (ahead) {
+		rc = table_reader_open_mem(&tr, "t.csv", data, len, &to,
+		    &cause);
+		r = tr != NULL ? table_reader_csv(tr) : NULL;
+	} else
+		rc = csv_reader_open_mem(&r, "t.csv", data, len, opt, &cause);
+	if (rc != 0) {
 		assert_null(r);
 		fprintf(m, "!%s", cause);
 		free(cause);
 	} else {
-		test_csv_dump_rows(r, ahead, m);
-		csv_reader_close(r);
+		test_csv_dump_rows(r, tr, ahead, m);
+		if (tr != NULL)
+			table_reader_close(tr);
+		else
+			csv_reader_close(r);
 	}
 	fclose(m);
 	return out;
@@ -422,7 +440,7 @@ static void
 test_csv_empty(void **state)
 {
 	struct csv_reader	*r;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	char			*cause = NULL;
 
 	(void)state;
@@ -564,13 +582,14 @@ test_csv_bad_big5(void **state)
 	    "UTF-8 or give --encoding");
 	free(got);
 	free(file);
-	/* A lead byte with nothing after it at the end of the file. */
+	/* A lead byte with nothing after it at the end of the file; the
+	 * encoding was given, so that is not advised again. */
 	file = test_csv_cat(b5, len, "\xb3", 1, &flen);
 	got = test_csv_dump(file, flen, &(struct csv_options){
 	    .encoding = "big5" });
 	assert_string_equal(got, "1:姓名|機關\n!t.csv line 2, column 2: "
-	    "byte B3 is not Big5 (CP950) text; save the file as UTF-8 or "
-	    "give --encoding");
+	    "byte B3 is not Big5 (CP950) text; save the file as UTF-8 and "
+	    "import it again");
 	free(got);
 	free(file);
 	free(b5);
@@ -661,15 +680,18 @@ test_csv_file(void **state)
 {
 	char			 dir[] = "/tmp/test_csv.XXXXXX", path[64];
 	struct csv_options	 o = { .chunk = 4096 };
+	struct table_options	 to;
 	struct csv_reader	*r;
-	struct csv_ahead	*a;
-	const struct csv_row	*row;
+	struct table_reader	*tr;
+	struct table_ahead	*a;
+	const struct table_row	*row;
 	char			*cause = NULL;
 	FILE			*f;
 	size_t			 i, rows = 0, last = 0;
 	struct stat		 st;
 
 	(void)state;
+	memset(&to, 0, sizeof to);
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/officers.csv", dir);
 	assert_non_null(f = fopen(path, "w"));
@@ -702,28 +724,30 @@ test_csv_file(void **state)
 	csv_reader_close(r);
 
 	/* Read ahead: the same rows, and the bytes read follow. */
-	assert_int_equal(csv_reader_open(&r, path, &o, &cause), 0);
-	a = csv_ahead_start(r, 64);
-	for (rows = 0; csv_ahead_next(a, &row, &cause) == 1; rows++) {
+	to.csv = o;
+	assert_int_equal(table_reader_open(&tr, path, &to, &cause), 0);
+	r = table_reader_csv(tr);
+	a = table_ahead_start(tr, 64);
+	for (rows = 0; table_ahead_next(a, &row, &cause) == 1; rows++) {
 		assert_int_equal(row->line, rows + 1);
 		if (rows == 100)
-			assert_true(csv_ahead_bytes_read(a) <
+			assert_true(table_ahead_bytes_read(a) <
 			    csv_reader_bytes_total(r));
 	}
 	assert_null(cause);
 	assert_int_equal(rows, 5001);
-	assert_int_equal(csv_ahead_bytes_read(a), (uint64_t)st.st_size);
-	csv_ahead_stop(a);
-	csv_reader_close(r);
+	assert_int_equal(table_ahead_bytes_read(a), (uint64_t)st.st_size);
+	table_ahead_stop(a);
+	table_reader_close(tr);
 
 	/* Stopped half way, with the thread waiting for room: it ends,
 	 * and what it read is freed. */
-	assert_int_equal(csv_reader_open(&r, path, &o, &cause), 0);
-	a = csv_ahead_start(r, 8);
+	assert_int_equal(table_reader_open(&tr, path, &to, &cause), 0);
+	a = table_ahead_start(tr, 8);
 	for (i = 0; i < 10; i++)
-		assert_int_equal(csv_ahead_next(a, &row, &cause), 1);
-	csv_ahead_stop(a);
-	csv_reader_close(r);
+		assert_int_equal(table_ahead_next(a, &row, &cause), 1);
+	table_ahead_stop(a);
+	table_reader_close(tr);
 
 	assert_int_equal(csv_reader_open(&r, dir, NULL, &cause), -1);
 	assert_null(r);
@@ -814,7 +838,7 @@ test_csv_writer_bytes(void **state)
 	    "'=SUM(A1),'+886-2-2345-6789,\"say \"\"hi\"\"\"\r\n"
 	    "'@cmd,\" lead\",\"line1\nline2\"\r\n";
 	struct csv_reader		*r;
-	const struct csv_row		*row;
+	const struct table_row		*row;
 	char				*out, *cause = NULL;
 	size_t				 len, i, n = 0;
 
@@ -853,7 +877,7 @@ test_csv_writer_big5(void **state)
 	const char *const	 cells[] = { "姓名", "機關", "許功蓋",
 				     "裏長\\辦公處" };
 	struct csv_reader	*r;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	char			*out, *want, *cause = NULL;
 	size_t			 len, wlen;
 
@@ -939,7 +963,7 @@ test_csv_writer_utf16(void **state)
 	const char *const	 cells[] = { "姓名", "備註", "王小明",
 				     "𠀋 a,b" };
 	struct csv_reader	*r;
-	const struct csv_row	*row;
+	const struct table_row	*row;
 	char			*out, *cause = NULL;
 	size_t			 len;
 
@@ -1015,7 +1039,7 @@ test_csv_writer_fuzzed(void **state)
 	struct csv_writer_options wo;
 	struct csv_writer *w;
 	struct csv_reader *r;
-	const struct csv_row *row;
+	const struct table_row *row;
 	char *out = NULL, *cause = NULL;
 	size_t len = 0;
 	FILE *m;

@@ -268,7 +268,7 @@ test_export(struct fx *f, const struct export_request *r, size_t *rows,
 	FILE *m = open_memstream(&buf, &len);
 
 	assert_non_null(m);
-	*rc = export_run(f->c, r, m, "mem", rows, cause);
+	*rc = export_run(f->c, r, m, "mem", rows, NULL, cause);
 	assert_int_equal(fclose(m), 0);
 	return buf;
 }
@@ -298,8 +298,9 @@ static void
 test_export_attendance(void **state)
 {
 	struct fx *f = *state;
-	struct csv_writer_options wo = { .bom = 1, .crlf = 1, .guard = 1 };
-	struct csv_writer *w;
+	struct table_writer_options wo = { .format = TABLE_CSV,
+		.csv = { .bom = 1, .crlf = 1, .guard = 1 } };
+	struct table_writer *w;
 	struct store_txn *t;
 	char *buf = NULL, *cause = NULL;
 	size_t len = 0, rows = 0;
@@ -328,11 +329,11 @@ test_export_attendance(void **state)
 	    "李大華,外部人士,出席,,\r\n";
 
 	assert_non_null(m);
-	assert_int_equal(csv_writer_open(&w, m, "mem", &wo, &cause), 0);
+	assert_int_equal(table_writer_open(&w, m, "mem", &wo, &cause), 0);
 	assert_int_equal(store_read_begin(core_store(f->c), &t, &cause), 0);
 	assert_int_equal(export_attendance(t, "2024-05", w, &rows, &cause), 0);
 	store_read_end(t);
-	assert_int_equal(csv_writer_close(w, &cause), 0);
+	assert_int_equal(table_writer_close(w, &cause), 0);
 	assert_int_equal(fclose(m), 0);
 	assert_string_equal(buf, want);
 	assert_int_equal(rows, 8);
@@ -464,11 +465,26 @@ test_export_signin(void **state)
 	size_t rows;
 	int rc;
 
-	test_expect(f, &r, BOM "機關,姓名,職稱,簽名\r\n"
+	/* The heading, the invitees, five rows for proxies and walk-ins. */
+	test_expect(f, &r, BOM "第二季政策會議　簽到表\r\n"
+	    "會議類別：政策協調聯繫會議\r\n"
+	    "時間：2024-05-31（五）\r\n"
+	    "地點：\r\n"
+	    "主席：\r\n"
+	    "機關,姓名,職稱,簽名\r\n"
 	    "內政部,王小明,科長,\r\n"
 	    "移民署,林志豪,秘書,\r\n"
 	    "國家發展委員會,'=陳美玲,研究員,\r\n"
-	    "台灣開放政府聯盟,李大華,,\r\n", 4);
+	    "台灣開放政府聯盟,李大華,,\r\n"
+	    ",,,\r\n,,,\r\n,,,\r\n,,,\r\n,,,\r\n", 4);
+
+	/* In the ROC date style, the date is 民國. */
+	r.roc = 1;
+	got = test_export(f, &r, &rows, &rc, &cause);
+	assert_int_equal(rc, 0);
+	assert_contains(got, "\r\n時間：民國113年5月31日（五）\r\n");
+	free(got);
+	r.roc = 0;
 
 	r.meeting = 999;
 	got = test_export(f, &r, &rows, &rc, &cause);
@@ -528,7 +544,7 @@ test_export_round_trip(void **state)
 	    "\n", 4);
 
 	snprintf(path, sizeof path, "%s/officers.csv", f->dir);
-	assert_int_equal(export_file(f->c, &r, path, &rows, &cause), 0);
+	assert_int_equal(export_file(f->c, &r, path, &rows, NULL, &cause), 0);
 	assert_int_equal(rows, 4);
 	test_import(f, path, ENTITY_OFFICER, &res);
 	assert_int_equal(res.added, 0);
@@ -544,7 +560,7 @@ test_export_round_trip(void **state)
 
 	r.what = EXPORT_AGENCIES;
 	snprintf(path, sizeof path, "%s/agencies.csv", f->dir);
-	assert_int_equal(export_file(f->c, &r, path, &rows, &cause), 0);
+	assert_int_equal(export_file(f->c, &r, path, &rows, NULL, &cause), 0);
 	assert_int_equal(rows, 4);
 	test_import(f, path, ENTITY_AGENCY, &res);
 	assert_int_equal(res.added + res.updated, 0);
@@ -612,6 +628,22 @@ test_big5_equal(const char *got, const char *utf8)
 	assert_string_equal(got, want);
 }
 
+/* got (Big5) holds utf8 somewhere. */
+static void
+test_big5_contains(const char *got, const char *utf8)
+{
+	char want[256], *in = (char *)utf8, *out = want;
+	size_t inleft = strlen(utf8), outleft = sizeof want - 1;
+	iconv_t cd = iconv_open("CP950", "UTF-8");
+
+	assert_true(cd != (iconv_t)-1);
+	assert_true(iconv(cd, &in, &inleft, &out, &outleft) != (size_t)-1);
+	*out = '\0';
+	iconv_close(cd);
+	if (strstr(got, want) == NULL)
+		fail_msg("no %s in the Big5 export", utf8);
+}
+
 /* A name Big5 cannot hold fails the export, naming it; no file is left. */
 static void
 test_export_big5(void **state)
@@ -627,11 +659,12 @@ test_export_big5(void **state)
 	test_officer_edit(f, f->wang, 0, "王堃");
 	snprintf(path, sizeof path, "%s/officers-big5.csv", f->dir);
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	rc = export_file(f->c, &r, path, &rows, &cause);
+	rc = export_file(f->c, &r, path, &rows, NULL, &cause);
 	assert_int_equal(rc, OGPO_INVALID);
-	/* 吳美華 is row 2, 王堃 row 3. */
-	assert_contains(cause, "officers-big5.csv row 3, field 姓名: 堃 has "
-	    "no Big5 form");
+	/* Every such record, by name and e-mail, in one sentence. */
+	assert_contains(cause, "1 record has characters Big5 cannot hold, so "
+	    "nothing was written");
+	assert_contains(cause, "\n王堃 <wang@moi.example>: 姓名 堃\n");
 	assert_int_equal(stat(path, &st), -1);
 	assert_int_equal(stat(tmp, &st), -1);
 	free(cause);
@@ -642,10 +675,19 @@ test_export_big5(void **state)
 	strcpy(r.month, "2024-05");
 	got = test_export(f, &r, &rows, &rc, &cause);
 	assert_int_equal(rc, OGPO_INVALID);
-	assert_contains(cause, "mem row 3, field 姓名: 堃 has no Big5 form");
+	assert_contains(cause, ":\n王堃: 姓名 堃\n");
 	free(got);
 	free(cause);
 	cause = NULL;
+
+	/* --replace writes □ in its place, and says whose. */
+	r.replace = 1;
+	got = test_export(f, &r, &rows, &rc, &cause);
+	assert_int_equal(rc, 0);
+	assert_int_equal(rows, 8);
+	test_big5_contains(got, "王□");
+	free(got);
+	r.replace = 0;
 
 	/* An export Big5 can hold is Big5 (no BOM), CRLF with --excel. */
 	test_officer_edit(f, f->wang, 0, "王小明");
@@ -657,11 +699,17 @@ test_export_big5(void **state)
 	got = test_export(f, &r, &rows, &rc, &cause);
 	assert_int_equal(rc, 0);
 	assert_int_equal(rows, 4);
-	test_big5_equal(got, "機關,姓名,職稱,簽名\r\n"
+	test_big5_equal(got, "五月工作會議　簽到表\r\n"
+	    "會議類別：工作推動會議\r\n"
+	    "時間：2024-05-01（三）\r\n"
+	    "地點：\r\n"
+	    "主席：\r\n"
+	    "機關,姓名,職稱,簽名\r\n"
 	    "內政部,吳美華,專員,\r\n"
 	    "內政部,王小明,科長,\r\n"
 	    "移民署,林志豪,秘書,\r\n"
-	    "國家發展委員會,'=陳美玲,研究員,\r\n");
+	    "國家發展委員會,'=陳美玲,研究員,\r\n"
+	    ",,,\r\n,,,\r\n,,,\r\n,,,\r\n,,,\r\n");
 	free(got);
 	assert_null(cause);
 }
@@ -685,6 +733,9 @@ test_export_helpers(void **state)
 	assert_int_equal(export_month_parse("", m), -1);
 	export_last_month(m);
 	assert_int_equal(export_month_parse(m, buf), 0);
+	export_file_name(&r, buf, sizeof buf);
+	assert_string_equal(buf, "attendance-2024-05.ods");
+	r.format = TABLE_CSV;
 	export_file_name(&r, buf, sizeof buf);
 	assert_string_equal(buf, "attendance-2024-05.csv");
 	assert_int_equal(export_excel_default("out.csv"), 1);

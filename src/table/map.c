@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ogpo/import.h"
+#include "ogpo/text.h"
 #include "ogpo/util.h"
 
 static const struct {
@@ -84,7 +85,7 @@ map_column(const char *header, enum entity_kind kind)
 }
 
 int
-import_header_map(const struct csv_row *row, enum entity_kind kind,
+import_header_map(const struct table_row *row, enum entity_kind kind,
     struct import_header *h, char **cause)
 {
 	size_t i, used = 0;
@@ -128,16 +129,128 @@ import_header_map(const struct csv_row *row, enum entity_kind kind,
 		str_utf8_cut(found);
 		return err_set(cause, OGPO_INVALID, "the header has no %s "
 		    "column, so no row was read; the header reads: %s",
-		    missing, found[0] ? found : "(empty)");
+		    missing, found[0] ? found : _("(empty)"));
 	}
 	return 0;
 }
 
-/* Dates in a spreadsheet are read as forms read them (date_parse). */
+/*
+ * Fold what a Chinese input method types in full width to ASCII: digits
+ * and letters (０-９ Ａ-Ｚ ａ-ｚ), punctuation (（）－＠．／：＋ …, the
+ * whole U+FF01-FF5E block) and the ideographic space. Other characters
+ * are kept. For phone numbers, e-mail addresses, codes and dates, where
+ * only ASCII means anything.
+ */
+void
+import_fold(const char *in, char *out, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t o = 0, k;
+	uint32_t c;
+
+	while (*p != '\0' && o + 1 < n) {
+		k = text_decode(p, strlen((const char *)p), &c);
+		if (k == 0) {
+			out[o++] = (char)*p++;
+			continue;
+		}
+		if (c >= 0xff01 && c <= 0xff5e)
+			out[o++] = (char)(c - 0xff01 + 0x21);
+		else if (c == 0x3000)
+			out[o++] = ' ';
+		else if (c == 0x2010 || c == 0x2011 || c == 0x2012 ||
+		    c == 0x2013 || c == 0x2212)
+			out[o++] = '-';		/* dashes a word processor made */
+		else {
+			if (o + k >= n)
+				break;
+			memcpy(out + o, p, k);
+			o += k;
+		}
+		p += k;
+	}
+	out[o] = '\0';
+}
+
+/*
+ * Dates in a spreadsheet are read as forms read them (date_parse), after
+ * folding full-width digits; but M/D/YY and M/D/YYYY, which a spreadsheet
+ * set to the United States writes, are refused rather than read as a
+ * year of the Republic: 5/8/13 is May 8, 2013, not 民國5年8月13日.
+ */
 int
 import_date(const char *in, char *iso, const char **why)
 {
-	return date_parse(in, iso, why);
+	char buf[64];
+	unsigned a, b, c;
+	int n = 0;
+
+	import_fold(in, buf, sizeof buf);
+	if (sscanf(buf, "%u/%u/%u%n", &a, &b, &c, &n) == 3 &&
+	    buf[n + strspn(buf + n, " ")] == '\0' && strspn(buf, "0123456789")
+	    <= 2 && a >= 1 && a <= 12 && b >= 1 && b <= 31 &&
+	    (strlen(strrchr(buf, '/') + 1) == 2 ||
+	    strlen(strrchr(buf, '/') + 1) == 4)) {
+		*why = _("could be a United States date (month/day/year) that "
+		    "a spreadsheet wrote; write it as 2024-05-08 or the ROC "
+		    "form 113/05/08");
+		iso[0] = '\0';
+		return -1;
+	}
+	return date_parse(buf, iso, why);
+}
+
+/*
+ * 1 if phone looks like a Taiwan number whose leading zero a spreadsheet
+ * took away: nine digits and nothing else (0912345678 became 912345678,
+ * 02-2345-6789 typed as 0223456789 became 223456789). Eight digits are a
+ * local number and pass.
+ */
+int
+import_phone_lost_zero(const char *phone)
+{
+	return strlen(phone) == 9 && strspn(phone, "0123456789") == 9 &&
+	    phone[0] != '0';
+}
+
+/*
+ * 1 if text holds what a conversion leaves where a character was: '?'
+ * (a program saved as Big5 what Big5 lacks) or U+FFFD (bytes that were
+ * not the encoding it read).
+ */
+int
+import_garbled(const char *text)
+{
+	return strchr(text, '?') != NULL || strstr(text, "\xef\xbf\xbd") !=
+	    NULL;
+}
+
+/*
+ * The kind of supervisor a title names, as point 3 of the regulation
+ * has it: 資訊長 a CIO; a deputy head (副首長) by any of the ways agencies
+ * title one: 副 and the head's title (副部長, 副署長, 副局長, 副主任委員,
+ * 副主委, 副院長, 副總裁, 副主計長, 副人事長, 副首長 …), or 次長 (政務次長,
+ * 常務次長). Division deputies (副處長, 副組長, 副科長) are not. 0 if the
+ * title does not say.
+ */
+uint32_t
+import_title_supervisor(const char *title)
+{
+	static const char *const heads[] = { "首長", "部長", "署長", "局長",
+		"主任委員", "主委", "院長", "總裁", "主計長", "人事長",
+		"執行長", "總幹事", "館長" };
+	const char *p;
+	size_t i;
+
+	if (strstr(title, "資訊長") != NULL)
+		return SUPV_CIO;
+	if (strstr(title, "次長") != NULL)
+		return SUPV_DEPUTY_HEAD;
+	for (p = strstr(title, "副"); p != NULL; p = strstr(p + 3, "副"))
+		for (i = 0; i < sizeof heads / sizeof heads[0]; i++)
+			if (strncmp(p + 3, heads[i], strlen(heads[i])) == 0)
+				return SUPV_DEPUTY_HEAD;
+	return 0;
 }
 
 int

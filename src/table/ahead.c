@@ -1,16 +1,16 @@
 /*
- * ahead.c — a CSV reader that reads ahead, in a thread of its own.
+ * ahead.c — a table reader that reads ahead, in a thread of its own.
  *
  * A large import spends an eighth of its time reading: the file a chunk
- * at a time, iconv, libcsv, counting lines. None of that needs the
- * database, so a second thread does it while the first checks and writes
+ * at a time, iconv and libcsv (or unzipping and expat), counting lines.
+ * None of that needs the database, so a second thread does it while the first checks and writes
  * rows. The reader thread copies rows into batches (a few hundred rows)
  * and at most AHEAD_QUEUE batches wait, so memory stays bounded whatever
  * the size of the file. Rows, the end and any error come out in the
- * order the reader met them, exactly as csv_reader_next returns them.
+ * order the reader met them, exactly as table_reader_next returns them.
  *
- * Once csv_ahead_start has it, the reader belongs to the thread: the
- * caller asks csv_ahead_bytes_read, not csv_reader_bytes_read (what the
+ * Once table_ahead_start has it, the reader belongs to the thread: the
+ * caller asks table_ahead_bytes_read, not table_reader_bytes_read (what the
  * reader settled at open, its encoding and delimiter, may still be read).
  */
 #include <pthread.h>
@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ogpo/csv.h"
+#include "ogpo/table.h"
 #include "ogpo/util.h"
 
 #define AHEAD_ROWS	512		/* rows in a batch, by default */
@@ -34,7 +34,7 @@ struct ahead_batch {
 	size_t			 nstarts, startcap;
 	char			**fields;	/* made once the batch is full */
 	struct {
-		size_t		 line, first, nfields;
+		size_t		 line, row, first, nfields;
 	}			*rows;
 	size_t			 nrows, rowcap, pos;
 	uint64_t		 nread;		/* input read by the last row */
@@ -43,8 +43,8 @@ struct ahead_batch {
 	char			*cause;
 };
 
-struct csv_ahead {
-	struct csv_reader	*r;
+struct table_ahead {
+	struct table_reader	*r;
 	size_t			 batch_rows;
 	int			 threaded;	/* 0: read in the caller's thread */
 	pthread_t		 thread;
@@ -55,7 +55,7 @@ struct csv_ahead {
 	size_t			 queued;
 	int			 stop;		/* the caller is done */
 	struct ahead_batch	*cur;		/* the caller's batch */
-	struct csv_row		 row;
+	struct table_row		 row;
 };
 
 static void
@@ -73,12 +73,13 @@ ahead_batch_free(struct ahead_batch *b)
 
 /* Copy row into b. */
 static void
-ahead_batch_add(struct ahead_batch *b, const struct csv_row *row)
+ahead_batch_add(struct ahead_batch *b, const struct table_row *row)
 {
 	size_t i, len;
 
 	b->rows = xgrow(b->rows, &b->rowcap, b->nrows + 1, sizeof *b->rows);
 	b->rows[b->nrows].line = row->line;
+	b->rows[b->nrows].row = row->row;
 	b->rows[b->nrows].first = b->nstarts;
 	b->rows[b->nrows].nfields = row->nfields;
 	b->nrows++;
@@ -95,21 +96,21 @@ ahead_batch_add(struct ahead_batch *b, const struct csv_row *row)
 
 /* Read the next batch from the reader (in whichever thread reads). */
 static struct ahead_batch *
-ahead_fill(struct csv_ahead *a)
+ahead_fill(struct table_ahead *a)
 {
 	struct ahead_batch *b = xcalloc(1, sizeof *b);
-	const struct csv_row *row;
+	const struct table_row *row;
 	size_t i;
 
 	while (b->nrows < a->batch_rows && b->textlen < AHEAD_TEXT) {
-		b->rc = csv_reader_next(a->r, &row, &b->cause);
+		b->rc = table_reader_next(a->r, &row, &b->cause);
 		if (b->rc != 1) {
 			b->last = 1;
 			break;
 		}
 		ahead_batch_add(b, row);
 	}
-	b->nread = csv_reader_bytes_read(a->r);
+	b->nread = table_reader_bytes_read(a->r);
 	/* The text no longer moves: point at it. */
 	b->fields = xreallocarray(NULL, b->nstarts + 1, sizeof *b->fields);
 	for (i = 0; i < b->nstarts; i++)
@@ -120,7 +121,7 @@ ahead_fill(struct csv_ahead *a)
 static void *
 ahead_main(void *arg)
 {
-	struct csv_ahead *a = arg;
+	struct table_ahead *a = arg;
 	struct ahead_batch *b;
 	int last;
 
@@ -147,10 +148,10 @@ ahead_main(void *arg)
 	return NULL;
 }
 
-struct csv_ahead *
-csv_ahead_start(struct csv_reader *r, size_t rows)
+struct table_ahead *
+table_ahead_start(struct table_reader *r, size_t rows)
 {
-	struct csv_ahead *a = xcalloc(1, sizeof *a);
+	struct table_ahead *a = xcalloc(1, sizeof *a);
 	sigset_t all, old;
 
 	a->r = r;
@@ -174,7 +175,7 @@ csv_ahead_start(struct csv_reader *r, size_t rows)
 
 /* The next batch, once the thread has one ready. */
 static struct ahead_batch *
-ahead_take(struct csv_ahead *a)
+ahead_take(struct table_ahead *a)
 {
 	struct ahead_batch *b;
 
@@ -193,13 +194,15 @@ ahead_take(struct csv_ahead *a)
 }
 
 int
-csv_ahead_next(struct csv_ahead *a, const struct csv_row **row, char **cause)
+table_ahead_next(struct table_ahead *a, const struct table_row **row,
+    char **cause)
 {
 	struct ahead_batch *b;
 
 	for (;;) {
 		if ((b = a->cur) != NULL && b->pos < b->nrows) {
 			a->row.line = b->rows[b->pos].line;
+			a->row.row = b->rows[b->pos].row;
 			a->row.nfields = b->rows[b->pos].nfields;
 			a->row.fields = b->fields + b->rows[b->pos].first;
 			b->pos++;
@@ -220,13 +223,13 @@ csv_ahead_next(struct csv_ahead *a, const struct csv_row **row, char **cause)
 }
 
 uint64_t
-csv_ahead_bytes_read(const struct csv_ahead *a)
+table_ahead_bytes_read(const struct table_ahead *a)
 {
 	return a->cur != NULL ? a->cur->nread : 0;
 }
 
 void
-csv_ahead_stop(struct csv_ahead *a)
+table_ahead_stop(struct table_ahead *a)
 {
 	struct ahead_batch *b;
 

@@ -36,14 +36,14 @@ struct import {
 	const char			*path;
 	const struct import_options	*o;
 	struct import_result		*res;
-	struct csv_reader		*r;
-	struct csv_ahead		*ahead;	/* r's rows after the header */
-	struct csv_writer		*rej;
+	struct table_reader		*r;
+	struct table_ahead		*ahead;	/* r's rows after the header */
+	struct table_writer		*rej;
 	FILE				*rejf;	/* a spool, copied after */
 	const void			*data;	/* the file, copied aside */
 	size_t				 len;
 	struct import_header		 h;
-	const struct csv_row		*header;
+	const struct table_row		*header;
 	char				**header_copy;
 	size_t				 nheader;
 	struct import_agency		*agencies;	/* by name */
@@ -93,7 +93,7 @@ import_see(struct import *im, uint32_t id, uint32_t line)
  * every cell of a million rows.
  */
 static const char *
-import_cell(struct import *im, const struct csv_row *row, enum import_col col,
+import_cell(struct import *im, const struct table_row *row, enum import_col col,
     char *buf, size_t n)
 {
 	int i = im->h.col[col];
@@ -118,6 +118,21 @@ import_cell(struct import *im, const struct csv_row *row, enum import_col col,
 			end = w;
 	}
 	*end = '\0';
+	/* What only ASCII means anything in: typed full-width, folded. */
+	switch (col) {
+	case COL_EMAIL: case COL_PHONE: case COL_EXT: case COL_AGENCY_CODE:
+	case COL_CODE: case COL_START_DATE: case COL_END_DATE:
+		if (strchr(buf, '\xef') != NULL || strstr(buf, "\xe3\x80\x80")
+		    != NULL || strstr(buf, "\xe2\x80") != NULL) {
+			char *copy = xstrdup(buf);
+
+			import_fold(copy, buf, n);
+			free(copy);
+		}
+		break;
+	default:
+		break;
+	}
 	return buf;
 }
 
@@ -202,7 +217,7 @@ import_agency_by_code(struct import *im, const char *code)
 	return found ? found->id : 0;
 }
 
-static int import_reject(struct import *im, const struct csv_row *row,
+static int import_reject(struct import *im, const struct table_row *row,
     const char *column, const char *reason);
 
 /*
@@ -214,7 +229,7 @@ static int import_reject(struct import *im, const struct csv_row *row,
  * refused, never cut). A status that ends it all goes to *rc.
  */
 static uint32_t
-import_agency_create(struct import *im, const struct csv_row *row,
+import_agency_create(struct import *im, const struct table_row *row,
     enum import_col col, const char *name, const char *code, int *rc)
 {
 	struct agency a, ey;
@@ -259,8 +274,10 @@ import_agency_create(struct import *im, const struct csv_row *row,
 	im->savepoint = 1;
 	if ((*rc = core_save(im->c, im->t, ENTITY_AGENCY, &a, &why)) != 0) {
 		if (*rc == OGPO_FULL || *rc == OGPO_IO || *rc == OGPO_NOMEM) {
-			err_set(im->cause, *rc, "line %zu: %s", row->line,
-			    why);
+			char where[64];
+
+			table_row_name(row, where, sizeof where);
+			err_set(im->cause, *rc, "%s: %s", where, why);
 			free(why);
 			return 0;
 		}
@@ -287,11 +304,11 @@ import_agency_keep(struct import *im)
 
 /* Remember a rejected row: count it, report it, send it back. */
 static int
-import_reject(struct import *im, const struct csv_row *row,
+import_reject(struct import *im, const struct table_row *row,
     const char *column, const char *reason)
 {
 	const char **fields;
-	char *msg;
+	char *msg, where[64];
 	size_t i;
 	int rc = 0;
 
@@ -308,50 +325,162 @@ import_reject(struct import *im, const struct csv_row *row,
 		/* A later row with this e-mail is a duplicate too. */
 		uint32_t prev;
 
-		if ((rc = store_mark(im->t, im->email, (uint32_t)row->line,
+		if ((rc = store_mark(im->t, im->email, (uint32_t)row->row,
 		    &prev, im->cause)) != 0)
 			return rc;
 		im->marks++;
 	}
+	table_row_name(row, where, sizeof where);
 	if (im->o->on_reject != NULL)
-		im->o->on_reject(im->o->arg, row->line, column, reason);
+		im->o->on_reject(im->o->arg, where, column, reason);
 	if (im->rej == NULL)
 		return 0;
 	fields = xcalloc(im->nheader + 1, sizeof *fields);
 	for (i = 0; i < im->nheader; i++)
 		fields[i] = i < row->nfields ? row->fields[i] : "";
-	msg = *column ? xasprintf(_("line %zu, column %s: %s"), row->line,
-	    column, reason) : xasprintf(_("line %zu: %s"), row->line, reason);
+	msg = *column ? xasprintf(_("%s, column %s: %s"), where, column,
+	    reason) : xasprintf(_("%s: %s"), where, reason);
 	fields[im->nheader] = msg;
-	rc = csv_writer_row(im->rej, fields, im->nheader + 1, im->cause);
+	rc = table_writer_row(im->rej, fields, im->nheader + 1, im->cause);
+	if (rc == TABLE_LACKS)
+		rc = 0;		/* the rejects file keeps the rest */
 	free(msg);
 	free(fields);
 	return rc;
 }
 
+/*
+ * Reject a row quoting the value refused: "'113/13/01' is not a date
+ * ..." for a reason that says what the value is, else "'XYZ': no agency
+ * has this code ...". A long value is cut, on a character.
+ */
+static int
+import_refuse(struct import *im, const struct table_row *row,
+    enum import_col col, const char *value, const char *reason)
+{
+	char shown[128];
+	char *msg;
+	int rc;
+
+	reason = _(reason);
+	str_copy(shown, value, sizeof shown);
+	if (strlen(value) > 60) {
+		shown[57] = '\0';
+		str_utf8_cut(shown);
+		strcat(shown, "…");
+	} else
+		str_utf8_cut(shown);
+	if (strncmp(reason, "is ", 3) == 0 || strncmp(reason, "should ",
+	    7) == 0 || strncmp(reason, "could ", 6) == 0 ||
+	    strncmp(reason, "looks ", 6) == 0 || strncmp(reason, "holds ",
+	    6) == 0)
+		msg = xasprintf(_("'%s' %s"), shown, reason);
+	else
+		msg = xasprintf(_("'%s': %s"), shown, reason);
+	rc = import_reject(im, row, import_colname(im, col), msg);
+	free(msg);
+	return rc;
+}
+
 /* Report a change to the caller. */
 static void
-import_change(struct import *im, size_t line, const char *fmt, ...)
-    OGPO_PRINTF(3, 4);
+import_change(struct import *im, const struct table_row *row,
+    const char *fmt, ...) OGPO_PRINTF(3, 4);
 
 static void
-import_change(struct import *im, size_t line, const char *fmt, ...)
+import_change(struct import *im, const struct table_row *row,
+    const char *fmt, ...)
 {
 	va_list ap;
-	char *what;
+	char *what, where[64];
 
 	if (im->o->on_change == NULL)
 		return;
 	va_start(ap, fmt);
 	what = xvasprintf(_(fmt), ap);
 	va_end(ap);
-	im->o->on_change(im->o->arg, line, what);
+	table_row_name(row, where, sizeof where);
+	im->o->on_change(im->o->arg, where, what);
 	free(what);
+}
+
+/* The column of the file that holds a record's field, by its name. */
+static const struct {
+	const char	*field;
+	enum import_col	 col;
+} import_fields[] = {
+	{ "name", COL_NAME }, { "email", COL_EMAIL },
+	{ "agency", COL_AGENCY }, { "title", COL_TITLE },
+	{ "role", COL_ROLE }, { "supervisor", COL_SUPERVISOR },
+	{ "function", COL_FUNCTION }, { "phone", COL_PHONE },
+	{ "ext", COL_EXT }, { "civil_servant", COL_CIVIL_SERVANT },
+	{ "start_date", COL_START_DATE }, { "end_date", COL_END_DATE },
+	{ "note", COL_NOTE }, { "code", COL_CODE }, { "parent", COL_PARENT },
+	{ "level", COL_LEVEL },
+};
+
+/* The file's own header for field, or "" when it has no such column. */
+static const char *
+import_field_col(const struct import *im, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof import_fields / sizeof import_fields[0]; i++)
+		if (strcmp(import_fields[i].field, field) == 0) {
+			if (im->h.col[import_fields[i].col] != 0)
+				return import_colname(im, import_fields[i].col);
+			if (import_fields[i].col == COL_AGENCY)
+				return import_colname(im, COL_AGENCY_CODE);
+			return "";
+		}
+	return "";
+}
+
+/*
+ * What a row changes, named by the file's own column headers ("電話
+ * 02-1234-5678 → 0912-345-678; 職稱 科長 → 專員"), values as a person
+ * reads them; fields the file has no column for by their own label.
+ * Returns how many fields differ.
+ */
+static size_t
+import_diff(struct import *im, enum entity_kind kind, const void *old,
+    const void *rec, char *buf, size_t n)
+{
+	const struct schema *s = schema_of(kind);
+	char a[OGPO_DESC_MAX + 64], b[OGPO_DESC_MAX + 64];
+	const char *name;
+	size_t i, used = 0, count = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < s->nfields; i++) {
+		if (s->fields[i].flags & FIELD_HEAD)
+			continue;
+		schema_format(&s->fields[i], old, a, sizeof a);
+		schema_format(&s->fields[i], rec, b, sizeof b);
+		if (strcmp(a, b) == 0)
+			continue;
+		core_field_text(im->t, &s->fields[i], old, a, sizeof a);
+		core_field_text(im->t, &s->fields[i], rec, b, sizeof b);
+		if (strcmp(a, b) == 0)
+			continue;
+		count++;
+		if (used >= n)
+			continue;
+		name = import_field_col(im, s->fields[i].name);
+		if (*name == '\0')
+			name = _(s->fields[i].label);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s %s → %s",
+		    used ? "; " : "", name, a[0] ? a : _("(empty)"),
+		    b[0] ? b : _("(empty)"));
+	}
+	if (used >= n && n > 4)
+		strcpy(buf + n - 4, "…");	/* cut on a character */
+	return count;
 }
 
 /* Copy a cell into a string field; complain if it does not fit. */
 static int
-import_set(struct import *im, const struct csv_row *row, enum import_col col,
+import_set(struct import *im, const struct table_row *row, enum import_col col,
     char *dst, size_t n)
 {
 	char cell[OGPO_DESC_MAX + 1];
@@ -360,7 +489,11 @@ import_set(struct import *im, const struct csv_row *row, enum import_col col,
 	if (v == NULL)
 		return 0;
 	if (str_copy(dst, v, n) != 0) {
-		import_reject(im, row, import_colname(im, col), "too long");
+		char *why = xasprintf(_("is too long (at most %zu bytes)"),
+		    n - 1);
+
+		import_refuse(im, row, col, v, why);
+		free(why);
 		return -1;
 	}
 	return 0;
@@ -371,48 +504,32 @@ import_set(struct import *im, const struct csv_row *row, enum import_col col,
  * Rows that break a rule are rejected naming the column at fault.
  */
 static int
-import_apply(struct import *im, const struct csv_row *row,
+import_apply(struct import *im, const struct table_row *row,
     enum entity_kind kind, void *rec, const void *old, const char *label)
 {
 	struct core_fault faults[4];
 	char diff[512], *why = NULL;
 	const char *column = "";
-	size_t n, i;
+	size_t n;
 	int rc;
 
 	core_normalise(kind, rec);
 	if ((n = core_check(im->t, kind, rec, faults, 4)) > 0) {
-		static const struct {
-			const char	*field;
-			enum import_col	 col;
-		} cols[] = {
-			{ "name", COL_NAME }, { "email", COL_EMAIL },
-			{ "agency", COL_AGENCY }, { "title", COL_TITLE },
-			{ "role", COL_ROLE }, { "supervisor", COL_SUPERVISOR },
-			{ "function", COL_FUNCTION }, { "phone", COL_PHONE },
-			{ "ext", COL_EXT }, { "start_date", COL_START_DATE },
-			{ "end_date", COL_END_DATE }, { "note", COL_NOTE },
-			{ "code", COL_CODE }, { "parent", COL_PARENT },
-			{ "level", COL_LEVEL },
-		};
-
-		for (i = 0; faults[0].field != NULL &&
-		    i < sizeof cols / sizeof cols[0]; i++)
-			if (strcmp(cols[i].field, faults[0].field->name) == 0)
-				column = import_colname(im, cols[i].col);
-		if (*column == '\0' && faults[0].field != NULL &&
-		    strcmp(faults[0].field->name, "agency") == 0)
-			column = import_colname(im, COL_AGENCY_CODE);
+		if (faults[0].field != NULL)
+			column = import_field_col(im, faults[0].field->name);
 		return import_reject(im, row, column, faults[0].msg);
 	}
-	if (old != NULL && core_diff(im->t, kind, old, rec, diff,
+	if (old != NULL && import_diff(im, kind, old, rec, diff,
 	    sizeof diff) == 0) {
 		im->res->unchanged++;
 		return 0;
 	}
 	if ((rc = core_save_checked(im->c, im->t, kind, rec, &why)) != 0) {
 		if (rc == OGPO_FULL || rc == OGPO_IO || rc == OGPO_NOMEM) {
-			err_set(im->cause, rc, "line %zu: %s", row->line, why);
+			char where[64];
+
+			table_row_name(row, where, sizeof where);
+			err_set(im->cause, rc, "%s: %s", where, why);
 			free(why);
 			return rc;
 		}
@@ -422,17 +539,17 @@ import_apply(struct import *im, const struct csv_row *row,
 	}
 	if (old != NULL) {
 		im->res->updated++;
-		import_change(im, row->line, "updated %s: %s", label, diff);
+		import_change(im, row, "updated %s: %s", label, diff);
 	} else {
 		im->res->added++;
-		import_change(im, row->line, "added %s", label);
+		import_change(im, row, "added %s", label);
 	}
 	return 0;
 }
 
 /* One officer row. Returns non-zero only for errors that end it all. */
 static int
-import_officer_row(struct import *im, const struct csv_row *row)
+import_officer_row(struct import *im, const struct table_row *row)
 {
 	struct officer *o = xcalloc(2, sizeof *o), *old = NULL;
 	char cell[OGPO_DESC_MAX + 1], email[OGPO_EMAIL_MAX + 1];
@@ -448,8 +565,8 @@ import_officer_row(struct import *im, const struct csv_row *row)
 		goto done;
 	}
 	if (strlen(v) > OGPO_EMAIL_MAX) {
-		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
-		    "the e-mail address is too long (at most 128 characters)");
+		rc = import_refuse(im, row, COL_EMAIL, v, "is too long for an "
+		    "e-mail address (at most 128 characters)");
 		goto done;
 	}
 	str_lower(email, v, sizeof email);
@@ -459,16 +576,15 @@ import_officer_row(struct import *im, const struct csv_row *row)
 		old = &o[1];
 		o[0] = *old;
 		if ((seen = import_seen(im, old->h.id)) == 0)
-			import_see(im, old->h.id, (uint32_t)row->line);
+			import_see(im, old->h.id, (uint32_t)row->row);
 	}
 	str_copy(im->email, email, sizeof im->email);
 	if (seen != 0) {
 		char why2[128];
 
-		snprintf(why2, sizeof why2, _("the same e-mail is on line %u too"),
+		snprintf(why2, sizeof why2, _("the same e-mail is on row %u too"),
 		    seen);
-		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
-		    why2);
+		rc = import_refuse(im, row, COL_EMAIL, v, why2);
 		goto done;
 	}
 	if (old == NULL) {
@@ -497,9 +613,9 @@ import_officer_row(struct import *im, const struct csv_row *row)
 				goto done;
 		}
 		if (o->agency == 0) {
-			rc = import_reject(im, row, import_colname(im,
-			    COL_AGENCY_CODE), "no agency has this code (see "
-			    "ogpo list agencies, or use --create-agencies)");
+			rc = import_refuse(im, row, COL_AGENCY_CODE, v, "no "
+			    "agency has this code (see ogpo list agencies, or "
+			    "use --create-agencies)");
 			goto done;
 		}
 	} else if ((v = import_cell(im, row, COL_AGENCY, cell,
@@ -512,9 +628,9 @@ import_officer_row(struct import *im, const struct csv_row *row)
 				goto done;
 		}
 		if (o->agency == 0) {
-			rc = import_reject(im, row, import_colname(im,
-			    COL_AGENCY), "no agency has exactly this name (see "
-			    "ogpo list agencies, or use --create-agencies)");
+			rc = import_refuse(im, row, COL_AGENCY, v, "no agency "
+			    "has exactly this name (see ogpo list agencies, or "
+			    "use --create-agencies)");
 			goto done;
 		}
 	}
@@ -522,8 +638,7 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	if ((v = import_cell(im, row, COL_ROLE, cell, sizeof cell)) != NULL &&
 	    *v != '\0') {
 		if (import_role(v, &o->role, &supv, &why) != 0) {
-			rc = import_reject(im, row, import_colname(im,
-			    COL_ROLE), why);
+			rc = import_refuse(im, row, COL_ROLE, v, why);
 			goto done;
 		}
 		/* 督導 alone keeps a supervisor's stored kind. */
@@ -537,47 +652,55 @@ import_officer_row(struct import *im, const struct csv_row *row)
 	    sizeof cell)) != NULL && *v != '\0' && o->role == ROLE_SUPERVISOR) {
 		if (import_role(v, &supv, &o->supervisor, &why) != 0 ||
 		    o->supervisor == 0) {
-			rc = import_reject(im, row, import_colname(im,
-			    COL_SUPERVISOR), "should be 副首長 (deputy head) or "
-			    "資訊長 (CIO)");
+			rc = import_refuse(im, row, COL_SUPERVISOR, v, "should "
+			    "be 副首長 (deputy head) or 資訊長 (CIO)");
 			goto done;
 		}
 	}
-	if (o->role == ROLE_SUPERVISOR && o->supervisor == 0) {
-		/* 督導 alone: the title may say which. */
-		if (strstr(o->title, "資訊長") != NULL)
-			o->supervisor = SUPV_CIO;
-		else if (strstr(o->title, "副首長") != NULL ||
-		    strstr(o->title, "次長") != NULL ||
-		    strstr(o->title, "副主任委員") != NULL)
-			o->supervisor = SUPV_DEPUTY_HEAD;
-	}
+	if (o->role == ROLE_SUPERVISOR && o->supervisor == 0)
+		/* 督導 alone: the title may say which (副部長, 資訊長 …). */
+		o->supervisor = import_title_supervisor(o->title);
 	if ((v = import_cell(im, row, COL_FUNCTION, cell, sizeof cell)) !=
 	    NULL && *v != '\0' && o->role == ROLE_MEMBER &&
 	    model_enum_parse(&model_functions, v, &o->function) != 0) {
-		rc = import_reject(im, row, import_colname(im, COL_FUNCTION),
-		    "is not 國會聯絡, 新聞聯絡, 資訊, 管考 or 業務");
+		rc = import_refuse(im, row, COL_FUNCTION, v, "is not 國會聯絡, "
+		    "新聞聯絡, 資訊, 管考 or 業務");
 		goto done;
 	}
 	if ((v = import_cell(im, row, COL_CIVIL_SERVANT, cell,
 	    sizeof cell)) != NULL && *v != '\0') {
 		if (import_yesno(v, &yes, &why) != 0) {
-			rc = import_reject(im, row, import_colname(im,
-			    COL_CIVIL_SERVANT), why);
+			rc = import_refuse(im, row, COL_CIVIL_SERVANT, v, why);
 			goto done;
 		}
 		o->civil_servant = yes;
 	}
 	if ((v = import_cell(im, row, COL_START_DATE, cell, sizeof cell)) !=
 	    NULL && import_date(v, o->start_date, &why) != 0) {
-		rc = import_reject(im, row, import_colname(im, COL_START_DATE),
-		    why);
+		rc = import_refuse(im, row, COL_START_DATE, v, why);
 		goto done;
 	}
 	if ((v = import_cell(im, row, COL_END_DATE, cell, sizeof cell)) !=
 	    NULL && import_date(v, o->end_date, &why) != 0) {
-		rc = import_reject(im, row, import_colname(im, COL_END_DATE),
-		    why);
+		rc = import_refuse(im, row, COL_END_DATE, v, why);
+		goto done;
+	}
+	/* What spreadsheets and conversions do to data, said as such. */
+	if (import_phone_lost_zero(o->phone)) {
+		rc = import_refuse(im, row, COL_PHONE, o->phone, "looks like a "
+		    "phone number that lost its leading zero (a spreadsheet "
+		    "took it for a number); write it as text, with the 0, or "
+		    "send the list as .ods, and import again");
+		goto done;
+	}
+	if (import_garbled(o->name) || import_garbled(o->title)) {
+		int title = !import_garbled(o->name);
+
+		rc = import_refuse(im, row, title ? COL_TITLE : COL_NAME,
+		    title ? o->title : o->name, "holds ? or � where a "
+		    "character was: the file was probably saved as Big5 "
+		    "(ANSI) by a program that had no Big5 form for it; save "
+		    "it as UTF-8 or .ods and import again");
 		goto done;
 	}
 	label[0] = '\0';	/* only a listener hears it */
@@ -585,7 +708,7 @@ import_officer_row(struct import *im, const struct csv_row *row)
 		snprintf(label, sizeof label, "%s <%s>", o->name, o->email);
 	rc = import_apply(im, row, ENTITY_OFFICER, o, old, label);
 	if (rc == 0 && old == NULL && o->h.id != 0)
-		import_see(im, o->h.id, (uint32_t)row->line);
+		import_see(im, o->h.id, (uint32_t)row->row);
 done:
 	if (rc == 0)
 		rc = import_agency_keep(im);
@@ -595,7 +718,7 @@ done:
 
 /* One agency row: code, name, parent (code or exact name), level. */
 static int
-import_agency_row(struct import *im, const struct csv_row *row)
+import_agency_row(struct import *im, const struct table_row *row)
 {
 	struct agency *a = xcalloc(3, sizeof *a), *old = NULL;
 	char cell[OGPO_NAME_MAX * 2], label[OGPO_NAME_MAX + 32];
@@ -617,16 +740,15 @@ import_agency_row(struct import *im, const struct csv_row *row)
 		for (char *p = key + 5; *p; p++)
 			if (*p >= 'a' && *p <= 'z')
 				*p = (char)(*p - 'a' + 'A');
-		if ((rc = store_mark(im->t, key, (uint32_t)row->line, &seen,
+		if ((rc = store_mark(im->t, key, (uint32_t)row->row, &seen,
 		    im->cause)) != 0)
 			goto done;
 		if (seen != 0) {
 			char why2[96];
 
-			snprintf(why2, sizeof why2, _("the same code is on line "
+			snprintf(why2, sizeof why2, _("the same code is on row "
 			    "%u too"), seen);
-			rc = import_reject(im, row, import_colname(im,
-			    COL_CODE), why2);
+			rc = import_refuse(im, row, COL_CODE, v, why2);
 			goto done;
 		}
 	}
@@ -634,21 +756,28 @@ import_agency_row(struct import *im, const struct csv_row *row)
 		old = &a[1];
 		a[0] = *old;
 	} else if (str_copy(a->code, v, sizeof a->code) != 0) {
-		rc = import_reject(im, row, import_colname(im, COL_CODE),
-		    "too long");
+		rc = import_refuse(im, row, COL_CODE, v, "is too long for an "
+		    "agency code");
 		goto done;
 	}
 	if (import_set(im, row, COL_NAME, a->name, sizeof a->name) ||
 	    import_set(im, row, COL_NOTE, a->note, sizeof a->note))
 		goto done;
+	if (import_garbled(a->name)) {
+		rc = import_refuse(im, row, COL_NAME, a->name, "holds ? or � "
+		    "where a character was: the file was probably saved as "
+		    "Big5 (ANSI) by a program that had no Big5 form for it; "
+		    "save it as UTF-8 or .ods and import again");
+		goto done;
+	}
 	if ((v = import_cell(im, row, COL_PARENT, cell, sizeof cell)) != NULL &&
 	    *v != '\0') {
 		if (store_agency_by_code(im->t, v, &a[2], NULL) == 0)
 			a->parent = a[2].h.id;
 		else if ((a->parent = import_agency_by_name(im, v)) == 0) {
-			rc = import_reject(im, row, import_colname(im,
-			    COL_PARENT), "no agency has this code or name "
-			    "(parents must come before their children)");
+			rc = import_refuse(im, row, COL_PARENT, v, "no agency "
+			    "has this code or name (parents must come before "
+			    "their children)");
 			goto done;
 		}
 	}
@@ -658,8 +787,7 @@ import_agency_row(struct import *im, const struct csv_row *row)
 	if ((v = import_cell(im, row, COL_LEVEL, cell, sizeof cell)) != NULL &&
 	    *v != '\0') {
 		if (model_enum_parse(&model_levels, v, &level) != 0) {
-			rc = import_reject(im, row, import_colname(im,
-			    COL_LEVEL), why);
+			rc = import_refuse(im, row, COL_LEVEL, v, why);
 			goto done;
 		}
 		a->level = level;
@@ -681,10 +809,13 @@ done:
  * the header's end are Excel's habit and harmless.
  */
 static char *
-import_ragged(const struct import *im, const struct csv_row *row)
+import_ragged(const struct import *im, const struct table_row *row)
 {
 	size_t i;
 
+	/* A sheet leaves its empty cells out; only CSV can be ragged. */
+	if (table_reader_format(im->r) != TABLE_CSV)
+		return NULL;
 	if (row->nfields < im->nheader)
 		return xasprintf(_("the row has %zu cells but the header %zu; a "
 		    "cell is missing"), row->nfields, im->nheader);
@@ -698,7 +829,7 @@ import_ragged(const struct import *im, const struct csv_row *row)
 
 /* 1 if every cell of the row is empty (Excel leaves such rows). */
 static int
-import_blank(const struct csv_row *row)
+import_blank(const struct table_row *row)
 {
 	size_t i;
 
@@ -712,8 +843,9 @@ import_blank(const struct csv_row *row)
 static int
 import_rejects_open(struct import *im)
 {
-	struct csv_writer_options wo;
-	const char **fields;
+	struct table_writer_options wo;
+	struct table_column *cols;
+	struct csv_reader *csv;
 	size_t i;
 	int rc;
 
@@ -730,20 +862,30 @@ import_rejects_open(struct import *im)
 	if (im->rejf == NULL && (im->rejf = spool_tmpfile()) == NULL)
 		return err_set(im->cause, OGPO_IO, "cannot keep the rejected "
 		    "rows aside for %s: %s", im->o->rejects, strerror(errno));
+	/* As the file's name says, else as the input was. */
 	memset(&wo, 0, sizeof wo);
-	wo.encoding = csv_reader_encoding(im->r);
-	wo.delimiter = csv_reader_delimiter(im->r);
-	wo.bom = csv_reader_bom(im->r);
-	wo.crlf = csv_reader_crlf(im->r);
-	if ((rc = csv_writer_open(&im->rej, im->rejf, im->o->rejects, &wo,
+	if ((wo.format = table_format_of_name(im->o->rejects)) ==
+	    TABLE_FORMAT_NONE)
+		wo.format = table_reader_format(im->r);
+	wo.sheet = table_reader_sheet(im->r);
+	if ((csv = table_reader_csv(im->r)) != NULL) {
+		wo.csv.encoding = csv_reader_encoding(csv);
+		wo.csv.delimiter = csv_reader_delimiter(csv);
+		wo.csv.bom = csv_reader_bom(csv);
+		wo.csv.crlf = csv_reader_crlf(csv);
+	} else
+		wo.csv.bom = wo.csv.crlf = 1;	/* for Excel */
+	/* What came in as an agency's own character goes back as □. */
+	wo.csv.replace = "□";
+	if ((rc = table_writer_open(&im->rej, im->rejf, im->o->rejects, &wo,
 	    im->cause)) != 0)
 		return rc;
-	fields = xcalloc(im->nheader + 1, sizeof *fields);
+	cols = xcalloc(im->nheader + 1, sizeof *cols);
 	for (i = 0; i < im->nheader; i++)
-		fields[i] = im->header_copy[i];
-	fields[im->nheader] = "錯誤原因";
-	rc = csv_writer_row(im->rej, fields, im->nheader + 1, im->cause);
-	free(fields);
+		cols[i].name = im->header_copy[i];
+	cols[im->nheader].name = "錯誤原因";
+	rc = table_writer_head(im->rej, cols, im->nheader + 1, im->cause);
+	free(cols);
 	return rc;
 }
 
@@ -753,10 +895,10 @@ import_close(struct import *im)
 	size_t i;
 
 	if (im->rej != NULL)
-		csv_writer_close(im->rej, NULL);
-	csv_ahead_stop(im->ahead);
+		table_writer_close(im->rej, NULL);
+	table_ahead_stop(im->ahead);
 	im->ahead = NULL;
-	csv_reader_close(im->r);
+	table_reader_close(im->r);
 	for (i = 0; i < im->nheader; i++)
 		free(im->header_copy[i]);
 	free(im->header_copy);
@@ -805,12 +947,80 @@ import_record_write(struct import *im, uint64_t first)
 	return rc;
 }
 
+/* Open the file as a table and note what it is. */
+static int
+import_open(struct import *im, char **cause)
+{
+	struct table_options to;
+	struct csv_reader *csv;
+
+	memset(&to, 0, sizeof to);
+	to.csv = im->o->csv;
+	if (table_reader_open_mem(&im->r, im->path, im->data, im->len, &to,
+	    cause) != 0)
+		return OGPO_INVALID;
+	if ((csv = table_reader_csv(im->r)) != NULL) {
+		str_copy(im->res->encoding, csv_reader_encoding(csv),
+		    sizeof im->res->encoding);
+		im->res->delimiter = csv_reader_delimiter(csv);
+	} else {
+		str_copy(im->res->encoding, table_format_name(
+		    table_reader_format(im->r)), sizeof im->res->encoding);
+		im->res->delimiter = 0;
+	}
+	return 0;
+}
+
+#define IMPORT_HEADER_ROWS	20	/* rows a header is looked for in */
+
+/*
+ * The header row: the first of the first IMPORT_HEADER_ROWS rows that
+ * names the columns the import needs. Rows above it are passed over:
+ * the title most government sheets have (113年度開放政府聯絡人名冊,
+ * often merged across the columns), a date, a blank row.
+ */
+static int
+import_header_find(struct import *im, char **cause)
+{
+	char *first = NULL;
+	size_t seen = 0;
+	int rc;
+
+	for (;;) {
+		if ((rc = table_reader_next(im->r, &im->header, cause)) < 0) {
+			free(first);
+			return OGPO_INVALID;
+		}
+		if (rc == 0)
+			break;
+		if (import_blank(im->header))
+			continue;
+		if (import_header_map(im->header, im->o->kind, &im->h,
+		    first == NULL ? &first : NULL) == 0) {
+			free(first);
+			return 0;
+		}
+		if (++seen == IMPORT_HEADER_ROWS)
+			break;
+	}
+	if (first == NULL)
+		return err_set(cause, OGPO_INVALID, "%s is empty: there is no "
+		    "header row", im->path);
+	if (seen == 1)
+		rc = err_set(cause, OGPO_INVALID, "%s: %s", im->path, first);
+	else
+		rc = err_set(cause, OGPO_INVALID, "%s: no row of the first %zu "
+		    "is a header; the first %s", im->path, seen, first);
+	free(first);
+	return rc;
+}
+
 static int
 import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
 	struct import *im = arg;
 	struct import_result *res = im->res;
-	const struct csv_row *row;
+	const struct table_row *row;
 	uint64_t first;
 	char *ragged;
 	size_t i;
@@ -830,18 +1040,13 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	store_defer(t, 0);
 	if ((rc = store_marks_clear(t, cause)) != 0 ||
 	    (rc = import_agencies_load(im)) != 0 ||
-	    (rc = csv_reader_open_mem(&im->r, im->path, im->data, im->len,
-	    &im->o->csv, cause)) != 0)
+	    (rc = import_open(im, cause)) != 0)
 		return rc;
-	str_copy(res->encoding, csv_reader_encoding(im->r),
-	    sizeof res->encoding);
-	res->delimiter = csv_reader_delimiter(im->r);
-	if ((rc = csv_reader_next(im->r, &im->header, cause)) <= 0)
-		return rc < 0 ? OGPO_INVALID : err_set(cause, OGPO_INVALID,
-		    "%s is empty: there is no header line", im->path);
-	if ((rc = import_header_map(im->header, im->o->kind, &im->h,
-	    cause)) != 0)
-		return err_prefix(cause, rc, "%s", im->path);
+	if ((rc = import_header_find(im, cause)) != 0)
+		return rc;
+	/* Known once the sheet is under way. */
+	str_copy(res->sheet, table_reader_sheet(im->r), sizeof res->sheet);
+	str_utf8_cut(res->sheet);
 	str_copy(res->unknown, im->h.unknown, sizeof res->unknown);
 	/* Keep the header: the reader's row is gone at the next call. */
 	im->nheader = im->header->nfields;
@@ -851,16 +1056,16 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if ((rc = import_rejects_open(im)) != 0)
 		return rc;
 	/* The file is read in a thread of its own from here on. */
-	im->ahead = csv_ahead_start(im->r, 0);
-	while ((rc = csv_ahead_next(im->ahead, &row, cause)) == 1) {
+	im->ahead = table_ahead_start(im->r, 0);
+	while ((rc = table_ahead_next(im->ahead, &row, cause)) == 1) {
 		if (import_blank(row))
 			continue;
 		res->rows++;
 		im->email[0] = '\0';	/* no row's e-mail is known yet */
 		if (im->o->progress != NULL && res->rows % 1024 == 0)
 			im->o->progress(im->o->arg, IMPORT_CHECKING,
-			    csv_ahead_bytes_read(im->ahead),
-			    csv_reader_bytes_total(im->r));
+			    table_ahead_bytes_read(im->ahead),
+			    table_reader_bytes_total(im->r));
 		if ((ragged = import_ragged(im, row)) != NULL)
 			rc = import_reject(im, row, "", ragged);
 		else
@@ -875,8 +1080,8 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		return OGPO_INVALID;
 	if (im->o->progress != NULL)
 		im->o->progress(im->o->arg, IMPORT_CHECKING,
-		    csv_reader_bytes_total(im->r),
-		    csv_reader_bytes_total(im->r));
+		    table_reader_bytes_total(im->r),
+		    table_reader_bytes_total(im->r));
 	if ((rc = store_marks_clear(t, cause)) != 0)
 		return rc;
 	if (res->rejected > 0 && !im->o->skip_bad && !im->o->dry_run)
@@ -958,6 +1163,8 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	    core_run(c, import_txn, &im, cause);
 	if (rc != 0 && rc != IMPORT_DRY_RUN)
 		res->written = 0;
+	if (im.r != NULL && table_reader_warnings(im.r) != NULL)
+		res->warnings = xstrdup(table_reader_warnings(im.r));
 	import_close(&im);
 	if (rc == 0 || rc == IMPORT_DRY_RUN || (rc == OGPO_INVALID &&
 	    res->rows > 0))

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ogpo/export.h"
@@ -23,6 +24,8 @@
 #define EXPORT_TOTAL	"合計"
 #define EXPORT_YES	"是"
 #define EXPORT_NO	"否"
+/* Written, with --replace, for a character Big5 cannot hold. */
+#define EXPORT_REPLACEMENT	"□"
 
 /* One agency and its place in the tree's order. */
 struct export_agency {
@@ -48,17 +51,39 @@ struct export_invitee {
 	char			 title[OGPO_TITLE_MAX + 1];
 };
 
-/* Write one row; a refusal (Big5, bad UTF-8) is the export's failure. */
+/*
+ * Write one row. A row holding a character the file's encoding lacks is
+ * noted by the writer and passed over, so that one message can name
+ * every such record at the end (export_run); anything else that refuses
+ * a row is the export's failure.
+ */
 static int
-export_row(struct csv_writer *w, const char *const *fields, size_t n,
+export_row(struct table_writer *w, const char *const *fields, size_t n,
     size_t *rows, char **cause)
 {
-	if (csv_writer_row(w, fields, n, cause) != 0)
+	int rc = table_writer_row(w, fields, n, cause);
+
+	if (rc == TABLE_LACKS)
+		return 0;
+	if (rc != 0)
 		return OGPO_INVALID;
 	if (rows != NULL)
 		(*rows)++;
 	return 0;
 }
+
+/* The header: the columns, their kinds, and the sheet's name. */
+static int
+export_head(struct table_writer *w, const struct table_column *cols,
+    size_t n, char **cause)
+{
+	return table_writer_head(w, cols, n, cause) != 0 ? OGPO_INVALID : 0;
+}
+
+#define T(name)	{ name, TABLE_TEXT, 0 }
+#define D(name)	{ name, TABLE_DATE, 0 }
+#define C(name)	{ name, TABLE_COUNT, 0 }
+#define R(name)	{ name, TABLE_RATE, 0 }
 
 static int
 export_agency_id_cmp(const void *a, const void *b)
@@ -332,7 +357,7 @@ export_label_or_empty(const struct enum_names *e, uint32_t v)
 
 struct export_ctx {
 	const struct export_tree *tr;
-	struct csv_writer	*w;
+	struct table_writer	*w;
 	size_t			*rows;
 };
 
@@ -364,10 +389,11 @@ export_attendance_meeting(struct store_txn *t, const struct meeting *m,
 
 int
 export_attendance(struct store_txn *t, const char *month,
-    struct csv_writer *w, size_t *rows, char **cause)
+    struct table_writer *w, size_t *rows, char **cause)
 {
-	static const char *const head[] = { "日期", "會議類別", "會議名稱",
-		"機關代碼", "機關", "姓名", "角色", "出席情形", "代理人", "備註" };
+	static const struct table_column head[] = { D("日期"), T("會議類別"),
+		T("會議名稱"), T("機關代碼"), T("機關"), T("姓名"), T("角色"),
+		T("出席情形"), T("代理人"), T("備註") };
 	struct export_tree tr;
 	struct export_ctx x = { &tr, w, rows };
 	char first[OGPO_DATE_MAX + 1], end[OGPO_DATE_MAX + 1];
@@ -378,7 +404,7 @@ export_attendance(struct store_txn *t, const char *month,
 		return rc;
 	export_month_bounds(month, first, end);
 	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
-	    (rc = export_row(w, head, 10, NULL, cause)) == 0)
+	    (rc = export_head(w, head, 10, cause)) == 0)
 		rc = export_meetings_between(t, first, end,
 		    export_attendance_meeting, &x, cause);
 	export_tree_free(&tr);
@@ -475,7 +501,7 @@ export_tally_cmp(const void *a, const void *b)
 
 /* One summary row: figures and the rate with one decimal, rounded. */
 static int
-export_tally_row(struct csv_writer *w, const char *code, const char *name,
+export_tally_row(struct table_writer *w, const char *code, const char *name,
     const struct export_tally *y, size_t *rows, char **cause)
 {
 	char n[4][24], rate[32];
@@ -496,11 +522,11 @@ export_tally_row(struct csv_writer *w, const char *code, const char *name,
 }
 
 int
-export_summary(struct store_txn *t, const char *month, struct csv_writer *w,
+export_summary(struct store_txn *t, const char *month, struct table_writer *w,
     size_t *rows, char **cause)
 {
-	static const char *const head[] = { "機關代碼", "機關", "受邀",
-		"出席", "請假", "缺席", "出席率" };
+	static const struct table_column head[] = { T("機關代碼"), T("機關"),
+		C("受邀"), C("出席"), C("請假"), C("缺席"), R("出席率") };
 	struct export_tree tr;
 	struct export_tallies s;
 	struct export_tally total;
@@ -517,7 +543,7 @@ export_summary(struct store_txn *t, const char *month, struct csv_writer *w,
 	memset(&total, 0, sizeof total);
 	s.tr = &tr;
 	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
-	    (rc = export_row(w, head, 7, NULL, cause)) == 0)
+	    (rc = export_head(w, head, 7, cause)) == 0)
 		rc = export_meetings_between(t, first, end,
 		    export_summary_meeting, &s, cause);
 	if (rc == 0 && s.n > 0)
@@ -627,13 +653,14 @@ export_cell_cmp(const void *a, const void *b)
 
 int
 export_matrix(struct store_txn *t, const char *from, const char *to,
-    struct csv_writer *w, size_t *rows, char **cause)
+    struct table_writer *w, size_t *rows, char **cause)
 {
 	struct export_tree tr;
 	struct export_matrix x;
 	char first[OGPO_DATE_MAX + 1], end[OGPO_DATE_MAX + 1];
 	char last[OGPO_DATE_MAX + 1];
 	const char **line = NULL;
+	struct table_column *cols = NULL;
 	size_t i, j, k;
 	int rc;
 
@@ -654,12 +681,13 @@ export_matrix(struct store_txn *t, const char *from, const char *to,
 	if (rc != 0)
 		goto done;
 	line = xcalloc(x.nmeetings + 3, sizeof *line);
-	line[0] = "機關代碼";
-	line[1] = "機關";
-	line[2] = "姓名";
+	cols = xcalloc(x.nmeetings + 3, sizeof *cols);
+	cols[0].name = "機關代碼";
+	cols[1].name = "機關";
+	cols[2].name = "姓名";
 	for (j = 0; j < x.nmeetings; j++)
-		line[3 + j] = x.heads[j];
-	if ((rc = export_row(w, line, x.nmeetings + 3, NULL, cause)) != 0)
+		cols[3 + j].name = x.heads[j];
+	if ((rc = export_head(w, cols, x.nmeetings + 3, cause)) != 0)
 		goto done;
 	if (x.ncells > 0)
 		qsort(x.cells, x.ncells, sizeof *x.cells, export_cell_cmp);
@@ -678,6 +706,7 @@ export_matrix(struct store_txn *t, const char *from, const char *to,
 	}
 done:
 	free(line);
+	free(cols);
 	for (j = 0; j < x.nmeetings; j++)
 		free(x.heads[j]);
 	free(x.heads);
@@ -688,14 +717,62 @@ done:
 
 /* --- sign-in sheet --------------------------------------------------- */
 
-int
-export_signin(struct store_txn *t, uint32_t meeting, struct csv_writer *w,
-    size_t *rows, char **cause)
+/* Rows left blank for proxies and walk-ins: a few, more for a crowd. */
+static size_t
+export_signin_spare(size_t invitees)
 {
-	static const char *const head[] = { "機關", "姓名", "職稱", "簽名" };
+	size_t n = 5 + invitees / 10;
+
+	return n > 20 ? 20 : n;
+}
+
+/*
+ * The meeting's date and time as the sheet heads it: 民國113年5月8日（三）
+ * 14:00 where the user's date style is ROC, 2024-05-08（三）14:00
+ * otherwise.
+ */
+static void
+export_signin_when(const struct meeting *m, int roc, char *buf, size_t n)
+{
+	static const char *const days[] = { "日", "一", "二", "三", "四", "五",
+		"六" };
+	int64_t t = date_midnight(m->date);
+	struct tm tm;
+	time_t tt = (time_t)t;
+	size_t used;
+	int y;
+
+	if (!date_valid(m->date)) {
+		snprintf(buf, n, "%s", m->date);
+		return;
+	}
+	y = atoi(m->date);
+	if (roc && y > 1911)
+		used = (size_t)snprintf(buf, n, "民國%d年%d月%d日", y - 1911,
+		    atoi(m->date + 5), atoi(m->date + 8));
+	else
+		used = (size_t)snprintf(buf, n, "%s", m->date);
+	if (used < n && t != 0 && localtime_r(&tt, &tm) != NULL &&
+	    tm.tm_wday >= 0 && tm.tm_wday < 7)
+		used += (size_t)snprintf(buf + used, n - used, "（%s）",
+		    days[tm.tm_wday]);
+	if (used < n && m->time[0] != '\0')
+		snprintf(buf + used, n - used, " %s", m->time);
+}
+
+int
+export_signin(struct store_txn *t, uint32_t meeting, int roc,
+    struct table_writer *w, size_t *rows, char **cause)
+{
+	static const struct table_column head[] = {
+		{ "機關", TABLE_TEXT, 18 }, { "姓名", TABLE_TEXT, 10 },
+		{ "職稱", TABLE_TEXT, 12 }, { "簽名", TABLE_SIGN, 18 },
+	};
+	static const char *const blank[] = { "", "", "", "" };
 	struct export_tree tr;
 	struct export_invitee *v = NULL;
 	struct meeting *m = xmalloc(sizeof *m);
+	char line[OGPO_TEXT_MAX + 64], when[96];
 	size_t n = 0, i;
 	int rc;
 
@@ -707,8 +784,21 @@ export_signin(struct store_txn *t, uint32_t meeting, struct csv_writer *w,
 		goto done;
 	}
 	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
-	    (rc = export_invitees(t, &tr, meeting, &v, &n, cause)) != 0 ||
-	    (rc = export_row(w, head, 4, NULL, cause)) != 0)
+	    (rc = export_invitees(t, &tr, meeting, &v, &n, cause)) != 0)
+		goto done;
+	snprintf(line, sizeof line, "%s　簽到表", m->title);
+	table_writer_title(w, line, NULL);
+	snprintf(line, sizeof line, "會議類別：%s",
+	    export_label(&model_meeting_kinds, m->kind));
+	table_writer_title(w, line, NULL);
+	export_signin_when(m, roc, when, sizeof when);
+	snprintf(line, sizeof line, "時間：%s", when);
+	table_writer_title(w, line, NULL);
+	snprintf(line, sizeof line, "地點：%s", m->place);
+	table_writer_title(w, line, NULL);
+	snprintf(line, sizeof line, "主席：%s", m->chair);
+	table_writer_title(w, line, NULL);
+	if ((rc = export_head(w, head, 4, cause)) != 0)
 		goto done;
 	for (i = 0; i < n && rc == 0; i++) {
 		const char *cells[] = { v[i].agency, v[i].name, v[i].title,
@@ -716,6 +806,8 @@ export_signin(struct store_txn *t, uint32_t meeting, struct csv_writer *w,
 
 		rc = export_row(w, cells, 4, rows, cause);
 	}
+	for (i = 0; i < export_signin_spare(n) && rc == 0; i++)
+		rc = export_row(w, blank, 4, NULL, cause);
 done:
 	free(v);
 	free(m);
@@ -744,7 +836,7 @@ export_name_cmp(const void *a, const void *b)
 
 static int
 export_officer_row(const struct export_tree *tr, const struct officer *o,
-    struct csv_writer *w, size_t *rows, char **cause)
+    struct table_writer *w, size_t *rows, char **cause)
 {
 	char code[OGPO_CODE_MAX + 1], agency[OGPO_NAME_MAX + 1];
 
@@ -762,7 +854,7 @@ export_officer_row(const struct export_tree *tr, const struct officer *o,
 /* The officers of one agency, by name. */
 static int
 export_officers_of(struct store_txn *t, const struct export_tree *tr,
-    uint32_t agency, struct csv_writer *w, size_t *rows, char **cause)
+    uint32_t agency, struct table_writer *w, size_t *rows, char **cause)
 {
 	struct export_name *v;
 	struct officer *o;
@@ -791,12 +883,13 @@ export_officers_of(struct store_txn *t, const struct export_tree *tr,
 }
 
 int
-export_officers(struct store_txn *t, struct csv_writer *w, size_t *rows,
+export_officers(struct store_txn *t, struct table_writer *w, size_t *rows,
     char **cause)
 {
-	static const char *const head[] = { "姓名", "機關代碼", "機關",
-		"職稱", "角色", "督導類別", "職能", "電子郵件", "電話", "分機",
-		"是否為公務人員", "到任日期", "卸任日期", "備註" };
+	static const struct table_column head[] = { T("姓名"), T("機關代碼"),
+		T("機關"), T("職稱"), T("角色"), T("督導類別"), T("職能"),
+		T("電子郵件"), T("電話"), T("分機"), T("是否為公務人員"),
+		D("到任日期"), D("卸任日期"), T("備註") };
 	struct export_tree tr;
 	struct export_agency **order = NULL;
 	struct store_cursor *c;
@@ -806,7 +899,7 @@ export_officers(struct store_txn *t, struct csv_writer *w, size_t *rows,
 
 	*rows = 0;
 	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
-	    (rc = export_row(w, head, 14, NULL, cause)) != 0)
+	    (rc = export_head(w, head, 14, cause)) != 0)
 		goto done;
 	order = export_tree_ordered(&tr);
 	for (i = 0; i < tr.n && rc == 0; i++)
@@ -831,11 +924,11 @@ done:
 }
 
 int
-export_agencies(struct store_txn *t, struct csv_writer *w, size_t *rows,
+export_agencies(struct store_txn *t, struct table_writer *w, size_t *rows,
     char **cause)
 {
-	static const char *const head[] = { "機關代碼", "機關名稱",
-		"上級機關代碼", "層級", "備註" };
+	static const struct table_column head[] = { T("機關代碼"),
+		T("機關名稱"), T("上級機關代碼"), T("層級"), T("備註") };
 	struct export_tree tr;
 	struct export_agency **order = NULL, *p;
 	size_t i;
@@ -843,7 +936,7 @@ export_agencies(struct store_txn *t, struct csv_writer *w, size_t *rows,
 
 	*rows = 0;
 	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
-	    (rc = export_row(w, head, 5, NULL, cause)) != 0)
+	    (rc = export_head(w, head, 5, cause)) != 0)
 		goto done;
 	order = export_tree_ordered(&tr);
 	for (i = 0; i < tr.n && rc == 0; i++) {
@@ -898,20 +991,21 @@ export_meetings_one(struct store_txn *t, const struct meeting *m, void *arg,
 }
 
 int
-export_meetings(struct store_txn *t, struct csv_writer *w, size_t *rows,
+export_meetings(struct store_txn *t, struct table_writer *w, size_t *rows,
     char **cause)
 {
-	static const char *const head[] = { "編號", "日期", "時間",
-		"會議類別", "會議名稱", "狀態", "地點", "主席", "召集機關代碼",
-		"召集機關", "議題", "受邀人數", "出席人數", "會議紀錄", "錄影",
-		"錄音", "備註", "更新時間", "更新者" };
+	static const struct table_column head[] = { C("編號"), D("日期"),
+		T("時間"), T("會議類別"), T("會議名稱"), T("狀態"), T("地點"),
+		T("主席"), T("召集機關代碼"), T("召集機關"), T("議題"),
+		C("受邀人數"), C("出席人數"), T("會議紀錄"), T("錄影"),
+		T("錄音"), T("備註"), T("更新時間"), T("更新者") };
 	struct export_tree tr;
 	struct export_ctx x = { &tr, w, rows };
 	int rc;
 
 	*rows = 0;
 	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
-	    (rc = export_row(w, head, 19, NULL, cause)) == 0)
+	    (rc = export_head(w, head, 19, cause)) == 0)
 		rc = export_meetings_between(t, NULL, NULL,
 		    export_meetings_one, &x, cause);
 	export_tree_free(&tr);
@@ -941,7 +1035,7 @@ export_triggers(uint32_t triggers, char *buf, size_t n)
 
 static int
 export_issue_row(struct store_txn *t, const struct export_tree *tr,
-    const struct issue *is, struct csv_writer *w, size_t *rows,
+    const struct issue *is, struct table_writer *w, size_t *rows,
     char **cause)
 {
 	struct export_agency *e;
@@ -984,13 +1078,14 @@ export_issue_row(struct store_txn *t, const struct export_tree *tr,
 }
 
 int
-export_issues(struct store_txn *t, struct csv_writer *w, size_t *rows,
+export_issues(struct store_txn *t, struct table_writer *w, size_t *rows,
     char **cause)
 {
-	static const char *const head[] = { "編號", "議題名稱", "狀態",
-		"階段", "主責機關代碼", "主責機關", "協作機關代碼", "協作機關",
-		"負責聯絡人", "觸發條件", "說明", "透明", "參與", "課責", "涵容",
-		"連結", "備註", "更新時間", "更新者" };
+	static const struct table_column head[] = { C("編號"), T("議題名稱"),
+		T("狀態"), T("階段"), T("主責機關代碼"), T("主責機關"),
+		T("協作機關代碼"), T("協作機關"), T("負責聯絡人"), T("觸發條件"),
+		T("說明"), T("透明"), T("參與"), T("課責"), T("涵容"), T("連結"),
+		T("備註"), T("更新時間"), T("更新者") };
 	struct export_tree tr;
 	struct store_cursor *c;
 	struct issue *is = xmalloc(sizeof *is);
@@ -998,7 +1093,7 @@ export_issues(struct store_txn *t, struct csv_writer *w, size_t *rows,
 
 	*rows = 0;
 	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
-	    (rc = export_row(w, head, 19, NULL, cause)) != 0 ||
+	    (rc = export_head(w, head, 19, cause)) != 0 ||
 	    (rc = store_cursor_open(t, IX_ISSUE, NULL, &c, cause)) != 0)
 		goto done;
 	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0)
@@ -1015,7 +1110,7 @@ done:
 
 int
 export_write(struct store_txn *t, const struct export_request *r,
-    struct csv_writer *w, size_t *rows, char **cause)
+    struct table_writer *w, size_t *rows, char **cause)
 {
 	*rows = 0;
 	switch (r->what) {
@@ -1027,7 +1122,7 @@ export_write(struct store_txn *t, const struct export_request *r,
 		return export_matrix(t, r->month, r->to[0] ? r->to : r->month,
 		    w, rows, cause);
 	case EXPORT_SIGNIN:
-		return export_signin(t, r->meeting, w, rows, cause);
+		return export_signin(t, r->meeting, r->roc, w, rows, cause);
 	case EXPORT_OFFICERS:
 		return export_officers(t, w, rows, cause);
 	case EXPORT_AGENCIES:
@@ -1041,37 +1136,105 @@ export_write(struct store_txn *t, const struct export_request *r,
 	    (int)r->what);
 }
 
+/* The sheet's name: what the file holds, in the desks' language. */
+static const char *
+export_sheet_name(enum export_what what)
+{
+	switch (what) {
+	case EXPORT_ATTENDANCE:
+		return "出席紀錄";
+	case EXPORT_SUMMARY:
+		return "出席統計";
+	case EXPORT_MATRIX:
+		return "出席總表";
+	case EXPORT_SIGNIN:
+		return "簽到表";
+	case EXPORT_OFFICERS:
+		return "聯絡人名冊";
+	case EXPORT_AGENCIES:
+		return "機關";
+	case EXPORT_MEETINGS:
+		return "會議";
+	default:
+		return "議題";
+	}
+}
+
 void
 export_writer_options(const struct export_request *r,
-    struct csv_writer_options *o)
+    struct table_writer_options *o)
 {
 	memset(o, 0, sizeof *o);
-	o->encoding = r->encoding;
-	o->delimiter = ',';
-	o->bom = r->excel;
-	o->crlf = r->excel;
-	o->guard = 1;
+	o->format = r->format != TABLE_FORMAT_NONE ? r->format : TABLE_CSV;
+	o->sheet = export_sheet_name(r->what);
+	o->roc = r->roc;
+	o->flags = r->what == EXPORT_SIGNIN ? TABLE_PRINT : 0;
+	o->csv.encoding = r->encoding;
+	o->csv.delimiter = ',';
+	o->csv.bom = r->excel;
+	o->csv.crlf = r->excel;
+	o->csv.guard = 1;
+	o->csv.replace = r->replace ? EXPORT_REPLACEMENT : NULL;
+}
+
+/*
+ * After the rows: the records with characters the encoding lacks, all
+ * in one sentence, which fails the export (or, with --replace, is the
+ * notice of what was replaced).
+ */
+static int
+export_lacking(const struct export_request *r, struct table_writer *w,
+    char **notice, char **cause)
+{
+	const char *list;
+	size_t n;
+
+	if ((list = table_writer_lacking(w, &n)) == NULL)
+		return 0;
+	if (r->replace) {
+		if (notice != NULL) {
+			free(*notice);
+			*notice = xasprintf(ngettext("%zu record has characters "
+			    "Big5 cannot hold; they were written as %s:\n%s",
+			    "%zu records have characters Big5 cannot hold; "
+			    "they were written as %s:\n%s", n), n,
+			    EXPORT_REPLACEMENT, list);
+		}
+		return 0;
+	}
+	return err_set(cause, OGPO_INVALID, ngettext("%zu record has "
+	    "characters Big5 cannot hold, so nothing was written; correct "
+	    "it, export UTF-8 (--encoding utf-8) or .ods instead, or give "
+	    "--replace to write %s in their place:\n%s", "%zu records have "
+	    "characters Big5 cannot hold, so nothing was written; correct "
+	    "them, export UTF-8 (--encoding utf-8) or .ods instead, or give "
+	    "--replace to write %s in their place:\n%s", n), n,
+	    EXPORT_REPLACEMENT, list);
 }
 
 int
 export_run(struct core *c, const struct export_request *r, FILE *f,
-    const char *name, size_t *rows, char **cause)
+    const char *name, size_t *rows, char **notice, char **cause)
 {
-	struct csv_writer_options wo;
-	struct csv_writer *w;
+	struct table_writer_options wo;
+	struct table_writer *w;
 	struct store_txn *t;
 	int rc;
 
 	*rows = 0;
 	export_writer_options(r, &wo);
-	if (csv_writer_open(&w, f, name, &wo, cause) != 0)
+	if (table_writer_open(&w, f, name, &wo, cause) != 0)
 		return ferror(f) ? OGPO_IO : OGPO_INVALID;
 	if ((rc = store_read_begin(core_store(c), &t, cause)) == 0) {
 		rc = export_write(t, r, w, rows, cause);
 		store_read_end(t);
 	}
-	if (csv_writer_close(w, rc == 0 ? cause : NULL) != 0 && rc == 0)
-		rc = OGPO_IO;
+	if (rc == 0)
+		rc = export_lacking(r, w, notice, cause);
+	if (rc == 0)
+		rc = table_writer_close(w, cause) != 0 ? OGPO_IO : 0;
+	else
+		table_writer_abort(w);
 	if (rc == OGPO_INVALID && ferror(f))
 		rc = OGPO_IO;
 	return rc;
@@ -1079,7 +1242,7 @@ export_run(struct core *c, const struct export_request *r, FILE *f,
 
 int
 export_file(struct core *c, const struct export_request *r,
-    const char *path, size_t *rows, char **cause)
+    const char *path, size_t *rows, char **notice, char **cause)
 {
 	char *tmp = xasprintf("%s.tmp", path);
 	FILE *f;
@@ -1092,7 +1255,7 @@ export_file(struct core *c, const struct export_request *r,
 		free(tmp);
 		return rc;
 	}
-	rc = export_run(c, r, f, path, rows, cause);
+	rc = export_run(c, r, f, path, rows, notice, cause);
 	if (fclose(f) != 0 && rc == 0)
 		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
 		    strerror(errno));
@@ -1137,31 +1300,34 @@ export_last_month(char month[EXPORT_MONTH_MAX + 1])
 void
 export_file_name(const struct export_request *r, char *buf, size_t n)
 {
+	const char *ext = r->format == TABLE_XLSX ? "xlsx" : r->format ==
+	    TABLE_CSV ? "csv" : "ods";
+
 	switch (r->what) {
 	case EXPORT_ATTENDANCE:
-		snprintf(buf, n, "attendance-%s.csv", r->month);
+		snprintf(buf, n, "attendance-%s.%s", r->month, ext);
 		break;
 	case EXPORT_SUMMARY:
-		snprintf(buf, n, "attendance-summary-%s.csv", r->month);
+		snprintf(buf, n, "attendance-summary-%s.%s", r->month, ext);
 		break;
 	case EXPORT_MATRIX:
-		snprintf(buf, n, "attendance-matrix-%s-to-%s.csv", r->month,
-		    r->to[0] ? r->to : r->month);
+		snprintf(buf, n, "attendance-matrix-%s-to-%s.%s", r->month,
+		    r->to[0] ? r->to : r->month, ext);
 		break;
 	case EXPORT_SIGNIN:
-		snprintf(buf, n, "signin-%u.csv", r->meeting);
+		snprintf(buf, n, "signin-%u.%s", r->meeting, ext);
 		break;
 	case EXPORT_OFFICERS:
-		snprintf(buf, n, "officers.csv");
+		snprintf(buf, n, "officers.%s", ext);
 		break;
 	case EXPORT_AGENCIES:
-		snprintf(buf, n, "agencies.csv");
+		snprintf(buf, n, "agencies.%s", ext);
 		break;
 	case EXPORT_MEETINGS:
-		snprintf(buf, n, "meetings.csv");
+		snprintf(buf, n, "meetings.%s", ext);
 		break;
 	default:
-		snprintf(buf, n, "issues.csv");
+		snprintf(buf, n, "issues.%s", ext);
 		break;
 	}
 }

@@ -1,5 +1,5 @@
 /*
- * reader.c — CSV in. The input is read a chunk at a time, converted to
+ * csv-read.c — CSV in. The input is read a chunk at a time, converted to
  * UTF-8 (iconv for Big5 and UTF-16) and fed to libcsv, in strict mode,
  * one physical line at a time, so that the callbacks and every error know
  * the line. Memory is bounded by the chunk size and the longest record,
@@ -8,7 +8,9 @@
  * Line numbers count LF, CRLF and a lone CR as one line end each, inside
  * quoted fields too, as an editor would. A record's line is where its
  * first field starts: the line on which libcsv hands over that field,
- * less the line breaks inside it.
+ * less the line breaks inside it. Its row, as a spreadsheet numbers it,
+ * is its line less every line break inside the cells of the records
+ * before it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +25,7 @@
 #include <csv.h>
 
 #include "ogpo/csv.h"
+#include "ogpo/text.h"
 #include "ogpo/util.h"
 
 #define CSV_READER_CARRY	8	/* room for a character cut short */
@@ -69,8 +72,11 @@ struct csv_reader {
 
 	enum csv_reader_enc	 enc;
 	iconv_t			 cd;		/* (iconv_t)-1 for UTF-8 */
+	int			 forced;	/* the caller named the encoding */
 	int			 bom;
 	int			 crlf;
+	size_t			 eudc;		/* agency-defined characters */
+	size_t			 eudc_rows;	/* rows warned of */
 	int			 delim;
 	size_t			 chunk;
 	size_t			 field_max;
@@ -88,6 +94,9 @@ struct csv_reader {
 	int			 parser_ok;
 	int			 finished;	/* csv_fini has run */
 	size_t			 line;		/* physical line being parsed */
+	size_t			 inner;		/* line breaks inside the cells
+						   of the records handed over */
+	size_t			 rec_breaks;	/* and in this record's */
 	int			 after_cr;	/* the text so far ends in CR */
 	int			 in_quote;
 	size_t			 quote_line;	/* where that quote opened */
@@ -103,8 +112,9 @@ struct csv_reader {
 	int			 row_done;
 	size_t			 long_line;	/* an overlong field, or 0 */
 	size_t			 long_col;
-	struct csv_row		 row;
+	struct table_row		 row;
 	char			*error;		/* sticky after a failure */
+	char			*warnings;	/* what was let pass, by line */
 };
 
 static int	csv_reader_fail(struct csv_reader *, char **, const char *,
@@ -188,6 +198,75 @@ csv_reader_utf8_len(const unsigned char *s, size_t n)
 	return (int)len;
 }
 
+/*
+ * Big5's user-defined areas, where agencies put the characters of names
+ * Big5 lacks: FA40-FEFE, 8E40-A0FE and 8140-8DFE (C6A1-C8FE iconv maps
+ * itself), 157 characters a lead byte, in the Private Use Area from
+ * U+E000 as Windows' code page 950 places them. Writes the UTF-8 (3
+ * bytes) and returns 0, or -1 if b is not such a character.
+ */
+static int
+csv_reader_eudc(const unsigned char *b, char *out)
+{
+	static const struct {
+		unsigned char	 lo, hi;
+		uint32_t	 base;
+	} areas[] = {
+		{ 0xfa, 0xfe, 0xe000 }, { 0x8e, 0xa0, 0xe311 },
+		{ 0x81, 0x8d, 0xeeb8 },
+	};
+	uint32_t cp;
+	size_t i;
+	int trail;
+
+	if (b[1] >= 0x40 && b[1] <= 0x7e)
+		trail = b[1] - 0x40;
+	else if (b[1] >= 0xa1 && b[1] <= 0xfe)
+		trail = b[1] - 0x62;
+	else
+		return -1;
+	for (i = 0; i < sizeof areas / sizeof areas[0]; i++)
+		if (b[0] >= areas[i].lo && b[0] <= areas[i].hi) {
+			cp = areas[i].base + (uint32_t)(b[0] - areas[i].lo) *
+			    157 + (uint32_t)trail;
+			out[0] = (char)(0xe0 | (cp >> 12));
+			out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			out[2] = (char)(0x80 | (cp & 0x3f));
+			return 0;
+		}
+	return -1;
+}
+
+/* The Big5 bytes of PUA character cp, as csv_reader_eudc reads them. */
+static void
+csv_reader_eudc_bytes(uint32_t cp, char *buf, size_t n)
+{
+	static const struct {
+		unsigned char	 lo, hi;
+		uint32_t	 base;
+	} areas[] = {
+		{ 0xfa, 0xfe, 0xe000 }, { 0x8e, 0xa0, 0xe311 },
+		{ 0x81, 0x8d, 0xeeb8 }, { 0xc6, 0xc8, 0xf6b1 },
+	};
+	uint32_t k, t;
+	size_t i;
+
+	for (i = 0; i < sizeof areas / sizeof areas[0]; i++) {
+		if (cp < areas[i].base)
+			continue;
+		k = cp - areas[i].base;
+		if (k >= (uint32_t)(areas[i].hi - areas[i].lo + 1) * 157)
+			continue;
+		if (areas[i].lo == 0xc6)
+			k += 63;	/* C6 starts at its A1 */
+		t = k % 157;
+		snprintf(buf, n, "%02X %02X", areas[i].lo + k / 157,
+		    t < 63 ? 0x40 + t : 0x62 + t);
+		return;
+	}
+	snprintf(buf, n, "?");
+}
+
 /* Note the bytes at s (avail of them) that do not convert, for later. */
 static void
 csv_reader_set_bad(struct csv_reader *r, const unsigned char *s,
@@ -206,7 +285,10 @@ csv_reader_set_bad(struct csv_reader *r, const unsigned char *s,
 	free(r->bad);
 	r->bad = xasprintf(n == 1 ? _("byte %s is not %s text%s") :
 	    _("bytes %s are not %s text%s"), hex,
-	    csv_reader_encs[r->enc].label, _(csv_reader_encs[r->enc].advice));
+	    csv_reader_encs[r->enc].label, r->forced &&
+	    r->enc != CSV_READER_UTF8 ?
+	    _("; save the file as UTF-8 and import it again") :
+	    _(csv_reader_encs[r->enc].advice));
 }
 
 /* Append up to one chunk of input to raw; sets eof at the end. */
@@ -285,8 +367,19 @@ csv_reader_convert(struct csv_reader *r, char **cause)
 		inleft = r->rawlen;
 		out = r->text + r->textlen;
 		outleft = r->textcap - r->textlen;
-		if (iconv(r->cd, &in, &inleft, &out, &outleft) ==
+		while (iconv(r->cd, &in, &inleft, &out, &outleft) ==
 		    (size_t)-1) {
+			/* A character an agency defined: its place in the
+			 * Private Use Area, as Windows reads it. */
+			if (errno == EILSEQ && r->enc == CSV_READER_BIG5 &&
+			    inleft >= 2 && outleft >= 3 &&
+			    csv_reader_eudc((unsigned char *)in, out) == 0) {
+				in += 2;
+				inleft -= 2;
+				out += 3;
+				outleft -= 3;
+				continue;
+			}
 			if (errno == EILSEQ || (errno == EINVAL && r->eof))
 				csv_reader_set_bad(r, (unsigned char *)in,
 				    inleft);
@@ -295,6 +388,7 @@ csv_reader_convert(struct csv_reader *r, char **cause)
 				    ": cannot convert from %s: %s",
 				    csv_reader_encs[r->enc].label,
 				    strerror(errno));
+			break;
 		}
 		done = (size_t)((unsigned char *)in - r->raw);
 		r->textlen = (size_t)(out - r->text);
@@ -359,6 +453,7 @@ csv_reader_on_field(void *s, size_t len, void *data)
 	if (r->long_line != 0)
 		return;
 	nl = len > 0 ? csv_reader_breaks(s, len) : 0;
+	r->rec_breaks += nl;
 	if (len > r->field_max) {
 		r->long_line = r->line - nl;
 		r->long_col = r->nf + 1;
@@ -376,6 +471,65 @@ csv_reader_on_field(void *s, size_t len, void *data)
 		r->row.line = r->line - nl;
 }
 
+#define CSV_READER_WARN_ROWS	20	/* rows named in the warnings */
+
+/* Add a line to the warnings. */
+static void
+csv_reader_warn(struct csv_reader *r, const char *line)
+{
+	char *w = xasprintf("%s%s\n", r->warnings ? r->warnings : "", line);
+
+	free(r->warnings);
+	r->warnings = w;
+}
+
+/*
+ * A Big5 record holding characters an agency defined (in the Private
+ * Use Area now): a warning naming the row, the column and the bytes.
+ */
+static void
+csv_reader_warn_eudc(struct csv_reader *r)
+{
+	const unsigned char *p;
+	char where[64], bytes[16], *line;
+	uint32_t cp;
+	size_t i, k, n;
+
+	for (i = 0; i < r->nf; i++) {
+		p = (const unsigned char *)r->buf + r->offs[i];
+		for (; *p != '\0'; p += k) {
+			if ((k = text_decode(p, strlen((const char *)p),
+			    &cp)) == 0)
+				k = 1;
+			if (cp < 0xe000 || cp > 0xf8ff)
+				continue;
+			r->eudc++;
+			if (r->eudc_rows++ == CSV_READER_WARN_ROWS) {
+				csv_reader_warn(r, _("(and more rows with "
+				    "characters an agency defined)"));
+				continue;
+			}
+			if (r->eudc_rows > CSV_READER_WARN_ROWS)
+				continue;
+			n = r->row.line - r->inner;	/* the record's row */
+			if (n != r->row.line)
+				snprintf(where, sizeof where, _("row %zu (line "
+				    "%zu)"), n, r->row.line);
+			else
+				snprintf(where, sizeof where, _("row %zu"), n);
+			csv_reader_eudc_bytes(cp, bytes, sizeof bytes);
+			line = xasprintf(_("%s: %s, column %zu: Big5 %s is a "
+			    "character an agency defined; it was read as "
+			    "U+%04X in the Private Use Area and shows only "
+			    "where that agency's font is installed"), r->name,
+			    where, i + 1, bytes, (unsigned int)cp);
+			csv_reader_warn(r, line);
+			free(line);
+			return;		/* one line a row */
+		}
+	}
+}
+
 /* libcsv's record callback: the record is whole unless it is blank. */
 static void
 csv_reader_on_row(int c, void *data)
@@ -386,6 +540,11 @@ csv_reader_on_row(int c, void *data)
 	(void)c;
 	if (r->long_line != 0)
 		return;
+	if (r->enc == CSV_READER_BIG5)
+		csv_reader_warn_eudc(r);
+	r->row.row = r->row.line - r->inner;
+	r->inner += r->rec_breaks;
+	r->rec_breaks = 0;
 	if (r->nf == 1 && r->buf[strspn(r->buf, " \t")] == '\0') {
 		r->nf = r->buflen = 0;
 		return;
@@ -526,7 +685,7 @@ csv_reader_finish(struct csv_reader *r, char **cause)
 
 /* The next record, 0 at the end, or -1 (sticky) with the place and cause. */
 int
-csv_reader_next(struct csv_reader *r, const struct csv_row **row,
+csv_reader_next(struct csv_reader *r, const struct table_row **row,
     char **cause)
 {
 	int	rc;
@@ -567,6 +726,7 @@ csv_reader_detect(struct csv_reader *r, const char *forced, char **cause)
 	size_t			 n = r->rawlen, skip = 0, i;
 	int			 k;
 
+	r->forced = forced != NULL;
 	if (forced != NULL && (strcasecmp(forced, "utf-8") == 0 ||
 	    strcasecmp(forced, "utf8") == 0))
 		r->enc = CSV_READER_UTF8;
@@ -817,6 +977,13 @@ csv_reader_bytes_total(const struct csv_reader *r)
 	return r->total;
 }
 
+/* What the reader let pass, a sentence a line, or NULL. */
+const char *
+csv_reader_warnings(const struct csv_reader *r)
+{
+	return r->warnings;
+}
+
 /* Close the input and free the reader and its last row. */
 void
 csv_reader_close(struct csv_reader *r)
@@ -836,6 +1003,7 @@ csv_reader_close(struct csv_reader *r)
 	free(r->text);
 	free(r->raw);
 	free(r->error);
+	free(r->warnings);
 	free(r->name);
 	free(r);
 }

@@ -1,5 +1,5 @@
 /*
- * writer.c — CSV out, for Excel: RFC 4180 quoting, a BOM and CRLF when
+ * csv-write.c — CSV out, for Excel: RFC 4180 quoting, a BOM and CRLF when
  * asked, UTF-8, UTF-16 or Big5 (CP950, through iconv, never
  * transliterated), and the formula guard that keeps a cell such as
  * =HYPERLINK(...) from running when the file is opened. Each record is
@@ -59,6 +59,9 @@ struct csv_writer {
 	size_t			 startcap;
 	char			*out;		/* the record converted */
 	size_t			 outcap;
+	const char		*replace;
+	struct csv_lack		*lacks;		/* the last row's */
+	size_t			 nlacks, lackcap;
 };
 
 static int	csv_writer_fail(struct csv_writer *, char **, const char *,
@@ -200,43 +203,97 @@ csv_writer_field(const struct csv_writer *w, size_t i, char *buf,
 	return buf;
 }
 
+/* Note the character at in (of the record) as one the encoding lacks. */
+static void
+csv_writer_lack(struct csv_writer *w, size_t n, const char *in)
+{
+	size_t off = (size_t)(in - w->rec), i, clen = 1;
+	struct csv_lack *l;
+
+	for (i = 0; i + 1 < n && w->start[i + 1] <= off; i++)
+		;
+	while (off + clen < w->reclen && clen < 4 &&
+	    ((unsigned char)w->rec[off + clen] & 0xc0) == 0x80)
+		clen++;
+	w->lacks = xgrow(w->lacks, &w->lackcap, w->nlacks + 1,
+	    sizeof *w->lacks);
+	l = &w->lacks[w->nlacks++];
+	l->field = i;
+	memcpy(l->ch, in, clen);
+	l->ch[clen] = '\0';
+}
+
 /*
- * Convert the record into w->out (setting *outlen); on a character the
- * encoding lacks, name it and its field. Returns 0 or -1.
+ * Convert the record into w->out (setting *outlen). Every character the
+ * encoding lacks is noted, and written as the replacement when there is
+ * one; without one the record is refused, naming the first of them and
+ * its field. Returns 0 or -1.
  */
 static int
 csv_writer_convert(struct csv_writer *w, size_t n, size_t *outlen,
     char **cause)
 {
-	char	*in = w->rec, *out;
-	size_t	 inleft = w->reclen, outleft, off, i, clen;
+	char	*in = w->rec, *out, *rin;
+	size_t	 inleft = w->reclen, outleft, rleft, clen;
 	char	 num[32];
 
-	/* No UTF-8 character takes more than twice its bytes in these. */
-	w->out = csv_writer_grow(w->out, &w->outcap, 2 * w->reclen + 8);
+	/* No UTF-8 character takes more than twice its bytes in these;
+	 * a replacement may take a few more each. */
+	w->out = csv_writer_grow(w->out, &w->outcap, 2 * w->reclen + 8 +
+	    (w->replace ? 4 * w->reclen : 0));
 	out = w->out;
 	outleft = w->outcap;
+	w->nlacks = 0;
 	iconv(w->cd, NULL, NULL, NULL, NULL);
-	if (iconv(w->cd, &in, &inleft, &out, &outleft) == (size_t)-1 ||
-	    iconv(w->cd, NULL, NULL, &out, &outleft) == (size_t)-1) {
+	while (iconv(w->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
 		if (errno != EILSEQ)
 			return csv_writer_fail(w, cause, " row %zu: cannot "
 			    "convert to %s: %s", w->rows,
 			    csv_writer_encs[w->enc].label, strerror(errno));
-		off = (size_t)(in - w->rec);
-		for (i = 0; i + 1 < n && w->start[i + 1] <= off; i++)
-			;
-		clen = 1;
-		while (off + clen < w->reclen &&
-		    ((unsigned char)w->rec[off + clen] & 0xc0) == 0x80)
-			clen++;
-		return csv_writer_fail(w, cause, " row %zu, field %s: %.*s "
-		    "has no %s form", w->rows,
-		    csv_writer_field(w, i, num, sizeof num), (int)clen, in,
-		    csv_writer_encs[w->enc].label);
+		csv_writer_lack(w, n, in);
+		clen = strlen(w->lacks[w->nlacks - 1].ch);
+		in += clen;
+		inleft -= clen;
+		if (w->replace != NULL) {
+			rin = (char *)w->replace;
+			rleft = strlen(w->replace);
+			if (iconv(w->cd, &rin, &rleft, &out, &outleft) ==
+			    (size_t)-1)
+				return csv_writer_fail(w, cause, ": the "
+				    "replacement %s has no %s form either",
+				    w->replace, csv_writer_encs[w->enc].label);
+		}
 	}
+	if (iconv(w->cd, NULL, NULL, &out, &outleft) == (size_t)-1)
+		return csv_writer_fail(w, cause, " row %zu: cannot convert to "
+		    "%s: %s", w->rows, csv_writer_encs[w->enc].label,
+		    strerror(errno));
+	if (w->nlacks == 1 && w->replace == NULL)
+		return csv_writer_fail(w, cause, " row %zu, field %s: %s has no "
+		    "%s form", w->rows, csv_writer_field(w, w->lacks[0].field,
+		    num, sizeof num), w->lacks[0].ch,
+		    csv_writer_encs[w->enc].label);
+	if (w->nlacks > 1 && w->replace == NULL)
+		return csv_writer_fail(w, cause, " row %zu, field %s: %s has no "
+		    "%s form, nor %zu more characters of the row",
+		    w->rows, csv_writer_field(w, w->lacks[0].field, num,
+		    sizeof num), w->lacks[0].ch,
+		    csv_writer_encs[w->enc].label, w->nlacks - 1);
 	*outlen = (size_t)(out - w->out);
 	return 0;
+}
+
+size_t
+csv_writer_lacks(const struct csv_writer *w, const struct csv_lack **v)
+{
+	*v = w->lacks;
+	return w->nlacks;
+}
+
+const char *
+csv_writer_header(const struct csv_writer *w, size_t i)
+{
+	return i < w->nheader ? w->header[i] : "";
 }
 
 /* Write one record whole, or nothing of it and say why. */
@@ -250,6 +307,7 @@ csv_writer_row(struct csv_writer *w, const char *const *fields, size_t n,
 
 	w->rows++;
 	w->reclen = 0;
+	w->nlacks = 0;
 	w->start = csv_writer_grow(w->start, &w->startcap,
 	    (n + 1) * sizeof *w->start);
 	for (i = 0; i < n; i++) {
@@ -306,6 +364,7 @@ csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
 	w->delim = opt != NULL && opt->delimiter != 0 ? opt->delimiter : ',';
 	w->crlf = opt != NULL && opt->crlf;
 	w->guard = opt != NULL && opt->guard;
+	w->replace = opt != NULL ? opt->replace : NULL;
 
 	w->enc = CSV_WRITER_UTF8;
 	if (enc != NULL) {
@@ -376,6 +435,7 @@ csv_writer_close(struct csv_writer *w, char **cause)
 	free(w->header);
 	free(w->start);
 	free(w->out);
+	free(w->lacks);
 	free(w->rec);
 	free(w->name);
 	free(w);

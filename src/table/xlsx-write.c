@@ -1,0 +1,289 @@
+/*
+ * xlsx-write.c — Excel workbooks out, through libxlsxwriter in its
+ * constant-memory mode (a row is written as it comes, so a million rows
+ * take no more memory than one). Cells are typed as in ods-write.c: text
+ * cells in a text format (typing into them later keeps leading zeros),
+ * dates as dates shown ISO or 民國, counts as numbers, rates as
+ * percentages; the header bold and frozen, and repeated on every printed
+ * page. The workbook is built in a temporary file (libxlsxwriter writes
+ * to a name) and copied out whole.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <xlsxwriter.h>
+
+#include "table-int.h"
+
+/*
+ * 民國 years: e is the year of the era in Taiwan's locale (404), as
+ * Excel in Taiwan and LibreOffice both read and write it.
+ */
+#define XLSX_ROC_DATE	"[$-404]e/mm/dd"
+#define XLSX_ISO_DATE	"yyyy-mm-dd"
+
+struct xlsx_out {
+	lxw_workbook	*wb;
+	lxw_worksheet	*ws;
+	lxw_format	*title, *sub, *head, *text, *date, *count, *rate;
+	lxw_format	*coltext, *coldate, *colcount, *colrate;	/* no
+							   borders */
+	lxw_row_t	 row;		/* the next row to write */
+	int		 closed;
+};
+
+static lxw_format *
+xlsx_format(lxw_workbook *wb, int print, const char *num)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	if (num != NULL)
+		format_set_num_format(f, num);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (print) {
+		format_set_border(f, LXW_BORDER_THIN);
+		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	}
+	return f;
+}
+
+/* Sheet names Excel takes: 31 characters, none of []:*?/\ . */
+static char *
+xlsx_sheet_name(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *w = out;
+	size_t chars = 0;
+
+	for (; *s != '\0'; s++) {
+		if (strchr("[]:*?/\\", *s) != NULL)
+			continue;
+		if (((unsigned char)*s & 0xc0) != 0x80 && ++chars > 31)
+			break;
+		*w++ = *s;
+	}
+	*w = '\0';
+	return out;
+}
+
+static int
+xlsx_open(struct table_writer *w, char **cause)
+{
+	struct xlsx_out *x = xcalloc(1, sizeof *x);
+	lxw_workbook_options wo;
+	int print = (w->o.flags & TABLE_PRINT) != 0;
+	char *name;
+
+	w->impl = x;
+	if ((w->tmp = table_tmp_path(cause)) == NULL)
+		return OGPO_IO;
+	memset(&wo, 0, sizeof wo);
+	wo.constant_memory = 1;
+	wo.use_zip64 = 1;
+	if ((x->wb = workbook_new_opt(w->tmp, &wo)) == NULL)
+		return err_set(cause, OGPO_IO, "%s: cannot start the workbook",
+		    w->name);
+	name = xlsx_sheet_name(w->sheet);
+	x->ws = workbook_add_worksheet(x->wb, *name ? name : NULL);
+	free(name);
+	if (x->ws == NULL)
+		return err_set(cause, OGPO_IO, "%s: cannot start the sheet",
+		    w->name);
+	x->title = workbook_add_format(x->wb);
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 16);
+	format_set_align(x->title, LXW_ALIGN_CENTER);
+	format_set_align(x->title, LXW_ALIGN_VERTICAL_CENTER);
+	x->sub = workbook_add_format(x->wb);
+	format_set_font_size(x->sub, 11);
+	x->head = xlsx_format(x->wb, print, "@");
+	format_set_bold(x->head);
+	format_set_align(x->head, LXW_ALIGN_CENTER);
+	format_set_align(x->head, LXW_ALIGN_VERTICAL_CENTER);
+	x->text = xlsx_format(x->wb, print, "@");
+	x->date = xlsx_format(x->wb, print, w->o.roc ? XLSX_ROC_DATE :
+	    XLSX_ISO_DATE);
+	x->count = xlsx_format(x->wb, print, "0");
+	x->rate = xlsx_format(x->wb, print, "0.0%");
+	/* What a column gives a cell typed into it later: no borders,
+	 * which would frame the titles of a printed form too. */
+	x->coltext = xlsx_format(x->wb, 0, "@");
+	x->coldate = xlsx_format(x->wb, 0, w->o.roc ? XLSX_ROC_DATE :
+	    XLSX_ISO_DATE);
+	x->colcount = xlsx_format(x->wb, 0, "0");
+	x->colrate = xlsx_format(x->wb, 0, "0.0%");
+	return 0;
+}
+
+/* libxlsxwriter's refusal, as a sentence. */
+static int
+xlsx_fail(struct table_writer *w, lxw_error e, char **cause)
+{
+	return err_set(cause, e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ?
+	    OGPO_INVALID : OGPO_IO, "%s row %zu: %s", w->name,
+	    w->rows + w->ntitles + 2, lxw_strerror(e));
+}
+
+static int
+xlsx_head(struct table_writer *w, char **cause)
+{
+	struct xlsx_out *x = w->impl;
+	lxw_error e = LXW_NO_ERROR;
+	size_t i;
+
+	for (i = 0; i < w->ntitles && e == LXW_NO_ERROR; i++) {
+		worksheet_set_row(x->ws, x->row, i == 0 ? 28 : 18, NULL);
+		if (w->ncols > 1)
+			e = worksheet_merge_range(x->ws, x->row, 0, x->row,
+			    (lxw_col_t)(w->ncols - 1), w->titles[i],
+			    i == 0 ? x->title : x->sub);
+		else
+			e = worksheet_write_string(x->ws, x->row, 0,
+			    w->titles[i], i == 0 ? x->title : x->sub);
+		x->row++;
+	}
+	for (i = 0; i < w->ncols && e == LXW_NO_ERROR; i++)
+		e = worksheet_write_string(x->ws, x->row, (lxw_col_t)i,
+		    w->cols[i].name, x->head);
+	if (e != LXW_NO_ERROR)
+		return xlsx_fail(w, e, cause);
+	x->row++;
+	worksheet_freeze_panes(x->ws, x->row, 0);
+	worksheet_set_paper(x->ws, 9);		/* A4 */
+	worksheet_set_portrait(x->ws);
+	worksheet_repeat_rows(x->ws, x->row - 1, x->row - 1);
+	worksheet_set_footer(x->ws, "&C第 &P 頁，共 &N 頁");
+	if (w->o.flags & TABLE_PRINT) {
+		worksheet_set_margins(x->ws, 0.6, 0.6, 0.5, 0.6);
+		worksheet_fit_to_pages(x->ws, 1, 0);
+		worksheet_center_horizontally(x->ws);
+	}
+	return 0;
+}
+
+static int
+xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
+    char **cause)
+{
+	struct xlsx_out *x = w->impl;
+	lxw_error e = LXW_NO_ERROR;
+	lxw_datetime dt;
+	const char *s;
+	lxw_col_t c;
+	double v;
+	size_t i;
+
+	if (x->row >= LXW_ROW_MAX)
+		return err_set(cause, OGPO_INVALID, "%s: more rows than a "
+		    "sheet holds (%d); write .ods or .csv", w->name,
+		    LXW_ROW_MAX);
+	if (w->o.flags & TABLE_PRINT)
+		worksheet_set_row(x->ws, x->row, 30, NULL);
+	for (i = 0; i < w->ncols && e == LXW_NO_ERROR; i++) {
+		s = i < n && cells[i] != NULL ? cells[i] : "";
+		c = (lxw_col_t)i;
+		if (*s == '\0' || w->cols[i].kind == TABLE_SIGN) {
+			if (w->o.flags & TABLE_PRINT)
+				e = worksheet_write_blank(x->ws, x->row, c,
+				    x->text);
+			continue;
+		}
+		switch (w->cols[i].kind) {
+		case TABLE_DATE:
+			memset(&dt, 0, sizeof dt);
+			if (table_date_split(s, &dt.year, &dt.month,
+			    &dt.day) && dt.year >= 1900) {
+				e = worksheet_write_datetime(x->ws, x->row, c,
+				    &dt, x->date);
+				continue;
+			}
+			break;
+		case TABLE_COUNT:
+			if (table_count_value(s, &v)) {
+				e = worksheet_write_number(x->ws, x->row, c, v,
+				    x->count);
+				continue;
+			}
+			break;
+		case TABLE_RATE:
+			if (table_rate_value(s, &v)) {
+				e = worksheet_write_number(x->ws, x->row, c, v,
+				    x->rate);
+				continue;
+			}
+			break;
+		default:
+			break;
+		}
+		e = worksheet_write_string(x->ws, x->row, c, s, x->text);
+	}
+	if (e != LXW_NO_ERROR)
+		return xlsx_fail(w, e, cause);
+	x->row++;
+	return 0;
+}
+
+static int
+xlsx_close(struct table_writer *w, char **cause)
+{
+	struct xlsx_out *x = w->impl;
+	int print = (w->o.flags & TABLE_PRINT) != 0;
+	double total = 0, scale = 1;
+	lxw_format *f;
+	lxw_error e;
+	size_t i;
+
+	if (w->cols == NULL)
+		return err_set(cause, OGPO_INVALID, "internal error: %s has no "
+		    "header", w->name);
+	for (i = 0; i < w->ncols; i++)
+		total += table_col_width(w, i);
+	/* A4 portrait holds about 90 characters of 11-point text. */
+	if (print && total > 0)
+		scale = 88.0 / total;
+	for (i = 0; i < w->ncols; i++) {
+		switch (w->cols[i].kind) {
+		case TABLE_DATE:
+			f = x->coldate;
+			break;
+		case TABLE_COUNT:
+			f = x->colcount;
+			break;
+		case TABLE_RATE:
+			f = x->colrate;
+			break;
+		default:
+			f = x->coltext;
+			break;
+		}
+		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
+		    table_col_width(w, i) * scale + (print ? 0 : 2), f);
+	}
+	x->closed = 1;
+	e = workbook_close(x->wb);
+	x->wb = NULL;
+	if (e != LXW_NO_ERROR)
+		return err_set(cause, OGPO_IO, "%s: cannot write the workbook: "
+		    "%s", w->name, lxw_strerror(e));
+	return table_tmp_copy(w, w->tmp, cause);
+}
+
+static void
+xlsx_free(struct table_writer *w)
+{
+	struct xlsx_out *x = w->impl;
+
+	if (x == NULL)
+		return;
+	if (x->wb != NULL)
+		workbook_close(x->wb);	/* frees it; the file is removed */
+	free(x);
+	w->impl = NULL;
+}
+
+const struct table_writer_ops table_xlsx_ops = {
+	.open = xlsx_open,
+	.head = xlsx_head,
+	.row = xlsx_row,
+	.close = xlsx_close,
+	.free = xlsx_free,
+};

@@ -1,0 +1,612 @@
+/*
+ * test_table.c — the row interface over .ods, .xlsx and CSV: what the
+ * writers write reads back as it was (leading zeros, line breaks,
+ * spaces, cells that look like formulas, typed dates, counts and
+ * rates); what LibreOffice and Excel write (title rows, merged cells,
+ * repeated rows and columns, notes, shared strings, number formats)
+ * reads as a person sees it; rows are named as a spreadsheet numbers
+ * them; and hostile files (a DTD, a zip that lies about its sizes, a
+ * part past the limit, a million repeated rows, an old .xls) are
+ * refused with a sentence, never followed. The spreadsheets are zipped
+ * here with libzip, so nothing binary is committed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <zip.h>
+
+#include "ogpo/import.h"
+#include "ogpo/table.h"
+#include "ogpo/util.h"
+
+#define assert_contains(haystack, needle) do {				\
+	const char *h_ = (haystack), *n_ = (needle);			\
+	if (h_ == NULL || strstr(h_, n_) == NULL)			\
+		fail_msg("\"%s\" does not contain \"%s\"",		\
+		    h_ ? h_ : "(null)", n_);				\
+} while (0)
+
+/* Everything read, as "ROW[:LINE]|cell|cell\n" ("\n" in cells as "\\n"),
+ * or "!cause" at an error. */
+static char *
+test_dump(const void *data, size_t len, const struct table_options *o)
+{
+	struct table_reader *r;
+	const struct table_row *row;
+	char *cause = NULL, *out = NULL;
+	size_t outlen, i;
+	const char *p;
+	FILE *m = open_memstream(&out, &outlen);
+	int rc;
+
+	assert_non_null(m);
+	if (table_reader_open_mem(&r, "t", data, len, o, &cause) != 0) {
+		fprintf(m, "!%s", cause);
+		free(cause);
+		fclose(m);
+		return out;
+	}
+	while ((rc = table_reader_next(r, &row, &cause)) == 1) {
+		if (row->line != 0)
+			fprintf(m, "%zu:%zu", row->row, row->line);
+		else
+			fprintf(m, "%zu", row->row);
+		for (i = 0; i < row->nfields; i++) {
+			fputc('|', m);
+			for (p = row->fields[i]; *p; p++)
+				if (*p == '\n')
+					fputs("\\n", m);
+				else
+					fputc(*p, m);
+		}
+		fputc('\n', m);
+	}
+	if (rc < 0) {
+		fprintf(m, "!%s", cause);
+		free(cause);
+		cause = NULL;
+		assert_int_equal(table_reader_next(r, &row, &cause), -1);
+		free(cause);
+	}
+	table_reader_close(r);
+	fclose(m);
+	return out;
+}
+
+struct part {
+	const char	*name;
+	const char	*data;
+};
+
+/* The parts zipped (deflated, but the mimetype stored). */
+static char *
+test_zip(const struct part *parts, size_t n, size_t *len)
+{
+	zip_source_t *src, *s;
+	zip_error_t ze;
+	zip_stat_t st;
+	zip_int64_t i;
+	zip_t *za;
+	char *out;
+	size_t k;
+
+	zip_error_init(&ze);
+	assert_non_null(src = zip_source_buffer_create(NULL, 0, 0, &ze));
+	zip_source_keep(src);
+	assert_non_null(za = zip_open_from_source(src, ZIP_TRUNCATE, &ze));
+	for (k = 0; k < n; k++) {
+		assert_non_null(s = zip_source_buffer(za, parts[k].data,
+		    strlen(parts[k].data), 0));
+		assert_true((i = zip_file_add(za, parts[k].name, s, 0)) >= 0);
+		zip_set_file_compression(za, (zip_uint64_t)i, strcmp(
+		    parts[k].name, "mimetype") == 0 ? ZIP_CM_STORE :
+		    ZIP_CM_DEFLATE, 0);
+	}
+	assert_int_equal(zip_close(za), 0);
+	assert_int_equal(zip_source_stat(src, &st), 0);
+	assert_int_equal(zip_source_open(src), 0);
+	*len = (size_t)st.size;
+	assert_non_null(out = malloc(*len));
+	assert_int_equal(zip_source_read(src, out, *len), (zip_int64_t)*len);
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	return out;
+}
+
+#define ODS_NS	"xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:"	\
+	"office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:"	\
+	"xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:"	\
+	"xmlns:text:1.0\""
+#define ODS_HEAD "<office:document-content " ODS_NS "><office:body>"	\
+	"<office:spreadsheet>"
+#define ODS_TAIL "</office:spreadsheet></office:body>"			\
+	"</office:document-content>"
+
+/* The rows of an .ods whose content.xml is content. */
+static char *
+test_ods(const char *content, const struct table_options *o)
+{
+	struct part parts[] = {
+		{ "mimetype", "application/vnd.oasis.opendocument."
+		    "spreadsheet" },
+		{ "content.xml", content },
+	};
+	size_t len;
+	char *zip = test_zip(parts, 2, &len), *out;
+
+	out = test_dump(zip, len, o);
+	free(zip);
+	return out;
+}
+
+/* The rows of an .xlsx of that sheet, strings and styles. */
+static char *
+test_xlsx(const char *sheet, const char *sst, const char *styles,
+    const char *workbook)
+{
+	struct part parts[6];
+	size_t n = 0, len;
+	char *zip, *out;
+
+	parts[n++] = (struct part){ "xl/workbook.xml", workbook ? workbook :
+	    "<workbook><sheets><sheet name=\"名冊\" sheetId=\"1\" "
+	    "r:id=\"rId1\" xmlns:r=\"r\"/></sheets></workbook>" };
+	parts[n++] = (struct part){ "xl/_rels/workbook.xml.rels",
+	    "<Relationships><Relationship Id=\"rId1\" "
+	    "Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" "
+	    "Target=\"worksheets/sheet2.xml\"/></Relationships>" };
+	parts[n++] = (struct part){ "xl/worksheets/sheet1.xml", sheet };
+	parts[n++] = (struct part){ "xl/worksheets/sheet2.xml",
+	    "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>"
+	    "second sheet</t></is></c></row></sheetData></worksheet>" };
+	if (sst != NULL)
+		parts[n++] = (struct part){ "xl/sharedStrings.xml", sst };
+	if (styles != NULL)
+		parts[n++] = (struct part){ "xl/styles.xml", styles };
+	zip = test_zip(parts, n, &len);
+	out = test_dump(zip, len, NULL);
+	free(zip);
+	return out;
+}
+
+/* Write rows (TAB-separated, first the header) as format; read back. */
+static char *
+test_round(enum table_format format, int roc, const char *const *lines,
+    size_t nlines, const char *kinds)
+{
+	struct table_writer_options o = { .format = format, .sheet = "名冊",
+		.roc = roc };
+	struct table_column cols[16];
+	struct table_writer *w;
+	char *buf = NULL, *cause = NULL, *copy, *cells[16], *p, *out;
+	size_t len = 0, i, n;
+	FILE *m = open_memstream(&buf, &len);
+
+	assert_non_null(m);
+	assert_int_equal(table_writer_open(&w, m, "t", &o, &cause), 0);
+	for (i = 0; i < nlines; i++) {
+		copy = strdup(lines[i]);
+		for (n = 0, p = copy; n < 16; n++) {
+			cells[n] = p;
+			if ((p = strchr(p, '\t')) == NULL)
+				break;
+			*p++ = '\0';
+		}
+		n++;
+		if (i == 0) {
+			for (size_t k = 0; k < n; k++) {
+				cols[k].name = cells[k];
+				cols[k].width = 0;
+				cols[k].kind = kinds[k] == 'd' ? TABLE_DATE :
+				    kinds[k] == 'c' ? TABLE_COUNT : kinds[k] ==
+				    'r' ? TABLE_RATE : TABLE_TEXT;
+			}
+			assert_int_equal(table_writer_head(w, cols, n,
+			    &cause), 0);
+		} else
+			assert_int_equal(table_writer_row(w,
+			    (const char *const *)cells, n, &cause), 0);
+		free(copy);
+	}
+	assert_int_equal(table_writer_rows(w), nlines - 1);
+	assert_int_equal(table_writer_close(w, &cause), 0);
+	assert_null(cause);
+	assert_int_equal(fclose(m), 0);
+	out = test_dump(buf, len, NULL);
+	free(buf);
+	return out;
+}
+
+static const char *const test_lines[] = {
+	"姓名\t電話\t分機\t到任日期\t人數\t出席率\t備註",
+	"王小明\t0912345678\t007\t2024-05-08\t12\t87.5%\t第一行\n第二行",
+	"許功蓋\t+886-2-2345-6789\t\t1999-12-31\t0\t0.0%\t=SUM(A1)",
+	" 堃 喆  犇 \t-5\t@x\t民國113年\t\t\t\t",
+	"'quoted\t&<>\"\t\t\t\t\t",
+};
+
+/* What ogpo writes as .ods and .xlsx reads back as it was. */
+static void
+test_table_round_trip(void **state)
+{
+	static const char want[] =
+	    "1|姓名|電話|分機|到任日期|人數|出席率|備註\n"
+	    "2|王小明|0912345678|007|2024-05-08|12|87.5%|第一行\\n第二行\n"
+	    "3|許功蓋|+886-2-2345-6789||1999-12-31|0|0%|=SUM(A1)\n"
+	    "4| 堃 喆  犇 |-5|@x|民國113年\n"
+	    "5|'quoted|&<>\"\n";
+	static const char want_ods[] =
+	    "1|姓名|電話|分機|到任日期|人數|出席率|備註\n"
+	    "2|王小明|0912345678|007|2024-05-08|12|87.5%|第一行\\n第二行\n"
+	    "3|許功蓋|+886-2-2345-6789||1999-12-31|0|0.0%|=SUM(A1)\n"
+	    "4| 堃 喆  犇 |-5|@x|民國113年\n"
+	    "5|'quoted|&<>\"\n";
+	char *got;
+	size_t n = sizeof test_lines / sizeof test_lines[0];
+
+	(void)state;
+	got = test_round(TABLE_ODS, 0, test_lines, n, "tttdcrt");
+	assert_string_equal(got, want_ods);
+	free(got);
+	/* The 民國 style is how dates show, not what they are. */
+	got = test_round(TABLE_ODS, 1, test_lines, n, "tttdcrt");
+	assert_string_equal(got, want_ods);
+	free(got);
+	got = test_round(TABLE_XLSX, 0, test_lines, n, "tttdcrt");
+	assert_string_equal(got, want);
+	free(got);
+	got = test_round(TABLE_XLSX, 1, test_lines, n, "tttdcrt");
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* An .ods as LibreOffice writes one, with a title above the header. */
+static void
+test_table_ods(void **state)
+{
+	char *got;
+
+	(void)state;
+	got = test_ods(ODS_HEAD "<table:table table:name=\"名冊\">"
+	    "<table:table-column table:number-columns-repeated=\"3\"/>"
+	    /* A title merged across the columns. */
+	    "<table:table-row><table:table-cell table:number-columns-"
+	    "spanned=\"3\" office:value-type=\"string\"><text:p>113年度名冊"
+	    "</text:p></table:table-cell><table:covered-table-cell "
+	    "table:number-columns-repeated=\"2\"/></table:table-row>"
+	    /* Two empty rows: they are not handed over, but counted. */
+	    "<table:table-row table:number-rows-repeated=\"2\">"
+	    "<table:table-cell table:number-columns-repeated=\"1024\"/>"
+	    "</table:table-row>"
+	    "<table:table-row><table:table-cell><text:p>姓名</text:p>"
+	    "</table:table-cell><table:table-cell/><table:table-cell>"
+	    "<text:p>電話</text:p></table:table-cell></table:table-row>"
+	    /* Spans, a note, spaces, a tab, paragraphs and a break. */
+	    "<table:table-row><table:table-cell office:value-type=\"string\">"
+	    "<text:p>王<text:span>小</text:span>明</text:p><office:annotation>"
+	    "<text:p>a note</text:p></office:annotation></table:table-cell>"
+	    "<table:table-cell><text:p><text:s/>a<text:s text:c=\"2\"/>b"
+	    "<text:tab/>c</text:p><text:p>2<text:line-break/>3</text:p>"
+	    "</table:table-cell>"
+	    /* A number shown with its leading zero keeps it. */
+	    "<table:table-cell office:value-type=\"float\" "
+	    "office:value=\"912345678\"><text:p>0912345678</text:p>"
+	    "</table:table-cell></table:table-row>"
+	    /* Typed values; a number not shown as itself is its value. */
+	    "<table:table-row><table:table-cell office:value-type=\"date\" "
+	    "office:date-value=\"2024-05-08\"><text:p>113/05/08</text:p>"
+	    "</table:table-cell><table:table-cell office:value-type="
+	    "\"percentage\" office:value=\"0.875\"><text:p>87.50%</text:p>"
+	    "</table:table-cell><table:table-cell office:value-type=\"float\" "
+	    "office:value=\"1234.5\"><text:p>1,234.50</text:p>"
+	    "</table:table-cell><table:table-cell office:value-type="
+	    "\"boolean\" office:boolean-value=\"true\"><text:p>TRUE</text:p>"
+	    "</table:table-cell><table:table-cell office:value-type=\"time\" "
+	    "office:time-value=\"PT14H30M00S\"/></table:table-row>"
+	    /* The same row three times. */
+	    "<table:table-row table:number-rows-repeated=\"3\">"
+	    "<table:table-cell table:number-columns-repeated=\"2\" "
+	    "office:value-type=\"string\" office:string-value=\"x\"/>"
+	    "</table:table-row>"
+	    /* LibreOffice's million empty rows to the sheet's end. */
+	    "<table:table-row table:number-rows-repeated=\"1048569\">"
+	    "<table:table-cell table:number-columns-repeated=\"16384\"/>"
+	    "</table:table-row></table:table>"
+	    "<table:table table:name=\"二\"><table:table-row><table:table-cell>"
+	    "<text:p>not read</text:p></table:table-cell></table:table-row>"
+	    "</table:table>" ODS_TAIL, NULL);
+	assert_string_equal(got, "1|113年度名冊\n"
+	    "4|姓名||電話\n"
+	    "5|王小明| a  b\tc\\n2\\n3|0912345678\n"
+	    "6|2024-05-08|87.50%|1234.5|TRUE|14:30\n"
+	    "7|x|x\n8|x|x\n9|x|x\n");
+	free(got);
+}
+
+/* An .xlsx as Excel writes one: shared strings, formats, references. */
+static void
+test_table_xlsx(void **state)
+{
+	char *got;
+
+	(void)state;
+	got = test_xlsx("<worksheet><sheetData>"
+	    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+	    "<c r=\"C1\" t=\"s\"><v>1</v></c></row>"
+	    "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>2</v></c>"
+	    "<c r=\"B3\" s=\"2\"><v>912345678</v></c>"
+	    "<c r=\"C3\" s=\"1\"><v>45420</v></c>"
+	    "<c r=\"D3\" s=\"3\"><v>0.875</v></c>"
+	    "<c r=\"E3\" t=\"b\"><v>1</v></c>"
+	    "<c r=\"F3\" t=\"str\"><f>A1</f><v>a_x000D__x000A_b</v></c>"
+	    "<c r=\"G3\" t=\"inlineStr\"><is><r><t>王</t></r><r><t>堃</t>"
+	    "</r><rPh><t>ㄎㄨㄣ</t></rPh></is></c>"
+	    "<c r=\"H3\" s=\"4\"><v>45420.604166666664</v></c>"
+	    "<c r=\"I3\"><v>912345678</v></c></row>"
+	    "<row><c><v>1.5E-3</v></c></row>"
+	    "</sheetData></worksheet>",
+	    "<sst><si><t>姓名</t></si><si><r><t>電</t></r><r><t>話</t></r>"
+	    "<rPh><t>ㄉㄧㄢˋ</t></rPh></si><si><t xml:space=\"preserve\"> "
+	    "許功蓋 </t></si></sst>",
+	    "<styleSheet><numFmts><numFmt numFmtId=\"164\" "
+	    "formatCode=\"[$-404]e/mm/dd\"/><numFmt numFmtId=\"165\" "
+	    "formatCode=\"0000000000\"/></numFmts><cellStyleXfs><xf "
+	    "numFmtId=\"14\"/></cellStyleXfs><cellXfs><xf numFmtId=\"0\"/>"
+	    "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf "
+	    "numFmtId=\"10\"/><xf numFmtId=\"22\"/></cellXfs></styleSheet>",
+	    NULL);
+	assert_string_equal(got, "1|姓名||電話\n"
+	    "3| 許功蓋 |0912345678|2024-05-08|87.5%|TRUE|a\r\\nb|王堃|"
+	    "2024-05-08 14:30|912345678\n"
+	    "4|0.0015\n");
+	free(got);
+
+	/* The first visible sheet; dates counted from 1904 where it says. */
+	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c s=\"1\"><v>0"
+	    "</v></c></row></sheetData></worksheet>", NULL,
+	    "<styleSheet><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>"
+	    "</cellXfs></styleSheet>",
+	    "<workbook><workbookPr date1904=\"1\"/><sheets><sheet name=\"h\" "
+	    "state=\"hidden\" r:id=\"rId1\" xmlns:r=\"r\"/><sheet name=\"v\" "
+	    "r:id=\"rId2\" xmlns:r=\"r\"/></sheets></workbook>");
+	assert_string_equal(got, "1|second sheet\n");
+	free(got);
+}
+
+/* CSV rows are named as a spreadsheet numbers them, the line alongside. */
+static void
+test_table_csv_rows(void **state)
+{
+	static const char csv[] = "姓名,備註\r\n王小明,\"第一行\r\n第二行\"\r\n"
+	    "\r\n李大華,x\r\n";
+	char *got, buf[64];
+	struct table_row row = { .row = 4, .line = 5 };
+
+	(void)state;
+	got = test_dump(csv, sizeof csv - 1, NULL);
+	assert_string_equal(got, "1:1|姓名|備註\n2:2|王小明|第一行\r\\n第二行\n"
+	    "4:5|李大華|x\n");
+	free(got);
+	table_row_name(&row, buf, sizeof buf);
+	assert_string_equal(buf, "row 4 (line 5)");
+	row.line = 4;
+	table_row_name(&row, buf, sizeof buf);
+	assert_string_equal(buf, "row 4");
+	row.line = 0;
+	row.row = 12;
+	table_row_name(&row, buf, sizeof buf);
+	assert_string_equal(buf, "row 12");
+}
+
+/* Big5 characters an agency defined: read, and the row named. */
+static void
+test_table_big5_eudc(void **state)
+{
+	/* 姓名 / 王 FA40 / 陳 8E40 C6A1 (Big5 bytes) */
+	static const char csv[] = "\xa9\x6d\xa6\x57\r\n\xa4\xfd\xfa\x40\r\n"
+	    "\xb3\xaf\x8e\x40\xc6\xa1\r\n";
+	struct table_reader *r;
+	const struct table_row *row;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(table_reader_open_mem(&r, "b.csv", csv,
+	    sizeof csv - 1, NULL, &cause), 0);
+	assert_int_equal(table_reader_next(r, &row, &cause), 1);
+	assert_int_equal(table_reader_next(r, &row, &cause), 1);
+	assert_string_equal(row->fields[0], "王\xee\x80\x80");	/* U+E000 */
+	assert_int_equal(table_reader_next(r, &row, &cause), 1);
+	assert_string_equal(row->fields[0], "陳\xee\x8c\x91\xef\x9a\xb1");
+	assert_int_equal(table_reader_next(r, &row, &cause), 0);
+	assert_contains(table_reader_warnings(r), "b.csv: row 2, column 1: "
+	    "Big5 FA 40 is a character an agency defined; it was read as "
+	    "U+E000 in the Private Use Area");
+	assert_contains(table_reader_warnings(r), "row 3, column 1: Big5 "
+	    "8E 40");
+	table_reader_close(r);
+	assert_null(cause);
+}
+
+/* What a hostile or foreign file meets: a sentence, never a crash. */
+static void
+test_table_hostile(void **state)
+{
+	struct table_options small = { .unpacked_max = 256 };
+	struct part parts[2];
+	char *got, *zip, big[1024];
+	size_t len, i;
+
+	(void)state;
+	/* Entities: no DTD is read. */
+	got = test_ods("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a "
+	    "\"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>" ODS_HEAD "<table:table>"
+	    "<table:table-row><table:table-cell><text:p>&b;</text:p>"
+	    "</table:table-cell></table:table-row></table:table>" ODS_TAIL,
+	    NULL);
+	assert_contains(got, "!t: its part content.xml declares a DTD");
+	free(got);
+
+	/* A million repeats of a row of text. */
+	got = test_ods(ODS_HEAD "<table:table><table:table-row "
+	    "table:number-rows-repeated=\"1000000\"><table:table-cell "
+	    "table:number-columns-repeated=\"16000\"><text:p>"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</text:p></table:table-cell>"
+	    "</table:table-row></table:table>" ODS_TAIL, NULL);
+	assert_contains(got, "!t: row 1 holds more than 1 MB of text");
+	free(got);
+	got = test_ods(ODS_HEAD "<table:table><table:table-row "
+	    "table:number-rows-repeated=\"1000000\"><table:table-cell "
+	    "table:number-columns-repeated=\"100\"><text:p>xxxxxxxxxx</text:p>"
+	    "</table:table-cell></table:table-row></table:table>" ODS_TAIL,
+	    NULL);
+	assert_contains(got, "!t: row 1 is repeated 1000000 times");
+	free(got);
+
+	/* A part larger than the limit is not unpacked. */
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	parts[0] = (struct part){ "mimetype", "application/vnd.oasis."
+	    "opendocument.spreadsheet" };
+	parts[1] = (struct part){ "content.xml", big };
+	zip = test_zip(parts, 2, &len);
+	got = test_dump(zip, len, &small);
+	assert_contains(got, "its part content.xml would unpack to");
+	free(got);
+
+	/* A zip that says a part is smaller than it unpacks to: the
+	 * sizes in both headers are cut to 10 bytes. */
+	for (i = 0; i + 30 < len; i++)
+		if (memcmp(zip + i, "PK\x03\x04", 4) == 0 &&
+		    memcmp(zip + i + 30, "content.xml", 11) == 0)
+			memcpy(zip + i + 22, "\x0a\0\0\0", 4);
+		else if (memcmp(zip + i, "PK\x01\x02", 4) == 0 &&
+		    memcmp(zip + i + 46, "content.xml", 11) == 0)
+			memcpy(zip + i + 24, "\x0a\0\0\0", 4);
+	got = test_dump(zip, len, NULL);
+	assert_contains(got, "!t");
+	assert_contains(got, "content.xml");
+	free(got);
+	free(zip);
+
+	/* Cells past the sheet, rows out of order. */
+	got = test_xlsx("<worksheet><sheetData><row r=\"2\"><c r=\"A2\"><v>1"
+	    "</v></c></row><row r=\"1\"><c><v>2</v></c></row></sheetData>"
+	    "</worksheet>", NULL, NULL, NULL);
+	assert_contains(got, "its rows are out of order");
+	free(got);
+	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c r=\"ZZZZ1\">"
+	    "<v>1</v></c></row></sheetData></worksheet>", NULL, NULL, NULL);
+	assert_contains(got, "a cell of row 1 is out of order (r=\"ZZZZ1\")");
+	free(got);
+	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>7"
+	    "</v></c></row></sheetData></worksheet>", "<sst/>", NULL, NULL);
+	assert_contains(got, "names shared string 7, which the file does not "
+	    "have");
+	free(got);
+
+	/* Not well-formed. */
+	got = test_ods(ODS_HEAD "<table:table><table:table-row>", NULL);
+	assert_contains(got, "is damaged: its part content.xml is not "
+	    "well-formed");
+	free(got);
+
+	/* Not a spreadsheet, or an old one. */
+	got = test_dump("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, NULL);
+	assert_contains(got, "is an Excel 97-2003 workbook (.xls)");
+	free(got);
+	parts[0] = (struct part){ "word/document.xml", "<w/>" };
+	zip = test_zip(parts, 1, &len);
+	got = test_dump(zip, len, NULL);
+	assert_contains(got, "is a Word document, not a spreadsheet");
+	free(got);
+	free(zip);
+	got = test_dump("PK\x03\x04garbage", 11, NULL);
+	assert_contains(got, "looks like a spreadsheet but cannot be opened");
+	free(got);
+}
+
+static void
+test_table_formats(void **state)
+{
+	(void)state;
+	assert_int_equal(table_format_of_name("出席.ods"), TABLE_ODS);
+	assert_int_equal(table_format_of_name("A.XLSX"), TABLE_XLSX);
+	assert_int_equal(table_format_of_name("a.csv"), TABLE_CSV);
+	assert_int_equal(table_format_of_name("a.txt"), TABLE_CSV);
+	assert_int_equal(table_format_of_name("a.xls"), TABLE_FORMAT_NONE);
+	assert_int_equal(table_format_of_name(".ods"), TABLE_FORMAT_NONE);
+	assert_int_equal(table_format_parse("ODS"), TABLE_ODS);
+	assert_int_equal(table_format_parse("pdf"), TABLE_FORMAT_NONE);
+	assert_int_equal(table_text_width("王小明"), 6);
+	assert_int_equal(table_text_width("ab\n王小明x"), 7);
+	assert_int_equal(table_text_width("０２"), 4);
+}
+
+/* What the importer makes of values spreadsheets and input methods give. */
+static void
+test_table_import_values(void **state)
+{
+	char buf[64], iso[16];
+	const char *why = NULL;
+
+	(void)state;
+	import_fold("０２－２３４５－６７８９（分機１２）", buf, sizeof buf);
+	assert_string_equal(buf, "02-2345-6789(分機12)");
+	import_fold("ｗａｎｇ＠ｍｏｉ．ｇｏｖ．ｔｗ　", buf, sizeof buf);
+	assert_string_equal(buf, "wang@moi.gov.tw ");
+	assert_int_equal(import_date("１１３/０５/０８", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(import_date("民國１１３年５月８日", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(import_date("99/12/31", iso, &why), 0);
+	assert_string_equal(iso, "2010-12-31");
+	/* A US short date is not 民國5年. */
+	assert_int_equal(import_date("5/8/13", iso, &why), -1);
+	assert_contains(why, "could be a United States date");
+	assert_int_equal(import_date("12/31/2024", iso, &why), -1);
+	assert_int_equal(import_phone_lost_zero("912345678"), 1);
+	assert_int_equal(import_phone_lost_zero("223456789"), 1);
+	assert_int_equal(import_phone_lost_zero("0912345678"), 0);
+	assert_int_equal(import_phone_lost_zero("23456789"), 0);
+	assert_int_equal(import_phone_lost_zero("02-2345-6789"), 0);
+	assert_int_equal(import_garbled("王??"), 1);
+	assert_int_equal(import_garbled("王\xef\xbf\xbd"), 1);
+	assert_int_equal(import_garbled("王堃"), 0);
+	assert_int_equal(import_title_supervisor("副部長"), SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("政務次長"),
+	    SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("副主任委員"),
+	    SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("副主委"), SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("署副署長"),
+	    SUPV_DEPUTY_HEAD);
+	assert_int_equal(import_title_supervisor("資訊長"), SUPV_CIO);
+	assert_int_equal(import_title_supervisor("副處長"), 0);
+	assert_int_equal(import_title_supervisor("科長"), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_round_trip),
+		cmocka_unit_test(test_table_ods),
+		cmocka_unit_test(test_table_xlsx),
+		cmocka_unit_test(test_table_csv_rows),
+		cmocka_unit_test(test_table_big5_eudc),
+		cmocka_unit_test(test_table_hostile),
+		cmocka_unit_test(test_table_formats),
+		cmocka_unit_test(test_table_import_values),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
