@@ -7,8 +7,8 @@
  * that never delivers, a pager that stops reading, a stopped terminal or a
  * slow network file then holds up only the process that asked for it.
  *
- * The temporary files are unlinked at once (O_TMPFILE) in $TMPDIR or
- * /tmp, with the user's own rights.
+ * The temporary files never have a name (O_TMPFILE in $TMPDIR or /tmp,
+ * or in memory), so no other process can open or change them.
  */
 #ifndef OGPO_SPOOL_H
 #define OGPO_SPOOL_H
@@ -38,6 +38,12 @@ int	 spool_in(struct spool *sp, const char *path,
 	    void (*progress)(void *arg, uint64_t done, uint64_t total),
 	    void *arg, char **cause);
 void	 spool_free(struct spool *sp);
+
+/*
+ * A descriptor of a file with no name that no other process can reach
+ * (O_TMPFILE in $TMPDIR or /tmp, else memfd_create), or -1 with errno.
+ */
+int	 spool_private_fd(void);
 
 /*
  * A private temporary file to write into (w+), or NULL with errno set.

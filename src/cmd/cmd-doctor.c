@@ -270,13 +270,19 @@ doctor_holders(struct doctor *d, struct store *s, long age)
 	size_t n, i, old = 0;
 
 	clock_gettime(CLOCK_REALTIME, &now);
-	if (store_writer(s, &h) && h.pid != 0) {
+	if (store_writer(s, &h)) {
 		doctor_login(h.uid, who, sizeof who);
-		held = ((long long)now.tv_sec * 1000 + now.tv_nsec / 1000000 -
-		    h.since_ms) / 1000;
+		/* One that has not said since when: as if for ever. */
+		held = h.since_ms == 0 ? 1LL << 40 : ((long long)now.tv_sec *
+		    1000 + now.tv_nsec / 1000000 - h.since_ms) / 1000;
 		fix = xasprintf(_("ask %s to let it finish or resume it (fg); "
-		    "if it is stuck: kill %ld"), who, h.pid);
-		if (h.stopped || held >= 5)
+		    "if it is stuck, root ends it: kill -9 %ld"), who, h.pid);
+		if (h.since_ms == 0)
+			doctor_bad(d, fix, "%s's process %ld holds the database "
+			    "for writing and has not said what for (not an "
+			    "ogpo that works as it should): others' saves wait "
+			    "for it", who, h.pid);
+		else if (h.stopped || held >= 5)
 			doctor_bad(d, fix, h.stopped ? "%s's ogpo (process %ld, "
 			    "%s) has held the database for writing for %lld s "
 			    "and is stopped: no one can save until it goes on "
@@ -294,8 +300,8 @@ doctor_holders(struct doctor *d, struct store *s, long age)
 		if (r[i].held_ms < 0 || r[i].held_ms < age * 1000)
 			continue;
 		doctor_login(r[i].uid, who, sizeof who);
-		fix = xasprintf(_("if process %ld is stuck: kill %ld"),
-		    r[i].pid, r[i].pid);
+		fix = xasprintf(_("if process %ld is stuck, root ends it: "
+		    "kill -9 %ld"), r[i].pid, r[i].pid);
 		doctor_bad(d, fix, "process %ld (%s) has read a snapshot %llu "
 		    "changes old for at least %lld s: the database's file "
 		    "cannot reuse the space changed since, and grows",

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ogpo/cmd.h"
+#include "ogpo/priv.h"
 #include "ogpo/spool.h"
 #include "ogpo/text.h"
 
@@ -61,6 +62,18 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 		c = NULL;
 	}
 	free(dir);
+	/* Open, the database needs the group's rights no more: a command
+	 * gives them up for good, so no parser it runs (a spreadsheet, a
+	 * CSV) ever runs with them. The full-screen program keeps them for
+	 * the who-else files, doctor and who to read them. */
+	if (c != NULL && ctx->command != NULL &&
+	    strcmp(ctx->command, "doctor") != 0 &&
+	    strcmp(ctx->command, "who") != 0 && priv_drop() != 0) {
+		fprintf(stderr, _("%s: cannot give up the group's rights\n"),
+		    ctx->prog);
+		core_close(c);
+		return NULL;
+	}
 	if (c != NULL) {
 		snprintf(what, sizeof what, "ogpo %s", ctx->command ?
 		    ctx->command : "");

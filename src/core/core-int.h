@@ -11,6 +11,7 @@ struct core {
 	struct store	*store;
 	char		 login[OGPO_LOGIN_MAX + 1];
 	int		 root;		/* uid 0: always an admin */
+	int		 creating;	/* the first admin is being made */
 	/* The person's user record as of one transaction (perm.c), and
 	 * the last agency judged against its scope. */
 	uint64_t	 perm_serial;

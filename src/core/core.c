@@ -240,8 +240,10 @@ core_open_as(struct core **cp, const char *dir, int create,
 		free(c);
 		return rc;
 	}
-	if (create && (rc = core_run(c, core_first_admin, (void *)admin,
-	    cause)) != 0) {
+	c->creating = create;
+	rc = create ? core_run(c, core_first_admin, (void *)admin, cause) : 0;
+	c->creating = 0;
+	if (rc != 0) {
 		core_close(c);
 		return rc;
 	}
@@ -305,7 +307,22 @@ int
 core_run(struct core *c, core_fn fn, void *arg, char **cause)
 {
 	struct core_run_arg r = { c, fn, arg };
+	struct store_txn *t;
+	int rc;
 
+	/* A viewer, or a login the user table does not name, is turned
+	 * away in a snapshot before the writer's lock is taken: else
+	 * anyone could hold everyone's saves up for as long as a refusal
+	 * takes to find (an undo walking a large import), or stop there.
+	 * Checked again inside, against what is then current. */
+	if (!c->creating) {
+		if ((rc = store_read_begin(c->store, &t, cause)) != 0)
+			return rc;
+		rc = core_may_write(c, t, cause);
+		store_read_end(t);
+		if (rc != 0)
+			return rc;
+	}
 	return store_write(c->store, core_run_txn, &r, cause);
 }
 

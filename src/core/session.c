@@ -257,14 +257,20 @@ core_writer_text(struct core *c, int min_s, char *buf, size_t n)
 	long long held;
 
 	buf[0] = '\0';
-	if (!store_writer(c->store, &h) || h.pid == 0)
+	if (!store_writer(c->store, &h))
 		return 0;
+	pw = getpwuid((uid_t)h.uid);
+	if (h.since_ms == 0) {
+		snprintf(buf, n, _("%s's process %ld holds the database for "
+		    "writing and has not said what for"), pw ? pw->pw_name :
+		    "?", h.pid);
+		return 1;
+	}
 	clock_gettime(CLOCK_REALTIME, &now);
 	held = ((long long)now.tv_sec * 1000 + now.tv_nsec / 1000000 -
 	    h.since_ms) / 1000;
 	if (held < min_s && !h.stopped)
 		return 0;
-	pw = getpwuid((uid_t)h.uid);
 	snprintf(buf, n, h.stopped ? _("%s's ogpo (process %ld, %s) has held "
 	    "the database for writing for %lld s and is stopped: no one can "
 	    "save until it goes on") : _("%s's ogpo (process %ld, %s) has "

@@ -735,6 +735,27 @@ store_txn_free(struct store_txn *t)
 	free(t);
 }
 
+/*
+ * While this process holds a snapshot, Ctrl-Z (and the like) waits: a
+ * process stopped holding one keeps the database's file from reusing the
+ * space changed since, for as long as it stays stopped. Counted, for
+ * snapshots that overlap.
+ */
+static void
+store_hold_signals(struct store *s, int on)
+{
+	sigset_t block;
+
+	if (on && s->rdepth++ == 0) {
+		sigemptyset(&block);
+		sigaddset(&block, SIGTSTP);
+		sigaddset(&block, SIGTTIN);
+		sigaddset(&block, SIGTTOU);
+		sigprocmask(SIG_BLOCK, &block, &s->rmask);
+	} else if (!on && s->rdepth > 0 && --s->rdepth == 0)
+		sigprocmask(SIG_SETMASK, &s->rmask, NULL);
+}
+
 int
 store_read_begin(struct store *s, struct store_txn **tp, char **cause)
 {
@@ -748,6 +769,7 @@ store_read_begin(struct store *s, struct store_txn **tp, char **cause)
 		*tp = NULL;
 		return rc;
 	}
+	store_hold_signals(s, 1);
 	*tp = t;
 	return 0;
 }
@@ -758,6 +780,7 @@ store_read_end(struct store_txn *t)
 	if (t == NULL)
 		return;
 	mdb_txn_abort(t->txn);
+	store_hold_signals(t->s, 0);
 	store_txn_free(t);
 }
 
@@ -966,10 +989,12 @@ store_dry(struct store *s, store_write_fn fn, void *arg, char **cause)
 		store_shadow_close(t.shadow);
 		return rc;
 	}
+	store_hold_signals(s, 1);
 	rc = fn(&t, arg, cause);
 	if (t.sp_on)
 		(void)store_savepoint_end(&t, 0, NULL);
 	mdb_txn_abort(t.txn);
+	store_hold_signals(s, 0);
 	store_shadow_close(t.shadow);
 	store_txn_release(&t);
 	return rc;

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ogpo/spool.h"
 #include "store-int.h"
 
 /* Address space for the layer; its file grows only as pages are used. */
@@ -91,50 +92,33 @@ shadow_entry_cmp(int dup, const MDB_val *ak, const MDB_val *av,
 	return shadow_cmp(av, bv);
 }
 
-/* Remove the layer's directory and LMDB's files in it, once (dir = ""). */
-static void
-shadow_unlink_dir(char *dir)
-{
-	char *path;
-
-	if (dir[0] == '\0')
-		return;
-	path = xasprintf("%s/data.mdb", dir);
-	(void)unlink(path);
-	free(path);
-	path = xasprintf("%s/lock.mdb", dir);
-	(void)unlink(path);
-	free(path);
-	(void)rmdir(dir);
-	dir[0] = '\0';
-}
-
 int
 store_shadow_open(struct store_shadow **shp, char **cause)
 {
 	struct store_shadow *sh = xcalloc(1, sizeof *sh);
-	const char *tmp = "/tmp";
-	char dir[PATH_MAX];
+	char path[64];
 	unsigned i;
-	int rc;
+	int rc, fd;
 
 	*shp = NULL;
-	snprintf(dir, sizeof dir, "%s/ogpo-dry.XXXXXX", tmp);
-	if (mkdtemp(dir) == NULL) {
-		rc = err_set(cause, OGPO_IO, "a dry run needs room of its own "
-		    "in %s: %s", tmp, strerror(errno));
+	/* A file without a name, which LMDB opens through this process's
+	 * own descriptor: no other process can put a database of its
+	 * making in its place, or write to it while it is read. */
+	if ((fd = spool_private_fd()) == -1) {
+		rc = err_set(cause, OGPO_IO, "a dry run needs room of its "
+		    "own: %s", strerror(errno));
 		free(sh);
 		return rc;
 	}
-	if ((rc = mdb_env_create(&sh->env)) != 0 ||
-	    (rc = mdb_env_set_maxdbs(sh->env, STORE_MAXDBS)) != 0 ||
-	    (rc = mdb_env_set_mapsize(sh->env, SHADOW_MAP)) != 0 ||
-	    (rc = mdb_env_open(sh->env, dir, MDB_NOLOCK | MDB_NOSYNC |
-	    MDB_NOMETASYNC | MDB_NOTLS, 0600)) != 0)
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	if ((rc = mdb_env_create(&sh->env)) == 0 &&
+	    (rc = mdb_env_set_maxdbs(sh->env, STORE_MAXDBS)) == 0 &&
+	    (rc = mdb_env_set_mapsize(sh->env, SHADOW_MAP)) == 0)
+		rc = mdb_env_open(sh->env, path, MDB_NOSUBDIR | MDB_NOLOCK |
+		    MDB_NOSYNC | MDB_NOMETASYNC | MDB_NOTLS, 0600);
+	close(fd);
+	if (rc != 0)
 		goto fail;
-	/* Nobody else needs the files: gone from the directory at once,
-	 * they live as long as the environment keeps them open. */
-	shadow_unlink_dir(dir);
 	if ((rc = mdb_txn_begin(sh->env, NULL, 0, &sh->txn)) != 0)
 		goto fail;
 	for (i = 0; i < DB_COUNT; i++) {
@@ -148,7 +132,6 @@ store_shadow_open(struct store_shadow **shp, char **cause)
 	*shp = sh;
 	return 0;
 fail:
-	shadow_unlink_dir(dir);
 	store_shadow_close(sh);
 	rc = store_error(NULL, rc, "preparing the dry run", cause);
 	return rc;

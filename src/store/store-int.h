@@ -53,6 +53,8 @@ struct store {
 	int		 wfd;
 	int		 wheld;
 	sigset_t	 wmask;		/* the signal mask before it was taken */
+	int		 rdepth;	/* snapshots held (store_read_begin) */
+	sigset_t	 rmask;		/* the signal mask before the first */
 	char		 what[32];	/* what this process writes for */
 	store_wait_fn	 wait_fn;
 	void		*wait_arg;

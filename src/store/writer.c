@@ -18,7 +18,6 @@
  * Signals that stop a process from its terminal (Ctrl-Z and the like)
  * are held off while the lock is held, and delivered once it is let go.
  */
-#define _GNU_SOURCE	/* F_OFD_SETLK */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -98,8 +97,13 @@ store_writer_close(struct store *s)
 	s->wfd = -1;
 }
 
+/*
+ * The lock on the file's first byte. A POSIX lock is the process's and
+ * goes with any close of the file, so the store keeps exactly one
+ * descriptor of it (s->wfd) and closes it only at the end.
+ */
 static int
-writer_lock(int fd, short type, int wait)
+writer_lock(int fd, short type)
 {
 	struct flock fl;
 
@@ -108,7 +112,18 @@ writer_lock(int fd, short type, int wait)
 	fl.l_whence = SEEK_SET;
 	fl.l_start = 0;
 	fl.l_len = 1;
-	return fcntl(fd, wait ? F_OFD_SETLKW : F_OFD_SETLK, &fl);
+	return fcntl(fd, F_SETLK, &fl);
+}
+
+/* The owner of process pid, (unsigned)-1 if it is gone. */
+static unsigned
+writer_uid(long pid)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof path, "/proc/%ld", pid);
+	return stat(path, &st) == 0 ? (unsigned)st.st_uid : (unsigned)-1;
 }
 
 /* 1 if process pid is stopped (state T or t in /proc). */
@@ -142,17 +157,21 @@ store_writer(struct store *s, struct store_holder *h)
 	fl.l_type = F_WRLCK;
 	fl.l_whence = SEEK_SET;
 	fl.l_len = 1;
-	if (fcntl(s->wfd, F_OFD_GETLK, &fl) != 0 || fl.l_type == F_UNLCK)
+	if (s->wheld || fcntl(s->wfd, F_GETLK, &fl) != 0 ||
+	    fl.l_type == F_UNLCK)
 		return 0;
-	if (pread(s->wfd, &wh, sizeof wh, 0) != (ssize_t)sizeof wh ||
-	    wh.magic != WRITER_MAGIC)
-		return 1;	/* held, by one that has not said who yet */
-	h->pid = wh.pid;
-	h->uid = wh.uid;
-	h->since_ms = wh.since_ms;
-	memcpy(h->what, wh.what, sizeof h->what);
-	h->what[sizeof h->what - 1] = '\0';
-	h->stopped = writer_stopped(wh.pid);
+	/* The kernel names the holder; what it wrote says the rest, if it
+	 * is its own (a record left by an earlier holder is not). */
+	h->pid = (long)fl.l_pid;
+	h->uid = writer_uid(h->pid);
+	h->stopped = writer_stopped(h->pid);
+	snprintf(h->what, sizeof h->what, "?");
+	if (pread(s->wfd, &wh, sizeof wh, 0) == (ssize_t)sizeof wh &&
+	    wh.magic == WRITER_MAGIC && wh.pid == (int32_t)h->pid) {
+		h->since_ms = wh.since_ms;
+		memcpy(h->what, wh.what, sizeof h->what);
+		h->what[sizeof h->what - 1] = '\0';
+	}
 	return 1;
 }
 
@@ -185,13 +204,15 @@ store_writer_enter(struct store *s, char **cause)
 
 	if (s->wfd < 0)
 		return 0;
-	while (writer_lock(s->wfd, F_WRLCK, 0) != 0) {
+	while (writer_lock(s->wfd, F_WRLCK) != 0) {
 		if (errno != EAGAIN && errno != EACCES && errno != EINTR)
 			return 0;	/* no locks here: LMDB's alone */
 		now = writer_now_ms();
 		if (start == 0)
 			start = now;
-		if (store_writer(s, &h) && h.pid != 0) {
+		if (store_writer(s, &h)) {
+			if (h.since_ms == 0)	/* it has not said since when */
+				h.since_ms = start;
 			if (!h.stopped)
 				stopped_since = 0;
 			else if (stopped_since == 0)
@@ -217,8 +238,11 @@ store_writer_enter(struct store *s, char **cause)
 	wh.uid = (uint32_t)getuid();
 	wh.since_ms = writer_now_ms();
 	str_copy(wh.what, s->what[0] ? s->what : "ogpo", sizeof wh.what);
-	(void)!pwrite(s->wfd, &wh, sizeof wh, 0);
 	s->wheld = 1;
+	/* Others learn who holds it from the kernel whatever happens here;
+	 * a record that cannot be written (a file size limit, a full disk)
+	 * only leaves them without the details. */
+	(void)!pwrite(s->wfd, &wh, sizeof wh, 0);
 	return 0;
 }
 
@@ -239,7 +263,7 @@ store_writer_leave(struct store *s, uint64_t txnid)
 	}
 	memset(&wh, 0, sizeof wh);
 	(void)!pwrite(s->wfd, &wh, sizeof wh, 0);
-	(void)writer_lock(s->wfd, F_UNLCK, 0);
+	(void)writer_lock(s->wfd, F_UNLCK);
 	s->wheld = 0;
 	sigprocmask(SIG_SETMASK, &s->wmask, NULL);
 }
@@ -293,8 +317,9 @@ store_writer_busy(const struct store_holder *h, int64_t now_ms, char **cause)
 		    "(process %ld, %s) has held the database for %lld s and "
 		    "is stopped (suspended with Ctrl-Z or kill -STOP), so "
 		    "no one can save until it goes on or ends; ask %s to "
-		    "resume it (fg), or an admin to end it (kill %ld)", who,
-		    h->pid, h->what, held, who, h->pid);
+		    "resume it (fg), or the system's administrator to end it "
+		    "(kill -9 %ld, as root)", who, h->pid, h->what, held, who,
+		    h->pid);
 	return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
 	    "(process %ld, %s) has held the database for %lld s; try again "
 	    "when it has finished", who, h->pid, h->what, held);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ogpo/export.h"
+#include "ogpo/spool.h"
 #include "ogpo/util.h"
 
 #define EXPORT_LAST	UINT32_MAX	/* rank of what has no agency */
@@ -1212,6 +1213,12 @@ export_lacking(const struct export_request *r, struct table_writer *w,
 	    EXPORT_REPLACEMENT, list);
 }
 
+/*
+ * The rows are written into a private spool while the snapshot is open,
+ * and copied to f only once it is let go: a destination that blocks (a
+ * FIFO that is not read, a pager, a slow network file) holds up no one
+ * else and keeps the database's file from growing (spool.h).
+ */
 int
 export_run(struct core *c, const struct export_request *r, FILE *f,
     const char *name, size_t *rows, char **notice, char **cause)
@@ -1219,12 +1226,18 @@ export_run(struct core *c, const struct export_request *r, FILE *f,
 	struct table_writer_options wo;
 	struct table_writer *w;
 	struct store_txn *t;
+	FILE *spool;
 	int rc;
 
 	*rows = 0;
+	if ((spool = spool_tmpfile()) == NULL)
+		return err_set(cause, OGPO_IO, "cannot keep %s aside while the "
+		    "database is read: %s", name, strerror(errno));
 	export_writer_options(r, &wo);
-	if (table_writer_open(&w, f, name, &wo, cause) != 0)
-		return ferror(f) ? OGPO_IO : OGPO_INVALID;
+	if (table_writer_open(&w, spool, name, &wo, cause) != 0) {
+		fclose(spool);
+		return OGPO_INVALID;
+	}
 	if ((rc = store_read_begin(core_store(c), &t, cause)) == 0) {
 		rc = export_write(t, r, w, rows, cause);
 		store_read_end(t);
@@ -1235,8 +1248,10 @@ export_run(struct core *c, const struct export_request *r, FILE *f,
 		rc = table_writer_close(w, cause) != 0 ? OGPO_IO : 0;
 	else
 		table_writer_abort(w);
-	if (rc == OGPO_INVALID && ferror(f))
-		rc = OGPO_IO;
+	if (rc == 0 && spool_copy(spool, f) != 0)
+		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", name,
+		    strerror(errno));
+	fclose(spool);
 	return rc;
 }
 

@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -67,6 +68,29 @@ priv_close_inherited(void)
 	closedir(d);
 }
 
+/*
+ * Signals as a new process has them: a caller could have set SIGTERM or
+ * SIGXFSZ to be ignored, or blocked signals, to change what ogpo does at
+ * its most delicate moments (a write cut short by a file size limit and
+ * carried on, a kill that does nothing).
+ */
+static void
+priv_signals(void)
+{
+	struct sigaction sa;
+	sigset_t none;
+	int sig;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	for (sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			(void)sigaction(sig, &sa, NULL);
+	sigemptyset(&none);
+	(void)sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
 int
 priv_init(void)
 {
@@ -75,6 +99,7 @@ priv_init(void)
 		if (priv_std_fds() != 0)
 			return -1;
 		priv_close_inherited();
+		priv_signals();
 	}
 	if (geteuid() != getuid()) {
 		/* ogpo is never installed setuid: give that up for good. */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ogpo/i18n.h"
+#include "ogpo/priv.h"
 #include "ogpo/spool.h"
 #include "ogpo/util.h"
 
@@ -19,44 +20,45 @@
 
 static int	spool_saved_stdout = -1;
 
-/* Where temporary files go: $TMPDIR if it names a directory, else /tmp. */
+/*
+ * Where temporary files go: $TMPDIR if it names a directory, else /tmp;
+ * always /tmp for a set-id program (the loader takes TMPDIR away from one
+ * anyway).
+ */
 static const char *
 spool_dir(void)
 {
 	const char *d = getenv("TMPDIR");
 	struct stat st;
 
-	if (d != NULL && d[0] == '/' && stat(d, &st) == 0 &&
+	if (!priv_setid() && d != NULL && d[0] == '/' && stat(d, &st) == 0 &&
 	    S_ISDIR(st.st_mode))
 		return d;
 	return "/tmp";
 }
 
-/* An unlinked temporary file, read-write; -1 with errno. */
-static int
-spool_fd(void)
+/*
+ * A file no one else can reach, read-write; -1 with errno. It never has
+ * a name (O_TMPFILE), so no other process can open it, swap it or change
+ * it; where the temporary directory cannot make such a file, or is full,
+ * it lives in memory (memfd_create) instead.
+ */
+int
+spool_private_fd(void)
 {
-	const char *dir = spool_dir();
-	char *path;
 	int fd;
 
-	fd = open(dir, O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
-	if (fd != -1 || (errno != EOPNOTSUPP && errno != EISDIR &&
-	    errno != ENOENT))
+	fd = open(spool_dir(), O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
+	if (fd != -1)
 		return fd;
-	/* A filesystem without O_TMPFILE: made, then unlinked at once. */
-	path = xasprintf("%s/ogpo-spool.XXXXXX", dir);
-	if ((fd = mkostemp(path, O_CLOEXEC)) != -1)
-		(void)unlink(path);
-	free(path);
-	return fd;
+	return memfd_create("ogpo", MFD_CLOEXEC);
 }
 
 FILE *
 spool_tmpfile(void)
 {
 	FILE *f;
-	int fd = spool_fd();
+	int fd = spool_private_fd();
 
 	if (fd == -1)
 		return NULL;
@@ -137,7 +139,7 @@ spool_in(struct spool *sp, const char *path,
 		    "more than ogpo imports at once; split it into smaller "
 		    "files", path, (unsigned long long)(SPOOL_IN_MAX >> 30));
 	}
-	if ((sp->fd = spool_fd()) == -1) {
+	if ((sp->fd = spool_private_fd()) == -1) {
 		rc = err_set(cause, OGPO_IO, "cannot copy %s aside in %s "
 		    "before importing it: %s", path, spool_dir(),
 		    strerror(errno));
@@ -214,7 +216,7 @@ spool_stdout_begin(void)
 
 	if (spool_saved_stdout != -1)
 		return 0;
-	if ((fd = spool_fd()) == -1)
+	if ((fd = spool_private_fd()) == -1)
 		return -1;
 	fflush(stdout);
 	if ((saved = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) == -1 ||

@@ -55,6 +55,19 @@ said "ogpo doctor sees no one holding an old snapshot" \
     "no one has held an old snapshot"
 kill "$pager" "$reader" 2>/dev/null
 pkill -u "$ADM" -x ogpo
+# An export to a file whose temporary name is a FIFO no one reads.
+H=$TMP/home/$NO
+as "$NO" - sh -c "mkfifo $H/o.csv.tmp"
+sleep 600 <"$H/o.csv.tmp" &
+pager=$!
+as "$NO" - sh -c "$BIN export officers -o $H/o.csv" &
+reader=$!
+sleep 1
+blocked=$(growth)
+check "an export blocked on its file does not make the file grow ($blocked vs $base bytes)" \
+    test "$blocked" -le $((base + 16 * 4096))
+kill "$pager" "$reader" 2>/dev/null
+pkill -u "$NO" -x ogpo
 mkfifo "$TMP/hold"
 "$HOLD" -r "$STATE" <"$TMP/hold" >"$TMP/held" &
 sleep 1000 >"$TMP/hold" &
@@ -146,6 +159,19 @@ else
 fi
 wait "$imp"
 check "and the import, let go on, lands" test $? -eq 0
+
+# --- a login with no role never holds the writer's lock ----------------
+# Its refusal is found in a snapshot, before the lock; so stopping it at
+# once holds up no one (an undo of a large import took seconds to refuse).
+as "$NO" - sh -c "$BIN import undo & sleep 0.2; kill -STOP \$! 2>/dev/null; \
+    sleep 6; kill -CONT \$! 2>/dev/null" &
+stopper=$!
+sleep 0.5
+if save 2 4; then ok "a refused undo by a login with no role, stopped, holds up no save"
+else not_ok "a refused undo by a login with no role, stopped, holds up no save"; fi
+wait "$stopper"
+check "the dry run's private layer has no name anyone could open" \
+    sh -c "! ls -d /tmp/ogpo-dry.* >/dev/null 2>&1"
 
 # --- a writer stopped while it holds the database -------------------------
 rows 300000 "$TMP/bigger.csv"
