@@ -48,6 +48,9 @@ struct store_defer {
 void
 store_defer(struct store_txn *t, size_t batch)
 {
+	/* A dry run writes to its private layer, one change at a time. */
+	if (t->shadow != NULL)
+		return;
 	if (t->defer == NULL)
 		t->defer = xcalloc(1, sizeof *t->defer);
 	t->defer->batch = batch == 0 ? DEFER_BATCH : batch > DEFER_BATCH_MAX ?

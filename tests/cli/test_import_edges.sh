@@ -103,3 +103,14 @@ same "國防部 is back at level 2" "$(agency_field MND level)" 2
 same "and its sub-agency at level 3" "$(agency_field AODMA level)" 3
 run verify
 same "consistent after the undo" "$rc" 0
+
+# A dry run large enough that its index changes would be gathered and
+# written in batches: in a dry run they go to its private layer, one by
+# one, and every row is judged (the batches were once written to the
+# read snapshot, which refused them).
+awk -v n=100000 'BEGIN { print "name,agency_code,role,email";
+    for (i = 1; i <= n; i++) printf "試行%d,MOI,po,dry%d@moi.gov.tw\n", i, i }' \
+    >"$TMP/dry100k.csv"
+run import officers "$TMP/dry100k.csv" --dry-run
+same "a dry run of 100,000 rows works through" "$rc" 0
+contains "and would add them all" "$TMP/out" "added 100000"
