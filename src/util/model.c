@@ -407,6 +407,10 @@ static const struct field audit_fields[] = {
 	{ 10, "prev", "Previous", FIELD_BYTES, FORM_PLAIN,
 	  MEMBER(struct audit, prev), offsetof(struct audit, prev_len),
 	  NULL, 0, 0 },
+	{ 11, "group", N_("Change"), FIELD_U64, FORM_PLAIN,
+	  MEMBER(struct audit, group), 0, NULL, 0, 0 },
+	{ 12, "undoes", N_("Undoes"), FIELD_U64, FORM_PLAIN,
+	  MEMBER(struct audit, undoes), 0, NULL, 0, 0 },
 };
 SCHEMA(schema_audit, "audit", ENTITY_AUDIT, struct audit, audit_fields);
 

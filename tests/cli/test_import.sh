@@ -693,8 +693,8 @@ status "edit an imported officer by hand" 0
 snap before
 run import undo "$third"
 status "undo after an edit: exit 1" 1
-contains "undo after an edit: refused, naming the officer" "$TMP/err" \
-    "the import cannot be undone: 1 record was changed since (O二)"
+contains "undo after an edit: refused, naming the officer and who changed it" \
+    "$TMP/err" "the import cannot be undone: officer O二 was changed by $(id -un) at"
 unchanged "undo after an edit"
 run set officer "$(field edit2@ex.gov.tw id)" title=科長
 run import undo "$third"
@@ -749,6 +749,30 @@ contains "an unknown parent: rejected" "$TMP/out" \
 contains "a bad level: rejected" "$TMP/out" \
     "rejected line 3, column level: is not a level"
 unchanged "import agencies with bad rows"
+
+# An import that makes a record and changes it again (an agency made
+# under TSTD, then TSTD moved up a level, taking its new sub-agency along):
+# undone, the record it made goes, though its last change was an update.
+printf 'code,name,parent\nTSTK,測試司新科,TSTD\nTSTD,內政部測試司,EY\n' \
+    >"$D/agencies-move.csv"
+snap before
+run import agencies "$D/agencies-move.csv"
+status "an import that makes TSTK, then moves its parent: exit 0" 0
+same "TSTK came in at level 4, then moved to 3 with TSTD" \
+    "$(agency_field TSTK level)/$(agency_field TSTD level)" 3/2
+moved=$(sed -n 's/^import \([0-9]*\);.*/\1/p' "$TMP/out")
+run import undo "$moved"
+status "undo of an import that made then changed a record: exit 0" 0
+same "the agency it made and changed is gone" "$(agency_field TSTK id)" ""
+same "TSTD is back under 內政部 at level 3" \
+    "$(agency_field TSTD parent)/$(agency_field TSTD level)" \
+    "$(agency_field MOI id)/3"
+"$OGPO" --db "$DB" list agencies --tsv | cut -f 1,5- >"$TMP/ag.after"
+cut -f 1,5- "$TMP/before.agencies" >"$TMP/ag.before"
+check "the agencies are as before the import (but for their versions)" \
+    cmp -s "$TMP/ag.before" "$TMP/ag.after"
+run verify
+status "verify after it" 0
 
 # --- usage ----------------------------------------------------------------
 
