@@ -373,6 +373,7 @@ void model_triggers_format(uint32_t t, char *buf, size_t n);
 /* Names and labels of the four competencies of point 8, by bit 0–3. */
 extern const char *const model_competence_names[4];
 extern const char *const model_competence_labels[4];
+extern const char *const model_competence_zh[4];	/* 溝通轉譯 … */
 
 /* Competence bits as text: "communication,recording" ("" when none). */
 void model_competencies_format(uint32_t c, char *buf, size_t n);

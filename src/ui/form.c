@@ -658,6 +658,12 @@ form_save(struct form *fm)
 			    "need a look."));
 			break;
 		}
+		if (fm->kind == ENTITY_OFFICER &&
+		    (r = ui_officer_save_ask(fm->ui, rec)) != 1) {
+			if (r != UI_KEY_QUIT)
+				r = 0;
+			break;
+		}
 		rc = core_save1(fm->ui->core, fm->kind, rec, &cause);
 		if (rc == 0) {
 			memcpy(fm->rec, rec, fm->s->size);

@@ -398,14 +398,29 @@ tree_fini(void)
 	memset(&tree, 0, sizeof tree);
 }
 
+static const struct ui_hint tree_hints[] = {
+	{ UA_SELECT, N_("officers"), 1 },
+	{ UA_DETAIL, N_("history"), 1 },
+	{ UA_TOGGLE, N_("open/close"), 1 },
+	{ UA_ADD, N_("add"), 1 },
+	{ UA_EDIT, N_("edit"), 1 },
+	{ UA_DELETE, N_("delete"), 1 },
+	{ UA_SEARCH, N_("search"), 1 },
+	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_EXPAND, N_("open"), 0 },
+	{ UA_COLLAPSE, N_("close"), 0 },
+	{ UA_SEARCH_NEXT, N_("next match"), 0 },
+	{ UA_SEARCH_PREV, N_("previous match"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
 const struct ui_pane ui_pane_agencies = {
 	.title = N_("Agencies"),
-	.ctx = UI_CTX_TREE,
+	.ctx = UI_CTX_AGENCIES,
 	.draw = tree_draw,
 	.action = tree_action,
 	.reload = tree_reload,
 	.list = &tree.list,
 	.fini = tree_fini,
-	.hints = N_("Enter officers  v view  +/- open/close  a add  e edit  "
-	    "d delete  / search  ? help"),
+	.hints = tree_hints,
 };
