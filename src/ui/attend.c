@@ -811,6 +811,7 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 			v.list.index = (size_t)key;
 			break;
 		}
+	ui->msg[0] = '\0';
 	ui_layer_push_view(ui, attend_draw, &v, &attend_view);
 	while (!ui->quit && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
 		a = ui_lookup(ui, UI_CTX_ATTEND, key);

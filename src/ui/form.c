@@ -649,7 +649,7 @@ form_save(struct form *fm)
 {
 	void *rec = xmalloc(fm->s->size);
 	char *cause = NULL, label[OGPO_TEXT_MAX + 1];
-	int rc, r = 0;
+	int rc, r = 0, ask;
 
 	for (;;) {
 		form_collect(fm, rec);
@@ -659,9 +659,8 @@ form_save(struct form *fm)
 			break;
 		}
 		if (fm->kind == ENTITY_OFFICER &&
-		    (r = ui_officer_save_ask(fm->ui, rec)) != 1) {
-			if (r != UI_KEY_QUIT)
-				r = 0;
+		    (ask = ui_officer_save_ask(fm->ui, rec)) != 1) {
+			r = ask == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
 			break;
 		}
 		rc = core_save1(fm->ui->core, fm->kind, rec, &cause);

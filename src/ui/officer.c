@@ -264,6 +264,7 @@ ui_officer(struct ui *ui, uint32_t officer)
 		vlist_free(&v.list);
 		return;
 	}
+	ui->msg[0] = '\0';
 	ui_layer_push_view(ui, officer_draw, &v, &officer_view);
 	while (!ui->quit && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
 		a = ui_lookup(ui, UI_CTX_OFFICER, key);

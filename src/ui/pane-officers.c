@@ -429,6 +429,29 @@ officers_match(struct store_txn *t, uint32_t id, void *arg)
 	    ui_contains(o.title, q) || officers_agency_hit(t, o.agency, q);
 }
 
+/* Every field of the officer, their designation, training and rewards. */
+static void
+officers_show(struct ui *ui, uint32_t id)
+{
+	struct store_txn *t;
+	struct officer o;
+	char *text = NULL, state[96];
+
+	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	if (store_officer_get(t, id, &o, NULL) == 0) {
+		text = pane_detail(t, ENTITY_OFFICER, &o);
+		ui_officer_state(&o, ui->today, state, sizeof state);
+		pane_text_add(&text, _("Designation"), state);
+		officers_more(t, &o, &text);
+	}
+	store_read_end(t);
+	if (text != NULL) {
+		ui_text_popup(ui, o.name, text);
+		free(text);
+	}
+}
+
 #define OFFICERS_HANDOVER_MAX	64	/* planned meetings named */
 
 struct officers_end {
@@ -668,9 +691,11 @@ officers_action(struct ui *ui, enum ui_action a)
 		return 1;
 	switch (a) {
 	case UA_SELECT:
-	case UA_DETAIL:
 		if (id != 0)
 			ui_officer(ui, id);
+		return 1;
+	case UA_DETAIL:
+		officers_show(ui, id);
 		return 1;
 	case UA_ADD:
 		memset(&fresh, 0, sizeof fresh);
@@ -764,6 +789,7 @@ officers_fini(void)
 
 static const struct ui_hint officers_hints[] = {
 	{ UA_SELECT, N_("training, rewards"), 1 },
+	{ UA_DETAIL, N_("detail"), 1 },
 	{ UA_ADD, N_("add"), 1 },
 	{ UA_EDIT, N_("edit"), 1 },
 	{ UA_DELETE, N_("delete"), 1 },
@@ -776,7 +802,6 @@ static const struct ui_hint officers_hints[] = {
 	{ UA_SORT_NEXT, N_("sort"), 1 },
 	{ UA_FILTER_AGENCY, N_("agency"), 1 },
 	{ UA_SHOW_ALL, N_("all"), 1 },
-	{ UA_DETAIL, N_("detail"), 0 },
 	{ UA_SORT_REVERSE, N_("reverse"), 0 },
 	{ UA_SEARCH_NEXT, N_("next match"), 0 },
 	{ UA_SEARCH_PREV, N_("previous match"), 0 },
