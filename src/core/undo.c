@@ -400,9 +400,23 @@ undo_may_one(struct undo *u, uint64_t seq, void *before, void *after,
 	    before, cause);
 }
 
-/* Pass 2: give the record what it had before its first change here. */
+/*
+ * Putting records back, at each one's first change in the group, in
+ * three passes so that every write meets a database that makes sense:
+ * the records the change deleted come back first, newest first (a
+ * meeting before its attendance); then those it changed get their values
+ * back, oldest first (an agency before the sub-agencies its move
+ * relevelled); then the records it made go, newest first (an officer
+ * before the agency made for it).
+ */
+enum undo_pass {
+	UNDO_RESTORE = 1,
+	UNDO_UPDATE,
+	UNDO_DELETE
+};
+
 static int
-undo_apply_one(struct undo *u, uint64_t seq, void *before, void *after,
+undo_apply(struct undo *u, enum undo_pass pass, void *before, void *after,
     char **cause)
 {
 	const struct attendance *at;
@@ -410,7 +424,6 @@ undo_apply_one(struct undo *u, uint64_t seq, void *before, void *after,
 	char label[OGPO_TEXT_MAX + 64];
 	int rc, had;
 
-	(void)seq;
 	rc = core_get_stored(u->t, u->a->entity, img, u->cur, NULL);
 	if (rc != 0 && rc != OGPO_NOTFOUND)
 		return err_set(cause, rc, "cannot read %s #%u",
@@ -418,7 +431,7 @@ undo_apply_one(struct undo *u, uint64_t seq, void *before, void *after,
 	had = rc == 0;
 	if (before == NULL) {
 		/* The change made it: it goes. */
-		if (!had)
+		if (pass != UNDO_DELETE || !had)
 			return 0;
 		switch (u->a->entity) {
 		case ENTITY_ATTENDANCE:
@@ -443,11 +456,37 @@ undo_apply_one(struct undo *u, uint64_t seq, void *before, void *after,
 			    0, cause);
 		}
 	}
+	if (pass != (had ? UNDO_UPDATE : UNDO_RESTORE))
+		return 0;
 	/* It had a value before: back to it, over whatever is there. */
 	((struct record_head *)before)->version = had ?
 	    ((struct record_head *)u->cur)->version : 0;
 	return core_save_flags(u->c, u->t, u->a->entity, before,
 	    had ? 0 : CORE_SAVE_RESTORE, cause);
+}
+
+static int
+undo_restore_one(struct undo *u, uint64_t seq, void *before, void *after,
+    char **cause)
+{
+	(void)seq;
+	return undo_apply(u, UNDO_RESTORE, before, after, cause);
+}
+
+static int
+undo_update_one(struct undo *u, uint64_t seq, void *before, void *after,
+    char **cause)
+{
+	(void)seq;
+	return undo_apply(u, UNDO_UPDATE, before, after, cause);
+}
+
+static int
+undo_delete_one(struct undo *u, uint64_t seq, void *before, void *after,
+    char **cause)
+{
+	(void)seq;
+	return undo_apply(u, UNDO_DELETE, before, after, cause);
 }
 
 /* Find the change and look at it: is it there to take back? */
@@ -570,8 +609,10 @@ core_undo(struct core *c, struct store_txn *t, uint64_t seq,
 
 	undo_init(&u, c, t);
 	if ((rc = undo_start(&u, seq, cause)) == 0 &&
-	    (rc = undo_checks(&u, cause)) == 0)
-		rc = undo_walk(&u, 'F', 1, undo_apply_one, cause);
+	    (rc = undo_checks(&u, cause)) == 0 &&
+	    (rc = undo_walk(&u, 'F', 1, undo_restore_one, cause)) == 0 &&
+	    (rc = undo_walk(&u, 'F', 0, undo_update_one, cause)) == 0)
+		rc = undo_walk(&u, 'F', 1, undo_delete_one, cause);
 	if (ch != NULL)
 		*ch = u.ch;
 	undo_fini(&u);
