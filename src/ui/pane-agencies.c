@@ -401,14 +401,14 @@ tree_fini(void)
 static const struct ui_hint tree_hints[] = {
 	{ UA_SELECT, N_("officers"), 1 },
 	{ UA_DETAIL, N_("history"), 1 },
-	{ UA_TOGGLE, N_("open/close"), 1 },
+	{ UA_TOGGLE, N_("expand/collapse"), 1 },
 	{ UA_ADD, N_("add"), 1 },
 	{ UA_EDIT, N_("edit"), 1 },
 	{ UA_DELETE, N_("delete"), 1 },
 	{ UA_SEARCH, N_("search"), 1 },
 	{ UA_UNDO, N_("undo"), 1 },
-	{ UA_EXPAND, N_("open"), 0 },
-	{ UA_COLLAPSE, N_("close"), 0 },
+	{ UA_EXPAND, N_("expand"), 0 },
+	{ UA_COLLAPSE, N_("collapse"), 0 },
 	{ UA_SEARCH_NEXT, N_("next match"), 0 },
 	{ UA_SEARCH_PREV, N_("previous match"), 0 },
 	{ UA_NONE, NULL, 0 }

@@ -678,6 +678,30 @@ status "a second undo of the same import: exit 1" 1
 contains "a second undo: refused" "$TMP/err" "import $second was undone already"
 unchanged "a second undo"
 
+# A database from before undos were kept as facts (schema 2): a copy
+# without the undone table, its schema set back to 2 (lmdb-utils). Opened,
+# it finds the imports undone in the trail: still undone, still refused.
+old=$TMP/schema2
+mkdir -p "$old"
+for sub in $(mdb_dump -l "$DB"); do
+	[ "$sub" = undone ] && continue
+	if [ "$sub" = meta ]; then
+		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000003$/,
+		    "0000000000000002"); p = 0 } /^ 736368656d61$/ { p = 1 }
+		    { print }'
+	else
+		mdb_dump -s "$sub" "$DB"
+	fi | mdb_load -s "$sub" "$old" 2>/dev/null || not_ok "copying $sub"
+done
+"$OGPO" --db "$old" import list >"$TMP/old.list" 2>&1
+check "schema 2, opened: the import undone is still undone" \
+    grep -Eq "^$second .*changed.csv  \\(undone\\)\$" "$TMP/old.list"
+"$OGPO" --db "$old" import undo "$second" >/dev/null 2>"$TMP/old.err"
+contains "… and a second undo is refused" "$TMP/old.err" \
+    "import $second was undone already"
+mdb_dump -s meta "$old" | grep -A1 '^ 736368656d61$' | tail -1 >"$TMP/v"
+same "… and the database says schema 3" "$(cat "$TMP/v")" " 0000000000000003"
+
 run import undo 999999999
 status "undo of an import that does not exist: exit 1" 1
 contains "undo of no import: said" "$TMP/err" "there is no import 999999999"
