@@ -124,7 +124,6 @@ rollcall(int fd, const char *keys, int n)
 	if (t == NULL)
 		return;
 	step(fd, "meetings tab (3)", "3");
-	step(fd, "Home", "\033OH");
 	step(fd, "open the sheet (Enter)", "\r");
 	for (i = 0; i < n; i++) {
 		one[0] = keys[(size_t)i % strlen(keys)];
