@@ -62,6 +62,46 @@ contains "the planned meeting's sign-in sheet lists the successor" \
 lacks "and not the PO who left" "$TMP/planned.csv" "$po"
 contains "a held meeting's sheet keeps the PO as it was" "$TMP/held.csv" "$po"
 
+# A planned meeting moved past a designation's end keeps the one who
+# left invited: P (point 7) offers to take them off, saying until when
+# they were in office.
+mofa() { "$OGPO" --db "$DB" list officers --agency MOFA --tsv; }
+po2=$(mofa | awk -F '\t' '$7 == "po" && $16 == "" { print $5; exit }')
+po2id=$(mofa | awk -F '\t' '$7 == "po" && $16 == "" { print $1; exit }')
+"$OGPO" --db "$DB" add meeting kind=work status=planned date=2027-02-01 \
+    title=移期會議 >/dev/null
+moved=$("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' '$6 == "移期會議" { print $1 }')
+tui_start propose 100 30
+keys 3 /
+text 移期會議
+keys Enter Enter
+expect "the moved meeting's sheet, empty" "Nobody is invited yet"
+keys P
+expect "P: point 7's invitees" "As point 7 names them"
+keys Enter
+expect "invited" "not yet marked (*)"
+esc
+tui_stop
+"$OGPO" --db "$DB" set officer "$po2id" end_date=2027-03-01 >/dev/null
+"$OGPO" --db "$DB" set meeting "$moved" date=2027-03-10 >/dev/null
+"$OGPO" --db "$DB" export signin "$moved" >"$TMP/moved.csv"
+contains "moved past the end, the meeting still invites $po2" \
+    "$TMP/moved.csv" "$po2"
+tui_start propose2 100 30
+keys 3 /
+text 移期會議
+keys Enter Enter
+keys P
+expect "P offers to take off the one whose designation ended" \
+    "take off $po2"
+expect "… saying until when" "in office until 2027-03-01"
+keys Enter
+expect "taken off" "took off 1"
+tui_stop
+"$OGPO" --db "$DB" export signin "$moved" >"$TMP/moved.csv"
+lacks "the sign-in sheet no longer lists $po2" "$TMP/moved.csv" "$po2"
+
 # The agency's history lists both, in order.
 tui_start history 100 30
 keys Down v
