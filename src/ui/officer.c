@@ -117,7 +117,8 @@ officer_draw(struct ui *ui, void *arg)
 		return;
 	}
 	ui_officer_state(&v->o, ui->today, state, sizeof state);
-	snprintf(line, sizeof line, "%s  %s  %s;  %s", v->agency,
+	/* TRANSLATORS: agency, role, title; then the designation's state. */
+	snprintf(line, sizeof line, _("%s  %s  %s;  %s"), v->agency,
 	    _(model_enum_label(&model_roles, v->o.role)), v->o.title, state);
 	ui_put(ui, y, x, w, line, UI_NORMAL);
 	snprintf(line, sizeof line, "%s  %s%s%s", v->o.email, v->o.phone,
@@ -137,7 +138,7 @@ officer_draw(struct ui *ui, void *arg)
 	y += 2;
 	ui_put(ui, y + 4, x, 10, _("Date"), UI_TITLE);
 	ui_put(ui, y + 4, x + 11, 8, _("Record"), UI_TITLE);
-	ui_put(ui, y + 4, x + 20, w - 20, _("What"), UI_TITLE);
+	ui_put(ui, y + 4, x + 20, w - 20, _("Course or reason"), UI_TITLE);
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
 	vlist_load(&v->list, NULL, h - y - 5);

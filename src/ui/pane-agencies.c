@@ -284,7 +284,8 @@ tree_detail(struct ui *ui, uint32_t id)
 		store_cursor_close(c);
 	}
 	store_read_end(t);
-	qsort(terms, n, sizeof *terms, tree_term_cmp);
+	if (n > 0)	/* no officers: terms is NULL */
+		qsort(terms, n, sizeof *terms, tree_term_cmp);
 	for (i = 0; i < n; i++) {
 		/* Padded in cells: "now" may be Chinese, dates ROC. */
 		text_fit(terms[i].start[0] ? date_show(terms[i].start, day,

@@ -43,7 +43,7 @@ keys Enter
 expect "the attendance view opens" "present 0 / invited"
 esc
 # Opened from Issues, it closes back to Issues.
-expect "closed, back on the Issues tab" "[4 Issues]"
+expect "closed, back on the Issues tab" "Issues (triggers"
 expect_gone "… not on Meetings" "Meetings, newest first"
 screen
 check "the Issues tab is the one shown" grep -q "再生能源設置之地方溝通機制" "$SCR"
