@@ -351,8 +351,9 @@ attend_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		}
 		return rc;
 	default:
+		/* A mark keeps the note; only c writes one. */
 		return core_attend(c, t, op->meeting, op->officer, op->status,
-		    op->proxy, op->note, cause);
+		    op->proxy, op->what == UA_NOTE ? op->note : NULL, cause);
 	}
 }
 

@@ -67,6 +67,18 @@ expect "c asks for a note, naming the person" "Note on $last's attendance"
 text "遲到十分鐘"
 keys Enter
 expect "the note is on the row" "遲到十分鐘"
+# A later mark keeps the note.
+keys /
+text "$last"
+keys Enter o
+expect "… marked online: the cursor goes on" "not yet marked (*) 34"
+keys /
+text "$last"
+keys Enter
+poll 5 sh -c "grep -F '$last' '$SCR' | grep -q Online"
+grep -F "$last" "$SCR" >"$TMP/row"
+contains "… marked online" "$TMP/row" "Online"
+contains "… the note kept" "$TMP/row" "遲到十分鐘"
 
 # External participant.
 keys E
