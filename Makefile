@@ -216,8 +216,10 @@ unit: $(addprefix build/test/,$(TESTS))
 bench: deps
 	$(Q)$(MAKE) --no-print-directory ogpo build/bench/gen build/bench/ptybench \
 		build/bench/import-gen build/bench/import-baseline \
-		build/bench/import-run build/bench/export-gen
+		build/bench/import-run build/bench/export-gen \
+		build/bench/rollcall-gen
 	$(Q)sh tests/bench/run.sh
+	$(Q)sh tests/bench/rollcall.sh
 	$(Q)sh tests/bench/import.sh
 	$(Q)sh tests/bench/export.sh
 	$(Q)sh tests/bench/sheets.sh
@@ -230,7 +232,8 @@ build/bench/ptybench: tests/bench/ptybench.c
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ -lutil
 
-build/bench/import-gen build/bench/import-baseline: build/bench/%: \
+build/bench/import-gen build/bench/import-baseline \
+		build/bench/rollcall-gen: build/bench/%: \
 		tests/bench/%.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)

@@ -130,7 +130,7 @@ _ogpo()
 
 	if [[ -z $cmd ]]; then
 		COMPREPLY=($(compgen -W "init list verify backup add set delete
-		    import check export user audit doctor who --db --keymap
+		    import check export user audit undo doctor who --db --keymap
 		    --print-config --version --help" -- "$cur"))
 		return
 	fi
@@ -138,8 +138,8 @@ _ogpo()
 	case $cmd in
 	init) opts="--demo --admin" ;;
 	list)
-		opts="--agency --tsv --strokes"
-		words="agencies officers meetings issues"
+		opts="--agency --officer --tsv --strokes"
+		words="agencies officers meetings issues training rewards"
 		;;
 	verify) opts="--head" ;;
 	doctor) opts="--age" ;;
@@ -163,7 +163,8 @@ _ogpo()
 	export)
 		opts="--output -o --format --month --summary --matrix --from --to
 		    --excel --plain --encoding --replace"
-		words="attendance signin officers agencies meetings issues"
+		words="attendance signin officers agencies meetings issues
+		    training rewards"
 		;;
 	user)
 		words="add list remove"
@@ -173,6 +174,7 @@ _ogpo()
 		esac
 		;;
 	audit) opts="--since --until --login --entity --limit --tsv --head" ;;
+	undo) opts="--dry-run" ;;
 	*) return ;;
 	esac
 	if [[ $cur == -* ]]; then

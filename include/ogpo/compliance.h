@@ -15,6 +15,7 @@ enum compliance_rule {
 	RULE_NO_PO = 1,		/* point 3: a level-2 agency without a PO */
 	RULE_NO_SUPERVISOR,	/* point 3: … without a supervisor */
 	RULE_NOT_CIVIL_SERVANT,	/* point 4 */
+	RULE_NOT_MARKED_HELD,	/* point 7: attendance taken, still planned */
 	RULE_NO_WORK_MEETING,	/* point 7: a month without one held */
 	RULE_NO_POLICY_MEETING,	/* point 7: a quarter without one held */
 	RULE_LOW_ATTENDANCE,	/* an agency's work-meeting attendance */
@@ -37,6 +38,7 @@ struct compliance_options {
 struct compliance_finding {
 	enum compliance_rule rule;
 	uint32_t	 agency, officer, issue;	/* what it is about */
+	uint32_t	 meeting;
 	char		 subject[160];	/* "內政部", "2026-03", "#4 標題" */
 	char		 detail[320];	/* a sentence: what is missing */
 };

@@ -201,9 +201,63 @@ int	 core_end_designation(struct core *c, struct store_txn *t,
 	    uint32_t officer, const char *end, uint32_t successor,
 	    char **cause);
 
+/*
+ * A planned meeting that an end of designation changes: the officer
+ * leaving is taken off it, and the successor invited (in, when not
+ * invited already). Held meetings keep who came, as it was.
+ */
+struct core_handover {
+	uint32_t meeting;
+	char	 date[OGPO_DATE_MAX + 1];
+	char	 title[OGPO_TEXT_MAX + 1];
+	int	 in;
+};
+
+/*
+ * The planned meetings after end that officer is invited to, as
+ * core_handover would change them: fills up to max, returns how many
+ * there are. Reads only.
+ */
+size_t	 core_handover_meetings(struct store_txn *t, uint32_t officer,
+	    const char *end, uint32_t successor, struct core_handover *h,
+	    size_t max);
+
+/* Take officer off the planned meetings after end; invite successor
+ * (0: none) where they are not yet. Audited, in t. */
+int	 core_handover(struct core *c, struct store_txn *t, uint32_t officer,
+	    const char *end, uint32_t successor, char **cause);
+
+/* What succeeding o, whose designation ends on end, makes of s: o's
+ * role (and kind), from the next day, with no end. */
+void	 core_successor(const struct officer *o, const char *end,
+	    struct officer *s);
+
+/* Set a meeting's status (held, cancelled, planned), audited. */
+int	 core_meeting_status(struct core *c, struct store_txn *t,
+	    uint32_t meeting, uint32_t status, char **cause);
+
+/* How a meeting's invitees answered. */
+struct core_tally {
+	size_t	 invited;
+	size_t	 present;	/* in person, online or by proxy */
+	size_t	 unmarked;	/* no answer recorded yet */
+};
+void	 core_meeting_tally(struct store_txn *t, uint32_t meeting,
+	    struct core_tally *k);
+
+/*
+ * 1 if m is still planned though its day has come (today, YYYY-MM-DD)
+ * and its attendance has been taken: held in fact, not yet marked so.
+ */
+int	 core_meeting_unconfirmed(const struct meeting *m,
+	    const struct core_tally *k, const char *today);
+
 /* A meeting's invitees, and those present in person, online or by proxy. */
 void	 core_meeting_counts(struct store_txn *t, uint32_t meeting,
 	    size_t *present, size_t *invited);
+
+/* 1 if o, saved over old, ends a designation or ends it sooner. */
+int	 core_officer_ends(const struct officer *old, const struct officer *o);
 
 /* 1 if the officer's designation is in force on date (YYYY-MM-DD). */
 int	 core_officer_active(const struct officer *o, const char *date);
@@ -283,5 +337,57 @@ int	 core_audit_match(struct core *c, struct store_txn *t,
 
 /* The seq of the first audit record written at or after when. */
 uint64_t core_audit_at(struct store_txn *t, int64_t when);
+
+/*
+ * Undo. A change is what one transaction wrote: a form saved, a
+ * designation ended with the meetings that follow it, an import. Its
+ * audit records share a group: the seq of the first of them.
+ */
+struct core_change {
+	uint64_t group, last;	/* its first and last audit records */
+	int64_t	 time;
+	char	 login[OGPO_LOGIN_MAX + 1];
+	size_t	 records;	/* records it changed */
+	uint64_t undone;	/* the undo that took it back; 0: it stands */
+	int	 undo;		/* it is itself an undo */
+	char	 what[640];	/* in words: "officer 王小明: title 科長 → 專員" */
+};
+
+/* The group of an audit record (for records older than groups: itself,
+ * or for an import, the first change it names). */
+uint64_t core_audit_group(const struct audit *a);
+
+/* The change audit record seq belongs to. */
+int	 core_change_get(struct store_txn *t, uint64_t seq,
+	    struct core_change *ch, char **cause);
+
+/*
+ * The newest change login made that stands (is not taken back) and is
+ * not an undo: 0, or OGPO_NOTFOUND with a sentence.
+ */
+int	 core_change_last(struct store_txn *t, const char *login,
+	    struct core_change *ch, char **cause);
+
+/*
+ * Could the change holding audit record seq be taken back now? 0, or a
+ * status and *cause: taken back already, itself an undo, a record moved
+ * on since ("officer 王小明 was changed by lin at 2026-01-05 14:02 after
+ * it"), or one the person may not write. *ch (may be NULL) describes it.
+ * Looks in a write transaction of its own and writes nothing.
+ */
+int	 core_undo_check(struct core *c, uint64_t seq, struct core_change *ch,
+	    char **cause);
+
+/*
+ * Take the change holding audit record seq back in t, as a new change:
+ * every record it touched gets the value it had before it (records it
+ * made go, records it deleted come back under their own ids), audited
+ * like any change, then an undo record (for an import, carrying ir) and
+ * the fact that the change was taken back. Refused as core_undo_check
+ * says; on any error nothing is written. *undo: the undo record's seq.
+ */
+int	 core_undo(struct core *c, struct store_txn *t, uint64_t seq,
+	    const struct import_record *ir, struct core_change *ch,
+	    uint64_t *undo, char **cause);
 
 #endif

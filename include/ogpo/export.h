@@ -40,7 +40,9 @@ enum export_what {
 	EXPORT_AGENCIES,	/* as `ogpo import agencies` reads them */
 	EXPORT_MEETINGS,
 	EXPORT_ISSUES,
-	EXPORT_WHAT_MAX = EXPORT_ISSUES
+	EXPORT_TRAINING,	/* every training record (point 8) */
+	EXPORT_REWARDS,		/* every reward record (point 9) */
+	EXPORT_WHAT_MAX = EXPORT_REWARDS
 };
 
 /* One export, as the command line or the full-screen program asks. */
@@ -118,6 +120,16 @@ int	export_meetings(struct store_txn *t, struct table_writer *w,
 
 /* Every issue by number, every field; agencies by code and name. */
 int	export_issues(struct store_txn *t, struct table_writer *w,
+	    size_t *rows, char **cause);
+
+/*
+ * Every training record by number: the officer (name, e-mail, agency
+ * code and name), date, course, the competencies (溝通轉譯、主持…), hours,
+ * provider, note. Rewards: the officer, date, kind, reason.
+ */
+int	export_training(struct store_txn *t, struct table_writer *w,
+	    size_t *rows, char **cause);
+int	export_rewards(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
 
 /* Run r's export through t into w (the export_* call r names). */

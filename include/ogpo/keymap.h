@@ -63,15 +63,23 @@ int		 keymap_load_file(struct keymap *km, const char *path,
 		    char **errors);
 
 /*
- * The action bound to key in context, or else in context 0; -1 if
- * none. Equivalent keys are tried after the exact one: '\n' and
- * KEY_ENTER for <Enter>, 127 and 8 (^H) for <Backspace>.
+ * Let context fall back to parent: a key context does not bind is
+ * looked up in parent (and its parent's) before context 0. A view of
+ * its own ("meetings") so adds to or changes a shared one ("list").
+ */
+void		 keymap_set_parent(struct keymap *km, int context, int parent);
+
+/*
+ * The action bound to key in context, or else in its parents, or else
+ * in context 0; -1 if none. Equivalent keys are tried after the exact
+ * one: '\n' and KEY_ENTER for <Enter>, 127 and 8 (^H) for <Backspace>.
  */
 int		 keymap_lookup(const struct keymap *km, int context, int key);
 
 /*
- * A key that runs action in context (first bound wins), for hints such
- * as "? help"; -1 if none does.
+ * A key that runs action in context: the first bound in context, then
+ * in its parents, then in context 0, that no nearer binding shadows;
+ * for hints such as "? help". -1 if none does.
  */
 int		 keymap_key_of(const struct keymap *km, int context,
 		    int action);

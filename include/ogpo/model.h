@@ -231,7 +231,8 @@ enum audit_action {
 	AUDIT_UPDATE,
 	AUDIT_DELETE,
 	AUDIT_IMPORT,		/* after: a struct import_record */
-	AUDIT_UNDO,		/* after: the import_record undone */
+	AUDIT_UNDO,		/* a change taken back (undoes: its group);
+				   for an import, after: the import_record */
 	AUDIT_ACTION_MAX = AUDIT_UNDO
 };
 
@@ -246,6 +247,13 @@ struct audit {
 	uint32_t entity;	/* enum entity_kind */
 	uint32_t id;		/* the record's id (for attendance: meeting) */
 	uint32_t id2;		/* attendance: officer; else 0 */
+	/* The seq of the first audit record of the transaction that wrote
+	 * this one (set by the store): one change a person made, perhaps of
+	 * many records, is one group, and an undo takes back a whole group.
+	 * 0 in records written before groups were kept. */
+	uint64_t group;
+	/* AUDIT_UNDO: the group it took back. */
+	uint64_t undoes;
 	char	 login[OGPO_LOGIN_MAX + 1];
 	/* SHA-256 of the previous audit record as stored (set by the
 	 * store): the trail is a chain, and a record changed or taken out
@@ -365,6 +373,7 @@ void model_triggers_format(uint32_t t, char *buf, size_t n);
 /* Names and labels of the four competencies of point 8, by bit 0–3. */
 extern const char *const model_competence_names[4];
 extern const char *const model_competence_labels[4];
+extern const char *const model_competence_zh[4];	/* 溝通轉譯 … */
 
 /* Competence bits as text: "communication,recording" ("" when none). */
 void model_competencies_format(uint32_t c, char *buf, size_t n);

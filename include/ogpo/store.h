@@ -17,7 +17,7 @@
 #include "ogpo/model.h"
 #include "ogpo/util.h"
 
-#define STORE_SCHEMA_VERSION	2	/* 2: officer_stroke */
+#define STORE_SCHEMA_VERSION	3	/* 2: officer_stroke; 3: undone */
 #define STORE_MAP_INITIAL	(64UL << 20)	/* bytes; grows by itself */
 
 struct store;
@@ -243,6 +243,16 @@ int	 store_audit_get(struct store_txn *t, uint64_t seq, struct audit *a,
 	    char **cause);
 /* The seq the next audit record will take. */
 uint64_t store_audit_next(struct store_txn *t);
+
+/*
+ * Which undo took back the change whose group is group (struct audit):
+ * 0 and *undo set to the undo's audit seq, or OGPO_NOTFOUND when it
+ * stands. put records that fact, in the undo's own transaction; a
+ * group is taken back once.
+ */
+int	 store_undone_get(struct store_txn *t, uint64_t group, uint64_t *undo);
+int	 store_undone_put(struct store_txn *t, uint64_t group, uint64_t undo,
+	    char **cause);
 
 /*
  * The audit chain's head: the SHA-256 of the newest audit record, and

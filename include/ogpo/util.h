@@ -87,6 +87,13 @@ int date_parse(const char *in, char *iso, const char **why);
  */
 char *date_show(const char *iso, char *out, size_t n);
 
+/*
+ * Now, in seconds since the epoch: the system's clock, or the one
+ * OGPO_NOW sets for a test (see util.c). Every date ogpo reasons with
+ * comes from here.
+ */
+int64_t time_now(void);
+
 /* Today (local time) as YYYY-MM-DD into buf of at least 11 bytes. */
 void date_today(char *buf);
 

@@ -48,7 +48,8 @@ cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
 		putchar('\n');
 		return;
 	}
-	if (a->entity == ENTITY_IMPORT)	/* "import of FILE" says it */
+	/* "import of FILE", "change 1234" say it. */
+	if (a->entity == ENTITY_IMPORT || a->entity == ENTITY_AUDIT)
 		snprintf(record, sizeof record, "%s", d.what);
 	else
 		snprintf(record, sizeof record, "%s %s", kind, d.what);

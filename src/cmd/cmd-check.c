@@ -26,7 +26,8 @@ cmd_check_one(void *arg, const struct compliance_finding *f)
 		cmd_tsv_cell(stdout, f->subject);
 		putchar('\t');
 		cmd_tsv_cell(stdout, f->detail);
-		printf("\t%u\t%u\t%u\n", f->agency, f->officer, f->issue);
+		printf("\t%u\t%u\t%u\t%u\n", f->agency, f->officer, f->issue,
+		    f->meeting);
 		return;
 	}
 	if (f->rule != cc->last) {
@@ -114,7 +115,8 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_FAIL;
 	}
 	if (cc.tsv)
-		printf("rule\tsubject\tdetail\tagency\tofficer\tissue\n");
+		printf("rule\tsubject\tdetail\tagency\tofficer\tissue\t"
+		    "meeting\n");
 	n = compliance_check(t, &o, cmd_check_one, &cc);
 	store_read_end(t);
 	core_close(c);
@@ -148,6 +150,9 @@ const struct cmd_entry cmd_check_entry = {
 	    "over the twelve months before this one,\nor with --year, the "
 	    "months of that year that are over. Point 6: an issue\n"
 	    "escalated to the minister for more than 30 days. With --training,"
-	    "\nalso every PO with no training record (point 8).\n"),
+	    "\nalso every PO with no training record (point 8).\n"
+	    "A meeting still planned whose day has come and whose attendance "
+	    "is taken\ncounts as held, and is listed (not_marked_held) until "
+	    "it is marked held.\n"),
 	.exec = cmd_check_exec,
 };

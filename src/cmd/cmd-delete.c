@@ -41,7 +41,7 @@ cmd_delete_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_delete_entry = {
 	.name = "delete",
-	.args = "agency|officer|meeting|issue ID",
+	.args = "agency|officer|meeting|issue|training|reward ID",
 	.summary = N_("Delete a record (refused while others refer to it)."),
 	.help = N_("A meeting takes its attendance with it. An officer with "
 	    "attendance\nhistory is kept: set an end date instead.\n"),

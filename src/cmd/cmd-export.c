@@ -22,6 +22,7 @@ static const struct {
 	{ "attendance", EXPORT_ATTENDANCE }, { "signin", EXPORT_SIGNIN },
 	{ "officers", EXPORT_OFFICERS }, { "agencies", EXPORT_AGENCIES },
 	{ "meetings", EXPORT_MEETINGS }, { "issues", EXPORT_ISSUES },
+	{ "training", EXPORT_TRAINING }, { "rewards", EXPORT_REWARDS },
 };
 
 /* A month option's value into month; a usage error says how to write it. */
@@ -220,7 +221,7 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (i == sizeof cmd_export_whats / sizeof cmd_export_whats[0])
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "cannot export "
 		    "'%s'; choose attendance, signin, officers, agencies, "
-		    "meetings or issues", argv[optind]);
+		    "meetings, issues, training or rewards", argv[optind]);
 	r.what = cmd_export_whats[i].what;
 	if (argc - optind != (r.what == EXPORT_SIGNIN ? 2 : 1))
 		return cmd_error(&cmd_export_entry, CMD_USAGE, r.what ==
@@ -337,7 +338,8 @@ const struct cmd_entry cmd_export_entry = {
 	    "       ogpo export attendance --matrix --from YYYY-MM --to YYYY-MM "
 	    "[OUTPUT]\n"
 	    "       ogpo export signin MEETING [OUTPUT]\n"
-	    "       ogpo export officers|agencies|meetings|issues [OUTPUT]\n"
+	    "       ogpo export officers|agencies|meetings|issues|training|"
+	    "rewards [OUTPUT]\n"
 	    "  OUTPUT: [-o FILE] [--format ods|xlsx|csv] [--excel|--plain]\n"
 	    "          [--encoding utf-8|big5 [--replace]]",
 	.summary = N_("Write attendance, a sign-in sheet or a list as a "
@@ -370,6 +372,9 @@ const struct cmd_entry cmd_export_entry = {
 	    "reads the\n"
 	    "               file back and finds nothing changed\n"
 	    "meetings, issues    every field; agencies by code and name\n"
+	    "training, rewards   every record of point 8 and point 9, with "
+	    "the officer's\n"
+	    "               name, e-mail and agency\n"
 	    "\n"
 	    "-o FILE, --output FILE\n"
 	    "               write FILE whole or not at all (through FILE.tmp), "

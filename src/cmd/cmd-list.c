@@ -1,7 +1,8 @@
 /*
- * cmd-list.c — `ogpo list agencies|officers|meetings|issues [--agency CODE]
- * [--tsv]`: a table for people, or every field as TSV for scripts. Both
- * stream through the indexes, so a million rows cost no memory.
+ * cmd-list.c — `ogpo list agencies|officers|meetings|issues|training|rewards
+ * [--agency CODE] [--officer ID] [--tsv]`: a table for people, or every
+ * field as TSV for scripts. Both stream through the indexes, so a million
+ * rows cost no memory.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@ struct list {
 	int			 tsv;
 	int			 strokes;	/* --strokes: officers by 筆畫 */
 	uint32_t		 agency;	/* --agency, 0 for all */
+	uint32_t		 officer;	/* --officer, 0 for all */
 	char			 today[11];
 	char			*cause;
 };
@@ -141,8 +143,8 @@ list_officers(struct list *l)
 }
 
 static const struct cmd_column list_meeting_cols[] = {
-	{ N_("DATE"), 10 }, { N_("KIND"), 6 }, { N_("STATUS"), 9 },
-	{ N_("PRESENT"), 7 }, { N_("TITLE"), 0 },
+	{ N_("ID"), 4 }, { N_("DATE"), 10 }, { N_("KIND"), 6 },
+	{ N_("STATUS"), 9 }, { N_("PRESENT"), 7 }, { N_("TITLE"), 0 },
 };
 
 static int
@@ -157,7 +159,7 @@ list_meetings(struct list *l)
 	if (l->tsv)
 		cmd_tsv_header(stdout, &schema_meeting);
 	else
-		cmd_table_header(stdout, list_meeting_cols, 5);
+		cmd_table_header(stdout, list_meeting_cols, 6);
 	if ((rc = store_cursor_open(l->t, IX_MEETING_DATE, NULL, &c,
 	    &l->cause)) != 0)
 		return rc;
@@ -173,12 +175,14 @@ list_meetings(struct list *l)
 		}
 		core_meeting_counts(l->t, m.h.id, &present, &invited);
 		snprintf(count, sizeof count, "%zu/%zu", present, invited);
-		char day[16];
-		const char *cells[] = { date_show(m.date, day, sizeof day),
+		char day[16], id[16];
+
+		snprintf(id, sizeof id, "%u", m.h.id);
+		const char *cells[] = { id, date_show(m.date, day, sizeof day),
 			model_enum_name(&model_meeting_kinds, m.kind),
 			model_enum_name(&model_meeting_statuses, m.status),
 			count, m.title };
-		cmd_table_row(stdout, list_meeting_cols, 5, cells);
+		cmd_table_row(stdout, list_meeting_cols, 6, cells);
 	}
 	store_cursor_close(c);
 	return rc;
@@ -223,11 +227,97 @@ list_issues(struct list *l)
 	return rc;
 }
 
+static const struct cmd_column list_training_cols[] = {
+	{ N_("ID"), 4 }, { N_("DATE"), 10 }, { NC_("person", "NAME"), 10 },
+	{ N_("AGENCY"), 16 }, { N_("HOURS"), 5 }, { N_("COMPETENCIES"), 28 },
+	{ N_("COURSE"), 0 },
+};
+static const struct cmd_column list_reward_cols[] = {
+	{ N_("ID"), 4 }, { N_("DATE"), 10 }, { NC_("person", "NAME"), 10 },
+	{ N_("AGENCY"), 16 }, { N_("KIND"), 10 }, { N_("REASON"), 0 },
+};
+
+/* Training (kind ENTITY_TRAINING) or rewards, of one officer or agency. */
+static int
+list_records(struct list *l, enum entity_kind kind)
+{
+	const struct schema *s = schema_of(kind);
+	struct store_cursor *c;
+	struct officer o;
+	struct agency a;
+	union {
+		struct training	t;
+		struct reward	r;
+	} rec;
+	char id[16], day[16], comp[128];
+	uint32_t officer;
+	int rc;
+
+	if (l->tsv)
+		cmd_tsv_header(stdout, s);
+	else if (kind == ENTITY_TRAINING)
+		cmd_table_header(stdout, list_training_cols, 7);
+	else
+		cmd_table_header(stdout, list_reward_cols, 6);
+	/* One officer's through their index; else all, by number. */
+	if ((rc = store_cursor_open(l->t, l->officer ? (kind ==
+	    ENTITY_TRAINING ? IX_OFFICER_TRAINING : IX_OFFICER_REWARD) :
+	    store_entity_index(kind), l->officer ? &l->officer : NULL, &c,
+	    &l->cause)) != 0)
+		return rc;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, &rec, &l->cause)) != 0)
+			break;
+		officer = kind == ENTITY_TRAINING ? rec.t.officer :
+		    rec.r.officer;
+		if (store_officer_get(l->t, officer, &o, NULL) != 0) {
+			memset(&o, 0, sizeof o);
+			snprintf(o.name, sizeof o.name, "#%u?", officer);
+		}
+		if (l->agency != 0 && o.agency != l->agency)
+			continue;
+		if (l->tsv) {
+			cmd_tsv_row(stdout, s, &rec);
+			continue;
+		}
+		snprintf(id, sizeof id, "%u", rec.t.h.id);
+		if (kind == ENTITY_TRAINING) {
+			model_competencies_format(rec.t.competencies, comp,
+			    sizeof comp);
+			const char *cells[] = { id, date_show(rec.t.date, day,
+				sizeof day), o.name, list_agency_name(l,
+				o.agency, &a), rec.t.hours, comp,
+				rec.t.course };
+			cmd_table_row(stdout, list_training_cols, 7, cells);
+		} else {
+			const char *cells[] = { id, date_show(rec.r.date, day,
+				sizeof day), o.name, list_agency_name(l,
+				o.agency, &a), rec.r.kind, rec.r.reason };
+			cmd_table_row(stdout, list_reward_cols, 6, cells);
+		}
+	}
+	store_cursor_close(c);
+	return rc;
+}
+
+static int
+list_training(struct list *l)
+{
+	return list_records(l, ENTITY_TRAINING);
+}
+
+static int
+list_rewards(struct list *l)
+{
+	return list_records(l, ENTITY_REWARD);
+}
+
 static int
 cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "agency", required_argument, NULL, 'a' },
+		{ "officer", required_argument, NULL, 'o' },
 		{ "tsv", no_argument, NULL, 't' },
 		{ "strokes", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
@@ -239,6 +329,7 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	} what[] = {
 		{ "agencies", list_agencies }, { "officers", list_officers },
 		{ "meetings", list_meetings }, { "issues", list_issues },
+		{ "training", list_training }, { "rewards", list_rewards },
 	};
 	struct list l;
 	struct agency a = { .h.id = 0 };
@@ -250,10 +341,17 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&l, 0, sizeof l);
 	l.strokes = i18n_name_order() == I18N_NAME_STROKE;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "a:th", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "a:o:th", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			code = optarg;
+			break;
+		case 'o':
+			if (str_to_id(optarg, &l.officer) != 0)
+				return cmd_error(&cmd_list_entry, CMD_USAGE,
+				    "--officer '%s' is not an officer's number "
+				    "(see the id column of ogpo list officers "
+				    "--tsv)", optarg);
 			break;
 		case 't':
 			l.tsv = 1;
@@ -278,8 +376,8 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 	if (i == sizeof what / sizeof what[0])
 		return cmd_error(&cmd_list_entry, CMD_USAGE, "cannot list "
-		    "'%s'; choose agencies, officers, meetings or issues",
-		    argv[optind]);
+		    "'%s'; choose agencies, officers, meetings, issues, "
+		    "training or rewards", argv[optind]);
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
 	date_today(l.today);
@@ -305,12 +403,15 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.args = "agencies|officers|meetings|issues [--agency CODE] [--tsv] "
-	    "[--strokes]",
-	.summary = N_("Print agencies, officers, meetings or issues."),
+	.args = "agencies|officers|meetings|issues|training|rewards "
+	    "[--agency CODE] [--officer ID] [--tsv] [--strokes]",
+	.summary = N_("Print agencies, officers, meetings, issues, training or "
+	    "rewards."),
 	.help = N_("--agency CODE  only that agency (for agencies: its subtree;\n"
 	    "               for meetings: those it convenes; for issues:\n"
-	    "               those it leads or collaborates on)\n"
+	    "               those it leads or collaborates on; for training\n"
+	    "               and rewards: its officers')\n"
+	    "--officer ID   training or rewards of one officer\n"
 	    "--tsv          a header line and every field of each record,\n"
 	    "               tab-separated; tab, newline, CR and backslash\n"
 	    "               written as \\t \\n \\r \\\\\n"

@@ -76,7 +76,7 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
-	.args = "agency|officer|meeting|issue ID FIELD=VALUE ...",
+	.args = "agency|officer|meeting|issue|training|reward ID FIELD=VALUE ...",
 	.summary = N_("Change fields of a record, checked as the forms check it."),
 	.help = N_("Values are written as for `ogpo add`. Example:\n"
 	    "  ogpo set officer 12 end_date=2025-12-31\n"),

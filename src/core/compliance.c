@@ -17,15 +17,17 @@
 #include "ogpo/util.h"
 
 static const char *const rule_names[] = { NULL, "no_po", "no_supervisor",
-	"not_civil_servant", "no_work_meeting", "no_policy_meeting",
-	"low_attendance", "escalated_long", "no_training" };
+	"not_civil_servant", "not_marked_held", "no_work_meeting",
+	"no_policy_meeting", "low_attendance", "escalated_long",
+	"no_training" };
 static const char *const rule_labels[] = { NULL, N_("No PO"),
 	N_("No supervisor"), N_("PO not a civil servant"),
-	N_("No work meeting"), N_("No policy meeting"), N_("Low attendance"),
-	N_("Escalated too long"), N_("PO without training") };
+	N_("Not marked held"), N_("No work meeting"), N_("No policy meeting"),
+	N_("Low attendance"), N_("Escalated too long"),
+	N_("PO without training") };
 static const char *const rule_zh[] = { NULL, "未指派聯絡人", "未指派督導",
-	"聯絡人非公務人員", "未召開工作推動會議", "未召開政策協調聯繫會議",
-	"出席率偏低", "陳報逾期", "聯絡人未受訓" };
+	"聯絡人非公務人員", "已點名未標記召開", "未召開工作推動會議",
+	"未召開政策協調聯繫會議", "出席率偏低", "陳報逾期", "聯絡人未受訓" };
 const struct enum_names compliance_rules = { rule_names, rule_labels,
 	rule_zh, RULE_NO_PO, RULE_MAX };
 
@@ -36,6 +38,8 @@ struct check {
 						    const struct compliance_finding *);
 	void					*arg;
 	size_t					 n;
+	uint32_t				 meeting;	/* of the
+							   next finding */
 };
 
 static void compliance_say(struct check *ck, enum compliance_rule rule,
@@ -55,6 +59,7 @@ compliance_say(struct check *ck, enum compliance_rule rule, uint32_t agency,
 	f.agency = agency;
 	f.officer = officer;
 	f.issue = issue;
+	f.meeting = ck->meeting;
 	str_copy(f.subject, subject, sizeof f.subject);
 	str_utf8_cut(f.subject);
 	va_start(ap, fmt);
@@ -190,6 +195,7 @@ compliance_meetings(struct check *ck)
 	struct store_cursor *c, *ac;
 	struct meeting m;
 	struct attendance at;
+	struct core_tally tally1;
 	struct agency a;
 	struct tally *tally = NULL, *tl;
 	size_t ntally = 0, cap = 0, i;
@@ -227,7 +233,26 @@ compliance_meetings(struct check *ck)
 				continue;
 			if (strcmp(m.date, to) > 0)
 				break;
-			if (m.status != MEETING_HELD)
+			/* A planned meeting whose day has come and whose
+			 * attendance is taken was held in fact: it counts,
+			 * and is named so it gets marked. */
+			if (m.status == MEETING_PLANNED &&
+			    strcmp(m.date, ck->o->today) <= 0) {
+				core_meeting_tally(ck->t, m.h.id, &tally1);
+				if (!core_meeting_unconfirmed(&m, &tally1,
+				    ck->o->today))
+					continue;
+				snprintf(subject, sizeof subject, "%s #%u",
+				    m.date, m.h.id);
+				ck->meeting = m.h.id;
+				compliance_say(ck, RULE_NOT_MARKED_HELD,
+				    m.agency, 0, 0, subject, "%s: attendance "
+				    "taken (%zu of %zu present) but not marked "
+				    "held; it counts as held here (mark it: ogpo "
+				    "set meeting %u status=held)", m.title,
+				    tally1.present, tally1.invited, m.h.id);
+				ck->meeting = 0;
+			} else if (m.status != MEETING_HELD)
 				continue;
 			k = (atoi(m.date) - fy) * 12 + atoi(m.date + 5) - fm;
 			if (k < 0 || k >= 12)
@@ -352,7 +377,7 @@ size_t
 compliance_check(struct store_txn *t, const struct compliance_options *o,
     void (*fn)(void *arg, const struct compliance_finding *f), void *arg)
 {
-	struct check ck = { t, o, fn, arg, 0 };
+	struct check ck = { t, o, fn, arg, 0, 0 };
 
 	compliance_agencies(&ck, RULE_NO_PO, 0, 0);
 	compliance_agencies(&ck, RULE_NO_SUPERVISOR, 0, 0);

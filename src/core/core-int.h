@@ -44,4 +44,18 @@ int	core_audit(struct core *c, struct store_txn *t, enum entity_kind kind,
 	    uint32_t action, const void *before, const void *after,
 	    char **cause);
 
+/* The stored record with rec's key (id, meeting and officer, login). */
+int	core_get_stored(struct store_txn *t, enum entity_kind kind,
+	    const void *rec, void *old, char **cause);
+
+/*
+ * core_save with flags: CHECKED, core_check was just run on rec;
+ * RESTORE, rec may carry the id of a record that is gone (an undo puts
+ * a deleted record back under its own id).
+ */
+#define CORE_SAVE_CHECKED	0x1
+#define CORE_SAVE_RESTORE	0x2
+int	core_save_flags(struct core *c, struct store_txn *t,
+	    enum entity_kind kind, void *rec, unsigned flags, char **cause);
+
 #endif

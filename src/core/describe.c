@@ -206,6 +206,33 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 		    ir.updated, ir.unchanged, ir.rejected);
 		return;
 	}
+	if (a->entity == ENTITY_AUDIT) {
+		/* An undo: which change it took back, and what that was. */
+		struct audit *b = xmalloc(sizeof *b);
+		struct core_audit_text e;
+		char when[32];
+		uint64_t seq;
+
+		snprintf(d->what, sizeof d->what, _("change %llu"),
+		    (unsigned long long)a->undoes);
+		for (seq = a->undoes; seq > 0 && seq < a->seq; seq++) {
+			if (store_audit_get(t, seq, b, NULL) != 0 ||
+			    (b->group != 0 && b->group != a->undoes))
+				break;
+			if (b->entity == ENTITY_AUDIT ||
+			    b->entity == ENTITY_IMPORT)
+				continue;
+			core_audit_describe(t, b, &e);
+			time_format(b->time, when, sizeof when);
+			snprintf(d->changes, sizeof d->changes, _("taken back: "
+			    "%s's change of %s, %s %s: %s"), b->login, when,
+			    model_noun(b->entity), e.what, e.changes);
+			str_utf8_cut(d->changes);
+			break;
+		}
+		free(b);
+		return;
+	}
 	if (describe_decode(a, &im) != 0) {
 		snprintf(d->what, sizeof d->what, "%s #%u",
 		    model_noun(a->entity), a->id);

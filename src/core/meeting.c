@@ -63,23 +63,43 @@ core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
 
 
 void
-core_meeting_counts(struct store_txn *t, uint32_t meeting, size_t *present,
-    size_t *invited)
+core_meeting_tally(struct store_txn *t, uint32_t meeting,
+    struct core_tally *k)
 {
 	struct store_cursor *c;
 	struct attendance at;
 
-	*present = *invited = 0;
+	memset(k, 0, sizeof *k);
 	if (store_cursor_open(t, IX_ATTENDANCE, &meeting, &c, NULL) != 0)
 		return;
 	while (store_cursor_move(c, STORE_NEXT) == 0)
 		if (store_cursor_get(c, &at, NULL) == 0) {
-			(*invited)++;
-			*present += at.status == ATTEND_PRESENT ||
+			k->invited++;
+			k->present += at.status == ATTEND_PRESENT ||
 			    at.status == ATTEND_ONLINE ||
 			    at.status == ATTEND_PROXY;
+			k->unmarked += at.status == ATTEND_INVITED;
 		}
 	store_cursor_close(c);
+}
+
+void
+core_meeting_counts(struct store_txn *t, uint32_t meeting, size_t *present,
+    size_t *invited)
+{
+	struct core_tally k;
+
+	core_meeting_tally(t, meeting, &k);
+	*present = k.present;
+	*invited = k.invited;
+}
+
+int
+core_meeting_unconfirmed(const struct meeting *m, const struct core_tally *k,
+    const char *today)
+{
+	return m->status == MEETING_PLANNED && strcmp(m->date, today) <= 0 &&
+	    k->invited > k->unmarked;
 }
 
 int
@@ -204,6 +224,91 @@ core_propose_invitees(struct store_txn *t, const struct meeting *m,
 	return n;
 }
 
+/* Does the planned meeting m come after end (so an ended officer goes)? */
+static int
+meeting_after(const struct meeting *m, const char *end)
+{
+	return m->status == MEETING_PLANNED && strcmp(m->date, end) > 0;
+}
+
+/*
+ * The meetings officer is invited to that are planned after end, as a
+ * new array in *ids (free it); returns how many.
+ */
+static size_t
+meeting_planned_after(struct store_txn *t, uint32_t officer, const char *end,
+    uint32_t **ids)
+{
+	struct store_cursor *cur;
+	struct attendance at;
+	struct meeting *m = xmalloc(sizeof *m);
+	size_t n = 0, cap = 0;
+
+	*ids = NULL;
+	if (store_cursor_open(t, IX_ATTENDANCE_OFFICER, &officer, &cur,
+	    NULL) == 0) {
+		while (store_cursor_move(cur, STORE_NEXT) == 0)
+			if (store_cursor_get(cur, &at, NULL) == 0 &&
+			    store_meeting_get(t, at.meeting, m, NULL) == 0 &&
+			    meeting_after(m, end)) {
+				*ids = xgrow(*ids, &cap, n + 1, sizeof **ids);
+				(*ids)[n++] = at.meeting;
+			}
+		store_cursor_close(cur);
+	}
+	free(m);
+	return n;
+}
+
+size_t
+core_handover_meetings(struct store_txn *t, uint32_t officer, const char *end,
+    uint32_t successor, struct core_handover *h, size_t max)
+{
+	struct attendance at;
+	struct meeting *m = xmalloc(sizeof *m);
+	uint32_t *ids;
+	size_t n, i, k = 0;
+
+	n = meeting_planned_after(t, officer, end, &ids);
+	for (i = 0; i < n; i++) {
+		if (store_meeting_get(t, ids[i], m, NULL) != 0)
+			continue;
+		if (k < max) {
+			h[k].meeting = m->h.id;
+			str_copy(h[k].date, m->date, sizeof h[k].date);
+			str_copy(h[k].title, m->title, sizeof h[k].title);
+			h[k].in = successor != 0 && store_attendance_get(t,
+			    m->h.id, successor, &at, NULL) != 0;
+		}
+		k++;
+	}
+	free(ids);
+	free(m);
+	return k;
+}
+
+int
+core_handover(struct core *c, struct store_txn *t, uint32_t officer,
+    const char *end, uint32_t successor, char **cause)
+{
+	struct attendance at;
+	uint32_t *ids;
+	size_t n, i;
+	int rc = 0;
+
+	/* The ids first: the index changes as they are taken off. */
+	n = meeting_planned_after(t, officer, end, &ids);
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = core_uninvite(c, t, ids[i], officer, cause)) != 0)
+			break;
+		if (successor != 0 && store_attendance_get(t, ids[i],
+		    successor, &at, NULL) != 0)
+			rc = core_invite(c, t, ids[i], successor, cause);
+	}
+	free(ids);
+	return rc;
+}
+
 int
 core_end_designation(struct core *c, struct store_txn *t, uint32_t officer,
     const char *end, uint32_t successor, char **cause)
@@ -217,27 +322,56 @@ core_end_designation(struct core *c, struct store_txn *t, uint32_t officer,
 	if (!date_valid(end))
 		return err_set(cause, OGPO_INVALID, "'%s' is not a date; write "
 		    "it as YYYY-MM-DD", end);
+	if (successor != 0) {
+		if (successor == officer)
+			return err_set(cause, OGPO_INVALID, "%s cannot succeed "
+			    "themselves", o.name);
+		if ((rc = store_officer_get(t, successor, &s, cause)) != 0)
+			return rc == OGPO_NOTFOUND ? err_set(cause, rc,
+			    "officer #%u no longer exists", successor) : rc;
+		if (s.agency != o.agency)
+			return err_set(cause, OGPO_INVALID, "%s is an officer "
+			    "of another agency; the successor of %s is one of "
+			    "its own agency's officers", s.name, o.name);
+		/* The successor first: invited in their new role. */
+		core_successor(&o, end, &s);
+		s.h.version = 0;
+		if ((rc = core_save(c, t, ENTITY_OFFICER, &s, cause)) != 0)
+			return rc;
+	}
+	/* Planned meetings after the last day follow: the one out, the
+	 * other in. Held ones keep who came. */
+	if ((rc = core_handover(c, t, officer, end, successor, cause)) != 0)
+		return rc;
 	str_copy(o.end_date, end, sizeof o.end_date);
 	o.h.version = 0;
-	if ((rc = core_save(c, t, ENTITY_OFFICER, &o, cause)) != 0)
-		return rc;
-	if (successor == 0)
-		return 0;
-	if (successor == officer)
-		return err_set(cause, OGPO_INVALID, "%s cannot succeed "
-		    "themselves", o.name);
-	if ((rc = store_officer_get(t, successor, &s, cause)) != 0)
-		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "officer #%u no "
-		    "longer exists", successor) : rc;
-	if (s.agency != o.agency)
-		return err_set(cause, OGPO_INVALID, "%s is an officer of "
-		    "another agency; the successor of %s is one of its own "
-		    "agency's officers", s.name, o.name);
-	s.role = o.role;
-	s.supervisor = o.supervisor;
-	s.function = o.function;
-	date_add_days(end, 1, s.start_date);
-	s.end_date[0] = '\0';
-	s.h.version = 0;
-	return core_save(c, t, ENTITY_OFFICER, &s, cause);
+	return core_save(c, t, ENTITY_OFFICER, &o, cause);
+}
+
+void
+core_successor(const struct officer *o, const char *end, struct officer *s)
+{
+	s->role = o->role;
+	s->supervisor = o->supervisor;
+	s->function = o->function;
+	date_add_days(end, 1, s->start_date);
+	s->end_date[0] = '\0';
+}
+
+int
+core_meeting_status(struct core *c, struct store_txn *t, uint32_t meeting,
+    uint32_t status, char **cause)
+{
+	struct meeting *m = xmalloc(sizeof *m);
+	int rc;
+
+	if ((rc = store_meeting_get(t, meeting, m, cause)) == 0) {
+		m->status = status;
+		m->h.version = 0;
+		rc = core_save(c, t, ENTITY_MEETING, m, cause);
+	} else if (rc == OGPO_NOTFOUND)
+		rc = err_set(cause, rc, "meeting #%u no longer exists",
+		    meeting);
+	free(m);
+	return rc;
 }

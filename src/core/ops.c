@@ -36,7 +36,7 @@ core_audit(struct core *c, struct store_txn *t, enum entity_kind kind,
 	/* Only the head is cleared: the images are written up to their
 	 * lengths, and zeroing 32 KB a change is a third of an import. */
 	memset(a, 0, offsetof(struct audit, before));
-	a->time = (int64_t)time(NULL);
+	a->time = time_now();
 	str_copy(a->login, c->login, sizeof a->login);
 	a->action = action;
 	a->entity = kind;
@@ -57,20 +57,19 @@ core_audit(struct core *c, struct store_txn *t, enum entity_kind kind,
 	return rc;
 }
 
-/* The stored record with rec's key, into old. */
-static int
+int
 core_get_stored(struct store_txn *t, enum entity_kind kind, const void *rec,
-    union core_rec *old, char **cause)
+    void *old, char **cause)
 {
 	const struct attendance *at = rec;
 
 	switch (kind) {
 	case ENTITY_ATTENDANCE:
-		return store_attendance_get(t, at->meeting, at->officer,
-		    &old->attendance, cause);
+		return store_attendance_get(t, at->meeting, at->officer, old,
+		    cause);
 	case ENTITY_USER:
-		return store_user_get(t, ((const struct user *)rec)->login,
-		    &old->user, cause);
+		return store_user_get(t, ((const struct user *)rec)->login, old,
+		    cause);
 	default:
 		if (((const struct record_head *)rec)->id == 0)
 			return OGPO_NOTFOUND;
@@ -214,9 +213,6 @@ core_issue_since(const struct issue *old, struct issue *is)
 		date_today(is->status_since);
 }
 
-static int core_save_flags(struct core *c, struct store_txn *t,
-    enum entity_kind kind, void *rec, int checked, char **cause);
-
 /* 1 if rec would store exactly what old holds (the head aside). */
 static int
 core_same(enum entity_kind kind, const void *old, const void *rec)
@@ -247,13 +243,14 @@ int
 core_save_checked(struct core *c, struct store_txn *t, enum entity_kind kind,
     void *rec, char **cause)
 {
-	return core_save_flags(c, t, kind, rec, 1, cause);
+	return core_save_flags(c, t, kind, rec, CORE_SAVE_CHECKED, cause);
 }
 
-static int
+int
 core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
-    void *rec, int checked, char **cause)
+    void *rec, unsigned flags, char **cause)
 {
+	const int checked = (flags & CORE_SAVE_CHECKED) != 0;
 	const struct schema *s = schema_of(kind);
 	struct record_head *h = rec;
 	struct core_fault faults[8];
@@ -291,7 +288,7 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		goto out;
 	schema_label(s, rec, label, sizeof label);
 	if (!had && h->id != 0 && kind != ENTITY_ATTENDANCE &&
-	    kind != ENTITY_USER) {
+	    kind != ENTITY_USER && !(flags & CORE_SAVE_RESTORE)) {
 		rc = err_set(cause, OGPO_NOTFOUND, "%s %s (#%u) was deleted by "
 		    "someone else; nothing was saved", model_noun(kind), label, h->id);
 		goto out;
@@ -325,7 +322,7 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		h->version = old->h.version;
 	if (kind == ENTITY_ISSUE)
 		core_issue_since(had ? &old->issue : NULL, rec);
-	h->updated_at = (int64_t)time(NULL);
+	h->updated_at = time_now();
 	str_copy(h->updated_by, c->login, sizeof h->updated_by);
 	if ((rc = core_put(t, kind, rec, cause)) != 0)
 		goto out;
@@ -333,6 +330,12 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		core_perm_forget(c);
 	rc = core_audit(c, t, kind, had ? AUDIT_UPDATE : AUDIT_CREATE,
 	    had ? old : NULL, rec, cause);
+	/* A designation that ends (or ends sooner): the planned meetings
+	 * after its last day no longer invite the officer. */
+	if (rc == 0 && had && kind == ENTITY_OFFICER &&
+	    core_officer_ends(&old->officer, rec))
+		rc = core_handover(c, t, h->id,
+		    ((struct officer *)rec)->end_date, 0, cause);
 	/* An agency that moved takes its sub-agencies' levels along. */
 	if (rc == 0 && had && kind == ENTITY_AGENCY &&
 	    old->agency.level != ((struct agency *)rec)->level)
@@ -684,6 +687,13 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 out:
 	free(old);
 	return rc;
+}
+
+int
+core_officer_ends(const struct officer *old, const struct officer *o)
+{
+	return o->end_date[0] != '\0' && (old->end_date[0] == '\0' ||
+	    strcmp(o->end_date, old->end_date) < 0);
 }
 
 int

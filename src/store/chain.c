@@ -6,10 +6,12 @@
  * (ogpo audit --head) somewhere else can later prove that nothing was
  * rewritten from the end either.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <nettle/sha2.h>
 
+#include "ogpo/codec.h"
 #include "store-int.h"
 
 static const MDB_val chain_key = { 10, "audit.head" };
@@ -110,4 +112,79 @@ store_audit_hash(struct store_txn *t, uint64_t seq,
 		    store_error(t, rc, "reading the audit trail", cause);
 	store_hash(v.mv_data, v.mv_size, hash);
 	return 0;
+}
+
+int
+store_undone_get(struct store_txn *t, uint64_t group, uint64_t *undo)
+{
+	uint8_t pk[8];
+	MDB_val k = { sizeof pk, pk }, v;
+
+	*undo = 0;
+	store_u64_put(pk, group);
+	if (mdb_get(t->txn, t->s->dbi[DB_UNDONE], &k, &v) != 0 ||
+	    v.mv_size != 8)
+		return OGPO_NOTFOUND;
+	*undo = store_u64_get(v.mv_data);
+	return 0;
+}
+
+int
+store_undone_put(struct store_txn *t, uint64_t group, uint64_t undo,
+    char **cause)
+{
+	uint8_t pk[8], pv[8];
+	MDB_val k = { sizeof pk, pk }, v = { sizeof pv, pv };
+	int rc;
+
+	store_u64_put(pk, group);
+	store_u64_put(pv, undo);
+	rc = mdb_put(t->txn, t->s->dbi[DB_UNDONE], &k, &v, MDB_NOOVERWRITE);
+	if (rc == MDB_KEYEXIST)
+		return err_set(cause, OGPO_CONFLICT, "change %llu was taken "
+		    "back already", (unsigned long long)group);
+	if (rc != 0)
+		return store_error(t, rc, "noting an undo", cause);
+	return 0;
+}
+
+/*
+ * Schema 3: the imports undone before undos were noted as facts. Their
+ * records carry no group: an import's group is then its first change
+ * (or the import record itself, when it changed nothing).
+ */
+int
+store_undone_fill(struct store_txn *t, char **cause)
+{
+	struct audit *a = xmalloc(sizeof *a);
+	struct import_record ir;
+	MDB_cursor *mc;
+	MDB_val k, v;
+	uint64_t group;
+	int rc = 0, op;
+
+	if ((rc = mdb_cursor_open(t->txn, t->s->dbi[DB_AUDIT], &mc)) != 0) {
+		free(a);
+		return store_error(t, rc, "reading the audit trail", cause);
+	}
+	for (op = MDB_FIRST; mdb_cursor_get(mc, &k, &v, op) == 0;
+	    op = MDB_NEXT) {
+		if (codec_decode(&schema_audit, v.mv_data, v.mv_size, a,
+		    NULL) != 0 || a->action != AUDIT_UNDO ||
+		    a->entity != ENTITY_IMPORT || codec_decode(&schema_import,
+		    a->after, a->after_len, &ir, NULL) != 0)
+			continue;
+		group = ir.undoes;
+		if (ir.first_seq > 0 && ir.first_seq <= ir.last_seq &&
+		    ir.last_seq < ir.undoes)
+			group = ir.first_seq;
+		/* Undone twice (it could be, then) is still undone once. */
+		if ((rc = store_undone_put(t, group, a->seq, cause)) != 0 &&
+		    rc != OGPO_CONFLICT)
+			break;
+		rc = 0;
+	}
+	mdb_cursor_close(mc);
+	free(a);
+	return rc;
 }

@@ -49,6 +49,7 @@ static const struct {
 	[DB_REWARD]		= { "reward", 0 },
 	[DB_OFFICER_REWARD]	= { "officer_reward", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_OFFICER_STROKE]	= { "officer_stroke", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_UNDONE]		= { "undone", 0 },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -289,6 +290,10 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 	 * officers there are. from == 0: a new database. */
 	if (from == 1 && (rc = store_index_fill(t, IX_OFFICER_STROKE,
 	    cause)) != 0)
+		return rc;
+	/* 2 → 3: an undo is a fact kept by the change it took back; the
+	 * imports undone so far are found in the trail. */
+	if (from >= 1 && from < 3 && (rc = store_undone_fill(t, cause)) != 0)
 		return rc;
 	store_u64_put(b, STORE_SCHEMA_VERSION);
 	d.mv_size = sizeof b;

@@ -859,6 +859,9 @@ store_audit_append(struct store_txn *t, struct audit *a, char **cause)
 	a->prev_len = OGPO_HASH_LEN;
 	if ((rc = store_seq_next(t, "seq.audit", &a->seq, cause)) != 0)
 		return rc;
+	if (t->group == 0)
+		t->group = a->seq;
+	a->group = t->group;
 	/* The link is to the bytes as stored: what verify will hash. */
 	if ((rc = record_write(t, store_entity(ENTITY_AUDIT), a, t->head,
 	    cause)) != 0)

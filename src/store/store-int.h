@@ -34,6 +34,7 @@ enum store_db {
 	DB_REWARD,
 	DB_OFFICER_REWARD,
 	DB_OFFICER_STROKE,
+	DB_UNDONE,		/* change group → the undo that took it back */
 	DB_SCRATCH,		/* marks that live within one transaction */
 	DB_COUNT
 };
@@ -100,6 +101,9 @@ struct store_txn {
 	 * read at the first append and written to meta at commit. */
 	uint8_t		 head[OGPO_HASH_LEN];
 	int		 head_known, head_dirty;
+	/* The seq of the first audit record this transaction appended:
+	 * the group of every record it appends. */
+	uint64_t	 group;
 	/* The last unique key looked up and not found, while no index has
 	 * changed since: saving that record next need not look again. */
 	enum store_index miss_ix;	/* 0: none */
@@ -126,6 +130,9 @@ int	store_chain_stored(struct store_txn *t, uint8_t head[OGPO_HASH_LEN]);
 
 /* The hash the next audit record must carry; fills t->head. */
 int	store_chain_load(struct store_txn *t, char **cause);
+
+/* Note the imports undone before schema 3 (a migration). */
+int	store_undone_fill(struct store_txn *t, char **cause);
 
 /* SHA-256 of n bytes. */
 void	store_hash(const void *p, size_t n, uint8_t out[OGPO_HASH_LEN]);

@@ -301,6 +301,49 @@ verify_chain(struct verify *vf)
 		    "database's meta table");
 }
 
+/*
+ * Each change noted as taken back names a change of the trail, and an
+ * undo record that says it took that change back.
+ */
+static void
+verify_undone(struct verify *vf)
+{
+	struct store_txn *t = vf->t;
+	struct audit *a = xmalloc(sizeof *a);
+	uint64_t group, undo, end = store_audit_next(t);
+	MDB_cursor *mc;
+	MDB_val k, v;
+	int rc;
+
+	if (mdb_cursor_open(t->txn, t->s->dbi[DB_UNDONE], &mc) != 0) {
+		free(a);
+		return;
+	}
+	for (rc = mdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
+	    rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
+		if (k.mv_size != 8 || v.mv_size != 8) {
+			verify_say(vf, "the undone table holds an entry of %zu "
+			    "and %zu bytes, not 8 and 8", k.mv_size,
+			    v.mv_size);
+			continue;
+		}
+		group = store_u64_get(k.mv_data);
+		undo = store_u64_get(v.mv_data);
+		if (group == 0 || group >= end)
+			verify_say(vf, "change %llu is noted as taken back, "
+			    "but the audit trail has no such record",
+			    (unsigned long long)group);
+		if (store_audit_get(t, undo, a, NULL) != 0 ||
+		    a->action != AUDIT_UNDO || undo <= group)
+			verify_say(vf, "change %llu is noted as taken back by "
+			    "audit record %llu, which is no undo after it",
+			    (unsigned long long)group,
+			    (unsigned long long)undo);
+	}
+	mdb_cursor_close(mc);
+	free(a);
+}
+
 size_t
 store_verify(struct store_txn *t, store_report_fn report, void *arg)
 {
@@ -314,5 +357,6 @@ store_verify(struct store_txn *t, store_report_fn report, void *arg)
 		if (!(store_ix[ix].flags & IXF_PRIMARY))
 			verify_index(&vf, ix);
 	verify_chain(&vf);
+	verify_undone(&vf);
 	return vf.problems;
 }

@@ -1107,6 +1107,110 @@ done:
 	return rc;
 }
 
+/* --- training (point 8) and rewards (point 9) ------------------------- */
+
+/* The officer's cells of a training or reward row. */
+struct export_person {
+	char	 name[OGPO_NAME_MAX + 1];
+	char	 email[OGPO_EMAIL_MAX + 1];
+	char	 code[OGPO_CODE_MAX + 1];
+	char	 agency[OGPO_NAME_MAX + 1];
+};
+
+static void
+export_person(struct store_txn *t, const struct export_tree *tr,
+    uint32_t officer, struct export_person *p)
+{
+	struct officer *o = xmalloc(sizeof *o);
+
+	memset(p, 0, sizeof *p);
+	if (store_officer_get(t, officer, o, NULL) == 0) {
+		str_copy(p->name, o->name, sizeof p->name);
+		str_copy(p->email, o->email, sizeof p->email);
+		export_agency_cells(tr, o->agency, p->code, sizeof p->code,
+		    p->agency, sizeof p->agency);
+	} else
+		snprintf(p->name, sizeof p->name, "#%u", officer);
+	free(o);
+}
+
+int
+export_training(struct store_txn *t, struct table_writer *w, size_t *rows,
+    char **cause)
+{
+	static const struct table_column head[] = { C("編號"), T("姓名"),
+		T("電子郵件"), T("機關代碼"), T("機關"), D("日期"), T("課程"),
+		T("職能"), C("時數"), T("辦理單位"), T("備註") };
+	struct export_tree tr;
+	struct export_person p;
+	struct store_cursor *c;
+	struct training *tn = xmalloc(sizeof *tn);
+	char id[16], comp[128];
+	size_t i, used;
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_head(w, head, 11, cause)) != 0 ||
+	    (rc = store_cursor_open(t, IX_TRAINING, NULL, &c, cause)) != 0)
+		goto done;
+	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, tn, cause)) != 0)
+			break;
+		export_person(t, &tr, tn->officer, &p);
+		snprintf(id, sizeof id, "%u", tn->h.id);
+		for (i = 0, used = 0, comp[0] = '\0'; i < 4; i++)
+			if (tn->competencies & (1u << i))
+				used += (size_t)snprintf(comp + used,
+				    sizeof comp - used, "%s%s", used ? "、" :
+				    "", model_competence_zh[i]);
+		const char *cells[] = { id, p.name, p.email, p.code, p.agency,
+			tn->date, tn->course, comp, tn->hours, tn->provider,
+			tn->note };
+		rc = export_row(w, cells, 11, rows, cause);
+	}
+	store_cursor_close(c);
+done:
+	free(tn);
+	export_tree_free(&tr);
+	return rc;
+}
+
+int
+export_rewards(struct store_txn *t, struct table_writer *w, size_t *rows,
+    char **cause)
+{
+	static const struct table_column head[] = { C("編號"), T("姓名"),
+		T("電子郵件"), T("機關代碼"), T("機關"), D("日期"), T("類別"),
+		T("事由") };
+	struct export_tree tr;
+	struct export_person p;
+	struct store_cursor *c;
+	struct reward *rw = xmalloc(sizeof *rw);
+	char id[16];
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_head(w, head, 8, cause)) != 0 ||
+	    (rc = store_cursor_open(t, IX_REWARD, NULL, &c, cause)) != 0)
+		goto done;
+	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, rw, cause)) != 0)
+			break;
+		export_person(t, &tr, rw->officer, &p);
+		snprintf(id, sizeof id, "%u", rw->h.id);
+		const char *cells[] = { id, p.name, p.email, p.code, p.agency,
+			rw->date, rw->kind, rw->reason };
+		rc = export_row(w, cells, 8, rows, cause);
+	}
+	store_cursor_close(c);
+done:
+	free(rw);
+	export_tree_free(&tr);
+	return rc;
+}
+
 /* --- requests, files and months -------------------------------------- */
 
 int
@@ -1132,6 +1236,10 @@ export_write(struct store_txn *t, const struct export_request *r,
 		return export_meetings(t, w, rows, cause);
 	case EXPORT_ISSUES:
 		return export_issues(t, w, rows, cause);
+	case EXPORT_TRAINING:
+		return export_training(t, w, rows, cause);
+	case EXPORT_REWARDS:
+		return export_rewards(t, w, rows, cause);
 	}
 	return err_set(cause, OGPO_INVALID, "internal error: export %d",
 	    (int)r->what);
@@ -1156,6 +1264,10 @@ export_sheet_name(enum export_what what)
 		return "機關";
 	case EXPORT_MEETINGS:
 		return "會議";
+	case EXPORT_TRAINING:
+		return "訓練紀錄";
+	case EXPORT_REWARDS:
+		return "獎勵紀錄";
 	default:
 		return "議題";
 	}
@@ -1340,6 +1452,12 @@ export_file_name(const struct export_request *r, char *buf, size_t n)
 		break;
 	case EXPORT_MEETINGS:
 		snprintf(buf, n, "meetings.%s", ext);
+		break;
+	case EXPORT_TRAINING:
+		snprintf(buf, n, "training.%s", ext);
+		break;
+	case EXPORT_REWARDS:
+		snprintf(buf, n, "rewards.%s", ext);
 		break;
 	default:
 		snprintf(buf, n, "issues.%s", ext);

@@ -1,31 +1,84 @@
 /*
  * attend.c — taking a meeting's attendance: every invitee on one screen,
  * one key per answer (出席 present, 線上 online, 代理出席 proxy, 請假
- * excused, 缺席 absent), and the cursor moves on to the next person, so a
- * 35-person meeting takes 35 keystrokes. The running count stays in view.
- * Invitees can be added (officers, or people who are not officers) and
- * taken off; P invites whom point 7 names for the meeting.
+ * excused, 缺席 absent), and the cursor moves on to the next person not
+ * yet marked, so a 35-person meeting takes 35 keystrokes; / finds a
+ * person as they arrive in any order. A mark marks the row (*) until it
+ * is made; the counts stay in view. Invitees can be added (officers, or
+ * people who are not officers) and taken off; P invites whom point 7
+ * names and offers to take off those whose designation has ended. The
+ * sign-in sheet, the month's summary and its attendance are a key away,
+ * and closing a sheet taken on the day offers to mark the meeting held.
+ *
+ * The rows are read once and kept: a key writes one record, changes one
+ * row and its counts, and draws what is on screen, whatever the size of
+ * the meeting or of the month around it. Only another program's write
+ * makes the sheet read everything again.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/export.h"
 #include "pane.h"
+
+#define ATTEND_NOTE_SHOWN	256	/* bytes of a note kept for the screen */
 
 struct attend_row {
 	uint32_t	 officer;
-	uint32_t	 agency;
+	uint32_t	 agency;	/* the order: agency, then name */
+	uint32_t	 role, status;
 	char		 name[OGPO_NAME_MAX + 1];
+	char		 where[OGPO_TEXT_MAX + 1];	/* agency or org. */
+	char		 proxy[OGPO_NAME_MAX + 1];
+	char		 note[ATTEND_NOTE_SHOWN];
 };
 
 struct attend {
-	struct ui	*ui;
-	uint32_t	 meeting;
-	struct meeting	 m;
-	struct vlist	 list;
-	size_t		 present, invited;
-	uint64_t	 seen;		/* the commit the rows were read at */
-	int		 gone;		/* the meeting was deleted */
+	struct ui		*ui;
+	uint32_t		 meeting;
+	struct meeting		 m;
+	struct attend_row	*rows;		/* in the list's order */
+	size_t			 n;
+	uint32_t		*byid;		/* row numbers by officer */
+	struct vlist		 list;
+	struct ui_search	 search;
+	size_t			 present, invited, unmarked;
+	size_t			 marked;	/* marks made here */
+	uint64_t		 seen;	/* the commit the rows were read at */
+	int			 gone;	/* the meeting was deleted */
+	int			 done;	/* everyone marked: no row chosen */
+};
+
+/* The sheet the search's match function looks in (one is open). */
+static struct attend *attend_open;
+
+static const struct ui_hint attend_hints[] = {
+	{ UA_PRESENT, N_("present"), 1 },
+	{ UA_ONLINE, N_("online"), 1 },
+	{ UA_PROXY, N_("proxy"), 1 },
+	{ UA_EXCUSED, N_("excused"), 1 },
+	{ UA_ABSENT, N_("absent"), 1 },
+	{ UA_SEARCH, N_("find"), 1 },
+	{ UA_UNMARK, N_("back to invited"), 1 },
+	{ UA_NOTE, N_("note"), 1 },
+	{ UA_MARK_HELD, N_("held"), 1 },
+	{ UA_CLOSE, N_("close"), 1 },
+	{ UA_INVITE, N_("invite"), 1 },
+	{ UA_INVITE_EXTERNAL, N_("external"), 1 },
+	{ UA_PROPOSE, N_("point 7"), 1 },
+	{ UA_UNINVITE, N_("remove"), 1 },
+	{ UA_SIGNIN, N_("sign-in"), 1 },
+	{ UA_SUMMARY, N_("summary"), 1 },
+	{ UA_EXPORT, N_("month"), 1 },
+	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_SEARCH_NEXT, N_("next match"), 0 },
+	{ UA_SEARCH_PREV, N_("previous match"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view attend_view = {
+	N_("Taking attendance"), UI_CTX_ATTEND, attend_hints
 };
 
 /* One attendance change, run through core in a transaction. */
@@ -33,10 +86,11 @@ struct attend_op {
 	uint32_t	 meeting, officer, status;
 	enum ui_action	 what;
 	char		 proxy[OGPO_NAME_MAX + 1];
+	char		 note[OGPO_NOTE_MAX + 1];
 	char		 name[OGPO_NAME_MAX + 1];
 	char		 org[OGPO_TEXT_MAX + 1];
-	uint32_t	*ids;
-	size_t		 nids, done;
+	uint32_t	*ids, *out;
+	size_t		 nids, nout, done;
 };
 
 static int
@@ -52,7 +106,76 @@ attend_row_cmp(const void *a, const void *b)
 	return (x->officer > y->officer) - (x->officer < y->officer);
 }
 
-/* Read the invitees afresh, in agency order then by name. */
+static int
+attend_byid_cmp(const void *a, const void *b)
+{
+	const struct attend_row *r = attend_open->rows;
+	uint32_t x = r[*(const uint32_t *)a].officer;
+	uint32_t y = r[*(const uint32_t *)b].officer;
+
+	return (x > y) - (x < y);
+}
+
+/* The row of officer, or NULL. */
+static struct attend_row *
+attend_row(struct attend *v, uint32_t officer)
+{
+	size_t lo = 0, hi = v->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->rows[v->byid[mid]].officer == officer)
+			return &v->rows[v->byid[mid]];
+		if (v->rows[v->byid[mid]].officer < officer)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Present counts in person, online or by proxy. */
+static int
+attend_present(uint32_t status)
+{
+	return status == ATTEND_PRESENT || status == ATTEND_ONLINE ||
+	    status == ATTEND_PROXY;
+}
+
+/* The counts from the rows. */
+static void
+attend_count(struct attend *v)
+{
+	size_t i;
+
+	v->present = v->unmarked = 0;
+	v->invited = v->n;
+	for (i = 0; i < v->n; i++) {
+		v->present += attend_present(v->rows[i].status);
+		v->unmarked += v->rows[i].status == ATTEND_INVITED;
+	}
+}
+
+/* An agency's name, through a small cache (a meeting has few). */
+static const char *
+attend_agency(struct store_txn *t, uint32_t id, struct agency *cache,
+    size_t *n, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (cache[i].h.id == id)
+			return cache[i].name;
+	if (*n == max)
+		*n = 0;
+	if (store_agency_get(t, id, &cache[*n], NULL) != 0) {
+		cache[*n].h.id = id;
+		cache[*n].name[0] = '\0';
+	}
+	return cache[(*n)++].name;
+}
+
+/* Read the meeting and its invitees afresh, in agency order then name. */
 static void
 attend_reload(struct attend *v)
 {
@@ -60,57 +183,88 @@ attend_reload(struct attend *v)
 	struct store_txn *t;
 	struct attendance at;
 	struct officer o;
-	struct attend_row *rows;
-	size_t n, i = 0;
+	struct agency *cache = xcalloc(64, sizeof *cache);
+	uint32_t keep = vlist_selected(&v->list);
+	size_t n, i = 0, ncache = 0;
 
 	v->seen = v->ui->txnid;
-	if (store_read_begin(v->ui->store, &t, NULL) != 0)
+	if (store_read_begin(v->ui->store, &t, NULL) != 0) {
+		free(cache);
 		return;
+	}
 	v->gone = store_meeting_get(t, v->meeting, &v->m, NULL) != 0;
-	core_meeting_counts(t, v->meeting, &v->present, &v->invited);
 	n = store_count(t, IX_ATTENDANCE, &v->meeting);
-	rows = xcalloc(n ? n : 1, sizeof *rows);
+	free(v->rows);
+	v->rows = xcalloc(n ? n : 1, sizeof *v->rows);
 	if (store_cursor_open(t, IX_ATTENDANCE, &v->meeting, &c, NULL) == 0) {
 		while (i < n && store_cursor_move(c, STORE_NEXT) == 0) {
+			struct attend_row *r = &v->rows[i];
+
 			if (store_cursor_get(c, &at, NULL) != 0)
 				continue;
-			rows[i].officer = at.officer;
-			rows[i].agency = at.agency ? at.agency : UINT32_MAX;
-			if (at.officer & ATTEND_EXTERNAL)
-				str_copy(rows[i].name, at.name,
-				    sizeof rows[i].name);
-			else if (store_officer_get(t, at.officer, &o,
-			    NULL) == 0)
-				str_copy(rows[i].name, o.name,
-				    sizeof rows[i].name);
+			r->officer = at.officer;
+			r->role = at.role;
+			r->status = at.status;
+			str_copy(r->proxy, at.proxy, sizeof r->proxy);
+			str_copy(r->note, at.note, sizeof r->note);
+			str_utf8_cut(r->note);
+			if (at.officer & ATTEND_EXTERNAL) {
+				r->agency = UINT32_MAX;	/* after the agencies */
+				str_copy(r->name, at.name, sizeof r->name);
+				str_copy(r->where, at.organisation,
+				    sizeof r->where);
+			} else {
+				r->agency = at.agency;
+				if (store_officer_get(t, at.officer, &o,
+				    NULL) == 0)
+					str_copy(r->name, o.name,
+					    sizeof r->name);
+				else
+					snprintf(r->name, sizeof r->name, "#%u",
+					    at.officer);
+				str_copy(r->where, attend_agency(t, at.agency,
+				    cache, &ncache, 64), sizeof r->where);
+			}
 			i++;
 		}
 		store_cursor_close(c);
 	}
 	store_read_end(t);
-	qsort(rows, i, sizeof *rows, attend_row_cmp);
+	free(cache);
+	v->n = i;
+	qsort(v->rows, v->n, sizeof *v->rows, attend_row_cmp);
+	free(v->byid);
+	v->byid = xcalloc(v->n ? v->n : 1, sizeof *v->byid);
+	for (i = 0; i < v->n; i++)
+		v->byid[i] = (uint32_t)i;
+	qsort(v->byid, v->n, sizeof *v->byid, attend_byid_cmp);
 	vlist_held(&v->list);
-	for (n = 0; n < i; n++)
-		vlist_held_add(&v->list, rows[n].officer);
-	free(rows);
+	for (i = 0; i < v->n; i++)
+		vlist_held_add(&v->list, v->rows[i].officer);
+	v->list.want = keep;
+	attend_count(v);
+}
+
+/* The status in the reader's language, and the row's mark (*). */
+static const char *
+attend_status_text(uint32_t status)
+{
+	return _(model_enum_label(&model_attend_statuses, status));
 }
 
 static void
 attend_draw(struct ui *ui, void *arg)
 {
 	struct attend *v = arg;
-	struct store_txn *t;
-	struct attendance at;
-	struct officer o;
-	struct agency a;
-	char line[512], day[16], who[OGPO_NAME_MAX + 1], where[OGPO_TEXT_MAX + 1];
-	const char *other;
+	const struct attend_row *r;
+	char line[512], day[16];
 	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, cw;
 	enum ui_attr attr;
 
 	if (v->seen != ui->txnid)
 		attend_reload(v);	/* someone else wrote meanwhile */
-	ui_box(ui, 1, 0, ui->rows - 2, ui->cols, v->m.title);
+	snprintf(line, sizeof line, "#%u %s", v->meeting, v->m.title);
+	ui_box(ui, 1, 0, ui->rows - 2, ui->cols, line);
 	if (v->gone) {
 		ui_put(ui, y, x, w, _("This meeting was deleted."), UI_ERROR);
 		return;
@@ -121,62 +275,47 @@ attend_draw(struct ui *ui, void *arg)
 	    _(model_enum_label(&model_meeting_statuses, v->m.status)),
 	    v->m.place);
 	ui_put(ui, y, x, w, line, UI_NORMAL);
-	snprintf(line, sizeof line, _("present %zu / invited %zu"), v->present,
-	    v->invited);
-	ui_put(ui, y + 1, x, 28, line, UI_TITLE);
-	ui_put(ui, y + 1, x + 28, w - 28, _("p present  o online  x proxy  "
-	    "e excused  a absent  u unmark  + invite  E external  d remove"),
-	    UI_DIM);
-	cw = (w - 15 - 10 - 12) / 2;
-	ui_put(ui, y + 2, x, 14, _("Status"), UI_TITLE);
+	if (v->unmarked > 0)
+		snprintf(line, sizeof line, _("present %zu / invited %zu;  "
+		    "not yet marked (*) %zu"), v->present, v->invited,
+		    v->unmarked);
+	else
+		snprintf(line, sizeof line, _("present %zu / invited %zu;  "
+		    "everyone is marked"), v->present, v->invited);
+	ui_put(ui, y + 1, x, w, line, UI_TITLE);
+	cw = (w - 2 - 13 - 10 - 12) / 2;
+	ui_put(ui, y + 2, x + 2, 12, _("Status"), UI_TITLE);
 	ui_put(ui, y + 2, x + 15, cw, _("Agency"), UI_TITLE);
 	ui_put(ui, y + 2, x + 16 + cw, 10, _("Name"), UI_TITLE);
 	ui_put(ui, y + 2, x + 27 + cw, 10, _("Role"), UI_TITLE);
 	ui_put(ui, y + 2, x + 38 + cw, w - 38 - cw, _("Proxy, note"),
 	    UI_TITLE);
-	if (store_read_begin(ui->store, &t, NULL) != 0)
-		return;
-	vlist_load(&v->list, t, h - y - 3);
+	vlist_load(&v->list, NULL, h - y - 3);
+	vlist_place(&v->list, y + 3, x, w);
 	for (row = 0; row < v->list.nrows; row++) {
-		if (store_attendance_get(t, v->meeting, v->list.rows[row], &at,
-		    NULL) != 0)
+		if ((r = attend_row(v, v->list.rows[row])) == NULL)
 			continue;
-		if (at.officer & ATTEND_EXTERNAL) {
-			str_copy(who, at.name, sizeof who);
-			str_copy(where, at.organisation, sizeof where);
-		} else {
-			if (store_officer_get(t, at.officer, &o, NULL) == 0)
-				str_copy(who, o.name, sizeof who);
-			else
-				snprintf(who, sizeof who, "#%u", at.officer);
-			if (store_agency_get(t, at.agency, &a, NULL) == 0)
-				str_copy(where, a.name, sizeof where);
-			else
-				where[0] = '\0';
-		}
-		attr = row == v->list.sel ? UI_SELECT : at.status ==
-		    ATTEND_INVITED ? UI_DIM : UI_NORMAL;
+		/* The selection's colour is one mark; the * is another, and
+		 * the words say the status on any terminal. */
+		attr = row == v->list.sel && !v->done ? UI_SELECT : UI_NORMAL;
 		ui_fill(ui, y + 3 + row, x, w, attr);
-		other = model_enum_other(&model_attend_statuses, at.status);
-		snprintf(line, sizeof line, "%s%s%s",
-		    model_attend_statuses.zh[at.status], other ? " " : "",
-		    other ? other : "");
-		ui_put(ui, y + 3 + row, x, 14, line, attr);
-		ui_put(ui, y + 3 + row, x + 15, cw, where, attr);
-		ui_put(ui, y + 3 + row, x + 16 + cw, 10, who, attr);
+		ui_put(ui, y + 3 + row, x, 2, r->status == ATTEND_INVITED ?
+		    "*" : " ", attr);
+		ui_put(ui, y + 3 + row, x + 2, 12,
+		    attend_status_text(r->status), attr);
+		ui_put(ui, y + 3 + row, x + 15, cw, r->where, attr);
+		ui_put(ui, y + 3 + row, x + 16 + cw, 10, r->name, attr);
 		ui_put(ui, y + 3 + row, x + 27 + cw, 10,
-		    at.officer & ATTEND_EXTERNAL ? _("External") :
-		    _(model_enum_label(&model_roles, at.role)), attr);
-		snprintf(line, sizeof line, "%s%s%.300s", at.proxy,
-		    at.proxy[0] && at.note[0] ? "; " : "", at.note);
-		str_utf8_cut(line);
+		    r->officer & ATTEND_EXTERNAL ? _("External") :
+		    _(model_enum_label(&model_roles, r->role)), attr);
+		snprintf(line, sizeof line, "%s%s%s", r->proxy,
+		    r->proxy[0] && r->note[0] ? "; " : "", r->note);
 		ui_put(ui, y + 3 + row, x + 38 + cw, w - 38 - cw, line, attr);
 	}
 	if (v->list.count == 0)
 		ui_put(ui, y + 3, x, w, _("Nobody is invited yet: P invites "
 		    "whom the regulation names, + an officer, E anyone else."),
 		    UI_DIM);
-	store_read_end(t);
 }
 
 static int
@@ -194,8 +333,14 @@ attend_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		    op->org, &op->officer, cause);
 	case UA_UNINVITE:
 		return core_uninvite(c, t, op->meeting, op->officer, cause);
+	case UA_MARK_HELD:
+		return core_meeting_status(c, t, op->meeting, MEETING_HELD,
+		    cause);
 	case UA_INVITE:
 	case UA_PROPOSE:
+		for (i = 0; i < op->nout && rc == 0; i++)
+			rc = core_uninvite(c, t, op->meeting, op->out[i],
+			    cause);
 		for (i = 0; i < op->nids && rc == 0; i++) {
 			if (store_attendance_get(t, op->meeting, op->ids[i],
 			    &at, NULL) == 0)
@@ -206,26 +351,37 @@ attend_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		}
 		return rc;
 	default:
+		/* A mark keeps the note; only c writes one. */
 		return core_attend(c, t, op->meeting, op->officer, op->status,
-		    op->proxy, NULL, cause);
+		    op->proxy, op->what == UA_NOTE ? op->note : NULL, cause);
 	}
 }
 
-/* Run op; say what went wrong on the status line. 0 on success. */
+/*
+ * Run op; say what went wrong on the status line. 0 on success. When
+ * the write was the only one since the rows were read, *mine says so:
+ * the caller changes its row rather than read them all again.
+ */
 static int
-attend_run(struct attend *v, struct attend_op *op)
+attend_run(struct attend *v, struct attend_op *op, int *mine)
 {
 	char *cause = NULL;
+	uint64_t before = store_last_txnid(v->ui->store);
 	int rc;
 
 	op->meeting = v->meeting;
+	*mine = 0;
 	if ((rc = core_run(v->ui->core, attend_txn, op, &cause)) != 0) {
 		ui_message(v->ui, 1, "%s", cause ? cause : _("not saved"));
 		free(cause);
 		return rc;
 	}
 	ui_changed(v->ui);
-	attend_reload(v);
+	if (before == v->seen && v->ui->txnid == before + 1) {
+		*mine = 1;
+		v->seen = v->ui->txnid;
+	} else
+		attend_reload(v);
 	return 0;
 }
 
@@ -267,7 +423,54 @@ attend_pick_officer(struct attend *v)
 	return id;
 }
 
-/* Mark the selected person and go on to the next one. */
+/* Choose row i (in the list's order). */
+static void
+attend_choose(struct attend *v, size_t i)
+{
+	v->list.index = i;
+	vlist_load(&v->list, NULL, v->list.height);
+}
+
+/*
+ * After a mark, on to the next person not yet marked: below, else from
+ * the top; when there is none, no row is chosen (a key then marks no one
+ * by mistake) until the person moves.
+ */
+static void
+attend_next(struct attend *v)
+{
+	size_t i, at = v->list.index;
+
+	for (i = at + 1; i < v->n; i++)
+		if (v->rows[i].status == ATTEND_INVITED) {
+			attend_choose(v, i);
+			return;
+		}
+	for (i = 0; i < at && i < v->n; i++)
+		if (v->rows[i].status == ATTEND_INVITED) {
+			attend_choose(v, i);
+			return;
+		}
+	v->done = 1;
+}
+
+/* The row chosen, or NULL (with a word) when there is none. */
+static struct attend_row *
+attend_chosen(struct attend *v)
+{
+	char key[64];
+
+	if (v->done) {
+		ui_message(v->ui, 0, _("Everyone is marked: move to a person "
+		    "to change their mark, or %s to mark the meeting held."),
+		    ui_key_label(v->ui, UI_CTX_ATTEND, UA_MARK_HELD, key,
+		    sizeof key));
+		return NULL;
+	}
+	return attend_row(v, vlist_selected(&v->list));
+}
+
+/* Mark the chosen person and go on to the next one. */
 static void
 attend_mark(struct attend *v, enum ui_action a)
 {
@@ -276,36 +479,190 @@ attend_mark(struct attend *v, enum ui_action a)
 		[UA_PROXY] = ATTEND_PROXY, [UA_EXCUSED] = ATTEND_EXCUSED,
 		[UA_ABSENT] = ATTEND_ABSENT, [UA_UNMARK] = ATTEND_INVITED,
 	};
+	struct attend_row *r;
 	struct attend_op op;
-	struct store_txn *t;
-	struct attendance at;
-	int r;
+	char *title;
+	int ok, mine;
 
+	if ((r = attend_chosen(v)) == NULL)
+		return;
 	memset(&op, 0, sizeof op);
 	op.what = a;
-	op.officer = vlist_selected(&v->list);
+	op.officer = r->officer;
 	op.status = status[a];
-	if (op.officer == 0)
-		return;
+	op.note[0] = '\0';
 	if (a == UA_PROXY) {
-		if (store_read_begin(v->ui->store, &t, NULL) == 0) {
-			if (store_attendance_get(t, v->meeting, op.officer,
-			    &at, NULL) == 0)
-				str_copy(op.proxy, at.proxy, sizeof op.proxy);
-			store_read_end(t);
-		}
-		r = ui_prompt(v->ui, _("Who came in their place (代理出席)?"),
-		    op.proxy, sizeof op.proxy);
-		if (r != 1 || op.proxy[0] == '\0') {
-			if (r == UI_KEY_QUIT)
+		str_copy(op.proxy, r->proxy, sizeof op.proxy);
+		title = xasprintf(_("Who came in place of %s (代理出席)?"),
+		    r->name);
+		ok = ui_prompt(v->ui, title, op.proxy, sizeof op.proxy);
+		free(title);
+		if (ok != 1 || op.proxy[0] == '\0') {
+			if (ok == UI_KEY_QUIT)
 				v->ui->quit = 1;
 			return;
 		}
 	}
-	if (attend_run(v, &op) == 0 && store_read_begin(v->ui->store, &t,
-	    NULL) == 0) {
-		vlist_move(&v->list, t, UA_DOWN);
+	if (attend_run(v, &op, &mine) != 0)
+		return;
+	if (mine && (r = attend_row(v, op.officer)) != NULL) {
+		/* One row and the counts: nothing else has changed. */
+		v->present -= attend_present(r->status);
+		v->unmarked -= r->status == ATTEND_INVITED;
+		r->status = op.status;
+		str_copy(r->proxy, op.proxy, sizeof r->proxy);
+		v->present += attend_present(r->status);
+		v->unmarked += r->status == ATTEND_INVITED;
+	}
+	v->marked++;
+	if (a != UA_UNMARK)
+		attend_next(v);
+}
+
+/* A note on the chosen person's attendance, kept with their mark. */
+static void
+attend_note(struct attend *v)
+{
+	struct attend_row *r;
+	struct attend_op op;
+	struct attendance at;
+	struct store_txn *t;
+	char *title;
+	int ok, mine;
+
+	if ((r = attend_chosen(v)) == NULL)
+		return;
+	memset(&op, 0, sizeof op);
+	op.what = UA_NOTE;
+	op.officer = r->officer;
+	op.status = r->status;
+	str_copy(op.proxy, r->proxy, sizeof op.proxy);
+	/* The whole note, not the screen's part of it. */
+	if (store_read_begin(v->ui->store, &t, NULL) == 0) {
+		if (store_attendance_get(t, v->meeting, r->officer, &at,
+		    NULL) == 0)
+			str_copy(op.note, at.note, sizeof op.note);
 		store_read_end(t);
+	}
+	title = xasprintf(_("Note on %s's attendance"), r->name);
+	ok = ui_prompt(v->ui, title, op.note, sizeof op.note);
+	free(title);
+	if (ok != 1) {
+		if (ok == UI_KEY_QUIT)
+			v->ui->quit = 1;
+		return;
+	}
+	if (attend_run(v, &op, &mine) == 0 && mine &&
+	    (r = attend_row(v, op.officer)) != NULL) {
+		str_copy(r->note, op.note, sizeof r->note);
+		str_utf8_cut(r->note);
+	}
+}
+
+/*
+ * P: invite whom point 7 names for the meeting and, on a planned one,
+ * take off those invited whose designation has ended by its date and who
+ * were not marked; the list of both is shown first.
+ */
+static void
+attend_propose(struct attend *v)
+{
+	struct attend_op op;
+	struct store_txn *t;
+	struct officer o;
+	struct agency a;
+	uint32_t *ids = xcalloc(2048, sizeof *ids), *out;
+	char **labels, *on, day[16];
+	size_t n, nout = 0, i, k, m;
+	int r, mine;
+
+	if (store_read_begin(v->ui->store, &t, NULL) != 0) {
+		free(ids);
+		return;
+	}
+	n = core_propose_invitees(t, &v->m, ids, 2048);
+	for (i = k = 0; i < n; i++)
+		if (attend_row(v, ids[i]) == NULL)
+			ids[k++] = ids[i];
+	n = k;
+	out = xcalloc(v->n ? v->n : 1, sizeof *out);
+	for (i = 0; v->m.status == MEETING_PLANNED && i < v->n; i++)
+		if (!(v->rows[i].officer & ATTEND_EXTERNAL) &&
+		    v->rows[i].status == ATTEND_INVITED &&
+		    store_officer_get(t, v->rows[i].officer, &o, NULL) == 0 &&
+		    !core_officer_active(&o, v->m.date))
+			out[nout++] = o.h.id;
+	labels = xcalloc(n + nout ? n + nout : 1, sizeof *labels);
+	for (i = 0; i < n + nout; i++) {
+		if (store_officer_get(t, i < n ? ids[i] : out[i - n], &o,
+		    NULL) != 0)
+			memset(&o, 0, sizeof o);
+		if (store_agency_get(t, o.agency, &a, NULL) != 0)
+			a.name[0] = '\0';
+		if (i < n)
+			labels[i] = xasprintf(_("+ invite %s  %s  %s"), o.name,
+			    _(model_enum_label(&model_roles, o.role)), a.name);
+		else
+			labels[i] = xasprintf(_("- take off %s  %s: in office "
+			    "until %s"), o.name, a.name, date_show(o.end_date,
+			    day, sizeof day));
+	}
+	store_read_end(t);
+	if (n + nout == 0) {
+		ui_message(v->ui, 0, _("Everyone point 7 names is invited "
+		    "already."));
+		r = 0;
+	} else {
+		on = xcalloc(n + nout, 1);
+		memset(on, 1, n + nout);
+		r = ui_checklist(v->ui, _("As point 7 names them for this "
+		    "meeting's date:"), (const char *const *)labels, n + nout,
+		    on);
+		for (i = k = m = 0; i < n + nout; i++)
+			if (on[i] && i < n)
+				ids[k++] = ids[i];
+			else if (on[i])
+				out[m++] = out[i - n];
+		free(on);
+		memset(&op, 0, sizeof op);
+		op.what = UA_PROPOSE;
+		op.ids = ids;
+		op.nids = k;
+		op.out = out;
+		op.nout = m;
+		if (r == 1 && k + m > 0 && attend_run(v, &op, &mine) == 0) {
+			attend_reload(v);
+			ui_message(v->ui, 0, _("Invited %zu, took off %zu."),
+			    op.done, m);
+		}
+	}
+	if (r == UI_KEY_QUIT)
+		v->ui->quit = 1;
+	for (i = 0; i < n + nout; i++)
+		free(labels[i]);
+	free(labels);
+	free(out);
+	free(ids);
+}
+
+/* Mark the meeting held (if it is not). */
+static void
+attend_held(struct attend *v)
+{
+	struct attend_op op;
+	int mine;
+
+	if (v->m.status == MEETING_HELD) {
+		ui_message(v->ui, 0, _("This meeting is marked held already."));
+		return;
+	}
+	memset(&op, 0, sizeof op);
+	op.what = UA_MARK_HELD;
+	if (attend_run(v, &op, &mine) == 0) {
+		if (mine)
+			v->m.status = MEETING_HELD;
+		ui_message(v->ui, 0, _("Marked held: it counts for %.7s."),
+		    v->m.date);
 	}
 }
 
@@ -313,12 +670,13 @@ static void
 attend_action(struct attend *v, enum ui_action a)
 {
 	struct attend_op op;
-	struct store_txn *t;
-	uint32_t ids[1024];
-	int r;
+	struct attend_row *r;
+	char month[EXPORT_MONTH_MAX + 1];
+	int ok, mine;
 
 	memset(&op, 0, sizeof op);
 	op.what = a;
+	snprintf(month, sizeof month, "%.7s", v->m.date);
 	switch (a) {
 	case UA_PRESENT:
 	case UA_ONLINE:
@@ -328,44 +686,107 @@ attend_action(struct attend *v, enum ui_action a)
 	case UA_UNMARK:
 		attend_mark(v, a);
 		break;
+	case UA_NOTE:
+		attend_note(v);
+		break;
+	case UA_MARK_HELD:
+		attend_held(v);
+		break;
+	case UA_SIGNIN:
+		ui_export(v->ui, EXPORT_SIGNIN, v->meeting, NULL);
+		break;
+	case UA_SUMMARY:
+		ui_export(v->ui, EXPORT_SUMMARY, 0, month);
+		break;
+	case UA_EXPORT:
+		ui_export(v->ui, EXPORT_ATTENDANCE, 0, month);
+		break;
+	case UA_UNDO:
+		if (pane_undo(v->ui, 0))
+			attend_reload(v);
+		break;
 	case UA_INVITE:
-		if ((ids[0] = attend_pick_officer(v)) == 0)
+		if ((op.officer = attend_pick_officer(v)) == 0)
 			break;
-		op.ids = ids;
+		op.ids = &op.officer;
 		op.nids = 1;
-		if (attend_run(v, &op) == 0)
-			vlist_select_id(&v->list, NULL, ids[0]);
+		if (attend_run(v, &op, &mine) == 0) {
+			attend_reload(v);
+			v->list.want = op.officer;
+			v->done = 0;
+		}
 		break;
 	case UA_PROPOSE:
-		if (store_read_begin(v->ui->store, &t, NULL) != 0)
-			break;
-		op.nids = core_propose_invitees(t, &v->m, ids, 1024);
-		store_read_end(t);
-		op.ids = ids;
-		if (attend_run(v, &op) == 0)
-			ui_message(v->ui, 0, _("Invited %zu more, as point 7 "
-			    "names them."), op.done);
+		attend_propose(v);
 		break;
 	case UA_INVITE_EXTERNAL:
-		r = ui_prompt(v->ui, _("Name of the participant (not an "
+		ok = ui_prompt(v->ui, _("Name of the participant (not an "
 		    "officer)"), op.name, sizeof op.name);
-		if (r == 1 && op.name[0] != '\0')
-			r = ui_prompt(v->ui, _("Their organisation"), op.org,
+		if (ok == 1 && op.name[0] != '\0')
+			ok = ui_prompt(v->ui, _("Their organisation"), op.org,
 			    sizeof op.org);
-		if (r == 1 && op.name[0] != '\0' && attend_run(v, &op) == 0)
-			vlist_select_id(&v->list, NULL, op.officer);
-		if (r == UI_KEY_QUIT)
+		if (ok == 1 && op.name[0] != '\0' &&
+		    attend_run(v, &op, &mine) == 0) {
+			attend_reload(v);
+			v->list.want = op.officer;
+			v->done = 0;
+		}
+		if (ok == UI_KEY_QUIT)
 			v->ui->quit = 1;
 		break;
 	case UA_UNINVITE:
-		if ((op.officer = vlist_selected(&v->list)) == 0)
+		if ((r = attend_chosen(v)) == NULL)
 			break;
-		r = ui_confirm(v->ui, _("Remove"), _("Take this person off the "
-		    "meeting, with their attendance?"));
-		if (r == 1)
-			attend_run(v, &op);
-		else if (r == UI_KEY_QUIT)
+		op.officer = r->officer;
+		{
+			char *q = xasprintf(_("Take %s off the meeting, with "
+			    "their attendance?"), r->name);
+
+			ok = ui_confirm(v->ui, _("Remove"), q);
+			free(q);
+		}
+		if (ok == 1 && attend_run(v, &op, &mine) == 0)
+			attend_reload(v);
+		else if (ok == UI_KEY_QUIT)
 			v->ui->quit = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+static int
+attend_match(struct store_txn *t, uint32_t id, void *arg)
+{
+	const struct attend_row *r = attend_row(attend_open, id);
+
+	(void)t;
+	return r != NULL && (ui_contains(r->name, arg) ||
+	    ui_contains(r->where, arg) || ui_contains(r->proxy, arg));
+}
+
+/*
+ * Closing a sheet taken on or after the meeting's day, with marks made:
+ * offer to mark it held, so the month counts it.
+ */
+static void
+attend_close(struct attend *v)
+{
+	char question[512], day[16];
+
+	if (v->gone || v->m.status != MEETING_PLANNED ||
+	    strcmp(v->m.date, v->ui->today) > 0 || v->invited == v->unmarked)
+		return;
+	snprintf(question, sizeof question, _("%s took place on %s and its "
+	    "attendance is taken (%zu present of %zu). Mark it held, so "
+	    "that it counts for the month?"), v->m.title, date_show(v->m.date,
+	    day, sizeof day), v->present, v->invited);
+	switch (ui_confirm(v->ui, _("Held?"), question)) {
+	case 1:
+		attend_held(v);
+		break;
+	case UI_KEY_QUIT:
+		v->ui->quit = 1;
 		break;
 	default:
 		break;
@@ -376,34 +797,55 @@ void
 ui_attendance(struct ui *ui, uint32_t meeting)
 {
 	struct attend v;
-	struct store_txn *t;
+	struct attend *outer = attend_open;
 	enum ui_action a;
 	int key;
 
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
 	v.meeting = meeting;
+	attend_open = &v;
 	attend_reload(&v);
-	ui_layer_push(ui, attend_draw, &v);
+	/* Start at the first person not yet marked. */
+	for (key = 0; (size_t)key < v.n; key++)
+		if (v.rows[key].status == ATTEND_INVITED) {
+			v.list.index = (size_t)key;
+			break;
+		}
+	ui->msg[0] = '\0';
+	ui_layer_push_view(ui, attend_draw, &v, &attend_view);
 	while (!ui->quit && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
 		a = ui_lookup(ui, UI_CTX_ATTEND, key);
-		if (a == UA_CANCEL || a == UA_QUIT)
+		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT) {
+			attend_close(&v);
 			break;
-		if (a == UA_NONE || a == UA_HELP || a == UA_REDRAW) {
-			enum ui_action m = ui_lookup(ui, UI_CTX_LIST, key);
-
-			if (a == UA_HELP)
-				ui_help(ui);
-			else if (m != UA_NONE && store_read_begin(ui->store,
-			    &t, NULL) == 0) {
-				vlist_move(&v.list, t, m);
-				store_read_end(t);
-			}
+		}
+		if (a == UA_HELP) {
+			ui_help(ui);
+			continue;
+		}
+		if (a == UA_REDRAW) {
+			clearok(curscr, TRUE);
 			continue;
 		}
 		ui->msg[0] = '\0';
+		if (ui_search_action(ui, &v.search, &v.list, a, attend_match)) {
+			v.done = 0;
+			continue;
+		}
+		if (a == UA_UP || a == UA_DOWN || a == UA_PAGE_UP ||
+		    a == UA_PAGE_DOWN || a == UA_HOME || a == UA_END) {
+			/* Moving chooses a row again, the one in view. */
+			if (!v.done)
+				vlist_move(&v.list, NULL, a);
+			v.done = 0;
+			continue;
+		}
 		attend_action(&v, a);
 	}
 	ui_layer_pop(ui);
 	vlist_free(&v.list);
+	free(v.rows);
+	free(v.byid);
+	attend_open = outer;
 }

@@ -439,6 +439,7 @@ struct popup {
 	struct dialog_text	 text;
 	const char		*s;
 	int			 top, rows;
+	int			 wrapped;	/* the width text was wrapped to */
 	char			 find[128];
 };
 
@@ -472,7 +473,12 @@ dialog_popup_draw(struct ui *ui, void *arg)
 
 	if (w > 100)
 		w = 100;
-	dialog_text_wrap(&p->text, p->s, w);
+	/* Wrapped once per width: a long text (the help) costs nothing to
+	 * scroll through. */
+	if (p->wrapped != w) {
+		dialog_text_wrap(&p->text, p->s, w);
+		p->wrapped = w;
+	}
 	h = p->text.n + 1;
 	dialog_frame(ui, &h, &w, &y, &x, p->title);
 	p->rows = h - 1;

@@ -726,13 +726,18 @@ form_save(struct form *fm)
 {
 	void *rec = xmalloc(fm->s->size);
 	char *cause = NULL, label[OGPO_TEXT_MAX + 1];
-	int rc, r = 0;
+	int rc, r = 0, ask;
 
 	for (;;) {
 		form_collect(fm, rec);
 		if (form_check(fm, rec) > 0) {
 			ui_message(fm->ui, 1, _("Not saved: the marked fields "
 			    "need a look."));
+			break;
+		}
+		if (fm->kind == ENTITY_OFFICER &&
+		    (ask = ui_officer_save_ask(fm->ui, rec)) != 1) {
+			r = ask == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
 			break;
 		}
 		rc = core_save1(fm->ui->core, fm->kind, rec, &cause);

@@ -1,6 +1,8 @@
 /*
  * help.c — the help screen, generated from the active keymap and the
- * action table, so it shows exactly the keys that work.
+ * action table, so it shows exactly the keys that work: first those of
+ * the view in front (what its keys do there, found as a key press is),
+ * then every binding of the keymap, context by context.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,20 +10,91 @@
 
 #include "ui-int.h"
 
+/* Every key that does a in ctx (none shadowed), as "a <Ins>". */
+static void
+help_keys(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *keys,
+    size_t n)
+{
+	char name[64];
+	size_t i, j, count = keymap_count(ui->km), used = 0;
+	int c, k, act, k2, c2, act2, dup;
+
+	keys[0] = '\0';
+	for (i = 0; i < count; i++) {
+		if (keymap_get(ui->km, i, &c, &k, &act) != 0 ||
+		    ui_lookup(ui, ctx, k) != a)
+			continue;
+		/* A key bound in two contexts is listed once. */
+		for (j = 0, dup = 0; j < i && !dup; j++)
+			dup = keymap_get(ui->km, j, &c2, &k2, &act2) == 0 &&
+			    k2 == k;
+		if (dup)
+			continue;
+		keymap_key_name(k, name, sizeof name);
+		used += (size_t)snprintf(keys + used, used < n ? n - used : 0,
+		    "%s%s", used ? " " : "", name);
+		if (used >= n) {
+			keys[n - 1] = '\0';
+			break;
+		}
+	}
+}
+
+/* "  KEYS             what it does" into *text, when a has a key. */
+static void
+help_line(struct ui *ui, char **text, enum ui_ctx ctx, enum ui_action a)
+{
+	char keys[256], *old = *text;
+
+	help_keys(ui, ctx, a, keys, sizeof keys);
+	if (keys[0] == '\0')
+		return;
+	*text = xasprintf("%s  %-16s %s\n", old, keys, _(ui_actions[a].help));
+	free(old);
+}
+
 void
 ui_help(struct ui *ui)
 {
 	static const char *const ctx_titles[UI_CTX_COUNT] = {
 		N_("Everywhere"), N_("Lists"), N_("The agency tree"),
 		N_("Forms"), N_("Questions"), N_("Help and text windows"),
-		N_("Taking attendance"),
+		N_("Taking attendance"), N_("Agencies"), N_("Officers"),
+		N_("Meetings"), N_("Issues"), N_("Compliance"), N_("Audit"),
+		N_("Users"), N_("An officer's training and rewards"),
 	};
+	static const enum ui_action moves[] = { UA_UP, UA_DOWN, UA_PAGE_UP,
+		UA_PAGE_DOWN, UA_HOME, UA_END };
+	static const enum ui_action everywhere[] = { UA_UNDO, UA_HELP,
+		UA_TAB_AGENCIES, UA_TAB_OFFICERS, UA_TAB_MEETINGS,
+		UA_TAB_ISSUES, UA_TAB_COMPLIANCE, UA_TAB_AUDIT, UA_TAB_USERS,
+		UA_NEXT_TAB, UA_PREV_TAB, UA_WHO, UA_REDRAW, UA_QUIT };
+	const struct ui_hint *h;
+	struct ui_view v;
 	char *text = NULL, *old, keys[256], name[64];
-	size_t i, n = keymap_count(ui->km), used;
+	size_t i, j, n = keymap_count(ui->km), used;
 	int ctx, a, c, k, act;
 
-	text = xstrdup(_("Keys of the active keymap (--keymap picks another; "
-	    "keymaps/*.keymap shows the format).\n"));
+	ui_current_view(ui, &v);
+	text = xasprintf(_("Keys here: %s\n"), _(v.title));
+	for (h = v.hints; h != NULL && h->action != UA_NONE; h++) {
+		/* Listed once, though a view may offer it twice. */
+		for (j = 0; v.hints[j].action != h->action; j++)
+			;
+		if (&v.hints[j] == h && h->action != UA_UNDO)
+			help_line(ui, &text, v.ctx, h->action);
+	}
+	for (i = 0; i < sizeof moves / sizeof moves[0]; i++)
+		help_line(ui, &text, v.ctx, moves[i]);
+	for (i = 0; i < sizeof everywhere / sizeof everywhere[0]; i++)
+		if (everywhere[i] != UA_TAB_USERS || ui->admin)
+			help_line(ui, &text, v.ctx, everywhere[i]);
+
+	old = text;
+	text = xasprintf(_("%s\nEvery key of the active keymap, by where it "
+	    "works (--keymap picks another; keymaps/*.keymap shows the "
+	    "format).\n"), old);
+	free(old);
 	for (ctx = 0; ctx < UI_CTX_COUNT; ctx++) {
 		old = text;
 		text = xasprintf("%s\n%s\n", old, _(ctx_titles[ctx]));

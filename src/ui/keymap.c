@@ -45,6 +45,7 @@ struct keymap {
 	struct keymap_binding	*b;
 	size_t			 n;
 	size_t			 cap;
+	int			*parent;	/* per context; -1: none */
 };
 
 /* One whitespace-separated field of a line; the text is not copied. */
@@ -354,9 +355,18 @@ keymap_new(const char *const *contexts, size_t ncontexts,
 {
 	struct keymap	*km;
 
+	size_t	 i;
+
 	km = calloc(1, sizeof *km);
 	if (km == NULL)
 		return NULL;
+	km->parent = calloc(ncontexts ? ncontexts : 1, sizeof *km->parent);
+	if (km->parent == NULL) {
+		free(km);
+		return NULL;
+	}
+	for (i = 0; i < ncontexts; i++)
+		km->parent[i] = -1;
 	km->contexts = contexts;
 	km->ncontexts = ncontexts;
 	km->actions = actions;
@@ -371,6 +381,7 @@ keymap_free(struct keymap *km)
 	if (km == NULL)
 		return;
 	free(km->b);
+	free(km->parent);
 	free(km);
 }
 
@@ -694,42 +705,67 @@ keymap_alias(int key)
 	}
 }
 
-/* The context's own binding wins over global, even through an alias. */
+/* A view's context falls back to a shared one (meetings to list). */
+void
+keymap_set_parent(struct keymap *km, int context, int parent)
+{
+	if (context > 0 && (size_t)context < km->ncontexts && parent > 0 &&
+	    (size_t)parent < km->ncontexts && parent != context)
+		km->parent[context] = parent;
+}
+
+/* The binding of key in exactly context, through an alias if need be. */
+static long
+keymap_find_alias(const struct keymap *km, int context, int key)
+{
+	long	b = keymap_find(km, context, key);
+	int	alias;
+
+	if (b < 0 && (alias = keymap_alias(key)) >= 0)
+		b = keymap_find(km, context, alias);
+	return b;
+}
+
+/*
+ * The context's own binding wins over its parent's, and those over
+ * global, even through an alias.
+ */
 int
 keymap_lookup(const struct keymap *km, int context, int key)
 {
-	int	ctx[2], alias, i;
+	size_t	depth;
 	long	b;
+	int	c;
 
 	if (context < 0 || (size_t)context >= km->ncontexts)
 		return -1;
-	ctx[0] = context;
-	ctx[1] = 0;
-	alias = keymap_alias(key);
-	for (i = 0; i < (context == 0 ? 1 : 2); i++) {
-		b = keymap_find(km, ctx[i], key);
-		if (b < 0 && alias >= 0)
-			b = keymap_find(km, ctx[i], alias);
-		if (b >= 0)
+	for (c = context, depth = 0; c > 0 && depth < km->ncontexts;
+	    c = km->parent[c], depth++)
+		if ((b = keymap_find_alias(km, c, key)) >= 0)
 			return km->b[b].action;
-	}
+	if ((b = keymap_find_alias(km, 0, key)) >= 0)
+		return km->b[b].action;
 	return -1;
 }
 
-/* A global key counts only when the context does not shadow it. */
+/* A key counts only where nothing nearer shadows it. */
 int
 keymap_key_of(const struct keymap *km, int context, int action)
 {
-	size_t	i;
+	size_t	i, depth;
+	int	c;
 
-	for (i = 0; i < km->n; i++) {
-		if (km->b[i].context == context && km->b[i].action == action)
-			return km->b[i].key;
-	}
-	for (i = 0; i < km->n; i++) {
-		if (km->b[i].context == 0 && km->b[i].action == action &&
-		    keymap_lookup(km, context, km->b[i].key) == action)
-			return km->b[i].key;
+	if (context < 0 || (size_t)context >= km->ncontexts)
+		return -1;
+	for (c = context, depth = 0; depth <= km->ncontexts; depth++) {
+		for (i = 0; i < km->n; i++)
+			if (km->b[i].context == c &&
+			    km->b[i].action == action &&
+			    keymap_lookup(km, context, km->b[i].key) == action)
+				return km->b[i].key;
+		if (c == 0)
+			break;
+		c = km->parent[c] > 0 ? km->parent[c] : 0;
 	}
 	return -1;
 }

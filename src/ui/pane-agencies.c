@@ -284,7 +284,8 @@ tree_detail(struct ui *ui, uint32_t id)
 		store_cursor_close(c);
 	}
 	store_read_end(t);
-	qsort(terms, n, sizeof *terms, tree_term_cmp);
+	if (n > 0)	/* no officers: terms is NULL */
+		qsort(terms, n, sizeof *terms, tree_term_cmp);
 	for (i = 0; i < n; i++) {
 		/* Padded in cells: "now" may be Chinese, dates ROC. */
 		text_fit(terms[i].start[0] ? date_show(terms[i].start, day,
@@ -398,14 +399,29 @@ tree_fini(void)
 	memset(&tree, 0, sizeof tree);
 }
 
+static const struct ui_hint tree_hints[] = {
+	{ UA_SELECT, N_("officers"), 1 },
+	{ UA_DETAIL, N_("history"), 1 },
+	{ UA_TOGGLE, N_("expand/collapse"), 1 },
+	{ UA_ADD, N_("add"), 1 },
+	{ UA_EDIT, N_("edit"), 1 },
+	{ UA_DELETE, N_("delete"), 1 },
+	{ UA_SEARCH, N_("search"), 1 },
+	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_EXPAND, N_("expand"), 0 },
+	{ UA_COLLAPSE, N_("collapse"), 0 },
+	{ UA_SEARCH_NEXT, N_("next match"), 0 },
+	{ UA_SEARCH_PREV, N_("previous match"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
 const struct ui_pane ui_pane_agencies = {
 	.title = N_("Agencies"),
-	.ctx = UI_CTX_TREE,
+	.ctx = UI_CTX_AGENCIES,
 	.draw = tree_draw,
 	.action = tree_action,
 	.reload = tree_reload,
 	.list = &tree.list,
 	.fini = tree_fini,
-	.hints = N_("Enter officers  v view  +/- open/close  a add  e edit  "
-	    "d delete  / search  ? help"),
+	.hints = tree_hints,
 };

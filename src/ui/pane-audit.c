@@ -185,7 +185,7 @@ audit_draw(struct ui *ui, int y, int x, int h, int w)
 			continue;
 		core_audit_describe(t, a, &d);
 		time_format(a->time, when, sizeof when);
-		if (a->entity == ENTITY_IMPORT)
+		if (a->entity == ENTITY_IMPORT || a->entity == ENTITY_AUDIT)
 			snprintf(rec, sizeof rec, "%s", d.what);
 		else
 			snprintf(rec, sizeof rec, "%s %s",
@@ -257,7 +257,7 @@ audit_match(struct store_txn *t, uint32_t seq, void *arg)
 static int
 audit_action(struct ui *ui, enum ui_action a)
 {
-	char text[sizeof aud.text];
+	char text[sizeof aud.text], key[64];
 
 	if (pane_move(ui, &aud.list, a) ||
 	    ui_search_action(ui, &aud.search, &aud.list, a, audit_match))
@@ -282,11 +282,18 @@ audit_action(struct ui *ui, enum ui_action a)
 		audit_filter_parse(ui, "");
 		audit_restart(ui);
 		return 1;
+	case UA_UNDO:
+		/* The change chosen, whoever made it, as a new change. */
+		if (vlist_selected(&aud.list) != 0)
+			pane_undo(ui, vlist_selected(&aud.list));
+		return 1;
 	case UA_ADD:
 	case UA_EDIT:
 	case UA_DELETE:
 		ui_message(ui, 1, _("The audit trail is written by ogpo "
-		    "alone: no one adds, edits or deletes its records"));
+		    "alone: no one adds, edits or deletes its records; %s "
+		    "takes a change back"), ui_key_label(ui, UI_CTX_AUDIT,
+		    UA_UNDO, key, sizeof key));
 		return 1;
 	default:
 		return 0;
@@ -300,14 +307,26 @@ audit_fini(void)
 	memset(&aud, 0, sizeof aud);
 }
 
+static const struct ui_hint audit_hints[] = {
+	{ UA_SELECT, N_("the change"), 1 },
+	{ UA_UNDO, N_("take it back"), 1 },
+	{ UA_FILTER_AGENCY, N_("filter"), 1 },
+	{ UA_SHOW_ALL, N_("all"), 1 },
+	{ UA_SEARCH, N_("search"), 1 },
+	{ UA_WHO, N_("who"), 1 },
+	{ UA_DETAIL, N_("the change"), 0 },
+	{ UA_SEARCH_NEXT, N_("next match"), 0 },
+	{ UA_SEARCH_PREV, N_("previous match"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
 const struct ui_pane ui_pane_audit = {
 	.title = N_("Audit"),
-	.ctx = UI_CTX_LIST,
+	.ctx = UI_CTX_AUDIT,
 	.draw = audit_draw,
 	.action = audit_action,
 	.reload = audit_reload,
 	.list = &aud.list,
 	.fini = audit_fini,
-	.hints = N_("Enter the change  f filter  F all  / search  W who  "
-	    "? help"),
+	.hints = audit_hints,
 };

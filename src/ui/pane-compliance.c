@@ -107,7 +107,9 @@ comp_action(struct ui *ui, enum ui_action a)
 		return 1;
 	}
 	/* Go to what the finding is about. */
-	if (f->issue != 0) {
+	if (f->meeting != 0)
+		ui_attendance(ui, f->meeting);
+	else if (f->issue != 0) {
 		ui->want_issue = f->issue;
 		ui_switch_tab(ui, 3);
 	}
@@ -127,13 +129,21 @@ comp_fini(void)
 	comp.n = comp.cap = 0;
 }
 
+static const struct ui_hint comp_hints[] = {
+	{ UA_SELECT, N_("go to it"), 1 },
+	{ UA_DETAIL, N_("read it"), 1 },
+	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_QUIT, N_("quit"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+
 const struct ui_pane ui_pane_compliance = {
 	.title = N_("Compliance"),
-	.ctx = UI_CTX_LIST,
+	.ctx = UI_CTX_COMPLIANCE,
 	.draw = comp_draw,
 	.action = comp_action,
 	.reload = comp_reload,
 	.list = &comp.list,
 	.fini = comp_fini,
-	.hints = N_("Enter go to it  Space read it  ? help  q quit"),
+	.hints = comp_hints,
 };

@@ -349,13 +349,28 @@ issues_action(struct ui *ui, enum ui_action a)
 	}
 }
 
+static const struct ui_hint issues_hints[] = {
+	{ UA_SELECT, N_("detail"), 1 },
+	{ UA_ADD, N_("add"), 1 },
+	{ UA_EDIT, N_("edit"), 1 },
+	{ UA_DELETE, N_("delete"), 1 },
+	{ UA_NEW_MEETING, N_("meeting"), 1 },
+	{ UA_FILTER_AGENCY, N_("filter"), 1 },
+	{ UA_SEARCH, N_("search"), 1 },
+	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_SHOW_ALL, N_("all"), 1 },
+	{ UA_DETAIL, N_("detail"), 0 },
+	{ UA_SEARCH_NEXT, N_("next match"), 0 },
+	{ UA_SEARCH_PREV, N_("previous match"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
 const struct ui_pane ui_pane_issues = {
 	.title = N_("Issues"),
-	.ctx = UI_CTX_LIST,
+	.ctx = UI_CTX_ISSUES,
 	.draw = issues_draw,
 	.action = issues_action,
 	.reload = issues_reload,
 	.list = &issues.list,
-	.hints = N_("Enter detail  a add  e edit  d delete  m meeting  "
-	    "f filter  / search  ? help"),
+	.hints = issues_hints,
 };

@@ -1,18 +1,63 @@
 /*
- * pane-meetings.c — meetings newest first, with kind, status, how many of
- * the invited came, and the title; the detail lists every invitee and
- * their attendance.
+ * pane-meetings.c — meetings newest first, with their number, kind, state
+ * in words (planned, held, cancelled, or "held?" for one whose day has
+ * come and whose attendance is taken but which is not marked held), how
+ * many of the invited came, and the title; the detail lists every invitee
+ * and their attendance. A meeting is marked held or cancelled here; its
+ * sign-in sheet, and its month's attendance and summary, are a key away.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/export.h"
 #include "pane.h"
 
+/* The counts of the rows drawn, kept until the database moves on: a key
+ * that only moves reads no attendance. */
+struct meetings_count {
+	uint32_t		 id;
+	struct core_tally	 k;
+};
+
 static struct {
-	struct vlist	 list;
-	struct ui_search search;
+	struct vlist		 list;
+	struct ui_search	 search;
+	struct meetings_count	 counts[UI_ROWS_MAX];
+	size_t			 ncounts;
+	uint64_t		 counted;	/* the commit they are of */
 } meetings;
+
+/* The meeting's counts, read once per commit. */
+static const struct core_tally *
+meetings_tally(struct ui *ui, struct store_txn *t, uint32_t id)
+{
+	size_t i;
+
+	if (meetings.counted != ui->txnid) {
+		meetings.ncounts = 0;
+		meetings.counted = ui->txnid;
+	}
+	for (i = 0; i < meetings.ncounts; i++)
+		if (meetings.counts[i].id == id)
+			return &meetings.counts[i].k;
+	if (meetings.ncounts == UI_ROWS_MAX)
+		meetings.ncounts = 0;
+	i = meetings.ncounts++;
+	meetings.counts[i].id = id;
+	core_meeting_tally(t, id, &meetings.counts[i].k);
+	return &meetings.counts[i].k;
+}
+
+/* The state in words: "held?" for held in fact, not yet marked. */
+static const char *
+meetings_state(struct ui *ui, const struct meeting *m,
+    const struct core_tally *k)
+{
+	if (core_meeting_unconfirmed(m, k, ui->today))
+		return _("held?");
+	return _(model_enum_label(&model_meeting_statuses, m->status));
+}
 
 static void
 meetings_reload(struct ui *ui)
@@ -36,40 +81,45 @@ meetings_draw(struct ui *ui, int y, int x, int h, int w)
 {
 	static const char *const kinds[] = { "", N_("Policy"), N_("Work"),
 		N_("Issue") };
+	const struct core_tally *k;
 	struct store_txn *t;
 	struct meeting m;
-	char count[32], day[16];
-	size_t present, invited;
-	int row, tw = w - 11 - 8 - 10 - 10;
+	char count[32], day[16], id[16];
+	int row, tw = w - 5 - 11 - 8 - 10 - 10;
 	enum ui_attr at;
 
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
 	ui_put(ui, y, x, w, _("Meetings, newest first"), UI_NORMAL);
-	ui_put(ui, y + 1, x, 10, _("Date"), UI_TITLE);
-	ui_put(ui, y + 1, x + 11, 7, _("Kind"), UI_TITLE);
-	ui_put(ui, y + 1, x + 19, 9, _("Status"), UI_TITLE);
-	ui_putr(ui, y + 1, x + 29, 8, _("Present"), UI_TITLE);
-	ui_put(ui, y + 1, x + 39, tw, _("Title"), UI_TITLE);
+	ui_putr(ui, y + 1, x, 4, "#", UI_TITLE);
+	ui_put(ui, y + 1, x + 5, 10, _("Date"), UI_TITLE);
+	ui_put(ui, y + 1, x + 16, 7, _("Kind"), UI_TITLE);
+	ui_put(ui, y + 1, x + 24, 9, _("Status"), UI_TITLE);
+	ui_putr(ui, y + 1, x + 34, 8, _("Present"), UI_TITLE);
+	ui_put(ui, y + 1, x + 44, tw, _("Title"), UI_TITLE);
 	vlist_load(&meetings.list, t, h - 2);
 	vlist_place(&meetings.list, y + 2, x, w);
 	for (row = 0; row < meetings.list.nrows; row++) {
 		if (store_meeting_get(t, meetings.list.rows[row], &m,
 		    NULL) != 0)
 			continue;
-		core_meeting_counts(t, m.h.id, &present, &invited);
-		snprintf(count, sizeof count, "%zu/%zu", present, invited);
+		k = meetings_tally(ui, t, m.h.id);
+		snprintf(count, sizeof count, "%zu/%zu", k->present,
+		    k->invited);
+		snprintf(id, sizeof id, "%u", m.h.id);
 		at = row == meetings.list.sel ? UI_SELECT :
 		    m.status == MEETING_CANCELLED ? UI_DIM : UI_NORMAL;
 		ui_fill(ui, y + 2 + row, x, w, at);
-		ui_put(ui, y + 2 + row, x, 10, date_show(m.date, day,
+		ui_putr(ui, y + 2 + row, x, 4, id, at);
+		ui_put(ui, y + 2 + row, x + 5, 10, date_show(m.date, day,
 		    sizeof day), at);
-		ui_put(ui, y + 2 + row, x + 11, 7,
+		ui_put(ui, y + 2 + row, x + 16, 7,
 		    _(kinds[m.kind <= MEETING_KIND_MAX ? m.kind : 0]), at);
-		ui_put(ui, y + 2 + row, x + 19, 9,
-		    _(model_enum_label(&model_meeting_statuses, m.status)), at);
-		ui_putr(ui, y + 2 + row, x + 29, 8, count, at);
-		ui_put(ui, y + 2 + row, x + 39, tw, m.title, at);
+		ui_put(ui, y + 2 + row, x + 24, 9, meetings_state(ui, &m, k),
+		    at == UI_NORMAL && core_meeting_unconfirmed(&m, k,
+		    ui->today) ? UI_MARK : at);
+		ui_putr(ui, y + 2 + row, x + 34, 8, count, at);
+		ui_put(ui, y + 2 + row, x + 44, tw, m.title, at);
 	}
 	if (meetings.list.count == 0)
 		ui_put(ui, y + 2, x, w, _("No meetings yet: a adds one."),
@@ -200,7 +250,7 @@ ui_meeting_new(struct ui *ui, struct meeting *fresh)
 	meetings_invite(ui, id);
 	meetings_reload(ui);
 	vlist_select_id(&meetings.list, NULL, id);
-	ui_switch_tab(ui, 2);
+	/* Over the tab it was made from: closing it goes back there. */
 	ui_attendance(ui, id);
 }
 
@@ -214,29 +264,84 @@ meetings_match(struct store_txn *t, uint32_t id, void *arg)
 	    ui_contains(m.place, arg));
 }
 
+struct meetings_status {
+	uint32_t	 id, status;
+};
+
+static int
+meetings_status_txn(struct core *c, struct store_txn *t, void *arg,
+    char **cause)
+{
+	const struct meetings_status *ms = arg;
+
+	return core_meeting_status(c, t, ms->id, ms->status, cause);
+}
+
+/* Mark the meeting held or cancelled (asked first for cancelled). */
+static void
+meetings_status(struct ui *ui, const struct meeting *m, uint32_t status)
+{
+	struct meetings_status ms = { m->h.id, status };
+	char *cause = NULL, *q, key[64];
+	int r;
+
+	if (m->status == status) {
+		ui_message(ui, 0, status == MEETING_HELD ? _("%s is marked "
+		    "held already.") : _("%s is marked cancelled already."),
+		    m->title);
+		return;
+	}
+	if (status == MEETING_CANCELLED) {
+		q = xasprintf(_("Mark %s (%s) cancelled? Its attendance stays "
+		    "on record but no longer counts."), m->title, m->date);
+		r = ui_confirm(ui, _("Cancelled"), q);
+		free(q);
+		if (r != 1) {
+			if (r == UI_KEY_QUIT)
+				ui->quit = 1;
+			return;
+		}
+	}
+	if (core_run(ui->core, meetings_status_txn, &ms, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	ui_changed(ui);
+	ui_key_label(ui, UI_CTX_MEETINGS, UA_UNDO, key, sizeof key);
+	ui_message(ui, 0, status == MEETING_HELD ? _("Marked %s held (%s "
+	    "takes it back).") : _("Marked %s cancelled (%s takes it back)."),
+	    m->title, key);
+}
+
 static int
 meetings_action(struct ui *ui, enum ui_action a)
 {
 	uint32_t id = vlist_selected(&meetings.list);
 	struct store_txn *t;
 	struct meeting m;
-	char *text = NULL;
+	char *text = NULL, month[EXPORT_MONTH_MAX + 1] = "";
+	int have = 0;
 
 	if (pane_move(ui, &meetings.list, a) ||
 	    ui_search_action(ui, &meetings.search, &meetings.list, a,
 	    meetings_match))
 		return 1;
+	memset(&m, 0, sizeof m);
+	if (id != 0 && store_read_begin(ui->store, &t, NULL) == 0) {
+		have = store_meeting_get(t, id, &m, NULL) == 0;
+		if (have && a == UA_DETAIL)
+			text = meetings_detail(t, &m);
+		store_read_end(t);
+	}
+	if (have)
+		snprintf(month, sizeof month, "%.7s", m.date);
 	switch (a) {
 	case UA_SELECT:
-		if (id != 0)
+		if (have)
 			ui_attendance(ui, id);
 		return 1;
 	case UA_DETAIL:
-		if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
-			return 1;
-		if (store_meeting_get(t, id, &m, NULL) == 0)
-			text = meetings_detail(t, &m);
-		store_read_end(t);
 		if (text != NULL)
 			ui_text_popup(ui, m.title, text);
 		free(text);
@@ -249,28 +354,58 @@ meetings_action(struct ui *ui, enum ui_action a)
 		ui_meeting_new(ui, &m);
 		return 1;
 	case UA_EDIT:
-		if (id != 0)
+		if (have)
 			pane_edit(ui, ENTITY_MEETING, id, NULL,
 			    _("Edit meeting"));
 		return 1;
 	case UA_DELETE:
 		pane_delete(ui, ENTITY_MEETING, id);
 		return 1;
+	case UA_MARK_HELD:
+	case UA_MARK_CANCELLED:
+		if (have)
+			meetings_status(ui, &m, a == UA_MARK_HELD ?
+			    MEETING_HELD : MEETING_CANCELLED);
+		return 1;
+	case UA_SIGNIN:
+		if (have)
+			ui_export(ui, EXPORT_SIGNIN, id, NULL);
+		return 1;
+	case UA_SUMMARY:
+		ui_export(ui, EXPORT_SUMMARY, 0, have ? month : NULL);
+		return 1;
 	case UA_EXPORT:
-		ui_export_attendance(ui);
+		ui_export(ui, EXPORT_ATTENDANCE, 0, have ? month : NULL);
 		return 1;
 	default:
 		return 0;
 	}
 }
 
+static const struct ui_hint meetings_hints[] = {
+	{ UA_SELECT, N_("attendance"), 1 },
+	{ UA_DETAIL, N_("detail"), 1 },
+	{ UA_ADD, N_("add"), 1 },
+	{ UA_EDIT, N_("edit"), 1 },
+	{ UA_MARK_HELD, N_("held"), 1 },
+	{ UA_SIGNIN, N_("sign-in"), 1 },
+	{ UA_EXPORT, N_("month"), 1 },
+	{ UA_SUMMARY, N_("summary"), 1 },
+	{ UA_DELETE, N_("delete"), 1 },
+	{ UA_SEARCH, N_("search"), 1 },
+	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_MARK_CANCELLED, N_("cancelled"), 1 },
+	{ UA_SEARCH_NEXT, N_("next match"), 0 },
+	{ UA_SEARCH_PREV, N_("previous match"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
 const struct ui_pane ui_pane_meetings = {
 	.title = N_("Meetings"),
-	.ctx = UI_CTX_LIST,
+	.ctx = UI_CTX_MEETINGS,
 	.draw = meetings_draw,
 	.action = meetings_action,
 	.reload = meetings_reload,
 	.list = &meetings.list,
-	.hints = N_("Enter attendance  Space detail  a add  e edit  d delete  "
-	    "x export  ? help"),
+	.hints = meetings_hints,
 };

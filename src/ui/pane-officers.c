@@ -320,8 +320,18 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			snprintf(agency, sizeof agency, "%s", a.name);
 		else
 			snprintf(agency, sizeof agency, "#%u", o.agency);
-		snprintf(role, sizeof role, "%s", _(model_enum_label(&model_roles,
-		    o.role)));
+		/* Ended or to come: said in words, not only dimmed. */
+		if (o.end_date[0] != '\0' && strcmp(o.end_date,
+		    ui->today) < 0)
+			snprintf(role, sizeof role, _("ended %s"),
+			    _(model_enum_label(&model_roles, o.role)));
+		else if (o.start_date[0] != '\0' && strcmp(o.start_date,
+		    ui->today) > 0)
+			snprintf(role, sizeof role, _("incoming %s"),
+			    _(model_enum_label(&model_roles, o.role)));
+		else
+			snprintf(role, sizeof role, "%s",
+			    _(model_enum_label(&model_roles, o.role)));
 		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
 		    o.ext[0] ? "#" : "", o.ext);
 		cells[COL_NAME] = o.name;
@@ -419,17 +429,20 @@ officers_match(struct store_txn *t, uint32_t id, void *arg)
 	    ui_contains(o.title, q) || officers_agency_hit(t, o.agency, q);
 }
 
+/* Every field of the officer, their designation, training and rewards. */
 static void
 officers_show(struct ui *ui, uint32_t id)
 {
 	struct store_txn *t;
 	struct officer o;
-	char *text = NULL;
+	char *text = NULL, state[96];
 
 	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
 		return;
 	if (store_officer_get(t, id, &o, NULL) == 0) {
 		text = pane_detail(t, ENTITY_OFFICER, &o);
+		ui_officer_state(&o, ui->today, state, sizeof state);
+		pane_text_add(&text, _("Designation"), state);
 		officers_more(t, &o, &text);
 	}
 	store_read_end(t);
@@ -439,9 +452,14 @@ officers_show(struct ui *ui, uint32_t id)
 	}
 }
 
+#define OFFICERS_HANDOVER_MAX	64	/* planned meetings named */
+
 struct officers_end {
 	uint32_t	 officer, successor;
 	char		 end[11];
+	/* The planned meetings the officer leaves (for a new successor). */
+	uint32_t	 meetings[OFFICERS_HANDOVER_MAX];
+	size_t		 nmeetings;
 };
 
 static int
@@ -452,6 +470,98 @@ officers_end_txn(struct core *c, struct store_txn *t, void *arg,
 
 	return core_end_designation(c, t, e->officer, e->end, e->successor,
 	    cause);
+}
+
+/* A new successor, once saved: on the planned meetings of the one gone. */
+static int
+officers_invite_txn(struct core *c, struct store_txn *t, void *arg,
+    char **cause)
+{
+	struct officers_end *e = arg;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < e->nmeetings && rc == 0; i++)
+		rc = core_invite(c, t, e->meetings[i], e->successor, cause);
+	return rc;
+}
+
+/*
+ * Say what ending o's designation on e->end does, and ask: the
+ * successor's own record as it will change, and every planned meeting
+ * after that day, the one out and the successor in. Held meetings keep
+ * who came. Returns ui_confirm's answer.
+ */
+static int
+officers_end_ask(struct ui *ui, const struct officer *o,
+    struct officers_end *e, int fresh)
+{
+	struct core_handover h[OFFICERS_HANDOVER_MAX];
+	struct officer s, after;
+	struct store_txn *t;
+	char *text, *old, day[16], diff[1024];
+	size_t n, i;
+	int r;
+
+	memset(&s, 0, sizeof s);
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return 0;
+	text = xasprintf(_("%s's designation as %s ends on %s.\n"), o->name,
+	    _(model_enum_label(&model_roles, o->role)),
+	    date_show(e->end, day, sizeof day));
+	if (e->successor != 0 && store_officer_get(t, e->successor, &s,
+	    NULL) == 0) {
+		after = s;
+		core_successor(o, e->end, &after);
+		old = text;
+		if (core_diff(t, ENTITY_OFFICER, &s, &after, diff,
+		    sizeof diff) > 0)
+			text = xasprintf(_("%s%s takes over; their own record "
+			    "changes: %s.\n"), old, s.name, diff);
+		else
+			text = xasprintf(_("%s%s takes over, as they are.\n"),
+			    old, s.name);
+		free(old);
+	} else if (fresh) {
+		old = text;
+		text = xasprintf(_("%sA new officer takes over: the form "
+		    "comes next.\n"), old);
+		free(old);
+	}
+	n = core_handover_meetings(t, e->officer, e->end, e->successor, h,
+	    OFFICERS_HANDOVER_MAX);
+	store_read_end(t);
+	old = text;
+	text = n == 0 ? xasprintf(_("%sNo planned meeting after that day "
+	    "invites %s.\n"), old, o->name) : xasprintf(ngettext("%sThe "
+	    "planned meeting after that day changes:\n", "%sThe %zu planned "
+	    "meetings after that day change:\n", n), old, n);
+	free(old);
+	e->nmeetings = 0;
+	for (i = 0; i < n && i < OFFICERS_HANDOVER_MAX; i++) {
+		old = text;
+		if (e->successor != 0)
+			text = xasprintf(h[i].in ? _("%s  %s %s: %s out, %s "
+			    "in\n") : _("%s  %s %s: %s out (%s is invited "
+			    "already)\n"), old, date_show(h[i].date, day,
+			    sizeof day), h[i].title, o->name, s.name);
+		else if (fresh)
+			text = xasprintf(_("%s  %s %s: %s out, the new officer "
+			    "in\n"), old, date_show(h[i].date, day,
+			    sizeof day), h[i].title, o->name);
+		else
+			text = xasprintf(_("%s  %s %s: %s out\n"), old,
+			    date_show(h[i].date, day, sizeof day), h[i].title,
+			    o->name);
+		free(old);
+		e->meetings[e->nmeetings++] = h[i].meeting;
+	}
+	old = text;
+	text = xasprintf(_("%sHeld meetings keep who came.\nSave?"), old);
+	free(old);
+	r = ui_confirm(ui, _("End the designation"), text);
+	free(text);
+	return r;
 }
 
 /*
@@ -521,6 +631,17 @@ officers_end(struct ui *ui, uint32_t id)
 		return;
 	}
 	e.successor = ids[sel];
+	if (!date_valid(e.end)) {
+		ui_message(ui, 1, _("'%s' is not a date; write it as "
+		    "YYYY-MM-DD"), typed);
+		return;
+	}
+	/* What it will do, before it is done. */
+	if ((r = officers_end_ask(ui, &o, &e, sel == 1)) != 1) {
+		if (r == UI_KEY_QUIT)
+			ui->quit = 1;
+		return;
+	}
 	if (core_run(ui->core, officers_end_txn, &e, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
@@ -530,15 +651,28 @@ officers_end(struct ui *ui, uint32_t id)
 	ui_message(ui, 0, _("%s's designation ends on %s."), o.name,
 	    date_show(e.end, typed, sizeof typed));
 	if (sel == 1) {
-		/* A new officer in the same place, from the next day. */
+		/* A new officer in the same place, from the next day, then
+		 * on the meetings the one leaving was taken off. */
 		memset(&fresh, 0, sizeof fresh);
 		fresh.agency = o.agency;
-		fresh.role = o.role;
-		fresh.supervisor = o.supervisor;
-		fresh.function = o.function;
+		core_successor(&o, e.end, &fresh);
 		fresh.civil_servant = 1;
-		date_add_days(e.end, 1, fresh.start_date);
-		pane_edit(ui, ENTITY_OFFICER, 0, &fresh, _("The successor"));
+		e.successor = (uint32_t)pane_edit(ui, ENTITY_OFFICER, 0, &fresh,
+		    _("The successor"));
+		if (e.successor != 0 && e.nmeetings > 0) {
+			if (core_run(ui->core, officers_invite_txn, &e,
+			    &cause) != 0) {
+				ui_message(ui, 1, "%s", cause);
+				free(cause);
+			} else {
+				ui_changed(ui);
+				ui_message(ui, 0, ngettext("%s is invited to "
+				    "the %zu planned meeting %s was on.",
+				    "%s is invited to the %zu planned meetings "
+				    "%s was on.", e.nmeetings), fresh.name,
+				    e.nmeetings, o.name);
+			}
+		}
 	}
 }
 
@@ -557,6 +691,9 @@ officers_action(struct ui *ui, enum ui_action a)
 		return 1;
 	switch (a) {
 	case UA_SELECT:
+		if (id != 0)
+			ui_officer(ui, id);
+		return 1;
 	case UA_DETAIL:
 		officers_show(ui, id);
 		return 1;
@@ -650,14 +787,34 @@ officers_fini(void)
 	memset(&officers_hits, 0, sizeof officers_hits);
 }
 
+static const struct ui_hint officers_hints[] = {
+	{ UA_SELECT, N_("training, rewards"), 1 },
+	{ UA_DETAIL, N_("detail"), 1 },
+	{ UA_ADD, N_("add"), 1 },
+	{ UA_EDIT, N_("edit"), 1 },
+	{ UA_DELETE, N_("delete"), 1 },
+	{ UA_END_DESIGNATION, N_("end"), 1 },
+	{ UA_SEARCH, N_("search"), 1 },
+	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_ADD_TRAINING, N_("training"), 1 },
+	{ UA_ADD_REWARD, N_("reward"), 1 },
+	{ UA_IMPORT, N_("import"), 1 },
+	{ UA_SORT_NEXT, N_("sort"), 1 },
+	{ UA_FILTER_AGENCY, N_("agency"), 1 },
+	{ UA_SHOW_ALL, N_("all"), 1 },
+	{ UA_SORT_REVERSE, N_("reverse"), 0 },
+	{ UA_SEARCH_NEXT, N_("next match"), 0 },
+	{ UA_SEARCH_PREV, N_("previous match"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
 const struct ui_pane ui_pane_officers = {
 	.title = N_("Officers"),
-	.ctx = UI_CTX_LIST,
+	.ctx = UI_CTX_OFFICERS,
 	.draw = officers_draw,
 	.action = officers_action,
 	.reload = officers_reload,
 	.list = &officers.list,
 	.fini = officers_fini,
-	.hints = N_("a add  e edit  d delete  i import  / search  s sort  "
-	    "f agency  F all  ? help"),
+	.hints = officers_hints,
 };

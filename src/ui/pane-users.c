@@ -162,13 +162,22 @@ users_fini(void)
 	memset(&usr, 0, sizeof usr);
 }
 
+static const struct ui_hint users_hints[] = {
+	{ UA_ADD, N_("add"), 1 },
+	{ UA_EDIT, N_("edit"), 1 },
+	{ UA_DELETE, N_("remove"), 1 },
+	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_WHO, N_("who"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+
 const struct ui_pane ui_pane_users = {
 	.title = N_("Users"),
-	.ctx = UI_CTX_LIST,
+	.ctx = UI_CTX_USERS,
 	.draw = users_draw,
 	.action = users_action,
 	.reload = users_reload,
 	.list = &usr.list,
 	.fini = users_fini,
-	.hints = N_("a add  e edit  d remove  W who  ? help"),
+	.hints = users_hints,
 };

@@ -145,3 +145,69 @@ pane_detail(struct store_txn *t, enum entity_kind kind, const void *rec)
 	pane_text_add(&text, _("Last change"), value);
 	return text ? text : xstrdup("");
 }
+
+struct pane_undo {
+	uint64_t		 seq;
+	struct core_change	 ch;
+};
+
+static int
+pane_undo_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct pane_undo *u = arg;
+
+	return core_undo(c, t, u->seq, NULL, &u->ch, NULL, cause);
+}
+
+int
+pane_undo(struct ui *ui, uint64_t seq)
+{
+	struct pane_undo u;
+	struct store_txn *t;
+	char when[32], *cause = NULL, *question;
+	int rc, r;
+
+	memset(&u, 0, sizeof u);
+	u.seq = seq;
+	if (seq == 0) {
+		if ((rc = store_read_begin(ui->store, &t, &cause)) == 0) {
+			rc = core_change_last(t, core_login(ui->core), &u.ch,
+			    &cause);
+			store_read_end(t);
+		}
+		if (rc != 0) {
+			ui_message(ui, 1, "%s", cause ? cause : _("failed"));
+			free(cause);
+			return 0;
+		}
+		u.seq = u.ch.last;
+	}
+	/* Look first: a refusal says why, before any question. */
+	if (core_undo_check(ui->core, u.seq, &u.ch, &cause) != 0) {
+		ui_alert(ui, _("This change cannot be taken back"), cause ?
+		    cause : _("failed"));
+		free(cause);
+		return 0;
+	}
+	time_format(u.ch.time, when, sizeof when);
+	question = strcmp(u.ch.login, core_login(ui->core)) == 0 ?
+	    xasprintf(_("Take back your change of %s?\n%s"), when,
+	    u.ch.what) : xasprintf(_("Take back %s's change of %s?\n%s"),
+	    u.ch.login, when, u.ch.what);
+	r = ui_confirm(ui, _("Undo"), question);
+	free(question);
+	if (r != 1) {
+		if (r == UI_KEY_QUIT)
+			ui->quit = 1;
+		return 0;
+	}
+	if (core_run(ui->core, pane_undo_txn, &u, &cause) != 0) {
+		ui_alert(ui, _("This change cannot be taken back"), cause ?
+		    cause : _("failed"));
+		free(cause);
+		return 0;
+	}
+	ui_changed(ui);
+	ui_message(ui, 0, _("Taken back: %s"), u.ch.what);
+	return 1;
+}

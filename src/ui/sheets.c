@@ -2,8 +2,9 @@
  * sheets.c — spreadsheets in and out. The Import action of the
  * Officers pane: choose a spreadsheet (.ods, .xlsx or CSV), see what a dry run says (counts and
  * the first rejected rows), confirm, and watch the import go with a
- * progress bar. The Export action of the Meetings pane: a month's
- * attendance into a file Excel opens.
+ * progress bar. Exports from the Meetings pane and an attendance sheet:
+ * a month's attendance, its summary per agency, a meeting's sign-in
+ * sheet, through export.c (which chooses the file's format).
  */
 #include <dirent.h>
 #include <unistd.h>
@@ -216,11 +217,14 @@ ui_import_officers(struct ui *ui)
 		free(cause);
 		return;
 	}
-	if (res.written)
+	if (res.written) {
+		char key[64];
+
 		ui_message(ui, 0, _("Imported %s: added %zu, updated %zu, "
-		    "rejected %zu (ogpo import undo %llu takes it back)."),
-		    path, res.added, res.updated, res.rejected,
-		    (unsigned long long)res.seq);
+		    "rejected %zu (%s takes it back)."), path, res.added,
+		    res.updated, res.rejected, ui_key_label(ui,
+		    UI_CTX_OFFICERS, UA_UNDO, key, sizeof key));
+	}
 	else
 		ui_message(ui, 0, _("%s: nothing changed (%zu rejected)."),
 		    path, res.rejected);
@@ -228,38 +232,54 @@ ui_import_officers(struct ui *ui)
 }
 
 /*
- * The Export action of the Meetings pane: a month's attendance (last month
- * unless told otherwise) into attendance-YYYY-MM.ods here; the name the
- * user gives picks the format (.ods, .xlsx or .csv).
+ * Write a spreadsheet from the Meetings pane or an attendance sheet:
+ * a month's attendance or its summary per agency (the month offered is
+ * month, else last month), or a meeting's sign-in sheet. The file name
+ * is offered too (.ods); the name the user gives picks the format (.ods,
+ * .xlsx or .csv), and the message names the file written, whole.
  */
 void
-ui_export_attendance(struct ui *ui)
+ui_export(struct ui *ui, int what, uint32_t meeting, const char *month)
 {
+	static const char *const asks[] = {
+		[EXPORT_ATTENDANCE] = N_("Export the attendance of which month "
+		    "(YYYY-MM)?"),
+		[EXPORT_SUMMARY] = N_("Summarise the attendance of which month "
+		    "(YYYY-MM)?"),
+	};
 	struct export_request r;
-	char month[32], path[1024], *cause = NULL;
+	char typed[32], path[1024], full[4096], *cause = NULL;
 	size_t rows = 0;
 	int ok;
 
 	memset(&r, 0, sizeof r);
-	r.what = EXPORT_ATTENDANCE;
+	r.what = (enum export_what)what;
+	r.meeting = meeting;
 	r.format = TABLE_ODS;
 	r.roc = i18n_date_style() == I18N_DATE_ROC;
-	export_last_month(month);
-	for (;;) {
-		if ((ok = ui_prompt(ui, _("Export the attendance of which month "
-		    "(YYYY-MM)?"), month, sizeof month)) != 1) {
-			if (ok == UI_KEY_QUIT)
-				ui->quit = 1;
-			return;
+	if (what == EXPORT_ATTENDANCE || what == EXPORT_SUMMARY) {
+		if (month != NULL && export_month_parse(month, r.month) == 0)
+			str_copy(typed, r.month, sizeof typed);
+		else
+			export_last_month(typed);
+		for (;;) {
+			if ((ok = ui_prompt(ui, _(asks[r.what]), typed,
+			    sizeof typed)) != 1) {
+				if (ok == UI_KEY_QUIT)
+					ui->quit = 1;
+				return;
+			}
+			if (export_month_parse(str_trim(typed), r.month) == 0)
+				break;
+			ui_message(ui, 1, _("Write the month as 2024-05."));
 		}
-		if (export_month_parse(str_trim(month), r.month) == 0)
-			break;
-		ui_message(ui, 1, _("Write the month as 2024-05."));
 	}
 	export_file_name(&r, path, sizeof path);
 	for (;;) {
-		if ((ok = ui_prompt(ui, _("Write it to the file (.ods, .xlsx "
-		    "or .csv)"), path, sizeof path)) != 1 || path[0] == '\0') {
+		if ((ok = ui_prompt(ui, what == EXPORT_SIGNIN ? _("Write the "
+		    "sign-in sheet to the file (.ods, .xlsx or .csv)") :
+		    _("Write it to the file (.ods, .xlsx or .csv)"), path,
+		    sizeof path)) != 1 || path[0] == '\0') {
 			if (ok == UI_KEY_QUIT)
 				ui->quit = 1;
 			return;
@@ -284,6 +304,15 @@ ui_export_attendance(struct ui *ui)
 		free(cause);
 		return;
 	}
-	ui_message(ui, 0, _("Wrote %zu rows of %s's attendance to %s."), rows,
-	    r.month, path);
+	if (realpath(path, full) == NULL)
+		str_copy(full, path, sizeof full);
+	if (what == EXPORT_SIGNIN)
+		ui_message(ui, 0, _("Wrote the sign-in sheet, %zu rows, to "
+		    "%s."), rows, full);
+	else if (what == EXPORT_SUMMARY)
+		ui_message(ui, 0, _("Wrote %s's summary, %zu rows, to %s."),
+		    r.month, rows, full);
+	else
+		ui_message(ui, 0, _("Wrote %zu rows of %s's attendance to "
+		    "%s."), rows, r.month, full);
 }

@@ -33,8 +33,21 @@ enum ui_ctx {
 	UI_CTX_DIALOG,
 	UI_CTX_HELP,
 	UI_CTX_ATTEND,		/* taking a meeting's attendance */
+	/* The views, each falling back to list or tree (ui_ctx_parent):
+	 * a keymap binds a key for one view only by naming it. */
+	UI_CTX_AGENCIES,
+	UI_CTX_OFFICERS,
+	UI_CTX_MEETINGS,
+	UI_CTX_ISSUES,
+	UI_CTX_COMPLIANCE,
+	UI_CTX_AUDIT,
+	UI_CTX_USERS,
+	UI_CTX_OFFICER,		/* one officer's training and rewards */
 	UI_CTX_COUNT
 };
+
+/* The context each falls back to before global (0: none). */
+extern const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT];
 
 /* Every user action: one entry in ui_actions[] (name, help text). */
 enum ui_action {
@@ -97,6 +110,13 @@ enum ui_action {
 	UA_YES,
 	UA_NO,
 	UA_WHO,
+	UA_UNDO,
+	UA_CLOSE,
+	UA_NOTE,
+	UA_MARK_HELD,
+	UA_MARK_CANCELLED,
+	UA_SIGNIN,
+	UA_SUMMARY,
 	UA_COUNT
 };
 
@@ -126,6 +146,24 @@ enum ui_attr {
 struct ui;
 
 /*
+ * What a view offers, most used first: its status line shows as many as
+ * fit, with the keys that do them there (found in the active keymap), and
+ * its help lists them all. A hint not shown is for the help alone.
+ */
+struct ui_hint {
+	enum ui_action	 action;
+	const char	*label;		/* a word or two: "add", "sign-in" */
+	int		 shown;		/* on the status line */
+};
+
+/* A view: its keymap context and what it offers (ends with UA_NONE). */
+struct ui_view {
+	const char		*title;	/* for the help: "Meetings" */
+	enum ui_ctx		 ctx;
+	const struct ui_hint	*hints;
+};
+
+/*
  * A pane: one tab of the main screen. Each lives in pane-NAME.c and
  * exports one of these; ui.c lists them in tab order.
  */
@@ -143,8 +181,8 @@ struct ui_pane {
 	struct vlist	*list;
 	/* Free anything else the pane holds, at exit (may be NULL). */
 	void		(*fini)(void);
-	/* Key hints for the status line. */
-	const char	*hints;
+	/* Its keys, for the status line and the help. */
+	const struct ui_hint *hints;
 };
 
 extern const struct ui_pane ui_pane_agencies;
@@ -186,6 +224,7 @@ struct ui {
 	struct {
 		ui_layer_fn	 fn;
 		void		*arg;
+		const struct ui_view *view;	/* NULL: a dialog */
 	}			 layers[UI_LAYERS_MAX];
 	int			 nlayers;
 	int			 cur_on, cur_y, cur_x;	/* where the cursor
@@ -212,6 +251,23 @@ void	ui_redraw(struct ui *ui);
 void	ui_message(struct ui *ui, int error, const char *fmt, ...)
 	    OGPO_PRINTF(3, 4);
 void	ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg);
+/* A layer that is a view of its own: its keys on the status line. */
+void	ui_layer_push_view(struct ui *ui, ui_layer_fn fn, void *arg,
+	    const struct ui_view *view);
+/* The view the keys go to now: the top layer's, else the pane's. */
+void	ui_current_view(struct ui *ui, struct ui_view *v);
+/*
+ * The status line's hints for view v, "Enter attendance  a add  …  ?
+ * help", as many as fit in width cells, most used first; into buf.
+ */
+void	ui_hint_line(struct ui *ui, const struct ui_view *v, int width,
+	    char *buf, size_t n);
+/*
+ * The key that does a in context ctx, as a person reads it ("Enter",
+ * "C-s", "a"); "" if no key does. Returns buf.
+ */
+const char *ui_key_label(struct ui *ui, enum ui_ctx ctx, enum ui_action a,
+	    char *buf, size_t n);
 void	ui_layer_pop(struct ui *ui);
 void	ui_switch_tab(struct ui *ui, int tab);
 /* Mark every pane stale, e.g. after our own write. */
@@ -380,9 +436,12 @@ int	ui_contains(const char *hay, const char *needle);
 int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 	    const char *title);
 
-/* sheets.c: the Officers pane's Import, the Meetings pane's Export. */
+/* sheets.c: the Officers pane's Import; exports from the Meetings pane
+ * and an attendance sheet (what: EXPORT_ATTENDANCE, EXPORT_SUMMARY of
+ * month, EXPORT_SIGNIN of meeting; see export.h). */
 void	ui_import_officers(struct ui *ui);
-void	ui_export_attendance(struct ui *ui);
+void	ui_export(struct ui *ui, int what, uint32_t meeting,
+	    const char *month);
 
 /*
  * pane-meetings.c: a new meeting from fresh (the form, then its invitees
@@ -393,7 +452,22 @@ void	ui_meeting_new(struct ui *ui, struct meeting *fresh);
 /* attend.c: a meeting's invitees and their attendance. */
 void	ui_attendance(struct ui *ui, uint32_t meeting);
 
-/* help.c */
+/* officer.c: one officer, their training and rewards to keep. */
+void	ui_officer(struct ui *ui, uint32_t officer);
+/*
+ * Before an officer's form is saved: when it ends the designation, say
+ * which planned meetings they are taken off and ask (1: save).
+ */
+int	ui_officer_save_ask(struct ui *ui, const struct officer *o);
+/* The designation in words as of today: "ended (卸任) on 2026-01-15". */
+void	ui_officer_state(const struct officer *o, const char *today,
+	    char *buf, size_t n);
+
+/* help.c: the keys of the view in front first, then all the keymap's. */
 void	ui_help(struct ui *ui);
+
+/* pane.c: take back your last change (seq 0) or the change holding
+ * audit record seq, after a look and a question. 1 if it was. */
+int	pane_undo(struct ui *ui, uint64_t seq);
 
 #endif

@@ -19,6 +19,20 @@
 
 const char *const ui_context_names[UI_CTX_COUNT] = {
 	"global", "list", "tree", "form", "dialog", "help", "attend",
+	"agencies", "officers", "meetings", "issues", "compliance", "audit",
+	"users", "officer",
+};
+
+const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
+	[UI_CTX_ATTEND] = UI_CTX_LIST,
+	[UI_CTX_AGENCIES] = UI_CTX_TREE,
+	[UI_CTX_OFFICERS] = UI_CTX_LIST,
+	[UI_CTX_MEETINGS] = UI_CTX_LIST,
+	[UI_CTX_ISSUES] = UI_CTX_LIST,
+	[UI_CTX_COMPLIANCE] = UI_CTX_LIST,
+	[UI_CTX_AUDIT] = UI_CTX_LIST,
+	[UI_CTX_USERS] = UI_CTX_LIST,
+	[UI_CTX_OFFICER] = UI_CTX_LIST,
 };
 
 const struct ui_action_def ui_actions[UA_COUNT] = {
@@ -54,13 +68,13 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_FILTER_AGENCY] = { "filter_agency",	N_("show only one agency's officers") },
 	[UA_SHOW_ALL]	  = { "show_all",	N_("show the officers of every agency") },
 	[UA_IMPORT]	  = { "import",		N_("load officers from a spreadsheet (CSV) file") },
-	[UA_EXPORT]	  = { "export",		N_("write a month's attendance to a spreadsheet (CSV) file") },
+	[UA_EXPORT]	  = { "export",		N_("write the month's attendance to a spreadsheet file") },
 	[UA_PRESENT]	  = { "present",	N_("mark present (出席) and go to the next person") },
 	[UA_ONLINE]	  = { "online",		N_("mark present online (線上) and go on") },
 	[UA_PROXY]	  = { "proxy",		N_("mark present by proxy (代理出席): asks the proxy's name") },
 	[UA_EXCUSED]	  = { "excused",	N_("mark excused (請假) and go on") },
 	[UA_ABSENT]	  = { "absent",		N_("mark absent (缺席) and go on") },
-	[UA_UNMARK]	  = { "unmark",		N_("back to invited, no answer yet") },
+	[UA_UNMARK]	  = { "unmark",		N_("back to invited (改回受邀): no answer yet") },
 	[UA_INVITE]	  = { "invite",		N_("invite an officer") },
 	[UA_INVITE_EXTERNAL] = { "invite_external", N_("invite someone who is not an officer") },
 	[UA_UNINVITE]	  = { "uninvite",	N_("take the person off the meeting") },
@@ -80,6 +94,13 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_YES]	  = { "yes",		N_("answer yes") },
 	[UA_NO]		  = { "no",		N_("answer no") },
 	[UA_WHO]	  = { "who",		N_("list who else has the database open") },
+	[UA_UNDO]	  = { "undo",		N_("undo (復原): take back your last change; on the Audit tab, the change chosen") },
+	[UA_CLOSE]	  = { "close",		N_("close; what was marked is saved already, as each key is pressed") },
+	[UA_NOTE]	  = { "note",		N_("write a note on the person's attendance") },
+	[UA_MARK_HELD]	  = { "held",		N_("mark the meeting held (召開): it counts for the month") },
+	[UA_MARK_CANCELLED] = { "cancelled",	N_("mark the meeting cancelled") },
+	[UA_SIGNIN]	  = { "signin",		N_("write the meeting's sign-in sheet (簽到表) to a spreadsheet file") },
+	[UA_SUMMARY]	  = { "summary",	N_("write the month's attendance summary, per agency, to a spreadsheet file") },
 };
 
 static volatile sig_atomic_t ui_signalled;
@@ -134,10 +155,96 @@ ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg)
 }
 
 void
+ui_layer_push_view(struct ui *ui, ui_layer_fn fn, void *arg,
+    const struct ui_view *view)
+{
+	ui_layer_push(ui, fn, arg);
+	if (ui->nlayers > 0 && ui->layers[ui->nlayers - 1].fn == fn)
+		ui->layers[ui->nlayers - 1].view = view;
+}
+
+void
+ui_current_view(struct ui *ui, struct ui_view *v)
+{
+	const struct ui_pane *p = ui->panes[ui->tab];
+	int i;
+
+	for (i = ui->nlayers - 1; i >= 0; i--)
+		if (ui->layers[i].view != NULL) {
+			*v = *ui->layers[i].view;
+			return;
+		}
+	v->title = p->title;
+	v->ctx = p->ctx;
+	v->hints = p->hints;
+}
+
+const char *
+ui_key_label(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *buf,
+    size_t n)
+{
+	char name[64];
+	size_t len;
+	int key = keymap_key_of(ui->km, (int)ctx, (int)a);
+
+	buf[0] = '\0';
+	if (key < 0)
+		return buf;
+	keymap_key_name(key, name, sizeof name);
+	len = strlen(name);
+	/* In a hint, "Enter" reads better than "<Enter>". */
+	if (len > 2 && name[0] == '<' && name[len - 1] == '>' &&
+	    strcmp(name, "<lt>") != 0)
+		snprintf(buf, n, "%.*s", (int)len - 2, name + 1);
+	else if (strcmp(name, "<lt>") == 0)
+		snprintf(buf, n, "<");
+	else
+		snprintf(buf, n, "%s", name);
+	return buf;
+}
+
+void
+ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
+    size_t n)
+{
+	char key[64], one[160], help[160];
+	const struct ui_hint *h;
+	int used = 0, w, room;
+
+	buf[0] = '\0';
+	/* "? help" always ends the line: room is kept for it. */
+	help[0] = '\0';
+	if (*ui_key_label(ui, v->ctx, UA_HELP, key, sizeof key) != '\0')
+		snprintf(help, sizeof help, "%s %s", key, _("help"));
+	room = width - (help[0] ? (int)text_width(help) + 2 : 0);
+	for (h = v->hints; h != NULL && h->action != UA_NONE; h++) {
+		if (!h->shown || *ui_key_label(ui, v->ctx, h->action, key,
+		    sizeof key) == '\0')
+			continue;
+		snprintf(one, sizeof one, "%s %s", key, _(h->label));
+		w = (int)text_width(one);
+		/* One that does not fit gives its place to a later one
+		 * that does. */
+		if (used + w + (used ? 2 : 0) > room)
+			continue;
+		if (buf[0] != '\0')
+			used += 2;
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
+		    buf[0] ? "  " : "", one);
+		used += w;
+	}
+	if (help[0] != '\0')
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
+		    buf[0] ? "  " : "", help);
+}
+
+void
 ui_layer_pop(struct ui *ui)
 {
-	if (ui->nlayers > 0)
+	if (ui->nlayers > 0) {
 		ui->nlayers--;
+		ui->layers[ui->nlayers].view = NULL;
+	}
 }
 
 void
@@ -240,7 +347,8 @@ static void
 ui_draw_status(struct ui *ui)
 {
 	const struct ui_pane *p = ui->panes[ui->tab];
-	char pos[64] = "", at[32];
+	struct ui_view v;
+	char pos[64] = "", at[32], hints[1024];
 	int y = ui->rows - 1, w;
 
 	ui_fill(ui, y, 0, ui->cols, UI_STATUS);
@@ -257,10 +365,30 @@ ui_draw_status(struct ui *ui)
 	if (ui->msg[0] != '\0')
 		ui_put(ui, y, 0, ui->cols - w - 1, ui->msg,
 		    ui->msg_error ? UI_ERROR : UI_STATUS);
-	else
-		ui_put(ui, y, 0, ui->cols - w - 1, _(p->hints),
-		    UI_STATUS);
+	else {
+		ui_current_view(ui, &v);
+		ui_hint_line(ui, &v, ui->cols - w - 2, hints, sizeof hints);
+		ui_put(ui, y, 0, ui->cols - w - 1, hints, UI_STATUS);
+	}
 	ui_putr(ui, y, ui->cols - w - 1, w + 1, pos, UI_STATUS);
+}
+
+/*
+ * Read the date afresh: a session left open past midnight counts,
+ * dims and proposes as of the new day. Returns 1 (every pane then
+ * reloads) when the day changed since the last look.
+ */
+static int
+ui_new_day(struct ui *ui)
+{
+	char today[11];
+
+	date_today(today);
+	if (strcmp(today, ui->today) == 0)
+		return 0;
+	memcpy(ui->today, today, sizeof ui->today);
+	ui_changed(ui);
+	return 1;
 }
 
 /* Draw everything: frame, pane, layers. curses sends only what changed. */
@@ -268,8 +396,9 @@ void
 ui_redraw(struct ui *ui)
 {
 	const struct ui_pane *p;
-	int i;
+	int i, covered;
 
+	ui_new_day(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	erase();
 	if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
@@ -283,13 +412,18 @@ ui_redraw(struct ui *ui)
 		return;
 	}
 	p = ui->panes[ui->tab];
-	if (ui->stale[ui->tab]) {
+	/* A view on top (an attendance sheet) covers the pane whole: the
+	 * pane is neither read again nor drawn beneath it. */
+	for (i = 0, covered = 0; i < ui->nlayers; i++)
+		covered |= ui->layers[i].view != NULL;
+	if (ui->stale[ui->tab] && !covered) {
 		ui->stale[ui->tab] = 0;
 		p->reload(ui);
 	}
 	curs_set(0);
 	ui_draw_header(ui);
-	p->draw(ui, 1, 0, ui->rows - 2, ui->cols);
+	if (!covered)
+		p->draw(ui, 1, 0, ui->rows - 2, ui->cols);
 	ui_draw_status(ui);
 	ui->cur_on = 0;
 	for (i = 0; i < ui->nlayers; i++)
@@ -386,7 +520,8 @@ ui_getkey(struct ui *ui)
 			if (id != ui->txnid) {
 				ui_changed(ui);
 				ui_redraw(ui);
-			} else if (ui_count_others(ui, ui_now_ms()))
+			} else if (ui_count_others(ui, ui_now_ms()) ||
+			    ui_new_day(ui))
 				ui_redraw(ui);
 			continue;
 		}
@@ -428,10 +563,16 @@ ui_lookup(struct ui *ui, enum ui_ctx ctx, int key)
 static void
 ui_colors(struct ui *ui)
 {
+	/*
+	 * Dim text (ended designations, hints) is the terminal's dim
+	 * attribute, never a colour: a grey or white fixed here vanishes on
+	 * some background. The light theme keeps every text on the
+	 * terminal's own colours or on a background of its own.
+	 */
 	static const struct {
 		short	fg, bg;
 		attr_t	mono;
-	} def[UI_ATTR_COUNT] = {
+	} dark[UI_ATTR_COUNT] = {
 		[UI_NORMAL] = { -1, -1, A_NORMAL },
 		[UI_HEADER] = { COLOR_WHITE, COLOR_BLUE, A_REVERSE },
 		[UI_TAB]    = { COLOR_BLACK, COLOR_CYAN, A_BOLD },
@@ -440,24 +581,41 @@ ui_colors(struct ui *ui)
 		[UI_STATUS] = { COLOR_WHITE, COLOR_BLUE, A_REVERSE },
 		[UI_ERROR]  = { COLOR_RED, -1, A_BOLD },
 		[UI_MARK]   = { COLOR_RED, -1, A_BOLD },
-		[UI_DIM]    = { COLOR_WHITE, -1, A_DIM },
+		[UI_DIM]    = { -1, -1, A_DIM },
 		[UI_FIELD]  = { COLOR_WHITE, COLOR_BLACK, A_UNDERLINE },
+	}, light[UI_ATTR_COUNT] = {
+		[UI_NORMAL] = { -1, -1, A_NORMAL },
+		[UI_HEADER] = { COLOR_BLACK, COLOR_CYAN, A_REVERSE },
+		[UI_TAB]    = { COLOR_WHITE, COLOR_BLUE, A_BOLD },
+		[UI_TITLE]  = { COLOR_BLUE, -1, A_UNDERLINE },
+		[UI_SELECT] = { COLOR_BLACK, COLOR_YELLOW, A_REVERSE },
+		[UI_STATUS] = { COLOR_BLACK, COLOR_CYAN, A_REVERSE },
+		[UI_ERROR]  = { COLOR_RED, -1, A_BOLD },
+		[UI_MARK]   = { COLOR_RED, -1, A_BOLD },
+		[UI_DIM]    = { -1, -1, A_DIM },
+		[UI_FIELD]  = { COLOR_BLACK, COLOR_CYAN, A_UNDERLINE },
 	};
-	int i;
+	const char *theme = config_get("theme");
+	int i, lit = strcmp(theme, "light") == 0;
 
 	/* theme = mono, or NO_COLOR (config.c sets the theme for it). */
-	ui->color = has_colors() && strcmp(config_get("theme"), "mono") != 0;
+	ui->color = has_colors() && strcmp(theme, "mono") != 0;
 	if (ui->color) {
 		start_color();
 		use_default_colors();
 	}
 	for (i = 0; i < UI_ATTR_COUNT; i++) {
-		if (ui->color && i != UI_NORMAL &&
-		    init_pair((short)i, def[i].fg, def[i].bg) == OK)
+		short fg = lit ? light[i].fg : dark[i].fg;
+		short bg = lit ? light[i].bg : dark[i].bg;
+
+		if (i == UI_DIM)
+			ui->attrs[i] = A_DIM;
+		else if (ui->color && i != UI_NORMAL &&
+		    init_pair((short)i, fg, bg) == OK)
 			ui->attrs[i] = COLOR_PAIR(i) | (i == UI_TAB ||
 			    i == UI_ERROR || i == UI_MARK ? A_BOLD : 0);
 		else
-			ui->attrs[i] = def[i].mono;
+			ui->attrs[i] = dark[i].mono;
 	}
 }
 
@@ -541,6 +699,9 @@ ui_keymap(struct ui *ui, char **errors)
 		action_names[i] = ui_actions[i].name;
 	ui->km = keymap_new(ui_context_names, UI_CTX_COUNT, action_names,
 	    UA_COUNT);
+	for (i = 0; i < UI_CTX_COUNT; i++)
+		if (ui_ctx_parent[i] != UI_CTX_GLOBAL)
+			keymap_set_parent(ui->km, i, (int)ui_ctx_parent[i]);
 	keymap_load_string(ui->km, "default.keymap", keymap_default_text,
 	    errors);
 	if (choice == NULL || strcmp(choice, "default") == 0)
@@ -737,6 +898,9 @@ ui_main(const struct cmd_ctx *ctx)
 			break;
 		case UA_WHO:
 			ui_who(&ui);
+			break;
+		case UA_UNDO:
+			pane_undo(&ui, 0);
 			break;
 		case UA_NEXT_TAB:
 			ui_switch_tab(&ui, (ui.tab + 1) % ui.npanes);

@@ -61,8 +61,9 @@ const struct config_key config_keys[] = {
 	    N_("sort names by the locale or by stroke count") },
 	{ "ambiguous_width", "1|2", NULL, NULL, "1", 0,
 	    N_("cells for East Asian ambiguous-width characters") },
-	{ "theme", "default|mono", NULL, NULL, "default", 0,
-	    N_("colours, or mono (attributes only; NO_COLOR forces it)") },
+	{ "theme", "default|light|mono", NULL, NULL, "default", 0,
+	    N_("colours for a dark or a light terminal, or mono (attributes "
+	    "only; NO_COLOR forces it)") },
 	{ "mouse", "on|off", NULL, NULL, "off", 0,
 	    N_("click a row or a tab, scroll with the wheel") },
 	{ "export_encoding", "utf-8|big5", NULL, NULL, "utf-8", 0,

@@ -98,9 +98,9 @@ const struct enum_names model_user_roles = { urole_names, urole_labels,
 static const char *const action_names[] = { NULL, "create", "update",
 	"delete", "import", "undo" };
 static const char *const action_labels[] = { NULL, N_("Created"), N_("Updated"),
-	N_("Deleted"), N_("Imported"), N_("Undid import") };
+	N_("Deleted"), N_("Imported"), N_("Took back") };
 static const char *const action_zh[] = { NULL, "新增", "修改", "刪除",
-	"匯入", "復原匯入" };
+	"匯入", "復原" };
 const struct enum_names model_audit_actions = { action_names, action_labels,
 	action_zh, AUDIT_CREATE, AUDIT_ACTION_MAX };
 
@@ -190,7 +190,7 @@ const char *const model_competence_labels[4] = {
 	N_("stakeholder communication, open data, translation (溝通轉譯)"),
 	N_("facilitation (主持)"), N_("recording (記錄)"),
 	N_("online tools and civic tech (公民科技)") };
-static const char *const model_competence_zh[4] = { "溝通轉譯", "主持",
+const char *const model_competence_zh[4] = { "溝通轉譯", "主持",
 	"記錄", "公民科技" };
 
 void
@@ -407,6 +407,10 @@ static const struct field audit_fields[] = {
 	{ 10, "prev", "Previous", FIELD_BYTES, FORM_PLAIN,
 	  MEMBER(struct audit, prev), offsetof(struct audit, prev_len),
 	  NULL, 0, 0 },
+	{ 11, "group", N_("Change"), FIELD_U64, FORM_PLAIN,
+	  MEMBER(struct audit, group), 0, NULL, 0, 0 },
+	{ 12, "undoes", N_("Undoes"), FIELD_U64, FORM_PLAIN,
+	  MEMBER(struct audit, undoes), 0, NULL, 0, 0 },
 };
 SCHEMA(schema_audit, "audit", ENTITY_AUDIT, struct audit, audit_fields);
 

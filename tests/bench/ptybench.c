@@ -4,7 +4,9 @@
  * keys, and time each until the screen stops changing; count the bytes it
  * wrote for each. Prints one line per step.
  *
- *	ptybench OGPO DBDIR COLS ROWS
+ *	ptybench OGPO DBDIR COLS ROWS SEARCH
+ *	ptybench --rollcall N OGPO DBDIR COLS ROWS KEYS
+ *		(a roll call: N mark keys, taken in turn from KEYS)
  */
 #include <errno.h>
 #include <poll.h>
@@ -98,6 +100,49 @@ peak_kb(pid_t pid)
 	return kb;
 }
 
+static int
+dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * A roll call: the Meetings tab, the first meeting's attendance sheet,
+ * then a mark key (keys[i % len]) n times, each timed until the screen
+ * is quiet: the first, the median, the slowest, and the bytes of one.
+ */
+static void
+rollcall(int fd, const char *keys, int n)
+{
+	char one[2] = { 0, 0 };
+	double *t = calloc((size_t)n, sizeof *t), k0;
+	size_t bytes, total = 0;
+	int i;
+
+	if (t == NULL)
+		return;
+	step(fd, "meetings tab (3)", "3");
+	step(fd, "open the sheet (Enter)", "\r");
+	for (i = 0; i < n; i++) {
+		one[0] = keys[(size_t)i % strlen(keys)];
+		k0 = now_ms();
+		if (write(fd, one, 1) < 0)
+			perror("write");
+		t[i] = settle(fd, k0, 60000, &bytes, NULL, 0) - k0;
+		total += bytes;
+	}
+	printf("%-24s %9.2f ms\n", "mark: first key", t[0]);
+	qsort(t, (size_t)n, sizeof *t, dbl_cmp);
+	printf("%-24s %9.2f ms\n", "mark: median key", t[n / 2]);
+	printf("%-24s %9.2f ms\n", "mark: slowest key", t[n - 1]);
+	printf("%-24s %9zu bytes (%d keys)\n", "mark: bytes per key",
+	    total / (size_t)n, n);
+	fflush(stdout);
+	free(t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -108,8 +153,21 @@ main(int argc, char **argv)
 	pid_t pid;
 	const char *search;
 
+	int marks = 0;
+
+	/* --rollcall N: mark N people instead of the officers' steps. */
+	if (argc == 8 && strcmp(argv[1], "--rollcall") == 0) {
+		marks = atoi(argv[2]);
+		argv += 2;
+		argc -= 2;
+		if (marks < 1) {
+			fprintf(stderr, "ptybench: --rollcall takes a count\n");
+			return 2;
+		}
+	}
 	if (argc != 6) {
-		fprintf(stderr, "usage: ptybench OGPO DBDIR COLS ROWS SEARCH\n");
+		fprintf(stderr, "usage: ptybench [--rollcall N] OGPO DBDIR COLS "
+		    "ROWS SEARCH|KEYS\n");
 		return 2;
 	}
 	search = argv[5];
@@ -131,6 +189,14 @@ main(int argc, char **argv)
 	t1 = settle(fd, t0, 60000, &bytes, NULL, 0);
 	printf("%-24s %9.1f ms %8zu bytes\n", "start to first screen",
 	    t1 - t0, bytes);
+	if (marks > 0) {
+		rollcall(fd, search, marks);
+		printf("%-24s %9ld kB\n", "peak resident memory",
+		    peak_kb(pid));
+		kill(pid, SIGTERM);
+		waitpid(pid, &status, 0);
+		return 0;
+	}
 	step(fd, "officers tab (2)", "2");
 	step(fd, "Down", "\033OB");
 	step(fd, "Down again", "\033OB");

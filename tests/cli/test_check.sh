@@ -120,12 +120,12 @@ cp "$TMP/out" "$TMP/text"
 run --db "$DB" check --tsv
 status "check --tsv on the demo exits 1" 1
 same "the TSV header" "$(head -1 "$TMP/out")" \
-    "$(printf 'rule\tsubject\tdetail\tagency\tofficer\tissue')"
+    "$(printf 'rule\tsubject\tdetail\tagency\tofficer\tissue\tmeeting')"
 same "as many TSV lines as the summary counts" "$(tsv_count)" "$n_text"
-same "every TSV line has six fields" \
-    "$(awk -F '\t' 'NF != 6' "$TMP/out" | wc -l | tr -d ' ')" 0
+same "every TSV line has seven fields" \
+    "$(awk -F '\t' 'NF != 7' "$TMP/out" | wc -l | tr -d ' ')" 0
 same "every rule is one of the rule names" \
-    "$(awk -F '\t' 'NR > 1 && $1 !~ /^(no_po|no_supervisor|not_civil_servant|no_work_meeting|no_policy_meeting|low_attendance|escalated_long)$/' \
+    "$(awk -F '\t' 'NR > 1 && $1 !~ /^(no_po|no_supervisor|not_civil_servant|no_work_meeting|no_policy_meeting|low_attendance|escalated_long|not_marked_held)$/' \
     "$TMP/out" | wc -l | tr -d ' ')" 0
 same "no summary line in TSV" "$(grep -c 'findings for' "$TMP/out")" 0
 mohw=$(agency_id MOHW)
@@ -274,7 +274,7 @@ same "and nothing else" "$(wc -l <"$TMP/out" | tr -d ' ')" 1
 run --db "$DB" check --year 2999 --tsv
 status "--tsv exits 0 too" 0
 same "and prints the header only" "$(cat "$TMP/out")" \
-    "$(printf 'rule\tsubject\tdetail\tagency\tofficer\tissue')"
+    "$(printf 'rule\tsubject\tdetail\tagency\tofficer\tissue\tmeeting')"
 
 # The Executive Yuan and one ministry with its PO and supervisor.
 run --db "$DB" add agency code=EY name=行政院 level=1

@@ -141,12 +141,12 @@ run --db "$DB" list meetings
 status "list meetings succeeds" 0
 same "one line per meeting, and a header" \
     "$(wc -l <"$TMP/out" | tr -d ' ')" "$((meetings + 1))"
-awk 'NR > 1 { print $1 }' "$TMP/out" >"$TMP/dates"
+awk 'NR > 1 { print $2 }' "$TMP/out" >"$TMP/dates"
 check "meetings are listed newest first" sort -c -r "$TMP/dates"
 same "the dates are dates" \
     "$(grep -vc '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]$' "$TMP/dates")" 0
 same "the newest is the planned one" \
-    "$(awk 'NR == 2 { print $3 }' "$TMP/out")" planned
+    "$(awk 'NR == 2 { print $4 }' "$TMP/out")" planned
 contains "held meetings show who came" "$TMP/out" "held"
 
 run --db "$DB" list issues

@@ -91,7 +91,7 @@ same "db comes from the system's file only" "$(setting db)" \
 same "unknown_users comes from the system's file only" \
     "$(setting unknown_users)" "refuse|$OGPO_SYSCONF:3"
 contains "a bad value is told with file and line" "$TMP/err" \
-    "$USER_CONF:2: theme 'purple' is not one of default, mono; using mono"
+    "$USER_CONF:2: theme 'purple' is not one of default, light, mono; using mono"
 contains "an unknown key is told" "$TMP/err" \
     "$USER_CONF:3: 'colour' is not a setting ogpo knows"
 contains "a line without = is told" "$TMP/err" \

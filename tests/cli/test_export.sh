@@ -61,8 +61,8 @@ issues=$(sed -n 's/.* \([0-9]*\) issues.*/\1/p' "$TMP/out")
 month=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
 run --db "$DB" list meetings
 # The invitees of the month's meetings: N of every "x/N" dated in it.
-invited=$(awk -v m="$month" 'index($1, m "-") == 1 {
-    split($4, a, "/"); n += a[2] } END { print n + 0 }' "$TMP/out")
+invited=$(awk -v m="$month" 'index($2, m "-") == 1 {
+    split($5, a, "/"); n += a[2] } END { print n + 0 }' "$TMP/out")
 check "last month has demo meetings with invitees" [ "$invited" -gt 0 ]
 
 run --db "$DB" export attendance --month "$month" -o "$TMP/att.csv"
@@ -116,8 +116,8 @@ same "the total counts every officer invited" \
 check "the rate has one decimal" sh -c "echo '$total' |
     grep -q ',[0-9]*\.[0-9]%\$'"
 run --db "$DB" list meetings
-present=$(awk -v m="$month" 'index($1, m "-") == 1 {
-    split($4, a, "/"); n += a[1] } END { print n + 0 }' "$TMP/out")
+present=$(awk -v m="$month" 'index($2, m "-") == 1 {
+    split($5, a, "/"); n += a[1] } END { print n + 0 }' "$TMP/out")
 same "present in the total = PRESENT of list meetings" \
     "$(echo "$total" | cut -d, -f4)" "$present"
 
@@ -139,8 +139,8 @@ planned=$(awk -F '\t' '
 pdate=$(tsv_field "$TMP/out" "$planned" date)
 check "the demo has a planned meeting" [ -n "$planned" ]
 run --db "$DB" list meetings
-pinvited=$(awk -v d="$pdate" '$1 == d && $3 == "planned" {
-    split($4, a, "/"); print a[2] }' "$TMP/out")
+pinvited=$(awk -v d="$pdate" '$2 == d && $4 == "planned" {
+    split($5, a, "/"); print a[2] }' "$TMP/out")
 run --db "$DB" export signin "$planned" -o "$TMP/signin.csv"
 status "export signin of the planned meeting succeeds" 0
 contains "the sign-in sheet has 簽名" "$TMP/signin.csv" "機關,姓名,職稱,簽名"

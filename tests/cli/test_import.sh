@@ -678,6 +678,30 @@ status "a second undo of the same import: exit 1" 1
 contains "a second undo: refused" "$TMP/err" "import $second was undone already"
 unchanged "a second undo"
 
+# A database from before undos were kept as facts (schema 2): a copy
+# without the undone table, its schema set back to 2 (lmdb-utils). Opened,
+# it finds the imports undone in the trail: still undone, still refused.
+old=$TMP/schema2
+mkdir -p "$old"
+for sub in $(mdb_dump -l "$DB"); do
+	[ "$sub" = undone ] && continue
+	if [ "$sub" = meta ]; then
+		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000003$/,
+		    "0000000000000002"); p = 0 } /^ 736368656d61$/ { p = 1 }
+		    { print }'
+	else
+		mdb_dump -s "$sub" "$DB"
+	fi | mdb_load -s "$sub" "$old" 2>/dev/null || not_ok "copying $sub"
+done
+"$OGPO" --db "$old" import list >"$TMP/old.list" 2>&1
+check "schema 2, opened: the import undone is still undone" \
+    grep -Eq "^$second .*changed.csv  \\(undone\\)\$" "$TMP/old.list"
+"$OGPO" --db "$old" import undo "$second" >/dev/null 2>"$TMP/old.err"
+contains "… and a second undo is refused" "$TMP/old.err" \
+    "import $second was undone already"
+mdb_dump -s meta "$old" | grep -A1 '^ 736368656d61$' | tail -1 >"$TMP/v"
+same "… and the database says schema 3" "$(cat "$TMP/v")" " 0000000000000003"
+
 run import undo 999999999
 status "undo of an import that does not exist: exit 1" 1
 contains "undo of no import: said" "$TMP/err" "there is no import 999999999"
@@ -693,8 +717,8 @@ status "edit an imported officer by hand" 0
 snap before
 run import undo "$third"
 status "undo after an edit: exit 1" 1
-contains "undo after an edit: refused, naming the officer" "$TMP/err" \
-    "the import cannot be undone: 1 record was changed since (O二)"
+contains "undo after an edit: refused, naming the officer and who changed it" \
+    "$TMP/err" "the import cannot be undone: officer O二 was changed by $(id -un) at"
 unchanged "undo after an edit"
 run set officer "$(field edit2@ex.gov.tw id)" title=科長
 run import undo "$third"
@@ -749,6 +773,30 @@ contains "an unknown parent: rejected" "$TMP/out" \
 contains "a bad level: rejected" "$TMP/out" \
     "rejected row 3, column level: '9' is not a level"
 unchanged "import agencies with bad rows"
+
+# An import that makes a record and changes it again (an agency made
+# under TSTD, then TSTD moved up a level, taking its new sub-agency along):
+# undone, the record it made goes, though its last change was an update.
+printf 'code,name,parent\nTSTK,測試司新科,TSTD\nTSTD,內政部測試司,EY\n' \
+    >"$D/agencies-move.csv"
+snap before
+run import agencies "$D/agencies-move.csv"
+status "an import that makes TSTK, then moves its parent: exit 0" 0
+same "TSTK came in at level 4, then moved to 3 with TSTD" \
+    "$(agency_field TSTK level)/$(agency_field TSTD level)" 3/2
+moved=$(sed -n 's/^import \([0-9]*\);.*/\1/p' "$TMP/out")
+run import undo "$moved"
+status "undo of an import that made then changed a record: exit 0" 0
+same "the agency it made and changed is gone" "$(agency_field TSTK id)" ""
+same "TSTD is back under 內政部 at level 3" \
+    "$(agency_field TSTD parent)/$(agency_field TSTD level)" \
+    "$(agency_field MOI id)/3"
+"$OGPO" --db "$DB" list agencies --tsv | cut -f 1,5- >"$TMP/ag.after"
+cut -f 1,5- "$TMP/before.agencies" >"$TMP/ag.before"
+check "the agencies are as before the import (but for their versions)" \
+    cmp -s "$TMP/ag.before" "$TMP/ag.after"
+run verify
+status "verify after it" 0
 
 # --- usage ----------------------------------------------------------------
 

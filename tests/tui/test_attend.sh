@@ -1,9 +1,13 @@
 #!/bin/sh
 # test_attend.sh — taking attendance: Enter on a meeting opens its
-# invitees; p, o, x (asks the proxy), e and a record an answer and move to
-# the next person; the count in view follows; the database holds each
-# answer; + invites an officer, E someone who is not one, d takes a
-# person off; a new meeting proposes its invitees by point 7.
+# invitees with the sheet's own keys on the status line (at 80 columns
+# too); p, o, x (asks the proxy, naming the person), e and a record an
+# answer and move to the next person not yet marked (*); / finds a person
+# as they arrive; c writes a note; the counts follow; the database holds
+# each answer; + invites an officer, E someone who is not one, d takes a
+# person off; when everyone is marked a key marks no one by mistake; the
+# help says Esc loses nothing; closing a sheet taken on the day offers to
+# mark the meeting held; a new meeting proposes its invitees by point 7.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -11,32 +15,70 @@ demo_db
 planned=$("$OGPO" --db "$DB" list meetings --tsv |
     awk -F '\t' '$12 == "planned" { print $6; exit }')
 check "the demo has a planned meeting ($planned)" test -n "$planned"
+mid=$("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' '$12 == "planned" { print $1; exit }')
 
 tui_start attend 100 30
 keys 3
 expect "the meetings are listed" "Meetings, newest first"
 keys Home Enter
-expect "Enter opens the meeting's attendance" "present 0 / invited 41"
-expect "the invitees are listed, none answered yet" "受邀 Invited"
+expect "Enter opens the meeting's attendance, numbered" "#$mid $planned"
+expect "the counts, and how many are not yet marked" \
+    "present 0 / invited 41;  not yet marked (*) 41"
+expect "each one not marked carries the mark" "* Invited"
+expect "the sheet's own keys, not the list's" "p present  o online  x proxy"
+screen
+lacks "… not the meetings' add and delete" "$SCR" "a add"
 keys p
 expect "p marks the first person present" "present 1 / invited 41"
 keys p o
 expect "p and o: three present" "present 3 / invited 41"
+sel_row
+name4=$(awk '{ print $(NF - 2) }' "$TMP/sel")
 keys x
-expect "x asks for the proxy's name" "Who came in their place"
+expect "x asks for the proxy, naming the person ($name4)" \
+    "Who came in place of $name4"
 text "代理人甲"
 keys Enter
 expect "the proxy counts as present" "present 4 / invited 41"
 expect "and is named" "代理人甲"
 keys e a
-expect "e and a are not present" "present 4 / invited 41"
-expect "excused is shown" "請假 Excused"
-expect "absent is shown" "缺席 Absent"
-# The cursor moved on after each key: the seventh row is selected.
-screen
+expect "e and a are not present" "present 4 / invited 41;  not yet marked (*) 35"
+expect "excused is shown" "Excused"
+expect "absent is shown" "Absent"
+# The cursor moved on after each key: the seventh person is selected.
 sel_row
-check "after six answers the seventh person is selected" \
-    grep -q "受邀 Invited" "$TMP/sel"
+check "after six answers the seventh person, not yet marked, is chosen" \
+    grep -q "^│ \* Invited" "$TMP/sel"
+
+# / finds someone as they arrive, in any order; p marks them.
+last=$("$OGPO" --db "$DB" export signin "$mid" --plain |
+    awk -F ',' 'END { print $2 }')
+keys /
+text "$last"
+expect_sel "/ finds $last as it is typed" "$last"
+keys Enter p
+expect "p marks the one found" "present 5 / invited 41"
+# c: a note on the person's attendance (found again: the cursor went on).
+keys /
+text "$last"
+keys Enter c
+expect "c asks for a note, naming the person" "Note on $last's attendance"
+text "遲到十分鐘"
+keys Enter
+expect "the note is on the row" "遲到十分鐘"
+# A later mark keeps the note.
+keys /
+text "$last"
+keys Enter o
+expect "… marked online: the cursor goes on" "not yet marked (*) 34"
+keys /
+text "$last"
+keys Enter
+poll 5 sh -c "grep -F '$last' '$SCR' | grep -q Online"
+grep -F "$last" "$SCR" >"$TMP/row"
+contains "… marked online" "$TMP/row" "Online"
+contains "… the note kept" "$TMP/row" "遲到十分鐘"
 
 # External participant.
 keys E
@@ -48,28 +90,69 @@ text "開放文化基金會"
 keys Enter
 expect "the external participant is listed" "林公民"
 expect "with the organisation" "開放文化基金會"
-expect "invited count grows" "present 4 / invited 42"
+expect "invited count grows" "present 5 / invited 42"
 keys d
-expect "d asks first" "Take this person off"
+expect "d asks first, naming the person" "Take 林公民 off the meeting"
 keys y
-expect "the external is taken off" "present 4 / invited 41"
+expect "the external is taken off" "present 5 / invited 41"
+
+# The help: the sheet's keys first, and Esc loses nothing.
+keys '?'
+expect "? shows the sheet's own keys" "Keys here: Taking attendance"
+expect "Esc: marks are saved already, as each key is pressed" \
+    "what was marked is saved already"
+expect "u is back to invited (改回受邀)" "back to invited (改回受邀)"
+esc
 esc
 expect "Esc closes the meeting" "Meetings, newest first"
-expect "the list shows the new count" "4/41"
+expect "the list shows the new count" "5/41"
 tui_stop
 
 # What the database holds: the planned meeting's attendance.
-tsv_att() {
-	"$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' -v t="$planned" \
-	    '$6 == t { print $1 }'
-}
-mid=$(tsv_att)
-check "the meeting's id is known ($mid)" test -n "$mid"
-run_list=$("$OGPO" --db "$DB" list meetings)
-echo "$run_list" >"$TMP/meetings"
-contains "the CLI sees 4 of 41 present" "$TMP/meetings" "4/41"
+"$OGPO" --db "$DB" list meetings >"$TMP/meetings"
+contains "the CLI sees 5 of 41 present" "$TMP/meetings" "5/41"
+month=$("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' -v i="$mid" '$1 == i { print substr($7, 1, 7) }')
+"$OGPO" --db "$DB" export attendance --month "$month" --plain >"$TMP/att.csv"
+contains "the export holds the proxy" "$TMP/att.csv" "代理人甲"
+contains "… and the note" "$TMP/att.csv" "遲到十分鐘"
 run_v=$("$OGPO" --db "$DB" verify >/dev/null 2>&1; echo $?)
 check "the database is consistent" test "$run_v" -eq 0
+
+# A small meeting of today, planned: every one marked, a key then marks
+# no one; closing offers to mark it held, and y does.
+today=$(date +%Y-%m-%d)
+"$OGPO" --db "$DB" add meeting kind=issue status=planned date="$today" \
+    title=今日小會議 >/dev/null
+tui_start small 100 30
+keys 3
+expect "the meetings" "今日小會議"
+keys /
+text 今日小會議
+keys Enter Enter
+expect "its sheet is empty" "Nobody is invited yet"
+keys E
+text 甲
+keys Enter Enter
+expect "one invited" "invited 1;"
+keys E
+text 乙
+keys Enter Enter
+expect "two invited" "invited 2;"
+keys Home p p
+expect "both marked: everyone is" "present 2 / invited 2;  everyone is marked"
+keys a
+expect "a key after the last marks no one, and says why" \
+    "Everyone is marked: move to a person to change their mark"
+expect "… both are still present" "present 2 / invited 2"
+esc
+expect "closing a sheet taken on the day asks: held?" "Mark it held"
+keys y
+expect "the meeting is marked held" "Held"
+tui_stop
+st=$("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' '$6 == "今日小會議" { print $12 }')
+check "the database holds it held" test "$st" = held
 
 # A new policy meeting proposes every second-level agency's supervisors.
 sups=$("$OGPO" --db "$DB" list agencies |
@@ -91,5 +174,17 @@ expect "Space leaves one out" "$((sups - 1)) of $sups chosen"
 keys Enter
 expect "the attendance view opens with them invited" \
     "present 0 / invited $((sups - 1))"
+esc
+tui_stop
+
+# At 80 columns the sheet's keys fit whole, most used first.
+tui_start narrow 80 24
+keys 3 Home Enter
+expect "the sheet at 80 columns" "present 5 / invited 41"
+screen
+status_line >"$TMP/status"
+contains "its keys begin with the marks" "$TMP/status" "p present  o online"
+contains "… and end with the help" "$TMP/status" "? help"
+lacks "… none cut short" "$TMP/status" "…"
 esc
 tui_done

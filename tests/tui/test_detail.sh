@@ -45,8 +45,8 @@ check "the demo has a meeting about an issue ($mtitle: $mis)" \
 tui_start detail 100 40
 
 # --- an officer -------------------------------------------------------------
-keys 2 Enter
-expect "Enter on an officer shows the detail" "Esc: close"
+keys 2 Space
+expect "Space on an officer shows the detail (Enter: training and rewards)" "Esc: close"
 screen
 check_value "officer: the agency by name" "Agency" "("
 esc

@@ -1,8 +1,10 @@
 #!/bin/sh
 # test_export.sh — the Meetings pane's Export action: x asks for the month
-# (last month offered) and the file (attendance-YYYY-MM.ods here, or a
-# name of one's own: .xlsx, or .csv for Excel with its BOM and CRLF),
-# writes it and says how many rows went where.
+# (the chosen meeting's offered) and the file (attendance-YYYY-MM.ods
+# here, or a name of one's own: .xlsx, or .csv for Excel with its BOM and
+# CRLF), writes it and says how many rows went where (the file's whole
+# path). S writes the chosen meeting's sign-in sheet, s the month's
+# summary per agency.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -17,14 +19,16 @@ rows=$("$OGPO" --db "$DB" export attendance --month "$last" --plain |
 tui_start export 100 30
 keys 3
 expect "the meetings are listed" "Meetings, newest first"
-keys x
+# The newest meeting is next month's, planned; the one below it is last
+# month's: x offers the chosen meeting's month.
+keys Down x
 expect "x asks for the month" "Export the attendance of which month"
-expect "last month is offered" "$last"
+expect "the chosen meeting's month is offered" "$last"
 keys Enter
 expect "then for the file, an OpenDocument spreadsheet" "attendance-$last.ods"
 keys Enter
-expect "the result names the rows and the file" \
-    "Wrote $rows rows of $last's attendance to attendance-$last.ods"
+expect "the result names the rows and the file, whole" \
+    "Wrote $rows rows of $last's attendance to $(pwd -P)/attendance-$last.ods"
 check "the file is there" test -f "attendance-$last.ods"
 check "it is a spreadsheet with a row per invitee and the header" sh -c \
     "'$TOOL' dump 'attendance-$last.ods' | wc -l | grep -qx $((rows + 1))"
@@ -41,11 +45,32 @@ keys C-u
 text "attendance-$last.csv"
 keys Enter
 expect "a .csv name writes CSV" \
-    "Wrote $rows rows of $last's attendance to attendance-$last.csv"
+    "Wrote $rows rows of $last's attendance to $(pwd -P)/attendance-$last.csv"
 check "it starts with the UTF-8 BOM (Excel)" \
     sh -c "head -c 3 'attendance-$last.csv' | od -An -tx1 | grep -q 'ef bb bf'"
 check "its lines end in CRLF" \
     sh -c "head -1 'attendance-$last.csv' | od -An -c | grep -q '\\\\r'"
+# S: the sign-in sheet of the chosen meeting.
+mid=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' 'NR == 3 { print $1 }')
+keys S
+expect "S asks where the sign-in sheet goes" "Write the sign-in sheet to the file"
+expect "signin-N.ods is offered" "signin-$mid.ods"
+keys Enter
+expect "the sign-in sheet is written" "Wrote the sign-in sheet"
+check "… to signin-$mid.ods" test -f "signin-$mid.ods"
+"$OGPO" --db "$DB" export signin "$mid" -o "$TMP/signin.ods" >/dev/null
+"$TOOL" dump "signin-$mid.ods" >"$TMP/a" 2>&1
+"$TOOL" dump "$TMP/signin.ods" >"$TMP/b" 2>&1
+check "… as ogpo export signin writes it" cmp -s "$TMP/a" "$TMP/b"
+# s: the month's summary per agency.
+keys s
+expect "s asks for the month to summarise" "Summarise the attendance of which month"
+keys Enter
+expect "… and the file" "attendance-summary-$last.ods"
+keys Enter
+expect "the summary is written" "Wrote $last's summary"
+check "… with its total row (合計)" sh -c \
+    "'$TOOL' dump 'attendance-summary-$last.ods' | grep -q 合計"
 keys x
 expect "x again" "Export the attendance of which month"
 keys C-u

@@ -42,7 +42,11 @@ expect "the POs of the issue's agencies are proposed" "chosen"
 keys Enter
 expect "the attendance view opens" "present 0 / invited"
 esc
-expect "back on the Meetings tab" "Meetings, newest first"
+# Opened from Issues, it closes back to Issues.
+expect "closed, back on the Issues tab" "Issues (triggers"
+expect_gone "… not on Meetings" "Meetings, newest first"
+screen
+check "the Issues tab is the one shown" grep -q "再生能源設置之地方溝通機制" "$SCR"
 tui_stop
 mtitle=$("$OGPO" --db "$DB" list meetings --tsv |
     awk -F '\t' '$5 == "issue" && $12 == "planned" { print $13 }')

@@ -73,7 +73,7 @@ keys Enter
 expect "after Enter the status line says so" 'no match for "zzqxjv"'
 esc
 expect_gone "Esc clears the message" "no match"
-expect "the key hints come back" "s sort"
+expect "the key hints come back" "/ search"
 keys n
 expect "after Esc there is no search to repeat" "no search yet"
 

@@ -42,22 +42,27 @@ keys BTab
 expect "Shift-Tab goes back to Agencies" "Supervising minister"
 
 keys '?'
-expect "? shows the help popup" "go to the Officers tab"
-expect "help lists the keys of the keymap" "leave ogpo"
+expect "? shows the help popup, the keys of the view in front first" \
+    "Keys here: Agencies"
+expect "… what they do in the agency tree" "open a branch of the tree"
 esc
-expect_gone "Esc closes the help popup" "go to the Officers tab"
+expect_gone "Esc closes the help popup" "Keys here: Agencies"
 expect "the tree is back after help" "Supervising minister"
 
-# The help lists "/ search" for help windows too: it should find a line.
+# The help lists "/ search" for help windows too: it finds a line.
 keys '?'
-expect "? opens help again" "go to the Officers tab"
-expect_gone "help starts at its top (the tree keys are further down)" \
-    "open a branch of the tree" 1
+expect "? opens help again" "Keys here: Agencies"
+expect_gone "help starts at its top (every key of the keymap is further \
+down)" "Every key of the active keymap" 1
 keys /
-text branch
+text "Every key"
 keys Enter
-expect "/branch in help brings \"open a branch of the tree\" into view" \
-    "open a branch of the tree"
+expect "/Every key in help brings the whole keymap into view" \
+    "Every key of the active keymap"
+keys /
+text "leave ogpo"
+keys Enter
+expect "… and q, leave ogpo" "leave ogpo"
 expect "help is still open after the search" "Esc: close" 1
 screen
 has_text "Esc: close" && esc

@@ -4,7 +4,9 @@
 # toggled in its pick list), w a reward (a refused one first); the
 # right-hand panel and the Space detail then show them, and the database
 # holds both: ogpo check --training no longer names the PO, and deleting
-# the officer is refused for their training and reward records.
+# the officer is refused for their training and reward records. Enter
+# lists the officer's records to edit, delete and take back; the command
+# line lists, sets, deletes and exports them too.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -91,7 +93,63 @@ expect "C-s saves the reward" "Saved 嘉獎."
 expect_gone "the form closes" "Reward (point 9)"
 expect "the panel lists the reward" "│ Rewards (point 9): "
 expect "… its kind and reason" "嘉獎: 推"
+
+# --- the officer's records, listed to edit, delete, take back -------------
+keys Enter
+expect "Enter lists the officer's training and rewards" \
+    "Competencies of point 8: 1 of 4"
+expect "… the course, as a row" "$course (1.5 h"
+expect "… and the reward" "嘉獎: 推動資料開放有功"
+expect "its own keys on the status line" "edit  d delete  t training  w reward"
+keys End e
+expect "e edits the chosen record (the reward)" "Reward (point 9)"
+keys Tab Tab C-u
+text 記功
+keys C-s
+expect "the reward's new kind is listed" "記功: 推動資料開放有功"
+keys Home d
+expect "d asks before deleting the training" \
+    "Delete the training record $course"
+keys y
+expect_gone "the course is gone" "$course (1.5 h"
+expect "… and its competency with it" "Competencies of point 8: 0 of 4"
+keys u
+expect "u says what it takes back" "Take back your change of"
+expect "… the deletion of the course" "$course"
+keys y
+expect "the course is back" "$course (1.5 h"
+esc
+expect "Esc goes back to the list" "Officers of all agencies"
 tui_stop
+
+# --- the command line: list, set, delete, export ---------------------------
+quiet() { "$@" >/dev/null 2>&1; }
+"$OGPO" --db "$DB" list training --officer "$id" >"$TMP/tr"
+contains "list training --officer: the course" "$TMP/tr" "$course"
+contains "… its competency" "$TMP/tr" "recording"
+tid=$("$OGPO" --db "$DB" list training --officer "$id" --tsv |
+    awk -F '\t' 'NR == 2 { print $1 }')
+rid=$("$OGPO" --db "$DB" list rewards --officer "$id" --tsv |
+    awk -F '\t' 'NR == 2 { print $1 }')
+"$OGPO" --db "$DB" list rewards --officer "$id" >"$TMP/rw"
+contains "list rewards --officer: the reward, as edited" "$TMP/rw" "記功"
+check "set training: the hours" quiet "$OGPO" --db "$DB" set training "$tid" hours=2
+"$OGPO" --db "$DB" list training --tsv | awk -F '\t' -v i="$tid" \
+    'NR == 1 { for (k = 1; k <= NF; k++) c[$k] = k } $1 == i { print $c["hours"] }' \
+    >"$TMP/hours"
+contains "… stored" "$TMP/hours" "2"
+"$OGPO" --db "$DB" export training -o "$TMP/training.csv" >/dev/null
+contains "export training: the course" "$TMP/training.csv" "$course"
+contains "… the competency in Chinese, as the desks write it" \
+    "$TMP/training.csv" "記錄"
+contains "… the officer's name" "$TMP/training.csv" "$name"
+check "delete reward" quiet "$OGPO" --db "$DB" delete reward "$rid"
+"$OGPO" --db "$DB" export rewards >"$TMP/rewards.csv"
+lacks "export rewards: the deleted one is gone" "$TMP/rewards.csv" \
+    "推動資料開放有功"
+check "ogpo undo takes the deletion back" quiet "$OGPO" --db "$DB" undo
+"$OGPO" --db "$DB" export rewards >"$TMP/rewards.csv"
+contains "… the reward is back" "$TMP/rewards.csv" "推動資料開放有功"
 
 # --- what the database holds ---------------------------------------------
 if untrained; then

@@ -48,7 +48,7 @@ for size in "80 24" "120 40"; do
 	expect "${cols}: all of them, up to the seventh" "7 使用者"
 	expect "${cols}: the agency tree heads in Chinese" "督導政務委員："
 	expect "${cols}: its columns in Chinese" "代碼"
-	expect "${cols}: its hints in Chinese" "+/- 展開/收合"
+	expect "${cols}: its hints in Chinese" "Space 展開/收合"
 	fits "$cols" "${cols}: agencies"
 	status_ok "${cols}: agencies"
 	keys 2

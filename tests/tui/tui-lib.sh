@@ -12,7 +12,9 @@
 #
 #	tui_start NAME COLS ROWS [ARGS...]	ogpo --db $DB ARGS in a pane
 #					(in $TUI_LANG, default C.UTF-8; ready
-#					once $TUI_READY shows)
+#					once $TUI_READY shows; $TUI_ENV,
+#					VAR=value words quoted for sh, in
+#					its environment)
 #	screen [-e]			capture into $SCR (and print nothing)
 #	wait_for TEXT [SECONDS]		0 once TEXT shows (default 5 s)
 #	wait_gone TEXT [SECONDS]	0 once TEXT no longer shows
@@ -86,10 +88,11 @@ tui_start() {
 	{
 		printf '%s\n' '#!/bin/sh'
 		# Colours on (NO_COLOR empty): the selected row is found by them.
-		printf 'sh -c %s %s %s env LANG=%s LC_ALL=%s NO_COLOR= ' \
+		printf 'sh -c %s %s %s env LANG=%s LC_ALL=%s NO_COLOR= %s ' \
 		    "'echo \$\$ >\"\$0.pid\"; exec \"\$@\"'" \
 		    "$(shquote "$TMP/$_n")" "${TUI_AS:-}" \
-		    "$(shquote "$TUI_LANG")" "$(shquote "$TUI_LANG")"
+		    "$(shquote "$TUI_LANG")" "$(shquote "$TUI_LANG")" \
+		    "${TUI_ENV:-}"
 		printf 'TERM=%s %s --db %s' "$(shquote "$TUI_TERM")" \
 		    "$(shquote "$OGPO")" "$(shquote "$DB")"
 		for _a in "$@"; do printf ' %s' "$(shquote "$_a")"; done

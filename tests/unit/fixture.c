@@ -28,12 +28,22 @@ fixture_rmdir(const char *dir)
 struct core *
 fixture_core_open(char *dir, size_t n)
 {
+	return fixture_core_open_in(dir, n, "/tmp");
+}
+
+struct core *
+fixture_core_open_in(char *dir, size_t n, const char *base)
+{
 	struct core *c;
 	char *cause = NULL;
 
-	if (snprintf(dir, n, "/tmp/ogpo-unit.XXXXXX") >= (int)n ||
-	    mkdtemp(dir) == NULL)
-		return NULL;
+	if (snprintf(dir, n, "%s/ogpo-unit.XXXXXX", base) >= (int)n ||
+	    mkdtemp(dir) == NULL) {
+		/* No such place here: the usual one. */
+		if (snprintf(dir, n, "/tmp/ogpo-unit.XXXXXX") >= (int)n ||
+		    mkdtemp(dir) == NULL)
+			return NULL;
+	}
 	if (core_open(&c, dir, 1, &cause) != 0) {
 		fprintf(stderr, "fixture: %s\n", cause);
 		free(cause);

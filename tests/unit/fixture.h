@@ -15,6 +15,12 @@ struct core;
  */
 struct core *fixture_core_open(char *dir, size_t n);
 
+/*
+ * The same under base (/dev/shm: memory, for a test of thousands of
+ * commits that would wait on the disk), or /tmp if base will not do.
+ */
+struct core *fixture_core_open_in(char *dir, size_t n, const char *base);
+
 /* Close c and remove its directory. */
 void	fixture_core_close(struct core *c, const char *dir);
 

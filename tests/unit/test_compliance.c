@@ -563,6 +563,64 @@ test_compliance_work_month(void **state)
 	assert_non_null(test_find(f, RULE_NO_WORK_MEETING, "2024-07"));
 }
 
+/*
+ * A roll call on a planned meeting whose day has come: the meeting was
+ * held in fact. It counts for its month (no "no work meeting") and its
+ * attendance for the rates, and it is named until it is marked held.
+ */
+static void
+test_compliance_not_marked_held(void **state)
+{
+	struct fixture *f = *state;
+	const struct compliance_finding *fd;
+	uint32_t june, later;
+	char *cause = NULL;
+
+	test_staff(f);
+	test_meetings(f, 5, 2);
+	june = test_meeting(f->c, MEETING_WORK, MEETING_PLANNED, "2024-06-12");
+	test_attend(f->c, june, f->moi_po, ATTEND_PRESENT);
+	test_attend(f->c, june, f->mofa_po, ATTEND_INVITED);
+	/* Planned for a day to come, invitations only: nothing to say. */
+	later = test_meeting(f->c, MEETING_WORK, MEETING_PLANNED,
+	    "2024-07-30");
+	test_attend(f->c, later, f->moi_po, ATTEND_INVITED);
+	test_check(f);
+	assert_int_equal(test_count(f, RULE_NO_WORK_MEETING), 0);
+	assert_int_equal(test_count(f, RULE_NOT_MARKED_HELD), 1);
+	fd = test_find(f, RULE_NOT_MARKED_HELD, "2024-06-12 #");
+	if (fd == NULL) {
+		char subject[32];
+
+		snprintf(subject, sizeof subject, "2024-06-12 #%u", june);
+		fd = test_find(f, RULE_NOT_MARKED_HELD, subject);
+	}
+	assert_non_null(fd);
+	assert_int_equal(fd->meeting, june);
+	assert_non_null(strstr(fd->detail, "1 of 2 present"));
+	/* Its attendance counts: MOFA came to none of its invitations. */
+	assert_non_null(test_find_agency(f, RULE_LOW_ATTENDANCE, f->mofa));
+	assert_int_equal(f->ret, 2);
+
+	/* Marked held, it is as any held meeting. */
+	{
+		struct store_txn *t;
+		struct meeting m;
+
+		assert_int_equal(store_read_begin(core_store(f->c), &t, NULL),
+		    0);
+		assert_int_equal(store_meeting_get(t, june, &m, NULL), 0);
+		store_read_end(t);
+		m.status = MEETING_HELD;
+		if (core_save1(f->c, ENTITY_MEETING, &m, &cause) != 0)
+			fail_msg("%s", cause);
+	}
+	test_check(f);
+	assert_int_equal(test_count(f, RULE_NOT_MARKED_HELD), 0);
+	assert_int_equal(test_count(f, RULE_NO_WORK_MEETING), 0);
+	assert_int_equal(f->ret, 1);
+}
+
 static void
 test_compliance_policy_quarter(void **state)
 {
@@ -732,9 +790,10 @@ test_compliance_attendance(void **state)
 			fail_msg("external: %s", cause);
 		assert_true(e.n & ATTEND_EXTERNAL);
 	}
-	/* Neither a planned work meeting nor a policy meeting counts. */
+	/* Neither a work meeting still to come (marks made ahead) nor a
+	 * policy meeting counts. */
 	planned = test_meeting(f->c, MEETING_WORK, MEETING_PLANNED,
-	    "2024-07-01");
+	    "2024-07-20");
 	test_attend(f->c, planned, f->mofa_po, ATTEND_ABSENT);
 	test_attend(f->c, planned, f->moi_po, ATTEND_ABSENT);
 	policy = test_meeting(f->c, MEETING_POLICY, MEETING_HELD,
@@ -934,6 +993,7 @@ main(void)
 		cmocka_unit_test(test_compliance_names),
 		cmocka_unit_test(test_compliance_defaults),
 		T(test_compliance_clean),
+		T(test_compliance_not_marked_held),
 		T(test_compliance_staffed),
 		T(test_compliance_po_ended),
 		T(test_compliance_po_future),

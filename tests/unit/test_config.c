@@ -142,7 +142,7 @@ test_config_bad_lines(void **state)
 	snprintf(want, sizeof want, "%s:2: 'colour' is not a setting ogpo "
 	    "knows (ogpo --print-config lists them); the line is ignored\n"
 	    "%s:3: 'just words' is not KEY = VALUE; the line is ignored\n"
-	    "%s:4: theme 'pink' is not one of default, mono; using mono\n"
+	    "%s:4: theme 'pink' is not one of default, light, mono; using mono\n"
 	    "%s:5: ambiguous_width '3' is not one of 1, 2; using 1\n"
 	    "%s:6: attendance_threshold '150' is not a percentage (write "
 	    "75%%); using 75%%\n"

@@ -21,10 +21,13 @@
 /* The program's tables, as the UI declares them (same order). */
 enum {
 	TEST_GLOBAL, TEST_LIST, TEST_TREE, TEST_FORM, TEST_DIALOG, TEST_HELP,
-	TEST_ATTEND, TEST_NCONTEXTS
+	TEST_ATTEND, TEST_AGENCIES, TEST_OFFICERS, TEST_MEETINGS, TEST_ISSUES,
+	TEST_COMPLIANCE, TEST_AUDIT, TEST_USERS, TEST_OFFICER, TEST_NCONTEXTS
 };
 static const char *const test_contexts[] = {
 	"global", "list", "tree", "form", "dialog", "help", "attend",
+	"agencies", "officers", "meetings", "issues", "compliance", "audit",
+	"users", "officer",
 };
 
 enum {
@@ -39,7 +42,8 @@ enum {
 	A_EXCUSED, A_ABSENT, A_UNMARK, A_INVITE, A_INVITE_EXTERNAL,
 	A_UNINVITE, A_PROPOSE, A_TAB_COMPLIANCE, A_NEW_MEETING,
 	A_END_DESIGNATION, A_ADD_TRAINING, A_ADD_REWARD, A_TAB_AUDIT,
-	A_TAB_USERS, A_WHO,
+	A_TAB_USERS, A_WHO, A_UNDO, A_CLOSE, A_NOTE, A_HELD, A_CANCELLED,
+	A_SIGNIN, A_SUMMARY,
 	A_NACTIONS
 };
 static const char *const test_actions[] = {
@@ -54,7 +58,8 @@ static const char *const test_actions[] = {
 	"excused", "absent", "unmark", "invite", "invite_external",
 	"uninvite", "propose", "tab_compliance", "new_meeting",
 	"end_designation", "add_training", "add_reward", "tab_audit",
-	"tab_users", "who",
+	"tab_users", "who", "undo", "close", "note", "held", "cancelled",
+	"signin", "summary",
 };
 
 #define F(k)	(KEYMAP_FKEY | (k))

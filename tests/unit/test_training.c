@@ -816,13 +816,13 @@ test_end_designation(void **state)
 	assert_int_equal(s.agency, f->moi);
 	assert_int_equal(s.h.version, 2);
 
-	/* Both audited, in that transaction. */
+	/* Both audited, in that transaction: the successor first. */
 	assert_true(test_audit_next(f) == seq + 2);
-	test_audit_officer(f, seq, f->po, &au);
-	assert_string_equal(au.end_date, "2024-02-28");
-	test_audit_officer(f, seq + 1, f->alt, &au);
+	test_audit_officer(f, seq, f->alt, &au);
 	assert_int_equal(au.role, ROLE_PO);
 	assert_string_equal(au.start_date, "2024-02-29");
+	test_audit_officer(f, seq + 1, f->po, &au);
+	assert_string_equal(au.end_date, "2024-02-28");
 
 	/* A supervisor's successor takes the kind, a member's the function. */
 	if (test_end(f, f->sup, "2025-12-31", f->member, &cause) != 0)
@@ -843,6 +843,128 @@ test_end_designation(void **state)
 	test_audit_officer(f, seq, f->mofa_po, &au);
 	assert_int_equal(test_verify(f), 0);
 	free(cause);
+}
+
+struct test_inv {
+	uint32_t	 meeting, officer;
+};
+
+static int
+test_invite_txn(struct core *c, struct store_txn *t, void *arg,
+    char **cause)
+{
+	struct test_inv *iv = arg;
+
+	return core_invite(c, t, iv->meeting, iv->officer, cause);
+}
+
+static void
+test_invite(struct fixture *f, uint32_t meeting, uint32_t officer)
+{
+	struct test_inv iv = { meeting, officer };
+	char *cause = NULL;
+
+	if (core_run(f->c, test_invite_txn, &iv, &cause) != 0)
+		fail_msg("invite: %s", cause);
+}
+
+/* A work meeting on date with status, the n of who invited. */
+static uint32_t
+test_meeting_with(struct fixture *f, const char *date, uint32_t status,
+    const uint32_t *who, size_t n)
+{
+	struct meeting m;
+	char *cause = NULL;
+	size_t i;
+
+	memset(&m, 0, sizeof m);
+	m.kind = MEETING_WORK;
+	m.status = status;
+	snprintf(m.date, sizeof m.date, "%s", date);
+	snprintf(m.title, sizeof m.title, "工作推動會議 %s", date);
+	if (core_save1(f->c, ENTITY_MEETING, &m, &cause) != 0)
+		fail_msg("%s", cause);
+	for (i = 0; i < n; i++)
+		test_invite(f, m.h.id, who[i]);
+	return m.h.id;
+}
+
+/* Is officer on meeting's list of invitees? */
+static int
+test_invited(struct fixture *f, uint32_t meeting, uint32_t officer)
+{
+	struct store_txn *t;
+	struct attendance at;
+	int rc;
+
+	assert_int_equal(store_read_begin(core_store(f->c), &t, NULL), 0);
+	rc = store_attendance_get(t, meeting, officer, &at, NULL);
+	store_read_end(t);
+	return rc == 0;
+}
+
+/*
+ * Ending a designation reaches the planned meetings after its last day
+ * (the one out, the successor in); held ones, and planned ones before
+ * the end, keep their invitees. A preview says the same beforehand.
+ */
+static void
+test_end_designation_meetings(void **state)
+{
+	struct fixture *f = *state;
+	struct core_handover h[8];
+	struct store_txn *t;
+	struct officer o;
+	uint32_t who[] = { f->po, f->mofa_po }, held, before, after, after2;
+	char *cause = NULL;
+	size_t n;
+
+	held = test_meeting_with(f, "2024-01-15", MEETING_HELD, who, 2);
+	before = test_meeting_with(f, "2024-02-15", MEETING_PLANNED, who, 2);
+	after = test_meeting_with(f, "2024-03-15", MEETING_PLANNED, who, 2);
+	after2 = test_meeting_with(f, "2024-04-15", MEETING_PLANNED, who, 1);
+	test_invite(f, after2, f->alt);
+
+	assert_int_equal(store_read_begin(core_store(f->c), &t, NULL), 0);
+	n = core_handover_meetings(t, f->po, "2024-02-28", f->alt, h, 8);
+	store_read_end(t);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].meeting, after);
+	assert_true(h[0].in);
+	assert_int_equal(h[1].meeting, after2);
+	assert_false(h[1].in);		/* invited already */
+
+	if (test_end(f, f->po, "2024-02-28", f->alt, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_true(test_invited(f, held, f->po));
+	assert_false(test_invited(f, held, f->alt));
+	assert_true(test_invited(f, before, f->po));
+	assert_false(test_invited(f, after, f->po));
+	assert_true(test_invited(f, after, f->alt));
+	assert_true(test_invited(f, after, f->mofa_po));
+	assert_false(test_invited(f, after2, f->po));
+	assert_true(test_invited(f, after2, f->alt));
+	{
+		struct attendance at;
+
+		/* Invited in the role they now hold. */
+		assert_int_equal(store_read_begin(core_store(f->c), &t, NULL),
+		    0);
+		assert_int_equal(store_attendance_get(t, after, f->alt, &at,
+		    NULL), 0);
+		store_read_end(t);
+		assert_int_equal(at.role, ROLE_PO);
+	}
+
+	/* An end date set by hand: the planned meetings follow too. */
+	assert_int_equal(test_get(f, ENTITY_OFFICER, f->mofa_po, &o), 0);
+	snprintf(o.end_date, sizeof o.end_date, "2024-03-01");
+	if (core_save1(f->c, ENTITY_OFFICER, &o, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_true(test_invited(f, before, f->mofa_po));
+	assert_false(test_invited(f, after, f->mofa_po));
+	assert_true(test_invited(f, held, f->mofa_po));
+	assert_int_equal(test_verify(f), 0);
 }
 
 static void
@@ -918,6 +1040,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_training_compliance,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_end_designation,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_end_designation_meetings,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_end_designation_refused,
 		    test_setup, test_teardown),
