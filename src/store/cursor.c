@@ -190,6 +190,41 @@ store_cursor_seek_text(struct store_cursor *c, const char *text)
 	return store_cursor_op(c, &k, &v, MDB_SET_RANGE);
 }
 
+size_t
+store_cursor_find(struct store_cursor *c, enum store_move how,
+    const struct store_idset *set)
+{
+	MDB_cursor_op op;
+	uint8_t pk[STORE_KEY_MAX];
+	MDB_val k, v;
+	size_t steps = 0;
+
+	if (!c->at || (how != STORE_NEXT && how != STORE_PREV))
+		return 0;
+	if (how == STORE_NEXT)
+		op = c->grouped && store_cursor_dup(c) ? MDB_NEXT_DUP : MDB_NEXT;
+	else
+		op = c->grouped && store_cursor_dup(c) ? MDB_PREV_DUP : MDB_PREV;
+	while (mdb_cursor_get(c->mc, &k, &v, op) == 0 &&
+	    store_cursor_in(c, &k)) {
+		steps++;
+		if (c->ix->target(&k, &v, pk) == 4 &&
+		    store_idset_has(set, store_u32_get(pk))) {
+			c->k = k;
+			c->v = v;
+			return steps;
+		}
+	}
+	/* Back to where it was: the entry is still there. */
+	k = c->k;
+	v = c->v;
+	if (store_cursor_dup(c))
+		(void)mdb_cursor_get(c->mc, &k, &v, MDB_GET_BOTH);
+	else
+		(void)mdb_cursor_get(c->mc, &k, &v, MDB_SET);
+	return 0;
+}
+
 void
 store_cursor_pos(struct store_cursor *c, struct store_pos *pos)
 {

@@ -45,6 +45,7 @@ static const struct {
 	[DB_REWARD]		= { "reward", 0 },
 	[DB_OFFICER_REWARD]	= { "officer_reward", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_OFFICER_STROKE]	= { "officer_stroke", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_OFFICER_GRAM]	= { "officer_gram", 0 },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -269,10 +270,17 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 	if (from == STORE_SCHEMA_VERSION)
 		return 0;
 	/* 1 → 2: the stroke order of names is a new index, filled from the
-	 * officers there are. from == 0: a new database. */
+	 * officers there are; 2 → 3: so is officer_gram, written in sorted
+	 * batches (a million officers give it some 35 million entries).
+	 * from == 0: a new database. */
 	if (from == 1 && (rc = store_index_fill(t, IX_OFFICER_STROKE,
 	    cause)) != 0)
 		return rc;
+	if (from >= 1 && from < 3) {
+		store_defer(t, 0);
+		if ((rc = store_index_fill(t, IX_OFFICER_GRAM, cause)) != 0)
+			return rc;
+	}
 	store_u64_put(b, STORE_SCHEMA_VERSION);
 	d.mv_size = sizeof b;
 	d.mv_data = b;
@@ -320,6 +328,29 @@ store_setup_read(struct store *s)
 	}
 	/* Committed, the handles outlive the transaction. */
 	return mdb_txn_commit(t.txn) == 0 ? 0 : OGPO_NOTFOUND;
+}
+
+/*
+ * Before a migration: grow the map for the indexes it builds, so that a
+ * large database is migrated once rather than again each time the map
+ * fills. A guess from the officers there are; a wrong one costs time only.
+ */
+static void
+store_setup_room(struct store *s)
+{
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_stat st;
+	size_t n = 0;
+
+	if (store_begin(s, MDB_RDONLY, &txn, NULL) != 0)
+		return;
+	if (mdb_dbi_open(txn, store_dbs[DB_OFFICER].name, 0, &dbi) == 0 &&
+	    mdb_stat(txn, dbi, &st) == 0)
+		n = st.ms_entries;
+	mdb_txn_abort(txn);
+	if (n > 0)
+		(void)store_reserve(s, n * 512, NULL);
 }
 
 /*
@@ -427,8 +458,8 @@ store_open_priv(struct store **sp, const char *dir,
 		goto fail;
 	mdb_reader_check(s->env, &dead);
 	s->stale = dead;
-	if (store_setup_read(s) != 0 &&
-	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0) {
+	if (store_setup_read(s) != 0 && (store_setup_room(s),
+	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0)) {
 		store_close(s);
 		return rc;
 	}
@@ -511,6 +542,7 @@ store_txn_release(struct store_txn *t)
 {
 	free(t->old);
 	free(t->image);
+	free(t->ents);
 	store_defer_free(t);
 }
 
