@@ -196,28 +196,26 @@ gram_put_varint(uint8_t *out, uint64_t x)
 }
 
 /*
- * Encode entries e[0..n) from base on: each the distance from the one
- * before (times 2, plus 1 for a run) and its place; a run is followed by
- * how many more come at the same distance and place (consecutive ids at
- * one place: a gram that starts every e-mail of an agency). Returns the
- * bytes, or 0 if they do not fit a block.
+ * Encode from e[0] on, as many of e[0..n) as a block holds: each entry
+ * the distance from the one before (times 2, plus 1 for a run) and its
+ * place; a run is followed by how many more come at the same distance
+ * and place (consecutive ids at one place: a gram that starts every
+ * e-mail of an agency). The first is at distance 0 from itself, as the
+ * block's key names it. Returns the bytes; *used, the entries.
  */
 static size_t
-gram_encode(uint32_t base, const struct store_gram_ent *e, size_t n,
-    uint8_t *out)
+gram_encode(const struct store_gram_ent *e, size_t n, uint8_t *out,
+    size_t *used)
 {
-	size_t i, k, len = 0;
-	uint32_t d;
+	size_t i, k, len = 0, max = n < GRAM_BLOCK_ENTS ? n : GRAM_BLOCK_ENTS;
+	uint32_t d, base = e[0].id;
 
-	if (n > GRAM_BLOCK_ENTS)
-		return 0;
-	for (i = 0; i < n; i = k) {
+	/* An item is at most 5 + 1 + 2 bytes. */
+	for (i = 0; i < max && len + 8 <= GRAM_BLOCK_MAX; i = k) {
 		d = e[i].id - base;
-		for (k = i + 1; k < n && d > 0 && e[k].pos == e[i].pos &&
+		for (k = i + 1; k < max && d > 0 && e[k].pos == e[i].pos &&
 		    e[k].id - e[k - 1].id == d; k++)
 			;
-		if (len + 20 > GRAM_BLOCK_MAX)
-			return 0;
 		len += gram_put_varint(out + len, (uint64_t)d << 1 |
 		    (k - i > 1));
 		out[len++] = e[i].pos;
@@ -225,6 +223,7 @@ gram_encode(uint32_t base, const struct store_gram_ent *e, size_t n,
 			len += gram_put_varint(out + len, k - i - 1);
 		base = e[k - 1].id;
 	}
+	*used = i;
 	return len;
 }
 
@@ -240,7 +239,7 @@ gram_write(struct store_txn *t, const uint8_t *g, size_t gl,
 	MDB_dbi dbi = t->s->dbi[DB_OFFICER_GRAM];
 	uint8_t key[STORE_GRAM_KEY_MAX + 6], val[GRAM_BLOCK_MAX];
 	MDB_val k, v;
-	size_t i, lo, hi, len;
+	size_t i, used, len;
 	int rc;
 
 	if (old != NULL) {
@@ -255,25 +254,13 @@ gram_write(struct store_txn *t, const uint8_t *g, size_t gl,
 				    "index", cause);
 		}
 	}
-	for (i = 0; i < n; i = hi) {
-		/* As many as fit: a binary search on the count. */
-		lo = 1;
-		hi = n - i;
-		while (lo < hi) {
-			size_t mid = (lo + hi + 1) / 2;
-
-			if (gram_encode(e[i].id, e + i, mid, val) != 0)
-				lo = mid;
-			else
-				hi = mid - 1;
-		}
-		len = gram_encode(e[i].id, e + i, lo, val);
+	for (i = 0; i < n; i += used) {
+		len = gram_encode(e + i, n - i, val, &used);
 		k = (MDB_val){ gram_bkey(g, gl, &e[i], key), key };
 		v = (MDB_val){ len, val };
 		if ((rc = mdb_put(t->txn, dbi, &k, &v, 0)) != 0)
 			return store_error(t, rc, "updating the search index",
 			    cause);
-		hi = i + lo;
 	}
 	return 0;
 }
@@ -382,6 +369,8 @@ struct store_gram_defer {
 	size_t			 tsize;		/* a power of 2 */
 	struct gram_chunk	*chunks;
 	size_t			 nchunks, ccap;
+	struct store_gram_ent	*ents;		/* a gram's, at a flush */
+	size_t			 ecap;
 	size_t			 batch;		/* bytes, then flush */
 };
 
@@ -422,6 +411,7 @@ store_gram_defer_free(struct store_txn *t)
 	free(d->pend);
 	free(d->table);
 	free(d->chunks);
+	free(d->ents);
 	free(d);
 	t->gram = NULL;
 }
@@ -458,12 +448,13 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 	uint32_t ci;
 	int rc, have = 0;
 
-	ents = xreallocarray(NULL, GRAM_BLOCK_ENTS + p->n, sizeof *ents);
+	d->ents = xgrow(d->ents, &d->ecap, GRAM_BLOCK_ENTS + p->n,
+	    sizeof *d->ents);
+	ents = d->ents;
 	if (p->appends) {
 		/* The gram's last block: just before (gram, 1). */
 		if ((rc = mdb_cursor_open(t->txn, t->s->dbi[DB_OFFICER_GRAM],
 		    &mc)) != 0) {
-			free(ents);
 			return store_error(t, rc, "updating the search index",
 			    cause);
 		}
@@ -482,11 +473,9 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 			have = 1;
 		}
 		mdb_cursor_close(mc);
-		if (rc == OGPO_CORRUPT) {
-			free(ents);
+		if (rc == OGPO_CORRUPT)
 			return err_set(cause, OGPO_CORRUPT, "the search index "
 			    "is damaged; run ogpo verify");
-		}
 		c = &d->chunks[p->head - 1];
 		if (have && gram_ord(&c->e[0]) <= gram_ord(&ents[n - 1]))
 			p->appends = 0;		/* not after the last one */
@@ -499,7 +488,6 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 				rc = gram_apply(t, p->g, p->gl, &c->e[i],
 				    c->del[i], cause);
 		}
-		free(ents);
 		return rc;
 	}
 	/* Appends: the last block refilled, then new blocks. */
@@ -508,9 +496,7 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 		memcpy(ents + n, c->e, c->n * sizeof *ents);
 		n += c->n;
 	}
-	rc = gram_write(t, p->g, p->gl, have ? &old : NULL, ents, n, cause);
-	free(ents);
-	return rc;
+	return gram_write(t, p->g, p->gl, have ? &old : NULL, ents, n, cause);
 }
 
 int
@@ -598,6 +584,15 @@ store_gram_update(struct store_txn *t, const struct store_ixent *old,
 	}
 	/* Deletions first, as record_ix_update does. */
 	for (i = 0; i < nold + nnew; i++) {
+		if (nold == 0 && t->gram != NULL) {
+			/* A new record (an import's): nothing to compare. */
+			e.id = store_u32_get(new[i].v);
+			e.pos = new[i].v[4];
+			if ((rc = gram_gather(t, new[i].k, new[i].kl, &e, 0,
+			    cause)) != 0)
+				return rc;
+			continue;
+		}
 		del = i < nold;
 		x = del ? &old[i] : &new[i - nold];
 		if (del ? store_ixent_in(x, new, nnew) :
