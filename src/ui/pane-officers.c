@@ -407,6 +407,27 @@ officers_agency_hit(struct store_txn *t, uint32_t agency, const char *q)
 	return 0;
 }
 
+/*
+ * The officers a search text finds: from the search index, those whose
+ * name, e-mail or title holds it, and every officer of an agency whose
+ * name or code holds it (as officers_match says of one officer).
+ */
+static int
+officers_find(struct store_txn *t, const char *text, struct store_idset *set)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = store_officer_find(t, text, set, NULL)) != 0)
+		return rc;
+	(void)officers_agency_hit(t, 0, text);	/* works the agencies out */
+	for (i = 0; i < officers_hits.n; i++)
+		if ((rc = store_group_add(t, IX_OFFICER_AGENCY,
+		    officers_hits.ids[i], set)) != 0)
+			return rc;
+	return 0;
+}
+
 static int
 officers_match(struct store_txn *t, uint32_t id, void *arg)
 {
@@ -551,6 +572,7 @@ officers_action(struct ui *ui, enum ui_action a)
 	struct officer o;
 	size_t i;
 
+	officers.search.find = officers_find;
 	if (pane_move(ui, &officers.list, a) ||
 	    ui_search_action(ui, &officers.search, &officers.list, a,
 	    officers_match))
