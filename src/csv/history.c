@@ -132,6 +132,9 @@ history_undo_txn(struct core *c, struct store_txn *t, void *arg,
 
 	u->nconflicts = 0;
 	u->conflicts[0] = '\0';
+	/* An import's worth of changes: indexes written in sorted batches,
+	 * as the import itself wrote them. */
+	store_defer(t, 0);
 	if ((rc = store_marks_clear(t, cause)) != 0) {
 		free(a);
 		free(now);

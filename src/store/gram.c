@@ -339,6 +339,92 @@ gram_apply(struct store_txn *t, const uint8_t *g, size_t gl,
 	return gram_write(t, g, gl, &old, ents, n + 1, cause);
 }
 
+/* One gathered change: the entry, whether it takes the entry away, and
+ * when it came (of changes to one entry, the last counts). */
+struct gram_op {
+	uint64_t	 ord;
+	uint32_t	 seq;
+	uint8_t		 del;
+};
+
+static int
+gram_op_cmp(const void *a, const void *b)
+{
+	const struct gram_op *x = a, *y = b;
+
+	if (x->ord != y->ord)
+		return x->ord < y->ord ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/*
+ * Apply changes op[0..m) (sorted by entry, one per entry) to gram g, a
+ * block at a time: each block the changes fall in is read, changed and
+ * written once. out: room for a block and all the changes.
+ */
+static int
+gram_merge(struct store_txn *t, const uint8_t *g, size_t gl,
+    const struct gram_op *op, size_t m, struct store_gram_ent *out,
+    char **cause)
+{
+	struct store_gram_ent b[GRAM_BLOCK_ENTS], e;
+	uint8_t okey[STORE_GRAM_KEY_MAX + 6];
+	MDB_cursor *mc;
+	MDB_val k, v, old;
+	uint64_t bound;
+	size_t i = 0, j, n, bi, o;
+	int rc;
+
+	while (i < m) {
+		e.id = (uint32_t)(op[i].ord >> 8);
+		e.pos = (uint8_t)op[i].ord;
+		if ((rc = mdb_cursor_open(t->txn, t->s->dbi[DB_OFFICER_GRAM],
+		    &mc)) != 0)
+			return store_error(t, rc, "updating the search index",
+			    cause);
+		n = 0;
+		bound = UINT64_MAX;
+		rc = gram_seek(mc, g, gl, &e, &k, &v);
+		if (rc == 0) {
+			if (store_gram_decode(&k, &v, b, &n) != 0)
+				rc = OGPO_CORRUPT;
+			memcpy(okey, k.mv_data, k.mv_size);
+			old = (MDB_val){ k.mv_size, okey };
+			/* Up to the next block's first entry. */
+			if (rc == 0 && mdb_cursor_get(mc, &k, &v,
+			    MDB_NEXT) == 0 && k.mv_size == gl + 6 &&
+			    memcmp(k.mv_data, g, gl) == 0 &&
+			    ((uint8_t *)k.mv_data)[gl] == 0)
+				bound = (uint64_t)store_u32_get((uint8_t *)
+				    k.mv_data + gl + 1) << 8 |
+				    ((uint8_t *)k.mv_data)[gl + 5];
+		}
+		mdb_cursor_close(mc);
+		if (rc == OGPO_CORRUPT)
+			return err_set(cause, OGPO_CORRUPT, "the search index "
+			    "is damaged; run ogpo verify");
+		for (j = i; j < m && op[j].ord < bound; j++)
+			;
+		/* Merge the block's entries with changes i..j. */
+		for (bi = 0, o = 0; bi < n || i < j; ) {
+			if (i < j && (bi == n || op[i].ord <= gram_ord(&b[bi]))) {
+				if (bi < n && op[i].ord == gram_ord(&b[bi]))
+					bi++;	/* replaced or taken away */
+				if (!op[i].del) {
+					out[o].id = (uint32_t)(op[i].ord >> 8);
+					out[o++].pos = (uint8_t)op[i].ord;
+				}
+				i++;
+			} else
+				out[o++] = b[bi++];
+		}
+		if ((rc = gram_write(t, g, gl, n > 0 ? &old : NULL, out, o,
+		    cause)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 /*
  * Gathered changes (an import): per gram, its changes in the order they
  * came, in chunks; a hash table finds the gram. At a flush the grams are
@@ -371,6 +457,8 @@ struct store_gram_defer {
 	size_t			 nchunks, ccap;
 	struct store_gram_ent	*ents;		/* a gram's, at a flush */
 	size_t			 ecap;
+	struct gram_op		*ops;		/* likewise */
+	size_t			 ocap;
 	size_t			 batch;		/* bytes, then flush */
 };
 
@@ -412,6 +500,7 @@ store_gram_defer_free(struct store_txn *t)
 	free(d->table);
 	free(d->chunks);
 	free(d->ents);
+	free(d->ops);
 	free(d);
 	t->gram = NULL;
 }
@@ -444,7 +533,7 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 	struct gram_chunk *c;
 	MDB_cursor *mc;
 	MDB_val k, v, old;
-	size_t n = 0, i;
+	size_t n = 0, i, k2;
 	uint32_t ci;
 	int rc, have = 0;
 
@@ -482,13 +571,21 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 	}
 	rc = 0;
 	if (!p->appends) {
-		for (ci = p->head; ci != 0 && rc == 0; ci = c->next) {
+		/* In entry order, the last change to each entry only. */
+		d->ops = xgrow(d->ops, &d->ocap, p->n, sizeof *d->ops);
+		for (ci = p->head, n = 0; ci != 0; ci = c->next) {
 			c = &d->chunks[ci - 1];
-			for (i = 0; i < c->n && rc == 0; i++)
-				rc = gram_apply(t, p->g, p->gl, &c->e[i],
-				    c->del[i], cause);
+			for (i = 0; i < c->n; i++, n++) {
+				d->ops[n].ord = gram_ord(&c->e[i]);
+				d->ops[n].seq = (uint32_t)n;
+				d->ops[n].del = c->del[i];
+			}
 		}
-		return rc;
+		qsort(d->ops, n, sizeof *d->ops, gram_op_cmp);
+		for (i = 0, k2 = 0; i < n; i++)
+			if (i + 1 == n || d->ops[i + 1].ord != d->ops[i].ord)
+				d->ops[k2++] = d->ops[i];
+		return gram_merge(t, p->g, p->gl, d->ops, k2, ents, cause);
 	}
 	/* Appends: the last block refilled, then new blocks. */
 	for (ci = p->head; ci != 0; ci = c->next) {

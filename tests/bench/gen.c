@@ -66,6 +66,7 @@ gen_officers(struct store_txn *t, void *arg, char **cause)
 	int rc;
 
 	g->seed = g->batch_seed;	/* a rerun (the map grew) starts over */
+	store_defer(t, 0);		/* as an import writes its indexes */
 	if (g->peer != NULL)
 		fseek(g->peer, g->peer_at, SEEK_SET);
 	if (end > g->n)
