@@ -330,11 +330,15 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		cells[COL_TITLE] = o.title;
 		cells[COL_EMAIL] = o.email;
 		cells[COL_PHONE] = phone;
-		at = row == officers.list.sel ? UI_SELECT :
-		    core_officer_active(&o, ui->today) ? UI_NORMAL : UI_DIM;
+		/* The selected row shows in its name, not across: a move
+		 * then rewrites two names rather than two whole rows, which
+		 * over a slow link is most of what a key costs. */
+		at = core_officer_active(&o, ui->today) ? UI_NORMAL : UI_DIM;
 		ui_fill(ui, y + 2 + row, x, lw, at);
 		for (i = 0, cx = x; i < COL_COUNT; cx += cw[i] + 1, i++)
-			ui_put(ui, y + 2 + row, cx, cw[i], cells[i], at);
+			ui_put(ui, y + 2 + row, cx, cw[i], cells[i],
+			    i == COL_NAME && row == officers.list.sel ?
+			    UI_SELECT : at);
 	}
 	if (officers.list.count == 0)
 		ui_put(ui, y + 2, x, lw, _("No officers here yet: a adds one."),
