@@ -42,6 +42,15 @@ const char *store_dir(const struct store *s);
 /* The id of the newest committed transaction, by anyone. */
 uint64_t store_last_txnid(struct store *s);
 
+/*
+ * Let go of the pages of the map this process has read: they stay in
+ * the system's cache, for the next reader, but no longer count in this
+ * process's resident memory. A walk through a large index maps far more
+ * than it reads (the kernel maps the neighbours of each page it faults
+ * in); a screen that stays open for hours calls this after such a walk.
+ */
+void	 store_release(struct store *s);
+
 /* Current map size in bytes (it grows on demand). */
 size_t	 store_map_size(struct store *s);
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
@@ -497,6 +498,31 @@ store_last_txnid(struct store *s)
 	if (mdb_env_info(s->env, &info) != 0)
 		return 0;
 	return (uint64_t)info.me_last_txnid;
+}
+
+void
+store_release(struct store *s)
+{
+	char *path, line[4096 + 128];
+	unsigned long lo, hi, ino;
+	struct stat st;
+	FILE *f;
+
+	/* The map of data.mdb, as the kernel lists this process's maps. */
+	path = xasprintf("%s/data.mdb", s->dir);
+	if (stat(path, &st) != 0 || (f = fopen("/proc/self/maps", "r")) ==
+	    NULL) {
+		free(path);
+		return;
+	}
+	free(path);
+	/* The map is read-only here (a write transaction's pages are
+	 * copies in the heap), so its pages can only be read again. */
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %lu", &lo, &hi,
+		    &ino) == 3 && ino == (unsigned long)st.st_ino && hi > lo)
+			(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	fclose(f);
 }
 
 size_t

@@ -67,6 +67,16 @@ search_run(struct ui *ui, struct ui_search *s, struct vlist *l, int dir,
 	return found;
 }
 
+/*
+ * A search may have walked far through an index: what it mapped of the
+ * database need not stay resident while the screen waits for a person.
+ */
+static void
+search_done(struct ui *ui)
+{
+	store_release(ui->store);
+}
+
 int
 ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
     enum ui_action a,
@@ -91,6 +101,7 @@ ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
 			ui_message(ui, 1, _("no match for \"%s\""), s->text);
 		else
 			ui_message(ui, 0, "/%s", s->text);
+		search_done(ui);
 		return 1;
 	case UA_SEARCH_CLEAR:
 		s->text[0] = '\0';
@@ -134,6 +145,7 @@ ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
 		}
 	}
 	ui_layer_pop(ui);
+	search_done(ui);
 	if (done == 2) {
 		l->top = start.top;
 		l->sel = start.sel;

@@ -1626,6 +1626,65 @@ test_find_check(struct store *s)
 }
 
 /*
+ * store_cursor_find stops where stepping the cursor and looking at each
+ * id would, counting the same steps, in each kind of index and group.
+ */
+static void
+test_cursor_find_check(struct store *s)
+{
+	static const enum store_index ixs[] = { IX_OFFICER_NAME,
+	    IX_OFFICER_AGENCY, IX_OFFICER_EMAIL, IX_OFFICER_STROKE, IX_OFFICER };
+	struct store_txn *t = test_read(s);
+	struct store_idset set = { NULL, 0 };
+	struct store_cursor *a, *b;
+	const uint32_t one = 1;
+	size_t x, q, start, i, steps, want;
+	uint32_t id;
+
+	test_seed = 99;
+	for (x = 0; x < 2 * sizeof ixs / sizeof ixs[0]; x++) {
+		enum store_index ix = ixs[x % 5];
+		const uint32_t *group = x >= 5 && ix == IX_OFFICER_AGENCY ?
+		    &one : NULL;
+
+		for (q = 0; q < 20; q++) {
+			/* Sets from one id in 2,000 to one in 3. */
+			store_idset_clear(&set);
+			for (i = 1; i <= 1600; i++)
+				if (test_rand() % (q < 10 ? 2000 : 3) == 0)
+					store_idset_add(&set, (uint32_t)i);
+			start = test_rand() % 200;
+			assert_int_equal(store_cursor_open(t, ix, group, &a,
+			    NULL), 0);
+			assert_int_equal(store_cursor_open(t, ix, group, &b,
+			    NULL), 0);
+			for (i = 0; i <= start; i++) {
+				store_cursor_move(a, STORE_NEXT);
+				store_cursor_move(b, STORE_NEXT);
+			}
+			for (want = 0, id = 0; store_cursor_move(a,
+			    STORE_NEXT) == 0; )
+				if (want++, store_idset_has(&set,
+				    (id = store_cursor_id(a))))
+					break;
+			if (id == 0 || !store_idset_has(&set, id))
+				want = 0;
+			steps = store_cursor_find(b, STORE_NEXT, &set);
+			if (steps != want || (want > 0 &&
+			    store_cursor_id(b) != id))
+				fail_msg("%s%s: %zu steps to #%u, found %zu to "
+				    "#%u", store_index_name(ix), group ?
+				    " (a group)" : "", want, id, steps,
+				    store_cursor_id(b));
+			store_cursor_close(a);
+			store_cursor_close(b);
+		}
+	}
+	store_idset_free(&set);
+	store_read_end(t);
+}
+
+/*
  * The index is right after puts, changes to each searched field, moves
  * and deletes, written one by one or gathered and written in batches of
  * any size, and verify agrees.
@@ -1656,6 +1715,7 @@ test_store_find(void **state)
 		test_verify_clean(s[i]);
 		test_find_check(s[i]);
 	}
+	test_cursor_find_check(s[0]);
 	for (i = 1; i < 3; i++)
 		store_close(s[i]);
 }
