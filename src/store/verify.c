@@ -232,6 +232,7 @@ verify_grams_slow(struct verify *vf, const struct store_ixdesc *ix)
 	MDB_cursor *mc, *ic;
 	MDB_val k, v;
 	uint8_t pk[4];
+	char who[16];
 	size_t n, m, i, j, gl;
 	int op, found;
 
@@ -246,8 +247,11 @@ verify_grams_slow(struct verify *vf, const struct store_ixdesc *ix)
 			n = ix->entries(o, ents, STORE_ENT_MAX);
 			for (j = 0; j < n; j++)
 				if (!store_gram_has(ic, &ents[j])) {
-					verify_say(vf, "officer #%u is missing "
-					    "from index %s", o->h.id, ix->name);
+					snprintf(who, sizeof who, "#%u",
+					    o->h.id);
+					verify_say(vf, "%s %s is missing from "
+					    "index %s", e->schema->name, who,
+					    ix->name);
 					break;
 				}
 		}
