@@ -293,7 +293,7 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 		record_target_value },
 	[IX_OFFICER_GRAM] = { "officer_gram", DB_OFFICER_GRAM,
 		ENTITY_OFFICER, IXF_GRAM, store_gram_entries,
-		record_target_value, STORE_GRAM_VLEN },
+		record_target_value },
 };
 
 static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,

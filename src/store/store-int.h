@@ -129,7 +129,6 @@ struct store_ixdesc {
 	/* The primary key of the record entry (k, v) points at. */
 	size_t		(*target)(const MDB_val *k, const MDB_val *v,
 			    uint8_t *pk);
-	size_t		 vlen;	/* bytes of a value; 0: 4 (an id) */
 };
 
 /*

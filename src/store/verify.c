@@ -344,7 +344,7 @@ verify_index(struct verify *vf, enum store_index ixn)
 	const struct store_ixdesc *ix = &store_ix[ixn];
 	const struct store_entity *e = store_entity(ix->entity);
 	struct store_ixent *ents, got;
-	size_t vlen = ix->vlen ? ix->vlen : 4;
+	size_t vlen = 4;		/* an id: officer_gram is verify_grams' */
 	uint8_t pk[STORE_KEY_MAX];
 	MDB_cursor *mc;
 	MDB_val k, v;
