@@ -336,9 +336,14 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		at = core_officer_active(&o, ui->today) ? UI_NORMAL : UI_DIM;
 		ui_fill(ui, y + 2 + row, x, lw, at);
 		for (i = 0, cx = x; i < COL_COUNT; cx += cw[i] + 1, i++)
-			ui_put(ui, y + 2 + row, cx, cw[i], cells[i],
-			    i == COL_NAME && row == officers.list.sel ?
-			    UI_SELECT : at);
+			ui_put(ui, y + 2 + row, cx, i == COL_NAME &&
+			    row == officers.list.sel ? 0 : cw[i], cells[i], at);
+		if (row == officers.list.sel) {
+			/* The name alone, not the cell's blanks. */
+			c = (int)text_width(o.name);
+			ui_put(ui, y + 2 + row, x, c > 0 && c < cw[COL_NAME] ?
+			    c : cw[COL_NAME], o.name, UI_SELECT);
+		}
 	}
 	if (officers.list.count == 0)
 		ui_put(ui, y + 2, x, lw, _("No officers here yet: a adds one."),
@@ -350,7 +355,7 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		char *p, *nl;
 		int dy = y;
 
-		detail = pane_detail(t, ENTITY_OFFICER, &o);
+		detail = pane_detail_lines(t, ENTITY_OFFICER, &o);
 		officers_more(t, &o, &detail);
 		for (p = detail; *p != '\0' && dy < y + h; p = nl + 1) {
 			if ((nl = strchr(p, '\n')) == NULL)

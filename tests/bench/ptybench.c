@@ -154,7 +154,7 @@ int
 main(int argc, char **argv)
 {
 	struct winsize ws;
-	size_t bytes;
+	size_t bytes, total;
 	double t0, t1;
 	int fd, status, abook = 0, i;
 	char label[256];
@@ -195,9 +195,13 @@ main(int argc, char **argv)
 			execl(argv[1], argv[1], "--db", argv[2], (char *)NULL);
 		_exit(127);
 	}
-	t1 = settle(fd, t0, 60000, &bytes, NULL, 0);
+	/* The first screen: a few bytes first (abook clears the screen,
+	 * then reads its whole address book) do not make it. */
+	for (total = 0, t1 = t0; total < 1000 && now_ms() - t0 < 120000;
+	    total += bytes)
+		t1 = settle(fd, t1, 60000, &bytes, NULL, 0);
 	printf("%-24s %9.1f ms %8zu bytes\n", "start to first screen",
-	    t1 - t0, bytes);
+	    t1 - t0, total);
 	if (!abook)
 		step(fd, "officers tab (2)", "2");
 	step(fd, "Down", "\033OB");
