@@ -56,7 +56,8 @@ TSAN_OBJ = $(patsubst %.c,build/tsan/%.o,$(sort $(wildcard src/util/*.c \
 TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 # Every unit test links tests/unit/fixture.c: a change to it rebuilds them.
 
-.PHONY: all deps run test check unit unit-asan tui clean install bench \
+.PHONY: all deps deps-bench run test check unit unit-asan tui clean install \
+	bench \
 	install-shared \
 	demo format stress pot po-update
 
@@ -64,6 +65,10 @@ all: ogpo $(MO)
 
 deps:
 	$(Q)sh tools/deps.sh
+
+# What make bench also needs: the programs it compares ogpo with.
+deps-bench:
+	$(Q)sh tools/deps.sh bench
 
 ogpo: build/obj/src/main.o build/libogpo.a | $(MO)
 	@echo "  LD      $@"
@@ -213,7 +218,7 @@ stress: ogpo $(TOOLS)
 unit: $(addprefix build/test/,$(TESTS))
 	$(Q)for t in $(TESTS); do build/test/$$t || exit 1; done
 
-bench: deps
+bench: deps-bench
 	$(Q)$(MAKE) --no-print-directory ogpo build/bench/gen build/bench/ptybench \
 		build/bench/import-gen build/bench/import-baseline \
 		build/bench/import-run build/bench/export-gen \

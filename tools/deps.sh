@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh — install the Debian packages ogpo needs to build and test,
+# deps.sh [bench] — install the Debian packages ogpo needs to build and test,
 # when any is missing, and generate the zh_TW.UTF-8 locale the Chinese
 # screen tests run in when the system lacks it: with apt-get and localedef
 # as root, with sudo otherwise; if neither can be done, print the exact
@@ -21,6 +21,10 @@ groff-base man-db unicode-data bzip2 clang libclang-rt-dev procps
 openssh-server openssh-client
 libxlsxwriter-dev libzip-dev libexpat1-dev libreoffice-calc-nogui
 python3-uno poppler-utils fonts-arphic-uming"
+# `deps.sh bench` (make bench): also the programs the benchmarks measure
+# ogpo against. abook: a curses address book, the peer for moving and
+# searching in a long list.
+[ "${1:-}" = bench ] && PKGS="$PKGS abook"
 
 missing=
 for p in $PKGS; do

@@ -17,7 +17,8 @@
 #include "ogpo/model.h"
 #include "ogpo/util.h"
 
-#define STORE_SCHEMA_VERSION	3	/* 2: officer_stroke; 3: undone */
+#define STORE_SCHEMA_VERSION	4	/* 2: officer_stroke; 3: undone;
+					   4: officer_gram */
 #define STORE_MAP_INITIAL	(64UL << 20)	/* bytes; grows by itself */
 
 struct store;
@@ -97,6 +98,15 @@ size_t	 store_readers(struct store *s, struct store_reader *out,
 
 /* The id of the newest committed transaction, by anyone. */
 uint64_t store_last_txnid(struct store *s);
+
+/*
+ * Let go of the pages of the map this process has read: they stay in
+ * the system's cache, for the next reader, but no longer count in this
+ * process's resident memory. A walk through a large index maps far more
+ * than it reads (the kernel maps the neighbours of each page it faults
+ * in); a screen that stays open for hours calls this after such a walk.
+ */
+void	 store_release(struct store *s);
 
 /* Current map size in bytes (it grows on demand). */
 size_t	 store_map_size(struct store *s);
@@ -315,7 +325,10 @@ enum store_index {
 	IX_OFFICER_REWARD,	/* rewards by officer (group) */
 	IX_OFFICER_STROKE,	/* officers by the stroke order of their name
 				   (筆畫; collate.h), then id */
-	IX_MAX = IX_OFFICER_STROKE
+	IX_OFFICER_GRAM,	/* officers by every three characters of
+				   their name, e-mail and title (a search
+				   reads it; see store_officer_find) */
+	IX_MAX = IX_OFFICER_GRAM
 };
 
 /* Which entity an index yields, and its name ("officer_agency"). */
@@ -395,6 +408,39 @@ size_t	 store_count(struct store_txn *t, enum store_index ix,
  */
 size_t	 store_officers_in_role(struct store_txn *t, uint32_t agency,
 	    uint32_t role, const char *date);
+
+/* A set of ids (of officers), as bits; all zero is empty. */
+struct store_idset {
+	uint64_t	*w;
+	size_t		 nw;	/* words */
+};
+void	 store_idset_add(struct store_idset *s, uint32_t id);
+int	 store_idset_has(const struct store_idset *s, uint32_t id);
+void	 store_idset_clear(struct store_idset *s);
+void	 store_idset_free(struct store_idset *s);
+size_t	 store_idset_count(const struct store_idset *s);
+
+/*
+ * Add to set the officers whose name, e-mail or title holds text, A-Z
+ * and a-z alike (as a search compares them), from the officer_gram
+ * index: the cost follows the entries of the text's grams, not the
+ * number of officers. Agencies are not looked at (store_group_add).
+ */
+int	 store_officer_find(struct store_txn *t, const char *text,
+	    struct store_idset *set, char **cause);
+
+/* Add the ids of one group of index ix (an agency's officers) to set. */
+int	 store_group_add(struct store_txn *t, enum store_index ix,
+	    uint32_t group, struct store_idset *set);
+
+/*
+ * From the cursor's entry, move in direction how (STORE_NEXT or
+ * STORE_PREV) to the nearest entry whose id is in set, without decoding
+ * anything. Returns the steps taken, or 0 when there is none before the
+ * end (the cursor then stays where it was).
+ */
+size_t	 store_cursor_find(struct store_cursor *c, enum store_move how,
+	    const struct store_idset *set);
 
 /*
  * Check everything: every record decodes, every index entry a record

@@ -122,7 +122,7 @@ store_undone_get(struct store_txn *t, uint64_t group, uint64_t *undo)
 
 	*undo = 0;
 	store_u64_put(pk, group);
-	if (mdb_get(t->txn, t->s->dbi[DB_UNDONE], &k, &v) != 0 ||
+	if (store_kv_get(t, DB_UNDONE, &k, &v) != 0 ||
 	    v.mv_size != 8)
 		return OGPO_NOTFOUND;
 	*undo = store_u64_get(v.mv_data);
@@ -139,7 +139,7 @@ store_undone_put(struct store_txn *t, uint64_t group, uint64_t undo,
 
 	store_u64_put(pk, group);
 	store_u64_put(pv, undo);
-	rc = mdb_put(t->txn, t->s->dbi[DB_UNDONE], &k, &v, MDB_NOOVERWRITE);
+	rc = store_kv_put(t, DB_UNDONE, &k, &v, MDB_NOOVERWRITE);
 	if (rc == MDB_KEYEXIST)
 		return err_set(cause, OGPO_CONFLICT, "change %llu was taken "
 		    "back already", (unsigned long long)group);

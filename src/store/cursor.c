@@ -191,6 +191,119 @@ store_cursor_seek_text(struct store_cursor *c, const char *text)
 	return store_cursor_op(c, &k, &v, MDB_SET_RANGE);
 }
 
+/*
+ * store_cursor_find forwards through an index of ids kept as sorted
+ * duplicates of fixed size (an agency's officers, a name's): a page of
+ * ids at a time. Returns the steps to the entry found (the cursor on
+ * it), or 0 with the cursor anywhere.
+ */
+static size_t
+store_cursor_find_dups(struct store_cursor *c, const struct store_idset *set)
+{
+	MDB_val k = c->k, v = c->v, page;
+	size_t steps = 0, i, n, lo, hi, count;
+	const uint8_t *ids;
+	uint8_t want[4];
+	int rc, first = 0;
+
+	memcpy(want, c->v.mv_data, 4);
+	for (;;) {
+		/* The rest of this key's ids after want (first: from its
+		 * first id on), a page at a time. */
+		if (mdb_cursor_count(c->kc.mc, &count) != 0)
+			return 0;
+		rc = count > 1 ? mdb_cursor_get(c->kc.mc, &k, &page,
+		    MDB_GET_MULTIPLE) : 0;
+		if (count <= 1)
+			page = v;	/* one id: no page of them */
+		while (rc == 0) {
+			ids = page.mv_data;
+			n = page.mv_size / 4;
+			lo = 0;
+			if (!first) {
+				/* After want: the pages are in id order. */
+				for (lo = 0, hi = n; lo < hi; ) {
+					i = (lo + hi) / 2;
+					if (memcmp(ids + 4 * i, want, 4) <= 0)
+						lo = i + 1;
+					else
+						hi = i;
+				}
+			}
+			for (i = lo; i < n; i++) {
+				steps++;
+				if (store_idset_has(set, store_u32_get(ids +
+				    4 * i))) {
+					v = (MDB_val){ 4, (void *)(ids + 4 * i) };
+					if (mdb_cursor_get(c->kc.mc, &k, &v,
+					    MDB_GET_BOTH) != 0 ||
+					    mdb_cursor_get(c->kc.mc, &k, &v,
+					    MDB_GET_CURRENT) != 0)
+						return 0;
+					c->k = k;
+					c->v = v;
+					return steps;
+				}
+			}
+			if (count <= 1)
+				break;
+			rc = mdb_cursor_get(c->kc.mc, &k, &page,
+			    MDB_NEXT_MULTIPLE);
+		}
+		if (c->grouped || mdb_cursor_get(c->kc.mc, &k, &v,
+		    MDB_NEXT_NODUP) != 0)
+			return 0;
+		first = 1;
+	}
+}
+
+size_t
+store_cursor_find(struct store_cursor *c, enum store_move how,
+    const struct store_idset *set)
+{
+	MDB_cursor_op op;
+	uint8_t pk[STORE_KEY_MAX];
+	MDB_val k, v;
+	size_t steps = 0;
+	struct store_pos here;
+
+	if (!c->at || (how != STORE_NEXT && how != STORE_PREV))
+		return 0;
+	/* Pages of ids straight from LMDB (not through a dry run's merged
+	 * view, which has no pages). */
+	if (how == STORE_NEXT && store_cursor_dup(c) && c->v.mv_size == 4 &&
+	    c->kc.mc != NULL &&
+	    c->ix->target == store_ix[IX_OFFICER_NAME].target) {
+		store_cursor_pos(c, &here);
+		if ((steps = store_cursor_find_dups(c, set)) > 0)
+			return steps;
+		store_cursor_seek(c, &here);	/* back where it was */
+		return 0;
+	}
+	if (how == STORE_NEXT)
+		op = c->grouped && store_cursor_dup(c) ? MDB_NEXT_DUP : MDB_NEXT;
+	else
+		op = c->grouped && store_cursor_dup(c) ? MDB_PREV_DUP : MDB_PREV;
+	while (store_kc_get(&c->kc, &k, &v, op) == 0 &&
+	    store_cursor_in(c, &k)) {
+		steps++;
+		if (c->ix->target(&k, &v, pk) == 4 &&
+		    store_idset_has(set, store_u32_get(pk))) {
+			c->k = k;
+			c->v = v;
+			return steps;
+		}
+	}
+	/* Back to where it was: the entry is still there. */
+	k = c->k;
+	v = c->v;
+	if (store_cursor_dup(c))
+		(void)store_kc_get(&c->kc, &k, &v, MDB_GET_BOTH);
+	else
+		(void)store_kc_get(&c->kc, &k, &v, MDB_SET);
+	return 0;
+}
+
 void
 store_cursor_pos(struct store_cursor *c, struct store_pos *pos)
 {

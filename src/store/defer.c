@@ -57,6 +57,12 @@ store_defer(struct store_txn *t, size_t batch)
 	    DEFER_BATCH_MAX : batch;
 }
 
+size_t
+store_defer_batch(const struct store_txn *t)
+{
+	return t->defer != NULL ? t->defer->batch : DEFER_BATCH;
+}
+
 int
 store_defer_on(const struct store_txn *t, enum store_index ixn)
 {
@@ -68,6 +74,7 @@ store_defer_free(struct store_txn *t)
 {
 	size_t i;
 
+	store_gram_defer_free(t);
 	if (t->defer == NULL)
 		return;
 	for (i = 0; i <= IX_MAX; i++)
@@ -309,6 +316,8 @@ store_defer_flush(struct store_txn *t, enum store_index ixn, char **cause)
 
 	if (t->defer == NULL)
 		return 0;
+	if (ixn == IX_OFFICER_GRAM)
+		return store_gram_flush(t, cause);
 	if (ixn != 0)
 		return defer_write(t, ixn, cause);
 	/* A batch that failed to be written while an index was being
@@ -319,7 +328,7 @@ store_defer_flush(struct store_txn *t, enum store_index ixn, char **cause)
 	for (i = 1; i <= IX_MAX; i++)
 		if ((rc = defer_write(t, (enum store_index)i, cause)) != 0)
 			return rc;
-	return 0;
+	return store_gram_flush(t, cause);
 }
 
 MDB_dbi

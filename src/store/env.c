@@ -50,6 +50,7 @@ static const struct {
 	[DB_OFFICER_REWARD]	= { "officer_reward", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_OFFICER_STROKE]	= { "officer_stroke", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_UNDONE]		= { "undone", 0 },
+	[DB_OFFICER_GRAM]	= { "officer_gram", 0 },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -287,7 +288,9 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 	if (from == STORE_SCHEMA_VERSION)
 		return 0;
 	/* 1 → 2: the stroke order of names is a new index, filled from the
-	 * officers there are. from == 0: a new database. */
+	 * officers there are; 2 → 3: so is officer_gram, written in sorted
+	 * batches (a million officers give it some 35 million entries).
+	 * from == 0: a new database. */
 	if (from == 1 && (rc = store_index_fill(t, IX_OFFICER_STROKE,
 	    cause)) != 0)
 		return rc;
@@ -295,6 +298,13 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 	 * imports undone so far are found in the trail. */
 	if (from >= 1 && from < 3 && (rc = store_undone_fill(t, cause)) != 0)
 		return rc;
+	/* 3 → 4: the search index over officers' names, e-mails and
+	 * titles, built from the officers there are. */
+	if (from >= 1 && from < 4) {
+		store_defer(t, 0);
+		if ((rc = store_index_fill(t, IX_OFFICER_GRAM, cause)) != 0)
+			return rc;
+	}
 	store_u64_put(b, STORE_SCHEMA_VERSION);
 	d.mv_size = sizeof b;
 	d.mv_data = b;
@@ -342,6 +352,29 @@ store_setup_read(struct store *s)
 	}
 	/* Committed, the handles outlive the transaction. */
 	return mdb_txn_commit(t.txn) == 0 ? 0 : OGPO_NOTFOUND;
+}
+
+/*
+ * Before a migration: grow the map for the indexes it builds, so that a
+ * large database is migrated once rather than again each time the map
+ * fills. A guess from the officers there are; a wrong one costs time only.
+ */
+static void
+store_setup_room(struct store *s)
+{
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_stat st;
+	size_t n = 0;
+
+	if (store_begin(s, MDB_RDONLY, &txn, NULL) != 0)
+		return;
+	if (mdb_dbi_open(txn, store_dbs[DB_OFFICER].name, 0, &dbi) == 0 &&
+	    mdb_stat(txn, dbi, &st) == 0)
+		n = st.ms_entries;
+	mdb_txn_abort(txn);
+	if (n > 0)
+		(void)store_reserve(s, n * 512, NULL);
 }
 
 /*
@@ -640,8 +673,8 @@ store_open_priv(struct store **sp, const char *dir,
 	store_writer_open(s, opt->shared, opt->group);
 	mdb_reader_check(s->env, &dead);
 	s->stale = dead;
-	if (store_setup_read(s) != 0 &&
-	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0) {
+	if (store_setup_read(s) != 0 && (store_setup_room(s),
+	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0)) {
 		store_close(s);
 		return rc;
 	}
@@ -680,6 +713,31 @@ store_last_txnid(struct store *s)
 	if (s->env == NULL || mdb_env_info(s->env, &info) != 0)
 		return 0;
 	return (uint64_t)info.me_last_txnid;
+}
+
+void
+store_release(struct store *s)
+{
+	char *path, line[4096 + 128];
+	unsigned long lo, hi, ino;
+	struct stat st;
+	FILE *f;
+
+	/* The map of data.mdb, as the kernel lists this process's maps. */
+	path = xasprintf("%s/data.mdb", s->dir);
+	if (stat(path, &st) != 0 || (f = fopen("/proc/self/maps", "r")) ==
+	    NULL) {
+		free(path);
+		return;
+	}
+	free(path);
+	/* The map is read-only here (a write transaction's pages are
+	 * copies in the heap), so its pages can only be read again. */
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %lu", &lo, &hi,
+		    &ino) == 3 && ino == (unsigned long)st.st_ino && hi > lo)
+			(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	fclose(f);
 }
 
 size_t
@@ -730,6 +788,7 @@ store_txn_release(struct store_txn *t)
 {
 	free(t->old);
 	free(t->image);
+	free(t->ents);
 	store_defer_free(t);
 }
 

@@ -233,6 +233,23 @@ record_target_value(const MDB_val *k, const MDB_val *v, uint8_t *pk)
 	return 4;
 }
 
+/*
+ * officer_gram: a block of entries, its key the gram, 0, and the first
+ * entry's id and place; the officer a cursor stands on is that first
+ * entry's (the value is the block's own encoding, not an id).
+ */
+static size_t
+record_target_gram(const MDB_val *k, const MDB_val *v, uint8_t *pk)
+{
+	(void)v;
+	if (k->mv_size < 5) {
+		memset(pk, 0, 4);
+		return 4;
+	}
+	memcpy(pk, (const uint8_t *)k->mv_data + k->mv_size - 5, 4);
+	return 4;
+}
+
 /* attendance_officer: officer → meeting; the record is (meeting, officer) */
 static size_t
 record_target_swap(const MDB_val *k, const MDB_val *v, uint8_t *pk)
@@ -291,13 +308,16 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 	[IX_OFFICER_STROKE] = { "officer_stroke", DB_OFFICER_STROKE,
 		ENTITY_OFFICER, IXF_DUP, record_ix_officer_stroke,
 		record_target_value },
+	[IX_OFFICER_GRAM] = { "officer_gram", DB_OFFICER_GRAM,
+		ENTITY_OFFICER, IXF_GRAM, store_gram_entries,
+		record_target_gram },
 };
 
 static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,
 	IX_AGENCY_CHILD, 0 };
 static const enum store_index record_officer_ix[] = { IX_OFFICER_EMAIL,
 	IX_OFFICER_AGENCY, IX_OFFICER_NAME, IX_OFFICER_ROLE,
-	IX_OFFICER_STROKE, 0 };
+	IX_OFFICER_STROKE, IX_OFFICER_GRAM, 0 };
 static const enum store_index record_meeting_ix[] = { IX_MEETING_DATE, 0 };
 static const enum store_index record_attendance_ix[] = {
 	IX_ATTENDANCE_OFFICER, 0 };
@@ -388,8 +408,8 @@ record_ent_eq(const struct store_ixent *a, const struct store_ixent *b)
 	    memcmp(a->k, b->k, a->kl) == 0 && memcmp(a->v, b->v, a->vl) == 0;
 }
 
-static int
-record_ent_in(const struct store_ixent *e, const struct store_ixent *set,
+int
+store_ixent_in(const struct store_ixent *e, const struct store_ixent *set,
     size_t n)
 {
 	size_t i;
@@ -400,7 +420,18 @@ record_ent_in(const struct store_ixent *e, const struct store_ixent *set,
 	return 0;
 }
 
-#define RECORD_ENT_MAX	(OGPO_COLLAB_MAX + 1)
+/*
+ * The transaction's room for a record's index entries: which 0 before a
+ * write, 1 after. Two arrays of STORE_ENT_MAX, kept for the transaction.
+ */
+static struct store_ixent *
+record_ents(struct store_txn *t, int which)
+{
+	if (t->ents == NULL)
+		t->ents = xreallocarray(NULL, 2 * STORE_ENT_MAX,
+		    sizeof *t->ents);
+	return t->ents + (which ? STORE_ENT_MAX : 0);
+}
 
 /*
  * Refuse a unique entry already held by another record, naming the holder
@@ -455,8 +486,10 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 	int rc;
 
 	t->miss_ix = 0;		/* a miss remembered may be a hit now */
+	if (ix->flags & IXF_GRAM)
+		return store_gram_update(t, old, nold, new, nnew, cause);
 	for (i = 0; i < nold; i++) {
-		if (record_ent_in(&old[i], new, nnew))
+		if (store_ixent_in(&old[i], new, nnew))
 			continue;
 		if (defer) {
 			if ((rc = store_defer_add(t, ixn, &old[i], 1,
@@ -472,7 +505,7 @@ record_ix_update(struct store_txn *t, const struct store_ixdesc *ix,
 			return store_error(t, rc, "updating an index", cause);
 	}
 	for (i = 0; i < nnew; i++) {
-		if (record_ent_in(&new[i], old, nold))
+		if (store_ixent_in(&new[i], old, nold))
 			continue;
 		if (defer) {
 			if ((rc = store_defer_add(t, ixn, &new[i], 0,
@@ -502,7 +535,7 @@ record_write(struct store_txn *t, const struct store_entity *e, void *rec,
     uint8_t *hash, char **cause)
 {
 	struct record_head *h = rec;
-	struct store_ixent old[RECORD_ENT_MAX], new[RECORD_ENT_MAX];
+	struct store_ixent *old = record_ents(t, 0), *new = record_ents(t, 1);
 	size_t nold, nnew, pkl, len, i;
 	uint8_t pk[STORE_KEY_MAX], buf[2 * OGPO_RECORD_MAX + 256];
 	void *prev = record_scratch(t);
@@ -531,7 +564,7 @@ record_write(struct store_txn *t, const struct store_entity *e, void *rec,
 	for (i = 0; e->secondary[i] != 0; i++) {
 		ix = &store_ix[e->secondary[i]];
 		if ((ix->flags & IXF_UNIQUE) &&
-		    ix->entries(rec, new, RECORD_ENT_MAX) == 1 &&
+		    ix->entries(rec, new, STORE_ENT_MAX) == 1 &&
 		    (rc = record_check_unique(t, ix, &new[0], cause)) != 0)
 			return rc;
 	}
@@ -551,8 +584,8 @@ record_write(struct store_txn *t, const struct store_entity *e, void *rec,
 		    "large to store", e->schema->name);
 	for (i = 0; e->secondary[i] != 0; i++) {
 		ix = &store_ix[e->secondary[i]];
-		nold = had ? ix->entries(prev, old, RECORD_ENT_MAX) : 0;
-		nnew = ix->entries(rec, new, RECORD_ENT_MAX);
+		nold = had ? ix->entries(prev, old, STORE_ENT_MAX) : 0;
+		nnew = ix->entries(rec, new, STORE_ENT_MAX);
 		rc = record_ix_update(t, ix, old, nold, new, nnew, cause);
 		if (rc != 0)
 			return rc;
@@ -598,7 +631,7 @@ static int
 record_del(struct store_txn *t, const struct store_entity *e,
     const uint8_t *pk, size_t pkl, char **cause)
 {
-	struct store_ixent old[RECORD_ENT_MAX];
+	struct store_ixent *old = record_ents(t, 0);
 	void *prev = record_scratch(t);
 	MDB_val k = { pkl, (void *)pk };
 	size_t i, n;
@@ -609,7 +642,7 @@ record_del(struct store_txn *t, const struct store_entity *e,
 		return rc;
 	for (i = 0; e->secondary[i] != 0; i++) {
 		n = store_ix[e->secondary[i]].entries(prev, old,
-		    RECORD_ENT_MAX);
+		    STORE_ENT_MAX);
 		rc = record_ix_update(t, &store_ix[e->secondary[i]], old, n,
 		    NULL, 0, cause);
 		if (rc != 0)
@@ -963,7 +996,7 @@ store_index_fill(struct store_txn *t, enum store_index ixn, char **cause)
 {
 	const struct store_ixdesc *ix = &store_ix[ixn];
 	const struct store_entity *e = store_entity(ix->entity);
-	struct store_ixent ents[OGPO_COLLAB_MAX + 1];
+	struct store_ixent *ents = record_ents(t, 1);
 	void *rec = xmalloc(e->schema->size);
 	MDB_cursor *mc;
 	MDB_val k, v;
@@ -980,7 +1013,7 @@ store_index_fill(struct store_txn *t, enum store_index ixn, char **cause)
 		if ((rc = codec_decode(e->schema, v.mv_data, v.mv_size, rec,
 		    cause)) != 0)
 			goto out;
-		n = ix->entries(rec, ents, sizeof ents / sizeof ents[0]);
+		n = ix->entries(rec, ents, STORE_ENT_MAX);
 		if ((rc = record_ix_update(t, ix, NULL, 0, ents, n,
 		    cause)) != 0)
 			goto out;

@@ -35,6 +35,7 @@ enum store_db {
 	DB_OFFICER_REWARD,
 	DB_OFFICER_STROKE,
 	DB_UNDONE,		/* change group → the undo that took it back */
+	DB_OFFICER_GRAM,
 	DB_SCRATCH,		/* marks that live within one transaction */
 	DB_COUNT
 };
@@ -110,6 +111,10 @@ struct store_txn {
 	size_t		 miss_kl;
 	uint8_t		 miss_key[STORE_KEY_MAX];
 	struct store_defer *defer;	/* see store_defer; NULL: off */
+	struct store_gram_defer *gram;	/* officer_gram's, likewise */
+	/* Room for the index entries of a record before and after a
+	 * write (STORE_ENT_MAX each), made at the first write. */
+	struct store_ixent *ents;
 	/* The bytes of the record written last, for store_image. */
 	const void	*image_rec;
 	uint8_t		*image;
@@ -148,6 +153,7 @@ struct store_ixent {
 #define IXF_UNIQUE	0x2	/* key → primary key, one holder */
 #define IXF_DUP		0x4	/* key → sorted duplicate values */
 #define IXF_PREFIX	0x8	/* primary, grouped by its first 4 bytes */
+#define IXF_GRAM	0x10	/* officer_gram: entries kept in blocks */
 
 struct store_ixdesc {
 	const char	*name;
@@ -161,6 +167,76 @@ struct store_ixdesc {
 	size_t		(*target)(const MDB_val *k, const MDB_val *v,
 			    uint8_t *pk);
 };
+
+/*
+ * The most entries one record gives an index: officer_gram's, one per
+ * character of a name, e-mail and title at their longest.
+ */
+#define STORE_ENT_MAX	(OGPO_NAME_MAX + OGPO_EMAIL_MAX + OGPO_TITLE_MAX)
+_Static_assert(STORE_ENT_MAX >= OGPO_COLLAB_MAX + 1, "room for an issue's "
+    "agencies");
+
+/*
+ * officer_gram (gram.c): the fields, the characters a gram holds, and
+ * the bytes of a value (the officer's id, then the place in the field).
+ */
+enum { STORE_GRAM_NAME = 1, STORE_GRAM_EMAIL, STORE_GRAM_TITLE };
+#define STORE_GRAM_UNITS	3
+#define STORE_GRAM_VLEN		5
+#define STORE_GRAM_TEXT_MAX	OGPO_EMAIL_MAX	/* the longest field */
+#define STORE_GRAM_KEY_MAX	(1 + 4 * STORE_GRAM_UNITS)
+_Static_assert(STORE_GRAM_TEXT_MAX >= OGPO_NAME_MAX &&
+    STORE_GRAM_TEXT_MAX >= OGPO_TITLE_MAX && STORE_GRAM_TEXT_MAX <= 256,
+    "a place in a field fits a byte");
+
+/*
+ * Split the C string s into characters (a byte that starts no UTF-8
+ * sequence counts as one), at most max: the bytes with A-Z lower-cased
+ * into fold, the offset of each character into at[0..n] (at[n] the end).
+ * Returns n.
+ */
+size_t	store_gram_split(const char *s, uint8_t *fold, uint16_t *at,
+	    size_t max);
+/* The key of the gram of up to units characters at place p. */
+size_t	store_gram_key(uint8_t field, const uint8_t *fold, const uint16_t *at,
+	    size_t n, size_t p, size_t units, uint8_t *key);
+size_t	store_gram_entries(const void *rec, struct store_ixent *out,
+	    size_t max);
+
+/* One entry of officer_gram as a block holds it. */
+struct store_gram_ent {
+	uint32_t	 id;
+	uint8_t		 pos;
+};
+/*
+ * A block: its key's gram length and first entry; its entries into out
+ * (room for a block's most) and their number into *n. -1 if the block is
+ * malformed.
+ */
+int	store_gram_bkey_parse(const MDB_val *k, size_t *gl,
+	    struct store_gram_ent *first);
+int	store_gram_decode(const MDB_val *k, const MDB_val *v,
+	    struct store_gram_ent *out, size_t *n);
+#define STORE_GRAM_BLOCK_ENTS	4096	/* entries in a block, at most */
+/*
+ * Bring officer_gram from entries old to new (one record's, before and
+ * after), now or, in a deferred transaction, at store_gram_flush.
+ */
+int	store_gram_update(struct store_txn *t, const struct store_ixent *old,
+	    size_t nold, const struct store_ixent *new, size_t nnew,
+	    char **cause);
+int	store_gram_flush(struct store_txn *t, char **cause);
+void	store_gram_defer_free(struct store_txn *t);
+/* 1 if officer_gram (mc a cursor on it) holds entry x. */
+int	store_gram_has(MDB_cursor *mc, const struct store_ixent *x);
+/* A hash of one entry: verify adds them up both ways. */
+uint64_t store_gram_hash(const uint8_t *g, size_t gl,
+	    const struct store_gram_ent *e);
+/* 1 if e is one of set[0..n). */
+int	store_ixent_in(const struct store_ixent *e,
+	    const struct store_ixent *set, size_t n);
+/* The batch size of a deferred transaction, in bytes. */
+size_t	store_defer_batch(const struct store_txn *t);
 
 extern const struct store_ixdesc store_ix[IX_MAX + 1];
 

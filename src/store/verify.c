@@ -15,6 +15,10 @@ struct verify {
 	store_report_fn		 report;
 	void			*arg;
 	size_t			 problems;
+	/* officer_gram: how many entries the records imply, and the sum
+	 * of their hashes, to hold against what the index holds. */
+	size_t			 grams;
+	uint64_t		 gsum;
 };
 
 static void verify_say(struct verify *vf, const char *fmt, ...)
@@ -57,25 +61,19 @@ verify_key_name(const struct store_entity *e, const MDB_val *k, char *buf,
 		snprintf(buf, n, _("with a %zu-byte key"), k->mv_size);
 }
 
-/* Does the index hold entry e? */
+/* Does the index hold entry e? mc: a cursor on it (for IXF_DUP). */
 static int
-verify_has(struct verify *vf, const struct store_ixdesc *ix,
+verify_has(struct verify *vf, const struct store_ixdesc *ix, MDB_cursor *mc,
     const struct store_ixent *e)
 {
 	MDB_val k = { e->kl, (void *)e->k }, v = { e->vl, (void *)e->v };
-	MDB_cursor *mc;
-	int rc;
 
 	if (!(ix->flags & IXF_DUP)) {
 		if (mdb_get(vf->t->txn, vf->t->s->dbi[ix->db], &k, &v) != 0)
 			return 0;
 		return v.mv_size == e->vl && memcmp(v.mv_data, e->v, e->vl) == 0;
 	}
-	if (mdb_cursor_open(vf->t->txn, vf->t->s->dbi[ix->db], &mc) != 0)
-		return 0;
-	rc = mdb_cursor_get(mc, &k, &v, MDB_GET_BOTH);
-	mdb_cursor_close(mc);
-	return rc == 0;
+	return mc != NULL && mdb_cursor_get(mc, &k, &v, MDB_GET_BOTH) == 0;
 }
 
 /* Check the references (agency, officer …) a record makes. */
@@ -120,11 +118,28 @@ verify_refs(struct verify *vf, const struct store_entity *e, const void *rec,
 	}
 }
 
+/* Count the officer_gram entries a record implies, and add up their hashes. */
+static void
+verify_grams_add(struct verify *vf, const struct store_ixent *ents, size_t n)
+{
+	struct store_gram_ent e;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		e.id = store_u32_get(ents[i].v);
+		e.pos = ents[i].v[4];
+		vf->gsum += store_gram_hash(ents[i].k, ents[i].kl, &e);
+	}
+	vf->grams += n;
+}
+
 /* Walk one entity's records: decode, references, implied entries. */
 static void
 verify_records(struct verify *vf, const struct store_entity *e)
 {
-	struct store_ixent ents[OGPO_COLLAB_MAX + 1];
+	struct store_ixent *ents = xreallocarray(NULL, STORE_ENT_MAX,
+	    sizeof *ents);
+	MDB_cursor *ixc[IX_MAX + 1];
 	void *rec = xmalloc(e->schema->size);
 	uint8_t pk[STORE_KEY_MAX];
 	char who[96], *cause = NULL;
@@ -138,8 +153,14 @@ verify_records(struct verify *vf, const struct store_entity *e)
 	    vf->t->s->dbi[store_ix[e->primary].db], &mc) != 0) {
 		verify_say(vf, "cannot read the %s table", e->schema->name);
 		free(rec);
+		free(ents);
 		return;
 	}
+	/* One cursor on each index, for all the records. */
+	for (i = 0; e->secondary[i] != 0; i++)
+		if (mdb_cursor_open(vf->t->txn,
+		    vf->t->s->dbi[store_ix[e->secondary[i]].db], &ixc[i]) != 0)
+			ixc[i] = NULL;
 	for (op = MDB_FIRST; mdb_cursor_get(mc, &k, &v, op) == 0;
 	    op = MDB_NEXT) {
 		verify_key_name(e, &k, who, sizeof who);
@@ -163,17 +184,27 @@ verify_records(struct verify *vf, const struct store_entity *e)
 			const struct store_ixdesc *ix =
 			    &store_ix[e->secondary[i]];
 
-			n = ix->entries(rec, ents, OGPO_COLLAB_MAX + 1);
+			n = ix->entries(rec, ents, STORE_ENT_MAX);
+			if (ix->flags & IXF_GRAM) {
+				verify_grams_add(vf, ents, n);
+				continue;
+			}
 			for (j = 0; j < n; j++)
-				if (!verify_has(vf, ix, &ents[j]))
+				if (!verify_has(vf, ix, ixc[i], &ents[j])) {
 					verify_say(vf, "%s %s is missing from "
 					    "index %s", e->schema->name, who,
 					    ix->name);
+					break;	/* once per record */
+				}
 		}
 	}
+	for (i = 0; e->secondary[i] != 0; i++)
+		if (ixc[i] != NULL)
+			mdb_cursor_close(ixc[i]);
 	mdb_cursor_close(mc);
 	free(cause);
 	free(rec);
+	free(ents);
 	if (e->seq != NULL) {
 		store_seq_peek(vf->t, e->seq, &seq);
 		if (seq < maxid)
@@ -183,28 +214,157 @@ verify_records(struct verify *vf, const struct store_entity *e)
 	}
 }
 
+/*
+ * officer_gram, entry by entry, once its sums say something is wrong:
+ * every entry an officer implies is there, every entry there is implied
+ * by its officer. Slow (a record read per entry), and only for damage.
+ */
+static void
+verify_grams_slow(struct verify *vf, const struct store_ixdesc *ix)
+{
+	const struct store_entity *e = store_entity(ix->entity);
+	struct store_ixent *ents = xreallocarray(NULL, STORE_ENT_MAX,
+	    sizeof *ents);
+	struct store_gram_ent *b = xreallocarray(NULL, STORE_GRAM_BLOCK_ENTS,
+	    sizeof *b);
+	struct officer *o = xmalloc(sizeof *o);
+	struct store_gram_ent first;
+	MDB_cursor *mc, *ic;
+	MDB_val k, v;
+	uint8_t pk[4];
+	char who[16];
+	size_t n, m, i, j, gl;
+	int op, found;
+
+	if (mdb_cursor_open(vf->t->txn, vf->t->s->dbi[ix->db], &ic) != 0)
+		goto out;
+	if (mdb_cursor_open(vf->t->txn, vf->t->s->dbi[DB_OFFICER], &mc) == 0) {
+		for (op = MDB_FIRST; mdb_cursor_get(mc, &k, &v, op) == 0;
+		    op = MDB_NEXT) {
+			if (codec_decode(e->schema, v.mv_data, v.mv_size, o,
+			    NULL) != 0)
+				continue;	/* said so already */
+			n = ix->entries(o, ents, STORE_ENT_MAX);
+			for (j = 0; j < n; j++)
+				if (!store_gram_has(ic, &ents[j])) {
+					snprintf(who, sizeof who, "#%u",
+					    o->h.id);
+					verify_say(vf, "%s %s is missing from "
+					    "index %s", e->schema->name, who,
+					    ix->name);
+					break;
+				}
+		}
+		mdb_cursor_close(mc);
+	}
+	for (op = MDB_FIRST; mdb_cursor_get(ic, &k, &v, op) == 0;
+	    op = MDB_NEXT) {
+		if (store_gram_decode(&k, &v, b, &n) != 0)
+			continue;	/* said so already */
+		store_gram_bkey_parse(&k, &gl, &first);
+		for (i = 0; i < n; i++) {
+			store_u32_put(pk, b[i].id);
+			m = store_rec_get(vf->t, e, pk, 4, o, NULL) == 0 ?
+			    ix->entries(o, ents, STORE_ENT_MAX) : 0;
+			for (j = 0, found = 0; j < m && !found; j++)
+				found = ents[j].kl == gl && memcmp(ents[j].k,
+				    k.mv_data, gl) == 0 && ents[j].v[4] ==
+				    b[i].pos && store_u32_get(ents[j].v) ==
+				    b[i].id;
+			if (!found)
+				verify_say(vf, "index %s has a stale entry for "
+				    "%s #%u: the record no longer says so",
+				    ix->name, e->schema->name, b[i].id);
+		}
+	}
+	mdb_cursor_close(ic);
+out:
+	free(o);
+	free(b);
+	free(ents);
+}
+
+/*
+ * officer_gram: each block decodes and follows the one before, and the
+ * entries add up to what the records imply (verify_records), in number
+ * and in the sum of their hashes.
+ */
+static void
+verify_grams(struct verify *vf, enum store_index ixn)
+{
+	const struct store_ixdesc *ix = &store_ix[ixn];
+	struct store_gram_ent *b = xreallocarray(NULL, STORE_GRAM_BLOCK_ENTS,
+	    sizeof *b), last, first;
+	uint8_t lastg[STORE_GRAM_KEY_MAX];
+	size_t n, i, gl, lastgl = 0, count = 0;
+	uint64_t sum = 0;
+	MDB_cursor *mc;
+	MDB_val k, v;
+	int op, bad = 0;
+
+	memset(&last, 0, sizeof last);
+	if (mdb_cursor_open(vf->t->txn, vf->t->s->dbi[ix->db], &mc) != 0) {
+		verify_say(vf, "cannot read index %s", ix->name);
+		free(b);
+		return;
+	}
+	for (op = MDB_FIRST; mdb_cursor_get(mc, &k, &v, op) == 0;
+	    op = MDB_NEXT) {
+		if (store_gram_decode(&k, &v, b, &n) != 0 || n == 0) {
+			verify_say(vf, "index %s holds a malformed entry",
+			    ix->name);
+			bad = 1;
+			continue;
+		}
+		store_gram_bkey_parse(&k, &gl, &first);
+		if (gl == lastgl && memcmp(k.mv_data, lastg, gl) == 0 &&
+		    ((uint64_t)b[0].id << 8 | b[0].pos) <= ((uint64_t)last.id <<
+		    8 | last.pos)) {
+			verify_say(vf, "index %s holds a malformed entry",
+			    ix->name);
+			bad = 1;
+		}
+		for (i = 0; i < n; i++)
+			sum += store_gram_hash(k.mv_data, gl, &b[i]);
+		count += n;
+		memcpy(lastg, k.mv_data, gl);
+		lastgl = gl;
+		last = b[n - 1];
+	}
+	mdb_cursor_close(mc);
+	free(b);
+	if (bad || count != vf->grams || sum != vf->gsum)
+		verify_grams_slow(vf, ix);
+}
+
 /* Walk one index: each entry must be implied by the record it names. */
 static void
 verify_index(struct verify *vf, enum store_index ixn)
 {
 	const struct store_ixdesc *ix = &store_ix[ixn];
 	const struct store_entity *e = store_entity(ix->entity);
-	struct store_ixent ents[OGPO_COLLAB_MAX + 1], got;
-	void *rec = xmalloc(e->schema->size);
+	struct store_ixent *ents, got;
+	size_t vlen = 4;		/* an id: officer_gram is verify_grams' */
 	uint8_t pk[STORE_KEY_MAX];
 	MDB_cursor *mc;
 	MDB_val k, v;
 	size_t n, j, pkl;
 	int op, found;
+	void *rec;
 
-	if (mdb_cursor_open(vf->t->txn, vf->t->s->dbi[ix->db], &mc) != 0) {
-		verify_say(vf, "cannot read index %s", ix->name);
-		free(rec);
+	if (ix->flags & IXF_GRAM) {
+		verify_grams(vf, ixn);
 		return;
 	}
+	if (mdb_cursor_open(vf->t->txn, vf->t->s->dbi[ix->db], &mc) != 0) {
+		verify_say(vf, "cannot read index %s", ix->name);
+		return;
+	}
+	ents = xreallocarray(NULL, STORE_ENT_MAX, sizeof *ents);
+	rec = xmalloc(e->schema->size);
 	for (op = MDB_FIRST; mdb_cursor_get(mc, &k, &v, op) == 0;
 	    op = MDB_NEXT) {
-		if (k.mv_size > STORE_KEY_MAX || v.mv_size != 4) {
+		if (k.mv_size > STORE_KEY_MAX || v.mv_size != vlen) {
 			verify_say(vf, "index %s holds a malformed entry",
 			    ix->name);
 			continue;
@@ -218,13 +378,13 @@ verify_index(struct verify *vf, enum store_index ixn)
 		}
 		memcpy(got.k, k.mv_data, k.mv_size);
 		got.kl = (uint16_t)k.mv_size;
-		memcpy(got.v, v.mv_data, 4);
-		got.vl = 4;
-		n = ix->entries(rec, ents, OGPO_COLLAB_MAX + 1);
+		memcpy(got.v, v.mv_data, vlen);
+		got.vl = (uint16_t)vlen;
+		n = ix->entries(rec, ents, STORE_ENT_MAX);
 		for (j = 0, found = 0; j < n && !found; j++)
 			found = ents[j].kl == got.kl &&
 			    memcmp(ents[j].k, got.k, got.kl) == 0 &&
-			    memcmp(ents[j].v, got.v, 4) == 0;
+			    memcmp(ents[j].v, got.v, vlen) == 0;
 		if (!found)
 			verify_say(vf, "index %s has a stale entry for %s "
 			    "#%u: the record no longer says so", ix->name,
@@ -232,6 +392,7 @@ verify_index(struct verify *vf, enum store_index ixn)
 	}
 	mdb_cursor_close(mc);
 	free(rec);
+	free(ents);
 }
 
 /*
@@ -347,9 +508,13 @@ verify_undone(struct verify *vf)
 size_t
 store_verify(struct store_txn *t, store_report_fn report, void *arg)
 {
-	struct verify vf = { t, report, arg, 0 };
+	struct verify vf;
 	int kind, ix;
 
+	memset(&vf, 0, sizeof vf);
+	vf.t = t;
+	vf.report = report;
+	vf.arg = arg;
 	for (kind = ENTITY_AGENCY; kind <= ENTITY_MAX; kind++)
 		if (store_entity(kind) != NULL)
 			verify_records(&vf, store_entity(kind));

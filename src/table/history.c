@@ -78,8 +78,11 @@ history_undo_txn(struct core *c, struct store_txn *t, void *arg,
 	struct import_record undo = p->ir;
 	int rc;
 
-	/* The undo's record names the import it took back. */
+	/* The undo's record names the import it took back. An import's
+	 * worth of changes: indexes written in sorted batches, as the
+	 * import itself wrote them. */
 	undo.undoes = p->seq;
+	store_defer(t, 0);
 	if ((rc = core_undo(c, t, p->seq, &undo, NULL, NULL, cause)) ==
 	    OGPO_CONFLICT)
 		err_prefix(cause, rc, "the import cannot be undone");

@@ -340,11 +340,20 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		cells[COL_TITLE] = o.title;
 		cells[COL_EMAIL] = o.email;
 		cells[COL_PHONE] = phone;
-		at = row == officers.list.sel ? UI_SELECT :
-		    core_officer_active(&o, ui->today) ? UI_NORMAL : UI_DIM;
+		/* The selected row shows in its name, not across: a move
+		 * then rewrites two names rather than two whole rows, which
+		 * over a slow link is most of what a key costs. */
+		at = core_officer_active(&o, ui->today) ? UI_NORMAL : UI_DIM;
 		ui_fill(ui, y + 2 + row, x, lw, at);
 		for (i = 0, cx = x; i < COL_COUNT; cx += cw[i] + 1, i++)
-			ui_put(ui, y + 2 + row, cx, cw[i], cells[i], at);
+			ui_put(ui, y + 2 + row, cx, i == COL_NAME &&
+			    row == officers.list.sel ? 0 : cw[i], cells[i], at);
+		if (row == officers.list.sel) {
+			/* The name alone, not the cell's blanks. */
+			c = (int)text_width(o.name);
+			ui_put(ui, y + 2 + row, x, c > 0 && c < cw[COL_NAME] ?
+			    c : cw[COL_NAME], o.name, UI_SELECT);
+		}
 	}
 	if (officers.list.count == 0)
 		ui_put(ui, y + 2, x, lw, _("No officers here yet: a adds one."),
@@ -356,7 +365,7 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		char *p, *nl;
 		int dy = y;
 
-		detail = pane_detail(t, ENTITY_OFFICER, &o);
+		detail = pane_detail_lines(t, ENTITY_OFFICER, &o);
 		officers_more(t, &o, &detail);
 		for (p = detail; *p != '\0' && dy < y + h; p = nl + 1) {
 			if ((nl = strchr(p, '\n')) == NULL)
@@ -414,6 +423,27 @@ officers_agency_hit(struct store_txn *t, uint32_t agency, const char *q)
 	for (i = 0; i < officers_hits.n; i++)
 		if (officers_hits.ids[i] == agency)
 			return 1;
+	return 0;
+}
+
+/*
+ * The officers a search text finds: from the search index, those whose
+ * name, e-mail or title holds it, and every officer of an agency whose
+ * name or code holds it (as officers_match says of one officer).
+ */
+static int
+officers_find(struct store_txn *t, const char *text, struct store_idset *set)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = store_officer_find(t, text, set, NULL)) != 0)
+		return rc;
+	(void)officers_agency_hit(t, 0, text);	/* works the agencies out */
+	for (i = 0; i < officers_hits.n; i++)
+		if ((rc = store_group_add(t, IX_OFFICER_AGENCY,
+		    officers_hits.ids[i], set)) != 0)
+			return rc;
 	return 0;
 }
 
@@ -685,6 +715,7 @@ officers_action(struct ui *ui, enum ui_action a)
 	struct officer o;
 	size_t i;
 
+	officers.search.find = officers_find;
 	if (pane_move(ui, &officers.list, a) ||
 	    ui_search_action(ui, &officers.search, &officers.list, a,
 	    officers_match))

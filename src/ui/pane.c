@@ -121,8 +121,10 @@ pane_text_add(char **text, const char *label, const char *value)
 	free(old);
 }
 
-char *
-pane_detail(struct store_txn *t, enum entity_kind kind, const void *rec)
+/* The record's fields, one a line; with every, the empty ones too. */
+static char *
+pane_detail_fields(struct store_txn *t, enum entity_kind kind,
+    const void *rec, int every)
 {
 	const struct schema *s = schema_of(kind);
 	const struct field *f;
@@ -135,6 +137,8 @@ pane_detail(struct store_txn *t, enum entity_kind kind, const void *rec)
 		if (f->flags & FIELD_HEAD)
 			continue;
 		core_field_text(t, f, rec, value, sizeof value);
+		if (every && value[0] == '\0')
+			snprintf(value, sizeof value, "%s", ui_sym(UI_SYM_DASH));
 		pane_text_add(&text, _(f->label), value);
 	}
 	time_format(((const struct record_head *)rec)->updated_at, when,
@@ -210,4 +214,17 @@ pane_undo(struct ui *ui, uint64_t seq)
 	ui_changed(ui);
 	ui_message(ui, 0, _("Taken back: %s"), u.ch.what);
 	return 1;
+}
+
+char *
+pane_detail(struct store_txn *t, enum entity_kind kind, const void *rec)
+{
+	return pane_detail_fields(t, kind, rec, 0);
+}
+
+char *
+pane_detail_lines(struct store_txn *t, enum entity_kind kind,
+    const void *rec)
+{
+	return pane_detail_fields(t, kind, rec, 1);
 }

@@ -22,6 +22,14 @@ void	 pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id);
 /* Every field of rec as "Label: value" lines (a new string). */
 char	*pane_detail(struct store_txn *t, enum entity_kind kind,
 	    const void *rec);
+/*
+ * The same with every field on a line of its own, a dash for an empty
+ * one: a panel beside a list keeps its layout as the selection moves,
+ * so a move rewrites the values that differ, not every line below the
+ * first that came or went.
+ */
+char	*pane_detail_lines(struct store_txn *t, enum entity_kind kind,
+	    const void *rec);
 /* Add "Label: value" (an empty label: an indented continuation line). */
 void	 pane_text_add(char **text, const char *label, const char *value);
 

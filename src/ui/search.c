@@ -53,7 +53,7 @@ search_draw(struct ui *ui, void *arg)
 }
 
 static int
-search_run(struct ui *ui, struct vlist *l, int dir,
+search_run(struct ui *ui, struct ui_search *s, struct vlist *l, int dir,
     int (*match)(struct store_txn *t, uint32_t id, void *arg),
     const char *text)
 {
@@ -62,9 +62,19 @@ search_run(struct ui *ui, struct vlist *l, int dir,
 
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return 0;
-	found = vlist_search(l, t, dir, match, text);
+	found = vlist_search(l, t, dir, match, s->find, text);
 	store_read_end(t);
 	return found;
+}
+
+/*
+ * A search may have walked far through an index: what it mapped of the
+ * database need not stay resident while the screen waits for a person.
+ */
+static void
+search_done(struct ui *ui)
+{
+	store_release(ui->store);
 }
 
 int
@@ -86,11 +96,12 @@ ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
 			ui_message(ui, 0, _("no search yet: press / to search"));
 			return 1;
 		}
-		if (!search_run(ui, l, a == UA_SEARCH_NEXT ? 1 : -1, match,
+		if (!search_run(ui, s, l, a == UA_SEARCH_NEXT ? 1 : -1, match,
 		    s->text))
 			ui_message(ui, 1, _("no match for \"%s\""), s->text);
 		else
 			ui_message(ui, 0, "/%s", s->text);
+		search_done(ui);
 		return 1;
 	case UA_SEARCH_CLEAR:
 		s->text[0] = '\0';
@@ -129,11 +140,12 @@ ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
 				    match(t, vlist_selected(l), s->text);
 				store_read_end(t);
 			}
-			sl.failed = !here && !search_run(ui, l, 1, match,
+			sl.failed = !here && !search_run(ui, s, l, 1, match,
 			    s->text);
 		}
 	}
 	ui_layer_pop(ui);
+	search_done(ui);
 	if (done == 2) {
 		l->top = start.top;
 		l->sel = start.sel;

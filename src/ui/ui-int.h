@@ -354,16 +354,26 @@ int	vlist_click(struct vlist *l, int y, int x);
 int	vlist_select_id(struct vlist *l, struct store_txn *t, uint32_t id);
 void	vlist_position(const struct vlist *l, char *buf, size_t n);
 /*
+ * The ids of the rows that hold text, all at once (from an index): for
+ * lists too long to look at row by row. Adds them to set; returns 0, or
+ * an error status when the answer cannot be had.
+ */
+typedef int (*vlist_find_fn)(struct store_txn *t, const char *text,
+    struct store_idset *set);
+
+/*
  * Walk from the selection (exclusive) in direction dir (+1/-1) until
  * match(t, id, text) says yes; select it. Returns 1 if found. match must
  * look for text within the row, so that a row that matches a text also
  * matches every beginning of it: a paged list works out the matching ids
  * in one walk of the records and, as text grows, looks again only among
- * those.
+ * those. With find (NULL if none), the matching ids come from it
+ * instead, for a paged list and a held one alike, and the walk in the
+ * list's order reads no record.
  */
 int	vlist_search(struct vlist *l, struct store_txn *t, int dir,
 	    int (*match)(struct store_txn *t, uint32_t id, void *arg),
-	    const char *text);
+	    vlist_find_fn find, const char *text);
 
 /* dialog.c: questions, messages, pick lists, text prompts. */
 int	ui_confirm(struct ui *ui, const char *title, const char *question);
@@ -416,8 +426,9 @@ void	ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
 
 /* search.c: the search line shared by the panes. */
 struct ui_search {
-	char	 text[128];
-	int	 active;	/* typing */
+	char		 text[128];
+	int		 active;	/* typing */
+	vlist_find_fn	 find;		/* the pane's index, if it has one */
 };
 /*
  * Handle the search actions for a pane's list: "/" starts typing (the

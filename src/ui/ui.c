@@ -428,6 +428,8 @@ ui_redraw(struct ui *ui)
 	ui->cur_on = 0;
 	for (i = 0; i < ui->nlayers; i++)
 		ui->layers[i].fn(ui, ui->layers[i].arg);
+	/* With no cursor to show, it may stay where drawing left it. */
+	leaveok(stdscr, !ui->cur_on);
 	if (ui->cur_on) {
 		move(ui->cur_y, ui->cur_x);
 		curs_set(1);

@@ -12,20 +12,22 @@
 #include "ui-int.h"
 
 /*
- * The records of a paged list's entity that match a search text, as a
- * set of ids: worked out in one walk of the records in id order, which
- * reads the map front to back, where a walk in the list's order reads
- * the records in no order at all (at a million officers, 0.55 s against
- * 1.3 s). Kept for n and N, and for typing on: a longer text matches
- * only rows its beginning did, so only those are looked at again.
+ * The records that match a search text, as a set of ids, kept for n and
+ * N and for typing on. From the pane's index (find) when it has one: the
+ * answer for any text, at the cost of what matches. Else worked out in
+ * one walk of the records in id order, which reads the map front to
+ * back, where a walk in the list's order reads the records in no order
+ * at all; as the text grows, only the rows its beginning matched are
+ * looked at again. Another text or a newer snapshot of the database
+ * works it out afresh.
  */
 struct vlist_found {
 	int		(*match)(struct store_txn *, uint32_t, void *);
+	vlist_find_fn	 find;
 	char		*text;
 	uint64_t	 snapshot;	/* the database it was worked out in */
-	uint8_t		*bits;		/* bit id: id matched */
-	size_t		 nbytes;
-	size_t		 n;		/* ids matched */
+	struct store_idset set;
+	int		 any;		/* the set is not empty */
 };
 
 static void
@@ -33,36 +35,29 @@ vlist_found_free(struct vlist *l)
 {
 	if (l->found != NULL) {
 		free(l->found->text);
-		free(l->found->bits);
+		store_idset_free(&l->found->set);
 		free(l->found);
 		l->found = NULL;
 	}
 }
 
+/* Is any id in the set? */
 static int
-vlist_found_has(const struct vlist_found *f, uint32_t id)
+vlist_found_any(const struct store_idset *set)
 {
-	return id / 8 < f->nbytes && (f->bits[id / 8] & (1u << (id % 8)));
-}
+	size_t i;
 
-static void
-vlist_found_set(struct vlist_found *f, uint32_t id)
-{
-	size_t had = f->nbytes;
-
-	if (id / 8 >= had) {
-		f->bits = xgrow(f->bits, &f->nbytes, id / 8 + 1, 1);
-		memset(f->bits + had, 0, f->nbytes - had);
-	}
-	if (!vlist_found_has(f, id))
-		f->n++;
-	f->bits[id / 8] |= (uint8_t)(1u << (id % 8));
+	for (i = 0; i < set->nw; i++)
+		if (set->w[i] != 0)
+			return 1;
+	return 0;
 }
 
 /* The matches of text in l's entity as t sees it, worked out if need be. */
 static const struct vlist_found *
 vlist_found_get(struct vlist *l, struct store_txn *t,
-    int (*match)(struct store_txn *, uint32_t, void *), const char *text)
+    int (*match)(struct store_txn *, uint32_t, void *), vlist_find_fn find,
+    const char *text)
 {
 	struct vlist_found *f = l->found;
 	struct store_cursor *c;
@@ -71,41 +66,43 @@ vlist_found_get(struct vlist *l, struct store_txn *t,
 	uint32_t id;
 	int narrow = 0, rc = OGPO_NOTFOUND;
 
-	if (f != NULL && f->match == match && f->snapshot == snap) {
+	if (f != NULL && f->match == match && f->find == find &&
+	    f->snapshot == snap) {
 		if (strcmp(f->text, text) == 0)
 			return f;
-		narrow = f->text[0] != '\0' &&
+		narrow = find == NULL && f->text[0] != '\0' &&
 		    strncmp(text, f->text, strlen(f->text)) == 0;
 	}
 	if (f == NULL)
 		f = l->found = xcalloc(1, sizeof *f);
 	if (narrow) {
-		for (i = 0; i < f->nbytes; i++)
-			for (b = 0; f->bits[i] != 0 && b < 8; b++) {
-				id = (uint32_t)(i * 8 + b);
-				if ((f->bits[i] & (1u << b)) &&
-				    !match(t, id, (void *)text)) {
-					f->bits[i] &= (uint8_t)~(1u << b);
-					f->n--;
-				}
+		for (i = 0; i < f->set.nw; i++)
+			for (b = 0; f->set.w[i] != 0 && b < 64; b++) {
+				id = (uint32_t)(i * 64 + b);
+				if ((f->set.w[i] >> b & 1) &&
+				    !match(t, id, (void *)text))
+					f->set.w[i] &= ~((uint64_t)1 << b);
 			}
+	} else if (find != NULL) {
+		store_idset_clear(&f->set);
+		rc = find(t, text, &f->set) == 0 ? OGPO_NOTFOUND : OGPO_IO;
 	} else {
-		if (f->nbytes > 0)
-			memset(f->bits, 0, f->nbytes);
-		f->n = 0;
+		store_idset_clear(&f->set);
 		rc = store_cursor_open(t, store_entity_index(
 		    store_index_entity(l->ix)), NULL, &c, NULL);
 		if (rc == 0) {
 			while ((rc = store_cursor_move(c, STORE_NEXT)) == 0)
 				if (match(t, (id = store_cursor_id(c)),
 				    (void *)text))
-					vlist_found_set(f, id);
+					store_idset_add(&f->set, id);
 			store_cursor_close(c);
 		}
 	}
 	free(f->text);
 	f->text = xstrdup(text);
 	f->match = match;
+	f->find = find;
+	f->any = vlist_found_any(&f->set);
 	/* A walk that could not start is an answer for now, not to keep. */
 	f->snapshot = narrow || rc == OGPO_NOTFOUND ? snap : 0;
 	return f;
@@ -501,11 +498,12 @@ vlist_select_id(struct vlist *l, struct store_txn *t, uint32_t id)
 int
 vlist_search(struct vlist *l, struct store_txn *t, int dir,
     int (*match)(struct store_txn *t, uint32_t id, void *arg),
-    const char *text)
+    vlist_find_fn find, const char *text)
 {
-	const struct vlist_found *f;
+	const struct vlist_found *f = NULL;
 	struct store_cursor *c;
 	struct store_pos pos;
+	enum store_move how;
 	size_t i, steps, idx;
 	uint32_t id;
 	int found;
@@ -513,11 +511,15 @@ vlist_search(struct vlist *l, struct store_txn *t, int dir,
 	if (l->count == 0)
 		return 0;
 	if (!l->paged) {
+		if (find != NULL && !(f = vlist_found_get(l, t, match, find,
+		    text))->any)
+			return 0;
 		for (i = 1; i <= l->n; i++) {
 			size_t at = (l->index + l->n + (dir > 0 ? i : l->n -
 			    i % l->n)) % l->n;
 
-			if (match(t, l->ids[at], (void *)text)) {
+			if (f != NULL ? store_idset_has(&f->set, l->ids[at]) :
+			    match(t, l->ids[at], (void *)text)) {
 				l->index = at;
 				vlist_load_held(l);
 				return 1;
@@ -526,30 +528,26 @@ vlist_search(struct vlist *l, struct store_txn *t, int dir,
 		return 0;
 	}
 	/* Which rows match, then the first of them in the list's order. */
-	f = vlist_found_get(l, t, match, text);
-	if (f->n == 0 || vlist_open(l, t, &c) != 0)
+	f = vlist_found_get(l, t, match, find, text);
+	if (!f->any || vlist_open(l, t, &c) != 0)
 		return 0;
-	/* Start at the selected row, walk, and wrap around once. */
+	/* From the selected row on, then from the list's far end: the
+	 * selected row itself last. */
 	found = vlist_seek_top(l, c) == 0;
 	for (i = 0; found && i < (size_t)l->sel; i++)
 		store_cursor_move(c, vlist_fwd(l));
+	how = dir > 0 ? vlist_fwd(l) : vlist_back(l);
 	idx = l->index;
-	for (steps = 0, found = 0; !found && steps + 1 < l->count; steps++) {
-		if (store_cursor_move(c, dir > 0 ? vlist_fwd(l) :
-		    vlist_back(l)) == 0)
-			idx = dir > 0 ? idx + 1 : idx - 1;
-		else if (store_cursor_move(c, (dir > 0) == !l->desc ?
-		    STORE_FIRST : STORE_LAST) == 0)
-			idx = dir > 0 ? 0 : l->count - 1;
-		else
-			break;
-		found = vlist_found_has(f, store_cursor_id(c));
-	}
-	if (!found && vlist_selected(l) != 0 &&
-	    vlist_found_has(f, vlist_selected(l))) {
-		/* The only match is where we are: stay. */
-		store_cursor_close(c);
-		return 1;
+	if (found && (steps = store_cursor_find(c, how, &f->set)) > 0)
+		idx = dir > 0 ? idx + steps : idx - steps;
+	else if ((found = store_cursor_move(c, (dir > 0) == !l->desc ?
+	    STORE_FIRST : STORE_LAST) == 0)) {
+		idx = dir > 0 ? 0 : l->count - 1;
+		if (!store_idset_has(&f->set, store_cursor_id(c))) {
+			steps = store_cursor_find(c, how, &f->set);
+			found = steps > 0;
+			idx = dir > 0 ? steps : l->count - 1 - steps;
+		}
 	}
 	if (found) {
 		id = store_cursor_id(c);

@@ -3,7 +3,11 @@
  * agencies, then officers with Chinese names spread over them, written
  * through the store in large transactions. Deterministic.
  *
- *	gen DIR N
+ *	gen DIR N [PEERDIR]
+ *
+ * With PEERDIR, the same officers (name and e-mail, in id order) also go
+ * to PEERDIR/book, an address book for abook (PEERDIR/abookrc its
+ * settings), the peer make bench measures ogpo against.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +17,8 @@
 #include "../../src/core/demo_data.h"
 
 struct gen {
+	FILE		*peer;		/* abook's address book, or NULL */
+	long		 peer_at;	/* where this batch's entries start */
 	unsigned long	 n, done;
 	uint32_t	 agencies[256];
 	size_t		 nagencies;
@@ -60,6 +66,9 @@ gen_officers(struct store_txn *t, void *arg, char **cause)
 	int rc;
 
 	g->seed = g->batch_seed;	/* a rerun (the map grew) starts over */
+	store_defer(t, 0);		/* as an import writes its indexes */
+	if (g->peer != NULL)
+		fseek(g->peer, g->peer_at, SEEK_SET);
 	if (end > g->n)
 		end = g->n;
 	for (i = g->done; i < end; i++) {
@@ -84,8 +93,29 @@ gen_officers(struct store_txn *t, void *arg, char **cause)
 		snprintf(o.h.updated_by, sizeof o.h.updated_by, "bench");
 		if ((rc = store_officer_put(t, &o, cause)) != 0)
 			return rc;
+		if (g->peer != NULL)
+			fprintf(g->peer, "[%lu]\nname=%s\nemail=%s\n\n", i,
+			    o.name, o.email);
 	}
 	return 0;
+}
+
+/* abook's settings: Chinese names shown as they are. */
+static FILE *
+gen_peer(const char *dir)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/abookrc", dir);
+	if ((f = fopen(path, "w")) == NULL)
+		return NULL;
+	fprintf(f, "set use_ascii_only=false\nset autosave=false\n");
+	fclose(f);
+	snprintf(path, sizeof path, "%s/book", dir);
+	if ((f = fopen(path, "w")) != NULL)
+		fprintf(f, "[format]\nprogram=abook\nversion=0.6.1\n\n");
+	return f;
 }
 
 int
@@ -96,13 +126,17 @@ main(int argc, char **argv)
 	struct gen g;
 	char *cause = NULL;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: gen DIR N\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: gen DIR N [PEERDIR]\n");
 		return 2;
 	}
 	memset(&g, 0, sizeof g);
 	g.n = strtoul(argv[2], NULL, 10);
 	g.seed = 42;
+	if (argc == 4 && (g.peer = gen_peer(argv[3])) == NULL) {
+		fprintf(stderr, "gen: cannot write to %s\n", argv[3]);
+		return 1;
+	}
 	if (store_open(&s, argv[1], &opt, &cause) != 0 ||
 	    store_write(s, gen_agencies, &g, &cause) != 0) {
 		fprintf(stderr, "gen: %s\n", cause);
@@ -110,6 +144,8 @@ main(int argc, char **argv)
 	}
 	while (g.done < g.n) {
 		g.batch_seed = g.seed;
+		if (g.peer != NULL)
+			g.peer_at = ftell(g.peer);
 		if (store_write(s, gen_officers, &g, &cause) != 0) {
 			fprintf(stderr, "gen: %s\n", cause);
 			return 1;
@@ -117,5 +153,9 @@ main(int argc, char **argv)
 		g.done = g.done + 50000 > g.n ? g.n : g.done + 50000;
 	}
 	store_close(s);
+	if (g.peer != NULL && fclose(g.peer) != 0) {
+		fprintf(stderr, "gen: writing the address book failed\n");
+		return 1;
+	}
 	return 0;
 }

@@ -4,9 +4,16 @@
  * keys, and time each until the screen stops changing; count the bytes it
  * wrote for each. Prints one line per step.
  *
- *	ptybench OGPO DBDIR COLS ROWS SEARCH
+ *	ptybench [-a] PROGRAM DBDIR COLS ROWS SEARCH [SEARCH...]
  *	ptybench --rollcall N OGPO DBDIR COLS ROWS KEYS
  *		(a roll call: N mark keys, taken in turn from KEYS)
+ *
+ * PROGRAM is ogpo (run with --db DBDIR), or with -a abook, the peer (run
+ * on DBDIR/book with DBDIR/abookrc). The first SEARCH is typed after "/"
+ * and Enter, then n; each further one is typed after "/" and left with
+ * Esc, timing each key (a character, whole, however many bytes): ogpo
+ * searches as you type. abook searches when Enter is pressed, so there
+ * the whole text is sent at once and Enter timed.
  */
 #include <errno.h>
 #include <poll.h>
@@ -69,24 +76,69 @@ settle(int fd, double start, double timeout_ms, size_t *bytes, char *buf,
 	return last;
 }
 
+/*
+ * Press keys and wait for the screen to settle; name (NULL: say nothing)
+ * the time and the bytes. A key that may change nothing on the screen
+ * (n with one match) waits 2 s at most for a first byte.
+ */
 static double
 step(int fd, const char *name, const char *keys)
 {
 	size_t bytes;
 	double t0 = now_ms(), t1;
+	int quiet = strcmp(keys, "n") == 0 || strcmp(keys, "\033") == 0;
 
 	if (write(fd, keys, strlen(keys)) < 0)
 		perror("write");
-	t1 = settle(fd, t0, 60000, &bytes, NULL, 0);
-	printf("%-24s %9.1f ms %8zu bytes\n", name, t1 - t0, bytes);
-	fflush(stdout);
+	t1 = settle(fd, t0, quiet ? 2000 : 60000, &bytes, NULL, 0);
+	if (name != NULL) {
+		printf("%-24s %9.1f ms %8zu bytes\n", name, t1 - t0, bytes);
+		fflush(stdout);
+	}
 	return t1 - t0;
 }
 
+/*
+ * Type text a character at a time (a UTF-8 sequence whole), timing each:
+ * the first key (every row looked at), the slowest, the last, and all.
+ */
+static void
+type(int fd, const char *prefix, const char *text)
+{
+	char label[256];
+	size_t i, len, n = 0, keys = 0;
+	double k0, k1, slow = 0, all = 0, first = 0, last = 0;
+
+	for (i = 0; text[i] != '\0'; i += len, keys++) {
+		for (len = 1; (text[i + len] & 0xc0) == 0x80; len++)
+			;
+		k0 = now_ms();
+		if (write(fd, text + i, len) < 0)
+			perror("write");
+		k1 = settle(fd, k0, 60000, &n, NULL, 0);
+		if (i == 0)
+			first = k1 - k0;
+		last = k1 - k0;
+		slow = last > slow ? last : slow;
+		all += last;
+	}
+	snprintf(label, sizeof label, "%sfirst key", prefix);
+	printf("%-24s %9.1f ms\n", label, first);
+	snprintf(label, sizeof label, "%sslowest key", prefix);
+	printf("%-24s %9.1f ms\n", label, slow);
+	snprintf(label, sizeof label, "%slast key", prefix);
+	printf("%-24s %9.1f ms %8zu bytes\n", label, last, n);
+	snprintf(label, sizeof label, "%swhole text", prefix);
+	printf("%-24s %9.1f ms (%zu keys)\n", label, all, keys);
+	fflush(stdout);
+}
+
+/* A line of /proc/PID/status, in kB (VmHWM: the peak resident set). */
 static long
-peak_kb(pid_t pid)
+status_kb(pid_t pid, const char *what)
 {
 	char path[64], line[256];
+	size_t n = strlen(what);
 	long kb = -1;
 	FILE *f;
 
@@ -94,8 +146,8 @@ peak_kb(pid_t pid)
 	if ((f = fopen(path, "r")) == NULL)
 		return -1;
 	while (fgets(line, sizeof line, f) != NULL)
-		if (strncmp(line, "VmHWM:", 6) == 0)
-			kb = strtol(line + 6, NULL, 10);
+		if (strncmp(line, what, n) == 0)
+			kb = strtol(line + n, NULL, 10);
 	fclose(f);
 	return kb;
 }
@@ -147,9 +199,10 @@ int
 main(int argc, char **argv)
 {
 	struct winsize ws;
-	size_t bytes;
+	size_t bytes, total;
 	double t0, t1;
-	int fd, status;
+	int fd, status, abook = 0, i;
+	char label[256];
 	pid_t pid;
 	const char *search;
 
@@ -165,9 +218,15 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc != 6) {
-		fprintf(stderr, "usage: ptybench [--rollcall N] OGPO DBDIR COLS "
-		    "ROWS SEARCH|KEYS\n");
+	if (argc > 1 && strcmp(argv[1], "-a") == 0) {
+		abook = 1;
+		argv++;
+		argc--;
+	}
+	if (argc < 6) {
+		fprintf(stderr, "usage: ptybench [-a] PROGRAM DBDIR COLS ROWS "
+		    "SEARCH [SEARCH...]\n       ptybench --rollcall N OGPO "
+		    "DBDIR COLS ROWS KEYS\n");
 		return 2;
 	}
 	search = argv[5];
@@ -183,12 +242,24 @@ main(int argc, char **argv)
 	if (pid == 0) {
 		setenv("TERM", "xterm-256color", 1);
 		setenv("LANG", "C.UTF-8", 1);
-		execl(argv[1], argv[1], "--db", argv[2], (char *)NULL);
+		if (abook) {
+			char rc[4096], book[4096];
+
+			snprintf(rc, sizeof rc, "%s/abookrc", argv[2]);
+			snprintf(book, sizeof book, "%s/book", argv[2]);
+			execl(argv[1], argv[1], "--config", rc, "--datafile",
+			    book, (char *)NULL);
+		} else
+			execl(argv[1], argv[1], "--db", argv[2], (char *)NULL);
 		_exit(127);
 	}
-	t1 = settle(fd, t0, 60000, &bytes, NULL, 0);
+	/* The first screen: a few bytes first (abook clears the screen,
+	 * then reads its whole address book) do not make it. */
+	for (total = 0, t1 = t0; total < 1000 && now_ms() - t0 < 120000;
+	    total += bytes)
+		t1 = settle(fd, t1, 60000, &bytes, NULL, 0);
 	printf("%-24s %9.1f ms %8zu bytes\n", "start to first screen",
-	    t1 - t0, bytes);
+	    t1 - t0, total);
 	if (marks > 0) {
 		rollcall(fd, search, marks);
 		printf("%-24s %9ld kB\n", "peak resident memory",
@@ -197,45 +268,45 @@ main(int argc, char **argv)
 		waitpid(pid, &status, 0);
 		return 0;
 	}
-	step(fd, "officers tab (2)", "2");
+	if (!abook)
+		step(fd, "officers tab (2)", "2");
 	step(fd, "Down", "\033OB");
 	step(fd, "Down again", "\033OB");
 	step(fd, "PgDn", "\033[6~");
 	step(fd, "End", "\033OF");
 	step(fd, "Home", "\033OH");
-	step(fd, "search: /", "/");
-	{
-		/* Each key of the text: the first (every row looked at), the
-		 * slowest, the last, and all of them. */
-		char one[2] = { 0, 0 };
-		size_t i, len = strlen(search);
-		double k0, k1, slow = 0, all = 0, first = 0;
-
-		for (i = 0; i + 1 < len; i++) {
-			one[0] = search[i];
-			k0 = now_ms();
-			if (write(fd, one, 1) < 0)
+	if (abook) {
+		for (i = 5; i < argc; i++) {
+			step(fd, NULL, "/");
+			if (write(fd, argv[i], strlen(argv[i])) < 0)
 				perror("write");
-			k1 = settle(fd, k0, 60000, &bytes, NULL, 0);
-			if (i == 0)
-				first = k1 - k0;
-			slow = k1 - k0 > slow ? k1 - k0 : slow;
-			all += k1 - k0;
+			settle(fd, now_ms(), 2000, &bytes, NULL, 0);
+			snprintf(label, sizeof label, "/%s: search", argv[i]);
+			step(fd, label, "\r");
 		}
-		printf("%-24s %9.1f ms\n", "search: first key", first);
-		printf("%-24s %9.1f ms\n", "search: slowest key", slow);
-		one[0] = search[len - 1];
-		all += step(fd, "search: last key", one);
-		printf("%-24s %9.1f ms (%zu keys)\n", "search: whole text",
-		    all, len);
+	} else {
+		step(fd, "search: /", "/");
+		type(fd, "search: ", search);
+		step(fd, "search: Enter", "\r");
+		step(fd, "search: n (next)", "n");
+		for (i = 6; i < argc; i++) {
+			step(fd, NULL, "/");
+			snprintf(label, sizeof label, "/%s: ", argv[i]);
+			type(fd, label, argv[i]);
+			step(fd, NULL, "\033");
+		}
 	}
-	step(fd, "search: Enter", "\r");
-	step(fd, "search: n (next)", "n");
-	printf("%-24s %9ld kB\n", "peak resident memory", peak_kb(pid));
+	printf("%-24s %9ld kB\n", "resident memory now", status_kb(pid,
+	    "VmRSS:"));
+	printf("%-24s %9ld kB\n", "peak resident memory", status_kb(pid,
+	    "VmHWM:"));
+	fflush(stdout);
+	/* Done measuring: quit, and whatever is asked then (abook: save?),
+	 * end it. */
 	if (write(fd, "q", 1) < 0)
 		perror("write");
 	settle(fd, now_ms(), 2000, &bytes, NULL, 0);
-	kill(pid, SIGTERM);
+	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
 	return 0;
 }

@@ -157,16 +157,17 @@ check "a renamed officer moves in the stroke order (乙 1 stroke first: $got)" \
 run --db "$DB" verify
 check "verify agrees with the stroke index" [ "$rc" -eq 0 ]
 
-# A database made before the index (schema 1): a copy without it, its
-# schema set back to 1 (lmdb-utils). Opening it builds the index, and
-# verify then finds nothing wrong.
+# A database made before the index (schema 1): a copy without it (nor
+# the undone table of schema 3 and the search index of schema 4), its
+# schema set back to 1 (lmdb-utils).
+# Opening it builds the indexes, and verify then finds nothing wrong.
 old=$TMP/old
 mkdir -p "$old"
 for sub in $(mdb_dump -l "$DB"); do
-	[ "$sub" = officer_stroke ] || [ "$sub" = undone ] && continue
+	case $sub in officer_stroke|undone|officer_gram) continue ;; esac
 	if [ "$sub" = meta ]; then
-		# "schema" (736368656d61) = 3 → 1, as the older program wrote it.
-		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000003$/,
+		# "schema" (736368656d61) = 4 → 1, as the older program wrote it.
+		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000004$/,
 		    "0000000000000001"); p = 0 } /^ 736368656d61$/ { p = 1 }
 		    { print }'
 	else
@@ -183,7 +184,7 @@ check "a schema 1 database gets its stroke index when opened ($got)" \
 run --db "$old" verify
 check "and is consistent then" [ "$rc" -eq 0 ]
 mdb_dump -s meta "$old" | grep -A1 '^ 736368656d61$' | tail -1 >"$TMP/v"
-check "and says schema 3 ($(cat "$TMP/v"))" \
-    [ "$(cat "$TMP/v")" = " 0000000000000003" ]
+check "and says schema 4 ($(cat "$TMP/v"))" \
+    [ "$(cat "$TMP/v")" = " 0000000000000004" ]
 
 test_cleanup

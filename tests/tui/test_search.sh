@@ -2,6 +2,8 @@
 # test_search.sh — "/" on the officers list: the selection goes to the
 # match as you type, the status line shows "/TEXT", n and N go on (and
 # wrap), a text that matches nothing says "no match", Esc forgets it.
+# Any part of a name, e-mail, title or agency is found (the search
+# index), in either case of letters, and what another program changed.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -120,6 +122,75 @@ expect_sel "n finds the officer added since the search" "晚到者"
 "$OGPO" --db "$DB" delete officer "$("$OGPO" --db "$DB" list officers --tsv |
     awk -F '\t' '$5 == "晚到者" { print $1 }')" >/dev/null
 expect "the list counts one fewer again" "/$n" 10
+
+# --- any part of a name, e-mail, title or agency (the search index) --------
+# The first officer in the list's order (name, then id) whose name,
+# title, e-mail or agency's name or code holds TEXT (A-Z as a-z), as
+# "RANK NAME", from what the command line lists; nothing if none does.
+"$OGPO" --db "$DB" list agencies --tsv >"$TMP/agencies"
+first_match() {
+	"$OGPO" --db "$DB" list officers --tsv | LC_ALL=C sort -t "$(printf '\t')" \
+	    -k5,5 -k1,1n | LC_ALL=C awk -F '\t' -v q="$1" -v ag="$TMP/agencies" '
+	BEGIN { while ((getline l < ag) > 0) { split(l, f, "\t");
+		an[f[1]] = f[6]; ac[f[1]] = f[5] } q = tolower(q) }
+	$1 == "id" { next }
+	{ r++ }
+	index(tolower($5), q) || index(tolower($11), q) ||
+	    index(tolower($12), q) || index(tolower(an[$6]), q) ||
+	    index(tolower(ac[$6]), q) { print r, $5; exit }'
+}
+# search_for WHAT TEXT: from the first row, /TEXT and Enter select the
+# first officer that holds it, at its place in the list.
+search_for() {
+	want=$(first_match "$2")
+	keys Home
+	keys /
+	text "$2"
+	keys Enter
+	if [ -z "$want" ]; then
+		expect "$1: /$2 finds nobody, as the list holds no such text" \
+		    "no match for \"$2\""
+		return
+	fi
+	expect_pos "$1: /$2 selects row ${want%% *} of $n" "${want%% *}/$n"
+	expect_sel "$1: /$2 selects ${want#* }" "${want#* }"
+}
+# Texts chosen from the demo's officers, whatever their order.
+"$OGPO" --db "$DB" list officers --tsv | sed 1d >"$TMP/officers"
+three=$(awk -F '\t' 'length($5) == 9 { print $5 }' "$TMP/officers" |
+    LC_ALL=C sort | sed -n 40p)
+mid=$(printf %s "$three" | cut -c4-9)		# its last two characters
+one=$(printf %s "$three" | cut -c4-6)		# its middle one
+mail=$(awk -F '\t' 'NR == 77 { print $12 }' "$TMP/officers")
+mailmid=$(printf %s "$mail" | cut -c3-9)	# inside the address
+title=$(awk -F '\t' 'length($11) == 12 { print $11; exit }' "$TMP/officers")
+titlemid=$(printf %s "$title" | cut -c4-9)	# its second and third
+check "the demo gives texts to look for ($mid, $one, $mailmid, $titlemid)" \
+    [ -n "$mid" ] && [ -n "$one" ] && [ -n "$mailmid" ] && [ -n "$titlemid" ]
+search_for "the middle of a Chinese name" "$mid"
+search_for "one Chinese character" "$one"
+search_for "the middle of an e-mail" "$mailmid"
+search_for "the same in capitals" "$(printf %s "$mailmid" | tr a-z A-Z)"
+search_for "the middle of a title" "$titlemid"
+search_for "the middle of an agency's name" "政署"
+search_for "an agency's code, in small letters" "ndc"
+search_for "two letters" "wg"
+search_for "two capitals" "WG"
+search_for "one letter" "k"
+search_for "one capital" "Q"
+search_for "a text nobody holds" "qqx"
+
+# --- an officer another program renamed is found by the new name -----------
+keys Home
+victim=$(awk -F '\t' 'NR == 20 { print $1 }' "$TMP/officers")
+"$OGPO" --db "$DB" set officer "$victim" name=歐陽改名 \
+    email=renamed.Person@ogpo.example >/dev/null
+search_for "a name another program gave" "陽改"
+search_for "an e-mail another program gave" "d.PERSON@"
+"$OGPO" --db "$DB" delete officer "$victim" >/dev/null
+n=$((n - 1))
+expect "the list counts the deleted officer gone" "/$n" 10
+search_for "a deleted officer's name" "陽改"
 
 # --- the tree: a search finds agencies inside closed branches --------------
 # 國防部全民防衛動員署 sits under 國防部, which starts closed.

@@ -25,6 +25,7 @@
 #include "ogpo/schema.h"
 #include "fixture.h"
 #include "ogpo/store.h"
+#include "ogpo/text.h"
 #include "ogpo/util.h"
 
 #define assert_contains(hay, needle) do {				\
@@ -1441,6 +1442,327 @@ test_store_defer(void **state)
 	free(got);
 }
 
+/* The search index (officer_gram): what it finds is what a plain look
+ * at every officer finds. */
+
+static uint32_t test_seed;
+
+static uint32_t
+test_rand(void)
+{
+	test_seed = test_seed * 1103515245u + 12345u;
+	return (test_seed >> 16) & 0x7fff;
+}
+
+/* Words that share their pieces, so that grams repeat within a field and
+ * across officers ("abcab": a text's grams found apart, not together). */
+static void
+test_word(char *buf, size_t n, int cjk)
+{
+	static const char *const han[] = { "陳", "林", "明", "志", "科", "長",
+	    "專", "員", "王", "小", "資", "訊" };
+	static const char ascii[] = "abcABCxy.-1";
+	size_t len = 1 + test_rand() % 9, i;
+
+	buf[0] = '\0';
+	for (i = 0; i < len; i++) {
+		if (cjk && test_rand() % 4 != 0) {
+			if (strlen(buf) + 4 < n)
+				strcat(buf, han[test_rand() % 12]);
+		} else if (strlen(buf) + 2 < n)
+			strncat(buf, &ascii[test_rand() % (sizeof ascii - 1)],
+			    1);
+	}
+}
+
+/* A new officer (id 0); num makes its e-mail unique. */
+static void
+test_mk_random(struct officer *o, uint32_t num)
+{
+	char local[32], domain[32];
+	uint32_t id = num;
+
+	test_mk_officer(o, 1 + test_rand() % 2, "", "");
+	test_word(o->name, sizeof o->name, 1);
+	test_word(o->title, sizeof o->title, test_rand() % 2);
+	if (test_rand() % 8 == 0)
+		o->title[0] = '\0';
+	test_word(local, sizeof local, 0);
+	test_word(domain, sizeof domain, 0);
+	snprintf(o->email, sizeof o->email, "%s%u@%s", local, id, domain);
+}
+
+/* The plain look: A-Z as a-z, then strstr on each field. */
+static int
+test_holds(const char *field, const char *text)
+{
+	char a[256], b[256];
+
+	str_lower(a, field, sizeof a);
+	str_lower(b, text, sizeof b);
+	return strstr(a, b) != NULL;
+}
+
+struct test_find {
+	size_t	 batch;		/* store_defer's, or 0: not deferred */
+	uint32_t seed;
+};
+
+/*
+ * Officers made, changed (name, e-mail, title, agency), taken back and
+ * deleted, with a look at the index half way (which writes what is
+ * gathered); the same for every batch.
+ */
+static int
+test_find_fn(struct store_txn *t, void *arg, char **cause)
+{
+	struct test_find *d = arg;
+	struct store_idset set = { NULL, 0 };
+	struct officer o;
+	uint32_t i;
+	int rc;
+
+	test_seed = d->seed;
+	if (d->batch != 0)
+		store_defer(t, d->batch);
+	for (i = 1; i <= 1500; i++) {
+		test_mk_random(&o, i);
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+		if (i == 700) {
+			assert_int_equal(store_officer_find(t, "@", &set, cause),
+			    0);
+			assert_int_equal(store_idset_count(&set), 700);
+		}
+	}
+	store_idset_free(&set);
+	for (i = 1; i <= 1500; i += 3) {
+		if ((rc = store_officer_get(t, i, &o, cause)) != 0)
+			return rc;
+		switch (i % 4) {
+		case 0:
+			test_word(o.name, sizeof o.name, 1);
+			break;
+		case 1:
+			snprintf(o.email, sizeof o.email, "moved%u@x.y", i);
+			break;
+		case 2:
+			test_word(o.title, sizeof o.title, 1);
+			break;
+		default:
+			o.agency = 3 - o.agency;
+		}
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+	}
+	for (i = 5; i <= 1500; i += 7)
+		if ((rc = store_officer_del(t, i, cause)) != 0)
+			return rc;
+	return 0;
+}
+
+/* Compare the index's answers with the plain look, for many texts. */
+static void
+test_find_check(struct store *s)
+{
+	struct store_txn *t = test_read(s);
+	struct store_idset set = { NULL, 0 };
+	struct store_cursor *c;
+	struct officer *all = calloc(1600, sizeof *all);
+	char text[64], *cause = NULL;
+	const char *f;
+	size_t n = 0, q, i, want, off, len;
+
+	assert_int_equal(store_cursor_open(t, IX_OFFICER, NULL, &c, NULL), 0);
+	while (n < 1600 && store_cursor_move(c, STORE_NEXT) == 0)
+		assert_int_equal(store_cursor_get(c, &all[n++], NULL), 0);
+	store_cursor_close(c);
+	assert_true(n > 1000);
+	test_seed = 7;
+	for (q = 0; q < 600; q++) {
+		if (q % 3 == 0) {
+			test_word(text, 12, q % 2);	/* anything */
+		} else {
+			/* A piece of a field, in either case. */
+			i = test_rand() % n;
+			f = q % 3 == 1 ? all[i].name : test_rand() % 2 ?
+			    all[i].email : all[i].title;
+			if (f[0] == '\0')
+				continue;
+			off = test_rand() % strlen(f);
+			while (off > 0 && (f[off] & 0xc0) == 0x80)
+				off--;
+			len = 1 + test_rand() % 10;
+			snprintf(text, sizeof text, "%.*s", (int)len, f + off);
+			while (strlen(text) > 0 && !text_utf8_valid(text,
+			    strlen(text)))
+				text[strlen(text) - 1] = '\0';
+			if (text[0] >= 'a' && text[0] <= 'z')
+				text[0] = (char)(text[0] - 'a' + 'A');
+		}
+		if (text[0] == '\0')
+			continue;
+		store_idset_clear(&set);
+		if (store_officer_find(t, text, &set, &cause) != 0)
+			fail_msg("find '%s': %s", text, cause);
+		for (i = 0, want = 0; i < n; i++) {
+			int in = test_holds(all[i].name, text) ||
+			    test_holds(all[i].email, text) ||
+			    test_holds(all[i].title, text);
+
+			want += in;
+			if (in != store_idset_has(&set, all[i].h.id))
+				fail_msg("'%s': officer #%u (%s, %s, %s) %s",
+				    text, all[i].h.id, all[i].name,
+				    all[i].email, all[i].title, in ?
+				    "holds it, and was not found" :
+				    "does not hold it, and was found");
+		}
+		assert_int_equal(store_idset_count(&set), want);
+	}
+	store_idset_free(&set);
+	store_read_end(t);
+	free(all);
+}
+
+/*
+ * store_cursor_find stops where stepping the cursor and looking at each
+ * id would, counting the same steps, in each kind of index and group.
+ */
+static void
+test_cursor_find_check(struct store *s)
+{
+	static const enum store_index ixs[] = { IX_OFFICER_NAME,
+	    IX_OFFICER_AGENCY, IX_OFFICER_EMAIL, IX_OFFICER_STROKE, IX_OFFICER };
+	struct store_txn *t = test_read(s);
+	struct store_idset set = { NULL, 0 };
+	struct store_cursor *a, *b;
+	const uint32_t one = 1;
+	size_t x, q, start, i, steps, want;
+	uint32_t id;
+
+	test_seed = 99;
+	for (x = 0; x < 2 * sizeof ixs / sizeof ixs[0]; x++) {
+		enum store_index ix = ixs[x % 5];
+		const uint32_t *group = x >= 5 && ix == IX_OFFICER_AGENCY ?
+		    &one : NULL;
+
+		for (q = 0; q < 20; q++) {
+			/* Sets from one id in 2,000 to one in 3. */
+			store_idset_clear(&set);
+			for (i = 1; i <= 1600; i++)
+				if (test_rand() % (q < 10 ? 2000 : 3) == 0)
+					store_idset_add(&set, (uint32_t)i);
+			start = test_rand() % 200;
+			assert_int_equal(store_cursor_open(t, ix, group, &a,
+			    NULL), 0);
+			assert_int_equal(store_cursor_open(t, ix, group, &b,
+			    NULL), 0);
+			for (i = 0; i <= start; i++) {
+				store_cursor_move(a, STORE_NEXT);
+				store_cursor_move(b, STORE_NEXT);
+			}
+			for (want = 0, id = 0; store_cursor_move(a,
+			    STORE_NEXT) == 0; )
+				if (want++, store_idset_has(&set,
+				    (id = store_cursor_id(a))))
+					break;
+			if (id == 0 || !store_idset_has(&set, id))
+				want = 0;
+			steps = store_cursor_find(b, STORE_NEXT, &set);
+			if (steps != want || (want > 0 &&
+			    store_cursor_id(b) != id))
+				fail_msg("%s%s: %zu steps to #%u, found %zu to "
+				    "#%u", store_index_name(ix), group ?
+				    " (a group)" : "", want, id, steps,
+				    store_cursor_id(b));
+			store_cursor_close(a);
+			store_cursor_close(b);
+		}
+	}
+	store_idset_free(&set);
+	store_read_end(t);
+}
+
+/*
+ * The index is right after puts, changes to each searched field, moves
+ * and deletes, written one by one or gathered and written in batches of
+ * any size, and verify agrees.
+ */
+static void
+test_store_find(void **state)
+{
+	struct fx *f = *state;
+	struct test_find ways[3] = { { 0, 42 }, { 512, 42 }, { 1 << 24, 42 } };
+	struct store *s[3];
+	struct agency a;
+	char dir[96], *cause = NULL;
+	size_t i;
+
+	s[0] = f->s;
+	for (i = 1; i < 3; i++) {
+		snprintf(dir, sizeof dir, "%s/d%zu", f->dir, i);
+		assert_int_equal(store_open(&s[i], dir, &(struct store_options){
+		    .create = 1 }, &cause), 0);
+	}
+	for (i = 0; i < 3; i++) {
+		test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+		test_put(s[i], ENTITY_AGENCY, &a);
+		test_mk_agency(&a, "MOI", "內政部", 1, LEVEL_2);
+		test_put(s[i], ENTITY_AGENCY, &a);
+		if (store_write(s[i], test_find_fn, &ways[i], &cause) != 0)
+			fail_msg("store %zu: %s", i, cause);
+		test_verify_clean(s[i]);
+		test_find_check(s[i]);
+	}
+	test_cursor_find_check(s[0]);
+	for (i = 1; i < 3; i++)
+		store_close(s[i]);
+}
+
+/* An officer's search entries follow a change made on its own. */
+static void
+test_store_find_upkeep(void **state)
+{
+	struct fx *f = *state;
+	struct store_idset set = { NULL, 0 };
+	struct store_txn *t;
+	struct agency a;
+	struct officer o;
+	char *cause = NULL;
+
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	test_mk_officer(&o, 1, "歐陽娜娜", "Nana.OuYang@ey.gov.tw");
+	strcpy(o.title, "專門委員");
+	test_put(f->s, ENTITY_OFFICER, &o);
+#define FOUND(text) (store_idset_clear(&set), t = test_read(f->s),	\
+	assert_int_equal(store_officer_find(t, text, &set, &cause), 0),	\
+	store_read_end(t), store_idset_count(&set))
+	assert_int_equal(FOUND("陽娜"), 1);
+	assert_int_equal(FOUND("娜"), 1);
+	assert_int_equal(FOUND("ouyang@EY"), 1);
+	assert_int_equal(FOUND("n"), 1);
+	assert_int_equal(FOUND("門委"), 1);
+	assert_int_equal(FOUND("娜娜娜"), 0);
+	strcpy(o.name, "林書豪");
+	strcpy(o.email, "jeremy@ey.gov.tw");
+	o.title[0] = '\0';
+	test_put(f->s, ENTITY_OFFICER, &o);
+	assert_int_equal(FOUND("陽娜"), 0);
+	assert_int_equal(FOUND("ouyang"), 0);
+	assert_int_equal(FOUND("門委"), 0);
+	assert_int_equal(FOUND("書"), 1);
+	assert_int_equal(FOUND("REM"), 1);
+	test_verify_clean(f->s);
+	test_del(f->s, ENTITY_OFFICER, o.h.id, 0);
+	assert_int_equal(FOUND("書"), 0);
+	assert_int_equal(FOUND("@"), 0);
+#undef FOUND
+	test_verify_clean(f->s);
+	store_idset_free(&set);
+}
+
 /* Damage done with LMDB directly, behind the store's back. */
 static void
 test_lmdb_damage(const char *dir, const char *db, const void *key,
@@ -1462,6 +1784,109 @@ test_lmdb_damage(const char *dir, const char *db, const void *key,
 		assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
 	assert_int_equal(mdb_txn_commit(txn), 0);
 	mdb_env_close(env);
+}
+
+/*
+ * A database of schema 2, from before the search index: opening it
+ * builds the index from the officers there are.
+ */
+static void
+test_store_find_migrate(void **state)
+{
+	struct fx *f = *state;
+	struct store_idset set = { NULL, 0 };
+	struct store_txn *t;
+	struct agency a;
+	struct officer o;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = { 6, "schema" }, v;
+	uint8_t two[8] = { 0, 0, 0, 0, 0, 0, 0, 2 };
+	char *cause = NULL;
+	uint32_t i;
+
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	for (i = 0; i < 300; i++) {
+		test_mk_officer(&o, 1, i % 2 ? "王小明" : "陳美玲", "");
+		snprintf(o.email, sizeof o.email, "o%u@ey.gov.tw", i);
+		test_put(f->s, ENTITY_OFFICER, &o);
+	}
+	store_close(f->s);
+	f->s = NULL;
+	/* What an ogpo of schema 2 left: no officer_gram. */
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 64), 0);
+	assert_int_equal(mdb_env_open(env, f->dir, 0, 0660), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "officer_gram", 0, &dbi), 0);
+	assert_int_equal(mdb_drop(txn, dbi, 1), 0);
+	assert_int_equal(mdb_dbi_open(txn, "meta", 0, &dbi), 0);
+	v = (MDB_val){ 8, two };
+	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+
+	assert_int_equal(store_open(&f->s, f->dir, NULL, &cause), 0);
+	t = test_read(f->s);
+	assert_int_equal(store_officer_find(t, "美玲", &set, &cause), 0);
+	assert_int_equal(store_idset_count(&set), 150);
+	store_idset_clear(&set);
+	assert_int_equal(store_officer_find(t, "O29@EY", &set, &cause), 0);
+	assert_int_equal(store_idset_count(&set), 1);
+	store_read_end(t);
+	store_idset_free(&set);
+	test_verify_clean(f->s);
+}
+
+/* verify names an officer whose search entries are missing, and an
+ * entry no officer implies. */
+static void
+test_store_verify_grams(void **state)
+{
+	struct fx *f = *state;
+	struct test_problems p;
+	struct agency a;
+	struct officer o;
+	char *cause = NULL;
+	/* 王小明 at place 0 of officer #1's name; 趙 for officer #2. */
+	const char lost[] = "\001王小明\000\000\000\000\001\000";
+	const char stale[] = "\001趙\000\000\000\000\002\000";
+
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	test_mk_officer(&o, 1, "王小明", "wang@x.gov.tw");
+	test_put(f->s, ENTITY_OFFICER, &o);
+	test_mk_officer(&o, 1, "李美玲", "li@x.gov.tw");
+	test_put(f->s, ENTITY_OFFICER, &o);
+	test_verify_clean(f->s);
+	store_close(f->s);
+	f->s = NULL;
+
+	test_lmdb_damage(f->dir, "officer_gram", lost, sizeof lost - 1, NULL,
+	    0);
+	assert_int_equal(store_open(&f->s, f->dir, NULL, &cause), 0);
+	assert_int_equal(test_verify(f->s, &p), 1);
+	assert_contains(p.text, "officer #1 is missing from index "
+	    "officer_gram");
+	store_close(f->s);
+
+	test_lmdb_damage(f->dir, "officer_gram", stale, sizeof stale - 1,
+	    "\000\000", 2);
+	assert_int_equal(store_open(&f->s, f->dir, NULL, &cause), 0);
+	assert_int_equal(test_verify(f->s, &p), 2);
+	assert_contains(p.text, "officer_gram has a stale entry for officer "
+	    "#2");
+	store_close(f->s);
+
+	/* Bytes that are no block. */
+	test_lmdb_damage(f->dir, "officer_gram", stale, sizeof stale - 1,
+	    "\377", 1);
+	assert_int_equal(store_open(&f->s, f->dir, NULL, &cause), 0);
+	assert_true(test_verify(f->s, &p) >= 2);
+	assert_contains(p.text, "officer_gram holds a malformed entry");
+	assert_null(cause);
 }
 
 static void
@@ -1860,9 +2285,18 @@ test_store_dry(void **state)
 				;
 			while (k > 0 && real.log[k - 1] != '\n')
 				k--;
-			fail_msg("seed %u: the dry run saw otherwise from "
-			    "here:\nreal: %.300s\ndry:  %.300s", seed,
-			    real.log + k, dry.log + k);
+			{
+				size_t j = k, e;
+
+				for (e = k; real.log[e] == dry.log[e]; e++)
+					;
+				j = e > 60 ? e - 60 : 0;
+				fail_msg("seed %u: the dry run saw otherwise "
+				    "from here:\nreal: %.300s\ndry:  %.300s\n"
+				    "(at: ...%.120s\n vs ...%.120s)", seed,
+				    real.log + k, dry.log + k, real.log + j,
+				    dry.log + j);
+			}
 		}
 		free(real.log);
 		free(dry.log);
@@ -1947,6 +2381,10 @@ main(void)
 		T(test_store_audit),
 		T(test_store_growth),
 		T(test_store_defer),
+		T(test_store_find),
+		T(test_store_find_upkeep),
+		T(test_store_find_migrate),
+		T(test_store_verify_grams),
 		T(test_store_verify_damage),
 		T(test_store_backup),
 		T(test_store_open_missing),

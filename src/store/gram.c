@@ -1,0 +1,738 @@
+/*
+ * gram.c — the officer_gram index, which makes a search of any part of
+ * an officer's name, e-mail or title cost what its answer costs, not
+ * what the table holds.
+ *
+ * Every character of those fields starts an entry: the field (a byte),
+ * then the characters from there, three at most (fewer at the field's
+ * end), with A-Z lower-cased as a search compares them; it names the
+ * officer's id and the character's place in the field. A text of up to
+ * three characters is then found in the grams that begin with it (a
+ * Chinese surname, "wa"), and a longer one by the grams at its places,
+ * which must sit at the same distances in the same field of the same
+ * officer: exact, with no record read (find.c).
+ *
+ * A million officers give some 35 million entries: as many LMDB items
+ * would cost seconds to write on each import. So a gram's entries are
+ * kept in blocks, in (id, place) order, each under the gram, a 0 byte
+ * and its first entry, holding the entries from there up to the next
+ * block's first, each as the distance in ids from the one before (a
+ * varint) and the place. An import gathers its entries gram by gram and
+ * appends them to each gram's last block; any other change reads, edits
+ * and writes back one block.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogpo/text.h"
+#include "store-int.h"
+
+#define GRAM_BLOCK_MAX	1024	/* bytes of a block's value, at most */
+#define GRAM_BLOCK_ENTS	STORE_GRAM_BLOCK_ENTS
+#define GRAM_CHUNK	16	/* gathered changes of a gram, per chunk */
+
+size_t
+store_gram_split(const char *s, uint8_t *fold, uint16_t *at, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0, off = 0, len, i, left = strlen(s);
+	uint32_t cp;
+
+	while (off < left && n < max) {
+		len = text_decode(p + off, left - off, &cp);
+		if (len == 0)
+			len = 1;	/* a stray byte is a character here */
+		at[n++] = (uint16_t)off;
+		for (i = 0; i < len; i++)
+			fold[off + i] = p[off + i] >= 'A' && p[off + i] <= 'Z' ?
+			    (uint8_t)(p[off + i] - 'A' + 'a') : p[off + i];
+		off += len;
+	}
+	at[n] = (uint16_t)off;
+	return n;
+}
+
+size_t
+store_gram_key(uint8_t field, const uint8_t *fold, const uint16_t *at,
+    size_t n, size_t p, size_t units, uint8_t *key)
+{
+	size_t end = p + units < n ? p + units : n, len = at[end] - at[p];
+
+	key[0] = field;
+	memcpy(key + 1, fold + at[p], len);
+	return 1 + len;
+}
+
+/* The entries of one field; out has room for them (STORE_ENT_MAX). */
+static size_t
+gram_field(uint8_t field, const char *s, uint32_t id, struct store_ixent *out)
+{
+	uint8_t fold[STORE_GRAM_TEXT_MAX];
+	uint16_t at[STORE_GRAM_TEXT_MAX + 1];
+	size_t n, p;
+
+	n = store_gram_split(s, fold, at, STORE_GRAM_TEXT_MAX);
+	for (p = 0; p < n; p++) {
+		out[p].kl = (uint16_t)store_gram_key(field, fold, at, n, p,
+		    STORE_GRAM_UNITS, out[p].k);
+		store_u32_put(out[p].v, id);
+		out[p].v[4] = (uint8_t)p;
+		out[p].vl = STORE_GRAM_VLEN;
+	}
+	return n;
+}
+
+size_t
+store_gram_entries(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct officer *o = rec;
+	size_t n = 0;
+
+	(void)max;	/* STORE_ENT_MAX holds the three fields at their longest */
+	n += gram_field(STORE_GRAM_NAME, o->name, o->h.id, out + n);
+	n += gram_field(STORE_GRAM_EMAIL, o->email, o->h.id, out + n);
+	n += gram_field(STORE_GRAM_TITLE, o->title, o->h.id, out + n);
+	return n;
+}
+
+/* Blocks. */
+
+static uint64_t
+gram_ord(const struct store_gram_ent *e)
+{
+	return (uint64_t)e->id << 8 | e->pos;
+}
+
+/* A block's key: the gram, a 0 byte, the first entry's id and place. */
+static size_t
+gram_bkey(const uint8_t *g, size_t gl, const struct store_gram_ent *first,
+    uint8_t *out)
+{
+	memcpy(out, g, gl);
+	out[gl] = 0;
+	store_u32_put(out + gl + 1, first->id);
+	out[gl + 5] = first->pos;
+	return gl + 6;
+}
+
+int
+store_gram_bkey_parse(const MDB_val *k, size_t *gl,
+    struct store_gram_ent *first)
+{
+	const uint8_t *p = k->mv_data;
+
+	if (k->mv_size < 7 || k->mv_size > STORE_GRAM_KEY_MAX + 6 ||
+	    p[k->mv_size - 6] != 0)
+		return -1;
+	*gl = k->mv_size - 6;
+	first->id = store_u32_get(p + *gl + 1);
+	first->pos = p[*gl + 5];
+	return 0;
+}
+
+/* A varint at *p (before end) into *x; 0, or -1 if it runs over. */
+static int
+gram_varint(const uint8_t **p, const uint8_t *end, uint64_t *x)
+{
+	int shift;
+
+	for (*x = 0, shift = 0; *p < end && shift < 42; shift += 7) {
+		*x |= (uint64_t)(**p & 0x7f) << shift;
+		if (!(*(*p)++ & 0x80))
+			return 0;
+	}
+	return -1;
+}
+
+int
+store_gram_decode(const MDB_val *k, const MDB_val *v,
+    struct store_gram_ent *out, size_t *n)
+{
+	const uint8_t *p = v->mv_data, *end = p + v->mv_size;
+	struct store_gram_ent first;
+	uint64_t id, x, extra;
+	size_t gl, m = 0;
+	uint8_t pos;
+
+	if (store_gram_bkey_parse(k, &gl, &first) != 0 || v->mv_size == 0 ||
+	    v->mv_size > GRAM_BLOCK_MAX)
+		return -1;
+	id = first.id;
+	while (p < end) {
+		extra = 0;
+		if (gram_varint(&p, end, &x) != 0 || p >= end)
+			return -1;
+		pos = *p++;
+		if ((x & 1) && gram_varint(&p, end, &extra) != 0)
+			return -1;
+		for (extra++; extra > 0; extra--) {
+			if ((id += x >> 1) > UINT32_MAX || m == GRAM_BLOCK_ENTS)
+				return -1;
+			out[m].id = (uint32_t)id;
+			out[m].pos = pos;
+			/* In order, and none before the key says. */
+			if ((m > 0 && gram_ord(&out[m]) <=
+			    gram_ord(&out[m - 1])) || (m == 0 &&
+			    gram_ord(&out[0]) < gram_ord(&first)))
+				return -1;
+			m++;
+		}
+	}
+	*n = m;
+	return 0;
+}
+
+static size_t
+gram_put_varint(uint8_t *out, uint64_t x)
+{
+	size_t len = 0;
+
+	while (x >= 0x80) {
+		out[len++] = (uint8_t)(x | 0x80);
+		x >>= 7;
+	}
+	out[len++] = (uint8_t)x;
+	return len;
+}
+
+/*
+ * Encode from e[0] on, as many of e[0..n) as a block holds: each entry
+ * the distance from the one before (times 2, plus 1 for a run) and its
+ * place; a run is followed by how many more come at the same distance
+ * and place (consecutive ids at one place: a gram that starts every
+ * e-mail of an agency). The first is at distance 0 from itself, as the
+ * block's key names it. Returns the bytes; *used, the entries.
+ */
+static size_t
+gram_encode(const struct store_gram_ent *e, size_t n, uint8_t *out,
+    size_t *used)
+{
+	size_t i, k, len = 0, max = n < GRAM_BLOCK_ENTS ? n : GRAM_BLOCK_ENTS;
+	uint32_t d, base = e[0].id;
+
+	/* An item is at most 5 + 1 + 2 bytes. */
+	for (i = 0; i < max && len + 8 <= GRAM_BLOCK_MAX; i = k) {
+		d = e[i].id - base;
+		for (k = i + 1; k < max && d > 0 && e[k].pos == e[i].pos &&
+		    e[k].id - e[k - 1].id == d; k++)
+			;
+		len += gram_put_varint(out + len, (uint64_t)d << 1 |
+		    (k - i > 1));
+		out[len++] = e[i].pos;
+		if (k - i > 1)
+			len += gram_put_varint(out + len, k - i - 1);
+		base = e[k - 1].id;
+	}
+	*used = i;
+	return len;
+}
+
+/*
+ * Write e[0..n) of gram g as blocks, each as full as it goes; the first
+ * under key old if that is its key (replaced), else old is deleted first.
+ */
+static int
+gram_write(struct store_txn *t, const uint8_t *g, size_t gl,
+    const MDB_val *old, const struct store_gram_ent *e, size_t n,
+    char **cause)
+{
+	uint8_t key[STORE_GRAM_KEY_MAX + 6], val[GRAM_BLOCK_MAX];
+	MDB_val k, v;
+	size_t i, used, len;
+	int rc;
+
+	if (old != NULL) {
+		k.mv_size = old->mv_size;
+		memcpy(key, old->mv_data, old->mv_size);
+		k.mv_data = key;
+		if (n == 0 || k.mv_size != gl + 6 || gram_ord(&e[0]) !=
+		    ((uint64_t)store_u32_get(key + gl + 1) << 8 | key[gl + 5])) {
+			rc = store_kv_del(t, DB_OFFICER_GRAM, &k, NULL);
+			if (rc != 0 && rc != MDB_NOTFOUND)
+				return store_error(t, rc, "updating the search "
+				    "index", cause);
+		}
+	}
+	for (i = 0; i < n; i += used) {
+		len = gram_encode(e + i, n - i, val, &used);
+		k = (MDB_val){ gram_bkey(g, gl, &e[i], key), key };
+		v = (MDB_val){ len, val };
+		if ((rc = store_kv_put(t, DB_OFFICER_GRAM, &k, &v, 0)) != 0)
+			return store_error(t, rc, "updating the search index",
+			    cause);
+	}
+	return 0;
+}
+
+/*
+ * Put mc on the block of gram g where entry e belongs: the last whose
+ * first entry is not after e, else the gram's first. Returns 0 with k, v
+ * the block, OGPO_NOTFOUND if the gram has none.
+ */
+static int
+gram_seek(struct store_kc *mc, const uint8_t *g, size_t gl,
+    const struct store_gram_ent *e, MDB_val *k, MDB_val *v)
+{
+	uint8_t key[STORE_GRAM_KEY_MAX + 6];
+	int rc;
+
+	*k = (MDB_val){ gram_bkey(g, gl, e, key), key };
+	rc = store_kc_get(mc, k, v, MDB_SET_RANGE);
+	if (rc == 0 && k->mv_size == gl + 6 && memcmp(k->mv_data, key,
+	    gl + 6) == 0)
+		return 0;	/* a block starts at e */
+	rc = store_kc_get(mc, k, v, rc == 0 ? MDB_PREV : MDB_LAST);
+	if (rc == 0 && k->mv_size == gl + 6 && memcmp(k->mv_data, g, gl) == 0 &&
+	    ((uint8_t *)k->mv_data)[gl] == 0)
+		return 0;
+	/* Before the gram's first block, if it has one. */
+	*k = (MDB_val){ gl + 1, key };
+	key[gl] = 0;
+	rc = store_kc_get(mc, k, v, MDB_SET_RANGE);
+	if (rc == 0 && k->mv_size == gl + 6 && memcmp(k->mv_data, key,
+	    gl + 1) == 0)
+		return 0;
+	return OGPO_NOTFOUND;
+}
+
+/* Put or take away one entry (key g, value id and place), now. */
+static int
+gram_apply(struct store_txn *t, const uint8_t *g, size_t gl,
+    const struct store_gram_ent *e, int del, char **cause)
+{
+	struct store_gram_ent ents[GRAM_BLOCK_ENTS + 1];
+	uint8_t okey[STORE_GRAM_KEY_MAX + 6];
+	struct store_kc mc;
+	MDB_val k, v, old;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = store_kc_open(t, DB_OFFICER_GRAM, &mc)) != 0)
+		return store_error(t, rc, "updating the search index", cause);
+	rc = gram_seek(&mc, g, gl, e, &k, &v);
+	if (rc == 0 && store_gram_decode(&k, &v, ents, &n) != 0)
+		rc = OGPO_CORRUPT;
+	if (rc == 0) {
+		memcpy(okey, k.mv_data, k.mv_size);
+		old = (MDB_val){ k.mv_size, okey };
+	}
+	store_kc_close(&mc);
+	if (rc == OGPO_CORRUPT)
+		return err_set(cause, OGPO_CORRUPT, "the search index is "
+		    "damaged; run ogpo verify");
+	if (rc == OGPO_NOTFOUND)
+		return del ? 0 : gram_write(t, g, gl, NULL, e, 1, cause);
+	for (i = 0; i < n && gram_ord(&ents[i]) < gram_ord(e); i++)
+		;
+	if (i < n && gram_ord(&ents[i]) == gram_ord(e)) {
+		if (!del)
+			return 0;
+		memmove(ents + i, ents + i + 1, (n - i - 1) * sizeof *ents);
+		return gram_write(t, g, gl, &old, ents, n - 1, cause);
+	}
+	if (del)
+		return 0;
+	memmove(ents + i + 1, ents + i, (n - i) * sizeof *ents);
+	ents[i] = *e;
+	return gram_write(t, g, gl, &old, ents, n + 1, cause);
+}
+
+/* One gathered change: the entry, whether it takes the entry away, and
+ * when it came (of changes to one entry, the last counts). */
+struct gram_op {
+	uint64_t	 ord;
+	uint32_t	 seq;
+	uint8_t		 del;
+};
+
+static int
+gram_op_cmp(const void *a, const void *b)
+{
+	const struct gram_op *x = a, *y = b;
+
+	if (x->ord != y->ord)
+		return x->ord < y->ord ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/*
+ * Apply changes op[0..m) (sorted by entry, one per entry) to gram g, a
+ * block at a time: each block the changes fall in is read, changed and
+ * written once. out: room for a block and all the changes.
+ */
+static int
+gram_merge(struct store_txn *t, const uint8_t *g, size_t gl,
+    const struct gram_op *op, size_t m, struct store_gram_ent *out,
+    char **cause)
+{
+	struct store_gram_ent b[GRAM_BLOCK_ENTS], e;
+	uint8_t okey[STORE_GRAM_KEY_MAX + 6];
+	struct store_kc mc;
+	MDB_val k, v, old;
+	uint64_t bound;
+	size_t i = 0, j, n, bi, o;
+	int rc;
+
+	while (i < m) {
+		e.id = (uint32_t)(op[i].ord >> 8);
+		e.pos = (uint8_t)op[i].ord;
+		if ((rc = store_kc_open(t, DB_OFFICER_GRAM, &mc)) != 0)
+			return store_error(t, rc, "updating the search index",
+			    cause);
+		n = 0;
+		bound = UINT64_MAX;
+		rc = gram_seek(&mc, g, gl, &e, &k, &v);
+		if (rc == 0) {
+			if (store_gram_decode(&k, &v, b, &n) != 0)
+				rc = OGPO_CORRUPT;
+			memcpy(okey, k.mv_data, k.mv_size);
+			old = (MDB_val){ k.mv_size, okey };
+			/* Up to the next block's first entry. */
+			if (rc == 0 && store_kc_get(&mc, &k, &v,
+			    MDB_NEXT) == 0 && k.mv_size == gl + 6 &&
+			    memcmp(k.mv_data, g, gl) == 0 &&
+			    ((uint8_t *)k.mv_data)[gl] == 0)
+				bound = (uint64_t)store_u32_get((uint8_t *)
+				    k.mv_data + gl + 1) << 8 |
+				    ((uint8_t *)k.mv_data)[gl + 5];
+		}
+		store_kc_close(&mc);
+		if (rc == OGPO_CORRUPT)
+			return err_set(cause, OGPO_CORRUPT, "the search index "
+			    "is damaged; run ogpo verify");
+		for (j = i; j < m && op[j].ord < bound; j++)
+			;
+		/* Merge the block's entries with changes i..j. */
+		for (bi = 0, o = 0; bi < n || i < j; ) {
+			if (i < j && (bi == n || op[i].ord <= gram_ord(&b[bi]))) {
+				if (bi < n && op[i].ord == gram_ord(&b[bi]))
+					bi++;	/* replaced or taken away */
+				if (!op[i].del) {
+					out[o].id = (uint32_t)(op[i].ord >> 8);
+					out[o++].pos = (uint8_t)op[i].ord;
+				}
+				i++;
+			} else
+				out[o++] = b[bi++];
+		}
+		if ((rc = gram_write(t, g, gl, n > 0 ? &old : NULL, out, o,
+		    cause)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * Gathered changes (an import): per gram, its changes in the order they
+ * came, in chunks; a hash table finds the gram. At a flush the grams are
+ * written in key order, each with one look at its last block when its
+ * changes are new entries after the last one (what an import of new
+ * officers makes), else change by change.
+ */
+struct gram_chunk {
+	uint32_t		 next;	/* chunk index + 1, 0: none */
+	uint32_t		 n;
+	struct store_gram_ent	 e[GRAM_CHUNK];
+	uint8_t			 del[GRAM_CHUNK];
+};
+
+struct gram_pend {
+	uint8_t			 g[STORE_GRAM_KEY_MAX];
+	uint8_t			 gl;
+	uint8_t			 appends;	/* puts only, each after the last */
+	uint32_t		 head, tail;	/* chunk index + 1 */
+	uint32_t		 n;		/* changes */
+	struct store_gram_ent	 last;
+};
+
+struct store_gram_defer {
+	struct gram_pend	*pend;
+	size_t			 npend, cap;
+	uint32_t		*table;		/* pend index + 1, 0: free */
+	size_t			 tsize;		/* a power of 2 */
+	struct gram_chunk	*chunks;
+	size_t			 nchunks, ccap;
+	struct store_gram_ent	*ents;		/* a gram's, at a flush */
+	size_t			 ecap;
+	struct gram_op		*ops;		/* likewise */
+	size_t			 ocap;
+	size_t			 batch;		/* bytes, then flush */
+};
+
+static uint32_t
+gram_hash(const uint8_t *g, size_t gl)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < gl; i++)
+		h = (h ^ g[i]) * 16777619u;
+	return h;
+}
+
+static void
+gram_rehash(struct store_gram_defer *d, size_t tsize)
+{
+	size_t i, j;
+
+	free(d->table);
+	d->tsize = tsize;
+	d->table = xcalloc(tsize, sizeof *d->table);
+	for (i = 0; i < d->npend; i++) {
+		j = gram_hash(d->pend[i].g, d->pend[i].gl) & (tsize - 1);
+		while (d->table[j] != 0)
+			j = (j + 1) & (tsize - 1);
+		d->table[j] = (uint32_t)i + 1;
+	}
+}
+
+void
+store_gram_defer_free(struct store_txn *t)
+{
+	struct store_gram_defer *d = t->gram;
+
+	if (d == NULL)
+		return;
+	free(d->pend);
+	free(d->table);
+	free(d->chunks);
+	free(d->ents);
+	free(d->ops);
+	free(d);
+	t->gram = NULL;
+}
+
+static void
+gram_forget(struct store_gram_defer *d)
+{
+	d->npend = 0;
+	d->nchunks = 0;
+	if (d->table != NULL)
+		memset(d->table, 0, d->tsize * sizeof *d->table);
+}
+
+static int
+gram_pend_cmp(const void *a, const void *b)
+{
+	const struct gram_pend *x = a, *y = b;
+	int c = memcmp(x->g, y->g, x->gl < y->gl ? x->gl : y->gl);
+
+	return c != 0 ? c : (x->gl > y->gl) - (x->gl < y->gl);
+}
+
+/* Write one gram's gathered changes. */
+static int
+gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
+    struct gram_pend *p, char **cause)
+{
+	struct store_gram_ent *ents;
+	uint8_t okey[STORE_GRAM_KEY_MAX + 6], end[STORE_GRAM_KEY_MAX + 1];
+	struct gram_chunk *c;
+	struct store_kc mc;
+	MDB_val k, v, old;
+	size_t n = 0, i, k2;
+	uint32_t ci;
+	int rc, have = 0;
+
+	d->ents = xgrow(d->ents, &d->ecap, GRAM_BLOCK_ENTS + p->n,
+	    sizeof *d->ents);
+	ents = d->ents;
+	if (p->appends) {
+		/* The gram's last block: just before (gram, 1). */
+		if ((rc = store_kc_open(t, DB_OFFICER_GRAM, &mc)) != 0) {
+			return store_error(t, rc, "updating the search index",
+			    cause);
+		}
+		memcpy(end, p->g, p->gl);
+		end[p->gl] = 1;
+		k = (MDB_val){ p->gl + 1u, end };
+		rc = store_kc_get(&mc, &k, &v, MDB_SET_RANGE);
+		rc = store_kc_get(&mc, &k, &v, rc == 0 ? MDB_PREV : MDB_LAST);
+		if (rc == 0 && k.mv_size == p->gl + 6u &&
+		    memcmp(k.mv_data, p->g, p->gl) == 0 &&
+		    ((uint8_t *)k.mv_data)[p->gl] == 0) {
+			if (store_gram_decode(&k, &v, ents, &n) != 0)
+				rc = OGPO_CORRUPT;
+			memcpy(okey, k.mv_data, k.mv_size);
+			old = (MDB_val){ k.mv_size, okey };
+			have = 1;
+		}
+		store_kc_close(&mc);
+		if (rc == OGPO_CORRUPT)
+			return err_set(cause, OGPO_CORRUPT, "the search index "
+			    "is damaged; run ogpo verify");
+		c = &d->chunks[p->head - 1];
+		if (have && gram_ord(&c->e[0]) <= gram_ord(&ents[n - 1]))
+			p->appends = 0;		/* not after the last one */
+	}
+	rc = 0;
+	if (!p->appends) {
+		/* In entry order, the last change to each entry only. */
+		d->ops = xgrow(d->ops, &d->ocap, p->n, sizeof *d->ops);
+		for (ci = p->head, n = 0; ci != 0; ci = c->next) {
+			c = &d->chunks[ci - 1];
+			for (i = 0; i < c->n; i++, n++) {
+				d->ops[n].ord = gram_ord(&c->e[i]);
+				d->ops[n].seq = (uint32_t)n;
+				d->ops[n].del = c->del[i];
+			}
+		}
+		qsort(d->ops, n, sizeof *d->ops, gram_op_cmp);
+		for (i = 0, k2 = 0; i < n; i++)
+			if (i + 1 == n || d->ops[i + 1].ord != d->ops[i].ord)
+				d->ops[k2++] = d->ops[i];
+		return gram_merge(t, p->g, p->gl, d->ops, k2, ents, cause);
+	}
+	/* Appends: the last block refilled, then new blocks. */
+	for (ci = p->head; ci != 0; ci = c->next) {
+		c = &d->chunks[ci - 1];
+		memcpy(ents + n, c->e, c->n * sizeof *ents);
+		n += c->n;
+	}
+	return gram_write(t, p->g, p->gl, have ? &old : NULL, ents, n, cause);
+}
+
+int
+store_gram_flush(struct store_txn *t, char **cause)
+{
+	struct store_gram_defer *d = t->gram;
+	size_t i;
+	int rc = 0;
+
+	if (d == NULL || d->npend == 0)
+		return 0;
+	qsort(d->pend, d->npend, sizeof *d->pend, gram_pend_cmp);
+	for (i = 0; i < d->npend && rc == 0; i++)
+		rc = gram_flush_one(t, d, &d->pend[i], cause);
+	gram_forget(d);
+	return rc;
+}
+
+/* Gather a change to entry (g, e), for a flush later. */
+static int
+gram_gather(struct store_txn *t, const uint8_t *g, size_t gl,
+    const struct store_gram_ent *e, int del, char **cause)
+{
+	struct store_gram_defer *d = t->gram;
+	struct gram_pend *p;
+	struct gram_chunk *c;
+	size_t j;
+
+	if (d->npend * 2 >= d->tsize)
+		gram_rehash(d, d->tsize ? d->tsize * 2 : 4096);
+	j = gram_hash(g, gl) & (d->tsize - 1);
+	for (; d->table[j] != 0; j = (j + 1) & (d->tsize - 1)) {
+		p = &d->pend[d->table[j] - 1];
+		if (p->gl == gl && memcmp(p->g, g, gl) == 0)
+			break;
+	}
+	if (d->table[j] == 0) {
+		d->pend = xgrow(d->pend, &d->cap, d->npend + 1,
+		    sizeof *d->pend);
+		p = &d->pend[d->npend++];
+		memcpy(p->g, g, gl);
+		p->gl = (uint8_t)gl;
+		p->appends = 1;
+		p->head = p->tail = 0;
+		p->n = 0;
+		d->table[j] = (uint32_t)d->npend;
+	} else
+		p = &d->pend[d->table[j] - 1];
+	if (del || (p->tail != 0 && gram_ord(e) <= gram_ord(&p->last)))
+		p->appends = 0;
+	p->last = *e;
+	c = p->tail ? &d->chunks[p->tail - 1] : NULL;
+	if (c == NULL || c->n == GRAM_CHUNK) {
+		d->chunks = xgrow(d->chunks, &d->ccap, d->nchunks + 1,
+		    sizeof *d->chunks);
+		if (p->tail != 0)
+			d->chunks[p->tail - 1].next = (uint32_t)d->nchunks + 1;
+		c = &d->chunks[d->nchunks++];
+		c->next = 0;
+		c->n = 0;
+		p->tail = (uint32_t)d->nchunks;
+		if (p->head == 0)
+			p->head = p->tail;
+	}
+	c->e[c->n] = *e;
+	c->del[c->n++] = (uint8_t)del;
+	p->n++;
+	if (d->nchunks * sizeof *c + d->npend * sizeof *p >= d->batch)
+		return store_gram_flush(t, cause);
+	return 0;
+}
+
+int
+store_gram_update(struct store_txn *t, const struct store_ixent *old,
+    size_t nold, const struct store_ixent *new, size_t nnew, char **cause)
+{
+	const struct store_ixent *x;
+	struct store_gram_ent e;
+	size_t i;
+	int rc, del;
+
+	if (t->defer != NULL && t->gram == NULL) {
+		t->gram = xcalloc(1, sizeof *t->gram);
+		t->gram->batch = store_defer_batch(t);
+	}
+	/* Deletions first, as record_ix_update does. */
+	for (i = 0; i < nold + nnew; i++) {
+		if (nold == 0 && t->gram != NULL) {
+			/* A new record (an import's): nothing to compare. */
+			e.id = store_u32_get(new[i].v);
+			e.pos = new[i].v[4];
+			if ((rc = gram_gather(t, new[i].k, new[i].kl, &e, 0,
+			    cause)) != 0)
+				return rc;
+			continue;
+		}
+		del = i < nold;
+		x = del ? &old[i] : &new[i - nold];
+		if (del ? store_ixent_in(x, new, nnew) :
+		    store_ixent_in(x, old, nold))
+			continue;
+		e.id = store_u32_get(x->v);
+		e.pos = x->v[4];
+		rc = t->gram != NULL ? gram_gather(t, x->k, x->kl, &e, del,
+		    cause) : gram_apply(t, x->k, x->kl, &e, del, cause);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+store_gram_has(MDB_cursor *mc, const struct store_ixent *x)
+{
+	struct store_gram_ent ents[GRAM_BLOCK_ENTS], e;
+	struct store_kc kc = { mc, NULL };
+	MDB_val k, v;
+	size_t n, i;
+
+	e.id = store_u32_get(x->v);
+	e.pos = x->v[4];
+	if (gram_seek(&kc, x->k, x->kl, &e, &k, &v) != 0 ||
+	    store_gram_decode(&k, &v, ents, &n) != 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (gram_ord(&ents[i]) == gram_ord(&e))
+			return 1;
+	return 0;
+}
+
+uint64_t
+store_gram_hash(const uint8_t *g, size_t gl, const struct store_gram_ent *e)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (i = 0; i < gl; i++)
+		h = (h ^ g[i]) * 1099511628211u;
+	h = (h ^ e->id) * 1099511628211u;
+	h = (h ^ e->pos) * 1099511628211u;
+	/* Mixed, so that a sum of them says which were added. */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	return h;
+}
