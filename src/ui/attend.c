@@ -377,7 +377,10 @@ attend_run(struct attend *v, struct attend_op *op, int *mine)
 		return rc;
 	}
 	ui_changed(v->ui);
-	if (before == v->seen && v->ui->txnid == before + 1) {
+	/* Ours the only write since the rows were read, or none at all (a
+	 * mark that was already so writes nothing): the rows still hold. */
+	if (before == v->seen && (v->ui->txnid == before + 1 ||
+	    v->ui->txnid == before)) {
 		*mine = 1;
 		v->seen = v->ui->txnid;
 	} else
@@ -427,6 +430,7 @@ attend_pick_officer(struct attend *v)
 static void
 attend_choose(struct attend *v, size_t i)
 {
+	v->list.want = 0;	/* not the row a rebuild would keep */
 	v->list.index = i;
 	vlist_load(&v->list, NULL, v->list.height);
 }

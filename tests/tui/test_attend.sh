@@ -50,10 +50,21 @@ expect "absent is shown" "Absent"
 sel_row
 check "after six answers the seventh person, not yet marked, is chosen" \
     grep -q "^│ \* Invited" "$TMP/sel"
+# Someone else writes meanwhile: the rows are read again, and a mark still
+# moves on to the next person rather than back to the one chosen before.
+sel7=$(awk '{ print $(NF - 2) }' "$TMP/sel")
+"$OGPO" --db "$DB" set agency 1 note="另一人寫入" >/dev/null
+keys p
+expect "a mark after another's write" "present 5 / invited 41"
+sel_row
+check "… moves on from $sel7 to the next one not yet marked" \
+    sh -c "grep -q '^│ \* Invited' '$TMP/sel' && ! grep -q '$sel7' '$TMP/sel'"
+keys Up u
+expect "u takes it back" "present 4 / invited 41"
 
 # / finds someone as they arrive, in any order; p marks them.
 last=$("$OGPO" --db "$DB" export signin "$mid" --plain |
-    awk -F ',' 'END { print $2 }')
+    awk -F ',' '$2 != "" { n = $2 } END { print n }')
 keys /
 text "$last"
 expect_sel "/ finds $last as it is typed" "$last"

@@ -10,6 +10,7 @@
 # and the audit trail tells the story in words.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
+TOOL=$(pwd)/build/tools/table-tool
 
 export OGPO_NOW="2026-02-01 09:00:00"
 demo_db
@@ -108,14 +109,14 @@ expect "held" "Held"
 keys x
 expect "x: which month, March offered" "2026-03"
 keys Enter
-expect "the file offered" "attendance-2026-03.csv"
+expect "the file offered" "attendance-2026-03.ods"
 keys Enter
-expect "written, with its whole path" "$(pwd -P)/attendance-2026-03.csv"
+expect "written, with its whole path" "$(pwd -P)/attendance-2026-03.ods"
 # April's sign-in sheet.
 keys /
 text 2026年4月
 keys Enter S
-expect "S: April's sign-in sheet" "signin-$april.csv"
+expect "S: April's sign-in sheet" "signin-$april.ods"
 keys Enter
 expect "written" "Wrote the sign-in sheet"
 tui_stop
@@ -125,15 +126,17 @@ OGPO_NOW="2026-04-01 08:00:00" "$OGPO" --db "$DB" check --tsv >"$TMP/check"
 lacks "ogpo check on 1 April: March had its work meeting" "$TMP/check" \
     "no_work_meeting	2026-03"
 lacks "… and none is left unmarked" "$TMP/check" "not_marked_held"
-check "the month's spreadsheet is there" test -f attendance-2026-03.csv
-contains "… the successor, present" attendance-2026-03.csv "$alt"
-grep -F "$alt" attendance-2026-03.csv >"$TMP/alt.row"
+check "the month's spreadsheet is there" test -f attendance-2026-03.ods
+"$TOOL" dump attendance-2026-03.ods >"$TMP/month" 2>&1
+contains "… the successor, present" "$TMP/month" "$alt"
+grep -F "$alt" "$TMP/month" >"$TMP/alt.row"
 contains "… as present (出席)" "$TMP/alt.row" "出席"
-lacks "… and not the PO who left" attendance-2026-03.csv "$po"
-contains "… the proxy named" attendance-2026-03.csv "代理人乙"
-check "April's sign-in sheet is there" test -f "signin-$april.csv"
-contains "… listing the successor" "signin-$april.csv" "$alt"
-lacks "… not the PO who left" "signin-$april.csv" "$po"
+lacks "… and not the PO who left" "$TMP/month" "$po"
+contains "… the proxy named" "$TMP/month" "代理人乙"
+check "April's sign-in sheet is there" test -f "signin-$april.ods"
+"$TOOL" dump "signin-$april.ods" >"$TMP/april" 2>&1
+contains "… listing the successor" "$TMP/april" "$alt"
+lacks "… not the PO who left" "$TMP/april" "$po"
 st=$(mtsv | awk -F '\t' -v i="$march" '$1 == i { print $12 }')
 check "March's meeting is held in the database" test "$st" = held
 
