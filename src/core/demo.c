@@ -290,7 +290,7 @@ demo_issues_add(struct demo *d)
 			    d->agency_id[demo_index(di->collab[j])];
 		is.triggers = di->triggers & TRIGGER_ALL;
 		model_enum_parse(&model_issue_statuses, di->status, &is.status);
-		model_enum_parse(&model_issue_stages, di->stage, &is.stage);
+		model_enum_parse(&model_issue_stages, di->stage, &is.policy_stage);
 		/* In its status for a while: one to eight months. */
 		date_add_months(d->today, -(int)(1 + i % 8), is.status_since);
 		for (k = 0; k < d->nofficers; k++)

@@ -1068,7 +1068,7 @@ export_issue_row(struct store_txn *t, const struct export_tree *tr,
 	time_format(is->h.updated_at, when, sizeof when);
 	const char *cells[] = { id, is->title,
 		export_label(&model_issue_statuses, is->status),
-		export_label_or_empty(&model_issue_stages, is->stage), code,
+		export_label_or_empty(&model_issue_stages, is->policy_stage), code,
 		lead, codes, names, po, triggers, is->description,
 		is->transparency, is->participation, is->accountability,
 		is->inclusiveness, is->links, is->note, when,
