@@ -94,8 +94,26 @@ core_case_normalise(struct issue *is)
 {
 	if (is->source == 0)
 		is->source = SOURCE_OTHER;
+	/* Given as an issue was (a status, no stage): the stage the
+	 * migration to schema 5 gives it. */
 	if (is->stage == 0)
-		is->stage = CASE_PROPOSED;
+		switch (is->status) {
+		case ISSUE_ASSESSING:
+			is->stage = CASE_WORKING;
+			break;
+		case ISSUE_COLLABORATING:
+		case ISSUE_ESCALATED:
+			is->stage = CASE_COLLABORATION;
+			break;
+		case ISSUE_RESOLVED:
+			is->stage = CASE_RESPONSE;
+			break;
+		case ISSUE_CLOSED:
+			is->stage = CASE_CLOSED;
+			break;
+		default:
+			is->stage = CASE_PROPOSED;
+		}
 	is->status = case_status_of(is);
 }
 

@@ -269,6 +269,29 @@ demo_meetings_add(struct demo *d)
 	return demo_meeting(d, MEETING_WORK, MEETING_PLANNED, date, title, 0);
 }
 
+/* The latest held work meeting: the one whose chair closes a case. */
+static uint32_t
+demo_last_work_meeting(struct demo *d)
+{
+	struct store_cursor *c;
+	struct meeting *m;
+	uint32_t id = 0;
+
+	if (store_cursor_open(d->t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
+		return 0;
+	m = xmalloc(sizeof *m);
+	if (store_cursor_move(c, STORE_LAST) == 0)
+		do {
+			if (store_cursor_get(c, m, NULL) == 0 &&
+			    m->kind == MEETING_WORK &&
+			    m->status == MEETING_HELD)
+				id = m->h.id;
+		} while (id == 0 && store_cursor_move(c, STORE_PREV) == 0);
+	free(m);
+	store_cursor_close(c);
+	return id;
+}
+
 static int
 demo_issues_add(struct demo *d)
 {
@@ -291,6 +314,8 @@ demo_issues_add(struct demo *d)
 		is.triggers = di->triggers & TRIGGER_ALL;
 		model_enum_parse(&model_issue_statuses, di->status, &is.status);
 		model_enum_parse(&model_issue_stages, di->stage, &is.policy_stage);
+		if (is.status == ISSUE_CLOSED)
+			is.close_meeting = demo_last_work_meeting(d);
 		/* In its status for a while: one to eight months. */
 		date_add_months(d->today, -(int)(1 + i % 8), is.status_since);
 		for (k = 0; k < d->nofficers; k++)
