@@ -42,7 +42,7 @@ replies "import's options" "--delimiter --dry-run"
 complete_words "$OGPO" check --
 replies "check's options" "--help --training --tsv --year"
 complete_words "$OGPO" list ""
-replies "what list lists" "agencies issues meetings officers rewards training"
+replies "what list lists" "agencies cases issues meetings officers progress rewards training"
 complete_words "$OGPO" export ""
 replies "what export writes" \
     "agencies attendance issues meetings officers rewards signin training"
