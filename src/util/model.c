@@ -99,8 +99,8 @@ static const char *const cstage_names[] = { NULL, "proposed", "selected",
 	"working", "premeeting", "collaboration", "response", "closed",
 	"withdrawn" };
 static const char *const cstage_labels[] = { NULL, N_("Proposed"),
-	N_("Selected"), N_("Working meeting"), N_("Pre-meeting"),
-	N_("Collaboration meeting"), N_("Response"), N_("Closed"),
+	N_("Selected"), N_("Work meeting"), N_("Pre-meeting"),
+	N_("Collaboration"), N_("Response"), N_("Closed"),
 	N_("Withdrawn") };
 static const char *const cstage_zh[] = { NULL, "提案", "選定", "工作會議",
 	"會前會", "協作會議", "機關回應", "解除列管", "撤案" };
@@ -508,13 +508,14 @@ SCHEMA(schema_reward, "reward", ENTITY_REWARD, struct reward,
 
 static const struct field progress_fields[] = {
 	HEAD(struct progress),
+	/* Table order is form order: what was done comes first. */
+	STR(13, struct progress, text, N_("Progress"), FORM_PLAIN,
+	    FIELD_REQUIRED),
 	U32(10, struct progress, issue, N_("Case"), FORM_PLAIN, NULL,
 	    ENTITY_ISSUE, FIELD_REQUIRED),
 	STR(11, struct progress, date, N_("Date"), FORM_DATE, FIELD_REQUIRED),
 	U32(12, struct progress, agency, N_("Agency"), FORM_PLAIN, NULL,
 	    ENTITY_AGENCY, FIELD_REQUIRED),
-	STR(13, struct progress, text, N_("Progress"), FORM_PLAIN,
-	    FIELD_REQUIRED),
 	U32(14, struct progress, meeting, N_("Reported at"), FORM_PLAIN, NULL,
 	    ENTITY_MEETING, 0),
 };
