@@ -154,7 +154,7 @@ _ogpo()
 	import)
 		opts="--dry-run --skip-bad --rejects --encoding --delimiter
 		    --create-agencies"
-		words="officers agencies list undo"
+		words="officers agencies cases progress list undo"
 		if [[ -n $what && $what != list && $what != undo &&
 		    $cur != -* ]]; then
 			COMPREPLY=($(compgen -f -- "$cur"))
@@ -167,7 +167,7 @@ _ogpo()
 		opts="--output -o --format --month --summary --matrix --from --to
 		    --excel --plain --encoding --replace"
 		words="attendance signin officers agencies meetings issues
-		    training rewards"
+		    training rewards cases progress"
 		;;
 	user)
 		words="add list remove"

@@ -151,6 +151,45 @@ run --db "$DB" check --tsv
 lacks "answered, it is overdue no more" "$TMP/out" "115-10"
 unset OGPO_NOW
 
+# --- The tracking table out and back in.
+for fmt in ods xlsx csv; do
+	run --db "$DB" export cases -o "$TMP/cases.$fmt"
+	status "the cases are exported as .$fmt" 0
+	run --db "$DB" import cases "$TMP/cases.$fmt"
+	status "and imported back from .$fmt" 0
+	contains "changing nothing (.$fmt)" "$TMP/out" "added 0, updated 0"
+done
+run --db "$DB" export progress -o "$TMP/progress.csv" --plain
+run --db "$DB" import progress "$TMP/progress.csv"
+contains "progress exported and imported back changes nothing" \
+    "$TMP/out" "added 0, updated 0, unchanged 5"
+before=$("$OGPO" --db "$DB" list cases --tsv)
+run --db "$DB" export cases -o "$TMP/c.csv" --plain
+# Case 115-07 moves on to the pre-meeting; a new case comes in; a row
+# names an agency there is not.
+awk -F, 'NR == 1 || /115-07/' "$TMP/c.csv" |
+    sed 's/,collaboration,/,premeeting,/' >"$TMP/edit.csv"
+printf ',新議題,MOI,,,,proposed,agency\n' >>"$TMP/edit.csv"
+run --db "$DB" import cases "$TMP/edit.csv" --dry-run
+status "a dry run of the edited table" 0
+contains "says what it would do" "$TMP/out" "added 1, updated 1"
+contains "and that nothing was written" "$TMP/out" "dry run"
+same "the dry run wrote nothing" "$("$OGPO" --db "$DB" list cases --tsv)" \
+    "$before"
+cp "$TMP/edit.csv" "$TMP/bad.csv"
+printf ',壞列,NOPE,,,,proposed,agency\n' >>"$TMP/bad.csv"
+run --db "$DB" import cases "$TMP/bad.csv"
+status "a table with a bad row is refused" 1
+contains "naming the row and the column" "$TMP/err" \
+    "row 4: lead: no agency has the code 'NOPE'"
+same "nothing of it was written" "$("$OGPO" --db "$DB" list cases --tsv)" \
+    "$before"
+run --db "$DB" import cases "$TMP/edit.csv"
+status "the good table is imported" 0
+same "115-07 is at the pre-meeting" "$(field 7 stage)" "premeeting"
+run --db "$DB" list cases
+contains "the new case took the next number" "$TMP/out" "新議題"
+
 # --- Permissions: real accounts (root only).
 if [ "$(id -u)" -ne 0 ]; then
 	echo "# skipped: permissions need root to make accounts"
@@ -171,9 +210,9 @@ as() {
 }
 "$OGPO" --db "$DB" add case title=協辦案 lead=MOTC collab=MOI >/dev/null
 "$OGPO" --db "$DB" add case title=他部會案 lead=MOEA >/dev/null
-as add progress issue=115-11 agency=MOI date=2026-08-05 text=內政部協辦情形
+as add progress issue=115-12 agency=MOI date=2026-08-05 text=內政部協辦情形
 status "an editor of a co-organiser reports progress" 0
-as add progress issue=115-12 agency=MOI date=2026-08-05 text=越權
+as add progress issue=115-13 agency=MOI date=2026-08-05 text=越權
 status "but not on a case outside their scope" 1
 contains "told why" "$TMP/err" "may edit only within"
 as set case 115-06 stage=working

@@ -45,7 +45,7 @@ complete_words "$OGPO" list ""
 replies "what list lists" "agencies cases issues meetings officers progress rewards training"
 complete_words "$OGPO" export ""
 replies "what export writes" \
-    "agencies attendance issues meetings officers rewards signin training"
+    "agencies attendance cases issues meetings officers progress rewards signin training"
 complete_words "$OGPO" export attendance --s
 replies "export's --summary" "--summary"
 complete_words "$OGPO" import officers --encoding ""
