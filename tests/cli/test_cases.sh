@@ -35,6 +35,12 @@ field() {
 	     $1 == id { print $col[f] }'
 }
 
+# added: the id and number of the case the last run added.
+added() {
+	ID=$(sed -n 's/^Added case #\([0-9]*\) .*/\1/p' "$TMP/out")
+	NO=$(sed -n 's/.*case number \([0-9-]*\)\.$/\1/p' "$TMP/out")
+}
+
 # --- Migration: a database written by ogpo with schema 4 (three issues:
 # escalated in 2025, closed and assessing in 2026).
 mkdir -p "$TMP/v4"
@@ -75,8 +81,9 @@ OGPO_NOW="2026-03-01 09:00"; export OGPO_NOW
 run --db "$DB" add case title=公車路線資訊開放 lead=MOTC collab=MOI \
     source=join join_no=JOIN-2026-0042 passed=2026-03-02
 status "a Join case is added" 0
-contains "it is told its number" "$TMP/out" "case number 115-09"
-same "it starts as proposed" "$(field 9 stage)" "proposed"
+added; C=$ID; CN=$NO
+contains "it is told its number" "$TMP/out" "case number 115-"
+same "it starts as proposed" "$(field $C stage)" "proposed"
 run --db "$DB" add case title=無號 lead=MOTC source=join
 status "a Join case without its number and day is refused" 1
 contains "the refusal names the proposal number" "$TMP/err" "join_no"
@@ -84,40 +91,41 @@ contains "and the day it passed" "$TMP/err" "passed=YYYY-MM-DD"
 run --db "$DB" list meetings --tsv
 WM=$(awk -F'\t' 'NR > 1 && $0 ~ /\twork\t/ { print $1; exit }' "$TMP/out")
 for st in selected working premeeting collaboration response; do
-	run --db "$DB" set case 115-09 stage=$st
+	run --db "$DB" set case $CN stage=$st
 	status "the case moves to $st" 0
-	same "and holds $st" "$(field 9 stage)" "$st"
-	run --db "$DB" add progress issue=115-09 agency=MOTC \
+	same "and holds $st" "$(field $C stage)" "$st"
+	run --db "$DB" add progress issue=$CN agency=MOTC \
 	    date=2026-03-15 "text=$st 階段辦理情形" meeting=$WM
 	status "a progress report at $st" 0
 done
-run --db "$DB" list progress --case 115-09
+run --db "$DB" list progress --case $CN
 contains "the case's progress lists its reports" "$TMP/out" \
     "collaboration 階段辦理情形"
-same "five reports" "$(grep -c '115-09' "$TMP/out")" 5
-run --db "$DB" close 115-09 --meeting "$WM"
+same "five reports" "$(grep -c "$CN" "$TMP/out")" 5
+run --db "$DB" close $CN --meeting "$WM"
 status "closing a Join case with no public response is refused" 1
 contains "in a sentence that says what to record" "$TMP/err" \
     "cannot be closed before the agency's public response is recorded"
-same "the case is still open" "$(field 9 stage)" "response"
-run --db "$DB" close 115-09 --response https://join.gov.tw/policies/42
+same "the case is still open" "$(field $C stage)" "response"
+run --db "$DB" close $CN --response https://join.gov.tw/policies/42
 status "closing without the deciding meeting is refused" 1
 contains "the meeting is asked for" "$TMP/err" "close_meeting"
-run --db "$DB" close 115-09 --meeting "$WM" \
+run --db "$DB" close $CN --meeting "$WM" \
     --response https://join.gov.tw/policies/42 --responded 2026-04-20
 status "closed with the meeting and the response" 0
-same "closed" "$(field 9 stage)" "closed"
-same "the deciding meeting" "$(field 9 close_meeting)" "$WM"
-same "the response" "$(field 9 response)" "https://join.gov.tw/policies/42"
-run --db "$DB" add progress issue=115-09 agency=MOTC date=2026-05-01 text=x
+same "closed" "$(field $C stage)" "closed"
+same "the deciding meeting" "$(field $C close_meeting)" "$WM"
+same "the response" "$(field $C response)" "https://join.gov.tw/policies/42"
+run --db "$DB" add progress issue=$CN agency=MOTC date=2026-05-01 text=x
 status "a closed case takes no more progress" 1
-run --db "$DB" set case 9 note=補記
+run --db "$DB" set case $C note=補記
 status "an admin may still change a closed case" 0
 
 # --- Join deadlines: two calendar months, one extension, 7 days contact.
 run --db "$DB" add case title=路邊停車 lead=MOTC source=join \
     join_no=JOIN-2026-0050 passed=2026-03-31
-contains "another Join case" "$TMP/out" "115-10"
+added; D=$ID; DN=$NO
+check "another Join case ($DN)" test -n "$DN"
 OGPO_NOW="2026-04-05 09:00"
 run --db "$DB" due
 contains "the contact is due 7 days after" "$TMP/out" "2026-04-07"
@@ -127,28 +135,28 @@ run --db "$DB" due --tsv
 contains "the response is due two months after (May 31)" "$TMP/out" \
     "2026-05-31"
 contains "the contact is overdue" "$TMP/out" "2026-04-07	-43	contact"
-run --db "$DB" set case 115-10 contacted=2026-04-02
-run --db "$DB" set case 115-10 extended_on=2026-05-25 extended_to=2026-08-01
+run --db "$DB" set case $DN contacted=2026-04-02
+run --db "$DB" set case $DN extended_on=2026-05-25 extended_to=2026-08-01
 status "an extension beyond two more months is refused" 1
 contains "naming the latest date" "$TMP/err" "2026-07-31"
-run --db "$DB" set case 115-10 extended_on=2026-05-25 extended_to=2026-07-31
+run --db "$DB" set case $DN extended_on=2026-05-25 extended_to=2026-07-31
 status "an extension of two months is recorded" 0
 OGPO_NOW="2026-07-20 09:00"
 run --db "$DB" due --within 14d
 contains "the extended date is due soon" "$TMP/out" "2026-07-31"
 contains "marked as extended" "$TMP/out" "(extended)"
 run --db "$DB" check --tsv
-lacks "not overdue yet in check" "$TMP/out" "115-10"
+lacks "not overdue yet in check" "$TMP/out" "$DN"
 OGPO_NOW="2026-08-03 09:00"
 run --db "$DB" check
 status "check exits 1" 1
 contains "check reports the overdue response" "$TMP/out" \
-    "115-10 路邊停車: 交通部 has not answered the Join proposal: the extended response was due on 2026-07-31 (3 days ago)"
+    "$DN 路邊停車: 交通部 has not answered the Join proposal: the extended response was due on 2026-07-31 (3 days ago)"
 run --db "$DB" check --tsv
-contains "as a TSV line of its own rule" "$TMP/out" "overdue	115-10"
-run --db "$DB" set case 115-10 responded=2026-08-02
+contains "as a TSV line of its own rule" "$TMP/out" "overdue	$DN"
+run --db "$DB" set case $DN responded=2026-08-02
 run --db "$DB" check --tsv
-lacks "answered, it is overdue no more" "$TMP/out" "115-10"
+lacks "answered, it is overdue no more" "$TMP/out" "$DN"
 unset OGPO_NOW
 
 # --- The tracking table out and back in.
@@ -160,9 +168,10 @@ for fmt in ods xlsx csv; do
 	contains "changing nothing (.$fmt)" "$TMP/out" "added 0, updated 0"
 done
 run --db "$DB" export progress -o "$TMP/progress.csv" --plain
+np=$("$OGPO" --db "$DB" list progress --tsv | awk 'END { print NR - 1 }')
 run --db "$DB" import progress "$TMP/progress.csv"
 contains "progress exported and imported back changes nothing" \
-    "$TMP/out" "added 0, updated 0, unchanged 5"
+    "$TMP/out" "added 0, updated 0, unchanged $np"
 before=$("$OGPO" --db "$DB" list cases --tsv)
 run --db "$DB" export cases -o "$TMP/c.csv" --plain
 # Case 115-07 moves on to the pre-meeting; a new case comes in; a row
@@ -208,11 +217,13 @@ as() {
 	    "$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
 }
-"$OGPO" --db "$DB" add case title=協辦案 lead=MOTC collab=MOI >/dev/null
-"$OGPO" --db "$DB" add case title=他部會案 lead=MOEA >/dev/null
-as add progress issue=115-12 agency=MOI date=2026-08-05 text=內政部協辦情形
+run --db "$DB" add case title=協辦案 lead=MOTC collab=MOI
+added; E=$NO
+run --db "$DB" add case title=他部會案 lead=MOEA
+added; F=$NO
+as add progress issue=$E agency=MOI date=2026-08-05 text=內政部協辦情形
 status "an editor of a co-organiser reports progress" 0
-as add progress issue=115-13 agency=MOI date=2026-08-05 text=越權
+as add progress issue=$F agency=MOI date=2026-08-05 text=越權
 status "but not on a case outside their scope" 1
 contains "told why" "$TMP/err" "may edit only within"
 as set case 115-06 stage=working
