@@ -392,13 +392,15 @@ compliance_overdue_one(void *arg, const struct core_deadline *d)
 		snprintf(agency, sizeof agency, "#%u", d->agency);
 	days = core_days_between(d->due, ck->o->today);
 	ago = xasprintf(ngettext("%ld day ago", "%ld days ago", days), days);
-	if (d->kind == DEADLINE_RESPONSE)
+	if (d->kind == DEADLINE_RESPONSE && d->extended)
 		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
-		    d->extended ? "%s has not answered the Join proposal: the "
-		    "extended response was due on %s (%s)" : "%s has not "
-		    "answered the Join proposal: the response was due on %s, "
-		    "two calendar months after it passed (%s)", agency, d->due,
-		    ago);
+		    "%s has not answered the Join proposal: the extended "
+		    "response was due on %s (%s)", agency, d->due, ago);
+	else if (d->kind == DEADLINE_RESPONSE)
+		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
+		    "%s has not answered the Join proposal: the response was "
+		    "due on %s, two calendar months after it passed (%s)",
+		    agency, d->due, ago);
 	else
 		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
 		    "%s has not recorded contacting the proposer, due on %s, "
