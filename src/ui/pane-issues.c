@@ -81,8 +81,9 @@ issues_reload(struct ui *ui)
 		return;
 	vlist_held(&issues.list);
 	is = xmalloc(sizeof *is);
+	/* By number (year, then number), an agency's by id. */
 	if (store_cursor_open(t, issues.filter == FILTER_AGENCY ?
-	    IX_AGENCY_ISSUE : IX_ISSUE, issues.filter == FILTER_AGENCY ?
+	    IX_AGENCY_ISSUE : IX_CASE_SERIAL, issues.filter == FILTER_AGENCY ?
 	    &issues.value : NULL, &c, NULL) == 0) {
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (issues.filter == FILTER_NONE ||
@@ -300,7 +301,7 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 		ui_put(ui, y, x, w, _("Tracked cases (列管案件): p reports "
 		    "progress, f narrows by stage, agency or overdue"),
 		    UI_NORMAL);
-	ui_put(ui, y + 1, x, 7, _("Number"), UI_TITLE);
+	ui_put(ui, y + 1, x, 7, _("No."), UI_TITLE);
 	ui_put(ui, y + 1, x + 8, 13, _("Stage"), UI_TITLE);
 	ui_put(ui, y + 1, x + 22, 16, _("Lead agency"), UI_TITLE);
 	ui_put(ui, y + 1, x + 39, 10, _("Due"), UI_TITLE);
