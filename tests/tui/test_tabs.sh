@@ -16,7 +16,7 @@ if grep -qE '! no (supervisor|PO)' "$SCR"; then
 else
 	not_ok "tree marks an agency without a PO or supervisor"; dump
 fi
-expect "header names the tabs" "[1 Agencies] [2 Officers] [3 Meetings] [4 Issues] [5 Compliance] [6 Audit] [7 Users]"
+expect "header names the tabs" "[1 Agencies] [2 Officers] [3 Meetings] [4 Cases] [5 Compliance] [6 Audit] [7 Users]"
 expect "header shows the database" "$DB"
 
 keys 2
