@@ -130,7 +130,8 @@ _ogpo()
 
 	if [[ -z $cmd ]]; then
 		COMPREPLY=($(compgen -W "init list verify backup add set delete
-		    import check export user audit undo doctor who --db --keymap
+		    import check due close export user audit undo doctor who --db
+		    --keymap
 		    --print-config --version --help" -- "$cur"))
 		return
 	fi
@@ -138,8 +139,8 @@ _ogpo()
 	case $cmd in
 	init) opts="--demo --admin" ;;
 	list)
-		opts="--agency --officer --tsv --strokes"
-		words="agencies officers meetings issues training rewards"
+		opts="--agency --officer --case --tsv --strokes"
+		words="agencies officers meetings cases issues progress training rewards"
 		;;
 	verify) opts="--head" ;;
 	doctor) opts="--age" ;;
@@ -148,23 +149,25 @@ _ogpo()
 		[[ $cur != -* ]] && COMPREPLY=($(compgen -d -- "$cur"))
 		;;
 	add | set | delete)
-		words="agency officer meeting issue training reward"
+		words="agency officer meeting case issue training reward progress"
 		;;
 	import)
 		opts="--dry-run --skip-bad --rejects --encoding --delimiter
 		    --create-agencies"
-		words="officers agencies list undo"
+		words="officers agencies cases progress list undo"
 		if [[ -n $what && $what != list && $what != undo &&
 		    $cur != -* ]]; then
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi
 		;;
 	check) opts="--year --training --tsv" ;;
+	due) opts="--within --agency --tsv" ;;
+	close) opts="--meeting --response --responded" ;;
 	export)
 		opts="--output -o --format --month --summary --matrix --from --to
 		    --excel --plain --encoding --replace"
 		words="attendance signin officers agencies meetings issues
-		    training rewards"
+		    training rewards cases progress"
 		;;
 	user)
 		words="add list remove"

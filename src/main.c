@@ -23,6 +23,8 @@ static const struct cmd_entry *const main_cmds[] = {
 	&cmd_delete_entry,
 	&cmd_import_entry,
 	&cmd_check_entry,
+	&cmd_due_entry,
+	&cmd_close_entry,
 	&cmd_export_entry,
 	&cmd_user_entry,
 	&cmd_audit_entry,

@@ -40,6 +40,8 @@ extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_due_entry;
+extern const struct cmd_entry cmd_close_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_user_entry;
 extern const struct cmd_entry cmd_audit_entry;
@@ -79,6 +81,9 @@ int	 cmd_error(const struct cmd_entry *e, int status, const char *fmt, ...)
  */
 int	 cmd_assign(struct store_txn *t, const struct schema *s, void *rec,
 	    const char *assignment, char **cause);
+
+/* A case typed as its number ("115-07") or id: 0 and *id, or -1. */
+int	 cmd_case_id(struct store_txn *t, const char *v, uint32_t *id);
 
 /* The entity a command line names ("officer", "agency" …), or 0. */
 enum entity_kind cmd_entity(const char *name);

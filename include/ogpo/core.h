@@ -263,6 +263,63 @@ int	 core_officer_ends(const struct officer *old, const struct officer *o);
 int	 core_officer_active(const struct officer *o, const char *date);
 
 /*
+ * Tracked cases (case.c). A case number is the ROC year, '-' and a
+ * number ("115-07"): parse returns 0 and fills year and n (either may be
+ * NULL), or -1.
+ */
+int	 core_serial_parse(const char *s, unsigned *year, unsigned *n);
+
+/* Defaults (source other, stage proposed) and the status the stage
+ * implies. */
+void	 core_case_normalise(struct issue *is);
+
+/*
+ * Before a case is saved over old (NULL: new): a close needs the
+ * deciding meeting, and a Join case its public response (else
+ * OGPO_INVALID and a sentence); the stage's day and a new case's number
+ * (the next of this ROC year) are set.
+ */
+int	 core_case_prepare(struct store_txn *t, const struct issue *old,
+	    struct issue *is, char **cause);
+
+/*
+ * A Join case's due dates: the response two calendar months after the
+ * proposal passed (or the extension's new date), the first contact with
+ * the proposer seven calendar days after. Empty for other cases.
+ */
+void	 core_case_due(const struct issue *is, char *due, char *contact_due);
+
+/* Whole calendar days from date a to date b (negative if b is before). */
+long	 core_days_between(const char *a, const char *b);
+
+/*
+ * Deadlines: what someone owes by a day. Cases give two each (Join
+ * only); other records may add theirs to core_deadlines later.
+ */
+enum deadline_kind {
+	DEADLINE_RESPONSE = 1,	/* the agency answers the Join proposal */
+	DEADLINE_CONTACT,	/* the agency contacts the proposer */
+	DEADLINE_KIND_MAX = DEADLINE_CONTACT
+};
+
+struct core_deadline {
+	enum entity_kind entity;	/* ENTITY_ISSUE */
+	uint32_t	 id;
+	uint32_t	 kind;		/* enum deadline_kind */
+	uint32_t	 agency;	/* who owes it */
+	int		 extended;	/* the due date is an extension's */
+	char		 due[OGPO_DATE_MAX + 1];
+	char		 done[OGPO_DATE_MAX + 1];	/* "": not yet */
+	char		 what[OGPO_TEXT_MAX + OGPO_SERIAL_MAX + 2];
+};
+
+/* Non-zero from fn stops the walk and is returned. */
+typedef int (*core_deadline_fn)(void *arg, const struct core_deadline *d);
+
+/* Every deadline in t, met or not, to fn. */
+int	 core_deadlines(struct store_txn *t, core_deadline_fn fn, void *arg);
+
+/*
  * Sessions: each running full-screen ogpo says who runs it, since when
  * and in which pane, so others can see who is here. begin makes this
  * process's record, pane updates it, end (or core_close) removes it.

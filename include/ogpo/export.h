@@ -42,7 +42,9 @@ enum export_what {
 	EXPORT_ISSUES,
 	EXPORT_TRAINING,	/* every training record (point 8) */
 	EXPORT_REWARDS,		/* every reward record (point 9) */
-	EXPORT_WHAT_MAX = EXPORT_REWARDS
+	EXPORT_CASES,		/* 列管表: every case, as import reads it */
+	EXPORT_PROGRESS,	/* every progress report, likewise */
+	EXPORT_WHAT_MAX = EXPORT_PROGRESS
 };
 
 /* One export, as the command line or the full-screen program asks. */
@@ -131,6 +133,14 @@ int	export_training(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
 int	export_rewards(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
+
+/*
+ * Every case (kind ENTITY_ISSUE) or progress report by number, a column
+ * per field under its own name, as `ogpo import cases|progress` reads
+ * them back: agencies by code, a case by its number, choices by name.
+ */
+int	export_records(struct store_txn *t, enum entity_kind kind,
+	    struct table_writer *w, size_t *rows, char **cause);
 
 /* Run r's export through t into w (the export_* call r names). */
 int	export_write(struct store_txn *t, const struct export_request *r,

@@ -134,6 +134,27 @@ int	import_run(struct core *c, const char *path,
 	    const struct import_options *o, struct import_result *res,
 	    char **cause);
 
+/*
+ * Tracked cases (ENTITY_ISSUE) or progress reports (ENTITY_PROGRESS)
+ * from a table headed by field names, as export_records writes it: a row
+ * with an id updates that record with the columns given, a row without
+ * adds one. One transaction (a dry run: store_dry's layer): every row
+ * lands, or none does and *cause names each refused row.
+ */
+struct records_options {
+	enum entity_kind kind;
+	int		 dry_run;
+};
+
+struct records_result {
+	size_t	 rows, added, updated, unchanged, rejected;
+	int	 written;
+};
+
+int	records_import(struct core *c, const char *path,
+	    const struct records_options *o, struct records_result *res,
+	    char **cause);
+
 /* Past imports, newest first: calls fn for each; stops when it says 1. */
 int	import_list(struct core *c, int (*fn)(void *arg, uint64_t seq,
 	    const struct audit *a, const struct import_record *ir,

@@ -173,6 +173,7 @@ enum issue_status {
 	ISSUE_STATUS_MAX = ISSUE_CLOSED
 };
 
+/* The policy stage the issue is at (an older field; see case_stage). */
 enum issue_stage {
 	STAGE_NONE = 0,
 	STAGE_PLANNING,
@@ -188,12 +189,47 @@ enum issue_stage {
 #define TRIGGER_HEATED		0x4	/* 民眾參與熱烈 */
 #define TRIGGER_ALL		0x7
 
+/* Where a tracked case (列管案件) came from. */
+enum case_source {
+	SOURCE_JOIN = 1,	/* a Join proposal that passed 5,000 seconds */
+	SOURCE_AGENCY,		/* the agency's own proposal */
+	SOURCE_MINISTER,	/* a minister's office */
+	SOURCE_OTHER,
+	SOURCE_MAX = SOURCE_OTHER
+};
+
+/* The stages a tracked case moves through, in order. */
+enum case_stage {
+	CASE_PROPOSED = 1,	/* 提案 */
+	CASE_SELECTED,		/* 選定 (the POs' vote) */
+	CASE_WORKING,		/* 工作會議 */
+	CASE_PREMEETING,	/* 會前會 */
+	CASE_COLLABORATION,	/* 協作會議 */
+	CASE_RESPONSE,		/* 機關回應 */
+	CASE_CLOSED,		/* 解除列管 */
+	CASE_WITHDRAWN,		/* 撤案 */
+	CASE_STAGE_MAX = CASE_WITHDRAWN
+};
+
+#define OGPO_SERIAL_MAX		15	/* "115-07" */
+#define OGPO_JOIN_NO_MAX	40	/* a Join proposal's number */
+#define CASE_JOIN_MONTHS	2	/* a Join proposal is answered within */
+#define CASE_EXTEND_MONTHS	2	/* one extension, of at most */
+#define CASE_CONTACT_DAYS	7	/* the proposer is contacted within */
+
+/*
+ * An issue is a tracked case (列管案件): the record keeps its old name
+ * (and its id), the case fields came with schema 5.
+ */
 struct issue {
 	struct record_head h;
 	uint32_t lead;		/* lead agency */
 	uint32_t po;		/* PO in charge, 0 if none */
-	uint32_t status;	/* enum issue_status */
-	uint32_t stage;		/* enum issue_stage */
+	uint32_t status;	/* enum issue_status, kept by core from stage */
+	uint32_t policy_stage;	/* enum issue_stage */
+	uint32_t stage;		/* enum case_stage */
+	uint32_t source;	/* enum case_source */
+	uint32_t close_meeting;	/* the meeting that decided to close */
 	uint32_t triggers;	/* TRIGGER_* */
 	uint32_t ncollab;
 	uint32_t collab[OGPO_COLLAB_MAX];	/* collaborating agencies */
@@ -209,6 +245,32 @@ struct issue {
 	/* External stakeholders: "name / organisation / contact", one per
 	 * line or separated by ';'. */
 	char	 stakeholders[OGPO_DESC_MAX + 1];
+	char	 serial[OGPO_SERIAL_MAX + 1];	/* 案號 "115-07", unique */
+	char	 join_no[OGPO_JOIN_NO_MAX + 1];	/* SOURCE_JOIN */
+	char	 passed[OGPO_DATE_MAX + 1];	/* the day it passed */
+	char	 extended_on[OGPO_DATE_MAX + 1];	/* the extension's notice */
+	char	 extended_to[OGPO_DATE_MAX + 1];	/* its new due date */
+	char	 contacted[OGPO_DATE_MAX + 1];	/* the proposer, first */
+	/* The issue analysis (議題分析表). */
+	char	 demands[OGPO_NOTE_MAX + 1];	/* the proposal's demands */
+	char	 position[OGPO_NOTE_MAX + 1];	/* the agency's position */
+	char	 data[OGPO_NOTE_MAX + 1];	/* data and materials */
+	char	 contacts[OGPO_NOTE_MAX + 1];	/* "YYYY-MM-DD what", a line
+						   each: the proposer */
+	/* The close decision. */
+	char	 response[OGPO_URL_MAX + 1];	/* link or reference of the
+						   public response */
+	char	 responded[OGPO_DATE_MAX + 1];	/* the day it was public */
+};
+
+/* One progress report (辦理情形) on a case, by an agency. */
+struct progress {
+	struct record_head h;
+	uint32_t issue;		/* the case */
+	uint32_t agency;	/* who reports */
+	uint32_t meeting;	/* reported at, 0 if none */
+	char	 date[OGPO_DATE_MAX + 1];
+	char	 text[OGPO_NOTE_MAX + 1];
 };
 
 enum user_role {
@@ -277,7 +339,8 @@ enum entity_kind {
 	ENTITY_IMPORT,		/* kept only inside audit records */
 	ENTITY_TRAINING,	/* point 8 */
 	ENTITY_REWARD,		/* point 9 */
-	ENTITY_MAX = ENTITY_REWARD
+	ENTITY_PROGRESS,	/* a case's progress report */
+	ENTITY_MAX = ENTITY_PROGRESS
 };
 
 /* The four competencies of point 8, as bits of training.competencies. */
@@ -344,6 +407,8 @@ extern const struct enum_names model_meeting_statuses;
 extern const struct enum_names model_attend_statuses;
 extern const struct enum_names model_issue_statuses;
 extern const struct enum_names model_issue_stages;
+extern const struct enum_names model_case_sources;
+extern const struct enum_names model_case_stages;
 extern const struct enum_names model_user_roles;
 extern const struct enum_names model_audit_actions;
 extern const struct enum_names model_entities;

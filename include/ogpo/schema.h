@@ -34,7 +34,8 @@ enum field_form {
 	FORM_TRIGGERS,	/* TRIGGER_* bits */
 	FORM_COMPETENCIES, /* COMPETENCE_* bits */
 	FORM_NUMBER,	/* digits, one '.' */
-	FORM_LOGIN
+	FORM_LOGIN,
+	FORM_SERIAL	/* a case number: ROC year, '-', number (115-07) */
 };
 
 struct field {
@@ -77,6 +78,7 @@ extern const struct schema schema_audit;
 extern const struct schema schema_import;
 extern const struct schema schema_training;
 extern const struct schema schema_reward;
+extern const struct schema schema_progress;
 
 /* The schema of an entity kind, or NULL. */
 const struct schema *schema_of(enum entity_kind kind);

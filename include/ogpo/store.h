@@ -17,8 +17,9 @@
 #include "ogpo/model.h"
 #include "ogpo/util.h"
 
-#define STORE_SCHEMA_VERSION	4	/* 2: officer_stroke; 3: undone;
-					   4: officer_gram */
+#define STORE_SCHEMA_VERSION	5	/* 2: officer_stroke; 3: undone;
+					   4: officer_gram; 5: issues become
+					   tracked cases, with progress */
 #define STORE_MAP_INITIAL	(64UL << 20)	/* bytes; grows by itself */
 
 struct store;
@@ -241,6 +242,15 @@ int	 store_training_del(struct store_txn *t, uint32_t id, char **cause);
 int	 store_reward_put(struct store_txn *t, struct reward *r, char **cause);
 int	 store_reward_del(struct store_txn *t, uint32_t id, char **cause);
 
+/* The case numbered serial ("115-07"); OGPO_NOTFOUND if none. */
+int	 store_case_by_serial(struct store_txn *t, const char *serial,
+	    struct issue *is, char **cause);
+
+/* A case's progress reports, by id and by case. */
+int	 store_progress_put(struct store_txn *t, struct progress *p,
+	    char **cause);
+int	 store_progress_del(struct store_txn *t, uint32_t id, char **cause);
+
 int	 store_user_get(struct store_txn *t, const char *login, struct user *u,
 	    char **cause);
 int	 store_user_put(struct store_txn *t, struct user *u, char **cause);
@@ -328,7 +338,10 @@ enum store_index {
 	IX_OFFICER_GRAM,	/* officers by every three characters of
 				   their name, e-mail and title (a search
 				   reads it; see store_officer_find) */
-	IX_MAX = IX_OFFICER_GRAM
+	IX_CASE_SERIAL,		/* cases by number (unique) */
+	IX_PROGRESS,		/* progress reports by id */
+	IX_ISSUE_PROGRESS,	/* progress by case (group), oldest first */
+	IX_MAX = IX_ISSUE_PROGRESS
 };
 
 /* Which entity an index yields, and its name ("officer_agency"). */

@@ -59,6 +59,11 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		printf(_("Added %s #%u "), argv[1],
 		    ((struct record_head *)a.rec)->id);
 		cmd_put_safe(stdout, label);
+		if (a.kind == ENTITY_ISSUE)
+			/* TRANSLATORS: after "Added case #3 title": its
+			 * number. */
+			printf(_(", case number %s"),
+			    ((struct issue *)a.rec)->serial);
 		printf(".\n");
 	}
 	free(cause);
@@ -69,13 +74,21 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
-	.args = "agency|officer|meeting|issue FIELD=VALUE ...",
+	.args = "agency|officer|meeting|case|training|reward|progress "
+	    "FIELD=VALUE ...",
 	.summary = N_("Add a record, checked as the forms check it."),
 	.help = N_("FIELD is a column name of `ogpo list KIND --tsv`. Agencies are\n"
 	    "named by code (agency=MOI, parent=EY, collab=MOI,MODA), choices\n"
 	    "by name (role=po, kind=work, status=planned), yes/no fields by\n"
 	    "yes or no. Example:\n"
 	    "  ogpo add officer name=王小明 agency=MOI role=po "
-	    "email=wang@example.gov.tw\n"),
+	    "email=wang@example.gov.tw\n"
+	    "  ogpo add case title=… lead=MOTC source=join join_no=… "
+	    "passed=2026-03-02\n"
+	    "  ogpo add progress issue=115-07 agency=MOTC date=2026-04-01 "
+	    "text=…\n"
+	    "A case (issue is the older name) takes the next number of the "
+	    "year;\nits stage is one of proposed, selected, working, "
+	    "premeeting,\ncollaboration, response, closed, withdrawn.\n"),
 	.exec = cmd_add_exec,
 };

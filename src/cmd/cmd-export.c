@@ -23,6 +23,7 @@ static const struct {
 	{ "officers", EXPORT_OFFICERS }, { "agencies", EXPORT_AGENCIES },
 	{ "meetings", EXPORT_MEETINGS }, { "issues", EXPORT_ISSUES },
 	{ "training", EXPORT_TRAINING }, { "rewards", EXPORT_REWARDS },
+	{ "cases", EXPORT_CASES }, { "progress", EXPORT_PROGRESS },
 };
 
 /* A month option's value into month; a usage error says how to write it. */
@@ -339,7 +340,8 @@ const struct cmd_entry cmd_export_entry = {
 	    "[OUTPUT]\n"
 	    "       ogpo export signin MEETING [OUTPUT]\n"
 	    "       ogpo export officers|agencies|meetings|issues|training|"
-	    "rewards [OUTPUT]\n"
+	    "rewards|cases|progress\n"
+	    "           [OUTPUT]\n"
 	    "  OUTPUT: [-o FILE] [--format ods|xlsx|csv] [--excel|--plain]\n"
 	    "          [--encoding utf-8|big5 [--replace]]",
 	.summary = N_("Write attendance, a sign-in sheet or a list as a "

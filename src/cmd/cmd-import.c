@@ -247,6 +247,48 @@ cmd_import_list_one(void *arg, uint64_t seq, const struct audit *a,
 	return 0;
 }
 
+/* `ogpo import cases|progress FILE [--dry-run]`: all rows, or none. */
+static int
+cmd_import_records(const struct cmd_ctx *ctx, enum entity_kind kind,
+    int argc, char **argv)
+{
+	struct records_options o;
+	struct records_result res;
+	struct core *c;
+	char *cause = NULL;
+	const char *path = NULL;
+	int i, rc;
+
+	memset(&o, 0, sizeof o);
+	o.kind = kind;
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--dry-run") == 0 ||
+		    strcmp(argv[i], "-n") == 0)
+			o.dry_run = 1;
+		else if (path == NULL && argv[i][0] != '-')
+			path = argv[i];
+		else
+			return cmd_error(&cmd_import_entry, CMD_USAGE, "'%s': "
+			    "ogpo import %s takes a file and --dry-run only",
+			    argv[i], argv[0]);
+	if (path == NULL)
+		return cmd_error(&cmd_import_entry, CMD_USAGE, "name the file "
+		    "to import: ogpo import %s FILE", argv[0]);
+	if ((c = cmd_open(ctx, 0)) == NULL)
+		return CMD_FAIL;
+	rc = records_import(c, path, &o, &res, &cause);
+	if (rc != 0)
+		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
+	else
+		printf(_("%s: %zu rows: added %zu, updated %zu, unchanged "
+		    "%zu%s.\n"), path, res.rows, res.added, res.updated,
+		    res.unchanged, o.dry_run ? _(" (dry run, nothing was "
+		    "written)") : "");
+	free(cause);
+	core_close(c);
+	return rc != 0 ? CMD_FAIL : CMD_OK;
+}
+
 static int
 cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -264,9 +306,16 @@ cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_import_file(ctx, ENTITY_OFFICER, argc - 1, argv + 1);
 	if (strcmp(argv[1], "agencies") == 0)
 		return cmd_import_file(ctx, ENTITY_AGENCY, argc - 1, argv + 1);
+	if (strcmp(argv[1], "cases") == 0)
+		return cmd_import_records(ctx, ENTITY_ISSUE, argc - 1,
+		    argv + 1);
+	if (strcmp(argv[1], "progress") == 0)
+		return cmd_import_records(ctx, ENTITY_PROGRESS, argc - 1,
+		    argv + 1);
 	if (strcmp(argv[1], "list") != 0 && strcmp(argv[1], "undo") != 0)
 		return cmd_error(&cmd_import_entry, CMD_USAGE, "'%s': say "
-		    "officers, agencies, list or undo", argv[1]);
+		    "officers, agencies, cases, progress, list or undo",
+		    argv[1]);
 	if (strcmp(argv[1], "undo") == 0 && argc == 3) {
 		seq = strtoull(argv[2], &end, 10);
 		if (*end != '\0' || seq == 0)
@@ -298,6 +347,7 @@ const struct cmd_entry cmd_import_entry = {
 	    "[--rejects FILE]\n"
 	    "           [--encoding utf-8|big5|utf-16] [--delimiter ,|;|tab] "
 	    "[--create-agencies]\n"
+	    "       ogpo import cases|progress FILE [--dry-run]\n"
 	    "       ogpo import list | undo [IMPORT]",
 	.summary = N_("Load officers or agencies from a spreadsheet (.ods, "
 	    ".xlsx or CSV); list or undo imports."),
@@ -314,6 +364,10 @@ const struct cmd_entry cmd_import_entry = {
 	    "(for CSV with the line alongside). --dry-run shows what would "
 	    "change,\nby the file's own column names; --rejects writes the "
 	    "rejected rows with a\n錯誤原因 column, to send back (.ods, "
-	    ".xlsx or CSV, by its name).\n"),
+	    ".xlsx or CSV, by its name).\n"
+	    "Cases and progress reports come back from the tables ogpo "
+	    "export cases\nand ogpo export progress write (headed by the "
+	    "field names): a row\nwith an id updates that record, a row "
+	    "without one adds a new one; every\nrow lands, or none does.\n"),
 	.exec = cmd_import_exec,
 };

@@ -16,6 +16,7 @@ struct list {
 	int			 strokes;	/* --strokes: officers by 筆畫 */
 	uint32_t		 agency;	/* --agency, 0 for all */
 	uint32_t		 officer;	/* --officer, 0 for all */
+	const char		*caseref;	/* --case: a number or id */
 	char			 today[11];
 	char			*cause;
 };
@@ -189,8 +190,8 @@ list_meetings(struct list *l)
 }
 
 static const struct cmd_column list_issue_cols[] = {
-	{ N_("ID"), 4 }, { N_("STATUS"), 13 }, { N_("LEAD"), 16 }, { N_("TRIGGERS"), 26 },
-	{ N_("TITLE"), 0 },
+	{ N_("ID"), 4 }, { N_("NUMBER"), 7 }, { N_("STAGE"), 13 },
+	{ N_("LEAD"), 16 }, { N_("DUE"), 10 }, { N_("TITLE"), 0 },
 };
 
 static int
@@ -199,13 +200,14 @@ list_issues(struct list *l)
 	struct store_cursor *c;
 	struct issue is;
 	struct agency a;
-	char id[16], triggers[64];
+	char id[16], due[OGPO_DATE_MAX + 1], contact[OGPO_DATE_MAX + 1];
+	char day[16];
 	int rc;
 
 	if (l->tsv)
 		cmd_tsv_header(stdout, &schema_issue);
 	else
-		cmd_table_header(stdout, list_issue_cols, 5);
+		cmd_table_header(stdout, list_issue_cols, 6);
 	if ((rc = store_cursor_open(l->t, l->agency ? IX_AGENCY_ISSUE :
 	    IX_ISSUE, l->agency ? &l->agency : NULL, &c, &l->cause)) != 0)
 		return rc;
@@ -217,11 +219,15 @@ list_issues(struct list *l)
 			continue;
 		}
 		snprintf(id, sizeof id, "%u", is.h.id);
-		model_triggers_format(is.triggers, triggers, sizeof triggers);
-		const char *cells[] = { id,
-			model_enum_name(&model_issue_statuses, is.status),
-			list_agency_name(l, is.lead, &a), triggers, is.title };
-		cmd_table_row(stdout, list_issue_cols, 5, cells);
+		core_case_due(&is, due, contact);
+		if (is.responded[0] != '\0' || is.stage == CASE_CLOSED)
+			due[0] = '\0';
+		const char *cells[] = { id, is.serial,
+			model_enum_name(&model_case_stages, is.stage),
+			list_agency_name(l, is.lead, &a),
+			due[0] ? date_show(due, day, sizeof day) : "",
+			is.title };
+		cmd_table_row(stdout, list_issue_cols, 6, cells);
 	}
 	store_cursor_close(c);
 	return rc;
@@ -300,6 +306,63 @@ list_records(struct list *l, enum entity_kind kind)
 	return rc;
 }
 
+static const struct cmd_column list_progress_cols[] = {
+	{ N_("ID"), 4 }, { N_("CASE"), 7 }, { N_("DATE"), 10 },
+	{ N_("AGENCY"), 16 }, { N_("MEETING"), 10 }, { N_("PROGRESS"), 0 },
+};
+
+/* Progress reports: one case's (--case), else all, by number. */
+static int
+list_progress(struct list *l)
+{
+	struct store_cursor *c;
+	struct progress p;
+	struct issue *is;
+	struct meeting *m;
+	struct agency a;
+	char id[16], day[16], mday[16];
+	uint32_t kase = 0;
+	int rc;
+
+	if (l->caseref != NULL && cmd_case_id(l->t, l->caseref, &kase) != 0)
+		return err_set(&l->cause, OGPO_NOTFOUND, "there is no case "
+		    "'%s' (see ogpo list cases)", l->caseref);
+	if (l->tsv)
+		cmd_tsv_header(stdout, &schema_progress);
+	else
+		cmd_table_header(stdout, list_progress_cols, 6);
+	if ((rc = store_cursor_open(l->t, kase ? IX_ISSUE_PROGRESS :
+	    IX_PROGRESS, kase ? &kase : NULL, &c, &l->cause)) != 0)
+		return rc;
+	is = xmalloc(sizeof *is);
+	m = xmalloc(sizeof *m);
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, &p, &l->cause)) != 0)
+			break;
+		if (l->agency != 0 && p.agency != l->agency)
+			continue;
+		if (l->tsv) {
+			cmd_tsv_row(stdout, &schema_progress, &p);
+			continue;
+		}
+		if (store_issue_get(l->t, p.issue, is, NULL) != 0)
+			snprintf(is->serial, sizeof is->serial, "#%u", p.issue);
+		mday[0] = '\0';
+		if (p.meeting != 0 && store_meeting_get(l->t, p.meeting, m,
+		    NULL) == 0)
+			date_show(m->date, mday, sizeof mday);
+		snprintf(id, sizeof id, "%u", p.h.id);
+		const char *cells[] = { id, is->serial, date_show(p.date, day,
+			sizeof day), list_agency_name(l, p.agency, &a), mday,
+			p.text };
+		cmd_table_row(stdout, list_progress_cols, 6, cells);
+	}
+	free(m);
+	free(is);
+	store_cursor_close(c);
+	return rc;
+}
+
 static int
 list_training(struct list *l)
 {
@@ -318,6 +381,7 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "agency", required_argument, NULL, 'a' },
 		{ "officer", required_argument, NULL, 'o' },
+		{ "case", required_argument, NULL, 'c' },
 		{ "tsv", no_argument, NULL, 't' },
 		{ "strokes", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
@@ -328,7 +392,8 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		int (*fn)(struct list *);
 	} what[] = {
 		{ "agencies", list_agencies }, { "officers", list_officers },
-		{ "meetings", list_meetings }, { "issues", list_issues },
+		{ "meetings", list_meetings }, { "cases", list_issues },
+		{ "issues", list_issues }, { "progress", list_progress },
 		{ "training", list_training }, { "rewards", list_rewards },
 	};
 	struct list l;
@@ -341,7 +406,7 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&l, 0, sizeof l);
 	l.strokes = i18n_name_order() == I18N_NAME_STROKE;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "a:o:th", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "a:o:c:th", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			code = optarg;
@@ -352,6 +417,9 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 				    "--officer '%s' is not an officer's number "
 				    "(see the id column of ogpo list officers "
 				    "--tsv)", optarg);
+			break;
+		case 'c':
+			l.caseref = optarg;
 			break;
 		case 't':
 			l.tsv = 1;
@@ -376,8 +444,8 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 	if (i == sizeof what / sizeof what[0])
 		return cmd_error(&cmd_list_entry, CMD_USAGE, "cannot list "
-		    "'%s'; choose agencies, officers, meetings, issues, "
-		    "training or rewards", argv[optind]);
+		    "'%s'; choose agencies, officers, meetings, cases, "
+		    "progress, training or rewards", argv[optind]);
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
 	date_today(l.today);
@@ -403,15 +471,18 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.args = "agencies|officers|meetings|issues|training|rewards "
-	    "[--agency CODE] [--officer ID] [--tsv] [--strokes]",
-	.summary = N_("Print agencies, officers, meetings, issues, training or "
-	    "rewards."),
+	.args = "agencies|officers|meetings|cases|progress|training|rewards "
+	    "[--agency CODE] [--officer ID] [--case NUMBER] [--tsv] "
+	    "[--strokes]",
+	.summary = N_("Print agencies, officers, meetings, cases, progress, "
+	    "training or rewards."),
 	.help = N_("--agency CODE  only that agency (for agencies: its subtree;\n"
-	    "               for meetings: those it convenes; for issues:\n"
-	    "               those it leads or collaborates on; for training\n"
-	    "               and rewards: its officers')\n"
+	    "               for meetings: those it convenes; for cases:\n"
+	    "               those it leads or co-organises; for progress:\n"
+	    "               its reports; for training and rewards: its\n"
+	    "               officers')\n"
 	    "--officer ID   training or rewards of one officer\n"
+	    "--case NUMBER  progress of one case (115-07, or its id)\n"
 	    "--tsv          a header line and every field of each record,\n"
 	    "               tab-separated; tab, newline, CR and backslash\n"
 	    "               written as \\t \\n \\r \\\\\n"

@@ -14,6 +14,7 @@ struct cmd_set {
 	char		**argv;
 	void		*rec;
 	uint32_t	 was;	/* the version read */
+	const char	*ref;	/* a case's number, resolved in the txn */
 };
 
 static int
@@ -23,6 +24,9 @@ cmd_set_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	const struct schema *s = schema_of(a->kind);
 	int i, rc;
 
+	if (a->ref != NULL && cmd_case_id(t, a->ref, &a->id) != 0)
+		return err_set(cause, OGPO_NOTFOUND, "there is no case "
+		    "numbered %s (see ogpo list cases)", a->ref);
 	if ((rc = store_get(t, a->kind, a->id, a->rec, cause)) != 0)
 		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "there is no "
 		    "%s #%u", model_noun(s->kind), a->id) : rc;
@@ -49,7 +53,11 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_usage(&cmd_set_entry, stderr);
 		return CMD_USAGE;
 	}
-	if (str_to_id(argv[2], &a.id) != 0)
+	a.ref = NULL;
+	if (a.kind == ENTITY_ISSUE && core_serial_parse(argv[2], NULL,
+	    NULL) == 0)
+		a.ref = argv[2];
+	else if (str_to_id(argv[2], &a.id) != 0)
 		return cmd_error(&cmd_set_entry, CMD_USAGE, "'%s' is not a "
 		    "record number (see the id column of ogpo list %s --tsv)",
 		    argv[2], argv[1]);
@@ -76,7 +84,8 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
-	.args = "agency|officer|meeting|issue|training|reward ID FIELD=VALUE ...",
+	.args = "agency|officer|meeting|case|training|reward|progress ID "
+	    "FIELD=VALUE ...",
 	.summary = N_("Change fields of a record, checked as the forms check it."),
 	.help = N_("Values are written as for `ogpo add`. Example:\n"
 	    "  ogpo set officer 12 end_date=2025-12-31\n"),

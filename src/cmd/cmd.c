@@ -241,13 +241,31 @@ cmd_entity(const char *name)
 {
 	static const enum entity_kind editable[] = { ENTITY_AGENCY,
 		ENTITY_OFFICER, ENTITY_MEETING, ENTITY_ISSUE, ENTITY_TRAINING,
-		ENTITY_REWARD };
+		ENTITY_REWARD, ENTITY_PROGRESS };
 	size_t i;
 
+	/* A tracked case is what an issue was; both names work. */
+	if (strcmp(name, "case") == 0)
+		return ENTITY_ISSUE;
 	for (i = 0; i < sizeof editable / sizeof editable[0]; i++)
 		if (strcmp(name, schema_of(editable[i])->name) == 0)
 			return editable[i];
 	return 0;
+}
+
+int
+cmd_case_id(struct store_txn *t, const char *v, uint32_t *id)
+{
+	struct issue *is;
+	int rc;
+
+	if (str_to_id(v, id) == 0)
+		return 0;
+	is = xmalloc(sizeof *is);
+	if ((rc = store_case_by_serial(t, v, is, NULL)) == 0)
+		*id = is->h.id;
+	free(is);
+	return rc == 0 ? 0 : -1;
 }
 
 /* A reference typed as an agency code, "#id", or a bare id. */
@@ -268,6 +286,8 @@ cmd_ref(struct store_txn *t, const struct field *f, const char *v,
 		*id = a.h.id;
 		return 0;
 	}
+	if (f->ref == ENTITY_ISSUE && cmd_case_id(t, v, id) == 0)
+		return 0;
 	return err_set(cause, OGPO_INVALID, "%s: no %s '%s'%s", f->name,
 	    model_noun(f->ref), v, f->ref == ENTITY_AGENCY ?
 	    _(" (give an agency code, see ogpo list agencies)") : "");

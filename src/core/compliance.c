@@ -19,15 +19,16 @@
 static const char *const rule_names[] = { NULL, "no_po", "no_supervisor",
 	"not_civil_servant", "not_marked_held", "no_work_meeting",
 	"no_policy_meeting", "low_attendance", "escalated_long",
-	"no_training" };
+	"no_training", "overdue" };
 static const char *const rule_labels[] = { NULL, N_("No PO"),
 	N_("No supervisor"), N_("PO not a civil servant"),
 	N_("Not marked held"), N_("No work meeting"), N_("No policy meeting"),
 	N_("Low attendance"), N_("Escalated too long"),
-	N_("PO without training") };
+	N_("PO without training"), N_("Overdue") };
 static const char *const rule_zh[] = { NULL, "未指派聯絡人", "未指派督導",
 	"聯絡人非公務人員", "已點名未標記召開", "未召開工作推動會議",
-	"未召開政策協調聯繫會議", "出席率偏低", "陳報逾期", "聯絡人未受訓" };
+	"未召開政策協調聯繫會議", "出席率偏低", "陳報逾期", "聯絡人未受訓",
+	"逾期未辦" };
 const struct enum_names compliance_rules = { rule_names, rule_labels,
 	rule_zh, RULE_NO_PO, RULE_MAX };
 
@@ -373,6 +374,42 @@ compliance_issues(struct check *ck)
 	free(is);
 }
 
+/* A deadline passed and not met: what, since when, and by how much. */
+static int
+compliance_overdue_one(void *arg, const struct core_deadline *d)
+{
+	struct check *ck = arg;
+	char agency[OGPO_NAME_MAX + 1];
+	struct agency a;
+	char *ago;
+	long days;
+
+	if (d->done[0] != '\0' || strcmp(d->due, ck->o->today) >= 0)
+		return 0;
+	if (store_agency_get(ck->t, d->agency, &a, NULL) == 0)
+		str_copy(agency, a.name, sizeof agency);
+	else
+		snprintf(agency, sizeof agency, "#%u", d->agency);
+	days = core_days_between(d->due, ck->o->today);
+	ago = xasprintf(ngettext("%ld day ago", "%ld days ago", days), days);
+	if (d->kind == DEADLINE_RESPONSE && d->extended)
+		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
+		    "%s has not answered the Join proposal: the extended "
+		    "response was due on %s (%s)", agency, d->due, ago);
+	else if (d->kind == DEADLINE_RESPONSE)
+		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
+		    "%s has not answered the Join proposal: the response was "
+		    "due on %s, two calendar months after it passed (%s)",
+		    agency, d->due, ago);
+	else
+		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
+		    "%s has not recorded contacting the proposer, due on %s, "
+		    "7 calendar days after the proposal passed (%s)", agency,
+		    d->due, ago);
+	free(ago);
+	return 0;
+}
+
 size_t
 compliance_check(struct store_txn *t, const struct compliance_options *o,
     void (*fn)(void *arg, const struct compliance_finding *f), void *arg)
@@ -384,6 +421,7 @@ compliance_check(struct store_txn *t, const struct compliance_options *o,
 	compliance_agencies(&ck, RULE_NOT_CIVIL_SERVANT, 0, 0);
 	compliance_meetings(&ck);
 	compliance_issues(&ck);
+	(void)core_deadlines(t, compliance_overdue_one, &ck);
 	if (o->training)
 		compliance_agencies(&ck, RULE_NO_TRAINING, 0, 0);
 	return ck.n;

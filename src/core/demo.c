@@ -269,6 +269,29 @@ demo_meetings_add(struct demo *d)
 	return demo_meeting(d, MEETING_WORK, MEETING_PLANNED, date, title, 0);
 }
 
+/* The latest held work meeting: the one whose chair closes a case. */
+static uint32_t
+demo_last_work_meeting(struct demo *d)
+{
+	struct store_cursor *c;
+	struct meeting *m;
+	uint32_t id = 0;
+
+	if (store_cursor_open(d->t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
+		return 0;
+	m = xmalloc(sizeof *m);
+	if (store_cursor_move(c, STORE_LAST) == 0)
+		do {
+			if (store_cursor_get(c, m, NULL) == 0 &&
+			    m->kind == MEETING_WORK &&
+			    m->status == MEETING_HELD)
+				id = m->h.id;
+		} while (id == 0 && store_cursor_move(c, STORE_PREV) == 0);
+	free(m);
+	store_cursor_close(c);
+	return id;
+}
+
 static int
 demo_issues_add(struct demo *d)
 {
@@ -290,7 +313,9 @@ demo_issues_add(struct demo *d)
 			    d->agency_id[demo_index(di->collab[j])];
 		is.triggers = di->triggers & TRIGGER_ALL;
 		model_enum_parse(&model_issue_statuses, di->status, &is.status);
-		model_enum_parse(&model_issue_stages, di->stage, &is.stage);
+		model_enum_parse(&model_issue_stages, di->stage, &is.policy_stage);
+		if (is.status == ISSUE_CLOSED)
+			is.close_meeting = demo_last_work_meeting(d);
 		/* In its status for a while: one to eight months. */
 		date_add_months(d->today, -(int)(1 + i % 8), is.status_since);
 		for (k = 0; k < d->nofficers; k++)
@@ -323,6 +348,119 @@ demo_issues_add(struct demo *d)
 		meetings++;
 	}
 	return 0;
+}
+
+/*
+ * The held work meetings on or after day, oldest first, up to max: where
+ * a case's progress is reported.
+ */
+static size_t
+demo_work_meetings(struct demo *d, const char *day, uint32_t *ids,
+    char (*dates)[11], size_t max)
+{
+	struct store_cursor *c;
+	struct meeting *m;
+	size_t n = 0;
+
+	if (store_cursor_open(d->t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
+		return 0;
+	m = xmalloc(sizeof *m);
+	while (n < max && store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, m, NULL) == 0 &&
+		    m->kind == MEETING_WORK && m->status == MEETING_HELD &&
+		    strcmp(m->date, day) >= 0) {
+			ids[n] = m->h.id;
+			memcpy(dates[n++], m->date, 11);
+		}
+	free(m);
+	store_cursor_close(c);
+	return n;
+}
+
+/* A year of tracked cases, with progress and two overdue. */
+static int
+demo_cases_add(struct demo *d)
+{
+	const struct demo_case *dc;
+	struct issue *is = xmalloc(sizeof *is);
+	struct progress p;
+	uint32_t mids[8], stage, close_meeting, year, now, num[2] = { 0, 8 };
+	char mdates[8][11], passed[11];
+	size_t i, k, nm;
+	int rc = 0;
+
+	/* Numbered by the year each was raised; this year's after the
+	 * eight cases above. */
+	now = (uint32_t)atoi(d->today) - 1911;
+
+	for (i = 0; i < demo_cases_len && rc == 0; i++) {
+		dc = &demo_cases[i];
+		memset(is, 0, sizeof *is);
+		str_copy(is->title, dc->title, sizeof is->title);
+		str_copy(is->demands, dc->demands, sizeof is->demands);
+		is->lead = d->agency_id[demo_index(dc->lead)];
+		if (dc->co != NULL)
+			is->collab[is->ncollab++] =
+			    d->agency_id[demo_index(dc->co)];
+		model_enum_parse(&model_case_sources, dc->source, &is->source);
+		model_enum_parse(&model_case_stages, dc->stage, &stage);
+		date_add_months(d->today, -dc->months_ago, passed);
+		date_add_days(passed, -dc->days_ago, passed);
+		memcpy(is->status_since, passed, sizeof passed);
+		year = (uint32_t)atoi(passed) - 1911;
+		snprintf(is->serial, sizeof is->serial, "%u-%02u", year % 1000,
+		    ++num[year == now] % 100);
+		if (is->source == SOURCE_JOIN) {
+			snprintf(is->join_no, sizeof is->join_no,
+			    "%.4s-%02zu-%03zu", passed, i + 1, 40 + 7 * i);
+			memcpy(is->passed, passed, sizeof passed);
+			if (dc->contacted >= 0)
+				date_add_days(passed, dc->contacted,
+				    is->contacted);
+			if (dc->extended) {
+				date_add_months(passed, CASE_JOIN_MONTHS,
+				    is->extended_on);
+				date_add_days(is->extended_on, -5,
+				    is->extended_on);
+				date_add_months(passed, CASE_JOIN_MONTHS +
+				    CASE_EXTEND_MONTHS, is->extended_to);
+			}
+		}
+		if (dc->responded) {
+			date_add_months(passed, 1, is->responded);
+			snprintf(is->response, sizeof is->response,
+			    "https://join.gov.tw/policies/detail/demo-%zu",
+			    i + 1);
+		}
+		nm = demo_work_meetings(d, passed, mids, mdates, 8);
+		close_meeting = nm > 0 ? mids[nm - 1] : 0;
+		/* Made as proposed, then moved to its stage: the timeline
+		 * shows the step. */
+		is->stage = stage == CASE_CLOSED ? CASE_RESPONSE : stage;
+		if ((rc = core_save(d->c, d->t, ENTITY_ISSUE, is,
+		    d->cause)) != 0)
+			break;
+		for (k = 0; k < 3 && dc->progress[k] != NULL && rc == 0; k++) {
+			memset(&p, 0, sizeof p);
+			p.issue = is->h.id;
+			p.agency = is->lead;
+			str_copy(p.text, dc->progress[k], sizeof p.text);
+			if (k < nm) {
+				p.meeting = mids[k];
+				memcpy(p.date, mdates[k], sizeof p.date);
+			} else
+				memcpy(p.date, d->today, sizeof p.date);
+			rc = core_save(d->c, d->t, ENTITY_PROGRESS, &p,
+			    d->cause);
+		}
+		if (rc == 0 && stage == CASE_CLOSED && close_meeting != 0) {
+			is->stage = CASE_CLOSED;
+			is->close_meeting = close_meeting;
+			rc = core_save(d->c, d->t, ENTITY_ISSUE, is, d->cause);
+		}
+	}
+	free(is);
+	return rc;
 }
 
 /* Courses for most POs (point 8), a few rewards (point 9). */
@@ -384,7 +522,8 @@ demo_fill(struct core *c, struct store_txn *t, void *arg, char **cause)
 	    (rc = demo_officers_add(d)) != 0 ||
 	    (rc = demo_meetings_add(d)) != 0 ||
 	    (rc = demo_training_add(d)) != 0 ||
-	    (rc = demo_issues_add(d)) != 0)
+	    (rc = demo_issues_add(d)) != 0 ||
+	    (rc = demo_cases_add(d)) != 0)
 		return err_prefix(cause, rc, "demo data");
 	return 0;
 }

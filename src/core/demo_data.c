@@ -210,3 +210,42 @@ const char *const demo_places[] = {
 	"實體與線上併行",
 };
 const size_t demo_places_len = DEMO_LEN(demo_places);
+
+/*
+ * A year of the network's tracked cases (invented, in the manner of the
+ * published records): Join proposals that passed 5,000 seconds, agency
+ * proposals and a minister's office's. Two Join cases are overdue on the
+ * demo's day (one answer, one first contact), one is extended.
+ */
+const struct demo_case demo_cases[] = {
+	{ "機車停車格收費資訊公開", "MOTC", "MOI", "join", 11, 0, "closed",
+	  3, 1, 0, "公開各縣市機車停車格位置與收費標準。",
+	  { "已彙整各縣市停車資料。", "資料已於開放資料平臺公開。", NULL } },
+	{ "長照服務據點即時查詢", "MOHW", "MODA", "join", 10, 0, "closed",
+	  5, 1, 0, "提供長照據點與服務容量的即時查詢。",
+	  { "與數位發展部研議介接方式。", "查詢服務上線。", NULL } },
+	{ "校園周邊通學步道改善", "MOE", "MOTC", "agency", 9, 0, "response",
+	  -1, 1, 0, "盤點校園周邊人行空間並改善。",
+	  { "完成盤點 120 所學校。", "工作會議確認改善優先順序。", NULL } },
+	{ "農產品產銷履歷資料開放", "MOA", NULL, "join", 3, 0, "collaboration",
+	  4, 0, 1, "開放產銷履歷資料供民間加值運用。",
+	  { "召開工作會議。", "會前會確認利害關係人名單。",
+	    "協作會議訂於下月召開，已依規定公告延長回應期限。" } },
+	{ "勞工退休金試算工具", "MOL", "FSC", "minister", 7, 0, "premeeting",
+	  -1, 0, 0, "提供個人化勞工退休金試算。",
+	  { "完成議題分析表初稿。", "會前會邀集勞團與雇主團體。", NULL } },
+	{ "海岸垃圾熱點通報平臺", "OAC", "MOENV", "join", 3, 10, "working",
+	  6, 0, 0, "建立民眾通報海岸垃圾熱點的平臺。",
+	  { "已聯繫提案人說明辦理方式。", NULL, NULL } },
+	{ "藝文補助審查結果公開", "MOC", NULL, "agency", 3, 0, "selected",
+	  -1, 0, 0, "公開補助審查委員名單與評分。",
+	  { "經聯絡人投票選定為本月議題。", NULL, NULL } },
+	{ "公共運輸票證整合", "MOTC", "MODA", "join", 1, 20, "working",
+	  5, 0, 0, "整合各縣市公共運輸票證與定期票。",
+	  { "已與提案人電話聯繫。", NULL, NULL } },
+	{ "空氣品質感測資料開放", "MOENV", NULL, "join", 0, 10, "proposed",
+	  -1, 0, 0, "開放微型感測器原始資料。", { NULL, NULL, NULL } },
+	{ "企業碳排放資訊揭露", "MOEA", "MOENV", "other", 0, 20, "proposed",
+	  -1, 0, 0, "研議企業碳排放資訊揭露方式。", { NULL, NULL, NULL } },
+};
+const size_t demo_cases_len = DEMO_LEN(demo_cases);

@@ -50,6 +50,28 @@ struct demo_issue {
 extern const struct demo_issue demo_issues[];
 extern const size_t demo_issues_len;
 
+/*
+ * A year of tracked cases, dated back from the demo's day: the proposal
+ * passed (or the case was raised) months_ago months before it.
+ */
+struct demo_case {
+	const char *title;
+	const char *lead;		/* lead agency code */
+	const char *co;			/* one co-organiser, or NULL */
+	const char *source;		/* "join" "agency" "minister" "other" */
+	int months_ago;
+	int days_ago;			/* and days (for the week-old ones) */
+	const char *stage;		/* as model_case_stages names it */
+	int contacted;			/* days after passing; -1: not yet */
+	int responded;			/* 1: the public response is out */
+	int extended;			/* 1: one extension of two months */
+	const char *demands;
+	const char *progress[3];	/* reported at the work meetings */
+};
+
+extern const struct demo_case demo_cases[];
+extern const size_t demo_cases_len;
+
 /* Meeting places, including the online one. */
 extern const char *const demo_places[];
 extern const size_t demo_places_len;

@@ -35,7 +35,8 @@ core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		snprintf(buf, n, "%s %s", r->o.name, r->o.title);
 	else if (kind == ENTITY_ISSUE && store_issue_get(t, id, &r->i,
 	    NULL) == 0)
-		snprintf(buf, n, "#%u %s", id, r->i.title);
+		snprintf(buf, n, "%s %s", r->i.serial[0] ? r->i.serial : "#",
+		    r->i.title);
 	else if (kind == ENTITY_MEETING && store_meeting_get(t, id, &r->m,
 	    NULL) == 0)
 		snprintf(buf, n, "%s %s", date_show(r->m.date, day,

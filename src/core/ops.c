@@ -22,6 +22,7 @@ union core_rec {
 	struct attendance attendance;
 	struct issue	 issue;
 	struct user	 user;
+	struct progress	 progress;
 };
 
 int
@@ -98,6 +99,8 @@ core_put(struct store_txn *t, enum entity_kind kind, void *rec, char **cause)
 		return store_training_put(t, rec, cause);
 	case ENTITY_REWARD:
 		return store_reward_put(t, rec, cause);
+	case ENTITY_PROGRESS:
+		return store_progress_put(t, rec, cause);
 	default:
 		return err_set(cause, OGPO_INVALID, "internal error: cannot "
 		    "save a record of kind %d", (int)kind);
@@ -123,6 +126,8 @@ core_normalise(enum entity_kind kind, void *rec)
 				if (*p >= 'a' && *p <= 'z')
 					*p = (char)(*p - 'a' + 'A');
 	}
+	if (kind == ENTITY_ISSUE)
+		core_case_normalise(rec);
 	if (kind == ENTITY_AGENCY && ((struct agency *)rec)->parent == 0 &&
 	    ((struct agency *)rec)->level == 0)
 		((struct agency *)rec)->level = LEVEL_CABINET;
@@ -196,21 +201,6 @@ core_relevel(struct core *c, struct store_txn *t, const struct agency *a,
 	free(kids);
 	free(kid);
 	return rc;
-}
-
-/* An issue's status_since is the day its status last changed. */
-static void
-core_issue_since(const struct issue *old, struct issue *is)
-{
-	if (old != NULL && old->status == is->status) {
-		memcpy(is->status_since, old->status_since,
-		    sizeof is->status_since);
-		return;
-	}
-	/* New (the caller may say since when: an import, the demo), or a
-	 * new status: today. */
-	if (old != NULL || is->status_since[0] == '\0')
-		date_today(is->status_since);
 }
 
 /* 1 if rec would store exactly what old holds (the head aside). */
@@ -320,8 +310,9 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		goto out;
 	if (had)
 		h->version = old->h.version;
-	if (kind == ENTITY_ISSUE)
-		core_issue_since(had ? &old->issue : NULL, rec);
+	if (kind == ENTITY_ISSUE && (rc = core_case_prepare(t, had ?
+	    &old->issue : NULL, rec, cause)) != 0)
+		goto out;
 	h->updated_at = time_now();
 	str_copy(h->updated_by, c->login, sizeof h->updated_by);
 	if ((rc = core_put(t, kind, rec, cause)) != 0)
@@ -486,6 +477,32 @@ core_issue_po_refs(struct store_txn *t, uint32_t id, struct core_names *nm)
 	return nm->n;
 }
 
+/* Progress reports made at meeting id, and cases it closed. */
+static size_t
+core_case_meeting_refs(struct store_txn *t, uint32_t id)
+{
+	struct store_cursor *cur;
+	union core_rec *rec = xmalloc(sizeof *rec);
+	size_t n = 0;
+
+	if (store_cursor_open(t, IX_PROGRESS, NULL, &cur, NULL) == 0) {
+		while (store_cursor_move(cur, STORE_NEXT) == 0)
+			if (store_cursor_get(cur, rec, NULL) == 0 &&
+			    rec->progress.meeting == id)
+				n++;
+		store_cursor_close(cur);
+	}
+	if (store_cursor_open(t, IX_ISSUE, NULL, &cur, NULL) == 0) {
+		while (store_cursor_move(cur, STORE_NEXT) == 0)
+			if (store_cursor_get(cur, rec, NULL) == 0 &&
+			    rec->issue.close_meeting == id)
+				n++;
+		store_cursor_close(cur);
+	}
+	free(rec);
+	return n;
+}
+
 int
 core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
     char **what)
@@ -575,7 +592,19 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			err_set(what, 0, "Delete the reward record %s (%s)?",
 			    label, rec->reward.date);
 		break;
+	case ENTITY_PROGRESS:
+		err_set(what, 0, "Delete the progress report of %s?",
+		    rec->progress.date);
+		break;
 	case ENTITY_MEETING:
+		if ((nb = core_case_meeting_refs(t, id)) != 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
+			    "deleted: %zu progress report or case decision "
+			    "names it", "%s cannot be deleted: %zu progress "
+			    "reports or case decisions name it", nb), label,
+			    nb);
+			break;
+		}
 		na = store_count(t, IX_ATTENDANCE, &id);
 		err_set(what, 0, ngettext("Delete meeting %s (%s) and its "
 		    "attendance record of %zu person?", "Delete meeting %s "
@@ -584,8 +613,18 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		break;
 	case ENTITY_ISSUE:
 		ne = core_meeting_refs(t, ENTITY_ISSUE, id, &e);
+		na = store_count(t, IX_ISSUE_PROGRESS, &id);
+		if (ne == 0 && na != 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("case %s cannot "
+			    "be deleted: it has %zu progress report; to end it, "
+			    "set its stage to withdrawn or closed", "case %s "
+			    "cannot be deleted: it has %zu progress reports; to "
+			    "end it, set its stage to withdrawn or closed", na),
+			    label, na);
+			break;
+		}
 		if (ne == 0) {
-			err_set(what, 0, "Delete issue %s?", label);
+			err_set(what, 0, "Delete case %s?", label);
 			break;
 		}
 		rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
@@ -674,6 +713,9 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 		break;
 	case ENTITY_TRAINING:
 		rc = store_training_del(t, id, cause);
+		break;
+	case ENTITY_PROGRESS:
+		rc = store_progress_del(t, id, cause);
 		break;
 	case ENTITY_REWARD:
 		rc = store_reward_del(t, id, cause);

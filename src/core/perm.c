@@ -144,6 +144,8 @@ perm_agency_of(struct store_txn *t, enum entity_kind kind, const void *rec)
 		return ((const struct officer *)rec)->agency;
 	case ENTITY_ISSUE:
 		return ((const struct issue *)rec)->lead;
+	case ENTITY_PROGRESS:
+		return ((const struct progress *)rec)->agency;
 	case ENTITY_MEETING:
 		return ((const struct meeting *)rec)->agency;
 	default:
@@ -192,6 +194,23 @@ perm_issue_of(struct store_txn *t, enum entity_kind kind, const void *rec)
 	return id;
 }
 
+/* 1 if the case's lead agency or one of its co-organisers is in scope. */
+static int
+perm_case_in_scope(struct core *c, struct store_txn *t, uint32_t id)
+{
+	struct issue *is = xmalloc(sizeof *is);
+	uint32_t i;
+	int yes = 0;
+
+	if (store_issue_get(t, id, is, NULL) == 0) {
+		yes = perm_in_scope(c, t, is->lead);
+		for (i = 0; !yes && i < is->ncollab && i < OGPO_COLLAB_MAX; i++)
+			yes = perm_in_scope(c, t, is->collab[i]);
+	}
+	free(is);
+	return yes;
+}
+
 /* 1 if rec (of kind) lies within the editor's scope. */
 static int
 perm_record_in_scope(struct core *c, struct store_txn *t,
@@ -201,6 +220,11 @@ perm_record_in_scope(struct core *c, struct store_txn *t,
 	struct issue *is;
 	uint32_t issue, i;
 	int yes;
+
+	/* Progress is reported by the lead and by the co-organisers. */
+	if (kind == ENTITY_PROGRESS)
+		return perm_case_in_scope(c, t,
+		    ((const struct progress *)rec)->issue);
 
 	if (kind == ENTITY_AGENCY) {
 		/* An agency of the scope itself, or below one (a new
@@ -298,6 +322,19 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 		return rc;
 	if (c->perm.role == UROLE_ADMIN)
 		return 0;
+	/* 解除列管 is the chair's: the coordinator, an admin, records it. */
+	if (kind == ENTITY_ISSUE && rec != NULL &&
+	    ((const struct issue *)rec)->stage == CASE_CLOSED &&
+	    (old == NULL || ((const struct issue *)old)->stage != CASE_CLOSED))
+		return err_set(cause, OGPO_DENIED, "only the coordinator (an "
+		    "admin) closes a case (解除列管); you (%s) are an editor: "
+		    "report the progress and ask for it to be closed at the "
+		    "meeting", c->login);
+	if (kind == ENTITY_ISSUE && old != NULL &&
+	    ((const struct issue *)old)->stage == CASE_CLOSED)
+		return err_set(cause, OGPO_DENIED, "case %s is closed; only the "
+		    "coordinator (an admin) changes a closed case",
+		    ((const struct issue *)old)->serial);
 	if (kind == ENTITY_USER)
 		return err_set(cause, OGPO_DENIED, "only an admin may change "
 		    "users; you (%s) are an editor", c->login);

@@ -169,6 +169,12 @@ check_string(struct check *ck, const struct field *f, const char *v)
 			check_fault(ck, f->name, "%s '%s' is not a login name",
 			    _(f->label), v);
 		break;
+	case FORM_SERIAL:
+		if (core_serial_parse(v, NULL, NULL) != 0)
+			check_fault(ck, f->name, "%s '%s' is not a case number; "
+			    "write it as the ROC year, '-' and a number, e.g. "
+			    "115-07", _(f->label), v);
+		break;
 	default:
 		break;
 	}
@@ -350,12 +356,70 @@ check_issue(struct check *ck)
 	const struct issue *is = ck->rec;
 	uint32_t i;
 
+	char limit[OGPO_DATE_MAX + 1], due[OGPO_DATE_MAX + 1];
+
 	for (i = 0; i < is->ncollab && i < OGPO_COLLAB_MAX; i++)
 		if (is->collab[i] == is->lead) {
 			check_fault(ck, "collab", "the lead agency is not "
 			    "also a collaborating agency");
 			break;
 		}
+	if (is->source == SOURCE_JOIN) {
+		if (is->join_no[0] == '\0')
+			check_fault(ck, "join_no", "a case from a Join proposal "
+			    "needs the proposal's number (join_no)");
+		if (is->passed[0] == '\0')
+			check_fault(ck, "passed", "a case from a Join proposal "
+			    "needs the day the proposal passed (passed=YYYY-MM-DD)"
+			    ": its response is due two months after");
+	} else if (is->join_no[0] || is->extended_on[0] || is->extended_to[0])
+		check_fault(ck, "source", "a proposal number and an extension "
+		    "belong to a case from a Join proposal: set source=join "
+		    "or leave them empty");
+	if ((is->extended_on[0] == '\0') != (is->extended_to[0] == '\0'))
+		check_fault(ck, "extended_to", "an extension needs both the day "
+		    "of its public notice (extended_on) and the new due date "
+		    "(extended_to)");
+	else if (is->extended_to[0] && date_valid(is->extended_to) &&
+	    date_valid(is->passed)) {
+		date_add_months(is->passed, CASE_JOIN_MONTHS, due);
+		date_add_months(due, CASE_EXTEND_MONTHS, limit);
+		if (strcmp(is->extended_to, due) <= 0)
+			check_fault(ck, "extended_to", "the extension's new due "
+			    "date %s is not after the response's due date %s",
+			    is->extended_to, due);
+		else if (strcmp(is->extended_to, limit) > 0)
+			check_fault(ck, "extended_to", "an extension is of at "
+			    "most two months: the new due date may be %s at the "
+			    "latest, not %s", limit, is->extended_to);
+		if (date_valid(is->extended_on) &&
+		    strcmp(is->extended_on, due) > 0)
+			check_fault(ck, "extended_on", "the extension was "
+			    "noticed on %s, after the response was due (%s): "
+			    "it is noticed before the due date", is->extended_on,
+			    due);
+	}
+	if (is->close_meeting != 0 && is->stage != CASE_CLOSED)
+		check_fault(ck, "close_meeting", "a meeting that decided to "
+		    "close is recorded only on a closed case");
+}
+
+static void
+check_progress(struct check *ck)
+{
+	const struct progress *p = ck->rec;
+	struct issue *is;
+
+	if (p->issue == 0 || !store_exists(ck->t, ENTITY_ISSUE, p->issue))
+		return;		/* check_fields said so */
+	is = xmalloc(sizeof *is);
+	if (store_issue_get(ck->t, p->issue, is, NULL) == 0 &&
+	    (is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN) &&
+	    p->h.id == 0)
+		check_fault(ck, "issue", "case %s is %s: it takes no more "
+		    "progress reports", is->serial[0] ? is->serial : is->title,
+		    _(model_enum_label(&model_case_stages, is->stage)));
+	free(is);
 }
 
 size_t
@@ -382,6 +446,9 @@ core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
 		break;
 	case ENTITY_ISSUE:
 		check_issue(&ck);
+		break;
+	case ENTITY_PROGRESS:
+		check_progress(&ck);
 		break;
 	default:
 		break;

@@ -51,6 +51,10 @@ static const struct {
 	[DB_OFFICER_STROKE]	= { "officer_stroke", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_UNDONE]		= { "undone", 0 },
 	[DB_OFFICER_GRAM]	= { "officer_gram", 0 },
+	[DB_CASE_SERIAL]	= { "case_serial", 0 },
+	[DB_PROGRESS]		= { "progress", 0 },
+	[DB_ISSUE_PROGRESS]	= { "issue_progress",
+				    MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -305,6 +309,9 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 		if ((rc = store_index_fill(t, IX_OFFICER_GRAM, cause)) != 0)
 			return rc;
 	}
+	/* 4 → 5: issues become tracked cases, numbered, in place. */
+	if (from >= 1 && from < 5 && (rc = store_cases_migrate(t, cause)) != 0)
+		return rc;
 	store_u64_put(b, STORE_SCHEMA_VERSION);
 	d.mv_size = sizeof b;
 	d.mv_data = b;
@@ -1190,6 +1197,7 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 		[ENTITY_ATTENDANCE] = IX_ATTENDANCE, [ENTITY_ISSUE] = IX_ISSUE,
 		[ENTITY_USER] = IX_USER, [ENTITY_AUDIT] = IX_AUDIT,
 		[ENTITY_TRAINING] = IX_TRAINING, [ENTITY_REWARD] = IX_REWARD,
+		[ENTITY_PROGRESS] = IX_PROGRESS,
 	};
 	struct store_txn *t;
 	MDB_envinfo info;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ogpo/codec.h"
 #include "ogpo/collate.h"
@@ -215,6 +216,28 @@ record_ix_agency_issue(const void *rec, struct store_ixent *out, size_t max)
 	return n;
 }
 
+/* case_serial: the case's number → the case; none while it has none. */
+static size_t
+record_ix_case_serial(const void *rec, struct store_ixent *out, size_t max)
+{
+	const struct issue *is = rec;
+
+	(void)max;
+	if (is->serial[0] == '\0')
+		return 0;
+	return record_ent(out, is->serial, strlen(is->serial), is->h.id);
+}
+
+static size_t
+record_ix_issue_progress(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct progress *p = rec;
+
+	(void)max;
+	return record_ent_u32(out, p->issue, p->h.id);
+}
+
 /* Entry → primary key. */
 
 static size_t
@@ -311,6 +334,13 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 	[IX_OFFICER_GRAM] = { "officer_gram", DB_OFFICER_GRAM,
 		ENTITY_OFFICER, IXF_GRAM, store_gram_entries,
 		record_target_gram },
+	[IX_CASE_SERIAL] = { "case_serial", DB_CASE_SERIAL, ENTITY_ISSUE,
+		IXF_UNIQUE, record_ix_case_serial, record_target_value },
+	[IX_PROGRESS] = { "progress", DB_PROGRESS, ENTITY_PROGRESS,
+		IXF_PRIMARY, NULL, record_target_self },
+	[IX_ISSUE_PROGRESS] = { "issue_progress", DB_ISSUE_PROGRESS,
+		ENTITY_PROGRESS, IXF_DUP, record_ix_issue_progress,
+		record_target_value },
 };
 
 static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,
@@ -321,7 +351,10 @@ static const enum store_index record_officer_ix[] = { IX_OFFICER_EMAIL,
 static const enum store_index record_meeting_ix[] = { IX_MEETING_DATE, 0 };
 static const enum store_index record_attendance_ix[] = {
 	IX_ATTENDANCE_OFFICER, 0 };
-static const enum store_index record_issue_ix[] = { IX_AGENCY_ISSUE, 0 };
+static const enum store_index record_issue_ix[] = { IX_AGENCY_ISSUE,
+	IX_CASE_SERIAL, 0 };
+static const enum store_index record_progress_ix[] = { IX_ISSUE_PROGRESS,
+	0 };
 static const enum store_index record_no_ix[] = { 0 };
 static const enum store_index record_training_ix[] = { IX_OFFICER_TRAINING,
 	0 };
@@ -348,6 +381,8 @@ static const struct store_entity record_entities[ENTITY_MAX + 1] = {
 		"seq.training", record_key_id, record_training_ix },
 	[ENTITY_REWARD] = { ENTITY_REWARD, &schema_reward, IX_REWARD,
 		"seq.reward", record_key_id, record_reward_ix },
+	[ENTITY_PROGRESS] = { ENTITY_PROGRESS, &schema_progress, IX_PROGRESS,
+		"seq.progress", record_key_id, record_progress_ix },
 };
 
 const struct store_entity *
@@ -466,7 +501,8 @@ record_check_unique(struct store_txn *t, const struct store_ixdesc *ix,
 	else
 		snprintf(label, sizeof label, "?");
 	rc = err_set(cause, OGPO_EXISTS, "%s '%.*s' is already used by %s "
-	    "%s (#%u)", ix == &store_ix[IX_AGENCY_CODE] ? "code" : "e-mail",
+	    "%s (#%u)", ix == &store_ix[IX_AGENCY_CODE] ? "code" :
+	    ix == &store_ix[IX_CASE_SERIAL] ? "case number" : "e-mail",
 	    (int)e->kl, (const char *)e->k, ent->schema->name, label,
 	    store_u32_get(v.mv_data));
 	free(holder);
@@ -1024,4 +1060,104 @@ out:
 	mdb_cursor_close(mc);
 	free(rec);
 	return rc;
+}
+
+int
+store_progress_put(struct store_txn *t, struct progress *p, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_PROGRESS), p, cause);
+}
+
+int
+store_progress_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_PROGRESS, id, cause);
+}
+
+/* Schema 4's issue status as the stage of a tracked case. */
+static uint32_t
+record_stage_of_status(uint32_t status)
+{
+	switch (status) {
+	case ISSUE_ASSESSING:
+		return CASE_WORKING;
+	case ISSUE_COLLABORATING:
+	case ISSUE_ESCALATED:
+		return CASE_COLLABORATION;
+	case ISSUE_RESOLVED:
+		return CASE_RESPONSE;
+	case ISSUE_CLOSED:
+		return CASE_CLOSED;
+	default:
+		return CASE_PROPOSED;
+	}
+}
+
+/*
+ * 4 → 5: every issue becomes a tracked case under its own id: its stage
+ * follows from its status (which it keeps), its source is "other", and it
+ * takes a number in the ROC year its status was set (else last written),
+ * numbered in the order of the ids.
+ */
+int
+store_cases_migrate(struct store_txn *t, char **cause)
+{
+	struct store_cursor *c;
+	struct issue *is;
+	struct tm tm;
+	time_t when;
+	uint32_t *ids = NULL, years[256], counts[256], year;
+	size_t n = 0, cap = 0, i, ny = 0, y;
+	int rc;
+
+	if ((rc = store_cursor_open(t, IX_ISSUE, NULL, &c, cause)) != 0)
+		return rc;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			ids = xreallocarray(ids, cap, sizeof *ids);
+		}
+		ids[n++] = store_cursor_id(c);
+	}
+	store_cursor_close(c);
+	is = xmalloc(sizeof *is);
+	for (i = 0, rc = 0; i < n && rc == 0; i++) {
+		if ((rc = store_issue_get(t, ids[i], is, cause)) != 0)
+			break;
+		if (is->stage == 0)
+			is->stage = record_stage_of_status(is->status);
+		if (is->source == 0)
+			is->source = SOURCE_OTHER;
+		if (is->serial[0] == '\0') {
+			if (date_valid(is->status_since))
+				year = (uint32_t)atoi(is->status_since);
+			else {
+				when = (time_t)is->h.updated_at;
+				localtime_r(&when, &tm);
+				year = (uint32_t)tm.tm_year + 1900;
+			}
+			year = year > 1911 ? year - 1911 : 1;
+			for (y = 0; y < ny && years[y] != year; y++)
+				;
+			if (y == ny && ny < 256) {
+				years[ny] = year;
+				counts[ny++] = 0;
+			}
+			if (y == 256)
+				y = 255;	/* 256 years of issues: share */
+			snprintf(is->serial, sizeof is->serial, "%u-%02u",
+			    year % 1000, ++counts[y] % 100000);
+		}
+		rc = store_issue_put(t, is, cause);
+	}
+	free(is);
+	free(ids);
+	return rc;
+}
+
+int
+store_case_by_serial(struct store_txn *t, const char *serial,
+    struct issue *is, char **cause)
+{
+	return record_by_unique(t, IX_CASE_SERIAL, serial, is, cause);
 }

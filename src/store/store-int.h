@@ -36,6 +36,9 @@ enum store_db {
 	DB_OFFICER_STROKE,
 	DB_UNDONE,		/* change group → the undo that took it back */
 	DB_OFFICER_GRAM,
+	DB_CASE_SERIAL,		/* a case's number → the case (schema 5) */
+	DB_PROGRESS,
+	DB_ISSUE_PROGRESS,
 	DB_SCRATCH,		/* marks that live within one transaction */
 	DB_COUNT
 };
@@ -135,6 +138,9 @@ int	store_chain_stored(struct store_txn *t, uint8_t head[OGPO_HASH_LEN]);
 
 /* The hash the next audit record must carry; fills t->head. */
 int	store_chain_load(struct store_txn *t, char **cause);
+
+/* Issues become tracked cases (the migration to schema 5). */
+int	store_cases_migrate(struct store_txn *t, char **cause);
 
 /* Note the imports undone before schema 3 (a migration). */
 int	store_undone_fill(struct store_txn *t, char **cause);

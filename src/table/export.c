@@ -1068,7 +1068,7 @@ export_issue_row(struct store_txn *t, const struct export_tree *tr,
 	time_format(is->h.updated_at, when, sizeof when);
 	const char *cells[] = { id, is->title,
 		export_label(&model_issue_statuses, is->status),
-		export_label_or_empty(&model_issue_stages, is->stage), code,
+		export_label_or_empty(&model_issue_stages, is->policy_stage), code,
 		lead, codes, names, po, triggers, is->description,
 		is->transparency, is->participation, is->accountability,
 		is->inclusiveness, is->links, is->note, when,
@@ -1240,6 +1240,10 @@ export_write(struct store_txn *t, const struct export_request *r,
 		return export_training(t, w, rows, cause);
 	case EXPORT_REWARDS:
 		return export_rewards(t, w, rows, cause);
+	case EXPORT_CASES:
+		return export_records(t, ENTITY_ISSUE, w, rows, cause);
+	case EXPORT_PROGRESS:
+		return export_records(t, ENTITY_PROGRESS, w, rows, cause);
 	}
 	return err_set(cause, OGPO_INVALID, "internal error: export %d",
 	    (int)r->what);
@@ -1268,6 +1272,10 @@ export_sheet_name(enum export_what what)
 		return "訓練紀錄";
 	case EXPORT_REWARDS:
 		return "獎勵紀錄";
+	case EXPORT_CASES:
+		return "列管表";
+	case EXPORT_PROGRESS:
+		return "辦理情形";
 	default:
 		return "議題";
 	}
@@ -1458,6 +1466,12 @@ export_file_name(const struct export_request *r, char *buf, size_t n)
 		break;
 	case EXPORT_REWARDS:
 		snprintf(buf, n, "rewards.%s", ext);
+		break;
+	case EXPORT_CASES:
+		snprintf(buf, n, "cases.%s", ext);
+		break;
+	case EXPORT_PROGRESS:
+		snprintf(buf, n, "progress.%s", ext);
 		break;
 	default:
 		snprintf(buf, n, "issues.%s", ext);

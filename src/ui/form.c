@@ -20,7 +20,8 @@ enum form_kind {
 	FORM_AGENCY,
 	FORM_AGENCIES,	/* a list of agencies */
 	FORM_ISSUE,
-	FORM_OFFICER
+	FORM_OFFICER,
+	FORM_MEETING
 };
 
 struct form_field {
@@ -69,6 +70,8 @@ form_kind_of(const struct field *f)
 		return FORM_ISSUE;
 	case ENTITY_OFFICER:
 		return FORM_OFFICER;
+	case ENTITY_MEETING:
+		return FORM_MEETING;
 	default:
 		return FORM_TEXT;
 	}
@@ -83,6 +86,7 @@ form_show(struct form *fm, struct form_field *ff)
 		struct agency a;
 		struct issue i;
 		struct officer o;
+		struct meeting m;
 	} *r;
 	size_t used = 0;
 	uint32_t i;
@@ -133,8 +137,12 @@ form_show(struct form *fm, struct form_field *ff)
 			    r->a.name, r->a.code);
 		else if (ff->kind == FORM_ISSUE &&
 		    store_issue_get(t, ff->value, &r->i, NULL) == 0)
-			snprintf(ff->shown, sizeof ff->shown, "#%u %.200s",
-			    r->i.h.id, r->i.title);
+			snprintf(ff->shown, sizeof ff->shown, "%s %.200s",
+			    r->i.serial, r->i.title);
+		else if (ff->kind == FORM_MEETING &&
+		    store_meeting_get(t, ff->value, &r->m, NULL) == 0)
+			snprintf(ff->shown, sizeof ff->shown, "%s %.200s",
+			    r->m.date, r->m.title);
 		else if (ff->kind == FORM_OFFICER &&
 		    store_officer_get(t, ff->value, &r->o, NULL) == 0)
 			snprintf(ff->shown, sizeof ff->shown, "%s %s",
@@ -392,10 +400,23 @@ form_pick_record(struct form *fm, struct form_field *ff, int key)
 		while (n < 2048 && store_cursor_move(c, STORE_PREV) == 0)
 			if (store_cursor_get(c, is, NULL) == 0) {
 				ids[n] = is->h.id;
-				labels[n++] = xasprintf("#%u %s", is->h.id,
+				labels[n++] = xasprintf("%s %s", is->serial,
 				    is->title);
 			}
 		free(is);
+		store_cursor_close(c);
+	} else if (ff->kind == FORM_MEETING &&
+	    store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) == 0) {
+		struct meeting *m = xmalloc(sizeof *m);
+
+		/* Newest first: the meeting just held is the one meant. */
+		while (n < 2048 && store_cursor_move(c, STORE_PREV) == 0)
+			if (store_cursor_get(c, m, NULL) == 0) {
+				ids[n] = m->h.id;
+				labels[n++] = xasprintf("%s %s", m->date,
+				    m->title);
+			}
+		free(m);
 		store_cursor_close(c);
 	} else if (ff->kind == FORM_OFFICER) {
 		if ((lead = form_field_named(fm, "lead")) != NULL &&

@@ -60,7 +60,7 @@ ui_help(struct ui *ui)
 		N_("Everywhere"), N_("Lists"), N_("The agency tree"),
 		N_("Forms"), N_("Questions"), N_("Help and text windows"),
 		N_("Taking attendance"), N_("Agencies"), N_("Officers"),
-		N_("Meetings"), N_("Issues"), N_("Compliance"), N_("Audit"),
+		N_("Meetings"), N_("Cases"), N_("Compliance"), N_("Audit"),
 		N_("Users"), N_("An officer's training and rewards"),
 	};
 	static const enum ui_action moves[] = { UA_UP, UA_DOWN, UA_PAGE_UP,

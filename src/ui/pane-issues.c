@@ -1,9 +1,10 @@
 /*
- * pane-issues.c — cross-agency issues (point 6): status, lead agency, the
- * three triggers that call for an open process, and the title; narrowed
- * by status, agency or trigger; the detail shows the whole issue, its
- * meetings and the history of its status from the audit trail; m starts
- * a collaboration meeting on it with its invitees proposed.
+ * pane-issues.c — tracked cases (列管案件; once "issues", point 6): number,
+ * stage, lead agency, the Join response's due date and the title;
+ * narrowed by stage, agency, what is overdue or trigger; the case's page
+ * shows the whole case and its history as a timeline (stage changes and
+ * progress reports, by day); p reports progress on the selected case; m
+ * starts a collaboration meeting on it with its invitees proposed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,8 +15,9 @@
 
 enum issues_filter {
 	FILTER_NONE = 0,
-	FILTER_STATUS,
-	FILTER_AGENCY,		/* lead or collaborating */
+	FILTER_STAGE,
+	FILTER_AGENCY,		/* lead or co-organising */
+	FILTER_OVERDUE,
 	FILTER_TRIGGER
 };
 
@@ -23,17 +25,44 @@ static struct {
 	struct vlist	 list;
 	struct ui_search search;
 	enum issues_filter filter;
-	uint32_t	 value;		/* status, agency or trigger bit */
+	uint32_t	 value;		/* stage, agency or trigger bit */
 	char		 what[160];	/* the filter, for the title line */
 } issues;
 
-/* Does the issue pass the filter? (the agency filter uses the index) */
+/*
+ * The date a case's next deadline falls on, into due ("" if none): its
+ * Join response, or the contact with the proposer while that is not
+ * recorded. Returns 1 if that day has passed.
+ */
+static int
+issues_due(const struct issue *is, char *due)
+{
+	char resp[OGPO_DATE_MAX + 1], contact[OGPO_DATE_MAX + 1];
+	char today[OGPO_DATE_MAX + 1];
+
+	due[0] = '\0';
+	if (is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN)
+		return 0;
+	core_case_due(is, resp, contact);
+	if (contact[0] != '\0' && is->contacted[0] == '\0')
+		memcpy(due, contact, sizeof contact);
+	else if (resp[0] != '\0' && is->responded[0] == '\0')
+		memcpy(due, resp, sizeof resp);
+	date_today(today);
+	return due[0] != '\0' && strcmp(due, today) < 0;
+}
+
+/* Does the case pass the filter? (the agency filter uses the index) */
 static int
 issues_pass(const struct issue *is)
 {
+	char due[OGPO_DATE_MAX + 1];
+
 	switch (issues.filter) {
-	case FILTER_STATUS:
-		return is->status == issues.value;
+	case FILTER_STAGE:
+		return is->stage == issues.value;
+	case FILTER_OVERDUE:
+		return issues_due(is, due);
 	case FILTER_TRIGGER:
 		return (is->triggers & issues.value) != 0;
 	default:
@@ -52,8 +81,9 @@ issues_reload(struct ui *ui)
 		return;
 	vlist_held(&issues.list);
 	is = xmalloc(sizeof *is);
+	/* By number (year, then number), an agency's by id. */
 	if (store_cursor_open(t, issues.filter == FILTER_AGENCY ?
-	    IX_AGENCY_ISSUE : IX_ISSUE, issues.filter == FILTER_AGENCY ?
+	    IX_AGENCY_ISSUE : IX_CASE_SERIAL, issues.filter == FILTER_AGENCY ?
 	    &issues.value : NULL, &c, NULL) == 0) {
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (issues.filter == FILTER_NONE ||
@@ -77,33 +107,34 @@ issues_choose_filter(struct ui *ui)
 		N_("trigger: divided opinion 意見分歧"),
 		N_("trigger: heated public participation 民眾參與熱烈"),
 	};
-	const char *labels[16], *other;
-	char buf[ISSUE_STATUS_MAX + 1][64];
+	const char *labels[20], *other;
+	char buf[CASE_STAGE_MAX + 1][64];
 	size_t n = 0, sel = 0, i;
 	uint32_t ag;
 	struct store_txn *t;
 	struct agency a;
 
-	labels[n++] = _("all issues");
-	for (i = ISSUE_OPEN; i <= ISSUE_STATUS_MAX; i++) {
-		other = model_enum_other(&model_issue_statuses, i);
-		snprintf(buf[i], sizeof buf[i], _("status: %s %s"),
-		    other ? other : "", model_issue_statuses.zh[i]);
+	labels[n++] = _("all cases");
+	for (i = CASE_PROPOSED; i <= CASE_STAGE_MAX; i++) {
+		other = model_enum_other(&model_case_stages, i);
+		snprintf(buf[i], sizeof buf[i], _("stage: %s %s"),
+		    other ? other : "", model_case_stages.zh[i]);
 		labels[n++] = buf[i];
 	}
-	labels[n++] = _("an agency, leading or collaborating…");
+	labels[n++] = _("an agency, leading or co-organising…");
+	labels[n++] = _("overdue: a Join deadline has passed");
 	for (i = 0; i < 3; i++)
 		labels[n++] = _(triggers[i]);
-	if (ui_pick(ui, _("Show which issues?"), labels, n, &sel, 0) != 1)
+	if (ui_pick(ui, _("Show which cases?"), labels, n, &sel, 0) != 1)
 		return;
 	issues.what[0] = '\0';
 	if (sel == 0)
 		issues.filter = FILTER_NONE;
-	else if (sel <= ISSUE_STATUS_MAX) {
-		issues.filter = FILTER_STATUS;
+	else if (sel <= CASE_STAGE_MAX) {
+		issues.filter = FILTER_STAGE;
 		issues.value = (uint32_t)sel;
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
-	} else if (sel == ISSUE_STATUS_MAX + 1) {
+	} else if (sel == CASE_STAGE_MAX + 1) {
 		if ((ag = ui_pick_agency(ui, 0, 0)) == 0)
 			return;
 		issues.filter = FILTER_AGENCY;
@@ -114,23 +145,56 @@ issues_choose_filter(struct ui *ui)
 				    _("agency: %s"), a.name);
 			store_read_end(t);
 		}
+	} else if (sel == CASE_STAGE_MAX + 2) {
+		issues.filter = FILTER_OVERDUE;
+		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
 	} else {
 		issues.filter = FILTER_TRIGGER;
-		issues.value = 1u << (sel - ISSUE_STATUS_MAX - 2);
+		issues.value = 1u << (sel - CASE_STAGE_MAX - 3);
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
 	}
 	issues_reload(ui);
 }
 
-/* The issue's meetings and the history of its status, for the detail. */
+/* One line of the timeline: its day (and time) first, to sort by. */
+struct issues_event {
+	char	 when[24];
+	char	*line;
+};
+
+static void
+issues_event_add(struct issues_event **ev, size_t *n, size_t *cap,
+    const char *when, char *line)
+{
+	*ev = xgrow(*ev, cap, *n + 1, sizeof **ev);
+	str_copy((*ev)[*n].when, when, sizeof (*ev)[*n].when);
+	(*ev)[(*n)++].line = line;
+}
+
+static int
+issues_event_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct issues_event *)a)->when,
+	    ((const struct issues_event *)b)->when);
+}
+
+/*
+ * The case's meetings and its timeline, for its page: each change of
+ * stage (from the audit trail) and each progress report, oldest first.
+ */
 static void
 issues_more(struct store_txn *t, const struct issue *is, char **text)
 {
 	struct store_cursor *c;
 	struct meeting m;
+	struct progress p;
+	struct agency ag;
 	struct audit *a = xmalloc(sizeof *a);
 	struct issue *then = xmalloc(2 * sizeof *then), *before = then + 1;
-	char line[512], when[32], arrow[8], day[16];
+	struct issues_event *ev = NULL;
+	char line[512], when[32], arrow[8], day[16], mday[16];
+	size_t n = 0, cap = 0, i;
+	uint32_t id = is->h.id;
 	int any = 0;
 
 	snprintf(arrow, sizeof arrow, " %s ", ui_sym(UI_SYM_ARROW));
@@ -149,8 +213,7 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	}
 	if (!any)
 		pane_text_add(text, _("Meetings"), _("none yet: m starts one"));
-	/* The audit trail, newest first: each change of status. */
-	any = 0;
+	/* The audit trail: each change of stage. */
 	if (store_cursor_open(t, IX_AUDIT, NULL, &c, NULL) == 0) {
 		while (store_cursor_move(c, STORE_PREV) == 0) {
 			if (store_cursor_get(c, a, NULL) != 0 ||
@@ -158,35 +221,57 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			    codec_decode(&schema_issue, a->after, a->after_len,
 			    then, NULL) != 0)
 				continue;
+			if (then->stage == 0)	/* written before schema 5 */
+				continue;
 			if (a->action == AUDIT_UPDATE &&
 			    (codec_decode(&schema_issue, a->before,
 			    a->before_len, before, NULL) != 0 ||
-			    before->status == then->status))
+			    before->stage == then->stage))
 				continue;
 			time_format(a->time, when, sizeof when);
-			snprintf(line, sizeof line, "%s %s: %s%s%s", when,
-			    a->login, a->action == AUDIT_CREATE ?
+			issues_event_add(&ev, &n, &cap, when, xasprintf("%s "
+			    "%s: %s%s%s", when, a->login, a->action ==
+			    AUDIT_CREATE || before->stage == 0 ?
 			    _("opened as ") : _(model_enum_label(
-			    &model_issue_statuses, before->status)),
-			    a->action == AUDIT_CREATE ? "" : arrow,
-			    _(model_enum_label(&model_issue_statuses,
-			    then->status)));
-			pane_text_add(text, any++ ? "" : _("History"), line);
+			    &model_case_stages, before->stage)),
+			    a->action == AUDIT_CREATE || before->stage == 0 ?
+			    "" : arrow, _(model_enum_label(&model_case_stages,
+			    then->stage))));
 		}
 		store_cursor_close(c);
 	}
+	if (store_cursor_open(t, IX_ISSUE_PROGRESS, &id, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0) {
+			if (store_cursor_get(c, &p, NULL) != 0)
+				continue;
+			if (store_agency_get(t, p.agency, &ag, NULL) != 0)
+				snprintf(ag.name, sizeof ag.name, "#%u",
+				    p.agency);
+			mday[0] = '\0';
+			if (p.meeting != 0 && store_meeting_get(t, p.meeting,
+			    &m, NULL) == 0)
+				snprintf(mday, sizeof mday, "%.10s", m.date);
+			issues_event_add(&ev, &n, &cap, p.date, mday[0] ?
+			    xasprintf(_("%s %s reports (at the meeting of "
+			    "%s): %s"), date_show(p.date, day, sizeof day),
+			    ag.name, mday, p.text) : xasprintf(_("%s %s "
+			    "reports: %s"), date_show(p.date, day, sizeof day),
+			    ag.name, p.text));
+		}
+		store_cursor_close(c);
+	}
+	if (n > 0)
+		qsort(ev, n, sizeof *ev, issues_event_cmp);
+	for (i = 0; i < n; i++) {
+		pane_text_add(text, i ? "" : _("Timeline"), ev[i].line);
+		free(ev[i].line);
+	}
+	if (n == 0)
+		pane_text_add(text, _("Timeline"), _("nothing yet: p reports "
+		    "progress"));
+	free(ev);
 	free(then);
 	free(a);
-}
-
-/* The triggers as three short marks: 利 分 熱 (or dots). */
-static void
-issues_triggers(uint32_t t, char *buf, size_t n)
-{
-	snprintf(buf, n, "%s %s %s",
-	    t & TRIGGER_STAKEHOLDERS ? "利" : "．",
-	    t & TRIGGER_DIVIDED ? "分" : "．",
-	    t & TRIGGER_HEATED ? "熱" : "．");
 }
 
 static void
@@ -195,8 +280,8 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 	struct store_txn *t;
 	struct issue is;
 	struct agency a;
-	char id[16], trig[32];
-	int row, tw = w - 5 - 14 - 17 - 9;
+	char due[OGPO_DATE_MAX + 1], day[16];
+	int row, late, tw = w - 8 - 14 - 17 - 11;
 	enum ui_attr at;
 
 	if (store_read_begin(ui->store, &t, NULL) != 0)
@@ -209,17 +294,18 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 	if (issues.filter != FILTER_NONE) {
 		char title[256];
 
-		snprintf(title, sizeof title, _("Issues, %s (F shows all)"),
+		snprintf(title, sizeof title, _("Cases, %s (F shows all)"),
 		    issues.what);
 		ui_put(ui, y, x, w, title, UI_NORMAL);
 	} else
-		ui_put(ui, y, x, w, _("Issues (triggers: 利 complex interests, "
-		    "分 divided opinion, 熱 heated participation)"), UI_NORMAL);
-	ui_put(ui, y + 1, x, 4, "#", UI_TITLE);
-	ui_put(ui, y + 1, x + 5, 13, _("Status"), UI_TITLE);
-	ui_put(ui, y + 1, x + 19, 16, _("Lead agency"), UI_TITLE);
-	ui_put(ui, y + 1, x + 36, 8, _("Triggers"), UI_TITLE);
-	ui_put(ui, y + 1, x + 45, tw, _("Title"), UI_TITLE);
+		ui_put(ui, y, x, w, _("Tracked cases (列管案件): p reports "
+		    "progress, f narrows by stage, agency or overdue"),
+		    UI_NORMAL);
+	ui_put(ui, y + 1, x, 7, _("No."), UI_TITLE);
+	ui_put(ui, y + 1, x + 8, 13, _("Stage"), UI_TITLE);
+	ui_put(ui, y + 1, x + 22, 16, _("Lead agency"), UI_TITLE);
+	ui_put(ui, y + 1, x + 39, 10, _("Due"), UI_TITLE);
+	ui_put(ui, y + 1, x + 50, tw, _("Title"), UI_TITLE);
 	vlist_load(&issues.list, t, h - 2);
 	vlist_place(&issues.list, y + 2, x, w);
 	for (row = 0; row < issues.list.nrows; row++) {
@@ -227,22 +313,23 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 			continue;
 		if (store_agency_get(t, is.lead, &a, NULL) != 0)
 			a.name[0] = '\0';
-		snprintf(id, sizeof id, "%u", is.h.id);
-		issues_triggers(is.triggers, trig, sizeof trig);
+		late = issues_due(&is, due);
 		at = row == issues.list.sel ? UI_SELECT :
-		    is.status >= ISSUE_RESOLVED ? UI_DIM : UI_NORMAL;
+		    is.stage >= CASE_CLOSED ? UI_DIM : UI_NORMAL;
 		ui_fill(ui, y + 2 + row, x, w, at);
-		ui_put(ui, y + 2 + row, x, 4, id, at);
-		ui_put(ui, y + 2 + row, x + 5, 13,
-		    _(model_enum_label(&model_issue_statuses, is.status)),
+		ui_put(ui, y + 2 + row, x, 7, is.serial, at);
+		ui_put(ui, y + 2 + row, x + 8, 13,
+		    _(model_enum_label(&model_case_stages, is.stage)),
 		    is.status == ISSUE_ESCALATED && at == UI_NORMAL ?
 		    UI_MARK : at);
-		ui_put(ui, y + 2 + row, x + 19, 16, a.name, at);
-		ui_put(ui, y + 2 + row, x + 36, 8, trig, at);
-		ui_put(ui, y + 2 + row, x + 45, tw, is.title, at);
+		ui_put(ui, y + 2 + row, x + 22, 16, a.name, at);
+		ui_put(ui, y + 2 + row, x + 39, 10, due[0] ? date_show(due,
+		    day, sizeof day) : "", late && at == UI_NORMAL ? UI_MARK :
+		    at);
+		ui_put(ui, y + 2 + row, x + 50, tw, is.title, at);
 	}
 	if (issues.list.count == 0)
-		ui_put(ui, y + 2, x, w, _("No issues yet: a adds one."),
+		ui_put(ui, y + 2, x, w, _("No cases yet: a adds one."),
 		    UI_DIM);
 	store_read_end(t);
 }
@@ -294,14 +381,37 @@ issues_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UA_ADD:
 		is = xcalloc(1, sizeof *is);
-		is->status = ISSUE_OPEN;
+		is->stage = CASE_PROPOSED;
+		is->source = SOURCE_OTHER;
 		is->lead = ui->agency;
-		pane_edit(ui, ENTITY_ISSUE, 0, is, _("New issue"));
+		pane_edit(ui, ENTITY_ISSUE, 0, is, _("New case"));
 		free(is);
 		return 1;
 	case UA_EDIT:
 		if (id != 0)
-			pane_edit(ui, ENTITY_ISSUE, id, NULL, _("Edit issue"));
+			pane_edit(ui, ENTITY_ISSUE, id, NULL, _("Edit case"));
+		return 1;
+	case UA_ADD_PROGRESS:
+		if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
+			return 1;
+		is = xmalloc(sizeof *is);
+		if (store_issue_get(t, id, is, NULL) == 0) {
+			struct progress p;
+
+			memset(&p, 0, sizeof p);
+			p.issue = id;
+			p.agency = is->lead;
+			date_today(p.date);
+			snprintf(title, sizeof title, _("Progress on %s"),
+			    is->serial);
+			store_read_end(t);
+			free(is);
+			pane_edit(ui, ENTITY_PROGRESS, 0, &p, title);
+			issues_reload(ui);
+			return 1;
+		}
+		free(is);
+		store_read_end(t);
 		return 1;
 	case UA_DELETE:
 		pane_delete(ui, ENTITY_ISSUE, id);
@@ -354,6 +464,7 @@ static const struct ui_hint issues_hints[] = {
 	{ UA_ADD, N_("add"), 1 },
 	{ UA_EDIT, N_("edit"), 1 },
 	{ UA_DELETE, N_("delete"), 1 },
+	{ UA_ADD_PROGRESS, N_("progress"), 1 },
 	{ UA_NEW_MEETING, N_("meeting"), 1 },
 	{ UA_FILTER_AGENCY, N_("filter"), 1 },
 	{ UA_SEARCH, N_("search"), 1 },
@@ -366,7 +477,7 @@ static const struct ui_hint issues_hints[] = {
 };
 
 const struct ui_pane ui_pane_issues = {
-	.title = N_("Issues"),
+	.title = N_("Cases"),
 	.ctx = UI_CTX_ISSUES,
 	.draw = issues_draw,
 	.action = issues_action,

@@ -86,6 +86,27 @@ static const char *const stage_zh[] = { "-", "規劃", "研擬", "執行",
 const struct enum_names model_issue_stages = { stage_names, stage_labels,
 	stage_zh, STAGE_NONE, STAGE_MAX };
 
+static const char *const source_names[] = { NULL, "join", "agency",
+	"minister", "other" };
+static const char *const source_labels[] = { NULL, N_("Join proposal"),
+	N_("Agency proposal"), N_("Minister's office"), N_("Other") };
+static const char *const source_zh[] = { NULL, "公共政策網路參與平臺提案",
+	"機關提案", "政務委員辦公室", "其他" };
+const struct enum_names model_case_sources = { source_names, source_labels,
+	source_zh, SOURCE_JOIN, SOURCE_MAX };
+
+static const char *const cstage_names[] = { NULL, "proposed", "selected",
+	"working", "premeeting", "collaboration", "response", "closed",
+	"withdrawn" };
+static const char *const cstage_labels[] = { NULL, N_("Proposed"),
+	N_("Selected"), N_("Work meeting"), N_("Pre-meeting"),
+	N_("Collaboration"), N_("Response"), N_("Closed"),
+	N_("Withdrawn") };
+static const char *const cstage_zh[] = { NULL, "提案", "選定", "工作會議",
+	"會前會", "協作會議", "機關回應", "解除列管", "撤案" };
+const struct enum_names model_case_stages = { cstage_names, cstage_labels,
+	cstage_zh, CASE_PROPOSED, CASE_STAGE_MAX };
+
 static const char *const urole_names[] = { NULL, "viewer", "editor",
 	"admin" };
 static const char *const urole_labels[] = { NULL, N_("Viewer"), N_("Editor"),
@@ -106,12 +127,13 @@ const struct enum_names model_audit_actions = { action_names, action_labels,
 
 static const char *const entity_names[] = { NULL, "agency", "officer",
 	"meeting", "attendance", "issue", "user", "audit", "import",
-	"training", "reward" };
+	"training", "reward", "progress" };
 static const char *const entity_labels[] = { NULL, N_("Agency"), N_("Officer"),
-	N_("Meeting"), N_("Attendance"), N_("Issue"), N_("User"), N_("Audit"), N_("Import"),
-	N_("Training"), N_("Reward") };
+	N_("Meeting"), N_("Attendance"), N_("Case"), N_("User"), N_("Audit"), N_("Import"),
+	N_("Training"), N_("Reward"), N_("Progress") };
 static const char *const entity_zh[] = { NULL, "機關", "聯絡人", "會議",
-	"出席", "議題", "使用者", "稽核", "匯入", "培訓", "獎勵" };
+	"出席", "列管案件", "使用者", "稽核", "匯入", "培訓", "獎勵",
+	"辦理情形" };
 const struct enum_names model_entities = { entity_names, entity_labels,
 	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
 
@@ -130,9 +152,9 @@ const char *
 model_noun(enum entity_kind kind)
 {
 	static const char *const nouns[] = { NULL, N_("agency"),
-		N_("officer"), N_("meeting"), N_("attendance"), N_("issue"),
+		N_("officer"), N_("meeting"), N_("attendance"), N_("case"),
 		N_("user"), N_("audit record"), N_("import"),
-		N_("training record"), N_("reward") };
+		N_("training record"), N_("reward"), N_("progress report") };
 
 	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
 		return _("record");
@@ -356,10 +378,23 @@ static const struct field issue_fields[] = {
 	    ENTITY_AGENCY),
 	U32(13, struct issue, po, N_("PO in charge"), FORM_PLAIN, NULL,
 	    ENTITY_OFFICER, 0),
+	STR(26, struct issue, serial, N_("Case number"), FORM_SERIAL, 0),
+	U32(27, struct issue, stage, N_("Stage"), FORM_PLAIN, &model_case_stages,
+	    0, FIELD_REQUIRED),
+	U32(28, struct issue, source, N_("Source"), FORM_PLAIN,
+	    &model_case_sources, 0, FIELD_REQUIRED),
+	STR(29, struct issue, join_no, N_("Join proposal number"), FORM_PLAIN,
+	    0),
+	STR(30, struct issue, passed, N_("Passed on"), FORM_DATE, 0),
+	STR(31, struct issue, extended_on, N_("Extension noticed on"),
+	    FORM_DATE, 0),
+	STR(32, struct issue, extended_to, N_("Extended to"), FORM_DATE, 0),
+	STR(33, struct issue, contacted, N_("Proposer contacted on"), FORM_DATE,
+	    0),
 	U32(14, struct issue, status, N_("Status"), FORM_PLAIN,
-	    &model_issue_statuses, 0, FIELD_REQUIRED),
-	U32(15, struct issue, stage, N_("Stage"), FORM_PLAIN, &model_issue_stages,
-	    0, 0),
+	    &model_issue_statuses, 0, FIELD_SYSTEM),
+	U32(15, struct issue, policy_stage, N_("Policy stage"), FORM_PLAIN,
+	    &model_issue_stages, 0, 0),
 	U32(16, struct issue, triggers, N_("Triggers"), FORM_TRIGGERS, NULL, 0, 0),
 	STR(17, struct issue, description, N_("Description"), FORM_PLAIN, 0),
 	/* Table order is form order; the key (25) is what is stored. */
@@ -369,9 +404,17 @@ static const struct field issue_fields[] = {
 	STR(20, struct issue, accountability, N_("Accountability"), FORM_PLAIN,
 	    0),
 	STR(21, struct issue, inclusiveness, N_("Inclusiveness"), FORM_PLAIN, 0),
+	STR(34, struct issue, demands, N_("Demands"), FORM_PLAIN, 0),
+	STR(35, struct issue, position, N_("Agency position"), FORM_PLAIN, 0),
+	STR(36, struct issue, data, N_("Data"), FORM_PLAIN, 0),
+	STR(37, struct issue, contacts, N_("Proposer contacts"), FORM_PLAIN, 0),
 	STR(22, struct issue, links, N_("Links"), FORM_URL, 0),
 	STR(23, struct issue, note, N_("Note"), FORM_PLAIN, 0),
-	STR(24, struct issue, status_since, N_("Status since"), FORM_DATE,
+	U32(38, struct issue, close_meeting, N_("Closed at meeting"), FORM_PLAIN,
+	    NULL, ENTITY_MEETING, 0),
+	STR(39, struct issue, response, N_("Public response"), FORM_PLAIN, 0),
+	STR(40, struct issue, responded, N_("Responded on"), FORM_DATE, 0),
+	STR(24, struct issue, status_since, N_("Stage since"), FORM_DATE,
 	    FIELD_SYSTEM),
 };
 SCHEMA(schema_issue, "issue", ENTITY_ISSUE, struct issue, issue_fields);
@@ -463,13 +506,29 @@ static const struct field reward_fields[] = {
 SCHEMA(schema_reward, "reward", ENTITY_REWARD, struct reward,
     reward_fields);
 
+static const struct field progress_fields[] = {
+	HEAD(struct progress),
+	/* Table order is form order: what was done comes first. */
+	STR(13, struct progress, text, N_("Progress"), FORM_PLAIN,
+	    FIELD_REQUIRED),
+	U32(10, struct progress, issue, N_("Case"), FORM_PLAIN, NULL,
+	    ENTITY_ISSUE, FIELD_REQUIRED),
+	STR(11, struct progress, date, N_("Date"), FORM_DATE, FIELD_REQUIRED),
+	U32(12, struct progress, agency, N_("Agency"), FORM_PLAIN, NULL,
+	    ENTITY_AGENCY, FIELD_REQUIRED),
+	U32(14, struct progress, meeting, N_("Reported at"), FORM_PLAIN, NULL,
+	    ENTITY_MEETING, 0),
+};
+SCHEMA(schema_progress, "progress", ENTITY_PROGRESS, struct progress,
+    progress_fields);
+
 const struct schema *
 schema_of(enum entity_kind kind)
 {
 	static const struct schema *const all[] = { NULL, &schema_agency,
 		&schema_officer, &schema_meeting, &schema_attendance,
 		&schema_issue, &schema_user, &schema_audit, &schema_import,
-		&schema_training, &schema_reward };
+		&schema_training, &schema_reward, &schema_progress };
 
 	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
 		return NULL;

@@ -153,7 +153,7 @@ run --db "$DB" list issues
 status "list issues succeeds" 0
 same "one line per issue, and a header" \
     "$(wc -l <"$TMP/out" | tr -d ' ')" "$((issues + 1))"
-contains "issues show their status" "$TMP/out" "collaborating"
+contains "issues show their stage" "$TMP/out" "collaboration"
 contains "issues show their lead agency" "$TMP/out" "衛生福利部"
 
 run --db "$DB" list wombats
@@ -171,7 +171,7 @@ status "list without a target is a usage error" 2
 run --db "$DB" list --help
 status "list --help succeeds" 0
 contains "list --help shows the targets" "$TMP/out" \
-    "agencies|officers|meetings|issues"
+    "agencies|officers|meetings|cases"
 
 # --- verify and backup ---------------------------------------------------
 

@@ -66,7 +66,7 @@ expect "with how long it has waited" "days, more than 30)"
 esc
 expect_gone "Esc closes it" "Escalated too long"
 keys Enter
-expect "Enter on an issue goes to the issues tab" "Issues (triggers:"
+expect "Enter on a case goes to the Cases tab" "Tracked cases (列管案件)"
 expect "which lists the escalated issue" "再生能源設置之地方溝通機制"
 
 # Enter on 衛生福利部: its officers.

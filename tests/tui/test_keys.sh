@@ -77,12 +77,13 @@ expected() {
 	meetings:delete) printf 'Delete meeting\tesc' ;;
 	meetings:cancelled) printf 'cancelled? Its attendance stays\tesc' ;;
 	issues:detail) printf 'Lead agency: \tesc' ;;
-	issues:add) printf 'New issue\tesc' ;;
-	issues:edit) printf 'Edit issue\tesc' ;;
+	issues:add) printf 'New case\tesc' ;;
+	issues:edit) printf 'Edit case\tesc' ;;
+	issues:progress) printf 'Progress on\tesc' ;;
 	issues:delete) printf 'elete\tesc' ;;
 	issues:meeting) printf 'New meeting\tesc' ;;
-	issues:filter) printf 'Show which issues?\tesc' ;;
-	issues:all) printf 'Issues (triggers\tnone' ;;
+	issues:filter) printf 'Show which cases?\tesc' ;;
+	issues:all) printf 'Tracked cases\tnone' ;;
 	'compliance:go to it') printf '\ttab5' ;;
 	'compliance:read it') printf 'Finding\tesc' ;;
 	'audit:the change') printf 'A change in the audit trail\tesc' ;;
@@ -143,7 +144,7 @@ marker() {
 	agencies) echo "Supervising minister" ;;
 	officers) echo "Officers of" ;;
 	meetings) echo "Meetings, newest first" ;;
-	issues) echo "Issues" ;;
+	issues) echo "Tracked cases" ;;
 	compliance) echo "What breaks the regulation" ;;
 	audit) echo "Audit trail" ;;
 	users) echo "Who may use the database" ;;

@@ -30,7 +30,7 @@ check "the detail panel is on the right (E-mail: at column $c)" [ "$c" -ge 70 ]
 
 resize 80 24
 expect_gone "no detail panel at 80x24" "Name: $name"
-expect "the header is there at 80x24, every tab" " ogpo 1 Agencies 2 Officers 3 Meetings 4 Issues 5 Compliance 6 Audit"
+expect "the header is there at 80x24, every tab" " ogpo 1 Agencies 2 Officers 3 Meetings 4 Cases 5 Compliance 6 Audit"
 expect_pos "the position is kept at 80x24" "4/$n"
 expect_sel "the same row is selected at 80x24" "$name"
 

@@ -16,7 +16,7 @@ if grep -qE '! no (supervisor|PO)' "$SCR"; then
 else
 	not_ok "tree marks an agency without a PO or supervisor"; dump
 fi
-expect "header names the tabs" "[1 Agencies] [2 Officers] [3 Meetings] [4 Issues] [5 Compliance] [6 Audit] [7 Users]"
+expect "header names the tabs" "[1 Agencies] [2 Officers] [3 Meetings] [4 Cases] [5 Compliance] [6 Audit] [7 Users]"
 expect "header shows the database" "$DB"
 
 keys 2
@@ -25,7 +25,7 @@ expect_pos "position is 1/$n, n from list officers" "1/$n"
 keys 3
 expect "3 shows meetings" "Meetings, newest first"
 keys 4
-expect "4 shows issues" "Issues (triggers"
+expect "4 shows the cases" "Tracked cases (列管案件)"
 keys Tab
 expect "Tab from Issues goes on to Compliance" "What breaks the regulation"
 keys 5

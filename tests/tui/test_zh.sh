@@ -71,7 +71,7 @@ for size in "80 24" "120 40"; do
 	fits "$cols" "${cols}: meetings"
 	status_ok "${cols}: meetings"
 	keys 4
-	expect "${cols}: 4 shows issues in Chinese" "議題（觸發條件"
+	expect "${cols}: 4 shows the cases in Chinese" "列管案件：按 p 填報辦理情形"
 	fits "$cols" "${cols}: issues"
 	status_ok "${cols}: issues"
 	keys 5
