@@ -277,7 +277,8 @@ enum entity_kind {
 	ENTITY_IMPORT,		/* kept only inside audit records */
 	ENTITY_TRAINING,	/* point 8 */
 	ENTITY_REWARD,		/* point 9 */
-	ENTITY_MAX = ENTITY_REWARD
+	ENTITY_RESOLUTION,	/* 決議事項 of a meeting */
+	ENTITY_MAX = ENTITY_RESOLUTION
 };
 
 /* The four competencies of point 8, as bits of training.competencies. */
@@ -306,6 +307,31 @@ struct reward {
 	char	 date[OGPO_DATE_MAX + 1];
 	char	 kind[OGPO_TITLE_MAX + 1];	/* 嘉獎, 記功 … */
 	char	 reason[OGPO_NOTE_MAX + 1];
+};
+
+enum resolution_status {
+	RESOL_OPEN = 1,		/* 持續列管: still followed */
+	RESOL_CLOSED,		/* 解除列管: released by a later meeting */
+	RESOL_STATUS_MAX = RESOL_CLOSED
+};
+
+/*
+ * A numbered resolution (決議事項) of a meeting: what was decided, which
+ * agencies carry it out and by when. The next meetings of the same kind
+ * review it until one of them releases it (decided: that meeting).
+ */
+struct resolution {
+	struct record_head h;
+	uint32_t meeting;	/* the meeting that resolved it */
+	uint32_t number;	/* within that meeting, from 1 */
+	uint32_t status;	/* enum resolution_status */
+	uint32_t issue;		/* the issue (case) it is about, 0 if none */
+	uint32_t decided;	/* the meeting that last set its status, or 0 */
+	uint32_t nowner;
+	uint32_t owner[OGPO_COLLAB_MAX];	/* agencies that carry it out */
+	char	 text[OGPO_NOTE_MAX + 1];
+	char	 due[OGPO_DATE_MAX + 1];	/* "" when none was set */
+	char	 note[OGPO_NOTE_MAX + 1];	/* how it stands (辦理情形) */
 };
 
 /*
@@ -347,6 +373,7 @@ extern const struct enum_names model_issue_stages;
 extern const struct enum_names model_user_roles;
 extern const struct enum_names model_audit_actions;
 extern const struct enum_names model_entities;
+extern const struct enum_names model_resolution_statuses;
 
 /* The machine name of value v, or "?" when it is out of range. */
 const char *model_enum_name(const struct enum_names *e, uint32_t v);

@@ -77,6 +77,7 @@ extern const struct schema schema_audit;
 extern const struct schema schema_import;
 extern const struct schema schema_training;
 extern const struct schema schema_reward;
+extern const struct schema schema_resolution;
 
 /* The schema of an entity kind, or NULL. */
 const struct schema *schema_of(enum entity_kind kind);

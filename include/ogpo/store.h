@@ -17,8 +17,8 @@
 #include "ogpo/model.h"
 #include "ogpo/util.h"
 
-#define STORE_SCHEMA_VERSION	4	/* 2: officer_stroke; 3: undone;
-					   4: officer_gram */
+#define STORE_SCHEMA_VERSION	5	/* 2: officer_stroke; 3: undone;
+					   4: officer_gram; 5: resolutions */
 #define STORE_MAP_INITIAL	(64UL << 20)	/* bytes; grows by itself */
 
 struct store;
@@ -241,6 +241,13 @@ int	 store_training_del(struct store_txn *t, uint32_t id, char **cause);
 int	 store_reward_put(struct store_txn *t, struct reward *r, char **cause);
 int	 store_reward_del(struct store_txn *t, uint32_t id, char **cause);
 
+/* A meeting's resolutions (決議事項), by id, meeting and owner agency. */
+int	 store_resolution_get(struct store_txn *t, uint32_t id,
+	    struct resolution *r, char **cause);
+int	 store_resolution_put(struct store_txn *t, struct resolution *r,
+	    char **cause);
+int	 store_resolution_del(struct store_txn *t, uint32_t id, char **cause);
+
 int	 store_user_get(struct store_txn *t, const char *login, struct user *u,
 	    char **cause);
 int	 store_user_put(struct store_txn *t, struct user *u, char **cause);
@@ -328,7 +335,10 @@ enum store_index {
 	IX_OFFICER_GRAM,	/* officers by every three characters of
 				   their name, e-mail and title (a search
 				   reads it; see store_officer_find) */
-	IX_MAX = IX_OFFICER_GRAM
+	IX_RESOLUTION,		/* meetings' resolutions by id */
+	IX_MEETING_RESOLUTION,	/* resolutions by meeting (group) */
+	IX_AGENCY_RESOLUTION,	/* resolutions by owner agency (group) */
+	IX_MAX = IX_AGENCY_RESOLUTION
 };
 
 /* Which entity an index yields, and its name ("officer_agency"). */

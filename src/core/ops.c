@@ -10,12 +10,14 @@
 
 #include "core-int.h"
 #include "ogpo/codec.h"
+#include "ogpo/resolution.h"
 
 /* Any record: big enough for each kind the door handles. */
 union core_rec {
 	struct record_head h;
 	struct training	 training;
 	struct reward	 reward;
+	struct resolution resolution;
 	struct agency	 agency;
 	struct officer	 officer;
 	struct meeting	 meeting;
@@ -98,6 +100,8 @@ core_put(struct store_txn *t, enum entity_kind kind, void *rec, char **cause)
 		return store_training_put(t, rec, cause);
 	case ENTITY_REWARD:
 		return store_reward_put(t, rec, cause);
+	case ENTITY_RESOLUTION:
+		return store_resolution_put(t, rec, cause);
 	default:
 		return err_set(cause, OGPO_INVALID, "internal error: cannot "
 		    "save a record of kind %d", (int)kind);
@@ -123,6 +127,8 @@ core_normalise(enum entity_kind kind, void *rec)
 				if (*p >= 'a' && *p <= 'z')
 					*p = (char)(*p - 'a' + 'A');
 	}
+	if (kind == ENTITY_RESOLUTION && ((struct resolution *)rec)->status == 0)
+		((struct resolution *)rec)->status = RESOL_OPEN;
 	if (kind == ENTITY_AGENCY && ((struct agency *)rec)->parent == 0 &&
 	    ((struct agency *)rec)->level == 0)
 		((struct agency *)rec)->level = LEVEL_CABINET;
@@ -307,6 +313,8 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		rc = 0;
 		goto out;
 	}
+	if (!had && kind == ENTITY_RESOLUTION)
+		core_resolution_fill(t, rec);
 	if (had && kind == ENTITY_USER && old->user.role == UROLE_ADMIN &&
 	    ((struct user *)rec)->role != UROLE_ADMIN &&
 	    core_user_last_admin(t, old->user.login)) {
@@ -513,6 +521,7 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		nd = core_group_names(t, IX_AGENCY_ISSUE, id, &d);
 		ne = core_meeting_refs(t, ENTITY_AGENCY, id, &e);
 		nf = core_scope_refs(t, id, &f);
+		nd += store_count(t, IX_AGENCY_RESOLUTION, &id);
 		if (na + nb + nd + ne + nf == 0) {
 			err_set(what, 0, "Delete agency %s?", label);
 			break;
@@ -526,7 +535,8 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			core_names_part(&all, nb, xasprintf(ngettext(
 			    "%zu officer", "%zu officers", nb), nb), &b);
 			core_names_part(&all, nd, xasprintf(ngettext(
-			    "%zu issue", "%zu issues", nd), nd), &d);
+			    "%zu issue or resolution",
+			    "%zu issues or resolutions", nd), nd), &d);
 			core_names_part(&all, ne, xasprintf(ngettext(
 			    "%zu convened meeting", "%zu convened meetings",
 			    ne), ne), &e);
@@ -575,7 +585,20 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			err_set(what, 0, "Delete the reward record %s (%s)?",
 			    label, rec->reward.date);
 		break;
+	case ENTITY_RESOLUTION:
+		err_set(what, 0, "Delete resolution %u of meeting #%u (%s)?",
+		    rec->resolution.number, rec->resolution.meeting, label);
+		break;
 	case ENTITY_MEETING:
+		if ((nb = store_count(t, IX_MEETING_RESOLUTION, &id)) > 0 ||
+		    (nb = core_resolution_decided_at(t, id)) > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
+			    "deleted: %zu resolution was made or reviewed "
+			    "there; delete it first", "%s cannot be deleted: "
+			    "%zu resolutions were made or reviewed there; "
+			    "delete them first", nb), label, nb);
+			break;
+		}
 		na = store_count(t, IX_ATTENDANCE, &id);
 		err_set(what, 0, ngettext("Delete meeting %s (%s) and its "
 		    "attendance record of %zu person?", "Delete meeting %s "
@@ -584,6 +607,13 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		break;
 	case ENTITY_ISSUE:
 		ne = core_meeting_refs(t, ENTITY_ISSUE, id, &e);
+		if (ne == 0 && (nb = core_resolution_issue_refs(t, id)) > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
+			    "deleted: %zu resolution is about it; unlink it "
+			    "first", "%s cannot be deleted: %zu resolutions "
+			    "are about it; unlink them first", nb), label, nb);
+			break;
+		}
 		if (ne == 0) {
 			err_set(what, 0, "Delete issue %s?", label);
 			break;
@@ -677,6 +707,9 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 		break;
 	case ENTITY_REWARD:
 		rc = store_reward_del(t, id, cause);
+		break;
+	case ENTITY_RESOLUTION:
+		rc = store_resolution_del(t, id, cause);
 		break;
 	default:
 		rc = store_issue_del(t, id, cause);

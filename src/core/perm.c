@@ -210,6 +210,16 @@ perm_record_in_scope(struct core *c, struct store_txn *t,
 				return 1;
 		return perm_in_scope(c, t, a->parent);
 	}
+	if (kind == ENTITY_RESOLUTION) {
+		/* Every owner's: one agency does not release what another
+		 * carries. */
+		const struct resolution *r = rec;
+
+		for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX; i++)
+			if (!perm_in_scope(c, t, r->owner[i]))
+				return 0;
+		return r->nowner > 0;
+	}
 	if (perm_in_scope(c, t, perm_agency_of(t, kind, rec)))
 		return 1;
 	/* Meetings they lead include those about issues they lead. */

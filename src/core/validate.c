@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core-int.h"
+#include "ogpo/resolution.h"
 #include "ogpo/text.h"
 
 struct check {
@@ -358,6 +359,54 @@ check_issue(struct check *ck)
 		}
 }
 
+/*
+ * A resolution: an owner at least, its number once in its meeting, and
+ * its status decided by a later meeting of the same kind.
+ */
+static void
+check_resolution(struct check *ck)
+{
+	const struct resolution *r = ck->rec;
+	struct resolution *o;
+	struct meeting *m, *d;
+	struct store_cursor *c;
+
+	if (r->nowner == 0)
+		check_fault(ck, "owner", "name the agency or agencies that "
+		    "carry the resolution out (by code: owner=MOI,MODA)");
+	if (r->meeting == 0)
+		return;
+	o = xmalloc(sizeof *o);
+	if (r->number != 0 && store_cursor_open(ck->t, IX_MEETING_RESOLUTION,
+	    &r->meeting, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, o, NULL) == 0 &&
+			    o->h.id != r->h.id && o->number == r->number) {
+				check_fault(ck, "number", "meeting #%u already "
+				    "has a resolution %u (#%u); give another "
+				    "number or leave it empty for the next",
+				    r->meeting, r->number, o->h.id);
+				break;
+			}
+		store_cursor_close(c);
+	}
+	free(o);
+	if (r->decided == 0)
+		return;
+	m = xmalloc(sizeof *m);
+	d = xmalloc(sizeof *d);
+	if (store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
+	    store_meeting_get(ck->t, r->decided, d, NULL) == 0 &&
+	    r->decided != r->meeting &&
+	    (d->kind != m->kind || !core_meeting_after(d, m)))
+		check_fault(ck, "decided", "meeting #%u (%s) cannot decide "
+		    "on a resolution of meeting #%u (%s): only a later "
+		    "meeting of the same kind reviews it", d->h.id, d->date,
+		    m->h.id, m->date);
+	free(d);
+	free(m);
+}
+
 size_t
 core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
     struct core_fault *faults, size_t max)
@@ -382,6 +431,9 @@ core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
 		break;
 	case ENTITY_ISSUE:
 		check_issue(&ck);
+		break;
+	case ENTITY_RESOLUTION:
+		check_resolution(&ck);
 		break;
 	default:
 		break;

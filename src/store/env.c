@@ -51,6 +51,11 @@ static const struct {
 	[DB_OFFICER_STROKE]	= { "officer_stroke", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_UNDONE]		= { "undone", 0 },
 	[DB_OFFICER_GRAM]	= { "officer_gram", 0 },
+	[DB_RESOLUTION]		= { "resolution", 0 },
+	[DB_MEETING_RESOLUTION]	= { "meeting_resolution",
+				    MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_AGENCY_RESOLUTION]	= { "agency_resolution",
+				    MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -273,6 +278,21 @@ store_seq_flush(struct store_txn *t, char **cause)
 	return 0;
 }
 
+/*
+ * 4 → 5: meetings' resolutions. Their tables are new (store_setup has
+ * created them empty); their indexes are filled from what they hold, so
+ * the step is whole on its own and can run after any other.
+ */
+static int
+store_migrate_resolutions(struct store_txn *t, char **cause)
+{
+	int rc;
+
+	if ((rc = store_index_fill(t, IX_MEETING_RESOLUTION, cause)) != 0)
+		return rc;
+	return store_index_fill(t, IX_AGENCY_RESOLUTION, cause);
+}
+
 /* Bring an older database up to STORE_SCHEMA_VERSION: the one place. */
 static int
 store_migrate(struct store_txn *t, uint32_t from, char **cause)
@@ -305,6 +325,9 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 		if ((rc = store_index_fill(t, IX_OFFICER_GRAM, cause)) != 0)
 			return rc;
 	}
+	if (from >= 1 && from < 5 &&
+	    (rc = store_migrate_resolutions(t, cause)) != 0)
+		return rc;
 	store_u64_put(b, STORE_SCHEMA_VERSION);
 	d.mv_size = sizeof b;
 	d.mv_data = b;
@@ -1190,6 +1213,7 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 		[ENTITY_ATTENDANCE] = IX_ATTENDANCE, [ENTITY_ISSUE] = IX_ISSUE,
 		[ENTITY_USER] = IX_USER, [ENTITY_AUDIT] = IX_AUDIT,
 		[ENTITY_TRAINING] = IX_TRAINING, [ENTITY_REWARD] = IX_REWARD,
+		[ENTITY_RESOLUTION] = IX_RESOLUTION,
 	};
 	struct store_txn *t;
 	MDB_envinfo info;

@@ -179,6 +179,34 @@ record_ix_officer_reward(const void *rec, struct store_ixent *out,
 }
 
 static size_t
+record_ix_meeting_resolution(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct resolution *r = rec;
+
+	(void)max;
+	return record_ent_u32(out, r->meeting, r->h.id);
+}
+
+/* Each owner agency once. */
+static size_t
+record_ix_agency_resolution(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct resolution *r = rec;
+	size_t n = 0, i, j;
+
+	for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX && n < max; i++) {
+		for (j = 0; j < n; j++)
+			if (store_u32_get(out[j].k) == r->owner[i])
+				break;
+		if (j == n && r->owner[i] != 0)
+			n += record_ent_u32(&out[n], r->owner[i], r->h.id);
+	}
+	return n;
+}
+
+static size_t
 record_ix_meeting_date(const void *rec, struct store_ixent *out, size_t max)
 {
 	const struct meeting *m = rec;
@@ -311,6 +339,14 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 	[IX_OFFICER_GRAM] = { "officer_gram", DB_OFFICER_GRAM,
 		ENTITY_OFFICER, IXF_GRAM, store_gram_entries,
 		record_target_gram },
+	[IX_RESOLUTION] = { "resolution", DB_RESOLUTION, ENTITY_RESOLUTION,
+		IXF_PRIMARY, NULL, record_target_self },
+	[IX_MEETING_RESOLUTION] = { "meeting_resolution",
+		DB_MEETING_RESOLUTION, ENTITY_RESOLUTION, IXF_DUP,
+		record_ix_meeting_resolution, record_target_value },
+	[IX_AGENCY_RESOLUTION] = { "agency_resolution", DB_AGENCY_RESOLUTION,
+		ENTITY_RESOLUTION, IXF_DUP, record_ix_agency_resolution,
+		record_target_value },
 };
 
 static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,
@@ -326,6 +362,8 @@ static const enum store_index record_no_ix[] = { 0 };
 static const enum store_index record_training_ix[] = { IX_OFFICER_TRAINING,
 	0 };
 static const enum store_index record_reward_ix[] = { IX_OFFICER_REWARD, 0 };
+static const enum store_index record_resolution_ix[] = {
+	IX_MEETING_RESOLUTION, IX_AGENCY_RESOLUTION, 0 };
 
 static const struct store_entity record_entities[ENTITY_MAX + 1] = {
 	[ENTITY_AGENCY] = { ENTITY_AGENCY, &schema_agency, IX_AGENCY,
@@ -348,6 +386,9 @@ static const struct store_entity record_entities[ENTITY_MAX + 1] = {
 		"seq.training", record_key_id, record_training_ix },
 	[ENTITY_REWARD] = { ENTITY_REWARD, &schema_reward, IX_REWARD,
 		"seq.reward", record_key_id, record_reward_ix },
+	[ENTITY_RESOLUTION] = { ENTITY_RESOLUTION, &schema_resolution,
+		IX_RESOLUTION, "seq.resolution", record_key_id,
+		record_resolution_ix },
 };
 
 const struct store_entity *
@@ -984,6 +1025,25 @@ int
 store_reward_del(struct store_txn *t, uint32_t id, char **cause)
 {
 	return record_del_id(t, ENTITY_REWARD, id, cause);
+}
+
+int
+store_resolution_get(struct store_txn *t, uint32_t id, struct resolution *r,
+    char **cause)
+{
+	return store_get(t, ENTITY_RESOLUTION, id, r, cause);
+}
+
+int
+store_resolution_put(struct store_txn *t, struct resolution *r, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_RESOLUTION), r, cause);
+}
+
+int
+store_resolution_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_RESOLUTION, id, cause);
 }
 
 /*

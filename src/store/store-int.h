@@ -36,6 +36,9 @@ enum store_db {
 	DB_OFFICER_STROKE,
 	DB_UNDONE,		/* change group → the undo that took it back */
 	DB_OFFICER_GRAM,
+	DB_RESOLUTION,
+	DB_MEETING_RESOLUTION,
+	DB_AGENCY_RESOLUTION,
 	DB_SCRATCH,		/* marks that live within one transaction */
 	DB_COUNT
 };

@@ -106,14 +106,21 @@ const struct enum_names model_audit_actions = { action_names, action_labels,
 
 static const char *const entity_names[] = { NULL, "agency", "officer",
 	"meeting", "attendance", "issue", "user", "audit", "import",
-	"training", "reward" };
+	"training", "reward", "resolution" };
 static const char *const entity_labels[] = { NULL, N_("Agency"), N_("Officer"),
 	N_("Meeting"), N_("Attendance"), N_("Issue"), N_("User"), N_("Audit"), N_("Import"),
-	N_("Training"), N_("Reward") };
+	N_("Training"), N_("Reward"), N_("Resolution") };
 static const char *const entity_zh[] = { NULL, "機關", "聯絡人", "會議",
-	"出席", "議題", "使用者", "稽核", "匯入", "培訓", "獎勵" };
+	"出席", "議題", "使用者", "稽核", "匯入", "培訓", "獎勵", "決議" };
 const struct enum_names model_entities = { entity_names, entity_labels,
 	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
+
+static const char *const resol_names[] = { NULL, "open", "closed" };
+static const char *const resol_labels[] = { NULL, N_("Still followed"),
+	N_("Released") };
+static const char *const resol_zh[] = { NULL, "持續列管", "解除列管" };
+const struct enum_names model_resolution_statuses = { resol_names,
+	resol_labels, resol_zh, RESOL_OPEN, RESOL_STATUS_MAX };
 
 const char *
 model_enum_other(const struct enum_names *e, uint32_t v)
@@ -132,7 +139,7 @@ model_noun(enum entity_kind kind)
 	static const char *const nouns[] = { NULL, N_("agency"),
 		N_("officer"), N_("meeting"), N_("attendance"), N_("issue"),
 		N_("user"), N_("audit record"), N_("import"),
-		N_("training record"), N_("reward") };
+		N_("training record"), N_("reward"), N_("resolution") };
 
 	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
 		return _("record");
@@ -463,13 +470,34 @@ static const struct field reward_fields[] = {
 SCHEMA(schema_reward, "reward", ENTITY_REWARD, struct reward,
     reward_fields);
 
+static const struct field resolution_fields[] = {
+	HEAD(struct resolution),
+	U32(10, struct resolution, meeting, N_("Meeting"), FORM_PLAIN, NULL,
+	    ENTITY_MEETING, FIELD_REQUIRED),
+	U32(11, struct resolution, number, N_("Number"), FORM_PLAIN, NULL, 0, 0),
+	STR(12, struct resolution, text, N_("Resolution"), FORM_PLAIN,
+	    FIELD_REQUIRED),
+	LIST(13, struct resolution, owner, nowner, N_("Owner agencies"),
+	    ENTITY_AGENCY),
+	STR(14, struct resolution, due, N_("Due"), FORM_DATE, 0),
+	U32(15, struct resolution, status, N_("Status"), FORM_PLAIN,
+	    &model_resolution_statuses, 0, FIELD_REQUIRED),
+	U32(16, struct resolution, issue, N_("Issue"), FORM_PLAIN, NULL,
+	    ENTITY_ISSUE, 0),
+	U32(17, struct resolution, decided, N_("Decided at"), FORM_PLAIN, NULL,
+	    ENTITY_MEETING, 0),
+	STR(18, struct resolution, note, N_("Progress"), FORM_PLAIN, 0),
+};
+SCHEMA(schema_resolution, "resolution", ENTITY_RESOLUTION, struct resolution,
+    resolution_fields);
+
 const struct schema *
 schema_of(enum entity_kind kind)
 {
 	static const struct schema *const all[] = { NULL, &schema_agency,
 		&schema_officer, &schema_meeting, &schema_attendance,
 		&schema_issue, &schema_user, &schema_audit, &schema_import,
-		&schema_training, &schema_reward };
+		&schema_training, &schema_reward, &schema_resolution };
 
 	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
 		return NULL;
@@ -491,7 +519,7 @@ void
 schema_label(const struct schema *s, const void *rec, char *buf, size_t n)
 {
 	static const char *const names[] = { "name", "title", "code",
-		"login", "course", "kind" };
+		"login", "course", "kind", "text" };
 	const struct field *f;
 	size_t i;
 
