@@ -116,7 +116,7 @@ const struct enum_names model_entities = { entity_names, entity_labels,
 	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
 
 static const char *const resol_names[] = { NULL, "open", "closed" };
-static const char *const resol_labels[] = { NULL, N_("Still followed"),
+static const char *const resol_labels[] = { NULL, N_("Followed"),
 	N_("Released") };
 static const char *const resol_zh[] = { NULL, "持續列管", "解除列管" };
 const struct enum_names model_resolution_statuses = { resol_names,
