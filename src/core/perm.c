@@ -243,6 +243,27 @@ perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
 	uint32_t id;
 
 	schema_label(s, rec, label, sizeof label);
+	if (kind == ENTITY_RESOLUTION) {
+		const struct resolution *r = rec;
+		char owners[256];
+		size_t used = 0;
+		uint32_t i;
+
+		owners[0] = '\0';
+		for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX &&
+		    used < sizeof owners; i++) {
+			if (store_agency_get(t, r->owner[i], &a, NULL) != 0)
+				snprintf(a.name, sizeof a.name, "#%u",
+				    r->owner[i]);
+			used += (size_t)snprintf(owners + used,
+			    sizeof owners - used, "%s%s", i ? "、" : "",
+			    a.name);
+		}
+		str_utf8_cut(owners);
+		snprintf(buf, n, _("%s %s, carried by %s,"), model_noun(kind),
+		    label, owners);
+		return;
+	}
 	id = kind == ENTITY_AGENCY ? ((const struct agency *)rec)->parent :
 	    perm_agency_of(t, kind, rec);
 	if (id != 0 && store_agency_get(t, id, &a, NULL) == 0)

@@ -1327,12 +1327,14 @@ export_item_add(struct export_items *it)
 static int
 export_item_cmp(const void *pa, const void *pb)
 {
+	/* This meeting's own, the review, the quarter's, the issues. */
+	static const uint32_t order[] = { 9, 1, 3, 2, 0 };
 	const struct export_item *a = pa, *b = pb;
 
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
 	if (a->part != b->part)
-		return a->part < b->part ? -1 : 1;
+		return order[a->part] < order[b->part] ? -1 : 1;
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
@@ -1552,10 +1554,6 @@ export_decisions(struct store_txn *t, uint32_t meeting,
 		    store_meeting_get(t, r->meeting, rm, NULL) == 0)
 			export_item_resolution(&it, &tr, r, rm, 1);
 	free(ids);
-	/* The meeting's own first, then its review. */
-	for (i = 0; i < it.n; i++)
-		if (it.v[i].part == 4)
-			it.v[i].part = 0;
 	rc = export_items_write(t, &it, w, rows, cause);
 done:
 	free(it.v);
