@@ -139,8 +139,7 @@ resol_draw(struct ui *ui, void *arg)
 		    strcmp(r->due, ui->today) < 0;
 		ui_put(ui, y + 3 + row, x, 14, ref, attr);
 		ui_put(ui, y + 3 + row, x + 15, 10,
-		    model_resolution_statuses.zh[r->status >= RESOL_OPEN &&
-		    r->status <= RESOL_STATUS_MAX ? r->status : RESOL_OPEN],
+		    _(model_enum_label(&model_resolution_statuses, r->status)),
 		    attr);
 		ui_put(ui, y + 3 + row, x + 26, 10, date_show(r->due, day,
 		    sizeof day), overdue && attr == UI_NORMAL ? UI_MARK :
