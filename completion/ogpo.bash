@@ -116,7 +116,7 @@ _ogpo()
 		;;
 	--entity)
 		COMPREPLY=($(compgen -W "agency officer meeting attendance issue
-		    training reward user import" -- "$cur"))
+		    training reward resolution user import" -- "$cur"))
 		return
 		;;
 	--year | --since | --until | --login | --limit | --head)
@@ -138,8 +138,9 @@ _ogpo()
 	case $cmd in
 	init) opts="--demo --admin" ;;
 	list)
-		opts="--agency --officer --tsv --strokes"
-		words="agencies officers meetings issues training rewards"
+		opts="--agency --officer --meeting --open --tsv --strokes"
+		words="agencies officers meetings issues training rewards
+		    resolutions"
 		;;
 	verify) opts="--head" ;;
 	doctor) opts="--age" ;;
@@ -148,7 +149,7 @@ _ogpo()
 		[[ $cur != -* ]] && COMPREPLY=($(compgen -d -- "$cur"))
 		;;
 	add | set | delete)
-		words="agency officer meeting issue training reward"
+		words="agency officer meeting issue training reward resolution"
 		;;
 	import)
 		opts="--dry-run --skip-bad --rejects --encoding --delimiter
@@ -164,7 +165,7 @@ _ogpo()
 		opts="--output -o --format --month --summary --matrix --from --to
 		    --excel --plain --encoding --replace"
 		words="attendance signin officers agencies meetings issues
-		    training rewards"
+		    training rewards resolutions agenda decisions"
 		;;
 	user)
 		words="add list remove"
