@@ -18,7 +18,8 @@
 #include "ogpo/util.h"
 
 #define STORE_SCHEMA_VERSION	5	/* 2: officer_stroke; 3: undone;
-					   4: officer_gram; 5: resolutions */
+					   4: officer_gram; 5: resolutions,
+					   votes */
 #define STORE_MAP_INITIAL	(64UL << 20)	/* bytes; grows by itself */
 
 struct store;
@@ -248,6 +249,15 @@ int	 store_resolution_put(struct store_txn *t, struct resolution *r,
 	    char **cause);
 int	 store_resolution_del(struct store_txn *t, uint32_t id, char **cause);
 
+/* Topic votes, their candidates and ballots (by vote: the group). */
+int	 store_vote_put(struct store_txn *t, struct vote *v, char **cause);
+int	 store_candidate_put(struct store_txn *t, struct candidate *cd,
+	    char **cause);
+int	 store_ballot_put(struct store_txn *t, struct ballot *b, char **cause);
+/* Delete a vote, a candidate or a ballot (kind says which). */
+int	 store_vote_rec_del(struct store_txn *t, enum entity_kind kind,
+	    uint32_t id, char **cause);
+
 int	 store_user_get(struct store_txn *t, const char *login, struct user *u,
 	    char **cause);
 int	 store_user_put(struct store_txn *t, struct user *u, char **cause);
@@ -338,7 +348,12 @@ enum store_index {
 	IX_RESOLUTION,		/* meetings' resolutions by id */
 	IX_MEETING_RESOLUTION,	/* resolutions by meeting (group) */
 	IX_AGENCY_RESOLUTION,	/* resolutions by owner agency (group) */
-	IX_MAX = IX_AGENCY_RESOLUTION
+	IX_VOTE,		/* topic votes by id */
+	IX_CANDIDATE,		/* candidate topics by id */
+	IX_VOTE_CANDIDATE,	/* candidates by vote (group) */
+	IX_BALLOT,		/* ballots by id */
+	IX_VOTE_BALLOT,		/* ballots by vote (group) */
+	IX_MAX = IX_VOTE_BALLOT
 };
 
 /* Which entity an index yields, and its name ("officer_agency"). */

@@ -241,7 +241,8 @@ cmd_entity(const char *name)
 {
 	static const enum entity_kind editable[] = { ENTITY_AGENCY,
 		ENTITY_OFFICER, ENTITY_MEETING, ENTITY_ISSUE, ENTITY_TRAINING,
-		ENTITY_REWARD, ENTITY_RESOLUTION };
+		ENTITY_REWARD, ENTITY_RESOLUTION, ENTITY_VOTE,
+		ENTITY_CANDIDATE, ENTITY_BALLOT };
 	size_t i;
 
 	for (i = 0; i < sizeof editable / sizeof editable[0]; i++)

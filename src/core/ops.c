@@ -18,6 +18,9 @@ union core_rec {
 	struct training	 training;
 	struct reward	 reward;
 	struct resolution resolution;
+	struct vote	 vote;
+	struct candidate candidate;
+	struct ballot	 ballot;
 	struct agency	 agency;
 	struct officer	 officer;
 	struct meeting	 meeting;
@@ -102,6 +105,12 @@ core_put(struct store_txn *t, enum entity_kind kind, void *rec, char **cause)
 		return store_reward_put(t, rec, cause);
 	case ENTITY_RESOLUTION:
 		return store_resolution_put(t, rec, cause);
+	case ENTITY_VOTE:
+		return store_vote_put(t, rec, cause);
+	case ENTITY_CANDIDATE:
+		return store_candidate_put(t, rec, cause);
+	case ENTITY_BALLOT:
+		return store_ballot_put(t, rec, cause);
 	default:
 		return err_set(cause, OGPO_INVALID, "internal error: cannot "
 		    "save a record of kind %d", (int)kind);
@@ -129,6 +138,8 @@ core_normalise(enum entity_kind kind, void *rec)
 	}
 	if (kind == ENTITY_RESOLUTION && ((struct resolution *)rec)->status == 0)
 		((struct resolution *)rec)->status = RESOL_OPEN;
+	if (kind == ENTITY_VOTE && ((struct vote *)rec)->status == 0)
+		((struct vote *)rec)->status = VOTE_OPEN;
 	if (kind == ENTITY_AGENCY && ((struct agency *)rec)->parent == 0 &&
 	    ((struct agency *)rec)->level == 0)
 		((struct agency *)rec)->level = LEVEL_CABINET;
@@ -585,6 +596,45 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			err_set(what, 0, "Delete the reward record %s (%s)?",
 			    label, rec->reward.date);
 		break;
+	case ENTITY_VOTE:
+		na = store_count(t, IX_VOTE_CANDIDATE, &id);
+		if (na > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("vote %s "
+			    "cannot be deleted: it has %zu candidate; delete "
+			    "it first", "vote %s cannot be deleted: it has "
+			    "%zu candidates; delete them first", na), label,
+			    na);
+			break;
+		}
+		err_set(what, 0, "Delete vote %s?", label);
+		break;
+	case ENTITY_CANDIDATE:
+	case ENTITY_BALLOT: {
+		uint32_t vote = kind == ENTITY_BALLOT ? rec->ballot.vote :
+		    rec->candidate.vote;
+
+		if ((nb = store_count(t, IX_VOTE_BALLOT, &vote)) > 0 &&
+		    kind == ENTITY_CANDIDATE) {
+			rc = err_set(what, OGPO_DENIED, ngettext("candidate "
+			    "%s cannot be deleted: vote #%u has %zu ballot "
+			    "already", "candidate %s cannot be deleted: vote "
+			    "#%u has %zu ballots already", nb), label, vote,
+			    nb);
+			break;
+		}
+		if (store_get(t, ENTITY_VOTE, vote, &rec->vote, NULL) == 0 &&
+		    rec->vote.status != VOTE_OPEN) {
+			rc = err_set(what, OGPO_DENIED, "vote #%u is closed; "
+			    "its candidates and ballots stay as they were",
+			    vote);
+			break;
+		}
+		if (kind == ENTITY_BALLOT)
+			err_set(what, 0, "Delete ballot #%u?", id);
+		else
+			err_set(what, 0, "Delete candidate %s?", label);
+		break;
+	}
 	case ENTITY_RESOLUTION:
 		err_set(what, 0, "Delete resolution %u of meeting #%u (%s)?",
 		    rec->resolution.number, rec->resolution.meeting, label);
@@ -710,6 +760,11 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 		break;
 	case ENTITY_RESOLUTION:
 		rc = store_resolution_del(t, id, cause);
+		break;
+	case ENTITY_VOTE:
+	case ENTITY_CANDIDATE:
+	case ENTITY_BALLOT:
+		rc = store_vote_rec_del(t, kind, id, cause);
 		break;
 	default:
 		rc = store_issue_del(t, id, cause);

@@ -332,6 +332,13 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if (kind == ENTITY_USER)
 		return err_set(cause, OGPO_DENIED, "only an admin may change "
 		    "users; you (%s) are an editor", c->login);
+	/* The vote is the coordinator's: a ballot is secret to the rest. */
+	if (kind == ENTITY_VOTE || kind == ENTITY_CANDIDATE ||
+	    kind == ENTITY_BALLOT)
+		return err_set(cause, OGPO_DENIED, "only an admin (the "
+		    "network's coordinator) enters topic votes, their "
+		    "candidates and ballots; you (%s) are an editor",
+		    c->login);
 	perm_scope_words(c, t, scope, sizeof scope);
 	if (old != NULL && !perm_record_in_scope(c, t, kind, old)) {
 		perm_words(t, kind, old, what, sizeof what);

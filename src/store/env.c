@@ -56,6 +56,11 @@ static const struct {
 				    MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_AGENCY_RESOLUTION]	= { "agency_resolution",
 				    MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_VOTE]		= { "vote", 0 },
+	[DB_CANDIDATE]		= { "candidate", 0 },
+	[DB_VOTE_CANDIDATE]	= { "vote_candidate", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_BALLOT]		= { "ballot", 0 },
+	[DB_VOTE_BALLOT]	= { "vote_ballot", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -279,18 +284,23 @@ store_seq_flush(struct store_txn *t, char **cause)
 }
 
 /*
- * 4 → 5: meetings' resolutions. Their tables are new (store_setup has
- * created them empty); their indexes are filled from what they hold, so
- * the step is whole on its own and can run after any other.
+ * 4 → 5: meetings' resolutions and the topic votes. Their tables are new
+ * (store_setup has created them empty); their indexes are filled from
+ * what they hold, so the step is whole on its own and can run after any
+ * other.
  */
 static int
 store_migrate_resolutions(struct store_txn *t, char **cause)
 {
+	static const enum store_index ix[] = { IX_MEETING_RESOLUTION,
+		IX_AGENCY_RESOLUTION, IX_VOTE_CANDIDATE, IX_VOTE_BALLOT };
+	size_t i;
 	int rc;
 
-	if ((rc = store_index_fill(t, IX_MEETING_RESOLUTION, cause)) != 0)
-		return rc;
-	return store_index_fill(t, IX_AGENCY_RESOLUTION, cause);
+	for (i = 0; i < sizeof ix / sizeof ix[0]; i++)
+		if ((rc = store_index_fill(t, ix[i], cause)) != 0)
+			return rc;
+	return 0;
 }
 
 /* Bring an older database up to STORE_SCHEMA_VERSION: the one place. */
@@ -1213,7 +1223,8 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 		[ENTITY_ATTENDANCE] = IX_ATTENDANCE, [ENTITY_ISSUE] = IX_ISSUE,
 		[ENTITY_USER] = IX_USER, [ENTITY_AUDIT] = IX_AUDIT,
 		[ENTITY_TRAINING] = IX_TRAINING, [ENTITY_REWARD] = IX_REWARD,
-		[ENTITY_RESOLUTION] = IX_RESOLUTION,
+		[ENTITY_RESOLUTION] = IX_RESOLUTION, [ENTITY_VOTE] = IX_VOTE,
+		[ENTITY_CANDIDATE] = IX_CANDIDATE, [ENTITY_BALLOT] = IX_BALLOT,
 	};
 	struct store_txn *t;
 	MDB_envinfo info;
