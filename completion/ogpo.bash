@@ -116,7 +116,7 @@ _ogpo()
 		;;
 	--entity)
 		COMPREPLY=($(compgen -W "agency officer meeting attendance issue
-		    training reward user import" -- "$cur"))
+		    training reward resolution user import" -- "$cur"))
 		return
 		;;
 	--year | --since | --until | --login | --limit | --head)
@@ -139,8 +139,9 @@ _ogpo()
 	case $cmd in
 	init) opts="--demo --admin" ;;
 	list)
-		opts="--agency --officer --case --tsv --strokes"
-		words="agencies officers meetings cases issues progress training rewards"
+		opts="--agency --officer --case --meeting --open --tsv --strokes"
+		words="agencies officers meetings cases issues progress training rewards
+		    resolutions"
 		;;
 	verify) opts="--head" ;;
 	doctor) opts="--age" ;;
@@ -149,7 +150,8 @@ _ogpo()
 		[[ $cur != -* ]] && COMPREPLY=($(compgen -d -- "$cur"))
 		;;
 	add | set | delete)
-		words="agency officer meeting case issue training reward progress"
+		words="agency officer meeting case issue training reward progress
+		    resolution"
 		;;
 	import)
 		opts="--dry-run --skip-bad --rejects --encoding --delimiter
@@ -167,7 +169,7 @@ _ogpo()
 		opts="--output -o --format --month --summary --matrix --from --to
 		    --excel --plain --encoding --replace"
 		words="attendance signin officers agencies meetings issues
-		    training rewards cases progress"
+		    training rewards cases progress resolutions agenda decisions"
 		;;
 	user)
 		words="add list remove"

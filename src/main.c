@@ -29,6 +29,7 @@ static const struct cmd_entry *const main_cmds[] = {
 	&cmd_user_entry,
 	&cmd_audit_entry,
 	&cmd_undo_entry,
+	&cmd_vote_entry,
 	&cmd_doctor_entry,
 	&cmd_who_entry,
 };

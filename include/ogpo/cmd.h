@@ -48,6 +48,7 @@ extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_doctor_entry;
 extern const struct cmd_entry cmd_who_entry;
 extern const struct cmd_entry cmd_undo_entry;
+extern const struct cmd_entry cmd_vote_entry;
 
 /*
  * Open the database the context names (or the default), printing the

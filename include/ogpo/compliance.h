@@ -22,7 +22,8 @@ enum compliance_rule {
 	RULE_ESCALATED_LONG,	/* an issue escalated for over 30 days */
 	RULE_NO_TRAINING,	/* point 8: a PO with no training (asked) */
 	RULE_OVERDUE,		/* a deadline passed (core_deadlines) */
-	RULE_MAX = RULE_OVERDUE
+	RULE_RESOLUTION_OVERDUE, /* a resolution still followed, past due */
+	RULE_MAX = RULE_RESOLUTION_OVERDUE
 };
 
 extern const struct enum_names compliance_rules;

@@ -44,7 +44,10 @@ enum export_what {
 	EXPORT_REWARDS,		/* every reward record (point 9) */
 	EXPORT_CASES,		/* 列管表: every case, as import reads it */
 	EXPORT_PROGRESS,	/* every progress report, likewise */
-	EXPORT_WHAT_MAX = EXPORT_PROGRESS
+	EXPORT_RESOLUTIONS,	/* every meeting's resolutions */
+	EXPORT_AGENDA,		/* a meeting's agenda (議程) */
+	EXPORT_DECISIONS,	/* what a meeting decided (決議紀錄) */
+	EXPORT_WHAT_MAX = EXPORT_DECISIONS
 };
 
 /* One export, as the command line or the full-screen program asks. */
@@ -55,7 +58,7 @@ struct export_request {
 							   matrix's first */
 	char		 to[EXPORT_MONTH_MAX + 1];	/* the matrix's last
 							   month ("": month) */
-	uint32_t	 meeting;	/* signin */
+	uint32_t	 meeting;	/* signin, agenda, decisions */
 	enum table_format format;	/* ODS, XLSX or CSV (0: CSV) */
 	int		 roc;		/* dates shown 民國 (ODS, XLSX, the
 					   sign-in sheet's heading) */
@@ -140,6 +143,34 @@ int	export_rewards(struct store_txn *t, struct table_writer *w,
  * them back: agencies by code, a case by its number, choices by name.
  */
 int	export_records(struct store_txn *t, enum entity_kind kind,
+	    struct table_writer *w, size_t *rows, char **cause);
+
+/*
+ * Every resolution, by meeting date and number: 編號, 會議編號, 會議日期,
+ * 會議, 案次, 決議事項, 主責機關代碼, 主責機關, 期限, 狀態 (持續列管 or
+ * 解除列管), 關聯議題編號, 決定會議編號, 辦理情形.
+ */
+int	export_resolutions(struct store_txn *t, struct table_writer *w,
+	    size_t *rows, char **cause);
+
+/*
+ * A meeting's agenda, one row per item under 議程 (the part), 案號, 內容,
+ * 主責機關代碼, 主責機關, 期限, 狀態, 辦理情形: first the resolutions of
+ * earlier meetings of its kind it reviews (core_resolutions_review), then
+ * every issue not yet resolved or closed with its status and latest
+ * note. A policy coordination meeting's are grouped by agency (a
+ * resolution of several owners has a row for each), and add the
+ * resolutions that the quarter's work meetings made.
+ */
+int	export_agenda(struct store_txn *t, uint32_t meeting,
+	    struct table_writer *w, size_t *rows, char **cause);
+
+/*
+ * What a meeting decided: the resolutions it made (本次決議), then the
+ * status it gave each earlier one it reviewed (前次決議審查), in the
+ * agenda's columns.
+ */
+int	export_decisions(struct store_txn *t, uint32_t meeting,
 	    struct table_writer *w, size_t *rows, char **cause);
 
 /* Run r's export through t into w (the export_* call r names). */

@@ -340,7 +340,11 @@ enum entity_kind {
 	ENTITY_TRAINING,	/* point 8 */
 	ENTITY_REWARD,		/* point 9 */
 	ENTITY_PROGRESS,	/* a case's progress report */
-	ENTITY_MAX = ENTITY_PROGRESS
+	ENTITY_RESOLUTION,	/* 決議事項 of a meeting */
+	ENTITY_VOTE,		/* a month's topic vote */
+	ENTITY_CANDIDATE,	/* a topic in a vote */
+	ENTITY_BALLOT,		/* one PO's approval ballot */
+	ENTITY_MAX = ENTITY_BALLOT
 };
 
 /* The four competencies of point 8, as bits of training.competencies. */
@@ -369,6 +373,75 @@ struct reward {
 	char	 date[OGPO_DATE_MAX + 1];
 	char	 kind[OGPO_TITLE_MAX + 1];	/* 嘉獎, 記功 … */
 	char	 reason[OGPO_NOTE_MAX + 1];
+};
+
+enum resolution_status {
+	RESOL_OPEN = 1,		/* 持續列管: still followed */
+	RESOL_CLOSED,		/* 解除列管: released by a later meeting */
+	RESOL_STATUS_MAX = RESOL_CLOSED
+};
+
+/*
+ * A numbered resolution (決議事項) of a meeting: what was decided, which
+ * agencies carry it out and by when. The next meetings of the same kind
+ * review it until one of them releases it (decided: that meeting).
+ */
+struct resolution {
+	struct record_head h;
+	uint32_t meeting;	/* the meeting that resolved it */
+	uint32_t number;	/* within that meeting, from 1 */
+	uint32_t status;	/* enum resolution_status */
+	uint32_t issue;		/* the issue (case) it is about, 0 if none */
+	uint32_t decided;	/* the meeting that last set its status, or 0 */
+	uint32_t nowner;
+	uint32_t owner[OGPO_COLLAB_MAX];	/* agencies that carry it out */
+	char	 text[OGPO_NOTE_MAX + 1];
+	char	 due[OGPO_DATE_MAX + 1];	/* "" when none was set */
+	char	 note[OGPO_NOTE_MAX + 1];	/* how it stands (辦理情形) */
+};
+
+enum vote_status {
+	VOTE_OPEN = 1,		/* ballots are being entered */
+	VOTE_CLOSED,		/* tallied; the chosen topics became issues */
+	VOTE_STATUS_MAX = VOTE_CLOSED
+};
+
+/*
+ * A month's topic vote (議題票選): the POs registered on its date choose
+ * any number of its candidates (approval voting); the two most approved
+ * become issues when it is closed.
+ */
+struct vote {
+	struct record_head h;
+	uint32_t status;	/* enum vote_status */
+	uint32_t nchosen;
+	uint32_t chosen[OGPO_COLLAB_MAX];	/* the issues it chose */
+	char	 date[OGPO_DATE_MAX + 1];	/* who may vote: POs then */
+	char	 title[OGPO_TEXT_MAX + 1];
+	char	 note[OGPO_NOTE_MAX + 1];
+};
+
+/* A topic put to a vote: its text, where it came from, its agency. */
+struct candidate {
+	struct record_head h;
+	uint32_t vote;
+	uint32_t lead;		/* the agency that would lead it */
+	uint32_t issue;		/* the issue it is (or became), 0 if none */
+	char	 title[OGPO_TEXT_MAX + 1];
+	char	 source[OGPO_TEXT_MAX + 1];	/* Join proposal, agency … */
+	char	 note[OGPO_NOTE_MAX + 1];
+};
+
+/*
+ * One PO's ballot in a vote: the candidates they approve. Only admins
+ * read or write ballots; others see the tally.
+ */
+struct ballot {
+	struct record_head h;
+	uint32_t vote;
+	uint32_t officer;
+	uint32_t nchoice;
+	uint32_t choice[OGPO_COLLAB_MAX];	/* candidates approved */
 };
 
 /*
@@ -412,6 +485,8 @@ extern const struct enum_names model_case_stages;
 extern const struct enum_names model_user_roles;
 extern const struct enum_names model_audit_actions;
 extern const struct enum_names model_entities;
+extern const struct enum_names model_resolution_statuses;
+extern const struct enum_names model_vote_statuses;
 
 /* The machine name of value v, or "?" when it is out of range. */
 const char *model_enum_name(const struct enum_names *e, uint32_t v);

@@ -79,6 +79,10 @@ extern const struct schema schema_import;
 extern const struct schema schema_training;
 extern const struct schema schema_reward;
 extern const struct schema schema_progress;
+extern const struct schema schema_resolution;
+extern const struct schema schema_vote;
+extern const struct schema schema_candidate;
+extern const struct schema schema_ballot;
 
 /* The schema of an entity kind, or NULL. */
 const struct schema *schema_of(enum entity_kind kind);

@@ -17,9 +17,10 @@
 #include "ogpo/model.h"
 #include "ogpo/util.h"
 
-#define STORE_SCHEMA_VERSION	5	/* 2: officer_stroke; 3: undone;
+#define STORE_SCHEMA_VERSION	6	/* 2: officer_stroke; 3: undone;
 					   4: officer_gram; 5: issues become
-					   tracked cases, with progress */
+					   tracked cases, with progress;
+					   6: resolutions, votes */
 #define STORE_MAP_INITIAL	(64UL << 20)	/* bytes; grows by itself */
 
 struct store;
@@ -250,6 +251,21 @@ int	 store_case_by_serial(struct store_txn *t, const char *serial,
 int	 store_progress_put(struct store_txn *t, struct progress *p,
 	    char **cause);
 int	 store_progress_del(struct store_txn *t, uint32_t id, char **cause);
+/* A meeting's resolutions (決議事項), by id, meeting and owner agency. */
+int	 store_resolution_get(struct store_txn *t, uint32_t id,
+	    struct resolution *r, char **cause);
+int	 store_resolution_put(struct store_txn *t, struct resolution *r,
+	    char **cause);
+int	 store_resolution_del(struct store_txn *t, uint32_t id, char **cause);
+
+/* Topic votes, their candidates and ballots (by vote: the group). */
+int	 store_vote_put(struct store_txn *t, struct vote *v, char **cause);
+int	 store_candidate_put(struct store_txn *t, struct candidate *cd,
+	    char **cause);
+int	 store_ballot_put(struct store_txn *t, struct ballot *b, char **cause);
+/* Delete a vote, a candidate or a ballot (kind says which). */
+int	 store_vote_rec_del(struct store_txn *t, enum entity_kind kind,
+	    uint32_t id, char **cause);
 
 int	 store_user_get(struct store_txn *t, const char *login, struct user *u,
 	    char **cause);
@@ -341,7 +357,15 @@ enum store_index {
 	IX_CASE_SERIAL,		/* cases by number (unique) */
 	IX_PROGRESS,		/* progress reports by id */
 	IX_ISSUE_PROGRESS,	/* progress by case (group), oldest first */
-	IX_MAX = IX_ISSUE_PROGRESS
+	IX_RESOLUTION,		/* meetings' resolutions by id */
+	IX_MEETING_RESOLUTION,	/* resolutions by meeting (group) */
+	IX_AGENCY_RESOLUTION,	/* resolutions by owner agency (group) */
+	IX_VOTE,		/* topic votes by id */
+	IX_CANDIDATE,		/* candidate topics by id */
+	IX_VOTE_CANDIDATE,	/* candidates by vote (group) */
+	IX_BALLOT,		/* ballots by id */
+	IX_VOTE_BALLOT,		/* ballots by vote (group) */
+	IX_MAX = IX_VOTE_BALLOT
 };
 
 /* Which entity an index yields, and its name ("officer_agency"). */

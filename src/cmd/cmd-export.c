@@ -24,6 +24,8 @@ static const struct {
 	{ "meetings", EXPORT_MEETINGS }, { "issues", EXPORT_ISSUES },
 	{ "training", EXPORT_TRAINING }, { "rewards", EXPORT_REWARDS },
 	{ "cases", EXPORT_CASES }, { "progress", EXPORT_PROGRESS },
+	{ "resolutions", EXPORT_RESOLUTIONS }, { "agenda", EXPORT_AGENDA },
+	{ "decisions", EXPORT_DECISIONS },
 };
 
 /* A month option's value into month; a usage error says how to write it. */
@@ -141,7 +143,7 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	const char *out = NULL;
 	char from[EXPORT_MONTH_MAX + 1] = "", to[EXPORT_MONTH_MAX + 1] = "";
 	char *cause = NULL, *notice = NULL;
-	int ch, rc, summary = 0, matrix = 0, excel = 0, plain = 0;
+	int ch, rc, summary = 0, matrix = 0, excel = 0, plain = 0, per_meeting;
 	const char *encoding = NULL;
 	size_t i, rows = 0;
 
@@ -222,13 +224,16 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (i == sizeof cmd_export_whats / sizeof cmd_export_whats[0])
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "cannot export "
 		    "'%s'; choose attendance, signin, officers, agencies, "
-		    "meetings, issues, training or rewards", argv[optind]);
+		    "meetings, issues, training, rewards, resolutions, agenda "
+		    "or decisions", argv[optind]);
 	r.what = cmd_export_whats[i].what;
-	if (argc - optind != (r.what == EXPORT_SIGNIN ? 2 : 1))
-		return cmd_error(&cmd_export_entry, CMD_USAGE, r.what ==
-		    EXPORT_SIGNIN && argc - optind == 1 ? _("say which meeting: "
-		    "ogpo export signin MEETING") : _("too many arguments (see "
-		    "ogpo export --help)"));
+	per_meeting = r.what == EXPORT_SIGNIN || r.what == EXPORT_AGENDA ||
+	    r.what == EXPORT_DECISIONS;
+	if (argc - optind != (per_meeting ? 2 : 1))
+		return cmd_error(&cmd_export_entry, CMD_USAGE, per_meeting &&
+		    argc - optind == 1 ? _("say which meeting: ogpo export "
+		    "signin|agenda|decisions MEETING") : _("too many arguments "
+		    "(see ogpo export --help)"));
 	if (r.what != EXPORT_ATTENDANCE && (summary || matrix ||
 	    r.month[0] || from[0] || to[0]))
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "--month, "
@@ -304,7 +309,7 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
-	if (r.what == EXPORT_SIGNIN &&
+	if (per_meeting &&
 	    (rc = cmd_export_meeting(c, argv[optind + 1], &r.meeting)) != 0) {
 		core_close(c);
 		return rc;

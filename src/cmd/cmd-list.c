@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ogpo/cmd.h"
+#include "ogpo/resolution.h"
 
 struct list {
 	struct store_txn	*t;
@@ -17,6 +18,8 @@ struct list {
 	uint32_t		 agency;	/* --agency, 0 for all */
 	uint32_t		 officer;	/* --officer, 0 for all */
 	const char		*caseref;	/* --case: a number or id */
+	uint32_t		 meeting;	/* --meeting, 0 for all */
+	int			 open;		/* --open: still followed */
 	char			 today[11];
 	char			*cause;
 };
@@ -375,6 +378,101 @@ list_rewards(struct list *l)
 	return list_records(l, ENTITY_REWARD);
 }
 
+static const struct cmd_column list_resolution_cols[] = {
+	{ N_("ID"), 4 }, { N_("MEETING"), 10 }, { N_("NO"), 3 },
+	{ N_("STATUS"), 8 }, { N_("DUE"), 10 }, { N_("OWNERS"), 14 },
+	{ N_("RESOLUTION"), 0 },
+};
+
+/* The owners' codes, comma-separated. */
+static void
+list_owner_codes(struct list *l, const struct resolution *r, char *buf,
+    size_t n)
+{
+	struct agency a;
+	size_t used = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX && used < n; i++) {
+		if (store_agency_get(l->t, r->owner[i], &a, NULL) != 0)
+			snprintf(a.code, sizeof a.code, "#%u", r->owner[i]);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		    i ? "," : "", a.code);
+	}
+}
+
+/* One resolution's line, unless the filters leave it out. */
+static void
+list_resolution_row(struct list *l, const struct resolution *r)
+{
+	struct meeting *m;
+	char id[16], no[16], day[16], due[16], owners[512];
+	const char *status;
+	uint32_t k;
+
+	if (l->open && r->status != RESOL_OPEN)
+		return;
+	if (l->agency != 0) {
+		for (k = 0; k < r->nowner && k < OGPO_COLLAB_MAX; k++)
+			if (r->owner[k] == l->agency)
+				break;
+		if (k == r->nowner || k == OGPO_COLLAB_MAX)
+			return;
+	}
+	if (l->tsv) {
+		cmd_tsv_row(stdout, &schema_resolution, r);
+		return;
+	}
+	m = xmalloc(sizeof *m);
+	if (store_meeting_get(l->t, r->meeting, m, NULL) != 0)
+		snprintf(m->date, sizeof m->date, "#%u", r->meeting);
+	snprintf(id, sizeof id, "%u", r->h.id);
+	snprintf(no, sizeof no, "%u", r->number);
+	list_owner_codes(l, r, owners, sizeof owners);
+	status = _(model_enum_label(&model_resolution_statuses, r->status));
+	const char *cells[] = { id, date_show(m->date, day, sizeof day), no,
+		status, r->due[0] ? date_show(r->due, due, sizeof due) : "",
+		owners, r->text };
+	cmd_table_row(stdout, list_resolution_cols, 7, cells);
+	free(m);
+}
+
+/*
+ * Resolutions by number (of one meeting: by number there), of one owner
+ * agency or still followed when asked.
+ */
+static int
+list_resolutions(struct list *l)
+{
+	struct resolution *r = xmalloc(sizeof *r);
+	struct store_cursor *c;
+	uint32_t *ids = NULL;
+	size_t n, i;
+	int rc = 0;
+
+	if (l->tsv)
+		cmd_tsv_header(stdout, &schema_resolution);
+	else
+		cmd_table_header(stdout, list_resolution_cols, 7);
+	if (l->meeting != 0) {
+		n = core_resolutions_of(l->t, l->meeting, &ids);
+		for (i = 0; i < n && rc == 0; i++)
+			if ((rc = store_resolution_get(l->t, ids[i], r,
+			    &l->cause)) == 0)
+				list_resolution_row(l, r);
+		free(ids);
+	} else if ((rc = store_cursor_open(l->t, IX_RESOLUTION, NULL, &c,
+	    &l->cause)) == 0) {
+		while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0)
+			if ((rc = store_cursor_get(c, r, &l->cause)) == 0)
+				list_resolution_row(l, r);
+		store_cursor_close(c);
+	}
+	free(r);
+	return rc;
+}
+
 static int
 cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -382,6 +480,8 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		{ "agency", required_argument, NULL, 'a' },
 		{ "officer", required_argument, NULL, 'o' },
 		{ "case", required_argument, NULL, 'c' },
+		{ "meeting", required_argument, NULL, 'm' },
+		{ "open", no_argument, NULL, 'O' },
 		{ "tsv", no_argument, NULL, 't' },
 		{ "strokes", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
@@ -395,6 +495,7 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		{ "meetings", list_meetings }, { "cases", list_issues },
 		{ "issues", list_issues }, { "progress", list_progress },
 		{ "training", list_training }, { "rewards", list_rewards },
+		{ "resolutions", list_resolutions },
 	};
 	struct list l;
 	struct agency a = { .h.id = 0 };
@@ -421,6 +522,16 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		case 'c':
 			l.caseref = optarg;
 			break;
+		case 'm':
+			if (str_to_id(optarg, &l.meeting) != 0)
+				return cmd_error(&cmd_list_entry, CMD_USAGE,
+				    "--meeting '%s' is not a meeting's number "
+				    "(see the ID column of ogpo list meetings)",
+				    optarg);
+			break;
+		case 'O':
+			l.open = 1;
+			break;
 		case 't':
 			l.tsv = 1;
 			break;
@@ -445,7 +556,8 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (i == sizeof what / sizeof what[0])
 		return cmd_error(&cmd_list_entry, CMD_USAGE, "cannot list "
 		    "'%s'; choose agencies, officers, meetings, cases, "
-		    "progress, training or rewards", argv[optind]);
+		    "progress, training, rewards or resolutions",
+		    argv[optind]);
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
 	date_today(l.today);
@@ -471,11 +583,11 @@ cmd_list_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.args = "agencies|officers|meetings|cases|progress|training|rewards "
-	    "[--agency CODE] [--officer ID] [--case NUMBER] [--tsv] "
-	    "[--strokes]",
+	.args = "agencies|officers|meetings|cases|progress|training|rewards|"
+	    "resolutions [--agency CODE] [--officer ID] [--case NUMBER] "
+	    "[--meeting ID] [--open] [--tsv] [--strokes]",
 	.summary = N_("Print agencies, officers, meetings, cases, progress, "
-	    "training or rewards."),
+	    "training, rewards or resolutions."),
 	.help = N_("--agency CODE  only that agency (for agencies: its subtree;\n"
 	    "               for meetings: those it convenes; for cases:\n"
 	    "               those it leads or co-organises; for progress:\n"
@@ -483,6 +595,9 @@ const struct cmd_entry cmd_list_entry = {
 	    "               officers')\n"
 	    "--officer ID   training or rewards of one officer\n"
 	    "--case NUMBER  progress of one case (115-07, or its id)\n"
+	    "--meeting ID   the resolutions that meeting made, by number\n"
+	    "--open         resolutions still followed (持續列管) only; with\n"
+	    "               --agency, those that agency carries\n"
 	    "--tsv          a header line and every field of each record,\n"
 	    "               tab-separated; tab, newline, CR and backslash\n"
 	    "               written as \\t \\n \\r \\\\\n"

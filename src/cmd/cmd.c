@@ -241,7 +241,8 @@ cmd_entity(const char *name)
 {
 	static const enum entity_kind editable[] = { ENTITY_AGENCY,
 		ENTITY_OFFICER, ENTITY_MEETING, ENTITY_ISSUE, ENTITY_TRAINING,
-		ENTITY_REWARD, ENTITY_PROGRESS };
+		ENTITY_REWARD, ENTITY_PROGRESS, ENTITY_RESOLUTION, ENTITY_VOTE,
+		ENTITY_CANDIDATE, ENTITY_BALLOT };
 	size_t i;
 
 	/* A tracked case is what an issue was; both names work. */

@@ -14,21 +14,22 @@
 #include "ogpo/compliance.h"
 #include "ogpo/config.h"
 #include "ogpo/core.h"
+#include "ogpo/resolution.h"
 #include "ogpo/util.h"
 
 static const char *const rule_names[] = { NULL, "no_po", "no_supervisor",
 	"not_civil_servant", "not_marked_held", "no_work_meeting",
 	"no_policy_meeting", "low_attendance", "escalated_long",
-	"no_training", "overdue" };
+	"no_training", "overdue", "resolution_overdue" };
 static const char *const rule_labels[] = { NULL, N_("No PO"),
 	N_("No supervisor"), N_("PO not a civil servant"),
 	N_("Not marked held"), N_("No work meeting"), N_("No policy meeting"),
 	N_("Low attendance"), N_("Escalated too long"),
-	N_("PO without training"), N_("Overdue") };
+	N_("PO without training"), N_("Overdue"), N_("Resolution overdue") };
 static const char *const rule_zh[] = { NULL, "未指派聯絡人", "未指派督導",
 	"聯絡人非公務人員", "已點名未標記召開", "未召開工作推動會議",
 	"未召開政策協調聯繫會議", "出席率偏低", "陳報逾期", "聯絡人未受訓",
-	"逾期未辦" };
+	"逾期未辦", "決議事項逾期" };
 const struct enum_names compliance_rules = { rule_names, rule_labels,
 	rule_zh, RULE_NO_PO, RULE_MAX };
 
@@ -410,6 +411,37 @@ compliance_overdue_one(void *arg, const struct core_deadline *d)
 	return 0;
 }
 
+/* One owner's overdue resolution (core_resolution_deadlines). */
+static void
+compliance_deadline(void *arg, const struct resolution_deadline *d)
+{
+	struct check *ck = arg;
+	struct meeting *m;
+	struct agency a;
+	char subject[160], text[100];
+	long days;
+
+	if (strcmp(d->due, ck->o->today) >= 0)
+		return;
+	days = compliance_days(d->due, ck->o->today);
+	if (store_agency_get(ck->t, d->agency, &a, NULL) != 0)
+		snprintf(a.name, sizeof a.name, "#%u", d->agency);
+	m = xmalloc(sizeof *m);
+	if (store_meeting_get(ck->t, d->meeting, m, NULL) != 0)
+		snprintf(m->date, sizeof m->date, "#%u", d->meeting);
+	snprintf(subject, sizeof subject, "%s", a.name);
+	memcpy(text, d->what, sizeof text - 1);
+	text[sizeof text - 1] = '\0';
+	str_utf8_cut(text);
+	ck->meeting = d->meeting;
+	compliance_say(ck, RULE_RESOLUTION_OVERDUE, d->agency, 0, 0, subject,
+	    "resolution %u of the meeting of %s (#%u), \"%s\", was due "
+	    "%s (%ld days ago) and is still followed", d->number, m->date,
+	    d->id, text, d->due, days);
+	ck->meeting = 0;
+	free(m);
+}
+
 size_t
 compliance_check(struct store_txn *t, const struct compliance_options *o,
     void (*fn)(void *arg, const struct compliance_finding *f), void *arg)
@@ -424,5 +456,6 @@ compliance_check(struct store_txn *t, const struct compliance_options *o,
 	(void)core_deadlines(t, compliance_overdue_one, &ck);
 	if (o->training)
 		compliance_agencies(&ck, RULE_NO_TRAINING, 0, 0);
+	core_resolution_deadlines(t, compliance_deadline, &ck);
 	return ck.n;
 }

@@ -12,6 +12,7 @@
 
 #include "core-int.h"
 #include "demo_data.h"
+#include "ogpo/resolution.h"
 
 #define DEMO_OFFICERS_MAX 1024
 
@@ -502,6 +503,88 @@ demo_training_add(struct demo *d)
 	return rc;
 }
 
+/* A meeting's review of what earlier ones resolved, then its own. */
+static int
+demo_meeting_resolutions(struct demo *d, const struct meeting *m,
+    size_t *k)
+{
+	static const char *const texts[] = {
+		"請各部會於期限內完成開放資料集盤點並回報辦理情形",
+		"請主責機關於公共政策網路參與平臺公開回應並附辦理時程",
+		"請各部會更新開放政府聯絡人名冊並報國家發展委員會",
+		"請主責機關邀集利害關係人召開前導會議",
+		"請主責機關整理議題分析表並於下次會議報告",
+		"請各機關提報本年度公共參與案例",
+		"請各部會完成聯絡人培訓課程報名",
+		"請主責機關彙整協作會議結論並追蹤辦理",
+	};
+	struct resolution r;
+	uint32_t *ids = NULL, level2[64];
+	size_t n, i, nl = 0, want;
+	int rc = 0;
+
+	n = core_resolutions_review(d->t, m->h.id, &ids);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (store_resolution_get(d->t, ids[i], &r, d->cause) != 0 ||
+		    r.status != RESOL_OPEN)
+			continue;
+		/* Most are done by their day; some stay, a few overdue. */
+		if (r.due[0] != '\0' && strcmp(r.due, m->date) < 0 &&
+		    demo_rand(d) % 4 != 0)
+			rc = core_resolution_decide(d->c, d->t, r.h.id, 0,
+			    m->h.id, RESOL_CLOSED, "已完成，解除列管", d->cause);
+	}
+	free(ids);
+	for (i = 0; i < demo_agencies_len && i < 256 && nl < 64; i++)
+		if (demo_agencies[i].level == LEVEL_2)
+			level2[nl++] = d->agency_id[i];
+	want = m->kind == MEETING_WORK ? 2 : 1;
+	for (i = 0; i < want && rc == 0 && nl > 0; i++, (*k)++) {
+		memset(&r, 0, sizeof r);
+		r.meeting = m->h.id;
+		str_copy(r.text, texts[*k % (sizeof texts / sizeof texts[0])],
+		    sizeof r.text);
+		r.owner[r.nowner++] = level2[demo_rand(d) % nl];
+		if (*k % 3 == 0 && r.owner[0] != level2[(*k + 5) % nl])
+			r.owner[r.nowner++] = level2[(*k + 5) % nl];
+		date_add_months(m->date, 1 + (int)(*k % 2), r.due);
+		if (*k % 4 == 1 && store_exists(d->t, ENTITY_ISSUE,
+		    (uint32_t)(1 + *k % 8)))
+			r.issue = (uint32_t)(1 + *k % 8);
+		rc = core_save(d->c, d->t, ENTITY_RESOLUTION, &r, d->cause);
+	}
+	return rc;
+}
+
+/* Resolutions across the year's held work and policy meetings. */
+static int
+demo_resolutions_add(struct demo *d)
+{
+	struct store_cursor *c;
+	struct meeting *m = xmalloc(sizeof *m);
+	uint32_t *ids = NULL;
+	size_t n = 0, i, k = 0;
+	int rc;
+
+	/* Ids first: the walk writes to the table it would read. */
+	if ((rc = store_cursor_open(d->t, IX_MEETING_DATE, NULL, &c,
+	    d->cause)) != 0) {
+		free(m);
+		return rc;
+	}
+	ids = xcalloc(store_count(d->t, IX_MEETING, NULL) + 1, sizeof *ids);
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		ids[n++] = store_cursor_id(c);
+	store_cursor_close(c);
+	for (i = 0; i < n && rc == 0; i++)
+		if (store_meeting_get(d->t, ids[i], m, d->cause) == 0 &&
+		    m->status == MEETING_HELD && m->kind != MEETING_ISSUE)
+			rc = demo_meeting_resolutions(d, m, &k);
+	free(ids);
+	free(m);
+	return rc;
+}
+
 static int
 demo_fill(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
@@ -523,7 +606,8 @@ demo_fill(struct core *c, struct store_txn *t, void *arg, char **cause)
 	    (rc = demo_meetings_add(d)) != 0 ||
 	    (rc = demo_training_add(d)) != 0 ||
 	    (rc = demo_issues_add(d)) != 0 ||
-	    (rc = demo_cases_add(d)) != 0)
+	    (rc = demo_cases_add(d)) != 0 ||
+	    (rc = demo_resolutions_add(d)) != 0)
 		return err_prefix(cause, rc, "demo data");
 	return 0;
 }

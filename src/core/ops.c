@@ -10,12 +10,17 @@
 
 #include "core-int.h"
 #include "ogpo/codec.h"
+#include "ogpo/resolution.h"
 
 /* Any record: big enough for each kind the door handles. */
 union core_rec {
 	struct record_head h;
 	struct training	 training;
 	struct reward	 reward;
+	struct resolution resolution;
+	struct vote	 vote;
+	struct candidate candidate;
+	struct ballot	 ballot;
 	struct agency	 agency;
 	struct officer	 officer;
 	struct meeting	 meeting;
@@ -101,6 +106,14 @@ core_put(struct store_txn *t, enum entity_kind kind, void *rec, char **cause)
 		return store_reward_put(t, rec, cause);
 	case ENTITY_PROGRESS:
 		return store_progress_put(t, rec, cause);
+	case ENTITY_RESOLUTION:
+		return store_resolution_put(t, rec, cause);
+	case ENTITY_VOTE:
+		return store_vote_put(t, rec, cause);
+	case ENTITY_CANDIDATE:
+		return store_candidate_put(t, rec, cause);
+	case ENTITY_BALLOT:
+		return store_ballot_put(t, rec, cause);
 	default:
 		return err_set(cause, OGPO_INVALID, "internal error: cannot "
 		    "save a record of kind %d", (int)kind);
@@ -128,6 +141,10 @@ core_normalise(enum entity_kind kind, void *rec)
 	}
 	if (kind == ENTITY_ISSUE)
 		core_case_normalise(rec);
+	if (kind == ENTITY_RESOLUTION && ((struct resolution *)rec)->status == 0)
+		((struct resolution *)rec)->status = RESOL_OPEN;
+	if (kind == ENTITY_VOTE && ((struct vote *)rec)->status == 0)
+		((struct vote *)rec)->status = VOTE_OPEN;
 	if (kind == ENTITY_AGENCY && ((struct agency *)rec)->parent == 0 &&
 	    ((struct agency *)rec)->level == 0)
 		((struct agency *)rec)->level = LEVEL_CABINET;
@@ -297,6 +314,8 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		rc = 0;
 		goto out;
 	}
+	if (!had && kind == ENTITY_RESOLUTION)
+		core_resolution_fill(t, rec);
 	if (had && kind == ENTITY_USER && old->user.role == UROLE_ADMIN &&
 	    ((struct user *)rec)->role != UROLE_ADMIN &&
 	    core_user_last_admin(t, old->user.login)) {
@@ -530,6 +549,7 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		nd = core_group_names(t, IX_AGENCY_ISSUE, id, &d);
 		ne = core_meeting_refs(t, ENTITY_AGENCY, id, &e);
 		nf = core_scope_refs(t, id, &f);
+		nd += store_count(t, IX_AGENCY_RESOLUTION, &id);
 		if (na + nb + nd + ne + nf == 0) {
 			err_set(what, 0, "Delete agency %s?", label);
 			break;
@@ -543,7 +563,8 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			core_names_part(&all, nb, xasprintf(ngettext(
 			    "%zu officer", "%zu officers", nb), nb), &b);
 			core_names_part(&all, nd, xasprintf(ngettext(
-			    "%zu issue", "%zu issues", nd), nd), &d);
+			    "%zu issue or resolution",
+			    "%zu issues or resolutions", nd), nd), &d);
 			core_names_part(&all, ne, xasprintf(ngettext(
 			    "%zu convened meeting", "%zu convened meetings",
 			    ne), ne), &e);
@@ -596,7 +617,59 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		err_set(what, 0, "Delete the progress report of %s?",
 		    rec->progress.date);
 		break;
+	case ENTITY_VOTE:
+		na = store_count(t, IX_VOTE_CANDIDATE, &id);
+		if (na > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("vote %s "
+			    "cannot be deleted: it has %zu candidate; delete "
+			    "it first", "vote %s cannot be deleted: it has "
+			    "%zu candidates; delete them first", na), label,
+			    na);
+			break;
+		}
+		err_set(what, 0, "Delete vote %s?", label);
+		break;
+	case ENTITY_CANDIDATE:
+	case ENTITY_BALLOT: {
+		uint32_t vote = kind == ENTITY_BALLOT ? rec->ballot.vote :
+		    rec->candidate.vote;
+
+		if ((nb = store_count(t, IX_VOTE_BALLOT, &vote)) > 0 &&
+		    kind == ENTITY_CANDIDATE) {
+			rc = err_set(what, OGPO_DENIED, ngettext("candidate "
+			    "%s cannot be deleted: vote #%u has %zu ballot "
+			    "already", "candidate %s cannot be deleted: vote "
+			    "#%u has %zu ballots already", nb), label, vote,
+			    nb);
+			break;
+		}
+		if (store_get(t, ENTITY_VOTE, vote, &rec->vote, NULL) == 0 &&
+		    rec->vote.status != VOTE_OPEN) {
+			rc = err_set(what, OGPO_DENIED, "vote #%u is closed; "
+			    "its candidates and ballots stay as they were",
+			    vote);
+			break;
+		}
+		if (kind == ENTITY_BALLOT)
+			err_set(what, 0, "Delete ballot #%u?", id);
+		else
+			err_set(what, 0, "Delete candidate %s?", label);
+		break;
+	}
+	case ENTITY_RESOLUTION:
+		err_set(what, 0, "Delete resolution %u of meeting #%u (%s)?",
+		    rec->resolution.number, rec->resolution.meeting, label);
+		break;
 	case ENTITY_MEETING:
+		if ((nb = store_count(t, IX_MEETING_RESOLUTION, &id)) > 0 ||
+		    (nb = core_resolution_decided_at(t, id)) > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
+			    "deleted: %zu resolution was made or reviewed "
+			    "there; delete it first", "%s cannot be deleted: "
+			    "%zu resolutions were made or reviewed there; "
+			    "delete them first", nb), label, nb);
+			break;
+		}
 		if ((nb = core_case_meeting_refs(t, id)) != 0) {
 			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
 			    "deleted: %zu progress report or case decision "
@@ -621,6 +694,13 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			    "cannot be deleted: it has %zu progress reports; to "
 			    "end it, set its stage to withdrawn or closed", na),
 			    label, na);
+			break;
+		}
+		if (ne == 0 && (nb = core_resolution_issue_refs(t, id)) > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
+			    "deleted: %zu resolution is about it; unlink it "
+			    "first", "%s cannot be deleted: %zu resolutions "
+			    "are about it; unlink them first", nb), label, nb);
 			break;
 		}
 		if (ne == 0) {
@@ -719,6 +799,14 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 		break;
 	case ENTITY_REWARD:
 		rc = store_reward_del(t, id, cause);
+		break;
+	case ENTITY_RESOLUTION:
+		rc = store_resolution_del(t, id, cause);
+		break;
+	case ENTITY_VOTE:
+	case ENTITY_CANDIDATE:
+	case ENTITY_BALLOT:
+		rc = store_vote_rec_del(t, kind, id, cause);
 		break;
 	default:
 		rc = store_issue_del(t, id, cause);

@@ -234,6 +234,16 @@ perm_record_in_scope(struct core *c, struct store_txn *t,
 				return 1;
 		return perm_in_scope(c, t, a->parent);
 	}
+	if (kind == ENTITY_RESOLUTION) {
+		/* Every owner's: one agency does not release what another
+		 * carries. */
+		const struct resolution *r = rec;
+
+		for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX; i++)
+			if (!perm_in_scope(c, t, r->owner[i]))
+				return 0;
+		return r->nowner > 0;
+	}
 	if (perm_in_scope(c, t, perm_agency_of(t, kind, rec)))
 		return 1;
 	/* Meetings they lead include those about issues they lead. */
@@ -257,6 +267,27 @@ perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
 	uint32_t id;
 
 	schema_label(s, rec, label, sizeof label);
+	if (kind == ENTITY_RESOLUTION) {
+		const struct resolution *r = rec;
+		char owners[256];
+		size_t used = 0;
+		uint32_t i;
+
+		owners[0] = '\0';
+		for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX &&
+		    used < sizeof owners; i++) {
+			if (store_agency_get(t, r->owner[i], &a, NULL) != 0)
+				snprintf(a.name, sizeof a.name, "#%u",
+				    r->owner[i]);
+			used += (size_t)snprintf(owners + used,
+			    sizeof owners - used, "%s%s", i ? "、" : "",
+			    a.name);
+		}
+		str_utf8_cut(owners);
+		snprintf(buf, n, _("%s %s, carried by %s,"), model_noun(kind),
+		    label, owners);
+		return;
+	}
 	id = kind == ENTITY_AGENCY ? ((const struct agency *)rec)->parent :
 	    perm_agency_of(t, kind, rec);
 	if (id != 0 && store_agency_get(t, id, &a, NULL) == 0)
@@ -338,6 +369,13 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if (kind == ENTITY_USER)
 		return err_set(cause, OGPO_DENIED, "only an admin may change "
 		    "users; you (%s) are an editor", c->login);
+	/* The vote is the coordinator's: a ballot is secret to the rest. */
+	if (kind == ENTITY_VOTE || kind == ENTITY_CANDIDATE ||
+	    kind == ENTITY_BALLOT)
+		return err_set(cause, OGPO_DENIED, "only an admin (the "
+		    "network's coordinator) enters topic votes, their "
+		    "candidates and ballots; you (%s) are an editor",
+		    c->login);
 	perm_scope_words(c, t, scope, sizeof scope);
 	if (old != NULL && !perm_record_in_scope(c, t, kind, old)) {
 		perm_words(t, kind, old, what, sizeof what);

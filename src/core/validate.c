@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "core-int.h"
+#include "ogpo/resolution.h"
+#include "ogpo/vote.h"
 #include "ogpo/text.h"
 
 struct check {
@@ -422,6 +424,119 @@ check_progress(struct check *ck)
 	free(is);
 }
 
+/*
+ * A resolution: an owner at least, its number once in its meeting, and
+ * its status decided by a later meeting of the same kind.
+ */
+static void
+check_resolution(struct check *ck)
+{
+	const struct resolution *r = ck->rec;
+	struct resolution *o;
+	struct meeting *m, *d;
+	struct store_cursor *c;
+
+	if (r->nowner == 0)
+		check_fault(ck, "owner", "name the agency or agencies that "
+		    "carry the resolution out (by code: owner=MOI,MODA)");
+	if (r->meeting == 0)
+		return;
+	o = xmalloc(sizeof *o);
+	if (r->number != 0 && store_cursor_open(ck->t, IX_MEETING_RESOLUTION,
+	    &r->meeting, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, o, NULL) == 0 &&
+			    o->h.id != r->h.id && o->number == r->number) {
+				check_fault(ck, "number", "meeting #%u already "
+				    "has a resolution %u (#%u); give another "
+				    "number or leave it empty for the next",
+				    r->meeting, r->number, o->h.id);
+				break;
+			}
+		store_cursor_close(c);
+	}
+	free(o);
+	if (r->decided == 0)
+		return;
+	m = xmalloc(sizeof *m);
+	d = xmalloc(sizeof *d);
+	if (store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
+	    store_meeting_get(ck->t, r->decided, d, NULL) == 0 &&
+	    r->decided != r->meeting &&
+	    (d->kind != m->kind || !core_meeting_after(d, m)))
+		check_fault(ck, "decided", "meeting #%u (%s) cannot decide "
+		    "on a resolution of meeting #%u (%s): only a later "
+		    "meeting of the same kind reviews it", d->h.id, d->date,
+		    m->h.id, m->date);
+	free(d);
+	free(m);
+}
+
+/* The vote of a candidate or ballot: it exists and still takes them. */
+static int
+check_vote_open(struct check *ck, uint32_t vote, struct vote *v)
+{
+	if (vote == 0 || store_get(ck->t, ENTITY_VOTE, vote, v, NULL) != 0)
+		return 0;
+	if (v->status != VOTE_OPEN) {
+		check_fault(ck, "vote", "vote #%u (%s) is closed; its "
+		    "candidates and ballots stay as they were", vote, v->date);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * A ballot: its voter a PO in office on the vote's date, one ballot
+ * each, approving candidates of that vote, each once.
+ */
+static void
+check_ballot(struct check *ck)
+{
+	const struct ballot *b = ck->rec;
+	struct vote *v = xmalloc(sizeof *v);
+	struct officer *o = xmalloc(sizeof *o);
+	struct candidate *cd = xmalloc(sizeof *cd);
+	struct ballot *other = xmalloc(sizeof *other);
+	struct store_cursor *c;
+	uint32_t i, j;
+
+	if (!check_vote_open(ck, b->vote, v))
+		goto out;
+	if (b->officer != 0 && store_officer_get(ck->t, b->officer, o,
+	    NULL) == 0 && !core_vote_eligible(o, v->date))
+		check_fault(ck, "officer", "%s (#%u) may not vote in vote #%u: "
+		    "only the POs in office on %s vote", o->name, o->h.id,
+		    b->vote, v->date);
+	for (i = 0; i < b->nchoice && i < OGPO_COLLAB_MAX; i++) {
+		for (j = 0; j < i; j++)
+			if (b->choice[j] == b->choice[i])
+				check_fault(ck, "choice", "candidate #%u is "
+				    "approved twice", b->choice[i]);
+		if (store_get(ck->t, ENTITY_CANDIDATE, b->choice[i], cd,
+		    NULL) == 0 && cd->vote != b->vote)
+			check_fault(ck, "choice", "candidate #%u (%s) is not "
+			    "one of vote #%u's", b->choice[i], cd->title,
+			    b->vote);
+	}
+	if (store_cursor_open(ck->t, IX_VOTE_BALLOT, &b->vote, &c, NULL) != 0)
+		goto out;
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, other, NULL) == 0 &&
+		    other->h.id != b->h.id && other->officer == b->officer) {
+			check_fault(ck, "officer", "officer #%u has a ballot "
+			    "in vote #%u already (#%u); change that one",
+			    b->officer, b->vote, other->h.id);
+			break;
+		}
+	store_cursor_close(c);
+out:
+	free(other);
+	free(cd);
+	free(o);
+	free(v);
+}
+
 size_t
 core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
     struct core_fault *faults, size_t max)
@@ -449,6 +564,19 @@ core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
 		break;
 	case ENTITY_PROGRESS:
 		check_progress(&ck);
+		break;
+	case ENTITY_RESOLUTION:
+		check_resolution(&ck);
+		break;
+	case ENTITY_CANDIDATE: {
+		struct vote *v = xmalloc(sizeof *v);
+
+		check_vote_open(&ck, ((const struct candidate *)rec)->vote, v);
+		free(v);
+		break;
+	}
+	case ENTITY_BALLOT:
+		check_ballot(&ck);
 		break;
 	default:
 		break;

@@ -55,6 +55,16 @@ static const struct {
 	[DB_PROGRESS]		= { "progress", 0 },
 	[DB_ISSUE_PROGRESS]	= { "issue_progress",
 				    MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_RESOLUTION]		= { "resolution", 0 },
+	[DB_MEETING_RESOLUTION]	= { "meeting_resolution",
+				    MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_AGENCY_RESOLUTION]	= { "agency_resolution",
+				    MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_VOTE]		= { "vote", 0 },
+	[DB_CANDIDATE]		= { "candidate", 0 },
+	[DB_VOTE_CANDIDATE]	= { "vote_candidate", MDB_DUPSORT | MDB_DUPFIXED },
+	[DB_BALLOT]		= { "ballot", 0 },
+	[DB_VOTE_BALLOT]	= { "vote_ballot", MDB_DUPSORT | MDB_DUPFIXED },
 	[DB_SCRATCH]		= { "scratch", 0 },
 };
 
@@ -277,6 +287,26 @@ store_seq_flush(struct store_txn *t, char **cause)
 	return 0;
 }
 
+/*
+ * 4 → 5: meetings' resolutions and the topic votes. Their tables are new
+ * (store_setup has created them empty); their indexes are filled from
+ * what they hold, so the step is whole on its own and can run after any
+ * other.
+ */
+static int
+store_migrate_resolutions(struct store_txn *t, char **cause)
+{
+	static const enum store_index ix[] = { IX_MEETING_RESOLUTION,
+		IX_AGENCY_RESOLUTION, IX_VOTE_CANDIDATE, IX_VOTE_BALLOT };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof ix / sizeof ix[0]; i++)
+		if ((rc = store_index_fill(t, ix[i], cause)) != 0)
+			return rc;
+	return 0;
+}
+
 /* Bring an older database up to STORE_SCHEMA_VERSION: the one place. */
 static int
 store_migrate(struct store_txn *t, uint32_t from, char **cause)
@@ -311,6 +341,10 @@ store_migrate(struct store_txn *t, uint32_t from, char **cause)
 	}
 	/* 4 → 5: issues become tracked cases, numbered, in place. */
 	if (from >= 1 && from < 5 && (rc = store_cases_migrate(t, cause)) != 0)
+		return rc;
+	/* 5 → 6: meetings' resolutions and topic votes. */
+	if (from >= 1 && from < 6 &&
+	    (rc = store_migrate_resolutions(t, cause)) != 0)
 		return rc;
 	store_u64_put(b, STORE_SCHEMA_VERSION);
 	d.mv_size = sizeof b;
@@ -1198,6 +1232,8 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 		[ENTITY_USER] = IX_USER, [ENTITY_AUDIT] = IX_AUDIT,
 		[ENTITY_TRAINING] = IX_TRAINING, [ENTITY_REWARD] = IX_REWARD,
 		[ENTITY_PROGRESS] = IX_PROGRESS,
+		[ENTITY_RESOLUTION] = IX_RESOLUTION, [ENTITY_VOTE] = IX_VOTE,
+		[ENTITY_CANDIDATE] = IX_CANDIDATE, [ENTITY_BALLOT] = IX_BALLOT,
 	};
 	struct store_txn *t;
 	MDB_envinfo info;

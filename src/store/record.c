@@ -180,6 +180,51 @@ record_ix_officer_reward(const void *rec, struct store_ixent *out,
 }
 
 static size_t
+record_ix_meeting_resolution(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct resolution *r = rec;
+
+	(void)max;
+	return record_ent_u32(out, r->meeting, r->h.id);
+}
+
+/* Each owner agency once. */
+static size_t
+record_ix_agency_resolution(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	const struct resolution *r = rec;
+	size_t n = 0, i, j;
+
+	for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX && n < max; i++) {
+		for (j = 0; j < n; j++)
+			if (store_u32_get(out[j].k) == r->owner[i])
+				break;
+		if (j == n && r->owner[i] != 0)
+			n += record_ent_u32(&out[n], r->owner[i], r->h.id);
+	}
+	return n;
+}
+
+static size_t
+record_ix_vote_candidate(const void *rec, struct store_ixent *out,
+    size_t max)
+{
+	(void)max;
+	return record_ent_u32(out, ((const struct candidate *)rec)->vote,
+	    ((const struct candidate *)rec)->h.id);
+}
+
+static size_t
+record_ix_vote_ballot(const void *rec, struct store_ixent *out, size_t max)
+{
+	(void)max;
+	return record_ent_u32(out, ((const struct ballot *)rec)->vote,
+	    ((const struct ballot *)rec)->h.id);
+}
+
+static size_t
 record_ix_meeting_date(const void *rec, struct store_ixent *out, size_t max)
 {
 	const struct meeting *m = rec;
@@ -341,6 +386,25 @@ const struct store_ixdesc store_ix[IX_MAX + 1] = {
 	[IX_ISSUE_PROGRESS] = { "issue_progress", DB_ISSUE_PROGRESS,
 		ENTITY_PROGRESS, IXF_DUP, record_ix_issue_progress,
 		record_target_value },
+	[IX_RESOLUTION] = { "resolution", DB_RESOLUTION, ENTITY_RESOLUTION,
+		IXF_PRIMARY, NULL, record_target_self },
+	[IX_MEETING_RESOLUTION] = { "meeting_resolution",
+		DB_MEETING_RESOLUTION, ENTITY_RESOLUTION, IXF_DUP,
+		record_ix_meeting_resolution, record_target_value },
+	[IX_AGENCY_RESOLUTION] = { "agency_resolution", DB_AGENCY_RESOLUTION,
+		ENTITY_RESOLUTION, IXF_DUP, record_ix_agency_resolution,
+		record_target_value },
+	[IX_VOTE] = { "vote", DB_VOTE, ENTITY_VOTE, IXF_PRIMARY, NULL,
+		record_target_self },
+	[IX_CANDIDATE] = { "candidate", DB_CANDIDATE, ENTITY_CANDIDATE,
+		IXF_PRIMARY, NULL, record_target_self },
+	[IX_VOTE_CANDIDATE] = { "vote_candidate", DB_VOTE_CANDIDATE,
+		ENTITY_CANDIDATE, IXF_DUP, record_ix_vote_candidate,
+		record_target_value },
+	[IX_BALLOT] = { "ballot", DB_BALLOT, ENTITY_BALLOT, IXF_PRIMARY, NULL,
+		record_target_self },
+	[IX_VOTE_BALLOT] = { "vote_ballot", DB_VOTE_BALLOT, ENTITY_BALLOT,
+		IXF_DUP, record_ix_vote_ballot, record_target_value },
 };
 
 static const enum store_index record_agency_ix[] = { IX_AGENCY_CODE,
@@ -359,6 +423,11 @@ static const enum store_index record_no_ix[] = { 0 };
 static const enum store_index record_training_ix[] = { IX_OFFICER_TRAINING,
 	0 };
 static const enum store_index record_reward_ix[] = { IX_OFFICER_REWARD, 0 };
+static const enum store_index record_candidate_ix[] = { IX_VOTE_CANDIDATE,
+	0 };
+static const enum store_index record_ballot_ix[] = { IX_VOTE_BALLOT, 0 };
+static const enum store_index record_resolution_ix[] = {
+	IX_MEETING_RESOLUTION, IX_AGENCY_RESOLUTION, 0 };
 
 static const struct store_entity record_entities[ENTITY_MAX + 1] = {
 	[ENTITY_AGENCY] = { ENTITY_AGENCY, &schema_agency, IX_AGENCY,
@@ -383,6 +452,16 @@ static const struct store_entity record_entities[ENTITY_MAX + 1] = {
 		"seq.reward", record_key_id, record_reward_ix },
 	[ENTITY_PROGRESS] = { ENTITY_PROGRESS, &schema_progress, IX_PROGRESS,
 		"seq.progress", record_key_id, record_progress_ix },
+	[ENTITY_RESOLUTION] = { ENTITY_RESOLUTION, &schema_resolution,
+		IX_RESOLUTION, "seq.resolution", record_key_id,
+		record_resolution_ix },
+	[ENTITY_VOTE] = { ENTITY_VOTE, &schema_vote, IX_VOTE, "seq.vote",
+		record_key_id, record_no_ix },
+	[ENTITY_CANDIDATE] = { ENTITY_CANDIDATE, &schema_candidate,
+		IX_CANDIDATE, "seq.candidate", record_key_id,
+		record_candidate_ix },
+	[ENTITY_BALLOT] = { ENTITY_BALLOT, &schema_ballot, IX_BALLOT,
+		"seq.ballot", record_key_id, record_ballot_ix },
 };
 
 const struct store_entity *
@@ -1020,6 +1099,54 @@ int
 store_reward_del(struct store_txn *t, uint32_t id, char **cause)
 {
 	return record_del_id(t, ENTITY_REWARD, id, cause);
+}
+
+int
+store_resolution_get(struct store_txn *t, uint32_t id, struct resolution *r,
+    char **cause)
+{
+	return store_get(t, ENTITY_RESOLUTION, id, r, cause);
+}
+
+int
+store_resolution_put(struct store_txn *t, struct resolution *r, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_RESOLUTION), r, cause);
+}
+
+int
+store_resolution_del(struct store_txn *t, uint32_t id, char **cause)
+{
+	return record_del_id(t, ENTITY_RESOLUTION, id, cause);
+}
+
+int
+store_vote_put(struct store_txn *t, struct vote *v, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_VOTE), v, cause);
+}
+
+int
+store_candidate_put(struct store_txn *t, struct candidate *cd, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_CANDIDATE), cd, cause);
+}
+
+int
+store_ballot_put(struct store_txn *t, struct ballot *b, char **cause)
+{
+	return record_put(t, store_entity(ENTITY_BALLOT), b, cause);
+}
+
+int
+store_vote_rec_del(struct store_txn *t, enum entity_kind kind, uint32_t id,
+    char **cause)
+{
+	if (kind != ENTITY_VOTE && kind != ENTITY_CANDIDATE &&
+	    kind != ENTITY_BALLOT)
+		return err_set(cause, OGPO_INVALID, "internal error: not a "
+		    "vote's record");
+	return record_del_id(t, kind, id, cause);
 }
 
 /*

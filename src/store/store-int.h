@@ -39,6 +39,14 @@ enum store_db {
 	DB_CASE_SERIAL,		/* a case's number → the case (schema 5) */
 	DB_PROGRESS,
 	DB_ISSUE_PROGRESS,
+	DB_RESOLUTION,
+	DB_MEETING_RESOLUTION,
+	DB_AGENCY_RESOLUTION,
+	DB_VOTE,
+	DB_CANDIDATE,
+	DB_VOTE_CANDIDATE,
+	DB_BALLOT,
+	DB_VOTE_BALLOT,
 	DB_SCRATCH,		/* marks that live within one transaction */
 	DB_COUNT
 };

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ogpo/export.h"
+#include "ogpo/resolution.h"
 #include "ogpo/spool.h"
 #include "ogpo/util.h"
 
@@ -1211,6 +1212,358 @@ done:
 	return rc;
 }
 
+/* --- resolutions, agendas and decisions ------------------------------ */
+
+/* Owners' codes (comma) and names (、) of a resolution. */
+static void
+export_owner_cells(const struct export_tree *tr, const struct resolution *r,
+    char *codes, size_t cn, char *names, size_t nn)
+{
+	struct export_agency *e;
+	size_t uc = 0, un = 0;
+	uint32_t i;
+
+	codes[0] = names[0] = '\0';
+	for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX; i++) {
+		e = export_tree_find(tr, r->owner[i]);
+		uc += (size_t)snprintf(codes + uc, cn - uc, "%s%s",
+		    i ? "," : "", e ? e->a.code : "?");
+		un += (size_t)snprintf(names + un, nn - un, "%s%s",
+		    i ? "、" : "", e ? e->a.name : "?");
+		if (uc >= cn || un >= nn)
+			break;
+	}
+}
+
+int
+export_resolutions(struct store_txn *t, struct table_writer *w, size_t *rows,
+    char **cause)
+{
+	static const struct table_column head[] = { C("編號"), C("會議編號"),
+		D("會議日期"), T("會議"), C("案次"), T("決議事項"),
+		T("主責機關代碼"), T("主責機關"), D("期限"), T("狀態"),
+		C("關聯議題編號"), C("決定會議編號"), T("辦理情形") };
+	struct export_tree tr;
+	struct store_cursor *c;
+	struct resolution *r = xmalloc(sizeof *r);
+	struct meeting *m = xmalloc(sizeof *m);
+	char id[16], mid[16], no[16], issue[16], decided[16];
+	char codes[OGPO_COLLAB_MAX * (OGPO_CODE_MAX + 1) + 1];
+	char names[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1];
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_head(w, head, 13, cause)) != 0 ||
+	    (rc = store_cursor_open(t, IX_MEETING_DATE, NULL, &c, cause)) != 0)
+		goto done;
+	/* By meeting date, then each meeting's by number. */
+	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0) {
+		uint32_t *ids = NULL;
+		size_t n, i;
+
+		if ((rc = store_cursor_get(c, m, cause)) != 0)
+			break;
+		n = core_resolutions_of(t, m->h.id, &ids);
+		for (i = 0; i < n && rc == 0; i++) {
+			if ((rc = store_resolution_get(t, ids[i], r,
+			    cause)) != 0)
+				break;
+			snprintf(id, sizeof id, "%u", r->h.id);
+			snprintf(mid, sizeof mid, "%u", r->meeting);
+			snprintf(no, sizeof no, "%u", r->number);
+			snprintf(issue, sizeof issue, r->issue ? "%u" : "%.0u",
+			    r->issue);
+			snprintf(decided, sizeof decided, r->decided ? "%u" :
+			    "%.0u", r->decided);
+			export_owner_cells(&tr, r, codes, sizeof codes, names,
+			    sizeof names);
+			const char *cells[] = { id, mid, m->date, m->title, no,
+				r->text, codes, names, r->due,
+				export_label(&model_resolution_statuses,
+				r->status), issue, decided, r->note };
+			rc = export_row(w, cells, 13, rows, cause);
+		}
+		free(ids);
+	}
+	store_cursor_close(c);
+done:
+	free(m);
+	free(r);
+	export_tree_free(&tr);
+	return rc;
+}
+
+/* One row of an agenda or a record of decisions. */
+struct export_item {
+	uint32_t rank;		/* the agency's place in the tree (policy) */
+	uint32_t part;		/* 1 resolutions, 2 issues, … */
+	uint32_t order;		/* within the part, as found */
+	char	 agency[OGPO_CODE_MAX + 1];
+	char	 agency_name[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1];
+	char	 ref[64];
+	uint32_t kind;		/* ENTITY_RESOLUTION or ENTITY_ISSUE */
+	uint32_t id;
+};
+
+struct export_items {
+	struct export_item *v;
+	size_t		    n, cap;
+	int		    by_agency;
+};
+
+static struct export_item *
+export_item_add(struct export_items *it)
+{
+	if (it->n == it->cap) {
+		it->cap = it->cap ? 2 * it->cap : 32;
+		it->v = xreallocarray(it->v, it->cap, sizeof *it->v);
+	}
+	memset(&it->v[it->n], 0, sizeof it->v[it->n]);
+	it->v[it->n].order = (uint32_t)it->n;
+	return &it->v[it->n++];
+}
+
+static int
+export_item_cmp(const void *pa, const void *pb)
+{
+	/* This meeting's own, the review, the quarter's, the issues. */
+	static const uint32_t order[] = { 9, 1, 3, 2, 0 };
+	const struct export_item *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if (a->part != b->part)
+		return order[a->part] < order[b->part] ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* A resolution's item(s): one, or one per owner when grouped by agency. */
+static void
+export_item_resolution(struct export_items *it, const struct export_tree *tr,
+    const struct resolution *r, const struct meeting *m, uint32_t part)
+{
+	struct export_item *x;
+	uint32_t i, n = it->by_agency && r->nowner > 0 ? r->nowner : 1;
+	char name[OGPO_NAME_MAX + 1];
+
+	for (i = 0; i < n && i < OGPO_COLLAB_MAX; i++) {
+		x = export_item_add(it);
+		x->part = part;
+		x->kind = ENTITY_RESOLUTION;
+		x->id = r->h.id;
+		snprintf(x->ref, sizeof x->ref, "%s-%u", m->date, r->number);
+		if (it->by_agency) {
+			x->rank = export_agency_cells(tr, r->nowner ?
+			    r->owner[i] : 0, x->agency, sizeof x->agency,
+			    name, sizeof name);
+			str_copy(x->agency_name, name, sizeof x->agency_name);
+		} else
+			export_owner_cells(tr, r, x->agency, sizeof x->agency,
+			    x->agency_name, sizeof x->agency_name);
+	}
+}
+
+static const char *const export_parts[] = { "", "前次會議決議事項",
+	"列管議題", "本季工作推動會議決議事項", "本次會議決議事項" };
+
+/* Write the items, sorted, in the agenda's columns. */
+static int
+export_items_write(struct store_txn *t, struct export_items *it,
+    struct table_writer *w, size_t *rows, char **cause)
+{
+	static const struct table_column head[] = { T("議程"), T("案號"),
+		T("內容"), T("主責機關代碼"), T("主責機關"), D("期限"),
+		T("狀態"), T("辦理情形") };
+	struct resolution *r = xmalloc(sizeof *r);
+	struct issue *is = xmalloc(sizeof *is);
+	size_t i;
+	int rc;
+
+	if ((rc = export_head(w, head, 8, cause)) != 0)
+		goto out;
+	qsort(it->v, it->n, sizeof *it->v, export_item_cmp);
+	for (i = 0; i < it->n && rc == 0; i++) {
+		const struct export_item *x = &it->v[i];
+		const char *part = export_parts[x->part];
+
+		if (x->kind == ENTITY_RESOLUTION) {
+			if ((rc = store_resolution_get(t, x->id, r,
+			    cause)) != 0)
+				break;
+			const char *cells[] = { part, x->ref, r->text,
+				x->agency, x->agency_name, r->due,
+				export_label(&model_resolution_statuses,
+				r->status), r->note };
+			rc = export_row(w, cells, 8, rows, cause);
+		} else {
+			if ((rc = store_issue_get(t, x->id, is, cause)) != 0)
+				break;
+			const char *cells[] = { part, x->ref, is->title,
+				x->agency, x->agency_name, "",
+				export_label(&model_issue_statuses,
+				is->status), is->note };
+			rc = export_row(w, cells, 8, rows, cause);
+		}
+	}
+out:
+	free(is);
+	free(r);
+	return rc;
+}
+
+/* The meeting, or a sentence naming the number that is not one. */
+static int
+export_agenda_meeting(struct store_txn *t, uint32_t meeting,
+    struct meeting *m, char **cause)
+{
+	int rc = store_meeting_get(t, meeting, m, cause);
+
+	if (rc == OGPO_NOTFOUND)
+		return err_set(cause, rc, "there is no meeting #%u (see ogpo "
+		    "list meetings)", meeting);
+	return rc;
+}
+
+/* Resolutions of the work meetings of the quarter that ends with m. */
+static int
+export_agenda_quarter(struct store_txn *t, const struct export_tree *tr,
+    const struct meeting *m, struct export_items *it, char **cause)
+{
+	struct store_cursor *c;
+	struct meeting *wm = xmalloc(sizeof *wm);
+	struct resolution *r = xmalloc(sizeof *r);
+	char from[16];
+	int y = atoi(m->date), mo = atoi(m->date + 5), rc;
+
+	mo = (mo - 1) / 3 * 3 + 1;	/* the quarter's first month */
+	snprintf(from, sizeof from, "%04d-%02d-01", y % 10000, mo % 100);
+	if ((rc = store_cursor_open(t, IX_MEETING_DATE, NULL, &c, cause)) != 0)
+		goto out;
+	for (rc = store_cursor_seek_text(c, from); rc == 0;
+	    rc = store_cursor_move(c, STORE_NEXT)) {
+		uint32_t *ids = NULL;
+		size_t n, i;
+
+		if (store_cursor_get(c, wm, NULL) != 0 ||
+		    strcmp(wm->date, m->date) > 0)
+			break;
+		if (wm->kind != MEETING_WORK)
+			continue;
+		n = core_resolutions_of(t, wm->h.id, &ids);
+		for (i = 0; i < n; i++)
+			if (store_resolution_get(t, ids[i], r, NULL) == 0)
+				export_item_resolution(it, tr, r, wm, 3);
+		free(ids);
+	}
+	rc = 0;
+	store_cursor_close(c);
+out:
+	free(r);
+	free(wm);
+	return rc;
+}
+
+int
+export_agenda(struct store_txn *t, uint32_t meeting, struct table_writer *w,
+    size_t *rows, char **cause)
+{
+	struct export_tree tr;
+	struct export_items it;
+	struct store_cursor *c;
+	struct meeting *m = xmalloc(sizeof *m), *rm = xmalloc(sizeof *rm);
+	struct resolution *r = xmalloc(sizeof *r);
+	struct issue *is = xmalloc(sizeof *is);
+	struct export_item *x;
+	uint32_t *ids = NULL;
+	size_t n, i;
+	int rc;
+
+	*rows = 0;
+	memset(&it, 0, sizeof it);
+	memset(&tr, 0, sizeof tr);
+	if ((rc = export_agenda_meeting(t, meeting, m, cause)) != 0 ||
+	    (rc = export_tree_load(t, &tr, cause)) != 0)
+		goto done;
+	it.by_agency = m->kind == MEETING_POLICY;
+	n = core_resolutions_review(t, meeting, &ids);
+	for (i = 0; i < n; i++)
+		if (store_resolution_get(t, ids[i], r, NULL) == 0 &&
+		    store_meeting_get(t, r->meeting, rm, NULL) == 0)
+			export_item_resolution(&it, &tr, r, rm, 1);
+	free(ids);
+	if (it.by_agency && (rc = export_agenda_quarter(t, &tr, m, &it,
+	    cause)) != 0)
+		goto done;
+	if ((rc = store_cursor_open(t, IX_ISSUE, NULL, &c, cause)) != 0)
+		goto done;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, is, NULL) != 0 ||
+		    is->status == ISSUE_RESOLVED || is->status == ISSUE_CLOSED)
+			continue;
+		x = export_item_add(&it);
+		x->part = 2;
+		x->kind = ENTITY_ISSUE;
+		x->id = is->h.id;
+		snprintf(x->ref, sizeof x->ref, "#%u", is->h.id);
+		x->rank = export_agency_cells(&tr, is->lead, x->agency,
+		    sizeof x->agency, x->agency_name, sizeof x->agency_name);
+		if (!it.by_agency)
+			x->rank = 0;
+	}
+	store_cursor_close(c);
+	rc = export_items_write(t, &it, w, rows, cause);
+done:
+	free(it.v);
+	free(is);
+	free(r);
+	free(rm);
+	free(m);
+	export_tree_free(&tr);
+	return rc;
+}
+
+int
+export_decisions(struct store_txn *t, uint32_t meeting,
+    struct table_writer *w, size_t *rows, char **cause)
+{
+	struct export_tree tr;
+	struct export_items it;
+	struct meeting *m = xmalloc(sizeof *m), *rm = xmalloc(sizeof *rm);
+	struct resolution *r = xmalloc(sizeof *r);
+	uint32_t *ids = NULL;
+	size_t n, i;
+	int rc;
+
+	*rows = 0;
+	memset(&it, 0, sizeof it);
+	memset(&tr, 0, sizeof tr);
+	if ((rc = export_agenda_meeting(t, meeting, m, cause)) != 0 ||
+	    (rc = export_tree_load(t, &tr, cause)) != 0)
+		goto done;
+	it.by_agency = m->kind == MEETING_POLICY;
+	n = core_resolutions_of(t, meeting, &ids);
+	for (i = 0; i < n; i++)
+		if (store_resolution_get(t, ids[i], r, NULL) == 0)
+			export_item_resolution(&it, &tr, r, m, 4);
+	free(ids);
+	n = core_resolutions_review(t, meeting, &ids);
+	for (i = 0; i < n; i++)
+		if (store_resolution_get(t, ids[i], r, NULL) == 0 &&
+		    r->decided == meeting &&
+		    store_meeting_get(t, r->meeting, rm, NULL) == 0)
+			export_item_resolution(&it, &tr, r, rm, 1);
+	free(ids);
+	rc = export_items_write(t, &it, w, rows, cause);
+done:
+	free(it.v);
+	free(r);
+	free(rm);
+	free(m);
+	export_tree_free(&tr);
+	return rc;
+}
+
 /* --- requests, files and months -------------------------------------- */
 
 int
@@ -1244,6 +1597,12 @@ export_write(struct store_txn *t, const struct export_request *r,
 		return export_records(t, ENTITY_ISSUE, w, rows, cause);
 	case EXPORT_PROGRESS:
 		return export_records(t, ENTITY_PROGRESS, w, rows, cause);
+	case EXPORT_RESOLUTIONS:
+		return export_resolutions(t, w, rows, cause);
+	case EXPORT_AGENDA:
+		return export_agenda(t, r->meeting, w, rows, cause);
+	case EXPORT_DECISIONS:
+		return export_decisions(t, r->meeting, w, rows, cause);
 	}
 	return err_set(cause, OGPO_INVALID, "internal error: export %d",
 	    (int)r->what);
@@ -1276,6 +1635,12 @@ export_sheet_name(enum export_what what)
 		return "列管表";
 	case EXPORT_PROGRESS:
 		return "辦理情形";
+	case EXPORT_RESOLUTIONS:
+		return "決議事項";
+	case EXPORT_AGENDA:
+		return "議程";
+	case EXPORT_DECISIONS:
+		return "決議紀錄";
 	default:
 		return "議題";
 	}
@@ -1472,6 +1837,15 @@ export_file_name(const struct export_request *r, char *buf, size_t n)
 		break;
 	case EXPORT_PROGRESS:
 		snprintf(buf, n, "progress.%s", ext);
+		break;
+	case EXPORT_RESOLUTIONS:
+		snprintf(buf, n, "resolutions.%s", ext);
+		break;
+	case EXPORT_AGENDA:
+		snprintf(buf, n, "agenda-%u.%s", r->meeting, ext);
+		break;
+	case EXPORT_DECISIONS:
+		snprintf(buf, n, "decisions-%u.%s", r->meeting, ext);
 		break;
 	default:
 		snprintf(buf, n, "issues.%s", ext);

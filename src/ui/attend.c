@@ -69,6 +69,7 @@ static const struct ui_hint attend_hints[] = {
 	{ UA_PROPOSE, N_("point 7"), 1 },
 	{ UA_UNINVITE, N_("remove"), 1 },
 	{ UA_SIGNIN, N_("sign-in"), 1 },
+	{ UA_RESOLUTIONS, N_("resolutions"), 1 },
 	{ UA_SUMMARY, N_("summary"), 1 },
 	{ UA_EXPORT, N_("month"), 1 },
 	{ UA_UNDO, N_("undo"), 1 },
@@ -695,6 +696,9 @@ attend_action(struct attend *v, enum ui_action a)
 		break;
 	case UA_MARK_HELD:
 		attend_held(v);
+		break;
+	case UA_RESOLUTIONS:
+		ui_resolutions(v->ui, v->meeting);
 		break;
 	case UA_SIGNIN:
 		ui_export(v->ui, EXPORT_SIGNIN, v->meeting, NULL);

@@ -890,6 +890,13 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 		if ((f->flags & FIELD_KEY) && f->type == FIELD_STR &&
 		    ((const char *)rec)[f->offset] != '\0')
 			continue;
+		/* A number no one types here: the meeting a resolution
+		 * belongs to and the one that decided it are its page's
+		 * (the record keeps them), its number the next one's. */
+		if (f->type == FIELD_U32 && f->enums == NULL &&
+		    f->form == FORM_PLAIN && f->ref != ENTITY_AGENCY &&
+		    f->ref != ENTITY_ISSUE && f->ref != ENTITY_OFFICER)
+			continue;
 		fm->fields[fm->n].f = f;
 		fm->fields[fm->n].kind = form_kind_of(f);
 		if (fm->fields[fm->n].kind == FORM_TEXT) {

@@ -367,6 +367,14 @@ meetings_action(struct ui *ui, enum ui_action a)
 			meetings_status(ui, &m, a == UA_MARK_HELD ?
 			    MEETING_HELD : MEETING_CANCELLED);
 		return 1;
+	case UA_RESOLUTIONS:
+		if (have)
+			ui_resolutions(ui, id);
+		return 1;
+	case UA_AGENDA:
+		if (have)
+			ui_export(ui, EXPORT_AGENDA, id, NULL);
+		return 1;
 	case UA_SIGNIN:
 		if (have)
 			ui_export(ui, EXPORT_SIGNIN, id, NULL);
@@ -389,6 +397,8 @@ static const struct ui_hint meetings_hints[] = {
 	{ UA_EDIT, N_("edit"), 1 },
 	{ UA_MARK_HELD, N_("held"), 1 },
 	{ UA_SIGNIN, N_("sign-in"), 1 },
+	{ UA_RESOLUTIONS, N_("resolutions"), 1 },
+	{ UA_AGENDA, N_("agenda"), 1 },
 	{ UA_EXPORT, N_("month"), 1 },
 	{ UA_SUMMARY, N_("summary"), 1 },
 	{ UA_DELETE, N_("delete"), 1 },

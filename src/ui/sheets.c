@@ -278,6 +278,10 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month)
 	for (;;) {
 		if ((ok = ui_prompt(ui, what == EXPORT_SIGNIN ? _("Write the "
 		    "sign-in sheet to the file (.ods, .xlsx or .csv)") :
+		    what == EXPORT_AGENDA ? _("Write the agenda to the file "
+		    "(.ods, .xlsx or .csv)") : what == EXPORT_DECISIONS ?
+		    _("Write the record of decisions to the file (.ods, .xlsx "
+		    "or .csv)") :
 		    _("Write it to the file (.ods, .xlsx or .csv)"), path,
 		    sizeof path)) != 1 || path[0] == '\0') {
 			if (ok == UI_KEY_QUIT)
@@ -309,6 +313,12 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month)
 	if (what == EXPORT_SIGNIN)
 		ui_message(ui, 0, _("Wrote the sign-in sheet, %zu rows, to "
 		    "%s."), rows, full);
+	else if (what == EXPORT_AGENDA)
+		ui_message(ui, 0, _("Wrote the agenda, %zu rows, to %s."),
+		    rows, full);
+	else if (what == EXPORT_DECISIONS)
+		ui_message(ui, 0, _("Wrote the record of decisions, %zu rows, "
+		    "to %s."), rows, full);
 	else if (what == EXPORT_SUMMARY)
 		ui_message(ui, 0, _("Wrote %s's summary, %zu rows, to %s."),
 		    r.month, rows, full);

@@ -43,6 +43,7 @@ enum ui_ctx {
 	UI_CTX_AUDIT,
 	UI_CTX_USERS,
 	UI_CTX_OFFICER,		/* one officer's training and rewards */
+	UI_CTX_RESOLUTIONS,	/* a meeting's resolutions */
 	UI_CTX_COUNT
 };
 
@@ -118,6 +119,10 @@ enum ui_action {
 	UA_MARK_CANCELLED,
 	UA_SIGNIN,
 	UA_SUMMARY,
+	UA_RESOLUTIONS,
+	UA_RELEASE,
+	UA_AGENDA,
+	UA_DECISIONS,
 	UA_COUNT
 };
 
@@ -463,6 +468,9 @@ void	ui_meeting_new(struct ui *ui, struct meeting *fresh);
 
 /* attend.c: a meeting's invitees and their attendance. */
 void	ui_attendance(struct ui *ui, uint32_t meeting);
+
+/* resolutions.c: a meeting's resolutions, those it reviews first. */
+void	ui_resolutions(struct ui *ui, uint32_t meeting);
 
 /* officer.c: one officer, their training and rewards to keep. */
 void	ui_officer(struct ui *ui, uint32_t officer);

@@ -20,7 +20,7 @@
 const char *const ui_context_names[UI_CTX_COUNT] = {
 	"global", "list", "tree", "form", "dialog", "help", "attend",
 	"agencies", "officers", "meetings", "issues", "compliance", "audit",
-	"users", "officer",
+	"users", "officer", "resolutions",
 };
 
 const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
@@ -33,6 +33,7 @@ const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
 	[UI_CTX_AUDIT] = UI_CTX_LIST,
 	[UI_CTX_USERS] = UI_CTX_LIST,
 	[UI_CTX_OFFICER] = UI_CTX_LIST,
+	[UI_CTX_RESOLUTIONS] = UI_CTX_LIST,
 };
 
 const struct ui_action_def ui_actions[UA_COUNT] = {
@@ -102,6 +103,10 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_MARK_CANCELLED] = { "cancelled",	N_("mark the meeting cancelled") },
 	[UA_SIGNIN]	  = { "signin",		N_("write the meeting's sign-in sheet (簽到表) to a spreadsheet file") },
 	[UA_SUMMARY]	  = { "summary",	N_("write the month's attendance summary, per agency, to a spreadsheet file") },
+	[UA_RESOLUTIONS]  = { "resolutions",	N_("Meetings: the meeting's resolutions, and those of earlier meetings it reviews") },
+	[UA_RELEASE]	  = { "release",	N_("a reviewed resolution: released (解除列管) by this meeting, or followed again") },
+	[UA_AGENDA]	  = { "agenda",		N_("write the meeting's agenda to a spreadsheet file") },
+	[UA_DECISIONS]	  = { "decisions",	N_("write what the meeting decided to a spreadsheet file") },
 };
 
 static volatile sig_atomic_t ui_signalled;

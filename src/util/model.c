@@ -127,15 +127,32 @@ const struct enum_names model_audit_actions = { action_names, action_labels,
 
 static const char *const entity_names[] = { NULL, "agency", "officer",
 	"meeting", "attendance", "issue", "user", "audit", "import",
-	"training", "reward", "progress" };
-static const char *const entity_labels[] = { NULL, N_("Agency"), N_("Officer"),
-	N_("Meeting"), N_("Attendance"), N_("Case"), N_("User"), N_("Audit"), N_("Import"),
-	N_("Training"), N_("Reward"), N_("Progress") };
+	"training", "reward", "progress", "resolution", "vote", "candidate",
+	"ballot" };
+static const char *const entity_labels[] = { NULL, N_("Agency"),
+	N_("Officer"), N_("Meeting"), N_("Attendance"), N_("Case"), N_("User"),
+	N_("Audit"), N_("Import"), N_("Training"), N_("Reward"),
+	N_("Progress"), N_("Resolution"), N_("Vote"), N_("Candidate"),
+	N_("Ballot") };
 static const char *const entity_zh[] = { NULL, "機關", "聯絡人", "會議",
 	"出席", "列管案件", "使用者", "稽核", "匯入", "培訓", "獎勵",
-	"辦理情形" };
+	"辦理情形", "決議", "票選", "候選議題", "選票" };
 const struct enum_names model_entities = { entity_names, entity_labels,
 	entity_zh, ENTITY_AGENCY, ENTITY_MAX };
+
+static const char *const resol_names[] = { NULL, "open", "closed" };
+static const char *const resol_labels[] = { NULL, N_("Followed"),
+	N_("Released") };
+static const char *const resol_zh[] = { NULL, "持續列管", "解除列管" };
+const struct enum_names model_resolution_statuses = { resol_names,
+	resol_labels, resol_zh, RESOL_OPEN, RESOL_STATUS_MAX };
+
+static const char *const vstatus_names[] = { NULL, "open", "closed" };
+static const char *const vstatus_labels[] = { NULL, N_("Voting"),
+	N_("Closed") };
+static const char *const vstatus_zh[] = { NULL, "投票中", "已截止" };
+const struct enum_names model_vote_statuses = { vstatus_names,
+	vstatus_labels, vstatus_zh, VOTE_OPEN, VOTE_STATUS_MAX };
 
 const char *
 model_enum_other(const struct enum_names *e, uint32_t v)
@@ -154,7 +171,9 @@ model_noun(enum entity_kind kind)
 	static const char *const nouns[] = { NULL, N_("agency"),
 		N_("officer"), N_("meeting"), N_("attendance"), N_("case"),
 		N_("user"), N_("audit record"), N_("import"),
-		N_("training record"), N_("reward"), N_("progress report") };
+		N_("training record"), N_("reward"), N_("progress report"),
+		N_("resolution"),
+		N_("vote"), N_("candidate"), N_("ballot") };
 
 	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
 		return _("record");
@@ -521,6 +540,65 @@ static const struct field progress_fields[] = {
 };
 SCHEMA(schema_progress, "progress", ENTITY_PROGRESS, struct progress,
     progress_fields);
+static const struct field resolution_fields[] = {
+	HEAD(struct resolution),
+	U32(10, struct resolution, meeting, N_("Meeting"), FORM_PLAIN, NULL,
+	    ENTITY_MEETING, FIELD_REQUIRED),
+	U32(11, struct resolution, number, N_("Number"), FORM_PLAIN, NULL, 0, 0),
+	STR(12, struct resolution, text, N_("Resolution"), FORM_PLAIN,
+	    FIELD_REQUIRED),
+	LIST(13, struct resolution, owner, nowner, N_("Owner agencies"),
+	    ENTITY_AGENCY),
+	STR(14, struct resolution, due, N_("Due"), FORM_DATE, 0),
+	U32(15, struct resolution, status, N_("Status"), FORM_PLAIN,
+	    &model_resolution_statuses, 0, FIELD_REQUIRED),
+	U32(16, struct resolution, issue, N_("Issue"), FORM_PLAIN, NULL,
+	    ENTITY_ISSUE, 0),
+	U32(17, struct resolution, decided, N_("Decided at"), FORM_PLAIN, NULL,
+	    ENTITY_MEETING, 0),
+	STR(18, struct resolution, note, N_("Progress"), FORM_PLAIN, 0),
+};
+SCHEMA(schema_resolution, "resolution", ENTITY_RESOLUTION, struct resolution,
+    resolution_fields);
+
+static const struct field vote_fields[] = {
+	HEAD(struct vote),
+	STR(10, struct vote, date, N_("Date"), FORM_DATE, FIELD_REQUIRED),
+	STR(11, struct vote, title, N_("Title"), FORM_PLAIN, FIELD_REQUIRED),
+	U32(12, struct vote, status, N_("Status"), FORM_PLAIN,
+	    &model_vote_statuses, 0, FIELD_REQUIRED),
+	LIST(13, struct vote, chosen, nchosen, N_("Chosen issues"),
+	    ENTITY_ISSUE),
+	STR(14, struct vote, note, N_("Note"), FORM_PLAIN, 0),
+};
+SCHEMA(schema_vote, "vote", ENTITY_VOTE, struct vote, vote_fields);
+
+static const struct field candidate_fields[] = {
+	HEAD(struct candidate),
+	U32(10, struct candidate, vote, N_("Vote"), FORM_PLAIN, NULL,
+	    ENTITY_VOTE, FIELD_REQUIRED),
+	STR(11, struct candidate, title, N_("Title"), FORM_PLAIN,
+	    FIELD_REQUIRED),
+	STR(12, struct candidate, source, N_("Source"), FORM_PLAIN, 0),
+	U32(13, struct candidate, lead, N_("Lead agency"), FORM_PLAIN, NULL,
+	    ENTITY_AGENCY, FIELD_REQUIRED),
+	U32(14, struct candidate, issue, N_("Issue"), FORM_PLAIN, NULL,
+	    ENTITY_ISSUE, 0),
+	STR(15, struct candidate, note, N_("Note"), FORM_PLAIN, 0),
+};
+SCHEMA(schema_candidate, "candidate", ENTITY_CANDIDATE, struct candidate,
+    candidate_fields);
+
+static const struct field ballot_fields[] = {
+	HEAD(struct ballot),
+	U32(10, struct ballot, vote, N_("Vote"), FORM_PLAIN, NULL, ENTITY_VOTE,
+	    FIELD_REQUIRED),
+	U32(11, struct ballot, officer, N_("Officer"), FORM_PLAIN, NULL,
+	    ENTITY_OFFICER, FIELD_REQUIRED),
+	LIST(12, struct ballot, choice, nchoice, N_("Approved"),
+	    ENTITY_CANDIDATE),
+};
+SCHEMA(schema_ballot, "ballot", ENTITY_BALLOT, struct ballot, ballot_fields);
 
 const struct schema *
 schema_of(enum entity_kind kind)
@@ -528,7 +606,9 @@ schema_of(enum entity_kind kind)
 	static const struct schema *const all[] = { NULL, &schema_agency,
 		&schema_officer, &schema_meeting, &schema_attendance,
 		&schema_issue, &schema_user, &schema_audit, &schema_import,
-		&schema_training, &schema_reward, &schema_progress };
+		&schema_training, &schema_reward, &schema_progress,
+		&schema_resolution,
+		&schema_vote, &schema_candidate, &schema_ballot };
 
 	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
 		return NULL;
@@ -550,7 +630,7 @@ void
 schema_label(const struct schema *s, const void *rec, char *buf, size_t n)
 {
 	static const char *const names[] = { "name", "title", "code",
-		"login", "course", "kind" };
+		"login", "course", "kind", "text" };
 	const struct field *f;
 	size_t i;
 

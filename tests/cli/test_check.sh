@@ -125,7 +125,7 @@ same "as many TSV lines as the summary counts" "$(tsv_count)" "$n_text"
 same "every TSV line has seven fields" \
     "$(awk -F '\t' 'NF != 7' "$TMP/out" | wc -l | tr -d ' ')" 0
 same "every rule is one of the rule names" \
-    "$(awk -F '\t' 'NR > 1 && $1 !~ /^(no_po|no_supervisor|not_civil_servant|no_work_meeting|no_policy_meeting|low_attendance|escalated_long|not_marked_held|overdue)$/' \
+    "$(awk -F '\t' 'NR > 1 && $1 !~ /^(no_po|no_supervisor|not_civil_servant|no_work_meeting|no_policy_meeting|low_attendance|escalated_long|not_marked_held|overdue|resolution_overdue)$/' \
     "$TMP/out" | wc -l | tr -d ' ')" 0
 same "no summary line in TSV" "$(grep -c 'findings for' "$TMP/out")" 0
 mohw=$(agency_id MOHW)

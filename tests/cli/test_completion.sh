@@ -42,10 +42,10 @@ replies "import's options" "--delimiter --dry-run"
 complete_words "$OGPO" check --
 replies "check's options" "--help --training --tsv --year"
 complete_words "$OGPO" list ""
-replies "what list lists" "agencies cases issues meetings officers progress rewards training"
+replies "what list lists" "agencies cases issues meetings officers progress resolutions rewards training"
 complete_words "$OGPO" export ""
 replies "what export writes" \
-    "agencies attendance cases issues meetings officers progress rewards signin training"
+    "agencies agenda attendance cases decisions issues meetings officers progress resolutions rewards signin training"
 complete_words "$OGPO" export attendance --s
 replies "export's --summary" "--summary"
 complete_words "$OGPO" import officers --encoding ""

@@ -166,8 +166,8 @@ mkdir -p "$old"
 for sub in $(mdb_dump -l "$DB"); do
 	case $sub in officer_stroke|undone|officer_gram) continue ;; esac
 	if [ "$sub" = meta ]; then
-		# "schema" (736368656d61) = 5 → 1, as the older program wrote it.
-		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000005$/,
+		# "schema" (736368656d61) = 6 → 1, as the older program wrote it.
+		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000006$/,
 		    "0000000000000001"); p = 0 } /^ 736368656d61$/ { p = 1 }
 		    { print }'
 	else
@@ -184,7 +184,7 @@ check "a schema 1 database gets its stroke index when opened ($got)" \
 run --db "$old" verify
 check "and is consistent then" [ "$rc" -eq 0 ]
 mdb_dump -s meta "$old" | grep -A1 '^ 736368656d61$' | tail -1 >"$TMP/v"
-check "and says schema 5 ($(cat "$TMP/v"))" \
-    [ "$(cat "$TMP/v")" = " 0000000000000005" ]
+check "and says schema 6 ($(cat "$TMP/v"))" \
+    [ "$(cat "$TMP/v")" = " 0000000000000006" ]
 
 test_cleanup

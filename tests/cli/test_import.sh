@@ -687,7 +687,7 @@ mkdir -p "$old"
 for sub in $(mdb_dump -l "$DB"); do
 	case $sub in undone|officer_gram) continue ;; esac
 	if [ "$sub" = meta ]; then
-		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000005$/,
+		mdb_dump -s meta "$DB" | awk 'p { sub(/0000000000000006$/,
 		    "0000000000000002"); p = 0 } /^ 736368656d61$/ { p = 1 }
 		    { print }'
 	else
@@ -701,7 +701,7 @@ check "schema 2, opened: the import undone is still undone" \
 contains "… and a second undo is refused" "$TMP/old.err" \
     "import $second was undone already"
 mdb_dump -s meta "$old" | grep -A1 '^ 736368656d61$' | tail -1 >"$TMP/v"
-same "… and the database says schema 5" "$(cat "$TMP/v")" " 0000000000000005"
+same "… and the database says schema 6" "$(cat "$TMP/v")" " 0000000000000006"
 
 run import undo 999999999
 status "undo of an import that does not exist: exit 1" 1

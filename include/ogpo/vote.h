@@ -1,0 +1,50 @@
+/*
+ * vote.h — a month's topic vote (議題票選): candidates, the POs who may
+ * vote (those designated and in office on the vote's date), approval
+ * ballots, the tally, and closing it, which makes the two most approved
+ * topics issues. Ballots are an admin's to enter and read; the tally is
+ * everyone's.
+ */
+#ifndef OGPO_VOTE_H
+#define OGPO_VOTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ogpo/core.h"
+
+#define VOTE_CHOSEN	2	/* topics a vote chooses */
+#define VOTE_CANDIDATES_MAX OGPO_COLLAB_MAX
+
+struct vote_tally {
+	size_t	 eligible;	/* POs in office on the vote's date */
+	size_t	 ballots;
+	size_t	 n;		/* candidates */
+	struct {
+		uint32_t candidate;
+		uint32_t approvals;
+	}	 c[VOTE_CANDIDATES_MAX];	/* most approved first, then
+						   by number */
+	/* A tie across the cut: the last place chosen and the first left
+	 * out have as many approvals (then the coordinator chooses). */
+	int	 tie;
+};
+
+/* 1 if officer o may vote in a vote dated date: a PO in office then. */
+int	 core_vote_eligible(const struct officer *o, const char *date);
+
+/* Count vote's ballots. OGPO_NOTFOUND when there is no such vote. */
+int	 core_vote_tally(struct store_txn *t, uint32_t vote,
+	    struct vote_tally *k, char **cause);
+
+/*
+ * Close vote: the two most approved candidates, or those picked (picks,
+ * npicks ≤ 2: the coordinator's choice when there is a tie), become
+ * issues led by their agency in status assessing (評估中), or their
+ * linked issue is set so; the vote keeps them as chosen. Refused when a
+ * tie decides and nothing was picked, naming the tied candidates.
+ */
+int	 core_vote_close(struct core *c, struct store_txn *t, uint32_t vote,
+	    const uint32_t *picks, size_t npicks, char **cause);
+
+#endif

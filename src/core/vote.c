@@ -1,0 +1,186 @@
+/*
+ * vote.c — the monthly topic vote. Approval ballots: each PO in office on
+ * the vote's date approves any of its candidates, once; the tally counts
+ * approvals per candidate; closing takes the two most approved (the
+ * coordinator picks where a tie decides) and makes each an issue.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core-int.h"
+#include "ogpo/vote.h"
+
+int
+core_vote_eligible(const struct officer *o, const char *date)
+{
+	return o->role == ROLE_PO && core_officer_active(o, date);
+}
+
+/* POs in office on date, agency by agency (the officer_role index). */
+static size_t
+vote_eligible_count(struct store_txn *t, const char *date)
+{
+	struct store_cursor *c;
+	size_t n = 0;
+
+	if (store_cursor_open(t, IX_AGENCY, NULL, &c, NULL) != 0)
+		return 0;
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		n += store_officers_in_role(t, store_cursor_id(c), ROLE_PO,
+		    date);
+	store_cursor_close(c);
+	return n;
+}
+
+static int
+vote_tally_cmp(const void *pa, const void *pb)
+{
+	const uint32_t *a = pa, *b = pb;
+
+	/* { candidate, approvals }: more approvals first, then by id. */
+	if (a[1] != b[1])
+		return a[1] > b[1] ? -1 : 1;
+	return a[0] < b[0] ? -1 : a[0] > b[0];
+}
+
+int
+core_vote_tally(struct store_txn *t, uint32_t vote, struct vote_tally *k,
+    char **cause)
+{
+	struct store_cursor *c;
+	struct ballot *b;
+	struct vote *v = xmalloc(sizeof *v);
+	size_t i;
+	uint32_t j;
+	int rc;
+
+	memset(k, 0, sizeof *k);
+	if ((rc = store_get(t, ENTITY_VOTE, vote, v, cause)) != 0) {
+		free(v);
+		return rc == OGPO_NOTFOUND ? err_set(cause, rc, "there is no "
+		    "vote #%u (see ogpo vote list)", vote) : rc;
+	}
+	k->eligible = vote_eligible_count(t, v->date);
+	free(v);
+	if (store_cursor_open(t, IX_VOTE_CANDIDATE, &vote, &c, cause) != 0)
+		return OGPO_IO;
+	while (k->n < VOTE_CANDIDATES_MAX &&
+	    store_cursor_move(c, STORE_NEXT) == 0)
+		k->c[k->n++].candidate = store_cursor_id(c);
+	store_cursor_close(c);
+	if (store_cursor_open(t, IX_VOTE_BALLOT, &vote, &c, cause) != 0)
+		return OGPO_IO;
+	b = xmalloc(sizeof *b);
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, b, NULL) != 0)
+			continue;
+		k->ballots++;
+		for (j = 0; j < b->nchoice && j < OGPO_COLLAB_MAX; j++)
+			for (i = 0; i < k->n; i++)
+				if (k->c[i].candidate == b->choice[j])
+					k->c[i].approvals++;
+	}
+	free(b);
+	store_cursor_close(c);
+	qsort(k->c, k->n, sizeof k->c[0], vote_tally_cmp);
+	k->tie = k->n > VOTE_CHOSEN && k->c[VOTE_CHOSEN - 1].approvals ==
+	    k->c[VOTE_CHOSEN].approvals;
+	return 0;
+}
+
+/* Candidate cid becomes an issue (or its issue is set to assessing). */
+static int
+vote_choose(struct core *c, struct store_txn *t, struct vote *v,
+    uint32_t cid, char **cause)
+{
+	struct candidate *cd = xmalloc(sizeof *cd);
+	struct issue *is = xmalloc(sizeof *is);
+	int rc;
+
+	if ((rc = store_get(t, ENTITY_CANDIDATE, cid, cd, cause)) != 0)
+		goto out;
+	if (cd->vote != v->h.id) {
+		rc = err_set(cause, OGPO_INVALID, "candidate #%u is not one of "
+		    "vote #%u's", cid, v->h.id);
+		goto out;
+	}
+	memset(is, 0, sizeof *is);
+	if (cd->issue != 0 && (rc = store_issue_get(t, cd->issue, is,
+	    cause)) != 0)
+		goto out;
+	if (cd->issue == 0) {
+		str_copy(is->title, cd->title, sizeof is->title);
+		is->lead = cd->lead;
+		snprintf(is->note, sizeof is->note, "%s（%s）%s", v->title,
+		    v->date, cd->source);
+		str_utf8_cut(is->note);
+	}
+	/* Selected by the POs' vote: the agency now assesses it. */
+	is->status = ISSUE_ASSESSING;
+	if ((rc = core_save(c, t, ENTITY_ISSUE, is, cause)) != 0)
+		goto out;
+	if (cd->issue == 0) {
+		cd->issue = is->h.id;
+		if ((rc = core_save(c, t, ENTITY_CANDIDATE, cd, cause)) != 0)
+			goto out;
+	}
+	v->chosen[v->nchosen++] = is->h.id;
+out:
+	free(is);
+	free(cd);
+	return rc;
+}
+
+int
+core_vote_close(struct core *c, struct store_txn *t, uint32_t vote,
+    const uint32_t *picks, size_t npicks, char **cause)
+{
+	struct vote_tally *k = xmalloc(sizeof *k);
+	struct vote *v = xmalloc(sizeof *v);
+	char tied[512];
+	size_t i, used;
+	int rc;
+
+	if ((rc = core_vote_tally(t, vote, k, cause)) != 0 ||
+	    (rc = store_get(t, ENTITY_VOTE, vote, v, cause)) != 0)
+		goto out;
+	if (v->status == VOTE_CLOSED) {
+		rc = err_set(cause, OGPO_INVALID, "vote #%u is closed already",
+		    vote);
+		goto out;
+	}
+	if (npicks > VOTE_CHOSEN) {
+		rc = err_set(cause, OGPO_INVALID, "a vote chooses %d topics; "
+		    "%zu were picked", VOTE_CHOSEN, npicks);
+		goto out;
+	}
+	if (npicks == 0 && k->tie) {
+		tied[0] = '\0';
+		for (i = 0, used = 0; i < k->n && used < sizeof tied; i++)
+			if (k->c[i].approvals ==
+			    k->c[VOTE_CHOSEN - 1].approvals)
+				used += (size_t)snprintf(tied + used,
+				    sizeof tied - used, "%s#%u", used ? ", " :
+				    "", k->c[i].candidate);
+		rc = err_set(cause, OGPO_CONFLICT, "candidates %s tie with %u "
+		    "approvals for the second place; choose the topics with "
+		    "--pick ID,ID", tied, k->c[VOTE_CHOSEN - 1].approvals);
+		goto out;
+	}
+	v->nchosen = 0;
+	if (npicks > 0)
+		for (i = 0; i < npicks && rc == 0; i++)
+			rc = vote_choose(c, t, v, picks[i], cause);
+	else
+		for (i = 0; i < k->n && i < VOTE_CHOSEN && rc == 0; i++)
+			rc = vote_choose(c, t, v, k->c[i].candidate, cause);
+	if (rc != 0)
+		goto out;
+	v->status = VOTE_CLOSED;
+	rc = core_save(c, t, ENTITY_VOTE, v, cause);
+out:
+	free(v);
+	free(k);
+	return rc;
+}

@@ -1,0 +1,120 @@
+#!/bin/sh
+# test_resolutions.sh — a meeting's resolutions on screen, under a fixed
+# clock, at 80x24: one resolved at the September work meeting shows on
+# the October meeting's page (R on the Meetings tab) as still followed and
+# overdue; r there releases it (解除列管), recorded as October's decision;
+# the November page no longer carries it. a adds a resolution with its
+# owner picked from the agency tree; g writes the agenda, which the file
+# then holds. The same page in Chinese shows 持續列管 and 解除列管.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+OGPO_NOW="2026-12-06 10:00"
+export OGPO_NOW
+TUI_ENV="OGPO_NOW='2026-12-06 10:00'"
+demo_db
+meeting() {
+	"$OGPO" --db "$DB" list meetings --tsv |
+	    awk -F '\t' -v d="$1" 'NR > 1 && $7 == d { print $1 }' | head -1
+}
+W1=$(meeting 2026-09-15)
+W2=$(meeting 2026-10-15)
+"$OGPO" --db "$DB" add resolution meeting="$W1" text=盤點跨機關協作案件 \
+    owner=MOI due=2026-10-01 >"$TMP/add" 2>&1
+ID=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/add")
+check "a resolution of the September meeting (#$ID)" test -n "$ID"
+
+# open_meeting DATE: the Meetings tab, that meeting's page.
+open_meeting() {
+	keys 3
+	wait_for "Meetings, newest first" >/dev/null
+	keys Home
+	n=0
+	while ! sel_has "$1" && [ $n -lt 30 ]; do
+		keys Down
+		sleep 0.05
+		n=$((n + 1))
+	done
+	keys R
+}
+
+tui_start resol 80 24
+open_meeting 2026-10-15
+expect "R opens the October meeting's resolutions" \
+    "2026-10-15 2026年10月開放政府聯絡人工作推動會議"
+expect "it reviews the September resolution, still followed" \
+    "2026-09-15-3   Followed   2026-10-01"
+expect "… marked overdue" "(overdue) 盤點跨機"
+n=0
+while ! sel_has "2026-09-15-3" && [ $n -lt 20 ]; do
+	keys Down
+	sleep 0.05
+	n=$((n + 1))
+done
+expect_sel "the cursor is on it" "2026-09-15-3"
+keys r
+expect "r releases it" "Resolution 3 released (解除列管) by this meeting."
+expect "… the row says so" "2026-09-15-3   Released"
+"$OGPO" --db "$DB" list resolutions --tsv >"$TMP/tsv"
+same_row=$(awk -F '\t' -v i="$ID" '$1 == i { print $10 "/" $12 }' "$TMP/tsv")
+if [ "$same_row" = "closed/$W2" ]; then
+	ok "the database holds it released by the October meeting"
+else
+	not_ok "the database holds it released by the October meeting (got $same_row)"
+fi
+keys r
+expect "r again follows it again" "Resolution 3 followed again (持續列管)."
+keys r
+expect "… and releases it once more" "2026-09-15-3   Released"
+
+# --- a new resolution, and the agenda -----------------------------------
+keys a
+expect "a opens the form" "New resolution"
+text 請各部會提報下月議題
+keys Tab F2
+expect "F2 on the owners picks from the agency tree" "Choose an agency"
+keys Down Enter
+expect "MOI is chosen" "Owner agencies  內政部"
+keys C-s
+expect "C-s saves it" "Saved 請各部會提報下月議題."
+expect "it is on the page, made here" "here-3         Followed"
+keys g
+expect "g asks where to write the agenda" "Write the agenda to the file"
+keys C-u
+text "$TMP/agenda.csv"
+keys Enter
+expect "the agenda is written" "Wrote the agenda"
+contains "the agenda holds the released resolution" "$TMP/agenda.csv" \
+    "2026-09-15-3,盤點跨機關協作案件,MOI,內政部,2026-10-01,解除列管"
+esc
+expect_gone "Esc closes the page" "Reviewed here:"
+
+# --- the next meeting ----------------------------------------------------
+open_meeting 2026-11-15
+expect "the November meeting's page" "2026年11月開放政府聯絡人工作推動會議"
+expect "it reviews October's new resolution" "2026-10-15-3   Followed"
+screen
+lacks "but no longer the released one" "$SCR" "盤點跨機關協作案件"
+esc
+tui_stop
+
+# --- in Chinese ----------------------------------------------------------
+TUI_LANG=zh_TW.UTF-8
+TUI_READY="1 機關"
+tui_start resolzh 80 24
+keys 3
+wait_for "會議" >/dev/null
+keys Home
+n=0
+while ! sel_has "2026-10-15" && [ $n -lt 30 ]; do
+	keys Down
+	sleep 0.05
+	n=$((n + 1))
+done
+keys R
+expect "the page in Chinese: released" "2026-09-15-3   解除列管"
+expect "… and followed" "持續列管"
+screen
+lacks "no English status" "$SCR" "Followed"
+esc
+tui_done
