@@ -150,6 +150,19 @@ audit_filter_parse(struct ui *ui, const char *text)
 	return 0;
 }
 
+int
+pane_audit_filter(struct ui *ui, const char *text)
+{
+	char buf[sizeof aud.text];
+
+	if (audit_filter_parse(ui, text) != 0)
+		return -1;
+	str_copy(buf, text, sizeof buf);
+	str_copy(aud.text, str_trim(buf), sizeof aud.text);
+	audit_restart(ui);
+	return 0;
+}
+
 static void
 audit_draw(struct ui *ui, int y, int x, int h, int w)
 {

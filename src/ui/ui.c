@@ -101,6 +101,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_MARK_CANCELLED] = { "cancelled",	N_("mark the meeting cancelled") },
 	[UA_SIGNIN]	  = { "signin",		N_("write the meeting's sign-in sheet (簽到表) to a spreadsheet file") },
 	[UA_SUMMARY]	  = { "summary",	N_("write the month's attendance summary, per agency, to a spreadsheet file") },
+	[UA_COMMAND]	  = { "command",	N_("type a command (:export, :list, :audit, :q …; Tab completes)") },
 };
 
 static volatile sig_atomic_t ui_signalled;
@@ -802,6 +803,71 @@ ui_is_admin(struct core *c)
 	return u.role == UROLE_ADMIN;
 }
 
+/* What the keys do everywhere, and what a ":" command asks for. */
+static void
+ui_global(struct ui *ui, enum ui_action a)
+{
+	switch (a) {
+	case UA_COMMAND:
+		if ((a = ui_command(ui)) != UA_NONE && a != UA_COMMAND)
+			ui_global(ui, a);
+		break;
+	case UA_QUIT:
+		ui->quit = 1;
+		break;
+	case UA_HELP:
+		ui_help(ui);
+		break;
+	case UA_TAB_AGENCIES:
+	case UA_TAB_OFFICERS:
+	case UA_TAB_MEETINGS:
+	case UA_TAB_ISSUES:
+	case UA_TAB_COMPLIANCE:
+	case UA_TAB_AUDIT:
+	case UA_TAB_USERS:
+		if (a == UA_TAB_USERS && !ui->admin)
+			ui_message(ui, 1, _("Users are for admins; you "
+			    "are not one"));
+		else
+			ui_switch_tab(ui, a - UA_TAB_AGENCIES);
+		break;
+	case UA_WHO:
+		ui_who(ui);
+		break;
+	case UA_UNDO:
+		pane_undo(ui, 0);
+		break;
+	case UA_NEXT_TAB:
+		ui_switch_tab(ui, (ui->tab + 1) % ui->npanes);
+		break;
+	case UA_PREV_TAB:
+		ui_switch_tab(ui, (ui->tab + ui->npanes - 1) %
+		    ui->npanes);
+		break;
+	case UA_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A key that does nothing here: say so, and how to find the keys. */
+static void
+ui_unbound(struct ui *ui, enum ui_ctx ctx, int key)
+{
+	char name[64], help[64];
+
+	if (key == UI_KEY_NONE)
+		return;
+	keymap_key_name(key, name, sizeof name);
+	if (*ui_key_label(ui, ctx, UA_HELP, help, sizeof help) != '\0')
+		ui_message(ui, 1, _("%s does nothing here; %s shows the keys"),
+		    name, help);
+	else
+		ui_message(ui, 1, _("%s does nothing here"), name);
+}
+
 int
 ui_main(const struct cmd_ctx *ctx)
 {
@@ -878,45 +944,10 @@ ui_main(const struct cmd_ctx *ctx)
 		a = ui_lookup(&ui, p->ctx, key);
 		if (a != UA_NONE && p->action(&ui, a))
 			continue;
-		switch (a) {
-		case UA_QUIT:
-			ui.quit = 1;
-			break;
-		case UA_HELP:
-			ui_help(&ui);
-			break;
-		case UA_TAB_AGENCIES:
-		case UA_TAB_OFFICERS:
-		case UA_TAB_MEETINGS:
-		case UA_TAB_ISSUES:
-		case UA_TAB_COMPLIANCE:
-		case UA_TAB_AUDIT:
-		case UA_TAB_USERS:
-			if (a == UA_TAB_USERS && !ui.admin)
-				ui_message(&ui, 1, _("Users are for admins; you "
-				    "are not one"));
-			else
-				ui_switch_tab(&ui, a - UA_TAB_AGENCIES);
-			break;
-		case UA_WHO:
-			ui_who(&ui);
-			break;
-		case UA_UNDO:
-			pane_undo(&ui, 0);
-			break;
-		case UA_NEXT_TAB:
-			ui_switch_tab(&ui, (ui.tab + 1) % ui.npanes);
-			break;
-		case UA_PREV_TAB:
-			ui_switch_tab(&ui, (ui.tab + ui.npanes - 1) %
-			    ui.npanes);
-			break;
-		case UA_REDRAW:
-			clearok(curscr, TRUE);
-			break;
-		default:
-			break;
-		}
+		if (a == UA_NONE)
+			ui_unbound(&ui, p->ctx, key);
+		else
+			ui_global(&ui, a);
 	}
 	endwin();
 	for (i = 0; i < ui.npanes; i++) {
