@@ -16,17 +16,19 @@
 struct dialog_text {
 	const char	*s;
 	size_t		 off[DIALOG_LINES_MAX], len[DIALOG_LINES_MAX];
+	int		 indent[DIALOG_LINES_MAX];	/* a wrapped line's rest */
 	int		 n;
 };
 
 static void
-dialog_text_line(void *arg, const char *p, size_t len)
+dialog_text_line(void *arg, const char *p, size_t len, int indent)
 {
 	struct dialog_text *t = arg;
 
 	if (t->n < DIALOG_LINES_MAX) {
 		t->off[t->n] = (size_t)(p - t->s);
 		t->len[t->n] = len;
+		t->indent[t->n] = indent;
 		t->n++;
 	}
 }
@@ -36,7 +38,7 @@ dialog_text_wrap(struct dialog_text *t, const char *s, int w)
 {
 	t->s = s;
 	t->n = 0;
-	ui_wrap(s, w, dialog_text_line, t);
+	ui_wrap_indent(s, w, dialog_text_line, t);
 }
 
 /* Draw line i of t at (y, x) in w cells. */
@@ -49,7 +51,10 @@ dialog_text_put(struct ui *ui, const struct dialog_text *t, int i, int y,
 
 	memcpy(line, t->s + t->off[i], n);
 	line[n] = '\0';
-	ui_put(ui, y, x, w, line, a);
+	if (t->indent[i] > 0 && t->indent[i] < w)
+		ui_put(ui, y, x + t->indent[i], w - t->indent[i], line, a);
+	else
+		ui_put(ui, y, x, w, line, a);
 }
 
 /* A centred box of the given inner size, clipped to the screen. */

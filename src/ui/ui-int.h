@@ -424,6 +424,13 @@ int	ui_key_printable(int key);
 /* Wrap s to lines of at most w cells: calls line(arg, text, len). */
 void	ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
 	    size_t len), void *arg);
+/*
+ * The same, the rest of a wrapped indented line hanging under its text
+ * ("  KEYS      what it does" goes on under "what"): line() is told how
+ * many cells to indent each piece, which then fits in w - indent.
+ */
+void	ui_wrap_indent(const char *s, int w, void (*line)(void *arg,
+	    const char *p, size_t len, int indent), void *arg);
 
 /* search.c: the search line shared by the panes. */
 struct ui_search {
