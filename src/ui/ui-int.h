@@ -400,6 +400,12 @@ int	ui_checklist(struct ui *ui, const char *title,
 uint32_t ui_pick_agency(struct ui *ui, uint32_t current, int first);
 /* Ask for one line of text; 1 if entered, 0 on cancel. */
 int	ui_prompt(struct ui *ui, const char *title, char *buf, size_t n);
+/*
+ * The same with buf's text chosen whole, as a filter in force is offered
+ * again: a character typed replaces it, an arrow or Backspace edits it.
+ */
+int	ui_prompt_replace(struct ui *ui, const char *title, char *buf,
+	    size_t n);
 /* Show a record in a scrollable popup (lines separated by \n). */
 void	ui_text_popup(struct ui *ui, const char *title, const char *text);
 
