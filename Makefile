@@ -1,5 +1,6 @@
-# ogpo — build, run, test. `make` builds ./ogpo; `make run` and `make test`
-# first install whatever Debian packages are missing (tools/deps.sh).
+# ogpo — build, run, test. `make` builds ./ogpo; `make run` first installs
+# whatever Debian packages building and running it need, `make test` (and
+# make fuzz, make bench) those and the test tools (tools/deps.sh).
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
@@ -56,15 +57,19 @@ TSAN_OBJ = $(patsubst %.c,build/tsan/%.o,$(sort $(wildcard src/util/*.c \
 TESTS	 = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 # Every unit test links tests/unit/fixture.c: a change to it rebuilds them.
 
-.PHONY: all deps deps-bench run test check unit unit-asan tui clean install \
+.PHONY: all deps deps-run deps-test deps-bench run test check unit unit-asan tui clean install \
 	bench \
 	install-shared \
 	demo format stress pot po-update
 
 all: ogpo $(MO)
 
-deps:
-	$(Q)sh tools/deps.sh
+# What building and running ogpo needs; what testing it needs as well.
+deps deps-run:
+	$(Q)sh tools/deps.sh run
+
+deps-test:
+	$(Q)sh tools/deps.sh test
 
 # What make bench also needs: the programs it compares ogpo with.
 deps-bench:
@@ -193,13 +198,13 @@ build/test-tsan/%: tests/unit/%.c tests/unit/fixture.c build/libogpo-tsan.a
 
 # The database is wherever ogpo itself looks (--db in OGPO_FLAGS, $OGPO_DB,
 # /etc/ogpo.conf, ~/.local/share/ogpo); demo data goes in when none is there.
-run: deps
+run: deps-run
 	$(Q)$(MAKE) --no-print-directory ogpo
 	$(Q)./ogpo $(OGPO_FLAGS) verify >/dev/null 2>&1 || \
 		./ogpo $(OGPO_FLAGS) init --demo
 	./ogpo $(OGPO_FLAGS)
 
-test: deps
+test: deps-test
 	$(Q)$(MAKE) --no-print-directory check
 
 # Every tier: unit tests, the same under ASan+UBSan, then the program's
@@ -268,7 +273,7 @@ FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_SRC))
 
 .PHONY: fuzz fuzz-run
 
-fuzz: deps
+fuzz: deps-test
 	$(Q)$(MAKE) --no-print-directory $(addprefix build/fuzz/,$(FUZZERS))
 
 fuzz-run: fuzz

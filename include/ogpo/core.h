@@ -386,6 +386,7 @@ struct core_audit_filter {
 	char	 login[OGPO_LOGIN_MAX + 1];
 	uint32_t entity;	/* enum entity_kind */
 	int64_t	 since;		/* written at or after */
+	int64_t	 until;		/* written before (0: no end) */
 };
 
 /* 1 if a passes f and the person may see it (core_audit_visible). */

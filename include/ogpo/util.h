@@ -109,6 +109,13 @@ void date_add_days(const char *in, int days, char *out);
 /* The local time at which day YYYY-MM-DD begins, or -1 if s is no date. */
 int64_t date_midnight(const char *s);
 
+/*
+ * A day as a person names it for a filter: YYYY-MM-DD, today, yesterday
+ * or -Nd (N days before today, at most 36500), into out (11 bytes).
+ * Returns 0, or -1 when s is none of these.
+ */
+int date_relative(const char *s, char *out);
+
 /* Cut s short of a UTF-8 character its end splits (after a byte cut). */
 void str_utf8_cut(char *s);
 

@@ -161,7 +161,7 @@ cmd_audit_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct cmd_audit o;
 	struct core *c;
-	char *cause = NULL, *end;
+	char *cause = NULL, *end, day[11];
 	int ch, rc;
 
 	memset(&o, 0, sizeof o);
@@ -171,14 +171,15 @@ cmd_audit_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		switch (ch) {
 		case 's':
 		case 'u':
-			if (date_midnight(optarg) == -1)
+			if (date_relative(optarg, day) != 0)
 				return cmd_error(&cmd_audit_entry, CMD_USAGE,
-				    "--%s '%s' is not a date (YYYY-MM-DD)",
+				    "--%s '%s' is not a date (YYYY-MM-DD, today, "
+				    "yesterday or -7d)",
 				    ch == 's' ? "since" : "until", optarg);
 			if (ch == 's')
-				o.f.since = date_midnight(optarg);
+				o.f.since = date_midnight(day);
 			else	/* the whole of that day */
-				o.until = date_midnight(optarg) + 86400;
+				o.until = date_midnight(day) + 86400;
 			break;
 		case 'l':
 			if (str_copy(o.f.login, optarg, sizeof o.f.login) != 0)
@@ -189,6 +190,7 @@ cmd_audit_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		case 'e':
 			if ((o.f.entity = cmd_entity(optarg)) == 0 &&
 			    strcmp(optarg, "user") != 0 &&
+			    strcmp(optarg, "attendance") != 0 &&
 			    strcmp(optarg, "import") != 0)
 				return cmd_error(&cmd_audit_entry, CMD_USAGE,
 				    "--entity '%s': say agency, officer, "
@@ -198,6 +200,8 @@ cmd_audit_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 				o.f.entity = ENTITY_USER;
 			else if (strcmp(optarg, "import") == 0)
 				o.f.entity = ENTITY_IMPORT;
+			else if (strcmp(optarg, "attendance") == 0)
+				o.f.entity = ENTITY_ATTENDANCE;
 			break;
 		case 'n':
 			o.limit = (size_t)strtoul(optarg, &end, 10);

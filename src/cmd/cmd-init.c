@@ -102,8 +102,10 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	store_stats(core_store(c), &st, NULL);
 	shown = cmd_safe(dir);
 	login = cmd_safe(admin != NULL ? admin : core_login(c));
+	/* core.c names its own choice untranslated (N_): its word. */
 	printf(_("Created the database in %s (%s), %s is its admin.\n"),
-	    shown, origin, login);
+	    shown, strcmp(origin, "the default") == 0 ? _(origin) : origin,
+	    login);
 	free(login);
 	free(shown);
 	if (demo)

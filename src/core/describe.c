@@ -12,9 +12,14 @@
 #include "ogpo/text.h"
 #include "ogpo/codec.h"
 
-void
-core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
-    char *buf, size_t n)
+/*
+ * Record id as a person reads it; with as_was, an officer by name alone:
+ * an audit record shows a change as it was made, and the title the
+ * officer holds today may not be the one they held then.
+ */
+static void
+describe_ref(struct store_txn *t, enum entity_kind kind, uint32_t id,
+    char *buf, size_t n, int as_was)
 {
 	union {
 		struct agency	a;
@@ -32,7 +37,8 @@ core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		snprintf(buf, n, "%s (%s)", r->a.name, r->a.code);
 	else if (kind == ENTITY_OFFICER &&
 	    store_officer_get(t, id, &r->o, NULL) == 0)
-		snprintf(buf, n, "%s %s", r->o.name, r->o.title);
+		snprintf(buf, n, as_was ? "%s" : "%s %s", r->o.name,
+		    r->o.title);
 	else if (kind == ENTITY_ISSUE && store_issue_get(t, id, &r->i,
 	    NULL) == 0)
 		snprintf(buf, n, "%s %s", r->i.serial[0] ? r->i.serial : "#",
@@ -47,8 +53,15 @@ core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
 }
 
 void
-core_field_text(struct store_txn *t, const struct field *f, const void *rec,
+core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
     char *buf, size_t n)
+{
+	describe_ref(t, kind, id, buf, n, 0);
+}
+
+static void
+describe_field(struct store_txn *t, const struct field *f, const void *rec,
+    char *buf, size_t n, int as_was)
 {
 	char one[OGPO_TEXT_MAX + 32];
 	uint32_t id, count, k, list[OGPO_COLLAB_MAX];
@@ -57,14 +70,15 @@ core_field_text(struct store_txn *t, const struct field *f, const void *rec,
 	buf[0] = '\0';
 	if (f->type == FIELD_U32 && f->ref != 0) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
-		core_ref_text(t, f->ref, id, buf, n);
+		describe_ref(t, f->ref, id, buf, n, as_was);
 	} else if (f->type == FIELD_U32LIST) {
 		memcpy(&count, (const char *)rec + f->count, sizeof count);
 		count = count > OGPO_COLLAB_MAX ? OGPO_COLLAB_MAX : count;
 		memcpy(list, (const char *)rec + f->offset,
 		    count * sizeof *list);
 		for (k = 0, used = 0; k < count && used < n; k++) {
-			core_ref_text(t, f->ref, list[k], one, sizeof one);
+			describe_ref(t, f->ref, list[k], one, sizeof one,
+			    as_was);
 			used += (size_t)snprintf(buf + used, n - used, "%s%s",
 			    k ? "; " : "", one);
 		}
@@ -98,9 +112,16 @@ core_field_text(struct store_txn *t, const struct field *f, const void *rec,
 		schema_format(f, rec, buf, n);
 }
 
-size_t
-core_diff(struct store_txn *t, enum entity_kind kind, const void *old,
-    const void *rec, char *buf, size_t n)
+void
+core_field_text(struct store_txn *t, const struct field *f, const void *rec,
+    char *buf, size_t n)
+{
+	describe_field(t, f, rec, buf, n, 0);
+}
+
+static size_t
+describe_diff(struct store_txn *t, enum entity_kind kind, const void *old,
+    const void *rec, char *buf, size_t n, int as_was)
 {
 	const struct schema *s = schema_of(kind);
 	char a[OGPO_DESC_MAX + 64], b[OGPO_DESC_MAX + 64];
@@ -120,9 +141,11 @@ core_diff(struct store_txn *t, enum entity_kind kind, const void *old,
 		if (strcmp(a, b) == 0)
 			continue;
 		if (old != NULL)
-			core_field_text(t, &s->fields[i], old, a, sizeof a);
+			describe_field(t, &s->fields[i], old, a, sizeof a,
+			    as_was);
 		if (rec != NULL)
-			core_field_text(t, &s->fields[i], rec, b, sizeof b);
+			describe_field(t, &s->fields[i], rec, b, sizeof b,
+			    as_was);
 		if (strcmp(a, b) == 0)	/* "none" and "" read the same */
 			continue;
 		count++;
@@ -139,6 +162,13 @@ core_diff(struct store_txn *t, enum entity_kind kind, const void *old,
 			    b[0] ? b : _("(empty)"));
 	}
 	return count;
+}
+
+size_t
+core_diff(struct store_txn *t, enum entity_kind kind, const void *old,
+    const void *rec, char *buf, size_t n)
+{
+	return describe_diff(t, kind, old, rec, buf, n, 0);
 }
 
 /* The images of an audit record, decoded; NULL where there is none. */
@@ -248,16 +278,16 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 		if (at->officer & ATTEND_EXTERNAL)
 			snprintf(who, sizeof who, "%s", at->name);
 		else
-			core_ref_text(t, ENTITY_OFFICER, at->officer, who,
-			    sizeof who);
+			describe_ref(t, ENTITY_OFFICER, at->officer, who,
+			    sizeof who, 1);
 		core_ref_text(t, ENTITY_MEETING, at->meeting, mt, sizeof mt);
 		snprintf(d->what, sizeof d->what, _("%s at %s"),
 		    who, mt);
 	} else
 		schema_label(s, im.after ? im.after : im.before, d->what,
 		    sizeof d->what);
-	core_diff(t, a->entity, im.before, im.after, d->changes,
-	    sizeof d->changes);
+	describe_diff(t, a->entity, im.before, im.after, d->changes,
+	    sizeof d->changes, 1);
 	free(im.before);
 	free(im.after);
 }
@@ -294,6 +324,8 @@ core_audit_match(struct core *c, struct store_txn *t,
 	if (f->entity != 0 && a->entity != f->entity)
 		return 0;
 	if (f->since != 0 && a->time < f->since)
+		return 0;
+	if (f->until != 0 && a->time >= f->until)
 		return 0;
 	return core_audit_visible(c, t, a);
 }

@@ -701,13 +701,13 @@ attend_action(struct attend *v, enum ui_action a)
 		ui_resolutions(v->ui, v->meeting);
 		break;
 	case UA_SIGNIN:
-		ui_export(v->ui, EXPORT_SIGNIN, v->meeting, NULL);
+		ui_export(v->ui, EXPORT_SIGNIN, v->meeting, NULL, NULL);
 		break;
 	case UA_SUMMARY:
-		ui_export(v->ui, EXPORT_SUMMARY, 0, month);
+		ui_export(v->ui, EXPORT_SUMMARY, 0, month, NULL);
 		break;
 	case UA_EXPORT:
-		ui_export(v->ui, EXPORT_ATTENDANCE, 0, month);
+		ui_export(v->ui, EXPORT_ATTENDANCE, 0, month, NULL);
 		break;
 	case UA_UNDO:
 		if (pane_undo(v->ui, 0))

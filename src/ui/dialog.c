@@ -16,17 +16,19 @@
 struct dialog_text {
 	const char	*s;
 	size_t		 off[DIALOG_LINES_MAX], len[DIALOG_LINES_MAX];
+	int		 indent[DIALOG_LINES_MAX];	/* a wrapped line's rest */
 	int		 n;
 };
 
 static void
-dialog_text_line(void *arg, const char *p, size_t len)
+dialog_text_line(void *arg, const char *p, size_t len, int indent)
 {
 	struct dialog_text *t = arg;
 
 	if (t->n < DIALOG_LINES_MAX) {
 		t->off[t->n] = (size_t)(p - t->s);
 		t->len[t->n] = len;
+		t->indent[t->n] = indent;
 		t->n++;
 	}
 }
@@ -36,7 +38,7 @@ dialog_text_wrap(struct dialog_text *t, const char *s, int w)
 {
 	t->s = s;
 	t->n = 0;
-	ui_wrap(s, w, dialog_text_line, t);
+	ui_wrap_indent(s, w, dialog_text_line, t);
 }
 
 /* Draw line i of t at (y, x) in w cells. */
@@ -49,7 +51,10 @@ dialog_text_put(struct ui *ui, const struct dialog_text *t, int i, int y,
 
 	memcpy(line, t->s + t->off[i], n);
 	line[n] = '\0';
-	ui_put(ui, y, x, w, line, a);
+	if (t->indent[i] > 0 && t->indent[i] < w)
+		ui_put(ui, y, x + t->indent[i], w - t->indent[i], line, a);
+	else
+		ui_put(ui, y, x, w, line, a);
 }
 
 /* A centred box of the given inner size, clipped to the screen. */
@@ -386,6 +391,8 @@ ui_pick_agency(struct ui *ui, uint32_t current, int first)
 struct prompt {
 	const char	*title;
 	struct ui_edit	 edit;
+	int		 chosen;	/* the text is chosen whole: a
+					   character typed replaces it */
 };
 
 static void
@@ -397,7 +404,7 @@ dialog_prompt_draw(struct ui *ui, void *arg)
 	char full[128];
 
 	dialog_frame(ui, &h, &w, &y, &x, p->title);
-	ui_edit_draw(ui, &p->edit, y, x, w, UI_FIELD);
+	ui_edit_draw(ui, &p->edit, y, x, w, p->chosen ? UI_SELECT : UI_FIELD);
 	if (p->edit.full) {
 		/* Said, never dropped unseen. */
 		snprintf(full, sizeof full, _("At most %zu bytes: that "
@@ -408,13 +415,15 @@ dialog_prompt_draw(struct ui *ui, void *arg)
 		    UI_DIM);
 }
 
-int
-ui_prompt(struct ui *ui, const char *title, char *buf, size_t n)
+static int
+dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
+    int chosen)
 {
 	struct prompt p;
 	int key, r = -1;
 
 	p.title = title;
+	p.chosen = chosen && buf[0] != '\0';
 	ui_edit_init(&p.edit, buf, n);
 	ui_layer_push(ui, dialog_prompt_draw, &p);
 	while (r < 0) {
@@ -427,11 +436,29 @@ ui_prompt(struct ui *ui, const char *title, char *buf, size_t n)
 			r = 1;
 		else if (key == 27 || key == 0x07 || key == 0x03)
 			r = 0;
-		else
+		else {
+			if (p.chosen && ui_key_printable(key)) {
+				buf[0] = '\0';
+				ui_edit_init(&p.edit, buf, n);
+			}
+			p.chosen = 0;
 			ui_edit_key(&p.edit, key);
+		}
 	}
 	ui_layer_pop(ui);
 	return r;
+}
+
+int
+ui_prompt(struct ui *ui, const char *title, char *buf, size_t n)
+{
+	return dialog_prompt(ui, title, buf, n, 0);
+}
+
+int
+ui_prompt_replace(struct ui *ui, const char *title, char *buf, size_t n)
+{
+	return dialog_prompt(ui, title, buf, n, 1);
 }
 
 struct popup {

@@ -53,6 +53,15 @@ help_line(struct ui *ui, char **text, enum ui_ctx ctx, enum ui_action a)
 	free(old);
 }
 
+/* The key that opens the command line, as "<:>"-less text: ":". */
+static const char *
+help_key(struct ui *ui, char *buf, size_t n)
+{
+	if (*ui_key_label(ui, UI_CTX_GLOBAL, UA_COMMAND, buf, n) == '\0')
+		snprintf(buf, n, "%s", _("no key opens it in this keymap"));
+	return buf;
+}
+
 void
 ui_help(struct ui *ui)
 {
@@ -67,12 +76,13 @@ ui_help(struct ui *ui)
 	static const enum ui_action moves[] = { UA_UP, UA_DOWN, UA_PAGE_UP,
 		UA_PAGE_DOWN, UA_HOME, UA_END };
 	static const enum ui_action everywhere[] = { UA_UNDO, UA_HELP,
+		UA_COMMAND,
 		UA_TAB_AGENCIES, UA_TAB_OFFICERS, UA_TAB_MEETINGS,
 		UA_TAB_ISSUES, UA_TAB_COMPLIANCE, UA_TAB_AUDIT, UA_TAB_USERS,
 		UA_NEXT_TAB, UA_PREV_TAB, UA_WHO, UA_REDRAW, UA_QUIT };
 	const struct ui_hint *h;
 	struct ui_view v;
-	char *text = NULL, *old, keys[256], name[64];
+	char *text = NULL, *old, *cmds, keys[256], name[64];
 	size_t i, j, n = keymap_count(ui->km), used;
 	int ctx, a, c, k, act;
 
@@ -91,6 +101,13 @@ ui_help(struct ui *ui)
 		if (everywhere[i] != UA_TAB_USERS || ui->admin)
 			help_line(ui, &text, v.ctx, everywhere[i]);
 
+	cmds = ui_command_help();
+	old = text;
+	text = xasprintf(_("%s\nCommands (%s, then Tab completes the command, "
+	    "its words and options):\n%s"), old, help_key(ui, name,
+	    sizeof name), cmds);
+	free(old);
+	free(cmds);
 	old = text;
 	text = xasprintf(_("%s\nEvery key of the active keymap, by where it "
 	    "works (--keymap picks another; keymaps/*.keymap shows the "

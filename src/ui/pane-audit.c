@@ -3,7 +3,7 @@
  * to which record, and what changed. An admin sees every record, an
  * editor their own and those about records in their scope, a viewer their
  * own (core_audit_visible). f narrows it (login:NAME kind:officer
- * since:YYYY-MM-DD and any words), F shows all again, Enter shows one
+ * since:DAY until:DAY and any words), F shows all again, Enter shows one
  * change field by field.
  *
  * The list holds the numbers of the newest matching records, at most
@@ -111,11 +111,12 @@ audit_restart(struct ui *ui)
 	audit_reload(ui);
 }
 
-/* Parse "login:NAME kind:KIND since:DATE words" into the filter. */
+/* Parse "login:NAME kind:KIND since:DAY until:DAY words" into the
+ * filter (DAY: 2026-11-01, today, yesterday, -7d). */
 static int
 audit_filter_parse(struct ui *ui, const char *text)
 {
-	char buf[128], *tok, *save, *v;
+	char buf[128], day[11], *tok, *save, *v;
 	size_t used = 0;
 
 	memset(&aud.f, 0, sizeof aud.f);
@@ -134,19 +135,37 @@ audit_filter_parse(struct ui *ui, const char *text)
 				    "attendance, issue, user, import…)"), v);
 				return -1;
 			}
-		} else if (strncmp(tok, "since:", 6) == 0) {
+		} else if (strncmp(tok, "since:", 6) == 0 ||
+		    strncmp(tok, "until:", 6) == 0) {
 			v = tok + 6;
-			if (!date_valid(v)) {
-				ui_message(ui, 1, _("since:%s is not a date "
-				    "(YYYY-MM-DD)"), v);
+			if (date_relative(v, day) != 0) {
+				ui_message(ui, 1, _("%.6s%s is not a day: write "
+				    "2026-11-01, today, yesterday or -7d"), tok,
+				    v);
 				return -1;
 			}
-			aud.f.since = date_midnight(v);
+			if (tok[0] == 's')
+				aud.f.since = date_midnight(day);
+			else	/* the whole of that day */
+				aud.f.until = date_midnight(day) + 86400;
 		} else
 			used += (size_t)snprintf(aud.words + used,
 			    used < sizeof aud.words ? sizeof aud.words - used :
 			    0, "%s%s", used ? " " : "", tok);
 	}
+	return 0;
+}
+
+int
+pane_audit_filter(struct ui *ui, const char *text)
+{
+	char buf[sizeof aud.text];
+
+	if (audit_filter_parse(ui, text) != 0)
+		return -1;
+	str_copy(buf, text, sizeof buf);
+	str_copy(aud.text, str_trim(buf), sizeof aud.text);
+	audit_restart(ui);
 	return 0;
 }
 
@@ -269,8 +288,10 @@ audit_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UA_FILTER_AGENCY:
 		str_copy(text, aud.text, sizeof text);
-		if (ui_prompt(ui, _("Show only (login:NAME kind:officer "
-		    "since:YYYY-MM-DD words)"), text, sizeof text) != 1)
+		/* The filter in force, to edit; typed over, it goes. */
+		if (ui_prompt_replace(ui, _("Show only (login:NAME "
+		    "kind:officer since:-7d until:today words)"), text,
+		    sizeof text) != 1)
 			return 1;
 		if (audit_filter_parse(ui, text) != 0)
 			return 1;

@@ -373,17 +373,17 @@ meetings_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UA_AGENDA:
 		if (have)
-			ui_export(ui, EXPORT_AGENDA, id, NULL);
+			ui_export(ui, EXPORT_AGENDA, id, NULL, NULL);
 		return 1;
 	case UA_SIGNIN:
 		if (have)
-			ui_export(ui, EXPORT_SIGNIN, id, NULL);
+			ui_export(ui, EXPORT_SIGNIN, id, NULL, NULL);
 		return 1;
 	case UA_SUMMARY:
-		ui_export(ui, EXPORT_SUMMARY, 0, have ? month : NULL);
+		ui_export(ui, EXPORT_SUMMARY, 0, have ? month : NULL, NULL);
 		return 1;
 	case UA_EXPORT:
-		ui_export(ui, EXPORT_ATTENDANCE, 0, have ? month : NULL);
+		ui_export(ui, EXPORT_ATTENDANCE, 0, have ? month : NULL, NULL);
 		return 1;
 	default:
 		return 0;

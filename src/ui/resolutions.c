@@ -247,10 +247,10 @@ resol_action(struct resol_view *v, enum ui_action a)
 			resol_toggle(v, id, at);
 		break;
 	case UA_AGENDA:
-		ui_export(v->ui, EXPORT_AGENDA, v->meeting, NULL);
+		ui_export(v->ui, EXPORT_AGENDA, v->meeting, NULL, NULL);
 		break;
 	case UA_DECISIONS:
-		ui_export(v->ui, EXPORT_DECISIONS, v->meeting, NULL);
+		ui_export(v->ui, EXPORT_DECISIONS, v->meeting, NULL, NULL);
 		break;
 	case UA_UNDO:
 		pane_undo(v->ui, 0);

@@ -239,7 +239,8 @@ ui_import_officers(struct ui *ui)
  * .xlsx or .csv), and the message names the file written, whole.
  */
 void
-ui_export(struct ui *ui, int what, uint32_t meeting, const char *month)
+ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
+    const char *file)
 {
 	static const char *const asks[] = {
 		[EXPORT_ATTENDANCE] = N_("Export the attendance of which month "
@@ -257,7 +258,11 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month)
 	r.meeting = meeting;
 	r.format = TABLE_ODS;
 	r.roc = i18n_date_style() == I18N_DATE_ROC;
-	if (what == EXPORT_ATTENDANCE || what == EXPORT_SUMMARY) {
+	if ((what == EXPORT_ATTENDANCE || what == EXPORT_SUMMARY) &&
+	    file != NULL && month != NULL &&
+	    export_month_parse(month, r.month) == 0)
+		;	/* said on the command line: no question */
+	else if (what == EXPORT_ATTENDANCE || what == EXPORT_SUMMARY) {
 		if (month != NULL && export_month_parse(month, r.month) == 0)
 			str_copy(typed, r.month, sizeof typed);
 		else
@@ -275,7 +280,16 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month)
 		}
 	}
 	export_file_name(&r, path, sizeof path);
-	for (;;) {
+	if (file != NULL) {
+		str_copy(path, file, sizeof path);
+		if ((r.format = table_format_of_name(path)) ==
+		    TABLE_FORMAT_NONE) {
+			ui_message(ui, 1, _("Name the file .ods, .xlsx or "
+			    ".csv."));
+			return;
+		}
+	}
+	while (file == NULL) {
 		if ((ok = ui_prompt(ui, what == EXPORT_SIGNIN ? _("Write the "
 		    "sign-in sheet to the file (.ods, .xlsx or .csv)") :
 		    what == EXPORT_AGENDA ? _("Write the agenda to the file "
@@ -322,7 +336,9 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month)
 	else if (what == EXPORT_SUMMARY)
 		ui_message(ui, 0, _("Wrote %s's summary, %zu rows, to %s."),
 		    r.month, rows, full);
-	else
+	else if (what == EXPORT_ATTENDANCE)
 		ui_message(ui, 0, _("Wrote %zu rows of %s's attendance to "
 		    "%s."), rows, r.month, full);
+	else
+		ui_message(ui, 0, _("Wrote %zu rows to %s."), rows, full);
 }

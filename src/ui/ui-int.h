@@ -123,6 +123,7 @@ enum ui_action {
 	UA_RELEASE,
 	UA_AGENDA,
 	UA_DECISIONS,
+	UA_COMMAND,
 	UA_COUNT
 };
 
@@ -405,6 +406,12 @@ int	ui_checklist(struct ui *ui, const char *title,
 uint32_t ui_pick_agency(struct ui *ui, uint32_t current, int first);
 /* Ask for one line of text; 1 if entered, 0 on cancel. */
 int	ui_prompt(struct ui *ui, const char *title, char *buf, size_t n);
+/*
+ * The same with buf's text chosen whole, as a filter in force is offered
+ * again: a character typed replaces it, an arrow or Backspace edits it.
+ */
+int	ui_prompt_replace(struct ui *ui, const char *title, char *buf,
+	    size_t n);
 /* Show a record in a scrollable popup (lines separated by \n). */
 void	ui_text_popup(struct ui *ui, const char *title, const char *text);
 
@@ -429,6 +436,13 @@ int	ui_key_printable(int key);
 /* Wrap s to lines of at most w cells: calls line(arg, text, len). */
 void	ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
 	    size_t len), void *arg);
+/*
+ * The same, the rest of a wrapped indented line hanging under its text
+ * ("  KEYS      what it does" goes on under "what"): line() is told how
+ * many cells to indent each piece, which then fits in w - indent.
+ */
+void	ui_wrap_indent(const char *s, int w, void (*line)(void *arg,
+	    const char *p, size_t len, int indent), void *arg);
 
 /* search.c: the search line shared by the panes. */
 struct ui_search {
@@ -453,12 +467,14 @@ int	ui_contains(const char *hay, const char *needle);
 int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 	    const char *title);
 
-/* sheets.c: the Officers pane's Import; exports from the Meetings pane
- * and an attendance sheet (what: EXPORT_ATTENDANCE, EXPORT_SUMMARY of
- * month, EXPORT_SIGNIN of meeting; see export.h). */
+/* sheets.c: the Officers pane's Import; exports from the Meetings pane,
+ * an attendance sheet and the command line (what: EXPORT_ATTENDANCE,
+ * EXPORT_SUMMARY of month, EXPORT_SIGNIN of meeting, or any other of
+ * export.h). With file (and month where one is needed) nothing is asked
+ * but whether to write over a file that exists. */
 void	ui_import_officers(struct ui *ui);
 void	ui_export(struct ui *ui, int what, uint32_t meeting,
-	    const char *month);
+	    const char *month, const char *file);
 
 /*
  * pane-meetings.c: a new meeting from fresh (the form, then its invitees
@@ -482,6 +498,22 @@ int	ui_officer_save_ask(struct ui *ui, const struct officer *o);
 /* The designation in words as of today: "ended (卸任) on 2026-01-15". */
 void	ui_officer_state(const struct officer *o, const char *today,
 	    char *buf, size_t n);
+
+/*
+ * pane-audit.c: show the Audit tab's records that pass text, as its
+ * filter reads it ("login:NAME kind:KIND since:DATE words"). -1 (said on
+ * the status line) when text is not a filter.
+ */
+int	pane_audit_filter(struct ui *ui, const char *text);
+
+/*
+ * cmdline.c: the ":" command line, the command line's own commands
+ * where they make sense on the screen. Returns a global action for the
+ * main loop to do (quit, help, who, undo), or UA_NONE.
+ */
+enum ui_action ui_command(struct ui *ui);
+/* Its commands, a line of use and one of help each (a new string). */
+char	*ui_command_help(void);
 
 /* help.c: the keys of the view in front first, then all the keymap's. */
 void	ui_help(struct ui *ui);

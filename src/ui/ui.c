@@ -66,8 +66,8 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_SEARCH_CLEAR] = { "search_clear",	N_("forget the search") },
 	[UA_SORT_NEXT]	  = { "sort_next",	N_("sort by the next column") },
 	[UA_SORT_REVERSE] = { "sort_reverse",	N_("reverse the sort order") },
-	[UA_FILTER_AGENCY] = { "filter_agency",	N_("show only one agency's officers") },
-	[UA_SHOW_ALL]	  = { "show_all",	N_("show the officers of every agency") },
+	[UA_FILTER_AGENCY] = { "filter_agency",	N_("narrow the list: officers to an agency; issues by status, agency or trigger; the audit trail by who, kind, date or words") },
+	[UA_SHOW_ALL]	  = { "show_all",	N_("show the whole list again (every agency's officers, every issue, the whole audit trail)") },
 	[UA_IMPORT]	  = { "import",		N_("load officers from a spreadsheet (CSV) file") },
 	[UA_EXPORT]	  = { "export",		N_("write the month's attendance to a spreadsheet file") },
 	[UA_PRESENT]	  = { "present",	N_("mark present (出席) and go to the next person") },
@@ -107,6 +107,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_RELEASE]	  = { "release",	N_("a reviewed resolution: released (解除列管) by this meeting, or followed again") },
 	[UA_AGENDA]	  = { "agenda",		N_("write the meeting's agenda to a spreadsheet file") },
 	[UA_DECISIONS]	  = { "decisions",	N_("write what the meeting decided to a spreadsheet file") },
+	[UA_COMMAND]	  = { "command",	N_("type a command (:export, :list, :audit, :q …; Tab completes)") },
 };
 
 static volatile sig_atomic_t ui_signalled;
@@ -808,6 +809,71 @@ ui_is_admin(struct core *c)
 	return u.role == UROLE_ADMIN;
 }
 
+/* What the keys do everywhere, and what a ":" command asks for. */
+static void
+ui_global(struct ui *ui, enum ui_action a)
+{
+	switch (a) {
+	case UA_COMMAND:
+		if ((a = ui_command(ui)) != UA_NONE && a != UA_COMMAND)
+			ui_global(ui, a);
+		break;
+	case UA_QUIT:
+		ui->quit = 1;
+		break;
+	case UA_HELP:
+		ui_help(ui);
+		break;
+	case UA_TAB_AGENCIES:
+	case UA_TAB_OFFICERS:
+	case UA_TAB_MEETINGS:
+	case UA_TAB_ISSUES:
+	case UA_TAB_COMPLIANCE:
+	case UA_TAB_AUDIT:
+	case UA_TAB_USERS:
+		if (a == UA_TAB_USERS && !ui->admin)
+			ui_message(ui, 1, _("Users are for admins; you "
+			    "are not one"));
+		else
+			ui_switch_tab(ui, a - UA_TAB_AGENCIES);
+		break;
+	case UA_WHO:
+		ui_who(ui);
+		break;
+	case UA_UNDO:
+		pane_undo(ui, 0);
+		break;
+	case UA_NEXT_TAB:
+		ui_switch_tab(ui, (ui->tab + 1) % ui->npanes);
+		break;
+	case UA_PREV_TAB:
+		ui_switch_tab(ui, (ui->tab + ui->npanes - 1) %
+		    ui->npanes);
+		break;
+	case UA_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A key that does nothing here: say so, and how to find the keys. */
+static void
+ui_unbound(struct ui *ui, enum ui_ctx ctx, int key)
+{
+	char name[64], help[64];
+
+	if (key == UI_KEY_NONE)
+		return;
+	keymap_key_name(key, name, sizeof name);
+	if (*ui_key_label(ui, ctx, UA_HELP, help, sizeof help) != '\0')
+		ui_message(ui, 1, _("%s does nothing here; %s shows the keys"),
+		    name, help);
+	else
+		ui_message(ui, 1, _("%s does nothing here"), name);
+}
+
 int
 ui_main(const struct cmd_ctx *ctx)
 {
@@ -884,45 +950,10 @@ ui_main(const struct cmd_ctx *ctx)
 		a = ui_lookup(&ui, p->ctx, key);
 		if (a != UA_NONE && p->action(&ui, a))
 			continue;
-		switch (a) {
-		case UA_QUIT:
-			ui.quit = 1;
-			break;
-		case UA_HELP:
-			ui_help(&ui);
-			break;
-		case UA_TAB_AGENCIES:
-		case UA_TAB_OFFICERS:
-		case UA_TAB_MEETINGS:
-		case UA_TAB_ISSUES:
-		case UA_TAB_COMPLIANCE:
-		case UA_TAB_AUDIT:
-		case UA_TAB_USERS:
-			if (a == UA_TAB_USERS && !ui.admin)
-				ui_message(&ui, 1, _("Users are for admins; you "
-				    "are not one"));
-			else
-				ui_switch_tab(&ui, a - UA_TAB_AGENCIES);
-			break;
-		case UA_WHO:
-			ui_who(&ui);
-			break;
-		case UA_UNDO:
-			pane_undo(&ui, 0);
-			break;
-		case UA_NEXT_TAB:
-			ui_switch_tab(&ui, (ui.tab + 1) % ui.npanes);
-			break;
-		case UA_PREV_TAB:
-			ui_switch_tab(&ui, (ui.tab + ui.npanes - 1) %
-			    ui.npanes);
-			break;
-		case UA_REDRAW:
-			clearok(curscr, TRUE);
-			break;
-		default:
-			break;
-		}
+		if (a == UA_NONE)
+			ui_unbound(&ui, p->ctx, key);
+		else
+			ui_global(&ui, a);
 	}
 	endwin();
 	for (i = 0; i < ui.npanes; i++) {

@@ -395,6 +395,35 @@ date_midnight(const char *s)
 	return (int64_t)mktime(&tm);
 }
 
+int
+date_relative(const char *s, char *out)
+{
+	char today[11], *end;
+	long n;
+
+	if (date_valid(s)) {
+		snprintf(out, 11, "%s", s);
+		return 0;
+	}
+	date_today(today);
+	if (strcmp(s, "today") == 0) {
+		memcpy(out, today, 11);
+		return 0;
+	}
+	if (strcmp(s, "yesterday") == 0) {
+		date_add_days(today, -1, out);
+		return 0;
+	}
+	if (s[0] == '-' && s[1] >= '0' && s[1] <= '9') {
+		n = strtol(s + 1, &end, 10);
+		if (strcmp(end, "d") == 0 && n <= 36500) {
+			date_add_days(today, -(int)n, out);
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* v as exactly n decimal digits at p (no terminator): a date's part. */
 static void
 date_digits(char *p, unsigned v, int n)

@@ -49,9 +49,13 @@ status "--since today lists the day's records" 0
 contains "--since finds them" "$TMP/out" "專門委員"
 run audit --until 2000-01-01
 lacks "--until before anything finds nothing" "$TMP/out" "專門委員"
-run audit --since yesterday
+run audit --since someday
 status "a bad date is a usage error" 2
 contains "it says what a date looks like" "$TMP/err" "YYYY-MM-DD"
+run audit --since yesterday --until today --limit 0
+contains "--since yesterday --until today are days too" "$TMP/out" "專門委員"
+run audit --until -7d
+lacks "--until -7d: a week ago, before anything" "$TMP/out" "專門委員"
 run audit --limit 3
 contains "the limit is said when there is more" "$TMP/err" "the newest 3 shown"
 

@@ -41,7 +41,7 @@ keys f
 keys C-u
 text "since:someday"
 keys Enter
-expect "a bad date in the filter is said" "since:someday is not a date"
+expect "a bad date in the filter is said" "since:someday is not a day"
 keys a
 expect "the trail cannot be added to" "written by ogpo alone"
 
