@@ -264,9 +264,12 @@ cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_import_file(ctx, ENTITY_OFFICER, argc - 1, argv + 1);
 	if (strcmp(argv[1], "agencies") == 0)
 		return cmd_import_file(ctx, ENTITY_AGENCY, argc - 1, argv + 1);
+	if (strcmp(argv[1], "attendance") == 0)
+		return cmd_import_file(ctx, ENTITY_ATTENDANCE, argc - 1,
+		    argv + 1);
 	if (strcmp(argv[1], "list") != 0 && strcmp(argv[1], "undo") != 0)
 		return cmd_error(&cmd_import_entry, CMD_USAGE, "'%s': say "
-		    "officers, agencies, list or undo", argv[1]);
+		    "officers, agencies, attendance, list or undo", argv[1]);
 	if (strcmp(argv[1], "undo") == 0 && argc == 3) {
 		seq = strtoull(argv[2], &end, 10);
 		if (*end != '\0' || seq == 0)
@@ -294,13 +297,13 @@ cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.args = "officers|agencies FILE [--dry-run] [--skip-bad] "
+	.args = "officers|agencies|attendance FILE [--dry-run] [--skip-bad] "
 	    "[--rejects FILE]\n"
 	    "           [--encoding utf-8|big5|utf-16] [--delimiter ,|;|tab] "
 	    "[--create-agencies]\n"
 	    "       ogpo import list | undo [IMPORT]",
-	.summary = N_("Load officers or agencies from a spreadsheet (.ods, "
-	    ".xlsx or CSV); list or undo imports."),
+	.summary = N_("Load officers, agencies or attendance from a "
+	    "spreadsheet (.ods, .xlsx or CSV); list or undo imports."),
 	.help = N_("The whole file is one transaction: if any row is bad nothing "
 	    "is written\n(--skip-bad loads the good rows). Officers match by "
 	    "e-mail, agencies by\ncode; identical rows change nothing. "
@@ -314,6 +317,13 @@ const struct cmd_entry cmd_import_entry = {
 	    "(for CSV with the line alongside). --dry-run shows what would "
 	    "change,\nby the file's own column names; --rejects writes the "
 	    "rejected rows with a\n錯誤原因 column, to send back (.ods, "
-	    ".xlsx or CSV, by its name).\n"),
+	    ".xlsx or CSV, by its name).\n"
+	    "Attendance rows name the meeting (會議編號 meeting, or 日期 date "
+	    "and\n會議類別 kind, with 會議名稱 title where two share a day), "
+	    "the person\n(電子郵件 email, or 姓名 name and 機關代碼 or 機關), "
+	    "出席情形 status\n(出席 線上 代理出席 請假 缺席 受邀, or present "
+	    "online proxy excused absent\ninvited), 代理人 proxy and 備註 "
+	    "note; a sheet from ogpo export attendance\nimports back as it "
+	    "is. Someone not yet invited is invited by their row.\n"),
 	.exec = cmd_import_exec,
 };
