@@ -1188,15 +1188,15 @@ import_attendance_row(struct import *im, const struct table_row *row)
 	label[0] = '\0';
 	if (im->o->on_change != NULL) {
 		if (officer & ATTEND_EXTERNAL)
-			snprintf(label, sizeof label, "%s (%s), %s %s", a->name,
-			    a->organisation, im->meeting->date,
+			snprintf(label, sizeof label, _("%s (%s), %s %s"),
+			    a->name, a->organisation, im->meeting->date,
 			    im->meeting->title);
 		else {
 			char who[OGPO_NAME_MAX + 1];
 
 			core_ref_text(im->t, ENTITY_OFFICER, officer, who,
 			    sizeof who);
-			snprintf(label, sizeof label, "%s, %s %s", who,
+			snprintf(label, sizeof label, _("%s, %s %s"), who,
 			    im->meeting->date, im->meeting->title);
 		}
 	}
