@@ -818,16 +818,41 @@ done:
 
 /* --- officers and agencies, as the importer reads them --------------- */
 
-/* An officer's sort key: a million of them fit in memory, records not. */
-struct export_name {
-	char	 name[OGPO_NAME_MAX + 1];
-	uint32_t id;
+/*
+ * An officer as the export writes it: the enums, and the texts packed one
+ * after another in an arena (a record's few hundred bytes, not the
+ * struct's 2.4 KB), so that an agency's officers are read and decoded
+ * once, sorted by name, and written from memory.
+ */
+struct export_packed {
+	uint32_t id, agency, role, supervisor, function, civil_servant;
+	size_t	 off;		/* name, title, email, phone, ext, start,
+				   end, note: each NUL-terminated */
+	const char *name;	/* in the arena, once it is whole */
 };
 
-static int
-export_name_cmp(const void *a, const void *b)
+struct export_arena {
+	char	*p;
+	size_t	 len, cap;
+};
+
+static void
+export_arena_put(struct export_arena *a, const char *s)
 {
-	const struct export_name *x = a, *y = b;
+	size_t n = strlen(s) + 1;
+
+	if (a->len + n > a->cap) {
+		a->cap = (a->len + n) * 2 + 4096;
+		a->p = xreallocarray(a->p, a->cap, 1);
+	}
+	memcpy(a->p + a->len, s, n);
+	a->len += n;
+}
+
+static int
+export_packed_cmp(const void *a, const void *b)
+{
+	const struct export_packed *x = a, *y = b;
 	int d;
 
 	if ((d = strcmp(x->name, y->name)) != 0)
@@ -835,21 +860,55 @@ export_name_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The next of the packed texts after s. */
+static const char *
+export_packed_next(const char *s)
+{
+	return s + strlen(s) + 1;
+}
+
 static int
-export_officer_row(const struct export_tree *tr, const struct officer *o,
-    struct table_writer *w, size_t *rows, char **cause)
+export_officer_row(const struct export_tree *tr, const struct export_packed *o,
+    const char *text, struct table_writer *w, size_t *rows, char **cause)
 {
 	char code[OGPO_CODE_MAX + 1], agency[OGPO_NAME_MAX + 1];
+	const char *f[8];
+	size_t i;
 
+	f[0] = text;
+	for (i = 1; i < 8; i++)
+		f[i] = export_packed_next(f[i - 1]);
 	export_agency_cells(tr, o->agency, code, sizeof code, agency,
 	    sizeof agency);
-	const char *cells[] = { o->name, code, agency, o->title,
+	const char *cells[] = { f[0], code, agency, f[1],
 		export_label(&model_roles, o->role),
 		export_label_or_empty(&model_supervisor_kinds, o->supervisor),
-		export_label_or_empty(&model_functions, o->function), o->email,
-		o->phone, o->ext, o->civil_servant ? EXPORT_YES : EXPORT_NO,
-		o->start_date, o->end_date, o->note };
+		export_label_or_empty(&model_functions, o->function), f[2],
+		f[3], f[4], o->civil_servant ? EXPORT_YES : EXPORT_NO,
+		f[5], f[6], f[7] };
 	return export_row(w, cells, 14, rows, cause);
+}
+
+/* Pack officer o into v, its texts into a. */
+static void
+export_pack(const struct officer *o, struct export_packed *v,
+    struct export_arena *a)
+{
+	v->id = o->h.id;
+	v->agency = o->agency;
+	v->role = o->role;
+	v->supervisor = o->supervisor;
+	v->function = o->function;
+	v->civil_servant = o->civil_servant;
+	v->off = a->len;
+	export_arena_put(a, o->name);
+	export_arena_put(a, o->title);
+	export_arena_put(a, o->email);
+	export_arena_put(a, o->phone);
+	export_arena_put(a, o->ext);
+	export_arena_put(a, o->start_date);
+	export_arena_put(a, o->end_date);
+	export_arena_put(a, o->note);
 }
 
 /* The officers of one agency, by name. */
@@ -857,7 +916,8 @@ static int
 export_officers_of(struct store_txn *t, const struct export_tree *tr,
     uint32_t agency, struct table_writer *w, size_t *rows, char **cause)
 {
-	struct export_name *v;
+	struct export_arena a = { NULL, 0, 0 };
+	struct export_packed *v;
 	struct officer *o;
 	uint32_t *ids = NULL;
 	size_t n, i, k = 0;
@@ -868,18 +928,20 @@ export_officers_of(struct store_txn *t, const struct export_tree *tr,
 	v = xcalloc(n, sizeof *v);
 	o = xmalloc(sizeof *o);
 	for (i = 0; i < n && rc == 0; i++)
-		if ((rc = store_officer_get(t, ids[i], o, cause)) == 0) {
-			str_copy(v[k].name, o->name, sizeof v[k].name);
-			v[k++].id = o->h.id;
-		}
-	if (rc == 0)
-		qsort(v, k, sizeof *v, export_name_cmp);
-	for (i = 0; i < k && rc == 0; i++)
-		if ((rc = store_officer_get(t, v[i].id, o, cause)) == 0)
-			rc = export_officer_row(tr, o, w, rows, cause);
+		if ((rc = store_officer_get(t, ids[i], o, cause)) == 0)
+			export_pack(o, &v[k++], &a);
 	free(o);
-	free(v);
 	free(ids);
+	if (rc == 0) {
+		for (i = 0; i < k; i++)
+			v[i].name = a.p + v[i].off;
+		qsort(v, k, sizeof *v, export_packed_cmp);
+	}
+	for (i = 0; i < k && rc == 0; i++)
+		rc = export_officer_row(tr, &v[i], a.p + v[i].off, w, rows,
+		    cause);
+	free(v);
+	free(a.p);
 	return rc;
 }
 
@@ -914,8 +976,14 @@ export_officers(struct store_txn *t, struct table_writer *w, size_t *rows,
 	o = xmalloc(sizeof *o);
 	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0)
 		if ((rc = store_cursor_get(c, o, cause)) == 0 &&
-		    export_tree_find(&tr, o->agency) == NULL)
-			rc = export_officer_row(&tr, o, w, rows, cause);
+		    export_tree_find(&tr, o->agency) == NULL) {
+			struct export_arena a = { NULL, 0, 0 };
+			struct export_packed p;
+
+			export_pack(o, &p, &a);
+			rc = export_officer_row(&tr, &p, a.p, w, rows, cause);
+			free(a.p);
+		}
 	free(o);
 	store_cursor_close(c);
 done:
