@@ -41,15 +41,28 @@ struct export_tree {
 	uint32_t		 next;	/* the next rank to give */
 };
 
+/*
+ * What a row shows of an attendance record: the numbers, and the proxy
+ * and note as texts kept after the entries (an attendance record is 2.5
+ * KB, mostly room for a note few have; a 900-invitee meeting's entries
+ * were 2.4 MB, fresh pages, every meeting).
+ */
+struct export_att {
+	uint32_t	 officer, agency, role, status;
+	const char	*proxy, *note;
+};
+
 /* One invitee of one meeting, with what its rows show. */
 struct export_invitee {
-	struct attendance	 a;
+	struct export_att	 a;
 	uint32_t		 rank;	/* of a.agency; externals last */
 	char			 code[OGPO_CODE_MAX + 1];
 	char			 agency[OGPO_TEXT_MAX + 1];	/* or the
 								   organisation */
 	char			 name[OGPO_NAME_MAX + 1];
 	char			 title[OGPO_TITLE_MAX + 1];
+	char			*texts;	/* past the last entry: the proxies'
+					   and notes' texts, to free */
 };
 
 /*
@@ -233,53 +246,88 @@ export_invitees(struct store_txn *t, const struct export_tree *tr,
 {
 	struct store_cursor *c;
 	struct export_invitee *v = NULL, *e;
+	struct attendance *at = xmalloc(sizeof *at);
 	struct officer *o = xmalloc(sizeof *o);
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, len = 0, tcap = 0, pn, nn, i, *off = NULL;
+	char *text = NULL;
 	int rc;
 
 	*vp = NULL;
 	*np = 0;
 	if ((rc = store_cursor_open(t, IX_ATTENDANCE, &meeting, &c,
 	    cause)) != 0) {
+		free(at);
 		free(o);
 		return rc;
 	}
-	/* Sized once: the entries are large, and regrowing them cost more
-	 * than the rest of the export (page faults and copies). */
 	cap = store_count(t, IX_ATTENDANCE, &meeting);
-	v = xmalloc((cap ? cap : 1) * sizeof *v);
+	v = xcalloc(cap + 1, sizeof *v);
+	off = xcalloc(cap + 1, sizeof *off);
 	while (n < cap && store_cursor_move(c, STORE_NEXT) == 0) {
-		e = &v[n];
-		memset(e, 0, sizeof *e);
-		if ((rc = store_cursor_get(c, &e->a, cause)) != 0)
+		if ((rc = store_cursor_get(c, at, cause)) != 0)
 			break;
+		e = &v[n];
+		e->a.officer = at->officer;
+		e->a.agency = at->agency;
+		e->a.role = at->role;
+		e->a.status = at->status;
+		/* The proxy and the note, one after the other. */
+		pn = strlen(at->proxy) + 1;
+		nn = strlen(at->note) + 1;
+		if (len + pn + nn > tcap) {
+			tcap = (len + pn + nn) * 2 + 1024;
+			text = xreallocarray(text, tcap, 1);
+		}
+		off[n] = len;
+		memcpy(text + len, at->proxy, pn);
+		memcpy(text + len + pn, at->note, nn);
+		len += pn + nn;
 		n++;
-		if (e->a.officer & ATTEND_EXTERNAL) {
+		if (at->officer & ATTEND_EXTERNAL) {
 			e->rank = EXPORT_LAST;
-			str_copy(e->agency, e->a.organisation,
+			str_copy(e->agency, at->organisation,
 			    sizeof e->agency);
-			str_copy(e->name, e->a.name, sizeof e->name);
+			str_copy(e->name, at->name, sizeof e->name);
 			continue;
 		}
-		e->rank = export_agency_cells(tr, e->a.agency, e->code,
+		e->rank = export_agency_cells(tr, at->agency, e->code,
 		    sizeof e->code, e->agency, sizeof e->agency);
-		if (store_officer_get(t, e->a.officer, o, NULL) == 0) {
+		if (store_officer_get(t, at->officer, o, NULL) == 0) {
 			str_copy(e->name, o->name, sizeof e->name);
 			str_copy(e->title, o->title, sizeof e->title);
 		} else
-			snprintf(e->name, sizeof e->name, "#%u", e->a.officer);
+			snprintf(e->name, sizeof e->name, "#%u", at->officer);
 	}
 	store_cursor_close(c);
 	free(o);
+	free(at);
 	if (rc != 0) {
 		free(v);
+		free(off);
+		free(text);
 		return rc;
 	}
+	for (i = 0; i < n; i++) {
+		v[i].a.proxy = text + off[i];
+		v[i].a.note = v[i].a.proxy + strlen(v[i].a.proxy) + 1;
+	}
+	v[n].texts = text;	/* export_invitees_free's */
+	free(off);
 	if (n > 0)
 		qsort(v, n, sizeof *v, export_invitee_cmp);
 	*vp = v;
 	*np = n;
 	return 0;
+}
+
+/* Free what export_invitees gave (n entries). */
+static void
+export_invitees_free(struct export_invitee *v, size_t n)
+{
+	if (v == NULL)
+		return;
+	free(v[n].texts);
+	free(v);
 }
 
 /* Called per meeting of a date range, in date order. */
@@ -384,7 +432,7 @@ export_attendance_meeting(struct store_txn *t, const struct meeting *m,
 
 		rc = export_row(x->w, cells, 10, x->rows, cause);
 	}
-	free(v);
+	export_invitees_free(v, n);
 	return rc;
 }
 
@@ -631,7 +679,7 @@ export_matrix_meeting(struct store_txn *t, const struct meeting *m,
 		str_copy(c->name, v[i].name, sizeof c->name);
 	}
 	x->nmeetings++;
-	free(v);
+	export_invitees_free(v, n);
 	return 0;
 }
 
@@ -810,7 +858,7 @@ export_signin(struct store_txn *t, uint32_t meeting, int roc,
 	for (i = 0; i < export_signin_spare(n) && rc == 0; i++)
 		rc = export_row(w, blank, 4, NULL, cause);
 done:
-	free(v);
+	export_invitees_free(v, n);
 	free(m);
 	export_tree_free(&tr);
 	return rc;
