@@ -110,6 +110,10 @@ _ogpo()
 		COMPREPLY=($(compgen -W "ods xlsx csv" -- "$cur"))
 		return
 		;;
+	--invite)
+		COMPREPLY=($(compgen -W "proposed" -- "$cur"))
+		return
+		;;
 	--role)
 		COMPREPLY=($(compgen -W "admin editor viewer" -- "$cur"))
 		return
@@ -152,11 +156,12 @@ _ogpo()
 	add | set | delete)
 		words="agency officer meeting case issue training reward progress
 		    resolution"
+		[[ $cmd == add ]] && opts="--invite"
 		;;
 	import)
 		opts="--dry-run --skip-bad --rejects --encoding --delimiter
 		    --create-agencies"
-		words="officers agencies cases progress list undo"
+		words="officers agencies attendance cases progress list undo"
 		if [[ -n $what && $what != list && $what != undo &&
 		    $cur != -* ]]; then
 			COMPREPLY=($(compgen -f -- "$cur"))

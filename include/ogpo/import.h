@@ -33,6 +33,12 @@ enum import_col {
 	COL_PARENT,		/* agency import: parent code or name */
 	COL_LEVEL,
 	COL_ERROR,		/* 錯誤原因, in a rejects file sent back */
+	COL_MEETING,		/* attendance: the meeting's number */
+	COL_DATE,		/* attendance: the meeting's date */
+	COL_KIND,		/* attendance: the meeting's kind */
+	COL_MEETING_TITLE,	/* attendance: 會議名稱, to tell two apart */
+	COL_STATUS,		/* attendance: 出席情形 */
+	COL_PROXY,		/* attendance: 代理人 */
 	COL_MAX
 };
 
@@ -43,7 +49,8 @@ struct import_header {
 };
 
 /*
- * Map a header row for kind (ENTITY_OFFICER or ENTITY_AGENCY). Names are
+ * Map a header row for kind (ENTITY_OFFICER, ENTITY_AGENCY or
+ * ENTITY_ATTENDANCE). Names are
  * matched ignoring case, spaces, '_' and '-'. Returns 0, or OGPO_INVALID
  * when a required column is missing (cause names it and what was found).
  * The importer tries the first rows of a file in turn, so that title
@@ -68,6 +75,10 @@ uint32_t import_title_supervisor(const char *title);
 int	import_role(const char *in, uint32_t *role, uint32_t *supervisor,
 	    const char **why);
 int	import_yesno(const char *in, uint32_t *v, const char **why);
+/* An attendance status as sheets write it: 出席, 缺席, 請假, 代理 …,
+ * present, absent, excused, proxy … */
+int	import_attend_status(const char *in, uint32_t *status,
+	    const char **why);
 
 enum import_stage {
 	IMPORT_COPYING = 1,
@@ -75,7 +86,8 @@ enum import_stage {
 };
 
 struct import_options {
-	enum entity_kind kind;		/* ENTITY_OFFICER or ENTITY_AGENCY */
+	enum entity_kind kind;		/* ENTITY_OFFICER, ENTITY_AGENCY or
+					   ENTITY_ATTENDANCE */
 	struct csv_options csv;
 	int		 dry_run;	/* work it all out, write nothing */
 	int		 skip_bad;	/* load the good rows anyway */

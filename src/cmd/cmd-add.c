@@ -12,7 +12,28 @@ struct cmd_add {
 	int		 argc;
 	char		**argv;
 	void		*rec;
+	int		 invite;	/* --invite proposed: point 7's list */
+	size_t		 invited;
 };
+
+/* Invite whom point 7 says the new meeting is for, as the screen
+ * proposes them, in the meeting's own transaction. */
+static int
+cmd_add_invite(struct core *c, struct store_txn *t, struct cmd_add *a,
+    char **cause)
+{
+	const struct meeting *m = a->rec;
+	size_t max = store_count(t, IX_OFFICER, NULL) + 1, n, i;
+	uint32_t *ids = xcalloc(max, sizeof *ids);
+	int rc = 0;
+
+	n = core_propose_invitees(t, m, ids, max);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = core_invite(c, t, m->h.id, ids[i], cause);
+	a->invited = rc == 0 ? n : 0;
+	free(ids);
+	return rc;
+}
 
 static int
 cmd_add_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
@@ -25,7 +46,10 @@ cmd_add_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	for (i = 0; i < a->argc; i++)
 		if ((rc = cmd_assign(t, s, a->rec, a->argv[i], cause)) != 0)
 			return rc;
-	return core_save(c, t, a->kind, a->rec, cause);
+	if ((rc = core_save(c, t, a->kind, a->rec, cause)) != 0 ||
+	    !a->invite)
+		return rc;
+	return cmd_add_invite(c, t, a, cause);
 }
 
 static int
@@ -46,6 +70,33 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	a.argc = argc - 2;
 	a.argv = argv + 2;
+	a.invite = 0;
+	a.invited = 0;
+	/* --invite proposed, anywhere among the fields. */
+	for (int i = 0; i < a.argc; i++) {
+		const char *v = NULL;
+		int take = 1;
+
+		if (strcmp(a.argv[i], "--invite") == 0) {
+			v = i + 1 < a.argc ? a.argv[i + 1] : "";
+			take = 2;
+		} else if (strncmp(a.argv[i], "--invite=", 9) == 0)
+			v = a.argv[i] + 9;
+		else
+			continue;
+		if (strcmp(v, "proposed") != 0)
+			return cmd_error(&cmd_add_entry, CMD_USAGE, "--invite "
+			    "takes proposed (whom point 7 says the meeting is "
+			    "for), not '%s'", v);
+		if (a.kind != ENTITY_MEETING)
+			return cmd_error(&cmd_add_entry, CMD_USAGE, "--invite "
+			    "is for meetings only");
+		a.invite = 1;
+		memmove(a.argv + i, a.argv + i + take, (size_t)(a.argc - i -
+		    take + 1) * sizeof *a.argv);
+		a.argc -= take;
+		i--;
+	}
 	a.rec = xcalloc(1, schema_of(a.kind)->size);
 	if ((c = cmd_open(ctx, 0)) == NULL) {
 		free(a.rec);
@@ -65,6 +116,10 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			printf(_(", case number %s"),
 			    ((struct issue *)a.rec)->serial);
 		printf(".\n");
+		if (a.invite)
+			printf(ngettext("Invited %zu officer, as point 7 "
+			    "proposes.\n", "Invited %zu officers, as point 7 "
+			    "proposes.\n", a.invited), a.invited);
 	}
 	free(cause);
 	free(a.rec);
@@ -74,8 +129,8 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
-	.args = "agency|officer|meeting|case|training|reward|progress "
-	    "FIELD=VALUE ...",
+	.args = "agency|officer|meeting|case|training|reward|progress|"
+	    "resolution FIELD=VALUE ... [--invite proposed]",
 	.summary = N_("Add a record, checked as the forms check it."),
 	.help = N_("FIELD is a column name of `ogpo list KIND --tsv`. Agencies are\n"
 	    "named by code (agency=MOI, parent=EY, collab=MOI,MODA), choices\n"
@@ -89,6 +144,10 @@ const struct cmd_entry cmd_add_entry = {
 	    "text=…\n"
 	    "A case (issue is the older name) takes the next number of the "
 	    "year;\nits stage is one of proposed, selected, working, "
-	    "premeeting,\ncollaboration, response, closed, withdrawn.\n"),
+	    "premeeting,\ncollaboration, response, closed, withdrawn.\n"
+	    "A meeting with --invite proposed invites whom point 7 says it "
+	    "is for,\nas the meeting screen proposes them: the supervisors "
+	    "of the level-2\nagencies (policy), their POs (work), or the "
+	    "POs of the issue's agencies\n(issue).\n"),
 	.exec = cmd_add_exec,
 };

@@ -306,6 +306,9 @@ cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_import_file(ctx, ENTITY_OFFICER, argc - 1, argv + 1);
 	if (strcmp(argv[1], "agencies") == 0)
 		return cmd_import_file(ctx, ENTITY_AGENCY, argc - 1, argv + 1);
+	if (strcmp(argv[1], "attendance") == 0)
+		return cmd_import_file(ctx, ENTITY_ATTENDANCE, argc - 1,
+		    argv + 1);
 	if (strcmp(argv[1], "cases") == 0)
 		return cmd_import_records(ctx, ENTITY_ISSUE, argc - 1,
 		    argv + 1);
@@ -314,8 +317,8 @@ cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		    argv + 1);
 	if (strcmp(argv[1], "list") != 0 && strcmp(argv[1], "undo") != 0)
 		return cmd_error(&cmd_import_entry, CMD_USAGE, "'%s': say "
-		    "officers, agencies, cases, progress, list or undo",
-		    argv[1]);
+		    "officers, agencies, attendance, cases, progress, list or "
+		    "undo", argv[1]);
 	if (strcmp(argv[1], "undo") == 0 && argc == 3) {
 		seq = strtoull(argv[2], &end, 10);
 		if (*end != '\0' || seq == 0)
@@ -343,14 +346,14 @@ cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.args = "officers|agencies FILE [--dry-run] [--skip-bad] "
+	.args = "officers|agencies|attendance FILE [--dry-run] [--skip-bad] "
 	    "[--rejects FILE]\n"
 	    "           [--encoding utf-8|big5|utf-16] [--delimiter ,|;|tab] "
 	    "[--create-agencies]\n"
 	    "       ogpo import cases|progress FILE [--dry-run]\n"
 	    "       ogpo import list | undo [IMPORT]",
-	.summary = N_("Load officers or agencies from a spreadsheet (.ods, "
-	    ".xlsx or CSV); list or undo imports."),
+	.summary = N_("Load officers, agencies or attendance from a "
+	    "spreadsheet (.ods, .xlsx or CSV); list or undo imports."),
 	.help = N_("The whole file is one transaction: if any row is bad nothing "
 	    "is written\n(--skip-bad loads the good rows). Officers match by "
 	    "e-mail, agencies by\ncode; identical rows change nothing. "
@@ -368,6 +371,13 @@ const struct cmd_entry cmd_import_entry = {
 	    "Cases and progress reports come back from the tables ogpo "
 	    "export cases\nand ogpo export progress write (headed by the "
 	    "field names): a row\nwith an id updates that record, a row "
-	    "without one adds a new one; every\nrow lands, or none does.\n"),
+	    "without one adds a new one; every\nrow lands, or none does.\n"
+	    "Attendance rows name the meeting (會議編號 meeting, or 日期 date "
+	    "and\n會議類別 kind, with 會議名稱 title where two share a day), "
+	    "the person\n(電子郵件 email, or 姓名 name and 機關代碼 or 機關), "
+	    "出席情形 status\n(出席 線上 代理出席 請假 缺席 受邀, or present "
+	    "online proxy excused absent\ninvited), 代理人 proxy and 備註 "
+	    "note; a sheet from ogpo export attendance\nimports back as it "
+	    "is. Someone not yet invited is invited by their row.\n"),
 	.exec = cmd_import_exec,
 };

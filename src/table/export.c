@@ -42,15 +42,28 @@ struct export_tree {
 	uint32_t		 next;	/* the next rank to give */
 };
 
+/*
+ * What a row shows of an attendance record: the numbers, and the proxy
+ * and note as texts kept after the entries (an attendance record is 2.5
+ * KB, mostly room for a note few have; a 900-invitee meeting's entries
+ * were 2.4 MB, fresh pages, every meeting).
+ */
+struct export_att {
+	uint32_t	 officer, agency, role, status;
+	const char	*proxy, *note;
+};
+
 /* One invitee of one meeting, with what its rows show. */
 struct export_invitee {
-	struct attendance	 a;
+	struct export_att	 a;
 	uint32_t		 rank;	/* of a.agency; externals last */
 	char			 code[OGPO_CODE_MAX + 1];
 	char			 agency[OGPO_TEXT_MAX + 1];	/* or the
 								   organisation */
 	char			 name[OGPO_NAME_MAX + 1];
 	char			 title[OGPO_TITLE_MAX + 1];
+	char			*texts;	/* past the last entry: the proxies'
+					   and notes' texts, to free */
 };
 
 /*
@@ -234,53 +247,88 @@ export_invitees(struct store_txn *t, const struct export_tree *tr,
 {
 	struct store_cursor *c;
 	struct export_invitee *v = NULL, *e;
+	struct attendance *at = xmalloc(sizeof *at);
 	struct officer *o = xmalloc(sizeof *o);
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, len = 0, tcap = 0, pn, nn, i, *off = NULL;
+	char *text = NULL;
 	int rc;
 
 	*vp = NULL;
 	*np = 0;
 	if ((rc = store_cursor_open(t, IX_ATTENDANCE, &meeting, &c,
 	    cause)) != 0) {
+		free(at);
 		free(o);
 		return rc;
 	}
-	/* Sized once: the entries are large, and regrowing them cost more
-	 * than the rest of the export (page faults and copies). */
 	cap = store_count(t, IX_ATTENDANCE, &meeting);
-	v = xmalloc((cap ? cap : 1) * sizeof *v);
+	v = xcalloc(cap + 1, sizeof *v);
+	off = xcalloc(cap + 1, sizeof *off);
 	while (n < cap && store_cursor_move(c, STORE_NEXT) == 0) {
-		e = &v[n];
-		memset(e, 0, sizeof *e);
-		if ((rc = store_cursor_get(c, &e->a, cause)) != 0)
+		if ((rc = store_cursor_get(c, at, cause)) != 0)
 			break;
+		e = &v[n];
+		e->a.officer = at->officer;
+		e->a.agency = at->agency;
+		e->a.role = at->role;
+		e->a.status = at->status;
+		/* The proxy and the note, one after the other. */
+		pn = strlen(at->proxy) + 1;
+		nn = strlen(at->note) + 1;
+		if (len + pn + nn > tcap) {
+			tcap = (len + pn + nn) * 2 + 1024;
+			text = xreallocarray(text, tcap, 1);
+		}
+		off[n] = len;
+		memcpy(text + len, at->proxy, pn);
+		memcpy(text + len + pn, at->note, nn);
+		len += pn + nn;
 		n++;
-		if (e->a.officer & ATTEND_EXTERNAL) {
+		if (at->officer & ATTEND_EXTERNAL) {
 			e->rank = EXPORT_LAST;
-			str_copy(e->agency, e->a.organisation,
+			str_copy(e->agency, at->organisation,
 			    sizeof e->agency);
-			str_copy(e->name, e->a.name, sizeof e->name);
+			str_copy(e->name, at->name, sizeof e->name);
 			continue;
 		}
-		e->rank = export_agency_cells(tr, e->a.agency, e->code,
+		e->rank = export_agency_cells(tr, at->agency, e->code,
 		    sizeof e->code, e->agency, sizeof e->agency);
-		if (store_officer_get(t, e->a.officer, o, NULL) == 0) {
+		if (store_officer_get(t, at->officer, o, NULL) == 0) {
 			str_copy(e->name, o->name, sizeof e->name);
 			str_copy(e->title, o->title, sizeof e->title);
 		} else
-			snprintf(e->name, sizeof e->name, "#%u", e->a.officer);
+			snprintf(e->name, sizeof e->name, "#%u", at->officer);
 	}
 	store_cursor_close(c);
 	free(o);
+	free(at);
 	if (rc != 0) {
 		free(v);
+		free(off);
+		free(text);
 		return rc;
 	}
+	for (i = 0; i < n; i++) {
+		v[i].a.proxy = text + off[i];
+		v[i].a.note = v[i].a.proxy + strlen(v[i].a.proxy) + 1;
+	}
+	v[n].texts = text;	/* export_invitees_free's */
+	free(off);
 	if (n > 0)
 		qsort(v, n, sizeof *v, export_invitee_cmp);
 	*vp = v;
 	*np = n;
 	return 0;
+}
+
+/* Free what export_invitees gave (n entries). */
+static void
+export_invitees_free(struct export_invitee *v, size_t n)
+{
+	if (v == NULL)
+		return;
+	free(v[n].texts);
+	free(v);
 }
 
 /* Called per meeting of a date range, in date order. */
@@ -385,7 +433,7 @@ export_attendance_meeting(struct store_txn *t, const struct meeting *m,
 
 		rc = export_row(x->w, cells, 10, x->rows, cause);
 	}
-	free(v);
+	export_invitees_free(v, n);
 	return rc;
 }
 
@@ -632,7 +680,7 @@ export_matrix_meeting(struct store_txn *t, const struct meeting *m,
 		str_copy(c->name, v[i].name, sizeof c->name);
 	}
 	x->nmeetings++;
-	free(v);
+	export_invitees_free(v, n);
 	return 0;
 }
 
@@ -811,7 +859,7 @@ export_signin(struct store_txn *t, uint32_t meeting, int roc,
 	for (i = 0; i < export_signin_spare(n) && rc == 0; i++)
 		rc = export_row(w, blank, 4, NULL, cause);
 done:
-	free(v);
+	export_invitees_free(v, n);
 	free(m);
 	export_tree_free(&tr);
 	return rc;
@@ -819,16 +867,41 @@ done:
 
 /* --- officers and agencies, as the importer reads them --------------- */
 
-/* An officer's sort key: a million of them fit in memory, records not. */
-struct export_name {
-	char	 name[OGPO_NAME_MAX + 1];
-	uint32_t id;
+/*
+ * An officer as the export writes it: the enums, and the texts packed one
+ * after another in an arena (a record's few hundred bytes, not the
+ * struct's 2.4 KB), so that an agency's officers are read and decoded
+ * once, sorted by name, and written from memory.
+ */
+struct export_packed {
+	uint32_t id, agency, role, supervisor, function, civil_servant;
+	size_t	 off;		/* name, title, email, phone, ext, start,
+				   end, note: each NUL-terminated */
+	const char *name;	/* in the arena, once it is whole */
 };
 
-static int
-export_name_cmp(const void *a, const void *b)
+struct export_arena {
+	char	*p;
+	size_t	 len, cap;
+};
+
+static void
+export_arena_put(struct export_arena *a, const char *s)
 {
-	const struct export_name *x = a, *y = b;
+	size_t n = strlen(s) + 1;
+
+	if (a->len + n > a->cap) {
+		a->cap = (a->len + n) * 2 + 4096;
+		a->p = xreallocarray(a->p, a->cap, 1);
+	}
+	memcpy(a->p + a->len, s, n);
+	a->len += n;
+}
+
+static int
+export_packed_cmp(const void *a, const void *b)
+{
+	const struct export_packed *x = a, *y = b;
 	int d;
 
 	if ((d = strcmp(x->name, y->name)) != 0)
@@ -836,21 +909,55 @@ export_name_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The next of the packed texts after s. */
+static const char *
+export_packed_next(const char *s)
+{
+	return s + strlen(s) + 1;
+}
+
 static int
-export_officer_row(const struct export_tree *tr, const struct officer *o,
-    struct table_writer *w, size_t *rows, char **cause)
+export_officer_row(const struct export_tree *tr, const struct export_packed *o,
+    const char *text, struct table_writer *w, size_t *rows, char **cause)
 {
 	char code[OGPO_CODE_MAX + 1], agency[OGPO_NAME_MAX + 1];
+	const char *f[8];
+	size_t i;
 
+	f[0] = text;
+	for (i = 1; i < 8; i++)
+		f[i] = export_packed_next(f[i - 1]);
 	export_agency_cells(tr, o->agency, code, sizeof code, agency,
 	    sizeof agency);
-	const char *cells[] = { o->name, code, agency, o->title,
+	const char *cells[] = { f[0], code, agency, f[1],
 		export_label(&model_roles, o->role),
 		export_label_or_empty(&model_supervisor_kinds, o->supervisor),
-		export_label_or_empty(&model_functions, o->function), o->email,
-		o->phone, o->ext, o->civil_servant ? EXPORT_YES : EXPORT_NO,
-		o->start_date, o->end_date, o->note };
+		export_label_or_empty(&model_functions, o->function), f[2],
+		f[3], f[4], o->civil_servant ? EXPORT_YES : EXPORT_NO,
+		f[5], f[6], f[7] };
 	return export_row(w, cells, 14, rows, cause);
+}
+
+/* Pack officer o into v, its texts into a. */
+static void
+export_pack(const struct officer *o, struct export_packed *v,
+    struct export_arena *a)
+{
+	v->id = o->h.id;
+	v->agency = o->agency;
+	v->role = o->role;
+	v->supervisor = o->supervisor;
+	v->function = o->function;
+	v->civil_servant = o->civil_servant;
+	v->off = a->len;
+	export_arena_put(a, o->name);
+	export_arena_put(a, o->title);
+	export_arena_put(a, o->email);
+	export_arena_put(a, o->phone);
+	export_arena_put(a, o->ext);
+	export_arena_put(a, o->start_date);
+	export_arena_put(a, o->end_date);
+	export_arena_put(a, o->note);
 }
 
 /* The officers of one agency, by name. */
@@ -858,7 +965,8 @@ static int
 export_officers_of(struct store_txn *t, const struct export_tree *tr,
     uint32_t agency, struct table_writer *w, size_t *rows, char **cause)
 {
-	struct export_name *v;
+	struct export_arena a = { NULL, 0, 0 };
+	struct export_packed *v;
 	struct officer *o;
 	uint32_t *ids = NULL;
 	size_t n, i, k = 0;
@@ -869,18 +977,20 @@ export_officers_of(struct store_txn *t, const struct export_tree *tr,
 	v = xcalloc(n, sizeof *v);
 	o = xmalloc(sizeof *o);
 	for (i = 0; i < n && rc == 0; i++)
-		if ((rc = store_officer_get(t, ids[i], o, cause)) == 0) {
-			str_copy(v[k].name, o->name, sizeof v[k].name);
-			v[k++].id = o->h.id;
-		}
-	if (rc == 0)
-		qsort(v, k, sizeof *v, export_name_cmp);
-	for (i = 0; i < k && rc == 0; i++)
-		if ((rc = store_officer_get(t, v[i].id, o, cause)) == 0)
-			rc = export_officer_row(tr, o, w, rows, cause);
+		if ((rc = store_officer_get(t, ids[i], o, cause)) == 0)
+			export_pack(o, &v[k++], &a);
 	free(o);
-	free(v);
 	free(ids);
+	if (rc == 0) {
+		for (i = 0; i < k; i++)
+			v[i].name = a.p + v[i].off;
+		qsort(v, k, sizeof *v, export_packed_cmp);
+	}
+	for (i = 0; i < k && rc == 0; i++)
+		rc = export_officer_row(tr, &v[i], a.p + v[i].off, w, rows,
+		    cause);
+	free(v);
+	free(a.p);
 	return rc;
 }
 
@@ -915,8 +1025,14 @@ export_officers(struct store_txn *t, struct table_writer *w, size_t *rows,
 	o = xmalloc(sizeof *o);
 	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0)
 		if ((rc = store_cursor_get(c, o, cause)) == 0 &&
-		    export_tree_find(&tr, o->agency) == NULL)
-			rc = export_officer_row(&tr, o, w, rows, cause);
+		    export_tree_find(&tr, o->agency) == NULL) {
+			struct export_arena a = { NULL, 0, 0 };
+			struct export_packed p;
+
+			export_pack(o, &p, &a);
+			rc = export_officer_row(&tr, &p, a.p, w, rows, cause);
+			free(a.p);
+		}
 	free(o);
 	store_cursor_close(c);
 done:

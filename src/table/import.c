@@ -24,6 +24,13 @@
 
 #define IMPORT_DRY_RUN	1000	/* private status: let the transaction go */
 
+/* An officer invited to the meeting at hand, as a sheet names them. */
+struct import_invitee {
+	uint32_t	 agency;	/* as invited (who they were then) */
+	uint32_t	 officer;
+	char		 name[OGPO_NAME_MAX + 1];
+};
+
 /* Agencies by exact name: a few thousand at most, looked up per row. */
 struct import_agency {
 	char		 name[OGPO_NAME_MAX + 1];
@@ -64,6 +71,15 @@ struct import {
 	size_t				 nseen;
 	size_t				 marks;
 	char				 email[OGPO_EMAIL_MAX + 1];
+	/*
+	 * Attendance: the meeting of the rows before (a sheet lists a
+	 * meeting's invitees together), found again only when a row names
+	 * another; and its invitees by agency and name.
+	 */
+	struct meeting			*meeting;
+	char				 meeting_key[OGPO_TEXT_MAX + 64];
+	struct import_invitee		*invitees;
+	size_t				 ninvitees;
 };
 
 /* The line that matched officer id in this file, 0 if none. */
@@ -122,6 +138,7 @@ import_cell(struct import *im, const struct table_row *row, enum import_col col,
 	switch (col) {
 	case COL_EMAIL: case COL_PHONE: case COL_EXT: case COL_AGENCY_CODE:
 	case COL_CODE: case COL_START_DATE: case COL_END_DATE:
+	case COL_MEETING: case COL_DATE:
 		if (strchr(buf, '\xef') != NULL || strstr(buf, "\xe3\x80\x80")
 		    != NULL || strstr(buf, "\xe2\x80") != NULL) {
 			char *copy = xstrdup(buf);
@@ -219,6 +236,8 @@ import_agency_by_code(struct import *im, const char *code)
 
 static int import_reject(struct import *im, const struct table_row *row,
     const char *column, const char *reason);
+static int import_refuse(struct import *im, const struct table_row *row,
+    enum import_col col, const char *value, const char *reason);
 
 /*
  * A new agency for --create-agencies, under the Executive Yuan, made
@@ -416,7 +435,8 @@ static const struct {
 	{ "ext", COL_EXT }, { "civil_servant", COL_CIVIL_SERVANT },
 	{ "start_date", COL_START_DATE }, { "end_date", COL_END_DATE },
 	{ "note", COL_NOTE }, { "code", COL_CODE }, { "parent", COL_PARENT },
-	{ "level", COL_LEVEL },
+	{ "level", COL_LEVEL }, { "status", COL_STATUS },
+	{ "proxy", COL_PROXY },
 };
 
 /* The file's own header for field, or "" when it has no such column. */
@@ -803,6 +823,390 @@ done:
 	return rc;
 }
 
+static int
+import_invitee_cmp(const void *a, const void *b)
+{
+	const struct import_invitee *x = a, *y = b;
+
+	if (x->agency != y->agency)
+		return x->agency < y->agency ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* The officers invited to the meeting at hand, by agency and name. */
+static int
+import_invitees_load(struct import *im)
+{
+	struct store_cursor *cur;
+	struct attendance *a = xmalloc(sizeof *a);
+	struct officer *o = xmalloc(sizeof *o);
+	size_t cap = store_count(im->t, IX_ATTENDANCE, &im->meeting->h.id);
+	int rc;
+
+	free(im->invitees);
+	im->invitees = xcalloc(cap ? cap : 1, sizeof *im->invitees);
+	im->ninvitees = 0;
+	if ((rc = store_cursor_open(im->t, IX_ATTENDANCE, &im->meeting->h.id,
+	    &cur, im->cause)) != 0)
+		goto out;
+	while (im->ninvitees < cap && store_cursor_move(cur, STORE_NEXT) == 0) {
+		struct import_invitee *v = &im->invitees[im->ninvitees];
+
+		if (store_cursor_get(cur, a, NULL) != 0 ||
+		    (a->officer & ATTEND_EXTERNAL) ||
+		    store_officer_get(im->t, a->officer, o, NULL) != 0)
+			continue;
+		v->agency = a->agency;
+		v->officer = a->officer;
+		str_copy(v->name, o->name, sizeof v->name);
+		im->ninvitees++;
+	}
+	store_cursor_close(cur);
+	qsort(im->invitees, im->ninvitees, sizeof *im->invitees,
+	    import_invitee_cmp);
+out:
+	free(a);
+	free(o);
+	return rc;
+}
+
+/*
+ * The meeting a row names: by its number, or by its date and kind (and,
+ * where two such meetings share a day, its title). Returns 0 with
+ * im->meeting set, -1 with the row rejected, or a status that ends it.
+ */
+static int
+import_meeting_find(struct import *im, const struct table_row *row, int *rc)
+{
+	char idc[32], datec[64], kindc[128], titlec[OGPO_TEXT_MAX + 1];
+	char key[sizeof im->meeting_key], iso[OGPO_DATE_MAX + 1];
+	const char *id, *date, *kind, *title, *why;
+	struct store_cursor *cur;
+	struct meeting *m;
+	uint32_t k, found = 0, n = 0, titled = 0;
+	unsigned long v;
+	char *end;
+
+	*rc = 0;
+	id = import_cell(im, row, COL_MEETING, idc, sizeof idc);
+	date = import_cell(im, row, COL_DATE, datec, sizeof datec);
+	kind = import_cell(im, row, COL_KIND, kindc, sizeof kindc);
+	title = import_cell(im, row, COL_MEETING_TITLE, titlec, sizeof titlec);
+	snprintf(key, sizeof key, "%s|%s|%s|%.200s", id ? id : "",
+	    date ? date : "", kind ? kind : "", title ? title : "");
+	if (im->meeting != NULL && strcmp(key, im->meeting_key) == 0)
+		return 0;
+	free(im->meeting);
+	im->meeting = NULL;
+	im->meeting_key[0] = '\0';
+	m = xmalloc(sizeof *m);
+	if (id != NULL && *id != '\0') {
+		if (*id == '#')
+			id++;
+		errno = 0;
+		v = strtoul(id, &end, 10);
+		if (*end != '\0' || v == 0 || v > UINT32_MAX || errno != 0) {
+			*rc = import_refuse(im, row, COL_MEETING, id, "is not a "
+			    "meeting number (see ogpo list meetings)");
+			goto fail;
+		}
+		if (store_meeting_get(im->t, (uint32_t)v, m, NULL) != 0) {
+			*rc = import_refuse(im, row, COL_MEETING, id, "no "
+			    "meeting has this number (see ogpo list meetings)");
+			goto fail;
+		}
+		goto found;
+	}
+	if (date == NULL || *date == '\0') {
+		*rc = import_reject(im, row, import_colname(im, im->h.col[
+		    COL_DATE] ? COL_DATE : COL_MEETING), "the meeting is "
+		    "required: its number, or its date and kind");
+		goto fail;
+	}
+	if (import_date(date, iso, &why) != 0 || iso[0] == '\0') {
+		*rc = import_refuse(im, row, COL_DATE, date, iso[0] == '\0' ?
+		    "is not a date" : why);
+		goto fail;
+	}
+	if (kind == NULL || *kind == '\0' ||
+	    model_enum_parse(&model_meeting_kinds, kind, &k) != 0) {
+		*rc = import_refuse(im, row, COL_KIND, kind ? kind : "", "is "
+		    "not a meeting kind: write 政策協調聯繫會議, 工作推動會議 or "
+		    "議題協作會議 (policy, work or issue)");
+		goto fail;
+	}
+	if ((*rc = store_cursor_open(im->t, IX_MEETING_DATE, NULL, &cur,
+	    im->cause)) != 0)
+		goto fail;
+	for (int at = store_cursor_seek_text(cur, iso); at == 0;
+	    at = store_cursor_move(cur, STORE_NEXT)) {
+		if (store_cursor_get(cur, m, NULL) != 0 ||
+		    strcmp(m->date, iso) != 0)
+			break;
+		if (m->kind != k)
+			continue;
+		n++;
+		if (found == 0)
+			found = m->h.id;
+		if (title != NULL && *title != '\0' &&
+		    strcmp(m->title, title) == 0 && titled++ == 0)
+			found = m->h.id;
+	}
+	store_cursor_close(cur);
+	if (n == 0) {
+		char *msg = xasprintf(_("no %s meeting is dated %s (see ogpo "
+		    "list meetings)"), _(model_enum_label(&model_meeting_kinds,
+		    k)), iso);
+
+		*rc = import_reject(im, row, import_colname(im, COL_DATE), msg);
+		free(msg);
+		goto fail;
+	}
+	if (n > 1 && titled != 1) {
+		char *msg = xasprintf(_("%u meetings of this kind are dated %s; "
+		    "name the meeting by its number (會議編號) or its exact "
+		    "title (會議名稱)"), n, iso);
+
+		*rc = import_reject(im, row, import_colname(im, COL_DATE), msg);
+		free(msg);
+		goto fail;
+	}
+	if (store_meeting_get(im->t, found, m, im->cause) != 0) {
+		*rc = OGPO_IO;
+		goto fail;
+	}
+found:
+	im->meeting = m;
+	str_copy(im->meeting_key, key, sizeof im->meeting_key);
+	if ((*rc = import_invitees_load(im)) != 0)
+		return -1;
+	return 0;
+fail:
+	free(m);
+	return -1;
+}
+
+/*
+ * The person a row names: an officer by e-mail, or by name and agency
+ * (code or name), first among the meeting's invitees (as they were when
+ * invited), then among the agency's officers; or an external participant
+ * of the meeting by name and organisation. Returns the officer number,
+ * or 0 with the row rejected (*rc: a status that ends it all).
+ */
+static uint32_t
+import_person_find(struct import *im, const struct table_row *row, int *rc)
+{
+	char emailc[OGPO_EMAIL_MAX + 64], namec[OGPO_NAME_MAX * 2];
+	char codec[64], agc[OGPO_TEXT_MAX + 1], lower[OGPO_EMAIL_MAX + 1];
+	const char *email, *name, *code, *ag;
+	struct import_invitee key, *v;
+	struct store_cursor *cur;
+	struct officer *o;
+	struct attendance *a;
+	uint32_t agency = 0, found = 0, n = 0;
+
+	*rc = 0;
+	email = import_cell(im, row, COL_EMAIL, emailc, sizeof emailc);
+	if (email != NULL && *email != '\0') {
+		o = xmalloc(sizeof *o);
+		str_lower(lower, email, sizeof lower);
+		if (strlen(email) <= OGPO_EMAIL_MAX &&
+		    store_officer_by_email(im->t, lower, o, NULL) == 0)
+			found = o->h.id;
+		free(o);
+		if (found == 0)
+			*rc = import_refuse(im, row, COL_EMAIL, email, "no "
+			    "officer has this e-mail address (see ogpo list "
+			    "officers)");
+		return found;
+	}
+	name = import_cell(im, row, COL_NAME, namec, sizeof namec);
+	code = import_cell(im, row, COL_AGENCY_CODE, codec, sizeof codec);
+	ag = import_cell(im, row, COL_AGENCY, agc, sizeof agc);
+	if (name == NULL || *name == '\0') {
+		*rc = import_reject(im, row, import_colname(im,
+		    im->h.col[COL_NAME] ? COL_NAME : COL_EMAIL), "the person "
+		    "is required: their e-mail, or their name and agency");
+		return 0;
+	}
+	if (code != NULL && *code != '\0') {
+		if ((agency = import_agency_by_code(im, code)) == 0) {
+			*rc = import_refuse(im, row, COL_AGENCY_CODE, code, "no "
+			    "agency has this code (see ogpo list agencies)");
+			return 0;
+		}
+	} else if (ag != NULL && *ag != '\0')
+		agency = import_agency_by_name(im, ag);
+	if (agency == 0) {
+		/* Not an agency: an external participant's organisation? */
+		a = xmalloc(sizeof *a);
+		if (store_cursor_open(im->t, IX_ATTENDANCE, &im->meeting->h.id,
+		    &cur, im->cause) == 0) {
+			while (store_cursor_move(cur, STORE_NEXT) == 0)
+				if ((store_cursor_id(cur) & ATTEND_EXTERNAL) &&
+				    store_cursor_get(cur, a, NULL) == 0 &&
+				    strcmp(a->name, name) == 0 &&
+				    strcmp(a->organisation, ag ? ag : "") == 0) {
+					found = a->officer;
+					break;
+				}
+			store_cursor_close(cur);
+		}
+		free(a);
+		if (found == 0)
+			*rc = ag != NULL && *ag != '\0' ? import_refuse(im, row,
+			    COL_AGENCY, ag, "no agency has exactly this name, "
+			    "and no participant from outside of this name "
+			    "was invited to the meeting") : import_reject(im,
+			    row, import_colname(im, im->h.col[COL_AGENCY] ?
+			    COL_AGENCY : COL_AGENCY_CODE), "the agency is "
+			    "required beside the name (or give the e-mail)");
+		return found;
+	}
+	memset(&key, 0, sizeof key);
+	key.agency = agency;
+	str_copy(key.name, name, sizeof key.name);
+	if ((v = bsearch(&key, im->invitees, im->ninvitees, sizeof key,
+	    import_invitee_cmp)) != NULL) {
+		if ((v > im->invitees && import_invitee_cmp(v - 1, &key) == 0) ||
+		    (v + 1 < im->invitees + im->ninvitees &&
+		    import_invitee_cmp(v + 1, &key) == 0)) {
+			*rc = import_refuse(im, row, COL_NAME, name, "names two "
+			    "invitees of this agency; give the e-mail (電子郵件) "
+			    "instead");
+			return 0;
+		}
+		return v->officer;
+	}
+	/* Not invited yet: the agency's officers of that name, those in
+	 * office on the meeting's day first. */
+	o = xmalloc(sizeof *o);
+	if ((*rc = store_cursor_open(im->t, IX_OFFICER_AGENCY, &agency, &cur,
+	    im->cause)) != 0) {
+		free(o);
+		return 0;
+	}
+	{
+		uint32_t active = 0, nactive = 0;
+
+		while (store_cursor_move(cur, STORE_NEXT) == 0)
+			if (store_cursor_get(cur, o, NULL) == 0 &&
+			    strcmp(o->name, name) == 0) {
+				n++;
+				found = o->h.id;
+				if (core_officer_active(o, im->meeting->date)) {
+					nactive++;
+					active = o->h.id;
+				}
+			}
+		if (n > 1 && nactive == 1) {
+			n = 1;
+			found = active;
+		}
+	}
+	store_cursor_close(cur);
+	free(o);
+	if (n == 0)
+		*rc = import_refuse(im, row, COL_NAME, name, "no officer of "
+		    "this agency has this name (see ogpo list officers)");
+	else if (n > 1)
+		*rc = import_refuse(im, row, COL_NAME, name, "names more than "
+		    "one officer of this agency; give the e-mail (電子郵件) "
+		    "instead");
+	return n == 1 ? found : 0;
+}
+
+/*
+ * One attendance row: who came to which meeting, and how. Someone not
+ * yet invited is invited by the row. Returns non-zero only for errors
+ * that end it all.
+ */
+static int
+import_attendance_row(struct import *im, const struct table_row *row)
+{
+	struct attendance *a = xcalloc(2, sizeof *a), *old = NULL;
+	struct officer *o = NULL;
+	char cell[OGPO_NOTE_MAX + 1], mark[48], label[OGPO_NAME_MAX * 2 +
+	    OGPO_TEXT_MAX * 2 + 64];
+	const char *v, *why;
+	uint32_t officer, status, seen;
+	int rc = 0;
+
+	if (import_meeting_find(im, row, &rc) != 0)
+		goto done;
+	if ((officer = import_person_find(im, row, &rc)) == 0)
+		goto done;
+	/* A second row for the same person at the same meeting. */
+	snprintf(mark, sizeof mark, "att:%u:%u", im->meeting->h.id, officer);
+	if ((rc = store_mark(im->t, mark, (uint32_t)row->row, &seen,
+	    im->cause)) != 0)
+		goto done;
+	if (seen != 0) {
+		char why2[128];
+
+		snprintf(why2, sizeof why2, _("the same person at the same "
+		    "meeting is on row %u too"), seen);
+		rc = import_reject(im, row, "", why2);
+		goto done;
+	}
+	if (store_attendance_get(im->t, im->meeting->h.id, officer, &a[1],
+	    NULL) == 0) {
+		old = &a[1];
+		a[0] = *old;
+	} else {
+		/* Invited by the row, as the officer is on this day. */
+		o = xmalloc(sizeof *o);
+		if (store_officer_get(im->t, officer, o, im->cause) != 0) {
+			rc = OGPO_IO;
+			goto done;
+		}
+		a->meeting = im->meeting->h.id;
+		a->officer = officer;
+		a->agency = o->agency;
+		a->role = o->role;
+		a->status = ATTEND_INVITED;
+	}
+	v = import_cell(im, row, COL_STATUS, cell, sizeof cell);
+	if (v == NULL || *v == '\0') {
+		rc = import_reject(im, row, import_colname(im, COL_STATUS),
+		    "a status is required: 出席, 線上, 代理出席, 請假, 缺席 or "
+		    "受邀 (present, online, proxy, excused, absent, invited)");
+		goto done;
+	}
+	if (import_attend_status(v, &status, &why) != 0) {
+		rc = import_refuse(im, row, COL_STATUS, v, why);
+		goto done;
+	}
+	a->status = status;
+	if (im->h.col[COL_PROXY] != 0) {
+		if (import_set(im, row, COL_PROXY, a->proxy, sizeof a->proxy))
+			goto done;
+	} else if (status != ATTEND_PROXY)
+		a->proxy[0] = '\0';
+	if (import_set(im, row, COL_NOTE, a->note, sizeof a->note))
+		goto done;
+	label[0] = '\0';
+	if (im->o->on_change != NULL) {
+		if (officer & ATTEND_EXTERNAL)
+			snprintf(label, sizeof label, _("%s (%s), %s %s"),
+			    a->name, a->organisation, im->meeting->date,
+			    im->meeting->title);
+		else {
+			char who[OGPO_NAME_MAX + 1];
+
+			core_ref_text(im->t, ENTITY_OFFICER, officer, who,
+			    sizeof who);
+			snprintf(label, sizeof label, _("%s, %s %s"), who,
+			    im->meeting->date, im->meeting->title);
+		}
+	}
+	rc = import_apply(im, row, ENTITY_ATTENDANCE, a, old, label);
+done:
+	free(o);
+	free(a);
+	return rc;
+}
+
 /*
  * A row whose cells do not line up with the header (a comma that needed
  * quotes, a cell lost): a sentence saying so, or NULL. Empty cells past
@@ -905,6 +1309,12 @@ import_close(struct import *im)
 	free(im->agencies);
 	free(im->codes);
 	free(im->seen);
+	free(im->meeting);
+	free(im->invitees);
+	im->meeting = NULL;
+	im->invitees = NULL;
+	im->ninvitees = 0;
+	im->meeting_key[0] = '\0';
 	im->seen = NULL;
 	im->nseen = 0;
 	im->marks = 0;
@@ -1071,6 +1481,8 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		else
 			rc = im->o->kind == ENTITY_AGENCY ?
 			    import_agency_row(im, row) :
+			    im->o->kind == ENTITY_ATTENDANCE ?
+			    import_attendance_row(im, row) :
 			    import_officer_row(im, row);
 		free(ragged);
 		if (rc != 0)

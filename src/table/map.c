@@ -62,6 +62,38 @@ map_column(const char *header, enum entity_kind kind)
 	enum import_col found = COL_NONE;
 
 	map_normalise(header, norm, sizeof norm);
+	/* An attendance sheet names its meeting, and how each person came. */
+	if (kind == ENTITY_ATTENDANCE) {
+		static const struct {
+			enum import_col	 col;
+			const char	*names;
+		} att[] = {
+			{ COL_MEETING, "會議編號|會議號碼|meeting|meetingid|"
+			    "meetingno" },
+			{ COL_DATE, "日期|會議日期|date|meetingdate" },
+			{ COL_KIND, "會議類別|會議種類|kind|meetingkind" },
+			{ COL_MEETING_TITLE, "會議名稱|會議主題|meetingtitle|"
+			    "meetingname" },
+			{ COL_STATUS, "出席情形|出席狀況|出缺席|出席|狀態|"
+			    "status|attendance" },
+			{ COL_PROXY, "代理人|代理人姓名|代理出席者|proxy|"
+			    "proxyname" },
+		};
+
+		for (i = 0; i < sizeof att / sizeof att[0] && found ==
+		    COL_NONE; i++) {
+			names = xstrdup(att[i].names);
+			for (p = strtok_r(names, "|", &save); p != NULL;
+			    p = strtok_r(NULL, "|", &save))
+				if (strcmp(p, norm) == 0) {
+					found = att[i].col;
+					break;
+				}
+			free(names);
+		}
+		if (found != COL_NONE)
+			return found;
+	}
 	/* An agency list's own code and name are its "code" and "name". */
 	if (kind == ENTITY_AGENCY) {
 		if (strcmp(norm, "機關代碼") == 0 || strcmp(norm, "code") == 0 ||
@@ -112,6 +144,19 @@ import_header_map(const struct table_row *row, enum entity_kind kind,
 			missing = "電子郵件 (email)";
 		else if (h->col[COL_AGENCY] == 0 && h->col[COL_AGENCY_CODE] == 0)
 			missing = "機關 or 機關代碼 (agency or agency_code)";
+	} else if (kind == ENTITY_ATTENDANCE) {
+		if (h->col[COL_MEETING] == 0 && h->col[COL_DATE] == 0)
+			missing = "會議編號 or 日期 (meeting or date)";
+		else if (h->col[COL_MEETING] == 0 && h->col[COL_KIND] == 0)
+			missing = "會議類別 (kind)";
+		else if (h->col[COL_EMAIL] == 0 && h->col[COL_NAME] == 0)
+			missing = "電子郵件 or 姓名 (email or name)";
+		else if (h->col[COL_EMAIL] == 0 && h->col[COL_AGENCY] == 0 &&
+		    h->col[COL_AGENCY_CODE] == 0)
+			missing = "機關 or 機關代碼 (agency or "
+			    "agency_code)";
+		else if (h->col[COL_STATUS] == 0)
+			missing = "出席情形 (status)";
 	} else {
 		if (h->col[COL_CODE] == 0)
 			missing = "機關代碼 (code)";
@@ -309,5 +354,37 @@ import_yesno(const char *in, uint32_t *v, const char **why)
 			return 0;
 		}
 	*why = _("should be 是 or 否 (yes or no)");
+	return -1;
+}
+
+int
+import_attend_status(const char *in, uint32_t *status, const char **why)
+{
+	/* What sign-in sheets and meeting tools write besides the labels. */
+	static const struct {
+		const char	*word;
+		uint32_t	 status;
+	} words[] = {
+		{ "代理", ATTEND_PROXY }, { "代理人出席", ATTEND_PROXY },
+		{ "派員代理", ATTEND_PROXY }, { "by proxy", ATTEND_PROXY },
+		{ "親自出席", ATTEND_PRESENT }, { "已出席", ATTEND_PRESENT },
+		{ "到", ATTEND_PRESENT }, { "attended", ATTEND_PRESENT },
+		{ "視訊", ATTEND_ONLINE }, { "線上出席", ATTEND_ONLINE },
+		{ "視訊出席", ATTEND_ONLINE }, { "remote", ATTEND_ONLINE },
+		{ "未出席", ATTEND_ABSENT }, { "未到", ATTEND_ABSENT },
+		{ "leave", ATTEND_EXCUSED }, { "on leave", ATTEND_EXCUSED },
+		{ "未回覆", ATTEND_INVITED }, { "邀請", ATTEND_INVITED },
+	};
+	size_t i;
+
+	if (model_enum_parse(&model_attend_statuses, in, status) == 0)
+		return 0;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(in, words[i].word) == 0) {
+			*status = words[i].status;
+			return 0;
+		}
+	*why = _("is not a status: write 出席, 線上, 代理出席, 請假, 缺席 or 受邀 "
+	    "(present, online, proxy, excused, absent or invited)");
 	return -1;
 }

@@ -320,7 +320,7 @@ eg_fail(const char *cause)
 int
 main(int argc, char **argv)
 {
-	struct store_options opt = { 0, 0, 1 };
+	struct store_options opt = { .create = 1 };
 	struct store *s;
 	struct eg *g = calloc(1, sizeof *g);
 	struct eg_batch b;

@@ -109,6 +109,86 @@ best() {
 	done
 }
 
+# --- officers ------------------------------------------------------------
+# `ogpo export officers` of OGPO_BENCH_EXPORT_OFFICERS officers (1,000,000;
+# 0 skips it) from import-gen's file, against sqlite3 holding the same
+# officers and agencies (the agencies numbered in ogpo's tree order, an
+# index on officers(agency_code, name)) and the same sorted query: every
+# officer with their agency, by agency order, name, then row; 14 columns
+# written as CSV. The outputs' names must come in the same order.
+# OGPO_BENCH_ATTENDANCE=0 leaves out the attendance part below.
+OFFICERS=${OGPO_BENCH_EXPORT_OFFICERS:-1000000}
+if [ "$OFFICERS" -gt 0 ]; then
+	build/bench/import-gen -a "$dir/agencies.csv"
+	build/bench/import-gen "$dir/officers.csv" "$OFFICERS"
+	"$OGPO" --db "$dir/odb" init >/dev/null
+	"$OGPO" --db "$dir/odb" import agencies "$dir/agencies.csv" >/dev/null
+	timed "$OGPO" --db "$dir/odb" import officers "$dir/officers.csv"
+	echo "imported $OFFICERS officers in $(ms "$ns") ms" \
+	    "($(du -sh "$dir/odb" | cut -f1) LMDB)"
+	"$OGPO" --db "$dir/odb" export agencies --plain \
+	    -o "$dir/tree.csv" >/dev/null
+	cat >"$dir/oload.sql" <<EOF
+CREATE TABLE tree(code TEXT, name TEXT, parent TEXT, level TEXT, note TEXT);
+.import --csv --skip 1 $dir/tree.csv tree
+CREATE TABLE agencies(rank INTEGER PRIMARY KEY, code TEXT, name TEXT);
+INSERT INTO agencies(code, name) SELECT code, name FROM tree ORDER BY rowid;
+CREATE UNIQUE INDEX agencies_code ON agencies(code);
+CREATE TABLE officers(name TEXT, agency_code TEXT, title TEXT, role TEXT,
+    email TEXT, phone TEXT, start_date TEXT, note TEXT);
+.import --csv --skip 1 $dir/officers.csv officers
+CREATE INDEX officers_agency ON officers(agency_code, name);
+ANALYZE;
+EOF
+	sqlite3 "$dir/o.db" <"$dir/oload.sql"
+	cat >"$dir/oq.sql" <<EOF
+.mode csv
+.headers on
+.once $dir/so.csv
+SELECT o.name AS 姓名, o.agency_code AS 機關代碼, g.name AS 機關,
+    o.title AS 職稱, o.role AS 角色, '' AS 督導類別, '' AS 職能,
+    o.email AS 電子郵件, o.phone AS 電話, '' AS 分機,
+    '是' AS 是否為公務人員, o.start_date AS 到任日期, '' AS 卸任日期,
+    o.note AS 備註
+FROM officers o JOIN agencies g ON g.code = o.agency_code
+ORDER BY g.rank, o.name, o.rowid;
+EOF
+	ogpo_officers() {
+		timed "$OGPO" --db "$dir/odb" export officers --plain \
+		    -o "$dir/oo.csv"
+		rows=$(sed -n 's/^Wrote \([0-9]*\) rows* to .*/\1/p' "$dir/msg")
+	}
+	sqlite_officers() {
+		timed sqlite3 "$dir/o.db" <"$dir/oq.sql"
+		rows=$(($(wc -l <"$dir/so.csv") - 1))
+	}
+	best officers-ogpo ogpo_officers
+	best officers-sqlite sqlite_officers
+	# ogpo's file read back by sqlite3: its e-mails, row by row, against
+	# the query's order (not timed).
+	cat >"$dir/ocmp.sql" <<EOF
+CREATE TEMP TABLE oo(c1, c2, c3, c4, c5, c6, c7, email, c9, c10, c11, c12,
+    c13, c14);
+.import --csv --skip 1 $dir/oo.csv oo
+SELECT count(*) FROM oo a JOIN (SELECT row_number() OVER (ORDER BY g.rank,
+    o.name, o.rowid) AS r, o.email FROM officers o JOIN agencies g
+    ON g.code = o.agency_code) b ON a.rowid = b.r AND a.email = b.email;
+EOF
+	same=$(sqlite3 "$dir/o.db" <"$dir/ocmp.sql")
+	[ "$same" = "$OFFICERS" ] || fail "the officers come in another" \
+	    "order from ogpo and sqlite3 ($same of $OFFICERS in place)"
+	echo
+	echo "== export of $OFFICERS officers (best of 3)"
+	awk 'NR == 1 { r = $1; o = $2 } NR == 2 { s = $2 } END {
+		printf "%-32s %8.3f s  (%d rows)\n", "ogpo export officers",
+		    o / 1e9, r
+		printf "%-32s %8.3f s\n", "sqlite3 sorted query", s / 1e9
+		printf "ratio ogpo/sqlite3 officers      %7.2f\n", o / s
+	}' "$dir/t.officers-ogpo" "$dir/t.officers-sqlite"
+	rm -rf "$dir/odb" "$dir/o.db"
+fi
+[ "$ROWS" -gt 0 ] || exit 0
+
 # --- data --------------------------------------------------------------
 
 t0=$(date +%s%N)

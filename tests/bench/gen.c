@@ -121,7 +121,7 @@ gen_peer(const char *dir)
 int
 main(int argc, char **argv)
 {
-	struct store_options opt = { 0, 0, 1 };
+	struct store_options opt = { .create = 1 };
 	struct store *s;
 	struct gen g;
 	char *cause = NULL;

@@ -263,7 +263,7 @@ main(int argc, char **argv)
 	if (marks > 0) {
 		rollcall(fd, search, marks);
 		printf("%-24s %9ld kB\n", "peak resident memory",
-		    peak_kb(pid));
+		    status_kb(pid, "VmHWM:"));
 		kill(pid, SIGTERM);
 		waitpid(pid, &status, 0);
 		return 0;

@@ -101,7 +101,7 @@ rc_gen_meeting(struct store_txn *t, void *arg, char **cause)
 int
 main(int argc, char **argv)
 {
-	struct store_options opt = { 0, 0, 1 };
+	struct store_options opt = { .create = 1 };
 	struct store *s;
 	struct rc_gen g;
 	unsigned long m, k;

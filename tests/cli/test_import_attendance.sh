@@ -1,0 +1,205 @@
+#!/bin/sh
+# test_import_attendance.sh — `ogpo import attendance FILE` as a
+# coordinator uses it with what online meeting tools and sign-in sheets
+# give: a month exported by ogpo imports back changing nothing (.ods,
+# .xlsx, CSV); status words in Chinese and in English; meetings by number
+# or by date and kind, people by e-mail or by name and agency; one bad row
+# lands nothing and the message names the file's row, column and value;
+# a dry run lists what would change; import list and undo take it back;
+# `add meeting --invite proposed` invites point 7's list; an editor
+# records attendance only for meetings within their scope.
+#
+#   OGPO=./ogpo sh tests/cli/test_import_attendance.sh
+. "$(dirname "$0")/../lib.sh"
+
+unset OGPO_DB
+OGPO_NOW=2026-12-01
+export OGPO_NOW
+DB=$TMP/db
+D=$TMP/in
+mkdir -p "$D"
+
+run() {
+	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	if grep -qE '(Address|Leak|UndefinedBehavior)Sanitizer|runtime error:' \
+	    "$TMP/err"; then
+		not_ok "no sanitizer report from: ogpo $*"
+		sed 's/^/#   /' "$TMP/err" | head -30
+	fi
+}
+
+status() {
+	if [ "$rc" -eq "$2" ]; then ok "$1"; else
+		not_ok "$1 (exit $rc, wanted $2)"
+		sed 's/^/#   out: /' "$TMP/out" | head -10
+		sed 's/^/#   err: /' "$TMP/err" | head -10
+	fi
+}
+
+same() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1 (got '$2', wanted '$3')"
+	fi
+}
+
+# att MONTH NAME TITLE-PART [CODE]: the status (and proxy, note) NAME (of
+# agency CODE) has at the meeting of MONTH whose title holds TITLE-PART,
+# from the CSV export.
+att() {
+	"$OGPO" --db "$DB" export attendance --month "$1" --format csv \
+	    --plain -o "$TMP/att.csv" >/dev/null 2>&1
+	awk -F, -v n="$2" -v t="$3" -v c="${4:-}" 'index($3, t) &&
+	    $6 == n && (c == "" || $4 == c) {
+	    print $8 "|" $9 "|" $10; exit }' "$TMP/att.csv"
+}
+
+# month MONTH: the month's attendance as CSV, to compare.
+month() {
+	"$OGPO" --db "$DB" export attendance --month "$1" --format csv \
+	    --plain -o "$TMP/m.csv" >/dev/null 2>&1
+	cat "$TMP/m.csv"
+}
+
+run init --demo
+status "a demo database" 0
+
+# --- a month exported imports back unchanged -------------------------
+before=$(month 2026-10)
+for f in ods xlsx csv; do
+	run export attendance --month 2026-10 -o "$D/oct.$f"
+	run import attendance "$D/oct.$f"
+	status "the $f export of a month imports back" 0
+	contains "the $f sheet changes nothing" "$TMP/out" \
+	    "added 0, updated 0, unchanged 44, rejected 0"
+	lacks "an unchanged import leaves no import to undo ($f)" \
+	    "$TMP/out" "ogpo import undo"
+done
+same "the month is as it was" "$(month 2026-10)" "$before"
+
+# --- Chinese status words, meeting by number, person by name+agency --
+m=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' \
+    '$7 == "2027-01-15" { print $1 }')
+cat >"$D/zh.csv" <<EOF
+會議編號,姓名,機關代碼,出席情形,代理人,備註
+$m,廖書豪,MOI,出席,,
+$m,曾韋成,MOTC,代理,林代理,
+$m,余美玲,數位發展部,請假,,出國
+EOF
+# (數位發展部 in the code column: not a code)
+run import attendance "$D/zh.csv"
+status "a row naming an agency by name in the code column is refused" 1
+contains "the refusal names file row, column and value" "$TMP/out" \
+    "row 4, column 機關代碼: '數位發展部': no agency has this code"
+contains "nothing was imported" "$TMP/out" "nothing imported"
+same "the good rows did not land" "$(att 2027-01 廖書豪 2027年1月)" \
+    "受邀||"
+sed -i 's/^\(.*\),數位發展部,/\1,MODA,/' "$D/zh.csv"
+run import attendance "$D/zh.csv" --dry-run
+status "a dry run of the corrected sheet" 0
+contains "the dry run says what would change" "$TMP/out" \
+    "row 3: updated 曾韋成"
+contains "and by the file's own column names" "$TMP/out" "出席情形 Invited → Proxy"
+contains "the dry run writes nothing" "$TMP/out" "dry run, nothing written"
+same "the dry run wrote nothing" "$(att 2027-01 廖書豪 2027年1月)" "受邀||"
+run import attendance "$D/zh.csv"
+status "the corrected sheet imports" 0
+contains "three rows updated" "$TMP/out" "added 0, updated 3, unchanged 0"
+same "出席 is present" "$(att 2027-01 廖書豪 2027年1月)" "出席||"
+same "代理 is by proxy, with the proxy's name" \
+    "$(att 2027-01 曾韋成 2027年1月)" "代理出席|林代理|"
+same "請假 is excused, with the note" "$(att 2027-01 余美玲 2027年1月 MODA)" \
+    "請假||出國"
+
+# --- English words, meeting by date and kind, person by e-mail -------
+cat >"$D/en.csv" <<'EOF'
+date,kind,email,status
+2027-01-15,work,moi.po2@ogpo.example,absent
+2027-01-15,work,MODA.PO54@ogpo.example,online
+EOF
+run import attendance "$D/en.csv"
+status "English words, meetings by date and kind, people by e-mail" 0
+same "absent" "$(att 2027-01 廖書豪 2027年1月)" "缺席||"
+same "online; no note column keeps the note" \
+    "$(att 2027-01 余美玲 2027年1月 MODA)" "線上||出國"
+run import list
+contains "import list shows attendance imports" "$TMP/out" "attendance"
+run import undo
+status "the last import is undone" 0
+same "undo puts the earlier status back" "$(att 2027-01 廖書豪 2027年1月)" \
+    "出席||"
+
+# --- refusals -----------------------------------------------------------
+cat >"$D/bad.csv" <<'EOF'
+date,kind,name,agency_code,status
+2027-01-15,work,廖書豪,MOI,late
+2027-01-32,work,廖書豪,MOI,present
+2027-01-15,policy,廖書豪,MOI,present
+2027-01-15,work,無此人,MOI,present
+2027-01-15,work,余美玲,MOE,proxy
+2027-01-15,work,余美玲,MOE,absent
+EOF
+run import attendance "$D/bad.csv" --rejects "$D/rej.csv"
+status "bad rows: nothing lands" 1
+contains "an unknown status word is named" "$TMP/out" \
+    "row 2, column status: 'late' is not a status"
+contains "a bad date is named" "$TMP/out" "row 3, column date: '2027-01-32'"
+contains "a meeting that does not exist is named" "$TMP/out" \
+    "row 4, column date: no Policy coordination meeting is dated 2027-01-15"
+contains "an unknown person is named" "$TMP/out" \
+    "row 5, column name: '無此人': no officer of this agency has this name"
+contains "by proxy without the proxy's name" "$TMP/out" \
+    "row 6: name the person who came"
+contains "the same person twice" "$TMP/out" \
+    "row 7: the same person at the same meeting is on row 6 too"
+check "the rejects file has the reasons" grep -q 'late' "$D/rej.csv"
+same "nothing changed" "$(att 2027-01 廖書豪 2027年1月)" "出席||"
+printf 'name,status\nx,present\n' >"$D/nomeeting.csv"
+run import attendance "$D/nomeeting.csv"
+status "a sheet without a meeting column is refused" 1
+contains "the header is named" "$TMP/err" "no 會議編號 or 日期 (meeting or date) column"
+
+# --- add meeting --invite proposed ------------------------------------
+run add meeting kind=work title=二月工作會議 date=2027-02-15 \
+    status=planned --invite proposed
+status "add meeting --invite proposed" 0
+contains "says how many were invited" "$TMP/out" "Invited 41 officers"
+run list meetings
+check "the meeting lists its 41 invitees" grep -q '0/41 *二月工作會議' \
+    "$TMP/out"
+run add meeting kind=work title=x date=2027-03-15 --invite all
+status "--invite takes only proposed" 2
+
+# --- an editor: only meetings within their scope -----------------------
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	ED=ogpoa$$
+	GRP=ogpoag$$
+	groupadd "$GRP" && useradd -M -N -g "$GRP" -s /bin/sh "$ED"
+	trap 'userdel "$ED" 2>/dev/null; groupdel "$GRP" 2>/dev/null;
+	    test_cleanup' EXIT
+	chmod 755 "$TMP" "$D"
+	chmod 644 "$D"/*
+	run user add "$ED" --role editor --agency MOI
+	run add meeting kind=issue title=內政部議題 date=2027-02-20 agency=MOI \
+	    status=planned
+	chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
+	cat >"$D/ed.csv" <<'EOF'
+date,kind,name,agency_code,status
+2027-02-20,issue,廖書豪,MOI,present
+2027-01-15,work,廖書豪,MOI,excused
+EOF
+	setpriv --reuid="$ED" --regid="$GRP" --clear-groups "$OGPO" --db \
+	    "$DB" import attendance "$D/ed.csv" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	status "an editor's row for a meeting outside the scope lands nothing" 1
+	contains "the row outside is named" "$TMP/out" "row 3"
+	same "nothing landed" "$(att 2027-01 廖書豪 2027年1月)" "出席||"
+	sed -i '3d' "$D/ed.csv"
+	setpriv --reuid="$ED" --regid="$GRP" --clear-groups "$OGPO" --db \
+	    "$DB" import attendance "$D/ed.csv" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	status "the editor records a meeting of their agency" 0
+	same "it landed" "$(att 2027-02 廖書豪 內政部議題)" "出席||"
+else
+	echo "# skipped: an editor's account needs root"
+fi
