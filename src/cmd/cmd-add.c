@@ -28,12 +28,38 @@ cmd_add_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	return core_save(c, t, a->kind, a->rec, cause);
 }
 
+/* The whole sentence for each kind: a noun glued in reads wrongly. */
+static void
+cmd_add_done(enum entity_kind kind, unsigned id, const char *label)
+{
+	switch (kind) {
+	case ENTITY_AGENCY:
+		printf(_("Added agency #%u %s.\n"), id, label);
+		break;
+	case ENTITY_OFFICER:
+		printf(_("Added officer #%u %s.\n"), id, label);
+		break;
+	case ENTITY_MEETING:
+		printf(_("Added meeting #%u %s.\n"), id, label);
+		break;
+	case ENTITY_ISSUE:
+		printf(_("Added issue #%u %s.\n"), id, label);
+		break;
+	case ENTITY_TRAINING:
+		printf(_("Added training record #%u %s.\n"), id, label);
+		break;
+	default:
+		printf(_("Added reward #%u %s.\n"), id, label);
+		break;
+	}
+}
+
 static int
 cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct cmd_add a;
 	struct core *c;
-	char *cause = NULL, label[OGPO_TEXT_MAX + 1];
+	char *cause = NULL, *safe, label[OGPO_TEXT_MAX + 1];
 	int rc;
 
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
@@ -56,10 +82,9 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_add_entry, CMD_FAIL, "%s", cause);
 	else {
 		schema_label(schema_of(a.kind), a.rec, label, sizeof label);
-		printf(_("Added %s #%u "), argv[1],
-		    ((struct record_head *)a.rec)->id);
-		cmd_put_safe(stdout, label);
-		printf(".\n");
+		safe = cmd_safe(label);
+		cmd_add_done(a.kind, ((struct record_head *)a.rec)->id, safe);
+		free(safe);
 	}
 	free(cause);
 	free(a.rec);

@@ -97,6 +97,17 @@ core_field_text(struct store_txn *t, const struct field *f, const void *rec,
 		schema_format(f, rec, buf, n);
 }
 
+/*
+ * The word for a field in a change: its column name, as `ogpo set` and the
+ * TSV call it, where the messages are English; its label, translated, in
+ * any other language (a Chinese reader meets 卸任日期, never end_date).
+ */
+static const char *
+describe_field_word(const struct field *f)
+{
+	return i18n_translated(f->label) ? _(f->label) : f->name;
+}
+
 size_t
 core_diff(struct store_txn *t, enum entity_kind kind, const void *old,
     const void *rec, char *buf, size_t n)
@@ -129,12 +140,13 @@ core_diff(struct store_txn *t, enum entity_kind kind, const void *old,
 			continue;
 		if (old == NULL || rec == NULL)	/* a whole record */
 			used += (size_t)snprintf(buf + used, n - used,
-			    "%s%s %s", used ? "; " : "", s->fields[i].name,
-			    old ? a : b);
+			    "%s%s %s", used ? _("; ") : "",
+			    describe_field_word(&s->fields[i]), old ? a : b);
 		else
 			used += (size_t)snprintf(buf + used, n - used,
-			    "%s%s %s → %s", used ? "; " : "",
-			    s->fields[i].name, a[0] ? a : _("(empty)"),
+			    "%s%s %s → %s", used ? _("; ") : "",
+			    describe_field_word(&s->fields[i]),
+			    a[0] ? a : _("(empty)"),
 			    b[0] ? b : _("(empty)"));
 	}
 	return count;

@@ -73,11 +73,11 @@ static void
 issues_choose_filter(struct ui *ui)
 {
 	static const char *const triggers[] = {
-		N_("trigger: complex stakeholder interests 利害關係複雜"),
-		N_("trigger: divided opinion 意見分歧"),
-		N_("trigger: heated public participation 民眾參與熱烈"),
+		N_("trigger: complex stakeholder interests"),
+		N_("trigger: divided opinion"),
+		N_("trigger: heated public participation"),
 	};
-	const char *labels[16], *other;
+	const char *labels[16];
 	char buf[ISSUE_STATUS_MAX + 1][64];
 	size_t n = 0, sel = 0, i;
 	uint32_t ag;
@@ -86,9 +86,8 @@ issues_choose_filter(struct ui *ui)
 
 	labels[n++] = _("all issues");
 	for (i = ISSUE_OPEN; i <= ISSUE_STATUS_MAX; i++) {
-		other = model_enum_other(&model_issue_statuses, i);
-		snprintf(buf[i], sizeof buf[i], _("status: %s %s"),
-		    other ? other : "", model_issue_statuses.zh[i]);
+		snprintf(buf[i], sizeof buf[i], _("status: %s"),
+		    _(model_enum_label(&model_issue_statuses, i)));
 		labels[n++] = buf[i];
 	}
 	labels[n++] = _("an agency, leading or collaborating…");
@@ -179,14 +178,15 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	free(a);
 }
 
-/* The triggers as three short marks: 利 分 熱 (or dots). */
+/* The triggers as three short marks, in the reader's language: 利 分 熱
+ * (S D H in English), a dot for each that is not set. */
 static void
 issues_triggers(uint32_t t, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s %s %s",
-	    t & TRIGGER_STAKEHOLDERS ? "利" : "．",
-	    t & TRIGGER_DIVIDED ? "分" : "．",
-	    t & TRIGGER_HEATED ? "熱" : "．");
+	    t & TRIGGER_STAKEHOLDERS ? C_("trigger mark", "S") : "．",
+	    t & TRIGGER_DIVIDED ? C_("trigger mark", "D") : "．",
+	    t & TRIGGER_HEATED ? C_("trigger mark", "H") : "．");
 }
 
 static void
@@ -213,8 +213,8 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 		    issues.what);
 		ui_put(ui, y, x, w, title, UI_NORMAL);
 	} else
-		ui_put(ui, y, x, w, _("Issues (triggers: 利 complex interests, "
-		    "分 divided opinion, 熱 heated participation)"), UI_NORMAL);
+		ui_put(ui, y, x, w, _("Issues (triggers: S complex interests, "
+		    "D divided opinion, H heated participation)"), UI_NORMAL);
 	ui_put(ui, y + 1, x, 4, "#", UI_TITLE);
 	ui_put(ui, y + 1, x + 5, 13, _("Status"), UI_TITLE);
 	ui_put(ui, y + 1, x + 19, 16, _("Lead agency"), UI_TITLE);
