@@ -199,7 +199,7 @@ list_issues(struct list *l)
 	struct store_cursor *c;
 	struct issue is;
 	struct agency a;
-	char id[16], triggers[64];
+	char id[16], triggers[256];
 	int rc;
 
 	if (l->tsv)
@@ -217,9 +217,9 @@ list_issues(struct list *l)
 			continue;
 		}
 		snprintf(id, sizeof id, "%u", is.h.id);
-		model_triggers_format(is.triggers, triggers, sizeof triggers);
+		model_triggers_words(is.triggers, triggers, sizeof triggers);
 		const char *cells[] = { id,
-			model_enum_name(&model_issue_statuses, is.status),
+			_(model_enum_label(&model_issue_statuses, is.status)),
 			list_agency_name(l, is.lead, &a), triggers, is.title };
 		cmd_table_row(stdout, list_issue_cols, 5, cells);
 	}

@@ -76,12 +76,7 @@ core_field_text(struct store_txn *t, const struct field *f, const void *rec,
 				    _(model_competence_labels[k]));
 	} else if (f->form == FORM_TRIGGERS) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
-		snprintf(buf, n, "%s%s%s",
-		    id & TRIGGER_STAKEHOLDERS ? _("complex stakeholder "
-		    "interests 利害關係複雜; ") : "",
-		    id & TRIGGER_DIVIDED ? _("divided opinion 意見分歧; ") : "",
-		    id & TRIGGER_HEATED ? _("heated public participation "
-		    "民眾參與熱烈") : "");
+		model_triggers_words(id, buf, n);
 	} else if (f->enums != NULL) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
 		snprintf(buf, n, "%s", id == 0 && f->enums->min != 0 ? "" :

@@ -184,9 +184,12 @@ static void
 issues_triggers(uint32_t t, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s %s %s",
-	    t & TRIGGER_STAKEHOLDERS ? C_("trigger mark", "S") : "．",
-	    t & TRIGGER_DIVIDED ? C_("trigger mark", "D") : "．",
-	    t & TRIGGER_HEATED ? C_("trigger mark", "H") : "．");
+	    t & TRIGGER_STAKEHOLDERS ? C_("trigger mark", "S") :
+	    C_("trigger mark", "."),
+	    t & TRIGGER_DIVIDED ? C_("trigger mark", "D") :
+	    C_("trigger mark", "."),
+	    t & TRIGGER_HEATED ? C_("trigger mark", "H") :
+	    C_("trigger mark", "."));
 }
 
 static void

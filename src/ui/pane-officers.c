@@ -266,7 +266,8 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 	    NULL) == 0) {
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &rw, NULL) == 0) {
-				snprintf(line, sizeof line, "%s %s: %s",
+				/* TRANSLATORS: date, kind: reason. */
+				snprintf(line, sizeof line, _("%s %s: %s"),
 				    date_show(rw.date, day, sizeof day), rw.kind,
 				    rw.reason);
 				str_utf8_cut(line);

@@ -191,6 +191,23 @@ model_triggers_format(uint32_t t, char *buf, size_t n)
 	    (t & TRIGGER_HEATED) ? "heated" : "");
 }
 
+/* For people: the triggers in words, in the reader's language. */
+void
+model_triggers_words(uint32_t t, char *buf, size_t n)
+{
+	static const char *const words[3] = {
+		N_("complex stakeholder interests"), N_("divided opinion"),
+		N_("heated public participation") };
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < 3 && used < n; i++)
+		if (t & (1u << i))
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+			    used ? _("; ") : "", _(words[i]));
+}
+
 const char *const model_competence_names[4] = { "communication",
 	"facilitation", "recording", "civic_tech" };
 const char *const model_competence_labels[4] = {

@@ -153,7 +153,7 @@ run --db "$DB" list issues
 status "list issues succeeds" 0
 same "one line per issue, and a header" \
     "$(wc -l <"$TMP/out" | tr -d ' ')" "$((issues + 1))"
-contains "issues show their status" "$TMP/out" "collaborating"
+contains "issues show their status" "$TMP/out" "Collaborating"
 contains "issues show their lead agency" "$TMP/out" "衛生福利部"
 
 run --db "$DB" list wombats
