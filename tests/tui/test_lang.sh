@@ -219,6 +219,7 @@ scan() {
 		chomp $l;
 		if ($l =~ /^=== (.*)/) { $where = $1; next; }
 		my $t = $l;
+		$t =~ s/($box) /$1/g;	# the margin inside the edge of a window
 		if ($lang eq "zh") {
 			$t =~ s{ogpo\b.*?(?=[，。；）」：]|$)}{ }g;	# commands
 			$t =~ s{「[^」]*」}{ }g;			# quoted data
