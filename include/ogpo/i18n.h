@@ -31,6 +31,9 @@ const char	*i18n_gettext(const char *msgid)
 #endif
     ;
 
+/* Whether the catalogue translates msgid (a context is allowed). */
+int		 i18n_translated(const char *msgid);
+
 /* How dates are shown and read in forms (stored always as ISO). */
 enum i18n_date_style {
 	I18N_DATE_ISO = 0,	/* 2024-05-08 */

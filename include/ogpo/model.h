@@ -500,6 +500,7 @@ const char *model_enum_other(const struct enum_names *e, uint32_t v);
 
 /* A kind of record as a noun in a sentence ("officer"), translated. */
 const char *model_noun(enum entity_kind kind);
+const char *model_noun_msgid(enum entity_kind kind);
 const char *model_enum_label(const struct enum_names *e, uint32_t v);
 /*
  * Parse a machine name, English label or Chinese label (case-insensitive
@@ -517,6 +518,9 @@ extern const char *const model_competence_zh[4];	/* 溝通轉譯 … */
 
 /* Competence bits as text: "communication,recording" ("" when none). */
 void model_competencies_format(uint32_t c, char *buf, size_t n);
+/* The same as short words for people, in the reader's language. */
+void model_triggers_words(uint32_t t, char *buf, size_t n);
+void model_competencies_words(uint32_t c, char *buf, size_t n);
 /* Parse "communication,facilitation" (names, labels or 中文); -1 if bad. */
 int model_competencies_parse(const char *s, uint32_t *c);
 

@@ -52,12 +52,56 @@ cmd_add_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	return cmd_add_invite(c, t, a, cause);
 }
 
+/* The whole sentence for each kind: a noun glued in reads wrongly. */
+static void
+cmd_add_done(enum entity_kind kind, const void *rec, const char *label)
+{
+	unsigned id = ((const struct record_head *)rec)->id;
+
+	switch (kind) {
+	case ENTITY_AGENCY:
+		printf(_("Added agency #%u %s.\n"), id, label);
+		break;
+	case ENTITY_OFFICER:
+		printf(_("Added officer #%u %s.\n"), id, label);
+		break;
+	case ENTITY_MEETING:
+		printf(_("Added meeting #%u %s.\n"), id, label);
+		break;
+	case ENTITY_ISSUE:
+		printf(_("Added case #%u %s, case number %s.\n"), id, label,
+		    ((const struct issue *)rec)->serial);
+		break;
+	case ENTITY_TRAINING:
+		printf(_("Added training record #%u %s.\n"), id, label);
+		break;
+	case ENTITY_PROGRESS:
+		printf(_("Added progress report #%u %s.\n"), id, label);
+		break;
+	case ENTITY_RESOLUTION:
+		printf(_("Added resolution #%u %s.\n"), id, label);
+		break;
+	case ENTITY_VOTE:
+		printf(_("Added vote #%u %s.\n"), id, label);
+		break;
+	case ENTITY_CANDIDATE:
+		printf(_("Added candidate topic #%u %s.\n"), id, label);
+		break;
+	case ENTITY_BALLOT:
+		printf(_("Added ballot #%u %s.\n"), id, label);
+		break;
+	default:
+		printf(_("Added reward #%u %s.\n"), id, label);
+		break;
+	}
+}
+
 static int
 cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct cmd_add a;
 	struct core *c;
-	char *cause = NULL, label[OGPO_TEXT_MAX + 1];
+	char *cause = NULL, *safe, label[OGPO_TEXT_MAX + 1];
 	int rc;
 
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
@@ -107,15 +151,9 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_add_entry, CMD_FAIL, "%s", cause);
 	else {
 		schema_label(schema_of(a.kind), a.rec, label, sizeof label);
-		printf(_("Added %s #%u "), argv[1],
-		    ((struct record_head *)a.rec)->id);
-		cmd_put_safe(stdout, label);
-		if (a.kind == ENTITY_ISSUE)
-			/* TRANSLATORS: after "Added case #3 title": its
-			 * number. */
-			printf(_(", case number %s"),
-			    ((struct issue *)a.rec)->serial);
-		printf(".\n");
+		safe = cmd_safe(label);
+		cmd_add_done(a.kind, a.rec, safe);
+		free(safe);
 		if (a.invite)
 			printf(ngettext("Invited %zu officer, as point 7 "
 			    "proposes.\n", "Invited %zu officers, as point 7 "

@@ -24,6 +24,17 @@ static const struct cmd_column cmd_audit_cols[] = {
 	{ N_("ACTION"), 7 }, { N_("RECORD"), 30 }, { N_("CHANGES"), 0 },
 };
 
+/*
+ * A word of the text table: the name itself (create, officer) where the
+ * messages are English, as scripts and `ogpo set` know them; the word,
+ * translated, in any other language.
+ */
+static const char *
+cmd_audit_word(const char *name, const char *label)
+{
+	return i18n_translated(label) ? _(label) : name;
+}
+
 static void
 cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
     const struct audit *a)
@@ -52,11 +63,13 @@ cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
 	if (a->entity == ENTITY_IMPORT || a->entity == ENTITY_AUDIT)
 		snprintf(record, sizeof record, "%s", d.what);
 	else
-		snprintf(record, sizeof record, "%s %s", kind, d.what);
+		snprintf(record, sizeof record, "%s %s", cmd_audit_word(kind,
+		    model_noun_msgid(a->entity)), d.what);
 	cells[0] = seq;
 	cells[1] = when;
 	cells[2] = a->login;
-	cells[3] = model_enum_name(&model_audit_actions, a->action);
+	cells[3] = cmd_audit_word(model_enum_name(&model_audit_actions,
+	    a->action), model_enum_label(&model_audit_actions, a->action));
 	cells[4] = record;
 	cells[5] = d.changes;
 	cmd_table_row(stdout, cmd_audit_cols, 6, cells);

@@ -31,15 +31,9 @@ cmd_check_one(void *arg, const struct compliance_finding *f)
 		return;
 	}
 	if (f->rule != cc->last) {
-		const char *zh = compliance_rules.zh[f->rule];
-		const char *label = _(model_enum_label(&compliance_rules,
-		    f->rule));
-
-		/* Chinese and English; in Chinese, once. */
-		if (strcmp(label, zh) == 0)
-			printf("%s%s\n", cc->last ? "\n" : "", zh);
-		else
-			printf("%s%s (%s)\n", cc->last ? "\n" : "", zh, label);
+		/* The rule in the reader's language. */
+		printf("%s%s\n", cc->last ? "\n" : "",
+		    _(model_enum_label(&compliance_rules, f->rule)));
 		cc->last = f->rule;
 	}
 	/* TRANSLATORS: a finding under its rule: subject and detail. */

@@ -323,10 +323,11 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		    _("the export failed"), out != NULL ?
 		    _("; no file was written") : "");
 	else if (out != NULL) {
-		printf(ngettext("Wrote %zu row to ", "Wrote %zu rows to ",
-		    rows), rows);
-		cmd_put_safe(stdout, out);
-		printf(".\n");
+		char *safe = cmd_safe(out);
+
+		printf(ngettext("Wrote %zu row to %s.\n",
+		    "Wrote %zu rows to %s.\n", rows), rows, safe);
+		free(safe);
 	}
 	if (rc == 0 && notice != NULL) {
 		cmd_put_lines(stderr, notice);

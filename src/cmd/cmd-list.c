@@ -291,7 +291,7 @@ list_records(struct list *l, enum entity_kind kind)
 		}
 		snprintf(id, sizeof id, "%u", rec.t.h.id);
 		if (kind == ENTITY_TRAINING) {
-			model_competencies_format(rec.t.competencies, comp,
+			model_competencies_words(rec.t.competencies, comp,
 			    sizeof comp);
 			const char *cells[] = { id, date_show(rec.t.date, day,
 				sizeof day), o.name, list_agency_name(l,

@@ -37,6 +37,47 @@ cmd_set_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	return core_save(c, t, a->kind, a->rec, cause);
 }
 
+/* The whole sentence for each kind: a noun glued in reads wrongly. */
+static void
+cmd_set_done(enum entity_kind kind, unsigned id)
+{
+	switch (kind) {
+	case ENTITY_AGENCY:
+		printf(_("Saved agency #%u.\n"), id);
+		break;
+	case ENTITY_OFFICER:
+		printf(_("Saved officer #%u.\n"), id);
+		break;
+	case ENTITY_MEETING:
+		printf(_("Saved meeting #%u.\n"), id);
+		break;
+	case ENTITY_ISSUE:
+		printf(_("Saved case #%u.\n"), id);
+		break;
+	case ENTITY_PROGRESS:
+		printf(_("Saved progress report #%u.\n"), id);
+		break;
+	case ENTITY_RESOLUTION:
+		printf(_("Saved resolution #%u.\n"), id);
+		break;
+	case ENTITY_VOTE:
+		printf(_("Saved vote #%u.\n"), id);
+		break;
+	case ENTITY_CANDIDATE:
+		printf(_("Saved candidate topic #%u.\n"), id);
+		break;
+	case ENTITY_BALLOT:
+		printf(_("Saved ballot #%u.\n"), id);
+		break;
+	case ENTITY_TRAINING:
+		printf(_("Saved training record #%u.\n"), id);
+		break;
+	default:
+		printf(_("Saved reward #%u.\n"), id);
+		break;
+	}
+}
+
 static int
 cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -73,9 +114,9 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_set_entry, CMD_FAIL, "%s", cause);
 	else if (((struct record_head *)a.rec)->version == a.was)
 		printf(_("%s #%u already holds those values; nothing was "
-		    "written.\n"), argv[1], a.id);
+		    "written.\n"), model_noun(a.kind), a.id);
 	else
-		printf(_("Saved %s #%u.\n"), argv[1], a.id);
+		cmd_set_done(a.kind, a.id);
 	free(cause);
 	free(a.rec);
 	core_close(c);

@@ -91,12 +91,7 @@ describe_field(struct store_txn *t, const struct field *f, const void *rec,
 				    _(model_competence_labels[k]));
 	} else if (f->form == FORM_TRIGGERS) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
-		snprintf(buf, n, "%s%s%s",
-		    id & TRIGGER_STAKEHOLDERS ? _("complex stakeholder "
-		    "interests 利害關係複雜; ") : "",
-		    id & TRIGGER_DIVIDED ? _("divided opinion 意見分歧; ") : "",
-		    id & TRIGGER_HEATED ? _("heated public participation "
-		    "民眾參與熱烈") : "");
+		model_triggers_words(id, buf, n);
 	} else if (f->enums != NULL) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
 		snprintf(buf, n, "%s", id == 0 && f->enums->min != 0 ? "" :
@@ -110,6 +105,17 @@ describe_field(struct store_txn *t, const struct field *f, const void *rec,
 		date_show((const char *)rec + f->offset, buf, n);
 	else
 		schema_format(f, rec, buf, n);
+}
+
+/*
+ * The word for a field in a change: its column name, as `ogpo set` and the
+ * TSV call it, where the messages are English; its label, translated, in
+ * any other language (a Chinese reader meets 卸任日期, never end_date).
+ */
+static const char *
+describe_field_word(const struct field *f)
+{
+	return i18n_translated(f->label) ? _(f->label) : f->name;
 }
 
 void
@@ -153,12 +159,13 @@ describe_diff(struct store_txn *t, enum entity_kind kind, const void *old,
 			continue;
 		if (old == NULL || rec == NULL)	/* a whole record */
 			used += (size_t)snprintf(buf + used, n - used,
-			    "%s%s %s", used ? "; " : "", s->fields[i].name,
-			    old ? a : b);
+			    "%s%s %s", used ? _("; ") : "",
+			    describe_field_word(&s->fields[i]), old ? a : b);
 		else
 			used += (size_t)snprintf(buf + used, n - used,
-			    "%s%s %s → %s", used ? "; " : "",
-			    s->fields[i].name, a[0] ? a : _("(empty)"),
+			    "%s%s %s → %s", used ? _("; ") : "",
+			    describe_field_word(&s->fields[i]),
+			    a[0] ? a : _("(empty)"),
 			    b[0] ? b : _("(empty)"));
 	}
 	return count;

@@ -498,7 +498,7 @@ attend_mark(struct attend *v, enum ui_action a)
 	op.note[0] = '\0';
 	if (a == UA_PROXY) {
 		str_copy(op.proxy, r->proxy, sizeof op.proxy);
-		title = xasprintf(_("Who came in place of %s (代理出席)?"),
+		title = xasprintf(_("Who came in place of %s?"),
 		    r->name);
 		ok = ui_prompt(v->ui, title, op.proxy, sizeof op.proxy);
 		free(title);

@@ -114,9 +114,9 @@ form_show(struct form *fm, struct form_field *ff)
 		}
 		snprintf(ff->shown, sizeof ff->shown, "%s%s%s",
 		    ff->value & TRIGGER_STAKEHOLDERS ?
-		    _("complex interests 利害關係複雜; ") : "",
-		    ff->value & TRIGGER_DIVIDED ? _("divided 意見分歧; ") : "",
-		    ff->value & TRIGGER_HEATED ? _("heated 民眾參與熱烈") : "");
+		    _("complex interests; ") : "",
+		    ff->value & TRIGGER_DIVIDED ? _("divided; ") : "",
+		    ff->value & TRIGGER_HEATED ? _("heated") : "");
 		return;
 	default:
 		break;
@@ -499,9 +499,9 @@ form_pick(struct form *fm, struct form_field *ff, int key)
 			r = ui_pick(fm->ui, _("Toggle a competency (point 8)"),
 			    labels, 4, &sel, key);
 		} else {
-			labels[0] = _("complex stakeholder interests 利害關係複雜");
-			labels[1] = _("divided opinion 意見分歧");
-			labels[2] = _("heated public participation 民眾參與熱烈");
+			labels[0] = _("complex stakeholder interests");
+			labels[1] = _("divided opinion");
+			labels[2] = _("heated public participation");
 			r = ui_pick(fm->ui, _("Toggle a trigger"), labels, 3,
 			    &sel, key);
 		}

@@ -72,7 +72,8 @@ comp_draw(struct ui *ui, int y, int x, int h, int w)
 		f = &comp.f[comp.list.rows[row] - 1];
 		at = row == comp.list.sel ? UI_SELECT : UI_NORMAL;
 		ui_fill(ui, y + 2 + row, x, w, at);
-		ui_put(ui, y + 2 + row, x, 22, compliance_rules.zh[f->rule],
+		ui_put(ui, y + 2 + row, x, 22,
+		    _(model_enum_label(&compliance_rules, f->rule)),
 		    at == UI_SELECT ? at : UI_MARK);
 		ui_put(ui, y + 2 + row, x + 23, sw, f->subject, at);
 		ui_put(ui, y + 2 + row, x + 24 + sw, w - 24 - sw, f->detail,
@@ -89,7 +90,6 @@ comp_action(struct ui *ui, enum ui_action a)
 	uint32_t sel = vlist_selected(&comp.list);
 	const struct compliance_finding *f = sel ? &comp.f[sel - 1] : NULL;
 
-	const char *other;
 	char *text;
 
 	if (pane_move(ui, &comp.list, a))
@@ -97,11 +97,9 @@ comp_action(struct ui *ui, enum ui_action a)
 	if ((a != UA_SELECT && a != UA_DETAIL) || f == NULL)
 		return 0;
 	if (a == UA_DETAIL) {
-		other = model_enum_other(&compliance_rules, f->rule);
-		text = xasprintf("%s%s%s%s\n\n%s: %s\n",
-		    compliance_rules.zh[f->rule], other ? " (" : "",
-		    other ? other : "", other ? ")" : "", f->subject,
-		    f->detail);
+		text = xasprintf(_("%s\n\n%s: %s\n"),
+		    _(model_enum_label(&compliance_rules, f->rule)),
+		    f->subject, f->detail);
 		ui_text_popup(ui, _("Finding"), text);
 		free(text);
 		return 1;

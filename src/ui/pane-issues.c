@@ -103,11 +103,11 @@ static void
 issues_choose_filter(struct ui *ui)
 {
 	static const char *const triggers[] = {
-		N_("trigger: complex stakeholder interests 利害關係複雜"),
-		N_("trigger: divided opinion 意見分歧"),
-		N_("trigger: heated public participation 民眾參與熱烈"),
+		N_("trigger: complex stakeholder interests"),
+		N_("trigger: divided opinion"),
+		N_("trigger: heated public participation"),
 	};
-	const char *labels[20], *other;
+	const char *labels[20];
 	char buf[CASE_STAGE_MAX + 1][64];
 	size_t n = 0, sel = 0, i;
 	uint32_t ag;
@@ -116,9 +116,8 @@ issues_choose_filter(struct ui *ui)
 
 	labels[n++] = _("all cases");
 	for (i = CASE_PROPOSED; i <= CASE_STAGE_MAX; i++) {
-		other = model_enum_other(&model_case_stages, i);
-		snprintf(buf[i], sizeof buf[i], _("stage: %s %s"),
-		    other ? other : "", model_case_stages.zh[i]);
+		snprintf(buf[i], sizeof buf[i], _("stage: %s"),
+		    _(model_enum_label(&model_case_stages, i)));
 		labels[n++] = buf[i];
 	}
 	labels[n++] = _("an agency, leading or co-organising…");

@@ -239,10 +239,11 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 			if (store_cursor_get(c, &tr, NULL) != 0)
 				continue;
 			covered |= tr.competencies;
-			model_competencies_format(tr.competencies, comp,
+			model_competencies_words(tr.competencies, comp,
 			    sizeof comp);
-			snprintf(line, sizeof line, "%s %s (%s h, %.96s) %s",
-			    date_show(tr.date, day, sizeof day), tr.course, tr.hours[0] ? tr.hours : "?",
+			snprintf(line, sizeof line, _("%s %s (%s h, %.96s) %s"),
+			    date_show(tr.date, day, sizeof day), tr.course,
+			    tr.hours[0] ? tr.hours : "?",
 			    tr.provider[0] ? tr.provider : "-", comp);
 			str_utf8_cut(line);
 			pane_text_add(text, any++ ? "" : _("Training"), line);
@@ -265,7 +266,8 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 	    NULL) == 0) {
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &rw, NULL) == 0) {
-				snprintf(line, sizeof line, "%s %s: %s",
+				/* TRANSLATORS: date, kind: reason. */
+				snprintf(line, sizeof line, _("%s %s: %s"),
 				    date_show(rw.date, day, sizeof day), rw.kind,
 				    rw.reason);
 				str_utf8_cut(line);

@@ -27,6 +27,14 @@ i18n_gettext(const char *msgid)
 	return t;
 }
 
+int
+i18n_translated(const char *msgid)
+{
+	const char *t = i18n_gettext(msgid), *p = strchr(msgid, '\004');
+
+	return t != msgid && (p == NULL || t != p + 1);
+}
+
 enum i18n_date_style
 i18n_date_style(void)
 {

@@ -165,19 +165,25 @@ model_enum_other(const struct enum_names *e, uint32_t v)
 }
 
 /* The lower-case nouns messages use; entity_names are syntax, not words. */
+static const char *const model_nouns[] = { NULL, N_("agency"),
+	N_("officer"), N_("meeting"), N_("attendance"), N_("case"),
+	N_("user"), N_("audit record"), N_("import"),
+	N_("training record"), N_("reward"), N_("progress report"),
+	N_("resolution"), N_("vote"), N_("candidate"), N_("ballot") };
+
+/* The noun untranslated (the msgid), for a caller that chooses. */
+const char *
+model_noun_msgid(enum entity_kind kind)
+{
+	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
+		return N_("record");
+	return model_nouns[kind];
+}
+
 const char *
 model_noun(enum entity_kind kind)
 {
-	static const char *const nouns[] = { NULL, N_("agency"),
-		N_("officer"), N_("meeting"), N_("attendance"), N_("case"),
-		N_("user"), N_("audit record"), N_("import"),
-		N_("training record"), N_("reward"), N_("progress report"),
-		N_("resolution"),
-		N_("vote"), N_("candidate"), N_("ballot") };
-
-	if (kind < ENTITY_AGENCY || kind > ENTITY_MAX)
-		return _("record");
-	return _(nouns[kind]);
+	return _(model_noun_msgid(kind));
 }
 
 const char *
@@ -225,12 +231,29 @@ model_triggers_format(uint32_t t, char *buf, size_t n)
 	    (t & TRIGGER_HEATED) ? "heated" : "");
 }
 
+/* For people: the triggers in words, in the reader's language. */
+void
+model_triggers_words(uint32_t t, char *buf, size_t n)
+{
+	static const char *const words[3] = {
+		N_("complex stakeholder interests"), N_("divided opinion"),
+		N_("heated public participation") };
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < 3 && used < n; i++)
+		if (t & (1u << i))
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+			    used ? _("; ") : "", _(words[i]));
+}
+
 const char *const model_competence_names[4] = { "communication",
 	"facilitation", "recording", "civic_tech" };
 const char *const model_competence_labels[4] = {
-	N_("stakeholder communication, open data, translation (溝通轉譯)"),
-	N_("facilitation (主持)"), N_("recording (記錄)"),
-	N_("online tools and civic tech (公民科技)") };
+	N_("stakeholder communication, open data, translation"),
+	N_("facilitation"), N_("recording"),
+	N_("online tools and civic tech") };
 const char *const model_competence_zh[4] = { "溝通轉譯", "主持",
 	"記錄", "公民科技" };
 
@@ -245,6 +268,22 @@ model_competencies_format(uint32_t c, char *buf, size_t n)
 		if (c & (1u << i))
 			used += (size_t)snprintf(buf + used, n - used, "%s%s",
 			    used ? "," : "", model_competence_names[i]);
+}
+
+/* For people: the short words, translated, the Chinese comma between. */
+void
+model_competencies_words(uint32_t c, char *buf, size_t n)
+{
+	static const char *const words[4] = { N_("communication"),
+		N_("facilitation"), N_("recording"), N_("civic tech") };
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < 4 && used < n; i++)
+		if (c & (1u << i))
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+			    used ? _(", ") : "", _(words[i]));
 }
 
 int

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_compliance.sh — tab 5, what breaks the regulation: the same
 # findings as `ogpo check`, counted in the title and on the status line,
-# each row with the rule's Chinese label, its subject and what is
+# each row with the rule's label in the reader's language, its subject and what is
 # missing; Space reads a finding whole; Enter goes to the agency's
 # officers (or to the issues); a gap fixed by another process goes from
 # the list within a second or two.
@@ -32,17 +32,18 @@ expect "the title counts what ogpo check finds, as of today" \
     "What breaks the regulation, as of $today ($n)"
 expect_pos "the status line counts them too" "1/$n"
 expect "the header names the columns" "What is missing"
-expect "the rows show the rule in Chinese" "未指派聯絡人"
+expect "the rows show the rule in English" "No PO"
+screen; check "… and not in Chinese" lacks_text "未指派聯絡人"
 expect "and the agency it is about" "衛生福利部"
-expect "an agency without a supervisor" "未指派督導"
+expect "an agency without a supervisor" "No supervisor"
 expect "the escalated issue" "#2 再生能源設置之地方溝通機制"
 expect_sel "the first row is selected: 衛生福利部 without a PO" "衛生福利部"
 sel_row
-check "the selected row carries the rule's label" grep -qF "未指派聯絡人" \
+check "the selected row carries the rule's label" grep -qF "No PO" \
     "$TMP/sel"
 # The rows: one per finding, between the column header and the status line.
 screen
-rows=$(grep -cE '^(未指派聯絡人|未指派督導|聯絡人非公務人員|未召開工作推動會議|未召開政策協調聯繫會議|出席率偏低|陳報逾期) ' "$SCR")
+rows=$(grep -cE '^(No PO|No supervisor|PO not a civil servant|No work meeting|No policy meeting|Low attendance|Escalated too long|Not marked held|PO without training) ' "$SCR")
 if [ "$rows" -eq "$n" ]; then ok "one row per finding ($n)"; else
 	not_ok "one row per finding ($rows rows, $n findings)"; dump
 fi
@@ -50,7 +51,7 @@ fi
 # Space: the finding's whole sentence, which the row cuts at 120 columns.
 keys Space
 expect "Space opens the finding" "Finding"
-expect "with the rule in both languages" "未指派聯絡人 (No PO)"
+expect "with the rule in English only" "No PO"
 expect "and its full sentence" \
     "衛生福利部: has no open government participation officer (PO) in office (point 3)"
 esc
@@ -61,10 +62,10 @@ expect_pos "back on the first row" "1/$n"
 keys End
 expect_sel "End reaches the escalated issue" "#2 再生能源設置之地方溝通機制"
 keys Space
-expect "Space reads the escalation" "陳報逾期 (Escalated too long)"
+expect "Space reads the escalation" "Escalated too long"
 expect "with how long it has waited" "days, more than 30)"
 esc
-expect_gone "Esc closes it" "Escalated too long"
+expect_gone "Esc closes it" "Finding"
 keys Enter
 expect "Enter on a case goes to the Cases tab" "Tracked cases (列管案件)"
 expect "which lists the escalated issue" "再生能源設置之地方溝通機制"
