@@ -893,8 +893,9 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 		/* A number no one types here: the meeting a resolution
 		 * belongs to and the one that decided it are its page's
 		 * (the record keeps them), its number the next one's. */
-		if (f->type == FIELD_U32 && f->enums == NULL &&
-		    f->form == FORM_PLAIN && f->ref != ENTITY_AGENCY &&
+		if (kind == ENTITY_RESOLUTION && f->type == FIELD_U32 &&
+		    f->enums == NULL && f->form == FORM_PLAIN &&
+		    f->ref != ENTITY_AGENCY &&
 		    f->ref != ENTITY_ISSUE && f->ref != ENTITY_OFFICER)
 			continue;
 		fm->fields[fm->n].f = f;

@@ -297,7 +297,7 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 		    issues.what);
 		ui_put(ui, y, x, w, title, UI_NORMAL);
 	} else
-		ui_put(ui, y, x, w, _("Tracked cases (列管案件): p reports "
+		ui_put(ui, y, x, w, _("Tracked cases: p reports "
 		    "progress, f narrows by stage, agency or overdue"),
 		    UI_NORMAL);
 	ui_put(ui, y + 1, x, 7, _("No."), UI_TITLE);

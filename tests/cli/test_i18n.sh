@@ -58,7 +58,7 @@ contains "C locale: --help in English" "$TMP/out" "usage: ogpo"
 LC_ALL=zh_TW.UTF-8 run --help
 contains "zh_TW.UTF-8: --help in Chinese" "$TMP/out" "用法：ogpo"
 contains "zh_TW.UTF-8: commands summed up in Chinese" "$TMP/out" \
-    "列出機關、人員、會議、議題、培訓或獎勵紀錄。"
+    "列出機關、人員、會議、列管案件、辦理情形、培訓、獎勵或決議事項。"
 LC_ALL=zh_TW.UTF-8 run list --help
 contains "zh_TW.UTF-8: a command's help in Chinese" "$TMP/out" \
     "人員依姓名筆畫順序排列"

@@ -23,7 +23,7 @@ field() {
 
 tui_start cases 100 30
 keys 4
-expect "the Cases tab lists the tracked cases" "Tracked cases (列管案件)"
+expect "the Cases tab lists the tracked cases" "Tracked cases: p reports"
 expect "with their numbers" "115-06"
 expect "and the Join case's due date" "2026-02-17"
 

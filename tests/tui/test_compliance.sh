@@ -43,7 +43,7 @@ check "the selected row carries the rule's label" grep -qF "No PO" \
     "$TMP/sel"
 # The rows: one per finding, between the column header and the status line.
 screen
-rows=$(grep -cE '^(No PO|No supervisor|PO not a civil servant|No work meeting|No policy meeting|Low attendance|Escalated too long|Not marked held|PO without training) ' "$SCR")
+rows=$(grep -cE '^(No PO|No supervisor|PO not a civil servant|No work meeting|No policy meeting|Low attendance|Escalated too long|Not marked held|PO without training|Overdue|Resolution overdue) ' "$SCR")
 if [ "$rows" -eq "$n" ]; then ok "one row per finding ($n)"; else
 	not_ok "one row per finding ($rows rows, $n findings)"; dump
 fi
@@ -58,16 +58,21 @@ esc
 expect_gone "Esc closes it" "衛生福利部: has no open"
 expect_pos "back on the first row" "1/$n"
 
-# The escalated issue, read whole; Enter goes to the issues.
-keys End
-expect_sel "End reaches the escalated issue" "#2 再生能源設置之地方溝通機制"
+# The escalated issue, read whole; Enter goes to the issues. It is the
+# row ogpo check lists it on (deadlines and resolutions come after it).
+at=$("$OGPO" --db "$DB" check --tsv 2>/dev/null |
+    awk -F '\t' 'NR > 1 && $1 == "escalated_long" { print NR - 2; exit }')
+keys Home
+i=0
+while [ "$i" -lt "${at:-0}" ]; do keys Down; i=$((i + 1)); done
+expect_sel "Down reaches the escalated issue" "#2 再生能源設置之地方溝通機制"
 keys Space
 expect "Space reads the escalation" "Escalated too long"
 expect "with how long it has waited" "days, more than 30)"
 esc
 expect_gone "Esc closes it" "Finding"
 keys Enter
-expect "Enter on a case goes to the Cases tab" "Tracked cases (列管案件)"
+expect "Enter on a case goes to the Cases tab" "Tracked cases: p reports"
 expect "which lists the escalated issue" "再生能源設置之地方溝通機制"
 
 # Enter on 衛生福利部: its officers.

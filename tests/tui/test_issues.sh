@@ -19,7 +19,7 @@ open=$("$OGPO" --db "$DB" list issues --tsv |
 
 tui_start issues 100 30
 keys 4
-expect "the cases are listed" "Tracked cases (列管案件)"
+expect "the cases are listed" "Tracked cases: p reports"
 expect_pos "all of them" "1/$all"
 keys f
 expect "f offers the filters" "Show which cases?"
@@ -47,7 +47,7 @@ keys Enter
 expect "the attendance view opens" "present 0 / invited"
 esc
 # Opened from Issues, it closes back to Issues.
-expect "closed, back on the Cases tab" "Tracked cases (列管案件)"
+expect "closed, back on the Cases tab" "Tracked cases: p reports"
 expect_gone "… not on Meetings" "Meetings, newest first"
 screen
 check "the Cases tab is the one shown" grep -q "再生能源設置之地方溝通機制" "$SCR"

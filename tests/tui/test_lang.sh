@@ -129,7 +129,8 @@ day() {
 # header), and each month's attendance (the proxies' names), gathered from
 # each database the run used.
 data() {
-	for k in agencies officers meetings issues training rewards; do
+	for k in agencies officers meetings cases progress training rewards \
+	    resolutions; do
 		"$OGPO" --db "$DB" list "$k" --tsv | sed 1d
 	done >>"$OUT/data"
 	for m in 2025-05 2025-06 2025-07 2025-08 2025-09 2025-10 2025-11 \

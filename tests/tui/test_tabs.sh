@@ -25,7 +25,7 @@ expect_pos "position is 1/$n, n from list officers" "1/$n"
 keys 3
 expect "3 shows meetings" "Meetings, newest first"
 keys 4
-expect "4 shows the cases" "Tracked cases (列管案件)"
+expect "4 shows the cases" "Tracked cases: p reports"
 keys Tab
 expect "Tab from Issues goes on to Compliance" "What breaks the regulation"
 keys 5
