@@ -60,12 +60,26 @@ cmd_vote_ballots_txn(struct core *c, struct store_txn *t, void *arg,
 	struct store_cursor *cur;
 	struct officer o;
 	struct ballot *b = xmalloc(sizeof *b), *old = xmalloc(sizeof *old);
-	size_t i;
+	uint32_t *seen = xcalloc(cv->nb ? cv->nb : 1, sizeof *seen);
+	size_t i, j;
 	int rc = 0;
 
 	cv->added = cv->replaced = 0;
 	for (i = 0; i < cv->nb && rc == 0; i++) {
 		if ((rc = cmd_vote_voter(t, &cv->b[i], &o, cause)) != 0)
+			break;
+		seen[i] = o.h.id;
+		for (j = 0; j < i; j++)
+			if (seen[j] == o.h.id) {
+				rc = err_set(cause, OGPO_INVALID, "%s%s%s "
+				    "votes twice (also %s); keep one of the "
+				    "two ballots", cv->b[i].where,
+				    cv->b[i].where[0] ? ": " : "", o.email,
+				    cv->b[j].where[0] ? cv->b[j].where :
+				    "above");
+				break;
+			}
+		if (rc != 0)
 			break;
 		memset(b, 0, sizeof *b);
 		if (store_cursor_open(t, IX_VOTE_BALLOT, &cv->vote, &cur,
@@ -87,6 +101,7 @@ cmd_vote_ballots_txn(struct core *c, struct store_txn *t, void *arg,
 		    cv->b[i].where[0] != '\0')
 			rc = err_prefix(cause, rc, "%s", cv->b[i].where);
 	}
+	free(seen);
 	free(old);
 	free(b);
 	return rc;
