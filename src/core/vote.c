@@ -91,8 +91,8 @@ core_vote_tally(struct store_txn *t, uint32_t vote, struct vote_tally *k,
 
 /*
  * Where a candidate came from as a case's source: its source text names
- * one ("join", "Join proposal", "機關提案"), or begins with one's name
- * ("Join 2026-04"); anything else is "other".
+ * one ("agency", "機關提案"), or begins with one's name ("Agency MOI");
+ * anything else is "other".
  */
 static uint32_t
 vote_case_source(const char *text)
@@ -101,16 +101,21 @@ vote_case_source(const char *text)
 	uint32_t v;
 	size_t n;
 
-	if (model_enum_parse(&model_case_sources, text, &v) == 0)
-		return v;
-	n = strcspn(text, " \t,;:/(（，");
-	if (n > 0 && n < sizeof word) {
-		memcpy(word, text, n);
-		word[n] = '\0';
-		if (model_enum_parse(&model_case_sources, word, &v) == 0)
-			return v;
+	if (model_enum_parse(&model_case_sources, text, &v) != 0) {
+		v = SOURCE_OTHER;
+		n = strcspn(text, " \t,;:/(（，");
+		if (n > 0 && n < sizeof word) {
+			memcpy(word, text, n);
+			word[n] = '\0';
+			if (model_enum_parse(&model_case_sources, word,
+			    &v) != 0)
+				v = SOURCE_OTHER;
+		}
 	}
-	return SOURCE_OTHER;
+	/* A Join case needs the proposal's number and the day it passed,
+	 * which a candidate does not carry: such a proposal is added as a
+	 * case first and its candidate linked to it (issue=ID). */
+	return v == SOURCE_JOIN ? SOURCE_OTHER : v;
 }
 
 /* Candidate cid becomes a case at the stage selected (or its case is
