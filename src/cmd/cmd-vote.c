@@ -75,8 +75,7 @@ cmd_vote_ballots_txn(struct core *c, struct store_txn *t, void *arg,
 				    "votes twice (also %s); keep one of the "
 				    "two ballots", cv->b[i].where,
 				    cv->b[i].where[0] ? ": " : "", o.email,
-				    cv->b[j].where[0] ? cv->b[j].where :
-				    "above");
+				    cv->b[j].where);
 				break;
 			}
 		if (rc != 0)
@@ -426,7 +425,8 @@ const struct cmd_entry cmd_vote_entry = {
 	    "or from the collected sheet (.ods, .xlsx or CSV: a 電子郵件 column\n"
 	    "and one column per candidate, by title or #number, marked where\n"
 	    "approved); all of a sheet is entered, or none. Only the tally is\n"
-	    "shown. close makes the two most approved topics issues (評估中);\n"
-	    "where a tie decides, --pick names the two.\n"),
+	    "shown. close makes the two most approved topics numbered cases\n"
+	    "at the stage selected (選定); where a tie decides, --pick names\n"
+	    "the two.\n"),
 	.exec = cmd_vote_exec,
 };
