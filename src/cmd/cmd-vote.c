@@ -134,6 +134,7 @@ cmd_vote_print_tally(struct store_txn *t, uint32_t vote)
 	struct vote_tally k;
 	struct candidate cd;
 	struct vote v;
+	struct issue *is;
 	char *cause = NULL, n[16], *line;
 	size_t i;
 
@@ -165,8 +166,12 @@ cmd_vote_print_tally(struct store_txn *t, uint32_t vote)
 	if (v.status == VOTE_OPEN && k.tie)
 		printf(_("A tie decides the second place: close the vote with "
 		    "--pick ID,ID.\n"));
+	is = xmalloc(sizeof *is);
 	for (i = 0; i < v.nchosen && i < OGPO_COLLAB_MAX; i++)
-		printf(_("Chosen: issue #%u\n"), v.chosen[i]);
+		if (store_issue_get(t, v.chosen[i], is, NULL) == 0)
+			printf(_("Chosen: case %s %s (#%u)\n"), is->serial,
+			    is->title, v.chosen[i]);
+	free(is);
 }
 
 static int

@@ -126,6 +126,8 @@ run list issues --tsv
 before=$(wc -l <"$TMP/out")
 run vote close "$V" --pick "$A,$C"
 status "the vote closes with the two picked" 0
+same "it names the two cases by number" \
+    "$(grep -c '^Chosen: case 115-[0-9]* 候選[甲丙] (#[0-9]*)$' "$TMP/out")" 2
 run list issues --tsv
 same "two cases more" "$(wc -l <"$TMP/out")" "$((before + 2))"
 head -1 "$TMP/out" | tr '\t' '\n' | grep -n . >"$TMP/cols"
