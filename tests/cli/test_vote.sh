@@ -5,7 +5,9 @@
 # is refused, and so is a sheet where one PO votes twice; the tally shows
 # counts only, never anyone's choices; a tie is refused without --pick;
 # closing makes the two picked topics numbered tracked cases at the stage
-# selected (選定), led by the candidate's agency, from its source. An
+# selected (選定), led by the candidate's agency, from its source; a
+# Join proposal's case linked to a candidate moves from proposed to
+# selected and stays a Join case. An
 # editor and a viewer enter no ballots and close no vote.
 #
 #   OGPO=./ogpo sh tests/cli/test_vote.sh
@@ -150,6 +152,26 @@ run vote close "$V" --pick "$A,$B"
 refused "a closed vote is not closed again" "closed already"
 run vote ballot "$V" moj.po22@ogpo.example "$A"
 check "a closed vote refuses ballots" test "$rc" -ne 0
+# A Join proposal put to the vote: its case first, the candidate linked.
+run add case title=連結之提案 lead=MOI source=join join_no=J-0901 \
+    passed=2026-11-01
+J=$(sed -n 's/^Added case #\([0-9]*\).*/\1/p' "$TMP/out")
+run add vote date=2026-11-25 title=第二次票選
+V3=$(added)
+run add candidate vote="$V3" title=連結之提案 source=Join lead=MOI issue="$J"
+run add candidate vote="$V3" title=另一議題 source=minister lead=MODA
+run vote ballot "$V3" moi.po2@ogpo.example "$(($(added) - 1)),$(added)"
+run vote close "$V3"
+status "a vote with a linked case closes" 0
+run list issues --tsv
+line=$(awk -F '\t' -v j="$J" '$1 == j' "$TMP/out")
+same "the linked Join case moved from proposed to selected, still Join" \
+    "$(printf '%s\n' "$line" | cut -f "$(col stage),$(col source)")" \
+    "$(printf 'selected\tjoin')"
+line=$(awk -F '\t' -v t=另一議題 -v c="$(col title)" '$c == t' "$TMP/out")
+same "the other keeps its source, the minister's office" \
+    "$(printf '%s\n' "$line" | cut -f "$(col source)")" minister
+same "no case more for the linked one" "$(grep -c 連結之提案 "$TMP/out")" 1
 run verify
 status "the database is consistent" 0
 
