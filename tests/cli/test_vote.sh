@@ -1,14 +1,14 @@
 #!/bin/sh
 # test_vote.sh — the month's topic vote (議題票選) on the command line
 # under a fixed clock: a vote with four candidates; ballots typed and
-# imported from a CSV sheet; a PO no longer in office on the vote's date
+# imported from a CSV and an .ods sheet; a PO no longer in office on the vote's date
 # is refused, and so is a sheet where one PO votes twice; the tally shows
 # counts only, never anyone's choices; a tie is refused without --pick;
 # closing makes the two picked topics numbered tracked cases at the stage
 # selected (選定), led by the candidate's agency, from its source; a
 # Join proposal's case linked to a candidate moves from proposed to
-# selected and stays a Join case. An
-# editor and a viewer enter no ballots and close no vote.
+# selected and stays a Join case. An editor and a viewer enter no
+# ballots and close no vote.
 #
 #   OGPO=./ogpo sh tests/cli/test_vote.sh
 . "$(dirname "$0")/../lib.sh"
@@ -17,6 +17,7 @@ unset OGPO_DB
 DB=$TMP/db
 OGPO_NOW="2026-12-06 10:00"
 export OGPO_NOW
+TOOL=$(dirname "$0")/../../build/tools/table-tool
 
 run() {
 	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
@@ -86,6 +87,18 @@ run vote import "$V" "$TMP/sheet.csv"
 status "the sheet is imported" 0
 grep -q "3 new" "$TMP/out" && ok "… three new ballots" ||
     not_ok "three new ballots: $(cat "$TMP/out")"
+# The same sheet as .ods, one row of it: that PO's ballot is replaced.
+if [ -x "$TOOL" ]; then
+	printf '電子郵件\t候選甲\t候選乙\t候選丙\t候選丁\nmof.po13@ogpo.example\tv\t\t\tv\n' |
+	    "$TOOL" write ods "$TMP/sheet.ods" ttttt
+	run vote import "$V" "$TMP/sheet.ods"
+	status "an .ods sheet is imported" 0
+	grep -q "0 new, 1 replaced" "$TMP/out" &&
+	    ok "… replacing that PO's ballot" ||
+	    not_ok "replacing: $(cat "$TMP/out")"
+else
+	echo "# .ods skipped: make build/tools/table-tool"
+fi
 # A later ballot replaces the PO's own.
 run vote ballot "$V" moi.po2@ogpo.example "$A,$C"
 grep -q "1 replaced" "$TMP/out" && ok "a PO's later ballot replaces theirs" ||
