@@ -1,13 +1,13 @@
 #!/bin/sh
 # test_vote.sh — the month's topic vote (議題票選) on the command line
 # under a fixed clock: a vote with four candidates; ballots typed and
-# imported from a CSV and an .ods sheet; a PO no longer in office on the vote's date
-# is refused, and so is a sheet where one PO votes twice; the tally shows
-# counts only, never anyone's choices; a tie is refused without --pick;
-# closing makes the two picked topics numbered tracked cases at the stage
-# selected (選定), led by the candidate's agency, from its source; a
-# Join proposal's case linked to a candidate moves from proposed to
-# selected and stays a Join case. An editor and a viewer enter no
+# imported from a CSV and an .ods sheet; a PO no longer in office on the
+# vote's date is refused, and so is a sheet where one PO votes twice; the
+# tally shows counts only, never anyone's choices; a tie is refused
+# without --pick; closing makes the two picked topics numbered tracked
+# cases at the stage selected (選定), led by the candidate's agency, from
+# its source; a Join proposal's case linked to a candidate moves from
+# proposed to selected and stays a Join case. An editor and a viewer enter no
 # ballots and close no vote.
 #
 #   OGPO=./ogpo sh tests/cli/test_vote.sh
