@@ -134,7 +134,8 @@ _ogpo()
 
 	if [[ -z $cmd ]]; then
 		COMPREPLY=($(compgen -W "init list verify backup add set delete
-		    import check due close export user audit undo doctor who --db
+		    import check due close vote export user audit undo doctor who
+		    --db
 		    --keymap
 		    --print-config --version --help" -- "$cur"))
 		return
@@ -155,7 +156,7 @@ _ogpo()
 		;;
 	add | set | delete)
 		words="agency officer meeting case issue training reward progress
-		    resolution"
+		    resolution vote candidate"
 		[[ $cmd == add ]] && opts="--invite"
 		;;
 	import)
@@ -170,6 +171,13 @@ _ogpo()
 	check) opts="--year --training --tsv" ;;
 	due) opts="--within --agency --tsv" ;;
 	close) opts="--meeting --response --responded" ;;
+	vote)
+		words="list tally ballot import close"
+		[[ $what == close ]] && opts="--pick"
+		if [[ $what == import && $cur != -* ]]; then
+			COMPREPLY=($(compgen -f -- "$cur"))
+		fi
+		;;
 	export)
 		opts="--output -o --format --month --summary --matrix --from --to
 		    --excel --plain --encoding --replace"

@@ -40,7 +40,7 @@ int	 core_vote_tally(struct store_txn *t, uint32_t vote,
 /*
  * Close vote: the two most approved candidates, or those picked (picks,
  * npicks ≤ 2: the coordinator's choice when there is a tie), become
- * issues led by their agency in status assessing (評估中), or their
+ * tracked cases led by their agency at the stage selected (選定), or their
  * linked issue is set so; the vote keeps them as chosen. Refused when a
  * tie decides and nothing was picked, naming the tied candidates.
  */

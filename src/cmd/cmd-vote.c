@@ -60,12 +60,25 @@ cmd_vote_ballots_txn(struct core *c, struct store_txn *t, void *arg,
 	struct store_cursor *cur;
 	struct officer o;
 	struct ballot *b = xmalloc(sizeof *b), *old = xmalloc(sizeof *old);
-	size_t i;
+	uint32_t *seen = xcalloc(cv->nb ? cv->nb : 1, sizeof *seen);
+	size_t i, j;
 	int rc = 0;
 
 	cv->added = cv->replaced = 0;
 	for (i = 0; i < cv->nb && rc == 0; i++) {
 		if ((rc = cmd_vote_voter(t, &cv->b[i], &o, cause)) != 0)
+			break;
+		seen[i] = o.h.id;
+		for (j = 0; j < i; j++)
+			if (seen[j] == o.h.id) {
+				rc = err_set(cause, OGPO_INVALID, "%s%s%s "
+				    "votes twice (also %s); keep one of the "
+				    "two ballots", cv->b[i].where,
+				    cv->b[i].where[0] ? ": " : "", o.email,
+				    cv->b[j].where);
+				break;
+			}
+		if (rc != 0)
 			break;
 		memset(b, 0, sizeof *b);
 		if (store_cursor_open(t, IX_VOTE_BALLOT, &cv->vote, &cur,
@@ -87,6 +100,7 @@ cmd_vote_ballots_txn(struct core *c, struct store_txn *t, void *arg,
 		    cv->b[i].where[0] != '\0')
 			rc = err_prefix(cause, rc, "%s", cv->b[i].where);
 	}
+	free(seen);
 	free(old);
 	free(b);
 	return rc;
@@ -120,6 +134,7 @@ cmd_vote_print_tally(struct store_txn *t, uint32_t vote)
 	struct vote_tally k;
 	struct candidate cd;
 	struct vote v;
+	struct issue *is;
 	char *cause = NULL, n[16], *line;
 	size_t i;
 
@@ -151,8 +166,12 @@ cmd_vote_print_tally(struct store_txn *t, uint32_t vote)
 	if (v.status == VOTE_OPEN && k.tie)
 		printf(_("A tie decides the second place: close the vote with "
 		    "--pick ID,ID.\n"));
+	is = xmalloc(sizeof *is);
 	for (i = 0; i < v.nchosen && i < OGPO_COLLAB_MAX; i++)
-		printf(_("Chosen: issue #%u\n"), v.chosen[i]);
+		if (store_issue_get(t, v.chosen[i], is, NULL) == 0)
+			printf(_("Chosen: case %s %s (#%u)\n"), is->serial,
+			    is->title, v.chosen[i]);
+	free(is);
 }
 
 static int
@@ -411,7 +430,8 @@ const struct cmd_entry cmd_vote_entry = {
 	    "or from the collected sheet (.ods, .xlsx or CSV: a 電子郵件 column\n"
 	    "and one column per candidate, by title or #number, marked where\n"
 	    "approved); all of a sheet is entered, or none. Only the tally is\n"
-	    "shown. close makes the two most approved topics issues (評估中);\n"
-	    "where a tie decides, --pick names the two.\n"),
+	    "shown. close makes the two most approved topics numbered cases\n"
+	    "at the stage selected (選定); where a tie decides, --pick names\n"
+	    "the two.\n"),
 	.exec = cmd_vote_exec,
 };

@@ -13,6 +13,7 @@
 #include "core-int.h"
 #include "demo_data.h"
 #include "ogpo/resolution.h"
+#include "ogpo/vote.h"
 
 #define DEMO_OFFICERS_MAX 1024
 
@@ -585,6 +586,64 @@ demo_resolutions_add(struct demo *d)
 	return rc;
 }
 
+/*
+ * Last month's topic vote, still open: four candidates and the ballots of
+ * most of the POs in office on its date, so the tally has something to
+ * count and the coordinator something to close.
+ */
+static int
+demo_votes_add(struct demo *d)
+{
+	static const struct {
+		const char *title, *source, *lead;
+	} cands[] = {
+		{ "推動公共運輸票證資料開放", "Join", "MOTC" },
+		{ "校園午餐食材來源公開", "機關提案", "MOE" },
+		{ "長照服務資源地圖", "Join", "MOHW" },
+		{ "農地違章工廠資訊揭露", "機關提案", "MOA" },
+	};
+	struct vote v;
+	struct candidate cd;
+	struct ballot b;
+	uint32_t ids[sizeof cands / sizeof cands[0]];
+	size_t i, k, n = sizeof cands / sizeof cands[0];
+	int rc;
+
+	memset(&v, 0, sizeof v);
+	date_add_months(d->today, -1, v.date);
+	memcpy(v.date + 8, "20", 2);
+	snprintf(v.title, sizeof v.title, "%.7s 議題票選", v.date);
+	if ((rc = core_save(d->c, d->t, ENTITY_VOTE, &v, d->cause)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		memset(&cd, 0, sizeof cd);
+		cd.vote = v.h.id;
+		cd.lead = d->agency_id[demo_index(cands[i].lead)];
+		str_copy(cd.title, cands[i].title, sizeof cd.title);
+		str_copy(cd.source, cands[i].source, sizeof cd.source);
+		if ((rc = core_save(d->c, d->t, ENTITY_CANDIDATE, &cd,
+		    d->cause)) != 0)
+			return rc;
+		ids[i] = cd.h.id;
+	}
+	for (k = 0; k < d->nofficers; k++) {
+		if (!core_vote_eligible(&d->officers[k], v.date) ||
+		    demo_rand(d) % 4 == 0)
+			continue;
+		memset(&b, 0, sizeof b);
+		b.vote = v.h.id;
+		b.officer = d->officers[k].h.id;
+		for (i = 0; i < n; i++)
+			if (demo_rand(d) % 3 != 0 || (i == n - 1 &&
+			    b.nchoice == 0))
+				b.choice[b.nchoice++] = ids[i];
+		if ((rc = core_save(d->c, d->t, ENTITY_BALLOT, &b,
+		    d->cause)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int
 demo_fill(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
@@ -607,7 +666,8 @@ demo_fill(struct core *c, struct store_txn *t, void *arg, char **cause)
 	    (rc = demo_training_add(d)) != 0 ||
 	    (rc = demo_issues_add(d)) != 0 ||
 	    (rc = demo_cases_add(d)) != 0 ||
-	    (rc = demo_resolutions_add(d)) != 0)
+	    (rc = demo_resolutions_add(d)) != 0 ||
+	    (rc = demo_votes_add(d)) != 0)
 		return err_prefix(cause, rc, "demo data");
 	return 0;
 }

@@ -89,7 +89,37 @@ core_vote_tally(struct store_txn *t, uint32_t vote, struct vote_tally *k,
 	return 0;
 }
 
-/* Candidate cid becomes an issue (or its issue is set to assessing). */
+/*
+ * Where a candidate came from as a case's source: its source text names
+ * one ("agency", "機關提案"), or begins with one's name ("Agency MOI");
+ * anything else is "other".
+ */
+static uint32_t
+vote_case_source(const char *text)
+{
+	char word[OGPO_TEXT_MAX + 1];
+	uint32_t v;
+	size_t n;
+
+	if (model_enum_parse(&model_case_sources, text, &v) != 0) {
+		v = SOURCE_OTHER;
+		n = strcspn(text, " \t,;:/(（，");
+		if (n > 0 && n < sizeof word) {
+			memcpy(word, text, n);
+			word[n] = '\0';
+			if (model_enum_parse(&model_case_sources, word,
+			    &v) != 0)
+				v = SOURCE_OTHER;
+		}
+	}
+	/* A Join case needs the proposal's number and the day it passed,
+	 * which a candidate does not carry: such a proposal is added as a
+	 * case first and its candidate linked to it (issue=ID). */
+	return v == SOURCE_JOIN ? SOURCE_OTHER : v;
+}
+
+/* Candidate cid becomes a case at the stage selected (or its case is
+ * moved there when it was only proposed). */
 static int
 vote_choose(struct core *c, struct store_txn *t, struct vote *v,
     uint32_t cid, char **cause)
@@ -112,12 +142,15 @@ vote_choose(struct core *c, struct store_txn *t, struct vote *v,
 	if (cd->issue == 0) {
 		str_copy(is->title, cd->title, sizeof is->title);
 		is->lead = cd->lead;
+		is->source = vote_case_source(cd->source);
 		snprintf(is->note, sizeof is->note, "%s（%s）%s", v->title,
 		    v->date, cd->source);
 		str_utf8_cut(is->note);
 	}
-	/* Selected by the POs' vote: the agency now assesses it. */
-	is->status = ISSUE_ASSESSING;
+	/* Selected by the POs' vote; core_case_normalise keeps the status
+	 * in step. A case further along stays where it is. */
+	if (is->stage == 0 || is->stage == CASE_PROPOSED)
+		is->stage = CASE_SELECTED;
 	if ((rc = core_save(c, t, ENTITY_ISSUE, is, cause)) != 0)
 		goto out;
 	if (cd->issue == 0) {
