@@ -84,7 +84,7 @@ contains "and lists the open issues with their status" "$TMP/out" \
     "列管議題,#"
 run check
 status "ogpo check finds it overdue (exit 1)" 1
-contains "under its rule" "$TMP/out" "決議事項逾期 (Resolution overdue)"
+contains "under its rule" "$TMP/out" "Resolution overdue"
 contains "for 內政部" "$TMP/out" \
     "  內政部: resolution 3 of the meeting of 2026-09-15 (#$ID), \"盤點跨機關協作案件並回報\", was due 2026-10-01 (66 days ago)"
 contains "and for 數位發展部" "$TMP/out" "  數位發展部: resolution 3 of the meeting of 2026-09-15 (#$ID)"
