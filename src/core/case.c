@@ -142,8 +142,10 @@ core_case_prepare(struct store_txn *t, const struct issue *old,
 		if (is->source == SOURCE_JOIN && is->responded[0] == '\0')
 			memcpy(is->responded, today, sizeof is->responded);
 	}
-	/* The day the stage last changed. */
-	if (old != NULL && old->stage == is->stage)
+	/* The day the stage last changed, or the status within it (an
+	 * escalation to the minister is timed from its own day). */
+	if (old != NULL && old->stage == is->stage &&
+	    old->status == is->status)
 		memcpy(is->status_since, old->status_since,
 		    sizeof is->status_since);
 	else if (old != NULL || is->status_since[0] == '\0')

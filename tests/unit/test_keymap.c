@@ -22,12 +22,13 @@
 enum {
 	TEST_GLOBAL, TEST_LIST, TEST_TREE, TEST_FORM, TEST_DIALOG, TEST_HELP,
 	TEST_ATTEND, TEST_AGENCIES, TEST_OFFICERS, TEST_MEETINGS, TEST_ISSUES,
-	TEST_COMPLIANCE, TEST_AUDIT, TEST_USERS, TEST_OFFICER, TEST_NCONTEXTS
+	TEST_COMPLIANCE, TEST_AUDIT, TEST_USERS, TEST_OFFICER, TEST_RESOLUTIONS,
+	TEST_NCONTEXTS
 };
 static const char *const test_contexts[] = {
 	"global", "list", "tree", "form", "dialog", "help", "attend",
 	"agencies", "officers", "meetings", "issues", "compliance", "audit",
-	"users", "officer",
+	"users", "officer", "resolutions",
 };
 
 enum {
@@ -43,7 +44,8 @@ enum {
 	A_UNINVITE, A_PROPOSE, A_TAB_COMPLIANCE, A_NEW_MEETING,
 	A_END_DESIGNATION, A_ADD_TRAINING, A_ADD_REWARD, A_TAB_AUDIT,
 	A_TAB_USERS, A_WHO, A_UNDO, A_CLOSE, A_NOTE, A_HELD, A_CANCELLED,
-	A_SIGNIN, A_SUMMARY,
+	A_SIGNIN, A_SUMMARY, A_ADD_PROGRESS, A_RESOLUTIONS, A_RELEASE,
+	A_AGENDA, A_DECISIONS, A_COMMAND,
 	A_NACTIONS
 };
 static const char *const test_actions[] = {
@@ -59,7 +61,8 @@ static const char *const test_actions[] = {
 	"uninvite", "propose", "tab_compliance", "new_meeting",
 	"end_designation", "add_training", "add_reward", "tab_audit",
 	"tab_users", "who", "undo", "close", "note", "held", "cancelled",
-	"signin", "summary",
+	"signin", "summary", "add_progress", "resolutions", "release",
+	"agenda", "decisions", "command",
 };
 
 #define F(k)	(KEYMAP_FKEY | (k))
