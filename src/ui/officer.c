@@ -218,8 +218,9 @@ officer_add(struct officer_view *v, enum entity_kind kind)
 }
 
 static void
-officer_action(struct officer_view *v, enum ui_action a)
+officer_action(void *arg, enum ui_action a)
 {
+	struct officer_view *v = arg;
 	uint32_t id = vlist_selected(&v->list);
 	enum entity_kind kind = id & OFFICER_REWARD ? ENTITY_REWARD :
 	    ENTITY_TRAINING;
@@ -254,9 +255,6 @@ void
 ui_officer(struct ui *ui, uint32_t officer)
 {
 	struct officer_view v;
-	enum ui_action a;
-	int key;
-
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
 	v.id = officer;
@@ -267,22 +265,7 @@ ui_officer(struct ui *ui, uint32_t officer)
 	}
 	ui->msg[0] = '\0';
 	ui_layer_push_view(ui, officer_draw, &v, &officer_view);
-	while (!ui->quit && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
-		a = ui_lookup(ui, UI_CTX_OFFICER, key);
-		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT)
-			break;
-		if (a == UA_HELP) {
-			ui_help(ui);
-			continue;
-		}
-		ui->msg[0] = '\0';
-		if (a == UA_UP || a == UA_DOWN || a == UA_PAGE_UP ||
-		    a == UA_PAGE_DOWN || a == UA_HOME || a == UA_END) {
-			vlist_move(&v.list, NULL, a);
-			continue;
-		}
-		officer_action(&v, a);
-	}
+	ui_layer_keys(ui, UI_CTX_OFFICER, &v.list, officer_action, &v);
 	ui_layer_pop(ui);
 	vlist_free(&v.list);
 }

@@ -213,8 +213,9 @@ resol_toggle(struct resol_view *v, uint32_t id, size_t at)
 }
 
 static void
-resol_action(struct resol_view *v, enum ui_action a)
+resol_action(void *arg, enum ui_action a)
 {
+	struct resol_view *v = arg;
 	uint32_t id = vlist_selected(&v->list);
 	size_t at = v->list.index;
 	struct resolution r;
@@ -264,9 +265,6 @@ void
 ui_resolutions(struct ui *ui, uint32_t meeting)
 {
 	struct resol_view v;
-	enum ui_action a;
-	int key;
-
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
 	v.meeting = meeting;
@@ -277,22 +275,7 @@ ui_resolutions(struct ui *ui, uint32_t meeting)
 	}
 	ui->msg[0] = '\0';
 	ui_layer_push_view(ui, resol_draw, &v, &resol_view_def);
-	while (!ui->quit && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
-		a = ui_lookup(ui, UI_CTX_RESOLUTIONS, key);
-		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT)
-			break;
-		if (a == UA_HELP) {
-			ui_help(ui);
-			continue;
-		}
-		ui->msg[0] = '\0';
-		if (a == UA_UP || a == UA_DOWN || a == UA_PAGE_UP ||
-		    a == UA_PAGE_DOWN || a == UA_HOME || a == UA_END) {
-			vlist_move(&v.list, NULL, a);
-			continue;
-		}
-		resol_action(&v, a);
-	}
+	ui_layer_keys(ui, UI_CTX_RESOLUTIONS, &v.list, resol_action, &v);
 	ui_layer_pop(ui);
 	vlist_free(&v.list);
 }

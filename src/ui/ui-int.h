@@ -276,6 +276,13 @@ void	ui_hint_line(struct ui *ui, const struct ui_view *v, int width,
 const char *ui_key_label(struct ui *ui, enum ui_ctx ctx, enum ui_action a,
 	    char *buf, size_t n);
 void	ui_layer_pop(struct ui *ui);
+/*
+ * The keys of a page pushed over the tabs (an officer's, a meeting's
+ * resolutions): moves go to list, help to the help, the rest to action
+ * with arg, until it is closed. The caller pops the layer.
+ */
+void	ui_layer_keys(struct ui *ui, enum ui_ctx ctx, struct vlist *list,
+	    void (*action)(void *arg, enum ui_action a), void *arg);
 void	ui_switch_tab(struct ui *ui, int tab);
 /* Mark every pane stale, e.g. after our own write. */
 void	ui_changed(struct ui *ui);

@@ -246,6 +246,31 @@ ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
 }
 
 void
+ui_layer_keys(struct ui *ui, enum ui_ctx ctx, struct vlist *list,
+    void (*action)(void *arg, enum ui_action a), void *arg)
+{
+	enum ui_action a;
+	int key;
+
+	while (!ui->quit && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
+		a = ui_lookup(ui, ctx, key);
+		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT)
+			break;
+		if (a == UA_HELP) {
+			ui_help(ui);
+			continue;
+		}
+		ui->msg[0] = '\0';
+		if (a == UA_UP || a == UA_DOWN || a == UA_PAGE_UP ||
+		    a == UA_PAGE_DOWN || a == UA_HOME || a == UA_END) {
+			vlist_move(list, NULL, a);
+			continue;
+		}
+		action(arg, a);
+	}
+}
+
+void
 ui_layer_pop(struct ui *ui)
 {
 	if (ui->nlayers > 0) {
