@@ -137,7 +137,12 @@ on_tty rejected --db "$DB" import officers "$TMP/rejects.csv"
 shown "a rejected row" rejected "rejected row 2"
 
 # --- the audit trail and the users --------------------------------------------
-# A deletion keeps the record as it was in the trail, ESC and all.
+# A deletion keeps the record as it was in the trail, ESC and all. The
+# demo's first meeting made resolutions: they go first.
+for r in $("$OGPO" --db "$DB" list resolutions --meeting "$meeting" --tsv |
+    awk -F '\t' 'NR > 1 { print $1 }'); do
+	"$OGPO" --db "$DB" delete resolution "$r" >/dev/null
+done
 check "the meeting is deleted" sh -c "'$OGPO' --db '$DB' \
     delete meeting '$meeting' >/dev/null"
 on_tty audit --db "$DB" audit --limit 0
