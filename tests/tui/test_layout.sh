@@ -1,0 +1,34 @@
+#!/bin/sh
+# test_layout.sh — what must stay on screen at 80 columns as at 120:
+# the status line's undo hint on every tab that has undo.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+demo_db
+
+run_case() {
+	TUI_LANG=$1 TUI_READY=$2
+	zh=0
+	[ "$1" = zh_TW.UTF-8 ] && zh=1
+	n=lay$3$( [ $zh = 1 ] && echo zh || echo en)
+	L() { if [ $zh = 1 ]; then echo "$2"; else echo "$1"; fi; }
+	tui_start "$n" "$3" "$4"
+
+	for t in 1 2 3 4; do
+		keys $t
+		sleep 0.3
+		screen
+		if status_line | grep -qF "$(L 'u undo' 'u 復原')"; then
+			ok "$n: tab $t keeps the undo hint"
+		else
+			not_ok "$n: tab $t keeps the undo hint"; dump
+		fi
+	done
+	tui_stop
+}
+
+run_case C.UTF-8 '1 Agencies' 80 24
+run_case zh_TW.UTF-8 '1 機關' 80 24
+run_case C.UTF-8 '1 Agencies' 120 40
+run_case zh_TW.UTF-8 '1 機關' 120 40
+tui_done
