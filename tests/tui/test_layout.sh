@@ -1,10 +1,13 @@
 #!/bin/sh
 # test_layout.sh — what must stay on screen at 80 columns as at 120:
-# the status line's undo hint on every tab that has undo.
+# the status line's undo hint on every tab that has undo; a long name
+# whole in the officers list, the other columns giving it their room.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
 demo_db
+"$OGPO" --db "$DB" add officer name=瓦歷斯·諾幹 agency=MOI role=po \
+    email=walis@moi.gov.tw >/dev/null
 
 run_case() {
 	TUI_LANG=$1 TUI_READY=$2
@@ -24,6 +27,10 @@ run_case() {
 			not_ok "$n: tab $t keeps the undo hint"; dump
 		fi
 	done
+	keys 2 /
+	text 瓦歷斯
+	keys Enter
+	expect "$n: a long name is shown whole" "瓦歷斯·諾幹 "
 	tui_stop
 }
 
