@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_layout.sh — what must stay on screen at 80 columns as at 120:
 # the status line's undo hint on every tab that has undo; a long name
-# whole in the officers list, the other columns giving it their room.
+# whole in the officers list, the other columns giving it their room;
+# an agency's history (v) in columns by display width.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -31,6 +32,16 @@ run_case() {
 	text 瓦歷斯
 	keys Enter
 	expect "$n: a long name is shown whole" "瓦歷斯·諾幹 "
+	keys 1 Home Down v
+	expect "$n: v shows the agency's designations" "$(L Designations 指派歷程)"
+	# Where each term's first date starts, in cells: one column.
+	screen
+	cols=$(grep -F ' – ' "$SCR" |
+	    sed -E 's/([0-9]{4}-[0-9]{2}-[0-9]{2}|\?) +– .*//' |
+	    while IFS= read -r l; do printf '%s\n' "$l" |
+	    LC_ALL=C.UTF-8 wc -L; done | sort -u | wc -l)
+	check "$n: the history's dates start in one column" [ "$cols" -eq 1 ]
+	esc
 	tui_stop
 }
 
