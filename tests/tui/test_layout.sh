@@ -2,7 +2,8 @@
 # test_layout.sh — what must stay on screen at 80 columns as at 120:
 # the status line's undo hint on every tab that has undo; a long name
 # whole in the officers list, the other columns giving it their room;
-# an agency's history (v) in columns by display width.
+# an agency's history (v) in columns by display width; the compliance
+# tab's rule column as wide as its widest rule, not wider.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -42,6 +43,15 @@ run_case() {
 	    LC_ALL=C.UTF-8 wc -L; done | sort -u | wc -l)
 	check "$n: the history's dates start in one column" [ "$cols" -eq 1 ]
 	esc
+	keys 5
+	expect "$n: 5 shows compliance" "$(L 'What is missing' 缺少的項目)"
+	screen
+	about=$(grep -m1 "$(L 'About' '對象')" "$SCR" |
+	    sed "s/$(L 'About' '對象').*//" | LC_ALL=C.UTF-8 wc -L)
+	widest=$(grep -o "$(L 'PO not a civil servant' 聯絡人非公務人員)" \
+	    "$SCR" | head -1 | LC_ALL=C.UTF-8 wc -L)
+	check "$n: the rule column is as wide as its widest rule" \
+	    [ "$about" -eq $((widest + 1)) ]
 	tui_stop
 }
 
