@@ -237,6 +237,50 @@ officers_widths(int w, int need, int *cw)
 	}
 }
 
+static int
+officers_line_cmp(const void *a, const void *b)
+{
+	/* Newest first: each line starts with its date. */
+	return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+/* The officer's attendance, newest meeting first: date, kind, status. */
+static void
+officers_attendance(struct store_txn *t, const struct officer *o,
+    char **text)
+{
+	struct store_cursor *c;
+	struct attendance at;
+	struct meeting *m = xmalloc(sizeof *m);
+	char **lines = NULL, day[16];
+	size_t n = 0, cap = 0, i;
+
+	if (store_cursor_open(t, IX_ATTENDANCE_OFFICER, &o->h.id, &c,
+	    NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, &at, NULL) == 0 &&
+			    store_meeting_get(t, at.meeting, m, NULL) == 0) {
+				lines = xgrow(lines, &cap, n + 1,
+				    sizeof *lines);
+				/* TRANSLATORS: meeting date, kind, status. */
+				lines[n++] = xasprintf(_("%s %s: %s"),
+				    date_show(m->date, day, sizeof day),
+				    _(model_enum_label(&model_meeting_kinds,
+				    m->kind)), _(model_enum_label(
+				    &model_attend_statuses, at.status)));
+			}
+		store_cursor_close(c);
+	}
+	if (n > 0)
+		qsort(lines, n, sizeof *lines, officers_line_cmp);
+	for (i = 0; i < n; i++) {
+		pane_text_add(text, i ? "" : _("Attendance"), lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	free(m);
+}
+
 /*
  * What the officer's detail adds to the fields: training against the four
  * competencies of point 8 (which are covered, which are not), rewards.
@@ -294,6 +338,7 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 			}
 		store_cursor_close(c);
 	}
+	officers_attendance(t, o, text);
 }
 
 static void

@@ -3,7 +3,8 @@
 # the status line's undo hint on every tab that has undo; a long name
 # whole in the officers list, the other columns giving it their room;
 # an agency's history (v) in columns by display width; the compliance
-# tab's rule column as wide as its widest rule, not wider.
+# tab's rule column as wide as its widest rule, not wider; the officer
+# detail lists the officer's attendance.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -42,6 +43,12 @@ run_case() {
 	    while IFS= read -r l; do printf '%s\n' "$l" |
 	    LC_ALL=C.UTF-8 wc -L; done | sort -u | wc -l)
 	check "$n: the history's dates start in one column" [ "$cols" -eq 1 ]
+	esc
+	keys 2 Home Space
+	expect "$n: the officer detail lists the attendance" \
+	    "$(L 'Attendance: ' '出席：')"
+	expect "$n: … each meeting's date, kind and status" \
+	    "$(L 'work meeting: ' '工作推動會議：')"
 	esc
 	keys 5
 	expect "$n: 5 shows compliance" "$(L 'What is missing' 缺少的項目)"
