@@ -43,7 +43,7 @@ check "the selected row carries the rule's label" grep -qF "No PO" \
     "$TMP/sel"
 # The rows: one per finding, between the column header and the status line.
 screen
-rows=$(grep -cE '^(No PO|No supervisor|PO not a civil servant|No work meeting|No policy meeting|Low attendance|Escalated too long|Not marked held|PO without training) ' "$SCR")
+rows=$(grep -cE '^(No PO|No supervisor|PO not a civil servant|No work meeting|No policy meeting|Low attendance|Escalated too long|Not marked held|PO without training|Overdue|Resolution overdue) ' "$SCR")
 if [ "$rows" -eq "$n" ]; then ok "one row per finding ($n)"; else
 	not_ok "one row per finding ($rows rows, $n findings)"; dump
 fi

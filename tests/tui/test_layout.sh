@@ -4,7 +4,7 @@
 # whole in the officers list, the other columns giving it their room;
 # an agency's history (v) in columns by display width; the compliance
 # tab's rule column as wide as its widest rule, not wider; the officer
-# detail lists the officer's attendance.
+# detail lists the officer's attendance; F1 opens help in a form.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -49,6 +49,14 @@ run_case() {
 	    "$(L 'Attendance: ' '出席：')"
 	expect "$n: … each meeting's date, kind and status" \
 	    "$(L 'work meeting: ' '工作推動會議：')"
+	esc
+	keys a
+	expect "$n: a opens the new officer form" "$(L 'New officer' 新增人員)"
+	keys F1
+	expect "$n: F1 in the form opens help" "$(L 'Keys here' 此處的按鍵)"
+	esc
+	expect_gone "$n: Esc closes it" "$(L 'Keys here' 此處的按鍵)"
+	expect "$n: back in the form" "$(L 'New officer' 新增人員)"
 	esc
 	keys 5
 	expect "$n: 5 shows compliance" "$(L 'What is missing' 缺少的項目)"
