@@ -323,11 +323,14 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		    _("the export failed"), out != NULL ?
 		    _("; no file was written") : "");
 	else if (out != NULL) {
-		char *safe = cmd_safe(out);
+		/* The full path: a relative name says little in a mail. */
+		char *full = realpath(out, NULL);
+		char *safe = cmd_safe(full != NULL ? full : out);
 
 		printf(ngettext("Wrote %zu row to %s.\n",
 		    "Wrote %zu rows to %s.\n", rows), rows, safe);
 		free(safe);
+		free(full);
 	}
 	if (rc == 0 && notice != NULL) {
 		cmd_put_lines(stderr, notice);

@@ -853,6 +853,9 @@ form_loop(struct form *fm)
 		case UA_REDRAW:
 			clearok(curscr, TRUE);
 			continue;
+		case UA_HELP:	/* F1; in a text field ? is typed */
+			ui_help(fm->ui);
+			continue;
 		default:
 			break;
 		}

@@ -257,8 +257,9 @@ tree_detail(struct ui *ui, uint32_t id)
 	struct tree_term *terms = NULL;
 	size_t n = 0, cap = 0, i;
 	char *text, line[256], title[OGPO_NAME_MAX + 1];
-	char day[16], from[48], to[48];
+	char day[16], from[48], to[48], kind[96];
 	uint32_t role = 0;
+	size_t w, rw = 0;
 
 	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
 		return;
@@ -286,16 +287,28 @@ tree_detail(struct ui *ui, uint32_t id)
 	store_read_end(t);
 	if (n > 0)	/* no officers: terms is NULL */
 		qsort(terms, n, sizeof *terms, tree_term_cmp);
+	/* One table: role, from – to, name, each column padded in cells
+	 * (a role and "now" may be Chinese, dates ROC). */
+	for (i = 0; i < n; i++)
+		if ((w = text_width(_(model_enum_label(&model_roles,
+		    terms[i].role)))) > rw)
+			rw = w;
+	if (n > 0) {
+		char *old = text;
+
+		text = xasprintf("%s%s\n", old ? old : "", _("Designations"));
+		free(old);
+	}
 	for (i = 0; i < n; i++) {
-		/* Padded in cells: "now" may be Chinese, dates ROC. */
+		text_fit(role == terms[i].role ? "" : _(model_enum_label(
+		    &model_roles, terms[i].role)), rw, 1, kind, sizeof kind);
 		text_fit(terms[i].start[0] ? date_show(terms[i].start, day,
 		    sizeof day) : "?", 10, 1, from, sizeof from);
 		text_fit(terms[i].end[0] ? date_show(terms[i].end, day,
 		    sizeof day) : _("now"), 10, 1, to, sizeof to);
-		snprintf(line, sizeof line, "%s %s %s  %s", from,
+		snprintf(line, sizeof line, "%s  %s %s %s  %s", kind, from,
 		    ui_sym(UI_SYM_DASH), to, terms[i].name);
-		pane_text_add(&text, role == terms[i].role ? "" :
-		    _(model_enum_label(&model_roles, terms[i].role)), line);
+		pane_text_add(&text, "", line);
 		role = terms[i].role;
 	}
 	if (n == 0)

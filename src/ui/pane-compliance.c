@@ -56,28 +56,42 @@ comp_draw(struct ui *ui, int y, int x, int h, int w)
 {
 	const struct compliance_finding *f;
 	char title[128], day[16];
-	int row, sw = w / 4;
+	int row, sw = w / 4, rw, aw, cw;
+	size_t i;
 	enum ui_attr at;
 
 	snprintf(title, sizeof title, _("What breaks the regulation, as of "
 	    "%s (%zu)"), date_show(comp.o.today, day, sizeof day), comp.n);
 	ui_put(ui, y, x, w, title, UI_NORMAL);
-	ui_put(ui, y + 1, x, 22, _("Rule"), UI_TITLE);
-	ui_put(ui, y + 1, x + 23, sw, _("About"), UI_TITLE);
-	ui_put(ui, y + 1, x + 24 + sw, w - 24 - sw, _("What is missing"),
-	    UI_TITLE);
+	/* Rule and about as wide as their text (about at most a quarter):
+	 * what is missing, the sentence, gets the rest. */
+	rw = (int)text_width(_("Rule"));
+	aw = (int)text_width(_("About"));
+	for (i = 0; i < comp.n; i++) {
+		cw = (int)text_width(_(model_enum_label(&compliance_rules,
+		    comp.f[i].rule)));
+		rw = cw > rw ? cw : rw;
+		cw = (int)text_width(comp.f[i].subject);
+		aw = cw > aw ? cw : aw;
+	}
+	rw = rw < 22 ? rw : 22;
+	sw = aw < sw ? aw : sw;
+	ui_put(ui, y + 1, x, rw, _("Rule"), UI_TITLE);
+	ui_put(ui, y + 1, x + rw + 1, sw, _("About"), UI_TITLE);
+	ui_put(ui, y + 1, x + rw + 2 + sw, w - rw - 2 - sw,
+	    _("What is missing"), UI_TITLE);
 	vlist_load(&comp.list, NULL, h - 2);
 	vlist_place(&comp.list, y + 2, x, w);
 	for (row = 0; row < comp.list.nrows; row++) {
 		f = &comp.f[comp.list.rows[row] - 1];
 		at = row == comp.list.sel ? UI_SELECT : UI_NORMAL;
 		ui_fill(ui, y + 2 + row, x, w, at);
-		ui_put(ui, y + 2 + row, x, 22,
+		ui_put(ui, y + 2 + row, x, rw,
 		    _(model_enum_label(&compliance_rules, f->rule)),
 		    at == UI_SELECT ? at : UI_MARK);
-		ui_put(ui, y + 2 + row, x + 23, sw, f->subject, at);
-		ui_put(ui, y + 2 + row, x + 24 + sw, w - 24 - sw, f->detail,
-		    at);
+		ui_put(ui, y + 2 + row, x + rw + 1, sw, f->subject, at);
+		ui_put(ui, y + 2 + row, x + rw + 2 + sw, w - rw - 2 - sw,
+		    f->detail, at);
 	}
 	if (comp.n == 0)
 		ui_put(ui, y + 2, x, w, _("Nothing: every rule is kept."),

@@ -60,6 +60,7 @@ static struct {
 	int		 sort, desc;
 	int		 started;	/* the first build chose the order */
 	uint32_t	 agency;	/* what the list was built for */
+	int		 name_w;	/* the widest name shown since */
 } officers;
 
 /* Sorting one agency's officers in memory. */
@@ -159,6 +160,7 @@ officers_build(struct ui *ui)
 			officers.sort = SORT_STROKE;
 	}
 	officers.agency = ui->agency;
+	officers.name_w = 0;
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
 	if (ui->agency != 0) {
@@ -198,10 +200,16 @@ officers_reload(struct ui *ui)
 	officers_build(ui);
 }
 
-/* Column widths for w cells: name and e-mail grow with the screen. */
+/*
+ * Column widths for w cells: name and e-mail grow with the screen. A name
+ * wider than its column (need cells) takes what e-mail, agency and title
+ * can spare: a cut name is the one cut that hides who a row is.
+ */
 static void
-officers_widths(int w, int *cw)
+officers_widths(int w, int need, int *cw)
 {
+	static const int least[COL_COUNT] = { 8, 10, 10, 6, 12, 12 };
+	static const int giver[] = { COL_EMAIL, COL_AGENCY, COL_TITLE };
 	static const int base[COL_COUNT] = { 8, 16, 10, 8, 20, 12 };
 	int i, used = 0, extra;
 
@@ -217,6 +225,60 @@ officers_widths(int w, int *cw)
 		cw[COL_TITLE] += extra - 2 * (extra / 3) - extra / 6;
 	} else
 		cw[COL_PHONE] += extra;
+	for (i = 0; i < 3 && need > cw[COL_NAME]; i++) {
+		int give = cw[giver[i]] - least[giver[i]];
+
+		if (give > need - cw[COL_NAME])
+			give = need - cw[COL_NAME];
+		if (give > 0) {
+			cw[giver[i]] -= give;
+			cw[COL_NAME] += give;
+		}
+	}
+}
+
+static int
+officers_line_cmp(const void *a, const void *b)
+{
+	/* Newest first: each line starts with its date. */
+	return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+/* The officer's attendance, newest meeting first: date, kind, status. */
+static void
+officers_attendance(struct store_txn *t, const struct officer *o,
+    char **text)
+{
+	struct store_cursor *c;
+	struct attendance at;
+	struct meeting *m = xmalloc(sizeof *m);
+	char **lines = NULL, day[16];
+	size_t n = 0, cap = 0, i;
+
+	if (store_cursor_open(t, IX_ATTENDANCE_OFFICER, &o->h.id, &c,
+	    NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, &at, NULL) == 0 &&
+			    store_meeting_get(t, at.meeting, m, NULL) == 0) {
+				lines = xgrow(lines, &cap, n + 1,
+				    sizeof *lines);
+				/* TRANSLATORS: meeting date, kind, status. */
+				lines[n++] = xasprintf(_("%s %s: %s"),
+				    date_show(m->date, day, sizeof day),
+				    _(model_enum_label(&model_meeting_kinds,
+				    m->kind)), _(model_enum_label(
+				    &model_attend_statuses, at.status)));
+			}
+		store_cursor_close(c);
+	}
+	if (n > 0)
+		qsort(lines, n, sizeof *lines, officers_line_cmp);
+	for (i = 0; i < n; i++) {
+		pane_text_add(text, i ? "" : _("Attendance"), lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	free(m);
 }
 
 /*
@@ -276,6 +338,7 @@ officers_more(struct store_txn *t, const struct officer *o, char **text)
 			}
 		store_cursor_close(c);
 	}
+	officers_attendance(t, o, text);
 }
 
 static void
@@ -294,9 +357,17 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		officers_build(ui);
 	if (w >= UI_WIDE_COLS)
 		lw = w - 42;
-	officers_widths(lw, cw);
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
+	vlist_load(&officers.list, t, h - 2);
+	/* The widest name on screen since the list was built: the columns
+	 * stay put while it scrolls past shorter names. */
+	for (row = 0; row < officers.list.nrows; row++)
+		if (store_officer_get(t, officers.list.rows[row], &o,
+		    NULL) == 0 && (c = (int)text_width(o.name)) >
+		    officers.name_w)
+			officers.name_w = c;
+	officers_widths(lw, officers.name_w, cw);
 	/* The title line says what is shown. */
 	if (ui->agency != 0 && store_agency_get(t, ui->agency, &a, NULL) == 0)
 		snprintf(title, sizeof title, _("Officers of %s"), a.name);
@@ -309,7 +380,6 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		    " v" : " ^") : "");
 		ui_put(ui, y + 1, cx, cw[c], role, UI_TITLE);
 	}
-	vlist_load(&officers.list, t, h - 2);
 	vlist_place(&officers.list, y + 2, x, lw);
 	a.h.id = 0;
 	for (row = 0; row < officers.list.nrows; row++) {

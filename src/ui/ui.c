@@ -216,7 +216,7 @@ ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
 {
 	char key[64], one[160], help[160];
 	const struct ui_hint *h;
-	int used = 0, w, room;
+	int used = 0, w, room, undo = 0;
 
 	buf[0] = '\0';
 	/* "? help" always ends the line: room is kept for it. */
@@ -224,12 +224,25 @@ ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
 	if (*ui_key_label(ui, v->ctx, UA_HELP, key, sizeof key) != '\0')
 		snprintf(help, sizeof help, "%s %s", key, _("help"));
 	room = width - (help[0] ? (int)text_width(help) + 2 : 0);
+	/* So is undo's, where there is undo: the way back from a slip
+	 * matters more than the keys after it. */
+	for (h = v->hints; h != NULL && h->action != UA_NONE; h++)
+		if (h->action == UA_UNDO && h->shown && *ui_key_label(ui,
+		    v->ctx, UA_UNDO, key, sizeof key) != '\0') {
+			snprintf(one, sizeof one, "%s %s", key, _(h->label));
+			undo = (int)text_width(one) + 2;
+			room -= undo;
+		}
 	for (h = v->hints; h != NULL && h->action != UA_NONE; h++) {
 		if (!h->shown || *ui_key_label(ui, v->ctx, h->action, key,
 		    sizeof key) == '\0')
 			continue;
 		snprintf(one, sizeof one, "%s %s", key, _(h->label));
 		w = (int)text_width(one);
+		if (h->action == UA_UNDO) {
+			room += undo;	/* its place was kept */
+			undo = 0;
+		}
 		/* One that does not fit gives its place to a later one
 		 * that does. */
 		if (used + w + (used ? 2 : 0) > room)

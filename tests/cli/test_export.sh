@@ -69,6 +69,17 @@ run --db "$DB" export attendance --month "$month" -o "$TMP/att.csv"
 status "export attendance --month $month -o att.csv succeeds" 0
 contains "it says how many rows it wrote" "$TMP/out" \
     "Wrote $invited rows to $TMP/att.csv."
+# A relative name: the message gives the full path, ending in the
+# language's full stop.
+real=$(cd "$TMP" && pwd -P)
+(cd "$TMP" && "$OGPO" --db "$DB" export attendance --month "$month" \
+    -o rel.csv >"$TMP/out" 2>"$TMP/err")
+contains "a relative name is reported by its full path" "$TMP/out" \
+    "Wrote $invited rows to $real/rel.csv."
+(cd "$TMP" && LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 "$OGPO" --db "$DB" \
+    export attendance --month "$month" -o rel.csv >"$TMP/out" 2>"$TMP/err")
+contains "and in Chinese too, ending in 。" "$TMP/out" \
+    "$real/rel.csv。"
 same "a .csv file starts with the UTF-8 BOM" "$(head3 "$TMP/att.csv")" \
     efbbbf
 same "and every line ends in CRLF" "$(crlines "$TMP/att.csv")" \

@@ -72,6 +72,8 @@ expected() {
 	meetings:edit) printf 'Edit meeting\tesc' ;;
 	meetings:held) printf 'is marked held already\tnone' ;;
 	meetings:sign-in) printf 'Write the sign-in sheet to the file\tesc' ;;
+	meetings:resolutions | attend:resolutions) printf 'Reviewed here\tesc' ;;
+	meetings:agenda) printf 'Write the agenda to the file\tesc' ;;
 	meetings:month) printf 'Export the attendance of which month\tesc' ;;
 	meetings:summary) printf 'Summarise the attendance of which month\tesc' ;;
 	meetings:delete) printf 'Delete meeting\tesc' ;;
