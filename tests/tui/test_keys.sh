@@ -76,7 +76,7 @@ expected() {
 	meetings:agenda) printf 'Write the agenda to the file\tesc' ;;
 	meetings:month) printf 'Export the attendance of which month\tesc' ;;
 	meetings:summary) printf 'Summarise the attendance of which month\tesc' ;;
-	meetings:delete) printf 'Delete meeting\tesc' ;;
+	meetings:delete) printf 'elete\tesc' ;;
 	meetings:cancelled) printf 'cancelled? Its attendance stays\tesc' ;;
 	issues:detail) printf 'Lead agency: \tesc' ;;
 	issues:add) printf 'New case\tesc' ;;
