@@ -375,25 +375,32 @@ form_field_named(struct form *fm, const char *name)
 	return NULL;
 }
 
-/* Add the officers of one agency to a pick list. */
+/* Add the officers of one agency to a pick list: name, agency, role,
+ * title, so two people of one name are told apart by their agency. */
 static void
-form_officers_of(struct store_txn *t, uint32_t agency, uint32_t **ids,
-    char ***labels, size_t *n)
+form_officers_of(struct store_txn *t, uint32_t agency, uint32_t *ids,
+    char **cells, size_t *n)
 {
 	struct store_cursor *c;
 	struct officer o;
+	struct agency a;
 	char today[11];
 
 	date_today(today);
+	if (store_agency_get(t, agency, &a, NULL) != 0)
+		a.name[0] = '\0';
 	if (store_cursor_open(t, IX_OFFICER_AGENCY, &agency, &c, NULL) != 0)
 		return;
 	while (*n < 500 && store_cursor_move(c, STORE_NEXT) == 0) {
 		if (store_cursor_get(c, &o, NULL) != 0 ||
 		    !core_officer_active(&o, today))
 			continue;
-		(*ids)[*n] = o.h.id;
-		(*labels)[*n] = xasprintf("%s  %s  %s", o.name,
-		    _(model_enum_label(&model_roles, o.role)), o.title);
+		ids[*n] = o.h.id;
+		cells[*n * 4] = xstrdup(o.name);
+		cells[*n * 4 + 1] = xstrdup(a.name);
+		cells[*n * 4 + 2] = xstrdup(_(model_enum_label(&model_roles,
+		    o.role)));
+		cells[*n * 4 + 3] = xstrdup(o.title);
 		(*n)++;
 	}
 	store_cursor_close(c);
@@ -445,13 +452,23 @@ form_pick_record(struct form *fm, struct form_field *ff, int key)
 		free(m);
 		store_cursor_close(c);
 	} else if (ff->kind == FORM_OFFICER) {
+		char **cells = xcalloc(4 * 501, sizeof *cells), **rows;
+		size_t k = 0;
+
 		if ((lead = form_field_named(fm, "lead")) != NULL &&
 		    lead->value != 0)
-			form_officers_of(t, lead->value, &ids, &labels, &n);
+			form_officers_of(t, lead->value, ids + 1, cells, &k);
 		if ((collab = form_field_named(fm, "collab")) != NULL)
 			for (i = 0; i < collab->nlist; i++)
-				form_officers_of(t, collab->list[i], &ids,
-				    &labels, &n);
+				form_officers_of(t, collab->list[i], ids + 1,
+				    cells, &k);
+		rows = ui_columns((const char *const *)cells, k, 4, 24);
+		for (i = 0; i < k; i++)
+			labels[n++] = rows[i];
+		for (i = 0; i < 4 * k; i++)
+			free(cells[i]);
+		free(cells);
+		free(rows);
 	}
 	store_read_end(t);
 	for (i = 0; i < n; i++)
