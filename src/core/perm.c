@@ -63,7 +63,8 @@ core_whoami(struct core *c, struct store_txn *t, struct user *u)
 	return c->perm.role != 0;
 }
 
-/* "MOI, MOTC and 3 more": the codes of the scope, for messages. */
+/* "內政部, 交通部 and 3 more": the scope's agencies by name, for
+ * messages (a person knows 內政部; few know its code). */
 static void
 perm_scope_words(struct core *c, struct store_txn *t, char *buf, size_t n)
 {
@@ -74,11 +75,11 @@ perm_scope_words(struct core *c, struct store_txn *t, char *buf, size_t n)
 	buf[0] = '\0';
 	for (i = 0; i < c->perm.nscope && i < 3; i++) {
 		if (store_agency_get(t, c->perm.scope[i], &a, NULL) != 0)
-			snprintf(a.code, sizeof a.code, "#%u",
+			snprintf(a.name, sizeof a.name, "#%u",
 			    c->perm.scope[i]);
 		used += (size_t)snprintf(buf + used, n - used, "%s%s",
 		    i == 0 ? "" : i + 1 == c->perm.nscope ? _(" and ") : ", ",
-		    a.code);
+		    a.name);
 		if (used >= n)
 			return;
 	}

@@ -174,6 +174,8 @@ struct pick {
 	const char		*title;
 	const char		*text;		/* above the choices, or NULL */
 	const char *const	*labels;
+	const char *const	*also;		/* more to find each by, or
+						   NULL */
 	size_t			 n;
 	char			 filter[64];
 	struct ui_edit		 edit;
@@ -189,7 +191,8 @@ dialog_pick_filter(struct pick *p)
 	p->nshown = 0;
 	for (i = 0; i < p->n; i++)
 		if (p->filter[0] == '\0' || ui_contains(p->labels[i],
-		    p->filter))
+		    p->filter) || (p->also != NULL && p->also[i] != NULL &&
+		    ui_contains(p->also[i], p->filter)))
 			p->shown[p->nshown++] = i;
 	p->sel = 0;
 	for (i = 0; i < p->nshown; i++)
@@ -252,9 +255,21 @@ ui_pick(struct ui *ui, const char *title, const char *const *labels,
 	return ui_pick_text(ui, title, NULL, labels, n, sel, first);
 }
 
+static int dialog_pick_run(struct ui *, const char *, const char *,
+    const char *const *, const char *const *, size_t, size_t *, int);
+
 int
 ui_pick_text(struct ui *ui, const char *title, const char *text,
     const char *const *labels, size_t n, size_t *sel, int first)
+{
+	return dialog_pick_run(ui, title, text, labels, NULL, n, sel, first);
+}
+
+/* A pick list whose choice i is also found by what also[i] holds. */
+static int
+dialog_pick_run(struct ui *ui, const char *title, const char *text,
+    const char *const *labels, const char *const *also, size_t n,
+    size_t *sel, int first)
 {
 	struct pick p;
 	enum ui_action a;
@@ -265,6 +280,7 @@ ui_pick_text(struct ui *ui, const char *title, const char *text,
 	p.title = title;
 	p.text = text;
 	p.labels = labels;
+	p.also = also;
 	p.n = n;
 	p.shown = xcalloc(n ? n : 1, sizeof *p.shown);
 	ui_edit_init(&p.edit, p.filter, sizeof p.filter);
@@ -329,8 +345,63 @@ ui_pick_text(struct ui *ui, const char *title, const char *text,
 struct agency_pick {
 	uint32_t	*ids;
 	char		**labels;
+	const char	**also;		/* the agency's common short names */
 	size_t		 n, cap;
 };
+
+/*
+ * The short names people call the Executive Yuan's agencies by (國發會
+ * for 國家發展委員會): the agency picker finds an agency by these as
+ * well as by its name and code, so 國發 finds 國家發展委員會.
+ */
+static const struct {
+	const char	*name, *short_names;
+} dialog_short_names[] = {
+	{ "行政院",			"政院 院本部" },
+	{ "經濟部",			"經部" },
+	{ "交通部",			"交部" },
+	{ "勞動部",			"勞部" },
+	{ "農業部",			"農部 農委會" },
+	{ "衛生福利部",			"衛福部 衛福" },
+	{ "環境部",			"環境部 環保署 環部" },
+	{ "文化部",			"文部" },
+	{ "數位發展部",			"數位部 數發部" },
+	{ "運動部",			"運動部 體育署" },
+	{ "國家發展委員會",		"國發會" },
+	{ "國家科學及技術委員會",	"國科會" },
+	{ "大陸委員會",			"陸委會" },
+	{ "金融監督管理委員會",		"金管會" },
+	{ "海洋委員會",			"海委會" },
+	{ "僑務委員會",			"僑委會" },
+	{ "國軍退除役官兵輔導委員會",	"退輔會" },
+	{ "原住民族委員會",		"原民會" },
+	{ "客家委員會",			"客委會" },
+	{ "公共工程委員會",		"工程會 公共工程會" },
+	{ "行政院公共工程委員會",	"工程會 公共工程會" },
+	{ "行政院主計總處",		"主計總處 主計處" },
+	{ "行政院人事行政總處",		"人事總處 人事行政總處" },
+	{ "中央銀行",			"央行" },
+	{ "國立故宮博物院",		"故宮" },
+	{ "中央選舉委員會",		"中選會" },
+	{ "公平交易委員會",		"公平會" },
+	{ "國家通訊傳播委員會",		"通傳會" },
+	{ "核能安全委員會",		"核安會" },
+	{ "內政部警政署",		"警政署" },
+	{ "內政部消防署",		"消防署" },
+	{ "內政部移民署",		"移民署" }
+};
+
+static const char *
+dialog_short_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof dialog_short_names /
+	    sizeof dialog_short_names[0]; i++)
+		if (strcmp(dialog_short_names[i].name, name) == 0)
+			return dialog_short_names[i].short_names;
+	return NULL;
+}
 
 static void
 dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
@@ -352,8 +423,11 @@ dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
 			    sizeof *ap->ids);
 			ap->labels = xreallocarray(ap->labels, ap->cap,
 			    sizeof *ap->labels);
+			ap->also = xreallocarray(ap->also, ap->cap,
+			    sizeof *ap->also);
 		}
 		ap->ids[ap->n] = a.h.id;
+		ap->also[ap->n] = dialog_short_name(a.name);
 		ap->labels[ap->n] = xasprintf("%*s%s (%s)", depth * 2, "",
 		    a.name, a.code);
 		ap->n++;
@@ -378,12 +452,13 @@ ui_pick_agency(struct ui *ui, uint32_t current, int first)
 	for (i = 0; i < ap.n; i++)
 		if (ap.ids[i] == current)
 			sel = i;
-	if (ui_pick(ui, _("Choose an agency (type to narrow)"),
-	    (const char *const *)ap.labels, ap.n, &sel, first) == 1)
+	if (dialog_pick_run(ui, _("Choose an agency (type to narrow)"), NULL,
+	    (const char *const *)ap.labels, ap.also, ap.n, &sel, first) == 1)
 		id = ap.ids[sel];
 	for (i = 0; i < ap.n; i++)
 		free(ap.labels[i]);
 	free(ap.labels);
+	free(ap.also);
 	free(ap.ids);
 	return id;
 }

@@ -3,6 +3,8 @@
  * string from the database goes through text_fit, so control characters
  * and bidi overrides are drawn escaped, never sent to the terminal.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui-int.h"
@@ -127,4 +129,35 @@ ui_box(struct ui *ui, int y, int x, int h, int w, const char *title)
 		attrset(A_NORMAL);
 		addstr(" ");
 	}
+}
+
+char **
+ui_columns(const char *const *cells, size_t nrows, size_t ncols, size_t max)
+{
+	size_t *w = xcalloc(ncols ? ncols : 1, sizeof *w), r, c, cw, used;
+	char **rows = xcalloc(nrows ? nrows : 1, sizeof *rows), *buf, *cell;
+	size_t cap = ncols * (4 * max + 8) + 1;
+
+	for (r = 0; r < nrows; r++)
+		for (c = 0; c + 1 < ncols; c++) {
+			cw = text_width(cells[r * ncols + c]);
+			if (cw > w[c])
+				w[c] = cw > max ? max : cw;
+		}
+	cell = xmalloc(4 * max + 8);
+	for (r = 0; r < nrows; r++) {
+		buf = xmalloc(cap);
+		used = 0;
+		buf[0] = '\0';
+		for (c = 0; c < ncols && used + 1 < cap; c++) {
+			text_fit(cells[r * ncols + c], c + 1 < ncols ? w[c] :
+			    max, c + 1 < ncols, cell, 4 * max + 8);
+			used += (size_t)snprintf(buf + used, cap - used, "%s%s",
+			    c ? "  " : "", cell);
+		}
+		rows[r] = buf;
+	}
+	free(cell);
+	free(w);
+	return rows;
 }

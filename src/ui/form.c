@@ -47,7 +47,8 @@ struct form {
 	void			*orig;	/* as it was opened */
 	struct form_field	 fields[32];
 	int			 n, cur, top;
-	char			 banner[512];
+	int			 readonly;	/* outside the editor's scope */
+	char			 banner[1024];
 };
 
 static enum form_kind
@@ -273,6 +274,27 @@ form_changed(const struct form *fm)
 	return 0;
 }
 
+/* The banner's lines, wrapped to the form's width, never cut. */
+struct form_banner {
+	struct ui	*ui;
+	int		 y, x, w, last;
+};
+
+static void
+form_banner_line(void *arg, const char *p, size_t len)
+{
+	struct form_banner *b = arg;
+	char line[1024];
+
+	if (b->y > b->last)
+		return;
+	if (len >= sizeof line)
+		len = sizeof line - 1;
+	memcpy(line, p, len);
+	line[len] = '\0';
+	ui_put(b->ui, b->y++, b->x, b->w, line, UI_ERROR);
+}
+
 static void
 form_draw(struct ui *ui, void *arg)
 {
@@ -293,7 +315,10 @@ form_draw(struct ui *ui, void *arg)
 		lw = 20;
 	y = y0 + 1;
 	if (fm->banner[0] != '\0') {
-		ui_put(ui, y++, x0 + 2, w - 4, fm->banner, UI_ERROR);
+		struct form_banner b = { ui, y, x0 + 2, w - 4, y0 + h / 2 };
+
+		ui_wrap(fm->banner, w - 4, form_banner_line, &b);
+		y = b.y;
 	}
 	rows = y0 + h - 2 - y;
 	/* Scroll so the current field (and its message) is in view. */
@@ -332,7 +357,8 @@ form_draw(struct ui *ui, void *arg)
 			ui_put(ui, y++, x0 + lw + 5, w - lw - 7, ff->err,
 			    UI_ERROR);
 	}
-	ui_put(ui, y0 + h - 2, x0 + 2, w - 4,
+	ui_put(ui, y0 + h - 2, x0 + 2, w - 4, fm->readonly ?
+	    _("Read only   Tab/Shift-Tab: move   Esc: close") :
 	    _("Tab/Shift-Tab: move   F2: choose   Ctrl-S: save   Esc: cancel"),
 	    UI_DIM);
 }
@@ -349,25 +375,32 @@ form_field_named(struct form *fm, const char *name)
 	return NULL;
 }
 
-/* Add the officers of one agency to a pick list. */
+/* Add the officers of one agency to a pick list: name, agency, role,
+ * title, so two people of one name are told apart by their agency. */
 static void
-form_officers_of(struct store_txn *t, uint32_t agency, uint32_t **ids,
-    char ***labels, size_t *n)
+form_officers_of(struct store_txn *t, uint32_t agency, uint32_t *ids,
+    char **cells, size_t *n)
 {
 	struct store_cursor *c;
 	struct officer o;
+	struct agency a;
 	char today[11];
 
 	date_today(today);
+	if (store_agency_get(t, agency, &a, NULL) != 0)
+		a.name[0] = '\0';
 	if (store_cursor_open(t, IX_OFFICER_AGENCY, &agency, &c, NULL) != 0)
 		return;
 	while (*n < 500 && store_cursor_move(c, STORE_NEXT) == 0) {
 		if (store_cursor_get(c, &o, NULL) != 0 ||
 		    !core_officer_active(&o, today))
 			continue;
-		(*ids)[*n] = o.h.id;
-		(*labels)[*n] = xasprintf("%s  %s  %s", o.name,
-		    _(model_enum_label(&model_roles, o.role)), o.title);
+		ids[*n] = o.h.id;
+		cells[*n * 4] = xstrdup(o.name);
+		cells[*n * 4 + 1] = xstrdup(a.name);
+		cells[*n * 4 + 2] = xstrdup(_(model_enum_label(&model_roles,
+		    o.role)));
+		cells[*n * 4 + 3] = xstrdup(o.title);
 		(*n)++;
 	}
 	store_cursor_close(c);
@@ -419,13 +452,23 @@ form_pick_record(struct form *fm, struct form_field *ff, int key)
 		free(m);
 		store_cursor_close(c);
 	} else if (ff->kind == FORM_OFFICER) {
+		char **cells = xcalloc(4 * 501, sizeof *cells), **rows;
+		size_t k = 0;
+
 		if ((lead = form_field_named(fm, "lead")) != NULL &&
 		    lead->value != 0)
-			form_officers_of(t, lead->value, &ids, &labels, &n);
+			form_officers_of(t, lead->value, ids + 1, cells, &k);
 		if ((collab = form_field_named(fm, "collab")) != NULL)
 			for (i = 0; i < collab->nlist; i++)
-				form_officers_of(t, collab->list[i], &ids,
-				    &labels, &n);
+				form_officers_of(t, collab->list[i], ids + 1,
+				    cells, &k);
+		rows = ui_columns((const char *const *)cells, k, 4, 24);
+		for (i = 0; i < k; i++)
+			labels[n++] = rows[i];
+		for (i = 0; i < 4 * k; i++)
+			free(cells[i]);
+		free(cells);
+		free(rows);
 	}
 	store_read_end(t);
 	for (i = 0; i < n; i++)
@@ -819,6 +862,22 @@ form_loop(struct form *fm)
 		if ((key = ui_getkey(fm->ui)) == UI_KEY_QUIT)
 			return UI_KEY_QUIT;
 		ff = &fm->fields[fm->cur];
+		if (fm->readonly) {
+			a = ui_lookup(fm->ui, UI_CTX_FORM, key);
+			if (a == UA_NEXT_FIELD)
+				fm->cur = (fm->cur + 1) % fm->n;
+			else if (a == UA_PREV_FIELD)
+				fm->cur = (fm->cur + fm->n - 1) % fm->n;
+			else if (a == UA_CANCEL)
+				return 0;
+			else if (a == UA_REDRAW)
+				clearok(curscr, TRUE);
+			else if (a == UA_SAVE || ui_key_printable(key) ||
+			    a == UA_PICK)
+				ui_message(fm->ui, 1, _("This form is read "
+				    "only: nothing here can be changed by you."));
+			continue;
+		}
 		/* Characters go to a text field before any binding. */
 		if (ff->kind == FORM_TEXT && ui_key_printable(key)) {
 			ui_edit_key(&ff->edit, key);
@@ -867,6 +926,30 @@ form_loop(struct form *fm)
 	}
 }
 
+/*
+ * A record the person may not change (outside an editor's scope, a closed
+ * case, anything for a viewer) opens read only, saying why at once rather
+ * than on saving.
+ */
+static void
+form_scope(struct form *fm, const void *rec)
+{
+	struct store_txn *t;
+	char *cause = NULL;
+
+	if (((const struct record_head *)rec)->id == 0)
+		return;
+	if (store_read_begin(fm->ui->store, &t, NULL) != 0)
+		return;
+	if (core_may(fm->ui->core, t, fm->kind, rec, NULL, &cause) != 0) {
+		fm->readonly = 1;
+		snprintf(fm->banner, sizeof fm->banner, _("Read only: %s"),
+		    cause != NULL ? cause : "");
+	}
+	free(cause);
+	store_read_end(t);
+}
+
 int
 ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
     const char *title)
@@ -912,6 +995,7 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 		fm->n++;
 	}
 	form_load(fm, rec);
+	form_scope(fm, rec);
 	ui_layer_push(ui, form_draw, fm);
 	r = form_loop(fm);
 	ui_layer_pop(ui);

@@ -98,6 +98,27 @@ issues_reload(struct ui *ui)
 	store_read_end(t);
 }
 
+/* The agency the picker starts at: the one the list is narrowed to, or
+ * the selected case's lead, or the agency chosen elsewhere. */
+static uint32_t
+issues_agency(struct ui *ui)
+{
+	struct store_txn *t;
+	struct issue *is;
+	uint32_t id = vlist_selected(&issues.list), at = ui->agency;
+
+	if (issues.filter == FILTER_AGENCY)
+		return issues.value;
+	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
+		return at;
+	is = xmalloc(sizeof *is);
+	if (store_issue_get(t, id, is, NULL) == 0 && is->lead != 0)
+		at = is->lead;
+	free(is);
+	store_read_end(t);
+	return at;
+}
+
 /* Choose what to narrow the list to. */
 static void
 issues_choose_filter(struct ui *ui)
@@ -134,7 +155,7 @@ issues_choose_filter(struct ui *ui)
 		issues.value = (uint32_t)sel;
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
 	} else if (sel == CASE_STAGE_MAX + 1) {
-		if ((ag = ui_pick_agency(ui, 0, 0)) == 0)
+		if ((ag = ui_pick_agency(ui, issues_agency(ui), 0)) == 0)
 			return;
 		issues.filter = FILTER_AGENCY;
 		issues.value = ag;
@@ -383,7 +404,9 @@ issues_action(struct ui *ui, enum ui_action a)
 		is->stage = CASE_PROPOSED;
 		is->source = SOURCE_OTHER;
 		is->lead = ui->agency;
-		pane_edit(ui, ENTITY_ISSUE, 0, is, _("New case"));
+		/* The cursor lands on the new case. */
+		ui->want_issue = (uint32_t)pane_edit(ui, ENTITY_ISSUE, 0, is,
+		    _("New case"));
 		free(is);
 		return 1;
 	case UA_EDIT:

@@ -190,7 +190,7 @@ meetings_invite(struct ui *ui, uint32_t id)
 	struct officer o;
 	struct agency a;
 	uint32_t *ids = xcalloc(2 + 2048, sizeof *ids);
-	char **labels, *on, *cause = NULL;
+	char **labels, **cells, *on, *cause = NULL;
 	size_t n = 0, i, k;
 	int r;
 
@@ -200,17 +200,27 @@ meetings_invite(struct ui *ui, uint32_t id)
 	}
 	if (store_meeting_get(t, id, &m, NULL) == 0)
 		n = core_propose_invitees(t, &m, ids + 2, 2048);
-	labels = xcalloc(n ? n : 1, sizeof *labels);
+	/* Agency, name, role, title: columns lined up by display width. */
+	cells = xcalloc(4 * (n ? n : 1), sizeof *cells);
 	for (i = 0; i < n; i++) {
 		if (store_officer_get(t, ids[2 + i], &o, NULL) != 0) {
 			o.name[0] = o.title[0] = '\0';
 			o.agency = 0;
+			o.role = 0;
 		}
 		if (store_agency_get(t, o.agency, &a, NULL) != 0)
 			a.name[0] = '\0';
-		labels[i] = xasprintf("%s  %s  %s", a.name, o.name, o.title);
+		cells[4 * i] = xstrdup(a.name);
+		cells[4 * i + 1] = xstrdup(o.name);
+		cells[4 * i + 2] = xstrdup(o.role ? _(model_enum_label(
+		    &model_roles, o.role)) : "");
+		cells[4 * i + 3] = xstrdup(o.title);
 	}
 	store_read_end(t);
+	labels = ui_columns((const char *const *)cells, n, 4, 20);
+	for (i = 0; i < 4 * n; i++)
+		free(cells[i]);
+	free(cells);
 	on = xcalloc(n ? n : 1, 1);
 	memset(on, 1, n);
 	r = n == 0 ? 0 : ui_checklist(ui, _("Invite these, as point 7 names "

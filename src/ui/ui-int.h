@@ -294,6 +294,14 @@ void	ui_putr(struct ui *ui, int y, int x, int w, const char *s,
 	    enum ui_attr a);	/* right-aligned */
 void	ui_fill(struct ui *ui, int y, int x, int w, enum ui_attr a);
 void	ui_box(struct ui *ui, int y, int x, int h, int w, const char *title);
+/*
+ * Rows of a pick list in columns lined up by display width (CJK takes two
+ * cells): cells holds nrows * ncols strings, row by row; each column is
+ * as wide as its widest cell, up to max cells (the last is never padded).
+ * Returns nrows new strings, for the caller to free.
+ */
+char	**ui_columns(const char *const *cells, size_t nrows, size_t ncols,
+	    size_t max);
 
 /* Box lines, as ACS characters or, when ambiguous characters are drawn
  * wide, as ASCII. */

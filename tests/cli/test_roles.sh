@@ -101,7 +101,7 @@ succeeded "the editor changes an agency below MOI"
 snapshot >"$TMP/before"
 as "$ED" set officer "$MOTC_OFF" note=越權
 refused "the editor may not change an officer of MOTC" \
-    "may edit only within MOI and the agencies below them"
+    "may edit only within 內政部 and the agencies below them"
 contains "the refusal names the officer's agency" "$TMP/err" "of 交通部"
 as "$ED" set officer "$MOI_OFF" agency=MOTC
 refused "the editor may not move an officer out of the scope" "would be outside"
@@ -119,7 +119,7 @@ as "$ED" import officers "$TMP/mixed.csv"
 refused "the editor's import with a row outside the scope lands nothing" \
     "nothing was imported"
 contains "the rejected row is named by line, with the scope" "$TMP/out" \
-    "row 3: you ($ED) may edit only within MOI"
+    "row 3: you ($ED) may edit only within 內政部"
 snapshot >"$TMP/after"
 check "refused writes left the database as it was" cmp -s "$TMP/before" "$TMP/after"
 

@@ -223,7 +223,7 @@ keys Tab Tab Tab Tab Tab Tab Tab Tab C-e
 text 9
 keys C-s
 expect "saving is refused, naming the editor's scope" \
-    "may edit only within MOI"
+    "may edit only within 內政部"
 tui_stop
 "$BIN" list officers --agency MOTC --tsv >"$TMP/motc.after"
 check "the officers of MOTC are as they were" \

@@ -1,0 +1,98 @@
+#!/bin/sh
+# test_scope_form.sh — an editor opening the form on a record outside
+# their scope: it opens read only with the reason at once (not a refusal
+# on saving), naming the agencies by name (內政部, not MOI) and wrapped at
+# 80 columns, in English and in Chinese; typing and Ctrl-S change
+# nothing, and the database keeps what it had. A record inside the scope
+# still opens for editing.
+#
+# A real Unix account (made here, removed at the end) runs the real
+# binary: this needs root, as the test machine is.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "# skipped: making a test account needs root"
+	exit 0
+fi
+ED=ogpos$$
+GRP=ogpsg$$
+groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
+useradd -M -N -g "$GRP" -s /bin/sh "$ED" || not_ok "useradd $ED"
+trap 'userdel "$ED" 2>/dev/null; groupdel "$GRP" 2>/dev/null; tui_cleanup' EXIT
+chmod 755 "$TMP"
+XDG_CONFIG_HOME=$TMP/cfg
+export XDG_CONFIG_HOME
+
+demo_db
+chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
+"$OGPO" --db "$DB" user add "$ED" --role editor --agency MOI >/dev/null ||
+    not_ok "an editor of MOI"
+motc=$("$OGPO" --db "$DB" list officers --agency MOTC --tsv |
+    awk -F '\t' 'NR == 2 { print $5 }')
+moi=$("$OGPO" --db "$DB" list officers --agency MOI --tsv |
+    awk -F '\t' 'NR == 2 { print $5 }')
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/before"
+
+# open LANG READY TITLE: the form on officer $motc, as the editor, 80x24.
+open_motc() {
+	TUI_LANG=$1 TUI_READY=$2
+	TUI_AS="setpriv --reuid=$ED --regid=$GRP --clear-groups"
+	tui_start "scope$3" 80 24
+	TUI_AS=
+	keys 2
+	keys /
+	text "$motc"
+	keys Enter
+	expect_sel "the editor finds $motc of MOTC" "$motc"
+	keys e
+}
+
+open_motc C.UTF-8 '1 Agencies' en
+expect "the form opens" "Edit officer"
+expect "read only at once, before any save" "Read only: you ($ED) may edit"
+screen
+check "the scope is named by its name" has_text "within 內政部"
+check "not by its code" lacks_text "within MOI"
+check "the record's agency is named" has_text "of 交通部"
+# Wrapped, not cut: the sentence's last words are on the screen.
+check "the reason is wrapped, its end shown" has_text "outside that"
+check "the keys say the form is read only" has_text "Esc: close"
+keys Tab Tab C-e
+text 9
+keys C-s
+expect "typing and Ctrl-S are refused" "read only"
+screen
+check "the banner is still the reason" has_text "Read only: you"
+esc
+expect_gone "Esc closes it without asking" "Edit officer"
+tui_stop
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/after"
+check "the database keeps what it had" cmp -s "$TMP/before" "$TMP/after"
+
+open_motc zh_TW.UTF-8 '1 機關' zh
+expect "the form opens in Chinese" "編輯人員"
+expect "read only at once, in Chinese" "唯讀："
+screen
+check "the scope is named 內政部 in Chinese too" has_text "內政部"
+check "no code MOI" lacks_text "MOI"
+check "the reason's end is shown" has_text "交通部"
+tui_stop
+
+# Inside the scope, the form is for editing as before.
+TUI_LANG=C.UTF-8 TUI_READY="1 Agencies"
+TUI_AS="setpriv --reuid=$ED --regid=$GRP --clear-groups"
+tui_start scopein 80 24
+TUI_AS=
+keys 2 /
+text "$moi"
+keys Enter
+expect_sel "the editor finds $moi of MOI" "$moi"
+keys e
+expect "the form opens" "Edit officer"
+screen
+check "an officer of the scope is not read only" lacks_text "Read only"
+check "and can be saved" has_text "Ctrl-S: save"
+esc
+tui_stop
+tui_done
