@@ -26,6 +26,9 @@ describe_ref(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		struct officer	o;
 		struct issue	i;
 		struct meeting	m;
+		struct vote	v;
+		struct candidate c;
+		struct resolution res;
 	} *r;
 	char day[16];
 
@@ -47,6 +50,15 @@ describe_ref(struct store_txn *t, enum entity_kind kind, uint32_t id,
 	    NULL) == 0)
 		snprintf(buf, n, "%s %s", date_show(r->m.date, day,
 		    sizeof day), r->m.title);
+	else if (kind == ENTITY_VOTE && store_get(t, kind, id, &r->v,
+	    NULL) == 0)
+		snprintf(buf, n, "%s", r->v.title);
+	else if (kind == ENTITY_CANDIDATE && store_get(t, kind, id, &r->c,
+	    NULL) == 0)
+		snprintf(buf, n, "%s", r->c.title);
+	else if (kind == ENTITY_RESOLUTION && store_get(t, kind, id,
+	    &r->res, NULL) == 0)
+		snprintf(buf, n, "%u. %s", r->res.number, r->res.text);
 	else
 		snprintf(buf, n, _("#%u (gone)"), id);
 	free(r);

@@ -37,6 +37,14 @@ contains "the newest change is listed" "$TMP/out" "update   officer"
 contains "a reference reads as the agency's name" "$TMP/out" \
     "agency 內政部 (MOI) → 交通部 (MOTC)"
 contains "a change reads as before → after" "$TMP/out" "→ 專門委員"
+
+# A ballot names its vote and the topics chosen by their titles: none of
+# them is gone, so none may read "(gone)".
+run audit --entity ballot --limit 1
+contains "a ballot's vote reads as its title" "$TMP/out" "vote 2026-11 議題票選"
+lacks "no reference of a ballot reads as gone" "$TMP/out" "(gone)"
+run audit --entity resolution --limit 1
+lacks "no reference of a resolution reads as gone" "$TMP/out" "(gone)"
 run audit --entity user --tsv
 contains "--entity picks the kind; TSV has a header" "$TMP/out" \
     "seq	time	login	action	entity	id	id2	record	changes"
