@@ -100,8 +100,9 @@ static const char *const cstage_names[] = { NULL, "proposed", "selected",
 	"withdrawn" };
 static const char *const cstage_labels[] = { NULL, N_("Proposed"),
 	N_("Selected"), N_("Work meeting"), N_("Pre-meeting"),
-	N_("Collaboration"), N_("Response"), N_("Closed"),
-	N_("Withdrawn") };
+	N_("Collaboration"), N_("Response"),
+	/* A tracked case closed is 解除列管, not the generic "Closed". */
+	NC_("case stage", "Closed"), N_("Withdrawn") };
 static const char *const cstage_zh[] = { NULL, "提案", "選定", "工作會議",
 	"會前會", "協作會議", "機關回應", "解除列管", "撤案" };
 const struct enum_names model_case_stages = { cstage_names, cstage_labels,
