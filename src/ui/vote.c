@@ -397,7 +397,7 @@ vote_add(struct vote_view *vv)
 		    "tab first."));
 		goto out;
 	}
-	rows = ui_columns((const char *const *)cells, n, 3, 24);
+	rows = ui_columns((const char *const *)cells, n, 3, 40);
 	if (ui_pick(vv->ui, _("Put which proposed case to the vote?"),
 	    (const char *const *)rows, n, &sel, 0) != 1)
 		goto out;
@@ -573,10 +573,16 @@ vote_close(struct vote_view *vv)
 		for (i = 0; i < nc; i++)
 			labels[i] = store_get(t, ENTITY_CANDIDATE,
 			    vv->list.ids[i], cd, NULL) == 0 ? xasprintf(
-			    _("%u votes  #%u %s"), vote_approvals(vv,
-			    cd->h.id), cd->h.id, cd->title) : xstrdup("?");
+			    ngettext("%u approval  #%u %s",
+			    "%u approvals  #%u %s", vote_approvals(vv,
+			    cd->h.id)), vote_approvals(vv, cd->h.id),
+			    cd->h.id, cd->title) : xstrdup("?");
 		store_read_end(t);
+		/* Those above the tie are chosen already. */
 		on = xcalloc(nc, 1);
+		for (i = 0; i < nc && i < vv->k.n; i++)
+			on[i] = vv->k.c[i].approvals >
+			    vv->k.c[VOTE_CHOSEN - 1].approvals;
 		if (ui_checklist(vv->ui, _("A tie: choose the two topics"),
 		    (const char *const *)labels, nc, on) != 1)
 			goto out;

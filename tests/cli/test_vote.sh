@@ -164,6 +164,9 @@ run list issues --tsv
 check "候選乙 is no case" sh -c "! grep -q 候選乙 '$TMP/out'"
 run vote close "$V" --pick "$A,$B"
 refused "a closed vote is not closed again" "closed already"
+LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 "$OGPO" --db "$DB" vote list >"$TMP/zh"
+contains "in Chinese a closed vote reads 已截止" "$TMP/zh" "已截止"
+lacks "not a case's 已結案" "$TMP/zh" "已結案"
 run vote ballot "$V" moj.po22@ogpo.example "$A"
 check "a closed vote refuses ballots" test "$rc" -ne 0
 # A Join proposal put to the vote: its case first, the candidate linked.
