@@ -186,7 +186,7 @@ vote_draw(struct ui *ui, void *arg)
 	struct agency a;
 	char line[1024], title[OGPO_TEXT_MAX + 64], day[16], n[16], ka[64];
 	int y = 2, x = 2, w = ui->cols - 4, bottom = ui->rows - 3, row, lh,
-	    tw = w - 7 - 7 - 17 - 17;
+	    sw = w >= 110 ? 32 : 16, tw = w - 7 - 7 - 17 - sw - 1;
 	enum ui_attr attr;
 	uint32_t i;
 
@@ -234,7 +234,7 @@ vote_draw(struct ui *ui, void *arg)
 	ui_put(ui, y + 2, x + 7, 6, _("No."), UI_TITLE);
 	ui_put(ui, y + 2, x + 14, tw, _("Candidate"), UI_TITLE);
 	ui_put(ui, y + 2, x + 15 + tw, 16, _("Lead agency"), UI_TITLE);
-	ui_put(ui, y + 2, x + 32 + tw, w - 32 - tw, _("Source"), UI_TITLE);
+	ui_put(ui, y + 2, x + 32 + tw, sw, _("Source"), UI_TITLE);
 	/* The candidates take what they need, leaving the voters three
 	 * lines at least. */
 	lh = bottom - (y + 3) - 4;
@@ -262,8 +262,7 @@ vote_draw(struct ui *ui, void *arg)
 		if (store_agency_get(t, cd->lead, &a, NULL) != 0)
 			a.name[0] = '\0';
 		ui_put(ui, y + 3 + row, x + 15 + tw, 16, a.name, attr);
-		ui_put(ui, y + 3 + row, x + 32 + tw, w - 32 - tw, cd->source,
-		    attr);
+		ui_put(ui, y + 3 + row, x + 32 + tw, sw, cd->source, attr);
 	}
 	if (vv->list.count == 0) {
 		ui_key_label(ui, UI_CTX_VOTE, UA_ADD, ka, sizeof ka);
