@@ -158,9 +158,11 @@ int	export_resolutions(struct store_txn *t, struct table_writer *w,
  * 主責機關代碼, 主責機關, 期限, 狀態, 辦理情形: first the resolutions of
  * earlier meetings of its kind it reviews (core_resolutions_review), then
  * every issue not yet resolved or closed with its status and latest
- * note. A policy coordination meeting's are grouped by agency (a
- * resolution of several owners has a row for each), and add the
- * resolutions that the quarter's work meetings made.
+ * note; a work meeting's ends with the new candidates (新候選議題) of the
+ * topic votes of its month: each with its lead agency, the vote's date,
+ * its state in the vote and its source. A policy coordination meeting's
+ * are grouped by agency (a resolution of several owners has a row for
+ * each), and add the resolutions that the quarter's work meetings made.
  */
 int	export_agenda(struct store_txn *t, uint32_t meeting,
 	    struct table_writer *w, size_t *rows, char **cause);

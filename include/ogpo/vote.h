@@ -33,6 +33,27 @@ struct vote_tally {
 /* 1 if officer o may vote in a vote dated date: a PO in office then. */
 int	 core_vote_eligible(const struct officer *o, const char *date);
 
+/*
+ * The POs who may vote in a vote dated date, agency by agency, as a new
+ * array in *ids (free it; NULL when none). Returns how many.
+ */
+size_t	 core_vote_voters(struct store_txn *t, const char *date,
+	    uint32_t **ids);
+
+/* The id of officer's ballot in vote, 0 if they have not voted. */
+uint32_t core_vote_ballot_of(struct store_txn *t, uint32_t vote,
+	    uint32_t officer);
+
+/*
+ * Enter officer's approval ballot in vote (the n candidates of choice),
+ * replacing theirs if they voted already (*replaced says so when not
+ * NULL). Only an admin enters ballots; the voter must be a PO in office
+ * on the vote's date, the vote open, each choice one of its candidates.
+ */
+int	 core_vote_ballot(struct core *c, struct store_txn *t, uint32_t vote,
+	    uint32_t officer, const uint32_t *choice, size_t n, int *replaced,
+	    char **cause);
+
 /* Count vote's ballots. OGPO_NOTFOUND when there is no such vote. */
 int	 core_vote_tally(struct store_txn *t, uint32_t vote,
 	    struct vote_tally *k, char **cause);

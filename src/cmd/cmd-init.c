@@ -42,7 +42,7 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	struct core *c;
 	struct stat sb;
 	const char *origin;
-	char *dir, *path, *cause = NULL, *shown, *login;
+	char *dir, *path, *cause = NULL, *shown, *login, *votes;
 	const char *admin = NULL;
 	int ch, demo = 0, exists, had_dir;
 
@@ -108,12 +108,20 @@ cmd_init_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	    login);
 	free(login);
 	free(shown);
-	if (demo)
+	if (demo) {
+		votes = xasprintf(ngettext("%zu topic vote with %zu ballots",
+		    "%zu topic votes with %zu ballots",
+		    st.records[ENTITY_VOTE]), st.records[ENTITY_VOTE],
+		    st.records[ENTITY_BALLOT]);
 		printf(_("Demo data: %zu agencies, %zu officers, %zu meetings, "
-		    "%zu attendance records, %zu issues.\n"),
+		    "%zu attendance records, %zu tracked cases with %zu "
+		    "progress reports, %zu resolutions, %s.\n"),
 		    st.records[ENTITY_AGENCY], st.records[ENTITY_OFFICER],
 		    st.records[ENTITY_MEETING], st.records[ENTITY_ATTENDANCE],
-		    st.records[ENTITY_ISSUE]);
+		    st.records[ENTITY_ISSUE], st.records[ENTITY_PROGRESS],
+		    st.records[ENTITY_RESOLUTION], votes);
+		free(votes);
+	}
 	core_close(c);
 	free(dir);
 	return CMD_OK;

@@ -57,12 +57,10 @@ cmd_vote_ballots_txn(struct core *c, struct store_txn *t, void *arg,
     char **cause)
 {
 	struct cmd_vote *cv = arg;
-	struct store_cursor *cur;
 	struct officer o;
-	struct ballot *b = xmalloc(sizeof *b), *old = xmalloc(sizeof *old);
 	uint32_t *seen = xcalloc(cv->nb ? cv->nb : 1, sizeof *seen);
 	size_t i, j;
-	int rc = 0;
+	int rc = 0, replaced;
 
 	cv->added = cv->replaced = 0;
 	for (i = 0; i < cv->nb && rc == 0; i++) {
@@ -80,29 +78,16 @@ cmd_vote_ballots_txn(struct core *c, struct store_txn *t, void *arg,
 			}
 		if (rc != 0)
 			break;
-		memset(b, 0, sizeof *b);
-		if (store_cursor_open(t, IX_VOTE_BALLOT, &cv->vote, &cur,
-		    NULL) == 0) {
-			while (store_cursor_move(cur, STORE_NEXT) == 0)
-				if (store_cursor_get(cur, old, NULL) == 0 &&
-				    old->officer == o.h.id) {
-					*b = *old;
-					break;
-				}
-			store_cursor_close(cur);
+		if ((rc = core_vote_ballot(c, t, cv->vote, o.h.id,
+		    cv->b[i].choice, cv->b[i].n, &replaced, cause)) != 0) {
+			if (cv->b[i].where[0] != '\0')
+				rc = err_prefix(cause, rc, "%s",
+				    cv->b[i].where);
+			break;
 		}
-		b->h.id != 0 ? cv->replaced++ : cv->added++;
-		b->vote = cv->vote;
-		b->officer = o.h.id;
-		b->nchoice = cv->b[i].n;
-		memcpy(b->choice, cv->b[i].choice, sizeof b->choice);
-		if ((rc = core_save(c, t, ENTITY_BALLOT, b, cause)) != 0 &&
-		    cv->b[i].where[0] != '\0')
-			rc = err_prefix(cause, rc, "%s", cv->b[i].where);
+		replaced ? cv->replaced++ : cv->added++;
 	}
 	free(seen);
-	free(old);
-	free(b);
 	return rc;
 }
 

@@ -33,6 +33,91 @@ vote_eligible_count(struct store_txn *t, const char *date)
 	return n;
 }
 
+size_t
+core_vote_voters(struct store_txn *t, const char *date, uint32_t **ids)
+{
+	struct store_cursor *c;
+	struct officer *o = xmalloc(sizeof *o);
+	uint32_t *mine, ag;
+	size_t n = 0, cap = 0, k, i;
+
+	*ids = NULL;
+	if (store_cursor_open(t, IX_AGENCY, NULL, &c, NULL) != 0) {
+		free(o);
+		return 0;
+	}
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		ag = store_cursor_id(c);
+		/* The role index says which agencies have any: most of
+		 * the tree's thousand have none, and their officers are
+		 * not read. */
+		if (store_officers_in_role(t, ag, ROLE_PO, date) == 0)
+			continue;
+		k = store_group_ids(t, IX_OFFICER_AGENCY, ag, &mine);
+		for (i = 0; i < k; i++)
+			if (store_officer_get(t, mine[i], o, NULL) == 0 &&
+			    core_vote_eligible(o, date)) {
+				*ids = xgrow(*ids, &cap, n + 1, sizeof **ids);
+				(*ids)[n++] = mine[i];
+			}
+		free(mine);
+	}
+	store_cursor_close(c);
+	free(o);
+	return n;
+}
+
+uint32_t
+core_vote_ballot_of(struct store_txn *t, uint32_t vote, uint32_t officer)
+{
+	struct store_cursor *c;
+	struct ballot *b = xmalloc(sizeof *b);
+	uint32_t id = 0;
+
+	if (store_cursor_open(t, IX_VOTE_BALLOT, &vote, &c, NULL) == 0) {
+		while (id == 0 && store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, b, NULL) == 0 &&
+			    b->officer == officer)
+				id = b->h.id;
+		store_cursor_close(c);
+	}
+	free(b);
+	return id;
+}
+
+int
+core_vote_ballot(struct core *c, struct store_txn *t, uint32_t vote,
+    uint32_t officer, const uint32_t *choice, size_t n, int *replaced,
+    char **cause)
+{
+	struct ballot *b = xcalloc(1, sizeof *b);
+	uint32_t old = core_vote_ballot_of(t, vote, officer);
+	int rc;
+
+	if (n > OGPO_COLLAB_MAX) {
+		free(b);
+		return err_set(cause, OGPO_INVALID, "a ballot approves at "
+		    "most %d candidates; this one has %zu", OGPO_COLLAB_MAX,
+		    n);
+	}
+	/* The earlier ballot's record is kept, its version moving on. */
+	if (old != 0 && (rc = store_get(t, ENTITY_BALLOT, old, b,
+	    cause)) != 0)
+		goto out;
+	b->vote = vote;
+	b->officer = officer;
+	b->nchoice = (uint32_t)n;
+	memset(b->choice, 0, sizeof b->choice);
+	if (n > 0)
+		memcpy(b->choice, choice, n * sizeof *choice);
+	if ((rc = core_save(c, t, ENTITY_BALLOT, b, cause)) == 0 &&
+	    replaced != NULL)
+		*replaced = old != 0;
+out:
+	free(b);
+	return rc;
+}
+
 static int
 vote_tally_cmp(const void *pa, const void *pb)
 {

@@ -1413,12 +1413,12 @@ done:
 /* One row of an agenda or a record of decisions. */
 struct export_item {
 	uint32_t rank;		/* the agency's place in the tree (policy) */
-	uint32_t part;		/* 1 resolutions, 2 issues, … */
+	uint32_t part;		/* 1 resolutions, 2 issues, … 5 candidates */
 	uint32_t order;		/* within the part, as found */
 	char	 agency[OGPO_CODE_MAX + 1];
 	char	 agency_name[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1];
 	char	 ref[64];
-	uint32_t kind;		/* ENTITY_RESOLUTION or ENTITY_ISSUE */
+	uint32_t kind;		/* ENTITY_RESOLUTION, _ISSUE or _CANDIDATE */
 	uint32_t id;
 };
 
@@ -1443,8 +1443,9 @@ export_item_add(struct export_items *it)
 static int
 export_item_cmp(const void *pa, const void *pb)
 {
-	/* This meeting's own, the review, the quarter's, the issues. */
-	static const uint32_t order[] = { 9, 1, 3, 2, 0 };
+	/* This meeting's own, the review, the quarter's, the issues, the
+	 * month's new candidates. */
+	static const uint32_t order[] = { 9, 1, 3, 2, 0, 4 };
 	const struct export_item *a = pa, *b = pb;
 
 	if (a->rank != b->rank)
@@ -1481,7 +1482,25 @@ export_item_resolution(struct export_items *it, const struct export_tree *tr,
 }
 
 static const char *const export_parts[] = { "", "前次會議決議事項",
-	"列管議題", "本季工作推動會議決議事項", "本次會議決議事項" };
+	"列管議題", "本季工作推動會議決議事項", "本次會議決議事項",
+	"新候選議題" };
+
+/*
+ * A candidate's state in its vote, in the agenda's 狀態: chosen (選定)
+ * or not once the vote is closed, else the vote's own (投票中).
+ */
+static const char *
+export_candidate_state(const struct vote *v, const struct candidate *cd)
+{
+	uint32_t i;
+
+	if (v->status != VOTE_CLOSED)
+		return export_label(&model_vote_statuses, v->status);
+	for (i = 0; i < v->nchosen && i < OGPO_COLLAB_MAX; i++)
+		if (cd->issue != 0 && v->chosen[i] == cd->issue)
+			return export_label(&model_case_stages, CASE_SELECTED);
+	return "未選定";
+}
 
 /* Write the items, sorted, in the agenda's columns. */
 static int
@@ -1493,6 +1512,9 @@ export_items_write(struct store_txn *t, struct export_items *it,
 		T("狀態"), T("辦理情形") };
 	struct resolution *r = xmalloc(sizeof *r);
 	struct issue *is = xmalloc(sizeof *is);
+	struct candidate *cd = xmalloc(sizeof *cd);
+	struct vote *v = xmalloc(sizeof *v);
+	char source[OGPO_TEXT_MAX + 16];
 	size_t i;
 	int rc;
 
@@ -1512,6 +1534,19 @@ export_items_write(struct store_txn *t, struct export_items *it,
 				export_label(&model_resolution_statuses,
 				r->status), r->note };
 			rc = export_row(w, cells, 8, rows, cause);
+		} else if (x->kind == ENTITY_CANDIDATE) {
+			if ((rc = store_get(t, ENTITY_CANDIDATE, x->id, cd,
+			    cause)) != 0 || (rc = store_get(t, ENTITY_VOTE,
+			    cd->vote, v, cause)) != 0)
+				break;
+			snprintf(source, sizeof source, "來源：%s",
+			    cd->source);
+			str_utf8_cut(source);
+			const char *cells[] = { part, x->ref, cd->title,
+				x->agency, x->agency_name, v->date,
+				export_candidate_state(v, cd), cd->source[0] ?
+				source : "" };
+			rc = export_row(w, cells, 8, rows, cause);
 		} else {
 			if ((rc = store_issue_get(t, x->id, is, cause)) != 0)
 				break;
@@ -1523,8 +1558,54 @@ export_items_write(struct store_txn *t, struct export_items *it,
 		}
 	}
 out:
+	free(v);
+	free(cd);
 	free(is);
 	free(r);
+	return rc;
+}
+
+/*
+ * A work meeting's new candidates: those of the topic votes dated in its
+ * month (each vote's in the order they were added).
+ */
+static int
+export_agenda_candidates(struct store_txn *t, const struct export_tree *tr,
+    const struct meeting *m, struct export_items *it, char **cause)
+{
+	struct store_cursor *c, *cc;
+	struct vote *v = xmalloc(sizeof *v);
+	struct candidate *cd = xmalloc(sizeof *cd);
+	struct export_item *x;
+	int rc;
+
+	if ((rc = store_cursor_open(t, IX_VOTE, NULL, &c, cause)) != 0)
+		goto out;
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, v, NULL) != 0 ||
+		    strncmp(v->date, m->date, 7) != 0)
+			continue;
+		if ((rc = store_cursor_open(t, IX_VOTE_CANDIDATE, &v->h.id,
+		    &cc, cause)) != 0)
+			break;
+		while (store_cursor_move(cc, STORE_NEXT) == 0) {
+			if (store_cursor_get(cc, cd, NULL) != 0)
+				continue;
+			x = export_item_add(it);
+			x->part = 5;
+			x->kind = ENTITY_CANDIDATE;
+			x->id = cd->h.id;
+			snprintf(x->ref, sizeof x->ref, "候選 #%u", cd->h.id);
+			export_agency_cells(tr, cd->lead, x->agency,
+			    sizeof x->agency, x->agency_name,
+			    sizeof x->agency_name);
+		}
+		store_cursor_close(cc);
+	}
+	store_cursor_close(c);
+out:
+	free(cd);
+	free(v);
 	return rc;
 }
 
@@ -1628,6 +1709,9 @@ export_agenda(struct store_txn *t, uint32_t meeting, struct table_writer *w,
 			x->rank = 0;
 	}
 	store_cursor_close(c);
+	if (m->kind == MEETING_WORK && (rc = export_agenda_candidates(t, &tr,
+	    m, &it, cause)) != 0)
+		goto done;
 	rc = export_items_write(t, &it, w, rows, cause);
 done:
 	free(it.v);

@@ -441,6 +441,9 @@ issues_action(struct ui *ui, enum ui_action a)
 	case UA_FILTER_AGENCY:
 		issues_choose_filter(ui);
 		return 1;
+	case UA_VOTE:
+		ui_vote(ui);
+		return 1;
 	case UA_SHOW_ALL:
 		issues.filter = FILTER_NONE;
 		issues_reload(ui);
@@ -488,6 +491,7 @@ static const struct ui_hint issues_hints[] = {
 	{ UA_DELETE, N_("delete"), 1 },
 	{ UA_ADD_PROGRESS, N_("progress"), 1 },
 	{ UA_NEW_MEETING, N_("meeting"), 1 },
+	{ UA_VOTE, N_("vote"), 1 },
 	{ UA_FILTER_AGENCY, N_("filter"), 1 },
 	{ UA_SEARCH, N_("search"), 1 },
 	{ UA_UNDO, N_("undo"), 1 },

@@ -44,6 +44,7 @@ enum ui_ctx {
 	UI_CTX_USERS,
 	UI_CTX_OFFICER,		/* one officer's training and rewards */
 	UI_CTX_RESOLUTIONS,	/* a meeting's resolutions */
+	UI_CTX_VOTE,		/* the month's topic vote */
 	UI_CTX_COUNT
 };
 
@@ -123,6 +124,11 @@ enum ui_action {
 	UA_RELEASE,
 	UA_AGENDA,
 	UA_DECISIONS,
+	UA_VOTE,
+	UA_OPEN_VOTE,
+	UA_BALLOT,
+	UA_CLOSE_VOTE,
+	UA_VOTES,
 	UA_COMMAND,
 	UA_COUNT
 };
@@ -502,6 +508,12 @@ void	ui_attendance(struct ui *ui, uint32_t meeting);
 
 /* resolutions.c: a meeting's resolutions, those it reviews first. */
 void	ui_resolutions(struct ui *ui, uint32_t meeting);
+
+/*
+ * vote.c: the topic vote (議題票選) of the month, or the latest: its
+ * candidates and tally, the voters, ballots entered from the sheet.
+ */
+void	ui_vote(struct ui *ui);
 
 /* officer.c: one officer, their training and rewards to keep. */
 void	ui_officer(struct ui *ui, uint32_t officer);

@@ -20,7 +20,7 @@
 const char *const ui_context_names[UI_CTX_COUNT] = {
 	"global", "list", "tree", "form", "dialog", "help", "attend",
 	"agencies", "officers", "meetings", "issues", "compliance", "audit",
-	"users", "officer", "resolutions",
+	"users", "officer", "resolutions", "vote",
 };
 
 const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
@@ -34,6 +34,7 @@ const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
 	[UI_CTX_USERS] = UI_CTX_LIST,
 	[UI_CTX_OFFICER] = UI_CTX_LIST,
 	[UI_CTX_RESOLUTIONS] = UI_CTX_LIST,
+	[UI_CTX_VOTE] = UI_CTX_LIST,
 };
 
 const struct ui_action_def ui_actions[UA_COUNT] = {
@@ -107,6 +108,11 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_RELEASE]	  = { "release",	N_("a reviewed resolution: released (解除列管) by this meeting, or followed again") },
 	[UA_AGENDA]	  = { "agenda",		N_("write the meeting's agenda to a spreadsheet file") },
 	[UA_DECISIONS]	  = { "decisions",	N_("write what the meeting decided to a spreadsheet file") },
+	[UA_VOTE]	  = { "vote",		N_("Cases: the month's topic vote (議題票選): candidates, voters, ballots, the tally") },
+	[UA_OPEN_VOTE]	  = { "open_vote",	N_("the topic vote: open a new vote (the coordinator, an admin)") },
+	[UA_BALLOT]	  = { "ballot",		N_("the topic vote: enter a voter's approval ballot from the sheet") },
+	[UA_CLOSE_VOTE]	  = { "close_vote",	N_("the topic vote: close it; the two most approved become tracked cases") },
+	[UA_VOTES]	  = { "votes",		N_("the topic vote: show another vote") },
 	[UA_COMMAND]	  = { "command",	N_("type a command (:export, :list, :audit, :q …; Tab completes)") },
 };
 

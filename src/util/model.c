@@ -100,8 +100,9 @@ static const char *const cstage_names[] = { NULL, "proposed", "selected",
 	"withdrawn" };
 static const char *const cstage_labels[] = { NULL, N_("Proposed"),
 	N_("Selected"), N_("Work meeting"), N_("Pre-meeting"),
-	N_("Collaboration"), N_("Response"), N_("Closed"),
-	N_("Withdrawn") };
+	N_("Collaboration"), N_("Response"),
+	/* A tracked case closed is 解除列管, not the generic "Closed". */
+	NC_("case stage", "Closed"), N_("Withdrawn") };
 static const char *const cstage_zh[] = { NULL, "提案", "選定", "工作會議",
 	"會前會", "協作會議", "機關回應", "解除列管", "撤案" };
 const struct enum_names model_case_stages = { cstage_names, cstage_labels,
@@ -149,7 +150,7 @@ const struct enum_names model_resolution_statuses = { resol_names,
 
 static const char *const vstatus_names[] = { NULL, "open", "closed" };
 static const char *const vstatus_labels[] = { NULL, N_("Voting"),
-	N_("Closed") };
+	NC_("vote status", "Closed") };	/* 已截止, not a case's 已結案 */
 static const char *const vstatus_zh[] = { NULL, "投票中", "已截止" };
 const struct enum_names model_vote_statuses = { vstatus_names,
 	vstatus_labels, vstatus_zh, VOTE_OPEN, VOTE_STATUS_MAX };
@@ -606,7 +607,7 @@ static const struct field vote_fields[] = {
 	STR(11, struct vote, title, N_("Title"), FORM_PLAIN, FIELD_REQUIRED),
 	U32(12, struct vote, status, N_("Status"), FORM_PLAIN,
 	    &model_vote_statuses, 0, FIELD_REQUIRED),
-	LIST(13, struct vote, chosen, nchosen, N_("Chosen issues"),
+	LIST(13, struct vote, chosen, nchosen, N_("Chosen cases"),
 	    ENTITY_ISSUE),
 	STR(14, struct vote, note, N_("Note"), FORM_PLAIN, 0),
 };

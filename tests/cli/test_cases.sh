@@ -118,6 +118,10 @@ same "the deciding meeting" "$(field $C close_meeting)" "$WM"
 same "the response" "$(field $C response)" "https://join.gov.tw/policies/42"
 run --db "$DB" add progress issue=$CN agency=MOTC date=2026-05-01 text=x
 status "a closed case takes no more progress" 1
+LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 "$OGPO" --db "$DB" add progress \
+    issue=$CN agency=MOTC date=2026-05-01 text=x >"$TMP/out" 2>"$TMP/err"
+contains "in Chinese the closed stage reads 解除列管" "$TMP/err" "解除列管"
+lacks "not the generic 已結案" "$TMP/err" "已結案"
 run --db "$DB" set case $C note=補記
 status "an admin may still change a closed case" 0
 

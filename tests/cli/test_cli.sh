@@ -45,11 +45,27 @@ contains "init prints the demo counts" "$TMP/out" "Demo data: "
 agencies=$(sed -n 's/^Demo data: \([0-9]*\) agencies.*/\1/p' "$TMP/out")
 officers=$(sed -n 's/.* \([0-9]*\) officers.*/\1/p' "$TMP/out")
 meetings=$(sed -n 's/.* \([0-9]*\) meetings.*/\1/p' "$TMP/out")
-issues=$(sed -n 's/.* \([0-9]*\) issues.*/\1/p' "$TMP/out")
+cases=$(sed -n 's/.* \([0-9]*\) tracked cases.*/\1/p' "$TMP/out")
+progress=$(sed -n 's/.* \([0-9]*\) progress reports.*/\1/p' "$TMP/out")
+resolutions=$(sed -n 's/.* \([0-9]*\) resolutions.*/\1/p' "$TMP/out")
+votes=$(sed -n 's/.* \([0-9]*\) topic votes\{0,1\} with.*/\1/p' "$TMP/out")
+ballots=$(sed -n 's/.* \([0-9]*\) ballots.*/\1/p' "$TMP/out")
 check "the demo has 33 or more agencies" [ "${agencies:-0}" -ge 33 ]
 check "the demo has officers" [ "${officers:-0}" -gt 0 ]
 check "the demo has 17 or more meetings" [ "${meetings:-0}" -ge 17 ]
-check "the demo has 5 or more issues" [ "${issues:-0}" -ge 5 ]
+check "the demo has 5 or more tracked cases" [ "${cases:-0}" -ge 5 ]
+check "with progress reports" [ "${progress:-0}" -gt 0 ]
+check "the demo counts its resolutions" [ "${resolutions:-0}" -gt 0 ]
+check "and its topic vote with its ballots" [ "${votes:-0}" -ge 1 -a \
+    "${ballots:-0}" -gt 0 ]
+lacks "the summary no longer speaks of issues" "$TMP/out" "issues"
+same_count=$("$OGPO" --db "$DB" list cases --tsv | tail -n +2 | wc -l)
+check "the cases counted are the cases listed" [ "${cases:-0}" -eq \
+    "$same_count" ]
+LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 "$OGPO" --db "$TMP/zhdemo" init --demo \
+    >"$TMP/zh" 2>&1
+contains "in Chinese the summary counts 列管案件" "$TMP/zh" "列管案件 "
+lacks "not 議題" "$TMP/zh" "、議題 "
 
 run --db "$DB" verify
 before=$(counts)
@@ -152,7 +168,7 @@ contains "held meetings show who came" "$TMP/out" "held"
 run --db "$DB" list issues
 status "list issues succeeds" 0
 same "one line per issue, and a header" \
-    "$(wc -l <"$TMP/out" | tr -d ' ')" "$((issues + 1))"
+    "$(wc -l <"$TMP/out" | tr -d ' ')" "$((cases + 1))"
 contains "issues show their stage" "$TMP/out" "collaboration"
 contains "issues show their lead agency" "$TMP/out" "衛生福利部"
 

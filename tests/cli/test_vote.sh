@@ -7,8 +7,9 @@
 # without --pick; closing makes the two picked topics numbered tracked
 # cases at the stage selected (選定), led by the candidate's agency, from
 # its source; a Join proposal's case linked to a candidate moves from
-# proposed to selected and stays a Join case. An editor and a viewer enter no
-# ballots and close no vote.
+# proposed to selected and stays a Join case. The month's work meeting's
+# agenda ends with the new candidates, chosen or not, with their source.
+# An editor and a viewer enter no ballots and close no vote.
 #
 #   OGPO=./ogpo sh tests/cli/test_vote.sh
 . "$(dirname "$0")/../lib.sh"
@@ -163,6 +164,9 @@ run list issues --tsv
 check "候選乙 is no case" sh -c "! grep -q 候選乙 '$TMP/out'"
 run vote close "$V" --pick "$A,$B"
 refused "a closed vote is not closed again" "closed already"
+LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 "$OGPO" --db "$DB" vote list >"$TMP/zh"
+contains "in Chinese a closed vote reads 已截止" "$TMP/zh" "已截止"
+lacks "not a case's 已結案" "$TMP/zh" "已結案"
 run vote ballot "$V" moj.po22@ogpo.example "$A"
 check "a closed vote refuses ballots" test "$rc" -ne 0
 # A Join proposal put to the vote: its case first, the candidate linked.
@@ -173,7 +177,8 @@ run add vote date=2026-11-25 title=第二次票選
 V3=$(added)
 run add candidate vote="$V3" title=連結之提案 source=Join lead=MOI issue="$J"
 run add candidate vote="$V3" title=另一議題 source=minister lead=MODA
-run vote ballot "$V3" moi.po2@ogpo.example "$(($(added) - 1)),$(added)"
+O=$(added)
+run vote ballot "$V3" moi.po2@ogpo.example "$((O - 1)),$O"
 run vote close "$V3"
 status "a vote with a linked case closes" 0
 run list issues --tsv
@@ -187,6 +192,32 @@ same "the other keeps its source, the minister's office" \
 same "no case more for the linked one" "$(grep -c 連結之提案 "$TMP/out")" 1
 run verify
 status "the database is consistent" 0
+
+# --- the month's work meeting's agenda: its new candidates ----------------
+meeting() {
+	"$OGPO" --db "$DB" list meetings --tsv |
+	    awk -F '\t' -v d="$1" 'NR > 1 && $7 == d { print $1 }' | head -1
+}
+NOV=$(meeting 2026-11-15)
+run export agenda "$NOV" --format csv -o "$TMP/agenda.csv"
+status "November's work meeting's agenda is written" 0
+contains "it lists the vote's chosen candidate with its agency and source" \
+    "$TMP/agenda.csv" "新候選議題,候選 #$A,候選甲,MOI,內政部,2026-11-20,選定,來源：機關提案"
+contains "and one left out" "$TMP/agenda.csv" \
+    "新候選議題,候選 #$B,候選乙,MODA,數位發展部,2026-11-20,未選定,來源：機關提案"
+contains "and the candidates of the month's other votes" "$TMP/agenda.csv" \
+    "新候選議題,候選 #$O,另一議題,MODA,數位發展部,2026-11-25,選定,來源：minister"
+tail -1 "$TMP/agenda.csv" | grep -q '^新候選議題,' &&
+    ok "the new candidates come last, after the cases" ||
+    not_ok "the new candidates come last: $(tail -1 "$TMP/agenda.csv")"
+grep -q '^列管議題,' "$TMP/agenda.csv" &&
+    ok "the cases are still there" || not_ok "the agenda lists no case"
+run export agenda "$(meeting 2026-10-15)" --format csv -o "$TMP/oct.csv"
+lacks "October's agenda has none of November's candidates" "$TMP/oct.csv" \
+    "候選 #$A"
+run export agenda "$(meeting 2026-11-25)" --format csv -o "$TMP/pol.csv"
+lacks "a policy meeting's agenda has no new candidates" "$TMP/pol.csv" \
+    "新候選議題"
 
 # --- permissions: real accounts ------------------------------------------
 if [ "$(id -u)" -ne 0 ]; then

@@ -85,6 +85,7 @@ expected() {
 	issues:delete) printf 'elete\tesc' ;;
 	issues:meeting) printf 'New meeting\tesc' ;;
 	issues:filter) printf 'Show which cases?\tesc' ;;
+	issues:vote) printf 'Eligible voters\tesc' ;;
 	issues:all) printf 'Tracked cases\tnone' ;;
 	'compliance:go to it') printf '\ttab5' ;;
 	'compliance:read it') printf 'Finding\tesc' ;;
