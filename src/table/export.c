@@ -1502,10 +1502,56 @@ export_candidate_state(const struct vote *v, const struct candidate *cd)
 	return "未選定";
 }
 
+/* A case's response due date while it is still owed, else "". */
+static void
+export_case_due(const struct issue *is, char *due)
+{
+	char contact[OGPO_DATE_MAX + 1];
+
+	core_case_due(is, due, contact);
+	if (is->responded[0] != '\0')
+		due[0] = '\0';
+}
+
+/*
+ * A case's latest progress report, as its 辦理情形: "date agency：text",
+ * the newest by date (then by the order they were made); "" if none.
+ */
+static void
+export_case_latest(struct store_txn *t, const struct export_tree *tr,
+    const struct issue *is, char *buf, size_t n)
+{
+	struct store_cursor *c;
+	struct progress *p = xmalloc(sizeof *p), *best = xmalloc(sizeof *best);
+	char code[OGPO_CODE_MAX + 1], name[OGPO_NAME_MAX + 1];
+	uint32_t id = is->h.id;
+	int found = 0;
+
+	buf[0] = '\0';
+	if (store_cursor_open(t, IX_ISSUE_PROGRESS, &id, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0)
+			if (store_cursor_get(c, p, NULL) == 0 && (!found ||
+			    strcmp(p->date, best->date) >= 0)) {
+				memcpy(best, p, sizeof *best);
+				found = 1;
+			}
+		store_cursor_close(c);
+	}
+	if (found) {
+		export_agency_cells(tr, best->agency, code, sizeof code, name,
+		    sizeof name);
+		snprintf(buf, n, "%s %s：%s", best->date, name, best->text);
+		str_utf8_cut(buf);
+	}
+	free(best);
+	free(p);
+}
+
 /* Write the items, sorted, in the agenda's columns. */
 static int
-export_items_write(struct store_txn *t, struct export_items *it,
-    struct table_writer *w, size_t *rows, char **cause)
+export_items_write(struct store_txn *t, const struct export_tree *tr,
+    struct export_items *it, struct table_writer *w, size_t *rows,
+    char **cause)
 {
 	static const struct table_column head[] = { T("議程"), T("案號"),
 		T("內容"), T("主責機關代碼"), T("主責機關"), D("期限"),
@@ -1514,7 +1560,8 @@ export_items_write(struct store_txn *t, struct export_items *it,
 	struct issue *is = xmalloc(sizeof *is);
 	struct candidate *cd = xmalloc(sizeof *cd);
 	struct vote *v = xmalloc(sizeof *v);
-	char source[OGPO_TEXT_MAX + 16];
+	char source[OGPO_TEXT_MAX + 16], due[OGPO_DATE_MAX + 1];
+	char latest[OGPO_DATE_MAX + OGPO_NAME_MAX + OGPO_NOTE_MAX + 8];
 	size_t i;
 	int rc;
 
@@ -1550,10 +1597,12 @@ export_items_write(struct store_txn *t, struct export_items *it,
 		} else {
 			if ((rc = store_issue_get(t, x->id, is, cause)) != 0)
 				break;
+			export_case_due(is, due);
+			export_case_latest(t, tr, is, latest, sizeof latest);
 			const char *cells[] = { part, x->ref, is->title,
-				x->agency, x->agency_name, "",
-				export_label(&model_issue_statuses,
-				is->status), is->note };
+				x->agency, x->agency_name, due,
+				export_label(&model_case_stages, is->stage),
+				latest[0] ? latest : is->note };
 			rc = export_row(w, cells, 8, rows, cause);
 		}
 	}
@@ -1696,13 +1745,16 @@ export_agenda(struct store_txn *t, uint32_t meeting, struct table_writer *w,
 		goto done;
 	while (store_cursor_move(c, STORE_NEXT) == 0) {
 		if (store_cursor_get(c, is, NULL) != 0 ||
-		    is->status == ISSUE_RESOLVED || is->status == ISSUE_CLOSED)
+		    is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN)
 			continue;
 		x = export_item_add(&it);
 		x->part = 2;
 		x->kind = ENTITY_ISSUE;
 		x->id = is->h.id;
-		snprintf(x->ref, sizeof x->ref, "#%u", is->h.id);
+		if (is->serial[0] != '\0')
+			str_copy(x->ref, is->serial, sizeof x->ref);
+		else
+			snprintf(x->ref, sizeof x->ref, "#%u", is->h.id);
 		x->rank = export_agency_cells(&tr, is->lead, x->agency,
 		    sizeof x->agency, x->agency_name, sizeof x->agency_name);
 		if (!it.by_agency)
@@ -1712,7 +1764,7 @@ export_agenda(struct store_txn *t, uint32_t meeting, struct table_writer *w,
 	if (m->kind == MEETING_WORK && (rc = export_agenda_candidates(t, &tr,
 	    m, &it, cause)) != 0)
 		goto done;
-	rc = export_items_write(t, &it, w, rows, cause);
+	rc = export_items_write(t, &tr, &it, w, rows, cause);
 done:
 	free(it.v);
 	free(is);
@@ -1754,7 +1806,7 @@ export_decisions(struct store_txn *t, uint32_t meeting,
 		    store_meeting_get(t, r->meeting, rm, NULL) == 0)
 			export_item_resolution(&it, &tr, r, rm, 1);
 	free(ids);
-	rc = export_items_write(t, &it, w, rows, cause);
+	rc = export_items_write(t, &tr, &it, w, rows, cause);
 done:
 	free(it.v);
 	free(r);

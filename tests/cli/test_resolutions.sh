@@ -80,8 +80,9 @@ run export agenda "$W2"
 status "the October meeting's agenda is written" 0
 contains "it reviews the resolution, still followed" "$TMP/out" \
     "前次會議決議事項,2026-09-15-3,盤點跨機關協作案件並回報,\"MOI,MODA\",內政部、數位發展部,2026-10-01,持續列管,"
-contains "and lists the open issues with their status" "$TMP/out" \
-    "列管議題,#"
+contains "and lists each open case by number, with its due date, stage and latest progress" \
+    "$TMP/out" "列管議題,115-12,農產品產銷履歷資料開放,MOA,農業部,2027-01-06,協作會議,2026-11-15 農業部：協作會議訂於下月召開"
+lacks "a closed case is not on it" "$TMP/out" ",115-05,"
 run check
 status "ogpo check finds it overdue (exit 1)" 1
 contains "under its rule" "$TMP/out" "Resolution overdue"
