@@ -148,7 +148,7 @@ int	 table_tmp_copy(struct table_writer *w, const char *path,
 unsigned table_col_width(const struct table_writer *w, size_t i);
 /* A date cell: 1 and *y *m *d if s is YYYY-MM-DD. */
 int	 table_date_split(const char *s, int *y, int *m, int *d);
-/* A count cell: 1 and *v if s is digits only. */
+/* A count cell: 1 and *v if s is digits only, or - and digits. */
 int	 table_count_value(const char *s, double *v);
 /* A rate cell ("87.5%"): 1 and the fraction in *v. */
 int	 table_rate_value(const char *s, double *v);

@@ -8,7 +8,10 @@
 # takes it back. A table with a bad status word, an unknown meeting and
 # an unknown agency is refused whole, naming file, row, column and value.
 # The same table saved by LibreOffice as .xlsx imports (skipped without
-# soffice). An editor of MOI changes only resolutions MOI carries.
+# soffice). The deadlines export lists what ogpo due does, resolutions
+# included; a Join extension comes back through the cases table and
+# moves its deadline. An editor of MOI changes only resolutions MOI
+# carries.
 #
 #   OGPO=./ogpo sh tests/cli/test_import_resolutions.sh
 . "$(dirname "$0")/../lib.sh"
@@ -193,6 +196,48 @@ if command -v soffice >/dev/null && [ -x /usr/bin/python3 ] &&
 else
 	echo "# LibreOffice skipped: soffice or python3-uno is missing"
 fi
+
+# --- deadlines: the view out, its changes back through the imports -------
+for f in csv xlsx; do
+	run export deadlines -o "$TMP/due.$f"
+	status "the deadlines are exported as .$f" 0
+done
+run export deadlines
+head -1 "$TMP/out" >"$TMP/dhead"
+contains "under the deadlines' header" "$TMP/dhead" \
+    "機關代碼,機關,期限,剩餘天數,情形,類別,對象,編號,案號,內容,展延"
+contains "an owner's overdue resolution, by its meeting and number" \
+    "$TMP/out" "MOA,農業部,2026-11-15,-21,逾期 21 天,執行決議事項,決議事項,"
+contains "a Join case's response, due soon" "$TMP/out" \
+    "MOTC,交通部,2026-12-17,11,尚餘 11 天,回應 Join 提案,列管案件,16,115-16,公共運輸票證整合,"
+"$OGPO" --db "$DB" due --within 3660 --tsv >"$TMP/due.tsv"
+same "one row for each deadline ogpo due lists" \
+    "$(sed 1d "$TMP/out" | grep -c .)" "$(sed 1d "$TMP/due.tsv" | grep -c .)"
+contains "ogpo due lists the resolutions too" "$TMP/due.tsv" \
+    "MOA	農業部	2026-11-15	-21	resolution	resolution	"
+# The extension of 115-16 noticed, through the cases table.
+run export cases
+head -1 "$TMP/out" >"$TMP/chead"
+contains "the cases table has the extension's notice and new date" \
+    "$TMP/chead" ",extended_on,extended_to,"
+printf 'id,extended_on,extended_to\n16,2026-12-10,2027-02-17\n' \
+    >"$TMP/ext.csv"
+run import cases "$TMP/ext.csv" --dry-run
+contains "the dry run names the extension" "$TMP/out" \
+    "extended_on (empty) → 2026-12-10; extended_to (empty) → 2027-02-17"
+run import cases "$TMP/ext.csv"
+status "the extension is imported" 0
+run export deadlines
+contains "the deadline moves to the extension's date, marked" "$TMP/out" \
+    "MOTC,交通部,2027-02-17,73,尚餘 73 天,回應 Join 提案,列管案件,16,115-16,公共運輸票證整合,是"
+run export cases
+contains "and the cases table carries it out again" "$TMP/out" \
+    ",2026-12-10,2027-02-17,"
+run import undo
+status "the cases import is undone too" 0
+run export deadlines
+contains "… and the deadline is back" "$TMP/out" \
+    "MOTC,交通部,2026-12-17,11,尚餘 11 天,"
 
 # --- permissions: real accounts ------------------------------------------
 if [ "$(id -u)" -ne 0 ]; then
