@@ -212,9 +212,14 @@ records_choices(const struct enum_names *e, char *buf, size_t n)
 	uint32_t i;
 
 	buf[0] = '\0';
-	for (i = e->min; i <= e->max && used < n; i++)
-		used += (size_t)snprintf(buf + used, n - used, "%s%s (%s)",
-		    i > e->min ? ", " : "", e->zh[i], e->names[i]);
+	for (i = e->min; i <= e->max && used < n; i++) {
+		if (i > e->min)
+			used += (size_t)snprintf(buf + used, n - used, "%s",
+			    _(", "));
+		if (used < n)
+			used += (size_t)snprintf(buf + used, n - used,
+			    _("%s (%s)"), e->zh[i], e->names[i]);
+	}
 }
 
 /* A typed value into field f of rec; -1 with *why (a new string). */
