@@ -368,9 +368,9 @@ cmdline_pane_do(struct ui *ui, const struct cmdline_cmd *c, int argc,
 	}
 	if (a == UA_IMPORT && (argc != 2 ||
 	    strcmp(argv[1], "officers") != 0)) {
-		ui_message(ui, 1, _("On the screen, :import officers (ogpo "
-		    "import on the command line takes agencies, attendance, "
-		    "cases, progress and resolutions too)"));
+		/* Agencies, attendance, cases, progress, resolutions. */
+		ui_message(ui, 1, _("Here only :import officers; the other "
+		    "kinds: ogpo import on the command line"));
 		return UA_NONE;
 	}
 	if (a == UA_IMPORT)
