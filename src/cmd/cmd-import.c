@@ -367,8 +367,9 @@ const struct cmd_entry cmd_import_entry = {
 	    "[--create-agencies]\n"
 	    "       ogpo import cases|progress|resolutions FILE [--dry-run]\n"
 	    "       ogpo import list | undo [IMPORT]",
-	.summary = N_("Load officers, agencies or attendance from a "
-	    "spreadsheet (.ods, .xlsx or CSV); list or undo imports."),
+	.summary = N_("Load officers, agencies, attendance, cases, progress "
+	    "or resolutions from a spreadsheet (.ods, .xlsx or CSV); list "
+	    "or undo imports."),
 	.help = N_("The whole file is one transaction: if any row is bad nothing "
 	    "is written\n(--skip-bad loads the good rows). Officers match by "
 	    "e-mail, agencies by\ncode; identical rows change nothing. "
