@@ -11,7 +11,7 @@
 # soffice). The deadlines export lists what ogpo due does, resolutions
 # included; a Join extension comes back through the cases table and
 # moves its deadline. An editor of MOI changes only resolutions MOI
-# carries.
+# carries; a viewer none.
 #
 #   OGPO=./ogpo sh tests/cli/test_import_resolutions.sh
 . "$(dirname "$0")/../lib.sh"
@@ -123,7 +123,13 @@ W3=$("$OGPO" --db "$DB" list meetings --tsv |
 same "the new one is the November meeting's, numbered next, open" \
     "$(resol "$NEW" | cut -d/ -f1,4)" "$W3/open"
 run audit --tsv
-contains "the audit trail has the release" "$TMP/out" "resolution"
+awk -F '\t' -v a="$A" '$4 == "update" && $5 == "resolution" && $6 == a' \
+    "$TMP/out" >"$TMP/trail"
+contains "the audit trail has the release, as an edit by hand" "$TMP/trail" \
+    "status Followed → Released; note (empty) → 會中確認完成"
+awk -F '\t' '$4 == "import"' "$TMP/out" >"$TMP/trail"
+contains "and the import that made it" "$TMP/trail" \
+    "resolution: added 1, updated 3, unchanged 0, rejected 0"
 run import list
 contains "the import is listed as one of resolutions" "$TMP/out" \
     "resolution +1 ~3 =0"
@@ -245,11 +251,14 @@ if [ "$(id -u)" -ne 0 ]; then
 	exit 0
 fi
 ED=ogpoir$$
+VW=ogpoiv$$
 GRP=ogpoig$$
 groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
-useradd -M -N -g "$GRP" -s /bin/sh "$ED" || not_ok "useradd $ED"
-trap 'userdel "$ED" 2>/dev/null; groupdel "$GRP" 2>/dev/null; test_cleanup' \
-    EXIT
+for u in $ED $VW; do
+	useradd -M -N -g "$GRP" -s /bin/sh "$u" || not_ok "useradd $u"
+done
+trap 'userdel "$ED" 2>/dev/null; userdel "$VW" 2>/dev/null;
+    groupdel "$GRP" 2>/dev/null; test_cleanup' EXIT
 chmod 755 "$TMP"
 chmod 644 "$TMP"/*.csv
 chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
@@ -260,6 +269,7 @@ as() {
 	rc=$?
 }
 run user add "$ED" --role editor --agency MOI
+run user add "$VW" --role viewer
 run add resolution meeting="$W3" text=內政部自辦 owner=MOI
 MINE=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/out")
 run export resolutions -o "$TMP/p.csv" --plain
@@ -284,3 +294,5 @@ same "and nothing of it was written" "$(resol "$A" | cut -d/ -f7)" \
     "$ANOTE"
 same "… not even the row in scope" "$(resol "$MINE" | cut -d/ -f7)" \
     "內政部回報"
+as "$VW" import resolutions "$TMP/mine.csv"
+refused "a viewer imports nothing" "are a viewer and may only read"
