@@ -222,6 +222,17 @@ records_choices(const struct enum_names *e, char *buf, size_t n)
 	}
 }
 
+/* "'2027-13-01' is not a real calendar date", as the importers say it. */
+static char *
+records_quote(const char *v, const char *reason)
+{
+	reason = _(reason);
+	if (strncmp(reason, "is ", 3) == 0 || strncmp(reason, "should ",
+	    7) == 0 || strncmp(reason, "looks ", 6) == 0)
+		return xasprintf(_("'%s' %s"), v, reason);
+	return xasprintf(_("'%s': %s"), v, reason);
+}
+
 /* A typed value into field f of rec; -1 with *why (a new string). */
 static int
 records_assign(struct store_txn *t, const struct field *f, void *rec,
@@ -239,7 +250,7 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 	case FIELD_STR:
 		if (f->form == FORM_DATE && *v != '\0') {
 			if (import_date(v, p, &bad) != 0) {
-				*why = xasprintf(_("'%s': %s"), v, _(bad));
+				*why = records_quote(v, bad);
 				return -1;
 			}
 			return 0;
@@ -406,7 +417,7 @@ records_meeting(struct store_txn *t, const struct records_import *ri,
 	if (*date == '\0')
 		return 0;
 	if (import_date(date, iso, &bad) != 0) {
-		*why = xasprintf(_("'%s': %s"), date, _(bad));
+		*why = records_quote(date, bad);
 		return -1;
 	}
 	title = records_view_cell(ri, row, RECORDS_MEETING_TITLE, &kt);

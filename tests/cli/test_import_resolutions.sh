@@ -231,6 +231,16 @@ printf 'id,extended_on,extended_to\n16,2026-12-10,2027-02-17\n' \
 run import cases "$TMP/ext.csv" --dry-run
 contains "the dry run names the extension" "$TMP/out" \
     "extended_on (empty) → 2026-12-10; extended_to (empty) → 2027-02-17"
+printf 'id,extended_on,extended_to\n16,2026-12-10,2027-13-17\n' \
+    >"$TMP/bad-ext.csv"
+run import cases "$TMP/bad-ext.csv"
+refused "an extension to no real day is refused, by column and value" \
+    "bad-ext.csv: row 2, column extended_to: '2027-13-17' is not a real calendar date"
+printf 'id,extended_on,extended_to\n16,2026-12-10,2027-06-17\n' \
+    >"$TMP/long-ext.csv"
+run import cases "$TMP/long-ext.csv"
+refused "an extension of more than two months is refused" \
+    "long-ext.csv: row 2: an extension is of at most two months"
 run import cases "$TMP/ext.csv"
 status "the extension is imported" 0
 run export deadlines
