@@ -583,16 +583,20 @@ records_row(struct core *c, struct store_txn *t, struct records_import *ri,
 		(void)records_resolution_find(t, ri, row, rec, &had, &meeting,
 		    &k, &why);
 	memcpy(old, rec, ri->s->size);
-	for (k = why == NULL ? 0 : k; why == NULL && k < ri->ncols &&
-	    k < row->n; k++) {
-		f = ri->col[k];
-		if (f == NULL || (f->flags & (FIELD_HEAD | FIELD_SYSTEM)))
-			continue;
-		if (had && row->cells[k][0] == '\0' && records_keeps(ri, f))
-			continue;
-		if (records_assign(t, f, rec, row->cells[k], &why) != 0)
-			break;
-	}
+	/* The row's cells over what is stored; k names a refused one. */
+	if (why == NULL)
+		for (k = 0; k < ri->ncols && k < row->n; k++) {
+			f = ri->col[k];
+			if (f == NULL ||
+			    (f->flags & (FIELD_HEAD | FIELD_SYSTEM)))
+				continue;
+			if (had && row->cells[k][0] == '\0' &&
+			    records_keeps(ri, f))
+				continue;
+			if (records_assign(t, f, rec, row->cells[k],
+			    &why) != 0)
+				break;
+		}
 	if (why == NULL && ri->kind == ENTITY_RESOLUTION &&
 	    ((struct resolution *)rec)->meeting == 0)
 		((struct resolution *)rec)->meeting = meeting;
