@@ -2,8 +2,11 @@
  * records.c — tracked cases and their progress reports as tables, out
  * and back in: one column per field under the field's own name (as
  * `ogpo list cases --tsv` heads them), agencies by code, a case by its
- * number, choices by name. A file exported and imported again changes
- * nothing. An import is one transaction: every row lands or none does.
+ * number, choices by name; and meetings' resolutions back in from the
+ * table export_resolutions writes (its Chinese headers, or field names).
+ * A file exported and imported again changes nothing. An import is one
+ * transaction and one import of the audit trail (ogpo import undo takes
+ * it back): every row lands or none does.
  */
 #include <stdio.h>
 #include <stdlib.h>
