@@ -162,7 +162,8 @@ _ogpo()
 	import)
 		opts="--dry-run --skip-bad --rejects --encoding --delimiter
 		    --create-agencies"
-		words="officers agencies attendance cases progress list undo"
+		words="officers agencies attendance cases progress resolutions list
+		    undo"
 		if [[ -n $what && $what != list && $what != undo &&
 		    $cur != -* ]]; then
 			COMPREPLY=($(compgen -f -- "$cur"))
@@ -182,7 +183,8 @@ _ogpo()
 		opts="--output -o --format --month --summary --matrix --from --to
 		    --excel --plain --encoding --replace"
 		words="attendance signin officers agencies meetings issues
-		    training rewards cases progress resolutions agenda decisions"
+		    training rewards cases progress resolutions deadlines agenda
+		    decisions"
 		;;
 	user)
 		words="add list remove"

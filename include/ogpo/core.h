@@ -299,11 +299,12 @@ long	 core_days_between(const char *a, const char *b);
 enum deadline_kind {
 	DEADLINE_RESPONSE = 1,	/* the agency answers the Join proposal */
 	DEADLINE_CONTACT,	/* the agency contacts the proposer */
-	DEADLINE_KIND_MAX = DEADLINE_CONTACT
+	DEADLINE_RESOLUTION,	/* an owner carries out a resolution */
+	DEADLINE_KIND_MAX = DEADLINE_RESOLUTION
 };
 
 struct core_deadline {
-	enum entity_kind entity;	/* ENTITY_ISSUE */
+	enum entity_kind entity;	/* ENTITY_ISSUE or ENTITY_RESOLUTION */
 	uint32_t	 id;
 	uint32_t	 kind;		/* enum deadline_kind */
 	uint32_t	 agency;	/* who owes it */
@@ -316,8 +317,17 @@ struct core_deadline {
 /* Non-zero from fn stops the walk and is returned. */
 typedef int (*core_deadline_fn)(void *arg, const struct core_deadline *d);
 
-/* Every deadline in t, met or not, to fn. */
+/* Every case's deadline in t, met or not, to fn. */
 int	 core_deadlines(struct store_txn *t, core_deadline_fn fn, void *arg);
+
+/*
+ * Those, then one per owner of each resolution still followed that has a
+ * due date (DEADLINE_RESOLUTION; what: "2026-09-15-3 its text", the
+ * meeting's date and the number, as agendas name it): what `ogpo due`
+ * and the deadlines export list.
+ */
+int	 core_deadlines_all(struct store_txn *t, core_deadline_fn fn,
+	    void *arg);
 
 /*
  * Sessions: each running full-screen ogpo says who runs it, since when

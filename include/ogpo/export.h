@@ -47,7 +47,8 @@ enum export_what {
 	EXPORT_RESOLUTIONS,	/* every meeting's resolutions */
 	EXPORT_AGENDA,		/* a meeting's agenda (議程) */
 	EXPORT_DECISIONS,	/* what a meeting decided (決議紀錄) */
-	EXPORT_WHAT_MAX = EXPORT_DECISIONS
+	EXPORT_DEADLINES,	/* what is owed by when (ogpo due, 期限) */
+	EXPORT_WHAT_MAX = EXPORT_DEADLINES
 };
 
 /* One export, as the command line or the full-screen program asks. */
@@ -173,6 +174,19 @@ int	export_agenda(struct store_txn *t, uint32_t meeting,
  * agenda's columns.
  */
 int	export_decisions(struct store_txn *t, uint32_t meeting,
+	    struct table_writer *w, size_t *rows, char **cause);
+
+/*
+ * Every deadline not yet met (core_deadlines_all: Join cases' response
+ * and contact, resolutions' due dates per owner), by agency in tree
+ * order, then due date: 機關代碼, 機關, 期限, 剩餘天數 (calendar days
+ * from today; negative when overdue), 情形 (逾期 3 天, 今日到期, 尚餘 5
+ * 天), 類別 (回應 Join 提案, 聯繫提案人, 執行決議事項), 對象 (列管案件 or
+ * 決議事項), 編號 (the record's), 案號 (a case's number, a resolution's
+ * meeting date and number), 內容, 展延 (是 when an extension's date). A
+ * view: changes go back through the cases or resolutions import.
+ */
+int	export_deadlines(struct store_txn *t, const char *today,
 	    struct table_writer *w, size_t *rows, char **cause);
 
 /* Run r's export through t into w (the export_* call r names). */

@@ -148,19 +148,32 @@ int	import_run(struct core *c, const char *path,
 
 /*
  * Tracked cases (ENTITY_ISSUE) or progress reports (ENTITY_PROGRESS)
- * from a table headed by field names, as export_records writes it: a row
- * with an id updates that record with the columns given, a row without
- * adds one. One transaction (a dry run: store_dry's layer): every row
- * lands, or none does and *cause names each refused row.
+ * from a table headed by field names, as export_records writes it, or
+ * resolutions (ENTITY_RESOLUTION) as export_resolutions writes them
+ * (headed 編號, 會議編號 … or by field names): a row with an id updates
+ * that record with the columns given, a resolution row without one
+ * updates the one its meeting (會議編號, or 會議日期 and 會議) and number
+ * (案次) name, any other row adds one. Each save goes through core's
+ * door, so permissions and rules are those of an edit by hand. One
+ * transaction (a dry run: store_dry's layer): every row lands, or none
+ * does and *cause names each refused row by file, row, column and value.
+ * What lands is one import of the audit trail (res->seq), which `ogpo
+ * import undo` takes back.
  */
 struct records_options {
 	enum entity_kind kind;
 	int		 dry_run;
+	/* Per row added or changed ("updated resolution 3 of meeting #12:
+	 * 狀態 持續列管 → 解除列管"); NULL: not told. */
+	void		(*on_change)(void *arg, const char *where,
+			    const char *what);
+	void		*arg;
 };
 
 struct records_result {
 	size_t	 rows, added, updated, unchanged, rejected;
 	int	 written;
+	uint64_t seq;		/* the import's audit record, when written */
 };
 
 int	records_import(struct core *c, const char *path,

@@ -1,6 +1,7 @@
 /*
  * cmd-due.c — `ogpo due [--within 14d] [--agency CODE] [--tsv]`: the
- * deadlines that are overdue or come within the next days, per agency.
+ * deadlines that are overdue or come within the next days, per agency:
+ * Join cases' and resolutions' (core_deadlines_all).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -49,6 +50,7 @@ static const char *
 cmd_due_kind(uint32_t kind)
 {
 	return kind == DEADLINE_RESPONSE ? _("respond to the Join proposal") :
+	    kind == DEADLINE_RESOLUTION ? _("carry out the resolution") :
 	    _("contact the proposer");
 }
 
@@ -77,6 +79,7 @@ cmd_due_print(struct cmd_due *u, int tsv)
 			cmd_tsv_cell(stdout, a.name);
 			printf("\t%s\t%ld\t%s\t%s\t%u\t%d\t", d->due, days,
 			    d->kind == DEADLINE_RESPONSE ? "response" :
+			    d->kind == DEADLINE_RESOLUTION ? "resolution" :
 			    "contact", model_enum_name(&model_entities,
 			    d->entity), d->id, d->extended);
 			cmd_tsv_cell(stdout, d->what);
@@ -172,7 +175,7 @@ cmd_due_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			u.agency = a.h.id;
 		}
 		if (rc == 0)
-			rc = core_deadlines(u.t, cmd_due_keep, &u);
+			rc = core_deadlines_all(u.t, cmd_due_keep, &u);
 		if (rc == 0) {
 			if (u.n > 0)
 				qsort(u.d, u.n, sizeof *u.d, cmd_due_cmp);
@@ -206,7 +209,9 @@ const struct cmd_entry cmd_due_entry = {
 	    "months of\nthe day the proposal passed (a day that month lacks "
 	    "falls on its last\nday), or by the new date of its one extension "
 	    "(noticed in public, of\nat most two more months); the proposer "
-	    "is contacted within 7 calendar\ndays. Days are calendar days, "
+	    "is contacted within 7 calendar\ndays. A resolution still "
+	    "followed (持續列管) is due on its date, for each\nagency that "
+	    "carries it. Days are calendar days, "
 	    "holidays included, as the rule says.\n"
 	    "--within DAYS  also what falls due in the next DAYS days "
 	    "(14d unless\n               given; 0: only what is overdue or "

@@ -25,7 +25,7 @@ static const struct {
 	{ "training", EXPORT_TRAINING }, { "rewards", EXPORT_REWARDS },
 	{ "cases", EXPORT_CASES }, { "progress", EXPORT_PROGRESS },
 	{ "resolutions", EXPORT_RESOLUTIONS }, { "agenda", EXPORT_AGENDA },
-	{ "decisions", EXPORT_DECISIONS },
+	{ "decisions", EXPORT_DECISIONS }, { "deadlines", EXPORT_DEADLINES },
 };
 
 /* A month option's value into month; a usage error says how to write it. */
@@ -224,8 +224,8 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (i == sizeof cmd_export_whats / sizeof cmd_export_whats[0])
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "cannot export "
 		    "'%s'; choose attendance, signin, officers, agencies, "
-		    "meetings, issues, training, rewards, resolutions, agenda "
-		    "or decisions", argv[optind]);
+		    "meetings, issues, training, rewards, cases, progress, "
+		    "resolutions, deadlines, agenda or decisions", argv[optind]);
 	r.what = cmd_export_whats[i].what;
 	per_meeting = r.what == EXPORT_SIGNIN || r.what == EXPORT_AGENDA ||
 	    r.what == EXPORT_DECISIONS;
@@ -348,9 +348,10 @@ const struct cmd_entry cmd_export_entry = {
 	    "       ogpo export attendance --matrix --from YYYY-MM --to YYYY-MM "
 	    "[OUTPUT]\n"
 	    "       ogpo export signin MEETING [OUTPUT]\n"
+	    "       ogpo export agenda|decisions MEETING [OUTPUT]\n"
 	    "       ogpo export officers|agencies|meetings|issues|training|"
 	    "rewards|cases|progress\n"
-	    "           [OUTPUT]\n"
+	    "           |resolutions|deadlines [OUTPUT]\n"
 	    "  OUTPUT: [-o FILE] [--format ods|xlsx|csv] [--excel|--plain]\n"
 	    "          [--encoding utf-8|big5 [--replace]]",
 	.summary = N_("Write attendance, a sign-in sheet or a list as a "
@@ -386,6 +387,17 @@ const struct cmd_entry cmd_export_entry = {
 	    "training, rewards   every record of point 8 and point 9, with "
 	    "the officer's\n"
 	    "               name, e-mail and agency\n"
+	    "cases, progress, resolutions  the tracking table (列管表): ogpo "
+	    "import reads\n"
+	    "               each back, and what was changed in it lands\n"
+	    "deadlines      what ogpo due lists, every deadline not yet met: "
+	    "agency, due\n"
+	    "               date, calendar days left (negative: overdue), "
+	    "kind (Join\n"
+	    "               response, proposer contact, resolution), the case "
+	    "or\n"
+	    "               resolution; changed through the cases or "
+	    "resolutions import\n"
 	    "\n"
 	    "-o FILE, --output FILE\n"
 	    "               write FILE whole or not at all (through FILE.tmp), "

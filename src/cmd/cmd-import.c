@@ -247,19 +247,23 @@ cmd_import_list_one(void *arg, uint64_t seq, const struct audit *a,
 	return 0;
 }
 
-/* `ogpo import cases|progress FILE [--dry-run]`: all rows, or none. */
+/* `ogpo import cases|progress|resolutions FILE [--dry-run]`: all rows,
+ * or none. */
 static int
 cmd_import_records(const struct cmd_ctx *ctx, enum entity_kind kind,
     int argc, char **argv)
 {
 	struct records_options o;
 	struct records_result res;
+	struct cmd_import ci;
 	struct core *c;
-	char *cause = NULL;
+	char *cause = NULL, *file;
 	const char *path = NULL;
 	int i, rc;
 
 	memset(&o, 0, sizeof o);
+	memset(&ci, 0, sizeof ci);
+	ci.bar = -1;
 	o.kind = kind;
 	for (i = 1; i < argc; i++)
 		if (strcmp(argv[i], "--dry-run") == 0 ||
@@ -276,14 +280,22 @@ cmd_import_records(const struct cmd_ctx *ctx, enum entity_kind kind,
 		    "to import: ogpo import %s FILE", argv[0]);
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
+	/* A dry run says row by row what would change. */
+	o.on_change = o.dry_run ? cmd_import_change : NULL;
+	o.arg = &ci;
 	rc = records_import(c, path, &o, &res, &cause);
+	file = cmd_safe(path);
 	if (rc != 0)
 		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
 	else
 		printf(_("%s: %zu rows: added %zu, updated %zu, unchanged "
-		    "%zu%s.\n"), path, res.rows, res.added, res.updated,
+		    "%zu%s.\n"), file, res.rows, res.added, res.updated,
 		    res.unchanged, o.dry_run ? _(" (dry run, nothing was "
 		    "written)") : "");
+	if (rc == 0 && res.written)
+		printf(_("import %llu; ogpo import undo %llu takes it back\n"),
+		    (unsigned long long)res.seq, (unsigned long long)res.seq);
+	free(file);
 	free(cause);
 	core_close(c);
 	return rc != 0 ? CMD_FAIL : CMD_OK;
@@ -315,10 +327,13 @@ cmd_import_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (strcmp(argv[1], "progress") == 0)
 		return cmd_import_records(ctx, ENTITY_PROGRESS, argc - 1,
 		    argv + 1);
+	if (strcmp(argv[1], "resolutions") == 0)
+		return cmd_import_records(ctx, ENTITY_RESOLUTION, argc - 1,
+		    argv + 1);
 	if (strcmp(argv[1], "list") != 0 && strcmp(argv[1], "undo") != 0)
 		return cmd_error(&cmd_import_entry, CMD_USAGE, "'%s': say "
-		    "officers, agencies, attendance, cases, progress, list or "
-		    "undo", argv[1]);
+		    "officers, agencies, attendance, cases, progress, "
+		    "resolutions, list or undo", argv[1]);
 	if (strcmp(argv[1], "undo") == 0 && argc == 3) {
 		seq = strtoull(argv[2], &end, 10);
 		if (*end != '\0' || seq == 0)
@@ -350,10 +365,11 @@ const struct cmd_entry cmd_import_entry = {
 	    "[--rejects FILE]\n"
 	    "           [--encoding utf-8|big5|utf-16] [--delimiter ,|;|tab] "
 	    "[--create-agencies]\n"
-	    "       ogpo import cases|progress FILE [--dry-run]\n"
+	    "       ogpo import cases|progress|resolutions FILE [--dry-run]\n"
 	    "       ogpo import list | undo [IMPORT]",
-	.summary = N_("Load officers, agencies or attendance from a "
-	    "spreadsheet (.ods, .xlsx or CSV); list or undo imports."),
+	.summary = N_("Load officers, agencies, attendance, cases, progress "
+	    "or resolutions from a spreadsheet (.ods, .xlsx or CSV); list "
+	    "or undo imports."),
 	.help = N_("The whole file is one transaction: if any row is bad nothing "
 	    "is written\n(--skip-bad loads the good rows). Officers match by "
 	    "e-mail, agencies by\ncode; identical rows change nothing. "
@@ -371,7 +387,16 @@ const struct cmd_entry cmd_import_entry = {
 	    "Cases and progress reports come back from the tables ogpo "
 	    "export cases\nand ogpo export progress write (headed by the "
 	    "field names): a row\nwith an id updates that record, a row "
-	    "without one adds a new one; every\nrow lands, or none does.\n"
+	    "without one adds a new one; every\nrow lands, or none does, "
+	    "and ogpo import undo takes it back.\n"
+	    "Resolutions come back from the table ogpo export resolutions "
+	    "writes\n(編號, 會議編號, 會議日期, 會議, 案次, 決議事項, "
+	    "主責機關代碼, 主責機關,\n期限, 狀態, 關聯議題編號, 決定會議編號, "
+	    "辦理情形): a row is the resolution\nof its 編號, else of its "
+	    "meeting and 案次; a row naming neither adds a\nnew one to the "
+	    "meeting (by 會議編號, or 會議日期 and 會議). 狀態 is 持續列管\n"
+	    "or 解除列管; an editor changes only resolutions their agencies "
+	    "carry.\n"
 	    "Attendance rows name the meeting (會議編號 meeting, or 日期 date "
 	    "and\n會議類別 kind, with 會議名稱 title where two share a day), "
 	    "the person\n(電子郵件 email, or 姓名 name and 機關代碼 or 機關), "

@@ -267,3 +267,51 @@ core_resolution_deadlines(struct store_txn *t,
 	store_cursor_close(c);
 	return n;
 }
+
+/* core_resolution_deadlines to a core_deadline_fn, with its meeting. */
+struct resolution_walk {
+	struct store_txn	*t;
+	core_deadline_fn	 fn;
+	void			*arg;
+	int			 rc;
+};
+
+static void
+resolution_deadline_one(void *arg, const struct resolution_deadline *r)
+{
+	struct resolution_walk *w = arg;
+	struct core_deadline d;
+	struct meeting *m;
+	size_t n;
+
+	if (w->rc != 0)
+		return;
+	memset(&d, 0, sizeof d);
+	d.entity = ENTITY_RESOLUTION;
+	d.id = r->id;
+	d.kind = DEADLINE_RESOLUTION;
+	d.agency = r->agency;
+	str_copy(d.due, r->due, sizeof d.due);
+	m = xmalloc(sizeof *m);
+	if (store_meeting_get(w->t, r->meeting, m, NULL) != 0)
+		snprintf(m->date, sizeof m->date, "#%u", r->meeting);
+	n = (size_t)snprintf(d.what, sizeof d.what, "%s-%u ", m->date,
+	    r->number);
+	if (n < sizeof d.what)	/* the text, cut on a character */
+		(void)str_copy(d.what + n, r->what, sizeof d.what - n);
+	str_utf8_cut(d.what);
+	free(m);
+	w->rc = w->fn(w->arg, &d);
+}
+
+int
+core_deadlines_all(struct store_txn *t, core_deadline_fn fn, void *arg)
+{
+	struct resolution_walk w = { t, fn, arg, 0 };
+	int rc;
+
+	if ((rc = core_deadlines(t, fn, arg)) != 0)
+		return rc;
+	core_resolution_deadlines(t, resolution_deadline_one, &w);
+	return w.rc;
+}

@@ -1410,6 +1410,113 @@ done:
 	return rc;
 }
 
+/* --- deadlines --------------------------------------------------------- */
+
+/* A deadline not yet met, and where its agency sorts. */
+struct export_deadline {
+	uint32_t		 rank;
+	struct core_deadline	 d;
+};
+
+struct export_deadlines {
+	struct export_deadline	*v;
+	size_t			 n, cap;
+};
+
+static int
+export_deadline_keep(void *arg, const struct core_deadline *d)
+{
+	struct export_deadlines *x = arg;
+
+	if (d->done[0] != '\0')
+		return 0;
+	x->v = xgrow(x->v, &x->cap, x->n + 1, sizeof *x->v);
+	x->v[x->n].rank = 0;
+	x->v[x->n++].d = *d;
+	return 0;
+}
+
+/* By agency (in the tree's order), due date, record. */
+static int
+export_deadline_cmp(const void *pa, const void *pb)
+{
+	const struct export_deadline *x = pa, *y = pb;
+	const struct core_deadline *a = &x->d, *b = &y->d;
+	int c;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if ((c = strcmp(a->due, b->due)) != 0)
+		return c;
+	if (a->entity != b->entity)
+		return a->entity < b->entity ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+int
+export_deadlines(struct store_txn *t, const char *today,
+    struct table_writer *w, size_t *rows, char **cause)
+{
+	static const struct table_column head[] = { T("機關代碼"), T("機關"),
+		D("期限"), C("剩餘天數"), T("情形"), T("類別"), T("對象"),
+		C("編號"), T("案號"), T("內容"), T("展延") };
+	static const char *const kinds[] = { "", "回應 Join 提案",
+		"聯繫提案人", "執行決議事項" };
+	struct export_deadlines x;
+	struct export_tree tr;
+	struct export_agency *e;
+	char days[24], state[64], id[16], ref[OGPO_TEXT_MAX + 64];
+	const char *text;
+	size_t i;
+	long left;
+	int rc;
+
+	*rows = 0;
+	memset(&x, 0, sizeof x);
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_head(w, head, 11, cause)) != 0 ||
+	    (rc = core_deadlines_all(t, export_deadline_keep, &x)) != 0)
+		goto done;
+	for (i = 0; i < x.n; i++)
+		x.v[i].rank = (e = export_tree_find(&tr, x.v[i].d.agency)) ?
+		    e->rank : UINT32_MAX;
+	if (x.n > 0)
+		qsort(x.v, x.n, sizeof *x.v, export_deadline_cmp);
+	for (i = 0; i < x.n && rc == 0; i++) {
+		const struct core_deadline *d = &x.v[i].d;
+
+		e = export_tree_find(&tr, d->agency);
+		left = core_days_between(today, d->due);
+		snprintf(days, sizeof days, "%ld", left);
+		if (left < 0)
+			snprintf(state, sizeof state, "逾期 %ld 天", -left);
+		else if (left == 0)
+			snprintf(state, sizeof state, "今日到期");
+		else
+			snprintf(state, sizeof state, "尚餘 %ld 天", left);
+		snprintf(id, sizeof id, "%u", d->id);
+		/* what is "115-07 its title" or "2026-09-15-3 its text". */
+		str_copy(ref, d->what, sizeof ref);
+		if ((text = strchr(d->what, ' ')) != NULL) {
+			ref[text - d->what] = '\0';
+			text++;
+		} else
+			text = "";
+		const char *cells[] = { e ? e->a.code : "", e ? e->a.name : "",
+			d->due, days, state, kinds[d->kind <= DEADLINE_KIND_MAX ?
+			d->kind : 0], d->entity == ENTITY_RESOLUTION ?
+			"決議事項" : "列管案件", id, ref, text,
+			d->extended ? "是" : "" };
+		rc = export_row(w, cells, 11, rows, cause);
+	}
+done:
+	free(x.v);
+	export_tree_free(&tr);
+	return rc;
+}
+
 /* One row of an agenda or a record of decisions. */
 struct export_item {
 	uint32_t rank;		/* the agency's place in the tree (policy) */
@@ -1855,6 +1962,12 @@ export_write(struct store_txn *t, const struct export_request *r,
 		return export_agenda(t, r->meeting, w, rows, cause);
 	case EXPORT_DECISIONS:
 		return export_decisions(t, r->meeting, w, rows, cause);
+	case EXPORT_DEADLINES: {
+		char today[OGPO_DATE_MAX + 1];
+
+		date_today(today);
+		return export_deadlines(t, today, w, rows, cause);
+	}
 	}
 	return err_set(cause, OGPO_INVALID, "internal error: export %d",
 	    (int)r->what);
@@ -1893,6 +2006,8 @@ export_sheet_name(enum export_what what)
 		return "議程";
 	case EXPORT_DECISIONS:
 		return "決議紀錄";
+	case EXPORT_DEADLINES:
+		return "期限";
 	default:
 		return "議題";
 	}
@@ -2098,6 +2213,9 @@ export_file_name(const struct export_request *r, char *buf, size_t n)
 		break;
 	case EXPORT_DECISIONS:
 		snprintf(buf, n, "decisions-%u.%s", r->meeting, ext);
+		break;
+	case EXPORT_DEADLINES:
+		snprintf(buf, n, "deadlines.%s", ext);
 		break;
 	default:
 		snprintf(buf, n, "issues.%s", ext);

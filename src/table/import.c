@@ -21,6 +21,7 @@
 #include "ogpo/spool.h"
 #include "ogpo/text.h"
 #include "ogpo/util.h"
+#include "table-int.h"
 
 #define IMPORT_DRY_RUN	1000	/* private status: let the transaction go */
 
@@ -456,15 +457,17 @@ import_field_col(const struct import *im, const char *field)
 	return "";
 }
 
-/*
- * What a row changes, named by the file's own column headers ("電話
- * 02-1234-5678 → 0912-345-678; 職稱 科長 → 專員"), values as a person
- * reads them; fields the file has no column for by their own label.
- * Returns how many fields differ.
- */
-static size_t
-import_diff(struct import *im, enum entity_kind kind, const void *old,
-    const void *rec, char *buf, size_t n)
+/* import_diff_text's column names, for the officer and agency sheets. */
+static const char *
+import_diff_col(const void *arg, const char *field)
+{
+	return import_field_col(arg, field);
+}
+
+size_t
+import_diff_text(struct store_txn *t, enum entity_kind kind, const void *old,
+    const void *rec, const char *(*col)(const void *arg, const char *field),
+    const void *arg, char *buf, size_t n)
 {
 	const struct schema *s = schema_of(kind);
 	char a[OGPO_DESC_MAX + 64], b[OGPO_DESC_MAX + 64];
@@ -479,14 +482,14 @@ import_diff(struct import *im, enum entity_kind kind, const void *old,
 		schema_format(&s->fields[i], rec, b, sizeof b);
 		if (strcmp(a, b) == 0)
 			continue;
-		core_field_text(im->t, &s->fields[i], old, a, sizeof a);
-		core_field_text(im->t, &s->fields[i], rec, b, sizeof b);
+		core_field_text(t, &s->fields[i], old, a, sizeof a);
+		core_field_text(t, &s->fields[i], rec, b, sizeof b);
 		if (strcmp(a, b) == 0)
 			continue;
 		count++;
 		if (used >= n)
 			continue;
-		name = import_field_col(im, s->fields[i].name);
+		name = col(arg, s->fields[i].name);
 		if (*name == '\0')
 			name = _(s->fields[i].label);
 		used += (size_t)snprintf(buf + used, n - used, "%s%s %s → %s",
@@ -496,6 +499,14 @@ import_diff(struct import *im, enum entity_kind kind, const void *old,
 	if (used >= n && n > 4)
 		strcpy(buf + n - 4, "…");	/* cut on a character */
 	return count;
+}
+
+static size_t
+import_diff(struct import *im, enum entity_kind kind, const void *old,
+    const void *rec, char *buf, size_t n)
+{
+	return import_diff_text(im->t, kind, old, rec, import_diff_col, im,
+	    buf, n);
 }
 
 /* Copy a cell into a string field; complain if it does not fit. */
@@ -1326,13 +1337,33 @@ import_close(struct import *im)
 	im->agencies = NULL;
 }
 
+int
+import_record_append(struct core *c, struct store_txn *t,
+    struct import_record *ir, const char *path, uint64_t *seq, char **cause)
+{
+	struct audit *a = xcalloc(1, sizeof *a);
+	int rc;
+
+	ir->last_seq = store_audit_next(t) - 1;
+	/* The codec takes only UTF-8, and a name may be Big5 or cut. */
+	text_utf8_clean(path, ir->file, sizeof ir->file);
+	a->time = (int64_t)time(NULL);
+	str_copy(a->login, core_login(c), sizeof a->login);
+	a->action = AUDIT_IMPORT;
+	a->entity = ENTITY_IMPORT;
+	a->after_len = codec_encode(&schema_import, ir, a->after,
+	    sizeof a->after);
+	rc = store_audit_append(t, a, cause);
+	*seq = a->seq;
+	free(a);
+	return rc;
+}
+
 /* The import record that closes an import, naming its changes. */
 static int
 import_record_write(struct import *im, uint64_t first)
 {
 	struct import_record ir;
-	struct audit *a = xcalloc(1, sizeof *a);
-	int rc;
 
 	memset(&ir, 0, sizeof ir);
 	ir.kind = im->o->kind;
@@ -1341,20 +1372,9 @@ import_record_write(struct import *im, uint64_t first)
 	ir.unchanged = (uint32_t)im->res->unchanged;
 	ir.rejected = (uint32_t)im->res->rejected;
 	ir.first_seq = first;
-	ir.last_seq = store_audit_next(im->t) - 1;
-	/* The codec takes only UTF-8, and a name may be Big5 or cut. */
-	text_utf8_clean(im->path, ir.file, sizeof ir.file);
 	str_copy(ir.encoding, im->res->encoding, sizeof ir.encoding);
-	a->time = (int64_t)time(NULL);
-	str_copy(a->login, core_login(im->c), sizeof a->login);
-	a->action = AUDIT_IMPORT;
-	a->entity = ENTITY_IMPORT;
-	a->after_len = codec_encode(&schema_import, &ir, a->after,
-	    sizeof a->after);
-	rc = store_audit_append(im->t, a, im->cause);
-	im->res->seq = a->seq;
-	free(a);
-	return rc;
+	return import_record_append(im->c, im->t, &ir, im->path,
+	    &im->res->seq, im->cause);
 }
 
 /* Open the file as a table and note what it is. */

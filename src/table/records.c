@@ -2,8 +2,11 @@
  * records.c — tracked cases and their progress reports as tables, out
  * and back in: one column per field under the field's own name (as
  * `ogpo list cases --tsv` heads them), agencies by code, a case by its
- * number, choices by name. A file exported and imported again changes
- * nothing. An import is one transaction: every row lands or none does.
+ * number, choices by name; and meetings' resolutions back in from the
+ * table export_resolutions writes (its Chinese headers, or field names).
+ * A file exported and imported again changes nothing. An import is one
+ * transaction and one import of the audit trail (ogpo import undo takes
+ * it back): every row lands or none does.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +16,7 @@
 #include "ogpo/export.h"
 #include "ogpo/import.h"
 #include "ogpo/schema.h"
+#include "table-int.h"
 
 /* The columns: every field but the record head's bookkeeping. */
 static size_t
@@ -123,6 +127,37 @@ export_records(struct store_txn *t, enum entity_kind kind,
 
 #define RECORDS_COLS_MAX	256
 
+/* A column that is no field of the record: shown for people, read only
+ * to find a resolution's meeting when its number is left out. */
+enum records_view {
+	RECORDS_FIELD = 0,
+	RECORDS_MEETING_DATE,	/* 會議日期 */
+	RECORDS_MEETING_TITLE,	/* 會議 */
+	RECORDS_SHOWN		/* 主責機關: the owners' names, from codes */
+};
+
+/* The headers ogpo export resolutions writes, besides the field names. */
+static const struct records_alias {
+	enum entity_kind kind;
+	const char	*header;
+	const char	*field;		/* NULL: a view */
+	enum records_view view;
+} records_aliases[] = {
+	{ ENTITY_RESOLUTION, "編號", "id", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "會議編號", "meeting", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "會議日期", NULL, RECORDS_MEETING_DATE },
+	{ ENTITY_RESOLUTION, "會議", NULL, RECORDS_MEETING_TITLE },
+	{ ENTITY_RESOLUTION, "案次", "number", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "決議事項", "text", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "主責機關代碼", "owner", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "主責機關", NULL, RECORDS_SHOWN },
+	{ ENTITY_RESOLUTION, "期限", "due", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "狀態", "status", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "關聯議題編號", "issue", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "決定會議編號", "decided", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "辦理情形", "note", RECORDS_FIELD },
+};
+
 struct records_row {
 	char	 name[48];	/* "row 12" */
 	char	**cells;
@@ -132,25 +167,73 @@ struct records_row {
 struct records_import {
 	enum entity_kind	 kind;
 	const struct schema	*s;
-	const struct field	*col[RECORDS_COLS_MAX];	/* NULL: blank */
+	const char		*path;
+	const struct field	*col[RECORDS_COLS_MAX];	/* NULL: no field */
+	enum records_view	 view[RECORDS_COLS_MAX];
+	char			*head[RECORDS_COLS_MAX];	/* as written */
 	size_t			 ncols;
 	struct records_row	*rows;
 	size_t			 nrows;
+	char			 encoding[16];
 	const struct records_options *o;
 	struct records_result	*res;
 	char			*errors;	/* every refusal, a line each */
 	size_t			 nerrors;
 };
 
-static void
-records_refuse(struct records_import *ri, const char *row, const char *why)
+/* The command that writes kind's table, for sentences. */
+static const char *
+records_export_name(enum entity_kind kind)
 {
-	char *all = xasprintf("%s%s%s: %s", ri->errors ? ri->errors : "",
-	    ri->errors ? "\n" : "", row, why);
+	return kind == ENTITY_ISSUE ? "cases" : kind == ENTITY_PROGRESS ?
+	    "progress" : "resolutions";
+}
 
+/* Refuse row: "FILE: row 12, column 狀態: why" (column k, or none). */
+static void
+records_refuse(struct records_import *ri, const struct records_row *row,
+    size_t k, const char *why)
+{
+	char *line = k < ri->ncols ? xasprintf(_("%s: %s, column %s: %s"),
+	    ri->path, row->name, ri->head[k], why) : xasprintf(_("%s: %s: %s"),
+	    ri->path, row->name, why);
+	char *all = xasprintf("%s%s%s", ri->errors ? ri->errors : "",
+	    ri->errors ? "\n" : "", line);
+
+	free(line);
 	free(ri->errors);
 	ri->errors = all;
 	ri->nerrors++;
+	ri->res->rejected++;
+}
+
+/* An enum's choices as a file may write them: "持續列管 (open), …". */
+static void
+records_choices(const struct enum_names *e, char *buf, size_t n)
+{
+	size_t used = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = e->min; i <= e->max && used < n; i++) {
+		if (i > e->min)
+			used += (size_t)snprintf(buf + used, n - used, "%s",
+			    _(", "));
+		if (used < n)
+			used += (size_t)snprintf(buf + used, n - used,
+			    _("%s (%s)"), e->zh[i], e->names[i]);
+	}
+}
+
+/* "'2027-13-01' is not a real calendar date", as the importers say it. */
+static char *
+records_quote(const char *v, const char *reason)
+{
+	reason = _(reason);
+	if (strncmp(reason, "is ", 3) == 0 || strncmp(reason, "should ",
+	    7) == 0 || strncmp(reason, "looks ", 6) == 0)
+		return xasprintf(_("'%s' %s"), v, reason);
+	return xasprintf(_("'%s': %s"), v, reason);
 }
 
 /* A typed value into field f of rec; -1 with *why (a new string). */
@@ -159,8 +242,10 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
     const char *v, char **why)
 {
 	char *p = (char *)rec + f->offset, *copy, *tok, *save;
+	char choices[256];
 	uint32_t u = 0, n = 0, list[OGPO_COLLAB_MAX];
 	struct agency a;
+	struct meeting *m;
 	struct issue *is;
 	const char *bad;
 
@@ -168,15 +253,14 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 	case FIELD_STR:
 		if (f->form == FORM_DATE && *v != '\0') {
 			if (import_date(v, p, &bad) != 0) {
-				*why = xasprintf("%s '%s': %s", f->name, v,
-				    bad);
+				*why = records_quote(v, bad);
 				return -1;
 			}
 			return 0;
 		}
 		if (str_copy(p, v, f->size) != 0) {
-			*why = xasprintf(_("%s is too long: at most %zu bytes"),
-			    f->name, f->size - 1);
+			*why = xasprintf(_("too long: at most %zu bytes"),
+			    f->size - 1);
 			return -1;
 		}
 		return 0;
@@ -187,10 +271,10 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 			if (n == OGPO_COLLAB_MAX ||
 			    (str_to_id(tok, &list[n]) != 0 &&
 			    store_agency_by_code(t, tok, &a, NULL) != 0)) {
-				*why = n == OGPO_COLLAB_MAX ? xasprintf(_("%s: "
-				    "at most %d agencies"), f->name,
-				    OGPO_COLLAB_MAX) : xasprintf(_("%s: no "
-				    "agency has the code '%s'"), f->name, tok);
+				*why = n == OGPO_COLLAB_MAX ? xasprintf(_("at "
+				    "most %d agencies"), OGPO_COLLAB_MAX) :
+				    xasprintf(_("no agency has the code '%s'"),
+				    tok);
 				free(copy);
 				return -1;
 			}
@@ -211,8 +295,9 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 		u = 0;
 	else if (f->enums != NULL) {
 		if (model_enum_parse(f->enums, v, &u) != 0) {
-			*why = xasprintf(_("%s: '%s' is not one of the "
-			    "choices"), f->name, v);
+			records_choices(f->enums, choices, sizeof choices);
+			*why = xasprintf(_("'%s' is not one of the choices: %s"),
+			    v, choices);
 			return -1;
 		}
 	} else if (f->form == FORM_TRIGGERS) {
@@ -226,9 +311,8 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 			else if (strcmp(tok, "heated") == 0)
 				u |= TRIGGER_HEATED;
 			else {
-				*why = xasprintf(_("%s: '%s' is not "
-				    "stakeholders, divided or heated"),
-				    f->name, tok);
+				*why = xasprintf(_("'%s' is not stakeholders, "
+				    "divided or heated"), tok);
 				free(copy);
 				return -1;
 			}
@@ -236,8 +320,7 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 		free(copy);
 	} else if (f->ref == ENTITY_AGENCY && str_to_id(v, &u) != 0) {
 		if (store_agency_by_code(t, v, &a, NULL) != 0) {
-			*why = xasprintf(_("%s: no agency has the code '%s'"),
-			    f->name, v);
+			*why = xasprintf(_("no agency has the code '%s'"), v);
 			return -1;
 		}
 		u = a.h.id;
@@ -245,17 +328,307 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 		is = xmalloc(sizeof *is);
 		if (store_case_by_serial(t, v, is, NULL) != 0) {
 			free(is);
-			*why = xasprintf(_("%s: there is no case numbered "
-			    "'%s'"), f->name, v);
+			*why = xasprintf(_("there is no case numbered '%s'"),
+			    v);
 			return -1;
 		}
 		u = is->h.id;
 		free(is);
 	} else if (str_to_id(v, &u) != 0) {
-		*why = xasprintf(_("%s: '%s' is not a number"), f->name, v);
+		*why = xasprintf(_("'%s' is not a number"), v);
 		return -1;
+	} else if (f->ref == ENTITY_MEETING) {
+		m = xmalloc(sizeof *m);
+		if (store_meeting_get(t, u, m, NULL) != 0) {
+			free(m);
+			*why = xasprintf(_("there is no meeting #%u; see ogpo "
+			    "list meetings"), u);
+			return -1;
+		}
+		free(m);
 	}
 	memcpy(p, &u, sizeof u);
+	return 0;
+}
+
+/* Column k of row, "" where the row is short. */
+static const char *
+records_at(const struct records_row *row, size_t k)
+{
+	return k < row->n ? row->cells[k] : "";
+}
+
+/* The cell of the row under the field of that name, or "". */
+static const char *
+records_cell_of(const struct records_import *ri, const struct records_row *row,
+    const char *field, size_t *k)
+{
+	size_t i;
+
+	for (i = 0; i < ri->ncols; i++)
+		if (ri->col[i] != NULL && strcmp(ri->col[i]->name, field) == 0) {
+			*k = i;
+			return records_at(row, i);
+		}
+	*k = ri->ncols;
+	return "";
+}
+
+/* The cell of the row under a view, or "". */
+static const char *
+records_view_cell(const struct records_import *ri,
+    const struct records_row *row, enum records_view view, size_t *k)
+{
+	size_t i;
+
+	for (i = 0; i < ri->ncols; i++)
+		if (ri->view[i] == view) {
+			*k = i;
+			return records_at(row, i);
+		}
+	*k = ri->ncols;
+	return "";
+}
+
+/*
+ * The meeting a resolution row names: by its number (會議編號), else by
+ * its date (會議日期) and, where two share the day, its title (會議).
+ * 0 with nothing said when the row names none; -1 refused (*k the
+ * column, *why a new string).
+ */
+static int
+records_meeting(struct store_txn *t, const struct records_import *ri,
+    const struct records_row *row, uint32_t *id, size_t *k, char **why)
+{
+	struct resolution r;
+	struct store_cursor *c;
+	struct meeting *m;
+	const char *date, *title, *bad;
+	char iso[OGPO_DATE_MAX + 1];
+	size_t kt, found = 0;
+	const struct field *f = schema_field(ri->s, "meeting");
+
+	*id = 0;
+	memset(&r, 0, sizeof r);
+	if (*records_cell_of(ri, row, "meeting", k) != '\0') {
+		if (records_assign(t, f, &r, records_at(row, *k), why) != 0)
+			return -1;
+		*id = r.meeting;
+		return 0;
+	}
+	date = records_view_cell(ri, row, RECORDS_MEETING_DATE, k);
+	if (*date == '\0')
+		return 0;
+	if (import_date(date, iso, &bad) != 0) {
+		*why = records_quote(date, bad);
+		return -1;
+	}
+	title = records_view_cell(ri, row, RECORDS_MEETING_TITLE, &kt);
+	if (store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
+		return 0;
+	m = xmalloc(sizeof *m);
+	if (store_cursor_seek_text(c, iso) == 0)
+		do {
+			if (store_cursor_get(c, m, NULL) != 0 ||
+			    strcmp(m->date, iso) != 0)
+				break;
+			if (*title != '\0' && strcmp(m->title, title) != 0)
+				continue;
+			*id = m->h.id;
+			found++;
+		} while (store_cursor_move(c, STORE_NEXT) == 0);
+	store_cursor_close(c);
+	free(m);
+	if (found == 1)
+		return 0;
+	*id = 0;
+	*why = found == 0 ? xasprintf(*title != '\0' ? _("no meeting on %s "
+	    "is titled as the row says; see ogpo list meetings") :
+	    _("no meeting was held on %s; see ogpo list meetings"), iso) :
+	    xasprintf(_("%zu meetings were held on %s; give the meeting's "
+	    "number (會議編號) or its title (會議)"), found, iso);
+	return -1;
+}
+
+/*
+ * A resolution row without an id: the one its meeting and number name,
+ * into rec (*had 1), if there is one. 0, or -1 refused as above.
+ */
+static int
+records_resolution_find(struct store_txn *t, struct records_import *ri,
+    const struct records_row *row, void *rec, int *had, uint32_t *meeting,
+    size_t *k, char **why)
+{
+	struct resolution *r = rec;
+	struct store_cursor *c;
+	const char *no;
+	uint32_t number;
+
+	if (records_meeting(t, ri, row, meeting, k, why) != 0)
+		return -1;
+	no = records_cell_of(ri, row, "number", k);
+	if (*meeting == 0 || *no == '\0')
+		return 0;
+	if (str_to_id(no, &number) != 0) {
+		*why = xasprintf(_("'%s' is not a number"), no);
+		return -1;
+	}
+	if (store_cursor_open(t, IX_MEETING_RESOLUTION, meeting, &c,
+	    NULL) != 0)
+		return 0;
+	while (!*had && store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, r, NULL) == 0 && r->number == number)
+			*had = 1;
+	store_cursor_close(c);
+	if (!*had)
+		memset(rec, 0, sizeof *r);
+	return 0;
+}
+
+/* A blank cell that keeps what is stored: a resolution's meeting,
+ * number and status, which a row that names it by its id may leave out. */
+static int
+records_keeps(const struct records_import *ri, const struct field *f)
+{
+	return ri->kind == ENTITY_RESOLUTION && (strcmp(f->name, "meeting")
+	    == 0 || strcmp(f->name, "number") == 0 ||
+	    strcmp(f->name, "status") == 0);
+}
+
+/* The file's own header of a field, for the dry run's sentences. */
+static const char *
+records_col_name(const void *arg, const char *field)
+{
+	const struct records_import *ri = arg;
+	size_t i;
+
+	for (i = 0; i < ri->ncols; i++)
+		if (ri->col[i] != NULL && strcmp(ri->col[i]->name, field) == 0)
+			return ri->head[i];
+	return "";
+}
+
+/* "resolution 3 of meeting #12" or "case 115-07 路邊停車". */
+static void
+records_label(const struct records_import *ri, const void *rec, char *buf,
+    size_t n)
+{
+	const struct resolution *r = rec;
+	char label[OGPO_TEXT_MAX + 1];
+
+	if (ri->kind == ENTITY_RESOLUTION) {
+		snprintf(buf, n, _("resolution %u of meeting #%u"), r->number,
+		    r->meeting);
+		return;
+	}
+	schema_label(ri->s, rec, label, sizeof label);
+	snprintf(buf, n, "%s %s", model_noun(ri->kind), label);
+}
+
+/* Tell the caller what a row did (a dry run lists it). */
+static void
+records_change(struct store_txn *t, struct records_import *ri,
+    const struct records_row *row, const void *old, const void *rec)
+{
+	char label[OGPO_TEXT_MAX + 64], diff[1024];
+	char *what;
+
+	if (ri->o->on_change == NULL)
+		return;
+	records_label(ri, rec, label, sizeof label);
+	if (old == NULL)
+		what = xasprintf(_("added %s"), label);
+	else {
+		(void)import_diff_text(t, ri->kind, old, rec,
+		    records_col_name, ri, diff, sizeof diff);
+		what = xasprintf(_("updated %s: %s"), label, diff);
+	}
+	ri->o->on_change(ri->o->arg, row->name, what);
+	free(what);
+}
+
+/* 1 if every cell of the row is empty (a sheet's trailing rows). */
+static int
+records_blank(const struct records_row *row)
+{
+	size_t k;
+
+	for (k = 0; k < row->n; k++)
+		if (row->cells[k][0] != '\0')
+			return 0;
+	return 1;
+}
+
+/* One row: refused (counted, said) or saved. 0, or an error that ends
+ * it all (the map is full, the disk failed). */
+static int
+records_row(struct core *c, struct store_txn *t, struct records_import *ri,
+    const struct records_row *row, void *rec, void *old, char **cause)
+{
+	const struct field *f;
+	const char *v;
+	char *why = NULL;
+	uint32_t id, meeting = 0, was;
+	size_t k = ri->ncols;
+	int had = 0, rc;
+
+	memset(rec, 0, ri->s->size);
+	v = records_cell_of(ri, row, "id", &k);
+	if (*v != '\0') {
+		if (str_to_id(v, &id) != 0)
+			why = xasprintf(_("'%s' is not a number"), v);
+		else if (store_get(t, ri->kind, id, rec, NULL) != 0)
+			why = xasprintf(_("there is no %s #%u to update; leave "
+			    "it empty to add one"), model_noun(ri->kind), id);
+		else
+			had = 1;
+	} else if (ri->kind == ENTITY_RESOLUTION)
+		(void)records_resolution_find(t, ri, row, rec, &had, &meeting,
+		    &k, &why);
+	memcpy(old, rec, ri->s->size);
+	/* The row's cells over what is stored; k names a refused one. */
+	if (why == NULL)
+		for (k = 0; k < ri->ncols && k < row->n; k++) {
+			f = ri->col[k];
+			if (f == NULL ||
+			    (f->flags & (FIELD_HEAD | FIELD_SYSTEM)))
+				continue;
+			if (had && row->cells[k][0] == '\0' &&
+			    records_keeps(ri, f))
+				continue;
+			if (records_assign(t, f, rec, row->cells[k],
+			    &why) != 0)
+				break;
+		}
+	if (why == NULL && ri->kind == ENTITY_RESOLUTION &&
+	    ((struct resolution *)rec)->meeting == 0)
+		((struct resolution *)rec)->meeting = meeting;
+	if (why != NULL) {
+		records_refuse(ri, row, k, why);
+		free(why);
+		return 0;
+	}
+	was = ((struct record_head *)rec)->version;
+	if ((rc = core_save(c, t, ri->kind, rec, &why)) != 0) {
+		if (rc == OGPO_FULL || rc == OGPO_IO || rc == OGPO_NOMEM) {
+			err_set(cause, rc, "%s: %s: %s", ri->path, row->name,
+			    why ? why : "");
+			free(why);
+			return rc;
+		}
+		records_refuse(ri, row, ri->ncols, why ? why : _("refused"));
+		free(why);
+		return 0;
+	}
+	if (!had) {
+		ri->res->added++;
+		records_change(t, ri, row, NULL, rec);
+	} else if (((struct record_head *)rec)->version == was)
+		ri->res->unchanged++;
+	else {
+		ri->res->updated++;
+		records_change(t, ri, row, old, rec);
+	}
 	return 0;
 }
 
@@ -264,73 +637,67 @@ static int
 records_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
 	struct records_import *ri = arg;
-	const struct field *f;
-	void *rec = xmalloc(ri->s->size);
-	char *why;
-	uint32_t id;
-	size_t r, k;
-	int had;
+	struct import_record ir;
+	void *rec = xmalloc(ri->s->size), *old = xmalloc(ri->s->size);
+	uint64_t first = store_audit_next(t);
+	size_t r;
+	int rc = 0;
 
 	/* A map-full rerun starts again from nothing. */
 	free(ri->errors);
 	ri->errors = NULL;
 	ri->nerrors = 0;
 	memset(ri->res, 0, sizeof *ri->res);
-	for (r = 0; r < ri->nrows; r++) {
-		struct records_row *row = &ri->rows[r];
-
-		memset(rec, 0, ri->s->size);
-		had = 0;
-		why = NULL;
-		for (k = 0; k < ri->ncols && k < row->n; k++)
-			if (ri->col[k] != NULL &&
-			    strcmp(ri->col[k]->name, "id") == 0 &&
-			    row->cells[k][0] != '\0') {
-				if (str_to_id(row->cells[k], &id) != 0)
-					why = xasprintf(_("id '%s' is not a "
-					    "number"), row->cells[k]);
-				else if (store_get(t, ri->kind, id, rec,
-				    NULL) != 0)
-					why = xasprintf(_("there is no %s #%u "
-					    "to update; leave id empty to add "
-					    "it"), model_noun(ri->kind), id);
-				else
-					had = 1;
-			}
-		for (k = 0; why == NULL && k < ri->ncols && k < row->n; k++) {
-			f = ri->col[k];
-			if (f == NULL || (f->flags & (FIELD_HEAD |
-			    FIELD_SYSTEM)))
-				continue;
-			if (records_assign(t, f, rec, row->cells[k], &why) != 0)
-				break;
-		}
-		if (why == NULL) {
-			uint32_t was = ((struct record_head *)rec)->version;
-
-			if (core_save(c, t, ri->kind, rec, &why) != 0) {
-				if (why == NULL)
-					why = xstrdup(_("refused"));
-			} else if (!had)
-				ri->res->added++;
-			else if (((struct record_head *)rec)->version == was)
-				ri->res->unchanged++;
-			else
-				ri->res->updated++;
-		}
-		if (why != NULL) {
-			records_refuse(ri, row->name, why);
-			free(why);
-			ri->res->rejected++;
-		}
-	}
+	for (r = 0; rc == 0 && r < ri->nrows; r++)
+		if (!records_blank(&ri->rows[r]))
+			rc = records_row(c, t, ri, &ri->rows[r], rec, old,
+			    cause);
+	free(old);
 	free(rec);
+	if (rc != 0)
+		return rc;
 	if (ri->nerrors > 0)
 		return err_set(cause, OGPO_INVALID, ngettext("%zu row was "
 		    "refused; nothing was written:\n%s", "%zu rows were "
 		    "refused; nothing was written:\n%s", ri->nerrors),
 		    ri->nerrors, ri->errors);
-	return 0;
+	if (ri->o->dry_run || ri->res->added + ri->res->updated == 0)
+		return 0;
+	/* The record that names the changes: ogpo import undo takes them
+	 * back together. */
+	memset(&ir, 0, sizeof ir);
+	ir.kind = ri->kind;
+	ir.added = (uint32_t)ri->res->added;
+	ir.updated = (uint32_t)ri->res->updated;
+	ir.unchanged = (uint32_t)ri->res->unchanged;
+	ir.first_seq = first;
+	str_copy(ir.encoding, ri->encoding, sizeof ir.encoding);
+	return import_record_append(c, t, &ir, ri->path, &ri->res->seq,
+	    cause);
+}
+
+/* Map header cell h to column i: a field's name, or an export's own. */
+static int
+records_head(struct records_import *ri, size_t i, const char *h)
+{
+	size_t j;
+
+	ri->head[i] = xstrdup(h);
+	ri->col[i] = schema_field(ri->s, h);
+	ri->view[i] = RECORDS_FIELD;
+	if (ri->col[i] != NULL || *h == '\0')
+		return 0;
+	for (j = 0; j < sizeof records_aliases / sizeof records_aliases[0];
+	    j++)
+		if (records_aliases[j].kind == ri->kind &&
+		    strcmp(records_aliases[j].header, h) == 0) {
+			ri->view[i] = records_aliases[j].view;
+			if (records_aliases[j].field != NULL)
+				ri->col[i] = schema_field(ri->s,
+				    records_aliases[j].field);
+			return 0;
+		}
+	return -1;
 }
 
 /* Read the whole file before anything is held: cases are few. */
@@ -338,37 +705,39 @@ static int
 records_read(struct records_import *ri, const char *path, char **cause)
 {
 	struct table_reader *r;
+	struct csv_reader *csv;
 	const struct table_row *row;
-	const struct field *f;
 	char unknown[512] = "";
 	size_t i, cap = 0;
 	int rc, head = 0;
 
 	if ((rc = table_reader_open(&r, path, NULL, cause)) != 0)
 		return rc;
+	if ((csv = table_reader_csv(r)) != NULL)
+		str_copy(ri->encoding, csv_reader_encoding(csv),
+		    sizeof ri->encoding);
+	else
+		str_copy(ri->encoding, table_format_name(
+		    table_reader_format(r)), sizeof ri->encoding);
 	while ((rc = table_reader_next(r, &row, cause)) == 1) {
 		if (!head) {
 			/* The header: field names, as the export wrote. */
 			for (i = 0; i < row->nfields && i < RECORDS_COLS_MAX;
-			    i++) {
-				f = schema_field(ri->s, row->fields[i]);
-				if (f == NULL && row->fields[i][0] != '\0') {
+			    i++)
+				if (records_head(ri, i, row->fields[i]) != 0) {
 					size_t u = strlen(unknown);
 
 					snprintf(unknown + u, sizeof unknown - u,
 					    "%s'%s'", u ? ", " : "",
 					    row->fields[i]);
 				}
-				ri->col[i] = f;
-			}
 			ri->ncols = i;
 			if (unknown[0] != '\0') {
 				rc = err_set(cause, OGPO_INVALID, "%s: the "
 				    "header names no field of a %s: %s; write "
 				    "the columns as ogpo export %s heads them",
 				    path, model_noun(ri->kind), unknown,
-				    ri->kind == ENTITY_ISSUE ? "cases" :
-				    "progress");
+				    records_export_name(ri->kind));
 				break;
 			}
 			head = 1;
@@ -405,10 +774,11 @@ records_import(struct core *c, const char *path,
 	memset(res, 0, sizeof *res);
 	ri.kind = o->kind;
 	ri.s = schema_of(o->kind);
+	ri.path = path;
 	ri.o = o;
 	ri.res = res;
 	if (ri.s == NULL || (o->kind != ENTITY_ISSUE &&
-	    o->kind != ENTITY_PROGRESS))
+	    o->kind != ENTITY_PROGRESS && o->kind != ENTITY_RESOLUTION))
 		return err_set(cause, OGPO_INVALID, "internal error: import "
 		    "of kind %d", (int)o->kind);
 	rc = records_read(&ri, path, cause);
@@ -424,6 +794,8 @@ records_import(struct core *c, const char *path,
 			free(ri.rows[i].cells[k]);
 		free(ri.rows[i].cells);
 	}
+	for (i = 0; i < ri.ncols; i++)
+		free(ri.head[i]);
 	free(ri.rows);
 	free(ri.errors);
 	return rc;

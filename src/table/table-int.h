@@ -13,6 +13,7 @@
 
 #include <expat.h>
 
+#include "ogpo/model.h"
 #include "ogpo/table.h"
 #include "ogpo/util.h"
 
@@ -147,9 +148,35 @@ int	 table_tmp_copy(struct table_writer *w, const char *path,
 unsigned table_col_width(const struct table_writer *w, size_t i);
 /* A date cell: 1 and *y *m *d if s is YYYY-MM-DD. */
 int	 table_date_split(const char *s, int *y, int *m, int *d);
-/* A count cell: 1 and *v if s is digits only. */
+/* A count cell: 1 and *v if s is digits only, or - and digits. */
 int	 table_count_value(const char *s, double *v);
 /* A rate cell ("87.5%"): 1 and the fraction in *v. */
 int	 table_rate_value(const char *s, double *v);
+
+/* --- importing (import.c, for records.c too) ------------------------- */
+
+struct core;
+struct store_txn;
+struct import_record;
+
+/*
+ * What a row changes, named by the file's own column headers ("電話
+ * 02-1234-5678 → 0912-345-678; 職稱 科長 → 專員"): col gives the header
+ * of a field ("" when the file has none, and the field's label is used),
+ * values as a person reads them. Returns how many fields differ.
+ */
+size_t	 import_diff_text(struct store_txn *t, enum entity_kind kind,
+	    const void *old, const void *rec,
+	    const char *(*col)(const void *arg, const char *field),
+	    const void *arg, char *buf, size_t n);
+
+/*
+ * The audit record that closes an import, in t: ir's kind, counts,
+ * first_seq and encoding are the caller's; the last change and the file
+ * (path) are filled in. *seq is the record's, for `ogpo import undo`.
+ */
+int	 import_record_append(struct core *c, struct store_txn *t,
+	    struct import_record *ir, const char *path, uint64_t *seq,
+	    char **cause);
 
 #endif /* OGPO_TABLE_INT_H */

@@ -289,10 +289,11 @@ table_date_split(const char *s, int *y, int *m, int *d)
 int
 table_count_value(const char *s, double *v)
 {
-	size_t n = strlen(s);
+	const char *d = s[0] == '-' ? s + 1 : s;	/* days overdue */
+	size_t n = strlen(d);
 
-	if (n == 0 || n > 15 || strspn(s, "0123456789") != n ||
-	    (n > 1 && s[0] == '0'))
+	if (n == 0 || n > 15 || strspn(d, "0123456789") != n ||
+	    (n > 1 && d[0] == '0') || (d != s && strcmp(d, "0") == 0))
 		return 0;
 	*v = strtod(s, NULL);
 	return 1;

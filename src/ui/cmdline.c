@@ -36,7 +36,8 @@ static const char *const cmdline_lists[] = { "agencies", "officers",
 static const char *const cmdline_list_opts[] = { "--agency", NULL };
 static const char *const cmdline_exports[] = { "attendance", "signin",
 	"officers", "agencies", "meetings", "issues", "training", "rewards",
-	"cases", "progress", "resolutions", "agenda", "decisions", NULL };
+	"cases", "progress", "resolutions", "deadlines", "agenda", "decisions",
+	NULL };
 static const char *const cmdline_export_opts[] = { "--output", "--month",
 	"--summary", NULL };
 static const char *const cmdline_audit_opts[] = { "--since", "--until",
@@ -275,8 +276,8 @@ cmdline_export(struct ui *ui, const struct cmdline_cmd *c, int argc,
 	static const int whats[] = { EXPORT_ATTENDANCE, EXPORT_SIGNIN,
 		EXPORT_OFFICERS, EXPORT_AGENCIES, EXPORT_MEETINGS,
 		EXPORT_ISSUES, EXPORT_TRAINING, EXPORT_REWARDS, EXPORT_CASES,
-		EXPORT_PROGRESS, EXPORT_RESOLUTIONS, EXPORT_AGENDA,
-		EXPORT_DECISIONS };
+		EXPORT_PROGRESS, EXPORT_RESOLUTIONS, EXPORT_DEADLINES,
+		EXPORT_AGENDA, EXPORT_DECISIONS };
 	const char *file = NULL, *month = NULL, *kind = NULL, *meeting = NULL;
 	char m[EXPORT_MONTH_MAX + 1], *end;
 	unsigned long id = 0;
@@ -310,7 +311,8 @@ cmdline_export(struct ui *ui, const struct cmdline_cmd *c, int argc,
 	if (what == 0) {
 		ui_message(ui, 1, _(":export what? attendance, signin, "
 		    "officers, agencies, meetings, cases, progress, "
-		    "resolutions, agenda, decisions, training or rewards"));
+		    "resolutions, deadlines, agenda, decisions, training or "
+		    "rewards"));
 		return UA_NONE;
 	}
 	if (what != EXPORT_ATTENDANCE && (month != NULL || summary)) {
@@ -366,8 +368,9 @@ cmdline_pane_do(struct ui *ui, const struct cmdline_cmd *c, int argc,
 	}
 	if (a == UA_IMPORT && (argc != 2 ||
 	    strcmp(argv[1], "officers") != 0)) {
-		ui_message(ui, 1, _("On the screen, :import officers (the "
-		    "command line imports agencies too)"));
+		/* Agencies, attendance, cases, progress, resolutions. */
+		ui_message(ui, 1, _("Here only :import officers; the other "
+		    "kinds: ogpo import on the command line"));
 		return UA_NONE;
 	}
 	if (a == UA_IMPORT)

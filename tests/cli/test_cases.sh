@@ -194,7 +194,7 @@ printf ',壞列,NOPE,,,,proposed,agency\n' >>"$TMP/bad.csv"
 run --db "$DB" import cases "$TMP/bad.csv"
 status "a table with a bad row is refused" 1
 contains "naming the row and the column" "$TMP/err" \
-    "row 4: lead: no agency has the code 'NOPE'"
+    "bad.csv: row 4, column lead: no agency has the code 'NOPE'"
 same "nothing of it was written" "$("$OGPO" --db "$DB" list cases --tsv)" \
     "$before"
 run --db "$DB" import cases "$TMP/edit.csv"

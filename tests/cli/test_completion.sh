@@ -45,7 +45,10 @@ complete_words "$OGPO" list ""
 replies "what list lists" "agencies cases issues meetings officers progress resolutions rewards training"
 complete_words "$OGPO" export ""
 replies "what export writes" \
-    "agencies agenda attendance cases decisions issues meetings officers progress resolutions rewards signin training"
+    "agencies agenda attendance cases deadlines decisions issues meetings officers progress resolutions rewards signin training"
+complete_words "$OGPO" import ""
+replies "what import reads" \
+    "agencies attendance cases list officers progress resolutions undo"
 complete_words "$OGPO" export attendance --s
 replies "export's --summary" "--summary"
 complete_words "$OGPO" import officers --encoding ""

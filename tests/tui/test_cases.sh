@@ -104,7 +104,8 @@ expect "f offers the filters" "Show which cases?"
 keys Down Down Down Down Down Down Down Down Down Down Enter
 expect "the overdue filter narrows the list" "overdue: a Join deadline"
 late=$("$OGPO" --db "$DB" due --within 0 --tsv |
-    awk -F '\t' 'NR > 1 && $4 < 0 { print $7 }' | sort -u | grep -c .)
+    awk -F '\t' 'NR > 1 && $4 < 0 && $6 == "issue" { print $7 }' |
+    sort -u | grep -c .)
 expect_pos "to the overdue cases ($late)" "1/$late"
 expect "the Join case" "公車路線資訊開放"
 keys F
