@@ -53,7 +53,7 @@ status "init --demo succeeds" 0
 officers=$(sed -n 's/.* \([0-9]*\) officers.*/\1/p' "$TMP/out")
 agencies=$(sed -n 's/^Demo data: \([0-9]*\) agencies.*/\1/p' "$TMP/out")
 meetings=$(sed -n 's/.* \([0-9]*\) meetings.*/\1/p' "$TMP/out")
-issues=$(sed -n 's/.* \([0-9]*\) issues.*/\1/p' "$TMP/out")
+issues=$(sed -n 's/.* \([0-9]*\) tracked cases.*/\1/p' "$TMP/out")
 
 # --- attendance of last month -------------------------------------------
 
