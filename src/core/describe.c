@@ -92,7 +92,7 @@ describe_field(struct store_txn *t, const struct field *f, const void *rec,
 			describe_ref(t, f->ref, list[k], one, sizeof one,
 			    as_was);
 			used += (size_t)snprintf(buf + used, n - used, "%s%s",
-			    k ? "; " : "", one);
+			    k ? _("; ") : "", one);
 		}
 	} else if (f->form == FORM_COMPETENCIES) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);

@@ -127,6 +127,30 @@ ui_edit_draw(struct ui *ui, struct ui_edit *e, int y, int x, int w,
 }
 
 /*
+ * Whether a line may break before the character at s[off] (next is the
+ * one after it): at a space, which is then dropped, or before a wide
+ * (CJK) character, as Chinese text has no spaces to break at — but never
+ * before a mark that closes what precedes it (，。、）…).
+ */
+static int
+ui_wrap_may_break(const char *s, size_t off, size_t next)
+{
+	static const char *const closing[] = { "，", "。", "、", "；", "：",
+		"）", "」", "』", "！", "？", "…", "》", "〉", "％" };
+	size_t i, len = next - off;
+
+	if (s[off] == ' ')
+		return 1;
+	if (off == 0 || text_col_of(s + off, len) != 2)
+		return 0;
+	for (i = 0; i < sizeof closing / sizeof *closing; i++)
+		if (strlen(closing[i]) == len &&
+		    memcmp(s + off, closing[i], len) == 0)
+			return 0;
+	return 1;
+}
+
+/*
  * Where the continuation of line s (end bytes) starts: a line indented
  * as "  KEYS      what it does" goes on under what it does, another
  * indented line a little in from its first word, and a flush one at the
@@ -185,12 +209,12 @@ ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
 				if (text_col_of(s + from, next - from) >
 				    (size_t)width)
 					break;
-				if (s[off] == ' ')
+				if (ui_wrap_may_break(s, off, next))
 					brk = off;
 				off = next;
 			}
 			if (off < end && brk > from)
-				off = brk;	/* break at the last space */
+				off = brk;	/* at the last place it may */
 			if (off == from)
 				off = text_next(s, off);	/* at least one */
 			line(arg, s + from, off - from, indent);
@@ -230,12 +254,12 @@ ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
 			/* Measured from the line's start, not the text's. */
 			if (text_col_of(s + start, next - start) > (size_t)w)
 				break;
-			if (s[off] == ' ')
+			if (ui_wrap_may_break(s, off, next))
 				brk = off;
 			off = next;
 		}
 		if (off < end && brk > start)
-			off = brk;	/* break at the last space */
+			off = brk;	/* at the last place it may */
 		if (off == start)
 			off = text_next(s, off);	/* at least one */
 		line(arg, s + start, off - start);

@@ -6,11 +6,13 @@
  * and their attendance. A meeting is marked held or cancelled here; its
  * sign-in sheet, and its month's attendance and summary, are a key away.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ogpo/export.h"
+#include "ogpo/resolution.h"
 #include "pane.h"
 
 /* The counts of the rows drawn, kept until the database moves on: a key
@@ -128,6 +130,97 @@ meetings_draw(struct ui *ui, int y, int x, int h, int w)
 }
 
 /* The meeting's fields, then each invitee and how they attended. */
+static char *meetings_append(char *, const char *, ...) OGPO_PRINTF(2, 3);
+
+/* text, with the line made from fmt appended (text is freed). */
+static char *
+meetings_append(char *text, const char *fmt, ...)
+{
+	va_list ap;
+	char *line, *out;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	out = xasprintf("%s%s", text, line);
+	free(line);
+	free(text);
+	return out;
+}
+
+/* The meeting's numbered resolutions: owners, due date, status. */
+static char *
+meetings_detail_resolutions(struct store_txn *t, const struct meeting *m,
+    char *text)
+{
+	struct resolution *r = xmalloc(sizeof *r);
+	struct agency a;
+	char owners[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1], day[16];
+	uint32_t *ids = NULL, k;
+	size_t n, i, used;
+
+	n = core_resolutions_of(t, m->h.id, &ids);
+	if (n > 0)
+		text = meetings_append(text, "\n%s\n", _("Resolutions"));
+	for (i = 0; i < n; i++) {
+		if (store_resolution_get(t, ids[i], r, NULL) != 0)
+			continue;
+		owners[0] = '\0';
+		for (k = 0, used = 0; k < r->nowner && k < OGPO_COLLAB_MAX &&
+		    used < sizeof owners; k++)
+			used += (size_t)snprintf(owners + used,
+			    sizeof owners - used, "%s%s", k ? _(", ") : "",
+			    store_agency_get(t, r->owner[k], &a, NULL) == 0 ?
+			    a.name : "?");
+		if (r->due[0] != '\0')
+			text = meetings_append(text, _("  %u. %s (%s; due %s; "
+			    "%s)\n"), r->number, r->text, owners,
+			    date_show(r->due, day, sizeof day),
+			    _(model_enum_label(&model_resolution_statuses,
+			    r->status)));
+		else
+			text = meetings_append(text, _("  %u. %s (%s; %s)\n"),
+			    r->number, r->text, owners,
+			    _(model_enum_label(&model_resolution_statuses,
+			    r->status)));
+	}
+	free(ids);
+	free(r);
+	return text;
+}
+
+/* The cases whose progress was reported at the meeting. */
+static char *
+meetings_detail_reports(struct store_txn *t, const struct meeting *m,
+    char *text)
+{
+	struct store_cursor *c;
+	struct progress *p = xmalloc(sizeof *p);
+	struct issue *is = xmalloc(sizeof *is);
+	struct agency a;
+	int any = 0;
+
+	if (store_cursor_open(t, IX_PROGRESS, NULL, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0) {
+			if (store_cursor_get(c, p, NULL) != 0 ||
+			    p->meeting != m->h.id ||
+			    store_issue_get(t, p->issue, is, NULL) != 0)
+				continue;
+			if (store_agency_get(t, p->agency, &a, NULL) != 0)
+				a.name[0] = '\0';
+			if (!any++)
+				text = meetings_append(text, "\n%s\n",
+				    _("Cases reported here"));
+			text = meetings_append(text, _("  %s %s, %s: %s\n"),
+			    is->serial, is->title, a.name, p->text);
+		}
+		store_cursor_close(c);
+	}
+	free(is);
+	free(p);
+	return text;
+}
+
 static char *
 meetings_detail(struct store_txn *t, const struct meeting *m)
 {
@@ -136,31 +229,32 @@ meetings_detail(struct store_txn *t, const struct meeting *m)
 	struct officer o;
 	struct agency a;
 	size_t present, invited;
-	char *text = pane_detail(t, ENTITY_MEETING, m), *old, line[512];
+	char *text = pane_detail(t, ENTITY_MEETING, m);
 
+	/* What the meeting decided and heard before who came: the list
+	 * of invitees is the long part. */
+	text = meetings_detail_resolutions(t, m, text);
+	text = meetings_detail_reports(t, m, text);
 	core_meeting_counts(t, m->h.id, &present, &invited);
-	old = text;
-	text = xasprintf(_("%s\nInvitees: present %zu / invited %zu\n"), old,
-	    present, invited);
-	free(old);
-	if (store_cursor_open(t, IX_ATTENDANCE, &m->h.id, &c, NULL) != 0)
-		return text;
-	while (store_cursor_move(c, STORE_NEXT) == 0) {
-		if (store_cursor_get(c, &at, NULL) != 0)
-			continue;
-		if (store_officer_get(t, at.officer, &o, NULL) != 0)
-			snprintf(o.name, sizeof o.name, "#%u", at.officer);
-		if (store_agency_get(t, at.agency, &a, NULL) != 0)
-			a.name[0] = '\0';
-		snprintf(line, sizeof line, "  %-10s  %s  %s  %s%s%s\n",
-		    _(model_enum_label(&model_attend_statuses, at.status)),
-		    o.name, a.name, _(model_enum_label(&model_roles, at.role)),
-		    at.proxy[0] ? _(", proxy: ") : "", at.proxy);
-		old = text;
-		text = xasprintf("%s%s", old, line);
-		free(old);
+	text = meetings_append(text, _("\nInvitees: present %zu / invited "
+	    "%zu\n"), present, invited);
+	if (store_cursor_open(t, IX_ATTENDANCE, &m->h.id, &c, NULL) == 0) {
+		while (store_cursor_move(c, STORE_NEXT) == 0) {
+			if (store_cursor_get(c, &at, NULL) != 0)
+				continue;
+			if (store_officer_get(t, at.officer, &o, NULL) != 0)
+				snprintf(o.name, sizeof o.name, "#%u",
+				    at.officer);
+			if (store_agency_get(t, at.agency, &a, NULL) != 0)
+				a.name[0] = '\0';
+			text = meetings_append(text, "  %-10s  %s  %s  %s%s%s\n",
+			    _(model_enum_label(&model_attend_statuses,
+			    at.status)), o.name, a.name,
+			    _(model_enum_label(&model_roles, at.role)),
+			    at.proxy[0] ? _(", proxy: ") : "", at.proxy);
+		}
+		store_cursor_close(c);
 	}
-	store_cursor_close(c);
 	return text;
 }
 

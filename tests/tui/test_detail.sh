@@ -80,4 +80,31 @@ check_value "meeting: the issue by its title" "Issue" "$mis"
 check_value "meeting: the convening agency by name" "Convening agency" "("
 esc
 expect_gone "Esc closes it" "Esc: close"
+
+# --- a work meeting's page: what it resolved and the cases reported at it ----
+# (the demo's November meeting resolved two and heard 115-12 and 115-16)
+keys /
+text "2026年11月開放政府聯絡人工作推動會議"
+keys Enter Space
+expect "the November meeting's page opens" "Esc: close"
+expect "it lists its resolutions, each numbered" "│   1. 請主責機關於公共政策網路參與平臺公開回應"
+expect "with its owner, due date and status" "(大陸委員會; due 2027-01-15;"
+expect "and the cases reported there, by number, with who reported what" \
+    "115-16 公共運輸票證整合, 交通部: 已與提案人電話聯繫。"
+expect "before the long list of invitees" "Invitees: present"
+esc
+tui_stop
+
+# The same page in Chinese at 80 columns: a sentence without spaces wraps
+# between characters, never leaving a number alone on its line.
+TUI_LANG=zh_TW.UTF-8 TUI_READY='1 機關'
+tui_start detailzh 80 24
+keys 3 /
+text "2026年11月開放政府聯絡人工作推動會議"
+keys Enter Space
+expect "中文：本次會議報告的列管案件" "本次會議報告的列管案件"
+expect "中文：決議事項 wraps between characters" \
+    "│   1. 請主責機關於公共政策網路參與平臺公開回應並附辦理時程（大陸委員"
+expect "中文：a mark that closes a phrase never starts a line" \
+    "│     會；期限 2027-01-15；持續列管）"
 tui_done

@@ -133,6 +133,11 @@ data() {
 	    resolutions; do
 		"$OGPO" --db "$DB" list "$k" --tsv | sed 1d
 	done >>"$OUT/data"
+	# The topic votes' titles and their candidates' (audit names them).
+	for v in $("$OGPO" --db "$DB" vote list | awk 'NR > 1 { print $1 }'); do
+		"$OGPO" --db "$DB" vote tally "$v"
+	done >>"$OUT/data"
+	"$OGPO" --db "$DB" vote list >>"$OUT/data"
 	for m in 2025-05 2025-06 2025-07 2025-08 2025-09 2025-10 2025-11 \
 	    2025-12 2026-01 2026-02 2026-03 2026-04 2026-05 2026-06 2026-07 \
 	    2026-08 2026-09 2026-10 2026-11 2026-12 2027-01 2027-02; do
