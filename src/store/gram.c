@@ -689,7 +689,9 @@ store_gram_update(struct store_txn *t, const struct store_ixent *old,
 
 	if (t->defer != NULL && t->gram == NULL) {
 		t->gram = xcalloc(1, sizeof *t->gram);
-		t->gram->batch = store_defer_batch(t);
+		/* About as many changes as a list per gram held in one
+		 * batch: 21 bytes each now, with their grouping. */
+		t->gram->batch = 2 * store_defer_batch(t);
 	}
 	/* Deletions first, as record_ix_update does. */
 	for (i = 0; i < nold + nnew; i++) {
