@@ -84,6 +84,24 @@ void	 store_set_wait(struct store *s, store_wait_fn fn, void *arg);
 void	 store_set_activity(struct store *s, const char *what);
 
 /*
+ * With on, the last step of this process's commits, the meta page that
+ * makes them the database's state, is put on disk later, by store_sync,
+ * rather than before store_write returns: a screen shows the change
+ * first and flushes it before it takes the next key. A commit is written
+ * to the file before store_write returns, so it outlives this process
+ * however it ends; only a failure of the machine itself before
+ * store_sync can take it back, and never the commits before it.
+ * store_close syncs too.
+ */
+void	 store_set_lazy_sync(struct store *s, int on);
+
+/*
+ * Put this process's commits since the last call on disk; at once if
+ * there are none. 0, or OGPO_IO with *cause.
+ */
+int	 store_sync(struct store *s, char **cause);
+
+/*
  * The processes reading a snapshot of the database now: out[0..max),
  * returns how many there are. behind: how many commits the snapshot is
  * behind the newest; held_ms: how long at least it has been held (-1 if

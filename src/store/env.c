@@ -733,6 +733,7 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	(void)store_sync(s, NULL);
 	store_writer_close(s);
 	if (s->env != NULL)
 		mdb_env_close(s->env);
@@ -916,6 +917,7 @@ store_reopen(struct store *s, size_t size)
 {
 	int rc;
 
+	(void)store_sync(s, NULL);
 	priv_enter();
 	mdb_env_close(s->env);
 	s->env = NULL;
@@ -1050,7 +1052,15 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		if (rc == 0 && !t.full)
 			rc = store_chain_flush(&t, cause);
 		if (rc == 0 && !t.full) {
+			/* LMDB reads the flag at commit; it is this handle's
+			 * alone, not other processes'. */
+			if (s->lazy)
+				mdb_env_set_flags(s->env, MDB_NOMETASYNC, 1);
 			rc = mdb_txn_commit(t.txn);
+			if (s->lazy) {
+				mdb_env_set_flags(s->env, MDB_NOMETASYNC, 0);
+				s->unsynced |= rc == 0;
+			}
 			t.txn = NULL;
 			if (rc == MDB_MAP_FULL)
 				t.full = 1;
@@ -1076,6 +1086,39 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		if ((rc = store_grow(s, cause)) != 0)
 			return rc;
 	}
+}
+
+void
+store_set_lazy_sync(struct store *s, int on)
+{
+	s->lazy = on != 0;
+}
+
+/*
+ * A lazy commit flushes the changed pages but not the page that names
+ * the new root (the meta page), which it writes with a plain write: in
+ * the system's cache, which a killed process does not take with it;
+ * fdatasync here puts it on disk. Until then a machine that stops
+ * (power, a kernel crash) may lose the last commit, never more: the meta
+ * page on disk still names the previous root, whose pages were flushed
+ * before it was written. (Without the pages' flush too the commit would
+ * be faster still, but a disk that kept the meta page without all the
+ * pages it names would leave the database unreadable.)
+ */
+int
+store_sync(struct store *s, char **cause)
+{
+	int rc;
+
+	if (!s->unsynced || s->env == NULL)
+		return 0;
+	if ((rc = mdb_env_sync(s->env, 1)) != 0)
+		return err_set(cause, OGPO_IO, "could not put the last change "
+		    "on the disk holding %s (%s): it may be lost if the "
+		    "machine stops; check the disk and try the change again",
+		    s->dir, strerror(rc));
+	s->unsynced = 0;
+	return 0;
 }
 
 int

@@ -29,7 +29,6 @@
 
 #define GRAM_BLOCK_MAX	1024	/* bytes of a block's value, at most */
 #define GRAM_BLOCK_ENTS	STORE_GRAM_BLOCK_ENTS
-#define GRAM_CHUNK	16	/* gathered changes of a gram, per chunk */
 
 size_t
 store_gram_split(const char *s, uint8_t *fold, uint16_t *at, size_t max)
@@ -423,25 +422,28 @@ gram_merge(struct store_txn *t, const uint8_t *g, size_t gl,
 }
 
 /*
- * Gathered changes (an import): per gram, its changes in the order they
- * came, in chunks; a hash table finds the gram. At a flush the grams are
- * written in key order, each with one look at its last block when its
- * changes are new entries after the last one (what an import of new
- * officers makes), else change by change.
+ * Gathered changes (an import): every change in the order it came, in one
+ * array, naming its gram, which a hash table finds. Appending there
+ * touches memory in order, where a list per gram would reach a place of
+ * its own (out of the cache) for each of the dozens of changes a record
+ * makes. At a flush the changes are grouped by gram, keeping their
+ * order (a counting sort), and the grams written in key order, each with
+ * one look at its last block when its changes are new entries after the
+ * last one (what an import of new officers makes), else change by change.
  */
-struct gram_chunk {
-	uint32_t		 next;	/* chunk index + 1, 0: none */
-	uint32_t		 n;
-	struct store_gram_ent	 e[GRAM_CHUNK];
-	uint8_t			 del[GRAM_CHUNK];
+struct gram_rec {
+	uint32_t		 pend;	/* the gram's index in pend */
+	uint32_t		 id;
+	uint8_t			 pos, del;
 };
 
 struct gram_pend {
 	uint8_t			 g[STORE_GRAM_KEY_MAX];
 	uint8_t			 gl;
 	uint8_t			 appends;	/* puts only, each after the last */
-	uint32_t		 head, tail;	/* chunk index + 1 */
+	uint32_t		 hash;
 	uint32_t		 n;		/* changes */
+	uint32_t		 first;		/* at a flush: its first in byg */
 	struct store_gram_ent	 last;
 };
 
@@ -450,8 +452,11 @@ struct store_gram_defer {
 	size_t			 npend, cap;
 	uint32_t		*table;		/* pend index + 1, 0: free */
 	size_t			 tsize;		/* a power of 2 */
-	struct gram_chunk	*chunks;
-	size_t			 nchunks, ccap;
+	struct gram_rec		*recs;		/* the changes, as they came */
+	size_t			 nrecs, rcap;
+	struct store_gram_ent	*byg;		/* at a flush: grouped by gram */
+	uint8_t			*bygdel;
+	size_t			 bcap;
 	struct store_gram_ent	*ents;		/* a gram's, at a flush */
 	size_t			 ecap;
 	struct gram_op		*ops;		/* likewise */
@@ -495,7 +500,9 @@ store_gram_defer_free(struct store_txn *t)
 		return;
 	free(d->pend);
 	free(d->table);
-	free(d->chunks);
+	free(d->recs);
+	free(d->byg);
+	free(d->bygdel);
 	free(d->ents);
 	free(d->ops);
 	free(d);
@@ -506,7 +513,7 @@ static void
 gram_forget(struct store_gram_defer *d)
 {
 	d->npend = 0;
-	d->nchunks = 0;
+	d->nrecs = 0;
 	if (d->table != NULL)
 		memset(d->table, 0, d->tsize * sizeof *d->table);
 }
@@ -525,13 +532,12 @@ static int
 gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
     struct gram_pend *p, char **cause)
 {
-	struct store_gram_ent *ents;
+	struct store_gram_ent *ents, *mine = d->byg + p->first;
+	const uint8_t *mdel = d->bygdel + p->first;
 	uint8_t okey[STORE_GRAM_KEY_MAX + 6], end[STORE_GRAM_KEY_MAX + 1];
-	struct gram_chunk *c;
 	struct store_kc mc;
 	MDB_val k, v, old;
 	size_t n = 0, i, k2;
-	uint32_t ci;
 	int rc, have = 0;
 
 	d->ents = xgrow(d->ents, &d->ecap, GRAM_BLOCK_ENTS + p->n,
@@ -561,21 +567,17 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 		if (rc == OGPO_CORRUPT)
 			return err_set(cause, OGPO_CORRUPT, "the search index "
 			    "is damaged; run ogpo verify");
-		c = &d->chunks[p->head - 1];
-		if (have && gram_ord(&c->e[0]) <= gram_ord(&ents[n - 1]))
+		if (have && gram_ord(&mine[0]) <= gram_ord(&ents[n - 1]))
 			p->appends = 0;		/* not after the last one */
 	}
 	rc = 0;
 	if (!p->appends) {
 		/* In entry order, the last change to each entry only. */
 		d->ops = xgrow(d->ops, &d->ocap, p->n, sizeof *d->ops);
-		for (ci = p->head, n = 0; ci != 0; ci = c->next) {
-			c = &d->chunks[ci - 1];
-			for (i = 0; i < c->n; i++, n++) {
-				d->ops[n].ord = gram_ord(&c->e[i]);
-				d->ops[n].seq = (uint32_t)n;
-				d->ops[n].del = c->del[i];
-			}
+		for (n = 0; n < p->n; n++) {
+			d->ops[n].ord = gram_ord(&mine[n]);
+			d->ops[n].seq = (uint32_t)n;
+			d->ops[n].del = mdel[n];
 		}
 		qsort(d->ops, n, sizeof *d->ops, gram_op_cmp);
 		for (i = 0, k2 = 0; i < n; i++)
@@ -584,11 +586,8 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 		return gram_merge(t, p->g, p->gl, d->ops, k2, ents, cause);
 	}
 	/* Appends: the last block refilled, then new blocks. */
-	for (ci = p->head; ci != 0; ci = c->next) {
-		c = &d->chunks[ci - 1];
-		memcpy(ents + n, c->e, c->n * sizeof *ents);
-		n += c->n;
-	}
+	memcpy(ents + n, mine, p->n * sizeof *ents);
+	n += p->n;
 	return gram_write(t, p->g, p->gl, have ? &old : NULL, ents, n, cause);
 }
 
@@ -596,11 +595,34 @@ int
 store_gram_flush(struct store_txn *t, char **cause)
 {
 	struct store_gram_defer *d = t->gram;
-	size_t i;
+	const struct gram_rec *r;
+	size_t i, n;
+	uint32_t at;
 	int rc = 0;
 
 	if (d == NULL || d->npend == 0)
 		return 0;
+	/* Each gram's changes together, in the order they came. */
+	if (d->bcap < d->nrecs) {
+		free(d->byg);
+		free(d->bygdel);
+		d->bcap = d->nrecs;
+		d->byg = xreallocarray(NULL, d->bcap, sizeof *d->byg);
+		d->bygdel = xmalloc(d->bcap);
+	}
+	for (i = 0, n = 0; i < d->npend; i++) {
+		d->pend[i].first = (uint32_t)n;
+		n += d->pend[i].n;
+	}
+	for (i = 0; i < d->nrecs; i++) {
+		r = &d->recs[i];
+		at = d->pend[r->pend].first++;
+		d->byg[at].id = r->id;
+		d->byg[at].pos = r->pos;
+		d->bygdel[at] = r->del;
+	}
+	for (i = 0; i < d->npend; i++)
+		d->pend[i].first -= d->pend[i].n;
 	qsort(d->pend, d->npend, sizeof *d->pend, gram_pend_cmp);
 	for (i = 0; i < d->npend && rc == 0; i++)
 		rc = gram_flush_one(t, d, &d->pend[i], cause);
@@ -615,15 +637,16 @@ gram_gather(struct store_txn *t, const uint8_t *g, size_t gl,
 {
 	struct store_gram_defer *d = t->gram;
 	struct gram_pend *p;
-	struct gram_chunk *c;
+	struct gram_rec *r;
+	uint32_t h = gram_hash(g, gl);
 	size_t j;
 
 	if (d->npend * 2 >= d->tsize)
 		gram_rehash(d, d->tsize ? d->tsize * 2 : 4096);
-	j = gram_hash(g, gl) & (d->tsize - 1);
+	j = h & (d->tsize - 1);
 	for (; d->table[j] != 0; j = (j + 1) & (d->tsize - 1)) {
 		p = &d->pend[d->table[j] - 1];
-		if (p->gl == gl && memcmp(p->g, g, gl) == 0)
+		if (p->hash == h && p->gl == gl && memcmp(p->g, g, gl) == 0)
 			break;
 	}
 	if (d->table[j] == 0) {
@@ -633,31 +656,24 @@ gram_gather(struct store_txn *t, const uint8_t *g, size_t gl,
 		memcpy(p->g, g, gl);
 		p->gl = (uint8_t)gl;
 		p->appends = 1;
-		p->head = p->tail = 0;
+		p->hash = h;
 		p->n = 0;
 		d->table[j] = (uint32_t)d->npend;
 	} else
 		p = &d->pend[d->table[j] - 1];
-	if (del || (p->tail != 0 && gram_ord(e) <= gram_ord(&p->last)))
+	if (del || (p->n != 0 && gram_ord(e) <= gram_ord(&p->last)))
 		p->appends = 0;
 	p->last = *e;
-	c = p->tail ? &d->chunks[p->tail - 1] : NULL;
-	if (c == NULL || c->n == GRAM_CHUNK) {
-		d->chunks = xgrow(d->chunks, &d->ccap, d->nchunks + 1,
-		    sizeof *d->chunks);
-		if (p->tail != 0)
-			d->chunks[p->tail - 1].next = (uint32_t)d->nchunks + 1;
-		c = &d->chunks[d->nchunks++];
-		c->next = 0;
-		c->n = 0;
-		p->tail = (uint32_t)d->nchunks;
-		if (p->head == 0)
-			p->head = p->tail;
-	}
-	c->e[c->n] = *e;
-	c->del[c->n++] = (uint8_t)del;
+	d->recs = xgrow(d->recs, &d->rcap, d->nrecs + 1, sizeof *d->recs);
+	r = &d->recs[d->nrecs++];
+	r->pend = (uint32_t)(p - d->pend);
+	r->id = e->id;
+	r->pos = e->pos;
+	r->del = (uint8_t)del;
 	p->n++;
-	if (d->nchunks * sizeof *c + d->npend * sizeof *p >= d->batch)
+	/* What the flush will hold besides: the changes grouped. */
+	if (d->nrecs * (sizeof *r + sizeof *d->byg + 1) + d->npend *
+	    sizeof *p >= d->batch)
 		return store_gram_flush(t, cause);
 	return 0;
 }
@@ -673,7 +689,9 @@ store_gram_update(struct store_txn *t, const struct store_ixent *old,
 
 	if (t->defer != NULL && t->gram == NULL) {
 		t->gram = xcalloc(1, sizeof *t->gram);
-		t->gram->batch = store_defer_batch(t);
+		/* About as many changes as a list per gram held in one
+		 * batch: 21 bytes each now, with their grouping. */
+		t->gram->batch = 2 * store_defer_batch(t);
 	}
 	/* Deletions first, as record_ix_update does. */
 	for (i = 0; i < nold + nnew; i++) {

@@ -72,6 +72,10 @@ struct store {
 	store_wait_fn	 wait_fn;
 	void		*wait_arg;
 	int		 broken;	/* the map could not be had again */
+	/* Commits are put on disk by store_sync, not at commit (the
+	 * screen's, so a change shows before its flush); unsynced: one of
+	 * them is not on disk yet. */
+	int		 lazy, unsynced;
 };
 
 #define STORE_SEQ_CACHE	8

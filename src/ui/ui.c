@@ -543,6 +543,19 @@ ui_sequence(wint_t intro)
 	return UI_KEY_NONE;
 }
 
+/* Put the last change on disk; if the disk refuses, say so at once. */
+static void
+ui_sync(struct ui *ui)
+{
+	char *cause = NULL;
+
+	if (store_sync(ui->store, &cause) == 0)
+		return;
+	ui_message(ui, 1, "%s", cause);
+	free(cause);
+	ui_redraw(ui);
+}
+
 int
 ui_getkey(struct ui *ui)
 {
@@ -556,6 +569,9 @@ ui_getkey(struct ui *ui)
 	 * is drawn again only when it has to be (resize, others' commits),
 	 * so an idle ogpo costs nothing. */
 	ui_redraw(ui);
+	/* What was drawn is committed; it goes to disk before the next
+	 * key is taken (store_set_lazy_sync in ui_main). */
+	ui_sync(ui);
 	for (;;) {
 		if (ui_signalled || ui->quit)
 			return UI_KEY_QUIT;
@@ -933,6 +949,9 @@ ui_main(const struct cmd_ctx *ctx)
 	ui.dbdir = store_dir(ui.store);
 	store_set_activity(ui.store, "ogpo");
 	store_set_wait(ui.store, ui_waiting, &ui);
+	/* A change is drawn before its flush, which ui_getkey does before
+	 * it reads the next key: a roll call's mark shows at once. */
+	store_set_lazy_sync(ui.store, 1);
 	ui_keymap(&ui, &errors);
 	if (errors != NULL) {
 		/* A keymap file is data: its lines are shown escaped. */

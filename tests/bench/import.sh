@@ -1,8 +1,8 @@
 #!/bin/sh
 # import.sh — `make bench`: figures for `ogpo import officers` on generated
 # CSV files of 100,000 and 1,000,000 rows (OGPO_BENCH_IMPORT_ROWS overrides
-# the big one), against two baselines measured in the same run on the same
-# file:
+# the big one, OGPO_BENCH_IMPORT_SMALL the small one), against two
+# baselines measured in the same run on the same file:
 #
 #   baseline   build/bench/import-baseline: libcsv straight into LMDB, one
 #              write transaction, the same records (byte-for-byte the same
@@ -36,12 +36,16 @@
 # file. (LMDB spills dirty pages to the file past 2^17 of them, 512 MB,
 # so even its part stops growing there.)
 #
+# OGPO names the program to time (./ogpo by default): an older build, to
+# compare.
+#
 # The small file is imported three times, the big one twice (best wall
 # time kept, a fresh database each time). Figures, not a test: nothing
 # here fails on a slow result.
 set -eu
 cd "$(dirname "$0")/../.."
-SMALL=100000
+SMALL=${OGPO_BENCH_IMPORT_SMALL:-100000}
+OGPO=${OGPO:-./ogpo}
 BIG=${OGPO_BENCH_IMPORT_ROWS:-1000000}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ogpo-bench-import.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
@@ -78,8 +82,8 @@ run() {
 		before=0
 		case $name in
 		ogpo)
-			./ogpo --db "$dir/db" init >/dev/null
-			./ogpo --db "$dir/db" import agencies \
+			"$OGPO" --db "$dir/db" init >/dev/null
+			"$OGPO" --db "$dir/db" import agencies \
 			    "$dir/agencies.csv" >/dev/null
 			before=$(pages_kb "$dir/db") ;;
 		esac
@@ -146,7 +150,7 @@ done
 for n in "$SMALL" "$BIG"; do
 	csv=$dir/officers.$n.csv
 	sqlite_scripts "$csv"
-	run ogpo "$n" "$csv" ./ogpo --db "$dir/db" import officers "$csv"
+	run ogpo "$n" "$csv" "$OGPO" --db "$dir/db" import officers "$csv"
 	run baseline "$n" "$csv" build/bench/import-baseline "$dir/db" "$csv"
 	run parse "$n" "$csv" build/bench/import-baseline -p "$dir/db" "$csv"
 	run sqlite "$n" "$csv" sqlite3 "$dir/db.sqlite"

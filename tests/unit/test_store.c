@@ -2363,6 +2363,48 @@ test_store_open_missing(void **state)
 	assert_int_equal(stat(dir, &sb), -1);
 }
 
+/*
+ * A lazy commit (the screen's) is in the database as store_write returns:
+ * another process's handle reads it before store_sync, which then flushes
+ * it once; the next write is lazy too, and a handle that is not lazy is
+ * left as it was.
+ */
+static void
+test_store_lazy_sync(void **state)
+{
+	struct fx *f = *state;
+	struct agency a, b, got;
+	struct store *other = NULL;
+	struct store_txn *t;
+	char *cause = NULL;
+
+	store_set_lazy_sync(f->s, 1);
+	assert_int_equal(store_sync(f->s, &cause), 0);	/* nothing yet */
+	test_mk_agency(&a, "EY", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	assert_int_equal(store_open(&other, f->dir,
+	    &(struct store_options){ 0 }, &cause), 0);
+	t = test_read(other);
+	assert_int_equal(store_agency_get(t, a.h.id, &got, &cause), 0);
+	assert_string_equal(got.name, "行政院");
+	store_read_end(t);
+	assert_int_equal(store_sync(f->s, &cause), 0);
+	assert_int_equal(store_sync(f->s, &cause), 0);
+	test_mk_agency(&b, "MOI", "內政部", a.h.id, LEVEL_2);
+	test_put(f->s, ENTITY_AGENCY, &b);
+	/* The other handle writes as before, flushed at its commit. */
+	test_mk_agency(&b, "NDC", "國家發展委員會", a.h.id, LEVEL_2);
+	test_put(other, ENTITY_AGENCY, &b);
+	assert_int_equal(store_sync(other, &cause), 0);
+	store_close(other);
+	store_set_lazy_sync(f->s, 0);
+	assert_int_equal(store_sync(f->s, &cause), 0);
+	assert_null(cause);
+	t = test_read(f->s);
+	assert_int_equal(store_count(t, IX_AGENCY, NULL), 3);
+	store_read_end(t);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, test_setup, test_teardown)
 
 int
@@ -2370,6 +2412,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_store_crud_agency),
+		T(test_store_lazy_sync),
 		T(test_store_dry),
 		T(test_store_map_refused),
 		T(test_store_crud_others),
