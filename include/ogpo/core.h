@@ -330,6 +330,28 @@ int	 core_deadlines_all(struct store_txn *t, core_deadline_fn fn,
 	    void *arg);
 
 /*
+ * What is owed: the deadlines not yet met, overdue or due within some
+ * days of today, by agency (the tree's order) then due date. init sets
+ * the window (and one agency, or 0 for all); collect reads them from t;
+ * lines gives them in words, a line at a time ("" between agencies);
+ * summary, allocated, counts those overdue and those due soon.
+ */
+struct core_due {
+	char		 today[OGPO_DATE_MAX + 1];
+	char		 until[OGPO_DATE_MAX + 1];
+	long		 within;
+	uint32_t	 agency;
+	struct core_deadline *d;
+	size_t		 n, cap, overdue;
+};
+void	 core_due_init(struct core_due *u, long within, uint32_t agency);
+int	 core_due_collect(struct store_txn *t, struct core_due *u);
+void	 core_due_lines(struct store_txn *t, const struct core_due *u,
+	    void (*line)(void *arg, const char *s), void *arg);
+char	*core_due_summary(const struct core_due *u);
+void	 core_due_free(struct core_due *u);
+
+/*
  * Sessions: each running full-screen ogpo says who runs it, since when
  * and in which pane, so others can see who is here. begin makes this
  * process's record, pane updates it, end (or core_close) removes it.

@@ -370,6 +370,49 @@ issues_match(struct store_txn *t, uint32_t id, void *arg)
 	return r;
 }
 
+/* A line of the deadlines' report, added to the popup's text. */
+static void
+issues_deadline_line(void *arg, const char *line)
+{
+	char **text = arg, *old = *text;
+
+	*text = xasprintf("%s%s\n", old ? old : "", line);
+	free(old);
+}
+
+/*
+ * What is owed: every deadline overdue or due within 14 days, per
+ * agency, as `ogpo due` says it (and, scoped, what ogpo check mails).
+ */
+static void
+issues_deadlines(struct ui *ui)
+{
+	struct store_txn *t;
+	struct core_due u;
+	char *text = NULL, *cause = NULL;
+
+	core_due_init(&u, 14, 0);
+	if (store_read_begin(ui->store, &t, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	/* How many first: the list can be longer than the screen. */
+	if (core_due_collect(t, &u) == 0) {
+		char *sum = core_due_summary(&u);
+
+		issues_deadline_line(&text, sum);
+		issues_deadline_line(&text, "");
+		free(sum);
+		core_due_lines(t, &u, issues_deadline_line, &text);
+	}
+	store_read_end(t);
+	core_due_free(&u);
+	ui_text_popup(ui, _("Deadlines: overdue and due within 14 days"),
+	    text != NULL ? text : "");
+	free(text);
+}
+
 static int
 issues_action(struct ui *ui, enum ui_action a)
 {
@@ -444,6 +487,9 @@ issues_action(struct ui *ui, enum ui_action a)
 	case UA_VOTE:
 		ui_vote(ui);
 		return 1;
+	case UA_DEADLINES:
+		issues_deadlines(ui);
+		return 1;
 	case UA_SHOW_ALL:
 		issues.filter = FILTER_NONE;
 		issues_reload(ui);
@@ -492,6 +538,7 @@ static const struct ui_hint issues_hints[] = {
 	{ UA_ADD_PROGRESS, N_("progress"), 1 },
 	{ UA_NEW_MEETING, N_("meeting"), 1 },
 	{ UA_VOTE, N_("vote"), 1 },
+	{ UA_DEADLINES, N_("deadlines"), 1 },
 	{ UA_FILTER_AGENCY, N_("filter"), 1 },
 	{ UA_SEARCH, N_("search"), 1 },
 	{ UA_UNDO, N_("undo"), 1 },

@@ -129,6 +129,7 @@ enum ui_action {
 	UA_BALLOT,
 	UA_CLOSE_VOTE,
 	UA_VOTES,
+	UA_DEADLINES,
 	UA_COMMAND,
 	UA_COUNT
 };

@@ -113,6 +113,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_BALLOT]	  = { "ballot",		N_("the topic vote: enter a voter's approval ballot from the sheet") },
 	[UA_CLOSE_VOTE]	  = { "close_vote",	N_("the topic vote: close it; the two most approved become tracked cases") },
 	[UA_VOTES]	  = { "votes",		N_("the topic vote: show another vote") },
+	[UA_DEADLINES]	  = { "deadlines",	N_("Cases: what is overdue and due soon (期限), per agency, as ogpo due says") },
 	[UA_COMMAND]	  = { "command",	N_("type a command (:export, :list, :audit, :q …; Tab completes)") },
 };
 

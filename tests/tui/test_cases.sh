@@ -109,5 +109,15 @@ late=$("$OGPO" --db "$DB" due --within 0 --tsv |
 expect_pos "to the overdue cases ($late)" "1/$late"
 expect "the Join case" "公車路線資訊開放"
 keys F
+
+# D: what is owed, per agency, as ogpo due says it.
+keys D
+expect "D shows the deadlines" "Deadlines: overdue and due within 14 days"
+expect "the Join case's overdue deadline is among them" "公車路線資訊開放"
+expect "saying how late it is" "overdue "
+sum=$("$OGPO" --db "$DB" due | tail -1)
+expect "the same count as ogpo due ($sum)" "$sum"
+esc
+expect_gone "Esc closes them" "Deadlines: overdue"
 tui_stop
 tui_done

@@ -86,6 +86,7 @@ expected() {
 	issues:meeting) printf 'New meeting\tesc' ;;
 	issues:filter) printf 'Show which cases?\tesc' ;;
 	issues:vote) printf 'Eligible voters\tesc' ;;
+	issues:deadlines) printf 'overdue and due within 14 days\tesc' ;;
 	issues:all) printf 'Tracked cases\tnone' ;;
 	'compliance:go to it') printf '\ttab5' ;;
 	'compliance:read it') printf 'Finding\tesc' ;;

@@ -1,0 +1,123 @@
+/*
+ * due.c — what is owed and when: the deadlines not yet met that are
+ * overdue or fall due within some days, per agency, in words. `ogpo due`
+ * prints them; the Cases tab shows the same lines.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core-int.h"
+
+void
+core_due_init(struct core_due *u, long within, uint32_t agency)
+{
+	memset(u, 0, sizeof *u);
+	date_today(u->today);
+	date_add_days(u->today, (int)within, u->until);
+	u->within = within;
+	u->agency = agency;
+}
+
+/* Keep what is not met and due by the end of the window. */
+static int
+due_keep(void *arg, const struct core_deadline *d)
+{
+	struct core_due *u = arg;
+
+	if (d->done[0] != '\0' || strcmp(d->due, u->until) > 0 ||
+	    (u->agency != 0 && d->agency != u->agency))
+		return 0;
+	u->d = xgrow(u->d, &u->cap, u->n + 1, sizeof *u->d);
+	u->d[u->n++] = *d;
+	if (strcmp(d->due, u->today) < 0)
+		u->overdue++;
+	return 0;
+}
+
+/* By agency (its id: the tree's order), then by due date. */
+static int
+due_cmp(const void *a, const void *b)
+{
+	const struct core_deadline *x = a, *y = b;
+	int c;
+
+	if (x->agency != y->agency)
+		return x->agency < y->agency ? -1 : 1;
+	if ((c = strcmp(x->due, y->due)) != 0)
+		return c;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int
+core_due_collect(struct store_txn *t, struct core_due *u)
+{
+	int rc = core_deadlines_all(t, due_keep, u);
+
+	if (rc == 0 && u->n > 0)
+		qsort(u->d, u->n, sizeof *u->d, due_cmp);
+	return rc;
+}
+
+static const char *
+due_kind(uint32_t kind)
+{
+	return kind == DEADLINE_RESPONSE ? _("respond to the Join proposal") :
+	    kind == DEADLINE_RESOLUTION ? _("carry out the resolution") :
+	    _("contact the proposer");
+}
+
+void
+core_due_lines(struct store_txn *t, const struct core_due *u,
+    void (*line)(void *arg, const char *s), void *arg)
+{
+	struct agency a;
+	char day[16], when[64], *s;
+	size_t i;
+	long days;
+
+	for (i = 0; i < u->n; i++) {
+		const struct core_deadline *d = &u->d[i];
+
+		if (i == 0 || d->agency != u->d[i - 1].agency) {
+			if (i > 0)
+				line(arg, "");
+			if (store_agency_get(t, d->agency, &a, NULL) != 0)
+				snprintf(a.name, sizeof a.name, "#%u",
+				    d->agency);
+			line(arg, a.name);
+		}
+		days = core_days_between(u->today, d->due);
+		if (days < 0)
+			snprintf(when, sizeof when, ngettext("overdue %ld day",
+			    "overdue %ld days", -days), -days);
+		else if (days == 0)
+			snprintf(when, sizeof when, "%s", _("due today"));
+		else
+			snprintf(when, sizeof when, ngettext("due in %ld day",
+			    "due in %ld days", days), days);
+		s = xasprintf(_("  %s  %-16s %s: %s%s"), date_show(d->due,
+		    day, sizeof day), when, due_kind(d->kind), d->what,
+		    d->extended ? _(" (extended)") : "");
+		line(arg, s);
+		free(s);
+	}
+}
+
+char *
+core_due_summary(const struct core_due *u)
+{
+	char day[16];
+
+	return xasprintf(_("%zu overdue, %zu due within %ld days (as of %s; "
+	    "calendar days)."), u->overdue, u->n - u->overdue, u->within,
+	    date_show(u->today, day, sizeof day));
+}
+
+void
+core_due_free(struct core_due *u)
+{
+	free(u->d);
+	u->d = NULL;
+	u->n = u->cap = 0;
+}
