@@ -206,11 +206,46 @@ ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
 	}
 }
 
+/* 1 if the n bytes at p are one of the characters in set. */
+static int
+ui_wrap_is(const char *p, size_t n, const char *const *set)
+{
+	for (; *set != NULL; set++)
+		if (strlen(*set) == n && memcmp(p, *set, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether a line may end before the character at off (prev: the one
+ * before): at a space, and between Chinese characters, which need none
+ * (never before closing punctuation, never after an opening bracket).
+ */
+static int
+ui_wrap_may_break(const char *s, size_t prev, size_t off)
+{
+	static const char *const closing[] = { "，", "。", "、", "：", "；",
+		"！", "？", "）", "」", "』", "》", "〉", "…", NULL };
+	static const char *const opening[] = { "（", "「", "『", "《", "〈",
+		NULL };
+	size_t next = text_next(s, off);
+
+	if (s[off] == ' ')
+		return 1;
+	if (off == prev || s[prev] == ' ')
+		return 0;
+	if (text_col_of(s + off, next - off) < 2 &&
+	    text_col_of(s + prev, off - prev) < 2)
+		return 0;	/* inside a word of narrow letters */
+	return !ui_wrap_is(s + off, next - off, closing) &&
+	    !ui_wrap_is(s + prev, off - prev, opening);
+}
+
 void
 ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
     size_t len), void *arg)
 {
-	size_t start = 0, off, brk, next;
+	size_t start = 0, off, brk, next, prev;
 
 	if (w < 4)
 		w = 4;
@@ -223,17 +258,23 @@ ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
 			start++;
 			continue;
 		}
-		off = start;
+		off = prev = start;
 		brk = 0;
 		while (off < end) {
 			next = text_next(s, off);
 			/* Measured from the line's start, not the text's. */
 			if (text_col_of(s + start, next - start) > (size_t)w)
 				break;
-			if (s[off] == ' ')
+			if (ui_wrap_may_break(s, prev, off))
 				brk = off;
+			prev = off;
 			off = next;
 		}
+		if (off < end && brk > start && s[off] == ' ')
+			brk = off;	/* the whole line fits */
+		else if (off < end && brk > start &&
+		    ui_wrap_may_break(s, prev, off))
+			brk = off;
 		if (off < end && brk > start)
 			off = brk;	/* break at the last space */
 		if (off == start)
