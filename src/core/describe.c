@@ -34,7 +34,9 @@ describe_ref(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		return;
 	r = xmalloc(sizeof *r);
 	if (kind == ENTITY_AGENCY && store_agency_get(t, id, &r->a, NULL) == 0)
-		snprintf(buf, n, "%s (%s)", r->a.name, r->a.code);
+		/* TRANSLATORS: a name and its code or state in brackets,
+		   "內政部 (MOI)": Chinese takes the full-width ones. */
+		snprintf(buf, n, _("%s (%s)"), r->a.name, r->a.code);
 	else if (kind == ENTITY_OFFICER &&
 	    store_officer_get(t, id, &r->o, NULL) == 0)
 		snprintf(buf, n, as_was ? "%s" : "%s %s", r->o.name,

@@ -368,7 +368,7 @@ core_names_add(struct core_names *nm, const char *label)
 
 	if (nm->n++ < 3)
 		snprintf(nm->buf + used, sizeof nm->buf - used, "%s%s",
-		    used ? ", " : "", label);
+		    used ? _(", ") : "", label);
 }
 
 static const char *
@@ -395,7 +395,7 @@ core_names_part(struct core_names *all, size_t n, char *what,
 
 	if (n != 0)
 		snprintf(all->buf + used, sizeof all->buf - used,
-		    "%s%s (%s)", used ? ", " : "", what, names->buf);
+		    _("%s%s (%s)"), used ? _(", ") : "", what, names->buf);
 	free(what);
 }
 

@@ -408,6 +408,7 @@ dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
     struct agency_pick *ap)
 {
 	struct agency a;
+	char label[OGPO_NAME_MAX + OGPO_CODE_MAX + 16];
 	uint32_t *kids;
 	size_t n, i;
 
@@ -428,8 +429,8 @@ dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
 		}
 		ap->ids[ap->n] = a.h.id;
 		ap->also[ap->n] = dialog_short_name(a.name);
-		ap->labels[ap->n] = xasprintf("%*s%s (%s)", depth * 2, "",
-		    a.name, a.code);
+		snprintf(label, sizeof label, _("%s (%s)"), a.name, a.code);
+		ap->labels[ap->n] = xasprintf("%*s%s", depth * 2, "", label);
 		ap->n++;
 		dialog_agency_walk(t, a.h.id, depth + 1, ap);
 	}

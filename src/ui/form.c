@@ -135,7 +135,7 @@ form_show(struct form *fm, struct form_field *ff)
 	} else if (ff->value != 0) {
 		if (ff->kind == FORM_AGENCY &&
 		    store_agency_get(t, ff->value, &r->a, NULL) == 0)
-			snprintf(ff->shown, sizeof ff->shown, "%s (%s)",
+			snprintf(ff->shown, sizeof ff->shown, _("%s (%s)"),
 			    r->a.name, r->a.code);
 		else if (ff->kind == FORM_ISSUE &&
 		    store_issue_get(t, ff->value, &r->i, NULL) == 0)
