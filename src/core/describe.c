@@ -61,6 +61,27 @@ core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
 	describe_ref(t, kind, id, buf, n, 0);
 }
 
+void
+core_record_label(struct store_txn *t, enum entity_kind kind,
+    const void *rec, char *buf, size_t n)
+{
+	char who[OGPO_TEXT_MAX + 32], mt[OGPO_TEXT_MAX + 32];
+	const struct attendance *at = rec;
+
+	if (kind != ENTITY_ATTENDANCE) {
+		schema_label(schema_of(kind), rec, buf, n);
+		return;
+	}
+	if (at->officer & ATTEND_EXTERNAL)
+		snprintf(who, sizeof who, "%s", at->name);
+	else
+		describe_ref(t, ENTITY_OFFICER, at->officer, who, sizeof who,
+		    1);
+	describe_ref(t, ENTITY_MEETING, at->meeting, mt, sizeof mt, 0);
+	snprintf(buf, n, _("%s at %s"), who, mt);
+	str_utf8_cut(buf);
+}
+
 static void
 describe_field(struct store_txn *t, const struct field *f, const void *rec,
     char *buf, size_t n, int as_was)
@@ -217,7 +238,6 @@ void
 core_audit_describe(struct store_txn *t, const struct audit *a,
     struct core_audit_text *d)
 {
-	const struct schema *s = schema_of(a->entity);
 	struct describe_images im;
 	struct import_record ir;
 
@@ -280,21 +300,8 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 		    "images do not decode)"));
 		return;
 	}
-	if (a->entity == ENTITY_ATTENDANCE) {
-		const struct attendance *at = im.after ? im.after : im.before;
-		char who[OGPO_TEXT_MAX + 32], mt[OGPO_TEXT_MAX + 32];
-
-		if (at->officer & ATTEND_EXTERNAL)
-			snprintf(who, sizeof who, "%s", at->name);
-		else
-			describe_ref(t, ENTITY_OFFICER, at->officer, who,
-			    sizeof who, 1);
-		core_ref_text(t, ENTITY_MEETING, at->meeting, mt, sizeof mt);
-		snprintf(d->what, sizeof d->what, _("%s at %s"),
-		    who, mt);
-	} else
-		schema_label(s, im.after ? im.after : im.before, d->what,
-		    sizeof d->what);
+	core_record_label(t, a->entity, im.after ? im.after : im.before,
+	    d->what, sizeof d->what);
 	describe_diff(t, a->entity, im.before, im.after, d->changes,
 	    sizeof d->changes, 1);
 	free(im.before);

@@ -293,7 +293,7 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	had = rc == 0;
 	if ((rc = core_may(c, t, kind, had ? old : NULL, rec, cause)) != 0)
 		goto out;
-	schema_label(s, rec, label, sizeof label);
+	core_record_label(t, kind, rec, label, sizeof label);
 	if (!had && h->id != 0 && kind != ENTITY_ATTENDANCE &&
 	    kind != ENTITY_USER && !(flags & CORE_SAVE_RESTORE)) {
 		rc = err_set(cause, OGPO_NOTFOUND, "%s %s (#%u) was deleted by "

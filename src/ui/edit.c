@@ -126,86 +126,6 @@ ui_edit_draw(struct ui *ui, struct ui_edit *e, int y, int x, int w,
 	ui->cur_x = x + (int)(col - scol);
 }
 
-/*
- * Where the continuation of line s (end bytes) starts: a line indented
- * as "  KEYS      what it does" goes on under what it does, another
- * indented line a little in from its first word, and a flush one at the
- * margin.
- */
-static int
-ui_wrap_hang(const char *s, size_t end, int w)
-{
-	size_t lead = 0, i;
-
-	while (lead < end && s[lead] == ' ')
-		lead++;
-	if (lead == 0 || lead == end)
-		return 0;
-	for (i = lead; i + 1 < end; i++)
-		if (s[i] == ' ' && s[i + 1] == ' ') {
-			while (i < end && s[i] == ' ')
-				i++;
-			if (i < end && (int)text_col_of(s, i) <= w / 2)
-				return (int)text_col_of(s, i);
-			break;
-		}
-	return (int)lead + 2;
-}
-
-void
-ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
-    size_t len, int indent), void *arg)
-{
-	size_t start = 0, off, brk, next, from;
-	int hang, width, indent;
-
-	if (w < 4)
-		w = 4;
-	while (s[start] != '\0') {
-		const char *nl = strchr(s + start, '\n');
-		size_t end = nl ? (size_t)(nl - s) : strlen(s);
-
-		if (end == start) {	/* an empty line */
-			line(arg, s + start, 0, 0);
-			start++;
-			continue;
-		}
-		hang = ui_wrap_hang(s + start, end - start, w);
-		if (w - hang < 10)
-			hang = 0;
-		indent = 0;
-		width = w;
-		while (start < end) {
-			from = start;
-			off = start;
-			brk = 0;
-			while (off < end) {
-				next = text_next(s, off);
-				/* Measured from the line's start. */
-				if (text_col_of(s + from, next - from) >
-				    (size_t)width)
-					break;
-				if (s[off] == ' ')
-					brk = off;
-				off = next;
-			}
-			if (off < end && brk > from)
-				off = brk;	/* break at the last space */
-			if (off == from)
-				off = text_next(s, off);	/* at least one */
-			line(arg, s + from, off - from, indent);
-			start = off;
-			while (s[start] == ' ')
-				start++;
-			/* The rest of the line hangs under its text. */
-			indent = hang;
-			width = w - hang;
-		}
-		if (nl != NULL)
-			start = end + 1;
-	}
-}
-
 /* 1 if the n bytes at p are one of the characters in set. */
 static int
 ui_wrap_is(const char *p, size_t n, const char *const *set)
@@ -239,6 +159,90 @@ ui_wrap_may_break(const char *s, size_t prev, size_t off)
 		return 0;	/* inside a word of narrow letters */
 	return !ui_wrap_is(s + off, next - off, closing) &&
 	    !ui_wrap_is(s + prev, off - prev, opening);
+}
+
+/*
+ * Where the continuation of line s (end bytes) starts: a line indented
+ * as "  KEYS      what it does" goes on under what it does, another
+ * indented line a little in from its first word, and a flush one at the
+ * margin.
+ */
+static int
+ui_wrap_hang(const char *s, size_t end, int w)
+{
+	size_t lead = 0, i;
+
+	while (lead < end && s[lead] == ' ')
+		lead++;
+	if (lead == 0 || lead == end)
+		return 0;
+	for (i = lead; i + 1 < end; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ') {
+			while (i < end && s[i] == ' ')
+				i++;
+			if (i < end && (int)text_col_of(s, i) <= w / 2)
+				return (int)text_col_of(s, i);
+			break;
+		}
+	return (int)lead + 2;
+}
+
+void
+ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
+    size_t len, int indent), void *arg)
+{
+	size_t start = 0, off, brk, next, from, prev;
+	int hang, width, indent;
+
+	if (w < 4)
+		w = 4;
+	while (s[start] != '\0') {
+		const char *nl = strchr(s + start, '\n');
+		size_t end = nl ? (size_t)(nl - s) : strlen(s);
+
+		if (end == start) {	/* an empty line */
+			line(arg, s + start, 0, 0);
+			start++;
+			continue;
+		}
+		hang = ui_wrap_hang(s + start, end - start, w);
+		if (w - hang < 10)
+			hang = 0;
+		indent = 0;
+		width = w;
+		while (start < end) {
+			from = start;
+			off = prev = start;
+			brk = 0;
+			while (off < end) {
+				next = text_next(s, off);
+				/* Measured from the line's start. */
+				if (text_col_of(s + from, next - from) >
+				    (size_t)width)
+					break;
+				if (ui_wrap_may_break(s, prev, off))
+					brk = off;
+				prev = off;
+				off = next;
+			}
+			if (off < end && brk > from &&
+			    ui_wrap_may_break(s, prev, off))
+				brk = off;
+			if (off < end && brk > from)
+				off = brk;	/* break at the last space */
+			if (off == from)
+				off = text_next(s, off);	/* at least one */
+			line(arg, s + from, off - from, indent);
+			start = off;
+			while (s[start] == ' ')
+				start++;
+			/* The rest of the line hangs under its text. */
+			indent = hang;
+			width = w - hang;
+		}
+		if (nl != NULL)
+			start = end + 1;
+	}
 }
 
 void
