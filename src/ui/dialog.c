@@ -248,6 +248,17 @@ dialog_pick_draw(struct ui *ui, void *arg)
 	ui_edit_draw(ui, &p->edit, y + h - 1, x + 6, w - 6, UI_FIELD);
 }
 
+/* A pick list's keys, for the help F1 opens in it (typing narrows it). */
+static const struct ui_hint dialog_pick_hints[] = {
+	{ UA_SELECT, N_("choose"), 1 },
+	{ UA_CANCEL, N_("cancel"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view dialog_pick_view = {
+	N_("A pick list (type to narrow it)"), UI_CTX_LIST, dialog_pick_hints
+};
+
 int
 ui_pick(struct ui *ui, const char *title, const char *const *labels,
     size_t n, size_t *sel, int first)
@@ -321,6 +332,9 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 		if (dialog_move(a, &p.sel, p.nshown, (size_t)rows))
 			continue;
 		switch (a) {
+		case UA_HELP:	/* F1: ? narrows the list */
+			ui_help_view(ui, &dialog_pick_view);
+			break;
 		case UA_SELECT:
 		case UA_DETAIL:
 			if (p.nshown > 0) {

@@ -52,6 +52,21 @@ struct form {
 	char			 banner[1024];
 };
 
+/* The form's keys, for the help F1 opens in it. */
+static const struct ui_hint form_hints[] = {
+	{ UA_NEXT_FIELD, N_("next field"), 1 },
+	{ UA_PREV_FIELD, N_("previous field"), 1 },
+	{ UA_PICK, N_("choose"), 1 },
+	{ UA_SAVE, N_("save"), 1 },
+	{ UA_CANCEL, N_("cancel"), 1 },
+	{ UA_REDRAW, N_("redraw"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view form_view = {
+	N_("Forms"), UI_CTX_FORM, form_hints
+};
+
 static enum form_kind
 form_kind_of(const struct field *f)
 {
@@ -951,6 +966,8 @@ form_loop(struct form *fm)
 				return 0;
 			else if (a == UA_REDRAW)
 				clearok(curscr, TRUE);
+			else if (a == UA_HELP)
+				ui_help_view(fm->ui, &form_view);
 			else if (a == UA_SAVE || ui_key_printable(key) ||
 			    a == UA_PICK)
 				ui_message(fm->ui, 1, _("This form is read "
@@ -992,7 +1009,7 @@ form_loop(struct form *fm)
 			clearok(curscr, TRUE);
 			continue;
 		case UA_HELP:	/* F1; in a text field ? is typed */
-			ui_help(fm->ui);
+			ui_help_view(fm->ui, &form_view);
 			continue;
 		default:
 			break;

@@ -532,6 +532,12 @@ char	*ui_command_help(void);
 
 /* help.c: the keys of the view in front first, then all the keymap's. */
 void	ui_help(struct ui *ui);
+/*
+ * The same opened on the keys of v, a window on top that is no view of
+ * its own (a form, a pick list): only its keys, not the tabs' or the
+ * lists' that do nothing there.
+ */
+void	ui_help_view(struct ui *ui, const struct ui_view *v);
 
 /* pane.c: take back your last change (seq 0) or the change holding
  * audit record seq, after a look and a question. 1 if it was. */
