@@ -51,7 +51,7 @@ keys 2 w
 expect "80x24 English: w opens the reward form" "Reward (point 9)"
 keys Tab Tab
 expect "80x24 English: the hint's first line" "F2: choose from Commendation, Merit,"
-expect "… and the rest under it" "Certificate, Bonus"
+expect "… and the rest under it" "│           Bonus"
 screen
 lacks "… nothing cut" "$SCR" "…│"
 tui_done
