@@ -38,7 +38,7 @@ ctxhelp() {
 	keys 3
 	sleep 0.3
 	keys Enter
-	sleep 0.5
+	expect "$1 $3x$4: Enter opens the attendance sheet" "┌─ #"
 	keys F1
 	expect "$1 $3x$4: F1 on the attendance sheet: its keys" "$7"
 	tui_stop
