@@ -39,6 +39,7 @@ ctxhelp() {
 	sleep 0.3
 	keys Enter
 	expect "$1 $3x$4: Enter opens the attendance sheet" "┌─ #"
+	sleep 0.3
 	keys F1
 	expect "$1 $3x$4: F1 on the attendance sheet: its keys" "$7"
 	tui_stop
