@@ -483,36 +483,45 @@ struct prompt {
 	struct ui_edit	 edit;
 	int		 chosen;	/* the text is chosen whole: a
 					   character typed replaces it */
+	int		 path;		/* a file's: Tab completes it */
+	char		 choices[1024];	/* the files Tab found */
 };
 
 static void
 dialog_prompt_draw(struct ui *ui, void *arg)
 {
 	struct prompt *p = arg;
-	int h = 2, w = 60, y, x;
+	int h = p->path ? 3 : 2, w = 60, y, x;
 
 	char full[128];
 
 	dialog_frame(ui, &h, &w, &y, &x, p->title);
 	ui_edit_draw(ui, &p->edit, y, x, w, p->chosen ? UI_SELECT : UI_FIELD);
+	if (p->path) {
+		ui_put(ui, y + 1, x, w, p->choices, UI_NORMAL);
+		y++;
+	}
 	if (p->edit.full) {
 		/* Said, never dropped unseen. */
 		snprintf(full, sizeof full, _("At most %zu bytes: that "
 		    "character was not taken"), p->edit.size - 1);
 		ui_put(ui, y + 1, x, w, full, UI_ERROR);
 	} else
-		ui_put(ui, y + 1, x, w, _("Enter: accept    Esc: cancel"),
-		    UI_DIM);
+		ui_put(ui, y + 1, x, w, p->path ? _("Tab: complete    "
+		    "Enter: accept    Esc: cancel") : _("Enter: accept    "
+		    "Esc: cancel"), UI_DIM);
 }
 
 static int
 dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
-    int chosen)
+    int chosen, int path)
 {
 	struct prompt p;
 	int key, r = -1;
 
+	memset(&p, 0, sizeof p);
 	p.title = title;
+	p.path = path;
 	p.chosen = chosen && buf[0] != '\0';
 	ui_edit_init(&p.edit, buf, n);
 	ui_layer_push(ui, dialog_prompt_draw, &p);
@@ -526,7 +535,13 @@ dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
 			r = 1;
 		else if (key == 27 || key == 0x07 || key == 0x03)
 			r = 0;
-		else {
+		else if (key == '\t' && p.path) {
+			/* The whole line is the file's name. */
+			p.chosen = 0;
+			ui_complete_path(&p.edit, 0, 0, p.choices,
+			    sizeof p.choices);
+		} else {
+			p.choices[0] = '\0';
 			if (p.chosen && ui_key_printable(key)) {
 				buf[0] = '\0';
 				ui_edit_init(&p.edit, buf, n);
@@ -542,13 +557,19 @@ dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
 int
 ui_prompt(struct ui *ui, const char *title, char *buf, size_t n)
 {
-	return dialog_prompt(ui, title, buf, n, 0);
+	return dialog_prompt(ui, title, buf, n, 0, 0);
+}
+
+int
+ui_prompt_path(struct ui *ui, const char *title, char *buf, size_t n)
+{
+	return dialog_prompt(ui, title, buf, n, 0, 1);
 }
 
 int
 ui_prompt_replace(struct ui *ui, const char *title, char *buf, size_t n)
 {
-	return dialog_prompt(ui, title, buf, n, 1);
+	return dialog_prompt(ui, title, buf, n, 1, 0);
 }
 
 struct popup {
