@@ -383,6 +383,14 @@ void	 core_ref_text(struct store_txn *t, enum entity_kind kind,
 	    uint32_t id, char *buf, size_t n);
 
 /*
+ * Record rec's label for messages: its name or title ("王小明"), or for
+ * an attendance row, which has no number or name of its own, the person
+ * and the meeting ("王小明 at 2026-01-15 工作會議").
+ */
+void	 core_record_label(struct store_txn *t, enum entity_kind kind,
+	    const void *rec, char *buf, size_t n);
+
+/*
  * Field f of rec as people read it: references by name, enums by their
  * label, yes/no. Always terminated.
  */

@@ -516,6 +516,14 @@ extern const char *const model_competence_names[4];
 extern const char *const model_competence_labels[4];
 extern const char *const model_competence_zh[4];	/* 溝通轉譯 … */
 
+/*
+ * Values a free-text field is usually given (a reward's kind: 嘉獎, 記功
+ * …), as labels to translate, NULL-terminated; NULL when the field has
+ * none. The form offers them; the field still takes any text.
+ */
+const char *const *model_suggestions(enum entity_kind kind,
+    const char *field);
+
 /* Competence bits as text: "communication,recording" ("" when none). */
 void model_competencies_format(uint32_t c, char *buf, size_t n);
 /* The same as short words for people, in the reader's language. */

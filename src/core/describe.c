@@ -37,7 +37,9 @@ describe_ref(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		return;
 	r = xmalloc(sizeof *r);
 	if (kind == ENTITY_AGENCY && store_agency_get(t, id, &r->a, NULL) == 0)
-		snprintf(buf, n, "%s (%s)", r->a.name, r->a.code);
+		/* TRANSLATORS: a name and its code or state in brackets,
+		   "內政部 (MOI)": Chinese takes the full-width ones. */
+		snprintf(buf, n, _("%s (%s)"), r->a.name, r->a.code);
 	else if (kind == ENTITY_OFFICER &&
 	    store_officer_get(t, id, &r->o, NULL) == 0)
 		snprintf(buf, n, as_was ? "%s" : "%s %s", r->o.name,
@@ -69,6 +71,27 @@ core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
     char *buf, size_t n)
 {
 	describe_ref(t, kind, id, buf, n, 0);
+}
+
+void
+core_record_label(struct store_txn *t, enum entity_kind kind,
+    const void *rec, char *buf, size_t n)
+{
+	char who[OGPO_TEXT_MAX + 32], mt[OGPO_TEXT_MAX + 32];
+	const struct attendance *at = rec;
+
+	if (kind != ENTITY_ATTENDANCE) {
+		schema_label(schema_of(kind), rec, buf, n);
+		return;
+	}
+	if (at->officer & ATTEND_EXTERNAL)
+		snprintf(who, sizeof who, "%s", at->name);
+	else
+		describe_ref(t, ENTITY_OFFICER, at->officer, who, sizeof who,
+		    1);
+	describe_ref(t, ENTITY_MEETING, at->meeting, mt, sizeof mt, 0);
+	snprintf(buf, n, _("%s at %s"), who, mt);
+	str_utf8_cut(buf);
 }
 
 static void
@@ -227,7 +250,6 @@ void
 core_audit_describe(struct store_txn *t, const struct audit *a,
     struct core_audit_text *d)
 {
-	const struct schema *s = schema_of(a->entity);
 	struct describe_images im;
 	struct import_record ir;
 
@@ -290,21 +312,8 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 		    "images do not decode)"));
 		return;
 	}
-	if (a->entity == ENTITY_ATTENDANCE) {
-		const struct attendance *at = im.after ? im.after : im.before;
-		char who[OGPO_TEXT_MAX + 32], mt[OGPO_TEXT_MAX + 32];
-
-		if (at->officer & ATTEND_EXTERNAL)
-			snprintf(who, sizeof who, "%s", at->name);
-		else
-			describe_ref(t, ENTITY_OFFICER, at->officer, who,
-			    sizeof who, 1);
-		core_ref_text(t, ENTITY_MEETING, at->meeting, mt, sizeof mt);
-		snprintf(d->what, sizeof d->what, _("%s at %s"),
-		    who, mt);
-	} else
-		schema_label(s, im.after ? im.after : im.before, d->what,
-		    sizeof d->what);
+	core_record_label(t, a->entity, im.after ? im.after : im.before,
+	    d->what, sizeof d->what);
 	describe_diff(t, a->entity, im.before, im.after, d->changes,
 	    sizeof d->changes, 1);
 	free(im.before);

@@ -293,7 +293,7 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	had = rc == 0;
 	if ((rc = core_may(c, t, kind, had ? old : NULL, rec, cause)) != 0)
 		goto out;
-	schema_label(s, rec, label, sizeof label);
+	core_record_label(t, kind, rec, label, sizeof label);
 	if (!had && h->id != 0 && kind != ENTITY_ATTENDANCE &&
 	    kind != ENTITY_USER && !(flags & CORE_SAVE_RESTORE)) {
 		rc = err_set(cause, OGPO_NOTFOUND, "%s %s (#%u) was deleted by "
@@ -368,7 +368,7 @@ core_names_add(struct core_names *nm, const char *label)
 
 	if (nm->n++ < 3)
 		snprintf(nm->buf + used, sizeof nm->buf - used, "%s%s",
-		    used ? ", " : "", label);
+		    used ? _(", ") : "", label);
 }
 
 static const char *
@@ -395,7 +395,7 @@ core_names_part(struct core_names *all, size_t n, char *what,
 
 	if (n != 0)
 		snprintf(all->buf + used, sizeof all->buf - used,
-		    "%s%s (%s)", used ? ", " : "", what, names->buf);
+		    _("%s%s (%s)"), used ? _(", ") : "", what, names->buf);
 	free(what);
 }
 

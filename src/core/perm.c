@@ -262,12 +262,11 @@ static void
 perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
     char *buf, size_t n)
 {
-	const struct schema *s = schema_of(kind);
 	char label[OGPO_TEXT_MAX + 1];
 	struct agency a;
 	uint32_t id;
 
-	schema_label(s, rec, label, sizeof label);
+	core_record_label(t, kind, rec, label, sizeof label);
 	if (kind == ENTITY_RESOLUTION) {
 		const struct resolution *r = rec;
 		char owners[256];
@@ -291,6 +290,27 @@ perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
 	}
 	id = kind == ENTITY_AGENCY ? ((const struct agency *)rec)->parent :
 	    perm_agency_of(t, kind, rec);
+	if (kind == ENTITY_ATTENDANCE) {
+		/* A row has no number of its own: the person and the
+		 * meeting, and who convened it. */
+		const struct attendance *at = rec;
+		char who[OGPO_TEXT_MAX + 32], mt[OGPO_TEXT_MAX + 32];
+
+		if (at->officer & ATTEND_EXTERNAL)
+			snprintf(who, sizeof who, "%s", at->name);
+		else
+			core_ref_text(t, ENTITY_OFFICER, at->officer, who,
+			    sizeof who);
+		core_ref_text(t, ENTITY_MEETING, at->meeting, mt, sizeof mt);
+		if (id != 0 && store_agency_get(t, id, &a, NULL) == 0)
+			snprintf(buf, n, _("the attendance of %s at %s, "
+			    "convened by %s,"), who, mt, a.name);
+		else
+			snprintf(buf, n, _("the attendance of %s at %s"), who,
+			    mt);
+		str_utf8_cut(buf);
+		return;
+	}
 	if (id != 0 && store_agency_get(t, id, &a, NULL) == 0)
 		snprintf(buf, n, kind == ENTITY_AGENCY ? _("%s %s under %s") :
 		    _("%s %s of %s"), model_noun(kind), label, a.name);

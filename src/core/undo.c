@@ -119,22 +119,13 @@ static void
 undo_label(struct store_txn *t, enum entity_kind kind, const void *rec,
     char *buf, size_t n)
 {
-	char who[OGPO_TEXT_MAX + 32], mt[OGPO_TEXT_MAX + 32];
 	char label[OGPO_TEXT_MAX + 1];
-	const struct attendance *at = rec;
 
-	if (kind == ENTITY_ATTENDANCE) {
-		if (at->officer & ATTEND_EXTERNAL)
-			snprintf(who, sizeof who, "%s", at->name);
-		else
-			core_ref_text(t, ENTITY_OFFICER, at->officer, who,
-			    sizeof who);
-		core_ref_text(t, ENTITY_MEETING, at->meeting, mt, sizeof mt);
-		snprintf(buf, n, _("%s at %s"), who, mt);
-		return;
-	}
-	schema_label(schema_of(kind), rec, label, sizeof label);
-	snprintf(buf, n, "%s %s", model_noun(kind), label);
+	core_record_label(t, kind, rec, label, sizeof label);
+	if (kind == ENTITY_ATTENDANCE)
+		snprintf(buf, n, "%s", label);
+	else
+		snprintf(buf, n, "%s %s", model_noun(kind), label);
 }
 
 /*

@@ -825,7 +825,7 @@ import_agency_row(struct import *im, const struct table_row *row)
 	}
 	label[0] = '\0';
 	if (im->o->on_change != NULL)
-		snprintf(label, sizeof label, "%s (%s)", a->name, a->code);
+		snprintf(label, sizeof label, _("%s (%s)"), a->name, a->code);
 	rc = import_apply(im, row, ENTITY_AGENCY, a, old, label);
 	if (rc == 0 && old == NULL)
 		import_agencies_load(im);

@@ -359,7 +359,8 @@ attend_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 }
 
 /*
- * Run op; say what went wrong on the status line. 0 on success. When
+ * Run op; say what went wrong (a refusal in a box, read whole; the rest
+ * on the status line). 0 on success. When
  * the write was the only one since the rows were read, *mine says so:
  * the caller changes its row rather than read them all again.
  */
@@ -373,7 +374,13 @@ attend_run(struct attend *v, struct attend_op *op, int *mine)
 	op->meeting = v->meeting;
 	*mine = 0;
 	if ((rc = core_run(v->ui->core, attend_txn, op, &cause)) != 0) {
-		ui_message(v->ui, 1, "%s", cause ? cause : _("not saved"));
+		/* A refusal is read whole (its reason is long), the rest
+		 * on the status line. */
+		if (rc == OGPO_DENIED && cause != NULL)
+			ui_alert(v->ui, _("Not saved"), cause);
+		else
+			ui_message(v->ui, 1, "%s", cause ? cause :
+			    _("not saved"));
 		free(cause);
 		return rc;
 	}

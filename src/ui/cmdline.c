@@ -543,7 +543,7 @@ cmdline_complete(struct cmdline *cl)
 	const char *found[64], *const *from;
 	const struct cmdline_cmd *c = NULL;
 	const char *names[CMDLINE_NCMDS + 1];
-	size_t start, wlen, common, i, n = 0, used = 0;
+	size_t start, wlen, i, n = 0;
 	int argc;
 
 	/* The words before the one being typed. */
@@ -562,7 +562,13 @@ cmdline_complete(struct cmdline *cl)
 		from = names;
 	} else if ((c = cmdline_find(argv[0])) == NULL)
 		return;
-	else if (wlen > 0 && word[0] == '-')
+	else if (argc >= 2 && (strcmp(argv[argc - 1], "-o") == 0 ||
+	    strcmp(argv[argc - 1], "--output") == 0)) {
+		/* A file name, completed as the prompts for a file do. */
+		ui_complete_path(&cl->edit, start, 1, cl->choices,
+		    sizeof cl->choices);
+		return;
+	} else if (wlen > 0 && word[0] == '-')
 		from = c->opts;
 	else if (argc == 1)
 		from = c->words;
@@ -572,29 +578,9 @@ cmdline_complete(struct cmdline *cl)
 		if (strncmp(from[i], word, wlen) == 0 &&
 		    (argc > 0 || strcmp(from[i], "q") != 0))
 			found[n++] = from[i];
-	cl->choices[0] = '\0';
-	if (n == 0)
-		return;
 	/* As far as they all agree; all of it and a space if one. */
-	common = strlen(found[0]);
-	for (i = 1; i < n; i++) {
-		size_t k = 0;
-
-		while (k < common && found[i][k] == found[0][k])
-			k++;
-		common = k;
-	}
-	for (i = wlen; i < common; i++)
-		ui_edit_key(&cl->edit, (unsigned char)found[0][i]);
-	if (n == 1) {
-		if (cl->buf[cl->edit.cur] != ' ')
-			ui_edit_key(&cl->edit, ' ');
-		return;
-	}
-	for (i = 0; i < n; i++)
-		used += (size_t)snprintf(cl->choices + used, used <
-		    sizeof cl->choices ? sizeof cl->choices - used : 0,
-		    "%s%s", i ? "  " : "", found[i]);
+	ui_complete_common(&cl->edit, found, n, wlen, " ", 1, cl->choices,
+	    sizeof cl->choices);
 }
 
 enum ui_action

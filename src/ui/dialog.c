@@ -248,6 +248,17 @@ dialog_pick_draw(struct ui *ui, void *arg)
 	ui_edit_draw(ui, &p->edit, y + h - 1, x + 6, w - 6, UI_FIELD);
 }
 
+/* A pick list's keys, for the help F1 opens in it (typing narrows it). */
+static const struct ui_hint dialog_pick_hints[] = {
+	{ UA_SELECT, N_("choose"), 1 },
+	{ UA_CANCEL, N_("cancel"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view dialog_pick_view = {
+	N_("A pick list (type to narrow it)"), UI_CTX_LIST, dialog_pick_hints
+};
+
 int
 ui_pick(struct ui *ui, const char *title, const char *const *labels,
     size_t n, size_t *sel, int first)
@@ -321,6 +332,9 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 		if (dialog_move(a, &p.sel, p.nshown, (size_t)rows))
 			continue;
 		switch (a) {
+		case UA_HELP:	/* F1: ? narrows the list */
+			ui_help_view(ui, &dialog_pick_view);
+			break;
 		case UA_SELECT:
 		case UA_DETAIL:
 			if (p.nshown > 0) {
@@ -408,6 +422,7 @@ dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
     struct agency_pick *ap)
 {
 	struct agency a;
+	char label[OGPO_NAME_MAX + OGPO_CODE_MAX + 16];
 	uint32_t *kids;
 	size_t n, i;
 
@@ -428,8 +443,8 @@ dialog_agency_walk(struct store_txn *t, uint32_t parent, int depth,
 		}
 		ap->ids[ap->n] = a.h.id;
 		ap->also[ap->n] = dialog_short_name(a.name);
-		ap->labels[ap->n] = xasprintf("%*s%s (%s)", depth * 2, "",
-		    a.name, a.code);
+		snprintf(label, sizeof label, _("%s (%s)"), a.name, a.code);
+		ap->labels[ap->n] = xasprintf("%*s%s", depth * 2, "", label);
 		ap->n++;
 		dialog_agency_walk(t, a.h.id, depth + 1, ap);
 	}
@@ -468,36 +483,45 @@ struct prompt {
 	struct ui_edit	 edit;
 	int		 chosen;	/* the text is chosen whole: a
 					   character typed replaces it */
+	int		 path;		/* a file's: Tab completes it */
+	char		 choices[1024];	/* the files Tab found */
 };
 
 static void
 dialog_prompt_draw(struct ui *ui, void *arg)
 {
 	struct prompt *p = arg;
-	int h = 2, w = 60, y, x;
+	int h = p->path ? 3 : 2, w = 60, y, x;
 
 	char full[128];
 
 	dialog_frame(ui, &h, &w, &y, &x, p->title);
 	ui_edit_draw(ui, &p->edit, y, x, w, p->chosen ? UI_SELECT : UI_FIELD);
+	if (p->path) {
+		ui_put(ui, y + 1, x, w, p->choices, UI_NORMAL);
+		y++;
+	}
 	if (p->edit.full) {
 		/* Said, never dropped unseen. */
 		snprintf(full, sizeof full, _("At most %zu bytes: that "
 		    "character was not taken"), p->edit.size - 1);
 		ui_put(ui, y + 1, x, w, full, UI_ERROR);
 	} else
-		ui_put(ui, y + 1, x, w, _("Enter: accept    Esc: cancel"),
-		    UI_DIM);
+		ui_put(ui, y + 1, x, w, p->path ? _("Tab: complete    "
+		    "Enter: accept    Esc: cancel") : _("Enter: accept    "
+		    "Esc: cancel"), UI_DIM);
 }
 
 static int
 dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
-    int chosen)
+    int chosen, int path)
 {
 	struct prompt p;
 	int key, r = -1;
 
+	memset(&p, 0, sizeof p);
 	p.title = title;
+	p.path = path;
 	p.chosen = chosen && buf[0] != '\0';
 	ui_edit_init(&p.edit, buf, n);
 	ui_layer_push(ui, dialog_prompt_draw, &p);
@@ -511,7 +535,13 @@ dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
 			r = 1;
 		else if (key == 27 || key == 0x07 || key == 0x03)
 			r = 0;
-		else {
+		else if (key == '\t' && p.path) {
+			/* The whole line is the file's name. */
+			p.chosen = 0;
+			ui_complete_path(&p.edit, 0, 0, p.choices,
+			    sizeof p.choices);
+		} else {
+			p.choices[0] = '\0';
 			if (p.chosen && ui_key_printable(key)) {
 				buf[0] = '\0';
 				ui_edit_init(&p.edit, buf, n);
@@ -527,13 +557,19 @@ dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
 int
 ui_prompt(struct ui *ui, const char *title, char *buf, size_t n)
 {
-	return dialog_prompt(ui, title, buf, n, 0);
+	return dialog_prompt(ui, title, buf, n, 0, 0);
+}
+
+int
+ui_prompt_path(struct ui *ui, const char *title, char *buf, size_t n)
+{
+	return dialog_prompt(ui, title, buf, n, 0, 1);
 }
 
 int
 ui_prompt_replace(struct ui *ui, const char *title, char *buf, size_t n)
 {
-	return dialog_prompt(ui, title, buf, n, 1);
+	return dialog_prompt(ui, title, buf, n, 1, 0);
 }
 
 struct popup {

@@ -126,28 +126,39 @@ ui_edit_draw(struct ui *ui, struct ui_edit *e, int y, int x, int w,
 	ui->cur_x = x + (int)(col - scol);
 }
 
+/* 1 if the n bytes at p are one of the characters in set. */
+static int
+ui_wrap_is(const char *p, size_t n, const char *const *set)
+{
+	for (; *set != NULL; set++)
+		if (strlen(*set) == n && memcmp(p, *set, n) == 0)
+			return 1;
+	return 0;
+}
+
 /*
- * Whether a line may break before the character at s[off] (next is the
- * one after it): at a space, which is then dropped, or before a wide
- * (CJK) character, as Chinese text has no spaces to break at — but never
- * before a mark that closes what precedes it (，。、）…).
+ * Whether a line may end before the character at off (prev: the one
+ * before): at a space, and between Chinese characters, which need none
+ * (never before closing punctuation, never after an opening bracket).
  */
 static int
-ui_wrap_may_break(const char *s, size_t off, size_t next)
+ui_wrap_may_break(const char *s, size_t prev, size_t off)
 {
-	static const char *const closing[] = { "，", "。", "、", "；", "：",
-		"）", "」", "』", "！", "？", "…", "》", "〉", "％" };
-	size_t i, len = next - off;
+	static const char *const closing[] = { "，", "。", "、", "：", "；",
+		"！", "？", "）", "」", "』", "》", "〉", "…", NULL };
+	static const char *const opening[] = { "（", "「", "『", "《", "〈",
+		NULL };
+	size_t next = text_next(s, off);
 
 	if (s[off] == ' ')
 		return 1;
-	if (off == 0 || text_col_of(s + off, len) != 2)
+	if (off == prev || s[prev] == ' ')
 		return 0;
-	for (i = 0; i < sizeof closing / sizeof *closing; i++)
-		if (strlen(closing[i]) == len &&
-		    memcmp(s + off, closing[i], len) == 0)
-			return 0;
-	return 1;
+	if (text_col_of(s + off, next - off) < 2 &&
+	    text_col_of(s + prev, off - prev) < 2)
+		return 0;	/* inside a word of narrow letters */
+	return !ui_wrap_is(s + off, next - off, closing) &&
+	    !ui_wrap_is(s + prev, off - prev, opening);
 }
 
 /*
@@ -180,7 +191,7 @@ void
 ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
     size_t len, int indent), void *arg)
 {
-	size_t start = 0, off, brk, next, from;
+	size_t start = 0, off, brk, next, from, prev;
 	int hang, width, indent;
 
 	if (w < 4)
@@ -201,7 +212,7 @@ ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
 		width = w;
 		while (start < end) {
 			from = start;
-			off = start;
+			off = prev = start;
 			brk = 0;
 			while (off < end) {
 				next = text_next(s, off);
@@ -209,10 +220,14 @@ ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
 				if (text_col_of(s + from, next - from) >
 				    (size_t)width)
 					break;
-				if (ui_wrap_may_break(s, off, next))
+				if (ui_wrap_may_break(s, prev, off))
 					brk = off;
+				prev = off;
 				off = next;
 			}
+			if (off < end && brk > from &&
+			    ui_wrap_may_break(s, prev, off))
+				brk = off;
 			if (off < end && brk > from)
 				off = brk;	/* at the last place it may */
 			if (off == from)
@@ -234,7 +249,7 @@ void
 ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
     size_t len), void *arg)
 {
-	size_t start = 0, off, brk, next;
+	size_t start = 0, off, brk, next, prev;
 
 	if (w < 4)
 		w = 4;
@@ -247,17 +262,23 @@ ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
 			start++;
 			continue;
 		}
-		off = start;
+		off = prev = start;
 		brk = 0;
 		while (off < end) {
 			next = text_next(s, off);
 			/* Measured from the line's start, not the text's. */
 			if (text_col_of(s + start, next - start) > (size_t)w)
 				break;
-			if (ui_wrap_may_break(s, off, next))
+			if (ui_wrap_may_break(s, prev, off))
 				brk = off;
+			prev = off;
 			off = next;
 		}
+		if (off < end && brk > start && s[off] == ' ')
+			brk = off;	/* the whole line fits */
+		else if (off < end && brk > start &&
+		    ui_wrap_may_break(s, prev, off))
+			brk = off;
 		if (off < end && brk > start)
 			off = brk;	/* at the last place it may */
 		if (off == start)

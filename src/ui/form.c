@@ -34,6 +34,7 @@ struct form_field {
 	uint32_t	 value;
 	uint32_t	 list[OGPO_COLLAB_MAX];
 	uint32_t	 nlist;
+	const char *const *suggest;	/* FORM_TEXT: usual values, or NULL */
 	char		 shown[256];	/* how a choice is shown */
 	char		 err[256];
 };
@@ -49,6 +50,21 @@ struct form {
 	int			 n, cur, top;
 	int			 readonly;	/* outside the editor's scope */
 	char			 banner[1024];
+};
+
+/* The form's keys, for the help F1 opens in it. */
+static const struct ui_hint form_hints[] = {
+	{ UA_NEXT_FIELD, N_("next field"), 1 },
+	{ UA_PREV_FIELD, N_("previous field"), 1 },
+	{ UA_PICK, N_("choose"), 1 },
+	{ UA_SAVE, N_("save"), 1 },
+	{ UA_CANCEL, N_("cancel"), 1 },
+	{ UA_REDRAW, N_("redraw"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view form_view = {
+	N_("Forms"), UI_CTX_FORM, form_hints
 };
 
 static enum form_kind
@@ -134,7 +150,7 @@ form_show(struct form *fm, struct form_field *ff)
 	} else if (ff->value != 0) {
 		if (ff->kind == FORM_AGENCY &&
 		    store_agency_get(t, ff->value, &r->a, NULL) == 0)
-			snprintf(ff->shown, sizeof ff->shown, "%s (%s)",
+			snprintf(ff->shown, sizeof ff->shown, _("%s (%s)"),
 			    r->a.name, r->a.code);
 		else if (ff->kind == FORM_ISSUE &&
 		    store_issue_get(t, ff->value, &r->i, NULL) == 0)
@@ -295,6 +311,59 @@ form_banner_line(void *arg, const char *p, size_t len)
 	ui_put(b->ui, b->y++, b->x, b->w, line, UI_ERROR);
 }
 
+/* The hint under a text field with usual values: what F2 offers. */
+static void
+form_hint(const struct form_field *ff, char *buf, size_t n)
+{
+	size_t used = 0, i;
+
+	buf[0] = '\0';
+	for (i = 0; ff->suggest[i] != NULL && used + 1 < n; i++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		    i ? _(", ") : "", _(ff->suggest[i]));
+}
+
+/* The hint's lines, wrapped under the field. */
+struct form_hint_lines {
+	struct ui	*ui;
+	int		 y, x, w, last, n;
+};
+
+static void
+form_hint_line(void *arg, const char *p, size_t len)
+{
+	struct form_hint_lines *h = arg;
+	char line[512];
+
+	h->n++;
+	if (h->ui == NULL || h->y > h->last)
+		return;
+	if (len >= sizeof line)
+		len = sizeof line - 1;
+	memcpy(line, p, len);
+	line[len] = '\0';
+	ui_put(h->ui, h->y++, h->x, h->w, line, UI_DIM);
+}
+
+/* How many lines field i takes below its own: its message, and the
+ * current field's hint. */
+static int
+form_extra_lines(const struct form *fm, int i, int w)
+{
+	const struct form_field *ff = &fm->fields[i];
+	struct form_hint_lines h = { NULL, 0, 0, 0, 0, 0 };
+	char hint[512], line[600];
+
+	if (ff->err[0] != '\0')
+		return 1;
+	if (i != fm->cur || ff->suggest == NULL || fm->readonly)
+		return 0;
+	form_hint(ff, hint, sizeof hint);
+	snprintf(line, sizeof line, _("F2: choose from %s"), hint);
+	ui_wrap(line, w, form_hint_line, &h);
+	return h.n;
+}
+
 static void
 form_draw(struct ui *ui, void *arg)
 {
@@ -326,7 +395,7 @@ form_draw(struct ui *ui, void *arg)
 		fm->top = fm->cur;
 	for (;;) {
 		for (i = fm->top, need = 0; i <= fm->cur; i++)
-			need += 1 + (fm->fields[i].err[0] != '\0');
+			need += 1 + form_extra_lines(fm, i, w - lw - 7);
 		if (need <= rows || fm->top >= fm->cur)
 			break;
 		fm->top++;
@@ -356,6 +425,17 @@ form_draw(struct ui *ui, void *arg)
 		if (ff->err[0] != '\0' && y < y0 + h - 2)
 			ui_put(ui, y++, x0 + lw + 5, w - lw - 7, ff->err,
 			    UI_ERROR);
+		else if (form_extra_lines(fm, i, w - lw - 7) > 0) {
+			struct form_hint_lines hl = { ui, y, x0 + lw + 5,
+				w - lw - 7, y0 + h - 3, 0 };
+			char hint[512], line[600];
+
+			form_hint(ff, hint, sizeof hint);
+			snprintf(line, sizeof line, _("F2: choose from %s"),
+			    hint);
+			ui_wrap(line, w - lw - 7, form_hint_line, &hl);
+			y = hl.y;
+		}
 	}
 	ui_put(ui, y0 + h - 2, x0 + 2, w - 4, fm->readonly ?
 	    _("Read only   Tab/Shift-Tab: move   Esc: close") :
@@ -516,6 +596,20 @@ form_pick(struct form *fm, struct form_field *ff, int key)
 	int r;
 
 	switch (ff->kind) {
+	case FORM_TEXT:
+		/* A usual value, in the reader's language, replaces the
+		 * text (which stays free to edit). */
+		for (n = 0; ff->suggest[n] != NULL && n < 16; n++) {
+			labels[n] = _(ff->suggest[n]);
+			if (strcmp(labels[n], ff->text) == 0)
+				sel = n;
+		}
+		r = ui_pick(fm->ui, _(ff->f->label), labels, n, &sel, key);
+		if (r == 1) {
+			str_copy(ff->text, labels[sel], ff->cap);
+			ui_edit_init(&ff->edit, ff->text, ff->cap);
+		}
+		return r;
 	case FORM_CHOICE:
 		for (v = e->min; v <= e->max && n < 16; v++) {
 			labels[n] = _(e->labels[v]);
@@ -872,6 +966,8 @@ form_loop(struct form *fm)
 				return 0;
 			else if (a == UA_REDRAW)
 				clearok(curscr, TRUE);
+			else if (a == UA_HELP)
+				ui_help_view(fm->ui, &form_view);
 			else if (a == UA_SAVE || ui_key_printable(key) ||
 			    a == UA_PICK)
 				ui_message(fm->ui, 1, _("This form is read "
@@ -905,7 +1001,7 @@ form_loop(struct form *fm)
 				return r == 1 ? 0 : r;
 			continue;
 		case UA_PICK:
-			if (ff->kind != FORM_TEXT &&
+			if ((ff->kind != FORM_TEXT || ff->suggest != NULL) &&
 			    form_pick(fm, ff, 0) == UI_KEY_QUIT)
 				return UI_KEY_QUIT;
 			continue;
@@ -913,7 +1009,7 @@ form_loop(struct form *fm)
 			clearok(curscr, TRUE);
 			continue;
 		case UA_HELP:	/* F1; in a text field ? is typed */
-			ui_help(fm->ui);
+			ui_help_view(fm->ui, &form_view);
 			continue;
 		default:
 			break;
@@ -991,6 +1087,8 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 			    f->size < 40 ? 40 : f->size;
 			fm->fields[fm->n].text = xcalloc(1,
 			    fm->fields[fm->n].cap);
+			fm->fields[fm->n].suggest = model_suggestions(kind,
+			    f->name);
 		}
 		fm->n++;
 	}

@@ -10,10 +10,11 @@
 
 #include "ui-int.h"
 
-/* Every key that does a in ctx (none shadowed), as "a <Ins>". */
+/* Every key that does a in ctx (none shadowed), as "a <Ins>"; with
+ * typing, where characters are typed, the others only. */
 static void
-help_keys(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *keys,
-    size_t n)
+help_keys(struct ui *ui, enum ui_ctx ctx, enum ui_action a, int typing,
+    char *keys, size_t n)
 {
 	char name[64];
 	size_t i, j, count = keymap_count(ui->km), used = 0;
@@ -22,7 +23,8 @@ help_keys(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *keys,
 	keys[0] = '\0';
 	for (i = 0; i < count; i++) {
 		if (keymap_get(ui->km, i, &c, &k, &act) != 0 ||
-		    ui_lookup(ui, ctx, k) != a)
+		    ui_lookup(ui, ctx, k) != a ||
+		    (typing && ui_key_printable(k)))
 			continue;
 		/* A key bound in two contexts is listed once. */
 		for (j = 0, dup = 0; j < i && !dup; j++)
@@ -42,16 +44,19 @@ help_keys(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *keys,
 
 /* "  KEYS             what it does" into *text, when a has a key. */
 static void
-help_line(struct ui *ui, char **text, enum ui_ctx ctx, enum ui_action a)
+help_line(struct ui *ui, char **text, enum ui_ctx ctx, enum ui_action a,
+    int typing)
 {
 	char keys[256], *old = *text;
 
-	help_keys(ui, ctx, a, keys, sizeof keys);
+	help_keys(ui, ctx, a, typing, keys, sizeof keys);
 	if (keys[0] == '\0')
 		return;
 	*text = xasprintf("%s  %-16s %s\n", old, keys, _(ui_actions[a].help));
 	free(old);
 }
+
+static void help_show(struct ui *, const struct ui_view *, int);
 
 /* The key that opens the command line, as "<:>"-less text: ":". */
 static const char *
@@ -64,6 +69,23 @@ help_key(struct ui *ui, char *buf, size_t n)
 
 void
 ui_help(struct ui *ui)
+{
+	struct ui_view v;
+
+	ui_current_view(ui, &v);
+	help_show(ui, &v, 0);
+}
+
+void
+ui_help_view(struct ui *ui, const struct ui_view *v)
+{
+	help_show(ui, v, 1);
+}
+
+/* The help, the keys of v first; a window's (modal) without the tabs',
+ * and without the characters, which are typed there. */
+static void
+help_show(struct ui *ui, const struct ui_view *vp, int modal)
 {
 	static const char *const ctx_titles[UI_CTX_COUNT] = {
 		N_("Everywhere"), N_("Lists"), N_("The agency tree"),
@@ -80,26 +102,30 @@ ui_help(struct ui *ui)
 		UA_TAB_AGENCIES, UA_TAB_OFFICERS, UA_TAB_MEETINGS,
 		UA_TAB_ISSUES, UA_TAB_COMPLIANCE, UA_TAB_AUDIT, UA_TAB_USERS,
 		UA_NEXT_TAB, UA_PREV_TAB, UA_WHO, UA_REDRAW, UA_QUIT };
+	const struct ui_view v = *vp;
 	const struct ui_hint *h;
-	struct ui_view v;
 	char *text = NULL, *old, *cmds, keys[256], name[64];
 	size_t i, j, n = keymap_count(ui->km), used;
 	int ctx, a, c, k, act;
 
-	ui_current_view(ui, &v);
 	text = xasprintf(_("Keys here: %s\n"), _(v.title));
 	for (h = v.hints; h != NULL && h->action != UA_NONE; h++) {
 		/* Listed once, though a view may offer it twice. */
 		for (j = 0; v.hints[j].action != h->action; j++)
 			;
 		if (&v.hints[j] == h && h->action != UA_UNDO)
-			help_line(ui, &text, v.ctx, h->action);
+			help_line(ui, &text, v.ctx, h->action, modal);
 	}
-	for (i = 0; i < sizeof moves / sizeof moves[0]; i++)
-		help_line(ui, &text, v.ctx, moves[i]);
+	/* A form moves by fields, and a window on top takes no tab or
+	 * global key but help. */
+	for (i = 0; i < sizeof moves / sizeof moves[0] &&
+	    v.ctx != UI_CTX_FORM; i++)
+		help_line(ui, &text, v.ctx, moves[i], modal);
 	for (i = 0; i < sizeof everywhere / sizeof everywhere[0]; i++)
-		if (everywhere[i] != UA_TAB_USERS || ui->admin)
-			help_line(ui, &text, v.ctx, everywhere[i]);
+		if ((everywhere[i] != UA_TAB_USERS || ui->admin) &&
+		    (!modal || everywhere[i] == UA_HELP))
+			help_line(ui, &text, v.ctx, everywhere[i],
+			    modal);
 
 	cmds = ui_command_help();
 	old = text;

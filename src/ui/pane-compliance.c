@@ -51,12 +51,51 @@ comp_reload(struct ui *ui)
 		vlist_held_add(&comp.list, (uint32_t)i + 1);
 }
 
+/* The selected finding's whole sentence, wrapped under the list when
+ * rows cut sentences (at 80 columns). */
+#define COMP_FOOT_MAX	3
+
+struct comp_foot {
+	struct ui	*ui;
+	int		 y, x, w, n;
+};
+
+static void
+comp_foot_line(void *arg, const char *p, size_t len)
+{
+	struct comp_foot *cf = arg;
+	char line[1024];
+
+	if (cf->n++ >= COMP_FOOT_MAX || cf->ui == NULL)
+		return;
+	if (len >= sizeof line)
+		len = sizeof line - 1;
+	memcpy(line, p, len);
+	line[len] = '\0';
+	/* The last line that fits ends in … when more is left. */
+	ui_put(cf->ui, cf->y++, cf->x, cf->w, line, UI_DIM);
+}
+
+/* Lines finding f's sentence takes wrapped to w cells (then drawn at y
+ * when ui is not NULL). */
+static int
+comp_foot(struct ui *ui, const struct compliance_finding *f, int y, int x,
+    int w)
+{
+	struct comp_foot cf = { ui, y, x, w, 0 };
+	char *s = xasprintf(_("%s: %s"), f->subject, f->detail);
+
+	ui_wrap(s, w, comp_foot_line, &cf);
+	free(s);
+	return cf.n < COMP_FOOT_MAX ? cf.n : COMP_FOOT_MAX;
+}
+
 static void
 comp_draw(struct ui *ui, int y, int x, int h, int w)
 {
 	const struct compliance_finding *f;
 	char title[128], day[16];
-	int row, sw = w / 4, rw, aw, cw;
+	int row, sw = w / 4, rw, aw, cw, dw, foot = 0;
 	size_t i;
 	enum ui_attr at;
 
@@ -76,11 +115,21 @@ comp_draw(struct ui *ui, int y, int x, int h, int w)
 	}
 	rw = rw < 22 ? rw : 22;
 	sw = aw < sw ? aw : sw;
+	dw = w - rw - 2 - sw;
+	/* A sentence cut in its row is read whole below the list: room
+	 * for the longest one, so the list keeps its height as the
+	 * selection moves. */
+	for (i = 0; i < comp.n; i++)
+		if ((int)text_width(comp.f[i].detail) > dw &&
+		    (cw = comp_foot(NULL, &comp.f[i], 0, 0, w)) > foot)
+			foot = cw;
+	if (foot > 0 && h - 3 - foot < 3)
+		foot = 0;	/* a tiny screen keeps its rows */
 	ui_put(ui, y + 1, x, rw, _("Rule"), UI_TITLE);
 	ui_put(ui, y + 1, x + rw + 1, sw, _("About"), UI_TITLE);
 	ui_put(ui, y + 1, x + rw + 2 + sw, w - rw - 2 - sw,
 	    _("What is missing"), UI_TITLE);
-	vlist_load(&comp.list, NULL, h - 2);
+	vlist_load(&comp.list, NULL, h - 2 - (foot ? foot + 1 : 0));
 	vlist_place(&comp.list, y + 2, x, w);
 	for (row = 0; row < comp.list.nrows; row++) {
 		f = &comp.f[comp.list.rows[row] - 1];
@@ -96,6 +145,8 @@ comp_draw(struct ui *ui, int y, int x, int h, int w)
 	if (comp.n == 0)
 		ui_put(ui, y + 2, x, w, _("Nothing: every rule is kept."),
 		    UI_DIM);
+	if (foot > 0 && (i = vlist_selected(&comp.list)) != 0)
+		comp_foot(ui, &comp.f[i - 1], y + h - foot, x, w);
 }
 
 static int

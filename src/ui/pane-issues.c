@@ -222,7 +222,7 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &m, NULL) == 0 &&
 			    m.issue == is->h.id) {
-				snprintf(line, sizeof line, "%s %s (%s)",
+				snprintf(line, sizeof line, _("%s %s (%s)"),
 				    date_show(m.date, day, sizeof day), m.title,
 				    _(model_enum_label(&model_meeting_statuses,
 				    m.status)));

@@ -65,7 +65,8 @@ ui_import_choose(struct ui *ui, char *path, size_t n)
 		free(names[i]);
 	if (r == 1 && sel == count) {
 		path[0] = '\0';
-		r = ui_prompt(ui, _("Import officers from the file"), path, n);
+		r = ui_prompt_path(ui, _("Import officers from the file"),
+		    path, n);
 		if (r == 1 && path[0] == '\0')
 			r = 0;
 	}
@@ -290,8 +291,9 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
 		}
 	}
 	while (file == NULL) {
-		if ((ok = ui_prompt(ui, what == EXPORT_SIGNIN ? _("Write the "
-		    "sign-in sheet to the file (.ods, .xlsx or .csv)") :
+		if ((ok = ui_prompt_path(ui, what == EXPORT_SIGNIN ?
+		    _("Write the sign-in sheet to the file (.ods, .xlsx or "
+		    ".csv)") :
 		    what == EXPORT_AGENDA ? _("Write the agenda to the file "
 		    "(.ods, .xlsx or .csv)") : what == EXPORT_DECISIONS ?
 		    _("Write the record of decisions to the file (.ods, .xlsx "

@@ -428,6 +428,9 @@ int	ui_checklist(struct ui *ui, const char *title,
 uint32_t ui_pick_agency(struct ui *ui, uint32_t current, int first);
 /* Ask for one line of text; 1 if entered, 0 on cancel. */
 int	ui_prompt(struct ui *ui, const char *title, char *buf, size_t n);
+/* The same for a file's path: Tab completes it (ui_complete_path). */
+int	ui_prompt_path(struct ui *ui, const char *title, char *buf,
+	    size_t n);
 /*
  * The same with buf's text chosen whole, as a filter in force is offered
  * again: a character typed replaces it, an arrow or Backspace edits it.
@@ -454,6 +457,22 @@ void	ui_edit_draw(struct ui *ui, struct ui_edit *e, int y, int x, int w,
 	    enum ui_attr a);
 /* 1 if key is a character to type (not a control or function key). */
 int	ui_key_printable(int key);
+
+/*
+ * complete.c: Tab completion. ui_complete_common puts into e what all n
+ * matches (found) share past the wlen bytes typed, and with one match its
+ * end too (end: " " after a word); it lists the matches into choices, two
+ * spaces apart, when there are several and Tab added nothing (or always,
+ * with list). ui_complete_path does it for the file name typed from byte
+ * start to the cursor: ~/ becomes the home directory, a directory ends
+ * in '/', hidden files only when a '.' is typed. Both return 1 if the
+ * text grew.
+ */
+int	ui_complete_common(struct ui_edit *e, const char *const *found,
+	    size_t n, size_t wlen, const char *end, int list, char *choices,
+	    size_t csize);
+int	ui_complete_path(struct ui_edit *e, size_t start, int list,
+	    char *choices, size_t csize);
 
 /* Wrap s to lines of at most w cells: calls line(arg, text, len). */
 void	ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
@@ -545,6 +564,12 @@ char	*ui_command_help(void);
 
 /* help.c: the keys of the view in front first, then all the keymap's. */
 void	ui_help(struct ui *ui);
+/*
+ * The same opened on the keys of v, a window on top that is no view of
+ * its own (a form, a pick list): only its keys, not the tabs' or the
+ * lists' that do nothing there.
+ */
+void	ui_help_view(struct ui *ui, const struct ui_view *v);
 
 /* pane.c: take back your last change (seq 0) or the change holding
  * audit record seq, after a look and a question. 1 if it was. */

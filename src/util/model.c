@@ -258,6 +258,20 @@ const char *const model_competence_labels[4] = {
 const char *const model_competence_zh[4] = { "溝通轉譯", "主持",
 	"記錄", "公民科技" };
 
+/* The kinds of reward of the civil service's merit rules (嘉獎, 記功,
+ * 記大功) and the other usual ones (獎狀, 獎金). */
+static const char *const model_reward_kinds[] = { N_("Commendation"),
+	N_("Merit"), N_("Major merit"), N_("Certificate"), N_("Bonus"),
+	NULL };
+
+const char *const *
+model_suggestions(enum entity_kind kind, const char *field)
+{
+	if (kind == ENTITY_REWARD && strcmp(field, "kind") == 0)
+		return model_reward_kinds;
+	return NULL;
+}
+
 void
 model_competencies_format(uint32_t c, char *buf, size_t n)
 {

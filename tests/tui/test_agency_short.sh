@@ -15,26 +15,26 @@ find() {
 	sleep 0.2
 	keys F2
 	text "$2"
-	expect "$1: $2 finds $3" "$3 ("
+	expect "$1: $2 finds $3" "$3$L"
 }
 
 for lg in zh en; do
 	if [ $lg = zh ]; then
-		TUI_LANG=zh_TW.UTF-8 TUI_READY='1 機關'
+		TUI_LANG=zh_TW.UTF-8 TUI_READY='1 機關' L='（' R='）'
 	else
-		TUI_LANG=C.UTF-8 TUI_READY='1 Agencies'
+		TUI_LANG=C.UTF-8 TUI_READY='1 Agencies' L=' (' R=')'
 	fi
 	tui_start "short$lg" 80 24
 	keys 2 a Tab F2
 	text 國發
-	expect "$lg: 國發 finds 國家發展委員會" "國家發展委員會 (NDC)"
+	expect "$lg: 國發 finds 國家發展委員會" "國家發展委員會${L}NDC$R"
 	find $lg 國發會 國家發展委員會
 	find $lg 數位部 數位發展部
 	find $lg 衛福部 衛生福利部
 	find $lg 環保署 環境部
 	find $lg MODA 數位發展部
 	keys Enter
-	expect "$lg: the choice lands in the form" "數位發展部 (MODA)"
+	expect "$lg: the choice lands in the form" "數位發展部${L}MODA$R"
 	keys Escape
 	tui_stop
 done

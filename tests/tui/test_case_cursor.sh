@@ -22,8 +22,10 @@ demo_db
 for lg in zh en; do
 	if [ $lg = zh ]; then
 		TUI_LANG=zh_TW.UTF-8 TUI_READY='1 機關' AG=某機關 NEW=新增案件
+		MOENV='環境部（MOENV）'
 	else
 		TUI_LANG=C.UTF-8 TUI_READY='1 Agencies' AG='an agency' NEW='New case'
+		MOENV='環境部 (MOENV)'
 	fi
 	tui_start "cur$lg" 80 24
 	keys 4 /
@@ -33,13 +35,13 @@ for lg in zh en; do
 	keys f
 	text "$AG"
 	keys Enter
-	expect_hl "$lg: f's agency picker starts at 環境部" "環境部 (MOENV)"
+	expect_hl "$lg: f's agency picker starts at 環境部" "$MOENV"
 	keys Enter
 	expect "$lg: the list is narrowed to 環境部" "環境部"
 	keys f
 	text "$AG"
 	keys Enter
-	expect_hl "$lg: and starts there again" "環境部 (MOENV)"
+	expect_hl "$lg: and starts there again" "$MOENV"
 	keys Escape
 	sleep 0.2
 	keys Escape
@@ -52,7 +54,7 @@ for lg in zh en; do
 	keys Tab F2
 	text 環境部
 	keys Enter
-	expect "$lg: its lead is 環境部" "環境部 (MOENV)"
+	expect "$lg: its lead is 環境部" "$MOENV"
 	keys C-s
 	expect_gone "$lg: the form closes" "$NEW"
 	expect_sel "$lg: the new case is the selected row" "新案游標$lg"

@@ -55,7 +55,7 @@ expect "with the rule in English only" "No PO"
 expect "and its full sentence" \
     "衛生福利部: has no open government participation officer (PO) in office (point 3)"
 esc
-expect_gone "Esc closes it" "衛生福利部: has no open"
+expect_gone "Esc closes it" "─ Finding ─"
 expect_pos "back on the first row" "1/$n"
 
 # The escalated issue, read whole; Enter goes to the issues. It is the

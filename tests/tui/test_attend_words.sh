@@ -1,0 +1,70 @@
+#!/bin/sh
+# test_attend_words.sh — an attendance row has no number of its own, so
+# no message may call it "attendance #0" (出席紀錄 #0): an editor of 內政部
+# marking someone on the sheet of a meeting another agency convened is
+# refused in a box read whole, naming the person, the meeting and who
+# convened it, at 80x24 and 120x40, in English and in Chinese; the
+# database keeps what it had.
+#
+# A real Unix account (made here, removed at the end) runs the real
+# binary: this needs root, as the test machine is.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "# skipped: making a test account needs root"
+	exit 0
+fi
+ED=ogpaw$$
+GRP=ogpag$$
+groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
+useradd -M -N -g "$GRP" -s /bin/sh "$ED" || not_ok "useradd $ED"
+trap 'userdel "$ED" 2>/dev/null; groupdel "$GRP" 2>/dev/null; tui_cleanup' EXIT
+chmod 755 "$TMP"
+XDG_CONFIG_HOME=$TMP/cfg
+export XDG_CONFIG_HOME
+
+demo_db
+chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
+"$OGPO" --db "$DB" user add "$ED" --role editor --agency MOI >/dev/null ||
+    not_ok "an editor of MOI"
+# The newest meeting (the Meetings tab's first row) and its sheet's
+# second row, someone outside 內政部.
+"$OGPO" --db "$DB" list meetings --tsv >"$TMP/meetings"
+title=$(awk -F '\t' 'NR == 2 { print $0 }' "$TMP/meetings" | cut -f 6)
+"$OGPO" --db "$DB" list meetings >"$TMP/before"
+
+# refuse LANG READY COLS ROWS WORDS...: mark the second row present; the
+# box shows each of WORDS and never #0.
+refuse() {
+	TUI_LANG=$1 TUI_READY=$2
+	TUI_AS="setpriv --reuid=$ED --regid=$GRP --clear-groups"
+	tui_start "aw-$3" "$3" "$4"
+	TUI_AS=
+	_c=$3 _r=$4 _l=$1
+	shift 4
+	keys 3
+	wait_for "$title" 5 >/dev/null
+	keys Enter
+	wait_for "$title" 5 >/dev/null
+	keys Down p
+	for _w in "$@"; do
+		expect "$_l ${_c}x$_r: the refusal reads '$_w'" "$_w"
+	done
+	screen
+	check "$_l ${_c}x$_r: no row called #0" lacks_text "#0"
+	keys Enter
+	expect_gone "$_l ${_c}x$_r: Enter closes the box" "$1"
+	tui_stop
+}
+
+refuse C.UTF-8 '1 Agencies' 80 24 'Not saved' "may edit only within 內政部" \
+    'the attendance of' 'convened by' 'is outside that'
+refuse C.UTF-8 '1 Agencies' 120 40 'Not saved' 'the attendance of' \
+    'convened by' 'is outside that'
+refuse zh_TW.UTF-8 '1 機關' 80 24 '未儲存' '只能編輯內政部' '召開的「' \
+    '的出席紀錄不在此範圍內'
+refuse zh_TW.UTF-8 '1 機關' 120 40 '未儲存' '召開的「' '的出席紀錄不在此範圍內'
+"$OGPO" --db "$DB" list meetings >"$TMP/after"
+check "the database keeps what it had" cmp -s "$TMP/before" "$TMP/after"
+tui_done
