@@ -104,7 +104,9 @@ text "2026年11月開放政府聯絡人工作推動會議"
 keys Enter Space
 expect "中文：本次會議報告的列管案件" "本次會議報告的列管案件"
 expect "中文：決議事項 wraps between characters" \
-    "│   1. 請主責機關於公共政策網路參與平臺公開回應並附辦理時程（大陸委員"
-expect "中文：a mark that closes a phrase never starts a line" \
-    "│     會；期限 2027-01-15；持續列管）"
+    "│   1. 請主責機關於公共政策網路參與平臺公開回應並附辦理時程（大陸委員會；"
+expect "中文：the rest hangs under the text" \
+    "│     期限 2027-01-15；持續列管）"
+lacks_text "│     ；" && ok "中文：a mark that closes a phrase never starts a line" ||
+    not_ok "中文：a line starts with ；"
 tui_done
