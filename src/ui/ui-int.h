@@ -44,6 +44,7 @@ enum ui_ctx {
 	UI_CTX_USERS,
 	UI_CTX_OFFICER,		/* one officer's training and rewards */
 	UI_CTX_RESOLUTIONS,	/* a meeting's resolutions */
+	UI_CTX_FINDING,		/* what a compliance finding is made of */
 	UI_CTX_COUNT
 };
 
@@ -502,6 +503,15 @@ void	ui_attendance(struct ui *ui, uint32_t meeting);
 
 /* resolutions.c: a meeting's resolutions, those it reviews first. */
 void	ui_resolutions(struct ui *ui, uint32_t meeting);
+
+/*
+ * finding.c: a low-attendance finding opened: the work meetings the
+ * agency missed in the window o judges (Enter takes one's attendance).
+ */
+struct compliance_finding;
+struct compliance_options;
+void	ui_finding(struct ui *ui, const struct compliance_finding *f,
+	    const struct compliance_options *o);
 
 /* officer.c: one officer, their training and rewards to keep. */
 void	ui_officer(struct ui *ui, uint32_t officer);

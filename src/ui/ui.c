@@ -20,7 +20,7 @@
 const char *const ui_context_names[UI_CTX_COUNT] = {
 	"global", "list", "tree", "form", "dialog", "help", "attend",
 	"agencies", "officers", "meetings", "issues", "compliance", "audit",
-	"users", "officer", "resolutions",
+	"users", "officer", "resolutions", "finding",
 };
 
 const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
@@ -34,6 +34,7 @@ const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
 	[UI_CTX_USERS] = UI_CTX_LIST,
 	[UI_CTX_OFFICER] = UI_CTX_LIST,
 	[UI_CTX_RESOLUTIONS] = UI_CTX_LIST,
+	[UI_CTX_FINDING] = UI_CTX_LIST,
 };
 
 const struct ui_action_def ui_actions[UA_COUNT] = {

@@ -119,7 +119,7 @@ for lg in zh en; do
 		    "$UNHELD"
 		keys Home
 		k=0
-		while [ $k -lt 60 ] && ! sel_has "$UNHELD"; do
+		while [ $k -lt 60 ] && ! { screen; sel_has "$UNHELD"; }; do
 			keys Down; sleep 0.05; k=$((k + 1))
 		done
 		t4=$(top)
