@@ -125,6 +125,7 @@ enum ui_action {
 	UA_AGENDA,
 	UA_DECISIONS,
 	UA_COMMAND,
+	UA_SAVE_REJECTS,
 	UA_COUNT
 };
 
@@ -489,6 +490,9 @@ int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
  * export.h). With file (and month where one is needed) nothing is asked
  * but whether to write over a file that exists. */
 void	ui_import_officers(struct ui *ui);
+/* The rows the last import rejected, with the reason for each, into a
+ * file next to its input (the name offered: FILE.rejected.csv). */
+void	ui_import_rejects(struct ui *ui);
 void	ui_export(struct ui *ui, int what, uint32_t meeting,
 	    const char *month, const char *file);
 

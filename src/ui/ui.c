@@ -70,6 +70,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_FILTER_AGENCY] = { "filter_agency",	N_("narrow the list: officers to an agency; issues by status, agency or trigger; the audit trail by who, kind, date or words") },
 	[UA_SHOW_ALL]	  = { "show_all",	N_("show the whole list again (every agency's officers, every issue, the whole audit trail)") },
 	[UA_IMPORT]	  = { "import",		N_("load officers from a spreadsheet (CSV) file") },
+	[UA_SAVE_REJECTS] = { "save_rejects",	N_("Officers: save the rows the last import rejected, with the reason for each, to a file") },
 	[UA_EXPORT]	  = { "export",		N_("write the month's attendance to a spreadsheet file") },
 	[UA_PRESENT]	  = { "present",	N_("mark present (出席) and go to the next person") },
 	[UA_ONLINE]	  = { "online",		N_("mark present online (線上) and go on") },
