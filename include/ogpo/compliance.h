@@ -64,4 +64,17 @@ size_t	compliance_check(struct store_txn *t,
 	    void (*fn)(void *arg, const struct compliance_finding *f),
 	    void *arg);
 
+/*
+ * What a low-attendance finding about agency is made of: the PO work
+ * meetings of the window the rule judges (o as for compliance_check),
+ * newest first, that the agency did not come to. fn(arg, m, at) for each
+ * of its invitees who was not present, online or by proxy (excused,
+ * absent, or never marked), and fn(arg, m, NULL) for a meeting none of it
+ * was invited to. Returns how many calls there were.
+ */
+size_t	compliance_missed(struct store_txn *t,
+	    const struct compliance_options *o, uint32_t agency,
+	    void (*fn)(void *arg, const struct meeting *m,
+	    const struct attendance *at), void *arg);
+
 #endif

@@ -93,6 +93,8 @@ struct import_options {
 	int		 skip_bad;	/* load the good rows anyway */
 	int		 create_agencies;
 	const char	*rejects;	/* write rejected rows here */
+	int		 screen;	/* reasons point to the full-screen
+					   program's tabs, not to options */
 	/*
 	 * Called as the file is read: first while it is copied aside
 	 * (IMPORT_COPYING; total 0 from a pipe), then while its rows are

@@ -184,13 +184,73 @@ compliance_tally(struct tally **t, size_t *n, size_t *cap, uint32_t agency)
 	return &(*t)[(*n)++];
 }
 
-/* Point 7 for the year: meetings held, and who came to the work ones. */
 /*
- * Point 7 over a window of months: meetings held, and who came to the
- * work ones. The window is a calendar year (its months that are over
- * are judged; its attendance counts all of it), or the twelve months
- * before today's (so that in January, December is judged too).
+ * The window of months the meeting rules judge: a calendar year (its
+ * months that are over are judged; its attendance counts all of it), or
+ * the twelve months before today's (so that in January, December is
+ * judged too).
  */
+struct window {
+	int	 fy, fm;	/* its first month */
+	int	 judged;	/* how many of its months are over */
+	char	 from[11], to[11];
+	char	 span[40];	/* "from 2025-03 to 2026-02", "in 2026" */
+};
+
+static void
+compliance_window(const struct compliance_options *o, struct window *w)
+{
+	int ty = atoi(o->today), tm = atoi(o->today + 5);
+
+	if (o->rolling) {
+		/* Month index k = 0..11 from (fy, fm); all twelve are over. */
+		w->fy = (ty * 12 + tm - 1 - 12) / 12;
+		w->fm = (ty * 12 + tm - 1 - 12) % 12 + 1;
+		w->judged = 12;
+		snprintf(w->from, sizeof w->from, "%04u-%02u-01",
+		    (unsigned)w->fy % 10000, (unsigned)w->fm % 100);
+		date_add_days(o->today, -(atoi(o->today + 8)), w->to);
+		snprintf(w->span, sizeof w->span, _("from %04u-%02u to %.7s"),
+		    (unsigned)w->fy % 10000, (unsigned)w->fm % 100, w->to);
+	} else {
+		w->fy = o->year;
+		w->fm = 1;
+		w->judged = o->year < ty ? 12 : o->year == ty ? tm - 1 : 0;
+		snprintf(w->from, sizeof w->from, "%04u-01-01",
+		    (unsigned)w->fy % 10000);
+		snprintf(w->to, sizeof w->to, "%04u-12-31",
+		    (unsigned)w->fy % 10000);
+		snprintf(w->span, sizeof w->span, _("in %d"), w->fy);
+	}
+}
+
+/*
+ * Does m count as held? Marked so, or held in fact: still planned, but
+ * its day has come and its attendance is taken (*unconfirmed is then 1
+ * and k its tally, so that it is named and gets marked).
+ */
+static int
+compliance_held(struct store_txn *t, const struct compliance_options *o,
+    const struct meeting *m, struct core_tally *k, int *unconfirmed)
+{
+	*unconfirmed = 0;
+	if (m->status == MEETING_PLANNED && strcmp(m->date, o->today) <= 0) {
+		core_meeting_tally(t, m->h.id, k);
+		*unconfirmed = core_meeting_unconfirmed(m, k, o->today);
+		return *unconfirmed;
+	}
+	return m->status == MEETING_HELD;
+}
+
+/* Attendance that counts as coming: in person, online or by proxy. */
+static int
+compliance_came(uint32_t status)
+{
+	return status == ATTEND_PRESENT || status == ATTEND_ONLINE ||
+	    status == ATTEND_PROXY;
+}
+
+/* Point 7 over the window: meetings held, and who came to the work ones. */
 static void
 compliance_meetings(struct check *ck)
 {
@@ -200,50 +260,30 @@ compliance_meetings(struct check *ck)
 	struct core_tally tally1;
 	struct agency a;
 	struct tally *tally = NULL, *tl;
+	struct window win;
 	size_t ntally = 0, cap = 0, i;
-	char from[11], to[11], subject[32], span[40];
-	int work[12] = { 0 }, policy[12] = { 0 }, k, judged, ty, tm, fy, fm;
+	char subject[32];
+	int work[12] = { 0 }, policy[12] = { 0 }, k, judged, fy, fm, unconf;
 	int y, mo;
 	double rate;
 
-	ty = atoi(ck->o->today);
-	tm = atoi(ck->o->today + 5);
-	if (ck->o->rolling) {
-		/* Month index k = 0..11 from (fy, fm); all twelve are over. */
-		fy = (ty * 12 + tm - 1 - 12) / 12;
-		fm = (ty * 12 + tm - 1 - 12) % 12 + 1;
-		judged = 12;
-		snprintf(from, sizeof from, "%04u-%02u-01", (unsigned)fy % 10000,
-		    (unsigned)fm % 100);
-		date_add_days(ck->o->today, -(atoi(ck->o->today + 8)), to);
-		snprintf(span, sizeof span, _("from %04u-%02u to %.7s"),
-		    (unsigned)fy % 10000, (unsigned)fm % 100, to);
-	} else {
-		fy = ck->o->year;
-		fm = 1;
-		judged = ck->o->year < ty ? 12 : ck->o->year == ty ? tm - 1 : 0;
-		snprintf(from, sizeof from, "%04u-01-01", (unsigned)fy % 10000);
-		snprintf(to, sizeof to, "%04u-12-31", (unsigned)fy % 10000);
-		snprintf(span, sizeof span, _("in %d"), fy);
-	}
+	compliance_window(ck->o, &win);
+	fy = win.fy;
+	fm = win.fm;
+	judged = win.judged;
 	if (store_cursor_open(ck->t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
 		return;
 	/* The window's meetings are one range of the date index. */
-	if (store_cursor_seek_text(c, from) == 0)
+	if (store_cursor_seek_text(c, win.from) == 0)
 		do {
 			if (store_cursor_get(c, &m, NULL) != 0)
 				continue;
-			if (strcmp(m.date, to) > 0)
+			if (strcmp(m.date, win.to) > 0)
 				break;
-			/* A planned meeting whose day has come and whose
-			 * attendance is taken was held in fact: it counts,
-			 * and is named so it gets marked. */
-			if (m.status == MEETING_PLANNED &&
-			    strcmp(m.date, ck->o->today) <= 0) {
-				core_meeting_tally(ck->t, m.h.id, &tally1);
-				if (!core_meeting_unconfirmed(&m, &tally1,
-				    ck->o->today))
-					continue;
+			if (!compliance_held(ck->t, ck->o, &m, &tally1,
+			    &unconf))
+				continue;
+			if (unconf) {
 				snprintf(subject, sizeof subject, "%s #%u",
 				    m.date, m.h.id);
 				ck->meeting = m.h.id;
@@ -254,8 +294,7 @@ compliance_meetings(struct check *ck)
 				    "set meeting %u status=held)", m.title,
 				    tally1.present, tally1.invited, m.h.id);
 				ck->meeting = 0;
-			} else if (m.status != MEETING_HELD)
-				continue;
+			}
 			k = (atoi(m.date) - fy) * 12 + atoi(m.date + 5) - fm;
 			if (k < 0 || k >= 12)
 				continue;
@@ -274,9 +313,7 @@ compliance_meetings(struct check *ck)
 				tl = compliance_tally(&tally, &ntally, &cap,
 				    at.agency);
 				tl->invited++;
-				tl->present += at.status == ATTEND_PRESENT ||
-				    at.status == ATTEND_ONLINE ||
-				    at.status == ATTEND_PROXY;
+				tl->present += compliance_came(at.status);
 			}
 			store_cursor_close(ac);
 		} while (store_cursor_move(c, STORE_NEXT) == 0);
@@ -319,10 +356,67 @@ compliance_meetings(struct check *ck)
 		compliance_say(ck, RULE_LOW_ATTENDANCE, tally[i].agency, 0, 0,
 		    a.name, "attended %zu of its %zu invitations to PO work "
 		    "meetings %s (%.1f%%, below %.0f%%)",
-		    tally[i].present, tally[i].invited, span,
+		    tally[i].present, tally[i].invited, win.span,
 		    rate * 100.0, ck->o->threshold * 100.0);
 	}
 	free(tally);
+}
+
+size_t
+compliance_missed(struct store_txn *t, const struct compliance_options *o,
+    uint32_t agency, void (*fn)(void *arg, const struct meeting *m,
+    const struct attendance *at), void *arg)
+{
+	struct store_cursor *c, *ac;
+	struct meeting m;
+	struct attendance at;
+	struct core_tally k;
+	struct window win;
+	uint32_t *ids = NULL;
+	size_t n = 0, cap = 0, calls = 0, i;
+	int unconf, invited, came;
+
+	compliance_window(o, &win);
+	if (store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) != 0)
+		return 0;
+	if (store_cursor_seek_text(c, win.from) == 0)
+		do {
+			if (store_cursor_get(c, &m, NULL) != 0)
+				continue;
+			if (strcmp(m.date, win.to) > 0)
+				break;
+			if (m.kind == MEETING_WORK &&
+			    compliance_held(t, o, &m, &k, &unconf)) {
+				ids = xgrow(ids, &cap, n + 1, sizeof *ids);
+				ids[n++] = m.h.id;
+			}
+		} while (store_cursor_move(c, STORE_NEXT) == 0);
+	store_cursor_close(c);
+	/* Newest first, each meeting's invitees from the agency. */
+	for (i = n; i-- > 0;) {
+		if (store_meeting_get(t, ids[i], &m, NULL) != 0 ||
+		    store_cursor_open(t, IX_ATTENDANCE, &ids[i], &ac,
+		    NULL) != 0)
+			continue;
+		invited = 0;
+		while (store_cursor_move(ac, STORE_NEXT) == 0) {
+			if (store_cursor_get(ac, &at, NULL) != 0 ||
+			    (at.officer & ATTEND_EXTERNAL) ||
+			    at.agency != agency)
+				continue;
+			invited = 1;
+			came = compliance_came(at.status);
+			if (!came && fn != NULL)
+				fn(arg, &m, &at);
+			calls += !came;
+		}
+		store_cursor_close(ac);
+		if (!invited && fn != NULL)
+			fn(arg, &m, NULL);
+		calls += !invited;
+	}
+	free(ids);
+	return calls;
 }
 
 /* Days from date a to date b (YYYY-MM-DD). */

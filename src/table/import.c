@@ -644,9 +644,12 @@ import_officer_row(struct import *im, const struct table_row *row)
 				goto done;
 		}
 		if (o->agency == 0) {
-			rc = import_refuse(im, row, COL_AGENCY_CODE, v, "no "
-			    "agency has this code (see ogpo list agencies, or "
-			    "use --create-agencies)");
+			rc = im->o->screen ? import_refuse(im, row,
+			    COL_AGENCY_CODE, v, "no agency has this code (the "
+			    "Agencies tab lists them)") : import_refuse(im,
+			    row, COL_AGENCY_CODE, v, "no agency has this code "
+			    "(see ogpo list agencies, or use "
+			    "--create-agencies)");
 			goto done;
 		}
 	} else if ((v = import_cell(im, row, COL_AGENCY, cell,
@@ -659,9 +662,12 @@ import_officer_row(struct import *im, const struct table_row *row)
 				goto done;
 		}
 		if (o->agency == 0) {
-			rc = import_refuse(im, row, COL_AGENCY, v, "no agency "
-			    "has exactly this name (see ogpo list agencies, or "
-			    "use --create-agencies)");
+			rc = im->o->screen ? import_refuse(im, row,
+			    COL_AGENCY, v, "no agency has exactly this name "
+			    "(the Agencies tab lists them)") : import_refuse(im,
+			    row, COL_AGENCY, v, "no agency has exactly this "
+			    "name (see ogpo list agencies, or use "
+			    "--create-agencies)");
 			goto done;
 		}
 	}

@@ -94,6 +94,7 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 		N_("Meetings"), N_("Cases"), N_("Compliance"), N_("Audit"),
 		N_("Users"), N_("An officer's training and rewards"),
 		N_("A meeting's resolutions"), N_("The topic vote"),
+		N_("The meetings a low-attendance finding counts"),
 	};
 	static const enum ui_action moves[] = { UA_UP, UA_DOWN, UA_PAGE_UP,
 		UA_PAGE_DOWN, UA_HOME, UA_END };

@@ -2,8 +2,11 @@
  * pane-compliance.c — what breaks the regulation now, the same findings
  * as `ogpo check`: agencies without a PO or a supervisor, POs who are not
  * civil servants, months and quarters without their meetings, low
- * attendance, escalations left waiting. Enter goes to what a finding is
- * about.
+ * attendance, escalations left waiting. Enter shows what a finding is
+ * about: a low-attendance one, the work meetings the agency missed (in a
+ * layer of its own, Esc back to the finding); an officer's, their record;
+ * an overdue resolution, the meeting's resolutions; a meeting not marked
+ * held, its attendance; a case's, the case; an agency's, its officers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,8 +172,16 @@ comp_action(struct ui *ui, enum ui_action a)
 		free(text);
 		return 1;
 	}
-	/* Go to what the finding is about. */
-	if (f->meeting != 0)
+	/* Show what the finding is about: the meetings an agency missed,
+	 * the officer's record, the resolutions or the attendance of the
+	 * meeting, the case; an agency's officers; the meetings. */
+	if (f->rule == RULE_LOW_ATTENDANCE && f->agency != 0)
+		ui_finding(ui, f, &comp.o);
+	else if (f->officer != 0)
+		ui_officer(ui, f->officer);
+	else if (f->rule == RULE_RESOLUTION_OVERDUE && f->meeting != 0)
+		ui_resolutions(ui, f->meeting);
+	else if (f->meeting != 0)
 		ui_attendance(ui, f->meeting);
 	else if (f->issue != 0) {
 		ui->want_issue = f->issue;

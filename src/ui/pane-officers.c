@@ -853,6 +853,9 @@ officers_action(struct ui *ui, enum ui_action a)
 	case UA_IMPORT:
 		ui_import_officers(ui);
 		return 1;
+	case UA_SAVE_REJECTS:
+		ui_import_rejects(ui);
+		return 1;
 	case UA_END_DESIGNATION:
 		officers_end(ui, id);
 		return 1;
@@ -905,6 +908,7 @@ static const struct ui_hint officers_hints[] = {
 	{ UA_SORT_NEXT, N_("sort"), 1 },
 	{ UA_FILTER_AGENCY, N_("agency"), 1 },
 	{ UA_SHOW_ALL, N_("all"), 1 },
+	{ UA_SAVE_REJECTS, N_("save rejected rows"), 0 },
 	{ UA_SORT_REVERSE, N_("reverse"), 0 },
 	{ UA_SEARCH_NEXT, N_("next match"), 0 },
 	{ UA_SEARCH_PREV, N_("previous match"), 0 },

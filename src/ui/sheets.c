@@ -22,6 +22,12 @@
 #define IMPORT_FILES_MAX	200
 #define IMPORT_SHOWN_MAX	8	/* rejected rows shown before asking */
 
+/* The last import that rejected rows: its file, for ui_import_rejects. */
+static struct {
+	char	 path[1024];
+	size_t	 rejected;
+} ui_import_last;
+
 struct ui_import {
 	struct ui	*ui;
 	char		*report;	/* the rejected rows worth showing */
@@ -147,7 +153,7 @@ ui_import_officers(struct ui *ui)
 	struct import_options o;
 	struct import_result res;
 	struct ui_import im;
-	char path[1024] = "", *cause = NULL, *question;
+	char path[1024] = "", *cause = NULL, *question, key[64], ukey[64];
 	int rc, r;
 
 	if ((r = ui_import_choose(ui, path, sizeof path)) != 1) {
@@ -160,6 +166,7 @@ ui_import_officers(struct ui *ui)
 	im.ui = ui;
 	im.tty = spool_tty_nowait(STDOUT_FILENO);
 	o.kind = ENTITY_OFFICER;
+	o.screen = 1;
 	o.dry_run = 1;
 	o.on_reject = ui_import_reject;
 	o.progress = ui_import_progress;
@@ -181,10 +188,20 @@ ui_import_officers(struct ui *ui)
 		free(im.report);
 		return;
 	}
+	ui_import_last.rejected = res.rejected;
+	str_copy(ui_import_last.path, path, sizeof ui_import_last.path);
+	ui_key_label(ui, UI_CTX_OFFICERS, UA_SAVE_REJECTS, key, sizeof key);
 	if (res.added + res.updated == 0) {
 		question = xasprintf(_("%s: nothing to change (%zu unchanged, "
 		    "%zu rejected).\n%s"), path, res.unchanged, res.rejected,
 		    im.report ? im.report : "");
+		if (res.rejected > 0 && key[0] != '\0') {
+			char *old = question;
+
+			question = xasprintf(_("%s\n%s saves the rejected rows, "
+			    "with the reason for each, to a file."), old, key);
+			free(old);
+		}
 		ui_alert(ui, _("Import"), question);
 		free(question);
 		free(im.report);
@@ -218,18 +235,103 @@ ui_import_officers(struct ui *ui)
 		free(cause);
 		return;
 	}
-	if (res.written) {
-		char key[64];
-
+	ui_import_last.rejected = res.rejected;
+	ui_key_label(ui, UI_CTX_OFFICERS, UA_UNDO, ukey, sizeof ukey);
+	if (res.written && res.rejected > 0 && key[0] != '\0')
+		/* The key first: a long path is what the line cuts. */
+		ui_message(ui, 0, _("Rejected %zu (%s saves them, with the "
+		    "reasons); imported %s: added %zu, updated %zu (%s takes "
+		    "it back)."), res.rejected, key, path, res.added,
+		    res.updated, ukey);
+	else if (res.written)
 		ui_message(ui, 0, _("Imported %s: added %zu, updated %zu, "
 		    "rejected %zu (%s takes it back)."), path, res.added,
-		    res.updated, res.rejected, ui_key_label(ui,
-		    UI_CTX_OFFICERS, UA_UNDO, key, sizeof key));
-	}
+		    res.updated, res.rejected, ukey);
+	else if (res.rejected > 0 && key[0] != '\0')
+		ui_message(ui, 0, _("Rejected %zu (%s saves them, with the "
+		    "reasons); nothing changed in %s."), res.rejected, key,
+		    path);
 	else
 		ui_message(ui, 0, _("%s: nothing changed (%zu rejected)."),
 		    path, res.rejected);
 	ui_changed(ui);
+}
+
+/*
+ * The name offered for the rejected rows of path: next to it, its name
+ * with ".rejected" before the extension ("dir/list.csv" gives
+ * "dir/list.rejected.csv").
+ */
+static void
+ui_import_rejects_name(const char *path, char *buf, size_t n)
+{
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	char *name;
+
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == path ||
+	    (slash != NULL && dot == slash + 1))
+		name = xasprintf("%s.rejected.csv", path);
+	else
+		name = xasprintf("%.*s.rejected%s", (int)(dot - path), path,
+		    dot);
+	str_copy(buf, name, n);
+	free(name);
+}
+
+void
+ui_import_rejects(struct ui *ui)
+{
+	struct import_options o;
+	struct import_result res;
+	char file[1024], full[4096], *cause = NULL;
+	int ok, rc;
+
+	if (ui_import_last.rejected == 0 || ui_import_last.path[0] == '\0') {
+		ui_message(ui, 1, _("No import here has rejected rows to save: "
+		    "this key saves them after an import that does."));
+		return;
+	}
+	ui_import_rejects_name(ui_import_last.path, file, sizeof file);
+	for (;;) {
+		if ((ok = ui_prompt(ui, _("Save the rejected rows, with "
+		    "the reason for each, to the file"),
+		    file, sizeof file)) != 1 || file[0] == '\0') {
+			if (ok == UI_KEY_QUIT)
+				ui->quit = 1;
+			return;
+		}
+		if (table_format_of_name(file) != TABLE_FORMAT_NONE)
+			break;
+		ui_message(ui, 1, _("Name the file .ods, .xlsx or .csv."));
+	}
+	if (access(file, F_OK) == 0 && (ok = ui_confirm(ui, _("Replace?"),
+	    _("That file exists already. Write over it?"))) != 1) {
+		if (ok == UI_KEY_QUIT)
+			ui->quit = 1;
+		return;
+	}
+	/* The import's own rejects file (as --rejects writes it), from a
+	 * dry run of the same file: nothing is written to the database. */
+	memset(&o, 0, sizeof o);
+	o.kind = ENTITY_OFFICER;
+	o.screen = 1;
+	o.dry_run = 1;
+	o.rejects = file;
+	rc = import_run(ui->core, ui_import_last.path, &o, &res, &cause);
+	free(res.warnings);
+	if (rc != 0 || res.rejects_error != NULL) {
+		ui_alert(ui, _("The rejected rows were not saved"),
+		    rc != 0 ? cause : res.rejects_error);
+		free(cause);
+		free(res.rejects_error);
+		return;
+	}
+	if (realpath(file, full) == NULL)
+		str_copy(full, file, sizeof full);
+	ui_message(ui, 0, ngettext("Saved %zu rejected row to %s.",
+	    "Saved %zu rejected rows to %s.", res.rejected), res.rejected,
+	    full);
 }
 
 /*

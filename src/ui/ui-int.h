@@ -45,6 +45,7 @@ enum ui_ctx {
 	UI_CTX_OFFICER,		/* one officer's training and rewards */
 	UI_CTX_RESOLUTIONS,	/* a meeting's resolutions */
 	UI_CTX_VOTE,		/* the month's topic vote */
+	UI_CTX_FINDING,		/* what a compliance finding is made of */
 	UI_CTX_COUNT
 };
 
@@ -131,6 +132,7 @@ enum ui_action {
 	UA_VOTES,
 	UA_DEADLINES,
 	UA_COMMAND,
+	UA_SAVE_REJECTS,
 	UA_COUNT
 };
 
@@ -514,6 +516,9 @@ int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
  * export.h). With file (and month where one is needed) nothing is asked
  * but whether to write over a file that exists. */
 void	ui_import_officers(struct ui *ui);
+/* The rows the last import rejected, with the reason for each, into a
+ * file next to its input (the name offered: FILE.rejected.csv). */
+void	ui_import_rejects(struct ui *ui);
 void	ui_export(struct ui *ui, int what, uint32_t meeting,
 	    const char *month, const char *file);
 
@@ -534,6 +539,15 @@ void	ui_resolutions(struct ui *ui, uint32_t meeting);
  * candidates and tally, the voters, ballots entered from the sheet.
  */
 void	ui_vote(struct ui *ui);
+
+/*
+ * finding.c: a low-attendance finding opened: the work meetings the
+ * agency missed in the window o judges (Enter takes one's attendance).
+ */
+struct compliance_finding;
+struct compliance_options;
+void	ui_finding(struct ui *ui, const struct compliance_finding *f,
+	    const struct compliance_options *o);
 
 /* officer.c: one officer, their training and rewards to keep. */
 void	ui_officer(struct ui *ui, uint32_t officer);

@@ -20,7 +20,7 @@
 const char *const ui_context_names[UI_CTX_COUNT] = {
 	"global", "list", "tree", "form", "dialog", "help", "attend",
 	"agencies", "officers", "meetings", "issues", "compliance", "audit",
-	"users", "officer", "resolutions", "vote",
+	"users", "officer", "resolutions", "vote", "finding",
 };
 
 const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
@@ -35,6 +35,7 @@ const enum ui_ctx ui_ctx_parent[UI_CTX_COUNT] = {
 	[UI_CTX_OFFICER] = UI_CTX_LIST,
 	[UI_CTX_RESOLUTIONS] = UI_CTX_LIST,
 	[UI_CTX_VOTE] = UI_CTX_LIST,
+	[UI_CTX_FINDING] = UI_CTX_LIST,
 };
 
 const struct ui_action_def ui_actions[UA_COUNT] = {
@@ -70,6 +71,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_FILTER_AGENCY] = { "filter_agency",	N_("narrow the list: officers to an agency; issues by status, agency or trigger; the audit trail by who, kind, date or words") },
 	[UA_SHOW_ALL]	  = { "show_all",	N_("show the whole list again (every agency's officers, every issue, the whole audit trail)") },
 	[UA_IMPORT]	  = { "import",		N_("load officers from a spreadsheet (CSV) file") },
+	[UA_SAVE_REJECTS] = { "save_rejects",	N_("Officers: save the rows the last import rejected, with the reason for each, to a file") },
 	[UA_EXPORT]	  = { "export",		N_("write the month's attendance to a spreadsheet file") },
 	[UA_PRESENT]	  = { "present",	N_("mark present (出席) and go to the next person") },
 	[UA_ONLINE]	  = { "online",		N_("mark present online (線上) and go on") },

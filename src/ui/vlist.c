@@ -128,7 +128,7 @@ vlist_held(struct vlist *l)
 	uint32_t *ids = l->ids;
 	size_t cap = l->cap;
 	uint32_t keep = l->want ? l->want : vlist_selected(l);
-	int height = l->height;
+	int height = l->height, sel = l->sel;
 
 	vlist_found_free(l);
 	memset(l, 0, sizeof *l);
@@ -136,6 +136,7 @@ vlist_held(struct vlist *l)
 	l->cap = cap;
 	l->height = height;
 	l->want = keep;		/* vlist_load puts the selection back */
+	l->sel = sel;		/* on the line of the screen it was on */
 }
 
 void
@@ -266,6 +267,9 @@ vlist_load_held(struct vlist *l)
 		for (i = 0; i < l->n; i++)
 			if (l->ids[i] == l->want) {
 				l->index = i;
+				/* The list scrolled as it was. */
+				l->top_i = i > (size_t)l->sel ? i -
+				    (size_t)l->sel : 0;
 				break;
 			}
 		l->want = 0;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_keys.sh — every hint does what it says. In each keymap (default, vi,
 # emacs) and each view (the seven tabs, an attendance sheet, an officer's
-# training and rewards), the status line's hints are read off the screen
+# training and rewards, a low-attendance finding opened), the status line's hints are read off the screen
 # ("KEY LABEL", as the keymap binds them there) and each key is pressed:
 # what shows must be what the label says, and the view is then restored.
 # The screen is wide, so that every hint of a view is shown.
@@ -119,6 +119,8 @@ expected() {
 	officer:training) printf 'Training course (point 8)\tesc' ;;
 	officer:reward) printf 'Reward (point 9)\tesc' ;;
 	officer:close) printf 'Officers of\treopen' ;;
+	finding:attendance) printf 'present \tesc' ;;
+	finding:close) printf 'What breaks the regulation\treopen' ;;
 	*) printf 'UNKNOWN\tnone' ;;
 	esac
 }
@@ -134,6 +136,14 @@ goto() {
 	audit) keys 6 ;;
 	users) keys 7 ;;
 	attend) keys 3 Home Enter ;;
+	finding)	# the first low-attendance finding, opened
+		keys 5 Home
+		_k=0
+		while [ $_k -lt 40 ] && ! { screen; sel_has "Low attendance"; }; do
+			keys Down; sleep 0.05; _k=$((_k + 1))
+		done
+		keys Enter
+		;;
 	officer)	# all agencies: "go to it" may have narrowed them
 		keys 2 F Home /
 		text "$tname"
@@ -154,6 +164,7 @@ marker() {
 	users) echo "Who may use the database" ;;
 	attend) echo "present " ;;
 	officer) echo "Competencies of point 8" ;;
+	finding) echo "Missed, newest first" ;;
 	esac
 }
 
@@ -211,14 +222,14 @@ walk() {	# walk KEYMAP VIEW
 	done <"$TMP/hints"
 	# Leave the layered views closed.
 	case $view in
-	attend | officer) esc ;;
+	attend | officer | finding) esc ;;
 	esac
 }
 
 for km in default vi emacs; do
 	tui_start "keys-$km" 200 50 --keymap "$km"
 	for view in agencies officers meetings issues compliance audit users \
-	    attend officer; do
+	    attend officer finding; do
 		walk "$km" "$view"
 	done
 	tui_stop

@@ -212,6 +212,26 @@ test_collect(void *arg, const struct compliance_finding *fd)
 	f->n++;
 }
 
+/* A meeting missed (compliance_missed), into f->f: subject "DATE none"
+ * when not invited, detail the status's name. */
+static void
+test_miss(void *arg, const struct meeting *m, const struct attendance *at)
+{
+	struct fixture *f = arg;
+	struct compliance_finding *fd;
+
+	if (f->n >= TEST_MAX)
+		return;
+	fd = &f->f[f->n++];
+	memset(fd, 0, sizeof *fd);
+	fd->meeting = m->h.id;
+	fd->officer = at != NULL ? at->officer : 0;
+	snprintf(fd->subject, sizeof fd->subject, "%s%s", m->date,
+	    at == NULL ? " none" : "");
+	snprintf(fd->detail, sizeof fd->detail, "%s", at == NULL ? "" :
+	    model_enum_name(&model_attend_statuses, at->status));
+}
+
 /* Run every rule with f->o; the findings into f->f. */
 static void
 test_check(struct fixture *f)
@@ -831,6 +851,31 @@ test_compliance_attendance(void **state)
 	assert_null(test_find_agency(f, RULE_LOW_ATTENDANCE, f->mofa));
 	assert_null(test_find_agency(f, RULE_LOW_ATTENDANCE, 0));
 	assert_int_equal(f->ret, 2);
+
+	/* What MOI's finding is made of: newest first, the two held work
+	 * meetings it was not invited to, then excused, then absent; not
+	 * the planned one nor the policy one. MOFA: never marked. */
+	f->n = 0;
+	assert_int_equal(store_read_begin(core_store(f->c), &t, NULL), 0);
+	assert_int_equal(compliance_missed(t, &f->o, f->moi, test_miss, f),
+	    4);
+	assert_int_equal(f->n, 4);
+	assert_string_equal(f->f[0].subject, "2024-06-15 none");
+	assert_string_equal(f->f[1].subject, "2024-05-15 none");
+	assert_int_equal(f->f[2].meeting, w[3]);
+	assert_int_equal(f->f[2].officer, f->moi_po);
+	assert_string_equal(f->f[2].detail, "excused");
+	assert_int_equal(f->f[3].meeting, w[2]);
+	assert_string_equal(f->f[3].detail, "absent");
+	f->n = 0;
+	assert_int_equal(compliance_missed(t, &f->o, f->mofa, test_miss, f),
+	    3);
+	assert_string_equal(f->f[0].subject, "2024-06-15 none");
+	assert_string_equal(f->f[1].subject, "2024-05-15 none");
+	assert_int_equal(f->f[2].meeting, w[3]);
+	assert_string_equal(f->f[2].detail, "invited");
+	assert_int_equal(compliance_missed(t, &f->o, f->moi, NULL, NULL), 4);
+	store_read_end(t);
 
 	/* At 50 % MOI is not below either; above 75 % MOFA is. */
 	f->o.threshold = 0.5;
