@@ -20,7 +20,7 @@ for lg in zh en; do
 		if [ $lg = zh ]; then
 			TUI_LANG=zh_TW.UTF-8 TUI_READY='1 機關'
 			ASK='從哪個檔案匯入人員' TYPE='（輸入檔案路徑）'
-			REASON='沒有機關使用此代碼（「機關」分' SAVES='退回 1 筆（按 r 存退回的列與原因）'
+			REASON='「機關」分頁列有各機關' SAVES='退回 1 筆（按 r 存退回的列與原因）'
 			PROMPT='將退回的列連同各列原因存成檔案' SAVED='已將退回的 1 列存至'
 			IMPORTQ='匯入'
 		else
