@@ -52,6 +52,10 @@ run() {	# run LANG READY COLS ROWS
 			ok "$n: tab $tab: … on any page"
 		fi
 		esc
+		# The next tab's key only once the help is closed: read
+		# together with the Escape it would be Meta-key.
+		wait_gone "$(L '─ Help ─' '─ 說明 ─')" 10 ||
+		    not_ok "$n: tab $tab: Esc closes the help"
 	done
 	tui_stop
 }
