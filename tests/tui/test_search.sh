@@ -39,7 +39,7 @@ expect_sel "$one's row is the selected one" "$one"
 # n with one match: it wraps round to the same row, which matches. ("?"
 # after n shows when n has been read.)
 keys n '?'
-expect "help opens after n" "move down one row"
+expect "help opens after n" "move down one row" 15
 esc
 expect_gone "help closes" "move down one row"
 expect_pos "n with one match stays on its row" "$r1/$n"
