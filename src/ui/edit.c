@@ -3,6 +3,7 @@
  * from get_wch), Backspace removes one character, the cursor sits where
  * the character is, and a long line scrolls within its field.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -187,9 +188,9 @@ ui_wrap_hang(const char *s, size_t end, int w)
 	return (int)lead + 2;
 }
 
-void
-ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
-    size_t len, int indent), void *arg)
+static void
+ui_wrap_indent_text(const char *s, int w, void (*line)(void *arg,
+    const char *p, size_t len, int indent), void *arg)
 {
 	size_t start = 0, off, brk, next, from, prev;
 	int hang, width, indent;
@@ -242,6 +243,56 @@ ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
 		}
 		if (nl != NULL)
 			start = end + 1;
+	}
+}
+
+/* A line of a copy handed on as the same line of the original. */
+struct ui_wrap_copy {
+	const char	*orig, *copy;
+	void		(*line)(void *arg, const char *p, size_t len,
+			    int indent);
+	void		*arg;
+};
+
+static void
+ui_wrap_back(void *arg, const char *p, size_t len, int indent)
+{
+	struct ui_wrap_copy *c = arg;
+
+	c->line(c->arg, c->orig + (p - c->copy), len, indent);
+}
+
+/*
+ * A line at a time, each on a copy of its own: measuring a character
+ * walks its string from the start to the end, and a help text of a few
+ * thousand lines took seconds to wrap as one string.
+ */
+void
+ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
+    size_t len, int indent), void *arg)
+{
+	struct ui_wrap_copy c = { NULL, NULL, line, arg };
+	const char *nl;
+	char *copy;
+	size_t len;
+
+	for (;;) {
+		nl = strchr(s, '\n');
+		len = nl != NULL ? (size_t)(nl - s) : strlen(s);
+		if (len == 0 && nl != NULL)
+			line(arg, s, 0, 0);	/* an empty line */
+		else if (len > 0) {
+			copy = xmalloc(len + 1);
+			memcpy(copy, s, len);
+			copy[len] = '\0';
+			c.orig = s;
+			c.copy = copy;
+			ui_wrap_indent_text(copy, w, ui_wrap_back, &c);
+			free(copy);
+		}
+		if (nl == NULL)
+			break;
+		s = nl + 1;
 	}
 }
 
