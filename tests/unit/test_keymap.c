@@ -23,12 +23,13 @@ enum {
 	TEST_GLOBAL, TEST_LIST, TEST_TREE, TEST_FORM, TEST_DIALOG, TEST_HELP,
 	TEST_ATTEND, TEST_AGENCIES, TEST_OFFICERS, TEST_MEETINGS, TEST_ISSUES,
 	TEST_COMPLIANCE, TEST_AUDIT, TEST_USERS, TEST_OFFICER, TEST_RESOLUTIONS,
+	TEST_VOTE, TEST_FINDING,
 	TEST_NCONTEXTS
 };
 static const char *const test_contexts[] = {
 	"global", "list", "tree", "form", "dialog", "help", "attend",
 	"agencies", "officers", "meetings", "issues", "compliance", "audit",
-	"users", "officer", "resolutions",
+	"users", "officer", "resolutions", "vote", "finding",
 };
 
 enum {
@@ -45,7 +46,8 @@ enum {
 	A_END_DESIGNATION, A_ADD_TRAINING, A_ADD_REWARD, A_TAB_AUDIT,
 	A_TAB_USERS, A_WHO, A_UNDO, A_CLOSE, A_NOTE, A_HELD, A_CANCELLED,
 	A_SIGNIN, A_SUMMARY, A_ADD_PROGRESS, A_RESOLUTIONS, A_RELEASE,
-	A_AGENDA, A_DECISIONS, A_COMMAND,
+	A_AGENDA, A_DECISIONS, A_VOTE, A_OPEN_VOTE, A_BALLOT, A_CLOSE_VOTE,
+	A_VOTES, A_DEADLINES, A_COMMAND, A_SAVE_REJECTS,
 	A_NACTIONS
 };
 static const char *const test_actions[] = {
@@ -62,7 +64,8 @@ static const char *const test_actions[] = {
 	"end_designation", "add_training", "add_reward", "tab_audit",
 	"tab_users", "who", "undo", "close", "note", "held", "cancelled",
 	"signin", "summary", "add_progress", "resolutions", "release",
-	"agenda", "decisions", "command",
+	"agenda", "decisions", "vote", "open_vote", "ballot", "close_vote",
+	"votes", "deadlines", "command", "save_rejects",
 };
 
 #define F(k)	(KEYMAP_FKEY | (k))
