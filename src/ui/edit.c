@@ -296,6 +296,38 @@ ui_wrap_indent(const char *s, int w, void (*line)(void *arg, const char *p,
 	}
 }
 
+struct ui_wrap_rows {
+	struct ui	*ui;
+	int		 y, x, w, max, n;
+	enum ui_attr	 a;
+};
+
+static void
+ui_wrap_row(void *arg, const char *p, size_t len)
+{
+	struct ui_wrap_rows *r = arg;
+	char line[1024];
+
+	if (r->ui != NULL && r->n < r->max) {
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		ui_put(r->ui, r->y + r->n, r->x, r->w, line, r->a);
+	}
+	r->n++;
+}
+
+int
+ui_wrap_put(struct ui *ui, const char *s, int y, int x, int w, int max,
+    enum ui_attr a)
+{
+	struct ui_wrap_rows r = { ui, y, x, w, max, 0, a };
+
+	ui_wrap(s, w, ui_wrap_row, &r);
+	return r.n;
+}
+
 void
 ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
     size_t len), void *arg)

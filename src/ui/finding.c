@@ -102,34 +102,15 @@ finding_status(uint32_t status)
 	}
 }
 
-struct finding_wrap {
-	struct ui	*ui;
-	int		 y, x, w, left;
-};
-
-static void
-finding_line(void *arg, const char *p, size_t len)
-{
-	struct finding_wrap *fw = arg;
-	char buf[512];
-
-	if (fw->left <= 0)
-		return;
-	snprintf(buf, sizeof buf, "%.*s", (int)len, p);
-	ui_put(fw->ui, fw->y++, fw->x, fw->w, buf, UI_NORMAL);
-	fw->left--;
-}
-
 static void
 finding_draw(struct ui *ui, void *arg)
 {
 	static const char *const kinds[] = { "", N_("Policy"), N_("Work"),
 		N_("Issue") };
 	struct finding_view *v = arg;
-	struct finding_wrap fw;
 	const struct finding_row *r;
 	char title[256], line[512], day[16];
-	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, tw;
+	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, tw, n;
 	enum ui_attr attr;
 
 	if (v->seen != ui->txnid)
@@ -138,13 +119,8 @@ finding_draw(struct ui *ui, void *arg)
 	    _(model_enum_label(&compliance_rules, v->f.rule)), v->f.subject);
 	ui_box(ui, 1, 0, ui->rows - 2, ui->cols, title);
 	/* The finding's sentence, on two lines at most. */
-	fw.ui = ui;
-	fw.y = y;
-	fw.x = x;
-	fw.w = w;
-	fw.left = 2;
-	ui_wrap(v->f.detail, w, finding_line, &fw);
-	y = fw.y + 1;
+	n = ui_wrap_put(ui, v->f.detail, y, x, w, 2, UI_NORMAL);
+	y += (n < 2 ? n : 2) + 1;
 	snprintf(line, sizeof line, _("Missed, newest first: excused %zu, "
 	    "absent %zu, not marked %zu, not invited %zu."),
 	    v->count[ATTEND_EXCUSED], v->count[ATTEND_ABSENT],

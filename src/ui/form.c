@@ -290,27 +290,6 @@ form_changed(const struct form *fm)
 	return 0;
 }
 
-/* The banner's lines, wrapped to the form's width, never cut. */
-struct form_banner {
-	struct ui	*ui;
-	int		 y, x, w, last;
-};
-
-static void
-form_banner_line(void *arg, const char *p, size_t len)
-{
-	struct form_banner *b = arg;
-	char line[1024];
-
-	if (b->y > b->last)
-		return;
-	if (len >= sizeof line)
-		len = sizeof line - 1;
-	memcpy(line, p, len);
-	line[len] = '\0';
-	ui_put(b->ui, b->y++, b->x, b->w, line, UI_ERROR);
-}
-
 /* The hint under a text field with usual values: what F2 offers. */
 static void
 form_hint(const struct form_field *ff, char *buf, size_t n)
@@ -323,35 +302,12 @@ form_hint(const struct form_field *ff, char *buf, size_t n)
 		    i ? _(", ") : "", _(ff->suggest[i]));
 }
 
-/* The hint's lines, wrapped under the field. */
-struct form_hint_lines {
-	struct ui	*ui;
-	int		 y, x, w, last, n;
-};
-
-static void
-form_hint_line(void *arg, const char *p, size_t len)
-{
-	struct form_hint_lines *h = arg;
-	char line[512];
-
-	h->n++;
-	if (h->ui == NULL || h->y > h->last)
-		return;
-	if (len >= sizeof line)
-		len = sizeof line - 1;
-	memcpy(line, p, len);
-	line[len] = '\0';
-	ui_put(h->ui, h->y++, h->x, h->w, line, UI_DIM);
-}
-
 /* How many lines field i takes below its own: its message, and the
  * current field's hint. */
 static int
 form_extra_lines(const struct form *fm, int i, int w)
 {
 	const struct form_field *ff = &fm->fields[i];
-	struct form_hint_lines h = { NULL, 0, 0, 0, 0, 0 };
 	char hint[512], line[600];
 
 	if (ff->err[0] != '\0')
@@ -360,8 +316,7 @@ form_extra_lines(const struct form *fm, int i, int w)
 		return 0;
 	form_hint(ff, hint, sizeof hint);
 	snprintf(line, sizeof line, _("F2: choose from %s"), hint);
-	ui_wrap(line, w, form_hint_line, &h);
-	return h.n;
+	return ui_wrap_put(NULL, line, 0, 0, w, 0, UI_DIM);
 }
 
 static void
@@ -384,10 +339,14 @@ form_draw(struct ui *ui, void *arg)
 		lw = 20;
 	y = y0 + 1;
 	if (fm->banner[0] != '\0') {
-		struct form_banner b = { ui, y, x0 + 2, w - 4, y0 + h / 2 };
+		/* Wrapped to the form's width, never cut, on the upper
+		 * half at most. */
+		int max = y0 + h / 2 - y + 1,
+		    n = ui_wrap_put(ui, fm->banner, y, x0 + 2, w - 4, max,
+		    UI_ERROR);
 
-		ui_wrap(fm->banner, w - 4, form_banner_line, &b);
-		y = b.y;
+		if (max > 0)
+			y += n < max ? n : max;
 	}
 	rows = y0 + h - 2 - y;
 	/* Scroll so the current field (and its message) is in view. */
@@ -426,15 +385,17 @@ form_draw(struct ui *ui, void *arg)
 			ui_put(ui, y++, x0 + lw + 5, w - lw - 7, ff->err,
 			    UI_ERROR);
 		else if (form_extra_lines(fm, i, w - lw - 7) > 0) {
-			struct form_hint_lines hl = { ui, y, x0 + lw + 5,
-				w - lw - 7, y0 + h - 3, 0 };
+			/* The hint's lines, wrapped under the field. */
 			char hint[512], line[600];
+			int max = y0 + h - 3 - y + 1, n;
 
 			form_hint(ff, hint, sizeof hint);
 			snprintf(line, sizeof line, _("F2: choose from %s"),
 			    hint);
-			ui_wrap(line, w - lw - 7, form_hint_line, &hl);
-			y = hl.y;
+			n = ui_wrap_put(ui, line, y, x0 + lw + 5, w - lw - 7,
+			    max, UI_DIM);
+			if (max > 0)
+				y += n < max ? n : max;
 		}
 	}
 	ui_put(ui, y0 + h - 2, x0 + 2, w - 4, fm->readonly ?

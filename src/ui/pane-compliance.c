@@ -58,39 +58,17 @@ comp_reload(struct ui *ui)
  * rows cut sentences (at 80 columns). */
 #define COMP_FOOT_MAX	3
 
-struct comp_foot {
-	struct ui	*ui;
-	int		 y, x, w, n;
-};
-
-static void
-comp_foot_line(void *arg, const char *p, size_t len)
-{
-	struct comp_foot *cf = arg;
-	char line[1024];
-
-	if (cf->n++ >= COMP_FOOT_MAX || cf->ui == NULL)
-		return;
-	if (len >= sizeof line)
-		len = sizeof line - 1;
-	memcpy(line, p, len);
-	line[len] = '\0';
-	/* The last line that fits ends in … when more is left. */
-	ui_put(cf->ui, cf->y++, cf->x, cf->w, line, UI_DIM);
-}
-
 /* Lines finding f's sentence takes wrapped to w cells (then drawn at y
  * when ui is not NULL). */
 static int
 comp_foot(struct ui *ui, const struct compliance_finding *f, int y, int x,
     int w)
 {
-	struct comp_foot cf = { ui, y, x, w, 0 };
 	char *s = xasprintf(_("%s: %s"), f->subject, f->detail);
+	int n = ui_wrap_put(ui, s, y, x, w, COMP_FOOT_MAX, UI_DIM);
 
-	ui_wrap(s, w, comp_foot_line, &cf);
 	free(s);
-	return cf.n < COMP_FOOT_MAX ? cf.n : COMP_FOOT_MAX;
+	return n < COMP_FOOT_MAX ? n : COMP_FOOT_MAX;
 }
 
 static void

@@ -486,6 +486,13 @@ void	ui_wrap(const char *s, int w, void (*line)(void *arg, const char *p,
  */
 void	ui_wrap_indent(const char *s, int w, void (*line)(void *arg,
 	    const char *p, size_t len, int indent), void *arg);
+/*
+ * s wrapped to w cells and drawn from row y, column x, in attribute a,
+ * at most max rows (each cut with … where it does not fit); with ui NULL
+ * nothing is drawn. Returns how many rows s takes, drawn or not.
+ */
+int	ui_wrap_put(struct ui *ui, const char *s, int y, int x, int w,
+	    int max, enum ui_attr a);
 
 /* search.c: the search line shared by the panes. */
 struct ui_search {
