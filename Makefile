@@ -28,7 +28,7 @@ ALL_CFLAGS = -std=c11 -pthread -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 	   -Iinclude -Ibuild/gen -DOGPO_VERSION='"$(VERSION)"' \
 	   -DOGPO_DATADIR='"$(DATADIR)"' -DOGPO_LOCALEDIR='"$(CATALOGS)"' \
 	   $(PKG_CFLAGS) $(CFLAGS)
-SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
+SAN	 = -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 # The unit tests that start threads (an import reads its file ahead in a
 # thread) run a third time under ThreadSanitizer, against the library

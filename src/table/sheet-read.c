@@ -845,7 +845,8 @@ sheet_close(struct sheet *s)
 void
 sheet_number_text(double v, char *buf, size_t n)
 {
-	if (v == (double)(int64_t)v && v > -1e15 && v < 1e15)
+	/* The range first: converting a double outside int64_t is undefined. */
+	if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v)
 		snprintf(buf, n, "%lld", (long long)v);
 	else
 		snprintf(buf, n, "%.15g", v);

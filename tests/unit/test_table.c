@@ -379,6 +379,13 @@ test_table_xlsx(void **state)
 	    "r:id=\"rId2\" xmlns:r=\"r\"/></sheets></workbook>");
 	assert_string_equal(got, "1|second sheet\n");
 	free(got);
+
+	/* Numbers beyond any integer are written as numbers, not converted. */
+	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c><v>4.54278e+76"
+	    "</v></c><c><v>-1e300</v></c><c><v>1e15</v></c></row></sheetData>"
+	    "</worksheet>", NULL, NULL, NULL);
+	assert_string_equal(got, "1|4.54278e+76|-1e+300|1e+15\n");
+	free(got);
 }
 
 /* CSV rows are named as a spreadsheet numbers them, the line alongside. */
