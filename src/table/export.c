@@ -35,16 +35,41 @@ struct export_agency {
 	uint32_t	 rank;
 };
 
-/* Every agency, sorted by id for lookups. */
+/*
+ * Texts kept for as long as what points into them, in chunks that never
+ * move, so entries can point into them while more are added.
+ */
+struct export_chunk {
+	struct export_chunk	*next;
+	size_t			 used, size;
+	char			 data[];
+};
+
+/* An officer's name and title as rows show them, once looked up. */
+struct export_officer {
+	uint32_t	 id;		/* 0: a free slot */
+	const char	*name, *title;
+};
+
+/*
+ * Every agency, sorted by id for lookups, and the officers looked up so
+ * far (an open-addressing table by id: an officer is in about three of
+ * a month's meetings, and decoding their record was a fifth of an
+ * export's time).
+ */
 struct export_tree {
 	struct export_agency	*v;
 	size_t			 n;
 	uint32_t		 next;	/* the next rank to give */
+	struct export_officer	*people;
+	size_t			 npeople, cappeople;	/* cap: a power of 2 */
+	struct export_chunk	*texts;	/* the people's names and titles */
+	struct officer		*o;	/* room to read one into */
 };
 
 /*
  * What a row shows of an attendance record: the numbers, and the proxy
- * and note as texts kept after the entries (an attendance record is 2.5
+ * and note as texts kept beside the entries (an attendance record is 2.5
  * KB, mostly room for a note few have; a 900-invitee meeting's entries
  * were 2.4 MB, fresh pages, every meeting).
  */
@@ -53,25 +78,20 @@ struct export_att {
 	const char	*proxy, *note;
 };
 
-/* One invitee of one meeting, with what its rows show. */
+/*
+ * One invitee of one meeting, with what its rows show: the strings point
+ * into the tree or the list's texts, so sorting moves 80 bytes an entry.
+ */
 struct export_invitee {
 	struct export_att	 a;
 	uint32_t		 rank;	/* of a.agency; externals last */
-	char			 code[OGPO_CODE_MAX + 1];
-	char			 agency[OGPO_TEXT_MAX + 1];	/* or the
-								   organisation */
-	char			 name[OGPO_NAME_MAX + 1];
-	char			 title[OGPO_TITLE_MAX + 1];
-	char			*texts;	/* past the last entry: the proxies'
-					   and notes' texts, to free */
+	const char		*code, *agency;	/* the agency's, or an
+						   external's organisation */
+	const char		*name, *title;
+	struct export_chunk	*texts;	/* past the last entry: the
+					   proxies, notes and externals */
 };
 
-/*
- * Write one row. A row holding a character the file's encoding lacks is
- * noted by the writer and passed over, so that one message can name
- * every such record at the end (export_run); anything else that refuses
- * a row is the export's failure.
- */
 static int
 export_row(struct table_writer *w, const char *const *fields, size_t n,
     size_t *rows, char **cause)
@@ -182,9 +202,23 @@ export_tree_load(struct store_txn *t, struct export_tree *tr, char **cause)
 }
 
 static void
+export_chunks_free(struct export_chunk *k)
+{
+	struct export_chunk *next;
+
+	for (; k != NULL; k = next) {
+		next = k->next;
+		free(k);
+	}
+}
+
+static void
 export_tree_free(struct export_tree *tr)
 {
 	free(tr->v);
+	free(tr->people);
+	export_chunks_free(tr->texts);
+	free(tr->o);
 	memset(tr, 0, sizeof *tr);
 }
 
@@ -237,88 +271,109 @@ export_invitee_cmp(const void *a, const void *b)
 	return (x->a.officer > y->a.officer) - (x->a.officer < y->a.officer);
 }
 
-/*
- * The invitees of meeting, sorted, as a new array in *vp (free it);
- * *np says how many.
- */
-static int
-export_invitees(struct store_txn *t, const struct export_tree *tr,
-    uint32_t meeting, struct export_invitee **vp, size_t *np, char **cause)
-{
-	struct store_cursor *c;
-	struct export_invitee *v = NULL, *e;
-	struct attendance *at = xmalloc(sizeof *at);
-	struct officer *o = xmalloc(sizeof *o);
-	size_t n = 0, cap = 0, len = 0, tcap = 0, pn, nn, i, *off = NULL;
-	char *text = NULL;
-	int rc;
+#define EXPORT_CHUNK	(64 * 1024)
 
-	*vp = NULL;
-	*np = 0;
-	if ((rc = store_cursor_open(t, IX_ATTENDANCE, &meeting, &c,
-	    cause)) != 0) {
-		free(at);
-		free(o);
-		return rc;
+/* A copy of s (len bytes) that lives as long as *head's chunks. */
+static const char *
+export_keep(struct export_chunk **head, const char *s, size_t len)
+{
+	struct export_chunk *k = *head;
+	char *p;
+
+	if (k == NULL || k->size - k->used < len + 1) {
+		size_t size = len + 1 > EXPORT_CHUNK ? len + 1 : EXPORT_CHUNK;
+
+		k = xmalloc(sizeof *k + size);
+		k->next = *head;
+		k->used = 0;
+		k->size = size;
+		*head = k;
 	}
-	cap = store_count(t, IX_ATTENDANCE, &meeting);
-	v = xcalloc(cap + 1, sizeof *v);
-	off = xcalloc(cap + 1, sizeof *off);
-	while (n < cap && store_cursor_move(c, STORE_NEXT) == 0) {
-		if ((rc = store_cursor_get(c, at, cause)) != 0)
-			break;
-		e = &v[n];
-		e->a.officer = at->officer;
-		e->a.agency = at->agency;
-		e->a.role = at->role;
-		e->a.status = at->status;
-		/* The proxy and the note, one after the other. */
-		pn = strlen(at->proxy) + 1;
-		nn = strlen(at->note) + 1;
-		if (len + pn + nn > tcap) {
-			tcap = (len + pn + nn) * 2 + 1024;
-			text = xreallocarray(text, tcap, 1);
+	p = k->data + k->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	k->used += len + 1;
+	return p;
+}
+
+static const char *
+export_keep_str(struct export_chunk **head, const char *s)
+{
+	return s[0] == '\0' ? "" : export_keep(head, s, strlen(s));
+}
+
+/* "#id", kept: what stands for a record that is gone. */
+static const char *
+export_keep_id(struct export_chunk **head, uint32_t id)
+{
+	char buf[16];
+
+	return export_keep(head, buf, (size_t)snprintf(buf, sizeof buf,
+	    "#%u", id));
+}
+
+/*
+ * Officer id's name and title ("#id" when the record is gone), looked up
+ * once per export and kept in the tree.
+ */
+static const struct export_officer *
+export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
+{
+	struct export_officer *p, *old;
+	size_t mask, i, j, oldcap;
+
+	if (tr->npeople * 2 >= tr->cappeople) {
+		old = tr->people;
+		oldcap = tr->cappeople;
+		tr->cappeople = oldcap ? oldcap * 2 : 1024;
+		tr->people = xcalloc(tr->cappeople, sizeof *tr->people);
+		mask = tr->cappeople - 1;
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].id == 0)
+				continue;
+			for (j = old[i].id * 2654435761u & mask;
+			    tr->people[j].id != 0; j = (j + 1) & mask)
+				;
+			tr->people[j] = old[i];
 		}
-		off[n] = len;
-		memcpy(text + len, at->proxy, pn);
-		memcpy(text + len + pn, at->note, nn);
-		len += pn + nn;
-		n++;
-		if (at->officer & ATTEND_EXTERNAL) {
-			e->rank = EXPORT_LAST;
-			str_copy(e->agency, at->organisation,
-			    sizeof e->agency);
-			str_copy(e->name, at->name, sizeof e->name);
-			continue;
-		}
-		e->rank = export_agency_cells(tr, at->agency, e->code,
-		    sizeof e->code, e->agency, sizeof e->agency);
-		if (store_officer_get(t, at->officer, o, NULL) == 0) {
-			str_copy(e->name, o->name, sizeof e->name);
-			str_copy(e->title, o->title, sizeof e->title);
-		} else
-			snprintf(e->name, sizeof e->name, "#%u", at->officer);
+		free(old);
 	}
-	store_cursor_close(c);
-	free(o);
-	free(at);
-	if (rc != 0) {
-		free(v);
-		free(off);
-		free(text);
-		return rc;
+	mask = tr->cappeople - 1;
+	for (i = id * 2654435761u & mask; tr->people[i].id != 0;
+	    i = (i + 1) & mask)
+		if (tr->people[i].id == id)
+			return &tr->people[i];
+	p = &tr->people[i];
+	p->id = id;
+	if (tr->o == NULL)
+		tr->o = xmalloc(sizeof *tr->o);
+	if (store_officer_get(t, id, tr->o, NULL) == 0) {
+		p->name = export_keep_str(&tr->texts, tr->o->name);
+		p->title = export_keep_str(&tr->texts, tr->o->title);
+	} else {
+		p->name = export_keep_id(&tr->texts, id);
+		p->title = "";
 	}
-	for (i = 0; i < n; i++) {
-		v[i].a.proxy = text + off[i];
-		v[i].a.note = v[i].a.proxy + strlen(v[i].a.proxy) + 1;
+	tr->npeople++;
+	return p;
+}
+
+/* The invitee's agency from the tree: code, name and rank. */
+static void
+export_invitee_agency(const struct export_tree *tr, uint32_t id,
+    struct export_invitee *e, struct export_chunk **texts)
+{
+	struct export_agency *g = export_tree_find(tr, id);
+
+	if (g != NULL) {
+		e->code = g->a.code;
+		e->agency = g->a.name;
+		e->rank = g->rank;
+		return;
 	}
-	v[n].texts = text;	/* export_invitees_free's */
-	free(off);
-	if (n > 0)
-		qsort(v, n, sizeof *v, export_invitee_cmp);
-	*vp = v;
-	*np = n;
-	return 0;
+	e->code = "";
+	e->agency = id == 0 ? "" : export_keep_id(texts, id);
+	e->rank = id == 0 ? EXPORT_LAST : tr->next;
 }
 
 /* Free what export_invitees gave (n entries). */
@@ -327,8 +382,71 @@ export_invitees_free(struct export_invitee *v, size_t n)
 {
 	if (v == NULL)
 		return;
-	free(v[n].texts);
+	export_chunks_free(v[n].texts);
 	free(v);
+}
+
+/*
+ * The invitees of meeting, sorted, as a new array in *vp (free it with
+ * export_invitees_free); *np says how many. The agencies' strings point
+ * into tr, which must outlive them.
+ */
+static int
+export_invitees(struct store_txn *t, struct export_tree *tr,
+    uint32_t meeting, struct export_invitee **vp, size_t *np, char **cause)
+{
+	struct store_cursor *c;
+	struct export_invitee *v = NULL, *e;
+	struct export_chunk *texts = NULL;
+	const struct export_officer *p;
+	struct attendance *at = xmalloc(sizeof *at);
+	size_t n = 0, cap;
+	int rc;
+
+	*vp = NULL;
+	*np = 0;
+	if ((rc = store_cursor_open(t, IX_ATTENDANCE, &meeting, &c,
+	    cause)) != 0) {
+		free(at);
+		return rc;
+	}
+	cap = store_count(t, IX_ATTENDANCE, &meeting);
+	v = xcalloc(cap + 1, sizeof *v);
+	while (n < cap && store_cursor_move(c, STORE_NEXT) == 0) {
+		if ((rc = store_cursor_get(c, at, cause)) != 0)
+			break;
+		e = &v[n++];
+		e->a.officer = at->officer;
+		e->a.agency = at->agency;
+		e->a.role = at->role;
+		e->a.status = at->status;
+		e->a.proxy = export_keep_str(&texts, at->proxy);
+		e->a.note = export_keep_str(&texts, at->note);
+		e->title = "";
+		if (at->officer & ATTEND_EXTERNAL) {
+			e->rank = EXPORT_LAST;
+			e->code = "";
+			e->agency = export_keep_str(&texts, at->organisation);
+			e->name = export_keep_str(&texts, at->name);
+			continue;
+		}
+		export_invitee_agency(tr, at->agency, e, &texts);
+		p = export_officer(t, tr, at->officer);
+		e->name = p->name;
+		e->title = p->title;
+	}
+	store_cursor_close(c);
+	free(at);
+	v[n].texts = texts;
+	if (rc != 0) {
+		export_invitees_free(v, n);
+		return rc;
+	}
+	if (n > 0)
+		qsort(v, n, sizeof *v, export_invitee_cmp);
+	*vp = v;
+	*np = n;
+	return 0;
 }
 
 /* Called per meeting of a date range, in date order. */
@@ -406,7 +524,7 @@ export_label_or_empty(const struct enum_names *e, uint32_t v)
 /* --- attendance ------------------------------------------------------ */
 
 struct export_ctx {
-	const struct export_tree *tr;
+	struct export_tree	*tr;
 	struct table_writer	*w;
 	size_t			*rows;
 };
@@ -626,7 +744,7 @@ struct export_cell {
 };
 
 struct export_matrix {
-	const struct export_tree *tr;
+	struct export_tree	*tr;
 	char			**heads;	/* "YYYY-MM-DD kind" */
 	size_t			 nmeetings, capm;
 	struct export_cell	*cells;
