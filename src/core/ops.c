@@ -293,14 +293,18 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	had = rc == 0;
 	if ((rc = core_may(c, t, kind, had ? old : NULL, rec, cause)) != 0)
 		goto out;
-	core_record_label(t, kind, rec, label, sizeof label);
+	/* The label only for the sentences below: it looks up what the
+	 * record names (an attendance's meeting and officer), which was a
+	 * sixth of an attendance import's time. */
 	if (!had && h->id != 0 && kind != ENTITY_ATTENDANCE &&
 	    kind != ENTITY_USER && !(flags & CORE_SAVE_RESTORE)) {
+		core_record_label(t, kind, rec, label, sizeof label);
 		rc = err_set(cause, OGPO_NOTFOUND, "%s %s (#%u) was deleted by "
 		    "someone else; nothing was saved", model_noun(kind), label, h->id);
 		goto out;
 	}
 	if (had && h->version != 0 && old->h.version != h->version) {
+		core_record_label(t, kind, rec, label, sizeof label);
 		time_format(old->h.updated_at, when, sizeof when);
 		rc = err_set(cause, OGPO_CONFLICT, "%s %s was changed by %s at "
 		    "%s since you opened it", model_noun(kind), label,

@@ -81,7 +81,85 @@ struct import {
 	char				 meeting_key[OGPO_TEXT_MAX + 64];
 	struct import_invitee		*invitees;
 	size_t				 ninvitees;
+	/*
+	 * Attendance: the officers found by e-mail so far, an open-addressing
+	 * table by the lower-cased address (a month's sheet names each
+	 * officer once a meeting, and the index and record lookups were the
+	 * largest part of a row).
+	 */
+	struct import_email		*emails;
+	size_t				 nemails, capemails;	/* a power
+								   of 2 */
 };
+
+struct import_email {
+	char		*email;		/* NULL: a free slot */
+	uint32_t	 id;
+};
+
+static size_t
+import_email_hash(const char *email)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+	for (; *email != '\0'; email++)
+		h = (h ^ (unsigned char)*email) * 0x100000001b3ULL;
+	return (size_t)(h ^ h >> 32);
+}
+
+/* The slot of email in the table: where it is, or the free one for it. */
+static struct import_email *
+import_email_slot(struct import_email *v, size_t cap, const char *email)
+{
+	size_t i;
+
+	for (i = import_email_hash(email) & (cap - 1); v[i].email != NULL &&
+	    strcmp(v[i].email, email) != 0; i = (i + 1) & (cap - 1))
+		;
+	return &v[i];
+}
+
+/* The officer found before by this (lower-cased) e-mail, 0 if none. */
+static uint32_t
+import_email_find(const struct import *im, const char *email)
+{
+	if (im->nemails == 0)
+		return 0;
+	return import_email_slot(im->emails, im->capemails, email)->id;
+}
+
+static void
+import_email_keep(struct import *im, const char *email, uint32_t id)
+{
+	struct import_email *old = im->emails, *e;
+	size_t oldcap = im->capemails, i;
+
+	if ((im->nemails + 1) * 2 > im->capemails) {
+		im->capemails = oldcap ? oldcap * 2 : 1024;
+		im->emails = xcalloc(im->capemails, sizeof *im->emails);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].email != NULL)
+				*import_email_slot(im->emails, im->capemails,
+				    old[i].email) = old[i];
+		free(old);
+	}
+	e = import_email_slot(im->emails, im->capemails, email);
+	e->email = xstrdup(email);
+	e->id = id;
+	im->nemails++;
+}
+
+static void
+import_emails_free(struct import *im)
+{
+	size_t i;
+
+	for (i = 0; i < im->capemails; i++)
+		free(im->emails[i].email);
+	free(im->emails);
+	im->emails = NULL;
+	im->nemails = im->capemails = 0;
+}
 
 /* The line that matched officer id in this file, 0 if none. */
 static uint32_t
@@ -1025,12 +1103,14 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 	*rc = 0;
 	email = import_cell(im, row, COL_EMAIL, emailc, sizeof emailc);
 	if (email != NULL && *email != '\0') {
-		o = xmalloc(sizeof *o);
 		str_lower(lower, email, sizeof lower);
 		if (strlen(email) <= OGPO_EMAIL_MAX &&
-		    store_officer_by_email(im->t, lower, o, NULL) == 0)
-			found = o->h.id;
-		free(o);
+		    (found = import_email_find(im, lower)) == 0) {
+			o = xmalloc(sizeof *o);
+			if (store_officer_by_email(im->t, lower, o, NULL) == 0)
+				import_email_keep(im, lower, found = o->h.id);
+			free(o);
+		}
 		if (found == 0)
 			*rc = import_refuse(im, row, COL_EMAIL, email, "no "
 			    "officer has this e-mail address (see ogpo list "
@@ -1096,19 +1176,24 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		return v->officer;
 	}
 	/* Not invited yet: the agency's officers of that name, those in
-	 * office on the meeting's day first. */
+	 * office on the meeting's day first. The name index holds each name
+	 * once with its officers after it: walking it costs the officers of
+	 * that name, not the agency's. */
 	o = xmalloc(sizeof *o);
-	if ((*rc = store_cursor_open(im->t, IX_OFFICER_AGENCY, &agency, &cur,
+	if ((*rc = store_cursor_open(im->t, IX_OFFICER_NAME, NULL, &cur,
 	    im->cause)) != 0) {
 		free(o);
 		return 0;
 	}
 	{
 		uint32_t active = 0, nactive = 0;
+		int at;
 
-		while (store_cursor_move(cur, STORE_NEXT) == 0)
-			if (store_cursor_get(cur, o, NULL) == 0 &&
-			    strcmp(o->name, name) == 0) {
+		for (at = store_cursor_seek_text(cur, name); at == 0 &&
+		    store_cursor_get(cur, o, NULL) == 0 &&
+		    strcmp(o->name, name) == 0;
+		    at = store_cursor_move(cur, STORE_NEXT))
+			if (o->agency == agency) {
 				n++;
 				found = o->h.id;
 				if (core_officer_active(o, im->meeting->date)) {
@@ -1328,6 +1413,7 @@ import_close(struct import *im)
 	free(im->seen);
 	free(im->meeting);
 	free(im->invitees);
+	import_emails_free(im);
 	im->meeting = NULL;
 	im->invitees = NULL;
 	im->ninvitees = 0;

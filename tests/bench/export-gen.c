@@ -20,6 +20,13 @@
  * labels the export prints in kinds.csv, roles.csv and statuses.csv
  * (id, label). No header rows. Meeting ids are the ones the store gave.
  *
+ * With -i FILE the attendance rows are not stored but written to FILE as
+ * a sheet for `ogpo import attendance` (會議編號, 電子郵件, 出席情形,
+ * 代理人, 備註: the meeting by its id, the officer by e-mail), so the
+ * database gets them through the import, with its checks and audit; the
+ * export is then the same as from rows written directly (an invitee's
+ * agency and role are the officer's, as they are here).
+ *
  * Prints one line: months, meetings and attendance rows written.
  */
 #include <stdio.h>
@@ -53,6 +60,7 @@ struct eg {
 	uint64_t	 seed;
 	unsigned long	 meetings_done, rows_done;
 	FILE		*meetings_csv, *attendance_csv;
+	FILE		*import_csv;	/* -i: the rows go here instead */
 	unsigned long	 nm, na;	/* counts of this transaction */
 };
 
@@ -250,7 +258,13 @@ eg_month(struct store_txn *t, struct eg *g, int mi, char **cause)
 				snprintf(a.note, sizeof a.note, "會後補簽");
 			snprintf(a.h.updated_by, sizeof a.h.updated_by,
 			    "bench");
-			if ((rc = store_attendance_put(t, &a, cause)) != 0)
+			if (g->import_csv != NULL)
+				fprintf(g->import_csv, "%u,officer%u@bench."
+				    "example,%s,%s,%s\n", a.meeting, a.officer,
+				    model_attend_statuses.zh[a.status],
+				    a.proxy, a.note);
+			else if ((rc = store_attendance_put(t, &a,
+			    cause)) != 0)
 				return rc;
 			g->na++;
 			if (g->attendance_csv != NULL)
@@ -278,7 +292,7 @@ eg_rewind(FILE *f, long off)
 
 struct eg_batch {
 	struct eg	*g;
-	long		 moff, aoff;
+	long		 moff, aoff, ioff;
 };
 
 static int
@@ -291,6 +305,7 @@ eg_batch(struct store_txn *t, void *arg, char **cause)
 	/* A rerun (the map grew after all) starts the CSV files over too. */
 	eg_rewind(g->meetings_csv, b->moff);
 	eg_rewind(g->attendance_csv, b->aoff);
+	eg_rewind(g->import_csv, b->ioff);
 	g->nm = g->na = 0;
 	for (mi = g->month; mi < g->month + g->txn_months && mi <= g->last;
 	    mi++)
@@ -324,7 +339,7 @@ main(int argc, char **argv)
 	struct store *s;
 	struct eg *g = calloc(1, sizeof *g);
 	struct eg_batch b;
-	const char *csvdir = NULL;
+	const char *csvdir = NULL, *importfile = NULL;
 	char *cause = NULL;
 	uint32_t rank[256], next = 0, oid;
 	unsigned long chunk;
@@ -332,10 +347,13 @@ main(int argc, char **argv)
 	int ch, fy = EG_FIRST_YEAR, ly = EG_FIRST_YEAR + EG_YEARS - 1;
 	FILE *f;
 
-	while ((ch = getopt(argc, argv, "c:")) != -1) {
-		if (ch != 'c')
+	while ((ch = getopt(argc, argv, "c:i:")) != -1) {
+		if (ch == 'c')
+			csvdir = optarg;
+		else if (ch == 'i')
+			importfile = optarg;
+		else
 			goto usage;
-		csvdir = optarg;
 	}
 	argc -= optind;
 	argv += optind;
@@ -392,11 +410,21 @@ main(int argc, char **argv)
 		g->attendance_csv = eg_open(csvdir, "attendance.csv");
 	}
 
+	if (importfile != NULL) {
+		if ((g->import_csv = fopen(importfile, "w")) == NULL) {
+			perror(importfile);
+			exit(1);
+		}
+		fprintf(g->import_csv, "會議編號,電子郵件,出席情形,代理人,"
+		    "備註\n");
+	}
+
 	b.g = g;
 	for (g->month = g->first; g->month <= g->last;
 	    g->month += g->txn_months) {
 		b.moff = g->meetings_csv ? ftell(g->meetings_csv) : 0;
 		b.aoff = g->attendance_csv ? ftell(g->attendance_csv) : 0;
+		b.ioff = g->import_csv ? ftell(g->import_csv) : 0;
 		if (store_reserve(s, (size_t)(chunk + 1) * g->txn_months *
 		    EG_ROW_BYTES + (16UL << 20), &cause) != 0 ||
 		    store_write(s, eg_batch, &b, &cause) != 0)
@@ -406,14 +434,15 @@ main(int argc, char **argv)
 	}
 	store_close(s);
 	if ((g->meetings_csv != NULL && fclose(g->meetings_csv) != 0) ||
-	    (g->attendance_csv != NULL && fclose(g->attendance_csv) != 0))
+	    (g->attendance_csv != NULL && fclose(g->attendance_csv) != 0) ||
+	    (g->import_csv != NULL && fclose(g->import_csv) != 0))
 		eg_fail("cannot write the CSV files");
 	printf("%d months, %lu meetings, %lu attendance rows\n",
 	    g->last - g->first + 1, g->meetings_done, g->rows_done);
 	free(g);
 	return 0;
 usage:
-	fprintf(stderr, "usage: export-gen [-c CSVDIR] DIR ROWS "
+	fprintf(stderr, "usage: export-gen [-c CSVDIR] [-i FILE] DIR ROWS "
 	    "[FIRST_YEAR LAST_YEAR]\n"
 	    "  (years %d to %d; ROWS is over all ten)\n", EG_FIRST_YEAR,
 	    EG_FIRST_YEAR + EG_YEARS - 1);

@@ -111,6 +111,37 @@ same "代理 is by proxy, with the proxy's name" \
 same "請假 is excused, with the note" "$(att 2027-01 余美玲 2027年1月 MODA)" \
     "請假||出國"
 
+# --- a person not yet invited, by name and agency --------------------
+# Two working-group members of 內政部 share a name, one gone before the
+# meeting; a third of that name works at 教育部. The one of the agency in
+# office on the day is the one meant; two in office are refused.
+run add officer name=同名者 role=member agency=MOI civil_servant=yes \
+    email=same.old@ogpo.example start_date=2020-01-01 end_date=2026-06-30
+status "an officer who left in June" 0
+run add officer name=同名者 role=member agency=MOI civil_servant=yes \
+    email=same.now@ogpo.example start_date=2026-07-01
+status "their namesake who came in July" 0
+run add officer name=同名者 role=member agency=MOE civil_servant=yes \
+    email=same.moe@ogpo.example start_date=2020-01-01
+status "a namesake at another agency" 0
+printf '會議編號,姓名,機關代碼,出席情形\n%s,同名者,MOI,出席\n' "$m" \
+    >"$D/same.csv"
+run import attendance "$D/same.csv"
+status "the namesake in office on the day is invited and marked" 0
+contains "one added" "$TMP/out" "added 1, updated 0"
+"$OGPO" --db "$DB" export attendance --month 2027-01 --format csv --plain \
+    -o "$TMP/att.csv" >/dev/null 2>&1
+same "the 內政部 one, not the 教育部 one" "$(awk -F, '$6 == "同名者" &&
+    index($3, "2027年1月") { print $4 }' "$TMP/att.csv" | sort | tr '\n' ' ')" \
+    "MOI "
+run import undo
+run add officer name=同名者 role=member agency=MOI civil_servant=yes \
+    email=same.two@ogpo.example start_date=2026-08-01
+run import attendance "$D/same.csv"
+status "two namesakes in office: refused" 1
+contains "the refusal says to give the e-mail" "$TMP/out" \
+    "row 2, column 姓名: '同名者': names more than one officer of this agency"
+
 # --- English words, meeting by date and kind, person by e-mail -------
 cat >"$D/en.csv" <<'EOF'
 date,kind,email,status
