@@ -264,9 +264,10 @@ export_invitee_cmp(const void *a, const void *b)
 
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	if ((d = strcmp(x->agency, y->agency)) != 0)
+	/* Same rank, same agency of the tree: the same string. */
+	if (x->agency != y->agency && (d = strcmp(x->agency, y->agency)) != 0)
 		return d;
-	if ((d = strcmp(x->name, y->name)) != 0)
+	if (x->name != y->name && (d = strcmp(x->name, y->name)) != 0)
 		return d;
 	return (x->a.officer > y->a.officer) - (x->a.officer < y->a.officer);
 }
