@@ -48,6 +48,14 @@ struct attend {
 	uint64_t		 seen;	/* the commit the rows were read at */
 	int			 gone;	/* the meeting was deleted */
 	int			 done;	/* everyone marked: no row chosen */
+	/* A mark shown before it was written, and what it replaced. */
+	struct {
+		uint32_t	 officer;	/* 0: none */
+		uint32_t	 status;
+		char		 proxy[OGPO_NAME_MAX + 1];
+		size_t		 at;
+		int		 done;
+	}			 shown;
 };
 
 /* The sheet the search's match function looks in (one is open). */
@@ -358,6 +366,41 @@ attend_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	}
 }
 
+/* Choose row i (in the list's order). */
+static void
+attend_choose(struct attend *v, size_t i)
+{
+	v->list.want = 0;	/* not the row a rebuild would keep */
+	v->list.index = i;
+	vlist_load(&v->list, NULL, v->list.height);
+}
+
+/* Row r's mark as status (and proxy), the counts with it. */
+static void
+attend_set(struct attend *v, struct attend_row *r, uint32_t status,
+    const char *proxy)
+{
+	v->present -= attend_present(r->status);
+	v->unmarked -= r->status == ATTEND_INVITED;
+	r->status = status;
+	str_copy(r->proxy, proxy, sizeof r->proxy);
+	v->present += attend_present(r->status);
+	v->unmarked += r->status == ATTEND_INVITED;
+}
+
+/* Take back a mark shown before it was written: it was refused. */
+static void
+attend_unshow(struct attend *v)
+{
+	struct attend_row *r;
+
+	if ((r = attend_row(v, v->shown.officer)) != NULL)
+		attend_set(v, r, v->shown.status, v->shown.proxy);
+	v->marked--;
+	v->done = v->shown.done;
+	attend_choose(v, v->shown.at);
+}
+
 /*
  * Run op; say what went wrong (a refusal in a box, read whole; the rest
  * on the status line). 0 on success. When
@@ -373,7 +416,11 @@ attend_run(struct attend *v, struct attend_op *op, int *mine)
 
 	op->meeting = v->meeting;
 	*mine = 0;
-	if ((rc = core_run(v->ui->core, attend_txn, op, &cause)) != 0) {
+	rc = core_run(v->ui->core, attend_txn, op, &cause);
+	if (rc != 0 && v->shown.officer != 0)
+		attend_unshow(v);
+	v->shown.officer = 0;
+	if (rc != 0) {
 		/* A refusal is read whole (its reason is long), the rest
 		 * on the status line. */
 		if (rc == OGPO_DENIED && cause != NULL)
@@ -432,15 +479,6 @@ attend_pick_officer(struct attend *v)
 	for (i = 0; i < n; i++)
 		free(labels[i]);
 	return id;
-}
-
-/* Choose row i (in the list's order). */
-static void
-attend_choose(struct attend *v, size_t i)
-{
-	v->list.want = 0;	/* not the row a rebuild would keep */
-	v->list.index = i;
-	vlist_load(&v->list, NULL, v->list.height);
 }
 
 /*
@@ -515,20 +553,25 @@ attend_mark(struct attend *v, enum ui_action a)
 			return;
 		}
 	}
-	if (attend_run(v, &op, &mine) != 0)
-		return;
-	if (mine && (r = attend_row(v, op.officer)) != NULL) {
-		/* One row and the counts: nothing else has changed. */
-		v->present -= attend_present(r->status);
-		v->unmarked -= r->status == ATTEND_INVITED;
-		r->status = op.status;
-		str_copy(r->proxy, op.proxy, sizeof r->proxy);
-		v->present += attend_present(r->status);
-		v->unmarked += r->status == ATTEND_INVITED;
-	}
+	/*
+	 * The mark is on the screen before it is written: the write waits
+	 * for the disk (a flush of milliseconds, more than all the rest of
+	 * a key), and the person at the sheet need not. Refused, the row,
+	 * the counts and the choice go back to what they were before the
+	 * refusal is shown (attend_unshow); another process's write in
+	 * between reads the rows again, the choice kept.
+	 */
+	v->shown.officer = r->officer;
+	v->shown.status = r->status;
+	str_copy(v->shown.proxy, r->proxy, sizeof v->shown.proxy);
+	v->shown.at = v->list.index;
+	v->shown.done = v->done;
+	attend_set(v, r, op.status, op.proxy);
 	v->marked++;
 	if (a != UA_UNMARK)
 		attend_next(v);
+	ui_redraw(v->ui);
+	(void)attend_run(v, &op, &mine);
 }
 
 /* A note on the chosen person's attendance, kept with their mark. */

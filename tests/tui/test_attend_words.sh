@@ -41,21 +41,50 @@ refuse() {
 	TUI_AS="setpriv --reuid=$ED --regid=$GRP --clear-groups"
 	tui_start "aw-$3" "$3" "$4"
 	TUI_AS=
-	_c=$3 _r=$4 _l=$1
+	_c=$3 _r=$4 _lang=$1
 	shift 4
 	keys 3
 	wait_for "$title" 5 >/dev/null
 	keys Enter
 	wait_for "$title" 5 >/dev/null
-	keys Down p
+	keys Down
+	settled
+	head -n -1 "$SCR" >"$TMP/sheet.before"
+	sel_row
+	cp "$TMP/sel" "$TMP/sel.before"
+	keys p
 	for _w in "$@"; do
-		expect "$_l ${_c}x$_r: the refusal reads '$_w'" "$_w"
+		expect "$_lang ${_c}x$_r: the refusal reads '$_w'" "$_w"
 	done
 	screen
-	check "$_l ${_c}x$_r: no row called #0" lacks_text "#0"
+	check "$_lang ${_c}x$_r: no row called #0" lacks_text "#0"
 	keys Enter
-	expect_gone "$_l ${_c}x$_r: Enter closes the box" "$1"
+	expect_gone "$_lang ${_c}x$_r: Enter closes the box" "$1"
+	# The mark was shown before it was written: refused, it is taken
+	# back, the counts and the chosen person with it.
+	settled
+	head -n -1 "$SCR" >"$TMP/sheet.after"
+	check "$_lang ${_c}x$_r: the refused mark is taken back" \
+	    cmp -s "$TMP/sheet.before" "$TMP/sheet.after" ||
+	    diff "$TMP/sheet.before" "$TMP/sheet.after" | sed 's/^/#   /'
+	sel_row
+	check "$_lang ${_c}x$_r: the same person is chosen" \
+	    cmp -s "$TMP/sel.before" "$TMP/sel"
 	tui_stop
+}
+
+# settled: the screen, once two looks 200 ms apart show the same.
+settled() {
+	screen
+	cp "$SCR" "$TMP/look"
+	_i=0
+	while [ $_i -lt 50 ]; do
+		sleep 0.2
+		screen
+		cmp -s "$SCR" "$TMP/look" && return 0
+		cp "$SCR" "$TMP/look"
+		_i=$((_i + 1))
+	done
 }
 
 refuse C.UTF-8 '1 Agencies' 80 24 'Not saved' "may edit only within 內政部" \
