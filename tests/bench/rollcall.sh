@@ -6,9 +6,10 @@
 # in its month (the baseline, measured in the same run). The goal: at most
 # 2 ms a key, whatever is around it.
 #
-# Each key is a committed write transaction, drawn as soon as it is
-# committed and flushed to disk right after, before the next key is read:
-# the flush is not in a key's time unless keys come faster than the disk.
+# Each key is a committed write transaction, drawn before it is written
+# (and taken back if it is refused), its commit flushed to disk after
+# that and the meta page before the next key is read: the flushes are
+# not in a key's time unless keys come faster than the disk.
 # The databases are made on disk (under $TMPDIR, else /var/tmp: /tmp may
 # be a tmpfs), and the file system is named; the big sheet is timed a
 # second time with the database in memory (/dev/shm), where a flush costs
