@@ -487,9 +487,9 @@ attend_pick_officer(struct attend *v)
  * by mistake) until the person moves.
  */
 static void
-attend_next(struct attend *v)
+attend_next_from(struct attend *v, size_t at)
 {
-	size_t i, at = v->list.index;
+	size_t i;
 
 	for (i = at + 1; i < v->n; i++)
 		if (v->rows[i].status == ATTEND_INVITED) {
@@ -502,6 +502,12 @@ attend_next(struct attend *v)
 			return;
 		}
 	v->done = 1;
+}
+
+static void
+attend_next(struct attend *v)
+{
+	attend_next_from(v, v->list.index);
 }
 
 /* The row chosen, or NULL (with a word) when there is none. */
@@ -532,6 +538,7 @@ attend_mark(struct attend *v, enum ui_action a)
 	struct attend_row *r;
 	struct attend_op op;
 	char *title;
+	uint32_t next;
 	int ok, mine;
 
 	if ((r = attend_chosen(v)) == NULL)
@@ -570,8 +577,14 @@ attend_mark(struct attend *v, enum ui_action a)
 	v->marked++;
 	if (a != UA_UNMARK)
 		attend_next(v);
+	next = v->done ? 0 : vlist_selected(&v->list);
 	ui_redraw(v->ui);
-	(void)attend_run(v, &op, &mine);
+	if (attend_run(v, &op, &mine) != 0 || a == UA_UNMARK || next == 0)
+		return;
+	/* The rows read again after another's write: the one chosen next
+	 * may have been marked meanwhile. */
+	if ((r = attend_row(v, next)) != NULL && r->status != ATTEND_INVITED)
+		attend_next_from(v, (size_t)(r - v->rows));
 }
 
 /* A note on the chosen person's attendance, kept with their mark. */

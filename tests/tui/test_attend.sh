@@ -62,6 +62,36 @@ check "… moves on from $sel7 to the next one not yet marked" \
     sh -c "grep -q '^│ \* Invited' '$TMP/sel' && ! grep -q '$sel7' '$TMP/sel'"
 keys Up u
 expect "u takes it back" "present 4 / invited 41"
+# Someone else marks the next person meanwhile: a mark is shown at once,
+# and once the rows are read again it moves on past the one marked there.
+screen
+sel_row
+at=$(grep -n -F -- "$(cat "$TMP/sel")" "$SCR" | head -1 | cut -d: -f1)
+next=$(sed -n "$((at + 1))p" "$SCR")
+nname=$(echo "$next" | awk '{ print $(NF - 2) }')
+nagency=$(echo "$next" | awk '{ print $(NF - 3) }')
+printf '會議編號,姓名,機關,出席情形\n%s,%s,%s,缺席\n' "$mid" "$nname" \
+    "$nagency" >"$TMP/other.csv"
+check "another process marks $nname ($nagency) absent" \
+    "$OGPO" --db "$DB" import attendance "$TMP/other.csv"
+keys p
+expect "the mark is counted" "present 5 / invited 41"
+past_next() {
+	sel_row
+	grep -q '^│ \* Invited' "$TMP/sel" && ! grep -q "$nname" "$TMP/sel"
+}
+if poll 5 past_next; then ok "… and moves on past $nname, marked meanwhile"
+else not_ok "… and moves on past $nname (chosen: $(cat "$TMP/sel"))"; fi
+keys Up Up u
+expect "u on the one marked here takes it back" "present 4 / invited 41"
+# (shown before it is written: the database has it a moment later)
+present_in_db() {
+	"$OGPO" --db "$DB" list meetings | awk -v m="$mid" -v p="$1/41" \
+	    '$1 == m && $5 == p { f = 1 } END { exit !f }'
+}
+poll 10 present_in_db 4 || not_ok "the database has present 4"
+check "the other process's mark is undone" "$OGPO" --db "$DB" import undo
+expect "… and the sheet follows" "present 4 / invited 41;  not yet marked (*) 35"
 
 # / finds someone as they arrive, in any order; p marks them.
 last=$("$OGPO" --db "$DB" export signin "$mid" --plain |
