@@ -21,6 +21,7 @@ groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
 useradd -M -N -g "$GRP" -s /bin/sh "$ED" || not_ok "useradd $ED"
 trap 'userdel "$ED" 2>/dev/null; groupdel "$GRP" 2>/dev/null; tui_cleanup' EXIT
 chmod 755 "$TMP"
+tui_as_runs "setpriv --reuid=$ED --regid=$GRP --clear-groups" || exit 0
 XDG_CONFIG_HOME=$TMP/cfg
 export XDG_CONFIG_HOME
 

@@ -115,6 +115,21 @@ tui_start() {
 	fi
 }
 
+# tui_as_runs "setpriv --reuid=LOGIN …": whether that account can run
+# $OGPO and read its catalogues here. A checkout in a folder closed to
+# others (as mktemp -d makes one) cannot be run by another account: then
+# a SKIP says so (counted apart, named at the end, never passed) and 1
+# is returned.
+tui_as_runs() {
+	if $1 env "$OGPO" --version >/dev/null 2>&1 && $1 test -r \
+	    "$(pwd)/build/locale/zh_TW/LC_MESSAGES/ogpo.mo"; then
+		return 0
+	fi
+	echo "ok - # SKIP another account cannot run $OGPO from $(pwd):" \
+	    "a folder above it is closed to others"
+	return 1
+}
+
 # screen [-e]: the pane's text (with -e, colours too) into $SCR.
 screen() { tx capture-pane -p "$@" -t "$TUI_S" >"$SCR" 2>/dev/null; }
 
