@@ -118,10 +118,7 @@ for lg in zh en; do
 		expect "$s: the meeting made from the case is not marked held" \
 		    "$UNHELD"
 		keys Home
-		k=0
-		while [ $k -lt 60 ] && ! { screen; sel_has "$UNHELD"; }; do
-			keys Down; sleep 0.05; k=$((k + 1))
-		done
+		down_to "$UNHELD" 60
 		t4=$(top)
 		pos=$(status_pos)
 		keys Enter

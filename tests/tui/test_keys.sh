@@ -138,10 +138,7 @@ goto() {
 	attend) keys 3 Home Enter ;;
 	finding)	# the first low-attendance finding, opened
 		keys 5 Home
-		_k=0
-		while [ $_k -lt 40 ] && ! { screen; sel_has "Low attendance"; }; do
-			keys Down; sleep 0.05; _k=$((_k + 1))
-		done
+		down_to "Low attendance" 40
 		keys Enter
 		;;
 	officer)	# all agencies: "go to it" may have narrowed them

@@ -29,12 +29,7 @@ open_meeting() {
 	keys 3
 	wait_for "Meetings, newest first" >/dev/null
 	keys Home
-	n=0
-	while ! sel_has "$1" && [ $n -lt 30 ]; do
-		keys Down
-		sleep 0.05
-		n=$((n + 1))
-	done
+	down_to "$1"
 	keys R
 }
 
@@ -45,12 +40,7 @@ expect "R opens the October meeting's resolutions" \
 expect "it reviews the September resolution, still followed" \
     "2026-09-15-3   Followed   2026-10-01"
 expect "… marked overdue" "(overdue) 盤點跨機"
-n=0
-while ! sel_has "2026-09-15-3" && [ $n -lt 20 ]; do
-	keys Down
-	sleep 0.05
-	n=$((n + 1))
-done
+down_to 2026-09-15-3 20
 expect_sel "the cursor is on it" "2026-09-15-3"
 keys r
 expect "r releases it" "Resolution 3 released (解除列管) by this meeting."
@@ -105,12 +95,7 @@ tui_start resolzh 80 24
 keys 3
 wait_for "會議" >/dev/null
 keys Home
-n=0
-while ! sel_has "2026-10-15" && [ $n -lt 30 ]; do
-	keys Down
-	sleep 0.05
-	n=$((n + 1))
-done
+down_to 2026-10-15
 keys R
 expect "the page in Chinese: released" "2026-09-15-3   解除列管"
 expect "… and followed" "持續列管"

@@ -181,6 +181,24 @@ expect_sel() {
 	fi
 }
 
+# down_to TEXT [MAX]: Down until the selected row holds TEXT (at most MAX
+# keys, 30), a key at a time, each once the one before has moved the
+# selection: keys sent ahead of a slow screen pass the row by. 1 if it
+# is not found.
+down_to() {
+	_d=0
+	screen
+	sel_row
+	while ! grep -qF -- "$1" "$TMP/sel"; do
+		[ "$_d" -lt "${2:-30}" ] || return 1
+		cp "$TMP/sel" "$TMP/sel.was"
+		keys Down
+		poll 5 sel_moved || return 1	# the end of the list
+		_d=$((_d + 1))
+	done
+}
+sel_moved() { sel_row; ! cmp -s "$TMP/sel" "$TMP/sel.was"; }
+
 wait_for() { poll "${2:-5}" has_text "$1"; }
 wait_gone() { poll "${2:-5}" lacks_text "$1"; }
 wait_pos() { poll "${2:-5}" pos_is "$1"; }
