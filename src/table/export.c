@@ -7,7 +7,6 @@
  * order rows are sorted in.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2226,66 +2225,21 @@ export_run(struct core *c, const struct export_request *r, FILE *f,
 	return rc;
 }
 
-/*
- * FILE.tmp is a name the person never chose, so it is made afresh: what
- * is there already is a leftover, removed and never written through. In
- * a folder others may write, one of them could have put there a link to
- * a file of the exporter's (~/.bashrc, filled with the export and its
- * data, run at the next login) or a FIFO to hold the export up. Where it
- * cannot be removed (another's, in a sticky folder), the export fails.
- */
-static FILE *
-export_tmp_open(const char *tmp, char **cause)
-{
-	FILE *f;
-	int fd;
-
-	(void)unlink(tmp);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY |
-	    O_CLOEXEC, 0666);
-	if (fd == -1) {
-		if (errno == EEXIST)
-			err_set(cause, OGPO_IO, "cannot write %s: a file of "
-			    "that name is there and is not yours to remove; "
-			    "remove it, or export to another folder", tmp);
-		else
-			err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
-			    strerror(errno));
-		return NULL;
-	}
-	if ((f = fdopen(fd, "w")) == NULL) {
-		err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
-		    strerror(errno));
-		close(fd);
-		(void)unlink(tmp);
-	}
-	return f;
-}
-
 int
 export_file(struct core *c, const struct export_request *r,
     const char *path, size_t *rows, char **notice, char **cause)
 {
-	char *tmp = xasprintf("%s.tmp", path);
+	char *tmp;
 	FILE *f;
-	int rc;
+	int rc, closed;
 
 	*rows = 0;
-	if ((f = export_tmp_open(tmp, cause)) == NULL) {
-		free(tmp);
+	if ((f = spool_out_open(path, &tmp, cause)) == NULL)
 		return OGPO_IO;
-	}
 	rc = export_run(c, r, f, path, rows, notice, cause);
-	if (fclose(f) != 0 && rc == 0)
-		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
-		    strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = err_set(cause, OGPO_IO, "cannot rename %s to %s: %s", tmp,
-		    path, strerror(errno));
-	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	closed = spool_out_close(f, tmp, path, rc == 0, rc == 0 ? cause :
+	    NULL);
+	return rc != 0 ? rc : closed;
 }
 
 int

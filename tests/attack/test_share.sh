@@ -4,7 +4,10 @@
 # writes FILE whole through FILE.tmp, a name the person never chose: one
 # put there first by another account (a link to a file of the exporter's,
 # a FIFO) is never written through, nor waited on (the full-screen
-# program exports through the same code).
+# program exports through the same code). An import's rejected rows
+# (--rejects FILE, and the name the full-screen program offers beside the
+# imported file) are written the same way: a link put at FILE is
+# replaced, not written through.
 . "$(dirname "$0")/attack-lib.sh"
 
 SH=$TMP/share
@@ -51,3 +54,20 @@ check "an export does not wait on a FIFO put at its temporary name" \
     test "$rc" -ne 124
 check "it lands" test "$rc" -eq 0 -a -f "$SH/fifo.csv"
 
+
+# --- the rejected rows' file -------------------------------------------
+# The editor leaves a list in the share for the admin to import, and a
+# link where its rejected rows would be written.
+printf 'name,agency_code,role,email,note\n丙,MOI,po,not-an-email,$(touch /tmp/owned)\n丁,MOI,po,ding@moi.gov.tw,\n' \
+    >"$SH/list.csv"
+chmod 664 "$SH/list.csv"
+as "$ED" - ln -s "$rc_file" "$SH/list.rejected.csv"
+as "$ADM" import officers "$SH/list.csv" --skip-bad \
+    --rejects "$SH/list.rejected.csv"
+check "the admin's import lands, one row rejected" test "$rc" -eq 0
+check "the admin's file the link named is as it was" \
+    test "$(sha256sum "$rc_file")" = "$want"
+check "the rejected rows are a file of their own, not a link" \
+    test -f "$SH/list.rejected.csv" -a ! -L "$SH/list.rejected.csv"
+contains "holding the row" "$SH/list.rejected.csv" "not-an-email"
+check "no temporary name is left" test ! -e "$SH/list.rejected.csv.tmp"
