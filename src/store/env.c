@@ -720,7 +720,20 @@ store_open_priv(struct store **sp, const char *dir,
 	s->shared = opt->shared;
 	mdb_reader_check(s->env, &dead);
 	s->stale = dead;
-	if ((rc = store_setup_read(s, &setup, cause)) == 0 && setup) {
+	/*
+	 * Bringing a database up to date rewrites it under the writer's
+	 * lock. On the shared one that is root's, as making it is: else any
+	 * login, one with no role included, would hold everyone's saves and
+	 * opens for as long as it took, or, stopped there, until root ended
+	 * it.
+	 */
+	if ((rc = store_setup_read(s, &setup, cause)) == 0 && setup &&
+	    opt->shared && !opt->create && getuid() != 0)
+		rc = err_set(cause, OGPO_DENIED, "%s was made by an older ogpo "
+		    "and is to be brought up to date first, which root does "
+		    "once (as root: ogpo doctor); nothing was read or written",
+		    s->dir);
+	else if (rc == 0 && setup) {
 		store_setup_room(s);
 		rc = store_write(s, store_setup, (void *)opt, cause);
 	}
