@@ -331,6 +331,10 @@ install-shared: install
 	$(Q)if [ -n "$(ADMIN)" ] && [ ! -e $(DESTDIR)$(STATEDIR)/data.mdb ]; \
 	then $(DESTDIR)$(BINDIR)/ogpo --db $(DESTDIR)$(STATEDIR) init \
 		--admin $(ADMIN); fi
+	$(Q)# A database of an older ogpo is brought up to date by root alone.
+	$(Q)if [ -e $(DESTDIR)$(STATEDIR)/data.mdb ]; then \
+		$(DESTDIR)$(BINDIR)/ogpo --db $(DESTDIR)$(STATEDIR) user \
+		>/dev/null; fi
 	$(Q)echo "Next: root runs ogpo init --admin LOGIN (or make" \
 		"install-shared ADMIN=LOGIN did), then that admin adds the" \
 		"others with ogpo user add; ogpo doctor checks the set-up."

@@ -206,6 +206,11 @@ main(int argc, char **argv)
 		unsetenv("TERMINFO");
 		unsetenv("TERMINFO_DIRS");
 		unsetenv("TERMCAP");
+		/* Today is the server's: the clock stamps shared records
+		 * (the day a case's stage changed) and judges deadlines, and
+		 * a time zone of the caller's would move it by up to a day,
+		 * as $OGPO_NOW would (util.c refuses that too). */
+		unsetenv("TZ");
 	}
 	/* The catalogue's directory is compiled in, never taken from the
 	 * environment: a set-id program must not read messages (format

@@ -66,6 +66,20 @@ int	 spool_stdout_end(void);
 int	 spool_stdout_isatty(void);
 
 /*
+ * A file the person named, written whole or not at all: spool_out_open
+ * makes path.tmp afresh (*tmp its name, a new string) and returns it open
+ * for writing; spool_out_close(f, tmp, path, ok, cause) closes it and,
+ * when ok, renames it to path, else removes it, freeing tmp. What is at
+ * path.tmp already, a name the person never chose, is removed and never
+ * written through: in a folder others may write, one of them could have
+ * put there a link to a file of the writer's, or a FIFO. Both return
+ * NULL or an ogpo status with *cause naming the file.
+ */
+FILE	*spool_out_open(const char *path, char **tmp, char **cause);
+int	 spool_out_close(FILE *f, char *tmp, const char *path, int ok,
+	    char **cause);
+
+/*
  * A descriptor for writing to the terminal fd is on (a new open of it)
  * that never waits: a write that would block is dropped. -1 if fd is not
  * a terminal. For progress shown while the database is held.

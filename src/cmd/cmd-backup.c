@@ -8,6 +8,30 @@
 
 #include "ogpo/cmd.h"
 
+/*
+ * A copy holds every record and the whole audit trail, which only an
+ * admin may read in full (core_audit_visible): an editor sees the trail
+ * of its scope, a viewer its own. So only an admin makes one; the copy
+ * is a file of the person's, past any role.
+ */
+static int
+cmd_backup_may(struct core *c, char **cause)
+{
+	struct store_txn *t;
+	struct user u;
+	int rc;
+
+	if ((rc = store_read_begin(core_store(c), &t, cause)) != 0)
+		return rc;
+	core_whoami(c, t, &u);
+	store_read_end(t);
+	if (u.role == UROLE_ADMIN)
+		return 0;
+	return err_set(cause, OGPO_DENIED, "only an admin may back up the "
+	    "database: a copy holds all of its audit trail, of which you (%s) "
+	    "may see only part; ask an admin for a copy", core_login(c));
+}
+
 static int
 cmd_backup_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -34,7 +58,8 @@ cmd_backup_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((c = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
-	if (store_backup(core_store(c), argv[optind], &cause) != 0) {
+	if (cmd_backup_may(c, &cause) != 0 ||
+	    store_backup(core_store(c), argv[optind], &cause) != 0) {
 		cmd_error(&cmd_backup_entry, CMD_FAIL, "%s", cause);
 		free(cause);
 		core_close(c);
@@ -54,6 +79,7 @@ const struct cmd_entry cmd_backup_entry = {
 	.args = "DIR",
 	.summary = N_("Copy the database into DIR, compacted, while others work."),
 	.help = N_("DIR is created if missing and must not hold a database. Check\n"
-	    "the copy with: ogpo --db DIR verify\n"),
+	    "the copy with: ogpo --db DIR verify\n"
+	    "Only an admin makes a copy: it holds the whole audit trail.\n"),
 	.exec = cmd_backup_exec,
 };

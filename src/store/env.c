@@ -367,21 +367,25 @@ static int store_begin(struct store *s, unsigned flags, MDB_txn **txn,
 
 /*
  * Open every sub-database and check the schema in a read transaction, so
- * that opening never waits for a writer. Returns 0 when all is in place,
- * OGPO_NOTFOUND when setting up (or migrating) needs a write.
+ * that opening never waits for a writer. 0 with *setup 0 when all is in
+ * place, or 1 when setting up (or migrating) needs a write; an error
+ * (with *cause) when no snapshot could be had: the reader table full,
+ * say. That is no cause to take the writer's lock, which would let
+ * anyone who filled the table hold up everyone's saves too.
  */
 static int
-store_setup_read(struct store *s)
+store_setup_read(struct store *s, int *setup, char **cause)
 {
 	struct store_txn t;
 	uint64_t version = 0;
 	unsigned i;
 	int rc = 0;
 
+	*setup = 1;
 	memset(&t, 0, sizeof t);
 	t.s = s;
-	if (store_begin(s, MDB_RDONLY, &t.txn, NULL) != 0)
-		return OGPO_NOTFOUND;
+	if ((rc = store_begin(s, MDB_RDONLY, &t.txn, cause)) != 0)
+		return rc;
 	for (i = 0; i < DB_COUNT && rc == 0; i++)
 		rc = mdb_dbi_open(t.txn, store_dbs[i].name, store_dbs[i].flags,
 		    &s->dbi[i]);
@@ -389,10 +393,11 @@ store_setup_read(struct store *s)
 		store_seq_peek(&t, "schema", &version);
 	if (rc != 0 || version != STORE_SCHEMA_VERSION) {
 		mdb_txn_abort(t.txn);
-		return OGPO_NOTFOUND;
+		return 0;
 	}
 	/* Committed, the handles outlive the transaction. */
-	return mdb_txn_commit(t.txn) == 0 ? 0 : OGPO_NOTFOUND;
+	*setup = mdb_txn_commit(t.txn) != 0;
+	return 0;
 }
 
 /*
@@ -652,7 +657,7 @@ store_open_priv(struct store **sp, const char *dir,
 	struct stat st, files[2];
 	char *path, real[PATH_MAX];
 	mode_t mask;
-	int rc, dead = 0, found;
+	int rc, dead = 0, found, setup;
 
 	*sp = NULL;
 	if (opt == NULL)
@@ -712,10 +717,27 @@ store_open_priv(struct store **sp, const char *dir,
 		return rc;
 	}
 	store_writer_open(s, opt->shared, opt->group);
+	s->shared = opt->shared;
 	mdb_reader_check(s->env, &dead);
 	s->stale = dead;
-	if (store_setup_read(s) != 0 && (store_setup_room(s),
-	    (rc = store_write(s, store_setup, (void *)opt, cause)) != 0)) {
+	/*
+	 * Bringing a database up to date rewrites it under the writer's
+	 * lock. On the shared one that is root's, as making it is: else any
+	 * login, one with no role included, would hold everyone's saves and
+	 * opens for as long as it took, or, stopped there, until root ended
+	 * it.
+	 */
+	if ((rc = store_setup_read(s, &setup, cause)) == 0 && setup &&
+	    opt->shared && !opt->create && getuid() != 0)
+		rc = err_set(cause, OGPO_DENIED, "%s was made by an older ogpo "
+		    "and is to be brought up to date first, which root does "
+		    "once (as root: ogpo doctor); nothing was read or written",
+		    s->dir);
+	else if (rc == 0 && setup) {
+		store_setup_room(s);
+		rc = store_write(s, store_setup, (void *)opt, cause);
+	}
+	if (rc != 0) {
 		store_close(s);
 		return rc;
 	}
@@ -821,6 +843,11 @@ store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
 	}
 	if (rc != 0)
 		return store_error(NULL, rc, "starting a transaction", cause);
+	if ((flags & MDB_RDONLY) && (rc = store_reader_share(s, cause)) != 0) {
+		mdb_txn_abort(*txn);
+		*txn = NULL;
+		return rc;
+	}
 	return 0;
 }
 
@@ -915,7 +942,7 @@ store_txn_snapshot(const struct store_txn *t)
 static int
 store_reopen(struct store *s, size_t size)
 {
-	int rc;
+	int rc, setup;
 
 	(void)store_sync(s, NULL);
 	priv_enter();
@@ -926,7 +953,8 @@ store_reopen(struct store *s, size_t size)
 	    (rc = mdb_env_set_maxreaders(s->env, STORE_MAXREADERS)) == 0 &&
 	    (rc = mdb_env_set_mapsize(s->env, size)) == 0 &&
 	    (rc = mdb_env_open(s->env, s->dir, MDB_NOTLS, 0660)) == 0)
-		rc = store_setup_read(s) == 0 ? 0 : MDB_INVALID;
+		rc = store_setup_read(s, &setup, NULL) == 0 && !setup ? 0 :
+		    MDB_INVALID;
 	priv_leave();
 	if (rc != 0 && s->env != NULL) {
 		mdb_env_close(s->env);

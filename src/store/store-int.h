@@ -55,6 +55,14 @@ enum store_db {
 #define STORE_MAXDBS	64
 #define STORE_KEY_MAX	(OGPO_EMAIL_MAX + 8)
 #define STORE_MAXREADERS 510
+/*
+ * The most snapshots the processes of one login may hold at once on the
+ * shared database: a share of the reader table, so that no one, stopping
+ * processes of their own while they read (kill -STOP, which no program
+ * can refuse), takes every slot and leaves the others, root included,
+ * unable to read or save (writer.c, store_reader_share).
+ */
+#define STORE_READERS_PER_LOGIN 32
 
 struct store {
 	MDB_env		*env;
@@ -76,6 +84,7 @@ struct store {
 	 * screen's, so a change shows before its flush); unsynced: one of
 	 * them is not on disk yet. */
 	int		 lazy, unsynced;
+	int		 shared;	/* the set-group-id install's database */
 };
 
 #define STORE_SEQ_CACHE	8
@@ -325,6 +334,10 @@ int	store_writer_busy(const struct store_holder *h, int64_t now_ms,
 /* When transaction txnid was committed (ms since the epoch), 0 if not in
  * the ring; *oldest is the oldest txnid the ring holds. */
 int64_t	store_commit_time(struct store *s, uint64_t txnid, uint64_t *oldest);
+/* After a snapshot was begun on the shared database: 0, or OGPO_BUSY
+ * with *cause when this login's processes hold more than their share of
+ * the reader table (STORE_READERS_PER_LOGIN), this one's included. */
+int	store_reader_share(struct store *s, char **cause);
 
 /* The name and the LMDB flags of sub-database db (env.c's table). */
 const char *store_db_name(enum store_db db);

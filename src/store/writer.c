@@ -384,3 +384,69 @@ store_readers(struct store *s, struct store_reader *out, size_t max)
 	}
 	return r.n;
 }
+
+/* The processes of the reader table's lines that hold a snapshot. */
+struct writer_pids {
+	long	 pid[STORE_MAXREADERS];
+	size_t	 n;
+};
+
+static int
+writer_pid_line(const char *line, void *arg)
+{
+	struct writer_pids *r = arg;
+	char txn[32];
+	long pid;
+	unsigned long tid;
+
+	if (sscanf(line, "%ld %lx %31s", &pid, &tid, txn) == 3 &&
+	    txn[0] >= '0' && txn[0] <= '9' && r->n < STORE_MAXREADERS)
+		r->pid[r->n++] = pid;
+	return 0;
+}
+
+int
+store_reader_share(struct store *s, char **cause)
+{
+	struct writer_pids *r;
+	char login[64], some[160];
+	size_t i, mine = 0, named = 0, stopped = 0, used = 0;
+	unsigned me = (unsigned)getuid();
+	int rc = 0;
+
+	if (!s->shared || me == 0 || s->env == NULL)
+		return 0;
+	r = xcalloc(1, sizeof *r);
+	mdb_reader_list(s->env, writer_pid_line, r);
+	/* Few readers in all, as almost always: no one is over. */
+	if (r->n <= STORE_READERS_PER_LOGIN)
+		goto out;
+	some[0] = '\0';
+	for (i = 0; i < r->n; i++) {
+		if (writer_uid(r->pid[i]) != me)
+			continue;
+		mine++;
+		if (r->pid[i] == (long)getpid())
+			continue;	/* this one, counted, not named */
+		if (writer_stopped(r->pid[i]))
+			stopped++;
+		if (++named <= 5)
+			used += (size_t)snprintf(some + used, sizeof some - used,
+			    "%s%ld", named > 1 ? ", " : "", r->pid[i]);
+		if (used >= sizeof some)
+			used = sizeof some - 1;
+	}
+	if (mine <= STORE_READERS_PER_LOGIN)
+		goto out;
+	writer_login(me, login, sizeof login);
+	rc = err_set(cause, OGPO_BUSY, "nothing was read: your processes (%s) "
+	    "hold %zu snapshots of the database already (process %s%s; %zu of "
+	    "them stopped), and one login may hold only %d at once, so that "
+	    "others can still read; let them finish, or resume (kill -CONT "
+	    "PID) or end (kill PID) those you stopped, and try again", login,
+	    named, some, named > 5 ? " …" : "", stopped,
+	    STORE_READERS_PER_LOGIN);
+out:
+	free(r);
+	return rc;
+}

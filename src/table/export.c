@@ -2230,28 +2230,17 @@ int
 export_file(struct core *c, const struct export_request *r,
     const char *path, size_t *rows, char **notice, char **cause)
 {
-	char *tmp = xasprintf("%s.tmp", path);
+	char *tmp;
 	FILE *f;
-	int rc;
+	int rc, closed;
 
 	*rows = 0;
-	if ((f = fopen(tmp, "w")) == NULL) {
-		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
-		    strerror(errno));
-		free(tmp);
-		return rc;
-	}
+	if ((f = spool_out_open(path, &tmp, cause)) == NULL)
+		return OGPO_IO;
 	rc = export_run(c, r, f, path, rows, notice, cause);
-	if (fclose(f) != 0 && rc == 0)
-		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
-		    strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = err_set(cause, OGPO_IO, "cannot rename %s to %s: %s", tmp,
-		    path, strerror(errno));
-	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	closed = spool_out_close(f, tmp, path, rc == 0, rc == 0 ? cause :
+	    NULL);
+	return rc != 0 ? rc : closed;
 }
 
 int

@@ -34,8 +34,12 @@ import_list(struct core *c, int (*fn)(void *arg, uint64_t seq,
 		goto out;
 	/* Newest first. */
 	while (!stop && store_cursor_move(cur, STORE_PREV) == 0) {
+		/* An import is a record of the audit trail: each person
+		 * sees those the trail shows them (an admin all, anyone
+		 * else their own), so "the last one" is their own too. */
 		if (store_cursor_get(cur, a, NULL) != 0 ||
 		    a->entity != ENTITY_IMPORT || a->action != AUDIT_IMPORT ||
+		    !core_audit_visible(c, t, a) ||
 		    codec_decode(&schema_import, a->after, a->after_len, &ir,
 		    NULL) != 0)
 			continue;

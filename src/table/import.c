@@ -1642,18 +1642,23 @@ import_copy_progress(void *arg, uint64_t done, uint64_t total)
 static void
 import_rejects_write(struct import *im)
 {
+	char *tmp;
 	FILE *f;
+	int ok;
 
 	if (im->rejf == NULL || im->o->rejects == NULL)
 		return;
-	if ((f = fopen(im->o->rejects, "w")) == NULL) {
-		im->res->rejects_error = xasprintf("%s: %s", im->o->rejects,
-		    strerror(errno));
+	/* Whole or not at all, and never through what another put where
+	 * it goes (a link to a file of the person's). */
+	if ((f = spool_out_open(im->o->rejects, &tmp,
+	    &im->res->rejects_error)) == NULL)
 		return;
-	}
-	if (spool_copy(im->rejf, f) != 0 || fclose(f) != 0)
+	ok = spool_copy(im->rejf, f) == 0;
+	if (!ok)
 		im->res->rejects_error = xasprintf(_("writing %s: %s"),
 		    im->o->rejects, strerror(errno));
+	(void)spool_out_close(f, tmp, im->o->rejects, ok, ok ?
+	    &im->res->rejects_error : NULL);
 }
 
 int

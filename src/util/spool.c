@@ -286,3 +286,49 @@ spool_tty_nowait(int fd)
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 	return open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 }
+
+FILE *
+spool_out_open(const char *path, char **tmp, char **cause)
+{
+	FILE *f;
+	int fd;
+
+	*tmp = xasprintf("%s.tmp", path);
+	(void)unlink(*tmp);
+	fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY |
+	    O_CLOEXEC, 0666);
+	if (fd != -1 && (f = fdopen(fd, "w")) != NULL)
+		return f;
+	if (fd == -1 && errno == EEXIST)
+		/* Another's, in a folder where only the owner removes. */
+		err_set(cause, OGPO_IO, "cannot write %s: a file of that name "
+		    "is there and is not yours to remove; remove it, or write "
+		    "to another folder", *tmp);
+	else
+		err_set(cause, OGPO_IO, "cannot write %s: %s", *tmp,
+		    strerror(errno));
+	if (fd != -1) {
+		close(fd);
+		(void)unlink(*tmp);
+	}
+	free(*tmp);
+	*tmp = NULL;
+	return NULL;
+}
+
+int
+spool_out_close(FILE *f, char *tmp, const char *path, int ok, char **cause)
+{
+	int rc = 0;
+
+	if (fclose(f) != 0 && ok)
+		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
+		    strerror(errno));
+	if (ok && rc == 0 && rename(tmp, path) != 0)
+		rc = err_set(cause, OGPO_IO, "cannot rename %s to %s: %s", tmp,
+		    path, strerror(errno));
+	if (!ok || rc != 0)
+		(void)unlink(tmp);
+	free(tmp);
+	return rc;
+}
