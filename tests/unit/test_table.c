@@ -380,6 +380,20 @@ test_table_xlsx(void **state)
 	assert_string_equal(got, "1|second sheet\n");
 	free(got);
 
+	/* LibreOffice names its default format: General is no date (its
+	 * G and e are not the era's). */
+	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c s=\"0\"><v>209"
+	    "</v></c><c s=\"0\"><v>1.5</v></c><c s=\"1\"><v>45267</v></c>"
+	    "<c s=\"2\"><v>7</v></c></row></sheetData></worksheet>", NULL,
+	    "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode="
+	    "\"General\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy\\-mm"
+	    "\\-dd\"/><numFmt numFmtId=\"166\" formatCode=\"[$-404]GENERAL;"
+	    "[RED]\\-General\"/></numFmts><cellXfs><xf numFmtId=\"164\"/><xf "
+	    "numFmtId=\"165\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>",
+	    NULL);
+	assert_string_equal(got, "1|209|1.5|2023-12-07|7\n");
+	free(got);
+
 	/* Numbers beyond any integer are written as numbers, not converted. */
 	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c><v>4.54278e+76"
 	    "</v></c><c><v>-1e300</v></c><c><v>1e15</v></c></row></sheetData>"
