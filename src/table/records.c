@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ogpo/csv.h"
 #include "ogpo/export.h"
 #include "ogpo/import.h"
 #include "ogpo/schema.h"
@@ -750,8 +751,11 @@ records_read(struct records_import *ri, const char *path, char **cause)
 		ri->rows[ri->nrows].n = row->nfields;
 		ri->rows[ri->nrows].cells = xcalloc(row->nfields,
 		    sizeof(char *));
+		/* Less the ' a CSV puts before = + - @, as the other
+		 * imports read it. */
 		for (i = 0; i < row->nfields; i++)
-			ri->rows[ri->nrows].cells[i] = xstrdup(row->fields[i]);
+			ri->rows[ri->nrows].cells[i] = xstrdup(
+			    csv_cell_unguard(row->fields[i]));
 		ri->nrows++;
 	}
 	table_reader_close(r);
