@@ -271,6 +271,41 @@ import_garbled(const char *text)
 }
 
 /*
+ * 1 if now is was with characters other than ASCII lost: each turned
+ * into '?' (saved as Big5 by a program with no Big5 form for it) or
+ * U+FFFD (read as an encoding it was not). Nothing else may differ, so
+ * a real change that writes a ? is not taken for a loss.
+ */
+int
+import_lost(const char *was, const char *now)
+{
+	size_t n;
+	int lost = 0;
+
+	while (*was != '\0' && *now != '\0') {
+		if (*was == *now) {
+			was++;
+			now++;
+			continue;
+		}
+		if ((unsigned char)*was < 0x80)
+			return 0;
+		if (*now == '?')
+			n = 1;
+		else if (strncmp(now, "\xef\xbf\xbd", 3) == 0)
+			n = 3;
+		else
+			return 0;
+		/* One character of was, however many bytes it took. */
+		for (was++; ((unsigned char)*was & 0xc0) == 0x80; was++)
+			;
+		now += n;
+		lost = 1;
+	}
+	return lost && *was == '\0' && *now == '\0';
+}
+
+/*
  * The kind of supervisor a title names, as point 3 of the regulation
  * has it: 資訊長 a CIO; a deputy head (副首長) by any of the ways agencies
  * title one: 副 and the head's title (副部長, 副署長, 副局長, 副主任委員,

@@ -232,7 +232,8 @@ records_quote(const char *v, const char *reason)
 {
 	reason = _(reason);
 	if (strncmp(reason, "is ", 3) == 0 || strncmp(reason, "should ",
-	    7) == 0 || strncmp(reason, "looks ", 6) == 0)
+	    7) == 0 || strncmp(reason, "looks ", 6) == 0 ||
+	    strncmp(reason, "holds ", 6) == 0)
 		return xasprintf(_("'%s' %s"), v, reason);
 	return xasprintf(_("'%s': %s"), v, reason);
 }
@@ -600,6 +601,28 @@ records_row(struct core *c, struct store_txn *t, struct records_import *ri,
 			if (records_assign(t, f, rec, row->cells[k],
 			    &why) != 0)
 				break;
+		}
+	/* What a Big5 save or a wrong encoding lost, said, not written. */
+	if (why == NULL)
+		for (k = 0; k < ri->ncols && k < row->n; k++) {
+			const char *now;
+
+			f = ri->col[k];
+			if (f == NULL || f->type != FIELD_STR ||
+			    (f->flags & (FIELD_HEAD | FIELD_SYSTEM)))
+				continue;
+			now = (const char *)rec + f->offset;
+			if ((had && import_lost((const char *)old +
+			    f->offset, now)) ||
+			    strstr(now, "\xef\xbf\xbd") != NULL) {
+				why = records_quote(now, N_("holds ? or � "
+				    "where a character was: the file was "
+				    "probably saved as Big5 (ANSI) by a "
+				    "program that had no Big5 form for it; "
+				    "save it as UTF-8 or .ods and import "
+				    "again"));
+				break;
+			}
 		}
 	if (why == NULL && ri->kind == ENTITY_RESOLUTION &&
 	    ((struct resolution *)rec)->meeting == 0)

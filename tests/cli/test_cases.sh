@@ -191,8 +191,22 @@ contains "and so does the CSV for Excel" "$TMP/out" \
     "added 0, updated 0, unchanged $np"
 same "the guarded cells are as they were" "$(field "$ID" title)|$(field \
     "$ID" stakeholders)|$(field "$ID" note)" "+1 票選 堃𡘙|-團體|@備註"
+# Saved as Big5 by a program that has no Big5 form for 堃 or 𡘙: they
+# became ?, and the row is refused rather than written so.
 before=$("$OGPO" --db "$DB" list cases --tsv)
 run --db "$DB" export cases -o "$TMP/c.csv" --plain
+sed 's/堃/?/; s/𡘙/?/' "$TMP/c.csv" | iconv -f UTF-8 -t CP950 \
+    >"$TMP/big5.csv"
+run --db "$DB" import cases "$TMP/big5.csv"
+status "a Big5 save that lost characters is refused" 1
+contains "naming the row, the column and the loss" "$TMP/err" \
+    "column title: '+1 票選 ??' holds ? or � where a character was"
+same "nothing of it was written" "$(field "$ID" title)" "+1 票選 堃𡘙"
+sed 's/-進度/-進?/' "$TMP/progress.csv" >"$TMP/p.csv"
+run --db "$DB" import progress "$TMP/p.csv" --dry-run
+contains "a progress report that lost a character is refused" "$TMP/err" \
+    "column text: '-進?, \"引號\"' holds ? or �"
+
 # Case 115-07 moves on to the pre-meeting; a new case comes in; a row
 # names an agency there is not.
 awk -F, 'NR == 1 || /115-07/' "$TMP/c.csv" |
