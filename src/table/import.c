@@ -595,7 +595,8 @@ import_set(struct import *im, const struct table_row *row, enum import_col col,
 	char cell[OGPO_DESC_MAX + 1];
 	const char *v = import_cell(im, row, col, cell, sizeof cell);
 
-	if (v == NULL)
+	/* dst holds what is stored: a spreadsheet's number of it keeps it. */
+	if (v == NULL || import_same_number(dst, v))
 		return 0;
 	if (str_copy(dst, v, n) != 0) {
 		char *why = xasprintf(_("is too long (at most %zu bytes)"),

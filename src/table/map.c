@@ -306,6 +306,68 @@ import_lost(const char *was, const char *now)
 }
 
 /*
+ * The number s is as a spreadsheet writes it back, into out (n bytes):
+ * no + sign, no leading zeros, no trailing zeros after the point. -1 if
+ * s is not a plain decimal number (a sign, digits, a point and digits).
+ */
+static int
+import_number_shown(const char *s, char *out, size_t n)
+{
+	const char *int0, *frac = NULL, *end;
+	size_t w = 0;
+
+	if (*s == '-' && w + 1 < n)
+		out[w++] = '-';
+	if (*s == '+' || *s == '-')
+		s++;
+	int0 = s;
+	s += strspn(s, "0123456789");
+	if (s == int0)
+		return -1;
+	if (*s == '.') {
+		frac = ++s;
+		s += strspn(s, "0123456789");
+		if (s == frac)
+			return -1;
+	}
+	if (*s != '\0')
+		return -1;
+	end = frac != NULL ? frac - 1 : s;
+	while (int0 + 1 < end && *int0 == '0')
+		int0++;
+	while (int0 < end && w + 1 < n)
+		out[w++] = *int0++;
+	if (frac != NULL) {
+		while (s > frac && s[-1] == '0')
+			s--;
+		if (s > frac && w + 1 < n)
+			out[w++] = '.';
+		while (frac < s && w + 1 < n)
+			out[w++] = *frac++;
+	}
+	out[w] = '\0';
+	return 0;
+}
+
+/*
+ * 1 if now is the text was as a spreadsheet showed it once it took it
+ * for a number: 000123 as 123, +886 as 886, 1.50 as 1.5. Such a cell
+ * keeps the stored text (a CSV cannot say a cell is text).
+ */
+int
+import_same_number(const char *was, const char *now)
+{
+	char a[64], b[64];
+
+	if (strcmp(was, now) == 0 || strlen(was) >= sizeof a ||
+	    strlen(now) >= sizeof b)
+		return 0;
+	return import_number_shown(was, a, sizeof a) == 0 &&
+	    import_number_shown(now, b, sizeof b) == 0 && strcmp(a, b) == 0 &&
+	    strcmp(b, now) == 0;
+}
+
+/*
  * The kind of supervisor a title names, as point 3 of the regulation
  * has it: 資訊長 a CIO; a deputy head (副首長) by any of the ways agencies
  * title one: 副 and the head's title (副部長, 副署長, 副局長, 副主任委員,

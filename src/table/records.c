@@ -260,6 +260,10 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 			}
 			return 0;
 		}
+		/* The stored text, as a spreadsheet showed it as a number
+		 * (a join_no 000123 as 123), is the stored text. */
+		if (import_same_number(p, v))
+			return 0;
 		if (str_copy(p, v, f->size) != 0) {
 			*why = xasprintf(_("too long: at most %zu bytes"),
 			    f->size - 1);

@@ -602,6 +602,25 @@ test_table_import_values(void **state)
 	assert_int_equal(import_garbled("王??"), 1);
 	assert_int_equal(import_garbled("王\xef\xbf\xbd"), 1);
 	assert_int_equal(import_garbled("王堃"), 0);
+	/* A Big5 save's ? against the stored text, 𡘙 four bytes. */
+	assert_int_equal(import_lost("王堃𡘙?", "王???"), 1);
+	assert_int_equal(import_lost("王堃", "王\xef\xbf\xbd"), 1);
+	assert_int_equal(import_lost("王堃", "王堃"), 0);
+	assert_int_equal(import_lost("王堃", "王?x"), 0);
+	assert_int_equal(import_lost("王x", "王?"), 0);
+	assert_int_equal(import_lost("王堃", "王"), 0);
+	/* Text a spreadsheet read as a number, and showed so. */
+	assert_int_equal(import_same_number("000123", "123"), 1);
+	assert_int_equal(import_same_number("007", "7"), 1);
+	assert_int_equal(import_same_number("+886", "886"), 1);
+	assert_int_equal(import_same_number("1.50", "1.5"), 1);
+	assert_int_equal(import_same_number("-0.10", "-0.1"), 1);
+	assert_int_equal(import_same_number("0", "0"), 0);
+	assert_int_equal(import_same_number("007", "8"), 0);
+	assert_int_equal(import_same_number("007", "-7"), 0);
+	assert_int_equal(import_same_number("02-2345", "22345"), 0);
+	assert_int_equal(import_same_number("", "0"), 0);
+	assert_int_equal(import_same_number("1.", "1"), 0);
 	assert_int_equal(import_title_supervisor("副部長"), SUPV_DEPUTY_HEAD);
 	assert_int_equal(import_title_supervisor("政務次長"),
 	    SUPV_DEPUTY_HEAD);
