@@ -598,6 +598,13 @@ import_set(struct import *im, const struct table_row *row, enum import_col col,
 	/* dst holds what is stored: a spreadsheet's number of it keeps it. */
 	if (v == NULL || import_same_number(dst, v))
 		return 0;
+	if (import_lost(dst, v)) {
+		import_refuse(im, row, col, v, "holds ? or � where a character "
+		    "was: the file was probably saved as Big5 (ANSI) by a "
+		    "program that had no Big5 form for it; save it as UTF-8 "
+		    "or .ods and import again");
+		return -1;
+	}
 	if (str_copy(dst, v, n) != 0) {
 		char *why = xasprintf(_("is too long (at most %zu bytes)"),
 		    n - 1);
