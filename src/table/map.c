@@ -272,8 +272,9 @@ import_garbled(const char *text)
 
 /*
  * 1 if now is was with characters other than ASCII lost: each turned
- * into '?' (saved as Big5 by a program with no Big5 form for it) or
- * U+FFFD (read as an encoding it was not). Nothing else may differ, so
+ * into '?' (saved as Big5 by a program with no Big5 form for it), □
+ * (ogpo export --encoding big5 --replace) or U+FFFD (read as an encoding
+ * it was not). Nothing else may differ, so
  * a real change that writes a ? is not taken for a loss.
  */
 int
@@ -292,7 +293,8 @@ import_lost(const char *was, const char *now)
 			return 0;
 		if (*now == '?')
 			n = 1;
-		else if (strncmp(now, "\xef\xbf\xbd", 3) == 0)
+		else if (strncmp(now, "\xef\xbf\xbd", 3) == 0 ||
+		    strncmp(now, "\xe2\x96\xa1", 3) == 0)
 			n = 3;
 		else
 			return 0;

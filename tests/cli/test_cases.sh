@@ -202,6 +202,11 @@ status "a Big5 save that lost characters is refused" 1
 contains "naming the row, the column and the loss" "$TMP/err" \
     "column title: '+1 票選 ??' holds ? or � where a character was"
 same "nothing of it was written" "$(field "$ID" title)" "+1 票選 堃𡘙"
+run --db "$DB" export cases --encoding big5 --replace -o "$TMP/b5r.csv"
+status "the table as Big5, □ for what Big5 lacks" 0
+run --db "$DB" import cases "$TMP/b5r.csv"
+status "and back: refused" 1
+contains "naming the □" "$TMP/err" "column title: '+1 票選 □□' holds ?"
 sed 's/-進度/-進?/' "$TMP/progress.csv" >"$TMP/p.csv"
 run --db "$DB" import progress "$TMP/p.csv" --dry-run
 contains "a progress report that lost a character is refused" "$TMP/err" \

@@ -605,6 +605,8 @@ test_table_import_values(void **state)
 	/* A Big5 save's ? against the stored text, 𡘙 four bytes. */
 	assert_int_equal(import_lost("王堃𡘙?", "王???"), 1);
 	assert_int_equal(import_lost("王堃", "王\xef\xbf\xbd"), 1);
+	assert_int_equal(import_lost("王堃", "王□"), 1);	/* --replace */
+	assert_int_equal(import_lost("王□", "王□"), 0);
 	assert_int_equal(import_lost("王堃", "王堃"), 0);
 	assert_int_equal(import_lost("王堃", "王?x"), 0);
 	assert_int_equal(import_lost("王x", "王?"), 0);
