@@ -1216,7 +1216,12 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 	}
 	store_cursor_close(cur);
 	free(o);
-	if (n == 0)
+	if (n == 0 && import_garbled(name))
+		*rc = import_refuse(im, row, COL_NAME, name, "holds ? or � "
+		    "where a character was: the file was probably saved as "
+		    "Big5 (ANSI) by a program that had no Big5 form for it; "
+		    "save it as UTF-8 or .ods and import again");
+	else if (n == 0)
 		*rc = import_refuse(im, row, COL_NAME, name, "no officer of "
 		    "this agency has this name (see ogpo list officers)");
 	else if (n > 1)

@@ -126,6 +126,11 @@ contains "and the note" "$TMP/out" \
 contains "and nothing else changes" "$TMP/out" "added 0, updated 0,"
 same "the proxy is as it was" "$(att 2027-01 曾韋成 2027年1月)" \
     "代理出席|林堃代理|"
+printf '會議編號,姓名,機關代碼,出席情形\n%s,林?,MOI,出席\n' "$m" |
+    iconv -f UTF-8 -t CP950 >"$D/name5.csv"
+run import attendance "$D/name5.csv"
+contains "a name that became ? is said to have lost a character" \
+    "$TMP/out" "column 姓名: '林?' holds ? or � where a character was"
 sed -i 's/林堃代理/林代理/; s/出國𡘙/出國/' "$D/zh.csv"
 run import attendance "$D/zh.csv"
 status "and back as they were" 0
