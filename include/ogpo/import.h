@@ -70,6 +70,10 @@ void	import_fold(const char *in, char *out, size_t n);
 int	import_phone_lost_zero(const char *phone);
 /* 1 if text holds '?' or U+FFFD where a conversion lost a character. */
 int	import_garbled(const char *text);
+/* 1 if now is was with some of its characters lost to ?, □ or U+FFFD. */
+int	import_lost(const char *was, const char *now);
+/* 1 if now is was as a spreadsheet shows it as a number (007 as 7). */
+int	import_same_number(const char *was, const char *now);
 /* SUPV_CIO or SUPV_DEPUTY_HEAD if the title names one, else 0. */
 uint32_t import_title_supervisor(const char *title);
 int	import_role(const char *in, uint32_t *role, uint32_t *supervisor,

@@ -595,8 +595,16 @@ import_set(struct import *im, const struct table_row *row, enum import_col col,
 	char cell[OGPO_DESC_MAX + 1];
 	const char *v = import_cell(im, row, col, cell, sizeof cell);
 
-	if (v == NULL)
+	/* dst holds what is stored: a spreadsheet's number of it keeps it. */
+	if (v == NULL || import_same_number(dst, v))
 		return 0;
+	if (import_lost(dst, v)) {
+		import_refuse(im, row, col, v, "holds ? or � where a character "
+		    "was: the file was probably saved as Big5 (ANSI) by a "
+		    "program that had no Big5 form for it; save it as UTF-8 "
+		    "or .ods and import again");
+		return -1;
+	}
 	if (str_copy(dst, v, n) != 0) {
 		char *why = xasprintf(_("is too long (at most %zu bytes)"),
 		    n - 1);
@@ -1208,7 +1216,12 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 	}
 	store_cursor_close(cur);
 	free(o);
-	if (n == 0)
+	if (n == 0 && import_garbled(name))
+		*rc = import_refuse(im, row, COL_NAME, name, "holds ? or � "
+		    "where a character was: the file was probably saved as "
+		    "Big5 (ANSI) by a program that had no Big5 form for it; "
+		    "save it as UTF-8 or .ods and import again");
+	else if (n == 0)
 		*rc = import_refuse(im, row, COL_NAME, name, "no officer of "
 		    "this agency has this name (see ogpo list officers)");
 	else if (n > 1)

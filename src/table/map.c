@@ -271,6 +271,105 @@ import_garbled(const char *text)
 }
 
 /*
+ * 1 if now is was with characters other than ASCII lost: each turned
+ * into '?' (saved as Big5 by a program with no Big5 form for it), □
+ * (ogpo export --encoding big5 --replace) or U+FFFD (read as an encoding
+ * it was not). Nothing else may differ, so
+ * a real change that writes a ? is not taken for a loss.
+ */
+int
+import_lost(const char *was, const char *now)
+{
+	size_t n;
+	int lost = 0;
+
+	while (*was != '\0' && *now != '\0') {
+		if (*was == *now) {
+			was++;
+			now++;
+			continue;
+		}
+		if ((unsigned char)*was < 0x80)
+			return 0;
+		if (*now == '?')
+			n = 1;
+		else if (strncmp(now, "\xef\xbf\xbd", 3) == 0 ||
+		    strncmp(now, "\xe2\x96\xa1", 3) == 0)
+			n = 3;
+		else
+			return 0;
+		/* One character of was, however many bytes it took. */
+		for (was++; ((unsigned char)*was & 0xc0) == 0x80; was++)
+			;
+		now += n;
+		lost = 1;
+	}
+	return lost && *was == '\0' && *now == '\0';
+}
+
+/*
+ * The number s is as a spreadsheet writes it back, into out (n bytes):
+ * no + sign, no leading zeros, no trailing zeros after the point. -1 if
+ * s is not a plain decimal number (a sign, digits, a point and digits).
+ */
+static int
+import_number_shown(const char *s, char *out, size_t n)
+{
+	const char *int0, *frac = NULL, *end;
+	size_t w = 0;
+
+	if (*s == '-' && w + 1 < n)
+		out[w++] = '-';
+	if (*s == '+' || *s == '-')
+		s++;
+	int0 = s;
+	s += strspn(s, "0123456789");
+	if (s == int0)
+		return -1;
+	if (*s == '.') {
+		frac = ++s;
+		s += strspn(s, "0123456789");
+		if (s == frac)
+			return -1;
+	}
+	if (*s != '\0')
+		return -1;
+	end = frac != NULL ? frac - 1 : s;
+	while (int0 + 1 < end && *int0 == '0')
+		int0++;
+	while (int0 < end && w + 1 < n)
+		out[w++] = *int0++;
+	if (frac != NULL) {
+		while (s > frac && s[-1] == '0')
+			s--;
+		if (s > frac && w + 1 < n)
+			out[w++] = '.';
+		while (frac < s && w + 1 < n)
+			out[w++] = *frac++;
+	}
+	out[w] = '\0';
+	return 0;
+}
+
+/*
+ * 1 if now is the text was as a spreadsheet showed it once it took it
+ * for a number: 000123 as 123, +886 as 886, 1.50 as 1.5. Such a cell
+ * keeps the stored text (a CSV cannot say a cell is text).
+ */
+int
+import_same_number(const char *was, const char *now)
+{
+	char a[64], b[64];
+
+	if (strcmp(was, now) == 0 || strlen(was) >= sizeof a ||
+	    strlen(now) >= sizeof b)
+		return 0;
+	return import_number_shown(was, a, sizeof a) == 0 &&
+	    import_number_shown(now, b, sizeof b) == 0 && strcmp(a, b) == 0 &&
+	    strcmp(b, now) == 0;
+}
+
+/*
  * The kind of supervisor a title names, as point 3 of the regulation
  * has it: 資訊長 a CIO; a deputy head (副首長) by any of the ways agencies
  * title one: 副 and the head's title (副部長, 副署長, 副局長, 副主任委員,

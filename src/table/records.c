@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ogpo/csv.h"
 #include "ogpo/export.h"
 #include "ogpo/import.h"
 #include "ogpo/schema.h"
@@ -231,7 +232,8 @@ records_quote(const char *v, const char *reason)
 {
 	reason = _(reason);
 	if (strncmp(reason, "is ", 3) == 0 || strncmp(reason, "should ",
-	    7) == 0 || strncmp(reason, "looks ", 6) == 0)
+	    7) == 0 || strncmp(reason, "looks ", 6) == 0 ||
+	    strncmp(reason, "holds ", 6) == 0)
 		return xasprintf(_("'%s' %s"), v, reason);
 	return xasprintf(_("'%s': %s"), v, reason);
 }
@@ -258,6 +260,10 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 			}
 			return 0;
 		}
+		/* The stored text, as a spreadsheet showed it as a number
+		 * (a join_no 000123 as 123), is the stored text. */
+		if (import_same_number(p, v))
+			return 0;
 		if (str_copy(p, v, f->size) != 0) {
 			*why = xasprintf(_("too long: at most %zu bytes"),
 			    f->size - 1);
@@ -600,6 +606,28 @@ records_row(struct core *c, struct store_txn *t, struct records_import *ri,
 			    &why) != 0)
 				break;
 		}
+	/* What a Big5 save or a wrong encoding lost, said, not written. */
+	if (why == NULL)
+		for (k = 0; k < ri->ncols && k < row->n; k++) {
+			const char *now;
+
+			f = ri->col[k];
+			if (f == NULL || f->type != FIELD_STR ||
+			    (f->flags & (FIELD_HEAD | FIELD_SYSTEM)))
+				continue;
+			now = (const char *)rec + f->offset;
+			if ((had && import_lost((const char *)old +
+			    f->offset, now)) ||
+			    strstr(now, "\xef\xbf\xbd") != NULL) {
+				why = records_quote(now, N_("holds ? or � "
+				    "where a character was: the file was "
+				    "probably saved as Big5 (ANSI) by a "
+				    "program that had no Big5 form for it; "
+				    "save it as UTF-8 or .ods and import "
+				    "again"));
+				break;
+			}
+		}
 	if (why == NULL && ri->kind == ENTITY_RESOLUTION &&
 	    ((struct resolution *)rec)->meeting == 0)
 		((struct resolution *)rec)->meeting = meeting;
@@ -750,8 +778,11 @@ records_read(struct records_import *ri, const char *path, char **cause)
 		ri->rows[ri->nrows].n = row->nfields;
 		ri->rows[ri->nrows].cells = xcalloc(row->nfields,
 		    sizeof(char *));
+		/* Less the ' a CSV puts before = + - @, as the other
+		 * imports read it. */
 		for (i = 0; i < row->nfields; i++)
-			ri->rows[ri->nrows].cells[i] = xstrdup(row->fields[i]);
+			ri->rows[ri->nrows].cells[i] = xstrdup(
+			    csv_cell_unguard(row->fields[i]));
 		ri->nrows++;
 	}
 	table_reader_close(r);

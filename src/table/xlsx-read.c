@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "table-int.h"
 
@@ -105,8 +106,16 @@ xlsx_code(const char *code, unsigned char *zeros)
 			if (p[1] != '\0')
 				p++;
 			break;
-		case 'y': case 'Y': case 'd': case 'D': case 'e': case 'E':
 		case 'g': case 'G':
+			/* General, as LibreOffice names its default, shows a
+			 * number as it is; g alone is the era. */
+			if (strncasecmp(p, "general", 7) == 0) {
+				p += 6;
+				break;
+			}
+			date = 1;
+			break;
+		case 'y': case 'Y': case 'd': case 'D': case 'e': case 'E':
 			date = 1;
 			break;
 		case 'h': case 'H': case 's': case 'S':

@@ -163,7 +163,16 @@ run --db "$DB" check --tsv
 lacks "answered, it is overdue no more" "$TMP/out" "$DN"
 unset OGPO_NOW
 
-# --- The tracking table out and back in.
+# --- The tracking table out and back in: cells that begin with = + - @
+# (a CSV guards them with a ') come back as they were.
+run --db "$DB" add case 'title=+1 票選 堃𡘙' lead=MOI 'stakeholders=-團體' \
+    'note=@備註' 'description=第一行
+=1+1'
+status "a case whose cells look like formulas" 0
+added
+run --db "$DB" add progress issue="$NO" agency=MOI date=2026-03-02 \
+    'text=-進度, "引號"'
+status "a progress report that begins with -" 0
 for fmt in ods xlsx csv; do
 	run --db "$DB" export cases -o "$TMP/cases.$fmt"
 	status "the cases are exported as .$fmt" 0
@@ -176,8 +185,33 @@ np=$("$OGPO" --db "$DB" list progress --tsv | awk 'END { print NR - 1 }')
 run --db "$DB" import progress "$TMP/progress.csv"
 contains "progress exported and imported back changes nothing" \
     "$TMP/out" "added 0, updated 0, unchanged $np"
+run --db "$DB" export progress -o "$TMP/progress.csv"
+run --db "$DB" import progress "$TMP/progress.csv"
+contains "and so does the CSV for Excel" "$TMP/out" \
+    "added 0, updated 0, unchanged $np"
+same "the guarded cells are as they were" "$(field "$ID" title)|$(field \
+    "$ID" stakeholders)|$(field "$ID" note)" "+1 票選 堃𡘙|-團體|@備註"
+# Saved as Big5 by a program that has no Big5 form for 堃 or 𡘙: they
+# became ?, and the row is refused rather than written so.
 before=$("$OGPO" --db "$DB" list cases --tsv)
 run --db "$DB" export cases -o "$TMP/c.csv" --plain
+sed 's/堃/?/; s/𡘙/?/' "$TMP/c.csv" | iconv -f UTF-8 -t CP950 \
+    >"$TMP/big5.csv"
+run --db "$DB" import cases "$TMP/big5.csv"
+status "a Big5 save that lost characters is refused" 1
+contains "naming the row, the column and the loss" "$TMP/err" \
+    "column title: '+1 票選 ??' holds ? or � where a character was"
+same "nothing of it was written" "$(field "$ID" title)" "+1 票選 堃𡘙"
+run --db "$DB" export cases --encoding big5 --replace -o "$TMP/b5r.csv"
+status "the table as Big5, □ for what Big5 lacks" 0
+run --db "$DB" import cases "$TMP/b5r.csv"
+status "and back: refused" 1
+contains "naming the □" "$TMP/err" "column title: '+1 票選 □□' holds ?"
+sed 's/-進度/-進?/' "$TMP/progress.csv" >"$TMP/p.csv"
+run --db "$DB" import progress "$TMP/p.csv" --dry-run
+contains "a progress report that lost a character is refused" "$TMP/err" \
+    "column text: '-進?, \"引號\"' holds ? or �"
+
 # Case 115-07 moves on to the pre-meeting; a new case comes in; a row
 # names an agency there is not.
 awk -F, 'NR == 1 || /115-07/' "$TMP/c.csv" |

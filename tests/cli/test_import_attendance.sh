@@ -111,6 +111,30 @@ same "代理 is by proxy, with the proxy's name" \
 same "請假 is excused, with the note" "$(att 2027-01 余美玲 2027年1月 MODA)" \
     "請假||出國"
 
+# --- a Big5 save that lost a character of a proxy or a note ----------
+sed -i 's/林代理/林堃代理/; s/出國/出國𡘙/' "$D/zh.csv"
+run import attendance "$D/zh.csv"
+status "a proxy and a note Big5 lacks" 0
+"$OGPO" --db "$DB" export attendance --month 2027-01 --format csv \
+    --plain | sed 's/堃/?/; s/𡘙/?/' | iconv -f UTF-8 -t CP950 \
+    >"$D/big5.csv"
+run import attendance "$D/big5.csv" --skip-bad
+contains "the proxy that became ? is refused" "$TMP/out" \
+    "column 代理人: '林?代理' holds ? or � where a character was"
+contains "and the note" "$TMP/out" \
+    "column 備註: '出國?' holds ? or � where a character was"
+contains "and nothing else changes" "$TMP/out" "added 0, updated 0,"
+same "the proxy is as it was" "$(att 2027-01 曾韋成 2027年1月)" \
+    "代理出席|林堃代理|"
+printf '會議編號,姓名,機關代碼,出席情形\n%s,林?,MOI,出席\n' "$m" |
+    iconv -f UTF-8 -t CP950 >"$D/name5.csv"
+run import attendance "$D/name5.csv"
+contains "a name that became ? is said to have lost a character" \
+    "$TMP/out" "column 姓名: '林?' holds ? or � where a character was"
+sed -i 's/林堃代理/林代理/; s/出國𡘙/出國/' "$D/zh.csv"
+run import attendance "$D/zh.csv"
+status "and back as they were" 0
+
 # --- a person not yet invited, by name and agency --------------------
 # Two working-group members of 內政部 share a name, one gone before the
 # meeting; a third of that name works at 教育部. The one of the agency in

@@ -8,6 +8,9 @@
 # each, a script changes one cell, and saves it as .ods, .xlsx, UTF-8 CSV
 # and Big5 CSV; a dry run of each lists exactly that change and nothing
 # else (the Big5 file also turns away the rows whose names became ?).
+# ogpo's own CSV of officers and cases, opened in LibreOffice and saved as
+# CSV and .xlsx (007, 000123, +886 turned into numbers) changes nothing;
+# the tracking table saved as Big5 that lost 堃 and 𡘙 is refused.
 # The sign-in sheet is converted to PDF by LibreOffice and its pages read
 # back: A4, the meeting's heading, the header on every page.
 #
@@ -137,6 +140,57 @@ check "the Big5 file keeps 許功蓋's 0x5C bytes and turns 堃 into ?" sh -c \
     grep -q '^王?,' && iconv -f CP950 -t UTF-8 \
     '$TMP/lo-ods/edited-big5.csv' | grep -q '^許功蓋,'"
 echo "# LibreOffice round trips: $(( $(date +%s) - t0 )) s"
+
+# --- ogpo's CSV through LibreOffice -----------------------------------------
+
+# A clerk opens the CSV itself (UTF-8, as LibreOffice asks) and saves it
+# as CSV or .xlsx: text that looks like a number became one (007 → 7,
+# 000123 → 123, +886 → 886, 1.50 → 1.5), stored as General. Against what
+# is stored, that is no change. A Big5 save of the tracking table that
+# lost 堃 and 𡘙 is refused, naming the column.
+lo() {
+	soffice -env:UserInstallation=file://$HOME/lo-profile --headless \
+	    "$@" >/dev/null 2>&1
+}
+CSVF='Text - txt - csv (StarCalc)'
+printf '姓名,機關代碼,職稱,角色,電子郵件,電話,分機,備註\n%s\n%s\n' \
+    '吳零,MOI,1.50,代理人,zero@moi.gov.tw,0912345678,000123,0.1' \
+    '李+號,MOI,+886,聯絡人,plus@moi.gov.tw,02-2345-6789#123,007,+1' \
+    >"$TMP/more.csv"
+run --db "$DB" import officers "$TMP/more.csv"
+status "officers whose text looks like numbers" 0
+run --db "$DB" add case 'title=+1 票選 堃𡘙' lead=MOI source=join \
+    join_no=000123 passed=2026-10-01 'note=@備註'
+status "a case whose text looks like numbers and formulas" 0
+mkdir -p "$TMP/c"
+for k in officers cases; do
+	for how in excel plain; do
+		run --db "$DB" export $k --$how -o "$TMP/c/$k-$how.csv"
+	done
+done
+lo --infilter="$CSVF:44,34,76,1" --convert-to \
+    "csv:$CSVF:44,34,76,1,,0,false,true,true,false,false" \
+    --outdir "$TMP/lo-c" "$TMP"/c/*.csv
+lo --infilter="$CSVF:44,34,76,1" --convert-to xlsx --outdir "$TMP/lo-c" \
+    "$TMP"/c/*.csv
+for k in officers cases; do
+	for f in $k-excel.csv $k-plain.csv $k-excel.xlsx $k-plain.xlsx; do
+		run --db "$DB" import $k "$TMP/lo-c/$f" --dry-run
+		contains "$k CSV → LibreOffice → $f: no change" \
+		    "$TMP/out" "added 0, updated 0,"
+	done
+done
+grep -q '000123' "$TMP/lo-c/cases-plain.csv" &&
+    not_ok "LibreOffice kept 000123: the test proves nothing" ||
+    ok "LibreOffice made 000123 a number"
+run --db "$DB" export cases -o "$TMP/cases.ods"
+rm -rf "$TMP/lo-b"
+lo --convert-to "csv:$CSVF:44,34,63,1,,0,false,true,true,false,false" \
+    --outdir "$TMP/lo-b" "$TMP/cases.ods"
+run --db "$DB" import cases "$TMP/lo-b/cases.csv" --dry-run
+status "the tracking table saved as Big5 is refused" 1
+contains "naming the column and the ?" "$TMP/err" \
+    "column title: '+1 票選 ??' holds ? or �"
 
 # --- the header frozen -------------------------------------------------------
 

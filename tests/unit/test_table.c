@@ -380,6 +380,20 @@ test_table_xlsx(void **state)
 	assert_string_equal(got, "1|second sheet\n");
 	free(got);
 
+	/* LibreOffice names its default format: General is no date (its
+	 * G and e are not the era's). */
+	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c s=\"0\"><v>209"
+	    "</v></c><c s=\"0\"><v>1.5</v></c><c s=\"1\"><v>45267</v></c>"
+	    "<c s=\"2\"><v>7</v></c></row></sheetData></worksheet>", NULL,
+	    "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode="
+	    "\"General\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy\\-mm"
+	    "\\-dd\"/><numFmt numFmtId=\"166\" formatCode=\"[$-404]GENERAL;"
+	    "[RED]\\-General\"/></numFmts><cellXfs><xf numFmtId=\"164\"/><xf "
+	    "numFmtId=\"165\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>",
+	    NULL);
+	assert_string_equal(got, "1|209|1.5|2023-12-07|7\n");
+	free(got);
+
 	/* Numbers beyond any integer are written as numbers, not converted. */
 	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c><v>4.54278e+76"
 	    "</v></c><c><v>-1e300</v></c><c><v>1e15</v></c></row></sheetData>"
@@ -588,6 +602,27 @@ test_table_import_values(void **state)
 	assert_int_equal(import_garbled("王??"), 1);
 	assert_int_equal(import_garbled("王\xef\xbf\xbd"), 1);
 	assert_int_equal(import_garbled("王堃"), 0);
+	/* A Big5 save's ? against the stored text, 𡘙 four bytes. */
+	assert_int_equal(import_lost("王堃𡘙?", "王???"), 1);
+	assert_int_equal(import_lost("王堃", "王\xef\xbf\xbd"), 1);
+	assert_int_equal(import_lost("王堃", "王□"), 1);	/* --replace */
+	assert_int_equal(import_lost("王□", "王□"), 0);
+	assert_int_equal(import_lost("王堃", "王堃"), 0);
+	assert_int_equal(import_lost("王堃", "王?x"), 0);
+	assert_int_equal(import_lost("王x", "王?"), 0);
+	assert_int_equal(import_lost("王堃", "王"), 0);
+	/* Text a spreadsheet read as a number, and showed so. */
+	assert_int_equal(import_same_number("000123", "123"), 1);
+	assert_int_equal(import_same_number("007", "7"), 1);
+	assert_int_equal(import_same_number("+886", "886"), 1);
+	assert_int_equal(import_same_number("1.50", "1.5"), 1);
+	assert_int_equal(import_same_number("-0.10", "-0.1"), 1);
+	assert_int_equal(import_same_number("0", "0"), 0);
+	assert_int_equal(import_same_number("007", "8"), 0);
+	assert_int_equal(import_same_number("007", "-7"), 0);
+	assert_int_equal(import_same_number("02-2345", "22345"), 0);
+	assert_int_equal(import_same_number("", "0"), 0);
+	assert_int_equal(import_same_number("1.", "1"), 0);
 	assert_int_equal(import_title_supervisor("副部長"), SUPV_DEPUTY_HEAD);
 	assert_int_equal(import_title_supervisor("政務次長"),
 	    SUPV_DEPUTY_HEAD);
