@@ -315,7 +315,10 @@ export_keep_id(struct export_chunk **head, uint32_t id)
 
 /*
  * Officer id's name and title ("#id" when the record is gone), looked up
- * once per export and kept in the tree.
+ * once per export and kept in the tree. Ids are the slots (the store
+ * numbers officers upward from 1): a meeting's invitees come in id order,
+ * so the table is walked forward, not at random (the random walk through
+ * a table of 1.5 MB was half of the lookups' time).
  */
 static const struct export_officer *
 export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
@@ -332,7 +335,7 @@ export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
 		for (i = 0; i < oldcap; i++) {
 			if (old[i].id == 0)
 				continue;
-			for (j = old[i].id * 2654435761u & mask;
+			for (j = old[i].id & mask;
 			    tr->people[j].id != 0; j = (j + 1) & mask)
 				;
 			tr->people[j] = old[i];
@@ -340,7 +343,7 @@ export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
 		free(old);
 	}
 	mask = tr->cappeople - 1;
-	for (i = id * 2654435761u & mask; tr->people[i].id != 0;
+	for (i = id & mask; tr->people[i].id != 0;
 	    i = (i + 1) & mask)
 		if (tr->people[i].id == id)
 			return &tr->people[i];
