@@ -122,7 +122,7 @@ keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 keys End C-u
 text 113/13/01
 keys C-s
-expect "roc: 113/13/01 is refused with a ROC example" "民國113年5月8日"
+expect "roc: 113/13/01 is refused with a ROC example" "或民國年 113/05/08"
 esc
 keys y
 tui_stop
