@@ -249,8 +249,10 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			    before->stage == then->stage))
 				continue;
 			time_format(a->time, when, sizeof when);
-			issues_event_add(&ev, &n, &cap, when, xasprintf("%s "
-			    "%s: %s%s%s", when, a->login, a->action ==
+			/* TRANSLATORS: a case's timeline: when, who: the
+			 * stage it left, an arrow, the stage it entered. */
+			issues_event_add(&ev, &n, &cap, when, xasprintf(_("%s "
+			    "%s: %s%s%s"), when, a->login, a->action ==
 			    AUDIT_CREATE || before->stage == 0 ?
 			    _("opened as ") : _(model_enum_label(
 			    &model_case_stages, before->stage)),

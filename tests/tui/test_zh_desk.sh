@@ -1,0 +1,95 @@
+#!/bin/sh
+# test_zh_desk.sh — a month at the desk in Traditional Chinese at 80x24,
+# looking for what the program says in words of its own: the header keeps
+# who you are when the database's place does not fit; the Users tab's
+# heading, the audit filter's question and the invitation checklist's
+# keys are whole; a case's timeline writes its colon full-width; the
+# files offered for the month's attendance and a sign-in sheet are named
+# in Chinese, as the sheets inside them; the compliance finding for an
+# escalated case names it by its number (案號).
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+TUI_LANG=zh_TW.UTF-8
+TUI_READY='1 機關'
+OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
+
+demo_db
+login=$(id -un)
+serial=$("$OGPO" --db "$DB" list cases --tsv | awk -F '\t' \
+    '$1 == 2 { print $9 }')
+mkdir -p "$TMP/desk"
+cd "$TMP/desk" || exit 1
+
+tui_start desk 80 24
+screen
+head -1 "$SCR" >"$TMP/header"
+if grep -q " $login *\$" "$TMP/header"; then
+	ok "the header ends in the login, whole ($login)"
+else
+	not_ok "the header ends in the login, whole ($login)"; dump
+fi
+
+keys 7
+expect "7: the Users tab's heading is whole" "檢視者只能檢視"
+lacks_text "檢視者只…" && ok "… not cut" || { not_ok "… not cut"; dump; }
+
+keys 6
+expect "6: the audit" "稽核軌跡"
+keys f
+expect "f asks for the filter with its whole syntax" \
+    "until:today 文字）"
+esc
+expect_gone "Esc closes the question" "until:today"
+
+keys 5
+expect "5: an escalated case is named by its number" \
+    "$serial 再生能源設置"
+lacks_text "#2 再生" && ok "… not by its record number" ||
+    { not_ok "… not by its record number"; dump; }
+
+keys 4
+expect "4: the cases" "列管案件：按 p"
+keys Enter
+expect "Enter shows a case" "歷程："
+expect "its timeline says who, with a full-width colon" "$login：開啟為"
+lacks_text "$login: " && ok "… and no half-width one" ||
+    { not_ok "… and no half-width one"; dump; }
+esc
+
+# A new meeting: the invitation checklist's keys, whole at 80 columns.
+keys 3
+expect "3: the meetings" "會議，由新至舊"
+keys a
+expect "a: a new meeting" "新增會議"
+keys Tab
+text 十二月工作會議
+keys Tab C-u
+text 2026-12-15
+keys C-s
+expect "the invitees are proposed" "依第七點邀請"
+expect "the checklist says Space moves on, and Esc cancels" \
+    "空白鍵：切換並下移   Enter：繼續   Esc：取消"
+keys Enter
+expect "the attendance sheet opens" "十二月工作會議"
+keys p
+expect "one marked present" "出席 1／受邀"
+# The month's attendance: a Chinese file name is offered.
+keys X
+expect "X asks for the month" "2026-12"
+keys Enter
+expect "the file offered is named in Chinese" "出席紀錄-2026-12.ods"
+lacks_text "attendance-" && ok "… with no English word" ||
+    { not_ok "… with no English word"; dump; }
+keys Enter
+expect "it is written" "的出席紀錄 41 列寫入"
+keys S
+expect "S offers the sign-in sheet in Chinese" "簽到表-"
+lacks_text "signin-" && ok "… with no English word" ||
+    { not_ok "… with no English word"; dump; }
+esc
+esc
+tui_stop
+check "the month's attendance is in the file offered" \
+    test -s "$TMP/desk/出席紀錄-2026-12.ods"
+tui_done
