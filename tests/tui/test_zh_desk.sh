@@ -6,7 +6,7 @@
 # keys are whole; a case's timeline writes its colon full-width; the
 # files offered for the month's attendance and a sign-in sheet are named
 # in Chinese, as the sheets inside them; the compliance finding for an
-# escalated case names it by its number (案號).
+# escalated case names it by its number (案號); what was saved is quoted.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -56,6 +56,13 @@ expect "its timeline says who, with a full-width colon" "$login：開啟為"
 lacks_text "$login: " && ok "… and no half-width one" ||
     { not_ok "… and no half-width one"; dump; }
 esc
+# Progress reported: the message quotes what was saved, so it does not
+# run on into the words before it (已儲存已完成…).
+keys p
+expect "p asks for the progress" "辦理情形"
+text 已完成介接測試
+keys C-s
+expect "the saved progress is quoted" "已儲存「已完成介接測試」。"
 
 # A new meeting: the invitation checklist's keys, whole at 80 columns.
 keys 3
