@@ -701,15 +701,29 @@ officers_end(struct ui *ui, uint32_t id)
 	ids[n++] = 0;
 	if (store_cursor_open(t, IX_OFFICER_AGENCY, &o.agency, &c,
 	    NULL) == 0) {
-		while (n < 256 && store_cursor_move(c, STORE_NEXT) == 0)
+		/* Name, role and title in columns lined up by display
+		 * width, as the other pick lists of people. */
+		char **cells = xcalloc(3 * 256, sizeof *cells), **rows;
+		size_t k = 0;
+
+		while (n + k < 256 && store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &s, NULL) == 0 &&
 			    s.h.id != id && core_officer_active(&s, ui->today)) {
-				ids[n] = s.h.id;
-				labels[n++] = xasprintf("%s  %s  %s", s.name,
-				    _(model_enum_label(&model_roles, s.role)),
-				    s.title);
+				ids[n + k] = s.h.id;
+				cells[3 * k] = xstrdup(s.name);
+				cells[3 * k + 1] = xstrdup(_(model_enum_label(
+				    &model_roles, s.role)));
+				cells[3 * k + 2] = xstrdup(s.title);
+				k++;
 			}
 		store_cursor_close(c);
+		rows = ui_columns((const char *const *)cells, k, 3, 24);
+		for (i = 0; i < k; i++)
+			labels[n++] = rows[i];
+		for (i = 0; i < 3 * k; i++)
+			free(cells[i]);
+		free(cells);
+		free(rows);
 	}
 	store_read_end(t);
 	memset(&e, 0, sizeof e);
