@@ -350,7 +350,11 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 		    at);
 		ui_put(ui, y + 2 + row, x + 50, tw, is.title, at);
 	}
-	if (issues.list.count == 0)
+	/* Narrowed to nothing, the cases are there still: say how back. */
+	if (issues.list.count == 0 && issues.filter != FILTER_NONE)
+		ui_put(ui, y + 2, x, w, _("No case is in what is shown: F "
+		    "shows them all."), UI_DIM);
+	else if (issues.list.count == 0)
 		ui_put(ui, y + 2, x, w, _("No cases yet: a adds one."),
 		    UI_DIM);
 	store_read_end(t);

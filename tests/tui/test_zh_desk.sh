@@ -6,7 +6,8 @@
 # keys are whole; a case's timeline writes its colon full-width; the
 # files offered for the month's attendance and a sign-in sheet are named
 # in Chinese, as the sheets inside them; the compliance finding for an
-# escalated case names it by its number (案號); what was saved is quoted.
+# escalated case names it by its number (案號); what was saved is quoted;
+# cases narrowed to none say how to see them all.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -56,6 +57,17 @@ expect "its timeline says who, with a full-width colon" "$login：開啟為"
 lacks_text "$login: " && ok "… and no half-width one" ||
     { not_ok "… and no half-width one"; dump; }
 esc
+# Narrowed to a stage no case is at: the cases are there, F brings
+# them back (not "no cases yet: a adds one").
+keys f
+expect "f asks which cases" "顯示哪些案件？"
+text 撤案
+keys Enter
+expect "no case at that stage: F shows them all" "篩選後沒有案件：按 F 顯示全部。"
+lacks_text "尚無案件" && ok "… not that there are none" ||
+    { not_ok "… not that there are none"; dump; }
+keys F
+expect_gone "F shows them all again" "篩選後沒有案件"
 # Progress reported: the message quotes what was saved, so it does not
 # run on into the words before it (已儲存已完成…).
 keys p
