@@ -7,7 +7,7 @@
 # files offered for the month's attendance and a sign-in sheet are named
 # in Chinese, as the sheets inside them; the compliance finding for an
 # escalated case names it by its number (案號); what was saved is quoted;
-# cases narrowed to none say how to see them all.
+# cases narrowed to none say how to see them all; the deadlines line up.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -51,6 +51,17 @@ lacks_text "#2 再生" && ok "… not by its record number" ||
 
 keys 4
 expect "4: the cases" "列管案件：按 p"
+# D: what is owed; what each deadline is starts at one display column
+# whether it is 逾期 22 天 or 8 天後到期.
+keys D
+expect "D lists the deadlines" "期限：已逾期及"
+screen
+cols=$(grep -E '(回應平臺提案|執行決議事項|聯繫提案人)：' "$SCR" |
+    sed 's/^[^│]*│//; s/\(回應平臺提案\|執行決議事項\|聯繫提案人\)：.*//' |
+    while IFS= read -r l; do printf '%s' "$l" | wc -L; done | sort -u)
+check "the deadlines' kinds line up ($(echo $cols))" \
+    sh -c '[ -n "$1" ] && [ "$(echo "$1" | wc -l)" -eq 1 ]' - "$cols"
+esc
 keys Enter
 expect "Enter shows a case" "歷程："
 expect "its timeline says who, with a full-width colon" "$login：開啟為"
