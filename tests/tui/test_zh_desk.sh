@@ -7,7 +7,8 @@
 # files offered for the month's attendance and a sign-in sheet are named
 # in Chinese, as the sheets inside them; the compliance finding for an
 # escalated case names it by its number (案號); what was saved is quoted;
-# cases narrowed to none say how to see them all; the deadlines line up.
+# cases narrowed to none say how to see them all; the deadlines and a
+# meeting's invitees line up.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -16,6 +17,11 @@ TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 
 demo_db
+# POs whose names are two and four characters long.
+"$OGPO" --db "$DB" add officer name=林立 agency=MOI role=po \
+    email=lin.li@moi.example >/dev/null
+"$OGPO" --db "$DB" add officer name=歐陽志明 agency=MOFA role=po \
+    email=ouyang@mofa.example >/dev/null
 login=$(id -un)
 serial=$("$OGPO" --db "$DB" list cases --tsv | awk -F '\t' \
     '$1 == 2 { print $9 }')
@@ -112,12 +118,24 @@ expect "the file offered is named in Chinese" "出席紀錄-2026-12.ods"
 lacks_text "attendance-" && ok "… with no English word" ||
     { not_ok "… with no English word"; dump; }
 keys Enter
-expect "it is written" "的出席紀錄 41 列寫入"
+expect "it is written" "列寫入"
 keys S
 expect "S offers the sign-in sheet in Chinese" "簽到表-"
 lacks_text "signin-" && ok "… with no English word" ||
     { not_ok "… with no English word"; dump; }
 esc
+esc
+# The meeting's detail: who is invited, in columns, whatever the length
+# of a name.
+expect "back on the meetings" "會議，由新至舊"
+keys Space
+expect "Space shows the meeting" "受邀者："
+keys PgDn
+screen
+cols=$(grep '受邀  ' "$SCR" | grep '聯絡人' | sed 's/^[^│]*│//; s/聯絡人.*//' |
+    while IFS= read -r l; do printf '%s' "$l" | wc -L; done | sort -u)
+check "the invitees' roles line up ($(echo $cols))" \
+    sh -c '[ -n "$1" ] && [ "$(echo "$1" | wc -l)" -eq 1 ]' - "$cols"
 esc
 tui_stop
 check "the month's attendance is in the file offered" \
