@@ -201,7 +201,8 @@ officers_reload(struct ui *ui)
 }
 
 /*
- * Column widths for w cells: name and e-mail grow with the screen. A name
+ * Column widths for w cells: the phone takes room for an extension, then
+ * name and e-mail grow with the screen. A name
  * wider than its column (need cells) takes what e-mail, agency and title
  * can spare: a cut name is the one cut that hides who a row is.
  */
@@ -218,6 +219,14 @@ officers_widths(int w, int need, int *cw)
 	extra = w - used;
 	for (i = 0; i < COL_COUNT; i++)
 		cw[i] = base[i];
+	/* A phone with its extension (02-2729-9021#510) whole first: the
+	 * number is what the desk calls. */
+	if (extra > 0) {
+		int more = extra < 5 ? extra : 5;
+
+		cw[COL_PHONE] += more;
+		extra -= more;
+	}
 	if (extra > 0) {
 		cw[COL_AGENCY] += extra / 3;
 		cw[COL_EMAIL] += extra / 3;
