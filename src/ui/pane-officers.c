@@ -415,6 +415,10 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			    _(model_enum_label(&model_roles, o.role)));
 		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
 		    o.ext[0] ? "#" : "", o.ext);
+		/* Too narrow for both: the number whole, without its
+		 * extension (Space shows it), rather than the number cut. */
+		if ((int)text_width(phone) > cw[COL_PHONE])
+			snprintf(phone, sizeof phone, "%s", o.phone);
 		cells[COL_NAME] = o.name;
 		cells[COL_AGENCY] = agency;
 		cells[COL_ROLE] = role;
