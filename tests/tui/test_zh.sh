@@ -159,7 +159,7 @@ expect "amb: the officers" "所有機關的人員"
 keys a
 expect "amb: the form" "新增人員"
 screen
-if grep -q '+- 新增人員 -*+$' "$SCR" && grep -q '+-\{60,\}+$' "$SCR"; then
+if grep -q '+- 新增人員 -*+$' "$SCR" && grep -q '+-\{60,\}+' "$SCR"; then
 	ok "amb: the form's box is drawn in ASCII"
 else
 	not_ok "amb: the form's box is drawn in ASCII"; dump
