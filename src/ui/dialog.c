@@ -721,23 +721,27 @@ dialog_checklist_draw(struct ui *ui, void *arg)
 
 	if (h < 6)
 		h = 6;
+	for (i = 0; i < cl->n; i++)
+		on += cl->on[i] != 0;
+	/* Wide enough for the keys' line, as far as the screen allows. */
+	snprintf(line, sizeof line, _("%zu of %zu chosen.  Space: tick and "
+	    "move down   Enter: go ahead   Esc: cancel"), on, cl->n);
+	if ((int)text_width(line) > w)
+		w = (int)text_width(line);
 	dialog_frame(ui, &h, &w, &y, &x, cl->title);
 	rows = h - 2;
 	if (cl->sel < cl->top)
 		cl->top = cl->sel;
 	if (cl->sel >= cl->top + (size_t)rows)
 		cl->top = cl->sel - (size_t)rows + 1;
-	for (i = 0; i < cl->n; i++)
-		on += cl->on[i] != 0;
 	for (i = 0; i < (size_t)rows && cl->top + i < cl->n; i++) {
 		snprintf(line, sizeof line, "[%c] %s",
 		    cl->on[cl->top + i] ? 'x' : ' ', cl->labels[cl->top + i]);
 		ui_put(ui, y + (int)i, x, w, line, cl->top + i == cl->sel ?
 		    UI_SELECT : UI_NORMAL);
 	}
-	snprintf(line, sizeof line, _("%zu of %zu chosen.  Space: choose or "
-	    "not, and on to the next   Enter: go ahead   Esc: cancel"), on,
-	    cl->n);
+	snprintf(line, sizeof line, _("%zu of %zu chosen.  Space: tick and "
+	    "move down   Enter: go ahead   Esc: cancel"), on, cl->n);
 	ui_put(ui, y + h - 1, x, w, line, UI_DIM);
 }
 

@@ -3,7 +3,8 @@
 # what it says: on the attendance sheet, a meeting's resolutions opened
 # from it, and the topic vote, a tab's number closes the pages and goes
 # to that tab, and : opens the command line; a key that does nothing on
-# the sheet says so on the status line instead of nothing at all.
+# the sheet says so on the status line instead of nothing at all; the
+# invitation checklist's keys are whole at 80 columns.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -46,7 +47,16 @@ keys 2
 expect "2 on the vote goes to the Officers tab" "Officers of all agencies"
 expect_gone "… and the vote is closed" "Topic vote"
 
-keys 3 Enter
+# A new meeting's invitation checklist: its keys' line whole at 80
+# columns, saying that Space moves on.
+keys 3 a
+expect "a: a new meeting" "New meeting"
+keys Tab
+text 'Layer test'
+keys C-s
+expect "the checklist's keys, whole" \
+    "Space: tick and move down   Enter: go ahead   Esc: cancel"
+keys Enter
 expect "the sheet once more" "Status"
 keys :
 expect "the command line opens from the sheet" ":"
