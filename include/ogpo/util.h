@@ -81,6 +81,14 @@ int date_valid(const char *s);
 int date_parse(const char *in, char *iso, const char **why);
 
 /*
+ * A time of day as typed into a form: 14:30, 1430, 2:30 pm, 下午2點半,
+ * 上午9時15分, in full-width digits too. Writes HH:MM into hhmm (6
+ * bytes) and returns 0; an empty input gives "" and 0. On error returns
+ * -1 and points *why at the reason, in the reader's language.
+ */
+int time_parse(const char *in, char *hhmm, const char **why);
+
+/*
  * An ISO date as the reader wants it shown (date_style): 2024-05-08, or
  * 113/05/08 with date_style = roc. Anything else is copied unchanged.
  * Returns out (at least 11 bytes).

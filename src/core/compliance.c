@@ -458,8 +458,13 @@ compliance_issues(struct check *ck)
 		days = compliance_days(is->status_since, ck->o->today);
 		if (days <= ck->o->escalated_days)
 			continue;
-		snprintf(subject, sizeof subject, "#%u %.140s", is->h.id,
-		    is->title);
+		/* The case by its number (案號), as the meetings know it. */
+		if (is->serial[0] != '\0')
+			snprintf(subject, sizeof subject, "%s %.140s",
+			    is->serial, is->title);
+		else
+			snprintf(subject, sizeof subject, "#%u %.140s",
+			    is->h.id, is->title);
 		compliance_say(ck, RULE_ESCALATED_LONG, is->lead, 0, is->h.id,
 		    subject, "has waited for the minister's cross-ministerial "
 		    "meeting since %s (%ld days, more than %d)",

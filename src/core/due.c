@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core-int.h"
+#include "ogpo/text.h"
 
 void
 core_due_init(struct core_due *u, long within, uint32_t agency)
@@ -67,15 +68,38 @@ due_kind(uint32_t kind)
 	    _("contact the proposer");
 }
 
+/* How long until d is due, or since it was: "overdue 3 days". */
+static void
+due_when(const struct core_due *u, const struct core_deadline *d,
+    char *when, size_t n)
+{
+	long days = core_days_between(u->today, d->due);
+
+	if (days < 0)
+		snprintf(when, n, ngettext("overdue %ld day",
+		    "overdue %ld days", -days), -days);
+	else if (days == 0)
+		snprintf(when, n, "%s", _("due today"));
+	else
+		snprintf(when, n, ngettext("due in %ld day",
+		    "due in %ld days", days), days);
+}
+
 void
 core_due_lines(struct store_txn *t, const struct core_due *u,
     void (*line)(void *arg, const char *s), void *arg)
 {
 	struct agency a;
-	char day[16], when[64], *s;
-	size_t i;
-	long days;
+	char day[16], when[64], padded[128], *s;
+	size_t i, w = 0;
 
+	/* The column is as wide as its widest entry, in display cells
+	 * (逾期 22 天 and 11 天後到期 line up what follows them). */
+	for (i = 0; i < u->n; i++) {
+		due_when(u, &u->d[i], when, sizeof when);
+		if (text_width(when) > w)
+			w = text_width(when);
+	}
 	for (i = 0; i < u->n; i++) {
 		const struct core_deadline *d = &u->d[i];
 
@@ -87,17 +111,10 @@ core_due_lines(struct store_txn *t, const struct core_due *u,
 				    d->agency);
 			line(arg, a.name);
 		}
-		days = core_days_between(u->today, d->due);
-		if (days < 0)
-			snprintf(when, sizeof when, ngettext("overdue %ld day",
-			    "overdue %ld days", -days), -days);
-		else if (days == 0)
-			snprintf(when, sizeof when, "%s", _("due today"));
-		else
-			snprintf(when, sizeof when, ngettext("due in %ld day",
-			    "due in %ld days", days), days);
-		s = xasprintf(_("  %s  %-16s %s: %s%s"), date_show(d->due,
-		    day, sizeof day), when, due_kind(d->kind), d->what,
+		due_when(u, d, when, sizeof when);
+		text_fit(when, w, 1, padded, sizeof padded);
+		s = xasprintf(_("  %s  %s  %s: %s%s"), date_show(d->due,
+		    day, sizeof day), padded, due_kind(d->kind), d->what,
 		    d->extended ? _(" (extended)") : "");
 		line(arg, s);
 		free(s);

@@ -142,7 +142,8 @@ check_string(struct check *ck, const struct field *f, const char *v)
 	case FORM_EMAIL:
 		if (!check_email(v))
 			check_fault(ck, f->name, "%s '%s' is not an e-mail "
-			    "address", _(f->label), v);
+			    "address; write it whole, as name@agency.gov.tw",
+			    _(f->label), v);
 		break;
 	case FORM_CODE:
 		if (!check_charset(v, "-_", isalnum))

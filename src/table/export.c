@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ogpo/export.h"
+#include "ogpo/i18n.h"
 #include "ogpo/resolution.h"
 #include "ogpo/spool.h"
 #include "ogpo/util.h"
@@ -2275,6 +2276,8 @@ export_last_month(char month[EXPORT_MONTH_MAX + 1])
 	month[EXPORT_MONTH_MAX] = '\0';
 }
 
+/* The file's name offered: what it holds, in the reader's language (as
+ * the sheet inside is named), then the month or meeting. */
 void
 export_file_name(const struct export_request *r, char *buf, size_t n)
 {
@@ -2283,53 +2286,55 @@ export_file_name(const struct export_request *r, char *buf, size_t n)
 
 	switch (r->what) {
 	case EXPORT_ATTENDANCE:
-		snprintf(buf, n, "attendance-%s.%s", r->month, ext);
+		/* TRANSLATORS: a file name: the month, the extension. */
+		snprintf(buf, n, _("attendance-%s.%s"), r->month, ext);
 		break;
 	case EXPORT_SUMMARY:
-		snprintf(buf, n, "attendance-summary-%s.%s", r->month, ext);
+		snprintf(buf, n, _("attendance-summary-%s.%s"), r->month, ext);
 		break;
 	case EXPORT_MATRIX:
-		snprintf(buf, n, "attendance-matrix-%s-to-%s.%s", r->month,
+		snprintf(buf, n, _("attendance-matrix-%s-to-%s.%s"), r->month,
 		    r->to[0] ? r->to : r->month, ext);
 		break;
 	case EXPORT_SIGNIN:
-		snprintf(buf, n, "signin-%u.%s", r->meeting, ext);
+		/* TRANSLATORS: a file name: the meeting's number. */
+		snprintf(buf, n, _("signin-%u.%s"), r->meeting, ext);
 		break;
 	case EXPORT_OFFICERS:
-		snprintf(buf, n, "officers.%s", ext);
+		snprintf(buf, n, _("officers.%s"), ext);
 		break;
 	case EXPORT_AGENCIES:
-		snprintf(buf, n, "agencies.%s", ext);
+		snprintf(buf, n, _("agencies.%s"), ext);
 		break;
 	case EXPORT_MEETINGS:
-		snprintf(buf, n, "meetings.%s", ext);
+		snprintf(buf, n, _("meetings.%s"), ext);
 		break;
 	case EXPORT_TRAINING:
-		snprintf(buf, n, "training.%s", ext);
+		snprintf(buf, n, _("training.%s"), ext);
 		break;
 	case EXPORT_REWARDS:
-		snprintf(buf, n, "rewards.%s", ext);
+		snprintf(buf, n, _("rewards.%s"), ext);
 		break;
 	case EXPORT_CASES:
-		snprintf(buf, n, "cases.%s", ext);
+		snprintf(buf, n, _("cases.%s"), ext);
 		break;
 	case EXPORT_PROGRESS:
-		snprintf(buf, n, "progress.%s", ext);
+		snprintf(buf, n, _("progress.%s"), ext);
 		break;
 	case EXPORT_RESOLUTIONS:
-		snprintf(buf, n, "resolutions.%s", ext);
+		snprintf(buf, n, _("resolutions.%s"), ext);
 		break;
 	case EXPORT_AGENDA:
-		snprintf(buf, n, "agenda-%u.%s", r->meeting, ext);
+		snprintf(buf, n, _("agenda-%u.%s"), r->meeting, ext);
 		break;
 	case EXPORT_DECISIONS:
-		snprintf(buf, n, "decisions-%u.%s", r->meeting, ext);
+		snprintf(buf, n, _("decisions-%u.%s"), r->meeting, ext);
 		break;
 	case EXPORT_DEADLINES:
-		snprintf(buf, n, "deadlines.%s", ext);
+		snprintf(buf, n, _("deadlines.%s"), ext);
 		break;
 	default:
-		snprintf(buf, n, "issues.%s", ext);
+		snprintf(buf, n, _("issues.%s"), ext);
 		break;
 	}
 }

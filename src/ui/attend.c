@@ -885,11 +885,17 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 		}
 	ui->msg[0] = '\0';
 	ui_layer_push_view(ui, attend_draw, &v, &attend_view);
-	while (!ui->quit && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
+	while (!ui->quit && ui->go == UA_NONE &&
+	    (key = ui_getkey(ui)) != UI_KEY_QUIT) {
 		a = ui_lookup(ui, UI_CTX_ATTEND, key);
-		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT) {
+		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT ||
+		    ui_layer_leave(ui, a)) {
 			attend_close(&v);
 			break;
+		}
+		if (a == UA_NONE) {
+			ui_unbound(ui, UI_CTX_ATTEND, key);
+			continue;
 		}
 		if (a == UA_HELP) {
 			ui_help(ui);

@@ -491,11 +491,22 @@ static void
 dialog_prompt_draw(struct ui *ui, void *arg)
 {
 	struct prompt *p = arg;
-	int h = p->path ? 3 : 2, w = 60, y, x;
-
+	int h = p->path ? 3 : 2, w = 60, y, x, tw, lines = 0;
 	char full[128];
 
-	dialog_frame(ui, &h, &w, &y, &x, p->title);
+	/* The title is the question (and often the syntax to answer in):
+	 * the box widens to show it whole, and where the screen is too
+	 * narrow for that, it is wrapped inside the box instead. */
+	tw = (int)text_width(p->title) + 2;
+	if (tw > w)
+		w = tw < ui->cols - 4 ? tw : ui->cols - 4;
+	if (tw > w) {
+		lines = ui_wrap_put(NULL, p->title, 0, 0, w, 0, UI_TITLE);
+		h += lines;
+	}
+	dialog_frame(ui, &h, &w, &y, &x, lines ? NULL : p->title);
+	if (lines)
+		y += ui_wrap_put(ui, p->title, y, x, w, lines, UI_TITLE);
 	ui_edit_draw(ui, &p->edit, y, x, w, p->chosen ? UI_SELECT : UI_FIELD);
 	if (p->path) {
 		ui_put(ui, y + 1, x, w, p->choices, UI_NORMAL);
@@ -710,22 +721,27 @@ dialog_checklist_draw(struct ui *ui, void *arg)
 
 	if (h < 6)
 		h = 6;
+	for (i = 0; i < cl->n; i++)
+		on += cl->on[i] != 0;
+	/* Wide enough for the keys' line, as far as the screen allows. */
+	snprintf(line, sizeof line, _("%zu of %zu chosen.  Space: tick and "
+	    "move down   Enter: go ahead   Esc: cancel"), on, cl->n);
+	if ((int)text_width(line) > w)
+		w = (int)text_width(line);
 	dialog_frame(ui, &h, &w, &y, &x, cl->title);
 	rows = h - 2;
 	if (cl->sel < cl->top)
 		cl->top = cl->sel;
 	if (cl->sel >= cl->top + (size_t)rows)
 		cl->top = cl->sel - (size_t)rows + 1;
-	for (i = 0; i < cl->n; i++)
-		on += cl->on[i] != 0;
 	for (i = 0; i < (size_t)rows && cl->top + i < cl->n; i++) {
 		snprintf(line, sizeof line, "[%c] %s",
 		    cl->on[cl->top + i] ? 'x' : ' ', cl->labels[cl->top + i]);
 		ui_put(ui, y + (int)i, x, w, line, cl->top + i == cl->sel ?
 		    UI_SELECT : UI_NORMAL);
 	}
-	snprintf(line, sizeof line, _("%zu of %zu chosen.  Space: choose or "
-	    "not   Enter: go ahead   Esc: cancel"), on, cl->n);
+	snprintf(line, sizeof line, _("%zu of %zu chosen.  Space: tick and "
+	    "move down   Enter: go ahead   Esc: cancel"), on, cl->n);
 	ui_put(ui, y + h - 1, x, w, line, UI_DIM);
 }
 

@@ -189,6 +189,61 @@ form_date_value(const struct form_field *ff, char *out, size_t n)
 		str_copy(out, ff->text, n);
 }
 
+/*
+ * What a time field holds for rec: HH:MM when the typed text reads as a
+ * time (14:30, 1430, 下午2點半), else the text itself, for validation to
+ * refuse.
+ */
+static void
+form_time_value(const struct form_field *ff, char *out, size_t n)
+{
+	const char *why;
+	char hhmm[8];
+
+	if (time_parse(ff->text, hhmm, &why) == 0)
+		str_copy(out, hhmm, n);
+	else
+		str_copy(out, ff->text, n);
+}
+
+/*
+ * The reason a date or time field's text is refused, quoting all that
+ * was typed (the record holds only what fits), into buf; 0 when it reads
+ * well or the field is of another kind.
+ */
+static int
+form_typed_fault(const struct form_field *ff, char *buf, size_t n)
+{
+	const char *why = "";
+	char out[16];
+
+	if (ff->kind != FORM_TEXT)
+		return 0;
+	if (ff->f->form == FORM_DATE) {
+		if (date_parse(ff->text, out, &why) == 0)
+			return 0;
+		/* A day the calendar lacks (2月30日) reads as a date:
+		 * "write it as YYYY-MM-DD" would not help. */
+		if (strcmp(why, _("is not a real calendar date")) == 0)
+			snprintf(buf, n, _("%s '%s' is not a real calendar "
+			    "date; write it as 2024-05-08 or, in the ROC "
+			    "calendar, 113/05/08 (民國113年5月8日)"),
+			    _(ff->f->label), ff->text);
+		else if (strlen(ff->text) >= ff->f->size)
+			snprintf(buf, n, _("%s '%s' %s"), _(ff->f->label),
+			    ff->text, why);
+		else
+			return 0;	/* core's reason, with the example */
+		return 1;
+	}
+	if (ff->f->form == FORM_TIME && time_parse(ff->text, out, &why) != 0) {
+		snprintf(buf, n, _("%s '%s' %s"), _(ff->f->label), ff->text,
+		    why);
+		return 1;
+	}
+	return 0;
+}
+
 /* Fields take their values from rec. */
 static void
 form_load(struct form *fm, const void *rec)
@@ -226,6 +281,8 @@ form_store_field(const struct form_field *ff, void *rec)
 
 	if (ff->kind == FORM_TEXT && ff->f->form == FORM_DATE)
 		form_date_value(ff, p, ff->f->size);
+	else if (ff->kind == FORM_TEXT && ff->f->form == FORM_TIME)
+		form_time_value(ff, p, ff->f->size);
 	else if (ff->kind == FORM_TEXT)
 		memcpy(p, ff->text, ff->f->size);
 	else if (ff->kind == FORM_AGENCIES) {
@@ -267,6 +324,10 @@ form_differs(const struct form_field *ff, const void *rec)
 		form_date_value(ff, date, sizeof date);
 		return strcmp(date, p) != 0;
 	}
+	if (ff->kind == FORM_TEXT && ff->f->form == FORM_TIME) {
+		form_time_value(ff, date, sizeof date);
+		return strcmp(date, p) != 0;
+	}
 	if (ff->kind == FORM_TEXT)
 		return strcmp(ff->text, p) != 0;
 	if (ff->kind == FORM_AGENCIES) {
@@ -303,7 +364,7 @@ form_hint(const struct form_field *ff, char *buf, size_t n)
 }
 
 /* How many lines field i takes below its own: its message, and the
- * current field's hint. */
+ * current field's hint, each wrapped to w cells. */
 static int
 form_extra_lines(const struct form *fm, int i, int w)
 {
@@ -311,7 +372,7 @@ form_extra_lines(const struct form *fm, int i, int w)
 	char hint[512], line[600];
 
 	if (ff->err[0] != '\0')
-		return 1;
+		return ui_wrap_put(NULL, ff->err, 0, 0, w, 0, UI_ERROR);
 	if (i != fm->cur || ff->suggest == NULL || fm->readonly)
 		return 0;
 	form_hint(ff, hint, sizeof hint);
@@ -381,10 +442,15 @@ form_draw(struct ui *ui, void *arg)
 			    i == fm->cur ? UI_SELECT : UI_FIELD);
 		}
 		y++;
-		if (ff->err[0] != '\0' && y < y0 + h - 2)
-			ui_put(ui, y++, x0 + lw + 5, w - lw - 7, ff->err,
-			    UI_ERROR);
-		else if (form_extra_lines(fm, i, w - lw - 7) > 0) {
+		if (ff->err[0] != '\0' && y < y0 + h - 2) {
+			/* The message wrapped under the field, never cut
+			 * while the form has room for it. */
+			int max = y0 + h - 3 - y + 1, n;
+
+			n = ui_wrap_put(ui, ff->err, y, x0 + lw + 5,
+			    w - lw - 7, max, UI_ERROR);
+			y += n < max ? n : max;
+		} else if (form_extra_lines(fm, i, w - lw - 7) > 0) {
 			/* The hint's lines, wrapped under the field. */
 			char hint[512], line[600];
 			int max = y0 + h - 3 - y + 1, n;
@@ -669,7 +735,10 @@ form_check(struct form *fm, void *rec)
 			if (fm->fields[k].f == faults[i].field)
 				break;
 		if (k < fm->n) {
-			if (fm->fields[k].err[0] == '\0')
+			/* A date or time says what of it was typed. */
+			if (fm->fields[k].err[0] == '\0' &&
+			    !form_typed_fault(&fm->fields[k],
+			    fm->fields[k].err, sizeof fm->fields[k].err))
 				snprintf(fm->fields[k].err,
 				    sizeof fm->fields[k].err, "%s",
 				    faults[i].msg);
@@ -1044,8 +1113,10 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 		fm->fields[fm->n].f = f;
 		fm->fields[fm->n].kind = form_kind_of(f);
 		if (fm->fields[fm->n].kind == FORM_TEXT) {
-			fm->fields[fm->n].cap = f->form == FORM_DATE &&
-			    f->size < 40 ? 40 : f->size;
+			/* Room for 民國113年5月8日 and 下午2點30分. */
+			fm->fields[fm->n].cap = (f->form == FORM_DATE ||
+			    f->form == FORM_TIME) && f->size < 40 ? 40 :
+			    f->size;
 			fm->fields[fm->n].text = xcalloc(1,
 			    fm->fields[fm->n].cap);
 			fm->fields[fm->n].suggest = model_suggestions(kind,

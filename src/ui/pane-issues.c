@@ -249,8 +249,10 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			    before->stage == then->stage))
 				continue;
 			time_format(a->time, when, sizeof when);
-			issues_event_add(&ev, &n, &cap, when, xasprintf("%s "
-			    "%s: %s%s%s", when, a->login, a->action ==
+			/* TRANSLATORS: a case's timeline: when, who: the
+			 * stage it left, an arrow, the stage it entered. */
+			issues_event_add(&ev, &n, &cap, when, xasprintf(_("%s "
+			    "%s: %s%s%s"), when, a->login, a->action ==
 			    AUDIT_CREATE || before->stage == 0 ?
 			    _("opened as ") : _(model_enum_label(
 			    &model_case_stages, before->stage)),
@@ -348,7 +350,11 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 		    at);
 		ui_put(ui, y + 2 + row, x + 50, tw, is.title, at);
 	}
-	if (issues.list.count == 0)
+	/* Narrowed to nothing, the cases are there still: say how back. */
+	if (issues.list.count == 0 && issues.filter != FILTER_NONE)
+		ui_put(ui, y + 2, x, w, _("No case is in what is shown: F "
+		    "shows them all."), UI_DIM);
+	else if (issues.list.count == 0)
 		ui_put(ui, y + 2, x, w, _("No cases yet: a adds one."),
 		    UI_DIM);
 	store_read_end(t);

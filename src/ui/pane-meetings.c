@@ -239,6 +239,11 @@ meetings_detail(struct store_txn *t, const struct meeting *m)
 	text = meetings_append(text, _("\nInvitees: present %zu / invited "
 	    "%zu\n"), present, invited);
 	if (store_cursor_open(t, IX_ATTENDANCE, &m->h.id, &c, NULL) == 0) {
+		/* Status, name, agency and role in columns lined up by
+		 * display width: names of two, three or four characters. */
+		char **cells = NULL, **rows;
+		size_t n = 0, cap = 0, i;
+
 		while (store_cursor_move(c, STORE_NEXT) == 0) {
 			if (store_cursor_get(c, &at, NULL) != 0)
 				continue;
@@ -247,13 +252,28 @@ meetings_detail(struct store_txn *t, const struct meeting *m)
 				    at.officer);
 			if (store_agency_get(t, at.agency, &a, NULL) != 0)
 				a.name[0] = '\0';
-			text = meetings_append(text, "  %-10s  %s  %s  %s%s%s\n",
-			    _(model_enum_label(&model_attend_statuses,
-			    at.status)), o.name, a.name,
+			if (4 * (n + 1) > cap)
+				cells = xgrow(cells, &cap, 4 * (n + 1),
+				    sizeof *cells);
+			cells[4 * n] = xstrdup(_(model_enum_label(
+			    &model_attend_statuses, at.status)));
+			cells[4 * n + 1] = xstrdup(o.name);
+			cells[4 * n + 2] = xstrdup(a.name);
+			cells[4 * n + 3] = xasprintf("%s%s%s",
 			    _(model_enum_label(&model_roles, at.role)),
 			    at.proxy[0] ? _(", proxy: ") : "", at.proxy);
+			n++;
 		}
 		store_cursor_close(c);
+		rows = ui_columns((const char *const *)cells, n, 4, 40);
+		for (i = 0; i < n; i++) {
+			text = meetings_append(text, "  %s\n", rows[i]);
+			free(rows[i]);
+		}
+		for (i = 0; i < 4 * n; i++)
+			free(cells[i]);
+		free(cells);
+		free(rows);
 	}
 	return text;
 }

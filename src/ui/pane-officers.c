@@ -201,7 +201,8 @@ officers_reload(struct ui *ui)
 }
 
 /*
- * Column widths for w cells: name and e-mail grow with the screen. A name
+ * Column widths for w cells: the phone takes room for an extension, then
+ * name and e-mail grow with the screen. A name
  * wider than its column (need cells) takes what e-mail, agency and title
  * can spare: a cut name is the one cut that hides who a row is.
  */
@@ -218,6 +219,14 @@ officers_widths(int w, int need, int *cw)
 	extra = w - used;
 	for (i = 0; i < COL_COUNT; i++)
 		cw[i] = base[i];
+	/* A phone with its extension (02-2729-9021#510) whole first: the
+	 * number is what the desk calls. */
+	if (extra > 0) {
+		int more = extra < 5 ? extra : 5;
+
+		cw[COL_PHONE] += more;
+		extra -= more;
+	}
 	if (extra > 0) {
 		cw[COL_AGENCY] += extra / 3;
 		cw[COL_EMAIL] += extra / 3;
@@ -406,6 +415,10 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			    _(model_enum_label(&model_roles, o.role)));
 		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
 		    o.ext[0] ? "#" : "", o.ext);
+		/* Too narrow for both: the number whole, without its
+		 * extension (Space shows it), rather than the number cut. */
+		if ((int)text_width(phone) > cw[COL_PHONE])
+			snprintf(phone, sizeof phone, "%s", o.phone);
 		cells[COL_NAME] = o.name;
 		cells[COL_AGENCY] = agency;
 		cells[COL_ROLE] = role;
@@ -701,15 +714,29 @@ officers_end(struct ui *ui, uint32_t id)
 	ids[n++] = 0;
 	if (store_cursor_open(t, IX_OFFICER_AGENCY, &o.agency, &c,
 	    NULL) == 0) {
-		while (n < 256 && store_cursor_move(c, STORE_NEXT) == 0)
+		/* Name, role and title in columns lined up by display
+		 * width, as the other pick lists of people. */
+		char **cells = xcalloc(3 * 256, sizeof *cells), **rows;
+		size_t k = 0;
+
+		while (n + k < 256 && store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &s, NULL) == 0 &&
 			    s.h.id != id && core_officer_active(&s, ui->today)) {
-				ids[n] = s.h.id;
-				labels[n++] = xasprintf("%s  %s  %s", s.name,
-				    _(model_enum_label(&model_roles, s.role)),
-				    s.title);
+				ids[n + k] = s.h.id;
+				cells[3 * k] = xstrdup(s.name);
+				cells[3 * k + 1] = xstrdup(_(model_enum_label(
+				    &model_roles, s.role)));
+				cells[3 * k + 2] = xstrdup(s.title);
+				k++;
 			}
 		store_cursor_close(c);
+		rows = ui_columns((const char *const *)cells, k, 3, 24);
+		for (i = 0; i < k; i++)
+			labels[n++] = rows[i];
+		for (i = 0; i < 3 * k; i++)
+			free(cells[i]);
+		free(cells);
+		free(rows);
 	}
 	store_read_end(t);
 	memset(&e, 0, sizeof e);

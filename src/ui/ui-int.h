@@ -234,6 +234,9 @@ struct ui {
 	char			 msg[512];
 	int			 msg_error;
 	int			 quit;
+	/* A tab's key (or the command line's) pressed on a page over the
+	 * tabs: the pages close and it is done then (UA_NONE: none). */
+	enum ui_action		 go;
 	char			 today[11];
 	uint32_t		 agency;	/* officers narrowed to this */
 	uint32_t		 want_issue;	/* the Issues tab selects it */
@@ -292,6 +295,14 @@ void	ui_layer_pop(struct ui *ui);
  */
 void	ui_layer_keys(struct ui *ui, enum ui_ctx ctx, struct vlist *list,
 	    void (*action)(void *arg, enum ui_action a), void *arg);
+/*
+ * On a page over the tabs: 1 when a (a tab's key, the command line's)
+ * leaves the pages to be done on the tabs (ui->go holds it), or when
+ * an earlier key did so; the page's loop then ends.
+ */
+int	ui_layer_leave(struct ui *ui, enum ui_action a);
+/* A key that does nothing in ctx: the status line says so. */
+void	ui_unbound(struct ui *ui, enum ui_ctx ctx, int key);
 void	ui_switch_tab(struct ui *ui, int tab);
 /* Mark every pane stale, e.g. after our own write. */
 void	ui_changed(struct ui *ui);

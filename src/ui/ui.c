@@ -68,9 +68,9 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_SEARCH_CLEAR] = { "search_clear",	N_("forget the search") },
 	[UA_SORT_NEXT]	  = { "sort_next",	N_("sort by the next column") },
 	[UA_SORT_REVERSE] = { "sort_reverse",	N_("reverse the sort order") },
-	[UA_FILTER_AGENCY] = { "filter_agency",	N_("narrow the list: officers to an agency; issues by status, agency or trigger; the audit trail by who, kind, date or words") },
-	[UA_SHOW_ALL]	  = { "show_all",	N_("show the whole list again (every agency's officers, every issue, the whole audit trail)") },
-	[UA_IMPORT]	  = { "import",		N_("load officers from a spreadsheet (CSV) file") },
+	[UA_FILTER_AGENCY] = { "filter_agency",	N_("narrow the list: officers to an agency; cases by stage, agency, what is overdue or trigger; the audit trail by who, kind, date or words") },
+	[UA_SHOW_ALL]	  = { "show_all",	N_("show the whole list again (every agency's officers, every case, the whole audit trail)") },
+	[UA_IMPORT]	  = { "import",		N_("load officers from a spreadsheet file (.ods, .xlsx or CSV)") },
 	[UA_SAVE_REJECTS] = { "save_rejects",	N_("Officers: save the rows the last import rejected, with the reason for each, to a file") },
 	[UA_EXPORT]	  = { "export",		N_("write the month's attendance to a spreadsheet file") },
 	[UA_PRESENT]	  = { "present",	N_("mark present (出席) and go to the next person") },
@@ -274,10 +274,16 @@ ui_layer_keys(struct ui *ui, enum ui_ctx ctx, struct vlist *list,
 	enum ui_action a;
 	int key;
 
-	while (!ui->quit && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
+	while (!ui->quit && ui->go == UA_NONE &&
+	    (key = ui_getkey(ui)) != UI_KEY_QUIT) {
 		a = ui_lookup(ui, ctx, key);
-		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT)
+		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT ||
+		    ui_layer_leave(ui, a))
 			break;
+		if (a == UA_NONE) {
+			ui_unbound(ui, ctx, key);
+			continue;
+		}
 		if (a == UA_HELP) {
 			ui_help(ui);
 			continue;
@@ -289,6 +295,27 @@ ui_layer_keys(struct ui *ui, enum ui_ctx ctx, struct vlist *list,
 			continue;
 		}
 		action(arg, a);
+	}
+}
+
+int
+ui_layer_leave(struct ui *ui, enum ui_action a)
+{
+	switch (a) {
+	case UA_TAB_AGENCIES:
+	case UA_TAB_OFFICERS:
+	case UA_TAB_MEETINGS:
+	case UA_TAB_ISSUES:
+	case UA_TAB_COMPLIANCE:
+	case UA_TAB_AUDIT:
+	case UA_TAB_USERS:
+	case UA_NEXT_TAB:
+	case UA_PREV_TAB:
+	case UA_COMMAND:
+		ui->go = a;
+		return 1;
+	default:
+		return ui->go != UA_NONE;
 	}
 }
 
@@ -393,6 +420,10 @@ ui_draw_header(struct ui *ui)
 		ui->tab_w[i] = w;
 		x += w + 1;
 	}
+	/* Too narrow for both: who you are counts more than where the
+	 * database is. */
+	if ((int)text_width(right) > ui->cols - x)
+		snprintf(right, sizeof right, "%s ", core_login(ui->core));
 	if (ui->cols - x > 8)
 		ui_putr(ui, 0, x, ui->cols - x, right, UI_HEADER);
 }
@@ -922,12 +953,13 @@ ui_global(struct ui *ui, enum ui_action a)
 }
 
 /* A key that does nothing here: say so, and how to find the keys. */
-static void
+void
 ui_unbound(struct ui *ui, enum ui_ctx ctx, int key)
 {
 	char name[64], help[64];
 
-	if (key == UI_KEY_NONE)
+	if (key == UI_KEY_NONE || key == (KEYMAP_FKEY | KEY_MOUSE) ||
+	    key == (KEYMAP_FKEY | KEY_RESIZE))
 		return;
 	keymap_key_name(key, name, sizeof name);
 	if (*ui_key_label(ui, ctx, UA_HELP, help, sizeof help) != '\0')
@@ -946,6 +978,7 @@ ui_main(const struct cmd_ctx *ctx)
 	int key, i;
 
 	memset(&ui, 0, sizeof ui);
+	ui.go = UA_NONE;
 	if ((ui.core = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;
 	ui.store = core_store(ui.core);
@@ -1014,12 +1047,16 @@ ui_main(const struct cmd_ctx *ctx)
 			continue;
 		}
 		a = ui_lookup(&ui, p->ctx, key);
-		if (a != UA_NONE && p->action(&ui, a))
-			continue;
 		if (a == UA_NONE)
 			ui_unbound(&ui, p->ctx, key);
-		else
+		else if (!p->action(&ui, a))
 			ui_global(&ui, a);
+		/* A tab's key pressed on a page over the tabs, which has
+		 * closed: done here. */
+		while ((a = ui.go) != UA_NONE) {
+			ui.go = UA_NONE;
+			ui_global(&ui, a);
+		}
 	}
 	endwin();
 	for (i = 0; i < ui.npanes; i++) {

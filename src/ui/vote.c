@@ -465,7 +465,8 @@ vote_ballot(struct vote_view *vv)
 	struct ballot b;
 	struct agency a;
 	char **cells = NULL, **rows = NULL, **labels = NULL, *on = NULL;
-	char *cause = NULL, head[OGPO_NAME_MAX * 2 + 128];
+	char *cause = NULL, head[OGPO_NAME_MAX * 4 + 128];
+	char who[OGPO_NAME_MAX * 3 + 16];
 	size_t i, sel = 0, nc = vv->list.count;
 	int voted;
 
@@ -507,8 +508,12 @@ vote_ballot(struct vote_view *vv)
 	op->vote = vv->vote;
 	op->officer = vv->voters[sel];
 	voted = cells[3 * sel + 2][0] != '\0';
+	/* With the agency: two POs may share a name (余美玲 of 教育部 and
+	 * of 數位發展部). */
+	snprintf(who, sizeof who, _("%s (%s)"), cells[3 * sel],
+	    cells[3 * sel + 1]);
 	snprintf(head, sizeof head, voted ? _("%s approves (replaces the "
-	    "ballot entered before)") : _("%s approves"), cells[3 * sel]);
+	    "ballot entered before)") : _("%s approves"), who);
 	on = xcalloc(nc, 1);
 	if (ui_checklist(vv->ui, head, (const char *const *)labels, nc,
 	    on) != 1)
@@ -525,7 +530,7 @@ vote_ballot(struct vote_view *vv)
 	vote_reload(vv);
 	ui_message(vv->ui, 0, op->replaced ? _("%s's ballot replaced. %zu of "
 	    "%zu eligible POs have voted.") : _("%s's ballot entered. %zu of "
-	    "%zu eligible POs have voted."), cells[3 * sel], vv->k.ballots,
+	    "%zu eligible POs have voted."), who, vv->k.ballots,
 	    vv->k.eligible);
 out:
 	for (i = 0; cells != NULL && i < 3 * vv->nvoters; i++)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "ogpo/priv.h"
@@ -523,6 +524,108 @@ date_parse(const char *in, char *iso, const char **why)
 		iso[0] = '\0';
 		return -1;
 	}
+	return 0;
+}
+
+/* in with full-width digits, colon and space (as a Chinese input method
+ * types them) folded to ASCII, into out (n bytes). */
+static void
+time_fold(const char *in, char *out, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t k = 0;
+
+	while (*p != '\0' && k + 1 < n) {
+		if (p[0] == 0xef && p[1] == 0xbc && p[2] >= 0x90 &&
+		    p[2] <= 0x9a) {		/* U+FF10–FF19 ０–９, U+FF1A ： */
+			out[k++] = p[2] == 0x9a ? ':' : (char)('0' + p[2] - 0x90);
+			p += 3;
+		} else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) {
+			out[k++] = ' ';		/* U+3000 ideographic space */
+			p += 3;
+		} else
+			out[k++] = (char)*p++;
+	}
+	out[k] = '\0';
+}
+
+/*
+ * A time of day as people type it: 14:30, 1430, 9, 2:30 pm, 下午2點,
+ * 下午2點半, 上午9時15分, 14點, in full-width digits too.
+ */
+int
+time_parse(const char *in, char *hhmm, const char **why)
+{
+	char buf[64];
+	const char *p = buf;
+	int h = -1, m = 0, half = 0, am = 0, pm = 0, k;
+
+	hhmm[0] = '\0';
+	time_fold(in, buf, sizeof buf);
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return 0;
+	if (date_word(&p, "上午") || date_word(&p, "早上") ||
+	    date_word(&p, "凌晨"))
+		am = 1;
+	else if (date_word(&p, "下午") || date_word(&p, "晚上") ||
+	    date_word(&p, "傍晚"))
+		pm = 1;
+	else if (date_word(&p, "中午"))
+		pm = 2;		/* 中午12點 is noon, 中午1點 one o'clock */
+	while (*p == ' ')
+		p++;
+	for (k = 0; isdigit((unsigned char)p[k]); k++)
+		;
+	if (k == 3 || k == 4) {		/* 1430, 930 */
+		h = date_number(&p, k - 2);
+		m = date_number(&p, 2);
+	} else if (k == 1 || k == 2) {
+		h = date_number(&p, 2);
+		if (*p == ':' || *p == '.' || date_word(&p, "點") ||
+		    date_word(&p, "時")) {
+			if (*p == ':' || *p == '.')
+				p++;
+			if (date_word(&p, "半"))
+				half = 1;
+			else if (isdigit((unsigned char)*p)) {
+				m = date_number(&p, 2);
+				date_word(&p, "分");
+			}
+		}
+	}
+	if (half)
+		m = 30;
+	while (*p == ' ')
+		p++;
+	if (!am && !pm && (strcasecmp(p, "am") == 0 ||
+	    strcasecmp(p, "a.m.") == 0))
+		am = 1, p += strlen(p);
+	else if (!am && !pm && (strcasecmp(p, "pm") == 0 ||
+	    strcasecmp(p, "p.m.") == 0))
+		pm = 1, p += strlen(p);
+	if (h < 0 || m < 0 || *p != '\0' || (am && h > 12)) {
+		*why = _("is not a time: write 14:30, 1430 or 下午2點半");
+		return -1;
+	}
+	if (pm == 1 && h < 12)
+		h += 12;
+	else if (pm == 2 && h < 6)
+		h += 12;
+	else if (am && h == 12)
+		h = 0;
+	if (h > 23 || m > 59) {
+		*why = _("is not a time of day: hours run 0 to 23, minutes "
+		    "0 to 59");
+		return -1;
+	}
+	hhmm[0] = (char)('0' + h / 10);
+	hhmm[1] = (char)('0' + h % 10);
+	hhmm[2] = ':';
+	hhmm[3] = (char)('0' + m / 10);
+	hhmm[4] = (char)('0' + m % 10);
+	hhmm[5] = '\0';
 	return 0;
 }
 

@@ -101,7 +101,7 @@ not_in_section "經濟部 has its PO" "No PO" "經濟部"
 not_in_section "衛生福利部 has its supervisor" "No supervisor" "衛生福利部"
 contains "the No PO line says what is missing" "$TMP/out" \
     "  衛生福利部: has no open government participation officer (PO) in office (point 3)"
-in_section "the escalated issue is listed" "Escalated too long" "#2 再生能源設置之地方溝通機制"
+in_section "the escalated case is listed by its number" "Escalated too long" "115-02 再生能源設置之地方溝通機制"
 section "Escalated too long" "$TMP/out" >"$TMP/section"
 contains "the escalated issue names the days it has waited" "$TMP/section" \
     "days, more than 30)"
@@ -136,9 +136,10 @@ same "no_po 衛生福利部 names its agency (#$mohw)" \
 same "no_supervisor 經濟部 names its agency (#$moea)" \
     "$(awk -F '\t' '$1 == "no_supervisor" && $2 == "經濟部" { print $4 "/" $5 "/" $6 }' "$TMP/out")" \
     "$moea/0/0"
-same "one escalated_long, naming issue 2 and its lead agency" \
+same "one escalated_long, naming case 2 by its number and its lead agency" \
     "$(awk -F '\t' '$1 == "escalated_long" { print $2 "|" $4 "|" $6 }' "$TMP/out")" \
-    "#2 再生能源設置之地方溝通機制|$("$OGPO" --db "$DB" list issues --tsv |
+    "$("$OGPO" --db "$DB" list cases --tsv |
+    awk -F '\t' '$1 == 2 { print $9 }') 再生能源設置之地方溝通機制|$("$OGPO" --db "$DB" list issues --tsv |
     awk -F '\t' '$1 == 2 { print $6 }')|2"
 ncs=$(awk -F '\t' '$1 == "not_civil_servant" { print $5 }' "$TMP/out")
 same "not_civil_servant names an officer who is a PO with civil_servant 0" \

@@ -36,7 +36,7 @@ expect "the rows show the rule in English" "No PO"
 screen; check "… and not in Chinese" lacks_text "未指派聯絡人"
 expect "and the agency it is about" "衛生福利部"
 expect "an agency without a supervisor" "No supervisor"
-expect "the escalated issue" "#2 再生能源設置之地方溝通機制"
+expect "the escalated case, by its number" "115-02 再生能源設置之地方溝通"
 expect_sel "the first row is selected: 衛生福利部 without a PO" "衛生福利部"
 sel_row
 check "the selected row carries the rule's label" grep -qF "No PO" \
@@ -65,7 +65,7 @@ at=$("$OGPO" --db "$DB" check --tsv 2>/dev/null |
 keys Home
 i=0
 while [ "$i" -lt "${at:-0}" ]; do keys Down; i=$((i + 1)); done
-expect_sel "Down reaches the escalated issue" "#2 再生能源設置之地方溝通機制"
+expect_sel "Down reaches the escalated case" "115-02 再生能源設置之地方溝通"
 keys Space
 expect "Space reads the escalation" "Escalated too long"
 expect "with how long it has waited" "days, more than 30)"

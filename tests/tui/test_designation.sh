@@ -4,7 +4,7 @@
 # who then holds the role from the next day). Before it is saved, ogpo
 # says what changes: the successor's own record, and every planned meeting
 # after that day (the one leaving out, the successor in); held meetings
-# and their sign-in sheets keep who came. v on an agency shows every PO it
+# and their sign-in sheets keep who came. The choices line up in columns. v on an agency shows every PO it
 # has had, in order.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
@@ -29,6 +29,16 @@ keys C-u
 text 2026-06-30
 keys Enter
 expect "who takes over?" "Who takes over?"
+# The choices are name, role and title in columns: each title starts at
+# one display column, whatever the role's width.
+screen
+cols=$(tsv | awk -F '\t' -v p="$po" '$5 != p && $16 == "" { print $5 "\t" $11 }' |
+    while IFS="$(printf '\t')" read -r name title; do
+	grep -F "│" "$SCR" | sed 's/^[^│]*│//' | grep -F "$name" |
+	    grep -F "$title" | head -1 | sed "s/$title.*//" | wc -L
+    done | sort -u)
+check "the successor's choices line up their titles ($(echo $cols))" \
+    sh -c '[ -n "$1" ] && [ "$(echo "$1" | wc -l)" -eq 1 ]' - "$cols"
 text "$alt"
 keys Enter
 expect "before saving, what it does" "End the designation"

@@ -208,7 +208,7 @@ expect_gone "Esc leaves the issue form" "Edit case"
 
 keys 5
 expect "the compliance tab names the agency escaped" "2$SHOWN"
-expect "and the issue" "#$late 5$SHOWN"
+expect "and the case, by its number" "5$SHOWN 5Z"
 raw_free "compliance"
 
 keys 6

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_help.sh — the help says what the keys do, at 80x24 and 120x40, in
-# English and Chinese: f narrows officers, issues and the audit trail
-# (not only officers to an agency); a help line too long for the screen
+# English and Chinese: f narrows officers, cases (by stage) and the audit
+# trail (not only officers to an agency); i imports .ods, .xlsx or CSV; a help line too long for the screen
 # goes on under its text, never at the box's left edge where a word
 # would look like a heading.
 . tests/lib.sh
@@ -33,6 +33,12 @@ run() {	# run LANG READY COLS ROWS
 		keys '?'
 		expect "$n: tab $tab: f narrows the audit trail too" \
 		    "$(L 'narrow the list' '縮小清單')"
+		if [ "$tab" = 2 ]; then
+			expect "$n: i imports any spreadsheet, not only CSV" \
+			    "$(L 'spreadsheet file (.ods' '.ods、.xlsx')"
+			expect "$n: f narrows cases by stage" \
+			    "$(L 'cases by' '列管案件依')"
+		fi
 		if flush_words; then
 			ok "$n: tab $tab: no wrapped word at the help's left edge"
 		else

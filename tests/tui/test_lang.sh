@@ -16,7 +16,9 @@
 
 export OGPO_NOW="2026-03-16 14:30:00"
 OUT=$TMP/seen
-mkdir -p "$OUT"
+mkdir -p "$OUT" "$TMP/desk"
+# The files the day writes land in the test's own directory.
+cd "$TMP/desk" || exit 1
 
 # snap LABEL: wait for the screen to settle, then keep it under LABEL.
 snap() {

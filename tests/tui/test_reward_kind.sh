@@ -38,12 +38,12 @@ reward() {
 }
 
 reward zh_TW.UTF-8 '1 機關' 80 24 "F2：可選 嘉獎、記功、記大功、獎狀、獎金" \
-    記功 '尋找：' 已儲存記功。
+    記功 '尋找：' 已儲存「記功」。
 reward C.UTF-8 '1 Agencies' 120 40 \
     "F2: choose from Commendation, Merit, Major merit, Certificate, Bonus" \
     Merit 'Find:' 'Saved Merit.'
 reward zh_TW.UTF-8 '1 機關' 120 40 "F2：可選 嘉獎、記功、記大功、獎狀、獎金" \
-    記功 '尋找：' 已儲存記功。
+    記功 '尋找：' 已儲存「記功」。
 # At 80 columns the English hint wraps under the field, never cut.
 TUI_LANG=C.UTF-8 TUI_READY='1 Agencies'
 tui_start reward-en80 80 24

@@ -33,6 +33,9 @@ ballot() {
 	expect "then which topics they approve" "approves"
 	screen
 	check "no topic is ticked to begin with" lacks_text "[x]"
+	# Two POs may share a name: the title says whose agency.
+	check "the voter is named with their agency" \
+	    grep -qE '[^ ] \([^)]+\) approves' "$SCR"
 	keys "$@" Enter
 	expect_gone "the ballot is entered" "approves"
 }

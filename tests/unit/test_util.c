@@ -141,6 +141,43 @@ test_util_date_parse(void **state)
 	assert_non_null(why);
 }
 
+/*
+ * A time as people type it into a form: HH:MM, four digits, am/pm,
+ * 上午/下午/中午 with 點, 時, 分 and 半, full-width digits and colon; all
+ * stored as HH:MM. What does not read is refused with a reason.
+ */
+static void
+test_util_time_parse(void **state)
+{
+	static const struct { const char *in, *out; } good[] = {
+		{ "14:30", "14:30" }, { "9:05", "09:05" }, { "1430", "14:30" },
+		{ "930", "09:30" }, { "14", "14:00" }, { "2:30 pm", "14:30" },
+		{ "12 am", "00:00" }, { "12pm", "12:00" },
+		{ "下午2點", "14:00" }, { "下午2點半", "14:30" },
+		{ "下午２點半", "14:30" }, { "上午9時15分", "09:15" },
+		{ "中午12點", "12:00" }, { "中午1點", "13:00" },
+		{ "晚上7:30", "19:30" }, { "下午14:00", "14:00" },
+		{ "１４：３０", "14:30" }, { " 14:30 ", "14:30" }, { "", "" },
+	};
+	static const char *const bad[] = { "兩點", "25:00", "14:60",
+		"上午13點", "14:30:00", "noon", "2 點 pm", "12345" };
+	const char *why;
+	char hhmm[8];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		why = NULL;
+		assert_int_equal(time_parse(good[i].in, hhmm, &why), 0);
+		assert_string_equal(hhmm, good[i].out);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		why = NULL;
+		assert_int_equal(time_parse(bad[i], hhmm, &why), -1);
+		assert_non_null(why);
+	}
+}
+
 /* date_style = roc shows 民國 years; ISO stays ISO; non-dates unchanged. */
 static void
 test_util_date_show(void **state)
@@ -227,6 +264,7 @@ main(void)
 		cmocka_unit_test(test_util_utf8_cut),
 		cmocka_unit_test(test_util_lower_is_ascii),
 		cmocka_unit_test(test_util_date_parse),
+		cmocka_unit_test(test_util_time_parse),
 		cmocka_unit_test(test_util_date_show),
 		cmocka_unit_test(test_util_strokes),
 		cmocka_unit_test(test_util_stroke_order),
