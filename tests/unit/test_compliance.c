@@ -127,6 +127,22 @@ test_issue(struct core *c, const char *title, uint32_t lead, uint32_t status,
 	return id;
 }
 
+/* How a finding names case id: its number (案號) and title. */
+static void
+test_case_subject(struct core *c, uint32_t id, char *buf, size_t n)
+{
+	struct issue *is = calloc(1, sizeof *is);
+	struct store_txn *t;
+
+	assert_non_null(is);
+	assert_int_equal(store_read_begin(core_store(c), &t, NULL), 0);
+	assert_int_equal(store_issue_get(t, id, is, NULL), 0);
+	store_read_end(t);
+	assert_true(is->serial[0] != '\0');
+	snprintf(buf, n, "%s %.140s", is->serial, is->title);
+	free(is);
+}
+
 /* One answer to a meeting (inviting the officer first). */
 struct test_att {
 	uint32_t	 meeting, officer, status;
@@ -918,7 +934,7 @@ test_compliance_escalated(void **state)
 	test_check(f);
 	assert_int_equal(test_count(f, RULE_ESCALATED_LONG), 1);
 	assert_int_equal(f->ret, 1);
-	snprintf(subject, sizeof subject, "#%u 再生能源", late);
+	test_case_subject(f->c, late, subject, sizeof subject);
 	fd = test_find(f, RULE_ESCALATED_LONG, subject);
 	assert_non_null(fd);
 	assert_int_equal(fd->issue, late);
@@ -931,7 +947,7 @@ test_compliance_escalated(void **state)
 	snprintf(f->o.today, sizeof f->o.today, "2024-07-11");
 	test_check(f);
 	assert_int_equal(test_count(f, RULE_ESCALATED_LONG), 2);
-	snprintf(subject, sizeof subject, "#%u 數位身分證", edge);
+	test_case_subject(f->c, edge, subject, sizeof subject);
 	fd = test_find(f, RULE_ESCALATED_LONG, subject);
 	assert_non_null(fd);
 	assert_int_equal(fd->issue, edge);
