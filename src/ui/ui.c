@@ -301,22 +301,13 @@ ui_layer_keys(struct ui *ui, enum ui_ctx ctx, struct vlist *list,
 int
 ui_layer_leave(struct ui *ui, enum ui_action a)
 {
-	switch (a) {
-	case UA_TAB_AGENCIES:
-	case UA_TAB_OFFICERS:
-	case UA_TAB_MEETINGS:
-	case UA_TAB_ISSUES:
-	case UA_TAB_COMPLIANCE:
-	case UA_TAB_AUDIT:
-	case UA_TAB_USERS:
-	case UA_NEXT_TAB:
-	case UA_PREV_TAB:
-	case UA_COMMAND:
+	/* The tab actions are contiguous, as ui_global counts on. */
+	if ((a >= UA_TAB_AGENCIES && a <= UA_TAB_USERS) ||
+	    a == UA_NEXT_TAB || a == UA_PREV_TAB || a == UA_COMMAND) {
 		ui->go = a;
 		return 1;
-	default:
-		return ui->go != UA_NONE;
 	}
+	return ui->go != UA_NONE;
 }
 
 void
