@@ -507,6 +507,7 @@ const char *model_enum_label(const struct enum_names *e, uint32_t v);
  * for ASCII). Returns 0 and sets *v, or -1 when s names no value.
  */
 int model_enum_parse(const struct enum_names *e, const char *s, uint32_t *v);
+void model_enum_choices(const struct enum_names *e, char *buf, size_t n);
 
 /* Trigger flags as text: "stakeholders,divided" ("" when none). */
 void model_triggers_format(uint32_t t, char *buf, size_t n);

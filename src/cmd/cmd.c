@@ -299,7 +299,8 @@ cmd_assign(struct store_txn *t, const struct schema *s, void *rec,
     const char *assignment, char **cause)
 {
 	const char *eq = strchr(assignment, '=');
-	char name[64], *p, *list, *save;
+	char name[64], choices[256], *p, *list, *save;
+	const char *why;
 	const struct field *f;
 	uint32_t v, n = 0, ids[OGPO_COLLAB_MAX];
 
@@ -316,6 +317,20 @@ cmd_assign(struct store_txn *t, const struct schema *s, void *rec,
 	eq++;
 	switch (f->type) {
 	case FIELD_STR:
+		/* Dates and times as the forms read them: 115/12/20,
+		 * 民國115年12月20日, 下午2點半, 1430. */
+		if (f->form == FORM_DATE && *eq != '\0') {
+			if (date_parse(eq, p, &why) != 0)
+				return err_set(cause, OGPO_INVALID, "%s: '%s' "
+				    "%s", f->name, eq, why);
+			return 0;
+		}
+		if (f->form == FORM_TIME && *eq != '\0') {
+			if (time_parse(eq, p, &why) != 0)
+				return err_set(cause, OGPO_INVALID, "%s: '%s' "
+				    "%s", f->name, eq, why);
+			return 0;
+		}
 		if (str_copy(p, eq, f->size) != 0)
 			return err_set(cause, OGPO_INVALID, "%s is too long: at "
 			    "most %zu bytes", f->name, f->size - 1);
@@ -324,9 +339,13 @@ cmd_assign(struct store_txn *t, const struct schema *s, void *rec,
 		if (f->enums != NULL) {
 			if (*eq == '\0' && f->enums->min == 0)
 				v = 0;
-			else if (model_enum_parse(f->enums, eq, &v) != 0)
+			else if (model_enum_parse(f->enums, eq, &v) != 0) {
+				model_enum_choices(f->enums, choices,
+				    sizeof choices);
 				return err_set(cause, OGPO_INVALID, "%s: '%s' "
-				    "is not one of the choices", f->name, eq);
+				    "is not one of the choices: %s", f->name,
+				    eq, choices);
+			}
 		} else if (f->form == FORM_BOOL) {
 			if (strcmp(eq, "yes") == 0 || strcmp(eq, "1") == 0 ||
 			    strcmp(eq, "是") == 0)

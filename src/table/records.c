@@ -208,24 +208,6 @@ records_refuse(struct records_import *ri, const struct records_row *row,
 	ri->res->rejected++;
 }
 
-/* An enum's choices as a file may write them: "持續列管 (open), …". */
-static void
-records_choices(const struct enum_names *e, char *buf, size_t n)
-{
-	size_t used = 0;
-	uint32_t i;
-
-	buf[0] = '\0';
-	for (i = e->min; i <= e->max && used < n; i++) {
-		if (i > e->min)
-			used += (size_t)snprintf(buf + used, n - used, "%s",
-			    _(", "));
-		if (used < n)
-			used += (size_t)snprintf(buf + used, n - used,
-			    _("%s (%s)"), e->zh[i], e->names[i]);
-	}
-}
-
 /* "'2027-13-01' is not a real calendar date", as the importers say it. */
 static char *
 records_quote(const char *v, const char *reason)
@@ -301,7 +283,7 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 		u = 0;
 	else if (f->enums != NULL) {
 		if (model_enum_parse(f->enums, v, &u) != 0) {
-			records_choices(f->enums, choices, sizeof choices);
+			model_enum_choices(f->enums, choices, sizeof choices);
 			*why = xasprintf(_("'%s' is not one of the choices: %s"),
 			    v, choices);
 			return -1;

@@ -203,6 +203,25 @@ model_enum_label(const struct enum_names *e, uint32_t v)
 	return e->labels[v];
 }
 
+/* An enum's choices as a file or a command line may write them:
+ * "持續列管 (open), …". */
+void
+model_enum_choices(const struct enum_names *e, char *buf, size_t n)
+{
+	size_t used = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = e->min; i <= e->max && used < n; i++) {
+		if (i > e->min)
+			used += (size_t)snprintf(buf + used, n - used, "%s",
+			    _(", "));
+		if (used < n)
+			used += (size_t)snprintf(buf + used, n - used,
+			    _("%s (%s)"), e->zh[i], e->names[i]);
+	}
+}
+
 int
 model_enum_parse(const struct enum_names *e, const char *s, uint32_t *v)
 {

@@ -290,6 +290,32 @@ same "its sub-agency follows to level 4" "$(level_of AODMA)" 4
 run --db "$DB" verify
 status "the database is consistent after the move" 0
 
+# Dates and times as the forms read them: the ROC calendar, a time
+# said in Chinese; a wrong word for a choice is answered with the choices.
+run --db "$DB" add meeting kind=work title=口語時間 date=115/12/20 \
+    time=下午2點半 status=planned
+status "add takes 115/12/20 and 下午2點半" 0
+meeting_when() {
+	"$OGPO" --db "$DB" list meetings --tsv |
+	    awk -F '\t' -v t="$1" '$6 == t { print $7 " " $8 }'
+}
+same "they are kept as 2026-12-20 14:30" "$(meeting_when 口語時間)" \
+    "2026-12-20 14:30"
+id=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' '$6 == "口語時間" { print $1 }')
+run --db "$DB" set meeting "$id" time=上午9點
+status "set takes 上午9點" 0
+same "it is kept as 09:00" "$(meeting_when 口語時間)" "2026-12-20 09:00"
+run --db "$DB" set meeting "$id" time=25點
+status "a time past 23 o'clock is refused" 1
+contains "the refusal says how hours run" "$TMP/err" \
+    "time: '25點' is not a time of day: hours run 0 to 23"
+same "the time stays 09:00" "$(meeting_when 口語時間)" "2026-12-20 09:00"
+run --db "$DB" add meeting kind=working title=x date=2026-12-21 \
+    status=planned
+status "a kind no one has is refused" 1
+contains "the refusal lists the kinds" "$TMP/err" \
+    "kind: 'working' is not one of the choices: 政策協調聯繫會議 (policy), 工作推動會議 (work), 議題協作會議 (issue)"
+
 # Record numbers past 32 bits are refused, not wrapped round to #1.
 before=$("$OGPO" --db "$DB" list meetings --tsv | grep -c .)
 run --db "$DB" delete meeting 4294967297
