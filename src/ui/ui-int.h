@@ -233,6 +233,7 @@ struct ui {
 	int64_t			 others_at;	/* when counted (ms) */
 	char			 msg[512];
 	int			 msg_error;
+	int			 msg_rows;	/* it takes, when too long */
 	int			 quit;
 	/* A tab's key (or the command line's) pressed on a page over the
 	 * tabs: the pages close and it is done then (UA_NONE: none). */

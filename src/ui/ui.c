@@ -419,6 +419,38 @@ ui_draw_header(struct ui *ui)
 		ui_putr(ui, 0, x, ui->cols - x, right, UI_HEADER);
 }
 
+/*
+ * The rows a message takes above the status line when it is too long for
+ * the room beside the position (w cells): 0 when it fits. A file's whole
+ * path is what a person needs, so the message is wrapped, not cut.
+ */
+static int
+ui_message_rows(struct ui *ui, int w)
+{
+	int n;
+
+	if (ui->msg[0] == '\0' ||
+	    (int)text_width(ui->msg) <= ui->cols - w - 1)
+		return 0;
+	n = ui_wrap_put(NULL, ui->msg, 0, 0, ui->cols, 0, UI_STATUS);
+	return n < ui->rows / 3 ? n : ui->rows / 3 > 1 ? ui->rows / 3 : 1;
+}
+
+/* A long message (ui_draw_status counted its rows), over the pane and any
+ * page on it until the next key; the position gives way. */
+static void
+ui_draw_long_message(struct ui *ui)
+{
+	enum ui_attr a = ui->msg_error ? UI_ERROR : UI_STATUS;
+	int n = ui->msg_rows, y;
+
+	if (n == 0)
+		return;
+	for (y = ui->rows - n; y < ui->rows; y++)
+		ui_fill(ui, y, 0, ui->cols, a);
+	ui_wrap_put(ui, ui->msg, ui->rows - n, 0, ui->cols, n, a);
+}
+
 static void
 ui_draw_status(struct ui *ui)
 {
@@ -438,6 +470,8 @@ ui_draw_status(struct ui *ui)
 	else
 		snprintf(pos, sizeof pos, "%s", at);
 	w = (int)text_width(pos);
+	if ((ui->msg_rows = ui_message_rows(ui, w)) > 0)
+		return;		/* drawn over everything, last */
 	if (ui->msg[0] != '\0')
 		ui_put(ui, y, 0, ui->cols - w - 1, ui->msg,
 		    ui->msg_error ? UI_ERROR : UI_STATUS);
@@ -504,6 +538,7 @@ ui_redraw(struct ui *ui)
 	ui->cur_on = 0;
 	for (i = 0; i < ui->nlayers; i++)
 		ui->layers[i].fn(ui, ui->layers[i].arg);
+	ui_draw_long_message(ui);
 	/* With no cursor to show, it may stay where drawing left it. */
 	leaveok(stdscr, !ui->cur_on);
 	if (ui->cur_on) {

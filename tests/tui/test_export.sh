@@ -78,4 +78,32 @@ text "2024-13"
 keys Enter
 expect "a bad month is explained" "Write the month as 2024-05."
 esc
+tui_stop
+
+# At 80x24 in Chinese, from a folder deep enough that the sentence runs
+# past the status line: it takes the rows above, whole (the file's full
+# path is what a person needs), and gives them back at the next key.
+deep="$TMP/here/每月出席紀錄-給各機關開放政府聯絡人的資料夾/第二層資料夾"
+mkdir -p "$deep"
+cd "$deep" || exit 1
+TUI_LANG=zh_TW.UTF-8 TUI_READY="1 機關"
+tui_start export-zh 80 24
+keys 3 Down x
+expect "x asks for the month, in Chinese" "匯出哪個月份的出席紀錄"
+keys Enter
+expect "… and the file" "出席紀錄-$last.ods"
+keys Enter
+wait_for "列寫入" >/dev/null
+# The sentence, its lines joined (spaces aside, as a line may break at
+# one): nothing of it is cut.
+joined() { screen; tail -n 3 "$SCR" | tr -d ' \n'; }
+want=$(printf '%s' "已將 $last 的出席紀錄 $rows 列寫入 $(pwd -P)/出席紀錄-$last.ods。" |
+    tr -d ' ')
+same_joined() { joined | grep -qF -- "$want"; }
+if poll 5 same_joined; then ok "the whole path is on the screen, wrapped"
+else not_ok "the whole path is on the screen, wrapped"; dump; fi
+check "the file is there" test -f "出席紀錄-$last.ods"
+keys j
+expect "the next key gives the rows back" "在此沒有作用"
+expect_gone "… and the sentence goes" "列寫入"
 tui_done
