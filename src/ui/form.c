@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/draft.h"
+
 #include "ui-int.h"
 
 enum form_kind {
@@ -1076,14 +1078,13 @@ form_scope(struct form *fm, const void *rec)
 	store_read_end(t);
 }
 
-int
-ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
-    const char *title)
+/* A form over rec, drawn on top, not yet taking keys. */
+static struct form *
+form_open(struct ui *ui, enum entity_kind kind, void *rec, const char *title)
 {
 	struct form *fm = xcalloc(1, sizeof *fm);
 	const struct field *f;
 	size_t i;
-	int r;
 
 	fm->ui = ui;
 	fm->title = title;
@@ -1127,11 +1128,119 @@ ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 	form_load(fm, rec);
 	form_scope(fm, rec);
 	ui_layer_push(ui, form_draw, fm);
-	r = form_loop(fm);
-	ui_layer_pop(ui);
-	for (i = 0; i < (size_t)fm->n; i++)
+	return fm;
+}
+
+/*
+ * The form is left without a save or a cancel (the connection dropped,
+ * the terminal closed, a kill): what was typed goes to a draft of the
+ * person's own, offered when ogpo next opens this database.
+ */
+static void
+form_keep(struct form *fm)
+{
+	struct draft *d;
+	struct record_head *h = fm->orig;
+	void *rec;
+	char *cause = NULL;
+	int i;
+
+	if (fm->readonly || !form_changed(fm))
+		return;
+	d = xcalloc(1, sizeof *d);
+	d->db = xstrdup(fm->ui->dbdir);
+	d->kind = fm->kind;
+	d->title = xstrdup(fm->title);
+	d->id = h->id;
+	d->version = h->version;
+	draft_put_record(d, 'o', fm->orig);
+	rec = xmalloc(fm->s->size);
+	form_collect(fm, rec);
+	draft_put_record(d, 'm', rec);
+	free(rec);
+	for (i = 0; i < fm->n; i++)
+		if (fm->fields[i].kind == FORM_TEXT)
+			draft_add(d, 't', fm->fields[i].f->name,
+			    fm->fields[i].text);
+	if (draft_write(d, &cause) != 0) {
+		/* No one may be there to read it; stderr is the log. */
+		fprintf(stderr, "ogpo: %s\n", cause);
+		free(cause);
+	}
+	draft_free(d);
+}
+
+/* Take keys until the form is saved (1), cancelled (0) or left
+ * (UI_KEY_QUIT: its values kept as a draft); then close it. */
+static int
+form_run(struct form *fm)
+{
+	int r = form_loop(fm);
+	int i;
+
+	if (r == UI_KEY_QUIT)
+		form_keep(fm);
+	ui_layer_pop(fm->ui);
+	for (i = 0; i < fm->n; i++)
 		free(fm->fields[i].text);
 	free(fm->orig);
 	free(fm);
+	return r;
+}
+
+int
+ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
+    const char *title)
+{
+	return form_run(form_open(ui, kind, rec, title));
+}
+
+int
+ui_form_restore(struct ui *ui, const struct draft *d)
+{
+	const struct schema *s = schema_of(d->kind);
+	struct record_head *h;
+	struct form_field *ff;
+	struct store_txn *t;
+	void *orig = xcalloc(1, s->size), *mine = xmalloc(s->size);
+	struct form *fm;
+	const char *v;
+	int gone = 0, i, r;
+
+	/* The record as it was opened: as stored now, with the values and
+	 * the version it had then, so that a change made since by someone
+	 * else is caught on saving. */
+	if ((gone = d->id != 0) && store_read_begin(ui->store, &t,
+	    NULL) == 0) {
+		gone = store_get(t, d->kind, d->id, orig, NULL) != 0;
+		store_read_end(t);
+	}
+	if (gone)
+		memset(orig, 0, s->size);
+	draft_get_record(d, 'o', orig);
+	h = orig;
+	h->version = gone ? 0 : d->version;
+	if (gone)
+		h->id = 0;
+	memcpy(mine, orig, s->size);
+	draft_get_record(d, 'm', mine);
+	fm = form_open(ui, d->kind, orig, d->title);
+	form_load(fm, mine);
+	for (i = 0; i < fm->n; i++) {
+		ff = &fm->fields[i];
+		if (ff->kind == FORM_TEXT &&
+		    (v = draft_get(d, 't', ff->f->name)) != NULL) {
+			snprintf(ff->text, ff->cap, "%s", v);
+			str_utf8_cut(ff->text);
+			ui_edit_init(&ff->edit, ff->text, ff->cap);
+		} else
+			form_show(fm, ff);
+	}
+	if (gone)
+		snprintf(fm->banner, sizeof fm->banner, "%s", _("The record "
+		    "was deleted after ogpo closed: saving adds it anew."));
+	r = form_run(fm);
+	free(orig);
+	free(mine);
 	return r;
 }

@@ -525,9 +525,12 @@ const char *ui_search_hint(const struct ui_search *s);
 /* Case-insensitive (ASCII) substring test, for match callbacks. */
 int	ui_contains(const char *hay, const char *needle);
 
-/* form.c: a form for one record. */
+/* form.c: a form for one record; one left unsaved when ogpo closed,
+ * put back as it was (draft.h). */
 int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 	    const char *title);
+struct draft;
+int	ui_form_restore(struct ui *ui, const struct draft *d);
 
 /* sheets.c: the Officers pane's Import; exports from the Meetings pane,
  * an attendance sheet and the command line (what: EXPORT_ATTENDANCE,

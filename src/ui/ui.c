@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "ogpo/config.h"
+#include "ogpo/draft.h"
 #include "ogpo/priv.h"
 #include "ui-int.h"
 
@@ -915,6 +916,63 @@ ui_signals(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+/*
+ * Forms ogpo was closed under, unsaved, when this person last had this
+ * database open (the connection dropped): each is offered, oldest first,
+ * to open as it was left, keep for later or discard.
+ */
+static void
+ui_drafts(struct ui *ui)
+{
+	const char *choices[] = { _("Open it as it was left"),
+		_("Later: ask again when ogpo next opens"),
+		_("Discard it") };
+	struct draft **list;
+	const struct schema *s;
+	char when[32], label[256], *text;
+	void *rec;
+	size_t n, i, sel;
+	time_t tt;
+	int r;
+
+	n = draft_list(ui->dbdir, &list);
+	for (i = 0; i < n && !ui->quit; i++) {
+		s = schema_of(list[i]->kind);
+		rec = xcalloc(1, s->size);
+		draft_get_record(list[i], 'm', rec);
+		schema_label(s, rec, label, sizeof label);
+		free(rec);
+		tt = (time_t)list[i]->when;
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&tt));
+		text = xasprintf(_("ogpo closed at %s while a form was open, "
+		    "unsaved: %s (%s). What you typed was kept."), when,
+		    list[i]->title, label);
+		sel = 0;
+		r = ui_pick_text(ui, _("An unsaved form"), text, choices, 3,
+		    &sel, 0);
+		free(text);
+		if (r == UI_KEY_QUIT) {
+			ui->quit = 1;
+			break;
+		}
+		if (r != 1 || sel == 1)
+			continue;
+		if (sel == 2) {
+			draft_remove(list[i]);
+			ui_message(ui, 0, _("Discarded the unsaved form."));
+			continue;
+		}
+		/* Left again, it is kept again, as a new draft. */
+		r = ui_form_restore(ui, list[i]);
+		draft_remove(list[i]);
+		if (r == UI_KEY_QUIT)
+			ui->quit = 1;
+		else if (r == 1)
+			ui_changed(ui);		/* the form said "Saved …" */
+	}
+	draft_free_list(list, n);
+}
+
 /* 1 if the person at the keyboard is an admin now. */
 static int
 ui_is_admin(struct core *c)
@@ -1062,6 +1120,7 @@ ui_main(const struct cmd_ctx *ctx)
 	timeout(UI_POLL_MS);
 	ui_colors(&ui);
 	ui_mouse_start(&ui);
+	ui_drafts(&ui);
 
 	while ((key = ui_getkey(&ui)) != UI_KEY_QUIT) {
 		const struct ui_pane *p = ui.panes[ui.tab];
