@@ -5,7 +5,9 @@
 # with PuTTY's default, so ogpo starts in the C locale and must still
 # draw Chinese. Two accounts edit one officer at once: the second is told
 # who saved what; each sees the other in the who-else list; an editor's
-# save outside its scope is refused on the screen.
+# save outside its scope is refused on the screen. The editor's connection
+# drops in the middle of a form: what it typed is kept, in its own home,
+# and offered when it logs in again.
 . "$(dirname "$0")/attack-lib.sh"
 . tests/tui/tui-lib.sh
 
@@ -110,10 +112,50 @@ keys C-s
 expect "the editor is told the record changed" "changed by $ADM"
 expect "and what the admin saved beside what it typed" "$ADM saved"
 keys Escape
+expect_gone "the editor goes on editing" "Reload their version"
+keys Escape
+expect "Esc asks before throwing away what was typed" "Throw away"
+keys y
+expect_gone "the editor's form is closed" "Edit officer"
 tui_stop
 TUI_S=admin
 tui_stop
 "$BIN" list officers --agency MOI --tsv >"$TMP/moi.after"
 check "the admin's save is what the database holds (${title}A)" \
     test "$(col title "$TMP/moi.after")" = "${title}A"
+
+# The editor's connection drops with a form open and typed in.
+OGPO=$TMP/ssh/via-$ED
+tui_start drop 100 30
+keys 2
+keys /
+text "$name"
+keys Enter
+expect_sel "the editor finds $name again" "$name"
+keys e
+expect "and opens the form" "Edit officer"
+keys Tab Tab Tab Tab Tab Tab C-e
+text "斷線"
+expect "types in it" "${title}A斷線"
+# The SSH client dies: the server sees the connection drop.
+kill -9 "$(tui_pid)"
+wait_exit 5
+tui_stop
+drafts=$TMP/home/$ED/.local/state/ogpo/drafts
+kept() { ls "$drafts"/*.draft >/dev/null 2>&1; }
+if poll 5 kept; then ok "the server's ogpo keeps the form in the editor's home"
+else not_ok "the server's ogpo keeps the form in the editor's home"; fi
+check "… readable by the editor alone" sh -c \
+    "stat -c '%U %a' '$drafts'/*.draft | grep -qx '$ED 600'"
+tui_start back 100 30
+expect "logging in again offers it" "An unsaved form"
+keys Enter
+expect "it opens as it was left" "${title}A斷線"
+keys C-s
+expect "and saves" "Saved $name."
+tui_stop
+"$BIN" list officers --agency MOI --tsv >"$TMP/moi.after"
+check "the title typed before the drop is stored" \
+    test "$(col title "$TMP/moi.after")" = "${title}A斷線"
+check "the draft is gone" sh -c "! ls '$drafts'/*.draft 2>/dev/null"
 tui_done
