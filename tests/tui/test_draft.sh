@@ -92,11 +92,16 @@ lacks_text "An unsaved form" && ok "another database is not offered it" ||
     { not_ok "another database is not offered it"; dump; }
 tui_stop
 DB=$DB0
-tui_start draft4 100 30
-expect "the new officer is offered" "斷線新人"
+# In Chinese, at 80x24.
+TUI_LANG=zh_TW.UTF-8 TUI_READY="1 機關"
+tui_start draft4 80 24
+expect "the new officer is offered, in Chinese" "尚未儲存的表單"
+expect "… naming it" "斷線新人"
+expect "… and the choices" "稍後：下次開啟 ogpo 時再問"
 keys Down Enter
-expect_gone "later: the offer closes" "An unsaved form"
+expect_gone "later: the offer closes" "尚未儲存的表單"
 tui_stop
+TUI_LANG=C.UTF-8 TUI_READY="1 Agencies"
 same "… and the draft stays" "$(ndrafts)" 1
 tui_start draft5 100 30
 expect "offered again on the next start" "斷線新人"
