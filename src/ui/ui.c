@@ -4,6 +4,7 @@
  * commits. Panes draw the middle; widgets stack on top as layers.
  */
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -1100,6 +1101,13 @@ ui_main(const struct cmd_ctx *ctx)
 	ui_problems(&ui, errors);
 
 	ui_signals();
+	/* Lines and corners as Unicode characters, not the VT100 set that
+	 * ESC ( 0 switches to: terminals in UTF-8 differ on that escape
+	 * (PuTTY's settings, screen capture), every one of them draws
+	 * U+2500 to U+257F. NCURSES_NO_UTF8_ACS=0 of the person's own
+	 * stands. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	/* With the group's rights, ncurses sees a set-id program and trusts
 	 * nothing of the environment's terminal description. */
 	priv_enter();
