@@ -81,7 +81,7 @@ struct export_att {
 
 /*
  * One invitee of one meeting, with what its rows show: the strings point
- * into the tree or the list's texts, so sorting moves 80 bytes an entry.
+ * into the tree or the list's texts.
  */
 struct export_invitee {
 	struct export_att	 a;
@@ -89,8 +89,29 @@ struct export_invitee {
 	const char		*code, *agency;	/* the agency's, or an
 						   external's organisation */
 	const char		*name, *title;
-	struct export_chunk	*texts;	/* past the last entry: the
-					   proxies, notes and externals */
+};
+
+/* What an invitee sorts by (export_key_cmp). */
+struct export_key {
+	uint64_t			 name8;	/* export_prefix8(name) */
+	uint32_t			 rank;
+	uint32_t			 shared;	/* rank of more than
+							   one agency */
+	const struct export_invitee	*e;
+};
+
+/*
+ * A meeting's invitees as read (in), then sorted (v). The arrays and the
+ * texts are kept from one meeting to the next: a month's meetings are
+ * thousands of invitees each, and fresh arrays were fresh pages, faulted
+ * in every meeting. The sorted entries are copied out whole, so rows are
+ * written from memory read in order.
+ */
+struct export_list {
+	struct export_invitee	*in, *v;
+	struct export_key	*keys;
+	size_t			 n, cap, capv, capkeys;
+	struct export_chunk	*texts;	/* the proxies, notes and externals */
 };
 
 static int
@@ -256,21 +277,45 @@ export_agency_cells(const struct export_tree *tr, uint32_t id, char *code,
 	return e->rank;
 }
 
-/* Invitees sort by agency order, then agency (organisation), then name. */
+/*
+ * Invitees sort by agency order, then agency (organisation), then name,
+ * then id. What is sorted is a small key per invitee, which most
+ * comparisons decide alone: the rank (one agency of the tree each, but
+ * for the shared ranks of externals and agencies gone) and the name's
+ * first bytes as one number; invitees come in id order, so the entry's
+ * place stands for its id.
+ */
 static int
-export_invitee_cmp(const void *a, const void *b)
+export_key_cmp(const void *a, const void *b)
 {
-	const struct export_invitee *x = a, *y = b;
+	const struct export_key *x = a, *y = b;
 	int d;
 
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	/* Same rank, same agency of the tree: the same string. */
-	if (x->agency != y->agency && (d = strcmp(x->agency, y->agency)) != 0)
+	if (x->shared && x->e->agency != y->e->agency &&
+	    (d = strcmp(x->e->agency, y->e->agency)) != 0)
 		return d;
-	if (x->name != y->name && (d = strcmp(x->name, y->name)) != 0)
+	if (x->name8 != y->name8)
+		return x->name8 < y->name8 ? -1 : 1;
+	if ((d = strcmp(x->e->name, y->e->name)) != 0)
 		return d;
-	return (x->a.officer > y->a.officer) - (x->a.officer < y->a.officer);
+	return (x->e > y->e) - (x->e < y->e);
+}
+
+/* The first 8 bytes of s (NUL-padded) as a number that sorts as s does. */
+static uint64_t
+export_prefix8(const char *s)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < 8; i++) {
+		v <<= 8;
+		if (*s != '\0')
+			v |= (unsigned char)*s++;
+	}
+	return v;
 }
 
 #define EXPORT_CHUNK	(64 * 1024)
@@ -381,76 +426,91 @@ export_invitee_agency(const struct export_tree *tr, uint32_t id,
 	e->rank = id == 0 ? EXPORT_LAST : tr->next;
 }
 
-/* Free what export_invitees gave (n entries). */
+/* Let go of what l holds. */
 static void
-export_invitees_free(struct export_invitee *v, size_t n)
+export_list_free(struct export_list *l)
 {
-	if (v == NULL)
-		return;
-	export_chunks_free(v[n].texts);
-	free(v);
+	free(l->in);
+	free(l->v);
+	free(l->keys);
+	export_chunks_free(l->texts);
+	memset(l, 0, sizeof *l);
+}
+
+/* Empty l for the next meeting, keeping its arrays and one chunk. */
+static void
+export_list_reset(struct export_list *l)
+{
+	l->n = 0;
+	if (l->texts != NULL) {
+		export_chunks_free(l->texts->next);
+		l->texts->next = NULL;
+		l->texts->used = 0;
+	}
 }
 
 /*
- * The invitees of meeting, sorted, as a new array in *vp (free it with
- * export_invitees_free); *np says how many. The agencies' strings point
- * into tr, which must outlive them.
+ * The invitees of meeting into l (emptied first), sorted in l->v. The
+ * agencies' strings point into tr, which must outlive them.
  */
 static int
 export_invitees(struct store_txn *t, struct export_tree *tr,
-    uint32_t meeting, struct export_invitee **vp, size_t *np, char **cause)
+    uint32_t meeting, struct export_list *l, char **cause)
 {
 	struct store_cursor *c;
-	struct export_invitee *v = NULL, *e;
-	struct export_chunk *texts = NULL;
+	struct export_invitee *e;
 	const struct export_officer *p;
-	struct attendance *at = xmalloc(sizeof *at);
-	size_t n = 0, cap;
+	struct attendance *at;
+	size_t i;
 	int rc;
 
-	*vp = NULL;
-	*np = 0;
+	export_list_reset(l);
 	if ((rc = store_cursor_open(t, IX_ATTENDANCE, &meeting, &c,
-	    cause)) != 0) {
-		free(at);
+	    cause)) != 0)
 		return rc;
-	}
-	cap = store_count(t, IX_ATTENDANCE, &meeting);
-	v = xcalloc(cap + 1, sizeof *v);
-	while (n < cap && store_cursor_move(c, STORE_NEXT) == 0) {
+	at = xmalloc(sizeof *at);
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
 		if ((rc = store_cursor_get(c, at, cause)) != 0)
 			break;
-		e = &v[n++];
+		l->in = xgrow(l->in, &l->cap, l->n + 1, sizeof *l->in);
+		e = &l->in[l->n++];
 		e->a.officer = at->officer;
 		e->a.agency = at->agency;
 		e->a.role = at->role;
 		e->a.status = at->status;
-		e->a.proxy = export_keep_str(&texts, at->proxy);
-		e->a.note = export_keep_str(&texts, at->note);
+		e->a.proxy = export_keep_str(&l->texts, at->proxy);
+		e->a.note = export_keep_str(&l->texts, at->note);
 		e->title = "";
 		if (at->officer & ATTEND_EXTERNAL) {
 			e->rank = EXPORT_LAST;
 			e->code = "";
-			e->agency = export_keep_str(&texts, at->organisation);
-			e->name = export_keep_str(&texts, at->name);
-			continue;
+			e->agency = export_keep_str(&l->texts,
+			    at->organisation);
+			e->name = export_keep_str(&l->texts, at->name);
+		} else {
+			export_invitee_agency(tr, at->agency, e, &l->texts);
+			p = export_officer(t, tr, at->officer);
+			e->name = p->name;
+			e->title = p->title;
 		}
-		export_invitee_agency(tr, at->agency, e, &texts);
-		p = export_officer(t, tr, at->officer);
-		e->name = p->name;
-		e->title = p->title;
 	}
 	store_cursor_close(c);
 	free(at);
-	v[n].texts = texts;
-	if (rc != 0) {
-		export_invitees_free(v, n);
+	if (rc != 0)
 		return rc;
+	l->keys = xgrow(l->keys, &l->capkeys, l->n + 1, sizeof *l->keys);
+	l->v = xgrow(l->v, &l->capv, l->n + 1, sizeof *l->v);
+	for (i = 0; i < l->n; i++) {
+		e = &l->in[i];
+		l->keys[i].name8 = export_prefix8(e->name);
+		l->keys[i].rank = e->rank;
+		l->keys[i].shared = e->rank >= tr->next;
+		l->keys[i].e = e;
 	}
-	if (n > 0)
-		qsort(v, n, sizeof *v, export_invitee_cmp);
-	*vp = v;
-	*np = n;
+	if (l->n > 0)
+		qsort(l->keys, l->n, sizeof *l->keys, export_key_cmp);
+	for (i = 0; i < l->n; i++)
+		l->v[i] = *l->keys[i].e;
 	return 0;
 }
 
@@ -532,6 +592,7 @@ struct export_ctx {
 	struct export_tree	*tr;
 	struct table_writer	*w;
 	size_t			*rows;
+	struct export_list	 list;
 };
 
 static int
@@ -539,24 +600,24 @@ export_attendance_meeting(struct store_txn *t, const struct meeting *m,
     void *arg, char **cause)
 {
 	struct export_ctx *x = arg;
-	struct export_invitee *v;
-	size_t n, i;
+	const struct export_invitee *v;
+	const char *kind = export_label(&model_meeting_kinds, m->kind);
+	size_t i;
 	int rc;
 
-	if ((rc = export_invitees(t, x->tr, m->h.id, &v, &n, cause)) != 0)
+	if ((rc = export_invitees(t, x->tr, m->h.id, &x->list, cause)) != 0)
 		return rc;
-	for (i = 0; i < n && rc == 0; i++) {
-		int ext = (v[i].a.officer & ATTEND_EXTERNAL) != 0;
-		const char *cells[] = { m->date,
-			export_label(&model_meeting_kinds, m->kind), m->title,
-			v[i].code, v[i].agency, v[i].name, ext ?
-			EXPORT_EXTERNAL : export_label(&model_roles, v[i].a.role),
-			export_label(&model_attend_statuses, v[i].a.status),
-			v[i].a.proxy, v[i].a.note };
+	for (i = 0; i < x->list.n && rc == 0; i++) {
+		v = &x->list.v[i];
+		const char *cells[] = { m->date, kind, m->title, v->code,
+			v->agency, v->name, v->a.officer & ATTEND_EXTERNAL ?
+			EXPORT_EXTERNAL :
+			export_label(&model_roles, v->a.role),
+			export_label(&model_attend_statuses, v->a.status),
+			v->a.proxy, v->a.note };
 
 		rc = export_row(x->w, cells, 10, x->rows, cause);
 	}
-	export_invitees_free(v, n);
 	return rc;
 }
 
@@ -568,7 +629,7 @@ export_attendance(struct store_txn *t, const char *month,
 		T("會議名稱"), T("機關代碼"), T("機關"), T("姓名"), T("角色"),
 		T("出席情形"), T("代理人"), T("備註") };
 	struct export_tree tr;
-	struct export_ctx x = { &tr, w, rows };
+	struct export_ctx x;
 	char first[OGPO_DATE_MAX + 1], end[OGPO_DATE_MAX + 1];
 	int rc;
 
@@ -576,10 +637,15 @@ export_attendance(struct store_txn *t, const char *month,
 	if ((rc = export_month_check(month, cause)) != 0)
 		return rc;
 	export_month_bounds(month, first, end);
+	memset(&x, 0, sizeof x);
+	x.tr = &tr;
+	x.w = w;
+	x.rows = rows;
 	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
 	    (rc = export_head(w, head, 10, cause)) == 0)
 		rc = export_meetings_between(t, first, end,
 		    export_attendance_meeting, &x, cause);
+	export_list_free(&x.list);
 	export_tree_free(&tr);
 	return rc;
 }
@@ -750,6 +816,7 @@ struct export_cell {
 
 struct export_matrix {
 	struct export_tree	*tr;
+	struct export_list	 list;
 	char			**heads;	/* "YYYY-MM-DD kind" */
 	size_t			 nmeetings, capm;
 	struct export_cell	*cells;
@@ -761,15 +828,15 @@ export_matrix_meeting(struct store_txn *t, const struct meeting *m,
     void *arg, char **cause)
 {
 	struct export_matrix *x = arg;
-	struct export_invitee *v;
+	const struct export_invitee *v;
 	struct export_cell *c;
 	char **h;
-	size_t n, i;
+	size_t i;
 	int rc;
 
 	if (m->status == MEETING_CANCELLED)
 		return 0;
-	if ((rc = export_invitees(t, x->tr, m->h.id, &v, &n, cause)) != 0)
+	if ((rc = export_invitees(t, x->tr, m->h.id, &x->list, cause)) != 0)
 		return rc;
 	if (x->nmeetings == x->capm) {
 		x->capm = x->capm ? x->capm * 2 : 16;
@@ -781,8 +848,9 @@ export_matrix_meeting(struct store_txn *t, const struct meeting *m,
 	}
 	x->heads[x->nmeetings] = xasprintf("%s %s", m->date,
 	    export_label(&model_meeting_kinds, m->kind));
-	for (i = 0; i < n; i++) {
-		if (v[i].a.officer & ATTEND_EXTERNAL)
+	for (i = 0; i < x->list.n; i++) {
+		v = &x->list.v[i];
+		if (v->a.officer & ATTEND_EXTERNAL)
 			continue;
 		if (x->ncells == x->capc) {
 			x->capc = x->capc ? x->capc * 2 : 64;
@@ -793,17 +861,16 @@ export_matrix_meeting(struct store_txn *t, const struct meeting *m,
 			x->cells = c;
 		}
 		c = &x->cells[x->ncells++];
-		c->rank = v[i].rank;
-		c->agency = v[i].a.agency;
-		c->officer = v[i].a.officer;
-		c->status = v[i].a.status;
+		c->rank = v->rank;
+		c->agency = v->a.agency;
+		c->officer = v->a.officer;
+		c->status = v->a.status;
 		c->col = x->nmeetings;
-		str_copy(c->code, v[i].code, sizeof c->code);
-		str_copy(c->agname, v[i].agency, sizeof c->agname);
-		str_copy(c->name, v[i].name, sizeof c->name);
+		str_copy(c->code, v->code, sizeof c->code);
+		str_copy(c->agname, v->agency, sizeof c->agname);
+		str_copy(c->name, v->name, sizeof c->name);
 	}
 	x->nmeetings++;
-	export_invitees_free(v, n);
 	return 0;
 }
 
@@ -884,6 +951,7 @@ done:
 		free(x.heads[j]);
 	free(x.heads);
 	free(x.cells);
+	export_list_free(&x.list);
 	export_tree_free(&tr);
 	return rc;
 }
@@ -943,21 +1011,22 @@ export_signin(struct store_txn *t, uint32_t meeting, int roc,
 	};
 	static const char *const blank[] = { "", "", "", "" };
 	struct export_tree tr;
-	struct export_invitee *v = NULL;
+	struct export_list l;
 	struct meeting *m = xmalloc(sizeof *m);
 	char line[OGPO_TEXT_MAX + 64], when[96];
-	size_t n = 0, i;
+	size_t i;
 	int rc;
 
 	*rows = 0;
 	memset(&tr, 0, sizeof tr);
+	memset(&l, 0, sizeof l);
 	if ((rc = store_meeting_get(t, meeting, m, cause)) != 0) {
 		if (rc == OGPO_NOTFOUND)
 			err_set(cause, rc, "there is no meeting #%u", meeting);
 		goto done;
 	}
 	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
-	    (rc = export_invitees(t, &tr, meeting, &v, &n, cause)) != 0)
+	    (rc = export_invitees(t, &tr, meeting, &l, cause)) != 0)
 		goto done;
 	snprintf(line, sizeof line, "%s　簽到表", m->title);
 	table_writer_title(w, line, NULL);
@@ -973,16 +1042,16 @@ export_signin(struct store_txn *t, uint32_t meeting, int roc,
 	table_writer_title(w, line, NULL);
 	if ((rc = export_head(w, head, 4, cause)) != 0)
 		goto done;
-	for (i = 0; i < n && rc == 0; i++) {
-		const char *cells[] = { v[i].agency, v[i].name, v[i].title,
-			"" };
+	for (i = 0; i < l.n && rc == 0; i++) {
+		const char *cells[] = { l.v[i].agency, l.v[i].name,
+			l.v[i].title, "" };
 
 		rc = export_row(w, cells, 4, rows, cause);
 	}
-	for (i = 0; i < export_signin_spare(n) && rc == 0; i++)
+	for (i = 0; i < export_signin_spare(l.n) && rc == 0; i++)
 		rc = export_row(w, blank, 4, NULL, cause);
 done:
-	export_invitees_free(v, n);
+	export_list_free(&l);
 	free(m);
 	export_tree_free(&tr);
 	return rc;
@@ -1241,10 +1310,14 @@ export_meetings(struct store_txn *t, struct table_writer *w, size_t *rows,
 		C("受邀人數"), C("出席人數"), T("會議紀錄"), T("錄影"),
 		T("錄音"), T("備註"), T("更新時間"), T("更新者") };
 	struct export_tree tr;
-	struct export_ctx x = { &tr, w, rows };
+	struct export_ctx x;
 	int rc;
 
 	*rows = 0;
+	memset(&x, 0, sizeof x);
+	x.tr = &tr;
+	x.w = w;
+	x.rows = rows;
 	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
 	    (rc = export_head(w, head, 19, cause)) == 0)
 		rc = export_meetings_between(t, NULL, NULL,
