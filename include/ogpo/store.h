@@ -342,6 +342,13 @@ int	 store_get(struct store_txn *t, enum entity_kind kind, uint32_t id,
 	    void *rec, char **cause);
 
 /*
+ * As store_get, but only the fields in the mask (codec_mask) are read
+ * into rec; the rest of it is left as it was (codec_decode_some).
+ */
+int	 store_get_some(struct store_txn *t, enum entity_kind kind,
+	    uint32_t id, void *rec, uint64_t fields, char **cause);
+
+/*
  * Indexes a cursor can walk. Each walk yields records of one entity in
  * the index's order; a group narrows it to one parent key.
  */
@@ -442,6 +449,10 @@ uint32_t store_cursor_id(struct store_cursor *c);
 
 /* Decode the record at the cursor into rec (the index's entity). */
 int	 store_cursor_get(struct store_cursor *c, void *rec, char **cause);
+
+/* As store_cursor_get, only the fields in the mask (codec_mask). */
+int	 store_cursor_get_some(struct store_cursor *c, void *rec,
+	    uint64_t fields, char **cause);
 
 /*
  * The ids of one group of ix, in index order, as a new array in *ids

@@ -327,17 +327,42 @@ type:
 	    f->name);
 }
 
-int
-codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
-    void *rec, char **cause)
+/* Field f of rec as a record without it reads: zero, empty. */
+static void
+codec_clear(const struct field *f, void *rec)
+{
+	char *p = (char *)rec + f->offset;
+
+	switch (f->type) {
+	case FIELD_STR:
+		p[0] = '\0';
+		break;
+	case FIELD_U32LIST:
+		memset((char *)rec + f->count, 0, sizeof(uint32_t));
+		break;
+	case FIELD_BYTES:
+		memset((char *)rec + f->count, 0, sizeof(size_t));
+		break;
+	default:
+		memset(p, 0, f->size);
+		break;
+	}
+}
+
+/*
+ * Decode the fields of s that want names (bit i: s->fields[i]) into rec;
+ * the others are skipped, their values checked only for being CBOR.
+ */
+static int
+codec_decode_fields(const struct schema *s, const uint8_t *buf, size_t len,
+    void *rec, uint64_t want, char **cause)
 {
 	struct codec_reader r = { buf, len, 0, { 0, 0, 0, 0 } };
-	uint64_t seen = 0, pairs;
+	uint64_t seen = 0, pairs, bit;
 	size_t hint = 0;
 	const struct field *f;
 	int rc;
 
-	memset(rec, 0, s->size);
 	if (codec_next(&r) != 0 || r.it.kind != CODEC_MAP)
 		return err_set(cause, OGPO_CORRUPT,
 		    "%s record: not a CBOR map", s->name);
@@ -346,7 +371,14 @@ codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
 			return err_set(cause, OGPO_CORRUPT,
 			    "%s record: a key is not a small integer",
 			    s->name);
-		if ((f = codec_field(s, r.it.u, &hint)) == NULL) {
+		f = codec_field(s, r.it.u, &hint);
+		bit = f != NULL ? 1ULL << (f - s->fields) : 0;
+		if (bit & seen)
+			return err_set(cause, OGPO_CORRUPT,
+			    "%s record: field %s appears twice", s->name,
+			    f->name);
+		seen |= bit;
+		if (!(bit & want)) {
 			uint64_t key = r.it.u;	/* codec_skip reads on */
 
 			if (codec_skip(&r) != 0)
@@ -355,11 +387,6 @@ codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
 				    s->name, (unsigned long long)key);
 			continue;
 		}
-		if (seen & (1ULL << (f - s->fields)))
-			return err_set(cause, OGPO_CORRUPT,
-			    "%s record: field %s appears twice", s->name,
-			    f->name);
-		seen |= 1ULL << (f - s->fields);
 		if ((rc = codec_value(&r, f, rec, cause)) != 0)
 			return err_prefix(cause, rc, "%s record", s->name);
 	}
@@ -368,6 +395,38 @@ codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
 		    "%s record: %zu stray bytes after the map", s->name,
 		    len - r.pos);
 	return 0;
+}
+
+int
+codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
+    void *rec, char **cause)
+{
+	memset(rec, 0, s->size);
+	return codec_decode_fields(s, buf, len, rec, UINT64_MAX, cause);
+}
+
+int
+codec_decode_some(const struct schema *s, const uint8_t *buf, size_t len,
+    void *rec, uint64_t fields, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++)
+		if (fields & (1ULL << i))
+			codec_clear(&s->fields[i], rec);
+	return codec_decode_fields(s, buf, len, rec, fields, cause);
+}
+
+uint64_t
+codec_mask(const struct schema *s, const char *const *names)
+{
+	const struct field *f;
+	uint64_t mask = 0;
+
+	for (; *names != NULL; names++)
+		if ((f = schema_field(s, *names)) != NULL)
+			mask |= 1ULL << (f - s->fields);
+	return mask;
 }
 
 /* 1 if field f of rec holds its zero value, which is not written. */

@@ -364,6 +364,13 @@ store_cursor_id(struct store_cursor *c)
 int
 store_cursor_get(struct store_cursor *c, void *rec, char **cause)
 {
+	return store_cursor_get_some(c, rec, UINT64_MAX, cause);
+}
+
+int
+store_cursor_get_some(struct store_cursor *c, void *rec, uint64_t fields,
+    char **cause)
+{
 	const struct store_entity *e = store_entity(c->ix->entity);
 	uint8_t pk[STORE_KEY_MAX];
 	size_t n;
@@ -371,10 +378,12 @@ store_cursor_get(struct store_cursor *c, void *rec, char **cause)
 	if (!c->at)
 		return OGPO_NOTFOUND;
 	if (c->ix->flags & IXF_PRIMARY)
-		return codec_decode(e->schema, c->v.mv_data, c->v.mv_size, rec,
-		    cause);
+		return fields == UINT64_MAX ? codec_decode(e->schema,
+		    c->v.mv_data, c->v.mv_size, rec, cause) :
+		    codec_decode_some(e->schema, c->v.mv_data, c->v.mv_size,
+		    rec, fields, cause);
 	n = c->ix->target(&c->k, &c->v, pk);
-	return store_rec_get(c->t, e, pk, n, rec, cause);
+	return store_rec_get_some(c->t, e, pk, n, rec, fields, cause);
 }
 
 size_t

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ogpo/codec.h"
 #include "ogpo/export.h"
 #include "ogpo/i18n.h"
 #include "ogpo/resolution.h"
@@ -66,6 +67,7 @@ struct export_tree {
 	size_t			 npeople, cappeople;	/* cap: a power of 2 */
 	struct export_chunk	*texts;	/* the people's names and titles */
 	struct officer		*o;	/* room to read one into */
+	uint64_t		 officer_fields;	/* what of it */
 };
 
 /*
@@ -112,6 +114,7 @@ struct export_list {
 	struct export_key	*keys;
 	size_t			 n, cap, capv, capkeys;
 	struct export_chunk	*texts;	/* the proxies, notes and externals */
+	uint64_t		 fields;	/* what is read of a record */
 };
 
 static int
@@ -397,7 +400,13 @@ export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
 	p->id = id;
 	if (tr->o == NULL)
 		tr->o = xmalloc(sizeof *tr->o);
-	if (store_officer_get(t, id, tr->o, NULL) == 0) {
+	if (tr->officer_fields == 0) {
+		static const char *const names[] = { "name", "title", NULL };
+
+		tr->officer_fields = codec_mask(&schema_officer, names);
+	}
+	if (store_get_some(t, ENTITY_OFFICER, id, tr->o, tr->officer_fields,
+	    NULL) == 0) {
 		p->name = export_keep_str(&tr->texts, tr->o->name);
 		p->title = export_keep_str(&tr->texts, tr->o->title);
 	} else {
@@ -465,12 +474,19 @@ export_invitees(struct store_txn *t, struct export_tree *tr,
 	int rc;
 
 	export_list_reset(l);
+	if (l->fields == 0) {
+		static const char *const names[] = { "officer", "agency",
+			"role", "status", "proxy", "note", "name",
+			"organisation", NULL };
+
+		l->fields = codec_mask(&schema_attendance, names);
+	}
 	if ((rc = store_cursor_open(t, IX_ATTENDANCE, &meeting, &c,
 	    cause)) != 0)
 		return rc;
 	at = xmalloc(sizeof *at);
 	while (store_cursor_move(c, STORE_NEXT) == 0) {
-		if ((rc = store_cursor_get(c, at, cause)) != 0)
+		if ((rc = store_cursor_get_some(c, at, l->fields, cause)) != 0)
 			break;
 		l->in = xgrow(l->in, &l->cap, l->n + 1, sizeof *l->in);
 		e = &l->in[l->n++];
