@@ -435,6 +435,14 @@ int	 store_cursor_move(struct store_cursor *c, enum store_move how);
 int	 store_cursor_seek(struct store_cursor *c, const struct store_pos *pos);
 
 /*
+ * Go to the record with id in the records of an entity keyed by id
+ * (IX_OFFICER …); OGPO_NOTFOUND if there is none. Ids asked for in
+ * rising order are found mostly on the page the cursor is on, without
+ * a search from the root (a meeting's invitees, in id order).
+ */
+int	 store_cursor_seek_id(struct store_cursor *c, uint32_t id);
+
+/*
  * Go to the first entry whose key starts at or after the text prefix
  * (IX_OFFICER_NAME, IX_OFFICER_EMAIL, IX_AGENCY_CODE, IX_USER) or the
  * date (IX_MEETING_DATE, "YYYY-MM-DD").

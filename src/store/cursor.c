@@ -180,6 +180,19 @@ store_cursor_seek(struct store_cursor *c, const struct store_pos *pos)
 }
 
 int
+store_cursor_seek_id(struct store_cursor *c, uint32_t id)
+{
+	uint8_t key[4];
+	MDB_val k = { 4, key }, v = { 0, NULL };
+
+	if (!(c->ix->flags & IXF_PRIMARY) || c->grouped ||
+	    !store_keyed_by_id(store_entity(c->ix->entity)))
+		return OGPO_NOTFOUND;
+	store_u32_put(key, id);
+	return store_cursor_op(c, &k, &v, MDB_SET_KEY);
+}
+
+int
 store_cursor_seek_text(struct store_cursor *c, const char *text)
 {
 	MDB_val k = { strlen(text), (void *)text }, v = { 0, NULL };

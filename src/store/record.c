@@ -802,6 +802,12 @@ store_get_some(struct store_txn *t, enum entity_kind kind, uint32_t id,
 }
 
 int
+store_keyed_by_id(const struct store_entity *e)
+{
+	return e != NULL && e->key == record_key_id;
+}
+
+int
 store_exists(struct store_txn *t, enum entity_kind kind, uint32_t id)
 {
 	const struct store_entity *e = store_entity(kind);

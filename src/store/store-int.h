@@ -297,6 +297,8 @@ struct store_entity {
 };
 
 const struct store_entity *store_entity(enum entity_kind kind);
+/* 1 if e's records are keyed by their id alone (agency, officer …). */
+int	store_keyed_by_id(const struct store_entity *e);
 
 /*
  * Map an LMDB status to ours, with a sentence that names what was being

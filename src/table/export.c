@@ -68,6 +68,7 @@ struct export_tree {
 	struct export_chunk	*texts;	/* the people's names and titles */
 	struct officer		*o;	/* room to read one into */
 	uint64_t		 officer_fields;	/* what of it */
+	struct store_cursor	*oc;	/* on the officers, by id */
 };
 
 /*
@@ -240,6 +241,7 @@ export_chunks_free(struct export_chunk *k)
 static void
 export_tree_free(struct export_tree *tr)
 {
+	store_cursor_close(tr->oc);
 	free(tr->v);
 	free(tr->people);
 	export_chunks_free(tr->texts);
@@ -367,7 +369,9 @@ export_keep_id(struct export_chunk **head, uint32_t id)
  * once per export and kept in the tree. Ids are the slots (the store
  * numbers officers upward from 1): a meeting's invitees come in id order,
  * so the table is walked forward, not at random (the random walk through
- * a table of 1.5 MB was half of the lookups' time).
+ * a table of 1.5 MB was half of the lookups' time), and the records are
+ * read through one cursor, which finds the next mostly on the page it is
+ * on.
  */
 static const struct export_officer *
 export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
@@ -405,7 +409,11 @@ export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
 
 		tr->officer_fields = codec_mask(&schema_officer, names);
 	}
-	if (store_get_some(t, ENTITY_OFFICER, id, tr->o, tr->officer_fields,
+	if (tr->oc == NULL && store_cursor_open(t, IX_OFFICER, NULL, &tr->oc,
+	    NULL) != 0)
+		tr->oc = NULL;
+	if (tr->oc != NULL && store_cursor_seek_id(tr->oc, id) == 0 &&
+	    store_cursor_get_some(tr->oc, tr->o, tr->officer_fields,
 	    NULL) == 0) {
 		p->name = export_keep_str(&tr->texts, tr->o->name);
 		p->title = export_keep_str(&tr->texts, tr->o->title);
