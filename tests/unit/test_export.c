@@ -28,6 +28,7 @@
 #include "ogpo/export.h"
 #include "ogpo/import.h"
 #include "ogpo/model.h"
+#include "ogpo/spool.h"
 #include "ogpo/store.h"
 #include "ogpo/util.h"
 
@@ -714,6 +715,51 @@ test_export_big5(void **state)
 	assert_null(cause);
 }
 
+/*
+ * A file made afresh on a local disk is written straight, while the
+ * snapshot is held (spool_out_local); a pipe or a device is not, and is
+ * written only from the spool. Either way the bytes are the same, and a
+ * failed export leaves no file (test_export_big5).
+ */
+static void
+test_export_direct(void **state)
+{
+	struct fx *f = *state;
+	struct export_request r = { .what = EXPORT_ATTENDANCE,
+		.month = "2024-05", .excel = 1 };
+	char path[128], *cause = NULL, *want, *got;
+	size_t rows = 0, len;
+	int rc, p[2];
+	FILE *out;
+
+	snprintf(path, sizeof path, "%s/local", f->dir);
+	assert_non_null(out = fopen(path, "w"));
+	assert_int_equal(spool_out_local(out), 1);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(pipe(p), 0);
+	assert_non_null(out = fdopen(p[1], "w"));
+	assert_int_equal(spool_out_local(out), 0);
+	assert_int_equal(fclose(out), 0);
+	close(p[0]);
+	assert_non_null(out = fopen("/dev/null", "w"));
+	assert_int_equal(spool_out_local(out), 0);
+	assert_int_equal(fclose(out), 0);
+
+	want = test_export(f, &r, &rows, &rc, &cause);
+	assert_int_equal(rc, 0);
+	snprintf(path, sizeof path, "%s/may.csv", f->dir);
+	assert_int_equal(export_file(f->c, &r, path, &rows, NULL, &cause), 0);
+	assert_non_null(out = fopen(path, "r"));
+	got = xmalloc(strlen(want) + 2);
+	len = fread(got, 1, strlen(want) + 2, out);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(got, want, len);
+	free(got);
+	free(want);
+	assert_null(cause);
+}
+
 static void
 test_export_helpers(void **state)
 {
@@ -763,6 +809,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_round_trip,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_export_meetings_issues,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_export_direct,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_export_big5,
 		    test_setup, test_teardown),
