@@ -87,8 +87,11 @@ static int
 store_cursor_op(struct store_cursor *c, MDB_val *k, MDB_val *v,
     MDB_cursor_op op)
 {
+	/* LMDB's own steps hand out the map's entry already. */
+	int stepped = c->kc.sh == NULL && (op == MDB_NEXT || op == MDB_PREV);
+
 	if (store_kc_get(&c->kc, k, v, op) != 0 ||
-	    store_kc_get(&c->kc, k, v, MDB_GET_CURRENT) != 0 ||
+	    (!stepped && store_kc_get(&c->kc, k, v, MDB_GET_CURRENT) != 0) ||
 	    !store_cursor_in(c, k))
 		return OGPO_NOTFOUND;
 	c->k = *k;

@@ -1087,14 +1087,14 @@ done:
 /*
  * An officer as the export writes it: the enums, and the texts packed one
  * after another in an arena (a record's few hundred bytes, not the
- * struct's 2.4 KB), so that an agency's officers are read and decoded
- * once, sorted by name, and written from memory.
+ * struct's 2.4 KB), so that officers are read and decoded once, sorted,
+ * and written from memory.
  */
 struct export_packed {
 	uint32_t id, agency, role, supervisor, function, civil_servant;
 	size_t	 off;		/* name, title, email, phone, ext, start,
 				   end, note: each NUL-terminated */
-	const char *name;	/* in the arena, once it is whole */
+	uint16_t len[8];	/* of each */
 };
 
 struct export_arena {
@@ -1102,7 +1102,17 @@ struct export_arena {
 	size_t	 len, cap;
 };
 
-static void
+/* What officers sort by: agency order, name (its first bytes as one
+ * number first), id; i is the entry's place. */
+struct export_okey {
+	uint64_t	 name8;
+	const char	*name;
+	uint32_t	 rank, id;
+	size_t		 i;
+};
+
+/* Append s to the arena; returns its length. */
+static uint16_t
 export_arena_put(struct export_arena *a, const char *s)
 {
 	size_t n = strlen(s) + 1;
@@ -1113,24 +1123,22 @@ export_arena_put(struct export_arena *a, const char *s)
 	}
 	memcpy(a->p + a->len, s, n);
 	a->len += n;
+	return (uint16_t)(n - 1);
 }
 
 static int
-export_packed_cmp(const void *a, const void *b)
+export_okey_cmp(const void *a, const void *b)
 {
-	const struct export_packed *x = a, *y = b;
+	const struct export_okey *x = a, *y = b;
 	int d;
 
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->name8 != y->name8)
+		return x->name8 < y->name8 ? -1 : 1;
 	if ((d = strcmp(x->name, y->name)) != 0)
 		return d;
 	return (x->id > y->id) - (x->id < y->id);
-}
-
-/* The next of the packed texts after s. */
-static const char *
-export_packed_next(const char *s)
-{
-	return s + strlen(s) + 1;
 }
 
 static int
@@ -1143,7 +1151,7 @@ export_officer_row(const struct export_tree *tr, const struct export_packed *o,
 
 	f[0] = text;
 	for (i = 1; i < 8; i++)
-		f[i] = export_packed_next(f[i - 1]);
+		f[i] = f[i - 1] + o->len[i - 1] + 1;
 	export_agency_cells(tr, o->agency, code, sizeof code, agency,
 	    sizeof agency);
 	const char *cells[] = { f[0], code, agency, f[1],
@@ -1167,47 +1175,85 @@ export_pack(const struct officer *o, struct export_packed *v,
 	v->function = o->function;
 	v->civil_servant = o->civil_servant;
 	v->off = a->len;
-	export_arena_put(a, o->name);
-	export_arena_put(a, o->title);
-	export_arena_put(a, o->email);
-	export_arena_put(a, o->phone);
-	export_arena_put(a, o->ext);
-	export_arena_put(a, o->start_date);
-	export_arena_put(a, o->end_date);
-	export_arena_put(a, o->note);
+	v->len[0] = export_arena_put(a, o->name);
+	v->len[1] = export_arena_put(a, o->title);
+	v->len[2] = export_arena_put(a, o->email);
+	v->len[3] = export_arena_put(a, o->phone);
+	v->len[4] = export_arena_put(a, o->ext);
+	v->len[5] = export_arena_put(a, o->start_date);
+	v->len[6] = export_arena_put(a, o->end_date);
+	v->len[7] = export_arena_put(a, o->note);
 }
 
-/* The officers of one agency, by name. */
-static int
-export_officers_of(struct store_txn *t, const struct export_tree *tr,
-    uint32_t agency, struct table_writer *w, size_t *rows, char **cause)
-{
-	struct export_arena a = { NULL, 0, 0 };
-	struct export_packed *v;
-	struct officer *o;
-	uint32_t *ids = NULL;
-	size_t n, i, k = 0;
-	int rc = 0;
+/*
+ * A pass reads at most so many officers into memory (more only when one
+ * agency has more): it walks the officers' records in key order, where a
+ * record looked up by id, agency by agency, was a search of the whole
+ * tree and a page somewhere else each time (half of the export's time at
+ * 1,000,000 officers).
+ */
+size_t export_officers_at_once = 256 * 1024;
 
-	if ((n = store_group_ids(t, IX_OFFICER_AGENCY, agency, &ids)) == 0)
-		return 0;
-	v = xcalloc(n, sizeof *v);
-	o = xmalloc(sizeof *o);
-	for (i = 0; i < n && rc == 0; i++)
-		if ((rc = store_officer_get(t, ids[i], o, cause)) == 0)
-			export_pack(o, &v[k++], &a);
+/* What a pass holds, kept from one pass to the next. */
+struct export_opass {
+	struct export_arena	 a;
+	struct export_packed	*v;
+	struct export_okey	*keys;
+	size_t			 cap, capkeys;
+};
+
+/*
+ * Officers with pass[id] == p (n of them), read in one walk of the
+ * records, packed, sorted by agency order and name, and written.
+ */
+static int
+export_officers_pass(struct store_txn *t, const struct export_tree *tr,
+    const uint16_t *pass, uint32_t maxid, uint16_t p, size_t n,
+    struct export_opass *x, struct table_writer *w, size_t *rows,
+    char **cause)
+{
+	struct export_agency *g;
+	struct store_cursor *c;
+	struct officer *o;
+	uint64_t all = UINT64_MAX >> (64 - schema_officer.nfields);
+	uint32_t id;
+	size_t k = 0, i;
+	int rc;
+
+	if ((rc = store_cursor_open(t, IX_OFFICER, NULL, &c, cause)) != 0)
+		return rc;
+	x->v = xgrow(x->v, &x->cap, n + 1, sizeof *x->v);
+	x->keys = xgrow(x->keys, &x->capkeys, n + 1, sizeof *x->keys);
+	x->a.len = 0;
+	o = xcalloc(1, sizeof *o);
+	while (k < n && store_cursor_move(c, STORE_NEXT) == 0) {
+		id = store_cursor_id(c);
+		if (id > maxid || pass[id] != p)
+			continue;
+		/* Every field, each cleared first: not the whole struct. */
+		if ((rc = store_cursor_get_some(c, o, all, cause)) != 0)
+			break;
+		export_pack(o, &x->v[k], &x->a);
+		g = export_tree_find(tr, o->agency);
+		x->keys[k].rank = g != NULL ? g->rank : EXPORT_LAST;
+		x->keys[k].id = id;
+		x->keys[k].i = k;
+		k++;
+	}
+	store_cursor_close(c);
 	free(o);
-	free(ids);
 	if (rc == 0) {
-		for (i = 0; i < k; i++)
-			v[i].name = a.p + v[i].off;
-		qsort(v, k, sizeof *v, export_packed_cmp);
+		/* The arena has stopped moving: the names are where they
+		 * stay. */
+		for (i = 0; i < k; i++) {
+			x->keys[i].name = x->a.p + x->v[i].off;
+			x->keys[i].name8 = export_prefix8(x->keys[i].name);
+		}
+		qsort(x->keys, k, sizeof *x->keys, export_okey_cmp);
 	}
 	for (i = 0; i < k && rc == 0; i++)
-		rc = export_officer_row(tr, &v[i], a.p + v[i].off, w, rows,
-		    cause);
-	free(v);
-	free(a.p);
+		rc = export_officer_row(tr, &x->v[x->keys[i].i],
+		    x->keys[i].name, w, rows, cause);
 	return rc;
 }
 
@@ -1223,17 +1269,55 @@ export_officers(struct store_txn *t, struct table_writer *w, size_t *rows,
 	struct export_agency **order = NULL;
 	struct store_cursor *c;
 	struct officer *o;
-	size_t i;
+	struct export_opass x;
+	uint16_t *pass = NULL, p = 0;
+	uint32_t *ids, maxid = 0;
+	size_t i, j, n, inpass = 0, *passes = NULL, cap = 0;
 	int rc;
 
 	*rows = 0;
+	memset(&x, 0, sizeof x);
 	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
 	    (rc = export_head(w, head, 14, cause)) != 0)
 		goto done;
+	/*
+	 * Each officer's pass, agencies in their order, so that a pass
+	 * holds whole agencies, one after another, and the passes write
+	 * them in turn.
+	 */
+	if ((rc = store_cursor_open(t, IX_OFFICER, NULL, &c, cause)) != 0)
+		goto done;
+	if (store_cursor_move(c, STORE_LAST) == 0)
+		maxid = store_cursor_id(c);
+	store_cursor_close(c);
+	pass = xcalloc((size_t)maxid + 1, sizeof *pass);
 	order = export_tree_ordered(&tr);
-	for (i = 0; i < tr.n && rc == 0; i++)
-		rc = export_officers_of(t, &tr, order[i]->a.h.id, w, rows,
-		    cause);
+	for (i = 0; i < tr.n; i++) {
+		if ((n = store_group_ids(t, IX_OFFICER_AGENCY,
+		    order[i]->a.h.id, &ids)) == 0)
+			continue;
+		if ((p == 0 || inpass + n > export_officers_at_once) &&
+		    p < UINT16_MAX - 1) {
+			passes = xgrow(passes, &cap, (size_t)p + 2,
+			    sizeof *passes);
+			passes[p++] = inpass;	/* the pass just filled */
+			inpass = 0;
+		}
+		for (j = 0; j < n; j++)
+			if (ids[j] <= maxid && pass[ids[j]] == 0) {
+				pass[ids[j]] = p;
+				inpass++;
+			}
+		free(ids);
+	}
+	if (p > 0)
+		passes[p] = inpass;
+	for (i = 1; i <= p && rc == 0; i++)
+		rc = export_officers_pass(t, &tr, pass, maxid, (uint16_t)i,
+		    passes[i], &x, w, rows, cause);
+	free(x.a.p);
+	free(x.v);
+	free(x.keys);
 	/* Officers of no agency on record (damaged data) still go out. */
 	if (rc != 0 || *rows >= store_count(t, IX_OFFICER, NULL))
 		goto done;
@@ -1244,15 +1328,17 @@ export_officers(struct store_txn *t, struct table_writer *w, size_t *rows,
 		if ((rc = store_cursor_get(c, o, cause)) == 0 &&
 		    export_tree_find(&tr, o->agency) == NULL) {
 			struct export_arena a = { NULL, 0, 0 };
-			struct export_packed p;
+			struct export_packed q;
 
-			export_pack(o, &p, &a);
-			rc = export_officer_row(&tr, &p, a.p, w, rows, cause);
+			export_pack(o, &q, &a);
+			rc = export_officer_row(&tr, &q, a.p, w, rows, cause);
 			free(a.p);
 		}
 	free(o);
 	store_cursor_close(c);
 done:
+	free(passes);
+	free(pass);
 	free(order);
 	export_tree_free(&tr);
 	return rc;
