@@ -84,15 +84,13 @@ csv_writer_fail(struct csv_writer *w, char **cause, const char *fmt, ...)
 	return -1;
 }
 
-/* The buffer p of *cap bytes, grown to hold need. */
+/* The buffer p of *cap bytes, grown to hold need (> *cap). */
 static void *
-csv_writer_grow(void *p, size_t *cap, size_t need)
+csv_writer_regrow(void *p, size_t *cap, size_t need)
 {
 	void	*n;
 	size_t	 ncap;
 
-	if (need <= *cap)
-		return p;
 	ncap = *cap ? *cap : 256;
 	while (ncap < need)
 		ncap *= 2;
@@ -102,6 +100,13 @@ csv_writer_grow(void *p, size_t *cap, size_t need)
 	free(p);
 	*cap = ncap;
 	return n;
+}
+
+/* The buffer p of *cap bytes, grown to hold need: asked per cell. */
+static inline void *
+csv_writer_grow(void *p, size_t *cap, size_t need)
+{
+	return need <= *cap ? p : csv_writer_regrow(p, cap, need);
 }
 
 /* Append len bytes at s to the record being built. */
