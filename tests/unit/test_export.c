@@ -371,6 +371,58 @@ test_export_attendance_request(void **state)
 	free(cause);
 }
 
+/* Three more externals at the end of May, of two organisations. */
+static int
+test_externals(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct fx *f = arg;
+	uint32_t ext;
+	int rc;
+
+	if ((rc = core_invite_external(c, t, f->m0531, "陳二", "甲協會", &ext,
+	    cause)) != 0 ||
+	    (rc = core_invite_external(c, t, f->m0531, "丁一",
+	    "台灣開放政府聯盟", &ext, cause)) != 0)
+		return rc;
+	return core_invite_external(c, t, f->m0531, "王五", "甲協會", &ext,
+	    cause);
+}
+
+/*
+ * Externals come after every agency, by organisation, then name, in
+ * whatever order they were invited (they share one rank: the sort by
+ * rank leaves them to the names).
+ */
+static void
+test_export_externals(void **state)
+{
+	struct fx *f = *state;
+	struct export_request r = { .what = EXPORT_ATTENDANCE,
+		.month = "2024-05" };
+	char *cause = NULL, *got, *tail;
+	size_t rows = 0;
+	int rc;
+
+	assert_int_equal(core_run(f->c, test_externals, f, &cause), 0);
+	got = test_export(f, &r, &rows, &rc, &cause);
+	assert_int_equal(rc, 0);
+	assert_int_equal(rows, 11);
+	assert_non_null(tail = strstr(got, "2024-05-31,政策協調聯繫會議,"
+	    "第二季政策會議,NDC,"));
+	assert_non_null(tail = strchr(tail, '\n'));
+	assert_string_equal(tail + 1,
+	    "2024-05-31,政策協調聯繫會議,第二季政策會議,,台灣開放政府聯盟,"
+	    "丁一,外部人士,受邀,,\n"
+	    "2024-05-31,政策協調聯繫會議,第二季政策會議,,台灣開放政府聯盟,"
+	    "李大華,外部人士,出席,,\n"
+	    "2024-05-31,政策協調聯繫會議,第二季政策會議,,甲協會,王五,"
+	    "外部人士,受邀,,\n"
+	    "2024-05-31,政策協調聯繫會議,第二季政策會議,,甲協會,陳二,"
+	    "外部人士,受邀,,\n");
+	free(got);
+	assert_null(cause);
+}
+
 /* A cancelled meeting in May, with 吳美華 invited. */
 static int
 test_cancelled(struct core *c, struct store_txn *t, void *arg, char **cause)
@@ -822,6 +874,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_round_trip,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_export_meetings_issues,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_export_externals,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_export_direct,
 		    test_setup, test_teardown),
