@@ -28,4 +28,18 @@ size_t codec_encode(const struct schema *s, const void *rec, uint8_t *buf,
 int codec_decode(const struct schema *s, const uint8_t *buf, size_t len,
     void *rec, char **cause);
 
+/*
+ * Decode only the fields of s named in fields (bit i: s->fields[i], see
+ * codec_mask) into rec, checked as codec_decode checks them; each is
+ * emptied first, and the rest of rec is left as it was. The other
+ * fields are skipped: their values are checked for being CBOR, not for
+ * what they hold. For readers that want a few fields of many records.
+ */
+int codec_decode_some(const struct schema *s, const uint8_t *buf, size_t len,
+    void *rec, uint64_t fields, char **cause);
+
+/* The fields of s named in names (NULL-terminated) as codec_decode_some's
+ * mask; a name s does not have adds nothing. */
+uint64_t codec_mask(const struct schema *s, const char *const *names);
+
 #endif

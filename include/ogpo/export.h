@@ -109,6 +109,13 @@ int	export_signin(struct store_txn *t, uint32_t meeting, int roc,
 	    struct table_writer *w, size_t *rows, char **cause);
 
 /*
+ * How many officers export_officers reads into memory at once: it walks
+ * the officers' records once per so many, agencies whole (tests make it
+ * small to walk more than once).
+ */
+extern size_t export_officers_at_once;
+
+/*
  * Every officer, in agency order then name, under the importer's headers
  * (姓名, 機關代碼, 機關, 職稱, 角色, 督導類別, 職能, 電子郵件, 電話, 分機,
  * 是否為公務人員, 到任日期, 卸任日期, 備註).

@@ -80,6 +80,15 @@ int	 spool_out_close(FILE *f, char *tmp, const char *path, int ok,
 	    char **cause);
 
 /*
+ * 1 if f is a regular file on a disk file system of this machine (ext2-4,
+ * XFS, Btrfs, F2FS, tmpfs), where a write waits on nothing but the disk:
+ * path.tmp there may be written while the database is held, and the copy
+ * kept aside spared. Anything else (NFS, FUSE, whatever may be made to
+ * stall) is 0, and is written only once the database is let go.
+ */
+int	 spool_out_local(FILE *f);
+
+/*
  * A descriptor for writing to the terminal fd is on (a new open of it)
  * that never waits: a write that would block is dropped. -1 if fd is not
  * a terminal. For progress shown while the database is held.

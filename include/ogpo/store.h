@@ -342,6 +342,13 @@ int	 store_get(struct store_txn *t, enum entity_kind kind, uint32_t id,
 	    void *rec, char **cause);
 
 /*
+ * As store_get, but only the fields in the mask (codec_mask) are read
+ * into rec; the rest of it is left as it was (codec_decode_some).
+ */
+int	 store_get_some(struct store_txn *t, enum entity_kind kind,
+	    uint32_t id, void *rec, uint64_t fields, char **cause);
+
+/*
  * Indexes a cursor can walk. Each walk yields records of one entity in
  * the index's order; a group narrows it to one parent key.
  */
@@ -428,6 +435,14 @@ int	 store_cursor_move(struct store_cursor *c, enum store_move how);
 int	 store_cursor_seek(struct store_cursor *c, const struct store_pos *pos);
 
 /*
+ * Go to the record with id in the records of an entity keyed by id
+ * (IX_OFFICER …); OGPO_NOTFOUND if there is none. Ids asked for in
+ * rising order are found mostly on the page the cursor is on, without
+ * a search from the root (a meeting's invitees, in id order).
+ */
+int	 store_cursor_seek_id(struct store_cursor *c, uint32_t id);
+
+/*
  * Go to the first entry whose key starts at or after the text prefix
  * (IX_OFFICER_NAME, IX_OFFICER_EMAIL, IX_AGENCY_CODE, IX_USER) or the
  * date (IX_MEETING_DATE, "YYYY-MM-DD").
@@ -442,6 +457,10 @@ uint32_t store_cursor_id(struct store_cursor *c);
 
 /* Decode the record at the cursor into rec (the index's entity). */
 int	 store_cursor_get(struct store_cursor *c, void *rec, char **cause);
+
+/* As store_cursor_get, only the fields in the mask (codec_mask). */
+int	 store_cursor_get_some(struct store_cursor *c, void *rec,
+	    uint64_t fields, char **cause);
 
 /*
  * The ids of one group of ix, in index order, as a new array in *ids

@@ -87,8 +87,11 @@ static int
 store_cursor_op(struct store_cursor *c, MDB_val *k, MDB_val *v,
     MDB_cursor_op op)
 {
+	/* LMDB's own steps hand out the map's entry already. */
+	int stepped = c->kc.sh == NULL && (op == MDB_NEXT || op == MDB_PREV);
+
 	if (store_kc_get(&c->kc, k, v, op) != 0 ||
-	    store_kc_get(&c->kc, k, v, MDB_GET_CURRENT) != 0 ||
+	    (!stepped && store_kc_get(&c->kc, k, v, MDB_GET_CURRENT) != 0) ||
 	    !store_cursor_in(c, k))
 		return OGPO_NOTFOUND;
 	c->k = *k;
@@ -177,6 +180,19 @@ store_cursor_seek(struct store_cursor *c, const struct store_pos *pos)
 	    memcmp(k.mv_data, want.mv_data, k.mv_size) == 0)
 		return store_cursor_op(c, &k, &v, MDB_NEXT_NODUP);
 	return store_cursor_op(c, &k, &v, MDB_GET_CURRENT);
+}
+
+int
+store_cursor_seek_id(struct store_cursor *c, uint32_t id)
+{
+	uint8_t key[4];
+	MDB_val k = { 4, key }, v = { 0, NULL };
+
+	if (!(c->ix->flags & IXF_PRIMARY) || c->grouped ||
+	    !store_keyed_by_id(store_entity(c->ix->entity)))
+		return OGPO_NOTFOUND;
+	store_u32_put(key, id);
+	return store_cursor_op(c, &k, &v, MDB_SET_KEY);
 }
 
 int
@@ -364,6 +380,13 @@ store_cursor_id(struct store_cursor *c)
 int
 store_cursor_get(struct store_cursor *c, void *rec, char **cause)
 {
+	return store_cursor_get_some(c, rec, UINT64_MAX, cause);
+}
+
+int
+store_cursor_get_some(struct store_cursor *c, void *rec, uint64_t fields,
+    char **cause)
+{
 	const struct store_entity *e = store_entity(c->ix->entity);
 	uint8_t pk[STORE_KEY_MAX];
 	size_t n;
@@ -371,10 +394,12 @@ store_cursor_get(struct store_cursor *c, void *rec, char **cause)
 	if (!c->at)
 		return OGPO_NOTFOUND;
 	if (c->ix->flags & IXF_PRIMARY)
-		return codec_decode(e->schema, c->v.mv_data, c->v.mv_size, rec,
-		    cause);
+		return fields == UINT64_MAX ? codec_decode(e->schema,
+		    c->v.mv_data, c->v.mv_size, rec, cause) :
+		    codec_decode_some(e->schema, c->v.mv_data, c->v.mv_size,
+		    rec, fields, cause);
 	n = c->ix->target(&c->k, &c->v, pk);
-	return store_rec_get(c->t, e, pk, n, rec, cause);
+	return store_rec_get_some(c->t, e, pk, n, rec, fields, cause);
 }
 
 size_t

@@ -497,13 +497,24 @@ int
 store_rec_get(struct store_txn *t, const struct store_entity *e,
     const uint8_t *pk, size_t pkl, void *rec, char **cause)
 {
+	return store_rec_get_some(t, e, pk, pkl, rec, UINT64_MAX, cause);
+}
+
+int
+store_rec_get_some(struct store_txn *t, const struct store_entity *e,
+    const uint8_t *pk, size_t pkl, void *rec, uint64_t fields, char **cause)
+{
 	MDB_val k = { pkl, (void *)pk }, v;
 	int rc;
 
 	rc = store_kv_get(t, store_ix[e->primary].db, &k, &v);
 	if (rc != 0)
 		return store_error(t, rc, "reading a record", cause);
-	return codec_decode(e->schema, v.mv_data, v.mv_size, rec, cause);
+	if (fields == UINT64_MAX)
+		return codec_decode(e->schema, v.mv_data, v.mv_size, rec,
+		    cause);
+	return codec_decode_some(e->schema, v.mv_data, v.mv_size, rec, fields,
+	    cause);
 }
 
 /* The scratch record of a write transaction, big enough for any entity. */
@@ -773,6 +784,13 @@ int
 store_get(struct store_txn *t, enum entity_kind kind, uint32_t id, void *rec,
     char **cause)
 {
+	return store_get_some(t, kind, id, rec, UINT64_MAX, cause);
+}
+
+int
+store_get_some(struct store_txn *t, enum entity_kind kind, uint32_t id,
+    void *rec, uint64_t fields, char **cause)
+{
 	const struct store_entity *e = store_entity(kind);
 	uint8_t pk[4];
 
@@ -780,7 +798,13 @@ store_get(struct store_txn *t, enum entity_kind kind, uint32_t id, void *rec,
 		return err_set(cause, OGPO_INVALID, "internal error: entity %d "
 		    "is not keyed by id", (int)kind);
 	store_u32_put(pk, id);
-	return store_rec_get(t, e, pk, 4, rec, cause);
+	return store_rec_get_some(t, e, pk, 4, rec, fields, cause);
+}
+
+int
+store_keyed_by_id(const struct store_entity *e)
+{
+	return e != NULL && e->key == record_key_id;
 }
 
 int

@@ -297,6 +297,8 @@ struct store_entity {
 };
 
 const struct store_entity *store_entity(enum entity_kind kind);
+/* 1 if e's records are keyed by their id alone (agency, officer …). */
+int	store_keyed_by_id(const struct store_entity *e);
 
 /*
  * Map an LMDB status to ours, with a sentence that names what was being
@@ -318,6 +320,10 @@ int	store_seq_peek(struct store_txn *t, const char *name, uint64_t *v);
 /* Fetch and decode the record with primary key pk into rec. */
 int	store_rec_get(struct store_txn *t, const struct store_entity *e,
 	    const uint8_t *pk, size_t pkl, void *rec, char **cause);
+/* As store_rec_get, only the fields in the mask (codec_decode_some). */
+int	store_rec_get_some(struct store_txn *t, const struct store_entity *e,
+	    const uint8_t *pk, size_t pkl, void *rec, uint64_t fields,
+	    char **cause);
 
 
 /*

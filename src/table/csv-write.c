@@ -48,6 +48,8 @@ struct csv_writer {
 	int			 delim;
 	int			 crlf;
 	int			 guard;
+	unsigned char		 special[128];	/* 1: the delimiter, ", CR,
+						   LF: the cell is quoted */
 	size_t			 rows;		/* records asked for so far */
 	char			**header;	/* row 1, to name fields */
 	size_t			 nheader;
@@ -82,15 +84,13 @@ csv_writer_fail(struct csv_writer *w, char **cause, const char *fmt, ...)
 	return -1;
 }
 
-/* The buffer p of *cap bytes, grown to hold need. */
+/* The buffer p of *cap bytes, grown to hold need (> *cap). */
 static void *
-csv_writer_grow(void *p, size_t *cap, size_t need)
+csv_writer_regrow(void *p, size_t *cap, size_t need)
 {
 	void	*n;
 	size_t	 ncap;
 
-	if (need <= *cap)
-		return p;
 	ncap = *cap ? *cap : 256;
 	while (ncap < need)
 		ncap *= 2;
@@ -100,6 +100,13 @@ csv_writer_grow(void *p, size_t *cap, size_t need)
 	free(p);
 	*cap = ncap;
 	return n;
+}
+
+/* The buffer p of *cap bytes, grown to hold need: asked per cell. */
+static inline void *
+csv_writer_grow(void *p, size_t *cap, size_t need)
+{
+	return need <= *cap ? p : csv_writer_regrow(p, cap, need);
 }
 
 /* Append len bytes at s to the record being built. */
@@ -149,18 +156,61 @@ csv_cell_unguard(const char *s)
 	return s;
 }
 
-/* 1 if the cell s must be quoted to come back as it is. */
+/*
+ * Scan cell s once: its length into *len, and whether it holds the
+ * delimiter, a quote, CR or LF (*special). Returns 0, or -1 where the
+ * text is not valid UTF-8 (text_decode's rules; the three-byte
+ * characters of Chinese text are checked in line).
+ */
 static int
-csv_writer_needs_quote(const char *s, int delim, int guarded)
+csv_writer_scan(const struct csv_writer *w, const char *s, size_t *len,
+    int *special)
 {
-	size_t	len = strlen(s);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+	uint32_t c;
+	int sp = 0;
 
+	for (;;) {
+		if (p[i] < 0x80) {
+			if (p[i] == '\0')
+				break;
+			sp |= w->special[p[i]];
+			i++;
+			continue;
+		}
+		/* A NUL fails every check of a continuation byte, so
+		 * nothing is read past the end. */
+		if ((p[i] & 0xf0) == 0xe0) {
+			/* Not overlong (E0 80..9F), not a surrogate (ED
+			 * A0..BF). */
+			if ((p[i + 1] & 0xc0) != 0x80 ||
+			    (p[i + 2] & 0xc0) != 0x80 ||
+			    (p[i] == 0xe0 && p[i + 1] < 0xa0) ||
+			    (p[i] == 0xed && p[i + 1] >= 0xa0))
+				return -1;
+			i += 3;
+			continue;
+		}
+		if ((n = text_decode(p + i, 4, &c)) == 0)
+			return -1;
+		i += n;
+	}
+	*len = i;
+	*special = sp;
+	return 0;
+}
+
+/* 1 if the cell s (len bytes) must be quoted to come back as it is. */
+static int
+csv_writer_needs_quote(const char *s, size_t len, int special, int guarded)
+{
 	if (len == 0)
 		return 0;
-	if (strchr(s, delim) != NULL || strpbrk(s, "\"\r\n") != NULL)
+	if (special)
 		return 1;
 	/* A cell that begins with U+FEFF would read back as a BOM. */
-	if (strncmp(s, "\xef\xbb\xbf", 3) == 0)
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		return 1;
 	/* Readers that trim would lose these spaces. */
 	if (!guarded && (s[0] == ' ' || s[0] == '\t'))
@@ -168,28 +218,42 @@ csv_writer_needs_quote(const char *s, int delim, int guarded)
 	return s[len - 1] == ' ' || s[len - 1] == '\t';
 }
 
-/* Append cell s to the record: guarded, quoted as RFC 4180 asks. */
-static void
+/*
+ * Append cell s to the record: guarded, quoted as RFC 4180 asks. The
+ * record grows once for the most the cell can take (every byte a quote,
+ * doubled). Returns -1 where s is not valid UTF-8, and appends nothing.
+ */
+static int
 csv_writer_cell(struct csv_writer *w, const char *s)
 {
-	int		 guarded = w->guard && csv_cell_is_formula(s);
-	int		 quote = csv_writer_needs_quote(s, w->delim, guarded);
-	const char	*q;
+	size_t len, i;
+	int special, guarded, quote;
+	char *o;
 
+	if (csv_writer_scan(w, s, &len, &special) != 0)
+		return -1;
+	/* Only these start what the guard looks at. */
+	guarded = w->guard && len > 0 && strchr("'=+-@\t\r", s[0]) != NULL &&
+	    csv_cell_is_formula(s);
+	quote = csv_writer_needs_quote(s, len, special, guarded);
+	w->rec = csv_writer_grow(w->rec, &w->reccap, w->reclen + 2 * len + 4);
+	o = w->rec + w->reclen;
 	if (quote)
-		csv_writer_put(w, "\"", 1);
+		*o++ = '"';
 	if (guarded)
-		csv_writer_put(w, "'", 1);
-	if (quote) {
-		while ((q = strchr(s, '"')) != NULL) {
-			csv_writer_put(w, s, (size_t)(q - s) + 1);
-			csv_writer_put(w, "\"", 1);
-			s = q + 1;
-		}
+		*o++ = '\'';
+	if (quote && special) {
+		for (i = 0; i < len; i++)
+			if ((*o++ = s[i]) == '"')
+				*o++ = '"';
+	} else {
+		memcpy(o, s, len);
+		o += len;
 	}
-	csv_writer_put(w, s, strlen(s));
 	if (quote)
-		csv_writer_put(w, "\"", 1);
+		*o++ = '"';
+	w->reclen = (size_t)(o - w->rec);
+	return 0;
 }
 
 /* How field i is named in sentences: its header, else its number. */
@@ -312,14 +376,13 @@ csv_writer_row(struct csv_writer *w, const char *const *fields, size_t n,
 	    (n + 1) * sizeof *w->start);
 	for (i = 0; i < n; i++) {
 		s = fields[i] != NULL ? fields[i] : "";
-		if (!text_utf8_valid(s, strlen(s)))
-			return csv_writer_fail(w, cause, " row %zu, field %s: "
-			    "the text is not valid UTF-8", w->rows,
-			    csv_writer_field(w, i, num, sizeof num));
 		if (i > 0)
 			csv_writer_put(w, &delim, 1);
 		w->start[i] = w->reclen;
-		csv_writer_cell(w, s);
+		if (csv_writer_cell(w, s) != 0)
+			return csv_writer_fail(w, cause, " row %zu, field %s: "
+			    "the text is not valid UTF-8", w->rows,
+			    csv_writer_field(w, i, num, sizeof num));
 	}
 	w->start[n] = w->reclen;
 	csv_writer_put(w, w->crlf ? "\r\n" : "\n", w->crlf ? 2 : 1);
@@ -386,6 +449,8 @@ csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
 		    "a tab, a semicolon or |");
 		goto fail;
 	}
+	w->special[w->delim] = w->special['"'] = 1;
+	w->special['\r'] = w->special['\n'] = 1;
 	if (csv_writer_encs[w->enc].iconv != NULL) {
 		w->cd = iconv_open(csv_writer_encs[w->enc].iconv, "UTF-8");
 		if (w->cd == (iconv_t)-1 && w->enc == CSV_WRITER_BIG5)

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
+
+#include <linux/magic.h>
 
 #include "ogpo/i18n.h"
 #include "ogpo/priv.h"
@@ -331,4 +334,26 @@ spool_out_close(FILE *f, char *tmp, const char *path, int ok, char **cause)
 		(void)unlink(tmp);
 	free(tmp);
 	return rc;
+}
+
+int
+spool_out_local(FILE *f)
+{
+	struct statfs fs;
+	struct stat st;
+	int fd = fileno(f);
+
+	if (fd == -1 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    fstatfs(fd, &fs) != 0)
+		return 0;
+	switch ((unsigned long)fs.f_type) {
+	case EXT4_SUPER_MAGIC:	/* ext2 and ext3 too */
+	case XFS_SUPER_MAGIC:
+	case BTRFS_SUPER_MAGIC:
+	case F2FS_SUPER_MAGIC:
+	case TMPFS_MAGIC:
+		return 1;
+	default:
+		return 0;
+	}
 }

@@ -347,18 +347,46 @@ text_tsv(const char *s, char *out, size_t outsz)
 	return out;
 }
 
-/* The decoder the display uses, so valid text never shows as \xNN. */
+/*
+ * The decoder the display uses, so valid text never shows as \xNN. Every
+ * record read and every cell written is checked, so the common cases
+ * take a short way: ASCII eight bytes at a time, and the three-byte
+ * characters of Chinese text in line; the rest goes through text_decode.
+ */
 int
 text_utf8_valid(const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s;
+	uint64_t		 w;
 	uint32_t		 c;
-	size_t			 off, n;
+	size_t			 off = 0, n;
 
-	for (off = 0; off < len; off += n) {
-		n = text_decode(p + off, len - off, &c);
-		if (n == 0)
+	while (off < len) {
+		if (len - off >= 8) {
+			memcpy(&w, p + off, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				off += 8;
+				continue;
+			}
+		}
+		if (p[off] < 0x80) {
+			off++;
+			continue;
+		}
+		if ((p[off] & 0xf0) == 0xe0 && len - off >= 3 &&
+		    (p[off + 1] & 0xc0) == 0x80 &&
+		    (p[off + 2] & 0xc0) == 0x80) {
+			c = (uint32_t)(p[off] & 0x0f) << 12 |
+			    (uint32_t)(p[off + 1] & 0x3f) << 6 |
+			    (uint32_t)(p[off + 2] & 0x3f);
+			if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))
+				return 0;
+			off += 3;
+			continue;
+		}
+		if ((n = text_decode(p + off, len - off, &c)) == 0)
 			return 0;
+		off += n;
 	}
 	return 1;
 }

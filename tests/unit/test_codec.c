@@ -660,6 +660,86 @@ test_accepted(const struct schema *s, const struct test_cbor *c, void *rec)
 	free(copy);
 }
 
+/*
+ * codec_decode_some: the fields asked for, as codec_decode gives them
+ * (emptied first), the rest of the record untouched; a field asked for
+ * is checked as fully as ever, the others only for being CBOR; and every
+ * prefix of the bytes is still refused.
+ */
+static void
+test_codec_decode_some(void **state)
+{
+	static const char *const names[] = { "name", "title", "role",
+		"nosuch", NULL };
+	struct officer o, out;
+	struct test_cbor c;
+	uint8_t buf[OGPO_RECORD_MAX];
+	uint64_t mask = codec_mask(&schema_officer, names);
+	char *cause = NULL;
+	size_t len, n;
+
+	(void)state;
+	assert_int_equal(mask, (1ULL << (schema_field(&schema_officer,
+	    "name") - schema_officer.fields)) | (1ULL << (schema_field(
+	    &schema_officer, "title") - schema_officer.fields)) |
+	    (1ULL << (schema_field(&schema_officer, "role") -
+	    schema_officer.fields)));
+	test_officer_sample(&o);
+	len = codec_encode(&schema_officer, &o, buf, sizeof buf);
+	memset(&out, 'z', sizeof out);
+	strcpy(out.email, "left@alone");
+	assert_int_equal(codec_decode_some(&schema_officer, buf, len, &out,
+	    mask, &cause), 0);
+	assert_null(cause);
+	assert_string_equal(out.name, "王小明");
+	assert_string_equal(out.title, "資訊長");
+	assert_int_equal(out.role, ROLE_SUPERVISOR);
+	assert_string_equal(out.email, "left@alone");
+	assert_int_equal(out.h.id, 0x7a7a7a7a);	/* not asked for */
+	for (n = 0; n < len; n++) {
+		assert_int_equal(codec_decode_some(&schema_officer, buf, n,
+		    &out, mask, &cause), OGPO_CORRUPT);
+		free(cause);
+		cause = NULL;
+	}
+
+	/* A field asked for and absent is empty, not what was there. */
+	o.title[0] = '\0';
+	len = codec_encode(&schema_officer, &o, buf, sizeof buf);
+	memset(&out, 'z', sizeof out);
+	assert_int_equal(codec_decode_some(&schema_officer, buf, len, &out,
+	    mask, &cause), 0);
+	assert_string_equal(out.title, "");
+
+	/* Text that is not UTF-8: refused where asked for, skipped not. */
+	c.n = 0;
+	test_cbor_map(&c, 2);
+	test_cbor_uint(&c, 10);
+	test_cbor_str(&c, "王小明");
+	test_cbor_uint(&c, 17);
+	test_cbor_text(&c, "\xff@x", 3);
+	assert_int_equal(codec_decode_some(&schema_officer, c.b, c.n, &out,
+	    mask, &cause), 0);
+	assert_string_equal(out.name, "王小明");
+	assert_int_equal(codec_decode_some(&schema_officer, c.b, c.n, &out,
+	    codec_mask(&schema_officer, (const char *const[]){ "email",
+	    NULL }), &cause), OGPO_CORRUPT);
+	assert_contains(cause, "field email");
+	free(cause);
+	cause = NULL;
+	/* A field twice is refused, asked for or not. */
+	c.n = 0;
+	test_cbor_map(&c, 2);
+	test_cbor_uint(&c, 17);
+	test_cbor_str(&c, "a@b");
+	test_cbor_uint(&c, 17);
+	test_cbor_str(&c, "a@b");
+	assert_int_equal(codec_decode_some(&schema_officer, c.b, c.n, &out,
+	    mask, &cause), OGPO_CORRUPT);
+	assert_contains(cause, "appears twice");
+	free(cause);
+}
+
 /* Strings: longer than the field, broken UTF-8, NUL, wrong type. */
 static void
 test_codec_bad_strings(void **state)
@@ -1083,6 +1163,7 @@ main(void)
 		cmocka_unit_test(test_codec_audit),
 		cmocka_unit_test(test_codec_empty),
 		cmocka_unit_test(test_codec_truncated),
+		cmocka_unit_test(test_codec_decode_some),
 		cmocka_unit_test(test_codec_flipped_bytes),
 		cmocka_unit_test(test_codec_bad_strings),
 		cmocka_unit_test(test_codec_bad_numbers),

@@ -870,6 +870,57 @@ test_csv_writer_bytes(void **state)
 	free(out);
 }
 
+/*
+ * The cell scan that decides quoting and checks the text in one pass:
+ * the delimiter chosen, a quote or CR anywhere, a BOM or spaces at the
+ * ends, the guard on a cell that also needs quotes, characters of two,
+ * three and four bytes; and text that is not UTF-8 (overlong, a
+ * surrogate, cut short, a stray continuation byte) refuses the row, all
+ * of it, where a check of the whole cell would.
+ */
+static void
+test_csv_writer_cells(void **state)
+{
+	static const char *const bad[] = { "\xe0\x80\x80", "\xed\xa0\x80",
+		"王\xe7\x8e", "\xe7\x8e", "a\x80" "b", "\xc0\xaf", "\xf4\x90\x80\x80",
+		"\xf0\x9f\x98", "é\xff" };
+	struct csv_writer *w;
+	char *out = NULL, *cause = NULL;
+	size_t len, i;
+	FILE *m;
+
+	(void)state;
+	out = test_csv_write(&(struct csv_writer_options){ .delimiter = ';',
+	    .guard = 1 }, (const char *const[]){ "a,b", "x;y", "\xef\xbb\xbf王",
+	    "尾 ", "\t頭", "=\"q\"", "-1.5", "é😀王", "c\rd", "" }, 1, 10,
+	    &len);
+	assert_string_equal(out, "a,b;\"x;y\";\"\xef\xbb\xbf王\";\"尾 \";"
+	    "'\t頭;\"'=\"\"q\"\"\";-1.5;é😀王;\"c\rd\";\n");
+	free(out);
+	out = test_csv_write(&(struct csv_writer_options){ .delimiter = '|' },
+	    (const char *const[]){ "a|b", "a,b", " 頭" }, 1, 3, &len);
+	assert_string_equal(out, "\"a|b\"|a,b|\" 頭\"\n");
+	free(out);
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		m = open_memstream(&out, &len);
+		assert_int_equal(csv_writer_open(&w, m, "out.csv", NULL,
+		    &cause), 0);
+		assert_int_equal(csv_writer_row(w, (const char *const[]){
+		    "王", bad[i] }, 2, &cause), -1);
+		assert_string_equal(cause, "out.csv row 1, field 2: the text "
+		    "is not valid UTF-8");
+		free(cause);
+		cause = NULL;
+		assert_int_equal(csv_writer_row(w, (const char *const[]){
+		    "a", "王" }, 2, &cause), 0);
+		assert_int_equal(csv_writer_close(w, &cause), 0);
+		assert_int_equal(fclose(m), 0);
+		assert_string_equal(out, "a,王\n");
+		free(out);
+	}
+}
+
 /* Big5 out: 許 and 裏 survive the trip back through the reader. */
 static void
 test_csv_writer_big5(void **state)
@@ -1087,6 +1138,7 @@ main(void)
 		cmocka_unit_test(test_csv_file),
 		cmocka_unit_test(test_csv_formula),
 		cmocka_unit_test(test_csv_writer_bytes),
+		cmocka_unit_test(test_csv_writer_cells),
 		cmocka_unit_test(test_csv_writer_big5),
 		cmocka_unit_test(test_csv_writer_unmappable),
 		cmocka_unit_test(test_csv_writer_utf16),

@@ -28,6 +28,7 @@
 #include "ogpo/export.h"
 #include "ogpo/import.h"
 #include "ogpo/model.h"
+#include "ogpo/spool.h"
 #include "ogpo/store.h"
 #include "ogpo/util.h"
 
@@ -370,6 +371,58 @@ test_export_attendance_request(void **state)
 	free(cause);
 }
 
+/* Three more externals at the end of May, of two organisations. */
+static int
+test_externals(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct fx *f = arg;
+	uint32_t ext;
+	int rc;
+
+	if ((rc = core_invite_external(c, t, f->m0531, "陳二", "甲協會", &ext,
+	    cause)) != 0 ||
+	    (rc = core_invite_external(c, t, f->m0531, "丁一",
+	    "台灣開放政府聯盟", &ext, cause)) != 0)
+		return rc;
+	return core_invite_external(c, t, f->m0531, "王五", "甲協會", &ext,
+	    cause);
+}
+
+/*
+ * Externals come after every agency, by organisation, then name, in
+ * whatever order they were invited (they share one rank: the sort by
+ * rank leaves them to the names).
+ */
+static void
+test_export_externals(void **state)
+{
+	struct fx *f = *state;
+	struct export_request r = { .what = EXPORT_ATTENDANCE,
+		.month = "2024-05" };
+	char *cause = NULL, *got, *tail;
+	size_t rows = 0;
+	int rc;
+
+	assert_int_equal(core_run(f->c, test_externals, f, &cause), 0);
+	got = test_export(f, &r, &rows, &rc, &cause);
+	assert_int_equal(rc, 0);
+	assert_int_equal(rows, 11);
+	assert_non_null(tail = strstr(got, "2024-05-31,政策協調聯繫會議,"
+	    "第二季政策會議,NDC,"));
+	assert_non_null(tail = strchr(tail, '\n'));
+	assert_string_equal(tail + 1,
+	    "2024-05-31,政策協調聯繫會議,第二季政策會議,,台灣開放政府聯盟,"
+	    "丁一,外部人士,受邀,,\n"
+	    "2024-05-31,政策協調聯繫會議,第二季政策會議,,台灣開放政府聯盟,"
+	    "李大華,外部人士,出席,,\n"
+	    "2024-05-31,政策協調聯繫會議,第二季政策會議,,甲協會,王五,"
+	    "外部人士,受邀,,\n"
+	    "2024-05-31,政策協調聯繫會議,第二季政策會議,,甲協會,陳二,"
+	    "外部人士,受邀,,\n");
+	free(got);
+	assert_null(cause);
+}
+
 /* A cancelled meeting in May, with 吳美華 invited. */
 static int
 test_cancelled(struct core *c, struct store_txn *t, void *arg, char **cause)
@@ -542,6 +595,19 @@ test_export_round_trip(void **state)
 	    "是,,,'=SUM(A1)\n"
 	    "林志豪,NDC,國家發展委員會,秘書,聯絡人,,,lin@nia.example,,,是,,,"
 	    "\n", 4);
+	/* Read one agency at a time, in walks of their own: the same. */
+	export_officers_at_once = 1;
+	test_expect(f, &(struct export_request){ .what = EXPORT_OFFICERS },
+	    "姓名,機關代碼,機關,職稱,角色,督導類別,職能,電子郵件,電話,分機,"
+	    "是否為公務人員,到任日期,卸任日期,備註\n"
+	    "吳美華,MOI,內政部,專員,督導,資訊長,,wu@moi.example,,,否,,,\n"
+	    "王小明,MOI,內政部,科長,聯絡人,,,wang@moi.example,02-1234-5678,"
+	    "12,是,2024-01-02,,\n"
+	    "'=陳美玲,NDC,國家發展委員會,研究員,聯絡人,,,chen@ndc.example,,,"
+	    "是,,,'=SUM(A1)\n"
+	    "林志豪,NDC,國家發展委員會,秘書,聯絡人,,,lin@nia.example,,,是,,,"
+	    "\n", 4);
+	export_officers_at_once = 256 * 1024;
 
 	snprintf(path, sizeof path, "%s/officers.csv", f->dir);
 	assert_int_equal(export_file(f->c, &r, path, &rows, NULL, &cause), 0);
@@ -714,6 +780,51 @@ test_export_big5(void **state)
 	assert_null(cause);
 }
 
+/*
+ * A file made afresh on a local disk is written straight, while the
+ * snapshot is held (spool_out_local); a pipe or a device is not, and is
+ * written only from the spool. Either way the bytes are the same, and a
+ * failed export leaves no file (test_export_big5).
+ */
+static void
+test_export_direct(void **state)
+{
+	struct fx *f = *state;
+	struct export_request r = { .what = EXPORT_ATTENDANCE,
+		.month = "2024-05", .excel = 1 };
+	char path[128], *cause = NULL, *want, *got;
+	size_t rows = 0, len;
+	int rc, p[2];
+	FILE *out;
+
+	snprintf(path, sizeof path, "%s/local", f->dir);
+	assert_non_null(out = fopen(path, "w"));
+	assert_int_equal(spool_out_local(out), 1);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(pipe(p), 0);
+	assert_non_null(out = fdopen(p[1], "w"));
+	assert_int_equal(spool_out_local(out), 0);
+	assert_int_equal(fclose(out), 0);
+	close(p[0]);
+	assert_non_null(out = fopen("/dev/null", "w"));
+	assert_int_equal(spool_out_local(out), 0);
+	assert_int_equal(fclose(out), 0);
+
+	want = test_export(f, &r, &rows, &rc, &cause);
+	assert_int_equal(rc, 0);
+	snprintf(path, sizeof path, "%s/may.csv", f->dir);
+	assert_int_equal(export_file(f->c, &r, path, &rows, NULL, &cause), 0);
+	assert_non_null(out = fopen(path, "r"));
+	got = xmalloc(strlen(want) + 2);
+	len = fread(got, 1, strlen(want) + 2, out);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(got, want, len);
+	free(got);
+	free(want);
+	assert_null(cause);
+}
+
 static void
 test_export_helpers(void **state)
 {
@@ -763,6 +874,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_round_trip,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_export_meetings_issues,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_export_externals,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_export_direct,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_export_big5,
 		    test_setup, test_teardown),

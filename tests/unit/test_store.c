@@ -24,6 +24,7 @@
 #include "ogpo/model.h"
 #include "ogpo/schema.h"
 #include "fixture.h"
+#include "ogpo/codec.h"
 #include "ogpo/store.h"
 #include "ogpo/text.h"
 #include "ogpo/util.h"
@@ -973,6 +974,29 @@ test_store_cursors(void **state)
 	    &cause), 0);
 	assert_int_equal(store_cursor_seek_text(c, "o4"), 0);
 	assert_int_equal(store_cursor_id(c), 4);
+	store_cursor_close(c);
+
+	/* seek_id: the record of that id, whichever way the ids come;
+	 * an id not there, or an index not keyed by id, is not found. */
+	assert_int_equal(store_cursor_open(t, IX_OFFICER, NULL, &c,
+	    &cause), 0);
+	for (id = 1; id <= 7; id++) {
+		assert_int_equal(store_cursor_seek_id(c, id), 0);
+		assert_int_equal(store_cursor_get_some(c, &o,
+		    codec_mask(&schema_officer, (const char *const[]){
+		    "name", NULL }), &cause), 0);
+		assert_string_equal(o.name, names[id - 1]);
+	}
+	assert_int_equal(store_cursor_seek_id(c, 8), OGPO_NOTFOUND);
+	assert_int_equal(store_cursor_seek_id(c, 0), OGPO_NOTFOUND);
+	assert_int_equal(store_cursor_seek_id(c, 3), 0);
+	assert_int_equal(store_cursor_id(c), 3);
+	assert_int_equal(store_cursor_move(c, STORE_NEXT), 0);
+	assert_int_equal(store_cursor_id(c), 4);
+	store_cursor_close(c);
+	assert_int_equal(store_cursor_open(t, IX_OFFICER_NAME, NULL, &c,
+	    &cause), 0);
+	assert_int_equal(store_cursor_seek_id(c, 3), OGPO_NOTFOUND);
 	store_cursor_close(c);
 
 	/* pos: 李美玲 (#3) on the name index, #3 on the id index. */

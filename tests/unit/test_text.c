@@ -215,6 +215,64 @@ test_text_utf8_valid(void **state)
 	assert_false(text_utf8_valid("\xed\xa0\x80", 3));
 	assert_false(text_utf8_valid("\xf4\x90\x80\x80", 4));
 	assert_false(text_utf8_valid("\x80", 1));
+	/* The eight-byte and the three-byte short ways. */
+	assert_true(text_utf8_valid("abcdefgh王ijklmnop", 19));
+	assert_false(text_utf8_valid("abcdefgh\x80ijklmnop", 17));
+	assert_false(text_utf8_valid("abcdefg\xe0\x80\x80", 10));
+	assert_false(text_utf8_valid("abcdefgh\xed\xbf\xbf", 11));
+	assert_true(text_utf8_valid("abcdefgh\xee\x80\x80", 11));
+	assert_false(text_utf8_valid("abcdefgh\xe7\x8e", 10));
+}
+
+/* The reference: text_decode one character at a time. */
+static int
+test_text_valid_slowly(const unsigned char *p, size_t len)
+{
+	uint32_t c;
+	size_t off, n;
+
+	for (off = 0; off < len; off += n)
+		if ((n = text_decode(p + off, len - off, &c)) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * text_utf8_valid says what text_decode says, for every sequence of up
+ * to three bytes of the interesting values, at every offset after ASCII
+ * (so both the word-at-a-time and the byte-at-a-time ways are taken).
+ */
+static void
+test_text_utf8_valid_all(void **state)
+{
+	static const unsigned char b[] = { 0x00, 0x41, 0x7f, 0x80, 0x8f,
+		0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1,
+		0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff };
+	unsigned char buf[32];
+	size_t nb = sizeof b, i, j, k, lead, len;
+
+	(void)state;
+	for (lead = 0; lead <= 9; lead++) {
+		memset(buf, 'a', lead);
+		for (i = 0; i < nb; i++)
+			for (j = 0; j <= nb; j++)
+				for (k = 0; k <= nb; k++) {
+					len = lead;
+					buf[len++] = b[i];
+					if (j < nb)
+						buf[len++] = b[j];
+					if (j < nb && k < nb)
+						buf[len++] = b[k];
+					memcpy(buf + len, "\xe7\x8e\x8b", 3);
+					assert_int_equal(text_utf8_valid(
+					    (const char *)buf, len),
+					    test_text_valid_slowly(buf, len));
+					assert_int_equal(text_utf8_valid(
+					    (const char *)buf, len + 3),
+					    test_text_valid_slowly(buf,
+					    len + 3));
+				}
+	}
 }
 
 /*
@@ -313,6 +371,7 @@ main(void)
 		cmocka_unit_test(test_text_cursor_odd),
 		cmocka_unit_test(test_text_tsv),
 		cmocka_unit_test(test_text_utf8_valid),
+		cmocka_unit_test(test_text_utf8_valid_all),
 		cmocka_unit_test(test_text_ambiguous),
 		cmocka_unit_test(test_text_utf8_clean),
 	};
