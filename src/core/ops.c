@@ -11,6 +11,7 @@
 #include "core-int.h"
 #include "ogpo/codec.h"
 #include "ogpo/resolution.h"
+#include "ogpo/vote.h"
 
 /* Any record: big enough for each kind the door handles. */
 union core_rec {
@@ -526,15 +527,64 @@ core_case_meeting_refs(struct store_txn *t, uint32_t id)
 	return n;
 }
 
+/*
+ * Topic votes naming record id (of kind): a case as a candidate or a
+ * chosen topic, an agency as a candidate's lead, an officer by a ballot.
+ * The vote is the coordinator's: no one else's deletion may leave it
+ * naming what is gone (votes are few, one a month).
+ */
+static size_t
+core_vote_refs(struct store_txn *t, enum entity_kind kind, uint32_t id,
+    struct core_names *nm)
+{
+	struct store_cursor *cur, *cc;
+	struct vote *v;
+	struct candidate *cd;
+	uint32_t i;
+	int yes;
+
+	memset(nm, 0, sizeof *nm);
+	if (store_cursor_open(t, IX_VOTE, NULL, &cur, NULL) != 0)
+		return 0;
+	v = xmalloc(sizeof *v);
+	cd = xmalloc(sizeof *cd);
+	while (store_cursor_move(cur, STORE_NEXT) == 0) {
+		if (store_cursor_get(cur, v, NULL) != 0)
+			continue;
+		yes = 0;
+		if (kind == ENTITY_OFFICER)
+			yes = core_vote_ballot_of(t, v->h.id, id) != 0;
+		for (i = 0; kind == ENTITY_ISSUE && !yes && i < v->nchosen &&
+		    i < OGPO_COLLAB_MAX; i++)
+			yes = v->chosen[i] == id;
+		if (!yes && kind != ENTITY_OFFICER &&
+		    store_cursor_open(t, IX_VOTE_CANDIDATE, &v->h.id, &cc,
+		    NULL) == 0) {
+			while (!yes && store_cursor_move(cc, STORE_NEXT) == 0)
+				yes = store_cursor_get(cc, cd, NULL) == 0 &&
+				    (kind == ENTITY_ISSUE ? cd->issue :
+				    cd->lead) == id;
+			store_cursor_close(cc);
+		}
+		if (yes)
+			core_names_add(nm, v->title);
+	}
+	free(cd);
+	free(v);
+	store_cursor_close(cur);
+	core_names_end(nm);
+	return nm->n;
+}
+
 int
 core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
     char **what)
 {
 	const struct schema *s = schema_of(kind);
 	union core_rec *rec = xmalloc(sizeof *rec);
-	struct core_names a, b, d, e, f;
+	struct core_names a, b, d, e, f, g;
 	char label[OGPO_TEXT_MAX + 1];
-	size_t na, nb, nd, ne, nf;
+	size_t na, nb, nd, ne, nf, ng;
 	int rc;
 
 	if ((rc = store_get(t, kind, id, rec, what)) != 0) {
@@ -553,8 +603,9 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		nd = core_group_names(t, IX_AGENCY_ISSUE, id, &d);
 		ne = core_meeting_refs(t, ENTITY_AGENCY, id, &e);
 		nf = core_scope_refs(t, id, &f);
+		ng = core_vote_refs(t, ENTITY_AGENCY, id, &g);
 		nd += store_count(t, IX_AGENCY_RESOLUTION, &id);
-		if (na + nb + nd + ne + nf == 0) {
+		if (na + nb + nd + ne + nf + ng == 0) {
 			err_set(what, 0, "Delete agency %s?", label);
 			break;
 		}
@@ -575,12 +626,25 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			core_names_part(&all, nf, xasprintf(ngettext(
 			    "%zu user who may edit it",
 			    "%zu users who may edit it", nf), nf), &f);
+			core_names_part(&all, ng, xasprintf(ngettext(
+			    "%zu topic vote with a candidate it leads",
+			    "%zu topic votes with candidates it leads", ng),
+			    ng), &g);
 			rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: "
 			    "it still has %s; move or delete those first",
 			    label, all.buf);
 		}
 		break;
 	case ENTITY_OFFICER:
+		if ((ng = core_vote_refs(t, ENTITY_OFFICER, id, &g)) > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
+			    "deleted: %s has a ballot in %zu topic vote (%s); "
+			    "to keep that history, set an end date instead",
+			    "%s cannot be deleted: %s has a ballot in %zu "
+			    "topic votes (%s); to keep that history, set an "
+			    "end date instead", ng), label, label, ng, g.buf);
+			break;
+		}
 		na = store_count(t, IX_ATTENDANCE_OFFICER, &id);
 		nb = core_issue_po_refs(t, id, &b);
 		nd = store_count(t, IX_OFFICER_TRAINING, &id) +
@@ -689,6 +753,16 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		    label, rec->meeting.date, na);
 		break;
 	case ENTITY_ISSUE:
+		if ((ng = core_vote_refs(t, ENTITY_ISSUE, id, &g)) > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("case %s cannot "
+			    "be deleted: %zu topic vote (%s) has it as a "
+			    "candidate or chose it; to end it, set its stage to "
+			    "withdrawn", "case %s cannot be deleted: %zu topic "
+			    "votes (%s) have it as a candidate or chose it; to "
+			    "end it, set its stage to withdrawn", ng), label,
+			    ng, g.buf);
+			break;
+		}
 		ne = core_meeting_refs(t, ENTITY_ISSUE, id, &e);
 		na = store_count(t, IX_ISSUE_PROGRESS, &id);
 		if (ne == 0 && na != 0) {
