@@ -501,6 +501,29 @@ core_issue_po_refs(struct store_txn *t, uint32_t id, struct core_names *nm)
 	return nm->n;
 }
 
+/* Progress reports agency id made (no index: a case has a few a year). */
+static size_t
+core_progress_refs(struct store_txn *t, uint32_t id, struct core_names *nm)
+{
+	struct store_cursor *cur;
+	struct progress *p;
+	char label[OGPO_TEXT_MAX + 1];
+
+	memset(nm, 0, sizeof *nm);
+	if (store_cursor_open(t, IX_PROGRESS, NULL, &cur, NULL) != 0)
+		return 0;
+	p = xmalloc(sizeof *p);
+	while (store_cursor_move(cur, STORE_NEXT) == 0)
+		if (store_cursor_get(cur, p, NULL) == 0 && p->agency == id) {
+			schema_label(&schema_progress, p, label, sizeof label);
+			core_names_add(nm, label);
+		}
+	free(p);
+	store_cursor_close(cur);
+	core_names_end(nm);
+	return nm->n;
+}
+
 /* Progress reports made at meeting id, and cases it closed. */
 static size_t
 core_case_meeting_refs(struct store_txn *t, uint32_t id)
@@ -582,9 +605,9 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 {
 	const struct schema *s = schema_of(kind);
 	union core_rec *rec = xmalloc(sizeof *rec);
-	struct core_names a, b, d, e, f, g;
+	struct core_names a, b, d, e, f, g, p;
 	char label[OGPO_TEXT_MAX + 1];
-	size_t na, nb, nd, ne, nf, ng;
+	size_t na, nb, nd, ne, nf, ng, np;
 	int rc;
 
 	if ((rc = store_get(t, kind, id, rec, what)) != 0) {
@@ -604,8 +627,9 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		ne = core_meeting_refs(t, ENTITY_AGENCY, id, &e);
 		nf = core_scope_refs(t, id, &f);
 		ng = core_vote_refs(t, ENTITY_AGENCY, id, &g);
+		np = core_progress_refs(t, id, &p);
 		nd += store_count(t, IX_AGENCY_RESOLUTION, &id);
-		if (na + nb + nd + ne + nf + ng == 0) {
+		if (na + nb + nd + ne + nf + ng + np == 0) {
 			err_set(what, 0, "Delete agency %s?", label);
 			break;
 		}
@@ -630,6 +654,9 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			    "%zu topic vote with a candidate it leads",
 			    "%zu topic votes with candidates it leads", ng),
 			    ng), &g);
+			core_names_part(&all, np, xasprintf(ngettext(
+			    "%zu progress report it made",
+			    "%zu progress reports it made", np), np), &p);
 			rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: "
 			    "it still has %s; move or delete those first",
 			    label, all.buf);

@@ -1,10 +1,11 @@
 #!/bin/sh
-# test_votes.sh — the month's topic vote is the coordinator's (an admin):
-# an editor cannot break it by deleting what it names. A case put to the
-# vote or chosen by it, an agency leading a candidate and an officer with
-# a ballot stay while the vote names them (by ogpo delete and by ogpo
-# undo of their creation), so the database still verifies, the tally
-# counts what it did and the admin can still close the vote.
+# test_refs.sh — an editor cannot break others' records by deleting what
+# they name. The month's topic vote is the coordinator's (an admin): a
+# case put to the vote or chosen by it, an agency leading a candidate and
+# an officer with a ballot stay while the vote names them (by ogpo delete
+# and by ogpo undo of their creation), so the database still verifies,
+# the tally counts what it did and the admin can still close the vote. An
+# agency that reported progress on another's case stays with the report.
 . "$(dirname "$0")/attack-lib.sh"
 
 # The number in "Added case #19 …" (or officer, agency, topic).
@@ -54,3 +55,21 @@ remember
 as "$ED" delete case "$case"
 check "the chosen case is not deleted either" test "$rc" -ne 0
 intact "the chosen case kept"
+
+# --- progress on another's case ------------------------------------------
+as "$ED" add agency code=MOICO name=內政部協辦處 parent=MOI level=3
+co=$(added)
+as "$ADM" add case title=交通協辦案 lead=MOTC source=other collab=MOICO
+motc=$(added)
+as "$ED" add progress "issue=$motc" agency=MOICO date=2026-11-02 \
+    text=協辦處回報
+check "an agency of MOI co-organises a case of MOTC and reports on it" \
+    test "$rc" -eq 0 -a -n "$co" -a -n "$motc"
+as "$ADM" set case "$motc" collab=
+check "then the admin takes it off the case" test "$rc" -eq 0
+remember
+as "$ED" delete agency "$co"
+check "the editor of MOI may not delete the agency whose report the \
+case of MOTC keeps" test "$rc" -ne 0
+said "told why" "1 progress report it made (協辦處回報)"
+intact "the agency with a report on another's case kept"
