@@ -273,6 +273,13 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	/* A viewer hears that first, not what is wrong with the fields. */
 	if ((rc = core_may_write(c, t, cause)) != 0)
 		return rc;
+	/* The vote is an admin's alone, and a ballot secret: an editor hears
+	 * that before a check could say what is stored ("candidate #3 is
+	 * not one of vote #2's" of a ballot moved to another vote). */
+	if ((kind == ENTITY_VOTE || kind == ENTITY_CANDIDATE ||
+	    kind == ENTITY_BALLOT) && (rc = core_may(c, t, kind, NULL, NULL,
+	    cause)) != 0)
+		return rc;
 	core_normalise(kind, rec);
 	if (!checked && (n = core_check(t, kind, rec, faults, 8)) > 0) {
 		char all[8 * sizeof faults[0].msg];
