@@ -6,6 +6,7 @@
 # and by ogpo undo of their creation), so the database still verifies,
 # the tally counts what it did and the admin can still close the vote. An
 # agency that reported progress on another's case stays with the report.
+# A chosen case's title, the editor's, reaches no one's terminal raw.
 . "$(dirname "$0")/attack-lib.sh"
 
 # The number in "Added case #19 …" (or officer, agency, topic).
@@ -55,6 +56,15 @@ remember
 as "$ED" delete case "$case"
 check "the chosen case is not deleted either" test "$rc" -ne 0
 intact "the chosen case kept"
+# Its title is the editor's to change, and everyone's tally shows it:
+# a mark that turns the terminal's text around is shown, not obeyed.
+rlo=$(printf '\342\200\256')
+as "$ED" set case "$case" "title=票選${rlo}測試案"
+check "the editor puts a right-to-left override in the chosen case's title" \
+    test "$rc" -eq 0
+as "$VW" vote tally 1
+lacks "a viewer's tally does not carry it to the terminal" "$TMP/out" "$rlo"
+said "but shows it as the screens do" "票選<U+202E>測試案"
 
 # --- progress on another's case ------------------------------------------
 as "$ED" add agency code=MOICO name=內政部協辦處 parent=MOI level=3
