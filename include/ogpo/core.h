@@ -471,7 +471,10 @@ int	 core_change_last(struct store_txn *t, const char *login,
  * status and *cause: taken back already, itself an undo, a record moved
  * on since ("officer 王小明 was changed by lin at 2026-01-05 14:02 after
  * it"), or one the person may not write. *ch (may be NULL) describes it.
- * Looks in a write transaction of its own and writes nothing.
+ * Looks in a dry run (core_dry) and writes nothing: no one waits for it,
+ * so a refusal is found before the writer's lock is taken (an editor
+ * asking to undo another's large import would otherwise hold up every
+ * save for as long as the refusal takes, as often as they like).
  */
 int	 core_undo_check(struct core *c, uint64_t seq, struct core_change *ch,
 	    char **cause);

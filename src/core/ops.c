@@ -670,7 +670,12 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		}
 		break;
 	case ENTITY_OFFICER:
-		if ((ng = core_vote_refs(t, ENTITY_OFFICER, id, &g)) > 0) {
+		na = store_count(t, IX_ATTENDANCE_OFFICER, &id);
+		nb = core_issue_po_refs(t, id, &b);
+		nd = store_count(t, IX_OFFICER_TRAINING, &id) +
+		    store_count(t, IX_OFFICER_REWARD, &id);
+		if (na + nb + nd == 0 &&
+		    (ng = core_vote_refs(t, ENTITY_OFFICER, id, &g)) > 0) {
 			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
 			    "deleted: %s has a ballot in %zu topic vote (%s); "
 			    "to keep that history, set an end date instead",
@@ -679,10 +684,6 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			    "end date instead", ng), label, label, ng, g.buf);
 			break;
 		}
-		na = store_count(t, IX_ATTENDANCE_OFFICER, &id);
-		nb = core_issue_po_refs(t, id, &b);
-		nd = store_count(t, IX_OFFICER_TRAINING, &id) +
-		    store_count(t, IX_OFFICER_REWARD, &id);
 		if (na + nb + nd == 0) {
 			err_set(what, 0, "Delete officer %s?", label);
 			break;

@@ -583,7 +583,7 @@ core_undo_check(struct core *c, uint64_t seq, struct core_change *ch,
 
 	memset(&k, 0, sizeof k);
 	k.seq = seq;
-	rc = core_run(c, undo_check_txn, &k, cause);
+	rc = core_dry(c, undo_check_txn, &k, cause);
 	if (ch != NULL)
 		*ch = k.ch;
 	return rc == UNDO_LOOKED ? 0 : rc;
