@@ -147,8 +147,8 @@ int	 core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
  * What deleting would remove or what stands in the way, as a sentence
  * for a confirmation dialog. Returns 0 if the delete may go ahead.
  */
-int	 core_delete_check(struct store_txn *t, enum entity_kind kind,
-	    uint32_t id, char **what);
+int	 core_delete_check(struct core *c, struct store_txn *t,
+	    enum entity_kind kind, uint32_t id, char **what);
 
 /* The same, each in a transaction of its own. */
 int	 core_save1(struct core *c, enum entity_kind kind, void *rec,
@@ -478,6 +478,14 @@ int	 core_change_last(struct store_txn *t, const char *login,
  */
 int	 core_undo_check(struct core *c, uint64_t seq, struct core_change *ch,
 	    char **cause);
+
+/*
+ * Before an undo takes the writer's lock: 0, or the refusal
+ * core_undo_check finds. An admin's undo is not looked at twice (no scope
+ * refuses it, and a large one would take longer); anyone else's refusal
+ * is found without holding up anyone's saves.
+ */
+int	 core_undo_ready(struct core *c, uint64_t seq, char **cause);
 
 /*
  * Take the change holding audit record seq back in t, as a new change:

@@ -95,13 +95,13 @@ cmd_undo_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			goto fail;
 		u.seq = u.ch.last;
 	}
-	/* Looked at in a snapshot first: a refusal holds up no one. */
-	if ((rc = core_undo_check(c, u.seq, &u.ch, &cause)) != 0)
-		goto fail;
-	if (dry)
+	if (dry) {
+		if ((rc = core_undo_check(c, u.seq, &u.ch, &cause)) != 0)
+			goto fail;
 		cmd_undo_say(0, &u.ch);
-	else {
-		if ((rc = core_run(c, cmd_undo_txn, &u, &cause)) != 0)
+	} else {
+		if ((rc = core_undo_ready(c, u.seq, &cause)) != 0 ||
+		    (rc = core_run(c, cmd_undo_txn, &u, &cause)) != 0)
 			goto fail;
 		cmd_undo_say(1, &u.ch);
 	}

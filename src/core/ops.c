@@ -280,6 +280,8 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	    kind == ENTITY_BALLOT) && (rc = core_may(c, t, kind, NULL, NULL,
 	    cause)) != 0)
 		return rc;
+	if (kind == ENTITY_BALLOT)
+		c->ballot_serial = 0;	/* core_has_ballot looks again */
 	core_normalise(kind, rec);
 	if (!checked && (n = core_check(t, kind, rec, faults, 8)) > 0) {
 		char all[8 * sizeof faults[0].msg];
@@ -557,6 +559,50 @@ core_case_meeting_refs(struct store_txn *t, uint32_t id)
 	return n;
 }
 
+static int
+core_id_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* 1 if officer id has a ballot in any vote (one scan a transaction). */
+static int
+core_has_ballot(struct core *c, struct store_txn *t, uint32_t id)
+{
+	struct store_cursor *cur;
+	struct ballot *b;
+	size_t cap = 0;
+
+	if (c->ballot_serial != store_txn_serial(t)) {
+		c->ballot_serial = store_txn_serial(t);
+		free(c->ballot_officers);
+		c->ballot_officers = NULL;
+		c->nballot_officers = 0;
+		if (store_cursor_open(t, IX_BALLOT, NULL, &cur, NULL) == 0) {
+			b = xmalloc(sizeof *b);
+			while (store_cursor_move(cur, STORE_NEXT) == 0)
+				if (store_cursor_get(cur, b, NULL) == 0) {
+					c->ballot_officers = xgrow(
+					    c->ballot_officers, &cap,
+					    c->nballot_officers + 1,
+					    sizeof *c->ballot_officers);
+					c->ballot_officers[
+					    c->nballot_officers++] =
+					    b->officer;
+				}
+			free(b);
+			store_cursor_close(cur);
+		}
+		if (c->nballot_officers > 0)
+			qsort(c->ballot_officers, c->nballot_officers,
+			    sizeof *c->ballot_officers, core_id_cmp);
+	}
+	return c->nballot_officers > 0 && bsearch(&id, c->ballot_officers,
+	    c->nballot_officers, sizeof id, core_id_cmp) != NULL;
+}
+
 /*
  * Topic votes naming record id (of kind): a case as a candidate or a
  * chosen topic, an agency as a candidate's lead, an officer by a ballot.
@@ -564,8 +610,8 @@ core_case_meeting_refs(struct store_txn *t, uint32_t id)
  * naming what is gone (votes are few, one a month).
  */
 static size_t
-core_vote_refs(struct store_txn *t, enum entity_kind kind, uint32_t id,
-    struct core_names *nm)
+core_vote_refs(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t id, struct core_names *nm)
 {
 	struct store_cursor *cur, *cc;
 	struct vote *v;
@@ -574,6 +620,8 @@ core_vote_refs(struct store_txn *t, enum entity_kind kind, uint32_t id,
 	int yes;
 
 	memset(nm, 0, sizeof *nm);
+	if (kind == ENTITY_OFFICER && !core_has_ballot(c, t, id))
+		return 0;
 	if (store_cursor_open(t, IX_VOTE, NULL, &cur, NULL) != 0)
 		return 0;
 	v = xmalloc(sizeof *v);
@@ -607,8 +655,8 @@ core_vote_refs(struct store_txn *t, enum entity_kind kind, uint32_t id,
 }
 
 int
-core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
-    char **what)
+core_delete_check(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t id, char **what)
 {
 	const struct schema *s = schema_of(kind);
 	union core_rec *rec = xmalloc(sizeof *rec);
@@ -633,7 +681,7 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		nd = core_group_names(t, IX_AGENCY_ISSUE, id, &d);
 		ne = core_meeting_refs(t, ENTITY_AGENCY, id, &e);
 		nf = core_scope_refs(t, id, &f);
-		ng = core_vote_refs(t, ENTITY_AGENCY, id, &g);
+		ng = core_vote_refs(c, t, ENTITY_AGENCY, id, &g);
 		np = core_progress_refs(t, id, &p);
 		nd += store_count(t, IX_AGENCY_RESOLUTION, &id);
 		if (na + nb + nd + ne + nf + ng + np == 0) {
@@ -675,7 +723,7 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		nd = store_count(t, IX_OFFICER_TRAINING, &id) +
 		    store_count(t, IX_OFFICER_REWARD, &id);
 		if (na + nb + nd == 0 &&
-		    (ng = core_vote_refs(t, ENTITY_OFFICER, id, &g)) > 0) {
+		    (ng = core_vote_refs(c, t, ENTITY_OFFICER, id, &g)) > 0) {
 			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
 			    "deleted: %s has a ballot in %zu topic vote (%s); "
 			    "to keep that history, set an end date instead",
@@ -788,7 +836,7 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		    label, rec->meeting.date, na);
 		break;
 	case ENTITY_ISSUE:
-		if ((ng = core_vote_refs(t, ENTITY_ISSUE, id, &g)) > 0) {
+		if ((ng = core_vote_refs(c, t, ENTITY_ISSUE, id, &g)) > 0) {
 			rc = err_set(what, OGPO_DENIED, ngettext("case %s cannot "
 			    "be deleted: %zu topic vote (%s) has it as a "
 			    "candidate or chose it; to end it, set its stage to "
@@ -875,7 +923,9 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if ((rc = store_get(t, kind, id, old, NULL)) == 0 &&
 	    (rc = core_may(c, t, kind, old, NULL, cause)) != 0)
 		goto out;
-	if ((rc = core_delete_check(t, kind, id, cause)) != 0)
+	if (kind == ENTITY_BALLOT)
+		c->ballot_serial = 0;	/* core_has_ballot looks again */
+	if ((rc = core_delete_check(c, t, kind, id, cause)) != 0)
 		goto out;
 	if (cause != NULL) {	/* the question for the dialog: not an error */
 		free(*cause);

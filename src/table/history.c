@@ -112,8 +112,7 @@ import_undo(struct core *c, uint64_t seq, struct import_record *ir,
 	if (p.undone)
 		return err_set(cause, OGPO_INVALID, "import %llu was undone "
 		    "already", (unsigned long long)p.seq);
-	/* Looked at in a snapshot first: a refusal holds up no one. */
-	if ((rc = core_undo_check(c, p.seq, NULL, cause)) != 0) {
+	if ((rc = core_undo_ready(c, p.seq, cause)) != 0) {
 		if (rc == OGPO_CONFLICT)
 			err_prefix(cause, rc, "the import cannot be undone");
 		return rc;

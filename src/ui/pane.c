@@ -79,7 +79,7 @@ pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 		free(cause);
 		return;
 	}
-	rc = core_delete_check(t, kind, id, &what);
+	rc = core_delete_check(ui->core, t, kind, id, &what);
 	rec = xmalloc(schema_of(kind)->size);
 	memset(&h, 0, sizeof h);
 	if (store_get(t, kind, id, rec, NULL) == 0)
