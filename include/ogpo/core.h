@@ -147,8 +147,8 @@ int	 core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
  * What deleting would remove or what stands in the way, as a sentence
  * for a confirmation dialog. Returns 0 if the delete may go ahead.
  */
-int	 core_delete_check(struct store_txn *t, enum entity_kind kind,
-	    uint32_t id, char **what);
+int	 core_delete_check(struct core *c, struct store_txn *t,
+	    enum entity_kind kind, uint32_t id, char **what);
 
 /* The same, each in a transaction of its own. */
 int	 core_save1(struct core *c, enum entity_kind kind, void *rec,
@@ -471,10 +471,21 @@ int	 core_change_last(struct store_txn *t, const char *login,
  * status and *cause: taken back already, itself an undo, a record moved
  * on since ("officer 王小明 was changed by lin at 2026-01-05 14:02 after
  * it"), or one the person may not write. *ch (may be NULL) describes it.
- * Looks in a write transaction of its own and writes nothing.
+ * Looks in a dry run (core_dry) and writes nothing: no one waits for it,
+ * so a refusal is found before the writer's lock is taken (an editor
+ * asking to undo another's large import would otherwise hold up every
+ * save for as long as the refusal takes, as often as they like).
  */
 int	 core_undo_check(struct core *c, uint64_t seq, struct core_change *ch,
 	    char **cause);
+
+/*
+ * Before an undo takes the writer's lock: 0, or the refusal
+ * core_undo_check finds. An admin's undo is not looked at twice (no scope
+ * refuses it, and a large one would take longer); anyone else's refusal
+ * is found without holding up anyone's saves.
+ */
+int	 core_undo_ready(struct core *c, uint64_t seq, char **cause);
 
 /*
  * Take the change holding audit record seq back in t, as a new change:

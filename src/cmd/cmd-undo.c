@@ -100,7 +100,8 @@ cmd_undo_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			goto fail;
 		cmd_undo_say(0, &u.ch);
 	} else {
-		if ((rc = core_run(c, cmd_undo_txn, &u, &cause)) != 0)
+		if ((rc = core_undo_ready(c, u.seq, &cause)) != 0 ||
+		    (rc = core_run(c, cmd_undo_txn, &u, &cause)) != 0)
 			goto fail;
 		cmd_undo_say(1, &u.ch);
 	}

@@ -153,9 +153,13 @@ cmd_vote_print_tally(struct store_txn *t, uint32_t vote)
 		    "--pick ID,ID.\n"));
 	is = xmalloc(sizeof *is);
 	for (i = 0; i < v.nchosen && i < OGPO_COLLAB_MAX; i++)
-		if (store_issue_get(t, v.chosen[i], is, NULL) == 0)
-			printf(_("Chosen: case %s %s (#%u)\n"), is->serial,
-			    is->title, v.chosen[i]);
+		if (store_issue_get(t, v.chosen[i], is, NULL) == 0) {
+			line = xasprintf(_("Chosen: case %s %s (#%u)"),
+			    is->serial, is->title, v.chosen[i]);
+			cmd_put_safe(stdout, line);
+			fputc('\n', stdout);
+			free(line);
+		}
 	free(is);
 }
 

@@ -18,6 +18,11 @@ struct core {
 	struct user	 perm;
 	uint32_t	 perm_last;
 	int		 perm_last_yes;
+	/* The officers with a ballot, sorted, as of one transaction
+	 * (ops.c): an import's undo deletes officers by the million. */
+	uint64_t	 ballot_serial;
+	uint32_t	*ballot_officers;
+	size_t		 nballot_officers;
 	/* This process's session file (session.c), and the descriptor of
 	 * the sessions folder (0: not opened yet). */
 	int		 session;

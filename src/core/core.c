@@ -274,6 +274,7 @@ core_close(struct core *c)
 		return;
 	core_session_end(c);
 	store_close(c->store);
+	free(c->ballot_officers);
 	free(c);
 }
 

@@ -11,6 +11,7 @@
 #include "core-int.h"
 #include "ogpo/codec.h"
 #include "ogpo/resolution.h"
+#include "ogpo/vote.h"
 
 /* Any record: big enough for each kind the door handles. */
 union core_rec {
@@ -272,6 +273,15 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	/* A viewer hears that first, not what is wrong with the fields. */
 	if ((rc = core_may_write(c, t, cause)) != 0)
 		return rc;
+	/* The vote is an admin's alone, and a ballot secret: an editor hears
+	 * that before a check could say what is stored ("candidate #3 is
+	 * not one of vote #2's" of a ballot moved to another vote). */
+	if ((kind == ENTITY_VOTE || kind == ENTITY_CANDIDATE ||
+	    kind == ENTITY_BALLOT) && (rc = core_may(c, t, kind, NULL, NULL,
+	    cause)) != 0)
+		return rc;
+	if (kind == ENTITY_BALLOT)
+		c->ballot_serial = 0;	/* core_has_ballot looks again */
 	core_normalise(kind, rec);
 	if (!checked && (n = core_check(t, kind, rec, faults, 8)) > 0) {
 		char all[8 * sizeof faults[0].msg];
@@ -500,6 +510,29 @@ core_issue_po_refs(struct store_txn *t, uint32_t id, struct core_names *nm)
 	return nm->n;
 }
 
+/* Progress reports agency id made (no index: a case has a few a year). */
+static size_t
+core_progress_refs(struct store_txn *t, uint32_t id, struct core_names *nm)
+{
+	struct store_cursor *cur;
+	struct progress *p;
+	char label[OGPO_TEXT_MAX + 1];
+
+	memset(nm, 0, sizeof *nm);
+	if (store_cursor_open(t, IX_PROGRESS, NULL, &cur, NULL) != 0)
+		return 0;
+	p = xmalloc(sizeof *p);
+	while (store_cursor_move(cur, STORE_NEXT) == 0)
+		if (store_cursor_get(cur, p, NULL) == 0 && p->agency == id) {
+			schema_label(&schema_progress, p, label, sizeof label);
+			core_names_add(nm, label);
+		}
+	free(p);
+	store_cursor_close(cur);
+	core_names_end(nm);
+	return nm->n;
+}
+
 /* Progress reports made at meeting id, and cases it closed. */
 static size_t
 core_case_meeting_refs(struct store_txn *t, uint32_t id)
@@ -526,15 +559,110 @@ core_case_meeting_refs(struct store_txn *t, uint32_t id)
 	return n;
 }
 
+static int
+core_id_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* 1 if officer id has a ballot in any vote (one scan a transaction). */
+static int
+core_has_ballot(struct core *c, struct store_txn *t, uint32_t id)
+{
+	struct store_cursor *cur;
+	struct ballot *b;
+	size_t cap = 0;
+
+	if (c->ballot_serial != store_txn_serial(t)) {
+		c->ballot_serial = store_txn_serial(t);
+		free(c->ballot_officers);
+		c->ballot_officers = NULL;
+		c->nballot_officers = 0;
+		if (store_cursor_open(t, IX_BALLOT, NULL, &cur, NULL) == 0) {
+			b = xmalloc(sizeof *b);
+			while (store_cursor_move(cur, STORE_NEXT) == 0)
+				if (store_cursor_get(cur, b, NULL) == 0) {
+					c->ballot_officers = xgrow(
+					    c->ballot_officers, &cap,
+					    c->nballot_officers + 1,
+					    sizeof *c->ballot_officers);
+					c->ballot_officers[
+					    c->nballot_officers++] =
+					    b->officer;
+				}
+			free(b);
+			store_cursor_close(cur);
+		}
+		if (c->nballot_officers > 0)
+			qsort(c->ballot_officers, c->nballot_officers,
+			    sizeof *c->ballot_officers, core_id_cmp);
+	}
+	return c->nballot_officers > 0 && bsearch(&id, c->ballot_officers,
+	    c->nballot_officers, sizeof id, core_id_cmp) != NULL;
+}
+
+/*
+ * Topic votes naming record id (of kind): a case as a candidate or a
+ * chosen topic, an agency as a candidate's lead, an officer by a ballot.
+ * The vote is the coordinator's: no one else's deletion may leave it
+ * naming what is gone (votes are few, one a month).
+ */
+static size_t
+core_vote_refs(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t id, struct core_names *nm)
+{
+	struct store_cursor *cur, *cc;
+	struct vote *v;
+	struct candidate *cd;
+	uint32_t i;
+	int yes;
+
+	memset(nm, 0, sizeof *nm);
+	if (kind == ENTITY_OFFICER && !core_has_ballot(c, t, id))
+		return 0;
+	if (store_cursor_open(t, IX_VOTE, NULL, &cur, NULL) != 0)
+		return 0;
+	v = xmalloc(sizeof *v);
+	cd = xmalloc(sizeof *cd);
+	while (store_cursor_move(cur, STORE_NEXT) == 0) {
+		if (store_cursor_get(cur, v, NULL) != 0)
+			continue;
+		yes = 0;
+		if (kind == ENTITY_OFFICER)
+			yes = core_vote_ballot_of(t, v->h.id, id) != 0;
+		for (i = 0; kind == ENTITY_ISSUE && !yes && i < v->nchosen &&
+		    i < OGPO_COLLAB_MAX; i++)
+			yes = v->chosen[i] == id;
+		if (!yes && kind != ENTITY_OFFICER &&
+		    store_cursor_open(t, IX_VOTE_CANDIDATE, &v->h.id, &cc,
+		    NULL) == 0) {
+			while (!yes && store_cursor_move(cc, STORE_NEXT) == 0)
+				yes = store_cursor_get(cc, cd, NULL) == 0 &&
+				    (kind == ENTITY_ISSUE ? cd->issue :
+				    cd->lead) == id;
+			store_cursor_close(cc);
+		}
+		if (yes)
+			core_names_add(nm, v->title);
+	}
+	free(cd);
+	free(v);
+	store_cursor_close(cur);
+	core_names_end(nm);
+	return nm->n;
+}
+
 int
-core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
-    char **what)
+core_delete_check(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t id, char **what)
 {
 	const struct schema *s = schema_of(kind);
 	union core_rec *rec = xmalloc(sizeof *rec);
-	struct core_names a, b, d, e, f;
+	struct core_names a, b, d, e, f, g, p;
 	char label[OGPO_TEXT_MAX + 1];
-	size_t na, nb, nd, ne, nf;
+	size_t na, nb, nd, ne, nf, ng, np;
 	int rc;
 
 	if ((rc = store_get(t, kind, id, rec, what)) != 0) {
@@ -553,8 +681,10 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		nd = core_group_names(t, IX_AGENCY_ISSUE, id, &d);
 		ne = core_meeting_refs(t, ENTITY_AGENCY, id, &e);
 		nf = core_scope_refs(t, id, &f);
+		ng = core_vote_refs(c, t, ENTITY_AGENCY, id, &g);
+		np = core_progress_refs(t, id, &p);
 		nd += store_count(t, IX_AGENCY_RESOLUTION, &id);
-		if (na + nb + nd + ne + nf == 0) {
+		if (na + nb + nd + ne + nf + ng + np == 0) {
 			err_set(what, 0, "Delete agency %s?", label);
 			break;
 		}
@@ -575,6 +705,13 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 			core_names_part(&all, nf, xasprintf(ngettext(
 			    "%zu user who may edit it",
 			    "%zu users who may edit it", nf), nf), &f);
+			core_names_part(&all, ng, xasprintf(ngettext(
+			    "%zu topic vote with a candidate it leads",
+			    "%zu topic votes with candidates it leads", ng),
+			    ng), &g);
+			core_names_part(&all, np, xasprintf(ngettext(
+			    "%zu progress report it made",
+			    "%zu progress reports it made", np), np), &p);
 			rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: "
 			    "it still has %s; move or delete those first",
 			    label, all.buf);
@@ -585,6 +722,16 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		nb = core_issue_po_refs(t, id, &b);
 		nd = store_count(t, IX_OFFICER_TRAINING, &id) +
 		    store_count(t, IX_OFFICER_REWARD, &id);
+		if (na + nb + nd == 0 &&
+		    (ng = core_vote_refs(c, t, ENTITY_OFFICER, id, &g)) > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("%s cannot be "
+			    "deleted: %s has a ballot in %zu topic vote (%s); "
+			    "to keep that history, set an end date instead",
+			    "%s cannot be deleted: %s has a ballot in %zu "
+			    "topic votes (%s); to keep that history, set an "
+			    "end date instead", ng), label, label, ng, g.buf);
+			break;
+		}
 		if (na + nb + nd == 0) {
 			err_set(what, 0, "Delete officer %s?", label);
 			break;
@@ -689,6 +836,16 @@ core_delete_check(struct store_txn *t, enum entity_kind kind, uint32_t id,
 		    label, rec->meeting.date, na);
 		break;
 	case ENTITY_ISSUE:
+		if ((ng = core_vote_refs(c, t, ENTITY_ISSUE, id, &g)) > 0) {
+			rc = err_set(what, OGPO_DENIED, ngettext("case %s cannot "
+			    "be deleted: %zu topic vote (%s) has it as a "
+			    "candidate or chose it; to end it, set its stage to "
+			    "withdrawn", "case %s cannot be deleted: %zu topic "
+			    "votes (%s) have it as a candidate or chose it; to "
+			    "end it, set its stage to withdrawn", ng), label,
+			    ng, g.buf);
+			break;
+		}
 		ne = core_meeting_refs(t, ENTITY_ISSUE, id, &e);
 		na = store_count(t, IX_ISSUE_PROGRESS, &id);
 		if (ne == 0 && na != 0) {
@@ -766,7 +923,9 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if ((rc = store_get(t, kind, id, old, NULL)) == 0 &&
 	    (rc = core_may(c, t, kind, old, NULL, cause)) != 0)
 		goto out;
-	if ((rc = core_delete_check(t, kind, id, cause)) != 0)
+	if (kind == ENTITY_BALLOT)
+		c->ballot_serial = 0;	/* core_has_ballot looks again */
+	if ((rc = core_delete_check(c, t, kind, id, cause)) != 0)
 		goto out;
 	if (cause != NULL) {	/* the question for the dialog: not an error */
 		free(*cause);

@@ -212,6 +212,23 @@ perm_case_in_scope(struct core *c, struct store_txn *t, uint32_t id)
 	return yes;
 }
 
+/* 1 if case id is closed (解除列管); its number (or title) in serial. */
+static int
+perm_case_closed(struct store_txn *t, uint32_t id, char *serial)
+{
+	struct issue *is = xmalloc(sizeof *is);
+	int yes = 0;
+
+	if (store_issue_get(t, id, is, NULL) == 0 &&
+	    is->stage == CASE_CLOSED) {
+		str_copy(serial, is->serial[0] ? is->serial : is->title,
+		    OGPO_TEXT_MAX + 1);
+		yes = 1;
+	}
+	free(is);
+	return yes;
+}
+
 /* 1 if rec (of kind) lies within the editor's scope. */
 static int
 perm_record_in_scope(struct core *c, struct store_txn *t,
@@ -222,9 +239,12 @@ perm_record_in_scope(struct core *c, struct store_txn *t,
 	uint32_t issue, i;
 	int yes;
 
-	/* Progress is reported by the lead and by the co-organisers. */
+	/* Progress is reported by the lead and by the co-organisers, each
+	 * its own: one agency does not rewrite what another reported. */
 	if (kind == ENTITY_PROGRESS)
-		return perm_case_in_scope(c, t,
+		return perm_in_scope(c, t,
+		    ((const struct progress *)rec)->agency) &&
+		    perm_case_in_scope(c, t,
 		    ((const struct progress *)rec)->issue);
 
 	if (kind == ENTITY_AGENCY) {
@@ -368,6 +388,7 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
     const void *old, const void *rec, char **cause)
 {
 	char scope[256], what[2 * OGPO_TEXT_MAX + 64];
+	char serial[OGPO_TEXT_MAX + 1];
 	int rc;
 
 	if ((rc = core_may_write(c, t, cause)) != 0)
@@ -387,6 +408,12 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 		return err_set(cause, OGPO_DENIED, "case %s is closed; only the "
 		    "coordinator (an admin) changes a closed case",
 		    ((const struct issue *)old)->serial);
+	if (kind == ENTITY_PROGRESS && old != NULL &&
+	    perm_case_closed(t, ((const struct progress *)old)->issue,
+	    serial))
+		return err_set(cause, OGPO_DENIED, "case %s is closed; only the "
+		    "coordinator (an admin) changes its progress reports",
+		    serial);
 	if (kind == ENTITY_USER)
 		return err_set(cause, OGPO_DENIED, "only an admin may change "
 		    "users; you (%s) are an editor", c->login);

@@ -583,10 +583,25 @@ core_undo_check(struct core *c, uint64_t seq, struct core_change *ch,
 
 	memset(&k, 0, sizeof k);
 	k.seq = seq;
-	rc = core_run(c, undo_check_txn, &k, cause);
+	rc = core_dry(c, undo_check_txn, &k, cause);
 	if (ch != NULL)
 		*ch = k.ch;
 	return rc == UNDO_LOOKED ? 0 : rc;
+}
+
+int
+core_undo_ready(struct core *c, uint64_t seq, char **cause)
+{
+	struct store_txn *t;
+	struct user u;
+	int rc;
+
+	if ((rc = store_read_begin(c->store, &t, cause)) != 0)
+		return rc;
+	core_whoami(c, t, &u);
+	store_read_end(t);
+	return u.role == UROLE_ADMIN ? 0 : core_undo_check(c, seq, NULL,
+	    cause);
 }
 
 int

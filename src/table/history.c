@@ -112,6 +112,11 @@ import_undo(struct core *c, uint64_t seq, struct import_record *ir,
 	if (p.undone)
 		return err_set(cause, OGPO_INVALID, "import %llu was undone "
 		    "already", (unsigned long long)p.seq);
+	if ((rc = core_undo_ready(c, p.seq, cause)) != 0) {
+		if (rc == OGPO_CONFLICT)
+			err_prefix(cause, rc, "the import cannot be undone");
+		return rc;
+	}
 	if ((rc = core_run(c, history_undo_txn, &p, cause)) == 0)
 		*ir = p.ir;
 	return rc;

@@ -422,7 +422,7 @@ issues_deadlines(struct ui *ui)
 static int
 issues_action(struct ui *ui, enum ui_action a)
 {
-	uint32_t id = vlist_selected(&issues.list);
+	uint32_t id = vlist_selected(&issues.list), i;
 	struct store_txn *t;
 	struct issue *is;
 	char *text = NULL, title[OGPO_TEXT_MAX + 1] = "";
@@ -472,6 +472,15 @@ issues_action(struct ui *ui, enum ui_action a)
 			memset(&p, 0, sizeof p);
 			p.issue = id;
 			p.agency = is->lead;
+			/* A report is its agency's: the person's own, where
+			 * they are a co-organiser's editor. */
+			for (i = 0; i < is->ncollab && i < OGPO_COLLAB_MAX &&
+			    core_may(ui->core, t, ENTITY_PROGRESS, NULL, &p,
+			    NULL) != 0; i++)
+				p.agency = is->collab[i];
+			if (core_may(ui->core, t, ENTITY_PROGRESS, NULL, &p,
+			    NULL) != 0)
+				p.agency = is->lead;
 			date_today(p.date);
 			snprintf(title, sizeof title, _("Progress on %s"),
 			    is->serial);

@@ -79,7 +79,7 @@ pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 		free(cause);
 		return;
 	}
-	rc = core_delete_check(t, kind, id, &what);
+	rc = core_delete_check(ui->core, t, kind, id, &what);
 	rec = xmalloc(schema_of(kind)->size);
 	memset(&h, 0, sizeof h);
 	if (store_get(t, kind, id, rec, NULL) == 0)
@@ -110,14 +110,28 @@ pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 void
 pane_text_add(char **text, const char *label, const char *value)
 {
-	char *old = *text;
+	char *old = *text, *v, *q;
+	const char *p;
+	size_t nl = 0;
 
 	if (value == NULL || *value == '\0')
 		return;
+	/* The lines of a value (a note's) are indented as its own: none
+	 * passes for a line of the panel ("Who: …" under a change). */
+	for (p = value; *p != '\0'; p++)
+		nl += *p == '\n';
+	v = q = xmalloc(strlen(value) + 4 * nl + 1);
+	for (p = value; *p != '\0'; p++)
+		if ((*q++ = *p) == '\n') {
+			memcpy(q, "    ", 4);
+			q += 4;
+		}
+	*q = '\0';
 	/* An empty label continues the line above. */
 	/* TRANSLATORS: a label and its value in a detail panel. */
 	*text = *label ? xasprintf(_("%s%s: %s\n"), old ? old : "", label,
-	    value) : xasprintf("%s    %s\n", old ? old : "", value);
+	    v) : xasprintf("%s    %s\n", old ? old : "", v);
+	free(v);
 	free(old);
 }
 

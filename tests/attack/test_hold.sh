@@ -6,7 +6,8 @@
 # not waited for for ever. The file does not grow for a reader blocked
 # on its output; ogpo doctor names a reader that holds an old snapshot.
 # A map that cannot grow leaves the database usable; an import from a
-# pipe survives the map growing.
+# pipe survives the map growing. An undo that is refused (another's
+# import, outside an editor's scope) is refused without the lock.
 . "$(dirname "$0")/attack-lib.sh"
 
 HOLD=$(pwd)/build/tools/hold
@@ -175,6 +176,30 @@ else not_ok "a refused undo by a login with no role, stopped, holds up no save";
 wait "$stopper"
 check "the dry run's private layer has no name anyone could open" \
     sh -c "! ls -d /tmp/ogpo-dry.* >/dev/null 2>&1"
+
+# --- nor does an editor's undo refused --------------------------------
+# The admin's import of MOTC's officers lies outside the editor's scope;
+# the refusal, found record by record, is found in a snapshot as well,
+# so stopping it (or asking again and again) holds up no one.
+awk 'BEGIN { print "name,agency_code,role,email";
+    for (i = 1; i <= 200000; i++)
+	printf "交通%d,MOTC,member,motc%d@motc.gov.tw\n", i, i }' \
+    >"$TMP/home/$ADM/motc.csv"
+chmod 644 "$TMP/home/$ADM/motc.csv"
+as "$ADM" import officers "$TMP/home/$ADM/motc.csv"
+check "the admin imports 200,000 officers of MOTC" test "$rc" -eq 0
+last=$("$BIN" audit --limit 1 --tsv --login "$ADM" 2>/dev/null | awk -F '\t' \
+    'NR == 2 { print $1 - 1 }')
+as "$ED" undo "$last" --dry-run
+check "the editor may not take it back (change $last)" test "$rc" -ne 0
+said "it lies outside the editor's scope" "of 交通部 is outside that"
+as "$ED" - sh -c "$BIN undo $last & sleep 0.3; kill -STOP \$! 2>/dev/null; \
+    sleep 6; kill -CONT \$! 2>/dev/null; wait" &
+stopper=$!
+sleep 0.5
+if save 2 4; then ok "an editor's refused undo, stopped, holds up no save"
+else not_ok "an editor's refused undo, stopped, holds up no save"; fi
+wait "$stopper"
 
 # --- a writer stopped while it holds the database -------------------------
 rows 300000 "$TMP/bigger.csv"

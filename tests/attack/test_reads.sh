@@ -4,7 +4,9 @@
 # part and a viewer or a login with no role only as far as it is their
 # own, is not carried off whole in a copy of the database (ogpo backup);
 # an admin's copy holds all of it. Past imports (ogpo import list, and
-# the last one ogpo import undo takes back) are those the trail shows.
+# the last one ogpo import undo takes back) are those the trail shows. A
+# ballot is the admins' alone: an editor's refused write does not say
+# what one approves, or whose it is.
 . "$(dirname "$0")/attack-lib.sh"
 
 "$BIN" list officers --agency MOI --tsv >"$TMP/moi"
@@ -66,3 +68,22 @@ contains "and not the admin's" "$TMP/out" "hidden@motc.gov.tw"
 lacks "its own is gone" "$TMP/out" "ed-own@moi.gov.tw"
 as "$ADM" import list
 said "the admin sees every import" "adm-private.csv"
+
+# --- ballots: only the tally is shown, to an editor as to anyone ---------
+as "$ADM" add vote date=2026-11-25 title=另一場票選
+check "the admin opens a second vote" test "$rc" -eq 0
+as "$ADM" vote ballot 1 moi.po2@ogpo.example 1,3
+check "and enters a PO's ballot in the first" test "$rc" -eq 0
+"$BIN" list officers --tsv | awk -F '\t' '$0 ~ /moi.po2@ogpo.example/ {
+    print $1 }' >"$TMP/voter"
+remember
+as "$ED" add ballot vote=1 "officer=$(cat "$TMP/voter")" choice=2
+check "an editor may not add a ballot" test "$rc" -ne 0
+lacks "nor learn which ballot is that PO's" "$TMP/err" "already"
+for b in 1 2 3 4 5; do
+	as "$ED" set ballot "$b" vote=2
+	lacks "nor what ballot $b approves, by moving it to another vote" \
+	    "$TMP/err" "is not one of vote"
+done
+said "it is told only an admin enters ballots" "only an admin"
+intact "ballots kept secret"

@@ -5,7 +5,8 @@
 # each row against the agency it will really be stored under, and refuses
 # a code too long instead of cutting it; a file's name holding terminal
 # escapes is stored so that no output replays them, a pipe included; a
-# save that changes nothing writes nothing.
+# save that changes nothing writes nothing. A progress report is its
+# agency's alone, and once the case is closed the coordinator's.
 . "$(dirname "$0")/attack-lib.sh"
 
 "$BIN" list agencies --tsv >"$TMP/agencies"
@@ -105,3 +106,41 @@ check "a save with nothing changed succeeds" test "$rc" -eq 0
 said "saying nothing was written" "nothing was written"
 check "it adds nothing to the audit trail" test "$(audit_n)" -eq "$n"
 intact "a save with nothing changed"
+
+# --- progress: each agency's report is its own -------------------------
+# MOI co-organises a case MOTC leads; 交通部 reports on it.
+as "$ADM" add case title=交通部主辦案 lead=MOTC collab=MOI source=other
+case=$(sed -n 's/^Added case #\([0-9]*\).*/\1/p' "$TMP/out")
+as "$ADM" add progress "issue=$case" agency=MOTC date=2026-11-02 \
+    text=交通部辦理情形
+rep=$(sed -n 's/^Added progress report #\([0-9]*\).*/\1/p' "$TMP/out")
+check "a case of MOTC that MOI co-organises, with MOTC's report \
+($case, $rep)" test -n "$case" -a -n "$rep"
+remember
+as "$ED" set progress "$rep" text=交通部沒有辦理
+check "the editor of MOI may not rewrite MOTC's report" test "$rc" -ne 0
+said "told whose it is" "of 交通部 is outside that"
+as "$ED" set progress "$rep" agency=MOI
+check "nor take it over as MOI's" test "$rc" -ne 0
+as "$ED" delete progress "$rep"
+check "nor delete it" test "$rc" -ne 0
+as "$ED" add progress "issue=$case" agency=MOTC date=2026-11-03 \
+    text=冒名回報
+check "nor report in MOTC's name" test "$rc" -ne 0
+intact "another agency's report"
+as "$ED" add progress "issue=$case" agency=MOI date=2026-11-03 \
+    text=內政部協辦情形
+check "but reports its own part" test "$rc" -eq 0
+own=$(sed -n 's/^Added progress report #\([0-9]*\).*/\1/p' "$TMP/out")
+# Closed (解除列管), the case and its reports are the coordinator's.
+as "$ADM" list meetings --tsv
+wm=$(awk -F '\t' 'NR > 1 { m = $1 } END { print m }' "$TMP/out")
+as "$ADM" close "$case" --meeting "$wm"
+check "the admin closes the case" test "$rc" -eq 0
+remember
+as "$ED" set progress "$own" text=事後改寫
+check "then not even MOI's own report changes" test "$rc" -ne 0
+said "told why" "only the coordinator (an admin) changes its progress"
+as "$ED" delete progress "$own"
+check "nor goes" test "$rc" -ne 0
+intact "a closed case's reports"

@@ -2,7 +2,8 @@
 # test_audit.sh — the Audit tab, the Users tab and who else is here.
 # A change made by another process appears at the top of the Audit tab
 # in words (before → after); f narrows it and F shows all again; Enter
-# shows one change field by field. The Users tab lists the admin, will
+# shows one change field by field (a note's lines indented as its own).
+# The Users tab lists the admin, will
 # not remove the last one, and edits a user without touching its login. Two programs on one database each see "+1
 # here" and the Who list names the other and its tab; when one is killed,
 # the other's count goes back and its session record is cleaned away.
@@ -25,6 +26,22 @@ expect_sel "at the top, the list follows the newest change" "審計測試專員"
 keys Enter
 expect "Enter shows the change field by field" "Changes: title"
 expect "the detail names who" "Who: $ME"
+esc
+# A note's lines are the note's: one cannot pass for a line of the panel.
+check "another process writes a note whose second line reads like one" \
+    sh -c "'$OGPO' --db '$DB' set officer $OFF \"note=\$(printf \
+    'x\\nWho: someone-else')\" >/dev/null"
+expect "the note's change shows at the top" "Who: someone-else" 15
+keys Enter
+expect "Enter shows it" "Changes: note"
+screen
+if grep -qF '│ Who: someone-else' "$SCR" ||
+    ! grep -qF '│     Who: someone-else' "$SCR"; then
+	not_ok "its second line is indented as the note's, not a Who line"
+	dump
+else
+	ok "its second line is indented as the note's, not a Who line"
+fi
 esc
 keys f
 expect "f asks what to show" "Show only"

@@ -4,7 +4,8 @@
 # on saving), naming the agencies by name (內政部, not MOI) and wrapped at
 # 80 columns, in English and in Chinese; typing and Ctrl-S change
 # nothing, and the database keeps what it had. A record inside the scope
-# still opens for editing.
+# still opens for editing. A progress report on a case the editor's
+# agency co-organises starts as that agency's.
 #
 # A real Unix account (made here, removed at the end) runs the real
 # binary: this needs root, as the test machine is.
@@ -96,4 +97,29 @@ check "an officer of the scope is not read only" lacks_text "Read only"
 check "and can be saved" has_text "Ctrl-S: save"
 esc
 tui_stop
+
+# A progress report is its agency's: on a case MOTC leads and MOI
+# co-organises, the editor's form starts as MOI's report, and saves.
+"$OGPO" --db "$DB" add case title=交通協辦表單案 lead=MOTC collab=MOI \
+    source=other >/dev/null || not_ok "a case of MOTC that MOI co-organises"
+TUI_AS="setpriv --reuid=$ED --regid=$GRP --clear-groups"
+tui_start scopepr 80 24
+TUI_AS=
+keys 4 /
+text 交通協辦表單案
+keys Enter
+expect_sel "the editor finds the case" "交通協辦表單案"
+keys p
+expect "p opens a progress report" "Progress on"
+expect "for MOI, the editor's own agency, not the lead's" "內政部"
+screen
+check "not 交通部" lacks_text "交通部"
+text 表單回報
+keys C-s
+expect_gone "and it saves" "Progress on"
+tui_stop
+check "the report is MOI's" sh -c "'$OGPO' --db '$DB' list progress --tsv |
+    awk -F '\t' '\$5 == \"表單回報\" { print \$8 }' | grep -qx \
+    \"\$('$OGPO' --db '$DB' list agencies --tsv | awk -F '\t' \
+    '\$5 == \"MOI\" { print \$1 }')\""
 tui_done

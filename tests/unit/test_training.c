@@ -534,10 +534,10 @@ test_delete_refused(void **state)
 
 		assert_int_equal(store_read_begin(core_store(f->c), &t, NULL),
 		    0);
-		assert_int_equal(core_delete_check(t, ENTITY_OFFICER, f->po,
-		    &cause), OGPO_DENIED);
-		assert_int_equal(core_delete_check(t, ENTITY_OFFICER, f->sup,
-		    &cause), 0);
+		assert_int_equal(core_delete_check(f->c, t, ENTITY_OFFICER,
+		    f->po, &cause), OGPO_DENIED);
+		assert_int_equal(core_delete_check(f->c, t, ENTITY_OFFICER,
+		    f->sup, &cause), 0);
 		store_read_end(t);
 	}
 
