@@ -421,10 +421,27 @@ ui_draw_header(struct ui *ui)
 		ui_putr(ui, 0, x, ui->cols - x, right, UI_HEADER);
 }
 
+/* The position on the status line ("+2 here  12/157"), in pos. */
+static void
+ui_status_pos(struct ui *ui, char *pos, size_t n)
+{
+	char at[32];
+
+	if (ui->nlayers == 0)
+		vlist_position(ui->panes[ui->tab]->list, at, sizeof at);
+	else
+		at[0] = '\0';
+	if (ui->others > 0)
+		snprintf(pos, n, ngettext("+%zu here  %s", "+%zu here  %s",
+		    ui->others), ui->others, at);
+	else
+		snprintf(pos, n, "%s", at);
+}
+
 /*
- * The rows a message takes above the status line when it is too long for
- * the room beside the position (w cells): 0 when it fits. A file's whole
- * path is what a person needs, so the message is wrapped, not cut.
+ * The rows a message takes when it is too long for the room left of the
+ * position (w cells wide): 0 when it fits. A file's whole path is what a
+ * person needs, so the message is wrapped, not cut.
  */
 static int
 ui_message_rows(struct ui *ui, int w)
@@ -434,43 +451,38 @@ ui_message_rows(struct ui *ui, int w)
 	if (ui->msg[0] == '\0' ||
 	    (int)text_width(ui->msg) <= ui->cols - w - 1)
 		return 0;
-	n = ui_wrap_put(NULL, ui->msg, 0, 0, ui->cols, 0, UI_STATUS);
+	n = ui_wrap_put(NULL, ui->msg, 0, 0, ui->cols - w - 1, 0, UI_STATUS);
 	return n < ui->rows / 3 ? n : ui->rows / 3 > 1 ? ui->rows / 3 : 1;
 }
 
 /* A long message (ui_draw_status counted its rows), over the pane and any
- * page on it until the next key; the position gives way. */
+ * page on it until the next key, the position kept at its right. */
 static void
 ui_draw_long_message(struct ui *ui)
 {
 	enum ui_attr a = ui->msg_error ? UI_ERROR : UI_STATUS;
-	int n = ui->msg_rows, y;
+	char pos[64];
+	int n = ui->msg_rows, y, w;
 
 	if (n == 0)
 		return;
+	ui_status_pos(ui, pos, sizeof pos);
+	w = (int)text_width(pos);
 	for (y = ui->rows - n; y < ui->rows; y++)
 		ui_fill(ui, y, 0, ui->cols, a);
-	ui_wrap_put(ui, ui->msg, ui->rows - n, 0, ui->cols, n, a);
+	ui_wrap_put(ui, ui->msg, ui->rows - n, 0, ui->cols - w - 1, n, a);
+	ui_putr(ui, ui->rows - 1, ui->cols - w - 1, w + 1, pos, UI_STATUS);
 }
 
 static void
 ui_draw_status(struct ui *ui)
 {
-	const struct ui_pane *p = ui->panes[ui->tab];
 	struct ui_view v;
-	char pos[64] = "", at[32], hints[1024];
+	char pos[64], hints[1024];
 	int y = ui->rows - 1, w;
 
 	ui_fill(ui, y, 0, ui->cols, UI_STATUS);
-	if (ui->nlayers == 0)
-		vlist_position(p->list, at, sizeof at);
-	else
-		at[0] = '\0';
-	if (ui->others > 0)
-		snprintf(pos, sizeof pos, ngettext("+%zu here  %s",
-		    "+%zu here  %s", ui->others), ui->others, at);
-	else
-		snprintf(pos, sizeof pos, "%s", at);
+	ui_status_pos(ui, pos, sizeof pos);
 	w = (int)text_width(pos);
 	if ((ui->msg_rows = ui_message_rows(ui, w)) > 0)
 		return;		/* drawn over everything, last */

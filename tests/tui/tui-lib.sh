@@ -88,10 +88,14 @@ tui_start() {
 	{
 		printf '%s\n' '#!/bin/sh'
 		# Colours on (NO_COLOR empty): the selected row is found by them.
-		printf 'sh -c %s %s %s env LANG=%s LC_ALL=%s NO_COLOR= %s ' \
+		# Each session keeps the drafts of the forms it is ended in
+		# (draft.h) apart, so that the next is not offered them,
+		# unless $TUI_ENV says where they go.
+		printf 'sh -c %s %s %s env LANG=%s LC_ALL=%s NO_COLOR= %s %s ' \
 		    "'echo \$\$ >\"\$0.pid\"; exec \"\$@\"'" \
 		    "$(shquote "$TMP/$_n")" "${TUI_AS:-}" \
 		    "$(shquote "$TUI_LANG")" "$(shquote "$TUI_LANG")" \
+		    "$(shquote "XDG_STATE_HOME=$TMP/$_n.state")" \
 		    "${TUI_ENV:-}"
 		printf 'TERM=%s %s --db %s' "$(shquote "$TUI_TERM")" \
 		    "$(shquote "$OGPO")" "$(shquote "$DB")"
