@@ -10,7 +10,7 @@
  * the system grants them on request, as Debian's does), and gives it
  * back to malloc, which then carves the pages out of it; nothing is
  * touched, so what is not used costs nothing. bulkmem_end lets malloc
- * return free memory to the system again. Only a hint: where any step is
+ * return free memory to the system again, a large stretch at a time. Only a hint: where any step is
  * refused (another allocator, no huge pages), memory is as without it.
  */
 #include <malloc.h>
@@ -65,8 +65,12 @@ bulkmem_end(void)
 	if (!bulkmem_on)
 		return;
 	bulkmem_on = 0;
-	/* glibc's defaults, and what is free given back. */
-	(void)mallopt(M_TRIM_THRESHOLD, 128 * 1024);
-	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-	(void)malloc_trim(0);
+	/*
+	 * Free memory at the top of the heap is given back again past what
+	 * glibc lets it reach on its own (twice its largest threshold for
+	 * mmap). Not glibc's first 128 KB: LMDB keeps the pages it used
+	 * and frees them one by one when the database is closed, and each
+	 * would then give 4 KB back with a system call of its own.
+	 */
+	(void)mallopt(M_TRIM_THRESHOLD, 2 * 32 * 1024 * 1024);
 }
