@@ -467,6 +467,7 @@ struct store_gram_defer {
 	size_t			 ocap;
 	size_t			 batch;		/* bytes, then flush */
 	struct gram_worker	*w;		/* gathers beside the writer */
+	int			 nothread;	/* none could be started */
 };
 
 static int	gram_worker_start(struct store_gram_defer *d);
@@ -800,6 +801,9 @@ gram_worker_start(struct store_gram_defer *d)
 
 	if (d->w != NULL)
 		return 0;
+	if (d->nothread)
+		return -1;
+	d->nothread = 1;	/* until it is seen to start */
 	w = xcalloc(1, sizeof *w);
 	if (pthread_mutex_init(&w->lock, NULL) != 0 ||
 	    pthread_cond_init(&w->work, NULL) != 0 ||
@@ -823,6 +827,7 @@ gram_worker_start(struct store_gram_defer *d)
 		free(w);
 		return -1;
 	}
+	d->nothread = 0;
 	return 0;
 }
 
