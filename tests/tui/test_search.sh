@@ -211,6 +211,7 @@ expect "the list counts the imported officers" "/$n" 10
 search_for "an imported officer's e-mail" "bulk.2345@"
 search_for "a name the demo and the import share" "$mid"
 search_for "one Chinese character, after the import" "$one"
+search_for "a stored officer's whole name, after the import" "$three"
 keys Home
 
 # --- the tree: a search finds agencies inside closed branches --------------
