@@ -59,6 +59,14 @@ char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) OGPO_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) OGPO_PRINTF(1, 0);
 
+/*
+ * Around one large write transaction (about bytes of pages changed):
+ * the heap it will take those pages from grown once, in huge pages
+ * where the system allows, and kept until bulkmem_end (bulkmem.c).
+ */
+void bulkmem_begin(size_t bytes);
+void bulkmem_end(void);
+
 /* Copy src into dst of size n; returns -1 (dst cut short) if it did not fit. */
 int str_copy(char *dst, const char *src, size_t n);
 

@@ -21,6 +21,8 @@
  * appends them to each gram's last block; any other change reads, edits
  * and writes back one block.
  */
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -447,6 +449,8 @@ struct gram_pend {
 	struct store_gram_ent	 last;
 };
 
+struct gram_worker;
+
 struct store_gram_defer {
 	struct gram_pend	*pend;
 	size_t			 npend, cap;
@@ -462,7 +466,15 @@ struct store_gram_defer {
 	struct gram_op		*ops;		/* likewise */
 	size_t			 ocap;
 	size_t			 batch;		/* bytes, then flush */
+	struct gram_worker	*w;		/* gathers beside the writer */
+	int			 nothread;	/* none could be started */
 };
+
+static int	gram_worker_start(struct store_gram_defer *d);
+static int	gram_worker_put(struct store_gram_defer *d,
+		    const struct officer *o);
+static void	gram_worker_drain(struct store_gram_defer *d);
+static void	gram_worker_stop(struct store_gram_defer *d);
 
 static uint32_t
 gram_hash(const uint8_t *g, size_t gl)
@@ -498,6 +510,7 @@ store_gram_defer_free(struct store_txn *t)
 
 	if (d == NULL)
 		return;
+	gram_worker_stop(d);
 	free(d->pend);
 	free(d->table);
 	free(d->recs);
@@ -600,7 +613,10 @@ store_gram_flush(struct store_txn *t, char **cause)
 	uint32_t at;
 	int rc = 0;
 
-	if (d == NULL || d->npend == 0)
+	if (d == NULL)
+		return 0;
+	gram_worker_drain(d);
+	if (d->npend == 0)
 		return 0;
 	/* Each gram's changes together, in the order they came. */
 	if (d->bcap < d->nrecs) {
@@ -630,12 +646,12 @@ store_gram_flush(struct store_txn *t, char **cause)
 	return rc;
 }
 
-/* Gather a change to entry (g, e), for a flush later. */
+/* Gather a change to entry (g, e), for a flush later; 1 once the batch
+ * is full (the caller flushes it), else 0. */
 static int
-gram_gather(struct store_txn *t, const uint8_t *g, size_t gl,
-    const struct store_gram_ent *e, int del, char **cause)
+gram_gather(struct store_gram_defer *d, const uint8_t *g, size_t gl,
+    const struct store_gram_ent *e, int del)
 {
-	struct store_gram_defer *d = t->gram;
 	struct gram_pend *p;
 	struct gram_rec *r;
 	uint32_t h = gram_hash(g, gl);
@@ -672,50 +688,324 @@ gram_gather(struct store_txn *t, const uint8_t *g, size_t gl,
 	r->del = (uint8_t)del;
 	p->n++;
 	/* What the flush will hold besides: the changes grouped. */
-	if (d->nrecs * (sizeof *r + sizeof *d->byg + 1) + d->npend *
-	    sizeof *p >= d->batch)
-		return store_gram_flush(t, cause);
+	return d->nrecs * (sizeof *r + sizeof *d->byg + 1) + d->npend *
+	    sizeof *p >= d->batch;
+}
+
+/*
+ * The worker: new officers' grams gathered in a thread of their own, so
+ * that splitting the fields and finding each gram's place among the
+ * changes (a tenth of an import) is done beside the writer, not by it.
+ * The writer hands over an officer's id, name, e-mail and title, a batch
+ * of them at a time, at most GRAM_QUEUE batches ahead; anything else
+ * that touches the gathered changes (a flush, a change to an officer
+ * already stored, the end) first waits until the worker has gathered
+ * every officer handed over and is idle, so the changes are gathered in
+ * the order they were made, as without it. The worker never writes to
+ * the database: when its batch is full it says so, and the writer
+ * flushes it.
+ */
+#define GRAM_QROWS	256	/* officers in a batch handed over */
+#define GRAM_QUEUE	4	/* batches waiting, at most */
+
+struct gram_qbatch {
+	struct gram_qbatch	*next;
+	size_t			 n;
+	uint32_t		 id[GRAM_QROWS];
+	char			 text[GRAM_QROWS][OGPO_NAME_MAX +
+				     OGPO_EMAIL_MAX + OGPO_TITLE_MAX + 3];
+};
+
+struct gram_worker {
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 work;		/* a batch is waiting */
+	pthread_cond_t		 idle;		/* one was gathered */
+	struct gram_qbatch	*head, *tail;	/* waiting */
+	struct gram_qbatch	*spare;		/* gathered, to reuse */
+	struct gram_qbatch	*cur;		/* the writer's, filling */
+	size_t			 queued;
+	int			 busy, stop, full;
+	struct store_ixent	*ents;		/* the worker's */
+};
+
+/* Gather the grams of the officers in b. 1 if the batch is full. */
+static int
+gram_worker_gather(struct store_gram_defer *d, struct gram_worker *w,
+    const struct gram_qbatch *b)
+{
+	struct officer o;
+	struct store_gram_ent e;
+	const char *p;
+	size_t r, i, n;
+	int full = 0;
+
+	for (r = 0; r < b->n; r++) {
+		o.h.id = b->id[r];
+		p = b->text[r];
+		str_copy(o.name, p, sizeof o.name);
+		p += strlen(p) + 1;
+		str_copy(o.email, p, sizeof o.email);
+		p += strlen(p) + 1;
+		str_copy(o.title, p, sizeof o.title);
+		n = store_gram_entries(&o, w->ents, STORE_ENT_MAX);
+		for (i = 0; i < n; i++) {
+			e.id = store_u32_get(w->ents[i].v);
+			e.pos = w->ents[i].v[4];
+			full |= gram_gather(d, w->ents[i].k, w->ents[i].kl,
+			    &e, 0);
+		}
+	}
+	return full;
+}
+
+static void *
+gram_worker_main(void *arg)
+{
+	struct store_gram_defer *d = arg;
+	struct gram_worker *w = d->w;
+	struct gram_qbatch *b;
+	int full;
+
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (w->head == NULL && !w->stop)
+			pthread_cond_wait(&w->work, &w->lock);
+		if (w->head == NULL)
+			break;
+		b = w->head;
+		if ((w->head = b->next) == NULL)
+			w->tail = NULL;
+		w->queued--;
+		w->busy = 1;
+		pthread_mutex_unlock(&w->lock);
+		full = gram_worker_gather(d, w, b);
+		pthread_mutex_lock(&w->lock);
+		b->next = w->spare;
+		w->spare = b;
+		w->busy = 0;
+		w->full |= full;
+		pthread_cond_broadcast(&w->idle);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+/* 0 if the worker runs (now or already), else -1: gather in line. */
+static int
+gram_worker_start(struct store_gram_defer *d)
+{
+	struct gram_worker *w;
+	sigset_t all, old;
+	int ok;
+
+	if (d->w != NULL)
+		return 0;
+	if (d->nothread)
+		return -1;
+	d->nothread = 1;	/* until it is seen to start */
+	w = xcalloc(1, sizeof *w);
+	if (pthread_mutex_init(&w->lock, NULL) != 0 ||
+	    pthread_cond_init(&w->work, NULL) != 0 ||
+	    pthread_cond_init(&w->idle, NULL) != 0) {
+		free(w);
+		return -1;
+	}
+	w->ents = xreallocarray(NULL, STORE_ENT_MAX, sizeof *w->ents);
+	d->w = w;
+	/* Signals stay with the program's own thread. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	ok = pthread_create(&w->thread, NULL, gram_worker_main, d) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!ok) {
+		d->w = NULL;
+		pthread_cond_destroy(&w->idle);
+		pthread_cond_destroy(&w->work);
+		pthread_mutex_destroy(&w->lock);
+		free(w->ents);
+		free(w);
+		return -1;
+	}
+	d->nothread = 0;
 	return 0;
 }
 
-int
-store_gram_update(struct store_txn *t, const struct store_ixent *old,
-    size_t nold, const struct store_ixent *new, size_t nnew, char **cause)
+/* Hand the writer's batch to the worker, waiting for room. */
+static void
+gram_worker_push(struct gram_worker *w)
 {
-	const struct store_ixent *x;
-	struct store_gram_ent e;
-	size_t i;
-	int rc, del;
+	struct gram_qbatch *b = w->cur;
 
+	w->cur = NULL;
+	pthread_mutex_lock(&w->lock);
+	while (w->queued >= GRAM_QUEUE)
+		pthread_cond_wait(&w->idle, &w->lock);
+	b->next = NULL;
+	if (w->tail != NULL)
+		w->tail->next = b;
+	else
+		w->head = b;
+	w->tail = b;
+	w->queued++;
+	pthread_cond_signal(&w->work);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Copy the string s (at most n bytes with its NUL) to p; past its NUL. */
+static char *
+gram_copy(char *p, const char *s, size_t n)
+{
+	size_t len = strnlen(s, n - 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p + len + 1;
+}
+
+/* Hand officer o over; 1 if the worker's batch is full (flush it). */
+static int
+gram_worker_put(struct store_gram_defer *d, const struct officer *o)
+{
+	struct gram_worker *w = d->w;
+	struct gram_qbatch *b;
+	char *p;
+	int full = 0;
+
+	if ((b = w->cur) == NULL) {
+		/* A batch's start is when the worker's word is read. */
+		pthread_mutex_lock(&w->lock);
+		if ((b = w->spare) != NULL)
+			w->spare = b->next;
+		full = w->full;
+		pthread_mutex_unlock(&w->lock);
+		if (b == NULL)
+			b = xmalloc(sizeof *b);
+		b->n = 0;
+		w->cur = b;
+	}
+	p = b->text[b->n];
+	b->id[b->n] = o->h.id;
+	p = gram_copy(p, o->name, sizeof o->name);
+	p = gram_copy(p, o->email, sizeof o->email);
+	gram_copy(p, o->title, sizeof o->title);
+	if (++b->n == GRAM_QROWS)
+		gram_worker_push(w);
+	return full;
+}
+
+/* Wait until the worker has gathered all it was handed and is idle. */
+static void
+gram_worker_drain(struct store_gram_defer *d)
+{
+	struct gram_worker *w = d->w;
+
+	if (w == NULL)
+		return;
+	if (w->cur != NULL && w->cur->n > 0)
+		gram_worker_push(w);
+	pthread_mutex_lock(&w->lock);
+	while (w->head != NULL || w->busy)
+		pthread_cond_wait(&w->idle, &w->lock);
+	w->full = 0;	/* the caller flushes, or gathers and sees */
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void
+gram_worker_stop(struct store_gram_defer *d)
+{
+	struct gram_worker *w = d->w;
+	struct gram_qbatch *b;
+
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->stop = 1;
+	pthread_cond_signal(&w->work);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->idle);
+	pthread_cond_destroy(&w->work);
+	pthread_mutex_destroy(&w->lock);
+	while ((b = w->head) != NULL) {
+		w->head = b->next;
+		free(b);
+	}
+	while ((b = w->spare) != NULL) {
+		w->spare = b->next;
+		free(b);
+	}
+	free(w->cur);
+	free(w->ents);
+	free(w);
+	d->w = NULL;
+}
+
+/* A deferred transaction's gathering, begun if it has not been. */
+static struct store_gram_defer *
+gram_defer(struct store_txn *t)
+{
 	if (t->defer != NULL && t->gram == NULL) {
 		t->gram = xcalloc(1, sizeof *t->gram);
 		/* About as many changes as a list per gram held in one
 		 * batch: 21 bytes each now, with their grouping. */
 		t->gram->batch = 2 * store_defer_batch(t);
 	}
+	return t->gram;
+}
+
+int
+store_gram_update(struct store_txn *t, const struct store_ixent *old,
+    size_t nold, const struct store_ixent *new, size_t nnew, char **cause)
+{
+	struct store_gram_defer *d = gram_defer(t);
+	const struct store_ixent *x;
+	struct store_gram_ent e;
+	size_t i;
+	int rc, del;
+
+	/* What the worker holds comes first. */
+	if (d != NULL)
+		gram_worker_drain(d);
 	/* Deletions first, as record_ix_update does. */
 	for (i = 0; i < nold + nnew; i++) {
-		if (nold == 0 && t->gram != NULL) {
-			/* A new record (an import's): nothing to compare. */
-			e.id = store_u32_get(new[i].v);
-			e.pos = new[i].v[4];
-			if ((rc = gram_gather(t, new[i].k, new[i].kl, &e, 0,
-			    cause)) != 0)
-				return rc;
-			continue;
-		}
 		del = i < nold;
 		x = del ? &old[i] : &new[i - nold];
-		if (del ? store_ixent_in(x, new, nnew) :
-		    store_ixent_in(x, old, nold))
+		/* A new record (an import's): nothing to compare. */
+		if (nold != 0 && (del ? store_ixent_in(x, new, nnew) :
+		    store_ixent_in(x, old, nold)))
 			continue;
 		e.id = store_u32_get(x->v);
 		e.pos = x->v[4];
-		rc = t->gram != NULL ? gram_gather(t, x->k, x->kl, &e, del,
-		    cause) : gram_apply(t, x->k, x->kl, &e, del, cause);
+		if (d == NULL)
+			rc = gram_apply(t, x->k, x->kl, &e, del, cause);
+		else
+			rc = gram_gather(d, x->k, x->kl, &e, del) ?
+			    store_gram_flush(t, cause) : 0;
 		if (rc != 0)
 			return rc;
 	}
+	return 0;
+}
+
+int
+store_gram_add(struct store_txn *t, const struct officer *o, char **cause)
+{
+	struct store_gram_defer *d = gram_defer(t);
+	struct store_ixent *new;
+	size_t n;
+	int rc;
+
+	if (d == NULL || gram_worker_start(d) != 0) {
+		new = xreallocarray(NULL, STORE_ENT_MAX, sizeof *new);
+		n = store_gram_entries(o, new, STORE_ENT_MAX);
+		rc = store_gram_update(t, NULL, 0, new, n, cause);
+		free(new);
+		return rc;
+	}
+	/* The worker said its batch is full: written before more come. */
+	if (gram_worker_put(d, o))
+		return store_gram_flush(t, cause);
 	return 0;
 }
 

@@ -710,6 +710,13 @@ record_write(struct store_txn *t, const struct store_entity *e, void *rec,
 		    "large to store", e->schema->name);
 	for (i = 0; e->secondary[i] != 0; i++) {
 		ix = &store_ix[e->secondary[i]];
+		if ((ix->flags & IXF_GRAM) && !had && t->defer != NULL) {
+			/* A new officer in bulk: gathered beside us. */
+			t->miss_ix = 0;
+			if ((rc = store_gram_add(t, rec, cause)) != 0)
+				return rc;
+			continue;
+		}
 		nold = had ? ix->entries(prev, old, STORE_ENT_MAX) : 0;
 		nnew = ix->entries(rec, new, STORE_ENT_MAX);
 		rc = record_ix_update(t, ix, old, nold, new, nnew, cause);

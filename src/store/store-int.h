@@ -252,6 +252,13 @@ int	store_gram_decode(const MDB_val *k, const MDB_val *v,
 int	store_gram_update(struct store_txn *t, const struct store_ixent *old,
 	    size_t nold, const struct store_ixent *new, size_t nnew,
 	    char **cause);
+/*
+ * Index new officer o (just written, its id given) in officer_gram. In a
+ * deferred transaction a thread of its own gathers its entries; they
+ * are in order with every other change to the index all the same.
+ */
+int	store_gram_add(struct store_txn *t, const struct officer *o,
+	    char **cause);
 int	store_gram_flush(struct store_txn *t, char **cause);
 void	store_gram_defer_free(struct store_txn *t);
 /* 1 if officer_gram (mc a cursor on it) holds entry x. */

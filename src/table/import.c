@@ -1699,10 +1699,14 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	 * (and reading the file again) part-way through. Without the room
 	 * (a nearly full disk) it is tried all the same: it may fit, and if
 	 * it does not, growing says so cleanly. */
-	if (!o->dry_run)
+	if (!o->dry_run) {
 		(void)store_reserve(core_store(c), sp.len * 8, NULL);
+		/* The pages it changes, kept in memory until the commit. */
+		bulkmem_begin(sp.len * 6);
+	}
 	rc = o->dry_run ? core_dry(c, import_txn, &im, cause) :
 	    core_run(c, import_txn, &im, cause);
+	bulkmem_end();
 	if (rc != 0 && rc != IMPORT_DRY_RUN)
 		res->written = 0;
 	if (im.r != NULL && table_reader_warnings(im.r) != NULL)

@@ -3,7 +3,8 @@
 # match as you type, the status line shows "/TEXT", n and N go on (and
 # wrap), a text that matches nothing says "no match", Esc forgets it.
 # Any part of a name, e-mail, title or agency is found (the search
-# index), in either case of letters, and what another program changed.
+# index), in either case of letters, and what another program changed
+# (a large import among the stored officers too).
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -191,6 +192,27 @@ search_for "an e-mail another program gave" "d.PERSON@"
 n=$((n - 1))
 expect "the list counts the deleted officer gone" "/$n" 10
 search_for "a deleted officer's name" "陽改"
+
+# --- a large import another program made: its officers are found ----------
+# Names from the demo's own characters, so their grams fall among the
+# stored ones' (the import gathers them in a thread of its own).
+awk -v mid="$mid" -v one="$one" 'BEGIN {
+	split("陳 林 黃 張 李 王 吳 劉", sur, " ")
+	print "name,email,agency_code,title"
+	for (i = 1; i <= 3000; i++)
+		printf "%s%s%s,bulk.%04d@ogpo.example,MOI,專員\n",
+		    sur[1 + i % 8], i % 2 ? one : "", i % 7 ? "" : mid, i
+}' >"$TMP/bulk.csv"
+"$OGPO" --db "$DB" import officers "$TMP/bulk.csv" >"$TMP/bulk.out" 2>&1
+contains "the import of 3000 officers went through" "$TMP/bulk.out" "added 3000"
+n=$((n + 3000))
+keys Home
+expect "the list counts the imported officers" "/$n" 10
+search_for "an imported officer's e-mail" "bulk.2345@"
+search_for "a name the demo and the import share" "$mid"
+search_for "one Chinese character, after the import" "$one"
+search_for "a stored officer's whole name, after the import" "$three"
+keys Home
 
 # --- the tree: a search finds agencies inside closed branches --------------
 # 國防部全民防衛動員署 sits under 國防部, which starts closed.
