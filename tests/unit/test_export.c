@@ -573,8 +573,6 @@ test_import(struct fx *f, const char *path, enum entity_kind kind,
 		fail_msg("import %s: %s", path, cause);
 }
 
-/* Officers and agencies go out and come back in without a change. */
-
 /* The fixture's officers as the export writes them, quoted for Excel. */
 static const char officers_csv[] =
     "姓名,機關代碼,機關,職稱,角色,督導類別,職能,電子郵件,電話,分機,"
@@ -587,6 +585,7 @@ static const char officers_csv[] =
     "林志豪,NDC,國家發展委員會,秘書,聯絡人,,,lin@nia.example,,,是,,,"
     "\n";
 
+/* Officers and agencies go out and come back in without a change. */
 static void
 test_export_round_trip(void **state)
 {
