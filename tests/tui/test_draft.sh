@@ -80,6 +80,7 @@ tui_start draft3 100 30
 keys 2 a
 expect "a opens a new officer's form" "New officer"
 text "斷線新人"
+expect "a name is typed" "斷線新人"
 hangup "the connection drops again"
 same "a draft is kept" "$(ndrafts)" 1
 DB0=$DB
