@@ -1225,7 +1225,7 @@ ui_form_restore(struct ui *ui, const struct draft *d)
 	memcpy(mine, orig, s->size);
 	draft_get_record(d, 'm', mine);
 	fm = form_open(ui, d->kind, orig, d->title);
-	form_load(fm, mine);
+	form_load(fm, mine);	/* shows each choice as well */
 	for (i = 0; i < fm->n; i++) {
 		ff = &fm->fields[i];
 		if (ff->kind == FORM_TEXT &&
@@ -1233,8 +1233,7 @@ ui_form_restore(struct ui *ui, const struct draft *d)
 			snprintf(ff->text, ff->cap, "%s", v);
 			str_utf8_cut(ff->text);
 			ui_edit_init(&ff->edit, ff->text, ff->cap);
-		} else
-			form_show(fm, ff);
+		}
 	}
 	if (gone)
 		snprintf(fm->banner, sizeof fm->banner, "%s", _("The record "
