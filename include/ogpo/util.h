@@ -143,5 +143,11 @@ int  str_to_id(const char *s, uint32_t *id);
 
 /* The real user's login name (getuid), never the environment's. */
 const char *user_login(void);
+/*
+ * A per-user directory after the XDG base directory rules: "$var/sub"
+ * when var names an absolute path, else "$HOME/fallback/sub" (the
+ * password file's home when HOME is unset).  Allocated.
+ */
+char *user_dir(const char *var, const char *fallback, const char *sub);
 
 #endif

@@ -97,8 +97,7 @@ core_sysconf(const char *key, char *value, size_t n)
 static char *
 core_find_dir(const char *flag, const char **origin, char **cause)
 {
-	const char *env, *home, *value;
-	struct passwd *pw;
+	const char *env, *value;
 
 	if (flag != NULL && *flag != '\0') {
 		*origin = "--db";
@@ -113,13 +112,7 @@ core_find_dir(const char *flag, const char **origin, char **cause)
 		return xstrdup(value);
 	}
 	*origin = N_("the default");
-	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
-		return xasprintf("%s/ogpo", env);
-	home = getenv("HOME");
-	if ((home == NULL || *home == '\0') &&
-	    (pw = getpwuid(getuid())) != NULL)
-		home = pw->pw_dir;
-	return xasprintf("%s/.local/share/ogpo", home ? home : ".");
+	return user_dir("XDG_DATA_HOME", ".local/share", "ogpo");
 }
 
 char *

@@ -99,11 +99,7 @@ static struct {
 char *
 config_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && xdg[0] == '/')
-		return xasprintf("%s/ogpo/config", xdg);
-	return xasprintf("%s/.config/ogpo/config", home ? home : ".");
+	return user_dir("XDG_CONFIG_HOME", ".config", "ogpo/config");
 }
 
 static const char *config_sysconf = OGPO_SYSCONF;

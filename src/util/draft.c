@@ -12,7 +12,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,15 +30,7 @@
 static char *
 draft_dir(void)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	struct passwd *pw;
-
-	if (xdg != NULL && xdg[0] == '/')
-		return xasprintf("%s/ogpo/drafts", xdg);
-	if ((home == NULL || *home == '\0') &&
-	    (pw = getpwuid(getuid())) != NULL)
-		home = pw->pw_dir;
-	return xasprintf("%s/.local/state/ogpo/drafts", home ? home : ".");
+	return user_dir("XDG_STATE_HOME", ".local/state", "ogpo/drafts");
 }
 
 /* dir and its missing parents, made for the owner alone. */

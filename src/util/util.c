@@ -381,6 +381,20 @@ user_login(void)
 	return login;
 }
 
+char *
+user_dir(const char *var, const char *fallback, const char *sub)
+{
+	const char *env = getenv(var), *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (env != NULL && env[0] == '/')
+		return xasprintf("%s/%s", env, sub);
+	if ((home == NULL || *home == '\0') &&
+	    (pw = getpwuid(getuid())) != NULL)
+		home = pw->pw_dir;
+	return xasprintf("%s/%s/%s", home != NULL ? home : ".", fallback, sub);
+}
+
 int64_t
 date_midnight(const char *s)
 {
