@@ -50,6 +50,8 @@ struct csv_writer {
 	int			 guard;
 	unsigned char		 special[128];	/* 1: the delimiter, ", CR,
 						   LF: the cell is quoted */
+	unsigned char		 lead[128];	/* 1: a cell starting with it
+						   may be guarded */
 	size_t			 rows;		/* records asked for so far */
 	char			**header;	/* row 1, to name fields */
 	size_t			 nheader;
@@ -232,8 +234,9 @@ csv_writer_cell(struct csv_writer *w, const char *s)
 
 	if (csv_writer_scan(w, s, &len, &special) != 0)
 		return -1;
-	/* Only these start what the guard looks at. */
-	guarded = w->guard && len > 0 && strchr("'=+-@\t\r", s[0]) != NULL &&
+	/* Only these start what the guard looks at: a table, not strchr,
+	 * for it is asked of every cell. */
+	guarded = (unsigned char)s[0] < 128 && w->lead[(unsigned char)s[0]] &&
 	    csv_cell_is_formula(s);
 	quote = csv_writer_needs_quote(s, len, special, guarded);
 	w->rec = csv_writer_grow(w->rec, &w->reccap, w->reclen + 2 * len + 4);
@@ -416,7 +419,7 @@ csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
 {
 	struct csv_writer	*w;
 	const char		*enc = opt != NULL ? opt->encoding : NULL;
-	const char		*bom;
+	const char		*bom, *lead;
 	size_t			 i;
 
 	*wp = NULL;
@@ -451,6 +454,9 @@ csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
 	}
 	w->special[w->delim] = w->special['"'] = 1;
 	w->special['\r'] = w->special['\n'] = 1;
+	if (w->guard)
+		for (lead = "'=+-@\t\r"; *lead != '\0'; lead++)
+			w->lead[(unsigned char)*lead] = 1;
 	if (csv_writer_encs[w->enc].iconv != NULL) {
 		w->cd = iconv_open(csv_writer_encs[w->enc].iconv, "UTF-8");
 		if (w->cd == (iconv_t)-1 && w->enc == CSV_WRITER_BIG5)
