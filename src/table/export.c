@@ -166,7 +166,11 @@ export_agency_rank_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The agency id, or NULL when there is none (0, or since deleted). */
+/*
+ * The agency id, or NULL when there is none (0, or since deleted). Asked
+ * per invitee: the store numbers agencies upward from 1, so until one is
+ * deleted agency id is the id-th, found without a search.
+ */
 static struct export_agency *
 export_tree_find(const struct export_tree *tr, uint32_t id)
 {
@@ -174,6 +178,8 @@ export_tree_find(const struct export_tree *tr, uint32_t id)
 
 	if (id == 0 || tr->n == 0)
 		return NULL;
+	if (id <= tr->n && tr->v[id - 1].a.h.id == id)
+		return &tr->v[id - 1];
 	key.a.h.id = id;
 	return bsearch(&key, tr->v, tr->n, sizeof *tr->v,
 	    export_agency_id_cmp);
