@@ -383,6 +383,27 @@ export_keep_id(struct export_chunk **head, uint32_t id)
 }
 
 /*
+ * The first size of the officers' table: room for every officer of the
+ * database at half load, up to EXPORT_PEOPLE_FIRST of them. A month's
+ * meetings invite most officers of a database of a few thousand, and the
+ * table grown by doubling from small was written anew each time: half of
+ * a month's page faults. Slots no officer takes are never touched.
+ */
+#define EXPORT_PEOPLE_FIRST	32768
+
+static size_t
+export_people_cap(struct store_txn *t)
+{
+	size_t n = store_count(t, IX_OFFICER, NULL), cap = 1024;
+
+	if (n > EXPORT_PEOPLE_FIRST)
+		n = EXPORT_PEOPLE_FIRST;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	return cap;
+}
+
+/*
  * Officer id's name and title ("#id" when the record is gone), looked up
  * once per export and kept in the tree. Ids are the slots (the store
  * numbers officers upward from 1): a meeting's invitees come in id order,
@@ -400,7 +421,7 @@ export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
 	if (tr->npeople * 2 >= tr->cappeople) {
 		old = tr->people;
 		oldcap = tr->cappeople;
-		tr->cappeople = oldcap ? oldcap * 2 : 1024;
+		tr->cappeople = oldcap ? oldcap * 2 : export_people_cap(t);
 		tr->people = xcalloc(tr->cappeople, sizeof *tr->people);
 		mask = tr->cappeople - 1;
 		for (i = 0; i < oldcap; i++) {
