@@ -18,6 +18,9 @@
 #if !defined(SHEETLIB_ZIP_SONAME) || !defined(SHEETLIB_XLSXWRITER_SONAME)
 #error "the Makefile names the sonames of libzip and libxlsxwriter"
 #endif
+_Static_assert(sizeof SHEETLIB_ZIP_SONAME > 1 &&
+    sizeof SHEETLIB_XLSXWRITER_SONAME > 1, "the Makefile found no soname of "
+    "libzip or libxlsxwriter (objdump -p on the libraries it links)");
 
 struct sheetlib sheetlib;
 

@@ -47,7 +47,8 @@ struct sheetlib {
 	__typeof__(workbook_add_worksheet)	*workbook_add_worksheet;
 	__typeof__(workbook_close)		*workbook_close;
 	__typeof__(workbook_new_opt)		*workbook_new_opt;
-	__typeof__(worksheet_center_horizontally) *worksheet_center_horizontally;
+	__typeof__(worksheet_center_horizontally)
+						*worksheet_center_horizontally;
 	__typeof__(worksheet_fit_to_pages)	*worksheet_fit_to_pages;
 	__typeof__(worksheet_freeze_panes)	*worksheet_freeze_panes;
 	__typeof__(worksheet_merge_range)	*worksheet_merge_range;
