@@ -11,11 +11,23 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 VERSION	 = 0.1.0
 
 CC	?= cc
-PKGS	 = ncursesw lmdb libcbor nettle xlsxwriter libzip expat
+PKGS	 = ncursesw lmdb libcbor nettle expat
+# The spreadsheet libraries are not linked: src/table/sheetlib.c opens
+# them by soname when a .ods or .xlsx is first read or written, so that a
+# command that touches none does not load them (and the libcrypto they
+# bring) at every start. Their sonames are read from the libraries built
+# against; the unit tests and fuzz targets that make zips link libzip.
+SHEET_PKGS = xlsxwriter libzip
 # Evaluated when used, so that a first `make test` sees packages that the
 # dependency step has just installed.
-PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE%,$(shell pkg-config --cflags $(PKGS) $(SHEET_PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+SHEET_LIBS = $(shell pkg-config --libs $(SHEET_PKGS) 2>/dev/null)
+soname	   = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" \
+	     2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+%/src/table/sheetlib.o: ALL_CFLAGS += \
+	-DSHEETLIB_ZIP_SONAME='"$(call soname,zip)"' \
+	-DSHEETLIB_XLSXWRITER_SONAME='"$(call soname,xlsxwriter)"'
 
 WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2 -Werror
@@ -181,19 +193,19 @@ build/tools/%: tests/tools/%.c build/libogpo.a
 build/test/%: tests/unit/%.c tests/unit/fixture.c build/libogpo.a
 	@echo "  TEST    $@"
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) \
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) $(SHEET_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
 build/test-asan/%: tests/unit/%.c tests/unit/fixture.c build/libogpo-asan.a
 	@echo "  TEST+SAN $@"
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) \
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) $(SHEET_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
 build/test-tsan/%: tests/unit/%.c tests/unit/fixture.c build/libogpo-tsan.a
 	@echo "  TEST+TSAN $@"
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ $^ $(PKG_LIBS) \
+	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ $^ $(PKG_LIBS) $(SHEET_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
 # The database is wherever ogpo itself looks (--db in OGPO_FLAGS, $OGPO_DB,
@@ -294,7 +306,8 @@ build/fuzz/obj/%.o: %.c
 
 build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o build/fuzz/libogpo-fuzz.a
 	@echo "  LD+FUZZ $@"
-	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -o $@ $^ $(PKG_LIBS) \
+		$(SHEET_LIBS)
 
 install: build/install/ogpo $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/keymaps \

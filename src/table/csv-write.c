@@ -50,6 +50,8 @@ struct csv_writer {
 	int			 guard;
 	unsigned char		 special[128];	/* 1: the delimiter, ", CR,
 						   LF: the cell is quoted */
+	unsigned char		 lead[128];	/* 1: a cell starting with it
+						   may be guarded */
 	size_t			 rows;		/* records asked for so far */
 	char			**header;	/* row 1, to name fields */
 	size_t			 nheader;
@@ -59,6 +61,13 @@ struct csv_writer {
 	size_t			 reccap;
 	size_t			*start;		/* field i's offset in rec */
 	size_t			 startcap;
+	size_t			 recn;		/* its fields, once all in */
+	/* The record before, whole (lastn fields; 0: none), whose cells
+	 * the next one repeats are copied, not scanned again. */
+	char			*last;
+	size_t			 lastcap;
+	size_t			*laststart;
+	size_t			 laststartcap, lastn;
 	char			*out;		/* the record converted */
 	size_t			 outcap;
 	const char		*replace;
@@ -232,8 +241,9 @@ csv_writer_cell(struct csv_writer *w, const char *s)
 
 	if (csv_writer_scan(w, s, &len, &special) != 0)
 		return -1;
-	/* Only these start what the guard looks at. */
-	guarded = w->guard && len > 0 && strchr("'=+-@\t\r", s[0]) != NULL &&
+	/* Only these start what the guard looks at: a table, not strchr,
+	 * for it is asked of every cell. */
+	guarded = (unsigned char)s[0] < 128 && w->lead[(unsigned char)s[0]] &&
 	    csv_cell_is_formula(s);
 	quote = csv_writer_needs_quote(s, len, special, guarded);
 	w->rec = csv_writer_grow(w->rec, &w->reccap, w->reclen + 2 * len + 4);
@@ -254,6 +264,55 @@ csv_writer_cell(struct csv_writer *w, const char *s)
 		*o++ = '"';
 	w->reclen = (size_t)(o - w->rec);
 	return 0;
+}
+
+/*
+ * Append s as the record before wrote its field i, if it was s, as it is
+ * (neither quoted nor guarded: the first byte of either is " or '); a
+ * cell's form depends on its text alone. Returns 1 if it did. Rows sorted
+ * by meeting and agency repeat most of their bytes, and comparing costs
+ * less than checking each character again.
+ */
+static int
+csv_writer_repeat(struct csv_writer *w, size_t i, const char *s)
+{
+	const char *c;
+	size_t len;
+
+	if (i >= w->lastn)
+		return 0;
+	c = w->last + w->laststart[i];
+	/* Each field but the last ends in the delimiter. */
+	len = w->laststart[i + 1] - w->laststart[i] -
+	    (i + 1 < w->lastn ? 1 : 0);
+	if (len > 0 && (c[0] == '"' || c[0] == '\''))
+		return 0;
+	/* strncmp stops at the end of s: c holds no NUL. */
+	if (strncmp(s, c, len) != 0 || s[len] != '\0')
+		return 0;
+	csv_writer_put(w, c, len);
+	return 1;
+}
+
+/* The record just written becomes the one before; rec is emptied. */
+static void
+csv_writer_next(struct csv_writer *w)
+{
+	char *p = w->last;
+	size_t *q = w->laststart, cap = w->lastcap;
+
+	w->last = w->rec;
+	w->lastcap = w->reccap;
+	w->rec = p;
+	w->reccap = cap;
+	cap = w->laststartcap;
+	w->laststart = w->start;
+	w->laststartcap = w->startcap;
+	w->start = q;
+	w->startcap = cap;
+	w->lastn = w->recn;
+	w->recn = 0;
+	w->reclen = 0;
 }
 
 /* How field i is named in sentences: its header, else its number. */
@@ -370,7 +429,7 @@ csv_writer_row(struct csv_writer *w, const char *const *fields, size_t n,
 	char		 num[32], delim = (char)w->delim;
 
 	w->rows++;
-	w->reclen = 0;
+	csv_writer_next(w);
 	w->nlacks = 0;
 	w->start = csv_writer_grow(w->start, &w->startcap,
 	    (n + 1) * sizeof *w->start);
@@ -379,12 +438,13 @@ csv_writer_row(struct csv_writer *w, const char *const *fields, size_t n,
 		if (i > 0)
 			csv_writer_put(w, &delim, 1);
 		w->start[i] = w->reclen;
-		if (csv_writer_cell(w, s) != 0)
+		if (!csv_writer_repeat(w, i, s) && csv_writer_cell(w, s) != 0)
 			return csv_writer_fail(w, cause, " row %zu, field %s: "
 			    "the text is not valid UTF-8", w->rows,
 			    csv_writer_field(w, i, num, sizeof num));
 	}
 	w->start[n] = w->reclen;
+	w->recn = n;
 	csv_writer_put(w, w->crlf ? "\r\n" : "\n", w->crlf ? 2 : 1);
 
 	if (w->enc == CSV_WRITER_UTF8) {
@@ -416,7 +476,7 @@ csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
 {
 	struct csv_writer	*w;
 	const char		*enc = opt != NULL ? opt->encoding : NULL;
-	const char		*bom;
+	const char		*bom, *lead;
 	size_t			 i;
 
 	*wp = NULL;
@@ -451,6 +511,9 @@ csv_writer_open(struct csv_writer **wp, FILE *f, const char *name,
 	}
 	w->special[w->delim] = w->special['"'] = 1;
 	w->special['\r'] = w->special['\n'] = 1;
+	if (w->guard)
+		for (lead = "'=+-@\t\r"; *lead != '\0'; lead++)
+			w->lead[(unsigned char)*lead] = 1;
 	if (csv_writer_encs[w->enc].iconv != NULL) {
 		w->cd = iconv_open(csv_writer_encs[w->enc].iconv, "UTF-8");
 		if (w->cd == (iconv_t)-1 && w->enc == CSV_WRITER_BIG5)
@@ -499,9 +562,11 @@ csv_writer_close(struct csv_writer *w, char **cause)
 		free(w->header[i]);
 	free(w->header);
 	free(w->start);
+	free(w->laststart);
 	free(w->out);
 	free(w->lacks);
 	free(w->rec);
+	free(w->last);
 	free(w->name);
 	free(w);
 	return rc;

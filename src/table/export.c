@@ -113,9 +113,9 @@ struct export_key {
  */
 struct export_list {
 	struct export_invitee	*in, *v;
-	struct export_key	*keys;
+	struct export_key	*keys, *tmp;	/* tmp: room to merge keys */
 	size_t			*at;	/* per rank's bucket: where it starts */
-	size_t			 n, cap, capv, capkeys, capat;
+	size_t			 n, cap, capv, capkeys, captmp, capat;
 	struct export_chunk	*texts;	/* the proxies, notes and externals */
 	uint64_t		 fields;	/* what is read of a record */
 };
@@ -166,7 +166,11 @@ export_agency_rank_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The agency id, or NULL when there is none (0, or since deleted). */
+/*
+ * The agency id, or NULL when there is none (0, or since deleted). Asked
+ * per invitee: the store numbers agencies upward from 1, so until one is
+ * deleted agency id is the id-th, found without a search.
+ */
 static struct export_agency *
 export_tree_find(const struct export_tree *tr, uint32_t id)
 {
@@ -174,6 +178,8 @@ export_tree_find(const struct export_tree *tr, uint32_t id)
 
 	if (id == 0 || tr->n == 0)
 		return NULL;
+	if (id <= tr->n && tr->v[id - 1].a.h.id == id)
+		return &tr->v[id - 1];
 	key.a.h.id = id;
 	return bsearch(&key, tr->v, tr->n, sizeof *tr->v,
 	    export_agency_id_cmp);
@@ -310,6 +316,43 @@ export_key_cmp(const void *a, const void *b)
 	return (x->e > y->e) - (x->e < y->e);
 }
 
+/*
+ * Sort v (n keys) as export_key_cmp says, tmp having room for n / 2: a
+ * merge sort, insertion below a dozen, with the comparison inlined. The
+ * sort of a month's invitees by agency and name was qsort's, whose call
+ * per comparison and copies through a generic buffer made it a tenth of
+ * an export's time.
+ */
+static void
+export_keys_sort(struct export_key *v, struct export_key *tmp, size_t n)
+{
+	struct export_key x;
+	size_t i, j, k, h;
+
+	if (n <= 12) {
+		for (i = 1; i < n; i++) {
+			x = v[i];
+			for (j = i; j > 0 && export_key_cmp(&x, &v[j - 1]) < 0;
+			    j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	h = n / 2;
+	export_keys_sort(v, tmp, h);
+	export_keys_sort(v + h, tmp, n - h);
+	if (export_key_cmp(&v[h - 1], &v[h]) < 0)
+		return;		/* the halves are in order already */
+	/* The first half aside; the merge fills v from the front, never
+	 * past the second half's next key (k = i + j - h < j). */
+	memcpy(tmp, v, h * sizeof *v);
+	for (i = 0, j = h, k = 0; i < h && j < n; k++)
+		v[k] = export_key_cmp(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+	while (i < h)
+		v[k++] = tmp[i++];
+}
+
 /* The bucket of rank: the tree's agencies' own, then the shared ranks of
  * agencies gone (tr->next) and of externals and no agency (EXPORT_LAST). */
 static size_t
@@ -377,6 +420,27 @@ export_keep_id(struct export_chunk **head, uint32_t id)
 }
 
 /*
+ * The first size of the officers' table: room for every officer of the
+ * database at half load, up to EXPORT_PEOPLE_FIRST of them. A month's
+ * meetings invite most officers of a database of a few thousand, and the
+ * table grown by doubling from small was written anew each time: half of
+ * a month's page faults. Slots no officer takes are never touched.
+ */
+#define EXPORT_PEOPLE_FIRST	32768
+
+static size_t
+export_people_cap(struct store_txn *t)
+{
+	size_t n = store_count(t, IX_OFFICER, NULL), cap = 1024;
+
+	if (n > EXPORT_PEOPLE_FIRST)
+		n = EXPORT_PEOPLE_FIRST;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	return cap;
+}
+
+/*
  * Officer id's name and title ("#id" when the record is gone), looked up
  * once per export and kept in the tree. Ids are the slots (the store
  * numbers officers upward from 1): a meeting's invitees come in id order,
@@ -394,7 +458,7 @@ export_officer(struct store_txn *t, struct export_tree *tr, uint32_t id)
 	if (tr->npeople * 2 >= tr->cappeople) {
 		old = tr->people;
 		oldcap = tr->cappeople;
-		tr->cappeople = oldcap ? oldcap * 2 : 1024;
+		tr->cappeople = oldcap ? oldcap * 2 : export_people_cap(t);
 		tr->people = xcalloc(tr->cappeople, sizeof *tr->people);
 		mask = tr->cappeople - 1;
 		for (i = 0; i < oldcap; i++) {
@@ -462,6 +526,7 @@ export_list_free(struct export_list *l)
 	free(l->in);
 	free(l->v);
 	free(l->keys);
+	free(l->tmp);
 	free(l->at);
 	export_chunks_free(l->texts);
 	memset(l, 0, sizeof *l);
@@ -543,6 +608,7 @@ export_invitees(struct store_txn *t, struct export_tree *tr,
 	 */
 	nb = (size_t)tr->next + 2;
 	l->keys = xgrow(l->keys, &l->capkeys, l->n + 1, sizeof *l->keys);
+	l->tmp = xgrow(l->tmp, &l->captmp, l->n / 2 + 1, sizeof *l->tmp);
 	l->v = xgrow(l->v, &l->capv, l->n + 1, sizeof *l->v);
 	l->at = xgrow(l->at, &l->capat, nb + 1, sizeof *l->at);
 	memset(l->at, 0, (nb + 1) * sizeof *l->at);
@@ -561,8 +627,7 @@ export_invitees(struct store_txn *t, struct export_tree *tr,
 	/* at[b] is now where bucket b ends. */
 	for (b = 0, i = 0; b < nb; i = l->at[b++])
 		if (l->at[b] - i > 1)
-			qsort(l->keys + i, l->at[b] - i, sizeof *l->keys,
-			    export_key_cmp);
+			export_keys_sort(l->keys + i, l->tmp, l->at[b] - i);
 	for (i = 0; i < l->n; i++)
 		l->v[i] = *l->keys[i].e;
 	return 0;

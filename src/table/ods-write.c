@@ -15,8 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <zip.h>
-
+#include "sheetlib.h"
 #include "table-int.h"
 
 /* A4 portrait less 1.5 cm margins: what a printed form may be wide. */
@@ -143,8 +142,13 @@ ods_paras(FILE *f, const char *s)
 static int
 ods_open(struct table_writer *w, char **cause)
 {
-	struct ods_out *o = xcalloc(1, sizeof *o);
+	struct ods_out *o;
+	int rc;
 
+	/* Before any work: the zip is made at the end. */
+	if ((rc = sheetlib_load(cause)) != 0)
+		return rc;
+	o = xcalloc(1, sizeof *o);
 	w->impl = o;
 	if ((o->body = table_tmp_path(cause)) == NULL)
 		return OGPO_IO;
@@ -540,13 +544,14 @@ ods_zip_add(zip_t *za, const char *name, const char *data, int store)
 	zip_source_t *src;
 	zip_int64_t i;
 
-	if ((src = zip_source_buffer(za, data, strlen(data), 0)) == NULL)
+	if ((src = sheetlib.zip_source_buffer(za, data, strlen(data),
+	    0)) == NULL)
 		return -1;
-	if ((i = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(src);
+	if ((i = sheetlib.zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
+		sheetlib.zip_source_free(src);
 		return -1;
 	}
-	return zip_set_file_compression(za, (zip_uint64_t)i, store ?
+	return sheetlib.zip_set_file_compression(za, (zip_uint64_t)i, store ?
 	    ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
 }
 
@@ -578,34 +583,37 @@ ods_close(struct table_writer *w, char **cause)
 	o->manifest = ods_manifest();
 	if ((w->tmp = table_tmp_path(cause)) == NULL)
 		return OGPO_IO;
-	if ((za = zip_open(w->tmp, ZIP_CREATE | ZIP_TRUNCATE, &err)) == NULL)
+	if ((za = sheetlib.zip_open(w->tmp, ZIP_CREATE | ZIP_TRUNCATE,
+	    &err)) == NULL)
 		return err_set(cause, OGPO_IO, "%s: cannot start the file",
 		    w->name);
 	if (ods_zip_add(za, "mimetype", mimetype, 1) != 0 ||
-	    (src = zip_source_file(za, o->content, 0, -1)) == NULL)
+	    (src = sheetlib.zip_source_file(za, o->content, 0, -1)) == NULL)
 		goto fail;
-	if ((i = zip_file_add(za, "content.xml", src, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(src);
+	if ((i = sheetlib.zip_file_add(za, "content.xml", src,
+	    ZIP_FL_ENC_UTF_8)) < 0) {
+		sheetlib.zip_source_free(src);
 		goto fail;
 	}
-	if (zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_DEFLATE,
-	    1) != 0 || ods_zip_add(za, "styles.xml", o->styles, 0) != 0 ||
+	if (sheetlib.zip_set_file_compression(za, (zip_uint64_t)i,
+	    ZIP_CM_DEFLATE, 1) != 0 ||
+	    ods_zip_add(za, "styles.xml", o->styles, 0) != 0 ||
 	    ods_zip_add(za, "meta.xml", o->meta, 0) != 0 ||
 	    ods_zip_add(za, "settings.xml", o->settings, 0) != 0 ||
 	    ods_zip_add(za, "META-INF/manifest.xml", o->manifest, 0) != 0)
 		goto fail;
-	if (zip_close(za) != 0) {
+	if (sheetlib.zip_close(za) != 0) {
 		rc = err_set(cause, OGPO_IO, "%s: cannot write: %s", w->name,
-		    zip_strerror(za));
-		zip_discard(za);
+		    sheetlib.zip_strerror(za));
+		sheetlib.zip_discard(za);
 		return rc;
 	}
 	return table_tmp_copy(w, w->tmp, cause);
 
 fail:
 	rc = err_set(cause, OGPO_IO, "%s: cannot put the file together: %s",
-	    w->name, zip_strerror(za));
-	zip_discard(za);
+	    w->name, sheetlib.zip_strerror(za));
+	sheetlib.zip_discard(za);
 	return rc;
 }
 

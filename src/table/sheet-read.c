@@ -16,8 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zip.h>
-
+#include "sheetlib.h"
 #include "table-int.h"
 
 #define SHEET_CHUNK	(64 * 1024)	/* bytes unpacked and parsed at once */
@@ -251,10 +250,10 @@ sheet_doctype(void *data, const XML_Char *name, const XML_Char *sysid,
 static zip_int64_t
 sheet_locate(struct sheet *s, const char *part, int required, char **cause)
 {
-	zip_int64_t i = zip_name_locate(s->za, part, 0);
+	zip_int64_t i = sheetlib.zip_name_locate(s->za, part, 0);
 
 	if (i < 0)
-		i = zip_name_locate(s->za, part, ZIP_FL_NOCASE);
+		i = sheetlib.zip_name_locate(s->za, part, ZIP_FL_NOCASE);
 	if (i < 0 && required)
 		err_set(cause, OGPO_INVALID, "%s: the file has no %s, so it is "
 		    "not a whole %s spreadsheet; save it again from the "
@@ -277,10 +276,10 @@ sheet_part_open(struct sheet *s, zip_int64_t i, const char *part,
 	zip_stat_t st;
 	zip_file_t *zf;
 
-	zip_stat_init(&st);
-	if (zip_stat_index(s->za, (zip_uint64_t)i, 0, &st) != 0) {
+	sheetlib.zip_stat_init(&st);
+	if (sheetlib.zip_stat_index(s->za, (zip_uint64_t)i, 0, &st) != 0) {
 		err_set(cause, OGPO_INVALID, "%s: cannot read its part %s: %s",
-		    s->name, part, zip_strerror(s->za));
+		    s->name, part, sheetlib.zip_strerror(s->za));
 		return NULL;
 	}
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
@@ -297,9 +296,9 @@ sheet_part_open(struct sheet *s, zip_int64_t i, const char *part,
 		    (unsigned long long)(s->unpacked_max >> 20));
 		return NULL;
 	}
-	if ((zf = zip_fopen_index(s->za, (zip_uint64_t)i, 0)) == NULL)
+	if ((zf = sheetlib.zip_fopen_index(s->za, (zip_uint64_t)i, 0)) == NULL)
 		err_set(cause, OGPO_INVALID, "%s: cannot unpack its part %s: "
-		    "%s", s->name, part, zip_strerror(s->za));
+		    "%s", s->name, part, sheetlib.zip_strerror(s->za));
 	return zf;
 }
 
@@ -352,10 +351,11 @@ sheet_feed(struct sheet *s, XML_Parser p, zip_file_t *zf, const char *part,
 	zip_int64_t n;
 	int last;
 
-	n = zip_fread(zf, s->chunk, SHEET_CHUNK);
+	n = sheetlib.zip_fread(zf, s->chunk, SHEET_CHUNK);
 	if (n < 0) {
 		err_set(cause, OGPO_INVALID, "%s is damaged: cannot unpack its "
-		    "part %s (%s)", s->name, part, zip_file_strerror(zf));
+		    "part %s (%s)", s->name, part,
+		    sheetlib.zip_file_strerror(zf));
 		return -1;
 	}
 	*done += (uint64_t)n;
@@ -394,7 +394,7 @@ sheet_parse_part(struct sheet *s, const char *part, int required,
 	if ((zf = sheet_part_open(s, i, part, &size, cause)) == NULL)
 		return OGPO_INVALID;
 	if ((p = sheet_parser(s, start, end, text)) == NULL) {
-		zip_fclose(zf);
+		sheetlib.zip_fclose(zf);
 		return err_set(cause, OGPO_NOMEM, "%s: cannot start reading "
 		    "its part %s", s->name, part);
 	}
@@ -407,7 +407,7 @@ sheet_parse_part(struct sheet *s, const char *part, int required,
 	s->p = NULL;
 	s->done = saved;
 	XML_ParserFree(p);
-	zip_fclose(zf);
+	sheetlib.zip_fclose(zf);
 	return rc < 0 ? OGPO_INVALID : 0;
 }
 
@@ -648,10 +648,10 @@ sheet_detect(struct sheet *s, enum table_format *fmt, char **cause)
 	char mime[128];
 	zip_int64_t n = 0;
 
-	if ((i = zip_name_locate(s->za, "mimetype", 0)) >= 0 &&
+	if ((i = sheetlib.zip_name_locate(s->za, "mimetype", 0)) >= 0 &&
 	    (zf = sheet_part_open(s, i, "mimetype", &size, cause)) != NULL) {
-		n = zip_fread(zf, mime, sizeof mime - 1);
-		zip_fclose(zf);
+		n = sheetlib.zip_fread(zf, mime, sizeof mime - 1);
+		sheetlib.zip_fclose(zf);
 		mime[n > 0 ? n : 0] = '\0';
 		if (strncmp(mime, ods, sizeof ods - 1) == 0) {
 			*fmt = TABLE_ODS;
@@ -684,7 +684,7 @@ int
 sheet_open(struct sheet **sp, const char *path, const void *mem, size_t len,
     const struct table_options *o, enum table_format *fmt, char **cause)
 {
-	struct sheet *s = xcalloc(1, sizeof *s);
+	struct sheet *s;
 	zip_source_t *src;
 	zip_error_t ze;
 	zip_int64_t i;
@@ -692,29 +692,33 @@ sheet_open(struct sheet **sp, const char *path, const void *mem, size_t len,
 	char *part = NULL;
 
 	*sp = NULL;
+	if ((rc = sheetlib_load(cause)) != 0)
+		return rc;
+	s = xcalloc(1, sizeof *s);
 	s->name = xstrdup(path);
 	s->field_max = o != NULL && o->field_max ? o->field_max :
 	    CSV_FIELD_MAX_DEFAULT;
 	s->unpacked_max = o != NULL && o->unpacked_max ? o->unpacked_max :
 	    TABLE_UNPACKED_MAX;
 	s->chunk = xmalloc(SHEET_CHUNK);
-	zip_error_init(&ze);
+	sheetlib.zip_error_init(&ze);
 	if (mem != NULL) {
-		if ((src = zip_source_buffer_create(mem, len, 0, &ze)) != NULL &&
-		    (s->za = zip_open_from_source(src, ZIP_RDONLY,
-		    &ze)) == NULL)
-			zip_source_free(src);
-	} else if ((s->za = zip_open(path, ZIP_RDONLY, &err)) == NULL)
-		zip_error_init_with_code(&ze, err);
+		if ((src = sheetlib.zip_source_buffer_create(mem, len, 0,
+		    &ze)) != NULL && (s->za = sheetlib.zip_open_from_source(src,
+		    ZIP_RDONLY, &ze)) == NULL)
+			sheetlib.zip_source_free(src);
+	} else if ((s->za = sheetlib.zip_open(path, ZIP_RDONLY, &err)) == NULL)
+		sheetlib.zip_error_init_with_code(&ze, err);
 	if (s->za == NULL) {
 		rc = err_set(cause, OGPO_INVALID, "%s looks like a spreadsheet "
 		    "but cannot be opened (%s); save it again from the "
-		    "spreadsheet program", path, zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+		    "spreadsheet program", path,
+		    sheetlib.zip_error_strerror(&ze));
+		sheetlib.zip_error_fini(&ze);
 		sheet_close(s);
 		return rc;
 	}
-	zip_error_fini(&ze);
+	sheetlib.zip_error_fini(&ze);
 	if ((rc = sheet_detect(s, fmt, cause)) != 0)
 		goto fail;
 	s->g = *fmt == TABLE_ODS ? &sheet_ods : &sheet_xlsx;
@@ -817,9 +821,9 @@ sheet_close(struct sheet *s)
 	if (s->p != NULL)
 		XML_ParserFree(s->p);
 	if (s->zf != NULL)
-		zip_fclose(s->zf);
+		sheetlib.zip_fclose(s->zf);
 	if (s->za != NULL)
-		zip_discard(s->za);
+		sheetlib.zip_discard(s->za);
 	while (s->qlen > 0) {
 		free(s->q[s->qhead].text);
 		free(s->q[s->qhead].starts);

@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <xlsxwriter.h>
-
+#include "sheetlib.h"
 #include "table-int.h"
 
 /*
@@ -35,14 +34,14 @@ struct xlsx_out {
 static lxw_format *
 xlsx_format(lxw_workbook *wb, int print, const char *num)
 {
-	lxw_format *f = workbook_add_format(wb);
+	lxw_format *f = sheetlib.workbook_add_format(wb);
 
 	if (num != NULL)
-		format_set_num_format(f, num);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+		sheetlib.format_set_num_format(f, num);
+	sheetlib.format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (print) {
-		format_set_border(f, LXW_BORDER_THIN);
-		format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+		sheetlib.format_set_border(f, LXW_BORDER_THIN);
+		sheetlib.format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 	}
 	return f;
 }
@@ -68,37 +67,40 @@ xlsx_sheet_name(const char *s)
 static int
 xlsx_open(struct table_writer *w, char **cause)
 {
-	struct xlsx_out *x = xcalloc(1, sizeof *x);
+	struct xlsx_out *x;
 	lxw_workbook_options wo;
-	int print = (w->o.flags & TABLE_PRINT) != 0;
+	int print = (w->o.flags & TABLE_PRINT) != 0, rc;
 	char *name;
 
+	if ((rc = sheetlib_load(cause)) != 0)
+		return rc;
+	x = xcalloc(1, sizeof *x);
 	w->impl = x;
 	if ((w->tmp = table_tmp_path(cause)) == NULL)
 		return OGPO_IO;
 	memset(&wo, 0, sizeof wo);
 	wo.constant_memory = 1;
 	wo.use_zip64 = 1;
-	if ((x->wb = workbook_new_opt(w->tmp, &wo)) == NULL)
+	if ((x->wb = sheetlib.workbook_new_opt(w->tmp, &wo)) == NULL)
 		return err_set(cause, OGPO_IO, "%s: cannot start the workbook",
 		    w->name);
 	name = xlsx_sheet_name(w->sheet);
-	x->ws = workbook_add_worksheet(x->wb, *name ? name : NULL);
+	x->ws = sheetlib.workbook_add_worksheet(x->wb, *name ? name : NULL);
 	free(name);
 	if (x->ws == NULL)
 		return err_set(cause, OGPO_IO, "%s: cannot start the sheet",
 		    w->name);
-	x->title = workbook_add_format(x->wb);
-	format_set_bold(x->title);
-	format_set_font_size(x->title, 16);
-	format_set_align(x->title, LXW_ALIGN_CENTER);
-	format_set_align(x->title, LXW_ALIGN_VERTICAL_CENTER);
-	x->sub = workbook_add_format(x->wb);
-	format_set_font_size(x->sub, 11);
+	x->title = sheetlib.workbook_add_format(x->wb);
+	sheetlib.format_set_bold(x->title);
+	sheetlib.format_set_font_size(x->title, 16);
+	sheetlib.format_set_align(x->title, LXW_ALIGN_CENTER);
+	sheetlib.format_set_align(x->title, LXW_ALIGN_VERTICAL_CENTER);
+	x->sub = sheetlib.workbook_add_format(x->wb);
+	sheetlib.format_set_font_size(x->sub, 11);
 	x->head = xlsx_format(x->wb, print, "@");
-	format_set_bold(x->head);
-	format_set_align(x->head, LXW_ALIGN_CENTER);
-	format_set_align(x->head, LXW_ALIGN_VERTICAL_CENTER);
+	sheetlib.format_set_bold(x->head);
+	sheetlib.format_set_align(x->head, LXW_ALIGN_CENTER);
+	sheetlib.format_set_align(x->head, LXW_ALIGN_VERTICAL_CENTER);
 	x->text = xlsx_format(x->wb, print, "@");
 	x->date = xlsx_format(x->wb, print, w->o.roc ? XLSX_ROC_DATE :
 	    XLSX_ISO_DATE);
@@ -120,7 +122,7 @@ xlsx_fail(struct table_writer *w, lxw_error e, char **cause)
 {
 	return err_set(cause, e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ?
 	    OGPO_INVALID : OGPO_IO, "%s row %zu: %s", w->name,
-	    w->rows + w->ntitles + 2, lxw_strerror(e));
+	    w->rows + w->ntitles + 2, sheetlib.lxw_strerror(e));
 }
 
 static int
@@ -131,31 +133,32 @@ xlsx_head(struct table_writer *w, char **cause)
 	size_t i;
 
 	for (i = 0; i < w->ntitles && e == LXW_NO_ERROR; i++) {
-		worksheet_set_row(x->ws, x->row, i == 0 ? 28 : 18, NULL);
+		sheetlib.worksheet_set_row(x->ws, x->row, i == 0 ? 28 : 18,
+		    NULL);
 		if (w->ncols > 1)
-			e = worksheet_merge_range(x->ws, x->row, 0, x->row,
-			    (lxw_col_t)(w->ncols - 1), w->titles[i],
+			e = sheetlib.worksheet_merge_range(x->ws, x->row, 0,
+			    x->row, (lxw_col_t)(w->ncols - 1), w->titles[i],
 			    i == 0 ? x->title : x->sub);
 		else
-			e = worksheet_write_string(x->ws, x->row, 0,
+			e = sheetlib.worksheet_write_string(x->ws, x->row, 0,
 			    w->titles[i], i == 0 ? x->title : x->sub);
 		x->row++;
 	}
 	for (i = 0; i < w->ncols && e == LXW_NO_ERROR; i++)
-		e = worksheet_write_string(x->ws, x->row, (lxw_col_t)i,
+		e = sheetlib.worksheet_write_string(x->ws, x->row, (lxw_col_t)i,
 		    w->cols[i].name, x->head);
 	if (e != LXW_NO_ERROR)
 		return xlsx_fail(w, e, cause);
 	x->row++;
-	worksheet_freeze_panes(x->ws, x->row, 0);
-	worksheet_set_paper(x->ws, 9);		/* A4 */
-	worksheet_set_portrait(x->ws);
-	worksheet_repeat_rows(x->ws, x->row - 1, x->row - 1);
-	worksheet_set_footer(x->ws, "&C第 &P 頁，共 &N 頁");
+	sheetlib.worksheet_freeze_panes(x->ws, x->row, 0);
+	sheetlib.worksheet_set_paper(x->ws, 9);		/* A4 */
+	sheetlib.worksheet_set_portrait(x->ws);
+	sheetlib.worksheet_repeat_rows(x->ws, x->row - 1, x->row - 1);
+	sheetlib.worksheet_set_footer(x->ws, "&C第 &P 頁，共 &N 頁");
 	if (w->o.flags & TABLE_PRINT) {
-		worksheet_set_margins(x->ws, 0.6, 0.6, 0.5, 0.6);
-		worksheet_fit_to_pages(x->ws, 1, 0);
-		worksheet_center_horizontally(x->ws);
+		sheetlib.worksheet_set_margins(x->ws, 0.6, 0.6, 0.5, 0.6);
+		sheetlib.worksheet_fit_to_pages(x->ws, 1, 0);
+		sheetlib.worksheet_center_horizontally(x->ws);
 	}
 	return 0;
 }
@@ -177,14 +180,14 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 		    "sheet holds (%d); write .ods or .csv", w->name,
 		    LXW_ROW_MAX);
 	if (w->o.flags & TABLE_PRINT)
-		worksheet_set_row(x->ws, x->row, 30, NULL);
+		sheetlib.worksheet_set_row(x->ws, x->row, 30, NULL);
 	for (i = 0; i < w->ncols && e == LXW_NO_ERROR; i++) {
 		s = i < n && cells[i] != NULL ? cells[i] : "";
 		c = (lxw_col_t)i;
 		if (*s == '\0' || w->cols[i].kind == TABLE_SIGN) {
 			if (w->o.flags & TABLE_PRINT)
-				e = worksheet_write_blank(x->ws, x->row, c,
-				    x->text);
+				e = sheetlib.worksheet_write_blank(x->ws,
+				    x->row, c, x->text);
 			continue;
 		}
 		switch (w->cols[i].kind) {
@@ -192,29 +195,30 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 			memset(&dt, 0, sizeof dt);
 			if (table_date_split(s, &dt.year, &dt.month,
 			    &dt.day) && dt.year >= 1900) {
-				e = worksheet_write_datetime(x->ws, x->row, c,
-				    &dt, x->date);
+				e = sheetlib.worksheet_write_datetime(x->ws,
+				    x->row, c, &dt, x->date);
 				continue;
 			}
 			break;
 		case TABLE_COUNT:
 			if (table_count_value(s, &v)) {
-				e = worksheet_write_number(x->ws, x->row, c, v,
-				    x->count);
+				e = sheetlib.worksheet_write_number(x->ws,
+				    x->row, c, v, x->count);
 				continue;
 			}
 			break;
 		case TABLE_RATE:
 			if (table_rate_value(s, &v)) {
-				e = worksheet_write_number(x->ws, x->row, c, v,
-				    x->rate);
+				e = sheetlib.worksheet_write_number(x->ws,
+				    x->row, c, v, x->rate);
 				continue;
 			}
 			break;
 		default:
 			break;
 		}
-		e = worksheet_write_string(x->ws, x->row, c, s, x->text);
+		e = sheetlib.worksheet_write_string(x->ws, x->row, c, s,
+		    x->text);
 	}
 	if (e != LXW_NO_ERROR)
 		return xlsx_fail(w, e, cause);
@@ -255,15 +259,15 @@ xlsx_close(struct table_writer *w, char **cause)
 			f = x->coltext;
 			break;
 		}
-		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
+		sheetlib.worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
 		    table_col_width(w, i) * scale + (print ? 0 : 2), f);
 	}
 	x->closed = 1;
-	e = workbook_close(x->wb);
+	e = sheetlib.workbook_close(x->wb);
 	x->wb = NULL;
 	if (e != LXW_NO_ERROR)
 		return err_set(cause, OGPO_IO, "%s: cannot write the workbook: "
-		    "%s", w->name, lxw_strerror(e));
+		    "%s", w->name, sheetlib.lxw_strerror(e));
 	return table_tmp_copy(w, w->tmp, cause);
 }
 
@@ -275,7 +279,8 @@ xlsx_free(struct table_writer *w)
 	if (x == NULL)
 		return;
 	if (x->wb != NULL)
-		workbook_close(x->wb);	/* frees it; the file is removed */
+		/* Frees it; the file is removed. */
+		sheetlib.workbook_close(x->wb);
 	free(x);
 	w->impl = NULL;
 }

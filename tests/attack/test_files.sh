@@ -140,6 +140,27 @@ as "$NO" - sh -c "exec 0<&- 1>&- 2>&-; $BIN no-such-command"
 intact "ogpo started without descriptors 0, 1 and 2"
 as "$NO" - sh -c "exec 7>$TMP/home/$NO/seven; $BIN list agencies"
 check "descriptors it was handed do not break it" test "$rc" -eq 0
+# ogpo opens libzip itself (dlopen) when it first reads or writes a .ods
+# or .xlsx: from the system's places even then, never from a directory
+# the account names. A libzip of its own would run its constructor in
+# the set-group-id program; this one leaves a file to say it ran.
+evil=$TMP/home/$ED/lib
+soname=$(ldconfig -p | awk '$1 ~ /^libzip\.so\.[0-9]+$/ { print $1; exit }')
+mkdir -p "$evil"
+printf '#include <stdio.h>\n__attribute__((constructor)) static void\n%s\n' \
+    'ran(void) { FILE *f = fopen("'"$evil"'/ran", "w"); if (f) fclose(f); }' \
+    >"$evil/evil.c"
+cc -shared -fPIC -o "$evil/$soname" "$evil/evil.c" && chown -R "$ED" "$evil"
+cp "$BIN" "$TMP/plain-ogpo"	# without the set-group-id bit
+LD_LIBRARY_PATH=$evil "$TMP/plain-ogpo" export officers \
+    -o "$TMP/plain.ods" >/dev/null 2>&1
+check "the account's $soname runs in a program that is not set-id" \
+    test -e "$evil/ran"
+rm -f "$evil/ran"
+AS_ENV="LD_LIBRARY_PATH=$evil" as "$ED" export officers -o o.ods
+check "an .ods export by the set-group-id ogpo succeeds" test "$rc" -eq 0
+check "with the system's libzip, not the one \$LD_LIBRARY_PATH names" \
+    test ! -e "$evil/ran"
 
 # --- making databases ---------------------------------------------------
 # Between the install and root's ogpo init, no login makes itself the

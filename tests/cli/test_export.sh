@@ -5,7 +5,8 @@
 # meeting, officers and agencies that import back unchanged (a note
 # =SUM(A1) leaves as '=SUM(A1) and comes back as itself), usage errors
 # (exit 2), and a Big5 export of a name Big5 lacks (exit 1, the row
-# named, no file left).
+# named, no file left). The spreadsheet libraries are loaded only for a
+# spreadsheet: a CSV export goes without them, even broken.
 #
 #   OGPO=./ogpo sh tests/cli/test_export.sh
 . "$(dirname "$0")/../lib.sh"
@@ -236,6 +237,47 @@ run --db "$DB" export --help
 status "export --help succeeds" 0
 contains "--help says a .csv file gets --excel" "$TMP/out" \
     "a .csv file gets --excel unless --plain"
+
+# --- the spreadsheet libraries ------------------------------------------
+
+# libzip and libxlsxwriter, and the libcrypto both bring, are opened when
+# a .ods or .xlsx is written, not at every start: what the dynamic loader
+# opens (LD_DEBUG=files), one name a line.
+loaded() {
+	LD_DEBUG=files "$OGPO" "$@" 2>&1 >/dev/null |
+	    sed -n 's/.*[[:space:]]file=\([^ ]*\) .*/\1/p' | sort -u
+}
+loaded --db "$DB" export attendance --month "$month" -o "$TMP/l.csv" \
+    >"$TMP/loaded"
+contains "the loader's list is read" "$TMP/loaded" "libc.so"
+lacks "a CSV export loads no libzip" "$TMP/loaded" "libzip"
+lacks "nor libxlsxwriter" "$TMP/loaded" "libxlsxwriter"
+lacks "nor libcrypto" "$TMP/loaded" "libcrypto"
+loaded --db "$DB" export attendance --month "$month" -o "$TMP/l.ods" \
+    >"$TMP/loaded"
+contains "an .ods export loads libzip" "$TMP/loaded" "libzip"
+loaded --db "$DB" export attendance --month "$month" -o "$TMP/l.xlsx" \
+    >"$TMP/loaded"
+contains "an .xlsx export loads libxlsxwriter" "$TMP/loaded" \
+    "libxlsxwriter"
+check "and writes the workbook" [ -s "$TMP/l.xlsx" ]
+# A libzip that is not one: the spreadsheet fails with a sentence, CSV
+# still works (a program linked with it would not have started).
+mkdir "$TMP/badlib"
+: >"$TMP/badlib/$(sed -n 's/.*\(libzip\.so[.0-9]*\).*/\1/p' \
+    "$TMP/loaded" | head -1)"
+LD_LIBRARY_PATH=$TMP/badlib "$OGPO" --db "$DB" export attendance \
+    --month "$month" -o "$TMP/bad.ods" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "with a broken libzip an .ods export fails" 1
+contains "saying which library" "$TMP/err" "(.ods, .xlsx) need libzip.so"
+contains "and what to do" "$TMP/err" "install it, or use CSV; no file was"
+check "none is left" [ ! -e "$TMP/bad.ods" ]
+LD_LIBRARY_PATH=$TMP/badlib "$OGPO" --db "$DB" export attendance \
+    --month "$month" -o "$TMP/ok.csv" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "and a CSV export still succeeds" 0
+check "and writes the file" cmp -s "$TMP/ok.csv" "$TMP/l.csv"
 
 # --- Big5 -----------------------------------------------------------------
 

@@ -1117,6 +1117,53 @@ test_csv_writer_fuzzed(void **state)
 	free(out);
 }
 
+/*
+ * A cell the row before had is copied from it, not written anew: each
+ * form a cell takes (guarded, quoted, empty, plain) repeated, and the
+ * trap of a cell that is the guarded form of the one before ('=1+1 after
+ * =1+1, which is guarded once more), and a row after one refused.
+ */
+static void
+test_csv_writer_repeats(void **state)
+{
+	static const char *const rows[][6] = {
+		{ "會議", "=1+1", "a,b", " lead", "", "x" },
+		{ "會議", "=1+1", "a,b", " lead", "", "x" },
+		{ "會議", "'=1+1", "a,b\"", "lead", "y", "x" },
+		{ "會議", "'=1+1", "\xff", "lead", "y", "x" },
+		{ "會議", "'=1+1", "a,b\"", "lead", "y", "x" },
+		{ "會議", "=1+1", "a,b\"", " lead", "", "" },
+	};
+	static const char want[] =
+	    "會議,'=1+1,\"a,b\",\" lead\",,x\n"
+	    "會議,'=1+1,\"a,b\",\" lead\",,x\n"
+	    "會議,''=1+1,\"a,b\"\"\",lead,y,x\n"
+	    "會議,''=1+1,\"a,b\"\"\",lead,y,x\n"
+	    "會議,'=1+1,\"a,b\"\"\",\" lead\",,\n";
+	struct csv_writer *w;
+	char *out = NULL, *cause = NULL;
+	size_t len = 0, i;
+	FILE *m;
+
+	(void)state;
+	m = open_memstream(&out, &len);
+	assert_non_null(m);
+	assert_int_equal(csv_writer_open(&w, m, "r.csv",
+	    &(struct csv_writer_options){ .guard = 1 }, &cause), 0);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		assert_int_equal(csv_writer_row(w, rows[i], 6, &cause),
+		    i == 3 ? -1 : 0);
+	assert_string_equal(cause, "r.csv row 4, field a,b: the text is "
+	    "not valid UTF-8");
+	free(cause);
+	cause = NULL;
+	assert_int_equal(csv_writer_close(w, &cause), 0);
+	assert_int_equal(fclose(m), 0);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(out, want, len);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -1144,6 +1191,7 @@ main(void)
 		cmocka_unit_test(test_csv_writer_utf16),
 		cmocka_unit_test(test_csv_writer_errors),
 		cmocka_unit_test(test_csv_writer_fuzzed),
+		cmocka_unit_test(test_csv_writer_repeats),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
