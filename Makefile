@@ -31,10 +31,10 @@ ALL_CFLAGS = -std=c11 -pthread -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 SAN	 = -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 # The unit tests that start threads (an import reads its file ahead in a
-# thread) run a third time under ThreadSanitizer, against the library
-# code they use.
+# thread, a roll call saves its marks in one) run a third time under
+# ThreadSanitizer, against the library code they use.
 TSAN	 = -fsanitize=thread -fno-omit-frame-pointer
-TSAN_TESTS = test_csv test_export
+TSAN_TESTS = test_csv test_export test_marks
 
 ifeq ($(V),1)
 Q =
