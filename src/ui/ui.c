@@ -617,6 +617,26 @@ ui_sequence(wint_t intro)
 	return UI_KEY_NONE;
 }
 
+/* What a page saving in the background says (ui->bg); 0 if none does. */
+static int
+ui_bg(struct ui *ui)
+{
+	return ui->bg != NULL ? ui->bg(ui->bg_arg) : 0;
+}
+
+void
+ui_background(struct ui *ui, int (*bg)(void *arg), void *arg)
+{
+	ui->bg = bg;
+	ui->bg_arg = arg;
+	/* The thread's commits are flushed as they are made, off the
+	 * person's way; and its waits for another's write are not drawn
+	 * from it: the screen is this thread's. */
+	store_set_lazy_sync(ui->store, bg == NULL);
+	store_set_wait(ui->store, bg == NULL ? ui_waiting : NULL,
+	    bg == NULL ? ui : NULL);
+}
+
 /* Put the last change on disk; if the disk refuses, say so at once. */
 static void
 ui_sync(struct ui *ui)
@@ -636,7 +656,7 @@ ui_getkey(struct ui *ui)
 	static int quick;	/* ERRs that came back at once: a dead tty */
 	wint_t wch;
 	int64_t start;
-	int rc, key;
+	int rc, key, bg;
 	uint64_t id;
 
 	/* The last key changed something: show it. After that the screen
@@ -645,7 +665,8 @@ ui_getkey(struct ui *ui)
 	ui_redraw(ui);
 	/* What was drawn is committed; it goes to disk before the next
 	 * key is taken (store_set_lazy_sync in ui_main). */
-	ui_sync(ui);
+	if (ui_bg(ui) == 0)
+		ui_sync(ui);
 	for (;;) {
 		if (ui_signalled || ui->quit)
 			return UI_KEY_QUIT;
@@ -659,6 +680,10 @@ ui_getkey(struct ui *ui)
 					return UI_KEY_QUIT;
 			} else
 				quick = 0;
+			if ((bg = ui_bg(ui)) == UI_BG_NEWS)
+				return UI_KEY_NONE;
+			if (bg == UI_BG_BUSY)
+				continue;	/* the database is the thread's */
 			id = store_last_txnid(ui->store);
 			if (id != ui->txnid) {
 				ui_changed(ui);
