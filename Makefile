@@ -150,6 +150,13 @@ build/tsan/%.o: %.c
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -MMD -MP -c -o $@ $<
 
+# The whole program under ThreadSanitizer, for the screen tests of the
+# page that saves in a thread of its own (the roll call's marks):
+# make build/tsan/ogpo && OGPO=build/tsan/ogpo sh tests/tui/test_rollcall.sh
+build/tsan/ogpo: $(patsubst %.c,build/tsan/%.o,src/main.c $(LIBSRC)) | $(MO)
+	@echo "  LD+TSAN $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ $^ $(PKG_LIBS)
+
 build/gen/keymap_default.c: keymaps/default.keymap tools/embed.sh
 	$(Q)mkdir -p $(dir $@)
 	$(Q)sh tools/embed.sh keymap_default_text < $< > $@.tmp && mv $@.tmp $@
@@ -165,7 +172,8 @@ build/gen/strokes.c: tools/unicode.sh
 	$(Q)sh tools/unicode.sh strokes $(UNICODE)/Unihan_IRGSources.txt.bz2 \
 		> $@.tmp && mv $@.tmp $@
 
-build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o: build/gen/keymap_default.c
+build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o \
+	build/tsan/src/ui/keymap.o: build/gen/keymap_default.c
 
 # Helpers the program tests call (tests/tools/*.c): build/tools/NAME.
 TOOLS	 = $(patsubst tests/tools/%.c,build/tools/%,$(sort $(wildcard tests/tools/*.c)))
