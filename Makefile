@@ -235,7 +235,7 @@ bench: deps-bench
 	$(Q)$(MAKE) --no-print-directory ogpo build/bench/gen build/bench/ptybench \
 		build/bench/import-gen build/bench/import-baseline \
 		build/bench/import-run build/bench/export-gen \
-		build/bench/rollcall-gen
+		build/bench/rollcall-gen build/bench/slowsync.so
 	$(Q)sh tests/bench/run.sh
 	$(Q)sh tests/bench/rollcall.sh
 	$(Q)sh tests/bench/import.sh
@@ -255,6 +255,10 @@ build/bench/import-gen build/bench/import-baseline \
 		tests/bench/%.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/bench/slowsync.so: tests/bench/slowsync.c
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror -O2 -shared -fPIC -o $@ $< -ldl
 
 build/bench/import-run: tests/bench/import-run.c
 	$(Q)mkdir -p $(dir $@)
