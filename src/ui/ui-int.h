@@ -7,6 +7,7 @@
 #define OGPO_UI_INT_H
 
 #include <curses.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 
@@ -261,6 +262,7 @@ struct ui {
 	 * show (ui_getkey returns UI_KEY_NONE for it), else 0. */
 	int			(*bg)(void *arg);
 	void			*bg_arg;
+	pthread_t		 self;		/* the thread that draws */
 };
 
 #define UI_BG_BUSY	1

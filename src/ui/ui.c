@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -143,7 +144,9 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 /*
  * Another process holds the database for writing and this one waits to
  * save: say for whom on the status line, drawn now (nothing is held while
- * waiting), a few times a second.
+ * waiting), a few times a second. Not when the wait is a thread's that
+ * saves in the background (the roll call's): the screen is this thread's,
+ * and the page says itself that it is still saving.
  */
 static void
 ui_waiting(void *arg, const struct store_holder *h, int64_t waited_ms)
@@ -151,6 +154,8 @@ ui_waiting(void *arg, const struct store_holder *h, int64_t waited_ms)
 	struct ui *ui = arg;
 	struct passwd *pw;
 
+	if (!pthread_equal(pthread_self(), ui->self))
+		return;
 	if (waited_ms / 250 == ui->waited_shown)
 		return;
 	ui->waited_shown = waited_ms / 250;
@@ -630,11 +635,8 @@ ui_background(struct ui *ui, int (*bg)(void *arg), void *arg)
 	ui->bg = bg;
 	ui->bg_arg = arg;
 	/* The thread's commits are flushed as they are made, off the
-	 * person's way; and its waits for another's write are not drawn
-	 * from it: the screen is this thread's. */
+	 * person's way. */
 	store_set_lazy_sync(ui->store, bg == NULL);
-	store_set_wait(ui->store, bg == NULL ? ui_waiting : NULL,
-	    bg == NULL ? ui : NULL);
 }
 
 /* Put the last change on disk; if the disk refuses, say so at once. */
@@ -1100,6 +1102,7 @@ ui_main(const struct cmd_ctx *ctx)
 	int key, i;
 
 	memset(&ui, 0, sizeof ui);
+	ui.self = pthread_self();
 	ui.go = UA_NONE;
 	if ((ui.core = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;

@@ -3,7 +3,7 @@
 # typed faster than they can be saved, even while another process holds
 # the database for writing (a long import), are all on the screen at once
 # and all in the database afterwards, each with its audit record; a save
-# that takes long says so; closing the sheet, and a hang-up, wait for the
+# that takes long says so, and a note's, saved as ever, for whom it waits; closing the sheet, and a hang-up, wait for the
 # marks rather than lose them; a save that fails (the database's file
 # made read-only) is said, and the sheet shows what is stored.
 . tests/lib.sh
@@ -22,10 +22,11 @@ present_in_db() {
 	"$OGPO" --db "$DB" list meetings | awk -v m="$mid" -v p="$1/41" \
 	    '$1 == m && $5 == p { f = 1 } END { exit !f }'
 }
-# marks_in_db: the audit trail's changes of the meeting's attendance.
+# marks_in_db: the audit trail's changes of a status at the meeting.
 marks_in_db() {
 	"$OGPO" --db "$DB" audit --entity attendance --limit 0 --tsv |
-	    awk -F '\t' -v m="$mid" '$4 == "update" && $6 == m' | wc -l
+	    awk -F '\t' -v m="$mid" '$4 == "update" && $6 == m &&
+	    $9 ~ /^status /' | wc -l
 }
 # hold_start: another process holds the database for writing (as a long
 # import does) until hold_stop.
@@ -67,6 +68,16 @@ if poll 5 present_in_db 6; then ok "the database holds the six present"
 else not_ok "the database holds the six present"; fi
 check "… and an audit record of each of the twelve marks" \
     test "$(marks_in_db)" -eq 12
+# Any other write from the sheet (a note) waits for the other's as ever,
+# and says for whom.
+check "another process holds the database for writing" hold_start
+keys c
+expect "c asks for a note" "attendance"
+text "遲到十分鐘"
+keys Enter
+expect "a note waits for the other's write, and says so" "to finish writing"
+hold_stop
+expect "… then is saved" "遲到十分鐘"
 
 # Faster than the disk, then closed at once: closing waits for them.
 keys o e a o e a o e a o e a o e a o e a o e a
