@@ -570,18 +570,18 @@ attend_news(struct attend *v)
 	if (n->rc != 0) {
 		attend_reload(v);
 		attend_choose_officer(v, n->first_lost);
-		if (v->closing || (n->rc == OGPO_DENIED && n->cause != NULL))
+		if (v->closing || n->rc == OGPO_DENIED)
 			ui_alert(ui, _("Not saved"), n->cause ? n->cause :
 			    _("not saved"));
-		if (n->rc == OGPO_DENIED && !v->closing)
+		if (!v->closing && n->rc != OGPO_DENIED)
+			ui_message(ui, 1, ngettext("%zu mark was not saved: "
+			    "%s", "%zu marks were not saved: %s", n->lost),
+			    n->lost, n->cause ? n->cause : _("not saved"));
+		else if (!v->closing && n->lost > 1)	/* the box: the first */
 			ui_message(ui, 1, ngettext("%zu mark was not saved; "
 			    "the sheet shows what is stored.", "%zu marks "
 			    "were not saved; the sheet shows what is stored.",
 			    n->lost), n->lost);
-		else if (!v->closing)
-			ui_message(ui, 1, ngettext("%zu mark was not saved: "
-			    "%s", "%zu marks were not saved: %s", n->lost),
-			    n->lost, n->cause ? n->cause : _("not saved"));
 	} else if (n->others || ui->txnid != n->txnid) {
 		attend_reload(v);
 		attend_moved_on(v);
