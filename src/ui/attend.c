@@ -1016,9 +1016,10 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 		}
 	ui->msg[0] = '\0';
 	ui_layer_push_view(ui, attend_draw, &v, &attend_view);
-	ui_background(ui, attend_bg, &v);
-	if ((v.marks = core_marks_start(ui->core, meeting, v.seen)) == NULL)
-		ui_background(ui, NULL, NULL);	/* each saved as it is made */
+	/* Without a thread (none could be started), each mark is saved as
+	 * it is made. */
+	if ((v.marks = core_marks_start(ui->core, meeting, v.seen)) != NULL)
+		ui_background(ui, attend_bg, &v);
 	while (!ui->quit && ui->go == UA_NONE) {
 		attend_news(&v);
 		v.waiting = 1;
