@@ -43,10 +43,10 @@ ALL_CFLAGS = -std=c11 -pthread -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 SAN	 = -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 # The unit tests that start threads (an import reads its file ahead in a
-# thread) run a third time under ThreadSanitizer, against the library
-# code they use.
+# thread, a roll call saves its marks in one) run a third time under
+# ThreadSanitizer, against the library code they use.
 TSAN	 = -fsanitize=thread -fno-omit-frame-pointer
-TSAN_TESTS = test_csv test_export
+TSAN_TESTS = test_csv test_export test_marks
 
 ifeq ($(V),1)
 Q =
@@ -162,6 +162,13 @@ build/tsan/%.o: %.c
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -MMD -MP -c -o $@ $<
 
+# The whole program under ThreadSanitizer, for the screen tests of the
+# page that saves in a thread of its own (the roll call's marks):
+# make build/tsan/ogpo && OGPO=build/tsan/ogpo sh tests/tui/test_rollcall.sh
+build/tsan/ogpo: $(patsubst %.c,build/tsan/%.o,src/main.c $(LIBSRC)) | $(MO)
+	@echo "  LD+TSAN $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ $^ $(PKG_LIBS)
+
 build/gen/keymap_default.c: keymaps/default.keymap tools/embed.sh
 	$(Q)mkdir -p $(dir $@)
 	$(Q)sh tools/embed.sh keymap_default_text < $< > $@.tmp && mv $@.tmp $@
@@ -177,7 +184,8 @@ build/gen/strokes.c: tools/unicode.sh
 	$(Q)sh tools/unicode.sh strokes $(UNICODE)/Unihan_IRGSources.txt.bz2 \
 		> $@.tmp && mv $@.tmp $@
 
-build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o: build/gen/keymap_default.c
+build/obj/src/ui/keymap.o build/asan/src/ui/keymap.o \
+	build/tsan/src/ui/keymap.o: build/gen/keymap_default.c
 
 # Helpers the program tests call (tests/tools/*.c): build/tools/NAME.
 TOOLS	 = $(patsubst tests/tools/%.c,build/tools/%,$(sort $(wildcard tests/tools/*.c)))
@@ -239,7 +247,7 @@ bench: deps-bench
 	$(Q)$(MAKE) --no-print-directory ogpo build/bench/gen build/bench/ptybench \
 		build/bench/import-gen build/bench/import-baseline \
 		build/bench/import-run build/bench/export-gen \
-		build/bench/rollcall-gen
+		build/bench/rollcall-gen build/bench/slowsync.so
 	$(Q)sh tests/bench/run.sh
 	$(Q)sh tests/bench/rollcall.sh
 	$(Q)sh tests/bench/import.sh
@@ -259,6 +267,10 @@ build/bench/import-gen build/bench/import-baseline \
 		tests/bench/%.c build/libogpo.a
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/bench/slowsync.so: tests/bench/slowsync.c
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror -O2 -shared -fPIC -o $@ $< -ldl
 
 build/bench/import-run: tests/bench/import-run.c
 	$(Q)mkdir -p $(dir $@)

@@ -168,6 +168,55 @@ int	 core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
 	    uint32_t officer, uint32_t status, const char *proxy,
 	    const char *note, char **cause);
 
+/*
+ * A roll call's marks, saved by a thread of their own (marks.c): a put
+ * never waits for the disk or for another process's write; the marks
+ * that come while a commit is in flight go in the next one, each through
+ * core_attend with its audit record. From a put until core_marks_busy
+ * says 0, the thread alone uses c and its store: the caller leaves both
+ * alone (core_marks_wait, when it needs them sooner).
+ */
+struct core_marks;
+struct core_mark {
+	uint32_t	 officer, status;
+	char		 proxy[OGPO_NAME_MAX + 1];
+};
+/* What became of the marks since the caller last looked. */
+struct core_marks_news {
+	size_t		 saved;
+	/* A commit failed (rc, *cause): its marks and every one put
+	 * after it up to this look are lost, not saved; first_lost is
+	 * the person of the first. */
+	int		 rc;
+	char		*cause;
+	size_t		 lost;
+	uint32_t	 first_lost;
+	int		 others;	/* another process wrote meanwhile */
+	uint64_t	 txnid;		/* the last commit the thread saw */
+};
+
+/*
+ * Save marks on meeting's attendance as c's user; seen is the commit the
+ * caller's rows were read at. NULL if no thread could be started.
+ */
+struct core_marks *core_marks_start(struct core *c, uint32_t meeting,
+	    uint64_t seen);
+void	 core_marks_put(struct core_marks *m, uint32_t officer,
+	    uint32_t status, const char *proxy);
+/* How many marks are waiting or being committed. */
+size_t	 core_marks_busy(struct core_marks *m);
+/*
+ * 1 and *out filled (the caller frees out->cause) when the thread is
+ * idle and has news; else 0. With out NULL, only whether it has.
+ */
+int	 core_marks_news(struct core_marks *m, struct core_marks_news *out);
+/* The caller's rows were read again, at commit txnid; only while idle. */
+void	 core_marks_seen(struct core_marks *m, uint64_t txnid);
+/* Until every mark put is committed or lost. */
+void	 core_marks_wait(struct core_marks *m);
+/* Wait as core_marks_wait, end the thread, free m (news unread is lost). */
+void	 core_marks_stop(struct core_marks *m);
+
 /* Fill a database with the demo data (DESIGN.md section 1). */
 int	 core_demo(struct core *c, char **cause);
 

@@ -10,19 +10,25 @@
  * sign-in sheet, the month's summary and its attendance are a key away,
  * and closing a sheet taken on the day offers to mark the meeting held.
  *
- * The rows are read once and kept: a key writes one record, changes one
- * row and its counts, and draws what is on screen, whatever the size of
- * the meeting or of the month around it. Only another program's write
- * makes the sheet read everything again.
+ * The rows are read once and kept: a mark changes one row and its
+ * counts, draws what is on screen, whatever the size of the meeting or of
+ * the month around it, and goes to a thread that saves it (core_marks):
+ * the next key never waits for the disk's flush or for another process's
+ * write. Until that thread is done, the sheet leaves the database alone;
+ * any other key waits for it first. A mark that could not be saved is
+ * said, and the sheet is read again: it shows what is stored. Only that,
+ * and another program's write, make the sheet read everything again.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ogpo/export.h"
 #include "pane.h"
 
 #define ATTEND_NOTE_SHOWN	256	/* bytes of a note kept for the screen */
+#define ATTEND_SAY_MS		1000	/* marks unsaved this long: say so */
 
 struct attend_row {
 	uint32_t	 officer;
@@ -44,18 +50,17 @@ struct attend {
 	struct vlist		 list;
 	struct ui_search	 search;
 	size_t			 present, invited, unmarked;
-	size_t			 marked;	/* marks made here */
 	uint64_t		 seen;	/* the commit the rows were read at */
 	int			 gone;	/* the meeting was deleted */
 	int			 done;	/* everyone marked: no row chosen */
-	/* A mark shown before it was written, and what it replaced. */
-	struct {
-		uint32_t	 officer;	/* 0: none */
-		uint32_t	 status;
-		char		 proxy[OGPO_NAME_MAX + 1];
-		size_t		 at;
-		int		 done;
-	}			 shown;
+	/* The thread saving the marks (NULL: each is saved at once);
+	 * whether the loop waits for a key (then the thread's news end the
+	 * wait) or the sheet is closing (news in a box). */
+	struct core_marks	*marks;
+	int			 waiting, closing;
+	uint32_t		 next;	/* chosen by the last mark, 0: none */
+	int64_t			 busy_since;	/* ms; 0: all saved */
+	int			 saying;	/* "saving" is on the status line */
 };
 
 /* The sheet the search's match function looks in (one is open). */
@@ -165,6 +170,22 @@ attend_count(struct attend *v)
 	}
 }
 
+/* 1 while the thread saves marks: the database is its own. */
+static int
+attend_busy(struct attend *v)
+{
+	return v->marks != NULL && core_marks_busy(v->marks) > 0;
+}
+
+static int64_t
+attend_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* An agency's name, through a small cache (a meeting has few). */
 static const char *
 attend_agency(struct store_txn *t, uint32_t id, struct agency *cache,
@@ -252,6 +273,8 @@ attend_reload(struct attend *v)
 		vlist_held_add(&v->list, v->rows[i].officer);
 	v->list.want = keep;
 	attend_count(v);
+	if (v->marks != NULL)
+		core_marks_seen(v->marks, v->seen);
 }
 
 /* The status in the reader's language, and the row's mark (*). */
@@ -270,8 +293,10 @@ attend_draw(struct ui *ui, void *arg)
 	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, cw;
 	enum ui_attr attr;
 
-	if (v->seen != ui->txnid)
-		attend_reload(v);	/* someone else wrote meanwhile */
+	/* Someone else wrote meanwhile (read once the marks are saved:
+	 * till then the database is the thread's). */
+	if (v->seen != ui->txnid && !attend_busy(v))
+		attend_reload(v);
 	snprintf(line, sizeof line, "#%u %s", v->meeting, v->m.title);
 	ui_box(ui, 1, 0, ui->rows - 2, ui->cols, line);
 	if (v->gone) {
@@ -388,19 +413,6 @@ attend_set(struct attend *v, struct attend_row *r, uint32_t status,
 	v->unmarked += r->status == ATTEND_INVITED;
 }
 
-/* Take back a mark shown before it was written: it was refused. */
-static void
-attend_unshow(struct attend *v)
-{
-	struct attend_row *r;
-
-	if ((r = attend_row(v, v->shown.officer)) != NULL)
-		attend_set(v, r, v->shown.status, v->shown.proxy);
-	v->marked--;
-	v->done = v->shown.done;
-	attend_choose(v, v->shown.at);
-}
-
 /*
  * Run op; say what went wrong (a refusal in a box, read whole; the rest
  * on the status line). 0 on success. When
@@ -417,9 +429,6 @@ attend_run(struct attend *v, struct attend_op *op, int *mine)
 	op->meeting = v->meeting;
 	*mine = 0;
 	rc = core_run(v->ui->core, attend_txn, op, &cause);
-	if (rc != 0 && v->shown.officer != 0)
-		attend_unshow(v);
-	v->shown.officer = 0;
 	if (rc != 0) {
 		/* A refusal is read whole (its reason is long), the rest
 		 * on the status line. */
@@ -438,6 +447,8 @@ attend_run(struct attend *v, struct attend_op *op, int *mine)
 	    v->ui->txnid == before)) {
 		*mine = 1;
 		v->seen = v->ui->txnid;
+		if (v->marks != NULL)
+			core_marks_seen(v->marks, v->seen);
 	} else
 		attend_reload(v);
 	return 0;
@@ -510,6 +521,119 @@ attend_next(struct attend *v)
 	attend_next_from(v, v->list.index);
 }
 
+/* The rows read again after another's write: the one the last mark
+ * chose may have been marked meanwhile; then on past it. */
+static void
+attend_moved_on(struct attend *v)
+{
+	struct attend_row *r;
+
+	if (v->next != 0 && !v->done && (r = attend_row(v, v->next)) != NULL &&
+	    r->status != ATTEND_INVITED)
+		attend_next_from(v, (size_t)(r - v->rows));
+}
+
+/* Choose officer's row again, as the sheet was when they were marked. */
+static void
+attend_choose_officer(struct attend *v, uint32_t officer)
+{
+	struct attend_row *r;
+
+	if ((r = attend_row(v, officer)) == NULL)
+		return;
+	v->done = 0;
+	v->next = 0;
+	attend_choose(v, (size_t)(r - v->rows));
+}
+
+/*
+ * What the thread said, once it has saved every mark put: the rows hold
+ * if its commits were the only ones; else they are read again. Marks it
+ * could not save are said (a refusal in a box, read whole; in a box too
+ * when the sheet is closing, which another page would cover) and the
+ * person of the first is chosen again.
+ */
+static void
+attend_news(struct attend *v)
+{
+	struct core_marks_news news, *n = &news;
+	struct ui *ui = v->ui;
+
+	if (v->marks == NULL || !core_marks_news(v->marks, n))
+		return;
+	v->busy_since = 0;
+	if (v->saying) {
+		ui->msg[0] = '\0';
+		v->saying = 0;
+	}
+	ui_changed(ui);	/* the pages beneath count the marks again */
+	if (n->rc != 0) {
+		attend_reload(v);
+		attend_choose_officer(v, n->first_lost);
+		if (v->closing || n->rc == OGPO_DENIED)
+			ui_alert(ui, _("Not saved"), n->cause ? n->cause :
+			    _("not saved"));
+		if (!v->closing && n->rc != OGPO_DENIED)
+			ui_message(ui, 1, ngettext("%zu mark was not saved: "
+			    "%s", "%zu marks were not saved: %s", n->lost),
+			    n->lost, n->cause ? n->cause : _("not saved"));
+		else if (!v->closing && n->lost > 1)	/* the box: the first */
+			ui_message(ui, 1, ngettext("%zu mark was not saved; "
+			    "the sheet shows what is stored.", "%zu marks "
+			    "were not saved; the sheet shows what is stored.",
+			    n->lost), n->lost);
+	} else if (n->others || ui->txnid != n->txnid) {
+		attend_reload(v);
+		attend_moved_on(v);
+	} else {
+		v->seen = ui->txnid;
+		core_marks_seen(v->marks, v->seen);
+	}
+	free(n->cause);
+}
+
+/*
+ * Before the sheet uses the database again (any key but a mark or a
+ * move): wait for the thread to save every mark, then take its news.
+ */
+static void
+attend_drain(struct attend *v)
+{
+	if (v->marks == NULL)
+		return;
+	if (core_marks_busy(v->marks) > 0) {
+		ui_message(v->ui, 0, _("Saving the marks…"));
+		ui_redraw(v->ui);
+		core_marks_wait(v->marks);
+		v->ui->msg[0] = '\0';
+	}
+	attend_news(v);
+}
+
+/*
+ * ui->bg: busy while the thread has marks to save; news ends the wait
+ * for a key only in the sheet's own loop (not in a dialog over it). A
+ * save that takes long (another's import holds the database) is said.
+ */
+static int
+attend_bg(void *arg)
+{
+	struct attend *v = arg;
+	size_t n;
+
+	if ((n = core_marks_busy(v->marks)) > 0) {
+		if (!v->saying && v->busy_since != 0 &&
+		    attend_now_ms() - v->busy_since >= ATTEND_SAY_MS) {
+			ui_message(v->ui, 0, ngettext("Saving %zu mark…",
+			    "Saving %zu marks…", n), n);
+			v->saying = 1;
+			ui_redraw(v->ui);
+		}
+		return UI_BG_BUSY;
+	}
+	return v->waiting && core_marks_news(v->marks, NULL) ? UI_BG_NEWS : 0;
+}
+
 /* The row chosen, or NULL (with a word) when there is none. */
 static struct attend_row *
 attend_chosen(struct attend *v)
@@ -526,6 +650,14 @@ attend_chosen(struct attend *v)
 	return attend_row(v, vlist_selected(&v->list));
 }
 
+/* The keys that mark someone (and those alone go to the thread). */
+static int
+attend_is_mark(enum ui_action a)
+{
+	return a == UA_PRESENT || a == UA_ONLINE || a == UA_PROXY ||
+	    a == UA_EXCUSED || a == UA_ABSENT || a == UA_UNMARK;
+}
+
 /* Mark the chosen person and go on to the next one. */
 static void
 attend_mark(struct attend *v, enum ui_action a)
@@ -538,7 +670,7 @@ attend_mark(struct attend *v, enum ui_action a)
 	struct attend_row *r;
 	struct attend_op op;
 	char *title;
-	uint32_t next;
+	uint32_t officer;
 	int ok, mine;
 
 	if ((r = attend_chosen(v)) == NULL)
@@ -561,30 +693,29 @@ attend_mark(struct attend *v, enum ui_action a)
 		}
 	}
 	/*
-	 * The mark is on the screen before it is written: the write waits
-	 * for the disk (a flush of milliseconds, more than all the rest of
-	 * a key), and the person at the sheet need not. Refused, the row,
-	 * the counts and the choice go back to what they were before the
-	 * refusal is shown (attend_unshow); another process's write in
-	 * between reads the rows again, the choice kept.
+	 * The mark is drawn, then saved by the thread: a commit waits for
+	 * the disk (a flush of milliseconds, more when the disk is busy)
+	 * and for any other process's write, and the person at the sheet
+	 * need not. Refused, the sheet is read again and shows what is
+	 * stored (attend_news).
 	 */
-	v->shown.officer = r->officer;
-	v->shown.status = r->status;
-	str_copy(v->shown.proxy, r->proxy, sizeof v->shown.proxy);
-	v->shown.at = v->list.index;
-	v->shown.done = v->done;
+	officer = r->officer;
 	attend_set(v, r, op.status, op.proxy);
-	v->marked++;
 	if (a != UA_UNMARK)
 		attend_next(v);
-	next = v->done ? 0 : vlist_selected(&v->list);
+	v->next = a == UA_UNMARK || v->done ? 0 : vlist_selected(&v->list);
 	ui_redraw(v->ui);
-	if (attend_run(v, &op, &mine) != 0 || a == UA_UNMARK || next == 0)
+	if (v->marks != NULL) {
+		if (v->busy_since == 0)
+			v->busy_since = attend_now_ms();
+		core_marks_put(v->marks, op.officer, op.status, op.proxy);
 		return;
-	/* The rows read again after another's write: the one chosen next
-	 * may have been marked meanwhile. */
-	if ((r = attend_row(v, next)) != NULL && r->status != ATTEND_INVITED)
-		attend_next_from(v, (size_t)(r - v->rows));
+	}
+	if (attend_run(v, &op, &mine) != 0) {
+		attend_reload(v);
+		attend_choose_officer(v, officer);
+	} else
+		attend_moved_on(v);
 }
 
 /* A note on the chosen person's attendance, kept with their mark. */
@@ -885,11 +1016,24 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 		}
 	ui->msg[0] = '\0';
 	ui_layer_push_view(ui, attend_draw, &v, &attend_view);
-	while (!ui->quit && ui->go == UA_NONE &&
-	    (key = ui_getkey(ui)) != UI_KEY_QUIT) {
+	/* Without a thread (none could be started), each mark is saved as
+	 * it is made. */
+	if ((v.marks = core_marks_start(ui->core, meeting, v.seen)) != NULL)
+		ui_background(ui, attend_bg, &v);
+	while (!ui->quit && ui->go == UA_NONE) {
+		attend_news(&v);
+		v.waiting = 1;
+		key = ui_getkey(ui);
+		v.waiting = 0;
+		if (key == UI_KEY_QUIT)
+			break;
+		if (key == UI_KEY_NONE)
+			continue;	/* news from the thread */
 		a = ui_lookup(ui, UI_CTX_ATTEND, key);
 		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT ||
 		    ui_layer_leave(ui, a)) {
+			v.closing = 1;
+			attend_drain(&v);
 			attend_close(&v);
 			break;
 		}
@@ -906,20 +1050,30 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 			continue;
 		}
 		ui->msg[0] = '\0';
-		if (ui_search_action(ui, &v.search, &v.list, a, attend_match)) {
-			v.done = 0;
-			continue;
-		}
 		if (a == UA_UP || a == UA_DOWN || a == UA_PAGE_UP ||
 		    a == UA_PAGE_DOWN || a == UA_HOME || a == UA_END) {
 			/* Moving chooses a row again, the one in view. */
 			if (!v.done)
 				vlist_move(&v.list, NULL, a);
 			v.done = 0;
+			v.next = 0;
+			continue;
+		}
+		if (!attend_is_mark(a))
+			attend_drain(&v);
+		if (ui_search_action(ui, &v.search, &v.list, a, attend_match)) {
+			v.done = 0;
+			v.next = 0;
 			continue;
 		}
 		attend_action(&v, a);
 	}
+	/* Quitting (a hang-up too) waits for the marks; one not saved is
+	 * said in a box, if a person is there to read it. */
+	v.closing = 1;
+	attend_drain(&v);
+	core_marks_stop(v.marks);
+	ui_background(ui, NULL, NULL);
 	ui_layer_pop(ui);
 	vlist_free(&v.list);
 	free(v.rows);

@@ -7,6 +7,7 @@
 #define OGPO_UI_INT_H
 
 #include <curses.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 
@@ -255,7 +256,17 @@ struct ui {
 	int64_t			 click_ms;	/* the last click, for */
 	int			 click_y;	/* a double click */
 	int64_t		 waited_shown;	/* ui_waiting's last quarter second */
+	/* A page that saves in the background (a roll call's marks): bg
+	 * says UI_BG_BUSY while another thread uses the database, which
+	 * the loop then leaves alone, UI_BG_NEWS when the page has news to
+	 * show (ui_getkey returns UI_KEY_NONE for it), else 0. */
+	int			(*bg)(void *arg);
+	void			*bg_arg;
+	pthread_t		 self;		/* the thread that draws */
 };
+
+#define UI_BG_BUSY	1
+#define UI_BG_NEWS	2
 
 /* ui.c: the loop, keys, the frame. */
 #define UI_KEY_QUIT	(-1)	/* signal or hang-up: unwind and leave */
@@ -268,6 +279,11 @@ struct ui {
 int	ui_getkey(struct ui *ui);
 enum ui_action ui_lookup(struct ui *ui, enum ui_ctx ctx, int key);
 void	ui_redraw(struct ui *ui);
+/*
+ * A page begins (bg not NULL) or ends saving in a thread of its own; see
+ * ui->bg. Called while that thread does not use the database.
+ */
+void	ui_background(struct ui *ui, int (*bg)(void *arg), void *arg);
 void	ui_message(struct ui *ui, int error, const char *fmt, ...)
 	    OGPO_PRINTF(3, 4);
 void	ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -143,7 +144,9 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 /*
  * Another process holds the database for writing and this one waits to
  * save: say for whom on the status line, drawn now (nothing is held while
- * waiting), a few times a second.
+ * waiting), a few times a second. Not when the wait is a thread's that
+ * saves in the background (the roll call's): the screen is this thread's,
+ * and the page says itself that it is still saving.
  */
 static void
 ui_waiting(void *arg, const struct store_holder *h, int64_t waited_ms)
@@ -151,6 +154,8 @@ ui_waiting(void *arg, const struct store_holder *h, int64_t waited_ms)
 	struct ui *ui = arg;
 	struct passwd *pw;
 
+	if (!pthread_equal(pthread_self(), ui->self))
+		return;
 	if (waited_ms / 250 == ui->waited_shown)
 		return;
 	ui->waited_shown = waited_ms / 250;
@@ -617,6 +622,23 @@ ui_sequence(wint_t intro)
 	return UI_KEY_NONE;
 }
 
+/* What a page saving in the background says (ui->bg); 0 if none does. */
+static int
+ui_bg(struct ui *ui)
+{
+	return ui->bg != NULL ? ui->bg(ui->bg_arg) : 0;
+}
+
+void
+ui_background(struct ui *ui, int (*bg)(void *arg), void *arg)
+{
+	ui->bg = bg;
+	ui->bg_arg = arg;
+	/* The thread's commits are flushed as they are made, off the
+	 * person's way. */
+	store_set_lazy_sync(ui->store, bg == NULL);
+}
+
 /* Put the last change on disk; if the disk refuses, say so at once. */
 static void
 ui_sync(struct ui *ui)
@@ -636,7 +658,7 @@ ui_getkey(struct ui *ui)
 	static int quick;	/* ERRs that came back at once: a dead tty */
 	wint_t wch;
 	int64_t start;
-	int rc, key;
+	int rc, key, bg;
 	uint64_t id;
 
 	/* The last key changed something: show it. After that the screen
@@ -645,7 +667,8 @@ ui_getkey(struct ui *ui)
 	ui_redraw(ui);
 	/* What was drawn is committed; it goes to disk before the next
 	 * key is taken (store_set_lazy_sync in ui_main). */
-	ui_sync(ui);
+	if (ui_bg(ui) == 0)
+		ui_sync(ui);
 	for (;;) {
 		if (ui_signalled || ui->quit)
 			return UI_KEY_QUIT;
@@ -659,6 +682,10 @@ ui_getkey(struct ui *ui)
 					return UI_KEY_QUIT;
 			} else
 				quick = 0;
+			if ((bg = ui_bg(ui)) == UI_BG_NEWS)
+				return UI_KEY_NONE;
+			if (bg == UI_BG_BUSY)
+				continue;	/* the database is the thread's */
 			id = store_last_txnid(ui->store);
 			if (id != ui->txnid) {
 				ui_changed(ui);
@@ -1075,6 +1102,7 @@ ui_main(const struct cmd_ctx *ctx)
 	int key, i;
 
 	memset(&ui, 0, sizeof ui);
+	ui.self = pthread_self();
 	ui.go = UA_NONE;
 	if ((ui.core = cmd_open(ctx, 0)) == NULL)
 		return CMD_FAIL;

@@ -253,7 +253,7 @@ wait_exit() {
 tui_sanitizer_check() {
 	_e=$TMP/$TUI_S.err
 	if [ -f "$_e" ] && grep -qE \
-	    '(Address|Leak|UndefinedBehavior)Sanitizer|runtime error:' "$_e"; then
+	    '(Address|Leak|Thread|UndefinedBehavior)Sanitizer|runtime error:' "$_e"; then
 		not_ok "$TUI_S: no sanitizer report"
 		sed 's/^/#   /' "$_e" | head -40
 	else
