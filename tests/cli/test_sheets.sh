@@ -141,6 +141,39 @@ check "the Big5 file keeps 許功蓋's 0x5C bytes and turns 堃 into ?" sh -c \
     '$TMP/lo-ods/edited-big5.csv' | grep -q '^許功蓋,'"
 echo "# LibreOffice round trips: $(( $(date +%s) - t0 )) s"
 
+# A clerk adds an officer under the last row and types the phone number
+# and extension as they are written. Rows under the data are text
+# columns too, as the rows above: no leading zero is lost, so the new
+# officer lands as typed, from the .ods and from whatever it is saved as.
+for f in ods xlsx; do
+	if /usr/bin/python3 "$LOEDIT" "$TMP/officers.$f" "$TMP/lo-add-$f" \
+	    --append 姓名=陳新 機關代碼=MOI 角色=聯絡人 電子郵件=chen@moi.gov.tw \
+	    電話=0223456789 分機=012 >"$TMP/lo.out" 2>&1; then
+		ok "LibreOffice: an officer typed under officers.$f"
+	else
+		not_ok "LibreOffice and a row typed under officers.$f"
+		sed 's/^/#   /' "$TMP/lo.out"
+		continue
+	fi
+	for g in ods xlsx utf8.csv; do
+		case $g in
+		*.csv) file=$TMP/lo-add-$f/edited-$g ;;
+		*) file=$TMP/lo-add-$f/edited.$g ;;
+		esac
+		run --db "$DB" import officers "$file" --dry-run
+		status "$f + a typed row → $g: the dry run reads it" 0
+		contains "$f + a typed row → $g: the officer added, nothing refused" \
+		    "$TMP/out" "added 1, updated 0, unchanged 5, rejected 0"
+	done
+done
+run --db "$DB" import officers "$TMP/lo-add-ods/edited.ods"
+status "the typed row imported" 0
+run --db "$DB" list officers --tsv
+contains "its phone and extension as typed" "$TMP/out" \
+    "$(printf 'chen@moi.gov.tw\t0223456789\t012')"
+run --db "$DB" import undo
+status "and taken back" 0
+
 # --- ogpo's CSV through LibreOffice -----------------------------------------
 
 # A clerk opens the CSV itself (UTF-8, as LibreOffice asks) and saves it
