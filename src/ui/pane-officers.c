@@ -878,7 +878,7 @@ officers_action(struct ui *ui, enum ui_action a)
 		ui->agency = 0;
 		return 1;
 	case UA_IMPORT:
-		ui_import_officers(ui);
+		ui_import_officers(ui, NULL);
 		return 1;
 	case UA_SAVE_REJECTS:
 		ui_import_rejects(ui);
