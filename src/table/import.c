@@ -810,10 +810,15 @@ import_officer_row(struct import *im, const struct table_row *row)
 	}
 	/* What spreadsheets and conversions do to data, said as such. */
 	if (import_phone_lost_zero(o->phone)) {
-		rc = import_refuse(im, row, COL_PHONE, o->phone, "looks like a "
-		    "phone number that lost its leading zero (a spreadsheet "
-		    "took it for a number); write it as text, with the 0, or "
-		    "send the list as .ods, and import again");
+		/* A sheet already keeps text as text: its cell is a number. */
+		rc = import_refuse(im, row, COL_PHONE, o->phone,
+		    table_reader_csv(im->r) != NULL ? N_("looks like a phone "
+		    "number that lost its leading zero (a spreadsheet took it "
+		    "for a number); write it as text, with the 0, or send the "
+		    "list as .ods, and import again") : N_("looks like a "
+		    "phone number that lost its leading zero: the cell holds "
+		    "a number; format the cell as text, type the number again "
+		    "with its 0, and import again"));
 		goto done;
 	}
 	if (import_garbled(o->name) || import_garbled(o->title)) {

@@ -174,6 +174,22 @@ contains "its phone and extension as typed" "$TMP/out" \
 run --db "$DB" import undo
 status "and taken back" 0
 
+# A phone number a sheet holds as a number is refused with what to do
+# in the sheet: sending it as .ods is no help when it is one.
+printf '姓名\t機關代碼\t電子郵件\t電話\n數字\tMOI\tnum@moi.gov.tw\t223456789\n' \
+    >"$TMP/numphone.tsv"
+for f in ods xlsx; do
+	"$TOOL" write $f "$TMP/numphone.$f" tttc <"$TMP/numphone.tsv"
+	run --db "$DB" import officers "$TMP/numphone.$f" --dry-run
+	contains ".$f: a number for a phone, said of the cell" "$TMP/out" \
+	    "'223456789' looks like a phone number that lost its leading zero: the cell holds a number; format the cell as text"
+	lacks ".$f: not sent as .ods again" "$TMP/out" "send the list as .ods"
+done
+tr '\t' , <"$TMP/numphone.tsv" >"$TMP/numphone.csv"
+run --db "$DB" import officers "$TMP/numphone.csv" --dry-run
+contains ".csv: the same number, sent better as .ods" "$TMP/out" \
+    "(a spreadsheet took it for a number); write it as text, with the 0, or send the list as .ods"
+
 # --- ogpo's CSV through LibreOffice -----------------------------------------
 
 # A clerk opens the CSV itself (UTF-8, as LibreOffice asks) and saves it
