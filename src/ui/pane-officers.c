@@ -356,7 +356,7 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 	struct store_txn *t;
 	struct officer o;
 	struct agency a;
-	char title[OGPO_NAME_MAX + 64], role[64], phone[64], *detail;
+	char title[OGPO_NAME_MAX + 96], key[32], role[64], phone[64], *detail;
 	char agency[OGPO_NAME_MAX + 16];
 	const char *cells[COL_COUNT];
 	int cw[COL_COUNT], lw = w, i, c, cx, row;
@@ -378,9 +378,16 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			officers.name_w = c;
 	officers_widths(lw, officers.name_w, cw);
 	/* The title line says what is shown. */
-	if (ui->agency != 0 && store_agency_get(t, ui->agency, &a, NULL) == 0)
-		snprintf(title, sizeof title, _("Officers of %s"), a.name);
-	else
+	if (ui->agency != 0 && store_agency_get(t, ui->agency, &a, NULL) == 0) {
+		/* Narrowed by Enter on an agency: the way back to all. */
+		if (*ui_key_label(ui, UI_CTX_OFFICERS, UA_SHOW_ALL, key,
+		    sizeof key) != '\0')
+			snprintf(title, sizeof title, _("Officers of %s (%s "
+			    "shows all)"), a.name, key);
+		else
+			snprintf(title, sizeof title, _("Officers of %s"),
+			    a.name);
+	} else
 		snprintf(title, sizeof title, "%s", _("Officers of all agencies"));
 	ui_put(ui, y, x, lw, title, UI_NORMAL);
 	for (c = 0, cx = x; c < COL_COUNT; cx += cw[c] + 1, c++) {

@@ -7,8 +7,8 @@
 # files offered for the month's attendance and a sign-in sheet are named
 # in Chinese, as the sheets inside them; the compliance finding for an
 # escalated case names it by its number (案號); what was saved is quoted;
-# cases narrowed to none say how to see them all; the deadlines and a
-# meeting's invitees line up.
+# cases narrowed to none and officers narrowed to an agency say how to
+# see them all; the deadlines and a meeting's invitees line up.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -137,6 +137,16 @@ cols=$(grep '受邀  ' "$SCR" | grep '聯絡人' | sed 's/^[^│]*│//; s/聯�
 check "the invitees' roles line up ($(echo $cols))" \
     sh -c '[ -n "$1" ] && [ "$(echo "$1" | wc -l)" -eq 1 ]' - "$cols"
 esc
+# Enter on an agency narrows the officers to it; the heading says how to
+# see them all again, as the cases' does.
+keys 1
+expect "1: the agencies" "督導政務委員"
+keys Down
+keys Enter
+expect "Enter on 內政部: its officers, and the way back to all" \
+    "內政部的人員（F 顯示全部）"
+keys F
+expect "F: all of them" "所有機關的人員"
 tui_stop
 check "the month's attendance is in the file offered" \
     test -s "$TMP/desk/出席紀錄-2026-12.ods"
