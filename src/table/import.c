@@ -571,7 +571,7 @@ import_diff_text(struct store_txn *t, enum entity_kind kind, const void *old,
 		if (*name == '\0')
 			name = _(s->fields[i].label);
 		used += (size_t)snprintf(buf + used, n - used, "%s%s %s → %s",
-		    used ? "; " : "", name, a[0] ? a : _("(empty)"),
+		    used ? _("; ") : "", name, a[0] ? a : _("(empty)"),
 		    b[0] ? b : _("(empty)"));
 	}
 	if (used >= n && n > 4)

@@ -106,6 +106,12 @@ LC_ALL=zh_TW.UTF-8 run --db "$DB" list officers
 contains "zh_TW.UTF-8: the officers' table heads in Chinese" "$TMP/out" \
     "姓名"
 contains "zh_TW.UTF-8: roles shown in Chinese" "$TMP/out" "代理人"
+# A dry run's change of two fields, joined as a Chinese sentence joins them.
+printf '姓名,機關代碼,電子郵件,職稱,電話\n王小明,MOI,wang@ex.gov.tw,科長,02-2345-6789\n' \
+    >"$TMP/two.csv"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" import officers "$TMP/two.csv" --dry-run
+contains "zh_TW.UTF-8: the dry run joins the changed fields with ；" \
+    "$TMP/out" "職稱 （空白） → 科長；電話 （空白） → 02-2345-6789"
 run --db "$DB" list officers --tsv
 contains "TSV keeps its column names" "$TMP/out" "id	version"
 contains "TSV keeps the machine names of roles" "$TMP/out" "alternate"
