@@ -1522,7 +1522,7 @@ import_open(struct import *im, char **cause)
 static int
 import_header_find(struct import *im, char **cause)
 {
-	char *first = NULL;
+	char *first = NULL, *where;
 	size_t seen = 0;
 	int rc;
 
@@ -1546,11 +1546,19 @@ import_header_find(struct import *im, char **cause)
 	if (first == NULL)
 		return err_set(cause, OGPO_INVALID, "%s is empty: there is no "
 		    "header row", im->path);
+	/* A sheet put in front of the list (說明, 填表須知) is the one read. */
+	if (table_reader_csv(im->r) == NULL)
+		where = xasprintf(_("%s, sheet '%s' (an import reads the "
+		    "first sheet of a file)"), im->path,
+		    table_reader_sheet(im->r));
+	else
+		where = xstrdup(im->path);
 	if (seen == 1)
-		rc = err_set(cause, OGPO_INVALID, "%s: %s", im->path, first);
+		rc = err_set(cause, OGPO_INVALID, "%s: %s", where, first);
 	else
 		rc = err_set(cause, OGPO_INVALID, "%s: no row of the first %zu "
-		    "is a header; the first %s", im->path, seen, first);
+		    "is a header; the first %s", where, seen, first);
+	free(where);
 	free(first);
 	return rc;
 }

@@ -185,6 +185,27 @@ for f in ods xlsx; do
 	    "'223456789' looks like a phone number that lost its leading zero: the cell holds a number; format the cell as text"
 	lacks ".$f: not sent as .ods again" "$TMP/out" "send the list as .ods"
 done
+
+# A sheet of instructions put in front of the list is the one an import
+# reads: the refusal names it, so the clerk knows which sheet to move.
+/usr/bin/python3 - "$TMP/officers.ods" "$TMP/notes-first.ods" <<'EOF'
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for i in src.infolist():
+    data = src.read(i.filename)
+    if i.filename == "content.xml":
+        data = data.replace(b"<office:spreadsheet>", "<office:spreadsheet>"
+            "<table:table table:name=\"說明\"><table:table-row>"
+            "<table:table-cell office:value-type=\"string\"><text:p>"
+            "請於12月20日前回傳</text:p></table:table-cell></table:table-row>"
+            "</table:table>".encode())
+    dst.writestr(i, data)
+dst.close()
+EOF
+run --db "$DB" import officers "$TMP/notes-first.ods" --dry-run
+status "a sheet of notes in front: refused" 1
+contains "naming the sheet read, and why it was that one" "$TMP/err" \
+    "notes-first.ods, sheet '說明' (an import reads the first sheet of a file): the header has no 姓名 (name) column"
 tr '\t' , <"$TMP/numphone.tsv" >"$TMP/numphone.csv"
 run --db "$DB" import officers "$TMP/numphone.csv" --dry-run
 contains ".csv: the same number, sent better as .ods" "$TMP/out" \
