@@ -40,6 +40,8 @@ static const char *const cmdline_exports[] = { "attendance", "signin",
 	NULL };
 static const char *const cmdline_export_opts[] = { "--output", "--month",
 	"--summary", NULL };
+/* What every kind but attendance takes. */
+static const char *const cmdline_export_file_opts[] = { "--output", NULL };
 static const char *const cmdline_audit_opts[] = { "--since", "--until",
 	"--login", "--entity", NULL };
 static const char *const cmdline_adds[] = { "agency", "officer", "meeting",
@@ -585,7 +587,9 @@ cmdline_complete(struct cmdline *cl)
 		    sizeof cl->choices);
 		return;
 	} else if (wlen > 0 && word[0] == '-')
-		from = c->opts;
+		from = c->opts == cmdline_export_opts && argc >= 2 &&
+		    strcmp(argv[1], "attendance") != 0 ?
+		    cmdline_export_file_opts : c->opts;
 	else if (argc == 1)
 		from = c->words;
 	else
