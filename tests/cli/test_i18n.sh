@@ -123,6 +123,11 @@ printf '姓名,機關代碼,電子郵件,職稱,電話\n王小明,MOI,wang@ex.go
 LC_ALL=zh_TW.UTF-8 run --db "$DB" import officers "$TMP/two.csv" --dry-run
 contains "zh_TW.UTF-8: the dry run joins the changed fields with ；" \
     "$TMP/out" "職稱 （空白） → 科長；電話 （空白） → 02-2345-6789"
+# The import in the audit trail names what it imported in words.
+run --db "$DB" import officers "$TMP/two.csv"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" audit
+contains "zh_TW.UTF-8: the trail's import says 人員, not officer" "$TMP/out" \
+    "人員：新增 0、更新 1"
 run --db "$DB" list officers --tsv
 contains "TSV keeps its column names" "$TMP/out" "id	version"
 contains "TSV keeps the machine names of roles" "$TMP/out" "alternate"
