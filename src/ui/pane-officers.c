@@ -698,7 +698,7 @@ officers_end(struct ui *ui, uint32_t id)
 	struct store_cursor *c;
 	struct store_txn *t;
 	uint32_t ids[256];
-	char *labels[256], *cause = NULL, typed[48];
+	char *labels[256], *cause = NULL, typed[48], *question;
 	const char *why;
 	size_t n = 0, sel = 0, i;
 	int r;
@@ -749,10 +749,13 @@ officers_end(struct ui *ui, uint32_t id)
 	memset(&e, 0, sizeof e);
 	e.officer = id;
 	date_show(ui->today, typed, sizeof typed);
-	r = ui_prompt(ui, i18n_date_style() == I18N_DATE_ROC ?
-	    _("Last day of the designation (民國 YYY/MM/DD)") :
-	    _("Last day of the designation (YYYY-MM-DD)"), typed,
-	    sizeof typed);
+	/* Whose: two officers may share a name, and the list is behind. */
+	question = xasprintf(i18n_date_style() == I18N_DATE_ROC ?
+	    _("Last day of %s as %s (民國 YYY/MM/DD)") :
+	    _("Last day of %s as %s (YYYY-MM-DD)"), o.name,
+	    _(model_enum_label(&model_roles, o.role)));
+	r = ui_prompt(ui, question, typed, sizeof typed);
+	free(question);
 	/* Any form of date is taken; what is not one, core refuses. */
 	if (r == 1 && date_parse(typed, e.end, &why) != 0)
 		str_copy(e.end, typed, sizeof e.end);
