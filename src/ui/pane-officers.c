@@ -447,9 +447,17 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			    c : cw[COL_NAME], o.name, UI_SELECT);
 		}
 	}
-	if (officers.list.count == 0)
-		ui_put(ui, y + 2, x, lw, _("No officers here yet: a adds one."),
-		    UI_DIM);
+	if (officers.list.count == 0) {
+		/* A list of people mostly arrives as a spreadsheet. */
+		char add[32], imp[32], *empty;
+
+		ui_key_label(ui, UI_CTX_OFFICERS, UA_ADD, add, sizeof add);
+		ui_key_label(ui, UI_CTX_OFFICERS, UA_IMPORT, imp, sizeof imp);
+		empty = xasprintf(_("No officers here yet: %s adds one, %s "
+		    "imports a list from a spreadsheet."), add, imp);
+		ui_put(ui, y + 2, x, lw, empty, UI_DIM);
+		free(empty);
+	}
 	/* Wide screens show the selected officer beside the list. */
 	if (lw < w && officers.list.count > 0 &&
 	    store_officer_get(t, vlist_selected(&officers.list), &o,
