@@ -33,7 +33,7 @@ cmd_delete_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		cmd_error(&cmd_delete_entry, CMD_FAIL, "%s", cause);
 	else
-		printf(_("Deleted %s #%u.\n"), argv[1], id);
+		printf(_("Deleted %s #%u.\n"), model_noun(kind), id);
 	free(cause);
 	core_close(c);
 	return rc != 0 ? CMD_FAIL : CMD_OK;

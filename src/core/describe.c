@@ -274,7 +274,7 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 		}
 		snprintf(d->changes, sizeof d->changes, _("%s: added %u, "
 		    "updated %u, unchanged %u, rejected %u"),
-		    model_enum_name(&model_entities, ir.kind), ir.added,
+		    model_noun(ir.kind), ir.added,
 		    ir.updated, ir.unchanged, ir.rejected);
 		return;
 	}

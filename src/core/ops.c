@@ -737,22 +737,39 @@ core_delete_check(struct core *c, struct store_txn *t, enum entity_kind kind,
 			break;
 		}
 		{
-			char *m = xasprintf(ngettext("on the attendance of "
-			    "%zu meeting", "on the attendance of %zu meetings",
-			    na), na);
-			char *i = xasprintf(ngettext("in charge of %zu issue",
-			    "in charge of %zu issues", nb), nb);
-			char *r = xasprintf(ngettext("has %zu training or "
-			    "reward record", "has %zu training or reward "
-			    "records", nd), nd);
+			/* Only what there is: no "in charge of 0 issues". */
+			char *part[3] = { NULL, NULL, NULL }, *x, *all;
+			size_t k;
 
+			if (na > 0)
+				part[0] = xasprintf(ngettext("is on the "
+				    "attendance of %zu meeting", "is on the "
+				    "attendance of %zu meetings", na), na);
+			if (nb > 0) {
+				x = xasprintf(ngettext("is in charge of %zu "
+				    "issue", "is in charge of %zu issues", nb),
+				    nb);
+				part[1] = xasprintf(_("%s (%s)"), x, b.buf);
+				free(x);
+			}
+			if (nd > 0)
+				part[2] = xasprintf(ngettext("has %zu training "
+				    "or reward record", "has %zu training or "
+				    "reward records", nd), nd);
+			all = xstrdup("");
+			for (k = 0; k < 3; k++) {
+				if (part[k] == NULL)
+					continue;
+				x = xasprintf("%s%s%s", all, *all ? _(", ") :
+				    "", part[k]);
+				free(all);
+				free(part[k]);
+				all = x;
+			}
 			rc = err_set(what, OGPO_DENIED, "%s cannot be deleted: "
-			    "%s is %s, %s%s%s%s, and %s; to keep that history, "
-			    "set an end date instead", label, label, m, i,
-			    nb ? " (" : "", b.buf, nb ? ")" : "", r);
-			free(m);
-			free(i);
-			free(r);
+			    "%s %s; to keep that history, set an end date "
+			    "instead", label, label, all);
+			free(all);
 		}
 		break;
 	case ENTITY_TRAINING:

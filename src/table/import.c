@@ -571,7 +571,7 @@ import_diff_text(struct store_txn *t, enum entity_kind kind, const void *old,
 		if (*name == '\0')
 			name = _(s->fields[i].label);
 		used += (size_t)snprintf(buf + used, n - used, "%s%s %s → %s",
-		    used ? "; " : "", name, a[0] ? a : _("(empty)"),
+		    used ? _("; ") : "", name, a[0] ? a : _("(empty)"),
 		    b[0] ? b : _("(empty)"));
 	}
 	if (used >= n && n > 4)
@@ -810,10 +810,15 @@ import_officer_row(struct import *im, const struct table_row *row)
 	}
 	/* What spreadsheets and conversions do to data, said as such. */
 	if (import_phone_lost_zero(o->phone)) {
-		rc = import_refuse(im, row, COL_PHONE, o->phone, "looks like a "
-		    "phone number that lost its leading zero (a spreadsheet "
-		    "took it for a number); write it as text, with the 0, or "
-		    "send the list as .ods, and import again");
+		/* A sheet already keeps text as text: its cell is a number. */
+		rc = import_refuse(im, row, COL_PHONE, o->phone,
+		    table_reader_csv(im->r) != NULL ? N_("looks like a phone "
+		    "number that lost its leading zero (a spreadsheet took it "
+		    "for a number); write it as text, with the 0, or send the "
+		    "list as .ods, and import again") : N_("looks like a "
+		    "phone number that lost its leading zero: the cell holds "
+		    "a number; format the cell as text, type the number again "
+		    "with its 0, and import again"));
 		goto done;
 	}
 	if (import_garbled(o->name) || import_garbled(o->title)) {
@@ -1517,7 +1522,7 @@ import_open(struct import *im, char **cause)
 static int
 import_header_find(struct import *im, char **cause)
 {
-	char *first = NULL;
+	char *first = NULL, *where;
 	size_t seen = 0;
 	int rc;
 
@@ -1541,11 +1546,19 @@ import_header_find(struct import *im, char **cause)
 	if (first == NULL)
 		return err_set(cause, OGPO_INVALID, "%s is empty: there is no "
 		    "header row", im->path);
+	/* A sheet put in front of the list (說明, 填表須知) is the one read. */
+	if (table_reader_csv(im->r) == NULL)
+		where = xasprintf(_("%s, sheet '%s' (an import reads the "
+		    "first sheet of a file)"), im->path,
+		    table_reader_sheet(im->r));
+	else
+		where = xstrdup(im->path);
 	if (seen == 1)
-		rc = err_set(cause, OGPO_INVALID, "%s: %s", im->path, first);
+		rc = err_set(cause, OGPO_INVALID, "%s: %s", where, first);
 	else
 		rc = err_set(cause, OGPO_INVALID, "%s: no row of the first %zu "
-		    "is a header; the first %s", im->path, seen, first);
+		    "is a header; the first %s", where, seen, first);
+	free(where);
 	free(first);
 	return rc;
 }

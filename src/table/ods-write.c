@@ -20,6 +20,8 @@
 
 /* A4 portrait less 1.5 cm margins: what a printed form may be wide. */
 #define ODS_PAGE_CM	18.0
+/* The rows of a sheet in LibreOffice (and Excel). */
+#define ODS_SHEET_ROWS	((size_t)1048576)
 
 struct ods_out {
 	char	*body;		/* the rows, as they come */
@@ -376,7 +378,7 @@ ods_content(struct table_writer *w, char **cause)
 	struct ods_out *o = w->impl;
 	char buf[65536];
 	FILE *f, *in;
-	size_t i, n;
+	size_t i, n, rows;
 	int rc = 0;
 
 	if ((o->content = table_tmp_path(cause)) == NULL)
@@ -407,6 +409,19 @@ ods_content(struct table_writer *w, char **cause)
 			    "%s", w->name, o->body);
 		fclose(in);
 	}
+	/*
+	 * LibreOffice gives a column's default cell style only to the rows
+	 * the file has, so a row typed under the last one would be General:
+	 * 0223456789 typed there becomes the number 223456789. Empty rows
+	 * down to the sheet's last carry the columns' kinds to every row a
+	 * person adds (a printed form's would print as bordered pages).
+	 */
+	rows = w->ntitles + 1 + w->rows;
+	if (!(w->o.flags & TABLE_PRINT) && rows < ODS_SHEET_ROWS)
+		fprintf(f, "<table:table-row table:number-rows-repeated="
+		    "\"%zu\"><table:table-cell table:number-columns-repeated="
+		    "\"%zu\"/></table:table-row>", ODS_SHEET_ROWS - rows,
+		    w->ncols);
 	fputs("</table:table></office:spreadsheet></office:body>"
 	    "</office:document-content>\n", f);
 	if ((fflush(f) != 0 || ferror(f)) && rc == 0)

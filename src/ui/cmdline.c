@@ -40,6 +40,8 @@ static const char *const cmdline_exports[] = { "attendance", "signin",
 	NULL };
 static const char *const cmdline_export_opts[] = { "--output", "--month",
 	"--summary", NULL };
+/* What every kind but attendance takes. */
+static const char *const cmdline_export_file_opts[] = { "--output", NULL };
 static const char *const cmdline_audit_opts[] = { "--since", "--until",
 	"--login", "--entity", NULL };
 static const char *const cmdline_adds[] = { "agency", "officer", "meeting",
@@ -366,11 +368,25 @@ cmdline_pane_do(struct ui *ui, const struct cmdline_cmd *c, int argc,
 		    "issue or user"));
 		return UA_NONE;
 	}
-	if (a == UA_IMPORT && (argc != 2 ||
+	if (a == UA_IMPORT && (argc < 2 ||
 	    strcmp(argv[1], "officers") != 0)) {
 		/* Agencies, attendance, cases, progress, resolutions. */
 		ui_message(ui, 1, _("Here only :import officers; the other "
 		    "kinds: ogpo import on the command line"));
+		return UA_NONE;
+	}
+	if (a == UA_IMPORT && (argc > 3 || (argc == 3 &&
+	    argv[2][0] == '-'))) {
+		/* --dry-run, --skip-bad: the screen asks before it writes. */
+		ui_message(ui, 1, _(":import officers takes a file's name "
+		    "alone; it shows what would change and asks before it "
+		    "writes"));
+		return UA_NONE;
+	}
+	if (a == UA_IMPORT && argc == 3) {
+		ui_switch_tab(ui, 1);
+		ui_redraw(ui);
+		ui_import_officers(ui, argv[2]);
 		return UA_NONE;
 	}
 	if (a == UA_IMPORT)
@@ -404,7 +420,8 @@ static const struct cmdline_cmd cmdline_cmds[] = {
 	{ "add", cmdline_adds, NULL, cmdline_pane_do, ":add KIND",
 	    N_("a new record in its tab's form") },
 	{ "import", cmdline_imports, NULL, cmdline_pane_do,
-	    ":import officers", N_("load officers from a spreadsheet file") },
+	    ":import officers [FILE]",
+	    N_("load officers from a spreadsheet file") },
 	{ "undo", NULL, NULL, cmdline_undo, ":undo",
 	    N_("take back your last change") },
 	{ "who", NULL, NULL, cmdline_who, ":who",
@@ -562,14 +579,17 @@ cmdline_complete(struct cmdline *cl)
 		from = names;
 	} else if ((c = cmdline_find(argv[0])) == NULL)
 		return;
-	else if (argc >= 2 && (strcmp(argv[argc - 1], "-o") == 0 ||
-	    strcmp(argv[argc - 1], "--output") == 0)) {
+	else if ((argc >= 2 && (strcmp(argv[argc - 1], "-o") == 0 ||
+	    strcmp(argv[argc - 1], "--output") == 0)) ||
+	    (argc == 2 && strcmp(c->name, "import") == 0)) {
 		/* A file name, completed as the prompts for a file do. */
 		ui_complete_path(&cl->edit, start, 1, cl->choices,
 		    sizeof cl->choices);
 		return;
 	} else if (wlen > 0 && word[0] == '-')
-		from = c->opts;
+		from = c->opts == cmdline_export_opts && argc >= 2 &&
+		    strcmp(argv[1], "attendance") != 0 ?
+		    cmdline_export_file_opts : c->opts;
 	else if (argc == 1)
 		from = c->words;
 	else

@@ -1056,8 +1056,8 @@ form_loop(struct form *fm)
 
 /*
  * A record the person may not change (outside an editor's scope, a closed
- * case, anything for a viewer) opens read only, saying why at once rather
- * than on saving.
+ * case, anything for a viewer), or a new one when they may write nothing,
+ * opens read only, saying why at once rather than on saving.
  */
 static void
 form_scope(struct form *fm, const void *rec)
@@ -1065,11 +1065,13 @@ form_scope(struct form *fm, const void *rec)
 	struct store_txn *t;
 	char *cause = NULL;
 
-	if (((const struct record_head *)rec)->id == 0)
-		return;
 	if (store_read_begin(fm->ui->store, &t, NULL) != 0)
 		return;
-	if (core_may(fm->ui->core, t, fm->kind, rec, NULL, &cause) != 0) {
+	/* A new record: whether its agency is in scope is known once it
+	 * is chosen, but a viewer may add nothing at all. */
+	if (((const struct record_head *)rec)->id == 0 ?
+	    core_may_write(fm->ui->core, t, &cause) != 0 :
+	    core_may(fm->ui->core, t, fm->kind, rec, NULL, &cause) != 0) {
 		fm->readonly = 1;
 		snprintf(fm->banner, sizeof fm->banner, _("Read only: %s"),
 		    cause != NULL ? cause : "");

@@ -191,7 +191,8 @@ tree_draw(struct ui *ui, int y, int x, int h, int w)
 		    row == tree.list.sel ? UI_SELECT : UI_MARK);
 	}
 	if (tree.list.count == 0)
-		ui_put(ui, y + 2, x, w, _("No agencies yet: a adds one."),
+		ui_put(ui, y + 2, x, w, _("No agencies yet: a adds one; ogpo "
+		    "import agencies FILE reads a list from a spreadsheet."),
 		    UI_DIM);
 	store_read_end(t);
 }

@@ -302,7 +302,7 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 	struct store_txn *t;
 	struct issue is;
 	struct agency a;
-	char due[OGPO_DATE_MAX + 1], day[16];
+	char due[OGPO_DATE_MAX + 1], day[16], shown[sizeof is.title + 32];
 	int row, late, tw = w - 8 - 14 - 17 - 11;
 	enum ui_attr at;
 
@@ -348,7 +348,11 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 		ui_put(ui, y + 2 + row, x + 39, 10, due[0] ? date_show(due,
 		    day, sizeof day) : "", late && at == UI_NORMAL ? UI_MARK :
 		    at);
-		ui_put(ui, y + 2 + row, x + 50, tw, is.title, at);
+		/* In words too, as the resolutions say it: a colour is lost
+		 * on the selected row, in mono and to some eyes. */
+		snprintf(shown, sizeof shown, "%s%s", late ?
+		    _("(overdue) ") : "", is.title);
+		ui_put(ui, y + 2 + row, x + 50, tw, shown, at);
 	}
 	/* Narrowed to nothing, the cases are there still: say how back. */
 	if (issues.list.count == 0 && issues.filter != FILTER_NONE)

@@ -356,7 +356,7 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 	struct store_txn *t;
 	struct officer o;
 	struct agency a;
-	char title[OGPO_NAME_MAX + 64], role[64], phone[64], *detail;
+	char title[OGPO_NAME_MAX + 96], key[32], role[64], phone[64], *detail;
 	char agency[OGPO_NAME_MAX + 16];
 	const char *cells[COL_COUNT];
 	int cw[COL_COUNT], lw = w, i, c, cx, row;
@@ -378,9 +378,16 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			officers.name_w = c;
 	officers_widths(lw, officers.name_w, cw);
 	/* The title line says what is shown. */
-	if (ui->agency != 0 && store_agency_get(t, ui->agency, &a, NULL) == 0)
-		snprintf(title, sizeof title, _("Officers of %s"), a.name);
-	else
+	if (ui->agency != 0 && store_agency_get(t, ui->agency, &a, NULL) == 0) {
+		/* Narrowed by Enter on an agency: the way back to all. */
+		if (*ui_key_label(ui, UI_CTX_OFFICERS, UA_SHOW_ALL, key,
+		    sizeof key) != '\0')
+			snprintf(title, sizeof title, _("Officers of %s (%s "
+			    "shows all)"), a.name, key);
+		else
+			snprintf(title, sizeof title, _("Officers of %s"),
+			    a.name);
+	} else
 		snprintf(title, sizeof title, "%s", _("Officers of all agencies"));
 	ui_put(ui, y, x, lw, title, UI_NORMAL);
 	for (c = 0, cx = x; c < COL_COUNT; cx += cw[c] + 1, c++) {
@@ -440,9 +447,17 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 			    c : cw[COL_NAME], o.name, UI_SELECT);
 		}
 	}
-	if (officers.list.count == 0)
-		ui_put(ui, y + 2, x, lw, _("No officers here yet: a adds one."),
-		    UI_DIM);
+	if (officers.list.count == 0) {
+		/* A list of people mostly arrives as a spreadsheet. */
+		char add[32], imp[32], *empty;
+
+		ui_key_label(ui, UI_CTX_OFFICERS, UA_ADD, add, sizeof add);
+		ui_key_label(ui, UI_CTX_OFFICERS, UA_IMPORT, imp, sizeof imp);
+		empty = xasprintf(_("No officers here yet: %s adds one, %s "
+		    "imports a list from a spreadsheet."), add, imp);
+		ui_put(ui, y + 2, x, lw, empty, UI_DIM);
+		free(empty);
+	}
 	/* Wide screens show the selected officer beside the list. */
 	if (lw < w && officers.list.count > 0 &&
 	    store_officer_get(t, vlist_selected(&officers.list), &o,
@@ -691,7 +706,7 @@ officers_end(struct ui *ui, uint32_t id)
 	struct store_cursor *c;
 	struct store_txn *t;
 	uint32_t ids[256];
-	char *labels[256], *cause = NULL, typed[48];
+	char *labels[256], *cause = NULL, typed[48], *question;
 	const char *why;
 	size_t n = 0, sel = 0, i;
 	int r;
@@ -742,10 +757,13 @@ officers_end(struct ui *ui, uint32_t id)
 	memset(&e, 0, sizeof e);
 	e.officer = id;
 	date_show(ui->today, typed, sizeof typed);
-	r = ui_prompt(ui, i18n_date_style() == I18N_DATE_ROC ?
-	    _("Last day of the designation (民國 YYY/MM/DD)") :
-	    _("Last day of the designation (YYYY-MM-DD)"), typed,
-	    sizeof typed);
+	/* Whose: two officers may share a name, and the list is behind. */
+	question = xasprintf(i18n_date_style() == I18N_DATE_ROC ?
+	    _("Last day of %s as %s (民國 YYY/MM/DD)") :
+	    _("Last day of %s as %s (YYYY-MM-DD)"), o.name,
+	    _(model_enum_label(&model_roles, o.role)));
+	r = ui_prompt(ui, question, typed, sizeof typed);
+	free(question);
 	/* Any form of date is taken; what is not one, core refuses. */
 	if (r == 1 && date_parse(typed, e.end, &why) != 0)
 		str_copy(e.end, typed, sizeof e.end);
@@ -878,7 +896,7 @@ officers_action(struct ui *ui, enum ui_action a)
 		ui->agency = 0;
 		return 1;
 	case UA_IMPORT:
-		ui_import_officers(ui);
+		ui_import_officers(ui, NULL);
 		return 1;
 	case UA_SAVE_REJECTS:
 		ui_import_rejects(ui);

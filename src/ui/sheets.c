@@ -20,7 +20,8 @@
 #include "pane.h"
 
 #define IMPORT_FILES_MAX	200
-#define IMPORT_SHOWN_MAX	8	/* rejected rows shown before asking */
+#define IMPORT_SHOWN_MAX	8	/* changes and rejected rows shown
+					   before asking */
 
 /* The last import that rejected rows: its file, for ui_import_rejects. */
 static struct {
@@ -30,7 +31,8 @@ static struct {
 
 struct ui_import {
 	struct ui	*ui;
-	char		*report;	/* the rejected rows worth showing */
+	char		*report;	/* the changes and rejected rows
+					   worth showing, in the file's order */
 	size_t		 shown;
 	int		 tty;		/* the terminal, never waited for;
 					   -1 when there is none */
@@ -93,6 +95,20 @@ ui_import_reject(void *arg, const char *where, const char *column,
 	free(old);
 }
 
+/* A change the import would make, shown as the command line's dry run. */
+static void
+ui_import_change(void *arg, const char *where, const char *what)
+{
+	struct ui_import *ui = arg;
+	char *old = ui->report;
+
+	if (ui->shown++ >= IMPORT_SHOWN_MAX)
+		return;
+	ui->report = xasprintf(_("%s  %s: %s\n"), old ? old : "", where,
+	    what);
+	free(old);
+}
+
 /*
  * A bar on the status line while the import runs (no key is read). While
  * the file is copied aside nothing is held and curses draws it; while its
@@ -148,7 +164,7 @@ ui_import_done(struct ui_import *im)
 }
 
 void
-ui_import_officers(struct ui *ui)
+ui_import_officers(struct ui *ui, const char *file)
 {
 	struct import_options o;
 	struct import_result res;
@@ -156,7 +172,9 @@ ui_import_officers(struct ui *ui)
 	char path[1024] = "", *cause = NULL, *question, key[64], ukey[64];
 	int rc, r;
 
-	if ((r = ui_import_choose(ui, path, sizeof path)) != 1) {
+	if (file != NULL)
+		str_copy(path, file, sizeof path);
+	else if ((r = ui_import_choose(ui, path, sizeof path)) != 1) {
 		if (r == UI_KEY_QUIT)
 			ui->quit = 1;
 		return;
@@ -169,6 +187,7 @@ ui_import_officers(struct ui *ui)
 	o.screen = 1;
 	o.dry_run = 1;
 	o.on_reject = ui_import_reject;
+	o.on_change = ui_import_change;
 	o.progress = ui_import_progress;
 	o.arg = &im;
 	rc = import_run(ui->core, path, &o, &res, &cause);
@@ -225,6 +244,7 @@ ui_import_officers(struct ui *ui)
 	o.dry_run = 0;
 	o.skip_bad = 1;
 	o.on_reject = NULL;
+	o.on_change = NULL;
 	im.tty = spool_tty_nowait(STDOUT_FILENO);
 	rc = import_run(ui->core, path, &o, &res, &cause);
 	ui_import_done(&im);

@@ -552,8 +552,10 @@ int	ui_form_restore(struct ui *ui, const struct draft *d);
  * an attendance sheet and the command line (what: EXPORT_ATTENDANCE,
  * EXPORT_SUMMARY of month, EXPORT_SIGNIN of meeting, or any other of
  * export.h). With file (and month where one is needed) nothing is asked
- * but whether to write over a file that exists. */
-void	ui_import_officers(struct ui *ui);
+ * but whether to write over a file that exists; an import of file (NULL:
+ * chosen from the spreadsheets here) shows what it would change and asks
+ * before it writes. */
+void	ui_import_officers(struct ui *ui, const char *file);
 /* The rows the last import rejected, with the reason for each, into a
  * file next to its input (the name offered: FILE.rejected.csv). */
 void	ui_import_rejects(struct ui *ui);

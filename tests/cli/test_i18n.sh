@@ -106,6 +106,28 @@ LC_ALL=zh_TW.UTF-8 run --db "$DB" list officers
 contains "zh_TW.UTF-8: the officers' table heads in Chinese" "$TMP/out" \
     "姓名"
 contains "zh_TW.UTF-8: roles shown in Chinese" "$TMP/out" "代理人"
+# An officer with history is kept, and the refusal names only what there
+# is; once that is gone the deletion says what it deleted, in Chinese.
+run --db "$DB" add training officer=2 date=2026-11-02 course=轉譯 hours=3 \
+    competencies=communication
+check "a training record for 李大同" [ "$rc" -eq 0 ]
+LC_ALL=zh_TW.UTF-8 run --db "$DB" delete officer 2
+contains "zh_TW.UTF-8: the refusal names the training record" "$TMP/err" \
+    "李大同 無法刪除：李大同 有 1 筆培訓或獎勵紀錄；為保留這些歷史紀錄"
+lacks "… and no count of nothing" "$TMP/err" " 0 "
+LC_ALL=zh_TW.UTF-8 run --db "$DB" delete training 1
+contains "zh_TW.UTF-8: what was deleted, in words" "$TMP/out" "已刪除培訓紀錄 #1。"
+# A dry run's change of two fields, joined as a Chinese sentence joins them.
+printf '姓名,機關代碼,電子郵件,職稱,電話\n王小明,MOI,wang@ex.gov.tw,科長,02-2345-6789\n' \
+    >"$TMP/two.csv"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" import officers "$TMP/two.csv" --dry-run
+contains "zh_TW.UTF-8: the dry run joins the changed fields with ；" \
+    "$TMP/out" "職稱 （空白） → 科長；電話 （空白） → 02-2345-6789"
+# The import in the audit trail names what it imported in words.
+run --db "$DB" import officers "$TMP/two.csv"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" audit
+contains "zh_TW.UTF-8: the trail's import says 人員, not officer" "$TMP/out" \
+    "人員：新增 0、更新 1"
 run --db "$DB" list officers --tsv
 contains "TSV keeps its column names" "$TMP/out" "id	version"
 contains "TSV keeps the machine names of roles" "$TMP/out" "alternate"

@@ -141,6 +141,76 @@ check "the Big5 file keeps 許功蓋's 0x5C bytes and turns 堃 into ?" sh -c \
     '$TMP/lo-ods/edited-big5.csv' | grep -q '^許功蓋,'"
 echo "# LibreOffice round trips: $(( $(date +%s) - t0 )) s"
 
+# A clerk adds an officer under the last row and types the phone number
+# and extension as they are written. Rows under the data are text
+# columns too, as the rows above: no leading zero is lost, so the new
+# officer lands as typed, from the .ods and from whatever it is saved as.
+for f in ods xlsx; do
+	if /usr/bin/python3 "$LOEDIT" "$TMP/officers.$f" "$TMP/lo-add-$f" \
+	    --append 姓名=陳新 機關代碼=MOI 角色=聯絡人 電子郵件=chen@moi.gov.tw \
+	    電話=0223456789 分機=012 >"$TMP/lo.out" 2>&1; then
+		ok "LibreOffice: an officer typed under officers.$f"
+	else
+		not_ok "LibreOffice and a row typed under officers.$f"
+		sed 's/^/#   /' "$TMP/lo.out"
+		continue
+	fi
+	for g in ods xlsx utf8.csv; do
+		case $g in
+		*.csv) file=$TMP/lo-add-$f/edited-$g ;;
+		*) file=$TMP/lo-add-$f/edited.$g ;;
+		esac
+		run --db "$DB" import officers "$file" --dry-run
+		status "$f + a typed row → $g: the dry run reads it" 0
+		contains "$f + a typed row → $g: the officer added, nothing refused" \
+		    "$TMP/out" "added 1, updated 0, unchanged 5, rejected 0"
+	done
+done
+run --db "$DB" import officers "$TMP/lo-add-ods/edited.ods"
+status "the typed row imported" 0
+run --db "$DB" list officers --tsv
+contains "its phone and extension as typed" "$TMP/out" \
+    "$(printf 'chen@moi.gov.tw\t0223456789\t012')"
+run --db "$DB" import undo
+status "and taken back" 0
+
+# A phone number a sheet holds as a number is refused with what to do
+# in the sheet: sending it as .ods is no help when it is one.
+printf '姓名\t機關代碼\t電子郵件\t電話\n數字\tMOI\tnum@moi.gov.tw\t223456789\n' \
+    >"$TMP/numphone.tsv"
+for f in ods xlsx; do
+	"$TOOL" write $f "$TMP/numphone.$f" tttc <"$TMP/numphone.tsv"
+	run --db "$DB" import officers "$TMP/numphone.$f" --dry-run
+	contains ".$f: a number for a phone, said of the cell" "$TMP/out" \
+	    "'223456789' looks like a phone number that lost its leading zero: the cell holds a number; format the cell as text"
+	lacks ".$f: not sent as .ods again" "$TMP/out" "send the list as .ods"
+done
+
+# A sheet of instructions put in front of the list is the one an import
+# reads: the refusal names it, so the clerk knows which sheet to move.
+/usr/bin/python3 - "$TMP/officers.ods" "$TMP/notes-first.ods" <<'EOF'
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for i in src.infolist():
+    data = src.read(i.filename)
+    if i.filename == "content.xml":
+        data = data.replace(b"<office:spreadsheet>", "<office:spreadsheet>"
+            "<table:table table:name=\"說明\"><table:table-row>"
+            "<table:table-cell office:value-type=\"string\"><text:p>"
+            "請於12月20日前回傳</text:p></table:table-cell></table:table-row>"
+            "</table:table>".encode())
+    dst.writestr(i, data)
+dst.close()
+EOF
+run --db "$DB" import officers "$TMP/notes-first.ods" --dry-run
+status "a sheet of notes in front: refused" 1
+contains "naming the sheet read, and why it was that one" "$TMP/err" \
+    "notes-first.ods, sheet '說明' (an import reads the first sheet of a file): the header has no 姓名 (name) column"
+tr '\t' , <"$TMP/numphone.tsv" >"$TMP/numphone.csv"
+run --db "$DB" import officers "$TMP/numphone.csv" --dry-run
+contains ".csv: the same number, sent better as .ods" "$TMP/out" \
+    "(a spreadsheet took it for a number); write it as text, with the 0, or send the list as .ods"
+
 # --- ogpo's CSV through LibreOffice -----------------------------------------
 
 # A clerk opens the CSV itself (UTF-8, as LibreOffice asks) and saves it

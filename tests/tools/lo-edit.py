@@ -5,9 +5,15 @@
 # every form ogpo reads:
 #
 #   lo-edit.py IN OUTDIR [COLUMN-HEADER ROW-KEY VALUE]
+#   lo-edit.py IN OUTDIR --append HEADER=VALUE...
 #
 # The cell is the one in the column headed COLUMN-HEADER, on the row that
 # holds ROW-KEY in any cell (the header row is found the same way).
+# --append types a new row under the last (one empty row between, as
+# people leave one), each VALUE into the column headed HEADER and read as
+# LibreOffice reads what is typed: as text into a cell formatted as text,
+# otherwise as a number or date when it looks like one (0223456789 becomes
+# 223456789); it prints "appended R".
 # Writes OUTDIR/edited.ods, edited.xlsx, edited-utf8.csv (UTF-8, comma,
 # shown as in the sheet) and edited-big5.csv (Big5, as "ANSI" in Taiwan),
 # and prints "changed R C" (1-based row and column) when it changed one.
@@ -20,6 +26,7 @@ import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+from com.sun.star.util.NumberFormat import TEXT
 
 
 def prop(name, value):
@@ -49,9 +56,12 @@ def connect(pipe):
 
 
 def main():
-    if len(sys.argv) not in (3, 6):
+    append = len(sys.argv) > 4 and sys.argv[3] == "--append"
+    if len(sys.argv) not in (3, 6) and not append:
         sys.stderr.write("usage: lo-edit.py IN OUTDIR "
-                         "[COLUMN-HEADER ROW-KEY VALUE]\n")
+                         "[COLUMN-HEADER ROW-KEY VALUE]\n"
+                         "       lo-edit.py IN OUTDIR --append "
+                         "HEADER=VALUE...\n")
         return 2
     src, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -71,7 +81,25 @@ def main():
         if doc is None:
             raise RuntimeError("LibreOffice could not open " + src)
         sheet = doc.Sheets.getByIndex(0)
-        if len(sys.argv) == 6:
+        if append:
+            area = sheet.createCursor()
+            area.gotoEndOfUsedArea(False)
+            row = area.RangeAddress.EndRow + 2
+            head = {}
+            for c in range(area.RangeAddress.EndColumn + 1):
+                head.setdefault(sheet.getCellByPosition(c, 0).String, c)
+            for arg in sys.argv[4:]:
+                column, value = arg.split("=", 1)
+                if column not in head:
+                    raise RuntimeError("no column " + column)
+                cell = sheet.getCellByPosition(head[column], row)
+                kind = doc.NumberFormats.getByKey(cell.NumberFormat).Type
+                if kind == TEXT:
+                    cell.String = value
+                else:
+                    cell.setFormula(value)
+            print("appended %d" % (row + 1))
+        elif len(sys.argv) == 6:
             column, key, value = sys.argv[3:6]
             area = sheet.createCursor()
             area.gotoEndOfUsedArea(False)

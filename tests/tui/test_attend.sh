@@ -7,7 +7,8 @@
 # each answer; + invites an officer, E someone who is not one, d takes a
 # person off; when everyone is marked a key marks no one by mistake; the
 # help says Esc loses nothing; closing a sheet taken on the day offers to
-# mark the meeting held; a new meeting proposes its invitees by point 7;
+# mark the meeting held, and H asks first before its day; a new meeting
+# proposes its invitees by point 7;
 # a mark saved is in the database even if ogpo is killed then.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
@@ -196,6 +197,7 @@ st=$("$OGPO" --db "$DB" list meetings --tsv |
     awk -F '\t' '$6 == "今日小會議" { print $12 }')
 check "the database holds it held" test "$st" = held
 
+
 # A new policy meeting proposes every second-level agency's supervisors.
 sups=$("$OGPO" --db "$DB" list agencies |
     awk 'NR > 1 && $3 == 2 { s += $5 } END { print s }')
@@ -241,4 +243,28 @@ contains "killed after the mark was saved: the database holds it (6/41)" \
     "$TMP/meetings" "6/41"
 run_v=$("$OGPO" --db "$DB" verify >/dev/null 2>&1; echo $?)
 check "… and is consistent" test "$run_v" -eq 0
+
+# H on a meeting whose day is still to come asks first: held early, it
+# would count for a month that has not come. n leaves it planned.
+"$OGPO" --db "$DB" add meeting kind=work status=planned date=2099-01-15 \
+    title=未來的會議 >/dev/null
+tui_start future 100 30
+keys 3
+expect "the meetings, the future one first" "未來的會議"
+keys Home H
+expect "H on a meeting still to come asks, naming its day" \
+    "未來的會議 is set for 2099-01-15, a day still to come."
+keys n
+expect_gone "n closes the question" "a day still to come"
+st=$("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' '$6 == "未來的會議" { print $12 }')
+check "n: it is still planned" test "$st" = planned
+keys H
+expect "H again" "a day still to come"
+keys y
+expect "y marks it held" "Marked 未來的會議 held"
+tui_stop
+st=$("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' '$6 == "未來的會議" { print $12 }')
+check "y: the database holds it held" test "$st" = held
 tui_done

@@ -45,6 +45,15 @@ run() {	# run LANG READY COLS ROWS
 		expect "$n: the export is said with its full path" "$OUT/"
 	fi
 	check "$n: the file is written" test -s "$OUT/$n.ods"
+	# A kind other than attendance is offered only the option it takes.
+	keys :
+	text "export officers --"
+	keys Tab
+	expect "$n: officers: -- completes to --output" \
+	    ":export officers --output"
+	screen
+	check "$n: … --month not offered" lacks_text "--month"
+	esc
 	keys :
 	text "export officers -o out/$n.csv"
 	keys Enter

@@ -63,7 +63,7 @@ tui_start handover 100 30
 keys 2 /
 text "$po"
 keys Enter E
-expect "E: the last day" "Last day of the designation"
+expect "E: the last day, of whom" "Last day of $po as PO"
 keys C-u
 text 2026-03-05
 keys Enter

@@ -24,7 +24,7 @@ keys /
 text "$po"
 keys Enter
 keys E
-expect "E asks for the last day" "Last day of the designation"
+expect "E asks for the last day, naming whose" "Last day of $po as PO"
 keys C-u
 text 2026-06-30
 keys Enter

@@ -2,6 +2,7 @@
 # test_forms.sh — adding an agency and an officer through the forms, a
 # refused field, CJK column alignment, editing, deleting, and a refused
 # delete; each checked on the screen and in the database (list --tsv).
+# Empty lists say how to fill them.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -53,7 +54,8 @@ keys Enter
 expect_sel "/TEST1 selects the new agency" "測試機關"
 keys Enter
 expect "Enter on it opens its officers" "Officers of 測試機關"
-expect "an agency without officers says so" "No officers here yet"
+expect "an agency without officers says so, and how to fill it" \
+    "No officers here yet: a adds one, i imports a list from a spreadsheet."
 
 # --- a new officer with a Chinese name ------------------------------------
 keys a
@@ -198,4 +200,17 @@ check "內政部 is still in the database" \
 check "the agency count is unchanged" \
     [ "$(tsv agencies | awk 'END { print NR - 1 }')" -eq $((nag + 1)) ]
 check "verify passes" sh -c "'$OGPO' --db '$DB' verify >/dev/null"
+tui_stop
+
+# --- a database with nothing in it yet --------------------------------------
+# The empty lists say how to fill them: a list of agencies from a file is
+# the command line's, a list of officers the Officers tab's i.
+DB=$TMP/empty
+"$OGPO" --db "$DB" init >/dev/null 2>&1
+tui_start empty 100 30
+expect "no agencies: how to add one, and a list of them" \
+    "No agencies yet: a adds one; ogpo import agencies FILE reads a list"
+keys 2
+expect "no officers: a or i" \
+    "No officers here yet: a adds one, i imports a list from a spreadsheet."
 tui_done

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_import.sh — the Import action of the Officers tab: i lists the CSV
 # files of the current directory, the dry run's dialog shows the counts and
-# the first rejected rows, y imports (the status line says so, the count
+# the first changes and rejected rows, y imports (the status line says so, the count
 # grows, the database holds the officers), n writes nothing.
+# :import officers FILE does the same for the file named.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -50,6 +51,8 @@ keys Enter
 expect "the dialog shows the counts: add 1, update 0" "add 1, update 0, leave 0"
 expect "the dialog shows the counts: reject 0" "reject 0."
 expect "the dialog names the file and its encoding" "other.csv (utf-8)"
+expect "the dialog shows the change, as a dry run lists it" \
+    "row 2: added 張志明 <other1@ex.gov.tw>"
 expect "it asks" "Import them?"
 keys n
 expect_gone "n closes the dialog" "Import them?"
@@ -137,6 +140,25 @@ else
 	dump
 fi
 check "the database holds 林志偉 <typed1@ex.gov.tw>" has_email typed1@ex.gov.tw
+
+# --- :import officers FILE ------------------------------------------------
+printf 'name,email,agency_code,title\n林志偉,typed1@ex.gov.tw,MOFA,專員\n' \
+    >"$TMP/promoted.csv"
+keys :
+text "import officers $TMP/promoted.csv --dry-run"
+keys Enter
+expect "an option after the file: the screen asks anyway, it says" \
+    "takes a file's name alone; it shows what would change and asks"
+keys :
+text "import officers $TMP/promoted.csv"
+keys Enter
+expect ":import officers FILE: the file's dialog" "promoted.csv (utf-8): add 0, update 1"
+expect "the field that changes, old and new" \
+    "row 2: updated 林志偉 <typed1@ex.gov.tw>: title 科員 →"
+keys y
+expect "and y imports it" "Imported $TMP/promoted.csv: added 0, updated 1"
+check "the database holds the new title" sh -c \
+    "'$OGPO' --db '$DB' list officers --tsv | grep typed1@ex.gov.tw | grep -q 專員"
 
 tui_stop
 tui_done

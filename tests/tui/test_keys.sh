@@ -59,7 +59,7 @@ expected() {
 	officers:add) printf 'New officer\tesc' ;;
 	officers:edit) printf 'Edit officer\tesc' ;;
 	officers:delete) printf 'elete\tesc' ;;
-	officers:end) printf 'Last day of the designation\tesc' ;;
+	officers:end) printf 'Last day of \tesc' ;;
 	officers:training) printf 'Training course (point 8)\tesc' ;;
 	officers:reward) printf 'Reward (point 9)\tesc' ;;
 	officers:import) printf 'Import officers from which file\tesc' ;;

@@ -5,7 +5,8 @@
 # 80 columns, in English and in Chinese; typing and Ctrl-S change
 # nothing, and the database keeps what it had. A record inside the scope
 # still opens for editing. A progress report on a case the editor's
-# agency co-organises starts as that agency's.
+# agency co-organises starts as that agency's. For a login with no role,
+# a new record's form opens read only too, saying why.
 #
 # A real Unix account (made here, removed at the end) runs the real
 # binary: this needs root, as the test machine is.
@@ -122,4 +123,25 @@ check "the report is MOI's" sh -c "'$OGPO' --db '$DB' list progress --tsv |
     awk -F '\t' '\$5 == \"表單回報\" { print \$8 }' | grep -qx \
     \"\$('$OGPO' --db '$DB' list agencies --tsv | awk -F '\t' \
     '\$5 == \"MOI\" { print \$1 }')\""
+
+# A login with no role may add nothing: a new record's form says so as
+# it opens, before anything is typed.
+"$OGPO" --db "$DB" user remove "$ED" >/dev/null || not_ok "the editor removed"
+"$OGPO" --db "$DB" list agencies --tsv >"$TMP/before"
+TUI_AS="setpriv --reuid=$ED --regid=$GRP --clear-groups"
+tui_start noroleadd 80 24
+TUI_AS=
+keys a
+expect "a opens the new agency's form" "New agency"
+expect "read only at once, with the reason" \
+    "Read only: you ($ED) are not a user of this database"
+check "the keys say the form is read only" has_text "Esc: close"
+text X
+keys C-s
+expect "Ctrl-S is refused" "read only"
+esc
+expect_gone "Esc closes it" "New agency"
+tui_stop
+"$OGPO" --db "$DB" list agencies --tsv >"$TMP/after"
+check "the agencies are as they were" cmp -s "$TMP/before" "$TMP/after"
 tui_done

@@ -7,7 +7,8 @@
 # files offered for the month's attendance and a sign-in sheet are named
 # in Chinese, as the sheets inside them; the compliance finding for an
 # escalated case names it by its number (案號); what was saved is quoted;
-# cases narrowed to none say how to see them all; the deadlines and a
+# an overdue case says so in words; cases narrowed to none and officers
+# narrowed to an agency say how to see them all; the deadlines and a
 # meeting's invitees line up.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
@@ -57,6 +58,11 @@ lacks_text "#2 再生" && ok "… not by its record number" ||
 
 keys 4
 expect "4: the cases" "列管案件：按 p"
+# An overdue case says so in words after its date, as resolutions do:
+# a colour is lost on the selected row, in mono and to some eyes.
+screen
+check "4: an overdue case is marked in words" \
+    grep -qE '[0-9]{4}-[0-9]{2}-[0-9]{2} （逾期）' "$SCR"
 # D: what is owed; what each deadline is starts at one display column
 # whether it is 逾期 22 天 or 8 天後到期.
 keys D
@@ -137,6 +143,16 @@ cols=$(grep '受邀  ' "$SCR" | grep '聯絡人' | sed 's/^[^│]*│//; s/聯�
 check "the invitees' roles line up ($(echo $cols))" \
     sh -c '[ -n "$1" ] && [ "$(echo "$1" | wc -l)" -eq 1 ]' - "$cols"
 esc
+# Enter on an agency narrows the officers to it; the heading says how to
+# see them all again, as the cases' does.
+keys 1
+expect "1: the agencies" "督導政務委員"
+keys Down
+keys Enter
+expect "Enter on 內政部: its officers, and the way back to all" \
+    "內政部的人員（F 顯示全部）"
+keys F
+expect "F: all of them" "所有機關的人員"
 tui_stop
 check "the month's attendance is in the file offered" \
     test -s "$TMP/desk/出席紀錄-2026-12.ods"
