@@ -1032,7 +1032,8 @@ store_reserve(struct store *s, size_t bytes, char **cause)
 
 /*
  * A commit the disk refused (LMDB says EIO for a short write): say
- * whether the disk is full, which a person can fix, or failing.
+ * whether the disk is full, which a person can fix, or failing; or the
+ * file refused the write (chmod, chattr +i) after it was opened.
  */
 static int
 store_write_error(struct store *s, int rc, char **cause)
@@ -1040,6 +1041,11 @@ store_write_error(struct store *s, int rc, char **cause)
 	struct statvfs sv;
 	unsigned long long avail;
 
+	if (rc == EPERM || rc == EACCES)
+		return err_set(cause, OGPO_IO, "could not write to %s (%s): "
+		    "its data.mdb was made read-only or unchangeable since "
+		    "ogpo opened it; nothing was written; ask the "
+		    "administrator to run ogpo doctor", s->dir, strerror(rc));
 	if (statvfs(s->dir, &sv) == 0) {
 		avail = (unsigned long long)sv.f_bavail * sv.f_frsize;
 		if (rc != EIO || avail < (16ULL << 20))
@@ -1092,7 +1098,8 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 			t.txn = NULL;
 			if (rc == MDB_MAP_FULL)
 				t.full = 1;
-			else if (rc == EIO || rc == ENOSPC || rc == EDQUOT)
+			else if (rc == EIO || rc == ENOSPC || rc == EDQUOT ||
+			    rc == EPERM || rc == EACCES)
 				rc = store_write_error(s, rc, cause);
 			else if (rc != 0)
 				rc = store_error(NULL, rc,

@@ -117,7 +117,7 @@ if chattr +i "$DB/data.mdb" 2>/dev/null; then
 	cp "$TMP/sel" "$TMP/sel.before"
 	keys p
 	expect "a mark that cannot be saved is said" "1 mark was not saved:"
-	expect "… with why" "permission denied"
+	expect "… with why" "made read-only or unchangeable"
 	expect "… and the sheet shows what is stored" \
 	    "present 16 / invited 41;  not yet marked (*) 5"
 	sel_row
