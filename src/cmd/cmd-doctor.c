@@ -6,6 +6,7 @@
  * command that fixes it; exit 1 when there is any.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
 #include <pwd.h>
@@ -13,6 +14,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -115,6 +118,33 @@ doctor_program(struct doctor *d, int shared)
 	return (gid_t)-1;
 }
 
+/*
+ * A file marked unchangeable or append-only (chattr +i, +a) opens, but
+ * every save fails: no mode shows it.
+ */
+static void
+doctor_attrs(struct doctor *d, const char *path)
+{
+	char *fix;
+	int fd, flags = 0;
+
+	priv_enter();
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	priv_leave();
+	if (fd < 0)
+		return;
+	if (ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0 &&
+	    (flags & (FS_IMMUTABLE_FL | FS_APPEND_FL)) != 0) {
+		fix = xasprintf(_("as root: chattr -i -a %s"), path);
+		doctor_bad(d, fix, "%s is marked %s (lsattr shows it): ogpo "
+		    "opens it, but no change can be saved", path,
+		    (flags & FS_IMMUTABLE_FL) ? _("unchangeable") :
+		    _("append-only"));
+		free(fix);
+	}
+	close(fd);
+}
+
 /* Owner, group and mode of one file or the directory. */
 static void
 doctor_mode(struct doctor *d, const char *path, int dir, gid_t group)
@@ -146,6 +176,8 @@ doctor_mode(struct doctor *d, const char *path, int dir, gid_t group)
 		free(fix);
 		return;
 	}
+	if (!dir)
+		doctor_attrs(d, path);
 	if (group != (gid_t)-1 && st.st_gid != group) {
 		fix = xasprintf("chgrp %s %s", doctor_group(group, grp,
 		    sizeof grp), path);
@@ -156,7 +188,13 @@ doctor_mode(struct doctor *d, const char *path, int dir, gid_t group)
 	}
 	if (group == (gid_t)-1) {
 		/* Single user: the owner's alone is fine, others must not. */
-		if (mode & 0007) {
+		if ((mode & 0600) != 0600) {
+			fix = xasprintf("chmod u+rw %s", path);
+			doctor_bad(d, fix, "%s is not yours to read and write "
+			    "(mode %04o): ogpo cannot save changes", path,
+			    (unsigned)mode);
+			free(fix);
+		} else if (mode & 0007) {
 			fix = xasprintf("chmod o-rwx %s", path);
 			doctor_bad(d, fix, "%s is open to every account on the "
 			    "machine (mode %04o)", path, (unsigned)mode);
