@@ -79,11 +79,15 @@ pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 		free(cause);
 		return;
 	}
-	rc = core_delete_check(ui->core, t, kind, id, &what);
 	rec = xmalloc(schema_of(kind)->size);
 	memset(&h, 0, sizeof h);
-	if (store_get(t, kind, id, rec, NULL) == 0)
+	/* Whether this login may delete it at all, before what it holds. */
+	if ((rc = store_get(t, kind, id, rec, NULL)) == 0) {
 		memcpy(&h, rec, sizeof h);
+		rc = core_may(ui->core, t, kind, rec, NULL, &what);
+	}
+	if (rc == 0 || rc == OGPO_NOTFOUND)
+		rc = core_delete_check(ui->core, t, kind, id, &what);
 	free(rec);
 	store_read_end(t);
 	if (rc != 0) {

@@ -4,7 +4,8 @@
 # on saving), naming the agencies by name (內政部, not MOI) and wrapped at
 # 80 columns, in English and in Chinese; typing and Ctrl-S change
 # nothing, and the database keeps what it had. A record inside the scope
-# still opens for editing. A progress report on a case the editor's
+# still opens for editing; d on one outside is refused for the scope
+# first. A progress report on a case the editor's
 # agency co-organises starts as that agency's. For a login with no role,
 # a new record's form opens read only too, saying why.
 #
@@ -69,6 +70,13 @@ screen
 check "the banner is still the reason" has_text "Read only: you"
 esc
 expect_gone "Esc closes it without asking" "Edit officer"
+# d on it: the scope is the reason, not what the officer is attended at.
+keys d
+expect "d on it is refused at once" "Cannot delete"
+screen
+check "… for the scope" has_text "may edit"
+check "… not for what it holds" lacks_text "attendance"
+keys Enter
 tui_stop
 "$OGPO" --db "$DB" list officers --tsv >"$TMP/after"
 check "the database keeps what it had" cmp -s "$TMP/before" "$TMP/after"
