@@ -24,6 +24,9 @@
 #include "table-int.h"
 
 #define IMPORT_DRY_RUN	1000	/* private status: let the transaction go */
+/* The pages a write keeps changed until its commit, about, for each byte
+ * of the rows that changed something (record, indexes, audit). */
+#define IMPORT_DIRTY	6
 
 /* An officer invited to the meeting at hand, as a sheet names them. */
 struct import_invitee {
@@ -1597,10 +1600,17 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 			continue;
 		res->rows++;
 		im->email[0] = '\0';	/* no row's e-mail is known yet */
-		if (im->o->progress != NULL && res->rows % 1024 == 0)
-			im->o->progress(im->o->arg, IMPORT_CHECKING,
-			    table_ahead_bytes_read(im->ahead),
-			    table_reader_bytes_total(im->r));
+		if (res->rows % 1024 == 0) {
+			uint64_t done = table_ahead_bytes_read(im->ahead);
+
+			if (im->o->progress != NULL)
+				im->o->progress(im->o->arg, IMPORT_CHECKING,
+				    done, table_reader_bytes_total(im->r));
+			/* The heap for the pages changed so far, and a
+			 * little more, faulted in beside the writer. */
+			bulkmem_used((size_t)(done / res->rows * IMPORT_DIRTY *
+			    (res->added + res->updated)));
+		}
 		if ((ragged = import_ragged(im, row)) != NULL)
 			rc = import_reject(im, row, "", ragged);
 		else
@@ -1702,7 +1712,7 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	if (!o->dry_run) {
 		(void)store_reserve(core_store(c), sp.len * 8, NULL);
 		/* The pages it changes, kept in memory until the commit. */
-		bulkmem_begin(sp.len * 6);
+		bulkmem_begin(sp.len * IMPORT_DIRTY);
 	}
 	rc = o->dry_run ? core_dry(c, import_txn, &im, cause) :
 	    core_run(c, import_txn, &im, cause);
