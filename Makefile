@@ -124,7 +124,7 @@ XGETTEXT = xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kC_:1c,2 -kNC_:1c,2
 	   -kngettext:1,2 -kerr_set:3 -kerr_prefix:3 -kcmd_error:3 \
 	   -kcsv_writer_fail:3 -kcsv_reader_fail:3 -kimport_change:3 \
 	   -kverify_say:2 -kcheck_fault:3 -kcompliance_say:7 \
-	   -kimport_reject:4 -kimport_refuse:5 -ksheet_fail:2 \
+	   -kimport_reject:4 -kimport_refuse:5 -kimport_refusal:4 -ksheet_fail:2 \
 	   -kkeymap_error:4 -kstore_error:3 -kdoctor_ok:1 -kdoctor_bad:3 \
 	   --add-comments=TRANSLATORS: --sort-by-file \
 	   --package-name=ogpo --package-version=$(VERSION) \

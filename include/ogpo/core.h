@@ -118,6 +118,17 @@ size_t	 core_check(struct store_txn *t, enum entity_kind kind,
 	    const void *rec, struct core_fault *faults, size_t max);
 
 /*
+ * core_check in two parts, for work done in two threads (an import's
+ * rows): core_check_text judges the string fields alone (lengths,
+ * UTF-8, forms), needs no database and returns how many faults it finds;
+ * core_check_rest judges everything else. For a record core_check_text
+ * finds nothing wrong with, core_check_rest finds what core_check would.
+ */
+size_t	 core_check_text(enum entity_kind kind, const void *rec);
+size_t	 core_check_rest(struct store_txn *t, enum entity_kind kind,
+	    const void *rec, struct core_fault *faults, size_t max);
+
+/*
  * Save rec: with h.id 0, create it (the new id is written back); else
  * update it, provided the stored version is still h.version (else
  * OGPO_CONFLICT, naming who changed it and when). On success rec holds

@@ -46,6 +46,7 @@ struct import_header {
 	int	 col[COL_MAX];		/* column index + 1, 0: absent */
 	size_t	 ncols;
 	char	 unknown[512];		/* unknown columns, listed */
+	int	 sheet;			/* cells from .ods or .xlsx, not CSV */
 };
 
 /*

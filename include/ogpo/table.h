@@ -219,4 +219,21 @@ int	 table_ahead_next(struct table_ahead *a, const struct table_row **row,
 uint64_t table_ahead_bytes_read(const struct table_ahead *a);
 void	 table_ahead_stop(struct table_ahead *a);
 
+/*
+ * Work on each row that needs nothing but the row, done in the reading
+ * thread too, beside the caller: fn fills size bytes for the row (it
+ * must touch nothing the caller may be changing meanwhile), and
+ * table_ahead_prepared hands them over with the row table_ahead_next
+ * returned last (NULL before the first), the caller's to change until
+ * its next call.
+ */
+struct table_ahead_prep {
+	void	(*fn)(void *arg, const struct table_row *row, void *out);
+	void	 *arg;
+	size_t	  size;
+};
+struct table_ahead *table_ahead_start_prep(struct table_reader *r,
+	    size_t rows, const struct table_ahead_prep *prep);
+void	*table_ahead_prepared(const struct table_ahead *a);
+
 #endif /* OGPO_TABLE_H */

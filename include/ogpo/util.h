@@ -65,6 +65,12 @@ char *xvasprintf(const char *fmt, va_list ap) OGPO_PRINTF(1, 0);
  * where the system allows, and kept until bulkmem_end (bulkmem.c).
  */
 void bulkmem_begin(size_t bytes);
+/*
+ * The write has used about bytes of that room by now: a thread faults
+ * the pages a little past it in, beside the writer (bulkmem.c). Only
+ * the thread that began it calls it.
+ */
+void bulkmem_used(size_t bytes);
 void bulkmem_end(void);
 
 /* Copy src into dst of size n; returns -1 (dst cut short) if it did not fit. */

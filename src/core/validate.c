@@ -15,12 +15,20 @@
 #include "ogpo/vote.h"
 #include "ogpo/text.h"
 
+/* What core_check looks at: everything, or its two parts. */
+enum check_part {
+	CHECK_ALL,
+	CHECK_TEXT,		/* the string fields, no database */
+	CHECK_REST		/* all but the string fields */
+};
+
 struct check {
 	struct store_txn	*t;
 	const struct schema	*s;
 	const void		*rec;
 	struct core_fault	*faults;
 	size_t			 max, n;
+	enum check_part		 part;
 };
 
 static void check_fault(struct check *ck, const char *name, const char *fmt,
@@ -205,6 +213,9 @@ check_fields(struct check *ck)
 			continue;
 		const char *p = (const char *)ck->rec + f->offset;
 
+		if ((ck->part == CHECK_TEXT && f->type != FIELD_STR) ||
+		    (ck->part == CHECK_REST && f->type == FIELD_STR))
+			continue;
 		switch (f->type) {
 		case FIELD_STR:
 			if ((f->flags & FIELD_REQUIRED) && *p == '\0') {
@@ -538,15 +549,17 @@ out:
 	free(v);
 }
 
-size_t
-core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
-    struct core_fault *faults, size_t max)
+static size_t
+core_check_part(struct store_txn *t, enum entity_kind kind, const void *rec,
+    struct core_fault *faults, size_t max, enum check_part part)
 {
-	struct check ck = { t, schema_of(kind), rec, faults, max, 0 };
+	struct check ck = { t, schema_of(kind), rec, faults, max, 0, part };
 
 	if (ck.s == NULL)
 		return 0;
 	check_fields(&ck);
+	if (part == CHECK_TEXT)
+		return ck.n;
 	switch (kind) {
 	case ENTITY_AGENCY:
 		check_agency(&ck);
@@ -583,4 +596,24 @@ core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
 		break;
 	}
 	return ck.n;
+}
+
+size_t
+core_check(struct store_txn *t, enum entity_kind kind, const void *rec,
+    struct core_fault *faults, size_t max)
+{
+	return core_check_part(t, kind, rec, faults, max, CHECK_ALL);
+}
+
+size_t
+core_check_text(enum entity_kind kind, const void *rec)
+{
+	return core_check_part(NULL, kind, rec, NULL, 0, CHECK_TEXT);
+}
+
+size_t
+core_check_rest(struct store_txn *t, enum entity_kind kind, const void *rec,
+    struct core_fault *faults, size_t max)
+{
+	return core_check_part(t, kind, rec, faults, max, CHECK_REST);
 }

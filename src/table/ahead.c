@@ -9,6 +9,11 @@
  * the size of the file. Rows, the end and any error come out in the
  * order the reader met them, exactly as table_reader_next returns them.
  *
+ * What a caller does to a row that needs nothing but the row (an
+ * import's parsing of cells and checks of their forms) can be done here
+ * too (table_ahead_start_prep): the thread runs it on each batch once
+ * the batch is read, and the result travels with the rows.
+ *
  * Once table_ahead_start has it, the reader belongs to the thread: the
  * caller asks table_ahead_bytes_read, not table_reader_bytes_read (what the
  * reader settled at open, its encoding and delimiter, may still be read).
@@ -37,6 +42,7 @@ struct ahead_batch {
 		size_t		 line, row, first, nfields;
 	}			*rows;
 	size_t			 nrows, rowcap, pos;
+	char			*prepared;	/* prep.size bytes a row */
 	uint64_t		 nread;		/* input read by the last row */
 	int			 last;		/* rc and cause say how it ended */
 	int			 rc;
@@ -46,6 +52,7 @@ struct ahead_batch {
 struct table_ahead {
 	struct table_reader	*r;
 	size_t			 batch_rows;
+	struct table_ahead_prep	 prep;		/* fn NULL: none */
 	int			 threaded;	/* 0: read in the caller's thread */
 	pthread_t		 thread;
 	pthread_mutex_t		 lock;
@@ -67,6 +74,7 @@ ahead_batch_free(struct ahead_batch *b)
 	free(b->starts);
 	free(b->fields);
 	free(b->rows);
+	free(b->prepared);
 	free(b->cause);
 	free(b);
 }
@@ -115,6 +123,19 @@ ahead_fill(struct table_ahead *a)
 	b->fields = xreallocarray(NULL, b->nstarts + 1, sizeof *b->fields);
 	for (i = 0; i < b->nstarts; i++)
 		b->fields[i] = b->text + b->starts[i];
+	if (a->prep.fn != NULL && b->nrows > 0) {
+		struct table_row one;
+
+		b->prepared = xreallocarray(NULL, b->nrows, a->prep.size);
+		for (i = 0; i < b->nrows; i++) {
+			one.line = b->rows[i].line;
+			one.row = b->rows[i].row;
+			one.nfields = b->rows[i].nfields;
+			one.fields = b->fields + b->rows[i].first;
+			a->prep.fn(a->prep.arg, &one, b->prepared +
+			    i * a->prep.size);
+		}
+	}
 	return b;
 }
 
@@ -151,11 +172,20 @@ ahead_main(void *arg)
 struct table_ahead *
 table_ahead_start(struct table_reader *r, size_t rows)
 {
+	return table_ahead_start_prep(r, rows, NULL);
+}
+
+struct table_ahead *
+table_ahead_start_prep(struct table_reader *r, size_t rows,
+    const struct table_ahead_prep *prep)
+{
 	struct table_ahead *a = xcalloc(1, sizeof *a);
 	sigset_t all, old;
 
 	a->r = r;
 	a->batch_rows = rows != 0 ? rows : AHEAD_ROWS;
+	if (prep != NULL && prep->fn != NULL && prep->size > 0)
+		a->prep = *prep;
 	/* (glibc's mutexes and conditions hold nothing to release, so
 	 * one that did start is simply left when another did not.) */
 	a->threaded = pthread_mutex_init(&a->lock, NULL) == 0 &&
@@ -220,6 +250,17 @@ table_ahead_next(struct table_ahead *a, const struct table_row **row,
 		ahead_batch_free(b);
 		a->cur = ahead_take(a);
 	}
+}
+
+void *
+table_ahead_prepared(const struct table_ahead *a)
+{
+	const struct ahead_batch *b = a->cur;
+
+	if (b == NULL || b->prepared == NULL || b->pos == 0 ||
+	    b->pos > b->nrows)
+		return NULL;
+	return b->prepared + (b->pos - 1) * a->prep.size;
 }
 
 uint64_t

@@ -24,6 +24,9 @@
 #include "table-int.h"
 
 #define IMPORT_DRY_RUN	1000	/* private status: let the transaction go */
+/* The pages a write keeps changed until its commit, about, for each byte
+ * of the rows that changed something (record, indexes, audit). */
+#define IMPORT_DIRTY	6
 
 /* An officer invited to the meeting at hand, as a sheet names them. */
 struct import_invitee {
@@ -68,6 +71,10 @@ struct import {
 	 * a row turned away before it was saved leaves a mark under its
 	 * e-mail instead, looked for only once there is one.
 	 */
+	/* An officer row's record and the one stored, kept from row to
+	 * row (a row's record is a few KB: cleared for each, it cost as
+	 * much as the parsing did). */
+	struct officer			*officers;
 	uint32_t			*seen;
 	size_t				 nseen;
 	size_t				 marks;
@@ -183,15 +190,16 @@ import_see(struct import *im, uint32_t id, uint32_t line)
 
 /*
  * The cell of column col in row, unguarded and trimmed, into buf (n
- * bytes); NULL if absent. A line break inside a cell is stored as LF,
+ * bytes); NULL if absent. Needs nothing but the header: the reading
+ * thread runs it too (import_officer_prep). A line break inside a cell is stored as LF,
  * whatever Excel wrote (CRLF, or CR alone). One pass: this runs for
  * every cell of a million rows.
  */
 static const char *
-import_cell(struct import *im, const struct table_row *row, enum import_col col,
-    char *buf, size_t n)
+import_cell_of(const struct import_header *h, const struct table_row *row,
+    enum import_col col, char *buf, size_t n)
 {
-	int i = im->h.col[col];
+	int i = h->col[col];
 	const char *r;
 	char *w = buf, *end = buf;	/* end: past the last non-blank */
 
@@ -230,6 +238,13 @@ import_cell(struct import *im, const struct table_row *row, enum import_col col,
 		break;
 	}
 	return buf;
+}
+
+static const char *
+import_cell(struct import *im, const struct table_row *row, enum import_col col,
+    char *buf, size_t n)
+{
+	return import_cell_of(&im->h, row, col, buf, n);
 }
 
 /* The header text of column col, for messages ("電子郵件"). */
@@ -311,6 +326,28 @@ import_agency_by_code(struct import *im, const char *code)
 	found = bsearch(&key, im->codes, im->nagencies, sizeof *im->codes,
 	    import_agency_cmp);
 	return found ? found->id : 0;
+}
+
+/*
+ * A row turned away by a step that needs no database (and may run in the
+ * reading thread): the column, the value refused and why, for
+ * import_refuse to say once the row is the writer's.
+ */
+struct import_refusal {
+	enum import_col	 col;
+	const char	*reason;	/* a literal, or buf */
+	char		 value[OGPO_DESC_MAX + 1];
+	char		 buf[128];
+};
+
+static int
+import_refusal(struct import_refusal *r, enum import_col col,
+    const char *value, const char *reason)
+{
+	r->col = col;
+	str_copy(r->value, value, sizeof r->value);
+	r->reason = reason;
+	return -1;
 }
 
 static int import_reject(struct import *im, const struct table_row *row,
@@ -587,30 +624,39 @@ import_diff(struct import *im, enum entity_kind kind, const void *old,
 	    buf, n);
 }
 
+/* Copy a cell into a string field; -1 with *r filled if it does not fit. */
+static int
+import_set_of(const struct import_header *h, const struct table_row *row,
+    enum import_col col, char *dst, size_t n, struct import_refusal *r)
+{
+	char cell[OGPO_DESC_MAX + 1];
+	const char *v = import_cell_of(h, row, col, cell, sizeof cell);
+
+	/* dst holds what is stored: a spreadsheet's number of it keeps it. */
+	if (v == NULL || import_same_number(dst, v))
+		return 0;
+	if (import_lost(dst, v))
+		return import_refusal(r, col, v, "holds ? or � where a "
+		    "character was: the file was probably saved as Big5 (ANSI) "
+		    "by a program that had no Big5 form for it; save it as "
+		    "UTF-8 or .ods and import again");
+	if (str_copy(dst, v, n) != 0) {
+		snprintf(r->buf, sizeof r->buf, _("is too long (at most %zu "
+		    "bytes)"), n - 1);
+		return import_refusal(r, col, v, r->buf);
+	}
+	return 0;
+}
+
 /* Copy a cell into a string field; complain if it does not fit. */
 static int
 import_set(struct import *im, const struct table_row *row, enum import_col col,
     char *dst, size_t n)
 {
-	char cell[OGPO_DESC_MAX + 1];
-	const char *v = import_cell(im, row, col, cell, sizeof cell);
+	struct import_refusal r;
 
-	/* dst holds what is stored: a spreadsheet's number of it keeps it. */
-	if (v == NULL || import_same_number(dst, v))
-		return 0;
-	if (import_lost(dst, v)) {
-		import_refuse(im, row, col, v, "holds ? or � where a character "
-		    "was: the file was probably saved as Big5 (ANSI) by a "
-		    "program that had no Big5 form for it; save it as UTF-8 "
-		    "or .ods and import again");
-		return -1;
-	}
-	if (str_copy(dst, v, n) != 0) {
-		char *why = xasprintf(_("is too long (at most %zu bytes)"),
-		    n - 1);
-
-		import_refuse(im, row, col, v, why);
-		free(why);
+	if (import_set_of(&im->h, row, col, dst, n, &r) != 0) {
+		import_refuse(im, row, r.col, r.value, r.reason);
 		return -1;
 	}
 	return 0;
@@ -619,10 +665,12 @@ import_set(struct import *im, const struct table_row *row, enum import_col col,
 /*
  * Save rec (kind) unless it equals what is stored; report the outcome.
  * Rows that break a rule are rejected naming the column at fault.
+ * text_checked: core_check_text found nothing wrong with rec's text.
  */
 static int
 import_apply(struct import *im, const struct table_row *row,
-    enum entity_kind kind, void *rec, const void *old, const char *label)
+    enum entity_kind kind, void *rec, const void *old, const char *label,
+    int text_checked)
 {
 	struct core_fault faults[4];
 	char diff[512], *why = NULL;
@@ -631,7 +679,10 @@ import_apply(struct import *im, const struct table_row *row,
 	int rc;
 
 	core_normalise(kind, rec);
-	if ((n = core_check(im->t, kind, rec, faults, 4)) > 0) {
+	/* Text the reading thread found in order is not looked at again:
+	 * what is left finds what core_check would. */
+	if ((n = text_checked ? core_check_rest(im->t, kind, rec, faults, 4) :
+	    core_check(im->t, kind, rec, faults, 4)) > 0) {
 		if (faults[0].field != NULL)
 			column = import_field_col(im, faults[0].field->name);
 		return import_reject(im, row, column, faults[0].msg);
@@ -664,17 +715,160 @@ import_apply(struct import *im, const struct table_row *row,
 	return 0;
 }
 
-/* One officer row. Returns non-zero only for errors that end it all. */
+/*
+ * The steps of an officer row that need no database, in two parts taken
+ * before and after the agency (which may be made for the row): the
+ * cells copied into o, then the role and the rest read and looked over.
+ * old is the officer stored, NULL for a new one. Each returns 0, or -1
+ * with *r saying why the row is turned away.
+ */
 static int
-import_officer_row(struct import *im, const struct table_row *row)
+import_officer_cells(const struct import_header *h,
+    const struct table_row *row, struct officer *o, struct import_refusal *r)
 {
-	struct officer *o = xcalloc(2, sizeof *o), *old = NULL;
+	return import_set_of(h, row, COL_NAME, o->name, sizeof o->name, r) ||
+	    import_set_of(h, row, COL_TITLE, o->title, sizeof o->title, r) ||
+	    import_set_of(h, row, COL_PHONE, o->phone, sizeof o->phone, r) ||
+	    import_set_of(h, row, COL_EXT, o->ext, sizeof o->ext, r) ||
+	    import_set_of(h, row, COL_NOTE, o->note, sizeof o->note, r) ?
+	    -1 : 0;
+}
+
+static int
+import_officer_rest(const struct import_header *h,
+    const struct table_row *row, struct officer *o, const struct officer *old,
+    struct import_refusal *r)
+{
+	char cell[OGPO_DESC_MAX + 1];
+	const char *v, *why;
+	uint32_t supv, yes;
+
+	/* An empty role cell keeps what is stored (a new officer: PO). */
+	if ((v = import_cell_of(h, row, COL_ROLE, cell, sizeof cell)) !=
+	    NULL && *v != '\0') {
+		if (import_role(v, &o->role, &supv, &why) != 0)
+			return import_refusal(r, COL_ROLE, v, why);
+		/* 督導 alone keeps a supervisor's stored kind. */
+		o->supervisor = supv != 0 ? supv : old != NULL &&
+		    old->role == ROLE_SUPERVISOR && o->role ==
+		    ROLE_SUPERVISOR ? old->supervisor : 0;
+		if (o->role != ROLE_MEMBER)
+			o->function = FUNC_NONE;
+	}
+	if ((v = import_cell_of(h, row, COL_SUPERVISOR, cell,
+	    sizeof cell)) != NULL && *v != '\0' && o->role == ROLE_SUPERVISOR) {
+		if (import_role(v, &supv, &o->supervisor, &why) != 0 ||
+		    o->supervisor == 0)
+			return import_refusal(r, COL_SUPERVISOR, v, "should be "
+			    "副首長 (deputy head) or 資訊長 (CIO)");
+	}
+	if (o->role == ROLE_SUPERVISOR && o->supervisor == 0)
+		/* 督導 alone: the title may say which (副部長, 資訊長 …). */
+		o->supervisor = import_title_supervisor(o->title);
+	if ((v = import_cell_of(h, row, COL_FUNCTION, cell, sizeof cell)) !=
+	    NULL && *v != '\0' && o->role == ROLE_MEMBER &&
+	    model_enum_parse(&model_functions, v, &o->function) != 0)
+		return import_refusal(r, COL_FUNCTION, v, "is not 國會聯絡, "
+		    "新聞聯絡, 資訊, 管考 or 業務");
+	if ((v = import_cell_of(h, row, COL_CIVIL_SERVANT, cell,
+	    sizeof cell)) != NULL && *v != '\0') {
+		if (import_yesno(v, &yes, &why) != 0)
+			return import_refusal(r, COL_CIVIL_SERVANT, v, why);
+		o->civil_servant = yes;
+	}
+	if ((v = import_cell_of(h, row, COL_START_DATE, cell, sizeof cell)) !=
+	    NULL && import_date(v, o->start_date, &why) != 0)
+		return import_refusal(r, COL_START_DATE, v, why);
+	if ((v = import_cell_of(h, row, COL_END_DATE, cell, sizeof cell)) !=
+	    NULL && import_date(v, o->end_date, &why) != 0)
+		return import_refusal(r, COL_END_DATE, v, why);
+	/* What spreadsheets and conversions do to data, said as such. */
+	if (import_phone_lost_zero(o->phone))
+		/* A sheet already keeps text as text: its cell is a number. */
+		return import_refusal(r, COL_PHONE, o->phone, !h->sheet ?
+		    N_("looks like a phone number that lost its leading zero "
+		    "(a spreadsheet took it for a number); write it as text, "
+		    "with the 0, or send the list as .ods, and import again") :
+		    N_("looks like a phone number that lost its leading zero: "
+		    "the cell holds a number; format the cell as text, type "
+		    "the number again with its 0, and import again"));
+	if (import_garbled(o->name) || import_garbled(o->title)) {
+		int title = !import_garbled(o->name);
+
+		return import_refusal(r, title ? COL_TITLE : COL_NAME,
+		    title ? o->title : o->name, "holds ? or � where a "
+		    "character was: the file was probably saved as Big5 "
+		    "(ANSI) by a program that had no Big5 form for it; save "
+		    "it as UTF-8 or .ods and import again");
+	}
+	return 0;
+}
+
+/*
+ * An officer row as the reading thread takes it ahead of the writer
+ * (table_ahead_start_prep): the officer it makes if its e-mail is new to
+ * the database, which is most rows of a large import, and whether that
+ * officer's text passes the checks that need no database.
+ */
+struct import_prep {
+	int		 ok;		/* no step refuses a new officer */
+	int		 checked;	/* and its text passes core_check_text */
+	struct officer	 o;		/* without its agency */
+};
+
+static void
+import_officer_prep(void *arg, const struct table_row *row, void *out)
+{
+	const struct import_header *h = arg;
+	struct import_prep *p = out;
+	struct import_refusal r;
+	char cell[OGPO_DESC_MAX + 1];
+	const char *v;
+
+	memset(p, 0, sizeof *p);
+	v = import_cell_of(h, row, COL_EMAIL, cell, sizeof cell);
+	if (v == NULL || *v == '\0' || strlen(v) > OGPO_EMAIL_MAX)
+		return;		/* the writer says so */
+	/* As import_officer_row starts a new officer. */
+	p->o.role = ROLE_PO;
+	p->o.civil_servant = 1;
+	str_copy(p->o.email, v, sizeof p->o.email);
+	if (import_officer_cells(h, row, &p->o, &r) != 0 ||
+	    import_officer_rest(h, row, &p->o, NULL, &r) != 0)
+		return;
+	p->ok = 1;
+	{
+		struct officer *n = xmalloc(sizeof *n);
+
+		*n = p->o;
+		core_normalise(ENTITY_OFFICER, n);
+		p->checked = core_check_text(ENTITY_OFFICER, n) == 0;
+		free(n);
+	}
+}
+
+/*
+ * One officer row. prep, if not NULL, is what the reading thread made
+ * of it (import_officer_prep), used (and changed) when the row is a new
+ * officer.
+ * Returns non-zero only for errors that end it all.
+ */
+static int
+import_officer_row(struct import *im, const struct table_row *row,
+    struct import_prep *prep)
+{
+	struct officer *o, *stored, *old = NULL;
+	struct import_refusal r;
 	char cell[OGPO_DESC_MAX + 1], email[OGPO_EMAIL_MAX + 1];
 	char label[OGPO_NAME_MAX + OGPO_EMAIL_MAX + 8];
-	const char *v, *why;
-	uint32_t seen, supv, yes;
-	int rc = 0;
+	const char *v;
+	uint32_t seen;
+	int rc = 0, ahead;
 
+	if (im->officers == NULL)
+		im->officers = xmalloc(2 * sizeof *im->officers);
+	o = &im->officers[0];
+	stored = &im->officers[1];
 	v = import_cell(im, row, COL_EMAIL, cell, sizeof cell);
 	if (v == NULL || *v == '\0') {
 		rc = import_reject(im, row, import_colname(im, COL_EMAIL),
@@ -688,10 +882,10 @@ import_officer_row(struct import *im, const struct table_row *row)
 	}
 	str_lower(email, v, sizeof email);
 	seen = im->marks > 0 ? store_mark_peek(im->t, email) : 0;
-	if (seen == 0 && store_officer_by_email(im->t, email, &o[1],
+	if (seen == 0 && store_officer_by_email(im->t, email, stored,
 	    NULL) == 0) {
-		old = &o[1];
-		o[0] = *old;
+		old = stored;
+		*o = *old;
 		if ((seen = import_seen(im, old->h.id)) == 0)
 			import_see(im, old->h.id, (uint32_t)row->row);
 	}
@@ -704,17 +898,21 @@ import_officer_row(struct import *im, const struct table_row *row)
 		rc = import_refuse(im, row, COL_EMAIL, v, why2);
 		goto done;
 	}
-	if (old == NULL) {
+	/* A new officer the reading thread has made already, with every
+	 * step but the agency's taken as below: worked on where it lies. */
+	ahead = old == NULL && prep != NULL && prep->ok;
+	if (ahead)
+		o = &prep->o;
+	else if (old == NULL) {
+		memset(o, 0, sizeof *o);
 		o->role = ROLE_PO;
 		o->civil_servant = 1;
 		str_copy(o->email, v, sizeof o->email);
 	}
-	if (import_set(im, row, COL_NAME, o->name, sizeof o->name) ||
-	    import_set(im, row, COL_TITLE, o->title, sizeof o->title) ||
-	    import_set(im, row, COL_PHONE, o->phone, sizeof o->phone) ||
-	    import_set(im, row, COL_EXT, o->ext, sizeof o->ext) ||
-	    import_set(im, row, COL_NOTE, o->note, sizeof o->note))
+	if (!ahead && import_officer_cells(&im->h, row, o, &r) != 0) {
+		rc = import_refuse(im, row, r.col, r.value, r.reason);
 		goto done;
+	}
 	if ((v = import_cell(im, row, COL_AGENCY_CODE, cell,
 	    sizeof cell)) != NULL && *v != '\0') {
 		char name[OGPO_NAME_MAX + 1];
@@ -757,90 +955,20 @@ import_officer_row(struct import *im, const struct table_row *row)
 			goto done;
 		}
 	}
-	/* An empty role cell keeps what is stored (a new officer: PO). */
-	if ((v = import_cell(im, row, COL_ROLE, cell, sizeof cell)) != NULL &&
-	    *v != '\0') {
-		if (import_role(v, &o->role, &supv, &why) != 0) {
-			rc = import_refuse(im, row, COL_ROLE, v, why);
-			goto done;
-		}
-		/* 督導 alone keeps a supervisor's stored kind. */
-		o->supervisor = supv != 0 ? supv : old != NULL &&
-		    old->role == ROLE_SUPERVISOR && o->role ==
-		    ROLE_SUPERVISOR ? old->supervisor : 0;
-		if (o->role != ROLE_MEMBER)
-			o->function = FUNC_NONE;
-	}
-	if ((v = import_cell(im, row, COL_SUPERVISOR, cell,
-	    sizeof cell)) != NULL && *v != '\0' && o->role == ROLE_SUPERVISOR) {
-		if (import_role(v, &supv, &o->supervisor, &why) != 0 ||
-		    o->supervisor == 0) {
-			rc = import_refuse(im, row, COL_SUPERVISOR, v, "should "
-			    "be 副首長 (deputy head) or 資訊長 (CIO)");
-			goto done;
-		}
-	}
-	if (o->role == ROLE_SUPERVISOR && o->supervisor == 0)
-		/* 督導 alone: the title may say which (副部長, 資訊長 …). */
-		o->supervisor = import_title_supervisor(o->title);
-	if ((v = import_cell(im, row, COL_FUNCTION, cell, sizeof cell)) !=
-	    NULL && *v != '\0' && o->role == ROLE_MEMBER &&
-	    model_enum_parse(&model_functions, v, &o->function) != 0) {
-		rc = import_refuse(im, row, COL_FUNCTION, v, "is not 國會聯絡, "
-		    "新聞聯絡, 資訊, 管考 or 業務");
-		goto done;
-	}
-	if ((v = import_cell(im, row, COL_CIVIL_SERVANT, cell,
-	    sizeof cell)) != NULL && *v != '\0') {
-		if (import_yesno(v, &yes, &why) != 0) {
-			rc = import_refuse(im, row, COL_CIVIL_SERVANT, v, why);
-			goto done;
-		}
-		o->civil_servant = yes;
-	}
-	if ((v = import_cell(im, row, COL_START_DATE, cell, sizeof cell)) !=
-	    NULL && import_date(v, o->start_date, &why) != 0) {
-		rc = import_refuse(im, row, COL_START_DATE, v, why);
-		goto done;
-	}
-	if ((v = import_cell(im, row, COL_END_DATE, cell, sizeof cell)) !=
-	    NULL && import_date(v, o->end_date, &why) != 0) {
-		rc = import_refuse(im, row, COL_END_DATE, v, why);
-		goto done;
-	}
-	/* What spreadsheets and conversions do to data, said as such. */
-	if (import_phone_lost_zero(o->phone)) {
-		/* A sheet already keeps text as text: its cell is a number. */
-		rc = import_refuse(im, row, COL_PHONE, o->phone,
-		    table_reader_csv(im->r) != NULL ? N_("looks like a phone "
-		    "number that lost its leading zero (a spreadsheet took it "
-		    "for a number); write it as text, with the 0, or send the "
-		    "list as .ods, and import again") : N_("looks like a "
-		    "phone number that lost its leading zero: the cell holds "
-		    "a number; format the cell as text, type the number again "
-		    "with its 0, and import again"));
-		goto done;
-	}
-	if (import_garbled(o->name) || import_garbled(o->title)) {
-		int title = !import_garbled(o->name);
-
-		rc = import_refuse(im, row, title ? COL_TITLE : COL_NAME,
-		    title ? o->title : o->name, "holds ? or � where a "
-		    "character was: the file was probably saved as Big5 "
-		    "(ANSI) by a program that had no Big5 form for it; save "
-		    "it as UTF-8 or .ods and import again");
+	if (!ahead && import_officer_rest(&im->h, row, o, old, &r) != 0) {
+		rc = import_refuse(im, row, r.col, r.value, r.reason);
 		goto done;
 	}
 	label[0] = '\0';	/* only a listener hears it */
 	if (im->o->on_change != NULL)
 		snprintf(label, sizeof label, "%s <%s>", o->name, o->email);
-	rc = import_apply(im, row, ENTITY_OFFICER, o, old, label);
+	rc = import_apply(im, row, ENTITY_OFFICER, o, old, label,
+	    ahead && prep->checked);
 	if (rc == 0 && old == NULL && o->h.id != 0)
 		import_see(im, o->h.id, (uint32_t)row->row);
 done:
 	if (rc == 0)
 		rc = import_agency_keep(im);
-	free(o);
 	return rc;
 }
 
@@ -923,7 +1051,7 @@ import_agency_row(struct import *im, const struct table_row *row)
 	label[0] = '\0';
 	if (im->o->on_change != NULL)
 		snprintf(label, sizeof label, _("%s (%s)"), a->name, a->code);
-	rc = import_apply(im, row, ENTITY_AGENCY, a, old, label);
+	rc = import_apply(im, row, ENTITY_AGENCY, a, old, label, 0);
 	if (rc == 0 && old == NULL)
 		import_agencies_load(im);
 done:
@@ -1320,7 +1448,7 @@ import_attendance_row(struct import *im, const struct table_row *row)
 			    im->meeting->date, im->meeting->title);
 		}
 	}
-	rc = import_apply(im, row, ENTITY_ATTENDANCE, a, old, label);
+	rc = import_apply(im, row, ENTITY_ATTENDANCE, a, old, label, 0);
 done:
 	free(o);
 	free(a);
@@ -1429,6 +1557,8 @@ import_close(struct import *im)
 	free(im->agencies);
 	free(im->codes);
 	free(im->seen);
+	free(im->officers);
+	im->officers = NULL;
 	free(im->meeting);
 	free(im->invitees);
 	import_emails_free(im);
@@ -1537,6 +1667,7 @@ import_header_find(struct import *im, char **cause)
 			continue;
 		if (import_header_map(im->header, im->o->kind, &im->h,
 		    first == NULL ? &first : NULL) == 0) {
+			im->h.sheet = table_reader_csv(im->r) == NULL;
 			free(first);
 			return 0;
 		}
@@ -1603,17 +1734,31 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		im->header_copy[i] = xstrdup(im->header->fields[i]);
 	if ((rc = import_rejects_open(im)) != 0)
 		return rc;
-	/* The file is read in a thread of its own from here on. */
-	im->ahead = table_ahead_start(im->r, 0);
+	/* The file is read in a thread of its own from here on, and an
+	 * officer row's cells are read and looked over there too. */
+	if (im->o->kind == ENTITY_OFFICER) {
+		struct table_ahead_prep prep = { import_officer_prep, &im->h,
+		    sizeof(struct import_prep) };
+
+		im->ahead = table_ahead_start_prep(im->r, 0, &prep);
+	} else
+		im->ahead = table_ahead_start(im->r, 0);
 	while ((rc = table_ahead_next(im->ahead, &row, cause)) == 1) {
 		if (import_blank(row))
 			continue;
 		res->rows++;
 		im->email[0] = '\0';	/* no row's e-mail is known yet */
-		if (im->o->progress != NULL && res->rows % 1024 == 0)
-			im->o->progress(im->o->arg, IMPORT_CHECKING,
-			    table_ahead_bytes_read(im->ahead),
-			    table_reader_bytes_total(im->r));
+		if (res->rows % 1024 == 0) {
+			uint64_t done = table_ahead_bytes_read(im->ahead);
+
+			if (im->o->progress != NULL)
+				im->o->progress(im->o->arg, IMPORT_CHECKING,
+				    done, table_reader_bytes_total(im->r));
+			/* The heap for the pages changed so far, and a
+			 * little more, faulted in beside the writer. */
+			bulkmem_used((size_t)(done / res->rows * IMPORT_DIRTY *
+			    (res->added + res->updated)));
+		}
 		if ((ragged = import_ragged(im, row)) != NULL)
 			rc = import_reject(im, row, "", ragged);
 		else
@@ -1621,7 +1766,8 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 			    import_agency_row(im, row) :
 			    im->o->kind == ENTITY_ATTENDANCE ?
 			    import_attendance_row(im, row) :
-			    import_officer_row(im, row);
+			    import_officer_row(im, row,
+			    table_ahead_prepared(im->ahead));
 		free(ragged);
 		if (rc != 0)
 			return rc;
@@ -1715,7 +1861,7 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	if (!o->dry_run) {
 		(void)store_reserve(core_store(c), sp.len * 8, NULL);
 		/* The pages it changes, kept in memory until the commit. */
-		bulkmem_begin(sp.len * 6);
+		bulkmem_begin(sp.len * IMPORT_DIRTY);
 	}
 	rc = o->dry_run ? core_dry(c, import_txn, &im, cause) :
 	    core_run(c, import_txn, &im, cause);

@@ -231,7 +231,9 @@ import_date(const char *in, char *iso, const char **why)
 	int n = 0;
 
 	import_fold(in, buf, sizeof buf);
-	if (sscanf(buf, "%u/%u/%u%n", &a, &b, &c, &n) == 3 &&
+	/* (No '/', no such date: sscanf is not asked, twice a row.) */
+	if (strchr(buf, '/') != NULL &&
+	    sscanf(buf, "%u/%u/%u%n", &a, &b, &c, &n) == 3 &&
 	    buf[n + strspn(buf + n, " ")] == '\0' && strspn(buf, "0123456789")
 	    <= 2 && a >= 1 && a <= 12 && b >= 1 && b <= 31 &&
 	    (strlen(strrchr(buf, '/') + 1) == 2 ||

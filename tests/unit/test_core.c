@@ -219,6 +219,33 @@ test_refused(struct fx *f, enum entity_kind kind, void *rec,
 	free(before);
 }
 
+/*
+ * core_check in its two parts: core_check_text finds the faults on the
+ * string fields, without the database; for a record with none,
+ * core_check_rest finds what core_check does, in the same order.
+ */
+static void
+test_parts_agree(struct fx *f, enum entity_kind kind, const void *rec)
+{
+	struct core_fault all[8], rest[8];
+	struct store_txn *t = test_read(f);
+	size_t n, nrest, ntext, i;
+
+	n = core_check(t, kind, rec, all, 8);
+	nrest = core_check_rest(t, kind, rec, rest, 8);
+	ntext = core_check_text(kind, rec);
+	store_read_end(t);
+	/* Each fault is found by one part. */
+	assert_true(n <= 8);
+	assert_int_equal(ntext + nrest, n);
+	if (ntext != 0)
+		return;
+	for (i = 0; i < n; i++) {
+		assert_ptr_equal(rest[i].field, all[i].field);
+		assert_string_equal(rest[i].msg, all[i].msg);
+	}
+}
+
 /* core_check's faults for rec must include one on field name. */
 static void
 test_fault_on(struct fx *f, enum entity_kind kind, const void *rec,
@@ -230,6 +257,7 @@ test_fault_on(struct fx *f, enum entity_kind kind, const void *rec,
 
 	n = core_check(t, kind, rec, faults, 8);
 	store_read_end(t);
+	test_parts_agree(f, kind, rec);
 	assert_true(n > 0);
 	for (i = 0; i < n && i < 8; i++)
 		if (faults[i].field != NULL &&
@@ -314,6 +342,16 @@ test_core_validation(void **state)
 	test_mk_officer(&o, f->moi, "李美玲", "li@moi.gov.tw");
 	o.role = 9;
 	test_fault_on(f, ENTITY_OFFICER, &o, "role", "9");
+	/* Faults of both parts at once: a bad e-mail (text) and an agency
+	 * that does not exist (the database), each found by its part. */
+	test_mk_officer(&o, 999, "李美玲", "li@moi");
+	test_fault_on(f, ENTITY_OFFICER, &o, "email", "li@moi");
+	test_fault_on(f, ENTITY_OFFICER, &o, "agency", "#999");
+	assert_int_equal(core_check_text(ENTITY_OFFICER, &o), 1);
+	/* A clean record: no fault in either part. */
+	test_mk_officer(&o, f->moi, "李美玲", "li@moi.gov.tw");
+	test_parts_agree(f, ENTITY_OFFICER, &o);
+	assert_int_equal(core_check_text(ENTITY_OFFICER, &o), 0);
 
 	/* A level 3 agency directly under the Executive Yuan. */
 	test_mk_agency(&a, "NPA", "內政部警政署", f->ey, LEVEL_3);

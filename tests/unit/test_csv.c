@@ -675,6 +675,24 @@ test_csv_chunks(void **state)
 }
 
 /* A real file bigger than a chunk: rows, lines, progress, the errors. */
+/* What test_csv_file's work beside the reader keeps of a row. */
+struct test_prep {
+	size_t	 line, nfields;
+	char	 first[32];
+};
+
+static void
+test_csv_prep(void *arg, const struct table_row *row, void *out)
+{
+	struct test_prep *p = out;
+
+	(*(size_t *)arg)++;
+	p->line = row->line;
+	p->nfields = row->nfields;
+	snprintf(p->first, sizeof p->first, "%s", row->nfields > 0 ?
+	    row->fields[0] : "");
+}
+
 static void
 test_csv_file(void **state)
 {
@@ -738,6 +756,37 @@ test_csv_file(void **state)
 	assert_int_equal(rows, 5001);
 	assert_int_equal(table_ahead_bytes_read(a), (uint64_t)st.st_size);
 	table_ahead_stop(a);
+	table_reader_close(tr);
+
+	/* Work done on each row beside the reader comes out with that row,
+	 * across batches; none before the first row. */
+	assert_int_equal(table_reader_open(&tr, path, &to, &cause), 0);
+	{
+		size_t prepped = 0;
+		struct table_ahead_prep prep = { test_csv_prep, &prepped,
+		    sizeof(struct test_prep) };
+		const struct test_prep *p;
+		char want[32];
+
+		a = table_ahead_start_prep(tr, 64, &prep);
+		assert_null(table_ahead_prepared(a));
+		for (rows = 0; table_ahead_next(a, &row, &cause) == 1;
+		    rows++) {
+			assert_non_null(p = table_ahead_prepared(a));
+			assert_int_equal(p->line, row->line);
+			assert_int_equal(p->nfields, row->nfields);
+			assert_string_equal(p->first, row->fields[0]);
+			if (rows > 0) {
+				snprintf(want, sizeof want, "王小明%zu", rows);
+				assert_string_equal(p->first, want);
+			}
+		}
+		assert_null(cause);
+		assert_int_equal(rows, 5001);
+		table_ahead_stop(a);
+		/* Each row once (the thread is joined: prepped is ours). */
+		assert_int_equal(prepped, 5001);
+	}
 	table_reader_close(tr);
 
 	/* Stopped half way, with the thread waiting for room: it ends,
