@@ -931,7 +931,7 @@ static void
 test_csv_writer_cells(void **state)
 {
 	static const char *const bad[] = { "\xe0\x80\x80", "\xed\xa0\x80",
-		"王\xe7\x8e", "\xe7\x8e", "a\x80" "b", "\xc0\xaf", "\xf4\x90\x80\x80",
+		"王\xe7\x8e", "\xe7\x8e", "a\x80\x62", "\xc0\xaf", "\xf4\x90\x80\x80",
 		"\xf0\x9f\x98", "é\xff" };
 	struct csv_writer *w;
 	char *out = NULL, *cause = NULL;
