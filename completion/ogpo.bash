@@ -181,7 +181,7 @@ _ogpo()
 		;;
 	export)
 		opts="--output -o --format --month --summary --matrix --from --to
-		    --excel --plain --encoding --replace"
+		    --excel --plain --encoding --replace --agency"
 		words="attendance signin officers agencies meetings issues
 		    training rewards cases progress resolutions deadlines agenda
 		    decisions"

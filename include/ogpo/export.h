@@ -60,6 +60,9 @@ struct export_request {
 	char		 to[EXPORT_MONTH_MAX + 1];	/* the matrix's last
 							   month ("": month) */
 	uint32_t	 meeting;	/* signin, agenda, decisions */
+	const char	*agency;	/* officers: only this agency's own (its
+					   code), as ogpo list officers
+					   --agency; NULL: every agency's */
 	enum table_format format;	/* ODS, XLSX or CSV (0: CSV) */
 	int		 roc;		/* dates shown 民國 (ODS, XLSX, the
 					   sign-in sheet's heading) */
@@ -122,6 +125,15 @@ extern size_t export_officers_at_once;
  */
 int	export_officers(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
+
+/*
+ * The officers of agency alone (not of its subordinate agencies), by
+ * name, in export_officers' columns: what the Officers tab shows when
+ * narrowed to it. The importer reads the file back and finds nothing
+ * changed; other agencies' officers are not in it and are left alone.
+ */
+int	export_officers_of(struct store_txn *t, uint32_t agency,
+	    struct table_writer *w, size_t *rows, char **cause);
 
 /* Every agency in tree order: 機關代碼, 機關名稱, 上級機關代碼, 層級, 備註. */
 int	export_agencies(struct store_txn *t, struct table_writer *w,

@@ -135,6 +135,7 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "replace", no_argument, NULL, 'R' },
+		{ "agency", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -200,6 +201,13 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		case 'R':
 			r.replace = 1;
 			break;
+		case 'a':
+			if (*optarg == '\0')
+				return cmd_error(&cmd_export_entry, CMD_USAGE,
+				    "--agency needs an agency's code (see ogpo "
+				    "list agencies)");
+			r.agency = optarg;
+			break;
 		case 'h':
 			cmd_usage(&cmd_export_entry, stdout);
 			return CMD_OK;
@@ -238,6 +246,9 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	    r.month[0] || from[0] || to[0]))
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "--month, "
 		    "--summary, --matrix, --from and --to go with attendance");
+	if (r.agency != NULL && r.what != EXPORT_OFFICERS)
+		return cmd_error(&cmd_export_entry, CMD_USAGE, "--agency goes "
+		    "with officers");
 	if (summary && matrix)
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "choose "
 		    "--summary or --matrix, not both");
@@ -349,6 +360,7 @@ const struct cmd_entry cmd_export_entry = {
 	    "[OUTPUT]\n"
 	    "       ogpo export signin MEETING [OUTPUT]\n"
 	    "       ogpo export agenda|decisions MEETING [OUTPUT]\n"
+	    "       ogpo export officers [--agency CODE] [OUTPUT]\n"
 	    "       ogpo export officers|agencies|meetings|issues|training|"
 	    "rewards|cases|progress\n"
 	    "           |resolutions|deadlines [OUTPUT]\n"
@@ -383,6 +395,13 @@ const struct cmd_entry cmd_export_entry = {
 	    "officers, agencies  under the import's own headers: ogpo import "
 	    "reads the\n"
 	    "               file back and finds nothing changed\n"
+	    "  --agency CODE  officers of that agency only, not of its "
+	    "subordinate\n"
+	    "               agencies (as ogpo list officers --agency): "
+	    "imported back,\n"
+	    "               the officers of other agencies, not being in "
+	    "the file, are\n"
+	    "               left as they are\n"
 	    "meetings, issues    every field; agencies by code and name\n"
 	    "training, rewards   every record of point 8 and point 9, with "
 	    "the officer's\n"

@@ -1438,6 +1438,62 @@ done:
 	return rc;
 }
 
+/*
+ * One agency's own officers: few enough to look up one by one through
+ * the agency index, and sorted by name in memory.
+ */
+int
+export_officers_of(struct store_txn *t, uint32_t agency,
+    struct table_writer *w, size_t *rows, char **cause)
+{
+	static const struct table_column head[] = { T("姓名"), T("機關代碼"),
+		T("機關"), T("職稱"), T("角色"), T("督導類別"), T("職能"),
+		T("電子郵件"), T("電話"), T("分機"), T("是否為公務人員"),
+		D("到任日期"), D("卸任日期"), T("備註") };
+	struct export_tree tr;
+	struct export_opass x;
+	struct officer *o = NULL;
+	uint32_t *ids = NULL;
+	size_t i, k = 0, n;
+	int rc;
+
+	*rows = 0;
+	memset(&x, 0, sizeof x);
+	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
+	    (rc = export_head(w, head, 14, cause)) != 0)
+		goto done;
+	if ((n = store_group_ids(t, IX_OFFICER_AGENCY, agency, &ids)) == 0)
+		goto done;
+	x.v = xgrow(x.v, &x.cap, n, sizeof *x.v);
+	x.keys = xgrow(x.keys, &x.capkeys, n, sizeof *x.keys);
+	o = xmalloc(sizeof *o);
+	for (i = 0; i < n; i++) {
+		if ((rc = store_officer_get(t, ids[i], o, cause)) != 0)
+			goto done;
+		export_pack(o, &x.v[k], &x.a);
+		x.keys[k].rank = 0;
+		x.keys[k].id = ids[i];
+		x.keys[k].i = k;
+		k++;
+	}
+	for (i = 0; i < k; i++) {
+		x.keys[i].name = x.a.p + x.v[i].off;
+		x.keys[i].name8 = export_prefix8(x.keys[i].name);
+	}
+	qsort(x.keys, k, sizeof *x.keys, export_okey_cmp);
+	for (i = 0; i < k && rc == 0; i++)
+		rc = export_officer_row(&tr, &x.v[x.keys[i].i],
+		    x.keys[i].name, w, rows, cause);
+done:
+	free(o);
+	free(ids);
+	free(x.a.p);
+	free(x.v);
+	free(x.keys);
+	export_tree_free(&tr);
+	return rc;
+}
+
 int
 export_agencies(struct store_txn *t, struct table_writer *w, size_t *rows,
     char **cause)
@@ -2341,8 +2397,19 @@ export_write(struct store_txn *t, const struct export_request *r,
 		    w, rows, cause);
 	case EXPORT_SIGNIN:
 		return export_signin(t, r->meeting, r->roc, w, rows, cause);
-	case EXPORT_OFFICERS:
-		return export_officers(t, w, rows, cause);
+	case EXPORT_OFFICERS: {
+		struct agency a;
+		int rc;
+
+		if (r->agency == NULL)
+			return export_officers(t, w, rows, cause);
+		if ((rc = store_agency_by_code(t, r->agency, &a, cause)) ==
+		    OGPO_NOTFOUND)
+			rc = err_set(cause, rc, "no agency has the code '%s'; "
+			    "see ogpo list agencies", r->agency);
+		return rc != 0 ? rc : export_officers_of(t, a.h.id, w, rows,
+		    cause);
+	}
 	case EXPORT_AGENCIES:
 		return export_agencies(t, w, rows, cause);
 	case EXPORT_MEETINGS:
@@ -2590,7 +2657,12 @@ export_file_name(const struct export_request *r, char *buf, size_t n)
 		snprintf(buf, n, _("signin-%u.%s"), r->meeting, ext);
 		break;
 	case EXPORT_OFFICERS:
-		snprintf(buf, n, _("officers.%s"), ext);
+		if (r->agency != NULL)
+			/* TRANSLATORS: a file name: the agency's code, the
+			 * extension. */
+			snprintf(buf, n, _("officers-%s.%s"), r->agency, ext);
+		else
+			snprintf(buf, n, _("officers.%s"), ext);
 		break;
 	case EXPORT_AGENCIES:
 		snprintf(buf, n, _("agencies.%s"), ext);

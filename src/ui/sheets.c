@@ -355,11 +355,37 @@ ui_import_rejects(struct ui *ui)
 }
 
 /*
+ * The Officers tab's narrowing, for an export of officers: the agency's
+ * code, name and how many officers it has, when the tab shows one
+ * agency's; 0 when it shows all (or the agency is gone, as its heading
+ * then says).
+ */
+static int
+ui_export_agency(struct ui *ui, char *code, char *name, size_t *n)
+{
+	struct store_txn *t;
+	struct agency a;
+	int one;
+
+	if (ui->agency == 0 || store_read_begin(ui->store, &t, NULL) != 0)
+		return 0;
+	if ((one = store_agency_get(t, ui->agency, &a, NULL) == 0)) {
+		str_copy(code, a.code, OGPO_CODE_MAX + 1);
+		str_copy(name, a.name, OGPO_NAME_MAX + 1);
+		*n = store_count(t, IX_OFFICER_AGENCY, &ui->agency);
+	}
+	store_read_end(t);
+	return one;
+}
+
+/*
  * Write a spreadsheet from the Meetings pane or an attendance sheet:
  * a month's attendance or its summary per agency (the month offered is
- * month, else last month), or a meeting's sign-in sheet. The file name
- * is offered too (.ods); the name the user gives picks the format (.ods,
- * .xlsx or .csv), and the message names the file written, whole.
+ * month, else last month), or a meeting's sign-in sheet; or a list, the
+ * officers of the one agency the Officers tab shows when it is narrowed.
+ * The file name is offered too (.ods); the name the user gives picks the
+ * format (.ods, .xlsx or .csv), and the message names the file written,
+ * whole.
  */
 void
 ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
@@ -373,8 +399,9 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
 	};
 	struct export_request r;
 	char typed[32], path[1024], full[4096], *cause = NULL;
-	size_t rows = 0;
-	int ok;
+	char code[OGPO_CODE_MAX + 1], name[OGPO_NAME_MAX + 1], ask[512];
+	size_t rows = 0, n = 0;
+	int ok, one = 0;
 
 	memset(&r, 0, sizeof r);
 	r.what = (enum export_what)what;
@@ -402,6 +429,15 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
 			ui_message(ui, 1, _("Write the month as 2024-05."));
 		}
 	}
+	/* What the Officers tab shows is what goes out. */
+	if (what == EXPORT_OFFICERS &&
+	    (one = ui_export_agency(ui, code, name, &n)) != 0)
+		r.agency = code;
+	if (one)
+		snprintf(ask, sizeof ask, ngettext("Write the %zu officer of "
+		    "%s to the file (.ods, .xlsx or .csv)", "Write the %zu "
+		    "officers of %s to the file (.ods, .xlsx or .csv)", n), n,
+		    name);
 	export_file_name(&r, path, sizeof path);
 	if (file != NULL) {
 		str_copy(path, file, sizeof path);
@@ -419,7 +455,7 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
 		    what == EXPORT_AGENDA ? _("Write the agenda to the file "
 		    "(.ods, .xlsx or .csv)") : what == EXPORT_DECISIONS ?
 		    _("Write the record of decisions to the file (.ods, .xlsx "
-		    "or .csv)") :
+		    "or .csv)") : one ? ask :
 		    _("Write it to the file (.ods, .xlsx or .csv)"), path,
 		    sizeof path)) != 1 || path[0] == '\0') {
 			if (ok == UI_KEY_QUIT)
@@ -463,6 +499,10 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
 	else if (what == EXPORT_ATTENDANCE)
 		ui_message(ui, 0, _("Wrote %zu rows of %s's attendance to "
 		    "%s."), rows, r.month, full);
+	else if (one)
+		ui_message(ui, 0, ngettext("Wrote the %zu officer of %s to "
+		    "%s.", "Wrote the %zu officers of %s to %s.", rows), rows,
+		    name, full);
 	else
 		ui_message(ui, 0, _("Wrote %zu rows to %s."), rows, full);
 }

@@ -3,7 +3,10 @@
 # last month's attendance as an Excel file (BOM, CRLF, one row per
 # invitee), the summary and the matrix, the sign-in sheet of the planned
 # meeting, officers and agencies that import back unchanged (a note
-# =SUM(A1) leaves as '=SUM(A1) and comes back as itself), usage errors
+# =SUM(A1) leaves as '=SUM(A1) and comes back as itself), one agency's
+# officers (--agency: its own, not its subordinates') that import back
+# without touching the other agencies' and with an edited row as the one
+# change, an unknown agency code named, usage errors
 # (exit 2), and a Big5 export of a name Big5 lacks (exit 1, the row
 # named, no file left). The spreadsheet libraries are loaded only for a
 # spreadsheet: a CSV export goes without them, even broken.
@@ -198,6 +201,72 @@ contains "importing it over a changed note updates one" "$TMP/out" \
 run --db "$DB" list officers --tsv
 same "the note came back as =SUM(A1), without the guard" \
     "$(tsv_field "$TMP/out" "$id" note)" "=SUM(A1)"
+
+# --- one agency's officers, round trip ------------------------------------
+# A PO keeps their own agency's list: export it, edit it, import it back.
+# MOI's own officers only, as ogpo list officers --agency MOI lists them:
+# not those of its subordinates (NPA, NIA … have officers of their own).
+
+run --db "$DB" list officers --agency MOI --tsv
+moi=$(($(lines "$TMP/out") - 1))
+check "MOI has officers of its own" [ "$moi" -gt 0 ]
+run --db "$DB" list officers --agency NPA --tsv
+check "and so has NPA below it" [ "$(lines "$TMP/out")" -gt 1 ]
+run --db "$DB" export officers --agency MOI -o "$TMP/moi.csv"
+status "export officers --agency MOI succeeds" 0
+contains "it wrote MOI's officers" "$TMP/out" "Wrote $moi rows"
+contains "under the importer's header" "$TMP/moi.csv" \
+    "姓名,機關代碼,機關,職稱,角色,督導類別,職能,電子郵件,電話,分機,是否為公務人員,到任日期,卸任日期,備註"
+same "every row is MOI's" \
+    "$(tr -d '\r' <"$TMP/moi.csv" | awk -F, 'NR > 1 && $2 != "MOI"' | wc -l)" 0
+lacks "none of NPA's, below it" "$TMP/moi.csv" ",NPA,"
+run --db "$DB" export officers -o "$TMP/all.csv"
+same "the rows and their order are the whole export's MOI rows" \
+    "$(tr -d '\r' <"$TMP/moi.csv" | awk -F, 'NR > 1')" \
+    "$(tr -d '\r' <"$TMP/all.csv" | awk -F, 'NR > 1 && $2 == "MOI"')"
+run --db "$DB" export officers --agency MOI --plain
+status "to standard output too" 0
+same "as the same rows" "$(cat "$TMP/out")" \
+    "$(tr -d '\r' <"$TMP/moi.csv" | sed '1s/^\xef\xbb\xbf//')"
+
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/before"
+run --db "$DB" import officers "$TMP/moi.csv"
+status "importing MOI's file back succeeds" 0
+contains "and changes nothing" "$TMP/out" \
+    "added 0, updated 0, unchanged $moi, rejected 0"
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/after"
+check "the other agencies' officers, not in the file, are all still there" \
+    cmp -s "$TMP/before" "$TMP/after"
+# One row edited: its title (職稱, the fourth column).
+tr -d '\r' <"$TMP/moi.csv" | sed '1s/^\xef\xbb\xbf//' |
+    awk -F, -v OFS=, 'NR == 2 { $4 = "專門委員" } { print }' >"$TMP/moi-ed.csv"
+email=$(awk -F, 'NR == 2 { print $8 }' "$TMP/moi-ed.csv")
+run --db "$DB" import officers "$TMP/moi-ed.csv"
+contains "an edited row is exactly one change" "$TMP/out" \
+    "added 0, updated 1, unchanged $((moi - 1)), rejected 0"
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/after"
+same "one officer's line differs" \
+    "$(diff "$TMP/before" "$TMP/after" | grep -c '^>')" 1
+same "… the one of that row, with the new title" \
+    "$(diff "$TMP/before" "$TMP/after" | grep '^>' | grep -F "$email" |
+    grep -c '專門委員')" 1
+same "as many officers as before" "$(lines "$TMP/after")" \
+    "$(lines "$TMP/before")"
+
+run --db "$DB" export officers --agency NOPE -o "$TMP/nope.csv"
+status "an unknown agency code fails" 1
+contains "naming the code and where to find codes" "$TMP/err" \
+    "no agency has the code 'NOPE'; see ogpo list agencies"
+check "and writes no file" [ ! -e "$TMP/nope.csv" ]
+run --db "$DB" export officers --agency NOPE
+status "to standard output too" 1
+same "printing nothing" "$(lines "$TMP/out")" 0
+run --db "$DB" export agencies --agency MOI
+status "--agency with agencies is a usage error" 2
+contains "which says what it goes with" "$TMP/err" \
+    "--agency goes with officers"
+run --db "$DB" export officers --agency ''
+status "an empty --agency is a usage error" 2
 
 run --db "$DB" export agencies -o "$TMP/ag.csv"
 status "export agencies succeeds" 0

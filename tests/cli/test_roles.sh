@@ -2,10 +2,11 @@
 # test_roles.sh — who may write what, by every path of the command line:
 # an editor writes within the agencies of their scope and below them
 # (records, imports, deletions), and is told which scope is missing when
-# refused; a viewer, and a login the user table does not name, only read;
-# only an admin changes users, and the last admin cannot go. Refused
-# writes leave the database as it was. The audit trail shows each person
-# what they may see.
+# refused, and keeps their agency's list by export --agency and import,
+# which touches nothing outside it; a viewer, and a login the user table
+# does not name, only read; only an admin changes users, and the last
+# admin cannot go. Refused writes leave the database as it was. The audit
+# trail shows each person what they may see.
 #
 # Real Unix accounts (made here, removed at the end) run the real binary,
 # so the login is the one the system gives, never a variable: this needs
@@ -128,6 +129,33 @@ succeeded "with --skip-bad the editor's row inside the scope lands"
 "$OGPO" --db "$DB" list officers --tsv >"$TMP/officers"
 contains "the officer of MOI was imported" "$TMP/officers" "in@moi.gov.tw"
 lacks "the officer of MOTC was not" "$TMP/officers" "out@motc.gov.tw"
+
+# The editor keeps MOI's list in a spreadsheet: exported with --agency,
+# edited, imported back. Only MOI's officers are in it, so nothing in it
+# is outside the scope, and the others' officers are left alone.
+mkdir "$TMP/ed" && chown "$ED" "$TMP/ed"
+moi=$("$OGPO" --db "$DB" list officers --agency MOI --tsv | awk 'END { print NR - 1 }')
+as "$ED" export officers --agency MOI -o "$TMP/ed/moi.csv"
+succeeded "the editor exports their own agency's officers"
+contains "… all of MOI's" "$TMP/out" "Wrote $moi rows"
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/before"
+as "$ED" import officers "$TMP/ed/moi.csv"
+succeeded "the editor imports the file back"
+contains "… and nothing changes" "$TMP/out" \
+    "added 0, updated 0, unchanged $moi, rejected 0"
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/after"
+check "… not even the officers outside the scope" \
+    cmp -s "$TMP/before" "$TMP/after"
+tr -d '\r' <"$TMP/ed/moi.csv" | sed '1s/^\xef\xbb\xbf//' |
+    awk -F, -v OFS=, 'NR == 2 { $14 = "改過" } { print }' >"$TMP/moi-ed.csv"
+chmod 644 "$TMP/moi-ed.csv"
+as "$ED" import officers "$TMP/moi-ed.csv"
+succeeded "the editor imports the file with one note edited"
+contains "… and that is the one change" "$TMP/out" \
+    "added 0, updated 1, unchanged $((moi - 1)), rejected 0"
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/after"
+changed=$(diff "$TMP/before" "$TMP/after" | grep -c '^>')
+check "… one officer's record differs" [ "$changed" -eq 1 ]
 
 # --- the viewer and a stranger ---
 snapshot >"$TMP/before"

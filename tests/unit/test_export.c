@@ -630,6 +630,67 @@ test_export_round_trip(void **state)
 	assert_null(cause);
 }
 
+/*
+ * One agency's officers: its own (NIA's one officer has moved to NDC, and
+ * MOI's subordinates are not MOI), by name, as the whole export's rows of
+ * that agency; imported back, nothing changes and nobody is taken away.
+ */
+static void
+test_export_agency(void **state)
+{
+	static const char moi_csv[] =
+	    "姓名,機關代碼,機關,職稱,角色,督導類別,職能,電子郵件,電話,分機,"
+	    "是否為公務人員,到任日期,卸任日期,備註\n"
+	    "吳美華,MOI,內政部,專員,督導,資訊長,,wu@moi.example,,,否,,,\n"
+	    "王小明,MOI,內政部,科長,聯絡人,,,wang@moi.example,02-1234-5678,"
+	    "12,是,2024-01-02,,\n";
+	struct fx *f = *state;
+	struct export_request r = { .what = EXPORT_OFFICERS, .agency = "MOI",
+		.excel = 1 };
+	struct import_result res;
+	char path[128], *cause = NULL, *got;
+	size_t rows = 0;
+	int rc;
+
+	test_expect(f, &(struct export_request){ .what = EXPORT_OFFICERS,
+	    .agency = "MOI" }, moi_csv, 2);
+	test_expect(f, &(struct export_request){ .what = EXPORT_OFFICERS,
+	    .agency = "NIA" }, "姓名,機關代碼,機關,職稱,角色,督導類別,職能,"
+	    "電子郵件,電話,分機,是否為公務人員,到任日期,卸任日期,備註\n", 0);
+	test_expect(f, &(struct export_request){ .what = EXPORT_OFFICERS,
+	    .agency = "NDC" }, "姓名,機關代碼,機關,職稱,角色,督導類別,職能,"
+	    "電子郵件,電話,分機,是否為公務人員,到任日期,卸任日期,備註\n"
+	    "'=陳美玲,NDC,國家發展委員會,研究員,聯絡人,,,chen@ndc.example,,,"
+	    "是,,,'=SUM(A1)\n"
+	    "林志豪,NDC,國家發展委員會,秘書,聯絡人,,,lin@nia.example,,,是,,,"
+	    "\n", 2);
+
+	got = test_export(f, &(struct export_request){ .what =
+	    EXPORT_OFFICERS, .agency = "XX" }, &rows, &rc, &cause);
+	assert_int_equal(rc, OGPO_NOTFOUND);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "no agency has the code 'XX'; see ogpo "
+	    "list agencies"));
+	free(cause);
+	free(got);
+	cause = NULL;
+
+	snprintf(path, sizeof path, "%s/moi.csv", f->dir);
+	assert_int_equal(export_file(f->c, &r, path, &rows, NULL, &cause), 0);
+	assert_int_equal(rows, 2);
+	test_import(f, path, ENTITY_OFFICER, &res);
+	assert_int_equal(res.added + res.updated + res.rejected, 0);
+	assert_int_equal(res.unchanged, 2);
+	/* The others' officers, not in the file, are all still there. */
+	test_expect(f, &(struct export_request){ .what = EXPORT_OFFICERS },
+	    officers_csv, 4);
+
+	r.format = TABLE_ODS;
+	export_file_name(&r, path, sizeof path);
+	assert_string_equal(path, "officers-MOI.ods");
+	assert_null(cause);
+}
+
 static void
 test_export_meetings_issues(void **state)
 {
@@ -866,6 +927,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_signin,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_export_agencies,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_export_agency,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_export_round_trip,
 		    test_setup, test_teardown),
