@@ -691,6 +691,11 @@ attend_mark(struct attend *v, enum ui_action a)
 				v->ui->quit = 1;
 			return;
 		}
+		/* The rows may have been read again while the name was
+		 * typed (the last mark's save landed, or another's write):
+		 * r went with them. */
+		if ((r = attend_row(v, op.officer)) == NULL)
+			return;
 	}
 	/*
 	 * The mark is drawn, then saved by the thread: a commit waits for
