@@ -502,6 +502,13 @@ ui_draw_status(struct ui *ui)
 	ui_putr(ui, y, ui->cols - w - 1, w + 1, pos, UI_STATUS);
 }
 
+/* What a page saving in the background says (ui->bg); 0 if none does. */
+static int
+ui_bg(struct ui *ui)
+{
+	return ui->bg != NULL ? ui->bg(ui->bg_arg) : 0;
+}
+
 /*
  * Read the date afresh: a session left open past midnight counts,
  * dims and proposes as of the new day. Returns 1 (every pane then
@@ -512,6 +519,10 @@ ui_new_day(struct ui *ui)
 {
 	char today[11];
 
+	/* ui_changed reads the database, the saving thread's until it is
+	 * done: the day is looked at on a redraw after that. */
+	if (ui_bg(ui) == UI_BG_BUSY)
+		return 0;
 	date_today(today);
 	if (strcmp(today, ui->today) == 0)
 		return 0;
@@ -620,13 +631,6 @@ ui_sequence(wint_t intro)
 		if (strcmp(seq, known[i].seq) == 0)
 			return KEYMAP_FKEY | known[i].key;
 	return UI_KEY_NONE;
-}
-
-/* What a page saving in the background says (ui->bg); 0 if none does. */
-static int
-ui_bg(struct ui *ui)
-{
-	return ui->bg != NULL ? ui->bg(ui->bg_arg) : 0;
 }
 
 void
