@@ -127,6 +127,7 @@ export_records(struct store_txn *t, enum entity_kind kind,
 /* --- import ---------------------------------------------------------- */
 
 #define RECORDS_COLS_MAX	256
+#define RECORDS_NOTHING	1000	/* private status: nothing to change, let go */
 
 /* A column that is no field of the record: shown for people, read only
  * to find a resolution's meeting when its number is left out. */
@@ -671,8 +672,10 @@ records_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		    "refused; nothing was written:\n%s", "%zu rows were "
 		    "refused; nothing was written:\n%s", ri->nerrors),
 		    ri->nerrors, ri->errors);
-	if (ri->o->dry_run || ri->res->added + ri->res->updated == 0)
+	if (ri->o->dry_run)
 		return 0;
+	if (ri->res->added + ri->res->updated == 0)
+		return RECORDS_NOTHING;
 	/* The record that names the changes: ogpo import undo takes them
 	 * back together. */
 	memset(&ir, 0, sizeof ir);
@@ -796,8 +799,12 @@ records_import(struct core *c, const char *path,
 		    "of kind %d", (int)o->kind);
 	rc = records_read(&ri, path, cause);
 	if (rc == 0) {
+		/* Refused rows, or none that change anything, are found
+		 * without the writer's lock (core_run_looked). */
 		rc = o->dry_run ? core_dry(c, records_txn, &ri, cause) :
-		    core_run(c, records_txn, &ri, cause);
+		    core_run_looked(c, records_txn, &ri, cause);
+		if (rc == RECORDS_NOTHING)
+			rc = 0;
 		res->rows = ri.nrows;
 		res->written = rc == 0 && !o->dry_run &&
 		    res->added + res->updated > 0;
