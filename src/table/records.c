@@ -16,7 +16,9 @@
 #include "ogpo/csv.h"
 #include "ogpo/export.h"
 #include "ogpo/import.h"
+#include "ogpo/priv.h"
 #include "ogpo/schema.h"
+#include "ogpo/spool.h"
 #include "table-int.h"
 
 /* The columns: every field but the record head's bookkeeping. */
@@ -718,17 +720,28 @@ static int
 records_read(struct records_import *ri, const char *path, char **cause)
 {
 	struct table_reader *r;
-	struct csv_reader *csv;
+	struct table_parsed *p;
+	struct table_csv_info ci;
 	const struct table_row *row;
+	struct spool sp;
 	char unknown[512] = "";
 	size_t i, cap = 0;
 	int rc, head = 0;
 
-	if ((rc = table_reader_open(&r, path, NULL, cause)) != 0)
+	/* Copied aside, and read (a set-id ogpo: in a process of its own
+	 * that holds nothing of the database) before anything is held. */
+	if ((rc = spool_in(&sp, path, NULL, NULL, cause)) != 0)
 		return rc;
-	if ((csv = table_reader_csv(r)) != NULL)
-		str_copy(ri->encoding, csv_reader_encoding(csv),
-		    sizeof ri->encoding);
+	rc = table_parse(&p, path, sp.data, sp.len, NULL, priv_setid(),
+	    cause);
+	if (rc == 0 && (rc = table_parsed_open(&r, p, cause)) != 0)
+		table_parsed_free(p);
+	if (rc != 0) {
+		spool_free(&sp);
+		return rc;
+	}
+	if (table_reader_csv_info(r, &ci))
+		str_copy(ri->encoding, ci.encoding, sizeof ri->encoding);
 	else
 		str_copy(ri->encoding, table_format_name(
 		    table_reader_format(r)), sizeof ri->encoding);
@@ -771,6 +784,8 @@ records_read(struct records_import *ri, const char *path, char **cause)
 		ri->nrows++;
 	}
 	table_reader_close(r);
+	table_parsed_free(p);
+	spool_free(&sp);
 	if (rc == 0 && !head)
 		rc = err_set(cause, OGPO_INVALID, "%s is empty: it has no "
 		    "header row", path);
