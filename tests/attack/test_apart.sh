@@ -8,8 +8,10 @@
 # program, the group as its saved group: the whole database, audit trail
 # and all, to rewrite. The file is read in a child that has given all of
 # that up; ended by force, the import fails with a sentence and writes
-# nothing.
+# nothing. The full-screen program, which keeps the group as its saved
+# group, reads through a child with none.
 . "$(dirname "$0")/attack-lib.sh"
+. tests/tui/tui-lib.sh
 
 H=$TMP/home/$ED
 awk 'BEGIN { print "name,agency_code,role,email,phone";
@@ -17,28 +19,35 @@ awk 'BEGIN { print "name,agency_code,role,email,phone";
 	printf "讀取%d,MOI,po,apart%d@moi.gov.tw,02-2356-%04d\n", i, i,
 	    i % 10000 }' >"$H/big.csv"
 chmod 644 "$H/big.csv"
+head -150001 "$H/big.csv" >"$H/mid.csv"
+chmod 644 "$H/mid.csv"
 gid=$(id -g "$ED")
 
-# reader: the pid of an ogpo of $ED whose parent is another of them
-# (the process reading the file), polled for up to 10 s; "" if none.
+# reader: "PID PARENT" of an ogpo of $ED whose parent is another of them
+# (the process reading the file), looked for as fast as ps goes for up
+# to 2000 looks; "" if none. The parent is then stopped, so that the
+# reader stays, its pipe full, until cont.
 reader() {
 	i=0
-	while [ $i -lt 1000 ]; do
-		for p in $(pgrep -u "$ED" -x ogpo); do
-			pp=$(awk '/^PPid:/ { print $2 }' "/proc/$p/status" \
-			    2>/dev/null)
-			[ -n "$pp" ] && [ "$(cat "/proc/$pp/comm" 2>/dev/null)" \
-			    = ogpo ] && { echo "$p"; return; }
-		done
+	while [ $i -lt 2000 ]; do
+		c=$(ps -o pid=,ppid=,comm= -u "$ED" | awk '$3 == "ogpo" {
+		    p[$1] = $2 } END { for (k in p) if (p[k] in p) print k,
+		    p[k] }')
+		if [ -n "$c" ]; then
+			kill -STOP "${c#* }"
+			echo "$c"
+			return
+		fi
 		i=$((i + 1))
-		sleep 0.01
 	done
 }
+cont() { [ -n "${parent:-}" ] && kill -CONT "$parent"; parent=; }
 
 remember
 as "$ED" - sh -c "$BIN import officers $H/big.csv --dry-run" &
 job=$!
-child=$(reader)
+set -- $(reader)
+child=${1:-} parent=${2:-}
 if [ -n "$child" ]; then
 	ok "the file is read by a process of its own ($child)"
 	grep '^Gid:' "/proc/$child/status" >"$TMP/gids"
@@ -52,6 +61,7 @@ if [ -n "$child" ]; then
 	check "nor any map of it (maps read: $(wc -l <"$TMP/maps") lines)" \
 	    test -s "$TMP/maps"
 	lacks "none of data.mdb or lock.mdb" "$TMP/maps" "$STATE"
+	cont
 else
 	not_ok "the file is read by a process of its own"
 fi
@@ -61,9 +71,46 @@ said "the dry run reads every row all the same" "added 400000,"
 # The reader ended by force, as a parser gone wrong would end.
 as "$ED" - sh -c "$BIN import officers $H/big.csv" &
 job=$!
-child=$(reader)
+set -- $(reader)
+child=${1:-} parent=${2:-}
 [ -n "$child" ] && kill -SEGV "$child"
+cont
 wait "$job"
 check "an import whose reader dies ($child) fails" test -n "$child"
 said "saying so" "the process reading it was ended by signal"
 intact "a reader that died"
+
+# --- the full-screen program ---------------------------------------------
+DB=$STATE
+OGPO=$BIN
+TUI_AS="setpriv --reuid=$ED --regid=$ED --init-groups"
+cd "$H" || exit 1	# the files offered are those of the folder
+tui_start editor 100 30
+TUI_AS=
+keys 2
+expect "the editor's Officers tab" "Officers of"
+keys i
+expect "i asks for the file" "Import officers from which file?"
+text mid
+keys Enter
+set -- $(reader)
+child=${1:-} parent=${2:-}
+if [ -n "$child" ]; then
+	ok "the full-screen program reads the file in a process of its own"
+	grep '^Gid:' "/proc/$parent/status" >"$TMP/pgids"
+	grep '^Gid:' "/proc/$child/status" >"$TMP/gids"
+	check "which, unlike the program ($(cat "$TMP/pgids")), has no \
+group but $ED's ($(cat "$TMP/gids"))" awk -v g="$gid" \
+	    '{ exit !($2 == g && $3 == g && $4 == g && $5 == g) }' \
+	    "$TMP/gids"
+	ls -l "/proc/$child/fd/" "/proc/$child/maps" >"$TMP/fds" 2>&1
+	cat "/proc/$child/maps" >>"$TMP/fds" 2>&1
+	lacks "and nothing of the shared database" "$TMP/fds" "$STATE"
+	cont
+else
+	not_ok "the full-screen program reads the file in a process of its own"
+fi
+expect "the dry run's dialog comes" "Import them?" 60
+keys n
+expect_gone "n writes nothing" "Import them?"
+tui_done
