@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "ogpo/priv.h"
@@ -93,6 +94,20 @@ priv_signals(void)
 	(void)sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+/*
+ * No core dump, no ptrace, no /proc/PID/fd or mem for the user: whatever
+ * fs.suid_dumpable says, which the kernel applies again at each change
+ * of the effective group (so this follows every one). A process the user
+ * could attach to, its group given up, still has the database's file open
+ * for writing and its lock table mapped.
+ */
+static void
+priv_undumpable(void)
+{
+	if (priv_is_setid)
+		(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 int
 priv_init(void)
 {
@@ -113,6 +128,7 @@ priv_init(void)
 		if (setegid(getgid()) != 0)
 			return -1;
 	}
+	priv_undumpable();
 	return 0;
 }
 
@@ -131,16 +147,20 @@ priv_group(void)
 void
 priv_enter(void)
 {
-	if (priv_depth++ == 0 && !priv_dropped && priv_gid != (gid_t)-1)
+	if (priv_depth++ == 0 && !priv_dropped && priv_gid != (gid_t)-1) {
 		(void)setegid(priv_gid);
+		priv_undumpable();
+	}
 }
 
 void
 priv_leave(void)
 {
 	if (priv_depth > 0 && --priv_depth == 0 && !priv_dropped &&
-	    priv_gid != (gid_t)-1)
+	    priv_gid != (gid_t)-1) {
 		(void)setegid(getgid());
+		priv_undumpable();
+	}
 }
 
 int
@@ -155,6 +175,7 @@ priv_drop(void)
 	if (setresgid(g, g, g) != 0 || getresgid(&r, &e, &s) != 0 ||
 	    r != g || e != g || s != g)
 		return -1;
+	priv_undumpable();
 	priv_dropped = 1;
 	priv_depth = 0;
 	return 0;
