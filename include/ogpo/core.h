@@ -99,6 +99,16 @@ int	 core_run(struct core *c, core_fn fn, void *arg, char **cause);
  */
 int	 core_dry(struct core *c, core_fn fn, void *arg, char **cause);
 
+/*
+ * Run fn as core_run would, but for anyone other than an admin look first
+ * in a dry run: a change made of many rows, each judged against the
+ * person's scope (an import), is refused, or found to change nothing,
+ * without holding up anyone's saves; only if the look returns 0 is the
+ * writer's lock taken and fn run again, against what is then current.
+ * Returns the look's status if it is not 0, else core_run's.
+ */
+int	 core_run_looked(struct core *c, core_fn fn, void *arg, char **cause);
+
 /* One complaint about one field, for a form to show beside it. */
 struct core_fault {
 	const struct field *field;	/* NULL: the record as a whole */

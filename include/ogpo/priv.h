@@ -45,4 +45,16 @@ void	 priv_leave(void);
  */
 int	 priv_drop(void);
 
+/*
+ * In a child forked to read what a person gave (a spreadsheet to
+ * import), before it reads a byte: keep nothing a parser gone wrong could
+ * turn on the shared database. The group's rights go for good, as do
+ * every descriptor but keep (the database's files among them; 0 to 2
+ * become /dev/null) and every shared mapping (LMDB's map of the data
+ * file, writable once re-protected, and its lock table); signals are as
+ * a new process has them. Returns 0, or -1 if any of it failed, in which
+ * case the child must read nothing and exit.
+ */
+int	 priv_apart(int keep);
+
 #endif

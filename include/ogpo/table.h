@@ -185,6 +185,14 @@ int	 table_reader_next(struct table_reader *r, const struct table_row **row,
 enum table_format table_reader_format(const struct table_reader *r);
 /* The CSV reader underneath (its encoding, delimiter ...), or NULL. */
 struct csv_reader *table_reader_csv(const struct table_reader *r);
+/* What a CSV reader settled at open, as csv_reader_encoding and the rest
+ * say; table_reader_csv_info fills it and returns 1 for a CSV, else 0. */
+struct table_csv_info {
+	const char	*encoding;	/* "utf-8", "big5", "utf-16le" ... */
+	int		 delimiter, bom, crlf;
+};
+int	 table_reader_csv_info(const struct table_reader *r,
+	    struct table_csv_info *ci);
 /* The sheet read ("" for CSV). */
 const char	*table_reader_sheet(const struct table_reader *r);
 /* Bytes taken from the input so far, and its size, for a progress bar. */
@@ -197,6 +205,26 @@ uint64_t table_reader_bytes_total(const struct table_reader *r);
  */
 const char	*table_reader_warnings(const struct table_reader *r);
 void	 table_reader_close(struct table_reader *r);
+
+/*
+ * A file's rows, read once (table_parse) and then as often as needed
+ * (table_parsed_open: each open a reader from the first row, valid while
+ * p is). With apart, they are read in a child process that first gives
+ * up everything a parser made to misbehave could turn on the shared
+ * database (priv_apart: the group's rights, the database's descriptors
+ * and maps), and come back as rows this process checks; data may then
+ * go once table_parse returns. Without, data (kept until
+ * table_parsed_free) is read again at each open, here. A file that does
+ * not open as a table fails table_parse, apart, and table_parsed_open
+ * otherwise, with the same sentence.
+ */
+struct table_parsed;
+int	 table_parse(struct table_parsed **pp, const char *name,
+	    const void *data, size_t len, const struct table_options *o,
+	    int apart, char **cause);
+int	 table_parsed_open(struct table_reader **rp,
+	    const struct table_parsed *p, char **cause);
+void	 table_parsed_free(struct table_parsed *p);
 
 /*
  * How a row is named in sentences, in the reader's language: "row 12"

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "ogpo/cmd.h"
+#include "ogpo/priv.h"
 #include "ogpo/spool.h"
 #include "ogpo/table.h"
 #include "ogpo/vote.h"
@@ -223,6 +224,7 @@ cmd_vote_read(struct core *c, struct cmd_vote *cv, const char *path,
     char **cause)
 {
 	struct table_options to;
+	struct table_parsed *p = NULL;
 	struct table_reader *r = NULL;
 	const struct table_row *row;
 	struct store_txn *t;
@@ -236,8 +238,9 @@ cmd_vote_read(struct core *c, struct cmd_vote *cv, const char *path,
 	if ((rc = spool_in(&sp, path, NULL, NULL, cause)) != 0)
 		return rc;
 	memset(&to, 0, sizeof to);
-	if ((rc = table_reader_open_mem(&r, path, sp.data, sp.len, &to,
-	    cause)) != 0)
+	/* A set-id ogpo reads the file in a process of its own. */
+	if ((rc = table_parse(&p, path, sp.data, sp.len, &to, priv_setid(),
+	    cause)) != 0 || (rc = table_parsed_open(&r, p, cause)) != 0)
 		goto out;
 	if ((rc = store_read_begin(core_store(c), &t, cause)) != 0)
 		goto out;
@@ -300,6 +303,7 @@ cmd_vote_read(struct core *c, struct cmd_vote *cv, const char *path,
 out:
 	if (r != NULL)
 		table_reader_close(r);
+	table_parsed_free(p);
 	spool_free(&sp);
 	return rc;
 }

@@ -63,9 +63,10 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 	}
 	free(dir);
 	/* Open, the database needs the group's rights no more: a command
-	 * gives them up for good, so no parser it runs (a spreadsheet, a
-	 * CSV) ever runs with them. The full-screen program keeps them for
-	 * the who-else files, doctor and who to read them. */
+	 * gives them up for good. The full-screen program keeps them for
+	 * the who-else files, doctor and who to read them. Either way a
+	 * spreadsheet is read in a process of its own, without them or any
+	 * descriptor of the database (table_parse). */
 	if (c != NULL && ctx->command != NULL &&
 	    strcmp(ctx->command, "doctor") != 0 &&
 	    strcmp(ctx->command, "who") != 0 && priv_drop() != 0) {

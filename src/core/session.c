@@ -233,7 +233,18 @@ core_sessions(struct core *c, struct core_session *out, size_t max)
 	    lseek(fd, 0, SEEK_SET) == 0 && (d = fdopendir(fd)) != NULL) {
 		while ((de = readdir(d)) != NULL) {
 			pid = strtol(de->d_name, &end, 10);
-			if (*end != '\0' || pid <= 0)
+			if (pid <= 0)
+				continue;
+			/* A file begun by a process that died before it was
+			 * whole (killed, or cut short by ulimit -f) goes
+			 * with it: else any login could fill the directory
+			 * that every full-screen program reads each second. */
+			if (strcmp(end, ".new") == 0) {
+				if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+					(void)unlinkat(dfd, de->d_name, 0);
+				continue;
+			}
+			if (*end != '\0')
 				continue;
 			if (session_read(dfd, de->d_name, (pid_t)pid, &s) != 0)
 				continue;

@@ -1273,9 +1273,12 @@ store_backup(struct store *s, const char *dir, char **cause)
 	if (rc == 0)
 		return err_set(cause, OGPO_EXISTS, "%s already holds a "
 		    "database; back up into a new or empty directory", dir);
-	/* The copy is the user's file, made with the user's rights. */
+	/* The copy is the user's file, made with the user's rights, and
+	 * theirs alone whatever the umask and the directory: it holds the
+	 * whole audit trail, which others see only in part, and in a shared
+	 * database only the group reads the rest. */
 	path = xasprintf("%s/data.mdb", dir);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd == -1) {
 		rc = err_set(cause, OGPO_IO, "cannot create %s: %s", path,
 		    strerror(errno));

@@ -18,6 +18,7 @@
 
 #include "ogpo/codec.h"
 #include "ogpo/import.h"
+#include "ogpo/priv.h"
 #include "ogpo/spool.h"
 #include "ogpo/text.h"
 #include "ogpo/util.h"
@@ -51,8 +52,7 @@ struct import {
 	struct table_ahead		*ahead;	/* r's rows after the header */
 	struct table_writer		*rej;
 	FILE				*rejf;	/* a spool, copied after */
-	const void			*data;	/* the file, copied aside */
-	size_t				 len;
+	struct table_parsed		*rows;	/* the file's, read once */
 	struct import_header		 h;
 	const struct table_row		*header;
 	char				**header_copy;
@@ -1497,7 +1497,7 @@ import_rejects_open(struct import *im)
 {
 	struct table_writer_options wo;
 	struct table_column *cols;
-	struct csv_reader *csv;
+	struct table_csv_info ci;
 	size_t i;
 	int rc;
 
@@ -1520,11 +1520,11 @@ import_rejects_open(struct import *im)
 	    TABLE_FORMAT_NONE)
 		wo.format = table_reader_format(im->r);
 	wo.sheet = table_reader_sheet(im->r);
-	if ((csv = table_reader_csv(im->r)) != NULL) {
-		wo.csv.encoding = csv_reader_encoding(csv);
-		wo.csv.delimiter = csv_reader_delimiter(csv);
-		wo.csv.bom = csv_reader_bom(csv);
-		wo.csv.crlf = csv_reader_crlf(csv);
+	if (table_reader_csv_info(im->r, &ci)) {
+		wo.csv.encoding = ci.encoding;
+		wo.csv.delimiter = ci.delimiter;
+		wo.csv.bom = ci.bom;
+		wo.csv.crlf = ci.crlf;
 	} else
 		wo.csv.bom = wo.csv.crlf = 1;	/* for Excel */
 	/* What came in as an agency's own character goes back as □. */
@@ -1621,18 +1621,14 @@ import_record_write(struct import *im, uint64_t first)
 static int
 import_open(struct import *im, char **cause)
 {
-	struct table_options to;
-	struct csv_reader *csv;
+	struct table_csv_info ci;
 
-	memset(&to, 0, sizeof to);
-	to.csv = im->o->csv;
-	if (table_reader_open_mem(&im->r, im->path, im->data, im->len, &to,
-	    cause) != 0)
+	if (table_parsed_open(&im->r, im->rows, cause) != 0)
 		return OGPO_INVALID;
-	if ((csv = table_reader_csv(im->r)) != NULL) {
-		str_copy(im->res->encoding, csv_reader_encoding(csv),
+	if (table_reader_csv_info(im->r, &ci)) {
+		str_copy(im->res->encoding, ci.encoding,
 		    sizeof im->res->encoding);
-		im->res->delimiter = csv_reader_delimiter(csv);
+		im->res->delimiter = ci.delimiter;
 	} else {
 		str_copy(im->res->encoding, table_format_name(
 		    table_reader_format(im->r)), sizeof im->res->encoding);
@@ -1838,6 +1834,7 @@ import_run(struct core *c, const char *path, const struct import_options *o,
     struct import_result *res, char **cause)
 {
 	struct import_copying copying = { o };
+	struct table_options to;
 	struct import im;
 	struct spool sp;
 	int rc;
@@ -1851,8 +1848,15 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	if ((rc = spool_in(&sp, path, o->progress ? import_copy_progress :
 	    NULL, &copying, cause)) != 0)
 		return rc;
-	im.data = sp.data;
-	im.len = sp.len;
+	/* Read once: a set-id ogpo reads it in a process of its own that
+	 * holds nothing of the database (table_parse). */
+	memset(&to, 0, sizeof to);
+	to.csv = o->csv;
+	if ((rc = table_parse(&im.rows, path, sp.data, sp.len, &to,
+	    priv_setid(), cause)) != 0) {
+		spool_free(&sp);
+		return rc;
+	}
 	/* Room for the whole file up front (a database takes about six
 	 * times the CSV: record, indexes, audit), rather than growing the map
 	 * (and reading the file again) part-way through. Without the room
@@ -1863,8 +1867,10 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 		/* The pages it changes, kept in memory until the commit. */
 		bulkmem_begin(sp.len * IMPORT_DIRTY);
 	}
+	/* Anyone but an admin is looked at in a snapshot first: rows their
+	 * scope refuses, or a file that changes nothing, hold no one up. */
 	rc = o->dry_run ? core_dry(c, import_txn, &im, cause) :
-	    core_run(c, import_txn, &im, cause);
+	    core_run_looked(c, import_txn, &im, cause);
 	bulkmem_end();
 	if (rc != 0 && rc != IMPORT_DRY_RUN)
 		res->written = 0;
@@ -1876,6 +1882,7 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 		import_rejects_write(&im);
 	if (im.rejf != NULL)
 		fclose(im.rejf);
+	table_parsed_free(im.rows);
 	spool_free(&sp);
 	if (rc == IMPORT_DRY_RUN)
 		rc = 0;

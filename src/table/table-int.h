@@ -17,6 +17,34 @@
 #include "ogpo/table.h"
 #include "ogpo/util.h"
 
+/* --- rows read apart (apart.c) -------------------------------------- */
+
+/* How the child's table ended, and what its reader had settled. */
+struct apart_end {
+	int			 rc;	/* 0, or -1: cause after the rows */
+	enum table_format	 format;
+	int			 csv, delimiter, bom, crlf;
+	uint64_t		 total;
+	const char		*encoding, *sheet, *warnings, *cause;
+};
+
+/* A reader's place in the checked rows. */
+struct apart_cursor {
+	const char		*buf;
+	size_t			 len, pos;
+	const struct apart_end	*end;
+	char			**fields;
+	size_t			 cap;
+	uint64_t		 nread;
+	struct table_row	 row;
+};
+
+int	 apart_next(struct apart_cursor *c, const struct table_row **row,
+	    char **cause);
+/* A reader of len bytes of checked rows at buf, ended as end says. */
+struct table_reader *table_reader_open_apart(const char *buf,
+	    size_t len, const struct apart_end *end);
+
 /* --- reading zipped sheets (sheet-read.c) --------------------------- */
 
 /* The most memory expat may take for one part (names, attributes). */

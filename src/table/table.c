@@ -20,6 +20,7 @@ struct table_reader {
 	enum table_format	 format;
 	struct csv_reader	*csv;
 	struct sheet		*sheet;
+	struct apart_cursor	*apart;	/* rows read apart (apart.c) */
 };
 
 /* --- formats and names ----------------------------------------------- */
@@ -207,10 +208,26 @@ table_reader_open_mem(struct table_reader **rp, const char *name,
 	    data, data != NULL ? len : 0, o, cause);
 }
 
+struct table_reader *
+table_reader_open_apart(const char *buf, size_t len,
+    const struct apart_end *end)
+{
+	struct table_reader *r = xcalloc(1, sizeof *r);
+
+	r->format = end->format;
+	r->apart = xcalloc(1, sizeof *r->apart);
+	r->apart->buf = buf;
+	r->apart->len = len;
+	r->apart->end = end;
+	return r;
+}
+
 int
 table_reader_next(struct table_reader *r, const struct table_row **row,
     char **cause)
 {
+	if (r->apart != NULL)
+		return apart_next(r->apart, row, cause);
 	if (r->csv != NULL)
 		return csv_reader_next(r->csv, row, cause);
 	return sheet_next(r->sheet, row, cause);
@@ -228,15 +245,38 @@ table_reader_csv(const struct table_reader *r)
 	return r->csv;
 }
 
+int
+table_reader_csv_info(const struct table_reader *r, struct table_csv_info *ci)
+{
+	if (r->apart != NULL && r->apart->end->csv) {
+		ci->encoding = r->apart->end->encoding;
+		ci->delimiter = r->apart->end->delimiter;
+		ci->bom = r->apart->end->bom;
+		ci->crlf = r->apart->end->crlf;
+		return 1;
+	}
+	if (r->csv == NULL)
+		return 0;
+	ci->encoding = csv_reader_encoding(r->csv);
+	ci->delimiter = csv_reader_delimiter(r->csv);
+	ci->bom = csv_reader_bom(r->csv);
+	ci->crlf = csv_reader_crlf(r->csv);
+	return 1;
+}
+
 const char *
 table_reader_sheet(const struct table_reader *r)
 {
+	if (r->apart != NULL)
+		return r->apart->end->sheet;
 	return r->sheet != NULL ? sheet_name(r->sheet) : "";
 }
 
 uint64_t
 table_reader_bytes_read(const struct table_reader *r)
 {
+	if (r->apart != NULL)
+		return r->apart->nread;
 	return r->csv != NULL ? csv_reader_bytes_read(r->csv) :
 	    sheet_bytes_read(r->sheet);
 }
@@ -244,6 +284,8 @@ table_reader_bytes_read(const struct table_reader *r)
 uint64_t
 table_reader_bytes_total(const struct table_reader *r)
 {
+	if (r->apart != NULL)
+		return r->apart->end->total;
 	return r->csv != NULL ? csv_reader_bytes_total(r->csv) :
 	    sheet_bytes_total(r->sheet);
 }
@@ -251,6 +293,8 @@ table_reader_bytes_total(const struct table_reader *r)
 const char *
 table_reader_warnings(const struct table_reader *r)
 {
+	if (r->apart != NULL)
+		return r->apart->end->warnings;
 	return r->csv != NULL ? csv_reader_warnings(r->csv) : NULL;
 }
 
@@ -259,6 +303,10 @@ table_reader_close(struct table_reader *r)
 {
 	if (r == NULL)
 		return;
+	if (r->apart != NULL) {
+		free(r->apart->fields);
+		free(r->apart);
+	}
 	csv_reader_close(r->csv);
 	sheet_close(r->sheet);
 	free(r);

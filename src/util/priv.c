@@ -14,8 +14,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "ogpo/priv.h"
@@ -91,6 +94,20 @@ priv_signals(void)
 	(void)sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+/*
+ * No core dump, no ptrace, no /proc/PID/fd or mem for the user: whatever
+ * fs.suid_dumpable says, which the kernel applies again at each change
+ * of the effective group (so this follows every one). A process the user
+ * could attach to, its group given up, still has the database's file open
+ * for writing and its lock table mapped.
+ */
+static void
+priv_undumpable(void)
+{
+	if (priv_is_setid)
+		(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 int
 priv_init(void)
 {
@@ -111,6 +128,7 @@ priv_init(void)
 		if (setegid(getgid()) != 0)
 			return -1;
 	}
+	priv_undumpable();
 	return 0;
 }
 
@@ -129,16 +147,20 @@ priv_group(void)
 void
 priv_enter(void)
 {
-	if (priv_depth++ == 0 && !priv_dropped && priv_gid != (gid_t)-1)
+	if (priv_depth++ == 0 && !priv_dropped && priv_gid != (gid_t)-1) {
 		(void)setegid(priv_gid);
+		priv_undumpable();
+	}
 }
 
 void
 priv_leave(void)
 {
 	if (priv_depth > 0 && --priv_depth == 0 && !priv_dropped &&
-	    priv_gid != (gid_t)-1)
+	    priv_gid != (gid_t)-1) {
 		(void)setegid(getgid());
+		priv_undumpable();
+	}
 }
 
 int
@@ -153,7 +175,78 @@ priv_drop(void)
 	if (setresgid(g, g, g) != 0 || getresgid(&r, &e, &s) != 0 ||
 	    r != g || e != g || s != g)
 		return -1;
+	priv_undumpable();
 	priv_dropped = 1;
 	priv_depth = 0;
+	return 0;
+}
+
+/*
+ * Unmap every shared mapping: in ogpo those are LMDB's (data.mdb, mapped
+ * read-only from a descriptor open for writing, so mprotect could make it
+ * writable; lock.mdb, writable as it is). The list is read whole before
+ * anything is unmapped. -1 if it cannot be read.
+ */
+static int
+priv_unmap_shared(void)
+{
+	char *text = NULL, *line, *next, perm[8];
+	size_t len = 0;
+	unsigned long lo, hi;
+	FILE *f, *mem;
+	int c;
+
+	if ((f = fopen("/proc/self/maps", "re")) == NULL)
+		return -1;
+	if ((mem = open_memstream(&text, &len)) == NULL) {
+		fclose(f);
+		return -1;
+	}
+	while ((c = getc(f)) != EOF)
+		putc(c, mem);
+	fclose(f);
+	if (fclose(mem) != 0)
+		return -1;
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perm) == 3 &&
+		    strlen(perm) == 4 && perm[3] == 's' && hi > lo &&
+		    munmap((void *)lo, hi - lo) != 0) {
+			free(text);
+			return -1;
+		}
+	}
+	free(text);
+	return 0;
+}
+
+int
+priv_apart(int keep)
+{
+	struct dirent *de;
+	DIR *d;
+	char *end;
+	long fd;
+	int null;
+
+	priv_signals();
+	if (priv_drop() != 0 || priv_unmap_shared() != 0)
+		return -1;
+	if ((null = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
+		return -1;
+	for (fd = 0; fd <= 2; fd++)
+		if (fd != keep && dup2(null, (int)fd) != fd)
+			return -1;
+	if ((d = opendir("/proc/self/fd")) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		fd = strtol(de->d_name, &end, 10);
+		if (*end != '\0' || fd <= 2 || fd == keep || fd == dirfd(d))
+			continue;
+		(void)close((int)fd);
+	}
+	closedir(d);
 	return 0;
 }

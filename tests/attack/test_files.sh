@@ -5,8 +5,9 @@
 # directory that is a link (swapped while ogpo runs), not by FIFOs or
 # devices, not through environment variables or descriptors it starts
 # ogpo with; a database it makes is its own; only root makes the shared
-# one. Each attack runs as an account with no role and as an editor, and
-# leaves the shared database byte for byte as it was.
+# one; what a killed ogpo leaves there is cleared away. Each attack runs
+# as an account with no role and as an editor, and leaves the shared
+# database byte for byte as it was.
 . "$(dirname "$0")/attack-lib.sh"
 
 remember
@@ -161,6 +162,24 @@ AS_ENV="LD_LIBRARY_PATH=$evil" as "$ED" export officers -o o.ods
 check "an .ods export by the set-group-id ogpo succeeds" test "$rc" -eq 0
 check "with the system's libzip, not the one \$LD_LIBRARY_PATH names" \
     test ! -e "$evil/ran"
+
+# --- leftovers in the shared directory ---------------------------------
+# The full-screen program writes its session file through PID.new: one
+# killed before the rename (by ulimit -f, deterministically) left that
+# name behind for good, and a login with no role could pile them up in
+# the directory every full-screen program reads each second.
+i=0
+while [ $i -lt 5 ]; do
+	as "$NO" - sh -c "ulimit -f 0; TERM=xterm script -qc \
+	    'timeout 5 $BIN' /dev/null"
+	i=$((i + 1))
+done
+n=$(ls "$STATE/sessions" | grep -c '\.new$')
+check "$NO's full-screen program, cut short, left its session files ($n)" \
+    test "$n" -gt 0
+as "$ADM" who
+check "the next to look at the sessions clears them away" \
+    test "$(ls "$STATE/sessions" | grep -c '\.new$')" -eq 0
 
 # --- making databases ---------------------------------------------------
 # Between the install and root's ogpo init, no login makes itself the

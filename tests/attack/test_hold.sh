@@ -7,7 +7,9 @@
 # on its output; ogpo doctor names a reader that holds an old snapshot.
 # A map that cannot grow leaves the database usable; an import from a
 # pipe survives the map growing. An undo that is refused (another's
-# import, outside an editor's scope) is refused without the lock.
+# import, outside an editor's scope) is refused without the lock, as is
+# an editor's import refused on a row outside its scope or changing
+# nothing.
 . "$(dirname "$0")/attack-lib.sh"
 
 HOLD=$(pwd)/build/tools/hold
@@ -113,7 +115,8 @@ pkill -u "$NO" -x ogpo
 wait "$dry" 2>/dev/null
 
 rows 50 "$TMP/fifty.csv"
-as "$ED" - sh -c "$BIN import officers $TMP/fifo" &
+as "$ED" - sh -c "$BIN import officers $TMP/fifo >$TMP/home/$ED/fifo.out \
+    2>&1; echo \$? >$TMP/home/$ED/fifo.status" &
 imp=$!
 (head -c 60 "$TMP/fifty.csv"; sleep 8; tail -c +61 "$TMP/fifty.csv") \
     >"$TMP/fifo" &
@@ -123,7 +126,12 @@ if save 3 4; then ok "an import reading a slow pipe holds up no save"
 else not_ok "an import reading a slow pipe holds up no save"; fi
 wait "$feeder"
 wait "$imp"
-check "and the import lands when its input has come" test $? -eq 0
+if [ "$(cat "$TMP/home/$ED/fifo.status")" = 0 ]; then
+	ok "and the import lands when its input has come"
+else
+	not_ok "and the import lands when its input has come"
+	sed 's/^/#   /' "$TMP/home/$ED/fifo.out"
+fi
 as "$ADM" list officers --agency MOI --tsv
 check "with its fifty officers" test "$(grep -c 'bulk' "$TMP/out")" -eq 50
 
@@ -133,18 +141,20 @@ check "with its fifty officers" test "$(grep -c 'bulk' "$TMP/out")" -eq 50
 writing() {
 	held= i=0
 	while [ $i -lt 400 ] && [ -z "$held" ]; do
-		pid=$(pgrep -u "$1" -x ogpo)
+		pid=$(pgrep -o -u "$1" -x ogpo)
 		"$BIN" doctor >"$TMP/doc" 2>&1
-		[ -n "$pid" ] && grep -q "is writing\|for writing" \
-		    "$TMP/doc" && held=$pid
+		[ -n "$pid" ] && grep "(process $pid," "$TMP/doc" |
+		    grep -q "is writing\|for writing" && held=$pid
 		[ -n "$held" ] || sleep 0.02
 		i=$((i + 1))
 	done
 }
+# (The admin's import: anyone else's is first looked at in a snapshot,
+# for as long as a dry run of it takes, before it writes.)
 rows 150000 "$TMP/big.csv"
-as "$ED" - sh -c "$BIN import officers $TMP/big.csv" &
+as "$ADM" - sh -c "$BIN import officers $TMP/big.csv" &
 imp=$!
-writing "$ED"
+writing "$ADM"
 if [ -n "$held" ]; then
 	kill -TSTP "$held"
 	# (The import goes on writing, Ctrl-Z held off until it commits: a
@@ -201,12 +211,42 @@ if save 2 4; then ok "an editor's refused undo, stopped, holds up no save"
 else not_ok "an editor's refused undo, stopped, holds up no save"; fi
 wait "$stopper"
 
+# --- nor an editor's import refused, or one that changes nothing -------
+# Its rows are judged against the editor's scope in a snapshot first: a
+# file whose last row lies outside it was refused only after every row
+# before had been looked at with the writer's lock held, as often as the
+# editor liked, and stopping it there held every save up.
+rows 400000 "$TMP/refused.csv"
+sed -i 's/bulk/refused/' "$TMP/refused.csv"
+echo "越權,MOTC,po,outside@motc.gov.tw,02-2349-2000" >>"$TMP/refused.csv"
+# stopped USER FILE: USER imports FILE, stopped a second in; 0 if the
+# admin's saves go through meanwhile.
+stopped() {
+	as "$1" - sh -c "$BIN import officers $2 & sleep 1; \
+	    kill -STOP \$! 2>/dev/null; sleep 6; kill -CONT \$! 2>/dev/null; \
+	    wait \$!; echo \$? >$TMP/home/$1/status" &
+	stopper=$!
+	sleep 1.5
+	save 2 4
+	saved=$?
+	wait "$stopper"
+	return $saved
+}
+if stopped "$ED" "$TMP/refused.csv"; then
+	ok "an editor's import refused on its last row, stopped, holds up no save"
+else
+	not_ok "an editor's import refused on its last row, stopped, holds up no save"
+fi
+check "and it is refused all the same" test "$(cat "$TMP/home/$ED/status")" -ne 0
+as "$ADM" list officers --agency MOI --tsv
+check "with none of its rows written" test "$(grep -c refused "$TMP/out")" -eq 0
+
 # --- a writer stopped while it holds the database -------------------------
 rows 300000 "$TMP/bigger.csv"
 sed -i 's/bulk/more/' "$TMP/bigger.csv"
-as "$ED" - sh -c "$BIN import officers $TMP/bigger.csv" &
+as "$ADM" - sh -c "$BIN import officers $TMP/bigger.csv" &
 imp=$!
-writing "$ED"
+writing "$ADM"
 [ -n "$held" ] && kill -STOP "$held"
 if [ -n "$held" ]; then
 	ok "an import is stopped (kill -STOP) while it holds the database"
@@ -215,10 +255,10 @@ if [ -n "$held" ]; then
 	took=$(($(date +%s) - start))
 	check "a save is not waited on for ever: it gives up" test "$rc" -eq 1
 	check "within seconds ($took s)" test "$took" -lt 30
-	said "naming the holder" "$ED's ogpo (process $held"
+	said "naming the holder" "$ADM's ogpo (process $held"
 	said "and that it is stopped" "is stopped"
 	"$BIN" doctor >"$TMP/out" 2>&1
-	said "ogpo doctor names it too" "$ED's ogpo (process $held"
+	said "ogpo doctor names it too" "$ADM's ogpo (process $held"
 	"$BIN" who >"$TMP/out" 2>&1
 	said "and ogpo who" "has held the database for writing"
 	kill -CONT "$held"
@@ -229,4 +269,10 @@ wait "$imp"
 check "the stopped import, let go on, lands" test $? -eq 0
 "$BIN" verify >/dev/null 2>&1
 check "the database verifies" test $? -eq 0
-
+# The same file again changes nothing: found so in a snapshot, too.
+if stopped "$ED" "$TMP/bigger.csv"; then
+	ok "an editor's import that changes nothing, stopped, holds up no save"
+else
+	not_ok "an editor's import that changes nothing, stopped, holds up no save"
+fi
+check "and it says so" test "$(cat "$TMP/home/$ED/status")" -eq 0

@@ -3,10 +3,11 @@
 # get by another way: the audit trail an admin sees in full, an editor in
 # part and a viewer or a login with no role only as far as it is their
 # own, is not carried off whole in a copy of the database (ogpo backup);
-# an admin's copy holds all of it. Past imports (ogpo import list, and
-# the last one ogpo import undo takes back) are those the trail shows. A
-# ballot is the admins' alone: an editor's refused write does not say
-# what one approves, or whose it is.
+# an admin's copy holds all of it, and is the admin's alone to read,
+# wherever it is made. Past imports (ogpo import list, and the last one
+# ogpo import undo takes back) are those the trail shows. A ballot is the
+# admins' alone: an editor's refused write does not say what one
+# approves, or whose it is.
 . "$(dirname "$0")/attack-lib.sh"
 
 "$BIN" list officers --agency MOI --tsv >"$TMP/moi"
@@ -37,6 +38,15 @@ intact "backups refused"
 
 as "$ADM" backup "$TMP/home/$ADM/copy"
 check "the admin copies it" test "$rc" -eq 0
+# Into a folder open to all that is there already (its own: 0750).
+mkdir -m 755 "$TMP/home/$ADM/backups" && chown "$ADM" "$TMP/home/$ADM/backups"
+as "$ADM" backup "$TMP/home/$ADM/backups"
+check "the admin copies it into a folder others may read" test "$rc" -eq 0
+for who in $VW $NO $ED; do
+	as "$who" - sh -c "grep -c -a -F '$old' $TMP/home/$ADM/backups/data.mdb"
+	check "$who cannot read that copy (the whole trail)" test "$rc" -ne 0
+	said "$who: told so" "Permission denied"
+done
 as "$ADM" --db "$TMP/home/$ADM/copy" verify
 check "and the copy verifies" test "$rc" -eq 0
 as "$ADM" --db "$TMP/home/$ADM/copy" audit --limit 0 --tsv
