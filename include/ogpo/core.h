@@ -61,6 +61,8 @@ int	 core_dir_shared(const char *dir);
  * always an admin.
  */
 int	 core_whoami(struct core *c, struct store_txn *t, struct user *u);
+/* Whether the person is an admin now (*admin); 0, or an error. */
+int	 core_is_admin(struct core *c, int *admin, char **cause);
 
 /*
  * 0 if the person may write at all (an admin or an editor); else

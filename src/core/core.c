@@ -331,16 +331,11 @@ core_dry(struct core *c, core_fn fn, void *arg, char **cause)
 int
 core_run_looked(struct core *c, core_fn fn, void *arg, char **cause)
 {
-	struct store_txn *t;
-	struct user u;
-	int rc;
+	int admin, rc;
 
-	if ((rc = store_read_begin(c->store, &t, cause)) != 0)
-		return rc;
-	core_whoami(c, t, &u);
-	store_read_end(t);
 	/* An admin's change is refused by no scope: not looked at twice. */
-	if (u.role != UROLE_ADMIN && (rc = core_dry(c, fn, arg, cause)) != 0)
+	if ((rc = core_is_admin(c, &admin, cause)) != 0 ||
+	    (!admin && (rc = core_dry(c, fn, arg, cause)) != 0))
 		return rc;
 	return core_run(c, fn, arg, cause);
 }

@@ -63,6 +63,21 @@ core_whoami(struct core *c, struct store_txn *t, struct user *u)
 	return c->perm.role != 0;
 }
 
+int
+core_is_admin(struct core *c, int *admin, char **cause)
+{
+	struct store_txn *t;
+	struct user u;
+	int rc;
+
+	if ((rc = store_read_begin(c->store, &t, cause)) != 0)
+		return rc;
+	core_whoami(c, t, &u);
+	store_read_end(t);
+	*admin = u.role == UROLE_ADMIN;
+	return 0;
+}
+
 /* "內政部, 交通部 and 3 more": the scope's agencies by name, for
  * messages (a person knows 內政部; few know its code). */
 static void

@@ -592,16 +592,11 @@ core_undo_check(struct core *c, uint64_t seq, struct core_change *ch,
 int
 core_undo_ready(struct core *c, uint64_t seq, char **cause)
 {
-	struct store_txn *t;
-	struct user u;
-	int rc;
+	int admin, rc;
 
-	if ((rc = store_read_begin(c->store, &t, cause)) != 0)
+	if ((rc = core_is_admin(c, &admin, cause)) != 0)
 		return rc;
-	core_whoami(c, t, &u);
-	store_read_end(t);
-	return u.role == UROLE_ADMIN ? 0 : core_undo_check(c, seq, NULL,
-	    cause);
+	return admin ? 0 : core_undo_check(c, seq, NULL, cause);
 }
 
 int
