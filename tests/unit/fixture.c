@@ -2,9 +2,16 @@
  * fixture.c — what the unit tests share.
  */
 #include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+
+#include <cmocka.h>
 
 #include "fixture.h"
 #include "ogpo/core.h"
@@ -58,4 +65,21 @@ fixture_core_close(struct core *c, const char *dir)
 {
 	core_close(c);
 	fixture_rmdir(dir);
+}
+
+uint32_t
+fixture_agency(struct core *c, const char *code, uint32_t parent,
+    uint32_t level)
+{
+	struct agency a;
+	char *cause = NULL;
+
+	memset(&a, 0, sizeof a);
+	snprintf(a.code, sizeof a.code, "%s", code);
+	snprintf(a.name, sizeof a.name, "機關%s", code);
+	a.parent = parent;
+	a.level = level;
+	if (core_save1(c, ENTITY_AGENCY, &a, &cause) != 0)
+		fail_msg("agency %s: %s", code, cause);
+	return a.h.id;
 }

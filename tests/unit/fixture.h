@@ -6,6 +6,7 @@
 #define OGPO_TEST_FIXTURE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct core;
 
@@ -23,6 +24,13 @@ struct core *fixture_core_open_in(char *dir, size_t n, const char *base);
 
 /* Close c and remove its directory. */
 void	fixture_core_close(struct core *c, const char *dir);
+
+/*
+ * A new agency CODE named 機關CODE under parent at level, saved in c
+ * (the test fails if it cannot be); its id.
+ */
+uint32_t fixture_agency(struct core *c, const char *code, uint32_t parent,
+	    uint32_t level);
 
 /* Remove dir and all it holds. */
 void	fixture_rmdir(const char *dir);

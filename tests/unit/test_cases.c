@@ -25,21 +25,6 @@ struct fixture {
 	uint32_t	 ey, motc;
 };
 
-static uint32_t
-test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
-{
-	struct agency a;
-	char *cause = NULL;
-
-	memset(&a, 0, sizeof a);
-	snprintf(a.code, sizeof a.code, "%s", code);
-	snprintf(a.name, sizeof a.name, "機關%s", code);
-	a.parent = parent;
-	a.level = level;
-	assert_int_equal(core_save1(c, ENTITY_AGENCY, &a, &cause), 0);
-	return a.h.id;
-}
-
 static int
 test_setup(void **state)
 {
@@ -47,8 +32,8 @@ test_setup(void **state)
 
 	f->c = fixture_core_open(f->dir, sizeof f->dir);
 	assert_non_null(f->c);
-	f->ey = test_agency(f->c, "EY", 0, LEVEL_CABINET);
-	f->motc = test_agency(f->c, "MOTC", f->ey, LEVEL_2);
+	f->ey = fixture_agency(f->c, "EY", 0, LEVEL_CABINET);
+	f->motc = fixture_agency(f->c, "MOTC", f->ey, LEVEL_2);
 	*state = f;
 	return 0;
 }

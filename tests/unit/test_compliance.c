@@ -43,22 +43,6 @@ struct fixture {
 };
 
 static uint32_t
-test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
-{
-	struct agency a;
-	char *cause = NULL;
-
-	memset(&a, 0, sizeof a);
-	snprintf(a.code, sizeof a.code, "%s", code);
-	snprintf(a.name, sizeof a.name, "機關%s", code);
-	a.parent = parent;
-	a.level = level;
-	if (core_save1(c, ENTITY_AGENCY, &a, &cause) != 0)
-		fail_msg("agency %s: %s", code, cause);
-	return a.h.id;
-}
-
-static uint32_t
 test_officer_cs(struct core *c, const char *name, uint32_t agency,
     uint32_t role, const char *start, const char *end, uint32_t civil)
 {
@@ -195,10 +179,10 @@ test_setup(void **state)
 
 	f->c = fixture_core_open(f->dir, sizeof f->dir);
 	assert_non_null(f->c);
-	f->ey = test_agency(f->c, "EY", 0, LEVEL_CABINET);
-	f->moi = test_agency(f->c, "MOI", f->ey, LEVEL_2);
-	f->mofa = test_agency(f->c, "MOFA", f->ey, LEVEL_2);
-	f->npa = test_agency(f->c, "NPA", f->moi, LEVEL_3);
+	f->ey = fixture_agency(f->c, "EY", 0, LEVEL_CABINET);
+	f->moi = fixture_agency(f->c, "MOI", f->ey, LEVEL_2);
+	f->mofa = fixture_agency(f->c, "MOFA", f->ey, LEVEL_2);
+	f->npa = fixture_agency(f->c, "NPA", f->moi, LEVEL_3);
 	memset(&f->o, 0, sizeof f->o);
 	snprintf(f->o.today, sizeof f->o.today, "2024-07-10");
 	f->o.year = 2024;
@@ -392,7 +376,7 @@ test_compliance_clean(void **state)
 	assert_int_equal(f->ret, 0);
 
 	/* One gap: fn or no fn, the same count. */
-	(void)test_agency(f->c, "MODA", f->ey, LEVEL_2);
+	(void)fixture_agency(f->c, "MODA", f->ey, LEVEL_2);
 	test_check(f);
 	assert_int_equal(f->ret, 2);
 	assert_int_equal(store_read_begin(core_store(f->c), &t, NULL), 0);
@@ -508,7 +492,7 @@ test_compliance_level2_only(void **state)
 	uint32_t ab;
 
 	test_staff(f);
-	ab = test_agency(f->c, "AB", f->npa, LEVEL_4);
+	ab = fixture_agency(f->c, "AB", f->npa, LEVEL_4);
 	test_check(f);
 	assert_null(test_find_agency(f, RULE_NO_PO, f->npa));
 	assert_null(test_find_agency(f, RULE_NO_PO, f->ey));
@@ -517,7 +501,7 @@ test_compliance_level2_only(void **state)
 	assert_int_equal(test_count(f, RULE_NO_SUPERVISOR), 0);
 
 	/* A second-level agency added without anyone is found, both ways. */
-	(void)test_agency(f->c, "MODA", f->ey, LEVEL_2);
+	(void)fixture_agency(f->c, "MODA", f->ey, LEVEL_2);
 	test_check(f);
 	assert_non_null(test_find(f, RULE_NO_PO, "機關MODA"));
 	assert_non_null(test_find(f, RULE_NO_SUPERVISOR, "機關MODA"));

@@ -25,22 +25,6 @@
 
 #define NOFFICERS	60
 
-static uint32_t
-test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
-{
-	struct agency a;
-	char *cause = NULL;
-
-	memset(&a, 0, sizeof a);
-	snprintf(a.code, sizeof a.code, "%s", code);
-	snprintf(a.name, sizeof a.name, "機關%s", code);
-	a.parent = parent;
-	a.level = level;
-	if (core_save1(c, ENTITY_AGENCY, &a, &cause) != 0)
-		fail_msg("%s", cause);
-	return a.h.id;
-}
-
 struct fixture {
 	char		 dir[64];
 	struct core	*c;
@@ -59,8 +43,8 @@ test_setup(void **state)
 
 	f->c = fixture_core_open(f->dir, sizeof f->dir);
 	assert_non_null(f->c);
-	f->ey = test_agency(f->c, "EY", 0, LEVEL_CABINET);
-	moi = test_agency(f->c, "MOI", f->ey, LEVEL_2);
+	f->ey = fixture_agency(f->c, "EY", 0, LEVEL_CABINET);
+	moi = fixture_agency(f->c, "MOI", f->ey, LEVEL_2);
 	for (i = 0; i < NOFFICERS; i++) {
 		memset(&o, 0, sizeof o);
 		snprintf(o.name, sizeof o.name, "聯絡人%d", i);
@@ -208,7 +192,7 @@ test_marks_others(void **state)
 	test_marks_settle(m, &n);
 	assert_int_equal(n.others, 0);
 	/* A write the thread did not make, while it is idle. */
-	test_agency(f->c, "MOFA", f->ey, LEVEL_2);
+	fixture_agency(f->c, "MOFA", f->ey, LEVEL_2);
 	core_marks_put(m, f->officers[1], ATTEND_PRESENT, NULL);
 	test_marks_settle(m, &n);
 	assert_int_equal(n.others, 1);

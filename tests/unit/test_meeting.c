@@ -29,21 +29,6 @@ struct fixture {
 };
 
 static uint32_t
-test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
-{
-	struct agency a;
-	char *cause = NULL;
-
-	memset(&a, 0, sizeof a);
-	snprintf(a.code, sizeof a.code, "%s", code);
-	snprintf(a.name, sizeof a.name, "機關%s", code);
-	a.parent = parent;
-	a.level = level;
-	assert_int_equal(core_save1(c, ENTITY_AGENCY, &a, &cause), 0);
-	return a.h.id;
-}
-
-static uint32_t
 test_officer(struct core *c, const char *name, uint32_t agency, uint32_t role,
     const char *start, const char *end)
 {
@@ -71,10 +56,10 @@ test_setup(void **state)
 
 	f->c = fixture_core_open(f->dir, sizeof f->dir);
 	assert_non_null(f->c);
-	f->ey = test_agency(f->c, "EY", 0, LEVEL_CABINET);
-	f->moi = test_agency(f->c, "MOI", f->ey, LEVEL_2);
-	f->mofa = test_agency(f->c, "MOFA", f->ey, LEVEL_2);
-	f->npa = test_agency(f->c, "NPA", f->moi, LEVEL_3);
+	f->ey = fixture_agency(f->c, "EY", 0, LEVEL_CABINET);
+	f->moi = fixture_agency(f->c, "MOI", f->ey, LEVEL_2);
+	f->mofa = fixture_agency(f->c, "MOFA", f->ey, LEVEL_2);
+	f->npa = fixture_agency(f->c, "NPA", f->moi, LEVEL_3);
 	*state = f;
 	return 0;
 }

@@ -35,22 +35,6 @@ struct fixture {
 };
 
 static uint32_t
-test_agency(struct core *c, const char *code, uint32_t parent, uint32_t level)
-{
-	struct agency a;
-	char *cause = NULL;
-
-	memset(&a, 0, sizeof a);
-	snprintf(a.code, sizeof a.code, "%s", code);
-	snprintf(a.name, sizeof a.name, "機關%s", code);
-	a.parent = parent;
-	a.level = level;
-	if (core_save1(c, ENTITY_AGENCY, &a, &cause) != 0)
-		fail_msg("%s", cause);
-	return a.h.id;
-}
-
-static uint32_t
 test_officer(struct core *c, const char *name, uint32_t agency, uint32_t role,
     uint32_t function, const char *start, const char *end)
 {
@@ -122,9 +106,9 @@ test_setup(void **state)
 
 	f->c = fixture_core_open(f->dir, sizeof f->dir);
 	assert_non_null(f->c);
-	f->ey = test_agency(f->c, "EY", 0, LEVEL_CABINET);
-	f->moi = test_agency(f->c, "MOI", f->ey, LEVEL_2);
-	f->mofa = test_agency(f->c, "MOFA", f->ey, LEVEL_2);
+	f->ey = fixture_agency(f->c, "EY", 0, LEVEL_CABINET);
+	f->moi = fixture_agency(f->c, "MOI", f->ey, LEVEL_2);
+	f->mofa = fixture_agency(f->c, "MOFA", f->ey, LEVEL_2);
 	f->po = test_officer(f->c, "甲", f->moi, ROLE_PO, 0, "2020-01-01", "");
 	f->alt = test_officer(f->c, "乙", f->moi, ROLE_ALTERNATE, 0,
 	    "2021-01-01", "");
