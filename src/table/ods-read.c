@@ -30,10 +30,32 @@ struct ods {
 	char		*string;	/* office:string-value */
 };
 
+/* A value too long for its buffer is no value: cut, it would be another. */
 static void
 ods_copy(char *dst, size_t n, const char *v)
 {
-	str_copy(dst, v != NULL ? v : "", n);
+	if (str_copy(dst, v != NULL ? v : "", n) != 0)
+		dst[0] = '\0';
+}
+
+/*
+ * 1 if v is a date as ODF writes one, 2024-05-08, with 2 if a time
+ * follows (2024-05-08T14:30:00). Anything else is left as the cell
+ * shows it: cutting it at ten bytes could cut a character in two.
+ */
+static int
+ods_is_date(const char *v)
+{
+	static const char date[] = "dddd-dd-dd", time[] = "Tdd:dd";
+	size_t i;
+
+	for (i = 0; date[i] != '\0'; i++)
+		if (date[i] == 'd' ? v[i] < '0' || v[i] > '9' : v[i] != date[i])
+			return 0;
+	for (v += i, i = 0; time[i] != '\0'; i++)
+		if (time[i] == 'd' ? v[i] < '0' || v[i] > '9' : v[i] != time[i])
+			return 1;
+	return 2;
 }
 
 /* 1 if the text shown is the number value itself (leading zeros kept). */
@@ -62,13 +84,15 @@ ods_cell_value(struct ods *o)
 	const char *shown;
 	size_t len;
 	double v;
+	int is_date;
 
 	if (o->string != NULL) {
 		sheet_cell_set(o->s, o->string);
 		return;
 	}
-	if (strcmp(o->type, "float") == 0 || strcmp(o->type, "currency") == 0 ||
-	    strcmp(o->type, "percentage") == 0) {
+	if (o->value[0] != '\0' && (strcmp(o->type, "float") == 0 ||
+	    strcmp(o->type, "currency") == 0 ||
+	    strcmp(o->type, "percentage") == 0)) {
 		v = strtod(o->value, NULL);
 		shown = sheet_cell_peek(o->s, &len);
 		if (ods_shown_is_value(shown, o->type, v))
@@ -79,10 +103,10 @@ ods_cell_value(struct ods *o)
 		} else
 			sheet_number_text(v, buf, sizeof buf);
 		sheet_cell_set(o->s, buf);
-	} else if (strcmp(o->type, "date") == 0 && o->value[0] != '\0') {
+	} else if (strcmp(o->type, "date") == 0 &&
+	    (is_date = ods_is_date(o->value)) != 0) {
 		/* 2024-05-08, or 2024-05-08T14:30:00 */
-		if (strlen(o->value) >= 16 && o->value[10] == 'T' &&
-		    strncmp(o->value + 11, "00:00", 5) != 0)
+		if (is_date == 2 && strncmp(o->value + 11, "00:00", 5) != 0)
 			snprintf(buf, sizeof buf, "%.10s %.5s", o->value,
 			    o->value + 11);
 		else

@@ -378,6 +378,35 @@ test_table_ods(void **state)
 	free(got);
 }
 
+/*
+ * Typed values that are not what their type says keep the text shown:
+ * a "date" whose tenth byte falls inside a character was cut in two
+ * (invalid UTF-8 handed to the import), and a number too long for the
+ * reader's buffer was read as another number.
+ */
+static void
+test_table_ods_odd_values(void **state)
+{
+	char *got;
+
+	(void)state;
+	got = test_ods(ODS_HEAD "<table:table><table:table-row>"
+	    "<table:table-cell office:value-type=\"date\" "
+	    "office:date-value=\"2024-05-0年\"><text:p>五月</text:p>"
+	    "</table:table-cell>"
+	    "<table:table-cell office:value-type=\"date\" "
+	    "office:date-value=\"2024-05-08T1時\"><text:p>八日</text:p>"
+	    "</table:table-cell>"
+	    "<table:table-cell office:value-type=\"float\" office:value=\""
+	    "1234567890123456789012345678901234567890123456789012345678901234"
+	    "5\"><text:p>很長</text:p></table:table-cell>"
+	    "<table:table-cell office:value-type=\"float\">"
+	    "<text:p>無值</text:p></table:table-cell>"
+	    "</table:table-row></table:table>" ODS_TAIL, NULL);
+	assert_string_equal(got, "1|五月|2024-05-08|很長|無值\n");
+	free(got);
+}
+
 /* An .xlsx as Excel writes one: shared strings, formats, references. */
 static void
 test_table_xlsx(void **state)
@@ -689,6 +718,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_round_trip),
 		cmocka_unit_test(test_table_ods),
+		cmocka_unit_test(test_table_ods_odd_values),
 		cmocka_unit_test(test_table_xlsx),
 		cmocka_unit_test(test_table_csv_rows),
 		cmocka_unit_test(test_table_big5_eudc),
