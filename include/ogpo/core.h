@@ -173,6 +173,16 @@ int	 core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 int	 core_delete_check(struct core *c, struct store_txn *t,
 	    enum entity_kind kind, uint32_t id, char **what);
 
+/*
+ * The same for a dialog about to ask, the record read once: first
+ * whether this login may delete it at all, then core_delete_check's
+ * sentence. *version is the version judged (0 when it is gone), for
+ * core_delete to find it unchanged.
+ */
+int	 core_delete_ask(struct core *c, struct store_txn *t,
+	    enum entity_kind kind, uint32_t id, uint32_t *version,
+	    char **what);
+
 /* The same, each in a transaction of its own. */
 int	 core_save1(struct core *c, enum entity_kind kind, void *rec,
 	    char **cause);

@@ -13,7 +13,9 @@
  *
  * The file is text, one value a line: "o NAME VALUE" (the record as
  * opened), "m NAME VALUE" (as the fields stood), "t NAME TEXT" (a text
- * field as typed), each separated by a tab, with \\ \t \n \r escaped.
+ * field as typed, where its "m" value would not show it as it was: a
+ * date, text trimmed), each separated by a tab, with \\ \t \n \r
+ * escaped.
  */
 #ifndef OGPO_DRAFT_H
 #define OGPO_DRAFT_H

@@ -60,7 +60,8 @@ struct export_request {
 	char		 to[EXPORT_MONTH_MAX + 1];	/* the matrix's last
 							   month ("": month) */
 	uint32_t	 meeting;	/* signin, agenda, decisions */
-	const char	*agency;	/* officers: only this agency's own (its
+	const char	*agency;	/* officers, training, rewards: only
+					   this agency's own officers' (its
 					   code), as ogpo list officers
 					   --agency; NULL: every agency's */
 	enum table_format format;	/* ODS, XLSX or CSV (0: CSV) */
@@ -156,6 +157,16 @@ int	export_training(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
 int	export_rewards(struct store_txn *t, struct table_writer *w,
 	    size_t *rows, char **cause);
+
+/*
+ * The same, of agency's own officers alone (not of its subordinate
+ * agencies'): the rows of export_training or export_rewards whose
+ * 機關代碼 is the agency's, in the same order. Agency 0: every record.
+ */
+int	export_training_of(struct store_txn *t, uint32_t agency,
+	    struct table_writer *w, size_t *rows, char **cause);
+int	export_rewards_of(struct store_txn *t, uint32_t agency,
+	    struct table_writer *w, size_t *rows, char **cause);
 
 /*
  * Every case (kind ENTITY_ISSUE) or progress report by number, a column

@@ -246,9 +246,10 @@ cmd_export_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	    r.month[0] || from[0] || to[0]))
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "--month, "
 		    "--summary, --matrix, --from and --to go with attendance");
-	if (r.agency != NULL && r.what != EXPORT_OFFICERS)
+	if (r.agency != NULL && r.what != EXPORT_OFFICERS &&
+	    r.what != EXPORT_TRAINING && r.what != EXPORT_REWARDS)
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "--agency goes "
-		    "with officers");
+		    "with officers, training and rewards");
 	if (summary && matrix)
 		return cmd_error(&cmd_export_entry, CMD_USAGE, "choose "
 		    "--summary or --matrix, not both");
@@ -360,10 +361,11 @@ const struct cmd_entry cmd_export_entry = {
 	    "[OUTPUT]\n"
 	    "       ogpo export signin MEETING [OUTPUT]\n"
 	    "       ogpo export agenda|decisions MEETING [OUTPUT]\n"
-	    "       ogpo export officers [--agency CODE] [OUTPUT]\n"
-	    "       ogpo export officers|agencies|meetings|issues|training|"
-	    "rewards|cases|progress\n"
-	    "           |resolutions|deadlines [OUTPUT]\n"
+	    "       ogpo export officers|training|rewards [--agency CODE] "
+	    "[OUTPUT]\n"
+	    "       ogpo export agencies|meetings|issues|cases|progress|"
+	    "resolutions\n"
+	    "           |deadlines [OUTPUT]\n"
 	    "  OUTPUT: [-o FILE] [--format ods|xlsx|csv] [--excel|--plain]\n"
 	    "          [--encoding utf-8|big5 [--replace]]",
 	.summary = N_("Write attendance, a sign-in sheet or a list as a "
@@ -406,6 +408,9 @@ const struct cmd_entry cmd_export_entry = {
 	    "training, rewards   every record of point 8 and point 9, with "
 	    "the officer's\n"
 	    "               name, e-mail and agency\n"
+	    "  --agency CODE  those of that agency's own officers only, by "
+	    "number, as\n"
+	    "               the whole export has them\n"
 	    "cases, progress, resolutions  the tracking table (列管表): ogpo "
 	    "import reads\n"
 	    "               each back, and what was changed in it lands\n"

@@ -654,24 +654,34 @@ core_vote_refs(struct core *c, struct store_txn *t, enum entity_kind kind,
 	return nm->n;
 }
 
-int
-core_delete_check(struct core *c, struct store_txn *t, enum entity_kind kind,
-    uint32_t id, char **what)
+/* Read record id of kind into rec, for a delete: gone, it is said so. */
+static int
+core_delete_read(struct store_txn *t, enum entity_kind kind, uint32_t id,
+    union core_rec *rec, char **what)
+{
+	int rc;
+
+	if ((rc = store_get(t, kind, id, rec, what)) == OGPO_NOTFOUND)
+		err_set(what, rc, "%s #%u no longer exists", model_noun(kind),
+		    id);
+	return rc;
+}
+
+/*
+ * core_delete_check of the record rec, read as record id of kind. rec is
+ * scratch afterwards: a candidate's or ballot's check reads its vote into
+ * it.
+ */
+static int
+core_delete_judge(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t id, union core_rec *rec, char **what)
 {
 	const struct schema *s = schema_of(kind);
-	union core_rec *rec = xmalloc(sizeof *rec);
 	struct core_names a, b, d, e, f, g, p;
 	char label[OGPO_TEXT_MAX + 1];
 	size_t na, nb, nd, ne, nf, ng, np;
 	int rc;
 
-	if ((rc = store_get(t, kind, id, rec, what)) != 0) {
-		if (rc == OGPO_NOTFOUND)
-			err_set(what, rc, "%s #%u no longer exists",
-			    model_noun(kind), id);
-		free(rec);
-		return rc;
-	}
 	schema_label(s, rec, label, sizeof label);
 	rc = 0;
 	switch (kind) {
@@ -894,6 +904,38 @@ core_delete_check(struct core *c, struct store_txn *t, enum entity_kind kind,
 	default:
 		rc = err_set(what, OGPO_INVALID, "internal error: cannot "
 		    "delete a record of kind %d", (int)kind);
+	}
+	return rc;
+}
+
+int
+core_delete_check(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t id, char **what)
+{
+	union core_rec *rec = xmalloc(sizeof *rec);
+	int rc;
+
+	if ((rc = core_delete_read(t, kind, id, rec, what)) == 0)
+		rc = core_delete_judge(c, t, kind, id, rec, what);
+	free(rec);
+	return rc;
+}
+
+int
+core_delete_ask(struct core *c, struct store_txn *t, enum entity_kind kind,
+    uint32_t id, uint32_t *version, char **what)
+{
+	union core_rec *rec = xmalloc(sizeof *rec);
+	int rc;
+
+	*version = 0;
+	if ((rc = core_delete_read(t, kind, id, rec, what)) == 0) {
+		/* The version before the judging, which may reuse rec. */
+		*version = rec->h.version;
+		/* Whether this login may delete it at all, before what it
+		 * holds. */
+		if ((rc = core_may(c, t, kind, rec, NULL, what)) == 0)
+			rc = core_delete_judge(c, t, kind, id, rec, what);
 	}
 	free(rec);
 	return rc;

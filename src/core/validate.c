@@ -339,14 +339,33 @@ check_officer(struct check *ck)
 		    "belongs to the Executive Yuan, not %s", a.name);
 }
 
+/*
+ * A meeting is held on its day or after: marked held before, it would
+ * count for a month that has not come (a slip, or a date to put right).
+ * Today is the one every other rule judges by (date_today: the server's,
+ * never the caller's), and a meeting held today is held.
+ */
 static void
 check_meeting(struct check *ck)
 {
 	const struct meeting *m = ck->rec;
+	char today[OGPO_DATE_MAX + 1], name[OGPO_TEXT_MAX + 16];
 
 	if (m->issue != 0 && m->kind != MEETING_ISSUE)
 		check_fault(ck, "issue", "only an issue collaboration meeting "
 		    "is linked to an issue");
+	date_today(today);
+	if (m->status != MEETING_HELD || !date_valid(m->date) ||
+	    strcmp(m->date, today) <= 0)
+		return;
+	/* Its number too once it has one: titles repeat month by month. */
+	if (m->h.id != 0)
+		snprintf(name, sizeof name, "#%u %s", m->h.id, m->title);
+	else
+		str_copy(name, m->title, sizeof name);
+	check_fault(ck, "status", "Meeting %s is set for %s, a day still to "
+	    "come: it can be marked held from that day on (if it took place "
+	    "already, correct its date)", name, m->date);
 }
 
 static void

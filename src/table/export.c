@@ -1708,44 +1708,160 @@ export_person(struct store_txn *t, const struct export_tree *tr,
 	free(o);
 }
 
-int
-export_training(struct store_txn *t, struct table_writer *w, size_t *rows,
+static int
+export_id_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The training records or rewards (by_officer: the index of either by
+ * officer) of agency's own officers, as a new array in *ids (free it;
+ * NULL when none) in id order, the whole export's; returns how many. An
+ * agency's officers are few: each is looked up through the indexes.
+ */
+static size_t
+export_ids_of(struct store_txn *t, uint32_t agency,
+    enum store_index by_officer, uint32_t **ids)
+{
+	uint32_t *officers, *some;
+	size_t n = 0, cap = 0, no, ns, i;
+
+	*ids = NULL;
+	no = store_group_ids(t, IX_OFFICER_AGENCY, agency, &officers);
+	for (i = 0; i < no; i++) {
+		if ((ns = store_group_ids(t, by_officer, officers[i],
+		    &some)) > 0) {
+			*ids = xgrow(*ids, &cap, n + ns, sizeof **ids);
+			memcpy(*ids + n, some, ns * sizeof **ids);
+			n += ns;
+		}
+		free(some);
+	}
+	free(officers);
+	if (n > 1)
+		qsort(*ids, n, sizeof **ids, export_id_cmp);
+	return n;
+}
+
+/*
+ * The records of kind (training or rewards) by number, each written by
+ * row: every one (agency 0), or those of agency's own officers.
+ */
+static int
+export_each(struct store_txn *t, enum entity_kind kind, uint32_t agency,
+    void *rec, int (*row)(struct store_txn *, const struct export_tree *,
+    const void *, struct table_writer *, size_t *, char **),
+    const struct export_tree *tr, struct table_writer *w, size_t *rows,
     char **cause)
+{
+	struct store_cursor *c;
+	uint32_t *ids;
+	size_t n, i;
+	int rc = 0;
+
+	if (agency != 0) {
+		n = export_ids_of(t, agency, kind == ENTITY_TRAINING ?
+		    IX_OFFICER_TRAINING : IX_OFFICER_REWARD, &ids);
+		for (i = 0; i < n && rc == 0; i++)
+			if ((rc = store_get(t, kind, ids[i], rec, cause)) == 0)
+				rc = row(t, tr, rec, w, rows, cause);
+		free(ids);
+		return rc;
+	}
+	if ((rc = store_cursor_open(t, kind == ENTITY_TRAINING ? IX_TRAINING :
+	    IX_REWARD, NULL, &c, cause)) != 0)
+		return rc;
+	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0)
+		if ((rc = store_cursor_get(c, rec, cause)) == 0)
+			rc = row(t, tr, rec, w, rows, cause);
+	store_cursor_close(c);
+	return rc;
+}
+
+static int
+export_training_row(struct store_txn *t, const struct export_tree *tr,
+    const void *rec, struct table_writer *w, size_t *rows, char **cause)
+{
+	const struct training *tn = rec;
+	struct export_person p;
+	char id[16], comp[128];
+	size_t i, used;
+
+	export_person(t, tr, tn->officer, &p);
+	snprintf(id, sizeof id, "%u", tn->h.id);
+	for (i = 0, used = 0, comp[0] = '\0'; i < 4; i++)
+		if (tn->competencies & (1u << i))
+			used += (size_t)snprintf(comp + used, sizeof comp -
+			    used, "%s%s", used ? "、" : "",
+			    model_competence_zh[i]);
+	const char *cells[] = { id, p.name, p.email, p.code, p.agency,
+		tn->date, tn->course, comp, tn->hours, tn->provider, tn->note };
+	return export_row(w, cells, 11, rows, cause);
+}
+
+int
+export_training_of(struct store_txn *t, uint32_t agency,
+    struct table_writer *w, size_t *rows, char **cause)
 {
 	static const struct table_column head[] = { C("編號"), T("姓名"),
 		T("電子郵件"), T("機關代碼"), T("機關"), D("日期"), T("課程"),
 		T("職能"), C("時數"), T("辦理單位"), T("備註") };
 	struct export_tree tr;
-	struct export_person p;
-	struct store_cursor *c;
 	struct training *tn = xmalloc(sizeof *tn);
-	char id[16], comp[128];
-	size_t i, used;
 	int rc;
 
 	*rows = 0;
-	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
-	    (rc = export_head(w, head, 11, cause)) != 0 ||
-	    (rc = store_cursor_open(t, IX_TRAINING, NULL, &c, cause)) != 0)
-		goto done;
-	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0) {
-		if ((rc = store_cursor_get(c, tn, cause)) != 0)
-			break;
-		export_person(t, &tr, tn->officer, &p);
-		snprintf(id, sizeof id, "%u", tn->h.id);
-		for (i = 0, used = 0, comp[0] = '\0'; i < 4; i++)
-			if (tn->competencies & (1u << i))
-				used += (size_t)snprintf(comp + used,
-				    sizeof comp - used, "%s%s", used ? "、" :
-				    "", model_competence_zh[i]);
-		const char *cells[] = { id, p.name, p.email, p.code, p.agency,
-			tn->date, tn->course, comp, tn->hours, tn->provider,
-			tn->note };
-		rc = export_row(w, cells, 11, rows, cause);
-	}
-	store_cursor_close(c);
-done:
+	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
+	    (rc = export_head(w, head, 11, cause)) == 0)
+		rc = export_each(t, ENTITY_TRAINING, agency, tn,
+		    export_training_row, &tr, w, rows, cause);
 	free(tn);
+	export_tree_free(&tr);
+	return rc;
+}
+
+int
+export_training(struct store_txn *t, struct table_writer *w, size_t *rows,
+    char **cause)
+{
+	return export_training_of(t, 0, w, rows, cause);
+}
+
+static int
+export_reward_row(struct store_txn *t, const struct export_tree *tr,
+    const void *rec, struct table_writer *w, size_t *rows, char **cause)
+{
+	const struct reward *rw = rec;
+	struct export_person p;
+	char id[16];
+
+	export_person(t, tr, rw->officer, &p);
+	snprintf(id, sizeof id, "%u", rw->h.id);
+	const char *cells[] = { id, p.name, p.email, p.code, p.agency,
+		rw->date, rw->kind, rw->reason };
+	return export_row(w, cells, 8, rows, cause);
+}
+
+int
+export_rewards_of(struct store_txn *t, uint32_t agency,
+    struct table_writer *w, size_t *rows, char **cause)
+{
+	static const struct table_column head[] = { C("編號"), T("姓名"),
+		T("電子郵件"), T("機關代碼"), T("機關"), D("日期"), T("類別"),
+		T("事由") };
+	struct export_tree tr;
+	struct reward *rw = xmalloc(sizeof *rw);
+	int rc;
+
+	*rows = 0;
+	if ((rc = export_tree_load(t, &tr, cause)) == 0 &&
+	    (rc = export_head(w, head, 8, cause)) == 0)
+		rc = export_each(t, ENTITY_REWARD, agency, rw,
+		    export_reward_row, &tr, w, rows, cause);
+	free(rw);
 	export_tree_free(&tr);
 	return rc;
 }
@@ -1754,35 +1870,7 @@ int
 export_rewards(struct store_txn *t, struct table_writer *w, size_t *rows,
     char **cause)
 {
-	static const struct table_column head[] = { C("編號"), T("姓名"),
-		T("電子郵件"), T("機關代碼"), T("機關"), D("日期"), T("類別"),
-		T("事由") };
-	struct export_tree tr;
-	struct export_person p;
-	struct store_cursor *c;
-	struct reward *rw = xmalloc(sizeof *rw);
-	char id[16];
-	int rc;
-
-	*rows = 0;
-	if ((rc = export_tree_load(t, &tr, cause)) != 0 ||
-	    (rc = export_head(w, head, 8, cause)) != 0 ||
-	    (rc = store_cursor_open(t, IX_REWARD, NULL, &c, cause)) != 0)
-		goto done;
-	while (rc == 0 && store_cursor_move(c, STORE_NEXT) == 0) {
-		if ((rc = store_cursor_get(c, rw, cause)) != 0)
-			break;
-		export_person(t, &tr, rw->officer, &p);
-		snprintf(id, sizeof id, "%u", rw->h.id);
-		const char *cells[] = { id, p.name, p.email, p.code, p.agency,
-			rw->date, rw->kind, rw->reason };
-		rc = export_row(w, cells, 8, rows, cause);
-	}
-	store_cursor_close(c);
-done:
-	free(rw);
-	export_tree_free(&tr);
-	return rc;
+	return export_rewards_of(t, 0, w, rows, cause);
 }
 
 /* --- resolutions, agendas and decisions ------------------------------ */
@@ -2397,18 +2485,25 @@ export_write(struct store_txn *t, const struct export_request *r,
 		    w, rows, cause);
 	case EXPORT_SIGNIN:
 		return export_signin(t, r->meeting, r->roc, w, rows, cause);
-	case EXPORT_OFFICERS: {
+	case EXPORT_OFFICERS:
+	case EXPORT_TRAINING:
+	case EXPORT_REWARDS: {
 		struct agency a;
 		int rc;
 
 		if (r->agency == NULL)
-			return export_officers(t, w, rows, cause);
-		if ((rc = store_agency_by_code(t, r->agency, &a, cause)) ==
-		    OGPO_NOTFOUND)
-			rc = err_set(cause, rc, "no agency has the code '%s'; "
-			    "see ogpo list agencies", r->agency);
-		return rc != 0 ? rc : export_officers_of(t, a.h.id, w, rows,
-		    cause);
+			a.h.id = 0;
+		else if ((rc = store_agency_by_code(t, r->agency, &a,
+		    cause)) != 0)
+			return rc == OGPO_NOTFOUND ? err_set(cause, rc, "no "
+			    "agency has the code '%s'; see ogpo list "
+			    "agencies", r->agency) : rc;
+		if (r->what == EXPORT_TRAINING)
+			return export_training_of(t, a.h.id, w, rows, cause);
+		if (r->what == EXPORT_REWARDS)
+			return export_rewards_of(t, a.h.id, w, rows, cause);
+		return a.h.id == 0 ? export_officers(t, w, rows, cause) :
+		    export_officers_of(t, a.h.id, w, rows, cause);
 	}
 	case EXPORT_AGENCIES:
 		return export_agencies(t, w, rows, cause);
@@ -2416,10 +2511,6 @@ export_write(struct store_txn *t, const struct export_request *r,
 		return export_meetings(t, w, rows, cause);
 	case EXPORT_ISSUES:
 		return export_issues(t, w, rows, cause);
-	case EXPORT_TRAINING:
-		return export_training(t, w, rows, cause);
-	case EXPORT_REWARDS:
-		return export_rewards(t, w, rows, cause);
 	case EXPORT_CASES:
 		return export_records(t, ENTITY_ISSUE, w, rows, cause);
 	case EXPORT_PROGRESS:
@@ -2671,10 +2762,20 @@ export_file_name(const struct export_request *r, char *buf, size_t n)
 		snprintf(buf, n, _("meetings.%s"), ext);
 		break;
 	case EXPORT_TRAINING:
-		snprintf(buf, n, _("training.%s"), ext);
+		if (r->agency != NULL)
+			/* TRANSLATORS: a file name: the agency's code, the
+			 * extension. */
+			snprintf(buf, n, _("training-%s.%s"), r->agency, ext);
+		else
+			snprintf(buf, n, _("training.%s"), ext);
 		break;
 	case EXPORT_REWARDS:
-		snprintf(buf, n, _("rewards.%s"), ext);
+		if (r->agency != NULL)
+			/* TRANSLATORS: a file name: the agency's code, the
+			 * extension. */
+			snprintf(buf, n, _("rewards-%s.%s"), r->agency, ext);
+		else
+			snprintf(buf, n, _("rewards.%s"), ext);
 		break;
 	case EXPORT_CASES:
 		snprintf(buf, n, _("cases.%s"), ext);

@@ -1143,6 +1143,8 @@ form_keep(struct form *fm)
 {
 	struct draft *d;
 	struct record_head *h = fm->orig;
+	const struct form_field *ff;
+	const char *held;
 	void *rec;
 	char *cause = NULL;
 	int i;
@@ -1160,10 +1162,17 @@ form_keep(struct form *fm)
 	form_collect(fm, rec);
 	draft_put_record(d, 'm', rec);
 	free(rec);
-	for (i = 0; i < fm->n; i++)
-		if (fm->fields[i].kind == FORM_TEXT)
-			draft_add(d, 't', fm->fields[i].f->name,
-			    fm->fields[i].text);
+	/* A text as typed only where the field's value would not show it
+	 * again as it was: a date (shown in the reader's date style, which
+	 * may change meanwhile), text the record holds otherwise (trimmed,
+	 * a time written out). Else the value is the text, kept once. */
+	for (i = 0; i < fm->n; i++) {
+		ff = &fm->fields[i];
+		if (ff->kind == FORM_TEXT && (ff->f->form == FORM_DATE ||
+		    (held = draft_get(d, 'm', ff->f->name)) == NULL ||
+		    strcmp(held, ff->text) != 0))
+			draft_add(d, 't', ff->f->name, ff->text);
+	}
 	if (draft_write(d, &cause) != 0) {
 		/* No one may be there to read it; stderr is the log. */
 		fprintf(stderr, "ogpo: %s\n", cause);
@@ -1227,7 +1236,7 @@ ui_form_restore(struct ui *ui, const struct draft *d)
 	memcpy(mine, orig, s->size);
 	draft_get_record(d, 'm', mine);
 	fm = form_open(ui, d->kind, orig, d->title);
-	form_load(fm, mine);	/* shows each choice as well */
+	form_load(fm, mine);	/* each choice, and text kept as the value */
 	for (i = 0; i < fm->n; i++) {
 		ff = &fm->fields[i];
 		if (ff->kind == FORM_TEXT &&

@@ -401,12 +401,16 @@ meetings_status_txn(struct core *c, struct store_txn *t, void *arg,
 	return core_meeting_status(c, t, ms->id, ms->status, cause);
 }
 
-/* Mark the meeting held or cancelled (asked first for cancelled). */
+/*
+ * Mark the meeting held or cancelled (asked first for cancelled). Held
+ * before its day is refused by the rules, as everywhere: a slip of H, or
+ * a date to put right.
+ */
 static void
 meetings_status(struct ui *ui, const struct meeting *m, uint32_t status)
 {
 	struct meetings_status ms = { m->h.id, status };
-	char *cause = NULL, *q, key[64], today[OGPO_DATE_MAX + 1];
+	char *cause = NULL, *q, key[64];
 	int r;
 
 	if (m->status == status) {
@@ -415,18 +419,10 @@ meetings_status(struct ui *ui, const struct meeting *m, uint32_t status)
 		    m->title);
 		return;
 	}
-	date_today(today);
-	if (status == MEETING_CANCELLED || strcmp(m->date, today) > 0) {
-		/* A meeting held before its day would count for a month
-		 * that has not come: a slip of H, or a date to put right. */
-		ui_key_label(ui, UI_CTX_MEETINGS, UA_EDIT, key, sizeof key);
-		q = status == MEETING_CANCELLED ? xasprintf(_("Mark %s (%s) "
-		    "cancelled? Its attendance stays on record but no longer "
-		    "counts."), m->title, m->date) : xasprintf(_("%s is set "
-		    "for %s, a day still to come. Mark it held now? (%s "
-		    "changes its date.)"), m->title, m->date, key);
-		r = ui_confirm(ui, status == MEETING_CANCELLED ?
-		    _("Cancelled") : _("Held"), q);
+	if (status == MEETING_CANCELLED) {
+		q = xasprintf(_("Mark %s (%s) cancelled? Its attendance stays "
+		    "on record but no longer counts."), m->title, m->date);
+		r = ui_confirm(ui, _("Cancelled"), q);
 		free(q);
 		if (r != 1) {
 			if (r == UI_KEY_QUIT)

@@ -67,9 +67,8 @@ void
 pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 {
 	struct store_txn *t;
-	struct record_head h;
 	char *what = NULL, *cause = NULL;
-	void *rec;
+	uint32_t version;
 	int rc, r;
 
 	if (id == 0)
@@ -79,16 +78,7 @@ pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 		free(cause);
 		return;
 	}
-	rec = xmalloc(schema_of(kind)->size);
-	memset(&h, 0, sizeof h);
-	/* Whether this login may delete it at all, before what it holds. */
-	if ((rc = store_get(t, kind, id, rec, NULL)) == 0) {
-		memcpy(&h, rec, sizeof h);
-		rc = core_may(ui->core, t, kind, rec, NULL, &what);
-	}
-	if (rc == 0 || rc == OGPO_NOTFOUND)
-		rc = core_delete_check(ui->core, t, kind, id, &what);
-	free(rec);
+	rc = core_delete_ask(ui->core, t, kind, id, &version, &what);
 	store_read_end(t);
 	if (rc != 0) {
 		ui_alert(ui, _("Cannot delete"), what);
@@ -102,7 +92,7 @@ pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 	if (r != 1)
 		return;
 	/* The version we showed: if someone changed it since, we say so. */
-	if (core_delete1(ui->core, kind, id, h.version, &cause) != 0) {
+	if (core_delete1(ui->core, kind, id, version, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 		return;

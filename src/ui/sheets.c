@@ -355,10 +355,10 @@ ui_import_rejects(struct ui *ui)
 }
 
 /*
- * The Officers tab's narrowing, for an export of officers: the agency's
- * code, name and how many officers it has, when the tab shows one
- * agency's; 0 when it shows all (or the agency is gone, as its heading
- * then says).
+ * The Officers tab's narrowing, for an export of officers (or of their
+ * training or rewards): the agency's code, name and how many officers it
+ * has, when the tab shows one agency's; 0 when it shows all (or the
+ * agency is gone, as its heading then says).
  */
 static int
 ui_export_agency(struct ui *ui, char *code, char *name, size_t *n)
@@ -382,7 +382,8 @@ ui_export_agency(struct ui *ui, char *code, char *name, size_t *n)
  * Write a spreadsheet from the Meetings pane or an attendance sheet:
  * a month's attendance or its summary per agency (the month offered is
  * month, else last month), or a meeting's sign-in sheet; or a list, the
- * officers of the one agency the Officers tab shows when it is narrowed.
+ * officers of the one agency the Officers tab shows when it is narrowed
+ * (and those officers' training or rewards, reached through that tab).
  * The file name is offered too (.ods); the name the user gives picks the
  * format (.ods, .xlsx or .csv), and the message names the file written,
  * whole.
@@ -429,11 +430,20 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
 			ui_message(ui, 1, _("Write the month as 2024-05."));
 		}
 	}
-	/* What the Officers tab shows is what goes out. */
-	if (what == EXPORT_OFFICERS &&
+	/* What the Officers tab shows is what goes out, and the training
+	 * and rewards of those officers. */
+	if ((what == EXPORT_OFFICERS || what == EXPORT_TRAINING ||
+	    what == EXPORT_REWARDS) &&
 	    (one = ui_export_agency(ui, code, name, &n)) != 0)
 		r.agency = code;
-	if (one)
+	if (one && what == EXPORT_TRAINING)
+		snprintf(ask, sizeof ask, _("Write the training records of "
+		    "the officers of %s to the file (.ods, .xlsx or .csv)"),
+		    name);
+	else if (one && what == EXPORT_REWARDS)
+		snprintf(ask, sizeof ask, _("Write the rewards of the "
+		    "officers of %s to the file (.ods, .xlsx or .csv)"), name);
+	else if (one)
 		snprintf(ask, sizeof ask, ngettext("Write the %zu officer of "
 		    "%s to the file (.ods, .xlsx or .csv)", "Write the %zu "
 		    "officers of %s to the file (.ods, .xlsx or .csv)", n), n,
@@ -499,6 +509,14 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
 	else if (what == EXPORT_ATTENDANCE)
 		ui_message(ui, 0, _("Wrote %zu rows of %s's attendance to "
 		    "%s."), rows, r.month, full);
+	else if (one && what == EXPORT_TRAINING)
+		ui_message(ui, 0, ngettext("Wrote %zu training record of the "
+		    "officers of %s to %s.", "Wrote %zu training records of "
+		    "the officers of %s to %s.", rows), rows, name, full);
+	else if (one && what == EXPORT_REWARDS)
+		ui_message(ui, 0, ngettext("Wrote %zu reward of the officers "
+		    "of %s to %s.", "Wrote %zu rewards of the officers of %s "
+		    "to %s.", rows), rows, name, full);
 	else if (one)
 		ui_message(ui, 0, ngettext("Wrote the %zu officer of %s to "
 		    "%s.", "Wrote the %zu officers of %s to %s.", rows), rows,

@@ -165,6 +165,35 @@ same "the newest is the planned one" \
     "$(awk 'NR == 2 { print $4 }' "$TMP/out")" planned
 contains "held meetings show who came" "$TMP/out" "held"
 
+# A meeting is held on its day or after: set held before, it would count
+# for a month that has not come. Refused with a sentence naming it and
+# its day; on the day itself, held.
+run --db "$DB" list meetings --tsv
+planned=$(awk -F '\t' '$12 == "planned" { print $1; exit }' "$TMP/out")
+pdate=$(awk -F '\t' '$12 == "planned" { print $7; exit }' "$TMP/out")
+ptitle=$(awk -F '\t' '$12 == "planned" { print $6; exit }' "$TMP/out")
+held=$(awk -F '\t' '$12 == "held" { print $1; exit }' "$TMP/out")
+run --db "$DB" set meeting "$planned" status=held
+status "a meeting still to come is not set held" 1
+contains "… the refusal names the meeting and its day" "$TMP/err" \
+    "Meeting #$planned $ptitle is set for $pdate, a day still to come"
+run --db "$DB" list meetings --tsv
+same "… it is still planned" \
+    "$(awk -F '\t' -v i="$planned" '$1 == i { print $12 }' "$TMP/out")" \
+    planned
+run --db "$DB" add meeting kind=work title=未來的會議 date=2099-01-15 \
+    status=held
+status "nor added held" 1
+contains "… naming its day" "$TMP/err" "is set for 2099-01-15"
+run --db "$DB" set meeting "$held" date=2099-01-15
+status "a held meeting is not moved to a day still to come" 1
+OGPO_NOW="$pdate 08:00" "$OGPO" --db "$DB" set meeting "$planned" \
+    status=held >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "on its day it is held" 0
+run --db "$DB" set meeting "$planned" status=planned
+status "… and planned again" 0
+
 run --db "$DB" list issues
 status "list issues succeeds" 0
 same "one line per issue, and a header" \

@@ -6,7 +6,8 @@
 # =SUM(A1) leaves as '=SUM(A1) and comes back as itself), one agency's
 # officers (--agency: its own, not its subordinates') that import back
 # without touching the other agencies' and with an edited row as the one
-# change, an unknown agency code named, usage errors
+# change, an unknown agency code named, one agency's training and rewards
+# (--agency: the whole export's rows of its own officers), usage errors
 # (exit 2), and a Big5 export of a name Big5 lacks (exit 1, the row
 # named, no file left). The spreadsheet libraries are loaded only for a
 # spreadsheet: a CSV export goes without them, even broken.
@@ -267,6 +268,51 @@ contains "which says what it goes with" "$TMP/err" \
     "--agency goes with officers"
 run --db "$DB" export officers --agency ''
 status "an empty --agency is a usage error" 2
+
+# --- one agency's training and rewards -------------------------------------
+# Points 8 and 9 by agency, as officers: the records of MOI's own officers
+# (not of NPA's below it), by number, the rows of the whole export whose
+# 機關代碼 is MOI, unchanged. Two of MOI's officers, the later first: the
+# file goes by record number, not officer by officer.
+run --db "$DB" list officers --agency MOI --tsv
+first=$(awk -F '\t' 'NR == 2 { print $1 }' "$TMP/out")
+second=$(awk -F '\t' 'NR == 3 { print $1 }' "$TMP/out")
+run --db "$DB" list officers --agency NPA --tsv
+npa=$(awk -F '\t' 'NR == 2 { print $1 }' "$TMP/out")
+for o in "$second" "$first" "$npa"; do
+	"$OGPO" --db "$DB" add training officer="$o" date=2026-11-02 \
+	    course=政策轉譯 hours=3 competencies=communication >/dev/null
+	"$OGPO" --db "$DB" add reward officer="$o" date=2026-11-02 \
+	    kind=嘉獎一次 reason=推動資料開放 >/dev/null
+done
+for kind in training rewards; do
+	run --db "$DB" export "$kind" -o "$TMP/$kind-all.csv"
+	run --db "$DB" export "$kind" --agency MOI -o "$TMP/$kind-moi.csv"
+	status "export $kind --agency MOI succeeds" 0
+	n=$(tr -d '\r' <"$TMP/$kind-all.csv" | awk -F, '$4 == "MOI"' | wc -l |
+	    tr -d ' ')
+	check "MOI's officers have $kind of two officers or more" \
+	    [ "$n" -ge 3 ]
+	contains "$kind: it says how many rows" "$TMP/out" "Wrote $n rows"
+	same "$kind: the header is the whole export's" \
+	    "$(head -1 "$TMP/$kind-moi.csv")" "$(head -1 "$TMP/$kind-all.csv")"
+	same "$kind: the rows and their order are the whole export's MOI rows" \
+	    "$(tr -d '\r' <"$TMP/$kind-moi.csv" | awk -F, 'NR > 1')" \
+	    "$(tr -d '\r' <"$TMP/$kind-all.csv" | awk -F, 'NR > 1 && $4 == "MOI"')"
+	lacks "$kind: none of NPA's, below it" "$TMP/$kind-moi.csv" ",NPA,"
+	run --db "$DB" export "$kind" --agency MOI --plain
+	same "$kind: to standard output too, the same rows" "$(cat "$TMP/out")" \
+	    "$(tr -d '\r' <"$TMP/$kind-moi.csv" | sed '1s/^\xef\xbb\xbf//')"
+	run --db "$DB" export "$kind" --agency NOPE -o "$TMP/nope.csv"
+	status "$kind: an unknown agency code fails" 1
+	contains "$kind: … naming it" "$TMP/err" \
+	    "no agency has the code 'NOPE'; see ogpo list agencies"
+	check "$kind: … and writes no file" [ ! -e "$TMP/nope.csv" ]
+done
+run --db "$DB" export meetings --agency MOI
+status "--agency with meetings is a usage error" 2
+contains "which says what it goes with" "$TMP/err" \
+    "--agency goes with officers, training and rewards"
 
 run --db "$DB" export agencies -o "$TMP/ag.csv"
 status "export agencies succeeds" 0

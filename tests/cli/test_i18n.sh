@@ -146,6 +146,11 @@ contains "TSV keeps ISO dates" "$TMP/out" "2024-05-08"
 : >"$CONFIG"
 run --db "$DB" list meetings
 contains "date_style unset shows ISO" "$TMP/out" "2024-05-08"
+# A meeting still to come is not held: the refusal in Chinese names it.
+LC_ALL=zh_TW.UTF-8 run --db "$DB" add meeting kind=work title=未來的會議 \
+    date=2099-01-15 agency=EY status=held
+contains "zh_TW.UTF-8: held before its day is refused in Chinese" \
+    "$TMP/err" "會議 未來的會議 訂於 2099-01-15，該日尚未到來"
 
 # --- stroke order -----------------------------------------------------------
 i=0

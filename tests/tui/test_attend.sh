@@ -7,7 +7,7 @@
 # each answer; + invites an officer, E someone who is not one, d takes a
 # person off; when everyone is marked a key marks no one by mistake; the
 # help says Esc loses nothing; closing a sheet taken on the day offers to
-# mark the meeting held, and H asks first before its day; a new meeting
+# mark the meeting held, and H refuses before its day; a new meeting
 # proposes its invitees by point 7;
 # a mark saved is in the database even if ogpo is killed then.
 . tests/lib.sh
@@ -244,27 +244,40 @@ contains "killed after the mark was saved: the database holds it (6/41)" \
 run_v=$("$OGPO" --db "$DB" verify >/dev/null 2>&1; echo $?)
 check "… and is consistent" test "$run_v" -eq 0
 
-# H on a meeting whose day is still to come asks first: held early, it
-# would count for a month that has not come. n leaves it planned.
+# H on a meeting whose day is still to come is refused, naming its day:
+# held early, it would count for a month that has not come. The same from
+# its attendance sheet.
 "$OGPO" --db "$DB" add meeting kind=work status=planned date=2099-01-15 \
     title=未來的會議 >/dev/null
 tui_start future 100 30
 keys 3
 expect "the meetings, the future one first" "未來的會議"
 keys Home H
-expect "H on a meeting still to come asks, naming its day" \
-    "未來的會議 is set for 2099-01-15, a day still to come."
-keys n
-expect_gone "n closes the question" "a day still to come"
+expect "H on a meeting still to come is refused, naming it and its day" \
+    "未來的會議 is set for 2099-01-15, a day still to come: it can be marked"
 st=$("$OGPO" --db "$DB" list meetings --tsv |
     awk -F '\t' '$6 == "未來的會議" { print $12 }')
-check "n: it is still planned" test "$st" = planned
+check "H: it is still planned" test "$st" = planned
+keys Enter
+expect "its sheet" "未來的會議"
 keys H
-expect "H again" "a day still to come"
+expect "H on its sheet is refused too" "it can be marked held from"
+esc
+# Its form refuses Held the same way, at the field.
+expect "back on the list" "Meetings, newest first"
+keys e
+expect "e opens its form" "Edit meeting"
+keys Tab Tab Tab Tab Tab Tab Tab F2
+expect "the status pick list" "─ Status ─"
+keys Down Enter C-s
+expect "the form marks the status, saying why" \
+    "a day still to come: it can"
+expect "… and saves nothing" "Not saved: the marked fields need a look"
+esc
 keys y
-expect "y marks it held" "Marked 未來的會議 held"
+expect_gone "y throws the form away" "Edit meeting"
 tui_stop
 st=$("$OGPO" --db "$DB" list meetings --tsv |
     awk -F '\t' '$6 == "未來的會議" { print $12 }')
-check "y: the database holds it held" test "$st" = held
+check "its sheet's H: it is still planned" test "$st" = planned
 tui_done

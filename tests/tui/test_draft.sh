@@ -50,6 +50,12 @@ same "the draft is the person's alone" \
     "$(stat -c %a "$(find "$drafts" -name '*.draft')")" 600
 same "… in a folder of theirs alone" "$(stat -c %a "$drafts")" 700
 same "nothing was saved" "$(field "$fid" title)" "$title"
+# What was typed is kept once: a text as the field's value, a date (and
+# anything the value would not show as typed) as typed too.
+dfile=$(find "$drafts" -name '*.draft')
+same "… the title typed, once, as the field's value" \
+    "$(grep -c "$title（草稿）" "$dfile")" 1
+same "… the date as typed" "$(grep -c "^t	.*	115/13\$" "$dfile")" 1
 check "meanwhile someone else changes the officer's phone" sh -c \
     "'$OGPO' --db '$DB' set officer $fid phone=02-1111-2222 >/dev/null"
 
@@ -79,10 +85,15 @@ same "the draft is gone" "$(ndrafts)" 0
 tui_start draft3 100 30
 keys 2 a
 expect "a opens a new officer's form" "New officer"
-text "斷線新人"
+text "斷線新人 "
 expect "a name is typed" "斷線新人"
 hangup "the connection drops again"
 same "a draft is kept" "$(ndrafts)" 1
+dfile=$(find "$drafts" -name '*.draft')
+same "… the name as the record would hold it, trimmed" \
+    "$(grep -c "^m	name	斷線新人\$" "$dfile")" 1
+same "… and as typed, with its space" \
+    "$(grep -c "^t	name	斷線新人 \$" "$dfile")" 1
 DB0=$DB
 DB=$TMP/other
 demo_db

@@ -3,7 +3,8 @@
  * policy meetings the supervisors of second-level agencies, work meetings
  * their POs, issue meetings the POs of the issue's agencies; an officer
  * who left later still counts for an earlier meeting, one who started
- * later does not; external participants; taking someone off.
+ * later does not; external participants; taking someone off; held on its
+ * day or after, never before.
  */
 
 #include <setjmp.h>
@@ -239,6 +240,72 @@ test_meeting_externals(void **state)
 	assert_int_equal(invited, 1);
 }
 
+struct test_status {
+	uint32_t	 meeting, status;
+};
+
+static int
+test_status_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct test_status *ts = arg;
+
+	return core_meeting_status(c, t, ts->meeting, ts->status, cause);
+}
+
+/*
+ * A meeting is held on its day or after: marked held before (by
+ * core_meeting_status, as the H key, or saved so), it is refused with a
+ * sentence naming it and its day; held today, it is held.
+ */
+static void
+test_meeting_held_day(void **state)
+{
+	struct fixture *f = *state;
+	struct test_status ts;
+	struct meeting m;
+	char today[11], later[11], *cause = NULL;
+
+	/* Two days on: past midnight meanwhile, still a day to come. */
+	date_today(today);
+	date_add_days(today, 2, later);
+	memset(&m, 0, sizeof m);
+	m.kind = MEETING_WORK;
+	m.status = MEETING_HELD;
+	snprintf(m.title, sizeof m.title, "後天的會議");
+	snprintf(m.date, sizeof m.date, "%s", later);
+	assert_int_equal(core_save1(f->c, ENTITY_MEETING, &m, &cause),
+	    OGPO_INVALID);
+	assert_non_null(strstr(cause, "後天的會議"));
+	assert_non_null(strstr(cause, later));
+	free(cause);
+	cause = NULL;
+
+	m.status = MEETING_PLANNED;
+	if (core_save1(f->c, ENTITY_MEETING, &m, &cause) != 0)
+		fail_msg("%s", cause);
+	ts.meeting = m.h.id;
+	ts.status = MEETING_HELD;
+	assert_int_equal(core_run(f->c, test_status_txn, &ts, &cause),
+	    OGPO_INVALID);
+	assert_non_null(strstr(cause, "a day still to come"));
+	free(cause);
+	cause = NULL;
+
+	/* Its day moved to today: held. */
+	snprintf(m.date, sizeof m.date, "%s", today);
+	if (core_save1(f->c, ENTITY_MEETING, &m, &cause) != 0)
+		fail_msg("%s", cause);
+	if (core_run(f->c, test_status_txn, &ts, &cause) != 0)
+		fail_msg("%s", cause);
+	/* Held, it is not moved to a day to come. */
+	m.h.version = 0;
+	m.status = MEETING_HELD;
+	snprintf(m.date, sizeof m.date, "%s", later);
+	assert_int_equal(core_save1(f->c, ENTITY_MEETING, &m, &cause),
+	    OGPO_INVALID);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -246,6 +313,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_meeting_proposals,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_meeting_externals,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_meeting_held_day,
 		    test_setup, test_teardown),
 	};
 
