@@ -119,6 +119,25 @@ issues_agency(struct ui *ui)
 	return at;
 }
 
+/* Narrow to the cases agency leads or co-organises, as f does. */
+static void
+issues_narrow_agency(struct ui *ui, uint32_t agency)
+{
+	struct store_txn *t;
+	struct agency a;
+
+	issues.filter = FILTER_AGENCY;
+	issues.value = agency;
+	issues.what[0] = '\0';
+	if (store_read_begin(ui->store, &t, NULL) == 0) {
+		if (store_agency_get(t, agency, &a, NULL) == 0)
+			snprintf(issues.what, sizeof issues.what,
+			    _("agency: %s"), a.name);
+		store_read_end(t);
+	}
+	issues_reload(ui);
+}
+
 /* Choose what to narrow the list to. */
 static void
 issues_choose_filter(struct ui *ui)
@@ -132,8 +151,6 @@ issues_choose_filter(struct ui *ui)
 	char buf[CASE_STAGE_MAX + 1][64];
 	size_t n = 0, sel = 0, i;
 	uint32_t ag;
-	struct store_txn *t;
-	struct agency a;
 
 	labels[n++] = _("all cases");
 	for (i = CASE_PROPOSED; i <= CASE_STAGE_MAX; i++) {
@@ -157,14 +174,8 @@ issues_choose_filter(struct ui *ui)
 	} else if (sel == CASE_STAGE_MAX + 1) {
 		if ((ag = ui_pick_agency(ui, issues_agency(ui), 0)) == 0)
 			return;
-		issues.filter = FILTER_AGENCY;
-		issues.value = ag;
-		if (store_read_begin(ui->store, &t, NULL) == 0) {
-			if (store_agency_get(t, ag, &a, NULL) == 0)
-				snprintf(issues.what, sizeof issues.what,
-				    _("agency: %s"), a.name);
-			store_read_end(t);
-		}
+		issues_narrow_agency(ui, ag);
+		return;
 	} else if (sel == CASE_STAGE_MAX + 2) {
 		issues.filter = FILTER_OVERDUE;
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
@@ -174,6 +185,16 @@ issues_choose_filter(struct ui *ui)
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
 	}
 	issues_reload(ui);
+}
+
+void
+pane_issues_narrow(struct ui *ui, uint32_t agency)
+{
+	if (agency == 0) {
+		issues.filter = FILTER_NONE;
+		issues_reload(ui);
+	} else
+		issues_narrow_agency(ui, agency);
 }
 
 /* One line of the timeline: its day (and time) first, to sort by. */
