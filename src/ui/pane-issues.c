@@ -392,8 +392,12 @@ issues_match(struct store_txn *t, uint32_t id, void *arg)
 	struct agency a;
 	int r = 0;
 
+	/* By its number too: 115-07 is how a case is named at the
+	 * meeting, in ogpo due and in the tracking table. */
 	if (store_issue_get(t, id, is, NULL) == 0)
-		r = ui_contains(is->title, arg) ||
+		r = ui_contains(is->serial, arg) ||
+		    ui_contains(is->join_no, arg) ||
+		    ui_contains(is->title, arg) ||
 		    ui_contains(is->description, arg) ||
 		    (store_agency_get(t, is->lead, &a, NULL) == 0 &&
 		    ui_contains(a.name, arg));
