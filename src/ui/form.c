@@ -732,6 +732,11 @@ form_check(struct form *fm, void *rec)
 		return 0;
 	n = core_check(t, fm->kind, rec, faults, 16);
 	store_read_end(t);
+	/* Closing a case: the fields that say what the close still needs
+	 * (the deciding meeting …), not the command line's words for it. */
+	if (fm->kind == ENTITY_ISSUE && n < 16)
+		n += core_case_closing(((struct record_head *)fm->orig)->id ?
+		    fm->orig : NULL, rec, faults + n, 16 - n);
 	for (i = 0; i < n && i < 16; i++) {
 		for (k = 0; k < fm->n; k++)
 			if (fm->fields[k].f == faults[i].field)
