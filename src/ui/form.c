@@ -39,6 +39,8 @@ struct form_field {
 	const char *const *suggest;	/* FORM_TEXT: usual values, or NULL */
 	char		 shown[256];	/* how a choice is shown */
 	char		 err[256];
+	size_t		 full_len;	/* err says a character was not
+					   taken, text this long then */
 };
 
 struct form {
@@ -725,8 +727,10 @@ form_check(struct form *fm, void *rec)
 	size_t n, i;
 	int k, first = -1;
 
-	for (k = 0; k < fm->n; k++)
+	for (k = 0; k < fm->n; k++) {
 		fm->fields[k].err[0] = '\0';
+		fm->fields[k].full_len = 0;
+	}
 	fm->banner[0] = '\0';
 	if (store_read_begin(fm->ui->store, &t, NULL) != 0)
 		return 0;
@@ -913,6 +917,21 @@ form_full(struct form_field *ff)
 	snprintf(ff->err, sizeof ff->err, _("holds at most %zu bytes (about "
 	    "%zu Chinese characters): that character was not taken"),
 	    ff->edit.size - 1, (ff->edit.size - 1) / 3);
+	ff->full_len = strlen(ff->text);
+}
+
+/* A key was typed in a text field: a character that did not fit is said;
+ * once something is taken out (Backspace, Ctrl-U) there is room again and
+ * the saying goes, not left beside a text that fits. */
+static void
+form_typed(struct form_field *ff)
+{
+	if (ff->edit.full)
+		form_full(ff);
+	else if (ff->full_len != 0 && strlen(ff->text) < ff->full_len) {
+		ff->err[0] = '\0';
+		ff->full_len = 0;
+	}
 }
 
 /* Try to save; 1 when saved, 0 to go on editing, UI_KEY_QUIT to leave. */
@@ -1014,7 +1033,7 @@ form_loop(struct form *fm)
 		/* Characters go to a text field before any binding. */
 		if (ff->kind == FORM_TEXT && ui_key_printable(key)) {
 			ui_edit_key(&ff->edit, key);
-			form_full(ff);
+			form_typed(ff);
 			continue;
 		}
 		a = ui_lookup(fm->ui, UI_CTX_FORM, key);
@@ -1051,9 +1070,10 @@ form_loop(struct form *fm)
 		default:
 			break;
 		}
-		if (ff->kind == FORM_TEXT)
+		if (ff->kind == FORM_TEXT) {
 			ui_edit_key(&ff->edit, key);
-		else if (ui_key_printable(key) &&
+			form_typed(ff);
+		} else if (ui_key_printable(key) &&
 		    form_pick(fm, ff, key) == UI_KEY_QUIT)
 			return UI_KEY_QUIT;
 	}
