@@ -934,6 +934,26 @@ form_typed(struct form_field *ff)
 	}
 }
 
+/*
+ * Cut label (n bytes) so that fmt ("Saved %s.") says it on one status
+ * line beside the position: the record is in front of the person, and a
+ * long text quoted whole (a progress report, a resolution) wraps over the
+ * page's lower edge and what is on it.
+ */
+static void
+form_label_fit(struct ui *ui, char *label, size_t n, const char *fmt)
+{
+	char cut[OGPO_TEXT_MAX + 1];
+	int room = ui->cols - 14 - ((int)text_width(fmt) - 2);
+
+	if (room < 8)
+		room = 8;
+	if ((int)text_width(label) <= room)
+		return;
+	text_fit(label, (size_t)room, 0, cut, sizeof cut);
+	snprintf(label, n, "%s", cut);
+}
+
 /* Try to save; 1 when saved, 0 to go on editing, UI_KEY_QUIT to leave. */
 static int
 form_save(struct form *fm)
@@ -960,11 +980,17 @@ form_save(struct form *fm)
 			schema_label(fm->s, rec, label, sizeof label);
 			if (((struct record_head *)rec)->version != 0 &&
 			    ((struct record_head *)rec)->version ==
-			    ((struct record_head *)fm->orig)->version)
+			    ((struct record_head *)fm->orig)->version) {
+				form_label_fit(fm->ui, label, sizeof label,
+				    _("%s: nothing was changed, so nothing was "
+				    "written."));
 				ui_message(fm->ui, 0, _("%s: nothing was changed, "
 				    "so nothing was written."), label);
-			else
+			} else {
+				form_label_fit(fm->ui, label, sizeof label,
+				    _("Saved %s."));
 				ui_message(fm->ui, 0, _("Saved %s."), label);
+			}
 			ui_changed(fm->ui);
 			r = 1;
 			break;
