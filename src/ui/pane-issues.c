@@ -18,6 +18,7 @@ enum issues_filter {
 	FILTER_STAGE,
 	FILTER_AGENCY,		/* lead or co-organising */
 	FILTER_OVERDUE,
+	FILTER_OWED,		/* no progress from its lead this month */
 	FILTER_TRIGGER
 };
 
@@ -52,9 +53,37 @@ issues_due(const struct issue *is, char *due)
 	return due[0] != '\0' && strcmp(due, today) < 0;
 }
 
+/*
+ * Does the lead agency of a case still followed (selected to response)
+ * owe this month's progress report (辦理情形)? Each month every lead
+ * agency reports on its open cases at the work meeting: one of its own
+ * reports dated in this calendar month is that month's.
+ */
+static int
+issues_owed(struct store_txn *t, const struct issue *is)
+{
+	struct store_cursor *c;
+	struct progress p;
+	char today[OGPO_DATE_MAX + 1];
+	int owed = 1;
+
+	if (is->stage < CASE_SELECTED || is->stage > CASE_RESPONSE)
+		return 0;
+	date_today(today);
+	if (store_cursor_open(t, IX_ISSUE_PROGRESS, &is->h.id, &c,
+	    NULL) != 0)
+		return 0;
+	while (owed && store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, &p, NULL) == 0 &&
+		    p.agency == is->lead && strncmp(p.date, today, 7) == 0)
+			owed = 0;
+	store_cursor_close(c);
+	return owed;
+}
+
 /* Does the case pass the filter? (the agency filter uses the index) */
 static int
-issues_pass(const struct issue *is)
+issues_pass(struct store_txn *t, const struct issue *is)
 {
 	char due[OGPO_DATE_MAX + 1];
 
@@ -63,6 +92,8 @@ issues_pass(const struct issue *is)
 		return is->stage == issues.value;
 	case FILTER_OVERDUE:
 		return issues_due(is, due);
+	case FILTER_OWED:
+		return issues_owed(t, is);
 	case FILTER_TRIGGER:
 		return (is->triggers & issues.value) != 0;
 	default:
@@ -89,7 +120,7 @@ issues_reload(struct ui *ui)
 			if (issues.filter == FILTER_NONE ||
 			    issues.filter == FILTER_AGENCY ||
 			    (store_cursor_get(c, is, NULL) == 0 &&
-			    issues_pass(is)))
+			    issues_pass(t, is)))
 				vlist_held_add(&issues.list,
 				    store_cursor_id(c));
 		store_cursor_close(c);
@@ -160,6 +191,7 @@ issues_choose_filter(struct ui *ui)
 	}
 	labels[n++] = _("an agency, leading or co-organising…");
 	labels[n++] = _("overdue: a Join deadline has passed");
+	labels[n++] = _("progress owed: no report from the lead this month");
 	for (i = 0; i < 3; i++)
 		labels[n++] = _(triggers[i]);
 	if (ui_pick(ui, _("Show which cases?"), labels, n, &sel, 0) != 1)
@@ -179,9 +211,12 @@ issues_choose_filter(struct ui *ui)
 	} else if (sel == CASE_STAGE_MAX + 2) {
 		issues.filter = FILTER_OVERDUE;
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
+	} else if (sel == CASE_STAGE_MAX + 3) {
+		issues.filter = FILTER_OWED;
+		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
 	} else {
 		issues.filter = FILTER_TRIGGER;
-		issues.value = 1u << (sel - CASE_STAGE_MAX - 3);
+		issues.value = 1u << (sel - CASE_STAGE_MAX - 4);
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
 	}
 	issues_reload(ui);
