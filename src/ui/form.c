@@ -146,11 +146,12 @@ form_show(struct form *fm, struct form_field *ff)
 		return;
 	r = xmalloc(sizeof *r);
 	if (ff->kind == FORM_AGENCIES) {
+		/* Names with 、 between, as the lists and sheets write them. */
 		for (i = 0; i < ff->nlist && used + 1 < sizeof ff->shown; i++)
 			if (store_agency_get(t, ff->list[i], &r->a, NULL) == 0)
 				used += (size_t)snprintf(ff->shown + used,
 				    sizeof ff->shown - used, "%s%s",
-				    used ? ", " : "", r->a.name);
+				    used ? "、" : "", r->a.name);
 	} else if (ff->value != 0) {
 		if (ff->kind == FORM_AGENCY &&
 		    store_agency_get(t, ff->value, &r->a, NULL) == 0)
