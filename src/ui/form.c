@@ -111,6 +111,7 @@ form_show(struct form *fm, struct form_field *ff)
 	} *r;
 	size_t used = 0;
 	uint32_t i;
+	char day[16];
 
 	ff->shown[0] = '\0';
 	switch (ff->kind) {
@@ -164,7 +165,7 @@ form_show(struct form *fm, struct form_field *ff)
 		else if (ff->kind == FORM_MEETING &&
 		    store_meeting_get(t, ff->value, &r->m, NULL) == 0)
 			snprintf(ff->shown, sizeof ff->shown, "%s %.200s",
-			    r->m.date, r->m.title);
+			    date_show(r->m.date, day, sizeof day), r->m.title);
 		else if (ff->kind == FORM_OFFICER &&
 		    store_officer_get(t, ff->value, &r->o, NULL) == 0)
 			snprintf(ff->shown, sizeof ff->shown, "%s %s",
@@ -553,13 +554,15 @@ form_pick_record(struct form *fm, struct form_field *ff, int key)
 	} else if (ff->kind == FORM_MEETING &&
 	    store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) == 0) {
 		struct meeting *m = xmalloc(sizeof *m);
+		char day[16];
 
-		/* Newest first: the meeting just held is the one meant. */
+		/* Newest first: the meeting just held is the one meant. Its
+		 * date as the reader's dates are shown (115/12/15). */
 		while (n < 2048 && store_cursor_move(c, STORE_PREV) == 0)
 			if (store_cursor_get(c, m, NULL) == 0) {
 				ids[n] = m->h.id;
-				labels[n++] = xasprintf("%s %s", m->date,
-				    m->title);
+				labels[n++] = xasprintf("%s %s", date_show(
+				    m->date, day, sizeof day), m->title);
 			}
 		free(m);
 		store_cursor_close(c);

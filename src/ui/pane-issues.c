@@ -328,7 +328,7 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			mday[0] = '\0';
 			if (p.meeting != 0 && store_meeting_get(t, p.meeting,
 			    &m, NULL) == 0)
-				snprintf(mday, sizeof mday, "%.10s", m.date);
+				date_show(m.date, mday, sizeof mday);
 			issues_event_add(&ev, &n, &cap, p.date, mday[0] ?
 			    xasprintf(_("%s %s reports (at the meeting of "
 			    "%s): %s"), date_show(p.date, day, sizeof day),
