@@ -5,7 +5,7 @@
 # still followed (selected to response) whose lead agency has no report
 # of its own dated this month. A report by its lead (p) takes a case off
 # the list; one by a co-organiser does not; a proposed or closed case is
-# never on it.
+# never on it. The help says f offers them.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -51,4 +51,7 @@ expect_gone "115-04 is off the list" "115-04"
 expect_pos "ten left" "1/10"
 keys F
 expect "F shows them all" "115-18"
+keys '?'
+expect "the help says what f offers" "待填報辦理情形"
+esc
 tui_done
