@@ -345,6 +345,26 @@ tree_to_parent(struct ui *ui, uint32_t id)
 	store_read_end(t);
 }
 
+/* Open every branch above agency id, so that it shows in the tree. */
+static void
+tree_reveal(struct ui *ui, uint32_t id)
+{
+	struct store_txn *t;
+	struct agency a;
+	int depth = 0;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	/* The depth bound stops a loop in a damaged tree. */
+	while (id != 0 && depth++ < 64 &&
+	    store_agency_get(t, id, &a, NULL) == 0) {
+		if (a.parent != 0)
+			tree_set_open(a.parent, 1);
+		id = a.parent;
+	}
+	store_read_end(t);
+}
+
 static int
 tree_action(struct ui *ui, enum ui_action a)
 {
@@ -400,6 +420,9 @@ tree_action(struct ui *ui, enum ui_action a)
 		id = (uint32_t)pane_edit(ui, ENTITY_AGENCY, 0, &fresh,
 		    _("New agency"));
 		if (id != 0) {
+			/* Under the parent chosen in the form, which need
+			 * not be the one that was selected. */
+			tree_reveal(ui, id);
 			tree_reload(ui);
 			vlist_select_id(&tree.list, NULL, id);
 		}
