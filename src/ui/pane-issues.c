@@ -340,8 +340,12 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	}
 	if (n > 0)
 		qsort(ev, n, sizeof *ev, issues_event_cmp);
+	/* Every event on a line of its own, indented alike: the first
+	 * beside the label wrapped back to the margin, under the label. */
+	if (n > 0)
+		pane_text_add(text, _("Timeline"), _("oldest first"));
 	for (i = 0; i < n; i++) {
-		pane_text_add(text, i ? "" : _("Timeline"), ev[i].line);
+		pane_text_add(text, "", ev[i].line);
 		free(ev[i].line);
 	}
 	if (n == 0)
