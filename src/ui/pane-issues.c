@@ -487,6 +487,19 @@ issues_deadlines(struct ui *ui)
 	free(text);
 }
 
+/* p on a case none of whose agencies is within the editor's scope. */
+static void
+issues_not_yours(struct ui *ui, struct store_txn *t, const struct issue *is)
+{
+	struct agency a;
+
+	if (store_agency_get(t, is->lead, &a, NULL) != 0)
+		snprintf(a.name, sizeof a.name, "#%u", is->lead);
+	ui_message(ui, 1, _("Progress on %s is reported by its lead agency "
+	    "(%s) or a co-organiser; you (%s) may write for none of them."),
+	    is->serial, a.name, core_login(ui->core));
+}
+
 static int
 issues_action(struct ui *ui, enum ui_action a)
 {
@@ -547,8 +560,20 @@ issues_action(struct ui *ui, enum ui_action a)
 			    NULL) != 0; i++)
 				p.agency = is->collab[i];
 			if (core_may(ui->core, t, ENTITY_PROGRESS, NULL, &p,
-			    NULL) != 0)
+			    NULL) != 0) {
 				p.agency = is->lead;
+				/* An editor of none of its agencies: said at
+				 * once, not after a report is typed. */
+				if (is->stage != CASE_CLOSED &&
+				    core_may_write(ui->core, t, NULL) == 0 &&
+				    core_may(ui->core, t, ENTITY_PROGRESS,
+				    NULL, &p, NULL) != 0) {
+					issues_not_yours(ui, t, is);
+					store_read_end(t);
+					free(is);
+					return 1;
+				}
+			}
 			date_today(p.date);
 			snprintf(title, sizeof title, _("Progress on %s"),
 			    is->serial);
