@@ -93,7 +93,8 @@ issues_pass(struct store_txn *t, const struct issue *is)
 	case FILTER_OVERDUE:
 		return issues_due(is, due);
 	case FILTER_OWED:
-		return issues_owed(t, is);
+		return (issues.value == 0 || is->lead == issues.value) &&
+		    issues_owed(t, is);
 	case FILTER_TRIGGER:
 		return (is->triggers & issues.value) != 0;
 	default:
@@ -182,6 +183,8 @@ issues_choose_filter(struct ui *ui)
 	char buf[CASE_STAGE_MAX + 1][64];
 	size_t n = 0, sel = 0, i;
 	uint32_t ag;
+	struct store_txn *t;
+	struct agency a;
 
 	labels[n++] = _("all cases");
 	for (i = CASE_PROPOSED; i <= CASE_STAGE_MAX; i++) {
@@ -212,8 +215,21 @@ issues_choose_filter(struct ui *ui)
 		issues.filter = FILTER_OVERDUE;
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
 	} else if (sel == CASE_STAGE_MAX + 3) {
-		issues.filter = FILTER_OWED;
+		/* Narrowed to an agency (:list cases --agency, a PO's own),
+		 * what that agency owes as the lead: its reports. */
+		ag = issues.filter == FILTER_AGENCY ? issues.value : 0;
+		issues.value = 0;
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
+		if (ag != 0 && store_read_begin(ui->store, &t, NULL) == 0) {
+			if (store_agency_get(t, ag, &a, NULL) == 0) {
+				issues.value = a.h.id;
+				snprintf(issues.what, sizeof issues.what,
+				    _("%s, led by %s"), labels[sel], a.name);
+				str_utf8_cut(issues.what);
+			}
+			store_read_end(t);
+		}
+		issues.filter = FILTER_OWED;
 	} else {
 		issues.filter = FILTER_TRIGGER;
 		issues.value = 1u << (sel - CASE_STAGE_MAX - 4);

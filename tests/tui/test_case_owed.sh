@@ -5,7 +5,9 @@
 # still followed (selected to response) whose lead agency has no report
 # of its own dated this month. A report by its lead (p) takes a case off
 # the list; one by a co-organiser does not; a proposed or closed case is
-# never on it. The help says f offers them.
+# never on it. The help says f offers them. Narrowed to an agency first
+# (a PO's own, by :list cases --agency), f 待填報 keeps to the cases that
+# agency leads and owes.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -54,4 +56,24 @@ expect "F shows them all" "115-18"
 keys '?'
 expect "the help says what f offers" "待填報辦理情形"
 esc
+
+# A PO's own: narrowed to 勞動部 first (:list cases --agency MOL), f 待填報
+# keeps to what 勞動部 leads and owes; 115-07, which it co-organises, is
+# 環境部's to report.
+keys :
+text "list cases --agency MOL"
+keys Enter
+expect "narrowed to 勞動部" "列管案件，機關：勞動部（F 顯示全部）"
+keys f
+expect "f asks which cases" "顯示哪些案件？"
+text 待填報
+keys Enter
+expect "what 勞動部 leads and owes, said so" \
+    "列管案件，待填報：主責機關本月尚未填報辦理情形，勞動部主責（F 顯示全部）"
+expect "115-13 is on it" "115-13"
+screen
+check "115-04, reported on now, is not" lacks_text "115-04"
+check "nor 115-07, which 環境部 leads" lacks_text "115-07"
+check "nor another agency's" lacks_text "115-01"
+expect_pos "one case" "1/1"
 tui_done
