@@ -365,6 +365,16 @@ int	 core_case_prepare(struct store_txn *t, const struct issue *old,
 	    struct issue *is, char **cause);
 
 /*
+ * What closing a case (saved over old, NULL: new) still lacks, as faults
+ * on the fields that hold it, for a form to mark: the meeting that
+ * decided it (close_meeting), and for a Join case the agency's public
+ * response (response). Returns how many (at most max are filled); 0
+ * when is is not being closed or has both.
+ */
+size_t	 core_case_closing(const struct issue *old, const struct issue *is,
+	    struct core_fault *faults, size_t max);
+
+/*
  * A Join case's due dates: the response two calendar months after the
  * proposal passed (or the extension's new date), the first contact with
  * the proposer seven calendar days after. Empty for other cases.

@@ -14,6 +14,7 @@ struct cmd_user {
 	const char	*role;
 	const char	*agencies;	/* "MOI,MOTC", or NULL */
 	int		 changed;	/* out: the user existed */
+	char		 scope[2048];	/* out: an editor's agencies */
 };
 
 /* "MOI, MOTC": the codes of a scope, for people. */
@@ -32,6 +33,27 @@ cmd_user_scope(struct store_txn *t, const struct user *u, char *buf,
 		used += (size_t)snprintf(buf + used, n - used, "%s%s",
 		    i ? "," : "", a.code);
 	}
+}
+
+/* An editor's agencies by name and code, 、 between: 勞動部（MOL）. */
+static void
+cmd_user_scope_names(struct store_txn *t, const struct user *u, char *buf,
+    size_t n)
+{
+	struct agency a;
+	size_t used = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < u->nscope && i < OGPO_COLLAB_MAX && used < n; i++) {
+		if (store_agency_get(t, u->scope[i], &a, NULL) != 0)
+			used += (size_t)snprintf(buf + used, n - used, "%s#%u",
+			    i ? "、" : "", u->scope[i]);
+		else
+			used += (size_t)snprintf(buf + used, n - used,
+			    "%s%s（%s）", i ? "、" : "", a.name, a.code);
+	}
+	str_utf8_cut(buf);
 }
 
 static int
@@ -74,7 +96,10 @@ cmd_user_add_txn(struct core *c, struct store_txn *t, void *arg,
 		    "agency") : N_("only an editor has a scope: %s may read "
 		    "every agency"), a->login);
 	u.h.version = 0;
-	return core_save(c, t, ENTITY_USER, &u, cause);
+	if ((rc = core_save(c, t, ENTITY_USER, &u, cause)) != 0)
+		return rc;
+	cmd_user_scope_names(t, &u, a->scope, sizeof a->scope);
+	return 0;
 }
 
 static int
@@ -180,7 +205,7 @@ cmd_user_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cmd_user a = { NULL, NULL, NULL, 0 };
+	struct cmd_user a = { NULL, NULL, NULL, 0, "" };
 	const char *verb = argc >= 2 ? argv[1] : "";
 	struct core *c;
 	char *cause = NULL, *shown;
@@ -231,8 +256,19 @@ cmd_user_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	else if (*verb == 'a') {
 		if ((rc = core_run(c, cmd_user_add_txn, &a, &cause)) == 0) {
 			shown = cmd_safe(a.login);
-			printf(a.changed ? _("Changed %s: %s.\n") :
-			    _("Added %s: %s.\n"), shown, a.role);
+			/* An editor's scope said back: the agencies the
+			 * codes typed name, and that those below count. */
+			if (a.scope[0] != '\0') {
+				char *scope = cmd_safe(a.scope);
+
+				printf(a.changed ? _("Changed %s: an editor of "
+				    "%s and the agencies below them.\n") :
+				    _("Added %s: an editor of %s and the "
+				    "agencies below them.\n"), shown, scope);
+				free(scope);
+			} else
+				printf(a.changed ? _("Changed %s: %s.\n") :
+				    _("Added %s: %s.\n"), shown, a.role);
 			if (getpwnam(a.login) == NULL)
 				printf(_("Note: this system has no account named "
 				    "%s (yet).\n"), shown);

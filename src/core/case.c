@@ -117,6 +117,39 @@ core_case_normalise(struct issue *is)
 	is->status = case_status_of(is);
 }
 
+/* Fault n on field name of a case, if there is room. */
+static size_t
+case_fault(struct core_fault *faults, size_t max, size_t n, const char *name,
+    const char *msg)
+{
+	if (n < max) {
+		faults[n].field = schema_field(schema_of(ENTITY_ISSUE), name);
+		snprintf(faults[n].msg, sizeof faults[n].msg, "%s", msg);
+	}
+	return n + 1;
+}
+
+size_t
+core_case_closing(const struct issue *old, const struct issue *is,
+    struct core_fault *faults, size_t max)
+{
+	size_t n = 0;
+
+	if (is->stage != CASE_CLOSED ||
+	    (old != NULL && old->stage == CASE_CLOSED))
+		return 0;
+	if (is->close_meeting == 0)
+		n = case_fault(faults, max, n, "close_meeting",
+		    _("closing the case (解除列管) needs the meeting that "
+		    "decided it: choose it here"));
+	if (is->source == SOURCE_JOIN && is->response[0] == '\0')
+		n = case_fault(faults, max, n, "response",
+		    _("a case from a Join proposal is closed once the "
+		    "agency's public response is recorded: its link or "
+		    "reference"));
+	return n;
+}
+
 int
 core_case_prepare(struct store_txn *t, const struct issue *old,
     struct issue *is, char **cause)

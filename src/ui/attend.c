@@ -462,7 +462,7 @@ attend_pick_officer(struct attend *v)
 	struct store_txn *t;
 	struct officer o;
 	uint32_t agency, ids[512], id = 0;
-	char *labels[512];
+	char *labels[512], day[16];
 	size_t n = 0, sel = 0, i;
 
 	if ((agency = ui_pick_agency(v->ui, 0, 0)) == 0)
@@ -483,7 +483,7 @@ attend_pick_officer(struct attend *v)
 	store_read_end(t);
 	if (n == 0)
 		ui_message(v->ui, 1, _("That agency has no officers in office "
-		    "on %s."), v->m.date);
+		    "on %s."), date_show(v->m.date, day, sizeof day));
 	else if (ui_pick(v->ui, _("Invite whom?"), (const char *const *)labels,
 	    n, &sel, 0) == 1)
 		id = ids[sel];

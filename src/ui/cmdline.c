@@ -32,7 +32,7 @@ struct cmdline_cmd {
 };
 
 static const char *const cmdline_lists[] = { "agencies", "officers",
-	"meetings", "issues", "training", "rewards", "users", NULL };
+	"meetings", "cases", "issues", "training", "rewards", "users", NULL };
 static const char *const cmdline_list_opts[] = { "--agency", NULL };
 static const char *const cmdline_exports[] = { "attendance", "signin",
 	"officers", "agencies", "meetings", "issues", "training", "rewards",
@@ -45,7 +45,7 @@ static const char *const cmdline_export_file_opts[] = { "--output", NULL };
 static const char *const cmdline_audit_opts[] = { "--since", "--until",
 	"--login", "--entity", NULL };
 static const char *const cmdline_adds[] = { "agency", "officer", "meeting",
-	"issue", "user", NULL };
+	"case", "issue", "user", NULL };
 static const char *const cmdline_imports[] = { "officers", NULL };
 
 /* Where each pane is in ui->panes (ui.c's order). */
@@ -58,8 +58,9 @@ cmdline_tab(const char *name)
 	} tabs[] = {
 		{ "agencies", 0 }, { "agency", 0 }, { "officers", 1 },
 		{ "officer", 1 }, { "training", 1 }, { "rewards", 1 },
-		{ "meetings", 2 }, { "meeting", 2 }, { "issues", 3 },
-		{ "issue", 3 }, { "compliance", 4 }, { "check", 4 },
+		{ "meetings", 2 }, { "meeting", 2 }, { "cases", 3 },
+		{ "case", 3 }, { "issues", 3 }, { "issue", 3 },
+		{ "compliance", 4 }, { "check", 4 },
 		{ "audit", 5 }, { "users", 6 }, { "user", 6 },
 	};
 	size_t i;
@@ -182,13 +183,13 @@ cmdline_list(struct ui *ui, const struct cmdline_cmd *c, int argc,
 	if (kind == NULL || (tab = cmdline_tab(kind)) < 0 || tab == 4 ||
 	    tab == 5) {
 		ui_message(ui, 1, _(":list what? agencies, officers, meetings, "
-		    "issues, training, rewards or users"));
+		    "cases, training, rewards or users"));
 		return UA_NONE;
 	}
 	if (code != NULL) {
-		if (tab != 1) {
+		if (tab != 1 && tab != 3) {
 			ui_message(ui, 1, _("--agency goes with :list "
-			    "officers"));
+			    "officers or :list cases"));
 			return UA_NONE;
 		}
 		if (store_read_begin(ui->store, &t, &cause) != 0) {
@@ -203,8 +204,14 @@ cmdline_list(struct ui *ui, const struct cmdline_cmd *c, int argc,
 			    "Agencies tab shows them)"), code);
 			return UA_NONE;
 		}
-		ui->agency = a.h.id;
-		ui_changed(ui);
+		/* Cases: those it leads or co-organises, what its PO
+		 * reports on at the month's meeting. */
+		if (tab == 3)
+			pane_issues_narrow(ui, a.h.id);
+		else {
+			ui->agency = a.h.id;
+			ui_changed(ui);
+		}
 	}
 	return cmdline_goto(tab);
 }
@@ -365,7 +372,7 @@ cmdline_pane_do(struct ui *ui, const struct cmdline_cmd *c, int argc,
 	    strcmp(argv[1], "training") == 0 ||
 	    strcmp(argv[1], "rewards") == 0)) {
 		ui_message(ui, 1, _(":add what? agency, officer, meeting, "
-		    "issue or user"));
+		    "case or user"));
 		return UA_NONE;
 	}
 	if (a == UA_IMPORT && (argc < 2 ||
@@ -406,7 +413,7 @@ static const struct cmdline_cmd cmdline_cmds[] = {
 	    N_("the keys and these commands") },
 	{ "list", cmdline_lists, cmdline_list_opts, cmdline_list,
 	    ":list KIND [--agency CODE]",
-	    N_("the tab of that kind; officers of one agency") },
+	    N_("the tab of that kind; officers or cases of one agency") },
 	{ "export", cmdline_exports, cmdline_export_opts, cmdline_export,
 	    ":export KIND [MEETING] [-o FILE] [--month YYYY-MM] [--summary]",
 	    N_("write a spreadsheet file, as ogpo export does") },
@@ -427,9 +434,10 @@ static const struct cmdline_cmd cmdline_cmds[] = {
 	{ "who", NULL, NULL, cmdline_who, ":who",
 	    N_("who else has the database open") },
 	{ "agencies", NULL, NULL, cmdline_tab_cmd, ":agencies, :officers, "
-	    ":meetings, :issues, :compliance, :users", N_("go to that tab") },
+	    ":meetings, :cases, :compliance, :users", N_("go to that tab") },
 	{ "officers", NULL, NULL, cmdline_tab_cmd, NULL, NULL },
 	{ "meetings", NULL, NULL, cmdline_tab_cmd, NULL, NULL },
+	{ "cases", NULL, NULL, cmdline_tab_cmd, NULL, NULL },
 	{ "issues", NULL, NULL, cmdline_tab_cmd, NULL, NULL },
 	{ "compliance", NULL, NULL, cmdline_tab_cmd, NULL, NULL },
 	{ "users", NULL, NULL, cmdline_tab_cmd, NULL, NULL },

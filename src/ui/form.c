@@ -39,6 +39,8 @@ struct form_field {
 	const char *const *suggest;	/* FORM_TEXT: usual values, or NULL */
 	char		 shown[256];	/* how a choice is shown */
 	char		 err[256];
+	size_t		 full_len;	/* err says a character was not
+					   taken, text this long then */
 };
 
 struct form {
@@ -109,6 +111,7 @@ form_show(struct form *fm, struct form_field *ff)
 	} *r;
 	size_t used = 0;
 	uint32_t i;
+	char day[16];
 
 	ff->shown[0] = '\0';
 	switch (ff->kind) {
@@ -144,11 +147,12 @@ form_show(struct form *fm, struct form_field *ff)
 		return;
 	r = xmalloc(sizeof *r);
 	if (ff->kind == FORM_AGENCIES) {
+		/* Names with 、 between, as the lists and sheets write them. */
 		for (i = 0; i < ff->nlist && used + 1 < sizeof ff->shown; i++)
 			if (store_agency_get(t, ff->list[i], &r->a, NULL) == 0)
 				used += (size_t)snprintf(ff->shown + used,
 				    sizeof ff->shown - used, "%s%s",
-				    used ? ", " : "", r->a.name);
+				    used ? "、" : "", r->a.name);
 	} else if (ff->value != 0) {
 		if (ff->kind == FORM_AGENCY &&
 		    store_agency_get(t, ff->value, &r->a, NULL) == 0)
@@ -161,7 +165,7 @@ form_show(struct form *fm, struct form_field *ff)
 		else if (ff->kind == FORM_MEETING &&
 		    store_meeting_get(t, ff->value, &r->m, NULL) == 0)
 			snprintf(ff->shown, sizeof ff->shown, "%s %.200s",
-			    r->m.date, r->m.title);
+			    date_show(r->m.date, day, sizeof day), r->m.title);
 		else if (ff->kind == FORM_OFFICER &&
 		    store_officer_get(t, ff->value, &r->o, NULL) == 0)
 			snprintf(ff->shown, sizeof ff->shown, "%s %s",
@@ -550,13 +554,15 @@ form_pick_record(struct form *fm, struct form_field *ff, int key)
 	} else if (ff->kind == FORM_MEETING &&
 	    store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) == 0) {
 		struct meeting *m = xmalloc(sizeof *m);
+		char day[16];
 
-		/* Newest first: the meeting just held is the one meant. */
+		/* Newest first: the meeting just held is the one meant. Its
+		 * date as the reader's dates are shown (115/12/15). */
 		while (n < 2048 && store_cursor_move(c, STORE_PREV) == 0)
 			if (store_cursor_get(c, m, NULL) == 0) {
 				ids[n] = m->h.id;
-				labels[n++] = xasprintf("%s %s", m->date,
-				    m->title);
+				labels[n++] = xasprintf("%s %s", date_show(
+				    m->date, day, sizeof day), m->title);
 			}
 		free(m);
 		store_cursor_close(c);
@@ -725,13 +731,20 @@ form_check(struct form *fm, void *rec)
 	size_t n, i;
 	int k, first = -1;
 
-	for (k = 0; k < fm->n; k++)
+	for (k = 0; k < fm->n; k++) {
 		fm->fields[k].err[0] = '\0';
+		fm->fields[k].full_len = 0;
+	}
 	fm->banner[0] = '\0';
 	if (store_read_begin(fm->ui->store, &t, NULL) != 0)
 		return 0;
 	n = core_check(t, fm->kind, rec, faults, 16);
 	store_read_end(t);
+	/* Closing a case: the fields that say what the close still needs
+	 * (the deciding meeting …), not the command line's words for it. */
+	if (fm->kind == ENTITY_ISSUE && n < 16)
+		n += core_case_closing(((struct record_head *)fm->orig)->id ?
+		    fm->orig : NULL, rec, faults + n, 16 - n);
 	for (i = 0; i < n && i < 16; i++) {
 		for (k = 0; k < fm->n; k++)
 			if (fm->fields[k].f == faults[i].field)
@@ -908,6 +921,41 @@ form_full(struct form_field *ff)
 	snprintf(ff->err, sizeof ff->err, _("holds at most %zu bytes (about "
 	    "%zu Chinese characters): that character was not taken"),
 	    ff->edit.size - 1, (ff->edit.size - 1) / 3);
+	ff->full_len = strlen(ff->text);
+}
+
+/* A key was typed in a text field: a character that did not fit is said;
+ * once something is taken out (Backspace, Ctrl-U) there is room again and
+ * the saying goes, not left beside a text that fits. */
+static void
+form_typed(struct form_field *ff)
+{
+	if (ff->edit.full)
+		form_full(ff);
+	else if (ff->full_len != 0 && strlen(ff->text) < ff->full_len) {
+		ff->err[0] = '\0';
+		ff->full_len = 0;
+	}
+}
+
+/*
+ * Cut label (n bytes) so that fmt ("Saved %s.") says it on one status
+ * line beside the position: the record is in front of the person, and a
+ * long text quoted whole (a progress report, a resolution) wraps over the
+ * page's lower edge and what is on it.
+ */
+static void
+form_label_fit(struct ui *ui, char *label, size_t n, const char *fmt)
+{
+	char cut[OGPO_TEXT_MAX + 1];
+	int room = ui->cols - 14 - ((int)text_width(fmt) - 2);
+
+	if (room < 8)
+		room = 8;
+	if ((int)text_width(label) <= room)
+		return;
+	text_fit(label, (size_t)room, 0, cut, sizeof cut);
+	snprintf(label, n, "%s", cut);
 }
 
 /* Try to save; 1 when saved, 0 to go on editing, UI_KEY_QUIT to leave. */
@@ -936,11 +984,17 @@ form_save(struct form *fm)
 			schema_label(fm->s, rec, label, sizeof label);
 			if (((struct record_head *)rec)->version != 0 &&
 			    ((struct record_head *)rec)->version ==
-			    ((struct record_head *)fm->orig)->version)
+			    ((struct record_head *)fm->orig)->version) {
+				form_label_fit(fm->ui, label, sizeof label,
+				    _("%s: nothing was changed, so nothing was "
+				    "written."));
 				ui_message(fm->ui, 0, _("%s: nothing was changed, "
 				    "so nothing was written."), label);
-			else
+			} else {
+				form_label_fit(fm->ui, label, sizeof label,
+				    _("Saved %s."));
 				ui_message(fm->ui, 0, _("Saved %s."), label);
+			}
 			ui_changed(fm->ui);
 			r = 1;
 			break;
@@ -1009,7 +1063,7 @@ form_loop(struct form *fm)
 		/* Characters go to a text field before any binding. */
 		if (ff->kind == FORM_TEXT && ui_key_printable(key)) {
 			ui_edit_key(&ff->edit, key);
-			form_full(ff);
+			form_typed(ff);
 			continue;
 		}
 		a = ui_lookup(fm->ui, UI_CTX_FORM, key);
@@ -1046,9 +1100,10 @@ form_loop(struct form *fm)
 		default:
 			break;
 		}
-		if (ff->kind == FORM_TEXT)
+		if (ff->kind == FORM_TEXT) {
 			ui_edit_key(&ff->edit, key);
-		else if (ui_key_printable(key) &&
+			form_typed(ff);
+		} else if (ui_key_printable(key) &&
 		    form_pick(fm, ff, key) == UI_KEY_QUIT)
 			return UI_KEY_QUIT;
 	}

@@ -130,9 +130,14 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 
 	cmds = ui_command_help();
 	old = text;
-	text = xasprintf(_("%s\nCommands (%s, then Tab completes the command, "
+	/* In a form or a question the key is typed: the commands are for
+	 * once it is closed. */
+	text = modal ? xasprintf(_("%s\nCommands (once this window is "
+	    "closed: %s on a list or a page, then Tab completes the command, "
 	    "its words and options):\n%s"), old, help_key(ui, name,
-	    sizeof name), cmds);
+	    sizeof name), cmds) : xasprintf(_("%s\nCommands (%s, then Tab "
+	    "completes the command, its words and options):\n%s"), old,
+	    help_key(ui, name, sizeof name), cmds);
 	free(old);
 	free(cmds);
 	old = text;

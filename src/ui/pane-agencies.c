@@ -145,9 +145,9 @@ tree_draw(struct ui *ui, int y, int x, int h, int w)
 	struct store_txn *t;
 	struct agency a;
 	char name[OGPO_NAME_MAX + 64], num[16];
-	const char *mark;
+	const char *mark, *marks[3];
 	unsigned pos, sups;
-	int row, nw, at_pos, pw;
+	int row, nw, at_pos, pw, sw, mw, k;
 	size_t i;
 	enum ui_attr at;
 
@@ -155,7 +155,20 @@ tree_draw(struct ui *ui, int y, int x, int h, int w)
 		return;
 	ui_put(ui, y, x, w, tree.minister[0] ? tree.minister :
 	    _("Agencies"), UI_NORMAL);
-	nw = w - 8 - 6 - 12 - 24;
+	/* The supervisors' count and the mark after it take what their
+	 * words take in the reader's language (督導 is 4 cells, Supervisors
+	 * 11); the name has the rest: 文化部影視及流行音樂產業局 whole at
+	 * 80 columns in Chinese. */
+	marks[0] = _("! no PO, no supervisor");
+	marks[1] = _("! no PO");
+	marks[2] = _("! no supervisor");
+	for (k = 0, mw = 0; k < 3; k++)
+		if ((int)text_width(marks[k]) > mw)
+			mw = (int)text_width(marks[k]);
+	sw = (int)text_width(_("Supervisors"));
+	sw = sw < 4 ? 4 : sw > 12 ? 12 : sw;
+	mw = mw > 24 ? 24 : mw;
+	nw = w - 17 - sw - mw;
 	ui_put(ui, y + 1, x, nw, _("Agency"), UI_TITLE);
 	ui_put(ui, y + 1, x + nw + 1, 8, _("Code"), UI_TITLE);
 	/* The counts are right-aligned under it; a wider heading (聯絡人)
@@ -163,7 +176,7 @@ tree_draw(struct ui *ui, int y, int x, int h, int w)
 	pw = (int)text_width(_("POs"));
 	pw = pw < 4 ? 4 : pw > 6 ? 6 : pw;
 	ui_putr(ui, y + 1, x + nw + 14 - pw, pw, _("POs"), UI_TITLE);
-	ui_putr(ui, y + 1, x + nw + 15, 11, _("Supervisors"), UI_TITLE);
+	ui_putr(ui, y + 1, x + nw + 15, sw, _("Supervisors"), UI_TITLE);
 	vlist_load(&tree.list, t, h - 2);
 	vlist_place(&tree.list, y + 2, x, w);
 	for (row = 0; row < tree.list.nrows; row++) {
@@ -181,12 +194,11 @@ tree_draw(struct ui *ui, int y, int x, int h, int w)
 		snprintf(num, sizeof num, "%u", pos);
 		ui_putr(ui, y + 2 + row, x + nw + 10, 4, num, at);
 		snprintf(num, sizeof num, "%u", sups);
-		ui_putr(ui, y + 2 + row, x + nw + 15, 11, num, at);
+		ui_putr(ui, y + 2 + row, x + nw + 15, sw, num, at);
 		mark = a.level != LEVEL_2 ? "" :
-		    pos == 0 && sups == 0 ? _("! no PO, no supervisor") :
-		    pos == 0 ? _("! no PO") : sups == 0 ?
-		    _("! no supervisor") : "";
-		at_pos = x + nw + 28;
+		    pos == 0 && sups == 0 ? marks[0] :
+		    pos == 0 ? marks[1] : sups == 0 ? marks[2] : "";
+		at_pos = x + nw + 17 + sw;
 		ui_put(ui, y + 2 + row, at_pos, w - (at_pos - x), mark,
 		    row == tree.list.sel ? UI_SELECT : UI_MARK);
 	}
@@ -333,6 +345,26 @@ tree_to_parent(struct ui *ui, uint32_t id)
 	store_read_end(t);
 }
 
+/* Open every branch above agency id, so that it shows in the tree. */
+static void
+tree_reveal(struct ui *ui, uint32_t id)
+{
+	struct store_txn *t;
+	struct agency a;
+	int depth = 0;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return;
+	/* The depth bound stops a loop in a damaged tree. */
+	while (id != 0 && depth++ < 64 &&
+	    store_agency_get(t, id, &a, NULL) == 0) {
+		if (a.parent != 0)
+			tree_set_open(a.parent, 1);
+		id = a.parent;
+	}
+	store_read_end(t);
+}
+
 static int
 tree_action(struct ui *ui, enum ui_action a)
 {
@@ -388,6 +420,9 @@ tree_action(struct ui *ui, enum ui_action a)
 		id = (uint32_t)pane_edit(ui, ENTITY_AGENCY, 0, &fresh,
 		    _("New agency"));
 		if (id != 0) {
+			/* Under the parent chosen in the form, which need
+			 * not be the one that was selected. */
+			tree_reveal(ui, id);
 			tree_reload(ui);
 			vlist_select_id(&tree.list, NULL, id);
 		}

@@ -18,6 +18,7 @@ enum issues_filter {
 	FILTER_STAGE,
 	FILTER_AGENCY,		/* lead or co-organising */
 	FILTER_OVERDUE,
+	FILTER_OWED,		/* no progress from its lead this month */
 	FILTER_TRIGGER
 };
 
@@ -52,9 +53,37 @@ issues_due(const struct issue *is, char *due)
 	return due[0] != '\0' && strcmp(due, today) < 0;
 }
 
+/*
+ * Does the lead agency of a case still followed (selected to response)
+ * owe this month's progress report (辦理情形)? Each month every lead
+ * agency reports on its open cases at the work meeting: one of its own
+ * reports dated in this calendar month is that month's.
+ */
+static int
+issues_owed(struct store_txn *t, const struct issue *is)
+{
+	struct store_cursor *c;
+	struct progress p;
+	char today[OGPO_DATE_MAX + 1];
+	int owed = 1;
+
+	if (is->stage < CASE_SELECTED || is->stage > CASE_RESPONSE)
+		return 0;
+	date_today(today);
+	if (store_cursor_open(t, IX_ISSUE_PROGRESS, &is->h.id, &c,
+	    NULL) != 0)
+		return 0;
+	while (owed && store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, &p, NULL) == 0 &&
+		    p.agency == is->lead && strncmp(p.date, today, 7) == 0)
+			owed = 0;
+	store_cursor_close(c);
+	return owed;
+}
+
 /* Does the case pass the filter? (the agency filter uses the index) */
 static int
-issues_pass(const struct issue *is)
+issues_pass(struct store_txn *t, const struct issue *is)
 {
 	char due[OGPO_DATE_MAX + 1];
 
@@ -63,6 +92,9 @@ issues_pass(const struct issue *is)
 		return is->stage == issues.value;
 	case FILTER_OVERDUE:
 		return issues_due(is, due);
+	case FILTER_OWED:
+		return (issues.value == 0 || is->lead == issues.value) &&
+		    issues_owed(t, is);
 	case FILTER_TRIGGER:
 		return (is->triggers & issues.value) != 0;
 	default:
@@ -89,7 +121,7 @@ issues_reload(struct ui *ui)
 			if (issues.filter == FILTER_NONE ||
 			    issues.filter == FILTER_AGENCY ||
 			    (store_cursor_get(c, is, NULL) == 0 &&
-			    issues_pass(is)))
+			    issues_pass(t, is)))
 				vlist_held_add(&issues.list,
 				    store_cursor_id(c));
 		store_cursor_close(c);
@@ -119,6 +151,25 @@ issues_agency(struct ui *ui)
 	return at;
 }
 
+/* Narrow to the cases agency leads or co-organises, as f does. */
+static void
+issues_narrow_agency(struct ui *ui, uint32_t agency)
+{
+	struct store_txn *t;
+	struct agency a;
+
+	issues.filter = FILTER_AGENCY;
+	issues.value = agency;
+	issues.what[0] = '\0';
+	if (store_read_begin(ui->store, &t, NULL) == 0) {
+		if (store_agency_get(t, agency, &a, NULL) == 0)
+			snprintf(issues.what, sizeof issues.what,
+			    _("agency: %s"), a.name);
+		store_read_end(t);
+	}
+	issues_reload(ui);
+}
+
 /* Choose what to narrow the list to. */
 static void
 issues_choose_filter(struct ui *ui)
@@ -143,6 +194,7 @@ issues_choose_filter(struct ui *ui)
 	}
 	labels[n++] = _("an agency, leading or co-organising…");
 	labels[n++] = _("overdue: a Join deadline has passed");
+	labels[n++] = _("progress owed: no report from the lead this month");
 	for (i = 0; i < 3; i++)
 		labels[n++] = _(triggers[i]);
 	if (ui_pick(ui, _("Show which cases?"), labels, n, &sel, 0) != 1)
@@ -157,23 +209,43 @@ issues_choose_filter(struct ui *ui)
 	} else if (sel == CASE_STAGE_MAX + 1) {
 		if ((ag = ui_pick_agency(ui, issues_agency(ui), 0)) == 0)
 			return;
-		issues.filter = FILTER_AGENCY;
-		issues.value = ag;
-		if (store_read_begin(ui->store, &t, NULL) == 0) {
-			if (store_agency_get(t, ag, &a, NULL) == 0)
-				snprintf(issues.what, sizeof issues.what,
-				    _("agency: %s"), a.name);
-			store_read_end(t);
-		}
+		issues_narrow_agency(ui, ag);
+		return;
 	} else if (sel == CASE_STAGE_MAX + 2) {
 		issues.filter = FILTER_OVERDUE;
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
+	} else if (sel == CASE_STAGE_MAX + 3) {
+		/* Narrowed to an agency (:list cases --agency, a PO's own),
+		 * what that agency owes as the lead: its reports. */
+		ag = issues.filter == FILTER_AGENCY ? issues.value : 0;
+		issues.value = 0;
+		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
+		if (ag != 0 && store_read_begin(ui->store, &t, NULL) == 0) {
+			if (store_agency_get(t, ag, &a, NULL) == 0) {
+				issues.value = a.h.id;
+				snprintf(issues.what, sizeof issues.what,
+				    _("%s, led by %s"), labels[sel], a.name);
+				str_utf8_cut(issues.what);
+			}
+			store_read_end(t);
+		}
+		issues.filter = FILTER_OWED;
 	} else {
 		issues.filter = FILTER_TRIGGER;
-		issues.value = 1u << (sel - CASE_STAGE_MAX - 3);
+		issues.value = 1u << (sel - CASE_STAGE_MAX - 4);
 		snprintf(issues.what, sizeof issues.what, "%s", labels[sel]);
 	}
 	issues_reload(ui);
+}
+
+void
+pane_issues_narrow(struct ui *ui, uint32_t agency)
+{
+	if (agency == 0) {
+		issues.filter = FILTER_NONE;
+		issues_reload(ui);
+	} else
+		issues_narrow_agency(ui, agency);
 }
 
 /* One line of the timeline: its day (and time) first, to sort by. */
@@ -272,7 +344,7 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			mday[0] = '\0';
 			if (p.meeting != 0 && store_meeting_get(t, p.meeting,
 			    &m, NULL) == 0)
-				snprintf(mday, sizeof mday, "%.10s", m.date);
+				date_show(m.date, mday, sizeof mday);
 			issues_event_add(&ev, &n, &cap, p.date, mday[0] ?
 			    xasprintf(_("%s %s reports (at the meeting of "
 			    "%s): %s"), date_show(p.date, day, sizeof day),
@@ -284,8 +356,12 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	}
 	if (n > 0)
 		qsort(ev, n, sizeof *ev, issues_event_cmp);
+	/* Every event on a line of its own, indented alike: the first
+	 * beside the label wrapped back to the margin, under the label. */
+	if (n > 0)
+		pane_text_add(text, _("Timeline"), _("oldest first"));
 	for (i = 0; i < n; i++) {
-		pane_text_add(text, i ? "" : _("Timeline"), ev[i].line);
+		pane_text_add(text, "", ev[i].line);
 		free(ev[i].line);
 	}
 	if (n == 0)
@@ -371,8 +447,12 @@ issues_match(struct store_txn *t, uint32_t id, void *arg)
 	struct agency a;
 	int r = 0;
 
+	/* By its number too: 115-07 is how a case is named at the
+	 * meeting, in ogpo due and in the tracking table. */
 	if (store_issue_get(t, id, is, NULL) == 0)
-		r = ui_contains(is->title, arg) ||
+		r = ui_contains(is->serial, arg) ||
+		    ui_contains(is->join_no, arg) ||
+		    ui_contains(is->title, arg) ||
 		    ui_contains(is->description, arg) ||
 		    (store_agency_get(t, is->lead, &a, NULL) == 0 &&
 		    ui_contains(a.name, arg));
@@ -421,6 +501,19 @@ issues_deadlines(struct ui *ui)
 	ui_text_popup(ui, _("Deadlines: overdue and due within 14 days"),
 	    text != NULL ? text : "");
 	free(text);
+}
+
+/* p on a case none of whose agencies is within the editor's scope. */
+static void
+issues_not_yours(struct ui *ui, struct store_txn *t, const struct issue *is)
+{
+	struct agency a;
+
+	if (store_agency_get(t, is->lead, &a, NULL) != 0)
+		snprintf(a.name, sizeof a.name, "#%u", is->lead);
+	ui_message(ui, 1, _("Progress on %s is reported by its lead agency "
+	    "(%s) or a co-organiser; you (%s) may write for none of them."),
+	    is->serial, a.name, core_login(ui->core));
 }
 
 static int
@@ -483,8 +576,20 @@ issues_action(struct ui *ui, enum ui_action a)
 			    NULL) != 0; i++)
 				p.agency = is->collab[i];
 			if (core_may(ui->core, t, ENTITY_PROGRESS, NULL, &p,
-			    NULL) != 0)
+			    NULL) != 0) {
 				p.agency = is->lead;
+				/* An editor of none of its agencies: said at
+				 * once, not after a report is typed. */
+				if (is->stage != CASE_CLOSED &&
+				    core_may_write(ui->core, t, NULL) == 0 &&
+				    core_may(ui->core, t, ENTITY_PROGRESS,
+				    NULL, &p, NULL) != 0) {
+					issues_not_yours(ui, t, is);
+					store_read_end(t);
+					free(is);
+					return 1;
+				}
+			}
 			date_today(p.date);
 			snprintf(title, sizeof title, _("Progress on %s"),
 			    is->serial);

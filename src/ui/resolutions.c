@@ -84,13 +84,29 @@ resol_owners(struct store_txn *t, const struct resolution *r, char *buf,
 	str_utf8_cut(buf);
 }
 
+/* How the list names r: where it was made (an earlier meeting's date,
+ * reviewed here) and its number, "2026-10-15-1"; or "here-1". */
+static void
+resol_ref(struct store_txn *t, const struct resolution *r, int reviewed,
+    char *ref, size_t n)
+{
+	struct meeting *rm = xmalloc(sizeof *rm);
+	char day[16];
+
+	if (reviewed && store_meeting_get(t, r->meeting, rm, NULL) == 0)
+		snprintf(ref, n, "%s-%u", date_show(rm->date, day, sizeof day),
+		    r->number);
+	else
+		snprintf(ref, n, _("here-%u"), r->number);
+	free(rm);
+}
+
 static void
 resol_draw(struct ui *ui, void *arg)
 {
 	struct resol_view *v = arg;
 	struct store_txn *t;
 	struct resolution *r;
-	struct meeting *rm;
 	char line[1024], day[16], ref[48], owners[512], title[OGPO_TEXT_MAX + 64];
 	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, overdue;
 	enum ui_attr attr;
@@ -118,7 +134,6 @@ resol_draw(struct ui *ui, void *arg)
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
 	r = xmalloc(sizeof *r);
-	rm = xmalloc(sizeof *rm);
 	vlist_load(&v->list, NULL, h - y - 3);
 	vlist_place(&v->list, y + 3, x, w);
 	for (row = 0; row < v->list.nrows; row++) {
@@ -128,13 +143,7 @@ resol_draw(struct ui *ui, void *arg)
 		ui_fill(ui, y + 3 + row, x, w, attr);
 		if (store_resolution_get(t, id, r, NULL) != 0)
 			continue;
-		/* Where it was made: an earlier meeting's date, or here. */
-		if (at < v->nreview && store_meeting_get(t, r->meeting, rm,
-		    NULL) == 0)
-			snprintf(ref, sizeof ref, "%s-%u", date_show(rm->date,
-			    day, sizeof day), r->number);
-		else
-			snprintf(ref, sizeof ref, _("here-%u"), r->number);
+		resol_ref(t, r, at < v->nreview, ref, sizeof ref);
 		overdue = r->status == RESOL_OPEN && r->due[0] != '\0' &&
 		    strcmp(r->due, ui->today) < 0;
 		ui_put(ui, y + 3 + row, x, 14, ref, attr);
@@ -151,7 +160,6 @@ resol_draw(struct ui *ui, void *arg)
 		str_utf8_cut(line);
 		ui_put(ui, y + 3 + row, x + 56, w - 56, line, attr);
 	}
-	free(rm);
 	free(r);
 	store_read_end(t);
 	if (v->list.count == 0) {
@@ -189,7 +197,7 @@ resol_toggle(struct resol_view *v, uint32_t id, size_t at)
 	struct resol_op op = { id, 0, v->meeting };
 	struct store_txn *t;
 	struct resolution r;
-	char *cause = NULL;
+	char *cause = NULL, ref[48] = "";
 
 	if (at >= v->nreview) {
 		ui_message(v->ui, 1, _("This resolution was made at this "
@@ -198,8 +206,10 @@ resol_toggle(struct resol_view *v, uint32_t id, size_t at)
 	}
 	if (store_read_begin(v->ui->store, &t, NULL) != 0)
 		return;
-	if (store_resolution_get(t, id, &r, NULL) == 0)
+	if (store_resolution_get(t, id, &r, NULL) == 0) {
 		op.version = r.h.version;
+		resol_ref(t, &r, 1, ref, sizeof ref);
+	}
 	store_read_end(t);
 	if (core_run(v->ui->core, resol_toggle_txn, &op, &cause) != 0) {
 		ui_message(v->ui, 1, "%s", cause ? cause : _("not saved"));
@@ -207,9 +217,10 @@ resol_toggle(struct resol_view *v, uint32_t id, size_t at)
 		return;
 	}
 	ui_changed(v->ui);
-	ui_message(v->ui, 0, r.status == RESOL_OPEN ? _("Resolution %u "
-	    "released (解除列管) by this meeting.") : _("Resolution %u "
-	    "followed again (持續列管)."), r.number);
+	/* Named as the list names it: every meeting has a resolution 1. */
+	ui_message(v->ui, 0, r.status == RESOL_OPEN ? _("Resolution %s "
+	    "released (解除列管) by this meeting.") : _("Resolution %s "
+	    "followed again (持續列管)."), ref);
 }
 
 static void

@@ -608,6 +608,12 @@ void	ui_officer_state(const struct officer *o, const char *today,
 int	pane_audit_filter(struct ui *ui, const char *text);
 
 /*
+ * pane-issues.c: narrow the Cases tab to the cases agency leads or
+ * co-organises, as f does (0: show them all again).
+ */
+void	pane_issues_narrow(struct ui *ui, uint32_t agency);
+
+/*
  * cmdline.c: the ":" command line, the command line's own commands
  * where they make sense on the screen. Returns a global action for the
  * main loop to do (quit, help, who, undo), or UA_NONE.

@@ -5,7 +5,9 @@
 # overdue; r there releases it (解除列管), recorded as October's decision;
 # the November page no longer carries it. a adds a resolution with its
 # owner picked from the agency tree; g writes the agenda, which the file
-# then holds. The same page in Chinese shows 持續列管 and 解除列管.
+# then holds. The same page in Chinese shows 持續列管 and 解除列管; r
+# there names the resolution as the list does (2026-09-15-3), not as
+# "決議第 3 案", which every meeting has.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -43,7 +45,9 @@ expect "… marked overdue" "(overdue) 盤點跨機"
 down_to 2026-09-15-3 20
 expect_sel "the cursor is on it" "2026-09-15-3"
 keys r
-expect "r releases it" "Resolution 3 released (解除列管) by this meeting."
+# Named as the list names it: every meeting has a resolution 3.
+expect "r releases it, named as listed" \
+    "Resolution 2026-09-15-3 released (解除列管) by this meeting."
 expect "… the row says so" "2026-09-15-3   Released"
 "$OGPO" --db "$DB" list resolutions --tsv >"$TMP/tsv"
 same_row=$(awk -F '\t' -v i="$ID" '$1 == i { print $10 "/" $12 }' "$TMP/tsv")
@@ -53,7 +57,8 @@ else
 	not_ok "the database holds it released by the October meeting (got $same_row)"
 fi
 keys r
-expect "r again follows it again" "Resolution 3 followed again (持續列管)."
+expect "r again follows it again" \
+    "Resolution 2026-09-15-3 followed again (持續列管)."
 keys r
 expect "… and releases it once more" "2026-09-15-3   Released"
 
@@ -101,5 +106,11 @@ expect "the page in Chinese: released" "2026-09-15-3   解除列管"
 expect "… and followed" "持續列管"
 screen
 lacks "no English status" "$SCR" "Followed"
+down_to 2026-09-15-3
+keys r
+expect "r in Chinese names the resolution as listed" \
+    "決議 2026-09-15-3 改為持續列管。"
+keys r
+expect "… and again" "決議 2026-09-15-3 經本次會議解除列管。"
 esc
 tui_done

@@ -6,7 +6,8 @@
 # nothing, and the database keeps what it had. A record inside the scope
 # still opens for editing; d on one outside is refused for the scope
 # first. A progress report on a case the editor's
-# agency co-organises starts as that agency's. For a login with no role,
+# agency co-organises starts as that agency's; p on one none of its
+# agencies lead or co-organise says so at once. For a login with no role,
 # a new record's form opens read only too, saying why.
 #
 # A real Unix account (made here, removed at the end) runs the real
@@ -131,6 +132,27 @@ check "the report is MOI's" sh -c "'$OGPO' --db '$DB' list progress --tsv |
     awk -F '\t' '\$5 == \"表單回報\" { print \$8 }' | grep -qx \
     \"\$('$OGPO' --db '$DB' list agencies --tsv | awk -F '\t' \
     '\$5 == \"MOI\" { print \$1 }')\""
+
+# On a case MOTC leads alone, p says at once whose reports they are,
+# before anything is typed, and opens no form.
+"$OGPO" --db "$DB" add case title=交通獨辦表單案 lead=MOTC \
+    source=other >/dev/null || not_ok "a case of MOTC alone"
+alone=$("$OGPO" --db "$DB" list cases --tsv | awk -F '\t' \
+    '$5 == "交通獨辦表單案" { print $9 }')
+TUI_AS="setpriv --reuid=$ED --regid=$GRP --clear-groups"
+tui_start scopealone 80 24
+TUI_AS=
+keys 4 /
+text 交通獨辦表單案
+keys Enter
+expect_sel "the editor finds the case MOTC leads alone" "交通獨辦表單案"
+keys p
+expect "p says at once that its reports are its agencies'" \
+    "Progress on $alone is reported by its lead agency (交通部) or a"
+expect "… none of which is the editor's" "you ($ED) may write for none of them."
+screen
+check "no form opens" lacks_text "Ctrl-S: save"
+tui_stop
 
 # A login with no role may add nothing: a new record's form says so as
 # it opens, before anything is typed.

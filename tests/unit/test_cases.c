@@ -179,12 +179,52 @@ test_deadlines(void **state)
 	free(other);
 }
 
+/* What closing still lacks, as faults on the fields a form marks. */
+static void
+test_closing(void **state)
+{
+	struct issue old, is;
+	struct core_fault f[4];
+
+	(void)state;
+	memset(&old, 0, sizeof old);
+	old.stage = CASE_RESPONSE;
+	old.source = SOURCE_JOIN;
+	is = old;
+	/* Not being closed: nothing. */
+	assert_int_equal(core_case_closing(&old, &is, f, 4), 0);
+	is.stage = CASE_CLOSED;
+	assert_int_equal(core_case_closing(&old, &is, f, 4), 2);
+	assert_non_null(f[0].field);
+	assert_string_equal(f[0].field->name, "close_meeting");
+	assert_non_null(strstr(f[0].msg, "meeting that decided it"));
+	assert_string_equal(f[1].field->name, "response");
+	/* Room for one: the count says both, the first is filled. */
+	assert_int_equal(core_case_closing(&old, &is, f, 1), 2);
+	assert_int_equal(core_case_closing(NULL, &is, NULL, 0), 2);
+	is.close_meeting = 12;
+	strcpy(is.response, "https://join.gov.tw/reply/1");
+	assert_int_equal(core_case_closing(&old, &is, f, 4), 0);
+	/* A case closed already (one migrated without its meeting) is
+	 * edited as it is. */
+	old.stage = CASE_CLOSED;
+	is.close_meeting = 0;
+	assert_int_equal(core_case_closing(&old, &is, f, 4), 0);
+	/* Another source needs no response. */
+	old.stage = CASE_RESPONSE;
+	old.source = is.source = SOURCE_OTHER;
+	is.response[0] = '\0';
+	assert_int_equal(core_case_closing(&old, &is, f, 4), 1);
+	assert_string_equal(f[0].field->name, "close_meeting");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_serial),
 		cmocka_unit_test(test_due),
+		cmocka_unit_test(test_closing),
 		cmocka_unit_test_setup_teardown(test_deadlines, test_setup,
 		    test_teardown),
 	};
