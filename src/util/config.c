@@ -203,14 +203,19 @@ config_note(char *text)
 	return n;
 }
 
-/* Put value in force for key i, as coming from origin. */
+/*
+ * Put value in force for key i, as coming from origin. Either may be the
+ * one in force now (config_set of what config_get gave): copied first.
+ */
 static void
 config_store(size_t i, const char *value, const char *origin)
 {
+	char *v = xstrdup(value), *o = xstrdup(origin);
+
 	free(config_state.value[i]);
 	free(config_state.origin[i]);
-	config_state.value[i] = xstrdup(value);
-	config_state.origin[i] = xstrdup(origin);
+	config_state.value[i] = v;
+	config_state.origin[i] = o;
 }
 
 /* Take one line of path; system says whether it is the system's file. */

@@ -4,12 +4,15 @@
 # fuzz_codec (hand-encoded, keys as in src/util/model.c), and the text
 # seeds of fuzz_csv and fuzz_import again in Big5 and UTF-16, with the
 # option bytes set to read them so (and, for imports, a rejects file).
-# Writes OUT/fuzz_codec, OUT/fuzz_csv and OUT/fuzz_import.
+# And the keymaps that come with ogpo for fuzz_files, alone and on top
+# of the default one. Writes OUT/fuzz_codec, OUT/fuzz_csv, OUT/fuzz_files
+# and OUT/fuzz_import.
 set -eu
 
 OUT=${1:?usage: seeds.sh OUT}
 HERE=$(dirname "$0")
-mkdir -p "$OUT/fuzz_codec" "$OUT/fuzz_csv" "$OUT/fuzz_import"
+mkdir -p "$OUT/fuzz_codec" "$OUT/fuzz_csv" "$OUT/fuzz_files" \
+    "$OUT/fuzz_import"
 
 # Bytes given in hex.
 hex() {
@@ -141,6 +144,13 @@ for t in fuzz_csv fuzz_import; do
 		{ opts "$f" 5 $extra; tail -c +4 "$f" |
 		    iconv -f UTF-8 -t UTF-16BE; } >"$OUT/$t/utf16be-$n"
 	done
+done
+
+# fuzz_files: byte 0 'k' a keymap, 0xeb the same on the default one.
+for f in "$HERE"/../../keymaps/*.keymap; do
+	n=$(basename "$f" .keymap)
+	{ printf k; cat "$f"; } >"$OUT/fuzz_files/keymap-$n"
+	{ hex eb; cat "$f"; } >"$OUT/fuzz_files/keymap-$n-on-default"
 done
 
 # Bytes no encoding takes: bad UTF-8, a Big5 lead byte cut short, UTF-16

@@ -213,6 +213,13 @@ test_config_set_and_no_color(void **state)
 	cause = NULL;
 	assert_int_equal(config_set("colour", "x", "--colour", &cause), -1);
 	free(cause);
+	cause = NULL;
+	/* The value and origin in force, set again: copied before the old
+	 * ones go (under ASan this read freed memory). */
+	assert_int_equal(config_set("keymap", config_get("keymap"),
+	    config_origin("keymap"), &cause), 0);
+	assert_string_equal(config_get("keymap"), "emacs");
+	assert_string_equal(config_origin("keymap"), "--keymap");
 	config_done(&f);
 }
 

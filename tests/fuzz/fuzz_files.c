@@ -1,0 +1,196 @@
+/*
+ * fuzz_files.c — libFuzzer target for the small files of a person's own
+ * that ogpo reads: a keymap, the settings file and a kept draft. Each is
+ * read through the very function the program calls, from a file (a
+ * memfd, named by its /proc path), so NUL bytes, a missing last newline
+ * and every length reach the parsers as they would from disk.
+ *
+ *   byte 0  (bits 0-6) % 3 picks the file: 0 the settings ('c'), 1 a
+ *           draft ('d'), 2 a keymap ('k'), so a text seed can start
+ *           with the letter; bit 7 reads settings as the system's file,
+ *           and a keymap on top of the compiled-in default one
+ *
+ * What is read must hold: a key bound reads back from its own name, each
+ * binding's context and action are in the tables, each setting in force
+ * is one the setting accepts, and a draft's values go into a record of
+ * its kind, the record's label made, without a byte out of place.
+ */
+#define _GNU_SOURCE	/* memfd_create */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "ogpo/config.h"
+#include "ogpo/draft.h"
+#include "ogpo/keymap.h"
+#include "ogpo/schema.h"
+#include "ogpo/util.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The program's contexts and actions, as the keymaps name them. */
+static const char *const fuzz_contexts[] = {
+	"global", "list", "form", "dialog", "help", "agencies", "attend",
+	"finding", "issues", "meetings", "officer", "officers",
+	"resolutions", "tree", "vote",
+};
+static const char *const fuzz_actions[] = {
+	"absent", "add", "add_progress", "add_reward", "add_training",
+	"agenda", "ballot", "cancel", "cancelled", "close", "close_vote",
+	"collapse", "command", "deadlines", "decisions", "delete", "detail",
+	"down", "edit", "end", "end_designation", "excused", "expand",
+	"export", "filter_agency", "held", "help", "home", "import",
+	"invite", "invite_external", "new_meeting", "next_field",
+	"next_tab", "no", "note", "online", "open_vote", "page_down",
+	"page_up", "pick", "present", "prev_field", "prev_tab", "propose",
+	"proxy", "quit", "redraw", "release", "resolutions", "save",
+	"save_rejects", "search", "search_clear", "search_next",
+	"search_prev", "select", "show_all", "signin", "sort_next",
+	"sort_reverse", "summary", "tab_agencies", "tab_audit",
+	"tab_compliance", "tab_issues", "tab_meetings", "tab_officers",
+	"tab_users", "toggle", "undo", "uninvite", "unmark", "up", "vote",
+	"votes", "who", "yes",
+};
+#define FUZZ_NCTX	(sizeof fuzz_contexts / sizeof fuzz_contexts[0])
+#define FUZZ_NACT	(sizeof fuzz_actions / sizeof fuzz_actions[0])
+
+static void
+fuzz_fail(const char *what, const char *detail)
+{
+	fprintf(stderr, "fuzz_files: %s: %s\n", what, detail ? detail : "");
+	abort();
+}
+
+/* The bytes as a file: "/proc/self/fd/N" in path, the fd returned. */
+static int
+fuzz_file(const uint8_t *data, size_t size, char *path, size_t n)
+{
+	int fd;
+
+	if ((fd = memfd_create("fuzz", MFD_CLOEXEC)) == -1)
+		abort();
+	if (size > 0 && write(fd, data, size) != (ssize_t)size)
+		abort();
+	snprintf(path, n, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
+static void
+fuzz_keymap(const char *path, int on_default)
+{
+	static const int keys[] = { 'j', '?', '\r', '\n', 0x7f, 0x13,
+		KEYMAP_FKEY | 0402, 0x738b, KEYMAP_META | 'v' };
+	struct keymap *km;
+	char *errors = NULL, name[64];
+	size_t i, n;
+	int ctx, key, act, back, bad;
+
+	if ((km = keymap_new(fuzz_contexts, FUZZ_NCTX, fuzz_actions,
+	    FUZZ_NACT)) == NULL)
+		abort();
+	keymap_set_parent(km, 5, 1);	/* agencies falls back to list */
+	if (on_default)
+		keymap_load_string(km, "default.keymap", keymap_default_text,
+		    NULL);
+	bad = keymap_load_file(km, path, &errors);
+	if ((bad != 0) != (errors != NULL))
+		fuzz_fail("bad lines and their reasons disagree", errors);
+	n = keymap_count(km);
+	for (i = 0; i < n; i++) {
+		if (keymap_get(km, i, &ctx, &key, &act) != 0)
+			fuzz_fail("a binding within the count is missing", "");
+		if (ctx < 0 || (size_t)ctx >= FUZZ_NCTX || act < 0 ||
+		    (size_t)act >= FUZZ_NACT)
+			fuzz_fail("a binding outside the tables", "");
+		if (keymap_key_name(key, name, sizeof name) >= sizeof name)
+			fuzz_fail("a key's name is too long", name);
+		if (keymap_key_parse(name, &back) != 0 || back != key)
+			fuzz_fail("a key's name does not read back", name);
+		if (i < 16)	/* a search of every binding each: a few */
+			(void)keymap_key_of(km, ctx, act);
+	}
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		for (ctx = 0; (size_t)ctx < FUZZ_NCTX; ctx++)
+			(void)keymap_lookup(km, ctx, keys[i]);
+	free(errors);
+	keymap_free(km);
+}
+
+static void
+fuzz_config(const char *path, int system)
+{
+	const char *v, *p;
+	char *cause = NULL, value[64];
+	size_t i;
+
+	config_load_files(system ? path : NULL, system ? NULL : path);
+	for (i = 0; i < config_nkeys; i++) {
+		v = config_get(config_keys[i].name);
+		(void)config_origin(config_keys[i].name);
+		(void)config_lookup(config_keys[i].name, value, sizeof value,
+		    NULL, 0);
+		if (v == NULL)
+			continue;
+		if (config_set(config_keys[i].name, v, "fuzz", &cause) != 0)
+			fuzz_fail("a setting in force is not valid", cause);
+	}
+	if ((p = config_problems()) != NULL && *p == '\0')
+		fuzz_fail("problems that say nothing", "");
+	config_reset();
+}
+
+static void
+fuzz_draft(const char *path)
+{
+	const struct schema *s;
+	struct draft *d;
+	char label[256];
+	void *rec;
+	size_t i;
+
+	if ((d = draft_read(path)) == NULL)
+		return;
+	if ((s = schema_of(d->kind)) == NULL || d->db == NULL ||
+	    d->title == NULL)
+		fuzz_fail("a draft read without its kind, db or title", "");
+	for (i = 0; i < d->n; i++)
+		if (strchr("omt", d->v[i].what) == NULL ||
+		    schema_field(s, d->v[i].name) == NULL)
+			fuzz_fail("a value not of the kind's fields",
+			    d->v[i].name);
+	if ((rec = calloc(1, s->size)) == NULL)
+		abort();
+	draft_get_record(d, 'o', rec);
+	draft_get_record(d, 'm', rec);
+	schema_label(s, rec, label, sizeof label);
+	free(rec);
+	draft_free(d);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char path[64];
+	int fd, flag;
+
+	if (size < 1)
+		return 0;
+	flag = data[0] >> 7;
+	fd = fuzz_file(data + 1, size - 1, path, sizeof path);
+	switch ((data[0] & 0x7f) % 3) {
+	case 0:
+		fuzz_config(path, flag);
+		break;
+	case 1:
+		fuzz_draft(path);
+		break;
+	default:
+		fuzz_keymap(path, flag);
+		break;
+	}
+	close(fd);
+	return 0;
+}
