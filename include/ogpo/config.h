@@ -36,8 +36,9 @@ extern const size_t config_nkeys;
 
 /*
  * Read the system's file and then the user's (once; later calls return
- * at once), with the user's own rights. Returns the number of problems
- * found; config_problems() says what they were.
+ * at once), with the user's own rights, the user's aside (aside.h): if
+ * that fails, its settings are not used and a problem says why. Returns
+ * the number of problems found; config_problems() says what they were.
  */
 int	 config_load(void);
 

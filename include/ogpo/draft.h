@@ -60,7 +60,8 @@ void	 draft_get_record(const struct draft *d, char what, void *rec);
  */
 int	 draft_write(struct draft *d, char **cause);
 /* The drafts kept for the database in db (its directory), oldest first:
- * each read whole; a file that is no draft is passed over. */
+ * each read whole, aside (aside.h); a file that is no draft is passed
+ * over, and none is offered if what was read aside does not check. */
 size_t	 draft_list(const char *db, struct draft ***out);
 /* Read the draft in path, or NULL. */
 struct draft *draft_read(const char *path);

@@ -63,6 +63,16 @@ int		 keymap_load_file(struct keymap *km, const char *path,
 		    char **errors);
 
 /*
+ * Bind key to action in context, as a line of a file would, for bindings
+ * read elsewhere (by a process of their own): the context and action
+ * must be in the tables and the key one that a file can name. A binding
+ * of the same context and key is replaced. Returns 0, or -1 with nothing
+ * changed.
+ */
+int		 keymap_add(struct keymap *km, int context, int key,
+		    int action);
+
+/*
  * Let context fall back to parent: a key context does not bind is
  * looked up in parent (and its parent's) before context 0. A view of
  * its own ("meetings") so adds to or changes a shared one ("list").

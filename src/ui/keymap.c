@@ -429,6 +429,22 @@ keymap_bind(struct keymap *km, int context, int key, int action)
 	return 0;
 }
 
+/* What was read aside is taken as a line of a file would be: checked. */
+int
+keymap_add(struct keymap *km, int context, int key, int action)
+{
+	char	name[32];
+	int	back;
+
+	if (context < 0 || (size_t)context >= km->ncontexts || action < 0 ||
+	    (size_t)action >= km->nactions)
+		return -1;
+	if (keymap_key_name(key, name, sizeof name) >= sizeof name ||
+	    keymap_key_parse(name, &back) != 0 || back != key)
+		return -1;
+	return keymap_bind(km, context, key, action);
+}
+
 /* Remove a binding so that a later file can take back a default. */
 static void
 keymap_unbind(struct keymap *km, int context, int key)

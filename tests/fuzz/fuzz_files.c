@@ -33,9 +33,9 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The program's contexts and actions, as the keymaps name them. */
 static const char *const fuzz_contexts[] = {
-	"global", "list", "form", "dialog", "help", "agencies", "attend",
-	"finding", "issues", "meetings", "officer", "officers",
-	"resolutions", "tree", "vote",
+	"global", "list", "tree", "form", "dialog", "help", "attend",
+	"agencies", "officers", "meetings", "issues", "compliance", "audit",
+	"users", "officer", "resolutions", "vote", "finding",
 };
 static const char *const fuzz_actions[] = {
 	"absent", "add", "add_progress", "add_reward", "add_training",
@@ -91,7 +91,8 @@ fuzz_keymap(const char *path, int on_default)
 	if ((km = keymap_new(fuzz_contexts, FUZZ_NCTX, fuzz_actions,
 	    FUZZ_NACT)) == NULL)
 		abort();
-	keymap_set_parent(km, 5, 1);	/* agencies falls back to list */
+	keymap_set_parent(km, 7, 2);	/* agencies falls back to tree */
+	keymap_set_parent(km, 6, 1);	/* attend to list */
 	if (on_default)
 		keymap_load_string(km, "default.keymap", keymap_default_text,
 		    NULL);
