@@ -48,6 +48,13 @@ int	 config_load(void);
  */
 int	 config_load_files(const char *system, const char *user);
 
+/*
+ * Take what config_load's reader of the files sent (config_load's own
+ * step, public for its fuzz target) over the settings now in force,
+ * every value checked. Returns 0, or -1 with nothing taken.
+ */
+int	 config_receive(const char *buf, size_t len);
+
 /* The problems of the last load, one "FILE:LINE: why" a line, or NULL. */
 const char *config_problems(void);
 

@@ -929,19 +929,12 @@ ui_keymap_send(FILE *f, void *arg)
 {
 	struct keymap *km = ui_keymap_new();
 	char *errors = NULL;
-	size_t i, n;
-	int rc, ctx, key, act;
+	int rc;
 
 	(void)arg;
 	rc = ui_keymap_read(km, &errors);
-	n = keymap_count(km);
 	aside_put_i64(f, rc);
-	aside_put_u32(f, (uint32_t)n);
-	for (i = 0; i < n && keymap_get(km, i, &ctx, &key, &act) == 0; i++) {
-		aside_put_u32(f, (uint32_t)ctx);
-		aside_put_u32(f, (uint32_t)key);
-		aside_put_u32(f, (uint32_t)act);
-	}
+	keymap_send(km, f);
 	aside_put_str(f, errors);
 	free(errors);
 	keymap_free(km);
@@ -956,19 +949,10 @@ ui_keymap_take(struct keymap *km, const char *buf, size_t len, int *rc,
 	struct aside_in in = { buf, len, 0 };
 	const char *e;
 	int64_t r;
-	uint32_t n, i, b[3];
 
 	if (!aside_take_i64(&in, &r) || r < -1 || r > INT32_MAX ||
-	    !aside_take_u32(&in, &n) || n > len / sizeof b)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (!aside_take_u32(&in, &b[0]) ||
-		    !aside_take_u32(&in, &b[1]) ||
-		    !aside_take_u32(&in, &b[2]) || b[0] > INT32_MAX ||
-		    b[1] > INT32_MAX || b[2] > INT32_MAX ||
-		    keymap_add(km, (int)b[0], (int)b[1], (int)b[2]) != 0)
-			return -1;
-	if (!aside_take_str(&in, &e, len, 1) || !aside_done(&in))
+	    keymap_receive(km, &in) != 0 ||
+	    !aside_take_str(&in, &e, len, 1) || !aside_done(&in))
 		return -1;
 	*rc = (int)r;
 	free(*errors);

@@ -399,19 +399,18 @@ config_send(FILE *f, void *arg)
 }
 
 /*
- * Take what config_send sent over the system's file, read here: every
- * value must be one its key accepts, with its origin. The keys only the
- * system's file sets stay as read here. 0, or -1 with nothing taken.
+ * Every value must be one its key accepts, with its origin; the keys
+ * only the system's file sets stay as they are.
  */
-static int
-config_take(const char *buf, size_t len, unsigned *nproblems)
+int
+config_receive(const char *buf, size_t len)
 {
 	struct aside_in in = { buf, len, 0 };
 	const char *value[CONFIG_NKEYS], *origin[CONFIG_NKEYS], *problems;
 	uint32_t n;
 	size_t i;
 
-	if (!aside_take_u32(&in, &n))
+	if (!aside_take_u32(&in, &n) || n > INT32_MAX)
 		return -1;
 	for (i = 0; i < CONFIG_NKEYS; i++) {
 		if (!aside_take_str(&in, &value[i], len, 1) ||
@@ -437,7 +436,7 @@ config_take(const char *buf, size_t len, unsigned *nproblems)
 	}
 	free(config_state.problems);
 	config_state.problems = problems ? xstrdup(problems) : NULL;
-	*nproblems = n;
+	config_state.nproblems = (int)n;
 	return 0;
 }
 
@@ -452,7 +451,6 @@ config_load(void)
 	struct config_files cf;
 	char *user, *buf = NULL, *cause = NULL;
 	size_t len = 0;
-	unsigned n = 0;
 	int rc;
 
 	if (config_state.loaded)
@@ -463,9 +461,7 @@ config_load(void)
 	rc = aside_run(config_send, &cf, CONFIG_ASIDE_MAX, &buf, &len,
 	    &cause);
 	config_load_files(cf.system, NULL);
-	if (rc == 0 && config_take(buf, len, &n) == 0)
-		config_state.nproblems = (int)n;
-	else {
+	if (rc != 0 || config_receive(buf, len) != 0) {
 		if (rc == 0)
 			cause = xstrdup(_("the process reading it sent what "
 			    "settings are not"));

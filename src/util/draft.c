@@ -500,25 +500,20 @@ bad:
 	return NULL;
 }
 
-/*
- * Read aside. What came back is taken whole or not at all: a child that
- * fails, or sends one draft that does not check, offers none.
- */
+/* Taken whole or not at all: one draft that does not check, and none. */
 size_t
-draft_list(const char *db, struct draft ***out)
+draft_receive(const char *buf, size_t len, const char *db,
+    struct draft ***out)
 {
 	struct draft **list = NULL, *d;
 	struct aside_in in;
-	char *dir, *buf, real[PATH_MAX];
-	size_t len, n = 0, cap = 0;
+	char *dir, real[PATH_MAX];
+	size_t n = 0, cap = 0;
 	uint32_t count, i;
 
 	*out = NULL;
 	if (realpath(db, real) == NULL)
 		snprintf(real, sizeof real, "%s", db);
-	if (aside_run(draft_send, (void *)(uintptr_t)db, DRAFT_ASIDE_MAX,
-	    &buf, &len, NULL) != 0)
-		return 0;
 	dir = draft_dir();
 	in.buf = buf;
 	in.len = len;
@@ -541,6 +536,21 @@ done:
 		n = 0;
 	}
 	free(dir);
+	return n;
+}
+
+/* Read aside: a child that fails offers none. */
+size_t
+draft_list(const char *db, struct draft ***out)
+{
+	char *buf;
+	size_t len, n;
+
+	*out = NULL;
+	if (aside_run(draft_send, (void *)(uintptr_t)db, DRAFT_ASIDE_MAX,
+	    &buf, &len, NULL) != 0)
+		return 0;
+	n = draft_receive(buf, len, db, out);
 	free(buf);
 	return n;
 }

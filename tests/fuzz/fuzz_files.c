@@ -1,35 +1,44 @@
 /*
  * fuzz_files.c — libFuzzer target for the small files of a person's own
- * that ogpo reads: a keymap, the settings file and a kept draft. Each is
- * read through the very function the program calls, from a file (a
- * memfd, named by its /proc path), so NUL bytes, a missing last newline
- * and every length reach the parsers as they would from disk.
+ * that ogpo reads: a keymap, the settings file and a kept draft; and for
+ * what the process that reads them sends back (aside.h), which ogpo
+ * takes only after checking it, as a reader gone wrong could send
+ * anything. Each file is read through the very function the program
+ * calls, from a file, so NUL bytes, a missing last newline and every
+ * length reach the parsers as they would from disk.
  *
- *   byte 0  (bits 0-6) % 3 picks the file: 0 the settings ('c'), 1 a
- *           draft ('d'), 2 a keymap ('k'), so a text seed can start
- *           with the letter; bit 7 reads settings as the system's file,
- *           and a keymap on top of the compiled-in default one
+ *   byte 0  (bits 0-6) % 6 picks: 3 the settings ('c'), 4 a draft ('d'),
+ *           5 a keymap ('k'), so a text seed can start with the letter;
+ *           0 ('`'), 1 ('a') and 2 ('b') what a reader of each sent;
+ *           bit 7 reads settings as the system's file, and a keymap on
+ *           top of the compiled-in default one
  *
- * What is read must hold: a key bound reads back from its own name, each
- * binding's context and action are in the tables, each setting in force
- * is one the setting accepts, and a draft's values go into a record of
- * its kind, the record's label made, without a byte out of place.
+ * What is read or taken must hold: a key bound reads back from its own
+ * name, each binding's context and action are in the tables, each
+ * setting in force is one the setting accepts, and a draft's values go
+ * into a record of its kind, the record's label made, without a byte out
+ * of place.
  */
-#define _GNU_SOURCE	/* memfd_create */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/config.h"
 #include "ogpo/draft.h"
 #include "ogpo/keymap.h"
 #include "ogpo/schema.h"
 #include "ogpo/util.h"
 
+int	LLVMFuzzerInitialize(int *argc, char ***argv);
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Where the drafts taken back must be, and their database. */
+#define FUZZ_STATE	"/nonexistent/fuzz-state"
+#define FUZZ_DRAFTS	FUZZ_STATE "/ogpo/drafts/"
+#define FUZZ_DB		"/nonexistent/fuzz-db"
 
 /* The program's contexts and actions, as the keymaps name them. */
 static const char *const fuzz_contexts[] = {
@@ -64,29 +73,38 @@ fuzz_fail(const char *what, const char *detail)
 	abort();
 }
 
-/* The bytes as a file: "/proc/self/fd/N" in path, the fd returned. */
-static int
-fuzz_file(const uint8_t *data, size_t size, char *path, size_t n)
-{
-	int fd;
+/*
+ * The bytes as a file of their own, by a real name: a draft is opened
+ * with O_NOFOLLOW, which /proc/self/fd/N (a link) would never pass.
+ */
+static char fuzz_dir[] = "/tmp/ogpo-fuzz-files.XXXXXX";
+static char fuzz_path[sizeof fuzz_dir + 16];
 
-	if ((fd = memfd_create("fuzz", MFD_CLOEXEC)) == -1)
-		abort();
-	if (size > 0 && write(fd, data, size) != (ssize_t)size)
-		abort();
-	snprintf(path, n, "/proc/self/fd/%d", fd);
-	return fd;
+static void
+fuzz_cleanup(void)
+{
+	unlink(fuzz_path);
+	rmdir(fuzz_dir);
 }
+
+static void
+fuzz_file(const uint8_t *data, size_t size)
+{
+	FILE *f;
+
+	if ((f = fopen(fuzz_path, "wb")) == NULL ||
+	    (size > 0 && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
+		abort();
+}
+
+static void	fuzz_keymap_check(const struct keymap *);
 
 static void
 fuzz_keymap(const char *path, int on_default)
 {
-	static const int keys[] = { 'j', '?', '\r', '\n', 0x7f, 0x13,
-		KEYMAP_FKEY | 0402, 0x738b, KEYMAP_META | 'v' };
 	struct keymap *km;
-	char *errors = NULL, name[64];
-	size_t i, n;
-	int ctx, key, act, back, bad;
+	char *errors = NULL;
+	int bad;
 
 	if ((km = keymap_new(fuzz_contexts, FUZZ_NCTX, fuzz_actions,
 	    FUZZ_NACT)) == NULL)
@@ -99,6 +117,36 @@ fuzz_keymap(const char *path, int on_default)
 	bad = keymap_load_file(km, path, &errors);
 	if ((bad != 0) != (errors != NULL))
 		fuzz_fail("bad lines and their reasons disagree", errors);
+	fuzz_keymap_check(km);
+	free(errors);
+	keymap_free(km);
+}
+
+/* Bindings as a reader sent them. */
+static void
+fuzz_keymap_sent(const uint8_t *data, size_t size)
+{
+	struct aside_in in = { (const char *)data, size, 0 };
+	struct keymap *km;
+
+	if ((km = keymap_new(fuzz_contexts, FUZZ_NCTX, fuzz_actions,
+	    FUZZ_NACT)) == NULL)
+		abort();
+	(void)keymap_receive(km, &in);
+	fuzz_keymap_check(km);
+	keymap_free(km);
+}
+
+/* Every binding km holds is one a file could have made. */
+static void
+fuzz_keymap_check(const struct keymap *km)
+{
+	static const int keys[] = { 'j', '?', '\r', '\n', 0x7f, 0x13,
+		KEYMAP_FKEY | 0402, 0x738b, KEYMAP_META | 'v' };
+	char name[64];
+	size_t i, n;
+	int ctx, key, act, back;
+
 	n = keymap_count(km);
 	for (i = 0; i < n; i++) {
 		if (keymap_get(km, i, &ctx, &key, &act) != 0)
@@ -116,18 +164,35 @@ fuzz_keymap(const char *path, int on_default)
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		for (ctx = 0; (size_t)ctx < FUZZ_NCTX; ctx++)
 			(void)keymap_lookup(km, ctx, keys[i]);
-	free(errors);
-	keymap_free(km);
 }
+
+static void	fuzz_config_check(void);
 
 static void
 fuzz_config(const char *path, int system)
+{
+
+	config_load_files(system ? path : NULL, system ? NULL : path);
+	fuzz_config_check();
+}
+
+/* Settings as a reader sent them, over the defaults. */
+static void
+fuzz_config_sent(const uint8_t *data, size_t size)
+{
+	config_load_files(NULL, NULL);
+	(void)config_receive((const char *)data, size);
+	fuzz_config_check();
+}
+
+/* Every setting in force is one its key accepts. */
+static void
+fuzz_config_check(void)
 {
 	const char *v, *p;
 	char *cause = NULL, value[64];
 	size_t i;
 
-	config_load_files(system ? path : NULL, system ? NULL : path);
 	for (i = 0; i < config_nkeys; i++) {
 		v = config_get(config_keys[i].name);
 		(void)config_origin(config_keys[i].name);
@@ -143,17 +208,15 @@ fuzz_config(const char *path, int system)
 	config_reset();
 }
 
+/* A draft read or taken: of a kind and fields there are, into a record. */
 static void
-fuzz_draft(const char *path)
+fuzz_draft_check(struct draft *d)
 {
 	const struct schema *s;
-	struct draft *d;
 	char label[256];
 	void *rec;
 	size_t i;
 
-	if ((d = draft_read(path)) == NULL)
-		return;
 	if ((s = schema_of(d->kind)) == NULL || d->db == NULL ||
 	    d->title == NULL)
 		fuzz_fail("a draft read without its kind, db or title", "");
@@ -168,30 +231,80 @@ fuzz_draft(const char *path)
 	draft_get_record(d, 'm', rec);
 	schema_label(s, rec, label, sizeof label);
 	free(rec);
+}
+
+static void
+fuzz_draft(const char *path)
+{
+	struct draft *d;
+
+	if ((d = draft_read(path)) == NULL)
+		return;
+	fuzz_draft_check(d);
 	draft_free(d);
+}
+
+/* Drafts as a reader sent them. */
+static void
+fuzz_draft_sent(const uint8_t *data, size_t size)
+{
+	struct draft **list;
+	size_t n, i;
+
+	n = draft_receive((const char *)data, size, FUZZ_DB, &list);
+	for (i = 0; i < n; i++) {
+		if (strncmp(list[i]->path, FUZZ_DRAFTS,
+		    strlen(FUZZ_DRAFTS)) != 0 ||
+		    strcmp(list[i]->db, FUZZ_DB) != 0)
+			fuzz_fail("a draft taken from elsewhere", list[i]->path);
+		fuzz_draft_check(list[i]);
+	}
+	draft_free_list(list, n);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	setenv("XDG_STATE_HOME", FUZZ_STATE, 1);
+	if (mkdtemp(fuzz_dir) == NULL)
+		abort();
+	snprintf(fuzz_path, sizeof fuzz_path, "%s/input", fuzz_dir);
+	atexit(fuzz_cleanup);
+	return 0;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[64];
-	int fd, flag;
+	int flag;
 
 	if (size < 1)
 		return 0;
 	flag = data[0] >> 7;
-	fd = fuzz_file(data + 1, size - 1, path, sizeof path);
-	switch ((data[0] & 0x7f) % 3) {
+	switch ((data[0] & 0x7f) % 6) {
 	case 0:
-		fuzz_config(path, flag);
-		break;
+		fuzz_config_sent(data + 1, size - 1);
+		return 0;
 	case 1:
-		fuzz_draft(path);
+		fuzz_draft_sent(data + 1, size - 1);
+		return 0;
+	case 2:
+		fuzz_keymap_sent(data + 1, size - 1);
+		return 0;
+	}
+	fuzz_file(data + 1, size - 1);
+	switch ((data[0] & 0x7f) % 6) {
+	case 3:
+		fuzz_config(fuzz_path, flag);
+		break;
+	case 4:
+		fuzz_draft(fuzz_path);
 		break;
 	default:
-		fuzz_keymap(path, flag);
+		fuzz_keymap(fuzz_path, flag);
 		break;
 	}
-	close(fd);
 	return 0;
 }
