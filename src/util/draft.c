@@ -29,6 +29,7 @@
 #define DRAFT_MAGIC	"ogpo draft 1"
 #define DRAFT_LINE_MAX	(64 * 1024)	/* longer than any field */
 #define DRAFT_MAX	64		/* drafts offered, at most */
+#define DRAFT_WHEN_MAX	253402300799LL	/* 9999-12-31 23:59:59 UTC */
 
 static char *
 draft_dir(void)
@@ -295,13 +296,32 @@ draft_u32(const char *s, uint32_t *v)
 	return 0;
 }
 
+/*
+ * When a draft was written: seconds from 1970 up to the end of year
+ * 9999, which the offer of it can show as a date (localtime fails past
+ * its years, and a draft then offered would take ogpo down).
+ */
+static int
+draft_when(const char *s, int64_t *v)
+{
+	char *end;
+	long long x;
+
+	errno = 0;
+	x = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || x < 0 ||
+	    x > DRAFT_WHEN_MAX)
+		return -1;
+	*v = (int64_t)x;
+	return 0;
+}
+
 struct draft *
 draft_read(const char *path)
 {
 	struct draft *d = xcalloc(1, sizeof *d);
 	const struct schema *s = NULL;
 	char *line = xmalloc(DRAFT_LINE_MAX), *tab, *val;
-	long long when;
 	FILE *f;
 	int fd, ok = 1, first = 1;
 
@@ -353,9 +373,8 @@ draft_read(const char *path)
 			ok = draft_u32(val, &d->id) == 0;
 		else if (strcmp(line, "version") == 0)
 			ok = draft_u32(val, &d->version) == 0;
-		else if (strcmp(line, "when") == 0 &&
-		    sscanf(val, "%lld", &when) == 1)
-			d->when = (int64_t)when;
+		else if (strcmp(line, "when") == 0)
+			ok = draft_when(val, &d->when) == 0;
 	}
 	fclose(f);
 	free(line);
@@ -476,6 +495,7 @@ draft_take(struct aside_in *in, const char *dir, const char *real)
 	base = path + dlen + 1;
 	if (strchr(base, '/') != NULL || (blen = strlen(base)) < 7 ||
 	    strcmp(base + blen - 6, ".draft") != 0 || strcmp(db, real) != 0 ||
+	    d->when < 0 || d->when > DRAFT_WHEN_MAX ||
 	    kind < ENTITY_AGENCY || kind > ENTITY_MAX ||
 	    (s = schema_of((enum entity_kind)kind)) == NULL ||
 	    n > (in->len - in->pos) / 12)

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ogpo/aside.h"
@@ -213,7 +214,9 @@ static void
 fuzz_draft_check(struct draft *d)
 {
 	const struct schema *s;
-	char label[256];
+	char label[256], when[32];
+	struct tm tm;
+	time_t tt;
 	void *rec;
 	size_t i;
 
@@ -225,6 +228,11 @@ fuzz_draft_check(struct draft *d)
 		    schema_field(s, d->v[i].name) == NULL)
 			fuzz_fail("a value not of the kind's fields",
 			    d->v[i].name);
+	/* As the offer of it shows it. */
+	tt = (time_t)d->when;
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
+		fuzz_fail("a draft written at no time there is", d->title);
 	if ((rec = calloc(1, s->size)) == NULL)
 		abort();
 	draft_get_record(d, 'o', rec);

@@ -3,8 +3,9 @@
  * own: what is written reads back as it was (tabs, line breaks, Chinese,
  * lists), only the drafts of the database asked for are listed, oldest
  * first, and a file that is no draft (garbage, a line longer than any
- * draft writes, an unknown kind, a link) is passed over; values too long
- * for their field are cut at a character, lists at their room.
+ * draft writes, an unknown kind, a time past any date, a link) is passed
+ * over; values too long for their field are cut at a character, lists at
+ * their room.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -145,6 +146,11 @@ test_not_drafts(void **state)
 	text = xasprintf("ogpo draft 1\ndb\t%s\nkind\tofficer\n"
 	    "id\t99999999999\ntitle\tx\n", db);
 	put("number.draft", text);
+	free(text);
+	/* Past any year localtime can give: offering it took ogpo down. */
+	text = xasprintf("ogpo draft 1\ndb\t%s\nkind\tofficer\n"
+	    "when\t99999999999999999999\ntitle\tx\n", db);
+	put("when.draft", text);
 	free(text);
 	text = xasprintf("ogpo draft 1\ndb\t%s\no\tname\tx\n"
 	    "kind\tofficer\ntitle\tx\n", db);
