@@ -71,7 +71,10 @@ aside_here(int (*fn)(FILE *, void *), void *arg, size_t max, char **out,
 	if (fclose(f) != 0 || rc != 0 || *len > max) {
 		free(*out);
 		*out = NULL;
-		return err_set(cause, -1, "it could not be read whole");
+		if (rc == 0 && *len > max)
+			return err_set(cause, -1, "what was read comes to "
+			    "more than %zu bytes", max);
+		return err_set(cause, -1, "%s", strerror(ENOMEM));
 	}
 	return 0;
 }
