@@ -19,6 +19,7 @@
 
 #include <cmocka.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/draft.h"
 #include "ogpo/schema.h"
 #include "ogpo/util.h"
@@ -179,6 +180,66 @@ test_not_drafts(void **state)
 	draft_free(d);
 }
 
+/* One draft as the reader of the files sends it: in file name, of db,
+ * with one value of field name. */
+static char *
+draft_sent(const char *name, const char *file, size_t *len)
+{
+	char *buf = NULL, *path = xasprintf("%s/%s", dir, file);
+	FILE *f;
+
+	assert_non_null(f = open_memstream(&buf, len));
+	aside_put_u32(f, 1);
+	aside_put_str(f, file[0] == '/' ? file : path);
+	aside_put_str(f, db);
+	aside_put_u32(f, ENTITY_OFFICER);
+	aside_put_str(f, "Edit officer");
+	aside_put_i64(f, 1715140800);
+	aside_put_u32(f, 7);
+	aside_put_u32(f, 3);
+	aside_put_u32(f, 1);
+	aside_put_u32(f, 'm');
+	aside_put_str(f, name);
+	aside_put_str(f, "王小明");
+	assert_int_equal(fclose(f), 0);
+	free(path);
+	return buf;
+}
+
+/*
+ * The drafts are read by another process: what it sends is taken only
+ * as draft_read would take a file, and only from the drafts directory
+ * (the file a discarded draft's name has removed).
+ */
+static void
+test_receive(void **state)
+{
+	struct draft **list;
+	char *buf;
+	size_t len, n;
+
+	(void)state;
+	buf = draft_sent("name", "1-1-0.draft", &len);
+	n = draft_receive(buf, len, db, &list);
+	assert_int_equal(n, 1);
+	assert_string_equal(draft_get(list[0], 'm', "name"), "王小明");
+	assert_int_equal(list[0]->version, 3);
+	draft_free_list(list, n);
+	assert_int_equal(draft_receive(buf, len, other, &list), 0);
+	assert_null(list);
+	assert_int_equal(draft_receive(buf, len - 1, db, &list), 0);
+	free(buf);
+	buf = draft_sent("spaceship", "1-1-0.draft", &len);
+	assert_int_equal(draft_receive(buf, len, db, &list), 0);
+	free(buf);
+	buf = draft_sent("name", "/etc/passwd", &len);
+	assert_int_equal(draft_receive(buf, len, db, &list), 0);
+	free(buf);
+	buf = draft_sent("name", "../../../../x.draft", &len);
+	assert_int_equal(draft_receive(buf, len, db, &list), 0);
+	free(buf);
+}
+
 static void
 test_cut(void **state)
 {
@@ -238,6 +299,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_not_drafts, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_receive, setup,
 		    teardown),
 		cmocka_unit_test(test_cut),
 	};
