@@ -292,7 +292,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 FUZZ_SRC = $(sort $(wildcard src/util/*.c src/store/*.c src/core/*.c \
-	   src/table/*.c)) build/gen/ambiguous.c build/gen/strokes.c
+	   src/table/*.c)) src/ui/keymap.c build/gen/keymap_default.c \
+	   build/gen/ambiguous.c build/gen/strokes.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_SRC))
 
 .PHONY: fuzz fuzz-run

@@ -36,8 +36,9 @@ extern const size_t config_nkeys;
 
 /*
  * Read the system's file and then the user's (once; later calls return
- * at once), with the user's own rights. Returns the number of problems
- * found; config_problems() says what they were.
+ * at once), with the user's own rights, the user's aside (aside.h): if
+ * that fails, its settings are not used and a problem says why. Returns
+ * the number of problems found; config_problems() says what they were.
  */
 int	 config_load(void);
 
@@ -46,6 +47,13 @@ int	 config_load(void);
  * whatever was loaded or set before: for tests.
  */
 int	 config_load_files(const char *system, const char *user);
+
+/*
+ * Take what config_load's reader of the files sent (config_load's own
+ * step, public for its fuzz target) over the settings now in force,
+ * every value checked. Returns 0, or -1 with nothing taken.
+ */
+int	 config_receive(const char *buf, size_t len);
 
 /* The problems of the last load, one "FILE:LINE: why" a line, or NULL. */
 const char *config_problems(void);

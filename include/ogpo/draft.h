@@ -62,8 +62,16 @@ void	 draft_get_record(const struct draft *d, char what, void *rec);
  */
 int	 draft_write(struct draft *d, char **cause);
 /* The drafts kept for the database in db (its directory), oldest first:
- * each read whole; a file that is no draft is passed over. */
+ * each read whole, aside (aside.h); a file that is no draft is passed
+ * over, and none is offered if what was read aside does not check. */
 size_t	 draft_list(const char *db, struct draft ***out);
+/*
+ * Take what draft_list's reader of the files sent (draft_list's own
+ * step, public for its fuzz target): the drafts for db, each checked as
+ * draft_read checks a file, and of the drafts directory; all or none.
+ */
+size_t	 draft_receive(const char *buf, size_t len, const char *db,
+	    struct draft ***out);
 /* Read the draft in path, or NULL. */
 struct draft *draft_read(const char *path);
 /* Remove d's file. */

@@ -20,6 +20,7 @@
 #define OGPO_KEYMAP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define KEYMAP_FKEY	0x40000000	/* | a curses KEY_xxx code */
 #define KEYMAP_META	0x20000000	/* | the key pressed after ESC */
@@ -61,6 +62,26 @@ int		 keymap_load_string(struct keymap *km, const char *origin,
  */
 int		 keymap_load_file(struct keymap *km, const char *path,
 		    char **errors);
+
+/*
+ * Bind key to action in context, as a line of a file would, for bindings
+ * read elsewhere (by a process of their own): the context and action
+ * must be in the tables and the key one that a file can name. A binding
+ * of the same context and key is replaced. Returns 0, or -1 with nothing
+ * changed.
+ */
+int		 keymap_add(struct keymap *km, int context, int key,
+		    int action);
+
+/*
+ * The bindings of km written to f for another process (aside.h), and
+ * read back there into km, each through keymap_add: 0, or -1 at the
+ * first that is not there or does not check (km is then to be thrown
+ * away).
+ */
+struct aside_in;
+void		 keymap_send(const struct keymap *km, FILE *f);
+int		 keymap_receive(struct keymap *km, struct aside_in *in);
 
 /*
  * Let context fall back to parent: a key context does not bind is

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/i18n.h"
 #include "ogpo/keymap.h"
 
@@ -426,6 +427,52 @@ keymap_bind(struct keymap *km, int context, int key, int action)
 	km->b[km->n].key = key;
 	km->b[km->n].action = action;
 	km->n++;
+	return 0;
+}
+
+/* What was read aside is taken as a line of a file would be: checked. */
+int
+keymap_add(struct keymap *km, int context, int key, int action)
+{
+	char	name[32];
+	int	back;
+
+	if (context < 0 || (size_t)context >= km->ncontexts || action < 0 ||
+	    (size_t)action >= km->nactions)
+		return -1;
+	if (keymap_key_name(key, name, sizeof name) >= sizeof name ||
+	    keymap_key_parse(name, &back) != 0 || back != key)
+		return -1;
+	return keymap_bind(km, context, key, action);
+}
+
+/* Context, key and action of each binding, in order, as u32s. */
+void
+keymap_send(const struct keymap *km, FILE *f)
+{
+	size_t	i;
+
+	aside_put_u32(f, (uint32_t)km->n);
+	for (i = 0; i < km->n; i++) {
+		aside_put_u32(f, (uint32_t)km->b[i].context);
+		aside_put_u32(f, (uint32_t)km->b[i].key);
+		aside_put_u32(f, (uint32_t)km->b[i].action);
+	}
+}
+
+int
+keymap_receive(struct keymap *km, struct aside_in *in)
+{
+	uint32_t	n, i, b[3];
+
+	if (!aside_take_u32(in, &n) || n > (in->len - in->pos) / sizeof b)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!aside_take_u32(in, &b[0]) || !aside_take_u32(in, &b[1]) ||
+		    !aside_take_u32(in, &b[2]) || b[0] > INT32_MAX ||
+		    b[1] > INT32_MAX || b[2] > INT32_MAX ||
+		    keymap_add(km, (int)b[0], (int)b[1], (int)b[2]) != 0)
+			return -1;
 	return 0;
 }
 

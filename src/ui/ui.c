@@ -9,12 +9,14 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/config.h"
 #include "ogpo/draft.h"
 #include "ogpo/priv.h"
@@ -860,23 +862,37 @@ ui_mouse(struct ui *ui)
 		ui_mouse_event(ui, &ev);
 }
 
-/* Load the keymap: the compiled-in default, then --keymap on top. */
-static int
-ui_keymap(struct ui *ui, char **errors)
+#define UI_KEYMAP_ASIDE_MAX	(16 << 20)	/* what a child may send */
+
+/* An empty keymap over the program's contexts and actions. */
+static struct keymap *
+ui_keymap_new(void)
 {
 	static const char *action_names[UA_COUNT];
-	const char *choice = config_get("keymap");
-	char *path = NULL;
+	struct keymap *km;
 	int i;
 
 	for (i = 0; i < UA_COUNT; i++)
 		action_names[i] = ui_actions[i].name;
-	ui->km = keymap_new(ui_context_names, UI_CTX_COUNT, action_names,
+	km = keymap_new(ui_context_names, UI_CTX_COUNT, action_names,
 	    UA_COUNT);
+	if (km == NULL)
+		abort();	/* out of memory, as xmalloc would stop */
 	for (i = 0; i < UI_CTX_COUNT; i++)
 		if (ui_ctx_parent[i] != UI_CTX_GLOBAL)
-			keymap_set_parent(ui->km, i, (int)ui_ctx_parent[i]);
-	keymap_load_string(ui->km, "default.keymap", keymap_default_text,
+			keymap_set_parent(km, i, (int)ui_ctx_parent[i]);
+	return km;
+}
+
+/* Load the keymap: the compiled-in default, then --keymap on top. */
+static int
+ui_keymap_read(struct keymap *km, char **errors)
+{
+	const char *choice = config_get("keymap");
+	char *path = NULL;
+	int i;
+
+	keymap_load_string(km, "default.keymap", keymap_default_text,
 	    errors);
 	if (choice == NULL || strcmp(choice, "default") == 0)
 		return 0;
@@ -902,9 +918,81 @@ ui_keymap(struct ui *ui, char **errors)
 		path = xasprintf("%s%s", getenv("HOME"), choice + 1);
 	else
 		path = xstrdup(choice);
-	i = keymap_load_file(ui->km, path, errors);
+	i = keymap_load_file(km, path, errors);
 	free(path);
 	return i;
+}
+
+/* Aside (aside.h): the keymap read, its bindings and problems sent. */
+static int
+ui_keymap_send(FILE *f, void *arg)
+{
+	struct keymap *km = ui_keymap_new();
+	char *errors = NULL;
+	int rc;
+
+	(void)arg;
+	rc = ui_keymap_read(km, &errors);
+	aside_put_i64(f, rc);
+	keymap_send(km, f);
+	aside_put_str(f, errors);
+	free(errors);
+	keymap_free(km);
+	return ferror(f) ? -1 : 0;
+}
+
+/* Take what ui_keymap_send sent into km, each binding checked. */
+static int
+ui_keymap_take(struct keymap *km, const char *buf, size_t len, int *rc,
+    char **errors)
+{
+	struct aside_in in = { buf, len, 0 };
+	const char *e;
+	int64_t r;
+
+	if (!aside_take_i64(&in, &r) || r < -1 || r > INT32_MAX ||
+	    keymap_receive(km, &in) != 0 ||
+	    !aside_take_str(&in, &e, len, 1) || !aside_done(&in))
+		return -1;
+	*rc = (int)r;
+	free(*errors);
+	*errors = e != NULL ? xstrdup(e) : NULL;
+	return 0;
+}
+
+/*
+ * The keymap, read aside: a keymap file is the person's own, and this
+ * process keeps the group as its saved group. Should that fail, the
+ * default keymap, compiled in, and the reason.
+ */
+static int
+ui_keymap(struct ui *ui, char **errors)
+{
+	char *buf, *cause = NULL;
+	size_t len;
+	int rc = 0;
+
+	ui->km = ui_keymap_new();
+	if (aside_run(ui_keymap_send, NULL, UI_KEYMAP_ASIDE_MAX, &buf, &len,
+	    &cause) == 0 && ui_keymap_take(ui->km, buf, len, &rc,
+	    errors) == 0) {
+		free(buf);
+		return rc;
+	}
+	free(buf);
+	keymap_free(ui->km);
+	ui->km = ui_keymap_new();
+	free(*errors);
+	*errors = NULL;
+	keymap_load_string(ui->km, "default.keymap", keymap_default_text,
+	    errors);
+	free(*errors);
+	*errors = xasprintf(_("%s: keymap '%s' could not be read: %s; the "
+	    "default keymap is in use"), config_origin("keymap"),
+	    config_get("keymap"), cause != NULL ? cause : _("the process "
+	    "reading it sent what bindings are not"));
+	free(cause);
+	return 1;
 }
 
 /*
@@ -1108,8 +1196,13 @@ ui_main(const struct cmd_ctx *ctx)
 	memset(&ui, 0, sizeof ui);
 	ui.self = pthread_self();
 	ui.go = UA_NONE;
-	if ((ui.core = cmd_open(ctx, 0)) == NULL)
+	/* Read before the database is open, in a process of its own. */
+	ui_keymap(&ui, &errors);
+	if ((ui.core = cmd_open(ctx, 0)) == NULL) {
+		keymap_free(ui.km);
+		free(errors);
 		return CMD_FAIL;
+	}
 	ui.store = core_store(ui.core);
 	ui.dbdir = store_dir(ui.store);
 	store_set_activity(ui.store, "ogpo");
@@ -1117,7 +1210,6 @@ ui_main(const struct cmd_ctx *ctx)
 	/* A change is drawn before its flush, which ui_getkey does before
 	 * it reads the next key: a roll call's mark shows at once. */
 	store_set_lazy_sync(ui.store, 1);
-	ui_keymap(&ui, &errors);
 	if (errors != NULL) {
 		/* A keymap file is data: its lines are shown escaped. */
 		char *line, *save, *copy = xstrdup(errors);

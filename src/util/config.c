@@ -1,13 +1,16 @@
 /*
  * config.c — settings from the system's file and the user's, checked
  * against one table of the keys ogpo knows. Files are read with the
- * user's own rights: nothing here takes up the group's.
+ * user's own rights: nothing here takes up the group's. The user's file
+ * is read aside (aside.h), by a process that holds nothing of the shared
+ * database; what it sends is checked against the same table.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/config.h"
 #include "ogpo/priv.h"
 #include "ogpo/util.h"
@@ -94,6 +97,7 @@ static struct {
 	struct config_note	*notes;
 	size_t			 nnotes;
 	char			*problems;
+	int			 nproblems;	/* its lines */
 } config_state;
 
 char *
@@ -203,14 +207,19 @@ config_note(char *text)
 	return n;
 }
 
-/* Put value in force for key i, as coming from origin. */
+/*
+ * Put value in force for key i, as coming from origin. Either may be the
+ * one in force now (config_set of what config_get gave): copied first.
+ */
 static void
 config_store(size_t i, const char *value, const char *origin)
 {
+	char *v = xstrdup(value), *o = xstrdup(origin);
+
 	free(config_state.value[i]);
 	free(config_state.origin[i]);
-	config_state.value[i] = xstrdup(value);
-	config_state.origin[i] = xstrdup(origin);
+	config_state.value[i] = v;
+	config_state.origin[i] = o;
 }
 
 /* Take one line of path; system says whether it is the system's file. */
@@ -286,13 +295,28 @@ config_file(const char *path, int system)
 	fclose(f);
 }
 
+/* Add line (freed) to the problems told. */
+static void
+config_problem(char *line)
+{
+	char *all;
+
+	all = xasprintf("%s%s%s", config_state.problems ?
+	    config_state.problems : "", config_state.problems ? "\n" : "",
+	    line);
+	free(config_state.problems);
+	free(line);
+	config_state.problems = all;
+	config_state.nproblems++;
+}
+
 /* The problems as one text, bad values saying what is used instead. */
 static void
 config_finish(void)
 {
 	struct config_note *n;
 	const char *v;
-	char *line, *all, *expect;
+	char *line, *expect;
 	size_t i;
 
 	for (i = 0; i < config_state.nnotes; i++) {
@@ -309,12 +333,7 @@ config_finish(void)
 			    config_keys[n->key].name, n->value, expect);
 			free(expect);
 		}
-		all = xasprintf("%s%s%s", config_state.problems ?
-		    config_state.problems : "", config_state.problems ? "\n" :
-		    "", line);
-		free(config_state.problems);
-		free(line);
-		config_state.problems = all;
+		config_problem(line);
 	}
 }
 
@@ -352,21 +371,107 @@ config_load_files(const char *system, const char *user)
 	if (nc != NULL && *nc != '\0')
 		config_store((size_t)config_index("theme"), "mono", "NO_COLOR");
 	config_finish();
-	return (int)config_state.nnotes;
+	return config_state.nproblems;
 }
 
+#define CONFIG_ASIDE_MAX	(16 << 20)	/* what a child may send */
+
+/* The two files, as config_send reads them. */
+struct config_files {
+	const char	*system, *user;
+};
+
+/* Aside: both files read, every value in force and the problems sent. */
+static int
+config_send(FILE *f, void *arg)
+{
+	const struct config_files *cf = arg;
+	size_t i;
+
+	config_load_files(cf->system, cf->user);
+	aside_put_u32(f, (uint32_t)config_state.nproblems);
+	for (i = 0; i < CONFIG_NKEYS; i++) {
+		aside_put_str(f, config_state.value[i]);
+		aside_put_str(f, config_state.origin[i]);
+	}
+	aside_put_str(f, config_state.problems);
+	return ferror(f) ? -1 : 0;
+}
+
+/*
+ * Every value must be one its key accepts, with its origin; the keys
+ * only the system's file sets stay as they are.
+ */
+int
+config_receive(const char *buf, size_t len)
+{
+	struct aside_in in = { buf, len, 0 };
+	const char *value[CONFIG_NKEYS], *origin[CONFIG_NKEYS], *problems;
+	uint32_t n;
+	size_t i;
+
+	if (!aside_take_u32(&in, &n) || n > INT32_MAX)
+		return -1;
+	for (i = 0; i < CONFIG_NKEYS; i++) {
+		if (!aside_take_str(&in, &value[i], len, 1) ||
+		    !aside_take_str(&in, &origin[i], len, 1) ||
+		    (value[i] == NULL) != (origin[i] == NULL) ||
+		    (value[i] != NULL && !config_valid(&config_keys[i],
+		    value[i])))
+			return -1;
+	}
+	if (!aside_take_str(&in, &problems, len, 1) || !aside_done(&in) ||
+	    (n == 0) != (problems == NULL))
+		return -1;
+	for (i = 0; i < CONFIG_NKEYS; i++) {
+		if (config_keys[i].flags & CONFIG_SYSTEM)
+			continue;
+		if (value[i] != NULL)
+			config_store(i, value[i], origin[i]);
+		else {
+			free(config_state.value[i]);
+			free(config_state.origin[i]);
+			config_state.value[i] = config_state.origin[i] = NULL;
+		}
+	}
+	free(config_state.problems);
+	config_state.problems = problems ? xstrdup(problems) : NULL;
+	config_state.nproblems = (int)n;
+	return 0;
+}
+
+/*
+ * The system's file is the administrator's and says where the shared
+ * database is: read here. The user's is read aside, the system's again
+ * with it so that the problems are told as one list in order.
+ */
 int
 config_load(void)
 {
-	char *user;
-	int n;
+	struct config_files cf;
+	char *user, *buf = NULL, *cause = NULL;
+	size_t len = 0;
+	int rc;
 
 	if (config_state.loaded)
-		return (int)config_state.nnotes;
+		return config_state.nproblems;
 	user = config_path();
-	n = config_load_files(config_system_path(), user);
+	cf.system = config_system_path();
+	cf.user = user;
+	rc = aside_run(config_send, &cf, CONFIG_ASIDE_MAX, &buf, &len,
+	    &cause);
+	config_load_files(cf.system, NULL);
+	if (rc != 0 || config_receive(buf, len) != 0) {
+		if (rc == 0)
+			cause = xstrdup(_("the process reading it sent what "
+			    "settings are not"));
+		config_problem(xasprintf(_("%s: could not be read: %s; its "
+		    "settings are not used"), user, cause));
+	}
+	free(cause);
+	free(buf);
 	free(user);
-	return n;
+	return config_state.nproblems;
 }
 
 const char *

@@ -3,7 +3,9 @@
  * (see draft.h for the why and the format).
  *
  * The files are written and read with the person's rights: the set-group-id
- * program holds the group only around the database (priv.c). Whatever a
+ * program holds the group only around the database (priv.c), and reads
+ * them aside (aside.h), in a process that keeps nothing of the database,
+ * taking back only drafts whose every value it has checked. Whatever a
  * file says is only ever put back into a form, which checks it all again
  * on saving; a file that does not read as a draft is passed over.
  */
@@ -19,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/draft.h"
 #include "ogpo/schema.h"
 #include "ogpo/util.h"
@@ -26,6 +29,7 @@
 #define DRAFT_MAGIC	"ogpo draft 1"
 #define DRAFT_LINE_MAX	(64 * 1024)	/* longer than any field */
 #define DRAFT_MAX	64		/* drafts offered, at most */
+#define DRAFT_WHEN_MAX	253402300799LL	/* 9999-12-31 23:59:59 UTC */
 
 static char *
 draft_dir(void)
@@ -292,13 +296,32 @@ draft_u32(const char *s, uint32_t *v)
 	return 0;
 }
 
+/*
+ * When a draft was written: seconds from 1970 up to the end of year
+ * 9999, which the offer of it can show as a date (localtime fails past
+ * its years, and a draft then offered would take ogpo down).
+ */
+static int
+draft_when(const char *s, int64_t *v)
+{
+	char *end;
+	long long x;
+
+	errno = 0;
+	x = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || x < 0 ||
+	    x > DRAFT_WHEN_MAX)
+		return -1;
+	*v = (int64_t)x;
+	return 0;
+}
+
 struct draft *
 draft_read(const char *path)
 {
 	struct draft *d = xcalloc(1, sizeof *d);
 	const struct schema *s = NULL;
 	char *line = xmalloc(DRAFT_LINE_MAX), *tab, *val;
-	long long when;
 	FILE *f;
 	int fd, ok = 1, first = 1;
 
@@ -350,9 +373,8 @@ draft_read(const char *path)
 			ok = draft_u32(val, &d->id) == 0;
 		else if (strcmp(line, "version") == 0)
 			ok = draft_u32(val, &d->version) == 0;
-		else if (strcmp(line, "when") == 0 &&
-		    sscanf(val, "%lld", &when) == 1)
-			d->when = (int64_t)when;
+		else if (strcmp(line, "when") == 0)
+			ok = draft_when(val, &d->when) == 0;
 	}
 	fclose(f);
 	free(line);
@@ -375,8 +397,9 @@ draft_older(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-size_t
-draft_list(const char *db, struct draft ***out)
+/* The drafts for db, each read whole here. */
+static size_t
+draft_list_here(const char *db, struct draft ***out)
 {
 	char *dir = draft_dir(), *path, real[PATH_MAX];
 	struct draft **list = NULL, *d;
@@ -412,6 +435,143 @@ draft_list(const char *db, struct draft ***out)
 	if (n > 1)
 		qsort(list, n, sizeof *list, draft_older);
 	*out = list;
+	return n;
+}
+
+#define DRAFT_ASIDE_MAX	(64 << 20)	/* what a child may send */
+
+/* Aside: the drafts for db (arg) read, and sent whole. */
+static int
+draft_send(FILE *f, void *arg)
+{
+	struct draft **list;
+	size_t n, i, j;
+
+	n = draft_list_here(arg, &list);
+	aside_put_u32(f, (uint32_t)n);
+	for (i = 0; i < n; i++) {
+		aside_put_str(f, list[i]->path);
+		aside_put_str(f, list[i]->db);
+		aside_put_u32(f, (uint32_t)list[i]->kind);
+		aside_put_str(f, list[i]->title);
+		aside_put_i64(f, list[i]->when);
+		aside_put_u32(f, list[i]->id);
+		aside_put_u32(f, list[i]->version);
+		aside_put_u32(f, (uint32_t)list[i]->n);
+		for (j = 0; j < list[i]->n; j++) {
+			aside_put_u32(f, (uint32_t)(unsigned char)
+			    list[i]->v[j].what);
+			aside_put_str(f, list[i]->v[j].name);
+			aside_put_str(f, list[i]->v[j].value);
+		}
+	}
+	draft_free_list(list, n);
+	return ferror(f) ? -1 : 0;
+}
+
+/*
+ * One draft as draft_send sent it, checked as draft_read checks a file:
+ * a file of the drafts directory, for this database, of a kind there is,
+ * each value a field of that kind. NULL if it is not so.
+ */
+static struct draft *
+draft_take(struct aside_in *in, const char *dir, const char *real)
+{
+	struct draft *d = xcalloc(1, sizeof *d);
+	const struct schema *s;
+	const char *path, *db, *title, *name, *value, *base;
+	uint32_t kind, n, i, what;
+	size_t dlen = strlen(dir), blen;
+
+	if (!aside_take_str(in, &path, PATH_MAX, 0) ||
+	    !aside_take_str(in, &db, PATH_MAX, 0) ||
+	    !aside_take_u32(in, &kind) ||
+	    !aside_take_str(in, &title, DRAFT_LINE_MAX, 0) ||
+	    !aside_take_i64(in, &d->when) || !aside_take_u32(in, &d->id) ||
+	    !aside_take_u32(in, &d->version) || !aside_take_u32(in, &n))
+		goto bad;
+	if (strncmp(path, dir, dlen) != 0 || path[dlen] != '/')
+		goto bad;
+	base = path + dlen + 1;
+	if (strchr(base, '/') != NULL || (blen = strlen(base)) < 7 ||
+	    strcmp(base + blen - 6, ".draft") != 0 || strcmp(db, real) != 0 ||
+	    d->when < 0 || d->when > DRAFT_WHEN_MAX ||
+	    kind < ENTITY_AGENCY || kind > ENTITY_MAX ||
+	    (s = schema_of((enum entity_kind)kind)) == NULL ||
+	    n > (in->len - in->pos) / 12)
+		goto bad;
+	d->kind = (enum entity_kind)kind;
+	for (i = 0; i < n; i++) {
+		if (!aside_take_u32(in, &what) || what > 0x7f ||
+		    strchr("omt", (int)what) == NULL || what == 0 ||
+		    !aside_take_str(in, &name, DRAFT_LINE_MAX, 0) ||
+		    !aside_take_str(in, &value, DRAFT_LINE_MAX, 0) ||
+		    schema_field(s, name) == NULL)
+			goto bad;
+		draft_add(d, (char)what, name, value);
+	}
+	d->path = xstrdup(path);
+	d->db = xstrdup(db);
+	d->title = xstrdup(title);
+	return d;
+
+bad:
+	draft_free(d);
+	return NULL;
+}
+
+/* Taken whole or not at all: one draft that does not check, and none. */
+size_t
+draft_receive(const char *buf, size_t len, const char *db,
+    struct draft ***out)
+{
+	struct draft **list = NULL, *d;
+	struct aside_in in;
+	char *dir, real[PATH_MAX];
+	size_t n = 0, cap = 0;
+	uint32_t count, i;
+
+	*out = NULL;
+	if (realpath(db, real) == NULL)
+		snprintf(real, sizeof real, "%s", db);
+	dir = draft_dir();
+	in.buf = buf;
+	in.len = len;
+	in.pos = 0;
+	if (!aside_take_u32(&in, &count) || count > DRAFT_MAX)
+		goto done;
+	for (i = 0; i < count; i++) {
+		if ((d = draft_take(&in, dir, real)) == NULL)
+			goto done;
+		list = xgrow(list, &cap, n + 1, sizeof *list);
+		list[n++] = d;
+	}
+	if (aside_done(&in)) {
+		*out = list;
+		list = NULL;
+	}
+done:
+	if (list != NULL || *out == NULL) {
+		draft_free_list(list, n);
+		n = 0;
+	}
+	free(dir);
+	return n;
+}
+
+/* Read aside: a child that fails offers none. */
+size_t
+draft_list(const char *db, struct draft ***out)
+{
+	char *buf;
+	size_t len, n;
+
+	*out = NULL;
+	if (aside_run(draft_send, (void *)(uintptr_t)db, DRAFT_ASIDE_MAX,
+	    &buf, &len, NULL) != 0)
+		return 0;
+	n = draft_receive(buf, len, db, out);
+	free(buf);
 	return n;
 }
 

@@ -4,12 +4,15 @@
 # fuzz_codec (hand-encoded, keys as in src/util/model.c), and the text
 # seeds of fuzz_csv and fuzz_import again in Big5 and UTF-16, with the
 # option bytes set to read them so (and, for imports, a rejects file).
-# Writes OUT/fuzz_codec, OUT/fuzz_csv and OUT/fuzz_import.
+# And the keymaps that come with ogpo for fuzz_files, alone and on top
+# of the default one. Writes OUT/fuzz_codec, OUT/fuzz_csv, OUT/fuzz_files
+# and OUT/fuzz_import.
 set -eu
 
 OUT=${1:?usage: seeds.sh OUT}
 HERE=$(dirname "$0")
-mkdir -p "$OUT/fuzz_codec" "$OUT/fuzz_csv" "$OUT/fuzz_import"
+mkdir -p "$OUT/fuzz_codec" "$OUT/fuzz_csv" "$OUT/fuzz_files" \
+    "$OUT/fuzz_import"
 
 # Bytes given in hex.
 hex() {
@@ -142,6 +145,49 @@ for t in fuzz_csv fuzz_import; do
 		    iconv -f UTF-8 -t UTF-16BE; } >"$OUT/$t/utf16be-$n"
 	done
 done
+
+# fuzz_files: byte 0 'k' a keymap, 0xeb the same on the default one.
+for f in "$HERE"/../../keymaps/*.keymap; do
+	n=$(basename "$f" .keymap)
+	{ printf k; cat "$f"; } >"$OUT/fuzz_files/keymap-$n"
+	{ hex eb; cat "$f"; } >"$OUT/fuzz_files/keymap-$n-on-default"
+done
+# And what their readers send back (aside.h), in this machine's order
+# (little-endian here): '`' settings, 'a' drafts, 'b' bindings.
+le32() {
+	hex "$(printf '%02x' $(($1 & 255)))" \
+	    "$(printf '%02x' $(($1 >> 8 & 255)))" \
+	    "$(printf '%02x' $(($1 >> 16 & 255)))" \
+	    "$(printf '%02x' $(($1 >> 24 & 255)))"
+}
+str() { le32 "$(printf '%s' "$1" | wc -c)"; printf '%s' "$1"; hex 00; }
+none() { hex ff ff ff ff; }
+{
+	printf '`'; le32 1
+	str vi; str /home/wang/.config/ogpo/config:1	# keymap
+	str 60%; str /home/wang/.config/ogpo/config:2	# threshold
+	none; none; str roc; str /etc/ogpo.conf:3	# ui.lang, date_style
+	none; none; none; none				# name_order, width
+	str mono; str NO_COLOR; none; none; none; none	# theme, mouse, enc.
+	str /var/lib/ogpo; str /etc/ogpo.conf:1; none; none	# db, unknown
+	str "/home/wang/.config/ogpo/config:4: 'x' is not KEY = VALUE"
+} >"$OUT/fuzz_files/sent-settings"
+{
+	printf a; le32 1
+	str /nonexistent/fuzz-state/ogpo/drafts/1715140800-42-0.draft
+	str /nonexistent/fuzz-db; le32 2; str 'Edit officer'
+	le32 1715140800; le32 0; le32 7; le32 3; le32 4
+	le32 111; str name; str 王小明
+	le32 109; str name; str 王小明
+	le32 109; str agency; str 17
+	le32 116; str email; str 'wang@ndc'
+} >"$OUT/fuzz_files/sent-drafts"
+{
+	printf b; le32 3
+	le32 1; le32 106; le32 10
+	le32 0; le32 63; le32 0
+	le32 3; le32 $((0x40000000 | 0x109)); le32 33
+} >"$OUT/fuzz_files/sent-bindings"
 
 # Bytes no encoding takes: bad UTF-8, a Big5 lead byte cut short, UTF-16
 # of odd length and a lone surrogate, a NUL.

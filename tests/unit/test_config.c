@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/config.h"
 #include "ogpo/util.h"
 #include "fixture.h"
@@ -213,6 +214,80 @@ test_config_set_and_no_color(void **state)
 	cause = NULL;
 	assert_int_equal(config_set("colour", "x", "--colour", &cause), -1);
 	free(cause);
+	cause = NULL;
+	/* The value and origin in force, set again: copied before the old
+	 * ones go (under ASan this read freed memory). */
+	assert_int_equal(config_set("keymap", config_get("keymap"),
+	    config_origin("keymap"), &cause), 0);
+	assert_string_equal(config_get("keymap"), "emacs");
+	assert_string_equal(config_origin("keymap"), "--keymap");
+	config_done(&f);
+}
+
+/*
+ * What the reader of the user's file sent, built here: mouse set to
+ * mouse (NULL: not), db to /home/evil/db, problems as given.
+ */
+static char *
+config_sent(const char *mouse, const char *problems, size_t *len)
+{
+	char *buf = NULL;
+	size_t i;
+	FILE *f;
+
+	assert_non_null(f = open_memstream(&buf, len));
+	aside_put_u32(f, problems != NULL);
+	for (i = 0; i < config_nkeys; i++) {
+		if (strcmp(config_keys[i].name, "db") == 0) {
+			aside_put_str(f, "/home/evil/db");
+			aside_put_str(f, "/home/evil/.config/ogpo/config:1");
+		} else if (strcmp(config_keys[i].name, "mouse") == 0 &&
+		    mouse != NULL) {
+			aside_put_str(f, mouse);
+			aside_put_str(f, "/home/evil/.config/ogpo/config:2");
+		} else {
+			aside_put_str(f, NULL);
+			aside_put_str(f, NULL);
+		}
+	}
+	aside_put_str(f, problems);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
+/*
+ * The user's file is read by another process: of what it sends, only
+ * values their keys accept are taken, and never one of the keys only
+ * the system's file sets (where the shared database is).
+ */
+static void
+test_config_receive(void **state)
+{
+	struct files f;
+	char *buf;
+	size_t len;
+
+	(void)state;
+	config_files(&f, "db = /var/lib/ogpo\n", NULL);
+	config_load_files(f.sys, NULL);
+	buf = config_sent("on", "x:3: a problem", &len);
+	assert_int_equal(config_receive(buf, len), 0);
+	assert_string_equal(config_get("mouse"), "on");
+	assert_string_equal(config_origin("mouse"),
+	    "/home/evil/.config/ogpo/config:2");
+	assert_string_equal(config_get("db"), "/var/lib/ogpo");
+	assert_string_equal(config_problems(), "x:3: a problem");
+	/* Cut short anywhere, it is not taken. */
+	for (; len > 0; len--)
+		assert_int_equal(config_receive(buf, len - 1), -1);
+	free(buf);
+	/* A value its key does not accept: nothing is taken. */
+	config_load_files(f.sys, NULL);
+	buf = config_sent("sometimes", NULL, &len);
+	assert_int_equal(config_receive(buf, len), -1);
+	assert_string_equal(config_get("mouse"), "off");
+	assert_null(config_problems());
+	free(buf);
 	config_done(&f);
 }
 
@@ -280,6 +355,7 @@ main(void)
 		cmocka_unit_test(test_config_bad_lines),
 		cmocka_unit_test(test_config_system_only),
 		cmocka_unit_test(test_config_set_and_no_color),
+		cmocka_unit_test(test_config_receive),
 		cmocka_unit_test(test_config_percent),
 		cmocka_unit_test(test_config_unreadable_and_long),
 	};

@@ -3,8 +3,9 @@
  * own: what is written reads back as it was (tabs, line breaks, Chinese,
  * lists), only the drafts of the database asked for are listed, oldest
  * first, and a file that is no draft (garbage, a line longer than any
- * draft writes, an unknown kind, a link) is passed over; values too long
- * for their field are cut at a character, lists at their room.
+ * draft writes, an unknown kind, a time past any date, a link) is passed
+ * over; values too long for their field are cut at a character, lists at
+ * their room.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +19,7 @@
 
 #include <cmocka.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/draft.h"
 #include "ogpo/schema.h"
 #include "ogpo/util.h"
@@ -146,6 +148,11 @@ test_not_drafts(void **state)
 	    "id\t99999999999\ntitle\tx\n", db);
 	put("number.draft", text);
 	free(text);
+	/* Past any year localtime can give: offering it took ogpo down. */
+	text = xasprintf("ogpo draft 1\ndb\t%s\nkind\tofficer\n"
+	    "when\t99999999999999999999\ntitle\tx\n", db);
+	put("when.draft", text);
+	free(text);
 	text = xasprintf("ogpo draft 1\ndb\t%s\no\tname\tx\n"
 	    "kind\tofficer\ntitle\tx\n", db);
 	put("value-before-kind.draft", text);
@@ -171,6 +178,66 @@ test_not_drafts(void **state)
 	draft_free_list(list, n);
 	draft_remove(d);
 	draft_free(d);
+}
+
+/* One draft as the reader of the files sends it: in file name, of db,
+ * with one value of field name. */
+static char *
+draft_sent(const char *name, const char *file, size_t *len)
+{
+	char *buf = NULL, *path = xasprintf("%s/%s", dir, file);
+	FILE *f;
+
+	assert_non_null(f = open_memstream(&buf, len));
+	aside_put_u32(f, 1);
+	aside_put_str(f, file[0] == '/' ? file : path);
+	aside_put_str(f, db);
+	aside_put_u32(f, ENTITY_OFFICER);
+	aside_put_str(f, "Edit officer");
+	aside_put_i64(f, 1715140800);
+	aside_put_u32(f, 7);
+	aside_put_u32(f, 3);
+	aside_put_u32(f, 1);
+	aside_put_u32(f, 'm');
+	aside_put_str(f, name);
+	aside_put_str(f, "王小明");
+	assert_int_equal(fclose(f), 0);
+	free(path);
+	return buf;
+}
+
+/*
+ * The drafts are read by another process: what it sends is taken only
+ * as draft_read would take a file, and only from the drafts directory
+ * (the file a discarded draft's name has removed).
+ */
+static void
+test_receive(void **state)
+{
+	struct draft **list;
+	char *buf;
+	size_t len, n;
+
+	(void)state;
+	buf = draft_sent("name", "1-1-0.draft", &len);
+	n = draft_receive(buf, len, db, &list);
+	assert_int_equal(n, 1);
+	assert_string_equal(draft_get(list[0], 'm', "name"), "王小明");
+	assert_int_equal(list[0]->version, 3);
+	draft_free_list(list, n);
+	assert_int_equal(draft_receive(buf, len, other, &list), 0);
+	assert_null(list);
+	assert_int_equal(draft_receive(buf, len - 1, db, &list), 0);
+	free(buf);
+	buf = draft_sent("spaceship", "1-1-0.draft", &len);
+	assert_int_equal(draft_receive(buf, len, db, &list), 0);
+	free(buf);
+	buf = draft_sent("name", "/etc/passwd", &len);
+	assert_int_equal(draft_receive(buf, len, db, &list), 0);
+	free(buf);
+	buf = draft_sent("name", "../../../../x.draft", &len);
+	assert_int_equal(draft_receive(buf, len, db, &list), 0);
+	free(buf);
 }
 
 static void
@@ -232,6 +299,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_not_drafts, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_receive, setup,
 		    teardown),
 		cmocka_unit_test(test_cut),
 	};

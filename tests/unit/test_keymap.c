@@ -310,6 +310,37 @@ test_keymap_replace(void **state)
 	keymap_free(km);
 }
 
+/*
+ * Bindings read by another process come back through keymap_add, which
+ * takes only what a file could have said: a context and an action of
+ * the tables, a key that reads back from its name.
+ */
+static void
+test_keymap_add(void **state)
+{
+	struct keymap	*km = test_keymap_new();
+
+	(void)state;
+	assert_int_equal(keymap_add(km, TEST_LIST, 'j', A_DOWN), 0);
+	assert_int_equal(keymap_add(km, TEST_LIST, F(KEY_F(5)), A_REDRAW), 0);
+	assert_int_equal(keymap_add(km, 0, M(C('s')), A_SAVE), 0);
+	assert_int_equal(keymap_add(km, TEST_LIST, 'j', A_UP), 0);
+	assert_int_equal(keymap_count(km), 3);
+	assert_int_equal(keymap_lookup(km, TEST_LIST, 'j'), A_UP);
+
+	assert_int_equal(keymap_add(km, -1, 'x', A_UP), -1);
+	assert_int_equal(keymap_add(km, TEST_NCONTEXTS, 'x', A_UP), -1);
+	assert_int_equal(keymap_add(km, TEST_LIST, 'x', -1), -1);
+	assert_int_equal(keymap_add(km, TEST_LIST, 'x', A_NACTIONS), -1);
+	assert_int_equal(keymap_add(km, TEST_LIST, -5, A_UP), -1);
+	assert_int_equal(keymap_add(km, TEST_LIST, 0xd800, A_UP), -1);
+	assert_int_equal(keymap_add(km, TEST_LIST, 0x110000, A_UP), -1);
+	assert_int_equal(keymap_add(km, TEST_LIST, F(0x7fff), A_UP), -1);
+	assert_int_equal(keymap_add(km, TEST_LIST, 0x10000000 | 'x', A_UP), -1);
+	assert_int_equal(keymap_count(km), 3);
+	keymap_free(km);
+}
+
 /* Each bad line is reported as file:line: reason; the rest loads. */
 static void
 test_keymap_bad_lines(void **state)
@@ -531,6 +562,7 @@ main(void)
 		cmocka_unit_test(test_keymap_fallback),
 		cmocka_unit_test(test_keymap_aliases),
 		cmocka_unit_test(test_keymap_replace),
+		cmocka_unit_test(test_keymap_add),
 		cmocka_unit_test(test_keymap_bad_lines),
 		cmocka_unit_test(test_keymap_nul_byte),
 		cmocka_unit_test(test_keymap_key_names),
