@@ -52,6 +52,14 @@ size_t	text_fit(const char *s, size_t cells, int pad, char *out,
 	    size_t outsz);
 
 /*
+ * The safe display form of s, whole: as much of it as fits in out (whole
+ * characters, always NUL-terminated); its cells in *cells. Returns its
+ * length in bytes, as snprintf does: it was all written if less than
+ * outsz. One walk of s, where text_width and then text_fit take three.
+ */
+size_t	text_safe(const char *s, char *out, size_t outsz, size_t *cells);
+
+/*
  * Cursor placement in an input field holding the user's plain UTF-8
  * buffer s, drawn in its safe display form. Offsets are byte offsets
  * into s and should be ones these functions returned (or 0 or strlen).

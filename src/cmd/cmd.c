@@ -87,9 +87,18 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 char *
 cmd_safe(const char *s)
 {
-	size_t cells = text_width(s), n = 4 * cells + 8;
+	size_t cells, n = 2 * strlen(s) + 16, len;
 	char *buf = xmalloc(n);
 
+	/* Once over s (a dry run lists a line per row of the file): what
+	 * text_fit writes whole into the room below, where it fits. */
+	len = text_safe(s, buf, n, &cells);
+	if (len < n && len < 4 * cells + 8)
+		return buf;
+	/* Runs of escapes or zero-width characters: cut as it cuts. */
+	free(buf);
+	n = 4 * cells + 8;
+	buf = xmalloc(n);
 	text_fit(s, cells, 0, buf, n);
 	return buf;
 }

@@ -1176,6 +1176,10 @@ store_dry(struct store *s, store_write_fn fn, void *arg, char **cause)
 	rc = fn(&t, arg, cause);
 	if (t.sp_on)
 		(void)store_savepoint_end(&t, 0, NULL);
+	/* What a commit writes last, the index changes still gathered,
+	 * goes to the layer too: where that would fail, so does this. */
+	if (rc == 0)
+		rc = store_defer_flush(&t, 0, cause);
 	mdb_txn_abort(t.txn);
 	store_hold_signals(s, 0);
 	store_shadow_close(t.shadow);

@@ -275,20 +275,50 @@ shadow_hidden(struct shadow_kc *c, const MDB_val *k, const MDB_val *v)
 	return mdb_get(sh->txn, sh->dbi[c->db], &kk, &vv) == 0;
 }
 
-/* The snapshot's side, skipping hidden entries in the seek's direction. */
+/*
+ * 1 if the snapshot's entry (mk, mv) is the layer's (lk, lv) or past it
+ * in the direction fwd says: then the layer's comes first, whether the
+ * snapshot's is hidden or not. Never, without one of the layer's (lk
+ * NULL).
+ */
+static int
+shadow_past(const struct shadow_kc *c, int fwd, const MDB_val *mk,
+    const MDB_val *mv, const MDB_val *lk, const MDB_val *lv)
+{
+	int d;
+
+	if (lk == NULL)
+		return 0;
+	d = shadow_entry_cmp(c->dup, mk, mv, lk, lv);
+	return fwd ? d >= 0 : d <= 0;
+}
+
+/*
+ * The snapshot's side, skipping hidden entries in the seek's direction,
+ * but not past the layer's own entry there (lk, lv; or NULL): MDB_NOTFOUND
+ * then, the layer's being the answer. So a walk through entries the dry
+ * run wrote over (the records of every officer an import changes, each
+ * hiding the snapshot's) steps over one of them at a time, not over all
+ * that are left at every step.
+ */
 static int
 shadow_main_seek(struct shadow_kc *c, enum shadow_seek how, const MDB_val *k,
-    const MDB_val *v, MDB_val *ok, MDB_val *ov)
+    const MDB_val *v, const MDB_val *lk, const MDB_val *lv, MDB_val *ok,
+    MDB_val *ov)
 {
-	MDB_cursor_op step = how == SEEK_GE || how == SEEK_GT ? MDB_NEXT :
-	    MDB_PREV;
-	int rc;
+	int fwd = how == SEEK_GE || how == SEEK_GT, rc;
 
 	if (c->t->shadow->dropped[c->db])
 		return MDB_NOTFOUND;
 	rc = shadow_side_seek(c->main, c->dup, how, k, v, ok, ov);
-	while (rc == 0 && shadow_hidden(c, ok, ov))
-		rc = mdb_cursor_get(c->main, ok, ov, step);
+	while (rc == 0) {
+		if (shadow_past(c, fwd, ok, ov, lk, lv))
+			return MDB_NOTFOUND;
+		if (!shadow_hidden(c, ok, ov))
+			break;
+		rc = mdb_cursor_get(c->main, ok, ov, fwd ? MDB_NEXT :
+		    MDB_PREV);
+	}
 	return rc;
 }
 
@@ -319,12 +349,13 @@ shadow_kc_seek(struct shadow_kc *c, enum shadow_seek how, const MDB_val *k,
 	MDB_val mk, mv, lk, lv;
 	int rm, rl, fwd = how == SEEK_GE || how == SEEK_GT, pick, d;
 
-	rm = shadow_main_seek(c, how, k, v, &mk, &mv);
 	rl = shadow_side_seek(c->layer, c->dup, how, k, v, &lk, &lv);
-	if (rm != 0 && rm != MDB_NOTFOUND)
-		return rm;
 	if (rl != 0 && rl != MDB_NOTFOUND)
 		return rl;
+	rm = shadow_main_seek(c, how, k, v, rl == 0 ? &lk : NULL, &lv, &mk,
+	    &mv);
+	if (rm != 0 && rm != MDB_NOTFOUND)
+		return rm;
 	if (rm != 0 && rl != 0)
 		return MDB_NOTFOUND;
 	if (rm != 0)
@@ -354,15 +385,24 @@ shadow_kc_end(struct shadow_kc *c, int last)
 	MDB_val lk, lv, mk, mv;
 	int rm, rl, d;
 
-	rm = c->t->shadow->dropped[c->db] ? MDB_NOTFOUND :
-	    mdb_cursor_get(c->main, &mk, &mv, end);
-	while (rm == 0 && shadow_hidden(c, &mk, &mv))
-		rm = mdb_cursor_get(c->main, &mk, &mv, step);
 	rl = mdb_cursor_get(c->layer, &lk, &lv, end);
-	if (rm != 0 && rm != MDB_NOTFOUND)
-		return rm;
 	if (rl != 0 && rl != MDB_NOTFOUND)
 		return rl;
+	rm = c->t->shadow->dropped[c->db] ? MDB_NOTFOUND :
+	    mdb_cursor_get(c->main, &mk, &mv, end);
+	/* As shadow_main_seek: not past the layer's own end. */
+	while (rm == 0) {
+		if (shadow_past(c, !last, &mk, &mv, rl == 0 ? &lk : NULL,
+		    &lv)) {
+			rm = MDB_NOTFOUND;
+			break;
+		}
+		if (!shadow_hidden(c, &mk, &mv))
+			break;
+		rm = mdb_cursor_get(c->main, &mk, &mv, step);
+	}
+	if (rm != 0 && rm != MDB_NOTFOUND)
+		return rm;
 	if (rm != 0 && rl != 0)
 		return MDB_NOTFOUND;
 	if (rm != 0)

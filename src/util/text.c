@@ -229,6 +229,27 @@ text_fit(const char *s, size_t cells, int pad, char *out, size_t outsz)
 	return used;
 }
 
+size_t
+text_safe(const char *s, char *out, size_t outsz, size_t *cells)
+{
+	struct text_unit	u;
+	size_t			n = strlen(s), off, len = 0, put = 0;
+
+	*cells = 0;
+	for (off = 0; off < n; off += u.adv) {
+		text_unit_next(s + off, n - off, &u);
+		if (len + u.len < outsz) {
+			memcpy(out + len, u.buf, u.len);
+			put = len + u.len;
+		}
+		len += u.len;
+		*cells += u.width;
+	}
+	if (outsz > 0)
+		out[put] = '\0';
+	return len;
+}
+
 /* The column is the width of the whole characters before off. */
 size_t
 text_col_of(const char *s, size_t off)

@@ -25,6 +25,13 @@
 # officer import is timed. Officer rows name the demo agencies below the
 # Executive Yuan by code (機關代碼).
 #
+# The dry run (`ogpo import officers FILE --dry-run`, listing every row it
+# would add, on the same fresh database) is measured beside the import it
+# stands for, and its ratio against that import: the screen's preview
+# costs the same, and so does the look every import but an admin's gets
+# before the writer's lock (less the listing), which makes an editor's
+# import cost about the import plus this.
+#
 # Memory (see import-run.c): VmHWM is the peak resident set and includes
 # the LMDB map's file pages; RssAnon is private memory only (malloc heap,
 # where LMDB keeps a write transaction's dirty pages until commit). Both
@@ -60,7 +67,10 @@ pages_kb() {
 }
 
 # lmdb NAME: 1 if the program NAME writes LMDB (its dirty pages are in its
-# private memory), else 0.
+# private memory), else 0. The dry run's layer is LMDB too, and holds the
+# pages the import would write, but the layer has no name for mdb_stat to
+# count them by: its "own MB" includes them, and its RssAnon is the figure
+# to set beside the import's.
 lmdb() {
 	case $1 in
 	ogpo|baseline) echo 1 ;;
@@ -81,7 +91,7 @@ run() {
 		rm -rf "$dir/db" "$dir/db.sqlite"
 		before=0
 		case $name in
-		ogpo)
+		ogpo|dry)
 			"$OGPO" --db "$dir/db" init >/dev/null
 			"$OGPO" --db "$dir/db" import agencies \
 			    "$dir/agencies.csv" >/dev/null
@@ -94,7 +104,7 @@ run() {
 		esac || { echo "import.sh: $name failed:" >&2;
 			cat "$dir/out" >&2; exit 1; }
 		case $name in
-		ogpo) grep -q "added $n, updated 0, unchanged 0, rejected 0" \
+		ogpo|dry) grep -q "added $n, updated 0, unchanged 0, rejected 0" \
 			    "$dir/out" ;;
 		baseline|parse) grep -q "added $n\$" "$dir/out" ;;
 		sqlite*) [ "$(tail -n 1 "$dir/out")" = "$n" ] ;;
@@ -151,6 +161,8 @@ for n in "$SMALL" "$BIG"; do
 	csv=$dir/officers.$n.csv
 	sqlite_scripts "$csv"
 	run ogpo "$n" "$csv" "$OGPO" --db "$dir/db" import officers "$csv"
+	run dry "$n" "$csv" "$OGPO" --db "$dir/db" import officers "$csv" \
+	    --dry-run
 	run baseline "$n" "$csv" build/bench/import-baseline "$dir/db" "$csv"
 	run parse "$n" "$csv" build/bench/import-baseline -p "$dir/db" "$csv"
 	run sqlite "$n" "$csv" sqlite3 "$dir/db.sqlite"
@@ -161,9 +173,10 @@ for n in "$SMALL" "$BIG"; do
 	    "$([ "$n" -le "$SMALL" ] && echo "best of 3" || echo "best of 2"))"
 	printf "%-24s %7s %8s %6s %5s %7s %7s %7s %7s\n" "" "wall s" \
 	    "rows/s" "user s" "sys s" "VmHWM" "RssAnon" "written" "own MB"
-	for name in ogpo baseline parse sqlite sqlite-after; do
+	for name in ogpo dry baseline parse sqlite sqlite-after; do
 		case $name in
 		ogpo) label="ogpo import officers" ;;
+		dry) label="  the same, --dry-run" ;;
 		baseline) label="baseline libcsv+LMDB" ;;
 		parse) label="libcsv parse only" ;;
 		sqlite) label="sqlite3, indexes first" ;;
@@ -179,14 +192,16 @@ for n in "$SMALL" "$BIG"; do
 			    "$dir/m.$name.$n"
 	done
 	cat "$dir/m.ogpo.$n" "$dir/m.baseline.$n" "$dir/m.sqlite.$n" \
-	    "$dir/m.sqlite-after.$n" "$dir/m.parse.$n" | awk '
+	    "$dir/m.sqlite-after.$n" "$dir/m.parse.$n" "$dir/m.dry.$n" | awk '
 	NR == 1 { o = $1 }
 	NR == 2 { b = $1 }
 	NR == 3 { s = $1 }
 	NR == 4 { sa = $1 }
 	NR == 5 { p = $1 }
+	NR == 6 { d = $1 }
 	END {
 		printf "ratio ogpo/baseline       %6.2f  (wall time; 1.0 = as fast)\n", o / b
+		printf "ratio dry run/import      %6.2f  (its listing included)\n", d / o
 		printf "ratio ogpo/sqlite3        %6.2f  (against indexes after: %.2f)\n", o / s, o / sa
 		printf "ratio ogpo/parse only     %6.2f  (baseline/parse only: %.2f)\n", o / p, b / p
 	}'
@@ -194,7 +209,7 @@ done
 
 echo
 echo "== memory from $SMALL rows to $BIG (1.00 = does not grow with the file)"
-for name in ogpo baseline sqlite; do
+for name in ogpo dry baseline sqlite; do
 	cat "$dir/m.$name.$SMALL" "$dir/m.$name.$BIG" | awk -v name="$name" \
 	    -v lmdb="$(lmdb "$name")" '
 	{ own[NR] = lmdb ? $5 - $8 : $5; anon[NR] = $5 }

@@ -64,6 +64,7 @@ check "the file changes some stored officers ($changed)" [ "$changed" -gt 0 ]
 cp "$DB/data.mdb" "$TMP/data.before"
 run import officers "$TMP/big.csv" --dry-run
 same "dry run: exit 0" "$rc" 0
+cp "$TMP/out" "$TMP/dry.out"
 contains "dry run: what it would do" "$TMP/out" \
     "added $added, updated $changed, unchanged 0, rejected 0"
 if cmp -s "$DB/data.mdb" "$TMP/data.before"; then
@@ -87,6 +88,22 @@ same "import: a new officer between stored ones" \
     "$("$OGPO" --db "$DB" list agencies --tsv |
     awk -F '\t' '$5 == "MOI" { print $1 }')"
 verify "after the import"
+# The dry run named, row by row, what the import then did: the officers
+# it added and the stored ones it changed, no more and no fewer.
+"$OGPO" --db "$DB" list officers --tsv >"$TMP/after.tsv"
+awk -F '\t' 'NR > 1 { print $12 }' "$TMP/after.tsv" | sort >"$TMP/emails.now"
+sort "$TMP/emails" | comm -13 - "$TMP/emails.now" >"$TMP/added.real"
+sed -n 's/^row [0-9]*: added .* <\([^>]*\)>$/\1/p' "$TMP/dry.out" |
+    sort >"$TMP/added.dry"
+check "the dry run listed every officer the import added" \
+    cmp -s "$TMP/added.real" "$TMP/added.dry"
+awk -F '\t' 'NR > 1 && $11 ~ /^新職稱/ { print $12 }' "$TMP/after.tsv" |
+    sort >"$TMP/changed.real"
+sed -n 's/^row [0-9]*: updated .* <\([^>]*\)>: .*新職稱.*/\1/p' \
+    "$TMP/dry.out" | sort >"$TMP/changed.dry"
+check "the dry run listed every officer the import changed" \
+    cmp -s "$TMP/changed.real" "$TMP/changed.dry"
+same "and those only" "$(grep -c '^row ' "$TMP/dry.out")" "$N"
 # The same file again: every row as stored, nothing written.
 run import officers "$TMP/big.csv"
 contains "again: all unchanged" "$TMP/out" \

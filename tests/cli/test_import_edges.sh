@@ -104,10 +104,10 @@ same "and its sub-agency at level 3" "$(agency_field AODMA level)" 3
 run verify
 same "consistent after the undo" "$rc" 0
 
-# A dry run large enough that its index changes would be gathered and
-# written in batches: in a dry run they go to its private layer, one by
-# one, and every row is judged (the batches were once written to the
-# read snapshot, which refused them).
+# A dry run large enough that its index changes are gathered and written
+# in batches: in a dry run the batches go to its private layer, and every
+# row is judged (they were once written to the read snapshot, which
+# refused them).
 awk -v n=100000 'BEGIN { print "name,agency_code,role,email";
     for (i = 1; i <= n; i++) printf "試行%d,MOI,po,dry%d@moi.gov.tw\n", i, i }' \
     >"$TMP/dry100k.csv"

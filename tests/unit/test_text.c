@@ -358,6 +358,48 @@ test_text_utf8_clean(void **state)
 	assert_string_equal(buf, "");
 }
 
+/*
+ * text_safe is the whole display form in one walk: for any text, what
+ * text_fit writes when given the text's own width, with that width; into
+ * a smaller room, whole characters up to where it ends, and the length
+ * it needed all the same.
+ */
+static void
+test_text_safe(void **state)
+{
+	static const char *pieces[] = { "a", "王", "e\xcc\x81", "\xcc\x81",
+	    "\x1b[31m", "\t", "\x7f", "\xc2\x9b", "\xe2\x80\xae", "\xff",
+	    "\xe7\x8e", " ", "…", "\xe2\x80\x8b", "Ω" };
+	char s[256], fit[2048], out[2048], small[12];
+	uint32_t seed = 1;
+	size_t i, k, len, cells, w;
+
+	(void)state;
+	for (i = 0; i < 2000; i++) {
+		s[0] = '\0';
+		for (k = 0; k < i % 24; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(s, pieces[(seed >> 8) % (sizeof pieces /
+			    sizeof *pieces)]);
+		}
+		w = text_width(s);
+		text_fit(s, w, 0, fit, sizeof fit);
+		len = text_safe(s, out, sizeof out, &cells);
+		assert_string_equal(out, fit);
+		assert_int_equal(len, strlen(fit));
+		assert_int_equal(cells, w);
+		memset(small, 'X', sizeof small);
+		assert_int_equal(text_safe(s, small, sizeof small, &cells),
+		    len);
+		assert_true(strlen(small) < sizeof small);
+		assert_memory_equal(small, fit, strlen(small));
+		if (len < sizeof small)
+			assert_string_equal(small, fit);
+	}
+	assert_int_equal(text_safe("abc", out, 0, &cells), 3);
+	assert_int_equal(cells, 3);
+}
+
 int
 main(void)
 {
@@ -374,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_text_utf8_valid_all),
 		cmocka_unit_test(test_text_ambiguous),
 		cmocka_unit_test(test_text_utf8_clean),
+		cmocka_unit_test(test_text_safe),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
