@@ -1216,8 +1216,12 @@ store_savepoint(struct store_txn *t, char **cause)
 	memcpy(t->sp.head, t->head, sizeof t->head);
 	t->sp.head_known = t->head_known;
 	t->sp.head_dirty = t->head_dirty;
+	/* Inside, every change is written as it comes, the search
+	 * index's too, so that taking the savepoint back takes them all. */
 	t->sp.defer = t->defer;
 	t->defer = NULL;
+	t->sp.gram = t->gram;
+	t->gram = NULL;
 	t->sp_on = 1;
 	return 0;
 }
@@ -1231,6 +1235,7 @@ store_savepoint_end(struct store_txn *t, int keep, char **cause)
 		return 0;
 	t->sp_on = 0;
 	t->defer = t->sp.defer;
+	t->gram = t->sp.gram;
 	t->miss_ix = 0;
 	t->image_rec = NULL;
 	if (t->shadow != NULL)

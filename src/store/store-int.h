@@ -110,6 +110,7 @@ struct store_txn {
 		uint8_t		 head[OGPO_HASH_LEN];
 		int		 head_known, head_dirty;
 		struct store_defer *defer;
+		struct store_gram_defer *gram;
 	}		 sp;
 	uint64_t	 serial;	/* see store_txn_serial */
 	int		 write;
