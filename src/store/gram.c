@@ -448,7 +448,7 @@ gram_merge(struct store_txn *t, const uint8_t *g, size_t gl,
  * block when its changes are new entries after the last one, else
  * change by change.
  */
-#define GRAM_CHUNK	64	/* bytes of a stream's chunk: next, then data */
+#define GRAM_CHUNK	256	/* bytes of a stream's chunk: next, then data */
 
 struct gram_rec {
 	uint32_t		 pend;	/* the gram's index in pend */
