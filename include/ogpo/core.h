@@ -151,9 +151,9 @@ int	 core_save(struct core *c, struct store_txn *t, enum entity_kind kind,
 	    void *rec, char **cause);
 
 /*
- * core_save for a caller that has just called core_check on rec in the
- * same transaction and found nothing (an import row): the checks are not
- * run twice.
+ * core_save for a caller that has just called core_normalise and then
+ * core_check on rec in the same transaction and found nothing (an
+ * import row): neither is run twice.
  */
 int	 core_save_checked(struct core *c, struct store_txn *t,
 	    enum entity_kind kind, void *rec, char **cause);

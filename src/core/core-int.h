@@ -54,7 +54,8 @@ int	core_get_stored(struct store_txn *t, enum entity_kind kind,
 	    const void *rec, void *old, char **cause);
 
 /*
- * core_save with flags: CHECKED, core_check was just run on rec;
+ * core_save with flags: CHECKED, core_normalise and core_check were just
+ * run on rec;
  * RESTORE, rec may carry the id of a record that is gone (an undo puts
  * a deleted record back under its own id).
  */

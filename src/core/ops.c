@@ -282,7 +282,8 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		return rc;
 	if (kind == ENTITY_BALLOT)
 		c->ballot_serial = 0;	/* core_has_ballot looks again */
-	core_normalise(kind, rec);
+	if (!checked)
+		core_normalise(kind, rec);
 	if (!checked && (n = core_check(t, kind, rec, faults, 8)) > 0) {
 		char all[8 * sizeof faults[0].msg];
 		size_t i, used = 0;

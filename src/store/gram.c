@@ -424,15 +424,32 @@ gram_merge(struct store_txn *t, const uint8_t *g, size_t gl,
 }
 
 /*
- * Gathered changes (an import): every change in the order it came, in one
- * array, naming its gram, which a hash table finds. Appending there
- * touches memory in order, where a list per gram would reach a place of
- * its own (out of the cache) for each of the dozens of changes a record
- * makes. At a flush the changes are grouped by gram, keeping their
- * order (a counting sort), and the grams written in key order, each with
- * one look at its last block when its changes are new entries after the
- * last one (what an import of new officers makes), else change by change.
+ * Gathered changes (an import), each gram found through a hash table.
+ * While a gram's changes are new entries, each after the one before
+ * (what an import of new officers makes), they are kept as the gram's
+ * own stream of bytes, a few a change: each the distance in ids from the
+ * one before (a varint) and the place, in chunks of GRAM_CHUNK bytes
+ * from one arena. Every write of the gathered changes reads, re-encodes
+ * and writes again each gram's last block, so the fewer writes a file
+ * takes the better: at some 2.3 bytes a change where a change of the
+ * array below takes 21, a batch holds nine times as many, and an import
+ * of a million officers is written in 10 goes (with the other indexes'),
+ * not 47: an eighth of the writer's time. The worker that gathers pays
+ * some of it back, writing each change to a place of its own gram's.
+ *
+ * Any other change (a deletion, an entry not after its gram's last) goes
+ * to one array of every such change in the order it came, naming its
+ * gram; a gram's stream, if it has one, is moved there first, so its
+ * changes stay in order. Appending there touches memory in order, where
+ * a list per gram would reach a place of its own (out of the cache) for
+ * each of the dozens of changes a record makes. At a flush those
+ * changes are grouped by gram, keeping their order (a counting sort),
+ * and the grams written in key order, each with one look at its last
+ * block when its changes are new entries after the last one, else
+ * change by change.
  */
+#define GRAM_CHUNK	256	/* bytes of a stream's chunk: next, then data */
+
 struct gram_rec {
 	uint32_t		 pend;	/* the gram's index in pend */
 	uint32_t		 id;
@@ -442,10 +459,15 @@ struct gram_rec {
 struct gram_pend {
 	uint8_t			 g[STORE_GRAM_KEY_MAX];
 	uint8_t			 gl;
-	uint8_t			 appends;	/* puts only, each after the last */
+	uint8_t			 appends;	/* puts only, each after the last:
+						   in the stream, not in recs */
+	uint8_t			 tlen;		/* bytes in the stream's last
+						   chunk */
 	uint32_t		 hash;
 	uint32_t		 n;		/* changes */
 	uint32_t		 first;		/* at a flush: its first in byg */
+	uint32_t		 head, tail;	/* the stream's first and last
+						   chunks, + 1; 0: none */
 	struct store_gram_ent	 last;
 };
 
@@ -458,6 +480,8 @@ struct store_gram_defer {
 	size_t			 tsize;		/* a power of 2 */
 	struct gram_rec		*recs;		/* the changes, as they came */
 	size_t			 nrecs, rcap;
+	uint8_t			*chunks;	/* the grams' streams */
+	size_t			 nchunks, ccap;	/* in chunks */
 	struct store_gram_ent	*byg;		/* at a flush: grouped by gram */
 	uint8_t			*bygdel;
 	size_t			 bcap;
@@ -514,6 +538,7 @@ store_gram_defer_free(struct store_txn *t)
 	free(d->pend);
 	free(d->table);
 	free(d->recs);
+	free(d->chunks);
 	free(d->byg);
 	free(d->bygdel);
 	free(d->ents);
@@ -527,6 +552,7 @@ gram_forget(struct store_gram_defer *d)
 {
 	d->npend = 0;
 	d->nrecs = 0;
+	d->nchunks = 0;
 	if (d->table != NULL)
 		memset(d->table, 0, d->tsize * sizeof *d->table);
 }
@@ -540,13 +566,123 @@ gram_pend_cmp(const void *a, const void *b)
 	return c != 0 ? c : (x->gl > y->gl) - (x->gl < y->gl);
 }
 
+/* Add byte b to p's stream. */
+static void
+gram_stream_byte(struct store_gram_defer *d, struct gram_pend *p, uint8_t b)
+{
+	uint8_t *c;
+	size_t at;
+
+	if (p->tail == 0 || p->tlen == GRAM_CHUNK - 4) {
+		d->chunks = xgrow(d->chunks, &d->ccap, d->nchunks + 1,
+		    GRAM_CHUNK);
+		at = d->nchunks++;
+		store_u32_put(d->chunks + at * GRAM_CHUNK, 0);
+		if (p->tail != 0)
+			store_u32_put(d->chunks + (p->tail - 1) * GRAM_CHUNK,
+			    (uint32_t)at + 1);
+		else
+			p->head = (uint32_t)at + 1;
+		p->tail = (uint32_t)at + 1;
+		p->tlen = 0;
+	}
+	c = d->chunks + (p->tail - 1) * GRAM_CHUNK;
+	c[4 + p->tlen++] = b;
+}
+
+/* Add entry e, after the gram's last (p->last, if it has changes). */
+static void
+gram_stream_put(struct store_gram_defer *d, struct gram_pend *p,
+    const struct store_gram_ent *e)
+{
+	uint32_t x = e->id - (p->n != 0 ? p->last.id : 0);
+	uint8_t *c;
+	size_t len;
+
+	if (p->tail != 0 && p->tlen + 6 <= GRAM_CHUNK - 4) {
+		/* Room for the longest: no chunk to look for. */
+		c = d->chunks + (p->tail - 1) * GRAM_CHUNK + 4 + p->tlen;
+		len = gram_put_varint(c, x);
+		c[len] = e->pos;
+		p->tlen += (uint8_t)(len + 1);
+		return;
+	}
+	for (; x >= 0x80; x >>= 7)
+		gram_stream_byte(d, p, (uint8_t)(x | 0x80));
+	gram_stream_byte(d, p, (uint8_t)x);
+	gram_stream_byte(d, p, e->pos);
+}
+
+/* The p->n entries of p's stream, into out. */
+static void
+gram_stream_get(const struct store_gram_defer *d, const struct gram_pend *p,
+    struct store_gram_ent *out)
+{
+	const uint8_t *c = NULL;
+	uint32_t id = 0, x, next = p->head;
+	size_t i, at = GRAM_CHUNK - 4;
+	int shift, byte;
+
+	for (i = 0; i < p->n; i++) {
+		for (x = 0, shift = 0, byte = 0x80; byte & 0x80; shift += 7) {
+			if (at == GRAM_CHUNK - 4) {
+				c = d->chunks + (next - 1) * GRAM_CHUNK;
+				next = store_u32_get(c);
+				c += 4;
+				at = 0;
+			}
+			byte = c[at++];
+			x |= (uint32_t)(byte & 0x7f) << shift;
+		}
+		out[i].id = id += x;
+		if (at == GRAM_CHUNK - 4) {
+			c = d->chunks + (next - 1) * GRAM_CHUNK;
+			next = store_u32_get(c);
+			c += 4;
+			at = 0;
+		}
+		out[i].pos = c[at++];
+	}
+}
+
+/* Put a change in recs. */
+static void
+gram_rec_put(struct store_gram_defer *d, const struct gram_pend *p,
+    const struct store_gram_ent *e, int del)
+{
+	struct gram_rec *r;
+
+	d->recs = xgrow(d->recs, &d->rcap, d->nrecs + 1, sizeof *d->recs);
+	r = &d->recs[d->nrecs++];
+	r->pend = (uint32_t)(p - d->pend);
+	r->id = e->id;
+	r->pos = e->pos;
+	r->del = (uint8_t)del;
+}
+
+/* p's changes from its stream to recs, where its next ones go too. */
+static void
+gram_unstream(struct store_gram_defer *d, struct gram_pend *p)
+{
+	size_t i;
+
+	p->appends = 0;
+	if (p->n == 0)
+		return;
+	d->ents = xgrow(d->ents, &d->ecap, p->n, sizeof *d->ents);
+	gram_stream_get(d, p, d->ents);
+	for (i = 0; i < p->n; i++)
+		gram_rec_put(d, p, &d->ents[i], 0);
+	p->head = p->tail = 0;
+}
+
 /* Write one gram's gathered changes. */
 static int
 gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
     struct gram_pend *p, char **cause)
 {
-	struct store_gram_ent *ents, *mine = d->byg + p->first;
-	const uint8_t *mdel = d->bygdel + p->first;
+	struct store_gram_ent *ents, *mine;
+	const uint8_t *mdel;
 	uint8_t okey[STORE_GRAM_KEY_MAX + 6], end[STORE_GRAM_KEY_MAX + 1];
 	struct store_kc mc;
 	MDB_val k, v, old;
@@ -580,8 +716,15 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 		if (rc == OGPO_CORRUPT)
 			return err_set(cause, OGPO_CORRUPT, "the search index "
 			    "is damaged; run ogpo verify");
+		/* The stream's entries after the block's. */
+		mine = ents + n;
+		mdel = NULL;
+		gram_stream_get(d, p, mine);
 		if (have && gram_ord(&mine[0]) <= gram_ord(&ents[n - 1]))
 			p->appends = 0;		/* not after the last one */
+	} else {
+		mine = d->byg + p->first;
+		mdel = d->bygdel + p->first;
 	}
 	rc = 0;
 	if (!p->appends) {
@@ -590,7 +733,7 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 		for (n = 0; n < p->n; n++) {
 			d->ops[n].ord = gram_ord(&mine[n]);
 			d->ops[n].seq = (uint32_t)n;
-			d->ops[n].del = mdel[n];
+			d->ops[n].del = mdel != NULL ? mdel[n] : 0;
 		}
 		qsort(d->ops, n, sizeof *d->ops, gram_op_cmp);
 		for (i = 0, k2 = 0; i < n; i++)
@@ -599,7 +742,6 @@ gram_flush_one(struct store_txn *t, struct store_gram_defer *d,
 		return gram_merge(t, p->g, p->gl, d->ops, k2, ents, cause);
 	}
 	/* Appends: the last block refilled, then new blocks. */
-	memcpy(ents + n, mine, p->n * sizeof *ents);
 	n += p->n;
 	return gram_write(t, p->g, p->gl, have ? &old : NULL, ents, n, cause);
 }
@@ -628,7 +770,8 @@ store_gram_flush(struct store_txn *t, char **cause)
 	}
 	for (i = 0, n = 0; i < d->npend; i++) {
 		d->pend[i].first = (uint32_t)n;
-		n += d->pend[i].n;
+		if (!d->pend[i].appends)
+			n += d->pend[i].n;
 	}
 	for (i = 0; i < d->nrecs; i++) {
 		r = &d->recs[i];
@@ -638,7 +781,8 @@ store_gram_flush(struct store_txn *t, char **cause)
 		d->bygdel[at] = r->del;
 	}
 	for (i = 0; i < d->npend; i++)
-		d->pend[i].first -= d->pend[i].n;
+		if (!d->pend[i].appends)
+			d->pend[i].first -= d->pend[i].n;
 	qsort(d->pend, d->npend, sizeof *d->pend, gram_pend_cmp);
 	for (i = 0; i < d->npend && rc == 0; i++)
 		rc = gram_flush_one(t, d, &d->pend[i], cause);
@@ -653,7 +797,6 @@ gram_gather(struct store_gram_defer *d, const uint8_t *g, size_t gl,
     const struct store_gram_ent *e, int del)
 {
 	struct gram_pend *p;
-	struct gram_rec *r;
 	uint32_t h = gram_hash(g, gl);
 	size_t j;
 
@@ -674,22 +817,22 @@ gram_gather(struct store_gram_defer *d, const uint8_t *g, size_t gl,
 		p->appends = 1;
 		p->hash = h;
 		p->n = 0;
+		p->head = p->tail = 0;
 		d->table[j] = (uint32_t)d->npend;
 	} else
 		p = &d->pend[d->table[j] - 1];
-	if (del || (p->n != 0 && gram_ord(e) <= gram_ord(&p->last)))
-		p->appends = 0;
+	if (p->appends && (del || (p->n != 0 &&
+	    gram_ord(e) <= gram_ord(&p->last))))
+		gram_unstream(d, p);
+	if (p->appends)
+		gram_stream_put(d, p, e);
+	else
+		gram_rec_put(d, p, e, del);
 	p->last = *e;
-	d->recs = xgrow(d->recs, &d->rcap, d->nrecs + 1, sizeof *d->recs);
-	r = &d->recs[d->nrecs++];
-	r->pend = (uint32_t)(p - d->pend);
-	r->id = e->id;
-	r->pos = e->pos;
-	r->del = (uint8_t)del;
 	p->n++;
 	/* What the flush will hold besides: the changes grouped. */
-	return d->nrecs * (sizeof *r + sizeof *d->byg + 1) + d->npend *
-	    sizeof *p >= d->batch;
+	return d->nrecs * (sizeof *d->recs + sizeof *d->byg + 1) +
+	    d->npend * sizeof *p + d->nchunks * GRAM_CHUNK >= d->batch;
 }
 
 /*

@@ -662,15 +662,19 @@ import_set(struct import *im, const struct table_row *row, enum import_col col,
 	return 0;
 }
 
+/* What the reading thread found of a record it made (import_apply). */
+#define APPLY_NORMAL	0x1	/* core_normalise would change nothing */
+#define APPLY_CHECKED	0x2	/* core_check_text finds nothing wrong */
+
 /*
  * Save rec (kind) unless it equals what is stored; report the outcome.
  * Rows that break a rule are rejected naming the column at fault.
- * text_checked: core_check_text found nothing wrong with rec's text.
+ * known: APPLY_* of rec, or 0.
  */
 static int
 import_apply(struct import *im, const struct table_row *row,
     enum entity_kind kind, void *rec, const void *old, const char *label,
-    int text_checked)
+    int known)
 {
 	struct core_fault faults[4];
 	char diff[512], *why = NULL;
@@ -678,10 +682,12 @@ import_apply(struct import *im, const struct table_row *row,
 	size_t n;
 	int rc;
 
-	core_normalise(kind, rec);
 	/* Text the reading thread found in order is not looked at again:
 	 * what is left finds what core_check would. */
-	if ((n = text_checked ? core_check_rest(im->t, kind, rec, faults, 4) :
+	if (!(known & APPLY_NORMAL))
+		core_normalise(kind, rec);
+	if ((n = (known & APPLY_CHECKED) ? core_check_rest(im->t, kind, rec,
+	    faults, 4) :
 	    core_check(im->t, kind, rec, faults, 4)) > 0) {
 		if (faults[0].field != NULL)
 			column = import_field_col(im, faults[0].field->name);
@@ -812,7 +818,7 @@ import_officer_rest(const struct import_header *h,
  */
 struct import_prep {
 	int		 ok;		/* no step refuses a new officer */
-	int		 checked;	/* and its text passes core_check_text */
+	int		 known;		/* and APPLY_* of it */
 	struct officer	 o;		/* without its agency */
 };
 
@@ -842,7 +848,13 @@ import_officer_prep(void *arg, const struct table_row *row, void *out)
 
 		*n = p->o;
 		core_normalise(ENTITY_OFFICER, n);
-		p->checked = core_check_text(ENTITY_OFFICER, n) == 0;
+		/* Normal already, as a file's cells mostly are: the
+		 * writer need not go over it again (a twentieth of its
+		 * time). */
+		if (memcmp(n, &p->o, sizeof *n) == 0)
+			p->known |= APPLY_NORMAL;
+		if (core_check_text(ENTITY_OFFICER, n) == 0)
+			p->known |= APPLY_CHECKED;
 		free(n);
 	}
 }
@@ -963,7 +975,7 @@ import_officer_row(struct import *im, const struct table_row *row,
 	if (im->o->on_change != NULL)
 		snprintf(label, sizeof label, "%s <%s>", o->name, o->email);
 	rc = import_apply(im, row, ENTITY_OFFICER, o, old, label,
-	    ahead && prep->checked);
+	    ahead ? prep->known : 0);
 	if (rc == 0 && old == NULL && o->h.id != 0)
 		import_see(im, o->h.id, (uint32_t)row->row);
 done:
