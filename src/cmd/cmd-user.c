@@ -17,41 +17,31 @@ struct cmd_user {
 	char		 scope[2048];	/* out: an editor's agencies */
 };
 
-/* "MOI, MOTC": the codes of a scope, for people. */
+/*
+ * An editor's agencies: their codes, "MOI,MOTC" (for lists and
+ * scripts), or with names, 勞動部（MOL）、內政部（MOI） (said back to a
+ * person); an agency gone is its number.
+ */
 static void
-cmd_user_scope(struct store_txn *t, const struct user *u, char *buf,
-    size_t n)
+cmd_user_scope(struct store_txn *t, const struct user *u, int names,
+    char *buf, size_t n)
 {
 	struct agency a;
 	size_t used = 0;
 	uint32_t i;
-
-	buf[0] = '\0';
-	for (i = 0; i < u->nscope && i < OGPO_COLLAB_MAX && used < n; i++) {
-		if (store_agency_get(t, u->scope[i], &a, NULL) != 0)
-			snprintf(a.code, sizeof a.code, "#%u", u->scope[i]);
-		used += (size_t)snprintf(buf + used, n - used, "%s%s",
-		    i ? "," : "", a.code);
-	}
-}
-
-/* An editor's agencies by name and code, 、 between: 勞動部（MOL）. */
-static void
-cmd_user_scope_names(struct store_txn *t, const struct user *u, char *buf,
-    size_t n)
-{
-	struct agency a;
-	size_t used = 0;
-	uint32_t i;
+	const char *sep = names ? "、" : ",";
 
 	buf[0] = '\0';
 	for (i = 0; i < u->nscope && i < OGPO_COLLAB_MAX && used < n; i++) {
 		if (store_agency_get(t, u->scope[i], &a, NULL) != 0)
 			used += (size_t)snprintf(buf + used, n - used, "%s#%u",
-			    i ? "、" : "", u->scope[i]);
-		else
+			    i ? sep : "", u->scope[i]);
+		else if (names)
 			used += (size_t)snprintf(buf + used, n - used,
-			    "%s%s（%s）", i ? "、" : "", a.name, a.code);
+			    "%s%s（%s）", i ? sep : "", a.name, a.code);
+		else
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+			    i ? sep : "", a.code);
 	}
 	str_utf8_cut(buf);
 }
@@ -98,7 +88,7 @@ cmd_user_add_txn(struct core *c, struct store_txn *t, void *arg,
 	u.h.version = 0;
 	if ((rc = core_save(c, t, ENTITY_USER, &u, cause)) != 0)
 		return rc;
-	cmd_user_scope_names(t, &u, a->scope, sizeof a->scope);
+	cmd_user_scope(t, &u, 1, a->scope, sizeof a->scope);
 	return 0;
 }
 
@@ -137,7 +127,7 @@ cmd_user_list(struct core *c, int tsv, char **cause)
 	while (store_cursor_move(cur, STORE_NEXT) == 0) {
 		if ((rc = store_cursor_get(cur, &u, cause)) != 0)
 			break;
-		cmd_user_scope(t, &u, scope, sizeof scope);
+		cmd_user_scope(t, &u, 0, scope, sizeof scope);
 		time_format(u.h.updated_at, when, sizeof when);
 		if (tsv) {
 			cmd_tsv_cell(stdout, u.login);
@@ -174,7 +164,7 @@ cmd_user_whoami(struct core *c, char **cause)
 	if ((rc = store_read_begin(core_store(c), &t, cause)) != 0)
 		return rc;
 	known = core_whoami(c, t, &u);
-	cmd_user_scope(t, &u, scope, sizeof scope);
+	cmd_user_scope(t, &u, 0, scope, sizeof scope);
 	store_read_end(t);
 	shown = cmd_safe(core_login(c));
 	printf(_("You are %s: "), shown);
