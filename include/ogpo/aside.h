@@ -34,6 +34,8 @@
 int	 aside_run(int (*fn)(FILE *, void *), void *arg, size_t max,
 	    char **out, size_t *len, char **cause);
 
+#define ASIDE_NONE	0xffffffffu	/* the length of a string not there */
+
 void	 aside_put_u32(FILE *f, uint32_t v);
 void	 aside_put_i64(FILE *f, int64_t v);
 /* s, or none for NULL. */

@@ -35,11 +35,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ogpo/aside.h"
 #include "ogpo/priv.h"
 #include "ogpo/text.h"
 #include "table-int.h"
 
-#define APART_NONE	0xffffffffu	/* a string that is not there */
 
 struct table_parsed {
 	char			*name;
@@ -63,12 +63,6 @@ apart_put(FILE *f, const void *p, size_t n)
 }
 
 static void
-apart_put_u32(FILE *f, uint32_t v)
-{
-	apart_put(f, &v, sizeof v);
-}
-
-static void
 apart_put_i32(FILE *f, int32_t v)
 {
 	apart_put(f, &v, sizeof v);
@@ -78,20 +72,6 @@ static void
 apart_put_u64(FILE *f, uint64_t v)
 {
 	apart_put(f, &v, sizeof v);
-}
-
-static void
-apart_put_str(FILE *f, const char *s)
-{
-	size_t n;
-
-	if (s == NULL) {
-		apart_put_u32(f, APART_NONE);
-		return;
-	}
-	n = strlen(s);
-	apart_put_u32(f, (uint32_t)n);
-	apart_put(f, s, n + 1);
 }
 
 static void
@@ -110,10 +90,10 @@ apart_put_end(FILE *f, int rc, struct table_reader *r, const char *cause)
 	apart_put_i32(f, ci.bom);
 	apart_put_i32(f, ci.crlf);
 	apart_put_u64(f, r != NULL ? table_reader_bytes_total(r) : 0);
-	apart_put_str(f, csv ? ci.encoding : NULL);
-	apart_put_str(f, r != NULL ? table_reader_sheet(r) : NULL);
-	apart_put_str(f, r != NULL ? table_reader_warnings(r) : NULL);
-	apart_put_str(f, cause);
+	aside_put_str(f, csv ? ci.encoding : NULL);
+	aside_put_str(f, r != NULL ? table_reader_sheet(r) : NULL);
+	aside_put_str(f, r != NULL ? table_reader_warnings(r) : NULL);
+	aside_put_str(f, cause);
 }
 
 /* Read the whole table and send it down fd; the child's status. */
@@ -142,10 +122,10 @@ apart_child(int fd, const char *name, const void *data, size_t len,
 		apart_put_u64(f, row->line);
 		apart_put_u64(f, row->row);
 		apart_put_u64(f, table_reader_bytes_read(r));
-		apart_put_u32(f, (uint32_t)row->nfields);
+		aside_put_u32(f, (uint32_t)row->nfields);
 		for (i = 0; i < row->nfields; i++) {
 			n = strlen(row->fields[i]);
-			apart_put_u32(f, (uint32_t)n);
+			aside_put_u32(f, (uint32_t)n);
 			apart_put(f, row->fields[i], n + 1);
 		}
 	}
@@ -178,7 +158,7 @@ apart_take_str(const struct table_parsed *p, size_t *pos, const char **s,
 
 	if (!apart_take(p, pos, &n, sizeof n))
 		return 0;
-	if (n == APART_NONE) {
+	if (n == ASIDE_NONE) {
 		*s = NULL;
 		return may_be_none;
 	}

@@ -16,7 +16,6 @@
 #include "ogpo/priv.h"
 #include "ogpo/util.h"
 
-#define ASIDE_NONE	0xffffffffu	/* a string that is not there */
 
 /* The child: give everything up, then read and send. Its exit status. */
 static int
