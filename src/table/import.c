@@ -1202,9 +1202,11 @@ import_meeting_find(struct import *im, const struct table_row *row, int *rc)
 	}
 	store_cursor_close(cur);
 	if (n == 0) {
-		char *msg = xasprintf(_("no %s meeting is dated %s (see ogpo "
-		    "list meetings)"), _(model_enum_label(&model_meeting_kinds,
-		    k)), iso);
+		/* The kind's label may end in "meeting" itself (PO work
+		 * meeting): named apart, it is not said twice. */
+		char *msg = xasprintf(_("no meeting of the kind '%s' is dated "
+		    "%s (see ogpo list meetings)"), _(model_enum_label(
+		    &model_meeting_kinds, k)), iso);
 
 		*rc = import_reject(im, row, import_colname(im, COL_DATE), msg);
 		free(msg);

@@ -193,6 +193,7 @@ date,kind,name,agency_code,status
 2027-01-15,work,無此人,MOI,present
 2027-01-15,work,余美玲,MOE,proxy
 2027-01-15,work,余美玲,MOE,absent
+2027-01-14,work,廖書豪,MOI,present
 EOF
 run import attendance "$D/bad.csv" --rejects "$D/rej.csv"
 status "bad rows: nothing lands" 1
@@ -200,7 +201,9 @@ contains "an unknown status word is named" "$TMP/out" \
     "row 2, column status: 'late' is not a status"
 contains "a bad date is named" "$TMP/out" "row 3, column date: '2027-01-32'"
 contains "a meeting that does not exist is named" "$TMP/out" \
-    "row 4, column date: no Policy coordination meeting is dated 2027-01-15"
+    "row 4, column date: no meeting of the kind 'Policy coordination' is dated 2027-01-15"
+contains "a work meeting that does not exist, its kind said once" \
+    "$TMP/out" "row 8, column date: no meeting of the kind 'PO work meeting' is dated 2027-01-14"
 contains "an unknown person is named" "$TMP/out" \
     "row 5, column name: '無此人': no officer of this agency has this name"
 contains "by proxy without the proxy's name" "$TMP/out" \
