@@ -185,6 +185,13 @@ same "undo puts the earlier status back" "$(att 2027-01 廖書豪 2027年1月)" 
     "出席||"
 
 # --- refusals -----------------------------------------------------------
+# A proxy named on a row marked 請假 (excused), as a sheet filled in by
+# hand has it: refused, quoting the name, and saying what would do.
+printf '會議編號,姓名,機關代碼,出席情形,代理人\n%s,廖書豪,MOI,請假,王代理\n' \
+    "$m" >"$D/proxy.csv"
+run import attendance "$D/proxy.csv" --dry-run
+contains "a proxy for one excused: refused, the proxy named, and what to do" "$TMP/out" \
+    "row 2, column 代理人: '王代理' is named as the proxy, but only attendance by proxy (代理出席) has one: mark it so, or leave the proxy empty"
 cat >"$D/bad.csv" <<'EOF'
 date,kind,name,agency_code,status
 2027-01-15,work,廖書豪,MOI,late
