@@ -12,6 +12,8 @@
 #                             HEADER, on the row holding KEY in any cell
 #   append HEADER=VALUE...    type a new row under the last, each VALUE
 #                             into the column headed HEADER
+#   gap                       leave an empty row before the next append,
+#                             as people often do
 #   delete KEY                delete the row holding KEY
 #   move HEADER BEFORE        move the column HEADER in front of BEFORE
 #                             (cut and paste, as a person does)
@@ -75,6 +77,7 @@ class Sheet:
     def __init__(self, ctx, doc):
         self.doc = doc
         self.sheet = doc.Sheets.getByIndex(0)
+        self.gap = 0
         self.scan = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.util.NumberFormatter", ctx)
         self.scan.attachNumberFormatsSupplier(doc)
@@ -167,8 +170,10 @@ def step(ctx, desktop, state, words):
         header, key, value = args
         s.type(s.cell(s.column_of(header), s.row_of(key)), value)
     elif op == "append":
-        row = s.used()[0]
-        s.fill(row, args)
+        s.fill(s.used()[0] + s.gap, args)
+        s.gap = 0
+    elif op == "gap":
+        s.gap = 1
     elif op == "delete":
         s.sheet.Rows.removeByIndex(s.row_of(args[0]), 1)
     elif op == "move":
