@@ -116,11 +116,11 @@ class Sheet:
     def type(self, cell, value):
         fmts = self.doc.NumberFormats
         kind = fmts.getByKey(cell.NumberFormat).Type
-        if value.startswith("="):
-            cell.setFormula(value)
-            return
         if kind & TEXT:
             cell.String = value
+            return
+        if value.startswith("="):
+            cell.setFormula(value)
             return
         try:
             key = self.scan.detectNumberFormat(cell.NumberFormat, value)
