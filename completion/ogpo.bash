@@ -135,6 +135,7 @@ _ogpo()
 	if [[ -z $cmd ]]; then
 		COMPREPLY=($(compgen -W "init list verify backup add set delete
 		    import check due close vote export user audit undo doctor who
+		    help
 		    --db
 		    --keymap
 		    --print-config --version --help" -- "$cur"))
@@ -142,6 +143,10 @@ _ogpo()
 	fi
 
 	case $cmd in
+	help)
+		[[ -z $what ]] && words="init list verify backup add set delete
+		    import check due close vote export user audit undo doctor who"
+		;;
 	init) opts="--demo --admin" ;;
 	list)
 		opts="--agency --officer --case --meeting --open --tsv --strokes"

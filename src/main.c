@@ -42,7 +42,8 @@ main_usage(FILE *f)
 
 	fprintf(f, _("usage: ogpo [--db DIR] [--keymap NAME|PATH]\n"
 	    "       ogpo [--db DIR] COMMAND [ARGS]\n"
-	    "       ogpo --print-config | --version | --help\n\n"
+	    "       ogpo --print-config | --version | --help\n"
+	    "       ogpo help [COMMAND]\n\n"
 	    "With no command, ogpo opens the full-screen program.\n\n"
 	    "Commands:\n"));
 	for (i = 0; i < MAIN_NCMDS; i++)
@@ -54,8 +55,9 @@ main_usage(FILE *f)
 	    "  --keymap NAME     default, vi, emacs, or a keymap file's path\n"
 	    "  --print-config    every setting, its value and where it came from\n"
 	    "  --version         print the version\n"
-	    "  --help            this text; ogpo COMMAND --help for one "
-	    "command\n"));
+	    "  --help            this text; ogpo help COMMAND (or ogpo "
+	    "COMMAND --help)\n"
+	    "                    for one command\n"));
 }
 
 /* Tell the settings' problems on stderr, escaped: the lines are data. */
@@ -247,6 +249,26 @@ main(int argc, char **argv)
 			return CMD_USAGE;
 		}
 		return main_print_config(&ctx);
+	}
+	/* ogpo help [COMMAND], as git and others take it: the same text
+	 * as ogpo --help and ogpo COMMAND --help. */
+	if (strcmp(argv[1], "help") == 0) {
+		char *help[] = { NULL, "--help", NULL };
+
+		if (argc > 3) {
+			main_usage(stderr);
+			return CMD_USAGE;
+		}
+		if (argc == 2) {
+			main_usage(stdout);
+			return CMD_OK;
+		}
+		for (i = 0; i < MAIN_NCMDS; i++)
+			if (strcmp(argv[2], main_cmds[i]->name) == 0) {
+				help[0] = argv[2];
+				return main_exec(&ctx, main_cmds[i], 2, help);
+			}
+		argv++;		/* 'X' is not a command */
 	}
 	for (i = 0; i < MAIN_NCMDS; i++)
 		if (strcmp(argv[1], main_cmds[i]->name) == 0)

@@ -379,8 +379,9 @@ check_attendance(struct check *ck)
 	if ((a->officer & ATTEND_EXTERNAL) && a->name[0] == '\0')
 		check_fault(ck, "name", "an external participant needs a name");
 	if (a->status != ATTEND_PROXY && a->proxy[0] != '\0')
-		check_fault(ck, "proxy", "a proxy is named only for "
-		    "attendance by proxy");
+		check_fault(ck, "proxy", "'%s' is named as the proxy, but only "
+		    "attendance by proxy (代理出席) has one: mark it so, or "
+		    "leave the proxy empty", a->proxy);
 }
 
 static void

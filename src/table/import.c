@@ -1040,7 +1040,14 @@ import_agency_row(struct import *im, const struct table_row *row)
 	}
 	if ((v = import_cell(im, row, COL_PARENT, cell, sizeof cell)) != NULL &&
 	    *v != '\0') {
-		if (store_agency_by_code(im->t, v, &a[2], NULL) == 0)
+		char code[sizeof cell];
+
+		/* A code or a name: a code typed in full width (ＭＯＩ) is
+		 * folded as the code columns are; a name is matched as it
+		 * is written. */
+		import_fold(v, code, sizeof code);
+		if (store_agency_by_code(im->t, v, &a[2], NULL) == 0 ||
+		    store_agency_by_code(im->t, code, &a[2], NULL) == 0)
 			a->parent = a[2].h.id;
 		else if ((a->parent = import_agency_by_name(im, v)) == 0) {
 			rc = import_refuse(im, row, COL_PARENT, v, "no agency "
@@ -1202,9 +1209,11 @@ import_meeting_find(struct import *im, const struct table_row *row, int *rc)
 	}
 	store_cursor_close(cur);
 	if (n == 0) {
-		char *msg = xasprintf(_("no %s meeting is dated %s (see ogpo "
-		    "list meetings)"), _(model_enum_label(&model_meeting_kinds,
-		    k)), iso);
+		/* The kind's label may end in "meeting" itself (PO work
+		 * meeting): named apart, it is not said twice. */
+		char *msg = xasprintf(_("no meeting of the kind '%s' is dated "
+		    "%s (see ogpo list meetings)"), _(model_enum_label(
+		    &model_meeting_kinds, k)), iso);
 
 		*rc = import_reject(im, row, import_colname(im, COL_DATE), msg);
 		free(msg);

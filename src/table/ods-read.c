@@ -106,6 +106,7 @@ ods_cell_value(struct ods *o)
 	} else if (strcmp(o->type, "date") == 0 &&
 	    (is_date = ods_is_date(o->value)) != 0) {
 		/* 2024-05-08, or 2024-05-08T14:30:00 */
+		sheet_date_shown(o->value);
 		if (is_date == 2 && strncmp(o->value + 11, "00:00", 5) != 0)
 			snprintf(buf, sizeof buf, "%.10s %.5s", o->value,
 			    o->value + 11);

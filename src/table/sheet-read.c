@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -857,6 +858,18 @@ sheet_number_text(double v, char *buf, size_t n)
 }
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian), and back. */
+static int64_t
+sheet_days(int y, int m, int d)
+{
+	int64_t era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
 static void
 sheet_civil(int64_t z, int *y, int *m, int *d)
 {
@@ -873,6 +886,49 @@ sheet_civil(int64_t z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/*
+ * Day z (from 1970-01-01) as a spreadsheet shows it. LibreOffice counts
+ * days in the Gregorian calendar but shows those before 1582-10-15 in the
+ * Julian one, as history dates them; what it stores (and writes to .ods
+ * and .xlsx) is a day or two off the date shown there. Only an ROC date
+ * typed into it lands so early (115/3/1, which LibreOffice set to Taiwan
+ * takes for the year 115): read as shown, it is the date typed.
+ */
+static void
+sheet_shown(int64_t z, int *y, int *m, int *d)
+{
+	int64_t c, k, e, mp;
+
+	if (z >= -141427) {		/* 1582-10-15, the first Gregorian day */
+		sheet_civil(z, y, m, d);
+		return;
+	}
+	c = z + 2440588 + 32082;	/* the Julian day number, moved on */
+	k = (4 * c + 3) / 1461;
+	e = c - 1461 * k / 4;
+	mp = (5 * e + 2) / 153;
+	*d = (int)(e - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp + 3 - 12 * (mp / 10));
+	*y = (int)(k - 4800 + mp / 10);
+}
+
+void
+sheet_date_shown(char *iso)
+{
+	int y, m, d;
+
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1 ||
+	    y > 1582 || m < 1 || m > 12 || d < 1 || d > 31)
+		return;
+	sheet_shown(sheet_days(y, m, d), &y, &m, &d);
+	if (y >= 1 && y <= 9999) {
+		char buf[11];
+
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+		memcpy(iso, buf, 10);
+	}
+}
+
 int
 sheet_serial_date(double serial, int time, char *buf, size_t n)
 {
@@ -880,14 +936,19 @@ sheet_serial_date(double serial, int time, char *buf, size_t n)
 	int y, m, d, mins;
 	double frac;
 
-	if (!(serial >= 1 && serial < 2958466))	/* 9999-12-31 */
+	/* From 0001-01-01 (below 0 only LibreOffice writes: no Excel shows
+	 * a date before 1900) to 9999-12-31. */
+	if (!(serial >= -693593 && serial < 2958466) ||
+	    (serial >= 0 && serial < 1))
 		return -1;
 	days = (int64_t)serial;
+	if ((double)days > serial)
+		days--;
 	frac = serial - (double)days;
 	/* 1900-02-29 did not happen, but Excel counts it (serial 60). */
-	if (days < 60)
+	if (days >= 1 && days < 60)
 		days++;
-	sheet_civil(days - 25569, &y, &m, &d);
+	sheet_shown(days - 25569, &y, &m, &d);
 	mins = (int)(frac * 1440 + 0.5);
 	if (time && mins > 0 && mins < 1440)
 		snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", y, m, d, mins / 60,

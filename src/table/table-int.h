@@ -129,8 +129,12 @@ uint64_t sheet_count(const char *v);
 
 /* A number written as people write it: 912345678, 0.875, 1.5E-3. */
 void	 sheet_number_text(double v, char *buf, size_t n);
-/* Days since 1899-12-30 into YYYY-MM-DD (and " HH:MM" for a fraction). */
+/* Days since 1899-12-30 into YYYY-MM-DD (and " HH:MM" for a fraction),
+ * as a spreadsheet shows the day. */
 int	 sheet_serial_date(double serial, int time, char *buf, size_t n);
+/* An ODF date (YYYY-MM-DD...) before 1582-10-15 rewritten in place as
+ * LibreOffice shows it (see sheet_shown). */
+void	 sheet_date_shown(char *iso);
 
 /* --- writing -------------------------------------------------------- */
 

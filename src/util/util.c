@@ -527,6 +527,14 @@ date_parse(const char *in, char *iso, const char **why)
 		*why = _("is not a real calendar date");
 		return -1;
 	}
+	/* A real date, but not one kept (date_valid): 1797/03/01 is what a
+	 * spreadsheet showing ROC dates shows for 115/3/1 taken for the year
+	 * 115, and "not a real calendar date" would not say so. */
+	if (y < 1900 || y > 2999) {
+		*why = _("is outside the years 1900 to 2999 that ogpo keeps; "
+		    "write it as 2024-05-08 or the ROC form 113/05/08");
+		return -1;
+	}
 	date_digits(iso, (unsigned)y, 4);
 	iso[4] = '-';
 	date_digits(iso + 5, (unsigned)m, 2);

@@ -285,6 +285,18 @@ for cmd in init list verify backup; do
 	check "--help lists $cmd" grep -q "^  $cmd " "$TMP/out"
 done
 
+# ogpo help COMMAND, as git takes it, is ogpo COMMAND --help.
+run help import
+status "help import succeeds" 0
+"$OGPO" import --help >"$TMP/want" 2>&1
+check "help import is import --help" cmp -s "$TMP/want" "$TMP/out"
+run help
+status "help alone succeeds" 0
+contains "help alone is --help" "$TMP/out" "ogpo help [COMMAND]"
+run help frobnicate
+status "help on no command is a usage error" 2
+contains "naming it" "$TMP/err" "'frobnicate' is not a command"
+
 run frobnicate
 status "an unknown command is a usage error" 2
 contains "and is named" "$TMP/err" "frobnicate"

@@ -37,6 +37,10 @@ complete_words "$OGPO" i
 replies "both commands starting with i" "import init"
 complete_words "$OGPO" --p
 replies "a global option" "--print-config"
+complete_words "$OGPO" he
+replies "help, as a command" "help"
+complete_words "$OGPO" help im
+replies "help's command" "import"
 complete_words "$OGPO" import --d
 replies "import's options" "--delimiter --dry-run"
 complete_words "$OGPO" check --

@@ -22,6 +22,12 @@ MANPAGER=cat MANWIDTH=80 man -l "$PAGE" >"$TMP/man" 2>"$TMP/man.err"
 contains "man -l renders the page" "$TMP/man" "EXIT STATUS"
 contains "with the commands" "$TMP/man" "ogpo import officers|agencies FILE"
 lacks "man says nothing wrong" "$TMP/man.err" "warning"
+# No font letter left in the text: a request written as .B words with
+# the \fR and \fB they needed left out once printed "training --agency
+# CODR,Brewards --agency CODE".
+stray=$(grep -E '[,.;:][BIR][a-z]' "$TMP/man" | head -1)
+check "no stray font letter in the rendered page (,Bword)" test -z "$stray"
+[ -z "$stray" ] || echo "#   $stray"
 
 # The commands of main.c's table, by the names they answer to.
 cmds=$(sed -n 's/^[[:space:]]*&cmd_\([a-z_]*\)_entry,$/\1/p' src/main.c)

@@ -757,7 +757,7 @@ same "a parent by an existing name (內政部)" \
     "$(agency_field MOI id)/3"
 same "the name lands" "$(agency_field TSTD name)" 內政部測試司
 
-printf '機關代碼,機關名稱,上級機關,層級\nTSTE,測試中文頭,內政部,\nTSTF,測試層級,MOI,3\n' \
+printf '機關代碼,機關名稱,上級機關,層級\nTSTE,測試中文頭,內政部,\nTSTF,測試層級,MOI,3\nTSTJ,測試全形,ＭＯＩ,\n' \
     >"$D/agencies-zh.csv"
 run import agencies "$D/agencies-zh.csv"
 # With a 層級 (level) column present but the cell empty, the level once
@@ -765,6 +765,11 @@ run import agencies "$D/agencies-zh.csv"
 status "import agencies, Chinese headers, an empty level: exit 0" 0
 same "an empty level cell: derived from the parent (3)" \
     "$(agency_field TSTE level)" 3
+# A parent's code typed in full width, as an input method left on full
+# width types it (ＭＯＩ), is read as the code columns read it.
+same "a parent's code typed in full width (ＭＯＩ)" \
+    "$(agency_field TSTJ parent)/$(agency_field TSTJ level)" \
+    "$(agency_field MOI id)/3"
 printf 'code,name,parent,level\nTSTG,亂,NOPE,\nTSTH,錯層,MOI,9\n' >"$D/agencies-bad.csv"
 snap before
 run import agencies "$D/agencies-bad.csv"

@@ -185,6 +185,13 @@ same "undo puts the earlier status back" "$(att 2027-01 廖書豪 2027年1月)" 
     "出席||"
 
 # --- refusals -----------------------------------------------------------
+# A proxy named on a row marked 請假 (excused), as a sheet filled in by
+# hand has it: refused, quoting the name, and saying what would do.
+printf '會議編號,姓名,機關代碼,出席情形,代理人\n%s,廖書豪,MOI,請假,王代理\n' \
+    "$m" >"$D/proxy.csv"
+run import attendance "$D/proxy.csv" --dry-run
+contains "a proxy for one excused: refused, the proxy named, and what to do" "$TMP/out" \
+    "row 2, column 代理人: '王代理' is named as the proxy, but only attendance by proxy (代理出席) has one: mark it so, or leave the proxy empty"
 cat >"$D/bad.csv" <<'EOF'
 date,kind,name,agency_code,status
 2027-01-15,work,廖書豪,MOI,late
@@ -193,6 +200,7 @@ date,kind,name,agency_code,status
 2027-01-15,work,無此人,MOI,present
 2027-01-15,work,余美玲,MOE,proxy
 2027-01-15,work,余美玲,MOE,absent
+2027-01-14,work,廖書豪,MOI,present
 EOF
 run import attendance "$D/bad.csv" --rejects "$D/rej.csv"
 status "bad rows: nothing lands" 1
@@ -200,7 +208,9 @@ contains "an unknown status word is named" "$TMP/out" \
     "row 2, column status: 'late' is not a status"
 contains "a bad date is named" "$TMP/out" "row 3, column date: '2027-01-32'"
 contains "a meeting that does not exist is named" "$TMP/out" \
-    "row 4, column date: no Policy coordination meeting is dated 2027-01-15"
+    "row 4, column date: no meeting of the kind 'Policy coordination' is dated 2027-01-15"
+contains "a work meeting that does not exist, its kind said once" \
+    "$TMP/out" "row 8, column date: no meeting of the kind 'PO work meeting' is dated 2027-01-14"
 contains "an unknown person is named" "$TMP/out" \
     "row 5, column name: '無此人': no officer of this agency has this name"
 contains "by proxy without the proxy's name" "$TMP/out" \

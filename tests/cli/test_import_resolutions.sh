@@ -20,7 +20,7 @@ unset OGPO_DB
 DB=$TMP/db
 OGPO_NOW="2026-12-06 10:00"
 export OGPO_NOW
-LOEDIT=$(dirname "$0")/../tools/lo-edit.py
+LOCALC=$(dirname "$0")/../tools/lo-calc.py
 
 run() {
 	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
@@ -181,8 +181,12 @@ if command -v soffice >/dev/null && [ -x /usr/bin/python3 ] &&
 	status "a note to find the row by" 0
 	run export resolutions -o "$TMP/r.xlsx"
 	status "the resolutions are exported as .xlsx" 0
-	if /usr/bin/python3 "$LOEDIT" "$TMP/r.xlsx" "$TMP/lo" 狀態 待會議確認 \
-	    解除列管 >"$TMP/lo.out" 2>&1; then
+	{
+		printf 'open\t%s\n' "$TMP/r.xlsx"
+		printf 'type\t狀態\t待會議確認\t解除列管\n'
+		printf 'save\t%s\n' "$TMP/lo/edited.xlsx" "$TMP/lo/edited.ods"
+	} >"$TMP/steps"
+	if /usr/bin/python3 "$LOCALC" <"$TMP/steps" >"$TMP/lo.out" 2>&1; then
 		run import resolutions "$TMP/lo/edited.xlsx" --dry-run
 		contains "LibreOffice's .xlsx: the one change" "$TMP/out" \
 		    "added 0, updated 1, unchanged"
@@ -200,7 +204,7 @@ if command -v soffice >/dev/null && [ -x /usr/bin/python3 ] &&
 		sed 's/^/#   /' "$TMP/lo.out" | head -10
 	fi
 else
-	echo "# LibreOffice skipped: soffice or python3-uno is missing"
+	ok "# SKIP LibreOffice: soffice or python3-uno is missing (sh tools/deps.sh test)"
 fi
 
 # --- deadlines: the view out, its changes back through the imports -------

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_sheets.sh — spreadsheets without loss, proved against the other
 # end: LibreOffice (headless, driven through its UNO bridge by
-# tests/tools/lo-edit.py). Officers whose data spreadsheets damage (phone
+# tests/tools/lo-calc.py). Officers whose data spreadsheets damage (phone
 # numbers and extensions with leading zeros, 許功蓋 with Big5's 0x5C
 # trail bytes, 堃 喆 犇 that Big5 lacks, notes of two lines, cells that
 # begin with = + - @) are exported as .ods and .xlsx; LibreOffice opens
@@ -11,6 +11,15 @@
 # ogpo's own CSV of officers and cases, opened in LibreOffice and saved as
 # CSV and .xlsx (007, 000123, +886 turned into numbers) changes nothing;
 # the tracking table saved as Big5 that lost 堃 and 𡘙 is refused.
+# A coordinator's afternoon: an agency's officers, the agencies and a
+# month's attendance, exported as .ods, .xlsx and CSV, edited in
+# LibreOffice as people edit (a phone fixed with its 0, a name, dates
+# typed as 115/3/1 and 2026/3/1, spaces after a word, full-width digits,
+# a row deleted, a row added, columns moved, marks filled in) and saved
+# as each kind of file and as CSV in UTF-8, Big5, Windows-950 and UTF-16,
+# comma, semicolon and tab: each dry run lists exactly the edits, the
+# import lands them and again changes nothing; what cannot be taken is
+# refused naming the row, column and value.
 # The sign-in sheet is converted to PDF by LibreOffice and its pages read
 # back: A4, the meeting's heading, the header on every page.
 #
@@ -20,7 +29,6 @@
 unset OGPO_DB
 DB=$TMP/db
 TOOL=$(dirname "$0")/../../build/tools/table-tool
-LOEDIT=$(dirname "$0")/../tools/lo-edit.py
 HOME=$TMP/home		# LibreOffice's profile
 export HOME
 mkdir -p "$HOME"
@@ -40,9 +48,13 @@ status() {
 # count FILE TEXT: lines of FILE holding TEXT.
 count() { grep -cF -- "$2" "$1"; }
 
+# LibreOffice reads what is typed as a clerk in Taiwan has it set up,
+# in the zh_TW.UTF-8 locale.
 if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null ||
-    [ ! -x /usr/bin/python3 ]; then
-	not_ok "LibreOffice, poppler and python3-uno are needed (tools/deps.sh)"
+    [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c 'import uno' \
+    2>/dev/null || ! locale -a 2>/dev/null |
+    grep -qix 'zh_TW\.utf-\{0,1\}8'; then
+	not_ok "LibreOffice, poppler, python3-uno and the zh_TW.UTF-8 locale are needed (sh tools/deps.sh test)"
 	exit 1
 fi
 
@@ -117,16 +129,36 @@ same_count() {
 	fi
 }
 
-t0=$(date +%s)
+# One LibreOffice opens each export twice: once to change one cell, and
+# saves it as .ods, .xlsx, UTF-8 CSV and Big5 CSV (Windows' code page
+# 950, "ANSI" in Taiwan; cells as shown); once to type an officer under
+# the last row, one empty row between as people leave one (below).
+CALC=$(dirname "$0")/../tools/lo-calc.py
+CSVF='Text - txt - csv (StarCalc)'
 for f in ods xlsx; do
-	if /usr/bin/python3 "$LOEDIT" "$TMP/officers.$f" "$TMP/lo-$f" 電話 \
-	    hsu@moi.gov.tw 0922-333-444 >"$TMP/lo.out" 2>&1; then
-		ok "LibreOffice opens officers.$f, changes a cell, saves it"
-	else
-		not_ok "LibreOffice and officers.$f"
-		sed 's/^/#   /' "$TMP/lo.out"
-		continue
-	fi
+	printf 'open\t%s\n' "$TMP/officers.$f"
+	printf 'type\t電話\thsu@moi.gov.tw\t0922-333-444\n'
+	printf 'save\t%s\n' "$TMP/lo-$f/edited.ods" "$TMP/lo-$f/edited.xlsx"
+	printf "save\t%s\t$CSVF\t%s\n" \
+	    "$TMP/lo-$f/edited-utf8.csv" 44,34,76,1,,0,false,true,true,false,false \
+	    "$TMP/lo-$f/edited-big5.csv" 44,34,63,1,,0,false,true,true,false,false
+	printf 'close\nopen\t%s\ngap\n' "$TMP/officers.$f"
+	printf 'append\t%s\t%s\t%s\t%s\t%s\t%s\n' 姓名=陳新 機關代碼=MOI \
+	    角色=聯絡人 電子郵件=chen@moi.gov.tw 電話=0223456789 分機=012
+	printf 'save\t%s\n' "$TMP/lo-add-$f/edited.ods" \
+	    "$TMP/lo-add-$f/edited.xlsx"
+	printf "save\t%s\t$CSVF\t%s\n" "$TMP/lo-add-$f/edited-utf8.csv" \
+	    44,34,76,1,,0,false,true,true,false,false
+	printf 'close\n'
+done >"$TMP/steps"
+t0=$(date +%s)
+if /usr/bin/python3 "$CALC" <"$TMP/steps" >"$TMP/lo.out" 2>&1; then
+	ok "LibreOffice opens officers.ods and .xlsx, changes a cell, types a row, saves them"
+else
+	not_ok "LibreOffice and officers.ods and .xlsx"
+	sed 's/^/#   /' "$TMP/lo.out"
+fi
+for f in ods xlsx; do
 	for g in ods xlsx utf8.csv big5.csv; do
 		case $g in
 		*.csv) file=$TMP/lo-$f/edited-$g ;;
@@ -146,15 +178,6 @@ echo "# LibreOffice round trips: $(( $(date +%s) - t0 )) s"
 # columns too, as the rows above: no leading zero is lost, so the new
 # officer lands as typed, from the .ods and from whatever it is saved as.
 for f in ods xlsx; do
-	if /usr/bin/python3 "$LOEDIT" "$TMP/officers.$f" "$TMP/lo-add-$f" \
-	    --append 姓名=陳新 機關代碼=MOI 角色=聯絡人 電子郵件=chen@moi.gov.tw \
-	    電話=0223456789 分機=012 >"$TMP/lo.out" 2>&1; then
-		ok "LibreOffice: an officer typed under officers.$f"
-	else
-		not_ok "LibreOffice and a row typed under officers.$f"
-		sed 's/^/#   /' "$TMP/lo.out"
-		continue
-	fi
 	for g in ods xlsx utf8.csv; do
 		case $g in
 		*.csv) file=$TMP/lo-add-$f/edited-$g ;;
@@ -222,7 +245,6 @@ lo() {
 	soffice -env:UserInstallation=file://$HOME/lo-profile --headless \
 	    "$@" >/dev/null 2>&1
 }
-CSVF='Text - txt - csv (StarCalc)'
 printf '姓名,機關代碼,職稱,角色,電子郵件,電話,分機,備註\n%s\n%s\n' \
     '吳零,MOI,1.50,代理人,zero@moi.gov.tw,0912345678,000123,0.1' \
     '李+號,MOI,+886,聯絡人,plus@moi.gov.tw,02-2345-6789#123,007,+1' \
@@ -261,6 +283,280 @@ run --db "$DB" import cases "$TMP/lo-b/cases.csv" --dry-run
 status "the tracking table saved as Big5 is refused" 1
 contains "naming the column and the ?" "$TMP/err" \
     "column title: '+1 票選 ??' holds ? or �"
+
+# --- a coordinator's afternoon in LibreOffice ----------------------------
+
+# The lists ogpo exports, opened in LibreOffice as a clerk in Taiwan has
+# it (zh_TW: 2026/3/1 is a date, and 115/3/1 the year 115), edited as
+# people edit, saved as the same kind of file, as each other kind and as
+# CSV in each encoding and separator LibreOffice offers; each imported
+# back says exactly what was changed, no more (no retyping of numbers,
+# dates, spaces or full width taken for a change), and refuses what it
+# cannot take naming the file, row, column and value. Every sheet is
+# opened, edited and saved by one LibreOffice (tests/tools/lo-calc.py).
+C=$TMP/clerk
+mkdir -p "$C"
+# crun ARGS: ogpo on the clerk's database, a day the tests fix.
+crun() {
+	OGPO_NOW=2026-12-01 "$OGPO" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+}
+crun --db "$C/db" init
+printf '%s\n' 機關代碼,機關名稱,上級機關代碼,層級 EY,行政院,,1 \
+    MOI,內政部,EY,2 NPA,內政部警政署,MOI,3 MOFA,外交部,EY,2 >"$C/ag.csv"
+crun --db "$C/db" import agencies "$C/ag.csv"
+cat >"$C/off.csv" <<'EOF'
+姓名,機關代碼,職稱,角色,電子郵件,電話,分機,到任日期
+王大明,MOI,科長,聯絡人,a@moi.gov.tw,02-2345-0001,007,2024-05-08
+陳美玲,MOI,專員,代理人,b@moi.gov.tw,02-2345-0002,,2023-01-02
+林志強,MOI,科長,聯絡人,c@moi.gov.tw,02-2345-0003,,2022-03-04
+黃淑芬,MOI,科員,代理人,d@moi.gov.tw,02-2345-0004,,
+張家豪,MOI,視察,聯絡人,f@moi.gov.tw,0912-345-678,012,
+李怡君,MOFA,科長,聯絡人,g@mofa.gov.tw,02-2348-2999,,
+EOF
+crun --db "$C/db" import officers "$C/off.csv"
+status "the clerk's agencies and officers" 0
+for f in ods xlsx csv; do
+	crun --db "$C/db" export officers --agency MOI -o "$C/moi.$f"
+	crun --db "$C/db" export agencies -o "$C/agencies.$f"
+done
+mkdir -p "$XDG_CONFIG_HOME/ogpo"
+echo 'date_style = roc' >"$XDG_CONFIG_HOME/ogpo/config"
+crun --db "$C/db" export officers --agency MOI -o "$C/roc.ods"
+rm "$XDG_CONFIG_HOME/ogpo/config"
+crun --db "$C/month" init --demo
+for f in ods xlsx csv; do
+	crun --db "$C/month" export attendance --month 2027-01 \
+	    -o "$C/jan.$f"
+done
+
+# saves OUT: the steps that save the open sheet as every kind of file, to
+# OUT.ods, OUT.xlsx, OUT.csv (UTF-8, comma), OUT-big5.csv (Big5, comma),
+# OUT-cp950.csv (Windows-950, semicolon), OUT-utf16.csv (UTF-16, tab)
+# and OUT-raw.csv (UTF-8, semicolon, cells not as shown).
+KINDS='.ods .xlsx .csv -big5.csv -cp950.csv -utf16.csv -raw.csv'
+saves() {
+	printf 'save\t%s\n' "$1.ods" "$1.xlsx" "$1.csv"
+	printf "save\t%s\t$CSVF\t%s\n" \
+	    "$1-big5.csv" 44,34,68,1,,0,false,true,true,false,false \
+	    "$1-cp950.csv" 59,34,63,1,,0,false,true,true,false,false \
+	    "$1-utf16.csv" 9,34,65535,1,,0,false,true,true,false,false \
+	    "$1-raw.csv" 59,34,76,1,,0,false,true,false,false,false
+	printf 'close\n'
+}
+# opens FILE: the step that opens FILE (a CSV as LibreOffice's dialog
+# takes ogpo's: UTF-8, comma, every column Standard).
+opens() {
+	case $1 in
+	*.csv) printf 'open\t%s\t44,34,76,1\n' "$1" ;;
+	*) printf 'open\t%s\n' "$1" ;;
+	esac
+}
+{
+	for f in ods xlsx csv; do
+		# The officers: a phone fixed with its leading 0, a name
+		# corrected, a date typed as 民國 (115/3/1) and one as
+		# 2026/3/1, a title with a space typed after it, an extension
+		# typed in full width, an officer gone from the list, one
+		# added under it, and the e-mail column moved first.
+		opens "$C/moi.$f"
+		printf 'type\t電話\ta@moi.gov.tw\t0223456789\n'
+		printf 'type\t分機\ta@moi.gov.tw\t００７\n'
+		printf 'type\t姓名\tb@moi.gov.tw\t陳美鈴\n'
+		printf 'type\t到任日期\tb@moi.gov.tw\t115/3/1\n'
+		printf 'type\t到任日期\tc@moi.gov.tw\t2026/3/1\n'
+		printf 'type\t職稱\tc@moi.gov.tw\t科長 \n'
+		printf 'delete\td@moi.gov.tw\n'
+		printf 'append\t%s\t%s\t%s\t%s\t%s\t%s\n' 姓名=周新 \
+		    機關代碼=MOI 角色=代理人 電子郵件=e@moi.gov.tw \
+		    電話=02-2345-0005 到任日期=2026/3/1
+		printf 'move\t電子郵件\t姓名\n'
+		saves "$C/lo/officers-$f"
+		# The agencies: a note, a name with a space after it, an
+		# agency added under its parent's code typed in full width
+		# and its level as a number, one gone, columns swapped.
+		opens "$C/agencies.$f"
+		printf 'type\t備註\tNPA\t原警政署\n'
+		printf 'type\t機關名稱\tNPA\t內政部警政署 \n'
+		printf 'delete\tMOFA\n'
+		printf 'append\t%s\t%s\t%s\t%s\n' 機關代碼=LAND \
+		    機關名稱=內政部地政司 上級機關代碼=ＭＯＩ 層級=3
+		printf 'move\t機關名稱\t機關代碼\n'
+		saves "$C/lo/agencies-$f"
+		# A month's attendance marked: present, online, absent with a
+		# note (and a space), the date retyped as 民國 and as
+		# 2027/1/15, by proxy with the proxy, a row deleted, a
+		# walk-in added under the list.
+		opens "$C/jan.$f"
+		printf 'type\t出席情形\t廖書豪\t出席\n'
+		printf 'type\t出席情形\t柯美惠\t線上\n'
+		printf 'type\t出席情形\t江立偉\t缺席\n'
+		printf 'type\t備註\t江立偉\t臨時公出 \n'
+		printf 'type\t日期\t余美玲\t116/1/15\n'
+		printf 'type\t出席情形\t余美玲\t出席\n'
+		printf 'type\t日期\t羅俊宏\t2027/1/15\n'
+		printf 'type\t出席情形\t羅俊宏\t代理出席\n'
+		printf 'type\t代理人\t羅俊宏\t王大同\n'
+		printf 'delete\t吳冠廷\n'
+		printf 'append\t%s\t%s\t%s\t%s\t%s\t%s\n' 日期=2027/1/15 \
+		    會議類別=工作推動會議 \
+		    會議名稱=2027年1月開放政府聯絡人工作推動會議 機關代碼=MOFA \
+		    姓名=胡玉珍 出席情形=出席
+		saves "$C/lo/jan-$f"
+	done
+	# Excused, and a proxy named all the same.
+	opens "$C/jan.ods"
+	printf 'type\t出席情形\t朱建志\t請假\n'
+	printf 'type\t代理人\t朱建志\t洪心怡\n'
+	saves "$C/lo/proxy"
+	# Dates shown as 民國 (date_style = roc): 115/3/1 typed there is
+	# still the year 115, shown 1797/03/01 (民前).
+	opens "$C/roc.ods"
+	printf 'type\t到任日期\tb@moi.gov.tw\t115/3/1\n'
+	saves "$C/lo/roc"
+} >"$C/steps"
+t0=$(date +%s)
+if /usr/bin/python3 "$CALC" <"$C/steps" >"$TMP/lo.out" 2>&1; then
+	ok "LibreOffice edits the officers, agencies and attendance and saves them $(grep -c '^save' "$C/steps") times"
+else
+	not_ok "LibreOffice and the clerk's sheets"
+	sed 's/^/#   /' "$TMP/lo.out"
+fi
+echo "# one LibreOffice for $(grep -c '^open' "$C/steps") sheets: $(( $(date +%s) - t0 )) s"
+
+# expect WHAT FILE: the dry run's lines but its last are exactly those in
+# $C/want, and its last line holds the counts in $want_sum.
+expect() {
+	grep -v '^dry run' "$TMP/out" >"$TMP/got"
+	if cmp -s "$C/want" "$TMP/got"; then
+		ok "$1: the dry run says what changed, nothing more"
+	else
+		not_ok "$1: the dry run says what changed, nothing more"
+		diff "$C/want" "$TMP/got" | sed 's/^/#   /'
+	fi
+	contains "$1: the counts" "$TMP/out" "$want_sum"
+}
+# The phone typed into a Standard cell of the CSV LibreOffice opened
+# became a number: refused, and what to do said for a CSV or a sheet.
+LOST="rejected row 4, column 電話: '223456789' looks like a phone number that lost its leading zero"
+LOST_CSV="$LOST (a spreadsheet took it for a number); write it as text, with the 0, or send the list as .ods, and import again"
+LOST_SHEET="$LOST: the cell holds a number; format the cell as text, type the number again with its 0, and import again"
+for f in ods xlsx csv; do
+	for k in $KINDS; do
+		echo 'row 3: updated 林志強 <c@moi.gov.tw>: 到任日期 2022-03-04 → 2026-03-01' \
+		    >"$C/want"
+		want_sum="added 1, updated 3, unchanged 1, rejected 0"
+		case $f$k in
+		csv.ods | csv.xlsx) echo "$LOST_SHEET" >>"$C/want" ;;
+		csv*) echo "$LOST_CSV" >>"$C/want" ;;
+		*) echo 'row 4: updated 王大明 <a@moi.gov.tw>: 電話 02-2345-0001 → 0223456789' \
+			>>"$C/want" ;;
+		esac
+		[ $f = csv ] &&
+		    want_sum="added 1, updated 2, unchanged 1, rejected 1"
+		cat >>"$C/want" <<'EOF'
+row 5: updated 陳美鈴 <b@moi.gov.tw>: 姓名 陳美玲 → 陳美鈴; 到任日期 2023-01-02 → 2026-03-01
+row 6: added 周新 <e@moi.gov.tw>
+EOF
+		crun --db "$C/db" import officers "$C/lo/officers-$f$k" \
+		    --dry-run
+		expect "officers .$f → $k" "$C/lo/officers-$f$k"
+	done
+done
+crun --db "$C/db" import officers "$C/lo/officers-csv-utf16.csv" --dry-run
+contains "the refusal names the file too" "$TMP/out" \
+    "$C/lo/officers-csv-utf16.csv: added 1, updated 2"
+
+# The officers imported from the .ods saved as Windows-950 with
+# semicolons: the import counts what its dry run did; again, it finds nothing to do; the
+# officer deleted from the sheet and the other agency's are still there.
+crun --db "$C/db" import officers "$C/lo/officers-ods-cp950.csv"
+status "the officers' sheet, saved as Windows-950 CSV, imported" 0
+contains "the import counts what its dry run did" "$TMP/out" \
+    "added 1, updated 3, unchanged 1, rejected 0"
+crun --db "$C/db" import officers "$C/lo/officers-ods-cp950.csv"
+contains "imported again, nothing changes" "$TMP/out" \
+    "added 0, updated 0, unchanged 5, rejected 0"
+crun --db "$C/db" list officers --tsv
+contains "the phone stored with its 0" "$TMP/out" \
+    "$(printf 'a@moi.gov.tw\t0223456789\t007')"
+contains "the 民國 date stored as the day typed" "$TMP/out" \
+    "$(printf '陳美鈴\t')"
+check "b's start date is 2026-03-01" grep -q "b@moi.gov.tw.*2026-03-01" \
+    "$TMP/out"
+contains "a row deleted from the sheet removes no one" "$TMP/out" \
+    d@moi.gov.tw
+contains "the other agency's officer untouched" "$TMP/out" g@mofa.gov.tw
+
+# Dates shown as 民國: in .ods and .xlsx the day typed; as CSV, shown
+# 1797/03/01, refused as no year kept.
+crun --db "$C/db" import undo
+status "the officers' import taken back" 0
+for k in .ods .xlsx -raw.csv; do
+	crun --db "$C/db" import officers "$C/lo/roc$k" --dry-run
+	contains "ROC-styled .ods → $k: 115/3/1 is 2026-03-01" "$TMP/out" \
+	    "row 5: updated 陳美玲 <b@moi.gov.tw>: 到任日期 2023-01-02 → 2026-03-01"
+	contains "ROC-styled .ods → $k: and nothing else" "$TMP/out" \
+	    "added 0, updated 1, unchanged 4, rejected 0"
+done
+crun --db "$C/db" import officers "$C/lo/roc.csv" --dry-run
+contains "ROC-styled .ods → .csv: 1797/03/01 refused, as no year kept" \
+    "$TMP/out" "rejected row 5, column 到任日期: '1797/03/01' is outside the years 1900 to 2999 that ogpo keeps"
+
+# The agencies.
+cat >"$C/want" <<'EOF'
+row 4: updated 內政部警政署 (NPA): 備註 (empty) → 原警政署
+row 5: added 內政部地政司 (LAND)
+EOF
+want_sum="added 1, updated 1, unchanged 2, rejected 0"
+for f in ods xlsx csv; do
+	for k in $KINDS; do
+		crun --db "$C/db" import agencies "$C/lo/agencies-$f$k" \
+		    --dry-run
+		expect "agencies .$f → $k" "$C/lo/agencies-$f$k"
+	done
+done
+crun --db "$C/db" import agencies "$C/lo/agencies-xlsx-utf16.csv"
+status "the agencies' sheet, saved as UTF-16 CSV, imported" 0
+crun --db "$C/db" import agencies "$C/lo/agencies-xlsx-utf16.csv"
+contains "imported again, nothing changes" "$TMP/out" \
+    "added 0, updated 0, unchanged 4, rejected 0"
+crun --db "$C/db" list agencies --tsv
+check "LAND under MOI (typed ＭＯＩ), at level 3" grep -q \
+    "	LAND	內政部地政司	2	3	" "$TMP/out"
+contains "a row deleted from the sheet removes no agency" "$TMP/out" MOFA
+
+# The month's attendance.
+cat >"$C/want" <<'EOF'
+row 2: updated 廖書豪 組長, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Present
+row 4: updated 柯美惠 處長, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Online
+row 5: updated 江立偉 簡任技正, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Absent; 備註 (empty) → 臨時公出
+row 6: updated 余美玲 副組長, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Present
+row 7: updated 羅俊宏 科員, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Proxy; 代理人 (empty) → 王大同
+row 42: added 胡玉珍 秘書, 2027-01-15 2027年1月開放政府聯絡人工作推動會議
+EOF
+want_sum="added 1, updated 5, unchanged 35, rejected 0"
+for f in ods xlsx csv; do
+	for k in $KINDS; do
+		crun --db "$C/month" import attendance "$C/lo/jan-$f$k" \
+		    --dry-run
+		expect "attendance .$f → $k" "$C/lo/jan-$f$k"
+	done
+done
+crun --db "$C/month" import attendance "$C/lo/jan-csv-big5.csv"
+status "the month marked, saved as Big5 CSV, imported" 0
+crun --db "$C/month" import attendance "$C/lo/jan-csv-big5.csv"
+contains "imported again, nothing changes" "$TMP/out" \
+    "added 0, updated 0, unchanged 41, rejected 0"
+for k in .ods -cp950.csv; do
+	crun --db "$C/month" import attendance "$C/lo/proxy$k" --dry-run
+	contains "excused with a proxy ($k): refused, naming the proxy" \
+	    "$TMP/out" "rejected row 3, column 代理人: '洪心怡' is named as the proxy, but only attendance by proxy (代理出席) has one"
+done
+crun --db "$C/db" verify
+status "the clerk's database verifies" 0
+crun --db "$C/month" verify
+status "the month's database verifies" 0
 
 # --- the header frozen -------------------------------------------------------
 

@@ -407,6 +407,50 @@ test_table_ods_odd_values(void **state)
 	free(got);
 }
 
+/*
+ * An ROC date typed into LibreOffice set to Taiwan: 115/3/1 is the year
+ * 115, shown 0115-03-01 in the Julian calendar LibreOffice keeps before
+ * 1582-10-15, but stored (in .ods and .xlsx alike) as the Gregorian day,
+ * 0115-02-28. Read as shown, it is the date typed (and the import takes
+ * 0115 for 民國115年); from the Gregorian reform on, days are as stored.
+ */
+static void
+test_table_roc_typed(void **state)
+{
+	char *got;
+
+	(void)state;
+	got = test_ods(ODS_HEAD "<table:table><table:table-row>"
+	    "<table:table-cell office:value-type=\"date\" "
+	    "office:date-value=\"0115-02-28\"><text:p>0115-03-01</text:p>"
+	    "</table:table-cell>"
+	    "<table:table-cell office:value-type=\"date\" "
+	    "office:date-value=\"0116-01-14T00:00:00\"><text:p>116/1/15"
+	    "</text:p></table:table-cell>"
+	    "<table:table-cell office:value-type=\"date\" "
+	    "office:date-value=\"1582-10-14\"><text:p>1582-10-04</text:p>"
+	    "</table:table-cell>"
+	    "<table:table-cell office:value-type=\"date\" "
+	    "office:date-value=\"1582-10-15\"><text:p>1582-10-15</text:p>"
+	    "</table:table-cell>"
+	    "</table:table-row></table:table>" ODS_TAIL, NULL);
+	assert_string_equal(got,
+	    "1|0115-03-01|0116-01-15|1582-10-04|1582-10-15\n");
+	free(got);
+
+	got = test_xlsx("<worksheet><sheetData><row r=\"1\"><c s=\"1\"><v>"
+	    "-651898</v></c><c s=\"1\"><v>-651578</v></c><c s=\"1\"><v>"
+	    "-115859</v></c><c s=\"1\"><v>-115858</v></c><c s=\"1\"><v>"
+	    "-693593</v></c><c s=\"1\"><v>-693594</v></c><c s=\"1\"><v>0"
+	    "</v></c></row></sheetData></worksheet>", NULL,
+	    "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode="
+	    "\"yyyy\\-mm\\-dd\"/></numFmts><cellXfs><xf numFmtId=\"0\"/>"
+	    "<xf numFmtId=\"164\"/></cellXfs></styleSheet>", NULL);
+	assert_string_equal(got, "1|0115-03-01|0116-01-15|1582-10-04|"
+	    "1582-10-15|0001-01-03|-693594|0\n");
+	free(got);
+}
+
 /* An .xlsx as Excel writes one: shared strings, formats, references. */
 static void
 test_table_xlsx(void **state)
@@ -720,6 +764,7 @@ main(void)
 		cmocka_unit_test(test_table_ods),
 		cmocka_unit_test(test_table_ods_odd_values),
 		cmocka_unit_test(test_table_xlsx),
+		cmocka_unit_test(test_table_roc_typed),
 		cmocka_unit_test(test_table_csv_rows),
 		cmocka_unit_test(test_table_big5_eudc),
 		cmocka_unit_test(test_table_hostile),

@@ -139,6 +139,11 @@ test_util_date_parse(void **state)
 	why = NULL;
 	assert_int_equal(date_parse("next week", iso, &why), -1);
 	assert_non_null(why);
+	/* A real date, but of no year kept: said so, not "not real". */
+	assert_int_equal(date_parse("1797/03/01", iso, &why), -1);
+	assert_string_equal(why, "is outside the years 1900 to 2999 that ogpo "
+	    "keeps; write it as 2024-05-08 or the ROC form 113/05/08");
+	assert_string_equal(iso, "");
 }
 
 /*
