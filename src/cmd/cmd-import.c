@@ -224,6 +224,17 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	}
 	if (rc != 0)
 		cmd_error(&cmd_import_entry, CMD_FAIL, "%s", cause);
+	else if (o.dry_run && !o.skip_bad && res.rejected > 0) {
+		/* The dry run answers for the import it stands for, so that
+		 * `--dry-run && import` stops where the import would. */
+		fprintf(stderr, ngettext("ogpo import: %zu row would be "
+		    "rejected, so the import would write nothing; correct it, "
+		    "or add --skip-bad to load the good rows\n", "ogpo import: "
+		    "%zu rows would be rejected, so the import would write "
+		    "nothing; correct them, or add --skip-bad to load the good "
+		    "rows\n", res.rejected), res.rejected);
+		rc = OGPO_INVALID;
+	}
 	free(cause);
 	free(res.rejects_error);
 	core_close(c);

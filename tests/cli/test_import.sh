@@ -396,7 +396,13 @@ contains "a control character in a name: rejected" "$TMP/out" \
     "rejected row 4, column name: Name holds a control character"
 no_esc "control characters: no ESC byte reaches the terminal"
 run import officers "$D/control.csv" --dry-run
-status "--dry-run with rejected rows: exit 0" 0
+status "--dry-run with rejected rows: exit 1, as the import would" 1
+contains "--dry-run with rejected rows: says the import would write nothing" \
+    "$TMP/err" "2 rows would be rejected, so the import would write nothing"
+contains "--dry-run with rejected rows: still says what the good rows would do" \
+    "$TMP/out" "dry run, nothing written"
+run import officers "$D/control.csv" --dry-run --skip-bad
+status "--dry-run --skip-bad with rejected rows: exit 0, as the import would" 0
 no_esc "control characters, --dry-run: no ESC byte reaches the terminal"
 run import officers "$D/control.csv" --skip-bad
 status "control characters, --skip-bad: exit 0" 0
@@ -646,7 +652,7 @@ fi
 	    iconv -f utf-8 -t utf-16le
 } >"$D/rej-utf16.csv"
 run import officers "$D/rej-utf16.csv" --dry-run --rejects "$TMP/rejects3.csv"
-status "--rejects with --dry-run: exit 0" 0
+status "--rejects with --dry-run: exit 1, as the import would" 1
 same "--rejects of UTF-16 input: starts with the BOM FF FE" \
     "$(od -An -tx1 -N2 "$TMP/rejects3.csv" | tr -d ' ')" fffe
 check "--rejects of UTF-16 input: tabs, in UTF-16LE" sh -c \

@@ -107,7 +107,12 @@ contains ".ods: the sheet has a Chinese name" "$TMP/content.xml" \
 # check_dry FROM FORM FILE: a dry run of FILE lists only the change made.
 check_dry() {
 	run --db "$DB" import officers "$3" --dry-run
-	status "$1 → $2: the dry run reads it" 0
+	# Big5 loses three names, rows the import would refuse: exit 1.
+	if [ "$2" = big5.csv ]; then
+		status "$1 → $2: the dry run reads it, and would refuse" 1
+	else
+		status "$1 → $2: the dry run reads it" 0
+	fi
 	contains "$1 → $2: the change, by the file's own column" "$TMP/out" \
 	    ": updated 許功蓋 <hsu@moi.gov.tw>: 電話 +886-2-2345-6789 → 0922-333-444"
 	if [ "$2" = big5.csv ]; then
