@@ -11,8 +11,6 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 
 demo_db
@@ -22,7 +20,7 @@ demo_db
 # 115-13 (led by 勞動部) reported on last month only, by its lead.
 "$OGPO" --db "$DB" add progress issue=115-13 agency=MOL date=2026-11-30 \
     text=試算工具完成測試 >/dev/null || not_ok "add progress 115-13"
-tui_start owed 80 24
+tui_start_zh owed
 keys 4
 expect "4: the cases" "列管案件：按 p"
 keys f

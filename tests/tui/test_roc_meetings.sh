@@ -7,13 +7,10 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 mkdir -p "$XDG_CONFIG_HOME/ogpo"
 echo 'date_style = roc' >"$XDG_CONFIG_HOME/ogpo/config"
-demo_db
-tui_start roc 80 24
+tui_start_zh roc
 keys 3
 expect "the Meetings tab shows 民國 dates" "115/11/15"
 keys 4
