@@ -1,6 +1,6 @@
 /*
  * pane-issues.c — tracked cases (列管案件; once "issues", point 6): number,
- * stage, lead agency, the Join response's due date and the title;
+ * stage, lead agency, the next deadline (core_case_next_due) and the title;
  * narrowed by stage, agency, what is overdue or trigger; the case's page
  * shows the whole case and its history as a timeline (stage changes and
  * progress reports, by day); p reports progress on the selected case; m
@@ -29,29 +29,6 @@ static struct {
 	uint32_t	 value;		/* stage, agency or trigger bit */
 	char		 what[160];	/* the filter, for the title line */
 } issues;
-
-/*
- * The date a case's next deadline falls on, into due ("" if none): its
- * Join response, or the contact with the proposer while that is not
- * recorded. Returns 1 if that day has passed.
- */
-static int
-issues_due(const struct issue *is, char *due)
-{
-	char resp[OGPO_DATE_MAX + 1], contact[OGPO_DATE_MAX + 1];
-	char today[OGPO_DATE_MAX + 1];
-
-	due[0] = '\0';
-	if (is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN)
-		return 0;
-	core_case_due(is, resp, contact);
-	if (contact[0] != '\0' && is->contacted[0] == '\0')
-		memcpy(due, contact, sizeof contact);
-	else if (resp[0] != '\0' && is->responded[0] == '\0')
-		memcpy(due, resp, sizeof resp);
-	date_today(today);
-	return due[0] != '\0' && strcmp(due, today) < 0;
-}
 
 /*
  * Does the lead agency of a case still followed (selected to response)
@@ -91,7 +68,7 @@ issues_pass(struct store_txn *t, const struct issue *is)
 	case FILTER_STAGE:
 		return is->stage == issues.value;
 	case FILTER_OVERDUE:
-		return issues_due(is, due);
+		return core_case_next_due(is, due);
 	case FILTER_OWED:
 		return (issues.value == 0 || is->lead == issues.value) &&
 		    issues_owed(t, is);
@@ -411,7 +388,7 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 			continue;
 		if (store_agency_get(t, is.lead, &a, NULL) != 0)
 			a.name[0] = '\0';
-		late = issues_due(&is, due);
+		late = core_case_next_due(&is, due);
 		at = row == issues.list.sel ? UI_SELECT :
 		    is.stage >= CASE_CLOSED ? UI_DIM : UI_NORMAL;
 		ui_fill(ui, y + 2 + row, x, w, at);
