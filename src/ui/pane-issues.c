@@ -261,7 +261,7 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	struct audit *a = xmalloc(sizeof *a);
 	struct issue *then = xmalloc(2 * sizeof *then), *before = then + 1;
 	struct issues_event *ev = NULL;
-	char line[512], when[32], arrow[8], day[16], mday[16];
+	char line[512], when[32], shown[32], arrow[8], day[16], mday[16];
 	size_t n = 0, cap = 0, i;
 	uint32_t id = is->h.id;
 	int any = 0;
@@ -297,11 +297,13 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			    a->before_len, before, NULL) != 0 ||
 			    before->stage == then->stage))
 				continue;
+			/* Ordered by the ISO time, shown in date_style. */
 			time_format(a->time, when, sizeof when);
+			time_show(a->time, shown, sizeof shown);
 			/* TRANSLATORS: a case's timeline: when, who: the
 			 * stage it left, an arrow, the stage it entered. */
 			issues_event_add(&ev, &n, &cap, when, xasprintf(_("%s "
-			    "%s: %s%s%s"), when, a->login, a->action ==
+			    "%s: %s%s%s"), shown, a->login, a->action ==
 			    AUDIT_CREATE || before->stage == 0 ?
 			    _("opened as ") : _(model_enum_label(
 			    &model_case_stages, before->stage)),

@@ -160,7 +160,7 @@ pane_detail_fields(struct store_txn *t, enum entity_kind kind,
 			snprintf(value, sizeof value, "%s", ui_sym(UI_SYM_DASH));
 		pane_text_add(&text, _(f->label), value);
 	}
-	time_format(((const struct record_head *)rec)->updated_at, when,
+	time_show(((const struct record_head *)rec)->updated_at, when,
 	    sizeof when);
 	snprintf(value, sizeof value, _("%s, %s (version %u)"),
 	    ((const struct record_head *)rec)->updated_by, when,
@@ -212,7 +212,7 @@ pane_undo(struct ui *ui, uint64_t seq)
 		free(cause);
 		return 0;
 	}
-	time_format(u.ch.time, when, sizeof when);
+	time_show(u.ch.time, when, sizeof when);
 	question = strcmp(u.ch.login, core_login(ui->core)) == 0 ?
 	    xasprintf(_("Take back your change of %s?\n%s"), when,
 	    u.ch.what) : xasprintf(_("Take back %s's change of %s?\n%s"),
