@@ -445,6 +445,13 @@ void	ui_alert(struct ui *ui, const char *title, const char *text);
  */
 int	ui_pick(struct ui *ui, const char *title, const char *const *labels,
 	    size_t n, size_t *sel, int first);
+/*
+ * A question: text (wrapped) above its answers, numbered from 1 (at most
+ * 9), each taken by its number, or by the arrows and Enter; typing
+ * narrows nothing. Returns as ui_pick; Esc answers none (0).
+ */
+int	ui_ask(struct ui *ui, const char *title, const char *text,
+	    const char *const *labels, size_t n, size_t *sel);
 /* ui_pick with text (wrapped) shown above the choices. */
 int	ui_pick_text(struct ui *ui, const char *title, const char *text,
 	    const char *const *labels, size_t n, size_t *sel, int first);

@@ -1078,8 +1078,7 @@ ui_drafts(struct ui *ui)
 		    "unsaved: %s (%s). What you typed was kept."), when,
 		    list[i]->title, label);
 		sel = 0;
-		r = ui_pick_text(ui, _("An unsaved form"), text, choices, 3,
-		    &sel, 0);
+		r = ui_ask(ui, _("An unsaved form"), text, choices, 3, &sel);
 		free(text);
 		if (r == UI_KEY_QUIT) {
 			ui->quit = 1;
