@@ -25,8 +25,8 @@ enum issues_filter {
 static struct {
 	struct vlist	 list;
 	struct ui_search search;
-	enum issues_filter filter;
-	uint32_t	 value;		/* stage, agency or trigger bit */
+	enum issues_filter filter, was;	/* was: at the last reload */
+	uint32_t	 value, was_value;	/* stage, agency or trigger bit */
 	char		 what[160];	/* the filter, for the title line */
 } issues;
 
@@ -88,7 +88,15 @@ issues_reload(struct ui *ui)
 
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
-	vlist_held(&issues.list);
+	/* The same list again (a report saved takes its case off the
+	 * owed list): the next case in its place. Narrowed anew: the
+	 * first, unless the selected case is in it. */
+	if (issues.filter == issues.was && issues.value == issues.was_value)
+		vlist_held_again(&issues.list);
+	else
+		vlist_held(&issues.list);
+	issues.was = issues.filter;
+	issues.was_value = issues.value;
 	is = xmalloc(sizeof *is);
 	/* By number (year, then number), an agency's by id. */
 	if (store_cursor_open(t, issues.filter == FILTER_AGENCY ?

@@ -395,6 +395,12 @@ void	vlist_paged(struct vlist *l, enum store_index ix, const uint32_t *group,
  */
 void	vlist_recount(struct vlist *l, struct store_txn *t);
 void	vlist_held(struct vlist *l);
+/*
+ * vlist_held for the same list again (after a change, or others'): if
+ * the selected row is gone, the one that took its place is selected, on
+ * the same line of the screen, rather than the first.
+ */
+void	vlist_held_again(struct vlist *l);
 void	vlist_held_add(struct vlist *l, uint32_t id);
 void	vlist_free(struct vlist *l);
 /* Fill rows[] for a screen of height rows, keeping the selection. */

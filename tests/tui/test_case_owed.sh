@@ -4,7 +4,8 @@
 # the Cases tab offers them (待填報), in Chinese at 80x24, as the cases
 # still followed (selected to response) whose lead agency has no report
 # of its own dated this month. A report by its lead (p) takes a case off
-# the list; one by a co-organiser does not; a proposed or closed case is
+# the list (the next takes its place, selected, as one works down it);
+# one by a co-organiser does not; a proposed or closed case is
 # never on it. The help says f offers them. Narrowed to an agency first
 # (a PO's own, by :list cases --agency), f 待填報 keeps to the cases that
 # agency leads and owes.
@@ -48,7 +49,12 @@ text 已召開座談，彙整三方意見
 keys C-s
 expect "saved" "已儲存「已召開座談，彙整三方意見」"
 expect_gone "115-04 is off the list" "115-04"
-expect_pos "ten left" "1/10"
+# Working down the list: the next case that owes it is selected where
+# 115-04 was, not the first.
+expect_sel "… the case after it takes its place, selected" "115-07"
+expect_pos "ten left, at the fourth" "4/10"
+keys Up
+expect_sel "Up: the one before it" "115-03"
 keys F
 expect "F shows them all" "115-18"
 keys '?'
