@@ -233,9 +233,11 @@ pane_issues_narrow(struct ui *ui, uint32_t agency)
 		issues_narrow_agency(ui, agency);
 }
 
-/* One line of the timeline: its day (and time) first, to sort by. */
+/* One line of the timeline: its day (and time) first, to sort by, then
+ * the order it was added in (a change of stage before a report). */
 struct issues_event {
 	char	 when[24];
+	size_t	 seq;
 	char	*line;
 };
 
@@ -245,14 +247,19 @@ issues_event_add(struct issues_event **ev, size_t *n, size_t *cap,
 {
 	*ev = xgrow(*ev, cap, *n + 1, sizeof **ev);
 	str_copy((*ev)[*n].when, when, sizeof (*ev)[*n].when);
+	(*ev)[*n].seq = *n;
 	(*ev)[(*n)++].line = line;
 }
 
 static int
 issues_event_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct issues_event *)a)->when,
-	    ((const struct issues_event *)b)->when);
+	const struct issues_event *x = a, *y = b;
+	int c = strcmp(x->when, y->when);
+
+	if (c != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /*
@@ -332,7 +339,13 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			if (p.meeting != 0 && store_meeting_get(t, p.meeting,
 			    &m, NULL) == 0)
 				date_show(m.date, mday, sizeof mday);
-			issues_event_add(&ev, &n, &cap, p.date, mday[0] ?
+			/* A report written on the day it is dated comes
+			 * at the time it was written: after the case was
+			 * opened that morning, not before. */
+			time_format(p.h.updated_at, when, sizeof when);
+			if (strncmp(when, p.date, 10) != 0)
+				str_copy(when, p.date, sizeof when);
+			issues_event_add(&ev, &n, &cap, when, mday[0] ?
 			    xasprintf(_("%s %s reports (at the meeting of "
 			    "%s): %s"), date_show(p.date, day, sizeof day),
 			    ag.name, mday, p.text) : xasprintf(_("%s %s "
