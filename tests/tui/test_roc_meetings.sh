@@ -59,4 +59,12 @@ expect "an overdue resolution's meeting and due date" \
 screen
 check "… no Western date in what is read" sh -c \
     "! tail -n 3 '$SCR' | grep -q '20[0-9][0-9]-[01][0-9]'"
+# The deadlines (D on the Cases tab) name a resolution as its meeting's
+# page does.
+keys 4 D
+expect "D: a resolution by its meeting's 民國 date" \
+    "執行決議事項：115/09/15-1 請各機關提報"
+screen
+check "… not by 2026-09-15-1" lacks_text "2026-09-15-1"
+esc
 tui_done
