@@ -381,6 +381,15 @@ size_t	 core_case_closing(const struct issue *old, const struct issue *is,
  */
 void	 core_case_due(const struct issue *is, char *due, char *contact_due);
 
+/*
+ * The day a case's next deadline falls on, into due ("" if none): the
+ * contact with the proposer while it is not recorded, then the Join
+ * response while it is not given; none once the case is closed or
+ * withdrawn. Returns 1 if that day has passed. The Cases tab and ogpo
+ * list cases show this one date.
+ */
+int	 core_case_next_due(const struct issue *is, char *due);
+
 /* Whole calendar days from date a to date b (negative if b is before). */
 long	 core_days_between(const char *a, const char *b);
 

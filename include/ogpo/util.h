@@ -122,6 +122,13 @@ void date_today(char *buf);
 /* t (seconds) as local "YYYY-MM-DD HH:MM" into buf of at least 17. */
 void time_format(int64_t t, char *buf, size_t n);
 
+/*
+ * t as the reader wants it shown (date_style), for people: as
+ * time_format, or "115/12/07 15:30" with date_style = roc. Files and
+ * TSV keep time_format's.
+ */
+void time_show(int64_t t, char *buf, size_t n);
+
 /* Shift an ISO date by months (day clamped to the month's end). */
 void date_add_months(const char *in, int months, char *out);
 

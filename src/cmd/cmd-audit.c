@@ -66,6 +66,7 @@ cmd_audit_print(struct store_txn *t, const struct cmd_audit *o,
 		snprintf(record, sizeof record, "%s %s", cmd_audit_word(kind,
 		    model_noun_msgid(a->entity)), d.what);
 	cells[0] = seq;
+	time_show(a->time, when, sizeof when);	/* for people */
 	cells[1] = when;
 	cells[2] = a->login;
 	cells[3] = cmd_audit_word(model_enum_name(&model_audit_actions,

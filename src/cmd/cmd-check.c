@@ -115,11 +115,14 @@ cmd_check_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	store_read_end(t);
 	core_close(c);
 	if (!cc.tsv) {
-		char span[40], day[16];
+		char span[40], day[16], month[16];
 
+		/* This month as the date_style has it: 2026-12, 115/12. */
+		date_show(o.today, month, sizeof month);
+		month[strlen(month) > 3 ? strlen(month) - 3 : 0] = '\0';
 		if (o.rolling)
-			snprintf(span, sizeof span, _("the 12 months before %.7s"),
-			    o.today);
+			snprintf(span, sizeof span, _("the 12 months before %s"),
+			    month);
 		else
 			snprintf(span, sizeof span, "%d", o.year);
 		printf(ngettext("%s%zu finding for %s (as of %s).\n",

@@ -248,7 +248,7 @@ cmd_import_list_one(void *arg, uint64_t seq, const struct audit *a,
 	char when[32], who[4 * 10 + 8];
 
 	(void)arg;
-	time_format(a->time, when, sizeof when);
+	time_show(a->time, when, sizeof when);
 	text_fit(a->login, 10, 1, who, sizeof who);
 	printf("%-6llu %s  %s %-9s +%u ~%u =%u !%u  ", (unsigned long long)seq,
 	    when, who, model_enum_name(&model_entities, ir->kind),

@@ -203,9 +203,9 @@ list_issues(struct list *l)
 	struct store_cursor *c;
 	struct issue is;
 	struct agency a;
-	char id[16], due[OGPO_DATE_MAX + 1], contact[OGPO_DATE_MAX + 1];
-	char day[16];
-	int rc;
+	char id[16], due[OGPO_DATE_MAX + 1], day[16];
+	char shown[sizeof is.title + 32];
+	int rc, late;
 
 	if (l->tsv)
 		cmd_tsv_header(stdout, &schema_issue);
@@ -222,14 +222,18 @@ list_issues(struct list *l)
 			continue;
 		}
 		snprintf(id, sizeof id, "%u", is.h.id);
-		core_case_due(&is, due, contact);
-		if (is.responded[0] != '\0' || is.stage == CASE_CLOSED)
-			due[0] = '\0';
+		/* The next deadline, as the Cases tab shows it: the contact
+		 * with the proposer falls due first, and once it is past
+		 * unrecorded it is what the case owes (overdue in words,
+		 * as there). */
+		late = core_case_next_due(&is, due);
+		snprintf(shown, sizeof shown, "%s%s", late ?
+		    _("(overdue) ") : "", is.title);
 		const char *cells[] = { id, is.serial,
 			model_enum_name(&model_case_stages, is.stage),
 			list_agency_name(l, is.lead, &a),
 			due[0] ? date_show(due, day, sizeof day) : "",
-			is.title };
+			shown };
 		cmd_table_row(stdout, list_issue_cols, 6, cells);
 	}
 	store_cursor_close(c);

@@ -30,7 +30,7 @@ cmd_undo_say(int done, const struct core_change *ch)
 {
 	char when[32], *line;
 
-	time_format(ch->time, when, sizeof when);
+	time_show(ch->time, when, sizeof when);
 	if (done)
 		line = xasprintf(_("Took back change %llu (%s, %s): %s"),
 		    (unsigned long long)ch->group, ch->login, when, ch->what);

@@ -139,6 +139,7 @@ cmd_user_list(struct core *c, int tsv, char **cause)
 			putchar('\n');
 			continue;
 		}
+		time_show(u.h.updated_at, when, sizeof when);
 		snprintf(changed, sizeof changed, _("%s by %s"), when,
 		    u.h.updated_by);
 		cells[0] = u.login;

@@ -51,7 +51,7 @@ cmd_who_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	else
 		cmd_table_header(stdout, cols, 4);
 	for (i = 0; i < n && i < WHO_MAX; i++) {
-		time_format(s[i].since, since, sizeof since);
+		time_show(s[i].since, since, sizeof since);
 		snprintf(pid, sizeof pid, "%ld", s[i].pid);
 		cells[0] = s[i].login;
 		cells[1] = since;

@@ -206,6 +206,24 @@ core_case_due(const struct issue *is, char *due, char *contact_due)
 	date_add_days(is->passed, CASE_CONTACT_DAYS, contact_due);
 }
 
+int
+core_case_next_due(const struct issue *is, char *due)
+{
+	char resp[OGPO_DATE_MAX + 1], contact[OGPO_DATE_MAX + 1];
+	char today[OGPO_DATE_MAX + 1];
+
+	due[0] = '\0';
+	if (is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN)
+		return 0;
+	core_case_due(is, resp, contact);
+	if (contact[0] != '\0' && is->contacted[0] == '\0')
+		memcpy(due, contact, sizeof contact);
+	else if (resp[0] != '\0' && is->responded[0] == '\0')
+		memcpy(due, resp, sizeof resp);
+	date_today(today);
+	return due[0] != '\0' && strcmp(due, today) < 0;
+}
+
 /* A case's deadlines, to fn: the response, then the contact. */
 static int
 case_deadlines(const struct issue *is, core_deadline_fn fn, void *arg)

@@ -201,6 +201,7 @@ static void
 compliance_window(const struct compliance_options *o, struct window *w)
 {
 	int ty = atoi(o->today), tm = atoi(o->today + 5);
+	char a[16], b[16];
 
 	if (o->rolling) {
 		/* Month index k = 0..11 from (fy, fm); all twelve are over. */
@@ -210,8 +211,13 @@ compliance_window(const struct compliance_options *o, struct window *w)
 		snprintf(w->from, sizeof w->from, "%04u-%02u-01",
 		    (unsigned)w->fy % 10000, (unsigned)w->fm % 100);
 		date_add_days(o->today, -(atoi(o->today + 8)), w->to);
-		snprintf(w->span, sizeof w->span, _("from %04u-%02u to %.7s"),
-		    (unsigned)w->fy % 10000, (unsigned)w->fm % 100, w->to);
+		/* The months as the reader's date_style has them: 2025-03
+		 * or 114/03, a day's date less its day. */
+		date_show(w->from, a, sizeof a);
+		date_show(w->to, b, sizeof b);
+		a[strlen(a) > 3 ? strlen(a) - 3 : 0] = '\0';
+		b[strlen(b) > 3 ? strlen(b) - 3 : 0] = '\0';
+		snprintf(w->span, sizeof w->span, _("from %s to %s"), a, b);
 	} else {
 		w->fy = o->year;
 		w->fm = 1;
@@ -444,7 +450,7 @@ compliance_issues(struct check *ck)
 {
 	struct store_cursor *c;
 	struct issue *is = xmalloc(sizeof *is);
-	char subject[160];
+	char subject[160], since[16];
 	long days;
 
 	if (store_cursor_open(ck->t, IX_ISSUE, NULL, &c, NULL) != 0) {
@@ -468,7 +474,8 @@ compliance_issues(struct check *ck)
 		compliance_say(ck, RULE_ESCALATED_LONG, is->lead, 0, is->h.id,
 		    subject, "has waited for the minister's cross-ministerial "
 		    "meeting since %s (%ld days, more than %d)",
-		    is->status_since, days, ck->o->escalated_days);
+		    date_show(is->status_since, since, sizeof since), days,
+		    ck->o->escalated_days);
 	}
 	store_cursor_close(c);
 	free(is);
@@ -479,7 +486,7 @@ static int
 compliance_overdue_one(void *arg, const struct core_deadline *d)
 {
 	struct check *ck = arg;
-	char agency[OGPO_NAME_MAX + 1];
+	char agency[OGPO_NAME_MAX + 1], due[16];
 	struct agency a;
 	char *ago;
 	long days;
@@ -492,20 +499,22 @@ compliance_overdue_one(void *arg, const struct core_deadline *d)
 		snprintf(agency, sizeof agency, "#%u", d->agency);
 	days = core_days_between(d->due, ck->o->today);
 	ago = xasprintf(ngettext("%ld day ago", "%ld days ago", days), days);
+	/* In the reader's date_style, as the dates around it. */
+	date_show(d->due, due, sizeof due);
 	if (d->kind == DEADLINE_RESPONSE && d->extended)
 		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
 		    "%s has not answered the Join proposal: the extended "
-		    "response was due on %s (%s)", agency, d->due, ago);
+		    "response was due on %s (%s)", agency, due, ago);
 	else if (d->kind == DEADLINE_RESPONSE)
 		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
 		    "%s has not answered the Join proposal: the response was "
 		    "due on %s, two calendar months after it passed (%s)",
-		    agency, d->due, ago);
+		    agency, due, ago);
 	else
 		compliance_say(ck, RULE_OVERDUE, d->agency, 0, d->id, d->what,
 		    "%s has not recorded contacting the proposer, due on %s, "
 		    "7 calendar days after the proposal passed (%s)", agency,
-		    d->due, ago);
+		    due, ago);
 	free(ago);
 	return 0;
 }
@@ -517,7 +526,7 @@ compliance_deadline(void *arg, const struct resolution_deadline *d)
 	struct check *ck = arg;
 	struct meeting *m;
 	struct agency a;
-	char subject[160], text[100];
+	char subject[160], text[100], held[16], due[16];
 	long days;
 
 	if (strcmp(d->due, ck->o->today) >= 0)
@@ -535,8 +544,9 @@ compliance_deadline(void *arg, const struct resolution_deadline *d)
 	ck->meeting = d->meeting;
 	compliance_say(ck, RULE_RESOLUTION_OVERDUE, d->agency, 0, 0, subject,
 	    "resolution %u of the meeting of %s (#%u), \"%s\", was due "
-	    "%s (%ld days ago) and is still followed", d->number, m->date,
-	    d->id, text, d->due, days);
+	    "%s (%ld days ago) and is still followed", d->number,
+	    date_show(m->date, held, sizeof held), d->id, text,
+	    date_show(d->due, due, sizeof due), days);
 	ck->meeting = 0;
 	free(m);
 }

@@ -114,8 +114,11 @@ describe_field(struct store_txn *t, const struct field *f, const void *rec,
 		for (k = 0, used = 0; k < count && used < n; k++) {
 			describe_ref(t, f->ref, list[k], one, sizeof one,
 			    as_was);
+			/* A list (of agencies, of cases) as lists are said
+			 * elsewhere: 、 in Chinese; ； parts a change's
+			 * fields. */
 			used += (size_t)snprintf(buf + used, n - used, "%s%s",
-			    k ? _("; ") : "", one);
+			    k ? _(", ") : "", one);
 		}
 	} else if (f->form == FORM_COMPETENCIES) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
@@ -295,7 +298,7 @@ core_audit_describe(struct store_txn *t, const struct audit *a,
 			    b->entity == ENTITY_IMPORT)
 				continue;
 			core_audit_describe(t, b, &e);
-			time_format(b->time, when, sizeof when);
+			time_show(b->time, when, sizeof when);
 			snprintf(d->changes, sizeof d->changes, _("taken back: "
 			    "%s's change of %s, %s %s: %s"), b->login, when,
 			    model_noun(b->entity), e.what, e.changes);

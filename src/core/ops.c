@@ -316,7 +316,7 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 	}
 	if (had && h->version != 0 && old->h.version != h->version) {
 		core_record_label(t, kind, rec, label, sizeof label);
-		time_format(old->h.updated_at, when, sizeof when);
+		time_show(old->h.updated_at, when, sizeof when);
 		rc = err_set(cause, OGPO_CONFLICT, "%s %s was changed by %s at "
 		    "%s since you opened it", model_noun(kind), label,
 		    old->h.updated_by, when);
@@ -995,7 +995,7 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 		goto out;
 	if (version != 0 && old->h.version != version) {
 		schema_label(schema_of(kind), old, label, sizeof label);
-		time_format(old->h.updated_at, when, sizeof when);
+		time_show(old->h.updated_at, when, sizeof when);
 		rc = err_set(cause, OGPO_CONFLICT, "%s was changed by %s at %s "
 		    "since you opened it; look again before deleting", label,
 		    old->h.updated_by, when);

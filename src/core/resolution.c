@@ -282,6 +282,7 @@ resolution_deadline_one(void *arg, const struct resolution_deadline *r)
 	struct resolution_walk *w = arg;
 	struct core_deadline d;
 	struct meeting *m;
+	char day[16];
 	size_t n;
 
 	if (w->rc != 0)
@@ -295,8 +296,9 @@ resolution_deadline_one(void *arg, const struct resolution_deadline *r)
 	m = xmalloc(sizeof *m);
 	if (store_meeting_get(w->t, r->meeting, m, NULL) != 0)
 		snprintf(m->date, sizeof m->date, "#%u", r->meeting);
-	n = (size_t)snprintf(d.what, sizeof d.what, "%s-%u ", m->date,
-	    r->number);
+	/* Named as the meeting's page names it: 115/09/15-1 in 民國. */
+	n = (size_t)snprintf(d.what, sizeof d.what, "%s-%u ",
+	    date_show(m->date, day, sizeof day), r->number);
 	if (n < sizeof d.what)	/* the text, cut on a character */
 		(void)str_copy(d.what + n, r->what, sizeof d.what - n);
 	str_utf8_cut(d.what);

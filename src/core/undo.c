@@ -145,7 +145,7 @@ undo_deleter(struct store_txn *t, const struct audit *a, uint64_t from,
 		    b->action == AUDIT_DELETE && b->entity == a->entity &&
 		    b->id == a->id && b->id2 == a->id2) {
 			str_copy(who, b->login, wn);
-			time_format(b->time, when, tn);
+			time_show(b->time, when, tn);
 			break;
 		}
 	free(b);
@@ -281,7 +281,7 @@ undo_conflict(struct undo *u, const void *img, const void *now,
 	if (now != NULL) {
 		str_copy(who, ((const struct record_head *)now)->updated_by,
 		    sizeof who);
-		time_format(((const struct record_head *)now)->updated_at,
+		time_show(((const struct record_head *)now)->updated_at,
 		    when, sizeof when);
 	} else
 		undo_deleter(u->t, u->a, seq + 1, who, sizeof who, when,
@@ -500,7 +500,7 @@ undo_start(struct undo *u, uint64_t seq, char **cause)
 
 		when[0] = '\0';
 		if (store_audit_get(u->t, u->ch.undone, a, NULL) == 0)
-			time_format(a->time, when, sizeof when);
+			time_show(a->time, when, sizeof when);
 		rc = err_set(cause, OGPO_INVALID, "change %llu was taken back "
 		    "already, by %s at %s", (unsigned long long)u->ch.group,
 		    a->login, when);

@@ -177,6 +177,7 @@ struct pick {
 	const char *const	*also;		/* more to find each by, or
 						   NULL */
 	size_t			 n;
+	int			 question;	/* numbered, never narrowed */
 	char			 filter[64];
 	struct ui_edit		 edit;
 	size_t			*shown;		/* indexes matching filter */
@@ -209,8 +210,8 @@ dialog_pick_draw(struct ui *ui, void *arg)
 	int h, w, y, x, rows, j;
 
 	for (i = 0; i < p->n && i < 2000; i++)
-		if (text_width(p->labels[i]) > widest)
-			widest = text_width(p->labels[i]);
+		if (text_width(p->labels[i]) + 2 > widest)
+			widest = text_width(p->labels[i]) + 2;
 	if (text_width(p->title) + 4 > widest)
 		widest = text_width(p->title) + 4;	/* the title shows whole */
 	if (p->text != NULL && widest < 60)
@@ -238,12 +239,29 @@ dialog_pick_draw(struct ui *ui, void *arg)
 		p->top = p->sel;
 	if (p->sel >= p->top + (size_t)rows)
 		p->top = p->sel - (size_t)rows + 1;
-	for (i = 0; i < (size_t)rows && p->top + i < p->nshown; i++)
-		ui_put(ui, y + (int)i, x, w,
-		    p->labels[p->shown[p->top + i]],
+	for (i = 0; i < (size_t)rows && p->top + i < p->nshown; i++) {
+		char line[512];
+		size_t k = p->shown[p->top + i];
+
+		/* A question's choices by their keys: "1 Open it". */
+		if (p->question)
+			snprintf(line, sizeof line, "%zu %s", k + 1,
+			    p->labels[k]);
+		else
+			snprintf(line, sizeof line, "%s", p->labels[k]);
+		ui_put(ui, y + (int)i, x, w, line,
 		    p->top + i == p->sel ? UI_SELECT : UI_NORMAL);
+	}
 	if (p->nshown == 0)
 		ui_put(ui, y, x, w, _("(nothing matches)"), UI_DIM);
+	if (p->question) {
+		char keys[128];
+
+		snprintf(keys, sizeof keys, _("Press 1 to %zu, or Enter on "
+		    "a choice    Esc: cancel"), p->n);
+		ui_put(ui, y + h - 1, x, w, keys, UI_DIM);
+		return;
+	}
 	ui_put(ui, y + h - 1, x, 8, _("Find: "), UI_DIM);
 	ui_edit_draw(ui, &p->edit, y + h - 1, x + 6, w - 6, UI_FIELD);
 }
@@ -257,6 +275,11 @@ static const struct ui_hint dialog_pick_hints[] = {
 
 static const struct ui_view dialog_pick_view = {
 	N_("A pick list (type to narrow it)"), UI_CTX_LIST, dialog_pick_hints
+};
+
+static const struct ui_view dialog_question_view = {
+	N_("A question (each answer by its number)"), UI_CTX_LIST,
+	dialog_pick_hints
 };
 
 int
@@ -276,6 +299,14 @@ ui_pick_text(struct ui *ui, const char *title, const char *text,
 	return dialog_pick_run(ui, title, text, labels, NULL, n, sel, first);
 }
 
+int
+ui_ask(struct ui *ui, const char *title, const char *text,
+    const char *const *labels, size_t n, size_t *sel)
+{
+	/* first = -1: a question, whose keys are its answers'. */
+	return dialog_pick_run(ui, title, text, labels, NULL, n, sel, -1);
+}
+
 /* A pick list whose choice i is also found by what also[i] holds. */
 static int
 dialog_pick_run(struct ui *ui, const char *title, const char *text,
@@ -293,6 +324,7 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 	p.labels = labels;
 	p.also = also;
 	p.n = n;
+	p.question = first == -1 && n <= 9;
 	p.shown = xcalloc(n ? n : 1, sizeof *p.shown);
 	ui_edit_init(&p.edit, p.filter, sizeof p.filter);
 	dialog_pick_filter(&p);
@@ -310,6 +342,18 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 			break;
 		}
 		rows = ui->rows - 8 > 1 ? ui->rows - 8 : 1;
+		/* A question takes its answers' numbers, and narrows
+		 * nothing: a letter typed there is no search, and would
+		 * hide every answer. */
+		if (p.question && key >= '1' && key < '1' + (int)p.n) {
+			*sel = (size_t)(key - '1');
+			r = 1;
+			break;
+		}
+		if (p.question && key == 27) {
+			r = 0;
+			break;
+		}
 		if (key == 27) {
 			if (p.filter[0] == '\0') {
 				r = 0;
@@ -322,8 +366,8 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 		}
 		/* Characters and Backspace narrow the list; Home, End and
 		 * the arrows move in it. */
-		if ((ui_key_printable(key) || key == 0x7f || key == 0x08 ||
-		    key == (KEYMAP_FKEY | KEY_BACKSPACE)) &&
+		if (!p.question && (ui_key_printable(key) || key == 0x7f ||
+		    key == 0x08 || key == (KEYMAP_FKEY | KEY_BACKSPACE)) &&
 		    ui_edit_key(&p.edit, key)) {
 			dialog_pick_filter(&p);
 			continue;
@@ -333,7 +377,8 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 			continue;
 		switch (a) {
 		case UA_HELP:	/* F1: ? narrows the list */
-			ui_help_view(ui, &dialog_pick_view);
+			ui_help_view(ui, p.question ? &dialog_question_view :
+			    &dialog_pick_view);
 			break;
 		case UA_SELECT:
 		case UA_DETAIL:

@@ -862,7 +862,7 @@ form_conflict(struct form *fm, void *rec, const char *cause)
 		ui_alert(fm->ui, _("Not saved"), cause);
 		return 0;
 	}
-	r = ui_pick_text(fm->ui, cause, text, labels, 3, &sel, 0);
+	r = ui_ask(fm->ui, cause, text, labels, 3, &sel);
 	free(text);
 	if (r != 1 || sel == 2) {
 		free(theirs);

@@ -42,6 +42,66 @@ help_keys(struct ui *ui, enum ui_ctx ctx, enum ui_action a, int typing,
 	}
 }
 
+/* The key column, in cells: "  <Enter>          what it does". */
+#define HELP_KEYS	16
+
+/* One row of the key column, padded in cells, then what, if any. */
+static char *
+help_row(char *old, const char *keys, size_t len, const char *what)
+{
+	char *row = xmalloc(len + 1), *text;
+	size_t w;
+
+	memcpy(row, keys, len);
+	row[len] = '\0';
+	w = text_width(row);
+	text = what == NULL ? xasprintf("%s  %s\n", old, row) :
+	    xasprintf("%s  %s%*s %s\n", old, row,
+	    w < HELP_KEYS ? (int)(HELP_KEYS - w) : 0, "", what);
+	free(row);
+	free(old);
+	return text;
+}
+
+/*
+ * "  KEYS             what it does" added to text: the keys padded to
+ * the column in display cells (a keymap may bind a Chinese character),
+ * so every description starts at one column. Keys wider than it go on
+ * in rows of their own under it, split between key names, and the
+ * description stays in its column; each row leaves two spaces before the
+ * description, by which a long one wraps under itself.
+ */
+static char *
+help_add(char *text, const char *keys, const char *what)
+{
+	const char *row = keys, *p, *end;
+	int said = 0;
+
+	while (*row != '\0') {
+		/* As many names as fit in the column, at least one. */
+		end = row + strcspn(row, " ");
+		while (*end == ' ') {
+			p = end + 1 + strcspn(end + 1, " ");
+			if (text_col_of(row, (size_t)(p - row)) >
+			    HELP_KEYS - 1)
+				break;
+			end = p;
+		}
+		if (!said && text_col_of(row, (size_t)(end - row)) <
+		    HELP_KEYS) {
+			text = help_row(text, row, (size_t)(end - row), what);
+			said = 1;
+		} else
+			text = help_row(text, row, (size_t)(end - row), NULL);
+		row = end;
+		while (*row == ' ')
+			row++;
+	}
+	if (!said)
+		text = help_row(text, "", 0, what);
+	return text;
+}
+
 /* "  KEYS             what it does" into *text, when a has a key. */
 static void
 help_line(struct ui *ui, char **text, enum ui_ctx ctx, enum ui_action a,
@@ -52,8 +112,7 @@ help_line(struct ui *ui, char **text, enum ui_ctx ctx, enum ui_action a,
 	help_keys(ui, ctx, a, typing, keys, sizeof keys);
 	if (keys[0] == '\0')
 		return;
-	*text = xasprintf("%s  %-16s %s\n", old, keys, _(ui_actions[a].help));
-	free(old);
+	*text = help_add(old, keys, _(ui_actions[a].help));
 }
 
 static void help_show(struct ui *, const struct ui_view *, int);
@@ -165,10 +224,7 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 			}
 			if (keys[0] == '\0')
 				continue;
-			old = text;
-			text = xasprintf("%s  %-16s %s\n", old, keys,
-			    _(ui_actions[a].help));
-			free(old);
+			text = help_add(text, keys, _(ui_actions[a].help));
 		}
 	}
 	ui_text_popup(ui, _("Help"), text);

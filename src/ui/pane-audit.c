@@ -203,7 +203,7 @@ audit_draw(struct ui *ui, int y, int x, int h, int w)
 		if (store_audit_get(t, aud.list.rows[row], a, NULL) != 0)
 			continue;
 		core_audit_describe(t, a, &d);
-		time_format(a->time, when, sizeof when);
+		time_show(a->time, when, sizeof when);
 		if (a->entity == ENTITY_IMPORT || a->entity == ENTITY_AUDIT)
 			snprintf(rec, sizeof rec, "%s", d.what);
 		else
@@ -212,8 +212,10 @@ audit_draw(struct ui *ui, int y, int x, int h, int w)
 			    d.what);
 		at = row == aud.list.sel ? UI_SELECT : UI_NORMAL;
 		ui_fill(ui, y + 2 + row, x, w, at);
-		/* Narrow: "11-27 14:08", the year goes. */
-		ui_put(ui, y + 2 + row, x, tw, tw < 16 ? when + 5 : when, at);
+		/* Narrow: "11-27 14:08", the year goes (115/ too). */
+		ui_put(ui, y + 2 + row, x, tw, tw < 16 &&
+		    strpbrk(when, "-/") != NULL ? strpbrk(when, "-/") + 1 :
+		    when, at);
 		ui_put(ui, y + 2 + row, x + tw + 1, 12, a->login, at);
 		ui_put(ui, y + 2 + row, x + tw + 14, 9,
 		    _(model_enum_label(&model_audit_actions, a->action)), at);
@@ -241,7 +243,7 @@ audit_detail(struct ui *ui, uint32_t seq)
 	a = xmalloc(sizeof *a);
 	if (store_audit_get(t, seq, a, NULL) == 0) {
 		core_audit_describe(t, a, &d);
-		time_format(a->time, when, sizeof when);
+		time_show(a->time, when, sizeof when);
 		snprintf(line, sizeof line, "%u", seq);
 		pane_text_add(&text, _("Number"), line);
 		pane_text_add(&text, _("When"), when);

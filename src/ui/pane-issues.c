@@ -1,6 +1,6 @@
 /*
  * pane-issues.c — tracked cases (列管案件; once "issues", point 6): number,
- * stage, lead agency, the Join response's due date and the title;
+ * stage, lead agency, the next deadline (core_case_next_due) and the title;
  * narrowed by stage, agency, what is overdue or trigger; the case's page
  * shows the whole case and its history as a timeline (stage changes and
  * progress reports, by day); p reports progress on the selected case; m
@@ -25,33 +25,10 @@ enum issues_filter {
 static struct {
 	struct vlist	 list;
 	struct ui_search search;
-	enum issues_filter filter;
-	uint32_t	 value;		/* stage, agency or trigger bit */
+	enum issues_filter filter, was;	/* was: at the last reload */
+	uint32_t	 value, was_value;	/* stage, agency or trigger bit */
 	char		 what[160];	/* the filter, for the title line */
 } issues;
-
-/*
- * The date a case's next deadline falls on, into due ("" if none): its
- * Join response, or the contact with the proposer while that is not
- * recorded. Returns 1 if that day has passed.
- */
-static int
-issues_due(const struct issue *is, char *due)
-{
-	char resp[OGPO_DATE_MAX + 1], contact[OGPO_DATE_MAX + 1];
-	char today[OGPO_DATE_MAX + 1];
-
-	due[0] = '\0';
-	if (is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN)
-		return 0;
-	core_case_due(is, resp, contact);
-	if (contact[0] != '\0' && is->contacted[0] == '\0')
-		memcpy(due, contact, sizeof contact);
-	else if (resp[0] != '\0' && is->responded[0] == '\0')
-		memcpy(due, resp, sizeof resp);
-	date_today(today);
-	return due[0] != '\0' && strcmp(due, today) < 0;
-}
 
 /*
  * Does the lead agency of a case still followed (selected to response)
@@ -91,7 +68,7 @@ issues_pass(struct store_txn *t, const struct issue *is)
 	case FILTER_STAGE:
 		return is->stage == issues.value;
 	case FILTER_OVERDUE:
-		return issues_due(is, due);
+		return core_case_next_due(is, due);
 	case FILTER_OWED:
 		return (issues.value == 0 || is->lead == issues.value) &&
 		    issues_owed(t, is);
@@ -111,7 +88,15 @@ issues_reload(struct ui *ui)
 
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
-	vlist_held(&issues.list);
+	/* The same list again (a report saved takes its case off the
+	 * owed list): the next case in its place. Narrowed anew: the
+	 * first, unless the selected case is in it. */
+	if (issues.filter == issues.was && issues.value == issues.was_value)
+		vlist_held_again(&issues.list);
+	else
+		vlist_held(&issues.list);
+	issues.was = issues.filter;
+	issues.was_value = issues.value;
 	is = xmalloc(sizeof *is);
 	/* By number (year, then number), an agency's by id. */
 	if (store_cursor_open(t, issues.filter == FILTER_AGENCY ?
@@ -248,9 +233,11 @@ pane_issues_narrow(struct ui *ui, uint32_t agency)
 		issues_narrow_agency(ui, agency);
 }
 
-/* One line of the timeline: its day (and time) first, to sort by. */
+/* One line of the timeline: its day (and time) first, to sort by, then
+ * the order it was added in (a change of stage before a report). */
 struct issues_event {
 	char	 when[24];
+	size_t	 seq;
 	char	*line;
 };
 
@@ -260,14 +247,19 @@ issues_event_add(struct issues_event **ev, size_t *n, size_t *cap,
 {
 	*ev = xgrow(*ev, cap, *n + 1, sizeof **ev);
 	str_copy((*ev)[*n].when, when, sizeof (*ev)[*n].when);
+	(*ev)[*n].seq = *n;
 	(*ev)[(*n)++].line = line;
 }
 
 static int
 issues_event_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct issues_event *)a)->when,
-	    ((const struct issues_event *)b)->when);
+	const struct issues_event *x = a, *y = b;
+	int c = strcmp(x->when, y->when);
+
+	if (c != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /*
@@ -284,7 +276,7 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	struct audit *a = xmalloc(sizeof *a);
 	struct issue *then = xmalloc(2 * sizeof *then), *before = then + 1;
 	struct issues_event *ev = NULL;
-	char line[512], when[32], arrow[8], day[16], mday[16];
+	char line[512], when[32], shown[32], arrow[8], day[16], mday[16];
 	size_t n = 0, cap = 0, i;
 	uint32_t id = is->h.id;
 	int any = 0;
@@ -320,11 +312,13 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			    a->before_len, before, NULL) != 0 ||
 			    before->stage == then->stage))
 				continue;
+			/* Ordered by the ISO time, shown in date_style. */
 			time_format(a->time, when, sizeof when);
+			time_show(a->time, shown, sizeof shown);
 			/* TRANSLATORS: a case's timeline: when, who: the
 			 * stage it left, an arrow, the stage it entered. */
 			issues_event_add(&ev, &n, &cap, when, xasprintf(_("%s "
-			    "%s: %s%s%s"), when, a->login, a->action ==
+			    "%s: %s%s%s"), shown, a->login, a->action ==
 			    AUDIT_CREATE || before->stage == 0 ?
 			    _("opened as ") : _(model_enum_label(
 			    &model_case_stages, before->stage)),
@@ -345,7 +339,13 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 			if (p.meeting != 0 && store_meeting_get(t, p.meeting,
 			    &m, NULL) == 0)
 				date_show(m.date, mday, sizeof mday);
-			issues_event_add(&ev, &n, &cap, p.date, mday[0] ?
+			/* A report written on the day it is dated comes
+			 * at the time it was written: after the case was
+			 * opened that morning, not before. */
+			time_format(p.h.updated_at, when, sizeof when);
+			if (strncmp(when, p.date, 10) != 0)
+				str_copy(when, p.date, sizeof when);
+			issues_event_add(&ev, &n, &cap, when, mday[0] ?
 			    xasprintf(_("%s %s reports (at the meeting of "
 			    "%s): %s"), date_show(p.date, day, sizeof day),
 			    ag.name, mday, p.text) : xasprintf(_("%s %s "
@@ -411,7 +411,7 @@ issues_draw(struct ui *ui, int y, int x, int h, int w)
 			continue;
 		if (store_agency_get(t, is.lead, &a, NULL) != 0)
 			a.name[0] = '\0';
-		late = issues_due(&is, due);
+		late = core_case_next_due(&is, due);
 		at = row == issues.list.sel ? UI_SELECT :
 		    is.stage >= CASE_CLOSED ? UI_DIM : UI_NORMAL;
 		ui_fill(ui, y + 2 + row, x, w, at);

@@ -65,7 +65,7 @@ users_draw(struct ui *ui, int y, int x, int h, int w)
 	for (row = 0; row < usr.list.nrows; row++) {
 		u = &usr.users[usr.list.rows[row] - 1];
 		at = row == usr.list.sel ? UI_SELECT : UI_NORMAL;
-		time_format(u->h.updated_at, when, sizeof when);
+		time_show(u->h.updated_at, when, sizeof when);
 		snprintf(changed, sizeof changed, "%s %s", when,
 		    u->h.updated_by);
 		if (u->role == UROLE_EDITOR)

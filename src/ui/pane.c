@@ -144,12 +144,23 @@ pane_detail_fields(struct store_txn *t, enum entity_kind kind,
 		f = &s->fields[i];
 		if (f->flags & FIELD_HEAD)
 			continue;
+		/* A case's state is its stage, as the Cases tab says it:
+		 * the status of the issues it once was only follows the
+		 * stage, but for an escalation to the minister (point 6),
+		 * said here in words where the tab has a colour. */
+		if (kind == ENTITY_ISSUE && strcmp(f->name, "status") == 0)
+			continue;
 		core_field_text(t, f, rec, value, sizeof value);
+		if (kind == ENTITY_ISSUE && strcmp(f->name, "stage") == 0 &&
+		    ((const struct issue *)rec)->status == ISSUE_ESCALATED)
+			snprintf(value, sizeof value, _("%s (escalated to the "
+			    "minister)"), _(model_enum_label(&model_case_stages,
+			    ((const struct issue *)rec)->stage)));
 		if (every && value[0] == '\0')
 			snprintf(value, sizeof value, "%s", ui_sym(UI_SYM_DASH));
 		pane_text_add(&text, _(f->label), value);
 	}
-	time_format(((const struct record_head *)rec)->updated_at, when,
+	time_show(((const struct record_head *)rec)->updated_at, when,
 	    sizeof when);
 	snprintf(value, sizeof value, _("%s, %s (version %u)"),
 	    ((const struct record_head *)rec)->updated_by, when,
@@ -201,7 +212,7 @@ pane_undo(struct ui *ui, uint64_t seq)
 		free(cause);
 		return 0;
 	}
-	time_format(u.ch.time, when, sizeof when);
+	time_show(u.ch.time, when, sizeof when);
 	question = strcmp(u.ch.login, core_login(ui->core)) == 0 ?
 	    xasprintf(_("Take back your change of %s?\n%s"), when,
 	    u.ch.what) : xasprintf(_("Take back %s's change of %s?\n%s"),

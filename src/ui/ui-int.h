@@ -395,6 +395,12 @@ void	vlist_paged(struct vlist *l, enum store_index ix, const uint32_t *group,
  */
 void	vlist_recount(struct vlist *l, struct store_txn *t);
 void	vlist_held(struct vlist *l);
+/*
+ * vlist_held for the same list again (after a change, or others'): if
+ * the selected row is gone, the one that took its place is selected, on
+ * the same line of the screen, rather than the first.
+ */
+void	vlist_held_again(struct vlist *l);
 void	vlist_held_add(struct vlist *l, uint32_t id);
 void	vlist_free(struct vlist *l);
 /* Fill rows[] for a screen of height rows, keeping the selection. */
@@ -445,6 +451,13 @@ void	ui_alert(struct ui *ui, const char *title, const char *text);
  */
 int	ui_pick(struct ui *ui, const char *title, const char *const *labels,
 	    size_t n, size_t *sel, int first);
+/*
+ * A question: text (wrapped) above its answers, numbered from 1 (at most
+ * 9), each taken by its number, or by the arrows and Enter; typing
+ * narrows nothing. Returns as ui_pick; Esc answers none (0).
+ */
+int	ui_ask(struct ui *ui, const char *title, const char *text,
+	    const char *const *labels, size_t n, size_t *sel);
 /* ui_pick with text (wrapped) shown above the choices. */
 int	ui_pick_text(struct ui *ui, const char *title, const char *text,
 	    const char *const *labels, size_t n, size_t *sel, int first);

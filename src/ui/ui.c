@@ -376,7 +376,7 @@ ui_who(struct ui *ui)
 
 	n = core_sessions(ui->core, s, 64);
 	for (i = 0; i < n && i < 64; i++) {
-		time_format(s[i].since, since, sizeof since);
+		time_show(s[i].since, since, sizeof since);
 		/* Padded in cells: a tab's name may be Chinese. */
 		text_fit(s[i].login, 16, 1, login, sizeof login);
 		text_fit(_(s[i].pane), 10, 1, pane, sizeof pane);
@@ -1064,7 +1064,6 @@ ui_drafts(struct ui *ui)
 	char when[32], label[256], *text;
 	void *rec;
 	size_t n, i, sel;
-	time_t tt;
 	int r;
 
 	n = draft_list(ui->dbdir, &list);
@@ -1074,14 +1073,12 @@ ui_drafts(struct ui *ui)
 		draft_get_record(list[i], 'm', rec);
 		schema_label(s, rec, label, sizeof label);
 		free(rec);
-		tt = (time_t)list[i]->when;
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&tt));
+		time_show(list[i]->when, when, sizeof when);
 		text = xasprintf(_("ogpo closed at %s while a form was open, "
 		    "unsaved: %s (%s). What you typed was kept."), when,
 		    list[i]->title, label);
 		sel = 0;
-		r = ui_pick_text(ui, _("An unsaved form"), text, choices, 3,
-		    &sel, 0);
+		r = ui_ask(ui, _("An unsaved form"), text, choices, 3, &sel);
 		free(text);
 		if (r == UI_KEY_QUIT) {
 			ui->quit = 1;

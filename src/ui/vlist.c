@@ -140,6 +140,15 @@ vlist_held(struct vlist *l)
 }
 
 void
+vlist_held_again(struct vlist *l)
+{
+	size_t index = l->index;
+
+	vlist_held(l);
+	l->index = index;
+}
+
+void
 vlist_held_add(struct vlist *l, uint32_t id)
 {
 	l->ids = xgrow(l->ids, &l->cap, l->n + 1, sizeof *l->ids);
@@ -267,11 +276,12 @@ vlist_load_held(struct vlist *l)
 		for (i = 0; i < l->n; i++)
 			if (l->ids[i] == l->want) {
 				l->index = i;
-				/* The list scrolled as it was. */
-				l->top_i = i > (size_t)l->sel ? i -
-				    (size_t)l->sel : 0;
 				break;
 			}
+		/* The list scrolled as it was (gone, the row in its
+		 * place: vlist_held_again). */
+		l->top_i = l->index > (size_t)l->sel ? l->index -
+		    (size_t)l->sel : 0;
 		l->want = 0;
 	}
 	if (l->n == 0) {

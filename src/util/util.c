@@ -333,6 +333,21 @@ time_format(int64_t t, char *buf, size_t n)
 }
 
 void
+time_show(int64_t t, char *buf, size_t n)
+{
+	char iso[32], day[16];
+
+	time_format(t, iso, sizeof iso);
+	if (strlen(iso) < 11) {
+		snprintf(buf, n, "%s", iso);
+		return;
+	}
+	iso[10] = '\0';
+	date_show(iso, day, sizeof day);
+	snprintf(buf, n, "%s %s", day, iso + 11);
+}
+
+void
 date_add_months(const char *in, int months, char *out)
 {
 	int y = atoi(in), m = atoi(in + 5), d = atoi(in + 8);

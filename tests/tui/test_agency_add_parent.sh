@@ -7,10 +7,7 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
-demo_db
-tui_start addparent 80 24
+tui_start_zh addparent
 expect_sel "the tree starts at 行政院" "行政院"
 keys a
 expect "a: a new agency" "新增機關"

@@ -9,14 +9,12 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 
 demo_db
 meeting=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' \
     '$6 == "2026年11月開放政府聯絡人工作推動會議" { print $1 }')
-tui_start close 80 24
+tui_start_zh close
 
 # close_case SERIAL: that case's form, its stage set to 解除列管, saved.
 close_case() {

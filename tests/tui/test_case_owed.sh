@@ -4,15 +4,14 @@
 # the Cases tab offers them (待填報), in Chinese at 80x24, as the cases
 # still followed (selected to response) whose lead agency has no report
 # of its own dated this month. A report by its lead (p) takes a case off
-# the list; one by a co-organiser does not; a proposed or closed case is
+# the list (the next takes its place, selected, as one works down it);
+# one by a co-organiser does not; a proposed or closed case is
 # never on it. The help says f offers them. Narrowed to an agency first
 # (a PO's own, by :list cases --agency), f 待填報 keeps to the cases that
 # agency leads and owes.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 
 demo_db
@@ -22,7 +21,7 @@ demo_db
 # 115-13 (led by 勞動部) reported on last month only, by its lead.
 "$OGPO" --db "$DB" add progress issue=115-13 agency=MOL date=2026-11-30 \
     text=試算工具完成測試 >/dev/null || not_ok "add progress 115-13"
-tui_start owed 80 24
+tui_start_zh owed
 keys 4
 expect "4: the cases" "列管案件：按 p"
 keys f
@@ -50,7 +49,12 @@ text 已召開座談，彙整三方意見
 keys C-s
 expect "saved" "已儲存「已召開座談，彙整三方意見」"
 expect_gone "115-04 is off the list" "115-04"
-expect_pos "ten left" "1/10"
+# Working down the list: the next case that owes it is selected where
+# 115-04 was, not the first.
+expect_sel "… the case after it takes its place, selected" "115-07"
+expect_pos "ten left, at the fourth" "4/10"
+keys Up
+expect_sel "Up: the one before it" "115-03"
 keys F
 expect "F shows them all" "115-18"
 keys '?'

@@ -6,14 +6,12 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 
 demo_db
 join=$("$OGPO" --db "$DB" list cases --tsv | awk -F '\t' \
     '$9 == "115-12" { print $12 }')
-tui_start search 80 24
+tui_start_zh search
 keys 4
 expect "4: the cases" "列管案件：按 p"
 keys /

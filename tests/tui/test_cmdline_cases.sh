@@ -8,12 +8,9 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 
-demo_db
-tui_start cases 80 24
+tui_start_zh cases
 
 keys :
 text "list cases --agency MOL"

@@ -4,7 +4,8 @@
 # included, in a file the person alone may read, and ogpo offers it when
 # it next opens the same database: opened as it was left and saved (a
 # change someone else made meanwhile is caught as in any form), kept for
-# later, or discarded. Another database is not offered it.
+# later, or discarded, each by its number (typing narrows nothing).
+# Another database is not offered it.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -109,9 +110,16 @@ TUI_LANG=zh_TW.UTF-8 TUI_READY="1 機關"
 tui_start draft4 80 24
 expect "the new officer is offered, in Chinese" "尚未儲存的表單"
 expect "… naming it" "斷線新人"
-expect "… and the choices" "稍後：下次開啟 ogpo 時再問"
-keys Down Enter
-expect_gone "later: the offer closes" "尚未儲存的表單"
+expect "… and the choices, by their keys" "2 稍後：下次開啟 ogpo 時再問"
+expect "… which it says" "按 1 至 3 選擇"
+# A question, not a list to search: a letter typed hides no answer.
+text "x"
+sleep 0.2
+expect "a letter typed hides none of the answers" "1 照離開時的樣子開啟"
+screen
+check "… and nothing is narrowed" lacks_text "沒有相符"
+keys 2
+expect_gone "2, later: the offer closes" "尚未儲存的表單"
 tui_stop
 TUI_LANG=C.UTF-8 TUI_READY="1 Agencies"
 same "… and the draft stays" "$(ndrafts)" 1

@@ -7,10 +7,7 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
-demo_db
-tui_start full 80 24
+tui_start_zh full
 keys a
 expect "a: a new agency's form" "新增機關"
 text ZZFULL

@@ -8,14 +8,12 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 
 demo_db
 mtsv() { "$OGPO" --db "$DB" list meetings --tsv; }
 
-tui_start typed 80 24
+tui_start_zh typed
 keys 3
 expect "3 shows the meetings" "會議，由新至舊"
 keys a

@@ -94,9 +94,7 @@ esc
 tui_stop
 
 # --- in Chinese ----------------------------------------------------------
-TUI_LANG=zh_TW.UTF-8
-TUI_READY="1 機關"
-tui_start resolzh 80 24
+tui_start_zh resolzh
 keys 3
 wait_for "會議" >/dev/null
 keys Home

@@ -7,14 +7,12 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 demo_db
 "$OGPO" --db "$DB" add progress issue=115-04 agency=MOL date=2026-08-10 \
     text=已於八月邀集外送平台業者、工會及消費者團體召開座談，彙整三方意見，預計下月提出勞動權益保障草案並於工作會議報告 \
     >/dev/null || not_ok "add progress"
-tui_start timeline 80 24
+tui_start_zh timeline
 keys 4
 expect "4: the cases" "列管案件：按 p"
 keys Down Down Down

@@ -13,8 +13,6 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-TUI_LANG=zh_TW.UTF-8
-TUI_READY='1 機關'
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 
 demo_db
@@ -29,7 +27,7 @@ serial=$("$OGPO" --db "$DB" list cases --tsv | awk -F '\t' \
 mkdir -p "$TMP/desk"
 cd "$TMP/desk" || exit 1
 
-tui_start desk 80 24
+tui_start_zh desk
 screen
 head -1 "$SCR" >"$TMP/header"
 if grep -q " $login *\$" "$TMP/header"; then

@@ -15,6 +15,9 @@
 #					once $TUI_READY shows; $TUI_ENV,
 #					VAR=value words quoted for sh, in
 #					its environment)
+#	tui_start_zh NAME [COLS ROWS]	the same in Chinese (zh_TW.UTF-8),
+#					at 80x24 unless told, on the demo
+#					database (made unless $DB is there)
 #	screen [-e]			capture into $SCR (and print nothing)
 #	wait_for TEXT [SECONDS]		0 once TEXT shows (default 5 s)
 #	wait_gone TEXT [SECONDS]	0 once TEXT no longer shows
@@ -117,6 +120,17 @@ tui_start() {
 		not_ok "$_n: ogpo starts at ${_c}x$_r"
 		dump
 	fi
+}
+
+# tui_start_zh NAME [COLS ROWS]: ogpo as a Taiwanese officer reads it,
+# in zh_TW.UTF-8 (ready once 1 機關 shows), at 80x24 unless told, on the
+# demo database: made here unless the test made $DB first (to add to it).
+# The language stays for the sessions the test starts after.
+tui_start_zh() {
+	TUI_LANG=zh_TW.UTF-8
+	TUI_READY='1 機關'
+	[ -e "$DB" ] || demo_db
+	tui_start "$1" "${2:-80}" "${3:-24}"
 }
 
 # tui_as_runs "setpriv --reuid=LOGIN …": whether that account can run

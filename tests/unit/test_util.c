@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -205,6 +206,27 @@ test_util_date_show(void **state)
 	i18n_set_date_style(I18N_DATE_ISO);
 }
 
+/* A change's time follows date_style as dates do: 115/12/07 09:30. */
+static void
+test_util_time_show(void **state)
+{
+	struct tm tm = { .tm_year = 126, .tm_mon = 11, .tm_mday = 7,
+		.tm_hour = 9, .tm_min = 30, .tm_isdst = -1 };
+	int64_t t = (int64_t)mktime(&tm);
+	char out[32];
+
+	(void)state;
+	i18n_set_date_style(I18N_DATE_ISO);
+	time_show(t, out, sizeof out);
+	assert_string_equal(out, "2026-12-07 09:30");
+	i18n_set_date_style(I18N_DATE_ROC);
+	time_show(t, out, sizeof out);
+	assert_string_equal(out, "115/12/07 09:30");
+	time_format(t, out, sizeof out);	/* files keep ISO */
+	assert_string_equal(out, "2026-12-07 09:30");
+	i18n_set_date_style(I18N_DATE_ISO);
+}
+
 /* Stroke counts as Taiwan counts them (艹 4, 阝 3, 辶 4). */
 static void
 test_util_strokes(void **state)
@@ -271,6 +293,7 @@ main(void)
 		cmocka_unit_test(test_util_date_parse),
 		cmocka_unit_test(test_util_time_parse),
 		cmocka_unit_test(test_util_date_show),
+		cmocka_unit_test(test_util_time_show),
 		cmocka_unit_test(test_util_strokes),
 		cmocka_unit_test(test_util_stroke_order),
 	};
