@@ -26,13 +26,19 @@
  * Run fn(f, arg), what it writes to f coming back in *out (malloc'd,
  * *len bytes, a NUL after them): in a set-id program in a child given up
  * as priv_apart does, else here. fn returns 0, or -1 if it could not
- * say all it had to. Returns 0; or -1 with *cause (a new sentence, what
- * names the file to be put before it by the caller) when the child
- * could not be started, was ended by a signal, failed, or sent more than
- * max bytes. On error *out is NULL.
+ * say all it had to. Returns 0; or, with *cause (a new sentence, what
+ * names the file to be put before it by the caller) and *out NULL:
+ * ASIDE_SYSTEM when the child could not be started or heard (the system
+ * refused a pipe, a fork, memory); ASIDE_FAILED when it was ended by a
+ * signal or failed; ASIDE_TOO_MUCH when it sent more than max bytes, of
+ * which the caller holds no more than one past max.
  */
 int	 aside_run(int (*fn)(FILE *, void *), void *arg, size_t max,
 	    char **out, size_t *len, char **cause);
+
+#define ASIDE_SYSTEM	(-1)
+#define ASIDE_FAILED	(-2)
+#define ASIDE_TOO_MUCH	(-3)
 
 #define ASIDE_NONE	0xffffffffu	/* the length of a string not there */
 

@@ -9,11 +9,12 @@
  * with the group still its saved group: a parser made to run code of the
  * file's choosing could write the database raw, audit trail and all. So
  * the rows are read in a forked child that first gives up all of that
- * (priv_apart) and sends them back over a pipe as plain records; this
- * process checks every length and every field's UTF-8 before it takes
- * one, and reads what came as a table of its own. The child is read to
- * the end before the caller holds the database, so a child that stalls
- * holds up only the person who gave it the file.
+ * (aside_run, as the settings are read) and sends them back over a pipe
+ * as plain records, no more of them than apart_max allows; this process
+ * checks every length and every field's UTF-8 before it takes one, and
+ * reads what came as a table of its own. The child is read to the end
+ * before the caller holds the database, so a child that stalls holds up
+ * only the person who gave it the file.
  *
  * A program not set-id has nothing to keep from itself: its rows are read
  * here, as before, and each open is a fresh reader of the bytes.
@@ -25,18 +26,12 @@
  *       i32 crlf, u64 bytes total, then the encoding, the sheet, the
  *       warnings and the cause as (u32 len or ~0 for none, bytes, NUL)
  */
-#define _GNU_SOURCE	/* pipe2 */
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "ogpo/aside.h"
-#include "ogpo/priv.h"
 #include "ogpo/text.h"
 #include "table-int.h"
 
@@ -96,26 +91,30 @@ apart_put_end(FILE *f, int rc, struct table_reader *r, const char *cause)
 	aside_put_str(f, cause);
 }
 
-/* Read the whole table and send it down fd; the child's status. */
+/* What the child is to read. */
+struct apart_job {
+	const char			*name;
+	const void			*data;
+	size_t				 len;
+	const struct table_options	*o;
+};
+
+/* Read the whole table and send it to f (aside_run's reader). */
 static int
-apart_child(int fd, const char *name, const void *data, size_t len,
-    const struct table_options *o)
+apart_send(FILE *f, void *arg)
 {
-	static char obuf[1 << 16];
+	const struct apart_job *j = arg;
 	struct table_reader *r;
 	const struct table_row *row;
 	char *cause = NULL;
 	size_t i, n;
-	FILE *f;
 	int rc;
 
-	if (priv_apart(fd) != 0 || (f = fdopen(fd, "w")) == NULL)
-		return 2;
-	setvbuf(f, obuf, _IOFBF, sizeof obuf);
-	if ((rc = table_reader_open_mem(&r, name, data, len, o,
+	if ((rc = table_reader_open_mem(&r, j->name, j->data, j->len, j->o,
 	    &cause)) != 0) {
 		apart_put_end(f, rc < 0 ? OGPO_INVALID : rc, NULL, cause);
-		return fclose(f) == 0 ? 0 : 1;
+		free(cause);
+		return ferror(f) ? -1 : 0;
 	}
 	while ((rc = table_reader_next(r, &row, &cause)) == 1) {
 		putc('R', f);
@@ -130,7 +129,9 @@ apart_child(int fd, const char *name, const void *data, size_t len,
 		}
 	}
 	apart_put_end(f, rc < 0 ? -1 : 0, r, cause);
-	return fclose(f) == 0 ? 0 : 1;
+	free(cause);
+	table_reader_close(r);
+	return ferror(f) ? -1 : 0;
 }
 
 /* --- what came back ------------------------------------------------------- */
@@ -228,71 +229,54 @@ apart_check(struct table_parsed *p)
 	return -1;
 }
 
-/* Read all fd gives into p's buffer. 0, or -1 with errno. */
-static int
-apart_receive(struct table_parsed *p, int fd)
+/*
+ * The most the reader may send for a file of len bytes: its rows come to
+ * about what the file holds (a list of people, CSV or unpacked), so four
+ * times the file and 256 MiB more is far past any real one, and a reader
+ * gone wrong cannot make this process take memory without end.
+ */
+static size_t
+apart_max(size_t len)
 {
-	size_t cap = 0;
-	ssize_t n;
+	size_t floor = (size_t)256 << 20;
 
-	for (;;) {
-		p->buf = xgrow(p->buf, &cap, p->buflen + (1 << 16), 1);
-		n = read(fd, p->buf + p->buflen, cap - p->buflen);
-		if (n == 0)
-			return 0;
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		p->buflen += (size_t)n;
-	}
+	if (len > (SIZE_MAX - floor) / 4)
+		return SIZE_MAX - 1;
+	return floor + len * 4;
 }
 
-/* Fork the child, take what it sends and check it. */
+/* Have the child read the table (aside_run), take what it sends and
+ * check it. */
 static int
 apart_run(struct table_parsed *p, const void *data, size_t len,
     const struct table_options *o, char **cause)
 {
-	int fds[2], status = 0, got, err;
-	pid_t pid;
+	struct apart_job j = { p->name, data, len, o };
+	char *why = NULL;
+	int rc;
 
-	if (pipe2(fds, O_CLOEXEC) != 0)
-		return err_set(cause, OGPO_IO, "cannot read %s: %s", p->name,
-		    strerror(errno));
-	if ((pid = fork()) == -1) {
-		err = errno;
-		close(fds[0]);
-		close(fds[1]);
-		return err_set(cause, OGPO_IO, "cannot read %s: %s", p->name,
-		    strerror(err));
-	}
-	if (pid == 0) {
-		close(fds[0]);
-		_exit(apart_child(fds[1], p->name, data, len, o));
-	}
-	close(fds[1]);
-	got = apart_receive(p, fds[0]);
-	err = errno;
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
-	if (got != 0)
-		return err_set(cause, OGPO_IO, "cannot read %s: %s", p->name,
-		    strerror(err));
-	if (WIFSIGNALED(status))
-		return err_set(cause, OGPO_INVALID, "%s could not be read: "
-		    "the process reading it was ended by signal %d (%s); "
+	rc = aside_run(apart_send, &j, apart_max(len), &p->buf, &p->buflen,
+	    &why);
+	if (rc == ASIDE_SYSTEM)
+		rc = err_set(cause, OGPO_IO, "cannot read %s: %s", p->name, why);
+	else if (rc == ASIDE_TOO_MUCH)
+		rc = err_set(cause, OGPO_INVALID, "%s could not be read: %s, "
+		    "far more than a list of people comes to; nothing was "
+		    "imported. Split the file and import each part", p->name,
+		    why);
+	else if (rc != 0)
+		rc = err_set(cause, OGPO_INVALID, "%s could not be read: %s; "
 		    "nothing was imported. Save the file again from the "
 		    "spreadsheet program, or as CSV, and import that",
-		    p->name, WTERMSIG(status), strsignal(WTERMSIG(status)));
-	if (apart_check(p) != 0)
-		return err_set(cause, OGPO_INVALID, "%s could not be read: the "
-		    "process reading it gave up or sent what a table is not "
-		    "(status %d); nothing was imported", p->name,
-		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	if (p->end.rc > 0)	/* the file did not open as a table */
-		return err_set(cause, p->end.rc, "%s", p->end.cause);
-	return 0;
+		    p->name, why);
+	else if (apart_check(p) != 0)
+		rc = err_set(cause, OGPO_INVALID, "%s could not be read: the "
+		    "process reading it sent what a table is not; nothing was "
+		    "imported", p->name);
+	else if (p->end.rc > 0)	/* the file did not open as a table */
+		rc = err_set(cause, p->end.rc, "%s", p->end.cause);
+	free(why);
+	return rc;
 }
 
 int

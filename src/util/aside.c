@@ -21,27 +21,33 @@
 static int
 aside_child(int fd, int (*fn)(FILE *, void *), void *arg)
 {
+	static char obuf[1 << 16];	/* a table's rows in few writes */
 	FILE *f;
 	int rc;
 
 	if (priv_apart(fd) != 0 || (f = fdopen(fd, "w")) == NULL)
 		return 2;
+	setvbuf(f, obuf, _IOFBF, sizeof obuf);
 	rc = fn(f, arg);
 	if (fclose(f) != 0)
 		rc = -1;
 	return rc == 0 ? 0 : 1;
 }
 
-/* All fd gives, up to max bytes (more is an error: E2BIG). */
+/* All fd gives, up to max bytes (more is an error: E2BIG, found by
+ * reading no more than one byte past it). */
 static int
 aside_receive(int fd, size_t max, char **out, size_t *len)
 {
-	size_t cap = 0;
+	size_t cap = 0, room;
 	ssize_t n;
 
 	for (;;) {
 		*out = xgrow(*out, &cap, *len + (1 << 14) + 1, 1);
-		n = read(fd, *out + *len, cap - *len - 1);
+		room = cap - *len - 1;
+		if (room > max - *len + 1)
+			room = max - *len + 1;
+		n = read(fd, *out + *len, room);
 		if (n == 0)
 			return 0;
 		if (n < 0 && errno == EINTR)
@@ -71,9 +77,9 @@ aside_here(int (*fn)(FILE *, void *), void *arg, size_t max, char **out,
 		free(*out);
 		*out = NULL;
 		if (rc == 0 && *len > max)
-			return err_set(cause, -1, "what was read comes to "
-			    "more than %zu bytes", max);
-		return err_set(cause, -1, "%s", strerror(ENOMEM));
+			return err_set(cause, ASIDE_TOO_MUCH, "what was read "
+			    "comes to more than %zu bytes", max);
+		return err_set(cause, ASIDE_SYSTEM, "%s", strerror(ENOMEM));
 	}
 	return 0;
 }
@@ -90,12 +96,12 @@ aside_run(int (*fn)(FILE *, void *), void *arg, size_t max, char **out,
 	if (!priv_setid())
 		return aside_here(fn, arg, max, out, len, cause);
 	if (pipe2(fds, O_CLOEXEC) != 0)
-		return err_set(cause, -1, "%s", strerror(errno));
+		return err_set(cause, ASIDE_SYSTEM, "%s", strerror(errno));
 	if ((pid = fork()) == -1) {
 		err = errno;
 		close(fds[0]);
 		close(fds[1]);
-		return err_set(cause, -1, "%s", strerror(err));
+		return err_set(cause, ASIDE_SYSTEM, "%s", strerror(err));
 	}
 	if (pid == 0) {
 		close(fds[0]);
@@ -116,16 +122,16 @@ aside_run(int (*fn)(FILE *, void *), void *arg, size_t max, char **out,
 	free(*out);
 	*out = NULL;
 	if (got != 0 && err == E2BIG)
-		return err_set(cause, -1, "the process reading it sent more "
-		    "than %zu bytes", max);
+		return err_set(cause, ASIDE_TOO_MUCH, "the process reading it "
+		    "sent more than %zu bytes", max);
 	if (got != 0)
-		return err_set(cause, -1, "%s", strerror(err));
+		return err_set(cause, ASIDE_SYSTEM, "%s", strerror(err));
 	if (WIFSIGNALED(status))
-		return err_set(cause, -1, "the process reading it was ended "
-		    "by signal %d (%s)", WTERMSIG(status),
+		return err_set(cause, ASIDE_FAILED, "the process reading it "
+		    "was ended by signal %d (%s)", WTERMSIG(status),
 		    strsignal(WTERMSIG(status)));
-	return err_set(cause, -1, "the process reading it gave up (status "
-	    "%d)", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return err_set(cause, ASIDE_FAILED, "the process reading it gave up "
+	    "(status %d)", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 void

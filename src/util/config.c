@@ -5,6 +5,11 @@
  * is read aside (aside.h), by a process that holds nothing of the shared
  * database; what it sends is checked against the same table.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,6 +279,79 @@ config_line(const char *path, unsigned lineno, char *line, int system)
 	free(where);
 }
 
+/*
+ * Whether only root may change st (a file or a directory): it is root's
+ * and no one else may write it, but for a directory anyone may write
+ * that is sticky, as /tmp is. NULL if so, else a new string saying who
+ * else may.
+ */
+static char *
+config_not_roots(const struct stat *st)
+{
+	struct passwd *pw;
+
+	if (st->st_uid != 0) {
+		if ((pw = getpwuid(st->st_uid)) != NULL)
+			return xasprintf(_("belongs to %s"), pw->pw_name);
+		return xasprintf(_("belongs to user %lu"),
+		    (unsigned long)st->st_uid);
+	}
+	if (((st->st_mode & S_IWGRP) && st->st_gid != 0) ||
+	    ((st->st_mode & S_IWOTH) && !(S_ISDIR(st->st_mode) &&
+	    (st->st_mode & S_ISVTX))))
+		return xasprintf(_("may be written by others than root "
+		    "(mode %o)"), (unsigned)(st->st_mode & 07777));
+	return NULL;
+}
+
+/*
+ * The system's file says where the shared database is and who may use it
+ * at all: a set-id ogpo takes it only when root alone may change it, the
+ * file opened as fd and every directory above it (as store_check_path
+ * wants of the database's own). Else the login that may change it could
+ * let in those the administrator shut out. 0, or -1 with the problem
+ * noted.
+ */
+static int
+config_check_system(const char *path, int fd)
+{
+	char real[PATH_MAX], *p, *who;
+	struct stat st;
+
+	if (fstat(fd, &st) != 0 || realpath(path, real) == NULL) {
+		config_note(xasprintf("%s: %s", path, strerror(errno)));
+		return -1;
+	}
+	if ((who = config_not_roots(&st)) != NULL) {
+		config_note(xasprintf(_("%s: the file %s; ogpo takes the "
+		    "system's settings only from a file root alone may "
+		    "change, and does not use these (as root: chown "
+		    "root:root %s && chmod go-w %s)"), path, who, path, path));
+		free(who);
+		return -1;
+	}
+	/* Each directory above, up to "/" itself. */
+	while ((p = strrchr(real, '/')) != NULL) {
+		p[p == real] = '\0';
+		if (lstat(real, &st) != 0) {
+			config_note(xasprintf("%s: %s", real, strerror(errno)));
+			return -1;
+		}
+		if ((who = config_not_roots(&st)) != NULL) {
+			config_note(xasprintf(_("%s: it lies in %s, which %s; "
+			    "ogpo takes the system's settings only from a file "
+			    "root alone may change, and does not use these (as "
+			    "root: chown root %s && chmod go-w %s)"), path,
+			    real, who, real, real));
+			free(who);
+			return -1;
+		}
+		if (p == real)
+			break;
+	}
+	return 0;
+}
+
 /* Read one file; a missing one is no problem, an unreadable one is. */
 static void
 config_file(const char *path, int system)
@@ -287,6 +365,11 @@ config_file(const char *path, int system)
 		if (access(path, F_OK) == 0)
 			config_note(xasprintf(_("%s: cannot be read; its "
 			    "settings are not used"), path));
+		return;
+	}
+	if (system && priv_setid() &&
+	    config_check_system(path, fileno(f)) != 0) {
+		fclose(f);
 		return;
 	}
 	while (getline(&line, &cap, f) != -1)

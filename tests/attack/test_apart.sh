@@ -80,6 +80,34 @@ check "an import whose reader dies ($child) fails" test -n "$child"
 said "saying so" "the process reading it was ended by signal"
 intact "a reader that died"
 
+# What a reader may send is bounded: four times the file and 256 MiB
+# more. A 2 KB .xlsx whose 400 rows are each sixteen references to one
+# shared string of 60,000 bytes comes to 384 MB of rows; a reader made to
+# send without end would come to more. The program takes no more than the
+# bound, and says the file is more than a list of people.
+/usr/bin/python3 - "$H/many.xlsx" <<'EOF'
+import sys, zipfile
+row = '<c t="s"><v>0</v></c>' * 16
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="s" '
+        'sheetId="1" r:id="rId1" xmlns:r="r"/></sheets></workbook>')
+    z.writestr('xl/_rels/workbook.xml.rels', '<Relationships>'
+        '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+        '</Relationships>')
+    z.writestr('xl/sharedStrings.xml',
+        '<sst><si><t>' + 'x' * 60000 + '</t></si></sst>')
+    z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData>' +
+        ''.join('<row r="%d">%s</row>' % (i, row) for i in range(1, 401)) +
+        '</sheetData></worksheet>')
+EOF
+chmod 644 "$H/many.xlsx"
+as "$ED" import officers "$H/many.xlsx" --dry-run
+check "a file whose rows come to more than the bound is refused" \
+    test "$rc" -ne 0
+said "saying it is more than a list of people" \
+    "far more than a list of people comes to; nothing was imported"
+intact "a reader that sent too much"
+
 # --- the full-screen program ---------------------------------------------
 DB=$STATE
 OGPO=$BIN

@@ -133,6 +133,30 @@ AS_ENV="OGPO_SYSCONF=$TMP/home/$NO/evil.conf TERMINFO=$TMP/home/$NO \
 TMPDIR=$TMP/home/$NO LD_PRELOAD=$TMP/home/$NO/x.so" as "$NO" --print-config
 said "a set-id ogpo reads the system's settings, not \$OGPO_SYSCONF" \
     "db = $STATE"
+# A terminal description of the account's own ($TERMINFO,
+# $TERMINFO_DIRS, ~/.terminfo) would be parsed by ncurses in the
+# full-screen program, which keeps the group as its saved group and the
+# database open: ogpo starts the terminal with the group's rights, so
+# that ncurses takes only the system's. A copy not set-id takes them.
+H=$TMP/home/$NO
+printf 'ogpoevil|a terminal of its own,\n\tsmcup=OGPOEVIL\\E[?1049h, %s\n' \
+    'use=xterm,' >"$TMP/evil.ti"
+for d in .terminfo ti tidirs; do
+	tic -o "$H/$d" "$TMP/evil.ti"
+done
+chown -R "$NO" "$H"
+cp "$BIN" "$TMP/plain-ti" && chmod 755 "$TMP/plain-ti"
+as "$NO" - "$TMP/plain-ti" init --db "$H/own"
+for v in HOME=$H TERMINFO=$H/ti TERMINFO_DIRS=$H/tidirs; do
+	AS_ENV="$v TERM=ogpoevil" as "$NO" - script -qc \
+	    "timeout --foreground -s KILL 4 $TMP/plain-ti --db $H/own" /dev/null
+	check "${v%%=*}: a copy not set-id draws with the account's terminfo" \
+	    grep -q OGPOEVIL "$TMP/out"
+	AS_ENV="$v TERM=ogpoevil" as "$NO" - script -qc \
+	    "timeout --foreground -s KILL 4 $BIN" /dev/null
+	check "${v%%=*}: the set-group-id ogpo does not" \
+	    sh -c "! grep -q OGPOEVIL '$TMP/out'"
+done
 # Started with standard error closed, the first file ogpo opens would
 # be descriptor 2: a message must not land in the database.
 as "$NO" - sh -c "exec 2>&-; $BIN set officer 1 nosuchfield=1"

@@ -8,9 +8,11 @@
  * them; and hostile files (a DTD, a zip that lies about its sizes, a
  * part past the limit, a million repeated rows, an old .xls) are
  * refused with a sentence, never followed. Each is read here and again
- * in a child process (table_parse, as a set-id ogpo reads), and the two
- * must agree. The spreadsheets are zipped here with libzip, so nothing
- * binary is committed.
+ * as a set-id ogpo reads it (table_parse: rows sent as records, checked
+ * and read back; the child that sends them is aside_run's, tested as
+ * root in tests/attack/test_apart.sh), and the two must agree. The
+ * spreadsheets are zipped here with libzip, so nothing binary is
+ * committed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -37,8 +39,8 @@
 
 /*
  * Everything read, as "ROW[:LINE]|cell|cell\n" ("\n" in cells as "\\n"),
- * or "!cause" at an error; apart: read in a child process (table_parse),
- * then twice from what it sent, with what the reader settled after.
+ * or "!cause" at an error; apart: read as records (table_parse), then
+ * twice from what was sent, with what the reader settled after.
  */
 static char *
 test_dump_one(const void *data, size_t len, const struct table_options *o,
