@@ -120,6 +120,10 @@ i18n_init(const char *localedir)
 	int v;
 
 	setlocale(LC_ALL, "");
+	/* Numbers in files are read and written in the files' own form,
+	 * 2.5, whatever a login's terminal sends as its LC_NUMERIC: a
+	 * comma there wrote .ods column widths LibreOffice cannot read. */
+	setlocale(LC_NUMERIC, "C");
 	i18n_utf8();
 	bindtextdomain("ogpo", localedir);
 	bind_textdomain_codeset("ogpo", "UTF-8");

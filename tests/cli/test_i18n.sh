@@ -214,4 +214,28 @@ mdb_dump -s meta "$old" | grep -A1 '^ 736368656d61$' | tail -1 >"$TMP/v"
 check "and says schema 6 ($(cat "$TMP/v"))" \
     [ "$(cat "$TMP/v")" = " 0000000000000006" ]
 
+# --- numbers in files, whatever the person's locale -------------------------
+# A login whose terminal sends LC_NUMERIC of a country writing 2,5 for
+# 2.5: the files ogpo writes and reads keep their own point.
+loc=$TMP/locales
+mkdir -p "$loc"
+if localedef -i de_DE -f UTF-8 "$loc/de_DE.UTF-8" >/dev/null 2>&1; then
+	num() { LOCPATH=$loc LANG=C.UTF-8 LC_NUMERIC=de_DE.UTF-8 "$@"; }
+	num "$OGPO" --db "$DB" export officers -o "$TMP/num.ods" \
+	    >"$TMP/out" 2>"$TMP/err"
+	unzip -p "$TMP/num.ods" content.xml >"$TMP/num.xml" 2>/dev/null
+	check "a comma-decimal LC_NUMERIC: .ods column widths keep a point" \
+	    grep -q 'style:column-width="[0-9]*\.[0-9]*cm"' "$TMP/num.xml"
+	lacks "a comma-decimal LC_NUMERIC: no width with a comma" \
+	    "$TMP/num.xml" ',00cm'
+	# A date and time as a serial number, 2024-05-08 12:00.
+	"$OGPO" --db "$DB" export officers -o "$TMP/num.xlsx" >/dev/null 2>&1
+	num "$OGPO" --db "$DB" import officers "$TMP/num.xlsx" --dry-run \
+	    >"$TMP/out" 2>"$TMP/err"
+	check "a comma-decimal LC_NUMERIC: its own .xlsx reads back unchanged" \
+	    grep -q 'added 0, updated 0, unchanged [1-9]' "$TMP/out"
+else
+	ok "# SKIP no de_DE locale definitions to build one from"
+fi
+
 test_cleanup
