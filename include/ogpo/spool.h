@@ -95,4 +95,7 @@ int	 spool_out_local(FILE *f);
  */
 int	 spool_tty_nowait(int fd);
 
+/* Where temporary files go: $TMPDIR, but /tmp for a set-id program. */
+const char *spool_dir(void);
+
 #endif

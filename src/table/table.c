@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ogpo/spool.h"
 #include "ogpo/text.h"
 #include "table-int.h"
 
@@ -367,15 +368,10 @@ table_rate_value(const char *s, double *v)
 char *
 table_tmp_path(char **cause)
 {
-	const char *dir = getenv("TMPDIR");
-	struct stat st;
+	const char *dir = spool_dir();
 	char *path;
 	int fd;
 
-	/* Where spool.c keeps its files: $TMPDIR if it is a directory. */
-	if (dir == NULL || dir[0] != '/' || stat(dir, &st) != 0 ||
-	    !S_ISDIR(st.st_mode))
-		dir = "/tmp";
 	path = xasprintf("%s/ogpo-table.XXXXXX", dir);
 	if ((fd = mkstemp(path)) == -1) {
 		err_set(cause, OGPO_IO, "cannot make a temporary file in %s: "

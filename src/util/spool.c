@@ -28,7 +28,7 @@ static int	spool_saved_stdout = -1;
  * always /tmp for a set-id program (the loader takes TMPDIR away from one
  * anyway).
  */
-static const char *
+const char *
 spool_dir(void)
 {
 	const char *d = getenv("TMPDIR");
