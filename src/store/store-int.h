@@ -371,9 +371,11 @@ int	store_shadow_put(struct store_txn *t, enum store_db db, MDB_val *k,
 int	store_shadow_del(struct store_txn *t, enum store_db db, MDB_val *k,
 	    MDB_val *v);
 int	store_shadow_drop(struct store_txn *t, enum store_db db);
+/* The dry run keeps no changes to db, nor reads it again (shadow.c). */
+int	store_shadow_forget(struct store_txn *t, enum store_db db);
 int	store_shadow_entries(struct store_txn *t, enum store_db db,
 	    size_t *n);
-int	store_shadow_savepoint(struct store_shadow *sh);
+int	store_shadow_savepoint(struct store_txn *t);
 int	store_shadow_savepoint_end(struct store_shadow *sh, int keep);
 struct shadow_kc;
 int	store_shadow_kc_open(struct store_txn *t, enum store_db db,

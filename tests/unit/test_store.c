@@ -2078,6 +2078,9 @@ test_dry_look(struct store_txn *t, struct test_dry *d)
 	char key[32];
 
 	for (ix = IX_AGENCY; ix <= IX_MAX; ix++) {
+		/* A dry run keeps no search index: test_store_dry_gone. */
+		if (ix == IX_OFFICER_GRAM)
+			continue;
 		test_dry_say(d, "\n%s %zu:", store_index_name(ix),
 		    store_count(t, ix, NULL));
 		assert_int_equal(store_cursor_open(t, ix, NULL, &c, NULL), 0);
