@@ -2352,6 +2352,189 @@ test_store_dry(void **state)
 }
 
 /*
+ * What a dry run does not keep (shadow.c) it refuses to read, and never
+ * answers wrong: the audit records it appends (those from before stay
+ * readable, and the count and the chain's head go on as a real run's
+ * do), and the search index once an officer changed. The indexes whose
+ * changes it puts aside read as the real run's: test_store_dry.
+ */
+struct test_gone {
+	uint64_t	 first;		/* the first record appended */
+	size_t		 count;		/* audit records, after */
+	uint8_t		 head[OGPO_HASH_LEN];
+	uint64_t	 seq;
+	int		 before_rc, mine_rc, walk_rc, gram_rc, gram_count;
+};
+
+static int
+test_gone_fn(struct store_txn *t, void *arg, char **cause)
+{
+	struct test_gone *g = arg;
+	struct audit *a = xcalloc(1, sizeof *a);
+	struct store_cursor *c;
+	struct officer o;
+	int i, rc = 0;
+
+	for (i = 0; i < 3 && rc == 0; i++) {
+		memset(a, 0, sizeof *a);
+		a->action = AUDIT_CREATE;
+		a->entity = ENTITY_OFFICER;
+		a->id = (uint32_t)i + 1;
+		snprintf(a->login, sizeof a->login, "tester");
+		rc = store_audit_append(t, a, cause);
+		if (i == 0)
+			g->first = a->seq;
+	}
+	if (rc == 0)
+		rc = store_audit_head(t, g->head, &g->seq, cause);
+	g->count = store_count(t, IX_AUDIT, NULL);
+	g->before_rc = store_audit_get(t, g->first - 1, a, NULL);
+	g->mine_rc = store_audit_get(t, g->first + 1, a, NULL);
+	if ((g->walk_rc = store_cursor_open(t, IX_AUDIT, NULL, &c,
+	    NULL)) == 0)
+		store_cursor_close(c);
+	test_mk_officer(&o, 1, "王小明", "wang@x.gov.tw");
+	if (rc == 0)
+		rc = store_officer_put(t, &o, cause);
+	if ((g->gram_rc = store_cursor_open(t, IX_OFFICER_GRAM, NULL, &c,
+	    NULL)) == 0)
+		store_cursor_close(c);
+	g->gram_count = (int)store_count(t, IX_OFFICER_GRAM, NULL);
+	free(a);
+	return rc;
+}
+
+static void
+test_store_dry_gone(void **state)
+{
+	struct fx *f = *state;
+	struct test_gone real, dry;
+	struct audit *a = xcalloc(1, sizeof *a);
+	struct store *copy;
+	struct agency ag;
+	char dir[96], *cause = NULL;
+	int i;
+
+	test_mk_agency(&ag, "C0", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &ag);
+	for (i = 0; i < 2; i++) {
+		memset(a, 0, sizeof *a);
+		a->action = AUDIT_CREATE;
+		a->entity = ENTITY_AGENCY;
+		a->id = 1;
+		test_put(f->s, ENTITY_AUDIT, a);
+	}
+	free(a);
+	snprintf(dir, sizeof dir, "%s/real", f->dir);
+	assert_int_equal(store_backup(f->s, dir, &cause), 0);
+	assert_int_equal(store_open(&copy, dir, NULL, &cause), 0);
+	memset(&real, 0, sizeof real);
+	assert_int_equal(store_write(copy, test_gone_fn, &real, &cause), 0);
+	store_close(copy);
+	memset(&dry, 0, sizeof dry);
+	assert_int_equal(store_dry(f->s, test_gone_fn, &dry, &cause), 0);
+	assert_null(cause);
+
+	/* The real run reads everything. */
+	assert_int_equal(real.before_rc, 0);
+	assert_int_equal(real.mine_rc, 0);
+	assert_int_equal(real.walk_rc, 0);
+	assert_int_equal(real.gram_rc, 0);
+	assert_true(real.gram_count > 0);
+	/* The dry run goes on as the real one: the same seqs, count and
+	 * head, and the records from before are read. */
+	assert_int_equal(dry.first, real.first);
+	assert_int_equal(dry.seq, real.seq);
+	assert_int_equal(dry.count, real.count);
+	assert_memory_equal(dry.head, real.head, OGPO_HASH_LEN);
+	assert_int_equal(dry.before_rc, 0);
+	/* What it let go is refused, not missed. */
+	assert_int_not_equal(dry.mine_rc, 0);
+	assert_int_not_equal(dry.mine_rc, OGPO_NOTFOUND);
+	assert_int_not_equal(dry.walk_rc, 0);
+	assert_int_not_equal(dry.gram_rc, 0);
+	assert_int_equal(dry.gram_count, 0);
+}
+
+/*
+ * Index changes a dry run put aside, more than its buffer holds (so
+ * partly in its file), are all there when the index is read, the moves
+ * of the second pass over the first's included.
+ */
+static int
+test_aside_fn(struct store_txn *t, void *arg, char **cause)
+{
+	char **log = arg, buf[64];
+	struct officer o;
+	uint32_t i, g, *ids;
+	size_t n, k, len = 0, cap = 0;
+	int rc;
+
+	store_defer(t, 4096);	/* written out, so put aside, often */
+	for (i = 0; i < 9000; i++) {
+		test_mk_officer(&o, 1 + i % 7, i % 3 ? "陳美玲" : "王小明",
+		    "");
+		snprintf(o.email, sizeof o.email, "aside%u@x.gov.tw", i);
+		snprintf(o.start_date, sizeof o.start_date, "2024-0%u-01",
+		    1 + i % 9);
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+	}
+	for (i = 1; i <= 9000; i += 3) {
+		if ((rc = store_officer_get(t, i, &o, cause)) != 0)
+			return rc;
+		o.agency = 1 + (o.agency + 2) % 7;
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+	}
+	*log = NULL;
+	for (g = 0; g <= 8; g++) {
+		n = store_group_ids(t, IX_OFFICER_AGENCY, g, &ids);
+		for (k = 0; k < n; k++) {
+			snprintf(buf, sizeof buf, "%u:%u ", g, ids[k]);
+			*log = xgrow(*log, &cap, len + strlen(buf) + 1, 1);
+			memcpy(*log + len, buf, strlen(buf) + 1);
+			len += strlen(buf);
+		}
+		free(ids);
+	}
+	snprintf(buf, sizeof buf, "names %zu roles %zu",
+	    store_count(t, IX_OFFICER_NAME, NULL),
+	    store_count(t, IX_OFFICER_ROLE, NULL));
+	*log = xgrow(*log, &cap, len + strlen(buf) + 1, 1);
+	memcpy(*log + len, buf, strlen(buf) + 1);
+	return 0;
+}
+
+static void
+test_store_dry_aside(void **state)
+{
+	struct fx *f = *state;
+	struct store *copy;
+	struct agency a;
+	char dir[96], *cause = NULL, *real = NULL, *dry = NULL;
+	uint32_t i;
+
+	test_mk_agency(&a, "C0", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	for (i = 1; i < 8; i++) {
+		snprintf(dir, sizeof dir, "C%u", i);
+		test_mk_agency(&a, dir, "部", 1, LEVEL_2);
+		test_put(f->s, ENTITY_AGENCY, &a);
+	}
+	snprintf(dir, sizeof dir, "%s/real", f->dir);
+	assert_int_equal(store_backup(f->s, dir, &cause), 0);
+	assert_int_equal(store_open(&copy, dir, NULL, &cause), 0);
+	assert_int_equal(store_write(copy, test_aside_fn, &real, &cause), 0);
+	store_close(copy);
+	assert_int_equal(store_dry(f->s, test_aside_fn, &dry, &cause), 0);
+	assert_non_null(strstr(real, "names 9000 roles 9000"));
+	assert_string_equal(dry, real);
+	free(real);
+	free(dry);
+}
+
+/*
  * A map that cannot grow (more than the machine can map) leaves the
  * database open and usable: LMDB lets its old map go before it asks for
  * the new one, and the next transaction must not run on nothing.
@@ -2462,6 +2645,8 @@ main(void)
 		T(test_store_crud_agency),
 		T(test_store_lazy_sync),
 		T(test_store_dry),
+		T(test_store_dry_gone),
+		T(test_store_dry_aside),
 		T(test_store_map_refused),
 		T(test_store_crud_others),
 		T(test_store_indexes),
