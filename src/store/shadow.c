@@ -6,9 +6,9 @@
  * without taking the writer's lock that every other account's saves wait
  * on. So it reads a snapshot of the database (an LMDB read transaction)
  * and writes into a private layer over it: an LMDB environment of this
- * process's own, in a temporary directory with the user's rights, whose
- * write transaction is never committed and whose files are unlinked as
- * soon as they are open.
+ * process's own, in a file of its own with the user's rights, which no
+ * other process can open and which goes when it is closed: what it
+ * holds never reaches the database.
  *
  * Every read of the store goes through the store_kv and store_kc calls
  * (store-int.h), which, in a dry run, merge the two: the layer's entries
@@ -19,20 +19,26 @@
  * overwritten. Entries are counted as the snapshot's plus what the dry
  * run added less what it removed.
  *
- * The layer keeps only what the dry run may read again, so that its
- * memory does not grow with an import's size by what nothing reads
- * (the layer's changed pages are the process's own memory until it is
- * closed). The audit records it appends are let go: the chain goes on
- * from its last link, which the transaction holds (t->head), and no dry
- * run reads back the trail it is writing; a read that would is refused
- * rather than answered wrong. The search index's changes are let go
- * too: it is read only on screen, through the snapshot's own cursors
- * (find.c), and by its own writer, whose blocks go nowhere. And the
+ * The layer keeps only what the dry run may read again, so that neither
+ * its memory nor its time grows with an import by what nothing reads.
+ * The audit records it appends are let go: the chain goes on from its
+ * last link, which the transaction holds (t->head), and no dry run
+ * reads back the trail it is writing; a read that would is refused
+ * rather than answered wrong. The search index is not kept up at all
+ * (gram.c): only the screen's search reads it, through the snapshot's
+ * own cursors (find.c); a read through the layer is refused. And the
  * changes to the indexes that allow duplicates (names, agencies, roles:
  * an import gathers them in batches, defer.c) are put aside in a file
  * rather than in the layer, and written to it only when one of those
  * indexes is read: an officer import reads none of them, an agency
  * import may.
+ *
+ * What it does keep (the records, the unique indexes, marks) it writes
+ * to its file every so many changes (shadow_settle), committing the
+ * layer's transaction there and beginning another: LMDB holds a write
+ * transaction's changed pages in this process's memory until its
+ * commit, and the layer's would otherwise grow with the file imported.
+ * Savepoints and open cursors put that off until they end.
  */
 #include <errno.h>
 #include <limits.h>
@@ -50,6 +56,11 @@
 /* Index changes put aside are written to their file this many bytes at
  * a time. */
 #define SHADOW_LOG_BUF	(256u << 10)
+/* The layer's changed pages are written to its file every so many
+ * changes (shadow_settle): at most some 64 MB of them, where every change
+ * lands on a page of its own, and at a million officers less than a
+ * tenth of a second spent writing them all told. */
+#define SHADOW_SETTLE	16384
 
 struct store_shadow {
 	MDB_env		*env;
@@ -80,6 +91,10 @@ struct store_shadow {
 	uint8_t		*logbuf;
 	size_t		 loglen;
 	int		 replaying;
+	unsigned	 open;		/* merged cursors open, all told */
+	size_t		 writes;	/* changes since the last settle */
+	size_t		 settle;	/* settle every so many */
+	int		 failed;	/* the layer was lost: this error */
 };
 
 /* Which side of the merge an entry comes from. */
@@ -137,6 +152,7 @@ store_shadow_open(struct store_shadow **shp, char **cause)
 
 	*shp = NULL;
 	sh->logfd = -1;
+	sh->settle = SHADOW_SETTLE;
 	for (i = 1; i <= IX_MAX; i++)
 		if (store_ix[i].flags & IXF_DUP)
 			sh->logged[store_ix[i].db] = 1;
@@ -741,6 +757,8 @@ store_shadow_kc_open(struct store_txn *t, enum store_db db,
 	struct shadow_kc *c;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
 	if (shadow_refused(sh, db, NULL))
 		return EOPNOTSUPP;
 	if ((rc = shadow_replay(t, db)) != 0)
@@ -762,6 +780,7 @@ store_shadow_kc_open(struct store_txn *t, enum store_db db,
 		return rc;
 	}
 	sh->cursors[db]++;
+	sh->open++;
 	*cp = c;
 	return 0;
 }
@@ -772,6 +791,7 @@ store_shadow_kc_close(struct shadow_kc *c)
 	if (c == NULL)
 		return;
 	c->t->shadow->cursors[c->db]--;
+	c->t->shadow->open--;
 	mdb_cursor_close(c->main);
 	mdb_cursor_close(c->layer);
 	mdb_cursor_close(c->probe);
@@ -819,6 +839,8 @@ store_shadow_get(struct store_txn *t, enum store_db db, MDB_val *k,
 	MDB_val kk = *k;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
 	if (shadow_refused(sh, db, k))
 		return EOPNOTSUPP;
 	if ((rc = shadow_replay(t, db)) != 0)
@@ -971,6 +993,43 @@ shadow_del(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v)
 	}
 }
 
+/*
+ * After a change: every SHADOW_SETTLE of them, the layer's changed pages
+ * are written to its file (committed there, a transaction begun again),
+ * so that they are the file's, in the system's cache, not this
+ * process's memory. Not inside a savepoint, which must be able to take
+ * its changes back, nor while a cursor is open on the layer; a value
+ * read from it before is no longer good, as LMDB says of any value read
+ * before a change.
+ */
+static int
+shadow_settle(struct store_shadow *sh)
+{
+	int rc;
+
+	if (++sh->writes < sh->settle || sh->outer != NULL ||
+	    sh->open != 0 || sh->replaying)
+		return 0;
+	sh->writes = 0;
+	rc = mdb_txn_commit(sh->txn);
+	sh->txn = NULL;
+	if (rc == 0)
+		rc = mdb_txn_begin(sh->env, NULL, 0, &sh->txn);
+	if (rc != 0) {
+		/* What the layer held is gone: every use of it fails. */
+		sh->failed = rc;
+		(void)mdb_txn_begin(sh->env, NULL, 0, &sh->txn);
+	}
+	return rc;
+}
+
+void
+store_dry_settle(struct store_txn *t, size_t changes)
+{
+	if (t->shadow != NULL)
+		t->shadow->settle = changes != 0 ? changes : SHADOW_SETTLE;
+}
+
 /* An audit record appended: counted, not kept (see above). */
 static int
 shadow_audit_put(struct store_txn *t, MDB_val *k, MDB_val *v,
@@ -1003,13 +1062,16 @@ store_shadow_put(struct store_txn *t, enum store_db db, MDB_val *k,
 	struct store_shadow *sh = t->shadow;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
 	if (db == DB_AUDIT)
 		return shadow_audit_put(t, k, v, flags);
 	if (shadow_loggable(sh, db, k, v, flags))
 		return shadow_log(sh, db, 0, k, v);
-	if ((rc = shadow_replay(t, db)) != 0)
+	if ((rc = shadow_replay(t, db)) != 0 ||
+	    (rc = shadow_put(t, db, k, v, flags)) != 0)
 		return rc;
-	return shadow_put(t, db, k, v, flags);
+	return shadow_settle(sh);
 }
 
 int
@@ -1019,13 +1081,16 @@ store_shadow_del(struct store_txn *t, enum store_db db, MDB_val *k,
 	struct store_shadow *sh = t->shadow;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
 	if (shadow_refused(sh, db, k))
 		return EOPNOTSUPP;
 	if (shadow_loggable(sh, db, k, v, 0))
 		return shadow_log(sh, db, 1, k, v);
-	if ((rc = shadow_replay(t, db)) != 0)
+	if ((rc = shadow_replay(t, db)) != 0 ||
+	    (rc = shadow_del(t, db, k, v)) != 0)
 		return rc;
-	return shadow_del(t, db, k, v);
+	return shadow_settle(sh);
 }
 
 int
@@ -1034,6 +1099,8 @@ store_shadow_drop(struct store_txn *t, enum store_db db)
 	struct store_shadow *sh = t->shadow;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
 	if ((rc = shadow_replay(t, db)) != 0 ||
 	    (rc = mdb_drop(sh->txn, sh->dbi[db], 0)) != 0)
 		return rc;
@@ -1051,6 +1118,8 @@ store_shadow_entries(struct store_txn *t, enum store_db db, size_t *n)
 	long long total;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
 	if (db != DB_AUDIT && shadow_refused(sh, db, NULL))
 		return EOPNOTSUPP;
 	if ((rc = shadow_replay(t, db)) != 0)
@@ -1072,6 +1141,8 @@ store_shadow_savepoint(struct store_txn *t)
 	MDB_txn *child;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
 	/* What was put aside is the outer transaction's: into the layer
 	 * before the savepoint, which would take it back with its own. */
 	if ((rc = shadow_replay(t, DB_COUNT)) != 0)

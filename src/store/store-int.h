@@ -358,9 +358,9 @@ const char *store_db_name(enum store_db db);
 unsigned store_db_flags(enum store_db db);
 
 /*
- * The dry run's private layer (shadow.c): opened in a directory of its own
- * under /tmp with the user's rights, its write transaction never
- * committed, gone when closed.
+ * The dry run's private layer (shadow.c): a file of its own with the
+ * user's rights, which nothing else can open, gone when closed; what it
+ * holds never reaches the database.
  */
 int	store_shadow_open(struct store_shadow **shp, char **cause);
 void	store_shadow_close(struct store_shadow *sh);

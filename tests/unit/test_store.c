@@ -2026,13 +2026,16 @@ test_store_backup(void **state)
  * every index both ways, each group, unique look-ups, seeks by text and
  * by position, and the counts. Half the seeds gather index changes as an
  * import does (store_defer), in batches small enough to be written many
- * times over, between reads and around savepoints.
+ * times over, between reads and around savepoints; and half have the
+ * dry run's layer written to its file (store_dry_settle) every few
+ * changes.
  */
 struct test_dry {
 	char		*log;
 	size_t		 len, cap;
 	uint32_t	 seed;
 	size_t		 defer;		/* store_defer's batch; 0: not */
+	size_t		 settle;	/* store_dry_settle's; 0: not */
 };
 
 static void
@@ -2152,6 +2155,8 @@ test_dry_fn(struct store_txn *t, void *arg, char **cause)
 	(void)cause;
 	if (d->defer != 0)
 		store_defer(t, d->defer);
+	if (d->settle != 0)
+		store_dry_settle(t, d->settle);
 	for (step = 0; step < 300; step++) {
 		why = NULL;
 		switch (test_dry_rand(d, 11)) {
@@ -2306,6 +2311,9 @@ test_store_dry(void **state)
 		memset(&dry, 0, sizeof dry);
 		real.seed = dry.seed = seed * 7919;
 		real.defer = dry.defer = seed > 6 ? 64 * (seed - 6) : 0;
+		/* Odd seeds write the dry run's layer to its file every few
+		 * changes, between reads, around savepoints. */
+		real.settle = dry.settle = seed % 2 ? 2 + seed % 4 : 0;
 		/* The copy first, looked at before and after: the dry run
 		 * left it as it was. */
 		before = test_dry_seen(copy);
