@@ -159,6 +159,14 @@ int	 store_dry(struct store *s, store_write_fn fn, void *arg,
 	    char **cause);
 
 /*
+ * In a dry run t, the private layer's changed pages are written to its
+ * file (a temporary one of its own) every changes changes (0: the
+ * default), so that the layer's memory stays bounded whatever the run
+ * writes. Elsewhere nothing.
+ */
+void	 store_dry_settle(struct store_txn *t, size_t changes);
+
+/*
  * A savepoint in write transaction t (one at a time): what is written
  * after it can be taken back alone (keep 0) or kept (keep 1) by
  * store_savepoint_end. An open one is taken back when t ends.

@@ -253,12 +253,19 @@ defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 	}
 	defer_sort(d->buf, ents, tmp, d->n, 0);
 
-	if ((rc = store_kc_open(t, db, &mc)) != 0) {
+	/* Keys after the index's last one can be appended. Not to a dry
+	 * run's layer, which keeps its own order and puts these changes
+	 * aside unread until the index is read (shadow.c): there no key is
+	 * taken as past the end, and no cursor is opened to find it. */
+	mc.mc = NULL;
+	mc.sh = NULL;
+	if (t->shadow != NULL)
+		rc = MDB_NOTFOUND;
+	else if ((rc = store_kc_open(t, db, &mc)) != 0) {
 		free(ents);
 		return store_error(t, rc, "updating an index", cause);
-	}
-	/* Keys after the index's last one can be appended. */
-	rc = store_kc_get(&mc, &k, &v, MDB_LAST);
+	} else
+		rc = store_kc_get(&mc, &k, &v, MDB_LAST);
 	if ((have_last = rc == 0)) {
 		if ((lastl = k.mv_size) > sizeof last) {
 			rc = MDB_CORRUPTED;	/* no index key is that long */
@@ -277,7 +284,7 @@ defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 			continue;
 		k = (MDB_val){ p[1], (void *)(p + 3) };
 		v = (MDB_val){ p[2], (void *)(p + 3 + p[1]) };
-		if (!past_end)
+		if (!past_end && t->shadow == NULL)
 			past_end = !have_last ||
 			    defer_memn(k.mv_data, k.mv_size, last, lastl) > 0;
 		if (p[0] == DEFER_DEL) {

@@ -1201,7 +1201,7 @@ store_savepoint(struct store_txn *t, char **cause)
 	if ((rc = store_defer_flush(t, 0, cause)) != 0)
 		return rc;
 	if (t->shadow != NULL)
-		rc = store_shadow_savepoint(t->shadow);
+		rc = store_shadow_savepoint(t);
 	else if ((rc = mdb_txn_begin(t->s->env, t->txn, 0, &child)) == 0) {
 		t->sp_outer = t->txn;
 		t->txn = child;

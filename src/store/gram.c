@@ -1101,12 +1101,15 @@ int
 store_gram_update(struct store_txn *t, const struct store_ixent *old,
     size_t nold, const struct store_ixent *new, size_t nnew, char **cause)
 {
-	struct store_gram_defer *d = gram_defer(t);
+	struct store_gram_defer *d;
 	const struct store_ixent *x;
 	struct store_gram_ent e;
 	size_t i;
 	int rc, del;
 
+	if (t->shadow != NULL)	/* see store_gram_add */
+		return store_shadow_forget(t, DB_OFFICER_GRAM);
+	d = gram_defer(t);
 	/* What the worker holds comes first. */
 	if (d != NULL)
 		gram_worker_drain(d);
@@ -1134,11 +1137,17 @@ store_gram_update(struct store_txn *t, const struct store_ixent *old,
 int
 store_gram_add(struct store_txn *t, const struct officer *o, char **cause)
 {
-	struct store_gram_defer *d = gram_defer(t);
+	struct store_gram_defer *d;
 	struct store_ixent *new;
 	size_t n;
 	int rc;
 
+	/* A dry run does without the search index: only the screen's
+	 * search reads it, in the snapshot (find.c), and the changes would
+	 * cost the dry run time and memory for nothing (shadow.c). */
+	if (t->shadow != NULL)
+		return store_shadow_forget(t, DB_OFFICER_GRAM);
+	d = gram_defer(t);
 	if (d == NULL || gram_worker_start(d) != 0) {
 		new = xreallocarray(NULL, STORE_ENT_MAX, sizeof *new);
 		n = store_gram_entries(o, new, STORE_ENT_MAX);

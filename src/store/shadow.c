@@ -6,9 +6,9 @@
  * without taking the writer's lock that every other account's saves wait
  * on. So it reads a snapshot of the database (an LMDB read transaction)
  * and writes into a private layer over it: an LMDB environment of this
- * process's own, in a temporary directory with the user's rights, whose
- * write transaction is never committed and whose files are unlinked as
- * soon as they are open.
+ * process's own, in a file of its own with the user's rights, which no
+ * other process can open and which goes when it is closed: what it
+ * holds never reaches the database.
  *
  * Every read of the store goes through the store_kv and store_kc calls
  * (store-int.h), which, in a dry run, merge the two: the layer's entries
@@ -18,6 +18,27 @@
  * walks both in step, in LMDB's order, hiding what is deleted or
  * overwritten. Entries are counted as the snapshot's plus what the dry
  * run added less what it removed.
+ *
+ * The layer keeps only what the dry run may read again, so that neither
+ * its memory nor its time grows with an import by what nothing reads.
+ * The audit records it appends are let go: the chain goes on from its
+ * last link, which the transaction holds (t->head), and no dry run
+ * reads back the trail it is writing; a read that would is refused
+ * rather than answered wrong. The search index is not kept up at all
+ * (gram.c): only the screen's search reads it, through the snapshot's
+ * own cursors (find.c); a read through the layer is refused. And the
+ * changes to the indexes that allow duplicates (names, agencies, roles:
+ * an import gathers them in batches, defer.c) are put aside in a file
+ * rather than in the layer, and written to it only when one of those
+ * indexes is read: an officer import reads none of them, an agency
+ * import may.
+ *
+ * What it does keep (the records, the unique indexes, marks) it writes
+ * to its file every so many changes (shadow_settle), committing the
+ * layer's transaction there and beginning another: LMDB holds a write
+ * transaction's changed pages in this process's memory until its
+ * commit, and the layer's would otherwise grow with the file imported.
+ * Savepoints and open cursors put that off until they end.
  */
 #include <errno.h>
 #include <limits.h>
@@ -32,6 +53,14 @@
 /* Address space for the layer; its file grows only as pages are used. */
 #define SHADOW_MAP	(1ULL << 40)
 #define SHADOW_TOMB_MAX	(2 + STORE_KEY_MAX + 16)
+/* Index changes put aside are written to their file this many bytes at
+ * a time. */
+#define SHADOW_LOG_BUF	(256u << 10)
+/* The layer's changed pages are written to its file every so many
+ * changes (shadow_settle): at most some 64 MB of them, where every change
+ * lands on a page of its own, and at a million officers less than a
+ * tenth of a second spent writing them all told. */
+#define SHADOW_SETTLE	16384
 
 struct store_shadow {
 	MDB_env		*env;
@@ -45,6 +74,27 @@ struct store_shadow {
 	/* As they were when a savepoint began. */
 	long long	 sp_delta[DB_COUNT];
 	uint8_t		 sp_dropped[DB_COUNT];
+	/* Sub-databases whose changes the layer let go, whose reads it
+	 * refuses: of the audit trail, those from key audit_from on. */
+	uint8_t		 gone[DB_COUNT], sp_gone[DB_COUNT];
+	uint8_t		 audit_from[8], sp_audit_from[8];
+	/*
+	 * Changes to the duplicate indexes (logged[db]) put aside, as they
+	 * came: each a byte for the sub-database, one for put or delete,
+	 * the key's length and the value's, the key and the value. The
+	 * first logoff bytes are in logfd, the rest in logbuf.
+	 */
+	uint8_t		 logged[DB_COUNT];
+	unsigned	 cursors[DB_COUNT];	/* open on each, merged */
+	int		 logfd;
+	off_t		 logoff;
+	uint8_t		*logbuf;
+	size_t		 loglen;
+	int		 replaying;
+	unsigned	 open;		/* merged cursors open, all told */
+	size_t		 writes;	/* changes since the last settle */
+	size_t		 settle;	/* settle every so many */
+	int		 failed;	/* the layer was lost: this error */
 };
 
 /* Which side of the merge an entry comes from. */
@@ -101,6 +151,11 @@ store_shadow_open(struct store_shadow **shp, char **cause)
 	int rc, fd;
 
 	*shp = NULL;
+	sh->logfd = -1;
+	sh->settle = SHADOW_SETTLE;
+	for (i = 1; i <= IX_MAX; i++)
+		if (store_ix[i].flags & IXF_DUP)
+			sh->logged[store_ix[i].db] = 1;
 	/* A file without a name, which LMDB opens through this process's
 	 * own descriptor: no other process can put a database of its
 	 * making in its place, or write to it while it is read. */
@@ -146,7 +201,188 @@ store_shadow_close(struct store_shadow *sh)
 		mdb_txn_abort(sh->outer != NULL ? sh->outer : sh->txn);
 	if (sh->env != NULL)
 		mdb_env_close(sh->env);
+	if (sh->logfd != -1)
+		close(sh->logfd);
+	free(sh->logbuf);
 	free(sh);
+}
+
+static int	shadow_put(struct store_txn *, enum store_db, MDB_val *,
+		    MDB_val *, unsigned);
+static int	shadow_del(struct store_txn *, enum store_db, MDB_val *,
+		    MDB_val *);
+
+/*
+ * 1 if a read of key k of db (NULL: a walk or a count) would miss what
+ * the layer let go: refused, never answered wrong. Of the audit trail,
+ * the records before the first one let go are still there to read (an
+ * undo reads those it takes back), and the count is kept.
+ */
+static int
+shadow_refused(const struct store_shadow *sh, enum store_db db,
+    const MDB_val *k)
+{
+	MDB_val from = { sizeof sh->audit_from, (void *)sh->audit_from };
+
+	if (!sh->gone[db])
+		return 0;
+	if (db != DB_AUDIT || k == NULL)
+		return 1;
+	return shadow_cmp(k, &from) >= 0;
+}
+
+int
+store_shadow_forget(struct store_txn *t, enum store_db db)
+{
+	t->shadow->gone[db] = 1;
+	return 0;
+}
+
+/*
+ * A change to a duplicate index that can be put aside: outside a
+ * savepoint (which must take its own changes back), while no cursor
+ * walks the index (which must see it as it changes), of an entry, not
+ * asked to fail if there (the callers take a put of an entry already
+ * there, or a delete of one that is not, as done).
+ */
+static int
+shadow_loggable(const struct store_shadow *sh, enum store_db db,
+    const MDB_val *k, const MDB_val *v, unsigned flags)
+{
+	return sh->logged[db] && sh->outer == NULL && sh->cursors[db] == 0 &&
+	    v != NULL &&
+	    k->mv_size <= STORE_KEY_MAX && v->mv_size <= UINT8_MAX &&
+	    !(flags & MDB_NOOVERWRITE);
+}
+
+static int
+shadow_log_write(struct store_shadow *sh)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	if (sh->logfd == -1 && (sh->logfd = spool_private_fd()) == -1)
+		return errno;
+	while (done < sh->loglen) {
+		n = pwrite(sh->logfd, sh->logbuf + done, sh->loglen - done,
+		    sh->logoff);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		done += (size_t)n;
+		sh->logoff += n;
+	}
+	sh->loglen = 0;
+	return 0;
+}
+
+/* Put the change to (k, v) of db aside: a put, or a delete if del. */
+static int
+shadow_log(struct store_shadow *sh, enum store_db db, int del,
+    const MDB_val *k, const MDB_val *v)
+{
+	size_t need = 4 + k->mv_size + v->mv_size;
+	uint8_t *p;
+	int rc;
+
+	if (sh->logbuf == NULL)
+		sh->logbuf = xmalloc(SHADOW_LOG_BUF);
+	if (sh->loglen + need > SHADOW_LOG_BUF &&
+	    (rc = shadow_log_write(sh)) != 0)
+		return rc;
+	p = sh->logbuf + sh->loglen;
+	p[0] = (uint8_t)db;
+	p[1] = (uint8_t)del;
+	p[2] = (uint8_t)k->mv_size;
+	p[3] = (uint8_t)v->mv_size;
+	memcpy(p + 4, k->mv_data, k->mv_size);
+	memcpy(p + 4 + k->mv_size, v->mv_data, v->mv_size);
+	sh->loglen += need;
+	return 0;
+}
+
+/* Apply the changes at buf[0..len) that are whole; how many bytes. */
+static size_t
+shadow_log_apply(struct store_txn *t, const uint8_t *buf, size_t len,
+    int *rc)
+{
+	size_t at = 0, need;
+	MDB_val k, v;
+
+	*rc = 0;
+	while (len - at >= 4) {
+		need = 4 + (size_t)buf[at + 2] + buf[at + 3];
+		if (len - at < need)
+			break;
+		k = (MDB_val){ buf[at + 2], (void *)(buf + at + 4) };
+		v = (MDB_val){ buf[at + 3], (void *)(buf + at + 4 + k.mv_size) };
+		if (buf[at + 1])
+			*rc = shadow_del(t, (enum store_db)buf[at], &k, &v);
+		else
+			*rc = shadow_put(t, (enum store_db)buf[at], &k, &v,
+			    MDB_NODUPDATA);
+		if (*rc == MDB_KEYEXIST || *rc == MDB_NOTFOUND)
+			*rc = 0;	/* as the callers take them */
+		if (*rc != 0)
+			break;
+		at += need;
+	}
+	return at;
+}
+
+/*
+ * Before db is read (or changed other than by shadow_log; DB_COUNT: any
+ * of them), write the changes put aside into the layer, in the order
+ * they came: the file's, then the buffer's.
+ */
+static int
+shadow_replay(struct store_txn *t, enum store_db db)
+{
+	struct store_shadow *sh = t->shadow;
+	uint8_t *buf;
+	size_t have = 0, used;
+	off_t at = 0;
+	ssize_t n;
+	int rc = 0;
+
+	if ((db != DB_COUNT && !sh->logged[db]) || sh->replaying ||
+	    (sh->logoff == 0 && sh->loglen == 0))
+		return 0;
+	sh->replaying = 1;
+	if (sh->logoff > 0) {
+		buf = xmalloc(SHADOW_LOG_BUF);
+		while (rc == 0 && at < sh->logoff) {
+			n = pread(sh->logfd, buf + have, SHADOW_LOG_BUF - have,
+			    at);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				rc = n < 0 ? errno : EIO;
+				break;
+			}
+			at += n;
+			have += (size_t)n;
+			used = shadow_log_apply(t, buf, have, &rc);
+			memmove(buf, buf + used, have - used);
+			have -= used;
+		}
+		free(buf);
+		if (rc == 0 && have != 0)
+			rc = EIO;	/* a change cut short */
+	}
+	if (rc == 0 && (used = shadow_log_apply(t, sh->logbuf, sh->loglen,
+	    &rc)) != sh->loglen && rc == 0)
+		rc = EIO;
+	sh->replaying = 0;
+	if (rc != 0)
+		return rc;
+	if (sh->logoff > 0 && ftruncate(sh->logfd, 0) != 0)
+		return errno;
+	sh->logoff = 0;
+	sh->loglen = 0;
+	return 0;
 }
 
 /* The tombstone's key for (db, k) or, of sorted duplicates, (db, k, v). */
@@ -518,9 +754,16 @@ store_shadow_kc_open(struct store_txn *t, enum store_db db,
     struct shadow_kc **cp)
 {
 	struct store_shadow *sh = t->shadow;
-	struct shadow_kc *c = xcalloc(1, sizeof *c);
+	struct shadow_kc *c;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
+	if (shadow_refused(sh, db, NULL))
+		return EOPNOTSUPP;
+	if ((rc = shadow_replay(t, db)) != 0)
+		return rc;
+	c = xcalloc(1, sizeof *c);
 	c->t = t;
 	c->db = db;
 	c->dup = (sh->flags[db] & MDB_DUPSORT) != 0;
@@ -536,6 +779,8 @@ store_shadow_kc_open(struct store_txn *t, enum store_db db,
 		free(c);
 		return rc;
 	}
+	sh->cursors[db]++;
+	sh->open++;
 	*cp = c;
 	return 0;
 }
@@ -545,6 +790,8 @@ store_shadow_kc_close(struct shadow_kc *c)
 {
 	if (c == NULL)
 		return;
+	c->t->shadow->cursors[c->db]--;
+	c->t->shadow->open--;
 	mdb_cursor_close(c->main);
 	mdb_cursor_close(c->layer);
 	mdb_cursor_close(c->probe);
@@ -592,6 +839,12 @@ store_shadow_get(struct store_txn *t, enum store_db db, MDB_val *k,
 	MDB_val kk = *k;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
+	if (shadow_refused(sh, db, k))
+		return EOPNOTSUPP;
+	if ((rc = shadow_replay(t, db)) != 0)
+		return rc;
 	if (!(sh->flags[db] & MDB_DUPSORT)) {
 		if ((rc = mdb_get(sh->txn, sh->dbi[db], &kk, v)) !=
 		    MDB_NOTFOUND)
@@ -659,9 +912,9 @@ shadow_in_main(struct store_txn *t, enum store_db db, const MDB_val *k,
 	return rc == 0;
 }
 
-int
-store_shadow_put(struct store_txn *t, enum store_db db, MDB_val *k,
-    MDB_val *v, unsigned flags)
+static int
+shadow_put(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v,
+    unsigned flags)
 {
 	struct store_shadow *sh = t->shadow;
 	uint8_t buf[SHADOW_TOMB_MAX];
@@ -704,9 +957,8 @@ shadow_del_one(struct store_txn *t, enum store_db db, const MDB_val *k,
 	return 0;
 }
 
-int
-store_shadow_del(struct store_txn *t, enum store_db db, MDB_val *k,
-    MDB_val *v)
+static int
+shadow_del(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v)
 {
 	struct store_shadow *sh = t->shadow;
 	struct shadow_kc *c;
@@ -741,16 +993,120 @@ store_shadow_del(struct store_txn *t, enum store_db db, MDB_val *k,
 	}
 }
 
+/*
+ * After a change: every SHADOW_SETTLE of them, the layer's changed pages
+ * are written to its file (committed there, a transaction begun again),
+ * so that they are the file's, in the system's cache, not this
+ * process's memory. Not inside a savepoint, which must be able to take
+ * its changes back, nor while a cursor is open on the layer; a value
+ * read from it before is no longer good, as LMDB says of any value read
+ * before a change.
+ */
+static int
+shadow_settle(struct store_shadow *sh)
+{
+	int rc;
+
+	if (++sh->writes < sh->settle || sh->outer != NULL ||
+	    sh->open != 0 || sh->replaying)
+		return 0;
+	sh->writes = 0;
+	rc = mdb_txn_commit(sh->txn);
+	sh->txn = NULL;
+	if (rc == 0)
+		rc = mdb_txn_begin(sh->env, NULL, 0, &sh->txn);
+	if (rc != 0) {
+		/* What the layer held is gone: every use of it fails. */
+		sh->failed = rc;
+		(void)mdb_txn_begin(sh->env, NULL, 0, &sh->txn);
+	}
+	return rc;
+}
+
+void
+store_dry_settle(struct store_txn *t, size_t changes)
+{
+	if (t->shadow != NULL)
+		t->shadow->settle = changes != 0 ? changes : SHADOW_SETTLE;
+}
+
+/* An audit record appended: counted, not kept (see above). */
+static int
+shadow_audit_put(struct store_txn *t, MDB_val *k, MDB_val *v,
+    unsigned flags)
+{
+	struct store_shadow *sh = t->shadow;
+	MDB_val from = { sizeof sh->audit_from, sh->audit_from }, kk = *k, vv;
+
+	if (k->mv_size != sizeof sh->audit_from)
+		return shadow_put(t, DB_AUDIT, k, v, flags);
+	if (mdb_get(sh->txn, sh->dbi[DB_AUDIT], &kk, &vv) == 0 ||
+	    (shadow_in_main(t, DB_AUDIT, k, v) &&
+	    !shadow_tombed(sh, DB_AUDIT, k, v))) {
+		/* Not appended but written over: kept. */
+		if (flags & MDB_NOOVERWRITE)
+			return MDB_KEYEXIST;
+		return shadow_put(t, DB_AUDIT, k, v, flags);
+	}
+	if (!sh->gone[DB_AUDIT] || shadow_cmp(k, &from) < 0)
+		memcpy(sh->audit_from, k->mv_data, sizeof sh->audit_from);
+	sh->gone[DB_AUDIT] = 1;
+	sh->delta[DB_AUDIT]++;
+	return 0;
+}
+
+int
+store_shadow_put(struct store_txn *t, enum store_db db, MDB_val *k,
+    MDB_val *v, unsigned flags)
+{
+	struct store_shadow *sh = t->shadow;
+	int rc;
+
+	if (sh->failed)
+		return sh->failed;
+	if (db == DB_AUDIT)
+		return shadow_audit_put(t, k, v, flags);
+	if (shadow_loggable(sh, db, k, v, flags))
+		return shadow_log(sh, db, 0, k, v);
+	if ((rc = shadow_replay(t, db)) != 0 ||
+	    (rc = shadow_put(t, db, k, v, flags)) != 0)
+		return rc;
+	return shadow_settle(sh);
+}
+
+int
+store_shadow_del(struct store_txn *t, enum store_db db, MDB_val *k,
+    MDB_val *v)
+{
+	struct store_shadow *sh = t->shadow;
+	int rc;
+
+	if (sh->failed)
+		return sh->failed;
+	if (shadow_refused(sh, db, k))
+		return EOPNOTSUPP;
+	if (shadow_loggable(sh, db, k, v, 0))
+		return shadow_log(sh, db, 1, k, v);
+	if ((rc = shadow_replay(t, db)) != 0 ||
+	    (rc = shadow_del(t, db, k, v)) != 0)
+		return rc;
+	return shadow_settle(sh);
+}
+
 int
 store_shadow_drop(struct store_txn *t, enum store_db db)
 {
 	struct store_shadow *sh = t->shadow;
 	int rc;
 
-	if ((rc = mdb_drop(sh->txn, sh->dbi[db], 0)) != 0)
+	if (sh->failed)
+		return sh->failed;
+	if ((rc = shadow_replay(t, db)) != 0 ||
+	    (rc = mdb_drop(sh->txn, sh->dbi[db], 0)) != 0)
 		return rc;
 	sh->dropped[db] = 1;
 	sh->delta[db] = 0;
+	sh->gone[db] = 0;	/* nothing left to miss */
 	return 0;
 }
 
@@ -759,9 +1115,16 @@ store_shadow_entries(struct store_txn *t, enum store_db db, size_t *n)
 {
 	struct store_shadow *sh = t->shadow;
 	MDB_stat st;
-	long long total = sh->delta[db];
+	long long total;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
+	if (db != DB_AUDIT && shadow_refused(sh, db, NULL))
+		return EOPNOTSUPP;
+	if ((rc = shadow_replay(t, db)) != 0)
+		return rc;
+	total = sh->delta[db];
 	if (!sh->dropped[db]) {
 		if ((rc = mdb_stat(t->txn, t->s->dbi[db], &st)) != 0)
 			return rc;
@@ -772,17 +1135,26 @@ store_shadow_entries(struct store_txn *t, enum store_db db, size_t *n)
 }
 
 int
-store_shadow_savepoint(struct store_shadow *sh)
+store_shadow_savepoint(struct store_txn *t)
 {
+	struct store_shadow *sh = t->shadow;
 	MDB_txn *child;
 	int rc;
 
+	if (sh->failed)
+		return sh->failed;
+	/* What was put aside is the outer transaction's: into the layer
+	 * before the savepoint, which would take it back with its own. */
+	if ((rc = shadow_replay(t, DB_COUNT)) != 0)
+		return rc;
 	if ((rc = mdb_txn_begin(sh->env, sh->txn, 0, &child)) != 0)
 		return rc;
 	sh->outer = sh->txn;
 	sh->txn = child;
 	memcpy(sh->sp_delta, sh->delta, sizeof sh->delta);
 	memcpy(sh->sp_dropped, sh->dropped, sizeof sh->dropped);
+	memcpy(sh->sp_gone, sh->gone, sizeof sh->gone);
+	memcpy(sh->sp_audit_from, sh->audit_from, sizeof sh->audit_from);
 	return 0;
 }
 
@@ -800,6 +1172,9 @@ store_shadow_savepoint_end(struct store_shadow *sh, int keep)
 	if (!keep || rc != 0) {
 		memcpy(sh->delta, sh->sp_delta, sizeof sh->delta);
 		memcpy(sh->dropped, sh->sp_dropped, sizeof sh->dropped);
+		memcpy(sh->gone, sh->sp_gone, sizeof sh->gone);
+		memcpy(sh->audit_from, sh->sp_audit_from,
+		    sizeof sh->audit_from);
 	}
 	return rc;
 }

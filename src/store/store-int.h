@@ -358,9 +358,9 @@ const char *store_db_name(enum store_db db);
 unsigned store_db_flags(enum store_db db);
 
 /*
- * The dry run's private layer (shadow.c): opened in a directory of its own
- * under /tmp with the user's rights, its write transaction never
- * committed, gone when closed.
+ * The dry run's private layer (shadow.c): a file of its own with the
+ * user's rights, which nothing else can open, gone when closed; what it
+ * holds never reaches the database.
  */
 int	store_shadow_open(struct store_shadow **shp, char **cause);
 void	store_shadow_close(struct store_shadow *sh);
@@ -371,9 +371,11 @@ int	store_shadow_put(struct store_txn *t, enum store_db db, MDB_val *k,
 int	store_shadow_del(struct store_txn *t, enum store_db db, MDB_val *k,
 	    MDB_val *v);
 int	store_shadow_drop(struct store_txn *t, enum store_db db);
+/* The dry run keeps no changes to db, nor reads it again (shadow.c). */
+int	store_shadow_forget(struct store_txn *t, enum store_db db);
 int	store_shadow_entries(struct store_txn *t, enum store_db db,
 	    size_t *n);
-int	store_shadow_savepoint(struct store_shadow *sh);
+int	store_shadow_savepoint(struct store_txn *t);
 int	store_shadow_savepoint_end(struct store_shadow *sh, int keep);
 struct shadow_kc;
 int	store_shadow_kc_open(struct store_txn *t, enum store_db db,

@@ -67,10 +67,9 @@ pages_kb() {
 }
 
 # lmdb NAME: 1 if the program NAME writes LMDB (its dirty pages are in its
-# private memory), else 0. The dry run's layer is LMDB too, and holds the
-# pages the import would write, but the layer has no name for mdb_stat to
-# count them by: its "own MB" includes them, and its RssAnon is the figure
-# to set beside the import's.
+# private memory), else 0. The dry run's layer is LMDB too, but writes its
+# pages to a file of its own every so many changes and writes nothing to
+# the database: its "own MB" is its RssAnon, what it holds for itself.
 lmdb() {
 	case $1 in
 	ogpo|baseline) echo 1 ;;

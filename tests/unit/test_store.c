@@ -2026,13 +2026,16 @@ test_store_backup(void **state)
  * every index both ways, each group, unique look-ups, seeks by text and
  * by position, and the counts. Half the seeds gather index changes as an
  * import does (store_defer), in batches small enough to be written many
- * times over, between reads and around savepoints.
+ * times over, between reads and around savepoints; and half have the
+ * dry run's layer written to its file (store_dry_settle) every few
+ * changes.
  */
 struct test_dry {
 	char		*log;
 	size_t		 len, cap;
 	uint32_t	 seed;
 	size_t		 defer;		/* store_defer's batch; 0: not */
+	size_t		 settle;	/* store_dry_settle's; 0: not */
 };
 
 static void
@@ -2078,6 +2081,9 @@ test_dry_look(struct store_txn *t, struct test_dry *d)
 	char key[32];
 
 	for (ix = IX_AGENCY; ix <= IX_MAX; ix++) {
+		/* A dry run keeps no search index: test_store_dry_gone. */
+		if (ix == IX_OFFICER_GRAM)
+			continue;
 		test_dry_say(d, "\n%s %zu:", store_index_name(ix),
 		    store_count(t, ix, NULL));
 		assert_int_equal(store_cursor_open(t, ix, NULL, &c, NULL), 0);
@@ -2149,6 +2155,8 @@ test_dry_fn(struct store_txn *t, void *arg, char **cause)
 	(void)cause;
 	if (d->defer != 0)
 		store_defer(t, d->defer);
+	if (d->settle != 0)
+		store_dry_settle(t, d->settle);
 	for (step = 0; step < 300; step++) {
 		why = NULL;
 		switch (test_dry_rand(d, 11)) {
@@ -2303,6 +2311,9 @@ test_store_dry(void **state)
 		memset(&dry, 0, sizeof dry);
 		real.seed = dry.seed = seed * 7919;
 		real.defer = dry.defer = seed > 6 ? 64 * (seed - 6) : 0;
+		/* Odd seeds write the dry run's layer to its file every few
+		 * changes, between reads, around savepoints. */
+		real.settle = dry.settle = seed % 2 ? 2 + seed % 4 : 0;
 		/* The copy first, looked at before and after: the dry run
 		 * left it as it was. */
 		before = test_dry_seen(copy);
@@ -2346,6 +2357,189 @@ test_store_dry(void **state)
 		free(real.log);
 		free(dry.log);
 	}
+}
+
+/*
+ * What a dry run does not keep (shadow.c) it refuses to read, and never
+ * answers wrong: the audit records it appends (those from before stay
+ * readable, and the count and the chain's head go on as a real run's
+ * do), and the search index once an officer changed. The indexes whose
+ * changes it puts aside read as the real run's: test_store_dry.
+ */
+struct test_gone {
+	uint64_t	 first;		/* the first record appended */
+	size_t		 count;		/* audit records, after */
+	uint8_t		 head[OGPO_HASH_LEN];
+	uint64_t	 seq;
+	int		 before_rc, mine_rc, walk_rc, gram_rc, gram_count;
+};
+
+static int
+test_gone_fn(struct store_txn *t, void *arg, char **cause)
+{
+	struct test_gone *g = arg;
+	struct audit *a = xcalloc(1, sizeof *a);
+	struct store_cursor *c;
+	struct officer o;
+	int i, rc = 0;
+
+	for (i = 0; i < 3 && rc == 0; i++) {
+		memset(a, 0, sizeof *a);
+		a->action = AUDIT_CREATE;
+		a->entity = ENTITY_OFFICER;
+		a->id = (uint32_t)i + 1;
+		snprintf(a->login, sizeof a->login, "tester");
+		rc = store_audit_append(t, a, cause);
+		if (i == 0)
+			g->first = a->seq;
+	}
+	if (rc == 0)
+		rc = store_audit_head(t, g->head, &g->seq, cause);
+	g->count = store_count(t, IX_AUDIT, NULL);
+	g->before_rc = store_audit_get(t, g->first - 1, a, NULL);
+	g->mine_rc = store_audit_get(t, g->first + 1, a, NULL);
+	if ((g->walk_rc = store_cursor_open(t, IX_AUDIT, NULL, &c,
+	    NULL)) == 0)
+		store_cursor_close(c);
+	test_mk_officer(&o, 1, "王小明", "wang@x.gov.tw");
+	if (rc == 0)
+		rc = store_officer_put(t, &o, cause);
+	if ((g->gram_rc = store_cursor_open(t, IX_OFFICER_GRAM, NULL, &c,
+	    NULL)) == 0)
+		store_cursor_close(c);
+	g->gram_count = (int)store_count(t, IX_OFFICER_GRAM, NULL);
+	free(a);
+	return rc;
+}
+
+static void
+test_store_dry_gone(void **state)
+{
+	struct fx *f = *state;
+	struct test_gone real, dry;
+	struct audit *a = xcalloc(1, sizeof *a);
+	struct store *copy;
+	struct agency ag;
+	char dir[96], *cause = NULL;
+	int i;
+
+	test_mk_agency(&ag, "C0", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &ag);
+	for (i = 0; i < 2; i++) {
+		memset(a, 0, sizeof *a);
+		a->action = AUDIT_CREATE;
+		a->entity = ENTITY_AGENCY;
+		a->id = 1;
+		test_put(f->s, ENTITY_AUDIT, a);
+	}
+	free(a);
+	snprintf(dir, sizeof dir, "%s/real", f->dir);
+	assert_int_equal(store_backup(f->s, dir, &cause), 0);
+	assert_int_equal(store_open(&copy, dir, NULL, &cause), 0);
+	memset(&real, 0, sizeof real);
+	assert_int_equal(store_write(copy, test_gone_fn, &real, &cause), 0);
+	store_close(copy);
+	memset(&dry, 0, sizeof dry);
+	assert_int_equal(store_dry(f->s, test_gone_fn, &dry, &cause), 0);
+	assert_null(cause);
+
+	/* The real run reads everything. */
+	assert_int_equal(real.before_rc, 0);
+	assert_int_equal(real.mine_rc, 0);
+	assert_int_equal(real.walk_rc, 0);
+	assert_int_equal(real.gram_rc, 0);
+	assert_true(real.gram_count > 0);
+	/* The dry run goes on as the real one: the same seqs, count and
+	 * head, and the records from before are read. */
+	assert_int_equal(dry.first, real.first);
+	assert_int_equal(dry.seq, real.seq);
+	assert_int_equal(dry.count, real.count);
+	assert_memory_equal(dry.head, real.head, OGPO_HASH_LEN);
+	assert_int_equal(dry.before_rc, 0);
+	/* What it let go is refused, not missed. */
+	assert_int_not_equal(dry.mine_rc, 0);
+	assert_int_not_equal(dry.mine_rc, OGPO_NOTFOUND);
+	assert_int_not_equal(dry.walk_rc, 0);
+	assert_int_not_equal(dry.gram_rc, 0);
+	assert_int_equal(dry.gram_count, 0);
+}
+
+/*
+ * Index changes a dry run put aside, more than its buffer holds (so
+ * partly in its file), are all there when the index is read, the moves
+ * of the second pass over the first's included.
+ */
+static int
+test_aside_fn(struct store_txn *t, void *arg, char **cause)
+{
+	char **log = arg, buf[64];
+	struct officer o;
+	uint32_t i, g, *ids;
+	size_t n, k, len = 0, cap = 0;
+	int rc;
+
+	store_defer(t, 4096);	/* written out, so put aside, often */
+	for (i = 0; i < 9000; i++) {
+		test_mk_officer(&o, 1 + i % 7, i % 3 ? "陳美玲" : "王小明",
+		    "");
+		snprintf(o.email, sizeof o.email, "aside%u@x.gov.tw", i);
+		snprintf(o.start_date, sizeof o.start_date, "2024-0%u-01",
+		    1 + i % 9);
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+	}
+	for (i = 1; i <= 9000; i += 3) {
+		if ((rc = store_officer_get(t, i, &o, cause)) != 0)
+			return rc;
+		o.agency = 1 + (o.agency + 2) % 7;
+		if ((rc = store_officer_put(t, &o, cause)) != 0)
+			return rc;
+	}
+	*log = NULL;
+	for (g = 0; g <= 8; g++) {
+		n = store_group_ids(t, IX_OFFICER_AGENCY, g, &ids);
+		for (k = 0; k < n; k++) {
+			snprintf(buf, sizeof buf, "%u:%u ", g, ids[k]);
+			*log = xgrow(*log, &cap, len + strlen(buf) + 1, 1);
+			memcpy(*log + len, buf, strlen(buf) + 1);
+			len += strlen(buf);
+		}
+		free(ids);
+	}
+	snprintf(buf, sizeof buf, "names %zu roles %zu",
+	    store_count(t, IX_OFFICER_NAME, NULL),
+	    store_count(t, IX_OFFICER_ROLE, NULL));
+	*log = xgrow(*log, &cap, len + strlen(buf) + 1, 1);
+	memcpy(*log + len, buf, strlen(buf) + 1);
+	return 0;
+}
+
+static void
+test_store_dry_aside(void **state)
+{
+	struct fx *f = *state;
+	struct store *copy;
+	struct agency a;
+	char dir[96], *cause = NULL, *real = NULL, *dry = NULL;
+	uint32_t i;
+
+	test_mk_agency(&a, "C0", "行政院", 0, LEVEL_CABINET);
+	test_put(f->s, ENTITY_AGENCY, &a);
+	for (i = 1; i < 8; i++) {
+		snprintf(dir, sizeof dir, "C%u", i);
+		test_mk_agency(&a, dir, "部", 1, LEVEL_2);
+		test_put(f->s, ENTITY_AGENCY, &a);
+	}
+	snprintf(dir, sizeof dir, "%s/real", f->dir);
+	assert_int_equal(store_backup(f->s, dir, &cause), 0);
+	assert_int_equal(store_open(&copy, dir, NULL, &cause), 0);
+	assert_int_equal(store_write(copy, test_aside_fn, &real, &cause), 0);
+	store_close(copy);
+	assert_int_equal(store_dry(f->s, test_aside_fn, &dry, &cause), 0);
+	assert_non_null(strstr(real, "names 9000 roles 9000"));
+	assert_string_equal(dry, real);
+	free(real);
+	free(dry);
 }
 
 /*
@@ -2459,6 +2653,8 @@ main(void)
 		T(test_store_crud_agency),
 		T(test_store_lazy_sync),
 		T(test_store_dry),
+		T(test_store_dry_gone),
+		T(test_store_dry_aside),
 		T(test_store_map_refused),
 		T(test_store_crud_others),
 		T(test_store_indexes),
