@@ -19,6 +19,7 @@
 #include <pwd.h>
 
 #include "ogpo/priv.h"
+#include "ogpo/spool.h"
 #include "store-int.h"
 
 static const struct {
@@ -118,6 +119,15 @@ store_error(struct store_txn *t, int rc, const char *what, char **cause)
 	if (rc == MDB_NOTFOUND)
 		return OGPO_NOTFOUND;
 	what = _(what);		/* "opening the database" …, from the catalogue */
+	/* A dry run writes only its own layer, a file in the temporary
+	 * directory: a disk full there is that one's (LMDB says EIO for a
+	 * write cut short). */
+	if (t != NULL && t->shadow != NULL && (rc == ENOSPC || rc == EIO))
+		return err_set(cause, OGPO_IO, "%s: a dry run keeps what it "
+		    "would change in a temporary file in %s, and writing there "
+		    "failed, most likely for want of room; free some space in "
+		    "%s, or try a smaller file", what, spool_dir(),
+		    spool_dir());
 	switch (rc) {
 	case MDB_KEYEXIST:
 		return err_set(cause, OGPO_EXISTS, "%s: the key exists already",

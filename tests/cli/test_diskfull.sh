@@ -88,3 +88,26 @@ mount -t tmpfs -o size=1g tmpfs "$mnt"
 "$OGPO" --db "$DB" init --demo >/dev/null
 "$OGPO" --db "$DB" import officers "$TMP/big.csv" >"$TMP/out" 2>&1
 contains "with room it imports" "$TMP/out" "added 200000"
+
+# A dry run writes nothing to the database, but keeps what it would
+# change in a temporary file: with no room there, it says where.
+sed 's/full\([0-9]*\)@/dry\1@/' "$TMP/big.csv" >"$TMP/dry.csv"
+tmp=$TMP/smalltmp
+mkdir -p "$tmp"
+trap 'umount "$tmp" 2>/dev/null; umount "$mnt" 2>/dev/null; test_cleanup' EXIT
+mount -t tmpfs -o size=$(($(wc -c <"$TMP/dry.csv") / 1048576 + 8))m tmpfs \
+    "$tmp"
+state >"$TMP/before"
+TMPDIR=$tmp "$OGPO" --db "$DB" import officers "$TMP/dry.csv" --dry-run \
+    >"$TMP/out" 2>"$TMP/err"
+rc=$?
+check "a dry run with no room for its changes fails (exit $rc)" \
+    test "$rc" -eq 1
+contains "it names the temporary directory, and what to do" "$TMP/err" \
+    "a temporary file in $tmp, and writing there failed, most likely for want of room; free some space in $tmp"
+sanitizer_free "$TMP/err"
+state >"$TMP/after"
+check "the database is as it was" cmp -s "$TMP/before" "$TMP/after"
+check "and nothing is left in the temporary directory" \
+    test -z "$(ls -A "$tmp")"
+umount "$tmp"
