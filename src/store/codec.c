@@ -502,12 +502,36 @@ struct codec_writer {
 	int	 full;
 };
 
-/* Account for what a libcbor encoder wrote: 0 bytes means no room. */
+/*
+ * A CBOR head: major type and argument, in the fewest bytes, as
+ * libcbor's encoders write it (RFC 8949, 3 and 4.2.1). Written here, not
+ * by a call into libcbor for each: a million officers' records and audit
+ * records are some forty million heads.
+ */
+enum { CBOR_UINT, CBOR_NEGINT, CBOR_BYTES, CBOR_STRING, CBOR_ARRAY,
+	CBOR_MAP };
+
 static void
-codec_put(struct codec_writer *w, size_t n)
+codec_head(struct codec_writer *w, unsigned major, uint64_t v)
 {
-	if (n == 0)
+	uint8_t *p;
+	size_t n, i;
+
+	n = v < 24 ? 1 : v <= UINT8_MAX ? 2 : v <= UINT16_MAX ? 3 :
+	    v <= UINT32_MAX ? 5 : 9;
+	if (w->full || n > w->cap - w->pos) {
 		w->full = 1;
+		return;
+	}
+	p = w->buf + w->pos;
+	if (n == 1)
+		p[0] = (uint8_t)(major << 5 | v);
+	else {
+		p[0] = (uint8_t)(major << 5 | (n == 2 ? 24 : n == 3 ? 25 :
+		    n == 5 ? 26 : 27));
+		for (i = n - 1; i > 0; i--, v >>= 8)
+			p[i] = (uint8_t)v;
+	}
 	w->pos += n;
 }
 
@@ -522,9 +546,6 @@ codec_raw(struct codec_writer *w, const void *data, size_t n)
 	w->pos += n;
 }
 
-#define CODEC_ROOM(w) ((w)->full ? NULL : (w)->buf + (w)->pos), \
-	((w)->full ? 0 : (w)->cap - (w)->pos)
-
 static void
 codec_field_encode(struct codec_writer *w, const struct field *f,
     const void *rec)
@@ -535,45 +556,43 @@ codec_field_encode(struct codec_writer *w, const struct field *f,
 	int64_t sv;
 	size_t len;
 
-	codec_put(w, cbor_encode_uint(f->key, CODEC_ROOM(w)));
+	codec_head(w, CBOR_UINT, f->key);
 	switch (f->type) {
 	case FIELD_U32:
 		memcpy(&u, p, sizeof u);
-		codec_put(w, cbor_encode_uint(u, CODEC_ROOM(w)));
+		codec_head(w, CBOR_UINT, u);
 		break;
 	case FIELD_U64:
 		memcpy(&v, p, sizeof v);
-		codec_put(w, cbor_encode_uint(v, CODEC_ROOM(w)));
+		codec_head(w, CBOR_UINT, v);
 		break;
 	case FIELD_I64:
 		memcpy(&sv, p, sizeof sv);
 		if (sv >= 0)
-			codec_put(w, cbor_encode_uint((uint64_t)sv,
-			    CODEC_ROOM(w)));
+			codec_head(w, CBOR_UINT, (uint64_t)sv);
 		else
-			codec_put(w, cbor_encode_negint((uint64_t)(-1 - sv),
-			    CODEC_ROOM(w)));
+			codec_head(w, CBOR_NEGINT, (uint64_t)(-1 - sv));
 		break;
 	case FIELD_STR:
 		len = strnlen(p, f->size);
-		codec_put(w, cbor_encode_string_start(len, CODEC_ROOM(w)));
+		codec_head(w, CBOR_STRING, len);
 		codec_raw(w, p, len);
 		break;
 	case FIELD_U32LIST:
 		memcpy(&n, (const char *)rec + f->count, sizeof n);
 		if (n > f->size / sizeof u)
 			n = (uint32_t)(f->size / sizeof u);
-		codec_put(w, cbor_encode_array_start(n, CODEC_ROOM(w)));
+		codec_head(w, CBOR_ARRAY, n);
 		for (i = 0; i < n; i++) {
 			memcpy(&u, p + i * sizeof u, sizeof u);
-			codec_put(w, cbor_encode_uint(u, CODEC_ROOM(w)));
+			codec_head(w, CBOR_UINT, u);
 		}
 		break;
 	case FIELD_BYTES:
 		memcpy(&len, (const char *)rec + f->count, sizeof len);
 		if (len > f->size)
 			len = f->size;
-		codec_put(w, cbor_encode_bytestring_start(len, CODEC_ROOM(w)));
+		codec_head(w, CBOR_BYTES, len);
 		codec_raw(w, p, len);
 		break;
 	}
@@ -593,7 +612,7 @@ codec_encode(const struct schema *s, const void *rec, uint8_t *buf,
 	for (i = 0; i < s->nfields; i++)
 		if (!codec_is_empty(&s->fields[i], rec))
 			used[n++] = &s->fields[i];
-	codec_put(&w, cbor_encode_map_start(n, CODEC_ROOM(&w)));
+	codec_head(&w, CBOR_MAP, n);
 	for (i = 0; i < n && !w.full; i++)
 		codec_field_encode(&w, used[i], rec);
 	return w.full ? 0 : w.pos;

@@ -230,15 +230,67 @@ defer_same(const uint8_t *a, const uint8_t *b)
 	    memcmp(a + 3, b + 3, (size_t)a[1] + a[2]) == 0;
 }
 
+/*
+ * Put the n values at vals (each vl bytes, in order) under key k in one
+ * call (MDB_MULTIPLE: the key's place is found once, not for each): an
+ * agency's or a name's new officers of a batch are many under one key.
+ * An entry already there is stepped over, as a put of it alone would be.
+ */
+static int
+defer_put_many(MDB_cursor *mc, MDB_val *k, uint8_t *vals, size_t vl,
+    size_t n, unsigned flags)
+{
+	MDB_val v[2];
+	int rc;
+
+	while (n > 0) {
+		v[0] = (MDB_val){ vl, vals };
+		v[1] = (MDB_val){ n, NULL };
+		rc = mdb_cursor_put(mc, k, v, flags | MDB_MULTIPLE);
+		if (rc == 0)
+			return 0;
+		if (rc != MDB_KEYEXIST || !(flags & MDB_NODUPDATA) ||
+		    v[1].mv_size >= n)
+			return rc;
+		/* The one after those put is there already. */
+		vals += (v[1].mv_size + 1) * vl;
+		n -= v[1].mv_size + 1;
+		/* The key is there now: no appending it again. */
+		flags = MDB_NODUPDATA;
+	}
+	return 0;
+}
+
+/*
+ * Do values from first on (vl bytes each, in order) all sort after those
+ * under key k, if any? New officers' ids do, under their agency or name:
+ * then they are appended to the key's values, not each looked for in
+ * them. Worth the look for a few values at least.
+ */
+#define DEFER_AFTER_MIN	8
+
+static int
+defer_after(MDB_cursor *mc, MDB_val *k, const uint8_t *first, size_t vl)
+{
+	MDB_val kk = *k, v;
+	int rc;
+
+	if ((rc = mdb_cursor_get(mc, &kk, &v, MDB_SET_KEY)) == MDB_NOTFOUND)
+		return 1;
+	return rc == 0 && mdb_cursor_get(mc, &kk, &v, MDB_LAST_DUP) == 0 &&
+	    defer_memn(first, vl, v.mv_data, v.mv_size) > 0;
+}
+
 /* Write one index's changes in key order, and forget them. */
 static int
 defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 {
 	struct defer_ix *d = &t->defer->ix[ixn];
 	uint32_t *ents, *tmp;
-	uint8_t last[STORE_KEY_MAX], *prev = NULL;
+	uint8_t last[STORE_KEY_MAX], *vals = NULL;
+	const uint8_t *prev = NULL;
 	enum store_db db = store_ix[ixn].db;
-	size_t i, off, lastl = 0;
+	size_t i, j, nv, off, lastl = 0, valcap = 0;
 	struct store_kc mc;
 	MDB_val k, v;
 	int rc, past_end = 0, have_last;
@@ -275,12 +327,13 @@ defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 	} else if (rc != MDB_NOTFOUND)
 		goto out;
 	rc = 0;
-	for (i = 0; i < d->n && rc == 0; i++) {
+	for (i = 0; i < d->n && rc == 0; i = j) {
 		const uint8_t *p = d->buf + ents[i];
 		unsigned flags = MDB_NODUPDATA;
 
+		j = i + 1;
 		/* Of the changes to one entry, the last one counts. */
-		if (i + 1 < d->n && defer_same(p, d->buf + ents[i + 1]))
+		if (j < d->n && defer_same(p, d->buf + ents[j]))
 			continue;
 		k = (MDB_val){ p[1], (void *)(p + 3) };
 		v = (MDB_val){ p[2], (void *)(p + 3 + p[1]) };
@@ -294,22 +347,57 @@ defer_write(struct store_txn *t, enum store_index ixn, char **cause)
 				rc = 0;
 			continue;
 		}
+		/* Past the end each key is new, and its values come in
+		 * order: both appended (a key already put, its values).
+		 * Already there is fine; an append out of order is not. */
 		if (past_end)
 			flags = prev != NULL && prev[1] == p[1] &&
 			    memcmp(prev + 3, p + 3, p[1]) == 0 ?
-			    MDB_APPENDDUP : MDB_APPEND;
-		/* Already there is fine; an append out of order is not. A
-		 * dry run's layer keeps its own order: no appending there. */
-		if (mc.mc != NULL)
-			rc = mdb_cursor_put(mc.mc, &k, &v, flags);
-		else
+			    MDB_APPENDDUP : MDB_APPEND | MDB_APPENDDUP;
+		prev = p;
+		/* A dry run's layer keeps its own order: one by one, no
+		 * appending there. */
+		if (mc.mc == NULL) {
 			rc = store_kv_put(t, db, &k, &v, flags);
-		if (rc == MDB_KEYEXIST && flags == MDB_NODUPDATA)
-			rc = 0;
-		prev = (uint8_t *)p;
+			if (rc == MDB_KEYEXIST && flags == MDB_NODUPDATA)
+				rc = 0;
+			continue;
+		}
+		/* The puts that follow under the same key, each the last
+		 * change to its entry, their values gathered in order. */
+		nv = 0;
+		for (;;) {
+			vals = xgrow(vals, &valcap, (nv + 1) * p[2], 1);
+			memcpy(vals + nv * p[2], p + 3 + p[1], p[2]);
+			nv++;
+			while (j + 1 < d->n && defer_same(d->buf + ents[j],
+			    d->buf + ents[j + 1]))
+				j++;
+			if (j >= d->n)
+				break;
+			p = d->buf + ents[j];
+			if (p[0] != DEFER_PUT || p[1] != k.mv_size ||
+			    p[2] != v.mv_size || memcmp(p + 3, k.mv_data,
+			    p[1]) != 0)
+				break;
+			j++;
+		}
+		if (nv == 1) {
+			v.mv_data = vals;
+			rc = mdb_cursor_put(mc.mc, &k, &v, flags);
+			if (rc == MDB_KEYEXIST && flags == MDB_NODUPDATA)
+				rc = 0;
+		} else {
+			if (!past_end && nv >= DEFER_AFTER_MIN &&
+			    defer_after(mc.mc, &k, vals, v.mv_size))
+				flags = MDB_APPENDDUP;
+			rc = defer_put_many(mc.mc, &k, vals, v.mv_size, nv,
+			    flags);
+		}
 	}
 out:
 	store_kc_close(&mc);
+	free(vals);
 	free(ents);
 	t->defer->bytes -= d->len;
 	d->len = d->n = 0;

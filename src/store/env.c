@@ -1095,6 +1095,7 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 			rc = store_seq_flush(&t, cause);
 		if (rc == 0 && !t.full)
 			rc = store_chain_flush(&t, cause);
+		store_kv_cursors_close(&t);
 		if (rc == 0 && !t.full) {
 			/* LMDB reads the flag at commit; it is this handle's
 			 * alone, not other processes'. */
@@ -1210,6 +1211,9 @@ store_savepoint(struct store_txn *t, char **cause)
 	 * transaction's own are written as they come. */
 	if ((rc = store_defer_flush(t, 0, cause)) != 0)
 		return rc;
+	/* The outer transaction's cursors wait while the inner one is
+	 * open: the inner one keeps its own. */
+	store_kv_cursors_close(t);
 	if (t->shadow != NULL)
 		rc = store_shadow_savepoint(t);
 	else if ((rc = mdb_txn_begin(t->s->env, t->txn, 0, &child)) == 0) {
@@ -1248,6 +1252,7 @@ store_savepoint_end(struct store_txn *t, int keep, char **cause)
 	t->gram = t->sp.gram;
 	t->miss_ix = 0;
 	t->image_rec = NULL;
+	store_kv_cursors_close(t);
 	if (t->shadow != NULL)
 		rc = store_shadow_savepoint_end(t->shadow, keep);
 	else {

@@ -144,6 +144,9 @@ struct store_txn {
 	const void	*image_rec;
 	uint8_t		*image;
 	size_t		 image_len;
+	/* A write's own cursors, one per sub-database without duplicates,
+	 * kept for its puts, gets and deletes (store_kv_cursor). */
+	MDB_cursor	*kc[DB_COUNT];
 };
 
 /* Write the sequences the transaction took; before commit. */
@@ -391,11 +394,50 @@ void	store_shadow_kc_close(struct shadow_kc *c);
  * Same contracts as mdb_get, mdb_put, mdb_del, mdb_drop(0) and mdb_stat's
  * ms_entries; LMDB status codes.
  */
+/*
+ * The write's own cursor on sub-database db, opened at its first use;
+ * NULL for a read, a dry run, or a sub-database with duplicates (their
+ * writes in bulk have defer.c's cursors). mdb_get, mdb_put and mdb_del
+ * each start a cursor afresh and go down from the root; a kept one
+ * starts from the page it was left on, which the next record, audit
+ * record or e-mail of an import, made in key order, is mostly on. Its
+ * own puts and deletes are all a sub-database's but defer.c's, and
+ * LMDB keeps it right over those. Closed before the transaction, or a
+ * savepoint, ends (store_kv_cursors_close).
+ */
+static inline MDB_cursor *
+store_kv_cursor(struct store_txn *t, enum store_db db)
+{
+	if (!t->write || t->shadow != NULL ||
+	    (store_db_flags(db) & MDB_DUPSORT))
+		return NULL;
+	if (t->kc[db] == NULL &&
+	    mdb_cursor_open(t->txn, t->s->dbi[db], &t->kc[db]) != 0)
+		t->kc[db] = NULL;
+	return t->kc[db];
+}
+
+static inline void
+store_kv_cursors_close(struct store_txn *t)
+{
+	size_t i;
+
+	for (i = 0; i < DB_COUNT; i++)
+		if (t->kc[i] != NULL) {
+			mdb_cursor_close(t->kc[i]);
+			t->kc[i] = NULL;
+		}
+}
+
 static inline int
 store_kv_get(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v)
 {
+	MDB_cursor *mc;
+
 	if (t->shadow != NULL)
 		return store_shadow_get(t, db, k, v);
+	if ((mc = store_kv_cursor(t, db)) != NULL)
+		return mdb_cursor_get(mc, k, v, MDB_SET);
 	return mdb_get(t->txn, t->s->dbi[db], k, v);
 }
 
@@ -403,16 +445,28 @@ static inline int
 store_kv_put(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v,
     unsigned flags)
 {
+	MDB_cursor *mc;
+
 	if (t->shadow != NULL)
 		return store_shadow_put(t, db, k, v, flags);
+	if ((mc = store_kv_cursor(t, db)) != NULL)
+		return mdb_cursor_put(mc, k, v, flags);
 	return mdb_put(t->txn, t->s->dbi[db], k, v, flags);
 }
 
 static inline int
 store_kv_del(struct store_txn *t, enum store_db db, MDB_val *k, MDB_val *v)
 {
+	MDB_cursor *mc;
+	MDB_val d;
+	int rc;
+
 	if (t->shadow != NULL)
 		return store_shadow_del(t, db, k, v);
+	/* Without duplicates, mdb_del looks at the key alone. */
+	if ((mc = store_kv_cursor(t, db)) != NULL)
+		return (rc = mdb_cursor_get(mc, k, &d, MDB_SET)) != 0 ? rc :
+		    mdb_cursor_del(mc, 0);
 	return mdb_del(t->txn, t->s->dbi[db], k, v);
 }
 
@@ -421,6 +475,10 @@ store_kv_drop(struct store_txn *t, enum store_db db)
 {
 	if (t->shadow != NULL)
 		return store_shadow_drop(t, db);
+	if (t->kc[db] != NULL) {
+		mdb_cursor_close(t->kc[db]);
+		t->kc[db] = NULL;
+	}
 	return mdb_drop(t->txn, t->s->dbi[db], 0);
 }
 

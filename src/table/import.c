@@ -202,6 +202,7 @@ import_cell_of(const struct import_header *h, const struct table_row *row,
 	int i = h->col[col];
 	const char *r;
 	char *w = buf, *end = buf;	/* end: past the last non-blank */
+	unsigned high = 0;		/* the cell's bytes, or'd */
 
 	if (i == 0 || (size_t)i > row->nfields)
 		return NULL;
@@ -217,11 +218,16 @@ import_cell_of(const struct import_header *h, const struct table_row *row,
 				r++;
 		}
 		*w++ = ch;
+		high |= (unsigned char)ch;
 		if (ch != ' ' && ch != '\t' && ch != '\n')
 			end = w;
 	}
 	*end = '\0';
-	/* What only ASCII means anything in: typed full-width, folded. */
+	/* What only ASCII means anything in: typed full-width, folded
+	 * (each form below starts with a byte past 0x7f; most such
+	 * cells have none, and are not looked at again). */
+	if (!(high & 0x80))
+		return buf;
 	switch (col) {
 	case COL_EMAIL: case COL_PHONE: case COL_EXT: case COL_AGENCY_CODE:
 	case COL_CODE: case COL_START_DATE: case COL_END_DATE:
