@@ -114,7 +114,7 @@ int	 core_run_looked(struct core *c, core_fn fn, void *arg, char **cause);
 /* One complaint about one field, for a form to show beside it. */
 struct core_fault {
 	const struct field *field;	/* NULL: the record as a whole */
-	char		    msg[256];
+	char		    msg[512];
 };
 
 /* Tidy what people type, as saving does: outer spaces go, codes are
@@ -200,6 +200,14 @@ int	 core_invite(struct core *c, struct store_txn *t, uint32_t meeting,
 int	 core_attend(struct core *c, struct store_txn *t, uint32_t meeting,
 	    uint32_t officer, uint32_t status, const char *proxy,
 	    const char *note, char **cause);
+
+/*
+ * Whether status is too early for meeting m: presence and absence are
+ * marked from the meeting's day on (an excused absence, or no mark, any
+ * time). 1, with the sentence that says so in buf, if it is.
+ */
+int	 core_attend_early(const struct meeting *m, uint32_t status,
+	    char *buf, size_t len);
 
 /*
  * A roll call's marks, saved by a thread of their own (marks.c): a put

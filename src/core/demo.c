@@ -1,8 +1,9 @@
 /*
  * demo.c — a demo database a newcomer can explore: the real second-level
  * agencies with some of their subordinates, invented officers in every
- * role, a year of held work and policy meetings with attendance, a planned
- * meeting next month, and a handful of issues. Everything goes through the
+ * role, a year of held work and policy meetings with attendance, this
+ * month's (held or still to come, by its day) and next month's planned,
+ * and a handful of issues. Everything goes through the
  * same door as a person's edits, in one transaction, and is the same on
  * every run of the same day.
  */
@@ -239,31 +240,52 @@ demo_meeting(struct demo *d, uint32_t kind, uint32_t status, const char *date,
 	return demo_attendance(d, &m);
 }
 
+/* Held if its day has come, else planned. */
+static uint32_t
+demo_held(const struct demo *d, const char *date)
+{
+	return strcmp(date, d->today) <= 0 ? MEETING_HELD : MEETING_PLANNED;
+}
+
 static int
 demo_meetings_add(struct demo *d)
 {
 	char date[11], title[OGPO_TEXT_MAX + 1];
+	uint32_t seed;
 	int i, y, mo, rc;
 
-	for (i = 12; i >= 1; i--) {
+	/*
+	 * A year of them up to this month's, which is held (its roll call
+	 * taken) once its day has come and planned (its invitations out)
+	 * before: a PO's first day finds this month's meeting either way.
+	 * Its draws come from a stream of their own, so that the rest is
+	 * as it was (the same invitees, places and votes) on any day.
+	 */
+	seed = 0;
+	for (i = 12; i >= 0; i--) {
+		if (i == 0) {
+			seed = d->seed;
+			d->seed ^= 0x5eed0000u;
+		}
 		date_add_months(d->today, -i, date);
 		memcpy(date + 8, "15", 2);
 		y = atoi(date);
 		mo = atoi(date + 5);
 		snprintf(title, sizeof title, "%d年%d月開放政府聯絡人工作推動會議",
 		    y, mo);
-		if ((rc = demo_meeting(d, MEETING_WORK, MEETING_HELD, date,
-		    title, 0)) != 0)
+		if ((rc = demo_meeting(d, MEETING_WORK, demo_held(d, date),
+		    date, title, 0)) != 0)
 			return rc;
 		if (mo % 3 != 2)
 			continue;
 		memcpy(date + 8, "25", 2);
 		snprintf(title, sizeof title,
 		    "%d年第%d季開放政府政策協調聯繫會議", y, (mo + 2) / 3);
-		if ((rc = demo_meeting(d, MEETING_POLICY, MEETING_HELD, date,
-		    title, 0)) != 0)
+		if ((rc = demo_meeting(d, MEETING_POLICY, demo_held(d, date),
+		    date, title, 0)) != 0)
 			return rc;
 	}
+	d->seed = seed;
 	date_add_months(d->today, 1, date);
 	memcpy(date + 8, "15", 2);
 	snprintf(title, sizeof title, "%d年%d月開放政府聯絡人工作推動會議",

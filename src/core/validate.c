@@ -368,10 +368,44 @@ check_meeting(struct check *ck)
 	    "already, correct its date)", name, m->date);
 }
 
+/*
+ * Who came, and who did not, is known on the meeting's day or after: a
+ * mark before it would count for a month that has not come, as a
+ * meeting held before its day would. An excused absence (請假) is said
+ * ahead, and a mark taken back (invited again) is no mark: both stay
+ * open before the day. Today is the server's, as for check_meeting.
+ */
+int
+core_attend_early(const struct meeting *m, uint32_t status, char *buf,
+    size_t len)
+{
+	char today[OGPO_DATE_MAX + 1];
+
+	if (status == ATTEND_INVITED || status == ATTEND_EXCUSED ||
+	    !date_valid(m->date))
+		return 0;
+	date_today(today);
+	if (strcmp(m->date, today) <= 0)
+		return 0;
+	snprintf(buf, len, _("Meeting #%u %s is set for %s, a day still to "
+	    "come: attendance can be marked from that day on; before it, only "
+	    "an excused absence (請假). If it took place already, correct its "
+	    "date."), m->h.id, m->title, m->date);
+	return 1;
+}
+
 static void
 check_attendance(struct check *ck)
 {
 	const struct attendance *a = ck->rec;
+	struct meeting *m;
+	char why[sizeof ck->faults->msg];
+
+	m = xmalloc(sizeof *m);
+	if (store_meeting_get(ck->t, a->meeting, m, NULL) == 0 &&
+	    core_attend_early(m, a->status, why, sizeof why))
+		check_fault(ck, "status", "%s", why);
+	free(m);
 
 	if (a->status == ATTEND_PROXY && a->proxy[0] == '\0')
 		check_fault(ck, "proxy", "name the person who came in their "

@@ -669,7 +669,7 @@ attend_mark(struct attend *v, enum ui_action a)
 	};
 	struct attend_row *r;
 	struct attend_op op;
-	char *title;
+	char *title, why[512];
 	uint32_t officer;
 	int ok, mine;
 
@@ -680,6 +680,13 @@ attend_mark(struct attend *v, enum ui_action a)
 	op.officer = r->officer;
 	op.status = status[a];
 	op.note[0] = '\0';
+	/* Before the meeting's day only 請假: said at once, on the row,
+	 * rather than drawn and then taken back when the save is refused
+	 * (the rule is core's; the thread's save keeps to it too). */
+	if (core_attend_early(&v->m, op.status, why, sizeof why)) {
+		ui_message(v->ui, 1, "%s", why);
+		return;
+	}
 	if (a == UA_PROXY) {
 		str_copy(op.proxy, r->proxy, sizeof op.proxy);
 		title = xasprintf(_("Who came in place of %s?"),

@@ -77,10 +77,11 @@ rc_gen_meeting(struct store_txn *t, void *arg, char **cause)
 
 	memset(&m, 0, sizeof m);
 	m.kind = MEETING_WORK;
-	m.status = MEETING_PLANNED;
-	/* A busy day far ahead (no "held?" question on closing); the last
-	 * made is the first on the Meetings tab. */
-	snprintf(m.date, sizeof m.date, "2099-03-15");
+	m.status = MEETING_HELD;
+	/* A busy day gone by, held (no "held?" question on closing; who
+	 * came is marked from a meeting's day on); the last made is the
+	 * first on the Meetings tab. */
+	snprintf(m.date, sizeof m.date, "2025-03-15");
 	snprintf(m.title, sizeof m.title, "工作推動會議 %lu", g->m + 1);
 	snprintf(m.time, sizeof m.time, "14:30");
 	if ((rc = store_meeting_put(t, &m, cause)) != 0)

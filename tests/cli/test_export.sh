@@ -151,7 +151,7 @@ same "one row per officer invited" "$(lines "$TMP/out")" "$((invited + 1))"
 run --db "$DB" list meetings --tsv
 planned=$(awk -F '\t' '
     NR == 1 { for (i = 1; i <= NF; i++) if ($i == "status") s = i; next }
-    $s == "planned" { print $1 }' "$TMP/out")
+    $s == "planned" { print $1; exit }' "$TMP/out")
 pdate=$(tsv_field "$TMP/out" "$planned" date)
 check "the demo has a planned meeting" [ -n "$planned" ]
 run --db "$DB" list meetings

@@ -150,7 +150,7 @@ contains "date_style unset shows ISO" "$TMP/out" "2024-05-08"
 LC_ALL=zh_TW.UTF-8 run --db "$DB" add meeting kind=work title=未來的會議 \
     date=2099-01-15 agency=EY status=held
 contains "zh_TW.UTF-8: held before its day is refused in Chinese" \
-    "$TMP/err" "會議 未來的會議 訂於 2099-01-15，該日尚未到來"
+    "$TMP/err" "會議「未來的會議」訂於 2099-01-15，該日尚未到來"
 
 # --- stroke order -----------------------------------------------------------
 i=0

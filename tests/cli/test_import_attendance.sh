@@ -77,9 +77,36 @@ for f in ods xlsx csv; do
 done
 same "the month is as it was" "$(month 2026-10)" "$before"
 
-# --- Chinese status words, meeting by number, person by name+agency --
 m=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' \
     '$7 == "2027-01-15" { print $1 }')
+
+# --- who came, before the meeting's day --------------------------------
+# Today January's meeting is still to come: 出席 for it is
+# refused, naming the row, the meeting and its day; 請假, said ahead as
+# people do, is taken.
+cat >"$D/ahead.csv" <<EOF
+會議編號,姓名,機關代碼,出席情形
+$m,廖書豪,MOI,出席
+$m,余美玲,MODA,請假
+EOF
+run import attendance "$D/ahead.csv"
+status "present at a meeting still to come: refused" 1
+contains "the refusal names the row, the meeting and its day" "$TMP/out" \
+    "row 2, column 出席情形: Meeting #$m 2027年1月開放政府聯絡人工作推動會議 is set for 2027-01-15, a day still to come: attendance can be marked from that day on; before it, only an excused absence (請假)."
+lacks "請假 ahead is not refused" "$TMP/out" "row 3"
+same "nothing landed" "$(att 2027-01 廖書豪 2027年1月)" "受邀||"
+sed -i 2d "$D/ahead.csv"
+run import attendance "$D/ahead.csv"
+status "請假 ahead of the meeting's day is taken" 0
+same "… and recorded" "$(att 2027-01 余美玲 2027年1月 MODA)" "請假||"
+run import undo
+status "… and undone" 0
+
+# The rest marks January's meeting from sheets of its roll call: it has
+# taken place.
+OGPO_NOW="2027-01-20 10:00"
+
+# --- Chinese status words, meeting by number, person by name+agency --
 cat >"$D/zh.csv" <<EOF
 會議編號,姓名,機關代碼,出席情形,代理人,備註
 $m,廖書豪,MOI,出席,,
@@ -245,12 +272,12 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 	chmod 755 "$TMP" "$D"
 	chmod 644 "$D"/*
 	run user add "$ED" --role editor --agency MOI
-	run add meeting kind=issue title=內政部議題 date=2027-02-20 agency=MOI \
-	    status=planned
+	run add meeting kind=issue title=內政部議題 date=2027-01-18 agency=MOI \
+	    status=held
 	chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
 	cat >"$D/ed.csv" <<'EOF'
 date,kind,name,agency_code,status
-2027-02-20,issue,廖書豪,MOI,present
+2027-01-18,issue,廖書豪,MOI,present
 2027-01-15,work,廖書豪,MOI,excused
 EOF
 	setpriv --reuid="$ED" --regid="$GRP" --clear-groups "$OGPO" --db \
@@ -264,7 +291,7 @@ EOF
 	    "$DB" import attendance "$D/ed.csv" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
 	status "the editor records a meeting of their agency" 0
-	same "it landed" "$(att 2027-02 廖書豪 內政部議題)" "出席||"
+	same "it landed" "$(att 2027-01 廖書豪 內政部議題)" "出席||"
 else
 	echo "# skipped: an editor's account needs root"
 fi

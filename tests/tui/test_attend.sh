@@ -14,17 +14,14 @@
 . tests/tui/tui-lib.sh
 
 demo_db
-planned=$("$OGPO" --db "$DB" list meetings --tsv |
-    awk -F '\t' '$12 == "planned" { print $6; exit }')
-check "the demo has a planned meeting ($planned)" test -n "$planned"
-mid=$("$OGPO" --db "$DB" list meetings --tsv |
-    awk -F '\t' '$12 == "planned" { print $1; exit }')
+took_place
+check "a meeting that has taken place ($mtitle)" test -n "$mid"
 
 tui_start attend 100 30
 keys 3
 expect "the meetings are listed" "Meetings, newest first"
 keys Home Enter
-expect "Enter opens the meeting's attendance, numbered" "#$mid $planned"
+expect "Enter opens the meeting's attendance, numbered" "#$mid $mtitle"
 expect "the counts, and how many are not yet marked" \
     "present 0 / invited 41;  not yet marked (*) 41"
 expect "each one not marked carries the mark" "* Invited"
@@ -151,7 +148,7 @@ expect "Esc closes the meeting" "Meetings, newest first"
 expect "the list shows the new count" "5/41"
 tui_stop
 
-# What the database holds: the planned meeting's attendance.
+# What the database holds: the meeting's attendance.
 "$OGPO" --db "$DB" list meetings >"$TMP/meetings"
 contains "the CLI sees 5 of 41 present" "$TMP/meetings" "5/41"
 month=$("$OGPO" --db "$DB" list meetings --tsv |
@@ -162,9 +159,10 @@ contains "… and the note" "$TMP/att.csv" "遲到十分鐘"
 run_v=$("$OGPO" --db "$DB" verify >/dev/null 2>&1; echo $?)
 check "the database is consistent" test "$run_v" -eq 0
 
-# A small meeting of today, planned: every one marked, a key then marks
-# no one; closing offers to mark it held, and y does.
-today=$(date +%Y-%m-%d)
+# A small meeting of today (the sessions' day), planned: every one
+# marked, a key then marks no one; closing offers to mark it held, and y
+# does.
+today=$mday
 "$OGPO" --db "$DB" add meeting kind=issue status=planned date="$today" \
     title=今日小會議 >/dev/null
 tui_start small 100 30
@@ -223,7 +221,9 @@ tui_stop
 
 # At 80 columns the sheet's keys fit whole, most used first.
 tui_start narrow 80 24
-keys 3 Home Enter
+keys 3 /
+text "$mtitle"
+keys Enter Enter
 expect "the sheet at 80 columns" "present 5 / invited 41"
 screen
 status_line >"$TMP/status"
@@ -246,9 +246,11 @@ check "… and is consistent" test "$run_v" -eq 0
 
 # H on a meeting whose day is still to come is refused, naming its day:
 # held early, it would count for a month that has not come. The same from
-# its attendance sheet.
-"$OGPO" --db "$DB" add meeting kind=work status=planned date=2099-01-15 \
-    title=未來的會議 >/dev/null
+# its attendance sheet, and so is who came: p says why on the status line
+# and marks no one; e (請假, said ahead) is taken.
+fid=$("$OGPO" --db "$DB" add meeting kind=work status=planned \
+    date=2099-01-15 title=未來的會議 --invite proposed |
+    sed -n 's/.*#\([0-9]*\).*/\1/p')
 tui_start future 100 30
 keys 3
 expect "the meetings, the future one first" "未來的會議"
@@ -262,6 +264,17 @@ keys Enter
 expect "its sheet" "未來的會議"
 keys H
 expect "H on its sheet is refused too" "it can be marked held from"
+keys p
+expect "p before its day is refused on the status line, naming it and its day" \
+    "Meeting #$fid 未來的會議 is set for 2099-01-15, a day still to come"
+expect "… and marks no one" "present 0 / invited 41;  not yet marked (*) 41"
+keys x
+expect "x too, before asking for a proxy" "a day still to come: attendance"
+screen
+lacks "… it asks nothing" "$SCR" "Who came in place of"
+keys e
+expect "e (請假) ahead of the day is taken" "not yet marked (*) 40"
+expect "… and shown" "Excused"
 esc
 # Its form refuses Held the same way, at the field.
 expect "back on the list" "Meetings, newest first"

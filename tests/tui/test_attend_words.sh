@@ -26,13 +26,13 @@ XDG_CONFIG_HOME=$TMP/cfg
 export XDG_CONFIG_HOME
 
 demo_db
+# The newest meeting (the Meetings tab's first row), taken place, and its
+# sheet's second row, someone outside 內政部.
+took_place
+title=$mtitle
 chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
 "$OGPO" --db "$DB" user add "$ED" --role editor --agency MOI >/dev/null ||
     not_ok "an editor of MOI"
-# The newest meeting (the Meetings tab's first row) and its sheet's
-# second row, someone outside 內政部.
-"$OGPO" --db "$DB" list meetings --tsv >"$TMP/meetings"
-title=$(awk -F '\t' 'NR == 2 { print $0 }' "$TMP/meetings" | cut -f 6)
 "$OGPO" --db "$DB" list meetings >"$TMP/before"
 
 # refuse LANG READY COLS ROWS WORDS...: mark the second row present; the

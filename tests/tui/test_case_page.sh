@@ -31,10 +31,10 @@ check "… and no older status beside it" lacks_text "狀態："
 expect "co-organisers are listed with 、" \
     "協作機關：國家發展委員會（NDC）、經濟部（MOEA）、勞動部（MOL）"
 keys End
-expect "its timeline: the report" "環境部 填報：今日邀集座談"
+expect "its timeline: the report" "環境部填報：今日邀集座談"
 screen
 opened=$(grep -n '開啟為協作會議' "$SCR" | cut -d: -f1)
-reported=$(grep -n '環境部 填報：今日邀集座談' "$SCR" | cut -d: -f1)
+reported=$(grep -n '環境部填報：今日邀集座談' "$SCR" | cut -d: -f1)
 check "… after the case was opened that morning, oldest first" \
     [ "${opened:-99}" -lt "${reported:-0}" ]
 esc

@@ -14,10 +14,12 @@ TOOL=$(pwd)/build/tools/table-tool
 
 export OGPO_NOW="2026-02-01 09:00:00"
 demo_db
-# The demo plans March's meeting itself: the coordinator will.
-demo_march=$("$OGPO" --db "$DB" list meetings --tsv |
-    awk -F '\t' '$12 == "planned" { print $1 }')
-"$OGPO" --db "$DB" delete meeting "$demo_march" >/dev/null
+# The demo plans February's and March's meetings itself: the coordinator
+# will plan March's, and February's does not come into the story.
+for demo_planned in $("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' '$12 == "planned" { print $1 }'); do
+	"$OGPO" --db "$DB" delete meeting "$demo_planned" >/dev/null
+done
 moi() { "$OGPO" --db "$DB" list officers --agency MOI --tsv; }
 po=$(moi | awk -F '\t' '$7 == "po" && $16 == "" { print $5; exit }')
 alt=$(moi | awk -F '\t' '$7 == "alternate" && $16 == "" { print $5; exit }')

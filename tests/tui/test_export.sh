@@ -15,13 +15,18 @@ cd "$TMP/here" || exit 1
 last=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
 rows=$("$OGPO" --db "$DB" export attendance --month "$last" --plain |
     awk 'END { print NR - 1 }')
+# Last month's work meeting, found by its title.
+ltitle="${last%-*}年${last#*-}月開放政府聯絡人工作推動會議"
+ltitle=$(printf '%s' "$ltitle" | sed 's/年0/年/')
 
 tui_start export 100 30
 keys 3
 expect "the meetings are listed" "Meetings, newest first"
-# The newest meeting is next month's, planned; the one below it is last
+# The newest meetings are next month's and this month's; / finds last
 # month's: x offers the chosen meeting's month.
-keys Down x
+keys /
+text "$ltitle"
+keys Enter x
 expect "x asks for the month" "Export the attendance of which month"
 expect "the chosen meeting's month is offered" "$last"
 keys Enter
@@ -51,7 +56,8 @@ check "it starts with the UTF-8 BOM (Excel)" \
 check "its lines end in CRLF" \
     sh -c "head -1 'attendance-$last.csv' | od -An -c | grep -q '\\\\r'"
 # S: the sign-in sheet of the chosen meeting.
-mid=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' 'NR == 3 { print $1 }')
+mid=$("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' -v t="$ltitle" '$6 == t { print $1 }')
 keys S
 expect "S asks where the sign-in sheet goes" "Write the sign-in sheet to the file"
 expect "signin-N.ods is offered" "signin-$mid.ods"
@@ -88,7 +94,9 @@ mkdir -p "$deep"
 cd "$deep" || exit 1
 TUI_LANG=zh_TW.UTF-8 TUI_READY="1 機關"
 tui_start export-zh 80 24
-keys 3 Down x
+keys 3 /
+text "$ltitle"
+keys Enter x
 expect "x asks for the month, in Chinese" "匯出哪個月份的出席紀錄"
 keys Enter
 expect "… and the file" "出席紀錄-$last.ods"

@@ -9,6 +9,9 @@
 . tests/tui/tui-lib.sh
 
 demo_db
+# The roll call's keys mark the newest meeting, on its day: it has taken
+# place (who came is marked from a meeting's day on).
+took_place
 # An officer with a training record, for the officer's own view.
 trained=$("$OGPO" --db "$DB" list training --tsv | awk -F '\t' 'NR == 2 { print $5 }')
 tname=$("$OGPO" --db "$DB" list officers --tsv |
@@ -130,7 +133,7 @@ goto() {
 	case $1 in
 	agencies) keys 1 ;;
 	officers) keys 2 ;;
-	meetings) keys 3 Down ;;	# a held meeting, not next month's
+	meetings) keys 3 Home ;;	# a held meeting (took_place)
 	issues) keys 4 ;;
 	compliance) keys 5 ;;
 	audit) keys 6 ;;

@@ -23,7 +23,7 @@ expect_sel "115-12 is selected" "115-12"
 keys Enter
 expect "Enter shows the case" "歷程："
 expect "the timeline names the meeting by its 民國 date" \
-    "農業部 填報（於 115/09/15 會議）"
+    "農業部填報（於 115/09/15 會議）"
 screen
 check "… not by 2026-09-15" lacks_text "於 2026-09-15 會議"
 esc

@@ -21,7 +21,7 @@ keys Enter
 expect "Enter shows the case" "外送平台從業人員勞動權益保障 ─"
 keys End
 expect "歷程 stands on its own line" "│ 歷程：由舊至新"
-expect "the report starts a line of its own" "│     2026-08-10 勞動部 填報："
+expect "the report starts a line of its own" "│     2026-08-10 勞動部填報："
 screen
 # The report's wrapped lines: under its first, never at the margin.
 grep -n "填報：已於八月" "$SCR" | cut -d: -f1 >"$TMP/first"

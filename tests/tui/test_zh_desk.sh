@@ -97,7 +97,8 @@ text 已完成介接測試
 keys C-s
 expect "the saved progress is quoted" "已儲存「已完成介接測試」。"
 
-# A new meeting: the invitation checklist's keys, whole at 80 columns.
+# A new meeting of today (who came is marked from its day on): the
+# invitation checklist's keys, whole at 80 columns.
 keys 3
 expect "3: the meetings" "會議，由新至舊"
 keys a
@@ -105,7 +106,7 @@ expect "a: a new meeting" "新增會議"
 keys Tab
 text 十二月工作會議
 keys Tab C-u
-text 2026-12-15
+text 2026-12-07
 keys C-s
 expect "the invitees are proposed" "依第七點邀請"
 expect "the checklist says Space moves on, and Esc cancels" \
@@ -129,6 +130,10 @@ lacks_text "signin-" && ok "… with no English word" ||
     { not_ok "… with no English word"; dump; }
 esc
 esc
+# Closing the sheet of a meeting of today asks whether it was held,
+# naming it with no spaces around its name.
+expect "closing asks: held?" "十二月工作會議已於 2026-12-07 舉行"
+keys y
 # The meeting's detail: who is invited, in columns, whatever the length
 # of a name.
 expect "back on the meetings" "會議，由新至舊"

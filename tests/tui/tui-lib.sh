@@ -300,6 +300,27 @@ demo_db() {
 	    { not_ok "init --demo"; exit 1; }
 }
 
+# took_place: the demo's newest meeting, planned for next month, taken to
+# have taken place for a roll call still to take (who came is marked from
+# a meeting's day on): the clock (OGPO_NOW, the sessions' too) is on its
+# day, after it began, and it is marked held (closing its sheet asks
+# nothing), no one marked yet. Sets $mid, its number, $mtitle, its title,
+# and $mday, its day.
+took_place() {
+	"$OGPO" --db "$DB" list meetings --tsv >"$TMP/took_place"
+	mid=$(awk -F '\t' '$12 == "planned" { print $1; exit }' \
+	    "$TMP/took_place")
+	mtitle=$(awk -F '\t' -v i="$mid" '$1 == i { print $6 }' \
+	    "$TMP/took_place")
+	mday=$(awk -F '\t' -v i="$mid" '$1 == i { print $7 }' \
+	    "$TMP/took_place")
+	OGPO_NOW="$mday 16:00"
+	export OGPO_NOW
+	TUI_ENV="${TUI_ENV:-} 'OGPO_NOW=$OGPO_NOW'"
+	"$OGPO" --db "$DB" set meeting "$mid" status=held >/dev/null ||
+	    { not_ok "the meeting of $mday taken place"; exit 1; }
+}
+
 # Officer count from the CLI (lines minus the header).
 officer_count() {
 	"$OGPO" --db "$DB" list officers --tsv | awk 'END { print NR - 1 }'

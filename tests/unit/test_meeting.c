@@ -4,7 +4,8 @@
  * their POs, issue meetings the POs of the issue's agencies; an officer
  * who left later still counts for an earlier meeting, one who started
  * later does not; external participants; taking someone off; held on its
- * day or after, never before.
+ * day or after, never before; who came marked on its day or after, only
+ * 請假 before.
  */
 
 #include <setjmp.h>
@@ -306,6 +307,77 @@ test_meeting_held_day(void **state)
 	free(cause);
 }
 
+struct test_mark {
+	uint32_t	 meeting, officer, status;
+	const char	*proxy;
+};
+
+static int
+test_mark_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct test_mark *tm = arg;
+
+	return core_attend(c, t, tm->meeting, tm->officer, tm->status,
+	    tm->proxy, NULL, cause);
+}
+
+/*
+ * Who came is known on the meeting's day or after: present, online, by
+ * proxy or absent before it is refused, naming the meeting, its number
+ * and its day; excused (said ahead) and invited again are taken; on the
+ * day, present is.
+ */
+static void
+test_meeting_attend_day(void **state)
+{
+	struct fixture *f = *state;
+	static const uint32_t early[] = { ATTEND_PRESENT, ATTEND_ONLINE,
+	    ATTEND_PROXY, ATTEND_ABSENT };
+	struct test_mark tm;
+	struct meeting m;
+	char today[11], later[11], *cause = NULL;
+	size_t i;
+
+	date_today(today);
+	date_add_days(today, 2, later);
+	memset(&m, 0, sizeof m);
+	m.kind = MEETING_WORK;
+	m.status = MEETING_PLANNED;
+	snprintf(m.title, sizeof m.title, "後天的會議");
+	snprintf(m.date, sizeof m.date, "%s", later);
+	if (core_save1(f->c, ENTITY_MEETING, &m, &cause) != 0)
+		fail_msg("%s", cause);
+	tm.meeting = m.h.id;
+	tm.officer = test_officer(f->c, "王小明", f->moi, ROLE_PO,
+	    "2020-01-01", "");
+	tm.proxy = "李代理";
+	for (i = 0; i < sizeof early / sizeof early[0]; i++) {
+		tm.status = early[i];
+		assert_int_equal(core_run(f->c, test_mark_txn, &tm, &cause),
+		    OGPO_INVALID);
+		assert_non_null(strstr(cause, "後天的會議"));
+		assert_non_null(strstr(cause, later));
+		assert_non_null(strstr(cause, "a day still to come"));
+		free(cause);
+		cause = NULL;
+	}
+	tm.proxy = "";
+	tm.status = ATTEND_EXCUSED;
+	if (core_run(f->c, test_mark_txn, &tm, &cause) != 0)
+		fail_msg("excused ahead: %s", cause);
+	tm.status = ATTEND_INVITED;
+	if (core_run(f->c, test_mark_txn, &tm, &cause) != 0)
+		fail_msg("back to invited: %s", cause);
+
+	/* Its day moved to today: who came is marked. */
+	snprintf(m.date, sizeof m.date, "%s", today);
+	if (core_save1(f->c, ENTITY_MEETING, &m, &cause) != 0)
+		fail_msg("%s", cause);
+	tm.status = ATTEND_PRESENT;
+	if (core_run(f->c, test_mark_txn, &tm, &cause) != 0)
+		fail_msg("present on the day: %s", cause);
+}
+
 int
 main(void)
 {
@@ -315,6 +387,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_meeting_externals,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_meeting_held_day,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_meeting_attend_day,
 		    test_setup, test_teardown),
 	};
 
