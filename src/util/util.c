@@ -274,9 +274,9 @@ date_valid(const char *s)
 }
 
 /*
- * OGPO_NOW ("YYYY-MM-DD HH:MM[:SS]", local time) sets the clock to that
- * moment as the program starts, and it runs on from there: a screen can
- * then be seen crossing midnight. Never when running set-id, where the
+ * OGPO_NOW ("YYYY-MM-DD HH:MM[:SS]", local time; a date alone is its
+ * midnight) sets the clock to that moment as the program starts, and it
+ * runs on from there: a screen can then be seen crossing midnight. Never when running set-id, where the
  * clock stamps a shared audit trail.
  */
 static int64_t
@@ -285,6 +285,7 @@ time_offset(void)
 	static int known;
 	static int64_t offset;
 	const char *s;
+	char day[11];
 	struct tm tm;
 	time_t when;
 
@@ -292,11 +293,18 @@ time_offset(void)
 		return offset;
 	known = 1;
 	if (priv_setid() || (s = getenv("OGPO_NOW")) == NULL ||
-	    strlen(s) < 16)
+	    strlen(s) < 10)
+		return offset;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (!date_valid(day) || (s[10] != '\0' && strlen(s) < 16))
 		return offset;
 	memset(&tm, 0, sizeof tm);
 	if (sscanf(s, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 5)
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) !=
+	    (s[10] == '\0' ? 3 : s[16] == '\0' ? 5 : 6) ||
+	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60 ||
+	    tm.tm_hour < 0 || tm.tm_min < 0 || tm.tm_sec < 0)
 		return offset;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;

@@ -193,6 +193,18 @@ rc=$?
 status "on its day it is held" 0
 run --db "$DB" set meeting "$planned" status=planned
 status "… and planned again" 0
+# A date alone is the clock at its midnight (tests fix their day so).
+OGPO_NOW="$pdate" "$OGPO" --db "$DB" set meeting "$planned" status=held \
+    >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "OGPO_NOW as a date alone: on that day it is held" 0
+run --db "$DB" audit
+contains "… at that day's midnight" "$TMP/out" "$pdate 00:00"
+OGPO_NOW="$pdate 25:99" "$OGPO" --db "$DB" set meeting "$planned" \
+    status=planned >"$TMP/out" 2>"$TMP/err"
+run --db "$DB" audit
+same "an OGPO_NOW that is no time is not taken: the clock's own day" \
+    "$(tail -1 "$TMP/out" | awk '{ print $2 }')" "$(date +%Y-%m-%d)"
 
 run --db "$DB" list issues
 status "list issues succeeds" 0
