@@ -25,6 +25,19 @@ test_cleanup() {
 	[ "$failures" -eq 0 ]
 }
 
+# private_etc: /etc, copied, bound over /etc in this mount namespace, for
+# tests that add accounts. A copy can meet a file that goes as it is
+# read (useradd's passwd.lock, of someone else adding an account): again.
+private_etc() {
+	_n=0
+	until rm -rf "$TMP/etc" && cp -a /etc "$TMP/etc" 2>"$TMP/etc.err"; do
+		_n=$((_n + 1))
+		[ "$_n" -lt 5 ] || { sed 's/^/#   /' "$TMP/etc.err"; return 1; }
+		sleep 1
+	done
+	mount --bind "$TMP/etc" /etc
+}
+
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; failures=$((failures + 1)); }
 

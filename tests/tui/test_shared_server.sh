@@ -35,8 +35,7 @@ fi
 . tests/tui/tui-lib.sh
 
 mount --make-rprivate / 2>/dev/null
-cp -a /etc "$TMP/etc" && mount --bind "$TMP/etc" /etc ||
-    { not_ok "a private /etc for the test"; exit 1; }
+private_etc || { not_ok "a private /etc for the test"; exit 1; }
 rm -f /etc/ogpo.conf
 chmod 755 "$TMP"
 
