@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "ogpo/codec.h"
@@ -1614,7 +1613,7 @@ import_record_append(struct core *c, struct store_txn *t,
 	ir->last_seq = store_audit_next(t) - 1;
 	/* The codec takes only UTF-8, and a name may be Big5 or cut. */
 	text_utf8_clean(path, ir->file, sizeof ir->file);
-	a->time = (int64_t)time(NULL);
+	a->time = time_now();
 	str_copy(a->login, core_login(c), sizeof a->login);
 	a->action = AUDIT_IMPORT;
 	a->entity = ENTITY_IMPORT;

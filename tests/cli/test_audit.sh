@@ -26,6 +26,9 @@ status() {
 	fi
 }
 
+# The demo's vote is named for its month: the day fixed, it is the same
+# whenever this runs.
+OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 run init --demo
 status "a demo database is made" 0
 OFF=$("$OGPO" --db "$DB" list officers --agency MOI --tsv | sed -n 2p | cut -f1)
@@ -51,7 +54,7 @@ contains "--entity picks the kind; TSV has a header" "$TMP/out" \
 contains "the first admin's creation is in the trail" "$TMP/out" \
     "	create	user	"
 lacks "--entity leaves other kinds out" "$TMP/out" "	officer	"
-TODAY=$(date +%Y-%m-%d)
+TODAY=${OGPO_NOW%% *}
 run audit --since "$TODAY" --limit 0
 status "--since today lists the day's records" 0
 contains "--since finds them" "$TMP/out" "專門委員"
@@ -64,6 +67,19 @@ run audit --since yesterday --until today --limit 0
 contains "--since yesterday --until today are days too" "$TMP/out" "專門委員"
 run audit --until -7d
 lacks "--until -7d: a week ago, before anything" "$TMP/out" "專門委員"
+# An import's own record is stamped by the clock that stamped the records
+# it wrote (OGPO_NOW's here, the server's on the shared install): two days
+# on, both read as that day.
+printf 'name,email,agency_code,role\n鐘新人,clock.new@ex.gov.tw,MOI,聯絡人\n' \
+    >"$TMP/clock.csv"
+OGPO_NOW="2026-12-09 10:00" "$OGPO" --db "$DB" import officers \
+    "$TMP/clock.csv" >"$TMP/out" 2>"$TMP/err"
+check "an import two days on" test $? -eq 0
+run audit --since 2026-12-09 --limit 0 --tsv
+contains "the officer it added is of that day" "$TMP/out" \
+    "	2026-12-09 10:00	$(id -un)	create	officer	"
+contains "and so is the import's own record" "$TMP/out" \
+    "	2026-12-09 10:00	$(id -un)	import	import	"
 run audit --limit 3
 contains "the limit is said when there is more" "$TMP/err" "the newest 3 shown"
 

@@ -86,8 +86,11 @@ agency_id() {
 
 # --- the demo's gaps, for a person ----------------------------------------
 
+# The demo is built around the clock, and its case numbers and findings
+# are read here as of one day: the day fixed, they hold whenever this runs.
+OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
+today=${OGPO_NOW%% *}
 "$OGPO" --db "$DB" init --demo >/dev/null 2>&1 || { not_ok "init --demo"; exit 1; }
-today=$(date +%Y-%m-%d)
 year=${today%%-*}
 
 run --db "$DB" check
@@ -165,7 +168,7 @@ not_in_section "經濟部 is not under 未指派督導" "No supervisor" "經濟�
 same "the summary counts one fewer" "$(summary_count)" "$((n_text - 1))"
 
 # A PO who starts tomorrow is not in office today.
-tomorrow=$(date -d tomorrow +%Y-%m-%d)
+tomorrow=$(date -d "$today +1 day" +%Y-%m-%d)
 run --db "$DB" add officer name=明日聯絡人 role=po agency=MOHW \
     email=po.tomorrow@example.gov.tw civil_servant=yes start_date="$tomorrow"
 status "a PO starting tomorrow is added to 衛生福利部" 0
@@ -187,7 +190,7 @@ same "no escalated_long after it is resolved" "$(tsv_count escalated_long)" 0
 # --- attendance_threshold ---------------------------------------------------
 
 # The year of last month: the demo's work meetings, with attendance.
-ayear=$(date -d "$(date +%Y-%m-15) -1 month" +%Y)
+ayear=$(date -d "${today%-*}-15 -1 month" +%Y)
 run --db "$DB" check --tsv --year "$ayear"
 lows=$(tsv_count low_attendance)
 check "the demo has low attendance at 75% ($lows in $ayear)" test "$lows" -gt 0

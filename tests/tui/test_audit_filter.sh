@@ -9,8 +9,11 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-# Every record is written now (OGPO_NOW moves dates, not the trail's
-# clock): today and the days before it are what the filter is tried on.
+# Every record is written now, by the program's clock: today and the days
+# before it are what the filter is tried on. The day is fixed, the same
+# for the commands here and the program in tmux, so that a date typed
+# is the day they wrote on, whatever the system's clock says.
+OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
 demo_db
 OFF=$("$OGPO" --db "$DB" list officers --agency MOI --tsv | sed -n 2p | cut -f1)
 "$OGPO" --db "$DB" set officer "$OFF" note=過濾標記 >/dev/null
@@ -46,7 +49,7 @@ run() {	# run LANG READY COLS ROWS
 	expect "$n: since:-7d" "過濾標記"
 	filter "until:-7d"
 	expect "$n: until:-7d" "$none"
-	filter "since:$(date +%Y-%m-%d)"
+	filter "since:${OGPO_NOW%% *}"
 	expect "$n: since: a date" "過濾標記"
 	filter "since:someday"
 	expect "$n: a day that is none is said" "since:someday"

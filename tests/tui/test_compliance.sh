@@ -14,8 +14,12 @@ XDG_CONFIG_HOME=$TMP/cfg
 export XDG_CONFIG_HOME
 mkdir -p "$XDG_CONFIG_HOME/ogpo"
 
+# The demo is built around the clock, and its findings and case numbers
+# are read here as of one day: the day fixed (the program's in tmux too),
+# they hold whenever this runs.
+OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW
+today=${OGPO_NOW%% *}
 demo_db
-today=$(date +%Y-%m-%d)
 
 # Findings of `ogpo check --tsv` (lines after the header).
 check_count() {

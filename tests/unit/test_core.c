@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
@@ -506,7 +505,10 @@ test_image_is(const struct schema *s, const uint8_t *img, size_t len,
 	free(rec);
 }
 
-/* Check the last audit record is one (action, kind, id) by this user. */
+/*
+ * Check the last audit record is one (action, kind, id) by this user,
+ * stamped by the program's clock (OGPO_NOW's, when it is set).
+ */
 static void
 test_audit_is(struct fx *f, struct audit *a, size_t before_count,
     uint32_t action, enum entity_kind kind, uint32_t id, int64_t t0)
@@ -517,7 +519,7 @@ test_audit_is(struct fx *f, struct audit *a, size_t before_count,
 	assert_int_equal(a->entity, kind);
 	assert_int_equal(a->id, id);
 	assert_string_equal(a->login, core_login(f->c));
-	assert_true(a->time >= t0 && a->time <= (int64_t)time(NULL));
+	assert_true(a->time >= t0 && a->time <= time_now());
 	assert_int_equal(a->before_len == 0, action == AUDIT_CREATE);
 	assert_int_equal(a->after_len == 0, action == AUDIT_DELETE);
 }
@@ -534,7 +536,7 @@ test_core_audit(void **state)
 	    sizeof *iold);
 	struct agency ag, agold;
 	struct attendance at;
-	int64_t t0 = (int64_t)time(NULL);
+	int64_t t0 = time_now();
 	uint64_t seq;
 	size_t n;
 	char *cause = NULL;
