@@ -514,17 +514,22 @@ row 4: updated 內政部警政署 (NPA): 備註 (empty) → 原警政署
 row 5: added 內政部地政司 (LAND)
 EOF
 want_sum="added 1, updated 1, unchanged 2, rejected 0"
-for f in ods xlsx csv; do
-	for k in $KINDS; do
-		crun --db "$C/db" import agencies "$C/lo/agencies-$f$k" \
-		    --dry-run
-		expect "agencies .$f → $k" "$C/lo/agencies-$f$k"
+# each_saved DB WHAT STEM LAST AGAIN: every way STEM was saved, dry-run as
+# WHAT, says $C/want and $want_sum; then LAST imports and, imported again,
+# leaves AGAIN (the summary) unchanged.
+each_saved() {
+	for f in ods xlsx csv; do
+		for k in $KINDS; do
+			crun --db "$1" import "$2" "$C/lo/$3-$f$k" --dry-run
+			expect "$2 .$f → $k" "$C/lo/$3-$f$k"
+		done
 	done
-done
-crun --db "$C/db" import agencies "$C/lo/agencies-xlsx-utf16.csv"
-status "the agencies' sheet, saved as UTF-16 CSV, imported" 0
-crun --db "$C/db" import agencies "$C/lo/agencies-xlsx-utf16.csv"
-contains "imported again, nothing changes" "$TMP/out" \
+	crun --db "$1" import "$2" "$C/lo/$4"
+	status "$2: $4 imported" 0
+	crun --db "$1" import "$2" "$C/lo/$4"
+	contains "$2: $4 imported again, nothing changes" "$TMP/out" "$5"
+}
+each_saved "$C/db" agencies agencies agencies-xlsx-utf16.csv \
     "added 0, updated 0, unchanged 4, rejected 0"
 crun --db "$C/db" list agencies --tsv
 check "LAND under MOI (typed ＭＯＩ), at level 3" grep -q \
@@ -543,17 +548,7 @@ row 7: updated 羅俊宏 科員, 2027-01-15 2027年1月開放政府聯絡人工�
 row 42: added 胡玉珍 秘書, 2027-01-15 2027年1月開放政府聯絡人工作推動會議
 EOF
 want_sum="added 1, updated 5, unchanged 35, rejected 0"
-for f in ods xlsx csv; do
-	for k in $KINDS; do
-		crun --db "$C/month" import attendance "$C/lo/jan-$f$k" \
-		    --dry-run
-		expect "attendance .$f → $k" "$C/lo/jan-$f$k"
-	done
-done
-crun --db "$C/month" import attendance "$C/lo/jan-csv-big5.csv"
-status "the month marked, saved as Big5 CSV, imported" 0
-crun --db "$C/month" import attendance "$C/lo/jan-csv-big5.csv"
-contains "imported again, nothing changes" "$TMP/out" \
+each_saved "$C/month" attendance jan jan-csv-big5.csv \
     "added 0, updated 0, unchanged 41, rejected 0"
 for k in .ods -cp950.csv; do
 	crun --db "$C/month" import attendance "$C/lo/proxy$k" --dry-run
