@@ -749,6 +749,23 @@ store_shadow_kc_get(struct shadow_kc *c, MDB_val *k, MDB_val *v,
 	return rc;
 }
 
+/*
+ * Before a read of db (of key k, or of the whole when NULL): the error
+ * that lost the layer, a refusal of what it let go, or what it put aside
+ * brought in, so that the read sees every change.
+ */
+static int
+shadow_reading(struct store_txn *t, enum store_db db, const MDB_val *k)
+{
+	struct store_shadow *sh = t->shadow;
+
+	if (sh->failed)
+		return sh->failed;
+	if (shadow_refused(sh, db, k))
+		return EOPNOTSUPP;
+	return shadow_replay(t, db);
+}
+
 int
 store_shadow_kc_open(struct store_txn *t, enum store_db db,
     struct shadow_kc **cp)
@@ -757,11 +774,7 @@ store_shadow_kc_open(struct store_txn *t, enum store_db db,
 	struct shadow_kc *c;
 	int rc;
 
-	if (sh->failed)
-		return sh->failed;
-	if (shadow_refused(sh, db, NULL))
-		return EOPNOTSUPP;
-	if ((rc = shadow_replay(t, db)) != 0)
+	if ((rc = shadow_reading(t, db, NULL)) != 0)
 		return rc;
 	c = xcalloc(1, sizeof *c);
 	c->t = t;
@@ -839,11 +852,7 @@ store_shadow_get(struct store_txn *t, enum store_db db, MDB_val *k,
 	MDB_val kk = *k;
 	int rc;
 
-	if (sh->failed)
-		return sh->failed;
-	if (shadow_refused(sh, db, k))
-		return EOPNOTSUPP;
-	if ((rc = shadow_replay(t, db)) != 0)
+	if ((rc = shadow_reading(t, db, k)) != 0)
 		return rc;
 	if (!(sh->flags[db] & MDB_DUPSORT)) {
 		if ((rc = mdb_get(sh->txn, sh->dbi[db], &kk, v)) !=
