@@ -340,8 +340,35 @@ check_officer(struct check *ck)
 }
 
 /*
+ * How many of a meeting's invitees are marked as having come or not
+ * (an excused absence is said ahead, and is no sign it took place).
+ */
+static size_t
+attend_marked(struct store_txn *t, uint32_t meeting)
+{
+	struct store_cursor *c;
+	struct attendance *a;
+	size_t n = 0;
+
+	if (meeting == 0 ||
+	    store_cursor_open(t, IX_ATTENDANCE, &meeting, &c, NULL) != 0)
+		return 0;
+	a = xmalloc(sizeof *a);
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_get(c, a, NULL) == 0 &&
+		    a->status != ATTEND_INVITED && a->status != ATTEND_EXCUSED)
+			n++;
+	free(a);
+	store_cursor_close(c);
+	return n;
+}
+
+/*
  * A meeting is held on its day or after: marked held before, it would
  * count for a month that has not come (a slip, or a date to put right).
+ * For the same reason one whose attendance is marked, held or not yet
+ * said so, does not move to a day still to come: its marks would then
+ * be ones core_attend_early refuses.
  * Today is the one every other rule judges by (date_today: the server's,
  * never the caller's), and a meeting held today is held.
  */
@@ -350,22 +377,28 @@ check_meeting(struct check *ck)
 {
 	const struct meeting *m = ck->rec;
 	char today[OGPO_DATE_MAX + 1], name[OGPO_TEXT_MAX + 16];
+	size_t n;
 
 	if (m->issue != 0 && m->kind != MEETING_ISSUE)
 		check_fault(ck, "issue", "only an issue collaboration meeting "
 		    "is linked to an issue");
 	date_today(today);
-	if (m->status != MEETING_HELD || !date_valid(m->date) ||
-	    strcmp(m->date, today) <= 0)
+	if (!date_valid(m->date) || strcmp(m->date, today) <= 0)
 		return;
 	/* Its number too once it has one: titles repeat month by month. */
 	if (m->h.id != 0)
 		snprintf(name, sizeof name, "#%u %s", m->h.id, m->title);
 	else
 		str_copy(name, m->title, sizeof name);
-	check_fault(ck, "status", "Meeting %s is set for %s, a day still to "
-	    "come: it can be marked held from that day on (if it took place "
-	    "already, correct its date)", name, m->date);
+	if (m->status == MEETING_HELD)
+		check_fault(ck, "status", "Meeting %s is set for %s, a day "
+		    "still to come: it can be marked held from that day on (if "
+		    "it took place already, correct its date)", name, m->date);
+	else if ((n = attend_marked(ck->t, m->h.id)) != 0)
+		check_fault(ck, "date", "Meeting %s has attendance marked for %zu "
+		    "people, so it has taken place: its date cannot move to %s, "
+		    "a day still to come. Keep the day it was held, or take "
+		    "the marks back to invited first", name, n, m->date);
 }
 
 /*

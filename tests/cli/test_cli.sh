@@ -173,6 +173,7 @@ planned=$(awk -F '\t' '$12 == "planned" { print $1; exit }' "$TMP/out")
 pdate=$(awk -F '\t' '$12 == "planned" { print $7; exit }' "$TMP/out")
 ptitle=$(awk -F '\t' '$12 == "planned" { print $6; exit }' "$TMP/out")
 held=$(awk -F '\t' '$12 == "held" { print $1; exit }' "$TMP/out")
+hdate=$(awk -F '\t' '$12 == "held" { print $7; exit }' "$TMP/out")
 run --db "$DB" set meeting "$planned" status=held
 status "a meeting still to come is not set held" 1
 contains "… the refusal names the meeting and its day" "$TMP/err" \
@@ -187,6 +188,21 @@ status "nor added held" 1
 contains "… naming its day" "$TMP/err" "is set for 2099-01-15"
 run --db "$DB" set meeting "$held" date=2099-01-15
 status "a held meeting is not moved to a day still to come" 1
+# Nor one whose attendance is marked, even before it is said held: its
+# marks would then be ones taken before its day.
+run --db "$DB" set meeting "$held" status=planned
+status "a held meeting can be planned again" 0
+run --db "$DB" set meeting "$held" date=2099-01-15
+status "… but, its attendance marked, not moved to a day still to come" 1
+contains "… the refusal says why and what to do" "$TMP/err" \
+    "has attendance marked for"
+contains "… and names the day" "$TMP/err" "cannot move to 2099-01-15"
+run --db "$DB" list meetings --tsv
+same "… its day is unchanged" \
+    "$(awk -F '\t' -v i="$held" '$1 == i { print $7 }' "$TMP/out")" \
+    "$hdate"
+run --db "$DB" set meeting "$held" status=held
+status "… and it is held again" 0
 OGPO_NOW="$pdate 08:00" "$OGPO" --db "$DB" set meeting "$planned" \
     status=held >"$TMP/out" 2>"$TMP/err"
 rc=$?
