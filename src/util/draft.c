@@ -322,10 +322,17 @@ draft_read(const char *path)
 	struct draft *d = xcalloc(1, sizeof *d);
 	const struct schema *s = NULL;
 	char *line = xmalloc(DRAFT_LINE_MAX), *tab, *val;
-	FILE *f;
+	FILE *f = NULL;
+	struct stat sb;
 	int fd, ok = 1, first = 1;
 
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
+	/*
+	 * Only a regular file is a draft: a FIFO or a device put among them
+	 * would hold the start until something wrote to it (O_NONBLOCK lets
+	 * the open return, fstat says what it is).
+	 */
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
 	    (f = fdopen(fd, "r")) == NULL) {
 		if (fd >= 0)
 			close(fd);
