@@ -103,6 +103,46 @@ i18n_utf8(void)
 }
 
 /*
+ * A server may lack the locale a login asks for (Debian builds none but
+ * C.UTF-8 until its locales are configured): LANG=zh_TW.UTF-8 then
+ * leaves every category C, and an officer who asked for Chinese reads
+ * English. The catalogue needs a language, not a locale: with messages
+ * left C by a locale the system does not have, messages are C.UTF-8's
+ * and gettext is given the language the environment named (LANGUAGE,
+ * when set, already says which).
+ */
+static void
+i18n_missing(void)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ_";
+	const char *now = setlocale(LC_MESSAGES, NULL), *want;
+	char lang[16];
+	size_t n;
+
+	if (now == NULL || (strcmp(now, "C") != 0 && strcmp(now, "POSIX") != 0))
+		return;
+	if ((want = getenv("LC_ALL")) == NULL || *want == '\0')
+		if ((want = getenv("LC_MESSAGES")) == NULL || *want == '\0')
+			want = getenv("LANG");
+	if (want == NULL)
+		return;
+	/* The language alone, as gettext names catalogues: zh_TW. */
+	n = strspn(want, letters);
+	if (n == 0 || n >= sizeof lang || (want[n] != '\0' &&
+	    want[n] != '.' && want[n] != '@'))
+		return;
+	memcpy(lang, want, n);
+	lang[n] = '\0';
+	if (strcmp(lang, "C") == 0 || strcmp(lang, "POSIX") == 0)
+		return;
+	if (setlocale(LC_MESSAGES, "C.UTF-8") == NULL &&
+	    setlocale(LC_MESSAGES, "C.utf8") == NULL)
+		return;
+	setenv("LANGUAGE", lang, 0);
+}
+
+/*
  * The catalogue is bound before the config is read, so that a warning
  * about the config is in the reader's language. ui.lang = en puts
  * LC_MESSAGES back to C (messages as written) while LC_CTYPE keeps the
@@ -125,6 +165,7 @@ i18n_init(const char *localedir)
 	 * comma there wrote .ods column widths LibreOffice cannot read. */
 	setlocale(LC_NUMERIC, "C");
 	i18n_utf8();
+	i18n_missing();
 	bindtextdomain("ogpo", localedir);
 	bind_textdomain_codeset("ogpo", "UTF-8");
 	textdomain("ogpo");

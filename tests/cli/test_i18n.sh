@@ -62,7 +62,24 @@ contains "zh_TW.UTF-8: commands summed up in Chinese" "$TMP/out" \
 LC_ALL=zh_TW.UTF-8 run list --help
 contains "zh_TW.UTF-8: a command's help in Chinese" "$TMP/out" \
     "人員依姓名筆畫順序排列"
+# A server that has not built the zh_TW locale (a fresh Debian has only
+# C.UTF-8): asked for in LANG, the interface is Chinese all the same, and
+# a language ogpo has no catalogue for is English. LOCPATH, honoured by
+# a program run as oneself, stands for a system without locales.
+mkdir -p "$TMP/nolocales"
+LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 run --help
+contains "zh_TW asked for but not installed: --help in Chinese" \
+    "$TMP/out" "用法：ogpo"
+LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 run set meeting 99 title=x
+contains "… and the refusals too" "$TMP/err" "沒有會議 #99"
+LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 LANGUAGE=en run --help
+contains "… unless LANGUAGE says otherwise" "$TMP/out" "usage: ogpo"
+LOCPATH=$TMP/nolocales LANG=fr_FR.UTF-8 run --help
+contains "… and a language without a catalogue is English" "$TMP/out" \
+    "usage: ogpo"
 echo 'ui.lang = en' >"$CONFIG"
+LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 run --help
+contains "… as is any with ui.lang = en" "$TMP/out" "usage: ogpo"
 LC_ALL=zh_TW.UTF-8 run --help
 contains "ui.lang = en overrides a Chinese locale" "$TMP/out" "usage: ogpo"
 LANGUAGE=zh_TW LC_ALL=zh_TW.UTF-8 run --help
