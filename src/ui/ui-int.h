@@ -286,6 +286,12 @@ void	ui_redraw(struct ui *ui);
 void	ui_background(struct ui *ui, int (*bg)(void *arg), void *arg);
 void	ui_message(struct ui *ui, int error, const char *fmt, ...)
 	    OGPO_PRINTF(3, 4);
+/*
+ * Start curses on the terminal $TERM names, or on the nearest one this
+ * server knows: "" when on TERM's own, the type drawn as instead, NULL
+ * when nothing can be drawn (term.c).
+ */
+const char *ui_term_open(void);
 void	ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg);
 /* A layer that is a view of its own: its keys on the status line. */
 void	ui_layer_push_view(struct ui *ui, ui_layer_fn fn, void *arg,

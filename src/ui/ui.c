@@ -1186,8 +1186,8 @@ int
 ui_main(const struct cmd_ctx *ctx)
 {
 	struct ui ui;
-	WINDOW *win;
-	char *errors = NULL;
+	const char *like, *t = getenv("TERM");
+	char *errors = NULL, term[64];
 	int key, i;
 
 	memset(&ui, 0, sizeof ui);
@@ -1243,16 +1243,26 @@ ui_main(const struct cmd_ctx *ctx)
 		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	/* With the group's rights, ncurses sees a set-id program and trusts
 	 * nothing of the environment's terminal description. */
+	/* As the person set it, for the sentences below: printable. */
+	snprintf(term, sizeof term, "%s", t != NULL ? t : "");
+	for (i = 0; term[i] != '\0'; i++)
+		if (term[i] < 0x21 || term[i] > 0x7e)
+			term[i] = '?';
 	priv_enter();
-	win = initscr();
+	like = ui_term_open();
 	priv_leave();
-	if (win == NULL) {
-		fprintf(stderr, _("ogpo: cannot start the terminal (TERM=%s)\n"),
-		    getenv("TERM") ? getenv("TERM") : "");
+	if (like == NULL) {
+		fprintf(stderr, _("ogpo: this terminal cannot be drawn on "
+		    "(TERM=%s): set TERM to your terminal's type, or to "
+		    "xterm-256color, and start ogpo again\n"), term);
 		core_close(ui.core);
 		free(errors);
 		return CMD_FAIL;
 	}
+	if (*like != '\0')
+		ui_message(&ui, 1, _("Your terminal, TERM=%s, is unknown on this "
+		    "server: drawn as %s. If the screen looks wrong, ask the "
+		    "administrator to install ncurses-term."), term, like);
 	set_escdelay(25);
 	raw();
 	noecho();

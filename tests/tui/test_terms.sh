@@ -25,4 +25,18 @@ for term in xterm-256color xterm vt100 screen-256color tmux-256color; do
 	    { not_ok "… with no VT100 line letters"; dump; }
 	tui_stop
 done
+
+# A terminal this server has no description of (kitty, WezTerm and
+# Alacritty name their own types; Debian keeps those in ncurses-term):
+# ncurses turned the login away with a line of its own. ogpo draws as
+# xterm-256color, which such terminals speak, and says so, in the
+# person's language.
+TUI_TERM=xterm-made-up
+tui_start_zh unknown-term 80 24
+expect "an unknown TERM: drawn all the same, and said so" \
+    "TERM=xterm-made-up，改以 xterm-256color 顯示"
+expect "… with what to ask for" "請洽系統管理者安裝 ncurses-term"
+keys 4 f
+expect "… and the program works" "顯示哪些案件"
+tui_stop
 tui_done
