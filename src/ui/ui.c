@@ -1218,6 +1218,22 @@ ui_main(const struct cmd_ctx *ctx)
 		}
 		free(copy);
 	}
+	/* ssh HOST ogpo, without -t, gives no terminal: the screen would
+	 * go out as escape sequences, and the first key read end it. Asked
+	 * once the database has said what it has to (no database, say). */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs(isatty(STDIN_FILENO) ? _("ogpo: the full-screen "
+		    "program draws on a terminal, and its output goes "
+		    "elsewhere. In a script, give a command (ogpo help lists "
+		    "them).\n") : _("ogpo: the full-screen program needs a "
+		    "terminal to read keys from. Over SSH, ask for one (ssh -t "
+		    "HOST ogpo); in a script, give a command (ogpo help lists "
+		    "them).\n"), stderr);
+		keymap_free(ui.km);
+		core_close(ui.core);
+		free(errors);
+		return CMD_USAGE;
+	}
 	ui.panes[0] = &ui_pane_agencies;
 	ui.panes[1] = &ui_pane_officers;
 	ui.panes[2] = &ui_pane_meetings;

@@ -151,6 +151,21 @@ contains "and the refusal says why" "$TMP/err" "control character"
 run --db "$DB" list officers --tsv
 lacks "the refused officer is not stored" "$TMP/out" red@example.gov.tw
 
+# --- the full-screen program without a terminal ---------------------------
+# ssh HOST ogpo, without -t: no terminal to read keys from. The screen
+# went out as escape sequences and the program ended at the first read,
+# exit 0. Now a sentence saying what to do, exit 2, the database as it was.
+before=$(cksum <"$DB/data.mdb")
+echo | "$OGPO" --db "$DB" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "the full-screen program with no terminal to read from" 2
+contains "… says to ask ssh for one" "$TMP/err" "(ssh -t HOST ogpo)"
+same "… draws nothing" "$(wc -c <"$TMP/out" | tr -d ' ')" 0
+echo | LANG=zh_TW.UTF-8 "$OGPO" --db "$DB" >"$TMP/out" 2>"$TMP/err"
+contains "… in the person's language" "$TMP/err" "ssh -t 主機 ogpo"
+same "… and leaves the database as it was" "$(cksum <"$DB/data.mdb")" \
+    "$before"
+
 # --- list meetings and issues -------------------------------------------
 
 run --db "$DB" list meetings
