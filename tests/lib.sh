@@ -38,6 +38,9 @@ private_etc() {
 	mount --bind "$TMP/etc" /etc
 }
 
+# shquote WORD: WORD quoted for sh.
+shquote() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
+
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; failures=$((failures + 1)); }
 

@@ -26,13 +26,19 @@ ui_term_open(void)
 	static const char *const like[] = { "xterm-256color", "xterm",
 		"vt100", NULL };
 	const char *t = getenv("TERM");
-	int i, err;
+	int i, err, ok;
 
 	/* Asked first of the terminal database alone: a screen newterm
 	 * failed to make leaves ncurses reading no keys after. */
 	if (t != NULL && *t != '\0' &&
 	    setupterm(t, STDOUT_FILENO, &err) == OK) {
+		/* One that cannot place the cursor (dumb: an editor's shell
+		 * window) has no screen to draw; another type would only
+		 * fill it with escapes. */
+		ok = cursor_address != NULL;
 		del_curterm(cur_term);
+		if (!ok)
+			return NULL;
 		return newterm(t, stdout, stdin) != NULL ? "" : NULL;
 	}
 	for (i = 0; like[i] != NULL; i++)

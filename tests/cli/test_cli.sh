@@ -165,6 +165,14 @@ echo | LANG=zh_TW.UTF-8 "$OGPO" --db "$DB" >"$TMP/out" 2>"$TMP/err"
 contains "… in the person's language" "$TMP/err" "ssh -t 主機 ogpo"
 same "… and leaves the database as it was" "$(cksum <"$DB/data.mdb")" \
     "$before"
+# A terminal that cannot place the cursor (TERM=dumb, an editor's shell
+# window) got the screen's last line and waited for keys. Now the sentence.
+TERM=dumb timeout 30 script -qec "$(shquote "$OGPO") --db $(shquote "$DB")" \
+    /dev/null >"$TMP/out" 2>&1 </dev/null
+rc=$?
+status "TERM=dumb: the full-screen program does not start" 1
+contains "… and says what TERM to set" "$TMP/out" \
+    "this terminal cannot be drawn on (TERM=dumb)"
 
 # --- list meetings and issues -------------------------------------------
 

@@ -22,9 +22,6 @@ ESC=$(printf '\033')
 EVIL=$(printf '\033[31m\302\233\342\200\256\342\201\246\007\033]0;pwned\007!')
 BAD=$(printf '\377\376')		# not UTF-8
 
-# shquote WORD: WORD quoted for sh.
-shquote() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
-
 # on_tty NAME ARGS...: run ogpo ARGS with stdout and stderr on a
 # terminal; what the terminal got is in $TMP/NAME.
 on_tty() {

@@ -73,8 +73,6 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # seconds (may be fractional) → milliseconds
 to_ms() { awk -v s="$1" 'BEGIN { printf "%d", s * 1000 }'; }
 
-# shquote WORD: WORD quoted for sh.
-shquote() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
 
 # tui_start NAME COLS ROWS [ARGS...]: start "ogpo --db $DB ARGS" in a new
 # session and wait for its header (as another account when $TUI_AS holds
