@@ -90,6 +90,7 @@ core_record_label(struct store_txn *t, enum entity_kind kind,
 		describe_ref(t, ENTITY_OFFICER, at->officer, who, sizeof who,
 		    1);
 	describe_ref(t, ENTITY_MEETING, at->meeting, mt, sizeof mt, 0);
+	/* TRANSLATORS: an attendance record: the person, then the meeting. */
 	snprintf(buf, n, _("%s at %s"), who, mt);
 	str_utf8_cut(buf);
 }
