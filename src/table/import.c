@@ -334,6 +334,72 @@ import_agency_by_code(struct import *im, const char *code)
 }
 
 /*
+ * The agency a code cell names, knowing what a spreadsheet does to a code
+ * of digits: 0800 in a CSV opened in LibreOffice or Excel comes back as
+ * 800, which is no agency's code, or another agency's. A code of digits
+ * that some agency's code with leading zeros reads as is taken for one
+ * of them only when the row says which: prefer, the agency the row names
+ * beside the code (its name), or keep, the one the record has now (0:
+ * none; a cell holding its code as a spreadsheet shows it as a number is
+ * that agency, as a cell holding any stored text so is). Otherwise it is
+ * refused, *why saying which agencies it may be and what to do (free it),
+ * ambiguous ending with hint: never taken for the one or the other.
+ * Returns the agency's id; 0 with *why NULL when no agency has the code.
+ */
+static uint32_t
+import_agency_code(struct import *im, const char *code, uint32_t prefer,
+    uint32_t keep, const char *hint, char **why)
+{
+	char padded[OGPO_CODE_MAX + 1], them[512];
+	uint32_t exact, id, kept = 0, preferred = 0;
+	size_t len = strlen(code), k, n = 0;
+	struct agency a;
+
+	*why = NULL;
+	exact = import_agency_by_code(im, code);
+	if (len == 0 || len >= OGPO_CODE_MAX || code[0] == '0' ||
+	    strspn(code, "0123456789") != len)
+		return exact;
+	them[0] = '\0';
+	for (k = 1; k + len <= OGPO_CODE_MAX; k++) {
+		memset(padded, '0', k);
+		memcpy(padded + k, code, len + 1);
+		if ((id = import_agency_by_code(im, padded)) == 0)
+			continue;
+		if (id == keep)
+			kept = id;
+		if (id == prefer)
+			preferred = id;
+		if (n++ < 3 && store_agency_get(im->t, id, &a, NULL) == 0) {
+			size_t used = strlen(them);
+
+			snprintf(them + used, sizeof them - used, "%s%s (%s)",
+			    used ? _(", ") : "", a.code, a.name);
+			str_utf8_cut(them);
+		}
+	}
+	if (n == 0 || (prefer != 0 && prefer == exact))
+		return exact;
+	if (preferred != 0)
+		return preferred;
+	if (keep != 0 && keep == exact)
+		return exact;
+	if (kept != 0)
+		return kept;
+	if (exact == 0)
+		*why = xasprintf(_("is no agency's code, but %s is, with its "
+		    "leading zero: a spreadsheet took the code for a number "
+		    "and dropped the zero; type the code again as text (the "
+		    "cell formatted as text), or send the list as .ods or "
+		    ".xlsx, and import again"), them);
+	else if (store_agency_get(im->t, exact, &a, NULL) == 0)
+		*why = xasprintf(_("is the code of %s, but may also be %s with "
+		    "its leading zero dropped by a spreadsheet that took the "
+		    "code for a number; %s"), a.name, them, hint);
+	return 0;
+}
+
+/*
  * A row turned away by a step that needs no database (and may run in the
  * reading thread): the column, the value refused and why, for
  * import_refuse to say once the row is the writer's.
@@ -935,9 +1001,18 @@ import_officer_row(struct import *im, const struct table_row *row,
 		char name[OGPO_NAME_MAX + 1];
 		const char *nm = import_cell(im, row, COL_AGENCY, name,
 		    sizeof name);
+		char *why = NULL;
 
-		if ((o->agency = import_agency_by_code(im, v)) == 0 &&
-		    im->o->create_agencies) {
+		o->agency = import_agency_code(im, v, nm && *nm ?
+		    import_agency_by_name(im, nm) : 0, old ? old->agency : 0,
+		    _("write the agency's name beside it, in the 機關 column, "
+		    "and import again"), &why);
+		if (why != NULL) {
+			rc = import_refuse(im, row, COL_AGENCY_CODE, v, why);
+			free(why);
+			goto done;
+		}
+		if (o->agency == 0 && im->o->create_agencies) {
 			o->agency = import_agency_create(im, row,
 			    nm && *nm ? COL_AGENCY : COL_AGENCY_CODE,
 			    nm && *nm ? nm : v, v, &rc);
@@ -1006,10 +1081,34 @@ import_agency_row(struct import *im, const struct table_row *row)
 		goto done;
 	}
 	{
+		char name[OGPO_NAME_MAX * 2], *why2 = NULL;
+		const char *nm = import_cell(im, row, COL_NAME, name,
+		    sizeof name);
+		uint32_t id;
+
+		/* 0800 that a spreadsheet made 800 is found by the name
+		 * beside it, never taken for agency 800. */
+		id = import_agency_code(im, v, nm && *nm ?
+		    import_agency_by_name(im, nm) : 0, 0, _("if the row "
+		    "renames the agency, rename it by hand first, and import "
+		    "again"), &why2);
+		if (why2 != NULL) {
+			rc = import_refuse(im, row, COL_CODE, v, why2);
+			free(why2);
+			goto done;
+		}
+		if ((id != 0 && store_agency_get(im->t, id, &a[1],
+		    NULL) == 0) || (id == 0 && store_agency_by_code(im->t, v,
+		    &a[1], NULL) == 0)) {
+			old = &a[1];
+			a[0] = *old;
+		}
+	}
+	{
 		char key[OGPO_CODE_MAX + 8];
 		uint32_t seen;
 
-		snprintf(key, sizeof key, "code:%s", v);
+		snprintf(key, sizeof key, "code:%s", old ? old->code : v);
 		for (char *p = key + 5; *p; p++)
 			if (*p >= 'a' && *p <= 'z')
 				*p = (char)(*p - 'a' + 'A');
@@ -1025,10 +1124,7 @@ import_agency_row(struct import *im, const struct table_row *row)
 			goto done;
 		}
 	}
-	if (store_agency_by_code(im->t, v, &a[1], NULL) == 0) {
-		old = &a[1];
-		a[0] = *old;
-	} else if (str_copy(a->code, v, sizeof a->code) != 0) {
+	if (old == NULL && str_copy(a->code, v, sizeof a->code) != 0) {
 		rc = import_refuse(im, row, COL_CODE, v, "is too long for an "
 		    "agency code");
 		goto done;
@@ -1051,10 +1147,25 @@ import_agency_row(struct import *im, const struct table_row *row)
 		 * folded as the code columns are; a name is matched as it
 		 * is written. */
 		import_fold(v, code, sizeof code);
-		if (store_agency_by_code(im->t, v, &a[2], NULL) == 0 ||
-		    store_agency_by_code(im->t, code, &a[2], NULL) == 0)
+		if (store_agency_by_code(im->t, v, &a[2], NULL) == 0)
 			a->parent = a[2].h.id;
-		else if ((a->parent = import_agency_by_name(im, v)) == 0) {
+		else {
+			char *why2 = NULL;
+
+			/* 0800 made 800 by a spreadsheet: the parent it
+			 * has now, else refused. */
+			a->parent = import_agency_code(im, code, 0, old ?
+			    old->parent : 0, _("write the parent's name "
+			    "instead of its code, and import again"), &why2);
+			if (why2 != NULL) {
+				rc = import_refuse(im, row, COL_PARENT, v,
+				    why2);
+				free(why2);
+				goto done;
+			}
+		}
+		if (a->parent == 0 &&
+		    (a->parent = import_agency_by_name(im, v)) == 0) {
 			rc = import_refuse(im, row, COL_PARENT, v, "no agency "
 			    "has this code or name (parents must come before "
 			    "their children)");
