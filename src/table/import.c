@@ -76,6 +76,10 @@ struct import {
 	struct officer			*officers;
 	uint32_t			*seen;
 	size_t				 nseen;
+	/* The agencies the file's officer rows name, in their order:
+	 * whose officers missing from it are told (import_absent). */
+	uint32_t			*covered;
+	size_t				 ncovered, capcovered;
 	size_t				 marks;
 	char				 email[OGPO_EMAIL_MAX + 1];
 	/*
@@ -396,6 +400,109 @@ import_agency_code(struct import *im, const char *code, uint32_t prefer,
 		*why = xasprintf(_("is the code of %s, but may also be %s with "
 		    "its leading zero dropped by a spreadsheet that took the "
 		    "code for a number; %s"), a.name, them, hint);
+	return 0;
+}
+
+/* Agency id is one the file lists officers of. */
+static void
+import_cover(struct import *im, uint32_t id)
+{
+	size_t i;
+
+	/* The rows of one agency come together: the last is checked first. */
+	for (i = im->ncovered; i > 0; i--)
+		if (im->covered[i - 1] == id)
+			return;
+	if (im->ncovered == im->capcovered)
+		im->covered = xgrow(im->covered, &im->capcovered,
+		    im->ncovered + 1, sizeof *im->covered);
+	im->covered[im->ncovered++] = id;
+}
+
+/*
+ * A row deleted from a sheet removes no one, and a coordinator who
+ * deleted a departed officer's row expects them gone: say, per agency the
+ * file lists, who in office is not in it and stays, and how to end or
+ * remove them. Into im->res->absent; 0 or a status with *cause.
+ */
+static int
+import_absent(struct import *im)
+{
+	struct officer *o = xmalloc(sizeof *o);
+	struct agency a;
+	char today[OGPO_DATE_MAX + 1], *all = NULL, *names = NULL, *line;
+	uint32_t *ids, first = 0;
+	size_t i, k, n, gone;
+
+	date_today(today);
+	for (i = 0; i < im->ncovered; i++) {
+		if (store_agency_get(im->t, im->covered[i], &a, NULL) != 0)
+			continue;
+		n = store_group_ids(im->t, IX_OFFICER_AGENCY, a.h.id, &ids);
+		gone = 0;
+		for (k = 0; k < n; k++) {
+			if (import_seen(im, ids[k]) != 0 ||
+			    store_officer_get(im->t, ids[k], o, NULL) != 0 ||
+			    (o->end_date[0] != '\0' &&
+			    strcmp(o->end_date, today) < 0))
+				continue;
+			if (gone++ == 0)
+				first = o->h.id;
+			if (gone <= 5) {
+				char *old = names;
+
+				names = xasprintf("%s%s%s (#%u)", old ? old :
+				    "", old ? _(", ") : "", o->name, o->h.id);
+				free(old);
+			} else if (gone == 6) {
+				char *old = names;
+
+				names = xasprintf("%s%s", old, _(", …"));
+				free(old);
+			}
+		}
+		free(ids);
+		if (gone == 0)
+			continue;
+		line = xasprintf(ngettext("%s %s: %zu officer in office is not "
+		    "in the file and stays as they are (an import removes no "
+		    "one): %s. ", "%s %s: %zu officers in office are not in "
+		    "the file and stay as they are (an import removes no one): "
+		    "%s. ", gone), a.code, a.name, gone, names);
+		free(names);
+		names = NULL;
+		{
+			char *what, *old = line;
+
+			if (im->o->screen)
+				what = xstrdup(_("To end a designation, E on "
+				    "the Officers tab; a record made in error, "
+				    "d there."));
+			else if (gone == 1)
+				what = xasprintf(_("To end the designation: "
+				    "ogpo set officer %u end_date=YYYY-MM-DD; "
+				    "a record made in error: ogpo delete "
+				    "officer %u."), first, first);
+			else
+				what = xstrdup(_("To end a designation: ogpo "
+				    "set officer ID end_date=YYYY-MM-DD, ID as "
+				    "listed; a record made in error: ogpo "
+				    "delete officer ID."));
+			line = xasprintf("%s%s", old, what);
+			free(old);
+			free(what);
+		}
+		{
+			char *old = all;
+
+			all = xasprintf("%s%s\n", old ? old : "", line);
+			free(old);
+			free(line);
+		}
+	}
+	free(o);
+	free(im->res->absent);
+	im->res->absent = all;
 	return 0;
 }
 
@@ -1077,6 +1184,8 @@ import_officer_row(struct import *im, const struct table_row *row,
 			goto done;
 		}
 	}
+	if (o->agency != 0)
+		import_cover(im, o->agency);
 	if (!ahead && import_officer_rest(&im->h, row, o, old, &r) != 0) {
 		rc = import_refuse(im, row, r.col, r.value, r.reason);
 		goto done;
@@ -1724,6 +1833,9 @@ import_close(struct import *im)
 	free(im->agencies);
 	free(im->codes);
 	free(im->seen);
+	free(im->covered);
+	im->covered = NULL;
+	im->ncovered = im->capcovered = 0;
 	free(im->officers);
 	im->officers = NULL;
 	free(im->meeting);
@@ -1870,6 +1982,7 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 
 	/* The map may fill and this run again: start from nothing. */
 	import_close(im);
+	free(res->absent);
 	memset(res, 0, sizeof *res);
 	im->c = c;
 	im->t = t;
@@ -1942,6 +2055,8 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		    table_reader_bytes_total(im->r),
 		    table_reader_bytes_total(im->r));
 	if ((rc = store_marks_clear(t, cause)) != 0)
+		return rc;
+	if (im->o->kind == ENTITY_OFFICER && (rc = import_absent(im)) != 0)
 		return rc;
 	if (res->rejected > 0 && !im->o->skip_bad && !im->o->dry_run)
 		return err_set(cause, OGPO_INVALID, ngettext("%zu row was "
