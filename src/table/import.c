@@ -1223,14 +1223,20 @@ import_agency_row(struct import *im, const struct table_row *row)
 		char name[OGPO_NAME_MAX * 2], *why2 = NULL;
 		const char *nm = import_cell(im, row, COL_NAME, name,
 		    sizeof name);
-		uint32_t id;
+		uint32_t id, named;
 
 		/* 0800 that a spreadsheet made 800 is found by the name
-		 * beside it, never taken for agency 800. */
-		id = import_agency_code(im, v, nm && *nm ?
-		    import_agency_by_name(im, nm) : 0, 0, _("if the row "
+		 * beside it, never taken for agency 800; a name no agency
+		 * has is a new agency 800, as the dry run lists it. */
+		named = nm && *nm ? import_agency_by_name(im, nm) : 0;
+		id = import_agency_code(im, v, named, 0, _("if the row "
 		    "renames the agency, rename it by hand first, and import "
 		    "again"), &why2);
+		if (why2 != NULL && named == 0 &&
+		    import_agency_by_code(im, v) == 0) {
+			free(why2);
+			why2 = NULL;
+		}
 		if (why2 != NULL) {
 			rc = import_refuse(im, row, COL_CODE, v, why2);
 			free(why2);
