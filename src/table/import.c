@@ -2028,6 +2028,15 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	while ((rc = table_ahead_next(im->ahead, &row, cause)) == 1) {
 		if (import_blank(row))
 			continue;
+		{
+			char label[64];
+
+			if (table_total_row(row, label, sizeof label)) {
+				import_change(im, row, N_("passed over: a "
+				    "total row (%s), not a record"), label);
+				continue;
+			}
+		}
 		res->rows++;
 		im->email[0] = '\0';	/* no row's e-mail is known yet */
 		if (res->rows % 1024 == 0) {

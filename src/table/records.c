@@ -819,17 +819,36 @@ records_read(struct records_import *ri, const char *path, char **cause)
 		    table_reader_format(r)), sizeof ri->encoding);
 	while ((rc = table_reader_next(r, &row, cause)) == 1) {
 		if (!head) {
+			size_t filled = 0, known = 0;
+
 			/* The header: field names, as the export wrote. */
 			for (i = 0; i < row->nfields && i < RECORDS_COLS_MAX;
-			    i++)
+			    i++) {
+				if (row->fields[i][0] != '\0')
+					filled++;
 				if (records_head(ri, i, row->fields[i]) != 0) {
 					size_t u = strlen(unknown);
 
 					snprintf(unknown + u, sizeof unknown - u,
 					    "%s'%s'", u ? ", " : "",
 					    row->fields[i]);
-				}
+				} else if (row->fields[i][0] != '\0')
+					known++;
+			}
 			ri->ncols = i;
+			if (known == 0 && filled <= 2) {
+				/* A title or a note typed above the header
+				 * (merged across it or not), or a row left
+				 * empty: passed over, as the officers' import
+				 * passes it. */
+				for (i = 0; i < ri->ncols; i++) {
+					free(ri->head[i]);
+					ri->head[i] = NULL;
+				}
+				ri->ncols = 0;
+				unknown[0] = '\0';
+				continue;
+			}
 			if (unknown[0] != '\0') {
 				rc = err_set(cause, OGPO_INVALID, "%s: the "
 				    "header names no field of a %s: %s; write "
@@ -840,6 +859,24 @@ records_read(struct records_import *ri, const char *path, char **cause)
 			}
 			head = 1;
 			continue;
+		}
+		{
+			char label[64], where[64], *what;
+
+			/* 合計 and a count under the table: no record. */
+			if (table_total_row(row, label, sizeof label)) {
+				if (ri->o->on_change != NULL) {
+					table_row_name(row, where,
+					    sizeof where);
+					what = xasprintf(_("passed over: a "
+					    "total row (%s), not a record"),
+					    label);
+					ri->o->on_change(ri->o->arg, where,
+					    what);
+					free(what);
+				}
+				continue;
+			}
 		}
 		ri->rows = xgrow(ri->rows, &cap, ri->nrows + 1,
 		    sizeof *ri->rows);

@@ -324,6 +324,50 @@ table_row_name(const struct table_row *row, char *buf, size_t n)
 
 /* --- values ---------------------------------------------------------- */
 
+/*
+ * The label of a total row a person put under a list (合計 in the first
+ * cell, a count or a sum under a column), into label (n bytes): 1 if row
+ * is one, its other cells numbers or empty. Such a row is no record, and
+ * is passed over as the title rows above the header are, the dry run
+ * saying so; anything else in it makes it a row like any other.
+ */
+int
+table_total_row(const struct table_row *row, char *label, size_t n)
+{
+	static const char *const words[] = { "合計", "總計", "小計", "共計",
+	    "總和", "總數", "total", "subtotal", "grand total", "sum" };
+	const char *first = NULL, *v;
+	size_t i, k, len;
+
+	for (i = 0; i < row->nfields; i++) {
+		v = row->fields[i];
+		v += strspn(v, " ");
+		if (*v == '\0')
+			continue;
+		if (first == NULL) {
+			first = v;
+			continue;
+		}
+		len = strlen(v);
+		if (strspn(v, "0123456789.,-% ") != len)
+			return 0;
+	}
+	if (first == NULL || strlen(first) >= n)
+		return 0;
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		len = strlen(words[k]);
+		if (strncasecmp(first, words[k], len) == 0 &&
+		    (first[len] == '\0' || first[len] == ':' ||
+		    strncmp(first + len, "：", strlen("：")) == 0 ||
+		    (unsigned char)first[len] >= 0x80)) {
+			str_copy(label, first, n);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+
 int
 table_date_split(const char *s, int *y, int *m, int *d)
 {

@@ -14,6 +14,10 @@
 #   per agency, with the count and the command that does remove them.
 # - 民國99年 typed as 99/3/1 is 1999-03-01 to LibreOffice: refused, saying
 #   to type 099/3/1, which lands as 2010-03-01.
+# - Edits around the data (sorted, filtered, a note above the header and
+#   merged, a column hidden, a total row, a second sheet) change nothing
+#   but the one cell changed; a total row is passed over, said in the dry
+#   run; a sheet put before the list is refused naming file and sheet.
 #
 #   OGPO=./ogpo sh tests/cli/test_sheets_clerk.sh
 . "$(dirname "$0")/../lib.sh"
@@ -187,3 +191,122 @@ run verify
 status "the database verifies" 0
 
 
+# --- a clerk's edits around the data -----------------------------------------
+
+# Each list ogpo exports (an agency's officers, the agencies, a month's
+# attendance, the cases), as .ods, .xlsx and CSV, opened in LibreOffice:
+# one cell changed, then what people do around the data: sorted, filtered
+# (AutoFilter), a note typed above the header and merged across it, a
+# column hidden, a total row (合計, and a count) under the list, a sheet
+# of notes added after it; saved as .ods, .xlsx and CSV. Each dry run
+# lists the one change and passes over the total row, saying so. A sheet
+# of notes put first is refused, naming the file and the sheet.
+D=$TMP/demo
+drun() {
+	OGPO_NOW=${DNOW:-2026-12-01} "$OGPO" --db "$D" "$@" >"$TMP/out" \
+	    2>"$TMP/err"
+	rc=$?
+}
+drun init --demo
+status "a demo database" 0
+for f in ods xlsx csv; do
+	drun export officers --agency MOI -o "$TMP/k-officers.$f"
+	drun export agencies -o "$TMP/k-agencies.$f"
+	drun export attendance --month 2027-01 -o "$TMP/k-attendance.$f"
+	drun export cases -o "$TMP/k-cases.$f"
+done
+# around SORT FILTER FVALUE HIDE TOTAL: the edits around the data.
+around() {
+	printf 'sort\t%s\n' "$1"
+	printf 'above\t備註：請於12月10日前修正後回傳\n'
+	printf 'merge\tA1:D1\n'
+	printf 'hide\t%s\n' "$4"
+	printf 'total\t%s\t合計\n' "$5"
+	printf 'sheet\t說明\n'
+	printf 'filter\t%s\t%s\n' "$2" "$3"
+}
+{
+	for f in ods xlsx csv; do
+		for k in officers agencies attendance cases; do
+			case $f in
+			csv) printf 'open\t%s\t44,34,76,1\n' "$TMP/k-$k.$f" ;;
+			*) printf 'open\t%s\n' "$TMP/k-$k.$f" ;;
+			esac
+			case $k in
+			officers)
+				printf 'type\t職稱\tmoi.alt3@ogpo.example\t司長\n'
+				around 姓名 角色 聯絡人 電話 電子郵件 ;;
+			agencies)
+				printf 'type\t備註\tNPA\t原警政署\n'
+				around 機關名稱 層級 二級機關 上級機關代碼 機關名稱 ;;
+			attendance)
+				printf 'type\t出席情形\t廖書豪\t出席\n'
+				around 姓名 機關 內政部 會議名稱 姓名 ;;
+			cases)
+				printf 'type\tnote\t115-01\t會中追蹤\n'
+				around title stage collaboration description title ;;
+			esac
+			printf 'save\t%s\n' "$L/k-$k-$f.ods" "$L/k-$k-$f.xlsx" \
+			    "$L/k-$k-$f.csv"
+			printf 'close\n'
+		done
+	done
+	printf 'open\t%s\n' "$TMP/k-officers.ods"
+	printf 'sheet\t說明\tfirst\n'
+	printf 'save\t%s\n' "$L/k-first.ods" "$L/k-first.xlsx"
+	printf 'close\n'
+} >"$TMP/steps"
+if /usr/bin/python3 "$CALC" <"$TMP/steps" >"$TMP/lo.out" 2>&1; then
+	ok "LibreOffice edits around the data of each list"
+else
+	not_ok "LibreOffice edits around the data of each list"
+	sed 's/^/#   /' "$TMP/lo.out"
+fi
+contains "the total row is in the file: the test means something" \
+    "$L/k-officers-ods.csv" "合計"
+TOTAL="passed over: a total row (合計), not a record"
+for f in ods xlsx csv; do
+	for k in .ods .xlsx .csv; do
+		drun import officers "$L/k-officers-$f$k" --dry-run
+		status "officers .$f → $k: read" 0
+		contains "officers .$f → $k: the one change" "$TMP/out" \
+		    ": updated 林冠宇 <moi.alt3@ogpo.example>: 職稱 副司長 → 司長"
+		contains "officers .$f → $k: the total row passed over" \
+		    "$TMP/out" "$TOTAL"
+		contains "officers .$f → $k: nothing else" "$TMP/out" \
+		    "added 0, updated 1, unchanged 2, rejected 0"
+		drun import agencies "$L/k-agencies-$f$k" --dry-run
+		status "agencies .$f → $k: read" 0
+		contains "agencies .$f → $k: the one change" "$TMP/out" \
+		    ": updated 內政部警政署 (NPA): 備註 (empty) → 原警政署"
+		contains "agencies .$f → $k: the total row passed over" \
+		    "$TMP/out" "$TOTAL"
+		contains "agencies .$f → $k: nothing else" "$TMP/out" \
+		    "added 0, updated 1,"
+		contains "agencies .$f → $k: none refused" "$TMP/out" \
+		    "rejected 0"
+		DNOW="2027-01-15 18:00" drun import attendance \
+		    "$L/k-attendance-$f$k" --dry-run
+		status "attendance .$f → $k: read" 0
+		contains "attendance .$f → $k: the one change" "$TMP/out" \
+		    ": updated 廖書豪 組長, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Present"
+		contains "attendance .$f → $k: the total row passed over" \
+		    "$TMP/out" "$TOTAL"
+		contains "attendance .$f → $k: nothing else" "$TMP/out" \
+		    "added 0, updated 1, unchanged 40, rejected 0"
+		drun import cases "$L/k-cases-$f$k" --dry-run
+		status "cases .$f → $k: read (the note above the header passed over)" 0
+		contains "cases .$f → $k: the one change" "$TMP/out" \
+		    "note (empty) → 會中追蹤"
+		contains "cases .$f → $k: the total row passed over" \
+		    "$TMP/out" "$TOTAL"
+		contains "cases .$f → $k: nothing else" "$TMP/out" \
+		    "added 0, updated 1, unchanged 17"
+	done
+done
+for k in ods xlsx; do
+	drun import officers "$L/k-first.$k" --dry-run
+	status "a sheet of notes put first (.$k): refused" 1
+	contains "naming the file, the sheet, and that the first is read" \
+	    "$TMP/err" "k-first.$k, sheet '說明' (an import reads the first sheet of a file): the header has no 姓名 (name) column"
+done
