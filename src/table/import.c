@@ -900,26 +900,6 @@ import_apply(struct import *im, const struct table_row *row,
 }
 
 /*
- * 1 if iso, to be stored where was is, is a day a spreadsheet may have
- * made of an ROC date typed with a two-digit year: LibreOffice and Excel
- * read 99/3/1 as 1999-03-01 (years 30 to 99 as 19xx), where 民國99年 is
- * 2010. The network began in 2018; a day of 1930 to 1999 is refused
- * rather than stored eleven years early.
- */
-static int
-import_date_two_digit(const char *iso, const char *was)
-{
-	return iso[0] == '1' && iso[1] == '9' && iso[2] >= '3' &&
-	    strlen(iso) == 10 && strcmp(iso, was) != 0;
-}
-
-#define IMPORT_TWO_DIGIT N_("is a day of 1930 to 1999: a spreadsheet "   \
-	"reads a two-digit year as 19xx, so 民國99年 typed as 99/3/1 "	\
-	"became 1999; type the ROC year with three digits (099/3/1) or "  \
-	"the year in full (2010/3/1), and import again (a day truly of "  \
-	"those years is set by hand)")
-
-/*
  * The steps of an officer row that need no database, in two parts taken
  * before and after the agency (which may be made for the row): the
  * cells copied into o, then the role and the rest read and looked over.
@@ -990,10 +970,10 @@ import_officer_rest(const struct import_header *h,
 	 * two-digit year is 19xx or 20xx to it, and nothing in the cell
 	 * says which was typed. A day of those years that would land is
 	 * refused; one already stored passes unchanged. */
-	if (import_date_two_digit(o->start_date, old ? old->start_date : ""))
+	if (table_two_digit(o->start_date, old ? old->start_date : ""))
 		return import_refusal(r, COL_START_DATE, import_cell_of(h,
 		    row, COL_START_DATE, cell, sizeof cell), IMPORT_TWO_DIGIT);
-	if (import_date_two_digit(o->end_date, old ? old->end_date : ""))
+	if (table_two_digit(o->end_date, old ? old->end_date : ""))
 		return import_refusal(r, COL_END_DATE, import_cell_of(h, row,
 		    COL_END_DATE, cell, sizeof cell), IMPORT_TWO_DIGIT);
 	/* What spreadsheets and conversions do to data, said as such. */
@@ -1550,7 +1530,21 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		return 0;
 	}
 	if (code != NULL && *code != '\0') {
-		if ((agency = import_agency_by_code(im, code)) == 0) {
+		char *why = NULL;
+
+		/* 0800 made 800 by a spreadsheet: the agency named beside
+		 * it, never agency 800 unless it is the one named. */
+		agency = import_agency_code(im, code, ag != NULL && *ag !=
+		    '\0' ? import_agency_by_name(im, ag) : 0, 0, _("write "
+		    "the agency's name beside it, in the 機關 column, and "
+		    "import again"), &why);
+		if (why != NULL) {
+			*rc = import_refuse(im, row, COL_AGENCY_CODE, code,
+			    why);
+			free(why);
+			return 0;
+		}
+		if (agency == 0) {
 			*rc = import_refuse(im, row, COL_AGENCY_CODE, code, "no "
 			    "agency has this code (see ogpo list agencies)");
 			return 0;

@@ -310,10 +310,18 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 	switch (f->type) {
 	case FIELD_STR:
 		if (f->form == FORM_DATE && *v != '\0') {
-			if (import_date(v, p, &bad) != 0) {
+			char iso[OGPO_DATE_MAX + 8];
+
+			if (import_date(v, iso, &bad) != 0) {
 				*why = records_quote(v, bad);
 				return -1;
 			}
+			/* 民國99年 typed 99/3/1, read as 1999. */
+			if (table_two_digit(iso, p)) {
+				*why = records_quote(v, IMPORT_TWO_DIGIT);
+				return -1;
+			}
+			str_copy(p, iso, f->size);
 			return 0;
 		}
 		/* The stored text, as a spreadsheet showed it as a number

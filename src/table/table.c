@@ -324,6 +324,28 @@ table_row_name(const struct table_row *row, char *buf, size_t n)
 
 /* --- values ---------------------------------------------------------- */
 
+/* Why such a date is refused, and what to do. */
+const char *const table_two_digit_why = N_("is a day of 1930 to "
+	"1999: a spreadsheet reads a two-digit year as 19xx, so 民國99年 typed as 99/3/1 "
+	"became 1999; type the ROC year with three digits (099/3/1) or "
+	"the year in full (2010/3/1), and import again (a day truly of "
+	"those years is set by hand)");
+
+/*
+ * 1 if iso, to be stored where was is, is a day a spreadsheet may have
+ * made of an ROC date typed with a two-digit year: LibreOffice and Excel
+ * read 99/3/1 as 1999-03-01 (years 30 to 99 as 19xx), where 民國99年 is
+ * 2010. The network began in 2018; a day of 1930 to 1999 is refused
+ * rather than stored eleven years early.
+ */
+int
+table_two_digit(const char *iso, const char *was)
+{
+	return iso[0] == '1' && iso[1] == '9' && iso[2] >= '3' &&
+	    strlen(iso) == 10 && strcmp(iso, was) != 0;
+}
+
+
 /*
  * The label of a total row a person put under a list (合計 in the first
  * cell, a count or a sum under a column), into label (n bytes): 1 if row

@@ -153,6 +153,45 @@ status "led by MOI now, 800 in the sheet: refused" 1
 both "naming both agencies and what to do" \
     "column lead: '800' is the code of 八百署, but may also be 0800 (客服中心) with its leading zero dropped by a spreadsheet that took the code for a number; set this record's agency by hand first"
 
+# A collaboration meeting on the case (its PO invited: 0800's) and a progress report of 0800's: the month's attendance and the
+# reports, through LibreOffice as CSV, name their agencies as 800 and 123.
+run set case 115-01 lead=0800
+run add meeting kind=issue date=2026-11-20 title=客服協作會議 issue=115-01 status=held \
+    --invite proposed
+status "a meeting of the case's agencies" 0
+run add progress issue=115-01 agency=0800 date=2026-11-25 text=已召開協作會議
+status "a progress report of 0800's" 0
+run export attendance --month 2026-11 -o "$TMP/nov.csv"
+run export progress -o "$TMP/p.csv"
+{
+	printf 'open\t%s\t44,34,76,1\n' "$TMP/nov.csv"
+	printf 'type\t出席情形\t王大明\t出席\n'
+	printf 'save\t%s\n' "$L/nov.csv"
+	printf 'close\n'
+	printf 'open\t%s\t44,34,76,1\n' "$TMP/p.csv"
+	printf 'save\t%s\n' "$L/p.csv"
+	printf 'type\tdate\t已召開協作會議\t99/3/1\n'
+	printf 'save\t%s\n' "$L/p-99.csv"
+	printf 'close\n'
+} >"$TMP/steps"
+/usr/bin/python3 "$CALC" <"$TMP/steps" >"$TMP/lo.out" 2>&1 ||
+    not_ok "LibreOffice and the month's attendance and reports"
+contains "LibreOffice made the attendance's 0800 a number" "$L/nov.csv" \
+    ",800,客服中心,王大明,"
+run import attendance "$L/nov.csv" --dry-run
+status "attendance → LibreOffice → CSV: read" 0
+contains "王大明 of 0800 found by the agency named beside 800" "$TMP/out" \
+    ": updated 王大明 科長, 2026-11-20 客服協作會議: 出席情形 Invited → Present"
+contains "and nothing else" "$TMP/out" \
+    "added 0, updated 1, unchanged 0, rejected 0"
+run import progress "$L/p.csv" --dry-run
+status "progress → LibreOffice → CSV: 800 is the report's 0800" 0
+contains "unchanged" "$TMP/out" "added 0, updated 0, unchanged 1"
+run import progress "$L/p-99.csv" --dry-run
+status "a report's date typed 99/3/1: refused" 1
+both "saying why, and to type 099/3/1" \
+    "column date: '1999-03-01' is a day of 1930 to 1999: a spreadsheet reads a two-digit year as 19xx"
+
 # --- a row deleted ----------------------------------------------------------
 
 WHO="MOI 內政部: 1 officer in office is not in the file and stays as they are (an import removes no one): 黃淑芬 (#4). To end the designation: ogpo set officer 4 end_date=YYYY-MM-DD; a record made in error: ogpo delete officer 4."
