@@ -1964,6 +1964,15 @@ import_header_find(struct import *im, char **cause)
 	else
 		rc = err_set(cause, OGPO_INVALID, "%s: no row of the first %zu "
 		    "is a header; the first %s", where, seen, first);
+	if (table_reader_csv(im->r) == NULL && cause != NULL &&
+	    *cause != NULL) {
+		/* What to do, where the list may be on another sheet. */
+		char *said = *cause;
+
+		*cause = xasprintf(_("%s; if the list is on another sheet, "
+		    "move that sheet first, and import again"), said);
+		free(said);
+	}
 	free(where);
 	free(first);
 	return rc;

@@ -348,4 +348,6 @@ for k in ods xlsx; do
 	status "a sheet of notes put first (.$k): refused" 1
 	contains "naming the file, the sheet, and that the first is read" \
 	    "$TMP/err" "k-first.$k, sheet '說明' (an import reads the first sheet of a file): the header has no 姓名 (name) column"
+	contains "and what to do" "$TMP/err" \
+	    "; if the list is on another sheet, move that sheet first, and import again"
 done
