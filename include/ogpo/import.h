@@ -137,6 +137,10 @@ struct import_result {
 	/* The rejects file could not be written (the import itself
 	 * stands): why, or NULL. Free it. */
 	char	*rejects_error;
+	/* Officers of the agencies the file lists, in office but not in
+	 * it, whom the import leaves as they are: a sentence an agency,
+	 * with what to do to end or remove them, or NULL. Free it. */
+	char	*absent;
 };
 
 /*

@@ -218,6 +218,11 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 			free(file);
 		}
 	}
+	if (res.absent != NULL) {
+		/* With the counts, which it qualifies. */
+		cmd_put_lines(stdout, res.absent);
+		free(res.absent);
+	}
 	if (res.warnings != NULL) {
 		cmd_put_lines(stderr, res.warnings);
 		free(res.warnings);

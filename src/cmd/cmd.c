@@ -290,13 +290,14 @@ cmd_ref(struct store_txn *t, const struct field *f, const char *v,
 		*id = 0;
 		return 0;
 	}
-	if (str_to_id(v, id) == 0)
-		return 0;
-	if (f->ref == ENTITY_AGENCY &&
+	/* A code before an id: agency 0800 is not #800. */
+	if (f->ref == ENTITY_AGENCY && *v != '#' &&
 	    store_agency_by_code(t, v, &a, NULL) == 0) {
 		*id = a.h.id;
 		return 0;
 	}
+	if (str_to_id(v, id) == 0)
+		return 0;
 	if (f->ref == ENTITY_ISSUE && cmd_case_id(t, v, id) == 0)
 		return 0;
 	return err_set(cause, OGPO_INVALID, "%s: no %s '%s'%s", f->name,

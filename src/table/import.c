@@ -76,6 +76,10 @@ struct import {
 	struct officer			*officers;
 	uint32_t			*seen;
 	size_t				 nseen;
+	/* The agencies the file's officer rows name, in their order:
+	 * whose officers missing from it are told (import_absent). */
+	uint32_t			*covered;
+	size_t				 ncovered, capcovered;
 	size_t				 marks;
 	char				 email[OGPO_EMAIL_MAX + 1];
 	/*
@@ -331,6 +335,175 @@ import_agency_by_code(struct import *im, const char *code)
 	found = bsearch(&key, im->codes, im->nagencies, sizeof *im->codes,
 	    import_agency_cmp);
 	return found ? found->id : 0;
+}
+
+/*
+ * The agency a code cell names, knowing what a spreadsheet does to a code
+ * of digits: 0800 in a CSV opened in LibreOffice or Excel comes back as
+ * 800, which is no agency's code, or another agency's. A code of digits
+ * that some agency's code with leading zeros reads as is taken for one
+ * of them only when the row says which: prefer, the agency the row names
+ * beside the code (its name), or keep, the one the record has now (0:
+ * none; a cell holding its code as a spreadsheet shows it as a number is
+ * that agency, as a cell holding any stored text so is). Otherwise it is
+ * refused, *why saying which agencies it may be and what to do (free it),
+ * ambiguous ending with hint: never taken for the one or the other.
+ * Returns the agency's id; 0 with *why NULL when no agency has the code.
+ */
+static uint32_t
+import_agency_code(struct import *im, const char *code, uint32_t prefer,
+    uint32_t keep, const char *hint, char **why)
+{
+	char padded[OGPO_CODE_MAX + 1], them[512];
+	uint32_t exact, id, kept = 0, preferred = 0;
+	size_t len = strlen(code), k, n = 0;
+	struct agency a;
+
+	*why = NULL;
+	exact = import_agency_by_code(im, code);
+	if (len == 0 || len >= OGPO_CODE_MAX || code[0] == '0' ||
+	    strspn(code, "0123456789") != len)
+		return exact;
+	them[0] = '\0';
+	for (k = 1; k + len <= OGPO_CODE_MAX; k++) {
+		memset(padded, '0', k);
+		memcpy(padded + k, code, len + 1);
+		if ((id = import_agency_by_code(im, padded)) == 0)
+			continue;
+		if (id == keep)
+			kept = id;
+		if (id == prefer)
+			preferred = id;
+		if (n++ < 3 && store_agency_get(im->t, id, &a, NULL) == 0) {
+			size_t used = strlen(them);
+
+			snprintf(them + used, sizeof them - used, "%s%s (%s)",
+			    used ? _(", ") : "", a.code, a.name);
+			str_utf8_cut(them);
+		}
+	}
+	if (n == 0 || (prefer != 0 && prefer == exact))
+		return exact;
+	if (preferred != 0)
+		return preferred;
+	if (keep != 0 && keep == exact)
+		return exact;
+	if (kept != 0)
+		return kept;
+	if (exact == 0)
+		*why = xasprintf(_("is no agency's code, but %s is, with its "
+		    "leading zero: a spreadsheet took the code for a number "
+		    "and dropped the zero; type the code again as text (the "
+		    "cell formatted as text), or send the list as .ods or "
+		    ".xlsx, and import again"), them);
+	else if (store_agency_get(im->t, exact, &a, NULL) == 0)
+		*why = xasprintf(_("is the code of %s, but may also be %s with "
+		    "its leading zero dropped by a spreadsheet that took the "
+		    "code for a number; %s"), a.name, them, hint);
+	return 0;
+}
+
+/* Agency id is one the file lists officers of. */
+static void
+import_cover(struct import *im, uint32_t id)
+{
+	size_t i;
+
+	/* The rows of one agency come together: the last is checked first. */
+	for (i = im->ncovered; i > 0; i--)
+		if (im->covered[i - 1] == id)
+			return;
+	if (im->ncovered == im->capcovered)
+		im->covered = xgrow(im->covered, &im->capcovered,
+		    im->ncovered + 1, sizeof *im->covered);
+	im->covered[im->ncovered++] = id;
+}
+
+/*
+ * A row deleted from a sheet removes no one, and a coordinator who
+ * deleted a departed officer's row expects them gone: say, per agency the
+ * file lists, who in office is not in it and stays, and how to end or
+ * remove them. Into im->res->absent; 0 or a status with *cause.
+ */
+static int
+import_absent(struct import *im)
+{
+	struct officer *o = xmalloc(sizeof *o);
+	struct agency a;
+	char today[OGPO_DATE_MAX + 1], *all = NULL, *names = NULL, *line;
+	uint32_t *ids, first = 0;
+	size_t i, k, n, gone;
+
+	date_today(today);
+	for (i = 0; i < im->ncovered; i++) {
+		if (store_agency_get(im->t, im->covered[i], &a, NULL) != 0)
+			continue;
+		n = store_group_ids(im->t, IX_OFFICER_AGENCY, a.h.id, &ids);
+		gone = 0;
+		for (k = 0; k < n; k++) {
+			if (import_seen(im, ids[k]) != 0 ||
+			    store_officer_get(im->t, ids[k], o, NULL) != 0 ||
+			    (o->end_date[0] != '\0' &&
+			    strcmp(o->end_date, today) < 0))
+				continue;
+			if (gone++ == 0)
+				first = o->h.id;
+			if (gone <= 5) {
+				char *old = names;
+
+				names = xasprintf("%s%s%s (#%u)", old ? old :
+				    "", old ? _(", ") : "", o->name, o->h.id);
+				free(old);
+			} else if (gone == 6) {
+				char *old = names;
+
+				names = xasprintf("%s%s", old, _(", …"));
+				free(old);
+			}
+		}
+		free(ids);
+		if (gone == 0)
+			continue;
+		line = xasprintf(ngettext("%s %s: %zu officer in office is not "
+		    "in the file and stays as they are (an import removes no "
+		    "one): %s. ", "%s %s: %zu officers in office are not in "
+		    "the file and stay as they are (an import removes no one): "
+		    "%s. ", gone), a.code, a.name, gone, names);
+		free(names);
+		names = NULL;
+		{
+			char *what, *old = line;
+
+			if (im->o->screen)
+				what = xstrdup(_("To end a designation, E on "
+				    "the Officers tab; a record made in error, "
+				    "d there."));
+			else if (gone == 1)
+				what = xasprintf(_("To end the designation: "
+				    "ogpo set officer %u end_date=YYYY-MM-DD; "
+				    "a record made in error: ogpo delete "
+				    "officer %u."), first, first);
+			else
+				what = xstrdup(_("To end a designation: ogpo "
+				    "set officer ID end_date=YYYY-MM-DD, ID as "
+				    "listed; a record made in error: ogpo "
+				    "delete officer ID."));
+			line = xasprintf("%s%s", old, what);
+			free(old);
+			free(what);
+		}
+		{
+			char *old = all;
+
+			all = xasprintf("%s%s\n", old ? old : "", line);
+			free(old);
+			free(line);
+		}
+	}
+	free(o);
+	free(im->res->absent);
+	im->res->absent = all;
+	return 0;
 }
 
 /*
@@ -793,6 +966,16 @@ import_officer_rest(const struct import_header *h,
 	if ((v = import_cell_of(h, row, COL_END_DATE, cell, sizeof cell)) !=
 	    NULL && import_date(v, o->end_date, &why) != 0)
 		return import_refusal(r, COL_END_DATE, v, why);
+	/* 民國99年 typed as 99/3/1 is 1999-03-01 to a spreadsheet: any
+	 * two-digit year is 19xx or 20xx to it, and nothing in the cell
+	 * says which was typed. A day of those years that would land is
+	 * refused; one already stored passes unchanged. */
+	if (table_two_digit(o->start_date, old ? old->start_date : ""))
+		return import_refusal(r, COL_START_DATE, import_cell_of(h,
+		    row, COL_START_DATE, cell, sizeof cell), IMPORT_TWO_DIGIT);
+	if (table_two_digit(o->end_date, old ? old->end_date : ""))
+		return import_refusal(r, COL_END_DATE, import_cell_of(h, row,
+		    COL_END_DATE, cell, sizeof cell), IMPORT_TWO_DIGIT);
 	/* What spreadsheets and conversions do to data, said as such. */
 	if (import_phone_lost_zero(o->phone))
 		/* A sheet already keeps text as text: its cell is a number. */
@@ -935,9 +1118,18 @@ import_officer_row(struct import *im, const struct table_row *row,
 		char name[OGPO_NAME_MAX + 1];
 		const char *nm = import_cell(im, row, COL_AGENCY, name,
 		    sizeof name);
+		char *why = NULL;
 
-		if ((o->agency = import_agency_by_code(im, v)) == 0 &&
-		    im->o->create_agencies) {
+		o->agency = import_agency_code(im, v, nm && *nm ?
+		    import_agency_by_name(im, nm) : 0, old ? old->agency : 0,
+		    _("write the agency's name beside it, in the 機關 column, "
+		    "and import again"), &why);
+		if (why != NULL) {
+			rc = import_refuse(im, row, COL_AGENCY_CODE, v, why);
+			free(why);
+			goto done;
+		}
+		if (o->agency == 0 && im->o->create_agencies) {
 			o->agency = import_agency_create(im, row,
 			    nm && *nm ? COL_AGENCY : COL_AGENCY_CODE,
 			    nm && *nm ? nm : v, v, &rc);
@@ -972,6 +1164,8 @@ import_officer_row(struct import *im, const struct table_row *row,
 			goto done;
 		}
 	}
+	if (o->agency != 0)
+		import_cover(im, o->agency);
 	if (!ahead && import_officer_rest(&im->h, row, o, old, &r) != 0) {
 		rc = import_refuse(im, row, r.col, r.value, r.reason);
 		goto done;
@@ -1006,10 +1200,40 @@ import_agency_row(struct import *im, const struct table_row *row)
 		goto done;
 	}
 	{
+		char name[OGPO_NAME_MAX * 2], *why2 = NULL;
+		const char *nm = import_cell(im, row, COL_NAME, name,
+		    sizeof name);
+		uint32_t id, named;
+
+		/* 0800 that a spreadsheet made 800 is found by the name
+		 * beside it, never taken for agency 800; a name no agency
+		 * has is a new agency 800, as the dry run lists it. */
+		named = nm && *nm ? import_agency_by_name(im, nm) : 0;
+		id = import_agency_code(im, v, named, 0, _("if the row "
+		    "renames the agency, rename it by hand first, and import "
+		    "again"), &why2);
+		if (why2 != NULL && named == 0 &&
+		    import_agency_by_code(im, v) == 0) {
+			free(why2);
+			why2 = NULL;
+		}
+		if (why2 != NULL) {
+			rc = import_refuse(im, row, COL_CODE, v, why2);
+			free(why2);
+			goto done;
+		}
+		if ((id != 0 && store_agency_get(im->t, id, &a[1],
+		    NULL) == 0) || (id == 0 && store_agency_by_code(im->t, v,
+		    &a[1], NULL) == 0)) {
+			old = &a[1];
+			a[0] = *old;
+		}
+	}
+	{
 		char key[OGPO_CODE_MAX + 8];
 		uint32_t seen;
 
-		snprintf(key, sizeof key, "code:%s", v);
+		snprintf(key, sizeof key, "code:%s", old ? old->code : v);
 		for (char *p = key + 5; *p; p++)
 			if (*p >= 'a' && *p <= 'z')
 				*p = (char)(*p - 'a' + 'A');
@@ -1025,10 +1249,7 @@ import_agency_row(struct import *im, const struct table_row *row)
 			goto done;
 		}
 	}
-	if (store_agency_by_code(im->t, v, &a[1], NULL) == 0) {
-		old = &a[1];
-		a[0] = *old;
-	} else if (str_copy(a->code, v, sizeof a->code) != 0) {
+	if (old == NULL && str_copy(a->code, v, sizeof a->code) != 0) {
 		rc = import_refuse(im, row, COL_CODE, v, "is too long for an "
 		    "agency code");
 		goto done;
@@ -1051,10 +1272,25 @@ import_agency_row(struct import *im, const struct table_row *row)
 		 * folded as the code columns are; a name is matched as it
 		 * is written. */
 		import_fold(v, code, sizeof code);
-		if (store_agency_by_code(im->t, v, &a[2], NULL) == 0 ||
-		    store_agency_by_code(im->t, code, &a[2], NULL) == 0)
+		if (store_agency_by_code(im->t, v, &a[2], NULL) == 0)
 			a->parent = a[2].h.id;
-		else if ((a->parent = import_agency_by_name(im, v)) == 0) {
+		else {
+			char *why2 = NULL;
+
+			/* 0800 made 800 by a spreadsheet: the parent it
+			 * has now, else refused. */
+			a->parent = import_agency_code(im, code, 0, old ?
+			    old->parent : 0, _("write the parent's name "
+			    "instead of its code, and import again"), &why2);
+			if (why2 != NULL) {
+				rc = import_refuse(im, row, COL_PARENT, v,
+				    why2);
+				free(why2);
+				goto done;
+			}
+		}
+		if (a->parent == 0 &&
+		    (a->parent = import_agency_by_name(im, v)) == 0) {
 			rc = import_refuse(im, row, COL_PARENT, v, "no agency "
 			    "has this code or name (parents must come before "
 			    "their children)");
@@ -1294,7 +1530,21 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		return 0;
 	}
 	if (code != NULL && *code != '\0') {
-		if ((agency = import_agency_by_code(im, code)) == 0) {
+		char *why = NULL;
+
+		/* 0800 made 800 by a spreadsheet: the agency named beside
+		 * it, never agency 800 unless it is the one named. */
+		agency = import_agency_code(im, code, ag != NULL && *ag !=
+		    '\0' ? import_agency_by_name(im, ag) : 0, 0, _("write "
+		    "the agency's name beside it, in the 機關 column, and "
+		    "import again"), &why);
+		if (why != NULL) {
+			*rc = import_refuse(im, row, COL_AGENCY_CODE, code,
+			    why);
+			free(why);
+			return 0;
+		}
+		if (agency == 0) {
 			*rc = import_refuse(im, row, COL_AGENCY_CODE, code, "no "
 			    "agency has this code (see ogpo list agencies)");
 			return 0;
@@ -1583,6 +1833,9 @@ import_close(struct import *im)
 	free(im->agencies);
 	free(im->codes);
 	free(im->seen);
+	free(im->covered);
+	im->covered = NULL;
+	im->ncovered = im->capcovered = 0;
 	free(im->officers);
 	im->officers = NULL;
 	free(im->meeting);
@@ -1711,6 +1964,15 @@ import_header_find(struct import *im, char **cause)
 	else
 		rc = err_set(cause, OGPO_INVALID, "%s: no row of the first %zu "
 		    "is a header; the first %s", where, seen, first);
+	if (table_reader_csv(im->r) == NULL && cause != NULL &&
+	    *cause != NULL) {
+		/* What to do, where the list may be on another sheet. */
+		char *said = *cause;
+
+		*cause = xasprintf(_("%s; if the list is on another sheet, "
+		    "move that sheet first, and import again"), said);
+		free(said);
+	}
 	free(where);
 	free(first);
 	return rc;
@@ -1729,6 +1991,7 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 
 	/* The map may fill and this run again: start from nothing. */
 	import_close(im);
+	free(res->absent);
 	memset(res, 0, sizeof *res);
 	im->c = c;
 	im->t = t;
@@ -1768,6 +2031,15 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	while ((rc = table_ahead_next(im->ahead, &row, cause)) == 1) {
 		if (import_blank(row))
 			continue;
+		{
+			char label[64];
+
+			if (table_total_row(row, label, sizeof label)) {
+				import_change(im, row, N_("passed over: a "
+				    "total row (%s), not a record"), label);
+				continue;
+			}
+		}
 		res->rows++;
 		im->email[0] = '\0';	/* no row's e-mail is known yet */
 		if (res->rows % 1024 == 0) {
@@ -1801,6 +2073,8 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		    table_reader_bytes_total(im->r),
 		    table_reader_bytes_total(im->r));
 	if ((rc = store_marks_clear(t, cause)) != 0)
+		return rc;
+	if (im->o->kind == ENTITY_OFFICER && (rc = import_absent(im)) != 0)
 		return rc;
 	if (res->rejected > 0 && !im->o->skip_bad && !im->o->dry_run)
 		return err_set(cause, OGPO_INVALID, ngettext("%zu row was "

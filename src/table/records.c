@@ -223,6 +223,77 @@ records_quote(const char *v, const char *reason)
 	return xasprintf(_("'%s': %s"), v, reason);
 }
 
+/*
+ * The agency v names in a code column: its code, as the export writes it,
+ * before an id (0800 is agency 0800, not #800). A code of digits that a
+ * spreadsheet took for a number (800 for 0800) is the agency of had, the
+ * nhad the record names now, if it is one of them; any other such code
+ * is refused rather than taken for another agency or an id. A bare number
+ * that no code reads as is an id, as ogpo set takes it. 0, or -1 with
+ * *why (a new string).
+ */
+static int
+records_agency(struct store_txn *t, const char *v, const uint32_t *had,
+    size_t nhad, uint32_t *id, char **why)
+{
+	char padded[OGPO_CODE_MAX + 1], them[512];
+	char exact_name[OGPO_NAME_MAX + 1];
+	size_t len = strlen(v), k, i, n = 0;
+	struct agency a;
+	uint32_t kept = 0, exact = 0;
+
+	if (store_agency_by_code(t, v, &a, NULL) == 0) {
+		exact = a.h.id;
+		str_copy(exact_name, a.name, sizeof exact_name);
+		for (i = 0; i < nhad; i++)
+			if (had[i] == exact)
+				kept = exact;	/* what the record has */
+	}
+	them[0] = '\0';
+	for (k = 1; len > 0 && v[0] != '0' && strspn(v, "0123456789") ==
+	    len && k + len <= OGPO_CODE_MAX; k++) {
+		memset(padded, '0', k);
+		memcpy(padded + k, v, len + 1);
+		if (store_agency_by_code(t, padded, &a, NULL) != 0)
+			continue;
+		for (i = 0; i < nhad && kept == 0; i++)
+			if (had[i] == a.h.id)
+				kept = a.h.id;
+		if (n++ < 3) {
+			size_t used = strlen(them);
+
+			snprintf(them + used, sizeof them - used, "%s%s (%s)",
+			    used ? _(", ") : "", a.code, a.name);
+			str_utf8_cut(them);
+		}
+	}
+	if (kept != 0 || (n == 0 && exact != 0)) {
+		*id = kept != 0 ? kept : exact;
+		return 0;
+	}
+	if (exact != 0) {
+		*why = xasprintf(_("'%s' is the code of %s, but may also be %s "
+		    "with its leading zero dropped by a spreadsheet that took "
+		    "the code for a number; set this record's agency by hand "
+		    "first (the cell is then read as the agency it has), and "
+		    "import again"),
+		    v, exact_name, them);
+		return -1;
+	}
+	if (n > 0) {
+		*why = xasprintf(_("'%s' is no agency's code, but %s is, with "
+		    "its leading zero: a spreadsheet took the code for a "
+		    "number and dropped the zero; type the code again as text "
+		    "(the cell formatted as text), or send the table as .ods "
+		    "or .xlsx, and import again"), v, them);
+		return -1;
+	}
+	if (str_to_id(v, id) == 0)
+		return 0;
+	*why = xasprintf(_("no agency has the code '%s'"), v);
+	return -1;
+}
+
 /* A typed value into field f of rec; -1 with *why (a new string). */
 static int
 records_assign(struct store_txn *t, const struct field *f, void *rec,
@@ -231,7 +302,7 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 	char *p = (char *)rec + f->offset, *copy, *tok, *save;
 	char choices[256];
 	uint32_t u = 0, n = 0, list[OGPO_COLLAB_MAX];
-	struct agency a;
+	uint32_t had, was[OGPO_COLLAB_MAX];
 	struct meeting *m;
 	struct issue *is;
 	const char *bad;
@@ -239,10 +310,18 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 	switch (f->type) {
 	case FIELD_STR:
 		if (f->form == FORM_DATE && *v != '\0') {
-			if (import_date(v, p, &bad) != 0) {
+			char iso[OGPO_DATE_MAX + 8];
+
+			if (import_date(v, iso, &bad) != 0) {
 				*why = records_quote(v, bad);
 				return -1;
 			}
+			/* 民國99年 typed 99/3/1, read as 1999. */
+			if (table_two_digit(iso, p)) {
+				*why = records_quote(v, IMPORT_TWO_DIGIT);
+				return -1;
+			}
+			str_copy(p, iso, f->size);
 			return 0;
 		}
 		/* The stored text, as a spreadsheet showed it as a number
@@ -257,20 +336,23 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 		return 0;
 	case FIELD_U32LIST:
 		copy = xstrdup(v);
+		memcpy(&had, (char *)rec + f->count, sizeof had);
+		if (had > OGPO_COLLAB_MAX)
+			had = 0;
+		memcpy(was, p, had * sizeof was[0]);
 		for (tok = strtok_r(copy, ",、 ", &save); tok != NULL;
 		    tok = strtok_r(NULL, ",、 ", &save)) {
-			if (n == OGPO_COLLAB_MAX ||
-			    (str_to_id(tok, &list[n]) != 0 &&
-			    store_agency_by_code(t, tok, &a, NULL) != 0)) {
-				*why = n == OGPO_COLLAB_MAX ? xasprintf(_("at "
-				    "most %d agencies"), OGPO_COLLAB_MAX) :
-				    xasprintf(_("no agency has the code '%s'"),
-				    tok);
+			if (n == OGPO_COLLAB_MAX) {
+				*why = xasprintf(_("at most %d agencies"),
+				    OGPO_COLLAB_MAX);
 				free(copy);
 				return -1;
 			}
-			if (str_to_id(tok, &list[n]) != 0)
-				list[n] = a.h.id;
+			if (records_agency(t, tok, was, had, &list[n],
+			    why) != 0) {
+				free(copy);
+				return -1;
+			}
 			n++;
 		}
 		free(copy);
@@ -309,12 +391,10 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 			}
 		}
 		free(copy);
-	} else if (f->ref == ENTITY_AGENCY && str_to_id(v, &u) != 0) {
-		if (store_agency_by_code(t, v, &a, NULL) != 0) {
-			*why = xasprintf(_("no agency has the code '%s'"), v);
+	} else if (f->ref == ENTITY_AGENCY) {
+		memcpy(&u, p, sizeof u);
+		if (records_agency(t, v, &u, 1, &u, why) != 0)
 			return -1;
-		}
-		u = a.h.id;
 	} else if (f->ref == ENTITY_ISSUE && str_to_id(v, &u) != 0) {
 		is = xmalloc(sizeof *is);
 		if (store_case_by_serial(t, v, is, NULL) != 0) {
@@ -747,17 +827,36 @@ records_read(struct records_import *ri, const char *path, char **cause)
 		    table_reader_format(r)), sizeof ri->encoding);
 	while ((rc = table_reader_next(r, &row, cause)) == 1) {
 		if (!head) {
+			size_t filled = 0, known = 0;
+
 			/* The header: field names, as the export wrote. */
 			for (i = 0; i < row->nfields && i < RECORDS_COLS_MAX;
-			    i++)
+			    i++) {
+				if (row->fields[i][0] != '\0')
+					filled++;
 				if (records_head(ri, i, row->fields[i]) != 0) {
 					size_t u = strlen(unknown);
 
 					snprintf(unknown + u, sizeof unknown - u,
 					    "%s'%s'", u ? ", " : "",
 					    row->fields[i]);
-				}
+				} else if (row->fields[i][0] != '\0')
+					known++;
+			}
 			ri->ncols = i;
+			if (known == 0 && filled <= 2) {
+				/* A title or a note typed above the header
+				 * (merged across it or not), or a row left
+				 * empty: passed over, as the officers' import
+				 * passes it. */
+				for (i = 0; i < ri->ncols; i++) {
+					free(ri->head[i]);
+					ri->head[i] = NULL;
+				}
+				ri->ncols = 0;
+				unknown[0] = '\0';
+				continue;
+			}
 			if (unknown[0] != '\0') {
 				rc = err_set(cause, OGPO_INVALID, "%s: the "
 				    "header names no field of a %s: %s; write "
@@ -768,6 +867,24 @@ records_read(struct records_import *ri, const char *path, char **cause)
 			}
 			head = 1;
 			continue;
+		}
+		{
+			char label[64], where[64], *what;
+
+			/* 合計 and a count under the table: no record. */
+			if (table_total_row(row, label, sizeof label)) {
+				if (ri->o->on_change != NULL) {
+					table_row_name(row, where,
+					    sizeof where);
+					what = xasprintf(_("passed over: a "
+					    "total row (%s), not a record"),
+					    label);
+					ri->o->on_change(ri->o->arg, where,
+					    what);
+					free(what);
+				}
+				continue;
+			}
 		}
 		ri->rows = xgrow(ri->rows, &cap, ri->nrows + 1,
 		    sizeof *ri->rows);

@@ -179,6 +179,16 @@ int	 table_tmp_copy(struct table_writer *w, const char *path,
 /* The widths, in cells, to give each column (kinds and content). */
 unsigned table_col_width(const struct table_writer *w, size_t i);
 /* A date cell: 1 and *y *m *d if s is YYYY-MM-DD. */
+/* 1 if the date iso, to replace was, may be a two-digit 民國 year a
+ * spreadsheet read as 19xx (99/3/1 as 1999-03-01); IMPORT_TWO_DIGIT says
+ * so. */
+int	 table_two_digit(const char *iso, const char *was);
+extern const char *const table_two_digit_why;
+#define IMPORT_TWO_DIGIT table_two_digit_why
+
+/* 1 if row is a total row under a list (合計, then numbers), its label
+ * into label (n bytes): no record, passed over. */
+int	 table_total_row(const struct table_row *row, char *label, size_t n);
 int	 table_date_split(const char *s, int *y, int *m, int *d);
 /* A count cell: 1 and *v if s is digits only, or - and digits. */
 int	 table_count_value(const char *s, double *v);

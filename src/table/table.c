@@ -324,6 +324,72 @@ table_row_name(const struct table_row *row, char *buf, size_t n)
 
 /* --- values ---------------------------------------------------------- */
 
+/* Why such a date is refused, and what to do. */
+const char *const table_two_digit_why = N_("is a day of 1930 to "
+	"1999: a spreadsheet reads a two-digit year as 19xx, so 民國99年 typed as 99/3/1 "
+	"became 1999; type the ROC year with three digits (099/3/1) or "
+	"the year in full (2010/3/1), and import again (a day truly of "
+	"those years is set by hand)");
+
+/*
+ * 1 if iso, to be stored where was is, is a day a spreadsheet may have
+ * made of an ROC date typed with a two-digit year: LibreOffice and Excel
+ * read 99/3/1 as 1999-03-01 (years 30 to 99 as 19xx), where 民國99年 is
+ * 2010. The network began in 2018; a day of 1930 to 1999 is refused
+ * rather than stored eleven years early.
+ */
+int
+table_two_digit(const char *iso, const char *was)
+{
+	return iso[0] == '1' && iso[1] == '9' && iso[2] >= '3' &&
+	    strlen(iso) == 10 && strcmp(iso, was) != 0;
+}
+
+
+/*
+ * The label of a total row a person put under a list (合計 in the first
+ * cell, a count or a sum under a column), into label (n bytes): 1 if row
+ * is one, its other cells numbers or empty. Such a row is no record, and
+ * is passed over as the title rows above the header are, the dry run
+ * saying so; anything else in it makes it a row like any other.
+ */
+int
+table_total_row(const struct table_row *row, char *label, size_t n)
+{
+	static const char *const words[] = { "合計", "總計", "小計", "共計",
+	    "總和", "總數", "total", "subtotal", "grand total", "sum" };
+	const char *first = NULL, *v;
+	size_t i, k, len;
+
+	for (i = 0; i < row->nfields; i++) {
+		v = row->fields[i];
+		v += strspn(v, " ");
+		if (*v == '\0')
+			continue;
+		if (first == NULL) {
+			first = v;
+			continue;
+		}
+		len = strlen(v);
+		if (strspn(v, "0123456789.,-% ") != len)
+			return 0;
+	}
+	if (first == NULL || strlen(first) >= n)
+		return 0;
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		len = strlen(words[k]);
+		if (strncasecmp(first, words[k], len) == 0 &&
+		    (first[len] == '\0' || first[len] == ':' ||
+		    strncmp(first + len, "：", strlen("：")) == 0 ||
+		    (unsigned char)first[len] >= 0x80)) {
+			str_copy(label, first, n);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+
 int
 table_date_split(const char *s, int *y, int *m, int *d)
 {

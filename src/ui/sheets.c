@@ -201,6 +201,14 @@ ui_import_officers(struct ui *ui, const char *file)
 		free(res.warnings);
 		res.warnings = NULL;
 	}
+	if (res.absent != NULL) {	/* and who stays though not in it */
+		char *old = im.report;
+
+		im.report = xasprintf("%s%s", old ? old : "", res.absent);
+		free(old);
+		free(res.absent);
+		res.absent = NULL;
+	}
 	if (rc != 0) {
 		ui_alert(ui, _("Cannot import"), cause);
 		free(cause);
@@ -250,6 +258,7 @@ ui_import_officers(struct ui *ui, const char *file)
 	ui_import_done(&im);
 	free(res.rejects_error);
 	free(res.warnings);
+	free(res.absent);
 	if (rc != 0) {
 		ui_alert(ui, _("Import failed; nothing was written"), cause);
 		free(cause);
@@ -340,6 +349,7 @@ ui_import_rejects(struct ui *ui)
 	o.rejects = file;
 	rc = import_run(ui->core, ui_import_last.path, &o, &res, &cause);
 	free(res.warnings);
+	free(res.absent);
 	if (rc != 0 || res.rejects_error != NULL) {
 		ui_alert(ui, _("The rejected rows were not saved"),
 		    rc != 0 ? cause : res.rejects_error);

@@ -446,6 +446,7 @@ expect() {
 LOST="rejected row 4, column 電話: '223456789' looks like a phone number that lost its leading zero"
 LOST_CSV="$LOST (a spreadsheet took it for a number); write it as text, with the 0, or send the list as .ods, and import again"
 LOST_SHEET="$LOST: the cell holds a number; format the cell as text, type the number again with its 0, and import again"
+STAYS="MOI 內政部: 1 officer in office is not in the file and stays as they are (an import removes no one): 黃淑芬 (#4). To end the designation: ogpo set officer 4 end_date=YYYY-MM-DD; a record made in error: ogpo delete officer 4."
 for f in ods xlsx csv; do
 	for k in $KINDS; do
 		echo 'row 3: updated 林志強 <c@moi.gov.tw>: 到任日期 2022-03-04 → 2026-03-01' \
@@ -463,6 +464,8 @@ for f in ods xlsx csv; do
 row 5: updated 陳美鈴 <b@moi.gov.tw>: 姓名 陳美玲 → 陳美鈴; 到任日期 2023-01-02 → 2026-03-01
 row 6: added 周新 <e@moi.gov.tw>
 EOF
+		# The row deleted: the officer stays, and it is said.
+		echo "$STAYS" >>"$C/want"
 		crun --db "$C/db" import officers "$C/lo/officers-$f$k" \
 		    --dry-run
 		expect "officers .$f → $k" "$C/lo/officers-$f$k"
@@ -479,6 +482,8 @@ crun --db "$C/db" import officers "$C/lo/officers-ods-cp950.csv"
 status "the officers' sheet, saved as Windows-950 CSV, imported" 0
 contains "the import counts what its dry run did" "$TMP/out" \
     "added 1, updated 3, unchanged 1, rejected 0"
+contains "the import says who stays though deleted from the sheet" \
+    "$TMP/out" "$STAYS"
 crun --db "$C/db" import officers "$C/lo/officers-ods-cp950.csv"
 contains "imported again, nothing changes" "$TMP/out" \
     "added 0, updated 0, unchanged 5, rejected 0"

@@ -173,6 +173,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == 0 && o.rejects != NULL && res.rejects_error == NULL)
 		fuzz_check_rejects(&res);
 	free(res.warnings);
+	free(res.absent);
 	free(res.rejects_error);
 	free(cause);
 	return 0;

@@ -17,6 +17,19 @@
 #   delete KEY                delete the row holding KEY
 #   move HEADER BEFORE        move the column HEADER in front of BEFORE
 #                             (cut and paste, as a person does)
+#   sort HEADER [desc]        sort the rows under the header by the column
+#                             HEADER (Data > Sort)
+#   filter HEADER VALUE       show only the rows whose HEADER is VALUE
+#                             (Data > AutoFilter), the others filtered out
+#   above TEXT                insert a row above the first, TEXT in its
+#                             first cell (a title or a note over the header)
+#   merge RANGE               merge the cells of RANGE (A1:D1)
+#   hide HEADER               hide the column HEADER
+#   total HEADER LABEL        a row under the last: LABEL (合計) in the first
+#                             column, under HEADER a formula counting its
+#                             cells (=COUNTA)
+#   sheet NAME [first]        add a sheet NAME, after the others or first,
+#                             a line of text in it; the sheet edited stays
 #   save FILE [FILTER [OPTIONS]]  save as FILE: by its ending (.ods, .xlsx,
 #                             .csv), or by LibreOffice's FILTER name with
 #                             its options (CSV: separator, quote, encoding,
@@ -37,7 +50,14 @@ import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+from com.sun.star.sheet import TableFilterField
+from com.sun.star.sheet.FilterOperator import EQUAL
+from com.sun.star.table import TableSortField
 from com.sun.star.util.NumberFormat import NUMBER, TEXT
+
+
+class FilterOperator:
+    EQUAL = EQUAL
 
 FILTERS = {
     ".ods": ("calc8", None),
@@ -138,6 +158,46 @@ class Sheet:
             column, value = pair.split("=", 1)
             self.type(self.cell(self.column_of(column), row), value)
 
+    def header_row(self, header):
+        rows, cols = self.used()
+        for r in range(rows):
+            for c in range(cols):
+                if self.cell(c, r).String == header:
+                    return r
+        raise RuntimeError("no column %s" % header)
+
+    def sort(self, header, desc):
+        col, top = self.column_of(header), self.header_row(header)
+        rows, cols = self.used()
+        rng = self.sheet.getCellRangeByPosition(0, top + 1, cols - 1,
+                                                rows - 1)
+        field = TableSortField()
+        field.Field = col
+        field.IsAscending = not desc
+        field.IsCaseSensitive = False
+        sd = list(rng.createSortDescriptor())
+        for p in sd:
+            if p.Name == "SortFields":
+                p.Value = uno.Any("[]com.sun.star.table.TableSortField",
+                                  (field,))
+            elif p.Name == "ContainsHeader":
+                p.Value = False
+        rng.sort(tuple(sd))
+
+    def filter(self, header, value):
+        col, top = self.column_of(header), self.header_row(header)
+        rows, cols = self.used()
+        rng = self.sheet.getCellRangeByPosition(0, top, cols - 1, rows - 1)
+        fd = rng.createFilterDescriptor(True)
+        field = TableFilterField()
+        field.Field = col
+        field.Operator = FilterOperator.EQUAL
+        field.IsNumeric = False
+        field.StringValue = value
+        fd.FilterFields = (field,)
+        fd.ContainsHeader = True
+        rng.filter(fd)
+
     def move(self, header, before):
         src, dst = self.column_of(header), self.column_of(before)
         cols = self.sheet.Columns
@@ -148,6 +208,15 @@ class Sheet:
             src, 0, src, self.used()[0] - 1).RangeAddress
         self.sheet.moveRange(self.cell(dst, 0).CellAddress, whole)
         cols.removeByIndex(src, 1)
+
+
+def column_letter(c):
+    name = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        name = chr(ord("A") + r) + name
+    return name
 
 
 def step(ctx, desktop, state, words):
@@ -178,6 +247,32 @@ def step(ctx, desktop, state, words):
         s.sheet.Rows.removeByIndex(s.row_of(args[0]), 1)
     elif op == "move":
         s.move(args[0], args[1])
+    elif op == "sort":
+        s.sort(args[0], len(args) > 1 and args[1] == "desc")
+    elif op == "filter":
+        s.filter(args[0], args[1])
+    elif op == "above":
+        s.sheet.Rows.insertByIndex(0, 1)
+        s.cell(0, 0).String = args[0]
+    elif op == "merge":
+        s.sheet.getCellRangeByName(args[0]).merge(True)
+    elif op == "hide":
+        s.sheet.Columns.getByIndex(s.column_of(args[0])).IsVisible = False
+    elif op == "total":
+        col, top = s.column_of(args[0]), s.header_row(args[0])
+        rows = s.used()[0]
+        s.cell(0, rows).String = args[1]
+        letter = column_letter(col)
+        s.cell(col, rows).setFormula("=COUNTA(%s%d:%s%d)" % (
+            letter, top + 2, letter, rows))
+    elif op == "sheet":
+        sheets = s.doc.Sheets
+        at = 0 if len(args) > 1 and args[1] == "first" else sheets.Count
+        sheets.insertNewByName(args[0], at)
+        sheets.getByName(args[0]).getCellByPosition(0, 0).String = \
+            "說明：請填寫第一個工作表"
+        s.doc.CurrentController.setActiveSheet(s.sheet) \
+            if s.doc.CurrentController else None
     elif op == "save":
         path = args[0]
         filt, opts = FILTERS[os.path.splitext(path)[1]]

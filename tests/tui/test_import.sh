@@ -2,7 +2,8 @@
 # test_import.sh — the Import action of the Officers tab: i lists the CSV
 # files of the current directory, the dry run's dialog shows the counts and
 # the first changes and rejected rows, y imports (the status line says so, the count
-# grows, the database holds the officers), n writes nothing.
+# grows, the database holds the officers), n writes nothing; the officers
+# of an agency the file lists who are not in it are said to stay.
 # :import officers FILE does the same for the file named.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
@@ -53,6 +54,10 @@ expect "the dialog shows the counts: reject 0" "reject 0."
 expect "the dialog names the file and its encoding" "other.csv (utf-8)"
 expect "the dialog shows the change, as a dry run lists it" \
     "row 2: added 張志明 <other1@ex.gov.tw>"
+expect "the dialog says MOI's officers not in the file stay" \
+    "MOI 內政部: 3 officers in office are not in the file and"
+expect "and how to end a designation on the screen" \
+    "To end a designation, E on the"
 expect "it asks" "Import them?"
 keys n
 expect_gone "n closes the dialog" "Import them?"

@@ -366,6 +366,7 @@ test_import(struct fx *f, const char *path)
 	o.kind = ENTITY_OFFICER;
 	if (import_run(f->c, path, &o, &res, &cause) != 0)
 		fail_msg("import %s: %s", path, cause);
+	free(res.absent);	/* who stays though not in the file */
 	return res.seq;
 }
 
