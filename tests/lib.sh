@@ -41,6 +41,19 @@ private_etc() {
 # shquote WORD: WORD quoted for sh.
 shquote() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
 
+# calc STEPS WHAT: the real LibreOffice does the steps in file STEPS
+# ($CALC, tests/tools/lo-calc.py, says how): ok WHAT, or not ok with what
+# it said. Returns as LibreOffice did.
+calc() {
+	if /usr/bin/python3 "$CALC" <"$1" >"$TMP/lo.out" 2>&1; then
+		ok "$2"
+	else
+		not_ok "$2"
+		sed 's/^/#   /' "$TMP/lo.out"
+		return 1
+	fi
+}
+
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; failures=$((failures + 1)); }
 

@@ -157,12 +157,7 @@ for f in ods xlsx; do
 	printf 'close\n'
 done >"$TMP/steps"
 t0=$(date +%s)
-if /usr/bin/python3 "$CALC" <"$TMP/steps" >"$TMP/lo.out" 2>&1; then
-	ok "LibreOffice opens officers.ods and .xlsx, changes a cell, types a row, saves them"
-else
-	not_ok "LibreOffice and officers.ods and .xlsx"
-	sed 's/^/#   /' "$TMP/lo.out"
-fi
+calc "$TMP/steps" "LibreOffice opens officers.ods and .xlsx, changes a cell, types a row, saves them"
 for f in ods xlsx; do
 	for g in ods xlsx utf8.csv big5.csv; do
 		case $g in
@@ -421,12 +416,7 @@ opens() {
 	saves "$C/lo/roc"
 } >"$C/steps"
 t0=$(date +%s)
-if /usr/bin/python3 "$CALC" <"$C/steps" >"$TMP/lo.out" 2>&1; then
-	ok "LibreOffice edits the officers, agencies and attendance and saves them $(grep -c '^save' "$C/steps") times"
-else
-	not_ok "LibreOffice and the clerk's sheets"
-	sed 's/^/#   /' "$TMP/lo.out"
-fi
+calc "$C/steps" "LibreOffice edits the officers, agencies and attendance and saves them $(grep -c '^save' "$C/steps") times"
 echo "# one LibreOffice for $(grep -c '^open' "$C/steps") sheets: $(( $(date +%s) - t0 )) s"
 
 # expect WHAT FILE: the dry run's lines but its last are exactly those in

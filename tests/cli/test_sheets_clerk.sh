@@ -104,12 +104,7 @@ L=$TMP/lo
 	printf 'save\t%s\n' "$L/moi-099.ods" "$L/moi-099.csv"
 	printf 'close\n'
 } >"$TMP/steps"
-if /usr/bin/python3 "$CALC" <"$TMP/steps" >"$TMP/lo.out" 2>&1; then
-	ok "LibreOffice opens, edits and saves the lists"
-else
-	not_ok "LibreOffice opens, edits and saves the lists"
-	sed 's/^/#   /' "$TMP/lo.out"
-fi
+calc "$TMP/steps" "LibreOffice opens, edits and saves the lists"
 
 # --- codes of digits ------------------------------------------------------
 
@@ -174,8 +169,7 @@ run export progress -o "$TMP/p.csv"
 	printf 'save\t%s\n' "$L/p-99.csv"
 	printf 'close\n'
 } >"$TMP/steps"
-/usr/bin/python3 "$CALC" <"$TMP/steps" >"$TMP/lo.out" 2>&1 ||
-    not_ok "LibreOffice and the month's attendance and reports"
+calc "$TMP/steps" "LibreOffice edits the month's attendance and reports"
 contains "LibreOffice made the attendance's 0800 a number" "$L/nov.csv" \
     ",800,客服中心,王大明,"
 run import attendance "$L/nov.csv" --dry-run
@@ -295,12 +289,7 @@ around() {
 	printf 'save\t%s\n' "$L/k-first.ods" "$L/k-first.xlsx"
 	printf 'close\n'
 } >"$TMP/steps"
-if /usr/bin/python3 "$CALC" <"$TMP/steps" >"$TMP/lo.out" 2>&1; then
-	ok "LibreOffice edits around the data of each list"
-else
-	not_ok "LibreOffice edits around the data of each list"
-	sed 's/^/#   /' "$TMP/lo.out"
-fi
+calc "$TMP/steps" "LibreOffice edits around the data of each list"
 contains "the total row is in the file: the test means something" \
     "$L/k-officers-ods.csv" "合計"
 TOTAL="passed over: a total row (合計), not a record"
