@@ -58,6 +58,8 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) OGPO_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) OGPO_PRINTF(1, 0);
+/* What fmt makes, added to the end of *sp (NULL: nothing yet). */
+void  xappendf(char **sp, const char *fmt, ...) OGPO_PRINTF(2, 3);
 
 /*
  * Around one large write transaction (about bytes of pages changed):

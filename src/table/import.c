@@ -430,7 +430,7 @@ import_absent(struct import *im)
 {
 	struct officer *o = xmalloc(sizeof *o);
 	struct agency a;
-	char today[OGPO_DATE_MAX + 1], *all = NULL, *names = NULL, *line;
+	char today[OGPO_DATE_MAX + 1], *all = NULL, *names = NULL;
 	uint32_t *ids, first = 0;
 	size_t i, k, n, gone;
 
@@ -448,57 +448,35 @@ import_absent(struct import *im)
 				continue;
 			if (gone++ == 0)
 				first = o->h.id;
-			if (gone <= 5) {
-				char *old = names;
-
-				names = xasprintf("%s%s%s (#%u)", old ? old :
-				    "", old ? _(", ") : "", o->name, o->h.id);
-				free(old);
-			} else if (gone == 6) {
-				char *old = names;
-
-				names = xasprintf("%s%s", old, _(", …"));
-				free(old);
-			}
+			if (gone <= 5)
+				xappendf(&names, "%s%s (#%u)", names ? _(", ") :
+				    "", o->name, o->h.id);
+			else if (gone == 6)
+				xappendf(&names, "%s", _(", …"));
 		}
 		free(ids);
 		if (gone == 0)
 			continue;
-		line = xasprintf(ngettext("%s %s: %zu officer in office is not "
+		xappendf(&all, ngettext("%s %s: %zu officer in office is not "
 		    "in the file and stays as they are (an import removes no "
 		    "one): %s. ", "%s %s: %zu officers in office are not in "
 		    "the file and stay as they are (an import removes no one): "
 		    "%s. ", gone), a.code, a.name, gone, names);
 		free(names);
 		names = NULL;
-		{
-			char *what, *old = line;
-
-			if (im->o->screen)
-				what = xstrdup(_("To end a designation, E on "
-				    "the Officers tab; a record made in error, "
-				    "d there."));
-			else if (gone == 1)
-				what = xasprintf(_("To end the designation: "
-				    "ogpo set officer %u end_date=YYYY-MM-DD; "
-				    "a record made in error: ogpo delete "
-				    "officer %u."), first, first);
-			else
-				what = xstrdup(_("To end a designation: ogpo "
-				    "set officer ID end_date=YYYY-MM-DD, ID as "
-				    "listed; a record made in error: ogpo "
-				    "delete officer ID."));
-			line = xasprintf("%s%s", old, what);
-			free(old);
-			free(what);
-		}
-		{
-			char *old = all;
-
-			all = xasprintf("%s%s\n", old ? old : "", line);
-			free(old);
-			free(line);
-		}
+		if (im->o->screen)
+			xappendf(&all, "%s", _("To end a designation, E on "
+			    "the Officers tab; a record made in error, d "
+			    "there."));
+		else if (gone == 1)
+			xappendf(&all, _("To end the designation: ogpo set "
+			    "officer %u end_date=YYYY-MM-DD; a record made in "
+			    "error: ogpo delete officer %u."), first, first);
+		else
+			xappendf(&all, "%s", _("To end a designation: ogpo "
+			    "set officer ID end_date=YYYY-MM-DD, ID as listed; "
+			    "a record made in error: ogpo delete officer ID."));
+		xappendf(&all, "\n");
 	}
 	free(o);
 	free(im->res->absent);

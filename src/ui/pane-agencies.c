@@ -306,12 +306,8 @@ tree_detail(struct ui *ui, uint32_t id)
 		if ((w = text_width(_(model_enum_label(&model_roles,
 		    terms[i].role)))) > rw)
 			rw = w;
-	if (n > 0) {
-		char *old = text;
-
-		text = xasprintf("%s%s\n", old ? old : "", _("Designations"));
-		free(old);
-	}
+	if (n > 0)
+		xappendf(&text, "%s\n", _("Designations"));
 	for (i = 0; i < n; i++) {
 		text_fit(role == terms[i].role ? "" : _(model_enum_label(
 		    &model_roles, terms[i].role)), rw, 1, kind, sizeof kind);

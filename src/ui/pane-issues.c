@@ -464,10 +464,7 @@ issues_match(struct store_txn *t, uint32_t id, void *arg)
 static void
 issues_deadline_line(void *arg, const char *line)
 {
-	char **text = arg, *old = *text;
-
-	*text = xasprintf("%s%s\n", old ? old : "", line);
-	free(old);
+	xappendf(arg, "%s\n", line);
 }
 
 /*

@@ -193,22 +193,15 @@ ui_import_officers(struct ui *ui, const char *file)
 	rc = import_run(ui->core, path, &o, &res, &cause);
 	ui_import_done(&im);
 	free(res.rejects_error);	/* none asked for */
-	if (res.warnings != NULL) {	/* shown with the rejected rows */
-		char *old = im.report;
-
-		im.report = xasprintf("%s%s", old ? old : "", res.warnings);
-		free(old);
-		free(res.warnings);
-		res.warnings = NULL;
-	}
-	if (res.absent != NULL) {	/* and who stays though not in it */
-		char *old = im.report;
-
-		im.report = xasprintf("%s%s", old ? old : "", res.absent);
-		free(old);
-		free(res.absent);
-		res.absent = NULL;
-	}
+	/* Shown with the rejected rows: warnings, and who stays though not
+	 * in the file. */
+	if (res.warnings != NULL)
+		xappendf(&im.report, "%s", res.warnings);
+	if (res.absent != NULL)
+		xappendf(&im.report, "%s", res.absent);
+	free(res.warnings);
+	free(res.absent);
+	res.warnings = res.absent = NULL;
 	if (rc != 0) {
 		ui_alert(ui, _("Cannot import"), cause);
 		free(cause);

@@ -386,11 +386,8 @@ ui_who(struct ui *ui)
 		    s[i].pid == (long)getpid() ? _(", you") : "");
 		free(old);
 	}
-	if (core_writer_text(ui->core, 3, writer, sizeof writer)) {
-		old = text;
-		text = xasprintf("%s\n%s\n", old ? old : "", writer);
-		free(old);
-	}
+	if (core_writer_text(ui->core, 3, writer, sizeof writer))
+		xappendf(&text, "\n%s\n", writer);
 	ui_text_popup(ui, _("Who has the database open"), text ? text : "");
 	free(text);
 }

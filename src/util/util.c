@@ -143,6 +143,25 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
+void
+xappendf(char **sp, const char *fmt, ...)
+{
+	va_list ap;
+	char *more, *all;
+
+	va_start(ap, fmt);
+	more = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (*sp == NULL) {
+		*sp = more;
+		return;
+	}
+	all = xasprintf("%s%s", *sp, more);
+	free(*sp);
+	free(more);
+	*sp = all;
+}
+
 int
 str_copy(char *dst, const char *src, size_t n)
 {
