@@ -17,6 +17,21 @@
 #include "ogpo/i18n.h"
 #include "ogpo/util.h"
 
+/* Text added to the end: from nothing, then onto what is there. */
+static void
+test_util_appendf(void **state)
+{
+	char *s = NULL;
+
+	(void)state;
+	xappendf(&s, "%s", "");
+	assert_string_equal(s, "");
+	xappendf(&s, "%s (#%u)", "王小明", 12u);
+	xappendf(&s, "、%s", "李大華");
+	assert_string_equal(s, "王小明 (#12)、李大華");
+	free(s);
+}
+
 static void
 test_util_add_days(void **state)
 {
@@ -284,6 +299,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_util_appendf),
 		cmocka_unit_test(test_util_add_days),
 		cmocka_unit_test(test_util_add_months),
 		cmocka_unit_test(test_util_dates_valid),
