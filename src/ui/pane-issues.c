@@ -474,19 +474,21 @@ issues_deadline_line(void *arg, const char *line)
  * What is owed: every deadline overdue or due within 14 days, per
  * agency, as `ogpo due` says it (and, scoped, what ogpo check mails).
  */
-static void
-issues_deadlines(struct ui *ui)
+static char *
+issues_deadlines_text(struct ui *ui, void *arg, char *title, size_t n)
 {
 	struct store_txn *t;
 	struct core_due u;
 	char *text = NULL, *cause = NULL;
 
-	core_due_init(&u, 14, 0);
+	(void)arg;
+	str_copy(title, _("Deadlines: overdue and due within 14 days"), n);
 	if (store_read_begin(ui->store, &t, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
-		return;
+		return NULL;
 	}
+	core_due_init(&u, 14, 0);
 	/* How many first: the list can be longer than the screen. */
 	if (core_due_collect(t, &u) == 0) {
 		char *sum = core_due_summary(&u);
@@ -498,9 +500,14 @@ issues_deadlines(struct ui *ui)
 	}
 	store_read_end(t);
 	core_due_free(&u);
-	ui_text_popup(ui, _("Deadlines: overdue and due within 14 days"),
-	    text != NULL ? text : "");
-	free(text);
+	return text != NULL ? text : xstrdup("");
+}
+
+/* The same, kept up to date as agencies report while it is read. */
+static void
+issues_deadlines(struct ui *ui)
+{
+	ui_live_popup(ui, issues_deadlines_text, NULL);
 }
 
 /* p on a case none of whose agencies is within the editor's scope. */
@@ -516,13 +523,37 @@ issues_not_yours(struct ui *ui, struct store_txn *t, const struct issue *is)
 	    is->serial, a.name, core_login(ui->core));
 }
 
+/*
+ * The case *arg with its meetings and timeline, made again as others
+ * report progress or move it on while it is read; NULL once it is gone.
+ */
+static char *
+issues_detail(struct ui *ui, void *arg, char *title, size_t n)
+{
+	struct store_txn *t;
+	struct issue *is;
+	char *text = NULL;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return NULL;
+	is = xmalloc(sizeof *is);
+	if (store_issue_get(t, *(uint32_t *)arg, is, NULL) == 0) {
+		text = pane_detail(t, ENTITY_ISSUE, is);
+		issues_more(t, is, &text);
+		str_copy(title, is->title, n);
+	}
+	free(is);
+	store_read_end(t);
+	return text;
+}
+
 static int
 issues_action(struct ui *ui, enum ui_action a)
 {
 	uint32_t id = vlist_selected(&issues.list), i;
 	struct store_txn *t;
 	struct issue *is;
-	char *text = NULL, title[OGPO_TEXT_MAX + 1] = "";
+	char title[OGPO_TEXT_MAX + 1] = "";
 
 	if (pane_move(ui, &issues.list, a) ||
 	    ui_search_action(ui, &issues.search, &issues.list, a,
@@ -531,19 +562,8 @@ issues_action(struct ui *ui, enum ui_action a)
 	switch (a) {
 	case UA_SELECT:
 	case UA_DETAIL:
-		if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
-			return 1;
-		is = xmalloc(sizeof *is);
-		if (store_issue_get(t, id, is, NULL) == 0) {
-			text = pane_detail(t, ENTITY_ISSUE, is);
-			issues_more(t, is, &text);
-			str_copy(title, is->title, sizeof title);
-		}
-		free(is);
-		store_read_end(t);
-		if (text != NULL)
-			ui_text_popup(ui, title, text);
-		free(text);
+		if (id != 0)
+			ui_live_popup(ui, issues_detail, &id);
 		return 1;
 	case UA_ADD:
 		is = xcalloc(1, sizeof *is);
