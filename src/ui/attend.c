@@ -980,6 +980,29 @@ attend_match(struct store_txn *t, uint32_t id, void *arg)
 }
 
 /*
+ * 1 if this person may mark the meeting held: an editor who marked the
+ * people of their own agency at another's meeting is not asked a
+ * question whose yes would be refused.
+ */
+static int
+attend_may_hold(struct attend *v)
+{
+	struct store_txn *t;
+	struct meeting *m;
+	int yes = 0;
+
+	if (store_read_begin(v->ui->store, &t, NULL) != 0)
+		return 0;
+	m = xmalloc(sizeof *m);
+	*m = v->m;
+	m->status = MEETING_HELD;
+	yes = core_may(v->ui->core, t, ENTITY_MEETING, &v->m, m, NULL) == 0;
+	free(m);
+	store_read_end(t);
+	return yes;
+}
+
+/*
  * Closing a sheet taken on or after the meeting's day, with marks made:
  * offer to mark it held, so the month counts it.
  */
@@ -989,7 +1012,8 @@ attend_close(struct attend *v)
 	char question[512], day[16];
 
 	if (v->gone || v->m.status != MEETING_PLANNED ||
-	    strcmp(v->m.date, v->ui->today) > 0 || v->invited == v->unmarked)
+	    strcmp(v->m.date, v->ui->today) > 0 || v->invited == v->unmarked ||
+	    !attend_may_hold(v))
 		return;
 	snprintf(question, sizeof question, _("%s took place on %s and its "
 	    "attendance is taken (%zu present of %zu). Mark it held, so "
