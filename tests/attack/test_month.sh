@@ -98,9 +98,54 @@ check "the database holds MOI's PO present ($(st "$moi"))" \
     test "$(st "$moi")" = 出席
 check "and MOTC's PO excused, as MOTC said ($(st "$motc"))" \
     test "$(st "$motc")" = 請假
-for s in moi motc; do
+
+# The coordinator and the MOI editor write a note on MOI's PO at once;
+# the coordinator marks the PO online meanwhile. The editor's note,
+# saved second, neither undoes that mark nor writes over the note
+# unasked: it names who wrote what, beside what was typed.
+sheet admin "$ADM"
+mark admin "$moi" c
+expect "the coordinator's note prompt" "Note on $moi's attendance"
+mark moi "$moi" c
+expect "the MOI editor's note prompt" "Note on $moi's attendance"
+TUI_S=admin
+text 遲到十分鐘
+keys Enter
+expect_row "the coordinator's note shows" "$moi" 遲到十分鐘
+keys o
+expect_row "the coordinator marks the PO online" "$moi" Online
+TUI_S=moi
+text 下午提早離席
+keys Enter
+expect "the editor is told who changed the note" \
+    "$ADM changed the note on $moi" 3
+check "what they saved is shown" has_text "$ADM saved: 遲到十分鐘"
+check "beside what the editor typed" has_text "You typed: 下午提早離席"
+keys 1
+expect_row "both are kept, theirs first" "$moi" "遲到十分鐘; 下午提早離席"
+check "and the coordinator's mark stays on the editor's sheet" \
+    row_is "$moi" Online
+TUI_S=admin
+expect_row "the coordinator's sheet shows both" "$moi" \
+    "遲到十分鐘; 下午提早離席" 5
+"$BIN" export attendance --month "${today%-??}" --format csv --plain \
+    -o "$TMP/att.csv" >/dev/null 2>&1
+note() { awk -F, -v n="$1" -v t=本月工作推動會議 'index($3, t) && $6 == n {
+    print $10; exit }' "$TMP/att.csv"; }
+check "the database keeps the coordinator's mark ($(st "$moi"))" \
+    test "$(st "$moi")" = 線上
+check "and both notes ($(note "$moi"))" \
+    test "$(note "$moi")" = "遲到十分鐘; 下午提早離席"
+
+# Closing the sheet offers to mark the meeting held to its convener
+# alone: an editor's yes would be refused.
+for s in admin moi motc; do
 	TUI_S=$s
 	esc
+	if [ $s = admin ]; then
+		expect "the coordinator is offered to mark it held" "Held?"
+		keys n
+	fi
 	expect_gone "$s: the sheet closes" "not yet marked (*)"
 	tui_stop
 done
