@@ -814,7 +814,7 @@ attend_note(struct attend *v)
 	struct attend_op op;
 	struct attendance at;
 	struct store_txn *t;
-	char *title;
+	char *title, name[OGPO_NAME_MAX + 1];
 	int ok, mine, rc;
 
 	if ((r = attend_chosen(v)) == NULL)
@@ -832,7 +832,10 @@ attend_note(struct attend *v)
 		store_read_end(t);
 	}
 	str_copy(op.base, op.note, sizeof op.base);
-	title = xasprintf(_("Note on %s's attendance"), r->name);
+	/* The rows are read again as others mark while this is typed: r
+	 * does not outlive the prompt. */
+	str_copy(name, r->name, sizeof name);
+	title = xasprintf(_("Note on %s's attendance"), name);
 	ok = ui_prompt(v->ui, title, op.note, sizeof op.note);
 	free(title);
 	if (ok != 1) {
@@ -841,7 +844,7 @@ attend_note(struct attend *v)
 		return;
 	}
 	while ((rc = attend_run(v, &op, &mine)) == OGPO_CONFLICT)
-		if (attend_note_conflict(v, &op, r->name) != 1) {
+		if (attend_note_conflict(v, &op, name) != 1) {
 			attend_reload(v);	/* theirs, as it is stored */
 			return;
 		}
