@@ -266,6 +266,58 @@ issues_event_cmp(const void *a, const void *b)
  * The case's meetings and its timeline, for its page: each change of
  * stage (from the audit trail) and each progress report, oldest first.
  */
+/*
+ * The resolutions meetings made about case id (決議事項), each with the
+ * meeting that made it, its number there, whether it is still followed,
+ * its due date and owners: what the meetings asked of the case.
+ */
+static void
+issues_resolutions(struct store_txn *t, uint32_t id, char **text)
+{
+	struct store_cursor *c;
+	struct resolution *r = xmalloc(sizeof *r);
+	struct meeting m;
+	struct agency ag;
+	char line[1024], owners[256], day[16], due[16];
+	size_t used;
+	uint32_t i;
+	int any = 0;
+
+	if (store_cursor_open(t, IX_RESOLUTION, NULL, &c, NULL) != 0) {
+		free(r);
+		return;
+	}
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, r, NULL) != 0 || r->issue != id)
+			continue;
+		if (store_meeting_get(t, r->meeting, &m, NULL) != 0)
+			snprintf(m.date, sizeof m.date, "#%u", r->meeting);
+		owners[0] = '\0';
+		for (i = used = 0; i < r->nowner && i < OGPO_COLLAB_MAX &&
+		    used < sizeof owners; i++) {
+			if (store_agency_get(t, r->owner[i], &ag, NULL) != 0)
+				snprintf(ag.name, sizeof ag.name, "#%u",
+				    r->owner[i]);
+			used += (size_t)snprintf(owners + used,
+			    sizeof owners - used, "%s%s", i ? _(", ") : "",
+			    ag.name);
+		}
+		str_utf8_cut(owners);
+		/* TRANSLATORS: a case's resolution: the meeting's date and
+		 * the resolution's number there, followed or released, due
+		 * date, owners: what was decided. */
+		snprintf(line, sizeof line, _("%s-%u %s, due %s, %s: %s"),
+		    date_show(m.date, day, sizeof day), r->number,
+		    _(model_enum_label(&model_resolution_statuses,
+		    r->status)), r->due[0] ? date_show(r->due, due,
+		    sizeof due) : _("(none)"), owners, r->text);
+		str_utf8_cut(line);
+		pane_text_add(text, any++ ? "" : _("Resolutions"), line);
+	}
+	store_cursor_close(c);
+	free(r);
+}
+
 static void
 issues_more(struct store_txn *t, const struct issue *is, char **text)
 {
@@ -367,6 +419,8 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	if (n == 0)
 		pane_text_add(text, _("Timeline"), _("nothing yet: p reports "
 		    "progress"));
+	/* After the timeline, which is read first. */
+	issues_resolutions(t, is->h.id, text);
 	free(ev);
 	free(then);
 	free(a);

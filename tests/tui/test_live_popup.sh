@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_live_popup.sh — a record read in its popup follows what others
 # write meanwhile, as the lists behind it do: a case's timeline gains the
-# progress another agency reports, a meeting's count the marks another
+# progress another agency reports and the resolutions a meeting makes
+# about it, a meeting's count the marks another
 # takes, an officer's record what another saves, an agency's
 # designations the PO another designates, the Who list the session that
 # comes. Each shows
@@ -34,6 +35,16 @@ run add progress "issue=$num" "agency=$code" date=2026-12-07 \
 expect "another's progress report shows in the open popup" \
     "Ramps listed at every station" 3
 check "and the popup is still open" has_text "arrows, PgUp/PgDn: scroll"
+# The month's meeting resolves something about the case.
+mday=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' \
+    '$5 == "work" && $7 <= "2026-12-07" { print $1 " " $7; exit }')
+run add resolution "meeting=${mday% *}" "issue=$num" owner=MOI,MOTC \
+    due=2027-01-15 "text=Publish the ramp data"
+expect "the meeting's resolution about the case shows under it" \
+    "Publish the ramp data" 3
+check "with its meeting's day and number, status, due date and owners" \
+    sh -c "grep -F 'Publish the ramp data' '$SCR' | grep -qF \
+    'Resolutions: ${mday#* }-3 Followed, due 2027-01-15, 內政部, 交通部: '"
 esc
 expect_gone "Esc closes it" "Ramps listed"
 
