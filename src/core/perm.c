@@ -351,9 +351,19 @@ perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
 
 		if (at->officer & ATTEND_EXTERNAL)
 			snprintf(who, sizeof who, "%s", at->name);
-		else
-			core_ref_text(t, ENTITY_OFFICER, at->officer, who,
-			    sizeof who);
+		else {
+			char name[OGPO_TEXT_MAX + 1];
+
+			/* Whose person: each agency marks its own. */
+			core_ref_text(t, ENTITY_OFFICER, at->officer, name,
+			    sizeof name);
+			if (at->agency != 0 && store_agency_get(t, at->agency,
+			    &a, NULL) == 0)
+				snprintf(who, sizeof who, _("%s (%s)"), name,
+				    a.name);
+			else
+				snprintf(who, sizeof who, "%s", name);
+		}
 		core_ref_text(t, ENTITY_MEETING, at->meeting, mt, sizeof mt);
 		if (id != 0 && store_agency_get(t, id, &a, NULL) == 0)
 			snprintf(buf, n, _("the attendance of %s at %s, "

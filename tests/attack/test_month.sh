@@ -89,6 +89,7 @@ mark moi "$motc" p
 expect "MOI marking MOTC's PO is refused, naming the person" \
     "attendance of $motc" 3
 check "and saying why" has_text "may edit only within"
+check "and whose person it is: 交通部 marks its own" has_text "(交通部)"
 keys Enter
 "$BIN" export attendance --month "${today%-??}" --format csv --plain \
     -o "$TMP/att.csv" >/dev/null 2>&1
