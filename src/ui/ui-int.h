@@ -484,10 +484,10 @@ int	ui_prompt_replace(struct ui *ui, const char *title, char *buf,
 void	ui_text_popup(struct ui *ui, const char *title, const char *text);
 /*
  * The same for what others change while it is read: make returns the
- * text (malloc'd, the caller frees nothing) and fills title, or NULL
- * when there is nothing to show (the record is gone); it is called again
+ * text, malloc'd (the popup frees it), and fills title, or NULL when
+ * there is nothing to show (the record is gone); it is called again
  * whenever another commit or another session comes, and the popup shows
- * the new text where it was scrolled to.
+ * the new text where it was scrolled to. arg must outlive the popup.
  */
 typedef char *(*ui_popup_make)(struct ui *, void *arg, char *title,
 	    size_t n);
