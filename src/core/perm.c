@@ -292,6 +292,24 @@ perm_record_in_scope(struct core *c, struct store_txn *t,
 	return yes;
 }
 
+/*
+ * 1 if the change from old to rec is an editor's mark on a person their
+ * agency sent: the same row (meeting, person, agency and role), of an
+ * agency in scope. Who came, excused or by proxy, is said by the agency
+ * that sent the person, whoever convened the meeting; whom it invites,
+ * and the rows of other agencies, stay the convener's.
+ */
+static int
+perm_attend_own(struct core *c, struct store_txn *t,
+    const struct attendance *old, const struct attendance *rec)
+{
+	if (old->meeting != rec->meeting || old->officer != rec->officer ||
+	    old->agency != rec->agency || old->role != rec->role ||
+	    (old->officer & ATTEND_EXTERNAL) || old->agency == 0)
+		return 0;
+	return perm_in_scope(c, t, old->agency);
+}
+
 /* "officer 王小明 of 交通部" or "agency 交通部": what lies outside. */
 static void
 perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
@@ -333,9 +351,19 @@ perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
 
 		if (at->officer & ATTEND_EXTERNAL)
 			snprintf(who, sizeof who, "%s", at->name);
-		else
-			core_ref_text(t, ENTITY_OFFICER, at->officer, who,
-			    sizeof who);
+		else {
+			char name[OGPO_TEXT_MAX + 1];
+
+			/* Whose person: each agency marks its own. */
+			core_ref_text(t, ENTITY_OFFICER, at->officer, name,
+			    sizeof name);
+			if (at->agency != 0 && store_agency_get(t, at->agency,
+			    &a, NULL) == 0)
+				snprintf(who, sizeof who, _("%s (%s)"), name,
+				    a.name);
+			else
+				snprintf(who, sizeof who, "%s", name);
+		}
 		core_ref_text(t, ENTITY_MEETING, at->meeting, mt, sizeof mt);
 		if (id != 0 && store_agency_get(t, id, &a, NULL) == 0)
 			snprintf(buf, n, _("the attendance of %s at %s, "
@@ -439,6 +467,9 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 		    "network's coordinator) enters topic votes, their "
 		    "candidates and ballots; you (%s) are an editor",
 		    c->login);
+	if (kind == ENTITY_ATTENDANCE && old != NULL && rec != NULL &&
+	    perm_attend_own(c, t, old, rec))
+		return 0;
 	perm_scope_words(c, t, scope, sizeof scope);
 	if (old != NULL && !perm_record_in_scope(c, t, kind, old)) {
 		perm_words(t, kind, old, what, sizeof what);

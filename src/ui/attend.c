@@ -105,6 +105,12 @@ struct attend_op {
 	char		 org[OGPO_TEXT_MAX + 1];
 	uint32_t	*ids, *out;
 	size_t		 nids, nout, done;
+	/* A note: the one it was typed over, and (OGPO_CONFLICT) the one
+	 * another saved meanwhile, by whom and when. */
+	char		 base[OGPO_NOTE_MAX + 1];
+	char		 theirs[OGPO_NOTE_MAX + 1];
+	char		 by[OGPO_LOGIN_MAX + 1];
+	int64_t		 at;
 };
 
 static int
@@ -384,10 +390,30 @@ attend_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 				op->done++;
 		}
 		return rc;
+	case UA_NOTE:
+		/*
+		 * The note alone: the mark stays whatever it is now (another
+		 * may have marked the person while this was typed), and a
+		 * note another saved since the prompt opened is not written
+		 * over unasked.
+		 */
+		if ((rc = store_attendance_get(t, op->meeting, op->officer,
+		    &at, cause)) != 0)
+			return rc;
+		if (strcmp(at.note, op->base) != 0 &&
+		    strcmp(at.note, op->note) != 0) {
+			str_copy(op->theirs, at.note, sizeof op->theirs);
+			str_copy(op->by, at.h.updated_by, sizeof op->by);
+			op->at = at.h.updated_at;
+			return err_set(cause, OGPO_CONFLICT, "%s changed the "
+			    "note meanwhile", at.h.updated_by);
+		}
+		return core_attend(c, t, op->meeting, op->officer, at.status,
+		    at.proxy, op->note, cause);
 	default:
 		/* A mark keeps the note; only c writes one. */
 		return core_attend(c, t, op->meeting, op->officer, op->status,
-		    op->proxy, op->what == UA_NOTE ? op->note : NULL, cause);
+		    op->proxy, NULL, cause);
 	}
 }
 
@@ -429,6 +455,10 @@ attend_run(struct attend *v, struct attend_op *op, int *mine)
 	op->meeting = v->meeting;
 	*mine = 0;
 	rc = core_run(v->ui->core, attend_txn, op, &cause);
+	if (rc == OGPO_CONFLICT && op->what == UA_NOTE) {
+		free(cause);	/* the caller asks what to keep */
+		return rc;
+	}
 	if (rc != 0) {
 		/* A refusal is read whole (its reason is long), the rest
 		 * on the status line. */
@@ -730,6 +760,52 @@ attend_mark(struct attend *v, enum ui_action a)
 		attend_moved_on(v);
 }
 
+/*
+ * Another saved a note on the same person while this one was typed: say
+ * whose and what, beside what was typed, and ask what to keep. Returns 1
+ * to save op->note (both, or ours) over theirs, 0 when theirs stays,
+ * UI_KEY_QUIT to leave.
+ */
+static int
+attend_note_conflict(struct attend *v, struct attend_op *op,
+    const char *name)
+{
+	const char *labels[] = {
+		_("Keep both: theirs, then what I typed"),
+		_("Save what I typed in place of theirs"),
+		_("Keep theirs and drop what I typed"),
+	};
+	char when[32], *text, *title, both[2 * OGPO_NOTE_MAX + 8];
+	size_t sel = 0;
+	int r;
+
+	time_show(op->at, when, sizeof when);
+	title = xasprintf(_("%s changed the note on %s at %s"), op->by, name,
+	    when);
+	text = xasprintf(_("%s saved: %s\nYou typed: %s"), op->by,
+	    op->theirs[0] ? op->theirs : _("(empty)"),
+	    op->note[0] ? op->note : _("(empty)"));
+	r = ui_ask(v->ui, title, text, labels, 3, &sel);
+	free(title);
+	free(text);
+	if (r == UI_KEY_QUIT)
+		v->ui->quit = 1;
+	if (r != 1 || sel == 2)
+		return r == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	if (sel == 0 && op->theirs[0] != '\0') {
+		snprintf(both, sizeof both, _("%s; %s"), op->theirs, op->note);
+		if (str_copy(op->note, both, sizeof op->note) != 0) {
+			ui_message(v->ui, 1, _("Both notes together are longer "
+			    "than a note may be: %s's stays; write one that "
+			    "holds both."), op->by);
+			return 0;
+		}
+	}
+	/* Theirs is now what ours is typed over. */
+	str_copy(op->base, op->theirs, sizeof op->base);
+	return 1;
+}
+
 /* A note on the chosen person's attendance, kept with their mark. */
 static void
 attend_note(struct attend *v)
@@ -738,8 +814,8 @@ attend_note(struct attend *v)
 	struct attend_op op;
 	struct attendance at;
 	struct store_txn *t;
-	char *title;
-	int ok, mine;
+	char *title, name[OGPO_NAME_MAX + 1];
+	int ok, mine, rc;
 
 	if ((r = attend_chosen(v)) == NULL)
 		return;
@@ -755,7 +831,11 @@ attend_note(struct attend *v)
 			str_copy(op.note, at.note, sizeof op.note);
 		store_read_end(t);
 	}
-	title = xasprintf(_("Note on %s's attendance"), r->name);
+	str_copy(op.base, op.note, sizeof op.base);
+	/* The rows are read again as others mark while this is typed: r
+	 * does not outlive the prompt. */
+	str_copy(name, r->name, sizeof name);
+	title = xasprintf(_("Note on %s's attendance"), name);
 	ok = ui_prompt(v->ui, title, op.note, sizeof op.note);
 	free(title);
 	if (ok != 1) {
@@ -763,8 +843,12 @@ attend_note(struct attend *v)
 			v->ui->quit = 1;
 		return;
 	}
-	if (attend_run(v, &op, &mine) == 0 && mine &&
-	    (r = attend_row(v, op.officer)) != NULL) {
+	while ((rc = attend_run(v, &op, &mine)) == OGPO_CONFLICT)
+		if (attend_note_conflict(v, &op, name) != 1) {
+			attend_reload(v);	/* theirs, as it is stored */
+			return;
+		}
+	if (rc == 0 && mine && (r = attend_row(v, op.officer)) != NULL) {
 		str_copy(r->note, op.note, sizeof r->note);
 		str_utf8_cut(r->note);
 	}
@@ -980,6 +1064,29 @@ attend_match(struct store_txn *t, uint32_t id, void *arg)
 }
 
 /*
+ * 1 if this person may mark the meeting held: an editor who marked the
+ * people of their own agency at another's meeting is not asked a
+ * question whose yes would be refused.
+ */
+static int
+attend_may_hold(struct attend *v)
+{
+	struct store_txn *t;
+	struct meeting *m;
+	int yes = 0;
+
+	if (store_read_begin(v->ui->store, &t, NULL) != 0)
+		return 0;
+	m = xmalloc(sizeof *m);
+	*m = v->m;
+	m->status = MEETING_HELD;
+	yes = core_may(v->ui->core, t, ENTITY_MEETING, &v->m, m, NULL) == 0;
+	free(m);
+	store_read_end(t);
+	return yes;
+}
+
+/*
  * Closing a sheet taken on or after the meeting's day, with marks made:
  * offer to mark it held, so the month counts it.
  */
@@ -989,7 +1096,8 @@ attend_close(struct attend *v)
 	char question[512], day[16];
 
 	if (v->gone || v->m.status != MEETING_PLANNED ||
-	    strcmp(v->m.date, v->ui->today) > 0 || v->invited == v->unmarked)
+	    strcmp(v->m.date, v->ui->today) > 0 || v->invited == v->unmarked ||
+	    !attend_may_hold(v))
 		return;
 	snprintf(question, sizeof question, _("%s took place on %s and its "
 	    "attendance is taken (%zu present of %zu). Mark it held, so "

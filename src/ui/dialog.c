@@ -635,6 +635,14 @@ struct popup {
 	int			 top, rows;
 	int			 wrapped;	/* the width text was wrapped to */
 	char			 find[128];
+	/* A record's popup (ui_live_popup) is made again from the database
+	 * when another commit or another session came since it was made. */
+	ui_popup_make		 make;
+	void			*arg;
+	uint64_t		 txnid;
+	size_t			 others;
+	char			*own;
+	char			 own_title[OGPO_TEXT_MAX + 1];
 };
 
 /* Scroll to the next (dir 1) or previous (-1) line holding p->find. */
@@ -667,6 +675,22 @@ dialog_popup_draw(struct ui *ui, void *arg)
 
 	if (w > 100)
 		w = 100;
+	if (p->make != NULL && (p->txnid != ui->txnid ||
+	    p->others != ui->others)) {
+		char *s, title[sizeof p->own_title];
+
+		/* Where it was scrolled to stays; a record gone keeps
+		 * what was last shown of it. */
+		p->txnid = ui->txnid;
+		p->others = ui->others;
+		str_copy(title, p->own_title, sizeof title);
+		if ((s = p->make(ui, p->arg, title, sizeof title)) != NULL) {
+			free(p->own);
+			p->s = p->own = s;
+			str_copy(p->own_title, title, sizeof p->own_title);
+			p->wrapped = 0;
+		}
+	}
 	/* Wrapped once per width: a long text (the help) costs nothing to
 	 * scroll through. */
 	if (p->wrapped != w) {
@@ -687,15 +711,17 @@ dialog_popup_draw(struct ui *ui, void *arg)
 	    UI_DIM);
 }
 
-void
-ui_text_popup(struct ui *ui, const char *title, const char *text)
+/* The popup's keys, until it is closed. */
+static void
+dialog_popup_run(struct ui *ui, struct popup *pp)
 {
-	struct popup p;
+	struct popup p = *pp;
 	int key, done = 0;
 
-	memset(&p, 0, sizeof p);
-	p.title = title;
-	p.s = text;
+	if (p.make != NULL) {	/* its own copies of title and text */
+		p.title = p.own_title;
+		p.s = p.own;
+	}
 	ui_layer_push(ui, dialog_popup_draw, &p);
 	while (!done && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
 		enum ui_action a = ui_lookup(ui, UI_CTX_HELP, key);
@@ -747,6 +773,35 @@ ui_text_popup(struct ui *ui, const char *title, const char *text)
 		}
 	}
 	ui_layer_pop(ui);
+	free(p.own);
+}
+
+void
+ui_text_popup(struct ui *ui, const char *title, const char *text)
+{
+	struct popup p;
+
+	memset(&p, 0, sizeof p);
+	p.title = title;
+	p.s = text;
+	dialog_popup_run(ui, &p);
+}
+
+void
+ui_live_popup(struct ui *ui, ui_popup_make make, void *arg)
+{
+	struct popup p;
+
+	memset(&p, 0, sizeof p);
+	if ((p.own = make(ui, arg, p.own_title, sizeof p.own_title)) == NULL)
+		return;
+	p.s = p.own;
+	p.title = p.own_title;
+	p.make = make;
+	p.arg = arg;
+	p.txnid = ui->txnid;
+	p.others = ui->others;
+	dialog_popup_run(ui, &p);
 }
 
 struct checklist {

@@ -257,11 +257,12 @@ tree_term_cmp(const void *a, const void *b)
 }
 
 /*
- * The agency, and every PO and supervisor it has had, in order: who held
- * the designation when (業務傳承).
+ * The agency *arg, and every PO and supervisor it has had, in order: who
+ * held the designation when (業務傳承); made again as others designate
+ * while it is read.
  */
-static void
-tree_detail(struct ui *ui, uint32_t id)
+static char *
+tree_detail_text(struct ui *ui, void *arg, char *tbuf, size_t tn)
 {
 	struct store_cursor *c;
 	struct store_txn *t;
@@ -271,14 +272,14 @@ tree_detail(struct ui *ui, uint32_t id)
 	size_t n = 0, cap = 0, i;
 	char *text, line[256], title[OGPO_NAME_MAX + 1];
 	char day[16], from[48], to[48], kind[96];
-	uint32_t role = 0;
+	uint32_t role = 0, id = *(uint32_t *)arg;
 	size_t w, rw = 0;
 
-	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
-		return;
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return NULL;
 	if (store_agency_get(t, id, &a, NULL) != 0) {
 		store_read_end(t);
-		return;
+		return NULL;
 	}
 	text = pane_detail(t, ENTITY_AGENCY, &a);
 	str_copy(title, a.name, sizeof title);
@@ -323,8 +324,15 @@ tree_detail(struct ui *ui, uint32_t id)
 	if (n == 0)
 		pane_text_add(&text, _("Officers"), _("nobody designated yet"));
 	free(terms);
-	ui_text_popup(ui, title, text);
-	free(text);
+	str_copy(tbuf, title, tn);
+	return text;
+}
+
+static void
+tree_detail(struct ui *ui, uint32_t id)
+{
+	if (id != 0)
+		ui_live_popup(ui, tree_detail_text, &id);
 }
 
 /* Go to the parent of the selected agency. */

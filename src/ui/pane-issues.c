@@ -266,6 +266,58 @@ issues_event_cmp(const void *a, const void *b)
  * The case's meetings and its timeline, for its page: each change of
  * stage (from the audit trail) and each progress report, oldest first.
  */
+/*
+ * The resolutions meetings made about case id (決議事項), each with the
+ * meeting that made it, its number there, whether it is still followed,
+ * its due date and owners: what the meetings asked of the case.
+ */
+static void
+issues_resolutions(struct store_txn *t, uint32_t id, char **text)
+{
+	struct store_cursor *c;
+	struct resolution *r = xmalloc(sizeof *r);
+	struct meeting m;
+	struct agency ag;
+	char line[1024], owners[256], day[16], due[16];
+	size_t used;
+	uint32_t i;
+	int any = 0;
+
+	if (store_cursor_open(t, IX_RESOLUTION, NULL, &c, NULL) != 0) {
+		free(r);
+		return;
+	}
+	while (store_cursor_move(c, STORE_NEXT) == 0) {
+		if (store_cursor_get(c, r, NULL) != 0 || r->issue != id)
+			continue;
+		if (store_meeting_get(t, r->meeting, &m, NULL) != 0)
+			snprintf(m.date, sizeof m.date, "#%u", r->meeting);
+		owners[0] = '\0';
+		for (i = used = 0; i < r->nowner && i < OGPO_COLLAB_MAX &&
+		    used < sizeof owners; i++) {
+			if (store_agency_get(t, r->owner[i], &ag, NULL) != 0)
+				snprintf(ag.name, sizeof ag.name, "#%u",
+				    r->owner[i]);
+			used += (size_t)snprintf(owners + used,
+			    sizeof owners - used, "%s%s", i ? _(", ") : "",
+			    ag.name);
+		}
+		str_utf8_cut(owners);
+		/* TRANSLATORS: a case's resolution: the meeting's date and
+		 * the resolution's number there, followed or released, due
+		 * date, owners: what was decided. */
+		snprintf(line, sizeof line, _("%s-%u %s, due %s, %s: %s"),
+		    date_show(m.date, day, sizeof day), r->number,
+		    _(model_enum_label(&model_resolution_statuses,
+		    r->status)), r->due[0] ? date_show(r->due, due,
+		    sizeof due) : _("(none)"), owners, r->text);
+		str_utf8_cut(line);
+		pane_text_add(text, any++ ? "" : _("Resolutions"), line);
+	}
+	store_cursor_close(c);
+	free(r);
+}
+
 static void
 issues_more(struct store_txn *t, const struct issue *is, char **text)
 {
@@ -367,6 +419,8 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	if (n == 0)
 		pane_text_add(text, _("Timeline"), _("nothing yet: p reports "
 		    "progress"));
+	/* After the timeline, which is read first. */
+	issues_resolutions(t, is->h.id, text);
 	free(ev);
 	free(then);
 	free(a);
@@ -471,19 +525,21 @@ issues_deadline_line(void *arg, const char *line)
  * What is owed: every deadline overdue or due within 14 days, per
  * agency, as `ogpo due` says it (and, scoped, what ogpo check mails).
  */
-static void
-issues_deadlines(struct ui *ui)
+static char *
+issues_deadlines_text(struct ui *ui, void *arg, char *title, size_t n)
 {
 	struct store_txn *t;
 	struct core_due u;
 	char *text = NULL, *cause = NULL;
 
-	core_due_init(&u, 14, 0);
+	(void)arg;
+	str_copy(title, _("Deadlines: overdue and due within 14 days"), n);
 	if (store_read_begin(ui->store, &t, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
-		return;
+		return NULL;
 	}
+	core_due_init(&u, 14, 0);
 	/* How many first: the list can be longer than the screen. */
 	if (core_due_collect(t, &u) == 0) {
 		char *sum = core_due_summary(&u);
@@ -495,9 +551,14 @@ issues_deadlines(struct ui *ui)
 	}
 	store_read_end(t);
 	core_due_free(&u);
-	ui_text_popup(ui, _("Deadlines: overdue and due within 14 days"),
-	    text != NULL ? text : "");
-	free(text);
+	return text != NULL ? text : xstrdup("");
+}
+
+/* The same, kept up to date as agencies report while it is read. */
+static void
+issues_deadlines(struct ui *ui)
+{
+	ui_live_popup(ui, issues_deadlines_text, NULL);
 }
 
 /* p on a case none of whose agencies is within the editor's scope. */
@@ -513,13 +574,37 @@ issues_not_yours(struct ui *ui, struct store_txn *t, const struct issue *is)
 	    is->serial, a.name, core_login(ui->core));
 }
 
+/*
+ * The case *arg with its meetings and timeline, made again as others
+ * report progress or move it on while it is read; NULL once it is gone.
+ */
+static char *
+issues_detail(struct ui *ui, void *arg, char *title, size_t n)
+{
+	struct store_txn *t;
+	struct issue *is;
+	char *text = NULL;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return NULL;
+	is = xmalloc(sizeof *is);
+	if (store_issue_get(t, *(uint32_t *)arg, is, NULL) == 0) {
+		text = pane_detail(t, ENTITY_ISSUE, is);
+		issues_more(t, is, &text);
+		str_copy(title, is->title, n);
+	}
+	free(is);
+	store_read_end(t);
+	return text;
+}
+
 static int
 issues_action(struct ui *ui, enum ui_action a)
 {
 	uint32_t id = vlist_selected(&issues.list), i;
 	struct store_txn *t;
 	struct issue *is;
-	char *text = NULL, title[OGPO_TEXT_MAX + 1] = "";
+	char title[OGPO_TEXT_MAX + 1] = "";
 
 	if (pane_move(ui, &issues.list, a) ||
 	    ui_search_action(ui, &issues.search, &issues.list, a,
@@ -528,19 +613,8 @@ issues_action(struct ui *ui, enum ui_action a)
 	switch (a) {
 	case UA_SELECT:
 	case UA_DETAIL:
-		if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
-			return 1;
-		is = xmalloc(sizeof *is);
-		if (store_issue_get(t, id, is, NULL) == 0) {
-			text = pane_detail(t, ENTITY_ISSUE, is);
-			issues_more(t, is, &text);
-			str_copy(title, is->title, sizeof title);
-		}
-		free(is);
-		store_read_end(t);
-		if (text != NULL)
-			ui_text_popup(ui, title, text);
-		free(text);
+		if (id != 0)
+			ui_live_popup(ui, issues_detail, &id);
 		return 1;
 	case UA_ADD:
 		is = xcalloc(1, sizeof *is);

@@ -442,13 +442,34 @@ meetings_status(struct ui *ui, const struct meeting *m, uint32_t status)
 	    m->title, key);
 }
 
+/*
+ * The meeting *arg in full, made again while it is read as others take
+ * its roll call or add its resolutions; NULL once it is gone.
+ */
+static char *
+meetings_show(struct ui *ui, void *arg, char *title, size_t n)
+{
+	struct store_txn *t;
+	struct meeting m;
+	char *text = NULL;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return NULL;
+	if (store_meeting_get(t, *(uint32_t *)arg, &m, NULL) == 0) {
+		text = meetings_detail(t, &m);
+		str_copy(title, m.title, n);
+	}
+	store_read_end(t);
+	return text;
+}
+
 static int
 meetings_action(struct ui *ui, enum ui_action a)
 {
 	uint32_t id = vlist_selected(&meetings.list);
 	struct store_txn *t;
 	struct meeting m;
-	char *text = NULL, month[EXPORT_MONTH_MAX + 1] = "";
+	char month[EXPORT_MONTH_MAX + 1] = "";
 	int have = 0;
 
 	if (pane_move(ui, &meetings.list, a) ||
@@ -458,8 +479,6 @@ meetings_action(struct ui *ui, enum ui_action a)
 	memset(&m, 0, sizeof m);
 	if (id != 0 && store_read_begin(ui->store, &t, NULL) == 0) {
 		have = store_meeting_get(t, id, &m, NULL) == 0;
-		if (have && a == UA_DETAIL)
-			text = meetings_detail(t, &m);
 		store_read_end(t);
 	}
 	if (have)
@@ -470,9 +489,8 @@ meetings_action(struct ui *ui, enum ui_action a)
 			ui_attendance(ui, id);
 		return 1;
 	case UA_DETAIL:
-		if (text != NULL)
-			ui_text_popup(ui, m.title, text);
-		free(text);
+		if (have)
+			ui_live_popup(ui, meetings_show, &id);
 		return 1;
 	case UA_ADD:
 		memset(&m, 0, sizeof m);

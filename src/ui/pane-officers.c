@@ -559,27 +559,35 @@ officers_match(struct store_txn *t, uint32_t id, void *arg)
 	    ui_contains(o.title, q) || officers_agency_hit(t, o.agency, q);
 }
 
-/* Every field of the officer, their designation, training and rewards. */
-static void
-officers_show(struct ui *ui, uint32_t id)
+/*
+ * Every field of the officer *arg, their designation, training and
+ * rewards, made again as others change them while they are read.
+ */
+static char *
+officers_detail(struct ui *ui, void *arg, char *title, size_t n)
 {
 	struct store_txn *t;
 	struct officer o;
 	char *text = NULL, state[96];
 
-	if (id == 0 || store_read_begin(ui->store, &t, NULL) != 0)
-		return;
-	if (store_officer_get(t, id, &o, NULL) == 0) {
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return NULL;
+	if (store_officer_get(t, *(uint32_t *)arg, &o, NULL) == 0) {
 		text = pane_detail(t, ENTITY_OFFICER, &o);
 		ui_officer_state(&o, ui->today, state, sizeof state);
 		pane_text_add(&text, _("Designation"), state);
 		officers_more(t, &o, &text);
+		str_copy(title, o.name, n);
 	}
 	store_read_end(t);
-	if (text != NULL) {
-		ui_text_popup(ui, o.name, text);
-		free(text);
-	}
+	return text;
+}
+
+static void
+officers_show(struct ui *ui, uint32_t id)
+{
+	if (id != 0)
+		ui_live_popup(ui, officers_detail, &id);
 }
 
 #define OFFICERS_HANDOVER_MAX	64	/* planned meetings named */

@@ -163,13 +163,86 @@ ui_import_done(struct ui_import *im)
 	im->drawn = 0;
 }
 
+/*
+ * The dry run of path as the question to ask before it is written, or
+ * NULL after saying why there is nothing to ask (it cannot be read,
+ * nothing would change). *listed is what the question lists.
+ */
+static char *
+ui_import_preview(struct ui *ui, const char *path, struct import_options *o,
+    struct ui_import *im, char **listed)
+{
+	struct import_result res;
+	char *cause = NULL, *question, key[64];
+	int rc;
+
+	*listed = NULL;
+	memset(im, 0, sizeof *im);
+	im->ui = ui;
+	im->tty = spool_tty_nowait(STDOUT_FILENO);
+	o->dry_run = 1;
+	o->skip_bad = 0;
+	o->on_reject = ui_import_reject;
+	o->on_change = ui_import_change;
+	o->progress = ui_import_progress;
+	o->arg = im;
+	rc = import_run(ui->core, path, o, &res, &cause);
+	ui_import_done(im);
+	free(res.rejects_error);	/* none asked for */
+	/* Shown with the rejected rows: warnings, and who stays though not
+	 * in the file. */
+	if (res.warnings != NULL)
+		xappendf(&im->report, "%s", res.warnings);
+	if (res.absent != NULL)
+		xappendf(&im->report, "%s", res.absent);
+	free(res.warnings);
+	free(res.absent);
+	res.warnings = res.absent = NULL;
+	if (rc != 0) {
+		ui_alert(ui, _("Cannot import"), cause);
+		free(cause);
+		free(im->report);
+		return NULL;
+	}
+	ui_import_last.rejected = res.rejected;
+	str_copy(ui_import_last.path, path, sizeof ui_import_last.path);
+	ui_key_label(ui, UI_CTX_OFFICERS, UA_SAVE_REJECTS, key, sizeof key);
+	if (res.added + res.updated == 0) {
+		question = xasprintf(_("%s: nothing to change (%zu unchanged, "
+		    "%zu rejected).\n%s"), path, res.unchanged, res.rejected,
+		    im->report ? im->report : "");
+		if (res.rejected > 0 && key[0] != '\0') {
+			char *old = question;
+
+			question = xasprintf(_("%s\n%s saves the rejected rows, "
+			    "with the reason for each, to a file."), old, key);
+			free(old);
+		}
+		ui_alert(ui, _("Import"), question);
+		free(question);
+		free(im->report);
+		return NULL;
+	}
+	*listed = xasprintf(_("%s (%s): add %zu, update %zu, leave %zu "
+	    "unchanged, reject %zu.\n%s%s\n"), path, res.encoding,
+	    res.added, res.updated, res.unchanged, res.rejected,
+	    im->report ? im->report : "", im->shown > IMPORT_SHOWN_MAX ?
+	    _("  …\n") : "");
+	free(im->report);
+	im->report = NULL;
+	return xstrdup(res.rejected ? _("Import the good rows and skip the "
+	    "rejected ones?") : _("Import them?"));
+}
+
 void
 ui_import_officers(struct ui *ui, const char *file)
 {
 	struct import_options o;
 	struct import_result res;
 	struct ui_import im;
-	char path[1024] = "", *cause = NULL, *question, key[64], ukey[64];
+	char path[1024] = "", *cause = NULL, *question, *ask, *listed;
+	char *agreed = NULL, key[64], ukey[64];
+	uint64_t seen;
 	int rc, r;
 
 	if (file != NULL)
@@ -180,68 +253,45 @@ ui_import_officers(struct ui *ui, const char *file)
 		return;
 	}
 	memset(&o, 0, sizeof o);
-	memset(&im, 0, sizeof im);
-	im.ui = ui;
-	im.tty = spool_tty_nowait(STDOUT_FILENO);
 	o.kind = ENTITY_OFFICER;
 	o.screen = 1;
-	o.dry_run = 1;
-	o.on_reject = ui_import_reject;
-	o.on_change = ui_import_change;
-	o.progress = ui_import_progress;
-	o.arg = &im;
-	rc = import_run(ui->core, path, &o, &res, &cause);
-	ui_import_done(&im);
-	free(res.rejects_error);	/* none asked for */
-	/* Shown with the rejected rows: warnings, and who stays though not
-	 * in the file. */
-	if (res.warnings != NULL)
-		xappendf(&im.report, "%s", res.warnings);
-	if (res.absent != NULL)
-		xappendf(&im.report, "%s", res.absent);
-	free(res.warnings);
-	free(res.absent);
-	res.warnings = res.absent = NULL;
-	if (rc != 0) {
-		ui_alert(ui, _("Cannot import"), cause);
-		free(cause);
-		free(im.report);
-		return;
-	}
-	ui_import_last.rejected = res.rejected;
-	str_copy(ui_import_last.path, path, sizeof ui_import_last.path);
-	ui_key_label(ui, UI_CTX_OFFICERS, UA_SAVE_REJECTS, key, sizeof key);
-	if (res.added + res.updated == 0) {
-		question = xasprintf(_("%s: nothing to change (%zu unchanged, "
-		    "%zu rejected).\n%s"), path, res.unchanged, res.rejected,
-		    im.report ? im.report : "");
-		if (res.rejected > 0 && key[0] != '\0') {
-			char *old = question;
-
-			question = xasprintf(_("%s\n%s saves the rejected rows, "
-			    "with the reason for each, to a file."), old, key);
-			free(old);
+	/*
+	 * What is written is what was agreed to: another who saves one of
+	 * these officers while the list is read changes what the import
+	 * would do, so the file is looked at again once the database has
+	 * moved on, and asked about again if its changes are not the same.
+	 */
+	for (;;) {
+		seen = store_last_txnid(ui->store);
+		if ((ask = ui_import_preview(ui, path, &o, &im,
+		    &listed)) == NULL) {
+			free(agreed);
+			return;
 		}
-		ui_alert(ui, _("Import"), question);
+		if (agreed != NULL && strcmp(agreed, listed) == 0) {
+			free(ask);
+			free(listed);
+			break;
+		}
+		question = xasprintf("%s%s%s", agreed != NULL ? _("Others "
+		    "saved meanwhile; the import would now do this:\n") : "",
+		    listed, ask);
+		free(ask);
+		free(agreed);
+		agreed = listed;
+		r = ui_confirm(ui, _("Import officers"), question);
 		free(question);
-		free(im.report);
-		return;
+		if (r != 1) {
+			if (r == UI_KEY_QUIT)
+				ui->quit = 1;
+			free(agreed);
+			return;
+		}
+		if (store_last_txnid(ui->store) == seen)
+			break;
 	}
-	question = xasprintf(_("%s (%s): add %zu, update %zu, leave %zu "
-	    "unchanged, reject %zu.\n%s%s\n%s"), path, res.encoding,
-	    res.added, res.updated, res.unchanged, res.rejected,
-	    im.report ? im.report : "", im.shown > IMPORT_SHOWN_MAX ?
-	    _("  …\n") : "", res.rejected ? _("Import the good rows and "
-	    "skip the rejected ones?") : _("Import them?"));
-	free(im.report);
-	im.report = NULL;
-	r = ui_confirm(ui, _("Import officers"), question);
-	free(question);
-	if (r != 1) {
-		if (r == UI_KEY_QUIT)
-			ui->quit = 1;
-		return;
-	}
+	free(agreed);
+	ui_key_label(ui, UI_CTX_OFFICERS, UA_SAVE_REJECTS, key, sizeof key);
 	o.dry_run = 0;
 	o.skip_bad = 1;
 	o.on_reject = NULL;

@@ -488,6 +488,16 @@ int	ui_prompt_replace(struct ui *ui, const char *title, char *buf,
 	    size_t n);
 /* Show a record in a scrollable popup (lines separated by \n). */
 void	ui_text_popup(struct ui *ui, const char *title, const char *text);
+/*
+ * The same for what others change while it is read: make returns the
+ * text, malloc'd (the popup frees it), and fills title, or NULL when
+ * there is nothing to show (the record is gone); it is called again
+ * whenever another commit or another session comes, and the popup shows
+ * the new text where it was scrolled to. arg must outlive the popup.
+ */
+typedef char *(*ui_popup_make)(struct ui *, void *arg, char *title,
+	    size_t n);
+void	ui_live_popup(struct ui *ui, ui_popup_make make, void *arg);
 
 /* edit.c: one line of text being typed, cursor by characters. */
 struct ui_edit {

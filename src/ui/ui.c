@@ -365,15 +365,19 @@ ui_count_others(struct ui *ui, int64_t now)
 	return 1;
 }
 
-/* The Who list: everyone with the database open in the full screen. */
-static void
-ui_who(struct ui *ui)
+/*
+ * The Who list: everyone with the database open in the full screen, and
+ * who holds it for writing; made again as they come, go or write.
+ */
+static char *
+ui_who_text(struct ui *ui, void *arg, char *title, size_t tn)
 {
 	struct core_session s[64];
 	char since[32], login[4 * 16 + 8], pane[4 * 10 + 8], *text = NULL, *old;
 	char writer[512];
 	size_t n, i;
 
+	(void)arg;
 	n = core_sessions(ui->core, s, 64);
 	for (i = 0; i < n && i < 64; i++) {
 		time_show(s[i].since, since, sizeof since);
@@ -388,8 +392,14 @@ ui_who(struct ui *ui)
 	}
 	if (core_writer_text(ui->core, 3, writer, sizeof writer))
 		xappendf(&text, "\n%s\n", writer);
-	ui_text_popup(ui, _("Who has the database open"), text ? text : "");
-	free(text);
+	str_copy(title, _("Who has the database open"), tn);
+	return text != NULL ? text : xstrdup("");
+}
+
+static void
+ui_who(struct ui *ui)
+{
+	ui_live_popup(ui, ui_who_text, NULL);
 }
 
 static void

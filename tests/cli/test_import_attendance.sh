@@ -262,7 +262,7 @@ check "the meeting lists its 41 invitees" grep -q '0/41 *二月工作會議' \
 run add meeting kind=work title=x date=2027-03-15 --invite all
 status "--invite takes only proposed" 2
 
-# --- an editor: only meetings within their scope -----------------------
+# --- an editor: their meetings, and their own people at others' -------
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 	ED=ogpoa$$
 	GRP=ogpoag$$
@@ -275,23 +275,27 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 	run add meeting kind=issue title=內政部議題 date=2027-01-18 agency=MOI \
 	    status=held
 	chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
+	# The work meeting is the Executive Yuan's: MOI says who of its
+	# own came, never who of another agency did.
 	cat >"$D/ed.csv" <<'EOF'
 date,kind,name,agency_code,status
 2027-01-18,issue,廖書豪,MOI,present
-2027-01-15,work,廖書豪,MOI,excused
+2027-01-15,work,曾韋成,MOTC,excused
 EOF
+	was=$(att 2027-01 曾韋成 2027年1月)
 	setpriv --reuid="$ED" --regid="$GRP" --clear-groups "$OGPO" --db \
 	    "$DB" import attendance "$D/ed.csv" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
-	status "an editor's row for a meeting outside the scope lands nothing" 1
+	status "an editor's row of another agency's person lands nothing" 1
 	contains "the row outside is named" "$TMP/out" "row 3"
-	same "nothing landed" "$(att 2027-01 廖書豪 2027年1月)" "出席||"
-	sed -i '3d' "$D/ed.csv"
+	same "nothing landed" "$(att 2027-01 曾韋成 2027年1月)" "$was"
+	sed -i '3s/.*/2027-01-15,work,廖書豪,MOI,excused/' "$D/ed.csv"
 	setpriv --reuid="$ED" --regid="$GRP" --clear-groups "$OGPO" --db \
 	    "$DB" import attendance "$D/ed.csv" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
-	status "the editor records a meeting of their agency" 0
+	status "the editor records a meeting of their agency, and their own PO at the Executive Yuan's" 0
 	same "it landed" "$(att 2027-01 廖書豪 內政部議題)" "出席||"
+	same "the PO's excuse landed" "$(att 2027-01 廖書豪 2027年1月)" "請假||"
 else
 	echo "# skipped: an editor's account needs root"
 fi

@@ -1,10 +1,10 @@
 #!/bin/sh
 # test_attend_words.sh — an attendance row has no number of its own, so
 # no message may call it "attendance #0" (出席紀錄 #0): an editor of 內政部
-# marking someone on the sheet of a meeting another agency convened is
-# refused in a box read whole, naming the person, the meeting and who
-# convened it, at 80x24 and 120x40, in English and in Chinese; the
-# database keeps what it had.
+# marking someone of another agency on the sheet of a meeting another
+# agency convened is refused in a box read whole, naming the person and
+# their agency, the meeting and who convened it, at 80x24 and 120x40, in
+# English and in Chinese; the database keeps what it had.
 #
 # A real Unix account (made here, removed at the end) runs the real
 # binary: this needs root, as the test machine is.
@@ -88,13 +88,17 @@ settled() {
 	done
 }
 
+# The box names the person's own agency (which marks its own people)
+# and who convened the meeting (who marks the rest).
 refuse C.UTF-8 '1 Agencies' 80 24 'Not saved' "may edit only within 內政部" \
-    'the attendance of' 'convened by' 'is outside that'
+    'the attendance of' '(外交部)' 'convened' '國家發展委員會' \
+    'is outside that'
 refuse C.UTF-8 '1 Agencies' 120 40 'Not saved' 'the attendance of' \
-    'convened by' 'is outside that'
-refuse zh_TW.UTF-8 '1 機關' 80 24 '未儲存' '只能編輯內政部' '召開的「' \
+    '(外交部)' 'convened' 'is outside that'
+refuse zh_TW.UTF-8 '1 機關' 80 24 '未儲存' '只能編輯內政部' '（外交部）' \
+    '召開的「' '的出席紀錄不在此範圍內'
+refuse zh_TW.UTF-8 '1 機關' 120 40 '未儲存' '（外交部）' '召開的「' \
     '的出席紀錄不在此範圍內'
-refuse zh_TW.UTF-8 '1 機關' 120 40 '未儲存' '召開的「' '的出席紀錄不在此範圍內'
 "$OGPO" --db "$DB" list meetings >"$TMP/after"
 check "the database keeps what it had" cmp -s "$TMP/before" "$TMP/after"
 tui_done
