@@ -478,59 +478,40 @@ store_owner_name(uid_t uid, char *buf, size_t n)
 
 /*
  * Every directory above the shared database is root's and can be changed
- * by root alone: else whoever can change one could put another directory
- * (or a link) in the database's place between our checks and LMDB's
- * opens. A directory anyone may write (/tmp) is fine if it is sticky,
- * since what lies in it on the way is root's too.
+ * by root alone (the group may write one, as it writes the database's
+ * own): else whoever can change one could put another directory (or a
+ * link) in the database's place between our checks and LMDB's opens.
  */
 static int
 store_check_path(const char *real, gid_t group, char **cause)
 {
-	char *path = xstrdup(real), *p, who[64];
-	struct stat st;
+	struct priv_fault f;
+	char who[64];
 	int rc = 0;
 
-	for (p = path; p != NULL; p = strchr(p + 1, '/')) {
-		char keep = p[1];
-
-		if (p == path)
-			p[1] = '\0';	/* "/" itself */
-		else
-			*p = '\0';
-		if (lstat(path, &st) != 0) {
-			rc = err_set(cause, OGPO_IO, "%s: %s", path,
-			    strerror(errno));
-			goto out;
-		}
-		if (p == path)
-			p[1] = keep;
-		else
-			*p = '/';
-		store_owner_name(st.st_uid, who, sizeof who);
-		if (st.st_uid != 0) {
-			rc = err_set(cause, OGPO_DENIED, "the shared database "
-			    "lies below %.*s, which belongs to %s, who could "
-			    "put something else in its place; ogpo uses the "
-			    "group's rights only below directories that root "
-			    "alone may change (as root: chown root %.*s)",
-			    p == path ? 1 : (int)(p - path), path, who,
-			    p == path ? 1 : (int)(p - path), path);
-			goto out;
-		}
-		if (((st.st_mode & S_IWGRP) && st.st_gid != 0 &&
-		    st.st_gid != group) ||
-		    ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))) {
-			rc = err_set(cause, OGPO_DENIED, "the shared database "
-			    "lies below %.*s, which others may change; ogpo "
-			    "uses the group's rights only below directories "
-			    "that root alone may change (as root: chmod go-w "
-			    "%.*s)", p == path ? 1 : (int)(p - path), path,
-			    p == path ? 1 : (int)(p - path), path);
-			goto out;
-		}
+	if (priv_roots_only(real, group, &f) == 0)
+		return 0;
+	switch (f.why) {
+	case PRIV_FAULT_STAT:
+		rc = err_set(cause, OGPO_IO, "%s: %s", f.dir,
+		    strerror(f.error));
+		break;
+	case PRIV_FAULT_OWNER:
+		store_owner_name(f.uid, who, sizeof who);
+		rc = err_set(cause, OGPO_DENIED, "the shared database lies "
+		    "below %s, which belongs to %s, who could put something "
+		    "else in its place; ogpo uses the group's rights only "
+		    "below directories that root alone may change (as root: "
+		    "chown root %s)", f.dir, who, f.dir);
+		break;
+	default:
+		rc = err_set(cause, OGPO_DENIED, "the shared database lies "
+		    "below %s, which others may change; ogpo uses the "
+		    "group's rights only below directories that root alone "
+		    "may change (as root: chmod go-w %s)", f.dir, f.dir);
+		break;
 	}
-out:
-	free(path);
+	free(f.dir);
 	return rc;
 }
 

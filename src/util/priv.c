@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ogpo/priv.h"
@@ -248,5 +249,47 @@ priv_apart(int keep)
 		(void)close((int)fd);
 	}
 	closedir(d);
+	return 0;
+}
+
+enum priv_fault_why
+priv_roots_file(const struct stat *st, gid_t group)
+{
+	if (st->st_uid != 0)
+		return PRIV_FAULT_OWNER;
+	if (((st->st_mode & S_IWGRP) && st->st_gid != 0 &&
+	    st->st_gid != group) || ((st->st_mode & S_IWOTH) &&
+	    !(S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX))))
+		return PRIV_FAULT_WRITABLE;
+	return PRIV_FAULT_NONE;
+}
+
+int
+priv_roots_only(const char *real, gid_t group, struct priv_fault *f)
+{
+	char *path = xstrdup(real), *p, keep;
+	struct stat st;
+
+	memset(f, 0, sizeof *f);
+	for (p = path; p != NULL; p = strchr(p + 1, '/')) {
+		/* Cut path after "/" itself, else at the next slash. */
+		keep = p[p == path];
+		p[p == path] = '\0';
+		if (lstat(path, &st) != 0) {
+			f->why = PRIV_FAULT_STAT;
+			f->error = errno;
+		} else
+			f->why = priv_roots_file(&st, group);
+		if (f->why != PRIV_FAULT_NONE) {
+			f->uid = st.st_uid;
+			f->mode = st.st_mode;
+			f->dir = path;
+			return -1;
+		}
+		p[p == path] = keep;
+		if (p == path && keep == '\0')
+			break;	/* real is "/" */
+	}
+	free(path);
 	return 0;
 }
