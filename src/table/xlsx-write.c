@@ -130,18 +130,23 @@ xlsx_head(struct table_writer *w, char **cause)
 {
 	struct xlsx_out *x = w->impl;
 	lxw_error e = LXW_NO_ERROR;
+	const char *s;
+	char *own;
 	size_t i;
 
 	for (i = 0; i < w->ntitles && e == LXW_NO_ERROR; i++) {
+		/* A title may name a record: a meeting's, an agency's. */
+		s = table_xml_text(w->titles[i], &own);
 		sheetlib.worksheet_set_row(x->ws, x->row, i == 0 ? 28 : 18,
 		    NULL);
 		if (w->ncols > 1)
 			e = sheetlib.worksheet_merge_range(x->ws, x->row, 0,
-			    x->row, (lxw_col_t)(w->ncols - 1), w->titles[i],
+			    x->row, (lxw_col_t)(w->ncols - 1), s,
 			    i == 0 ? x->title : x->sub);
 		else
 			e = sheetlib.worksheet_write_string(x->ws, x->row, 0,
-			    w->titles[i], i == 0 ? x->title : x->sub);
+			    s, i == 0 ? x->title : x->sub);
+		free(own);
 		x->row++;
 	}
 	for (i = 0; i < w->ncols && e == LXW_NO_ERROR; i++)
@@ -171,6 +176,7 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 	lxw_error e = LXW_NO_ERROR;
 	lxw_datetime dt;
 	const char *s;
+	char *own;
 	lxw_col_t c;
 	double v;
 	size_t i;
@@ -217,8 +223,10 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 		default:
 			break;
 		}
+		s = table_xml_text(s, &own);
 		e = sheetlib.worksheet_write_string(x->ws, x->row, c, s,
 		    x->text);
+		free(own);
 	}
 	if (e != LXW_NO_ERROR)
 		return xlsx_fail(w, e, cause);
