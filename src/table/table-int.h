@@ -176,12 +176,6 @@ char	*table_tmp_path(char **cause);
 /* Copy the file at path into w->f and remove it. */
 int	 table_tmp_copy(struct table_writer *w, const char *path,
 	    char **cause);
-/*
- * s without U+FFFE and U+FFFF, which XML has no place for (a part that
- * holds one is not XML, and a spreadsheet program stops reading it
- * there): s itself when it holds neither, else a copy in *own (free it).
- */
-const char *table_xml_text(const char *s, char **own);
 /* The widths, in cells, to give each column (kinds and content). */
 unsigned table_col_width(const struct table_writer *w, size_t i);
 /* A date cell: 1 and *y *m *d if s is YYYY-MM-DD. */

@@ -365,31 +365,6 @@ table_rate_value(const char *s, double *v)
 
 /* --- writing --------------------------------------------------------- */
 
-const char *
-table_xml_text(const char *s, char **own)
-{
-	const char *p;
-	char *o;
-
-	*own = NULL;
-	for (p = s; (p = strstr(p, "\xef\xbf")) != NULL; p += 2)
-		if (p[2] == '\xbe' || p[2] == '\xbf')
-			break;
-	if (p == NULL)
-		return s;
-	*own = o = xmalloc(strlen(s) + 1);
-	for (p = s; *p != '\0'; p++) {
-		if (p[0] == '\xef' && p[1] == '\xbf' && (p[2] == '\xbe' ||
-		    p[2] == '\xbf')) {
-			p += 2;
-			continue;
-		}
-		*o++ = *p;
-	}
-	*o = '\0';
-	return *own;
-}
-
 char *
 table_tmp_path(char **cause)
 {

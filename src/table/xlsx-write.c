@@ -64,6 +64,54 @@ xlsx_sheet_name(const char *s)
 	return out;
 }
 
+/* 1 if s starts what an .xlsx reader takes for an escape: _xHHHH_. */
+static int
+xlsx_is_escape(const char *s)
+{
+	return s[0] == '_' && s[1] == 'x' &&
+	    strspn(s + 2, "0123456789abcdefABCDEF") >= 4 && s[6] == '_';
+}
+
+/*
+ * s as an .xlsx holds text: without U+FFFE and U+FFFF, which XML has no
+ * place for (a reader stops at the first, the rows after it lost), and
+ * with the '_' of text that reads as an escape (_x001B_) written as one
+ * itself (_x005F_), as Excel does: else every reader, ogpo's too, would
+ * take it for the character it names. s itself when nothing changes,
+ * else a copy in *own (free it).
+ */
+static const char *
+xlsx_text(const char *s, char **own)
+{
+	const char *p;
+	size_t n = 0;
+	char *o;
+
+	*own = NULL;
+	for (p = s; *p != '\0'; p++)
+		if (xlsx_is_escape(p) || (p[0] == '\xef' && p[1] == '\xbf' &&
+		    (p[2] == '\xbe' || p[2] == '\xbf')))
+			n++;
+	if (n == 0)
+		return s;
+	*own = o = xmalloc(strlen(s) + 6 * n + 1);
+	for (p = s; *p != '\0'; p++) {
+		if (p[0] == '\xef' && p[1] == '\xbf' && (p[2] == '\xbe' ||
+		    p[2] == '\xbf')) {
+			p += 2;
+			continue;
+		}
+		if (xlsx_is_escape(p)) {
+			memcpy(o, "_x005F_", 7);
+			o += 7;
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	return *own;
+}
+
 static int
 xlsx_open(struct table_writer *w, char **cause)
 {
@@ -136,7 +184,7 @@ xlsx_head(struct table_writer *w, char **cause)
 
 	for (i = 0; i < w->ntitles && e == LXW_NO_ERROR; i++) {
 		/* A title may name a record: a meeting's, an agency's. */
-		s = table_xml_text(w->titles[i], &own);
+		s = xlsx_text(w->titles[i], &own);
 		sheetlib.worksheet_set_row(x->ws, x->row, i == 0 ? 28 : 18,
 		    NULL);
 		if (w->ncols > 1)
@@ -223,7 +271,7 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 		default:
 			break;
 		}
-		s = table_xml_text(s, &own);
+		s = xlsx_text(s, &own);
 		e = sheetlib.worksheet_write_string(x->ws, x->row, c, s,
 		    x->text);
 		free(own);

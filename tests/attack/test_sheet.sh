@@ -5,7 +5,9 @@
 # admin's export of every officer an .xlsx that LibreOffice read only up
 # to that cell (the rows after it gone, without a word) and that ogpo
 # itself refused to import. A record does not take them, by any path; one
-# stored before is written without them.
+# stored before is written without them. Likewise a note reading _x001B_,
+# which every .xlsx reader takes for the character it names, is written
+# so that it comes back as it was.
 . "$(dirname "$0")/attack-lib.sh"
 
 H=$TMP/home/$ED
@@ -33,6 +35,12 @@ for ch in FFFE FFFF; do
 	intact "U+$ch: refused"
 done
 
+# Text an .xlsx reader takes for an escape of a character: the editor's
+# note came back from the admin's export as an escape character, and the
+# whole import of it was refused.
+as "$ED" set officer "$oid" "note=_x001B_[2J_x0041_"
+check "the editor writes a note that reads as .xlsx escapes" test "$rc" -eq 0
+
 # The admin's export: every row comes back, in ogpo and in LibreOffice.
 n=$("$BIN" list officers --tsv | wc -l)
 as "$ADM" export officers -o all.xlsx
@@ -47,6 +55,8 @@ if command -v soffice >/dev/null; then
 	    --outdir "$TMP/lo-out" "$A/all.xlsx" >/dev/null 2>&1
 	check "LibreOffice reads every row ($n)" \
 	    test "$(wc -l <"$TMP/lo-out/all.csv")" -eq "$n"
+	contains "and the note as the editor wrote it" "$TMP/lo-out/all.csv" \
+	    "_x001B_[2J_x0041_"
 else
 	ok "# SKIP LibreOffice: soffice is missing (sh tools/deps.sh test)"
 fi
