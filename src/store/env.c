@@ -679,6 +679,10 @@ store_open_priv(struct store **sp, const char *dir,
 	s = xcalloc(1, sizeof *s);
 	s->wfd = -1;
 	s->dir = xstrdup(dir);
+	if (opt->shared && (rc = store_stall_open(s, dir, cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
 	if ((rc = mdb_env_create(&s->env)) != 0)
 		goto fail;
 	if ((rc = mdb_env_set_maxdbs(s->env, STORE_MAXDBS)) != 0 ||
@@ -709,6 +713,10 @@ store_open_priv(struct store **sp, const char *dir,
 	}
 	store_writer_open(s, opt->shared, opt->group);
 	s->shared = opt->shared;
+	if ((rc = store_stall_check(s, cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
 	mdb_reader_check(s->env, &dead);
 	s->stale = dead;
 	/*
@@ -750,6 +758,7 @@ store_close(struct store *s)
 	store_writer_close(s);
 	if (s->env != NULL)
 		mdb_env_close(s->env);
+	store_stall_close(s);
 	free(s->dir);
 	free(s);
 }
@@ -808,6 +817,12 @@ store_map_size(struct store *s)
 /*
  * Begin an LMDB transaction, following another process's map growth and
  * clearing dead readers when the table is full.
+ *
+ * Ctrl-Z is held off only once a snapshot is begun (store_hold_signals),
+ * not before: a process's blocked signals are there for its owner to
+ * read, and held off from before LMDB takes its readers' mutex they would
+ * say when to stop it (kill -STOP, which no one can hold off) to hold
+ * everyone up. store_stall_check deals with one stopped there anyway.
  */
 static int
 store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
@@ -820,14 +835,21 @@ store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
 		    "nothing more can be read or written in this program: "
 		    "close it and start it again");
 	for (tries = 0; tries < 3; tries++) {
+		/* A snapshot begins by taking LMDB's readers' mutex, as
+		 * clearing the table of the dead (below) may. */
+		if ((flags & MDB_RDONLY) &&
+		    (rc = store_stall_check(s, cause)) != 0)
+			return rc;
 		rc = mdb_txn_begin(s->env, NULL, flags, txn);
 		if (rc == MDB_MAP_RESIZED) {
 			mdb_env_set_mapsize(s->env, 0);
 			continue;
 		}
 		if (rc == MDB_READERS_FULL) {
+			if ((rc = store_stall_check(s, cause)) != 0)
+				return rc;
 			mdb_reader_check(s->env, &dead);
-	s->stale = dead;
+			s->stale = dead;
 			continue;
 		}
 		break;
@@ -1338,7 +1360,8 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 	st->map_used = (info.me_last_pgno + 1) * (size_t)ms.ms_psize;
 	st->readers = info.me_numreaders;
 	dead = 0;
-	mdb_reader_check(s->env, &dead);
+	if (store_stall_check(s, NULL) == 0)
+		mdb_reader_check(s->env, &dead);
 	st->stale_cleared = s->stale + dead;
 	st->max_readers = info.me_maxreaders;
 	store_read_end(t);
