@@ -92,4 +92,11 @@ enum priv_fault_why priv_roots_file(const struct stat *st, gid_t group);
  */
 int	 priv_roots_only(const char *real, gid_t group, struct priv_fault *f);
 
+/*
+ * As priv_roots_only, for what a person keeps for themselves (a copy of
+ * the database): each directory above real may be theirs as well as
+ * root's, and written by their own private group.
+ */
+int	 priv_mine_only(const char *real, struct priv_fault *f);
+
 #endif

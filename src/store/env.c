@@ -1285,6 +1285,57 @@ store_savepoint_end(struct store_txn *t, int keep, char **cause)
 	return 0;
 }
 
+/*
+ * A copy is kept to be restored from: whoever else could change the
+ * directory it is in, or one above, could put a database of their own
+ * (one where they are an admin) in its place before it is.
+ */
+static int
+store_backup_place(const char *dir, char **cause)
+{
+	struct priv_fault f;
+	char real[PATH_MAX], *file, *at = xstrdup(dir), *p, who[64];
+	int rc;
+
+	/* The part of dir that is there (what is not, ogpo makes, the
+	 * person's own), before anything is made in it. */
+	while (realpath(at, real) == NULL) {
+		if (errno != ENOENT || (p = strrchr(at, '/')) == NULL) {
+			if (errno == ENOENT && getcwd(real, sizeof real) !=
+			    NULL)
+				break;
+			rc = err_set(cause, OGPO_IO, "%s: %s", at,
+			    strerror(errno));
+			free(at);
+			return rc;
+		}
+		p[p == at] = '\0';
+	}
+	free(at);
+	file = xasprintf("%s/data.mdb", real);
+	rc = priv_mine_only(file, &f);
+	free(file);
+	if (rc == 0)
+		return 0;
+	if (f.why == PRIV_FAULT_STAT)
+		rc = err_set(cause, OGPO_IO, "%s: %s", f.dir,
+		    strerror(f.error));
+	else if (f.why == PRIV_FAULT_OWNER) {
+		store_owner_name(f.uid, who, sizeof who);
+		rc = err_set(cause, OGPO_DENIED, "%s belongs to %s, who could "
+		    "put another database in the copy's place before it is "
+		    "restored; back up into a directory of your own (mkdir -m "
+		    "700 DIR)", f.dir, who);
+	} else
+		rc = err_set(cause, OGPO_DENIED, "%s may be changed by others "
+		    "(mode %o), who could put another database in the copy's "
+		    "place before it is restored; back up into a directory "
+		    "only you may change (mkdir -m 700 DIR)", f.dir,
+		    (unsigned)(f.mode & 07777));
+	free(f.dir);
+	return rc;
+}
+
 int
 store_backup(struct store *s, const char *dir, char **cause)
 {
@@ -1292,7 +1343,8 @@ store_backup(struct store *s, const char *dir, char **cause)
 	char *path;
 	int rc, fd;
 
-	if ((rc = store_mkdir(dir, cause)) != 0)
+	if ((rc = store_backup_place(dir, cause)) != 0 ||
+	    (rc = store_mkdir(dir, cause)) != 0)
 		return rc;
 	path = xasprintf("%s/data.mdb", dir);
 	rc = stat(path, &st);

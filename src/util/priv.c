@@ -13,6 +13,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,10 +254,11 @@ priv_apart(int keep)
 	return 0;
 }
 
-enum priv_fault_why
-priv_roots_file(const struct stat *st, gid_t group)
+/* priv_roots_file, where owner may own it as well as root. */
+static enum priv_fault_why
+priv_rule(const struct stat *st, uid_t owner, gid_t group)
 {
-	if (st->st_uid != 0)
+	if (st->st_uid != 0 && st->st_uid != owner)
 		return PRIV_FAULT_OWNER;
 	if (((st->st_mode & S_IWGRP) && st->st_gid != 0 &&
 	    st->st_gid != group) || ((st->st_mode & S_IWOTH) &&
@@ -264,8 +267,15 @@ priv_roots_file(const struct stat *st, gid_t group)
 	return PRIV_FAULT_NONE;
 }
 
-int
-priv_roots_only(const char *real, gid_t group, struct priv_fault *f)
+enum priv_fault_why
+priv_roots_file(const struct stat *st, gid_t group)
+{
+	return priv_rule(st, 0, group);
+}
+
+/* The walk of priv_roots_only, where owner may own each as well. */
+static int
+priv_walk(const char *real, uid_t owner, gid_t group, struct priv_fault *f)
 {
 	char *path = xstrdup(real), *p, keep;
 	struct stat st;
@@ -279,7 +289,7 @@ priv_roots_only(const char *real, gid_t group, struct priv_fault *f)
 			f->why = PRIV_FAULT_STAT;
 			f->error = errno;
 		} else
-			f->why = priv_roots_file(&st, group);
+			f->why = priv_rule(&st, owner, group);
 		if (f->why != PRIV_FAULT_NONE) {
 			f->uid = st.st_uid;
 			f->mode = st.st_mode;
@@ -292,4 +302,26 @@ priv_roots_only(const char *real, gid_t group, struct priv_fault *f)
 	}
 	free(path);
 	return 0;
+}
+
+int
+priv_roots_only(const char *real, gid_t group, struct priv_fault *f)
+{
+	return priv_walk(real, 0, group, f);
+}
+
+int
+priv_mine_only(const char *real, struct priv_fault *f)
+{
+	struct passwd *pw = getpwuid(getuid());
+	struct group *gr = getgrgid(getgid());
+	gid_t own = (gid_t)-1;
+
+	/* A group of the person's own name and no other member (Debian's
+	 * private group of each account) is theirs alone. */
+	if (pw != NULL && gr != NULL && strcmp(pw->pw_name, gr->gr_name) == 0 &&
+	    (gr->gr_mem[0] == NULL || (strcmp(gr->gr_mem[0], pw->pw_name) == 0 &&
+	    gr->gr_mem[1] == NULL)))
+		own = getgid();
+	return priv_walk(real, getuid(), own, f);
 }

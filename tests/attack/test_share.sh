@@ -71,3 +71,28 @@ check "the rejected rows are a file of their own, not a link" \
     test -f "$SH/list.rejected.csv" -a ! -L "$SH/list.rejected.csv"
 contains "holding the row" "$SH/list.rejected.csv" "not-an-email"
 check "no temporary name is left" test ! -e "$SH/list.rejected.csv.tmp"
+
+# --- a copy of the database ---------------------------------------------
+# A copy is kept to be restored from. In the share, the editor could move
+# the admin's copy aside and put there a database of its own, where it is
+# an admin, for the admin to restore one day; so it could in a folder of
+# its own the admin backed up into.
+as "$ADM" backup "$SH/copy"
+check "the admin's copy is not made in the share the group may change" \
+    test "$rc" -ne 0
+said "saying why and what to do" "may be changed by others (mode 2775)"
+said "and where instead" "back up into a directory only you may change"
+as "$ED" - sh -c "mv $SH/copy $SH/copy.old && mkdir $SH/copy &&
+    : >$SH/copy/data.mdb"
+check "so the editor has no copy of the admin's to put its own in place of" \
+    test "$rc" -ne 0
+mkdir "$TMP/eds" && chown "$ED" "$TMP/eds" && chmod 777 "$TMP/eds"
+as "$ADM" backup "$TMP/eds/copy"
+check "nor in a folder the editor owns" test "$rc" -ne 0
+said "naming its owner" "$TMP/eds belongs to $ED, who could put another database"
+mkdir -m 1777 "$TMP/all"
+as "$ADM" backup "$TMP/all/copy"
+check "a folder all may write but sticky (as /tmp) is the admin's to use" \
+    test "$rc" -eq 0
+as "$ADM" backup "$TMP/home/$ADM/copy"
+check "as is one of its own" test "$rc" -eq 0
