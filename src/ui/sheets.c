@@ -163,8 +163,14 @@ ui_import_done(struct ui_import *im)
 	im->drawn = 0;
 }
 
-void
-ui_import_officers(struct ui *ui, const char *file)
+/*
+ * The import, once shown: shown keeps the file as its changes were worked
+ * out, and that is what is written once they are confirmed, not the file
+ * as it may be by the time the key is pressed (in a folder others write,
+ * another may have put a file of their own at its name meanwhile).
+ */
+static void
+ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 {
 	struct import_options o;
 	struct import_result res;
@@ -190,7 +196,9 @@ ui_import_officers(struct ui *ui, const char *file)
 	o.on_change = ui_import_change;
 	o.progress = ui_import_progress;
 	o.arg = &im;
+	o.keep = shown;
 	rc = import_run(ui->core, path, &o, &res, &cause);
+	o.keep = NULL;
 	ui_import_done(&im);
 	free(res.rejects_error);	/* none asked for */
 	if (res.warnings != NULL) {	/* shown with the rejected rows */
@@ -245,6 +253,7 @@ ui_import_officers(struct ui *ui, const char *file)
 	o.skip_bad = 1;
 	o.on_reject = NULL;
 	o.on_change = NULL;
+	o.input = shown;
 	im.tty = spool_tty_nowait(STDOUT_FILENO);
 	rc = import_run(ui->core, path, &o, &res, &cause);
 	ui_import_done(&im);
@@ -275,6 +284,17 @@ ui_import_officers(struct ui *ui, const char *file)
 		ui_message(ui, 0, _("%s: nothing changed (%zu rejected)."),
 		    path, res.rejected);
 	ui_changed(ui);
+}
+
+void
+ui_import_officers(struct ui *ui, const char *file)
+{
+	struct spool shown;
+
+	memset(&shown, 0, sizeof shown);
+	shown.fd = -1;
+	ui_import_shown(ui, file, &shown);
+	spool_free(&shown);
 }
 
 /*
