@@ -23,11 +23,16 @@
 #define IMPORT_SHOWN_MAX	8	/* changes and rejected rows shown
 					   before asking */
 
-/* The last import that rejected rows: its file, for ui_import_rejects. */
+/*
+ * The last import that rejected rows: its file, for ui_import_rejects,
+ * and the file as it was read then (fd -1: none), so that the rows saved
+ * are those the import rejected.
+ */
 static struct {
-	char	 path[1024];
-	size_t	 rejected;
-} ui_import_last;
+	char		 path[1024];
+	size_t		 rejected;
+	struct spool	 copy;
+} ui_import_last = { .copy = { .fd = -1 } };
 
 struct ui_import {
 	struct ui	*ui;
@@ -169,7 +174,7 @@ ui_import_done(struct ui_import *im)
  * as it may be by the time the key is pressed (in a folder others write,
  * another may have put a file of their own at its name meanwhile).
  */
-static void
+static int
 ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 {
 	struct import_options o;
@@ -183,7 +188,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 	else if ((r = ui_import_choose(ui, path, sizeof path)) != 1) {
 		if (r == UI_KEY_QUIT)
 			ui->quit = 1;
-		return;
+		return 0;
 	}
 	memset(&o, 0, sizeof o);
 	memset(&im, 0, sizeof im);
@@ -213,7 +218,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 		ui_alert(ui, _("Cannot import"), cause);
 		free(cause);
 		free(im.report);
-		return;
+		return 0;
 	}
 	ui_import_last.rejected = res.rejected;
 	str_copy(ui_import_last.path, path, sizeof ui_import_last.path);
@@ -232,7 +237,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 		ui_alert(ui, _("Import"), question);
 		free(question);
 		free(im.report);
-		return;
+		return 1;
 	}
 	question = xasprintf(_("%s (%s): add %zu, update %zu, leave %zu "
 	    "unchanged, reject %zu.\n%s%s\n%s"), path, res.encoding,
@@ -247,7 +252,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 	if (r != 1) {
 		if (r == UI_KEY_QUIT)
 			ui->quit = 1;
-		return;
+		return 1;
 	}
 	o.dry_run = 0;
 	o.skip_bad = 1;
@@ -262,7 +267,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 	if (rc != 0) {
 		ui_alert(ui, _("Import failed; nothing was written"), cause);
 		free(cause);
-		return;
+		return 1;
 	}
 	ui_import_last.rejected = res.rejected;
 	ui_key_label(ui, UI_CTX_OFFICERS, UA_UNDO, ukey, sizeof ukey);
@@ -284,6 +289,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 		ui_message(ui, 0, _("%s: nothing changed (%zu rejected)."),
 		    path, res.rejected);
 	ui_changed(ui);
+	return 1;
 }
 
 void
@@ -293,8 +299,11 @@ ui_import_officers(struct ui *ui, const char *file)
 
 	memset(&shown, 0, sizeof shown);
 	shown.fd = -1;
-	ui_import_shown(ui, file, &shown);
-	spool_free(&shown);
+	if (ui_import_shown(ui, file, &shown)) {
+		spool_free(&ui_import_last.copy);
+		ui_import_last.copy = shown;
+	} else
+		spool_free(&shown);
 }
 
 /*
@@ -358,6 +367,8 @@ ui_import_rejects(struct ui *ui)
 	o.screen = 1;
 	o.dry_run = 1;
 	o.rejects = file;
+	if (ui_import_last.copy.fd != -1)
+		o.input = &ui_import_last.copy;
 	rc = import_run(ui->core, ui_import_last.path, &o, &res, &cause);
 	free(res.warnings);
 	if (rc != 0 || res.rejects_error != NULL) {
