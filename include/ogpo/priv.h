@@ -86,7 +86,8 @@ enum priv_fault_why priv_roots_file(const struct stat *st, gid_t group);
 /*
  * Whether root alone may change every directory above real (an absolute
  * path with no links, as realpath gives), "/" first, each by the rule
- * of priv_roots_file. Whoever else can change one of them could put something of their own in the place of real.
+ * of priv_roots_file. Whoever else can change one of them could put
+ * something of their own in the place of real.
  * Returns 0, or -1 with *f naming the first directory at fault and why
  * (free f->dir); each caller says it in its own words.
  */

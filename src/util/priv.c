@@ -291,8 +291,10 @@ priv_walk(const char *real, uid_t owner, gid_t group, struct priv_fault *f)
 		} else
 			f->why = priv_rule(&st, owner, group);
 		if (f->why != PRIV_FAULT_NONE) {
-			f->uid = st.st_uid;
-			f->mode = st.st_mode;
+			if (f->why != PRIV_FAULT_STAT) {
+				f->uid = st.st_uid;
+				f->mode = st.st_mode;
+			}
 			f->dir = path;
 			return -1;
 		}
@@ -319,8 +321,9 @@ priv_mine_only(const char *real, struct priv_fault *f)
 
 	/* A group of the person's own name and no other member (Debian's
 	 * private group of each account) is theirs alone. */
-	if (pw != NULL && gr != NULL && strcmp(pw->pw_name, gr->gr_name) == 0 &&
-	    (gr->gr_mem[0] == NULL || (strcmp(gr->gr_mem[0], pw->pw_name) == 0 &&
+	if (pw != NULL && gr != NULL &&
+	    strcmp(pw->pw_name, gr->gr_name) == 0 && (gr->gr_mem[0] == NULL ||
+	    (strcmp(gr->gr_mem[0], pw->pw_name) == 0 &&
 	    gr->gr_mem[1] == NULL)))
 		own = getgid();
 	return priv_walk(real, getuid(), own, f);

@@ -5,7 +5,8 @@
 # points to the key that saves them (r), not to command-line flags; r
 # offers FILE.rejected.csv next to the input, and the file written holds
 # the rejected row with a column giving the reason, even when the file
-# was changed since; the message gives its full path. The database holds the good rows and not the rejected one.
+# was changed since; the message gives its full path. The database holds
+# the good rows and not the rejected one.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
