@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "ogpo/core.h"
+#include "ogpo/spool.h"
 #include "ogpo/table.h"
 
 /* Spreadsheet headers, English or Chinese, to record fields. */
@@ -121,6 +122,16 @@ struct import_options {
 	void		(*on_change)(void *arg, const char *where,
 			    const char *what);
 	void		*arg;
+	/*
+	 * keep: the run hands its copy of the file over to *keep (release
+	 * it with spool_free) rather than let it go. input: a copy a dry run
+	 * kept, read instead of the file, so that what is written is what
+	 * the person was shown, whatever became of the file since (in a
+	 * folder others write, another may have put a file of their own at
+	 * its name meanwhile). Either may be NULL.
+	 */
+	struct spool	*keep;
+	const struct spool *input;
 };
 
 struct import_result {
@@ -179,6 +190,16 @@ struct records_options {
 	void		(*on_change)(void *arg, const char *where,
 			    const char *what);
 	void		*arg;
+	/*
+	 * keep: the run hands its copy of the file over to *keep (release
+	 * it with spool_free) rather than let it go. input: a copy a dry run
+	 * kept, read instead of the file, so that what is written is what
+	 * the person was shown, whatever became of the file since (in a
+	 * folder others write, another may have put a file of their own at
+	 * its name meanwhile). Either may be NULL.
+	 */
+	struct spool	*keep;
+	const struct spool *input;
 };
 
 struct records_result {

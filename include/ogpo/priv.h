@@ -57,4 +57,47 @@ int	 priv_drop(void);
  */
 int	 priv_apart(int keep);
 
+/* Why priv_roots_only found a directory wanting. */
+enum priv_fault_why {
+	PRIV_FAULT_NONE = 0,
+	PRIV_FAULT_STAT,	/* it could not be looked at: errno */
+	PRIV_FAULT_OWNER,	/* it is not root's: uid */
+	PRIV_FAULT_WRITABLE	/* others than root may change it: mode */
+};
+
+/* The first directory priv_roots_only found wanting, and why. */
+struct priv_fault {
+	char			*dir;	/* allocated; NULL when none */
+	enum priv_fault_why	 why;
+	int			 error;	/* PRIV_FAULT_STAT */
+	uid_t			 uid;	/* its owner and mode, else */
+	mode_t			 mode;
+};
+
+struct stat;
+
+/*
+ * Whether root alone may change st, a file or directory: it is root's,
+ * written by no group but root's and group (pass (gid_t)-1 for none),
+ * and by others only if it is a sticky directory, as /tmp is.
+ */
+enum priv_fault_why priv_roots_file(const struct stat *st, gid_t group);
+
+/*
+ * Whether root alone may change every directory above real (an absolute
+ * path with no links, as realpath gives), "/" first, each by the rule
+ * of priv_roots_file. Whoever else can change one of them could put
+ * something of their own in the place of real.
+ * Returns 0, or -1 with *f naming the first directory at fault and why
+ * (free f->dir); each caller says it in its own words.
+ */
+int	 priv_roots_only(const char *real, gid_t group, struct priv_fault *f);
+
+/*
+ * As priv_roots_only, for what a person keeps for themselves (a copy of
+ * the database): each directory above real may be theirs as well as
+ * root's, and written by their own private group.
+ */
+int	 priv_mine_only(const char *real, struct priv_fault *f);
+
 #endif

@@ -106,6 +106,23 @@ check_controls(const char *s, int multiline)
 	return -1;
 }
 
+/*
+ * U+FFFE and U+FFFF are no characters, and XML has no place for them: in
+ * an .xlsx export a spreadsheet program stops reading the sheet at the
+ * first, so one person's record would cut short everyone's export of it.
+ * Returns the byte offset of the first, or -1.
+ */
+static long
+check_nonchars(const char *s)
+{
+	const char *p;
+
+	for (p = s; (p = strstr(p, "\xef\xbf")) != NULL; p += 2)
+		if (p[2] == '\xbe' || p[2] == '\xbf')
+			return (long)(p - s);
+	return -1;
+}
+
 /* The form of one string field. */
 static void
 check_string(struct check *ck, const struct field *f, const char *v)
@@ -128,6 +145,14 @@ check_string(struct check *ck, const struct field *f, const char *v)
 	if ((bad = check_controls(v, multiline)) >= 0) {
 		check_fault(ck, f->name, "%s holds a control character at "
 		    "byte %ld; remove it", _(f->label), bad + 1);
+		return;
+	}
+	if ((bad = check_nonchars(v)) >= 0) {
+		check_fault(ck, f->name, "%s holds U+%04lX at byte %ld, which "
+		    "is no character: an .xlsx file holding it is cut short "
+		    "there when opened; remove it", _(f->label),
+		    (unsigned long)(0xfffe + ((unsigned char)v[bad + 2] & 1)),
+		    bad + 1);
 		return;
 	}
 	if (*v == '\0')

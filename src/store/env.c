@@ -478,59 +478,40 @@ store_owner_name(uid_t uid, char *buf, size_t n)
 
 /*
  * Every directory above the shared database is root's and can be changed
- * by root alone: else whoever can change one could put another directory
- * (or a link) in the database's place between our checks and LMDB's
- * opens. A directory anyone may write (/tmp) is fine if it is sticky,
- * since what lies in it on the way is root's too.
+ * by root alone (the group may write one, as it writes the database's
+ * own): else whoever can change one could put another directory (or a
+ * link) in the database's place between our checks and LMDB's opens.
  */
 static int
 store_check_path(const char *real, gid_t group, char **cause)
 {
-	char *path = xstrdup(real), *p, who[64];
-	struct stat st;
+	struct priv_fault f;
+	char who[64];
 	int rc = 0;
 
-	for (p = path; p != NULL; p = strchr(p + 1, '/')) {
-		char keep = p[1];
-
-		if (p == path)
-			p[1] = '\0';	/* "/" itself */
-		else
-			*p = '\0';
-		if (lstat(path, &st) != 0) {
-			rc = err_set(cause, OGPO_IO, "%s: %s", path,
-			    strerror(errno));
-			goto out;
-		}
-		if (p == path)
-			p[1] = keep;
-		else
-			*p = '/';
-		store_owner_name(st.st_uid, who, sizeof who);
-		if (st.st_uid != 0) {
-			rc = err_set(cause, OGPO_DENIED, "the shared database "
-			    "lies below %.*s, which belongs to %s, who could "
-			    "put something else in its place; ogpo uses the "
-			    "group's rights only below directories that root "
-			    "alone may change (as root: chown root %.*s)",
-			    p == path ? 1 : (int)(p - path), path, who,
-			    p == path ? 1 : (int)(p - path), path);
-			goto out;
-		}
-		if (((st.st_mode & S_IWGRP) && st.st_gid != 0 &&
-		    st.st_gid != group) ||
-		    ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))) {
-			rc = err_set(cause, OGPO_DENIED, "the shared database "
-			    "lies below %.*s, which others may change; ogpo "
-			    "uses the group's rights only below directories "
-			    "that root alone may change (as root: chmod go-w "
-			    "%.*s)", p == path ? 1 : (int)(p - path), path,
-			    p == path ? 1 : (int)(p - path), path);
-			goto out;
-		}
+	if (priv_roots_only(real, group, &f) == 0)
+		return 0;
+	switch (f.why) {
+	case PRIV_FAULT_STAT:
+		rc = err_set(cause, OGPO_IO, "%s: %s", f.dir,
+		    strerror(f.error));
+		break;
+	case PRIV_FAULT_OWNER:
+		store_owner_name(f.uid, who, sizeof who);
+		rc = err_set(cause, OGPO_DENIED, "the shared database lies "
+		    "below %s, which belongs to %s, who could put something "
+		    "else in its place; ogpo uses the group's rights only "
+		    "below directories that root alone may change (as root: "
+		    "chown root %s)", f.dir, who, f.dir);
+		break;
+	default:
+		rc = err_set(cause, OGPO_DENIED, "the shared database lies "
+		    "below %s, which others may change; ogpo uses the "
+		    "group's rights only below directories that root alone "
+		    "may change (as root: chmod go-w %s)", f.dir, f.dir);
+		break;
 	}
-out:
-	free(path);
+	free(f.dir);
 	return rc;
 }
 
@@ -698,6 +679,10 @@ store_open_priv(struct store **sp, const char *dir,
 	s = xcalloc(1, sizeof *s);
 	s->wfd = -1;
 	s->dir = xstrdup(dir);
+	if (opt->shared && (rc = store_stall_open(s, dir, cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
 	if ((rc = mdb_env_create(&s->env)) != 0)
 		goto fail;
 	if ((rc = mdb_env_set_maxdbs(s->env, STORE_MAXDBS)) != 0 ||
@@ -728,6 +713,10 @@ store_open_priv(struct store **sp, const char *dir,
 	}
 	store_writer_open(s, opt->shared, opt->group);
 	s->shared = opt->shared;
+	if ((rc = store_stall_check(s, cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
 	mdb_reader_check(s->env, &dead);
 	s->stale = dead;
 	/*
@@ -769,6 +758,7 @@ store_close(struct store *s)
 	store_writer_close(s);
 	if (s->env != NULL)
 		mdb_env_close(s->env);
+	store_stall_close(s);
 	free(s->dir);
 	free(s);
 }
@@ -827,6 +817,12 @@ store_map_size(struct store *s)
 /*
  * Begin an LMDB transaction, following another process's map growth and
  * clearing dead readers when the table is full.
+ *
+ * Ctrl-Z is held off only once a snapshot is begun (store_hold_signals),
+ * not before: a process's blocked signals are there for its owner to
+ * read, and held off from before LMDB takes its readers' mutex they would
+ * say when to stop it (kill -STOP, which no one can hold off) to hold
+ * everyone up. store_stall_check deals with one stopped there anyway.
  */
 static int
 store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
@@ -839,14 +835,21 @@ store_begin(struct store *s, unsigned flags, MDB_txn **txn, char **cause)
 		    "nothing more can be read or written in this program: "
 		    "close it and start it again");
 	for (tries = 0; tries < 3; tries++) {
+		/* A snapshot begins by taking LMDB's readers' mutex, as
+		 * clearing the table of the dead (below) may. */
+		if ((flags & MDB_RDONLY) &&
+		    (rc = store_stall_check(s, cause)) != 0)
+			return rc;
 		rc = mdb_txn_begin(s->env, NULL, flags, txn);
 		if (rc == MDB_MAP_RESIZED) {
 			mdb_env_set_mapsize(s->env, 0);
 			continue;
 		}
 		if (rc == MDB_READERS_FULL) {
+			if ((rc = store_stall_check(s, cause)) != 0)
+				return rc;
 			mdb_reader_check(s->env, &dead);
-	s->stale = dead;
+			s->stale = dead;
 			continue;
 		}
 		break;
@@ -1282,6 +1285,57 @@ store_savepoint_end(struct store_txn *t, int keep, char **cause)
 	return 0;
 }
 
+/*
+ * A copy is kept to be restored from: whoever else could change the
+ * directory it is in, or one above, could put a database of their own
+ * (one where they are an admin) in its place before it is.
+ */
+static int
+store_backup_place(const char *dir, char **cause)
+{
+	struct priv_fault f;
+	char real[PATH_MAX], *file, *at = xstrdup(dir), *p, who[64];
+	int rc;
+
+	/* The part of dir that is there (what is not, ogpo makes, the
+	 * person's own), before anything is made in it. */
+	while (realpath(at, real) == NULL) {
+		if (errno != ENOENT || (p = strrchr(at, '/')) == NULL) {
+			if (errno == ENOENT && getcwd(real, sizeof real) !=
+			    NULL)
+				break;
+			rc = err_set(cause, OGPO_IO, "%s: %s", at,
+			    strerror(errno));
+			free(at);
+			return rc;
+		}
+		p[p == at] = '\0';
+	}
+	free(at);
+	file = xasprintf("%s/data.mdb", real);
+	rc = priv_mine_only(file, &f);
+	free(file);
+	if (rc == 0)
+		return 0;
+	if (f.why == PRIV_FAULT_STAT)
+		rc = err_set(cause, OGPO_IO, "%s: %s", f.dir,
+		    strerror(f.error));
+	else if (f.why == PRIV_FAULT_OWNER) {
+		store_owner_name(f.uid, who, sizeof who);
+		rc = err_set(cause, OGPO_DENIED, "%s belongs to %s, who could "
+		    "put another database in the copy's place before it is "
+		    "restored; back up into a directory of your own (mkdir -m "
+		    "700 DIR)", f.dir, who);
+	} else
+		rc = err_set(cause, OGPO_DENIED, "%s may be changed by others "
+		    "(mode %o), who could put another database in the copy's "
+		    "place before it is restored; back up into a directory "
+		    "only you may change (mkdir -m 700 DIR)", f.dir,
+		    (unsigned)(f.mode & 07777));
+	free(f.dir);
+	return rc;
+}
+
 int
 store_backup(struct store *s, const char *dir, char **cause)
 {
@@ -1289,7 +1343,8 @@ store_backup(struct store *s, const char *dir, char **cause)
 	char *path;
 	int rc, fd;
 
-	if ((rc = store_mkdir(dir, cause)) != 0)
+	if ((rc = store_backup_place(dir, cause)) != 0 ||
+	    (rc = store_mkdir(dir, cause)) != 0)
 		return rc;
 	path = xasprintf("%s/data.mdb", dir);
 	rc = stat(path, &st);
@@ -1357,7 +1412,8 @@ store_stats(struct store *s, struct store_stats *st, char **cause)
 	st->map_used = (info.me_last_pgno + 1) * (size_t)ms.ms_psize;
 	st->readers = info.me_numreaders;
 	dead = 0;
-	mdb_reader_check(s->env, &dead);
+	if (store_stall_check(s, NULL) == 0)
+		mdb_reader_check(s->env, &dead);
 	st->stale_cleared = s->stale + dead;
 	st->max_readers = info.me_maxreaders;
 	store_read_end(t);

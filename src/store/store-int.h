@@ -85,6 +85,8 @@ struct store {
 	 * them is not on disk yet. */
 	int		 lazy, unsynced;
 	int		 shared;	/* the set-group-id install's database */
+	/* lock.mdb's first page, read-only (stall.c), or NULL. */
+	const volatile uint32_t *stall_map;
 };
 
 #define STORE_SEQ_CACHE	8
@@ -355,6 +357,18 @@ int64_t	store_commit_time(struct store *s, uint64_t txnid, uint64_t *oldest);
  * with *cause when this login's processes hold more than their share of
  * the reader table (STORE_READERS_PER_LOGIN), this one's included. */
 int	store_reader_share(struct store *s, char **cause);
+
+/*
+ * A process stopped inside LMDB's own locks (stall.c), on the shared
+ * database. store_stall_open, before LMDB opens dir: waits for a stopped
+ * first opener, then OGPO_BUSY with *cause naming it; and maps lock.mdb
+ * to look in. store_stall_check, before anything that may take LMDB's
+ * readers' mutex (a snapshot begun, the table cleared of the dead): the
+ * same for a process stopped holding it. 0 when no one is stopped there.
+ */
+int	store_stall_open(struct store *s, const char *dir, char **cause);
+int	store_stall_check(struct store *s, char **cause);
+void	store_stall_close(struct store *s);
 
 /* The name and the LMDB flags of sub-database db (env.c's table). */
 const char *store_db_name(enum store_db db);

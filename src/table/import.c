@@ -2107,6 +2107,18 @@ import_rejects_write(struct import *im)
 	    &im->res->rejects_error : NULL);
 }
 
+/* The run's copy of the file: kept as asked, or let go (not a given one). */
+static void
+import_spool_done(const struct import_options *o, struct spool *sp)
+{
+	if (o->input != NULL)
+		return;
+	if (o->keep != NULL)
+		*o->keep = *sp;
+	else
+		spool_free(sp);
+}
+
 int
 import_run(struct core *c, const char *path, const struct import_options *o,
     struct import_result *res, char **cause)
@@ -2122,9 +2134,12 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	im.path = path;
 	im.o = o;
 	im.res = res;
-	/* The only read of the user's file, before the database is held. */
-	if ((rc = spool_in(&sp, path, o->progress ? import_copy_progress :
-	    NULL, &copying, cause)) != 0)
+	/* The only read of the user's file, before the database is held
+	 * (none, when a dry run's copy of it is given). */
+	if (o->input != NULL)
+		sp = *o->input;
+	else if ((rc = spool_in(&sp, path, o->progress ?
+	    import_copy_progress : NULL, &copying, cause)) != 0)
 		return rc;
 	/* Read once: a set-id ogpo reads it in a process of its own that
 	 * holds nothing of the database (table_parse). */
@@ -2132,7 +2147,7 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	to.csv = o->csv;
 	if ((rc = table_parse(&im.rows, path, sp.data, sp.len, &to,
 	    priv_setid(), cause)) != 0) {
-		spool_free(&sp);
+		import_spool_done(o, &sp);
 		return rc;
 	}
 	/* Room for the whole file up front (a database takes about six
@@ -2161,7 +2176,7 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	if (im.rejf != NULL)
 		fclose(im.rejf);
 	table_parsed_free(im.rows);
-	spool_free(&sp);
+	import_spool_done(o, &sp);
 	if (rc == IMPORT_DRY_RUN)
 		rc = 0;
 	return rc;

@@ -64,6 +64,54 @@ xlsx_sheet_name(const char *s)
 	return out;
 }
 
+/* 1 if s starts what an .xlsx reader takes for an escape: _xHHHH_. */
+static int
+xlsx_is_escape(const char *s)
+{
+	return s[0] == '_' && s[1] == 'x' &&
+	    strspn(s + 2, "0123456789abcdefABCDEF") >= 4 && s[6] == '_';
+}
+
+/*
+ * s as an .xlsx holds text: without U+FFFE and U+FFFF, which XML has no
+ * place for (a reader stops at the first, the rows after it lost), and
+ * with the '_' of text that reads as an escape (_x001B_) written as one
+ * itself (_x005F_), as Excel does: else every reader, ogpo's too, would
+ * take it for the character it names. s itself when nothing changes,
+ * else a copy in *own (free it).
+ */
+static const char *
+xlsx_text(const char *s, char **own)
+{
+	const char *p;
+	size_t n = 0;
+	char *o;
+
+	*own = NULL;
+	for (p = s; *p != '\0'; p++)
+		if (xlsx_is_escape(p) || (p[0] == '\xef' && p[1] == '\xbf' &&
+		    (p[2] == '\xbe' || p[2] == '\xbf')))
+			n++;
+	if (n == 0)
+		return s;
+	*own = o = xmalloc(strlen(s) + 6 * n + 1);
+	for (p = s; *p != '\0'; p++) {
+		if (p[0] == '\xef' && p[1] == '\xbf' && (p[2] == '\xbe' ||
+		    p[2] == '\xbf')) {
+			p += 2;
+			continue;
+		}
+		if (xlsx_is_escape(p)) {
+			memcpy(o, "_x005F_", 7);
+			o += 7;
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	return *own;
+}
+
 static int
 xlsx_open(struct table_writer *w, char **cause)
 {
@@ -130,18 +178,23 @@ xlsx_head(struct table_writer *w, char **cause)
 {
 	struct xlsx_out *x = w->impl;
 	lxw_error e = LXW_NO_ERROR;
+	const char *s;
+	char *own;
 	size_t i;
 
 	for (i = 0; i < w->ntitles && e == LXW_NO_ERROR; i++) {
+		/* A title may name a record: a meeting's, an agency's. */
+		s = xlsx_text(w->titles[i], &own);
 		sheetlib.worksheet_set_row(x->ws, x->row, i == 0 ? 28 : 18,
 		    NULL);
 		if (w->ncols > 1)
 			e = sheetlib.worksheet_merge_range(x->ws, x->row, 0,
-			    x->row, (lxw_col_t)(w->ncols - 1), w->titles[i],
+			    x->row, (lxw_col_t)(w->ncols - 1), s,
 			    i == 0 ? x->title : x->sub);
 		else
 			e = sheetlib.worksheet_write_string(x->ws, x->row, 0,
-			    w->titles[i], i == 0 ? x->title : x->sub);
+			    s, i == 0 ? x->title : x->sub);
+		free(own);
 		x->row++;
 	}
 	for (i = 0; i < w->ncols && e == LXW_NO_ERROR; i++)
@@ -171,6 +224,7 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 	lxw_error e = LXW_NO_ERROR;
 	lxw_datetime dt;
 	const char *s;
+	char *own;
 	lxw_col_t c;
 	double v;
 	size_t i;
@@ -217,8 +271,10 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 		default:
 			break;
 		}
+		s = xlsx_text(s, &own);
 		e = sheetlib.worksheet_write_string(x->ws, x->row, c, s,
 		    x->text);
+		free(own);
 	}
 	if (e != LXW_NO_ERROR)
 		return xlsx_fail(w, e, cause);

@@ -23,11 +23,16 @@
 #define IMPORT_SHOWN_MAX	8	/* changes and rejected rows shown
 					   before asking */
 
-/* The last import that rejected rows: its file, for ui_import_rejects. */
+/*
+ * The last import that rejected rows: its file, for ui_import_rejects,
+ * and the file as it was read then (fd -1: none), so that the rows saved
+ * are those the import rejected.
+ */
 static struct {
-	char	 path[1024];
-	size_t	 rejected;
-} ui_import_last;
+	char		 path[1024];
+	size_t		 rejected;
+	struct spool	 copy;
+} ui_import_last = { .copy = { .fd = -1 } };
 
 struct ui_import {
 	struct ui	*ui;
@@ -204,6 +209,11 @@ ui_import_preview(struct ui *ui, const char *path, struct import_options *o,
 		free(im->report);
 		return NULL;
 	}
+	/* The copy read first is the one read from then on. */
+	if (o->keep != NULL) {
+		o->input = o->keep;
+		o->keep = NULL;
+	}
 	ui_import_last.rejected = res.rejected;
 	str_copy(ui_import_last.path, path, sizeof ui_import_last.path);
 	ui_key_label(ui, UI_CTX_OFFICERS, UA_SAVE_REJECTS, key, sizeof key);
@@ -234,8 +244,15 @@ ui_import_preview(struct ui *ui, const char *path, struct import_options *o,
 	    "rejected ones?") : _("Import them?"));
 }
 
-void
-ui_import_officers(struct ui *ui, const char *file)
+/*
+ * The import, once shown: shown keeps the file as its changes were worked
+ * out, and that is what is written once they are confirmed, not the file
+ * as it may be by the time the key is pressed (in a folder others write,
+ * another may have put a file of their own at its name meanwhile).
+ * Returns whether shown holds the file.
+ */
+static int
+ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 {
 	struct import_options o;
 	struct import_result res;
@@ -250,11 +267,12 @@ ui_import_officers(struct ui *ui, const char *file)
 	else if ((r = ui_import_choose(ui, path, sizeof path)) != 1) {
 		if (r == UI_KEY_QUIT)
 			ui->quit = 1;
-		return;
+		return 0;
 	}
 	memset(&o, 0, sizeof o);
 	o.kind = ENTITY_OFFICER;
 	o.screen = 1;
+	o.keep = shown;
 	/*
 	 * What is written is what was agreed to: another who saves one of
 	 * these officers while the list is read changes what the import
@@ -266,7 +284,7 @@ ui_import_officers(struct ui *ui, const char *file)
 		if ((ask = ui_import_preview(ui, path, &o, &im,
 		    &listed)) == NULL) {
 			free(agreed);
-			return;
+			return o.input != NULL;
 		}
 		if (agreed != NULL && strcmp(agreed, listed) == 0) {
 			free(ask);
@@ -285,7 +303,7 @@ ui_import_officers(struct ui *ui, const char *file)
 			if (r == UI_KEY_QUIT)
 				ui->quit = 1;
 			free(agreed);
-			return;
+			return 1;
 		}
 		if (store_last_txnid(ui->store) == seen)
 			break;
@@ -305,7 +323,7 @@ ui_import_officers(struct ui *ui, const char *file)
 	if (rc != 0) {
 		ui_alert(ui, _("Import failed; nothing was written"), cause);
 		free(cause);
-		return;
+		return 1;
 	}
 	ui_import_last.rejected = res.rejected;
 	ui_key_label(ui, UI_CTX_OFFICERS, UA_UNDO, ukey, sizeof ukey);
@@ -327,6 +345,21 @@ ui_import_officers(struct ui *ui, const char *file)
 		ui_message(ui, 0, _("%s: nothing changed (%zu rejected)."),
 		    path, res.rejected);
 	ui_changed(ui);
+	return 1;
+}
+
+void
+ui_import_officers(struct ui *ui, const char *file)
+{
+	struct spool shown;
+
+	memset(&shown, 0, sizeof shown);
+	shown.fd = -1;
+	if (ui_import_shown(ui, file, &shown)) {
+		spool_free(&ui_import_last.copy);
+		ui_import_last.copy = shown;
+	} else
+		spool_free(&shown);
 }
 
 /*
@@ -390,6 +423,8 @@ ui_import_rejects(struct ui *ui)
 	o.screen = 1;
 	o.dry_run = 1;
 	o.rejects = file;
+	if (ui_import_last.copy.fd != -1)
+		o.input = &ui_import_last.copy;
 	rc = import_run(ui->core, ui_import_last.path, &o, &res, &cause);
 	free(res.warnings);
 	free(res.absent);

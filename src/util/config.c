@@ -280,49 +280,48 @@ config_line(const char *path, unsigned lineno, char *line, int system)
 }
 
 /*
- * Whether only root may change st (a file or a directory): it is root's
- * and no one else may write it, but for a directory anyone may write
- * that is sticky, as /tmp is. NULL if so, else a new string saying who
- * else may.
+ * Who else than root may change a file or directory of uid and mode that
+ * priv_roots_file found wanting for why, as words to follow "the file"
+ * or "which": a new string.
  */
 static char *
-config_not_roots(const struct stat *st)
+config_not_roots(enum priv_fault_why why, uid_t uid, mode_t mode)
 {
 	struct passwd *pw;
 
-	if (st->st_uid != 0) {
-		if ((pw = getpwuid(st->st_uid)) != NULL)
+	if (why == PRIV_FAULT_OWNER) {
+		if ((pw = getpwuid(uid)) != NULL)
 			return xasprintf(_("belongs to %s"), pw->pw_name);
 		return xasprintf(_("belongs to user %lu"),
-		    (unsigned long)st->st_uid);
+		    (unsigned long)uid);
 	}
-	if (((st->st_mode & S_IWGRP) && st->st_gid != 0) ||
-	    ((st->st_mode & S_IWOTH) && !(S_ISDIR(st->st_mode) &&
-	    (st->st_mode & S_ISVTX))))
-		return xasprintf(_("may be written by others than root "
-		    "(mode %o)"), (unsigned)(st->st_mode & 07777));
-	return NULL;
+	return xasprintf(_("may be written by others than root (mode %o)"),
+	    (unsigned)(mode & 07777));
 }
 
 /*
  * The system's file says where the shared database is and who may use it
  * at all: a set-id ogpo takes it only when root alone may change it, the
- * file opened as fd and every directory above it (as store_check_path
- * wants of the database's own). Else the login that may change it could
+ * file opened as fd and every directory above it (by the walk
+ * store_check_path makes for the database's own, but that no directory
+ * may be the group's to write). Else the login that may change it could
  * let in those the administrator shut out. 0, or -1 with the problem
  * noted.
  */
 static int
 config_check_system(const char *path, int fd)
 {
-	char real[PATH_MAX], *p, *who;
+	char real[PATH_MAX], *who;
+	enum priv_fault_why why;
+	struct priv_fault f;
 	struct stat st;
 
 	if (fstat(fd, &st) != 0 || realpath(path, real) == NULL) {
 		config_note(xasprintf("%s: %s", path, strerror(errno)));
 		return -1;
 	}
-	if ((who = config_not_roots(&st)) != NULL) {
+	if ((why = priv_roots_file(&st, (gid_t)-1)) != PRIV_FAULT_NONE) {
+		who = config_not_roots(why, st.st_uid, st.st_mode);
 		config_note(xasprintf(_("%s: the file %s; ogpo takes the "
 		    "system's settings only from a file root alone may "
 		    "change, and does not use these (as root: chown "
@@ -330,26 +329,20 @@ config_check_system(const char *path, int fd)
 		free(who);
 		return -1;
 	}
-	/* Each directory above, up to "/" itself. */
-	while ((p = strrchr(real, '/')) != NULL) {
-		p[p == real] = '\0';
-		if (lstat(real, &st) != 0) {
-			config_note(xasprintf("%s: %s", real, strerror(errno)));
-			return -1;
-		}
-		if ((who = config_not_roots(&st)) != NULL) {
-			config_note(xasprintf(_("%s: it lies in %s, which %s; "
-			    "ogpo takes the system's settings only from a file "
-			    "root alone may change, and does not use these (as "
-			    "root: chown root %s && chmod go-w %s)"), path,
-			    real, who, real, real));
-			free(who);
-			return -1;
-		}
-		if (p == real)
-			break;
+	if (priv_roots_only(real, (gid_t)-1, &f) == 0)
+		return 0;
+	if (f.why == PRIV_FAULT_STAT)
+		config_note(xasprintf("%s: %s", f.dir, strerror(f.error)));
+	else {
+		who = config_not_roots(f.why, f.uid, f.mode);
+		config_note(xasprintf(_("%s: it lies in %s, which %s; ogpo "
+		    "takes the system's settings only from a file root alone "
+		    "may change, and does not use these (as root: chown root "
+		    "%s && chmod go-w %s)"), path, f.dir, who, f.dir, f.dir));
+		free(who);
 	}
-	return 0;
+	free(f.dir);
+	return -1;
 }
 
 /* Read one file; a missing one is no problem, an unreadable one is. */

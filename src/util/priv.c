@@ -13,12 +13,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ogpo/priv.h"
@@ -249,4 +252,79 @@ priv_apart(int keep)
 	}
 	closedir(d);
 	return 0;
+}
+
+/* priv_roots_file, where owner may own it as well as root. */
+static enum priv_fault_why
+priv_rule(const struct stat *st, uid_t owner, gid_t group)
+{
+	if (st->st_uid != 0 && st->st_uid != owner)
+		return PRIV_FAULT_OWNER;
+	if (((st->st_mode & S_IWGRP) && st->st_gid != 0 &&
+	    st->st_gid != group) || ((st->st_mode & S_IWOTH) &&
+	    !(S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX))))
+		return PRIV_FAULT_WRITABLE;
+	return PRIV_FAULT_NONE;
+}
+
+enum priv_fault_why
+priv_roots_file(const struct stat *st, gid_t group)
+{
+	return priv_rule(st, 0, group);
+}
+
+/* The walk of priv_roots_only, where owner may own each as well. */
+static int
+priv_walk(const char *real, uid_t owner, gid_t group, struct priv_fault *f)
+{
+	char *path = xstrdup(real), *p, keep;
+	struct stat st;
+
+	memset(f, 0, sizeof *f);
+	for (p = path; p != NULL; p = strchr(p + 1, '/')) {
+		/* Cut path after "/" itself, else at the next slash. */
+		keep = p[p == path];
+		p[p == path] = '\0';
+		if (lstat(path, &st) != 0) {
+			f->why = PRIV_FAULT_STAT;
+			f->error = errno;
+		} else
+			f->why = priv_rule(&st, owner, group);
+		if (f->why != PRIV_FAULT_NONE) {
+			if (f->why != PRIV_FAULT_STAT) {
+				f->uid = st.st_uid;
+				f->mode = st.st_mode;
+			}
+			f->dir = path;
+			return -1;
+		}
+		p[p == path] = keep;
+		if (p == path && keep == '\0')
+			break;	/* real is "/" */
+	}
+	free(path);
+	return 0;
+}
+
+int
+priv_roots_only(const char *real, gid_t group, struct priv_fault *f)
+{
+	return priv_walk(real, 0, group, f);
+}
+
+int
+priv_mine_only(const char *real, struct priv_fault *f)
+{
+	struct passwd *pw = getpwuid(getuid());
+	struct group *gr = getgrgid(getgid());
+	gid_t own = (gid_t)-1;
+
+	/* A group of the person's own name and no other member (Debian's
+	 * private group of each account) is theirs alone. */
+	if (pw != NULL && gr != NULL &&
+	    strcmp(pw->pw_name, gr->gr_name) == 0 && (gr->gr_mem[0] == NULL ||
+	    (strcmp(gr->gr_mem[0], pw->pw_name) == 0 &&
+	    gr->gr_mem[1] == NULL)))
+		own = getgid();
+	return priv_walk(real, getuid(), own, f);
 }

@@ -71,3 +71,74 @@ check "the rejected rows are a file of their own, not a link" \
     test -f "$SH/list.rejected.csv" -a ! -L "$SH/list.rejected.csv"
 contains "holding the row" "$SH/list.rejected.csv" "not-an-email"
 check "no temporary name is left" test ! -e "$SH/list.rejected.csv.tmp"
+
+# --- a copy of the database ---------------------------------------------
+# A copy is kept to be restored from. In the share, the editor could move
+# the admin's copy aside and put there a database of its own, where it is
+# an admin, for the admin to restore one day; so it could in a folder of
+# its own the admin backed up into.
+as "$ADM" backup "$SH/copy"
+check "the admin's copy is not made in the share the group may change" \
+    test "$rc" -ne 0
+said "saying why and what to do" "may be changed by others (mode 2775)"
+said "and where instead" "back up into a directory only you may change"
+as "$ED" - sh -c "mv $SH/copy $SH/copy.old && mkdir $SH/copy &&
+    : >$SH/copy/data.mdb"
+check "so the editor has no copy of the admin's to put its own in place of" \
+    test "$rc" -ne 0
+mkdir "$TMP/eds" && chown "$ED" "$TMP/eds" && chmod 777 "$TMP/eds"
+as "$ADM" backup "$TMP/eds/copy"
+check "nor in a folder the editor owns" test "$rc" -ne 0
+said "naming its owner" "$TMP/eds belongs to $ED, who could put another database"
+mkdir -m 1777 "$TMP/all"
+as "$ADM" backup "$TMP/all/copy"
+check "a folder all may write but sticky (as /tmp) is the admin's to use" \
+    test "$rc" -eq 0
+as "$ADM" backup "$TMP/home/$ADM/copy"
+check "as is one of its own" test "$rc" -eq 0
+
+# --- an import confirmed on the screen ----------------------------------
+# The editor leaves a list of MOI's for the admin, who imports it in the
+# full-screen program: it shows what the file would change and asks.
+# Meanwhile the editor puts at the file's name one that also renames an
+# officer of another ministry, which the editor may not do, and the admin
+# may. What the admin confirms is what was shown.
+"$BIN" list officers --agency MOTC --tsv >"$TMP/motc"
+motc=$(awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "email")
+    c = i } NR == 2 { print $c }' "$TMP/motc")
+check "an officer of MOTC ($motc)" test -n "$motc"
+printf 'name,agency_code,role,email\n戊,MOI,po,wu@moi.gov.tw\n' \
+    >"$SH/moi.csv"
+printf 'name,agency_code,role,email\n戊,MOI,po,wu@moi.gov.tw\n被改名,MOTC,po,%s\n' \
+    "$motc" >"$SH/swap.csv"
+chgrp "shr$$" "$SH/moi.csv" "$SH/swap.csv"
+chmod 664 "$SH/moi.csv" "$SH/swap.csv"
+TS=$TMP/home/$ADM/tmux.sock
+adm_tmux() {
+	setpriv --reuid="$ADM" --regid="$ADM" --init-groups \
+	    env -i HOME="$TMP/home/$ADM" USER="$ADM" LOGNAME="$ADM" \
+	    PATH="$PREFIX/bin:/usr/bin:/bin" LANG=C.UTF-8 TERM=xterm \
+	    tmux -f /dev/null -S "$TS" "$@"
+}
+# shows TEXT: 0 once the admin's screen shows TEXT (within 20 s).
+shows() {
+	i=0
+	while ! adm_tmux capture-pane -p 2>/dev/null | grep -qF -- "$1"; do
+		[ $i -lt 200 ] || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+adm_tmux new-session -d -x 120 -y 40 "$BIN"
+check "the admin's full-screen program starts" shows "Agencies"
+adm_tmux send-keys : "import officers $SH/moi.csv" Enter
+check "it shows the change the file makes, and asks" shows "Import them?"
+check "one officer added, and only that" shows "row 2: added 戊 <wu@moi.gov.tw>"
+as "$ED" - mv -f "$SH/swap.csv" "$SH/moi.csv"
+check "the editor puts another file at its name" test "$rc" -eq 0
+adm_tmux send-keys y
+check "the admin's import lands" shows "Imported $SH/moi.csv: added 1"
+"$BIN" list officers --tsv >"$TMP/officers.tsv"
+contains "what was shown is written" "$TMP/officers.tsv" "wu@moi.gov.tw"
+lacks "what was not shown is not" "$TMP/officers.tsv" "被改名"
+adm_tmux kill-server

@@ -67,3 +67,42 @@ check "put right, the login with no role is refused again" test "$rc" -ne 0
 said "by the setting" "lets only its users in"
 as "$ED" list agencies
 check "and a user reads again" test "$rc" -eq 0
+
+# --- the directories above, by the one walk both take -------------------
+# /etc the program's group may write: the group's rights are no one's
+# but ogpo's, yet the settings are root's alone; a directory above the
+# shared database may be the group's, as the database's own is.
+chgrp "$GRP" /etc
+chmod 775 /etc
+as "$ED" list agencies
+check "/etc the group may write: the settings are not used" test "$rc" -ne 0
+said "naming /etc and its mode" "it lies in /etc, which may be written by others than root (mode 775)"
+chgrp root /etc
+chmod 755 /etc
+up=$(dirname "$STATE")
+chgrp "$GRP" "$up"
+chmod 775 "$up"
+as "$ED" list agencies
+check "a directory above the database the group may write is the install's" \
+    test "$rc" -eq 0
+# One that belongs to a login: that login could put a database of its own
+# (with itself as admin) in the shared one's place.
+chown "$NO" "$up"
+as "$ED" list agencies
+check "a directory above the database that a login owns: not opened" \
+    test "$rc" -ne 0
+said "naming it, its owner and root's command" \
+    "lies below $up, which belongs to $NO, who could put something else in its place"
+said "and what root runs" "(as root: chown root $up)"
+chown root "$up"
+chgrp root "$up"
+chmod 777 "$up"
+as "$ED" list agencies
+check "one open to all, not sticky: not opened" test "$rc" -ne 0
+said "naming it and root's command" "lies below $up, which others may change"
+chmod 1777 "$up"
+as "$ED" list agencies
+check "sticky, as /tmp is, it is" test "$rc" -eq 0
+chmod 755 "$up"
+as "$ED" list agencies
+check "put back, the editor reads" test "$rc" -eq 0

@@ -4,8 +4,9 @@
 # Agencies tab, not a command-line option; after the import the message
 # points to the key that saves them (r), not to command-line flags; r
 # offers FILE.rejected.csv next to the input, and the file written holds
-# the rejected row with a column giving the reason; the message gives its
-# full path. The database holds the good rows and not the rejected one.
+# the rejected row with a column giving the reason, even when the file
+# was changed since; the message gives its full path. The database holds
+# the good rows and not the rejected one.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -54,6 +55,11 @@ for lg in zh en; do
 		    "$SAVES"
 		screen
 		check "$s: … not to command-line flags" lacks_text "--"
+		# The file changes meanwhile (in a folder others write, another
+		# may put one of their own at its name): the rows saved are
+		# those the import rejected, not the file's as it is now.
+		printf 'name,email,agency_code,title\n趙不同,rj%sc@ex.gov.tw,NOSUCH,專員\n' \
+		    $n >"$in"
 		keys r
 		expect "$s: r asks where to save them" "$PROMPT"
 		expect "$s: … offering FILE.rejected.csv next to the input" \
@@ -77,6 +83,8 @@ for lg in zh en; do
 		    grep -q "^李小華,rj${n}b@ex.gov.tw,NOSUCH," "$out"
 		check "$s: … with its reason" grep -q "NOSUCH" "$out"
 		check "$s: … and not the good one" sh -c "! grep -q 王大明 '$out'"
+		check "$s: … nor a row the file holds since" \
+		    sh -c "! grep -q 趙不同 '$out'"
 		check "$s: the database holds the good row" sh -c \
 		    "'$OGPO' --db '$DB' list officers --tsv | grep -q rj${n}a@"
 		check "$s: … and not the rejected one" sh -c \
