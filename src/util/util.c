@@ -293,8 +293,8 @@ date_valid(const char *s)
 }
 
 /*
- * OGPO_NOW ("YYYY-MM-DD HH:MM[:SS]", local time; a date alone is its
- * midnight) sets the clock to that moment as the program starts, and it
+ * OGPO_NOW ("YYYY-MM-DD HH:MM[:SS]", or T for the space, local time; a
+ * date alone is its midnight) sets the clock to that moment as the program starts, and it
  * runs on from there: a screen can then be seen crossing midnight. Never when running set-id, where the
  * clock stamps a shared audit trail.
  */
@@ -303,17 +303,21 @@ time_offset(void)
 {
 	static int known;
 	static int64_t offset;
-	const char *s;
-	char day[11];
+	const char *env;
+	char day[11], s[32];
 	struct tm tm;
 	time_t when;
 
 	if (known)
 		return offset;
 	known = 1;
-	if (priv_setid() || (s = getenv("OGPO_NOW")) == NULL ||
-	    strlen(s) < 10)
+	if (priv_setid() || (env = getenv("OGPO_NOW")) == NULL ||
+	    strlen(env) < 10 || strlen(env) >= sizeof s)
 		return offset;
+	/* ISO 8601's T between the day and the time, as date -Is writes. */
+	memcpy(s, env, strlen(env) + 1);
+	if (s[10] == 'T')
+		s[10] = ' ';
 	memcpy(day, s, 10);
 	day[10] = '\0';
 	if (!date_valid(day) || (s[10] != '\0' && strlen(s) < 16))

@@ -239,6 +239,14 @@ rc=$?
 status "OGPO_NOW as a date alone: on that day it is held" 0
 run --db "$DB" audit
 contains "… at that day's midnight" "$TMP/out" "$pdate 00:00"
+# ISO 8601's T between day and time, as date -Is writes it: was ignored.
+OGPO_NOW="${pdate}T07:45:00" "$OGPO" --db "$DB" set meeting "$planned" \
+    status=planned >"$TMP/out" 2>"$TMP/err"
+OGPO_NOW="${pdate}T07:46:00" "$OGPO" --db "$DB" set meeting "$planned" \
+    status=held >"$TMP/out" 2>"$TMP/err"
+run --db "$DB" audit
+contains "OGPO_NOW with a T between day and time is taken" "$TMP/out" \
+    "$pdate 07:46"
 OGPO_NOW="$pdate 25:99" "$OGPO" --db "$DB" set meeting "$planned" \
     status=planned >"$TMP/out" 2>"$TMP/err"
 run --db "$DB" audit
