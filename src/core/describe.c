@@ -125,7 +125,7 @@ describe_field(struct store_txn *t, const struct field *f, const void *rec,
 		for (k = 0, used = 0; k < 4 && used < n; k++)
 			if (id & (1u << k))
 				used += (size_t)snprintf(buf + used, n - used,
-				    "%s%s", used ? "; " : "",
+				    "%s%s", used ? _(", ") : "",
 				    _(model_competence_labels[k]));
 	} else if (f->form == FORM_TRIGGERS) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);

@@ -125,20 +125,17 @@ form_show(struct form *fm, struct form_field *ff)
 		    _("yes") : _("no"));
 		return;
 	case FORM_FLAGS:
+		/* A list, said as lists are (、 in Chinese). */
 		if (ff->f->form == FORM_COMPETENCIES) {
 			for (i = 0; i < 4; i++)
 				if (ff->value & (1u << i))
 					used += (size_t)snprintf(ff->shown +
 					    used, sizeof ff->shown - used,
-					    "%s%s", used ? "; " : "",
+					    "%s%s", used ? _(", ") : "",
 					    _(model_competence_labels[i]));
 			return;
 		}
-		snprintf(ff->shown, sizeof ff->shown, "%s%s%s",
-		    ff->value & TRIGGER_STAKEHOLDERS ?
-		    _("complex interests; ") : "",
-		    ff->value & TRIGGER_DIVIDED ? _("divided; ") : "",
-		    ff->value & TRIGGER_HEATED ? _("heated") : "");
+		model_triggers_words(ff->value, ff->shown, sizeof ff->shown);
 		return;
 	default:
 		break;
@@ -626,6 +623,7 @@ form_pick(struct form *fm, struct form_field *ff, int key)
 {
 	const struct enum_names *e = ff->f->enums;
 	const char *labels[16];
+	char marked[4][128];
 	size_t n = 0, sel = 0, i;
 	uint32_t v, id;
 	int r;
@@ -665,18 +663,26 @@ form_pick(struct form *fm, struct form_field *ff, int key)
 			ff->value = (uint32_t)sel;
 		break;
 	case FORM_FLAGS:
+		/* Each marked [x] when on, as the officer's page marks
+		 * them: picking one turns it off, and without the marks
+		 * nothing said which were on. */
 		if (ff->f->form == FORM_COMPETENCIES) {
 			for (n = 0; n < 4; n++)
 				labels[n] = _(model_competence_labels[n]);
-			r = ui_pick(fm->ui, _("Toggle a competency (point 8)"),
-			    labels, 4, &sel, key);
 		} else {
 			labels[0] = _("complex stakeholder interests");
 			labels[1] = _("divided opinion");
 			labels[2] = _("heated public participation");
-			r = ui_pick(fm->ui, _("Toggle a trigger"), labels, 3,
-			    &sel, key);
+			n = 3;
 		}
+		for (i = 0; i < n; i++) {
+			snprintf(marked[i], sizeof marked[i], "%s %s",
+			    ff->value & (1u << i) ? "[x]" : "[ ]", labels[i]);
+			labels[i] = marked[i];
+		}
+		r = ui_pick(fm->ui, ff->f->form == FORM_COMPETENCIES ?
+		    _("Toggle a competency (point 8)") : _("Toggle a trigger"),
+		    labels, n, &sel, key);
 		if (r == 1)
 			ff->value ^= 1u << sel;
 		break;

@@ -265,7 +265,7 @@ model_triggers_words(uint32_t t, char *buf, size_t n)
 	for (i = 0; i < 3 && used < n; i++)
 		if (t & (1u << i))
 			used += (size_t)snprintf(buf + used, n - used, "%s%s",
-			    used ? _("; ") : "", _(words[i]));
+			    used ? _(", ") : "", _(words[i]));
 }
 
 const char *const model_competence_names[4] = { "communication",
