@@ -383,6 +383,18 @@ form_extra_lines(const struct form *fm, int i, int w)
 	return ui_wrap_put(NULL, line, 0, 0, w, 0, UI_DIM);
 }
 
+/* On the frame's line y, ending at column right, between spaces. */
+static void
+form_more(struct ui *ui, int y, int right, const char *what)
+{
+	char line[160];
+	int tw;
+
+	snprintf(line, sizeof line, " %s ", what);
+	tw = (int)text_width(line);
+	ui_put(ui, y, right - tw, tw, line, UI_DIM);
+}
+
 static void
 form_draw(struct ui *ui, void *arg)
 {
@@ -390,6 +402,7 @@ form_draw(struct ui *ui, void *arg)
 	struct form_field *ff;
 	int w = ui->cols - 4, h = ui->rows - 4, y0, x0, lw = 0, i, y, rows;
 	int need;
+	char more[128];
 
 	if (w > 110)
 		w = 110;
@@ -466,6 +479,20 @@ form_draw(struct ui *ui, void *arg)
 			if (max > 0)
 				y += n < max ? n : max;
 		}
+	}
+	/* A form taller than the screen (a case at 24 rows) scrolls as
+	 * Tab moves: the frame says fields lie beyond it, or a newcomer
+	 * takes the last one shown for the last. */
+	if (fm->top > 0) {
+		snprintf(more, sizeof more, ngettext("%d field above",
+		    "%d fields above", fm->top), fm->top);
+		form_more(ui, y0, x0 + w - 2, more);
+	}
+	if (i < fm->n) {
+		snprintf(more, sizeof more, ngettext("%d more field below: "
+		    "Tab goes on", "%d more fields below: Tab goes on",
+		    fm->n - i), fm->n - i);
+		form_more(ui, y0 + h - 1, x0 + w - 2, more);
 	}
 	ui_put(ui, y0 + h - 2, x0 + 2, w - 4, fm->readonly ?
 	    _("Read only   Tab/Shift-Tab: move   Esc: close") :

@@ -3,7 +3,13 @@
 # Chinese at 80x24: a search in an agency's officers that finds no one
 # says the list shows part and which key shows all; the pick list of a
 # course's competencies (point 8) marks those already on, as picking one
-# again turns it off, and the form lists them with 、 as lists are said.
+# again turns it off, and the form lists them with 、 as lists are said;
+# a case's form, taller than the screen, says how many fields lie below
+# and above the ones shown; the compliance tab counts its findings in
+# words; the audit names an attendance record as 出席紀錄, its person and
+# meeting side by side, never "NAME 出席 MEETING" of one who was away;
+# the meeting and resolution forms call the case they concern 列管案件,
+# as the progress form and the tab do, not 議題 (a kind of meeting).
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -47,5 +53,55 @@ esc
 expect "Esc asks before the typed course is thrown away" "捨棄您在此表單"
 keys y
 expect_gone "y throws it away" "培訓課程（第八點）"
+
+
+# --- a form taller than the screen -----------------------------------------
+keys 4
+expect "4: the cases" "列管案件：按 p"
+keys a
+expect "a opens a new case" "新增案件"
+expect "the frame says fields lie below, and Tab goes on" "欄，按 Tab 往下"
+screen
+lacks_text "上方還有" && ok "… and none above" || { not_ok "… and none above"; dump; }
+keys End
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+expect "past the screen's foot the frame says fields lie above" "上方還有"
+esc
+expect_gone "Esc closes the untouched form" "新增案件"
+
+# --- the case a meeting or a resolution concerns ---------------------------
+keys 3
+expect "3: the meetings" "會議，由新至舊"
+keys a
+expect "a opens a new meeting" "新增會議"
+expect "its case is called 列管案件" "│  列管案件 "
+screen
+lacks_text "│  議題 " && ok "… not 議題" || { not_ok "… not 議題"; dump; }
+esc
+expect_gone "Esc closes the untouched form" "新增會議"
+keys R
+expect "R: the meeting's resolutions" "決議事項"
+keys a
+expect "a opens a new resolution" "新增決議事項"
+expect "its case is called 列管案件" "│  列管案件 "
+esc
+expect_gone "Esc closes the untouched form" "新增決議事項"
+esc
+
+# --- the compliance tab and the audit --------------------------------------
+n=$("$OGPO" --db "$DB" check --tsv | awk 'END { print NR - 1 }')
+keys 5
+expect "5: the findings are counted in words ($n)" \
+    "違反實施要點之處：截至 2026-12-07 共 $n 項"
+keys :
+text "audit --entity attendance"
+keys Enter
+expect "the audit narrowed to attendance" "稽核軌跡，"
+keys Enter
+expect "Enter shows an attendance record as 出席紀錄" "│ 出席紀錄："
+screen
+check "… its person and meeting side by side" \
+    grep -qE '出席紀錄：[^ ]+（[0-9]{4}-[0-9]{2}-[0-9]{2} ' "$SCR"
+esc
 
 tui_done
