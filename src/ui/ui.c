@@ -1175,7 +1175,12 @@ ui_unbound(struct ui *ui, enum ui_ctx ctx, int key)
 	    key == (KEYMAP_FKEY | KEY_RESIZE))
 		return;
 	keymap_key_name(key, name, sizeof name);
-	if (*ui_key_label(ui, ctx, UA_HELP, help, sizeof help) != '\0')
+	/* Ctrl-C is how a newcomer tries to leave a program: say how. */
+	if (key == 0x03 && *ui_key_label(ui, ctx, UA_QUIT, help,
+	    sizeof help) != '\0')
+		ui_message(ui, 1, _("%s does not leave ogpo; %s leaves it"),
+		    name, help);
+	else if (*ui_key_label(ui, ctx, UA_HELP, help, sizeof help) != '\0')
 		ui_message(ui, 1, _("%s does nothing here; %s shows the keys"),
 		    name, help);
 	else

@@ -9,7 +9,8 @@
 # words; the audit names an attendance record as 出席紀錄, its person and
 # meeting side by side, never "NAME 出席 MEETING" of one who was away;
 # the meeting and resolution forms call the case they concern 列管案件,
-# as the progress form and the tab do, not 議題 (a kind of meeting).
+# as the progress form and the tab do, not 議題 (a kind of meeting);
+# Ctrl-C, how a newcomer tries to leave, says which key leaves.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -103,5 +104,11 @@ screen
 check "… its person and meeting side by side" \
     grep -qE '出席紀錄：[^ ]+（[0-9]{4}-[0-9]{2}-[0-9]{2} ' "$SCR"
 esc
+
+# --- leaving -------------------------------------------------------------
+keys C-c
+expect "Ctrl-C says q leaves ogpo" "<C-c> 不會離開 ogpo；要離開請按 q"
+keys q
+if wait_exit 5; then ok "q leaves"; else not_ok "q leaves"; dump; fi
 
 tui_done
