@@ -10,7 +10,9 @@
 # meeting side by side, never "NAME 出席 MEETING" of one who was away;
 # the meeting and resolution forms call the case they concern 列管案件,
 # as the progress form and the tab do, not 議題 (a kind of meeting);
-# Ctrl-C, how a newcomer tries to leave, says which key leaves.
+# Ctrl-C, how a newcomer tries to leave, says which key leaves; the
+# month's attendance written a second time names the file it would
+# write over.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -19,6 +21,9 @@ demo_db
 # Someone at another agency than the first in the tree (行政院).
 who=$("$OGPO" --db "$DB" list officers --tsv --agency MODA |
     awk -F '\t' 'NR == 2 { print $5 }')
+# Files are written where ogpo was started.
+mkdir -p "$TMP/desk"
+cd "$TMP/desk" || exit 1
 
 tui_start_zh newcomer
 # --- a search in one agency's officers ----------------------------------
@@ -88,6 +93,24 @@ expect "its case is called 列管案件" "│  列管案件 "
 esc
 expect_gone "Esc closes the untouched form" "新增決議事項"
 esc
+
+# --- the month's attendance, twice ----------------------------------------
+keys x
+expect "x asks for the month" "匯出哪個月份的出席紀錄"
+keys Enter
+expect "… then for the file" "寫入檔案"
+keys Enter
+expect "the month is written" "的出席紀錄"
+keys x
+expect "x again asks for the month" "匯出哪個月份的出席紀錄"
+keys Enter
+expect "… then for the file" "寫入檔案"
+keys Enter
+expect "the same name asks before writing over it, naming it" \
+    "」已存在，要覆寫嗎？"
+expect "… by its name" "「出席紀錄-"
+keys n
+expect_gone "n keeps it" "已存在"
 
 # --- the compliance tab and the audit --------------------------------------
 n=$("$OGPO" --db "$DB" check --tsv | awk 'END { print NR - 1 }')
