@@ -89,6 +89,15 @@ contains "with ui.lang = en, the settings' complaints are English too" \
 LC_ALL=zh_TW.UTF-8 run --db "$TMP/none" list agencies
 contains "zh_TW.UTF-8: the store's error in Chinese" "$TMP/err" \
     "請以「ogpo init」建立資料庫"
+# A newcomer's first start: the way to try ogpo on sample data, and the
+# program named as each line names it, with a full-width colon.
+contains "… with the way to try it on sample data" "$TMP/err" \
+    "加上 --demo 則填入示範資料"
+contains "… after ogpo：" "$TMP/err" "ogpo：$TMP/none："
+lacks "… never ogpo: with a half-width colon" "$TMP/err" "ogpo: "
+HOME=$TMP/home LC_ALL=zh_TW.UTF-8 run list agencies
+contains "where the database is by default, the line after says so" \
+    "$TMP/err" "（資料庫目錄 $TMP/home/.local/share/ogpo，來源：預設位置）"
 LC_ALL=zh_TW.UTF-8 run --db "$DB" init
 run --db "$DB" add agency code=EY name=行政院 level=1
 run --db "$DB" add agency code=MOI name=內政部 level=2 parent=EY
