@@ -99,6 +99,10 @@ HOME=$TMP/home LC_ALL=zh_TW.UTF-8 run list agencies
 contains "where the database is by default, the line after says so" \
     "$TMP/err" "（資料庫目錄 $TMP/home/.local/share/ogpo，來源：預設位置）"
 LC_ALL=zh_TW.UTF-8 run --db "$DB" init
+LC_ALL=zh_TW.UTF-8 run --db "$DB" user list
+contains "zh_TW.UTF-8: ogpo user list says the role in Chinese" "$TMP/out" \
+    "管理者"
+lacks "… not in English" "$TMP/out" "admin"
 run --db "$DB" add agency code=EY name=行政院 level=1
 run --db "$DB" add agency code=MOI name=內政部 level=2 parent=EY
 LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \

@@ -12,7 +12,8 @@
 # as the progress form and the tab do, not 議題 (a kind of meeting);
 # Ctrl-C, how a newcomer tries to leave, says which key leaves; the
 # month's attendance written a second time names the file it would
-# write over.
+# write over; a user made an editor in the Users tab without the
+# agencies they may edit is refused, as ogpo user add refuses one.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -127,6 +128,22 @@ screen
 check "… its person and meeting side by side" \
     grep -qE '出席紀錄：[^ ]+（[0-9]{4}-[0-9]{2}-[0-9]{2} ' "$SCR"
 esc
+
+# --- an editor of nothing ----------------------------------------------------
+keys 7
+expect "7: the users" "誰可以使用資料庫"
+keys a
+expect "a opens a new user, an editor" "新增使用者"
+text newpo
+keys C-s
+expect "an editor without agencies is refused, saying what to do" \
+    "請指定編輯者可編輯的機關，或改選其他角色"
+esc
+keys y
+expect_gone "the form is thrown away" "新增使用者"
+screen
+lacks_text "newpo" && ok "… and no such user was saved" ||
+    { not_ok "… and no such user was saved"; dump; }
 
 # --- leaving -------------------------------------------------------------
 keys C-c
