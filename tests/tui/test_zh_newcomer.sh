@@ -13,7 +13,9 @@
 # Ctrl-C, how a newcomer tries to leave, says which key leaves; the
 # month's attendance written a second time names the file it would
 # write over; a user made an editor in the Users tab without the
-# agencies they may edit is refused, as ogpo user add refuses one.
+# agencies they may edit is refused, as ogpo user add refuses one; the
+# month's topic vote numbers its candidates 編號, not 案號, which is a
+# case's.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -94,6 +96,17 @@ expect "its case is called 列管案件" "│  列管案件 "
 esc
 expect_gone "Esc closes the untouched form" "新增決議事項"
 esc
+
+# --- the topic vote ----------------------------------------------------------
+keys 4
+expect "4: the cases" "列管案件：按 p"
+keys V
+expect "V: the topic vote" "議題票選"
+expect "its candidates are numbered 編號" "票數   編號   候選議題"
+esc
+expect_gone "Esc closes it" "候選議題"
+keys 3
+expect "3: the meetings" "會議，由新至舊"
 
 # --- the month's attendance, twice ----------------------------------------
 keys x
