@@ -982,6 +982,14 @@ form_label_fit(struct ui *ui, char *label, size_t n, const char *fmt)
 {
 	char cut[OGPO_TEXT_MAX + 1];
 	int room = ui->cols - 14 - ((int)text_width(fmt) - 2);
+	size_t len = strlen(label);
+
+	/* A report's sentence ends in its own stop, and the message ends
+	 * in one: 已儲存「……上架。」。 said it twice. */
+	if (len > 3 && strcmp(label + len - 3, "。") == 0)
+		label[len - 3] = '\0';
+	else if (len > 1 && label[len - 1] == '.')
+		label[len - 1] = '\0';
 
 	if (room < 8)
 		room = 8;

@@ -15,7 +15,8 @@
 # write over; a user made an editor in the Users tab without the
 # agencies they may edit is refused, as ogpo user add refuses one; the
 # month's topic vote numbers its candidates 編號, not 案號, which is a
-# case's.
+# case's; a progress report's own full stop is not said twice when it
+# is saved.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -100,6 +101,12 @@ esc
 # --- the topic vote ----------------------------------------------------------
 keys 4
 expect "4: the cases" "列管案件：按 p"
+keys p
+expect "p reports progress on the first case" "辦理情形"
+text "已完成資料盤點。"
+keys C-s
+expect "saved, the report is quoted with one full stop" \
+    "已儲存「已完成資料盤點」。"
 keys V
 expect "V: the topic vote" "議題票選"
 expect "its candidates are numbered 編號" "票數   編號   候選議題"
