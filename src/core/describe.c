@@ -106,6 +106,13 @@ describe_field(struct store_txn *t, const struct field *f, const void *rec,
 	if (f->type == FIELD_U32 && f->ref != 0) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
 		describe_ref(t, f->ref, id, buf, n, as_was);
+	} else if (f->type == FIELD_U32 && f->enums == NULL &&
+	    strcmp(f->name, "agency") == 0) {
+		/* An attendance's agency, kept as it was on the day (no
+		 * reference the store holds to): named all the same, where
+		 * the audit said 機關 4. */
+		memcpy(&id, (const char *)rec + f->offset, sizeof id);
+		describe_ref(t, ENTITY_AGENCY, id, buf, n, as_was);
 	} else if (f->type == FIELD_U32LIST) {
 		memcpy(&count, (const char *)rec + f->count, sizeof count);
 		count = count > OGPO_COLLAB_MAX ? OGPO_COLLAB_MAX : count;

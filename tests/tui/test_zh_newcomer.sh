@@ -8,7 +8,8 @@
 # and above the ones shown; the compliance tab counts its findings in
 # words; the audit names an attendance record as 出席紀錄, its person and
 # meeting side by side, never "NAME 出席 MEETING" of one who was away;
-# the meeting and resolution forms call the case they concern 列管案件,
+# its agency by name, not by record number; the meeting and resolution
+# forms call the case they concern 列管案件,
 # as the progress form and the tab do, not 議題 (a kind of meeting);
 # Ctrl-C, how a newcomer tries to leave, says which key leaves; the
 # month's attendance written a second time names the file it would
@@ -142,11 +143,17 @@ keys :
 text "audit --entity attendance"
 keys Enter
 expect "the audit narrowed to attendance" "稽核軌跡，"
+# The first record made (新增) says every field.
+down_to "新增"
 keys Enter
 expect "Enter shows an attendance record as 出席紀錄" "│ 出席紀錄："
 screen
 check "… its person and meeting side by side" \
     grep -qE '出席紀錄：[^ ]+（[0-9]{4}-[0-9]{2}-[0-9]{2} ' "$SCR"
+# The change, its lines joined (it wraps in the box).
+sed -n 's/^[^│]*│ *//; s/ *│[^│]*$//; p' "$SCR" | tr -d '\n' >"$TMP/change"
+check "… its agency by name" grep -qE '；機關 [^；0-9]+（[A-Z0-9]+）；' \
+    "$TMP/change"
 esc
 
 # --- an editor of nothing ----------------------------------------------------
