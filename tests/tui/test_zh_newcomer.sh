@@ -17,7 +17,7 @@
 # agencies they may edit is refused, as ogpo user add refuses one; the
 # month's topic vote numbers its candidates 編號, not 案號, which is a
 # case's; a progress report's own full stop is not said twice when it
-# is saved.
+# is saved; a roll call's status line, full of marks, says how to leave.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -115,6 +115,15 @@ esc
 expect_gone "Esc closes it" "候選議題"
 keys 3
 expect "3: the meetings" "會議，由新至舊"
+
+# --- a roll call ------------------------------------------------------------
+keys Enter
+expect "Enter takes the roll call" "狀態         機關"
+screen
+check "its status line says how to leave it" \
+    sh -c 'tail -n 1 "$1" | grep -q "Esc 關閉"' - "$SCR"
+esc
+expect_gone "Esc leaves it" "狀態         機關"
 
 # --- the month's attendance, twice ----------------------------------------
 keys x
