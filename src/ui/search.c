@@ -47,9 +47,13 @@ search_draw(struct ui *ui, void *arg)
 	ui_fill(ui, y, 0, ui->cols, UI_STATUS);
 	ui_put(ui, y, 0, 2, "/", UI_STATUS);
 	ui_edit_draw(ui, &sl->edit, y, 1, ui->cols / 2, UI_STATUS);
+	/* A bare "/" said nothing of how a search ends. */
 	if (sl->failed)
 		ui_put(ui, y, ui->cols / 2 + 2, ui->cols / 2 - 2,
 		    _("no match"), UI_ERROR);
+	else
+		ui_put(ui, y, ui->cols / 2 + 2, ui->cols / 2 - 2,
+		    _("Enter: accept    Esc: cancel"), UI_STATUS);
 }
 
 static int

@@ -4,7 +4,8 @@
 # says the list shows part and which key shows all; the pick list of a
 # course's competencies (point 8) marks those already on, as picking one
 # again turns it off, and the form lists them with 、 as lists are said;
-# a case's form, taller than the screen, says how many fields lie below
+# the search line says how a search ends; a case's form, taller than
+# the screen, says how many fields lie below
 # and above the ones shown; the compliance tab counts its findings in
 # words; the audit names an attendance record as 出席紀錄, its person and
 # meeting side by side, never "NAME 出席 MEETING" of one who was away;
@@ -35,6 +36,7 @@ tui_start_zh newcomer
 keys Enter
 expect "Enter on 行政院 lists its officers" "行政院的人員（F 顯示全部）"
 keys /
+expect "/ says how a search ends" "Enter：確定    Esc：取消"
 text "$who"
 keys Enter
 expect "no one found there says the list shows part, and F shows all" \
