@@ -1,24 +1,24 @@
 #!/bin/sh
 # test_zh_newcomer.sh — a newly named PO's first hour in Traditional
-# Chinese at 80x24: a search in an agency's officers that finds no one
-# says the list shows part and which key shows all; the pick list of a
-# course's competencies (point 8) marks those already on, as picking one
-# again turns it off, and the form lists them with 、 as lists are said;
-# the search line says how a search ends; a case's form, taller than
-# the screen, says how many fields lie below
-# and above the ones shown; the compliance tab counts its findings in
-# words; the audit names an attendance record as 出席紀錄, its person and
-# meeting side by side, never "NAME 出席 MEETING" of one who was away;
-# its agency by name, not by record number; the meeting and resolution
-# forms call the case they concern 列管案件,
-# as the progress form and the tab do, not 議題 (a kind of meeting);
-# Ctrl-C, how a newcomer tries to leave, says which key leaves; the
-# month's attendance written a second time names the file it would
-# write over; a user made an editor in the Users tab without the
-# agencies they may edit is refused, as ogpo user add refuses one; the
-# month's topic vote numbers its candidates 編號, not 案號, which is a
-# case's; a progress report's own full stop is not said twice when it
-# is saved; a roll call's status line, full of marks, says how to leave.
+# Chinese at 80x24, where a newcomer was left without a word:
+# - a search says how it ends; one that finds no one in an agency's
+#   officers says the list shows part, and which key shows all;
+# - a course's competencies (point 8) are marked [x] in their pick list,
+#   as picking one again turns it off, and listed with 、;
+# - a case's form, taller than the screen, says how many fields lie
+#   below and above the ones shown;
+# - the meeting and resolution forms call their case 列管案件, not 議題;
+# - a saved report's own full stop is not said twice; the topic vote
+#   numbers its candidates 編號, not 案號;
+# - a roll call's status line says how to leave it;
+# - a month's attendance written again names the file it would replace;
+# - the compliance tab counts its findings in words (共 N 項);
+# - the audit names an attendance 出席紀錄, its person and meeting side
+#   by side (not "NAME 出席 MEETING" of one who was away), its agency by
+#   name, not by number;
+# - an editor without the agencies they may edit is refused, as ogpo
+#   user add refuses one;
+# - Ctrl-C says which key leaves ogpo.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
