@@ -12,6 +12,7 @@
 #   numbers its candidates 編號, not 案號;
 # - a roll call's status line says how to leave it;
 # - a month's attendance written again names the file it would replace;
+#   taken for a list of officers, its header is read out with 、;
 # - the compliance tab counts its findings in words (共 N 項);
 # - the audit names an attendance 出席紀錄, its person and meeting side
 #   by side (not "NAME 出席 MEETING" of one who was away), its agency by
@@ -144,6 +145,20 @@ expect "the same name asks before writing over it, naming it" \
 expect "… by its name" "「出席紀錄-"
 keys n
 expect_gone "n keeps it" "已存在"
+keys 2
+expect "2: the officers" "所有機關的人員"
+keys i
+expect "i asks which file, offering the month's" "出席紀錄-"
+keys Enter
+expect "the sheet is not a list of officers" "無法匯入"
+screen
+sed -n 's/^[^│]*│ *//; s/ *│[^│]*$//; p' "$SCR" | tr -d '\n' >"$TMP/refusal"
+check "… and its header is read out with 、" \
+    grep -qF '標題列為：日期、會議類別、' "$TMP/refusal"
+keys Enter
+expect_gone "Enter closes it" "無法匯入"
+keys 3
+expect "3: the meetings" "會議，由新至舊"
 
 # --- the compliance tab and the audit --------------------------------------
 n=$("$OGPO" --db "$DB" check --tsv | awk 'END { print NR - 1 }')
