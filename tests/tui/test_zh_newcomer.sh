@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_zh_newcomer.sh — a newly named PO's first hour in Traditional
 # Chinese at 80x24, where a newcomer was left without a word:
-# - a search says how it ends; one that finds no one in an agency's
-#   officers says the list shows part, and which key shows all;
+# - a search and the command line (:) say how they end; a search that
+#   finds no one in an agency's officers says the list shows part, and
+#   which key shows all;
 # - a course's competencies (point 8) are marked [x] in their pick list,
 #   as picking one again turns it off, and listed with 、;
 # - a case's form, taller than the screen, says how many fields lie
@@ -166,6 +167,8 @@ keys 5
 expect "5: the findings are counted in words ($n)" \
     "違反實施要點之處：截至 2026-12-07 共 $n 項"
 keys :
+expect ": says what to type and how it ends" \
+    "輸入指令（:help 列出全部）    Tab：補全    Enter：確定    Esc：取消"
 text "audit --entity attendance"
 keys Enter
 expect "the audit narrowed to attendance" "稽核軌跡，"
