@@ -99,6 +99,10 @@ HOME=$TMP/home LC_ALL=zh_TW.UTF-8 run list agencies
 contains "where the database is by default, the line after says so" \
     "$TMP/err" "（資料庫目錄 $TMP/home/.local/share/ogpo，來源：預設位置）"
 LC_ALL=zh_TW.UTF-8 run --db "$DB" init
+LC_ALL=zh_TW.UTF-8 run help vote
+contains "zh_TW.UTF-8: who may vote is said in the regulation's word" \
+    "$TMP/out" "在任的聯絡人可以投票"
+lacks "… not the English PO" "$TMP/out" " PO "
 LC_ALL=zh_TW.UTF-8 run --db "$DB" user list
 contains "zh_TW.UTF-8: ogpo user list says the role in Chinese" "$TMP/out" \
     "管理者"
