@@ -6,6 +6,9 @@
 #   which key shows all;
 # - a course's competencies (point 8) are marked [x] in their pick list,
 #   as picking one again turns it off, and listed with 、;
+# - an officer's page lists the four competencies whole, one to a line
+#   where two would cut one, and a reward's kind and reason with a
+#   full-width colon;
 # - a case's form, taller than the screen, says how many fields lie
 #   below and above the ones shown;
 # - the meeting and resolution forms call their case 列管案件, not 議題;
@@ -49,6 +52,25 @@ keys /
 text "$who"
 keys Enter
 expect_sel "… where the search finds $who" "$who"
+
+# --- an officer's page -------------------------------------------------------
+# The demo's first officer has a course and a reward.
+po1=$("$OGPO" --db "$DB" list officers --tsv | awk -F '\t' '$1 == 2 { print $5 }')
+kind=$("$OGPO" --db "$DB" list rewards --tsv | awk -F '\t' '$5 == 2 { print $7; exit }')
+keys /
+text "$po1"
+keys Enter
+expect_sel "the search finds $po1" "$po1"
+keys Enter
+expect "Enter opens $po1's page" "第八點核心能力"
+expect "the first competency is whole" "溝通轉譯（利害關係人溝通、開放資料、轉譯）"
+expect "a reward's kind and reason part with a full-width colon" "$kind："
+esc
+expect_gone "Esc closes the page" "第八點核心能力"
+keys /
+text "$who"
+keys Enter
+expect_sel "back on $who" "$who"
 
 # --- a course's competencies ---------------------------------------------
 keys t
