@@ -114,6 +114,10 @@ LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \
 contains "zh_TW.UTF-8: validation speaks Chinese" "$TMP/err" \
     "電子郵件「bad」不是電子郵件地址"
 LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \
+    role=po email=bad phone=abc
+contains "… two complaints part with a full-width semicolon" "$TMP/err" \
+    "name@agency.gov.tw；電話「abc」"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \
     role=聯絡人 email=wang@ex.gov.tw
 check "zh_TW.UTF-8: the role given in Chinese is accepted" [ "$rc" -eq 0 ]
 LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=李大同 agency=MOI \

@@ -14,7 +14,8 @@
 # - the meeting and resolution forms call their case 列管案件, not 議題;
 # - a saved report's own full stop is not said twice; the topic vote
 #   numbers its candidates 編號, not 案號;
-# - a roll call's status line says how to leave it;
+# - a roll call's status line says how to leave it, and parts a proxy
+#   from a note with ；;
 # - a month's attendance written again names the file it would replace;
 #   taken for a list of officers, its header is read out with 、;
 # - the compliance tab counts its findings in words (共 N 項);
@@ -143,13 +144,21 @@ keys 3
 expect "3: the meetings" "會議，由新至舊"
 
 # --- a roll call ------------------------------------------------------------
+# The quarter's policy meeting, held, with someone who sent a proxy.
+down_to "政策協調聯繫會議"
 keys Enter
 expect "Enter takes the roll call" "狀態         機關"
 screen
 check "its status line says how to leave it" \
     sh -c 'tail -n 1 "$1" | grep -q "Esc 關閉"' - "$SCR"
+down_to "代理出席"
+keys c
+text 遲到
+keys Enter
+expect "a proxy and a note part with a full-width semicolon" "；遲到"
 esc
 expect_gone "Esc leaves it" "狀態         機關"
+keys Home
 
 # --- the month's attendance, twice ----------------------------------------
 keys x
