@@ -1,6 +1,8 @@
 #!/bin/sh
 # test_zh_newcomer.sh — a newly named PO's first hour in Traditional
 # Chinese at 80x24, where a newcomer was left without a word:
+# - the help says the command line's key on one line, not 補 and 全
+#   wrapped apart;
 # - a search and the command line (:) say how they end; a search that
 #   finds no one in an agency's officers says the list shows part, and
 #   which key shows all;
@@ -38,6 +40,14 @@ mkdir -p "$TMP/desk"
 cd "$TMP/desk" || exit 1
 
 tui_start_zh newcomer
+# --- the help ------------------------------------------------------------
+keys '?'
+expect "? shows the keys" "此處的按鍵"
+keys NPage
+expect "the command line's key is said on one line at 80 columns" \
+    "輸入指令（:export、:list、:audit、:q …；Tab 補全）"
+esc
+expect_gone "Esc closes the help" "此處的按鍵"
 # --- a search in one agency's officers ----------------------------------
 keys Enter
 expect "Enter on 行政院 lists its officers" "行政院的人員（F 顯示全部）"
