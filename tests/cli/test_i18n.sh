@@ -99,6 +99,11 @@ HOME=$TMP/home LC_ALL=zh_TW.UTF-8 run list agencies
 contains "where the database is by default, the line after says so" \
     "$TMP/err" "（資料庫目錄 $TMP/home/.local/share/ogpo，來源：預設位置）"
 LC_ALL=zh_TW.UTF-8 run --db "$DB" init
+LC_ALL=zh_TW.UTF-8 run --help
+wide=$(while IFS= read -r l; do printf '%s' "$l" | LC_ALL=C.UTF-8 wc -L
+    done <"$TMP/out" | sort -n | tail -1)
+check "zh_TW.UTF-8: ogpo --help fits 80 columns (widest $wide)" \
+    [ "$wide" -le 80 ]
 LC_ALL=zh_TW.UTF-8 run help vote
 contains "zh_TW.UTF-8: who may vote is said in the regulation's word" \
     "$TMP/out" "在任的聯絡人可以投票"
