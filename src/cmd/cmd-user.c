@@ -143,7 +143,7 @@ cmd_user_list(struct core *c, int tsv, char **cause)
 		snprintf(changed, sizeof changed, _("%s by %s"), when,
 		    u.h.updated_by);
 		cells[0] = u.login;
-		cells[1] = model_enum_name(&model_user_roles, u.role);
+		cells[1] = _(model_enum_label(&model_user_roles, u.role));
 		cells[2] = u.role == UROLE_EDITOR ? scope : _("(all)");
 		cells[3] = changed;
 		cmd_table_row(stdout, cols, 4, cells);

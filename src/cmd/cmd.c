@@ -41,15 +41,16 @@ cmd_open(const struct cmd_ctx *ctx, int create)
 	const char *origin;
 	char *dir, *cause = NULL, *shown;
 
+	/* The program's name as the lines after it write it (ogpo：). */
 	if ((dir = core_default_dir(ctx->db_flag, &origin, &cause)) == NULL) {
-		fprintf(stderr, "%s: ", ctx->prog);
+		fprintf(stderr, _("%s: "), ctx->prog);
 		cmd_put_safe(stderr, cause);
 		fputc('\n', stderr);
 		free(cause);
 		return NULL;
 	}
 	if (core_open(&c, dir, create, &cause) != 0) {
-		fprintf(stderr, "%s: ", ctx->prog);
+		fprintf(stderr, _("%s: "), ctx->prog);
 		cmd_put_safe(stderr, cause);
 		fputc('\n', stderr);
 		if (strcmp(origin, "--db") != 0) {

@@ -107,6 +107,13 @@ describe_field(struct store_txn *t, const struct field *f, const void *rec,
 	if (f->type == FIELD_U32 && f->ref != 0) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);
 		describe_ref(t, f->ref, id, buf, n, as_was);
+	} else if (f->type == FIELD_U32 && f->enums == NULL &&
+	    strcmp(f->name, "agency") == 0) {
+		/* An attendance's agency, kept as it was on the day (no
+		 * reference the store holds to): named all the same, where
+		 * the audit said 機關 4. */
+		memcpy(&id, (const char *)rec + f->offset, sizeof id);
+		describe_ref(t, ENTITY_AGENCY, id, buf, n, as_was);
 	} else if (f->type == FIELD_U32LIST) {
 		memcpy(&count, (const char *)rec + f->count, sizeof count);
 		count = count > OGPO_COLLAB_MAX ? OGPO_COLLAB_MAX : count;
@@ -126,7 +133,7 @@ describe_field(struct store_txn *t, const struct field *f, const void *rec,
 		for (k = 0, used = 0; k < 4 && used < n; k++)
 			if (id & (1u << k))
 				used += (size_t)snprintf(buf + used, n - used,
-				    "%s%s", used ? "; " : "",
+				    "%s%s", used ? _(", ") : "",
 				    _(model_competence_labels[k]));
 	} else if (f->form == FORM_TRIGGERS) {
 		memcpy(&id, (const char *)rec + f->offset, sizeof id);

@@ -291,7 +291,7 @@ core_save_flags(struct core *c, struct store_txn *t, enum entity_kind kind,
 		/* Every complaint at once: fixing one at a time is tedious. */
 		for (i = 0; i < n && i < 8; i++)
 			used += (size_t)snprintf(all + used, sizeof all - used,
-			    "%s%s", i ? "; " : "", faults[i].msg);
+			    "%s%s", i ? _("; ") : "", faults[i].msg);
 		if (n > 8)
 			snprintf(all + used, sizeof all - used, _("; and %zu "
 			    "more"), n - 8);

@@ -661,6 +661,20 @@ out:
 	free(v);
 }
 
+/*
+ * A user: an editor may edit the agencies named, and those below them;
+ * one with none could edit nothing (ogpo user add refuses it too).
+ */
+static void
+check_user(struct check *ck)
+{
+	const struct user *u = ck->rec;
+
+	if (u->role == UROLE_EDITOR && u->nscope == 0)
+		check_fault(ck, "scope", "name the agencies an editor may "
+		    "edit, or choose another role");
+}
+
 static size_t
 core_check_part(struct store_txn *t, enum entity_kind kind, const void *rec,
     struct core_fault *faults, size_t max, enum check_part part)
@@ -703,6 +717,9 @@ core_check_part(struct store_txn *t, enum entity_kind kind, const void *rec,
 	}
 	case ENTITY_BALLOT:
 		check_ballot(&ck);
+		break;
+	case ENTITY_USER:
+		check_user(&ck);
 		break;
 	default:
 		break;

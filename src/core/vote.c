@@ -279,7 +279,7 @@ core_vote_close(struct core *c, struct store_txn *t, uint32_t vote,
 			if (k->c[i].approvals ==
 			    k->c[VOTE_CHOSEN - 1].approvals)
 				used += (size_t)snprintf(tied + used,
-				    sizeof tied - used, "%s#%u", used ? ", " :
+				    sizeof tied - used, "%s#%u", used ? _(", ") :
 				    "", k->c[i].candidate);
 		rc = err_set(cause, OGPO_CONFLICT, "candidates %s tie with %u "
 		    "approvals for the second place; choose the topics with "

@@ -668,10 +668,11 @@ store_open_priv(struct store **sp, const char *dir,
 	if (!found && !opt->create) {
 		if (stat(dir, &st) != 0)
 			return err_set(cause, OGPO_NOTFOUND, "%s: %s; create "
-			    "a database with 'ogpo init'", dir,
-			    strerror(errno));
+			    "a database with 'ogpo init' (with --demo, to "
+			    "try ogpo on sample data)", dir, strerror(errno));
 		return err_set(cause, OGPO_NOTFOUND, "%s holds no ogpo "
-		    "database; create one with 'ogpo init'", dir);
+		    "database; create one with 'ogpo init' (with --demo, "
+		    "to try ogpo on sample data)", dir);
 	}
 	if ((rc = store_check_fs(dir, cause)) != 0)
 		return rc;

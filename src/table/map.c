@@ -170,7 +170,7 @@ import_header_map(const struct table_row *row, enum entity_kind kind,
 		found[0] = '\0';
 		for (k = 0; k < row->nfields && n + 1 < sizeof found; k++)
 			n += (size_t)snprintf(found + n, sizeof found - n,
-			    "%s%s", k ? ", " : "", row->fields[k]);
+			    "%s%s", k ? _(", ") : "", row->fields[k]);
 		str_utf8_cut(found);
 		return err_set(cause, OGPO_INVALID, "the header has no %s "
 		    "column, so no row was read; the header reads: %s",

@@ -349,7 +349,7 @@ attend_draw(struct ui *ui, void *arg)
 		    r->officer & ATTEND_EXTERNAL ? _("External") :
 		    _(model_enum_label(&model_roles, r->role)), attr);
 		snprintf(line, sizeof line, "%s%s%s", r->proxy,
-		    r->proxy[0] && r->note[0] ? "; " : "", r->note);
+		    r->proxy[0] && r->note[0] ? _("; ") : "", r->note);
 		ui_put(ui, y + 3 + row, x + 38 + cw, w - 38 - cw, line, attr);
 	}
 	if (v->list.count == 0)

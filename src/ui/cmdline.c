@@ -554,6 +554,12 @@ cmdline_draw(struct ui *ui, void *arg)
 	if (cl->choices[0] != '\0') {
 		ui_fill(ui, y - 1, 0, ui->cols, UI_NORMAL);
 		ui_put(ui, y - 1, 0, ui->cols, cl->choices, UI_DIM);
+	} else if (cl->buf[0] == '\0') {
+		/* A bare ":" said nothing of what to type or how to end. */
+		ui_fill(ui, y - 1, 0, ui->cols, UI_NORMAL);
+		ui_put(ui, y - 1, 0, ui->cols, _("A command (:help lists "
+		    "them)    Tab: complete    Enter: accept    Esc: cancel"),
+		    UI_DIM);
 	}
 	ui_fill(ui, y, 0, ui->cols, UI_NORMAL);
 	ui_put(ui, y, 0, 1, ":", UI_NORMAL);

@@ -125,20 +125,17 @@ form_show(struct form *fm, struct form_field *ff)
 		    _("yes") : _("no"));
 		return;
 	case FORM_FLAGS:
+		/* A list, said as lists are (、 in Chinese). */
 		if (ff->f->form == FORM_COMPETENCIES) {
 			for (i = 0; i < 4; i++)
 				if (ff->value & (1u << i))
 					used += (size_t)snprintf(ff->shown +
 					    used, sizeof ff->shown - used,
-					    "%s%s", used ? "; " : "",
+					    "%s%s", used ? _(", ") : "",
 					    _(model_competence_labels[i]));
 			return;
 		}
-		snprintf(ff->shown, sizeof ff->shown, "%s%s%s",
-		    ff->value & TRIGGER_STAKEHOLDERS ?
-		    _("complex interests; ") : "",
-		    ff->value & TRIGGER_DIVIDED ? _("divided; ") : "",
-		    ff->value & TRIGGER_HEATED ? _("heated") : "");
+		model_triggers_words(ff->value, ff->shown, sizeof ff->shown);
 		return;
 	default:
 		break;
@@ -386,6 +383,18 @@ form_extra_lines(const struct form *fm, int i, int w)
 	return ui_wrap_put(NULL, line, 0, 0, w, 0, UI_DIM);
 }
 
+/* On the frame's line y, ending at column right, between spaces. */
+static void
+form_more(struct ui *ui, int y, int right, const char *what)
+{
+	char line[160];
+	int tw;
+
+	snprintf(line, sizeof line, " %s ", what);
+	tw = (int)text_width(line);
+	ui_put(ui, y, right - tw, tw, line, UI_DIM);
+}
+
 static void
 form_draw(struct ui *ui, void *arg)
 {
@@ -393,6 +402,7 @@ form_draw(struct ui *ui, void *arg)
 	struct form_field *ff;
 	int w = ui->cols - 4, h = ui->rows - 4, y0, x0, lw = 0, i, y, rows;
 	int need;
+	char more[128];
 
 	if (w > 110)
 		w = 110;
@@ -469,6 +479,20 @@ form_draw(struct ui *ui, void *arg)
 			if (max > 0)
 				y += n < max ? n : max;
 		}
+	}
+	/* A form taller than the screen (a case at 24 rows) scrolls as
+	 * Tab moves: the frame says fields lie beyond it, or a newcomer
+	 * takes the last one shown for the last. */
+	if (fm->top > 0) {
+		snprintf(more, sizeof more, ngettext("%d field above",
+		    "%d fields above", fm->top), fm->top);
+		form_more(ui, y0, x0 + w - 2, more);
+	}
+	if (i < fm->n) {
+		snprintf(more, sizeof more, ngettext("%d more field below: "
+		    "Tab goes on", "%d more fields below: Tab goes on",
+		    fm->n - i), fm->n - i);
+		form_more(ui, y0 + h - 1, x0 + w - 2, more);
 	}
 	ui_put(ui, y0 + h - 2, x0 + 2, w - 4, fm->readonly ?
 	    _("Read only   Tab/Shift-Tab: move   Esc: close") :
@@ -626,6 +650,7 @@ form_pick(struct form *fm, struct form_field *ff, int key)
 {
 	const struct enum_names *e = ff->f->enums;
 	const char *labels[16];
+	char marked[4][128];
 	size_t n = 0, sel = 0, i;
 	uint32_t v, id;
 	int r;
@@ -665,18 +690,26 @@ form_pick(struct form *fm, struct form_field *ff, int key)
 			ff->value = (uint32_t)sel;
 		break;
 	case FORM_FLAGS:
+		/* Each marked [x] when on, as the officer's page marks
+		 * them: picking one turns it off, and without the marks
+		 * nothing said which were on. */
 		if (ff->f->form == FORM_COMPETENCIES) {
 			for (n = 0; n < 4; n++)
 				labels[n] = _(model_competence_labels[n]);
-			r = ui_pick(fm->ui, _("Toggle a competency (point 8)"),
-			    labels, 4, &sel, key);
 		} else {
 			labels[0] = _("complex stakeholder interests");
 			labels[1] = _("divided opinion");
 			labels[2] = _("heated public participation");
-			r = ui_pick(fm->ui, _("Toggle a trigger"), labels, 3,
-			    &sel, key);
+			n = 3;
 		}
+		for (i = 0; i < n; i++) {
+			snprintf(marked[i], sizeof marked[i], "%s %s",
+			    ff->value & (1u << i) ? "[x]" : "[ ]", labels[i]);
+			labels[i] = marked[i];
+		}
+		r = ui_pick(fm->ui, ff->f->form == FORM_COMPETENCIES ?
+		    _("Toggle a competency (point 8)") : _("Toggle a trigger"),
+		    labels, n, &sel, key);
 		if (r == 1)
 			ff->value ^= 1u << sel;
 		break;
@@ -949,6 +982,14 @@ form_label_fit(struct ui *ui, char *label, size_t n, const char *fmt)
 {
 	char cut[OGPO_TEXT_MAX + 1];
 	int room = ui->cols - 14 - ((int)text_width(fmt) - 2);
+	size_t len = strlen(label);
+
+	/* A report's sentence ends in its own stop, and the message ends
+	 * in one: 已儲存「……上架。」。 said it twice. */
+	if (len > 3 && strcmp(label + len - 3, "。") == 0)
+		label[len - 3] = '\0';
+	else if (len > 1 && label[len - 1] == '.')
+		label[len - 1] = '\0';
 
 	if (room < 8)
 		room = 8;

@@ -105,7 +105,7 @@ officer_draw(struct ui *ui, void *arg)
 	struct training tr;
 	struct reward rw;
 	char line[1024], comp[256], day[16], state[96];
-	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, i, k;
+	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, i, k, per;
 	uint32_t id;
 	enum ui_attr attr;
 
@@ -128,14 +128,19 @@ officer_draw(struct ui *ui, void *arg)
 		k += (v->covered >> i) & 1;
 	snprintf(line, sizeof line, _("Competencies of point 8: %d of 4"), k);
 	ui_put(ui, y + 2, x, w, line, UI_NORMAL);
-	/* Two to a line, each marked [x] when a course covered it. */
+	/* Two to a line, each marked [x] when a course covered it; one to
+	 * a line where two would cut one (溝通轉譯 at 80 columns). */
+	for (i = 0, per = 2; i < 4; i++)
+		if ((int)text_width(_(model_competence_labels[i])) + 4 >
+		    w / 2 - 3)
+			per = 1;
 	for (i = 0; i < 4; i++) {
 		snprintf(line, sizeof line, "%s %s", v->covered & (1u << i) ?
 		    "[x]" : "[ ]", _(model_competence_labels[i]));
-		ui_put(ui, y + 3 + i / 2, x + 2 + (i % 2) * (w / 2),
-		    w / 2 - 3, line, UI_NORMAL);
+		ui_put(ui, y + 3 + i / per, x + 2 + (i % per) * (w / 2),
+		    per == 2 ? w / 2 - 3 : w - 2, line, UI_NORMAL);
 	}
-	y += 2;
+	y += 4 / per;
 	ui_put(ui, y + 4, x, 10, _("Date"), UI_TITLE);
 	ui_put(ui, y + 4, x + 11, 8, _("Record"), UI_TITLE);
 	ui_put(ui, y + 4, x + 20, w - 20, _("Course or reason"), UI_TITLE);
@@ -154,7 +159,7 @@ officer_draw(struct ui *ui, void *arg)
 			ui_put(ui, y + 5 + row, x, 10, date_show(rw.date, day,
 			    sizeof day), attr);
 			ui_put(ui, y + 5 + row, x + 11, 8, _("Reward"), attr);
-			snprintf(line, sizeof line, "%s: %.600s", rw.kind,
+			snprintf(line, sizeof line, _("%s: %s"), rw.kind,
 			    rw.reason);
 		} else {
 			if (store_get(t, ENTITY_TRAINING, id, &tr, NULL) != 0)
@@ -168,7 +173,7 @@ officer_draw(struct ui *ui, void *arg)
 				if (tr.competencies & (1u << i))
 					snprintf(comp + strlen(comp),
 					    sizeof comp - strlen(comp), "%s%s",
-					    comp[0] ? ", " : "",
+					    comp[0] ? _(", ") : "",
 					    _(model_competence_labels[i]));
 			snprintf(line, sizeof line, _("%s (%s h, %.96s): %s"),
 			    tr.course, tr.hours[0] ? tr.hours : "?",

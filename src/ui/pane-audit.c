@@ -280,6 +280,8 @@ audit_action(struct ui *ui, enum ui_action a)
 {
 	char text[sizeof aud.text], key[64];
 
+	aud.search.narrowed = aud.text[0] != '\0' ? UI_CTX_AUDIT :
+	    UI_CTX_GLOBAL;
 	if (pane_move(ui, &aud.list, a) ||
 	    ui_search_action(ui, &aud.search, &aud.list, a, audit_match))
 		return 1;

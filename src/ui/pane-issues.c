@@ -606,6 +606,8 @@ issues_action(struct ui *ui, enum ui_action a)
 	struct issue *is;
 	char title[OGPO_TEXT_MAX + 1] = "";
 
+	issues.search.narrowed = issues.filter != FILTER_NONE ?
+	    UI_CTX_ISSUES : UI_CTX_GLOBAL;
 	if (pane_move(ui, &issues.list, a) ||
 	    ui_search_action(ui, &issues.search, &issues.list, a,
 	    issues_match))

@@ -841,6 +841,8 @@ officers_action(struct ui *ui, enum ui_action a)
 	size_t i;
 
 	officers.search.find = officers_find;
+	officers.search.narrowed = ui->agency != 0 ? UI_CTX_OFFICERS :
+	    UI_CTX_GLOBAL;
 	if (pane_move(ui, &officers.list, a) ||
 	    ui_search_action(ui, &officers.search, &officers.list, a,
 	    officers_match))

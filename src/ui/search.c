@@ -47,9 +47,13 @@ search_draw(struct ui *ui, void *arg)
 	ui_fill(ui, y, 0, ui->cols, UI_STATUS);
 	ui_put(ui, y, 0, 2, "/", UI_STATUS);
 	ui_edit_draw(ui, &sl->edit, y, 1, ui->cols / 2, UI_STATUS);
+	/* A bare "/" said nothing of how a search ends. */
 	if (sl->failed)
 		ui_put(ui, y, ui->cols / 2 + 2, ui->cols / 2 - 2,
 		    _("no match"), UI_ERROR);
+	else
+		ui_put(ui, y, ui->cols / 2 + 2, ui->cols / 2 - 2,
+		    _("Enter: accept    Esc: cancel"), UI_STATUS);
 }
 
 static int
@@ -77,6 +81,24 @@ search_done(struct ui *ui)
 	store_release(ui->store);
 }
 
+/*
+ * Nothing matched: in a list narrowed to an agency or a stage the one
+ * looked for may well be outside it, and the heading's "F shows all" is
+ * far from the eye at the bottom line.
+ */
+static void
+search_failed(struct ui *ui, const struct ui_search *s)
+{
+	char key[32];
+
+	if (s->narrowed != UI_CTX_GLOBAL && *ui_key_label(ui, s->narrowed,
+	    UA_SHOW_ALL, key, sizeof key) != '\0')
+		ui_message(ui, 1, _("no match for \"%s\" in the part of the "
+		    "list shown; %s shows all"), s->text, key);
+	else
+		ui_message(ui, 1, _("no match for \"%s\""), s->text);
+}
+
 int
 ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
     enum ui_action a,
@@ -98,7 +120,7 @@ ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
 		}
 		if (!search_run(ui, s, l, a == UA_SEARCH_NEXT ? 1 : -1, match,
 		    s->text))
-			ui_message(ui, 1, _("no match for \"%s\""), s->text);
+			search_failed(ui, s);
 		else
 			ui_message(ui, 0, "/%s", s->text);
 		search_done(ui);
@@ -152,8 +174,9 @@ ui_search_action(struct ui *ui, struct ui_search *s, struct vlist *l,
 		l->index = start.index;
 		l->top_i = start.top_i;
 		ui->msg[0] = '\0';
-	} else if (s->text[0] != '\0')
-		ui_message(ui, sl.failed, sl.failed ? _("no match for \"%s\"") :
-		    "/%s", s->text);
+	} else if (s->text[0] != '\0' && sl.failed)
+		search_failed(ui, s);
+	else if (s->text[0] != '\0')
+		ui_message(ui, 0, "/%s", s->text);
 	return 1;
 }

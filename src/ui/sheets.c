@@ -44,6 +44,20 @@ struct ui_import {
 	int		 drawn;		/* the bar went past curses */
 };
 
+/* Ask before a file is written over, naming it: a name offered and taken
+ * with Enter may be last month's sheet, or someone's own. */
+static int
+sheets_replace(struct ui *ui, const char *path)
+{
+	char *q;
+	int ok;
+
+	q = xasprintf(_("%s exists already. Write over it?"), path);
+	ok = ui_confirm(ui, _("Replace?"), q);
+	free(q);
+	return ok;
+}
+
 static int
 ui_import_name_cmp(const void *a, const void *b)
 {
@@ -410,8 +424,7 @@ ui_import_rejects(struct ui *ui)
 			break;
 		ui_message(ui, 1, _("Name the file .ods, .xlsx or .csv."));
 	}
-	if (access(file, F_OK) == 0 && (ok = ui_confirm(ui, _("Replace?"),
-	    _("That file exists already. Write over it?"))) != 1) {
+	if (access(file, F_OK) == 0 && (ok = sheets_replace(ui, file)) != 1) {
 		if (ok == UI_KEY_QUIT)
 			ui->quit = 1;
 		return;
@@ -565,8 +578,7 @@ ui_export(struct ui *ui, int what, uint32_t meeting, const char *month,
 			break;
 		ui_message(ui, 1, _("Name the file .ods, .xlsx or .csv."));
 	}
-	if (access(path, F_OK) == 0 && (ok = ui_confirm(ui, _("Replace?"),
-	    _("That file exists already. Write over it?"))) != 1) {
+	if (access(path, F_OK) == 0 && (ok = sheets_replace(ui, path)) != 1) {
 		if (ok == UI_KEY_QUIT)
 			ui->quit = 1;
 		return;

@@ -556,6 +556,8 @@ struct ui_search {
 	char		 text[128];
 	int		 active;	/* typing */
 	vlist_find_fn	 find;		/* the pane's index, if it has one */
+	enum ui_ctx	 narrowed;	/* the list shows part: the context
+					 * of its show-all key (0: whole) */
 };
 /*
  * Handle the search actions for a pane's list: "/" starts typing (the

@@ -228,13 +228,22 @@ ui_key_label(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *buf,
 	return buf;
 }
 
+/* Hints whose place on the status line is kept: the way back from a
+ * slip, and the way out of a page over the tabs (a roll call's status
+ * line, full of marks, had no room left to say how to leave it). */
+static int
+ui_hint_kept(enum ui_action a)
+{
+	return a == UA_UNDO || a == UA_CLOSE;
+}
+
 void
 ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
     size_t n)
 {
 	char key[64], one[160], help[160];
 	const struct ui_hint *h;
-	int used = 0, w, room, undo = 0;
+	int used = 0, w, room;
 
 	buf[0] = '\0';
 	/* "? help" always ends the line: room is kept for it. */
@@ -242,14 +251,13 @@ ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
 	if (*ui_key_label(ui, v->ctx, UA_HELP, key, sizeof key) != '\0')
 		snprintf(help, sizeof help, "%s %s", key, _("help"));
 	room = width - (help[0] ? (int)text_width(help) + 2 : 0);
-	/* So is undo's, where there is undo: the way back from a slip
-	 * matters more than the keys after it. */
+	/* So is undo's, where there is undo, and close's: they matter more
+	 * than the keys before them. */
 	for (h = v->hints; h != NULL && h->action != UA_NONE; h++)
-		if (h->action == UA_UNDO && h->shown && *ui_key_label(ui,
-		    v->ctx, UA_UNDO, key, sizeof key) != '\0') {
+		if (ui_hint_kept(h->action) && h->shown && *ui_key_label(ui,
+		    v->ctx, h->action, key, sizeof key) != '\0') {
 			snprintf(one, sizeof one, "%s %s", key, _(h->label));
-			undo = (int)text_width(one) + 2;
-			room -= undo;
+			room -= (int)text_width(one) + 2;
 		}
 	for (h = v->hints; h != NULL && h->action != UA_NONE; h++) {
 		if (!h->shown || *ui_key_label(ui, v->ctx, h->action, key,
@@ -257,10 +265,8 @@ ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
 			continue;
 		snprintf(one, sizeof one, "%s %s", key, _(h->label));
 		w = (int)text_width(one);
-		if (h->action == UA_UNDO) {
-			room += undo;	/* its place was kept */
-			undo = 0;
-		}
+		if (ui_hint_kept(h->action))
+			room += w + 2;	/* its place was kept */
 		/* One that does not fit gives its place to a later one
 		 * that does. */
 		if (used + w + (used ? 2 : 0) > room)
@@ -1182,7 +1188,12 @@ ui_unbound(struct ui *ui, enum ui_ctx ctx, int key)
 	    key == (KEYMAP_FKEY | KEY_RESIZE))
 		return;
 	keymap_key_name(key, name, sizeof name);
-	if (*ui_key_label(ui, ctx, UA_HELP, help, sizeof help) != '\0')
+	/* Ctrl-C is how a newcomer tries to leave a program: say how. */
+	if (key == 0x03 && *ui_key_label(ui, ctx, UA_QUIT, help,
+	    sizeof help) != '\0')
+		ui_message(ui, 1, _("%s does not leave ogpo; %s leaves it"),
+		    name, help);
+	else if (*ui_key_label(ui, ctx, UA_HELP, help, sizeof help) != '\0')
 		ui_message(ui, 1, _("%s does nothing here; %s shows the keys"),
 		    name, help);
 	else

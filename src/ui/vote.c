@@ -231,7 +231,7 @@ vote_draw(struct ui *ui, void *arg)
 		ui_put(ui, y + 1, x, w, _("Approval voting: the two most "
 		    "approved become tracked cases."), UI_DIM);
 	ui_put(ui, y + 2, x, 6, _("Votes"), UI_TITLE);
-	ui_put(ui, y + 2, x + 7, 6, _("No."), UI_TITLE);
+	ui_put(ui, y + 2, x + 7, 6, C_("candidate", "No."), UI_TITLE);
 	ui_put(ui, y + 2, x + 14, tw, _("Candidate"), UI_TITLE);
 	ui_put(ui, y + 2, x + 15 + tw, 16, _("Lead agency"), UI_TITLE);
 	ui_put(ui, y + 2, x + 32 + tw, sw, _("Source"), UI_TITLE);

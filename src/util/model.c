@@ -265,7 +265,7 @@ model_triggers_words(uint32_t t, char *buf, size_t n)
 	for (i = 0; i < 3 && used < n; i++)
 		if (t & (1u << i))
 			used += (size_t)snprintf(buf + used, n - used, "%s%s",
-			    used ? _("; ") : "", _(words[i]));
+			    used ? _(", ") : "", _(words[i]));
 }
 
 const char *const model_competence_names[4] = { "communication",
@@ -431,7 +431,7 @@ static const struct field meeting_fields[] = {
 	    ENTITY_AGENCY, 0),
 	U32(17, struct meeting, status, N_("Status"), FORM_PLAIN,
 	    &model_meeting_statuses, 0, FIELD_REQUIRED),
-	U32(18, struct meeting, issue, N_("Issue"), FORM_PLAIN, NULL, ENTITY_ISSUE,
+	U32(18, struct meeting, issue, N_("Case"), FORM_PLAIN, NULL, ENTITY_ISSUE,
 	    0),
 	STR(19, struct meeting, minutes_url, N_("Minutes"), FORM_URL, 0),
 	STR(20, struct meeting, video_url, N_("Video"), FORM_URL, 0),
@@ -625,7 +625,7 @@ static const struct field resolution_fields[] = {
 	STR(14, struct resolution, due, N_("Due"), FORM_DATE, 0),
 	U32(15, struct resolution, status, N_("Status"), FORM_PLAIN,
 	    &model_resolution_statuses, 0, FIELD_REQUIRED),
-	U32(16, struct resolution, issue, N_("Issue"), FORM_PLAIN, NULL,
+	U32(16, struct resolution, issue, N_("Case"), FORM_PLAIN, NULL,
 	    ENTITY_ISSUE, 0),
 	U32(17, struct resolution, decided, N_("Decided at"), FORM_PLAIN, NULL,
 	    ENTITY_MEETING, 0),
@@ -655,7 +655,7 @@ static const struct field candidate_fields[] = {
 	STR(12, struct candidate, source, N_("Source"), FORM_PLAIN, 0),
 	U32(13, struct candidate, lead, N_("Lead agency"), FORM_PLAIN, NULL,
 	    ENTITY_AGENCY, FIELD_REQUIRED),
-	U32(14, struct candidate, issue, N_("Issue"), FORM_PLAIN, NULL,
+	U32(14, struct candidate, issue, N_("Case"), FORM_PLAIN, NULL,
 	    ENTITY_ISSUE, 0),
 	STR(15, struct candidate, note, N_("Note"), FORM_PLAIN, 0),
 };

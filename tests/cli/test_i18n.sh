@@ -106,13 +106,39 @@ contains "with ui.lang = en, the settings' complaints are English too" \
 LC_ALL=zh_TW.UTF-8 run --db "$TMP/none" list agencies
 contains "zh_TW.UTF-8: the store's error in Chinese" "$TMP/err" \
     "請以「ogpo init」建立資料庫"
+# A newcomer's first start: the way to try ogpo on sample data, and the
+# program named as each line names it, with a full-width colon.
+contains "… with the way to try it on sample data" "$TMP/err" \
+    "加上 --demo 則填入示範資料"
+contains "… after ogpo：" "$TMP/err" "ogpo：$TMP/none："
+lacks "… never ogpo: with a half-width colon" "$TMP/err" "ogpo: "
+HOME=$TMP/home LC_ALL=zh_TW.UTF-8 run list agencies
+contains "where the database is by default, the line after says so" \
+    "$TMP/err" "（資料庫目錄 $TMP/home/.local/share/ogpo，來源：預設位置）"
 LC_ALL=zh_TW.UTF-8 run --db "$DB" init
+LC_ALL=zh_TW.UTF-8 run --help
+wide=$(while IFS= read -r l; do printf '%s' "$l" | LC_ALL=C.UTF-8 wc -L
+    done <"$TMP/out" | sort -n | tail -1)
+check "zh_TW.UTF-8: ogpo --help fits 80 columns (widest $wide)" \
+    [ "$wide" -le 80 ]
+LC_ALL=zh_TW.UTF-8 run help vote
+contains "zh_TW.UTF-8: who may vote is said in the regulation's word" \
+    "$TMP/out" "在任的聯絡人可以投票"
+lacks "… not the English PO" "$TMP/out" " PO "
+LC_ALL=zh_TW.UTF-8 run --db "$DB" user list
+contains "zh_TW.UTF-8: ogpo user list says the role in Chinese" "$TMP/out" \
+    "管理者"
+lacks "… not in English" "$TMP/out" "admin"
 run --db "$DB" add agency code=EY name=行政院 level=1
 run --db "$DB" add agency code=MOI name=內政部 level=2 parent=EY
 LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \
     role=po email=bad
 contains "zh_TW.UTF-8: validation speaks Chinese" "$TMP/err" \
     "電子郵件「bad」不是電子郵件地址"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \
+    role=po email=bad phone=abc
+contains "… two complaints part with a full-width semicolon" "$TMP/err" \
+    "name@agency.gov.tw；電話「abc」"
 LC_ALL=zh_TW.UTF-8 run --db "$DB" add officer name=王小明 agency=MOI \
     role=聯絡人 email=wang@ex.gov.tw
 check "zh_TW.UTF-8: the role given in Chinese is accepted" [ "$rc" -eq 0 ]

@@ -80,7 +80,7 @@ keys Space
 expect "Space on the meeting shows the detail (Enter takes attendance)" \
     "Esc: close"
 screen
-check_value "meeting: the issue by its title" "Issue" "$mis"
+check_value "meeting: the case by its title" "Case" "$mis"
 check_value "meeting: the convening agency by name" "Convening agency" "("
 esc
 expect_gone "Esc closes it" "Esc: close"

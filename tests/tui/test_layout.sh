@@ -46,7 +46,7 @@ run_case() {
 	esc
 	keys 2 Home Space
 	expect "$n: the officer detail lists the attendance" \
-	    "$(L 'Attendance: ' '出席：')"
+	    "$(L 'Attendance: ' '出席紀錄：')"
 	expect "$n: … each meeting's date, kind and status" \
 	    "$(L 'work meeting: ' '工作推動會議：')"
 	esc
