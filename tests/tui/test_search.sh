@@ -158,13 +158,13 @@ search_for() {
 }
 # Texts chosen from the demo's officers, whatever their order.
 "$OGPO" --db "$DB" list officers --tsv | sed 1d >"$TMP/officers"
-three=$(awk -F '\t' 'length($5) == 9 { print $5 }' "$TMP/officers" |
+three=$(LC_ALL=C awk -F '\t' 'length($5) == 9 { print $5 }' "$TMP/officers" |
     LC_ALL=C sort | sed -n 40p)
 mid=$(printf %s "$three" | cut -c4-9)		# its last two characters
 one=$(printf %s "$three" | cut -c4-6)		# its middle one
 mail=$(awk -F '\t' 'NR == 77 { print $12 }' "$TMP/officers")
 mailmid=$(printf %s "$mail" | cut -c3-9)	# inside the address
-title=$(awk -F '\t' 'length($11) == 12 { print $11; exit }' "$TMP/officers")
+title=$(LC_ALL=C awk -F '\t' 'length($11) == 12 { print $11; exit }' "$TMP/officers")
 titlemid=$(printf %s "$title" | cut -c4-9)	# its second and third
 check "the demo gives texts to look for ($mid, $one, $mailmid, $titlemid)" \
     [ -n "$mid" ] && [ -n "$one" ] && [ -n "$mailmid" ] && [ -n "$titlemid" ]
