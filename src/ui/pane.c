@@ -67,7 +67,7 @@ void
 pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 {
 	struct store_txn *t;
-	char *what = NULL, *cause = NULL;
+	char *what = NULL, *cause = NULL, key[64];
 	uint32_t version;
 	int rc, r;
 
@@ -80,6 +80,12 @@ pane_delete(struct ui *ui, enum entity_kind kind, uint32_t id)
 	}
 	rc = core_delete_ask(ui->core, t, kind, id, &version, &what);
 	store_read_end(t);
+	/* An officer with a history is ended, not deleted: say by which key. */
+	if (rc == OGPO_DENIED && kind == ENTITY_OFFICER &&
+	    *ui_key_label(ui, UI_CTX_OFFICERS, UA_END_DESIGNATION, key,
+	    sizeof key) != '\0')
+		xappendf(&what, _("\n\n%s on the Officers tab ends their "
+		    "designation and asks who takes it over."), key);
 	if (rc != 0) {
 		ui_alert(ui, _("Cannot delete"), what);
 		free(what);

@@ -156,7 +156,7 @@ run --db "$DB" add training officer=2 date=2026-11-02 course=轉譯 hours=3 \
 check "a training record for 李大同" [ "$rc" -eq 0 ]
 LC_ALL=zh_TW.UTF-8 run --db "$DB" delete officer 2
 contains "zh_TW.UTF-8: the refusal names the training record" "$TMP/err" \
-    "李大同 無法刪除：李大同 有 1 筆培訓或獎勵紀錄；為保留這些歷史紀錄"
+    "李大同無法刪除：李大同有 1 筆培訓或獎勵紀錄；為保留這些歷史紀錄"
 lacks "… and no count of nothing" "$TMP/err" " 0 "
 LC_ALL=zh_TW.UTF-8 run --db "$DB" delete training 1
 contains "zh_TW.UTF-8: what was deleted, in words" "$TMP/out" "已刪除培訓紀錄 #1。"

@@ -4,6 +4,8 @@
 # delete is refused, saying who changed it, and the record stays; asked
 # again, it goes. A topic vote's candidate goes too, its vote changed more
 # often than itself (the version asked about is the candidate's own).
+# An officer with a history is not deleted: the refusal names the key
+# that ends the designation.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -55,4 +57,15 @@ expect "y deletes it" "Deleted."
 tui_stop
 "$OGPO" --db "$DB" vote tally "$vote" >"$TMP/tally"
 lacks "… and the vote no longer has it" "$TMP/tally" "待刪的議題"
+
+# An officer with a history is refused: the refusal says which key ends
+# the designation instead (it said only "set an end date").
+tui_start_zh officer 80 24
+keys 2
+expect "the officers" "人員"
+keys Home d
+expect "d on an officer with a history is refused" "無法刪除"
+expect "… naming the key that ends the designation instead" \
+    "在「人員」分頁按 E 可結束其指派"
+tui_stop
 tui_done
