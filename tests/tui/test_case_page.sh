@@ -29,7 +29,7 @@ expect "the page says the stage" "階段：協作會議"
 screen
 check "… and no older status beside it" lacks_text "狀態："
 expect "co-organisers are listed with 、" \
-    "協作機關：國家發展委員會（NDC）、經濟部（MOEA）、勞動部（MOL）"
+    "協辦機關：國家發展委員會（NDC）、經濟部（MOEA）、勞動部（MOL）"
 keys End
 expect "its timeline: the report" "環境部填報：今日邀集座談"
 screen

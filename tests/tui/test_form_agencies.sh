@@ -15,7 +15,7 @@ expect_sel "115-04 is selected" "115-04"
 keys e
 expect "e: its form" "編輯案件"
 expect "its co-organisers with 、 between" \
-    "協作機關          交通部、經濟部、公平交易委員會"
+    "協辦機關          交通部、經濟部、公平交易委員會"
 screen
 check "no English comma between them" lacks_text "交通部, 經濟部"
 esc
