@@ -161,7 +161,7 @@ rc=$?
 status "the full-screen program with no terminal to read from" 2
 contains "… says to ask ssh for one" "$TMP/err" "(ssh -t HOST ogpo)"
 same "… draws nothing" "$(wc -c <"$TMP/out" | tr -d ' ')" 0
-echo | LANG=zh_TW.UTF-8 "$OGPO" --db "$DB" >"$TMP/out" 2>"$TMP/err"
+echo | LC_ALL=zh_TW.UTF-8 "$OGPO" --db "$DB" >"$TMP/out" 2>"$TMP/err"
 contains "… in the person's language" "$TMP/err" "ssh -t 主機 ogpo"
 same "… and leaves the database as it was" "$(cksum <"$DB/data.mdb")" \
     "$before"

@@ -67,18 +67,20 @@ contains "zh_TW.UTF-8: a command's help in Chinese" "$TMP/out" \
 # a language ogpo has no catalogue for is English. LOCPATH, honoured by
 # a program run as oneself, stands for a system without locales.
 mkdir -p "$TMP/nolocales"
-LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 run --help
-contains "zh_TW asked for but not installed: --help in Chinese" \
+(unset LC_ALL; LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 run --help)
+contains "zh_TW asked for in LANG but not installed: --help in Chinese" \
     "$TMP/out" "用法：ogpo"
-LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 run set meeting 99 title=x
+LOCPATH=$TMP/nolocales LC_ALL=zh_TW.UTF-8 run --help
+contains "… and in LC_ALL" "$TMP/out" "用法：ogpo"
+LOCPATH=$TMP/nolocales LC_ALL=zh_TW.UTF-8 run set meeting 99 title=x
 contains "… and the refusals too" "$TMP/err" "沒有會議 #99"
-LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 LANGUAGE=en run --help
+LOCPATH=$TMP/nolocales LC_ALL=zh_TW.UTF-8 LANGUAGE=en run --help
 contains "… unless LANGUAGE says otherwise" "$TMP/out" "usage: ogpo"
-LOCPATH=$TMP/nolocales LANG=fr_FR.UTF-8 run --help
+LOCPATH=$TMP/nolocales LC_ALL=fr_FR.UTF-8 run --help
 contains "… and a language without a catalogue is English" "$TMP/out" \
     "usage: ogpo"
 echo 'ui.lang = en' >"$CONFIG"
-LOCPATH=$TMP/nolocales LANG=zh_TW.UTF-8 run --help
+LOCPATH=$TMP/nolocales LC_ALL=zh_TW.UTF-8 run --help
 contains "… as is any with ui.lang = en" "$TMP/out" "usage: ogpo"
 LC_ALL=zh_TW.UTF-8 run --help
 contains "ui.lang = en overrides a Chinese locale" "$TMP/out" "usage: ogpo"
