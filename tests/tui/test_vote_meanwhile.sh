@@ -1,0 +1,62 @@
+#!/bin/sh
+# test_vote_meanwhile.sh — closing a topic vote (C) writes what was agreed
+# to. The question names the two topics closing chooses; a ballot entered
+# at another desk while it is open changes them: y does not close unsaid,
+# it names the two it would choose now and asks again. Another desk
+# closing the same vote meanwhile: y is refused, naming who closed it.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+OGPO_NOW="2026-12-06 10:00"; export OGPO_NOW
+TUI_ENV="'OGPO_NOW=$OGPO_NOW'"
+demo_db
+run() { "$OGPO" --db "$DB" "$@" >"$TMP/out" 2>&1 ||
+    { not_ok "ogpo $*"; sed 's/^/#   /' "$TMP/out"; }; }
+stage() { "$OGPO" --db "$DB" list cases --tsv | awk -F '\t' -v t="$1" \
+    'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["title"] == t { print $c["stage"] }'; }
+# The demo's vote: #4 then #1 most approved, #2 one behind; a PO's
+# ballot for #2 and #3, replacing theirs, puts #2 before #1.
+po=$("$OGPO" --db "$DB" list officers --tsv |
+    awk -F '\t' '$7 == "po" && $16 == "" { print $12; exit }')
+
+tui_start meanwhile 110 36
+keys 4 V
+expect "V opens the demo's vote" "Topic vote #1"
+keys C
+expect "C asks, naming the two it chooses" "Close vote #1?"
+check "#4 first" has_text "approvals  #4 農地違章工廠資訊揭露"
+check "#1 second" has_text "approvals  #1 推動公共運輸票證資料開放"
+run vote ballot 1 "$po" 2,3
+keys y
+expect "y is not taken as agreeing to another choice" \
+    "Ballots came meanwhile"
+check "the two it would choose now: #2 for #1" \
+    has_text "approvals  #2 校園午餐食材來源公開"
+check "the vote is still open" sh -c "'$OGPO' --db '$DB' vote list |
+    grep -q Voting"
+keys y
+expect "asked again, y closes it" "Vote #1 closed"
+check "#4 is a case at the stage selected" \
+    test "$(stage 農地違章工廠資訊揭露)" = selected
+check "#2 too" test "$(stage 校園午餐食材來源公開)" = selected
+check "#1 is not" test -z "$(stage 推動公共運輸票證資料開放)"
+tui_stop
+
+# Another desk closes the vote while the question is open.
+run add vote date=2026-12-06 title=12月議題票選
+for t in 甲案 乙案 丙案; do
+	run add candidate vote=2 "title=$t" source=Join lead=MOI
+done
+run vote ballot 2 "$po" 5,6
+tui_start closed 110 36
+keys 4 V
+expect "V opens December's vote" "Topic vote #2"
+keys C
+expect "C asks" "Close vote #2?"
+run vote close 2
+keys y
+expect "y is refused, naming who closed it" \
+    "closed vote #2 meanwhile; nothing was saved"
+tui_stop
+tui_done
