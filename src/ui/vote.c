@@ -667,7 +667,7 @@ vote_close(struct vote_view *vv)
 			    "approved topics become tracked cases at the "
 			    "stage selected, and no more ballots are taken:\n"
 			    "%s"), agreed != NULL ? _("Ballots came meanwhile; "
-			    "closing would now choose otherwise.\n") : "",
+			    "the tally changed.\n") : "",
 			    vv->vote, now);
 			r = ui_confirm(vv->ui, _("Close the vote"), q);
 			free(q);
