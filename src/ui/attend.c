@@ -61,6 +61,11 @@ struct attend {
 	uint32_t		 next;	/* chosen by the last mark, 0: none */
 	int64_t			 busy_since;	/* ms; 0: all saved */
 	int			 saying;	/* "saving" is on the status line */
+	/* The keys on the status line: H only to one who may mark the
+	 * meeting held, as asked again at each read. */
+	struct ui_hint		 hints[22];
+	struct ui_view		 view;
+	int			 may_hold;
 };
 
 /* The sheet the search's match function looks in (one is open). */
@@ -90,6 +95,9 @@ static const struct ui_hint attend_hints[] = {
 	{ UA_SEARCH_PREV, N_("previous match"), 0 },
 	{ UA_NONE, NULL, 0 }
 };
+
+_Static_assert(sizeof ((struct attend *)0)->hints == sizeof attend_hints,
+    "a sheet's own copy of its keys");
 
 static const struct ui_view attend_view = {
 	N_("Taking attendance"), UI_CTX_ATTEND, attend_hints
@@ -211,6 +219,8 @@ attend_agency(struct store_txn *t, uint32_t id, struct agency *cache,
 	return cache[(*n)++].name;
 }
 
+static int	attend_may_hold(struct attend *);
+
 /* Read the meeting and its invitees afresh, in agency order then name. */
 static void
 attend_reload(struct attend *v)
@@ -281,6 +291,11 @@ attend_reload(struct attend *v)
 	attend_count(v);
 	if (v->marks != NULL)
 		core_marks_seen(v->marks, v->seen);
+	/* The convener, or a group given to another, may change meanwhile. */
+	v->may_hold = !v->gone && attend_may_hold(v);
+	for (i = 0; v->hints[i].action != UA_NONE; i++)
+		if (v->hints[i].action == UA_MARK_HELD)
+			v->hints[i].shown = v->may_hold;
 }
 
 /* The status in the reader's language, and the row's mark (*). */
@@ -301,8 +316,13 @@ attend_draw(struct ui *ui, void *arg)
 
 	/* Someone else wrote meanwhile (read once the marks are saved:
 	 * till then the database is the thread's). */
-	if (v->seen != ui->txnid && !attend_busy(v))
+	if (v->seen != ui->txnid && !attend_busy(v)) {
+		int could = v->may_hold;
+
 		attend_reload(v);
+		if (v->may_hold != could)
+			ui_draw_status(ui);
+	}
 	snprintf(line, sizeof line, "#%u %s", v->meeting, v->m.title);
 	ui_box(ui, 1, 0, ui->rows - 2, ui->cols, line);
 	if (v->gone) {
@@ -670,11 +690,16 @@ attend_chosen(struct attend *v)
 {
 	char key[64];
 
-	if (v->done) {
+	if (v->done && v->may_hold) {
 		ui_message(v->ui, 0, _("Everyone is marked: move to a person "
 		    "to change their mark, or %s to mark the meeting held."),
 		    ui_key_label(v->ui, UI_CTX_ATTEND, UA_MARK_HELD, key,
 		    sizeof key));
+		return NULL;
+	}
+	if (v->done) {
+		ui_message(v->ui, 0, _("Everyone is marked: move to a person "
+		    "to change their mark."));
 		return NULL;
 	}
 	return attend_row(v, vlist_selected(&v->list));
@@ -1097,7 +1122,7 @@ attend_close(struct attend *v)
 
 	if (v->gone || v->m.status != MEETING_PLANNED ||
 	    strcmp(v->m.date, v->ui->today) > 0 || v->invited == v->unmarked ||
-	    !attend_may_hold(v))
+	    !v->may_hold)
 		return;
 	snprintf(question, sizeof question, _("%s took place on %s and its "
 	    "attendance is taken (%zu present of %zu). Mark it held, so "
@@ -1126,6 +1151,9 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 	memset(&v, 0, sizeof v);
 	v.ui = ui;
 	v.meeting = meeting;
+	memcpy(v.hints, attend_hints, sizeof attend_hints);
+	v.view = attend_view;
+	v.view.hints = v.hints;
 	attend_open = &v;
 	attend_reload(&v);
 	/* Start at the first person not yet marked. */
@@ -1135,7 +1163,7 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 			break;
 		}
 	ui->msg[0] = '\0';
-	ui_layer_push_view(ui, attend_draw, &v, &attend_view);
+	ui_layer_push_view(ui, attend_draw, &v, &v.view);
 	/* Without a thread (none could be started), each mark is saved as
 	 * it is made. */
 	if ((v.marks = core_marks_start(ui->core, meeting, v.seen)) != NULL)

@@ -130,24 +130,78 @@ comp_draw(struct ui *ui, int y, int x, int h, int w)
 		comp_foot(ui, &comp.f[i - 1], y + h - foot, x, w);
 }
 
+/*
+ * A finding read in its popup, looked for again as others write: the
+ * same rule about the same agency, officer, case or meeting (about none,
+ * the same month or quarter), its sentence as it is now.
+ */
+struct comp_seek {
+	struct compliance_finding	 want, now;
+	int				 found;	/* how like: 0 none, 7 same */
+};
+
+static void
+comp_seek(void *arg, const struct compliance_finding *f)
+{
+	struct comp_seek *k = arg;
+	const struct compliance_finding *w = &k->want;
+	int like;
+
+	if (f->rule != w->rule || f->agency != w->agency ||
+	    f->officer != w->officer || f->issue != w->issue ||
+	    f->meeting != w->meeting)
+		return;
+	/* A case's title or a count in the sentence may have changed;
+	 * with nothing but the subject, a month is another month. */
+	like = 1 + 2 * (strcmp(f->subject, w->subject) == 0) +
+	    4 * (strcmp(f->detail, w->detail) == 0);
+	if (like == 1 && f->agency == 0 && f->officer == 0 && f->issue == 0 &&
+	    f->meeting == 0)
+		return;
+	if (like > k->found) {
+		k->now = *f;
+		k->found = like;
+	}
+}
+
+static char *
+comp_detail(struct ui *ui, void *arg, char *title, size_t n)
+{
+	struct comp_seek *k = arg;
+	struct store_txn *t;
+
+	if (store_read_begin(ui->store, &t, NULL) != 0)
+		return NULL;
+	k->found = 0;
+	compliance_check(t, &comp.o, comp_seek, k);
+	store_read_end(t);
+	str_copy(title, _("Finding"), n);
+	if (k->found == 0)
+		return xasprintf(_("%s\n\n%s: %s\n\nNo longer found: what "
+		    "others saved meanwhile mends it."),
+		    _(model_enum_label(&compliance_rules, k->want.rule)),
+		    k->want.subject, k->want.detail);
+	return xasprintf(_("%s\n\n%s: %s\n"),
+	    _(model_enum_label(&compliance_rules, k->now.rule)),
+	    k->now.subject, k->now.detail);
+}
+
 static int
 comp_action(struct ui *ui, enum ui_action a)
 {
 	uint32_t sel = vlist_selected(&comp.list);
 	const struct compliance_finding *f = sel ? &comp.f[sel - 1] : NULL;
 
-	char *text;
-
 	if (pane_move(ui, &comp.list, a))
 		return 1;
 	if ((a != UA_SELECT && a != UA_DETAIL) || f == NULL)
 		return 0;
 	if (a == UA_DETAIL) {
-		text = xasprintf(_("%s\n\n%s: %s\n"),
-		    _(model_enum_label(&compliance_rules, f->rule)),
-		    f->subject, f->detail);
-		ui_text_popup(ui, _("Finding"), text);
-		free(text);
+		struct comp_seek k;
+
+		memset(&k, 0, sizeof k);
+		k.want = *f;
+		ui_live_popup(ui, comp_detail, &k);
 		return 1;
 	}
 	/* Show what the finding is about: the meetings an agency missed,

@@ -625,25 +625,50 @@ officers_invite_txn(struct core *c, struct store_txn *t, void *arg,
 }
 
 /*
- * Say what ending o's designation on e->end does, and ask: the
- * successor's own record as it will change, and every planned meeting
- * after that day, the one out and the successor in. Held meetings keep
- * who came. Returns ui_confirm's answer.
+ * What ending o's designation on e->end does, as the database is now:
+ * the successor's own record as it will change, and every planned
+ * meeting after that day, the one out and the successor in. Held
+ * meetings keep who came. NULL, with a message naming who changed what,
+ * when o or the successor was deleted or left office meanwhile.
  */
-static int
-officers_end_ask(struct ui *ui, const struct officer *o,
-    struct officers_end *e, int fresh)
+static char *
+officers_end_text(struct ui *ui, struct officer *o, struct officers_end *e,
+    int fresh)
 {
 	struct core_handover h[OFFICERS_HANDOVER_MAX];
 	struct officer s, after;
 	struct store_txn *t;
 	char *text, *old, day[16], diff[1024];
 	size_t n, i;
-	int r;
 
 	memset(&s, 0, sizeof s);
 	if (store_read_begin(ui->store, &t, NULL) != 0)
-		return 0;
+		return NULL;
+	/* Another may have ended either designation since the list. */
+	if (store_officer_get(t, e->officer, &after, NULL) != 0) {
+		store_read_end(t);
+		ui_message(ui, 1, _("%s was deleted meanwhile; nothing was "
+		    "saved."), o->name);
+		return NULL;
+	}
+	*o = after;
+	if (e->successor != 0 && store_officer_get(t, e->successor, &s,
+	    NULL) != 0) {
+		store_read_end(t);
+		ui_message(ui, 1, _("The officer chosen to take over (#%u) was "
+		    "deleted meanwhile; nothing was saved."), e->successor);
+		return NULL;
+	}
+	if (o->end_date[0] != '\0' || (e->successor != 0 &&
+	    s.end_date[0] != '\0' && !core_officer_active(&s, ui->today))) {
+		const struct officer *x = o->end_date[0] != '\0' ? o : &s;
+
+		store_read_end(t);
+		ui_message(ui, 1, _("%s ended %s's designation (on %s) "
+		    "meanwhile; nothing was saved."), x->h.updated_by, x->name,
+		    date_show(x->end_date, day, sizeof day));
+		return NULL;
+	}
 	text = xasprintf(_("%s's designation as %s ends on %s.\n"), o->name,
 	    _(model_enum_label(&model_roles, o->role)),
 	    date_show(e->end, day, sizeof day));
@@ -697,9 +722,47 @@ officers_end_ask(struct ui *ui, const struct officer *o,
 	old = text;
 	text = xasprintf(_("%sHeld meetings keep who came.\nSave?"), old);
 	free(old);
-	r = ui_confirm(ui, _("End the designation"), text);
-	free(text);
-	return r;
+	return text;
+}
+
+/*
+ * Say what ending the designation does, and ask. What is written is what
+ * was agreed to: when the database moved on while the question was open,
+ * it is worked out again and, if not the same, shown and asked again.
+ * Returns ui_confirm's answer (0 when it cannot be done any more).
+ */
+static int
+officers_end_ask(struct ui *ui, struct officer *o, struct officers_end *e,
+    int fresh)
+{
+	char *text, *agreed = NULL, *question;
+	uint64_t seen;
+	int r;
+
+	for (;;) {
+		seen = store_last_txnid(ui->store);
+		if ((text = officers_end_text(ui, o, e, fresh)) == NULL) {
+			free(agreed);
+			return 0;
+		}
+		if (agreed != NULL && strcmp(agreed, text) == 0) {
+			free(text);
+			break;
+		}
+		question = xasprintf("%s%s", agreed != NULL ? _("Others saved "
+		    "meanwhile; ending the designation would now do "
+		    "this:\n") : "", text);
+		free(agreed);
+		agreed = text;
+		r = ui_confirm(ui, _("End the designation"), question);
+		free(question);
+		if (r != 1 || store_last_txnid(ui->store) == seen) {
+			free(agreed);
+			return r;
+		}
+	}
+	free(agreed);
+	return 1;
 }
 
 /*

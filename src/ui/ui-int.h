@@ -279,6 +279,9 @@ struct ui {
 int	ui_getkey(struct ui *ui);
 enum ui_action ui_lookup(struct ui *ui, enum ui_ctx ctx, int key);
 void	ui_redraw(struct ui *ui);
+/* The status line (drawn before the layers): again, by a layer that read
+ * the database afresh and now offers other keys. */
+void	ui_draw_status(struct ui *ui);
 /*
  * A page begins (bg not NULL) or ends saving in a thread of its own; see
  * ui->bg. Called while that thread does not use the database.

@@ -494,7 +494,7 @@ ui_draw_long_message(struct ui *ui)
 	ui_putr(ui, ui->rows - 1, ui->cols - w - 1, w + 1, pos, UI_STATUS);
 }
 
-static void
+void
 ui_draw_status(struct ui *ui)
 {
 	struct ui_view v;

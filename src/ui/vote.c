@@ -556,56 +556,131 @@ vote_close_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	return core_vote_close(c, t, op->vote, op->choice, op->n, cause);
 }
 
-/* C: close the vote; where a tie decides, the coordinator picks two. */
-static void
-vote_close(struct vote_view *vv)
+/*
+ * Each candidate of the tally as it now stands, most approved first, "33
+ * approvals  #4 title", as a new array of vv->k.n (free each and it).
+ */
+static char **
+vote_close_labels(struct vote_view *vv)
 {
 	struct store_txn *t;
 	struct candidate *cd = xmalloc(sizeof *cd);
+	char **labels = xcalloc(vv->k.n ? vv->k.n : 1, sizeof *labels);
+	uint32_t id, n;
+	size_t i;
+	int rd;
+
+	rd = store_read_begin(vv->ui->store, &t, NULL) == 0;
+	for (i = 0; i < vv->k.n; i++) {
+		id = vv->k.c[i].candidate;
+		n = vv->k.c[i].approvals;
+		labels[i] = rd && store_get(t, ENTITY_CANDIDATE, id, cd,
+		    NULL) == 0 ? xasprintf(ngettext("%u approval  #%u %s",
+		    "%u approvals  #%u %s", n), n, id, cd->title) :
+		    xasprintf("#%u", id);
+	}
+	if (rd)
+		store_read_end(t);
+	free(cd);
+	return labels;
+}
+
+/*
+ * C: close the vote; where a tie decides, the coordinator picks two. What
+ * is written is what was agreed to: ballots entered meanwhile may change
+ * the two chosen or the tie, so the tally is read again once the
+ * database has moved on and, if not the same, shown and asked again.
+ */
+static void
+vote_close(struct vote_view *vv)
+{
 	struct vote_op *op = xcalloc(1, sizeof *op);
 	struct vote v = vv->v;
-	char **labels = NULL, *on = NULL, *cause = NULL, q[256];
-	size_t i, nc = vv->list.count;
+	char **labels = NULL, *on = NULL, *cause = NULL, *now, *q;
+	char *agreed = NULL, title[256];
+	uint64_t seen;
+	size_t i, nc = 0;
+	int r;
 
 	if (vv->vote == 0 || !vote_may(vv, ENTITY_VOTE, &v))
 		goto out;
 	op->vote = vv->vote;
-	if (vv->k.tie) {
-		if (store_read_begin(vv->ui->store, &t, NULL) != 0)
-			goto out;
-		labels = xcalloc(nc, sizeof *labels);
-		for (i = 0; i < nc; i++)
-			labels[i] = store_get(t, ENTITY_CANDIDATE,
-			    vv->list.ids[i], cd, NULL) == 0 ? xasprintf(
-			    ngettext("%u approval  #%u %s",
-			    "%u approvals  #%u %s", vote_approvals(vv,
-			    cd->h.id)), vote_approvals(vv, cd->h.id),
-			    cd->h.id, cd->title) : xstrdup("?");
-		store_read_end(t);
-		/* Those above the tie are chosen already. */
-		on = xcalloc(nc, 1);
-		for (i = 0; i < nc && i < vv->k.n; i++)
-			on[i] = vv->k.c[i].approvals >
-			    vv->k.c[VOTE_CHOSEN - 1].approvals;
-		if (ui_checklist(vv->ui, _("A tie: choose the two topics"),
-		    (const char *const *)labels, nc, on) != 1)
-			goto out;
-		for (i = 0; i < nc; i++)
-			if (on[i] && op->n < VOTE_CHOSEN)
-				op->choice[op->n++] = vv->list.ids[i];
-			else if (on[i])
-				op->n = VOTE_CHOSEN + 1;
-		if (op->n != VOTE_CHOSEN) {
-			ui_message(vv->ui, 1, _("Choose two topics; the vote "
-			    "is still open."));
+	for (;;) {
+		seen = store_last_txnid(vv->ui->store);
+		vote_reload(vv);
+		if (vv->gone) {
+			ui_message(vv->ui, 1, _("Vote #%u was deleted meanwhile; "
+			    "nothing was saved."), vv->vote);
 			goto out;
 		}
-	} else {
-		snprintf(q, sizeof q, _("Close vote #%u? The two most approved "
-		    "topics become tracked cases at the stage selected, and "
-		    "no more ballots are taken."), vv->vote);
-		if (ui_confirm(vv->ui, _("Close the vote"), q) != 1)
+		if (vv->v.status == VOTE_CLOSED) {
+			if (agreed == NULL)
+				ui_message(vv->ui, 1, _("Vote #%u is closed "
+				    "already (by %s)."), vv->vote,
+				    vv->v.h.updated_by);
+			else
+				ui_message(vv->ui, 1, _("%s closed vote #%u "
+				    "meanwhile; nothing was saved."),
+				    vv->v.h.updated_by, vv->vote);
 			goto out;
+		}
+		for (i = 0; labels != NULL && i < nc; i++)
+			free(labels[i]);
+		free(labels);
+		nc = vv->k.n;
+		labels = vote_close_labels(vv);
+		/* A tie: every candidate counts; else the two chosen. */
+		now = xstrdup(vv->k.tie ? "tie\n" : "");
+		for (i = 0; i < nc && (vv->k.tie || i < VOTE_CHOSEN); i++)
+			xappendf(&now, "  %s\n", labels[i]);
+		if (agreed != NULL && strcmp(agreed, now) == 0) {
+			free(now);
+			break;
+		}
+		op->n = 0;
+		if (vv->k.tie) {
+			/* Those above the tie are chosen already. */
+			free(on);
+			on = xcalloc(nc ? nc : 1, 1);
+			for (i = 0; i < nc; i++)
+				on[i] = vv->k.c[i].approvals >
+				    vv->k.c[VOTE_CHOSEN - 1].approvals;
+			snprintf(title, sizeof title, "%s", agreed != NULL ?
+			    _("Ballots came meanwhile; now a tie: choose the "
+			    "two topics") : _("A tie: choose the two topics"));
+			r = ui_checklist(vv->ui, title,
+			    (const char *const *)labels, nc, on);
+			for (i = 0; r == 1 && i < nc; i++)
+				if (on[i] && op->n < VOTE_CHOSEN)
+					op->choice[op->n++] =
+					    vv->k.c[i].candidate;
+				else if (on[i])
+					op->n = VOTE_CHOSEN + 1;
+			if (r == 1 && op->n != VOTE_CHOSEN) {
+				ui_message(vv->ui, 1, _("Choose two topics; "
+				    "the vote is still open."));
+				free(now);
+				goto out;
+			}
+		} else {
+			q = xasprintf(_("%sClose vote #%u? The two most "
+			    "approved topics become tracked cases at the "
+			    "stage selected, and no more ballots are taken:\n"
+			    "%s"), agreed != NULL ? _("Ballots came meanwhile; "
+			    "the tally changed.\n") : "",
+			    vv->vote, now);
+			r = ui_confirm(vv->ui, _("Close the vote"), q);
+			free(q);
+		}
+		free(agreed);
+		agreed = now;
+		if (r != 1) {
+			if (r == UI_KEY_QUIT)
+				vv->ui->quit = 1;
+			goto out;
+		}
+		if (store_last_txnid(vv->ui->store) == seen)
+			break;
 	}
 	if (core_run(vv->ui->core, vote_close_txn, op, &cause) != 0) {
 		ui_message(vv->ui, 1, "%s", cause ? cause : _("not saved"));
@@ -620,9 +695,9 @@ out:
 	for (i = 0; labels != NULL && i < nc; i++)
 		free(labels[i]);
 	free(labels);
+	free(agreed);
 	free(on);
 	free(op);
-	free(cd);
 }
 
 /* v: another vote, from all of them (latest first). */

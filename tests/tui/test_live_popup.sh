@@ -4,8 +4,8 @@
 # progress another agency reports and the resolutions a meeting makes
 # about it, a meeting's count the marks another
 # takes, an officer's record what another saves, an agency's
-# designations the PO another designates, the Who list the session that
-# comes. Each shows
+# designations the PO another designates, a Compliance finding that
+# another mends, the Who list the session that comes. Each shows
 # within a second or two, where it was scrolled to, with no key pressed.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
@@ -88,6 +88,31 @@ run add officer name=林新任 agency=MOI role=po email=new.po@moi.gov.tw \
     civil_servant=yes start_date=2026-12-01
 expect "the new PO shows among them, while open" 林新任 3
 esc
+
+# A Compliance finding read (Space) while another mends it: a PO made
+# their agency's civil servant.
+civil=$("$OGPO" --db "$DB" check --tsv |
+    awk -F '\t' '$1 == "not_civil_servant" { print $2 "\t" $5; exit }')
+keys 5
+expect "the Compliance tab" "What breaks the regulation"
+keys Home
+k=0
+while [ $k -lt 60 ]; do
+	screen
+	sel_row
+	grep -qF "${civil%	*}" "$TMP/sel" && break
+	keys Down
+	sleep 0.05
+	k=$((k + 1))
+done
+keys Space
+expect "the finding on ${civil%	*} opens" "but not its own civil servant"
+run set officer "${civil#*	}" civil_servant=yes
+expect "the finding mended meanwhile says so in the open popup" \
+    "No longer found" 3
+check "and the popup is still open" has_text "arrows, PgUp/PgDn: scroll"
+esc
+expect_gone "Esc closes it" "No longer found"
 
 # The Who list gains the session that opens the database.
 keys W
