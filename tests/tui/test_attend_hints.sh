@@ -11,19 +11,7 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "# skipped: making a test account needs root"
-	exit 0
-fi
-ED=ogpah$$
-GRP=ogpag$$
-groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
-useradd -M -N -g "$GRP" -s /bin/sh "$ED" || not_ok "useradd $ED"
-trap 'userdel "$ED" 2>/dev/null; groupdel "$GRP" 2>/dev/null; tui_cleanup' EXIT
-chmod 755 "$TMP"
-tui_as_runs "setpriv --reuid=$ED --regid=$GRP --clear-groups" || exit 0
-XDG_CONFIG_HOME=$TMP/cfg
-export XDG_CONFIG_HOME
+tui_account ogpah
 
 demo_db
 # The newest meeting, on its day, still planned: H would mark it held.

@@ -11,19 +11,7 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "# skipped: making a test account needs root"
-	exit 0
-fi
-ED=ogpaw$$
-GRP=ogpag$$
-groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
-useradd -M -N -g "$GRP" -s /bin/sh "$ED" || not_ok "useradd $ED"
-trap 'userdel "$ED" 2>/dev/null; groupdel "$GRP" 2>/dev/null; tui_cleanup' EXIT
-chmod 755 "$TMP"
-tui_as_runs "setpriv --reuid=$ED --regid=$GRP --clear-groups" || exit 0
-XDG_CONFIG_HOME=$TMP/cfg
-export XDG_CONFIG_HOME
+tui_account ogpaw
 
 demo_db
 # The newest meeting (the Meetings tab's first row), taken place, and its

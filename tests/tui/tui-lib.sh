@@ -146,6 +146,29 @@ tui_as_runs() {
 	return 1
 }
 
+# tui_account PREFIX: a real Unix account, $ED in its own group $GRP
+# (named from PREFIX, removed at the end), to run the real binary as;
+# $XDG_CONFIG_HOME is where its settings go. Making it needs root: without
+# root, or when that account cannot run $OGPO from here, the test says
+# why and ends.
+tui_account() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "# skipped: making a test account needs root"
+		exit 0
+	fi
+	ED=${1}e$$
+	GRP=${1}g$$
+	groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
+	useradd -M -N -g "$GRP" -s /bin/sh "$ED" || not_ok "useradd $ED"
+	trap 'userdel "$ED" 2>/dev/null; groupdel "$GRP" 2>/dev/null;
+	    tui_cleanup' EXIT
+	chmod 755 "$TMP"
+	tui_as_runs "setpriv --reuid=$ED --regid=$GRP --clear-groups" ||
+	    exit 0
+	XDG_CONFIG_HOME=$TMP/cfg
+	export XDG_CONFIG_HOME
+}
+
 # screen [-e]: the pane's text (with -e, colours too) into $SCR.
 screen() { tx capture-pane -p "$@" -t "$TUI_S" >"$SCR" 2>/dev/null; }
 
