@@ -39,32 +39,28 @@
 #define STALL_TID_MASK	0x3fffffffu	/* glibc: the owner's thread id */
 #define STALL_WAIT_MS	5000		/* as for a stopped writer */
 
-/* State and process of thread tid, from /proc: 1 if it is stopped. */
+/*
+ * Whether thread tid is stopped, and its process and that process's
+ * owner (a mutex names the thread that holds it).
+ */
 static int
 stall_stopped(long tid, long *pid, uid_t *uid)
 {
 	char path[64], line[256];
-	struct stat st;
 	FILE *f;
-	int stopped = 0;
 
 	*pid = tid;
-	*uid = (uid_t)-1;
 	snprintf(path, sizeof path, "/proc/%ld/status", tid);
-	if ((f = fopen(path, "r")) == NULL)
-		return 0;
-	while (fgets(line, sizeof line, f) != NULL) {
-		if (strncmp(line, "State:", 6) == 0)
-			stopped = strchr(line, 'T') != NULL ||
-			    strchr(line, 't') != NULL;
-		else if (strncmp(line, "Tgid:", 5) == 0)
-			*pid = strtol(line + 5, NULL, 10);
+	if ((f = fopen(path, "r")) != NULL) {
+		while (fgets(line, sizeof line, f) != NULL)
+			if (strncmp(line, "Tgid:", 5) == 0) {
+				*pid = strtol(line + 5, NULL, 10);
+				break;
+			}
+		fclose(f);
 	}
-	fclose(f);
-	snprintf(path, sizeof path, "/proc/%ld", *pid);
-	if (stat(path, &st) == 0)
-		*uid = st.st_uid;
-	return stopped;
+	*uid = (uid_t)store_pid_uid(*pid);
+	return store_pid_stopped(tid);
 }
 
 static int64_t

@@ -367,6 +367,10 @@ int	store_reader_share(struct store *s, char **cause);
  * same for a process stopped holding it. 0 when no one is stopped there.
  */
 int	store_stall_open(struct store *s, const char *dir, char **cause);
+/* Process (or thread) pid: its owner, (unsigned)-1 if it is gone; 1 if it
+ * is stopped (state T or t in /proc). writer.c. */
+unsigned store_pid_uid(long pid);
+int	store_pid_stopped(long pid);
 int	store_stall_check(struct store *s, char **cause);
 void	store_stall_close(struct store *s);
 

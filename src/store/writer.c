@@ -115,9 +115,8 @@ writer_lock(int fd, short type)
 	return fcntl(fd, F_SETLK, &fl);
 }
 
-/* The owner of process pid, (unsigned)-1 if it is gone. */
-static unsigned
-writer_uid(long pid)
+unsigned
+store_pid_uid(long pid)
 {
 	char path[64];
 	struct stat st;
@@ -126,9 +125,8 @@ writer_uid(long pid)
 	return stat(path, &st) == 0 ? (unsigned)st.st_uid : (unsigned)-1;
 }
 
-/* 1 if process pid is stopped (state T or t in /proc). */
-static int
-writer_stopped(long pid)
+int
+store_pid_stopped(long pid)
 {
 	char path[64], buf[512], *p;
 	FILE *f;
@@ -163,8 +161,8 @@ store_writer(struct store *s, struct store_holder *h)
 	/* The kernel names the holder; what it wrote says the rest, if it
 	 * is its own (a record left by an earlier holder is not). */
 	h->pid = (long)fl.l_pid;
-	h->uid = writer_uid(h->pid);
-	h->stopped = writer_stopped(h->pid);
+	h->uid = store_pid_uid(h->pid);
+	h->stopped = store_pid_stopped(h->pid);
 	snprintf(h->what, sizeof h->what, "?");
 	if (pread(s->wfd, &wh, sizeof wh, 0) == (ssize_t)sizeof wh &&
 	    wh.magic == WRITER_MAGIC && wh.pid == (int32_t)h->pid) {
@@ -423,12 +421,12 @@ store_reader_share(struct store *s, char **cause)
 		goto out;
 	some[0] = '\0';
 	for (i = 0; i < r->n; i++) {
-		if (writer_uid(r->pid[i]) != me)
+		if (store_pid_uid(r->pid[i]) != me)
 			continue;
 		mine++;
 		if (r->pid[i] == (long)getpid())
 			continue;	/* this one, counted, not named */
-		if (writer_stopped(r->pid[i]))
+		if (store_pid_stopped(r->pid[i]))
 			stopped++;
 		if (++named <= 5)
 			used += (size_t)snprintf(some + used, sizeof some - used,
