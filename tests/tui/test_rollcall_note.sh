@@ -90,6 +90,10 @@ TUI_S=a
 keys C-u
 text "On time after all"
 keys Enter
+# a's note saved before b's Enter: the other order is the one where a is
+# asked (a slow build took b's first).
+a_saved() { test "$(att "$who" 10)" = "On time after all"; }
+check "a's note is saved" poll 5 a_saved
 TUI_S=b
 keys C-u
 text "Mine"
