@@ -322,17 +322,10 @@ draft_read(const char *path)
 	struct draft *d = xcalloc(1, sizeof *d);
 	const struct schema *s = NULL;
 	char *line = xmalloc(DRAFT_LINE_MAX), *tab, *val;
-	FILE *f = NULL;
-	struct stat sb;
+	FILE *f;
 	int fd, ok = 1, first = 1;
 
-	/*
-	 * Only a regular file is a draft: a FIFO or a device put among them
-	 * would hold the start until something wrote to it (O_NONBLOCK lets
-	 * the open return, fstat says what it is).
-	 */
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
 	    (f = fdopen(fd, "r")) == NULL) {
 		if (fd >= 0)
 			close(fd);

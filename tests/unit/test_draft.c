@@ -172,9 +172,6 @@ test_not_drafts(void **state)
 	put("other.txt", "ogpo draft 1\n");
 	snprintf(link, sizeof link, "%s/link.draft", dir);
 	assert_int_equal(symlink(d->path, link), 0);
-	/* A FIFO held the start until something wrote to it. */
-	snprintf(link, sizeof link, "%s/fifo.draft", dir);
-	assert_int_equal(mkfifo(link, 0600), 0);
 	n = draft_list(db, &list);
 	assert_int_equal(n, 1);
 	assert_string_equal(list[0]->path, d->path);
