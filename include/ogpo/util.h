@@ -118,6 +118,10 @@ char *date_show(const char *iso, char *out, size_t n);
  */
 int64_t time_now(void);
 
+/* Milliseconds on a clock that only goes forward, for waits and
+ * intervals (never a date: OGPO_NOW does not move it). */
+int64_t clock_ms(void);
+
 /* Today (local time) as YYYY-MM-DD into buf of at least 11 bytes. */
 void date_today(char *buf);
 

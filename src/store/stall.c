@@ -63,15 +63,6 @@ stall_stopped(long tid, long *pid, uid_t *uid)
 	return store_pid_stopped(tid);
 }
 
-static int64_t
-stall_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The sentence for a holder still stopped after the wait. */
 static int
 stall_fail(long pid, uid_t uid, int opening, char **cause)
@@ -118,7 +109,7 @@ int
 store_stall_open(struct store *s, const char *dir, char **cause)
 {
 	char *path = xasprintf("%s/lock.mdb", dir);
-	int64_t until = stall_now_ms() + STALL_WAIT_MS;
+	int64_t until = clock_ms() + STALL_WAIT_MS;
 	struct stat st;
 	long holder, pid;
 	uid_t uid;
@@ -138,7 +129,7 @@ store_stall_open(struct store *s, const char *dir, char **cause)
 	}
 	while ((holder = stall_opener(fd)) != 0 &&
 	    stall_stopped(holder, &pid, &uid)) {
-		if (stall_now_ms() >= until) {
+		if (clock_ms() >= until) {
 			close(fd);
 			return stall_fail(pid, uid, 1, cause);
 		}
@@ -186,8 +177,8 @@ store_stall_check(struct store *s, char **cause)
 		    !stall_stopped((long)tid, &pid, &uid))
 			return 0;
 		if (until == 0)
-			until = stall_now_ms() + STALL_WAIT_MS;
-		else if (stall_now_ms() >= until)
+			until = clock_ms() + STALL_WAIT_MS;
+		else if (clock_ms() >= until)
 			return stall_fail(pid, uid, 0, cause);
 		usleep(50 * 1000);
 	}

@@ -191,15 +191,6 @@ attend_busy(struct attend *v)
 	return v->marks != NULL && core_marks_busy(v->marks) > 0;
 }
 
-static int64_t
-attend_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* An agency's name, through a small cache (a meeting has few). */
 static const char *
 attend_agency(struct store_txn *t, uint32_t id, struct agency *cache,
@@ -673,7 +664,7 @@ attend_bg(void *arg)
 
 	if ((n = core_marks_busy(v->marks)) > 0) {
 		if (!v->saying && v->busy_since != 0 &&
-		    attend_now_ms() - v->busy_since >= ATTEND_SAY_MS) {
+		    clock_ms() - v->busy_since >= ATTEND_SAY_MS) {
 			ui_message(v->ui, 0, ngettext("Saving %zu mark…",
 			    "Saving %zu marks…", n), n);
 			v->saying = 1;
@@ -774,7 +765,7 @@ attend_mark(struct attend *v, enum ui_action a)
 	ui_redraw(v->ui);
 	if (v->marks != NULL) {
 		if (v->busy_since == 0)
-			v->busy_since = attend_now_ms();
+			v->busy_since = clock_ms();
 		core_marks_put(v->marks, op.officer, op.status, op.proxy);
 		return;
 	}

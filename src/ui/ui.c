@@ -593,15 +593,6 @@ ui_redraw(struct ui *ui)
 	refresh();
 }
 
-static int64_t
-ui_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Read the rest of an escape sequence the terminal description did not
  * name (say Home as ESC [ 1 ~ under another TERM): the common ones become
@@ -691,12 +682,12 @@ ui_getkey(struct ui *ui)
 	for (;;) {
 		if (ui_signalled || ui->quit)
 			return UI_KEY_QUIT;
-		start = ui_now_ms();
+		start = clock_ms();
 		rc = wget_wch(stdscr, &wch);
 		if (ui_signalled)
 			return UI_KEY_QUIT;
 		if (rc == ERR) {
-			if (ui_now_ms() - start < UI_POLL_MS / 4) {
+			if (clock_ms() - start < UI_POLL_MS / 4) {
 				if (++quick > 50)
 					return UI_KEY_QUIT;
 			} else
@@ -709,7 +700,7 @@ ui_getkey(struct ui *ui)
 			if (id != ui->txnid) {
 				ui_changed(ui);
 				ui_redraw(ui);
-			} else if (ui_count_others(ui, ui_now_ms()) ||
+			} else if (ui_count_others(ui, clock_ms()) ||
 			    ui_new_day(ui))
 				ui_redraw(ui);
 			continue;
@@ -853,7 +844,7 @@ ui_mouse_event(struct ui *ui, const MEVENT *ev)
 	if (!vlist_click(p->list, ev->y, ev->x))
 		return;
 	ui->msg[0] = '\0';
-	now = ui_now_ms();
+	now = clock_ms();
 	if (ev->y == ui->click_y && now - ui->click_ms < 400) {
 		now = 0;	/* a third click starts afresh */
 		p->action(ui, UA_SELECT);
@@ -1262,7 +1253,7 @@ ui_main(const struct cmd_ctx *ctx)
 	ui.admin = ui_is_admin(ui.core);
 	ui.npanes = ui.admin ? 7 : 6;
 	core_session_begin(ui.core, ui.panes[0]->title);
-	ui_count_others(&ui, ui_now_ms());
+	ui_count_others(&ui, clock_ms());
 	date_today(ui.today);
 	ui_changed(&ui);
 	ui_problems(&ui, errors);

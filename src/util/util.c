@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ogpo/priv.h"
@@ -335,6 +336,15 @@ time_offset(void)
 	if ((when = mktime(&tm)) != (time_t)-1)
 		offset = (int64_t)when - (int64_t)time(NULL);
 	return offset;
+}
+
+int64_t
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 int64_t
