@@ -1659,12 +1659,18 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			    "outside of this name was invited to the meeting");
 		else if (found == 0 && (im->h.col[COL_AGENCY] != 0 ||
 		    im->h.col[COL_AGENCY_CODE] != 0)) {
-			char *msg = xasprintf(_("the agency of %s is required "
-			    "beside the name (or give the e-mail)"), name);
-
-			*rc = import_reject(im, row, import_colname(im,
+			/* A sign-in sheet's agency merged down over its
+			 * people reads as empty below its first row. */
+			const char *col = import_colname(im,
 			    im->h.col[COL_AGENCY] ? COL_AGENCY :
-			    COL_AGENCY_CODE), msg);
+			    COL_AGENCY_CODE);
+			char *msg = xasprintf(_("the agency of %s is required "
+			    "beside the name (or give the e-mail); where %s "
+			    "cells are merged over several people, only the "
+			    "first row holds the agency: unmerge them and fill "
+			    "it in on every row"), name, col);
+
+			*rc = import_reject(im, row, col, msg);
 			free(msg);
 		} else if (found == 0)
 			/* A meeting tool's display name, with no e-mail. */

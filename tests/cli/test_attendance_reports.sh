@@ -19,6 +19,8 @@
 #   saved as .xlsx, .ods and Big5 CSV (where ✓ becomes ?, refused as
 #   such). Unmarked rows are refused, or absent with --status absent,
 #   which never undoes an answer recorded before (online from the report).
+#   An agency merged down over its people is read only in its first row:
+#   the rows below are refused, saying to unmerge and fill it in.
 # - ogpo's own sign-in sheet (export signin), marked in LibreOffice.
 # Each: a dry run shows what would change; nothing lands while a row is
 # refused; the same file again changes nothing; the database holds the
@@ -242,7 +244,14 @@ L=$TMP/lo
 	printf "save\t%s\t$CSVF\t%s\n" "$L/signin-big5.csv" \
 	    44,34,68,1,,0,false,true,true,false,false
 	printf 'close\n'
+	# 內政部 typed once, merged down over its two people.
+	printf 'open\t%s\t44,34,76,1\n' "$D/merged.csv"
+	printf 'merge\tA2:A3\n'
+	printf 'save\t%s\n' "$L/merged.xlsx"
+	printf 'close\n'
 } >"$TMP/steps"
+printf '%s\n' 機關,職稱,姓名,簽到 內政部,組長,廖書豪,✓ ,副司長,林冠宇,○ \
+    >"$D/merged.csv"
 calc "$TMP/steps" "LibreOffice saves the typed sign-in sheet as .xlsx, .ods and Big5 CSV"
 for f in signin.xlsx signin.ods signin-big5.csv; do
 	run import attendance "$L/$f" --meeting "$m" --dry-run
@@ -264,6 +273,10 @@ for f in signin.xlsx signin.ods signin-big5.csv; do
 done
 contains "Big5 has no ✓: the ? it left is said to be one" "$TMP/out" \
     "rejected row 5, column 簽到: '?' holds ? or � where a mark was: the file was probably saved as Big5 (ANSI), which has no ✓; save it as UTF-8 or .ods and import again, or mark with ○ or V"
+run import attendance "$L/merged.xlsx" --meeting "$m" --dry-run
+status "an agency merged down over its people: refused" 1
+contains "the row below, the person, and what to do" "$TMP/out" \
+    "rejected row 3, column 機關: the agency of 林冠宇 is required beside the name (or give the e-mail); where 機關 cells are merged over several people, only the first row holds the agency: unmerge them and fill it in on every row"
 run import attendance "$L/signin.ods" --meeting "$m" --status absent
 status "the .ods sheet imported" 0
 same "online from the report, unmarked on the sheet: online" "$(att 廖書豪)" "線上||"
