@@ -448,10 +448,11 @@ const struct cmd_entry cmd_import_entry = {
 	    "report, a sign-in\nsheet typed in) takes --meeting N for its "
 	    "rows, and --status the status of\nrows that give none (online "
 	    "for a report of who joined, absent for a sheet's\nunmarked "
-	    "rows), for those with no answer recorded yet. A sign-in sheet's "
-	    "簽到\nor 簽名 column takes marks (✓ ○ V 到, 請假, 代理：and the "
-	    "name); a name cell\nmay carry the agency: 王小明 (內政部), "
-	    "內政部-王小明. A report's next section\n(3. In-Meeting "
-	    "Activities) ends its table.\n"),
+	    "rows); an answer recorded before that says more stays (請假 "
+	    "sent\nahead, 出席 in the room). A sign-in sheet's 簽到 or 簽名 "
+	    "column takes marks\n(✓ ○ V 到, 請假, 代理：and the name); a "
+	    "name cell may carry the agency:\n王小明 (內政部), 內政部-王小明. "
+	    "A report's next section (3. In-Meeting\nActivities) ends its "
+	    "table.\n"),
 	.exec = cmd_import_exec,
 };

@@ -1744,6 +1744,14 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 	return n == 1 ? found : 0;
 }
 
+/* 1 if status says the person came, in person, online or by proxy. */
+static int
+import_attend_came(uint32_t status)
+{
+	return status == ATTEND_PRESENT || status == ATTEND_ONLINE ||
+	    status == ATTEND_PROXY;
+}
+
 /*
  * One attendance row: who came to which meeting, and how. Someone not
  * yet invited is invited by the row. Returns non-zero only for errors
@@ -1795,12 +1803,20 @@ import_attendance_row(struct import *im, const struct table_row *row)
 		a->status = ATTEND_INVITED;
 	}
 	v = import_cell(im, row, COL_STATUS, cell, sizeof cell);
-	/* --status: for those with no answer yet. An answer recorded
-	 * before (請假 sent ahead, 線上 from the meeting tool's report) is
-	 * not undone by a row left unmarked. */
-	if ((v == NULL || *v == '\0') && im->o->status != 0)
-		status = old != NULL && old->status != ATTEND_INVITED ?
-		    old->status : im->o->status;
+	/*
+	 * --status, for a row with none, undoes no answer recorded before
+	 * that says more: a sheet's unmarked row (absent) leaves 請假 sent
+	 * ahead, or 線上 from the meeting tool's report; a report of who
+	 * joined (online) leaves 出席 in the room, but is the answer for
+	 * one marked absent.
+	 */
+	if ((v == NULL || *v == '\0') && im->o->status != 0) {
+		status = im->o->status;
+		if (old != NULL && (import_attend_came(status) ?
+		    import_attend_came(old->status) :
+		    old->status != ATTEND_INVITED))
+			status = old->status;
+	}
 	else if (v == NULL || *v == '\0') {
 		rc = import_reject(im, row, import_colname(im, COL_STATUS),
 		    "a status is required: 出席, 線上, 代理出席, 請假, 缺席 or "

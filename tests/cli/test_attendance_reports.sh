@@ -18,7 +18,8 @@
 #   merged, blank rows between agencies, marks ✓ ○ V 到 請假 代理：姓名;
 #   saved as .xlsx, .ods and Big5 CSV (where ✓ becomes ?, refused as
 #   such). Unmarked rows are refused, or absent with --status absent,
-#   which never undoes an answer recorded before (online from the report).
+#   which never undoes an answer recorded before (online from the report);
+#   a report read after the sheet is the answer for one marked absent.
 #   An agency merged down over its people is read only in its first row:
 #   the rows below are refused, saying to unmerge and fill it in.
 # - ogpo's own sign-in sheet (export signin), marked in LibreOffice.
@@ -290,6 +291,17 @@ same "unmarked: absent" "$(att 余美玲)" "缺席||"
 run import attendance "$L/signin.xlsx" --meeting "$m" --status absent
 status "the same sheet as .xlsx" 0
 contains "changes nothing" "$TMP/out" "added 0, updated 0, unchanged 8, rejected 0"
+# The report of one who joined online late, after the room's sheet
+# marked her absent: online; one marked present in the room stays so.
+printf '%s\n' 'First name,Last name,Email,Duration,Time joined,Time exited' \
+    '美玲,余,MOE.PO18@ogpo.example,40 min,3:20 PM,4:00 PM' \
+    'Guanyu,Lin,moi.alt3@ogpo.example,50 min,2:10 PM,3:00 PM' >"$D/late.csv"
+run import attendance "$D/late.csv" --meeting "$m" --status online --dry-run
+status "a report after the sheet" 0
+contains "absent on the sheet, in the report: online" "$TMP/out" \
+    "row 2: updated 余美玲 副組長, 2027-01-18 線上議題協作會議: Status Absent → Online"
+contains "present in the room stays" "$TMP/out" \
+    "added 0, updated 1, unchanged 1, rejected 0"
 
 # --- ogpo's own sign-in sheet, marked in LibreOffice ---------------------
 run export signin "$m" -o "$D/si.ods"
