@@ -1763,7 +1763,7 @@ import_attendance_row(struct import *im, const struct table_row *row)
 	struct attendance *a = xcalloc(2, sizeof *a), *old = NULL;
 	struct officer *o = NULL;
 	char cell[OGPO_NOTE_MAX + 1], mark[48], label[OGPO_NAME_MAX * 2 +
-	    OGPO_TEXT_MAX * 2 + 64];
+	    OGPO_TEXT_MAX * 2 + 64 + 256];
 	const char *v, *why, *proxy = NULL;
 	uint32_t officer, status, seen;
 	int rc = 0;
@@ -1874,6 +1874,21 @@ import_attendance_row(struct import *im, const struct table_row *row)
 			    sizeof who);
 			snprintf(label, sizeof label, _("%s, %s %s"), who,
 			    im->meeting->date, im->meeting->title);
+		}
+		if (old == NULL) {
+			/* Invited by the row, and how they came: said as a
+			 * change from the invitation. */
+			struct attendance *inv = &a[1];
+			char diff[256];
+			size_t n = strlen(label);
+
+			*inv = a[0];
+			inv->status = ATTEND_INVITED;
+			inv->proxy[0] = inv->note[0] = '\0';
+			if (import_diff(im, ENTITY_ATTENDANCE, inv, a, diff,
+			    sizeof diff) > 0)
+				snprintf(label + n, sizeof label - n, _(": %s"),
+				    diff);
 		}
 	}
 	rc = import_apply(im, row, ENTITY_ATTENDANCE, a, old, label, 0);

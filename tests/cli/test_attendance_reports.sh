@@ -23,9 +23,9 @@
 #   An agency merged down over its people is read only in its first row:
 #   the rows below are refused, saying to unmerge and fill it in.
 # - ogpo's own sign-in sheet (export signin), marked in LibreOffice.
-# Each: a dry run shows what would change; nothing lands while a row is
-# refused; the same file again changes nothing; the database holds the
-# statuses and proxies after.
+# Each: a dry run shows what would change (for one the row invites, how
+# they came); nothing lands while a row is refused; the same file again
+# changes nothing; the database holds the statuses and proxies after.
 #
 #   OGPO=./ogpo sh tests/cli/test_attendance_reports.sh
 . "$(dirname "$0")/../lib.sh"
@@ -123,7 +123,7 @@ status "the Teams report's dry run: one row no officer's" 1
 contains "read as UTF-16, tab-separated, past the summary" "$TMP/out" \
     "(utf-16le, tab-separated)"
 contains "an e-mail in other case is the officer's" "$TMP/out" \
-    "row 8: added 廖書豪 組長, 2027-01-18 線上議題協作會議"
+    "row 8: added 廖書豪 組長, 2027-01-18 線上議題協作會議: Status Invited → Online"
 contains "and the next one's" "$TMP/out" \
     "row 10: added 林冠宇 副司長, 2027-01-18 線上議題協作會議"
 contains "the organiser, no officer, named with the file's row and column" \
@@ -263,11 +263,17 @@ for f in signin.xlsx signin.ods signin-big5.csv; do
 	contains "$f: an unmarked row, and what to do" "$TMP/out" \
 	    "rejected row 13, column 簽到: a status is required: 出席, 線上, 代理出席, 請假, 缺席 or 受邀 (present, online, proxy, excused, absent, invited); for the rows of a sign-in sheet that no one marked, add --status absent (缺席) to the command"
 	run import attendance "$L/$f" --meeting "$m" --status absent --dry-run
-	contains "$f: ○ is present" "$TMP/out" "row 6: added 翁靜怡 副首長"
-	contains "$f: V is present" "$TMP/out" "row 8: added 朱建志 組長"
-	contains "$f: 到 is present" "$TMP/out" "row 9: added 柯美惠 處長"
-	contains "$f: 請假 is excused" "$TMP/out" "row 10: added 江立偉 簡任技正"
-	contains "$f: 代理：王大同 is by proxy" "$TMP/out" "row 12: added 吳冠廷 秘書"
+	W="2027-01-18 線上議題協作會議: 簽到 Invited →"
+	contains "$f: ○ is present" "$TMP/out" \
+	    "row 6: added 翁靜怡 副首長, $W Present"
+	contains "$f: V is present" "$TMP/out" "row 8: added 朱建志 組長, $W Present"
+	contains "$f: 到 is present" "$TMP/out" "row 9: added 柯美惠 處長, $W Present"
+	contains "$f: 請假 is excused" "$TMP/out" \
+	    "row 10: added 江立偉 簡任技正, $W Excused"
+	contains "$f: 代理：王大同 is by proxy" "$TMP/out" \
+	    "row 12: added 吳冠廷 秘書, $W Proxy; Proxy (empty) → 王大同"
+	contains "$f: unmarked is absent" "$TMP/out" \
+	    "row 13: added 余美玲 副組長, $W Absent"
 	lacks "$f: unmarked does not undo online from the report" "$TMP/out" \
 	    "row 4:"
 	lacks "$f: no rows between agencies are read" "$TMP/out" "row 7:"
