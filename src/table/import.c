@@ -2247,7 +2247,9 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	while ((rc = table_ahead_next(im->ahead, &row, cause)) == 1) {
 		if (import_blank(row))
 			continue;
-		if (im->o->kind == ENTITY_ATTENDANCE && import_section(row)) {
+		/* (Under the table, never a note under its header.) */
+		if (im->o->kind == ENTITY_ATTENDANCE && res->rows > 0 &&
+		    import_section(row)) {
 			import_change(im, row, N_("passed over: '%s' and the "
 			    "rows under it, the report's next section"),
 			    row->fields[0]);

@@ -171,6 +171,14 @@ lacks "no join of the activities is taken for a second row" "$TMP/out" \
     "the same person"
 contains "two added, none refused" "$TMP/out" \
     "added 2, updated 0, unchanged 0, rejected 0 (utf-8, tab-separated)"
+# A numbered note right under a header is no section: the table is not
+# ended before its first row, the note is refused.
+printf '%s\n' 'Name	Email' '1. 請於會後回傳' '廖書豪	moi.po2@ogpo.example' \
+    >"$D/note.tsv"
+run import attendance "$D/note.tsv" --meeting "$m" --status online --dry-run
+status "a note under the header: refused" 1
+contains "the note is the row refused" "$TMP/out" "rejected row 2: the row has 1 cells but the header 2"
+contains "the rows under it are read" "$TMP/out" "row 3: added 廖書豪 組長"
 run import attendance "$D/teams2.csv" --meeting "$m" --status online
 status "imported" 0
 run import attendance "$D/teams2.csv" --meeting "$m" --status online
