@@ -166,7 +166,7 @@ _ogpo()
 		;;
 	import)
 		opts="--dry-run --skip-bad --rejects --encoding --delimiter
-		    --create-agencies"
+		    --create-agencies --meeting --status"
 		words="officers agencies attendance cases progress resolutions list
 		    undo"
 		if [[ -n $what && $what != list && $what != undo &&

@@ -56,10 +56,13 @@ struct import_header {
  * matched ignoring case, spaces, '_' and '-'. Returns 0, or OGPO_INVALID
  * when a required column is missing (cause names it and what was found).
  * The importer tries the first rows of a file in turn, so that title
- * rows above the header are passed over.
+ * rows above the header are passed over. given: IMPORT_GIVEN_* for what
+ * the command gives every row, so that the file need not have it.
  */
+#define IMPORT_GIVEN_MEETING	0x1	/* attendance: --meeting */
+#define IMPORT_GIVEN_STATUS	0x2	/* attendance: --status */
 int	import_header_map(const struct table_row *row, enum entity_kind kind,
-	    struct import_header *h, char **cause);
+	    unsigned given, struct import_header *h, char **cause);
 
 /*
  * Values as offices write them. Each returns 0, or -1 with *why set to
@@ -85,6 +88,8 @@ int	import_yesno(const char *in, uint32_t *v, const char **why);
  * present, absent, excused, proxy … */
 int	import_attend_status(const char *in, uint32_t *status,
 	    const char **why);
+/* The proxy's name in a mark 代理：林小華, or NULL. */
+const char *import_attend_proxy(const char *in);
 
 enum import_stage {
 	IMPORT_COPYING = 1,
@@ -98,6 +103,12 @@ struct import_options {
 	int		 dry_run;	/* work it all out, write nothing */
 	int		 skip_bad;	/* load the good rows anyway */
 	int		 create_agencies;
+	/* Attendance from a file of one meeting that says neither the
+	 * meeting nor how people came (a meeting tool's report of who
+	 * joined, a sign-in sheet): the meeting of rows that name none,
+	 * and the status of rows that give none; 0: the row must. */
+	uint32_t	 meeting;
+	uint32_t	 status;
 	const char	*rejects;	/* write rejected rows here */
 	int		 screen;	/* reasons point to the full-screen
 					   program's tabs, not to options */

@@ -100,6 +100,8 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "create-agencies", no_argument, NULL, 'c' },
+		{ "meeting", required_argument, NULL, 'm' },
+		{ "status", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -107,7 +109,9 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 	struct import_result res;
 	struct cmd_import ci;
 	struct core *c;
-	char *cause = NULL, *file;
+	char *cause = NULL, *file, *end;
+	const char *why;
+	unsigned long n;
 	int ch, rc;
 
 	memset(&o, 0, sizeof o);
@@ -148,6 +152,25 @@ cmd_import_file(const struct cmd_ctx *ctx, enum entity_kind kind, int argc,
 			break;
 		case 'c':
 			o.create_agencies = 1;
+			break;
+		case 'm':
+			n = strtoul(optarg + (*optarg == '#'), &end, 10);
+			if (kind != ENTITY_ATTENDANCE || *end != '\0' || n == 0 ||
+			    n > UINT32_MAX)
+				return cmd_error(&cmd_import_entry, CMD_USAGE,
+				    kind != ENTITY_ATTENDANCE ? "--meeting is "
+				    "for ogpo import attendance" : "--meeting "
+				    "takes a meeting's number (see ogpo list "
+				    "meetings), not '%s'", optarg);
+			o.meeting = (uint32_t)n;
+			break;
+		case 't':
+			if (kind != ENTITY_ATTENDANCE)
+				return cmd_error(&cmd_import_entry, CMD_USAGE,
+				    "--status is for ogpo import attendance");
+			if (import_attend_status(optarg, &o.status, &why) != 0)
+				return cmd_error(&cmd_import_entry, CMD_USAGE,
+				    "--status '%s' %s", optarg, why);
 			break;
 		case 'h':
 			cmd_usage(&cmd_import_entry, stdout);
@@ -381,6 +404,7 @@ const struct cmd_entry cmd_import_entry = {
 	    "[--rejects FILE]\n"
 	    "           [--encoding utf-8|big5|utf-16] [--delimiter ,|;|tab] "
 	    "[--create-agencies]\n"
+	    "           [--meeting N] [--status STATUS]  (attendance)\n"
 	    "       ogpo import cases|progress|resolutions FILE [--dry-run]\n"
 	    "       ogpo import list | undo [IMPORT]",
 	.summary = N_("Load officers, agencies, attendance, cases, progress "
@@ -419,6 +443,16 @@ const struct cmd_entry cmd_import_entry = {
 	    "出席情形 status\n(出席 線上 代理出席 請假 缺席 受邀, or present "
 	    "online proxy excused absent\ninvited), 代理人 proxy and 備註 "
 	    "note; a sheet from ogpo export attendance\nimports back as it "
-	    "is. Someone not yet invited is invited by their row.\n"),
+	    "is. Someone not yet invited is invited by their row.\n"
+	    "A file of one meeting that names none (a meeting tool's "
+	    "report, a sign-in\nsheet typed in) takes --meeting N for its "
+	    "rows, and --status the status of\nrows that give none (online "
+	    "for a report of who joined, absent for a sheet's\nunmarked "
+	    "rows); an answer recorded before that says more stays (請假 "
+	    "sent\nahead, 出席 in the room). A sign-in sheet's 簽到 or 簽名 "
+	    "column takes marks\n(✓ ○ V 到, 請假, 代理：and the name); a "
+	    "name cell may carry the agency:\n王小明 (內政部), 內政部-王小明. "
+	    "A report's next section (3. In-Meeting\nActivities) ends its "
+	    "table.\n"),
 	.exec = cmd_import_exec,
 };

@@ -787,9 +787,11 @@ csv_reader_detect(struct csv_reader *r, const char *forced, char **cause)
 }
 
 /*
- * Pick the delimiter from the header line (the first that is not blank):
- * the most frequent of ',' tab ';' outside quotes, comma on a tie or
- * when there is none. Also notes whether that line ends in CRLF.
+ * Pick the delimiter from the header line (the first that is not blank,
+ * past lines of one cell: the title a sign-in sheet has, the "Meeting
+ * Summary" a Teams attendance report starts with): the most frequent of
+ * ',' tab ';' outside quotes, comma on a tie or when there is none.
+ * Also notes whether that line ends in CRLF.
  */
 static int
 csv_reader_sniff(struct csv_reader *r)
@@ -805,7 +807,9 @@ csv_reader_sniff(struct csv_reader *r)
 			continue;
 		else if (s[i] == '\n' && started) {
 			r->crlf = i > 0 && s[i - 1] == '\r';
-			break;
+			if (comma + tab + semi > 0)
+				break;
+			started = 0;	/* one cell: a title, not the header */
 		} else if (s[i] == ',')
 			comma++;
 		else if (s[i] == '\t')

@@ -1366,6 +1366,11 @@ import_meeting_find(struct import *im, const struct table_row *row, int *rc)
 	date = import_cell(im, row, COL_DATE, datec, sizeof datec);
 	kind = import_cell(im, row, COL_KIND, kindc, sizeof kindc);
 	title = import_cell(im, row, COL_MEETING_TITLE, titlec, sizeof titlec);
+	if ((id == NULL || *id == '\0') && (date == NULL || *date == '\0') &&
+	    im->o->meeting != 0) {
+		snprintf(idc, sizeof idc, "%u", im->o->meeting);
+		id = idc;
+	}
 	snprintf(key, sizeof key, "%s|%s|%s|%.200s", id ? id : "",
 	    date ? date : "", kind ? kind : "", title ? title : "");
 	if (im->meeting != NULL && strcmp(key, im->meeting_key) == 0)
@@ -1462,6 +1467,106 @@ fail:
 	return -1;
 }
 
+/* The last of either opening bracket in s, or NULL. */
+static char *
+import_last_open(char *s)
+{
+	char *p, *last = NULL;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p == '(' || strncmp(p, "（", strlen("（")) == 0)
+			last = p;
+	return last;
+}
+
+/* s without the blanks (of either width) at its ends, in place. */
+static char *
+import_trim(char *s)
+{
+	size_t n;
+
+	for (;;) {
+		if (*s == ' ')
+			s++;
+		else if (strncmp(s, "　", strlen("　")) == 0)
+			s += strlen("　");
+		else
+			break;
+	}
+	for (n = strlen(s); n > 0;) {
+		if (s[n - 1] == ' ')
+			n--;
+		else if (n >= strlen("　") && strcmp(s + n - strlen("　"),
+		    "　") == 0)
+			n -= strlen("　");
+		else
+			break;
+		s[n] = '\0';
+	}
+	return s;
+}
+
+/* The agency whose exact name or code part is, or 0. */
+static uint32_t
+import_agency_named(struct import *im, const char *part)
+{
+	uint32_t agency;
+
+	if (*part == '\0')
+		return 0;
+	if ((agency = import_agency_by_name(im, part)) == 0)
+		agency = import_agency_by_code(im, part);
+	return agency;
+}
+
+/*
+ * The agency a name cell says beside the name, as a meeting tool shows
+ * a person who typed it there: 王小明 (內政部), 王小明（內政部）,
+ * 內政部-王小明, 內政部 王小明, 王小明_MOI. Taken only when the part is
+ * exactly an agency's name or code: then cell is cut to the name, in
+ * place, and the agency returned; else 0, cell as it was.
+ */
+static uint32_t
+import_name_agency(struct import *im, char *cell)
+{
+	static const char *const seps[] = { "－", "-", "_", "／", "/", "　",
+		" " };
+	char left[OGPO_NAME_MAX * 2], right[sizeof left], *open, *name = NULL;
+	const char *at;
+	size_t i, len;
+	uint32_t agency = 0;
+
+	if (str_copy(left, cell, sizeof left) != 0)
+		return 0;
+	len = strlen(left);
+	if ((open = import_last_open(left)) != NULL && open > left &&
+	    ((len > 1 && left[len - 1] == ')') || (len > strlen("）") &&
+	    strcmp(left + len - strlen("）"), "）") == 0))) {
+		left[len - (left[len - 1] == ')' ? 1 : strlen("）"))] = '\0';
+		agency = import_agency_named(im, import_trim(open +
+		    (*open == '(' ? 1 : strlen("（"))));
+		*open = '\0';
+		name = import_trim(left);
+	}
+	for (i = 0; open == NULL && agency == 0 && i < sizeof seps /
+	    sizeof seps[0]; i++) {
+		if ((at = strstr(cell, seps[i])) == NULL || at == cell)
+			continue;
+		str_copy(left, cell, sizeof left);
+		left[at - cell] = '\0';
+		str_copy(right, at + strlen(seps[i]), sizeof right);
+		if ((agency = import_agency_named(im, import_trim(left))) != 0)
+			name = import_trim(right);
+		else if ((agency = import_agency_named(im,
+		    import_trim(right))) != 0)
+			name = import_trim(left);
+	}
+	if (agency == 0 || *name == '\0')
+		return 0;
+	memmove(cell, name, strlen(name) + 1);
+	return agency;
+}
+
 /*
  * The person a row names: an officer by e-mail, or by name and agency
  * (code or name), first among the meeting's invitees (as they were when
@@ -1507,7 +1612,10 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		    "is required: their e-mail, or their name and agency");
 		return 0;
 	}
-	if (code != NULL && *code != '\0') {
+	if ((code == NULL || *code == '\0') && (ag == NULL || *ag == '\0') &&
+	    (agency = import_name_agency(im, namec)) != 0)
+		name = namec;
+	else if (code != NULL && *code != '\0') {
 		char *why = NULL;
 
 		/* 0800 made 800 by a spreadsheet: the agency named beside
@@ -1545,14 +1653,32 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			store_cursor_close(cur);
 		}
 		free(a);
-		if (found == 0)
-			*rc = ag != NULL && *ag != '\0' ? import_refuse(im, row,
-			    COL_AGENCY, ag, "no agency has exactly this name, "
-			    "and no participant from outside of this name "
-			    "was invited to the meeting") : import_reject(im,
-			    row, import_colname(im, im->h.col[COL_AGENCY] ?
-			    COL_AGENCY : COL_AGENCY_CODE), "the agency is "
-			    "required beside the name (or give the e-mail)");
+		if (found == 0 && ag != NULL && *ag != '\0')
+			*rc = import_refuse(im, row, COL_AGENCY, ag, "no agency "
+			    "has exactly this name, and no participant from "
+			    "outside of this name was invited to the meeting");
+		else if (found == 0 && (im->h.col[COL_AGENCY] != 0 ||
+		    im->h.col[COL_AGENCY_CODE] != 0)) {
+			/* A sign-in sheet's agency merged down over its
+			 * people reads as empty below its first row. */
+			const char *col = import_colname(im,
+			    im->h.col[COL_AGENCY] ? COL_AGENCY :
+			    COL_AGENCY_CODE);
+			char *msg = xasprintf(_("the agency of %s is required "
+			    "beside the name (or give the e-mail); where %s "
+			    "cells are merged over several people, only the "
+			    "first row holds the agency: unmerge them and fill "
+			    "it in on every row"), name, col);
+
+			*rc = import_reject(im, row, col, msg);
+			free(msg);
+		} else if (found == 0)
+			/* A meeting tool's display name, with no e-mail. */
+			*rc = import_refuse(im, row, COL_NAME, name, "names no "
+			    "agency ogpo knows, and the row has no e-mail: write the "
+			    "agency into the name as 王小明 (內政部) or "
+			    "內政部-王小明 (the agency's exact name or code), or "
+			    "give the e-mail, and import again");
 		return found;
 	}
 	memset(&key, 0, sizeof key);
@@ -1618,6 +1744,14 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 	return n == 1 ? found : 0;
 }
 
+/* 1 if status says the person came, in person, online or by proxy. */
+static int
+import_attend_came(uint32_t status)
+{
+	return status == ATTEND_PRESENT || status == ATTEND_ONLINE ||
+	    status == ATTEND_PROXY;
+}
+
 /*
  * One attendance row: who came to which meeting, and how. Someone not
  * yet invited is invited by the row. Returns non-zero only for errors
@@ -1629,8 +1763,8 @@ import_attendance_row(struct import *im, const struct table_row *row)
 	struct attendance *a = xcalloc(2, sizeof *a), *old = NULL;
 	struct officer *o = NULL;
 	char cell[OGPO_NOTE_MAX + 1], mark[48], label[OGPO_NAME_MAX * 2 +
-	    OGPO_TEXT_MAX * 2 + 64];
-	const char *v, *why;
+	    OGPO_TEXT_MAX * 2 + 64 + 256];
+	const char *v, *why, *proxy = NULL;
 	uint32_t officer, status, seen;
 	int rc = 0;
 
@@ -1669,18 +1803,58 @@ import_attendance_row(struct import *im, const struct table_row *row)
 		a->status = ATTEND_INVITED;
 	}
 	v = import_cell(im, row, COL_STATUS, cell, sizeof cell);
-	if (v == NULL || *v == '\0') {
+	/*
+	 * --status, for a row with none, undoes no answer recorded before
+	 * that says more: a sheet's unmarked row (absent) leaves 請假 sent
+	 * ahead, or 線上 from the meeting tool's report; a report of who
+	 * joined (online) leaves 出席 in the room, but is the answer for
+	 * one marked absent.
+	 */
+	if ((v == NULL || *v == '\0') && im->o->status != 0) {
+		status = im->o->status;
+		if (old != NULL && (import_attend_came(status) ?
+		    import_attend_came(old->status) :
+		    old->status != ATTEND_INVITED))
+			status = old->status;
+	}
+	else if (v == NULL || *v == '\0') {
 		rc = import_reject(im, row, import_colname(im, COL_STATUS),
 		    "a status is required: 出席, 線上, 代理出席, 請假, 缺席 or "
-		    "受邀 (present, online, proxy, excused, absent, invited)");
+		    "受邀 (present, online, proxy, excused, absent, invited); "
+		    "for the rows of a sign-in sheet that no one marked, add "
+		    "--status absent (缺席) to the command");
 		goto done;
-	}
-	if (import_attend_status(v, &status, &why) != 0) {
-		rc = import_refuse(im, row, COL_STATUS, v, why);
+	} else if ((proxy = import_attend_proxy(v)) != NULL)
+		status = ATTEND_PROXY;		/* 代理：林小華 */
+	else if (import_attend_status(v, &status, &why) != 0) {
+		/* ✓ saved as Big5, which has no such character. */
+		rc = import_refuse(im, row, COL_STATUS, v, import_garbled(v) ?
+		    "holds ? or � where a mark was: the file was probably "
+		    "saved as Big5 (ANSI), which has no ✓; save it as UTF-8 or "
+		    ".ods and import again, or mark with ○ or V" : why);
 		goto done;
 	}
 	a->status = status;
-	if (im->h.col[COL_PROXY] != 0) {
+	if (proxy != NULL) {
+		char pcell[OGPO_NAME_MAX + 1];
+		const char *pv = import_cell(im, row, COL_PROXY, pcell,
+		    sizeof pcell);
+
+		if (pv != NULL && *pv != '\0' && strcmp(pv, proxy) != 0) {
+			char *msg = xasprintf(_("names %s as the proxy, but "
+			    "the column %s names %s: leave one of them"), proxy,
+			    import_colname(im, COL_PROXY), pv);
+
+			rc = import_refuse(im, row, COL_STATUS, v, msg);
+			free(msg);
+			goto done;
+		}
+		if (str_copy(a->proxy, proxy, sizeof a->proxy) != 0) {
+			rc = import_refuse(im, row, COL_STATUS, v, "is too long "
+			    "a name for the proxy");
+			goto done;
+		}
+	} else if (im->h.col[COL_PROXY] != 0) {
 		if (import_set(im, row, COL_PROXY, a->proxy, sizeof a->proxy))
 			goto done;
 	} else if (status != ATTEND_PROXY)
@@ -1700,6 +1874,21 @@ import_attendance_row(struct import *im, const struct table_row *row)
 			    sizeof who);
 			snprintf(label, sizeof label, _("%s, %s %s"), who,
 			    im->meeting->date, im->meeting->title);
+		}
+		if (old == NULL) {
+			/* Invited by the row, and how they came: said as a
+			 * change from the invitation. */
+			struct attendance *inv = &a[1];
+			char diff[256];
+			size_t n = strlen(label);
+
+			*inv = a[0];
+			inv->status = ATTEND_INVITED;
+			inv->proxy[0] = inv->note[0] = '\0';
+			if (import_diff(im, ENTITY_ATTENDANCE, inv, a, diff,
+			    sizeof diff) > 0)
+				snprintf(label + n, sizeof label - n, _(": %s"),
+				    diff);
 		}
 	}
 	rc = import_apply(im, row, ENTITY_ATTENDANCE, a, old, label, 0);
@@ -1731,6 +1920,28 @@ import_ragged(const struct import *im, const struct table_row *row)
 			    "%zu; a comma inside a cell that was not quoted?"),
 			    row->nfields, im->nheader);
 	return NULL;
+}
+
+/*
+ * 1 if the row heads a section of a report, as a meeting tool writes
+ * one under another (Teams: 1. Summary, 2. Participants, 3. In-Meeting
+ * Activities): a number and a point, text, and no other cell.
+ */
+static int
+import_section(const struct table_row *row)
+{
+	const char *v;
+	size_t i, n;
+
+	if (row->nfields == 0)
+		return 0;
+	for (i = 1; i < row->nfields; i++)
+		if (row->fields[i][0] != '\0')
+			return 0;
+	v = row->fields[0];
+	n = strspn(v, "0123456789");
+	return n > 0 && n <= 2 && v[n] == '.' && v[n + 1] == ' ' &&
+	    v[n + 2] != '\0' && v[n + 2] != ' ';
 }
 
 /* 1 if every cell of the row is empty (Excel leaves such rows). */
@@ -1905,10 +2116,14 @@ import_open(struct import *im, char **cause)
 static int
 import_header_find(struct import *im, char **cause)
 {
-	char *first = NULL, *where;
-	size_t seen = 0;
+	char *first = NULL, *why, *where, nearest[64] = "";
+	size_t seen = 0, best = 0, n, k;
+	unsigned given = 0;
 	int rc;
 
+	if (im->o->kind == ENTITY_ATTENDANCE)
+		given = (im->o->meeting ? IMPORT_GIVEN_MEETING : 0) |
+		    (im->o->status ? IMPORT_GIVEN_STATUS : 0);
 	for (;;) {
 		if ((rc = table_reader_next(im->r, &im->header, cause)) < 0) {
 			free(first);
@@ -1918,12 +2133,24 @@ import_header_find(struct import *im, char **cause)
 			break;
 		if (import_blank(im->header))
 			continue;
-		if (import_header_map(im->header, im->o->kind, &im->h,
-		    first == NULL ? &first : NULL) == 0) {
+		why = NULL;
+		if (import_header_map(im->header, im->o->kind, given, &im->h,
+		    &why) == 0) {
 			im->h.sheet = table_reader_csv(im->r) == NULL;
 			free(first);
 			return 0;
 		}
+		/* The row that names the most columns is the one to quote
+		 * (a report's summary lines come before its table). */
+		for (n = 0, k = 0; k < COL_MAX; k++)
+			n += im->h.col[k] != 0;
+		if (first == NULL || n > best) {
+			free(first);
+			first = why;
+			best = n;
+			table_row_name(im->header, nearest, sizeof nearest);
+		} else
+			free(why);
 		if (++seen == IMPORT_HEADER_ROWS)
 			break;
 	}
@@ -1940,8 +2167,9 @@ import_header_find(struct import *im, char **cause)
 	if (seen == 1)
 		rc = err_set(cause, OGPO_INVALID, "%s: %s", where, first);
 	else
-		rc = err_set(cause, OGPO_INVALID, "%s: no row of the first %zu "
-		    "is a header; the first %s", where, seen, first);
+		rc = err_set(cause, OGPO_INVALID, "%s: none of the first %zu "
+		    "rows is a header; the nearest, %s: %s", where, seen,
+		    nearest, first);
 	if (table_reader_csv(im->r) == NULL && cause != NULL &&
 	    *cause != NULL) {
 		/* What to do, where the list may be on another sheet. */
@@ -1997,6 +2225,16 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		im->header_copy[i] = xstrdup(im->header->fields[i]);
 	if ((rc = import_rejects_open(im)) != 0)
 		return rc;
+	if (im->o->meeting != 0) {
+		struct meeting *m = xmalloc(sizeof *m);
+
+		rc = store_meeting_get(t, im->o->meeting, m, NULL);
+		free(m);
+		if (rc != 0)
+			return err_set(cause, OGPO_INVALID, "--meeting %u: no "
+			    "meeting has this number (see ogpo list meetings)",
+			    im->o->meeting);
+	}
 	/* The file is read in a thread of its own from here on, and an
 	 * officer row's cells are read and looked over there too. */
 	if (im->o->kind == ENTITY_OFFICER) {
@@ -2009,6 +2247,14 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	while ((rc = table_ahead_next(im->ahead, &row, cause)) == 1) {
 		if (import_blank(row))
 			continue;
+		/* (Under the table, never a note under its header.) */
+		if (im->o->kind == ENTITY_ATTENDANCE && res->rows > 0 &&
+		    import_section(row)) {
+			import_change(im, row, N_("passed over: '%s' and the "
+			    "rows under it, the report's next section"),
+			    row->fields[0]);
+			break;
+		}
 		{
 			char label[64];
 

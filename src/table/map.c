@@ -74,8 +74,10 @@ map_column(const char *header, enum entity_kind kind)
 			{ COL_KIND, "會議類別|會議種類|kind|meetingkind" },
 			{ COL_MEETING_TITLE, "會議名稱|會議主題|meetingtitle|"
 			    "meetingname" },
+			/* 簽到 and 簽名: a sign-in sheet's column of marks,
+			 * as ogpo export signin heads it. */
 			{ COL_STATUS, "出席情形|出席狀況|出缺席|出席|狀態|"
-			    "status|attendance" },
+			    "簽到|簽名|status|attendance" },
 			{ COL_PROXY, "代理人|代理人姓名|代理出席者|proxy|"
 			    "proxyname" },
 		};
@@ -118,11 +120,11 @@ map_column(const char *header, enum entity_kind kind)
 
 int
 import_header_map(const struct table_row *row, enum entity_kind kind,
-    struct import_header *h, char **cause)
+    unsigned given, struct import_header *h, char **cause)
 {
 	size_t i, used = 0;
 	enum import_col col;
-	const char *missing = NULL;
+	const char *missing = NULL, *hint = "";
 
 	memset(h, 0, sizeof *h);
 	h->ncols = row->nfields;
@@ -145,9 +147,14 @@ import_header_map(const struct table_row *row, enum entity_kind kind,
 		else if (h->col[COL_AGENCY] == 0 && h->col[COL_AGENCY_CODE] == 0)
 			missing = "機關 or 機關代碼 (agency or agency_code)";
 	} else if (kind == ENTITY_ATTENDANCE) {
-		if (h->col[COL_MEETING] == 0 && h->col[COL_DATE] == 0)
+		if (h->col[COL_MEETING] == 0 && h->col[COL_DATE] == 0 &&
+		    !(given & IMPORT_GIVEN_MEETING)) {
 			missing = "會議編號 or 日期 (meeting or date)";
-		else if (h->col[COL_MEETING] == 0 && h->col[COL_KIND] == 0)
+			hint = _("; a file of one meeting (a meeting tool's "
+			    "report, a sign-in sheet) is imported with --meeting "
+			    "and the meeting's number (see ogpo list meetings)");
+		} else if (h->col[COL_MEETING] == 0 && h->col[COL_KIND] == 0 &&
+		    h->col[COL_DATE] != 0)
 			missing = "會議類別 (kind)";
 		else if (h->col[COL_EMAIL] == 0 && h->col[COL_NAME] == 0)
 			missing = "電子郵件 or 姓名 (email or name)";
@@ -155,8 +162,13 @@ import_header_map(const struct table_row *row, enum entity_kind kind,
 		    h->col[COL_AGENCY_CODE] == 0)
 			missing = "機關 or 機關代碼 (agency or "
 			    "agency_code)";
-		else if (h->col[COL_STATUS] == 0)
+		else if (h->col[COL_STATUS] == 0 &&
+		    !(given & IMPORT_GIVEN_STATUS)) {
 			missing = "出席情形 (status)";
+			hint = _("; a list of who joined (a meeting tool's "
+			    "report) is imported with --status online, or "
+			    "--status present");
+		}
 	} else {
 		if (h->col[COL_CODE] == 0)
 			missing = "機關代碼 (code)";
@@ -173,8 +185,8 @@ import_header_map(const struct table_row *row, enum entity_kind kind,
 			    "%s%s", k ? _(", ") : "", row->fields[k]);
 		str_utf8_cut(found);
 		return err_set(cause, OGPO_INVALID, "the header has no %s "
-		    "column, so no row was read; the header reads: %s",
-		    missing, found[0] ? found : _("(empty)"));
+		    "column, so no row was read; the header reads: %s%s",
+		    missing, found[0] ? found : _("(empty)"), hint);
 	}
 	return 0;
 }
@@ -475,6 +487,11 @@ import_attend_status(const char *in, uint32_t *status, const char **why)
 		{ "未出席", ATTEND_ABSENT }, { "未到", ATTEND_ABSENT },
 		{ "leave", ATTEND_EXCUSED }, { "on leave", ATTEND_EXCUSED },
 		{ "未回覆", ATTEND_INVITED }, { "邀請", ATTEND_INVITED },
+		/* The marks a sign-in sheet typed in has for "came". */
+		{ "✓", ATTEND_PRESENT }, { "✔", ATTEND_PRESENT },
+		{ "√", ATTEND_PRESENT }, { "○", ATTEND_PRESENT },
+		{ "〇", ATTEND_PRESENT }, { "v", ATTEND_PRESENT },
+		{ "簽到", ATTEND_PRESENT }, { "已簽到", ATTEND_PRESENT },
 	};
 	size_t i;
 
@@ -485,7 +502,39 @@ import_attend_status(const char *in, uint32_t *status, const char **why)
 			*status = words[i].status;
 			return 0;
 		}
-	*why = _("is not a status: write 出席, 線上, 代理出席, 請假, 缺席 or 受邀 "
+	*why = _("is not a status: write 出席 (or a mark: ✓ ○ V 到), 線上, "
+	    "代理出席 (or 代理：and the proxy's name), 請假, 缺席 or 受邀 "
 	    "(present, online, proxy, excused, absent or invited)");
 	return -1;
+}
+
+/*
+ * The proxy's name in a sign-in sheet's mark for one who came in
+ * another's place, 代理：林小華 (代理人, a colon of either width or a
+ * space before the name): the name, or NULL if in is no such mark.
+ */
+const char *
+import_attend_proxy(const char *in)
+{
+	static const char *const words[] = { "代理人", "代理" };
+	static const char *const seps[] = { "：", ":", "　", " " };
+	size_t i, k, len;
+	int sep;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		len = strlen(words[i]);
+		if (strncmp(in, words[i], len) != 0)
+			continue;
+		in += len;
+		for (sep = 0;; sep = 1) {
+			for (k = 0; k < sizeof seps / sizeof seps[0] &&
+			    strncmp(in, seps[k], strlen(seps[k])) != 0; k++)
+				;
+			if (k == sizeof seps / sizeof seps[0])
+				break;
+			in += strlen(seps[k]);
+		}
+		return sep && *in != '\0' ? in : NULL;
+	}
+	return NULL;
 }

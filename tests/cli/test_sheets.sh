@@ -540,7 +540,7 @@ row 4: updated 柯美惠 處長, 2027-01-15 2027年1月開放政府聯絡人工�
 row 5: updated 江立偉 簡任技正, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Absent; 備註 (empty) → 臨時公出
 row 6: updated 余美玲 副組長, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Present
 row 7: updated 羅俊宏 科員, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Proxy; 代理人 (empty) → 王大同
-row 42: added 胡玉珍 秘書, 2027-01-15 2027年1月開放政府聯絡人工作推動會議
+row 42: added 胡玉珍 秘書, 2027-01-15 2027年1月開放政府聯絡人工作推動會議: 出席情形 Invited → Present
 EOF
 want_sum="added 1, updated 5, unchanged 35, rejected 0"
 each_saved "$C/month" attendance jan jan-csv-big5.csv \

@@ -11,7 +11,9 @@
  *           rejects file
  *   byte 1  bits 0-5 chunk, bit 6 --skip-bad, bit 7 --create-agencies
  *   byte 2  field_max: below 0x20 that many bytes (0: the default), else
- *           the default, so that text seeds read whole records
+ *           the default, so that text seeds read whole records; bit 7
+ *           attendance (bit 6 with it: --meeting 17 --status online, a
+ *           meeting tool's report of the demo's January meeting)
  *
  * When a run succeeds with a rejects file, that file must read back (in
  * the input's encoding and delimiter) as the header plus one row per
@@ -150,7 +152,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	memset(&o, 0, sizeof o);
 	memset(&res, 0, sizeof res);
-	o.kind = data[0] & 0x40 ? ENTITY_AGENCY : ENTITY_OFFICER;
+	o.kind = data[2] & 0x80 ? ENTITY_ATTENDANCE : data[0] & 0x40 ?
+	    ENTITY_AGENCY : ENTITY_OFFICER;
+	if (o.kind == ENTITY_ATTENDANCE && (data[2] & 0x40)) {
+		o.meeting = 17;
+		o.status = ATTEND_ONLINE;
+	}
 	o.csv.encoding = encs[data[0] & 7];
 	o.csv.delimiter = delims[(data[0] >> 3) & 7];
 	o.csv.chunk = data[1] & 0x3f;
