@@ -508,8 +508,8 @@ check_issue(struct check *ck)
 		    "(extended_to)");
 	else if (is->extended_to[0] && date_valid(is->extended_to) &&
 	    date_valid(is->passed)) {
-		date_add_months(is->passed, CASE_JOIN_MONTHS, due);
-		date_add_months(due, CASE_EXTEND_MONTHS, limit);
+		date_period_end(is->passed, CASE_JOIN_MONTHS, due);
+		date_period_end(due, CASE_EXTEND_MONTHS, limit);
 		if (strcmp(is->extended_to, due) <= 0)
 			check_fault(ck, "extended_to", "the extension's new due "
 			    "date %s is not after the response's due date %s",
