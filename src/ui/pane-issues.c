@@ -4,7 +4,8 @@
  * narrowed by stage, agency, what is overdue or trigger; the case's page
  * shows the whole case and its history as a timeline (stage changes and
  * progress reports, by day); p reports progress on the selected case; m
- * starts a collaboration meeting on it with its invitees proposed.
+ * starts the meeting its stage is at (working, pre-meeting or
+ * collaboration) with its invitees proposed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -724,13 +725,23 @@ issues_action(struct ui *ui, enum ui_action a)
 			date_today(m.date);
 			{
 				/* Cut the issue's title on a character, then
-				 * add the kind of meeting. */
+				 * add the meeting its stage is at: a case
+				 * selected or at its working meeting meets
+				 * for that (工作會議), then the pre-meeting
+				 * (會前會), then the collaboration meeting. */
 				char base[200];
+				const char *what = "議題協作會議";
 
+				if (is->stage == CASE_PREMEETING)
+					what = "會前會";
+				else if (is->stage == CASE_PROPOSED ||
+				    is->stage == CASE_SELECTED ||
+				    is->stage == CASE_WORKING)
+					what = "工作會議";
 				str_copy(base, is->title, sizeof base);
 				str_utf8_cut(base);
-				snprintf(m.title, sizeof m.title,
-				    "%s議題協作會議", base);
+				snprintf(m.title, sizeof m.title, "%s%s", base,
+				    what);
 			}
 			store_read_end(t);
 			free(is);
