@@ -2,7 +2,10 @@
 # test_case_meeting.sh — the coordinator's month on the command line, in
 # Chinese: the month's work meeting added as the README and ogpo help
 # add show it (kind, date, title, --invite proposed; no status) is added,
-# planned, as its form on the screen starts it, with the POs invited; a
+# planned, as its form on the screen starts it, with the POs invited; its
+# agenda gives each tracked case the next deadline ogpo list cases gives
+# it (a Join case's contact with the proposer while it is not recorded,
+# overdue, then its response), not the response alone; a
 # case is closed at it (解除列管), and the sentence saying so ends as a
 # Chinese sentence does, with 。, not with a stray ASCII full stop.
 #
@@ -45,6 +48,22 @@ same "it is planned" \
     "$(awk -F'\t' -v id="$M" '$1 == id { print $12 }' "$TMP/out")" planned
 run add meeting kind=work date=2027-03-16 title=空白狀態 status=
 status "a status given empty is still refused" 1
+
+# --- Its agenda: a Join case whose proposer no one has contacted.
+run add case title=空氣品質感測資料開放 lead=MOENV source=join \
+    join_no=202702200001 passed=2027-02-20
+status "a Join case, the proposer not contacted" 0
+AQ=$(sed -n 's/.*案號 \([0-9-]*\)。$/\1/p' "$TMP/out")
+run list cases
+contains "ogpo list cases: the contact, 2/27, overdue" "$TMP/out" \
+    "2027-02-27  （逾期）空氣品質感測資料開放"
+run export agenda "$M" --plain
+contains "the agenda gives the same date" "$TMP/out" \
+    "列管議題,$AQ,空氣品質感測資料開放,MOENV,環境部,2027-02-27,提案,"
+run set case "$AQ" contacted=2027-02-26
+run export agenda "$M" --plain
+contains "contacted, the agenda gives the response, 4/20" "$TMP/out" \
+    "列管議題,$AQ,空氣品質感測資料開放,MOENV,環境部,2027-04-20,提案,"
 
 # --- A case closed at it, once the day has come and it is held.
 OGPO_NOW="2027-03-15 16:00"
