@@ -502,6 +502,26 @@ check_issue(struct check *ck)
 		check_fault(ck, "source", "a proposal number and an extension "
 		    "belong to a case from a Join proposal: set source=join "
 		    "or leave them empty");
+	/* What the proposal asks of the agency comes after it passed: a
+	 * year typed wrong (115 for 116) must not contact, extend or answer
+	 * a proposal before there was one. */
+	if (is->source == SOURCE_JOIN && date_valid(is->passed)) {
+		if (date_valid(is->contacted) &&
+		    strcmp(is->contacted, is->passed) < 0)
+			check_fault(ck, "contacted", "the proposer was contacted "
+			    "on %s, before the proposal passed (%s)",
+			    is->contacted, is->passed);
+		if (date_valid(is->extended_on) &&
+		    strcmp(is->extended_on, is->passed) < 0)
+			check_fault(ck, "extended_on", "the extension was "
+			    "noticed on %s, before the proposal passed (%s)",
+			    is->extended_on, is->passed);
+		if (date_valid(is->responded) &&
+		    strcmp(is->responded, is->passed) < 0)
+			check_fault(ck, "responded", "the response was given on "
+			    "%s, before the proposal passed (%s)", is->responded,
+			    is->passed);
+	}
 	if ((is->extended_on[0] == '\0') != (is->extended_to[0] == '\0'))
 		check_fault(ck, "extended_to", "an extension needs both the day "
 		    "of its public notice (extended_on) and the new due date "

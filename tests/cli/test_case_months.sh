@@ -7,7 +7,10 @@
 # month's last day (11/30 → 1/31, 2/28 → 4/30, not 1/30 and 4/28). The
 # one extension of at most two more months is counted the same way from
 # the response's due date. ogpo list cases, ogpo due, the deadlines
-# export and ogpo check all give the same date.
+# export and ogpo check all give the same date. A contact, an extension's
+# notice or a response dated before the proposal passed (a ROC year typed
+# one short) is refused, naming the field and both days; nothing is
+# written.
 #
 #   OGPO=./ogpo sh tests/cli/test_case_months.sh
 . "$(dirname "$0")/../lib.sh"
@@ -91,6 +94,26 @@ status "from 2/28, two more months run to 4/30 (not 4/28)" 0
 run set case "$MID" extended_on=2026-10-01 extended_to=2026-12-16
 status "from 10/15, not past 12/15" 1
 contains "naming 12/15" "$TMP/err" "may be 2026-12-15 at the latest"
+
+# Days of the proposal's own before it passed: 115 typed for 116.
+join 年份 2027-02-10; YR=$NO
+before=$("$OGPO" --db "$DB" list cases --tsv)
+run set case "$YR" contacted=115/02/12
+status "a contact a year before it passed is refused" 1
+contains "naming both days" "$TMP/err" \
+    "the proposer was contacted on 2026-02-12, before the proposal passed (2027-02-10)"
+run set case "$YR" extended_on=115/03/01 extended_to=116/06/10
+status "an extension noticed before it passed is refused" 1
+contains "naming the notice" "$TMP/err" \
+    "the extension was noticed on 2026-03-01, before the proposal passed"
+run set case "$YR" responded=115/03/20
+status "a response before it passed is refused" 1
+contains "naming the response" "$TMP/err" \
+    "the response was given on 2026-03-20, before the proposal passed"
+same "nothing of it was written" "$("$OGPO" --db "$DB" list cases --tsv)" \
+    "$before"
+run set case "$YR" contacted=116/02/12 responded=116/03/20
+status "the same days in the right year are taken" 0
 
 # A database ogpo verifies after all of it.
 run verify
