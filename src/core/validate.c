@@ -606,12 +606,19 @@ check_resolution(struct check *ck)
 	d = xmalloc(sizeof *d);
 	if (store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
 	    store_meeting_get(ck->t, r->decided, d, NULL) == 0 &&
-	    r->decided != r->meeting &&
-	    (d->kind != m->kind || !core_meeting_after(d, m)))
-		check_fault(ck, "decided", "meeting #%u (%s) cannot decide "
-		    "on a resolution of meeting #%u (%s): only a later "
-		    "meeting of the same kind reviews it", d->h.id, d->date,
-		    m->h.id, m->date);
+	    r->decided != r->meeting && !core_meeting_reviews(d, m)) {
+		if (d->kind == MEETING_ISSUE && m->kind == MEETING_ISSUE &&
+		    core_meeting_after(d, m))
+			check_fault(ck, "decided", "meeting #%u (%s) cannot "
+			    "decide on a resolution of meeting #%u (%s): an "
+			    "issue collaboration meeting reviews only its own "
+			    "case's", d->h.id, d->date, m->h.id, m->date);
+		else
+			check_fault(ck, "decided", "meeting #%u (%s) cannot "
+			    "decide on a resolution of meeting #%u (%s): only a "
+			    "later meeting of the same kind reviews it",
+			    d->h.id, d->date, m->h.id, m->date);
+	}
 	free(d);
 	free(m);
 }

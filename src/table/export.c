@@ -2391,6 +2391,10 @@ export_agenda(struct store_txn *t, uint32_t meeting, struct table_writer *w,
 		if (store_cursor_get(c, is, NULL) != 0 ||
 		    is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN)
 			continue;
+		/* A case's own collaboration meeting is about that case. */
+		if (m->kind == MEETING_ISSUE && m->issue != 0 &&
+		    is->h.id != m->issue)
+			continue;
 		x = export_item_add(&it);
 		x->part = 2;
 		x->kind = ENTITY_ISSUE;
