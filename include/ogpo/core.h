@@ -398,6 +398,15 @@ void	 core_case_due(const struct issue *is, char *due, char *contact_due);
  */
 int	 core_case_next_due(const struct issue *is, char *due);
 
+/*
+ * A Join case's two deadlines in words, for its page, a line each to
+ * line: the contact, then the response, each with its day and how long
+ * until it or since it passed ("overdue 3 days"), or the day it was met.
+ * Nothing for other cases; a closed or withdrawn case only those met.
+ */
+void	 core_case_due_lines(const struct issue *is,
+	    void (*line)(void *arg, const char *s), void *arg);
+
 /* Whole calendar days from date a to date b (negative if b is before). */
 long	 core_days_between(const char *a, const char *b);
 

@@ -29,6 +29,14 @@ size_t	 core_resolution_issue_refs(struct store_txn *t, uint32_t issue);
 int	 core_meeting_after(const struct meeting *b, const struct meeting *a);
 
 /*
+ * 1 if meeting b reviews what meeting a resolved: it comes after a and
+ * is of its kind, and for an issue collaboration meeting on the same
+ * case (one case's meetings do not review another's).
+ */
+int	 core_meeting_reviews(const struct meeting *b,
+	    const struct meeting *a);
+
+/*
  * The resolutions meeting reviews, its first agenda item: those still
  * followed (持續列管) that earlier meetings of its kind made, and those
  * whose status this meeting decided; in the order they were made

@@ -138,6 +138,14 @@ void time_show(int64_t t, char *buf, size_t n);
 /* Shift an ISO date by months (day clamped to the month's end). */
 void date_add_months(const char *in, int months, char *out);
 
+/*
+ * The last day of a period of months counted from the day after in, as
+ * the Administrative Procedure Act (art. 48) counts it: in's day that
+ * many months on (clamped to the month's end), or the month's last day
+ * when in is the last of its month. out holds 11 bytes.
+ */
+void date_period_end(const char *in, int months, char *out);
+
 /* Shift an ISO date by days, across months and years. */
 void date_add_days(const char *in, int days, char *out);
 

@@ -43,6 +43,10 @@ cmd_add_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	int i, rc;
 
 	memset(a->rec, 0, s->size);
+	/* A new meeting is planned unless told otherwise, as its form on
+	 * the screen starts it. */
+	if (a->kind == ENTITY_MEETING)
+		((struct meeting *)a->rec)->status = MEETING_PLANNED;
 	for (i = 0; i < a->argc; i++)
 		if ((rc = cmd_assign(t, s, a->rec, a->argv[i], cause)) != 0)
 			return rc;

@@ -58,7 +58,7 @@ cmd_close_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct cmd_close a;
 	struct core *c;
-	char *cause = NULL;
+	char *cause = NULL, *safe;
 	int ch, rc;
 
 	memset(&a, 0, sizeof a);
@@ -98,9 +98,10 @@ cmd_close_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		cmd_error(&cmd_close_entry, CMD_FAIL, "%s", cause);
 	else {
-		printf(_("Closed case %s "), a.is->serial);
-		cmd_put_safe(stdout, a.is->title);
-		printf(".\n");
+		/* One sentence, for the translation's own full stop. */
+		safe = cmd_safe(a.is->title);
+		printf(_("Closed case %s %s.\n"), a.is->serial, safe);
+		free(safe);
 	}
 	free(a.is);
 	free(cause);

@@ -202,7 +202,7 @@ core_case_due(const struct issue *is, char *due, char *contact_due)
 	if (date_valid(is->extended_to))
 		memcpy(due, is->extended_to, OGPO_DATE_MAX + 1);
 	else
-		date_add_months(is->passed, CASE_JOIN_MONTHS, due);
+		date_period_end(is->passed, CASE_JOIN_MONTHS, due);
 	date_add_days(is->passed, CASE_CONTACT_DAYS, contact_due);
 }
 

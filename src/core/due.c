@@ -68,12 +68,11 @@ due_kind(uint32_t kind)
 	    _("contact the proposer");
 }
 
-/* How long until d is due, or since it was: "overdue 3 days". */
+/* How long from today until due, or since it was: "overdue 3 days". */
 static void
-due_when(const struct core_due *u, const struct core_deadline *d,
-    char *when, size_t n)
+due_when(const char *today, const char *due, char *when, size_t n)
 {
-	long days = core_days_between(u->today, d->due);
+	long days = core_days_between(today, due);
 
 	if (days < 0)
 		snprintf(when, n, ngettext("overdue %ld day",
@@ -96,7 +95,7 @@ core_due_lines(struct store_txn *t, const struct core_due *u,
 	/* The column is as wide as its widest entry, in display cells
 	 * (逾期 22 天 and 11 天後到期 line up what follows them). */
 	for (i = 0; i < u->n; i++) {
-		due_when(u, &u->d[i], when, sizeof when);
+		due_when(u->today, u->d[i].due, when, sizeof when);
 		if (text_width(when) > w)
 			w = text_width(when);
 	}
@@ -111,7 +110,7 @@ core_due_lines(struct store_txn *t, const struct core_due *u,
 				    d->agency);
 			line(arg, a.name);
 		}
-		due_when(u, d, when, sizeof when);
+		due_when(u->today, d->due, when, sizeof when);
 		text_fit(when, w, 1, padded, sizeof padded);
 		s = xasprintf(_("  %s  %s  %s: %s%s"), date_show(d->due,
 		    day, sizeof day), padded, due_kind(d->kind), d->what,
@@ -119,6 +118,49 @@ core_due_lines(struct store_txn *t, const struct core_due *u,
 		line(arg, s);
 		free(s);
 	}
+}
+
+/* One of a case's deadlines, for core_case_due_lines. */
+static void
+due_case_line(const char *today, const char *due, const char *done,
+    uint32_t kind, int extended, int over,
+    void (*line)(void *arg, const char *s), void *arg)
+{
+	char day[16], met[16], when[64], *s;
+
+	if (due[0] == '\0' || (over && done[0] == '\0'))
+		return;
+	date_show(due, day, sizeof day);
+	if (done[0] != '\0')
+		/* TRANSLATORS: a case's deadline met: the day it was due,
+		 * what was owed, the day it was done. */
+		s = xasprintf(_("%s  %s: done on %s"), day, due_kind(kind),
+		    date_show(done, met, sizeof met));
+	else {
+		due_when(today, due, when, sizeof when);
+		/* TRANSLATORS: a case's deadline still owed: the day, how
+		 * long until or since, what is owed, " (extended)". */
+		s = xasprintf(_("%s  %s  %s%s"), day, when, due_kind(kind),
+		    extended ? _(" (extended)") : "");
+	}
+	line(arg, s);
+	free(s);
+}
+
+void
+core_case_due_lines(const struct issue *is,
+    void (*line)(void *arg, const char *s), void *arg)
+{
+	char resp[OGPO_DATE_MAX + 1], contact[OGPO_DATE_MAX + 1];
+	char today[OGPO_DATE_MAX + 1];
+	int over = is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN;
+
+	core_case_due(is, resp, contact);
+	date_today(today);
+	due_case_line(today, contact, is->contacted, DEADLINE_CONTACT, 0,
+	    over, line, arg);
+	due_case_line(today, resp, is->responded, DEADLINE_RESPONSE,
+	    date_valid(is->extended_to), over, line, arg);
 }
 
 char *

@@ -87,6 +87,14 @@ core_meeting_after(const struct meeting *b, const struct meeting *a)
 	return d > 0 || (d == 0 && b->h.id > a->h.id);
 }
 
+int
+core_meeting_reviews(const struct meeting *b, const struct meeting *a)
+{
+	if (b->kind != a->kind || !core_meeting_after(b, a))
+		return 0;
+	return b->kind != MEETING_ISSUE || b->issue == a->issue;
+}
+
 /* A resolution with where it sorts: its meeting's date, id, its number. */
 struct resolution_key {
 	char	 date[OGPO_DATE_MAX + 1];
@@ -128,7 +136,7 @@ core_resolutions_review(struct store_txn *t, uint32_t meeting,
 		if (r->decided != meeting && r->status != RESOL_OPEN)
 			continue;
 		if (store_meeting_get(t, r->meeting, rm, NULL) != 0 ||
-		    rm->kind != m->kind || !core_meeting_after(m, rm))
+		    !core_meeting_reviews(m, rm))
 			continue;
 		/* Released by an earlier meeting: not this one's business;
 		 * still open but reviewed by a later one: still shown. */

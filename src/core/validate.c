@@ -502,14 +502,34 @@ check_issue(struct check *ck)
 		check_fault(ck, "source", "a proposal number and an extension "
 		    "belong to a case from a Join proposal: set source=join "
 		    "or leave them empty");
+	/* What the proposal asks of the agency comes after it passed: a
+	 * year typed wrong (115 for 116) must not contact, extend or answer
+	 * a proposal before there was one. */
+	if (is->source == SOURCE_JOIN && date_valid(is->passed)) {
+		if (date_valid(is->contacted) &&
+		    strcmp(is->contacted, is->passed) < 0)
+			check_fault(ck, "contacted", "the proposer was contacted "
+			    "on %s, before the proposal passed (%s)",
+			    is->contacted, is->passed);
+		if (date_valid(is->extended_on) &&
+		    strcmp(is->extended_on, is->passed) < 0)
+			check_fault(ck, "extended_on", "the extension was "
+			    "noticed on %s, before the proposal passed (%s)",
+			    is->extended_on, is->passed);
+		if (date_valid(is->responded) &&
+		    strcmp(is->responded, is->passed) < 0)
+			check_fault(ck, "responded", "the response was given on "
+			    "%s, before the proposal passed (%s)", is->responded,
+			    is->passed);
+	}
 	if ((is->extended_on[0] == '\0') != (is->extended_to[0] == '\0'))
 		check_fault(ck, "extended_to", "an extension needs both the day "
 		    "of its public notice (extended_on) and the new due date "
 		    "(extended_to)");
 	else if (is->extended_to[0] && date_valid(is->extended_to) &&
 	    date_valid(is->passed)) {
-		date_add_months(is->passed, CASE_JOIN_MONTHS, due);
-		date_add_months(due, CASE_EXTEND_MONTHS, limit);
+		date_period_end(is->passed, CASE_JOIN_MONTHS, due);
+		date_period_end(due, CASE_EXTEND_MONTHS, limit);
 		if (strcmp(is->extended_to, due) <= 0)
 			check_fault(ck, "extended_to", "the extension's new due "
 			    "date %s is not after the response's due date %s",
@@ -586,12 +606,19 @@ check_resolution(struct check *ck)
 	d = xmalloc(sizeof *d);
 	if (store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
 	    store_meeting_get(ck->t, r->decided, d, NULL) == 0 &&
-	    r->decided != r->meeting &&
-	    (d->kind != m->kind || !core_meeting_after(d, m)))
-		check_fault(ck, "decided", "meeting #%u (%s) cannot decide "
-		    "on a resolution of meeting #%u (%s): only a later "
-		    "meeting of the same kind reviews it", d->h.id, d->date,
-		    m->h.id, m->date);
+	    r->decided != r->meeting && !core_meeting_reviews(d, m)) {
+		if (d->kind == MEETING_ISSUE && m->kind == MEETING_ISSUE &&
+		    core_meeting_after(d, m))
+			check_fault(ck, "decided", "meeting #%u (%s) cannot "
+			    "decide on a resolution of meeting #%u (%s): an "
+			    "issue collaboration meeting reviews only its own "
+			    "case's", d->h.id, d->date, m->h.id, m->date);
+		else
+			check_fault(ck, "decided", "meeting #%u (%s) cannot "
+			    "decide on a resolution of meeting #%u (%s): only a "
+			    "later meeting of the same kind reviews it",
+			    d->h.id, d->date, m->h.id, m->date);
+	}
 	free(d);
 	free(m);
 }

@@ -2154,17 +2154,6 @@ export_candidate_state(const struct vote *v, const struct candidate *cd)
 	return "未選定";
 }
 
-/* A case's response due date while it is still owed, else "". */
-static void
-export_case_due(const struct issue *is, char *due)
-{
-	char contact[OGPO_DATE_MAX + 1];
-
-	core_case_due(is, due, contact);
-	if (is->responded[0] != '\0')
-		due[0] = '\0';
-}
-
 /*
  * A case's latest progress report, as its 辦理情形: "date agency：text",
  * the newest by date (then by the order they were made); "" if none.
@@ -2249,7 +2238,10 @@ export_items_write(struct store_txn *t, const struct export_tree *tr,
 		} else {
 			if ((rc = store_issue_get(t, x->id, is, cause)) != 0)
 				break;
-			export_case_due(is, due);
+			/* Its next deadline, as the Cases tab and ogpo list
+			 * cases give it: an overdue contact with the
+			 * proposer is not hidden behind the response. */
+			(void)core_case_next_due(is, due);
 			export_case_latest(t, tr, is, latest, sizeof latest);
 			const char *cells[] = { part, x->ref, is->title,
 				x->agency, x->agency_name, due,
@@ -2398,6 +2390,10 @@ export_agenda(struct store_txn *t, uint32_t meeting, struct table_writer *w,
 	while (store_cursor_move(c, STORE_NEXT) == 0) {
 		if (store_cursor_get(c, is, NULL) != 0 ||
 		    is->stage == CASE_CLOSED || is->stage == CASE_WITHDRAWN)
+			continue;
+		/* A case's own collaboration meeting is about that case. */
+		if (m->kind == MEETING_ISSUE && m->issue != 0 &&
+		    is->h.id != m->issue)
 			continue;
 		x = export_item_add(&it);
 		x->part = 2;

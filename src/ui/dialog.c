@@ -636,11 +636,13 @@ struct popup {
 	int			 wrapped;	/* the width text was wrapped to */
 	char			 find[128];
 	/* A record's popup (ui_live_popup) is made again from the database
-	 * when another commit or another session came since it was made. */
+	 * when another commit or another session came since it was made,
+	 * or the day changed: "due today" is overdue after midnight. */
 	ui_popup_make		 make;
 	void			*arg;
 	uint64_t		 txnid;
 	size_t			 others;
+	char			 today[11];	/* ui->today when made */
 	char			*own;
 	char			 own_title[OGPO_TEXT_MAX + 1];
 };
@@ -676,13 +678,14 @@ dialog_popup_draw(struct ui *ui, void *arg)
 	if (w > 100)
 		w = 100;
 	if (p->make != NULL && (p->txnid != ui->txnid ||
-	    p->others != ui->others)) {
+	    p->others != ui->others || strcmp(p->today, ui->today) != 0)) {
 		char *s, title[sizeof p->own_title];
 
 		/* Where it was scrolled to stays; a record gone keeps
 		 * what was last shown of it. */
 		p->txnid = ui->txnid;
 		p->others = ui->others;
+		memcpy(p->today, ui->today, sizeof p->today);
 		str_copy(title, p->own_title, sizeof title);
 		if ((s = p->make(ui, p->arg, title, sizeof title)) != NULL) {
 			free(p->own);
@@ -801,6 +804,7 @@ ui_live_popup(struct ui *ui, ui_popup_make make, void *arg)
 	p.arg = arg;
 	p.txnid = ui->txnid;
 	p.others = ui->others;
+	memcpy(p.today, ui->today, sizeof p.today);
 	dialog_popup_run(ui, &p);
 }
 

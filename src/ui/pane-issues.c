@@ -4,7 +4,8 @@
  * narrowed by stage, agency, what is overdue or trigger; the case's page
  * shows the whole case and its history as a timeline (stage changes and
  * progress reports, by day); p reports progress on the selected case; m
- * starts a collaboration meeting on it with its invitees proposed.
+ * starts the meeting its stage is at (working, pre-meeting or
+ * collaboration) with its invitees proposed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -318,6 +319,20 @@ issues_resolutions(struct store_txn *t, uint32_t id, char **text)
 	free(r);
 }
 
+/* The page's text and whether its Deadlines label is written yet. */
+struct issues_due {
+	char	**text;
+	int	  any;
+};
+
+static void
+issues_due_line(void *arg, const char *line)
+{
+	struct issues_due *d = arg;
+
+	pane_text_add(d->text, d->any++ ? "" : _("Deadlines"), line);
+}
+
 static void
 issues_more(struct store_txn *t, const struct issue *is, char **text)
 {
@@ -328,12 +343,16 @@ issues_more(struct store_txn *t, const struct issue *is, char **text)
 	struct audit *a = xmalloc(sizeof *a);
 	struct issue *then = xmalloc(2 * sizeof *then), *before = then + 1;
 	struct issues_event *ev = NULL;
+	struct issues_due owed = { text, 0 };
 	char line[512], when[32], shown[32], arrow[8], day[16], mday[16];
 	size_t n = 0, cap = 0, i;
 	uint32_t id = is->h.id;
 	int any = 0;
 
 	snprintf(arrow, sizeof arrow, " %s ", ui_sym(UI_SYM_ARROW));
+	/* What the case owes and by when, before what has been done: the
+	 * dates above it are what the deadlines are counted from. */
+	core_case_due_lines(is, issues_due_line, &owed);
 	if (store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) == 0) {
 		while (store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &m, NULL) == 0 &&
@@ -706,13 +725,23 @@ issues_action(struct ui *ui, enum ui_action a)
 			date_today(m.date);
 			{
 				/* Cut the issue's title on a character, then
-				 * add the kind of meeting. */
+				 * add the meeting its stage is at: a case
+				 * selected or at its working meeting meets
+				 * for that (工作會議), then the pre-meeting
+				 * (會前會), then the collaboration meeting. */
 				char base[200];
+				const char *what = "議題協作會議";
 
+				if (is->stage == CASE_PREMEETING)
+					what = "會前會";
+				else if (is->stage == CASE_PROPOSED ||
+				    is->stage == CASE_SELECTED ||
+				    is->stage == CASE_WORKING)
+					what = "工作會議";
 				str_copy(base, is->title, sizeof base);
 				str_utf8_cut(base);
-				snprintf(m.title, sizeof m.title,
-				    "%s議題協作會議", base);
+				snprintf(m.title, sizeof m.title, "%s%s", base,
+				    what);
 			}
 			store_read_end(t);
 			free(is);

@@ -405,6 +405,27 @@ date_add_months(const char *in, int months, char *out)
 	snprintf(out, 11, "%04u-%02u-%02u", uy, um, ud);
 }
 
+/*
+ * A period of months as the Administrative Procedure Act (art. 48) counts
+ * it: from the day after in, to the day before the same day that many
+ * months on, or that month's last day when it lacks one. That is in's day
+ * of the month moved on, except from a month's last day: the period then
+ * starts on the 1st, runs whole months and ends on a month's last day
+ * (passed on 11/30, two months run to 1/31, not 1/30).
+ */
+void
+date_period_end(const char *in, int months, char *out)
+{
+	int y = atoi(in), m = atoi(in + 5), d = atoi(in + 8);
+
+	date_add_months(in, months, out);
+	if (m < 1 || m > 12 || d != date_days_in_month(y, m))
+		return;
+	y = atoi(out);
+	m = atoi(out + 5);
+	snprintf(out + 8, 3, "%02u", (unsigned)date_days_in_month(y, m) % 32);
+}
+
 void
 date_add_days(const char *in, int days, char *out)
 {

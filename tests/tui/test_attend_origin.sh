@@ -142,8 +142,15 @@ for lg in zh en; do
 		    test "${mrow#*	}" = planned
 		title=$("$OGPO" --db "$DB" list cases --tsv |
 		    awk -F '\t' -v c="$cid" '$1 == c { print $5 }')
+		# m names the meeting after the one the case's stage is at.
+		case $("$OGPO" --db "$DB" list cases --tsv |
+		    awk -F '\t' -v c="$cid" '$1 == c { print $10 }') in
+		premeeting) what=會前會 ;;
+		proposed|selected|working) what=工作會議 ;;
+		*) what=議題協作會議 ;;
+		esac
 		np=$("$OGPO" --db "$DB" export attendance --month 2026-02 \
-		    --plain | grep -F "$title議題協作會議" | grep -cF ',出席,')
+		    --plain | grep -F "$title$what" | grep -cF ',出席,')
 		# (Each run makes one more meeting on the same case.)
 		check "$s: … one present at each of its $n meetings ($np)" \
 		    test "$np" = "$n"

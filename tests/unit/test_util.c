@@ -66,6 +66,30 @@ test_util_add_months(void **state)
 	assert_string_equal(out, "2027-01-15");
 }
 
+/* A Join proposal's two months, counted from the day after it passed. */
+static void
+test_util_period_end(void **state)
+{
+	char out[11];
+
+	(void)state;
+	date_period_end("2026-08-15", 2, out);
+	assert_string_equal(out, "2026-10-15");
+	date_period_end("2027-01-31", 2, out);
+	assert_string_equal(out, "2027-03-31");
+	date_period_end("2026-12-30", 2, out);
+	assert_string_equal(out, "2027-02-28");
+	/* From a month's last day: whole months, to a month's last day. */
+	date_period_end("2026-11-30", 2, out);
+	assert_string_equal(out, "2027-01-31");
+	date_period_end("2027-02-28", 2, out);
+	assert_string_equal(out, "2027-04-30");
+	date_period_end("2027-12-31", 2, out);
+	assert_string_equal(out, "2028-02-29");
+	date_period_end("2028-02-29", 2, out);
+	assert_string_equal(out, "2028-04-30");
+}
+
 static void
 test_util_dates_valid(void **state)
 {
@@ -302,6 +326,7 @@ main(void)
 		cmocka_unit_test(test_util_appendf),
 		cmocka_unit_test(test_util_add_days),
 		cmocka_unit_test(test_util_add_months),
+		cmocka_unit_test(test_util_period_end),
 		cmocka_unit_test(test_util_dates_valid),
 		cmocka_unit_test(test_util_ids),
 		cmocka_unit_test(test_util_utf8_cut),
