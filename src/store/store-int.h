@@ -353,6 +353,14 @@ int	store_writer_busy(const struct store_holder *h, int64_t now_ms,
 /* When transaction txnid was committed (ms since the epoch), 0 if not in
  * the ring; *oldest is the oldest txnid the ring holds. */
 int64_t	store_commit_time(struct store *s, uint64_t txnid, uint64_t *oldest);
+/*
+ * Before a write: OGPO_BUSY with *cause when the database's disk is down
+ * to its last STORE_SNAPSHOT_ROOM-th and another process has held a
+ * snapshot for STORE_SNAPSHOT_OLD_MS or more (the file grows for it).
+ */
+#define STORE_SNAPSHOT_ROOM	10
+#define STORE_SNAPSHOT_OLD_MS	(60 * 1000)
+int	store_snapshot_room(struct store *s, char **cause);
 /* After a snapshot was begun on the shared database: 0, or OGPO_BUSY
  * with *cause when this login's processes hold more than their share of
  * the reader table (STORE_READERS_PER_LOGIN), this one's included. */

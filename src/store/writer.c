@@ -26,6 +26,7 @@
 #include <string.h>
 #include <pwd.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -375,12 +376,63 @@ store_readers(struct store *s, struct store_reader *out, size_t max)
 		/* Held since before the commit that followed its snapshot;
 		 * if that one has left the ring, since before the oldest. */
 		at = store_commit_time(s, out[i].txnid + 1, &oldest);
-		if (at == 0 && oldest != 0 && oldest > out[i].txnid + 1)
+		if (at == 0 && oldest != 0 && oldest > out[i].txnid + 1) {
 			at = store_commit_time(s, oldest, &oldest);
+			out[i].lost = 1;
+		}
 		if (at != 0)
 			out[i].held_ms = now - at;
 	}
 	return r.n;
+}
+
+/*
+ * Before a write: a snapshot another process has held for a minute or
+ * more (one stopped with kill -STOP as it read, or stuck) keeps the
+ * database's file from reusing the space changed since, so every save
+ * makes the file larger, and it never shrinks again. Left alone, any
+ * account could so have everyone else's saves fill the disk the whole
+ * server shares. Once the disk is down to its last tenth, saves are
+ * refused instead, naming the holder and what ends it; with no such
+ * snapshot a full disk is the disk's own (store_write_error). 0, or
+ * OGPO_BUSY with *cause.
+ */
+int
+store_snapshot_room(struct store *s, char **cause)
+{
+	struct store_reader r[64], *old = NULL;
+	struct statvfs sv;
+	unsigned long long avail, total;
+	char who[64];
+	size_t n, i;
+
+	if (statvfs(s->dir, &sv) != 0)
+		return 0;
+	avail = (unsigned long long)sv.f_bavail * sv.f_frsize;
+	total = (unsigned long long)sv.f_blocks * sv.f_frsize;
+	if (avail >= total / STORE_SNAPSHOT_ROOM)
+		return 0;
+	n = store_readers(s, r, sizeof r / sizeof r[0]);
+	for (i = 0; i < n && i < sizeof r / sizeof r[0]; i++) {
+		/* A snapshot the ring has lost the start of has seen more
+		 * saves than it holds, however fast they came. */
+		if (r[i].pid == (long)getpid() || r[i].held_ms < 0 ||
+		    (r[i].held_ms < STORE_SNAPSHOT_OLD_MS && !r[i].lost))
+			continue;
+		if (old == NULL || r[i].behind > old->behind)
+			old = &r[i];
+	}
+	if (old == NULL)
+		return 0;
+	writer_login(old->uid, who, sizeof who);
+	return err_set(cause, OGPO_BUSY, "nothing was saved: %s's process %ld "
+	    "has read a snapshot %llu changes old for at least %lld s, so the "
+	    "database's file cannot reuse the space changed since and grows "
+	    "with every save, and the disk holding %s has only %llu MB "
+	    "left; ask %s to end it, or the system's administrator to "
+	    "(kill -9 %ld, as root), and save again", who, old->pid,
+	    (unsigned long long)old->behind, (long long)(old->held_ms / 1000),
+	    s->dir, avail >> 20, who, old->pid);
 }
 
 /* The processes of the reader table's lines that hold a snapshot. */
