@@ -72,6 +72,7 @@ struct store {
 	int		 stale;		/* dead readers cleared at open */
 	/* The writer's file (writer.c): -1 if there is none to use. */
 	int		 wfd;
+	int		 werrno;	/* why it did not open, 0 if it did */
 	int		 wheld;
 	sigset_t	 wmask;		/* the signal mask before it was taken */
 	int		 rdepth;	/* snapshots held (store_read_begin) */

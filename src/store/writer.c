@@ -73,18 +73,22 @@ store_writer_open(struct store *s, int shared, gid_t group)
 	int fd;
 
 	s->wfd = -1;
+	s->werrno = 0;
 	mask = umask(0);
 	umask(mask & ~(mode_t)0060);
 	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY |
 	    O_NONBLOCK, 0660);
 	umask(mask);
 	free(path);
-	if (fd == -1)
+	if (fd == -1) {
+		s->werrno = errno;
 		return;		/* a read-only place: only LMDB's lock, then */
+	}
 	/* In the shared directory, only what ogpo itself made. */
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 ||
 	    (shared && (st.st_gid != group || (st.st_mode & 07007) != 0))) {
 		close(fd);
+		s->werrno = EPERM;
 		return;
 	}
 	s->wfd = fd;
@@ -201,6 +205,25 @@ store_writer_enter(struct store *s, char **cause)
 	int64_t start = 0, now, stopped_since = 0;
 	sigset_t block;
 
+	/*
+	 * The shared database is never written without this lock. Without
+	 * it (the file not opened for a lack of descriptors: ulimit -n, which
+	 * anyone may lower), a process stopped as it wrote would hold
+	 * LMDB's own lock unseen, Ctrl-Z not even held off, and every other
+	 * save would wait on it for ever without a word.
+	 */
+	if (s->wfd < 0 && s->shared && (s->werrno == EMFILE ||
+	    s->werrno == ENFILE))
+		return err_set(cause, OGPO_IO, "nothing was saved: %s/writer, "
+		    "through which each ogpo tells the others who is saving, "
+		    "could not be opened with so few files allowed open at "
+		    "once; raise the limit (ulimit -n 1024) and try again",
+		    s->dir);
+	if (s->wfd < 0 && s->shared)
+		return err_set(cause, OGPO_IO, "nothing was saved: %s/writer, "
+		    "through which each ogpo tells the others who is saving, "
+		    "could not be opened (%s); ask the administrator to run "
+		    "ogpo doctor", s->dir, strerror(s->werrno));
 	if (s->wfd < 0)
 		return 0;
 	while (writer_lock(s->wfd, F_WRLCK) != 0) {
