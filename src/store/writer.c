@@ -401,7 +401,9 @@ store_readers(struct store *s, struct store_reader *out, size_t max)
 		at = store_commit_time(s, out[i].txnid + 1, &oldest);
 		if (at == 0 && oldest != 0 && oldest > out[i].txnid + 1) {
 			at = store_commit_time(s, oldest, &oldest);
-			out[i].lost = 1;
+			/* More commits since than the ring holds (not merely
+			 * a ring with gaps, of commits made without it). */
+			out[i].lost = out[i].behind >= WRITER_RING;
 		}
 		if (at != 0)
 			out[i].held_ms = now - at;
