@@ -377,7 +377,8 @@ int	store_reader_share(struct store *s, char **cause);
  */
 int	store_stall_open(struct store *s, const char *dir, char **cause);
 /* Process (or thread) pid: its owner, (unsigned)-1 if it is gone; 1 if it
- * is stopped (state T or t in /proc). writer.c. */
+ * is stopped (state T or t in /proc, or frozen with its cgroup).
+ * writer.c. */
 unsigned store_pid_uid(long pid);
 int	store_pid_stopped(long pid);
 int	store_stall_check(struct store *s, char **cause);

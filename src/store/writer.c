@@ -130,6 +130,50 @@ store_pid_uid(long pid)
 	return stat(path, &st) == 0 ? (unsigned)st.st_uid : (unsigned)-1;
 }
 
+/*
+ * Whether process pid is frozen with its cgroup: stopped as surely as by
+ * kill -STOP, but /proc says it sleeps (S). A login may freeze its own
+ * processes so wherever the system hands it a cgroup of its own (systemd
+ * does, for every login: systemd-run --user, then systemctl --user
+ * freeze), and neither stopped writer nor stopped reader would then be
+ * given up on. Its cgroup (the unified hierarchy's, "0::PATH") says so in
+ * cgroup.events, at either place the hierarchy is mounted.
+ */
+static int
+writer_pid_frozen(long pid)
+{
+	static const char *const roots[] = { "/sys/fs/cgroup",
+	    "/sys/fs/cgroup/unified", NULL };
+	char path[64], line[4096], *cg = NULL, *events;
+	FILE *f;
+	size_t i;
+	int frozen = 0, found = 0;
+
+	snprintf(path, sizeof path, "/proc/%ld/cgroup", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (cg == NULL && fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "0::/", 4) == 0) {
+			line[strcspn(line, "\n")] = '\0';
+			cg = xstrdup(line + 3);
+		}
+	fclose(f);
+	for (i = 0; cg != NULL && roots[i] != NULL && !found; i++) {
+		events = xasprintf("%s%s/cgroup.events", roots[i],
+		    strcmp(cg, "/") == 0 ? "" : cg);
+		if ((f = fopen(events, "r")) != NULL) {
+			found = 1;
+			while (fgets(line, sizeof line, f) != NULL)
+				if (strcmp(line, "frozen 1\n") == 0)
+					frozen = 1;
+			fclose(f);
+		}
+		free(events);
+	}
+	free(cg);
+	return frozen;
+}
+
 int
 store_pid_stopped(long pid)
 {
@@ -144,7 +188,7 @@ store_pid_stopped(long pid)
 	    (p = strrchr(buf, ')')) != NULL && p[1] == ' ')
 		stopped = p[2] == 'T' || p[2] == 't';
 	fclose(f);
-	return stopped;
+	return stopped || writer_pid_frozen(pid);
 }
 
 int
