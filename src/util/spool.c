@@ -348,11 +348,11 @@ spool_out_close(FILE *f, char *tmp, const char *path, int ok, char **cause)
 {
 	int rc = 0;
 
-	if (ok && (fflush(f) != 0 || fchmod(fileno(f),
-	    spool_out_mode(path)) != 0))
-		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
-		    strerror(errno));
-	if (fclose(f) != 0 && ok && rc == 0)
+	/* Where rights cannot be set (a FAT stick, a Windows share) the
+	 * file has the ones the place gives it. */
+	if (ok)
+		(void)fchmod(fileno(f), spool_out_mode(path));
+	if (fclose(f) != 0 && ok)
 		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
 		    strerror(errno));
 	if (ok && rc == 0 && rename(tmp, path) != 0)
