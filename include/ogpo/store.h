@@ -112,6 +112,9 @@ struct store_reader {
 	unsigned	 uid;		/* (unsigned)-1 if the process is gone */
 	uint64_t	 txnid, behind;
 	int64_t		 held_ms;
+	int		 lost;		/* begun before the oldest commit
+					   the ring remembers: held_ms is
+					   only the least it can be */
 };
 size_t	 store_readers(struct store *s, struct store_reader *out,
 	    size_t max);

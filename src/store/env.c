@@ -1083,7 +1083,8 @@ store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		t.s = s;
 		t.serial = ++s->serial;
 		t.write = 1;
-		if ((rc = store_writer_enter(s, cause)) != 0)
+		if ((rc = store_snapshot_room(s, cause)) != 0 ||
+		    (rc = store_writer_enter(s, cause)) != 0)
 			return rc;
 		if ((rc = store_begin(s, 0, &t.txn, cause)) != 0) {
 			store_writer_leave(s, 0);

@@ -72,6 +72,7 @@ struct store {
 	int		 stale;		/* dead readers cleared at open */
 	/* The writer's file (writer.c): -1 if there is none to use. */
 	int		 wfd;
+	int		 werrno;	/* why it did not open, 0 if it did */
 	int		 wheld;
 	sigset_t	 wmask;		/* the signal mask before it was taken */
 	int		 rdepth;	/* snapshots held (store_read_begin) */
@@ -353,6 +354,14 @@ int	store_writer_busy(const struct store_holder *h, int64_t now_ms,
 /* When transaction txnid was committed (ms since the epoch), 0 if not in
  * the ring; *oldest is the oldest txnid the ring holds. */
 int64_t	store_commit_time(struct store *s, uint64_t txnid, uint64_t *oldest);
+/*
+ * Before a write: OGPO_BUSY with *cause when the database's disk is down
+ * to its last STORE_SNAPSHOT_ROOM-th and another process has held a
+ * snapshot for STORE_SNAPSHOT_OLD_MS or more (the file grows for it).
+ */
+#define STORE_SNAPSHOT_ROOM	10
+#define STORE_SNAPSHOT_OLD_MS	(60 * 1000)
+int	store_snapshot_room(struct store *s, char **cause);
 /* After a snapshot was begun on the shared database: 0, or OGPO_BUSY
  * with *cause when this login's processes hold more than their share of
  * the reader table (STORE_READERS_PER_LOGIN), this one's included. */
@@ -368,7 +377,8 @@ int	store_reader_share(struct store *s, char **cause);
  */
 int	store_stall_open(struct store *s, const char *dir, char **cause);
 /* Process (or thread) pid: its owner, (unsigned)-1 if it is gone; 1 if it
- * is stopped (state T or t in /proc). writer.c. */
+ * is stopped (state T or t in /proc, or frozen with its cgroup).
+ * writer.c. */
 unsigned store_pid_uid(long pid);
 int	store_pid_stopped(long pid);
 int	store_stall_check(struct store *s, char **cause);

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <pwd.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -72,18 +73,22 @@ store_writer_open(struct store *s, int shared, gid_t group)
 	int fd;
 
 	s->wfd = -1;
+	s->werrno = 0;
 	mask = umask(0);
 	umask(mask & ~(mode_t)0060);
 	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY |
 	    O_NONBLOCK, 0660);
 	umask(mask);
 	free(path);
-	if (fd == -1)
+	if (fd == -1) {
+		s->werrno = errno;
 		return;		/* a read-only place: only LMDB's lock, then */
+	}
 	/* In the shared directory, only what ogpo itself made. */
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 ||
 	    (shared && (st.st_gid != group || (st.st_mode & 07007) != 0))) {
 		close(fd);
+		s->werrno = EPERM;
 		return;
 	}
 	s->wfd = fd;
@@ -125,6 +130,50 @@ store_pid_uid(long pid)
 	return stat(path, &st) == 0 ? (unsigned)st.st_uid : (unsigned)-1;
 }
 
+/*
+ * Whether process pid is frozen with its cgroup: stopped as surely as by
+ * kill -STOP, but /proc says it sleeps (S). A login may freeze its own
+ * processes so wherever the system hands it a cgroup of its own (systemd
+ * does, for every login: systemd-run --user, then systemctl --user
+ * freeze), and neither stopped writer nor stopped reader would then be
+ * given up on. Its cgroup (the unified hierarchy's, "0::PATH") says so in
+ * cgroup.events, at either place the hierarchy is mounted.
+ */
+static int
+writer_pid_frozen(long pid)
+{
+	static const char *const roots[] = { "/sys/fs/cgroup",
+	    "/sys/fs/cgroup/unified", NULL };
+	char path[64], line[4096], *cg = NULL, *events;
+	FILE *f;
+	size_t i;
+	int frozen = 0, found = 0;
+
+	snprintf(path, sizeof path, "/proc/%ld/cgroup", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (cg == NULL && fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "0::/", 4) == 0) {
+			line[strcspn(line, "\n")] = '\0';
+			cg = xstrdup(line + 3);
+		}
+	fclose(f);
+	for (i = 0; cg != NULL && roots[i] != NULL && !found; i++) {
+		events = xasprintf("%s%s/cgroup.events", roots[i],
+		    strcmp(cg, "/") == 0 ? "" : cg);
+		if ((f = fopen(events, "r")) != NULL) {
+			found = 1;
+			while (fgets(line, sizeof line, f) != NULL)
+				if (strcmp(line, "frozen 1\n") == 0)
+					frozen = 1;
+			fclose(f);
+		}
+		free(events);
+	}
+	free(cg);
+	return frozen;
+}
+
 int
 store_pid_stopped(long pid)
 {
@@ -139,7 +188,7 @@ store_pid_stopped(long pid)
 	    (p = strrchr(buf, ')')) != NULL && p[1] == ' ')
 		stopped = p[2] == 'T' || p[2] == 't';
 	fclose(f);
-	return stopped;
+	return stopped || writer_pid_frozen(pid);
 }
 
 int
@@ -200,6 +249,25 @@ store_writer_enter(struct store *s, char **cause)
 	int64_t start = 0, now, stopped_since = 0;
 	sigset_t block;
 
+	/*
+	 * The shared database is never written without this lock. Without
+	 * it (the file not opened for a lack of descriptors: ulimit -n, which
+	 * anyone may lower), a process stopped as it wrote would hold
+	 * LMDB's own lock unseen, Ctrl-Z not even held off, and every other
+	 * save would wait on it for ever without a word.
+	 */
+	if (s->wfd < 0 && s->shared && (s->werrno == EMFILE ||
+	    s->werrno == ENFILE))
+		return err_set(cause, OGPO_IO, "nothing was saved: %s/writer, "
+		    "through which each ogpo tells the others who is saving, "
+		    "could not be opened with so few files allowed open at "
+		    "once; raise the limit (ulimit -n 1024) and try again",
+		    s->dir);
+	if (s->wfd < 0 && s->shared)
+		return err_set(cause, OGPO_IO, "nothing was saved: %s/writer, "
+		    "through which each ogpo tells the others who is saving, "
+		    "could not be opened (%s); ask the administrator to run "
+		    "ogpo doctor", s->dir, strerror(s->werrno));
 	if (s->wfd < 0)
 		return 0;
 	while (writer_lock(s->wfd, F_WRLCK) != 0) {
@@ -375,12 +443,65 @@ store_readers(struct store *s, struct store_reader *out, size_t max)
 		/* Held since before the commit that followed its snapshot;
 		 * if that one has left the ring, since before the oldest. */
 		at = store_commit_time(s, out[i].txnid + 1, &oldest);
-		if (at == 0 && oldest != 0 && oldest > out[i].txnid + 1)
+		if (at == 0 && oldest != 0 && oldest > out[i].txnid + 1) {
 			at = store_commit_time(s, oldest, &oldest);
+			/* More commits since than the ring holds (not merely
+			 * a ring with gaps, of commits made without it). */
+			out[i].lost = out[i].behind >= WRITER_RING;
+		}
 		if (at != 0)
 			out[i].held_ms = now - at;
 	}
 	return r.n;
+}
+
+/*
+ * Before a write: a snapshot another process has held for a minute or
+ * more (one stopped with kill -STOP as it read, or stuck) keeps the
+ * database's file from reusing the space changed since, so every save
+ * makes the file larger, and it never shrinks again. Left alone, any
+ * account could so have everyone else's saves fill the disk the whole
+ * server shares. Once the disk is down to its last tenth, saves are
+ * refused instead, naming the holder and what ends it; with no such
+ * snapshot a full disk is the disk's own (store_write_error). 0, or
+ * OGPO_BUSY with *cause.
+ */
+int
+store_snapshot_room(struct store *s, char **cause)
+{
+	struct store_reader r[64], *old = NULL;
+	struct statvfs sv;
+	unsigned long long avail, total;
+	char who[64];
+	size_t n, i;
+
+	if (statvfs(s->dir, &sv) != 0)
+		return 0;
+	avail = (unsigned long long)sv.f_bavail * sv.f_frsize;
+	total = (unsigned long long)sv.f_blocks * sv.f_frsize;
+	if (avail >= total / STORE_SNAPSHOT_ROOM)
+		return 0;
+	n = store_readers(s, r, sizeof r / sizeof r[0]);
+	for (i = 0; i < n && i < sizeof r / sizeof r[0]; i++) {
+		/* A snapshot the ring has lost the start of has seen more
+		 * saves than it holds, however fast they came. */
+		if (r[i].pid == (long)getpid() || r[i].held_ms < 0 ||
+		    (r[i].held_ms < STORE_SNAPSHOT_OLD_MS && !r[i].lost))
+			continue;
+		if (old == NULL || r[i].behind > old->behind)
+			old = &r[i];
+	}
+	if (old == NULL)
+		return 0;
+	writer_login(old->uid, who, sizeof who);
+	return err_set(cause, OGPO_BUSY, "nothing was saved: %s's process %ld "
+	    "has read a snapshot %llu changes old for at least %lld s, so the "
+	    "database's file cannot reuse the space changed since and grows "
+	    "with every save, and the disk holding %s has only %llu MB "
+	    "left; ask %s to end it, or the system's administrator to "
+	    "(kill -9 %ld, as root), and save again", who, old->pid,
+	    (unsigned long long)old->behind, (long long)(old->held_ms / 1000),
+	    s->dir, avail >> 20, who, old->pid);
 }
 
 /* The processes of the reader table's lines that hold a snapshot. */

@@ -298,8 +298,9 @@ spool_out_open(const char *path, char **tmp, char **cause)
 
 	*tmp = xasprintf("%s.tmp", path);
 	(void)unlink(*tmp);
+	/* The writer's alone until it is whole (spool_out_mode). */
 	fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY |
-	    O_CLOEXEC, 0666);
+	    O_CLOEXEC, 0600);
 	if (fd != -1 && (f = fdopen(fd, "w")) != NULL)
 		return f;
 	if (fd == -1 && errno == EEXIST)
@@ -319,11 +320,38 @@ spool_out_open(const char *path, char **tmp, char **cause)
 	return NULL;
 }
 
+/*
+ * The rights path.tmp takes before it becomes path: those of the file it
+ * replaces, when that is a file of the writer's own (whoever kept an
+ * export from others with chmod 600 keeps it so when it is written
+ * again, as a shell's > would), else the umask's. Until then it is the
+ * writer's alone, so that no one else opens it half written and reads
+ * on once it is whole. Not a file of another's: one put there first
+ * (0666, in a folder they share) would have the export open to them.
+ */
+static mode_t
+spool_out_mode(const char *path)
+{
+	struct stat st;
+	mode_t mask;
+
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_uid == getuid())
+		return st.st_mode & 0777;
+	mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
 int
 spool_out_close(FILE *f, char *tmp, const char *path, int ok, char **cause)
 {
 	int rc = 0;
 
+	/* Where rights cannot be set (a FAT stick, a Windows share) the
+	 * file has the ones the place gives it. */
+	if (ok)
+		(void)fchmod(fileno(f), spool_out_mode(path));
 	if (fclose(f) != 0 && ok)
 		rc = err_set(cause, OGPO_IO, "cannot write %s: %s", tmp,
 		    strerror(errno));

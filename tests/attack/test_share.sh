@@ -72,6 +72,26 @@ check "the rejected rows are a file of their own, not a link" \
 contains "holding the row" "$SH/list.rejected.csv" "not-an-email"
 check "no temporary name is left" test ! -e "$SH/list.rejected.csv.tmp"
 
+# --- an export written again keeps its owner's rights ------------------
+# The admin keeps an export in the share from the others (chmod 600) and
+# writes it again: it stays the admin's alone, as a shell's > leaves it,
+# rather than taking the umask's rights and opening to the group.
+as "$ADM" export officers -o "$SH/mine.csv"
+as "$ADM" - chmod 600 "$SH/mine.csv"
+as "$ADM" export officers -o "$SH/mine.csv"
+check "the admin writes its export again" test "$rc" -eq 0
+check "it keeps the rights its owner gave it ($(stat -c %a "$SH/mine.csv"))" \
+    test "$(stat -c %a "$SH/mine.csv")" = 600
+as "$ED" - cat "$SH/mine.csv"
+check "the editor, in the share's group, cannot read it" test "$rc" -ne 0
+# A file of another's at the name lends it none of its rights: the
+# editor's, open to all, is replaced by one the umask's rights make.
+as "$ED" - sh -c "umask 0; : >$SH/theirs.csv; chmod 666 $SH/theirs.csv"
+as "$ADM" export officers -o "$SH/theirs.csv"
+check "the admin's export over the editor's file lands" test "$rc" -eq 0
+as "$ED" - sh -c "echo x >>$SH/theirs.csv"
+check "and the editor cannot write into it" test "$rc" -ne 0
+
 # --- a copy of the database ---------------------------------------------
 # A copy is kept to be restored from. In the share, the editor could move
 # the admin's copy aside and put there a database of its own, where it is
