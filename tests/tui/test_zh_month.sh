@@ -3,7 +3,10 @@
 # 80x24, where the words were cut or crooked:
 # - the roll call's status and role columns are as wide as their words,
 #   so the agency column holds 行政院公共工程委員會 and, once one of its
-#   officers is invited, 國軍退除役官兵輔導委員會 whole, names lined up.
+#   officers is invited, 國軍退除役官兵輔導委員會 whole, names lined up;
+# - an officer list that leaves out officers in office names their agency
+#   國軍退除役官兵輔導委員會（VAC）and each of them 姓名（#N）, with
+#   full-width brackets, as the rest of the Chinese screens do.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -13,6 +16,15 @@ mtitle=$("$OGPO" --db "$DB" list meetings --tsv |
     awk -F '\t' '$7 == "2026-12-15" { print $6 }')
 vac=$("$OGPO" --db "$DB" list officers --tsv --agency VAC |
     awk -F '\t' 'NR == 2 { print $5 }')
+vacid=$("$OGPO" --db "$DB" list officers --tsv --agency VAC |
+    awk -F '\t' 'NR == 2 { print $1 }')
+# An officer list of one new PO of VAC, as an agency sends it; files are
+# read where ogpo was started.
+mkdir -p "$TMP/desk"
+printf '%s\r\n' '姓名,機關,職稱,角色,電子郵件,是否為公務人員' \
+    '林志明,國軍退除役官兵輔導委員會,專門委員,聯絡人,lin.cm@vac.gov.tw,是' \
+    >"$TMP/desk/聯絡人名冊.csv"
+cd "$TMP/desk" || exit 1
 
 # name_col NAME: the display column NAME starts at on the screen.
 name_col() {
@@ -46,6 +58,20 @@ a=$(name_col "$vac")
 b=$(name_col "姓名")
 check "its name starts under the heading 姓名 ($a, $b)" [ "$a" = "$b" ]
 esc
+expect_gone "Esc closes the roll call" "代理人、備註"
+# --- an officer list ----------------------------------------------------------
+keys 2
+expect "2: the officers" "所有機關的人員"
+keys i
+expect "i asks for the file" "從哪個檔案匯入人員？"
+text 聯絡人名冊
+keys Enter
+expect "the list says what it adds" "新增林志明"
+expect "… and names the agency it leaves officers of as 名稱（代碼）" \
+    "國軍退除役官兵輔導委員會（VAC）：有"
+expect "… and each officer left as 姓名（#N）" "$vac（#$vacid）"
+keys n
+expect_gone "n writes nothing" "新增林志明"
 tui_stop
 
 tui_done
