@@ -6,7 +6,9 @@
 #   officers is invited, 國軍退除役官兵輔導委員會 whole, names lined up;
 # - an officer list that leaves out officers in office names their agency
 #   國軍退除役官兵輔導委員會（VAC）and each of them 姓名（#N）, with
-#   full-width brackets, as the rest of the Chinese screens do.
+#   full-width brackets, as the rest of the Chinese screens do;
+# - a meeting's resolutions, whose owners and text their columns cut, are
+#   read whole under the list for the one selected.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -59,6 +61,15 @@ b=$(name_col "姓名")
 check "its name starts under the heading 姓名 ($a, $b)" [ "$a" = "$b" ]
 esc
 expect_gone "Esc closes the roll call" "代理人、備註"
+# --- the resolutions it reviews -------------------------------------------
+keys R
+expect "R: the meeting's resolutions" "本次審查前次會議決議"
+expect "the first is read whole under the list" "2026-09-15-1：（逾期）"
+keys Down Down Down
+expect "Down: the fourth, its two owners whole" \
+    "機關：國家發展委員會、國立故宮博物院；到期日：2026-11-15）"
+esc
+expect_gone "Esc closes them" "本次審查前次會議決議"
 # --- an officer list ----------------------------------------------------------
 keys 2
 expect "2: the officers" "所有機關的人員"
