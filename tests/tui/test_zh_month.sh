@@ -8,7 +8,9 @@
 #   國軍退除役官兵輔導委員會（VAC）and each of them 姓名（#N）, with
 #   full-width brackets, as the rest of the Chinese screens do;
 # - a meeting's resolutions, whose owners and text their columns cut, are
-#   read whole under the list for the one selected.
+#   read whole under the list for the one selected;
+# - a pick list and a form say their own keys on the status line, not the
+#   page's under them (which would only type), help on F1, as ? types.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -48,6 +50,10 @@ expect "the agency column holds 行政院公共工程委員會 whole" \
     "行政院公共工程委員會 "
 keys +
 expect "+ asks for the agency" "選擇機關"
+screen
+st=$(status_line | sed 's/ *$//')
+check "the status line says the pick list's keys ($st)" \
+    [ "$st" = "Enter 選擇  Esc 取消  F1 說明" ]
 text 退除役
 keys Enter
 expect "… then whom" "邀請誰？"
@@ -68,6 +74,18 @@ expect "the first is read whole under the list" "2026-09-15-1：（逾期）"
 keys Down Down Down
 expect "Down: the fourth, its two owners whole" \
     "機關：國家發展委員會、國立故宮博物院；到期日：2026-11-15）"
+keys a
+expect "a: a new resolution" "新增決議事項"
+screen
+st=$(status_line | sed 's/ *$//')
+check "the status line says the form's keys ($st)" \
+    [ "$st" = "Tab 下一欄  S-Tab 上一欄  F2 選擇  C-s 儲存  Esc 取消  F1 說明" ]
+keys '?'
+expect "? types in the field" "│  決議事項  ?"
+esc
+expect "Esc asks before the typed ? is thrown away" "捨棄您在此表單"
+keys y
+expect_gone "y throws it away" "新增決議事項"
 esc
 expect_gone "Esc closes them" "本次審查前次會議決議"
 # --- an officer list ----------------------------------------------------------
