@@ -548,34 +548,46 @@ attend_pick_officer(struct attend *v)
 	struct store_cursor *c;
 	struct store_txn *t;
 	struct officer o;
+	struct agency a;
 	uint32_t agency, ids[512], id = 0;
-	char *labels[512], day[16];
+	char *cells[3 * 512], **labels, day[16], title[OGPO_TEXT_MAX + 64];
 	size_t n = 0, sel = 0, i;
 
 	if ((agency = ui_pick_agency(v->ui, 0, 0)) == 0)
 		return 0;
 	if (store_read_begin(v->ui->store, &t, NULL) != 0)
 		return 0;
+	if (store_agency_get(t, agency, &a, NULL) != 0)
+		a.name[0] = '\0';
 	if (store_cursor_open(t, IX_OFFICER_AGENCY, &agency, &c, NULL) == 0) {
 		while (n < 512 && store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &o, NULL) == 0 &&
 			    core_officer_active(&o, v->m.date)) {
 				ids[n] = o.h.id;
-				labels[n++] = xasprintf("%s  %s  %s", o.name,
-				    _(model_enum_label(&model_roles, o.role)),
-				    o.title);
+				cells[3 * n] = xstrdup(o.name);
+				cells[3 * n + 1] = xstrdup(_(model_enum_label(
+				    &model_roles, o.role)));
+				cells[3 * n + 2] = xstrdup(o.title);
+				n++;
 			}
 		store_cursor_close(c);
 	}
 	store_read_end(t);
+	/* Name, role and title in columns, whatever their widths. */
+	labels = ui_columns((const char *const *)cells, n, 3, 24);
+	for (i = 0; i < 3 * n; i++)
+		free(cells[i]);
+	/* The agency chosen a moment ago, said: the list is its people. */
+	snprintf(title, sizeof title, _("Invite whom of %s?"), a.name);
 	if (n == 0)
 		ui_message(v->ui, 1, _("That agency has no officers in office "
 		    "on %s."), date_show(v->m.date, day, sizeof day));
-	else if (ui_pick(v->ui, _("Invite whom?"), (const char *const *)labels,
-	    n, &sel, 0) == 1)
+	else if (ui_pick(v->ui, title, (const char *const *)labels, n, &sel,
+	    0) == 1)
 		id = ids[sel];
 	for (i = 0; i < n; i++)
 		free(labels[i]);
+	free(labels);
 	return id;
 }
 

@@ -4,6 +4,8 @@
 # - the roll call's status and role columns are as wide as their words,
 #   so the agency column holds 行政院公共工程委員會 and, once one of its
 #   officers is invited, 國軍退除役官兵輔導委員會 whole, names lined up;
+#   the list to invite from names its agency, and lines up each one's
+#   title whatever the width of the role before it (代理人, 工作小組);
 # - an officer list that leaves out officers in office names their agency
 #   國軍退除役官兵輔導委員會（VAC）and each of them 姓名（#N）, with
 #   full-width brackets, as the rest of the Chinese screens do;
@@ -56,7 +58,16 @@ check "the status line says the pick list's keys ($st)" \
     [ "$st" = "Enter 選擇  Esc 取消  F1 說明" ]
 text 退除役
 keys Enter
-expect "… then whom" "邀請誰？"
+expect "… then whom of it" "邀請國軍退除役官兵輔導委員會的哪一位？"
+# Each officer's title starts in one column.
+screen
+cols=$("$OGPO" --db "$DB" list officers --tsv --agency VAC |
+    awk -F '\t' 'NR > 1 { print $11 }' | while IFS= read -r ti; do
+	grep -F -- "$ti" "$SCR" | grep '│' | head -n 1 | sed "s/$ti.*//" |
+	    wc -L
+    done | sort -u)
+check "titles line up in the list to invite from ($(echo $cols))" \
+    [ "$(echo "$cols" | wc -l)" = 1 ]
 text "$vac"
 keys Enter
 expect "$vac of 國軍退除役官兵輔導委員會 is invited, the agency whole" \
