@@ -11,6 +11,8 @@
 #   full-width brackets, as the rest of the Chinese screens do;
 # - a meeting's resolutions, whose owners and text their columns cut, are
 #   read whole under the list for the one selected;
+# - a month without a held work meeting is said to lack it that month
+#   (該月), not this month (本月), which is another;
 # - a pick list and a form say their own keys on the status line, not the
 #   page's under them (which would only type), help on F1, as ? types.
 . tests/lib.sh
@@ -112,6 +114,18 @@ expect "… and names the agency it leaves officers of as 名稱（代碼）" \
 expect "… and each officer left as 姓名（#N）" "$vac（#$vacid）"
 keys n
 expect_gone "n writes nothing" "新增林志明"
+# --- compliance ---------------------------------------------------------------
+# November's work meeting, cancelled elsewhere meanwhile.
+nov=$("$OGPO" --db "$DB" list meetings --tsv |
+    awk -F '\t' '$7 == "2026-11-15" { print $1 }')
+"$OGPO" --db "$DB" set meeting "$nov" status=cancelled >/dev/null ||
+    not_ok "set meeting $nov status=cancelled"
+keys 5
+expect "5: November lacks a held work meeting, that month" \
+    "2026-11              該月未召開工作推動會議（第七點）"
+screen
+lacks_text "本月未召開" && ok "… not 本月, which is December" ||
+    { not_ok "… not 本月, which is December"; dump; }
 tui_stop
 
 tui_done
