@@ -13,6 +13,8 @@
 #   read whole under the list for the one selected;
 # - a month without a held work meeting is said to lack it that month
 #   (該月), not this month (本月), which is another;
+# - Tab after :export lists every kind the month may be written as,
+#   wrapped above the command line, not cut at 80 columns;
 # - a pick list and a form say their own keys on the status line, not the
 #   page's under them (which would only type), help on F1, as ? types.
 . tests/lib.sh
@@ -126,6 +128,14 @@ expect "5: November lacks a held work meeting, that month" \
 screen
 lacks_text "本月未召開" && ok "… not 本月, which is December" ||
     { not_ok "… not 本月, which is December"; dump; }
+# --- the month's files ----------------------------------------------------------
+keys :
+text "export "
+keys Tab
+expect "Tab lists what :export writes, the first" "attendance  signin"
+expect "… to the last, not cut at 80 columns" "agenda  decisions"
+esc
+expect_gone "Esc closes the command line" "agenda  decisions"
 tui_stop
 
 tui_done
