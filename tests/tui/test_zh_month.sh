@@ -8,7 +8,8 @@
 #   title whatever the width of the role before it (代理人, 工作小組);
 # - an officer list that leaves out officers in office names their agency
 #   國軍退除役官兵輔導委員會（VAC）and each of them 姓名（#N）, with
-#   full-width brackets, as the rest of the Chinese screens do;
+#   full-width brackets, as the rest of the Chinese screens do; a
+#   supervisor's row without a kind names the column to fill (督導類別);
 # - a meeting's resolutions, whose owners and text their columns cut, are
 #   read whole under the list for the one selected;
 # - a month without a held work meeting is said to lack it that month
@@ -33,6 +34,7 @@ vacid=$("$OGPO" --db "$DB" list officers --tsv --agency VAC |
 mkdir -p "$TMP/desk"
 printf '%s\r\n' '姓名,機關,職稱,角色,電子郵件,是否為公務人員' \
     '林志明,國軍退除役官兵輔導委員會,專門委員,聯絡人,lin.cm@vac.gov.tw,是' \
+    '陳怡君,國軍退除役官兵輔導委員會,科長,督導,chen.yj@vac.gov.tw,是' \
     >"$TMP/desk/聯絡人名冊.csv"
 cd "$TMP/desk" || exit 1
 
@@ -111,6 +113,8 @@ expect "i asks for the file" "從哪個檔案匯入人員？"
 text 聯絡人名冊
 keys Enter
 expect "the list says what it adds" "新增林志明"
+expect "… and names the column a supervisor's row lacks" \
+    "第 3 列：督導須填「督導類別」：副首長或資訊長，請擇一"
 expect "… and names the agency it leaves officers of as 名稱（代碼）" \
     "國軍退除役官兵輔導委員會（VAC）：有"
 expect "… and each officer left as 姓名（#N）" "$vac（#$vacid）"
