@@ -116,6 +116,11 @@ main_print_config(const struct cmd_ctx *ctx)
 			    "file sets it") : "");
 		line = value != NULL ? xasprintf("%s = %s", k->name, value) :
 		    xasprintf("# %s =", k->name);
+		/* Where it came from, in the reader's words when it is
+		 * ogpo's own default (a file, an option or a variable is
+		 * named as it is written). */
+		if (strcmp(origin, "default") == 0)
+			origin = C_("origin", "default");
 		full = xasprintf("%-32s # %s%s", line, origin, value == NULL ?
 		    _(" (unset)") : "");
 		cmd_put_safe(stdout, full);

@@ -106,6 +106,14 @@ int		 keymap_key_of(const struct keymap *km, int context,
 		    int action);
 
 /*
+ * The same among keys that type no character (<F1>, not ?): for the
+ * hints where characters are typed, a form's field or a pick list's
+ * search. -1 if none does.
+ */
+int		 keymap_key_of_nonchar(const struct keymap *km, int context,
+		    int action);
+
+/*
  * Parse a key as written in a keymap file ("j", "王", "<Down>", "<C-s>",
  * "<M-v>", "<F5>"; names inside <> ignore case). Returns 0 and sets
  * *key, or -1 if name is not a key.

@@ -26,7 +26,10 @@
  * East Asian Ambiguous characters (─ ○ ※ “ ” … and the like) take 1 cell
  * by default, as wcwidth() says; text_set_ambiguous(2) counts them as 2,
  * as terminals set to draw them wide do (ambiguous_width = 2 in the
- * config). text_ambiguous() says which is in force.
+ * config), and then shows the punctuation ogpo's own words use (… → ←
+ * – —) as two ASCII characters (.. -> <- --), which curses, counting
+ * them as the terminal does, keeps in their columns. text_ambiguous()
+ * says which is in force.
  */
 void	text_set_ambiguous(int cells);
 int	text_ambiguous(void);
@@ -42,7 +45,7 @@ size_t	text_width(const char *s);
  * most cells cells, into out (always NUL-terminated, never more than
  * outsz bytes). A cut happens on a character boundary — never inside a
  * CJK character or an escape such as <U+202E> — and is marked by a
- * final "…" (1 cell; 2 when ambiguous characters are wide). With pad,
+ * final "…" (1 cell; ".." when ambiguous characters are wide). With pad,
  * spaces fill the result to exactly cells cells (also where a wide
  * character would have straddled the edge). An out of 4 * cells + 4
  * bytes always holds the result unless s has runs of combining

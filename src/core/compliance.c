@@ -334,7 +334,7 @@ compliance_meetings(struct check *ck)
 			    (unsigned)y % 10000, (unsigned)mo % 100);
 			compliance_say(ck, RULE_NO_WORK_MEETING, 0, 0, 0,
 			    subject, "no PO work meeting (工作推動會議) was "
-			    "held this month (point 7)");
+			    "held that month (point 7)");
 		}
 	}
 	for (k = 2; k < judged; k++) {
@@ -348,7 +348,7 @@ compliance_meetings(struct check *ck)
 			    (unsigned)y % 10000, (unsigned)mo / 3);
 			compliance_say(ck, RULE_NO_POLICY_MEETING, 0, 0, 0,
 			    subject, "no policy coordination meeting "
-			    "(政策協調聯繫會議) was held this quarter (point 7)");
+			    "(政策協調聯繫會議) was held that quarter (point 7)");
 		}
 	}
 	for (i = 0; i < ntally; i++) {

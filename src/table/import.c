@@ -448,9 +448,11 @@ import_absent(struct import *im)
 				continue;
 			if (gone++ == 0)
 				first = o->h.id;
+			/* TRANSLATORS: the list's separator, then an
+			 * officer's name and record number. */
 			if (gone <= 5)
-				xappendf(&names, "%s%s (#%u)", names ? _(", ") :
-				    "", o->name, o->h.id);
+				xappendf(&names, _("%s%s (#%u)"), names ?
+				    _(", ") : "", o->name, o->h.id);
 			else if (gone == 6)
 				xappendf(&names, "%s", _(", …"));
 		}

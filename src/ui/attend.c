@@ -100,7 +100,7 @@ _Static_assert(sizeof ((struct attend *)0)->hints == sizeof attend_hints,
     "a sheet's own copy of its keys");
 
 static const struct ui_view attend_view = {
-	N_("Taking attendance"), UI_CTX_ATTEND, attend_hints
+	N_("Taking attendance"), UI_CTX_ATTEND, attend_hints, 0
 };
 
 /* One attendance change, run through core in a transaction. */
@@ -296,13 +296,57 @@ attend_status_text(uint32_t status)
 	return _(model_enum_label(&model_attend_statuses, status));
 }
 
+/* The widest label of e in the language shown, in cells. */
+static int
+attend_label_width(const struct enum_names *e)
+{
+	uint32_t v;
+	int n, most = 0;
+
+	for (v = e->min; v <= e->max; v++)
+		if ((n = (int)text_width(_(model_enum_label(e, v)))) > most)
+			most = n;
+	return most;
+}
+
+/*
+ * The columns of a sheet w cells wide: the status (*sw) and the role
+ * (*rw) as wide as their words, the name 10 cells; the agency (*cw) takes
+ * as much of the rest as its longest name on the sheet needs (國軍退除役
+ * 官兵輔導委員會 whole at 80 columns), up to two thirds, and at least the
+ * half that the proxy and note leave it.
+ */
+static void
+attend_widths(const struct attend *v, int w, int *sw, int *cw, int *rw)
+{
+	int rest, most = 0, n;
+	size_t i;
+
+	*sw = attend_label_width(&model_attend_statuses);
+	*rw = attend_label_width(&model_roles);
+	if ((n = (int)text_width(_("External"))) > *rw)
+		*rw = n;
+	if ((n = (int)text_width(_("Status"))) > *sw)
+		*sw = n;
+	if ((n = (int)text_width(_("Role"))) > *rw)
+		*rw = n;
+	for (i = 0; i < v->n; i++)
+		if ((n = (int)text_width(v->rows[i].where)) > most)
+			most = n;
+	rest = w - 2 - (*sw + 1) - 11 - (*rw + 1) - 1;
+	*cw = most < rest * 2 / 3 ? most : rest * 2 / 3;
+	if (*cw < rest / 2)
+		*cw = rest / 2;
+}
+
 static void
 attend_draw(struct ui *ui, void *arg)
 {
 	struct attend *v = arg;
 	const struct attend_row *r;
 	char line[512], day[16];
-	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, cw;
+	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row;
+	int sw, cw, rw, nx;
 	enum ui_attr attr;
 
 	/* Someone else wrote meanwhile (read once the marks are saved:
@@ -334,13 +378,14 @@ attend_draw(struct ui *ui, void *arg)
 		snprintf(line, sizeof line, _("present %zu / invited %zu;  "
 		    "everyone is marked"), v->present, v->invited);
 	ui_put(ui, y + 1, x, w, line, UI_TITLE);
-	cw = (w - 2 - 13 - 10 - 12) / 2;
-	ui_put(ui, y + 2, x + 2, 12, _("Status"), UI_TITLE);
-	ui_put(ui, y + 2, x + 15, cw, _("Agency"), UI_TITLE);
-	ui_put(ui, y + 2, x + 16 + cw, 10, _("Name"), UI_TITLE);
-	ui_put(ui, y + 2, x + 27 + cw, 10, _("Role"), UI_TITLE);
-	ui_put(ui, y + 2, x + 38 + cw, w - 38 - cw, _("Proxy, note"),
-	    UI_TITLE);
+	attend_widths(v, w, &sw, &cw, &rw);
+	nx = x + 3 + sw + cw;		/* the name's column */
+	ui_put(ui, y + 2, x + 2, sw, _("Status"), UI_TITLE);
+	ui_put(ui, y + 2, x + 3 + sw, cw, _("Agency"), UI_TITLE);
+	ui_put(ui, y + 2, nx + 1, 10, _("Name"), UI_TITLE);
+	ui_put(ui, y + 2, nx + 12, rw, _("Role"), UI_TITLE);
+	ui_put(ui, y + 2, nx + 13 + rw, x + w - nx - 13 - rw,
+	    _("Proxy, note"), UI_TITLE);
 	vlist_load(&v->list, NULL, h - y - 3);
 	vlist_place(&v->list, y + 3, x, w);
 	for (row = 0; row < v->list.nrows; row++) {
@@ -352,16 +397,17 @@ attend_draw(struct ui *ui, void *arg)
 		ui_fill(ui, y + 3 + row, x, w, attr);
 		ui_put(ui, y + 3 + row, x, 2, r->status == ATTEND_INVITED ?
 		    "*" : " ", attr);
-		ui_put(ui, y + 3 + row, x + 2, 12,
+		ui_put(ui, y + 3 + row, x + 2, sw,
 		    attend_status_text(r->status), attr);
-		ui_put(ui, y + 3 + row, x + 15, cw, r->where, attr);
-		ui_put(ui, y + 3 + row, x + 16 + cw, 10, r->name, attr);
-		ui_put(ui, y + 3 + row, x + 27 + cw, 10,
+		ui_put(ui, y + 3 + row, x + 3 + sw, cw, r->where, attr);
+		ui_put(ui, y + 3 + row, nx + 1, 10, r->name, attr);
+		ui_put(ui, y + 3 + row, nx + 12, rw,
 		    r->officer & ATTEND_EXTERNAL ? _("External") :
 		    _(model_enum_label(&model_roles, r->role)), attr);
 		snprintf(line, sizeof line, "%s%s%s", r->proxy,
 		    r->proxy[0] && r->note[0] ? _("; ") : "", r->note);
-		ui_put(ui, y + 3 + row, x + 38 + cw, w - 38 - cw, line, attr);
+		ui_put(ui, y + 3 + row, nx + 13 + rw, x + w - nx - 13 - rw,
+		    line, attr);
 	}
 	if (v->list.count == 0)
 		ui_put(ui, y + 3, x, w, _("Nobody is invited yet: P invites "
@@ -502,34 +548,46 @@ attend_pick_officer(struct attend *v)
 	struct store_cursor *c;
 	struct store_txn *t;
 	struct officer o;
+	struct agency a;
 	uint32_t agency, ids[512], id = 0;
-	char *labels[512], day[16];
+	char *cells[3 * 512], **labels, day[16], title[OGPO_TEXT_MAX + 64];
 	size_t n = 0, sel = 0, i;
 
 	if ((agency = ui_pick_agency(v->ui, 0, 0)) == 0)
 		return 0;
 	if (store_read_begin(v->ui->store, &t, NULL) != 0)
 		return 0;
+	if (store_agency_get(t, agency, &a, NULL) != 0)
+		a.name[0] = '\0';
 	if (store_cursor_open(t, IX_OFFICER_AGENCY, &agency, &c, NULL) == 0) {
 		while (n < 512 && store_cursor_move(c, STORE_NEXT) == 0)
 			if (store_cursor_get(c, &o, NULL) == 0 &&
 			    core_officer_active(&o, v->m.date)) {
 				ids[n] = o.h.id;
-				labels[n++] = xasprintf("%s  %s  %s", o.name,
-				    _(model_enum_label(&model_roles, o.role)),
-				    o.title);
+				cells[3 * n] = xstrdup(o.name);
+				cells[3 * n + 1] = xstrdup(_(model_enum_label(
+				    &model_roles, o.role)));
+				cells[3 * n + 2] = xstrdup(o.title);
+				n++;
 			}
 		store_cursor_close(c);
 	}
 	store_read_end(t);
+	/* Name, role and title in columns, whatever their widths. */
+	labels = ui_columns((const char *const *)cells, n, 3, 24);
+	for (i = 0; i < 3 * n; i++)
+		free(cells[i]);
+	/* The agency chosen a moment ago, said: the list is its people. */
+	snprintf(title, sizeof title, _("Invite whom of %s?"), a.name);
 	if (n == 0)
 		ui_message(v->ui, 1, _("That agency has no officers in office "
 		    "on %s."), date_show(v->m.date, day, sizeof day));
-	else if (ui_pick(v->ui, _("Invite whom?"), (const char *const *)labels,
-	    n, &sel, 0) == 1)
+	else if (ui_pick(v->ui, title, (const char *const *)labels, n, &sel,
+	    0) == 1)
 		id = ids[sel];
 	for (i = 0; i < n; i++)
 		free(labels[i]);
+	free(labels);
 	return id;
 }
 

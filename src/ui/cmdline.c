@@ -545,6 +545,9 @@ struct cmdline {
 	char		 choices[CMDLINE_MAX];	/* what Tab found, shown */
 };
 
+/* Rows the choices of a Tab may take above the command line. */
+#define CMDLINE_CHOICE_ROWS	4
+
 static void
 cmdline_draw(struct ui *ui, void *arg)
 {
@@ -552,8 +555,16 @@ cmdline_draw(struct ui *ui, void *arg)
 	int y = ui->rows - 1;
 
 	if (cl->choices[0] != '\0') {
-		ui_fill(ui, y - 1, 0, ui->cols, UI_NORMAL);
-		ui_put(ui, y - 1, 0, ui->cols, cl->choices, UI_DIM);
+		/* Wrapped above the line, so that the last choices are not
+		 * cut at 80 columns (:export has a dozen kinds). */
+		int i, n = ui_wrap_put(NULL, cl->choices, 0, 0, ui->cols,
+		    CMDLINE_CHOICE_ROWS, UI_DIM);
+
+		if (n > CMDLINE_CHOICE_ROWS)
+			n = CMDLINE_CHOICE_ROWS;
+		for (i = 1; i <= n; i++)
+			ui_fill(ui, y - i, 0, ui->cols, UI_NORMAL);
+		ui_wrap_put(ui, cl->choices, y - n, 0, ui->cols, n, UI_DIM);
 	} else if (cl->buf[0] == '\0') {
 		/* A bare ":" said nothing of what to type or how to end. */
 		ui_fill(ui, y - 1, 0, ui->cols, UI_NORMAL);

@@ -269,17 +269,19 @@ dialog_pick_draw(struct ui *ui, void *arg)
 /* A pick list's keys, for the help F1 opens in it (typing narrows it). */
 static const struct ui_hint dialog_pick_hints[] = {
 	{ UA_SELECT, N_("choose"), 1 },
-	{ UA_CANCEL, N_("cancel"), 1 },
+	/* Esc, which a list binds to clear its search: here it cancels. */
+	{ UA_SEARCH_CLEAR, N_("cancel"), 1 },
 	{ UA_NONE, NULL, 0 }
 };
 
 static const struct ui_view dialog_pick_view = {
-	N_("A pick list (type to narrow it)"), UI_CTX_LIST, dialog_pick_hints
+	N_("A pick list (type to narrow it)"), UI_CTX_LIST, dialog_pick_hints,
+	1
 };
 
 static const struct ui_view dialog_question_view = {
 	N_("A question (each answer by its number)"), UI_CTX_LIST,
-	dialog_pick_hints
+	dialog_pick_hints, 0
 };
 
 int
@@ -335,7 +337,10 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 		ui_edit_key(&p.edit, first);
 		dialog_pick_filter(&p);
 	}
-	ui_layer_push(ui, dialog_pick_draw, &p);
+	/* The status line says the list's keys, not the page's under it,
+	 * which typing here would only narrow by. */
+	ui_layer_push_view(ui, dialog_pick_draw, &p, p.question ?
+	    &dialog_question_view : &dialog_pick_view);
 	while (r < 0) {
 		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
 			r = UI_KEY_QUIT;

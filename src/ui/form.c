@@ -68,7 +68,7 @@ static const struct ui_hint form_hints[] = {
 };
 
 static const struct ui_view form_view = {
-	N_("Forms"), UI_CTX_FORM, form_hints
+	N_("Forms"), UI_CTX_FORM, form_hints, 1
 };
 
 static enum form_kind
@@ -1225,7 +1225,8 @@ form_open(struct ui *ui, enum entity_kind kind, void *rec, const char *title)
 	}
 	form_load(fm, rec);
 	form_scope(fm, rec);
-	ui_layer_push(ui, form_draw, fm);
+	/* Its keys on the status line: the page's under it would type. */
+	ui_layer_push_view(ui, form_draw, fm, &form_view);
 	return fm;
 }
 

@@ -795,9 +795,19 @@ keymap_lookup(const struct keymap *km, int context, int key)
 	return -1;
 }
 
-/* A key counts only where nothing nearer shadows it. */
-int
-keymap_key_of(const struct keymap *km, int context, int action)
+/* Whether key types a character where text is typed. */
+static int
+keymap_key_types(int key)
+{
+	return key >= 0x20 && key != 0x7f &&
+	    (key & (KEYMAP_FKEY | KEYMAP_META)) == 0;
+}
+
+/* A key counts only where nothing nearer shadows it; with nonchar, only
+ * a key that types no character. */
+static int
+keymap_key_find(const struct keymap *km, int context, int action,
+    int nonchar)
 {
 	size_t	i, depth;
 	int	c;
@@ -808,6 +818,7 @@ keymap_key_of(const struct keymap *km, int context, int action)
 		for (i = 0; i < km->n; i++)
 			if (km->b[i].context == c &&
 			    km->b[i].action == action &&
+			    !(nonchar && keymap_key_types(km->b[i].key)) &&
 			    keymap_lookup(km, context, km->b[i].key) == action)
 				return km->b[i].key;
 		if (c == 0)
@@ -815,6 +826,18 @@ keymap_key_of(const struct keymap *km, int context, int action)
 		c = km->parent[c] > 0 ? km->parent[c] : 0;
 	}
 	return -1;
+}
+
+int
+keymap_key_of(const struct keymap *km, int context, int action)
+{
+	return keymap_key_find(km, context, action, 0);
+}
+
+int
+keymap_key_of_nonchar(const struct keymap *km, int context, int action)
+{
+	return keymap_key_find(km, context, action, 1);
 }
 
 /* The help screen walks the bindings; it needs to know how many. */

@@ -38,7 +38,7 @@ static const struct ui_hint resol_hints[] = {
 };
 
 static const struct ui_view resol_view_def = {
-	N_("A meeting's resolutions"), UI_CTX_RESOLUTIONS, resol_hints
+	N_("A meeting's resolutions"), UI_CTX_RESOLUTIONS, resol_hints, 0
 };
 
 static void
@@ -101,6 +101,10 @@ resol_ref(struct store_txn *t, const struct resolution *r, int reviewed,
 	free(rm);
 }
 
+/* The selected resolution read whole under the list: its owners and
+ * text are cut in their columns at 80. */
+#define RESOL_FOOT	3
+
 static void
 resol_draw(struct ui *ui, void *arg)
 {
@@ -109,6 +113,8 @@ resol_draw(struct ui *ui, void *arg)
 	struct resolution *r;
 	char line[1024], day[16], ref[48], owners[512], title[OGPO_TEXT_MAX + 64];
 	int y = 2, x = 2, w = ui->cols - 4, h = ui->rows - 3, row, overdue;
+	int foot = h - y - 3 - RESOL_FOOT >= 5 ? RESOL_FOOT : 0;
+	char *whole = NULL;
 	enum ui_attr attr;
 	uint32_t id;
 	size_t at;
@@ -134,7 +140,7 @@ resol_draw(struct ui *ui, void *arg)
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
 	r = xmalloc(sizeof *r);
-	vlist_load(&v->list, NULL, h - y - 3);
+	vlist_load(&v->list, NULL, h - y - 3 - foot);
 	vlist_place(&v->list, y + 3, x, w);
 	for (row = 0; row < v->list.nrows; row++) {
 		id = v->list.rows[row];
@@ -159,9 +165,19 @@ resol_draw(struct ui *ui, void *arg)
 		    _("(overdue) ") : "", r->text);
 		str_utf8_cut(line);
 		ui_put(ui, y + 3 + row, x + 56, w - 56, line, attr);
+		if (row == v->list.sel && foot)
+			whole = r->due[0] != '\0' ? xasprintf(_("%s: %s "
+			    "(owners: %s; due %s)"), ref, line, owners,
+			    date_show(r->due, day, sizeof day)) :
+			    xasprintf(_("%s: %s (owners: %s)"), ref, line,
+			    owners);
 	}
 	free(r);
 	store_read_end(t);
+	if (whole != NULL) {
+		ui_wrap_put(ui, whole, h - foot + 1, x, w, foot, UI_DIM);
+		free(whole);
+	}
 	if (v->list.count == 0) {
 		char ka[64];
 

@@ -178,6 +178,8 @@ struct ui_view {
 	const char		*title;	/* for the help: "Meetings" */
 	enum ui_ctx		 ctx;
 	const struct ui_hint	*hints;
+	int			 typed;	/* characters type here: the hints
+					 * name keys that type none (F1) */
 };
 
 /*

@@ -70,7 +70,7 @@ const struct ui_action_def ui_actions[UA_COUNT] = {
 	[UA_SEARCH]	  = { "search",		N_("search the list as you type") },
 	[UA_SEARCH_NEXT]  = { "search_next",	N_("go to the next match") },
 	[UA_SEARCH_PREV]  = { "search_prev",	N_("go to the previous match") },
-	[UA_SEARCH_CLEAR] = { "search_clear",	N_("forget the search") },
+	[UA_SEARCH_CLEAR] = { "search_clear",	N_("forget the search (in a pick list: cancel)") },
 	[UA_SORT_NEXT]	  = { "sort_next",	N_("sort by the next column") },
 	[UA_SORT_REVERSE] = { "sort_reverse",	N_("reverse the sort order") },
 	[UA_FILTER_AGENCY] = { "filter_agency",	N_("narrow the list: officers to an agency; cases by stage, agency, what is overdue, what owes this month's progress report or trigger; the audit trail by who, kind, date or words") },
@@ -202,15 +202,15 @@ ui_current_view(struct ui *ui, struct ui_view *v)
 	v->title = p->title;
 	v->ctx = p->ctx;
 	v->hints = p->hints;
+	v->typed = 0;
 }
 
-const char *
-ui_key_label(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *buf,
-    size_t n)
+/* How a hint names key: "Enter" rather than "<Enter>". */
+static const char *
+ui_key_label_of(int key, char *buf, size_t n)
 {
 	char name[64];
 	size_t len;
-	int key = keymap_key_of(ui->km, (int)ctx, (int)a);
 
 	buf[0] = '\0';
 	if (key < 0)
@@ -226,6 +226,25 @@ ui_key_label(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *buf,
 	else
 		snprintf(buf, n, "%s", name);
 	return buf;
+}
+
+const char *
+ui_key_label(struct ui *ui, enum ui_ctx ctx, enum ui_action a, char *buf,
+    size_t n)
+{
+	return ui_key_label_of(keymap_key_of(ui->km, (int)ctx, (int)a), buf,
+	    n);
+}
+
+/* A key of a's in view v: where characters type, one that types none. */
+static const char *
+ui_hint_key(struct ui *ui, const struct ui_view *v, enum ui_action a,
+    char *buf, size_t n)
+{
+	if (!v->typed)
+		return ui_key_label(ui, v->ctx, a, buf, n);
+	return ui_key_label_of(keymap_key_of_nonchar(ui->km, (int)v->ctx,
+	    (int)a), buf, n);
 }
 
 /* Hints whose place on the status line is kept: the way back from a
@@ -248,19 +267,19 @@ ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
 	buf[0] = '\0';
 	/* "? help" always ends the line: room is kept for it. */
 	help[0] = '\0';
-	if (*ui_key_label(ui, v->ctx, UA_HELP, key, sizeof key) != '\0')
+	if (*ui_hint_key(ui, v, UA_HELP, key, sizeof key) != '\0')
 		snprintf(help, sizeof help, "%s %s", key, _("help"));
 	room = width - (help[0] ? (int)text_width(help) + 2 : 0);
 	/* So is undo's, where there is undo, and close's: they matter more
 	 * than the keys before them. */
 	for (h = v->hints; h != NULL && h->action != UA_NONE; h++)
-		if (ui_hint_kept(h->action) && h->shown && *ui_key_label(ui,
-		    v->ctx, h->action, key, sizeof key) != '\0') {
+		if (ui_hint_kept(h->action) && h->shown && *ui_hint_key(ui, v,
+		    h->action, key, sizeof key) != '\0') {
 			snprintf(one, sizeof one, "%s %s", key, _(h->label));
 			room -= (int)text_width(one) + 2;
 		}
 	for (h = v->hints; h != NULL && h->action != UA_NONE; h++) {
-		if (!h->shown || *ui_key_label(ui, v->ctx, h->action, key,
+		if (!h->shown || *ui_hint_key(ui, v, h->action, key,
 		    sizeof key) == '\0')
 			continue;
 		snprintf(one, sizeof one, "%s %s", key, _(h->label));

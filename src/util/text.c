@@ -15,10 +15,9 @@
 
 #include "ogpo/text.h"
 
-/* The ellipsis that marks a cut: U+2026, 3 bytes, 1 cell (an ambiguous
- * character: 2 cells when ambiguous_width is 2). */
+/* The ellipsis that marks a cut: U+2026, 3 bytes, 1 cell; ".." when
+ * ambiguous_width is 2 (text_amb_ascii). */
 #define TEXT_ELLIPSIS		"\xe2\x80\xa6"
-#define TEXT_ELLIPSIS_LEN	3
 
 /* East Asian Ambiguous ranges (build/gen/ambiguous.c, from Unicode). */
 extern const uint32_t text_ambiguous_ranges[][2];
@@ -116,6 +115,31 @@ text_is_ambiguous(uint32_t c)
 }
 
 /*
+ * The punctuation ogpo's own words use that is East Asian Ambiguous, as
+ * two ASCII characters for a terminal that draws it two cells wide. Drawn
+ * as itself there, curses (which takes it for one cell, as wcwidth does)
+ * and the terminal would disagree about every column after it, and a
+ * part of the line redrawn later would land one cell off.
+ */
+static const char *
+text_amb_ascii(uint32_t c)
+{
+	switch (c) {
+	case 0x2013:	/* – */
+	case 0x2014:	/* — */
+		return "--";
+	case 0x2026:	/* … */
+		return "..";
+	case 0x2190:	/* ← */
+		return "<-";
+	case 0x2192:	/* → */
+		return "->";
+	default:
+		return NULL;
+	}
+}
+
+/*
  * Turn the first character of the n (> 0) bytes at s into its display
  * form; this is the single place that decides what reaches the screen.
  */
@@ -147,8 +171,16 @@ text_unit_next(const char *s, size_t n, struct text_unit *u)
 		w = -1;
 	else if (!text_is_bidi(c))
 		w = wcwidth((wchar_t)c);
-	if (w == 1 && text_amb == 2 && text_is_ambiguous(c))
+	if (w == 1 && text_amb == 2 && text_is_ambiguous(c)) {
+		const char *a = text_amb_ascii(c);
+
+		if (a != NULL) {
+			memcpy(u->buf, a, 3);
+			u->len = u->width = 2;
+			return;
+		}
 		w = 2;
+	}
 	if (w < 0) {
 		u->len = (size_t)snprintf(u->buf, sizeof u->buf, "<U+%04X>",
 		    (unsigned int)c);
@@ -187,6 +219,8 @@ text_fit(const char *s, size_t cells, int pad, char *out, size_t outsz)
 	size_t			n = strlen(s), off, w = 0, b = 0;
 	size_t			limit, used = 0, len = 0, need, ell;
 	size_t			ew = (size_t)text_amb;
+	const char		*mark = ew == 2 ? ".." : TEXT_ELLIPSIS;
+	size_t			 mlen = strlen(mark);
 
 	if (outsz == 0)
 		return 0;
@@ -197,9 +231,8 @@ text_fit(const char *s, size_t cells, int pad, char *out, size_t outsz)
 	}
 	if (w <= cells && b + (pad ? cells - w : 0) < outsz)
 		ell = 0;
-	else if (cells >= ew &&
-	    TEXT_ELLIPSIS_LEN + (pad ? cells - ew : 0) < outsz)
-		ell = TEXT_ELLIPSIS_LEN;
+	else if (cells >= ew && mlen + (pad ? cells - ew : 0) < outsz)
+		ell = mlen;
 	else
 		ell = 0;	/* cut, but no room even for the mark */
 	limit = ell ? cells - ew : cells;
@@ -217,8 +250,8 @@ text_fit(const char *s, size_t cells, int pad, char *out, size_t outsz)
 		used += u.width;
 	}
 	if (ell) {
-		memcpy(out + len, TEXT_ELLIPSIS, TEXT_ELLIPSIS_LEN);
-		len += TEXT_ELLIPSIS_LEN;
+		memcpy(out + len, mark, mlen);
+		len += mlen;
 		used += ew;
 	}
 	while (pad && used < cells && len + 1 < outsz) {

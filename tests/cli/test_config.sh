@@ -51,6 +51,13 @@ same "unknown_users defaults to viewer" "$(setting unknown_users)" \
 contains "ui.lang unset follows the locale" "$TMP/out" "# ui.lang ="
 same "db: the per-user default" "$(setting db)" \
     "${XDG_DATA_HOME:-$HOME/.local/share}/ogpo|default"
+# In Chinese the comment is in Chinese: ogpo's own default is 預設; the
+# setting's value, a word of the file's syntax, stays.
+LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 "$OGPO" --print-config >"$TMP/zh" 2>&1
+contains "in Chinese a default reads 預設" "$TMP/zh" \
+    "keymap = default                 # 預設"
+contains "… and one unset 預設（未設定）" "$TMP/zh" "# 預設（未設定）"
+lacks "… never # default" "$TMP/zh" "  # default"
 for k in keymap attendance_threshold ui.lang date_style name_order \
     ambiguous_width theme mouse export_encoding db unknown_users; do
 	if grep -q "^#* *$k = *" "$TMP/out" || grep -q "^# $k =" "$TMP/out"

@@ -157,7 +157,7 @@ expect "3: the meetings" "會議，由新至舊"
 # The quarter's policy meeting, held, with someone who sent a proxy.
 down_to "政策協調聯繫會議"
 keys Enter
-expect "Enter takes the roll call" "狀態         機關"
+expect "Enter takes the roll call" "狀態     機關"
 screen
 check "its status line says how to leave it" \
     sh -c 'tail -n 1 "$1" | grep -q "Esc 關閉"' - "$SCR"
@@ -167,7 +167,7 @@ text 遲到
 keys Enter
 expect "a proxy and a note part with a full-width semicolon" "；遲到"
 esc
-expect_gone "Esc leaves it" "狀態         機關"
+expect_gone "Esc leaves it" "狀態     機關"
 keys Home
 
 # --- the month's attendance, twice ----------------------------------------

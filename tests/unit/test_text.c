@@ -277,8 +277,10 @@ test_text_utf8_valid_all(void **state)
 
 /*
  * ambiguous_width = 2: East Asian Ambiguous characters count two cells,
- * as a terminal drawing them wide shows them; CJK stays two, ASCII one,
- * and a cut's ellipsis (itself ambiguous) takes its two cells.
+ * as a terminal drawing them wide shows them; CJK stays two, ASCII one.
+ * The punctuation of ogpo's own words (… → ← – —) is then drawn as two
+ * ASCII characters, so curses, which counts it one cell, and the terminal
+ * agree; a cut is marked "..".
  */
 static void
 test_text_ambiguous(void **state)
@@ -301,15 +303,24 @@ test_text_ambiguous(void **state)
 	assert_true(text_is_ambiguous(0x00b7));	/* · */
 	assert_false(text_is_ambiguous('a'));
 	assert_false(text_is_ambiguous(0x738b));	/* 王: wide, not ambiguous */
-	/* Cut to 5 cells: "abc" and a two-cell ellipsis. */
+	/* Cut to 5 cells: "abc" and a two-cell mark. */
 	w = text_fit("abcdefgh", 5, 0, out, sizeof out);
 	assert_int_equal(w, 5);
-	assert_string_equal(out, "abc\u2026");
-	/* Padded: "王" (2) + "…" (2) + one space = 5, never 6. */
+	assert_string_equal(out, "abc..");
+	/* Padded: "王" (2) + ".." (2) + one space = 5, never 6. */
 	w = text_fit("王小明", 5, 1, out, sizeof out);
 	assert_int_equal(w, 5);
-	assert_string_equal(out, "王\u2026 ");
+	assert_string_equal(out, "王.. ");
 	assert_int_equal(text_width(out), 5);
+	/* The words' own punctuation in ASCII, as wide as counted; other
+	 * ambiguous characters (data: a name's ·) stay themselves. */
+	w = text_fit("狀態 受邀 \u2192 出席\u2026", 40, 0, out, sizeof out);
+	assert_string_equal(out, "狀態 受邀 -> 出席..");
+	assert_int_equal(w, 19);
+	assert_int_equal(text_width(out), 19);
+	w = text_fit("瓦歷斯\u00b7諾幹", 40, 0, out, sizeof out);
+	assert_string_equal(out, "瓦歷斯\u00b7諾幹");
+	assert_int_equal(w, 12);
 	/* A field of one cell has no room for the mark: cut plainly. */
 	w = text_fit("abc", 1, 0, out, sizeof out);
 	assert_int_equal(w, 1);
