@@ -324,10 +324,14 @@ spool_out_open(const char *path, char **tmp, char **cause)
  * The rights path.tmp takes before it becomes path: those of the file it
  * replaces, when that is a file of the writer's own (whoever kept an
  * export from others with chmod 600 keeps it so when it is written
- * again, as a shell's > would), else the umask's. Until then it is the
- * writer's alone, so that no one else opens it half written and reads
- * on once it is whole. Not a file of another's: one put there first
- * (0666, in a folder they share) would have the export open to them.
+ * again, as a shell's > would), else the umask's less any for others.
+ * Until then it is the writer's alone, so that no one else opens it half
+ * written and reads on once it is whole. Not a file of another's: one
+ * put there first (0666, in a folder they share) would have the export
+ * open to them. Never open to others by default: an export lists people
+ * (names, telephones, e-mail addresses), and on a shared server others
+ * are every account there, those the database refuses included; the
+ * group stays as the umask has it, for a department's shared folder.
  */
 static mode_t
 spool_out_mode(const char *path)
@@ -340,7 +344,7 @@ spool_out_mode(const char *path)
 		return st.st_mode & 0777;
 	mask = umask(0);
 	umask(mask);
-	return 0666 & ~mask;
+	return 0660 & ~mask;
 }
 
 int

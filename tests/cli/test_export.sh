@@ -425,3 +425,24 @@ check "nor FILE.tmp" [ ! -e "$TMP/big5.csv.tmp" ]
 run --db "$DB" export officers --encoding big5
 status "to standard output it fails too" 1
 same "and prints no partial file" "$(lines "$TMP/out")" 0
+
+# --- the rights a new export takes ----------------------------------------
+# An export lists people; on a shared server "others" are every account,
+# those the database refuses included. A new one takes the umask's rights
+# without any for others; one the person opened on purpose stays so.
+
+rm -f "$TMP/rights.csv"
+(umask 022 && run --db "$DB" export officers -o "$TMP/rights.csv")
+same "a new export under umask 022 is not open to others" \
+    "$(stat -c %a "$TMP/rights.csv")" 640
+(umask 002 && run --db "$DB" export officers -o "$TMP/rights.csv")
+same "written again, it keeps the rights it had" \
+    "$(stat -c %a "$TMP/rights.csv")" 640
+chmod 644 "$TMP/rights.csv"
+(umask 077 && run --db "$DB" export officers -o "$TMP/rights.csv")
+same "one its owner opened to others (chmod 644) stays so" \
+    "$(stat -c %a "$TMP/rights.csv")" 644
+rm -f "$TMP/rights.csv"
+(umask 077 && run --db "$DB" export officers -o "$TMP/rights.csv")
+same "under umask 077 it is the owner's alone" \
+    "$(stat -c %a "$TMP/rights.csv")" 600
