@@ -1662,15 +1662,17 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		else if (found == 0 && (im->h.col[COL_AGENCY] != 0 ||
 		    im->h.col[COL_AGENCY_CODE] != 0)) {
 			/* A sign-in sheet's agency merged down over its
-			 * people reads as empty below its first row. */
+			 * people is read on each of their rows from .ods and
+			 * .xlsx; saved as CSV, only the first row keeps it. */
 			const char *col = import_colname(im,
 			    im->h.col[COL_AGENCY] ? COL_AGENCY :
 			    COL_AGENCY_CODE);
 			char *msg = xasprintf(_("the agency of %s is required "
-			    "beside the name (or give the e-mail); where %s "
-			    "cells are merged over several people, only the "
-			    "first row holds the agency: unmerge them and fill "
-			    "it in on every row"), name, col);
+			    "beside the name (or give the e-mail); %s cells "
+			    "merged over several people keep the agency only "
+			    "in their first row once the sheet is saved as "
+			    "CSV: send the sheet itself (.ods or .xlsx), or "
+			    "fill the agency in on every row"), name, col);
 
 			*rc = import_reject(im, row, col, msg);
 			free(msg);

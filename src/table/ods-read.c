@@ -2,7 +2,9 @@
  * ods-read.c — the OpenDocument spreadsheet grammar (ODF 1.2/1.3,
  * content.xml): the first sheet's rows and cells, repeated rows and
  * columns as LibreOffice writes them (a million empty rows at the end of
- * a sheet cost nothing), merged cells (the covered ones are empty), and
+ * a sheet cost nothing), merged cells (a cell merged down over the rows
+ * below names how many it spans, and they show its value; the covered
+ * cells of a merge across are empty), and
  * each cell's value as a person would type it: the text of its
  * paragraphs joined by line breaks, a date as YYYY-MM-DD, a number as
  * shown when what is shown is the number (0912345678 in a cell formatted
@@ -23,6 +25,7 @@ struct ods {
 	uint64_t	 row_repeat;
 	int		 in_row, in_cell;
 	uint64_t	 col_repeat;
+	uint64_t	 rows_spanned;	/* a merge's top-left cell: its rows */
 	int		 paras;		/* paragraphs in the cell */
 	int		 in_p;
 	char		 type[16];	/* office:value-type */
@@ -178,6 +181,8 @@ ods_start(void *data, const XML_Char *name, const XML_Char **atts)
 		o->in_p = 0;
 		o->col_repeat = sheet_count(sheet_attr(atts,
 		    "number-columns-repeated"));
+		o->rows_spanned = strcmp(l, "table-cell") == 0 ?
+		    sheet_count(sheet_attr(atts, "number-rows-spanned")) : 1;
 		ods_copy(o->type, sizeof o->type, sheet_attr(atts,
 		    "value-type"));
 		if ((v = sheet_attr(atts, "date-value")) == NULL &&
@@ -221,6 +226,8 @@ ods_end(void *data, const XML_Char *name)
 		} else if (strcmp(l, "table-cell") == 0 ||
 		    strcmp(l, "covered-table-cell") == 0) {
 			ods_cell_value(o);
+			if (o->rows_spanned > 1)
+				sheet_merge_down(s, o->rows_spanned);
 			sheet_cell_end(s, o->col_repeat);
 			o->in_cell = 0;
 		}

@@ -10,7 +10,17 @@
  * columns a sheet may have, and how much repeated rows may hand over.
  * A file with a DTD is refused: no spreadsheet needs one, and entities
  * are how XML is made to explode.
+ *
+ * A cell merged down over the rows below it (a sign-in sheet's 機關,
+ * typed once for all of an agency's people) is what each of those rows
+ * shows in its column, so each row is handed over with it: the grammar
+ * names the merge at its top-left cell, and the value is kept only until
+ * the merge's last row. A merge across one row (a title over the header)
+ * stays one cell: its value repeated across would be headers no one
+ * wrote. A row that holds nothing but a merge's value is as empty as it
+ * looks (a spare line under an agency's people).
  */
+#define _GNU_SOURCE	/* memmem */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +33,14 @@
 #define SHEET_CHUNK	(64 * 1024)	/* bytes unpacked and parsed at once */
 #define SHEET_NS_SEP	'\x01'		/* between a name's URI and its local
 					   part, as expat reports it */
+
+/* A cell merged down: its value, shown in column col to row last. */
+struct sheet_merge {
+	uint64_t	 col;
+	uint64_t	 first, last;
+	char		*text;
+	size_t		 len;
+};
 
 /* A row waiting to be handed over, n times. */
 struct sheet_qrow {
@@ -64,6 +82,15 @@ struct sheet {
 	int			 in_cell;
 	uint64_t		 last;		/* the last row's number */
 	uint64_t		 repeated;	/* bytes handed over again */
+
+	/* Cells merged down, by column, while rows below them come. */
+	struct sheet_merge	*merges;
+	size_t			 nmerges, mergecap;
+	size_t			 mergebytes;	/* their values' text */
+	char			*filled;	/* a row with them, built */
+	size_t			 filledcap;
+	size_t			*fillstarts;
+	size_t			 fillstartcap;
 
 	/* Rows built, not yet handed over. */
 	struct sheet_qrow	*q;
@@ -412,6 +439,53 @@ sheet_parse_part(struct sheet *s, const char *part, int required,
 	return rc < 0 ? OGPO_INVALID : 0;
 }
 
+int
+sheet_part_holds(struct sheet *s, const char *part, const char *needle,
+    char **cause)
+{
+	zip_int64_t i, n;
+	zip_file_t *zf;
+	uint64_t size, done = 0;
+	size_t nl = strlen(needle), keep = 0, total;
+	char *buf;
+	int found = 0;
+
+	if ((i = sheet_locate(s, part, 1, cause)) < 0)
+		return -1;
+	if ((zf = sheet_part_open(s, i, part, &size, cause)) == NULL)
+		return -1;
+	buf = xmalloc(SHEET_CHUNK + nl);
+	for (;;) {
+		if ((n = sheetlib.zip_fread(zf, buf + keep, SHEET_CHUNK)) < 0) {
+			err_set(cause, OGPO_INVALID, "%s is damaged: cannot "
+			    "unpack its part %s (%s)", s->name, part,
+			    sheetlib.zip_file_strerror(zf));
+			found = -1;
+			break;
+		}
+		done += (uint64_t)n;
+		if (done > size || done > s->unpacked_max) {
+			err_set(cause, OGPO_INVALID, "%s is damaged: its part "
+			    "%s unpacks to more than it says", s->name, part);
+			found = -1;
+			break;
+		}
+		if (n == 0)
+			break;
+		total = keep + (size_t)n;
+		if (memmem(buf, total, needle, nl) != NULL) {
+			found = 1;
+			break;
+		}
+		/* The bytes sought may lie across two chunks. */
+		keep = total < nl - 1 ? total : nl - 1;
+		memmove(buf, buf + total - keep, keep);
+	}
+	free(buf);
+	sheetlib.zip_fclose(zf);
+	return found;
+}
+
 /* --- rows ------------------------------------------------------------ */
 
 /* Column col (0-based) as a spreadsheet names it: A, Z, AA … */
@@ -589,6 +663,166 @@ done:
 	free(cell);
 }
 
+/* --- cells merged down ----------------------------------------------- */
+
+/* Forget the merges that end above row. */
+static void
+sheet_merge_expire(struct sheet *s, uint64_t row)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < s->nmerges; i++) {
+		if (s->merges[i].last < row) {
+			s->mergebytes -= s->merges[i].len;
+			free(s->merges[i].text);
+			continue;
+		}
+		s->merges[j++] = s->merges[i];
+	}
+	s->nmerges = j;
+}
+
+void
+sheet_merge_down(struct sheet *s, uint64_t rows)
+{
+	struct sheet_merge *m;
+	const char *t;
+	size_t len, lo, hi, mid;
+
+	if (!s->in_cell || s->error != NULL || rows < 2 ||
+	    s->col >= TABLE_COLS_MAX)
+		return;
+	t = sheet_cell_peek(s, &len);
+	if (s->error != NULL)
+		return;
+	sheet_merge_expire(s, s->row);
+	lo = 0;
+	hi = s->nmerges;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (s->merges[mid].col < s->col)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < s->nmerges && s->merges[lo].col == s->col) {
+		/* Merges that overlap (only a damaged file has them): the
+		 * newer one is what the column shows from here. */
+		s->mergebytes -= s->merges[lo].len;
+		free(s->merges[lo].text);
+		memmove(s->merges + lo, s->merges + lo + 1,
+		    (s->nmerges - lo - 1) * sizeof *s->merges);
+		s->nmerges--;
+	}
+	if (len == 0)
+		return;
+	if (s->mergebytes + len > SHEET_ROW_MAX) {
+		sheet_fail(s, "row %llu: the cells merged down over the rows "
+		    "below hold more than 1 MB of text together; unmerge them",
+		    (unsigned long long)s->row);
+		return;
+	}
+	s->merges = xgrow(s->merges, &s->mergecap, s->nmerges + 1,
+	    sizeof *s->merges);
+	memmove(s->merges + lo + 1, s->merges + lo,
+	    (s->nmerges - lo) * sizeof *s->merges);
+	m = &s->merges[lo];
+	m->col = s->col;
+	m->first = s->row;
+	m->last = rows - 1 > UINT64_MAX - s->row ? UINT64_MAX :
+	    s->row + rows - 1;
+	m->text = xmalloc(len + 1);
+	memcpy(m->text, t, len);
+	m->text[len] = '\0';
+	m->len = len;
+	s->nmerges++;
+	s->mergebytes += len;
+}
+
+/* Append len bytes and a NUL to the row being filled as cell n. */
+static int
+sheet_fill_put(struct sheet *s, size_t *flen, size_t n, const char *t,
+    size_t len)
+{
+	if (*flen + len + 1 > SHEET_ROW_MAX) {
+		sheet_fail(s, "row %llu holds more than 1 MB of text with the "
+		    "cells merged down over it; it cannot be a list of people",
+		    (unsigned long long)s->row);
+		return -1;
+	}
+	s->filled = xgrow(s->filled, &s->filledcap, *flen + len + 1, 1);
+	memcpy(s->filled + *flen, t, len);
+	s->filled[*flen + len] = '\0';
+	s->fillstarts = xgrow(s->fillstarts, &s->fillstartcap, n + 1,
+	    sizeof *s->fillstarts);
+	s->fillstarts[n] = *flen;
+	*flen += len + 1;
+	return 0;
+}
+
+/*
+ * The row with the values of the cells merged down over it, each in its
+ * column (over whatever a covered cell kept hidden); 0 if it holds
+ * nothing else, so is as empty as it looks; -1 if it failed.
+ */
+static int
+sheet_merge_fill(struct sheet *s)
+{
+	struct sheet_merge *m;
+	const char *t;
+	size_t i, j, ncells, flen = 0, len, tmp, *tmps;
+	int over = 0, other = 0;
+	char *tmpt;
+
+	sheet_merge_expire(s, s->row);
+	ncells = s->nstarts;
+	for (j = 0; j < s->nmerges; j++) {
+		if (s->merges[j].first >= s->row)
+			continue;	/* its own row: the cell is there */
+		over = 1;
+		if (s->merges[j].col >= ncells)
+			ncells = (size_t)s->merges[j].col + 1;
+	}
+	if (!over)
+		return 1;
+	for (i = j = 0; i < ncells; i++) {
+		while (j < s->nmerges && s->merges[j].col < i)
+			j++;
+		m = j < s->nmerges && s->merges[j].col == i &&
+		    s->merges[j].first < s->row ? &s->merges[j] : NULL;
+		if (m != NULL) {
+			t = m->text;
+			len = m->len;
+		} else if (i < s->nstarts) {
+			t = s->text + s->starts[i];
+			if ((len = strlen(t)) > 0)
+				other = 1;
+		} else {
+			t = "";
+			len = 0;
+		}
+		if (sheet_fill_put(s, &flen, i, t, len) != 0)
+			return -1;
+	}
+	if (!other)
+		return 0;
+	tmpt = s->text;
+	s->text = s->filled;
+	s->filled = tmpt;
+	tmp = s->cap;
+	s->cap = s->filledcap;
+	s->filledcap = tmp;
+	tmps = s->starts;
+	s->starts = s->fillstarts;
+	s->fillstarts = tmps;
+	tmp = s->startcap;
+	s->startcap = s->fillstartcap;
+	s->fillstartcap = tmp;
+	s->len = flen;
+	s->nstarts = ncells;
+	return 1;
+}
+
 void
 sheet_row_end(struct sheet *s, uint64_t repeat)
 {
@@ -596,6 +830,15 @@ sheet_row_end(struct sheet *s, uint64_t repeat)
 
 	if (s->error != NULL)
 		return;
+	if (s->nmerges > 0 && s->nstarts > 0) {
+		switch (sheet_merge_fill(s)) {
+		case -1:
+			return;
+		case 0:
+			s->nstarts = 0;
+			break;
+		}
+	}
 	if (s->nstarts == 0 || repeat == 0) {
 		s->last = s->row + (repeat ? repeat - 1 : 0);
 		if (s->last > ((uint64_t)1 << 40))
@@ -831,6 +1074,11 @@ sheet_close(struct sheet *s)
 		s->qhead++;
 		s->qlen--;
 	}
+	while (s->nmerges > 0)
+		free(s->merges[--s->nmerges].text);
+	free(s->merges);
+	free(s->filled);
+	free(s->fillstarts);
 	free(s->q);
 	free(s->cur.text);
 	free(s->cur.starts);

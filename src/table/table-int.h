@@ -100,6 +100,13 @@ int	 sheet_failed(const struct sheet *s);
 int	 sheet_parse_part(struct sheet *s, const char *part, int required,
 	    XML_StartElementHandler start, XML_EndElementHandler end,
 	    XML_CharacterDataHandler text, char **cause);
+/*
+ * 1 if the part's bytes hold needle anywhere (only unpacked, not parsed:
+ * a cheap look before a parse for what a part seldom has), 0 if not, -1
+ * with *cause if it cannot be read.
+ */
+int	 sheet_part_holds(struct sheet *s, const char *part,
+	    const char *needle, char **cause);
 /* 1 if the zip has this part. */
 int	 sheet_has_part(struct sheet *s, const char *part);
 /* The sheet is read: stop at once, the rest of the part unread. */
@@ -116,6 +123,11 @@ void	 sheet_cell_set(struct sheet *s, const char *t);
 /* The cell's text so far (for a grammar that judges it at its end). */
 const char *sheet_cell_peek(struct sheet *s, size_t *len);
 void	 sheet_cell_end(struct sheet *s, uint64_t repeat);
+/*
+ * The open cell is the top-left one of cells merged over rows rows: the
+ * rows below show its value in its column (see sheet_merge_down).
+ */
+void	 sheet_merge_down(struct sheet *s, uint64_t rows);
 void	 sheet_row_end(struct sheet *s, uint64_t repeat);
 /* The next row's number when the grammar does not say. */
 uint64_t sheet_row_next(const struct sheet *s);

@@ -6,6 +6,10 @@
  * text as it is (Excel's _x000D_ escapes undone), a number formatted as
  * a date as YYYY-MM-DD, a percentage as 87.5%, a number formatted with
  * leading zeros (0000000000) with them, any other number as its value.
+ * The sheet's merged cells are listed after its rows, so a first pass
+ * over the sheet takes that list alone (the rows are not kept), when its
+ * bytes name a merge at all: a cell merged down is then known at its
+ * top-left cell, as the rows come.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +19,8 @@
 
 /* The most text the shared strings may hold, all of them. */
 #define XLSX_STRINGS_MAX	((size_t)512 << 20)
+/* The most cells merged down a sheet may have (12 bytes each). */
+#define XLSX_MERGES_MAX		((size_t)1 << 20)
 
 enum xlsx_fmt {
 	XLSX_NUMBER = 0,
@@ -29,6 +35,11 @@ struct xlsx_numfmt {
 	uint32_t	id;
 	unsigned char	fmt;
 	unsigned char	zeros;
+};
+
+/* Cells merged down: the top-left cell, the last row. */
+struct xlsx_merge {
+	uint32_t	row, col, last;
 };
 
 struct xlsx {
@@ -59,6 +70,9 @@ struct xlsx {
 	size_t		 vlen;
 	int		 v_long;
 	uint64_t	 row, col;
+	/* its cells merged down, by their top-left cell */
+	struct xlsx_merge *merges;
+	size_t		 nmerges, mergecap, nextmerge;
 };
 
 /* Builtin number formats that are dates or times (ECMA-376 18.8.30). */
@@ -362,6 +376,96 @@ xlsx_ref_col(const char *r)
 	return col - 1;
 }
 
+/* "BC12" → row 12 (1-based), column 54 (0-based); -1 if no reference. */
+static int
+xlsx_ref(const char *r, uint64_t *row, uint64_t *col)
+{
+	int64_t c;
+	uint64_t n;
+
+	if ((c = xlsx_ref_col(r)) < 0)
+		return -1;
+	while ((*r >= 'A' && *r <= 'Z') || (*r >= 'a' && *r <= 'z'))
+		r++;
+	if (*r < '1' || *r > '9' || strlen(r) > 7)
+		return -1;
+	n = sheet_count(r);
+	if (n == 0 || n > TABLE_ROWS_MAX)
+		return -1;
+	*row = n;
+	*col = (uint64_t)c;
+	return 0;
+}
+
+/*
+ * The first pass: the sheet's merged cells (<mergeCell ref="A2:A5"/>),
+ * those that span rows; the rest of the sheet is passed over.
+ */
+static void XMLCALL
+xlsx_mc_start(void *data, const XML_Char *name, const XML_Char **atts)
+{
+	struct sheet *s = data;
+	struct xlsx *x = sheet_grammar_data(s);
+	struct xlsx_merge *m;
+	const char *v, *colon;
+	char first[16];
+	uint64_t r1, c1, r2, c2;
+
+	if (strcmp(sheet_local(name), "mergeCell") != 0 ||
+	    (v = sheet_attr(atts, "ref")) == NULL ||
+	    (colon = strchr(v, ':')) == NULL ||
+	    (size_t)(colon - v) >= sizeof first)
+		return;
+	memcpy(first, v, (size_t)(colon - v));
+	first[colon - v] = '\0';
+	if (xlsx_ref(first, &r1, &c1) != 0 ||
+	    xlsx_ref(colon + 1, &r2, &c2) != 0 || r2 <= r1 || c2 < c1 ||
+	    c1 >= TABLE_COLS_MAX)
+		return;			/* across one row, or no range */
+	if (x->nmerges >= XLSX_MERGES_MAX) {
+		sheet_fail(s, "its sheet has more than %zu cells merged down "
+		    "over rows; unmerge them and fill in every row",
+		    XLSX_MERGES_MAX);
+		return;
+	}
+	x->merges = xgrow(x->merges, &x->mergecap, x->nmerges + 1,
+	    sizeof *x->merges);
+	m = &x->merges[x->nmerges++];
+	m->row = (uint32_t)r1;
+	m->col = (uint32_t)c1;
+	m->last = (uint32_t)r2;
+}
+
+static int
+xlsx_merge_cmp(const void *a, const void *b)
+{
+	const struct xlsx_merge *ma = a, *mb = b;
+
+	if (ma->row != mb->row)
+		return ma->row < mb->row ? -1 : 1;
+	if (ma->col != mb->col)
+		return ma->col < mb->col ? -1 : 1;
+	return 0;
+}
+
+/* The cell just read is a merge's top-left one: the rows below show it. */
+static void
+xlsx_merge_at(struct sheet *s, struct xlsx *x)
+{
+	const struct xlsx_merge *m;
+
+	while (x->nextmerge < x->nmerges) {
+		m = &x->merges[x->nextmerge];
+		if (m->row > x->row || (m->row == x->row && m->col > x->col))
+			return;
+		x->nextmerge++;		/* this cell's, or one not written */
+		if (m->row == x->row && m->col == x->col) {
+			sheet_merge_down(s, (uint64_t)m->last - m->row + 1);
+			return;
+		}
+	}
+}
+
 static void XMLCALL
 xlsx_sh_start(void *data, const XML_Char *name, const XML_Char **atts)
 {
@@ -528,6 +632,7 @@ xlsx_sh_end(void *data, const XML_Char *name)
 			x->in_is = 0;
 		else if (strcmp(l, "c") == 0) {
 			xlsx_cell_value(s, x);
+			xlsx_merge_at(s, x);
 			sheet_cell_end(s, 1);
 			x->in_c = x->in_v = x->in_is = x->in_t = 0;
 			x->col++;
@@ -584,6 +689,16 @@ xlsx_open(struct sheet *s, char **part, char **cause)
 	x->in_t = x->in_si = x->in_rph = 0;
 	*part = xstrdup(x->target != NULL ? x->target :
 	    "xl/worksheets/sheet1.xml");
+	/* Most sheets merge nothing: their bytes say so at a fraction of
+	 * what parsing them costs. An element's name is never escaped. */
+	if ((rc = sheet_part_holds(s, *part, "mergeCell", cause)) < 0)
+		return OGPO_INVALID;
+	if (rc == 1 && (rc = sheet_parse_part(s, *part, 1, xlsx_mc_start,
+	    NULL, NULL, cause)) != 0)
+		return rc;
+	if (x->nmerges > 1)
+		qsort(x->merges, x->nmerges, sizeof *x->merges,
+		    xlsx_merge_cmp);
 	return 0;
 }
 
@@ -601,6 +716,7 @@ xlsx_free(struct sheet *s)
 	free(x->xfzeros);
 	free(x->sst);
 	free(x->sstoff);
+	free(x->merges);
 	free(x);
 }
 

@@ -20,8 +20,10 @@
 #   such). Unmarked rows are refused, or absent with --status absent,
 #   which never undoes an answer recorded before (online from the report);
 #   a report read after the sheet is the answer for one marked absent.
-#   An agency merged down over its people is read only in its first row:
-#   the rows below are refused, saying to unmerge and fill it in.
+#   An agency merged down over its people (and a spare line under them)
+#   is every one's agency, from .xlsx and .ods; the spare line is empty.
+#   Saved as CSV, the merge keeps the agency in its first row alone: the
+#   rows below are refused, saying to send the sheet or fill it in.
 # - ogpo's own sign-in sheet (export signin), marked in LibreOffice.
 # Each: a dry run shows what would change (for one the row invites, how
 # they came); nothing lands while a row is refused; the same file again
@@ -253,13 +255,14 @@ L=$TMP/lo
 	printf "save\t%s\t$CSVF\t%s\n" "$L/signin-big5.csv" \
 	    44,34,68,1,,0,false,true,true,false,false
 	printf 'close\n'
-	# 內政部 typed once, merged down over its two people.
+	# 內政部 typed once, merged down over its two people and a spare
+	# line under them.
 	printf 'open\t%s\t44,34,76,1\n' "$D/merged.csv"
-	printf 'merge\tA2:A3\n'
-	printf 'save\t%s\n' "$L/merged.xlsx"
+	printf 'merge\tA2:A4\n'
+	printf 'save\t%s\n' "$L/merged.xlsx" "$L/merged.ods" "$L/merged.csv"
 	printf 'close\n'
 } >"$TMP/steps"
-printf '%s\n' 機關,職稱,姓名,簽到 內政部,組長,廖書豪,✓ ,副司長,林冠宇,○ \
+printf '%s\n' 機關,職稱,姓名,簽到 內政部,組長,廖書豪,✓ ,副司長,林冠宇,○ ,,, \
     >"$D/merged.csv"
 calc "$TMP/steps" "LibreOffice saves the typed sign-in sheet as .xlsx, .ods and Big5 CSV"
 for f in signin.xlsx signin.ods signin-big5.csv; do
@@ -288,10 +291,20 @@ for f in signin.xlsx signin.ods signin-big5.csv; do
 done
 contains "Big5 has no ✓: the ? it left is said to be one" "$TMP/out" \
     "rejected row 5, column 簽到: '?' holds ? or � where a mark was: the file was probably saved as Big5 (ANSI), which has no ✓; save it as UTF-8 or .ods and import again, or mark with ○ or V"
-run import attendance "$L/merged.xlsx" --meeting "$m" --dry-run
-status "an agency merged down over its people: refused" 1
+for f in merged.xlsx merged.ods; do
+	run import attendance "$L/$f" --meeting "$m" --dry-run
+	status "$f: an agency merged down over its people: read" 0
+	contains "$f: the first row, the agency typed" "$TMP/out" \
+	    "row 2: updated 廖書豪 組長, 2027-01-18 線上議題協作會議: 簽到 Online → Present"
+	contains "$f: the row below, the agency from the merge" "$TMP/out" \
+	    "row 3: updated 林冠宇 副司長, 2027-01-18 線上議題協作會議: 簽到 Online → Present"
+	lacks "$f: the spare line under the merge is empty" "$TMP/out" "row 4"
+	lacks "$f: no refusal" "$TMP/out" "rejected row"
+done
+run import attendance "$L/merged.csv" --meeting "$m" --dry-run
+status "the merged sheet saved as CSV: the agency below is lost" 1
 contains "the row below, the person, and what to do" "$TMP/out" \
-    "rejected row 3, column 機關: the agency of 林冠宇 is required beside the name (or give the e-mail); where 機關 cells are merged over several people, only the first row holds the agency: unmerge them and fill it in on every row"
+    "rejected row 3, column 機關: the agency of 林冠宇 is required beside the name (or give the e-mail); 機關 cells merged over several people keep the agency only in their first row once the sheet is saved as CSV: send the sheet itself (.ods or .xlsx), or fill the agency in on every row"
 run import attendance "$L/signin.ods" --meeting "$m" --status absent
 status "the .ods sheet imported" 0
 same "online from the report, unmarked on the sheet: online" "$(att 廖書豪)" "線上||"

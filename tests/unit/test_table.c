@@ -482,6 +482,106 @@ test_table_roc_typed(void **state)
 	free(got);
 }
 
+/*
+ * Cells merged down (a sign-in sheet's 機關 typed once over its people):
+ * each row the merge covers reads its value in the merge's first column;
+ * a row holding nothing else is empty, not handed over; a merge across
+ * one row (a title) stays one cell; a merge over an empty cell fills
+ * nothing. .ods names the merge at its top-left cell, .xlsx after the
+ * rows (here with a namespace prefix, and past the first chunk read).
+ */
+static void
+test_table_merged(void **state)
+{
+	static const char want[] = "1|113年度名冊\n2|機關|姓名|電話\n"
+	    "3|內政部|王小明|1\n4|內政部|李大華|2\n6|財政部||3\n"
+	    "7|財政部||4\n8|外交部|陳一|5\n9||林二|6\n";
+	char *got, *sheet, *pad;
+	const char *tail;
+	size_t at;
+
+	(void)state;
+#define ODS_S(v)	"<table:table-cell office:value-type=\"string\">"	\
+	"<text:p>" v "</text:p></table:table-cell>"
+	got = test_ods(ODS_HEAD "<table:table table:name=\"簽到表\">"
+	    "<table:table-row><table:table-cell table:number-columns-"
+	    "spanned=\"3\" office:value-type=\"string\"><text:p>113年度名冊"
+	    "</text:p></table:table-cell><table:covered-table-cell "
+	    "table:number-columns-repeated=\"2\"/></table:table-row>"
+	    "<table:table-row>" ODS_S("機關") ODS_S("姓名") ODS_S("電話")
+	    "</table:table-row>"
+	    /* 內政部 down over three rows, the last a spare line; what a
+	     * covered cell kept hidden is not what the sheet shows. */
+	    "<table:table-row><table:table-cell table:number-rows-spanned="
+	    "\"3\" office:value-type=\"string\"><text:p>內政部</text:p>"
+	    "</table:table-cell>" ODS_S("王小明") ODS_S("1")
+	    "</table:table-row><table:table-row><table:covered-table-cell "
+	    "office:value-type=\"string\"><text:p>舊</text:p>"
+	    "</table:covered-table-cell>" ODS_S("李大華") ODS_S("2")
+	    "</table:table-row><table:table-row><table:covered-table-cell/>"
+	    "<table:table-cell table:number-columns-repeated=\"2\"/>"
+	    "</table:table-row>"
+	    /* 財政部 down two rows and across two columns: its first
+	     * column only. */
+	    "<table:table-row><table:table-cell table:number-rows-spanned="
+	    "\"2\" table:number-columns-spanned=\"2\" office:value-type="
+	    "\"string\"><text:p>財政部</text:p></table:table-cell>"
+	    "<table:covered-table-cell/>" ODS_S("3") "</table:table-row>"
+	    "<table:table-row><table:covered-table-cell table:number-"
+	    "columns-repeated=\"2\"/>" ODS_S("4") "</table:table-row>"
+	    "<table:table-row>" ODS_S("外交部") ODS_S("陳一") ODS_S("5")
+	    "</table:table-row>"
+	    /* A merge over an empty cell. */
+	    "<table:table-row><table:table-cell table:number-rows-spanned="
+	    "\"2\"/>" ODS_S("林二") ODS_S("6") "</table:table-row>"
+	    "<table:table-row><table:covered-table-cell/>" ODS_S("")
+	    ODS_S("7") "</table:table-row>"
+	    "</table:table>" ODS_TAIL, NULL);
+#undef ODS_S
+	assert_string_equal(got, "1|113年度名冊\n2|機關|姓名|電話\n"
+	    "3|內政部|王小明|1\n4|內政部|李大華|2\n6|財政部||3\n"
+	    "7|財政部||4\n8|外交部|陳一|5\n9||林二|6\n10|||7\n");
+	free(got);
+
+#define X_S(r, v)	"<x:c r=\"" r "\" t=\"inlineStr\"><x:is><x:t>" v	\
+	"</x:t></x:is></x:c>"
+	sheet = strdup("<x:worksheet xmlns:x=\"http://schemas.openxmlformats."
+	    "org/spreadsheetml/2006/main\"><x:sheetData>"
+	    "<x:row r=\"1\">" X_S("A1", "113年度名冊") "<x:c r=\"B1\" s=\"1\"/>"
+	    "<x:c r=\"C1\" s=\"1\"/></x:row>"
+	    "<x:row r=\"2\">" X_S("A2", "機關") X_S("B2", "姓名")
+	    X_S("C2", "電話") "</x:row>"
+	    "<x:row r=\"3\">" X_S("A3", "內政部") X_S("B3", "王小明")
+	    X_S("C3", "1") "</x:row>"
+	    "<x:row r=\"4\">" X_S("A4", "舊") X_S("B4", "李大華")
+	    X_S("C4", "2") "</x:row>"
+	    "<x:row r=\"5\"><x:c r=\"A5\" s=\"1\"/></x:row>"
+	    "<x:row r=\"6\">" X_S("A6", "財政部") X_S("C6", "3") "</x:row>"
+	    /* the covered cells not written at all */
+	    "<x:row r=\"7\">" X_S("C7", "4") "</x:row>"
+	    "<x:row r=\"8\">" X_S("A8", "外交部") X_S("B8", "陳一")
+	    X_S("C8", "5") "</x:row>"
+	    /* the top-left cell of A9:A10 not written */
+	    "<x:row r=\"9\">" X_S("B9", "林二") X_S("C9", "6") "</x:row>"
+	    "</x:sheetData>");
+#undef X_S
+	tail = "<x:mergeCells count=\"5\"><x:mergeCell ref=\"A9:A10\"/>"
+	    "<x:mergeCell ref=\"A1:C1\"/><x:mergeCell ref=\"A3:A5\"/>"
+	    "<x:mergeCell ref=\"A6:B7\"/><x:mergeCell ref=\"A8\"/>"
+	    "</x:mergeCells></x:worksheet>";
+	/* The list well after the first 64 KiB the look reads at once. */
+	at = 65536 + 100;
+	assert_non_null(pad = malloc(at + strlen(tail) + 1));
+	memcpy(pad, sheet, strlen(sheet));
+	memset(pad + strlen(sheet), ' ', at - strlen(sheet));
+	strcpy(pad + at, tail);
+	got = test_xlsx(pad, NULL, NULL, NULL);
+	assert_string_equal(got, want);
+	free(got);
+	free(pad);
+	free(sheet);
+}
+
 /* An .xlsx as Excel writes one: shared strings, formats, references. */
 static void
 test_table_xlsx(void **state)
@@ -796,6 +896,7 @@ main(void)
 		cmocka_unit_test(test_table_ods),
 		cmocka_unit_test(test_table_ods_odd_values),
 		cmocka_unit_test(test_table_xlsx),
+		cmocka_unit_test(test_table_merged),
 		cmocka_unit_test(test_table_roc_typed),
 		cmocka_unit_test(test_table_csv_rows),
 		cmocka_unit_test(test_table_big5_eudc),
