@@ -317,7 +317,48 @@ import_agency_by_name(struct import *im, const char *name)
 		return 0;
 	found = bsearch(&key, im->agencies, im->nagencies,
 	    sizeof *im->agencies, import_agency_cmp);
-	return found ? found->id : 0;
+	/* A name several agencies share (kept from before such names were
+	 * refused) is none of them: the caller says which to choose from. */
+	if (found == NULL || (found > im->agencies &&
+	    strcmp(found[-1].name, key.name) == 0) ||
+	    (found + 1 < im->agencies + im->nagencies &&
+	    strcmp(found[1].name, key.name) == 0))
+		return 0;
+	return found->id;
+}
+
+/*
+ * When several agencies have the name, the sentence that refuses a row
+ * naming it, their codes to choose from and fix, what to do (a new
+ * string); else NULL.
+ */
+static char *
+import_agency_shared(struct import *im, const char *name, const char *fix)
+{
+	struct import_agency key, *found, *p;
+	struct agency a;
+	char them[512];
+	size_t used = 0, n = 0;
+
+	if (str_copy(key.name, name, sizeof key.name) != 0 ||
+	    (found = bsearch(&key, im->agencies, im->nagencies,
+	    sizeof *im->agencies, import_agency_cmp)) == NULL)
+		return NULL;
+	while (found > im->agencies && strcmp(found[-1].name, name) == 0)
+		found--;
+	them[0] = '\0';
+	for (p = found; p < im->agencies + im->nagencies &&
+	    strcmp(p->name, name) == 0; p++, n++)
+		if (store_agency_get(im->t, p->id, &a, NULL) == 0 &&
+		    used < sizeof them) {
+			used += (size_t)snprintf(them + used, sizeof them - used,
+			    "%s%s (#%u)", used ? _(", ") : "", a.code, a.h.id);
+			str_utf8_cut(them);
+		}
+	if (n < 2)
+		return NULL;
+	return xasprintf(_("%zu agencies have this name: %s; %s (or give "
+	    "them their full names), and import again"), n, them, fix);
 }
 
 /* An agency by code, in any case, without a read per row. */
@@ -1127,6 +1168,15 @@ import_officer_row(struct import *im, const struct table_row *row,
 		}
 	} else if ((v = import_cell(im, row, COL_AGENCY, cell,
 	    sizeof cell)) != NULL) {
+		char *shared = import_agency_shared(im, v,
+		    _("write the code of the one you mean in the 機關代碼 "
+		    "column"));
+
+		if (shared != NULL) {
+			rc = import_refuse(im, row, COL_AGENCY, v, shared);
+			free(shared);
+			goto done;
+		}
 		if ((o->agency = import_agency_by_name(im, v)) == 0 &&
 		    im->o->create_agencies && *v != '\0') {
 			o->agency = import_agency_create(im, row, COL_AGENCY, v,
@@ -1246,7 +1296,7 @@ import_agency_row(struct import *im, const struct table_row *row)
 	}
 	if ((v = import_cell(im, row, COL_PARENT, cell, sizeof cell)) != NULL &&
 	    *v != '\0') {
-		char code[sizeof cell];
+		char code[sizeof cell], *shared;
 
 		/* A code or a name: a code typed in full width (ＭＯＩ) is
 		 * folded as the code columns are; a name is matched as it
@@ -1268,6 +1318,13 @@ import_agency_row(struct import *im, const struct table_row *row)
 				free(why2);
 				goto done;
 			}
+		}
+		if (a->parent == 0 && (shared = import_agency_shared(im, v,
+		    _("write the parent's code instead of its name"))) !=
+		    NULL) {
+			rc = import_refuse(im, row, COL_PARENT, v, shared);
+			free(shared);
+			goto done;
 		}
 		if (a->parent == 0 &&
 		    (a->parent = import_agency_by_name(im, v)) == 0) {
@@ -1637,8 +1694,18 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			    "agency has this code (see ogpo list agencies)");
 			return 0;
 		}
-	} else if (ag != NULL && *ag != '\0')
+	} else if (ag != NULL && *ag != '\0') {
+		char *shared = import_agency_shared(im, ag,
+		    _("write the code of the one you mean in the 機關代碼 "
+		    "column"));
+
+		if (shared != NULL) {
+			*rc = import_refuse(im, row, COL_AGENCY, ag, shared);
+			free(shared);
+			return 0;
+		}
 		agency = import_agency_by_name(im, ag);
+	}
 	if (agency == 0) {
 		/* Not an agency: an external participant's organisation? */
 		a = xmalloc(sizeof *a);
