@@ -637,6 +637,21 @@ check_resolution(struct check *ck)
 	free(o);
 	m = xmalloc(sizeof *m);
 	d = xmalloc(sizeof *d);
+	/* A due date before the meeting that set it is overdue the moment it
+	 * is saved: a slip, most often of the 民國 year (115/01/31 typed at
+	 * a December meeting of 115 for 116/01/31). Refused, naming both. */
+	if (r->due[0] != '\0' && date_valid(r->due) &&
+	    store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
+	    date_valid(m->date) && strcmp(r->due, m->date) < 0) {
+		char due[16], held[16];
+
+		check_fault(ck, "due", "the due date %s is before %s, the date "
+		    "of meeting #%u that made the resolution: a resolution "
+		    "falls due on or after its meeting; check the year, "
+		    "correct the due date or leave it empty",
+		    date_show(r->due, due, sizeof due),
+		    date_show(m->date, held, sizeof held), m->h.id);
+	}
 	if (r->decided != 0 &&
 	    store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
 	    store_meeting_get(ck->t, r->decided, d, NULL) == 0 &&
