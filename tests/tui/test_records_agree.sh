@@ -5,6 +5,7 @@
 # meeting), and saves nothing; a meeting's page (Space on the Meetings
 # tab) lists, after the resolutions it made, the earlier ones it decided
 # (持續列管, 解除列管), named as the resolutions page names them; the
+# case picker lists cases by 案號, newest first, and finds them by it; the
 # topic vote's close refuses a Join candidate with no case linked,
 # saying what to do.
 . tests/lib.sh
@@ -25,6 +26,9 @@ W2=$(meeting 2026-10-15)
 ID=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/add")
 "$OGPO" --db "$DB" set resolution "$ID" status=closed decided="$W2" \
     >/dev/null 2>&1
+for t in 去年補登之案; do
+	"$OGPO" --db "$DB" add case title=$t lead=MOI serial=114-30 >/dev/null
+done
 check "a September resolution (#$ID) released by October's meeting" \
     sh -c "'$OGPO' --db '$DB' list resolutions --tsv | grep -q '^$ID	'"
 
@@ -63,6 +67,33 @@ keys y
 expect_gone "y closes the form" "New resolution"
 "$OGPO" --db "$DB" list resolutions --tsv >"$TMP/tsv"
 lacks "nothing was written" "$TMP/tsv" 請各部會提報開放資料盤點
+
+# The case picker, by 案號: a case of last year typed in late sits with
+# its year, not first; typing finds a case by its number.
+keys a
+expect "a opens the form again" "New resolution"
+keys Tab Tab Tab Tab F2
+expect "F2 on the case opens the case picker" "115-18 企業碳排放資訊揭露"
+screen
+lacks "… first, before last year's typed in late" "$SCR" "114-30"
+keys End
+expect "End: last year's case last" "114-30 去年補登之案"
+screen
+awk '/115-01 公共場所無障礙/ { c = NR } /114-30 去年補登之案/ { b = NR }
+    END { exit !(c && b == c + 1) }' "$SCR" &&
+    ok "… after this year's first case" ||
+    { not_ok "… after this year's first case"; sed 's/^/#   /' "$SCR"; }
+keys Home
+text 114-
+expect "typing 114- finds last year's case" "114-30 去年補登之案"
+screen
+lacks "… and no other" "$SCR" "115-01"
+keys Enter
+expect "Enter puts it in the form" "114-30 去年補登之案"
+keys Escape
+expect "Esc asks before throwing the form away" "Throw away what you typed"
+keys y
+expect_gone "y closes it" "New resolution"
 esc
 
 # --- the October meeting's page: what it decided of September's -----------
