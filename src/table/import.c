@@ -42,6 +42,10 @@ struct import_agency {
 };
 
 struct import {
+	/* The last name import_agency_named met that several agencies
+	 * share (a person's cell "王小明 (name)"), "" if none: said when
+	 * the row is refused. */
+	char		 shared[OGPO_NAME_MAX + 1];
 	struct core			*c;
 	struct store_txn		*t;
 	const char			*path;
@@ -1571,10 +1575,17 @@ import_agency_named(struct import *im, const char *part)
 {
 	uint32_t agency;
 
+	char *shared;
+
 	if (*part == '\0')
 		return 0;
 	if ((agency = import_agency_by_name(im, part)) == 0)
 		agency = import_agency_by_code(im, part);
+	if (agency == 0 && (shared = import_agency_shared(im, part,
+	    "")) != NULL) {
+		str_copy(im->shared, part, sizeof im->shared);
+		free(shared);
+	}
 	return agency;
 }
 
@@ -1595,6 +1606,7 @@ import_name_agency(struct import *im, char *cell)
 	size_t i, len;
 	uint32_t agency = 0;
 
+	im->shared[0] = '\0';
 	if (str_copy(left, cell, sizeof left) != 0)
 		return 0;
 	len = strlen(left);
@@ -1646,6 +1658,7 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 	uint32_t agency = 0, found = 0, n = 0;
 
 	*rc = 0;
+	im->shared[0] = '\0';
 	email = import_cell(im, row, COL_EMAIL, emailc, sizeof emailc);
 	if (email != NULL && *email != '\0') {
 		str_lower(lower, email, sizeof lower);
@@ -1740,6 +1753,15 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			    "it in on every row"), name, col);
 
 			*rc = import_reject(im, row, col, msg);
+			free(msg);
+		} else if (found == 0 && im->shared[0] != '\0') {
+			/* 王小明 (a name two agencies have): never one of
+			 * them, guessed. */
+			char *msg = import_agency_shared(im, im->shared,
+			    _("write the code of the one you mean into the "
+			    "name, as 王小明 (MOI)"));
+
+			*rc = import_refuse(im, row, COL_NAME, name, msg);
 			free(msg);
 		} else if (found == 0)
 			/* A meeting tool's display name, with no e-mail. */

@@ -1007,6 +1007,7 @@ test_core_agency_names(void **state)
 	struct fx *f = *state;
 	struct import_options o;
 	struct import_result res;
+	struct meeting m;
 	struct agency a;
 	char path[128], said[1024];
 	char *cause = NULL;
@@ -1048,6 +1049,30 @@ test_core_agency_names(void **state)
 	assert_contains(said, "row 2");
 	assert_contains(said, "2 agencies have this name: MOI (#");
 	assert_contains(said, "MOI2 (#");
+	free(res.absent);
+	free(res.warnings);
+	free(res.rejects_error);
+
+	/* A meeting tool's report: the agency written into the name. */
+	test_mk_meeting(&m, "2026-11-15", "十一月工作會議");
+	test_save(f->c, ENTITY_MEETING, &m);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("Name,Email\n王小明 (內政部),\n", fp);
+	fclose(fp);
+	memset(&o, 0, sizeof o);
+	o.kind = ENTITY_ATTENDANCE;
+	o.meeting = m.h.id;
+	o.status = ATTEND_ONLINE;
+	o.dry_run = 1;
+	o.on_reject = test_twin_reject;
+	said[0] = '\0';
+	o.arg = said;
+	memset(&res, 0, sizeof res);
+	(void)import_run(f->c, path, &o, &res, &cause);
+	free(cause);
+	assert_int_equal(res.rejected, 1);
+	assert_contains(said, "2 agencies have this name: MOI (#");
+	assert_contains(said, "as 王小明 (MOI)");
 	free(res.absent);
 	free(res.warnings);
 	free(res.rejects_error);
