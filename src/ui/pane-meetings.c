@@ -172,7 +172,7 @@ meetings_detail_resolutions(struct store_txn *t, const struct meeting *m,
 	struct resolution *r = xmalloc(sizeof *r);
 	char owners[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1], day[16];
 	uint32_t *ids = NULL;
-	size_t n, i, k;
+	size_t n, i;
 
 	n = core_resolutions_of(t, m->h.id, &ids);
 	if (n > 0)
@@ -194,10 +194,24 @@ meetings_detail_resolutions(struct store_txn *t, const struct meeting *m,
 			    r->status)));
 	}
 	free(ids);
-	ids = NULL;
-	/* What it decided of earlier meetings' (持續列管, 解除列管): the
-	 * other half of a meeting's record, named as the resolutions page
-	 * names them, by the date of the meeting that made each. */
+	free(r);
+	return text;
+}
+
+/*
+ * What the meeting decided of earlier meetings' resolutions (持續列管,
+ * 解除列管): the other half of its record, named as the resolutions page
+ * names them, by the date of the meeting that made each.
+ */
+static char *
+meetings_detail_decided(struct store_txn *t, const struct meeting *m,
+    char *text)
+{
+	struct resolution *r = xmalloc(sizeof *r);
+	char owners[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1], day[16];
+	uint32_t *ids = NULL;
+	size_t n, i, k;
+
 	n = core_resolutions_review(t, m->h.id, &ids);
 	for (i = 0, k = 0; i < n; i++) {
 		struct meeting *rm;
@@ -269,6 +283,7 @@ meetings_detail(struct store_txn *t, const struct meeting *m)
 	 * of invitees is the long part. */
 	text = meetings_detail_resolutions(t, m, text);
 	text = meetings_detail_reports(t, m, text);
+	text = meetings_detail_decided(t, m, text);
 	core_meeting_counts(t, m->h.id, &present, &invited);
 	text = meetings_append(text, _("\nInvitees: present %zu / invited "
 	    "%zu\n"), present, invited);

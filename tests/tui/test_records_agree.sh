@@ -3,9 +3,9 @@
 # resolution form refuses a due date before the meeting that makes it,
 # naming both dates under the field (115/01/31 typed at the December
 # meeting), and saves nothing; a meeting's page (Space on the Meetings
-# tab) lists, after the resolutions it made, the earlier ones it decided
-# (持續列管, 解除列管), named as the resolutions page names them; the
-# case picker lists cases by 案號, newest first, and finds them by it; the
+# tab) lists, after the resolutions it made and the cases reported at
+# it, the earlier resolutions it decided (持續列管, 解除列管), named as
+# the resolutions page names them; the case picker lists cases by 案號, newest first, and finds them by it; the
 # topic vote's close refuses a Join candidate with no case linked,
 # saying what to do.
 . tests/lib.sh
@@ -102,7 +102,8 @@ keys Home
 down_to 2026-10-15
 keys Space
 expect "Space opens the October meeting's page" "Title: 2026年10月"
-expect "it lists the earlier resolutions it decided" \
+scroll_to "Earlier resolutions decided here"
+expect "it lists the earlier resolutions it decided, after those it made" \
     "Earlier resolutions decided here"
 scroll_to "2026-09-15-3 Released: 盤點跨機關協作案件"
 expect "… the September one released, named as the resolutions page does" \
