@@ -6,7 +6,9 @@
 # resolution due before the meeting that made it (ogpo add, set and
 # import resolutions), a Join candidate of the topic vote with no case
 # linked (told when added, refused when the vote would choose it: its
-# deadlines would go untracked).
+# deadlines would go untracked). Where two agencies share a name from
+# before the rule, an officers, attendance or agencies import naming it
+# refuses the row with both codes.
 #
 #   OGPO=./ogpo sh tests/cli/test_records_agree.sh
 . "$(dirname "$0")/../lib.sh"
@@ -25,6 +27,14 @@ refused() {
 	if [ "$rc" -eq 1 ] && grep -qF -- "$2" "$TMP/err"; then ok "$1"; else
 		not_ok "$1 (exit $rc; wanted 1 and '$2' in:)"
 		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
+	fi
+}
+
+# rejected WHAT TEXT: an import refused a row, saying TEXT of it.
+rejected() {
+	if [ "$rc" -eq 1 ] && grep -qF -- "$2" "$TMP/out"; then ok "$1"; else
+		not_ok "$1 (exit $rc; wanted 1 and '$2' in:)"
+		sed 's/^/#   /' "$TMP/out" "$TMP/err" | head -10
 	fi
 }
 
@@ -53,6 +63,55 @@ run set agency "$A" name=國家發展委員會檔案管理局
 refused "a rename onto another's name is refused too" "agency NAA (#"
 run set agency "$A" name=國家發展委員會檔案管理局二 note=改名前
 status "saving it again under its own name is not" 0
+
+# Two agencies of one name kept from before the rule (written past core
+# by tests/tools/raw-set, as an older ogpo let them be): an import that
+# names the agency by that name refuses the row, naming both codes, and
+# takes neither; by code it goes on.
+RAW_SET=${RAW_SET:-$(dirname "$0")/../../build/tools/raw-set}
+if [ -x "$RAW_SET" ]; then
+	"$RAW_SET" "$DB" agency "$A" name=國家發展委員會檔案管理局 ||
+	    not_ok "raw-set the twin's name"
+	printf 'name,agency,role,email,civil_servant\n%s\n%s\n' \
+	    '甲,國家發展委員會檔案管理局,po,a@naa.gov.tw,yes' \
+	    '乙,國家發展委員會,po,b@ndc.gov.tw,yes' >"$TMP/o.csv"
+	run import officers "$TMP/o.csv" --dry-run
+	rejected "an officers row naming a shared name is refused" \
+	    "row 2, column agency: '國家發展委員會檔案管理局': 2 agencies have this name: NAA (#"
+	contains "… naming both codes" "$TMP/out" "NAA2 (#$A)"
+	contains "… and the column to write the code in" "$TMP/out" \
+	    "write the code of the one you mean in the 機關代碼 column"
+	run import officers "$TMP/o.csv" --skip-bad
+	status "with --skip-bad the other row lands" 0
+	run list officers --tsv
+	lacks "the row is not put under either agency" "$TMP/out" a@naa.gov.tw
+	printf 'name,agency_code,agency,role,email,civil_servant\n%s\n' \
+	    '甲,NAA2,國家發展委員會檔案管理局,po,a@naa.gov.tw,yes' >"$TMP/o2.csv"
+	run import officers "$TMP/o2.csv"
+	status "by code the row lands" 0
+	run list officers --agency NAA2
+	contains "… under the agency its code names" "$TMP/out" a@naa.gov.tw
+	W=$("$OGPO" --db "$DB" list meetings --tsv |
+	    awk -F '\t' 'NR > 1 && $7 == "2026-11-15" { print $1 }')
+	printf '會議編號,姓名,機關,出席情形\n%s,甲,國家發展委員會檔案管理局,出席\n' \
+	    "$W" >"$TMP/a.csv"
+	run import attendance "$TMP/a.csv" --dry-run
+	rejected "an attendance row naming a shared name is refused" \
+	    "2 agencies have this name: NAA (#"
+	printf 'Name,Email\n甲 (國家發展委員會檔案管理局),\n' >"$TMP/meet.csv"
+	run import attendance "$TMP/meet.csv" --meeting "$W" --status online \
+	    --dry-run
+	rejected "… a meeting tool's name with it too, asking for the code" \
+	    "write the code of the one you mean into the name, as 王小明 (MOI)"
+	printf 'code,name,parent\nNAAX,國家發展委員會檔案管理局分支,%s\n' \
+	    國家發展委員會檔案管理局 >"$TMP/g.csv"
+	run import agencies "$TMP/g.csv" --dry-run
+	rejected "an agencies row naming a shared parent is refused" \
+	    "write the parent's code instead of its name"
+	"$RAW_SET" "$DB" agency "$A" name=國家發展委員會檔案管理局二
+else
+	not_ok "no $RAW_SET (make build/tools/raw-set)"
+fi
 
 # --- a resolution is due on or after its meeting --------------------------
 meeting() {
