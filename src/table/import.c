@@ -355,8 +355,9 @@ import_agency_shared(struct import *im, const char *name, const char *fix)
 	    strcmp(p->name, name) == 0; p++, n++)
 		if (store_agency_get(im->t, p->id, &a, NULL) == 0 &&
 		    used < sizeof them) {
-			used += (size_t)snprintf(them + used, sizeof them - used,
-			    "%s%s (#%u)", used ? _(", ") : "", a.code, a.h.id);
+			used += (size_t)snprintf(them + used,
+			    sizeof them - used, "%s%s (#%u)", used ? _(", ") :
+			    "", a.code, a.h.id);
 			str_utf8_cut(them);
 		}
 	if (n < 2)
