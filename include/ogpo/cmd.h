@@ -114,4 +114,11 @@ void	 cmd_tsv_header(FILE *f, const struct schema *s);
 void	 cmd_tsv_row(FILE *f, const struct schema *s, const void *rec);
 void	 cmd_tsv_cell(FILE *f, const char *value);
 
+/*
+ * After a candidate is saved: when it says it is a Join proposal but
+ * names no case, tell on stderr that its deadlines go untracked and how
+ * to link it (the vote will not close choosing it as it is).
+ */
+void	 cmd_vote_candidate_note(const void *rec);
+
 #endif

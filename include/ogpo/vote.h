@@ -30,6 +30,13 @@ struct vote_tally {
 	int	 tie;
 };
 
+/*
+ * 1 if candidate cd says it is a Join proposal (its source) but names no
+ * case: a case made from it at the close would track no Join deadline,
+ * so the close refuses it, and those who add one are told.
+ */
+int	 core_candidate_join_unlinked(const struct candidate *cd);
+
 /* 1 if officer o may vote in a vote dated date: a PO in office then. */
 int	 core_vote_eligible(const struct officer *o, const char *date);
 

@@ -158,6 +158,8 @@ cmd_add_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		safe = cmd_safe(label);
 		cmd_add_done(a.kind, a.rec, safe);
 		free(safe);
+		if (a.kind == ENTITY_CANDIDATE)
+			cmd_vote_candidate_note(a.rec);
 		if (a.invite)
 			printf(ngettext("Invited %zu officer, as point 7 "
 			    "proposes.\n", "Invited %zu officers, as point 7 "

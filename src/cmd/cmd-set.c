@@ -117,6 +117,8 @@ cmd_set_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 		    "written.\n"), model_noun(a.kind), a.id);
 	else
 		cmd_set_done(a.kind, a.id);
+	if (rc == 0 && a.kind == ENTITY_CANDIDATE)
+		cmd_vote_candidate_note(a.rec);
 	free(cause);
 	free(a.rec);
 	core_close(c);

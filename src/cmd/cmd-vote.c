@@ -92,6 +92,21 @@ cmd_vote_ballots_txn(struct core *c, struct store_txn *t, void *arg,
 	return rc;
 }
 
+void
+cmd_vote_candidate_note(const void *rec)
+{
+	const struct candidate *cd = rec;
+
+	if (!core_candidate_join_unlinked(cd))
+		return;
+	fprintf(stderr, _("Candidate topic #%u is a Join proposal with no "
+	    "case linked: neither of its deadlines (the proposer contacted "
+	    "within 7 days, the answer within two months of passing) is "
+	    "tracked, and the vote will not close choosing it. Add its case "
+	    "(ogpo add case source=join join_no=... passed=...) and link it: "
+	    "ogpo set candidate %u issue=ID.\n"), cd->h.id, cd->h.id);
+}
+
 /* "3,5" or "#3,#5": candidate numbers into vb. */
 static int
 cmd_vote_choices(const char *s, struct cmd_vote_ballot *vb)

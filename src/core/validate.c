@@ -301,6 +301,40 @@ check_fields(struct check *ck)
 	}
 }
 
+/*
+ * An agency's name is how people and their sheets find it (the 機關
+ * column of every import, the pickers): a second agency of the same
+ * name makes each of those guess. The official names of the Executive
+ * Yuan's agencies are unique, a subordinate's carrying its parent's
+ * (內政部警政署, not 警政署), so a name another agency has is refused,
+ * naming that agency.
+ */
+static void
+check_agency_name(struct check *ck, const struct agency *a)
+{
+	struct store_cursor *c;
+	struct agency *o;
+
+	if (a->name[0] == '\0' || store_cursor_open(ck->t, IX_AGENCY, NULL,
+	    &c, NULL) != 0)
+		return;
+	o = xmalloc(sizeof *o);
+	while (store_cursor_move(c, STORE_NEXT) == 0)
+		if (store_cursor_id(c) != a->h.id &&
+		    store_cursor_get(c, o, NULL) == 0 &&
+		    strcmp(o->name, a->name) == 0) {
+			check_fault(ck, "name", "agency %s (#%u) already has "
+			    "the name %s, and sheets and pickers find an "
+			    "agency by its name: give this one its full "
+			    "official name (a subordinate's starts with its "
+			    "parent's, as 內政部警政署)", o->code, o->h.id,
+			    a->name);
+			break;
+		}
+	free(o);
+	store_cursor_close(c);
+}
+
 /* Point 3: the tree has levels, the Executive Yuan on top. */
 static void
 check_agency(struct check *ck)
@@ -309,6 +343,7 @@ check_agency(struct check *ck)
 	struct agency parent, up;
 	uint32_t id, hops;
 
+	check_agency_name(ck, a);
 	if (a->parent == 0) {
 		if (a->level != LEVEL_CABINET && a->level != 0)
 			check_fault(ck, "parent", "only the Executive Yuan "
@@ -600,11 +635,25 @@ check_resolution(struct check *ck)
 		store_cursor_close(c);
 	}
 	free(o);
-	if (r->decided == 0)
-		return;
 	m = xmalloc(sizeof *m);
 	d = xmalloc(sizeof *d);
-	if (store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
+	/* A due date before the meeting that set it is overdue the moment it
+	 * is saved: a slip, most often of the 民國 year (115/01/31 typed at
+	 * a December meeting of 115 for 116/01/31). Refused, naming both. */
+	if (r->due[0] != '\0' && date_valid(r->due) &&
+	    store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
+	    date_valid(m->date) && strcmp(r->due, m->date) < 0) {
+		char due[16], held[16];
+
+		check_fault(ck, "due", "the due date %s is before %s, the date "
+		    "of meeting #%u that made the resolution: a resolution "
+		    "falls due on or after its meeting; check the year, "
+		    "correct the due date or leave it empty",
+		    date_show(r->due, due, sizeof due),
+		    date_show(m->date, held, sizeof held), m->h.id);
+	}
+	if (r->decided != 0 &&
+	    store_meeting_get(ck->t, r->meeting, m, NULL) == 0 &&
 	    store_meeting_get(ck->t, r->decided, d, NULL) == 0 &&
 	    r->decided != r->meeting && !core_meeting_reviews(d, m)) {
 		if (d->kind == MEETING_ISSUE && m->kind == MEETING_ISSUE &&

@@ -197,10 +197,13 @@ vote_case_source(const char *text)
 				v = SOURCE_OTHER;
 		}
 	}
-	/* A Join case needs the proposal's number and the day it passed,
-	 * which a candidate does not carry: such a proposal is added as a
-	 * case first and its candidate linked to it (issue=ID). */
-	return v == SOURCE_JOIN ? SOURCE_OTHER : v;
+	return v;
+}
+
+int
+core_candidate_join_unlinked(const struct candidate *cd)
+{
+	return cd->issue == 0 && vote_case_source(cd->source) == SOURCE_JOIN;
 }
 
 /* Candidate cid becomes a case at the stage selected (or its case is
@@ -218,6 +221,20 @@ vote_choose(struct core *c, struct store_txn *t, struct vote *v,
 	if (cd->vote != v->h.id) {
 		rc = err_set(cause, OGPO_INVALID, "candidate #%u is not one of "
 		    "vote #%u's", cid, v->h.id);
+		goto out;
+	}
+	/* A Join case's deadlines run from the proposal's number and the
+	 * day it passed, which a candidate does not carry: made from the
+	 * candidate, it would be a case of no source whose contact and
+	 * answer no one is reminded of. Its case comes first, linked. */
+	if (core_candidate_join_unlinked(cd)) {
+		rc = err_set(cause, OGPO_INVALID, "candidate #%u %s is a Join "
+		    "proposal with no case linked, and a case made from it "
+		    "would track neither deadline (the proposer contacted "
+		    "within 7 days, the answer within two months of passing): "
+		    "add its case (ogpo add case source=join join_no=... "
+		    "passed=...) and link it (ogpo set candidate %u "
+		    "issue=ID), then close the vote", cid, cd->title, cid);
 		goto out;
 	}
 	memset(is, 0, sizeof *is);

@@ -42,6 +42,10 @@ struct import_agency {
 };
 
 struct import {
+	/* The last name import_agency_named met that several agencies
+	 * share (a person's cell "王小明 (name)"), "" if none: said when
+	 * the row is refused. */
+	char		 shared[OGPO_NAME_MAX + 1];
 	struct core			*c;
 	struct store_txn		*t;
 	const char			*path;
@@ -317,7 +321,49 @@ import_agency_by_name(struct import *im, const char *name)
 		return 0;
 	found = bsearch(&key, im->agencies, im->nagencies,
 	    sizeof *im->agencies, import_agency_cmp);
-	return found ? found->id : 0;
+	/* A name several agencies share (kept from before such names were
+	 * refused) is none of them: the caller says which to choose from. */
+	if (found == NULL || (found > im->agencies &&
+	    strcmp(found[-1].name, key.name) == 0) ||
+	    (found + 1 < im->agencies + im->nagencies &&
+	    strcmp(found[1].name, key.name) == 0))
+		return 0;
+	return found->id;
+}
+
+/*
+ * When several agencies have the name, the sentence that refuses a row
+ * naming it, their codes to choose from and fix, what to do (a new
+ * string); else NULL.
+ */
+static char *
+import_agency_shared(struct import *im, const char *name, const char *fix)
+{
+	struct import_agency key, *found, *p;
+	struct agency a;
+	char them[512];
+	size_t used = 0, n = 0;
+
+	if (str_copy(key.name, name, sizeof key.name) != 0 ||
+	    (found = bsearch(&key, im->agencies, im->nagencies,
+	    sizeof *im->agencies, import_agency_cmp)) == NULL)
+		return NULL;
+	while (found > im->agencies && strcmp(found[-1].name, name) == 0)
+		found--;
+	them[0] = '\0';
+	for (p = found; p < im->agencies + im->nagencies &&
+	    strcmp(p->name, name) == 0; p++, n++)
+		if (store_agency_get(im->t, p->id, &a, NULL) == 0 &&
+		    used < sizeof them) {
+			used += (size_t)snprintf(them + used,
+			    sizeof them - used, "%s%s (#%u)", used ? _(", ") :
+			    "", a.code, a.h.id);
+			str_utf8_cut(them);
+		}
+	if (n < 2)
+		return NULL;
+	return xasprintf(_("%zu agencies have this name: %s; %s (or give "
+	    "them their full names), and import again"), n, them, fix);
 }
 
 /* An agency by code, in any case, without a read per row. */
@@ -1127,6 +1173,15 @@ import_officer_row(struct import *im, const struct table_row *row,
 		}
 	} else if ((v = import_cell(im, row, COL_AGENCY, cell,
 	    sizeof cell)) != NULL) {
+		char *shared = import_agency_shared(im, v,
+		    _("write the code of the one you mean in the 機關代碼 "
+		    "column"));
+
+		if (shared != NULL) {
+			rc = import_refuse(im, row, COL_AGENCY, v, shared);
+			free(shared);
+			goto done;
+		}
 		if ((o->agency = import_agency_by_name(im, v)) == 0 &&
 		    im->o->create_agencies && *v != '\0') {
 			o->agency = import_agency_create(im, row, COL_AGENCY, v,
@@ -1246,7 +1301,7 @@ import_agency_row(struct import *im, const struct table_row *row)
 	}
 	if ((v = import_cell(im, row, COL_PARENT, cell, sizeof cell)) != NULL &&
 	    *v != '\0') {
-		char code[sizeof cell];
+		char code[sizeof cell], *shared;
 
 		/* A code or a name: a code typed in full width (ＭＯＩ) is
 		 * folded as the code columns are; a name is matched as it
@@ -1268,6 +1323,13 @@ import_agency_row(struct import *im, const struct table_row *row)
 				free(why2);
 				goto done;
 			}
+		}
+		if (a->parent == 0 && (shared = import_agency_shared(im, v,
+		    _("write the parent's code instead of its name"))) !=
+		    NULL) {
+			rc = import_refuse(im, row, COL_PARENT, v, shared);
+			free(shared);
+			goto done;
 		}
 		if (a->parent == 0 &&
 		    (a->parent = import_agency_by_name(im, v)) == 0) {
@@ -1514,10 +1576,17 @@ import_agency_named(struct import *im, const char *part)
 {
 	uint32_t agency;
 
+	char *shared;
+
 	if (*part == '\0')
 		return 0;
 	if ((agency = import_agency_by_name(im, part)) == 0)
 		agency = import_agency_by_code(im, part);
+	if (agency == 0 && (shared = import_agency_shared(im, part,
+	    "")) != NULL) {
+		str_copy(im->shared, part, sizeof im->shared);
+		free(shared);
+	}
 	return agency;
 }
 
@@ -1538,6 +1607,7 @@ import_name_agency(struct import *im, char *cell)
 	size_t i, len;
 	uint32_t agency = 0;
 
+	im->shared[0] = '\0';
 	if (str_copy(left, cell, sizeof left) != 0)
 		return 0;
 	len = strlen(left);
@@ -1589,6 +1659,7 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 	uint32_t agency = 0, found = 0, n = 0;
 
 	*rc = 0;
+	im->shared[0] = '\0';
 	email = import_cell(im, row, COL_EMAIL, emailc, sizeof emailc);
 	if (email != NULL && *email != '\0') {
 		str_lower(lower, email, sizeof lower);
@@ -1637,8 +1708,18 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			    "agency has this code (see ogpo list agencies)");
 			return 0;
 		}
-	} else if (ag != NULL && *ag != '\0')
+	} else if (ag != NULL && *ag != '\0') {
+		char *shared = import_agency_shared(im, ag,
+		    _("write the code of the one you mean in the 機關代碼 "
+		    "column"));
+
+		if (shared != NULL) {
+			*rc = import_refuse(im, row, COL_AGENCY, ag, shared);
+			free(shared);
+			return 0;
+		}
 		agency = import_agency_by_name(im, ag);
+	}
 	if (agency == 0) {
 		/* Not an agency: an external participant's organisation? */
 		a = xmalloc(sizeof *a);
@@ -1675,6 +1756,15 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			    "fill the agency in on every row"), name, col);
 
 			*rc = import_reject(im, row, col, msg);
+			free(msg);
+		} else if (found == 0 && im->shared[0] != '\0') {
+			/* 王小明 (a name two agencies have): never one of
+			 * them, guessed. */
+			char *msg = import_agency_shared(im, im->shared,
+			    _("write the code of the one you mean into the "
+			    "name, as 王小明 (MOI)"));
+
+			*rc = import_refuse(im, row, COL_NAME, name, msg);
 			free(msg);
 		} else if (found == 0)
 			/* A meeting tool's display name, with no e-mail. */

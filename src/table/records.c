@@ -639,6 +639,7 @@ records_row(struct core *c, struct store_txn *t, struct records_import *ri,
 	const struct field *f;
 	const char *v;
 	char *why = NULL;
+	struct core_fault fault;
 	uint32_t id, meeting = 0, was;
 	size_t k = ri->ncols;
 	int had = 0, rc;
@@ -709,7 +710,16 @@ records_row(struct core *c, struct store_txn *t, struct records_import *ri,
 			free(why);
 			return rc;
 		}
-		records_refuse(ri, row, ri->ncols, why ? why : _("refused"));
+		/* A rule about one field is said under its column, as the
+		 * sender finds the cell to mend (期限 of a due date before
+		 * its meeting). */
+		k = ri->ncols;
+		if (rc == OGPO_INVALID && core_check(t, ri->kind, rec, &fault,
+		    1) > 0 && fault.field != NULL)
+			for (k = 0; k < ri->ncols && ri->col[k] !=
+			    fault.field; k++)
+				;
+		records_refuse(ri, row, k, why ? why : _("refused"));
 		free(why);
 		return 0;
 	}

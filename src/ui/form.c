@@ -543,6 +543,26 @@ form_officers_of(struct store_txn *t, uint32_t agency, uint32_t *ids,
 	store_cursor_close(c);
 }
 
+/* A case in the case picker, with its 案號 parsed to sort by. */
+struct form_case {
+	uint32_t	 id;
+	unsigned	 year, n;	/* 0, 0: a number not of the form */
+	char		*label;
+};
+
+/* Newest 案號 first (115-07 before 115-06 before 114-30), then by id. */
+static int
+form_case_cmp(const void *pa, const void *pb)
+{
+	const struct form_case *a = pa, *b = pb;
+
+	if (a->year != b->year)
+		return a->year > b->year ? -1 : 1;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return a->id > b->id ? -1 : a->id < b->id;
+}
+
 /*
  * Pick an issue (for a meeting) or an officer (the PO in charge of an
  * issue, from its lead and collaborating agencies).
@@ -566,15 +586,30 @@ form_pick_record(struct form *fm, struct form_field *ff, int key)
 	labels[0] = xstrdup(_("(none)"));
 	if (ff->kind == FORM_ISSUE &&
 	    store_cursor_open(t, IX_ISSUE, NULL, &c, NULL) == 0) {
+		struct form_case *fc = xcalloc(2048, sizeof *fc);
+		size_t k = 0;
+
 		is = xmalloc(sizeof *is);
-		while (n < 2048 && store_cursor_move(c, STORE_PREV) == 0)
+		while (k < 2047 && store_cursor_move(c, STORE_PREV) == 0)
 			if (store_cursor_get(c, is, NULL) == 0) {
-				ids[n] = is->h.id;
-				labels[n++] = xasprintf("%s %s", is->serial,
+				fc[k].id = is->h.id;
+				if (core_serial_parse(is->serial, &fc[k].year,
+				    &fc[k].n) != 0)
+					fc[k].year = fc[k].n = 0;
+				fc[k++].label = xasprintf("%s %s", is->serial,
 				    is->title);
 			}
 		free(is);
 		store_cursor_close(c);
+		/* By 案號, as people look a case up (the newest year
+		 * first, as the meetings come), not by when it was typed
+		 * in: a case of last year added late sits with its year. */
+		qsort(fc, k, sizeof *fc, form_case_cmp);
+		for (i = 0; i < k; i++) {
+			ids[n] = fc[i].id;
+			labels[n++] = fc[i].label;
+		}
+		free(fc);
 	} else if (ff->kind == FORM_MEETING &&
 	    store_cursor_open(t, IX_MEETING_DATE, NULL, &c, NULL) == 0) {
 		struct meeting *m = xmalloc(sizeof *m);

@@ -148,16 +148,31 @@ meetings_append(char *text, const char *fmt, ...)
 	return out;
 }
 
+/* Resolution r's owners by name into buf (n bytes). */
+static void
+meetings_owners(struct store_txn *t, const struct resolution *r, char *buf,
+    size_t n)
+{
+	struct agency a;
+	size_t used = 0;
+	uint32_t k;
+
+	buf[0] = '\0';
+	for (k = 0; k < r->nowner && k < OGPO_COLLAB_MAX && used < n; k++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		    k ? _(", ") : "", store_agency_get(t, r->owner[k], &a,
+		    NULL) == 0 ? a.name : "?");
+}
+
 /* The meeting's numbered resolutions: owners, due date, status. */
 static char *
 meetings_detail_resolutions(struct store_txn *t, const struct meeting *m,
     char *text)
 {
 	struct resolution *r = xmalloc(sizeof *r);
-	struct agency a;
 	char owners[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1], day[16];
-	uint32_t *ids = NULL, k;
-	size_t n, i, used;
+	uint32_t *ids = NULL;
+	size_t n, i;
 
 	n = core_resolutions_of(t, m->h.id, &ids);
 	if (n > 0)
@@ -165,13 +180,7 @@ meetings_detail_resolutions(struct store_txn *t, const struct meeting *m,
 	for (i = 0; i < n; i++) {
 		if (store_resolution_get(t, ids[i], r, NULL) != 0)
 			continue;
-		owners[0] = '\0';
-		for (k = 0, used = 0; k < r->nowner && k < OGPO_COLLAB_MAX &&
-		    used < sizeof owners; k++)
-			used += (size_t)snprintf(owners + used,
-			    sizeof owners - used, "%s%s", k ? _(", ") : "",
-			    store_agency_get(t, r->owner[k], &a, NULL) == 0 ?
-			    a.name : "?");
+		meetings_owners(t, r, owners, sizeof owners);
 		if (r->due[0] != '\0')
 			text = meetings_append(text, _("  %u. %s (%s; due %s; "
 			    "%s)\n"), r->number, r->text, owners,
@@ -183,6 +192,45 @@ meetings_detail_resolutions(struct store_txn *t, const struct meeting *m,
 			    r->number, r->text, owners,
 			    _(model_enum_label(&model_resolution_statuses,
 			    r->status)));
+	}
+	free(ids);
+	free(r);
+	return text;
+}
+
+/*
+ * What the meeting decided of earlier meetings' resolutions (持續列管,
+ * 解除列管): the other half of its record, named as the resolutions page
+ * names them, by the date of the meeting that made each.
+ */
+static char *
+meetings_detail_decided(struct store_txn *t, const struct meeting *m,
+    char *text)
+{
+	struct resolution *r = xmalloc(sizeof *r);
+	char owners[OGPO_COLLAB_MAX * (OGPO_NAME_MAX + 3) + 1], day[16];
+	uint32_t *ids = NULL;
+	size_t n, i, k;
+
+	n = core_resolutions_review(t, m->h.id, &ids);
+	for (i = 0, k = 0; i < n; i++) {
+		struct meeting *rm;
+
+		if (store_resolution_get(t, ids[i], r, NULL) != 0 ||
+		    r->decided != m->h.id)
+			continue;
+		rm = xmalloc(sizeof *rm);
+		if (store_meeting_get(t, r->meeting, rm, NULL) != 0)
+			rm->date[0] = '\0';
+		meetings_owners(t, r, owners, sizeof owners);
+		if (k++ == 0)
+			text = meetings_append(text, "\n%s\n",
+			    _("Earlier resolutions decided here"));
+		text = meetings_append(text, _("  %s-%u %s: %s (%s)\n"),
+		    date_show(rm->date, day, sizeof day), r->number,
+		    _(model_enum_label(&model_resolution_statuses,
+		    r->status)), r->text, owners);
+		free(rm);
 	}
 	free(ids);
 	free(r);
@@ -235,6 +283,7 @@ meetings_detail(struct store_txn *t, const struct meeting *m)
 	 * of invitees is the long part. */
 	text = meetings_detail_resolutions(t, m, text);
 	text = meetings_detail_reports(t, m, text);
+	text = meetings_detail_decided(t, m, text);
 	core_meeting_counts(t, m->h.id, &present, &invited);
 	text = meetings_append(text, _("\nInvitees: present %zu / invited "
 	    "%zu\n"), present, invited);

@@ -244,7 +244,7 @@ printf 'id,extended_on,extended_to\n16,2026-12-10,2027-06-17\n' \
     >"$TMP/long-ext.csv"
 run import cases "$TMP/long-ext.csv"
 refused "an extension of more than two months is refused" \
-    "long-ext.csv: row 2: an extension is of at most two months"
+    "long-ext.csv: row 2, column extended_to: an extension is of at most two months"
 run import cases "$TMP/ext.csv"
 status "the extension is imported" 0
 run export deadlines

@@ -47,7 +47,7 @@ tui_stop
 # A tie the coordinator decides, while a ballot elsewhere breaks it.
 run add vote date=2026-12-06 title=12月議題票選
 for t in 甲案 乙案 丙案; do
-	run add candidate vote=2 "title=$t" source=Join lead=MOI
+	run add candidate vote=2 "title=$t" source=機關提案 lead=MOI
 done
 "$OGPO" --db "$DB" list officers --tsv |
     awk -F '\t' '$7 == "po" && $16 == "" { print $12 }' | head -3 >"$TMP/pos"
@@ -75,7 +75,7 @@ tui_stop
 # Another desk closes the vote while the question is open.
 run add vote date=2026-12-06 title=12月補充票選
 for t in 丁案 戊案 己案; do
-	run add candidate vote=3 "title=$t" source=Join lead=MOI
+	run add candidate vote=3 "title=$t" source=機關提案 lead=MOI
 done
 run vote ballot 3 "$po" 8,9
 tui_start closed 110 36

@@ -18,6 +18,7 @@
 #include "fixture.h"
 #include "ogpo/codec.h"
 #include "ogpo/core.h"
+#include "ogpo/import.h"
 #include "ogpo/model.h"
 #include "ogpo/schema.h"
 #include "ogpo/store.h"
@@ -976,6 +977,107 @@ test_core_demo(void **state)
 	test_verify_clean(f);
 }
 
+/* A second agency by a name the first has, put past core's door. */
+static int
+test_twin_put(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	(void)c;
+	return store_agency_put(t, arg, cause);
+}
+
+static void
+test_twin_reject(void *arg, const char *where, const char *column,
+    const char *reason)
+{
+	char *all = arg;
+
+	snprintf(all + strlen(all), 1024 - strlen(all), "%s, %s: %s\n",
+	    where, column, reason);
+}
+
+/*
+ * Agencies are found by name in every import's 機關 column: a second
+ * agency of a name is refused, and where a database holds two from
+ * before, an import naming them by that name refuses the row, naming
+ * both codes, rather than take one of them.
+ */
+static void
+test_core_agency_names(void **state)
+{
+	struct fx *f = *state;
+	struct import_options o;
+	struct import_result res;
+	struct meeting m;
+	struct agency a;
+	char path[128], said[1024];
+	char *cause = NULL;
+	FILE *fp;
+
+	test_mk_agency(&a, "MOI2", "內政部", f->ey, LEVEL_2);
+	assert_int_not_equal(core_save1(f->c, ENTITY_AGENCY, &a, &cause), 0);
+	assert_contains(cause, "MOI");
+	assert_contains(cause, "already has the name 內政部");
+	free(cause);
+	cause = NULL;
+	/* A rename onto another's name, the same. */
+	test_mk_agency(&a, "NDC", "內政部", f->ey, LEVEL_2);
+	a.h.id = f->ndc;
+	assert_int_not_equal(core_save1(f->c, ENTITY_AGENCY, &a, &cause), 0);
+	assert_contains(cause, "already has the name 內政部");
+	free(cause);
+	cause = NULL;
+
+	test_mk_agency(&a, "MOI2", "內政部", f->ey, LEVEL_2);
+	if (core_run(f->c, test_twin_put, &a, &cause) != 0)
+		fail_msg("the twin: %s", cause);
+	snprintf(path, sizeof path, "%s/officers.csv", f->dir);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("name,agency,role,email,civil_servant\n"
+	    "王小明,內政部,po,wang@x.gov.tw,yes\n"
+	    "李美玲,國家發展委員會,po,lee@x.gov.tw,yes\n", fp);
+	fclose(fp);
+	memset(&o, 0, sizeof o);
+	o.kind = ENTITY_OFFICER;
+	o.skip_bad = 1;
+	o.on_reject = test_twin_reject;
+	said[0] = '\0';
+	o.arg = said;
+	memset(&res, 0, sizeof res);
+	assert_int_equal(import_run(f->c, path, &o, &res, &cause), 0);
+	assert_int_equal(res.rejected, 1);
+	assert_int_equal(res.added, 1);
+	assert_contains(said, "row 2");
+	assert_contains(said, "2 agencies have this name: MOI (#");
+	assert_contains(said, "MOI2 (#");
+	free(res.absent);
+	free(res.warnings);
+	free(res.rejects_error);
+
+	/* A meeting tool's report: the agency written into the name. */
+	test_mk_meeting(&m, "2026-11-15", "十一月工作會議");
+	test_save(f->c, ENTITY_MEETING, &m);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("Name,Email\n王小明 (內政部),\n", fp);
+	fclose(fp);
+	memset(&o, 0, sizeof o);
+	o.kind = ENTITY_ATTENDANCE;
+	o.meeting = m.h.id;
+	o.status = ATTEND_ONLINE;
+	o.dry_run = 1;
+	o.on_reject = test_twin_reject;
+	said[0] = '\0';
+	o.arg = said;
+	memset(&res, 0, sizeof res);
+	(void)import_run(f->c, path, &o, &res, &cause);
+	free(cause);
+	assert_int_equal(res.rejected, 1);
+	assert_contains(said, "2 agencies have this name: MOI (#");
+	assert_contains(said, "as 王小明 (MOI)");
+	free(res.absent);
+	free(res.warnings);
+	free(res.rejects_error);
+}
+
 int
 main(void)
 {
@@ -987,6 +1089,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_core_audit,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_core_refusals,
+		    test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_core_agency_names,
 		    test_setup, test_teardown),
 		cmocka_unit_test_setup_teardown(test_core_demo,
 		    test_setup_empty, test_teardown),
