@@ -1740,7 +1740,17 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			*rc = import_refuse(im, row, COL_AGENCY, ag, "no agency "
 			    "has exactly this name, and no participant from "
 			    "outside of this name was invited to the meeting");
-		else if (found == 0 && (im->h.col[COL_AGENCY] != 0 ||
+		else if (found == 0 && im->h.sheet && (im->h.col[COL_AGENCY] !=
+		    0 || im->h.col[COL_AGENCY_CODE] != 0)) {
+			/* A sheet's merges are read: not one lost to CSV. */
+			char *msg = xasprintf(_("the agency of %s is required "
+			    "beside the name (or give the e-mail)"), name);
+
+			*rc = import_reject(im, row, import_colname(im,
+			    im->h.col[COL_AGENCY] ? COL_AGENCY :
+			    COL_AGENCY_CODE), msg);
+			free(msg);
+		} else if (found == 0 && (im->h.col[COL_AGENCY] != 0 ||
 		    im->h.col[COL_AGENCY_CODE] != 0)) {
 			/* A sign-in sheet's agency merged down over its
 			 * people is read on each of their rows from .ods and

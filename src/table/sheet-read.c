@@ -7,7 +7,8 @@
  * by the size of the file, and a hostile file meets a limit at every
  * step: what a part may unpack to (a zip bomb stops there), what expat
  * may allocate, how long a cell and a row may be, how many rows and
- * columns a sheet may have, and how much repeated rows may hand over.
+ * columns a sheet may have, and how much repeated rows and cells merged
+ * down may hand over.
  * A file with a DTD is refused: no spreadsheet needs one, and entities
  * are how XML is made to explode.
  *
@@ -771,6 +772,7 @@ sheet_merge_fill(struct sheet *s)
 	struct sheet_merge *m;
 	const char *t;
 	size_t i, j, ncells, flen = 0, len, tmp, *tmps;
+	uint64_t given = 0;
 	int over = 0, other = 0;
 	char *tmpt;
 
@@ -793,6 +795,7 @@ sheet_merge_fill(struct sheet *s)
 		if (m != NULL) {
 			t = m->text;
 			len = m->len;
+			given += len + 1;
 		} else if (i < s->nstarts) {
 			t = s->text + s->starts[i];
 			if ((len = strlen(t)) > 0)
@@ -806,6 +809,17 @@ sheet_merge_fill(struct sheet *s)
 	}
 	if (!other)
 		return 0;
+	/* Text the file holds once, handed over again: counted as a
+	 * repeated row's is, or a hostile file could have a megabyte
+	 * handed over on each of a million rows of one cell. */
+	s->repeated += given;
+	if (s->repeated > SHEET_REPEAT_MAX) {
+		sheet_fail(s, "row %llu: the cells merged down over the rows "
+		    "above it have been read on every row they cover as more "
+		    "than 64 MB of text; a list of people holds far less",
+		    (unsigned long long)s->row);
+		return -1;
+	}
 	tmpt = s->text;
 	s->text = s->filled;
 	s->filled = tmpt;

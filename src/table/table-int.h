@@ -51,7 +51,8 @@ struct table_reader *table_reader_open_apart(const char *buf,
 #define SHEET_XML_MEM_MAX	((size_t)64 << 20)
 /* The most text one row may hold, all its cells together. */
 #define SHEET_ROW_MAX		((size_t)1 << 20)
-/* The most text repeated rows may hand over, all of them together. */
+/* The most text repeated rows and cells merged down may hand over, all
+ * of them together. */
 #define SHEET_REPEAT_MAX	((uint64_t)64 << 20)
 
 struct sheet;

@@ -190,3 +190,26 @@ run import officers "$TMP/empty-top.xlsx" --dry-run
 status "a merge over an empty cell: its rows want their agency" 1
 contains "the row under it refused, not given another's agency" \
     "$TMP/out" "rejected row 4"
+
+# An attendance row that names no agency: said to be a merge lost to CSV
+# only in a CSV file; a sheet's merges are read, and its row simply
+# wants its agency.
+TOOL=$(dirname "$0")/../../build/tools/table-tool
+run add meeting kind=work title=聯絡人工作會議 date=2026-11-30 \
+    status=held agency=MOI
+status "a meeting to take attendance of" 0
+m=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' \
+    '$6 == "聯絡人工作會議" { print $1 }')
+printf '機關\t姓名\t簽到\n內政部\t林志強\t✓\n\t王大明\t✓\n' >"$TMP/att.tsv"
+"$TOOL" write xlsx "$TMP/in/att.xlsx" ttt <"$TMP/att.tsv"
+run import attendance "$TMP/in/att.xlsx" --meeting "$m" --dry-run
+status ".xlsx: a row without its agency is refused" 1
+contains ".xlsx: the row and column named" "$TMP/out" \
+    "rejected row 3, column 機關: the agency of 王大明 is required"
+lacks ".xlsx: not sent back for the .xlsx it came as" "$TMP/out" \
+    "saved as CSV"
+tr '\t' , <"$TMP/att.tsv" >"$TMP/in/att.csv"
+run import attendance "$TMP/in/att.csv" --meeting "$m" --dry-run
+status "CSV: a row without its agency is refused" 1
+contains "CSV: a merge may have been lost: the sheet asked for" "$TMP/out" \
+    "keep the agency only in their first row once the sheet is saved as CSV"

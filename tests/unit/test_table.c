@@ -582,6 +582,64 @@ test_table_merged(void **state)
 	free(sheet);
 }
 
+/*
+ * A cell merged down hands its text over on every row it covers, text the
+ * file holds once: as with a repeated row, there is a most it may hand
+ * over (fifteen cells of 60 KB each merged down a hundred rows would be
+ * 90 MB).
+ */
+static void
+test_table_merged_limit(void **state)
+{
+	const char *cell = "<table:table-cell table:number-rows-spanned="
+	    "\"100\" office:value-type=\"string\"><text:p>";
+	const char *mid = "<table:table-cell office:value-type=\"string\">"
+	    "<text:p>1</text:p></table:table-cell></table:table-row>";
+	const char *row = "<table:table-row><table:covered-table-cell "
+	    "table:number-columns-repeated=\"15\"/><table:table-cell "
+	    "office:value-type=\"string\"><text:p>2</text:p>"
+	    "</table:table-cell></table:table-row>";
+	const char *tail = "</table:table>" ODS_TAIL;
+	struct part parts[2];
+	struct table_reader *r;
+	const struct table_row *got;
+	char *content, *p, *zip, *cause = NULL;
+	size_t big = 60000, len, i, rows = 0;
+	int rc;
+
+	(void)state;
+	len = strlen(ODS_HEAD "<table:table><table:table-row>") + 15 *
+	    (strlen(cell) + big + 32) + strlen(mid) + 99 * strlen(row) +
+	    strlen(tail) + 1;
+	assert_non_null(content = p = malloc(len));
+	p = stpcpy(p, ODS_HEAD "<table:table><table:table-row>");
+	for (i = 0; i < 15; i++) {
+		p = stpcpy(p, cell);
+		memset(p, 'x', big);
+		p = stpcpy(p + big, "</text:p></table:table-cell>");
+	}
+	p = stpcpy(p, mid);
+	for (i = 0; i < 99; i++)
+		p = stpcpy(p, row);
+	strcpy(p, tail);
+	parts[0] = (struct part){ "mimetype", "application/vnd.oasis."
+	    "opendocument.spreadsheet" };
+	parts[1] = (struct part){ "content.xml", content };
+	zip = test_zip(parts, 2, &len);
+	assert_int_equal(table_reader_open_mem(&r, "t", zip, len, NULL,
+	    &cause), 0);
+	while ((rc = table_reader_next(r, &got, &cause)) == 1)
+		rows++;
+	assert_int_equal(rc, -1);
+	assert_true(rows < 80);
+	assert_contains(cause, "t: row ");
+	assert_contains(cause, "merged down");
+	free(cause);
+	table_reader_close(r);
+	free(zip);
+	free(content);
+}
+
 /* An .xlsx as Excel writes one: shared strings, formats, references. */
 static void
 test_table_xlsx(void **state)
@@ -897,6 +955,7 @@ main(void)
 		cmocka_unit_test(test_table_ods_odd_values),
 		cmocka_unit_test(test_table_xlsx),
 		cmocka_unit_test(test_table_merged),
+		cmocka_unit_test(test_table_merged_limit),
 		cmocka_unit_test(test_table_roc_typed),
 		cmocka_unit_test(test_table_csv_rows),
 		cmocka_unit_test(test_table_big5_eudc),

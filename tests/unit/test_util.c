@@ -90,6 +90,50 @@ test_util_period_end(void **state)
 	assert_string_equal(out, "2028-04-30");
 }
 
+/*
+ * The same against every month's end and the days before it, in years
+ * leap and not, those of a century included, typed as ROC dates as an
+ * office writes them: passed, then the response's due day.
+ */
+static void
+test_util_period_end_table(void **state)
+{
+	static const struct {
+		const char	*passed, *due;
+	} t[] = {
+		{ "114/12/28", "2026-02-28" },	/* day 29 lacking: Feb's end */
+		{ "114/12/29", "2026-02-28" },
+		{ "114/12/30", "2026-02-28" },
+		{ "114/12/31", "2026-02-28" },
+		{ "116/12/28", "2028-02-28" },	/* 2028 leap: 2/29 is there */
+		{ "116/12/29", "2028-02-29" },	/* day 30 lacking */
+		{ "116/12/31", "2028-02-29" },
+		{ "117/02/28", "2028-04-28" },	/* not Feb's last in 2028 */
+		{ "117/02/29", "2028-04-30" },
+		{ "115/02/28", "2026-04-30" },	/* Feb's last in 2026 */
+		{ "115/04/30", "2026-06-30" },	/* 30 days, on to 30 */
+		{ "115/05/31", "2026-07-31" },
+		{ "115/07/31", "2026-09-30" },	/* 31 days, on to 30 */
+		{ "115/06/30", "2026-08-31" },	/* 30 days, on to 31 */
+		{ "115/06/29", "2026-08-29" },
+		{ "115/11/30", "2027-01-31" },	/* across the year */
+		{ "188/12/30", "2100-02-28" },	/* 2100 is not leap */
+		{ "488/12/31", "2400-02-29" },	/* 2400 is */
+	};
+	char iso[11], out[11];
+	const char *why;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		assert_int_equal(date_parse(t[i].passed, iso, &why), 0);
+		date_period_end(iso, 2, out);
+		if (strcmp(out, t[i].due) != 0)
+			fail_msg("passed %s (%s): due %s, not %s", t[i].passed,
+			    iso, out, t[i].due);
+	}
+}
+
 static void
 test_util_dates_valid(void **state)
 {
@@ -327,6 +371,7 @@ main(void)
 		cmocka_unit_test(test_util_add_days),
 		cmocka_unit_test(test_util_add_months),
 		cmocka_unit_test(test_util_period_end),
+		cmocka_unit_test(test_util_period_end_table),
 		cmocka_unit_test(test_util_dates_valid),
 		cmocka_unit_test(test_util_ids),
 		cmocka_unit_test(test_util_utf8_cut),
