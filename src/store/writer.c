@@ -474,6 +474,7 @@ store_snapshot_room(struct store *s, char **cause)
 	unsigned long long avail, total;
 	char who[64];
 	size_t n, i;
+	int dead;
 
 	if (statvfs(s->dir, &sv) != 0)
 		return 0;
@@ -481,6 +482,10 @@ store_snapshot_room(struct store *s, char **cause)
 	total = (unsigned long long)sv.f_blocks * sv.f_frsize;
 	if (avail >= total / STORE_SNAPSHOT_ROOM)
 		return 0;
+	/* A holder ended since this process opened (kill -9, as the
+	 * refusal advises) leaves its slot in the table: cleared, its
+	 * space is reused and it is not named as if it still held. */
+	mdb_reader_check(s->env, &dead);
 	n = store_readers(s, r, sizeof r / sizeof r[0]);
 	for (i = 0; i < n && i < sizeof r / sizeof r[0]; i++) {
 		/* A snapshot the ring has lost the start of has seen more

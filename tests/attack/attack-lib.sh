@@ -73,6 +73,27 @@ as() {
 	rc=$?
 }
 
+# on LOGIN ARGS...: tmux as LOGIN, its server in LOGIN's home, to run the
+# installed full-screen program as a login's terminal would.
+on() {
+	who=$1
+	shift
+	setpriv --reuid="$who" --regid="$who" --init-groups \
+	    env -i HOME="$TMP/home/$who" USER="$who" LOGNAME="$who" \
+	    PATH="$PREFIX/bin:/usr/bin:/bin" LANG=C.UTF-8 TERM=xterm \
+	    tmux -f /dev/null -S "$TMP/home/$who/tmux.sock" "$@"
+}
+
+# shows LOGIN TEXT: 0 once LOGIN's screen (on) shows TEXT, within 20 s.
+shows() {
+	i=0
+	while ! on "$1" capture-pane -p 2>/dev/null | grep -qF -- "$2"; do
+		[ $i -lt 200 ] || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 said() {
 	if grep -qF -- "$2" "$TMP/out" "$TMP/err"; then ok "$1"; else
 		not_ok "$1 (no '$2' in:)"

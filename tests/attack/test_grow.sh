@@ -65,8 +65,24 @@ check "a tenth of the disk is left to the server ($(avail) KB)" \
 "$BIN" doctor >"$TMP/out" 2>&1
 said "ogpo doctor names the holder too" "process $hpid ($VW) has read a snapshot"
 
+# The editor's full-screen program, open since before the holder is
+# ended: its own look at the table of readers must not take the dead
+# process's slot for a holder (its zombie's login, or "#4294967295" once
+# reaped), as it did until a command's open cleared the slot.
+on "$ED" new-session -d -x 120 -y 40 "$BIN"
+check "the editor's full-screen program starts" shows "$ED" "Agencies"
+
 kill -9 "$hpid"
 sleep 1
+# Down to MOI, edit, Tab to its note, type, save.
+on "$ED" send-keys Down e
+check "the editor edits MOI on the screen" shows "$ED" "Edit agency"
+on "$ED" send-keys Tab Tab Tab Tab s c r e e n C-s
+check "ended, the editor's screen saves" shows "$ED" "Saved 內政部."
+on "$ED" capture-pane -p >"$TMP/screen" 2>/dev/null
+lacks "naming no holder that is gone" "$TMP/screen" "nothing was saved"
+lacks "nor a login of no one" "$TMP/screen" "4294967295"
+on "$ED" kill-server
 as "$ED" set agency "$MOI" note=after
 check "ended, the editor saves again" test "$rc" -eq 0
 as "$ED" - sh "$TMP/saves.sh" 500

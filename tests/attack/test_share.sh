@@ -133,32 +133,16 @@ printf 'name,agency_code,role,email\n戊,MOI,po,wu@moi.gov.tw\n被改名,MOTC,po
     "$motc" >"$SH/swap.csv"
 chgrp "shr$$" "$SH/moi.csv" "$SH/swap.csv"
 chmod 664 "$SH/moi.csv" "$SH/swap.csv"
-TS=$TMP/home/$ADM/tmux.sock
-adm_tmux() {
-	setpriv --reuid="$ADM" --regid="$ADM" --init-groups \
-	    env -i HOME="$TMP/home/$ADM" USER="$ADM" LOGNAME="$ADM" \
-	    PATH="$PREFIX/bin:/usr/bin:/bin" LANG=C.UTF-8 TERM=xterm \
-	    tmux -f /dev/null -S "$TS" "$@"
-}
-# shows TEXT: 0 once the admin's screen shows TEXT (within 20 s).
-shows() {
-	i=0
-	while ! adm_tmux capture-pane -p 2>/dev/null | grep -qF -- "$1"; do
-		[ $i -lt 200 ] || return 1
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
-adm_tmux new-session -d -x 120 -y 40 "$BIN"
-check "the admin's full-screen program starts" shows "Agencies"
-adm_tmux send-keys : "import officers $SH/moi.csv" Enter
-check "it shows the change the file makes, and asks" shows "Import them?"
-check "one officer added, and only that" shows "row 2: added 戊 <wu@moi.gov.tw>"
+on "$ADM" new-session -d -x 120 -y 40 "$BIN"
+check "the admin's full-screen program starts" shows "$ADM" "Agencies"
+on "$ADM" send-keys : "import officers $SH/moi.csv" Enter
+check "it shows the change the file makes, and asks" shows "$ADM" "Import them?"
+check "one officer added, and only that" shows "$ADM" "row 2: added 戊 <wu@moi.gov.tw>"
 as "$ED" - mv -f "$SH/swap.csv" "$SH/moi.csv"
 check "the editor puts another file at its name" test "$rc" -eq 0
-adm_tmux send-keys y
-check "the admin's import lands" shows "Imported $SH/moi.csv: added 1"
+on "$ADM" send-keys y
+check "the admin's import lands" shows "$ADM" "Imported $SH/moi.csv: added 1"
 "$BIN" list officers --tsv >"$TMP/officers.tsv"
 contains "what was shown is written" "$TMP/officers.tsv" "wu@moi.gov.tw"
 lacks "what was not shown is not" "$TMP/officers.tsv" "被改名"
-adm_tmux kill-server
+on "$ADM" kill-server
