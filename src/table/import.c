@@ -852,6 +852,17 @@ import_set_of(const struct import_header *h, const struct table_row *row,
 	return 0;
 }
 
+/* 1 if the row has col and something is written in it. */
+static int
+import_filled(struct import *im, const struct table_row *row,
+    enum import_col col)
+{
+	char cell[OGPO_DESC_MAX + 1];
+	const char *v = import_cell(im, row, col, cell, sizeof cell);
+
+	return v != NULL && *v != '\0';
+}
+
 /* Copy a cell into a string field; complain if it does not fit. */
 static int
 import_set(struct import *im, const struct table_row *row, enum import_col col,
@@ -1870,7 +1881,7 @@ import_attendance_row(struct import *im, const struct table_row *row)
 	    OGPO_TEXT_MAX * 2 + 64 + 256];
 	const char *v, *why, *proxy = NULL;
 	uint32_t officer, status, seen;
-	int rc = 0;
+	int rc = 0, given;
 
 	if (import_meeting_find(im, row, &rc) != 0)
 		goto done;
@@ -1907,6 +1918,7 @@ import_attendance_row(struct import *im, const struct table_row *row)
 		a->status = ATTEND_INVITED;
 	}
 	v = import_cell(im, row, COL_STATUS, cell, sizeof cell);
+	given = v != NULL && *v != '\0';
 	/*
 	 * --status, for a row with none, undoes no answer recorded before
 	 * that says more: a sheet's unmarked row (absent) leaves 請假 sent
@@ -1958,12 +1970,17 @@ import_attendance_row(struct import *im, const struct table_row *row)
 			    "a name for the proxy");
 			goto done;
 		}
-	} else if (im->h.col[COL_PROXY] != 0) {
+	} else if (im->h.col[COL_PROXY] != 0 && (given ||
+	    import_filled(im, row, COL_PROXY))) {
 		if (import_set(im, row, COL_PROXY, a->proxy, sizeof a->proxy))
 			goto done;
 	} else if (status != ATTEND_PROXY)
 		a->proxy[0] = '\0';
-	if (import_set(im, row, COL_NOTE, a->note, sizeof a->note))
+	/* A row that says nothing of how the person came (--status) says
+	 * nothing either of a proxy or note recorded before: only a cell
+	 * written in changes them. */
+	if ((given || import_filled(im, row, COL_NOTE)) &&
+	    import_set(im, row, COL_NOTE, a->note, sizeof a->note))
 		goto done;
 	label[0] = '\0';
 	if (im->o->on_change != NULL) {

@@ -193,6 +193,22 @@ status "two namesakes in office: refused" 1
 contains "the refusal says to give the e-mail" "$TMP/out" \
     "row 2, column 姓名: '同名者': names more than one officer of this agency"
 
+# --- --status for rows that say nothing: the proxy and note stay -------
+# A sign-in sheet with 代理人 and 備註 columns, two rows no one marked:
+# --status absent answers for them only where nothing was recorded, and
+# leaves the proxy and the note recorded before as they were.
+printf '會議編號,姓名,機關代碼,出席情形,代理人,備註\n%s,曾韋成,MOTC,,,\n%s,余美玲,MODA,,,\n' \
+    "$m" "$m" >"$D/blank.csv"
+was1=$(att 2027-01 曾韋成 2027年1月)
+was2=$(att 2027-01 余美玲 2027年1月 MODA)
+run import attendance "$D/blank.csv" --status absent
+status "a sheet's unmarked rows with --status absent" 0
+contains "change no one answered already" "$TMP/out" \
+    "added 0, updated 0, unchanged 2"
+same "the proxy recorded stays ($was1)" "$(att 2027-01 曾韋成 2027年1月)" \
+    "$was1"
+same "and the note ($was2)" "$(att 2027-01 余美玲 2027年1月 MODA)" "$was2"
+
 # --- English words, meeting by date and kind, person by e-mail -------
 cat >"$D/en.csv" <<'EOF'
 date,kind,email,status
