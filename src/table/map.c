@@ -492,6 +492,10 @@ import_attend_status(const char *in, uint32_t *status, const char **why)
 		{ "√", ATTEND_PRESENT }, { "○", ATTEND_PRESENT },
 		{ "〇", ATTEND_PRESENT }, { "v", ATTEND_PRESENT },
 		{ "簽到", ATTEND_PRESENT }, { "已簽到", ATTEND_PRESENT },
+		/* ○ typed as a letter, and the X of an O/X sheet. */
+		{ "o", ATTEND_PRESENT }, { "x", ATTEND_ABSENT },
+		{ "×", ATTEND_ABSENT }, { "✗", ATTEND_ABSENT },
+		{ "✘", ATTEND_ABSENT },
 	};
 	size_t i;
 
@@ -503,8 +507,8 @@ import_attend_status(const char *in, uint32_t *status, const char **why)
 			return 0;
 		}
 	*why = _("is not a status: write 出席 (or a mark: ✓ ○ V 到), 線上, "
-	    "代理出席 (or 代理：and the proxy's name), 請假, 缺席 or 受邀 "
-	    "(present, online, proxy, excused, absent or invited)");
+	    "代理出席 (or 代理：and the proxy's name), 請假, 缺席 (or X) or "
+	    "受邀 (present, online, proxy, excused, absent or invited)");
 	return -1;
 }
 

@@ -209,6 +209,14 @@ same "the proxy recorded stays ($was1)" "$(att 2027-01 曾韋成 2027年1月)" \
     "$was1"
 same "and the note ($was2)" "$(att 2027-01 余美玲 2027年1月 MODA)" "$was2"
 
+# An O/X sheet: O (○ typed as a letter) came, X did not.
+printf '會議編號,姓名,機關代碼,出席情形\n%s,曾韋成,MOTC,O\n%s,余美玲,MODA,X\n' \
+    "$m" "$m" >"$D/ox.csv"
+run import attendance "$D/ox.csv" --dry-run
+status "an O/X sheet is read" 0
+contains "O is present" "$TMP/out" "出席情形 Proxy → Present"
+contains "X is absent" "$TMP/out" "出席情形 Excused → Absent"
+
 # --- English words, meeting by date and kind, person by e-mail -------
 cat >"$D/en.csv" <<'EOF'
 date,kind,email,status
