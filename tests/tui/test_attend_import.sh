@@ -1,13 +1,14 @@
 #!/bin/sh
 # test_attend_import.sh — a meeting tool's report of who joined, imported
 # into the meeting whose roll call is open, without leaving it: the
-# status line names the key (I); it offers the spreadsheets here, asks
+# help names the key (I); it offers the spreadsheets here, asks
 # how the people listed came (a Teams report says nothing: online), shows
 # what would change, a row that is no officer's refused with its reason,
 # and asks; y imports, and the roll call shows the marks at once, as the
 # database holds them; r saves the refused row, with its reason, next to
 # the report. ":import attendance FILE" typed over the roll call does the
-# same into its meeting (":" no longer closes the roll call first), Esc
+# same into its meeting (asked again when another saved meanwhile; U
+# takes it back); ":" no longer closes the roll call first, Esc
 # on that command line leaves the roll call open, another command still
 # goes to the tabs, and :import attendance away from a roll call says
 # where it works.
@@ -127,6 +128,16 @@ expect ":import attendance asks how they came" \
     "How did the people the file lists come"
 keys Enter
 expect "… lists the change" "update 1"
+check "… from invited" has_text "Invited → Online"
+# Another desk records $p3 excused meanwhile: y is not taken for the
+# import as it would now be; it is listed again, and asked.
+printf 'Email,出席情形\n%s,請假\n' "$e3" >"$TMP/excused.csv"
+"$OGPO" --db "$DB" import attendance "$TMP/excused.csv" --meeting "$mid" \
+    >"$TMP/out" 2>&1 || not_ok "the other desk's import"
+keys y
+expect "others' save meanwhile: asked again" "Others saved meanwhile"
+check "… listing the change as it would be now" has_text \
+    "Excused → Online"
 keys y
 expect "… imports into the roll call's meeting" \
     "present 3 / invited"
@@ -135,6 +146,18 @@ grep -F -- "$p3" "$SCR" >"$TMP/row3"
 check "$p3 shows online" grep -q Online "$TMP/row3"
 check "$p3 is online in the database" test "$(att "$p3")" = 線上
 check "the roll call stayed open" has_text "#$mid $mtitle"
+# The message names the roll call's undo key, and it takes the import back.
+check "the message names the roll call's undo key" has_text "(U takes it back)"
+keys U
+expect "U asks to take back the import" "import of $TMP/meet.csv"
+keys y
+expect "U takes the import back, the roll call showing it" \
+    "present 2 / invited"
+screen
+grep -F -- "$p3" "$SCR" >"$TMP/row3"
+check "… $p3 excused again" grep -q Excused "$TMP/row3"
+check "$p3 is as the other desk left them in the database" \
+    test "$(att "$p3")" = 請假
 
 # Another command goes to the tabs, closing the roll call.
 keys :
