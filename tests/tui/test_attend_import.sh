@@ -171,4 +171,28 @@ keys Enter
 expect ":import attendance away from a roll call says where it works" \
     ":import attendance loads a meeting's attendance in its roll call"
 tui_stop
+
+# In Chinese at 80x24: the questions and the refusal read as a Taiwanese
+# officer reads them.
+TUI_LANG=zh_TW.UTF-8 TUI_READY='1 機關'
+tui_start rollimpzh 80 24
+keys 3
+expect "zh: the meetings" "3 會議"
+keys Home Enter
+expect "zh: the roll call" "#$mid"
+keys I
+expect "zh: I asks for the file" "從哪個檔案匯入本會議的出席情形"
+keys Enter
+expect "zh: how they came" "未註明出席情形的列"
+check "zh: … online first" has_text "線上：視訊會議軟體的與會者報表"
+keys Enter
+# The report is in already: nothing to change, the organiser refused.
+expect "zh: nothing to change" "沒有需要變更的資料（2 筆不變，1 筆退回）"
+check "zh: the organiser refused" has_text "og@ndc.example"
+check "zh: … pointing to the Officers tab" has_text "「人員」分頁列有各人員"
+check "zh: … and r to save it" has_text "按 r 可將退回的列"
+keys Enter
+expect_gone "zh: Enter closes it" "og@ndc.example"
+check "zh: the roll call is still open" has_text "#$mid"
+tui_stop
 tui_done
