@@ -159,6 +159,15 @@ check "… $p3 excused again" grep -q Excused "$TMP/row3"
 check "$p3 is as the other desk left them in the database" \
     test "$(att "$p3")" = 請假
 
+# Tab completes the file's name, as the prompts for a file do.
+keys :
+text "import attendance teams.c"
+keys Tab
+expect "Tab completes the file's name" ":import attendance teams.csv"
+esc
+expect_gone "Esc closes the command line" ":import attendance teams.csv"
+check "… the roll call still open" has_text "#$mid $mtitle"
+
 # Another command goes to the tabs, closing the roll call.
 keys :
 text "officers"
