@@ -61,6 +61,9 @@ struct import_header {
  */
 #define IMPORT_GIVEN_MEETING	0x1	/* attendance: --meeting */
 #define IMPORT_GIVEN_STATUS	0x2	/* attendance: --status */
+#define IMPORT_SCREEN		0x4	/* the full-screen program's: what to
+					   do is answering its questions, not
+					   an option */
 int	import_header_map(const struct table_row *row, enum entity_kind kind,
 	    unsigned given, struct import_header *h, char **cause);
 

@@ -1682,7 +1682,10 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			free(o);
 		}
 		if (found == 0)
-			*rc = import_refuse(im, row, COL_EMAIL, email, "no "
+			*rc = im->o->screen ? import_refuse(im, row,
+			    COL_EMAIL, email, "no officer has this e-mail "
+			    "address (the Officers tab lists them)") :
+			    import_refuse(im, row, COL_EMAIL, email, "no "
 			    "officer has this e-mail address (see ogpo list "
 			    "officers)");
 		return found;
@@ -1715,8 +1718,11 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 			return 0;
 		}
 		if (agency == 0) {
-			*rc = import_refuse(im, row, COL_AGENCY_CODE, code, "no "
-			    "agency has this code (see ogpo list agencies)");
+			*rc = im->o->screen ? import_refuse(im, row,
+			    COL_AGENCY_CODE, code, "no agency has this code "
+			    "(the Agencies tab lists them)") : import_refuse(im,
+			    row, COL_AGENCY_CODE, code, "no agency has this "
+			    "code (see ogpo list agencies)");
 			return 0;
 		}
 	} else if (ag != NULL && *ag != '\0') {
@@ -1849,6 +1855,10 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		    "where a character was: the file was probably saved as "
 		    "Big5 (ANSI) by a program that had no Big5 form for it; "
 		    "save it as UTF-8 or .ods and import again");
+	else if (n == 0 && im->o->screen)
+		*rc = import_refuse(im, row, COL_NAME, name, "no officer of "
+		    "this agency has this name (the Officers tab lists "
+		    "them)");
 	else if (n == 0)
 		*rc = import_refuse(im, row, COL_NAME, name, "no officer of "
 		    "this agency has this name (see ogpo list officers)");
@@ -1933,7 +1943,15 @@ import_attendance_row(struct import *im, const struct table_row *row)
 		    old->status != ATTEND_INVITED))
 			status = old->status;
 	}
-	else if (v == NULL || *v == '\0') {
+	else if ((v == NULL || *v == '\0') && im->o->screen) {
+		rc = import_reject(im, row, import_colname(im, COL_STATUS),
+		    "a status is required: 出席, 線上, 代理出席, 請假, 缺席 or "
+		    "受邀 (present, online, proxy, excused, absent, invited); "
+		    "for the rows of a sign-in sheet that no one marked, "
+		    "import it again and answer Absent when asked how the "
+		    "people it lists came");
+		goto done;
+	} else if (v == NULL || *v == '\0') {
 		rc = import_reject(im, row, import_colname(im, COL_STATUS),
 		    "a status is required: 出席, 線上, 代理出席, 請假, 缺席 or "
 		    "受邀 (present, online, proxy, excused, absent, invited); "
@@ -2244,7 +2262,8 @@ import_header_find(struct import *im, char **cause)
 
 	if (im->o->kind == ENTITY_ATTENDANCE)
 		given = (im->o->meeting ? IMPORT_GIVEN_MEETING : 0) |
-		    (im->o->status ? IMPORT_GIVEN_STATUS : 0);
+		    (im->o->status ? IMPORT_GIVEN_STATUS : 0) |
+		    (im->o->screen ? IMPORT_SCREEN : 0);
 	for (;;) {
 		if ((rc = table_reader_next(im->r, &im->header, cause)) < 0) {
 			free(first);
@@ -2351,6 +2370,10 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 
 		rc = store_meeting_get(t, im->o->meeting, m, NULL);
 		free(m);
+		if (rc != 0 && im->o->screen)
+			return err_set(cause, OGPO_INVALID, "meeting #%u is "
+			    "no longer there: another deleted it meanwhile",
+			    im->o->meeting);
 		if (rc != 0)
 			return err_set(cause, OGPO_INVALID, "--meeting %u: no "
 			    "meeting has this number (see ogpo list meetings)",

@@ -165,9 +165,11 @@ import_header_map(const struct table_row *row, enum entity_kind kind,
 		else if (h->col[COL_STATUS] == 0 &&
 		    !(given & IMPORT_GIVEN_STATUS)) {
 			missing = "出席情形 (status)";
-			hint = _("; a list of who joined (a meeting tool's "
-			    "report) is imported with --status online, or "
-			    "--status present");
+			hint = given & IMPORT_SCREEN ? _("; import it again "
+			    "and answer how the people it lists came (Online "
+			    "for a meeting tool's report)") : _("; a list of "
+			    "who joined (a meeting tool's report) is imported "
+			    "with --status online, or --status present");
 		}
 	} else {
 		if (h->col[COL_CODE] == 0)

@@ -9,6 +9,9 @@
  * names and offers to take off those whose designation has ended. The
  * sign-in sheet, the month's summary and its attendance are a key away,
  * and closing a sheet taken on the day offers to mark the meeting held.
+ * A meeting tool's report of who joined, or a typed sign-in sheet, is
+ * imported into the meeting from here (I, or :import attendance FILE):
+ * the marks it makes show at once.
  *
  * The rows are read once and kept: a mark changes one row and its
  * counts, draws what is on screen, whatever the size of the meeting or of
@@ -63,7 +66,7 @@ struct attend {
 	int			 saying;	/* "saving" is on the status line */
 	/* The keys on the status line: H only to one who may mark the
 	 * meeting held, as asked again at each read. */
-	struct ui_hint		 hints[22];
+	struct ui_hint		 hints[24];
 	struct ui_view		 view;
 	int			 may_hold;
 };
@@ -86,11 +89,13 @@ static const struct ui_hint attend_hints[] = {
 	{ UA_INVITE_EXTERNAL, N_("external"), 1 },
 	{ UA_PROPOSE, N_("point 7"), 1 },
 	{ UA_UNINVITE, N_("remove"), 1 },
+	{ UA_IMPORT, N_("import"), 1 },
 	{ UA_SIGNIN, N_("sign-in"), 1 },
 	{ UA_RESOLUTIONS, N_("resolutions"), 1 },
 	{ UA_SUMMARY, N_("summary"), 1 },
 	{ UA_EXPORT, N_("month"), 1 },
 	{ UA_UNDO, N_("undo"), 1 },
+	{ UA_SAVE_REJECTS, N_("save rejected rows"), 0 },
 	{ UA_SEARCH_NEXT, N_("next match"), 0 },
 	{ UA_SEARCH_PREV, N_("previous match"), 0 },
 	{ UA_NONE, NULL, 0 }
@@ -1035,6 +1040,38 @@ attend_held(struct attend *v)
 	}
 }
 
+/* After an import (which may have written nothing): the marks as stored,
+ * the chosen row kept, or the first still unmarked if it was marked. */
+static void
+attend_imported(struct attend *v)
+{
+	attend_reload(v);
+	v->done = 0;
+	v->next = 0;
+}
+
+/*
+ * ":" over the roll call: :import attendance runs here, into this
+ * meeting; any other command is for the tabs, and closes the roll call
+ * first (ui_command). Returns 1 when the roll call is to close.
+ */
+static int
+attend_command(struct attend *v)
+{
+	struct ui *ui = v->ui;
+	enum ui_action a;
+
+	a = ui_command(ui);
+	if (ui->quit || a == UA_QUIT) {
+		ui->quit = 1;
+		return 1;
+	}
+	if (ui->go != UA_NONE)
+		return 1;
+	attend_imported(v);
+	return 0;
+}
+
 static void
 attend_action(struct attend *v, enum ui_action a)
 {
@@ -1076,6 +1113,13 @@ attend_action(struct attend *v, enum ui_action a)
 	case UA_UNDO:
 		if (pane_undo(v->ui, 0))
 			attend_reload(v);
+		break;
+	case UA_IMPORT:
+		ui_import(v->ui, ENTITY_ATTENDANCE, v->meeting, NULL);
+		attend_imported(v);
+		break;
+	case UA_SAVE_REJECTS:
+		ui_import_rejects(v->ui, ENTITY_ATTENDANCE, v->meeting);
 		break;
 	case UA_INVITE:
 		if ((op.officer = attend_pick_officer(v)) == 0)
@@ -1194,6 +1238,7 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 {
 	struct attend v;
 	struct attend *outer = attend_open;
+	uint32_t outer_roll;
 	enum ui_action a;
 	int key;
 
@@ -1204,6 +1249,8 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 	v.view = attend_view;
 	v.view.hints = v.hints;
 	attend_open = &v;
+	outer_roll = ui->roll;
+	ui->roll = meeting;
 	attend_reload(&v);
 	/* Start at the first person not yet marked. */
 	for (key = 0; (size_t)key < v.n; key++)
@@ -1227,6 +1274,14 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 		if (key == UI_KEY_NONE)
 			continue;	/* news from the thread */
 		a = ui_lookup(ui, UI_CTX_ATTEND, key);
+		if (a == UA_COMMAND) {
+			attend_drain(&v);
+			if (!attend_command(&v))
+				continue;
+			if (ui->quit)
+				break;
+			a = UA_CLOSE;
+		}
 		if (a == UA_CLOSE || a == UA_CANCEL || a == UA_QUIT ||
 		    ui_layer_leave(ui, a)) {
 			v.closing = 1;
@@ -1276,4 +1331,5 @@ ui_attendance(struct ui *ui, uint32_t meeting)
 	free(v.rows);
 	free(v.byid);
 	attend_open = outer;
+	ui->roll = outer_roll;
 }

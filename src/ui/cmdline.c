@@ -46,7 +46,8 @@ static const char *const cmdline_audit_opts[] = { "--since", "--until",
 	"--login", "--entity", NULL };
 static const char *const cmdline_adds[] = { "agency", "officer", "meeting",
 	"case", "issue", "user", NULL };
-static const char *const cmdline_imports[] = { "officers", NULL };
+static const char *const cmdline_imports[] = { "officers", "attendance",
+    NULL };
 
 /* Where each pane is in ui->panes (ui.c's order). */
 static int
@@ -360,6 +361,39 @@ cmdline_export(struct ui *ui, const struct cmdline_cmd *c, int argc,
 	return UA_NONE;
 }
 
+/*
+ * :import attendance [FILE]: into the meeting whose roll call is open, as
+ * its own key does (the roll call reads the marks again after).
+ */
+static enum ui_action
+cmdline_import_attendance(struct ui *ui, int argc, char **argv)
+{
+	char key[64];
+
+	if (ui->roll == 0) {
+		ui_key_label(ui, UI_CTX_ATTEND, UA_IMPORT, key, sizeof key);
+		if (key[0] != '\0')
+			ui_message(ui, 1, _(":import attendance loads a "
+			    "meeting's attendance in its roll call: open it "
+			    "(Enter on the meeting), then press %s or type it "
+			    "there"), key);
+		else
+			ui_message(ui, 1, _(":import attendance loads a "
+			    "meeting's attendance in its roll call: open it "
+			    "(Enter on the meeting), then type it there"));
+		return UA_NONE;
+	}
+	if (argc > 3 || (argc == 3 && argv[2][0] == '-')) {
+		/* --meeting, --status: the roll call's meeting, and asked. */
+		ui_message(ui, 1, _(":import attendance takes a file's name "
+		    "alone; it imports into this meeting, shows what would "
+		    "change and asks before it writes"));
+		return UA_NONE;
+	}
+	ui_import(ui, ENTITY_ATTENDANCE, ui->roll, argc == 3 ? argv[2] : NULL);
+	return UA_NONE;
+}
+
 /* :add KIND and :import officers: what the tab's own key does there. */
 static enum ui_action
 cmdline_pane_do(struct ui *ui, const struct cmdline_cmd *c, int argc,
@@ -375,10 +409,14 @@ cmdline_pane_do(struct ui *ui, const struct cmdline_cmd *c, int argc,
 		    "case or user"));
 		return UA_NONE;
 	}
+	if (a == UA_IMPORT && argc >= 2 &&
+	    strcmp(argv[1], "attendance") == 0)
+		return cmdline_import_attendance(ui, argc, argv);
 	if (a == UA_IMPORT && (argc < 2 ||
 	    strcmp(argv[1], "officers") != 0)) {
-		/* Agencies, attendance, cases, progress, resolutions. */
-		ui_message(ui, 1, _("Here only :import officers; the other "
+		/* Agencies, cases, progress, resolutions. */
+		ui_message(ui, 1, _("Here only :import officers, and "
+		    ":import attendance in a meeting's roll call; the other "
 		    "kinds: ogpo import on the command line"));
 		return UA_NONE;
 	}
@@ -393,7 +431,7 @@ cmdline_pane_do(struct ui *ui, const struct cmdline_cmd *c, int argc,
 	if (a == UA_IMPORT && argc == 3) {
 		ui_switch_tab(ui, 1);
 		ui_redraw(ui);
-		ui_import_officers(ui, argv[2]);
+		ui_import(ui, ENTITY_OFFICER, 0, argv[2]);
 		return UA_NONE;
 	}
 	if (a == UA_IMPORT)
@@ -427,8 +465,9 @@ static const struct cmdline_cmd cmdline_cmds[] = {
 	{ "add", cmdline_adds, NULL, cmdline_pane_do, ":add KIND",
 	    N_("a new record in its tab's form") },
 	{ "import", cmdline_imports, NULL, cmdline_pane_do,
-	    ":import officers [FILE]",
-	    N_("load officers from a spreadsheet file") },
+	    ":import officers|attendance [FILE]",
+	    N_("load officers from a spreadsheet file; attendance: in a "
+	    "meeting's roll call, into that meeting") },
 	{ "undo", NULL, NULL, cmdline_undo, ":undo",
 	    N_("take back your last change") },
 	{ "who", NULL, NULL, cmdline_who, ":who",
@@ -539,6 +578,24 @@ cmdline_run(struct ui *ui, const char *text)
 	return c->run(ui, c, argc, argv);
 }
 
+/* 1 if line is run over the roll call in front: :import attendance, or
+ * nothing at all. */
+static int
+cmdline_in_roll(const char *text)
+{
+	char line[CMDLINE_MAX], *argv[CMDLINE_ARGS + 1];
+	const struct cmdline_cmd *c;
+	int argc;
+
+	str_copy(line, text, sizeof line);
+	if ((argc = cmdline_split(line, argv, CMDLINE_ARGS)) == 0)
+		return 1;
+	if (argc < 2 || (c = cmdline_find(argv[0])) == NULL)
+		return 0;
+	return strcmp(c->name, "import") == 0 &&
+	    strcmp(argv[1], "attendance") == 0;
+}
+
 struct cmdline {
 	struct ui_edit	 edit;
 	char		 buf[CMDLINE_MAX];
@@ -635,6 +692,12 @@ ui_command(struct ui *ui)
 	enum ui_action a = UA_NONE;
 	int key, done = 0;
 
+	if (ui->command[0] != '\0') {
+		/* Typed over a roll call, which has closed since. */
+		str_copy(cl.buf, ui->command, sizeof cl.buf);
+		ui->command[0] = '\0';
+		return cmdline_run(ui, cl.buf);
+	}
 	memset(&cl, 0, sizeof cl);
 	ui_edit_init(&cl.edit, cl.buf, sizeof cl.buf);
 	ui->msg[0] = '\0';
@@ -661,6 +724,14 @@ ui_command(struct ui *ui)
 		}
 	}
 	ui_layer_pop(ui);
+	if (ui->roll != 0 && !cmdline_in_roll(cl.buf)) {
+		/* A command for the tabs: the roll call closes first (its
+		 * marks saved, asked whether the meeting was held), then
+		 * the main loop runs it. */
+		str_copy(ui->command, cl.buf, sizeof ui->command);
+		ui->go = UA_COMMAND;
+		return UA_NONE;
+	}
 	a = cmdline_run(ui, cl.buf);
 	return a;
 }

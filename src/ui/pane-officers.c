@@ -969,10 +969,10 @@ officers_action(struct ui *ui, enum ui_action a)
 		ui->agency = 0;
 		return 1;
 	case UA_IMPORT:
-		ui_import_officers(ui, NULL);
+		ui_import(ui, ENTITY_OFFICER, 0, NULL);
 		return 1;
 	case UA_SAVE_REJECTS:
-		ui_import_rejects(ui);
+		ui_import_rejects(ui, ENTITY_OFFICER, 0);
 		return 1;
 	case UA_END_DESIGNATION:
 		officers_end(ui, id);

@@ -1,8 +1,9 @@
 /*
  * sheets.c — spreadsheets in and out. The Import action of the
- * Officers pane: choose a spreadsheet (.ods, .xlsx or CSV), see what a dry run says (counts and
- * the first rejected rows), confirm, and watch the import go with a
- * progress bar. Exports from the Meetings pane and an attendance sheet:
+ * Officers pane, and of a meeting's roll call (a meeting tool's report of
+ * who joined, a typed sign-in sheet): choose a spreadsheet (.ods, .xlsx
+ * or CSV), see what a dry run says (counts and the first rejected rows),
+ * confirm, and watch the import go with a progress bar. Exports from the Meetings pane and an attendance sheet:
  * a month's attendance, its summary per agency, a meeting's sign-in
  * sheet, through export.c (which chooses the file's format).
  */
@@ -24,11 +25,25 @@
 					   before asking */
 
 /*
- * The last import that rejected rows: its file, for ui_import_rejects,
- * and the file as it was read then (fd -1: none), so that the rows saved
- * are those the import rejected.
+ * What an import on the screen loads: officers (the Officers tab), or the
+ * attendance of the meeting whose roll call is open, which is what
+ * --meeting gives on the command line; status, what --status gives (0:
+ * every row says). ctx: where its keys are, to name them.
+ */
+struct ui_import_to {
+	enum entity_kind kind;
+	uint32_t	 meeting;
+	uint32_t	 status;
+	enum ui_ctx	 ctx;
+};
+
+/*
+ * The last import that rejected rows: what it loaded and its file, for
+ * ui_import_rejects, and the file as it was read then (fd -1: none), so
+ * that the rows saved are those the import rejected.
  */
 static struct {
+	struct ui_import_to to;
 	char		 path[1024];
 	size_t		 rejected;
 	struct spool	 copy;
@@ -66,7 +81,8 @@ ui_import_name_cmp(const void *a, const void *b)
 
 /* The spreadsheets here, to choose from; the last choice lets one type. */
 static int
-ui_import_choose(struct ui *ui, char *path, size_t n)
+ui_import_choose(struct ui *ui, const struct ui_import_to *to, char *path,
+    size_t n)
 {
 	char *names[IMPORT_FILES_MAX + 1];
 	size_t count = 0, sel = 0, i;
@@ -84,7 +100,9 @@ ui_import_choose(struct ui *ui, char *path, size_t n)
 	}
 	qsort(names, count, sizeof *names, ui_import_name_cmp);
 	names[count] = xstrdup(_("(type the file's path)"));
-	r = ui_pick(ui, _("Import officers from which file?"),
+	r = ui_pick(ui, to->kind == ENTITY_ATTENDANCE ? _("Import the "
+	    "meeting's attendance from which file?") :
+	    _("Import officers from which file?"),
 	    (const char *const *)names, count + 1, &sel, 0);
 	if (r == 1 && sel < count)
 		str_copy(path, names[sel], n);
@@ -92,8 +110,9 @@ ui_import_choose(struct ui *ui, char *path, size_t n)
 		free(names[i]);
 	if (r == 1 && sel == count) {
 		path[0] = '\0';
-		r = ui_prompt_path(ui, _("Import officers from the file"),
-		    path, n);
+		r = ui_prompt_path(ui, to->kind == ENTITY_ATTENDANCE ?
+		    _("Import the meeting's attendance from the file") :
+		    _("Import officers from the file"), path, n);
 		if (r == 1 && path[0] == '\0')
 			r = 0;
 	}
@@ -188,8 +207,9 @@ ui_import_done(struct ui_import *im)
  * nothing would change). *listed is what the question lists.
  */
 static char *
-ui_import_preview(struct ui *ui, const char *path, struct import_options *o,
-    struct ui_import *im, char **listed)
+ui_import_preview(struct ui *ui, const struct ui_import_to *to,
+    const char *path, struct import_options *o, struct ui_import *im,
+    char **listed)
 {
 	struct import_result res;
 	char *cause = NULL, *question, key[64];
@@ -228,9 +248,10 @@ ui_import_preview(struct ui *ui, const char *path, struct import_options *o,
 		o->input = o->keep;
 		o->keep = NULL;
 	}
+	ui_import_last.to = *to;
 	ui_import_last.rejected = res.rejected;
 	str_copy(ui_import_last.path, path, sizeof ui_import_last.path);
-	ui_key_label(ui, UI_CTX_OFFICERS, UA_SAVE_REJECTS, key, sizeof key);
+	ui_key_label(ui, to->ctx, UA_SAVE_REJECTS, key, sizeof key);
 	if (res.added + res.updated == 0) {
 		question = xasprintf(_("%s: nothing to change (%zu unchanged, "
 		    "%zu rejected).\n%s"), path, res.unchanged, res.rejected,
@@ -259,6 +280,36 @@ ui_import_preview(struct ui *ui, const char *path, struct import_options *o,
 }
 
 /*
+ * Attendance from a file that may not say how people came (a meeting
+ * tool's report of who joined says nothing: they were there online): what
+ * rows that say nothing record, as --status does. Returns as ui_ask.
+ */
+static int
+ui_import_status(struct ui *ui, struct ui_import_to *to)
+{
+	static const uint32_t status[] = {
+		ATTEND_ONLINE, ATTEND_PRESENT, ATTEND_ABSENT, 0
+	};
+	const char *labels[] = {
+		_("Online: a meeting tool's report of who joined (Teams, "
+		    "Google Meet, Webex)"),
+		_("Present: a sign-in sheet of those who came"),
+		_("Absent: a sign-in sheet whose unmarked rows did not come "
+		    "(an answer already recorded stays)"),
+		_("Every row says: refuse a row that does not"),
+	};
+	size_t sel = 0;
+	int r;
+
+	r = ui_ask(ui, _("Import attendance"), _("How did the people the "
+	    "file lists come, where a row does not say?"), labels,
+	    sizeof labels / sizeof labels[0], &sel);
+	if (r == 1)
+		to->status = status[sel];
+	return r;
+}
+
+/*
  * The import, once shown: shown keeps the file as its changes were worked
  * out, and that is what is written once they are confirmed, not the file
  * as it may be by the time the key is pressed (in a folder others write,
@@ -266,7 +317,8 @@ ui_import_preview(struct ui *ui, const char *path, struct import_options *o,
  * Returns whether shown holds the file.
  */
 static int
-ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
+ui_import_shown(struct ui *ui, struct ui_import_to *to, const char *file,
+    struct spool *shown)
 {
 	struct import_options o;
 	struct import_result res;
@@ -278,13 +330,21 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 
 	if (file != NULL)
 		str_copy(path, file, sizeof path);
-	else if ((r = ui_import_choose(ui, path, sizeof path)) != 1) {
+	else if ((r = ui_import_choose(ui, to, path, sizeof path)) != 1) {
+		if (r == UI_KEY_QUIT)
+			ui->quit = 1;
+		return 0;
+	}
+	if (to->kind == ENTITY_ATTENDANCE &&
+	    (r = ui_import_status(ui, to)) != 1) {
 		if (r == UI_KEY_QUIT)
 			ui->quit = 1;
 		return 0;
 	}
 	memset(&o, 0, sizeof o);
-	o.kind = ENTITY_OFFICER;
+	o.kind = to->kind;
+	o.meeting = to->meeting;
+	o.status = to->status;
 	o.screen = 1;
 	o.keep = shown;
 	/*
@@ -295,7 +355,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 	 */
 	for (;;) {
 		seen = store_last_txnid(ui->store);
-		if ((ask = ui_import_preview(ui, path, &o, &im,
+		if ((ask = ui_import_preview(ui, to, path, &o, &im,
 		    &listed)) == NULL) {
 			free(agreed);
 			return o.input != NULL;
@@ -311,7 +371,8 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 		free(ask);
 		free(agreed);
 		agreed = listed;
-		r = ui_confirm(ui, _("Import officers"), question);
+		r = ui_confirm(ui, to->kind == ENTITY_ATTENDANCE ?
+		    _("Import attendance") : _("Import officers"), question);
 		free(question);
 		if (r != 1) {
 			if (r == UI_KEY_QUIT)
@@ -323,7 +384,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 			break;
 	}
 	free(agreed);
-	ui_key_label(ui, UI_CTX_OFFICERS, UA_SAVE_REJECTS, key, sizeof key);
+	ui_key_label(ui, to->ctx, UA_SAVE_REJECTS, key, sizeof key);
 	o.dry_run = 0;
 	o.skip_bad = 1;
 	o.on_reject = NULL;
@@ -340,7 +401,7 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 		return 1;
 	}
 	ui_import_last.rejected = res.rejected;
-	ui_key_label(ui, UI_CTX_OFFICERS, UA_UNDO, ukey, sizeof ukey);
+	ui_key_label(ui, to->ctx, UA_UNDO, ukey, sizeof ukey);
 	if (res.written && res.rejected > 0 && key[0] != '\0')
 		/* The key first: a long path is what the line cuts. */
 		ui_message(ui, 0, _("Rejected %zu (%s saves them, with the "
@@ -363,13 +424,19 @@ ui_import_shown(struct ui *ui, const char *file, struct spool *shown)
 }
 
 void
-ui_import_officers(struct ui *ui, const char *file)
+ui_import(struct ui *ui, enum entity_kind kind, uint32_t meeting,
+    const char *file)
 {
+	struct ui_import_to to;
 	struct spool shown;
 
+	memset(&to, 0, sizeof to);
+	to.kind = kind;
+	to.meeting = meeting;
+	to.ctx = kind == ENTITY_ATTENDANCE ? UI_CTX_ATTEND : UI_CTX_OFFICERS;
 	memset(&shown, 0, sizeof shown);
 	shown.fd = -1;
-	if (ui_import_shown(ui, file, &shown)) {
+	if (ui_import_shown(ui, &to, file, &shown)) {
 		spool_free(&ui_import_last.copy);
 		ui_import_last.copy = shown;
 	} else
@@ -399,14 +466,18 @@ ui_import_rejects_name(const char *path, char *buf, size_t n)
 }
 
 void
-ui_import_rejects(struct ui *ui)
+ui_import_rejects(struct ui *ui, enum entity_kind kind, uint32_t meeting)
 {
 	struct import_options o;
 	struct import_result res;
 	char file[1024], full[4096], *cause = NULL;
 	int ok, rc;
 
-	if (ui_import_last.rejected == 0 || ui_import_last.path[0] == '\0') {
+	/* Here: officers' from the Officers tab, a meeting's in its roll
+	 * call. */
+	if (ui_import_last.rejected == 0 || ui_import_last.path[0] == '\0' ||
+	    ui_import_last.to.kind != kind ||
+	    ui_import_last.to.meeting != meeting) {
 		ui_message(ui, 1, _("No import here has rejected rows to save: "
 		    "this key saves them after an import that does."));
 		return;
@@ -432,7 +503,9 @@ ui_import_rejects(struct ui *ui)
 	/* The import's own rejects file (as --rejects writes it), from a
 	 * dry run of the same file: nothing is written to the database. */
 	memset(&o, 0, sizeof o);
-	o.kind = ENTITY_OFFICER;
+	o.kind = ui_import_last.to.kind;
+	o.meeting = ui_import_last.to.meeting;
+	o.status = ui_import_last.to.status;
 	o.screen = 1;
 	o.dry_run = 1;
 	o.rejects = file;

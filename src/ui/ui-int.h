@@ -265,6 +265,11 @@ struct ui {
 	int			(*bg)(void *arg);
 	void			*bg_arg;
 	pthread_t		 self;		/* the thread that draws */
+	/* The meeting whose roll call is open (0: none), for the commands
+	 * typed over it; a command for the tabs beneath, kept while the
+	 * roll call closes (ui_command). */
+	uint32_t		 roll;
+	char			 command[512];
 };
 
 #define UI_BG_BUSY	1
@@ -584,17 +589,21 @@ int	ui_form_edit(struct ui *ui, enum entity_kind kind, void *rec,
 struct draft;
 int	ui_form_restore(struct ui *ui, const struct draft *d);
 
-/* sheets.c: the Officers pane's Import; exports from the Meetings pane,
+/* sheets.c: the Officers pane's Import, and a roll call's (kind
+ * ENTITY_ATTENDANCE into meeting); exports from the Meetings pane,
  * an attendance sheet and the command line (what: EXPORT_ATTENDANCE,
  * EXPORT_SUMMARY of month, EXPORT_SIGNIN of meeting, or any other of
  * export.h). With file (and month where one is needed) nothing is asked
  * but whether to write over a file that exists; an import of file (NULL:
  * chosen from the spreadsheets here) shows what it would change and asks
  * before it writes. */
-void	ui_import_officers(struct ui *ui, const char *file);
-/* The rows the last import rejected, with the reason for each, into a
- * file next to its input (the name offered: FILE.rejected.csv). */
-void	ui_import_rejects(struct ui *ui);
+void	ui_import(struct ui *ui, enum entity_kind kind, uint32_t meeting,
+	    const char *file);
+/* The rows the last import of kind (into meeting) rejected, with the
+ * reason for each, into a file next to its input (the name offered:
+ * FILE.rejected.csv). */
+void	ui_import_rejects(struct ui *ui, enum entity_kind kind,
+	    uint32_t meeting);
 void	ui_export(struct ui *ui, int what, uint32_t meeting,
 	    const char *month, const char *file);
 

@@ -114,6 +114,7 @@ expected() {
 	attend:external) printf 'Name of the participant\tesc' ;;
 	'attend:point 7') printf 'point 7\tesc' ;;
 	attend:remove) printf 'off the meeting\tesc' ;;
+	attend:import) printf "Import the meeting's attendance from which file\\tesc" ;;
 	attend:sign-in) printf 'Write the sign-in sheet to the file\tesc' ;;
 	attend:summary) printf 'Summarise the attendance of which month\tesc' ;;
 	attend:month) printf 'Export the attendance of which month\tesc' ;;
