@@ -75,3 +75,35 @@ lacks() {
 		not_ok "$1 ('$3' should not be in:)"; sed 's/^/#   /' "$2" | head -20
 	else ok "$1"; fi
 }
+
+# same WHAT GOT WANTED: the two strings are equal.
+same() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1 (got '$2', wanted '$3')"
+	fi
+}
+
+# run ARGS...: $OGPO (on $DB when it is set), its output in $TMP/out and
+# $TMP/err, its exit status in $rc; a sanitizer's report is a failure.
+run() {
+	if [ -n "${DB:-}" ]; then
+		"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
+	else
+		"$OGPO" "$@" >"$TMP/out" 2>"$TMP/err"
+	fi
+	rc=$?
+	if grep -qE '(Address|Leak|UndefinedBehavior)Sanitizer|runtime error:' \
+	    "$TMP/err"; then
+		not_ok "no sanitizer report from: ogpo $*"
+		sed 's/^/#   /' "$TMP/err" | head -30
+	fi
+}
+
+# status WHAT CODE: the last run exited CODE.
+status() {
+	if [ "$rc" -eq "$2" ]; then ok "$1"; else
+		not_ok "$1 (exit $rc, wanted $2)"
+		sed 's/^/#   out: /' "$TMP/out" | head -10
+		sed 's/^/#   err: /' "$TMP/err" | head -10
+	fi
+}

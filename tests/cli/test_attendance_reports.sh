@@ -42,30 +42,6 @@ export HOME
 mkdir -p "$D" "$HOME"
 CALC=$(dirname "$0")/../tools/lo-calc.py
 
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-	if grep -qE '(Address|Leak|UndefinedBehavior)Sanitizer|runtime error:' \
-	    "$TMP/err"; then
-		not_ok "no sanitizer report from: ogpo $*"
-		sed 's/^/#   /' "$TMP/err" | head -30
-	fi
-}
-
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   out: /' "$TMP/out" | head -10
-		sed 's/^/#   err: /' "$TMP/err" | head -10
-	fi
-}
-
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
-
 # att NAME: status|proxy|note of NAME at the meeting 線上議題協作會議.
 att() {
 	"$OGPO" --db "$DB" export attendance --month 2027-01 --format csv \

@@ -14,18 +14,6 @@ DB=$TMP/db
 XDG_CONFIG_HOME=$TMP/cfg
 export XDG_CONFIG_HOME
 
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-}
-
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
-	fi
-}
-
 # The demo's vote is named for its month: the day fixed, it is the same
 # whenever this runs.
 OGPO_NOW="2026-12-07 09:00"; export OGPO_NOW

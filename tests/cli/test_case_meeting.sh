@@ -15,22 +15,6 @@
 unset OGPO_DB
 DB=$TMP/db
 
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-}
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
-	fi
-}
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
-
 OGPO_NOW="2027-03-01 09:00"; export OGPO_NOW
 LANG=zh_TW.UTF-8; LC_ALL=zh_TW.UTF-8; export LANG LC_ALL
 "$OGPO" --db "$DB" init --demo >/dev/null || { not_ok "init"; exit 1; }

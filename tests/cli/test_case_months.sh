@@ -18,21 +18,6 @@
 unset OGPO_DB
 DB=$TMP/db
 
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-}
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
-	fi
-}
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
 # due NUMBER: the case's next deadline as ogpo list cases shows it.
 due() {
 	"$OGPO" --db "$DB" list cases | awk -v n="$1" '$2 == n { print $5 }'

@@ -13,21 +13,6 @@
 unset OGPO_DB
 DB=$TMP/db
 
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-}
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
-	fi
-}
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
 # case_no, meeting_id: what the last add said it added.
 case_no() { sed -n 's/.*case number \([0-9-]*\)\.$/\1/p' "$TMP/out"; }
 added_id() { sed -n 's/^Added [a-z ]* #\([0-9]*\) .*/\1/p' "$TMP/out"; }

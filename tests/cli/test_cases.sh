@@ -17,17 +17,6 @@ run() {
 	"$OGPO" "$@" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
 }
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
-	fi
-}
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
 # field ID NAME: a case's field from list cases --tsv.
 field() {
 	"$OGPO" --db "$DB" list cases --tsv | awk -F'\t' -v id="$1" -v f="$2" \

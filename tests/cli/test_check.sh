@@ -33,12 +33,6 @@ status() {
 }
 
 # same WHAT GOT WANT: two values are equal.
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
-
 # section HEADING FILE: the lines under the heading (up to the blank line).
 section() {
 	awk -v h="$1" '

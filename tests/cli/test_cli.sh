@@ -25,12 +25,6 @@ status() {
 }
 
 # same WHAT GOT WANT: two values are equal.
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
-
 # The part of verify's summary after "is consistent: ".
 counts() {
 	sed -n 's/^.* is consistent: //p' "$TMP/out"

@@ -30,12 +30,6 @@ setting() {
 		print v "|" o }' "$TMP/out"
 }
 
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
-
 # --- nothing set: the defaults ---------------------------------------------
 run --print-config
 same "--print-config exits 0" "$rc" 0

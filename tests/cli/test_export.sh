@@ -31,12 +31,6 @@ status() {
 	fi
 }
 
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
-
 # The first three bytes of FILE in hex.
 head3() {
 	od -An -tx1 -N3 "$1" | tr -d ' \n'

@@ -19,25 +19,7 @@ ESC=$(printf '\033')
 
 # run ARGS...: ogpo --db $DB ARGS; stdout in $TMP/out, stderr in $TMP/err,
 # status in $rc. A sanitizer report (the ASan build) is a failure.
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-	if grep -qE '(Address|Leak|UndefinedBehavior)Sanitizer|runtime error:' \
-	    "$TMP/err"; then
-		not_ok "no sanitizer report from: ogpo $*"
-		sed 's/^/#   /' "$TMP/err" | head -30
-	fi
-}
-
 # status WHAT N: the last run exited with N.
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   out: /' "$TMP/out" | head -10
-		sed 's/^/#   err: /' "$TMP/err" | head -10
-	fi
-}
-
 # bs TEXT: TEXT with each backslash doubled.
 bs() { printf '%s' "$1" | sed 's/\\/\\\\/g'; }
 

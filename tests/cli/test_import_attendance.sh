@@ -19,30 +19,6 @@ DB=$TMP/db
 D=$TMP/in
 mkdir -p "$D"
 
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-	if grep -qE '(Address|Leak|UndefinedBehavior)Sanitizer|runtime error:' \
-	    "$TMP/err"; then
-		not_ok "no sanitizer report from: ogpo $*"
-		sed 's/^/#   /' "$TMP/err" | head -30
-	fi
-}
-
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   out: /' "$TMP/out" | head -10
-		sed 's/^/#   err: /' "$TMP/err" | head -10
-	fi
-}
-
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
-
 # att MONTH NAME TITLE-PART [CODE]: the status (and proxy, note) NAME (of
 # agency CODE) has at the meeting of MONTH whose title holds TITLE-PART,
 # from the CSV export.

@@ -22,28 +22,10 @@ OGPO_NOW="2026-12-06 10:00"
 export OGPO_NOW
 LOCALC=$(dirname "$0")/../tools/lo-calc.py
 
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-}
-
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
-	fi
-}
-
 refused() {
 	if [ "$rc" -eq 1 ] && grep -qF -- "$2" "$TMP/err"; then ok "$1"; else
 		not_ok "$1 (exit $rc; wanted 1 and '$2' in:)"
 		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
-	fi
-}
-
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
 	fi
 }
 

@@ -18,11 +18,6 @@ DB=$TMP/db
 OGPO_NOW="2026-12-06 10:00"
 export OGPO_NOW
 
-run() {
-	"$OGPO" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-}
-
 refused() {
 	if [ "$rc" -eq 1 ] && grep -qF -- "$2" "$TMP/err"; then ok "$1"; else
 		not_ok "$1 (exit $rc; wanted 1 and '$2' in:)"
@@ -35,13 +30,6 @@ rejected() {
 	if [ "$rc" -eq 1 ] && grep -qF -- "$2" "$TMP/out"; then ok "$1"; else
 		not_ok "$1 (exit $rc; wanted 1 and '$2' in:)"
 		sed 's/^/#   /' "$TMP/out" "$TMP/err" | head -10
-	fi
-}
-
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   /' "$TMP/err" "$TMP/out" | head -10
 	fi
 }
 

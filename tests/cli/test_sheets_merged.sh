@@ -34,18 +34,6 @@ run() {
 		sed 's/^/#   /' "$TMP/err" | head -30
 	fi
 }
-status() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1 (exit $rc, wanted $2)"
-		sed 's/^/#   out: /' "$TMP/out" | head -10
-		sed 's/^/#   err: /' "$TMP/err" | head -10
-	fi
-}
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
 # agency_of EMAIL: the agency code of the officer with that e-mail.
 agency_of() {
 	"$OGPO" --db "$DB" export officers --format csv --plain \

@@ -9,12 +9,6 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else
-		not_ok "$1 (got '$2', wanted '$3')"
-	fi
-}
-
 demo_db
 TOOL=$(pwd)/build/tools/table-tool
 mkdir -p "$TMP/here"
