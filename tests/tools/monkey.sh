@@ -271,7 +271,11 @@ monkey_play() {
 		=writer\ *) m_writer=${_l#=writer } ;;
 		esac
 	done <"$1"
-	rm -rf "$DB" "$TMP"/m*.err "$TMP"/m*.rc "$TMP"/cli.* "$TMP"/m*.state
+	# Each play from the same start: the demo data, no drafts, and an
+	# empty folder to export into.
+	rm -rf "$DB" "$TMP"/m*.err "$TMP"/m*.rc "$TMP"/cli.* "$TMP/state" \
+	    "$TMP/work"
+	mkdir "$TMP/work"
 	cp -a "$TMP/demo" "$DB"
 	mkdir -p "$XDG_CONFIG_HOME/ogpo"
 	echo "mouse = $m_mouse" >"$XDG_CONFIG_HOME/ogpo/config"
@@ -489,7 +493,6 @@ monkey_shrink() {
 	echo "# shortest: $1.min ($(wc -l <"$TMP/body") actions)"
 }
 
-mkdir -p "$TMP/work"
 "$OGPO" --db "$TMP/demo" init --demo >/dev/null 2>&1 ||
     { not_ok "init --demo"; exit 1; }
 
