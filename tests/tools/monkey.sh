@@ -232,8 +232,21 @@ monkey_start() {
 		    >>"$TMP/tap"
 	fi
 	_errs="$_errs $TMP/m$_nstart.err"
+	m_pid=$(tui_pid)
 	tail -n 1 "$TMP/tap" | grep -q '^not ok' &&
 	    m_fail="ogpo did not start (session $_nstart)"
+	return 0
+}
+
+# monkey_gone: 0 once ogpo has ended, its status in $_rc. A key sent as
+# it left (C-c, once the terminal is the shell's again) may end the
+# launcher before it writes the status: then $_rc is 0, as it is the
+# person's own doing, and a sanitizer report is still in stderr.
+monkey_gone() {
+	kill -0 "$m_pid" 2>/dev/null && return 1
+	poll 2 is_dead
+	_rc=$(cat "$TMP/$TUI_S.rc" 2>/dev/null)
+	_rc=${_rc:-0}
 	return 0
 }
 
@@ -274,7 +287,7 @@ monkey_play() {
 	# Each play from the same start: the demo data, no drafts, and an
 	# empty folder to export into.
 	rm -rf "$DB" "$TMP"/m*.err "$TMP"/m*.rc "$TMP"/cli.* "$TMP/state" \
-	    "$TMP/work"
+	    "$TMP/work" "$TMP/garble"
 	mkdir "$TMP/work"
 	cp -a "$TMP/demo" "$DB"
 	mkdir -p "$XDG_CONFIG_HOME/ogpo"
@@ -303,8 +316,7 @@ monkey_play() {
 	fi
 	[ -n "$m_fail" ] && : >"$TMP/none" && set -- "$TMP/none"
 	while IFS= read -r _l; do
-		if is_dead; then
-			_rc=$(cat "$TMP/$TUI_S.rc")
+		if monkey_gone; then
 			# Quit by a key, or the link dropped (X): 0 or 128 + 1.
 			if [ "$_rc" != 0 ] && { [ "$_rc" != 129 ] ||
 			    [ "$_hup" != 1 ]; }; then
@@ -330,8 +342,10 @@ monkey_play() {
 			tx paste-buffer -b monkey -t "$TUI_S" ;;
 		"H	"*) set -f; tx send-keys -t "$TUI_S" -H ${_l#H	}; set +f ;;
 		E) esc ;;
-		X) _hup=1; kill -HUP "$(tui_pid)"
-			wait_exit 10 || { m_fail="SIGHUP did not end ogpo"; break; } ;;
+		X) _hup=1
+			kill -HUP "$m_pid" 2>/dev/null || continue	# gone
+			poll 10 monkey_gone ||
+			    { m_fail="SIGHUP did not end ogpo"; break; } ;;
 		"Z	"*) set -- ${_l#Z	}; _c=$1 _r=$2
 			tx resize-window -t "$TUI_S" -x "$1" -y "$2" ;;
 		"S	"*) sleep "$(awk -v m="${_l#S	}" 'BEGIN { print m / 1000 }')" ;;
@@ -372,10 +386,27 @@ monkey_play() {
 # monkey_check: after the actions, ogpo answers, draws what it means to,
 # and leaves as it should.
 monkey_check() {
-	if is_dead; then
-		_rc=$(cat "$TMP/$TUI_S.rc")
+	if monkey_gone; then
 		[ "$_rc" = 0 ] || m_fail="ogpo ended with status $_rc"
 		return
+	fi
+	# What curses thinks is on the screen is on it: a redraw of the
+	# whole screen, as the keys left it, changes nothing.
+	if monkey_settle "$TMP/before"; then
+		keys C-l
+		if monkey_settle "$TMP/after" &&
+		    ! cmp -s "$TMP/before" "$TMP/after"; then
+			# The status line may answer the key itself.
+			if ! cmp -s "$(sed '$d' "$TMP/before" >"$TMP/b1"; echo "$TMP/b1")" \
+			    "$(sed '$d' "$TMP/after" >"$TMP/a1"; echo "$TMP/a1")"; then
+				m_fail="the screen was not what curses drew"
+				cat "$TMP/before" - "$TMP/after" >"$TMP/garble" \
+				    <<-EOF
+				-- after C-l --
+				EOF
+				return
+			fi
+		fi
 	fi
 	# Still answering: a resize is drawn, in any view.
 	tx resize-window -t "$TUI_S" -x 60 -y 20
@@ -387,20 +418,6 @@ monkey_check() {
 	if ! poll 15 has_big; then
 		m_fail="no redraw after a resize back (hung?)"
 		return
-	fi
-	# What curses thinks is on the screen is on it: a redraw of the
-	# whole screen changes nothing.
-	if monkey_settle "$TMP/before"; then
-		keys C-l
-		if monkey_settle "$TMP/after" &&
-		    ! cmp -s "$TMP/before" "$TMP/after"; then
-			# The status line may answer the key itself.
-			if ! cmp -s "$(sed '$d' "$TMP/before" >"$TMP/b1"; echo "$TMP/b1")" \
-			    "$(sed '$d' "$TMP/after" >"$TMP/a1"; echo "$TMP/a1")"; then
-				m_fail="the screen was not what curses drew"
-				return
-			fi
-		fi
 	fi
 	# Every key typed arrives, in order: back on the first tab, a search.
 	monkey_escape
@@ -457,6 +474,8 @@ monkey_keep() {
 	cp "$TMP/last.screen" "$MONKEY_OUT/$1.screen" 2>/dev/null
 	cat $_errs "$TMP/cli.err" >"$MONKEY_OUT/$1.err" 2>/dev/null
 	echo "$m_fail" >"$MONKEY_OUT/$1.why"
+	[ -f "$TMP/garble" ] && cp "$TMP/garble" "$MONKEY_OUT/$1.garble"
+	return 0
 }
 
 # monkey_shrink FILE: drop chunks of actions, halving the chunk, while
