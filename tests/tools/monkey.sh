@@ -23,7 +23,7 @@
 # E (Escape alone), Z COLS ROWS (resize), S MS (a pause), X (the link
 # drops: SIGHUP, and ogpo is started again, offering the form left open),
 # C ARGS... (the command line writes meanwhile, as another person does). The first lines,
-# =lang, =keymap, =mouse, =size, =end, set up the run.
+# =lang, =keymap, =mouse, =size, =end, =writer, =term, set up the run.
 #
 # Against the plain build it finds hangs and broken screens; against
 # build/asan/ogpo (ASan + UBSan) memory errors too. tests/tui/test_monkey.sh
@@ -106,6 +106,10 @@ monkey_gen() {
 		print "=size " pick("80x24 100x30 120x40 200x60 81x25")
 		print "=end " pick("quit quit hup")
 		print "=writer " pick("off on")
+		# Under xterm-256color tmux sends Home as ESC [ 1 ~, which
+		# that description does not list: ogpo reads it itself.
+		print "=term " pick("tmux-256color tmux-256color xterm-256color " \
+		    "screen vt100")
 		left = n
 		while (left > 0) {
 			r = ri(1000)
@@ -273,7 +277,7 @@ monkey_play() {
 	_nstart=0
 	_errs=
 	m_lang=C.UTF-8 m_keymap=default m_mouse=off m_cols=80 m_rows=24 m_end=quit
-	m_writer=off _hup=0
+	m_writer=off _hup=0 m_term=tmux-256color
 	while IFS= read -r _l; do
 		case $_l in
 		=lang\ *) m_lang=${_l#=lang } ;;
@@ -282,6 +286,7 @@ monkey_play() {
 		=size\ *) _s=${_l#=size }; m_cols=${_s%x*} m_rows=${_s#*x} ;;
 		=end\ *) m_end=${_l#=end } ;;
 		=writer\ *) m_writer=${_l#=writer } ;;
+		=term\ *) m_term=${_l#=term } ;;
 		esac
 	done <"$1"
 	# Each play from the same start: the demo data, no drafts, and an
@@ -293,6 +298,8 @@ monkey_play() {
 	mkdir -p "$XDG_CONFIG_HOME/ogpo"
 	echo "mouse = $m_mouse" >"$XDG_CONFIG_HOME/ogpo/config"
 	TUI_LANG=$m_lang
+	TUI_TERM=$m_term
+	infocmp "$TUI_TERM" >/dev/null 2>&1 || TUI_TERM=screen-256color
 	case $m_lang in zh*) TUI_READY='1 機關' ;; *) TUI_READY='1 Agencies' ;; esac
 	# Every session keeps its drafts in one place, so that the next one
 	# started (after a q) is offered them.
