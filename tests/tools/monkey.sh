@@ -254,10 +254,21 @@ monkey_gone() {
 	return 0
 }
 
-# monkey_settle: the screen, once two captures 300 ms apart agree (at
-# most 5 s), into $1.
+# monkey_unread: 0 once ogpo has read every byte sent to its terminal
+# (FIONREAD on the pane's tty is 0): keys still queued behind a slow
+# moment (the lock another process holds) are not a screen at rest.
+monkey_unread() {
+	/usr/bin/python3 -c 'import fcntl, os, struct, sys, termios
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+n = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"0000"))[0]
+sys.exit(n != 0)' "$(tx display -p -t "$TUI_S" '#{pane_tty}')" 2>/dev/null
+}
+
+# monkey_settle: the screen, once every key is read and two captures
+# 300 ms apart agree (at most 5 s), into $1.
 monkey_settle() {
 	_i=0
+	poll 10 monkey_unread
 	tx capture-pane -p -t "$TUI_S" >"$1"
 	while [ $_i -lt 16 ]; do
 		sleep 0.3
