@@ -142,8 +142,12 @@ users_action(struct ui *ui, enum ui_action a)
 		free(title);
 		break;
 	case UA_DELETE:
-		if (sel != 0)
-			users_remove(ui, &usr.users[sel - 1]);
+		if (sel == 0)
+			return 1;
+		/* A copy: under the question the list is read again when
+		 * someone else commits, and another user takes the row. */
+		u = usr.users[sel - 1];
+		users_remove(ui, &u);
 		return 1;
 	default:
 		return 0;

@@ -613,6 +613,19 @@ ui_redraw(struct ui *ui)
 }
 
 /*
+ * Give back a key read ahead of its turn: it is the next one read. A slow
+ * link brings an Escape and the arrow typed after it in one packet.
+ */
+static void
+ui_unget(int rc, wint_t wch)
+{
+	if (rc == KEY_CODE_YES)
+		ungetch((int)wch);
+	else
+		unget_wch((wchar_t)wch);
+}
+
+/*
  * Read the rest of an escape sequence the terminal description did not
  * name (say Home as ESC [ 1 ~ under another TERM): the common ones become
  * their keys, the others are swallowed whole rather than typed.
@@ -635,9 +648,17 @@ ui_sequence(wint_t intro)
 	char seq[16];
 	size_t n = 0, i;
 	wint_t wch;
+	int rc;
 
 	seq[n++] = (char)intro;
-	while (n + 1 < sizeof seq && wget_wch(stdscr, &wch) == OK) {
+	while (n + 1 < sizeof seq && (rc = wget_wch(stdscr, &wch)) != ERR) {
+		/* No sequence holds it (a key curses knew, a Chinese
+		 * character): the link lost the sequence's end, and this is
+		 * the key after it. */
+		if (rc != OK || wch < 0x20 || wch > 0x7e) {
+			ui_unget(rc, wch);
+			break;
+		}
 		seq[n++] = (char)wch;
 		if (wch >= 0x40 && wch <= 0x7e && n > 1)
 			break;		/* the final byte */
@@ -735,13 +756,17 @@ ui_getkey(struct ui *ui)
 		key = (int)wch;
 		if (key == 27) {
 			/* ESC and a key at once is Meta-key; ESC [ or ESC O
-			 * is a key sequence curses did not know. */
+			 * is a key sequence curses did not know. Another
+			 * Escape, or a key curses read whole (an arrow), is
+			 * a key of its own, the next one. */
 			nodelay(stdscr, TRUE);
 			rc = wget_wch(stdscr, &wch);
 			if (rc == OK && (wch == '[' || wch == 'O'))
 				key = ui_sequence(wch);
 			else if (rc == OK && wch != 27)
 				key = KEYMAP_META | (int)wch;
+			else if (rc != ERR)
+				ui_unget(rc, wch);
 			nodelay(stdscr, FALSE);
 			timeout(UI_POLL_MS);
 			if (key == UI_KEY_NONE)

@@ -167,7 +167,10 @@ text_unit_next(const char *s, size_t n, struct text_unit *u)
 		u->len = u->width = 2;
 		return;
 	}
-	if (c >= 0x80 && c <= 0x9f)
+	/* The zero-width joiner (U+200D) makes one picture of the emoji
+	 * on either side on some terminals (tmux) and not on others: how
+	 * many cells they take is not known, so it is named as well. */
+	if ((c >= 0x80 && c <= 0x9f) || c == 0x200d)
 		w = -1;
 	else if (!text_is_bidi(c))
 		w = wcwidth((wchar_t)c);
