@@ -2368,8 +2368,23 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if (im->o->meeting != 0) {
 		struct meeting *m = xmalloc(sizeof *m);
 
-		rc = store_meeting_get(t, im->o->meeting, m, NULL);
+		rc = store_meeting_get(t, im->o->meeting, m, cause);
 		free(m);
+		/* Only a miss is no such meeting: a record that cannot be
+		 * read is said as that, with the store's cause. */
+		if (rc != 0 && rc != OGPO_NOTFOUND) {
+			if (cause != NULL && *cause != NULL) {
+				char *said = *cause;
+
+				*cause = im->o->screen ? xasprintf(_("meeting "
+				    "#%u cannot be read: %s"), im->o->meeting,
+				    said) : xasprintf(_("--meeting %u: the "
+				    "meeting cannot be read: %s"),
+				    im->o->meeting, said);
+				free(said);
+			}
+			return rc;
+		}
 		if (rc != 0 && im->o->screen)
 			return err_set(cause, OGPO_INVALID, "meeting #%u is "
 			    "no longer there: another deleted it meanwhile",

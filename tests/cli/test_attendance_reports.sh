@@ -114,6 +114,19 @@ run import attendance "$D/teams.csv" --meeting 999 --status online
 status "a meeting that does not exist" 1
 contains "is named as the option" "$TMP/err" \
     "--meeting 999: no meeting has this number (see ogpo list meetings)"
+# A meeting whose record cannot be read is said as that, not as missing:
+# a copy of the database with the record made garbage (lmdb-utils).
+cp -R "$DB" "$TMP/damaged"
+mdb_dump -s meeting "$DB" | awk -v k=" $(printf '%08x' "$m")" \
+    'bad { print " ff"; bad = 0; next } $0 == k { bad = 1 } { print }' |
+    mdb_load -s meeting "$TMP/damaged" 2>/dev/null || not_ok "damaging it"
+"$OGPO" --db "$TMP/damaged" import attendance "$D/teams.csv" --meeting "$m" \
+    --status online >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "a meeting that cannot be read" 1
+contains "is said as that, with the cause" "$TMP/err" \
+    "--meeting $m: the meeting cannot be read: meeting record: not a CBOR map"
+lacks "never as missing" "$TMP/err" "no meeting has this number"
 run import attendance "$D/teams.csv" --meeting "$m" --status late
 status "a status that is none: a usage error" 2
 contains "naming it" "$TMP/err" "--status 'late' is not a status"
