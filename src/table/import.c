@@ -1604,16 +1604,20 @@ import_agency_named(struct import *im, const char *part)
 /*
  * The agency a name cell says beside the name, as a meeting tool shows
  * a person who typed it there: 王小明 (內政部), 王小明（內政部）,
- * 內政部-王小明, 內政部 王小明, 王小明_MOI. Taken only when the part is
- * exactly an agency's name or code: then cell is cut to the name, in
- * place, and the agency returned; else 0, cell as it was.
+ * (內政部)王小明, 【內政部】王小明, 內政部-王小明, 內政部 王小明,
+ * 王小明_MOI. Taken only when the part is exactly an agency's name or
+ * code: then cell is cut to the name, in place (empty when there was
+ * none, 內政部-), and the agency returned; else 0, cell as it was.
  */
 static uint32_t
 import_name_agency(struct import *im, char *cell)
 {
 	static const char *const seps[] = { "－", "-", "_", "／", "/", "　",
 		" " };
-	char left[OGPO_NAME_MAX * 2], right[sizeof left], *open, *name = NULL;
+	static const char *const fronts[][2] = { { "(", ")" },
+		{ "（", "）" }, { "【", "】" } };
+	char left[OGPO_NAME_MAX * 2], right[sizeof left], *open = NULL;
+	char *close, *name = NULL;
 	const char *at;
 	size_t i, len;
 	uint32_t agency = 0;
@@ -1622,7 +1626,21 @@ import_name_agency(struct import *im, char *cell)
 	if (str_copy(left, cell, sizeof left) != 0)
 		return 0;
 	len = strlen(left);
-	if ((open = import_last_open(left)) != NULL && open > left &&
+	/* In front, as an agency's staff label their sign-in: (內政部)王小明,
+	 * （內政部）王小明, 【內政部】王小明. */
+	for (i = 0; i < sizeof fronts / sizeof fronts[0]; i++) {
+		if (strncmp(left, fronts[i][0], strlen(fronts[i][0])) != 0 ||
+		    (close = strstr(left, fronts[i][1])) == NULL)
+			continue;
+		*close = '\0';
+		open = left;
+		agency = import_agency_named(im, import_trim(left +
+		    strlen(fronts[i][0])));
+		name = import_trim(close + strlen(fronts[i][1]));
+		break;
+	}
+	if (open == NULL && (open = import_last_open(left)) != NULL &&
+	    open > left &&
 	    ((len > 1 && left[len - 1] == ')') || (len > strlen("）") &&
 	    strcmp(left + len - strlen("）"), "）") == 0))) {
 		left[len - (left[len - 1] == ')' ? 1 : strlen("）"))] = '\0';
@@ -1644,7 +1662,8 @@ import_name_agency(struct import *im, char *cell)
 		    import_trim(right))) != 0)
 			name = import_trim(left);
 	}
-	if (agency == 0 || *name == '\0')
+	/* 內政部- with no name: the agency, and cell left empty. */
+	if (agency == 0)
 		return 0;
 	memmove(cell, name, strlen(name) + 1);
 	return agency;
@@ -1661,7 +1680,7 @@ static uint32_t
 import_person_find(struct import *im, const struct table_row *row, int *rc)
 {
 	char emailc[OGPO_EMAIL_MAX + 64], namec[OGPO_NAME_MAX * 2];
-	char codec[64], agc[OGPO_TEXT_MAX + 1], lower[OGPO_EMAIL_MAX + 1];
+	char typed[sizeof namec], codec[64], agc[OGPO_TEXT_MAX + 1], lower[OGPO_EMAIL_MAX + 1];
 	const char *email, *name, *code, *ag;
 	struct import_invitee key, *v;
 	struct store_cursor *cur;
@@ -1699,10 +1718,17 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		    "is required: their e-mail, or their name and agency");
 		return 0;
 	}
+	str_copy(typed, name, sizeof typed);
 	if ((code == NULL || *code == '\0') && (ag == NULL || *ag == '\0') &&
-	    (agency = import_name_agency(im, namec)) != 0)
+	    (agency = import_name_agency(im, namec)) != 0) {
+		if (*namec == '\0') {
+			*rc = import_refuse(im, row, COL_NAME, typed, "names "
+			    "an agency but no person: write the person's name "
+			    "beside it, as 內政部-王小明, and import again");
+			return 0;
+		}
 		name = namec;
-	else if (code != NULL && *code != '\0') {
+	} else if (code != NULL && *code != '\0') {
 		char *why = NULL;
 
 		/* 0800 made 800 by a spreadsheet: the agency named beside

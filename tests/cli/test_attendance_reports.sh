@@ -233,6 +233,31 @@ contains "an English display name: refused, saying what to write" \
 contains "an organisation that is no agency: refused, never guessed" \
     "$TMP/out" "rejected row 7, column Name: '陳小明 (Acme)': names no agency"
 
+# The agency in front of the name, as a sign-in sheet's typist puts it;
+# an agency with no name is refused as that.
+printf '%s\n' 'Name	Email' '（內政部）廖書豪	' '(MOI)林冠宇	' \
+    '【內政部】翁靜怡	' '內政部-	' >"$D/names-front.tsv"
+run import attendance "$D/names-front.tsv" --meeting "$m" --status online \
+    --dry-run
+status "the agency in front: one row refused" 1
+contains "（內政部）王小明" "$TMP/out" "row 2: added 廖書豪 組長"
+contains "(MOI)王小明" "$TMP/out" "row 3: added 林冠宇 副司長"
+contains "【內政部】王小明" "$TMP/out" "row 4: added 翁靜怡 副首長"
+contains "an agency and no name: refused as that" "$TMP/out" \
+    "rejected row 5, column Name: '內政部-': names an agency but no person: write the person's name beside it, as 內政部-王小明, and import again"
+
+# A sign-in sheet of names alone, as the refusals advise writing them:
+# read, a row whose name carries no agency refused on its own.
+printf '%s\n' '姓名' '廖書豪 (內政部)' '陳小明' >"$D/names-only.csv"
+run import attendance "$D/names-only.csv" --meeting "$m" --status online \
+    --dry-run
+status "names alone: read, one row refused" 1
+lacks "the header is taken" "$TMP/err" "the header has no"
+contains "the name with its agency is read" "$TMP/out" \
+    "row 2: added 廖書豪 組長"
+contains "a name with no agency: refused, saying what to write" "$TMP/out" \
+    "rejected row 3, column 姓名: '陳小明': names no agency ogpo knows, and the row has no e-mail: write the agency into the name as 王小明 (內政部)"
+
 # --- a paper sign-in sheet typed in LibreOffice ---------------------------
 if ! command -v soffice >/dev/null || [ ! -x /usr/bin/python3 ] ||
     ! /usr/bin/python3 -c 'import uno' 2>/dev/null || ! locale -a \
