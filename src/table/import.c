@@ -2109,6 +2109,50 @@ import_section(const struct table_row *row)
 	    v[n + 2] != '\0' && v[n + 2] != ' ';
 }
 
+/*
+ * 1 if the row under a numbered line is a header of its own (Name,
+ * Join Time, Email...), as under a report's next section; a row typed
+ * under 2. 備註 is not, and is read.
+ */
+static int
+import_section_header(const struct table_row *row)
+{
+	struct import_header h;
+	char *why = NULL;
+	int rc;
+
+	rc = import_header_map(row, ENTITY_ATTENDANCE, IMPORT_GIVEN_MEETING |
+	    IMPORT_GIVEN_STATUS, &h, &why);
+	free(why);
+	return rc == 0;
+}
+
+/* A copy of a row, kept past the reader's next one. */
+static struct table_row *
+import_row_dup(const struct table_row *row)
+{
+	struct table_row *copy;
+	size_t i;
+
+	copy = xcalloc(1, sizeof *copy);
+	*copy = *row;
+	copy->fields = xcalloc(row->nfields + 1, sizeof *copy->fields);
+	for (i = 0; i < row->nfields; i++)
+		copy->fields[i] = xstrdup(row->fields[i]);
+	return copy;
+}
+
+static void
+import_row_free(struct table_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->nfields; i++)
+		free(row->fields[i]);
+	free(row->fields);
+	free(row);
+}
+
 /* 1 if every cell of the row is empty (Excel leaves such rows). */
 static int
 import_blank(const struct table_row *row)
@@ -2350,6 +2394,45 @@ import_header_find(struct import *im, char **cause)
 	return rc;
 }
 
+/* Read one row of the table into the import: 0, or a status that ends it. */
+static int
+import_row(struct import *im, const struct table_row *row)
+{
+	struct import_result *res = im->res;
+	char label[64], *ragged;
+	int rc;
+
+	if (table_total_row(row, label, sizeof label)) {
+		import_change(im, row, N_("passed over: a total row (%s), not "
+		    "a record"), label);
+		return 0;
+	}
+	res->rows++;
+	im->email[0] = '\0';	/* no row's e-mail is known yet */
+	if (res->rows % 1024 == 0) {
+		uint64_t done = table_ahead_bytes_read(im->ahead);
+
+		if (im->o->progress != NULL)
+			im->o->progress(im->o->arg, IMPORT_CHECKING, done,
+			    table_reader_bytes_total(im->r));
+		/* The heap for the pages changed so far, and a little more,
+		 * faulted in beside the writer. */
+		bulkmem_used((size_t)(done / res->rows * IMPORT_DIRTY *
+		    (res->added + res->updated)));
+	}
+	if ((ragged = import_ragged(im, row)) != NULL)
+		rc = import_reject(im, row, "", ragged);
+	else
+		rc = im->o->kind == ENTITY_AGENCY ?
+		    import_agency_row(im, row) :
+		    im->o->kind == ENTITY_ATTENDANCE ?
+		    import_attendance_row(im, row) :
+		    import_officer_row(im, row,
+		    table_ahead_prepared(im->ahead));
+	free(ragged);
+	return rc;
+}
+
 static int
 import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
@@ -2357,7 +2440,6 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	struct import_result *res = im->res;
 	const struct table_row *row;
 	uint64_t first;
-	char *ragged;
 	size_t i;
 	int rc;
 
@@ -2435,44 +2517,29 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		/* (Under the table, never a note under its header.) */
 		if (im->o->kind == ENTITY_ATTENDANCE && res->rows > 0 &&
 		    import_section(row)) {
-			import_change(im, row, N_("passed over: '%s' and the "
-			    "rows under it, the report's next section"),
-			    row->fields[0]);
-			break;
-		}
-		{
-			char label[64];
+			struct table_row *held = import_row_dup(row);
 
-			if (table_total_row(row, label, sizeof label)) {
-				import_change(im, row, N_("passed over: a "
-				    "total row (%s), not a record"), label);
+			while ((rc = table_ahead_next(im->ahead, &row,
+			    cause)) == 1 && import_blank(row))
+				continue;
+			if (rc == 1 && !import_section_header(row)) {
+				/* No header of its own under it: a line typed
+				 * among the rows (2. 備註), read as one. */
+				if ((rc = import_row(im, held)) == 0)
+					rc = import_row(im, row);
+				import_row_free(held);
+				if (rc != 0)
+					return rc;
 				continue;
 			}
+			if (rc >= 0)
+				import_change(im, held, N_("passed over: '%s' "
+				    "and the rows under it, the report's next "
+				    "section"), held->fields[0]);
+			import_row_free(held);
+			break;
 		}
-		res->rows++;
-		im->email[0] = '\0';	/* no row's e-mail is known yet */
-		if (res->rows % 1024 == 0) {
-			uint64_t done = table_ahead_bytes_read(im->ahead);
-
-			if (im->o->progress != NULL)
-				im->o->progress(im->o->arg, IMPORT_CHECKING,
-				    done, table_reader_bytes_total(im->r));
-			/* The heap for the pages changed so far, and a
-			 * little more, faulted in beside the writer. */
-			bulkmem_used((size_t)(done / res->rows * IMPORT_DIRTY *
-			    (res->added + res->updated)));
-		}
-		if ((ragged = import_ragged(im, row)) != NULL)
-			rc = import_reject(im, row, "", ragged);
-		else
-			rc = im->o->kind == ENTITY_AGENCY ?
-			    import_agency_row(im, row) :
-			    im->o->kind == ENTITY_ATTENDANCE ?
-			    import_attendance_row(im, row) :
-			    import_officer_row(im, row,
-			    table_ahead_prepared(im->ahead));
-		free(ragged);
-		if (rc != 0)
+		if ((rc = import_row(im, row)) != 0)
 			return rc;
 	}
 	if (rc < 0)

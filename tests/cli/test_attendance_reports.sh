@@ -233,6 +233,17 @@ contains "an English display name: refused, saying what to write" \
 contains "an organisation that is no agency: refused, never guessed" \
     "$TMP/out" "rejected row 7, column Name: '陳小明 (Acme)': names no agency"
 
+# A numbered note typed under the rows, with no header of its own under
+# it, is no report's next section: the rows under it are read, not lost.
+printf '%s\n' 'Name	Email' '廖書豪	moi.po2@ogpo.example' '' '2. 備註' \
+    '林冠宇	MOI.ALT3@ogpo.example' >"$D/remark.tsv"
+run import attendance "$D/remark.tsv" --meeting "$m" --status online --dry-run
+status "a numbered note under the rows: refused" 1
+lacks "it does not end the table" "$TMP/out" "passed over: '2. 備註'"
+contains "the note is the row refused" "$TMP/out" \
+    "rejected row 4: the row has 1 cells but the header 2"
+contains "the row under it is read" "$TMP/out" "row 5: added 林冠宇 副司長"
+
 # The agency in front of the name, as a sign-in sheet's typist puts it;
 # an agency with no name is refused as that.
 printf '%s\n' 'Name	Email' '（內政部）廖書豪	' '(MOI)林冠宇	' \
