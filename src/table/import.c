@@ -1604,16 +1604,20 @@ import_agency_named(struct import *im, const char *part)
 /*
  * The agency a name cell says beside the name, as a meeting tool shows
  * a person who typed it there: 王小明 (內政部), 王小明（內政部）,
- * 內政部-王小明, 內政部 王小明, 王小明_MOI. Taken only when the part is
- * exactly an agency's name or code: then cell is cut to the name, in
- * place, and the agency returned; else 0, cell as it was.
+ * (內政部)王小明, 【內政部】王小明, 內政部-王小明, 內政部 王小明,
+ * 王小明_MOI. Taken only when the part is exactly an agency's name or
+ * code: then cell is cut to the name, in place (empty when there was
+ * none, 內政部-), and the agency returned; else 0, cell as it was.
  */
 static uint32_t
 import_name_agency(struct import *im, char *cell)
 {
 	static const char *const seps[] = { "－", "-", "_", "／", "/", "　",
 		" " };
-	char left[OGPO_NAME_MAX * 2], right[sizeof left], *open, *name = NULL;
+	static const char *const fronts[][2] = { { "(", ")" },
+		{ "（", "）" }, { "【", "】" } };
+	char left[OGPO_NAME_MAX * 2], right[sizeof left], *open = NULL;
+	char *close, *name = NULL;
 	const char *at;
 	size_t i, len;
 	uint32_t agency = 0;
@@ -1622,7 +1626,21 @@ import_name_agency(struct import *im, char *cell)
 	if (str_copy(left, cell, sizeof left) != 0)
 		return 0;
 	len = strlen(left);
-	if ((open = import_last_open(left)) != NULL && open > left &&
+	/* In front, as an agency's staff label their sign-in: (內政部)王小明,
+	 * （內政部）王小明, 【內政部】王小明. */
+	for (i = 0; i < sizeof fronts / sizeof fronts[0]; i++) {
+		if (strncmp(left, fronts[i][0], strlen(fronts[i][0])) != 0 ||
+		    (close = strstr(left, fronts[i][1])) == NULL)
+			continue;
+		*close = '\0';
+		open = left;
+		agency = import_agency_named(im, import_trim(left +
+		    strlen(fronts[i][0])));
+		name = import_trim(close + strlen(fronts[i][1]));
+		break;
+	}
+	if (open == NULL && (open = import_last_open(left)) != NULL &&
+	    open > left &&
 	    ((len > 1 && left[len - 1] == ')') || (len > strlen("）") &&
 	    strcmp(left + len - strlen("）"), "）") == 0))) {
 		left[len - (left[len - 1] == ')' ? 1 : strlen("）"))] = '\0';
@@ -1644,7 +1662,8 @@ import_name_agency(struct import *im, char *cell)
 		    import_trim(right))) != 0)
 			name = import_trim(left);
 	}
-	if (agency == 0 || *name == '\0')
+	/* 內政部- with no name: the agency, and cell left empty. */
+	if (agency == 0)
 		return 0;
 	memmove(cell, name, strlen(name) + 1);
 	return agency;
@@ -1661,7 +1680,7 @@ static uint32_t
 import_person_find(struct import *im, const struct table_row *row, int *rc)
 {
 	char emailc[OGPO_EMAIL_MAX + 64], namec[OGPO_NAME_MAX * 2];
-	char codec[64], agc[OGPO_TEXT_MAX + 1], lower[OGPO_EMAIL_MAX + 1];
+	char typed[sizeof namec], codec[64], agc[OGPO_TEXT_MAX + 1], lower[OGPO_EMAIL_MAX + 1];
 	const char *email, *name, *code, *ag;
 	struct import_invitee key, *v;
 	struct store_cursor *cur;
@@ -1699,10 +1718,17 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		    "is required: their e-mail, or their name and agency");
 		return 0;
 	}
+	str_copy(typed, name, sizeof typed);
 	if ((code == NULL || *code == '\0') && (ag == NULL || *ag == '\0') &&
-	    (agency = import_name_agency(im, namec)) != 0)
+	    (agency = import_name_agency(im, namec)) != 0) {
+		if (*namec == '\0') {
+			*rc = import_refuse(im, row, COL_NAME, typed, "names "
+			    "an agency but no person: write the person's name "
+			    "beside it, as 內政部-王小明, and import again");
+			return 0;
+		}
 		name = namec;
-	else if (code != NULL && *code != '\0') {
+	} else if (code != NULL && *code != '\0') {
 		char *why = NULL;
 
 		/* 0800 made 800 by a spreadsheet: the agency named beside
@@ -2083,6 +2109,50 @@ import_section(const struct table_row *row)
 	    v[n + 2] != '\0' && v[n + 2] != ' ';
 }
 
+/*
+ * 1 if the row under a numbered line is a header of its own (Name,
+ * Join Time, Email...), as under a report's next section; a row typed
+ * under 2. 備註 is not, and is read.
+ */
+static int
+import_section_header(const struct table_row *row)
+{
+	struct import_header h;
+	char *why = NULL;
+	int rc;
+
+	rc = import_header_map(row, ENTITY_ATTENDANCE, IMPORT_GIVEN_MEETING |
+	    IMPORT_GIVEN_STATUS, &h, &why);
+	free(why);
+	return rc == 0;
+}
+
+/* A copy of a row, kept past the reader's next one. */
+static struct table_row *
+import_row_dup(const struct table_row *row)
+{
+	struct table_row *copy;
+	size_t i;
+
+	copy = xcalloc(1, sizeof *copy);
+	*copy = *row;
+	copy->fields = xcalloc(row->nfields + 1, sizeof *copy->fields);
+	for (i = 0; i < row->nfields; i++)
+		copy->fields[i] = xstrdup(row->fields[i]);
+	return copy;
+}
+
+static void
+import_row_free(struct table_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->nfields; i++)
+		free(row->fields[i]);
+	free(row->fields);
+	free(row);
+}
+
 /* 1 if every cell of the row is empty (Excel leaves such rows). */
 static int
 import_blank(const struct table_row *row)
@@ -2324,6 +2394,45 @@ import_header_find(struct import *im, char **cause)
 	return rc;
 }
 
+/* Read one row of the table into the import: 0, or a status that ends it. */
+static int
+import_row(struct import *im, const struct table_row *row)
+{
+	struct import_result *res = im->res;
+	char label[64], *ragged;
+	int rc;
+
+	if (table_total_row(row, label, sizeof label)) {
+		import_change(im, row, N_("passed over: a total row (%s), not "
+		    "a record"), label);
+		return 0;
+	}
+	res->rows++;
+	im->email[0] = '\0';	/* no row's e-mail is known yet */
+	if (res->rows % 1024 == 0) {
+		uint64_t done = table_ahead_bytes_read(im->ahead);
+
+		if (im->o->progress != NULL)
+			im->o->progress(im->o->arg, IMPORT_CHECKING, done,
+			    table_reader_bytes_total(im->r));
+		/* The heap for the pages changed so far, and a little more,
+		 * faulted in beside the writer. */
+		bulkmem_used((size_t)(done / res->rows * IMPORT_DIRTY *
+		    (res->added + res->updated)));
+	}
+	if ((ragged = import_ragged(im, row)) != NULL)
+		rc = import_reject(im, row, "", ragged);
+	else
+		rc = im->o->kind == ENTITY_AGENCY ?
+		    import_agency_row(im, row) :
+		    im->o->kind == ENTITY_ATTENDANCE ?
+		    import_attendance_row(im, row) :
+		    import_officer_row(im, row,
+		    table_ahead_prepared(im->ahead));
+	free(ragged);
+	return rc;
+}
+
 static int
 import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
@@ -2331,7 +2440,6 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	struct import_result *res = im->res;
 	const struct table_row *row;
 	uint64_t first;
-	char *ragged;
 	size_t i;
 	int rc;
 
@@ -2368,8 +2476,23 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	if (im->o->meeting != 0) {
 		struct meeting *m = xmalloc(sizeof *m);
 
-		rc = store_meeting_get(t, im->o->meeting, m, NULL);
+		rc = store_meeting_get(t, im->o->meeting, m, cause);
 		free(m);
+		/* Only a miss is no such meeting: a record that cannot be
+		 * read is said as that, with the store's cause. */
+		if (rc != 0 && rc != OGPO_NOTFOUND) {
+			if (cause != NULL && *cause != NULL) {
+				char *said = *cause;
+
+				*cause = im->o->screen ? xasprintf(_("meeting "
+				    "#%u cannot be read: %s"), im->o->meeting,
+				    said) : xasprintf(_("--meeting %u: the "
+				    "meeting cannot be read: %s"),
+				    im->o->meeting, said);
+				free(said);
+			}
+			return rc;
+		}
 		if (rc != 0 && im->o->screen)
 			return err_set(cause, OGPO_INVALID, "meeting #%u is "
 			    "no longer there: another deleted it meanwhile",
@@ -2394,44 +2517,29 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		/* (Under the table, never a note under its header.) */
 		if (im->o->kind == ENTITY_ATTENDANCE && res->rows > 0 &&
 		    import_section(row)) {
-			import_change(im, row, N_("passed over: '%s' and the "
-			    "rows under it, the report's next section"),
-			    row->fields[0]);
-			break;
-		}
-		{
-			char label[64];
+			struct table_row *held = import_row_dup(row);
 
-			if (table_total_row(row, label, sizeof label)) {
-				import_change(im, row, N_("passed over: a "
-				    "total row (%s), not a record"), label);
+			while ((rc = table_ahead_next(im->ahead, &row,
+			    cause)) == 1 && import_blank(row))
+				continue;
+			if (rc == 1 && !import_section_header(row)) {
+				/* No header of its own under it: a line typed
+				 * among the rows (2. 備註), read as one. */
+				if ((rc = import_row(im, held)) == 0)
+					rc = import_row(im, row);
+				import_row_free(held);
+				if (rc != 0)
+					return rc;
 				continue;
 			}
+			if (rc >= 0)
+				import_change(im, held, N_("passed over: '%s' "
+				    "and the rows under it, the report's next "
+				    "section"), held->fields[0]);
+			import_row_free(held);
+			break;
 		}
-		res->rows++;
-		im->email[0] = '\0';	/* no row's e-mail is known yet */
-		if (res->rows % 1024 == 0) {
-			uint64_t done = table_ahead_bytes_read(im->ahead);
-
-			if (im->o->progress != NULL)
-				im->o->progress(im->o->arg, IMPORT_CHECKING,
-				    done, table_reader_bytes_total(im->r));
-			/* The heap for the pages changed so far, and a
-			 * little more, faulted in beside the writer. */
-			bulkmem_used((size_t)(done / res->rows * IMPORT_DIRTY *
-			    (res->added + res->updated)));
-		}
-		if ((ragged = import_ragged(im, row)) != NULL)
-			rc = import_reject(im, row, "", ragged);
-		else
-			rc = im->o->kind == ENTITY_AGENCY ?
-			    import_agency_row(im, row) :
-			    im->o->kind == ENTITY_ATTENDANCE ?
-			    import_attendance_row(im, row) :
-			    import_officer_row(im, row,
-			    table_ahead_prepared(im->ahead));
-		free(ragged);
-		if (rc != 0)
+		if ((rc = import_row(im, row)) != 0)
 			return rc;
 	}
 	if (rc < 0)

@@ -158,10 +158,8 @@ import_header_map(const struct table_row *row, enum entity_kind kind,
 			missing = "會議類別 (kind)";
 		else if (h->col[COL_EMAIL] == 0 && h->col[COL_NAME] == 0)
 			missing = "電子郵件 or 姓名 (email or name)";
-		else if (h->col[COL_EMAIL] == 0 && h->col[COL_AGENCY] == 0 &&
-		    h->col[COL_AGENCY_CODE] == 0)
-			missing = "機關 or 機關代碼 (agency or "
-			    "agency_code)";
+		/* Names alone may carry their agency, 王小明 (內政部): a
+		 * row whose name does not is refused on its own. */
 		else if (h->col[COL_STATUS] == 0 &&
 		    !(given & IMPORT_GIVEN_STATUS)) {
 			missing = "出席情形 (status)";

@@ -90,6 +90,19 @@ run import attendance "$D/teams.csv" --meeting 999 --status online
 status "a meeting that does not exist" 1
 contains "is named as the option" "$TMP/err" \
     "--meeting 999: no meeting has this number (see ogpo list meetings)"
+# A meeting whose record cannot be read is said as that, not as missing:
+# a copy of the database with the record made garbage (lmdb-utils).
+cp -R "$DB" "$TMP/damaged"
+mdb_dump -s meeting "$DB" | awk -v k=" $(printf '%08x' "$m")" \
+    'bad { print " ff"; bad = 0; next } $0 == k { bad = 1 } { print }' |
+    mdb_load -s meeting "$TMP/damaged" 2>/dev/null || not_ok "damaging it"
+"$OGPO" --db "$TMP/damaged" import attendance "$D/teams.csv" --meeting "$m" \
+    --status online >"$TMP/out" 2>"$TMP/err"
+rc=$?
+status "a meeting that cannot be read" 1
+contains "is said as that, with the cause" "$TMP/err" \
+    "--meeting $m: the meeting cannot be read: meeting record: not a CBOR map"
+lacks "never as missing" "$TMP/err" "no meeting has this number"
 run import attendance "$D/teams.csv" --meeting "$m" --status late
 status "a status that is none: a usage error" 2
 contains "naming it" "$TMP/err" "--status 'late' is not a status"
@@ -195,6 +208,42 @@ contains "an English display name: refused, saying what to write" \
     "$TMP/out" "rejected row 6, column Name: 'Shu-Hao Liao': names no agency ogpo knows, and the row has no e-mail: write the agency into the name as 王小明 (內政部) or 內政部-王小明 (the agency's exact name or code), or give the e-mail, and import again"
 contains "an organisation that is no agency: refused, never guessed" \
     "$TMP/out" "rejected row 7, column Name: '陳小明 (Acme)': names no agency"
+
+# A numbered note typed under the rows, with no header of its own under
+# it, is no report's next section: the rows under it are read, not lost.
+printf '%s\n' 'Name	Email' '廖書豪	moi.po2@ogpo.example' '' '2. 備註' \
+    '林冠宇	MOI.ALT3@ogpo.example' >"$D/remark.tsv"
+run import attendance "$D/remark.tsv" --meeting "$m" --status online --dry-run
+status "a numbered note under the rows: refused" 1
+lacks "it does not end the table" "$TMP/out" "passed over: '2. 備註'"
+contains "the note is the row refused" "$TMP/out" \
+    "rejected row 4: the row has 1 cells but the header 2"
+contains "the row under it is read" "$TMP/out" "row 5: added 林冠宇 副司長"
+
+# The agency in front of the name, as a sign-in sheet's typist puts it;
+# an agency with no name is refused as that.
+printf '%s\n' 'Name	Email' '（內政部）廖書豪	' '(MOI)林冠宇	' \
+    '【內政部】翁靜怡	' '內政部-	' >"$D/names-front.tsv"
+run import attendance "$D/names-front.tsv" --meeting "$m" --status online \
+    --dry-run
+status "the agency in front: one row refused" 1
+contains "（內政部）王小明" "$TMP/out" "row 2: added 廖書豪 組長"
+contains "(MOI)王小明" "$TMP/out" "row 3: added 林冠宇 副司長"
+contains "【內政部】王小明" "$TMP/out" "row 4: added 翁靜怡 副首長"
+contains "an agency and no name: refused as that" "$TMP/out" \
+    "rejected row 5, column Name: '內政部-': names an agency but no person: write the person's name beside it, as 內政部-王小明, and import again"
+
+# A sign-in sheet of names alone, as the refusals advise writing them:
+# read, a row whose name carries no agency refused on its own.
+printf '%s\n' '姓名' '廖書豪 (內政部)' '陳小明' >"$D/names-only.csv"
+run import attendance "$D/names-only.csv" --meeting "$m" --status online \
+    --dry-run
+status "names alone: read, one row refused" 1
+lacks "the header is taken" "$TMP/err" "the header has no"
+contains "the name with its agency is read" "$TMP/out" \
+    "row 2: added 廖書豪 組長"
+contains "a name with no agency: refused, saying what to write" "$TMP/out" \
+    "rejected row 3, column 姓名: '陳小明': names no agency ogpo knows, and the row has no e-mail: write the agency into the name as 王小明 (內政部)"
 
 # --- a paper sign-in sheet typed in LibreOffice ---------------------------
 if ! command -v soffice >/dev/null || [ ! -x /usr/bin/python3 ] ||
