@@ -197,9 +197,11 @@ check "zh: … online first" has_text "線上：視訊會議軟體的與會者�
 keys Enter
 # The report is in already: nothing to change, the organiser refused.
 expect "zh: nothing to change" "沒有需要變更的資料（2 筆不變，1 筆退回）"
-check "zh: the organiser refused" has_text "og@ndc.example"
-check "zh: … pointing to the Officers tab" has_text "「人員」分頁列有各人員"
-check "zh: … and r to save it" has_text "按 r 可將退回的列"
+# Waited for, not read off the last capture: a slow build may have
+# drawn the summary before the lines under it.
+expect "zh: the organiser refused" "og@ndc.example"
+expect "zh: … pointing to the Officers tab" "「人員」分頁列有各人員"
+expect "zh: … and r to save it" "按 r 可將退回的列"
 keys Enter
 expect_gone "zh: Enter closes it" "og@ndc.example"
 check "zh: the roll call is still open" has_text "#$mid"
