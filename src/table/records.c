@@ -1,8 +1,10 @@
 /*
  * records.c — tracked cases and their progress reports as tables, out
- * and back in: one column per field under the field's own name (as
- * `ogpo list cases --tsv` heads them), agencies by code, a case by its
- * number, choices by name; and meetings' resolutions back in from the
+ * and back in: one column per field, under the field's own name (as
+ * `ogpo list cases --tsv` heads them) with choices by name where the
+ * messages are English, under a Chinese header with the choices' Chinese
+ * words for a Chinese reader, either read back; agencies by code, a case
+ * by its number; and meetings' resolutions back in from the
  * table export_resolutions writes (its Chinese headers, or field names).
  * A file exported and imported again changes nothing. An import is one
  * transaction and one import of the audit trail (ogpo import undo takes
