@@ -183,6 +183,10 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 		UA_TAB_ISSUES, UA_TAB_COMPLIANCE, UA_TAB_AUDIT, UA_TAB_USERS,
 		UA_NEXT_TAB, UA_PREV_TAB, UA_WHO, UA_REDRAW, UA_QUIT };
 	const struct ui_view v = *vp;
+	/* Where characters type (a form, a pick list), keys that are
+	 * characters are typed, not the window's; a question's y and n
+	 * are its own. */
+	const int typing = modal && v.typed;
 	const struct ui_hint *h;
 	char *text = NULL, *old, *cmds, keys[256], name[64];
 	size_t i, j, n = keymap_count(ui->km), used;
@@ -193,19 +197,27 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 		/* Listed once, though a view may offer it twice. */
 		for (j = 0; v.hints[j].action != h->action; j++)
 			;
-		if (&v.hints[j] == h && h->action != UA_UNDO)
-			help_line(ui, &text, v.ctx, h->action, modal);
+		if (&v.hints[j] != h || h->action == UA_UNDO)
+			continue;
+		if (v.keys != NULL && v.keys[j] != NULL) {
+			/* A key the window reads as it is, named as the
+			 * keymap names keys. */
+			snprintf(keys, sizeof keys, strlen(v.keys[j]) > 1 ?
+			    "<%s>" : "%s", v.keys[j]);
+			text = help_add(text, keys, _(h->label));
+		} else
+			help_line(ui, &text, v.ctx, h->action, typing);
 	}
 	/* A form moves by fields, and a window on top takes no tab or
 	 * global key but help. */
 	for (i = 0; i < sizeof moves / sizeof moves[0] &&
 	    v.ctx != UI_CTX_FORM; i++)
-		help_line(ui, &text, v.ctx, moves[i], modal);
+		help_line(ui, &text, v.ctx, moves[i], typing);
 	for (i = 0; i < sizeof everywhere / sizeof everywhere[0]; i++)
 		if ((everywhere[i] != UA_TAB_USERS || ui->admin) &&
 		    (!modal || everywhere[i] == UA_HELP))
 			help_line(ui, &text, v.ctx, everywhere[i],
-			    modal);
+			    typing);
 
 	cmds = ui_command_help();
 	old = text;

@@ -42,7 +42,7 @@ static const struct ui_hint vote_hints[] = {
 };
 
 static const struct ui_view vote_view_def = {
-	N_("The topic vote"), UI_CTX_VOTE, vote_hints, 0
+	N_("The topic vote"), UI_CTX_VOTE, vote_hints, 0, NULL
 };
 
 /*
