@@ -369,8 +369,9 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 		dialog_pick_filter(&p);
 	}
 	/* The status line says the list's keys, not the page's under it,
-	 * which typing here would only narrow by. */
-	ui_layer_push_view(ui, dialog_pick_draw, &p, p.question ?
+	 * which typing here would only narrow by; the page stays drawn
+	 * beneath the box. */
+	ui_layer_push_box(ui, dialog_pick_draw, &p, p.question ?
 	    &dialog_question_view : &dialog_pick_view);
 	while (r < 0) {
 		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {

@@ -2,7 +2,7 @@
 # test_box_keys.sh — a box over a page says its own keys on the status
 # line, not the page's under it (which do nothing while it is open), in
 # Chinese at 80x24 and 100x30, the page still drawn beneath: a notice
-# (無法刪除: Enter 關閉), a text prompt (Enter 確定, Esc 取消, F1 說明: ?
+# (無法刪除: Enter 關閉), a pick list (Enter 選擇), a text prompt (Enter 確定, Esc 取消, F1 說明: ?
 # would be typed), a yes-or-no question (y 是, n 否), and each answers F1
 # (or ?) with its own keys; so does the command line.
 . tests/lib.sh
@@ -14,9 +14,18 @@ for size in "80 24" "100 30"; do
 	S="$1x$2"
 	tui_start_zh "box$1" "$1" "$2"
 
-	# A notice: an officer with attendance history cannot be deleted.
 	keys 2
 	expect "$S: the Officers tab" "所有機關的人員"
+	# A pick list: its keys, the page beneath it.
+	keys f
+	expect "$S: f: the agencies to narrow by" "選擇機關"
+	expect "$S: the pick list's keys" "Enter 選擇  Esc 取消  F1 說明"
+	screen
+	check "$S: the officers still drawn beneath" has_text "姓名"
+	esc
+	expect_gone "$S: Esc closes it" "選擇機關"
+
+	# A notice: an officer with attendance history cannot be deleted.
 	keys d
 	expect "$S: d: the notice" "無法刪除"
 	expect "$S: the status line says the notice's key" "Enter 關閉  ? 說明"
