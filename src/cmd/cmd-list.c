@@ -10,6 +10,7 @@
 
 #include "ogpo/cmd.h"
 #include "ogpo/resolution.h"
+#include "ogpo/text.h"
 
 struct list {
 	struct store_txn	*t;
@@ -33,6 +34,33 @@ list_agency_name(struct list *l, uint32_t id, struct agency *a)
 	if (store_agency_get(l->t, id, a, NULL) != 0)
 		snprintf(a->name, sizeof a->name, "#%u?", id);
 	return a->name;
+}
+
+/*
+ * A choice for a table cell: its name (collaboration, held) where the
+ * messages are English, as scripts, `ogpo set` and --tsv know it; its
+ * label, translated, in any other language (協作會議, 已召開), as the
+ * officers' roles and the resolutions' states are shown.
+ */
+static const char *
+list_word(const struct enum_names *e, uint32_t v)
+{
+	const char *label = model_enum_label(e, v);
+
+	return i18n_translated(label) ? _(label) : model_enum_name(e, v);
+}
+
+/* The widest of e's words as list_word gives them, at least min. */
+static size_t
+list_word_width(const struct enum_names *e, size_t min)
+{
+	size_t w;
+	uint32_t v;
+
+	for (v = e->min; v <= e->max; v++)
+		if ((w = text_width(list_word(e, v))) > min)
+			min = w;
+	return min;
 }
 
 /* POs and supervisors of one agency in office today (point 3). */
@@ -154,16 +182,22 @@ static const struct cmd_column list_meeting_cols[] = {
 static int
 list_meetings(struct list *l)
 {
+	struct cmd_column cols[6];
 	struct store_cursor *c;
 	struct meeting m;
 	char count[32];
 	size_t present, invited;
 	int rc;
 
+	/* The kinds in Chinese are wider than the names: whole, aligned. */
+	memcpy(cols, list_meeting_cols, sizeof cols);
+	cols[2].width = list_word_width(&model_meeting_kinds, cols[2].width);
+	cols[3].width = list_word_width(&model_meeting_statuses,
+	    cols[3].width);
 	if (l->tsv)
 		cmd_tsv_header(stdout, &schema_meeting);
 	else
-		cmd_table_header(stdout, list_meeting_cols, 6);
+		cmd_table_header(stdout, cols, 6);
 	if ((rc = store_cursor_open(l->t, IX_MEETING_DATE, NULL, &c,
 	    &l->cause)) != 0)
 		return rc;
@@ -183,10 +217,10 @@ list_meetings(struct list *l)
 
 		snprintf(id, sizeof id, "%u", m.h.id);
 		const char *cells[] = { id, date_show(m.date, day, sizeof day),
-			model_enum_name(&model_meeting_kinds, m.kind),
-			model_enum_name(&model_meeting_statuses, m.status),
+			list_word(&model_meeting_kinds, m.kind),
+			list_word(&model_meeting_statuses, m.status),
 			count, m.title };
-		cmd_table_row(stdout, list_meeting_cols, 6, cells);
+		cmd_table_row(stdout, cols, 6, cells);
 	}
 	store_cursor_close(c);
 	return rc;
@@ -230,7 +264,7 @@ list_issues(struct list *l)
 		snprintf(shown, sizeof shown, "%s%s", late ?
 		    _("(overdue) ") : "", is.title);
 		const char *cells[] = { id, is.serial,
-			model_enum_name(&model_case_stages, is.stage),
+			list_word(&model_case_stages, is.stage),
 			list_agency_name(l, is.lead, &a),
 			due[0] ? date_show(due, day, sizeof day) : "",
 			shown };

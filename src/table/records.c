@@ -1,8 +1,10 @@
 /*
  * records.c — tracked cases and their progress reports as tables, out
- * and back in: one column per field under the field's own name (as
- * `ogpo list cases --tsv` heads them), agencies by code, a case by its
- * number, choices by name; and meetings' resolutions back in from the
+ * and back in: one column per field, under the field's own name (as
+ * `ogpo list cases --tsv` heads them) with choices by name where the
+ * messages are English, under a Chinese header with the choices' Chinese
+ * words for a Chinese reader, either read back; agencies by code, a case
+ * by its number; and meetings' resolutions back in from the
  * table export_resolutions writes (its Chinese headers, or field names).
  * A file exported and imported again changes nothing. An import is one
  * transaction and one import of the audit trail (ogpo import undo takes
@@ -21,6 +23,86 @@
 #include "ogpo/spool.h"
 #include "table-int.h"
 
+/* The words of a case's triggers, as its tables write them for a
+ * Chinese reader; the import reads these and the names alike. */
+static const char *const records_triggers_zh[3] = { "利害關係複雜",
+	"意見分歧", "民眾參與熱烈" };
+
+/* A column that is no field of the record: shown for people, read only
+ * to find a resolution's meeting when its number is left out. */
+enum records_view {
+	RECORDS_FIELD = 0,
+	RECORDS_MEETING_DATE,	/* 會議日期 */
+	RECORDS_MEETING_TITLE,	/* 會議 */
+	RECORDS_SHOWN		/* 主責機關: the owners' names, from codes */
+};
+
+/*
+ * The headers the exports write for a Chinese reader, besides the field
+ * names they write where the messages are English: the import reads
+ * either, so a table sent out before and one sent out now both come back.
+ * A column of codes or numbers says so (主責機關代碼), as the other
+ * exports head theirs.
+ */
+static const struct records_alias {
+	enum entity_kind kind;
+	const char	*header;
+	const char	*field;		/* NULL: a view */
+	enum records_view view;
+} records_aliases[] = {
+	{ ENTITY_RESOLUTION, "編號", "id", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "會議編號", "meeting", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "會議日期", NULL, RECORDS_MEETING_DATE },
+	{ ENTITY_RESOLUTION, "會議", NULL, RECORDS_MEETING_TITLE },
+	{ ENTITY_RESOLUTION, "案次", "number", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "決議事項", "text", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "主責機關代碼", "owner", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "主責機關", NULL, RECORDS_SHOWN },
+	{ ENTITY_RESOLUTION, "期限", "due", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "狀態", "status", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "關聯議題編號", "issue", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "決定會議編號", "decided", RECORDS_FIELD },
+	{ ENTITY_RESOLUTION, "辦理情形", "note", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "編號", "id", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "案名", "title", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "主責機關代碼", "lead", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "協辦機關代碼", "collab", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "負責聯絡人編號", "po", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "案號", "serial", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "階段", "stage", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "來源", "source", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "平臺提案編號", "join_no", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "成案日", "passed", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "延長公告日", "extended_on", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "延長至", "extended_to", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "聯繫提案人日", "contacted", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "狀態", "status", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "政策階段", "policy_stage", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "觸發條件", "triggers", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "說明", "description", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "利害關係人", "stakeholders", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "透明", "transparency", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "參與", "participation", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "課責", "accountability", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "涵容", "inclusiveness", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "提案訴求", "demands", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "機關立場", "position", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "相關資料", "data", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "與提案人聯繫紀錄", "contacts", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "連結", "links", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "備註", "note", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "解除列管會議編號", "close_meeting", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "公開回應", "response", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "回應日", "responded", RECORDS_FIELD },
+	{ ENTITY_ISSUE, "階段起始日", "status_since", RECORDS_FIELD },
+	{ ENTITY_PROGRESS, "編號", "id", RECORDS_FIELD },
+	{ ENTITY_PROGRESS, "辦理情形", "text", RECORDS_FIELD },
+	{ ENTITY_PROGRESS, "案號", "issue", RECORDS_FIELD },
+	{ ENTITY_PROGRESS, "日期", "date", RECORDS_FIELD },
+	{ ENTITY_PROGRESS, "機關代碼", "agency", RECORDS_FIELD },
+	{ ENTITY_PROGRESS, "報告會議編號", "meeting", RECORDS_FIELD },
+};
+
 /* The columns: every field but the record head's bookkeeping. */
 static size_t
 records_columns(const struct schema *s, const struct field **out)
@@ -34,15 +116,62 @@ records_columns(const struct schema *s, const struct field **out)
 	return n;
 }
 
-/* One cell: references as a person names them, the rest as listed. */
+/*
+ * Whether a table goes to a Chinese reader: where the messages are
+ * English, the columns keep the field names scripts and `ogpo list cases
+ * --tsv` know; in any other language they are headed, and their choices
+ * written, in Chinese, as every other export is.
+ */
+static int
+records_chinese(const struct schema *s)
+{
+	return i18n_translated(s->fields[0].label);
+}
+
+/* Column f's header: its field name, or its Chinese header (zh). */
+static const char *
+records_header(enum entity_kind kind, const struct field *f, int zh)
+{
+	size_t j;
+
+	for (j = 0; zh && j < sizeof records_aliases /
+	    sizeof records_aliases[0]; j++)
+		if (records_aliases[j].kind == kind &&
+		    records_aliases[j].field != NULL &&
+		    strcmp(records_aliases[j].field, f->name) == 0)
+			return records_aliases[j].header;
+	return f->name;
+}
+
+/*
+ * One cell: references as a person names them, choices by name (or, zh,
+ * by their Chinese words), the rest as listed.
+ */
 static void
 records_cell(struct store_txn *t, const struct field *f, const void *rec,
-    char *buf, size_t n)
+    int zh, char *buf, size_t n)
 {
 	struct agency a;
 	struct issue *is;
 	uint32_t v, cnt, i, list[OGPO_COLLAB_MAX];
 	size_t used = 0;
+
+	if (zh && f->type == FIELD_U32 && f->enums != NULL) {
+		memcpy(&v, (const char *)rec + f->offset, sizeof v);
+		snprintf(buf, n, "%s", v >= f->enums->min &&
+		    v <= f->enums->max ? f->enums->zh[v] : "?");
+		return;
+	}
+	if (zh && f->type == FIELD_U32 && f->form == FORM_TRIGGERS) {
+		memcpy(&v, (const char *)rec + f->offset, sizeof v);
+		buf[0] = '\0';
+		for (i = 0; i < 3 && used < n; i++)
+			if (v & (1u << i))
+				used += (size_t)snprintf(buf + used, n - used,
+				    "%s%s", used ? "、" : "",
+				    records_triggers_zh[i]);
+		return;
+	}
 
 	if (f->type == FIELD_U32 && f->ref == ENTITY_AGENCY) {
 		memcpy(&v, (const char *)rec + f->offset, sizeof v);
@@ -93,11 +222,11 @@ export_records(struct store_txn *t, enum entity_kind kind,
 	struct store_cursor *c;
 	void *rec;
 	size_t n = records_columns(s, f), i;
-	int rc;
+	int rc, zh = records_chinese(s);
 
 	*rows = 0;
 	for (i = 0; i < n; i++) {
-		cols[i].name = f[i]->name;
+		cols[i].name = records_header(kind, f[i], zh);
 		cols[i].kind = f[i]->form == FORM_DATE ? TABLE_DATE :
 		    TABLE_TEXT;
 		cols[i].width = 0;
@@ -113,7 +242,8 @@ export_records(struct store_txn *t, enum entity_kind kind,
 		if ((rc = store_cursor_get(c, rec, cause)) != 0)
 			break;
 		for (i = 0; i < n; i++) {
-			records_cell(t, f[i], rec, text[i], sizeof text[i]);
+			records_cell(t, f[i], rec, zh, text[i],
+			    sizeof text[i]);
 			cells[i] = text[i];
 		}
 		if ((rc = table_writer_row(w, cells, n, cause)) != 0)
@@ -130,37 +260,6 @@ export_records(struct store_txn *t, enum entity_kind kind,
 
 #define RECORDS_COLS_MAX	256
 #define RECORDS_NOTHING	1000	/* private status: nothing to change, let go */
-
-/* A column that is no field of the record: shown for people, read only
- * to find a resolution's meeting when its number is left out. */
-enum records_view {
-	RECORDS_FIELD = 0,
-	RECORDS_MEETING_DATE,	/* 會議日期 */
-	RECORDS_MEETING_TITLE,	/* 會議 */
-	RECORDS_SHOWN		/* 主責機關: the owners' names, from codes */
-};
-
-/* The headers ogpo export resolutions writes, besides the field names. */
-static const struct records_alias {
-	enum entity_kind kind;
-	const char	*header;
-	const char	*field;		/* NULL: a view */
-	enum records_view view;
-} records_aliases[] = {
-	{ ENTITY_RESOLUTION, "編號", "id", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "會議編號", "meeting", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "會議日期", NULL, RECORDS_MEETING_DATE },
-	{ ENTITY_RESOLUTION, "會議", NULL, RECORDS_MEETING_TITLE },
-	{ ENTITY_RESOLUTION, "案次", "number", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "決議事項", "text", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "主責機關代碼", "owner", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "主責機關", NULL, RECORDS_SHOWN },
-	{ ENTITY_RESOLUTION, "期限", "due", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "狀態", "status", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "關聯議題編號", "issue", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "決定會議編號", "decided", RECORDS_FIELD },
-	{ ENTITY_RESOLUTION, "辦理情形", "note", RECORDS_FIELD },
-};
 
 struct records_row {
 	char	 name[48];	/* "row 12" */
@@ -375,17 +474,27 @@ records_assign(struct store_txn *t, const struct field *f, void *rec,
 		}
 	} else if (f->form == FORM_TRIGGERS) {
 		copy = xstrdup(v);
-		for (tok = strtok_r(copy, ",", &save); tok != NULL;
-		    tok = strtok_r(NULL, ",", &save)) {
-			if (strcmp(tok, "stakeholders") == 0)
+		/* 、 between the Chinese words: a comma (strtok would cut
+		 * characters that share its bytes). */
+		for (tok = copy; (tok = strstr(tok, "、")) != NULL; )
+			memset(tok, ',', strlen("、"));
+		for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+		    tok = strtok_r(NULL, ", ", &save)) {
+			if (strcmp(tok, "stakeholders") == 0 ||
+			    strcmp(tok, records_triggers_zh[0]) == 0)
 				u |= TRIGGER_STAKEHOLDERS;
-			else if (strcmp(tok, "divided") == 0)
+			else if (strcmp(tok, "divided") == 0 ||
+			    strcmp(tok, records_triggers_zh[1]) == 0)
 				u |= TRIGGER_DIVIDED;
-			else if (strcmp(tok, "heated") == 0)
+			else if (strcmp(tok, "heated") == 0 ||
+			    strcmp(tok, records_triggers_zh[2]) == 0)
 				u |= TRIGGER_HEATED;
 			else {
-				*why = xasprintf(_("'%s' is not stakeholders, "
-				    "divided or heated"), tok);
+				*why = xasprintf(_("'%s' is not stakeholders "
+				    "(%s), divided (%s) or heated (%s)"), tok,
+				    records_triggers_zh[0],
+				    records_triggers_zh[1],
+				    records_triggers_zh[2]);
 				free(copy);
 				return -1;
 			}

@@ -105,7 +105,7 @@ _Static_assert(sizeof ((struct attend *)0)->hints == sizeof attend_hints,
     "a sheet's own copy of its keys");
 
 static const struct ui_view attend_view = {
-	N_("Taking attendance"), UI_CTX_ATTEND, attend_hints, 0
+	N_("Taking attendance"), UI_CTX_ATTEND, attend_hints, 0, NULL
 };
 
 /* One attendance change, run through core in a transaction. */

@@ -685,6 +685,20 @@ cmdline_complete(struct cmdline *cl)
 	    sizeof cl->choices);
 }
 
+/* The command line's keys, read as they are: the status line says them,
+ * not the page's under it; help on F1, where ? types. */
+static const struct ui_hint cmdline_hints[] = {
+	{ UA_SELECT, N_("run"), 1 },
+	{ UA_NEXT_FIELD, N_("complete"), 1 },
+	{ UA_CANCEL, N_("cancel"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+static const char *const cmdline_keys[] = { "Enter", "Tab", "Esc" };
+
+static const struct ui_view cmdline_view = {
+	N_("The command line"), UI_CTX_DIALOG, cmdline_hints, 1, cmdline_keys
+};
+
 enum ui_action
 ui_command(struct ui *ui)
 {
@@ -701,13 +715,16 @@ ui_command(struct ui *ui)
 	memset(&cl, 0, sizeof cl);
 	ui_edit_init(&cl.edit, cl.buf, sizeof cl.buf);
 	ui->msg[0] = '\0';
-	ui_layer_push(ui, cmdline_draw, &cl);
+	ui_layer_push_box(ui, cmdline_draw, &cl, &cmdline_view);
 	while (!done) {
 		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
 			ui_layer_pop(ui);
 			return UA_QUIT;
 		}
-		if (key == '\r' || key == '\n' || key == (KEYMAP_FKEY |
+		if (!ui_key_printable(key) &&
+		    ui_lookup(ui, UI_CTX_DIALOG, key) == UA_HELP)
+			ui_help_view(ui, &cmdline_view);
+		else if (key == '\r' || key == '\n' || key == (KEYMAP_FKEY |
 		    KEY_ENTER))
 			done = 1;
 		else if (key == 27 || key == 0x07 || key == 0x03 ||

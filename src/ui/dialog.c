@@ -92,19 +92,34 @@ dialog_confirm_draw(struct ui *ui, void *arg)
 	ui_put(ui, y + h - 1, x, w, c->keys, UI_DIM);
 }
 
+/* A question's keys: the status line says them, not the page's under it,
+ * which do nothing while it is asked. */
+static const struct ui_hint dialog_confirm_hints[] = {
+	{ UA_YES, N_("yes"), 1 },
+	{ UA_NO, N_("no"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view dialog_confirm_view = {
+	N_("A question (yes or no)"), UI_CTX_DIALOG, dialog_confirm_hints, 0, NULL
+};
+
 int
 ui_confirm(struct ui *ui, const char *title, const char *question)
 {
 	struct confirm c = { title, question, _("y: yes    n or Esc: no"), 0 };
 	int key, r = -1;
 
-	ui_layer_push(ui, dialog_confirm_draw, &c);
+	ui_layer_push_box(ui, dialog_confirm_draw, &c, &dialog_confirm_view);
 	while (r < 0) {
 		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
 			r = UI_KEY_QUIT;
 			break;
 		}
 		switch (ui_lookup(ui, UI_CTX_DIALOG, key)) {
+		case UA_HELP:
+			ui_help_view(ui, &dialog_confirm_view);
+			break;
 		case UA_YES:
 			r = 1;
 			break;
@@ -120,16 +135,32 @@ ui_confirm(struct ui *ui, const char *title, const char *question)
 	return r;
 }
 
+/* A notice's one key, read as it is (Esc too, and y or n). */
+static const struct ui_hint dialog_alert_hints[] = {
+	{ UA_CLOSE, N_("close"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+static const char *const dialog_alert_keys[] = { "Enter" };
+
+static const struct ui_view dialog_alert_view = {
+	N_("A notice"), UI_CTX_DIALOG, dialog_alert_hints, 0,
+	dialog_alert_keys
+};
+
 void
 ui_alert(struct ui *ui, const char *title, const char *text)
 {
 	struct confirm c = { title, text, _("Enter or Esc: close"), 1 };
 	int key;
 
-	ui_layer_push(ui, dialog_confirm_draw, &c);
+	ui_layer_push_box(ui, dialog_confirm_draw, &c, &dialog_alert_view);
 	while ((key = ui_getkey(ui)) != UI_KEY_QUIT) {
 		enum ui_action a = ui_lookup(ui, UI_CTX_DIALOG, key);
 
+		if (a == UA_HELP) {
+			ui_help_view(ui, &dialog_alert_view);
+			continue;
+		}
 		if (a == UA_YES || a == UA_NO || key == '\r' || key == '\n' ||
 		    key == 27)
 			break;
@@ -276,12 +307,12 @@ static const struct ui_hint dialog_pick_hints[] = {
 
 static const struct ui_view dialog_pick_view = {
 	N_("A pick list (type to narrow it)"), UI_CTX_LIST, dialog_pick_hints,
-	1
+	1, NULL
 };
 
 static const struct ui_view dialog_question_view = {
 	N_("A question (each answer by its number)"), UI_CTX_LIST,
-	dialog_pick_hints, 0
+	dialog_pick_hints, 0, NULL
 };
 
 int
@@ -338,8 +369,9 @@ dialog_pick_run(struct ui *ui, const char *title, const char *text,
 		dialog_pick_filter(&p);
 	}
 	/* The status line says the list's keys, not the page's under it,
-	 * which typing here would only narrow by. */
-	ui_layer_push_view(ui, dialog_pick_draw, &p, p.question ?
+	 * which typing here would only narrow by; the page stays drawn
+	 * beneath the box. */
+	ui_layer_push_box(ui, dialog_pick_draw, &p, p.question ?
 	    &dialog_question_view : &dialog_pick_view);
 	while (r < 0) {
 		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
@@ -573,10 +605,42 @@ dialog_prompt_draw(struct ui *ui, void *arg)
 		    "Esc: cancel"), UI_DIM);
 }
 
+/*
+ * A prompt's keys, read as they are (Enter, Esc, Tab), whatever the
+ * keymap: the status line says them rather than the page's under it,
+ * which typed here would only be typed; help on F1, where ? types.
+ */
+static const struct ui_hint dialog_prompt_hints[] = {
+	{ UA_SELECT, N_("accept"), 1 },
+	{ UA_CANCEL, N_("cancel"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+static const char *const dialog_prompt_keys[] = { "Enter", "Esc" };
+
+static const struct ui_hint dialog_path_hints[] = {
+	{ UA_NEXT_FIELD, N_("complete"), 1 },
+	{ UA_SELECT, N_("accept"), 1 },
+	{ UA_CANCEL, N_("cancel"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+static const char *const dialog_path_keys[] = { "Tab", "Enter", "Esc" };
+
+static const struct ui_view dialog_prompt_view = {
+	N_("A question to answer in words"), UI_CTX_DIALOG,
+	dialog_prompt_hints, 1, dialog_prompt_keys
+};
+
+static const struct ui_view dialog_path_view = {
+	N_("A file's name to give"), UI_CTX_DIALOG, dialog_path_hints, 1,
+	dialog_path_keys
+};
+
 static int
 dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
     int chosen, int path)
 {
+	const struct ui_view *view = path ? &dialog_path_view :
+	    &dialog_prompt_view;
 	struct prompt p;
 	int key, r = -1;
 
@@ -585,13 +649,16 @@ dialog_prompt(struct ui *ui, const char *title, char *buf, size_t n,
 	p.path = path;
 	p.chosen = chosen && buf[0] != '\0';
 	ui_edit_init(&p.edit, buf, n);
-	ui_layer_push(ui, dialog_prompt_draw, &p);
+	ui_layer_push_box(ui, dialog_prompt_draw, &p, view);
 	while (r < 0) {
 		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
 			r = UI_KEY_QUIT;
 			break;
 		}
-		if (key == '\r' || key == '\n' || key == (KEYMAP_FKEY |
+		if (!ui_key_printable(key) &&
+		    ui_lookup(ui, UI_CTX_DIALOG, key) == UA_HELP)
+			ui_help_view(ui, view);
+		else if (key == '\r' || key == '\n' || key == (KEYMAP_FKEY |
 		    KEY_ENTER))
 			r = 1;
 		else if (key == 27 || key == 0x07 || key == 0x03)

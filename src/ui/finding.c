@@ -43,7 +43,7 @@ static const struct ui_hint finding_hints[] = {
 
 static const struct ui_view finding_view = {
 	N_("The meetings a low-attendance finding counts"), UI_CTX_FINDING,
-	finding_hints, 0
+	finding_hints, 0, NULL
 };
 
 static void

@@ -68,7 +68,7 @@ static const struct ui_hint form_hints[] = {
 };
 
 static const struct ui_view form_view = {
-	N_("Forms"), UI_CTX_FORM, form_hints, 1
+	N_("Forms"), UI_CTX_FORM, form_hints, 1, NULL
 };
 
 static enum form_kind

@@ -67,9 +67,10 @@ help_row(char *old, const char *keys, size_t len, const char *what)
  * "  KEYS             what it does" added to text: the keys padded to
  * the column in display cells (a keymap may bind a Chinese character),
  * so every description starts at one column. Keys wider than it go on
- * in rows of their own under it, split between key names, and the
- * description stays in its column; each row leaves two spaces before the
- * description, by which a long one wraps under itself.
+ * in rows of their own under it, split between key names, each row with
+ * the description in its column (a key alone on a row, <Enter> under
+ * the form's <Tab> <Down>, read as doing nothing); each row leaves two
+ * spaces before the description, by which a long one wraps under itself.
  */
 static char *
 help_add(char *text, const char *keys, const char *what)
@@ -87,8 +88,7 @@ help_add(char *text, const char *keys, const char *what)
 				break;
 			end = p;
 		}
-		if (!said && text_col_of(row, (size_t)(end - row)) <
-		    HELP_KEYS) {
+		if (text_col_of(row, (size_t)(end - row)) < HELP_KEYS) {
 			text = help_row(text, row, (size_t)(end - row), what);
 			said = 1;
 		} else
@@ -102,6 +102,26 @@ help_add(char *text, const char *keys, const char *what)
 	return text;
 }
 
+/*
+ * What a does in ctx, where that is more than the action's general
+ * words: Esc in a text window closes it, and there is nothing to save
+ * (nor a list to search as one types: / asks for words to find);
+ * v on the agency tree shows the agency's 歷程 (history), as the status
+ * line calls it.
+ */
+static const char *
+help_what(enum ui_ctx ctx, enum ui_action a)
+{
+	if (ctx == UI_CTX_HELP && a == UA_CANCEL)
+		return _("close the window");
+	if (ctx == UI_CTX_HELP && a == UA_SEARCH)
+		return _("find words in the window");
+	if (ctx == UI_CTX_AGENCIES && a == UA_DETAIL)
+		return _("history: the agency, and who has been its PO, "
+		    "alternate and supervisor when");
+	return _(ui_actions[a].help);
+}
+
 /* "  KEYS             what it does" into *text, when a has a key. */
 static void
 help_line(struct ui *ui, char **text, enum ui_ctx ctx, enum ui_action a,
@@ -112,7 +132,7 @@ help_line(struct ui *ui, char **text, enum ui_ctx ctx, enum ui_action a,
 	help_keys(ui, ctx, a, typing, keys, sizeof keys);
 	if (keys[0] == '\0')
 		return;
-	*text = help_add(old, keys, _(ui_actions[a].help));
+	*text = help_add(old, keys, help_what(ctx, a));
 }
 
 static void help_show(struct ui *, const struct ui_view *, int);
@@ -163,6 +183,10 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 		UA_TAB_ISSUES, UA_TAB_COMPLIANCE, UA_TAB_AUDIT, UA_TAB_USERS,
 		UA_NEXT_TAB, UA_PREV_TAB, UA_WHO, UA_REDRAW, UA_QUIT };
 	const struct ui_view v = *vp;
+	/* Where characters type (a form, a pick list), keys that are
+	 * characters are typed, not the window's; a question's y and n
+	 * are its own. */
+	const int typing = modal && v.typed;
 	const struct ui_hint *h;
 	char *text = NULL, *old, *cmds, keys[256], name[64];
 	size_t i, j, n = keymap_count(ui->km), used;
@@ -173,19 +197,27 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 		/* Listed once, though a view may offer it twice. */
 		for (j = 0; v.hints[j].action != h->action; j++)
 			;
-		if (&v.hints[j] == h && h->action != UA_UNDO)
-			help_line(ui, &text, v.ctx, h->action, modal);
+		if (&v.hints[j] != h || h->action == UA_UNDO)
+			continue;
+		if (v.keys != NULL && v.keys[j] != NULL) {
+			/* A key the window reads as it is, named as the
+			 * keymap names keys. */
+			snprintf(keys, sizeof keys, strlen(v.keys[j]) > 1 ?
+			    "<%s>" : "%s", v.keys[j]);
+			text = help_add(text, keys, _(h->label));
+		} else
+			help_line(ui, &text, v.ctx, h->action, typing);
 	}
 	/* A form moves by fields, and a window on top takes no tab or
 	 * global key but help. */
 	for (i = 0; i < sizeof moves / sizeof moves[0] &&
 	    v.ctx != UI_CTX_FORM; i++)
-		help_line(ui, &text, v.ctx, moves[i], modal);
+		help_line(ui, &text, v.ctx, moves[i], typing);
 	for (i = 0; i < sizeof everywhere / sizeof everywhere[0]; i++)
 		if ((everywhere[i] != UA_TAB_USERS || ui->admin) &&
 		    (!modal || everywhere[i] == UA_HELP))
 			help_line(ui, &text, v.ctx, everywhere[i],
-			    modal);
+			    typing);
 
 	cmds = ui_command_help();
 	old = text;
@@ -224,7 +256,7 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 			}
 			if (keys[0] == '\0')
 				continue;
-			text = help_add(text, keys, _(ui_actions[a].help));
+			text = help_add(text, keys, help_what(ctx, a));
 		}
 	}
 	ui_text_popup(ui, _("Help"), text);

@@ -38,7 +38,7 @@ static const struct ui_hint officer_hints[] = {
 
 static const struct ui_view officer_view = {
 	N_("An officer's training and rewards"), UI_CTX_OFFICER, officer_hints,
-	0
+	0, NULL
 };
 
 /* Training first (by date), then rewards (by date). */

@@ -38,7 +38,7 @@ static const struct ui_hint resol_hints[] = {
 };
 
 static const struct ui_view resol_view_def = {
-	N_("A meeting's resolutions"), UI_CTX_RESOLUTIONS, resol_hints, 0
+	N_("A meeting's resolutions"), UI_CTX_RESOLUTIONS, resol_hints, 0, NULL
 };
 
 static void

@@ -180,6 +180,9 @@ struct ui_view {
 	const struct ui_hint	*hints;
 	int			 typed;	/* characters type here: the hints
 					 * name keys that type none (F1) */
+	/* NULL, or per hint the key itself ("Enter"): a window that reads
+	 * keys as they are (a prompt), not as the keymap binds them. */
+	const char *const	*keys;
 };
 
 /*
@@ -248,6 +251,8 @@ struct ui {
 		ui_layer_fn	 fn;
 		void		*arg;
 		const struct ui_view *view;	/* NULL: a dialog */
+		int		 box;	/* a box over the page, which
+					 * stays drawn beneath it */
 	}			 layers[UI_LAYERS_MAX];
 	int			 nlayers;
 	int			 cur_on, cur_y, cur_x;	/* where the cursor
@@ -305,6 +310,10 @@ const char *ui_term_open(void);
 void	ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg);
 /* A layer that is a view of its own: its keys on the status line. */
 void	ui_layer_push_view(struct ui *ui, ui_layer_fn fn, void *arg,
+	    const struct ui_view *view);
+/* The same for a box over the page (a question, a prompt, the command
+ * line): its keys on the status line, the page still drawn beneath. */
+void	ui_layer_push_box(struct ui *ui, ui_layer_fn fn, void *arg,
 	    const struct ui_view *view);
 /* The view the keys go to now: the top layer's, else the pane's. */
 void	ui_current_view(struct ui *ui, struct ui_view *v);

@@ -175,8 +175,18 @@ ui_layer_push(struct ui *ui, ui_layer_fn fn, void *arg)
 	if (ui->nlayers < UI_LAYERS_MAX) {
 		ui->layers[ui->nlayers].fn = fn;
 		ui->layers[ui->nlayers].arg = arg;
+		ui->layers[ui->nlayers].box = 0;
 		ui->nlayers++;
 	}
+}
+
+void
+ui_layer_push_box(struct ui *ui, ui_layer_fn fn, void *arg,
+    const struct ui_view *view)
+{
+	ui_layer_push_view(ui, fn, arg, view);
+	if (ui->nlayers > 0 && ui->layers[ui->nlayers - 1].fn == fn)
+		ui->layers[ui->nlayers - 1].box = 1;
 }
 
 void
@@ -203,6 +213,7 @@ ui_current_view(struct ui *ui, struct ui_view *v)
 	v->ctx = p->ctx;
 	v->hints = p->hints;
 	v->typed = 0;
+	v->keys = NULL;
 }
 
 /* How a hint names key: "Enter" rather than "<Enter>". */
@@ -241,6 +252,14 @@ static const char *
 ui_hint_key(struct ui *ui, const struct ui_view *v, enum ui_action a,
     char *buf, size_t n)
 {
+	size_t i;
+
+	/* The key a window reads as it is. */
+	for (i = 0; v->keys != NULL && v->hints[i].action != UA_NONE; i++)
+		if (v->hints[i].action == a && v->keys[i] != NULL) {
+			snprintf(buf, n, "%s", v->keys[i]);
+			return buf;
+		}
 	if (!v->typed)
 		return ui_key_label(ui, v->ctx, a, buf, n);
 	return ui_key_label_of(keymap_key_of_nonchar(ui->km, (int)v->ctx,
@@ -589,7 +608,7 @@ ui_redraw(struct ui *ui)
 	/* A view on top (an attendance sheet) covers the pane whole: the
 	 * pane is neither read again nor drawn beneath it. */
 	for (i = 0, covered = 0; i < ui->nlayers; i++)
-		covered |= ui->layers[i].view != NULL;
+		covered |= ui->layers[i].view != NULL && !ui->layers[i].box;
 	if (ui->stale[ui->tab] && !covered) {
 		ui->stale[ui->tab] = 0;
 		p->reload(ui);

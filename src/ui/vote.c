@@ -42,7 +42,7 @@ static const struct ui_hint vote_hints[] = {
 };
 
 static const struct ui_view vote_view_def = {
-	N_("The topic vote"), UI_CTX_VOTE, vote_hints, 0
+	N_("The topic vote"), UI_CTX_VOTE, vote_hints, 0, NULL
 };
 
 /*
@@ -318,7 +318,13 @@ vote_open(struct vote_view *vv)
 	int made;
 
 	date_today(v->date);
-	snprintf(v->title, sizeof v->title, "%.7s 議題票選", v->date);
+	/* The month as the reader's dates are shown: 115年12月 with
+	 * date_style = roc (民國), 2026-12 otherwise. */
+	if (i18n_date_style() == I18N_DATE_ROC)
+		snprintf(v->title, sizeof v->title, "%d年%d月議題票選",
+		    atoi(v->date) - 1911, atoi(v->date + 5));
+	else
+		snprintf(v->title, sizeof v->title, "%.7s 議題票選", v->date);
 	v->status = VOTE_OPEN;
 	if (vote_may(vv, ENTITY_VOTE, v) &&
 	    (made = pane_edit(vv->ui, ENTITY_VOTE, 0, v,

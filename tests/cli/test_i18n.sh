@@ -191,6 +191,24 @@ contains "TSV keeps ISO dates" "$TMP/out" "2024-05-08"
 : >"$CONFIG"
 run --db "$DB" list meetings
 contains "date_style unset shows ISO" "$TMP/out" "2024-05-08"
+# The meetings' and the cases' tables speak as the officers' table does:
+# kinds, states and stages in Chinese, whole; the TSV keeps the names.
+run --db "$DB" add case title=停車資訊開放 lead=MOI source=other \
+    stage=collaboration
+LC_ALL=zh_TW.UTF-8 run --db "$DB" list meetings
+contains "zh_TW.UTF-8: a meeting's kind in Chinese, whole" "$TMP/out" \
+    "2024-05-08  工作推動會議      已召開     0/0"
+lacks "… and no English state" "$TMP/out" "held"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" list cases
+contains "zh_TW.UTF-8: a case's stage in Chinese" "$TMP/out" "協作會議"
+lacks "… and not its name" "$TMP/out" "collaboration"
+run --db "$DB" list cases
+contains "in English the stage keeps its name" "$TMP/out" "collaboration"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" list cases --tsv
+contains "the cases' TSV is the same in Chinese" "$TMP/out" \
+    "	collaboration	"
+LC_ALL=zh_TW.UTF-8 run --db "$DB" list meetings --tsv
+contains "so is the meetings'" "$TMP/out" "	held	"
 # A meeting still to come is not held: the refusal in Chinese names it.
 LC_ALL=zh_TW.UTF-8 run --db "$DB" add meeting kind=work title=未來的會議 \
     date=2099-01-15 agency=EY status=held

@@ -3,8 +3,10 @@
 # measured in display cells, at 80x24 in Chinese and English: keys wider
 # than their column (vi's <PgDn> <C-f> <C-d>, the form's <Tab> <Down>
 # <Enter>) go on in rows of their own under it rather than pushing the
-# description out of line, and a key that is a Chinese character (a
-# keymap of one's own) is padded by its width, not its bytes.
+# description out of line, each row with the description beside it (a
+# key alone, <Enter> under <Tab> <Down>, read as doing nothing); a key
+# that is a Chinese character (a keymap of one's own) is padded by its
+# width, not its bytes.
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -33,11 +35,13 @@ for lg in zh en; do
 		TUI_LANG=zh_TW.UTF-8 TUI_READY='1 機關'
 		UP=上移一列 PGDN=下移一頁 HERE=此處的按鍵 SEARCH=隨打即搜清單 NEW=新增紀錄
 		NEXT=移至下一個欄位 PREV=移至上一個欄位 FORM=新增人員
+		NEXTW=$NEXT
 	else
 		TUI_LANG=C.UTF-8 TUI_READY='1 Agencies'
 		UP='move up one row' PGDN='move down one screen'
 		SEARCH='search the list' NEW='add a record' HERE='Keys here'
 		NEXT='the next field' PREV='the previous field' FORM='New officer'
+		NEXTW='go to the next field'
 	fi
 	[ -e "$DB" ] || demo_db
 	tui_start "vi$lg" 80 24 --keymap vi
@@ -48,7 +52,7 @@ for lg in zh en; do
 	aligned "$lg vi: … its description in the column of the others" \
 	    "$PGDN" "$UP"
 	expect "$lg vi: … the key that did not fit on a row under it" \
-	    "│   <C-d>    "
+	    "│   <C-d>            $PGDN"
 	screen
 	check "$lg vi: … nothing wider than the screen" \
 	    [ "$(wc -L <"$SCR")" -le 80 ]
@@ -60,7 +64,8 @@ for lg in zh en; do
 	expect "$lg form: F1: the form's keys" "<Tab> <Down> "
 	aligned "$lg form: the next field's keys wrap, its words in line" \
 	    "$NEXT" "$PREV"
-	expect "$lg form: … <Enter> under them" "│   <Enter>    "
+	expect "$lg form: … <Enter> under them, said what it does" \
+	    "│   <Enter>          $NEXTW"
 	esc
 	tui_stop
 

@@ -4,7 +4,8 @@
 # report's form offers (F2 on 報告會議) and the one chosen, and the
 # meeting a report was made at in a case's timeline (於 115/09/15 會議),
 # as the Meetings tab and every other date show; not 2026-09-15. So are
-# the dates in what the Compliance tab finds.
+# the dates in what the Compliance tab finds, and the month a new topic
+# vote is titled by (115年12月議題票選).
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
@@ -66,5 +67,16 @@ expect "D: a resolution by its meeting's 民國 date" \
     "執行決議事項：115/09/15-1 請各機關提報"
 screen
 check "… not by 2026-09-15-1" lacks_text "2026-09-15-1"
+esc
+# A new topic vote is titled by the month as the dates are shown.
+keys V
+expect "V: the topic vote" "議題票選"
+keys o
+expect "o: a new vote, titled by its 民國 month" "115年12月議題票選"
+screen
+check "… not by 2026-12" lacks_text "2026-12 議題票選"
+esc
+keys y
+expect_gone "Esc leaves the form" "115年12月議題票選"
 esc
 tui_done
