@@ -35,7 +35,7 @@ run() {	# run LANG READY COLS ROWS
 		    "$(L 'narrow the list' '縮小清單')"
 		if [ "$tab" = 2 ]; then
 			expect "$n: i imports any spreadsheet, not only CSV" \
-			    "$(L 'spreadsheet file (.ods' '.ods、.xlsx')"
+			    "$(L '(.ods, .xlsx or CSV)' '.ods、.xlsx')"
 			expect "$n: f narrows cases by stage" \
 			    "$(L 'cases by' '列管案件依')"
 		fi
