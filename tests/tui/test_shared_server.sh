@@ -124,8 +124,8 @@ check "a backup into the group's directory is refused" test "$rc" -ne 0
 mkdir -p "$TMP/b-home" && chown "$B" "$TMP/b-home"
 as "$B" 022 export officers -o "$TMP/b-home/officers.csv"
 check "an export into the account's own directory works" test "$rc" -eq 0
-check "and the file is the account's, with its umask" \
-    test "$(stat -c '%U %a' "$TMP/b-home/officers.csv")" = "$B 644"
+check "and the file is the account's, with its umask and none for others" \
+    test "$(stat -c '%U %a' "$TMP/b-home/officers.csv")" = "$B 640"
 
 as "$A" 077 doctor
 check "ogpo doctor finds the set-up sound" test "$rc" -eq 0
