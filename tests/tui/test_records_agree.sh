@@ -102,6 +102,8 @@ keys Home
 down_to 2026-10-15
 keys Space
 expect "Space opens the October meeting's page" "Title: 2026年10月"
+expect "its resolutions name their owners, a comma between" \
+    "(國家發展委員會,"
 scroll_to "Earlier resolutions decided here"
 expect "it lists the earlier resolutions it decided, after those it made" \
     "Earlier resolutions decided here"

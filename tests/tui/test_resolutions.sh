@@ -39,6 +39,7 @@ tui_start resol 80 24
 open_meeting 2026-10-15
 expect "R opens the October meeting's resolutions" \
     "2026-10-15 2026年10月開放政府聯絡人工作推動會議"
+expect "the owners by name, 、 between" "教育部、客家委員會"
 expect "it reviews the September resolution, still followed" \
     "2026-09-15-3   Followed   2026-10-01"
 expect "… marked overdue" "(overdue) 盤點跨機"
