@@ -327,6 +327,14 @@ meeting_on() {
 	    awk -F '\t' -v d="$1" 'NR > 1 && $7 == d { print $1 }' | head -1
 }
 
+# case_field SERIAL FIELD: case SERIAL's FIELD (a column of ogpo list
+# cases --tsv, by its name), as the database holds it.
+case_field() {
+	"$OGPO" --db "$DB" list cases --tsv | awk -F'\t' -v s="$1" -v f="$2" \
+	    'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+	     $col["serial"] == s { print $col[f] }'
+}
+
 # september_resolution: the demo database under the clock of 2026-12-06
 # 10:00 (OGPO_NOW, the sessions' too), with one more resolution of the
 # September work meeting, 盤點跨機關協作案件, owned by MOI and due
