@@ -41,6 +41,19 @@ private_etc() {
 # shquote WORD: WORD quoted for sh.
 shquote() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
 
+# calc_here: 0 if the real LibreOffice can do what calc asks here
+# (soffice, python3-uno, the zh_TW.UTF-8 locale); else not ok, saying
+# how to install them, and 1.
+calc_here() {
+	if command -v soffice >/dev/null && [ -x /usr/bin/python3 ] &&
+	    /usr/bin/python3 -c 'import uno' 2>/dev/null && locale -a \
+	    2>/dev/null | grep -qix 'zh_TW\.utf-\{0,1\}8'; then
+		return 0
+	fi
+	not_ok "LibreOffice, python3-uno and the zh_TW.UTF-8 locale are needed (sh tools/deps.sh test)"
+	return 1
+}
+
 # calc STEPS WHAT: the real LibreOffice does the steps in file STEPS
 # ($CALC, tests/tools/lo-calc.py, says how): ok WHAT, or not ok with what
 # it said. Returns as LibreOffice did.

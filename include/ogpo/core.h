@@ -500,6 +500,20 @@ int	 core_writer_text(struct core *c, int min_s, char *buf, size_t n);
 void	 core_ref_text(struct store_txn *t, enum entity_kind kind,
 	    uint32_t id, char *buf, size_t n);
 
+/* How core_owners_text names each owner agency. */
+enum core_owners_as {
+	CORE_OWNERS_NAME,	/* 內政部 */
+	CORE_OWNERS_CODE,	/* MOI */
+};
+
+/*
+ * Resolution r's owner agencies, by name or by code, sep between, into
+ * buf (n bytes), cut at a character's end where they do not fit; an
+ * agency the store no longer holds is "#id".
+ */
+void	 core_owners_text(struct store_txn *t, const struct resolution *r,
+	    enum core_owners_as as, const char *sep, char *buf, size_t n);
+
 /*
  * Record rec's label for messages: its name or title ("王小明"), or for
  * an attendance row, which has no number or name of its own, the person

@@ -422,24 +422,6 @@ static const struct cmd_column list_resolution_cols[] = {
 	{ N_("RESOLUTION"), 0 },
 };
 
-/* The owners' codes, comma-separated. */
-static void
-list_owner_codes(struct list *l, const struct resolution *r, char *buf,
-    size_t n)
-{
-	struct agency a;
-	size_t used = 0;
-	uint32_t i;
-
-	buf[0] = '\0';
-	for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX && used < n; i++) {
-		if (store_agency_get(l->t, r->owner[i], &a, NULL) != 0)
-			snprintf(a.code, sizeof a.code, "#%u", r->owner[i]);
-		used += (size_t)snprintf(buf + used, n - used, "%s%s",
-		    i ? "," : "", a.code);
-	}
-}
-
 /* One resolution's line, unless the filters leave it out. */
 static void
 list_resolution_row(struct list *l, const struct resolution *r)
@@ -467,7 +449,7 @@ list_resolution_row(struct list *l, const struct resolution *r)
 		snprintf(m->date, sizeof m->date, "#%u", r->meeting);
 	snprintf(id, sizeof id, "%u", r->h.id);
 	snprintf(no, sizeof no, "%u", r->number);
-	list_owner_codes(l, r, owners, sizeof owners);
+	core_owners_text(l->t, r, CORE_OWNERS_CODE, ",", owners, sizeof owners);
 	status = _(model_enum_label(&model_resolution_statuses, r->status));
 	const char *cells[] = { id, date_show(m->date, day, sizeof day), no,
 		status, r->due[0] ? date_show(r->due, due, sizeof due) : "",

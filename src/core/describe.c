@@ -74,6 +74,26 @@ core_ref_text(struct store_txn *t, enum entity_kind kind, uint32_t id,
 }
 
 void
+core_owners_text(struct store_txn *t, const struct resolution *r,
+    enum core_owners_as as, const char *sep, char *buf, size_t n)
+{
+	struct agency a;
+	size_t used = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX && used < n; i++) {
+		if (store_agency_get(t, r->owner[i], &a, NULL) != 0) {
+			snprintf(a.name, sizeof a.name, "#%u", r->owner[i]);
+			snprintf(a.code, sizeof a.code, "#%u", r->owner[i]);
+		}
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		    i ? sep : "", as == CORE_OWNERS_CODE ? a.code : a.name);
+	}
+	str_utf8_cut(buf);
+}
+
+void
 core_record_label(struct store_txn *t, enum entity_kind kind,
     const void *rec, char *buf, size_t n)
 {

@@ -171,9 +171,9 @@ core_subtree_depth(struct store_txn *t, uint32_t id, int guard)
 }
 
 /*
- * Before an agency changes level: would its sub-agencies still fit above
- * level 4? Checked before anything is written, so a refusal leaves the
- * transaction as it was.
+ * Before an agency changes level: would its lowest sub-agencies still be
+ * no lower than level 4 (LEVEL_MAX)? Checked before anything is written,
+ * so a refusal leaves the transaction as it was.
  */
 static int
 core_relevel_check(struct store_txn *t, const struct agency *a, char **cause)
@@ -399,8 +399,9 @@ core_names_end(struct core_names *nm)
 
 /*
  * Add "3 officers (王小明, …)" to a list of what stands in the way; what
- * is the count already in words ("3 officers"), which frees it (so a
- * caller writes the phrase with ngettext, where the plural is known).
+ * is the count already in words ("3 officers"), a new string this frees
+ * (so a caller writes the phrase with ngettext, where the plural is
+ * known). Nothing is added when n is 0.
  */
 static void
 core_names_part(struct core_names *all, size_t n, char *what,
@@ -426,7 +427,6 @@ core_group_names(struct store_txn *t, enum store_index ix, uint32_t group,
 	size_t n = store_count(t, ix, &group);
 
 	memset(nm, 0, sizeof *nm);
-	nm->n = 0;
 	if (n == 0 || store_cursor_open(t, ix, &group, &cur, NULL) != 0)
 		return n;
 	rec = xmalloc(sizeof *rec);
@@ -1031,8 +1031,12 @@ core_delete(struct core *c, struct store_txn *t, enum entity_kind kind,
 	case ENTITY_BALLOT:
 		rc = store_vote_rec_del(t, kind, id, cause);
 		break;
-	default:
+	case ENTITY_ISSUE:
 		rc = store_issue_del(t, id, cause);
+		break;
+	default:	/* core_delete_check refused it already */
+		rc = err_set(cause, OGPO_INVALID, "internal error: cannot "
+		    "delete a record of kind %d", (int)kind);
 		break;
 	}
 	if (rc == 0)

@@ -1,11 +1,13 @@
 /*
- * import.c — officer and agency lists from spreadsheets into the database.
- * One write transaction for the whole file: rows match existing records
- * (officers by e-mail, agencies by code), new ones are added, changed ones
- * updated and identical ones left alone, each through core's door, so
- * every change is checked and audited like an edit by hand. An import is
- * recorded as one audit record that names the range of changes it made,
- * which is what lets it be taken back whole.
+ * import.c — officer and agency lists, and who came to a meeting (a
+ * sign-in sheet, a meeting tool's report), from spreadsheets into the
+ * database. One write transaction for the whole file: rows match existing
+ * records (officers by e-mail, agencies by code, a meeting's attendance
+ * by the officer's e-mail or name and agency), new ones are added,
+ * changed ones updated and identical ones left alone, each through core's
+ * door, so every change is checked and audited like an edit by hand. An
+ * import is recorded as one audit record that names the range of changes
+ * it made, which is what lets it be taken back whole.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -23,7 +25,9 @@
 #include "ogpo/util.h"
 #include "table-int.h"
 
-#define IMPORT_DRY_RUN	1000	/* private status: let the transaction go */
+/* A private status: let the transaction go rather than commit it (a dry
+ * run, or a file that changes nothing). */
+#define IMPORT_LET_GO	1000
 /* The pages a write keeps changed until its commit, about, for each byte
  * of the rows that changed something (record, indexes, audit). */
 #define IMPORT_DIRTY	6
@@ -35,9 +39,12 @@ struct import_invitee {
 	char		 name[OGPO_NAME_MAX + 1];
 };
 
-/* Agencies by exact name: a few thousand at most, looked up per row. */
+/*
+ * An agency by its exact name (in import.agencies) or by its code (in
+ * import.codes): a few thousand at most, looked up per row.
+ */
 struct import_agency {
-	char		 name[OGPO_NAME_MAX + 1];
+	char		 key[OGPO_NAME_MAX + 1];
 	uint32_t	 id;
 };
 
@@ -67,25 +74,26 @@ struct import {
 	 * savepoint that is taken back if the row is rejected. */
 	int				 savepoint;
 	char				**cause;
+	/* An officer row's record and the one stored, kept from row to
+	 * row (a row's record is a few KB: cleared for each, it cost as
+	 * much as the parsing did). */
+	struct officer			*officers;
 	/*
 	 * Officers seen in this file, to turn away a second row with the
 	 * same e-mail: the line that matched each officer, by id (4 bytes
 	 * an officer, where a mark in the map took a key and a page entry);
 	 * a row turned away before it was saved leaves a mark under its
-	 * e-mail instead, looked for only once there is one.
+	 * e-mail (the row's, in email) instead, looked for only once there
+	 * is one (marks, how many).
 	 */
-	/* An officer row's record and the one stored, kept from row to
-	 * row (a row's record is a few KB: cleared for each, it cost as
-	 * much as the parsing did). */
-	struct officer			*officers;
 	uint32_t			*seen;
-	size_t				 nseen;
+	size_t				 capseen;
+	size_t				 marks;
+	char				 email[OGPO_EMAIL_MAX + 1];
 	/* The agencies the file's officer rows name, in their order:
 	 * whose officers missing from it are told (import_absent). */
 	uint32_t			*covered;
 	size_t				 ncovered, capcovered;
-	size_t				 marks;
-	char				 email[OGPO_EMAIL_MAX + 1];
 	/*
 	 * Attendance: the meeting of the rows before (a sheet lists a
 	 * meeting's invitees together), found again only when a row names
@@ -179,18 +187,19 @@ import_emails_free(struct import *im)
 static uint32_t
 import_seen(const struct import *im, uint32_t id)
 {
-	return id < im->nseen ? im->seen[id] : 0;
+	return id < im->capseen ? im->seen[id] : 0;
 }
 
 static void
 import_see(struct import *im, uint32_t id, uint32_t line)
 {
-	size_t had = im->nseen;
+	size_t had = im->capseen;
 
 	if (id >= had) {
-		im->seen = xgrow(im->seen, &im->nseen, (size_t)id + 1,
+		im->seen = xgrow(im->seen, &im->capseen, (size_t)id + 1,
 		    sizeof *im->seen);
-		memset(im->seen + had, 0, (im->nseen - had) * sizeof *im->seen);
+		memset(im->seen + had, 0, (im->capseen - had) *
+		    sizeof *im->seen);
 	}
 	im->seen[id] = line;
 }
@@ -198,9 +207,9 @@ import_see(struct import *im, uint32_t id, uint32_t line)
 /*
  * The cell of column col in row, unguarded and trimmed, into buf (n
  * bytes); NULL if absent. Needs nothing but the header: the reading
- * thread runs it too (import_officer_prep). A line break inside a cell is stored as LF,
- * whatever Excel wrote (CRLF, or CR alone). One pass: this runs for
- * every cell of a million rows.
+ * thread runs it too (import_officer_prep). A line break inside a cell is
+ * stored as LF, whatever Excel wrote (CRLF, or CR alone). One pass: this
+ * runs for every cell of a million rows.
  */
 static const char *
 import_cell_of(const struct import_header *h, const struct table_row *row,
@@ -274,11 +283,11 @@ import_colname(const struct import *im, enum import_col col)
 static int
 import_agency_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct import_agency *)a)->name,
-	    ((const struct import_agency *)b)->name);
+	return strcmp(((const struct import_agency *)a)->key,
+	    ((const struct import_agency *)b)->key);
 }
 
-/* Load every agency's name for lookups by name. */
+/* Load every agency's name and code, sorted, for lookups by either. */
 static int
 import_agencies_load(struct import *im)
 {
@@ -297,9 +306,9 @@ import_agencies_load(struct import *im)
 		return rc;
 	while (im->nagencies < n && store_cursor_move(cur, STORE_NEXT) == 0)
 		if (store_cursor_get(cur, &a, NULL) == 0) {
-			str_copy(im->agencies[im->nagencies].name, a.name,
+			str_copy(im->agencies[im->nagencies].key, a.name,
 			    sizeof a.name);
-			str_copy(im->codes[im->nagencies].name, a.code,
+			str_copy(im->codes[im->nagencies].key, a.code,
 			    sizeof a.code);
 			im->codes[im->nagencies].id = a.h.id;
 			im->agencies[im->nagencies++].id = a.h.id;
@@ -317,16 +326,16 @@ import_agency_by_name(struct import *im, const char *name)
 	struct import_agency key, *found;
 
 	/* A longer name is no agency's: never matched by its beginning. */
-	if (str_copy(key.name, name, sizeof key.name) != 0)
+	if (str_copy(key.key, name, sizeof key.key) != 0)
 		return 0;
 	found = bsearch(&key, im->agencies, im->nagencies,
 	    sizeof *im->agencies, import_agency_cmp);
 	/* A name several agencies share (kept from before such names were
 	 * refused) is none of them: the caller says which to choose from. */
 	if (found == NULL || (found > im->agencies &&
-	    strcmp(found[-1].name, key.name) == 0) ||
+	    strcmp(found[-1].key, key.key) == 0) ||
 	    (found + 1 < im->agencies + im->nagencies &&
-	    strcmp(found[1].name, key.name) == 0))
+	    strcmp(found[1].key, key.key) == 0))
 		return 0;
 	return found->id;
 }
@@ -344,15 +353,15 @@ import_agency_shared(struct import *im, const char *name, const char *fix)
 	char them[512];
 	size_t used = 0, n = 0;
 
-	if (str_copy(key.name, name, sizeof key.name) != 0 ||
+	if (str_copy(key.key, name, sizeof key.key) != 0 ||
 	    (found = bsearch(&key, im->agencies, im->nagencies,
 	    sizeof *im->agencies, import_agency_cmp)) == NULL)
 		return NULL;
-	while (found > im->agencies && strcmp(found[-1].name, name) == 0)
+	while (found > im->agencies && strcmp(found[-1].key, name) == 0)
 		found--;
 	them[0] = '\0';
 	for (p = found; p < im->agencies + im->nagencies &&
-	    strcmp(p->name, name) == 0; p++, n++)
+	    strcmp(p->key, name) == 0; p++, n++)
 		if (store_agency_get(im->t, p->id, &a, NULL) == 0 &&
 		    used < sizeof them) {
 			used += (size_t)snprintf(them + used,
@@ -373,9 +382,9 @@ import_agency_by_code(struct import *im, const char *code)
 	struct import_agency key, *found;
 	char *p;
 
-	if (str_copy(key.name, code, sizeof key.name) != 0)
+	if (str_copy(key.key, code, sizeof key.key) != 0)
 		return 0;
-	for (p = key.name; *p != '\0'; p++)
+	for (p = key.key; *p != '\0'; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
 	found = bsearch(&key, im->codes, im->nagencies, sizeof *im->codes,
@@ -721,7 +730,7 @@ import_refuse(struct import *im, const struct table_row *row,
 	return rc;
 }
 
-/* Report a change to the caller. */
+/* Report a change, or a row passed over, to the caller. */
 static void
 import_change(struct import *im, const struct table_row *row,
     const char *fmt, ...) OGPO_PRINTF(3, 4);
@@ -2244,7 +2253,7 @@ import_close(struct import *im)
 	im->ninvitees = 0;
 	im->meeting_key[0] = '\0';
 	im->seen = NULL;
-	im->nseen = 0;
+	im->capseen = 0;
 	im->marks = 0;
 	im->codes = NULL;
 	im->rej = NULL;
@@ -2563,7 +2572,7 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 	/* A dry run, or nothing to change: the transaction is let go
 	 * rather than committed, so the file is not touched at all. */
 	if (im->o->dry_run || res->added + res->updated == 0)
-		return IMPORT_DRY_RUN;
+		return IMPORT_LET_GO;
 	res->written = 1;
 	return import_record_write(im, first);
 }
@@ -2649,10 +2658,11 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 		return rc;
 	}
 	/* Room for the whole file up front (a database takes about six
-	 * times the CSV: record, indexes, audit), rather than growing the map
-	 * (and reading the file again) part-way through. Without the room
-	 * (a nearly full disk) it is tried all the same: it may fit, and if
-	 * it does not, growing says so cleanly. */
+	 * times the CSV: record, indexes, audit; eight times is reserved, to
+	 * spare), rather than growing the map (and reading the file again)
+	 * part-way through. Without the room (a nearly full disk) it is
+	 * tried all the same: it may fit, and if it does not, growing says
+	 * so cleanly. */
 	if (!o->dry_run) {
 		(void)store_reserve(core_store(c), sp.len * 8, NULL);
 		/* The pages it changes, kept in memory until the commit. */
@@ -2663,19 +2673,19 @@ import_run(struct core *c, const char *path, const struct import_options *o,
 	rc = o->dry_run ? core_dry(c, import_txn, &im, cause) :
 	    core_run_looked(c, import_txn, &im, cause);
 	bulkmem_end();
-	if (rc != 0 && rc != IMPORT_DRY_RUN)
+	if (rc != 0 && rc != IMPORT_LET_GO)
 		res->written = 0;
 	if (im.r != NULL && table_reader_warnings(im.r) != NULL)
 		res->warnings = xstrdup(table_reader_warnings(im.r));
 	import_close(&im);
-	if (rc == 0 || rc == IMPORT_DRY_RUN || (rc == OGPO_INVALID &&
+	if (rc == 0 || rc == IMPORT_LET_GO || (rc == OGPO_INVALID &&
 	    res->rows > 0))
 		import_rejects_write(&im);
 	if (im.rejf != NULL)
 		fclose(im.rejf);
 	table_parsed_free(im.rows);
 	import_spool_done(o, &sp);
-	if (rc == IMPORT_DRY_RUN)
+	if (rc == IMPORT_LET_GO)
 		rc = 0;
 	return rc;
 }

@@ -43,6 +43,14 @@ struct sheet_merge {
 	size_t		 len;
 };
 
+/* A row's cells: their text, each NUL-terminated, and where each starts. */
+struct sheet_cells {
+	char		*text;
+	size_t		 len, cap;
+	size_t		*starts;
+	size_t		 n, startcap;
+};
+
 /* A row waiting to be handed over, n times. */
 struct sheet_qrow {
 	char		*text;		/* the cells, NUL-terminated */
@@ -72,10 +80,7 @@ struct sheet {
 	char			*chunk;
 
 	/* The row being built. */
-	char			*text;
-	size_t			 len, cap;
-	size_t			*starts;
-	size_t			 nstarts, startcap;
+	struct sheet_cells	 cells;
 	uint64_t		 row;		/* its number */
 	uint64_t		 col;		/* columns so far */
 	uint64_t		 empties;	/* empty cells not yet stored */
@@ -88,10 +93,7 @@ struct sheet {
 	struct sheet_merge	*merges;
 	size_t			 nmerges, mergecap;
 	size_t			 mergebytes;	/* their values' text */
-	char			*filled;	/* a row with them, built */
-	size_t			 filledcap;
-	size_t			*fillstarts;
-	size_t			 fillstartcap;
+	struct sheet_cells	 filled;	/* a row with them, built */
 
 	/* Rows built, not yet handed over. */
 	struct sheet_qrow	*q;
@@ -511,8 +513,8 @@ void
 sheet_row_begin(struct sheet *s, uint64_t row)
 {
 	s->row = row;
-	s->len = 0;
-	s->nstarts = 0;
+	s->cells.len = 0;
+	s->cells.n = 0;
 	s->col = 0;
 	s->empties = 0;
 	s->in_cell = 0;
@@ -528,27 +530,30 @@ sheet_row_next(const struct sheet *s)
 static int
 sheet_put(struct sheet *s, const char *t, size_t len)
 {
+	struct sheet_cells *c = &s->cells;
+
 	if (s->error != NULL)
 		return -1;
-	if (s->len + len + 1 > SHEET_ROW_MAX) {
+	if (c->len + len + 1 > SHEET_ROW_MAX) {
 		sheet_fail(s, "row %llu holds more than 1 MB of text; it "
 		    "cannot be a list of people", (unsigned long long)s->row);
 		return -1;
 	}
-	s->text = xgrow(s->text, &s->cap, s->len + len + 1, 1);
+	c->text = xgrow(c->text, &c->cap, c->len + len + 1, 1);
 	if (len > 0)
-		memcpy(s->text + s->len, t, len);
-	s->len += len;
+		memcpy(c->text + c->len, t, len);
+	c->len += len;
 	return 0;
 }
 
-/* Note a cell starting at start (NUL-terminated at s->len). */
+/* Note a cell starting at start (NUL-terminated at s->cells.len). */
 static void
 sheet_store(struct sheet *s, size_t start)
 {
-	s->starts = xgrow(s->starts, &s->startcap, s->nstarts + 1,
-	    sizeof *s->starts);
-	s->starts[s->nstarts++] = start;
+	struct sheet_cells *c = &s->cells;
+
+	c->starts = xgrow(c->starts, &c->startcap, c->n + 1, sizeof *c->starts);
+	c->starts[c->n++] = start;
 }
 
 void
@@ -564,7 +569,7 @@ void
 sheet_cell_begin(struct sheet *s)
 {
 	s->in_cell = 1;
-	s->cell = s->len;
+	s->cell = s->cells.len;
 }
 
 void
@@ -574,7 +579,7 @@ sheet_cell_text(struct sheet *s, const char *t, size_t len)
 
 	if (!s->in_cell || s->error != NULL)
 		return;
-	if (s->len - s->cell + len > s->field_max) {
+	if (s->cells.len - s->cell + len > s->field_max) {
 		sheet_col_name(s->col, col, sizeof col);
 		sheet_fail(s, "row %llu, column %s: the cell is longer than "
 		    "%zu KiB", (unsigned long long)s->row, col,
@@ -589,7 +594,7 @@ sheet_cell_set(struct sheet *s, const char *t)
 {
 	if (!s->in_cell)
 		return;
-	s->len = s->cell;
+	s->cells.len = s->cell;
 	sheet_cell_text(s, t, strlen(t));
 }
 
@@ -600,10 +605,10 @@ sheet_cell_peek(struct sheet *s, size_t *len)
 		*len = 0;
 		return "";
 	}
-	*len = s->len - s->cell;
+	*len = s->cells.len - s->cell;
 	if (sheet_put(s, "", 0) == 0)
-		s->text[s->len] = '\0';
-	return s->error ? "" : s->text + s->cell;
+		s->cells.text[s->cells.len] = '\0';
+	return s->error ? "" : s->cells.text + s->cell;
 }
 
 void
@@ -616,7 +621,7 @@ sheet_cell_end(struct sheet *s, uint64_t repeat)
 	if (!s->in_cell)
 		return;
 	s->in_cell = 0;
-	len = s->len - s->cell;
+	len = s->cells.len - s->cell;
 	if (s->error != NULL || repeat == 0)
 		return;
 	if (len == 0) {
@@ -635,28 +640,28 @@ sheet_cell_end(struct sheet *s, uint64_t repeat)
 		/* The common case: the cell stays where it is. */
 		if (sheet_put(s, "", 1) != 0)
 			return;
-		s->text[s->len - 1] = '\0';
+		s->cells.text[s->cells.len - 1] = '\0';
 		sheet_store(s, s->cell);
 		s->col++;
 		return;
 	}
 	/* The cell's text moves behind the empty cells before it. */
 	cell = xmalloc(len);
-	memcpy(cell, s->text + s->cell, len);
-	s->len = s->cell;
+	memcpy(cell, s->cells.text + s->cell, len);
+	s->cells.len = s->cell;
 	for (i = 0; i < s->empties; i++) {
-		start = s->len;
+		start = s->cells.len;
 		if (sheet_put(s, "", 1) != 0)
 			goto done;
-		s->text[start] = '\0';
+		s->cells.text[start] = '\0';
 		sheet_store(s, start);
 	}
 	s->empties = 0;
 	for (i = 0; i < repeat; i++) {
-		start = s->len;
+		start = s->cells.len;
 		if (sheet_put(s, cell, len) != 0 || sheet_put(s, "", 1) != 0)
 			goto done;
-		s->text[s->len - 1] = '\0';
+		s->cells.text[s->cells.len - 1] = '\0';
 		sheet_store(s, start);
 	}
 	s->col += repeat;
@@ -740,24 +745,25 @@ sheet_merge_down(struct sheet *s, uint64_t rows)
 	s->mergebytes += len;
 }
 
-/* Append len bytes and a NUL to the row being filled as cell n. */
+/* Append len bytes and a NUL to the row being filled as its next cell. */
 static int
-sheet_fill_put(struct sheet *s, size_t *flen, size_t n, const char *t,
-    size_t len)
+sheet_fill_put(struct sheet *s, const char *t, size_t len)
 {
-	if (*flen + len + 1 > SHEET_ROW_MAX) {
+	struct sheet_cells *f = &s->filled;
+
+	if (f->len + len + 1 > SHEET_ROW_MAX) {
 		sheet_fail(s, "row %llu holds more than 1 MB of text with the "
 		    "cells merged down over it; it cannot be a list of people",
 		    (unsigned long long)s->row);
 		return -1;
 	}
-	s->filled = xgrow(s->filled, &s->filledcap, *flen + len + 1, 1);
-	memcpy(s->filled + *flen, t, len);
-	s->filled[*flen + len] = '\0';
-	s->fillstarts = xgrow(s->fillstarts, &s->fillstartcap, n + 1,
-	    sizeof *s->fillstarts);
-	s->fillstarts[n] = *flen;
-	*flen += len + 1;
+	f->text = xgrow(f->text, &f->cap, f->len + len + 1, 1);
+	memcpy(f->text + f->len, t, len);
+	f->text[f->len + len] = '\0';
+	f->starts = xgrow(f->starts, &f->startcap, f->n + 1,
+	    sizeof *f->starts);
+	f->starts[f->n++] = f->len;
+	f->len += len + 1;
 	return 0;
 }
 
@@ -771,13 +777,13 @@ sheet_merge_fill(struct sheet *s)
 {
 	struct sheet_merge *m;
 	const char *t;
-	size_t i, j, ncells, flen = 0, len, tmp, *tmps;
+	struct sheet_cells tmp;
+	size_t i, j, ncells, len;
 	uint64_t given = 0;
 	int over = 0, other = 0;
-	char *tmpt;
 
 	sheet_merge_expire(s, s->row);
-	ncells = s->nstarts;
+	ncells = s->cells.n;
 	for (j = 0; j < s->nmerges; j++) {
 		if (s->merges[j].first >= s->row)
 			continue;	/* its own row: the cell is there */
@@ -787,6 +793,8 @@ sheet_merge_fill(struct sheet *s)
 	}
 	if (!over)
 		return 1;
+	s->filled.len = 0;
+	s->filled.n = 0;
 	for (i = j = 0; i < ncells; i++) {
 		while (j < s->nmerges && s->merges[j].col < i)
 			j++;
@@ -796,15 +804,15 @@ sheet_merge_fill(struct sheet *s)
 			t = m->text;
 			len = m->len;
 			given += len + 1;
-		} else if (i < s->nstarts) {
-			t = s->text + s->starts[i];
+		} else if (i < s->cells.n) {
+			t = s->cells.text + s->cells.starts[i];
 			if ((len = strlen(t)) > 0)
 				other = 1;
 		} else {
 			t = "";
 			len = 0;
 		}
-		if (sheet_fill_put(s, &flen, i, t, len) != 0)
+		if (sheet_fill_put(s, t, len) != 0)
 			return -1;
 	}
 	if (!other)
@@ -820,20 +828,9 @@ sheet_merge_fill(struct sheet *s)
 		    (unsigned long long)s->row);
 		return -1;
 	}
-	tmpt = s->text;
-	s->text = s->filled;
-	s->filled = tmpt;
-	tmp = s->cap;
-	s->cap = s->filledcap;
-	s->filledcap = tmp;
-	tmps = s->starts;
-	s->starts = s->fillstarts;
-	s->fillstarts = tmps;
-	tmp = s->startcap;
-	s->startcap = s->fillstartcap;
-	s->fillstartcap = tmp;
-	s->len = flen;
-	s->nstarts = ncells;
+	tmp = s->cells;
+	s->cells = s->filled;
+	s->filled = tmp;
 	return 1;
 }
 
@@ -844,16 +841,16 @@ sheet_row_end(struct sheet *s, uint64_t repeat)
 
 	if (s->error != NULL)
 		return;
-	if (s->nmerges > 0 && s->nstarts > 0) {
+	if (s->nmerges > 0 && s->cells.n > 0) {
 		switch (sheet_merge_fill(s)) {
 		case -1:
 			return;
 		case 0:
-			s->nstarts = 0;
+			s->cells.n = 0;
 			break;
 		}
 	}
-	if (s->nstarts == 0 || repeat == 0) {
+	if (s->cells.n == 0 || repeat == 0) {
 		s->last = s->row + (repeat ? repeat - 1 : 0);
 		if (s->last > ((uint64_t)1 << 40))
 			s->last = (uint64_t)1 << 40;
@@ -866,7 +863,7 @@ sheet_row_end(struct sheet *s, uint64_t repeat)
 		return;
 	}
 	if (repeat > 1) {
-		s->repeated += (uint64_t)s->len * (repeat - 1);
+		s->repeated += (uint64_t)s->cells.len * (repeat - 1);
 		if (s->repeated > SHEET_REPEAT_MAX) {
 			sheet_fail(s, "row %llu is repeated %llu times, more "
 			    "than a list of people holds",
@@ -881,12 +878,12 @@ sheet_row_end(struct sheet *s, uint64_t repeat)
 	}
 	s->q = xgrow(s->q, &s->qcap, s->qhead + s->qlen + 1, sizeof *s->q);
 	q = &s->q[s->qhead + s->qlen++];
-	q->text = xmalloc(s->len + 1);
-	memcpy(q->text, s->text, s->len);
-	q->text[s->len] = '\0';
-	q->starts = xreallocarray(NULL, s->nstarts, sizeof *q->starts);
-	memcpy(q->starts, s->starts, s->nstarts * sizeof *q->starts);
-	q->ncells = s->nstarts;
+	q->text = xmalloc(s->cells.len + 1);
+	memcpy(q->text, s->cells.text, s->cells.len);
+	q->text[s->cells.len] = '\0';
+	q->starts = xreallocarray(NULL, s->cells.n, sizeof *q->starts);
+	memcpy(q->starts, s->cells.starts, s->cells.n * sizeof *q->starts);
+	q->ncells = s->cells.n;
 	q->row = s->row;
 	q->repeat = repeat;
 	s->last = s->row + repeat - 1;
@@ -1091,14 +1088,14 @@ sheet_close(struct sheet *s)
 	while (s->nmerges > 0)
 		free(s->merges[--s->nmerges].text);
 	free(s->merges);
-	free(s->filled);
-	free(s->fillstarts);
+	free(s->filled.text);
+	free(s->filled.starts);
 	free(s->q);
 	free(s->cur.text);
 	free(s->cur.starts);
 	free(s->fields);
-	free(s->text);
-	free(s->starts);
+	free(s->cells.text);
+	free(s->cells.starts);
 	free(s->chunk);
 	free(s->part);
 	free(s->sheetname);

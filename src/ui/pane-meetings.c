@@ -148,22 +148,6 @@ meetings_append(char *text, const char *fmt, ...)
 	return out;
 }
 
-/* Resolution r's owners by name into buf (n bytes). */
-static void
-meetings_owners(struct store_txn *t, const struct resolution *r, char *buf,
-    size_t n)
-{
-	struct agency a;
-	size_t used = 0;
-	uint32_t k;
-
-	buf[0] = '\0';
-	for (k = 0; k < r->nowner && k < OGPO_COLLAB_MAX && used < n; k++)
-		used += (size_t)snprintf(buf + used, n - used, "%s%s",
-		    k ? _(", ") : "", store_agency_get(t, r->owner[k], &a,
-		    NULL) == 0 ? a.name : "?");
-}
-
 /* The meeting's numbered resolutions: owners, due date, status. */
 static char *
 meetings_detail_resolutions(struct store_txn *t, const struct meeting *m,
@@ -180,7 +164,8 @@ meetings_detail_resolutions(struct store_txn *t, const struct meeting *m,
 	for (i = 0; i < n; i++) {
 		if (store_resolution_get(t, ids[i], r, NULL) != 0)
 			continue;
-		meetings_owners(t, r, owners, sizeof owners);
+		core_owners_text(t, r, CORE_OWNERS_NAME, _(", "), owners,
+		    sizeof owners);
 		if (r->due[0] != '\0')
 			text = meetings_append(text, _("  %u. %s (%s; due %s; "
 			    "%s)\n"), r->number, r->text, owners,
@@ -222,7 +207,8 @@ meetings_detail_decided(struct store_txn *t, const struct meeting *m,
 		rm = xmalloc(sizeof *rm);
 		if (store_meeting_get(t, r->meeting, rm, NULL) != 0)
 			rm->date[0] = '\0';
-		meetings_owners(t, r, owners, sizeof owners);
+		core_owners_text(t, r, CORE_OWNERS_NAME, _(", "), owners,
+		    sizeof owners);
 		if (k++ == 0)
 			text = meetings_append(text, "\n%s\n",
 			    _("Earlier resolutions decided here"));

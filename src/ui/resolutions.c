@@ -65,25 +65,6 @@ resol_reload(struct resol_view *v)
 	store_read_end(t);
 }
 
-/* The owners' names, 、 between. */
-static void
-resol_owners(struct store_txn *t, const struct resolution *r, char *buf,
-    size_t n)
-{
-	struct agency a;
-	size_t used = 0;
-	uint32_t i;
-
-	buf[0] = '\0';
-	for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX && used < n; i++) {
-		if (store_agency_get(t, r->owner[i], &a, NULL) != 0)
-			snprintf(a.name, sizeof a.name, "#%u", r->owner[i]);
-		used += (size_t)snprintf(buf + used, n - used, "%s%s",
-		    i ? "、" : "", a.name);
-	}
-	str_utf8_cut(buf);
-}
-
 /* How the list names r: where it was made (an earlier meeting's date,
  * reviewed here) and its number, "2026-10-15-1"; or "here-1". */
 static void
@@ -159,7 +140,8 @@ resol_draw(struct ui *ui, void *arg)
 		ui_put(ui, y + 3 + row, x + 26, 10, date_show(r->due, day,
 		    sizeof day), overdue && attr == UI_NORMAL ? UI_MARK :
 		    attr);
-		resol_owners(t, r, owners, sizeof owners);
+		core_owners_text(t, r, CORE_OWNERS_NAME, "、", owners,
+		    sizeof owners);
 		ui_put(ui, y + 3 + row, x + 37, 18, owners, attr);
 		snprintf(line, sizeof line, "%s%.900s", overdue ?
 		    _("(overdue) ") : "", r->text);

@@ -121,3 +121,62 @@ intact() {
 	"$BIN" verify >"$TMP/verify" 2>&1 && ok "$1: and it verifies" ||
 	    { not_ok "$1: and it verifies"; sed 's/^/#   /' "$TMP/verify" | head -5; }
 }
+
+# --- a process stopped inside LMDB's locks (test_stall.sh, test_freeze.sh)
+# build/tools/hold keeps the database open (and with -w holds it for
+# writing) while its standard input stays open; build/tools/stall stops
+# itself inside one of LMDB's locks. Both run as root, to put a process
+# there deterministically rather than catch one there by chance.
+HOLD=$(pwd)/build/tools/hold
+STALL=$(pwd)/build/tools/stall
+
+# stall_tools: 0 if both are built; else not ok, saying so.
+stall_tools() {
+	[ -x "$STALL" ] && [ -x "$HOLD" ] && return 0
+	not_ok "build/tools/stall and hold (make them)"
+	return 1
+}
+
+# saw FILE TEXT: 0 once FILE holds TEXT (within 10 s).
+saw() {
+	i=0
+	while ! grep -qF -- "$2" "$1" 2>/dev/null; do
+		[ $i -lt 100 ] || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# stall_readers: a process stopped holding the mutex of LMDB's table of
+# readers, its pid in $spid. Someone has the database open first (else
+# the next to open it would set the lock file up afresh, mutex and all):
+# a holder that lives until the test closes descriptor 7 (exec 7>&-).
+stall_readers() {
+	rm -f "$TMP/keep.readers"
+	mkfifo "$TMP/keep.readers"
+	"$HOLD" "$STATE" <"$TMP/keep.readers" >"$TMP/hold.out" 2>&1 &
+	exec 7>"$TMP/keep.readers"
+	check "someone has the database open" saw "$TMP/hold.out" open
+	"$STALL" "$STATE" >"$TMP/stall.out" 2>&1 &
+	spid=$!
+	check "a process stops holding the readers' mutex ($spid)" \
+	    saw "$TMP/stall.out" stopped
+}
+
+# readers_stalled LOGIN...: with $spid stopped inside the readers' mutex,
+# each login's ogpo list and root's ogpo doctor wait for it a while, then
+# give up naming it and what root runs.
+readers_stalled() {
+	for who in "$@"; do
+		as "$who" - timeout 20 "$BIN" list agencies
+		check "$who: ogpo list is not held up for ever" \
+		    test "$rc" -ne 124
+		check "$who: it gives up" test "$rc" -ne 0
+		said "$who: naming the process" "process $spid was stopped while it took a place in the database's table of readers"
+		said "$who: and what root runs" "(as root: kill -9 $spid)"
+	done
+	timeout 20 "$BIN" doctor >"$TMP/out" 2>&1
+	rc=$?
+	check "ogpo doctor is not held up for ever" test "$rc" -ne 124
+	said "and names the process" "process $spid was stopped"
+}

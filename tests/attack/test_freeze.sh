@@ -16,10 +16,7 @@
 # caught there by chance.)
 . "$(dirname "$0")/attack-lib.sh"
 
-HOLD=$(pwd)/build/tools/hold
-STALL=$(pwd)/build/tools/stall
-[ -x "$STALL" ] && [ -x "$HOLD" ] ||
-    { not_ok "build/tools/stall and hold (make them)"; exit 1; }
+stall_tools || exit 1
 V2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts)
 CG=$V2/ogpo-test-$$
 if [ -z "$V2" ] || ! mkdir "$CG" 2>/dev/null; then
@@ -27,16 +24,6 @@ if [ -z "$V2" ] || ! mkdir "$CG" 2>/dev/null; then
 	exit 0
 fi
 chown "$ED" "$CG" "$CG/cgroup.freeze" "$CG/cgroup.procs"
-
-# saw FILE TEXT: 0 once FILE holds TEXT (within 10 s).
-saw() {
-	i=0
-	while ! grep -qF -- "$2" "$1" 2>/dev/null; do
-		[ $i -lt 100 ] || return 1
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
 
 # frozen PID: PID, stopped, goes into the editor's cgroup, the editor
 # freezes it, and it is let go on: frozen where it stopped.
@@ -76,26 +63,9 @@ as "$ADM" set agency 1 "note=freeze $$"
 check "ended, the admin saves" test "$rc" -eq 0
 
 # --- inside the readers' mutex --------------------------------------------
-mkfifo "$TMP/keep2"
-"$HOLD" "$STATE" <"$TMP/keep2" >"$TMP/hold.out" 2>&1 &
-exec 7>"$TMP/keep2"
-check "someone has the database open" saw "$TMP/hold.out" open
-"$STALL" "$STATE" >"$TMP/stall.out" 2>&1 &
-spid=$!
-check "a process stops holding the readers' mutex ($spid)" \
-    saw "$TMP/stall.out" stopped
+stall_readers
 check "the editor freezes it" frozen "$spid"
-for who in $VW $ADM; do
-	as "$who" - timeout 20 "$BIN" list agencies
-	check "$who: ogpo list is not held up for ever" test "$rc" -ne 124
-	check "$who: it gives up" test "$rc" -ne 0
-	said "$who: naming the process" "process $spid was stopped"
-	said "$who: and what root runs" "(as root: kill -9 $spid)"
-done
-timeout 20 "$BIN" doctor >"$TMP/out" 2>&1
-rc=$?
-check "ogpo doctor is not held up for ever" test "$rc" -ne 124
-said "and names the process" "process $spid was stopped"
+readers_stalled $VW $ADM
 thaw "$spid"
 as "$VW" list agencies
 check "ended, the viewer reads again" test "$rc" -eq 0

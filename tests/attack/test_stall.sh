@@ -13,43 +13,11 @@
 # caught there by chance.
 . "$(dirname "$0")/attack-lib.sh"
 
-HOLD=$(pwd)/build/tools/hold
-STALL=$(pwd)/build/tools/stall
-[ -x "$STALL" ] && [ -x "$HOLD" ] ||
-    { not_ok "build/tools/stall and hold (make them)"; exit 1; }
-
-# saw FILE TEXT: 0 once FILE holds TEXT (within 10 s).
-saw() {
-	i=0
-	while ! grep -qF -- "$2" "$1" 2>/dev/null; do
-		[ $i -lt 100 ] || return 1
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
+stall_tools || exit 1
 
 # --- the readers' mutex ---------------------------------------------------
-# Someone has the database open (else the next to open it would set the
-# lock file up afresh, mutex and all).
-mkfifo "$TMP/keep"
-"$HOLD" "$STATE" <"$TMP/keep" >"$TMP/hold.out" 2>&1 &
-exec 7>"$TMP/keep"
-check "someone has the database open" saw "$TMP/hold.out" open
-"$STALL" "$STATE" >"$TMP/stall.out" 2>&1 &
-spid=$!
-check "a process stops holding the readers' mutex ($spid)" \
-    saw "$TMP/stall.out" stopped
-for who in $ED $NO $ADM; do
-	as "$who" - timeout 20 "$BIN" list agencies
-	check "$who: ogpo list is not held up for ever" test "$rc" -ne 124
-	check "$who: it gives up" test "$rc" -ne 0
-	said "$who: naming the process" "process $spid was stopped while it took a place in the database's table of readers"
-	said "$who: and what root runs" "(as root: kill -9 $spid)"
-done
-timeout 20 "$BIN" doctor >"$TMP/out" 2>&1
-rc=$?
-check "ogpo doctor is not held up for ever" test "$rc" -ne 124
-said "and names the process" "process $spid was stopped"
+stall_readers
+readers_stalled $ED $NO $ADM
 kill -9 "$spid"
 wait "$spid" 2>/dev/null
 as "$ED" list agencies

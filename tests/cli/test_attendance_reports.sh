@@ -246,12 +246,7 @@ contains "a name with no agency: refused, saying what to write" "$TMP/out" \
     "rejected row 3, column 姓名: '陳小明': names no agency ogpo knows, and the row has no e-mail: write the agency into the name as 王小明 (內政部)"
 
 # --- a paper sign-in sheet typed in LibreOffice ---------------------------
-if ! command -v soffice >/dev/null || [ ! -x /usr/bin/python3 ] ||
-    ! /usr/bin/python3 -c 'import uno' 2>/dev/null || ! locale -a \
-    2>/dev/null | grep -qix 'zh_TW\.utf-\{0,1\}8'; then
-	not_ok "LibreOffice, python3-uno and the zh_TW.UTF-8 locale are needed (sh tools/deps.sh test)"
-	exit 1
-fi
+calc_here || exit 1
 # Online first, from the report: the room's sheet must not undo it.
 run import attendance "$D/teams2.csv" --meeting "$m" --status online
 status "the report of who joined online" 0

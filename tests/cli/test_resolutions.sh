@@ -50,6 +50,9 @@ run list resolutions --meeting "$W1" --tsv
 same "it is numbered after the meeting's two others" \
     "$(awk -F '\t' -v i="$ID" '$1 == i { print $6 "/" $10 }' "$TMP/out")" \
     "3/open"
+run list resolutions --meeting "$W1"
+same "the list names its owners by code, a comma between" \
+    "$(awk '/盤點跨機關協作案件並回報/ { print $6 }' "$TMP/out")" "MOI,MODA"
 run add resolution meeting="$W1" number=3 text=重複 owner=MOI
 refused "a number the meeting has already is refused" \
     "meeting #$W1 already has a resolution 3"

@@ -50,12 +50,7 @@ run import agencies "$TMP/ag.csv"
 status "agencies" 0
 
 # --- typed in LibreOffice ---------------------------------------------------
-if ! command -v soffice >/dev/null || [ ! -x /usr/bin/python3 ] ||
-    ! /usr/bin/python3 -c 'import uno' 2>/dev/null || ! locale -a \
-    2>/dev/null | grep -qix 'zh_TW\.utf-\{0,1\}8'; then
-	not_ok "LibreOffice, python3-uno and the zh_TW.UTF-8 locale are needed (sh tools/deps.sh test)"
-	exit 1
-fi
+calc_here || exit 1
 cat >"$TMP/in/off.csv" <<'EOF'
 機關,姓名,職稱,角色,電子郵件
 內政部,林志強,科長,聯絡人,c@x.gov.tw

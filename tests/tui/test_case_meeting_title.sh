@@ -11,12 +11,6 @@
 OGPO_NOW="2027-02-15 09:00"; export OGPO_NOW
 
 demo_db
-# stage and title of a case by its number, from the database.
-case_field() {
-	"$OGPO" --db "$DB" list cases --tsv | awk -F'\t' -v n="$1" -v f="$2" \
-	    'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-	     $c["serial"] == n { print $c[f] }'
-}
 # A case of each stage, from the demo.
 pick() {
 	"$OGPO" --db "$DB" list cases --tsv | awk -F'\t' -v s="$1" \

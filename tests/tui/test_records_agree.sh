@@ -11,19 +11,7 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-OGPO_NOW="2026-12-06 10:00"
-export OGPO_NOW
-TUI_ENV="OGPO_NOW='2026-12-06 10:00'"
-demo_db
-meeting() {
-	"$OGPO" --db "$DB" list meetings --tsv |
-	    awk -F '\t' -v d="$1" 'NR > 1 && $7 == d { print $1 }' | head -1
-}
-W1=$(meeting 2026-09-15)
-W2=$(meeting 2026-10-15)
-"$OGPO" --db "$DB" add resolution meeting="$W1" text=盤點跨機關協作案件 \
-    owner=MOI due=2026-10-01 >"$TMP/add" 2>&1
-ID=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/add")
+september_resolution
 "$OGPO" --db "$DB" set resolution "$ID" status=closed decided="$W2" \
     >/dev/null 2>&1
 for t in 去年補登之案; do
@@ -102,6 +90,8 @@ keys Home
 down_to 2026-10-15
 keys Space
 expect "Space opens the October meeting's page" "Title: 2026年10月"
+expect "its resolutions name their owners, a comma between" \
+    "(國家發展委員會,"
 scroll_to "Earlier resolutions decided here"
 expect "it lists the earlier resolutions it decided, after those it made" \
     "Earlier resolutions decided here"

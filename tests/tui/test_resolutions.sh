@@ -11,19 +11,7 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-OGPO_NOW="2026-12-06 10:00"
-export OGPO_NOW
-TUI_ENV="OGPO_NOW='2026-12-06 10:00'"
-demo_db
-meeting() {
-	"$OGPO" --db "$DB" list meetings --tsv |
-	    awk -F '\t' -v d="$1" 'NR > 1 && $7 == d { print $1 }' | head -1
-}
-W1=$(meeting 2026-09-15)
-W2=$(meeting 2026-10-15)
-"$OGPO" --db "$DB" add resolution meeting="$W1" text=盤點跨機關協作案件 \
-    owner=MOI due=2026-10-01 >"$TMP/add" 2>&1
-ID=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/add")
+september_resolution
 check "a resolution of the September meeting (#$ID)" test -n "$ID"
 
 # open_meeting DATE: the Meetings tab, that meeting's page.
@@ -39,6 +27,7 @@ tui_start resol 80 24
 open_meeting 2026-10-15
 expect "R opens the October meeting's resolutions" \
     "2026-10-15 2026年10月開放政府聯絡人工作推動會議"
+expect "the owners by name, 、 between" "教育部、客家委員會"
 expect "it reviews the September resolution, still followed" \
     "2026-09-15-3   Followed   2026-10-01"
 expect "… marked overdue" "(overdue) 盤點跨機"

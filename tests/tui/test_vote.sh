@@ -13,11 +13,6 @@
 OGPO_NOW="2026-12-06 10:00"; export OGPO_NOW
 demo_db
 
-field() {
-	"$OGPO" --db "$DB" list cases --tsv | awk -F'\t' -v s="$1" -v f="$2" \
-	    'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-	     $col["serial"] == s { print $col[f] }'
-}
 # approvals ID: candidate #ID's approvals in the command line's tally.
 approvals() {
 	"$OGPO" --db "$DB" vote tally 2 | awk -v n="#$1" '$2 == n { print $1 }'
@@ -153,9 +148,9 @@ keys y
 expect "the vote is closed" "Vote #2 closed"
 expect "naming the chosen cases" "Chosen: 115-08"
 tui_stop
-check "115-08 is at the stage selected" test "$(field 115-08 stage)" = selected
-check "115-06 too" test "$(field 115-06 stage)" = selected
-check "115-17 is still proposed" test "$(field 115-17 stage)" = proposed
+check "115-08 is at the stage selected" test "$(case_field 115-08 stage)" = selected
+check "115-06 too" test "$(case_field 115-06 stage)" = selected
+check "115-17 is still proposed" test "$(case_field 115-17 stage)" = proposed
 "$OGPO" --db "$DB" vote list >"$TMP/votes"
 contains "the vote is closed with its three ballots" "$TMP/votes" "3/64"
 "$OGPO" --db "$DB" vote ballot 2 moi.po2@ogpo.example 5 >/dev/null 2>&1 &&

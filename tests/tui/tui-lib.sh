@@ -321,6 +321,37 @@ demo_db() {
 	    { not_ok "init --demo"; exit 1; }
 }
 
+# meeting_on DAY: the number of the demo's first meeting on DAY.
+meeting_on() {
+	"$OGPO" --db "$DB" list meetings --tsv |
+	    awk -F '\t' -v d="$1" 'NR > 1 && $7 == d { print $1 }' | head -1
+}
+
+# case_field SERIAL FIELD: case SERIAL's FIELD (a column of ogpo list
+# cases --tsv, by its name), as the database holds it.
+case_field() {
+	"$OGPO" --db "$DB" list cases --tsv | awk -F'\t' -v s="$1" -v f="$2" \
+	    'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+	     $col["serial"] == s { print $col[f] }'
+}
+
+# september_resolution: the demo database under the clock of 2026-12-06
+# 10:00 (OGPO_NOW, the sessions' too), with one more resolution of the
+# September work meeting, 盤點跨機關協作案件, owned by MOI and due
+# 2026-10-01 (overdue by then). Sets $ID, its number, and $W1 and $W2,
+# the numbers of the September and October work meetings.
+september_resolution() {
+	OGPO_NOW="2026-12-06 10:00"
+	export OGPO_NOW
+	TUI_ENV="OGPO_NOW='2026-12-06 10:00'"
+	demo_db
+	W1=$(meeting_on 2026-09-15)
+	W2=$(meeting_on 2026-10-15)
+	"$OGPO" --db "$DB" add resolution meeting="$W1" \
+	    text=盤點跨機關協作案件 owner=MOI due=2026-10-01 >"$TMP/add" 2>&1
+	ID=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/add")
+}
+
 # took_place: the demo's newest meeting, planned for next month, taken to
 # have taken place for a roll call still to take (who came is marked from
 # a meeting's day on): the clock (OGPO_NOW, the sessions' too) is on its
