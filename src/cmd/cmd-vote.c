@@ -585,7 +585,7 @@ static int
 cmd_vote_row_voter(struct store_txn *t, struct cmd_vote_sheet *vs, size_t r,
     struct officer *o)
 {
-	char folded[OGPO_EMAIL_MAX * 2 + 1];
+	char folded[OGPO_EMAIL_MAX * 2 + 1], *open;
 	const char *cell;
 	struct agency a;
 	uint32_t *ids, one = 0;
@@ -599,6 +599,14 @@ cmd_vote_row_voter(struct store_txn *t, struct cmd_vote_sheet *vs, size_t r,
 	if (col < ncol) {
 		import_fold(cmd_vote_cell(vs, r, col), folded, sizeof folded);
 		cell = str_trim(folded);
+		/* 廖書豪 <moi.po2@…>, as a mail program copies it. */
+		if ((open = strrchr(cell, '<')) != NULL &&
+		    cell[strlen(cell) - 1] == '>') {
+			cell = open + 1;
+			folded[strlen(folded) - 1] = '\0';
+		}
+		if (strncasecmp(cell, "mailto:", 7) == 0)
+			cell += 7;
 		if (strcasecmp(cell, "anonymous") == 0 ||
 		    strcmp(cell, "匿名") == 0) {
 			cmd_vote_refuse(vs, r, col, _("the form recorded no "
@@ -974,19 +982,6 @@ out:
 	return rc;
 }
 
-/* Lines of text, each shown safe. */
-static void
-cmd_vote_put_lines(char *text)
-{
-	char *line, *save = NULL;
-
-	for (line = strtok_r(text, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		cmd_put_safe(stdout, line);
-		fputc('\n', stdout);
-	}
-}
-
 static int
 cmd_vote_close_txn(struct core *c, struct store_txn *t, void *arg,
     char **cause)
@@ -1079,7 +1074,7 @@ cmd_vote_exec(const struct cmd_ctx *ctx, int argc, char **argv)
 			rc = (cv.dry_run ? core_dry : core_run)(c,
 			    cmd_vote_ballots_txn, &cv, &cause);
 		if (rc == 0 && cv.notes != NULL)
-			cmd_vote_put_lines(cv.notes);
+			cmd_put_lines(stdout, cv.notes);
 		if (rc == 0)
 			printf(cv.dry_run ? _("Would enter %zu ballots (%zu "
 			    "new, %zu replaced) in vote #%u (dry run, nothing "

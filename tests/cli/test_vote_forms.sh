@@ -10,7 +10,7 @@
 # and column with what to do, and nothing is entered; a topic typed with
 # a space or in full width is the topic; a ballot approving nothing is
 # not entered, and said. --dry-run writes nothing. The tally and the
-# dry run show no one's choices.
+# dry run show no one's choices. Google's zip of the CSV is named as such.
 #
 #   OGPO=./ogpo sh tests/cli/test_vote_forms.sh
 . "$(dirname "$0")/../lib.sh"
@@ -110,6 +110,24 @@ CSV
 	# (moe.po18) keeps its 乙.
 	same "… V, ✓ and 1 are marks" "$(tally)" "0 2 3 2"
 fi
+
+# --- Google's download is a zip of the CSV: said so ------------------------
+/usr/bin/python3 -c 'import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.write(sys.argv[2], "十一月議題票選.csv")' "$TMP/responses.zip" \
+    "$TMP/google.csv"
+run vote import "$V" "$TMP/responses.zip"
+if [ "$rc" -eq 1 ] && grep -qF "responses.zip is a zip file holding 十一月議題票選.csv, not a spreadsheet itself (a form's responses are downloaded so): unzip it and give that file" "$TMP/err"; then
+	ok "the responses' zip: the CSV in it named, and what to do"
+else not_ok "the responses' zip: $(cat "$TMP/err")"; fi
+
+# --- an address as a mail program copies it --------------------------------
+printf '%s\n' '電子郵件,候選丙' '"廖書豪 <MOI.PO2@ogpo.example>",V' \
+    'mailto:mofa.po5@ogpo.example,V' >"$TMP/mail.csv"
+run vote import "$V" "$TMP/mail.csv" --dry-run
+status "'Name <address>' and mailto: name the voter" 0
+contains "… both ballots would replace theirs" "$TMP/out" \
+    "Would enter 2 ballots (0 new, 2 replaced)"
 
 # --- what cannot be read is refused, all of it at once -------------------
 run vote tally "$V"
