@@ -533,14 +533,14 @@ ballots_row_choices(struct ballots_sheet *vs, size_t r,
 			ballots_key(unknown, key, sizeof key);
 			if (key[0] != '\0' && (strstr(vs->cand[i].key, key) !=
 			    NULL || strstr(key, vs->cand[i].key) != NULL))
-				hint = xasprintf(_("; is it #%u %s?"),
+				hint = xasprintf(_(" Is it #%u %s?"),
 				    vs->cand[i].id, vs->cand[i].title);
 		}
 		topics = ballots_topics_text(vs);
 		ballots_refuse(vs, r, col, _("'%s' is none of vote #%u's "
-		    "topics (%s)%s Write the topic's title as the vote has "
+		    "topics (%s).%s Write the topic's title as the vote has "
 		    "it, or its #number, or delete it from the cell"), unknown,
-		    vs->vote, topics, hint ? hint : ".");
+		    vs->vote, topics, hint ? hint : "");
 		free(topics);
 		free(hint);
 		free(unknown);
