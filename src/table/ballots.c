@@ -79,7 +79,7 @@ ballots_strndup(const char *s, size_t n)
  * when a row stands for one: Google Forms writes 電子郵件地址 (Email
  * Address), Microsoft Forms 電子郵件 (Email). */
 #define BALLOTS_VOTER_HEADS	"電子郵件|電子郵件地址|電子信箱|email|" \
-	"emailaddress|e.mail|信箱|使用者名稱|username"
+	"emailaddress|信箱|使用者名稱|username"
 #define BALLOTS_AGENCY_HEADS	"機關|機關名稱|機關代碼|單位|agency|" \
 	"agencycode"
 
@@ -120,6 +120,15 @@ ballots_head_is(const char *h, const char *names)
 		names += n + (names[n] == '|');
 	}
 	return 0;
+}
+
+/* 1 if header key names the voter's e-mail: as the forms write it, or a
+ * question asking for it (請填寫您的電子郵件, Your email). */
+static int
+ballots_voter_head(const char *key)
+{
+	return ballots_head_is(key, BALLOTS_VOTER_HEADS) ||
+	    strstr(key, "電子郵件") != NULL || strstr(key, "email") != NULL;
 }
 
 static void
@@ -340,7 +349,7 @@ ballots_columns(struct ballots_sheet *vs)
 		h = vs->rows[vs->head][i];
 		ballots_key(h, key, sizeof key);
 		vs->kind[i] = VS_OTHER;
-		if (ballots_head_is(key, BALLOTS_VOTER_HEADS))
+		if (ballots_voter_head(key))
 			vs->kind[i] = VS_VOTER;
 		else if (ballots_head_is(key, BALLOTS_AGENCY_HEADS))
 			vs->kind[i] = VS_AGENCY;
@@ -649,7 +658,7 @@ ballots_sheet_head(struct ballots_sheet *vs)
 	for (r = 0; r < vs->nrows && r < 10; r++)
 		for (i = 0; vs->rows[r][i] != NULL; i++) {
 			ballots_key(vs->rows[r][i], key, sizeof key);
-			if (ballots_head_is(key, BALLOTS_VOTER_HEADS) ||
+			if (ballots_voter_head(key) ||
 			    ballots_head_is(key, BALLOTS_AGENCY_HEADS)) {
 				vs->head = r;
 				for (vs->ncol = 0; vs->rows[r][vs->ncol] !=

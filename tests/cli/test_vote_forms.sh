@@ -129,6 +129,14 @@ status "'Name <address>' and mailto: name the voter" 0
 contains "… both ballots would replace theirs" "$TMP/out" \
     "Would enter 2 ballots (0 new, 2 replaced)"
 
+# --- a form that asks for the e-mail as a question of its own ------------
+printf '%s\n' '時間戳記,請填寫您的電子郵件,本月議題' \
+    '2026/11/18 上午 9:12:03,moi.po2@ogpo.example,候選乙' >"$TMP/q.csv"
+run vote import "$V" "$TMP/q.csv" --dry-run
+status "a question asking for the e-mail names the voter" 0
+contains "… whose ballot would be replaced" "$TMP/out" \
+    "Would enter 1 ballots (0 new, 1 replaced)"
+
 # --- what cannot be read is refused, all of it at once -------------------
 run vote tally "$V"
 cp "$TMP/out" "$TMP/before"
@@ -153,7 +161,8 @@ refused "a supervisor, who is no PO" \
     "row 3, column 電子郵件地址: 翁靜怡 <moi.sup4@ogpo.example> may not vote"
 refused "a topic typed otherwise, the topic it may be named" \
     "row 4, column 請勾選本月支持的議題（可複選）: '淨零路徑' is none of vote #$V's topics"
-contains "… with the topic it may be" "$TMP/err" "is it #"
+check "… with the topic it may be" \
+    grep -qE "Is it #[0-9]+ 臺灣淨零路徑\?" "$TMP/err"
 refused "an anonymous response" "row 5, column 電子郵件地址: the form recorded no e-mail (anonymous)"
 refused "… four rows refused, nothing entered" \
     "4 of the sheet's rows were refused, and no ballot was entered"
