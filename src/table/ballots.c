@@ -234,6 +234,12 @@ ballots_listed(const struct ballots_sheet *vs, const char *cell,
 			if (n)
 				break;
 		}
+		/* The last piece there is room for takes the rest: read
+		 * as no topic, it is refused rather than left out. */
+		if (np == OGPO_COLLAB_MAX * 4 - 1) {
+			k = len;
+			n = 0;
+		}
 		start[np] = i;
 		end[np++] = k;
 		i = k + (n ? n : 1);

@@ -177,6 +177,16 @@ refused "an X, which may mean either, is refused" \
 refused "an agency with two POs in office: add the e-mail" \
     "row 2, column 機關: 國防部 has 2 POs in office on 2026-11-20"
 
+# --- a cell of more pieces than a ballot holds: the rest is not left out --
+{
+	echo '電子郵件,本月議題'
+	printf 'moi.po2@ogpo.example,"'
+	i=0; while [ $i -lt 140 ]; do printf '候選乙, '; i=$((i + 1)); done
+	echo '開放國會"'
+} >"$TMP/long.csv"
+run vote import "$V" "$TMP/long.csv"
+refused "a topic at the end of a long cell is read, and refused" "開放國會' is none"
+
 # --- a sheet that names none of the topics ---------------------------------
 printf '電子郵件,請選擇\nmoi.po2@ogpo.example,開放國會\n' >"$TMP/none.csv"
 run vote import "$V" "$TMP/none.csv"
