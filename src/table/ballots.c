@@ -410,6 +410,39 @@ ballots_agency_named(struct store_txn *t, const char *name, struct agency *a)
 	return rc;
 }
 
+/*
+ * 1 if row r names (in 名稱 or 姓名, as Microsoft Forms and typed sheets
+ * have it) one PO in office on the vote's date, put in o: whose address
+ * a form may have taken from another account.
+ */
+static int
+ballots_named_po(struct store_txn *t, const struct ballots_sheet *vs,
+    size_t r, struct officer *o)
+{
+	char key[2 * OGPO_TEXT_MAX + 1];
+	const char *name = NULL;
+	uint32_t *ids, one = 0;
+	size_t i, n, found = 0;
+
+	for (i = 0; i < vs->ncol && name == NULL; i++) {
+		ballots_key(vs->rows[vs->head][i], key, sizeof key);
+		if (ballots_head_is(key, "名稱|姓名|name|投票人") &&
+		    *ballots_cell(vs, r, i) != '\0')
+			name = ballots_cell(vs, r, i);
+	}
+	if (name == NULL)
+		return 0;
+	n = core_vote_voters(t, vs->date, &ids);
+	for (i = 0; i < n && found < 2; i++)
+		if (store_officer_get(t, ids[i], o, NULL) == 0 &&
+		    strcmp(o->name, name) == 0) {
+			found++;
+			one = ids[i];
+		}
+	free(ids);
+	return found == 1 && store_officer_get(t, one, o, NULL) == 0;
+}
+
 /* The voter a row names, into o; 0, or -1 refused (said). */
 static int
 ballots_row_voter(struct store_txn *t, struct ballots_sheet *vs, size_t r,
@@ -446,10 +479,17 @@ ballots_row_voter(struct store_txn *t, struct ballots_sheet *vs, size_t r,
 			return -1;
 		}
 		if (store_officer_by_email(t, cell, o, NULL) != 0) {
-			ballots_refuse(vs, r, col, _("no officer has the "
-			    "e-mail '%s' (see ogpo list officers): correct "
-			    "it, or delete the row if it is not a PO's "
-			    "ballot"), cell);
+			if (ballots_named_po(t, vs, r, o))
+				ballots_refuse(vs, r, col, _("no officer has "
+				    "the e-mail '%s'; the row names %s, a PO "
+				    "registered as <%s>: if it is their "
+				    "ballot, write that address in the cell"),
+				    cell, o->name, o->email);
+			else
+				ballots_refuse(vs, r, col, _("no officer has "
+				    "the e-mail '%s' (see ogpo list officers): "
+				    "correct it, or delete the row if it is "
+				    "not a PO's ballot"), cell);
 			return -1;
 		}
 	} else {

@@ -169,6 +169,14 @@ refused "… four rows refused, nothing entered" \
 run vote tally "$V"
 check "… and the tally is as it was" cmp -s "$TMP/out" "$TMP/before"
 
+# --- an address the registry does not know, beside a PO's name ------------
+printf '%s\n' 'ID,開始時間,完成時間,電子郵件,名稱,請選擇本月議題' \
+    '1,2026-11-18 09:00,2026-11-18 09:01,liao.home@gmail.com,廖書豪,候選乙;' \
+    >"$TMP/gmail.csv"
+run vote import "$V" "$TMP/gmail.csv"
+refused "an unknown address beside a PO's name: the registered one offered" \
+    "row 2, column 電子郵件: no officer has the e-mail 'liao.home@gmail.com'; the row names 廖書豪, a PO registered as <moi.po2@ogpo.example>: if it is their ballot, write that address in the cell"
+
 # --- an X is no mark; an agency of two POs names no voter ----------------
 printf '機關,候選乙,候選丙\n國防部,V,\n內政部,X,\n' >"$TMP/x.csv"
 run vote import "$V" "$TMP/x.csv"
