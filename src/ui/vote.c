@@ -558,6 +558,9 @@ out:
 	free(o);
 }
 
+/* Rows not entered, listed before the question (the rest counted). */
+#define VOTE_NOTES_SHOWN	4
+
 /* The sheet's ballots, entered or (a dry run) counted. */
 struct vote_sheet_op {
 	uint32_t		 vote;
@@ -589,7 +592,8 @@ vote_import(struct vote_view *vv)
 	struct vote_sheet_op *op = xcalloc(1, sizeof *op);
 	struct ballot b;
 	char path[1024] = "", *cause = NULL, *text;
-	size_t sel = 0;
+	const char *shown;
+	size_t sel = 0, lines, more;
 
 	memset(&b, 0, sizeof b);
 	b.vote = vv->vote;
@@ -606,9 +610,21 @@ vote_import(struct vote_view *vv)
 		    cause : _("not read"));
 		goto out;
 	}
+	/* The rows not entered, as many as leave the answers in view. */
+	for (shown = op->bs.notes, lines = 0; shown != NULL && *shown != '\0' &&
+	    lines < VOTE_NOTES_SHOWN; lines++)
+		shown += strcspn(shown, "\n") + (shown[strcspn(shown, "\n")] ==
+		    '\n');
+	more = op->bs.superseded + op->bs.empty > lines ? op->bs.superseded +
+	    op->bs.empty - lines : 0;
 	text = xasprintf(_("%s: %zu ballots (%zu new, %zu replacing the "
-	    "voter's earlier one).\n%s"), path, op->added + op->replaced,
-	    op->added, op->replaced, op->bs.notes ? op->bs.notes : "");
+	    "voter's earlier one).\n%.*s"), path, op->added + op->replaced,
+	    op->added, op->replaced, op->bs.notes ? (int)(shown -
+	    op->bs.notes) : 0, op->bs.notes ? op->bs.notes : "");
+	if (more > 0)
+		xappendf(&text, _("… and %zu more rows not entered (ogpo vote "
+		    "import %u FILE --dry-run lists them all)"), more,
+		    vv->vote);
 	labels[0] = _(answers[0]);
 	labels[1] = _(answers[1]);
 	if (ui_ask(vv->ui, _("Enter the ballots?"), text, labels, 2,

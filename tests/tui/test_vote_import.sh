@@ -3,7 +3,8 @@
 # (I), in Chinese at 80x24, as the coordinator meets them: a Google Forms
 # response sheet with a refused row shows every refusal, by row and column,
 # and enters nothing; the corrected sheet says what it would enter and who
-# submitted twice (the later counts), asks, and enters it; the tally on
+# submitted twice (the later counts), asks (a long list of such rows cut
+# so that the answers stay in view), and enters it; the tally on
 # the screen and on the command line agree, naming no one's choices; the
 # vote then closes with the two most approved.
 . tests/lib.sh
@@ -42,6 +43,28 @@ expect "… the row and column named" "form.csv：第 5 列，電子郵件地址
 expect "… and what to do" "若不是聯"
 esc
 expect_gone "Esc closes it" "未登錄任何選票"
+check "nothing was entered" sh -c "'$OGPO' --db '$DB' vote list |
+    grep -q '^$V .* 0/64 '"
+
+# A sheet where each of six POs submitted three times: the rows not
+# entered are listed as far as they leave the answers in view.
+{
+	echo '時間戳記,電子郵件地址,請勾選本月支持的議題（可複選）'
+	for e in moi.po2 mofa.po5 mnd.po9 mnd.po10 mof.po13 moe.po18; do
+		for h in 1 2 3; do
+			echo "2026/12/2 上午 $h:00:00,$e@ogpo.example,數位身分證"
+		done
+	done
+} >"$TMP/thrice.csv"
+keys I
+expect "I for the sheet of many submissions" "從檔案登錄選票"
+text "$TMP/thrice.csv"
+keys Enter
+expect "it asks first" "登錄這些選票？"
+expect "… the rows past those shown counted" "……另有 8 列不登錄"
+expect "… with the answers in view" "2 取消"
+keys 2
+expect_gone "2 cancels" "登錄這些選票？"
 check "nothing was entered" sh -c "'$OGPO' --db '$DB' vote list |
     grep -q '^$V .* 0/64 '"
 
