@@ -42,7 +42,7 @@ ballots_voter(struct store_txn *t, const struct ballot_row *vb,
 }
 
 /* The sheet as read, and what each column is. */
-struct ballots_sheet {
+struct ballots_file {
 	const char	*path;
 	uint32_t	 vote;
 	char		 date[16];
@@ -107,7 +107,7 @@ ballots_key(const char *in, char *out, size_t n)
 	out[o] = '\0';
 }
 
-/* 1 if header h (as vote_key has it) is one of names ("a|b|c"). */
+/* 1 if header h (as ballots_key has it) is one of names ("a|b|c"). */
 static int
 ballots_head_is(const char *h, const char *names)
 {
@@ -132,12 +132,12 @@ ballots_voter_head(const char *key)
 }
 
 static void
-ballots_refuse(struct ballots_sheet *vs, size_t r, size_t col,
+ballots_refuse(struct ballots_file *vs, size_t r, size_t col,
     const char *fmt, ...) OGPO_PRINTF(4, 5);
 
 /* Refuse row r: "FILE: row 12, column 電子郵件: why". */
 static void
-ballots_refuse(struct ballots_sheet *vs, size_t r, size_t col,
+ballots_refuse(struct ballots_file *vs, size_t r, size_t col,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -161,7 +161,7 @@ ballots_refuse(struct ballots_sheet *vs, size_t r, size_t col,
 
 /* Cell col of row r, "" past its end. */
 static const char *
-ballots_cell(const struct ballots_sheet *vs, size_t r, size_t col)
+ballots_cell(const struct ballots_file *vs, size_t r, size_t col)
 {
 	size_t i;
 
@@ -173,7 +173,7 @@ ballots_cell(const struct ballots_sheet *vs, size_t r, size_t col)
 /* The topic text names: its title (spaces, width and 台/臺 aside), or
  * #number. 0 when none. */
 static uint32_t
-ballots_topic(const struct ballots_sheet *vs, const char *text)
+ballots_topic(const struct ballots_file *vs, const char *text)
 {
 	char key[2 * OGPO_TEXT_MAX + 1];
 	uint32_t id;
@@ -194,7 +194,7 @@ ballots_topic(const struct ballots_sheet *vs, const char *text)
 
 /* The vote's topics, "#3 甲; #4 乙", for a sentence. */
 static char *
-ballots_topics_text(const struct ballots_sheet *vs)
+ballots_topics_text(const struct ballots_file *vs)
 {
 	char *s = NULL;
 	size_t i;
@@ -213,7 +213,7 @@ ballots_topics_text(const struct ballots_sheet *vs)
  * is no topic (a new string), else NULL.
  */
 static size_t
-ballots_listed(const struct ballots_sheet *vs, const char *cell,
+ballots_listed(const struct ballots_file *vs, const char *cell,
     struct ballot_row *b, char **unknown)
 {
 	size_t start[OGPO_COLLAB_MAX * 4], end[OGPO_COLLAB_MAX * 4];
@@ -344,7 +344,7 @@ ballots_stamp(const char *in, char *out, size_t n)
 
 /* Which column is what, once the header row is known. */
 static void
-ballots_columns(struct ballots_sheet *vs)
+ballots_columns(struct ballots_file *vs)
 {
 	char key[2 * OGPO_TEXT_MAX + 1], *unknown;
 	const char *h, *open;
@@ -416,7 +416,7 @@ ballots_agency_named(struct store_txn *t, const char *name, struct agency *a)
  * a form may have taken from another account.
  */
 static int
-ballots_named_po(struct store_txn *t, const struct ballots_sheet *vs,
+ballots_named_po(struct store_txn *t, const struct ballots_file *vs,
     size_t r, struct officer *o)
 {
 	char key[2 * OGPO_TEXT_MAX + 1];
@@ -445,7 +445,7 @@ ballots_named_po(struct store_txn *t, const struct ballots_sheet *vs,
 
 /* The voter a row names, into o; 0, or -1 refused (said). */
 static int
-ballots_row_voter(struct store_txn *t, struct ballots_sheet *vs, size_t r,
+ballots_row_voter(struct store_txn *t, struct ballots_file *vs, size_t r,
     struct officer *o)
 {
 	char folded[OGPO_EMAIL_MAX * 2 + 1], *open;
@@ -553,7 +553,7 @@ ballots_row_voter(struct store_txn *t, struct ballots_sheet *vs, size_t r,
 
 /* Row r's approvals into b, refusing what reads as no topic or mark. */
 static void
-ballots_row_choices(struct ballots_sheet *vs, size_t r,
+ballots_row_choices(struct ballots_file *vs, size_t r,
     struct ballot_row *b)
 {
 	const char *cell;
@@ -604,7 +604,7 @@ ballots_row_choices(struct ballots_sheet *vs, size_t r,
 
 /* The file's rows, every cell copied. */
 static int
-ballots_sheet_load(struct ballots_sheet *vs, const char *path, char **cause)
+ballots_sheet_load(struct ballots_file *vs, const char *path, char **cause)
 {
 	struct table_options to;
 	struct table_parsed *p = NULL;
@@ -645,7 +645,7 @@ out:
 }
 
 static void
-ballots_sheet_free(struct ballots_sheet *vs)
+ballots_sheet_free(struct ballots_file *vs)
 {
 	size_t r, i;
 
@@ -664,7 +664,7 @@ ballots_sheet_free(struct ballots_sheet *vs)
 
 /* The vote's date and its topics, each with its key. */
 static int
-ballots_sheet_topics(struct store_txn *t, struct ballots_sheet *vs,
+ballots_sheet_topics(struct store_txn *t, struct ballots_file *vs,
     char **cause)
 {
 	struct store_cursor *cur;
@@ -693,32 +693,38 @@ ballots_sheet_topics(struct store_txn *t, struct ballots_sheet *vs,
 	return 0;
 }
 
-/* The header: the first row naming a voter column (a title may sit
- * above it). -1 when there is none. */
+/* The header: the first row naming a voter column as the forms do,
+ * else one asking for it in other words (a title may sit above it, and
+ * may speak of e-mail too). -1 when there is none. */
 static int
-ballots_sheet_head(struct ballots_sheet *vs)
+ballots_sheet_head(struct ballots_file *vs)
 {
 	char key[2 * OGPO_TEXT_MAX + 1];
 	size_t r, i;
+	int loose;
 
-	for (r = 0; r < vs->nrows && r < 10; r++)
-		for (i = 0; vs->rows[r][i] != NULL; i++) {
-			ballots_key(vs->rows[r][i], key, sizeof key);
-			if (ballots_voter_head(key) ||
-			    ballots_head_is(key, BALLOTS_AGENCY_HEADS)) {
-				vs->head = r;
-				for (vs->ncol = 0; vs->rows[r][vs->ncol] !=
-				    NULL; vs->ncol++)
-					;
-				return 0;
+	for (loose = 0; loose < 2; loose++)
+		for (r = 0; r < vs->nrows && r < 10; r++)
+			for (i = 0; vs->rows[r][i] != NULL; i++) {
+				ballots_key(vs->rows[r][i], key, sizeof key);
+				if ((loose ? ballots_voter_head(key) :
+				    ballots_head_is(key,
+				    BALLOTS_VOTER_HEADS)) ||
+				    ballots_head_is(key,
+				    BALLOTS_AGENCY_HEADS)) {
+					vs->head = r;
+					for (vs->ncol = 0; vs->rows[r][
+					    vs->ncol] != NULL; vs->ncol++)
+						;
+					return 0;
+				}
 			}
-		}
 	return -1;
 }
 
 /* 1 if every cell of row r is empty. */
 static int
-ballots_blank_row(const struct ballots_sheet *vs, size_t r)
+ballots_blank_row(const struct ballots_file *vs, size_t r)
 {
 	size_t i;
 
@@ -762,7 +768,7 @@ int
 ballots_read(struct core *c, uint32_t vote, const char *path,
     struct ballot_sheet *bs, char **cause)
 {
-	struct ballots_sheet vs;
+	struct ballots_file vs;
 	struct store_txn *t;
 	struct officer *o = xmalloc(sizeof *o);
 	struct ballot_row *b;

@@ -137,6 +137,13 @@ status "a question asking for the e-mail names the voter" 0
 contains "… whose ballot would be replaced" "$TMP/out" \
     "Would enter 1 ballots (0 new, 1 replaced)"
 
+# --- a title above the header, speaking of e-mail itself -------------------
+printf '%s\n' '十一月議題票選（請以公務電子郵件填答）,,' \
+    '時間戳記,電子郵件地址,本月議題' \
+    '2026/11/18 上午 9:12:03,moi.po2@ogpo.example,候選乙' >"$TMP/titled.csv"
+run vote import "$V" "$TMP/titled.csv" --dry-run
+status "a title row that speaks of e-mail is not taken for the header" 0
+
 # --- what cannot be read is refused, all of it at once -------------------
 run vote tally "$V"
 cp "$TMP/out" "$TMP/before"
