@@ -205,11 +205,46 @@ import_see(struct import *im, uint32_t id, uint32_t line)
 }
 
 /*
- * The cell of column col in row, unguarded and trimmed, into buf (n
- * bytes); NULL if absent. Needs nothing but the header: the reading
- * thread runs it too (import_officer_prep). A line break inside a cell is
- * stored as LF, whatever Excel wrote (CRLF, or CR alone). One pass: this
- * runs for every cell of a million rows.
+ * The length of the blank that begins at p and looks like none, which
+ * the cell's edges lose as they lose spaces: the ideographic space a
+ * Chinese input method types (U+3000), and the no-break space a copy
+ * from a web page brings (U+00A0); 0 for anything else.
+ */
+static size_t
+import_wide_blank(const char *p)
+{
+	if (strncmp(p, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	if (strncmp(p, "\xc2\xa0", 2) == 0)
+		return 2;
+	return 0;
+}
+
+/* Blanks of either kind, ASCII or not, cut from the end of buf. */
+static void
+import_trim_wide(char *buf)
+{
+	size_t n = strlen(buf);
+
+	for (;;)
+		if (n > 0 && strchr(" \t\n", buf[n - 1]) != NULL)
+			n--;
+		else if (n >= 3 && import_wide_blank(buf + n - 3) == 3)
+			n -= 3;
+		else if (n >= 2 && import_wide_blank(buf + n - 2) == 2)
+			n -= 2;
+		else
+			break;
+	buf[n] = '\0';
+}
+
+/*
+ * The cell of column col in row, unguarded and trimmed (of the blanks
+ * import_wide_blank knows too), into buf (n bytes); NULL if absent.
+ * Needs nothing but the header: the reading thread runs it too
+ * (import_officer_prep). A line break inside a cell is stored as LF,
+ * whatever Excel wrote (CRLF, or CR alone). One pass: this runs for
+ * every cell of a million rows.
  */
 static const char *
 import_cell_of(const struct import_header *h, const struct table_row *row,
@@ -223,8 +258,13 @@ import_cell_of(const struct import_header *h, const struct table_row *row,
 	if (i == 0 || (size_t)i > row->nfields)
 		return NULL;
 	r = csv_cell_unguard(row->fields[i - 1]);
-	while (*r == ' ' || *r == '\t' || *r == '\r' || *r == '\n')
-		r++;
+	for (;;)
+		if (*r == ' ' || *r == '\t' || *r == '\r' || *r == '\n')
+			r++;
+		else if ((unsigned char)*r >= 0x80 && import_wide_blank(r) != 0)
+			r += import_wide_blank(r);
+		else
+			break;
 	for (; *r != '\0' && w < buf + n - 1; r++) {
 		char ch = *r;
 
@@ -244,6 +284,7 @@ import_cell_of(const struct import_header *h, const struct table_row *row,
 	 * cells have none, and are not looked at again). */
 	if (!(high & 0x80))
 		return buf;
+	import_trim_wide(buf);
 	switch (col) {
 	case COL_EMAIL: case COL_PHONE: case COL_EXT: case COL_AGENCY_CODE:
 	case COL_CODE: case COL_START_DATE: case COL_END_DATE:

@@ -36,17 +36,28 @@ static const struct {
 	{ COL_ERROR, "錯誤原因|error" },
 };
 
-/* Header text without case, spaces, '_' or '-', for comparing. */
+/*
+ * Header text without case, spaces, '_' or '-', for comparing; nor the
+ * line break typed (Alt+Enter) to fit a header in a narrow column, the
+ * ideographic and the no-break space, or the * (＊) a form marks what
+ * is required with.
+ */
 static void
 map_normalise(const char *in, char *out, size_t n)
 {
 	size_t o = 0;
 
 	for (; *in != '\0' && o + 1 < n; in++) {
-		if (*in == ' ' || *in == '_' || *in == '-' || *in == '\t')
+		if (strchr(" _-\t\r\n*", *in) != NULL)
 			continue;
-		if (strncmp(in, "\xef\xbb\xbf", 3) == 0) {	/* a stray BOM */
+		if (strncmp(in, "\xef\xbb\xbf", 3) == 0 ||	/* a stray BOM */
+		    strncmp(in, "\xe3\x80\x80", 3) == 0 ||	/* U+3000 */
+		    strncmp(in, "\xef\xbc\x8a", 3) == 0) {	/* ＊ */
 			in += 2;
+			continue;
+		}
+		if (strncmp(in, "\xc2\xa0", 2) == 0) {	/* U+00A0 */
+			in++;
 			continue;
 		}
 		out[o++] = (char)tolower((unsigned char)*in);
@@ -54,8 +65,36 @@ map_normalise(const char *in, char *out, size_t n)
 	out[o] = '\0';
 }
 
+static enum import_col map_column_exact(const char *header,
+	    enum entity_kind kind);
+
+/*
+ * The column a header names: as it is, or by what comes before a note
+ * in brackets after it (電話（含分機）, 機關(全銜)).
+ */
 static enum import_col
 map_column(const char *header, enum entity_kind kind)
+{
+	enum import_col found = map_column_exact(header, kind);
+	const char *a = strchr(header, '('), *b = strstr(header,
+	    "\xef\xbc\x88");				/* （ */
+	char head[256];
+
+	if (found != COL_NONE)
+		return found;
+	if (a == NULL || (b != NULL && b < a))
+		a = b;
+	if (a == NULL || a == header)
+		return COL_NONE;
+	if ((size_t)(a - header) >= sizeof head)
+		return COL_NONE;
+	memcpy(head, header, (size_t)(a - header));
+	head[a - header] = '\0';
+	return map_column_exact(head, kind);
+}
+
+static enum import_col
+map_column_exact(const char *header, enum entity_kind kind)
 {
 	char norm[256], *names, *p, *save;
 	size_t i;
