@@ -997,12 +997,30 @@ static int
 import_officer_cells(const struct import_header *h,
     const struct table_row *row, struct officer *o, struct import_refusal *r)
 {
-	return import_set_of(h, row, COL_NAME, o->name, sizeof o->name, r) ||
+	char cell[OGPO_DESC_MAX + 1], ext[sizeof o->ext];
+	const char *v;
+
+	if (import_set_of(h, row, COL_NAME, o->name, sizeof o->name, r) ||
 	    import_set_of(h, row, COL_TITLE, o->title, sizeof o->title, r) ||
 	    import_set_of(h, row, COL_PHONE, o->phone, sizeof o->phone, r) ||
 	    import_set_of(h, row, COL_EXT, o->ext, sizeof o->ext, r) ||
-	    import_set_of(h, row, COL_NOTE, o->note, sizeof o->note, r) ?
-	    -1 : 0;
+	    import_set_of(h, row, COL_NOTE, o->note, sizeof o->note, r))
+		return -1;
+	/* 02-2345-6789 分機123 in the phone's cell: the extension goes
+	 * where it belongs, unless the row's own extension says otherwise. */
+	if (import_phone_ext(o->phone, ext, sizeof ext)) {
+		v = import_cell_of(h, row, COL_EXT, cell, sizeof cell);
+		if (v != NULL && *v != '\0' && strcmp(v, ext) != 0) {
+			snprintf(r->buf, sizeof r->buf, _("ends in the "
+			    "extension %s, but the extension column holds %s; "
+			    "write the extension in one of them, and import "
+			    "again"), ext, v);
+			return import_refusal(r, COL_PHONE, import_cell_of(h,
+			    row, COL_PHONE, cell, sizeof cell), r->buf);
+		}
+		str_copy(o->ext, ext, sizeof o->ext);
+	}
+	return 0;
 }
 
 static int
@@ -1013,6 +1031,7 @@ import_officer_rest(const struct import_header *h,
 	char cell[OGPO_DESC_MAX + 1];
 	const char *v, *why;
 	uint32_t supv, yes;
+	int lost;
 
 	/* An empty role cell keeps what is stored (a new officer: PO). */
 	if ((v = import_cell_of(h, row, COL_ROLE, cell, sizeof cell)) !=
@@ -1063,8 +1082,27 @@ import_officer_rest(const struct import_header *h,
 	if (table_two_digit(o->end_date, old ? old->end_date : ""))
 		return import_refusal(r, COL_END_DATE, import_cell_of(h, row,
 		    COL_END_DATE, cell, sizeof cell), IMPORT_TWO_DIGIT);
-	/* What spreadsheets and conversions do to data, said as such. */
-	if (import_phone_lost_zero(o->phone))
+	/* What spreadsheets and conversions do to data, said as such; a
+	 * number stored already is no news. */
+	if ((old == NULL || strcmp(old->phone, o->phone) != 0) &&
+	    (lost = import_phone_lost_zero(o->phone)) != 0) {
+		if (lost == IMPORT_PHONE_PLUS)
+			return import_refusal(r, COL_PHONE, o->phone, N_("looks "
+			    "like an international phone number that lost its "
+			    "leading + (a spreadsheet took it for a number); "
+			    "write it as text, as +886-2-2345-6789, and import "
+			    "again"));
+		if (lost == IMPORT_PHONE_SHORT)
+			return import_refusal(r, COL_PHONE, o->phone, !h->sheet ?
+			    N_("looks like a phone number that lost its leading "
+			    "zero (a spreadsheet took it for a number), or one "
+			    "without its area code; write it as text, whole, "
+			    "as 07-123-4567, or send the list as .ods, and "
+			    "import again") :
+			    N_("looks like a phone number that lost its leading "
+			    "zero, or one without its area code: the cell holds "
+			    "a number; format the cell as text, type the number "
+			    "again whole, as 07-123-4567, and import again"));
 		/* A sheet already keeps text as text: its cell is a number. */
 		return import_refusal(r, COL_PHONE, o->phone, !h->sheet ?
 		    N_("looks like a phone number that lost its leading zero "
@@ -1073,6 +1111,7 @@ import_officer_rest(const struct import_header *h,
 		    N_("looks like a phone number that lost its leading zero: "
 		    "the cell holds a number; format the cell as text, type "
 		    "the number again with its 0, and import again"));
+	}
 	if (import_garbled(o->name) || import_garbled(o->title)) {
 		int title = !import_garbled(o->name);
 

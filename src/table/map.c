@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ogpo/import.h"
 #include "ogpo/text.h"
@@ -299,16 +300,80 @@ import_date(const char *in, char *iso, const char **why)
 }
 
 /*
- * 1 if phone looks like a Taiwan number whose leading zero a spreadsheet
- * took away: nine digits and nothing else (0912345678 became 912345678,
- * 02-2345-6789 typed as 0223456789 became 223456789). Eight digits are a
- * local number and pass.
+ * What a spreadsheet that took a phone number for a number left of it,
+ * digits and nothing else: IMPORT_PHONE_ZERO, nine digits without their
+ * leading zero (0912345678 became 912345678, 02-2345-6789 typed as
+ * 0223456789 became 223456789); IMPORT_PHONE_SHORT, eight, which is what
+ * 07-123-4567, 06-234-5678 or 037-123456 typed as one number become (or
+ * a local number without its area code, which reaches no one from
+ * elsewhere either); IMPORT_PHONE_PLUS, 886 and a national number, the
+ * + of +886 gone. 0 for anything else.
  */
 int
 import_phone_lost_zero(const char *phone)
 {
-	return strlen(phone) == 9 && strspn(phone, "0123456789") == 9 &&
-	    phone[0] != '0';
+	size_t n = strlen(phone);
+
+	if (n == 0 || strspn(phone, "0123456789") != n || phone[0] == '0')
+		return 0;
+	if (n == 9)
+		return IMPORT_PHONE_ZERO;
+	if (n == 8)
+		return IMPORT_PHONE_SHORT;
+	if ((n == 11 || n == 12) && strncmp(phone, "886", 3) == 0 &&
+	    phone[3] != '0')
+		return IMPORT_PHONE_PLUS;
+	return 0;
+}
+
+/* The words that begin an extension written after a phone number. */
+static const char *const map_ext_words[] = {
+	"分機", "轉", "ext.", "ext", "x",
+};
+
+/*
+ * A phone number with its extension written after it, as offices write
+ * it ("02-2345-6789 分機123", "(02)2345-6789 轉 123", "02-2345-6789
+ * ext. 123", "02-2345-6789(分機123)"; full-width already folded): 1 with
+ * the extension's digits into ext (n bytes) and phone cut before it; 0,
+ * both untouched, when phone holds no such thing. '#' is a phone's own
+ * character and stays.
+ */
+int
+import_phone_ext(char *phone, char *ext, size_t n)
+{
+	size_t i, w, len, d;
+	char *at, *p, *cut;
+
+	for (at = phone; *at != '\0'; at++)
+		for (i = 0; i < sizeof map_ext_words /
+		    sizeof map_ext_words[0]; i++) {
+			w = strlen(map_ext_words[i]);
+			if (strncasecmp(at, map_ext_words[i], w) != 0)
+				continue;
+			p = at + w;
+			p += strspn(p, " .:");
+			if (strncmp(p, "\xef\xbc\x9a", 3) == 0)	/* ： */
+				p += 3;
+			p += strspn(p, " ");
+			if ((d = strspn(p, "0123456789")) == 0 || d >= n)
+				continue;
+			len = strspn(p + d, " )");
+			if (p[d + len] != '\0')
+				continue;
+			/* What comes before is the number, nothing else. */
+			cut = at;
+			while (cut > phone && strchr(" ,;/(", cut[-1]) != NULL)
+				cut--;
+			if (cut == phone || strspn(phone, "0123456789 +-()#")
+			    < (size_t)(cut - phone))
+				continue;
+			memcpy(ext, p, d);
+			ext[d] = '\0';
+			*cut = '\0';
+			return 1;
+		}
+	return 0;
 }
 
 /*
