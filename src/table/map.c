@@ -296,7 +296,17 @@ import_date(const char *in, char *iso, const char **why)
 		iso[0] = '\0';
 		return -1;
 	}
-	return date_parse(buf, iso, why);
+	if (date_parse(buf, iso, why) == 0)
+		return 0;
+	/* 45352 is the day a date cell holds, shown once the cell's
+	 * format became a number's (1930 to 2099). */
+	if (strlen(buf) == 5 && strspn(buf, "0123456789") == 5 &&
+	    atoi(buf) >= 10959 && atoi(buf) <= 73050)
+		*why = _("is the number a spreadsheet keeps for a day, shown "
+		    "because the cell is formatted as a number, not a date; "
+		    "format the cell as a date (or type the date again, as "
+		    "2024-05-08), and import again");
+	return -1;
 }
 
 /*

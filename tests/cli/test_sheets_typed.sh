@@ -25,6 +25,8 @@
 #   AutoFilter, a second sheet (the first is read, and named), a cell of
 #   two lines, formula cells (their computed value), a column formatted as
 #   text keeping 0223456789, dates typed 2024/3/1 and 115/3/1 (民國).
+# - A date whose cell was formatted as a number shows as the day number a
+#   spreadsheet keeps (45352): refused saying so, not "not a date".
 # - The round trip: the whole list exported as .ods, .xlsx and CSV, one
 #   cell changed, sorted, a row deleted, saved: the dry run shows exactly
 #   the change, the import lands it, a second changes nothing.
@@ -108,6 +110,13 @@ path() { case $2 in big5.csv) echo "$L/$1-big5.csv" ;; *) echo "$L/$1.$2" ;; esa
 	printf '%s\n' "at${T}A10${T}陳九${T}內政部${T}代理人${T}e9@x.gov.tw"
 	saves "$L/ext2"
 	printf 'close\n'
+	# A date whose cell became a number's: its day number shows.
+	printf 'new\n'
+	printf '%s\n' "at${T}A1${T}姓名${T}機關${T}角色${T}電子郵件${T}到任日期"
+	printf '%s\n' "at${T}A2${T}吳一${T}內政部${T}代理人${T}d1@x.gov.tw${T}2024/3/1"
+	printf '%s\n' "format${T}E2${T}number"
+	saves "$L/serial"
+	printf 'close\n'
 	# Headers as forms have them.
 	printf 'new\n'
 	printf '%s\n' "at${T}A1${T}＊姓名　${T}機關(全銜)${T}角色${T}電子\\n郵件${T}電話（含分機）${T}到任\\n日期"
@@ -117,7 +126,7 @@ path() { case $2 in big5.csv) echo "$L/$1-big5.csv" ;; *) echo "$L/$1.$2" ;; esa
 	# Around the data: a title, blank rows, hidden, filtered, two
 	# sheets, two lines, formulas, a text column, dates.
 	printf 'new\n'
-	printf '%s\n' "text${T}F1:F40"
+	printf '%s\n' "format${T}F1:F40${T}text"
 	printf '%s\n' "at${T}A1${T}內政部開放政府聯絡人名冊（115年12月）"
 	printf '%s\n' "at${T}A3${T}姓名${T}機關${T}職稱${T}角色${T}電子郵件${T}電話${T}到任日期${T}備註${T}全名"
 	printf '%s\n' "at${T}A4${T}李一${T}內政部${T}科長${T}代理人${T}q1@x.gov.tw${T}0223456789${T}2024/3/1${T}第一行\\n第二行${T}=A4&B4"
@@ -218,6 +227,17 @@ printf '姓名,機關,電子郵件\n陳九\302\240,內政部\302\240,e9@x.gov.tw
 run import officers "$TMP/nbsp.csv" --dry-run
 status "no-break spaces copied from a web page: read" 0
 contains "as spaces" "$TMP/out" "added 陳九 <e9@x.gov.tw>"
+
+# --- a day number ------------------------------------------------------------
+
+contains "the date shows as its day number: the test means something" \
+    "$L/serial.csv" ",45352"
+for k in $KINDS; do
+	run import officers "$(path serial "$k")" --dry-run
+	status "a date shown as its day number ($k): refused" 1
+	contains "$k: saying what it is and what to do" "$TMP/out" \
+	    "rejected row 2, column 到任日期: '45352' is the number a spreadsheet keeps for a day, shown because the cell is formatted as a number, not a date; format the cell as a date (or type the date again, as 2024-05-08), and import again"
+done
 
 # --- headers ----------------------------------------------------------------
 

@@ -12,8 +12,9 @@
 #   at CELL VALUE...          type each VALUE into CELL (B3) and the cells
 #                             right of it, as the clerk types a row; \n in
 #                             a VALUE is a line break (Alt+Enter)
-#   text RANGE                format the cells of RANGE (B:B, B2:B9) as
-#                             text (Format > Cells > Text), before typing
+#   format RANGE KIND         format the cells of RANGE (B2:B9) as text,
+#                             before typing, or as a number (Format >
+#                             Cells: Text, Number)
 #   hiderow KEY               hide the row holding KEY
 #   type HEADER KEY VALUE     type VALUE into the cell in the column headed
 #                             HEADER, on the row holding KEY in any cell
@@ -255,9 +256,10 @@ def step(ctx, desktop, state, words):
             if value:
                 s.type(s.cell(first.Column + i, first.Row),
                        value.replace("\\n", "\n"))
-    elif op == "text":
+    elif op == "format":
+        kind = {"text": TEXT, "number": NUMBER}[args[1]]
         s.sheet.getCellRangeByName(args[0]).NumberFormat = \
-            s.doc.NumberFormats.getStandardFormat(TEXT, s.locale)
+            s.doc.NumberFormats.getStandardFormat(kind, s.locale)
     elif op == "hiderow":
         s.sheet.Rows.getByIndex(s.row_of(args[0])).IsVisible = False
     elif op == "type":

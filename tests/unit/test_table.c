@@ -903,6 +903,11 @@ test_table_import_values(void **state)
 	assert_int_equal(import_date("5/8/13", iso, &why), -1);
 	assert_contains(why, "could be a United States date");
 	assert_int_equal(import_date("12/31/2024", iso, &why), -1);
+	/* A date cell formatted as a number: its day number. */
+	assert_int_equal(import_date("45352", iso, &why), -1);
+	assert_contains(why, "the number a spreadsheet keeps for a day");
+	assert_int_equal(import_date("1130301", iso, &why), -1);
+	assert_contains(why, "is not a date");
 	assert_int_equal(import_phone_lost_zero("912345678"), IMPORT_PHONE_ZERO);
 	assert_int_equal(import_phone_lost_zero("223456789"), IMPORT_PHONE_ZERO);
 	assert_int_equal(import_phone_lost_zero("0912345678"), 0);
