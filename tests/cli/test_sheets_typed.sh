@@ -41,13 +41,7 @@ export HOME
 mkdir -p "$HOME"
 CALC=$(dirname "$0")/../tools/lo-calc.py
 
-if ! command -v soffice >/dev/null || [ ! -x /usr/bin/python3 ] ||
-    ! /usr/bin/python3 -c 'import uno' 2>/dev/null || ! locale -a \
-    2>/dev/null | grep -qix 'zh_TW\.utf-\{0,1\}8'; then
-	not_ok "LibreOffice, python3-uno and the zh_TW.UTF-8 locale are needed (sh tools/deps.sh test)"
-	exit 1
-fi
-
+calc_here || exit 1
 OGPO_NOW=2026-12-01
 export OGPO_NOW
 # field EMAIL COLUMN: the officer's stored field (list officers --tsv).
