@@ -416,6 +416,74 @@ import_agency_shared(struct import *im, const char *name, const char *fix)
 	    "them their full names), and import again"), n, them, fix);
 }
 
+/*
+ * A name as a clerk may type another's: without spaces (U+3000 too), and
+ * with the variants 内 for 內 and 台 for 臺 read as the standard forms.
+ */
+static void
+import_name_fold(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+
+	while (*in != '\0' && o + 4 < n) {
+		if (*in == ' ' || *in == '\t')
+			in++;
+		else if (strncmp(in, "\xe3\x80\x80", 3) == 0)	/* U+3000 */
+			in += 3;
+		else if (strncmp(in, "\xe5\x86\x85", 3) == 0) {	/* 内 */
+			memcpy(out + o, "\xe5\x85\xa7", 3);	/* 內 */
+			o += 3;
+			in += 3;
+		} else if (strncmp(in, "\xe5\x8f\xb0", 3) == 0) {	/* 台 */
+			memcpy(out + o, "\xe8\x87\xba", 3);	/* 臺 */
+			o += 3;
+			in += 3;
+		} else
+			out[o++] = *in++;
+	}
+	out[o] = '\0';
+}
+
+/*
+ * When name is no agency's but one's as typed differently (spaces, 内
+ * for 內, 台 for 臺) or the end of one's full name (警政署 for
+ * 內政部警政署): the sentence that refuses it, naming them (a new
+ * string); else NULL.
+ */
+static char *
+import_agency_near(struct import *im, const char *name)
+{
+	char want[OGPO_NAME_MAX * 2 + 8], have[OGPO_NAME_MAX * 2 + 8];
+	char them[512];
+	size_t i, wl, hl, used = 0, n = 0;
+	struct agency a;
+
+	import_name_fold(name, want, sizeof want);
+	/* Two characters at least: 部 alone ends too many. */
+	if ((wl = strlen(want)) < 6)
+		return NULL;
+	them[0] = '\0';
+	for (i = 0; i < im->nagencies; i++) {
+		import_name_fold(im->agencies[i].key, have, sizeof have);
+		hl = strlen(have);
+		if (hl < wl || strcmp(have + hl - wl, want) != 0 ||
+		    store_agency_get(im->t, im->agencies[i].id, &a, NULL) != 0)
+			continue;
+		if (n++ < 3 && used < sizeof them) {
+			used += (size_t)snprintf(them + used, sizeof them -
+			    used, "%s%s (%s)", used ? _(", ") : "", a.name,
+			    a.code);
+			str_utf8_cut(them);
+		}
+	}
+	if (n == 0)
+		return NULL;
+	return xasprintf(_("is no agency's name as ogpo has it, but %s%s "
+	    "is near it; write the agency's full name as it has it, or its "
+	    "code in a 機關代碼 column, and import again"), them,
+	    n > 3 ? _(", …") : "");
+}
+
 /* An agency by code, in any case, without a read per row. */
 static uint32_t
 import_agency_by_code(struct import *im, const char *code)
@@ -1283,7 +1351,14 @@ import_officer_row(struct import *im, const struct table_row *row,
 			goto done;
 		}
 		if ((o->agency = import_agency_by_name(im, v)) == 0 &&
-		    im->o->create_agencies && *v != '\0') {
+		    *v != '\0' && (shared = import_agency_near(im, v)) !=
+		    NULL) {
+			/* Not made anew under --create-agencies either. */
+			rc = import_refuse(im, row, COL_AGENCY, v, shared);
+			free(shared);
+			goto done;
+		}
+		if (o->agency == 0 && im->o->create_agencies && *v != '\0') {
 			o->agency = import_agency_create(im, row, COL_AGENCY, v,
 			    NULL, &rc);
 			if (o->agency == 0)

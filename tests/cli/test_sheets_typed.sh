@@ -17,6 +17,9 @@
 # - Blanks a person cannot see: the ideographic space (U+3000) and the
 #   no-break space (U+00A0) before or after a name, an agency, an e-mail
 #   are dropped as spaces are, not stored or taken for another agency.
+# - An agency named as people say it (内政部 for 內政部, 內政部 警政署,
+#   警政署 for 內政部警政署) is refused naming the agency it is near,
+#   and not made anew under --create-agencies.
 # - Headers as forms have them: broken over two lines in the cell
 #   (Alt+Enter), a note in brackets (電話（含分機）), a * for required,
 #   an ideographic space after: each read as its column.
@@ -232,6 +235,21 @@ for k in $KINDS; do
 	contains "$k: saying what it is and what to do" "$TMP/out" \
 	    "rejected row 2, column 到任日期: '45352' is the number a spreadsheet keeps for a day, shown because the cell is formatted as a number, not a date; format the cell as a date (or type the date again, as 2024-05-08), and import again"
 done
+
+# --- an agency named as people say it --------------------------------------
+
+printf '%s\n' 姓名,機關,電子郵件 王甲,内政部,n1@x.gov.tw \
+    "王乙,內政部 警政署,n2@x.gov.tw" 王丙,警政署,n3@x.gov.tw >"$TMP/near.csv"
+run import officers "$TMP/near.csv" --dry-run --create-agencies
+status "agencies named as people say them: refused" 1
+contains "内 for 內: the agency it is near named" "$TMP/out" \
+    "rejected row 2, column 機關: '内政部' is no agency's name as ogpo has it, but 內政部 (MOI) is near it; write the agency's full name as it has it, or its code in a 機關代碼 column, and import again"
+contains "a space inside" "$TMP/out" \
+    "rejected row 3, column 機關: '內政部 警政署' is no agency's name as ogpo has it, but 內政部警政署 (NPA) is near it"
+contains "the end of the full name" "$TMP/out" \
+    "rejected row 4, column 機關: '警政署' is no agency's name as ogpo has it, but 內政部警政署 (NPA) is near it"
+contains "none made anew, though --create-agencies" "$TMP/out" \
+    "added 0, updated 0, unchanged 0, rejected 3"
 
 # --- headers ----------------------------------------------------------------
 
