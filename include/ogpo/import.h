@@ -74,8 +74,15 @@ int	import_header_map(const struct table_row *row, enum entity_kind kind,
 int	import_date(const char *in, char *iso, const char **why);
 /* Full-width digits, letters, punctuation and spaces to ASCII (n bytes). */
 void	import_fold(const char *in, char *out, size_t n);
-/* 1 if a phone number looks like one that lost its leading zero. */
+/* What a spreadsheet may have taken from a phone number of digits alone
+ * (the leading zero, or the + of +886), or 0. */
+#define IMPORT_PHONE_ZERO	1	/* nine digits: the 0 gone */
+#define IMPORT_PHONE_SHORT	2	/* eight: the 0, or no area code */
+#define IMPORT_PHONE_PLUS	3	/* 886…: the + gone */
 int	import_phone_lost_zero(const char *phone);
+/* 1 if phone ends in an extension (分機123, ext. 123): its digits into
+ * ext (n bytes), phone cut before it. */
+int	import_phone_ext(char *phone, char *ext, size_t n);
 /* 1 if text holds '?' or U+FFFD where a conversion lost a character. */
 int	import_garbled(const char *text);
 /* 1 if now is was with some of its characters lost to ?, □ or U+FFFD. */

@@ -205,11 +205,46 @@ import_see(struct import *im, uint32_t id, uint32_t line)
 }
 
 /*
- * The cell of column col in row, unguarded and trimmed, into buf (n
- * bytes); NULL if absent. Needs nothing but the header: the reading
- * thread runs it too (import_officer_prep). A line break inside a cell is
- * stored as LF, whatever Excel wrote (CRLF, or CR alone). One pass: this
- * runs for every cell of a million rows.
+ * The length of the blank that begins at p and looks like none, which
+ * the cell's edges lose as they lose spaces: the ideographic space a
+ * Chinese input method types (U+3000), and the no-break space a copy
+ * from a web page brings (U+00A0); 0 for anything else.
+ */
+static size_t
+import_wide_blank(const char *p)
+{
+	if (strncmp(p, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	if (strncmp(p, "\xc2\xa0", 2) == 0)
+		return 2;
+	return 0;
+}
+
+/* Blanks of either kind, ASCII or not, cut from the end of buf. */
+static void
+import_trim_wide(char *buf)
+{
+	size_t n = strlen(buf);
+
+	for (;;)
+		if (n > 0 && strchr(" \t\n", buf[n - 1]) != NULL)
+			n--;
+		else if (n >= 3 && import_wide_blank(buf + n - 3) == 3)
+			n -= 3;
+		else if (n >= 2 && import_wide_blank(buf + n - 2) == 2)
+			n -= 2;
+		else
+			break;
+	buf[n] = '\0';
+}
+
+/*
+ * The cell of column col in row, unguarded and trimmed (of the blanks
+ * import_wide_blank knows too), into buf (n bytes); NULL if absent.
+ * Needs nothing but the header: the reading thread runs it too
+ * (import_officer_prep). A line break inside a cell is stored as LF,
+ * whatever Excel wrote (CRLF, or CR alone). One pass: this runs for
+ * every cell of a million rows.
  */
 static const char *
 import_cell_of(const struct import_header *h, const struct table_row *row,
@@ -223,8 +258,13 @@ import_cell_of(const struct import_header *h, const struct table_row *row,
 	if (i == 0 || (size_t)i > row->nfields)
 		return NULL;
 	r = csv_cell_unguard(row->fields[i - 1]);
-	while (*r == ' ' || *r == '\t' || *r == '\r' || *r == '\n')
-		r++;
+	for (;;)
+		if (*r == ' ' || *r == '\t' || *r == '\r' || *r == '\n')
+			r++;
+		else if ((unsigned char)*r >= 0x80 && import_wide_blank(r) != 0)
+			r += import_wide_blank(r);
+		else
+			break;
 	for (; *r != '\0' && w < buf + n - 1; r++) {
 		char ch = *r;
 
@@ -244,6 +284,7 @@ import_cell_of(const struct import_header *h, const struct table_row *row,
 	 * cells have none, and are not looked at again). */
 	if (!(high & 0x80))
 		return buf;
+	import_trim_wide(buf);
 	switch (col) {
 	case COL_EMAIL: case COL_PHONE: case COL_EXT: case COL_AGENCY_CODE:
 	case COL_CODE: case COL_START_DATE: case COL_END_DATE:
@@ -373,6 +414,74 @@ import_agency_shared(struct import *im, const char *name, const char *fix)
 		return NULL;
 	return xasprintf(_("%zu agencies have this name: %s; %s (or give "
 	    "them their full names), and import again"), n, them, fix);
+}
+
+/*
+ * A name as a clerk may type another's: without spaces (U+3000 too), and
+ * with the variants 内 for 內 and 台 for 臺 read as the standard forms.
+ */
+static void
+import_name_fold(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+
+	while (*in != '\0' && o + 4 < n) {
+		if (*in == ' ' || *in == '\t')
+			in++;
+		else if (strncmp(in, "\xe3\x80\x80", 3) == 0)	/* U+3000 */
+			in += 3;
+		else if (strncmp(in, "\xe5\x86\x85", 3) == 0) {	/* 内 */
+			memcpy(out + o, "\xe5\x85\xa7", 3);	/* 內 */
+			o += 3;
+			in += 3;
+		} else if (strncmp(in, "\xe5\x8f\xb0", 3) == 0) {	/* 台 */
+			memcpy(out + o, "\xe8\x87\xba", 3);	/* 臺 */
+			o += 3;
+			in += 3;
+		} else
+			out[o++] = *in++;
+	}
+	out[o] = '\0';
+}
+
+/*
+ * When name is no agency's but one's as typed differently (spaces, 内
+ * for 內, 台 for 臺) or the end of one's full name (警政署 for
+ * 內政部警政署): the sentence that refuses it, naming them (a new
+ * string); else NULL.
+ */
+static char *
+import_agency_near(struct import *im, const char *name)
+{
+	char want[OGPO_NAME_MAX * 2 + 8], have[OGPO_NAME_MAX * 2 + 8];
+	char them[512];
+	size_t i, wl, hl, used = 0, n = 0;
+	struct agency a;
+
+	import_name_fold(name, want, sizeof want);
+	/* Two characters at least: 部 alone ends too many. */
+	if ((wl = strlen(want)) < 6)
+		return NULL;
+	them[0] = '\0';
+	for (i = 0; i < im->nagencies; i++) {
+		import_name_fold(im->agencies[i].key, have, sizeof have);
+		hl = strlen(have);
+		if (hl < wl || strcmp(have + hl - wl, want) != 0 ||
+		    store_agency_get(im->t, im->agencies[i].id, &a, NULL) != 0)
+			continue;
+		if (n++ < 3 && used < sizeof them) {
+			used += (size_t)snprintf(them + used, sizeof them -
+			    used, "%s%s (%s)", used ? _(", ") : "", a.name,
+			    a.code);
+			str_utf8_cut(them);
+		}
+	}
+	if (n == 0)
+		return NULL;
+	return xasprintf(_("is no agency's name as ogpo has it, but %s%s "
+	    "is near it; write the agency's full name as it has it, or its "
+	    "code in a 機關代碼 column, and import again"), them,
+	    n > 3 ? _(", …") : "");
 }
 
 /* An agency by code, in any case, without a read per row. */
@@ -956,12 +1065,30 @@ static int
 import_officer_cells(const struct import_header *h,
     const struct table_row *row, struct officer *o, struct import_refusal *r)
 {
-	return import_set_of(h, row, COL_NAME, o->name, sizeof o->name, r) ||
+	char cell[OGPO_DESC_MAX + 1], ext[sizeof o->ext];
+	const char *v;
+
+	if (import_set_of(h, row, COL_NAME, o->name, sizeof o->name, r) ||
 	    import_set_of(h, row, COL_TITLE, o->title, sizeof o->title, r) ||
 	    import_set_of(h, row, COL_PHONE, o->phone, sizeof o->phone, r) ||
 	    import_set_of(h, row, COL_EXT, o->ext, sizeof o->ext, r) ||
-	    import_set_of(h, row, COL_NOTE, o->note, sizeof o->note, r) ?
-	    -1 : 0;
+	    import_set_of(h, row, COL_NOTE, o->note, sizeof o->note, r))
+		return -1;
+	/* 02-2345-6789 分機123 in the phone's cell: the extension goes
+	 * where it belongs, unless the row's own extension says otherwise. */
+	if (import_phone_ext(o->phone, ext, sizeof ext)) {
+		v = import_cell_of(h, row, COL_EXT, cell, sizeof cell);
+		if (v != NULL && *v != '\0' && strcmp(v, ext) != 0) {
+			snprintf(r->buf, sizeof r->buf, _("ends in the "
+			    "extension %s, but the extension column holds %s; "
+			    "write the extension in one of them, and import "
+			    "again"), ext, v);
+			return import_refusal(r, COL_PHONE, import_cell_of(h,
+			    row, COL_PHONE, cell, sizeof cell), r->buf);
+		}
+		str_copy(o->ext, ext, sizeof o->ext);
+	}
+	return 0;
 }
 
 static int
@@ -972,6 +1099,7 @@ import_officer_rest(const struct import_header *h,
 	char cell[OGPO_DESC_MAX + 1];
 	const char *v, *why;
 	uint32_t supv, yes;
+	int lost;
 
 	/* An empty role cell keeps what is stored (a new officer: PO). */
 	if ((v = import_cell_of(h, row, COL_ROLE, cell, sizeof cell)) !=
@@ -1022,8 +1150,27 @@ import_officer_rest(const struct import_header *h,
 	if (table_two_digit(o->end_date, old ? old->end_date : ""))
 		return import_refusal(r, COL_END_DATE, import_cell_of(h, row,
 		    COL_END_DATE, cell, sizeof cell), IMPORT_TWO_DIGIT);
-	/* What spreadsheets and conversions do to data, said as such. */
-	if (import_phone_lost_zero(o->phone))
+	/* What spreadsheets and conversions do to data, said as such; a
+	 * number stored already is no news. */
+	if ((old == NULL || strcmp(old->phone, o->phone) != 0) &&
+	    (lost = import_phone_lost_zero(o->phone)) != 0) {
+		if (lost == IMPORT_PHONE_PLUS)
+			return import_refusal(r, COL_PHONE, o->phone, N_("looks "
+			    "like an international phone number that lost its "
+			    "leading + (a spreadsheet took it for a number); "
+			    "write it as text, as +886-2-2345-6789, and import "
+			    "again"));
+		if (lost == IMPORT_PHONE_SHORT)
+			return import_refusal(r, COL_PHONE, o->phone, !h->sheet ?
+			    N_("looks like a phone number that lost its leading "
+			    "zero (a spreadsheet took it for a number), or one "
+			    "without its area code; write it as text, whole, "
+			    "as 07-123-4567, or send the list as .ods, and "
+			    "import again") :
+			    N_("looks like a phone number that lost its leading "
+			    "zero, or one without its area code: the cell holds "
+			    "a number; format the cell as text, type the number "
+			    "again whole, as 07-123-4567, and import again"));
 		/* A sheet already keeps text as text: its cell is a number. */
 		return import_refusal(r, COL_PHONE, o->phone, !h->sheet ?
 		    N_("looks like a phone number that lost its leading zero "
@@ -1032,6 +1179,7 @@ import_officer_rest(const struct import_header *h,
 		    N_("looks like a phone number that lost its leading zero: "
 		    "the cell holds a number; format the cell as text, type "
 		    "the number again with its 0, and import again"));
+	}
 	if (import_garbled(o->name) || import_garbled(o->title)) {
 		int title = !import_garbled(o->name);
 
@@ -1203,7 +1351,14 @@ import_officer_row(struct import *im, const struct table_row *row,
 			goto done;
 		}
 		if ((o->agency = import_agency_by_name(im, v)) == 0 &&
-		    im->o->create_agencies && *v != '\0') {
+		    *v != '\0' && (shared = import_agency_near(im, v)) !=
+		    NULL) {
+			/* Not made anew under --create-agencies either. */
+			rc = import_refuse(im, row, COL_AGENCY, v, shared);
+			free(shared);
+			goto done;
+		}
+		if (o->agency == 0 && im->o->create_agencies && *v != '\0') {
 			o->agency = import_agency_create(im, row, COL_AGENCY, v,
 			    NULL, &rc);
 			if (o->agency == 0)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ogpo/import.h"
 #include "ogpo/text.h"
@@ -36,17 +37,28 @@ static const struct {
 	{ COL_ERROR, "錯誤原因|error" },
 };
 
-/* Header text without case, spaces, '_' or '-', for comparing. */
+/*
+ * Header text without case, spaces, '_' or '-', for comparing; nor the
+ * line break typed (Alt+Enter) to fit a header in a narrow column, the
+ * ideographic and the no-break space, or the * (＊) a form marks what
+ * is required with.
+ */
 static void
 map_normalise(const char *in, char *out, size_t n)
 {
 	size_t o = 0;
 
 	for (; *in != '\0' && o + 1 < n; in++) {
-		if (*in == ' ' || *in == '_' || *in == '-' || *in == '\t')
+		if (strchr(" _-\t\r\n*", *in) != NULL)
 			continue;
-		if (strncmp(in, "\xef\xbb\xbf", 3) == 0) {	/* a stray BOM */
+		if (strncmp(in, "\xef\xbb\xbf", 3) == 0 ||	/* a stray BOM */
+		    strncmp(in, "\xe3\x80\x80", 3) == 0 ||	/* U+3000 */
+		    strncmp(in, "\xef\xbc\x8a", 3) == 0) {	/* ＊ */
 			in += 2;
+			continue;
+		}
+		if (strncmp(in, "\xc2\xa0", 2) == 0) {	/* U+00A0 */
+			in++;
 			continue;
 		}
 		out[o++] = (char)tolower((unsigned char)*in);
@@ -54,8 +66,36 @@ map_normalise(const char *in, char *out, size_t n)
 	out[o] = '\0';
 }
 
+static enum import_col map_column_exact(const char *header,
+	    enum entity_kind kind);
+
+/*
+ * The column a header names: as it is, or by what comes before a note
+ * in brackets after it (電話（含分機）, 機關(全銜)).
+ */
 static enum import_col
 map_column(const char *header, enum entity_kind kind)
+{
+	enum import_col found = map_column_exact(header, kind);
+	const char *a = strchr(header, '('), *b = strstr(header,
+	    "\xef\xbc\x88");				/* （ */
+	char head[256];
+
+	if (found != COL_NONE)
+		return found;
+	if (a == NULL || (b != NULL && b < a))
+		a = b;
+	if (a == NULL || a == header)
+		return COL_NONE;
+	if ((size_t)(a - header) >= sizeof head)
+		return COL_NONE;
+	memcpy(head, header, (size_t)(a - header));
+	head[a - header] = '\0';
+	return map_column_exact(head, kind);
+}
+
+static enum import_col
+map_column_exact(const char *header, enum entity_kind kind)
 {
 	char norm[256], *names, *p, *save;
 	size_t i;
@@ -256,20 +296,94 @@ import_date(const char *in, char *iso, const char **why)
 		iso[0] = '\0';
 		return -1;
 	}
-	return date_parse(buf, iso, why);
+	if (date_parse(buf, iso, why) == 0)
+		return 0;
+	/* 45352 is the day a date cell holds, shown once the cell's
+	 * format became a number's (1930 to 2099). */
+	if (strlen(buf) == 5 && strspn(buf, "0123456789") == 5 &&
+	    atoi(buf) >= 10959 && atoi(buf) <= 73050)
+		*why = _("is the number a spreadsheet keeps for a day, shown "
+		    "because the cell is formatted as a number, not a date; "
+		    "format the cell as a date (or type the date again, as "
+		    "2024-05-08), and import again");
+	return -1;
 }
 
 /*
- * 1 if phone looks like a Taiwan number whose leading zero a spreadsheet
- * took away: nine digits and nothing else (0912345678 became 912345678,
- * 02-2345-6789 typed as 0223456789 became 223456789). Eight digits are a
- * local number and pass.
+ * What a spreadsheet that took a phone number for a number left of it,
+ * digits and nothing else: IMPORT_PHONE_ZERO, nine digits without their
+ * leading zero (0912345678 became 912345678, 02-2345-6789 typed as
+ * 0223456789 became 223456789); IMPORT_PHONE_SHORT, eight, which is what
+ * 07-123-4567, 06-234-5678 or 037-123456 typed as one number become (or
+ * a local number without its area code, which reaches no one from
+ * elsewhere either); IMPORT_PHONE_PLUS, 886 and a national number, the
+ * + of +886 gone. 0 for anything else.
  */
 int
 import_phone_lost_zero(const char *phone)
 {
-	return strlen(phone) == 9 && strspn(phone, "0123456789") == 9 &&
-	    phone[0] != '0';
+	size_t n = strlen(phone);
+
+	if (n == 0 || strspn(phone, "0123456789") != n || phone[0] == '0')
+		return 0;
+	if (n == 9)
+		return IMPORT_PHONE_ZERO;
+	if (n == 8)
+		return IMPORT_PHONE_SHORT;
+	if ((n == 11 || n == 12) && strncmp(phone, "886", 3) == 0 &&
+	    phone[3] != '0')
+		return IMPORT_PHONE_PLUS;
+	return 0;
+}
+
+/* The words that begin an extension written after a phone number. */
+static const char *const map_ext_words[] = {
+	"分機", "轉", "ext.", "ext", "x",
+};
+
+/*
+ * A phone number with its extension written after it, as offices write
+ * it ("02-2345-6789 分機123", "(02)2345-6789 轉 123", "02-2345-6789
+ * ext. 123", "02-2345-6789(分機123)"; full-width already folded): 1 with
+ * the extension's digits into ext (n bytes) and phone cut before it; 0,
+ * both untouched, when phone holds no such thing. '#' is a phone's own
+ * character and stays.
+ */
+int
+import_phone_ext(char *phone, char *ext, size_t n)
+{
+	size_t i, w, len, d;
+	char *at, *p, *cut;
+
+	for (at = phone; *at != '\0'; at++)
+		for (i = 0; i < sizeof map_ext_words /
+		    sizeof map_ext_words[0]; i++) {
+			w = strlen(map_ext_words[i]);
+			if (strncasecmp(at, map_ext_words[i], w) != 0)
+				continue;
+			p = at + w;
+			p += strspn(p, " .:");
+			if (strncmp(p, "\xef\xbc\x9a", 3) == 0)	/* ： */
+				p += 3;
+			p += strspn(p, " ");
+			if ((d = strspn(p, "0123456789")) == 0 || d >= n)
+				continue;
+			len = strspn(p + d, " )");
+			if (p[d + len] != '\0')
+				continue;
+			/* What comes before is the number, nothing else. */
+			cut = at;
+			while (cut > phone && strchr(" ,;/(", cut[-1]) != NULL)
+				cut--;
+			if (cut == phone || strspn(phone, "0123456789 +-()#")
+			    < (size_t)(cut - phone))
+				continue;
+			memcpy(ext, p, d);
+			ext[d] = '\0';
+			*cut = '\0';
+			return 1;
+		}
+	return 0;
 }
 
 /*

@@ -87,8 +87,18 @@ dialog_confirm_draw(struct ui *ui, void *arg)
 	dialog_text_wrap(&t, c->question, w);
 	h = t.n + 2;
 	dialog_frame(ui, &h, &w, &y, &x, c->title);
-	for (i = 0; i < t.n && i < h - 2; i++)
-		dialog_text_put(ui, &t, i, y + i, x, w, UI_NORMAL);
+	if (t.n <= h - 2 || h < 5) {
+		for (i = 0; i < t.n && i < h - 2; i++)
+			dialog_text_put(ui, &t, i, y + i, x, w, UI_NORMAL);
+	} else {
+		/* Taller than the screen: the end is the question, which
+		 * stays; what is cut is said. */
+		for (i = 0; i < h - 4; i++)
+			dialog_text_put(ui, &t, i, y + i, x, w, UI_NORMAL);
+		ui_put(ui, y + h - 4, x, w, _("  … (more than the screen "
+		    "holds)"), UI_DIM);
+		dialog_text_put(ui, &t, t.n - 1, y + h - 3, x, w, UI_NORMAL);
+	}
 	ui_put(ui, y + h - 1, x, w, c->keys, UI_DIM);
 }
 

@@ -51,9 +51,12 @@ static struct {
 
 struct ui_import {
 	struct ui	*ui;
-	char		*report;	/* the changes and rejected rows
-					   worth showing, in the file's order */
-	size_t		 shown;
+	char		*report;	/* what is shown of the rows (see
+					   ui_import_rows), then the rest */
+	/* The first rejected rows and the first changes, each in the
+	 * file's order, with their places in it. */
+	char		*line[2][IMPORT_SHOWN_MAX];
+	size_t		 seq[2][IMPORT_SHOWN_MAX], nline[2], seen;
 	int		 tty;		/* the terminal, never waited for;
 					   -1 when there is none */
 	int		 drawn;		/* the bar went past curses */
@@ -119,18 +122,28 @@ ui_import_choose(struct ui *ui, const struct ui_import_to *to, char *path,
 	return r;
 }
 
+/* One row's line, of the rejected (1) or the changed (0). */
+static void
+ui_import_keep(struct ui_import *ui, int rejected, char *line)
+{
+	size_t *n = &ui->nline[rejected];
+
+	if (*n < IMPORT_SHOWN_MAX) {
+		ui->line[rejected][*n] = line;
+		ui->seq[rejected][(*n)++] = ui->seen;
+	} else
+		free(line);
+	ui->seen++;
+}
+
 static void
 ui_import_reject(void *arg, const char *where, const char *column,
     const char *reason)
 {
 	struct ui_import *ui = arg;
-	char *old = ui->report;
 
-	if (ui->shown++ >= IMPORT_SHOWN_MAX)
-		return;
-	ui->report = xasprintf(_("%s  %s%s%s: %s\n"), old ? old : "", where,
-	    *column ? _(", column ") : "", column, reason);
-	free(old);
+	ui_import_keep(ui, 1, xasprintf(_("  %s%s%s: %s\n"), where,
+	    *column ? _(", column ") : "", column, reason));
 }
 
 /* A change the import would make, shown as the command line's dry run. */
@@ -138,13 +151,39 @@ static void
 ui_import_change(void *arg, const char *where, const char *what)
 {
 	struct ui_import *ui = arg;
-	char *old = ui->report;
 
-	if (ui->shown++ >= IMPORT_SHOWN_MAX)
-		return;
-	ui->report = xasprintf(_("%s  %s: %s\n"), old ? old : "", where,
-	    what);
-	free(old);
+	ui_import_keep(ui, 0, xasprintf(_("  %s: %s\n"), where, what));
+}
+
+/*
+ * The rows' lines into the report, in the file's order: every rejected
+ * row kept (a question to skip them is asked with why), the changes in
+ * what room they leave (a reason takes three lines or so, a change one;
+ * IMPORT_SHOWN_MAX lines in all), then how many are not shown.
+ */
+static void
+ui_import_rows(struct ui_import *ui)
+{
+	size_t r = 0, c = 0, changes = ui->nline[0], shown;
+
+	if (changes + 3 * ui->nline[1] > IMPORT_SHOWN_MAX)
+		changes = 3 * ui->nline[1] < IMPORT_SHOWN_MAX ?
+		    IMPORT_SHOWN_MAX - 3 * ui->nline[1] : 0;
+	shown = changes + ui->nline[1];
+	while (r < ui->nline[1] || c < changes)
+		if (c < changes && (r == ui->nline[1] ||
+		    ui->seq[0][c] < ui->seq[1][r]))
+			xappendf(&ui->report, "%s", ui->line[0][c++]);
+		else
+			xappendf(&ui->report, "%s", ui->line[1][r++]);
+	if (ui->seen > shown)
+		xappendf(&ui->report, ngettext("  … and %zu more row, not "
+		    "shown\n", "  … and %zu more rows, not shown\n",
+		    ui->seen - shown), ui->seen - shown);
+	for (r = 0; r < 2; r++)
+		for (c = 0; c < ui->nline[r]; c++)
+			free(ui->line[r][c]);
+	ui->nline[0] = ui->nline[1] = 0;
 }
 
 /*
@@ -228,6 +267,7 @@ ui_import_preview(struct ui *ui, const struct ui_import_to *to,
 	rc = import_run(ui->core, path, o, &res, &cause);
 	ui_import_done(im);
 	free(res.rejects_error);	/* none asked for */
+	ui_import_rows(im);
 	/* Shown with the rejected rows: warnings, and who stays though not
 	 * in the file. */
 	if (res.warnings != NULL)
@@ -269,10 +309,9 @@ ui_import_preview(struct ui *ui, const struct ui_import_to *to,
 		return NULL;
 	}
 	*listed = xasprintf(_("%s (%s): add %zu, update %zu, leave %zu "
-	    "unchanged, reject %zu.\n%s%s\n"), path, res.encoding,
+	    "unchanged, reject %zu.\n%s\n"), path, res.encoding,
 	    res.added, res.updated, res.unchanged, res.rejected,
-	    im->report ? im->report : "", im->shown > IMPORT_SHOWN_MAX ?
-	    _("  …\n") : "");
+	    im->report ? im->report : "");
 	free(im->report);
 	im->report = NULL;
 	return xstrdup(res.rejected ? _("Import the good rows and skip the "

@@ -8,6 +8,14 @@
 #   open FILE [CSV-OPTIONS]   open FILE (a CSV with LibreOffice's import
 #                             options, e.g. 44,34,76,1); the sheet is its
 #                             first
+#   new                       a new, empty spreadsheet (File > New)
+#   at CELL VALUE...          type each VALUE into CELL (B3) and the cells
+#                             right of it, as the clerk types a row; \n in
+#                             a VALUE is a line break (Alt+Enter)
+#   format RANGE KIND         format the cells of RANGE (B2:B9) as text,
+#                             before typing, or as a number (Format >
+#                             Cells: Text, Number)
+#   hiderow KEY               hide the row holding KEY
 #   type HEADER KEY VALUE     type VALUE into the cell in the column headed
 #                             HEADER, on the row holding KEY in any cell
 #   append HEADER=VALUE...    type a new row under the last, each VALUE
@@ -101,6 +109,8 @@ class Sheet:
         self.scan = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.util.NumberFormatter", ctx)
         self.scan.attachNumberFormatsSupplier(doc)
+        self.locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+        self.locale.Language, self.locale.Country = "zh", "TW"
 
     def used(self):
         area = self.sheet.createCursor()
@@ -233,9 +243,26 @@ def step(ctx, desktop, state, words):
             raise RuntimeError("LibreOffice could not open " + args[0])
         state["sheet"] = Sheet(ctx, doc)
         return
+    if op == "new":
+        doc = desktop.loadComponentFromURL(
+            "private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
+        state["sheet"] = Sheet(ctx, doc)
+        return
     if s is None:
         raise RuntimeError("no sheet open")
-    if op == "type":
+    if op == "at":
+        first = s.sheet.getCellRangeByName(args[0]).CellAddress
+        for i, value in enumerate(args[1:]):
+            if value:
+                s.type(s.cell(first.Column + i, first.Row),
+                       value.replace("\\n", "\n"))
+    elif op == "format":
+        kind = {"text": TEXT, "number": NUMBER}[args[1]]
+        s.sheet.getCellRangeByName(args[0]).NumberFormat = \
+            s.doc.NumberFormats.getStandardFormat(kind, s.locale)
+    elif op == "hiderow":
+        s.sheet.Rows.getByIndex(s.row_of(args[0])).IsVisible = False
+    elif op == "type":
         header, key, value = args
         s.type(s.cell(s.column_of(header), s.row_of(key)), value)
     elif op == "append":

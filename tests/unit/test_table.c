@@ -903,11 +903,58 @@ test_table_import_values(void **state)
 	assert_int_equal(import_date("5/8/13", iso, &why), -1);
 	assert_contains(why, "could be a United States date");
 	assert_int_equal(import_date("12/31/2024", iso, &why), -1);
-	assert_int_equal(import_phone_lost_zero("912345678"), 1);
-	assert_int_equal(import_phone_lost_zero("223456789"), 1);
+	/* A date cell formatted as a number: its day number. */
+	assert_int_equal(import_date("45352", iso, &why), -1);
+	assert_contains(why, "the number a spreadsheet keeps for a day");
+	assert_int_equal(import_date("1130301", iso, &why), -1);
+	assert_contains(why, "is not a date");
+	assert_int_equal(import_phone_lost_zero("912345678"), IMPORT_PHONE_ZERO);
+	assert_int_equal(import_phone_lost_zero("223456789"), IMPORT_PHONE_ZERO);
 	assert_int_equal(import_phone_lost_zero("0912345678"), 0);
-	assert_int_equal(import_phone_lost_zero("23456789"), 0);
+	/* 07-123-4567 typed as one number, or no area code. */
+	assert_int_equal(import_phone_lost_zero("71234567"), IMPORT_PHONE_SHORT);
+	assert_int_equal(import_phone_lost_zero("23456789"), IMPORT_PHONE_SHORT);
+	assert_int_equal(import_phone_lost_zero("886223456789"),
+	    IMPORT_PHONE_PLUS);
+	assert_int_equal(import_phone_lost_zero("886912345678"),
+	    IMPORT_PHONE_PLUS);
+	assert_int_equal(import_phone_lost_zero("1234567"), 0);
+	assert_int_equal(import_phone_lost_zero("123456789012"), 0);
 	assert_int_equal(import_phone_lost_zero("02-2345-6789"), 0);
+	{
+		static const struct {
+			const char *in, *phone, *ext;
+		} ext[] = {
+			{ "02-2345-6789 分機123", "02-2345-6789", "123" },
+			{ "02-2345-6789分機:123", "02-2345-6789", "123" },
+			{ "02-2345-6789 分機：123", "02-2345-6789", "123" },
+			{ "(02)2345-6789 轉 45", "(02)2345-6789", "45" },
+			{ "02-2345-6789 ext. 6", "02-2345-6789", "6" },
+			{ "02-2345-6789 EXT 6", "02-2345-6789", "6" },
+			{ "02-2345-6789 x6", "02-2345-6789", "6" },
+			{ "02-2345-6789(分機789)", "02-2345-6789", "789" },
+			{ "02-2345-6789, 分機 789", "02-2345-6789", "789" },
+			/* Not an extension: kept for the check to judge. */
+			{ "02-2345-6789#123", NULL, NULL },
+			{ "02-2345-6789 分機", NULL, NULL },
+			{ "分機123", NULL, NULL },
+			{ "02-2345-6789 分機123 王", NULL, NULL },
+			{ "總機 02-2345-6789 分機123", NULL, NULL },
+			{ "02-2345-6789 分機12345678901234567", NULL, NULL },
+		};
+		char phone[64], e[17];
+		size_t i;
+
+		for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+			strcpy(phone, ext[i].in);
+			strcpy(e, "-");
+			assert_int_equal(import_phone_ext(phone, e, sizeof e),
+			    ext[i].phone != NULL);
+			assert_string_equal(phone, ext[i].phone ?
+			    ext[i].phone : ext[i].in);
+			assert_string_equal(e, ext[i].ext ? ext[i].ext : "-");
+		}
+	}
 	assert_int_equal(import_garbled("王??"), 1);
 	assert_int_equal(import_garbled("王\xef\xbf\xbd"), 1);
 	assert_int_equal(import_garbled("王堃"), 0);
