@@ -96,6 +96,10 @@ ballots_key(const char *in, char *out, size_t n)
 		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' ||
 		    *p == '_' || *p == '-' || *p == ':')
 			continue;
+		if (strncmp(p, "\xc2\xa0", 2) == 0) {	/* a no-break space */
+			p++;
+			continue;
+		}
 		if (strncmp(p, "台", 3) == 0) {
 			memcpy(out + o, "臺", 3);
 			o += 3;
@@ -461,6 +465,9 @@ ballots_row_voter(struct store_txn *t, struct ballots_file *vs, size_t r,
 			break;
 	if (col < ncol) {
 		import_fold(ballots_cell(vs, r, col), folded, sizeof folded);
+		/* A no-break space a copy from a web page brings. */
+		while ((open = strstr(folded, "\xc2\xa0")) != NULL)
+			memcpy(open, "  ", 2);
 		cell = str_trim(folded);
 		/* 廖書豪 <moi.po2@…>, as a mail program copies it. */
 		if ((open = strrchr(cell, '<')) != NULL &&

@@ -124,10 +124,11 @@ else not_ok "the responses' zip: $(cat "$TMP/err")"; fi
 # --- an address as a mail program copies it --------------------------------
 printf '%s\n' '電子郵件,候選丙' '"廖書豪 <MOI.PO2@ogpo.example>",V' \
     'mailto:mofa.po5@ogpo.example,V' >"$TMP/mail.csv"
+printf 'mnd.po9@ogpo.example\302\240,V\302\240\n' >>"$TMP/mail.csv"
 run vote import "$V" "$TMP/mail.csv" --dry-run
-status "'Name <address>' and mailto: name the voter" 0
-contains "… both ballots would replace theirs" "$TMP/out" \
-    "Would enter 2 ballots (0 new, 2 replaced)"
+status "'Name <address>', mailto: and a no-break space after it name the voter" 0
+contains "… the three ballots would replace theirs" "$TMP/out" \
+    "Would enter 3 ballots (0 new, 3 replaced)"
 
 # --- a form that asks for the e-mail as a question of its own ------------
 printf '%s\n' '時間戳記,請填寫您的電子郵件,本月議題' \
