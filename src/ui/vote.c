@@ -592,8 +592,8 @@ vote_import(struct vote_view *vv)
 	struct vote_sheet_op *op = xcalloc(1, sizeof *op);
 	struct ballot b;
 	char path[1024] = "", *cause = NULL, *text;
-	const char *shown;
-	size_t sel = 0, lines, more;
+	const char *notes;
+	size_t sel = 0, lines, more, shown;
 
 	memset(&b, 0, sizeof b);
 	b.vote = vv->vote;
@@ -611,16 +611,16 @@ vote_import(struct vote_view *vv)
 		goto out;
 	}
 	/* The rows not entered, as many as leave the answers in view. */
-	for (shown = op->bs.notes, lines = 0; shown != NULL && *shown != '\0' &&
-	    lines < VOTE_NOTES_SHOWN; lines++)
-		shown += strcspn(shown, "\n") + (shown[strcspn(shown, "\n")] ==
-		    '\n');
-	more = op->bs.superseded + op->bs.empty > lines ? op->bs.superseded +
-	    op->bs.empty - lines : 0;
+	notes = op->bs.notes ? op->bs.notes : "";
+	for (shown = 0, lines = 0; notes[shown] != '\0' &&
+	    lines < VOTE_NOTES_SHOWN; lines++) {
+		shown += strcspn(notes + shown, "\n");
+		shown += notes[shown] == '\n';
+	}
+	more = op->bs.superseded + op->bs.empty - lines;
 	text = xasprintf(_("%s: %zu ballots (%zu new, %zu replacing the "
 	    "voter's earlier one).\n%.*s"), path, op->added + op->replaced,
-	    op->added, op->replaced, op->bs.notes ? (int)(shown -
-	    op->bs.notes) : 0, op->bs.notes ? op->bs.notes : "");
+	    op->added, op->replaced, (int)shown, notes);
 	if (more > 0)
 		xappendf(&text, _("… and %zu more rows not entered (ogpo vote "
 		    "import %u FILE --dry-run lists them all)"), more,
