@@ -617,7 +617,8 @@ vote_import(struct vote_view *vv)
 		shown += strcspn(notes + shown, "\n");
 		shown += notes[shown] == '\n';
 	}
-	more = op->bs.superseded + op->bs.empty - lines;
+	more = op->bs.superseded + op->bs.empty;
+	more = more > lines ? more - lines : 0;
 	text = xasprintf(_("%s: %zu ballots (%zu new, %zu replacing the "
 	    "voter's earlier one).\n%.*s"), path, op->added + op->replaced,
 	    op->added, op->replaced, (int)shown, notes);
