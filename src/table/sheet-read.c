@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sheetlib.h"
 #include "table-int.h"
@@ -931,6 +932,26 @@ sheet_detect(struct sheet *s, enum table_format *fmt, char **cause)
 		return err_set(cause, OGPO_INVALID, "%s is a Word document, "
 		    "not a spreadsheet; save the table as .ods or .xlsx",
 		    s->name);
+	/* Google Forms downloads its responses as a zip of one CSV. */
+	for (i = 0; i < 10000; i++) {
+		zip_stat_t st;
+		size_t len;
+
+		sheetlib.zip_stat_init(&st);
+		if (sheetlib.zip_stat_index(s->za, (zip_uint64_t)i, 0,
+		    &st) != 0)
+			break;
+		if (!(st.valid & ZIP_STAT_NAME) || st.name == NULL ||
+		    (len = strlen(st.name)) < 5)
+			continue;
+		if (strcasecmp(st.name + len - 4, ".csv") == 0 ||
+		    strcasecmp(st.name + len - 4, ".ods") == 0 ||
+		    strcasecmp(st.name + len - 5, ".xlsx") == 0)
+			return err_set(cause, OGPO_INVALID, "%s is a zip "
+			    "file holding %s, not a spreadsheet itself (a "
+			    "form's responses are downloaded so): unzip it "
+			    "and give that file", s->name, st.name);
+	}
 	return err_set(cause, OGPO_INVALID, "%s is a zip file but not a "
 	    "spreadsheet; give an .ods, .xlsx or .csv file", s->name);
 }

@@ -4,15 +4,18 @@
  * most approved first) and the POs who may vote. The coordinator (an
  * admin) opens a vote (o), puts proposed cases to it (a), enters each
  * voter's approval ballot from the collected sheet (b: the voter, then
- * the topics they approve) and closes it (C): the two most approved
- * become tracked cases at the stage selected. Nobody's choices are shown,
- * not even to the one who typed them: only the counts. The rules are
- * core's (vote.c, perm.c), as on the command line.
+ * the topics they approve), or the whole sheet, a form's responses as
+ * they download (I, read as ogpo vote import reads it: table/ballots.c),
+ * and closes it (C): the two most approved become tracked cases at the
+ * stage selected. Nobody's choices are shown, not even to the one who
+ * typed them: only the counts. The rules are core's (vote.c, perm.c), as
+ * on the command line.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogpo/ballots.h"
 #include "ogpo/vote.h"
 #include "pane.h"
 
@@ -30,6 +33,7 @@ struct vote_view {
 
 static const struct ui_hint vote_hints[] = {
 	{ UA_BALLOT, N_("ballot"), 1 },
+	{ UA_IMPORT, N_("import ballots"), 1 },
 	{ UA_ADD, N_("add candidate"), 1 },
 	{ UA_CLOSE_VOTE, N_("close vote"), 1 },
 	{ UA_OPEN_VOTE, N_("new vote"), 1 },
@@ -554,6 +558,97 @@ out:
 	free(o);
 }
 
+/* Rows not entered, listed before the question (the rest counted). */
+#define VOTE_NOTES_SHOWN	4
+
+/* The sheet's ballots, entered or (a dry run) counted. */
+struct vote_sheet_op {
+	uint32_t		 vote;
+	struct ballot_sheet	 bs;
+	size_t			 added, replaced;
+};
+
+static int
+vote_sheet_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
+{
+	struct vote_sheet_op *op = arg;
+
+	return ballots_enter(c, t, op->vote, &op->bs, &op->added,
+	    &op->replaced, cause);
+}
+
+/*
+ * I: the collected sheet's ballots (a form's responses or a typed
+ * sheet), as ogpo vote import reads them: every row refused is shown and
+ * nothing entered; else what would be entered, and the rows that will
+ * not be, are asked about first. No one's choices are shown.
+ */
+static void
+vote_import(struct vote_view *vv)
+{
+	static const char *const answers[] = { N_("Enter them"),
+		N_("Cancel") };
+	const char *labels[2];
+	struct vote_sheet_op *op = xcalloc(1, sizeof *op);
+	struct ballot b;
+	char path[1024] = "", *cause = NULL, *text;
+	const char *notes;
+	size_t sel = 0, lines, more, shown;
+
+	memset(&b, 0, sizeof b);
+	b.vote = vv->vote;
+	if (vv->vote == 0 || !vote_may(vv, ENTITY_BALLOT, &b))
+		goto out;
+	if (ui_prompt_path(vv->ui, _("Enter the ballots from the file (a "
+	    "form's responses, or the sheet typed)"), path, sizeof path) != 1 ||
+	    path[0] == '\0')
+		goto out;
+	op->vote = vv->vote;
+	if (ballots_read(vv->ui->core, vv->vote, path, &op->bs, &cause) != 0 ||
+	    core_dry(vv->ui->core, vote_sheet_txn, op, &cause) != 0) {
+		ui_text_popup(vv->ui, _("No ballot was entered"), cause ?
+		    cause : _("not read"));
+		goto out;
+	}
+	/* The rows not entered, as many as leave the answers in view. */
+	notes = op->bs.notes ? op->bs.notes : "";
+	for (shown = 0, lines = 0; notes[shown] != '\0' &&
+	    lines < VOTE_NOTES_SHOWN; lines++) {
+		shown += strcspn(notes + shown, "\n");
+		shown += notes[shown] == '\n';
+	}
+	more = op->bs.superseded + op->bs.empty;
+	more = more > lines ? more - lines : 0;
+	text = xasprintf(_("%s: %zu ballots (%zu new, %zu replacing the "
+	    "voter's earlier one).\n%.*s"), path, op->added + op->replaced,
+	    op->added, op->replaced, (int)shown, notes);
+	if (more > 0)
+		xappendf(&text, _("… and %zu more rows not entered (ogpo vote "
+		    "import %u FILE --dry-run lists them all)"), more,
+		    vv->vote);
+	labels[0] = _(answers[0]);
+	labels[1] = _(answers[1]);
+	if (ui_ask(vv->ui, _("Enter the ballots?"), text, labels, 2,
+	    &sel) != 1 || sel != 0) {
+		free(text);
+		goto out;
+	}
+	free(text);
+	if (core_run(vv->ui->core, vote_sheet_txn, op, &cause) != 0) {
+		ui_message(vv->ui, 1, "%s", cause ? cause : _("not saved"));
+		goto out;
+	}
+	ui_changed(vv->ui);
+	vote_reload(vv);
+	ui_message(vv->ui, 0, _("Entered %zu ballots (%zu new, %zu replaced). "
+	    "%zu of %zu eligible POs have voted."), op->added + op->replaced,
+	    op->added, op->replaced, vv->k.ballots, vv->k.eligible);
+out:
+	free(cause);
+	ballots_free(&op->bs);
+	free(op);
+}
+
 static int
 vote_close_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 {
@@ -774,6 +869,9 @@ vote_action(void *arg, enum ui_action a)
 		break;
 	case UA_BALLOT:
 		vote_ballot(vv);
+		break;
+	case UA_IMPORT:
+		vote_import(vv);
 		break;
 	case UA_CLOSE_VOTE:
 		vote_close(vv);
