@@ -2365,8 +2365,11 @@ import_rejects_open(struct import *im)
 		wo.csv.crlf = ci.crlf;
 	} else
 		wo.csv.bom = wo.csv.crlf = 1;	/* for Excel */
-	/* What came in as an agency's own character goes back as □. */
+	/* What came in as an agency's own character goes back as □; a
+	 * cell that would start a formula where the file is opened goes
+	 * back as text, as ogpo's exports write it. */
 	wo.csv.replace = "□";
+	wo.csv.guard = 1;
 	if ((rc = table_writer_open(&im->rej, im->rejf, im->o->rejects, &wo,
 	    im->cause)) != 0)
 		return rc;
