@@ -11,7 +11,8 @@
 #   column, whole, where it was cut off at the next column's cell.
 # - The refused rows written back as CSV (--rejects, `r` on the screen):
 #   a cell that starts with = stays text when LibreOffice opens the
-#   file, as in every CSV ogpo exports, not a live formula.
+#   file, as in every CSV ogpo exports, not a live formula. Written
+#   back as a sheet from a CSV, the sheet is named 退回資料, not Sheet1.
 #
 #   OGPO=./ogpo sh tests/cli/test_sheets_print.sh
 . "$(dirname "$0")/../lib.sh"
@@ -136,6 +137,18 @@ contains "LibreOffice opened the refused rows" "$TMP/rej.xml" 'not-an-address'
 check "the name starting with = is no formula there" \
     sh -c "! grep -q 'table:formula=' '$TMP/rej.xml'"
 contains "but the text it was" "$TMP/rej.xml" '=HYPERLINK('
+# From a CSV, written back as a sheet: a sheet named for what it holds.
+printf '姓名,機關代碼,電子郵件\n王小明,MOI,not-an-address\n' >"$TMP/bad.csv"
+for f in ods xlsx; do
+	run import officers "$TMP/bad.csv" --dry-run --rejects "$TMP/rej-csv.$f"
+	status "a CSV's refused row written back as .$f" 1
+done
+unzip -p "$TMP/rej-csv.ods" content.xml >"$TMP/rej.xml"
+contains "the .ods sheet named 退回資料, not Sheet1" "$TMP/rej.xml" \
+    'table:name="退回資料"'
+unzip -p "$TMP/rej-csv.xlsx" xl/workbook.xml >"$TMP/rej.xml"
+contains "the .xlsx sheet named 退回資料, not Sheet1" "$TMP/rej.xml" \
+    '<sheet name="退回資料"'
 # Sent back in, the row reads as it did.
 run import officers "$TMP/bad.rejected.csv" --dry-run
 contains "imported again, the name as it was" "$TMP/out" \
