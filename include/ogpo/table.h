@@ -64,6 +64,10 @@ struct table_writer_options {
 	const char			*sheet;		/* the sheet's name */
 	int				 roc;		/* dates shown 民國 */
 	int				 flags;		/* TABLE_PRINT */
+	size_t				 keep;		/* the columns naming a
+							   row, printed on every
+							   page a wide list runs
+							   across; 0: the first */
 	struct csv_writer_options	 csv;		/* for CSV */
 };
 

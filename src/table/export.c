@@ -2577,6 +2577,10 @@ export_writer_options(const struct export_request *r,
 	o->sheet = export_sheet_name(r->what);
 	o->roc = r->roc;
 	o->flags = r->what == EXPORT_SIGNIN ? TABLE_PRINT : 0;
+	/* What names a row on each page a wide list is printed across:
+	 * a case's number and title; in the matrix, agency and person. */
+	o->keep = r->what == EXPORT_CASES || r->what == EXPORT_ISSUES ? 2 :
+	    r->what == EXPORT_MATRIX ? 3 : 1;
 	o->csv.encoding = r->encoding;
 	o->csv.delimiter = ',';
 	o->csv.bom = r->excel;

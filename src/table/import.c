@@ -2357,7 +2357,11 @@ import_rejects_open(struct import *im)
 	if ((wo.format = table_format_of_name(im->o->rejects)) ==
 	    TABLE_FORMAT_NONE)
 		wo.format = table_reader_format(im->r);
-	wo.sheet = table_reader_sheet(im->r);
+	/* The sheet's name as the input's, or, from a CSV, what it holds
+	 * in the desks' language (as an export names its sheet). */
+	if ((wo.sheet = table_reader_sheet(im->r)) == NULL ||
+	    *wo.sheet == '\0')
+		wo.sheet = "退回資料";
 	if (table_reader_csv_info(im->r, &ci)) {
 		wo.csv.encoding = ci.encoding;
 		wo.csv.delimiter = ci.delimiter;
@@ -2365,8 +2369,11 @@ import_rejects_open(struct import *im)
 		wo.csv.crlf = ci.crlf;
 	} else
 		wo.csv.bom = wo.csv.crlf = 1;	/* for Excel */
-	/* What came in as an agency's own character goes back as □. */
+	/* What came in as an agency's own character goes back as □; a
+	 * cell that would start a formula where the file is opened goes
+	 * back as text, as ogpo's exports write it. */
 	wo.csv.replace = "□";
+	wo.csv.guard = 1;
 	if ((rc = table_writer_open(&im->rej, im->rejf, im->o->rejects, &wo,
 	    im->cause)) != 0)
 		return rc;

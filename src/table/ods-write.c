@@ -336,11 +336,13 @@ ods_auto_styles(struct table_writer *w, FILE *f)
 	    "style:parent-style-name=\"Default\"><style:text-properties "
 	    "fo:font-size=\"11pt\" style:font-size-asian=\"11pt\"/>"
 	    "</style:style>", f);
+	/* Text longer than its column wraps in it, not cut off where the
+	 * next column's cell starts (a form's rows keep their height). */
 	fprintf(f, "<style:style style:name=\"ce-text\" "
 	    "style:family=\"table-cell\" style:parent-style-name=\"Default\" "
 	    "style:data-style-name=\"N-text\"><style:table-cell-properties%s "
-	    "style:vertical-align=\"%s\"/></style:style>", border,
-	    print ? "middle" : "top");
+	    "style:vertical-align=\"%s\"%s/></style:style>", border,
+	    print ? "middle" : "top", print ? "" : " fo:wrap-option=\"wrap\"");
 	fprintf(f, "<style:style style:name=\"ce-date\" "
 	    "style:family=\"table-cell\" style:parent-style-name=\"Default\" "
 	    "style:data-style-name=\"N-date\"><style:table-cell-properties%s "
@@ -378,7 +380,7 @@ ods_content(struct table_writer *w, char **cause)
 	struct ods_out *o = w->impl;
 	char buf[65536];
 	FILE *f, *in;
-	size_t i, n, rows;
+	size_t i, n, rows, keep;
 	int rc = 0;
 
 	if ((o->content = table_tmp_path(cause)) == NULL)
@@ -393,10 +395,17 @@ ods_content(struct table_writer *w, char **cause)
 	    f);
 	ods_attr(f, w->sheet);
 	fputs("\" table:style-name=\"ta1\">", f);
-	for (i = 0; i < w->ncols; i++)
+	/* A list printed over pages side by side names its rows on each. */
+	keep = table_print_across(w) > 1 ? table_print_keep(w) : 0;
+	for (i = 0; i < w->ncols; i++) {
+		if (i == 0 && keep > 0)
+			fputs("<table:table-header-columns>", f);
 		fprintf(f, "<table:table-column table:style-name=\"co%zu\" "
 		    "table:default-cell-style-name=\"%s\"/>", i + 1,
 		    ods_cell_style(w->cols[i].kind));
+		if (keep > 0 && i + 1 == keep)
+			fputs("</table:table-header-columns>", f);
+	}
 	fputc('\n', f);
 	if ((in = fopen(o->body, "r")) == NULL)
 		rc = err_set(cause, OGPO_IO, "%s: cannot read back %s: %s",
@@ -431,10 +440,19 @@ ods_content(struct table_writer *w, char **cause)
 	return rc;
 }
 
-/* styles.xml: A4 portrait, Taiwan's language, page numbers below. */
+/* styles.xml: A4 portrait, or across and shrunk to as many pages wide
+ * as table_print_across says; Taiwan's language, page numbers below. */
 static char *
-ods_styles(void)
+ods_styles(const struct table_writer *w)
 {
+	unsigned across = table_print_across(w);
+	char scale[64];
+
+	if (across > 0)
+		snprintf(scale, sizeof scale, "style:scale-to-X=\"%u\" "
+		    "style:scale-to-Y=\"0\"", across);
+	else
+		snprintf(scale, sizeof scale, "style:scale-to=\"100%%\"");
 	return xasprintf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<office:document-styles%s><office:styles>"
 	    "<style:default-style style:family=\"table-cell\">"
@@ -444,11 +462,11 @@ ods_styles(void)
 	    "<style:style style:name=\"Default\" style:family=\"table-cell\"/>"
 	    "</office:styles><office:automatic-styles>"
 	    "<style:page-layout style:name=\"pm1\">"
-	    "<style:page-layout-properties fo:page-width=\"21cm\" "
-	    "fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\" "
+	    "<style:page-layout-properties fo:page-width=\"%s\" "
+	    "fo:page-height=\"%s\" style:print-orientation=\"%s\" "
 	    "fo:margin-top=\"1.2cm\" fo:margin-bottom=\"1.2cm\" "
 	    "fo:margin-left=\"1.5cm\" fo:margin-right=\"1.5cm\" "
-	    "style:print-page-order=\"ttb\" style:scale-to=\"100%%\"/>"
+	    "style:print-page-order=\"ttb\" %s/>"
 	    "<style:footer-style><style:header-footer-properties "
 	    "fo:min-height=\"0.6cm\" fo:margin-top=\"0.2cm\"/>"
 	    "</style:footer-style></style:page-layout>"
@@ -459,7 +477,9 @@ ods_styles(void)
 	    "第 <text:page-number>1</text:page-number> 頁，共 "
 	    "<text:page-count>1</text:page-count> 頁</text:p></style:footer>"
 	    "</style:master-page></office:master-styles>"
-	    "</office:document-styles>\n", ods_ns);
+	    "</office:document-styles>\n", ods_ns,
+	    across > 0 ? "29.7cm" : "21cm", across > 0 ? "21cm" : "29.7cm",
+	    across > 0 ? "landscape" : "portrait", scale);
 }
 
 /* settings.xml: the header row frozen, as LibreOffice reads it. */
@@ -592,7 +612,7 @@ ods_close(struct table_writer *w, char **cause)
 	o->bf = NULL;
 	if ((rc = ods_content(w, cause)) != 0)
 		return rc;
-	o->styles = ods_styles();
+	o->styles = ods_styles(w);
 	o->settings = ods_settings(w);
 	o->meta = ods_meta(w);
 	o->manifest = ods_manifest();

@@ -42,6 +42,7 @@ struct sheetlib {
 	__typeof__(format_set_border)		*format_set_border;
 	__typeof__(format_set_font_size)	*format_set_font_size;
 	__typeof__(format_set_num_format)	*format_set_num_format;
+	__typeof__(format_set_text_wrap)	*format_set_text_wrap;
 	__typeof__(lxw_strerror)		*lxw_strerror;
 	__typeof__(workbook_add_format)		*workbook_add_format;
 	__typeof__(workbook_add_worksheet)	*workbook_add_worksheet;
@@ -52,9 +53,11 @@ struct sheetlib {
 	__typeof__(worksheet_fit_to_pages)	*worksheet_fit_to_pages;
 	__typeof__(worksheet_freeze_panes)	*worksheet_freeze_panes;
 	__typeof__(worksheet_merge_range)	*worksheet_merge_range;
+	__typeof__(worksheet_repeat_columns)	*worksheet_repeat_columns;
 	__typeof__(worksheet_repeat_rows)	*worksheet_repeat_rows;
 	__typeof__(worksheet_set_column)	*worksheet_set_column;
 	__typeof__(worksheet_set_footer)	*worksheet_set_footer;
+	__typeof__(worksheet_set_landscape)	*worksheet_set_landscape;
 	__typeof__(worksheet_set_margins)	*worksheet_set_margins;
 	__typeof__(worksheet_set_paper)		*worksheet_set_paper;
 	__typeof__(worksheet_set_portrait)	*worksheet_set_portrait;

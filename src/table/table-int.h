@@ -191,6 +191,15 @@ int	 table_tmp_copy(struct table_writer *w, const char *path,
 	    char **cause);
 /* The widths, in cells, to give each column (kinds and content). */
 unsigned table_col_width(const struct table_writer *w, size_t i);
+/* How a list is printed on A4: 0 when its columns fit the page upright,
+ * as they are; else the number of landscape pages its columns are shrunk
+ * to fit side by side, each at no less than two thirds of their size,
+ * the columns that name a row (table_print_keep) on every one. */
+unsigned table_print_across(const struct table_writer *w);
+/* The lines s takes wrapped in a column width cells wide. */
+unsigned table_text_lines(const char *s, unsigned width);
+/* The leading columns printed on every page a wide list runs across. */
+size_t	 table_print_keep(const struct table_writer *w);
 /* A date cell: 1 and *y *m *d if s is YYYY-MM-DD. */
 /* 1 if the date iso, to replace was, may be a two-digit 民國 year a
  * spreadsheet read as 19xx (99/3/1 as 1999-03-01); IMPORT_TWO_DIGIT says

@@ -88,28 +88,52 @@ table_wide(uint32_t c)
 	    (c >= 0x20000 && c <= 0x3fffd);
 }
 
-size_t
-table_text_width(const char *s)
+/* The widest line of s, in cells; with lines, also how many lines s
+ * takes wrapped width cells wide. */
+static size_t
+text_measure(const char *s, unsigned width, unsigned *lines)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), off = 0, k, w = 0, widest = 0;
 	uint32_t c;
 
-	while (off < n) {
-		if ((k = text_decode(p + off, n - off, &c)) == 0) {
-			off++;
-			w++;
-			continue;
-		}
-		off += k;
-		if (c == '\n') {
+	if (lines != NULL)
+		*lines = 0;
+	for (;;) {
+		if (off >= n || p[off] == '\n') {
 			if (w > widest)
 				widest = w;
+			if (lines != NULL)
+				*lines += w > width ?
+				    (unsigned)((w + width - 1) / width) : 1;
+			if (off >= n)
+				return widest;
+			off++;
 			w = 0;
-		} else if (c >= 0x20)
-			w += table_wide(c) ? 2 : 1;
+		} else if ((k = text_decode(p + off, n - off, &c)) == 0) {
+			off++;
+			w++;
+		} else {
+			off += k;
+			if (c >= 0x20)
+				w += table_wide(c) ? 2 : 1;
+		}
 	}
-	return w > widest ? w : widest;
+}
+
+size_t
+table_text_width(const char *s)
+{
+	return text_measure(s, 0, NULL);
+}
+
+unsigned
+table_text_lines(const char *s, unsigned width)
+{
+	unsigned lines;
+
+	text_measure(s, width > 0 ? width : 1, &lines);
+	return lines;
 }
 
 /* --- reading --------------------------------------------------------- */
@@ -496,6 +520,55 @@ table_col_width(const struct table_writer *w, size_t i)
 	if (cells > 60)
 		cells = 60;	/* long notes wrap rather than run on */
 	return (unsigned)cells;
+}
+
+/*
+ * A4 holds about 88 cells of 10-point text upright between its margins,
+ * 130 across; a column takes its width and two cells more. A list wider
+ * than the upright page is turned across and shrunk to its width, down
+ * to two thirds of the size (the tracking table's thirty-odd columns over
+ * a few pages, not a dozen narrow ones each a column or two).
+ */
+#define TABLE_PORTRAIT_CELLS	88
+#define TABLE_LANDSCAPE_CELLS	130
+#define TABLE_SHRINK_LEAST	(2.0 / 3.0)
+
+/* The columns that name a row, if they leave most of a page to the rest. */
+size_t
+table_print_keep(const struct table_writer *w)
+{
+	size_t i, keep = w->o.keep > 0 ? w->o.keep : 1;
+	double kept = 0;
+
+	if (keep >= w->ncols)
+		return 0;
+	for (i = 0; i < keep; i++)
+		kept += table_col_width(w, i) + 2;
+	return kept <= TABLE_LANDSCAPE_CELLS / TABLE_SHRINK_LEAST / 2 ? keep :
+	    0;
+}
+
+unsigned
+table_print_across(const struct table_writer *w)
+{
+	double total = 0, kept = 0, page;
+	size_t i, keep = table_print_keep(w);
+	unsigned n;
+
+	if (w->o.flags & TABLE_PRINT)
+		return 0;	/* a form lays out its own page */
+	for (i = 0; i < w->ncols; i++) {
+		total += table_col_width(w, i) + 2;
+		if (i < keep)
+			kept += table_col_width(w, i) + 2;
+	}
+	if (total <= TABLE_PORTRAIT_CELLS)
+		return 0;
+	/* Each page after the first repeats the columns kept. */
+	page = TABLE_LANDSCAPE_CELLS / TABLE_SHRINK_LEAST;
+	for (n = 1; total > page; n++)
+		total -= page - kept;
+	return n;
 }
 
 /* CSV: the titles and the header are rows like any other. */

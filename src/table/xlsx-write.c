@@ -150,6 +150,10 @@ xlsx_open(struct table_writer *w, char **cause)
 	sheetlib.format_set_align(x->head, LXW_ALIGN_CENTER);
 	sheetlib.format_set_align(x->head, LXW_ALIGN_VERTICAL_CENTER);
 	x->text = xlsx_format(x->wb, print, "@");
+	/* Text longer than its column wraps in it, not cut off where the
+	 * next column's cell starts (a form's rows keep their height). */
+	if (!print)
+		sheetlib.format_set_text_wrap(x->text);
 	x->date = xlsx_format(x->wb, print, w->o.roc ? XLSX_ROC_DATE :
 	    XLSX_ISO_DATE);
 	x->count = xlsx_format(x->wb, print, "0");
@@ -157,6 +161,8 @@ xlsx_open(struct table_writer *w, char **cause)
 	/* What a column gives a cell typed into it later: no borders,
 	 * which would frame the titles of a printed form too. */
 	x->coltext = xlsx_format(x->wb, 0, "@");
+	if (!print)
+		sheetlib.format_set_text_wrap(x->coltext);
 	x->coldate = xlsx_format(x->wb, 0, w->o.roc ? XLSX_ROC_DATE :
 	    XLSX_ISO_DATE);
 	x->colcount = xlsx_format(x->wb, 0, "0");
@@ -216,6 +222,24 @@ xlsx_head(struct table_writer *w, char **cause)
 	return 0;
 }
 
+/* The lines the row's tallest text takes, wrapped in its column (as
+ * wide as it is so far, at least as wide as it will be). */
+static unsigned
+xlsx_lines(const struct table_writer *w, const char *const *cells, size_t n)
+{
+	unsigned most = 1, k;
+	size_t i;
+
+	for (i = 0; i < n && i < w->ncols; i++) {
+		if (cells[i] == NULL || w->cols[i].kind != TABLE_TEXT)
+			continue;
+		if ((k = table_text_lines(cells[i], table_col_width(w, i))) >
+		    most)
+			most = k;
+	}
+	return most;
+}
+
 static int
 xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
     char **cause)
@@ -226,6 +250,7 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 	const char *s;
 	char *own;
 	lxw_col_t c;
+	unsigned lines;
 	double v;
 	size_t i;
 
@@ -235,6 +260,11 @@ xlsx_row(struct table_writer *w, const char *const *cells, size_t n,
 		    LXW_ROW_MAX);
 	if (w->o.flags & TABLE_PRINT)
 		sheetlib.worksheet_set_row(x->ws, x->row, 30, NULL);
+	else if ((lines = xlsx_lines(w, cells, n)) > 1)
+		/* Tall enough for its wrapped text: a reader that does not
+		 * measure it (LibreOffice) shows its first lines alone. */
+		sheetlib.worksheet_set_row(x->ws, x->row, 15.0 * lines,
+		    NULL);
 	for (i = 0; i < w->ncols && e == LXW_NO_ERROR; i++) {
 		s = i < n && cells[i] != NULL ? cells[i] : "";
 		c = (lxw_col_t)i;
@@ -288,6 +318,7 @@ xlsx_close(struct table_writer *w, char **cause)
 	struct xlsx_out *x = w->impl;
 	int print = (w->o.flags & TABLE_PRINT) != 0;
 	double total = 0, scale = 1;
+	unsigned across;
 	lxw_format *f;
 	lxw_error e;
 	size_t i;
@@ -300,6 +331,18 @@ xlsx_close(struct table_writer *w, char **cause)
 	/* A4 portrait holds about 90 characters of 11-point text. */
 	if (print && total > 0)
 		scale = 88.0 / total;
+	/* A list wider than that: across, shrunk to so many pages wide; one
+	 * that fits, to the page's width (its characters run wider than
+	 * an .ods's, by a few). */
+	if (!print) {
+		if ((across = table_print_across(w)) > 0)
+			sheetlib.worksheet_set_landscape(x->ws);
+		if (across > 1 && table_print_keep(w) > 0)
+			sheetlib.worksheet_repeat_columns(x->ws, 0,
+			    (lxw_col_t)(table_print_keep(w) - 1));
+		sheetlib.worksheet_fit_to_pages(x->ws,
+		    (uint16_t)(across > 0 ? across : 1), 0);
+	}
 	for (i = 0; i < w->ncols; i++) {
 		switch (w->cols[i].kind) {
 		case TABLE_DATE:
