@@ -17,7 +17,13 @@
  *
  * Signals that stop a process from its terminal (Ctrl-Z and the like)
  * are held off while the lock is held, and delivered once it is let go.
+ * What its owner can still do to a holder (stop it and let it go on, a
+ * moment in every few seconds; lower its priority, nice 19 or chrt -i,
+ * and keep the processor busy) is counted up over the wait: a holder
+ * kept from its work for five seconds in all is given up on, however
+ * short each time, not waited for as one that works.
  */
+#define _GNU_SOURCE	/* SCHED_IDLE */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -25,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pwd.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -174,21 +181,68 @@ writer_pid_frozen(long pid)
 	return frozen;
 }
 
+/*
+ * From /proc/PID/stat: whether pid is stopped (state T or t), its nice
+ * value and whether it runs at idle priority (SCHED_IDLE). 0, or -1 if it
+ * is gone.
+ */
+static int
+writer_pid_stat(long pid, int *stopped, int *nice, int *idle)
+{
+	char path[64], buf[1024], *p;
+	FILE *f;
+	int field, ok = -1;
+
+	*stopped = *nice = *idle = 0;
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	if (fgets(buf, sizeof buf, f) != NULL &&
+	    (p = strrchr(buf, ')')) != NULL && p[1] == ' ') {
+		ok = 0;
+		*stopped = p[2] == 'T' || p[2] == 't';
+		/* Field 3 is the state; nice is the 19th, policy the 41st. */
+		for (field = 3, p += 2; p != NULL && field < 41; field++) {
+			if (field == 19)
+				*nice = (int)strtol(p, NULL, 10);
+			p = strchr(p, ' ');
+			if (p != NULL)
+				p++;
+		}
+		if (p != NULL)
+			*idle = strtol(p, NULL, 10) == SCHED_IDLE;
+	}
+	fclose(f);
+	return ok;
+}
+
 int
 store_pid_stopped(long pid)
 {
-	char path[64], buf[512], *p;
-	FILE *f;
-	int stopped = 0;
+	int stopped, nice, idle;
 
-	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
-	if ((f = fopen(path, "r")) == NULL)
-		return 0;
-	if (fgets(buf, sizeof buf, f) != NULL &&
-	    (p = strrchr(buf, ')')) != NULL && p[1] == ' ')
-		stopped = p[2] == 'T' || p[2] == 't';
-	fclose(f);
+	(void)writer_pid_stat(pid, &stopped, &nice, &idle);
 	return stopped || writer_pid_frozen(pid);
+}
+
+/*
+ * How long pid has waited for a processor since it started, in ms (the
+ * second figure of /proc/PID/schedstat), -1 if unknown.
+ */
+static int64_t
+writer_pid_delay_ms(long pid)
+{
+	char path[64];
+	unsigned long long run, delay;
+	FILE *f;
+	int n;
+
+	snprintf(path, sizeof path, "/proc/%ld/schedstat", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	n = fscanf(f, "%llu %llu", &run, &delay);
+	fclose(f);
+	return n == 2 ? (int64_t)(delay / 1000000) : -1;
 }
 
 int
@@ -211,7 +265,8 @@ store_writer(struct store *s, struct store_holder *h)
 	 * is its own (a record left by an earlier holder is not). */
 	h->pid = (long)fl.l_pid;
 	h->uid = store_pid_uid(h->pid);
-	h->stopped = store_pid_stopped(h->pid);
+	(void)writer_pid_stat(h->pid, &h->stopped, &h->nice, &h->idle);
+	h->stopped = h->stopped || writer_pid_frozen(h->pid);
 	snprintf(h->what, sizeof h->what, "?");
 	if (pread(s->wfd, &wh, sizeof wh, 0) == (ssize_t)sizeof wh &&
 	    wh.magic == WRITER_MAGIC && wh.pid == (int32_t)h->pid) {
@@ -246,7 +301,9 @@ store_writer_enter(struct store *s, char **cause)
 	struct store_holder h;
 	struct writer_head wh;
 	struct timespec nap = { 0, 20 * 1000000 };
-	int64_t start = 0, now, stopped_since = 0;
+	int64_t start = 0, now, last = 0, delay, delay_was = -1;
+	int64_t stopped = 0, lowered = 0;	/* ms kept from its work */
+	long last_pid = 0;
 	sigset_t block;
 
 	/*
@@ -279,16 +336,30 @@ store_writer_enter(struct store *s, char **cause)
 		if (store_writer(s, &h)) {
 			if (h.since_ms == 0)	/* it has not said since when */
 				h.since_ms = start;
-			if (!h.stopped)
-				stopped_since = 0;
-			else if (stopped_since == 0)
-				stopped_since = now;
+			if (h.pid != last_pid)
+				delay_was = -1;
+			/* Kept from its work: the time it was seen stopped,
+			 * and at a lowered priority the time it waited for
+			 * the processor, added up however it came. */
+			if (h.stopped && last != 0 && h.pid == last_pid)
+				stopped += now - last;
+			else if (h.idle || h.nice > 0) {
+				delay = writer_pid_delay_ms(h.pid);
+				if (delay_was >= 0 && delay > delay_was)
+					lowered += delay - delay_was;
+				delay_was = delay;
+			}
+			last = now;
+			last_pid = h.pid;
 			if (s->wait_fn != NULL && now - start >= 500)
 				s->wait_fn(s->wait_arg, &h, now - start);
-			if ((stopped_since != 0 && now - stopped_since >=
-			    WRITER_STOPPED_MS) || now - start >=
-			    WRITER_WORKING_MS)
-				return store_writer_busy(&h, now, cause);
+			if (stopped + lowered >= WRITER_STOPPED_MS ||
+			    now - start >= WRITER_WORKING_MS)
+				return store_writer_busy(&h, now,
+				    stopped + lowered < WRITER_STOPPED_MS ?
+				    WRITER_WORKS : stopped >= lowered ?
+				    WRITER_KEPT_STOPPED : WRITER_KEPT_LOWERED,
+				    stopped, cause);
 		}
 		nanosleep(&nap, NULL);
 	}
@@ -372,13 +443,37 @@ writer_login(unsigned uid, char *buf, size_t n)
 }
 
 int
-store_writer_busy(const struct store_holder *h, int64_t now_ms, char **cause)
+store_writer_busy(const struct store_holder *h, int64_t now_ms,
+    enum writer_why why, int64_t stopped_ms, char **cause)
 {
-	char who[64];
+	char who[64], fix[64];
 	long long held = (now_ms - h->since_ms) / 1000;
 
 	writer_login(h->uid, who, sizeof who);
-	if (h->stopped)
+	if (why == WRITER_KEPT_LOWERED) {
+		if (h->idle)
+			snprintf(fix, sizeof fix, "chrt -o -p 0 %ld", h->pid);
+		else
+			snprintf(fix, sizeof fix, "renice -n 0 -p %ld", h->pid);
+		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
+		    "(process %ld, %s) has held the database for %lld s at a "
+		    "priority lowered below others' (%s), waiting for the "
+		    "processor rather than working, so no one can save until "
+		    "it ends; ask %s to run ogpo at normal priority, or the "
+		    "system's administrator to restore it (as root: %s)",
+		    who, h->pid, h->what, held, h->idle ? "chrt -i" : "nice",
+		    who, fix);
+	}
+	if (why == WRITER_KEPT_STOPPED && !h->stopped)
+		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
+		    "(process %ld, %s) has held the database for %lld s and "
+		    "was stopped again and again (kill -STOP), for %lld s in "
+		    "all while others waited for it, so no one can save while "
+		    "it goes on so; ask %s to let it run, or the system's "
+		    "administrator to end it (kill -9 %ld, as root)", who,
+		    h->pid, h->what, held, (long long)(stopped_ms / 1000),
+		    who, h->pid);
+	if (why == WRITER_KEPT_STOPPED || h->stopped)
 		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
 		    "(process %ld, %s) has held the database for %lld s and "
 		    "is stopped (suspended with Ctrl-Z or kill -STOP), so "
