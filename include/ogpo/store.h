@@ -69,6 +69,9 @@ struct store_holder {
 	int		 nice;		/* its nice value (renice) */
 	int		 idle;		/* put last for the processor
 					   (chrt -i: SCHED_IDLE) */
+	int		 behind;	/* so by a cgroup of its owner's */
+	int64_t		 throttled_ms;	/* kept off the processor by a
+					   quota of its owner's, in all */
 };
 int	 store_writer(struct store *s, struct store_holder *h);
 
@@ -77,8 +80,9 @@ int	 store_writer(struct store *s, struct store_holder *h);
  * (every 20 ms or so, after half a second) with the holder and how long
  * it has waited: to say so on a screen. A holder kept from working is
  * not waited for long: stopped, or waiting for the processor at a
- * priority its owner lowered, for five seconds in all (however short
- * each time), the write fails with OGPO_BUSY and a sentence naming it.
+ * priority or in a cgroup its owner lowered, for five seconds in all
+ * (however short each time), the write fails with OGPO_BUSY and a
+ * sentence naming it.
  * fn must not write to the database.
  */
 typedef void (*store_wait_fn)(void *arg, const struct store_holder *h,

@@ -19,7 +19,8 @@
  * are held off while the lock is held, and delivered once it is let go.
  * What its owner can still do to a holder (stop it and let it go on, a
  * moment in every few seconds; lower its priority, nice 19 or chrt -i,
- * and keep the processor busy) is counted up over the wait: a holder
+ * or give it a quota, a low weight or idle in a cgroup of its own, and
+ * keep the processor busy) is counted up over the wait: a holder
  * kept from its work for five seconds in all is given up on, however
  * short each time, not waited for as one that works.
  */
@@ -245,6 +246,97 @@ writer_pid_delay_ms(long pid)
 	return n == 2 ? (int64_t)(delay / 1000000) : -1;
 }
 
+/*
+ * One number from file name in dir into *v: the first, if uid owns the
+ * file (uid set it); with key, the one on the line key begins, whoever
+ * owns it. 1 if there is one, else 0.
+ */
+static int
+writer_owned_value(const char *dir, const char *name, const char *key,
+    unsigned uid, long long *v)
+{
+	char *path = xasprintf("%s/%s", dir, name), line[128];
+	struct stat st;
+	size_t klen = key != NULL ? strlen(key) : 0;
+	FILE *f;
+	int found = 0;
+
+	f = fopen(path, "re");
+	free(path);
+	if (f == NULL)
+		return 0;
+	if (fstat(fileno(f), &st) == 0 && (key != NULL || st.st_uid == uid))
+		while (!found && fgets(line, sizeof line, f) != NULL) {
+			if (key != NULL && (strncmp(line, key, klen) != 0 ||
+			    line[klen] != ' '))
+				continue;
+			/* "max" (no quota) reads as none. */
+			found = sscanf(line + (klen ? klen + 1 : 0), "%lld",
+			    v) == 1;
+		}
+	fclose(f);
+	return found;
+}
+
+/*
+ * What the holder's owner set on the cgroups that hold it, in the files
+ * of the processor's controller they own (a cgroup of their own, as
+ * systemd gives every login, and those they make under it): whether it
+ * is put behind others (a weight or shares below the default, or idle),
+ * and the time, in ms, a quota of theirs has kept it off the processor
+ * (added up over such cgroups). Both hierarchies, each where it is
+ * mounted.
+ */
+static void
+writer_pid_cgroups(long pid, unsigned uid, int *behind, int64_t *throttled)
+{
+	char path[64], line[4096], *cg, *colon, *dir, *cut;
+	long long v;
+	FILE *f;
+	int v2;
+
+	*behind = 0;
+	*throttled = 0;
+	if (uid == 0 || uid == (unsigned)-1)
+		return;		/* root's cgroups are the system's */
+	snprintf(path, sizeof path, "/proc/%ld/cgroup", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		/* "0::PATH", or "N:cpu,cpuacct:PATH" */
+		if ((colon = strchr(line, ':')) == NULL ||
+		    (cg = strchr(colon + 1, ':')) == NULL)
+			continue;
+		*cg++ = '\0';
+		v2 = colon[1] == '\0';
+		if (!v2 && strcmp(colon + 1, "cpu") != 0 &&
+		    strncmp(colon + 1, "cpu,", 4) != 0)
+			continue;
+		dir = v2 ? xasprintf("/sys/fs/cgroup%s",
+		    strcmp(cg, "/") == 0 ? "" : cg) :
+		    xasprintf("/sys/fs/cgroup/%s%s", colon + 1,
+		    strcmp(cg, "/") == 0 ? "" : cg);
+		/* From its own cgroup up; the top is the system's. */
+		while ((cut = strrchr(dir, '/')) != NULL &&
+		    cut > dir + strlen("/sys/fs/cgroup")) {
+			if ((writer_owned_value(dir, v2 ? "cpu.weight" :
+			    "cpu.shares", NULL, uid, &v) && v < (v2 ? 100 :
+			    1024)) || (writer_owned_value(dir, "cpu.idle",
+			    NULL, uid, &v) && v != 0))
+				*behind = 1;
+			if (writer_owned_value(dir, v2 ? "cpu.max" :
+			    "cpu.cfs_quota_us", NULL, uid, &v) && v > 0 &&
+			    writer_owned_value(dir, "cpu.stat", v2 ?
+			    "throttled_usec" : "throttled_time", uid, &v))
+				*throttled += v2 ? v / 1000 : v / 1000000;
+			*cut = '\0';
+		}
+		free(dir);
+	}
+	fclose(f);
+}
+
 int
 store_writer(struct store *s, struct store_holder *h)
 {
@@ -303,6 +395,7 @@ store_writer_enter(struct store *s, char **cause)
 	struct timespec nap = { 0, 20 * 1000000 };
 	int64_t start = 0, now, last = 0, delay, delay_was = -1;
 	int64_t stopped = 0, lowered = 0;	/* ms kept from its work */
+	int64_t throttled_was = -1;
 	long last_pid = 0;
 	sigset_t block;
 
@@ -339,11 +432,21 @@ store_writer_enter(struct store *s, char **cause)
 			if (h.pid != last_pid)
 				delay_was = -1;
 			/* Kept from its work: the time it was seen stopped,
-			 * and at a lowered priority the time it waited for
-			 * the processor, added up however it came. */
+			 * that a quota of its owner's held it off the
+			 * processor, and at a priority they lowered the time
+			 * it waited for the processor, added up however it
+			 * came. */
+			writer_pid_cgroups(h.pid, h.uid, &h.behind,
+			    &h.throttled_ms);
+			if (h.pid != last_pid)
+				throttled_was = -1;
+			if (throttled_was >= 0 && h.throttled_ms >
+			    throttled_was)
+				lowered += h.throttled_ms - throttled_was;
+			throttled_was = h.throttled_ms;
 			if (h.stopped && last != 0 && h.pid == last_pid)
 				stopped += now - last;
-			else if (h.idle || h.nice > 0) {
+			else if (h.idle || h.nice > 0 || h.behind) {
 				delay = writer_pid_delay_ms(h.pid);
 				if (delay_was >= 0 && delay > delay_was)
 					lowered += delay - delay_was;
@@ -450,7 +553,7 @@ store_writer_busy(const struct store_holder *h, int64_t now_ms,
 	long long held = (now_ms - h->since_ms) / 1000;
 
 	writer_login(h->uid, who, sizeof who);
-	if (why == WRITER_KEPT_LOWERED) {
+	if (why == WRITER_KEPT_LOWERED && (h->idle || h->nice > 0)) {
 		if (h->idle)
 			snprintf(fix, sizeof fix, "chrt -o -p 0 %ld", h->pid);
 		else
@@ -464,6 +567,15 @@ store_writer_busy(const struct store_holder *h, int64_t now_ms,
 		    who, h->pid, h->what, held, h->idle ? "chrt -i" : "nice",
 		    who, fix);
 	}
+	if (why == WRITER_KEPT_LOWERED)
+		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
+		    "(process %ld, %s) has held the database for %lld s in a "
+		    "cgroup of %s's that limits its processor time (a quota, "
+		    "a low weight or idle), waiting for the processor rather "
+		    "than working, so no one can save until it ends; ask %s "
+		    "to run ogpo outside it, or the system's administrator to "
+		    "end it (kill -9 %ld, as root)", who, h->pid, h->what,
+		    held, who, who, h->pid);
 	if (why == WRITER_KEPT_STOPPED && !h->stopped)
 		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
 		    "(process %ld, %s) has held the database for %lld s and "
