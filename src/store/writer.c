@@ -395,7 +395,7 @@ store_writer_enter(struct store *s, char **cause)
 	struct timespec nap = { 0, 20 * 1000000 };
 	int64_t start = 0, now, last = 0, delay, delay_was = -1;
 	int64_t stopped = 0, lowered = 0;	/* ms kept from its work */
-	int64_t throttled_was = -1;
+	int64_t throttled_was = -1, kept;
 	long last_pid = 0;
 	sigset_t block;
 
@@ -429,29 +429,33 @@ store_writer_enter(struct store *s, char **cause)
 		if (store_writer(s, &h)) {
 			if (h.since_ms == 0)	/* it has not said since when */
 				h.since_ms = start;
-			if (h.pid != last_pid)
-				delay_was = -1;
 			/* Kept from its work: the time it was seen stopped,
 			 * that a quota of its owner's held it off the
 			 * processor, and at a priority they lowered the time
 			 * it waited for the processor, added up however it
-			 * came. */
+			 * came; never more than the time waited (a quota's
+			 * time is counted on every processor, a wait for the
+			 * processor once it ends, all of it). */
 			writer_pid_cgroups(h.pid, h.uid, &h.behind,
 			    &h.throttled_ms);
 			if (h.pid != last_pid)
-				throttled_was = -1;
+				throttled_was = delay_was = -1;
+			kept = 0;
 			if (throttled_was >= 0 && h.throttled_ms >
 			    throttled_was)
-				lowered += h.throttled_ms - throttled_was;
+				kept = h.throttled_ms - throttled_was;
 			throttled_was = h.throttled_ms;
 			if (h.stopped && last != 0 && h.pid == last_pid)
 				stopped += now - last;
 			else if (h.idle || h.nice > 0 || h.behind) {
 				delay = writer_pid_delay_ms(h.pid);
 				if (delay_was >= 0 && delay > delay_was)
-					lowered += delay - delay_was;
+					kept += delay - delay_was;
 				delay_was = delay;
 			}
+			lowered += kept;
+			if (stopped + lowered > now - start)
+				lowered = now - start - stopped;
 			last = now;
 			last_pid = h.pid;
 			if (s->wait_fn != NULL && now - start >= 500)

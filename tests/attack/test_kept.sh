@@ -14,12 +14,6 @@
 . "$(dirname "$0")/attack-lib.sh"
 
 H=$TMP/home/$ED
-# The editor's import of 200,000 officers of MOI (its own scope).
-awk 'BEGIN { print "name,agency_code,role,email,phone";
-    for (i = 1; i <= 200000; i++)
-	printf "匯入%d,MOI,po,bulk%d@moi.gov.tw,02-2356-%04d\n", i, i,
-	    i % 10000 }' >"$H/big.csv"
-chmod 644 "$H/big.csv"
 
 # writing: wait until the editor's ogpo holds the database for writing;
 # its pid in $held ("" if that was not seen within 30 s).
@@ -35,13 +29,13 @@ writing() {
 	done
 }
 
-# import N [WRAP...]: the editor imports big.csv, its names made new by N
-# (so that it writes), under WRAP (chrt -i 0, say), in the background.
+# import N [WRAP...]: the editor imports 200,000 officers of MOI (its own
+# scope), their addresses new by N (so that it writes), under WRAP (chrt
+# -i 0, say), in the background.
 import() {
 	n=$1
 	shift
-	sed "s/bulk/k$n-/" "$H/big.csv" >"$H/big$n.csv"
-	chmod 644 "$H/big$n.csv"
+	rows 200000 "$H/big$n.csv" "k$n-"
 	as "$ED" - sh -c "$* $BIN import officers $H/big$n.csv \
 	    >$H/imp$n.out 2>&1; echo \$? >$H/imp$n.rc" &
 	imp=$!
