@@ -66,15 +66,24 @@ struct store_holder {
 	int64_t		 since_ms;	/* ms since the epoch */
 	char		 what[32];	/* "import", "ogpo set" … */
 	int		 stopped;	/* Ctrl-Z or kill -STOP */
+	int		 nice;		/* its nice value (renice) */
+	int		 idle;		/* put last for the processor
+					   (chrt -i: SCHED_IDLE) */
+	int		 behind;	/* so by a cgroup of its owner's */
+	int64_t		 throttled_ms;	/* kept off the processor by a
+					   quota of its owner's, in all */
 };
 int	 store_writer(struct store *s, struct store_holder *h);
 
 /*
  * While this process waits for another's write to end, fn is called
  * (every 20 ms or so, after half a second) with the holder and how long
- * it has waited: to say so on a screen. A holder that stays stopped is
- * not waited for long: the write fails with OGPO_BUSY and a sentence
- * naming it. fn must not write to the database.
+ * it has waited: to say so on a screen. A holder kept from working is
+ * not waited for long: stopped, or waiting for the processor at a
+ * priority or in a cgroup its owner lowered, for five seconds in all
+ * (however short each time), the write fails with OGPO_BUSY and a
+ * sentence naming it.
+ * fn must not write to the database.
  */
 typedef void (*store_wait_fn)(void *arg, const struct store_holder *h,
     int64_t waited_ms);

@@ -349,8 +349,16 @@ void	store_writer_open(struct store *s, int shared, gid_t group);
 void	store_writer_close(struct store *s);
 int	store_writer_enter(struct store *s, char **cause);
 void	store_writer_leave(struct store *s, uint64_t txnid);
+/* Why a holder was given up on: waited for as long as one that works,
+ * or kept from its work (stopped_ms of the wait stopped, or waiting for
+ * the processor at a priority its owner lowered) for five seconds. */
+enum writer_why {
+	WRITER_WORKS,
+	WRITER_KEPT_STOPPED,
+	WRITER_KEPT_LOWERED
+};
 int	store_writer_busy(const struct store_holder *h, int64_t now_ms,
-	    char **cause);
+	    enum writer_why why, int64_t stopped_ms, char **cause);
 /* When transaction txnid was committed (ms since the epoch), 0 if not in
  * the ring; *oldest is the oldest txnid the ring holds. */
 int64_t	store_commit_time(struct store *s, uint64_t txnid, uint64_t *oldest);

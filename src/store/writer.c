@@ -17,7 +17,14 @@
  *
  * Signals that stop a process from its terminal (Ctrl-Z and the like)
  * are held off while the lock is held, and delivered once it is let go.
+ * What its owner can still do to a holder (stop it and let it go on, a
+ * moment in every few seconds; lower its priority, nice 19 or chrt -i,
+ * or give it a quota, a low weight or idle in a cgroup of its own, and
+ * keep the processor busy) is counted up over the wait: a holder
+ * kept from its work for five seconds in all is given up on, however
+ * short each time, not waited for as one that works.
  */
+#define _GNU_SOURCE	/* SCHED_IDLE */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -25,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pwd.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -174,21 +182,159 @@ writer_pid_frozen(long pid)
 	return frozen;
 }
 
+/*
+ * From /proc/PID/stat: whether pid is stopped (state T or t), its nice
+ * value and whether it runs at idle priority (SCHED_IDLE). 0, or -1 if it
+ * is gone.
+ */
+static int
+writer_pid_stat(long pid, int *stopped, int *nice, int *idle)
+{
+	char path[64], buf[1024], *p;
+	FILE *f;
+	int field, ok = -1;
+
+	*stopped = *nice = *idle = 0;
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	if (fgets(buf, sizeof buf, f) != NULL &&
+	    (p = strrchr(buf, ')')) != NULL && p[1] == ' ') {
+		ok = 0;
+		*stopped = p[2] == 'T' || p[2] == 't';
+		/* Field 3 is the state; nice is the 19th, policy the 41st. */
+		for (field = 3, p += 2; p != NULL && field < 41; field++) {
+			if (field == 19)
+				*nice = (int)strtol(p, NULL, 10);
+			p = strchr(p, ' ');
+			if (p != NULL)
+				p++;
+		}
+		if (p != NULL)
+			*idle = strtol(p, NULL, 10) == SCHED_IDLE;
+	}
+	fclose(f);
+	return ok;
+}
+
 int
 store_pid_stopped(long pid)
 {
-	char path[64], buf[512], *p;
-	FILE *f;
-	int stopped = 0;
+	int stopped, nice, idle;
 
-	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
-	if ((f = fopen(path, "r")) == NULL)
-		return 0;
-	if (fgets(buf, sizeof buf, f) != NULL &&
-	    (p = strrchr(buf, ')')) != NULL && p[1] == ' ')
-		stopped = p[2] == 'T' || p[2] == 't';
-	fclose(f);
+	(void)writer_pid_stat(pid, &stopped, &nice, &idle);
 	return stopped || writer_pid_frozen(pid);
+}
+
+/*
+ * How long pid has waited for a processor since it started, in ms (the
+ * second figure of /proc/PID/schedstat), -1 if unknown.
+ */
+static int64_t
+writer_pid_delay_ms(long pid)
+{
+	char path[64];
+	unsigned long long run, delay;
+	FILE *f;
+	int n;
+
+	snprintf(path, sizeof path, "/proc/%ld/schedstat", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	n = fscanf(f, "%llu %llu", &run, &delay);
+	fclose(f);
+	return n == 2 ? (int64_t)(delay / 1000000) : -1;
+}
+
+/*
+ * One number from file name in dir into *v: the first, if uid owns the
+ * file (uid set it); with key, the one on the line key begins, whoever
+ * owns it. 1 if there is one, else 0.
+ */
+static int
+writer_owned_value(const char *dir, const char *name, const char *key,
+    unsigned uid, long long *v)
+{
+	char *path = xasprintf("%s/%s", dir, name), line[128];
+	struct stat st;
+	size_t klen = key != NULL ? strlen(key) : 0;
+	FILE *f;
+	int found = 0;
+
+	f = fopen(path, "re");
+	free(path);
+	if (f == NULL)
+		return 0;
+	if (fstat(fileno(f), &st) == 0 && (key != NULL || st.st_uid == uid))
+		while (!found && fgets(line, sizeof line, f) != NULL) {
+			if (key != NULL && (strncmp(line, key, klen) != 0 ||
+			    line[klen] != ' '))
+				continue;
+			/* "max" (no quota) reads as none. */
+			found = sscanf(line + (klen ? klen + 1 : 0), "%lld",
+			    v) == 1;
+		}
+	fclose(f);
+	return found;
+}
+
+/*
+ * What the holder's owner set on the cgroups that hold it, in the files
+ * of the processor's controller they own (a cgroup of their own, as
+ * systemd gives every login, and those they make under it): whether it
+ * is put behind others (a weight or shares below the default, or idle),
+ * and the time, in ms, a quota of theirs has kept it off the processor
+ * (added up over such cgroups). Both hierarchies, each where it is
+ * mounted.
+ */
+static void
+writer_pid_cgroups(long pid, unsigned uid, int *behind, int64_t *throttled)
+{
+	char path[64], line[4096], *cg, *colon, *dir, *cut;
+	long long v;
+	FILE *f;
+	int v2;
+
+	*behind = 0;
+	*throttled = 0;
+	if (uid == 0 || uid == (unsigned)-1)
+		return;		/* root's cgroups are the system's */
+	snprintf(path, sizeof path, "/proc/%ld/cgroup", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		/* "0::PATH", or "N:cpu,cpuacct:PATH" */
+		if ((colon = strchr(line, ':')) == NULL ||
+		    (cg = strchr(colon + 1, ':')) == NULL)
+			continue;
+		*cg++ = '\0';
+		v2 = colon[1] == '\0';
+		if (!v2 && strcmp(colon + 1, "cpu") != 0 &&
+		    strncmp(colon + 1, "cpu,", 4) != 0)
+			continue;
+		dir = v2 ? xasprintf("/sys/fs/cgroup%s",
+		    strcmp(cg, "/") == 0 ? "" : cg) :
+		    xasprintf("/sys/fs/cgroup/%s%s", colon + 1,
+		    strcmp(cg, "/") == 0 ? "" : cg);
+		/* From its own cgroup up; the top is the system's. */
+		while ((cut = strrchr(dir, '/')) != NULL &&
+		    cut > dir + strlen("/sys/fs/cgroup")) {
+			if ((writer_owned_value(dir, v2 ? "cpu.weight" :
+			    "cpu.shares", NULL, uid, &v) && v < (v2 ? 100 :
+			    1024)) || (writer_owned_value(dir, "cpu.idle",
+			    NULL, uid, &v) && v != 0))
+				*behind = 1;
+			if (writer_owned_value(dir, v2 ? "cpu.max" :
+			    "cpu.cfs_quota_us", NULL, uid, &v) && v > 0 &&
+			    writer_owned_value(dir, "cpu.stat", v2 ?
+			    "throttled_usec" : "throttled_time", uid, &v))
+				*throttled += v2 ? v / 1000 : v / 1000000;
+			*cut = '\0';
+		}
+		free(dir);
+	}
+	fclose(f);
 }
 
 int
@@ -211,7 +357,8 @@ store_writer(struct store *s, struct store_holder *h)
 	 * is its own (a record left by an earlier holder is not). */
 	h->pid = (long)fl.l_pid;
 	h->uid = store_pid_uid(h->pid);
-	h->stopped = store_pid_stopped(h->pid);
+	(void)writer_pid_stat(h->pid, &h->stopped, &h->nice, &h->idle);
+	h->stopped = h->stopped || writer_pid_frozen(h->pid);
 	snprintf(h->what, sizeof h->what, "?");
 	if (pread(s->wfd, &wh, sizeof wh, 0) == (ssize_t)sizeof wh &&
 	    wh.magic == WRITER_MAGIC && wh.pid == (int32_t)h->pid) {
@@ -246,7 +393,10 @@ store_writer_enter(struct store *s, char **cause)
 	struct store_holder h;
 	struct writer_head wh;
 	struct timespec nap = { 0, 20 * 1000000 };
-	int64_t start = 0, now, stopped_since = 0;
+	int64_t start = 0, now, last = 0, delay, delay_was = -1;
+	int64_t stopped = 0, lowered = 0;	/* ms kept from its work */
+	int64_t throttled_was = -1, kept;
+	long last_pid = 0;
 	sigset_t block;
 
 	/*
@@ -279,16 +429,44 @@ store_writer_enter(struct store *s, char **cause)
 		if (store_writer(s, &h)) {
 			if (h.since_ms == 0)	/* it has not said since when */
 				h.since_ms = start;
-			if (!h.stopped)
-				stopped_since = 0;
-			else if (stopped_since == 0)
-				stopped_since = now;
+			/* Kept from its work: the time it was seen stopped,
+			 * that a quota of its owner's held it off the
+			 * processor, and at a priority they lowered the time
+			 * it waited for the processor, added up however it
+			 * came; never more than the time waited (a quota's
+			 * time is counted on every processor, a wait for the
+			 * processor once it ends, all of it). */
+			writer_pid_cgroups(h.pid, h.uid, &h.behind,
+			    &h.throttled_ms);
+			if (h.pid != last_pid)
+				throttled_was = delay_was = -1;
+			kept = 0;
+			if (throttled_was >= 0 && h.throttled_ms >
+			    throttled_was)
+				kept = h.throttled_ms - throttled_was;
+			throttled_was = h.throttled_ms;
+			if (h.stopped && last != 0 && h.pid == last_pid)
+				stopped += now - last;
+			else if (h.idle || h.nice > 0 || h.behind) {
+				delay = writer_pid_delay_ms(h.pid);
+				if (delay_was >= 0 && delay > delay_was)
+					kept += delay - delay_was;
+				delay_was = delay;
+			}
+			lowered += kept;
+			if (stopped + lowered > now - start)
+				lowered = now - start - stopped;
+			last = now;
+			last_pid = h.pid;
 			if (s->wait_fn != NULL && now - start >= 500)
 				s->wait_fn(s->wait_arg, &h, now - start);
-			if ((stopped_since != 0 && now - stopped_since >=
-			    WRITER_STOPPED_MS) || now - start >=
-			    WRITER_WORKING_MS)
-				return store_writer_busy(&h, now, cause);
+			if (stopped + lowered >= WRITER_STOPPED_MS ||
+			    now - start >= WRITER_WORKING_MS)
+				return store_writer_busy(&h, now,
+				    stopped + lowered < WRITER_STOPPED_MS ?
+				    WRITER_WORKS : stopped >= lowered ?
+				    WRITER_KEPT_STOPPED : WRITER_KEPT_LOWERED,
+				    stopped, cause);
 		}
 		nanosleep(&nap, NULL);
 	}
@@ -372,13 +550,46 @@ writer_login(unsigned uid, char *buf, size_t n)
 }
 
 int
-store_writer_busy(const struct store_holder *h, int64_t now_ms, char **cause)
+store_writer_busy(const struct store_holder *h, int64_t now_ms,
+    enum writer_why why, int64_t stopped_ms, char **cause)
 {
-	char who[64];
+	char who[64], fix[64];
 	long long held = (now_ms - h->since_ms) / 1000;
 
 	writer_login(h->uid, who, sizeof who);
-	if (h->stopped)
+	if (why == WRITER_KEPT_LOWERED && (h->idle || h->nice > 0)) {
+		if (h->idle)
+			snprintf(fix, sizeof fix, "chrt -o -p 0 %ld", h->pid);
+		else
+			snprintf(fix, sizeof fix, "renice -n 0 -p %ld", h->pid);
+		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
+		    "(process %ld, %s) has held the database for %lld s at a "
+		    "priority lowered below others' (%s), waiting for the "
+		    "processor rather than working, so no one can save until "
+		    "it ends; ask %s to run ogpo at normal priority, or the "
+		    "system's administrator to restore it (as root: %s)",
+		    who, h->pid, h->what, held, h->idle ? "chrt -i" : "nice",
+		    who, fix);
+	}
+	if (why == WRITER_KEPT_LOWERED)
+		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
+		    "(process %ld, %s) has held the database for %lld s in a "
+		    "cgroup of %s's that limits its processor time (a quota, "
+		    "a low weight or idle), waiting for the processor rather "
+		    "than working, so no one can save until it ends; ask %s "
+		    "to run ogpo outside it, or the system's administrator to "
+		    "end it (kill -9 %ld, as root)", who, h->pid, h->what,
+		    held, who, who, h->pid);
+	if (why == WRITER_KEPT_STOPPED && !h->stopped)
+		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
+		    "(process %ld, %s) has held the database for %lld s and "
+		    "was stopped again and again (kill -STOP), for %lld s in "
+		    "all while others waited for it, so no one can save while "
+		    "it goes on so; ask %s to let it run, or the system's "
+		    "administrator to end it (kill -9 %ld, as root)", who,
+		    h->pid, h->what, held, (long long)(stopped_ms / 1000),
+		    who, h->pid);
+	if (why == WRITER_KEPT_STOPPED || h->stopped)
 		return err_set(cause, OGPO_BUSY, "nothing was saved: %s's ogpo "
 		    "(process %ld, %s) has held the database for %lld s and "
 		    "is stopped (suspended with Ctrl-Z or kill -STOP), so "

@@ -107,6 +107,17 @@ said() {
 as "$ADM" user add "$ED" --role editor --agency MOI
 as "$ADM" user add "$VW" --role viewer
 
+# rows N FILE [TAG]: N officers of MOI as a CSV the editor may import,
+# readable by all, their e-mail addresses TAG1@moi.gov.tw … (bulk1 …).
+rows() {
+	awk -v n="$1" -v tag="${3:-bulk}" 'BEGIN {
+	    print "name,agency_code,role,email,phone";
+	    for (i = 1; i <= n; i++)
+		printf "匯入%d,MOI,po,%s%d@moi.gov.tw,02-2356-%04d\n", i,
+		    tag, i, i % 10000 }' >"$2"
+	chmod 644 "$2"
+}
+
 remember() {
 	sha256sum "$DATA" | cut -d' ' -f1 >"$TMP/sum"
 }

@@ -27,15 +27,6 @@ save() {
 	return 0
 }
 
-# rows N FILE: N officers of MOI as a CSV the editor may import.
-rows() {
-	awk -v n="$1" 'BEGIN { print "name,agency_code,role,email,phone";
-	    for (i = 1; i <= n; i++)
-		printf "匯入%d,MOI,po,bulk%d@moi.gov.tw,02-2356-%04d\n", i, i,
-		    i % 10000 }' >"$2"
-	chmod 644 "$2"
-}
-
 # --- readers: a pager that stops reading, a held snapshot -----------------
 growth() {
 	before=$(stat -c %s "$DATA")
