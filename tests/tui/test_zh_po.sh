@@ -1,0 +1,161 @@
+#!/bin/sh
+# test_zh_po.sh — an agency's new PO (an editor of 國軍退除役官兵輔導委員會),
+# in Traditional Chinese at 80x24 and 100x30, doing the job from what
+# the screen says:
+# - the help window's status line says the help window's keys (PgDn, /,
+#   Esc), not the page's beneath it, which do nothing there; a page's
+#   key pressed there says to close the window first;
+# - a case's window (Space on the Cases tab) likewise: m, which it says
+#   starts a meeting, is said to wait until the window is closed;
+# - D, with the cases narrowed to the agency, lists that agency's
+#   deadlines alone, under its name;
+# - a roll call's status line offers I 匯入 at 80 columns (a Teams report
+#   read in), and a list to tick (P, point 7's invitees) its own keys;
+# - inviting one's own officer to another agency's meeting is refused
+#   naming whom to ask: the agency that convenes it;
+# - an export into a folder the PO may not write names the folder whole
+#   and says to write to their home folder, where ~/ then writes it;
+# - a form's status line names keys as its last line does: Ctrl-S,
+#   Shift-Tab.
+#
+# A real Unix account (made here, removed at the end) runs the real
+# binary: this needs root, as the test machine is.
+. tests/lib.sh
+. tests/tui/tui-lib.sh
+
+tui_account ogpzp
+
+demo_db
+chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
+"$OGPO" --db "$DB" user add "$ED" --role editor --agency VAC >/dev/null ||
+    not_ok "an editor of VAC"
+due=$(date -d '+10 days' +%Y-%m-%d)
+"$OGPO" --db "$DB" add case title=榮民就養資訊公開與查詢便利化 lead=VAC \
+    source=agency >/dev/null || not_ok "a case VAC leads"
+m=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' \
+    '$12 == "held" { print $1; exit }')
+"$OGPO" --db "$DB" add resolution meeting="$m" \
+    text=請盤點榮民服務開放資料 owner=VAC due="$due" >/dev/null ||
+    not_ok "a resolution VAC owes"
+# A PO of theirs named since the meetings were planned: point 7 would
+# invite them.
+"$OGPO" --db "$DB" add officer name=歐陽志明 agency=VAC role=po \
+    email=ouyang@vac.gov.tw >/dev/null || not_ok "a new PO of VAC"
+# The editor's home, and the folder ogpo is started in, theirs to read
+# but not to write.
+H=$TMP/home
+mkdir -p "$H" "$TMP/desk"
+chown "$ED" "$H"
+chmod 755 "$TMP/desk"
+cd "$TMP/desk" || exit 1
+TUI_ENV="'HOME=$H'"
+
+po() {	# po NAME COLS ROWS: the editor's ogpo, in Chinese
+	TUI_AS="setpriv --reuid=$ED --regid=$GRP --clear-groups"
+	tui_start_zh "$1" "$2" "$3"
+	TUI_AS=
+}
+
+for size in "80 24" "100 30"; do
+	set -- $size
+	n=po$1
+	po "$n" "$1" "$2"
+	# --- the help ----------------------------------------------------
+	keys '?'
+	expect "$n: ? opens the help" "此處的按鍵"
+	screen
+	st=$(status_line | sed 's/ *$//')
+	check "$n: the help's status line says its own keys ($st)" \
+	    [ "$st" = "PgDn 下一頁  / 搜尋  Esc 關閉" ]
+	keys a
+	expect "$n: a page's key there says to close the help first" \
+	    "a 是此視窗下方頁面的按鍵：請先按 Esc 關閉視窗，再按 a"
+	esc
+	expect_gone "$n: Esc closes the help" "此處的按鍵"
+	# --- the agency's cases and what it owes -------------------------
+	keys 4
+	expect "$n: the Cases tab" "榮民就養資訊公開"
+	keys f
+	expect "$n: f asks which cases" "某機關（主責或協辦）"
+	text 某機關
+	keys Enter
+	expect "$n: … which agency" "選擇機關"
+	text 退除役
+	keys Enter
+	expect "$n: narrowed to the agency" "列管案件，機關：國軍退除役官兵輔導委員會"
+	keys Space
+	expect "$n: Space shows the case" "按 m 召開"
+	screen
+	check "$n: the case's window says its keys, ? too" sh -c \
+	    "tail -n 1 '$SCR' | grep -q 'PgDn 下一頁  / 搜尋  Esc 關閉  ? 說明'"
+	keys m
+	expect "$n: m there is said to wait for the window to close" \
+	    "m 是此視窗下方頁面的按鍵：請先按 Esc 關閉視窗，再按 m"
+	esc
+	expect_gone "$n: Esc closes it" "按 m 召開"
+	keys D
+	expect "$n: D names the agency whose deadlines it lists" \
+	    "國軍退除役官兵輔導委員會的期限"
+	expect "$n: … the resolution it owes" "請盤點榮民服務"
+	check "$n: … and no other agency's" lacks_text "農業部"
+	esc
+	# --- a form names its keys as its last line does -----------------
+	keys p
+	expect "$n: p reports progress" "辦理情形"
+	screen
+	check "$n: the form's status line says Ctrl-S and Shift-Tab" sh -c \
+	    "tail -n 1 '$SCR' | grep -q 'Shift-Tab 上一欄.*Ctrl-S 儲存'"
+	esc
+	expect_gone "$n: Esc leaves the form" "Ctrl-S：儲存"
+	# --- an export where the PO may not write ------------------------
+	keys :
+	text "export cases -o 列管$1.ods"
+	keys Enter
+	expect "$n: the refusal names the folder whole" \
+	    "無法寫入 列管$1.ods（資料夾 $TMP/desk）"
+	expect "$n: … and where to write instead" "$H/列管$1.ods"
+	keys Enter
+	keys :
+	text "export cases -o ~/列管$1.ods"
+	keys Enter
+	expect "$n: ~/ writes it in the home folder" "已寫入"
+	check "$n: … the file is there" test -s "$H/列管$1.ods"
+	# --- the next meeting's roll call --------------------------------
+	keys 3
+	expect "$n: the Meetings tab" "會議，由新至舊"
+	keys Down Enter
+	expect "$n: the roll call opens" "出席 0／受邀"
+	screen
+	check "$n: its status line offers I 匯入" sh -c \
+	    "tail -n 1 '$SCR' | grep -q 'I 匯入'"
+	check "$n: … and still the marks and the way out" sh -c \
+	    "tail -n 1 '$SCR' | grep -q 'p 出席  o 線上.*Esc 關閉'"
+	keys i
+	expect "$n: i invites: which agency" "選擇機關"
+	text 退除役
+	keys Enter
+	expect "$n: … which of its people" "邀請國軍退除役官兵輔導委員會的哪一位"
+	keys Enter
+	expect "$n: another agency's meeting: refused, saying whom to ask" \
+	    "請洽召集該會議的"
+	expect "$n: … the convener or an admin" "管理者代為邀請"
+	keys Enter
+	esc
+	tui_stop
+done
+
+# --- a list to tick, over a roll call (the coordinator's) ----------------
+tui_start_zh admin 80 24
+keys 3
+expect "the Meetings tab" "會議，由新至舊"
+keys Enter
+expect "the roll call opens" "出席 0／受邀"
+keys P
+expect "P lists point 7's invitees to tick" "空白鍵：切換並下移"
+screen
+st=$(status_line | sed 's/ *$//')
+check "the list's status line says its own keys ($st)" \
+    [ "$st" = "Space 勾選  Enter 繼續  Esc 取消  ? 說明" ]
+esc
+tui_stop
+tui_done
