@@ -7,7 +7,8 @@
 # matrix's column headings) it is in the reader's style in every export,
 # as export deadlines and ogpo due already wrote it, not ISO in the
 # agenda and decisions and 民國 in the deadlines. The tracking table
-# imports back unchanged from each, and from a CSV with 民國 dates typed in.
+# imports back unchanged from each, and from a CSV with 民國 dates typed in;
+# a case with no policy stage has an empty cell there, not a guarded -.
 #
 #   OGPO=./ogpo sh tests/cli/test_roc_exports.sh
 . "$(dirname "$0")/../lib.sh"
@@ -80,6 +81,17 @@ head -1 "$TMP/out" >"$TMP/mx"
 contains "the matrix's headings say the 民國 day" "$TMP/mx" \
     "115/10/15 工作推動會議"
 lacks "… not ISO" "$TMP/mx" "2026-10-15"
+# A case with no policy stage, for a Chinese reader: an empty cell, not
+# "-" guarded against formulas ('-), which Excel shows as typed.
+LC_ALL=zh_TW.UTF-8 LANG=zh_TW.UTF-8 "$OGPO" --db "$DB" export cases \
+    --format csv >"$TMP/zh.csv" 2>"$TMP/err"
+grep -F 榮民就養資訊公開與查詢便利化 "$TMP/zh.csv" >"$TMP/zhline"
+contains "a case with no policy stage: its cell is empty" "$TMP/zhline" \
+    ",開啟,,"
+lacks "… not '-" "$TMP/zh.csv" "'-"
+LC_ALL=zh_TW.UTF-8 LANG=zh_TW.UTF-8 "$OGPO" --db "$DB" import cases \
+    "$TMP/zh.csv" --dry-run >"$TMP/out" 2>"$TMP/err"
+contains "… and reads back unchanged" "$TMP/out" "新增 0、更新 0、不變 19"
 rm "$XDG_CONFIG_HOME/ogpo/config"
 run export agenda "$m" --format csv
 grep -F 前次會議決議事項 "$TMP/out" | head -1 >"$TMP/ag"
