@@ -563,14 +563,20 @@ issues_deadlines_text(struct ui *ui, void *arg, char *title, size_t n)
 		return NULL;
 	}
 	if (agency != 0 && store_agency_get(t, agency, &a, NULL) == 0) {
-		snprintf(title, n, _("Deadlines of %s: overdue and due within "
-		    "14 days"), a.name);
+		snprintf(title, n, _("Deadlines of %s: every one still open"),
+		    a.name);
 		str_utf8_cut(title);
-	}
-	core_due_init(&u, 14, agency);
+	} else
+		agency = 0;
+	/* One agency's are few: all of them, what is due in two months
+	 * (a Join response, a resolution) too. */
+	core_due_init(&u, agency != 0 ? 3650 : 14, agency);
 	/* How many first: the list can be longer than the screen. */
 	if (core_due_collect(t, &u) == 0) {
-		char *sum = core_due_summary(&u);
+		char day[16], *sum = agency == 0 ? core_due_summary(&u) :
+		    xasprintf(_("%zu overdue, %zu to come (as of %s; calendar "
+		    "days)."), u.overdue, u.n - u.overdue, date_show(u.today,
+		    day, sizeof day));
 
 		issues_deadline_line(&text, sum);
 		issues_deadline_line(&text, "");

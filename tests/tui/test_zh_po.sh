@@ -8,7 +8,8 @@
 # - a case's window (Space on the Cases tab) likewise: m, which it says
 #   starts a meeting, is said to wait until the window is closed;
 # - D, with the cases narrowed to the agency, lists that agency's
-#   deadlines alone, under its name;
+#   deadlines alone, under its name, every one still open (a resolution
+#   due in 40 days too), not only the next 14 days';
 # - a roll call's status line offers I 匯入 at 80 columns (a Teams report
 #   read in), and a list to tick (P, point 7's invitees) its own keys;
 # - inviting one's own officer to another agency's meeting is refused
@@ -37,6 +38,10 @@ m=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' \
 "$OGPO" --db "$DB" add resolution meeting="$m" \
     text=請盤點榮民服務開放資料 owner=VAC due="$due" >/dev/null ||
     not_ok "a resolution VAC owes"
+"$OGPO" --db "$DB" add resolution meeting="$m" \
+    text=請提報就養資訊查詢專區時程 owner=VAC \
+    due="$(date -d '+40 days' +%Y-%m-%d)" >/dev/null ||
+    not_ok "one VAC owes in 40 days"
 # A PO of theirs named since the meetings were planned: point 7 would
 # invite them.
 "$OGPO" --db "$DB" add officer name=歐陽志明 agency=VAC role=po \
@@ -97,6 +102,8 @@ for size in "80 24" "100 30"; do
 	expect "$n: D names the agency whose deadlines it lists" \
 	    "國軍退除役官兵輔導委員會的期限"
 	expect "$n: … the resolution it owes" "請盤點榮民服務"
+	expect "$n: … and one due after 14 days: every one still open" \
+	    "請提報就養資訊查詢"
 	check "$n: … and no other agency's" lacks_text "農業部"
 	esc
 	# --- a form names its keys as its last line does -----------------
