@@ -17,7 +17,10 @@
 # - an export into a folder the PO may not write names the folder whole
 #   and says to write to their home folder, where ~/ then writes it;
 # - a form's status line names keys as its last line does: Ctrl-S,
-#   Shift-Tab.
+#   Shift-Tab;
+# - a designation ended (E) whose successor's form is left unsaved says
+#   the end stands, no successor was added, a adds one and u takes the
+#   end back.
 #
 # A real Unix account (made here, removed at the end) runs the real
 # binary: this needs root, as the test machine is.
@@ -150,6 +153,31 @@ for size in "80 24" "100 30"; do
 	esc
 	tui_stop
 done
+
+# --- a designation ended, the successor's form left unsaved -------------
+po end 80 24
+keys :
+text "list officers --agency VAC"
+keys Enter
+expect "the agency's officers" "國軍退除役官兵輔導委員會的人員"
+keys Home
+sel_row
+who=$(awk '{ print $1 }' "$TMP/sel")
+keys E
+expect "E asks the last day" "擔任"
+keys Enter
+expect "… then who takes over" "由誰接任？"
+keys Down Enter
+expect "a new officer: it says what it does first" "要儲存嗎？"
+keys y
+expect "the successor's form" "接任者"
+esc
+expect "left unsaved, the end is said to stand, and what to do" \
+    "沒有新增接任者：按 a 新增"
+tui_stop
+end=$("$OGPO" --db "$DB" list officers --tsv --agency VAC | awk -F '\t' \
+    -v n="$who" '$5 == n { print $16 }' | head -1)
+check "the database holds the end, as said ($who: '$end')" test -n "$end"
 
 # --- a list to tick, over a roll call (the coordinator's) ----------------
 tui_start_zh admin 80 24
