@@ -20,7 +20,9 @@
 #   Shift-Tab;
 # - a designation ended (E) whose successor's form is left unsaved says
 #   the end stands, no successor was added, a adds one and u takes the
-#   end back.
+#   end back;
+# - the topic vote offers a PO only what a PO may do (the coordinator
+#   enters ballots and candidates).
 #
 # A real Unix account (made here, removed at the end) runs the real
 # binary: this needs root, as the test machine is.
@@ -174,6 +176,16 @@ expect "the successor's form" "接任者"
 esc
 expect "left unsaved, the end is said to stand, and what to do" \
     "沒有新增接任者：按 a 新增"
+# The topic vote is the coordinator's to enter: a PO is offered reading.
+keys 4
+expect "the Cases tab" "列管案件"
+keys V
+expect "V opens the topic vote" "議題票選 #"
+screen
+st=$(status_line | sed 's/ *$//')
+check "the PO's vote offers what a PO may do ($st)" \
+    [ "$st" = "v 其他票選  Esc 關閉  ? 說明" ]
+esc
 tui_stop
 end=$("$OGPO" --db "$DB" list officers --tsv --agency VAC | awk -F '\t' \
     -v n="$who" '$5 == n { print $16 }' | head -1)
@@ -191,6 +203,15 @@ screen
 st=$(status_line | sed 's/ *$//')
 check "the list's status line says its own keys ($st)" \
     [ "$st" = "Space 勾選  Enter 繼續  Esc 取消  ? 說明" ]
+esc
+esc
+keys 4
+expect "the Cases tab" "列管案件"
+keys V
+expect "V opens the topic vote" "議題票選 #"
+screen
+check "the coordinator's vote offers entering ballots" sh -c \
+    "tail -n 1 '$SCR' | grep -q 'b 選票  a 加入候選'"
 esc
 tui_stop
 tui_done
