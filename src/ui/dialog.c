@@ -691,7 +691,19 @@ ui_prompt(struct ui *ui, const char *title, char *buf, size_t n)
 int
 ui_prompt_path(struct ui *ui, const char *title, char *buf, size_t n)
 {
-	return dialog_prompt(ui, title, buf, n, 0, 1);
+	const char *home = getenv("HOME");
+	char *full;
+	int r = dialog_prompt(ui, title, buf, n, 0, 1);
+
+	/* ~/ typed and not completed is the home folder, as in a shell. */
+	if (r == 1 && strncmp(buf, "~/", 2) == 0 && home != NULL &&
+	    home[0] == '/') {
+		full = xasprintf("%s%s", home, buf + 1);
+		if (strlen(full) < n)
+			str_copy(buf, full, n);
+		free(full);
+	}
+	return r;
 }
 
 int

@@ -16,6 +16,9 @@
 #   naming whom to ask: the agency that convenes it;
 # - an export into a folder the PO may not write names the folder whole
 #   and says to write to their home folder, where ~/ then writes it;
+# - I on a roll call with no spreadsheet where ogpo started asks for the
+#   path at once (a list holding only "type the path" took ~/ typed for a
+#   filter and showed nothing), and ~/ there is the home folder;
 # - a form's status line names keys as its last line does: Ctrl-S,
 #   Shift-Tab;
 # - a designation ended (E) whose successor's form is left unsaved says
@@ -56,6 +59,8 @@ m=$("$OGPO" --db "$DB" list meetings --tsv | awk -F '\t' \
 H=$TMP/home
 mkdir -p "$H" "$TMP/desk"
 chown "$ED" "$H"
+printf '%s\n' '名稱	電子郵件	角色' '歐陽志明（國軍退除役官兵輔導委員會）		出席者' \
+    >"$H/teams.csv"
 chmod 755 "$TMP/desk"
 cd "$TMP/desk" || exit 1
 TUI_ENV="'HOME=$H'"
@@ -151,6 +156,17 @@ for size in "80 24" "100 30"; do
 	expect "$n: another agency's meeting: refused, saying whom to ask" \
 	    "請洽召集該會議的"
 	expect "$n: … the convener or an admin" "管理者代為邀請"
+	keys Enter
+	# A Teams report in the home folder, none where ogpo started: I
+	# asks the path at once, and ~/ is the home folder.
+	keys I
+	expect "$n: I asks for the file's path at once" \
+	    "從檔案匯入本會議的出席情形"
+	text "~/teams.csv"
+	keys Enter
+	expect "$n: … then how the people listed came" "應如何登記"
+	keys 1
+	expect "$n: ~/ read from the home folder" "$H/teams.csv"
 	keys Enter
 	esc
 	tui_stop
