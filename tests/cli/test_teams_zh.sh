@@ -18,10 +18,6 @@ DB=$TMP/db
 D=$TMP/in
 mkdir -p "$D"
 
-# utf16 FILE: standard input as UTF-16LE with a BOM, as Teams writes it.
-utf16() {
-	{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE; } >"$1"
-}
 # att NAME: the status of NAME at the meeting 線上議題協作會議.
 att() {
 	"$OGPO" --db "$DB" export attendance --month 2027-01 --format csv \

@@ -35,9 +35,7 @@
 tui_account ogpzp
 
 demo_db
-chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
-"$OGPO" --db "$DB" user add "$ED" --role editor --agency VAC >/dev/null ||
-    not_ok "an editor of VAC"
+tui_editor VAC
 due=$(date -d '+10 days' +%Y-%m-%d)
 "$OGPO" --db "$DB" add case title=榮民就養資訊公開與查詢便利化 lead=VAC \
     source=agency >/dev/null || not_ok "a case VAC leads"
