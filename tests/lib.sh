@@ -38,6 +38,11 @@ private_etc() {
 	mount --bind "$TMP/etc" /etc
 }
 
+# utf16 FILE: standard input as UTF-16LE with a BOM, as Teams writes it.
+utf16() {
+	{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE; } >"$1"
+}
+
 # shquote WORD: WORD quoted for sh.
 shquote() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
 

@@ -40,6 +40,9 @@ enum import_col {
 	COL_MEETING_TITLE,	/* attendance: 會議名稱, to tell two apart */
 	COL_STATUS,		/* attendance: 出席情形 */
 	COL_PROXY,		/* attendance: 代理人 */
+	COL_UPN,		/* attendance: a meeting tool's sign-in name
+				 * (Teams' UPN), the e-mail where that is
+				 * empty */
 	COL_MAX
 };
 

@@ -450,9 +450,14 @@ const struct cmd_entry cmd_import_entry = {
 	    "for a report of who joined, absent for a sheet's\nunmarked "
 	    "rows); an answer recorded before that says more stays (請假 "
 	    "sent\nahead, 出席 in the room). A sign-in sheet's 簽到 or 簽名 "
-	    "column takes marks\n(✓ ○ V 到, 請假, 代理：and the name); a "
-	    "name cell may carry the agency:\n王小明 (內政部), 內政部-王小明. "
-	    "A report's next section (3. In-Meeting\nActivities) ends its "
-	    "table.\n"),
+	    "column takes marks\n(✓ ○ V 到, 請假, 代理：and the name). A "
+	    "name cell may carry the agency, its\nexact name or code, after "
+	    "the name or before it: 王小明 (內政部),\n王小明（內政部）, "
+	    "（內政部）王小明, 【內政部】王小明, 內政部-王小明,\n內政部 王小明, "
+	    "王小明_MOI. A Microsoft Teams report, in English or in\n"
+	    "Chinese, is read by its Name or 名稱 (全名), Email or 電子郵件, "
+	    "and, where\nthe e-mail is empty, Participant ID (UPN) or "
+	    "參與者識別碼. A report's next\nsection (3. In-Meeting Activities, "
+	    "3. 會議中活動) ends its table.\n"),
 	.exec = cmd_import_exec,
 };

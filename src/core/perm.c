@@ -478,7 +478,19 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 		    "that", c->login, scope, what);
 	}
 	if (rec != NULL && !perm_record_in_scope(c, t, kind, rec)) {
+		struct agency a;
+
 		perm_words(t, kind, rec, what, sizeof what);
+		/* An invitation to another's meeting: say whose it is to
+		 * make, so the person knows whom to ask. */
+		if (kind == ENTITY_ATTENDANCE && old == NULL &&
+		    store_agency_get(t, perm_agency_of(t, kind, rec), &a,
+		    NULL) == 0)
+			return err_set(cause, OGPO_DENIED, "you (%s) may edit "
+			    "only within %s and the agencies below them; %s "
+			    "would be outside that: ask %s, who convenes the "
+			    "meeting, or an admin to invite them", c->login,
+			    scope, what, a.name);
 		return err_set(cause, OGPO_DENIED, "you (%s) may edit only "
 		    "within %s and the agencies below them; %s would be "
 		    "outside that", c->login, scope, what);

@@ -949,7 +949,7 @@ export_matrix_meeting(struct store_txn *t, const struct meeting *m,
 	struct export_matrix *x = arg;
 	const struct export_invitee *v;
 	struct export_cell *c;
-	char **h;
+	char **h, day[32];
 	size_t i;
 	int rc;
 
@@ -965,8 +965,9 @@ export_matrix_meeting(struct store_txn *t, const struct meeting *m,
 		free(x->heads);
 		x->heads = h;
 	}
-	x->heads[x->nmeetings] = xasprintf("%s %s", m->date,
-	    export_label(&model_meeting_kinds, m->kind));
+	/* A heading is text: its day in the reader's date style. */
+	x->heads[x->nmeetings] = xasprintf("%s %s", date_show(m->date, day,
+	    sizeof day), export_label(&model_meeting_kinds, m->kind));
 	for (i = 0; i < x->list.n; i++) {
 		v = &x->list.v[i];
 		if (v->a.officer & ATTEND_EXTERNAL)
@@ -2114,14 +2115,17 @@ export_item_resolution(struct export_items *it, const struct export_tree *tr,
 {
 	struct export_item *x;
 	uint32_t i, n = it->by_agency && r->nowner > 0 ? r->nowner : 1;
-	char name[OGPO_NAME_MAX + 1];
+	char name[OGPO_NAME_MAX + 1], day[32];
 
+	/* Its meeting's day in the reader's date style (115/09/15-1), as
+	 * ogpo due, the deadlines export and the screen name it. */
+	date_show(m->date, day, sizeof day);
 	for (i = 0; i < n && i < OGPO_COLLAB_MAX; i++) {
 		x = export_item_add(it);
 		x->part = part;
 		x->kind = ENTITY_RESOLUTION;
 		x->id = r->h.id;
-		snprintf(x->ref, sizeof x->ref, "%s-%u", m->date, r->number);
+		snprintf(x->ref, sizeof x->ref, "%s-%u", day, r->number);
 		if (it->by_agency) {
 			x->rank = export_agency_cells(tr, r->nowner ?
 			    r->owner[i] : 0, x->agency, sizeof x->agency,

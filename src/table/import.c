@@ -286,7 +286,8 @@ import_cell_of(const struct import_header *h, const struct table_row *row,
 		return buf;
 	import_trim_wide(buf);
 	switch (col) {
-	case COL_EMAIL: case COL_PHONE: case COL_EXT: case COL_AGENCY_CODE:
+	case COL_EMAIL: case COL_UPN: case COL_PHONE: case COL_EXT:
+	case COL_AGENCY_CODE:
 	case COL_CODE: case COL_START_DATE: case COL_END_DATE:
 	case COL_MEETING: case COL_DATE:
 		if (strchr(buf, '\xef') != NULL || strstr(buf, "\xe3\x80\x80")
@@ -1851,10 +1852,20 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 	struct officer *o;
 	struct attendance *a;
 	uint32_t agency = 0, found = 0, n = 0;
+	enum import_col mcol = COL_EMAIL;
 
 	*rc = 0;
 	im->shared[0] = '\0';
 	email = import_cell(im, row, COL_EMAIL, emailc, sizeof emailc);
+	/* A report's row with no e-mail: its sign-in (UPN), when that is
+	 * an address. */
+	if ((email == NULL || *email == '\0') && im->h.col[COL_UPN] != 0) {
+		email = import_cell(im, row, COL_UPN, emailc, sizeof emailc);
+		if (email != NULL && strchr(email, '@') != NULL)
+			mcol = COL_UPN;
+		else
+			email = NULL;
+	}
 	if (email != NULL && *email != '\0') {
 		str_lower(lower, email, sizeof lower);
 		if (strlen(email) <= OGPO_EMAIL_MAX &&
@@ -1866,9 +1877,9 @@ import_person_find(struct import *im, const struct table_row *row, int *rc)
 		}
 		if (found == 0)
 			*rc = im->o->screen ? import_refuse(im, row,
-			    COL_EMAIL, email, "no officer has this e-mail "
+			    mcol, email, "no officer has this e-mail "
 			    "address (the Officers tab lists them)") :
-			    import_refuse(im, row, COL_EMAIL, email, "no "
+			    import_refuse(im, row, mcol, email, "no "
 			    "officer has this e-mail address (see ogpo list "
 			    "officers)");
 		return found;

@@ -120,6 +120,13 @@ map_column_exact(const char *header, enum entity_kind kind)
 			    "簽到|簽名|status|attendance" },
 			{ COL_PROXY, "代理人|代理人姓名|代理出席者|proxy|"
 			    "proxyname" },
+			/* Microsoft Teams' report, in English and as it
+			 * is set to Chinese (zh-TW): the person's shown
+			 * name, and their sign-in, mostly the e-mail. */
+			{ COL_NAME, "名稱|全名|顯示名稱|參與者|displayname" },
+			{ COL_UPN, "參與者識別碼(upn)|參與者識別碼（upn）|"
+			    "參與者識別碼|participantid(upn)|participantid|"
+			    "upn" },
 		};
 
 		for (i = 0; i < sizeof att / sizeof att[0] && found ==

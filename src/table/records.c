@@ -160,6 +160,11 @@ records_cell(struct store_txn *t, const struct field *f, const void *rec,
 		memcpy(&v, (const char *)rec + f->offset, sizeof v);
 		snprintf(buf, n, "%s", v >= f->enums->min &&
 		    v <= f->enums->max ? f->enums->zh[v] : "?");
+		/* None (a case's policy stage not set) is an empty cell,
+		 * as the officers export leaves 督導類別: a "-" would go
+		 * out guarded against formulas, read in Excel as '-. */
+		if (strcmp(buf, "-") == 0)
+			buf[0] = '\0';
 		return;
 	}
 	if (zh && f->type == FIELD_U32 && f->form == FORM_TRIGGERS) {

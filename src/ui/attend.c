@@ -80,6 +80,9 @@ static const struct ui_hint attend_hints[] = {
 	{ UA_PROXY, N_("proxy"), 1 },
 	{ UA_EXCUSED, N_("excused"), 1 },
 	{ UA_ABSENT, N_("absent"), 1 },
+	/* Before find: a meeting's report (Teams, Meet, Webex) read in
+	 * marks the roll at once, and is found on the line at 80 columns. */
+	{ UA_IMPORT, N_("import"), 1 },
 	{ UA_SEARCH, N_("find"), 1 },
 	{ UA_UNMARK, N_("back to invited"), 1 },
 	{ UA_NOTE, N_("note"), 1 },
@@ -89,7 +92,6 @@ static const struct ui_hint attend_hints[] = {
 	{ UA_INVITE_EXTERNAL, N_("external"), 1 },
 	{ UA_PROPOSE, N_("point 7"), 1 },
 	{ UA_UNINVITE, N_("remove"), 1 },
-	{ UA_IMPORT, N_("import"), 1 },
 	{ UA_SIGNIN, N_("sign-in"), 1 },
 	{ UA_RESOLUTIONS, N_("resolutions"), 1 },
 	{ UA_SUMMARY, N_("summary"), 1 },

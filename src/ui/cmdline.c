@@ -558,24 +558,31 @@ static enum ui_action
 cmdline_run(struct ui *ui, const char *text)
 {
 	char line[CMDLINE_MAX], *argv[CMDLINE_ARGS + 1];
+	char *home[CMDLINE_ARGS] = { NULL };
+	const char *h = getenv("HOME");
 	const struct cmdline_cmd *c;
-	int argc;
+	enum ui_action a = UA_NONE;
+	int argc, i;
 
 	str_copy(line, text, sizeof line);
 	if ((argc = cmdline_split(line, argv, CMDLINE_ARGS)) == 0)
 		return UA_NONE;
 	argv[argc] = NULL;
-	if ((c = cmdline_find(argv[0])) == NULL) {
+	/* ~/ is the home folder, as a shell has it (-o ~/列管.ods). */
+	for (i = 1; i < argc && h != NULL && h[0] == '/'; i++)
+		if (strncmp(argv[i], "~/", 2) == 0)
+			argv[i] = home[i] = xasprintf("%s%s", h, argv[i] + 1);
+	if ((c = cmdline_find(argv[0])) == NULL)
 		ui_message(ui, 1, _("No command :%s here; :help lists them "
 		    "(Tab completes)"), argv[0]);
-		return UA_NONE;
-	}
-	if (c->run == NULL) {
+	else if (c->run == NULL)
 		ui_message(ui, 1, _(":%s is for the command line: run ogpo %s "
 		    "in a shell"), c->name, c->name);
-		return UA_NONE;
-	}
-	return c->run(ui, c, argc, argv);
+	else
+		a = c->run(ui, c, argc, argv);
+	for (i = 0; i < argc; i++)
+		free(home[i]);
+	return a;
 }
 
 /* 1 if line is run over the roll call in front: :import attendance, or

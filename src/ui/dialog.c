@@ -701,7 +701,19 @@ ui_prompt(struct ui *ui, const char *title, char *buf, size_t n)
 int
 ui_prompt_path(struct ui *ui, const char *title, char *buf, size_t n)
 {
-	return dialog_prompt(ui, title, buf, n, 0, 1);
+	const char *home = getenv("HOME");
+	char *full;
+	int r = dialog_prompt(ui, title, buf, n, 0, 1);
+
+	/* ~/ typed and not completed is the home folder, as in a shell. */
+	if (r == 1 && strncmp(buf, "~/", 2) == 0 && home != NULL &&
+	    home[0] == '/') {
+		full = xasprintf("%s%s", home, buf + 1);
+		if (strlen(full) < n)
+			str_copy(buf, full, n);
+		free(full);
+	}
+	return r;
 }
 
 int
@@ -727,6 +739,7 @@ struct popup {
 	char			 today[11];	/* ui->today when made */
 	char			*own;
 	char			 own_title[OGPO_TEXT_MAX + 1];
+	int			 help;	/* the help itself */
 };
 
 /* Scroll to the next (dir 1) or previous (-1) line holding p->find. */
@@ -796,21 +809,82 @@ dialog_popup_draw(struct ui *ui, void *arg)
 	    UI_DIM);
 }
 
+/*
+ * A text window's keys, on the status line in place of the page's
+ * beneath, which do nothing while it is open: the help's own, without
+ * "? help" (UA_HELP not shown), and a record's or a list's, whose ? lists
+ * them. Esc is named, as the window's last line names it: q, which the
+ * keymap binds first, closes the help but may read as quitting ogpo.
+ */
+static const struct ui_hint dialog_popup_hints[] = {
+	{ UA_PAGE_DOWN, N_("next page"), 1 },
+	{ UA_SEARCH, N_("search"), 1 },
+	{ UA_CANCEL, N_("close"), 1 },
+	{ UA_SEARCH_NEXT, N_("next match"), 0 },
+	{ UA_SEARCH_PREV, N_("previous match"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+static const struct ui_hint dialog_help_hints[] = {
+	{ UA_PAGE_DOWN, N_("next page"), 1 },
+	{ UA_SEARCH, N_("search"), 1 },
+	{ UA_CANCEL, N_("close"), 1 },
+	{ UA_HELP, N_("help"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+static const char *const dialog_popup_keys[] = { NULL, NULL, "Esc", NULL,
+	NULL, NULL };
+
+static const struct ui_view dialog_popup_view = {
+	N_("A text window"), UI_CTX_HELP, dialog_popup_hints, 0,
+	dialog_popup_keys
+};
+static const struct ui_view dialog_help_view = {
+	N_("Help"), UI_CTX_HELP, dialog_help_hints, 0, dialog_popup_keys
+};
+
+/*
+ * A key the window does not use: one of the page's beneath (m, which a
+ * case's window says starts a meeting) is said to wait until the window
+ * is closed, rather than doing nothing unsaid.
+ */
+static void
+dialog_popup_unbound(struct ui *ui, const struct ui_view *under, int key)
+{
+	char name[64];
+
+	if (key == UI_KEY_NONE || key == (KEYMAP_FKEY | KEY_MOUSE) ||
+	    key == (KEYMAP_FKEY | KEY_RESIZE))
+		return;
+	keymap_key_name(key, name, sizeof name);
+	if (ui_lookup(ui, under->ctx, key) != UA_NONE)
+		ui_message(ui, 1, _("%s is a key of the page beneath this "
+		    "window: Esc closes the window, then press %s"), name,
+		    name);
+	else
+		ui_message(ui, 1, _("%s does nothing in this window; Esc "
+		    "closes it"), name);
+}
+
 /* The popup's keys, until it is closed. */
 static void
 dialog_popup_run(struct ui *ui, struct popup *pp)
 {
 	struct popup p = *pp;
+	struct ui_view under;
 	int key, done = 0;
 
 	if (p.make != NULL) {	/* its own copies of title and text */
 		p.title = p.own_title;
 		p.s = p.own;
 	}
-	ui_layer_push(ui, dialog_popup_draw, &p);
+	ui_current_view(ui, &under);
+	ui_layer_push_box(ui, dialog_popup_draw, &p, p.help ?
+	    &dialog_help_view : &dialog_popup_view);
 	while (!done && (key = ui_getkey(ui)) != UI_KEY_QUIT) {
 		enum ui_action a = ui_lookup(ui, UI_CTX_HELP, key);
 
+		if (key != UI_KEY_NONE)
+			ui->msg[0] = '\0';
 		switch (a) {
 		case UA_UP:
 			p.top--;
@@ -851,9 +925,15 @@ dialog_popup_run(struct ui *ui, struct popup *pp)
 				ui_message(ui, 1, _("no match for \"%s\""),
 				    p.find);
 			break;
+		case UA_HELP:
+			if (!p.help)
+				ui_help_view(ui, &dialog_popup_view);
+			break;
 		default:
 			if (key == '\r' || key == ' ' || key == 27)
 				done = 1;
+			else
+				dialog_popup_unbound(ui, &under, key);
 			break;
 		}
 	}
@@ -869,6 +949,18 @@ ui_text_popup(struct ui *ui, const char *title, const char *text)
 	memset(&p, 0, sizeof p);
 	p.title = title;
 	p.s = text;
+	dialog_popup_run(ui, &p);
+}
+
+void
+ui_help_popup(struct ui *ui, const char *text)
+{
+	struct popup p;
+
+	memset(&p, 0, sizeof p);
+	p.title = _("Help");
+	p.s = text;
+	p.help = 1;
 	dialog_popup_run(ui, &p);
 }
 
@@ -931,6 +1023,21 @@ dialog_checklist_draw(struct ui *ui, void *arg)
 	ui_put(ui, y + h - 1, x, w, line, UI_DIM);
 }
 
+/* A checklist's keys, read as they are, on the status line in place of
+ * the page's beneath (a roll call's marks, which do nothing here). */
+static const struct ui_hint dialog_checklist_hints[] = {
+	{ UA_DETAIL, N_("tick"), 1 },
+	{ UA_SELECT, N_("go ahead"), 1 },
+	{ UA_CANCEL, N_("cancel"), 1 },
+	{ UA_NONE, NULL, 0 }
+};
+static const char *const dialog_checklist_keys[] = { "Space", "Enter",
+	"Esc" };
+static const struct ui_view dialog_checklist_view = {
+	N_("A list to tick"), UI_CTX_LIST, dialog_checklist_hints, 0,
+	dialog_checklist_keys
+};
+
 int
 ui_checklist(struct ui *ui, const char *title, const char *const *labels,
     size_t n, char *on)
@@ -939,7 +1046,8 @@ ui_checklist(struct ui *ui, const char *title, const char *const *labels,
 	enum ui_action a;
 	int key, r = -1;
 
-	ui_layer_push(ui, dialog_checklist_draw, &cl);
+	ui_layer_push_box(ui, dialog_checklist_draw, &cl,
+	    &dialog_checklist_view);
 	while (r < 0) {
 		if ((key = ui_getkey(ui)) == UI_KEY_QUIT) {
 			r = UI_KEY_QUIT;
@@ -955,6 +1063,9 @@ ui_checklist(struct ui *ui, const char *title, const char *const *labels,
 		if (dialog_move(a, &cl.sel, n, 10))
 			continue;
 		switch (a) {
+		case UA_HELP:
+			ui_help_view(ui, &dialog_checklist_view);
+			break;
 		case UA_SELECT:
 			r = 1;
 			break;

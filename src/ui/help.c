@@ -211,8 +211,14 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 	/* A form moves by fields, and a window on top takes no tab or
 	 * global key but help. */
 	for (i = 0; i < sizeof moves / sizeof moves[0] &&
-	    v.ctx != UI_CTX_FORM; i++)
-		help_line(ui, &text, v.ctx, moves[i], typing);
+	    v.ctx != UI_CTX_FORM; i++) {
+		/* Not twice: a text window offers PgDn among its own. */
+		for (h = v.hints; h != NULL && h->action != UA_NONE &&
+		    h->action != moves[i]; h++)
+			;
+		if (h == NULL || h->action != moves[i])
+			help_line(ui, &text, v.ctx, moves[i], typing);
+	}
 	for (i = 0; i < sizeof everywhere / sizeof everywhere[0]; i++)
 		if ((everywhere[i] != UA_TAB_USERS || ui->admin) &&
 		    (!modal || everywhere[i] == UA_HELP))
@@ -259,6 +265,6 @@ help_show(struct ui *ui, const struct ui_view *vp, int modal)
 			text = help_add(text, keys, help_what(ctx, a));
 		}
 	}
-	ui_text_popup(ui, _("Help"), text);
+	ui_help_popup(ui, text);
 	free(text);
 }

@@ -542,14 +542,18 @@ issues_deadline_line(void *arg, const char *line)
 
 /*
  * What is owed: every deadline overdue or due within 14 days, per
- * agency, as `ogpo due` says it (and, scoped, what ogpo check mails).
+ * agency, as `ogpo due` says it (and, scoped, what ogpo check mails);
+ * with the list narrowed to an agency (a PO's own), that agency's alone,
+ * as `ogpo due --agency` says it.
  */
 static char *
 issues_deadlines_text(struct ui *ui, void *arg, char *title, size_t n)
 {
 	struct store_txn *t;
 	struct core_due u;
+	struct agency a;
 	char *text = NULL, *cause = NULL;
+	uint32_t agency = issues.filter == FILTER_AGENCY ? issues.value : 0;
 
 	(void)arg;
 	str_copy(title, _("Deadlines: overdue and due within 14 days"), n);
@@ -558,10 +562,21 @@ issues_deadlines_text(struct ui *ui, void *arg, char *title, size_t n)
 		free(cause);
 		return NULL;
 	}
-	core_due_init(&u, 14, 0);
+	if (agency != 0 && store_agency_get(t, agency, &a, NULL) == 0) {
+		snprintf(title, n, _("Deadlines of %s: every one still open"),
+		    a.name);
+		str_utf8_cut(title);
+	} else
+		agency = 0;
+	/* One agency's are few: all of them, what is due in two months
+	 * (a Join response, a resolution) too. */
+	core_due_init(&u, agency != 0 ? 3650 : 14, agency);
 	/* How many first: the list can be longer than the screen. */
 	if (core_due_collect(t, &u) == 0) {
-		char *sum = core_due_summary(&u);
+		char day[16], *sum = agency == 0 ? core_due_summary(&u) :
+		    xasprintf(_("%zu overdue, %zu to come (as of %s; calendar "
+		    "days)."), u.overdue, u.n - u.overdue, date_show(u.today,
+		    day, sizeof day));
 
 		issues_deadline_line(&text, sum);
 		issues_deadline_line(&text, "");

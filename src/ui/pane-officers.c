@@ -877,6 +877,13 @@ officers_end(struct ui *ui, uint32_t id)
 		fresh.civil_servant = 1;
 		e.successor = (uint32_t)pane_edit(ui, ENTITY_OFFICER, 0, &fresh,
 		    _("The successor"));
+		/* The form left unsaved: the end stands, which the person
+		 * may take for undone with the rest. */
+		if (e.successor == 0 && !ui->quit)
+			ui_message(ui, 1, _("%s's designation ends on %s; no "
+			    "successor was added: a adds one (u takes the end "
+			    "back)."), o.name, date_show(e.end, typed,
+			    sizeof typed));
 		if (e.successor != 0 && e.nmeetings > 0) {
 			if (core_run(ui->core, officers_invite_txn, &e,
 			    &cause) != 0) {

@@ -103,8 +103,11 @@ ui_import_choose(struct ui *ui, const struct ui_import_to *to, char *path,
 	}
 	qsort(names, count, sizeof *names, ui_import_name_cmp);
 	names[count] = xstrdup(_("(type the file's path)"));
-	r = ui_pick(ui, to->kind == ENTITY_ATTENDANCE ? _("Import the "
-	    "meeting's attendance from which file?") :
+	/* None here (ogpo started in a folder of others'): the path is
+	 * asked for at once, not in a list that holds only the way to it,
+	 * where a path typed (~/報表.csv) only narrowed the list to none. */
+	r = count == 0 ? 1 : ui_pick(ui, to->kind == ENTITY_ATTENDANCE ?
+	    _("Import the meeting's attendance from which file?") :
 	    _("Import officers from which file?"),
 	    (const char *const *)names, count + 1, &sel, 0);
 	if (r == 1 && sel < count)

@@ -507,6 +507,8 @@ int	ui_prompt_replace(struct ui *ui, const char *title, char *buf,
 	    size_t n);
 /* Show a record in a scrollable popup (lines separated by \n). */
 void	ui_text_popup(struct ui *ui, const char *title, const char *text);
+/* The help: the same, with the help window's keys. */
+void	ui_help_popup(struct ui *ui, const char *text);
 /*
  * The same for what others change while it is read: make returns the
  * text, malloc'd (the popup frees it), and fills title, or NULL when

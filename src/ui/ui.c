@@ -228,8 +228,17 @@ ui_key_label_of(int key, char *buf, size_t n)
 		return buf;
 	keymap_key_name(key, name, sizeof name);
 	len = strlen(name);
-	/* In a hint, "Enter" reads better than "<Enter>". */
-	if (len > 2 && name[0] == '<' && name[len - 1] == '>' &&
+	/* In a hint, "Enter" reads better than "<Enter>", and "Ctrl-S",
+	 * as the keyboard and a form's own last line name it, than the
+	 * keymap's "C-s". */
+	if (len == 5 && strncmp(name, "<C-", 3) == 0 && name[3] > ' ' &&
+	    name[3] < 0x7f && name[4] == '>')
+		snprintf(buf, n, "Ctrl-%c", name[3] >= 'a' && name[3] <= 'z' ?
+		    name[3] - 'a' + 'A' : name[3]);
+	else if (len > 4 && strncmp(name, "<S-", 3) == 0 &&
+	    name[len - 1] == '>')
+		snprintf(buf, n, "Shift-%.*s", (int)len - 4, name + 3);
+	else if (len > 2 && name[0] == '<' && name[len - 1] == '>' &&
 	    strcmp(name, "<lt>") != 0)
 		snprintf(buf, n, "%.*s", (int)len - 2, name + 1);
 	else if (strcmp(name, "<lt>") == 0)
@@ -286,7 +295,12 @@ ui_hint_line(struct ui *ui, const struct ui_view *v, int width, char *buf,
 	buf[0] = '\0';
 	/* "? help" always ends the line: room is kept for it. */
 	help[0] = '\0';
-	if (*ui_hint_key(ui, v, UA_HELP, key, sizeof key) != '\0')
+	/* A view that lists help unshown (the help itself) leaves it off. */
+	for (h = v->hints; h != NULL && h->action != UA_NONE; h++)
+		if (h->action == UA_HELP && !h->shown)
+			break;
+	if ((h == NULL || h->action != UA_HELP) &&
+	    *ui_hint_key(ui, v, UA_HELP, key, sizeof key) != '\0')
 		snprintf(help, sizeof help, "%s %s", key, _("help"));
 	room = width - (help[0] ? (int)text_width(help) + 2 : 0);
 	/* So is undo's, where there is undo, and close's: they matter more

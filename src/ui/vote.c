@@ -49,6 +49,19 @@ static const struct ui_view vote_view_def = {
 	N_("The topic vote"), UI_CTX_VOTE, vote_hints, 0, NULL
 };
 
+/* The same to one who is no admin: the vote is the coordinator's to
+ * enter, so a PO is offered only what they may do, to read it. */
+static const struct ui_hint vote_reader_hints[] = {
+	{ UA_VOTES, N_("other vote"), 1 },
+	{ UA_CLOSE, N_("close"), 1 },
+	{ UA_SELECT, N_("detail"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view vote_reader_view = {
+	N_("The topic vote"), UI_CTX_VOTE, vote_reader_hints, 0, NULL
+};
+
 /*
  * The vote to open: the latest of this month, else the latest still
  * open, else the latest of all (by date). 0 when there is none.
@@ -915,7 +928,8 @@ ui_vote(struct ui *ui)
 	vv.ui = ui;
 	vote_reload(&vv);
 	ui->msg[0] = '\0';
-	ui_layer_push_view(ui, vote_draw, &vv, &vote_view_def);
+	ui_layer_push_view(ui, vote_draw, &vv, ui->admin ? &vote_view_def :
+	    &vote_reader_view);
 	ui_layer_keys(ui, UI_CTX_VOTE, &vv.list, vote_action, &vv);
 	ui_layer_pop(ui);
 	vlist_free(&vv.list);

@@ -290,6 +290,29 @@ spool_tty_nowait(int fd)
 	return open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 }
 
+/*
+ * A folder that takes no file of the writer's (another's, the program's
+ * own, read-only): the file as it was named, the folder as a whole path
+ * (a name typed alone is written where ogpo was started, which the person
+ * may not know), and where to write instead.
+ */
+static void
+spool_out_refused(const char *path, int e, char **cause)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 :
+	    path, *home = getenv("HOME");
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ?
+	    xstrdup("/") : xasprintf("%.*s", (int)(slash - path), path);
+	char *abs = realpath(dir, NULL);
+
+	err_set(cause, OGPO_IO, "cannot write %s in the folder %s: %s; "
+	    "write it to a folder of your own, such as your home folder "
+	    "(%s/%s)", base, abs != NULL ? abs : dir, strerror(e),
+	    home != NULL && *home == '/' ? home : "~", base);
+	free(abs);
+	free(dir);
+}
+
 FILE *
 spool_out_open(const char *path, char **tmp, char **cause)
 {
@@ -308,6 +331,9 @@ spool_out_open(const char *path, char **tmp, char **cause)
 		err_set(cause, OGPO_IO, "cannot write %s: a file of that name "
 		    "is there and is not yours to remove; remove it, or write "
 		    "to another folder", *tmp);
+	else if (fd == -1 && (errno == EACCES || errno == EPERM ||
+	    errno == EROFS))
+		spool_out_refused(path, errno, cause);
 	else
 		err_set(cause, OGPO_IO, "cannot write %s: %s", *tmp,
 		    strerror(errno));

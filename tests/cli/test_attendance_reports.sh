@@ -50,10 +50,6 @@ att() {
 	    print $8 "|" $9 "|" $10; exit }' "$TMP/att.csv"
 }
 
-# utf16 FILE: standard input as UTF-16LE with a BOM, as Teams writes it.
-utf16() {
-	{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE; } >"$1"
-}
 
 run init --demo
 status "a demo database" 0

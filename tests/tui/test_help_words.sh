@@ -19,8 +19,8 @@ for size in "80 24" "100 30"; do
 	screen
 	check "$1x$2: … not the generic phrase" sh -c \
 	    "! grep -q '│   v  *顯示該列的所有資料' '$SCR'"
-	check "$1x$2: the status line under it says 歷程 too" \
-	    has_text "v 歷程"
+	check "$1x$2: the status line under it is the help's own" \
+	    has_text "PgDn 下一頁  / 搜尋  Esc 關閉"
 	keys /
 	text 說明及文字視窗
 	keys Enter
@@ -34,6 +34,7 @@ for size in "80 24" "100 30"; do
 	    "! grep -q 'q <Esc> *不儲存並關閉' '$SCR'"
 	esc
 	expect_gone "$1x$2: Esc closes the help" "說明及文字視窗"
+	expect "$1x$2: the tree's status line says 歷程 too" "v 歷程"
 	tui_stop
 done
 

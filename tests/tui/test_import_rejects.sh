@@ -12,6 +12,9 @@
 
 demo_db
 mkdir "$TMP/desk" "$TMP/in"
+# A sheet where ogpo starts: i lists it, and the way to type a path
+# (with none there it asks for the path at once).
+printf 'name,email\n' >"$TMP/desk/其他名冊.csv"
 cd "$TMP/desk" || exit 1
 
 n=0

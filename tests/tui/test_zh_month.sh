@@ -96,7 +96,7 @@ expect "a: a new resolution" "新增決議事項"
 screen
 st=$(status_line | sed 's/ *$//')
 check "the status line says the form's keys ($st)" \
-    [ "$st" = "Tab 下一欄  S-Tab 上一欄  F2 選擇  C-s 儲存  Esc 取消  F1 說明" ]
+    [ "$st" = "Tab 下一欄  Shift-Tab 上一欄  F2 選擇  Ctrl-S 儲存  Esc 取消  F1 說明" ]
 keys '?'
 expect "? types in the field" "│  決議事項  ?"
 esc

@@ -34,6 +34,7 @@
 #	tui_pid				pid of the program (the pane's process)
 #	tui_stop			end the session (and check sanitizer output)
 #	tui_done			end: kill the tmux server, exit 1 on failures
+#	tui_editor CODE			$ED (tui_account) an editor of CODE
 
 # Run on its own (tests/run.sh runs every tests/tui/*.sh) it does nothing.
 command -v test_cleanup >/dev/null 2>&1 || exit 0
@@ -313,6 +314,14 @@ tui_done() {
 	tx kill-server 2>/dev/null
 	[ "$failures" -eq 0 ] || exit 1
 	exit 0
+}
+
+# tui_editor CODE: the database shared through $GRP, as an install
+# shares it, and $ED (tui_account) an editor of agency CODE.
+tui_editor() {
+	chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
+	"$OGPO" --db "$DB" user add "$ED" --role editor --agency "$1" \
+	    >/dev/null || not_ok "an editor of $1"
 }
 
 # The database: the demo data, made fresh for each test.
