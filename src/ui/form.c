@@ -898,6 +898,42 @@ form_conflict_text(struct form *fm, struct store_txn *t, const void *mine,
 }
 
 /*
+ * Someone saved the record after it was opened, as rec has it in every
+ * field of the form (the same fix made twice, the same draft opened in
+ * two sessions): 1, said, with fm->rec theirs; there is nothing to
+ * write or choose. Else 0.
+ */
+static int
+form_saved_same(struct form *fm, const void *rec)
+{
+	void *theirs = xmalloc(fm->s->size);
+	struct store_txn *t;
+	char when[32], label[OGPO_TEXT_MAX + 1];
+	int i, same = 0;
+
+	if (store_read_begin(fm->ui->store, &t, NULL) == 0) {
+		same = store_get(t, fm->kind,
+		    ((const struct record_head *)rec)->id, theirs,
+		    NULL) == 0;
+		store_read_end(t);
+	}
+	for (i = 0; same && i < fm->n; i++)
+		same = form_field_eq(fm->fields[i].f, rec, theirs);
+	if (same) {
+		memcpy(fm->rec, theirs, fm->s->size);
+		schema_label(fm->s, theirs, label, sizeof label);
+		time_show(((struct record_head *)theirs)->updated_at, when,
+		    sizeof when);
+		ui_message(fm->ui, 0, _("%s: %s saved it as you typed it, at "
+		    "%s; nothing more was written."), label,
+		    ((struct record_head *)theirs)->updated_by, when);
+		ui_changed(fm->ui);
+	}
+	free(theirs);
+	return same;
+}
+
+/*
  * Someone saved the record after it was opened. Reload takes their
  * version but keeps every field the user changed; overwrite saves the
  * user's version over theirs. Returns 1 to save again, 0 to go on
@@ -1072,6 +1108,10 @@ form_save(struct form *fm)
 				ui_message(fm->ui, 0, _("Saved %s."), label);
 			}
 			ui_changed(fm->ui);
+			r = 1;
+			break;
+		}
+		if (rc == OGPO_CONFLICT && form_saved_same(fm, rec)) {
 			r = 1;
 			break;
 		}
