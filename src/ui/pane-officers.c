@@ -1012,13 +1012,15 @@ officers_fini(void)
 }
 
 static const struct ui_hint officers_hints[] = {
+	/* What an agency comes to do here first: a narrow status line
+	 * (80 columns, in Chinese, others logged in) drops the later. */
+	{ UA_EDIT, N_("edit"), 1 },
+	{ UA_END_DESIGNATION, N_("end"), 1 },
+	{ UA_ADD, N_("add"), 1 },
 	{ UA_SELECT, N_("training, rewards"), 1 },
 	{ UA_DETAIL, N_("detail"), 1 },
 	{ UA_SEARCH, N_("search"), 1 },
-	{ UA_ADD, N_("add"), 1 },
-	{ UA_EDIT, N_("edit"), 1 },
 	{ UA_DELETE, N_("delete"), 1 },
-	{ UA_END_DESIGNATION, N_("end"), 1 },
 	{ UA_UNDO, N_("undo"), 1 },
 	{ UA_ADD_TRAINING, N_("training"), 1 },
 	{ UA_ADD_REWARD, N_("reward"), 1 },
