@@ -7,7 +7,8 @@
 # officers open while 內政部 replaces its PO (E: the designation ends,
 # the alternate takes over, and the planned meetings the coordinator
 # convened invite the successor) and 交通部 fixes its PO's e-mail; the
-# coordinator sees both without starting again. At the roll call the
+# coordinator sees both without starting again; 交通部's PO is not
+# 內政部's to change, and it is told so in Chinese. At the roll call the
 # coordinator marks 交通部's PO present while 交通部 types the name of the
 # proxy who came: 交通部 is told and chooses. 交通部's connection drops
 # in the middle of a form (its sshd killed): logged in twice at once,
@@ -17,75 +18,25 @@
 . "$(dirname "$0")/attack-lib.sh"
 . tests/tui/tui-lib.sh
 
-SSHD=/usr/sbin/sshd
-if [ ! -x "$SSHD" ] || ! command -v ssh >/dev/null 2>&1; then
-	echo "ok - # SKIP no sshd or ssh here (openssh-server, openssh-client)"
-	exit 0
-fi
 ED2=atkt$$
 useradd -m -d "$TMP/home/$ED2" -U -s /bin/sh "$ED2" ||
     { not_ok "account $ED2"; exit 1; }
 as "$ADM" user add "$ED2" --role editor --agency MOTC
 check "$ED2 is an editor of 交通部 (MOTC)" test "$rc" -eq 0
 
-mkdir -p "$TMP/ssh" /run/sshd
-chmod 700 "$TMP/ssh"
-ssh-keygen -q -t ed25519 -N '' -f "$TMP/ssh/host" </dev/null
-PORT=$((20000 + ($$ + 7) % 20000))
-for u in $ADM $ED $ED2 $VW; do
-	usermod -p '*' "$u"
-	ssh-keygen -q -t ed25519 -N '' -f "$TMP/ssh/$u" </dev/null
-	mkdir -p "$TMP/home/$u/.ssh"
-	cp "$TMP/ssh/$u.pub" "$TMP/home/$u/.ssh/authorized_keys"
-	chown -R "$u" "$TMP/home/$u/.ssh"
-	chmod 700 "$TMP/home/$u/.ssh"
-	chmod 600 "$TMP/home/$u/.ssh/authorized_keys"
-	# What the terminal runs: ogpo on the server, in the language
-	# the account works in there.
-	lang=C.UTF-8
-	[ "$u" = "$ED" ] && lang=zh_TW.UTF-8
-	cat >"$TMP/ssh/via-$u" <<EOF
-#!/bin/sh
-exec ssh -tt -q -F none -i $TMP/ssh/$u -p $PORT -o BatchMode=yes \\
-    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \\
-    $u@127.0.0.1 env LANG=$lang $BIN
-EOF
-	chmod 755 "$TMP/ssh/via-$u"
-done
-cat >"$TMP/ssh/sshd_config" <<EOF
-Port $PORT
-ListenAddress 127.0.0.1
-HostKey $TMP/ssh/host
-PidFile $TMP/ssh/sshd.pid
-UsePAM no
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PubkeyAuthentication yes
-PermitRootLogin no
-StrictModes no
-PrintMotd no
-PrintLastLog no
-EOF
-"$SSHD" -f "$TMP/ssh/sshd_config" -D -e 2>"$TMP/ssh/log" &
-sshd=$!
-trap 'kill $sshd 2>/dev/null; tui_cleanup' EXIT
-i=0
-while [ $i -lt 50 ] && ! ssh -q -F none -i "$TMP/ssh/$ADM" -p $PORT \
-    -o BatchMode=yes -o StrictHostKeyChecking=no \
-    -o UserKnownHostsFile=/dev/null "$ADM@127.0.0.1" true 2>/dev/null; do
-	sleep 0.1
-	i=$((i + 1))
-done
-check "the test's sshd takes a key login" test $i -lt 50
-[ $i -lt 50 ] || sed 's/^/#   sshd: /' "$TMP/ssh/log"
+# Each over SSH, in the language it works in there.
+. "$(dirname "$0")/ssh-lib.sh"
+ssh_login "$ADM"
+ssh_login "$ED" zh_TW.UTF-8
+ssh_login "$ED2"
+ssh_login "$VW"
+ssh_serve
 
 today=$(date +%F)
 as "$ADM" add meeting kind=work "date=$today" time=14:00 status=planned \
     title=本月聯絡人工作推動會議 --invite proposed
 check "the coordinator convenes this month's meeting" test "$rc" -eq 0
-mid=$("$BIN" list meetings --tsv | awk -F '\t' '$6 == "本月聯絡人工作推動會議" {
-    print $1 }')
-# off NAME CODE: the id, name (and the rest) of CODE's officer NAME.
+# off CODE ROLE: the id and name of CODE's officer in ROLE, in office.
 off() { "$BIN" list officers --agency "$1" --tsv | awk -F '\t' -v r="$2" \
     '$7 == r && $16 == "" { print $1 "\t" $5; exit }'; }
 moi=$(off MOI po) alt=$(off MOI alternate) motc=$(off MOTC po)
@@ -162,6 +113,17 @@ expect "交通部 saves the e-mail" "Saved $motc_name."
 TUI_S=moi
 expect_gone "內政部's change is made" "預定會議將調整" 5
 check "and not refused" lacks_text "只能編輯"
+# 交通部's PO is not 內政部's to change: said at once, in Chinese.
+keys F
+keys /
+text "$motc_name"
+keys Enter
+expect_sel "內政部 finds 交通部's PO" "$motc_name"
+keys e
+expect "內政部's form on 交通部's PO opens read only" "唯讀："
+check "saying whose it may change" has_text "只能編輯內政部"
+esc
+expect_gone "and closes" "唯讀："
 TUI_S=coord
 expect_row "the coordinator sees $alt_name take over tomorrow, unasked" \
     "$alt_name" "incoming" 5

@@ -11,30 +11,11 @@
 demo_db
 took_place
 check "a meeting that has taken place ($mtitle)" test -n "$mid"
-att() {
-	"$OGPO" --db "$DB" export attendance --month "${mday%-??}" \
-	    --format csv --plain -o "$TMP/att.csv" >/dev/null 2>&1
-	awk -F, -v n="$1" -v t="$mtitle" -v c="$2" 'index($3, t) &&
-	    $6 == n { print $c; exit }' "$TMP/att.csv"
-}
-
-# sheet NAME: a desk on the meeting's roll call, at its first person.
-sheet() {
-	tui_start "$1" 110 36
-	keys 3
-	expect "$1: the Meetings tab" "Meetings, newest first"
-	keys /
-	text "$mtitle"
-	keys Enter
-	expect_sel "$1: finds the meeting" "$mtitle"
-	keys Enter
-	expect "$1: its roll call" "not yet marked (*)"
-}
-sheet a
+rollcall a
 sel_row
 who=$(awk '{ print $5 }' "$TMP/sel")
 check "the first person is $who" test -n "$who"
-sheet b
+rollcall b
 
 TUI_S=a
 keys x
@@ -42,7 +23,7 @@ expect "a asks who came in place of $who" "Who came in place of $who?"
 TUI_S=b
 expect_sel "b: $who is chosen" "$who"
 keys p
-b_saved() { test "$(att "$who" 8)" = 出席; }
+b_saved() { test "$(attended "$who" 8)" = 出席; }
 check "b marks $who present, and it is saved" poll 5 b_saved
 TUI_S=a
 text 代理人甲
@@ -52,9 +33,9 @@ check "what they saved is shown" has_text "saved: Present"
 check "beside what a typed" has_text "You typed: Proxy (代理人甲)"
 keys 2
 expect_gone "a keeps theirs" "You typed:"
-check "the database keeps b's mark ($(att "$who" 8))" \
-    test "$(att "$who" 8)" = 出席
-check "and no proxy" test -z "$(att "$who" 9)"
+check "the database keeps b's mark ($(attended "$who" 8))" \
+    test "$(attended "$who" 8)" = 出席
+check "and no proxy" test -z "$(attended "$who" 9)"
 row_is() { grep -F -- "$1" "$SCR" | grep -qF -- "$2"; }
 if poll 5 row_is "$who" Present; then ok "a's sheet shows b's mark"
 else not_ok "a's sheet shows b's mark"; dump; fi
@@ -68,7 +49,7 @@ TUI_S=b
 keys Home
 expect_sel "b: on $who" "$who"
 keys a
-b_absent() { test "$(att "$who" 8)" = 缺席; }
+b_absent() { test "$(attended "$who" 8)" = 缺席; }
 check "b marks $who absent" poll 5 b_absent
 TUI_S=a
 keys C-u
@@ -78,9 +59,9 @@ expect "a is asked again" "changed the mark of $who at" 3
 check "naming the absence" has_text "saved: Absent"
 keys 1
 expect_gone "a saves its own" "You typed:"
-a_saved() { test "$(att "$who" 8)" = 代理出席; }
+a_saved() { test "$(attended "$who" 8)" = 代理出席; }
 check "the database holds a's proxy" poll 5 a_saved
-check "named ($(att "$who" 9))" test "$(att "$who" 9)" = 代理人乙
+check "named ($(attended "$who" 9))" test "$(attended "$who" 9)" = 代理人乙
 TUI_S=b
 if poll 5 row_is "$who" 代理人乙; then ok "b's sheet shows a's proxy"
 else not_ok "b's sheet shows a's proxy"; dump; fi
@@ -93,7 +74,7 @@ expect "a asks for a name once more" "Who came in place of $who?"
 keys C-u
 text 代理人丙
 keys Enter
-a_third() { test "$(att "$who" 9)" = 代理人丙; }
+a_third() { test "$(attended "$who" 9)" = 代理人丙; }
 check "with no one else's mark between, it is saved unasked" poll 5 a_third
 check "nothing was asked" lacks_text "You typed:"
 for s in a b; do
