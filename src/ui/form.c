@@ -71,6 +71,19 @@ static const struct ui_view form_view = {
 	N_("Forms"), UI_CTX_FORM, form_hints, 1, NULL
 };
 
+/* A form read only: moving and leaving are all it takes. */
+static const struct ui_hint form_ro_hints[] = {
+	{ UA_NEXT_FIELD, N_("next field"), 1 },
+	{ UA_PREV_FIELD, N_("previous field"), 1 },
+	{ UA_CANCEL, N_("close"), 1 },
+	{ UA_REDRAW, N_("redraw"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view form_ro_view = {
+	N_("Forms"), UI_CTX_FORM, form_ro_hints, 1, NULL
+};
+
 static enum form_kind
 form_kind_of(const struct field *f)
 {
@@ -1169,7 +1182,7 @@ form_loop(struct form *fm)
 			else if (a == UA_REDRAW)
 				clearok(curscr, TRUE);
 			else if (a == UA_HELP)
-				ui_help_view(fm->ui, &form_view);
+				ui_help_view(fm->ui, &form_ro_view);
 			else if (a == UA_SAVE || ui_key_printable(key) ||
 			    a == UA_PICK)
 				ui_message(fm->ui, 1, _("This form is read "
@@ -1301,7 +1314,8 @@ form_open(struct ui *ui, enum entity_kind kind, void *rec, const char *title)
 	form_load(fm, rec);
 	form_scope(fm, rec);
 	/* Its keys on the status line: the page's under it would type. */
-	ui_layer_push_view(ui, form_draw, fm, &form_view);
+	ui_layer_push_view(ui, form_draw, fm, fm->readonly ? &form_ro_view :
+	    &form_view);
 	return fm;
 }
 
