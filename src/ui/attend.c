@@ -69,6 +69,7 @@ struct attend {
 	struct ui_hint		 hints[24];
 	struct ui_view		 view;
 	int			 may_hold;
+	int			 may_write;	/* not a viewer */
 };
 
 /* The sheet the search's match function looks in (one is open). */
@@ -216,6 +217,7 @@ attend_agency(struct store_txn *t, uint32_t id, struct agency *cache,
 }
 
 static int	attend_may_hold(struct attend *);
+static int	attend_may_write(struct attend *, char **);
 
 /* Read the meeting and its invitees afresh, in agency order then name. */
 static void
@@ -289,6 +291,7 @@ attend_reload(struct attend *v)
 		core_marks_seen(v->marks, v->seen);
 	/* The convener, or a group given to another, may change meanwhile. */
 	v->may_hold = !v->gone && attend_may_hold(v);
+	v->may_write = attend_may_write(v, NULL);
 	for (i = 0; v->hints[i].action != UA_NONE; i++)
 		if (v->hints[i].action == UA_MARK_HELD)
 			v->hints[i].shown = v->may_hold;
@@ -833,6 +836,24 @@ attend_marked_meanwhile(struct attend *v, const struct attend_op *op,
 	return sel == 0;
 }
 
+/* 1, said in a box read whole, if the reader may write nothing. */
+static int
+attend_refused(struct attend *v)
+{
+	char *cause = NULL;
+
+	if (v->may_write)
+		return 0;
+	attend_drain(v);	/* the database is the sheet's again */
+	if (attend_may_write(v, &cause)) {
+		v->may_write = 1;
+		return 0;
+	}
+	ui_alert(v->ui, _("Not saved"), cause ? cause : "");
+	free(cause);
+	return 1;
+}
+
 /* Mark the chosen person and go on to the next one. */
 static void
 attend_mark(struct attend *v, enum ui_action a)
@@ -855,6 +876,10 @@ attend_mark(struct attend *v, enum ui_action a)
 	op.officer = r->officer;
 	op.status = status[a];
 	op.note[0] = '\0';
+	/* One who may write nothing (a viewer) is told that first, not
+	 * the day from which a mark could be made. */
+	if (attend_refused(v))
+		return;
 	/* Before the meeting's day only 請假: said at once, on the row,
 	 * rather than drawn and then taken back when the save is refused
 	 * (the rule is core's; the thread's save keeps to it too). */
@@ -1285,6 +1310,20 @@ attend_may_hold(struct attend *v)
 	m->status = MEETING_HELD;
 	yes = core_may(v->ui->core, t, ENTITY_MEETING, &v->m, m, NULL) == 0;
 	free(m);
+	store_read_end(t);
+	return yes;
+}
+
+/* 1 if the reader may write at all (not a viewer); else why in *cause. */
+static int
+attend_may_write(struct attend *v, char **cause)
+{
+	struct store_txn *t;
+	int yes;
+
+	if (store_read_begin(v->ui->store, &t, NULL) != 0)
+		return 1;	/* the save will say what is wrong */
+	yes = core_may_write(v->ui->core, t, cause) == 0;
 	store_read_end(t);
 	return yes;
 }
