@@ -29,6 +29,9 @@ struct core {
 	int		 session_fd;
 	int64_t		 session_since;
 	char		 session_pane[32];
+	/* A designation is being handed over (core_handover): the
+	 * invitations of its agency's officers follow it. */
+	int		 handover;
 };
 
 /* 1 if no admin but login would remain. */

@@ -298,6 +298,10 @@ core_handover(struct core *c, struct store_txn *t, uint32_t officer,
 
 	/* The ids first: the index changes as they are taken off. */
 	n = meeting_planned_after(t, officer, end, &ids);
+	/* Whoever may end the designation moves its invitations: an
+	 * agency's editor names who holds its designation, whoever
+	 * convened the meetings (perm.c). */
+	c->handover = 1;
 	for (i = 0; i < n && rc == 0; i++) {
 		if ((rc = core_uninvite(c, t, ids[i], officer, cause)) != 0)
 			break;
@@ -305,6 +309,7 @@ core_handover(struct core *c, struct store_txn *t, uint32_t officer,
 		    successor, &at, NULL) != 0)
 			rc = core_invite(c, t, ids[i], successor, cause);
 	}
+	c->handover = 0;
 	free(ids);
 	return rc;
 }

@@ -310,6 +310,26 @@ perm_attend_own(struct core *c, struct store_txn *t,
 	return perm_in_scope(c, t, old->agency);
 }
 
+/*
+ * 1 if the change is part of a designation's handover (core_handover) on
+ * a person of an agency in scope: the one leaving taken off a planned
+ * meeting after their last day, the successor of the same agency invited
+ * in their place. Who holds an agency's designation is the agency's to
+ * say, and its invitations follow; whom else a meeting invites stays the
+ * convener's.
+ */
+static int
+perm_handover_own(struct core *c, struct store_txn *t,
+    const struct attendance *old, const struct attendance *rec)
+{
+	const struct attendance *at = old != NULL ? old : rec;
+
+	if (!c->handover || (old == NULL) == (rec == NULL) ||
+	    (at->officer & ATTEND_EXTERNAL) || at->agency == 0)
+		return 0;
+	return perm_in_scope(c, t, at->agency);
+}
+
 /* "officer 王小明 of 交通部" or "agency 交通部": what lies outside. */
 static void
 perm_words(struct store_txn *t, enum entity_kind kind, const void *rec,
@@ -469,6 +489,8 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 		    c->login);
 	if (kind == ENTITY_ATTENDANCE && old != NULL && rec != NULL &&
 	    perm_attend_own(c, t, old, rec))
+		return 0;
+	if (kind == ENTITY_ATTENDANCE && perm_handover_own(c, t, old, rec))
 		return 0;
 	perm_scope_words(c, t, scope, sizeof scope);
 	if (old != NULL && !perm_record_in_scope(c, t, kind, old)) {

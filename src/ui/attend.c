@@ -69,6 +69,7 @@ struct attend {
 	struct ui_hint		 hints[24];
 	struct ui_view		 view;
 	int			 may_hold;
+	int			 may_write;	/* not a viewer */
 };
 
 /* The sheet the search's match function looks in (one is open). */
@@ -218,6 +219,7 @@ attend_agency(struct store_txn *t, uint32_t id, struct agency *cache,
 }
 
 static int	attend_may_hold(struct attend *);
+static int	attend_may_write(struct attend *, char **);
 
 /* Read the meeting and its invitees afresh, in agency order then name. */
 static void
@@ -291,6 +293,7 @@ attend_reload(struct attend *v)
 		core_marks_seen(v->marks, v->seen);
 	/* The convener, or a group given to another, may change meanwhile. */
 	v->may_hold = !v->gone && attend_may_hold(v);
+	v->may_write = attend_may_write(v, NULL);
 	for (i = 0; v->hints[i].action != UA_NONE; i++)
 		if (v->hints[i].action == UA_MARK_HELD)
 			v->hints[i].shown = v->may_hold;
@@ -769,6 +772,90 @@ attend_is_mark(enum ui_action a)
 	    a == UA_EXCUSED || a == UA_ABSENT || a == UA_UNMARK;
 }
 
+/* 1 and *at filled with officer's row as it is stored, else 0. */
+static int
+attend_stored(struct attend *v, uint32_t officer, struct attendance *at)
+{
+	struct store_txn *t;
+	int rc;
+
+	if (store_read_begin(v->ui->store, &t, NULL) != 0)
+		return 0;
+	rc = store_attendance_get(t, v->meeting, officer, at, NULL);
+	store_read_end(t);
+	return rc == 0;
+}
+
+/* "Present", or "By proxy (王小明)": a mark in words. */
+static void
+attend_mark_words(uint32_t status, const char *proxy, char *buf, size_t n)
+{
+	if (status == ATTEND_PROXY && proxy[0] != '\0')
+		snprintf(buf, n, _("%s (%s)"), attend_status_text(status),
+		    proxy);
+	else
+		snprintf(buf, n, "%s", attend_status_text(status));
+}
+
+/*
+ * Another marked the person while the proxy's name was typed (was: the
+ * row as the prompt opened): say who and what, beside what was typed,
+ * and ask which stays. 1 to save op's mark (also when nothing changed,
+ * or the other saved the same), 0 when theirs stays, UI_KEY_QUIT.
+ */
+static int
+attend_marked_meanwhile(struct attend *v, const struct attend_op *op,
+    const struct attendance *was, const char *name)
+{
+	const char *labels[] = {
+		_("Save what I typed in place of theirs"),
+		_("Keep theirs and drop what I typed"),
+	};
+	struct attendance now;
+	char when[32], theirs[OGPO_NAME_MAX + 64], mine[OGPO_NAME_MAX + 64];
+	char *title, *text;
+	size_t sel = 0;
+	int r;
+
+	if (!attend_stored(v, op->officer, &now) ||
+	    now.h.version == was->h.version ||
+	    (now.status == was->status && strcmp(now.proxy,
+	    was->proxy) == 0) ||
+	    (now.status == op->status && strcmp(now.proxy, op->proxy) == 0))
+		return 1;
+	time_show(now.h.updated_at, when, sizeof when);
+	title = xasprintf(_("%s changed the mark of %s at %s"),
+	    now.h.updated_by, name, when);
+	attend_mark_words(now.status, now.proxy, theirs, sizeof theirs);
+	attend_mark_words(op->status, op->proxy, mine, sizeof mine);
+	text = xasprintf(_("%s saved: %s\nYou typed: %s"), now.h.updated_by,
+	    theirs, mine);
+	r = ui_ask(v->ui, title, text, labels, 2, &sel);
+	free(title);
+	free(text);
+	if (r != 1)
+		return r == UI_KEY_QUIT ? UI_KEY_QUIT : 0;
+	return sel == 0;
+}
+
+/* 1, said in a box read whole, if the reader may write nothing. */
+static int
+attend_refused(struct attend *v)
+{
+	char *cause = NULL;
+
+	if (v->may_write)
+		return 0;
+	attend_drain(v);	/* the database is the sheet's again */
+	if (attend_may_write(v, &cause)) {
+		v->may_write = 1;
+		return 0;
+	}
+	ui_alert(v->ui, _("Not saved"), cause ? cause : "");
+	free(cause);
+	return 1;
+}
+
 /* Mark the chosen person and go on to the next one. */
 static void
 attend_mark(struct attend *v, enum ui_action a)
@@ -791,6 +878,10 @@ attend_mark(struct attend *v, enum ui_action a)
 	op.officer = r->officer;
 	op.status = status[a];
 	op.note[0] = '\0';
+	/* One who may write nothing (a viewer) is told that first, not
+	 * the day from which a mark could be made. */
+	if (attend_refused(v))
+		return;
 	/* Before the meeting's day only 請假: said at once, on the row,
 	 * rather than drawn and then taken back when the save is refused
 	 * (the rule is core's; the thread's save keeps to it too). */
@@ -799,6 +890,16 @@ attend_mark(struct attend *v, enum ui_action a)
 		return;
 	}
 	if (a == UA_PROXY) {
+		struct attendance was;
+		int had;
+
+		/* The mark stored as the name is asked for: this sheet's
+		 * own marks saved first, so that one of them is not taken
+		 * for another's. */
+		attend_drain(v);
+		if ((r = attend_row(v, op.officer)) == NULL)
+			return;
+		had = attend_stored(v, op.officer, &was);
 		str_copy(op.proxy, r->proxy, sizeof op.proxy);
 		title = xasprintf(_("Who came in place of %s?"),
 		    r->name);
@@ -812,6 +913,15 @@ attend_mark(struct attend *v, enum ui_action a)
 		/* The rows may have been read again while the name was
 		 * typed (the last mark's save landed, or another's write):
 		 * r went with them. */
+		if ((r = attend_row(v, op.officer)) == NULL)
+			return;
+		if (had && (ok = attend_marked_meanwhile(v, &op, &was,
+		    r->name)) != 1) {
+			if (ok == UI_KEY_QUIT)
+				v->ui->quit = 1;
+			attend_reload(v);	/* theirs, as it is stored */
+			return;
+		}
 		if ((r = attend_row(v, op.officer)) == NULL)
 			return;
 	}
@@ -1202,6 +1312,20 @@ attend_may_hold(struct attend *v)
 	m->status = MEETING_HELD;
 	yes = core_may(v->ui->core, t, ENTITY_MEETING, &v->m, m, NULL) == 0;
 	free(m);
+	store_read_end(t);
+	return yes;
+}
+
+/* 1 if the reader may write at all (not a viewer); else why in *cause. */
+static int
+attend_may_write(struct attend *v, char **cause)
+{
+	struct store_txn *t;
+	int yes;
+
+	if (store_read_begin(v->ui->store, &t, NULL) != 0)
+		return 1;	/* the save will say what is wrong */
+	yes = core_may_write(v->ui->core, t, cause) == 0;
 	store_read_end(t);
 	return yes;
 }

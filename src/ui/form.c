@@ -71,6 +71,19 @@ static const struct ui_view form_view = {
 	N_("Forms"), UI_CTX_FORM, form_hints, 1, NULL
 };
 
+/* A form read only: moving and leaving are all it takes. */
+static const struct ui_hint form_ro_hints[] = {
+	{ UA_NEXT_FIELD, N_("next field"), 1 },
+	{ UA_PREV_FIELD, N_("previous field"), 1 },
+	{ UA_CANCEL, N_("close"), 1 },
+	{ UA_REDRAW, N_("redraw"), 0 },
+	{ UA_NONE, NULL, 0 }
+};
+
+static const struct ui_view form_ro_view = {
+	N_("Forms"), UI_CTX_FORM, form_ro_hints, 1, NULL
+};
+
 static enum form_kind
 form_kind_of(const struct field *f)
 {
@@ -898,6 +911,42 @@ form_conflict_text(struct form *fm, struct store_txn *t, const void *mine,
 }
 
 /*
+ * Someone saved the record after it was opened, as rec has it in every
+ * field of the form (the same fix made twice, the same draft opened in
+ * two sessions): 1, said, with fm->rec theirs; there is nothing to
+ * write or choose. Else 0.
+ */
+static int
+form_saved_same(struct form *fm, const void *rec)
+{
+	void *theirs = xmalloc(fm->s->size);
+	struct store_txn *t;
+	char when[32], label[OGPO_TEXT_MAX + 1];
+	int i, same = 0;
+
+	if (store_read_begin(fm->ui->store, &t, NULL) == 0) {
+		same = store_get(t, fm->kind,
+		    ((const struct record_head *)rec)->id, theirs,
+		    NULL) == 0;
+		store_read_end(t);
+	}
+	for (i = 0; same && i < fm->n; i++)
+		same = form_field_eq(fm->fields[i].f, rec, theirs);
+	if (same) {
+		memcpy(fm->rec, theirs, fm->s->size);
+		schema_label(fm->s, theirs, label, sizeof label);
+		time_show(((struct record_head *)theirs)->updated_at, when,
+		    sizeof when);
+		ui_message(fm->ui, 0, _("%s: %s saved it as you typed it, at "
+		    "%s; nothing more was written."), label,
+		    ((struct record_head *)theirs)->updated_by, when);
+		ui_changed(fm->ui);
+	}
+	free(theirs);
+	return same;
+}
+
+/*
  * Someone saved the record after it was opened. Reload takes their
  * version but keeps every field the user changed; overwrite saves the
  * user's version over theirs. Returns 1 to save again, 0 to go on
@@ -1075,6 +1124,10 @@ form_save(struct form *fm)
 			r = 1;
 			break;
 		}
+		if (rc == OGPO_CONFLICT && form_saved_same(fm, rec)) {
+			r = 1;
+			break;
+		}
 		if (rc == OGPO_CONFLICT) {
 			r = form_conflict(fm, rec, cause);
 			if (r == 1) {
@@ -1129,7 +1182,7 @@ form_loop(struct form *fm)
 			else if (a == UA_REDRAW)
 				clearok(curscr, TRUE);
 			else if (a == UA_HELP)
-				ui_help_view(fm->ui, &form_view);
+				ui_help_view(fm->ui, &form_ro_view);
 			else if (a == UA_SAVE || ui_key_printable(key) ||
 			    a == UA_PICK)
 				ui_message(fm->ui, 1, _("This form is read "
@@ -1261,7 +1314,8 @@ form_open(struct ui *ui, enum entity_kind kind, void *rec, const char *title)
 	form_load(fm, rec);
 	form_scope(fm, rec);
 	/* Its keys on the status line: the page's under it would type. */
-	ui_layer_push_view(ui, form_draw, fm, &form_view);
+	ui_layer_push_view(ui, form_draw, fm, fm->readonly ? &form_ro_view :
+	    &form_view);
 	return fm;
 }
 

@@ -61,6 +61,7 @@ static struct {
 	int		 started;	/* the first build chose the order */
 	uint32_t	 agency;	/* what the list was built for */
 	int		 name_w;	/* the widest name shown since */
+	int		 role_w;	/* and role ("incoming Alternate") */
 } officers;
 
 /* Sorting one agency's officers in memory. */
@@ -161,6 +162,7 @@ officers_build(struct ui *ui)
 	}
 	officers.agency = ui->agency;
 	officers.name_w = 0;
+	officers.role_w = 0;
 	if (store_read_begin(ui->store, &t, NULL) != 0)
 		return;
 	if (ui->agency != 0) {
@@ -204,13 +206,31 @@ officers_reload(struct ui *ui)
  * Column widths for w cells: the phone takes room for an extension, then
  * name and e-mail grow with the screen. A name
  * wider than its column (need cells) takes what e-mail, agency and title
- * can spare: a cut name is the one cut that hides who a row is.
+ * can spare: a cut name is the one cut that hides who a row is. So does
+ * a role said with its time (role_need: "incoming Alternate", 卸任工作
+ * 小組), which cut would no longer say which designation it is.
  */
 static void
-officers_widths(int w, int need, int *cw)
+officers_grow(int *cw, int col, int need)
 {
 	static const int least[COL_COUNT] = { 8, 10, 10, 6, 12, 12 };
 	static const int giver[] = { COL_EMAIL, COL_AGENCY, COL_TITLE };
+	int i, give;
+
+	for (i = 0; i < 3 && need > cw[col]; i++) {
+		give = cw[giver[i]] - least[giver[i]];
+		if (give > need - cw[col])
+			give = need - cw[col];
+		if (give > 0) {
+			cw[giver[i]] -= give;
+			cw[col] += give;
+		}
+	}
+}
+
+static void
+officers_widths(int w, int need, int role_need, int *cw)
+{
 	static const int base[COL_COUNT] = { 8, 16, 10, 8, 20, 12 };
 	int i, used = 0, extra;
 
@@ -234,16 +254,24 @@ officers_widths(int w, int need, int *cw)
 		cw[COL_TITLE] += extra - 2 * (extra / 3) - extra / 6;
 	} else
 		cw[COL_PHONE] += extra;
-	for (i = 0; i < 3 && need > cw[COL_NAME]; i++) {
-		int give = cw[giver[i]] - least[giver[i]];
+	officers_grow(cw, COL_NAME, need);
+	officers_grow(cw, COL_ROLE, role_need);
+}
 
-		if (give > need - cw[COL_NAME])
-			give = need - cw[COL_NAME];
-		if (give > 0) {
-			cw[giver[i]] -= give;
-			cw[COL_NAME] += give;
-		}
-	}
+/* o's role, and whether the designation ended or is still to come. */
+static void
+officers_role(const struct officer *o, const char *today, char *buf,
+    size_t n)
+{
+	const char *role = _(model_enum_label(&model_roles, o->role));
+
+	if (o->end_date[0] != '\0' && strcmp(o->end_date, today) < 0)
+		snprintf(buf, n, _("ended %s"), role);
+	else if (o->start_date[0] != '\0' && strcmp(o->start_date,
+	    today) > 0)
+		snprintf(buf, n, _("incoming %s"), role);
+	else
+		snprintf(buf, n, "%s", role);
 }
 
 static int
@@ -371,12 +399,17 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 	vlist_load(&officers.list, t, h - 2);
 	/* The widest name on screen since the list was built: the columns
 	 * stay put while it scrolls past shorter names. */
-	for (row = 0; row < officers.list.nrows; row++)
+	for (row = 0; row < officers.list.nrows; row++) {
 		if (store_officer_get(t, officers.list.rows[row], &o,
-		    NULL) == 0 && (c = (int)text_width(o.name)) >
-		    officers.name_w)
+		    NULL) != 0)
+			continue;
+		if ((c = (int)text_width(o.name)) > officers.name_w)
 			officers.name_w = c;
-	officers_widths(lw, officers.name_w, cw);
+		officers_role(&o, ui->today, role, sizeof role);
+		if ((c = (int)text_width(role)) > officers.role_w)
+			officers.role_w = c;
+	}
+	officers_widths(lw, officers.name_w, officers.role_w, cw);
 	/* The title line says what is shown. */
 	if (ui->agency != 0 && store_agency_get(t, ui->agency, &a, NULL) == 0) {
 		/* Narrowed by Enter on an agency: the way back to all. */
@@ -409,17 +442,7 @@ officers_draw(struct ui *ui, int y, int x, int h, int w)
 		else
 			snprintf(agency, sizeof agency, "#%u", o.agency);
 		/* Ended or to come: said in words, not only dimmed. */
-		if (o.end_date[0] != '\0' && strcmp(o.end_date,
-		    ui->today) < 0)
-			snprintf(role, sizeof role, _("ended %s"),
-			    _(model_enum_label(&model_roles, o.role)));
-		else if (o.start_date[0] != '\0' && strcmp(o.start_date,
-		    ui->today) > 0)
-			snprintf(role, sizeof role, _("incoming %s"),
-			    _(model_enum_label(&model_roles, o.role)));
-		else
-			snprintf(role, sizeof role, "%s",
-			    _(model_enum_label(&model_roles, o.role)));
+		officers_role(&o, ui->today, role, sizeof role);
 		snprintf(phone, sizeof phone, "%s%s%s", o.phone,
 		    o.ext[0] ? "#" : "", o.ext);
 		/* Too narrow for both: the number whole, without its
@@ -1019,13 +1042,15 @@ officers_fini(void)
 }
 
 static const struct ui_hint officers_hints[] = {
+	/* What an agency comes to do here first: a narrow status line
+	 * (80 columns, in Chinese, others logged in) drops the later. */
+	{ UA_EDIT, N_("edit"), 1 },
+	{ UA_END_DESIGNATION, N_("end"), 1 },
+	{ UA_ADD, N_("add"), 1 },
 	{ UA_SELECT, N_("training, rewards"), 1 },
 	{ UA_DETAIL, N_("detail"), 1 },
 	{ UA_SEARCH, N_("search"), 1 },
-	{ UA_ADD, N_("add"), 1 },
-	{ UA_EDIT, N_("edit"), 1 },
 	{ UA_DELETE, N_("delete"), 1 },
-	{ UA_END_DESIGNATION, N_("end"), 1 },
 	{ UA_UNDO, N_("undo"), 1 },
 	{ UA_ADD_TRAINING, N_("training"), 1 },
 	{ UA_ADD_REWARD, N_("reward"), 1 },

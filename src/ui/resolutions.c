@@ -153,6 +153,15 @@ resol_draw(struct ui *ui, void *arg)
 			    date_show(r->due, day, sizeof day)) :
 			    xasprintf(_("%s: %s (owners: %s)"), ref, line,
 			    owners);
+		/* And how it stands, as its owners reported it: what the
+		 * meeting reviews to follow it or release it. */
+		if (row == v->list.sel && foot && r->note[0] != '\0') {
+			char *was = whole;
+
+			whole = xasprintf(_("%s\nProgress: %s"), was,
+			    r->note);
+			free(was);
+		}
 	}
 	free(r);
 	store_read_end(t);

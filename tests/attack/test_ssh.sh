@@ -11,61 +11,11 @@
 . "$(dirname "$0")/attack-lib.sh"
 . tests/tui/tui-lib.sh
 
-SSHD=/usr/sbin/sshd
-if [ ! -x "$SSHD" ] || ! command -v ssh >/dev/null 2>&1; then
-	echo "ok - # SKIP no sshd or ssh here (openssh-server, openssh-client)"
-	exit 0
-fi
-
-mkdir -p "$TMP/ssh" /run/sshd
-chmod 700 "$TMP/ssh"
-ssh-keygen -q -t ed25519 -N '' -f "$TMP/ssh/host" </dev/null
-PORT=$((20000 + $$ % 20000))
+. "$(dirname "$0")/ssh-lib.sh"
 for u in $ADM $ED; do
-	# No password at all rather than a locked one: sshd without PAM
-	# refuses a locked account even a key.
-	usermod -p '*' "$u"
-	ssh-keygen -q -t ed25519 -N '' -f "$TMP/ssh/$u" </dev/null
-	mkdir -p "$TMP/home/$u/.ssh"
-	cp "$TMP/ssh/$u.pub" "$TMP/home/$u/.ssh/authorized_keys"
-	chown -R "$u" "$TMP/home/$u/.ssh"
-	chmod 700 "$TMP/home/$u/.ssh"
-	chmod 600 "$TMP/home/$u/.ssh/authorized_keys"
-	# What the terminal runs: ogpo on the server, over SSH.
-	cat >"$TMP/ssh/via-$u" <<EOF
-#!/bin/sh
-exec ssh -tt -q -F none -i $TMP/ssh/$u -p $PORT -o BatchMode=yes \\
-    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \\
-    -o SendEnv=LANG -o SendEnv=LC_ALL $u@127.0.0.1 $BIN
-EOF
-	chmod 755 "$TMP/ssh/via-$u"
+	ssh_login "$u"
 done
-cat >"$TMP/ssh/sshd_config" <<EOF
-Port $PORT
-ListenAddress 127.0.0.1
-HostKey $TMP/ssh/host
-PidFile $TMP/ssh/sshd.pid
-UsePAM no
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PubkeyAuthentication yes
-PermitRootLogin no
-StrictModes no
-PrintMotd no
-PrintLastLog no
-EOF
-"$SSHD" -f "$TMP/ssh/sshd_config" -D -e 2>"$TMP/ssh/log" &
-sshd=$!
-trap 'kill $sshd 2>/dev/null; tui_cleanup' EXIT
-i=0
-while [ $i -lt 50 ] && ! ssh -q -F none -i "$TMP/ssh/$ADM" -p $PORT \
-    -o BatchMode=yes -o StrictHostKeyChecking=no \
-    -o UserKnownHostsFile=/dev/null "$ADM@127.0.0.1" true 2>/dev/null; do
-	sleep 0.1
-	i=$((i + 1))
-done
-check "the test's sshd takes a key login" test $i -lt 50
-[ $i -lt 50 ] || sed 's/^/#   sshd: /' "$TMP/ssh/log"
+ssh_serve
 ssh -q -F none -i "$TMP/ssh/$ADM" -p $PORT -o BatchMode=yes \
     -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
     "$ADM@127.0.0.1" 'echo "LANG=[$LANG] LC_ALL=[$LC_ALL]"' >"$TMP/out" 2>&1

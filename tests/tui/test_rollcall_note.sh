@@ -12,33 +12,11 @@
 demo_db
 took_place
 check "a meeting that has taken place ($mtitle)" test -n "$mid"
-# The sheet's first person.
-"$OGPO" --db "$DB" export attendance --month "${mday%-??}" --format csv \
-    --plain -o "$TMP/att.csv" >/dev/null 2>&1
-att() {
-	"$OGPO" --db "$DB" export attendance --month "${mday%-??}" \
-	    --format csv --plain -o "$TMP/att.csv" >/dev/null 2>&1
-	awk -F, -v n="$1" -v t="$mtitle" -v c="$2" 'index($3, t) &&
-	    $6 == n { print $c; exit }' "$TMP/att.csv"
-}
-
-# sheet NAME: a desk on the meeting's roll call, at its first person.
-sheet() {
-	tui_start "$1" 110 36
-	keys 3
-	expect "$1: the Meetings tab" "Meetings, newest first"
-	keys /
-	text "$mtitle"
-	keys Enter
-	expect_sel "$1: finds the meeting" "$mtitle"
-	keys Enter
-	expect "$1: its roll call" "not yet marked (*)"
-}
-sheet a
+rollcall a
 sel_row
 who=$(awk '{ print $5 }' "$TMP/sel")
 check "the first person is $who" test -n "$who"
-sheet b
+rollcall b
 for s in a b; do
 	TUI_S=$s
 	expect_sel "$s: $who is chosen" "$who"
@@ -74,8 +52,8 @@ keys 1
 expect "both are kept, theirs first" \
     "Late 10 min; Left early" 3
 check "the database keeps both" \
-    test "$(att "$who" 10)" = "Late 10 min; Left early"
-check "and a's mark ($(att "$who" 8))" test "$(att "$who" 8)" = 線上
+    test "$(attended "$who" 10)" = "Late 10 min; Left early"
+check "and a's mark ($(attended "$who" 8))" test "$(attended "$who" 8)" = 線上
 
 # Again, and b keeps theirs: nothing of b's is written.
 TUI_S=a
@@ -92,7 +70,7 @@ text "On time after all"
 keys Enter
 # a's note saved before b's Enter: the other order is the one where a is
 # asked (a slow build took b's first).
-a_saved() { test "$(att "$who" 10)" = "On time after all"; }
+a_saved() { test "$(attended "$who" 10)" = "On time after all"; }
 check "a's note is saved" poll 5 a_saved
 TUI_S=b
 keys C-u
@@ -102,7 +80,7 @@ expect "b is asked again" "changed the note on $who at" 3
 keys 3
 expect_gone "b keeps theirs" "You typed:"
 check "the database holds a's note alone" \
-    test "$(att "$who" 10)" = "On time after all"
+    test "$(attended "$who" 10)" = "On time after all"
 expect "b's sheet shows it" "On time after all" 3
 for s in a b; do
 	TUI_S=$s

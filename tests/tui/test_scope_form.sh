@@ -8,7 +8,8 @@
 # first. A progress report on a case the editor's
 # agency co-organises starts as that agency's; p on one none of its
 # agencies lead or co-organise says so at once. For a login with no role,
-# a new record's form opens read only too, saying why.
+# a new record's form opens read only too, saying why, its status line
+# offering no save.
 #
 # A real Unix account (made here, removed at the end) runs the real
 # binary: this needs root, as the test machine is.
@@ -154,6 +155,11 @@ expect "a opens the new agency's form" "New agency"
 expect "read only at once, with the reason" \
     "Read only: you ($ED) are not a user of this database"
 check "the keys say the form is read only" has_text "Esc: close"
+nosave() { ! status_line | grep -qF "$1"; }
+check "its status line offers the way out ($(status_line))" \
+    has_text "Esc close"
+check "and no save" nosave save
+check "nor a choice" nosave choose
 text X
 keys C-s
 expect "Ctrl-S is refused" "read only"

@@ -382,6 +382,30 @@ took_place() {
 	    { not_ok "the meeting of $mday taken place"; exit 1; }
 }
 
+# attended PERSON COLUMN: that column of PERSON's row at the took_place
+# meeting in the month's attendance export (8 the mark, 9 the proxy's
+# name, 10 the note), as the database holds it now.
+attended() {
+	"$OGPO" --db "$DB" export attendance --month "${mday%-??}" \
+	    --format csv --plain -o "$TMP/att.csv" >/dev/null 2>&1
+	awk -F, -v n="$1" -v t="$mtitle" -v c="$2" 'index($3, t) &&
+	    $6 == n { print $c; exit }' "$TMP/att.csv"
+}
+
+# rollcall NAME: a session NAME on the took_place meeting's roll call,
+# at its first person.
+rollcall() {
+	tui_start "$1" 110 36
+	keys 3
+	expect "$1: the Meetings tab" "Meetings, newest first"
+	keys /
+	text "$mtitle"
+	keys Enter
+	expect_sel "$1: finds the meeting" "$mtitle"
+	keys Enter
+	expect "$1: its roll call" "not yet marked (*)"
+}
+
 # Officer count from the CLI (lines minus the header).
 officer_count() {
 	"$OGPO" --db "$DB" list officers --tsv | awk 'END { print NR - 1 }'
