@@ -80,6 +80,15 @@ int	 core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 	    const void *old, const void *rec, char **cause);
 
 /*
+ * Where core_may refuses rec as a whole but allows a change of one field,
+ * that field's name: "note" (辦理情形) of a resolution to an editor whose
+ * scope holds one of its owners, not all. Else NULL. A form opens with
+ * that field alone to type in.
+ */
+const char *core_may_only(struct core *c, struct store_txn *t,
+	    enum entity_kind kind, const void *rec);
+
+/*
  * Take login off the users (an admin's act, audited). The last admin
  * cannot be removed. On error nothing is changed.
  */

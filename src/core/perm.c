@@ -272,7 +272,8 @@ perm_record_in_scope(struct core *c, struct store_txn *t,
 	}
 	if (kind == ENTITY_RESOLUTION) {
 		/* Every owner's: one agency does not release what another
-		 * carries. */
+		 * carries (its progress alone is each owner's to report:
+		 * perm_resol_part). */
 		const struct resolution *r = rec;
 
 		for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX; i++)
@@ -328,6 +329,46 @@ perm_handover_own(struct core *c, struct store_txn *t,
 	    (at->officer & ATTEND_EXTERNAL) || at->agency == 0)
 		return 0;
 	return perm_in_scope(c, t, at->agency);
+}
+
+/*
+ * 1 if rec is a resolution one of whose owners (not all: that is the
+ * whole record) lies in scope. Each owner reports how it stands (辦理情形)
+ * every month, whoever else carries it; the rest of it, what was decided,
+ * by whom and by when, stays with those who hold every owner.
+ */
+static int
+perm_resol_part(struct core *c, struct store_txn *t, const void *rec)
+{
+	const struct resolution *r = rec;
+	uint32_t i;
+
+	for (i = 0; i < r->nowner && i < OGPO_COLLAB_MAX; i++)
+		if (perm_in_scope(c, t, r->owner[i]))
+			return 1;
+	return 0;
+}
+
+/* The first field but the note in which resolutions old and rec differ,
+ * or NULL: a change of the progress (辦理情形) alone. */
+static const struct field *
+perm_resol_other(const void *old, const void *rec)
+{
+	const struct schema *s = schema_of(ENTITY_RESOLUTION);
+	const struct field *f;
+	char a[OGPO_NOTE_MAX + 64], b[OGPO_NOTE_MAX + 64];
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++) {
+		f = &s->fields[i];
+		if ((f->flags & FIELD_HEAD) || strcmp(f->name, "note") == 0)
+			continue;
+		schema_format(f, old, a, sizeof a);
+		schema_format(f, rec, b, sizeof b);
+		if (strcmp(a, b) != 0)
+			return f;
+	}
+	return NULL;
 }
 
 /* "officer 王小明 of 交通部" or "agency 交通部": what lies outside. */
@@ -446,6 +487,18 @@ perm_move(struct core *c, struct store_txn *t, enum entity_kind kind,
 	return 0;
 }
 
+const char *
+core_may_only(struct core *c, struct store_txn *t, enum entity_kind kind,
+    const void *rec)
+{
+	perm_load(c, t);
+	if (kind != ENTITY_RESOLUTION || c->perm.role != UROLE_EDITOR ||
+	    perm_record_in_scope(c, t, kind, rec) ||
+	    !perm_resol_part(c, t, rec))
+		return NULL;
+	return "note";
+}
+
 int
 core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
     const void *old, const void *rec, char **cause)
@@ -493,6 +546,20 @@ core_may(struct core *c, struct store_txn *t, enum entity_kind kind,
 	if (kind == ENTITY_ATTENDANCE && perm_handover_own(c, t, old, rec))
 		return 0;
 	perm_scope_words(c, t, scope, sizeof scope);
+	if (kind == ENTITY_RESOLUTION && old != NULL && rec != NULL &&
+	    !perm_record_in_scope(c, t, kind, old) &&
+	    perm_resol_part(c, t, old)) {
+		const struct field *f = perm_resol_other(old, rec);
+
+		if (f == NULL)
+			return 0;
+		perm_words(t, kind, old, what, sizeof what);
+		return err_set(cause, OGPO_DENIED, "you (%s) may change only "
+		    "the progress (辦理情形) of %s as one of its owners; its "
+		    "field %s is changed by an editor whose scope holds all "
+		    "its owners, or by an admin (the coordinator)", c->login,
+		    what, _(f->label));
+	}
 	if (old != NULL && !perm_record_in_scope(c, t, kind, old)) {
 		perm_words(t, kind, old, what, sizeof what);
 		return err_set(cause, OGPO_DENIED, "you (%s) may edit only "

@@ -53,6 +53,8 @@ struct form {
 	struct form_field	 fields[32];
 	int			 n, cur, top;
 	int			 readonly;	/* outside the editor's scope */
+	const char		*only;	/* the one field they may change,
+					   or NULL: all or none */
 	char			 banner[1024];
 };
 
@@ -379,6 +381,15 @@ form_hint(const struct form_field *ff, char *buf, size_t n)
 		    i ? _(", ") : "", _(ff->suggest[i]));
 }
 
+/* 1 if field i is shown but not for the person to change: a form with
+ * one field theirs (a resolution's progress to one of its owners). */
+static int
+form_locked(const struct form *fm, int i)
+{
+	return fm->only != NULL && strcmp(fm->fields[i].f->name,
+	    fm->only) != 0;
+}
+
 /* How many lines field i takes below its own: its message, and the
  * current field's hint, each wrapped to w cells. */
 static int
@@ -389,7 +400,8 @@ form_extra_lines(const struct form *fm, int i, int w)
 
 	if (ff->err[0] != '\0')
 		return ui_wrap_put(NULL, ff->err, 0, 0, w, 0, UI_ERROR);
-	if (i != fm->cur || ff->suggest == NULL || fm->readonly)
+	if (i != fm->cur || ff->suggest == NULL || fm->readonly ||
+	    form_locked(fm, i))
 		return 0;
 	form_hint(ff, hint, sizeof hint);
 	snprintf(line, sizeof line, _("F2: choose from %s"), hint);
@@ -455,7 +467,11 @@ form_draw(struct ui *ui, void *arg)
 		    UI_ERROR);
 		ui_put(ui, y, x0 + 3, lw, _(ff->f->label), ff->err[0] ?
 		    UI_ERROR : (i == fm->cur ? UI_TITLE : UI_NORMAL));
-		if (ff->kind == FORM_TEXT) {
+		if (form_locked(fm, i))
+			ui_put(ui, y, x0 + lw + 5, w - lw - 7, ff->kind ==
+			    FORM_TEXT ? ff->text : ff->shown, i == fm->cur ?
+			    UI_SELECT : UI_DIM);
+		else if (ff->kind == FORM_TEXT) {
 			if (i == fm->cur)
 				ui_edit_draw(ui, &ff->edit, y, x0 + lw + 5,
 				    w - lw - 7, UI_FIELD);
@@ -1160,6 +1176,18 @@ form_save(struct form *fm)
 	return r;
 }
 
+/* Say why ff, shown, takes no keys: whose it is to change. */
+static void
+form_refuse_locked(struct form *fm, const struct form_field *ff)
+{
+	const struct form_field *only = form_field_named(fm, fm->only);
+
+	ui_message(fm->ui, 1, _("Only %s is yours to change here; %s is "
+	    "changed by an editor whose scope holds all the owners, or by "
+	    "an admin."), only != NULL ? _(only->f->label) : fm->only,
+	    _(ff->f->label));
+}
+
 static int
 form_loop(struct form *fm)
 {
@@ -1189,13 +1217,19 @@ form_loop(struct form *fm)
 				    "only: nothing here can be changed by you."));
 			continue;
 		}
+		a = ui_lookup(fm->ui, UI_CTX_FORM, key);
+		if (form_locked(fm, fm->cur) && a != UA_NEXT_FIELD &&
+		    a != UA_PREV_FIELD && a != UA_SAVE && a != UA_CANCEL &&
+		    a != UA_REDRAW && a != UA_HELP) {
+			form_refuse_locked(fm, ff);
+			continue;
+		}
 		/* Characters go to a text field before any binding. */
 		if (ff->kind == FORM_TEXT && ui_key_printable(key)) {
 			ui_edit_key(&ff->edit, key);
 			form_typed(ff);
 			continue;
 		}
-		a = ui_lookup(fm->ui, UI_CTX_FORM, key);
 		switch (a) {
 		case UA_NEXT_FIELD:
 			fm->cur = (fm->cur + 1) % fm->n;
@@ -1256,9 +1290,24 @@ form_scope(struct form *fm, const void *rec)
 	if (((const struct record_head *)rec)->id == 0 ?
 	    core_may_write(fm->ui->core, t, &cause) != 0 :
 	    core_may(fm->ui->core, t, fm->kind, rec, NULL, &cause) != 0) {
-		fm->readonly = 1;
-		snprintf(fm->banner, sizeof fm->banner, _("Read only: %s"),
-		    cause != NULL ? cause : "");
+		const struct form_field *ff;
+
+		fm->only = core_may_only(fm->ui->core, t, fm->kind, rec);
+		if (fm->only != NULL &&
+		    (ff = form_field_named(fm, fm->only)) != NULL) {
+			/* Their one field first, the rest shown for it. */
+			fm->cur = (int)(ff - fm->fields);
+			snprintf(fm->banner, sizeof fm->banner, _("Only %s "
+			    "is yours to change: you are an editor of one of "
+			    "the agencies that carry this; the other fields "
+			    "are changed by an editor whose scope holds all "
+			    "its owners, or by an admin."), _(ff->f->label));
+		} else {
+			fm->only = NULL;
+			fm->readonly = 1;
+			snprintf(fm->banner, sizeof fm->banner,
+			    _("Read only: %s"), cause != NULL ? cause : "");
+		}
 	}
 	free(cause);
 	store_read_end(t);

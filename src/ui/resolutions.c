@@ -4,7 +4,8 @@
  * key each way, recorded as this meeting's decision), then what it
  * resolved itself. a adds one, e edits, d deletes; g writes the agenda
  * and D the record of decisions. Who may change a resolution is core's
- * to say: an editor, those whose owners lie within their scope.
+ * to say: an editor, those whose owners lie within their scope, and the
+ * progress (辦理情形) alone of those one of whose owners does.
  */
 #include <stdio.h>
 #include <stdlib.h>

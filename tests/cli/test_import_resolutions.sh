@@ -11,7 +11,8 @@
 # soffice). The deadlines export lists what ogpo due does, resolutions
 # included; a Join extension comes back through the cases table and
 # moves its deadline. An editor of MOI changes only resolutions MOI
-# carries; a viewer none.
+# carries, and of one MODA carries too only its progress (辦理情形); an
+# editor of neither owner nothing of it; a viewer none.
 #
 #   OGPO=./ogpo sh tests/cli/test_import_resolutions.sh
 . "$(dirname "$0")/../lib.sh"
@@ -248,13 +249,15 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 ED=ogpoir$$
 VW=ogpoiv$$
+OT=ogpoio$$
 GRP=ogpoig$$
 groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
-for u in $ED $VW; do
+for u in $ED $VW $OT; do
 	useradd -M -N -g "$GRP" -s /bin/sh "$u" || not_ok "useradd $u"
 done
 trap 'userdel "$ED" 2>/dev/null; userdel "$VW" 2>/dev/null;
-    groupdel "$GRP" 2>/dev/null; test_cleanup' EXIT
+    userdel "$OT" 2>/dev/null; groupdel "$GRP" 2>/dev/null;
+    test_cleanup' EXIT
 chmod 755 "$TMP"
 chmod 644 "$TMP"/*.csv
 chgrp -R "$GRP" "$DB" && chmod 2770 "$DB" && chmod 660 "$DB"/*.mdb
@@ -292,3 +295,31 @@ same "… not even the row in scope" "$(resol "$MINE" | cut -d/ -f7)" \
     "內政部回報"
 as "$VW" import resolutions "$TMP/mine.csv"
 refused "a viewer imports nothing" "are a viewer and may only read"
+
+# --- one of two owners: its progress (辦理情形) alone -----------------------
+run user add "$OT" --role editor --agency MOTC
+run add resolution meeting="$W3" text=兩機關共辦 owner=MOI,MODA \
+    due=2027-03-01
+BOTH=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/out")
+BOTHWAS=$(resol "$BOTH")
+run export resolutions -o "$TMP/p.csv" --plain
+awk -F, -v m="$BOTH" 'NR == 1 || $1 == m' "$TMP/p.csv" >"$TMP/bothrow.csv"
+sed '2s/,$/,內政部本月回報/' "$TMP/bothrow.csv" >"$TMP/note.csv"
+sed 's/,2027-03-01,/,2027-06-30,/' "$TMP/note.csv" >"$TMP/due.csv"
+chmod 644 "$TMP"/*.csv
+as "$ED" import resolutions "$TMP/due.csv"
+refused "an editor of MOI does not move the due date of one MODA carries too" \
+    "may change only the progress (辦理情形) of resolution"
+contains "… saying which field and who changes it, by row" "$TMP/err" \
+    "due.csv: row 2: "
+contains "… and who changes it" "$TMP/err" \
+    "carried by 內政部、數位發展部, as one of its owners; its field Due is changed by an editor whose scope holds all its owners, or by an admin (the coordinator)"
+same "… and nothing was written" "$(resol "$BOTH")" "$BOTHWAS"
+as "$OT" import resolutions "$TMP/note.csv"
+refused "an editor of neither owner reports no progress on it" \
+    "carried by 內政部、數位發展部, is outside that"
+same "… and nothing was written" "$(resol "$BOTH")" "$BOTHWAS"
+as "$ED" import resolutions "$TMP/note.csv"
+status "an editor of MOI imports its progress (辦理情形) alone" 0
+same "… which is written, the rest as it was" "$(resol "$BOTH")" \
+    "${BOTHWAS}內政部本月回報"

@@ -8,8 +8,10 @@
 # of decisions, and leaves the agendas after it and ogpo check. A policy
 # meeting's agenda is grouped by agency. The export of every resolution
 # is read back from .ods, .xlsx and CSV. An editor changes only the
-# resolutions all of whose owners lie in their scope; a viewer none. A
-# meeting with resolutions is not deleted.
+# resolutions all of whose owners lie in their scope, and of one carried
+# with other agencies its progress (辦理情形) alone; an editor of none of
+# its owners nothing of it; a viewer none. A meeting with resolutions is
+# not deleted.
 #
 #   OGPO=./ogpo sh tests/cli/test_resolutions.sh
 . "$(dirname "$0")/../lib.sh"
@@ -140,13 +142,14 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 ED=ogpore$$
 VW=ogporv$$
+OT=ogporo$$
 GRP=ogporg$$
 groupadd "$GRP" || { not_ok "groupadd $GRP"; exit 1; }
-for u in $ED $VW; do
+for u in $ED $VW $OT; do
 	useradd -M -N -g "$GRP" -s /bin/sh "$u" || not_ok "useradd $u"
 done
 resol_cleanup() {
-	for u in $ED $VW; do userdel "$u" 2>/dev/null; done
+	for u in $ED $VW $OT; do userdel "$u" 2>/dev/null; done
 	groupdel "$GRP" 2>/dev/null
 	test_cleanup
 }
@@ -161,15 +164,33 @@ as() {
 }
 run user add "$ED" --role editor --agency MOI
 run user add "$VW" --role viewer
+run user add "$OT" --role editor --agency MOTC
 run add resolution meeting="$W3" text=內政部自辦 owner=MOI
 MINE=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/out")
 run add resolution meeting="$W3" text=兩機關共辦 owner=MOI,MODA
 BOTH=$(sed -n 's/^Added resolution #\([0-9]*\) .*/\1/p' "$TMP/out")
+run list resolutions --tsv
+BOTHOWN=$(awk -F '\t' -v i="$BOTH" '$1 == i { print $8 }' "$TMP/out")
 as "$ED" set resolution "$MINE" note=編輯者回報
 status "an editor of MOI changes a resolution MOI alone carries" 0
-as "$ED" set resolution "$BOTH" note=編輯者回報
-refused "but not one MODA carries too" \
+# Of one MODA carries too, each owner reports how it stands; what was
+# decided and by when stays with those who hold both.
+as "$ED" set resolution "$BOTH" note=內政部回報進度
+status "of one MODA carries too, it reports the progress (辦理情形)" 0
+as "$ED" set resolution "$BOTH" due=2027-06-30
+refused "but does not move its due date" \
+    "may change only the progress (辦理情形) of resolution"
+contains "… saying which field, and who changes it" "$TMP/err" \
+    "carried by 內政部、數位發展部, as one of its owners; its field Due is changed by an editor whose scope holds all its owners, or by an admin (the coordinator)"
+as "$ED" set resolution "$BOTH" note=再回報 text=改寫決議
+refused "nor its text, even beside a new note" "its field Resolution is changed by"
+as "$ED" set resolution "$BOTH" owner=MOI
+refused "nor takes the other owner off" "its field Owner agencies is changed by"
+as "$OT" set resolution "$BOTH" note=交通部回報
+refused "an editor of neither owner reports nothing on it" \
     "carried by 內政部、數位發展部, is outside that"
+as "$ED" delete resolution "$BOTH"
+refused "nor does one owner's editor delete it" "is outside that"
 as "$ED" add resolution meeting="$W3" text=編輯者新增 owner=MOTC
 refused "nor adds one for another agency" "would be outside that"
 as "$VW" set resolution "$MINE" note=檢視者
@@ -177,5 +198,6 @@ refused "a viewer changes none" "are a viewer and may only read"
 as "$VW" list resolutions
 status "… and reads them" 0
 run list resolutions --tsv
-same "the refused writes left them as they were" \
-    "$(awk -F '\t' -v i="$BOTH" '$1 == i { print $13 }' "$TMP/out")" ""
+same "the refused writes left them as they were, the progress reported" \
+    "$(awk -F '\t' -v i="$BOTH" '$1 == i { print $9 "/" $7 "/" $8 "/" $13 }' "$TMP/out")" \
+    "/兩機關共辦/$BOTHOWN/內政部回報進度"
