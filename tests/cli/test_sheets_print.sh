@@ -17,7 +17,7 @@
 #   OGPO=./ogpo sh tests/cli/test_sheets_print.sh
 . "$(dirname "$0")/../lib.sh"
 
-unset OGPO_DB
+unset OGPO_DB LC_ALL
 DB=$TMP/db
 HOME=$TMP/home		# LibreOffice's profile
 export HOME
