@@ -91,7 +91,9 @@ struct import {
 	size_t				 marks;
 	char				 email[OGPO_EMAIL_MAX + 1];
 	/* The agencies the file's officer rows name, in their order:
-	 * whose officers missing from it are told (import_absent). */
+	 * whose officers missing from it are told (import_absent); in an
+	 * agency list, the parents its rows sit under (0 the top), whose
+	 * agencies missing from it are told (import_agencies_absent). */
 	uint32_t			*covered;
 	size_t				 ncovered, capcovered;
 	/*
@@ -568,7 +570,7 @@ import_agency_code(struct import *im, const char *code, uint32_t prefer,
 	return 0;
 }
 
-/* Agency id is one the file lists officers of. */
+/* Agency id is one the file lists officers of (or agencies under). */
 static void
 import_cover(struct import *im, uint32_t id)
 {
@@ -646,6 +648,90 @@ import_absent(struct import *im)
 		xappendf(&all, "\n");
 	}
 	free(o);
+	free(im->res->absent);
+	im->res->absent = all;
+	return 0;
+}
+
+/* The mark an agency row leaves under its code (any case): "code:MOI". */
+static void
+import_code_key(char *key, size_t n, const char *code)
+{
+	snprintf(key, n, "code:%s", code);
+	for (char *p = key + 5; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+}
+
+/*
+ * A row deleted from an agency list removes no agency either: say, per
+ * parent the file lists agencies under (or the top of the tree), which
+ * agencies under it are not in the file and stay, and how to remove one.
+ * A row's code was marked as the row was read (store_mark "code:"), so
+ * this runs before the marks are cleared. Into im->res->absent.
+ */
+static int
+import_agencies_absent(struct import *im)
+{
+	struct agency a, p;
+	char key[OGPO_CODE_MAX + 8], one[OGPO_NAME_MAX + OGPO_CODE_MAX + 24];
+	char *all = NULL, *names = NULL;
+	uint32_t *ids, first = 0;
+	size_t i, k, n, gone;
+
+	for (i = 0; i < im->ncovered; i++) {
+		n = store_group_ids(im->t, IX_AGENCY_CHILD, im->covered[i],
+		    &ids);
+		gone = 0;
+		for (k = 0; k < n; k++) {
+			if (store_agency_get(im->t, ids[k], &a, NULL) != 0)
+				continue;
+			import_code_key(key, sizeof key, a.code);
+			if (store_mark_peek(im->t, key) != 0)
+				continue;
+			if (gone++ == 0)
+				first = a.h.id;
+			/* TRANSLATORS: an agency's name, code and record
+			 * number. */
+			snprintf(one, sizeof one, _("%s (%s, #%u)"), a.name,
+			    a.code, a.h.id);
+			if (gone <= 5)
+				xappendf(&names, "%s%s", names ? _(", ") : "",
+				    one);
+			else if (gone == 6)
+				xappendf(&names, "%s", _(", …"));
+		}
+		free(ids);
+		if (gone == 0)
+			continue;
+		if (im->covered[i] != 0 && store_agency_get(im->t,
+		    im->covered[i], &p, NULL) == 0)
+			xappendf(&all, ngettext("%s %s: %zu agency under it is "
+			    "not in the file and stays as it is (an import "
+			    "removes no agency): %s. ", "%s %s: %zu agencies "
+			    "under it are not in the file and stay as they are "
+			    "(an import removes no agency): %s. ", gone), p.code,
+			    p.name, gone, names);
+		else
+			xappendf(&all, ngettext("At the top of the tree, %zu "
+			    "agency is not in the file and stays as it is (an "
+			    "import removes no agency): %s. ", "At the top of "
+			    "the tree, %zu agencies are not in the file and "
+			    "stay as they are (an import removes no agency): "
+			    "%s. ", gone), gone, names);
+		free(names);
+		names = NULL;
+		if (im->o->screen)
+			xappendf(&all, "%s", _("To remove an agency, d on the "
+			    "Agencies tab."));
+		else if (gone == 1)
+			xappendf(&all, _("To remove it: ogpo delete agency "
+			    "%u."), first);
+		else
+			xappendf(&all, "%s", _("To remove one: ogpo delete "
+			    "agency ID, ID as listed."));
+		xappendf(&all, "\n");
+	}
 	free(im->res->absent);
 	im->res->absent = all;
 	return 0;
@@ -1444,10 +1530,7 @@ import_agency_row(struct import *im, const struct table_row *row)
 		char key[OGPO_CODE_MAX + 8];
 		uint32_t seen;
 
-		snprintf(key, sizeof key, "code:%s", old ? old->code : v);
-		for (char *p = key + 5; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 'a' + 'A');
+		import_code_key(key, sizeof key, old ? old->code : v);
 		if ((rc = store_mark(im->t, key, (uint32_t)row->row, &seen,
 		    im->cause)) != 0)
 			goto done;
@@ -1526,6 +1609,7 @@ import_agency_row(struct import *im, const struct table_row *row)
 		}
 		a->level = level;
 	}
+	import_cover(im, a->parent);
 	label[0] = '\0';
 	if (im->o->on_change != NULL)
 		snprintf(label, sizeof label, _("%s (%s)"), a->name, a->code);
@@ -2730,6 +2814,9 @@ import_txn(struct core *c, struct store_txn *t, void *arg, char **cause)
 		im->o->progress(im->o->arg, IMPORT_CHECKING,
 		    table_reader_bytes_total(im->r),
 		    table_reader_bytes_total(im->r));
+	if (im->o->kind == ENTITY_AGENCY &&
+	    (rc = import_agencies_absent(im)) != 0)
+		return rc;
 	if ((rc = store_marks_clear(t, cause)) != 0)
 		return rc;
 	if (im->o->kind == ENTITY_OFFICER && (rc = import_absent(im)) != 0)

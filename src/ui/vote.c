@@ -31,13 +31,20 @@ struct vote_view {
 	int			 gone;
 };
 
+/*
+ * In the order they give way on a narrow status line (a hint that does
+ * not fit is left off): this screen's own keys first, v among them, as
+ * nothing else says another vote can be seen; a and d last, as on every
+ * list. The words are the other screens' "import" and "add": the
+ * screen says what is imported and added.
+ */
 static const struct ui_hint vote_hints[] = {
 	{ UA_BALLOT, N_("ballot"), 1 },
-	{ UA_IMPORT, N_("import ballots"), 1 },
-	{ UA_ADD, N_("add candidate"), 1 },
+	{ UA_IMPORT, N_("import"), 1 },
+	{ UA_VOTES, N_("other vote"), 1 },
 	{ UA_CLOSE_VOTE, N_("close vote"), 1 },
 	{ UA_OPEN_VOTE, N_("new vote"), 1 },
-	{ UA_VOTES, N_("other vote"), 1 },
+	{ UA_ADD, N_("add"), 1 },
 	{ UA_DELETE, N_("delete"), 1 },
 	{ UA_CLOSE, N_("close"), 1 },
 	{ UA_SELECT, N_("detail"), 0 },

@@ -563,13 +563,17 @@ date_number(const char **p, int n)
 }
 
 /*
- * ISO, slashed, dotted and ROC forms, with or without 民國 and 年月日: a
- * year of three digits or fewer is a year of the Republic (+1911).
+ * ISO, slashed, dotted and ROC forms, with or without 民國 and 年月日, and
+ * the compact ones a clerk types into a sheet (which a General cell keeps
+ * as a number): 20240508, and 1130508 of the Republic. A year of three
+ * digits or fewer is a year of the Republic (+1911). Six digits (240508,
+ * 990508) could be either calendar's and are refused.
  */
 int
 date_parse(const char *in, char *iso, const char **why)
 {
 	const char *p = in;
+	size_t n;
 	int y, m, d, roc = 0;
 
 	iso[0] = '\0';
@@ -579,22 +583,30 @@ date_parse(const char *in, char *iso, const char **why)
 		return 0;
 	if (date_word(&p, "民國"))
 		roc = 1;
-	/* 年, /, - or . between the parts. */
-	y = date_number(&p, 4);
-	if (date_word(&p, "年"))
-		roc |= y < 1000;
-	else if (!date_mark(&p))
-		y = -1;
-	m = date_number(&p, 2);
-	if (!date_word(&p, "月") && !date_mark(&p))
-		m = -1;
-	d = date_number(&p, 2);
-	date_word(&p, "日");
+	n = strspn(p, "0123456789");
+	if ((n == 7 || n == 8) && p[n + strspn(p + n, " ")] == '\0') {
+		/* yyyymmdd or yyymmdd: the year is what is left of mmdd. */
+		y = date_number(&p, (int)n - 4);
+		m = date_number(&p, 2);
+		d = date_number(&p, 2);
+	} else {
+		/* 年, /, - or . between the parts. */
+		y = date_number(&p, 4);
+		if (date_word(&p, "年"))
+			roc |= y < 1000;
+		else if (!date_mark(&p))
+			y = -1;
+		m = date_number(&p, 2);
+		if (!date_word(&p, "月") && !date_mark(&p))
+			m = -1;
+		d = date_number(&p, 2);
+		date_word(&p, "日");
+	}
 	while (*p == ' ')
 		p++;
 	if (y < 0 || m < 0 || d < 0 || *p != '\0') {
-		*why = _("is not a date: write 2024-05-08, 2024/5/8 or the ROC "
-		    "form 113/05/08 (民國113年5月8日)");
+		*why = _("is not a date: write 2024-05-08, 2024/5/8, 20240508 "
+		    "or the ROC form 113/05/08 (民國113年5月8日, 1130508)");
 		return -1;
 	}
 	/* Three digits or fewer are a year of the Republic (民國). */

@@ -507,6 +507,7 @@ contains "ROC-styled .ods → .csv: 1797/03/01 refused, as no year kept" \
 cat >"$C/want" <<'EOF'
 row 4: updated 內政部警政署 (NPA): 備註 (empty) → 原警政署
 row 5: added 內政部地政司 (LAND)
+EY 行政院: 1 agency under it is not in the file and stays as it is (an import removes no agency): 外交部 (MOFA, #4). To remove it: ogpo delete agency 4.
 EOF
 want_sum="added 1, updated 1, unchanged 2, rejected 0"
 # each_saved DB WHAT STEM LAST AGAIN: every way STEM was saved, dry-run as

@@ -33,7 +33,7 @@ expect "the Cases tab" "列管案件"
 keys V
 expect "V opens this month's vote" "議題票選 #$V：十二月議題票選"
 screen
-check "its hints offer the import" has_text "I 匯入選票"
+check "its hints offer the import" has_text "I 匯入"
 keys I
 expect "I asks for the file" "從檔案登錄選票"
 text "$TMP/form.csv"

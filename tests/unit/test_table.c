@@ -906,7 +906,13 @@ test_table_import_values(void **state)
 	/* A date cell formatted as a number: its day number. */
 	assert_int_equal(import_date("45352", iso, &why), -1);
 	assert_contains(why, "the number a spreadsheet keeps for a day");
-	assert_int_equal(import_date("1130301", iso, &why), -1);
+	/* Not so a compact date a General cell keeps as a number: 民國
+	 * yyymmdd and yyyymmdd are read; six digits are not a day's. */
+	assert_int_equal(import_date("1130301", iso, &why), 0);
+	assert_string_equal(iso, "2024-03-01");
+	assert_int_equal(import_date("20240301", iso, &why), 0);
+	assert_string_equal(iso, "2024-03-01");
+	assert_int_equal(import_date("240301", iso, &why), -1);
 	assert_contains(why, "is not a date");
 	assert_int_equal(import_phone_lost_zero("912345678"), IMPORT_PHONE_ZERO);
 	assert_int_equal(import_phone_lost_zero("223456789"), IMPORT_PHONE_ZERO);

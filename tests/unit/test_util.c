@@ -223,6 +223,29 @@ test_util_date_parse(void **state)
 	why = NULL;
 	assert_int_equal(date_parse("next week", iso, &why), -1);
 	assert_non_null(why);
+	/* Compact, as typed into a sheet (and kept by a General cell as
+	 * the number 20240508 or 1130508): yyyymmdd, and ROC yyymmdd. */
+	assert_int_equal(date_parse("20240508", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(date_parse("1130508", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	assert_int_equal(date_parse(" 1150301 ", iso, &why), 0);
+	assert_string_equal(iso, "2026-03-01");
+	assert_int_equal(date_parse("民國1130508", iso, &why), 0);
+	assert_string_equal(iso, "2024-05-08");
+	/* Not a calendar day, a phone number, or six digits that could be
+	 * 2024 or 民國99: refused, naming the forms that read. */
+	assert_int_equal(date_parse("1131332", iso, &why), -1);
+	assert_string_equal(why, "is not a real calendar date");
+	assert_string_equal(iso, "");
+	assert_int_equal(date_parse("22345678", iso, &why), -1);
+	assert_string_equal(iso, "");
+	assert_int_equal(date_parse("0912345678", iso, &why), -1);
+	assert_int_equal(date_parse("240508", iso, &why), -1);
+	assert_string_equal(why, "is not a date: write 2024-05-08, 2024/5/8, "
+	    "20240508 or the ROC form 113/05/08 (民國113年5月8日, 1130508)");
+	assert_int_equal(date_parse("18991231", iso, &why), -1);
+	assert_string_equal(iso, "");
 	/* A real date, but of no year kept: said so, not "not real". */
 	assert_int_equal(date_parse("1797/03/01", iso, &why), -1);
 	assert_string_equal(why, "is outside the years 1900 to 2999 that ogpo "
