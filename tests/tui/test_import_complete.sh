@@ -16,6 +16,11 @@ mkdir -p "$D/子目錄" "$D/.hidden"
 : >"$D/名冊2027.xlsx"
 : >"$D/.名冊舊.csv"
 TUI_ENV="HOME=$(shquote "$TMP/home")"
+# ogpo started in a folder holding a spreadsheet, so that i lists it
+# with the way to type a path (in one holding none it asks at once).
+mkdir -p "$TMP/desk"
+printf 'name,email\n' >"$TMP/desk/其他名冊.csv"
+cd "$TMP/desk" || exit 1
 
 # prompt LANG READY COLS ROWS PICK-TYPED: i, the list's last choice (type
 # the path), then Tab.
