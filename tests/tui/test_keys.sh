@@ -65,7 +65,7 @@ expected() {
 	officers:end) printf 'Last day of \tesc' ;;
 	officers:training) printf 'Training course (point 8)\tesc' ;;
 	officers:reward) printf 'Reward (point 9)\tesc' ;;
-	officers:import) printf 'Import officers from which file\tesc' ;;
+	officers:import) printf 'Import officers from\tesc' ;;
 	officers:sort) printf 'Sorted by\tnone' ;;
 	officers:agency) printf 'Choose an agency\tesc' ;;
 	officers:all) printf 'Officers of all agencies\tnone' ;;
@@ -114,7 +114,7 @@ expected() {
 	attend:external) printf 'Name of the participant\tesc' ;;
 	'attend:point 7') printf 'point 7\tesc' ;;
 	attend:remove) printf 'off the meeting\tesc' ;;
-	attend:import) printf "Import the meeting's attendance from which file\\tesc" ;;
+	attend:import) printf "Import the meeting's attendance from\\tesc" ;;
 	attend:sign-in) printf 'Write the sign-in sheet to the file\tesc' ;;
 	attend:summary) printf 'Summarise the attendance of which month\tesc' ;;
 	attend:month) printf 'Export the attendance of which month\tesc' ;;
