@@ -12,7 +12,6 @@
  * its file has lines, each naming its row and approving no more topics
  * than the vote has.
  */
-#include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,58 +21,25 @@
 #include "ogpo/core.h"
 #include "ogpo/util.h"
 
+#include "fuzz-demo.h"
+
 int	LLVMFuzzerInitialize(int *argc, char ***argv);
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define FUZZ_VOTE	1	/* the demo's open vote */
-
-static struct core	*fuzz_core;
-static char		 fuzz_dir[] = "/tmp/ogpo-fuzz-ballots.XXXXXX";
-static char		*fuzz_input;
 
 struct fuzz_enter {
 	struct ballot_sheet	*bs;
 	size_t			 added, replaced;
 };
 
-static int
-fuzz_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-fuzz_cleanup(void)
-{
-	core_close(fuzz_core);
-	nftw(fuzz_dir, fuzz_rm, 16, FTW_DEPTH | FTW_PHYS);
-	free(fuzz_input);
-}
-
 /* The demo database, made once for every run. */
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char	*db, *cause = NULL;
-
 	(void)argc;
 	(void)argv;
-	if (mkdtemp(fuzz_dir) == NULL) {
-		perror("fuzz_ballots: mkdtemp");
-		exit(1);
-	}
-	db = xasprintf("%s/db", fuzz_dir);
-	fuzz_input = xasprintf("%s/in.csv", fuzz_dir);
-	if (core_open(&fuzz_core, db, 1, &cause) != 0 ||
-	    core_demo(fuzz_core, &cause) != 0) {
-		fprintf(stderr, "fuzz_ballots: %s\n", cause);
-		exit(1);
-	}
-	free(db);
-	atexit(fuzz_cleanup);
+	fuzz_demo_init("fuzz_ballots");
 	return 0;
 }
 

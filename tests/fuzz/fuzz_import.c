@@ -19,7 +19,6 @@
  * the input's encoding and delimiter) as the header plus one row per
  * rejected row (a sheet when the input was one).
  */
-#include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,53 +30,18 @@
 #include "ogpo/import.h"
 #include "ogpo/util.h"
 
+#include "fuzz-demo.h"
+
 int	LLVMFuzzerInitialize(int *argc, char ***argv);
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct core	*fuzz_core;
-static char		 fuzz_dir[] = "/tmp/ogpo-fuzz-import.XXXXXX";
-static char		*fuzz_input, *fuzz_rejects;
-
-static int
-fuzz_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void
-fuzz_cleanup(void)
-{
-	core_close(fuzz_core);
-	nftw(fuzz_dir, fuzz_rm, 16, FTW_DEPTH | FTW_PHYS);
-	free(fuzz_input);
-	free(fuzz_rejects);
-}
 
 /* The demo database, made once for every run. */
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char	*db, *cause = NULL;
-
 	(void)argc;
 	(void)argv;
-	if (mkdtemp(fuzz_dir) == NULL) {
-		perror("fuzz_import: mkdtemp");
-		exit(1);
-	}
-	db = xasprintf("%s/db", fuzz_dir);
-	fuzz_input = xasprintf("%s/in.csv", fuzz_dir);
-	fuzz_rejects = xasprintf("%s/rejects.csv", fuzz_dir);
-	if (core_open(&fuzz_core, db, 1, &cause) != 0 ||
-	    core_demo(fuzz_core, &cause) != 0) {
-		fprintf(stderr, "fuzz_import: %s\n", cause);
-		exit(1);
-	}
-	free(db);
-	atexit(fuzz_cleanup);
+	fuzz_demo_init("fuzz_import");
 	return 0;
 }
 
