@@ -481,8 +481,10 @@ form_draw(struct ui *ui, void *arg)
 		} else {
 			char shown[300];
 
+			/* F2 offered only where it chooses. */
 			snprintf(shown, sizeof shown, "%s%s", ff->shown,
-			    i == fm->cur ? _("  [F2: choose]") : "");
+			    i == fm->cur && !fm->readonly ?
+			    _("  [F2: choose]") : "");
 			ui_put(ui, y, x0 + lw + 5, w - lw - 7, shown,
 			    i == fm->cur ? UI_SELECT : UI_FIELD);
 		}

@@ -52,6 +52,14 @@ check "the record's agency is named" has_text "of 交通部"
 # Wrapped, not cut: the sentence's last words are on the screen.
 check "the reason is wrapped, its end shown" has_text "outside that"
 check "the keys say the form is read only" has_text "Esc: close"
+# No field offers F2's choices it would refuse.
+f2=
+for i in 1 2 3 4 5 6 7 8; do
+	keys Tab
+	screen
+	has_text "F2: choose" && f2="$f2 $i"
+done
+check "no field offers F2 (offered after Tab:$f2)" [ -z "$f2" ]
 keys Tab Tab C-e
 text 9
 keys C-s
