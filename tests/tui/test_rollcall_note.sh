@@ -9,14 +9,7 @@
 . tests/lib.sh
 . tests/tui/tui-lib.sh
 
-demo_db
-took_place
-check "a meeting that has taken place ($mtitle)" test -n "$mid"
-rollcall a
-sel_row
-who=$(awk '{ print $5 }' "$TMP/sel")
-check "the first person is $who" test -n "$who"
-rollcall b
+two_rollcalls
 for s in a b; do
 	TUI_S=$s
 	expect_sel "$s: $who is chosen" "$who"

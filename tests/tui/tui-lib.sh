@@ -406,6 +406,20 @@ rollcall() {
 	expect "$1: its roll call" "not yet marked (*)"
 }
 
+# two_rollcalls: the demo on a took_place meeting, two sessions, a and
+# b, on its roll call at its first person, whose name is $who: two people
+# marking the same sheet at once.
+two_rollcalls() {
+	demo_db
+	took_place
+	check "a meeting that has taken place ($mtitle)" test -n "$mid"
+	rollcall a
+	sel_row
+	who=$(awk '{ print $5 }' "$TMP/sel")
+	check "the first person is $who" test -n "$who"
+	rollcall b
+}
+
 # Officer count from the CLI (lines minus the header).
 officer_count() {
 	"$OGPO" --db "$DB" list officers --tsv | awk 'END { print NR - 1 }'
