@@ -77,7 +77,7 @@ text 明年一月底
 keys C-s
 expect "a date that does not read quotes all that was typed, and says how" \
     "卸任日期「明年一月底」不是日期：請寫成 2024-05-08、2024/5/8"
-expect "… to the end of its reason" "（民國113年5月8日）"
+expect "… to the end of its reason" "1130508）"
 no_cut "end date"
 keys Escape
 tui_stop
